@@ -1,0 +1,39 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Lathe",
+    products: [
+        .executable(name: "lathe", targets: ["lathe"]),
+        .library(name: "LatheOpenAPI", targets: ["LatheOpenAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libyaml from the system (Debian: libyaml-dev). Only LatheYAML imports it.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "LatheDiagnostics"),
+        .target(name: "LatheYAML", dependencies: ["CYAML", "LatheDiagnostics"]),
+        .target(name: "LatheOpenAPI", dependencies: ["LatheYAML", "LatheDiagnostics"]),
+        .target(
+            name: "LatheCLI",
+            dependencies: [
+                "LatheOpenAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "lathe", dependencies: ["LatheCLI"]),
+        // Benchmark driver: a bare libyaml event parse next to Lathe's own reading, for BENCHMARKS.md.
+        .executableTarget(name: "lathe-bench", dependencies: ["CYAML", "LatheOpenAPI"], path: "Benchmarks/lathe-bench"),
+
+        .testTarget(name: "LatheYAMLTests", dependencies: ["LatheYAML"]),
+        .testTarget(name: "LatheOpenAPITests", dependencies: ["LatheOpenAPI"]),
+        .testTarget(name: "LatheCLITests", dependencies: ["LatheCLI", "lathe"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,63 @@
+import ArgumentParser
+import LatheDiagnostics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `lathe`: OpenAPI to Swift.
+public struct LatheCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "lathe",
+        abstract: "Generate Swift from OpenAPI 3.0 and 3.1 descriptions.",
+        subcommands: [ValidateCommand.self]
+    )
+
+    public init() {}
+
+    /// Exit statuses: 0 success, 1 the input has errors, 2 the command line is wrong.
+    public enum Status {
+        public static let success: Int32 = 0
+        public static let inputErrors: Int32 = 1
+        public static let usage: Int32 = 2
+    }
+
+    /// Runs `lathe` with `arguments` (without the program name) and returns its exit status.
+    public static func run(arguments: [String]) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return Status.success
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                // --help and --version: what the user asked for, so stdout.
+                print(message)
+                return Status.success
+            }
+            standardError(message)
+            return code == .validationFailure ? Status.usage : code.rawValue
+        }
+    }
+}
+
+/// Writes a line to standard error (file descriptor 2, which needs no shared `FILE *`).
+func standardError(_ text: String) {
+    var line = text.hasSuffix("\n") ? text : text + "\n"
+    line.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import LatheDiagnostics
+import LatheOpenAPI
+
+/// `lathe validate SPEC...`: reads each description and prints what is wrong with it, compiler-style.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check OpenAPI descriptions and print every problem as file:line:column.",
+        discussion: """
+        Exits 0 when no description has errors (warnings are allowed), 1 when one has, 2 on a usage error. \
+        Diagnostics go to standard error; nothing is printed to standard output.
+        """
+    )
+
+    @Argument(help: "OpenAPI descriptions (YAML or JSON) to check.")
+    var specs: [String]
+
+    @Flag(help: "Let $refs reach files outside the folder of the root spec.")
+    var allowRefsOutsideRoot = false
+
+    @Flag(help: "Print errors only, not warnings.")
+    var quiet = false
+
+    func validate() throws {
+        if specs.isEmpty { throw ValidationError("Name at least one OpenAPI description to validate.") }
+    }
+
+    func run() async throws {
+        var failed = false
+        for spec in specs {
+            let result = OpenAPILoader.load(path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot))
+            report(result.diagnostics, quiet: quiet)
+            failed = failed || result.hasErrors
+        }
+        if failed { throw ExitCode(LatheCommand.Status.inputErrors) }
+    }
+}
+
+/// Prints diagnostics to standard error in file order, with a count at the end.
+func report(_ diagnostics: Diagnostics, quiet: Bool) {
+    let shown = diagnostics.sorted.filter { !quiet || $0.severity == .error || $0.severity == .note }
+    var lastWasShown = false
+    for diagnostic in shown {
+        // Notes belong to the diagnostic before them; drop them when that one was filtered out.
+        if diagnostic.severity == .note, !lastWasShown { continue }
+        standardError(diagnostic.description)
+        lastWasShown = diagnostic.severity != .note || lastWasShown
+    }
+    let errors = diagnostics.errors.count
+    let warnings = quiet ? 0 : diagnostics.warnings.count
+    if errors + warnings > 0 {
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        standardError(parts.joined(separator: ", ") + " generated.")
+    }
+}

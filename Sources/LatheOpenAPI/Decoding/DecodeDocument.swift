@@ -1,0 +1,221 @@
+import LatheDiagnostics
+import LatheYAML
+
+extension DocumentDecoder {
+    /// Decodes the root document and everything its refs reach. Returns `nil` only when the file is
+    /// not an OpenAPI 3.0/3.1 document at all; otherwise a best-effort document beside the diagnostics.
+    func decodeDocument(_ root: YAMLNode) -> OpenAPIDocument? {
+        guard root.isMapping else {
+            error("expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds \(root.kindDescription)", at: root)
+            return nil
+        }
+        guard decodeVersion(root) else { return nil }
+
+        var info: Info?
+        var document = OpenAPIDocument(
+            node: root, version: version,
+            info: Info(node: root, title: "", version: ""),
+            components: Components(), store: ComponentStore()
+        )
+        let fields = ["openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs"]
+        let required = version.isJSONSchema2020 ? ["openapi", "info"] : ["openapi", "info", "paths"]
+        let extensions = object(root, "the OpenAPI document", fields: fields, required: required) { key, _, value in
+            switch key {
+            case "info": info = decodeInfo(value)
+            case "jsonSchemaDialect": document.jsonSchemaDialect = string(value, "jsonSchemaDialect")
+            case "servers": document.servers = decodeServers(value)
+            case "paths": document.paths = decodePaths(value)
+            case "webhooks": document.webhooks = decodeWebhooks(value)
+            case "components": document.components = decodeComponents(value)
+            case "security": document.security = decodeSecurityRequirements(value)
+            case "tags": document.tags = decodeTags(value)
+            case "externalDocs": document.externalDocs = decodeExternalDocs(value)
+            default: break
+            }
+        }
+        if version.isJSONSchema2020, root["paths"] == nil, root["components"] == nil, root["webhooks"] == nil {
+            error("an OpenAPI 3.1 document needs at least one of 'paths', 'components' or 'webhooks'", at: root)
+        }
+        document.extensions = extensions ?? Extensions()
+        if let info { document.info = info }
+        drainPending()
+        document.store = store
+        return document
+    }
+
+    /// Reads `openapi` (or recognises `swagger`) and decides whether Lathe can read this document.
+    private func decodeVersion(_ root: YAMLNode) -> Bool {
+        if let swagger = root["swagger"] {
+            error("this is a Swagger \(swagger.text ?? "2.0") document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi)", at: swagger)
+            return false
+        }
+        guard let node = root["openapi"] else {
+            error("missing the 'openapi' field that says which OpenAPI version this is (for example openapi: 3.1.0)", at: root)
+            return false
+        }
+        guard let text = string(node, "'openapi'") else { return false }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let numbers = parts.prefix(3).map { part in Int(part.prefix { $0.isNumber }) }
+        guard numbers.count >= 2, let major = numbers[0], let minor = numbers[1] else {
+            error("'\(text)' is not an OpenAPI version; expected one like 3.0.3 or 3.1.1", at: node)
+            return false
+        }
+        let patch = numbers.count > 2 ? (numbers[2] ?? 0) : 0
+        guard major == 3, minor <= 1 else {
+            let what = major == 3 ? "OpenAPI \(major).\(minor)" : "OpenAPI version \(text)"
+            error("\(what) is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x", at: node)
+            return false
+        }
+        if parts.count < 3 {
+            warning("'openapi: \(text)' should name a full version such as \(major).\(minor).0 (quote it so YAML keeps it text); reading it as \(major).\(minor)", at: node)
+        }
+        version = SpecVersion(major: major, minor: minor, patch: patch, text: text)
+        return true
+    }
+
+    /// Decodes every queued `$ref` target, which may queue more, in the order they were found.
+    func drainPending() {
+        var next = 0
+        while next < pending.count {
+            let (kind, key, node) = pending[next]
+            next += 1
+            switch kind {
+            case .schema: store.schemas[key] = decodeSchema(node)
+            case .parameter: store.parameters[key] = decodeReferenceable(node, .parameter, decodeParameter)
+            case .response: store.responses[key] = decodeReferenceable(node, .response, decodeResponse)
+            case .requestBody: store.requestBodies[key] = decodeReferenceable(node, .requestBody, decodeRequestBody)
+            case .header: store.headers[key] = decodeReferenceable(node, .header, decodeHeader)
+            case .example: store.examples[key] = decodeReferenceable(node, .example, decodeExample)
+            case .link: store.links[key] = decodeReferenceable(node, .link, decodeLink)
+            case .callback: store.callbacks[key] = decodeReferenceable(node, .callback, decodeCallback)
+            case .securityScheme: store.securitySchemes[key] = decodeReferenceable(node, .securityScheme, decodeSecurityScheme)
+            case .pathItem: store.pathItems[key] = decodePathItem(node, path: "")
+            }
+        }
+    }
+
+    /// An object given inline or as a Reference Object (`$ref`, and in 3.1 `summary`/`description`).
+    func decodeReferenceable<T>(_ node: YAMLNode, _ kind: ComponentKind, _ decode: (YAMLNode) -> T?) -> Referenceable<T>? {
+        guard node.isMapping, let refNode = node["$ref"] else {
+            return decode(node).map(Referenceable.value)
+        }
+        let allowedSiblings = version.isJSONSchema2020 ? ["$ref", "summary", "description"] : ["$ref"]
+        for (key, _) in node.entries where !key.textHasPrefix("x-") && !allowedSiblings.contains(key.text ?? "") {
+            warning("'\(key.text ?? "")' beside '$ref' is ignored: a reference to \(kind.noun) takes everything from its target", at: key)
+        }
+        return reference(refNode, kind: kind).map(Referenceable.reference)
+    }
+
+    // MARK: Components
+
+    func decodeComponents(_ node: YAMLNode) -> Components {
+        var components = Components()
+        let fields = ComponentKind.allCases.map(\.rawValue)
+        let extensions = object(node, "components", fields: fields) { key, _, value in
+            guard let kind = ComponentKind(rawValue: key) else { return }
+            if kind == .pathItem, !version.isJSONSchema2020 {
+                warning("components/pathItems is new in OpenAPI 3.1; this document says \(version)", at: value)
+            }
+            var named: [(name: String, key: String)] = []
+            for (name, keyNode, entry) in namedEntries(value, "components/\(key)") {
+                if !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }) {
+                    warning("component name '\(name)' has characters OpenAPI does not allow in component names (letters, digits, '.', '-' and '_')", at: keyNode)
+                }
+                let canonical = canonicalKey(file: node.tree, pointer: "/components/\(key)/" + JSONPointer.escape(name))
+                enqueue(kind, key: canonical, node: entry)
+                named.append((name, canonical))
+            }
+            switch kind {
+            case .schema: components.schemas = named
+            case .response: components.responses = named
+            case .parameter: components.parameters = named
+            case .example: components.examples = named
+            case .requestBody: components.requestBodies = named
+            case .header: components.headers = named
+            case .securityScheme: components.securitySchemes = named
+            case .link: components.links = named
+            case .callback: components.callbacks = named
+            case .pathItem: components.pathItems = named
+            }
+        }
+        components.extensions = extensions ?? Extensions()
+        return components
+    }
+
+    // MARK: Info, servers, tags
+
+    func decodeInfo(_ node: YAMLNode) -> Info? {
+        var info = Info(node: node, title: "", version: "")
+        let fields = ["title", "summary", "description", "termsOfService", "contact", "license", "version"]
+        guard let extensions = object(node, "the Info object", fields: fields, required: ["title", "version"], { key, _, value in
+            switch key {
+            case "title": info.title = string(value, "title") ?? ""
+            case "version": info.version = string(value, "info.version") ?? ""
+            case "summary": info.summary = string(value, "summary")
+            case "description": info.description = string(value, "description")
+            case "termsOfService": info.termsOfService = string(value, "termsOfService")
+            case "contact": info.contact = value
+            case "license": info.license = value
+            default: break
+            }
+        }) else { return nil }
+        info.extensions = extensions
+        return info
+    }
+
+    func decodeServers(_ node: YAMLNode) -> [Server] {
+        guard let items = list(node, "servers") else { return [] }
+        return items.compactMap { item in
+            var server = Server(node: item, url: "")
+            let decoded = object(item, "a Server object", fields: ["url", "description", "variables"], required: ["url"]) { key, _, value in
+                switch key {
+                case "url": server.url = string(value, "the server url") ?? ""
+                case "description": server.description = string(value, "description")
+                case "variables":
+                    for (name, _, variable) in namedEntries(value, "server variables") {
+                        var defaultValue = ""
+                        var enumValues: [String]?
+                        object(variable, "a Server Variable object", fields: ["enum", "default", "description"], required: ["default"]) { key, _, value in
+                            switch key {
+                            case "default": defaultValue = string(value, "default") ?? ""
+                            case "enum": enumValues = stringList(value, "enum")
+                            default: break
+                            }
+                        }
+                        server.variables.append((name, defaultValue, enumValues))
+                    }
+                default: break
+                }
+            }
+            return decoded == nil ? nil : server
+        }
+    }
+
+    func decodeTags(_ node: YAMLNode) -> [Tag] {
+        guard let items = list(node, "tags") else { return [] }
+        return items.compactMap { item in
+            var tag = Tag(node: item, name: "")
+            let decoded = object(item, "a Tag object", fields: ["name", "description", "externalDocs"], required: ["name"]) { key, _, value in
+                switch key {
+                case "name": tag.name = string(value, "the tag name") ?? ""
+                case "description": tag.description = string(value, "description")
+                case "externalDocs": _ = decodeExternalDocs(value)
+                default: break
+                }
+            }
+            return decoded == nil ? nil : tag
+        }
+    }
+
+    func decodeExternalDocs(_ node: YAMLNode) -> ExternalDocs? {
+        var docs = ExternalDocs(node: node, url: "")
+        let decoded = object(node, "an External Documentation object", fields: ["url", "description"], required: ["url"]) { key, _, value in
+            switch key {
+            case "url": docs.url = string(value, "url") ?? ""
+            case "description": docs.description = string(value, "description")
+            default: break
+            }
+        }
+        return decoded == nil ? nil : docs
+    }
+}

@@ -1,0 +1,285 @@
+import LatheDiagnostics
+import LatheYAML
+
+extension DocumentDecoder {
+    /// JSON Schema keywords Lathe recognises but does not model; they are kept by name, not warned about.
+    static let unmodeledSchemaKeywords: Set<String> = [
+        "$schema", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "definitions",
+        "if", "then", "else", "dependentSchemas", "dependentRequired", "dependencies", "unevaluatedItems",
+        "unevaluatedProperties", "minContains", "maxContains", "contentSchema", "id", "additionalItems",
+    ]
+
+    func decodeSchema(_ node: YAMLNode) -> Schema {
+        var schema = Schema(node: node)
+        if node.isScalar, node.scalarType == .bool {
+            // Boolean schemas: `true` allows anything, `false` nothing.
+            if !version.isJSONSchema2020 {
+                warning("boolean schemas are new in OpenAPI 3.1; this document says \(version)", at: node)
+            }
+            schema.isFalse = node.textEquals("false") || node.textEquals("False") || node.textEquals("FALSE")
+            return schema
+        }
+        guard node.isMapping else {
+            error("expected a schema (a mapping\(version.isJSONSchema2020 ? ", true or false" : "")), but this is \(node.kindDescription)", at: node)
+            return schema
+        }
+        var nullable = false
+        var exclusiveMinimumFlag = false
+        var exclusiveMaximumFlag = false
+        for (keyNode, value) in node.entries {
+            guard let key = keyNode.text else { continue }
+            if keyNode.textHasPrefix("x-") {
+                schema.extensions.entries.append((key, value))
+                continue
+            }
+            switch key {
+            case "$ref": schema.ref = reference(value, kind: .schema)
+            case "type": schema.types = decodeTypes(value)
+            case "format": schema.format = string(value, "format")
+            case "title": schema.title = string(value, "title")
+            case "description": schema.description = string(value, "description")
+            case "enum":
+                if let items = list(value, "enum") {
+                    schema.enumValues = items.map(JSONValue.init)
+                    if items.isEmpty { warning("an empty enum allows no value at all", at: value) }
+                }
+            case "const": schema.constValue = JSONValue(value)
+            case "default": schema.defaultValue = JSONValue(value)
+            case "example": schema.examples.append(value)
+            case "examples":
+                if value.isSequence { schema.examples += value.items } else { schema.examples.append(value) }
+            case "nullable":
+                nullable = bool(value, "nullable") ?? false
+                if version.isJSONSchema2020 {
+                    warning("'nullable' is not part of OpenAPI 3.1; write type: [<type>, \"null\"] instead (Lathe honours it here)", at: keyNode)
+                }
+            case "properties": schema.properties = decodeProperties(value, "properties")
+            case "patternProperties": schema.patternProperties = decodeProperties(value, "patternProperties")
+            case "$defs": schema.defs = decodeProperties(value, "$defs")
+            case "required": schema.required = stringList(value, "required")
+            case "additionalProperties": schema.additionalProperties = Box(decodeSchema(value, allowBoolean: true))
+            case "propertyNames": schema.propertyNames = Box(decodeSchema(value))
+            case "items":
+                if value.isSequence {
+                    warning("'items' as a list is the old tuple form; use 'prefixItems' (Lathe reads it as prefixItems)", at: value)
+                    schema.prefixItems = value.items.map { decodeSchema($0) }
+                } else {
+                    schema.items = Box(decodeSchema(value, allowBoolean: true))
+                }
+            case "prefixItems": schema.prefixItems = list(value, "prefixItems")?.map { decodeSchema($0) }
+            case "contains": schema.contains = Box(decodeSchema(value))
+            case "allOf": schema.allOf = decodeSchemaList(value, "allOf")
+            case "anyOf": schema.anyOf = decodeSchemaList(value, "anyOf")
+            case "oneOf": schema.oneOf = decodeSchemaList(value, "oneOf")
+            case "not": schema.not = Box(decodeSchema(value))
+            case "discriminator": schema.discriminator = decodeDiscriminator(value)
+            case "readOnly": schema.readOnly = bool(value, "readOnly") ?? false
+            case "writeOnly": schema.writeOnly = bool(value, "writeOnly") ?? false
+            case "deprecated": schema.deprecated = bool(value, "deprecated") ?? false
+            case "minLength": schema.constraints.minLength = count(value, "minLength")
+            case "maxLength": schema.constraints.maxLength = count(value, "maxLength")
+            case "pattern": schema.constraints.pattern = string(value, "pattern")
+            case "minimum": schema.constraints.minimum = number(value, "minimum")
+            case "maximum": schema.constraints.maximum = number(value, "maximum")
+            case "exclusiveMinimum":
+                if value.scalarType == .bool, let flag = bool(value, "exclusiveMinimum") {
+                    exclusiveMinimumFlag = flag
+                    if version.isJSONSchema2020 { error("in OpenAPI 3.1 exclusiveMinimum is the bound itself (a number), not true or false", at: value) }
+                } else {
+                    schema.constraints.exclusiveMinimum = number(value, "exclusiveMinimum")
+                }
+            case "exclusiveMaximum":
+                if value.scalarType == .bool, let flag = bool(value, "exclusiveMaximum") {
+                    exclusiveMaximumFlag = flag
+                    if version.isJSONSchema2020 { error("in OpenAPI 3.1 exclusiveMaximum is the bound itself (a number), not true or false", at: value) }
+                } else {
+                    schema.constraints.exclusiveMaximum = number(value, "exclusiveMaximum")
+                }
+            case "multipleOf":
+                schema.constraints.multipleOf = number(value, "multipleOf")
+                if let bound = schema.constraints.multipleOf?.doubleValue, bound <= 0 {
+                    error("multipleOf must be greater than 0", at: value)
+                }
+            case "minItems": schema.constraints.minItems = count(value, "minItems")
+            case "maxItems": schema.constraints.maxItems = count(value, "maxItems")
+            case "uniqueItems": schema.constraints.uniqueItems = bool(value, "uniqueItems") ?? false
+            case "minProperties": schema.constraints.minProperties = count(value, "minProperties")
+            case "maxProperties": schema.constraints.maxProperties = count(value, "maxProperties")
+            case "contentMediaType": schema.contentMediaType = string(value, "contentMediaType")
+            case "contentEncoding": schema.contentEncoding = string(value, "contentEncoding")
+            case "xml", "externalDocs":
+                break
+            default:
+                if Self.unmodeledSchemaKeywords.contains(key) {
+                    schema.unmodeledKeywords.append(key)
+                } else {
+                    var message = "unknown schema keyword '\(key)'; it is ignored"
+                    if let suggestion = Suggestions.closest(to: key, among: Self.modeledSchemaKeywords) {
+                        message += " (did you mean '\(suggestion)'?)"
+                    }
+                    warning(message, at: keyNode)
+                }
+            }
+        }
+        // 3.0's boolean exclusive bounds move onto the bound they qualify (3.1's form).
+        if exclusiveMinimumFlag, let minimum = schema.constraints.minimum {
+            schema.constraints.exclusiveMinimum = minimum
+            schema.constraints.minimum = nil
+        }
+        if exclusiveMaximumFlag, let maximum = schema.constraints.maximum {
+            schema.constraints.exclusiveMaximum = maximum
+            schema.constraints.maximum = nil
+        }
+        if nullable {
+            if let types = schema.types {
+                schema.types = types.union(.null)
+            } else if schema.ref == nil, schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty {
+                // No type: the schema already allows null, as OpenAPI 3.0.3 spells out.
+            } else {
+                // A nullable `$ref` or composition means "that, or null": `anyOf: [that, {type: null}]`.
+                checkRequired(schema, in: node)
+                return Schema.nullable(schema, nullNode: node["nullable"] ?? node)
+            }
+        }
+        checkRequired(schema, in: node)
+        return schema
+    }
+
+    static let modeledSchemaKeywords = [
+        "$ref", "type", "format", "title", "description", "enum", "const", "default", "example", "examples", "nullable",
+        "properties", "patternProperties", "$defs", "required", "additionalProperties", "propertyNames", "items",
+        "prefixItems", "contains", "allOf", "anyOf", "oneOf", "not", "discriminator", "readOnly", "writeOnly", "deprecated",
+        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "contentMediaType", "contentEncoding",
+        "xml", "externalDocs",
+    ]
+
+    private func decodeSchema(_ node: YAMLNode, allowBoolean: Bool) -> Schema {
+        if allowBoolean, node.scalarType == .bool {
+            // `additionalProperties: false` and `items: true` are fine in every version.
+            var schema = Schema(node: node)
+            schema.isFalse = !(node.textEquals("true") || node.textEquals("True") || node.textEquals("TRUE"))
+            return schema
+        }
+        return decodeSchema(node)
+    }
+
+    private func decodeTypes(_ node: YAMLNode) -> JSONTypes? {
+        if node.isSequence {
+            if !version.isJSONSchema2020 {
+                warning("a list of types is an OpenAPI 3.1 feature; this document says \(version) (Lathe reads it anyway)", at: node)
+            }
+            var types: JSONTypes = []
+            for item in node.items {
+                if let type = decodeTypeName(item) {
+                    if types.contains(type) { warning("type '\(item.text ?? "")' is listed twice", at: item) }
+                    types.formUnion(type)
+                }
+            }
+            return types.isEmpty ? nil : types
+        }
+        return decodeTypeName(node)
+    }
+
+    private func decodeTypeName(_ node: YAMLNode) -> JSONTypes? {
+        guard let text = string(node, "type") else { return nil }
+        guard let type = JSONTypes(name: text) else {
+            var message = "unknown type '\(text)'; expected one of array, boolean, integer, number, object, string\(version.isJSONSchema2020 ? " or null" : "")"
+            if let suggestion = Suggestions.closest(to: text, among: JSONTypes.names.map(\.0)) {
+                message += " (did you mean '\(suggestion)'?)"
+            }
+            error(message, at: node)
+            return nil
+        }
+        if type == .null, !version.isJSONSchema2020 {
+            warning("type 'null' is not part of OpenAPI 3.0; use 'nullable: true' (Lathe reads it anyway)", at: node)
+        }
+        return type
+    }
+
+    private func decodeProperties(_ node: YAMLNode, _ what: String) -> [Schema.Property] {
+        namedEntries(node, what).map { name, keyNode, value in
+            Schema.Property(name: name, nameNode: keyNode, schema: decodeSchema(value, allowBoolean: true))
+        }
+    }
+
+    private func decodeSchemaList(_ node: YAMLNode, _ what: String) -> [Schema] {
+        guard let items = list(node, what) else { return [] }
+        if items.isEmpty { warning("an empty \(what) has no effect", at: node) }
+        return items.map { decodeSchema($0, allowBoolean: true) }
+    }
+
+    private func decodeDiscriminator(_ node: YAMLNode) -> Discriminator? {
+        var discriminator = Discriminator(node: node, propertyName: "", mapping: [])
+        let decoded = object(node, "a Discriminator object", fields: ["propertyName", "mapping"], required: ["propertyName"]) { key, _, value in
+            switch key {
+            case "propertyName": discriminator.propertyName = string(value, "propertyName") ?? ""
+            case "mapping":
+                for (name, _, target) in namedEntries(value, "discriminator mapping") {
+                    guard let raw = string(target, "a discriminator mapping value") else { continue }
+                    discriminator.mapping.append((name, discriminatorTarget(raw, at: target)))
+                }
+            default: break
+            }
+        }
+        return decoded == nil ? nil : discriminator
+    }
+
+    /// A mapping value is a `$ref`, or a bare schema name meaning `#/components/schemas/<name>`.
+    private func discriminatorTarget(_ raw: String, at node: YAMLNode) -> Reference {
+        let isName = !raw.contains("/") && !raw.contains("#") && !raw.hasSuffix(".yaml") && !raw.hasSuffix(".json")
+        let ref = isName ? "#/components/schemas/" + JSONPointer.escape(raw) : raw
+        let rootTree = files.trees[files.rootAbsolutePath] ?? node.tree
+        guard let (key, target) = resolveDiscriminatorRef(ref, raw: raw, isName: isName, at: node, rootTree: rootTree) else {
+            return Reference(raw: raw, targetKey: nil, node: node)
+        }
+        enqueue(.schema, key: key, node: target)
+        return Reference(raw: raw, targetKey: key, node: node)
+    }
+
+    private func resolveDiscriminatorRef(_ ref: String, raw: String, isName: Bool, at node: YAMLNode, rootTree: YAMLTree) -> (String, YAMLNode)? {
+        guard isName else { return resolve(ref, at: node, kind: .schema) }
+        // Bare names always mean the root document's components, wherever the discriminator stands.
+        guard let target = rootTree.root?["components"]?["schemas"]?[raw] else {
+            error("discriminator mapping names '\(raw)', but there is no schema '\(raw)' in components/schemas", at: node)
+            return nil
+        }
+        return (canonicalKey(file: rootTree, pointer: "/components/schemas/" + JSONPointer.escape(raw)), target)
+    }
+
+    private func checkRequired(_ schema: Schema, in node: YAMLNode) {
+        guard !schema.required.isEmpty, !schema.properties.isEmpty, schema.ref == nil,
+              schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty, schema.additionalProperties == nil,
+              let requiredNode = node["required"], requiredNode.count == schema.required.count
+        else { return }
+        var seen = Set<String>()
+        for (index, name) in schema.required.enumerated() {
+            let item = requiredNode.items[index]
+            if !seen.insert(name).inserted {
+                warning("'\(name)' is listed twice in required", at: item)
+            } else if !schema.properties.contains(where: { $0.name == name }) {
+                warning("required property '\(name)' is not among this schema's properties", at: item)
+            }
+        }
+    }
+}
+
+extension Schema {
+    /// `anyOf: [inner, {type: null}]`, which 3.0's `nullable: true` on a `$ref` or composition means.
+    /// The annotations stay on the outer schema too, where readers look for them.
+    static func nullable(_ inner: Schema, nullNode: YAMLNode) -> Schema {
+        var outer = Schema(node: inner.node)
+        var null = Schema(node: nullNode)
+        null.types = .null
+        outer.anyOf = [inner, null]
+        outer.title = inner.title
+        outer.description = inner.description
+        outer.defaultValue = inner.defaultValue
+        outer.examples = inner.examples
+        outer.readOnly = inner.readOnly
+        outer.writeOnly = inner.writeOnly
+        outer.deprecated = inner.deprecated
+        outer.extensions = inner.extensions
+        return outer
+    }
+}

@@ -1,0 +1,112 @@
+import LatheDiagnostics
+import LatheYAML
+
+extension DocumentDecoder {
+    func decodeSecurityRequirements(_ node: YAMLNode) -> [SecurityRequirement] {
+        guard let items = list(node, "security") else { return [] }
+        return items.compactMap { item in
+            guard item.isMapping else {
+                error("each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is \(item.kindDescription)", at: item)
+                return nil
+            }
+            var requirement = SecurityRequirement(node: item, schemes: [])
+            for (keyNode, value) in item.entries {
+                guard value.isSequence else {
+                    error("the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), but this is \(value.kindDescription)", at: value)
+                    continue
+                }
+                requirement.schemes.append((keyNode.text ?? "", keyNode, stringList(value, "scopes")))
+            }
+            return requirement
+        }
+    }
+
+    func decodeSecurityScheme(_ node: YAMLNode) -> SecurityScheme? {
+        var type: String?
+        var typeNode: YAMLNode?
+        var name: String?
+        var location: ParameterLocation?
+        var scheme: String?
+        var bearerFormat: String?
+        var flows: [OAuthFlow] = []
+        var openIdConnectUrl: String?
+        var description: String?
+        let fields = ["type", "description", "name", "in", "scheme", "bearerFormat", "flows", "openIdConnectUrl"]
+        guard let extensions = object(node, "a Security Scheme object", fields: fields, required: ["type"], { key, _, value in
+            switch key {
+            case "type":
+                type = string(value, "type")
+                typeNode = value
+            case "description": description = string(value, "description")
+            case "name": name = string(value, "name")
+            case "in":
+                guard let text = string(value, "'in'") else { return }
+                location = ParameterLocation(rawValue: text)
+                if location == nil || location == .path {
+                    error("an apiKey goes 'in' query, header or cookie, not '\(text)'", at: value)
+                    location = nil
+                }
+            case "scheme": scheme = string(value, "scheme")?.lowercased()
+            case "bearerFormat": bearerFormat = string(value, "bearerFormat")
+            case "flows": flows = decodeOAuthFlows(value)
+            case "openIdConnectUrl": openIdConnectUrl = string(value, "openIdConnectUrl")
+            default: break
+            }
+        }) else { return nil }
+        guard let type, let typeNode else { return nil }
+
+        let kind: SecurityScheme.Kind
+        switch type {
+        case "apiKey":
+            guard let name, let location else {
+                error("an apiKey security scheme needs 'name' and 'in' (query, header or cookie)", at: node)
+                return nil
+            }
+            kind = .apiKey(name: name, location: location)
+        case "http":
+            guard let scheme else {
+                error("an http security scheme needs 'scheme' (for example basic or bearer)", at: node)
+                return nil
+            }
+            kind = .http(scheme: scheme, bearerFormat: bearerFormat)
+        case "oauth2":
+            if node["flows"] == nil { error("an oauth2 security scheme needs 'flows'", at: node) }
+            kind = .oauth2(flows: flows)
+        case "openIdConnect":
+            guard let openIdConnectUrl else {
+                error("an openIdConnect security scheme needs 'openIdConnectUrl'", at: node)
+                return nil
+            }
+            kind = .openIdConnect(url: openIdConnectUrl)
+        case "mutualTLS":
+            if !version.isJSONSchema2020 { warning("mutualTLS is new in OpenAPI 3.1; this document says \(version)", at: typeNode) }
+            kind = .mutualTLS
+        default:
+            error("'\(type)' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS", at: typeNode)
+            return nil
+        }
+        return SecurityScheme(node: node, kind: kind, description: description, extensions: extensions)
+    }
+
+    private func decodeOAuthFlows(_ node: YAMLNode) -> [OAuthFlow] {
+        var flows: [OAuthFlow] = []
+        object(node, "an OAuth Flows object", fields: OAuthFlow.Kind.allCases.map(\.rawValue)) { key, _, value in
+            guard let kind = OAuthFlow.Kind(rawValue: key) else { return }
+            var flow = OAuthFlow(kind: kind, scopes: [])
+            var required = ["scopes"]
+            if kind == .implicit || kind == .authorizationCode { required.append("authorizationUrl") }
+            if kind != .implicit { required.append("tokenUrl") }
+            object(value, "the \(key) flow", fields: ["authorizationUrl", "tokenUrl", "refreshUrl", "scopes"], required: required) { key, _, value in
+                switch key {
+                case "authorizationUrl": flow.authorizationUrl = string(value, "authorizationUrl")
+                case "tokenUrl": flow.tokenUrl = string(value, "tokenUrl")
+                case "refreshUrl": flow.refreshUrl = string(value, "refreshUrl")
+                case "scopes": flow.scopes = namedEntries(value, "scopes").map(\.name)
+                default: break
+                }
+            }
+            flows.append(flow)
+        }
+        return flows
+    }
+}

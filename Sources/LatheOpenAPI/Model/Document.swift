@@ -1,0 +1,175 @@
+import LatheYAML
+
+/// The OpenAPI version a document declares.
+public struct SpecVersion: Sendable, Hashable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+    public var patch: Int
+    /// As written in the `openapi` field.
+    public var text: String
+
+    public var description: String { text }
+    /// 3.1 documents use JSON Schema 2020-12; 3.0 documents use OpenAPI's own schema dialect.
+    public var isJSONSchema2020: Bool { major == 3 && minor >= 1 }
+}
+
+/// A whole OpenAPI description: the root file and every file its refs reach, normalised so later
+/// stages do not care whether it was 3.0 or 3.1.
+public struct OpenAPIDocument: Sendable {
+    public var node: YAMLNode
+    public var version: SpecVersion
+    public var info: Info
+    public var jsonSchemaDialect: String?
+    public var servers: [Server] = []
+    public var paths: [(path: String, pathNode: YAMLNode, item: PathItem)] = []
+    public var webhooks: [(name: String, item: PathItem)] = []
+    public var components: Components
+    /// Document-wide security requirements; `nil` when the document sets none.
+    public var security: [SecurityRequirement]?
+    public var tags: [Tag] = []
+    public var externalDocs: ExternalDocs?
+    public var extensions = Extensions()
+    /// Every `$ref` target, decoded once, by canonical key.
+    public var store: ComponentStore
+
+    /// Every operation under `paths`, in document order.
+    public var operations: [Operation] {
+        paths.flatMap(\.item.operations)
+    }
+}
+
+public struct Info: Sendable, Hashable {
+    public var node: YAMLNode
+    public var title: String
+    public var version: String
+    public var summary: String?
+    public var description: String?
+    public var termsOfService: String?
+    public var contact: YAMLNode?
+    public var license: YAMLNode?
+    public var extensions = Extensions()
+}
+
+public struct Server: Sendable, Hashable {
+    public var node: YAMLNode
+    public var url: String
+    public var description: String?
+    public var variables: [(name: String, defaultValue: String, enumValues: [String]?)] = []
+
+    public static func == (lhs: Server, rhs: Server) -> Bool { lhs.node == rhs.node && lhs.url == rhs.url }
+    public func hash(into hasher: inout Hasher) { hasher.combine(url) }
+}
+
+public struct Tag: Sendable, Hashable {
+    public var node: YAMLNode
+    public var name: String
+    public var description: String?
+}
+
+public struct ExternalDocs: Sendable, Hashable {
+    public var node: YAMLNode
+    public var url: String
+    public var description: String?
+}
+
+public struct SecurityRequirement: Sendable, Hashable {
+    public var node: YAMLNode
+    /// Schemes that must all be satisfied together; an empty list is the "no security" alternative (`{}`).
+    public var schemes: [(name: String, nameNode: YAMLNode, scopes: [String])]
+
+    public static func == (lhs: SecurityRequirement, rhs: SecurityRequirement) -> Bool { lhs.node == rhs.node }
+    public func hash(into hasher: inout Hasher) { hasher.combine(node) }
+}
+
+public struct SecurityScheme: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case apiKey(name: String, location: ParameterLocation)
+        /// `scheme` is lowercased (`basic`, `bearer`, `digest`, …); HTTP auth schemes are case-insensitive.
+        case http(scheme: String, bearerFormat: String?)
+        case oauth2(flows: [OAuthFlow])
+        case openIdConnect(url: String)
+        case mutualTLS
+    }
+
+    public var node: YAMLNode
+    public var kind: Kind
+    public var description: String?
+    public var extensions = Extensions()
+}
+
+public struct OAuthFlow: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case implicit, password, clientCredentials, authorizationCode
+    }
+
+    public var kind: Kind
+    public var authorizationUrl: String?
+    public var tokenUrl: String?
+    public var refreshUrl: String?
+    public var scopes: [String]
+}
+
+/// The `components` section of the root document: names and the canonical keys of their values in
+/// the `ComponentStore`.
+public struct Components: Sendable {
+    public var schemas: [(name: String, key: String)] = []
+    public var responses: [(name: String, key: String)] = []
+    public var parameters: [(name: String, key: String)] = []
+    public var examples: [(name: String, key: String)] = []
+    public var requestBodies: [(name: String, key: String)] = []
+    public var headers: [(name: String, key: String)] = []
+    public var securitySchemes: [(name: String, key: String)] = []
+    public var links: [(name: String, key: String)] = []
+    public var callbacks: [(name: String, key: String)] = []
+    public var pathItems: [(name: String, key: String)] = []
+    public var extensions = Extensions()
+}
+
+/// Every object reached by `$ref` (and every component), decoded once, keyed by canonical key
+/// (absolute file path `#` JSON pointer). Inline objects stay where they stand.
+public struct ComponentStore: Sendable {
+    public var schemas: [String: Schema] = [:]
+    public var parameters: [String: Referenceable<Parameter>] = [:]
+    public var responses: [String: Referenceable<Response>] = [:]
+    public var requestBodies: [String: Referenceable<RequestBody>] = [:]
+    public var headers: [String: Referenceable<Header>] = [:]
+    public var examples: [String: Referenceable<Example>] = [:]
+    public var links: [String: Referenceable<Link>] = [:]
+    public var callbacks: [String: Referenceable<Callback>] = [:]
+    public var pathItems: [String: PathItem] = [:]
+    public var securitySchemes: [String: Referenceable<SecurityScheme>] = [:]
+
+    /// Follows a chain of references to a value; `nil` for an unresolved target or a cycle (both reported).
+    public func resolve<T>(_ item: Referenceable<T>, in table: KeyPath<ComponentStore, [String: Referenceable<T>]>) -> T? {
+        var current = item
+        var seen = Set<String>()
+        while true {
+            switch current {
+            case .value(let value):
+                return value
+            case .reference(let reference):
+                guard let key = reference.targetKey, seen.insert(key).inserted, let next = self[keyPath: table][key] else {
+                    return nil
+                }
+                current = next
+            }
+        }
+    }
+
+    public func parameter(_ item: Referenceable<Parameter>) -> Parameter? { resolve(item, in: \.parameters) }
+    public func response(_ item: Referenceable<Response>) -> Response? { resolve(item, in: \.responses) }
+    public func requestBody(_ item: Referenceable<RequestBody>) -> RequestBody? { resolve(item, in: \.requestBodies) }
+    public func header(_ item: Referenceable<Header>) -> Header? { resolve(item, in: \.headers) }
+    public func securityScheme(_ item: Referenceable<SecurityScheme>) -> SecurityScheme? { resolve(item, in: \.securitySchemes) }
+
+    /// The schema a reference points at, following chains of pure references.
+    public func schema(_ reference: Reference) -> Schema? {
+        var key = reference.targetKey
+        var seen = Set<String>()
+        while let current = key, seen.insert(current).inserted, let schema = schemas[current] {
+            guard schema.isPureReference, let next = schema.ref else { return schema }
+            key = next.targetKey
+        }
+        return nil
+    }
+}

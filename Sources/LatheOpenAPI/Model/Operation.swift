@@ -1,0 +1,221 @@
+import LatheYAML
+
+public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
+    case get, put, post, delete, options, head, patch, trace
+}
+
+public struct PathItem: Sendable, Hashable {
+    public var node: YAMLNode
+    /// A path item may itself be a `$ref`; its fields then come from the target (and 3.1 allows siblings).
+    public var ref: Reference?
+    public var summary: String?
+    public var description: String?
+    public var operations: [Operation] = []
+    public var parameters: [Referenceable<Parameter>] = []
+    public var servers: [Server] = []
+    public var extensions = Extensions()
+
+    public init(node: YAMLNode) { self.node = node }
+}
+
+public struct Operation: Sendable, Hashable {
+    public var node: YAMLNode
+    /// The node of the method key (`get:`), where diagnostics about the operation as a whole point.
+    public var methodNode: YAMLNode
+    public var method: HTTPMethod
+    /// The path template the operation lives under (`/pets/{id}`); empty for callbacks' and webhooks' own keys.
+    public var path: String
+    public var operationId: String?
+    public var operationIdNode: YAMLNode?
+    public var tags: [String] = []
+    public var summary: String?
+    public var description: String?
+    public var parameters: [Referenceable<Parameter>] = []
+    public var requestBody: Referenceable<RequestBody>?
+    public var responses: [ResponseEntry] = []
+    public var callbacks: [(name: String, callback: Referenceable<Callback>)] = []
+    public var deprecated = false
+    /// `nil` inherits the document's requirements; `[]` (written `security: []`) means none.
+    public var security: [SecurityRequirement]?
+    public var servers: [Server] = []
+    public var extensions = Extensions()
+
+    public init(node: YAMLNode, methodNode: YAMLNode, method: HTTPMethod, path: String) {
+        self.node = node
+        self.methodNode = methodNode
+        self.method = method
+        self.path = path
+    }
+
+    public static func == (lhs: Operation, rhs: Operation) -> Bool { lhs.node == rhs.node && lhs.path == rhs.path }
+    public func hash(into hasher: inout Hasher) { hasher.combine(node) }
+}
+
+public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
+    case query, header, path, cookie
+
+    /// The styles OpenAPI allows in this location; the first is the default.
+    public var allowedStyles: [ParameterStyle] {
+        switch self {
+        case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+        case .header: [.simple]
+        case .path: [.simple, .label, .matrix]
+        case .cookie: [.form]
+        }
+    }
+}
+
+public enum ParameterStyle: String, Sendable, Hashable, CaseIterable {
+    case matrix, label, simple, form, spaceDelimited, pipeDelimited, deepObject
+}
+
+public struct Parameter: Sendable, Hashable {
+    public var node: YAMLNode
+    public var name: String
+    public var location: ParameterLocation
+    public var description: String?
+    public var required = false
+    public var deprecated = false
+    public var allowEmptyValue = false
+    /// The style as written; `effectiveStyle` applies the location's default.
+    public var style: ParameterStyle?
+    public var explode: Bool?
+    public var allowReserved = false
+    public var schema: Schema?
+    public var content: [MediaType] = []
+    public var examples: [YAMLNode] = []
+    public var extensions = Extensions()
+
+    public init(node: YAMLNode, name: String, location: ParameterLocation) {
+        self.node = node
+        self.name = name
+        self.location = location
+    }
+
+    public var effectiveStyle: ParameterStyle { style ?? location.allowedStyles[0] }
+    /// `explode` defaults to true for `form` and false for every other style.
+    public var effectiveExplode: Bool { explode ?? (effectiveStyle == .form) }
+}
+
+public struct RequestBody: Sendable, Hashable {
+    public var node: YAMLNode
+    public var description: String?
+    public var content: [MediaType] = []
+    public var required = false
+    public var extensions = Extensions()
+
+    public init(node: YAMLNode) { self.node = node }
+}
+
+public struct MediaType: Sendable, Hashable {
+    public var node: YAMLNode
+    /// The media type or range as written (`application/json`, `image/*`).
+    public var contentType: String
+    public var schema: Schema?
+    public var examples: [YAMLNode] = []
+    public var encoding: [(property: String, encoding: Encoding)] = []
+    public var extensions = Extensions()
+
+    public init(node: YAMLNode, contentType: String) {
+        self.node = node
+        self.contentType = contentType
+    }
+
+    public static func == (lhs: MediaType, rhs: MediaType) -> Bool { lhs.node == rhs.node && lhs.contentType == rhs.contentType }
+    public func hash(into hasher: inout Hasher) { hasher.combine(node) }
+}
+
+public struct Encoding: Sendable, Hashable {
+    public var node: YAMLNode
+    public var contentType: String?
+    public var headers: [(name: String, header: Referenceable<Header>)] = []
+    public var style: ParameterStyle?
+    public var explode: Bool?
+    public var allowReserved = false
+
+    public init(node: YAMLNode) { self.node = node }
+
+    public static func == (lhs: Encoding, rhs: Encoding) -> Bool { lhs.node == rhs.node }
+    public func hash(into hasher: inout Hasher) { hasher.combine(node) }
+}
+
+/// A key of the Responses object.
+public enum ResponseKey: Sendable, Hashable, CustomStringConvertible {
+    /// An exact status code, 100 to 599.
+    case code(Int)
+    /// A range `1XX` to `5XX`, by its first digit.
+    case range(Int)
+    case `default`
+
+    public var description: String {
+        switch self {
+        case .code(let code): String(code)
+        case .range(let digit): "\(digit)XX"
+        case .default: "default"
+        }
+    }
+}
+
+public struct ResponseEntry: Sendable, Hashable {
+    public var key: ResponseKey
+    public var keyNode: YAMLNode
+    public var response: Referenceable<Response>
+}
+
+public struct Response: Sendable, Hashable {
+    public var node: YAMLNode
+    public var description: String?
+    public var headers: [(name: String, header: Referenceable<Header>)] = []
+    public var content: [MediaType] = []
+    public var links: [(name: String, link: Referenceable<Link>)] = []
+    public var extensions = Extensions()
+
+    public init(node: YAMLNode) { self.node = node }
+
+    public static func == (lhs: Response, rhs: Response) -> Bool { lhs.node == rhs.node }
+    public func hash(into hasher: inout Hasher) { hasher.combine(node) }
+}
+
+public struct Header: Sendable, Hashable {
+    public var node: YAMLNode
+    public var description: String?
+    public var required = false
+    public var deprecated = false
+    public var style: ParameterStyle?
+    public var explode: Bool?
+    public var schema: Schema?
+    public var content: [MediaType] = []
+    public var extensions = Extensions()
+
+    public init(node: YAMLNode) { self.node = node }
+}
+
+public struct Link: Sendable, Hashable {
+    public var node: YAMLNode
+    public var operationId: String?
+    public var operationRef: String?
+    public var description: String?
+
+    public init(node: YAMLNode) { self.node = node }
+}
+
+public struct Example: Sendable, Hashable {
+    public var node: YAMLNode
+    public var summary: String?
+    public var description: String?
+    public var value: YAMLNode?
+    public var externalValue: String?
+
+    public init(node: YAMLNode) { self.node = node }
+}
+
+/// A callback: runtime expressions (`{$request.body#/callbackUrl}`) to path items.
+public struct Callback: Sendable, Hashable {
+    public var node: YAMLNode
+    public var expressions: [(expression: String, pathItem: PathItem)] = []
+
+    public init(node: YAMLNode) { self.node = node }
+
+    public static func == (lhs: Callback, rhs: Callback) -> Bool { lhs.node == rhs.node }
+    public func hash(into hasher: inout Hasher) { hasher.combine(node) }
+}

@@ -1,0 +1,64 @@
+import LatheDiagnostics
+import LatheYAML
+
+/// How a description is read.
+public struct LoadOptions: Sendable {
+    /// Let `$ref`s reach files outside the root spec's folder. Off by default, so a spec cannot read
+    /// arbitrary files on the machine that generates code from it.
+    public var allowRefsOutsideRoot = false
+    public var reader = YAMLReader()
+
+    public init(allowRefsOutsideRoot: Bool = false) {
+        self.allowRefsOutsideRoot = allowRefsOutsideRoot
+    }
+}
+
+/// A description as read: the typed document (when the input was an OpenAPI 3.0/3.1 document at all)
+/// and every diagnostic found on the way, errors and warnings alike.
+public struct LoadResult: Sendable {
+    public var document: OpenAPIDocument?
+    public var diagnostics: Diagnostics
+    /// The files read, root first.
+    public var files: [YAMLTree]
+
+    public var hasErrors: Bool { document == nil || diagnostics.hasErrors }
+}
+
+/// Reads an OpenAPI description (one file, or many through `$ref`s) into a located, typed,
+/// validated document: read → decode → resolve → check.
+public enum OpenAPILoader {
+    /// Reads the description whose root file is at `path` (shown in diagnostics as given).
+    public static func load(path: String, options: LoadOptions = LoadOptions()) -> LoadResult {
+        let files = SpecFiles(rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
+        switch files.load(absolutePath: files.rootAbsolutePath, displayPath: path) {
+        case .tree(let tree):
+            return decode(tree, files: files)
+        case .failed(let diagnostic, _):
+            return LoadResult(document: nil, diagnostics: Diagnostics([diagnostic]), files: [])
+        }
+    }
+
+    /// Reads a description given as bytes, named `path`; relative `$ref`s resolve against `path`'s folder.
+    public static func load(bytes: [UInt8], path: String, options: LoadOptions = LoadOptions()) -> LoadResult {
+        let files = SpecFiles(rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
+        do {
+            let tree = try options.reader.parse(bytes, path: path)
+            files.register(tree, absolutePath: files.rootAbsolutePath)
+            return decode(tree, files: files)
+        } catch {
+            return LoadResult(document: nil, diagnostics: Diagnostics([error]), files: [])
+        }
+    }
+
+    private static func decode(_ tree: YAMLTree, files: SpecFiles) -> LoadResult {
+        let decoder = DocumentDecoder(files: files)
+        guard let root = tree.root, let document = decoder.decodeDocument(root) else {
+            return LoadResult(document: nil, diagnostics: decoder.diagnostics, files: files.order)
+        }
+        var checks = DocumentChecks(document: document)
+        checks.run()
+        var diagnostics = decoder.diagnostics
+        diagnostics.append(contentsOf: checks.diagnostics.all)
+        return LoadResult(document: document, diagnostics: diagnostics, files: files.order)
+    }
+}

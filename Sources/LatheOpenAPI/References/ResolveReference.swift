@@ -1,0 +1,191 @@
+import LatheDiagnostics
+import LatheYAML
+
+/// The kinds of object a `$ref` can stand for, with the `components` section each lives in.
+enum ComponentKind: String, CaseIterable, Hashable {
+    case schema = "schemas"
+    case response = "responses"
+    case parameter = "parameters"
+    case example = "examples"
+    case requestBody = "requestBodies"
+    case header = "headers"
+    case securityScheme = "securitySchemes"
+    case link = "links"
+    case callback = "callbacks"
+    case pathItem = "pathItems"
+
+    var noun: String {
+        switch self {
+        case .schema: "a schema"
+        case .response: "a response"
+        case .parameter: "a parameter"
+        case .example: "an example"
+        case .requestBody: "a request body"
+        case .header: "a header"
+        case .securityScheme: "a security scheme"
+        case .link: "a link"
+        case .callback: "a callback"
+        case .pathItem: "a path item"
+        }
+    }
+}
+
+extension DocumentDecoder {
+    /// Resolves the `$ref` string in `refNode` and queues its target for decoding as `kind`.
+    /// Errors are reported at `refNode`; the returned reference then has no target key.
+    func reference(_ refNode: YAMLNode, kind: ComponentKind) -> Reference? {
+        guard let raw = string(refNode, "$ref") else { return nil }
+        guard let (key, target) = resolve(raw, at: refNode, kind: kind) else {
+            return Reference(raw: raw, targetKey: nil, node: refNode)
+        }
+        enqueue(kind, key: key, node: target)
+        return Reference(raw: raw, targetKey: key, node: refNode)
+    }
+
+    func enqueue(_ kind: ComponentKind, key: String, node: YAMLNode) {
+        if queued.insert(QueuedKey(kind: kind, key: key)).inserted {
+            pending.append((kind, key, node))
+        }
+    }
+
+    /// The canonical key of a node: its file's absolute path, `#`, its JSON pointer.
+    func canonicalKey(file tree: YAMLTree, pointer: String) -> String {
+        files.absolutePath(of: tree) + "#" + pointer
+    }
+
+    /// Finds the node a `$ref` names, reporting what is wrong at `refNode` when it cannot.
+    func resolve(_ raw: String, at refNode: YAMLNode, kind: ComponentKind) -> (key: String, node: YAMLNode)? {
+        let (uriPart, fragmentPart) = split(raw)
+        if let scheme = uriScheme(uriPart) {
+            if scheme == "http" || scheme == "https" {
+                error("remote reference '\(raw)' is not supported; download the document next to this one and refer to it by a relative path", at: refNode)
+            } else {
+                error("reference '\(raw)' uses the '\(scheme):' scheme, which Lathe does not support; refer to a file by a relative path", at: refNode)
+            }
+            return nil
+        }
+        guard let uri = PercentEncoding.decode(uriPart), let fragment = PercentEncoding.decode(fragmentPart ?? "") else {
+            error("'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)", at: refNode)
+            return nil
+        }
+        let tokens: [String]
+        do {
+            tokens = try JSONPointerPath.tokens(fragment)
+        } catch .notAPointer {
+            error("'#\(fragment)' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/\(kind.rawValue)/\(fragment)'", at: refNode)
+            return nil
+        } catch {
+            if case .badEscape(let token) = error {
+                self.error("invalid JSON pointer in '\(raw)': in '\(token)', '~' must be followed by 0 (for ~) or 1 (for /)", at: refNode)
+            }
+            return nil
+        }
+
+        guard let tree = targetTree(uri: uri, raw: raw, at: refNode) else { return nil }
+        guard let root = tree.root else { return nil }
+        let key = canonicalKey(file: tree, pointer: JSONPointerPath.pointer(tokens))
+        let target: Result<YAMLNode, PointerError>
+        if let known = pointerTargets[key] {
+            target = known
+        } else {
+            target = walk(root, tokens: tokens, raw: raw)
+            pointerTargets[key] = target
+        }
+        switch target {
+        case .success(let node):
+            guard checkKind(tokens: tokens, expected: kind, raw: raw, at: refNode) else { return nil }
+            return (key, node)
+        case .failure(let failure):
+            error(failure.message, at: refNode)
+            return nil
+        }
+    }
+
+    private func split(_ raw: String) -> (String, String?) {
+        guard let hash = raw.firstIndex(of: "#") else { return (raw, nil) }
+        return (String(raw[..<hash]), String(raw[raw.index(after: hash)...]))
+    }
+
+    /// The URI scheme (`http`), if the reference has one. Single letters are not taken as schemes.
+    private func uriScheme(_ uri: String) -> String? {
+        guard let colon = uri.firstIndex(of: ":") else { return nil }
+        let scheme = uri[..<colon]
+        guard scheme.count > 1, let first = scheme.first, first.isLetter,
+              scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
+        else { return nil }
+        return scheme.lowercased()
+    }
+
+    private func targetTree(uri: String, raw: String, at refNode: YAMLNode) -> YAMLTree? {
+        if uri.isEmpty { return refNode.tree }
+        let referrer = files.absolutePath(of: refNode.tree)
+        let absolute = Paths.normalize(Paths.join(Paths.directory(referrer), uri))
+        if !files.allowRefsOutsideRoot, !Paths.isInside(absolute, directory: files.rootDirectory) {
+            error("'\(raw)' leads outside the folder of the root spec (to \(absolute)); pass --allow-refs-outside-root to allow it", at: refNode)
+            return nil
+        }
+        let display = Paths.normalize(Paths.join(Paths.directory(refNode.tree.path), uri))
+        switch files.load(absolutePath: absolute, displayPath: display) {
+        case .tree(let tree):
+            return tree
+        case .failed(let diagnostic, let firstTime):
+            if diagnostic.location == nil {
+                // Could not be read at all: say so where the ref is.
+                error("cannot resolve '\(raw)': \(diagnostic.message)", at: refNode)
+            } else if firstTime {
+                diagnostics.append(diagnostic)
+                note("referenced here", at: refNode)
+            }
+            return nil
+        }
+    }
+
+    private func walk(_ root: YAMLNode, tokens: [String], raw: String) -> Result<YAMLNode, PointerError> {
+        var node = root
+        for (depth, token) in tokens.enumerated() {
+            let parentPointer = JSONPointerPath.pointer(Array(tokens[..<depth]))
+            let place = parentPointer.isEmpty ? "the document" : "'\(parentPointer)'"
+            switch node.kind {
+            case .mapping:
+                if let next = child(of: node, named: token) {
+                    node = next
+                    continue
+                }
+                var message = "'\(raw)' points at nothing: \(place) has no '\(token)'"
+                if let suggestion = Suggestions.closest(to: token, among: node.entries.lazy.compactMap { $0.key.text }) {
+                    message += " (did you mean '\(suggestion)'?)"
+                }
+                return .failure(PointerError(message: message))
+            case .sequence:
+                guard let index = Int(token), index >= 0, index < node.count, token == String(index) else {
+                    return .failure(PointerError(message: "'\(raw)' points at nothing: \(place) is a list of \(node.count) and '\(token)' is not an index in it"))
+                }
+                node = node.items[index]
+            case .scalar:
+                return .failure(PointerError(message: "'\(raw)' points at nothing: \(place) is a single value, not a mapping or list"))
+            }
+        }
+        return .success(node)
+    }
+
+    /// A mapping's value by key; large mappings are indexed once, so resolving thousands of refs
+    /// into `components/schemas` stays linear.
+    private func child(of mapping: YAMLNode, named key: String) -> YAMLNode? {
+        guard mapping.count > 16 else { return mapping[key] }
+        if let index = mappingIndex[mapping] { return index[key] }
+        var index: [String: YAMLNode] = [:]
+        index.reserveCapacity(mapping.count)
+        for (keyNode, value) in mapping.entries {
+            if let text = keyNode.text { index[text] = value }
+        }
+        mappingIndex[mapping] = index
+        return index[key]
+    }
+
+    /// A ref into `components/<section>` must name the section of the kind expected here.
+    private func checkKind(tokens: [String], expected: ComponentKind, raw: String, at refNode: YAMLNode) -> Bool {
+        guard tokens.count == 3, tokens[0] == "components", let actual = ComponentKind(rawValue: tokens[1]), actual != expected else { return true }
+        error("'\(raw)' is \(actual.noun), but \(expected.noun) is expected here", at: refNode)
+        return false
+    }
+}

@@ -1,0 +1,53 @@
+import LatheDiagnostics
+import LatheYAML
+
+/// The files of one description: the root and every file its refs reach, each read once.
+final class SpecFiles {
+    let rootAbsolutePath: String
+    let rootDirectory: String
+    let allowRefsOutsideRoot: Bool
+    let reader: YAMLReader
+    private(set) var trees: [String: YAMLTree] = [:]
+    private var failures: [String: Diagnostic] = [:]
+    private var absolutePaths: [ObjectIdentifier: String] = [:]
+    /// Files in the order they were first read, for reports.
+    private(set) var order: [YAMLTree] = []
+
+    init(rootPath: String, allowRefsOutsideRoot: Bool, reader: YAMLReader) {
+        rootAbsolutePath = Paths.absolute(rootPath)
+        rootDirectory = Paths.directory(rootAbsolutePath)
+        self.allowRefsOutsideRoot = allowRefsOutsideRoot
+        self.reader = reader
+    }
+
+    /// Registers a tree that was parsed from memory (the root given as bytes).
+    func register(_ tree: YAMLTree, absolutePath: String) {
+        trees[absolutePath] = tree
+        absolutePaths[ObjectIdentifier(tree)] = absolutePath
+        order.append(tree)
+    }
+
+    func absolutePath(of tree: YAMLTree) -> String {
+        absolutePaths[ObjectIdentifier(tree)] ?? tree.path
+    }
+
+    /// The tree of a file, read on first use. A file that cannot be read or parsed fails once, with
+    /// its diagnostic; later refs to it get `.alreadyReported`.
+    enum Loaded {
+        case tree(YAMLTree)
+        case failed(Diagnostic, firstTime: Bool)
+    }
+
+    func load(absolutePath: String, displayPath: String) -> Loaded {
+        if let tree = trees[absolutePath] { return .tree(tree) }
+        if let failure = failures[absolutePath] { return .failed(failure, firstTime: false) }
+        do {
+            let tree = try reader.read(filePath: absolutePath, displayPath: displayPath)
+            register(tree, absolutePath: absolutePath)
+            return .tree(tree)
+        } catch {
+            failures[absolutePath] = error
+            return .failed(error, firstTime: true)
+        }
+    }
+}

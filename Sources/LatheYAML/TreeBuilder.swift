@@ -1,0 +1,255 @@
+internal import CYAML
+import LatheDiagnostics
+
+/// Turns libyaml's event stream into a `YAMLTree`, one event at a time, with an explicit stack.
+struct TreeBuilder {
+    private struct OpenCollection {
+        var index: Int32
+        var isMapping: Bool
+        var anchor: String?
+        var children: [Int32] = []
+        /// How many nodes this collection expands to, counting what aliases point at.
+        var expandedSize: UInt64 = 1
+        var hasMergeKey = false
+        /// Key texts seen so far, once a mapping grows past linear scanning.
+        var keySet: Set<String>? = nil
+    }
+
+    let path: String
+    let reader: YAMLReader
+    private var records: [NodeRecord] = []
+    private var children: [Int32] = []
+    private var text: [UInt8] = []
+    private var tags: [Int32: String] = [:]
+    /// Expanded size per node, so an alias adds what its anchor expands to.
+    private var expandedSizes: [UInt64] = []
+    private var anchors: [String: Int32] = [:]
+    private var stack: [OpenCollection] = []
+    private var root: Int32 = -1
+    private var documentCount = 0
+
+    init(path: String, reader: YAMLReader, sourceSize: Int) {
+        self.path = path
+        self.reader = reader
+        // JSON and YAML specs average about 25 to 30 bytes a node.
+        records.reserveCapacity(sourceSize / 24 + 16)
+        expandedSizes.reserveCapacity(sourceSize / 24 + 16)
+        text.reserveCapacity(sourceSize / 2)
+    }
+
+    mutating func handle(_ event: yaml_event_t) throws(Diagnostic) {
+        let location = SpecLocation(file: path, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documentCount += 1
+            if documentCount > 1 {
+                throw .error("the file holds more than one YAML document; an OpenAPI description is one document (remove this '---' and what follows, or split the file)", at: location)
+            }
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let tag = scalar.tag.map { String(cString: $0) }
+            let bytes = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
+            let type = try scalarType(bytes: bytes, style: scalar.style, tag: tag, location: location)
+            let index = newRecord(.scalar, style: UInt8(truncatingIfNeeded: scalar.style.rawValue), scalarType: type, location: location, start: UInt32(text.count), count: UInt32(bytes.count))
+            text.append(contentsOf: bytes)
+            if let tag { tags[index] = tag }
+            expandedSizes.append(1)
+            try anchor(scalar.anchor, to: index)
+            try add(index, expandedSize: 1, location: location)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            if stack.count >= reader.maximumDepth {
+                throw .error("nesting is deeper than \(reader.maximumDepth) levels; no OpenAPI document needs this, so Lathe stops reading here", at: location)
+            }
+            let (anchorPointer, tagPointer) = isMapping
+                ? (event.data.mapping_start.anchor, event.data.mapping_start.tag)
+                : (event.data.sequence_start.anchor, event.data.sequence_start.tag)
+            let index = newRecord(isMapping ? .mapping : .sequence, style: 0, scalarType: .null, location: location, start: 0, count: 0)
+            expandedSizes.append(1)
+            if let tagPointer { tags[index] = String(cString: tagPointer) }
+            stack.append(OpenCollection(index: index, isMapping: isMapping, anchor: anchorPointer.map { String(cString: $0) }))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            var collection = stack.removeLast()
+            if collection.isMapping, collection.hasMergeKey {
+                collection.children = try applyMergeKeys(collection.children)
+            }
+            let index = collection.index
+            records[Int(index)].start = UInt32(children.count)
+            records[Int(index)].count = UInt32(collection.isMapping ? collection.children.count / 2 : collection.children.count)
+            children.append(contentsOf: collection.children)
+            expandedSizes[Int(index)] = collection.expandedSize
+            if let name = collection.anchor { anchors[name] = index }
+            try add(index, expandedSize: collection.expandedSize, location: records[Int(index)].location(path))
+        case YAML_ALIAS_EVENT:
+            let name = String(cString: event.data.alias.anchor)
+            guard let target = anchors[name] else {
+                if stack.contains(where: { $0.anchor == name }) {
+                    throw .error("alias '*\(name)' refers to a node that contains it; recursive aliases cannot be expanded", at: location)
+                }
+                throw .error("alias '*\(name)' refers to no anchor; define '&\(name)' before using it", at: location)
+            }
+            try add(target, expandedSize: expandedSizes[Int(target)], location: location)
+        default:
+            break
+        }
+    }
+
+    mutating func finish() throws(Diagnostic) -> YAMLTree {
+        if root < 0 {
+            throw .error("the file holds no YAML document (only whitespace or comments); expected an OpenAPI document", at: SpecLocation(file: path, line: 1, column: 1))
+        }
+        return YAMLTree(path: path, records: records, children: children, text: text, tags: tags, rootIndex: root)
+    }
+
+    // MARK: Building
+
+    private mutating func newRecord(_ kind: YAMLNode.Kind, style: UInt8, scalarType: YAMLScalarType, location: SpecLocation, start: UInt32, count: UInt32) -> Int32 {
+        records.append(NodeRecord(kind: kind, style: style, scalarType: scalarType, line: UInt32(location.line), column: UInt32(location.column), start: start, count: count, parent: -1))
+        return Int32(records.count - 1)
+    }
+
+    private mutating func anchor(_ pointer: UnsafeMutablePointer<yaml_char_t>?, to index: Int32) throws(Diagnostic) {
+        guard let pointer else { return }
+        anchors[String(cString: pointer)] = index
+    }
+
+    /// Adds a finished node (or an alias's target) to the open collection, or makes it the root.
+    private mutating func add(_ index: Int32, expandedSize: UInt64, location: SpecLocation) throws(Diagnostic) {
+        guard !stack.isEmpty else {
+            root = index
+            return
+        }
+        let top = stack.count - 1
+        if records[Int(index)].parent < 0 {
+            records[Int(index)].parent = stack[top].index
+        }
+        if stack[top].isMapping {
+            if stack[top].children.count % 2 == 0 {
+                try checkKey(index, in: top, location: location)
+            } else if stack[top].hasMergeKey, isMergeKey(stack[top].children[stack[top].children.count - 1]) {
+                try checkMergeValue(index, location: location)
+            }
+        }
+        stack[top].children.append(index)
+        let (sum, overflow) = stack[top].expandedSize.addingReportingOverflow(expandedSize)
+        stack[top].expandedSize = overflow ? .max : sum
+        if stack[top].expandedSize > reader.maximumAliasExpansion + UInt64(records.count) {
+            throw .error("aliases here expand the document past \(reader.maximumAliasExpansion) nodes (an alias expansion bomb); Lathe refuses to expand it", at: location)
+        }
+    }
+
+    private mutating func checkKey(_ key: Int32, in top: Int, location: SpecLocation) throws(Diagnostic) {
+        let record = records[Int(key)]
+        guard record.kind == .scalar else {
+            throw .error("mapping keys must be plain text; this key is \(record.kind == .mapping ? "a mapping" : "a list")", at: location)
+        }
+        if isMergeKey(key) {
+            stack[top].hasMergeKey = true
+            return
+        }
+        let keys = stack[top].children
+        if stack[top].keySet == nil, keys.count < 32 {
+            for i in stride(from: 0, to: keys.count, by: 2) where textEqual(keys[i], key) && !isMergeKey(keys[i]) {
+                throw duplicateKey(key, first: keys[i])
+            }
+            return
+        }
+        if stack[top].keySet == nil {
+            stack[top].keySet = Set(stride(from: 0, to: keys.count, by: 2).filter { !isMergeKey(keys[$0]) }.map { string(keys[$0]) })
+        }
+        if !stack[top].keySet!.insert(string(key)).inserted {
+            let first = stride(from: 0, to: keys.count, by: 2).first { textEqual(keys[$0], key) }.map { keys[$0] }
+            throw duplicateKey(key, first: first ?? key)
+        }
+    }
+
+    private func duplicateKey(_ key: Int32, first: Int32) -> Diagnostic {
+        let firstRecord = records[Int(first)]
+        return .error("duplicate key '\(string(key))' in this mapping (first defined at line \(firstRecord.line), column \(firstRecord.column)); YAML and JSON keys must be unique", at: records[Int(key)].location(path))
+    }
+
+    private func isMergeKey(_ index: Int32) -> Bool {
+        let record = records[Int(index)]
+        return record.kind == .scalar && record.count == 2 && record.style == UInt8(YAML_PLAIN_SCALAR_STYLE.rawValue)
+            && text[Int(record.start)] == UInt8(ascii: "<") && text[Int(record.start) + 1] == UInt8(ascii: "<") && tags[index] == nil
+    }
+
+    private func checkMergeValue(_ value: Int32, location: SpecLocation) throws(Diagnostic) {
+        let message = "the merge key '<<' takes a mapping or a list of mappings (usually '*anchor')"
+        switch records[Int(value)].kind {
+        case .mapping: return
+        case .scalar: throw .error(message, at: location)
+        case .sequence:
+            for source in collectionChildren(value) where records[Int(source)].kind != .mapping {
+                throw .error(message, at: records[Int(source)].location(path))
+            }
+        }
+    }
+
+    /// Replaces each `<<` entry by the entries of the mapping(s) it names, where this mapping does not
+    /// set the key itself; earlier sources win over later ones, as the YAML merge spec says.
+    private func applyMergeKeys(_ pairs: [Int32]) throws(Diagnostic) -> [Int32] {
+        var explicit = Set<String>()
+        for i in stride(from: 0, to: pairs.count, by: 2) where !isMergeKey(pairs[i]) {
+            explicit.insert(string(pairs[i]))
+        }
+        var merged: [Int32] = []
+        var taken = explicit
+        for i in stride(from: 0, to: pairs.count, by: 2) {
+            guard isMergeKey(pairs[i]) else {
+                merged.append(pairs[i])
+                merged.append(pairs[i + 1])
+                continue
+            }
+            let value = pairs[i + 1]
+            let sources = records[Int(value)].kind == .sequence ? collectionChildren(value) : [value]
+            for source in sources {
+                let sourcePairs = collectionChildren(source)
+                for j in stride(from: 0, to: sourcePairs.count, by: 2) where taken.insert(string(sourcePairs[j])).inserted {
+                    merged.append(sourcePairs[j])
+                    merged.append(sourcePairs[j + 1])
+                }
+            }
+        }
+        return merged
+    }
+
+    private func collectionChildren(_ index: Int32) -> [Int32] {
+        let record = records[Int(index)]
+        let count = record.kind == .mapping ? Int(record.count) * 2 : Int(record.count)
+        return Array(children[Int(record.start) ..< Int(record.start) + count])
+    }
+
+    private func string(_ index: Int32) -> String {
+        let record = records[Int(index)]
+        return String(decoding: text[Int(record.start) ..< Int(record.start + record.count)], as: UTF8.self)
+    }
+
+    private func textEqual(_ a: Int32, _ b: Int32) -> Bool {
+        let ra = records[Int(a)], rb = records[Int(b)]
+        guard ra.kind == .scalar, rb.kind == .scalar, ra.count == rb.count else { return false }
+        return text[Int(ra.start) ..< Int(ra.start + ra.count)] == text[Int(rb.start) ..< Int(rb.start + rb.count)]
+    }
+
+    private func scalarType(bytes: UnsafeBufferPointer<UInt8>, style: yaml_scalar_style_t, tag: String?, location: SpecLocation) throws(Diagnostic) -> YAMLScalarType {
+        if let tag, tag != "!" {
+            if let tagged = ScalarResolver.typeForTag(tag) {
+                let natural = ScalarResolver.resolvePlain(bytes)
+                let fits = tagged == .string || natural == tagged || (tagged == .float && natural == .int)
+                if !fits {
+                    throw .error("the value '\(String(decoding: bytes, as: UTF8.self))' does not fit its tag '\(tag)'", at: location)
+                }
+                return tagged
+            }
+            // An application tag (`!foo`): resolve by content, keep the tag for whoever understands it.
+        }
+        if tag == "!" || style != YAML_PLAIN_SCALAR_STYLE { return .string }
+        return ScalarResolver.resolvePlain(bytes)
+    }
+}
+
+extension NodeRecord {
+    func location(_ path: String) -> SpecLocation {
+        SpecLocation(file: path, line: Int(line), column: Int(column))
+    }
+}

@@ -1,0 +1,111 @@
+internal import CYAML
+import LatheDiagnostics
+
+/// Reads YAML (and JSON, which goes through the same parser) into a located `YAMLTree`.
+///
+/// Hostile input fails fast with one located error: duplicate keys, alias expansion bombs,
+/// runaway nesting, invalid UTF-8, binary and empty files, more than one document.
+public struct YAMLReader: Sendable {
+    /// Deepest nesting of collections accepted. Real OpenAPI documents stay far below it; it keeps the
+    /// recursive stages after the reader within a thread's stack.
+    public var maximumDepth = 256
+    /// How many nodes the document may expand to through aliases, beyond the nodes it really holds.
+    /// A billion-laughs document crosses it after a few aliases and is rejected at once.
+    public var maximumAliasExpansion: UInt64 = 2_000_000
+
+    public init() {}
+
+    /// Parses `bytes`, naming the file `path` in locations.
+    public func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> YAMLTree {
+        try checkContent(bytes, path: path)
+        var builder = TreeBuilder(path: path, reader: self, sourceSize: bytes.count)
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
+            throw .error("libyaml could not start (out of memory)", at: SpecLocation(file: path, line: 1, column: 1))
+        }
+        defer { yaml_parser_delete(parser) }
+
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> YAMLTree in
+            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(parser, &event) == 1 else {
+                    throw Self.libyamlError(parser.pointee, bytes: buffer, path: path)
+                }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { break }
+                try builder.handle(event)
+            }
+            return try builder.finish()
+        }
+    }
+
+    /// Reads and parses the file at `filePath`, naming it `displayPath` in locations.
+    public func read(filePath: String, displayPath: String? = nil) throws(Diagnostic) -> YAMLTree {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(filePath)
+        } catch {
+            throw .error("cannot read '\(displayPath ?? filePath)': \(error.reason)", at: nil)
+        }
+        return try parse(bytes, path: displayPath ?? filePath)
+    }
+
+    private func checkContent(_ bytes: [UInt8], path: String) throws(Diagnostic) {
+        if bytes.isEmpty {
+            throw .error("the file is empty; expected an OpenAPI document in YAML or JSON", at: SpecLocation(file: path, line: 1, column: 1))
+        }
+        // UTF-16 and UTF-32 text (which libyaml reads) starts with a byte-order mark or has NULs in
+        // every other byte; anything else with a NUL in it is not text.
+        let hasUnicodeBOM = bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
+        if !hasUnicodeBOM, let nul = bytes.firstIndex(of: 0) {
+            let location = Self.location(ofOffset: nul, in: bytes, path: path)
+            throw .error("this is a binary file, not YAML or JSON (it has a NUL byte at offset \(nul))", at: location)
+        }
+    }
+
+    static func libyamlError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, path: String) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_READER_ERROR:
+            let offset = min(Int(parser.problem_offset), bytes.count)
+            let location = location(ofOffset: offset, in: Array(bytes), path: path)
+            let detail = parser.problem_value >= 0 ? String(format2Hex: parser.problem_value) : ""
+            return .error("the file is not valid UTF-8 text: \(problem)\(detail) at byte offset \(offset)", at: location)
+        case YAML_MEMORY_ERROR:
+            return .error("libyaml ran out of memory reading this file", at: SpecLocation(file: path, line: 1, column: 1))
+        default:
+            let mark = parser.problem_mark
+            let location = SpecLocation(file: path, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+            var message = "invalid YAML: \(problem)"
+            if let context = parser.context.map({ String(cString: $0) }) {
+                let contextMark = parser.context_mark
+                message += " (\(context) that starts at line \(contextMark.line + 1), column \(contextMark.column + 1))"
+            }
+            return .error(message, at: location)
+        }
+    }
+
+    /// Line and column (1-based, columns in characters) of a byte offset.
+    static func location(ofOffset offset: Int, in bytes: [UInt8], path: String) -> SpecLocation {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SpecLocation(file: path, line: line, column: column)
+    }
+}
+
+extension String {
+    init(format2Hex value: Int32) {
+        let digits = Array("0123456789ABCDEF")
+        self = " (byte 0x\(digits[Int(value >> 4) & 0xF])\(digits[Int(value) & 0xF]))"
+    }
+}

@@ -1,0 +1,267 @@
+import LatheDiagnostics
+
+/// One parsed YAML or JSON file, stored as an arena: a flat array of fixed-size node records,
+/// one array of child indices, and one buffer holding all scalar text.
+///
+/// A file of a hundred thousand nodes costs a few megabytes and no per-node allocation. Aliases
+/// are shared subtrees (the alias points at the anchored node's index), never copies, so an
+/// alias-heavy document cannot blow up memory; `YAMLReader` also bounds how far aliases expand.
+public final class YAMLTree: Sendable {
+    /// The file as shown in diagnostics.
+    public let path: String
+    let records: [NodeRecord]
+    /// Children of collections, contiguous per collection. Mappings store key, value, key, value, ….
+    let children: [Int32]
+    let text: [UInt8]
+    /// Explicit tags (`!!str`, `!custom`), by node index; most nodes have none.
+    let tags: [Int32: String]
+    let rootIndex: Int32
+
+    init(path: String, records: [NodeRecord], children: [Int32], text: [UInt8], tags: [Int32: String], rootIndex: Int32) {
+        self.path = path
+        self.records = records
+        self.children = children
+        self.text = text
+        self.tags = tags
+        self.rootIndex = rootIndex
+    }
+
+    /// The document's top node; `nil` for a file with no document in it.
+    public var root: YAMLNode? {
+        rootIndex < 0 ? nil : YAMLNode(tree: self, index: rootIndex)
+    }
+
+    /// How many nodes the file holds (aliases counted once).
+    public var nodeCount: Int { records.count }
+
+    func textEquals(_ index: Int32, _ string: String) -> Bool {
+        let record = records[Int(index)]
+        guard record.kind == .scalar else { return false }
+        let utf8 = string.utf8
+        guard utf8.count == Int(record.count) else { return false }
+        return text.withUnsafeBufferPointer { buffer in
+            let start = Int(record.start)
+            if let equal = utf8.withContiguousStorageIfAvailable({ key in
+                memcmpEqual(buffer.baseAddress! + start, key.baseAddress!, key.count)
+            }) {
+                return equal
+            }
+            return zip(buffer[start...], utf8).allSatisfy { $0 == $1 }
+        }
+    }
+
+    func value(in mapping: Int32, forKey key: String) -> Int32? {
+        let record = records[Int(mapping)]
+        guard record.kind == .mapping else { return nil }
+        let start = Int(record.start)
+        for pair in 0 ..< Int(record.count) where textEquals(children[start + 2 * pair], key) {
+            return children[start + 2 * pair + 1]
+        }
+        return nil
+    }
+}
+
+@inline(__always)
+private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    for i in 0 ..< count where a[i] != b[i] {
+        return false
+    }
+    return true
+}
+
+struct NodeRecord: Sendable {
+    var kind: YAMLNode.Kind
+    var style: UInt8
+    var scalarType: YAMLScalarType
+    var line: UInt32
+    var column: UInt32
+    /// Scalars: offset into `text`. Collections: offset into `children`.
+    var start: UInt32
+    /// Scalars: byte length. Sequences: item count. Mappings: entry count (pairs).
+    var count: UInt32
+    /// The node's first parent, for computing JSON pointers; -1 at the root.
+    var parent: Int32
+}
+
+/// A node of a `YAMLTree`: cheap to copy, it is the tree and an index.
+public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: UInt8, Sendable {
+        case scalar, sequence, mapping
+    }
+
+    public let tree: YAMLTree
+    let index: Int32
+
+    init(tree: YAMLTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
+
+    @inline(__always) var record: NodeRecord { tree.records[Int(index)] }
+
+    public var kind: Kind { record.kind }
+    public var isScalar: Bool { kind == .scalar }
+    public var isMapping: Bool { kind == .mapping }
+    public var isSequence: Bool { kind == .sequence }
+
+    public var location: SpecLocation {
+        let record = record
+        return SpecLocation(file: tree.path, line: Int(record.line), column: Int(record.column))
+    }
+
+    /// The explicit tag written in the source (`!!str`, `!foo`), if any, in its full form.
+    public var tag: String? { tree.tags[index] }
+
+    // MARK: Scalars
+
+    /// The scalar's text exactly as the source spells it (after YAML unescaping), or `nil` for a collection.
+    public var text: String? {
+        let record = record
+        guard record.kind == .scalar else { return nil }
+        return tree.text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(record.start) ..< Int(record.start + record.count)]), as: UTF8.self)
+        }
+    }
+
+    /// How the scalar was written: plain, single-quoted, double-quoted, literal or folded.
+    public var scalarStyle: YAMLScalarStyle? {
+        let record = record
+        guard record.kind == .scalar else { return nil }
+        return YAMLScalarStyle(rawValue: record.style)
+    }
+
+    /// The scalar's type under the YAML 1.2 core schema (explicit tags win): `200` is an int, `yes` a string.
+    public var scalarType: YAMLScalarType? {
+        let record = record
+        return record.kind == .scalar ? record.scalarType : nil
+    }
+
+    /// Compares a scalar's text with `string` without making a `String`.
+    public func textEquals(_ string: String) -> Bool {
+        tree.textEquals(index, string)
+    }
+
+    /// Whether the scalar's text starts with `prefix` (used for `x-` extension keys).
+    public func textHasPrefix(_ prefix: StaticString) -> Bool {
+        let record = record
+        guard record.kind == .scalar, Int(record.count) >= prefix.utf8CodeUnitCount else { return false }
+        let start = Int(record.start)
+        for i in 0 ..< prefix.utf8CodeUnitCount where tree.text[start + i] != prefix.utf8Start[i] {
+            return false
+        }
+        return true
+    }
+
+    // MARK: Collections
+
+    /// Items of a sequence (empty for other kinds).
+    public var items: Items { Items(node: self) }
+
+    /// Entries of a mapping in document order, merge keys (`<<`) already applied (empty for other kinds).
+    public var entries: Entries { Entries(node: self) }
+
+    /// Number of items or entries; 0 for scalars.
+    public var count: Int {
+        let record = record
+        return record.kind == .scalar ? 0 : Int(record.count)
+    }
+
+    /// The value for a scalar key in a mapping, or `nil`. Linear in the mapping's size: for repeated
+    /// lookups in large mappings, build a dictionary once.
+    public subscript(key: String) -> YAMLNode? {
+        tree.value(in: index, forKey: key).map { YAMLNode(tree: tree, index: $0) }
+    }
+
+    /// The node that first contained this one, or `nil` at the root.
+    public var parent: YAMLNode? {
+        let parent = record.parent
+        return parent < 0 ? nil : YAMLNode(tree: tree, index: parent)
+    }
+
+    /// The JSON pointer of this node within its file (`/paths/~1pets/get`), through its first parent.
+    public var pointer: String {
+        var tokens: [String] = []
+        var current = self
+        while let parent = current.parent {
+            if parent.isSequence {
+                if let position = parent.items.firstIndex(of: current) {
+                    tokens.append(String(position))
+                }
+            } else if let entry = parent.entries.first(where: { $0.value == current || $0.key == current }) {
+                tokens.append(entry.key.text ?? "")
+            }
+            current = parent
+        }
+        return tokens.reversed().map { "/" + JSONPointer.escape($0) }.joined()
+    }
+
+    public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
+        lhs.tree === rhs.tree && lhs.index == rhs.index
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(tree))
+        hasher.combine(index)
+    }
+
+    public var description: String {
+        switch kind {
+        case .scalar: "scalar \(text ?? "") at \(location)"
+        case .sequence: "sequence of \(count) at \(location)"
+        case .mapping: "mapping of \(count) at \(location)"
+        }
+    }
+
+    /// A word for the node's kind as users say it, for messages like "expected a mapping, found a sequence".
+    public var kindDescription: String {
+        switch kind {
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .scalar:
+            switch record.scalarType {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int: return "an integer"
+            case .float: return "a number"
+            case .string: return "a string"
+            }
+        }
+    }
+
+    public struct Items: RandomAccessCollection, Sendable {
+        let node: YAMLNode
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { node.kind == .sequence ? Int(node.record.count) : 0 }
+        public subscript(position: Int) -> YAMLNode {
+            YAMLNode(tree: node.tree, index: node.tree.children[Int(node.record.start) + position])
+        }
+    }
+
+    public struct Entries: RandomAccessCollection, Sendable {
+        let node: YAMLNode
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { node.kind == .mapping ? Int(node.record.count) : 0 }
+        public subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) {
+            let base = Int(node.record.start) + 2 * position
+            let children = node.tree.children
+            return (YAMLNode(tree: node.tree, index: children[base]), YAMLNode(tree: node.tree, index: children[base + 1]))
+        }
+    }
+}
+
+/// JSON pointer (RFC 6901) helpers.
+public enum JSONPointer {
+    /// Escapes one reference token: `~` → `~0`, `/` → `~1`.
+    public static func escape(_ token: String) -> String {
+        guard token.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
+        var escaped = ""
+        for character in token {
+            switch character {
+            case "~": escaped += "~0"
+            case "/": escaped += "~1"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

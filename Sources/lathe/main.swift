@@ -1,0 +1,8 @@
+import LatheCLI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(await LatheCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

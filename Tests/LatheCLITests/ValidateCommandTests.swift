@@ -1,0 +1,105 @@
+import Foundation
+import LatheCLI
+import Testing
+
+/// `lathe validate` as a user runs it: the real binary, its exit status, and its two output streams.
+struct ValidateCommandTests {
+    static let repositoryRoot: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    /// The `lathe` binary SwiftPM built beside this test bundle.
+    static let lathe: URL = {
+        #if os(Linux)
+        let bundle = URL(fileURLWithPath: try! FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        #else
+        let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!.bundleURL
+        #endif
+        return bundle.deletingLastPathComponent().appendingPathComponent("lathe")
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func lathe(_ arguments: String..., in directory: String = repositoryRoot) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.lathe
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func cleanSpecsExitZeroAndPrintNothing() throws {
+        let run = try lathe("validate", "specs/piriod.yaml", "specs/dolfin.yaml")
+        #expect(run.status == 0)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "")
+    }
+
+    @Test func errorsExitOneWithCompilerStyleLinesOnStandardError() throws {
+        let run = try lathe("validate", "Tests/Fixtures/broken-refs/api.yaml")
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(run.stderr == """
+        Tests/Fixtures/broken-refs/api.yaml:6:13: error: cannot resolve 'nothere.yaml': cannot read 'Tests/Fixtures/broken-refs/nothere.yaml': No such file or directory
+        Tests/Fixtures/broken-refs/api.yaml:12:13: error: 'good.yaml#/Thing' points at nothing: the document has no 'Thing' (did you mean 'Things'?)
+        Tests/Fixtures/broken-refs/bad.yaml:3:6: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 9)
+        Tests/Fixtures/broken-refs/api.yaml:8:13: note: referenced here
+        3 errors generated.
+
+        """)
+    }
+
+    @Test func warningsAloneExitZero() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-ok: 1\ncomponents:\n  schemas:\n    A: {type: string, maxLenght: 3}\n"
+            .write(to: directory.appendingPathComponent("warn.yaml"), atomically: true, encoding: .utf8)
+        let run = try lathe("validate", "warn.yaml", in: directory.path)
+        #expect(run.status == 0)
+        #expect(run.stderr == "warn.yaml:7:23: warning: unknown schema keyword 'maxLenght'; it is ignored (did you mean 'maxLength'?)\n1 warning generated.\n")
+        let quiet = try lathe("validate", "--quiet", "warn.yaml", in: directory.path)
+        #expect(quiet.status == 0 && quiet.stderr == "")
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let none = try lathe("validate")
+        #expect(none.status == 2)
+        #expect(none.stdout == "")
+        #expect(none.stderr.contains("Missing expected argument '<specs> ...'"))
+        let unknown = try lathe("validate", "--frobnicate", "x.yaml")
+        #expect(unknown.status == 2)
+        let subcommand = try lathe("explode")
+        #expect(subcommand.status == 2)
+    }
+
+    @Test func unreadableFileIsAnErrorWithoutLocation() throws {
+        let run = try lathe("validate", "no/such/spec.yaml")
+        #expect(run.status == 1)
+        #expect(run.stderr == "lathe: error: cannot read 'no/such/spec.yaml': No such file or directory\n1 error generated.\n")
+    }
+
+    @Test func helpGoesToStandardOutput() throws {
+        let run = try lathe("validate", "--help")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: lathe validate <specs> ..."))
+        #expect(run.stderr == "")
+    }
+
+    @Test func inProcessEntryPointReportsUsageErrorsAsTwo() async {
+        #expect(await LatheCommand.run(arguments: ["validate", "--no-such-flag"]) == LatheCommand.Status.usage)
+    }
+}

@@ -1,0 +1,94 @@
+import Testing
+@testable import LatheYAML
+
+struct TreeTests {
+    func parse(_ text: String, path: String = "t.yaml") throws -> YAMLNode {
+        try #require(try YAMLReader().parse(Array(text.utf8), path: path).root)
+    }
+
+    @Test func locationsAreOneBasedLineAndColumn() throws {
+        let root = try parse("openapi: 3.1.0\npaths:\n  /pets:\n    get: {}\n")
+        #expect(root.location == SpecLocation(file: "t.yaml", line: 1, column: 1))
+        let paths = try #require(root["paths"])
+        #expect(paths.location.line == 3 && paths.location.column == 3)
+        let get = try #require(paths["/pets"]?["get"])
+        #expect(get.location == SpecLocation(file: "t.yaml", line: 4, column: 10))
+        let key = try #require(paths["/pets"]?.entries.first?.key)
+        #expect(key.location == SpecLocation(file: "t.yaml", line: 4, column: 5))
+    }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        let root = try parse("é: 1\nk: ü\n")
+        #expect(root["k"]?.location.column == 4)
+        #expect(root.entries[0].value.location.column == 4)
+    }
+
+    @Test func mappingsKeepKeyOrder() throws {
+        let root = try parse("zebra: 1\nalpha: 2\nmiddle: 3\n")
+        #expect(root.entries.map { $0.key.text } == ["zebra", "alpha", "middle"])
+    }
+
+    @Test func jsonGoesThroughTheSameReader() throws {
+        let root = try parse("{\n  \"openapi\": \"3.0.3\",\n  \"paths\": {\"/a\": [1, 2.5, true, null, \"x\"]}\n}", path: "t.json")
+        #expect(root["openapi"]?.text == "3.0.3")
+        #expect(root["openapi"]?.scalarType == .string)
+        let items = try #require(root["paths"]?["/a"]?.items)
+        #expect(items.map(\.scalarType) == [.int, .float, .bool, .null, .string])
+        #expect(root["paths"]?.location == SpecLocation(file: "t.json", line: 3, column: 12))
+    }
+
+    @Test func jsonEscapesIncludingSolidus() throws {
+        let root = try parse(#"{"a": "x\/y\u00e9\n"}"#, path: "t.json")
+        #expect(root["a"]?.text == "x/yé\n")
+    }
+
+    @Test func aliasesShareTheAnchoredNode() throws {
+        let root = try parse("base: &b {type: string}\nuse: *b\n")
+        #expect(root["base"] == root["use"])
+        #expect(root["use"]?["type"]?.text == "string")
+    }
+
+    @Test func mergeKeysInsertEntriesWhereTheyStandAndExplicitKeysWin() throws {
+        let root = try parse("""
+        defaults: &d {type: object, description: base, readOnly: true}
+        thing:
+          title: T
+          <<: *d
+          description: mine
+        """)
+        let thing = try #require(root["thing"])
+        #expect(thing.entries.map { $0.key.text } == ["title", "type", "readOnly", "description"])
+        #expect(thing["description"]?.text == "mine")
+    }
+
+    @Test func mergeKeyWithAListOfMappingsTakesEarlierFirst() throws {
+        let root = try parse("""
+        a: &a {x: 1, y: 1}
+        b: &b {y: 2, z: 2}
+        c:
+          <<: [*a, *b]
+        """)
+        let c = try #require(root["c"])
+        #expect(c.entries.map { $0.key.text } == ["x", "y", "z"])
+        #expect(c["y"]?.text == "1")
+    }
+
+    @Test func quotedDoubleAngleIsAnOrdinaryKey() throws {
+        let root = try parse("'<<': 1\n")
+        #expect(root["<<"]?.text == "1")
+    }
+
+    @Test func pointersEscapeSlashAndTilde() throws {
+        let root = try parse("paths:\n  /a~b/{id}:\n    get:\n      tags: [x, y]\n")
+        let tag = try #require(root["paths"]?["/a~b/{id}"]?["get"]?["tags"]?.items[1])
+        #expect(tag.pointer == "/paths/~1a~0b~1{id}/get/tags/1")
+        #expect(root.pointer == "")
+    }
+
+    @Test func largeMappingsWork() throws {
+        let text = (0 ..< 500).map { "key\($0): \($0)" }.joined(separator: "\n")
+        let root = try parse(text)
+        #expect(root.count == 500)
+        #expect(root["key499"]?.text == "499")
+    }
+}
