@@ -7,7 +7,10 @@ import Darwin
 #endif
 
 /// `lathe`: OpenAPI to Swift.
-public struct LatheCommand: AsyncParsableCommand {
+///
+/// Synchronous on purpose: decoding recurses as deep as a spec nests, and the main thread's stack is
+/// the one sized for that (Swift concurrency's pool threads have smaller stacks on some platforms).
+public struct LatheCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lathe",
         abstract: "Generate Swift from OpenAPI 3.0 and 3.1 descriptions.",
@@ -24,14 +27,10 @@ public struct LatheCommand: AsyncParsableCommand {
     }
 
     /// Runs `lathe` with `arguments` (without the program name) and returns its exit status.
-    public static func run(arguments: [String]) async -> Int32 {
+    public static func run(arguments: [String]) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            try command.run()
             return Status.success
         } catch let exit as ExitCode {
             return exit.rawValue

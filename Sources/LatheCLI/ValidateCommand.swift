@@ -3,7 +3,7 @@ import LatheDiagnostics
 import LatheOpenAPI
 
 /// `lathe validate SPEC...`: reads each description and prints what is wrong with it, compiler-style.
-struct ValidateCommand: AsyncParsableCommand {
+struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check OpenAPI descriptions and print every problem as file:line:column.",
@@ -22,11 +22,7 @@ struct ValidateCommand: AsyncParsableCommand {
     @Flag(help: "Print errors only, not warnings.")
     var quiet = false
 
-    func validate() throws {
-        if specs.isEmpty { throw ValidationError("Name at least one OpenAPI description to validate.") }
-    }
-
-    func run() async throws {
+    func run() throws {
         var failed = false
         for spec in specs {
             let result = OpenAPILoader.load(path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot))
@@ -39,13 +35,13 @@ struct ValidateCommand: AsyncParsableCommand {
 
 /// Prints diagnostics to standard error in file order, with a count at the end.
 func report(_ diagnostics: Diagnostics, quiet: Bool) {
-    let shown = diagnostics.sorted.filter { !quiet || $0.severity == .error || $0.severity == .note }
-    var lastWasShown = false
-    for diagnostic in shown {
-        // Notes belong to the diagnostic before them; drop them when that one was filtered out.
-        if diagnostic.severity == .note, !lastWasShown { continue }
-        standardError(diagnostic.description)
-        lastWasShown = diagnostic.severity != .note || lastWasShown
+    // Notes follow the diagnostic they explain, so they go (or stay) with it.
+    var showing = true
+    for diagnostic in diagnostics.sorted {
+        if diagnostic.severity != .note {
+            showing = !quiet || diagnostic.severity == .error
+        }
+        if showing { standardError(diagnostic.description) }
     }
     let errors = diagnostics.errors.count
     let warnings = quiet ? 0 : diagnostics.warnings.count

@@ -55,7 +55,11 @@ public enum OpenAPILoader {
         guard let root = tree.root, let document = decoder.decodeDocument(root) else {
             return LoadResult(document: nil, diagnostics: decoder.diagnostics, files: files.order)
         }
-        var checks = DocumentChecks(document: document)
+        let rootPath = files.rootAbsolutePath
+        let trees = files.trees
+        var checks = DocumentChecks(document: document) { path in
+            path == rootPath ? nil : trees[path].map { $0.path }
+        }
         checks.run()
         var diagnostics = decoder.diagnostics
         diagnostics.append(contentsOf: checks.diagnostics.all)

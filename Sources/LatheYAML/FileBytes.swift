@@ -11,6 +11,9 @@ public enum FileBytes {
         public var reason: String
     }
 
+    /// Files larger than this are refused (the reader's offsets are 32-bit, and no spec comes close).
+    public static let maximumSize = 256 << 20
+
     public static func read(_ path: String) throws(ReadError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
@@ -18,6 +21,11 @@ public enum FileBytes {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError(reason: "it is a directory") }
+        // Only regular files: a FIFO or a device (/dev/zero) would block or never end.
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError(reason: "it is not a regular file") }
+        guard Int(info.st_size) <= maximumSize else {
+            throw ReadError(reason: "it is larger than \(maximumSize >> 20) MiB, far beyond any OpenAPI description")
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -29,6 +37,7 @@ public enum FileBytes {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0 ..< count])
+            if bytes.count > maximumSize { throw ReadError(reason: "it grew past \(maximumSize >> 20) MiB while being read") }
         }
         return bytes
     }

@@ -11,6 +11,8 @@ struct TreeBuilder {
         /// How many nodes this collection expands to, counting what aliases point at.
         var expandedSize: UInt64 = 1
         var hasMergeKey = false
+        /// Height of the tallest child so far.
+        var childHeight: UInt16 = 0
         /// Key texts seen so far, once a mapping grows past linear scanning.
         var keySet: Set<String>? = nil
     }
@@ -23,6 +25,8 @@ struct TreeBuilder {
     private var tags: [Int32: String] = [:]
     /// Expanded size per node, so an alias adds what its anchor expands to.
     private var expandedSizes: [UInt64] = []
+    /// Height of each node's subtree (a scalar is 0), so an alias cannot nest deeper than the limit.
+    private var heights: [UInt16] = []
     private var anchors: [String: Int32] = [:]
     private var stack: [OpenCollection] = []
     private var root: Int32 = -1
@@ -31,10 +35,13 @@ struct TreeBuilder {
     init(path: String, reader: YAMLReader, sourceSize: Int) {
         self.path = path
         self.reader = reader
-        // JSON and YAML specs average about 25 to 30 bytes a node.
-        records.reserveCapacity(sourceSize / 24 + 16)
-        expandedSizes.reserveCapacity(sourceSize / 24 + 16)
-        text.reserveCapacity(sourceSize / 2)
+        // Sized from the file so they never grow by copying: scalar text is never longer than the
+        // source, and specs average 25 to 30 bytes a node. Pages never touched cost no memory.
+        let nodes = sourceSize / 12 + 16
+        records.reserveCapacity(nodes)
+        expandedSizes.reserveCapacity(nodes)
+        heights.reserveCapacity(nodes)
+        text.reserveCapacity(sourceSize)
     }
 
     mutating func handle(_ event: yaml_event_t) throws(Diagnostic) {
@@ -54,6 +61,7 @@ struct TreeBuilder {
             text.append(contentsOf: bytes)
             if let tag { tags[index] = tag }
             expandedSizes.append(1)
+            heights.append(0)
             try anchor(scalar.anchor, to: index)
             try add(index, expandedSize: 1, location: location)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -66,6 +74,7 @@ struct TreeBuilder {
                 : (event.data.sequence_start.anchor, event.data.sequence_start.tag)
             let index = newRecord(isMapping ? .mapping : .sequence, style: 0, scalarType: .null, location: location, start: 0, count: 0)
             expandedSizes.append(1)
+            heights.append(0)
             if let tagPointer { tags[index] = String(cString: tagPointer) }
             stack.append(OpenCollection(index: index, isMapping: isMapping, anchor: anchorPointer.map { String(cString: $0) }))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -78,6 +87,7 @@ struct TreeBuilder {
             records[Int(index)].count = UInt32(collection.isMapping ? collection.children.count / 2 : collection.children.count)
             children.append(contentsOf: collection.children)
             expandedSizes[Int(index)] = collection.expandedSize
+            heights[Int(index)] = collection.childHeight + 1
             if let name = collection.anchor { anchors[name] = index }
             try add(index, expandedSize: collection.expandedSize, location: records[Int(index)].location(path))
         case YAML_ALIAS_EVENT:
@@ -88,6 +98,10 @@ struct TreeBuilder {
                 }
                 throw .error("alias '*\(name)' refers to no anchor; define '&\(name)' before using it", at: location)
             }
+            if stack.count + Int(heights[Int(target)]) > reader.maximumDepth {
+                throw .error("through alias '*\(name)' the document nests deeper than \(reader.maximumDepth) levels; no OpenAPI document needs this, so Lathe stops reading here", at: location)
+            }
+            records[Int(target)].isShared = true
             try add(target, expandedSize: expandedSizes[Int(target)], location: location)
         default:
             break
@@ -122,7 +136,10 @@ struct TreeBuilder {
         let top = stack.count - 1
         if records[Int(index)].parent < 0 {
             records[Int(index)].parent = stack[top].index
+            let position = stack[top].children.count
+            records[Int(index)].slot = UInt32(stack[top].isMapping ? position / 2 : position)
         }
+        stack[top].childHeight = max(stack[top].childHeight, heights[Int(index)])
         if stack[top].isMapping {
             if stack[top].children.count % 2 == 0 {
                 try checkKey(index, in: top, location: location)
@@ -133,9 +150,15 @@ struct TreeBuilder {
         stack[top].children.append(index)
         let (sum, overflow) = stack[top].expandedSize.addingReportingOverflow(expandedSize)
         stack[top].expandedSize = overflow ? .max : sum
-        if stack[top].expandedSize > reader.maximumAliasExpansion + UInt64(records.count) {
-            throw .error("aliases here expand the document past \(reader.maximumAliasExpansion) nodes (an alias expansion bomb); Lathe refuses to expand it", at: location)
+        let limit = aliasExpansionLimit
+        if stack[top].expandedSize > limit {
+            throw .error("aliases here expand the document past \(limit) nodes (an alias expansion bomb); Lathe refuses to expand it", at: location)
         }
+    }
+
+    /// Aliases may expand a document to ten times the nodes it holds, plus a fixed allowance.
+    private var aliasExpansionLimit: UInt64 {
+        reader.maximumAliasExpansion + 10 * UInt64(records.count)
     }
 
     private mutating func checkKey(_ key: Int32, in top: Int, location: SpecLocation) throws(Diagnostic) {

@@ -1,5 +1,10 @@
 internal import CYAML
 import LatheDiagnostics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads YAML (and JSON, which goes through the same parser) into a located `YAMLTree`.
 ///
@@ -9,9 +14,10 @@ public struct YAMLReader: Sendable {
     /// Deepest nesting of collections accepted. Real OpenAPI documents stay far below it; it keeps the
     /// recursive stages after the reader within a thread's stack.
     public var maximumDepth = 256
-    /// How many nodes the document may expand to through aliases, beyond the nodes it really holds.
-    /// A billion-laughs document crosses it after a few aliases and is rejected at once.
-    public var maximumAliasExpansion: UInt64 = 2_000_000
+    /// How many nodes a document may expand to through aliases: this many, plus ten times the nodes
+    /// it really holds. A billion-laughs document crosses it after a few aliases and is rejected at
+    /// once, and what the stages after the reader walk stays proportional to the file.
+    public var maximumAliasExpansion: UInt64 = 100_000
 
     public init() {}
 
@@ -59,7 +65,11 @@ public struct YAMLReader: Sendable {
         // UTF-16 and UTF-32 text (which libyaml reads) starts with a byte-order mark or has NULs in
         // every other byte; anything else with a NUL in it is not text.
         let hasUnicodeBOM = bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
-        if !hasUnicodeBOM, let nul = bytes.firstIndex(of: 0) {
+        let nulOffset = bytes.withUnsafeBytes { buffer -> Int? in
+            guard let found = memchr(buffer.baseAddress!, 0, buffer.count) else { return nil }
+            return buffer.baseAddress!.distance(to: UnsafeRawPointer(found))
+        }
+        if !hasUnicodeBOM, let nul = nulOffset {
             let location = Self.location(ofOffset: nul, in: bytes, path: path)
             throw .error("this is a binary file, not YAML or JSON (it has a NUL byte at offset \(nul))", at: location)
         }
@@ -72,7 +82,8 @@ public struct YAMLReader: Sendable {
             let offset = min(Int(parser.problem_offset), bytes.count)
             let location = location(ofOffset: offset, in: Array(bytes), path: path)
             let detail = parser.problem_value >= 0 ? String(format2Hex: parser.problem_value) : ""
-            return .error("the file is not valid UTF-8 text: \(problem)\(detail) at byte offset \(offset)", at: location)
+            let what = problem.contains("UTF-8") || problem.contains("octet") ? "the file is not valid UTF-8 text" : "the file has a character YAML does not allow"
+            return .error("\(what): \(problem)\(detail) at byte offset \(offset)", at: location)
         case YAML_MEMORY_ERROR:
             return .error("libyaml ran out of memory reading this file", at: SpecLocation(file: path, line: 1, column: 1))
         default:

@@ -73,6 +73,8 @@ struct NodeRecord: Sendable {
     var kind: YAMLNode.Kind
     var style: UInt8
     var scalarType: YAMLScalarType
+    /// Whether an alias points at this node, so it stands in more than one place.
+    var isShared = false
     var line: UInt32
     var column: UInt32
     /// Scalars: offset into `text`. Collections: offset into `children`.
@@ -81,6 +83,8 @@ struct NodeRecord: Sendable {
     var count: UInt32
     /// The node's first parent, for computing JSON pointers; -1 at the root.
     var parent: Int32
+    /// Where the node stands in that parent: the item index, or the entry index for a key or value.
+    var slot: UInt32 = 0
 }
 
 /// A node of a `YAMLTree`: cheap to copy, it is the tree and an index.
@@ -178,21 +182,30 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         return parent < 0 ? nil : YAMLNode(tree: tree, index: parent)
     }
 
+    /// Whether an alias refers to this node, so the same node stands in more than one place.
+    public var isShared: Bool { record.isShared }
+
     /// The JSON pointer of this node within its file (`/paths/~1pets/get`), through its first parent.
+    /// Costs one step per level of nesting.
     public var pointer: String {
         var tokens: [String] = []
         var current = self
         while let parent = current.parent {
+            let slot = Int(current.record.slot)
             if parent.isSequence {
-                if let position = parent.items.firstIndex(of: current) {
-                    tokens.append(String(position))
-                }
-            } else if let entry = parent.entries.first(where: { $0.value == current || $0.key == current }) {
-                tokens.append(entry.key.text ?? "")
+                tokens.append(String(slot))
+            } else if slot < parent.count {
+                tokens.append(parent.entries[slot].key.text ?? "")
             }
             current = parent
         }
-        return tokens.reversed().map { "/" + JSONPointer.escape($0) }.joined()
+        return JSONPointer.pointer(tokens.reversed())
+    }
+
+    /// The scalar read as a YAML 1.2 boolean, or `nil` when it is not one.
+    public var boolValue: Bool? {
+        guard scalarType == .bool else { return nil }
+        return textEquals("true") || textEquals("True") || textEquals("TRUE")
     }
 
     public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
@@ -249,11 +262,18 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// JSON pointer (RFC 6901) helpers.
+/// JSON pointer (RFC 6901) helpers, shared by diagnostics and `$ref` resolution.
 public enum JSONPointer {
+    public enum ParseError: Error, Equatable {
+        /// Not empty and not starting with `/` (a plain-name fragment such as `#Pet`).
+        case notAPointer
+        /// A `~` not followed by 0 or 1, in the given token.
+        case badEscape(String)
+    }
+
     /// Escapes one reference token: `~` → `~0`, `/` → `~1`.
     public static func escape(_ token: String) -> String {
-        guard token.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         var escaped = ""
         for character in token {
             switch character {
@@ -263,5 +283,41 @@ public enum JSONPointer {
             }
         }
         return escaped
+    }
+
+    /// The pointer made of these (unescaped) tokens.
+    public static func pointer(_ tokens: some Sequence<String>) -> String {
+        tokens.map { "/" + escape($0) }.joined()
+    }
+
+    /// Splits a pointer (`/components/schemas/a~1b`) into unescaped tokens; the empty pointer is the whole document.
+    public static func tokens(_ pointer: String) throws(ParseError) -> [String] {
+        if pointer.isEmpty { return [] }
+        guard pointer.hasPrefix("/") else { throw .notAPointer }
+        var tokens: [String] = []
+        for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            guard let token = unescape(raw) else { throw .badEscape(String(raw)) }
+            tokens.append(token)
+        }
+        return tokens
+    }
+
+    /// Unescapes one token, or `nil` when a `~` is not followed by 0 or 1.
+    public static func unescape(_ token: Substring) -> String? {
+        guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
+        var result = ""
+        var iterator = token.makeIterator()
+        while let character = iterator.next() {
+            guard character == "~" else {
+                result.append(character)
+                continue
+            }
+            switch iterator.next() {
+            case "0": result.append("~")
+            case "1": result.append("/")
+            default: return nil
+            }
+        }
+        return result
     }
 }

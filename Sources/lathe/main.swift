@@ -5,4 +5,4 @@ import Glibc
 import Darwin
 #endif
 
-exit(await LatheCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(LatheCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -86,6 +86,14 @@ struct ValidateCommandTests {
         #expect(subcommand.status == 2)
     }
 
+    @Test func refsOutsideTheRootNeedTheFlag() throws {
+        let refused = try lathe("validate", "Tests/Fixtures/escape/spec/api.yaml")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Tests/Fixtures/escape/spec/api.yaml:6:13: error: '../outside.yaml' leads outside the folder of the root spec"))
+        let allowed = try lathe("validate", "--allow-refs-outside-root", "Tests/Fixtures/escape/spec/api.yaml")
+        #expect(allowed.status == 0 && allowed.stderr == "")
+    }
+
     @Test func unreadableFileIsAnErrorWithoutLocation() throws {
         let run = try lathe("validate", "no/such/spec.yaml")
         #expect(run.status == 1)
@@ -99,7 +107,7 @@ struct ValidateCommandTests {
         #expect(run.stderr == "")
     }
 
-    @Test func inProcessEntryPointReportsUsageErrorsAsTwo() async {
-        #expect(await LatheCommand.run(arguments: ["validate", "--no-such-flag"]) == LatheCommand.Status.usage)
+    @Test func inProcessEntryPointReportsUsageErrorsAsTwo() {
+        #expect(LatheCommand.run(arguments: ["validate", "--no-such-flag"]) == LatheCommand.Status.usage)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LatheOpenAPI
 import Testing
 
@@ -11,6 +12,7 @@ struct MultiFileTests {
             fixtures + "/multi-file/api.yaml",
             fixtures + "/multi-file/shared/common.yaml",
             fixtures + "/multi-file/models/pet.yaml",
+            fixtures + "/multi-file/models/odd name.yaml",
         ])
 
         // The path-level parameter comes from shared/common.yaml.
@@ -22,7 +24,14 @@ struct MultiFileTests {
         let petKey = try #require(document.components.schemas.first { $0.name == "Pet" }?.key)
         let petRef = try #require(document.store.schemas[petKey]?.ref)
         let pet = try #require(document.store.schema(petRef))
-        #expect(pet.properties.map(\.name) == ["id", "name", "owner", "tags", "parent"])
+        #expect(pet.properties.map(\.name) == ["id", "name", "owner", "tags", "parent", "badge"])
+
+        // Back to the root from models/, and on to a percent-encoded file name with a merge key in it.
+        let badgeRef = try #require(pet.properties[5].schema.ref)
+        #expect(badgeRef.targetKey == fixtures + "/multi-file/api.yaml#/components/schemas/Badge")
+        let badge = try #require(document.store.schema(badgeRef))
+        #expect(badge.description == "A badge, shaped like the base.")
+        #expect(badge.properties.map(\.name) == ["id"])
         #expect(pet.node.tree.path.hasSuffix("models/pet.yaml"))
 
         // models/pet.yaml refers to ../shared/common.yaml relative to itself.
@@ -54,6 +63,22 @@ struct MultiFileTests {
         #expect(allowed.files.count == 2)
     }
 
+    @Test func symbolicLinksCannotLeadOutOfTheRootFolder() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-link-\(UUID().uuidString)")
+        let spec = directory.appendingPathComponent("spec")
+        try FileManager.default.createDirectory(at: spec, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "type: string\n".write(to: directory.appendingPathComponent("secret.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: spec.appendingPathComponent("inside.yaml").path, withDestinationPath: "../secret.yaml")
+        try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    S: {$ref: 'inside.yaml'}\n"
+            .write(to: spec.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        let result = OpenAPILoader.load(path: spec.appendingPathComponent("api.yaml").path)
+        let realDirectory = try FileManager.default.destinationOfSymbolicLinkIfAny(directory.path)
+        #expect(printed(result, removing: directory.path + "/").map { $0.replacingAll(realDirectory + "/", with: "") } == [
+            "spec/api.yaml:5:15: error: 'inside.yaml' leads outside the folder of the root spec (to secret.yaml); pass --allow-refs-outside-root to allow it",
+        ])
+    }
+
     @Test func missingUnparsableAndWrongTargets() {
         #expect(printed(OpenAPILoader.load(path: fixtures + "/broken-refs/api.yaml")) == [
             "broken-refs/api.yaml:6:13: error: cannot resolve 'nothere.yaml': cannot read 'broken-refs/nothere.yaml': No such file or directory",
@@ -62,5 +87,12 @@ struct MultiFileTests {
             "broken-refs/bad.yaml:3:6: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 9)",
             "broken-refs/api.yaml:8:13: note: referenced here",
         ])
+    }
+}
+
+extension FileManager {
+    /// The path with symbolic links resolved (the temporary folder is a link on some systems).
+    func destinationOfSymbolicLinkIfAny(_ path: String) throws -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 }

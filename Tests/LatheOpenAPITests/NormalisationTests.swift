@@ -68,11 +68,43 @@ struct NormalisationTests {
         #expect(s.extensions["x-internal"]?.text == "true")
     }
 
-    @Test func valuesKeepTheirSourceText() throws {
-        let s = try schema("3.1.0", "      type: number\n      enum: [1.10, 0123, 1e3, 'x', yes, ~]\n      default: 1.10\n      multipleOf: 0.01\n")
-        #expect(s.enumValues == [.number(JSONNumber("1.10")), .number(JSONNumber("0123")), .number(JSONNumber("1e3")), .string("x"), .string("yes"), .null])
+    @Test func numbersAreExactAndInJSONForm() throws {
+        let s = try schema("3.1.0", "      type: number\n      enum: [1.10, 0123, 1e3, 0x1F, +5, -.5, 1., 'x', yes, ~, .inf]\n      default: 1.10\n      multipleOf: 0.01\n")
+        // Decimal text is kept digit for digit; YAML-only spellings become JSON numbers.
+        #expect(s.enumValues == [
+            .number(JSONNumber("1.10")), .number(JSONNumber("123")), .number(JSONNumber("1e3")), .number(JSONNumber("31")),
+            .number(JSONNumber("5")), .number(JSONNumber("-0.5")), .number(JSONNumber("1.0")), .string("x"), .string("yes"), .null,
+            .string(".inf"),
+        ])
         #expect(s.defaultValue == .number(JSONNumber("1.10")))
         #expect(s.constraints.multipleOf?.text == "0.01")
+    }
+
+    @Test func nullableBesideACompositionWrapsTheWhole() throws {
+        let s = try schema("3.0.3", "      type: object\n      nullable: true\n      allOf: [{$ref: '#/components/schemas/S'}]\n")
+        #expect(s.anyOf.count == 2)
+        #expect(s.anyOf[0].types == .object)
+        #expect(s.anyOf[1].types == .null)
+    }
+
+    @Test func referenceObjectsKeepTheir31SummaryAndDescription() throws {
+        let result = load("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            get:
+              parameters:
+                - $ref: '#/components/parameters/Limit'
+                  description: How many, at most, for this operation.
+              responses: {'200': {description: ok}}
+        components:
+          parameters:
+            Limit: {name: limit, in: query, schema: {type: integer}}
+        """)
+        #expect(printed(result) == [])
+        let reference = try #require(result.document?.operations.first?.parameters.first?.reference)
+        #expect(reference.description == "How many, at most, for this operation.")
     }
 
     @Test func responseKeysKeepTheirText() throws {

@@ -82,6 +82,98 @@ struct ReferenceTests {
         ])
     }
 
+    @Test func pathItemReferencesAreMergedAndTheirCyclesReported() throws {
+        let result = load("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /pets:
+            $ref: '#/components/pathItems/Pets'
+          /cats:
+            $ref: '#/components/pathItems/Pets'
+            summary: Cats, the same way.
+          /loop:
+            $ref: '#/components/pathItems/Loop1'
+        components:
+          pathItems:
+            Pets:
+              get:
+                responses: {'200': {description: ok}}
+            Loop1: {$ref: '#/components/pathItems/Loop2'}
+            Loop2: {$ref: '#/components/pathItems/Loop1'}
+        """)
+        #expect(printed(result) == [
+            "spec.yaml:16:19: error: this path item reference never reaches a value: #/components/pathItems/Loop1 → #/components/pathItems/Loop2 → #/components/pathItems/Loop1 goes round in a circle",
+        ])
+        let document = try #require(result.document)
+        #expect(document.operations.map(\.path) == ["/pets", "/cats"])
+        #expect(document.paths[1].item.summary == "Cats, the same way.")
+        // One decode of the shared path item, whatever uses it.
+        #expect(document.store.pathItems.count == 3)
+    }
+
+    @Test func allOfThatIncludesItselfIsAnError() {
+        let result = load("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        components:
+          schemas:
+            A:
+              allOf: [{$ref: '#/components/schemas/B'}, {type: object}]
+            B:
+              allOf: [{$ref: '#/components/schemas/A'}]
+        """)
+        #expect(printed(result) == [
+            "spec.yaml:6:22: error: this schema includes itself through allOf: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A; a type cannot contain itself",
+        ])
+    }
+
+    @Test func aSharedNodeIsDecodedAndReportedOnce() {
+        let result = load("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        components:
+          schemas:
+            A: &shared {type: strin}
+            B: *shared
+            C: {properties: {x: *shared, y: *shared}}
+        """)
+        #expect(printed(result) == [
+            "spec.yaml:5:23: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null (did you mean 'string'?)",
+        ])
+    }
+
+    @Test func aFloodOfMistakesIsCutShort() {
+        let properties = (0 ..< 1500).map { "        p\($0): {type: strng}" }.joined(separator: "\n")
+        let result = load("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    S:\n      properties:\n" + properties + "\n")
+        #expect(result.diagnostics.errors.count == 1000)
+        #expect(result.diagnostics.all.last?.description == "spec.yaml:1007:23: note: too many diagnostics; Lathe stops listing them here")
+    }
+
+    @Test func scalarAtTheTopIsNotADocument() {
+        #expect(printed(load("just a string\n")) == [
+            "spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds a string",
+        ])
+    }
+
+    @Test func headersWithoutSchemaAreAssumedStrings() {
+        let result = load("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  headers:
+                    X-Rate-Limit: {description: Requests left.}
+        """)
+        #expect(printed(result) == [
+            "spec.yaml:10:27: warning: this header has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string",
+        ])
+    }
+
     @Test func eachTargetIsDecodedOnce() throws {
         let refs = (0 ..< 50).map { "    U\($0): {$ref: '#/components/schemas/Shared'}" }.joined(separator: "\n")
         let result = load("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    Shared: {type: string}\n" + refs + "\n")

@@ -36,7 +36,8 @@ struct HostileInputTests {
         let clock = ContinuousClock()
         var message: String?
         let elapsed = clock.measure { message = failure(lines.joined(separator: "\n")) }
-        #expect(message?.contains("error: aliases here expand the document past 2000000 nodes (an alias expansion bomb)") == true)
+        // The budget is 100,000 nodes plus ten times the 22 nodes the file really holds.
+        #expect(message == "bad.yaml:6:12: error: aliases here expand the document past 100220 nodes (an alias expansion bomb); Lathe refuses to expand it")
         #expect(elapsed < .milliseconds(500))
     }
 
@@ -45,6 +46,36 @@ struct HostileInputTests {
         #expect(failure(text) == "bad.yaml:1:257: error: nesting is deeper than 256 levels; no OpenAPI document needs this, so Lathe stops reading here")
         let block = (0 ..< 3000).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n")
         #expect(failure(block)?.hasPrefix("bad.yaml:257:257: error: nesting is deeper than 256 levels") == true)
+    }
+
+    @Test func aliasesCannotNestPastTheDepthLimit() {
+        // Each anchor is 200 levels deep and ends in an alias to the previous one.
+        var lines: [String] = []
+        for index in 0 ..< 3 {
+            let open = String(repeating: "[", count: 200)
+            let close = String(repeating: "]", count: 200)
+            let inner = index == 0 ? "leaf" : "*a\(index - 1)"
+            lines.append("k\(index): &a\(index) \(open)\(inner)\(close)")
+        }
+        #expect(failure(lines.joined(separator: "\n")) == "bad.yaml:2:209: error: through alias '*a0' the document nests deeper than 256 levels; no OpenAPI document needs this, so Lathe stops reading here")
+    }
+
+    @Test func specialFilesAreNotRead() throws {
+        #expect(failureReading("/dev/zero") == "lathe: error: cannot read '/dev/zero': it is not a regular file")
+        #expect(failureReading("/") == "lathe: error: cannot read '/': it is a directory")
+    }
+
+    func failureReading(_ path: String) -> String? {
+        do {
+            _ = try YAMLReader().read(filePath: path)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func controlCharactersAreNamedAsSuch() {
+        #expect(failure(Array("a: \u{7F}\n".utf8)) == "bad.yaml:1:4: error: the file has a character YAML does not allow: control characters are not allowed (byte 0x7F) at byte offset 3")
     }
 
     @Test func invalidUTF8() {

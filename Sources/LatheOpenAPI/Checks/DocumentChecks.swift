@@ -4,32 +4,31 @@ import LatheYAML
 /// Checks that span the document, run after decoding: what generators need to be true across objects.
 struct DocumentChecks {
     let document: OpenAPIDocument
+    /// How to show a file (by absolute path) in messages; the root file shows as nothing (`#/…`).
+    let displayPath: (String) -> String?
     private(set) var diagnostics = Diagnostics()
 
-    init(document: OpenAPIDocument) {
+    init(document: OpenAPIDocument, displayPath: @escaping (String) -> String?) {
         self.document = document
+        self.displayPath = displayPath
     }
 
     mutating func run() {
-        checkOperationIds()
+        let operations = allOperations()
+        checkOperationIds(operations)
         checkPaths()
-        checkSecurityNames()
+        checkSecurityNames(operations)
         checkReferenceCycles()
     }
 
-    private mutating func error(_ message: String, at node: YAMLNode) {
-        diagnostics.append(.error(message, at: node.location, pointer: node.pointer))
-    }
-
-    private mutating func note(_ message: String, at node: YAMLNode) {
-        diagnostics.append(.note(message, at: node.location, pointer: node.pointer))
-    }
+    private mutating func error(_ message: String, at node: YAMLNode) { diagnostics.error(message, at: node) }
+    private mutating func note(_ message: String, at node: YAMLNode) { diagnostics.note(message, at: node) }
 
     // MARK: operationId
 
-    private mutating func checkOperationIds() {
+    private mutating func checkOperationIds(_ operations: [Operation]) {
         var first: [String: Operation] = [:]
-        for operation in allOperations() {
+        for operation in operations {
             guard let id = operation.operationId, let node = operation.operationIdNode else { continue }
             if let earlier = first[id] {
                 error("duplicate operationId '\(id)': \(earlier.method.rawValue.uppercased()) \(earlier.path) uses it already; operation IDs must be unique", at: node)
@@ -40,15 +39,19 @@ struct DocumentChecks {
         }
     }
 
-    /// Operations under paths, webhooks and callbacks: all share one operationId namespace.
+    /// Operations under paths, webhooks and callbacks (which may nest): one operationId namespace.
     private func allOperations() -> [Operation] {
         var operations = document.operations + document.webhooks.flatMap(\.item.operations)
-        var callbackKeys = Set<YAMLNode>()
-        for operation in operations {
-            for (_, callback) in operation.callbacks {
-                guard let resolved = document.store.resolve(callback, in: \.callbacks), callbackKeys.insert(resolved.node).inserted else { continue }
-                operations += resolved.expressions.flatMap(\.pathItem.operations)
+        var seenCallbacks = Set<YAMLNode>()
+        var next = 0
+        while next < operations.count {
+            for (_, callback) in operations[next].callbacks {
+                guard let resolved = document.store.resolve(callback, in: \.callbacks), seenCallbacks.insert(resolved.node).inserted else { continue }
+                for (expression, item) in resolved.expressions {
+                    operations += document.store.resolvedPathItem(item, path: expression).operations
+                }
             }
+            next += 1
         }
         return operations
     }
@@ -67,6 +70,7 @@ struct DocumentChecks {
             }
             let itemParameters = resolvedParameters(item.parameters)
             checkDuplicates(itemParameters)
+            let itemComplete = itemParameters.count == item.parameters.count
             for (parameter, site) in itemParameters where parameter.location == .path && !names.contains(parameter.name) {
                 error("path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site)
             }
@@ -80,7 +84,9 @@ struct DocumentChecks {
                         error("path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site)
                     }
                 }
-                for name in names where !declared.contains(name) {
+                // A parameter whose $ref failed has its own error; do not guess what it declared.
+                let complete = itemComplete && operationParameters.count == operation.parameters.count
+                for name in names where complete && !declared.contains(name) {
                     error("\(operation.method.rawValue.uppercased()) \(path) does not declare the path parameter '\(name)'; add a parameter with name: \(name), in: path, required: true", at: operation.methodNode)
                 }
             }
@@ -149,11 +155,11 @@ struct DocumentChecks {
 
     // MARK: Security
 
-    private mutating func checkSecurityNames() {
+    private mutating func checkSecurityNames(_ operations: [Operation]) {
         let defined = document.components.securitySchemes.map(\.name)
         let known = Set(defined)
         var requirements = document.security ?? []
-        for operation in allOperations() {
+        for operation in operations {
             requirements += operation.security ?? []
         }
         for requirement in requirements {
@@ -171,49 +177,109 @@ struct DocumentChecks {
 
     // MARK: Reference cycles
 
-    /// A chain of references that comes back to where it started without any content is an error;
-    /// a schema that refers to itself through properties (a recursive type) is fine.
+    /// A chain of references that comes back to where it started without any content, or `allOf`s
+    /// that include themselves, are errors; a schema that refers to itself through properties or
+    /// items (a recursive type) is fine.
     private mutating func checkReferenceCycles() {
         let store = document.store
-        checkCycles(in: store.schemas.compactMapValues { $0.isPureReference ? $0.ref : nil }, noun: "schema")
-        checkCycles(in: store.parameters.compactMapValues(\.reference), noun: "parameter")
-        checkCycles(in: store.responses.compactMapValues(\.reference), noun: "response")
-        checkCycles(in: store.requestBodies.compactMapValues(\.reference), noun: "request body")
-        checkCycles(in: store.headers.compactMapValues(\.reference), noun: "header")
-        checkCycles(in: store.examples.compactMapValues(\.reference), noun: "example")
-        checkCycles(in: store.links.compactMapValues(\.reference), noun: "link")
-        checkCycles(in: store.callbacks.compactMapValues(\.reference), noun: "callback")
-        checkCycles(in: store.securitySchemes.compactMapValues(\.reference), noun: "security scheme")
+        var schemaEdges: [String: [Edge]] = [:]
+        for (key, schema) in store.schemas {
+            var edges: [Edge] = []
+            if schema.isPureReference, let ref = schema.ref, let target = ref.targetKey {
+                edges.append(Edge(target: target, reference: ref, viaAllOf: false))
+            }
+            for member in schema.allOf {
+                if let ref = member.ref, let target = ref.targetKey {
+                    edges.append(Edge(target: target, reference: ref, viaAllOf: true))
+                }
+            }
+            if !edges.isEmpty { schemaEdges[key] = edges }
+        }
+        checkCycles(in: schemaEdges, noun: "schema")
+        checkCycles(in: chains(store.parameters), noun: "parameter")
+        checkCycles(in: chains(store.responses), noun: "response")
+        checkCycles(in: chains(store.requestBodies), noun: "request body")
+        checkCycles(in: chains(store.headers), noun: "header")
+        checkCycles(in: chains(store.examples), noun: "example")
+        checkCycles(in: chains(store.links), noun: "link")
+        checkCycles(in: chains(store.callbacks), noun: "callback")
+        checkCycles(in: chains(store.securitySchemes), noun: "security scheme")
+        let pathItemChains = store.pathItems.compactMapValues { item -> [Edge]? in
+            guard let ref = item.ref, let target = ref.targetKey, item.operations.isEmpty else { return nil }
+            return [Edge(target: target, reference: ref, viaAllOf: false)]
+        }
+        checkCycles(in: pathItemChains, noun: "path item")
     }
 
-    /// `#/components/schemas/A` for a key in the root file, `other.yaml#/…` for one elsewhere.
-    private static func displayName(_ key: String) -> String {
-        guard let hash = key.lastIndex(of: "#") else { return key }
-        return "#" + key[key.index(after: hash)...]
+    private struct Edge {
+        var target: String
+        var reference: Reference
+        var viaAllOf: Bool
     }
 
-    /// `edges` maps the key of each object that is only a reference to that reference.
-    private mutating func checkCycles(in edges: [String: Reference], noun: String) {
-        var finished = Set<String>()
-        for start in edges.keys.sorted() where !finished.contains(start) {
-            var path: [String] = []
-            var current: String? = start
-            while let key = current, !finished.contains(key), let edge = edges[key] {
-                if let loopStart = path.firstIndex(of: key) {
-                    // Report once, at the reference of the cycle's first member (by key), starting the chain there.
-                    let cycle = Array(path[loopStart...])
-                    let first = cycle.firstIndex(of: cycle.min()!)!
-                    let rotated = Array(cycle[first...] + cycle[..<first])
-                    let chain = (rotated + [rotated[0]]).map(Self.displayName).joined(separator: " → ")
-                    if let site = edges[rotated[0]] {
-                        error("this \(noun) reference never reaches a value: \(chain) goes round in a circle", at: site.node)
-                    }
+    private func chains<T>(_ table: [String: Referenceable<T>]) -> [String: [Edge]] {
+        table.compactMapValues { item in
+            guard let ref = item.reference, let target = ref.targetKey else { return nil }
+            return [Edge(target: target, reference: ref, viaAllOf: false)]
+        }
+    }
+
+    /// Finds every cycle in `edges` with a depth-first search (no recursion) and reports each once,
+    /// at the reference leaving its smallest key.
+    private mutating func checkCycles(in edges: [String: [Edge]], noun: String) {
+        enum Mark { case visiting, done }
+        var marks: [String: Mark] = [:]
+        var reported = Set<[String]>()
+        for start in edges.keys.sorted() where marks[start] == nil {
+            // The path from `start`, each entry a key and the index of the next edge to follow.
+            var path: [(key: String, next: Int)] = [(start, 0)]
+            marks[start] = .visiting
+            while let (key, next) = path.last {
+                let outgoing = edges[key] ?? []
+                guard next < outgoing.count else {
+                    marks[key] = .done
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let target = outgoing[next].target
+                switch marks[target] {
+                case nil:
+                    marks[target] = .visiting
+                    path.append((target, 0))
+                case .visiting?:
+                    let keys = path.map(\.key)
+                    let cycle = Array(keys[keys.lastIndex(of: target)!...])
+                    reportCycle(cycle, edges: edges, noun: noun, reported: &reported)
+                case .done?:
                     break
                 }
-                path.append(key)
-                current = edge.targetKey
             }
-            finished.formUnion(path)
         }
+    }
+
+    private mutating func reportCycle(_ cycle: [String], edges: [String: [Edge]], noun: String, reported: inout Set<[String]>) {
+        let first = cycle.firstIndex(of: cycle.min()!)!
+        let rotated = Array(cycle[first...] + cycle[..<first])
+        guard reported.insert(rotated).inserted else { return }
+        let next = rotated.count > 1 ? rotated[1] : rotated[0]
+        guard let edge = edges[rotated[0]]?.first(where: { $0.target == next }) else { return }
+        let chain = (rotated + [rotated[0]]).map(displayName).joined(separator: " → ")
+        let throughAllOf = rotated.indices.contains { index in
+            let to = rotated[(index + 1) % rotated.count]
+            return edges[rotated[index]]?.contains { $0.target == to && $0.viaAllOf } ?? false
+        }
+        if throughAllOf {
+            error("this schema includes itself through allOf: \(chain); a type cannot contain itself", at: edge.reference.node)
+        } else {
+            error("this \(noun) reference never reaches a value: \(chain) goes round in a circle", at: edge.reference.node)
+        }
+    }
+
+    /// `#/components/schemas/A` for the root file, `models/pet.yaml#/…` for another.
+    private func displayName(_ key: String) -> String {
+        guard let hash = key.lastIndex(of: "#") else { return key }
+        let file = displayPath(String(key[..<hash])) ?? ""
+        return file + "#" + key[key.index(after: hash)...]
     }
 }

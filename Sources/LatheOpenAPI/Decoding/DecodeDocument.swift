@@ -24,7 +24,7 @@ extension DocumentDecoder {
             case "info": info = decodeInfo(value)
             case "jsonSchemaDialect": document.jsonSchemaDialect = string(value, "jsonSchemaDialect")
             case "servers": document.servers = decodeServers(value)
-            case "paths": document.paths = decodePaths(value)
+            case "paths": (document.paths, document.pathsExtensions) = decodePaths(value)
             case "webhooks": document.webhooks = decodeWebhooks(value)
             case "components": document.components = decodeComponents(value)
             case "security": document.security = decodeSecurityRequirements(value)
@@ -40,6 +40,9 @@ extension DocumentDecoder {
         if let info { document.info = info }
         drainPending()
         document.store = store
+        // Path items given by `$ref` take their operations from the (now decoded) targets.
+        document.paths = document.paths.map { ($0.path, $0.pathNode, store.resolvedPathItem($0.item, path: $0.path)) }
+        document.webhooks = document.webhooks.map { ($0.name, store.resolvedPathItem($0.item, path: $0.name)) }
         return document
     }
 
@@ -103,7 +106,12 @@ extension DocumentDecoder {
         for (key, _) in node.entries where !key.textHasPrefix("x-") && !allowedSiblings.contains(key.text ?? "") {
             warning("'\(key.text ?? "")' beside '$ref' is ignored: a reference to \(kind.noun) takes everything from its target", at: key)
         }
-        return reference(refNode, kind: kind).map(Referenceable.reference)
+        guard var reference = reference(refNode, kind: kind) else { return nil }
+        if version.isJSONSchema2020 {
+            reference.summary = node["summary"].flatMap { string($0, "summary") }
+            reference.description = node["description"].flatMap { string($0, "description") }
+        }
+        return .reference(reference)
     }
 
     // MARK: Components
@@ -118,7 +126,7 @@ extension DocumentDecoder {
             }
             var named: [(name: String, key: String)] = []
             for (name, keyNode, entry) in namedEntries(value, "components/\(key)") {
-                if !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }) {
+                if !Self.isComponentName(name) {
                     warning("component name '\(name)' has characters OpenAPI does not allow in component names (letters, digits, '.', '-' and '_')", at: keyNode)
                 }
                 let canonical = canonicalKey(file: node.tree, pointer: "/components/\(key)/" + JSONPointer.escape(name))
@@ -140,6 +148,19 @@ extension DocumentDecoder {
         }
         components.extensions = extensions ?? Extensions()
         return components
+    }
+
+    /// `^[a-zA-Z0-9.\-_]+$`, as OpenAPI requires of component names.
+    static func isComponentName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "0") ... UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                true
+            default:
+                false
+            }
+        }
     }
 
     // MARK: Info, servers, tags
@@ -167,7 +188,7 @@ extension DocumentDecoder {
         guard let items = list(node, "servers") else { return [] }
         return items.compactMap { item in
             var server = Server(node: item, url: "")
-            let decoded = object(item, "a Server object", fields: ["url", "description", "variables"], required: ["url"]) { key, _, value in
+            let extensions = object(item, "a Server object", fields: ["url", "description", "variables"], required: ["url"]) { key, _, value in
                 switch key {
                 case "url": server.url = string(value, "the server url") ?? ""
                 case "description": server.description = string(value, "description")
@@ -187,7 +208,9 @@ extension DocumentDecoder {
                 default: break
                 }
             }
-            return decoded == nil ? nil : server
+            guard let extensions else { return nil }
+            server.extensions = extensions
+            return server
         }
     }
 
@@ -195,27 +218,31 @@ extension DocumentDecoder {
         guard let items = list(node, "tags") else { return [] }
         return items.compactMap { item in
             var tag = Tag(node: item, name: "")
-            let decoded = object(item, "a Tag object", fields: ["name", "description", "externalDocs"], required: ["name"]) { key, _, value in
+            let extensions = object(item, "a Tag object", fields: ["name", "description", "externalDocs"], required: ["name"]) { key, _, value in
                 switch key {
                 case "name": tag.name = string(value, "the tag name") ?? ""
                 case "description": tag.description = string(value, "description")
-                case "externalDocs": _ = decodeExternalDocs(value)
+                case "externalDocs": tag.externalDocs = decodeExternalDocs(value)
                 default: break
                 }
             }
-            return decoded == nil ? nil : tag
+            guard let extensions else { return nil }
+            tag.extensions = extensions
+            return tag
         }
     }
 
     func decodeExternalDocs(_ node: YAMLNode) -> ExternalDocs? {
         var docs = ExternalDocs(node: node, url: "")
-        let decoded = object(node, "an External Documentation object", fields: ["url", "description"], required: ["url"]) { key, _, value in
+        let extensions = object(node, "an External Documentation object", fields: ["url", "description"], required: ["url"]) { key, _, value in
             switch key {
             case "url": docs.url = string(value, "url") ?? ""
             case "description": docs.description = string(value, "description")
             default: break
             }
         }
-        return decoded == nil ? nil : docs
+        guard let extensions else { return nil }
+        docs.extensions = extensions
+        return docs
     }
 }

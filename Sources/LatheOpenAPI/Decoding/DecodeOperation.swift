@@ -2,13 +2,18 @@ import LatheDiagnostics
 import LatheYAML
 
 extension DocumentDecoder {
-    func decodePaths(_ node: YAMLNode) -> [(path: String, pathNode: YAMLNode, item: PathItem)] {
+    func decodePaths(_ node: YAMLNode) -> ([(path: String, pathNode: YAMLNode, item: PathItem)], Extensions) {
         var paths: [(path: String, pathNode: YAMLNode, item: PathItem)] = []
+        var pathsExtensions = Extensions()
         guard node.isMapping else {
             error("paths must be a mapping of path templates to path items, but this is \(node.kindDescription)", at: node)
-            return []
+            return ([], pathsExtensions)
         }
-        for (keyNode, value) in node.entries where !keyNode.textHasPrefix("x-") {
+        for (keyNode, value) in node.entries {
+            if keyNode.textHasPrefix("x-") {
+                pathsExtensions.entries.append((keyNode.text ?? "", value))
+                continue
+            }
             let path = keyNode.text ?? ""
             if !path.hasPrefix("/") {
                 error("path '\(path)' must start with '/'", at: keyNode)
@@ -17,7 +22,7 @@ extension DocumentDecoder {
                 paths.append((path, keyNode, item))
             }
         }
-        return paths
+        return (paths, pathsExtensions)
     }
 
     func decodeWebhooks(_ node: YAMLNode) -> [(name: String, item: PathItem)] {
@@ -29,19 +34,11 @@ extension DocumentDecoder {
         }
     }
 
-    /// A path item; a `$ref` path item takes its fields from the target (3.1 lets siblings add to them).
-    func decodePathItem(_ node: YAMLNode, path: String, visited: Set<YAMLNode> = []) -> PathItem? {
+    /// A path item as written. A `$ref` path item's target is queued like every other target and
+    /// merged in after decoding (`ComponentStore.resolvedPathItem`), so a shared path item is
+    /// decoded once however often it is used.
+    func decodePathItem(_ node: YAMLNode, path: String) -> PathItem? {
         var item = PathItem(node: node)
-        if node.isMapping, let refNode = node["$ref"], let raw = string(refNode, "$ref") {
-            guard !visited.contains(node) else {
-                error("path item reference '\(raw)' leads back to itself", at: refNode)
-                return nil
-            }
-            if let (key, target) = resolve(raw, at: refNode, kind: .pathItem) {
-                item = decodePathItem(target, path: path, visited: visited.union([node])) ?? item
-                item.ref = Reference(raw: raw, targetKey: key, node: refNode)
-            }
-        }
         let methods = HTTPMethod.allCases.map(\.rawValue)
         let fields = ["$ref", "summary", "description", "servers", "parameters"] + methods
         let extensions = object(node, "a Path Item object", fields: fields) { key, keyNode, value in
@@ -50,7 +47,7 @@ extension DocumentDecoder {
             case "description": item.description = string(value, "description")
             case "servers": item.servers = decodeServers(value)
             case "parameters": item.parameters = decodeParameterList(value)
-            case "$ref": break
+            case "$ref": item.ref = reference(value, kind: .pathItem)
             default:
                 if let method = HTTPMethod(rawValue: key), let operation = decodeOperation(value, methodNode: keyNode, method: method, path: path) {
                     item.operations.append(operation)
@@ -77,7 +74,7 @@ extension DocumentDecoder {
                 operation.operationIdNode = value
             case "parameters": operation.parameters = decodeParameterList(value)
             case "requestBody": operation.requestBody = decodeReferenceable(value, .requestBody, decodeRequestBody)
-            case "responses": operation.responses = decodeResponses(value)
+            case "responses": (operation.responses, operation.responsesExtensions) = decodeResponses(value)
             case "callbacks":
                 operation.callbacks = namedEntries(value, "callbacks").compactMap { name, _, callback in
                     decodeReferenceable(callback, .callback, decodeCallback).map { (name, $0) }
@@ -164,7 +161,7 @@ extension DocumentDecoder {
         if schema != nil, let contentNode = node["content"] {
             error("\(what) has both 'schema' and 'content'; use one of them", at: contentNode)
         } else if schema == nil, content.isEmpty, node["schema"] == nil, node["content"] == nil {
-            error("\(what) needs a 'schema' (or a 'content' with one media type) to say what its value is", at: node)
+            warning("\(what) has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string", at: node)
         }
         if content.count > 1, let contentNode = node["content"] {
             error("\(what) has \(content.count) media types in 'content'; it may have exactly one", at: contentNode)
@@ -217,7 +214,7 @@ extension DocumentDecoder {
 
     func decodeEncoding(_ node: YAMLNode) -> Encoding? {
         var encoding = Encoding(node: node)
-        let decoded = object(node, "an Encoding object", fields: ["contentType", "headers", "style", "explode", "allowReserved"]) { key, _, value in
+        let extensions = object(node, "an Encoding object", fields: ["contentType", "headers", "style", "explode", "allowReserved"]) { key, _, value in
             switch key {
             case "contentType": encoding.contentType = string(value, "contentType")
             case "headers": encoding.headers = decodeHeaders(value)
@@ -227,16 +224,23 @@ extension DocumentDecoder {
             default: break
             }
         }
-        return decoded == nil ? nil : encoding
+        guard let extensions else { return nil }
+        encoding.extensions = extensions
+        return encoding
     }
 
-    func decodeResponses(_ node: YAMLNode) -> [ResponseEntry] {
+    func decodeResponses(_ node: YAMLNode) -> ([ResponseEntry], Extensions) {
+        var extensions = Extensions()
         guard node.isMapping else {
             error("responses must be a mapping of status codes to responses, but this is \(node.kindDescription)", at: node)
-            return []
+            return ([], extensions)
         }
         var entries: [ResponseEntry] = []
-        for (keyNode, value) in node.entries where !keyNode.textHasPrefix("x-") {
+        for (keyNode, value) in node.entries {
+            if keyNode.textHasPrefix("x-") {
+                extensions.entries.append((keyNode.text ?? "", value))
+                continue
+            }
             guard let key = responseKey(keyNode) else { continue }
             if let response = decodeReferenceable(value, .response, decodeResponse) {
                 entries.append(ResponseEntry(key: key, keyNode: keyNode, response: response))
@@ -245,7 +249,7 @@ extension DocumentDecoder {
         if entries.isEmpty, !version.isJSONSchema2020 {
             error("responses must list at least one response", at: node)
         }
-        return entries
+        return (entries, extensions)
     }
 
     private func responseKey(_ node: YAMLNode) -> ResponseKey? {
@@ -316,7 +320,7 @@ extension DocumentDecoder {
     func decodeLink(_ node: YAMLNode) -> Link? {
         var link = Link(node: node)
         let fields = ["operationRef", "operationId", "parameters", "requestBody", "description", "server"]
-        let decoded = object(node, "a Link object", fields: fields) { key, _, value in
+        let extensions = object(node, "a Link object", fields: fields) { key, _, value in
             switch key {
             case "operationRef": link.operationRef = string(value, "operationRef")
             case "operationId": link.operationId = string(value, "operationId")
@@ -324,12 +328,14 @@ extension DocumentDecoder {
             default: break
             }
         }
-        return decoded == nil ? nil : link
+        guard let extensions else { return nil }
+        link.extensions = extensions
+        return link
     }
 
     func decodeExample(_ node: YAMLNode) -> Example? {
         var example = Example(node: node)
-        let decoded = object(node, "an Example object", fields: ["summary", "description", "value", "externalValue"]) { key, _, value in
+        let extensions = object(node, "an Example object", fields: ["summary", "description", "value", "externalValue"]) { key, _, value in
             switch key {
             case "summary": example.summary = string(value, "summary")
             case "description": example.description = string(value, "description")
@@ -341,7 +347,9 @@ extension DocumentDecoder {
         if node["value"] != nil, let external = node["externalValue"] {
             error("an example has either 'value' or 'externalValue', not both", at: external)
         }
-        return decoded == nil ? nil : example
+        guard let extensions else { return nil }
+        example.extensions = extensions
+        return example
     }
 
     func decodeCallback(_ node: YAMLNode) -> Callback? {
@@ -350,8 +358,12 @@ extension DocumentDecoder {
             return nil
         }
         var callback = Callback(node: node)
-        for (keyNode, value) in node.entries where !keyNode.textHasPrefix("x-") {
-            if let item = decodePathItem(value, path: "") {
+        for (keyNode, value) in node.entries {
+            if keyNode.textHasPrefix("x-") {
+                callback.extensions.entries.append((keyNode.text ?? "", value))
+                continue
+            }
+            if let item = decodePathItem(value, path: keyNode.text ?? "") {
                 callback.expressions.append((keyNode.text ?? "", item))
             }
         }

@@ -9,14 +9,29 @@ extension DocumentDecoder {
         "unevaluatedProperties", "minContains", "maxContains", "contentSchema", "id", "additionalItems",
     ]
 
+    /// Keys that may stand beside `$ref` without adding a constraint to it.
+    static let annotationKeywords: Set<String> = [
+        "$ref", "description", "title", "summary", "deprecated", "readOnly", "writeOnly", "example", "examples",
+        "default", "$comment", "externalDocs", "xml",
+    ]
+
     func decodeSchema(_ node: YAMLNode) -> Schema {
+        // A node that aliases share is decoded once: its diagnostics are said once, and its cost is paid once.
+        guard node.isShared else { return decodeSchemaNode(node) }
+        if let schema = sharedSchemas[node] { return schema }
+        let schema = decodeSchemaNode(node)
+        sharedSchemas[node] = schema
+        return schema
+    }
+
+    private func decodeSchemaNode(_ node: YAMLNode) -> Schema {
         var schema = Schema(node: node)
-        if node.isScalar, node.scalarType == .bool {
+        if let value = node.boolValue {
             // Boolean schemas: `true` allows anything, `false` nothing.
             if !version.isJSONSchema2020 {
                 warning("boolean schemas are new in OpenAPI 3.1; this document says \(version)", at: node)
             }
-            schema.isFalse = node.textEquals("false") || node.textEquals("False") || node.textEquals("FALSE")
+            schema.isFalse = !value
             return schema
         }
         guard node.isMapping else {
@@ -68,7 +83,11 @@ extension DocumentDecoder {
                 }
             case "prefixItems": schema.prefixItems = list(value, "prefixItems")?.map { decodeSchema($0) }
             case "contains": schema.contains = Box(decodeSchema(value))
-            case "allOf": schema.allOf = decodeSchemaList(value, "allOf")
+            case "allOf":
+                // A member's `required` may name properties that a sibling member defines.
+                allOfDepth += 1
+                schema.allOf = decodeSchemaList(value, "allOf")
+                allOfDepth -= 1
             case "anyOf": schema.anyOf = decodeSchemaList(value, "anyOf")
             case "oneOf": schema.oneOf = decodeSchemaList(value, "oneOf")
             case "not": schema.not = Box(decodeSchema(value))
@@ -82,19 +101,9 @@ extension DocumentDecoder {
             case "minimum": schema.constraints.minimum = number(value, "minimum")
             case "maximum": schema.constraints.maximum = number(value, "maximum")
             case "exclusiveMinimum":
-                if value.scalarType == .bool, let flag = bool(value, "exclusiveMinimum") {
-                    exclusiveMinimumFlag = flag
-                    if version.isJSONSchema2020 { error("in OpenAPI 3.1 exclusiveMinimum is the bound itself (a number), not true or false", at: value) }
-                } else {
-                    schema.constraints.exclusiveMinimum = number(value, "exclusiveMinimum")
-                }
+                (exclusiveMinimumFlag, schema.constraints.exclusiveMinimum) = exclusiveBound(value, "exclusiveMinimum")
             case "exclusiveMaximum":
-                if value.scalarType == .bool, let flag = bool(value, "exclusiveMaximum") {
-                    exclusiveMaximumFlag = flag
-                    if version.isJSONSchema2020 { error("in OpenAPI 3.1 exclusiveMaximum is the bound itself (a number), not true or false", at: value) }
-                } else {
-                    schema.constraints.exclusiveMaximum = number(value, "exclusiveMaximum")
-                }
+                (exclusiveMaximumFlag, schema.constraints.exclusiveMaximum) = exclusiveBound(value, "exclusiveMaximum")
             case "multipleOf":
                 schema.constraints.multipleOf = number(value, "multipleOf")
                 if let bound = schema.constraints.multipleOf?.doubleValue, bound <= 0 {
@@ -121,28 +130,46 @@ extension DocumentDecoder {
                 }
             }
         }
-        // 3.0's boolean exclusive bounds move onto the bound they qualify (3.1's form).
-        if exclusiveMinimumFlag, let minimum = schema.constraints.minimum {
-            schema.constraints.exclusiveMinimum = minimum
-            schema.constraints.minimum = nil
+        if exclusiveMinimumFlag {
+            moveExclusiveFlag(\.minimum, to: \.exclusiveMinimum, in: &schema, flag: node["exclusiveMinimum"], names: ("exclusiveMinimum", "minimum"))
         }
-        if exclusiveMaximumFlag, let maximum = schema.constraints.maximum {
-            schema.constraints.exclusiveMaximum = maximum
-            schema.constraints.maximum = nil
+        if exclusiveMaximumFlag {
+            moveExclusiveFlag(\.maximum, to: \.exclusiveMaximum, in: &schema, flag: node["exclusiveMaximum"], names: ("exclusiveMaximum", "maximum"))
         }
-        if nullable {
-            if let types = schema.types {
-                schema.types = types.union(.null)
-            } else if schema.ref == nil, schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty {
-                // No type: the schema already allows null, as OpenAPI 3.0.3 spells out.
-            } else {
-                // A nullable `$ref` or composition means "that, or null": `anyOf: [that, {type: null}]`.
-                checkRequired(schema, in: node)
-                return Schema.nullable(schema, nullNode: node["nullable"] ?? node)
-            }
-        }
+        schema.isPureReference = schema.ref != nil
+            && node.entries.allSatisfy { $0.key.textHasPrefix("x-") || Self.annotationKeywords.contains($0.key.text ?? "") }
         checkRequired(schema, in: node)
+        guard nullable else { return schema }
+        if schema.ref != nil || !schema.allOf.isEmpty || !schema.anyOf.isEmpty || !schema.oneOf.isEmpty {
+            // A nullable `$ref` or composition means "that, or null": `anyOf: [that, {type: null}]`,
+            // whatever `type` stands beside it (the members would forbid null otherwise).
+            return Schema.nullable(schema, nullNode: node["nullable"] ?? node)
+        }
+        // Without a type the schema already allows null, as OpenAPI 3.0.3 spells out.
+        schema.types = schema.types?.union(.null)
         return schema
+    }
+
+    /// `exclusiveMinimum`/`exclusiveMaximum`: 3.0's `true`/`false` flag, or 3.1's number (the bound itself).
+    private func exclusiveBound(_ value: YAMLNode, _ name: String) -> (flag: Bool, bound: JSONNumber?) {
+        guard let flag = value.boolValue else { return (false, number(value, name)) }
+        if version.isJSONSchema2020 {
+            error("in OpenAPI 3.1 \(name) is the bound itself (a number), not true or false", at: value)
+        }
+        return (flag, nil)
+    }
+
+    /// 3.0's `exclusiveMinimum: true` moves the `minimum` it qualifies to 3.1's numeric form.
+    private func moveExclusiveFlag(
+        _ bound: WritableKeyPath<Schema.Constraints, JSONNumber?>, to exclusive: WritableKeyPath<Schema.Constraints, JSONNumber?>,
+        in schema: inout Schema, flag: YAMLNode?, names: (flag: String, bound: String)
+    ) {
+        if let value = schema.constraints[keyPath: bound] {
+            schema.constraints[keyPath: exclusive] = value
+            schema.constraints[keyPath: bound] = nil
+        } else if let flag {
+            warning("'\(names.flag): true' has no effect without a '\(names.bound)' beside it", at: flag)
+        }
     }
 
     static let modeledSchemaKeywords = [
@@ -155,10 +182,10 @@ extension DocumentDecoder {
     ]
 
     private func decodeSchema(_ node: YAMLNode, allowBoolean: Bool) -> Schema {
-        if allowBoolean, node.scalarType == .bool {
+        if allowBoolean, let value = node.boolValue {
             // `additionalProperties: false` and `items: true` are fine in every version.
             var schema = Schema(node: node)
-            schema.isFalse = !(node.textEquals("true") || node.textEquals("True") || node.textEquals("TRUE"))
+            schema.isFalse = !value
             return schema
         }
         return decodeSchema(node)
@@ -211,7 +238,7 @@ extension DocumentDecoder {
 
     private func decodeDiscriminator(_ node: YAMLNode) -> Discriminator? {
         var discriminator = Discriminator(node: node, propertyName: "", mapping: [])
-        let decoded = object(node, "a Discriminator object", fields: ["propertyName", "mapping"], required: ["propertyName"]) { key, _, value in
+        let extensions = object(node, "a Discriminator object", fields: ["propertyName", "mapping"], required: ["propertyName"]) { key, _, value in
             switch key {
             case "propertyName": discriminator.propertyName = string(value, "propertyName") ?? ""
             case "mapping":
@@ -222,7 +249,9 @@ extension DocumentDecoder {
             default: break
             }
         }
-        return decoded == nil ? nil : discriminator
+        guard let extensions else { return nil }
+        discriminator.extensions = extensions
+        return discriminator
     }
 
     /// A mapping value is a `$ref`, or a bare schema name meaning `#/components/schemas/<name>`.
@@ -248,8 +277,9 @@ extension DocumentDecoder {
     }
 
     private func checkRequired(_ schema: Schema, in node: YAMLNode) {
-        guard !schema.required.isEmpty, !schema.properties.isEmpty, schema.ref == nil,
+        guard allOfDepth == 0, !schema.required.isEmpty, !schema.properties.isEmpty, schema.ref == nil,
               schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty, schema.additionalProperties == nil,
+              schema.patternProperties.isEmpty,
               let requiredNode = node["required"], requiredNode.count == schema.required.count
         else { return }
         var seen = Set<String>()

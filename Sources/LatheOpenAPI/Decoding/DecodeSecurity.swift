@@ -96,7 +96,7 @@ extension DocumentDecoder {
             var required = ["scopes"]
             if kind == .implicit || kind == .authorizationCode { required.append("authorizationUrl") }
             if kind != .implicit { required.append("tokenUrl") }
-            object(value, "the \(key) flow", fields: ["authorizationUrl", "tokenUrl", "refreshUrl", "scopes"], required: required) { key, _, value in
+            let extensions = object(value, "the \(key) flow", fields: ["authorizationUrl", "tokenUrl", "refreshUrl", "scopes"], required: required) { key, _, value in
                 switch key {
                 case "authorizationUrl": flow.authorizationUrl = string(value, "authorizationUrl")
                 case "tokenUrl": flow.tokenUrl = string(value, "tokenUrl")
@@ -105,6 +105,7 @@ extension DocumentDecoder {
                 default: break
                 }
             }
+            flow.extensions = extensions ?? Extensions()
             flows.append(flow)
         }
         return flows

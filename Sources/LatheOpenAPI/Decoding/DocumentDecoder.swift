@@ -14,11 +14,24 @@ final class DocumentDecoder {
     var queued: Set<QueuedKey> = []
     /// Keys of large mappings (`components/schemas` in a big spec), indexed on first use by a `$ref`.
     var mappingIndex: [YAMLNode: [String: YAMLNode]] = [:]
-    /// Where each `file#pointer` led: a node, or the message saying why it leads nowhere.
+    /// Every `$ref` text already resolved from a file, by file and text: most refs repeat.
+    var resolvedRefs: [ResolvedRefKey: (key: String, node: YAMLNode)] = [:]
+
+    struct ResolvedRefKey: Hashable {
+        var file: ObjectIdentifier
+        var raw: String
+    }
+
+    /// Where each `file#pointer` led: a node, or why it leads nowhere (said after the ref's own text).
     var pointerTargets: [String: Result<YAMLNode, PointerError>] = [:]
+    /// Schemas decoded from nodes that aliases share, so a shared node is decoded (and reported) once.
+    var sharedSchemas: [YAMLNode: Schema] = [:]
+    /// How deep inside `allOf` members decoding is, where `required` may name a sibling's properties.
+    var allOfDepth = 0
 
     struct PointerError: Error {
-        var message: String
+        /// Completes "'<the $ref>' points at nothing: …".
+        var reason: String
     }
 
     struct QueuedKey: Hashable {
@@ -32,17 +45,9 @@ final class DocumentDecoder {
 
     // MARK: Diagnostics
 
-    func error(_ message: String, at node: YAMLNode) {
-        diagnostics.append(.error(message, at: node.location, pointer: node.pointer))
-    }
-
-    func warning(_ message: String, at node: YAMLNode) {
-        diagnostics.append(.warning(message, at: node.location, pointer: node.pointer))
-    }
-
-    func note(_ message: String, at node: YAMLNode) {
-        diagnostics.append(.note(message, at: node.location, pointer: node.pointer))
-    }
+    func error(_ message: String, at node: YAMLNode) { diagnostics.error(message, at: node) }
+    func warning(_ message: String, at node: YAMLNode) { diagnostics.warning(message, at: node) }
+    func note(_ message: String, at node: YAMLNode) { diagnostics.note(message, at: node) }
 
     // MARK: Scalars
 
@@ -59,9 +64,7 @@ final class DocumentDecoder {
     }
 
     func bool(_ node: YAMLNode, _ what: String) -> Bool? {
-        if node.scalarType == .bool {
-            return node.textEquals("true") || node.textEquals("True") || node.textEquals("TRUE")
-        }
+        if let value = node.boolValue { return value }
         var message = "\(what) must be true or false, but this is \(node.kindDescription)"
         if let text = node.text, ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased()) {
             message += " ('\(text)' is a string in YAML 1.2, which OpenAPI uses; write true or false)"
@@ -83,10 +86,12 @@ final class DocumentDecoder {
     }
 
     func number(_ node: YAMLNode, _ what: String) -> JSONNumber? {
-        if node.scalarType == .int || node.scalarType == .float, let text = node.text, Double(text) != nil {
-            return JSONNumber(text)
+        if let number = JSONNumber(node) { return number }
+        if node.scalarType == .float {
+            error("\(what) must be a finite number, but this is '\(node.text ?? "")'", at: node)
+        } else {
+            error("\(what) must be a number, but this is \(node.kindDescription)", at: node)
         }
-        error("\(what) must be a number, but this is \(node.kindDescription)", at: node)
         return nil
     }
 

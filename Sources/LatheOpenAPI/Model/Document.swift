@@ -22,6 +22,8 @@ public struct OpenAPIDocument: Sendable {
     public var jsonSchemaDialect: String?
     public var servers: [Server] = []
     public var paths: [(path: String, pathNode: YAMLNode, item: PathItem)] = []
+    /// The `x-` extensions of the Paths object itself.
+    public var pathsExtensions = Extensions()
     public var webhooks: [(name: String, item: PathItem)] = []
     public var components: Components
     /// Document-wide security requirements; `nil` when the document sets none.
@@ -55,6 +57,7 @@ public struct Server: Sendable, Hashable {
     public var url: String
     public var description: String?
     public var variables: [(name: String, defaultValue: String, enumValues: [String]?)] = []
+    public var extensions = Extensions()
 
     public static func == (lhs: Server, rhs: Server) -> Bool { lhs.node == rhs.node && lhs.url == rhs.url }
     public func hash(into hasher: inout Hasher) { hasher.combine(url) }
@@ -64,12 +67,15 @@ public struct Tag: Sendable, Hashable {
     public var node: YAMLNode
     public var name: String
     public var description: String?
+    public var externalDocs: ExternalDocs?
+    public var extensions = Extensions()
 }
 
 public struct ExternalDocs: Sendable, Hashable {
     public var node: YAMLNode
     public var url: String
     public var description: String?
+    public var extensions = Extensions()
 }
 
 public struct SecurityRequirement: Sendable, Hashable {
@@ -107,6 +113,7 @@ public struct OAuthFlow: Sendable, Hashable {
     public var tokenUrl: String?
     public var refreshUrl: String?
     public var scopes: [String]
+    public var extensions = Extensions()
 }
 
 /// The `components` section of the root document: names and the canonical keys of their values in
@@ -161,6 +168,33 @@ public struct ComponentStore: Sendable {
     public func requestBody(_ item: Referenceable<RequestBody>) -> RequestBody? { resolve(item, in: \.requestBodies) }
     public func header(_ item: Referenceable<Header>) -> Header? { resolve(item, in: \.headers) }
     public func securityScheme(_ item: Referenceable<SecurityScheme>) -> SecurityScheme? { resolve(item, in: \.securitySchemes) }
+
+    /// A path item with its `$ref` chain merged in (fields written beside a `$ref` win), and every
+    /// operation placed under `path`.
+    public func resolvedPathItem(_ item: PathItem, path: String) -> PathItem {
+        var chain = [item]
+        var seen = Set<String>()
+        while let key = chain.last?.ref?.targetKey, seen.insert(key).inserted, let target = pathItems[key] {
+            chain.append(target)
+        }
+        var merged = chain.removeLast()
+        for nearer in chain.reversed() {
+            merged.ref = nearer.ref
+            merged.node = nearer.node
+            merged.summary = nearer.summary ?? merged.summary
+            merged.description = nearer.description ?? merged.description
+            let methods = Set(nearer.operations.map(\.method))
+            merged.operations = merged.operations.filter { !methods.contains($0.method) } + nearer.operations
+            let names = Set(nearer.parameters.compactMap { parameter($0).map { "\($0.location) \($0.name)" } })
+            merged.parameters = merged.parameters.filter { !names.contains(parameter($0).map { "\($0.location) \($0.name)" } ?? "") } + nearer.parameters
+            if !nearer.servers.isEmpty { merged.servers = nearer.servers }
+            merged.extensions.entries += nearer.extensions.entries
+        }
+        for index in merged.operations.indices {
+            merged.operations[index].path = path
+        }
+        return merged
+    }
 
     /// The schema a reference points at, following chains of pure references.
     public func schema(_ reference: Reference) -> Schema? {

@@ -1,15 +1,81 @@
 import LatheYAML
 
-/// A number exactly as the spec wrote it, so `0.1` or a 30-digit integer loses nothing on its way to code.
+/// A number as decimal text in JSON's form, so `0.1` or a 30-digit integer loses nothing on its
+/// way to code. YAML's other spellings are made canonical: `0x1F` is "31", `+1` "1", `0123` "123",
+/// `.5` "0.5"; the node keeps what the spec wrote.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     public var text: String
 
+    /// `text` must already be a JSON number.
     public init(_ text: String) { self.text = text }
+
+    /// The number a YAML int or float scalar stands for; `nil` for other nodes, infinities and NaN.
+    public init?(_ node: YAMLNode) {
+        guard let source = node.text else { return nil }
+        switch node.scalarType {
+        case .int?:
+            guard let canonical = Self.canonicalInteger(source) else { return nil }
+            text = canonical
+        case .float?:
+            guard let canonical = Self.canonicalDecimal(source) else { return nil }
+            text = canonical
+        default:
+            return nil
+        }
+    }
 
     public var doubleValue: Double? { Double(text) }
     public var intValue: Int? { Int(text) }
-    public var isInteger: Bool { Int(text) != nil }
+    /// Written without a fraction or exponent.
+    public var isInteger: Bool { !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) }
     public var description: String { text }
+
+    static func canonicalInteger(_ source: String) -> String? {
+        var digits = Substring(source)
+        var negative = false
+        if let sign = digits.first, sign == "-" || sign == "+" {
+            negative = sign == "-"
+            digits = digits.dropFirst()
+        }
+        for (prefix, radix) in [("0x", 16), ("0o", 8)] where digits.hasPrefix(prefix) {
+            // Beyond 64 bits these are rare enough to keep as text rather than convert by hand.
+            guard let value = UInt64(digits.dropFirst(2), radix: radix) else { return source }
+            return (negative ? "-" : "") + String(value)
+        }
+        let trimmed = digits.drop { $0 == "0" }
+        let magnitude = trimmed.isEmpty ? "0" : String(trimmed)
+        return (negative && magnitude != "0" ? "-" : "") + magnitude
+    }
+
+    static func canonicalDecimal(_ source: String) -> String? {
+        var rest = Substring(source)
+        var sign = ""
+        if let first = rest.first, first == "-" || first == "+" {
+            sign = first == "-" ? "-" : ""
+            rest = rest.dropFirst()
+        }
+        // Digits, one dot and an exponent only: `.inf` and `.nan` have no JSON form.
+        guard rest.contains(where: \.isNumber), !rest.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }) else { return nil }
+        let mantissaEnd = rest.firstIndex { $0 == "e" || $0 == "E" } ?? rest.endIndex
+        let exponent = rest[mantissaEnd...]
+        let mantissa = rest[..<mantissaEnd]
+        let dot = mantissa.firstIndex(of: ".") ?? mantissa.endIndex
+        var integer = String(mantissa[..<dot].drop { $0 == "0" })
+        if integer.isEmpty { integer = "0" }
+        let fraction = dot < mantissa.endIndex ? mantissa[mantissa.index(after: dot)...] : ""
+        var result = sign + integer
+        if dot < mantissa.endIndex { result += "." + (fraction.isEmpty ? "0" : fraction) }
+        if !exponent.isEmpty {
+            var exponentDigits = exponent.dropFirst()
+            var exponentSign = ""
+            if let s = exponentDigits.first, s == "-" || s == "+" {
+                exponentSign = s == "-" ? "-" : ""
+                exponentDigits = exponentDigits.dropFirst()
+            }
+            result += "e" + exponentSign + exponentDigits
+        }
+        return result
+    }
 }
 
 /// Any JSON value: enum cases, defaults, constants and examples. Objects keep their key order.
@@ -41,8 +107,9 @@ public enum JSONValue: Sendable, Hashable {
             let text = node.text ?? ""
             switch node.scalarType ?? .string {
             case .null: self = .null
-            case .bool: self = .bool(text.first == "t" || text.first == "T")
-            case .int, .float: self = .number(JSONNumber(text))
+            case .bool: self = .bool(node.boolValue ?? false)
+            // `.inf` and `.nan` have no JSON form; keep what was written.
+            case .int, .float: self = JSONNumber(node).map(JSONValue.number) ?? .string(text)
             case .string: self = .string(text)
             }
         }

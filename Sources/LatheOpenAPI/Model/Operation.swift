@@ -33,6 +33,8 @@ public struct Operation: Sendable, Hashable {
     public var parameters: [Referenceable<Parameter>] = []
     public var requestBody: Referenceable<RequestBody>?
     public var responses: [ResponseEntry] = []
+    /// The `x-` extensions of the Responses object.
+    public var responsesExtensions = Extensions()
     public var callbacks: [(name: String, callback: Referenceable<Callback>)] = []
     public var deprecated = false
     /// `nil` inherits the document's requirements; `[]` (written `security: []`) means none.
@@ -132,6 +134,7 @@ public struct Encoding: Sendable, Hashable {
     public var style: ParameterStyle?
     public var explode: Bool?
     public var allowReserved = false
+    public var extensions = Extensions()
 
     public init(node: YAMLNode) { self.node = node }
 
@@ -195,6 +198,7 @@ public struct Link: Sendable, Hashable {
     public var operationId: String?
     public var operationRef: String?
     public var description: String?
+    public var extensions = Extensions()
 
     public init(node: YAMLNode) { self.node = node }
 }
@@ -205,6 +209,7 @@ public struct Example: Sendable, Hashable {
     public var description: String?
     public var value: YAMLNode?
     public var externalValue: String?
+    public var extensions = Extensions()
 
     public init(node: YAMLNode) { self.node = node }
 }
@@ -213,6 +218,7 @@ public struct Example: Sendable, Hashable {
 public struct Callback: Sendable, Hashable {
     public var node: YAMLNode
     public var expressions: [(expression: String, pathItem: PathItem)] = []
+    public var extensions = Extensions()
 
     public init(node: YAMLNode) { self.node = node }
 

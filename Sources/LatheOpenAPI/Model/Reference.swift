@@ -11,11 +11,16 @@ public struct Reference: Sendable, Hashable {
     public var targetKey: String?
     /// The `$ref` value node, for locations.
     public var node: YAMLNode
+    /// OpenAPI 3.1 lets a Reference Object override its target's summary and description.
+    public var summary: String?
+    public var description: String?
 
-    public init(raw: String, targetKey: String?, node: YAMLNode) {
+    public init(raw: String, targetKey: String?, node: YAMLNode, summary: String? = nil, description: String? = nil) {
         self.raw = raw
         self.targetKey = targetKey
         self.node = node
+        self.summary = summary
+        self.description = description
     }
 
     /// The last pointer token of the target, which is the component's name for `#/components/schemas/Pet`.
@@ -23,7 +28,7 @@ public struct Reference: Sendable, Hashable {
         guard let key = targetKey, let hash = key.lastIndex(of: "#") else { return nil }
         let pointer = key[key.index(after: hash)...]
         guard let slash = pointer.lastIndex(of: "/") else { return nil }
-        return JSONPointerPath.unescape(pointer[pointer.index(after: slash)...])
+        return JSONPointer.unescape(pointer[pointer.index(after: slash)...])
     }
 }
 
@@ -38,63 +43,3 @@ public enum Referenceable<Value: Sendable & Hashable>: Sendable, Hashable {
     }
 }
 
-/// Parsing and escaping of JSON pointers (RFC 6901) as they appear in `$ref` fragments.
-public enum JSONPointerPath {
-    public enum ParseError: Error, Equatable {
-        case notAPointer
-        case badEscape(String)
-    }
-
-    /// Splits a pointer (`/components/schemas/a~1b`) into unescaped tokens. The empty pointer is the whole document.
-    public static func tokens(_ pointer: String) throws(ParseError) -> [String] {
-        if pointer.isEmpty { return [] }
-        guard pointer.hasPrefix("/") else { throw .notAPointer }
-        var tokens: [String] = []
-        for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            var token = ""
-            var iterator = raw.makeIterator()
-            while let character = iterator.next() {
-                guard character == "~" else {
-                    token.append(character)
-                    continue
-                }
-                switch iterator.next() {
-                case "0": token.append("~")
-                case "1": token.append("/")
-                default: throw .badEscape(String(raw))
-                }
-            }
-            tokens.append(token)
-        }
-        return tokens
-    }
-
-    public static func unescape(_ token: Substring) -> String {
-        guard token.contains("~") else { return String(token) }
-        return String(token).replacingTildeEscapes()
-    }
-
-    public static func pointer(_ tokens: [String]) -> String {
-        tokens.map { "/" + JSONPointer.escape($0) }.joined()
-    }
-}
-
-extension String {
-    func replacingTildeEscapes() -> String {
-        var result = ""
-        var iterator = makeIterator()
-        while let character = iterator.next() {
-            if character == "~" {
-                switch iterator.next() {
-                case "0": result.append("~")
-                case "1": result.append("/")
-                case let other?: result.append("~"); result.append(other)
-                case nil: result.append("~")
-                }
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
-}

@@ -61,35 +61,101 @@ public struct Schema: Sendable, Hashable {
     public var properties: [Property] = []
     public var required: [String] = []
     public var additionalProperties: Box<Schema>?
-    public var patternProperties: [Property] = []
-    public var propertyNames: Box<Schema>?
-
     public var items: Box<Schema>?
-    public var prefixItems: [Schema]?
-    public var contains: Box<Schema>?
 
     public var allOf: [Schema] = []
     public var anyOf: [Schema] = []
     public var oneOf: [Schema] = []
-    public var not: Box<Schema>?
-    public var discriminator: Discriminator?
 
     public var readOnly = false
     public var writeOnly = false
     public var deprecated = false
     /// The boolean schema `false`: no value is valid.
     public var isFalse = false
-
-    public var constraints = Constraints()
-    public var defs: [Property] = []
-    public var contentMediaType: String?
-    public var contentEncoding: String?
-    /// JSON Schema keywords Lathe reads but does not model (`if`, `dependentSchemas`, …), kept so later
-    /// stages can say what they do not generate.
-    public var unmodeledKeywords: [String] = []
     public var extensions = Extensions()
 
+    // Constraints and rarely used keywords live out of line, allocated only for the schemas that
+    // have them: a spec has tens of thousands of schemas, most with neither.
+    private var storedConstraints: Box<Constraints>?
+    private var rare: Box<Rare>?
+
     public init(node: YAMLNode) { self.node = node }
+
+    public var constraints: Constraints {
+        get { storedConstraints?.value ?? Constraints() }
+        set { storedConstraints = newValue == Constraints() ? nil : Box(newValue) }
+    }
+
+    public var patternProperties: [Property] {
+        get { rare?.value.patternProperties ?? [] }
+        set { updateRare { $0.patternProperties = newValue } }
+    }
+
+    public var propertyNames: Box<Schema>? {
+        get { rare?.value.propertyNames }
+        set { updateRare { $0.propertyNames = newValue } }
+    }
+
+    public var prefixItems: [Schema]? {
+        get { rare?.value.prefixItems }
+        set { updateRare { $0.prefixItems = newValue } }
+    }
+
+    public var contains: Box<Schema>? {
+        get { rare?.value.contains }
+        set { updateRare { $0.contains = newValue } }
+    }
+
+    public var not: Box<Schema>? {
+        get { rare?.value.not }
+        set { updateRare { $0.not = newValue } }
+    }
+
+    public var discriminator: Discriminator? {
+        get { rare?.value.discriminator }
+        set { updateRare { $0.discriminator = newValue } }
+    }
+
+    public var defs: [Property] {
+        get { rare?.value.defs ?? [] }
+        set { updateRare { $0.defs = newValue } }
+    }
+
+    public var contentMediaType: String? {
+        get { rare?.value.contentMediaType }
+        set { updateRare { $0.contentMediaType = newValue } }
+    }
+
+    public var contentEncoding: String? {
+        get { rare?.value.contentEncoding }
+        set { updateRare { $0.contentEncoding = newValue } }
+    }
+
+    /// JSON Schema keywords Lathe reads but does not model (`if`, `dependentSchemas`, …), kept so later
+    /// stages can say what they do not generate.
+    public var unmodeledKeywords: [String] {
+        get { rare?.value.unmodeledKeywords ?? [] }
+        set { updateRare { $0.unmodeledKeywords = newValue } }
+    }
+
+    private struct Rare: Sendable, Hashable {
+        var patternProperties: [Property] = []
+        var propertyNames: Box<Schema>?
+        var prefixItems: [Schema]?
+        var contains: Box<Schema>?
+        var not: Box<Schema>?
+        var discriminator: Discriminator?
+        var defs: [Property] = []
+        var contentMediaType: String?
+        var contentEncoding: String?
+        var unmodeledKeywords: [String] = []
+    }
+
+    private mutating func updateRare(_ change: (inout Rare) -> Void) {
+        var value = rare?.value ?? Rare()
+        change(&value)
+        rare = value == Rare() ? nil : Box(value)
+    }
 
     public struct Property: Sendable, Hashable {
         public var name: String
@@ -113,12 +179,9 @@ public struct Schema: Sendable, Hashable {
         public var maxProperties: Int?
     }
 
-    /// Whether this schema is only a `$ref` (annotations aside): it adds nothing to its target.
-    public var isPureReference: Bool {
-        ref != nil && types == nil && format == nil && enumValues == nil && constValue == nil
-            && properties.isEmpty && additionalProperties == nil && items == nil && prefixItems == nil
-            && allOf.isEmpty && anyOf.isEmpty && oneOf.isEmpty && not == nil && constraints == Constraints()
-    }
+    /// Whether this schema is a `$ref` with nothing but annotations beside it (description, title,
+    /// examples, …): it adds no constraint to its target.
+    public var isPureReference = false
 }
 
 public struct Discriminator: Sendable, Hashable {
@@ -126,6 +189,7 @@ public struct Discriminator: Sendable, Hashable {
     public var propertyName: String
     /// Discriminator value → schema `$ref`, in document order.
     public var mapping: [(value: String, reference: Reference)]
+    public var extensions = Extensions()
 
     public static func == (lhs: Discriminator, rhs: Discriminator) -> Bool {
         lhs.node == rhs.node && lhs.propertyName == rhs.propertyName

@@ -16,6 +16,13 @@ enum Paths {
         normalize(path.hasPrefix("/") ? path : join(currentDirectory(), path))
     }
 
+    /// The path with symbolic links resolved, or `nil` when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     static func join(_ directory: String, _ relative: String) -> String {
         if relative.hasPrefix("/") { return relative }
         if directory.isEmpty || directory == "." { return relative }
@@ -58,7 +65,7 @@ enum Paths {
 /// Percent-decoding for the URI and fragment parts of a `$ref`.
 enum PercentEncoding {
     static func decode(_ text: String) -> String? {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {

@@ -55,6 +55,18 @@ extension DocumentDecoder {
 
     /// Finds the node a `$ref` names, reporting what is wrong at `refNode` when it cannot.
     func resolve(_ raw: String, at refNode: YAMLNode, kind: ComponentKind) -> (key: String, node: YAMLNode)? {
+        // The same text in the same file always leads to the same place (and passed the same checks).
+        let cacheKey = ResolvedRefKey(file: ObjectIdentifier(refNode.tree), raw: raw)
+        if let known = resolvedRefs[cacheKey] {
+            guard checkKind(tokens: known.key, expected: kind, raw: raw, at: refNode) else { return nil }
+            return known
+        }
+        guard let resolved = resolveUncached(raw, at: refNode, kind: kind) else { return nil }
+        resolvedRefs[cacheKey] = resolved
+        return resolved
+    }
+
+    private func resolveUncached(_ raw: String, at refNode: YAMLNode, kind: ComponentKind) -> (key: String, node: YAMLNode)? {
         let (uriPart, fragmentPart) = split(raw)
         if let scheme = uriScheme(uriPart) {
             if scheme == "http" || scheme == "https" {
@@ -70,7 +82,7 @@ extension DocumentDecoder {
         }
         let tokens: [String]
         do {
-            tokens = try JSONPointerPath.tokens(fragment)
+            tokens = try JSONPointer.tokens(fragment)
         } catch .notAPointer {
             error("'#\(fragment)' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/\(kind.rawValue)/\(fragment)'", at: refNode)
             return nil
@@ -83,32 +95,32 @@ extension DocumentDecoder {
 
         guard let tree = targetTree(uri: uri, raw: raw, at: refNode) else { return nil }
         guard let root = tree.root else { return nil }
-        let key = canonicalKey(file: tree, pointer: JSONPointerPath.pointer(tokens))
+        let key = canonicalKey(file: tree, pointer: JSONPointer.pointer(tokens))
         let target: Result<YAMLNode, PointerError>
         if let known = pointerTargets[key] {
             target = known
         } else {
-            target = walk(root, tokens: tokens, raw: raw)
+            target = walk(root, tokens: tokens)
             pointerTargets[key] = target
         }
         switch target {
         case .success(let node):
-            guard checkKind(tokens: tokens, expected: kind, raw: raw, at: refNode) else { return nil }
+            guard checkKind(tokens: key, expected: kind, raw: raw, at: refNode) else { return nil }
             return (key, node)
         case .failure(let failure):
-            error(failure.message, at: refNode)
+            error("'\(raw)' points at nothing: \(failure.reason)", at: refNode)
             return nil
         }
     }
 
     private func split(_ raw: String) -> (String, String?) {
-        guard let hash = raw.firstIndex(of: "#") else { return (raw, nil) }
-        return (String(raw[..<hash]), String(raw[raw.index(after: hash)...]))
+        guard let hash = raw.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (raw, nil) }
+        return (String(raw[..<hash]), String(raw[raw.utf8.index(after: hash)...]))
     }
 
     /// The URI scheme (`http`), if the reference has one. Single letters are not taken as schemes.
     private func uriScheme(_ uri: String) -> String? {
-        guard let colon = uri.firstIndex(of: ":") else { return nil }
+        guard let colon = uri.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = uri[..<colon]
         guard scheme.count > 1, let first = scheme.first, first.isLetter,
               scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
@@ -120,8 +132,9 @@ extension DocumentDecoder {
         if uri.isEmpty { return refNode.tree }
         let referrer = files.absolutePath(of: refNode.tree)
         let absolute = Paths.normalize(Paths.join(Paths.directory(referrer), uri))
-        if !files.allowRefsOutsideRoot, !Paths.isInside(absolute, directory: files.rootDirectory) {
-            error("'\(raw)' leads outside the folder of the root spec (to \(absolute)); pass --allow-refs-outside-root to allow it", at: refNode)
+        if !files.allowRefsOutsideRoot, !files.isInsideRoot(absolute) {
+            let real = Paths.realPath(absolute) ?? absolute
+            error("'\(raw)' leads outside the folder of the root spec (to \(real)); pass --allow-refs-outside-root to allow it", at: refNode)
             return nil
         }
         let display = Paths.normalize(Paths.join(Paths.directory(refNode.tree.path), uri))
@@ -140,10 +153,10 @@ extension DocumentDecoder {
         }
     }
 
-    private func walk(_ root: YAMLNode, tokens: [String], raw: String) -> Result<YAMLNode, PointerError> {
+    private func walk(_ root: YAMLNode, tokens: [String]) -> Result<YAMLNode, PointerError> {
         var node = root
         for (depth, token) in tokens.enumerated() {
-            let parentPointer = JSONPointerPath.pointer(Array(tokens[..<depth]))
+            let parentPointer = JSONPointer.pointer(tokens[..<depth])
             let place = parentPointer.isEmpty ? "the document" : "'\(parentPointer)'"
             switch node.kind {
             case .mapping:
@@ -151,18 +164,18 @@ extension DocumentDecoder {
                     node = next
                     continue
                 }
-                var message = "'\(raw)' points at nothing: \(place) has no '\(token)'"
+                var reason = "\(place) has no '\(token)'"
                 if let suggestion = Suggestions.closest(to: token, among: node.entries.lazy.compactMap { $0.key.text }) {
-                    message += " (did you mean '\(suggestion)'?)"
+                    reason += " (did you mean '\(suggestion)'?)"
                 }
-                return .failure(PointerError(message: message))
+                return .failure(PointerError(reason: reason))
             case .sequence:
                 guard let index = Int(token), index >= 0, index < node.count, token == String(index) else {
-                    return .failure(PointerError(message: "'\(raw)' points at nothing: \(place) is a list of \(node.count) and '\(token)' is not an index in it"))
+                    return .failure(PointerError(reason: "\(place) is a list of \(node.count) and '\(token)' is not an index in it"))
                 }
                 node = node.items[index]
             case .scalar:
-                return .failure(PointerError(message: "'\(raw)' points at nothing: \(place) is a single value, not a mapping or list"))
+                return .failure(PointerError(reason: "\(place) is a single value, not a mapping or list"))
             }
         }
         return .success(node)
@@ -182,9 +195,11 @@ extension DocumentDecoder {
         return index[key]
     }
 
-    /// A ref into `components/<section>` must name the section of the kind expected here.
-    private func checkKind(tokens: [String], expected: ComponentKind, raw: String, at refNode: YAMLNode) -> Bool {
-        guard tokens.count == 3, tokens[0] == "components", let actual = ComponentKind(rawValue: tokens[1]), actual != expected else { return true }
+    /// A ref into `components/<section>/<name>` must name the section of the kind expected here.
+    private func checkKind(tokens key: String, expected: ComponentKind, raw: String, at refNode: YAMLNode) -> Bool {
+        guard let hash = key.utf8.lastIndex(of: UInt8(ascii: "#")) else { return true }
+        let tokens = key[key.utf8.index(after: hash)...].split(separator: "/", omittingEmptySubsequences: false)
+        guard tokens.count == 4, tokens[1] == "components", let actual = ComponentKind(rawValue: String(tokens[2])), actual != expected else { return true }
         error("'\(raw)' is \(actual.noun), but \(expected.noun) is expected here", at: refNode)
         return false
     }

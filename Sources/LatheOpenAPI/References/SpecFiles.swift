@@ -27,6 +27,14 @@ final class SpecFiles {
         order.append(tree)
     }
 
+    /// Whether a file lies inside the root spec's folder, symbolic links resolved on both sides
+    /// (a link inside the folder that points out of it does not count as inside).
+    func isInsideRoot(_ absolutePath: String) -> Bool {
+        let root = Paths.realPath(rootDirectory) ?? rootDirectory
+        let target = Paths.realPath(absolutePath) ?? absolutePath
+        return Paths.isInside(target, directory: root)
+    }
+
     func absolutePath(of tree: YAMLTree) -> String {
         absolutePaths[ObjectIdentifier(tree)] ?? tree.path
     }
