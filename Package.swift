@@ -6,6 +6,10 @@ let package = Package(
     products: [
         .executable(name: "lathe", targets: ["lathe"]),
         .library(name: "LatheOpenAPI", targets: ["LatheOpenAPI"]),
+        // What generated code imports.
+        .library(name: "LatheRuntime", targets: ["LatheRuntime"]),
+        // The whole generator as one call: spec in, files and diagnostics out.
+        .library(name: "LatheGenerator", targets: ["LatheGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,10 +24,14 @@ let package = Package(
         .target(name: "LatheDiagnostics"),
         .target(name: "LatheYAML", dependencies: ["CYAML", "LatheDiagnostics"]),
         .target(name: "LatheOpenAPI", dependencies: ["LatheYAML", "LatheDiagnostics"]),
+        .target(name: "LatheRuntime"),
+        .target(name: "LatheIR", dependencies: ["LatheOpenAPI"]),
+        .target(name: "LatheGenerator", dependencies: ["LatheIR"]),
         .target(
             name: "LatheCLI",
             dependencies: [
                 "LatheOpenAPI",
+                "LatheGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -177,6 +177,8 @@ public struct Schema: Sendable, Hashable {
         public var uniqueItems = false
         public var minProperties: Int?
         public var maxProperties: Int?
+
+        public init() {}
     }
 
     /// Whether this schema is a `$ref` with nothing but annotations beside it (description, title,

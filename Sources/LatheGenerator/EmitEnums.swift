@@ -1,0 +1,179 @@
+import LatheIR
+import LatheOpenAPI
+
+extension TypeEmitter {
+    /// A string or integer enum. Values the spec does not list decode into `undocumented`, so a
+    /// server that adds a value does not break a client; `validate()` reports them.
+    func emitEnumeration(_ type: IRType, _ enumeration: IREnumeration, into writer: inout SwiftWriter) {
+        let raw = enumeration.rawType == .string ? "Swift.String" : "Swift.Int"
+        writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
+        writer.block("nonisolated public enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable") { w in
+            for item in enumeration.cases {
+                w.line("case \(SwiftNames.escapedMember(item.name.swift))")
+            }
+            w.docComment(["A value the spec does not list: kept as it came, reported by `validate()`."])
+            w.line("case undocumented(\(raw))")
+            w.line()
+            w.block("public init(rawValue: \(raw))") { w in
+                w.block("switch rawValue") { w in
+                    for item in enumeration.cases {
+                        w.line("case \(literal(item.rawValue, enumeration)): self = .\(SwiftNames.escapedMember(item.name.swift))")
+                    }
+                    w.line("default: self = .undocumented(rawValue)")
+                }
+            }
+            w.line()
+            w.block("public var rawValue: \(raw)") { w in
+                w.block("switch self") { w in
+                    for item in enumeration.cases {
+                        w.line("case .\(SwiftNames.escapedMember(item.name.swift)): \(literal(item.rawValue, enumeration))")
+                    }
+                    w.line("case .undocumented(let value): value")
+                }
+            }
+            w.line()
+            w.docComment(["The values the spec lists."])
+            w.line("public static let allCases: [Self] = [\(enumeration.cases.map { "." + SwiftNames.escapedMember($0.name.swift) }.joined(separator: ", "))]")
+            w.line()
+            w.block("public init(from decoder: any Swift.Decoder) throws") { w in
+                w.line("self.init(rawValue: try decoder.singleValueContainer().decode(\(raw).self))")
+            }
+            w.line()
+            w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
+                w.line("var container = encoder.singleValueContainer()")
+                w.line("try container.encode(rawValue)")
+            }
+            w.line()
+            w.block("public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])") { w in
+                w.block("if case .undocumented(let value) = self") { w in
+                    w.line("LatheRuntime.Check.documented(false, \"\\(value)\", at: path, into: &issues)")
+                }
+            }
+        }
+    }
+
+    private func literal(_ raw: String, _ enumeration: IREnumeration) -> String {
+        enumeration.rawType == .string ? SwiftLiteral.string(raw) : raw
+    }
+
+    /// `oneOf`: exactly one case. With a discriminator the property picks the case (unknown values
+    /// decode into `undocumented`); without one, the cases are tried in order.
+    func emitUnion(_ type: IRType, _ union: IRUnion, into writer: inout SwiftWriter) {
+        let cases = union.cases.map { (SwiftNames.escapedMember($0.name.swift), spelling.type($0.type), $0) }
+        writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
+        let indirect = union.isRecursive ? "indirect " : ""
+        writer.block("nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable") { w in
+            for (name, swiftType, item) in cases {
+                if !item.discriminatorValues.isEmpty {
+                    w.docComment(["Selected by `\(union.discriminator ?? "")` \(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))."])
+                }
+                w.line("case \(name)(\(swiftType))")
+            }
+            if let discriminator = union.discriminator {
+                w.docComment(["A value whose `\(discriminator)` names none of the cases above, kept as it came."])
+                w.line("case undocumented(LatheRuntime.JSONValue)")
+            }
+            w.line()
+            w.block("public init(from decoder: any Swift.Decoder) throws") { w in
+                if let discriminator = union.discriminator {
+                    w.line("let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)")
+                    w.block("switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey(\(SwiftLiteral.string(discriminator))))") { w in
+                        for (name, swiftType, item) in cases where !item.discriminatorValues.isEmpty {
+                            w.line("case \(item.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")): self = .\(name)(try decoder.singleValueContainer().decode(\(swiftType).self))")
+                        }
+                        w.line("default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))")
+                    }
+                } else {
+                    w.line("let container = try decoder.singleValueContainer()")
+                    for (name, swiftType, _) in cases {
+                        w.block("if let value = try? container.decode(\(swiftType).self)") { w in
+                            w.line("self = .\(name)(value)")
+                            w.line("return")
+                        }
+                    }
+                    w.line("throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: \(SwiftLiteral.string("The value matches none of \(type.name.swift)'s cases.")))")
+                }
+            }
+            w.line()
+            w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
+                w.line("var container = encoder.singleValueContainer()")
+                w.block("switch self") { w in
+                    for (name, _, _) in cases {
+                        w.line("case .\(name)(let value): try container.encode(value)")
+                    }
+                    if union.discriminator != nil {
+                        w.line("case .undocumented(let value): try container.encode(value)")
+                    }
+                }
+            }
+            w.line()
+            w.block("public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])") { w in
+                w.block("switch self") { w in
+                    for (name, _, item) in cases {
+                        var body = SwiftWriter()
+                        var counter = 0
+                        emitValidation(of: "value", type: item.type, constraints: IRConstraints(), path: "path", into: &body, counter: &counter)
+                        if body.text.isEmpty {
+                            w.line("case .\(name): break")
+                        } else {
+                            w.line("case .\(name)(let value):")
+                            w.indented { $0.raw(body.text) }
+                        }
+                    }
+                    if union.discriminator != nil {
+                        w.line("case .undocumented: LatheRuntime.Check.undocumentedCase(\(SwiftLiteral.string(type.name.swift)), at: path, into: &issues)")
+                    }
+                }
+            }
+            emitNested(type, into: &w)
+        }
+    }
+
+    /// `anyOf`: any number of the members at once; decoding fills every member that fits.
+    func emitAnyOf(_ type: IRType, _ union: IRUnion, into writer: inout SwiftWriter) {
+        let members = union.cases.map { item -> (String, String, IRUnion.Case) in
+            let swiftType = spelling.type(item.type)
+            return (SwiftNames.escapedMember(item.name.swift), union.isRecursive ? "LatheRuntime.Indirect<\(swiftType)>" : swiftType, item)
+        }
+        writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
+        writer.block("nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable") { w in
+            for (name, swiftType, _) in members {
+                w.line("public var \(name): \(swiftType)?")
+            }
+            w.line()
+            w.block("public init(\(members.map { "\($0.0): \($0.1)? = nil" }.joined(separator: ", ")))") { w in
+                for (name, _, _) in members { w.line("self.\(name) = \(name)") }
+            }
+            w.line()
+            w.block("public init(from decoder: any Swift.Decoder) throws") { w in
+                w.line("let container = try decoder.singleValueContainer()")
+                for (name, swiftType, _) in members {
+                    w.line("self.\(name) = try? container.decode(\(swiftType).self)")
+                }
+                w.block("if \(members.map { "\($0.0) == nil" }.joined(separator: " && "))") { w in
+                    w.line("throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: \(SwiftLiteral.string("The value matches none of \(type.name.swift)'s members.")))")
+                }
+            }
+            w.line()
+            w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
+                w.docComment(["Objects merge into one; of other values, the first present one is written."])
+                for (name, _, _) in members {
+                    w.line("try self.\(name)?.encode(to: encoder)")
+                }
+            }
+            w.line()
+            w.block("public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])") { w in
+                for (name, _, item) in members {
+                    var body = SwiftWriter()
+                    var counter = 0
+                    let value = union.isRecursive ? "value.value" : "value"
+                    emitValidation(of: value, type: item.type, constraints: IRConstraints(), path: "path", into: &body, counter: &counter)
+                    if !body.text.isEmpty {
+                        w.block("if let value = self.\(name)") { $0.raw(body.text) }
+                    }
+                }
+            }
+            emitNested(type, into: &w)
+        }
+    }
+}

@@ -1,0 +1,228 @@
+import LatheIR
+import LatheOpenAPI
+
+/// How a property is stored and shown.
+struct PropertyShape {
+    let property: IRProperty
+    /// The type users see.
+    let publicType: String
+    /// The type stored, when it differs (boxed: `LatheRuntime.Indirect<…>`).
+    let storedType: String
+    /// The stored member's name: `_name` when a computed property stands in front of it.
+    let storedName: String
+    let publicName: String
+    /// Whether the public property is computed over a private stored one (boxed or deprecated).
+    var isComputed: Bool { storedName != publicName }
+    /// Optional in Swift: decoding may find the key missing and nothing fills it.
+    let isOptional: Bool
+    /// `Nullable<T>?`: absent, present null and present value are all kept apart.
+    let isTriState: Bool
+    /// The initializer parameter's default, if any.
+    let defaultExpression: String?
+    /// The type one decodes before boxing (`T` of `Indirect<T>`, or the public type).
+    let valueType: String
+}
+
+extension TypeEmitter {
+    func shape(_ property: IRProperty) -> PropertyShape {
+        let inner = spelling.type(property.type.nonNull)
+        let nullable = property.type.isNullable
+        let defaultLiteral = property.defaultValue.flatMap { spelling.literal($0, as: property.type) }
+        let publicType: String
+        var isOptional = false
+        var isTriState = false
+        switch (property.isRequired, nullable, defaultLiteral != nil) {
+        case (true, false, _), (false, false, true): publicType = inner
+        case (true, true, _), (false, true, true):
+            publicType = inner + "?"
+            isOptional = true
+        case (false, false, false):
+            publicType = inner + "?"
+            isOptional = true
+        case (false, true, false):
+            publicType = "LatheRuntime.Nullable<\(inner)>?"
+            isOptional = true
+            isTriState = true
+        }
+        let publicName = SwiftNames.escapedMember(property.name.swift)
+        let computed = property.isBoxed || property.docs.isDeprecated
+        let storedName = computed ? "_" + property.name.swift : publicName
+        var storedType = publicType
+        if property.isBoxed {
+            let boxed = "LatheRuntime.Indirect<\(inner)>"
+            storedType = isTriState ? "LatheRuntime.Nullable<\(boxed)>?" : isOptional ? boxed + "?" : boxed
+        }
+        let defaultExpression = defaultLiteral ?? (isOptional && !property.isRequired ? "nil" : nil)
+        return PropertyShape(
+            property: property, publicType: publicType, storedType: storedType, storedName: storedName, publicName: publicName,
+            isOptional: isOptional, isTriState: isTriState, defaultExpression: defaultExpression, valueType: inner
+        )
+    }
+
+    func emitObject(_ type: IRType, _ object: IRObject, into writer: inout SwiftWriter) {
+        let shapes = object.properties.map(shape)
+        let additional: String? = if case .captured(let value, _) = object.additionalProperties {
+            "[Swift.String: \(spelling.type(value))]"
+        } else {
+            nil
+        }
+        let additionalName = SwiftNames.escapedMember(object.additionalPropertiesName)
+        writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
+        writer.block("nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable") { w in
+            for (index, shape) in shapes.enumerated() {
+                if index > 0 { w.line() }
+                emitProperty(shape, into: &w)
+            }
+            if let additional {
+                if !shapes.isEmpty { w.line() }
+                w.docComment(["Properties beyond the ones above, by name, as the spec allows (`additionalProperties`)."])
+                w.line("public var \(additionalName): \(additional)")
+            }
+            w.line()
+            emitInitializer(shapes, additional: additional.map { (additionalName, $0) }, into: &w)
+            w.line()
+            emitCodingKeys(shapes, into: &w)
+            w.line()
+            emitDecoder(shapes, additional: additional.map { (object.additionalPropertiesName, $0) }, into: &w)
+            w.line()
+            emitEncoder(shapes, additional: additional != nil ? object.additionalPropertiesName : nil, into: &w)
+            w.line()
+            emitObjectValidation(object, shapes, into: &w)
+            emitNested(type, into: &w)
+        }
+    }
+
+    private func emitProperty(_ shape: PropertyShape, into w: inout SwiftWriter) {
+        let property = shape.property
+        var notes: [String] = []
+        if property.isReadOnly { notes.append("Read-only: sent in responses, not in requests.") }
+        if property.isWriteOnly { notes.append("Write-only: sent in requests, not returned.") }
+        if let value = property.defaultValue, shape.defaultExpression != nil { notes.append("Defaults to `\(JSONText.compact(value))` when absent.") }
+        let docs = DocComments.lines(property.docs, notes: notes, specName: module.specName)
+        guard shape.isComputed else {
+            w.docComment(docs)
+            w.line("public var \(shape.publicName): \(shape.publicType)")
+            return
+        }
+        w.line("private var \(shape.storedName): \(shape.storedType)")
+        w.docComment(docs)
+        if property.docs.isDeprecated { w.line("@available(*, deprecated)") }
+        w.block("public var \(shape.publicName): \(shape.publicType)") { w in
+            w.line("get { \(unbox(shape, shape.storedName)) }")
+            w.line("set { \(shape.storedName) = \(box(shape, "newValue")) }")
+        }
+    }
+
+    /// Stored → public (undoing the box, if any).
+    func unbox(_ shape: PropertyShape, _ expression: String) -> String {
+        guard shape.property.isBoxed else { return expression }
+        if shape.isTriState { return "\(expression).map { $0.value.map { .value($0.value) } ?? .null }" }
+        return shape.isOptional ? "\(expression)?.value" : "\(expression).value"
+    }
+
+    /// Public → stored (boxing, if needed).
+    func box(_ shape: PropertyShape, _ expression: String) -> String {
+        guard shape.property.isBoxed else { return expression }
+        if shape.isTriState { return "\(expression).map { $0.value.map { .value(LatheRuntime.Indirect($0)) } ?? .null }" }
+        return shape.isOptional ? "\(expression).map { LatheRuntime.Indirect($0) }" : "LatheRuntime.Indirect(\(expression))"
+    }
+
+    private func emitInitializer(_ shapes: [PropertyShape], additional: (name: String, type: String)?, into w: inout SwiftWriter) {
+        var parameters = shapes.map { shape in
+            "\(shape.publicName): \(shape.publicType)" + (shape.defaultExpression.map { " = \($0)" } ?? "")
+        }
+        if let additional { parameters.append("\(additional.name): \(additional.type) = [:]") }
+        w.docComment(["Creates a value from its members; optional members default to absent."])
+        let body: (inout SwiftWriter) -> Void = { w in
+            for shape in shapes {
+                w.line("self.\(shape.storedName) = \(box(shape, shape.publicName))")
+            }
+            if let additional { w.line("self.\(additional.name) = \(additional.name)") }
+        }
+        if parameters.joined(separator: ", ").count <= 70 {
+            w.block("public init(\(parameters.joined(separator: ", ")))", body)
+        } else {
+            w.line("public init(")
+            w.indented { w in
+                for (index, parameter) in parameters.enumerated() {
+                    w.line(parameter + (index < parameters.count - 1 ? "," : ""))
+                }
+            }
+            w.block(")", body)
+        }
+    }
+
+    private func emitCodingKeys(_ shapes: [PropertyShape], into w: inout SwiftWriter) {
+        guard !shapes.isEmpty else {
+            w.line("public enum CodingKeys: Swift.String, Swift.CodingKey {}")
+            return
+        }
+        w.block("public enum CodingKeys: Swift.String, Swift.CodingKey") { w in
+            for shape in shapes {
+                let name = SwiftNames.escapedMember(shape.property.name.swift)
+                let original = shape.property.name.original
+                w.line(name == original ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(original))")
+            }
+        }
+    }
+
+    private func emitDecoder(_ shapes: [PropertyShape], additional: (name: String, type: String)?, into w: inout SwiftWriter) {
+        w.block("public init(from decoder: any Swift.Decoder) throws") { w in
+            w.line(shapes.isEmpty ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
+            for shape in shapes {
+                w.line("self.\(shape.storedName) = \(decodeExpression(shape))")
+            }
+            if let additional {
+                let valueType = String(additional.type.dropFirst("[Swift.String: ".count).dropLast())
+                w.line("let all = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)")
+                w.line("var additional: \(additional.type) = [:]")
+                w.block("for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil") { w in
+                    w.line("additional[key.stringValue] = try all.decode(\(valueType).self, forKey: key)")
+                }
+                w.line("self.\(SwiftNames.escapedMember(additional.name)) = additional")
+            }
+        }
+    }
+
+    private func decodeExpression(_ shape: PropertyShape) -> String {
+        let key = "." + SwiftNames.escapedMember(shape.property.name.swift)
+        let value = shape.property.isBoxed ? "LatheRuntime.Indirect<\(shape.valueType)>" : shape.valueType
+        let property = shape.property
+        let defaultValue = property.defaultValue.flatMap { spelling.literal($0, as: property.type) }
+        let boxedDefault = defaultValue.map { property.isBoxed && $0 != "nil" ? "LatheRuntime.Indirect(\($0))" : $0 }
+        switch (property.isRequired, property.type.isNullable) {
+        case (true, false):
+            return "try container.decode(\(value).self, forKey: \(key))"
+        case (true, true):
+            return "try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))"
+        case (false, false):
+            let decoded = "try container.decodeIfPresent(\(value).self, forKey: \(key))"
+            return boxedDefault.map { "\(decoded) ?? \($0)" } ?? decoded
+        case (false, true):
+            if let boxedDefault {
+                return "container.contains(\(key)) ? (try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))) : \(boxedDefault)"
+            }
+            return "container.contains(\(key)) ? try container.decode(LatheRuntime.Nullable<\(value)>.self, forKey: \(key)) : nil"
+        }
+    }
+
+    private func emitEncoder(_ shapes: [PropertyShape], additional: String?, into w: inout SwiftWriter) {
+        w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
+            w.line(shapes.isEmpty ? "_ = encoder.container(keyedBy: CodingKeys.self)" : "var container = encoder.container(keyedBy: CodingKeys.self)")
+            for shape in shapes {
+                let key = "." + SwiftNames.escapedMember(shape.property.name.swift)
+                // Absent values are left out; present nulls go out as null.
+                let absentIsNil = shape.isTriState || (!shape.property.isRequired && !shape.property.type.isNullable && shape.isOptional)
+                let method = absentIsNil ? "encodeIfPresent" : "encode"
+                w.line("try container.\(method)(self.\(shape.storedName), forKey: \(key))")
+            }
+            if let additional {
+                let name = SwiftNames.escapedMember(additional)
+                w.line("var all = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)")
+                w.block("for (key, value) in self.\(name).sorted(by: { $0.key < $1.key })") { w in
+                    w.line("try all.encode(value, forKey: LatheRuntime.AnyCodingKey(key))")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import LatheIR
+import LatheOpenAPI
+
+/// `collectValidationIssues`: every constraint of every member, each reported with its JSON path.
+extension TypeEmitter {
+    func emitObjectValidation(_ object: IRObject, _ shapes: [PropertyShape], into w: inout SwiftWriter) {
+        var body = SwiftWriter()
+        var counter = 0
+        if object.constraints.minProperties != nil || object.constraints.maxProperties != nil {
+            // Members always present, plus the optional ones that are, plus any additional ones.
+            var terms = [String(shapes.filter { !$0.isOptional }.count)]
+            terms += shapes.filter(\.isOptional).map { "(self.\($0.storedName) == nil ? 0 : 1)" }
+            if case .captured = object.additionalProperties { terms.append("self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).count") }
+            body.line("LatheRuntime.Check.count(\(terms.joined(separator: " + ")), min: \(optional(object.constraints.minProperties)), max: \(optional(object.constraints.maxProperties)), of: \"properties\", at: path, into: &issues)")
+        }
+        for shape in shapes {
+            let property = shape.property
+            let path = "path.key(\(SwiftLiteral.string(property.name.original)))"
+            // The stored member, so validating a deprecated property does not warn.
+            let access = unbox(shape, "self.\(shape.storedName)")
+            let inner = property.type.nonNull
+            var propertyBody = SwiftWriter()
+            emitValidation(of: "value", type: inner, constraints: property.constraints, path: path, into: &propertyBody, counter: &counter)
+            guard !propertyBody.text.isEmpty else { continue }
+            if shape.isTriState {
+                body.block("if case .value(let value)? = \(access)") { $0.raw(propertyBody.text) }
+            } else if shape.isOptional {
+                body.block("if let value = \(access)") { $0.raw(propertyBody.text) }
+            } else {
+                var direct = SwiftWriter()
+                emitValidation(of: access, type: inner, constraints: property.constraints, path: path, into: &direct, counter: &counter)
+                body.raw(direct.text)
+            }
+        }
+        if case .captured(let value, let constraints) = object.additionalProperties {
+            var valueBody = SwiftWriter()
+            emitValidation(of: "value", type: value, constraints: constraints, path: "path.key(key)", into: &valueBody, counter: &counter)
+            if !valueBody.text.isEmpty {
+                body.block("for (key, value) in self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).sorted(by: { $0.key < $1.key })") { $0.raw(valueBody.text) }
+            }
+        }
+        let signature = "public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])"
+        if body.text.isEmpty {
+            w.line(signature + " {}")
+        } else {
+            w.block(signature) { $0.raw(body.text) }
+        }
+    }
+
+    /// Statements that check `value` (of `type`, under `constraints`) and append issues at `path`.
+    /// Writes nothing when there is nothing to check.
+    func emitValidation(of value: String, type: IRValueType, constraints: IRConstraints, path: String, into w: inout SwiftWriter, counter: inout Int) {
+        switch type {
+        case .nullable(let inner):
+            var body = SwiftWriter()
+            counter += 1
+            let unwrapped = "value\(counter)"
+            emitValidation(of: unwrapped, type: inner, constraints: constraints, path: path, into: &body, counter: &counter)
+            if !body.text.isEmpty { w.block("if let \(unwrapped) = \(value)") { $0.raw(body.text) } }
+        case .named(let id):
+            if case .alias(let aliased, let aliasConstraints) = module[id].kind {
+                emitValidation(of: value, type: aliased, constraints: merged(aliasConstraints, constraints), path: path, into: &w, counter: &counter)
+            } else {
+                w.line("\(value).collectValidationIssues(at: \(path), into: &issues)")
+            }
+        case .primitive(let primitive):
+            emitPrimitiveChecks(value, primitive, constraints, path, into: &w)
+        case .array(let element):
+            if constraints.minItems != nil || constraints.maxItems != nil {
+                w.line("LatheRuntime.Check.count(\(value).count, min: \(optional(constraints.minItems)), max: \(optional(constraints.maxItems)), of: \"items\", at: \(path), into: &issues)")
+            }
+            if constraints.uniqueItems {
+                w.line("LatheRuntime.Check.unique(\(value), at: \(path), into: &issues)")
+            }
+            var body = SwiftWriter()
+            counter += 1
+            let index = "index\(counter)", item = "item\(counter)"
+            emitValidation(of: item, type: element, constraints: constraints.element, path: "\(path).index(\(index))", into: &body, counter: &counter)
+            if !body.text.isEmpty { w.block("for (\(index), \(item)) in \(value).enumerated()") { $0.raw(body.text) } }
+        case .dictionary(let valueType):
+            if constraints.minProperties != nil || constraints.maxProperties != nil {
+                w.line("LatheRuntime.Check.count(\(value).count, min: \(optional(constraints.minProperties)), max: \(optional(constraints.maxProperties)), of: \"properties\", at: \(path), into: &issues)")
+            }
+            var body = SwiftWriter()
+            counter += 1
+            let key = "key\(counter)", item = "item\(counter)"
+            emitValidation(of: item, type: valueType, constraints: constraints.element, path: "\(path).key(\(key))", into: &body, counter: &counter)
+            if !body.text.isEmpty { w.block("for (\(key), \(item)) in \(value).sorted(by: { $0.key < $1.key })") { $0.raw(body.text) } }
+        }
+    }
+
+    private func emitPrimitiveChecks(_ value: String, _ primitive: IRPrimitive, _ c: IRConstraints, _ path: String, into w: inout SwiftWriter) {
+        switch primitive {
+        case .string:
+            if c.minLength != nil || c.maxLength != nil {
+                w.line("LatheRuntime.Check.length(\(value), min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)")
+            }
+            if let pattern = c.pattern {
+                w.line("LatheRuntime.Check.pattern(\(value), \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
+            }
+        case .int, .int32, .int64, .float, .double, .decimal, .numberOrString:
+            emitNumberCheck(value, c, path, into: &w)
+            if primitive == .numberOrString, let pattern = c.pattern {
+                w.line("LatheRuntime.Check.pattern(\(value).description, \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
+            }
+        case .decimalString:
+            if c.minLength != nil || c.maxLength != nil {
+                w.line("LatheRuntime.Check.length(\(value).text, min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)")
+            }
+            if let pattern = c.pattern {
+                w.line("LatheRuntime.Check.pattern(\(value).text, \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
+            }
+            emitNumberCheck("LatheRuntime.NumberOrString.string(\(value).text)", c, path, into: &w)
+        case .jsonValue, .bool, .calendarDate, .dateTime, .uuid, .url, .base64Data, .binaryData:
+            break
+        }
+        if let constant = c.constant, primitive != .jsonValue, let literal = spelling.literal(constant, as: .primitive(primitive)) {
+            w.line("LatheRuntime.Check.constant(\(value) == \(literal), expected: \(SwiftLiteral.string(JSONText.compact(constant))), at: \(path), into: &issues)")
+        }
+    }
+
+    private func emitNumberCheck(_ value: String, _ c: IRConstraints, _ path: String, into w: inout SwiftWriter) {
+        let bounds: [(String, String?)] = [
+            ("minimum", c.minimum), ("maximum", c.maximum), ("exclusiveMinimum", c.exclusiveMinimum),
+            ("exclusiveMaximum", c.exclusiveMaximum), ("multipleOf", c.multipleOf),
+        ]
+        let given = bounds.compactMap { name, text in text.map { "\(name): \(SwiftLiteral.string($0))" } }
+        guard !given.isEmpty else { return }
+        w.line("LatheRuntime.Check.number(\(value), \(given.joined(separator: ", ")), at: \(path), into: &issues)")
+    }
+
+    private func optional(_ value: Int?) -> String { value.map(String.init) ?? "nil" }
+
+    /// An alias's constraints with the position's own on top.
+    private func merged(_ base: IRConstraints, _ top: IRConstraints) -> IRConstraints {
+        var result = base
+        result.minLength = top.minLength ?? base.minLength
+        result.maxLength = top.maxLength ?? base.maxLength
+        result.pattern = top.pattern ?? base.pattern
+        result.minimum = top.minimum ?? base.minimum
+        result.maximum = top.maximum ?? base.maximum
+        result.exclusiveMinimum = top.exclusiveMinimum ?? base.exclusiveMinimum
+        result.exclusiveMaximum = top.exclusiveMaximum ?? base.exclusiveMaximum
+        result.multipleOf = top.multipleOf ?? base.multipleOf
+        result.minItems = top.minItems ?? base.minItems
+        result.maxItems = top.maxItems ?? base.maxItems
+        result.uniqueItems = top.uniqueItems || base.uniqueItems
+        result.minProperties = top.minProperties ?? base.minProperties
+        result.maxProperties = top.maxProperties ?? base.maxProperties
+        result.constant = top.constant ?? base.constant
+        if !top.elements.isEmpty { result.elements = top.elements }
+        return result
+    }
+}

@@ -1,0 +1,58 @@
+import LatheDiagnostics
+import LatheIR
+import LatheOpenAPI
+
+/// What `lathe generate` produces, as one call: spec in, files and diagnostics out, nothing written.
+public struct GeneratorOptions: Sendable, Hashable {
+    public enum Mode: String, Sendable, Hashable, CaseIterable {
+        case types
+    }
+
+    public var modes: Set<Mode> = [.types]
+    /// Declare everything inside `public enum <namespace>` (several specs can then share a module).
+    public var namespace: String?
+    /// Let `$ref`s reach files outside the root spec's folder.
+    public var allowRefsOutsideRoot = false
+
+    public init(modes: Set<Mode> = [.types], namespace: String? = nil, allowRefsOutsideRoot: Bool = false) {
+        self.modes = modes
+        self.namespace = namespace
+        self.allowRefsOutsideRoot = allowRefsOutsideRoot
+    }
+}
+
+public struct GeneratedFile: Sendable, Hashable {
+    /// A file name (no folders), like `Types_A.swift`.
+    public var name: String
+    public var contents: String
+}
+
+public struct GenerationResult: Sendable {
+    /// Empty only when the spec could not be read as an OpenAPI document at all.
+    public var files: [GeneratedFile]
+    public var diagnostics: Diagnostics
+    public var module: IRModule?
+}
+
+public enum Generator {
+    /// Reads the spec at `path` (named in output as given) and generates Swift for it.
+    public static func generate(path: String, options: GeneratorOptions = GeneratorOptions()) -> GenerationResult {
+        generate(OpenAPILoader.load(path: path, options: LoadOptions(allowRefsOutsideRoot: options.allowRefsOutsideRoot)), specName: path, options: options)
+    }
+
+    /// Generates Swift for a spec given as bytes, named `path` (relative `$ref`s resolve from its folder).
+    public static func generate(bytes: [UInt8], path: String, options: GeneratorOptions = GeneratorOptions()) -> GenerationResult {
+        generate(OpenAPILoader.load(bytes: bytes, path: path, options: LoadOptions(allowRefsOutsideRoot: options.allowRefsOutsideRoot)), specName: path, options: options)
+    }
+
+    private static func generate(_ loaded: LoadResult, specName: String, options: GeneratorOptions) -> GenerationResult {
+        guard let document = loaded.document else {
+            return GenerationResult(files: [], diagnostics: loaded.diagnostics, module: nil)
+        }
+        let (module, lowering) = Lowering.lower(document, specName: specName)
+        var diagnostics = loaded.diagnostics
+        diagnostics.append(contentsOf: lowering.all)
+        let files = FileLayout.files(for: module, options: options)
+        return GenerationResult(files: files, diagnostics: diagnostics, module: module)
+    }
+}

@@ -1,0 +1,98 @@
+import LatheIR
+import LatheOpenAPI
+
+/// How IR types and values are spelled in generated Swift. Standard types are always qualified
+/// (`Swift.String`), so a schema named `String` cannot change what generated code means.
+struct TypeSpelling {
+    let module: IRModule
+
+    func type(_ type: IRValueType) -> String {
+        switch type {
+        case .named(let id): module.qualifiedName(id)
+        case .primitive(let primitive): Self.primitive(primitive)
+        case .array(let element): "[\(self.type(element))]"
+        case .dictionary(let value): "[Swift.String: \(self.type(value))]"
+        case .nullable(let inner): self.type(inner) + "?"
+        }
+    }
+
+    static func primitive(_ primitive: IRPrimitive) -> String {
+        switch primitive {
+        case .string: "Swift.String"
+        case .int: "Swift.Int"
+        case .int32: "Swift.Int32"
+        case .int64: "Swift.Int64"
+        case .float: "Swift.Float"
+        case .double: "Swift.Double"
+        case .decimal: "Foundation.Decimal"
+        case .bool: "Swift.Bool"
+        case .calendarDate: "LatheRuntime.CalendarDate"
+        case .dateTime: "Foundation.Date"
+        case .uuid: "Foundation.UUID"
+        case .url: "Foundation.URL"
+        case .base64Data, .binaryData: "Foundation.Data"
+        case .jsonValue: "LatheRuntime.JSONValue"
+        case .numberOrString: "LatheRuntime.NumberOrString"
+        case .decimalString: "LatheRuntime.DecimalString"
+        }
+    }
+
+    /// A Swift expression for a default or constant of `type`; `nil` when there is none.
+    func literal(_ value: JSONValue, as type: IRValueType) -> String? {
+        switch (value, type) {
+        case (.null, .nullable): return "nil"
+        case (_, .nullable(let inner)): return literal(value, as: inner)
+        case (_, .primitive(.jsonValue)): return jsonValueLiteral(value)
+        case (.string(let text), .primitive(let primitive)):
+            switch primitive {
+            case .string: return SwiftLiteral.string(text)
+            case .decimalString: return "LatheRuntime.DecimalString(text: \(SwiftLiteral.string(text)))"
+            case .numberOrString: return ".string(\(SwiftLiteral.string(text)))"
+            case .calendarDate: return "LatheRuntime.Literal.date(\(SwiftLiteral.string(text)))"
+            default: return nil
+            }
+        case (.number(let number), .primitive(let primitive)):
+            switch primitive {
+            case .int, .int32, .int64: return number.intValue.map(String.init)
+            case .float, .double: return number.isInteger ? number.text + ".0" : number.text
+            case .decimal: return "LatheRuntime.Literal.decimal(\(SwiftLiteral.string(number.text)))"
+            case .numberOrString: return ".number(LatheRuntime.Literal.decimal(\(SwiftLiteral.string(number.text))))"
+            default: return nil
+            }
+        case (.bool(let flag), .primitive(.bool)): return flag ? "true" : "false"
+        case (.array(let items), .array(let element)):
+            let parts = items.map { literal($0, as: element) }
+            guard parts.allSatisfy({ $0 != nil }) else { return nil }
+            return "[" + parts.map { $0! }.joined(separator: ", ") + "]"
+        case (_, .named(let id)):
+            switch module[id].kind {
+            case .enumeration(let enumeration):
+                let raw: String
+                switch value {
+                case .string(let text): raw = text
+                case .number(let number): raw = number.text
+                default: return nil
+                }
+                return enumeration.cases.first { $0.rawValue == raw }.map { "." + SwiftNames.escapedMember($0.name.swift) }
+            case .alias(let aliased, _):
+                return literal(value, as: aliased)
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    private func jsonValueLiteral(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "nil"
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let number): number.intValue != nil ? number.text : "LatheRuntime.JSONValue.number(\(SwiftLiteral.string(number.text)))"
+        case .string(let text): SwiftLiteral.string(text)
+        case .array(let items): "[" + items.map(jsonValueLiteral).joined(separator: ", ") + "]"
+        case .object(let members):
+            members.isEmpty ? "[:]" : "[" + members.map { SwiftLiteral.string($0.key) + ": " + jsonValueLiteral($0.value) }.joined(separator: ", ") + "]"
+        }
+    }
+}

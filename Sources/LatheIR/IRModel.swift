@@ -1,0 +1,240 @@
+import LatheOpenAPI
+
+/// What to generate, decided once: every type, its Swift name, and how its values look on the
+/// wire. Plain values: no YAML nodes, no Swift source text. Types refer to each other by `IRTypeID`.
+public struct IRModule: Sendable, Equatable {
+    /// The spec as the user named it, for generated file headers.
+    public var specName: String
+    /// Every type, indexed by `IRTypeID.index`.
+    public var types: [IRType]
+    /// Types declared at the top level (or in the namespace), in a stable order.
+    public var topLevel: [IRTypeID]
+
+    public subscript(id: IRTypeID) -> IRType {
+        get { types[id.index] }
+        set { types[id.index] = newValue }
+    }
+
+    /// The Swift name a reference to `id` must use from outside: `Order.Line` for a nested type.
+    public func qualifiedName(_ id: IRTypeID) -> String {
+        var parts = [self[id].name.swift]
+        var parent = self[id].parent
+        while let current = parent {
+            parts.append(self[current].name.swift)
+            parent = self[current].parent
+        }
+        return parts.reversed().joined(separator: ".")
+    }
+}
+
+public struct IRTypeID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let index: Int
+    public init(_ index: Int) { self.index = index }
+    public static func < (lhs: IRTypeID, rhs: IRTypeID) -> Bool { lhs.index < rhs.index }
+    public var description: String { "#\(index)" }
+}
+
+/// A name as the spec wrote it and as Swift will spell it.
+public struct IRName: Sendable, Hashable {
+    public var original: String
+    public var swift: String
+
+    public init(original: String, swift: String) {
+        self.original = original
+        self.swift = swift
+    }
+}
+
+/// Where something came from: the file as the user sees it, the position, and the JSON pointer.
+public struct IRSource: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var pointer: String
+
+    public init(file: String, line: Int, column: Int, pointer: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.pointer = pointer
+    }
+
+    public var location: SpecLocation { SpecLocation(file: file, line: line, column: column) }
+    /// `#/components/schemas/Pet`, as doc comments end.
+    public var description: String { "#" + pointer }
+}
+
+public struct IRDocs: Sendable, Hashable {
+    public var title: String?
+    public var description: String?
+    /// Examples as compact JSON text.
+    public var examples: [String] = []
+    public var isDeprecated = false
+
+    public init(title: String? = nil, description: String? = nil, examples: [String] = [], isDeprecated: Bool = false) {
+        self.title = title
+        self.description = description
+        self.examples = examples
+        self.isDeprecated = isDeprecated
+    }
+}
+
+public struct IRType: Sendable, Equatable {
+    public let id: IRTypeID
+    public var name: IRName
+    /// The type this one is nested in (`Order` for `Order.Line`); `nil` at the top level.
+    public var parent: IRTypeID?
+    public var nested: [IRTypeID] = []
+    public var source: IRSource
+    public var docs: IRDocs
+    public var kind: IRTypeKind
+}
+
+public enum IRTypeKind: Sendable, Equatable {
+    /// A struct with named properties.
+    case object(IRObject)
+    /// A string or integer enum that keeps unknown values.
+    case enumeration(IREnumeration)
+    /// `oneOf`, or a list of types: exactly one of the cases.
+    case union(IRUnion)
+    /// `anyOf`: any number of the members at once.
+    case anyOf(IRUnion)
+    /// A named schema that is a primitive, array or map: a typealias, with the schema's constraints.
+    case alias(IRValueType, IRConstraints)
+    /// Reserved while the schema is being lowered (only seen mid-lowering).
+    case pending
+}
+
+/// The type of a value position (property, item, union case).
+public indirect enum IRValueType: Sendable, Hashable {
+    case named(IRTypeID)
+    case primitive(IRPrimitive)
+    case array(IRValueType)
+    case dictionary(IRValueType)
+    /// The value may be JSON `null`.
+    case nullable(IRValueType)
+
+    /// Without the outer `nullable`.
+    public var nonNull: IRValueType {
+        if case .nullable(let inner) = self { return inner }
+        return self
+    }
+
+    public var isNullable: Bool {
+        if case .nullable = self { return true }
+        return false
+    }
+}
+
+public enum IRPrimitive: String, Sendable, Hashable {
+    case string, int, int32, int64, float, double, decimal, bool
+    /// `format: date`: `LatheRuntime.CalendarDate`.
+    case calendarDate
+    /// `format: date-time`: `Foundation.Date`.
+    case dateTime
+    case uuid
+    /// `format: uri` where decoding can never meet a string Foundation rejects (request-only values).
+    case url
+    /// `format: byte`: base64 text on the wire, `Data` in Swift.
+    case base64Data
+    /// `format: binary`: raw bytes.
+    case binaryData
+    /// Any JSON value.
+    case jsonValue
+    /// `type: [number, string]` and the like.
+    case numberOrString
+    /// `type: string, format: decimal`.
+    case decimalString
+}
+
+/// Constraints on one value position, kept exactly as the spec states them (numbers as decimal text).
+public struct IRConstraints: Sendable, Hashable {
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var pattern: String?
+    public var minimum: String?
+    public var maximum: String?
+    public var exclusiveMinimum: String?
+    public var exclusiveMaximum: String?
+    public var multipleOf: String?
+    public var minItems: Int?
+    public var maxItems: Int?
+    public var uniqueItems = false
+    public var minProperties: Int?
+    public var maxProperties: Int?
+    /// A value the position must equal (`const`).
+    public var constant: JSONValue?
+    /// Constraints on the items of an array or the values of a map (zero or one element).
+    public var elements: [IRConstraints] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { self == IRConstraints() }
+
+    public var element: IRConstraints {
+        get { elements.first ?? IRConstraints() }
+        set { elements = newValue.isEmpty ? [] : [newValue] }
+    }
+}
+
+public struct IRProperty: Sendable, Equatable {
+    /// The JSON key and the Swift member name.
+    public var name: IRName
+    public var type: IRValueType
+    public var isRequired: Bool
+    /// Applied when decoding finds the key missing, and offered as the initializer's default.
+    public var defaultValue: JSONValue?
+    public var constraints: IRConstraints
+    /// Stored out of line because the property's type contains this one.
+    public var isBoxed = false
+    public var isReadOnly = false
+    public var isWriteOnly = false
+    public var docs: IRDocs
+    public var source: IRSource
+}
+
+public enum IRAdditionalProperties: Sendable, Equatable {
+    /// Not stated: keys beyond the properties are ignored.
+    case ignored
+    /// `additionalProperties: false`: other keys are a validation issue.
+    case forbidden
+    /// `true` or a schema: other keys are kept, with values of this type.
+    case captured(IRValueType, IRConstraints)
+}
+
+public struct IRObject: Sendable, Equatable {
+    public var properties: [IRProperty]
+    public var additionalProperties: IRAdditionalProperties
+    /// `minProperties`/`maxProperties`.
+    public var constraints: IRConstraints
+    /// The Swift name of the member that holds captured additional properties.
+    public var additionalPropertiesName: String
+}
+
+public struct IREnumeration: Sendable, Equatable {
+    public enum RawType: Sendable, Equatable { case string, integer }
+
+    public var rawType: RawType
+    public var cases: [Case]
+
+    public struct Case: Sendable, Equatable {
+        public var name: IRName
+        /// The value as text: `"active"`, or `"42"` for an integer enum.
+        public var rawValue: String
+    }
+}
+
+public struct IRUnion: Sendable, Equatable {
+    public var cases: [Case]
+    /// For a `oneOf` with a discriminator: the property that says which case a value is.
+    public var discriminator: String?
+    /// Whether a case refers back to this type (the enum is then `indirect`).
+    public var isRecursive = false
+
+    public struct Case: Sendable, Equatable {
+        public var name: IRName
+        public var type: IRValueType
+        /// The discriminator values that select this case.
+        public var discriminatorValues: [String]
+    }
+}

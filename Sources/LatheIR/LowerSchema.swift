@@ -1,0 +1,467 @@
+import LatheDiagnostics
+import LatheOpenAPI
+import LatheYAML
+
+/// Schema → value type. Named types (structs, enums, unions) are created where the schema needs
+/// one, named from the hint; everything else is a primitive, an array, a map or a reference.
+extension Lowerer {
+    func lower(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        if schema.isFalse {
+            warning("this schema allows no value at all (false); Lathe generates it as any JSON value", at: schema.node)
+            return (.primitive(.jsonValue), IRConstraints())
+        }
+        if let ref = schema.ref {
+            if schema.isPureReference { return (referencedType(ref), IRConstraints()) }
+            // `$ref` with constraints beside it means both: `allOf: [$ref, the rest]`.
+            var rest = schema
+            rest.ref = nil
+            var composite = Schema(node: schema.node)
+            var target = Schema(node: ref.node)
+            target.ref = ref
+            target.isPureReference = true
+            composite.allOf = [target, rest]
+            composite.description = schema.description
+            return lower(composite, hint)
+        }
+        if let lowered = lowerNullableComposition(schema, hint) { return lowered }
+        if let types = schema.types, types.contains(.null) {
+            guard types != .null else { return (.nullable(.primitive(.jsonValue)), IRConstraints()) }
+            var inner = schema
+            inner.types = types.subtracting(.null)
+            inner.enumValues = schema.enumValues?.filter { $0 != .null }
+            let (type, constraints) = lower(inner, hint)
+            return (type.isNullable ? type : .nullable(type), constraints)
+        }
+        if let values = schema.enumValues { return lowerEnum(schema, values, hint) }
+        if !schema.allOf.isEmpty { return lowerAllOf(schema, hint) }
+        if !schema.oneOf.isEmpty { return (lowerUnion(schema, schema.oneOf, hint, isAnyOf: false), IRConstraints()) }
+        if !schema.anyOf.isEmpty { return (lowerUnion(schema, schema.anyOf, hint, isAnyOf: true), IRConstraints()) }
+        return lowerTyped(schema, hint)
+    }
+
+    // MARK: Nullable compositions
+
+    /// `anyOf`/`oneOf` with a `{type: null}` member: the rest, nullable.
+    private func lowerNullableComposition(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints)? {
+        for keyPath in [\Schema.anyOf, \Schema.oneOf] {
+            let members = schema[keyPath: keyPath]
+            let nonNull = members.filter { !Self.isNullOnly($0) }
+            guard nonNull.count < members.count else { continue }
+            var rest = schema
+            rest[keyPath: keyPath] = nonNull.count == 1 ? [] : nonNull
+            let (type, constraints): (IRValueType, IRConstraints)
+            if nonNull.count == 1, Self.hasNoStructure(rest) {
+                // `anyOf: [X, null]`: X itself, with this schema's annotations.
+                var only = nonNull[0]
+                only.description = only.description ?? schema.description
+                (type, constraints) = lower(only, hint)
+            } else if nonNull.count == 1 {
+                rest.allOf.append(nonNull[0])
+                (type, constraints) = lower(rest, hint)
+            } else {
+                (type, constraints) = lower(rest, hint)
+            }
+            return (type.isNullable ? type : .nullable(type), constraints)
+        }
+        return nil
+    }
+
+    static func isNullOnly(_ schema: Schema) -> Bool {
+        (schema.types == .null && schema.ref == nil) || schema.enumValues == [.null]
+    }
+
+    /// No type, properties, items or composition: only annotations.
+    static func hasNoStructure(_ schema: Schema) -> Bool {
+        schema.ref == nil && schema.types == nil && schema.enumValues == nil && schema.constValue == nil
+            && schema.properties.isEmpty && schema.additionalProperties == nil && schema.items == nil
+            && schema.allOf.isEmpty && schema.anyOf.isEmpty && schema.oneOf.isEmpty && schema.constraints == Schema.Constraints()
+    }
+
+    /// The named type for a hint: the reserved one it should fill, or a new one.
+    func namedType(_ hint: NameHint, _ schema: Schema) -> IRTypeID {
+        if let into = hint.into { return into }
+        return newType(hint, node: schema.node, docs: docs(schema))
+    }
+
+    // MARK: Enums
+
+    private func lowerEnum(_ schema: Schema, _ values: [JSONValue], _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        let nonNull = values.filter { $0 != .null }
+        let hasNull = nonNull.count < values.count
+        var rawType: IREnumeration.RawType
+        var rawValues: [String] = []
+        if nonNull.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            rawType = .string
+            rawValues = nonNull.map { if case .string(let text) = $0 { text } else { "" } }
+        } else if nonNull.allSatisfy({ if case .number(let number) = $0 { number.intValue != nil } else { false } }) {
+            rawType = .integer
+            rawValues = nonNull.map { if case .number(let number) = $0 { number.text } else { "" } }
+        } else {
+            warning("this enum mixes kinds of values (\(Set(nonNull.map(\.typeName)).sorted().joined(separator: ", "))); Lathe generates it as any JSON value", at: schema.node)
+            var constraints = IRConstraints()
+            constraints.constant = nil
+            return (.primitive(.jsonValue), constraints)
+        }
+        let id = namedType(hint, schema)
+        // `undocumented` holds values the spec does not list; `allCases` and `rawValue` are members.
+        var scope = NameScope(reserved: ["undocumented", "allCases", "rawValue", "init"])
+        var cases: [IREnumeration.Case] = []
+        var seen = Set<String>()
+        for raw in rawValues where seen.insert(raw).inserted {
+            let preferred: String
+            switch rawType {
+            case .string: preferred = raw.isEmpty ? "empty" : SwiftNames.memberName(raw)
+            case .integer: preferred = raw.hasPrefix("-") ? "minus" + raw.dropFirst() : "value" + raw
+            }
+            cases.append(IREnumeration.Case(name: IRName(original: raw, swift: scope.claim(preferred)), rawValue: raw))
+        }
+        types[id.index].kind = .enumeration(IREnumeration(rawType: rawType, cases: cases))
+        return (hasNull ? .nullable(.named(id)) : .named(id), IRConstraints())
+    }
+
+    // MARK: allOf
+
+    private func lowerAllOf(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        let meaningful = schema.allOf.filter { !Self.hasNoStructure($0) || $0.ref != nil }
+        var own = schema
+        own.allOf = []
+        if meaningful.count == 1, Self.hasNoStructure(own) {
+            var only = meaningful[0]
+            if only.isPureReference, schema.description != nil || schema.title != nil {
+                // A documented alias of a reference: the reference, documented where it is used.
+                return (referencedType(only.ref!), IRConstraints())
+            }
+            only.description = only.description ?? schema.description
+            return lower(only, hint)
+        }
+        var visited = Set<String>()
+        if let parts = objectParts(schema, visited: &visited) {
+            return (lowerObject(schema, parts, hint), IRConstraints())
+        }
+        warning("allOf combines schemas that are not all objects; Lathe uses the first one's type", at: schema.node)
+        return lower(meaningful.first ?? own, hint)
+    }
+
+    struct ObjectParts {
+        var properties: [Schema.Property] = []
+        var required: [String] = []
+        var additionalProperties: Box<Schema>?
+        var hasPatternProperties = false
+        var minProperties: Int?
+        var maxProperties: Int?
+    }
+
+    /// The properties of an object schema, with `allOf` members (and what their refs point at)
+    /// merged in; `nil` when something in it is not an object.
+    func objectParts(_ schema: Schema, visited: inout Set<String>) -> ObjectParts? {
+        if let types = schema.types, !types.subtracting(.null).isSubset(of: .object) { return nil }
+        guard schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil, schema.items == nil else { return nil }
+        var parts = ObjectParts()
+        if let ref = schema.ref {
+            guard let key = ref.targetKey, visited.insert(key).inserted, let target = store.schemas[key],
+                  let referenced = objectParts(target, visited: &visited)
+            else { return nil }
+            merge(referenced, into: &parts)
+        }
+        for member in schema.allOf {
+            guard let memberParts = objectParts(member, visited: &visited) else {
+                if Self.hasNoStructure(member) { continue }
+                return nil
+            }
+            merge(memberParts, into: &parts)
+        }
+        var own = ObjectParts()
+        own.properties = schema.properties
+        own.required = schema.required
+        own.additionalProperties = schema.additionalProperties
+        own.hasPatternProperties = !schema.patternProperties.isEmpty
+        own.minProperties = schema.constraints.minProperties
+        own.maxProperties = schema.constraints.maxProperties
+        merge(own, into: &parts)
+        return parts
+    }
+
+    private func merge(_ other: ObjectParts, into parts: inout ObjectParts) {
+        for property in other.properties {
+            if let index = parts.properties.firstIndex(where: { $0.name == property.name }) {
+                // Restated later (often to narrow it): the later schema wins, in the first place.
+                parts.properties[index] = property
+            } else {
+                parts.properties.append(property)
+            }
+        }
+        for name in other.required where !parts.required.contains(name) {
+            parts.required.append(name)
+        }
+        parts.additionalProperties = other.additionalProperties ?? parts.additionalProperties
+        parts.hasPatternProperties = parts.hasPatternProperties || other.hasPatternProperties
+        parts.minProperties = other.minProperties ?? parts.minProperties
+        parts.maxProperties = other.maxProperties ?? parts.maxProperties
+    }
+
+    // MARK: Objects
+
+    func lowerObject(_ schema: Schema, _ parts: ObjectParts, _ hint: NameHint) -> IRValueType {
+        let id = namedType(hint, schema)
+        var members = NameScope()
+        var properties: [IRProperty] = []
+        for property in parts.properties {
+            let (type, constraints) = lower(property.schema, hint.nested(property.name, in: id))
+            var irProperty = IRProperty(
+                name: IRName(original: property.name, swift: members.claim(SwiftNames.memberName(property.name))),
+                type: type, isRequired: parts.required.contains(property.name), defaultValue: nil, constraints: constraints,
+                isReadOnly: property.schema.readOnly, isWriteOnly: property.schema.writeOnly,
+                docs: docs(property.schema), source: source(property.nameNode)
+            )
+            if let value = property.schema.defaultValue ?? property.schema.constValue {
+                if defaultFits(value, type) {
+                    irProperty.defaultValue = value
+                } else {
+                    warning("the default \(JSONText.compact(value)) does not fit this property's type, so Lathe does not apply it", at: property.schema.node)
+                }
+            }
+            properties.append(irProperty)
+        }
+        // Nothing is dropped: a required key with no schema still becomes a property.
+        for name in parts.required where !parts.properties.contains(where: { $0.name == name }) {
+            properties.append(IRProperty(
+                name: IRName(original: name, swift: members.claim(SwiftNames.memberName(name))), type: .primitive(.jsonValue),
+                isRequired: true, defaultValue: nil, constraints: IRConstraints(), docs: IRDocs(), source: source(schema.node)
+            ))
+        }
+        var additional = IRAdditionalProperties.ignored
+        if let extra = parts.additionalProperties?.value {
+            if extra.isFalse {
+                additional = .forbidden
+            } else if Self.hasNoStructure(extra) {
+                additional = .captured(.primitive(.jsonValue), IRConstraints())
+            } else {
+                let (type, constraints) = lower(extra, hint.nested("AdditionalProperty", in: id))
+                additional = .captured(type, constraints)
+            }
+        } else if parts.hasPatternProperties {
+            additional = .captured(.primitive(.jsonValue), IRConstraints())
+        }
+        var constraints = IRConstraints()
+        constraints.minProperties = parts.minProperties
+        constraints.maxProperties = parts.maxProperties
+        types[id.index].kind = .object(IRObject(
+            properties: properties, additionalProperties: additional, constraints: constraints,
+            additionalPropertiesName: members.claim("additionalProperties")
+        ))
+        return .named(id)
+    }
+
+    /// Whether a default can be written as a Swift value of `type`.
+    func defaultFits(_ value: JSONValue, _ type: IRValueType) -> Bool {
+        switch (value, type) {
+        case (_, .primitive(.jsonValue)): return true
+        case (.null, .nullable): return true
+        case (_, .nullable(let inner)): return defaultFits(value, inner)
+        case (.string(let text), .primitive(let primitive)):
+            switch primitive {
+            case .string, .decimalString, .numberOrString: return true
+            case .calendarDate: return text.count == 10
+            default: return false
+            }
+        case (.number(let number), .primitive(let primitive)):
+            switch primitive {
+            case .int, .int32, .int64: return number.intValue != nil
+            case .float, .double, .decimal, .numberOrString: return true
+            default: return false
+            }
+        case (.bool, .primitive(.bool)): return true
+        case (.array(let items), .array(let element)): return items.allSatisfy { defaultFits($0, element) }
+        case (_, .named(let id)):
+            guard case .enumeration(let enumeration) = types[id.index].kind else {
+                if case .alias(let aliased, _) = types[id.index].kind { return defaultFits(value, aliased) }
+                return false
+            }
+            switch value {
+            case .string(let text): return enumeration.rawType == .string && enumeration.cases.contains { $0.rawValue == text }
+            case .number(let number): return enumeration.rawType == .integer && enumeration.cases.contains { $0.rawValue == number.text }
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    // MARK: Unions
+
+    private func lowerUnion(_ schema: Schema, _ members: [Schema], _ hint: NameHint, isAnyOf: Bool) -> IRValueType {
+        let id = namedType(hint, schema)
+        var scope = NameScope(reserved: ["undocumented"])
+        var cases: [IRUnion.Case] = []
+        for (index, member) in members.enumerated() {
+            let type: IRValueType
+            let preferred: String
+            if let ref = member.ref, member.isPureReference {
+                type = referencedType(ref)
+                preferred = caseName(for: type)
+            } else {
+                let base = member.title ?? "Case\(index + 1)"
+                type = lower(member, hint.nested(base, in: id)).0
+                preferred = member.title.map(SwiftNames.memberName) ?? caseName(for: type)
+            }
+            cases.append(IRUnion.Case(name: IRName(original: member.title ?? preferred, swift: scope.claim(preferred)), type: type, discriminatorValues: []))
+        }
+        var union = IRUnion(cases: cases, discriminator: nil)
+        if !isAnyOf, let discriminator = schema.discriminator {
+            union.discriminator = discriminator.propertyName
+            assignDiscriminatorValues(discriminator, members: members, to: &union)
+        }
+        types[id.index].kind = isAnyOf ? .anyOf(union) : .union(union)
+        return .named(id)
+    }
+
+    /// Mapped values first; a `$ref` member without one is selected by its component's name.
+    private func assignDiscriminatorValues(_ discriminator: Discriminator, members: [Schema], to union: inout IRUnion) {
+        for (value, reference) in discriminator.mapping {
+            guard let key = reference.targetKey,
+                  let index = members.firstIndex(where: { $0.ref?.targetKey == key })
+            else {
+                warning("discriminator value '\(value)' maps to a schema that is not one of the oneOf members; it is ignored", at: reference.node)
+                continue
+            }
+            union.cases[index].discriminatorValues.append(value)
+        }
+        for (index, member) in members.enumerated() where union.cases[index].discriminatorValues.isEmpty {
+            guard let key = member.ref?.targetKey else {
+                warning("this oneOf member has no $ref, so no discriminator value can select it", at: member.node)
+                continue
+            }
+            union.cases[index].discriminatorValues.append(Reference(raw: "", targetKey: key, node: member.node).targetName ?? "")
+        }
+    }
+
+    private func caseName(for type: IRValueType) -> String {
+        switch type {
+        case .named(let id): SwiftNames.memberName(types[id.index].name.swift)
+        case .primitive(let primitive): primitive.rawValue
+        case .array(let element): caseName(for: element) + "s"
+        case .dictionary: "object"
+        case .nullable(let inner): caseName(for: inner)
+        }
+    }
+
+    // MARK: Typed schemas
+
+    private func lowerTyped(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        var constraints = positionConstraints(schema)
+        let types = schema.types ?? Self.impliedTypes(schema)
+        if types.isEmpty { return (.primitive(.jsonValue), constraints) }
+        if types.rawValue.nonzeroBitCount > 1 {
+            if types.isSubset(of: [.number, .integer, .string]), types.contains(.string) {
+                return (.primitive(.numberOrString), constraints)
+            }
+            // Several types: one case for each.
+            let members = JSONTypes.names.filter { types.contains($0.1) }.map { _, type -> Schema in
+                var member = schema
+                member.types = type
+                member.title = nil
+                return member
+            }
+            return (lowerUnion(schema, members, hint, isAnyOf: false), IRConstraints())
+        }
+        switch types {
+        case .string: return (.primitive(stringPrimitive(schema.format)), constraints)
+        case .integer: return (.primitive(integerPrimitive(schema.format)), constraints)
+        case .number: return (.primitive(numberPrimitive(schema.format)), constraints)
+        case .boolean: return (.primitive(.bool), constraints)
+        case .array:
+            // Items are named where the array stands: `Order.Line` for a property `lines`,
+            // `PetsItem` beside a top-level `Pets` (a typealias cannot hold nested types).
+            let itemSchema = schema.items?.value ?? Schema(node: schema.node)
+            let itemBase = hint.parent == nil ? hint.base + "Item" : SwiftNames.singular(hint.base) ?? hint.base + "Item"
+            let (element, elementConstraints) = lower(itemSchema, NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item"))
+            constraints.element = elementConstraints
+            return (.array(element), constraints)
+        default:
+            var visited = Set<String>()
+            let parts = objectParts(schema, visited: &visited) ?? ObjectParts()
+            if parts.properties.isEmpty, parts.required.isEmpty, !parts.hasPatternProperties, parts.additionalProperties?.value.isFalse != true {
+                // A map: `additionalProperties` says what its values are (any JSON value when it does not).
+                let values = parts.additionalProperties?.value
+                guard let values, !Self.hasNoStructure(values) else {
+                    return (.dictionary(.primitive(.jsonValue)), constraints)
+                }
+                let valueHint = NameHint(base: hint.base + "Value", parent: hint.parent)
+                let (valueType, valueConstraints) = lower(values, valueHint)
+                constraints.element = valueConstraints
+                return (.dictionary(valueType), constraints)
+            }
+            return (lowerObject(schema, parts, hint), IRConstraints())
+        }
+    }
+
+    /// What a schema without `type` is, from the keywords it uses.
+    static func impliedTypes(_ schema: Schema) -> JSONTypes {
+        if !schema.properties.isEmpty || schema.additionalProperties != nil || !schema.patternProperties.isEmpty { return .object }
+        if schema.items != nil || schema.prefixItems != nil { return .array }
+        if let constant = schema.constValue {
+            switch constant {
+            case .string: return .string
+            case .bool: return .boolean
+            case .number(let number): return number.isInteger ? .integer : .number
+            default: return []
+            }
+        }
+        return []
+    }
+
+    func stringPrimitive(_ format: String?) -> IRPrimitive {
+        switch format {
+        case "date": .calendarDate
+        case "date-time": .dateTime
+        case "uuid": .uuid
+        case "uri", "url": .url
+        case "byte": .base64Data
+        case "binary": .binaryData
+        case "decimal": .decimalString
+        default: .string
+        }
+    }
+
+    func integerPrimitive(_ format: String?) -> IRPrimitive {
+        switch format {
+        case "int32": .int32
+        case "int64": .int64
+        default: .int
+        }
+    }
+
+    func numberPrimitive(_ format: String?) -> IRPrimitive {
+        switch format {
+        case "float": .float
+        case "decimal", "money", "currency", "decimal128": .decimal
+        default: .double
+        }
+    }
+
+    /// The constraints that apply where a primitive, array or map stands.
+    func positionConstraints(_ schema: Schema) -> IRConstraints {
+        let source = schema.constraints
+        var constraints = IRConstraints()
+        constraints.minLength = source.minLength
+        constraints.maxLength = source.maxLength
+        constraints.minimum = source.minimum?.text
+        constraints.maximum = source.maximum?.text
+        constraints.exclusiveMinimum = source.exclusiveMinimum?.text
+        constraints.exclusiveMaximum = source.exclusiveMaximum?.text
+        constraints.multipleOf = source.multipleOf?.text
+        constraints.minItems = source.minItems
+        constraints.maxItems = source.maxItems
+        constraints.uniqueItems = source.uniqueItems
+        constraints.minProperties = source.minProperties
+        constraints.maxProperties = source.maxProperties
+        constraints.constant = schema.constValue
+        if let pattern = source.pattern {
+            if (try? Regex(pattern)) != nil {
+                constraints.pattern = pattern
+            } else {
+                warning("Swift cannot compile the pattern '\(pattern)', so generated code does not check it", at: schema.node["pattern"] ?? schema.node)
+            }
+        }
+        return constraints
+    }
+}

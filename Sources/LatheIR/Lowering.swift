@@ -1,0 +1,167 @@
+import LatheDiagnostics
+import LatheOpenAPI
+import LatheYAML
+
+/// Lowers a decoded document to the IR: decides every type, its name and its wire form.
+public enum Lowering {
+    /// `specName` is the spec as the user named it (for doc comments and file headers).
+    public static func lower(_ document: OpenAPIDocument, specName: String) -> (module: IRModule, diagnostics: Diagnostics) {
+        let lowerer = Lowerer(document: document, specName: specName)
+        return lowerer.run()
+    }
+}
+
+/// Where an inline schema's type would be declared, and what it would be called.
+struct NameHint {
+    /// The name to derive the Swift name from (a property name, `CancelInvoiceRequest`, …).
+    var base: String
+    /// The type to nest it in; `nil` for the top level.
+    var parent: IRTypeID?
+    /// Fill this already reserved type instead of creating one (a component schema's own type).
+    var into: IRTypeID?
+    /// A second choice before numbering, when `base` is taken (`LinesItem` when `Line` is).
+    var alternate: String?
+
+    func nested(_ base: String, in parent: IRTypeID) -> NameHint {
+        NameHint(base: base, parent: parent, into: nil)
+    }
+}
+
+final class Lowerer {
+    let document: OpenAPIDocument
+    let store: ComponentStore
+    let specName: String
+    var diagnostics = Diagnostics()
+    var types: [IRType] = []
+    var topLevel: [IRTypeID] = []
+    var topScope = NameScope(reserved: SwiftNames.reservedTypeNames)
+    var topNames = Set<String>()
+    /// Every nested type name given out, so no later top-level type takes one (it would be shadowed inside).
+    var nestedNames = Set<String>()
+    var nestedScopes: [IRTypeID: NameScope] = [:]
+    /// Named schemas (components and other `$ref` targets) by canonical key.
+    var schemaTypes: [String: IRTypeID] = [:]
+    /// Schema keys being lowered right now, to stop at cycles that are errors already reported.
+    var inProgress = Set<String>()
+    /// Value types that responses decode, for choosing `URL` only where it is safe.
+    var responseRoots: [IRValueType] = []
+
+    init(document: OpenAPIDocument, specName: String) {
+        self.document = document
+        self.store = document.store
+        self.specName = specName
+    }
+
+    func run() -> (module: IRModule, diagnostics: Diagnostics) {
+        reserveNamedSchemas()
+        for (key, id) in schemaTypes.sorted(by: { $0.value < $1.value }) {
+            lowerNamedSchema(key: key, into: id)
+        }
+        lowerOperations()
+        var module = IRModule(specName: specName, types: types, topLevel: topLevel)
+        Passes.boxCycles(in: &module)
+        Passes.chooseURLs(in: &module, responseRoots: responseRoots)
+        return (module, diagnostics)
+    }
+
+    // MARK: Types and names
+
+    func source(_ node: YAMLNode) -> IRSource {
+        let location = node.location
+        return IRSource(file: location.file, line: location.line, column: location.column, pointer: node.pointer)
+    }
+
+    /// Creates a type, named from the hint: at the top level, or nested in `hint.parent`.
+    func newType(_ hint: NameHint, node: YAMLNode, docs: IRDocs) -> IRTypeID {
+        let id = IRTypeID(types.count)
+        let preferred = SwiftNames.safeTypeName(hint.base)
+        let swiftName: String
+        if let parent = hint.parent {
+            let chain = parentChainNames(of: parent)
+            var scope = nestedScopes[parent] ?? NameScope(reserved: ["CodingKeys"])
+            let isTaken = { (candidate: String) in self.topNames.contains(candidate) || chain.contains(candidate) }
+            let alternate = hint.alternate.map(SwiftNames.safeTypeName)
+            let first = alternate.map { isTaken(preferred) || scope.contains(preferred) ? $0 : preferred } ?? preferred
+            swiftName = scope.claim(first, avoiding: isTaken)
+            nestedScopes[parent] = scope
+            nestedNames.insert(swiftName)
+            types[parent.index].nested.append(id)
+        } else {
+            swiftName = topScope.claim(preferred) { self.nestedNames.contains($0) }
+            topNames.insert(swiftName)
+            topLevel.append(id)
+        }
+        types.append(IRType(id: id, name: IRName(original: hint.base, swift: swiftName), parent: hint.parent, source: source(node), docs: docs, kind: .pending))
+        return id
+    }
+
+    private func parentChainNames(of id: IRTypeID) -> Set<String> {
+        var names = Set<String>()
+        var current: IRTypeID? = id
+        while let type = current {
+            names.insert(types[type.index].name.swift)
+            current = types[type.index].parent
+        }
+        return names
+    }
+
+    func warning(_ message: String, at node: YAMLNode) {
+        diagnostics.append(.warning(message, at: node.location, pointer: node.pointer))
+    }
+
+    // MARK: Named schemas
+
+    /// Every component schema gets a top-level type, in document order; then every other schema a
+    /// `$ref` reaches (in another file, or deep in a path), in key order.
+    private func reserveNamedSchemas() {
+        for (name, key) in document.components.schemas {
+            guard let schema = store.schemas[key] else { continue }
+            schemaTypes[key] = newType(NameHint(base: name), node: schema.node, docs: docs(schema))
+        }
+        for key in store.schemas.keys.sorted() where schemaTypes[key] == nil {
+            let schema = store.schemas[key]!
+            schemaTypes[key] = newType(NameHint(base: Self.nameFromKey(key)), node: schema.node, docs: docs(schema))
+        }
+    }
+
+    /// `…/models/pet.yaml#` → `pet`; `…#/$defs/Owner` → `Owner`; generic last words are skipped.
+    static func nameFromKey(_ key: String) -> String {
+        let parts = key.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let generic: Set<String> = ["schema", "items", "properties", "content", "additionalProperties", "allOf", "anyOf", "oneOf", "$defs", "definitions", "components", "schemas"]
+        if parts.count == 2 {
+            let tokens = parts[1].split(separator: "/").map { JSONPointer.unescape($0) ?? String($0) }
+            if let meaningful = tokens.reversed().first(where: { !generic.contains($0) && Int($0) == nil && !$0.contains("/") }) {
+                return meaningful
+            }
+        }
+        let file = parts[0].split(separator: "/").last.map(String.init) ?? "Schema"
+        return file.split(separator: ".").first.map(String.init) ?? file
+    }
+
+    private func lowerNamedSchema(key: String, into id: IRTypeID) {
+        guard let schema = store.schemas[key] else { return }
+        inProgress.insert(key)
+        defer { inProgress.remove(key) }
+        let hint = NameHint(base: types[id.index].name.original, parent: nil, into: id)
+        let (valueType, constraints) = lower(schema, hint)
+        // A schema that needed a type of its own was lowered straight into `id`; anything else
+        // (a primitive, an array, a reference) becomes an alias.
+        if case .pending = types[id.index].kind {
+            types[id.index].kind = .alias(valueType, constraints)
+        }
+    }
+
+    /// The type of a `$ref`: the named type of its target, or any JSON value when it could not be
+    /// resolved (the loader has reported that already).
+    func referencedType(_ reference: Reference) -> IRValueType {
+        guard let key = reference.targetKey, let id = schemaTypes[key] else { return .primitive(.jsonValue) }
+        return .named(id)
+    }
+
+    func docs(_ schema: Schema) -> IRDocs {
+        IRDocs(
+            title: schema.title, description: schema.description,
+            examples: schema.examples.map { JSONText.compact(JSONValue($0)) }, isDeprecated: schema.deprecated
+        )
+    }
+}

@@ -1,0 +1,156 @@
+/// Decisions that need the whole module: which properties must be boxed to break a cycle, and
+/// where `format: uri` can safely be `URL`.
+enum Passes {
+    /// Types that contain each other directly (not through an array or a map, which already live on
+    /// the heap) form cycles a Swift struct cannot hold inline. Within each strongly connected group,
+    /// every direct reference to a member is boxed, and unions become `indirect`.
+    static func boxCycles(in module: inout IRModule) {
+        let edges = module.types.map { type in directTargets(of: type.kind, in: module) }
+        for component in stronglyConnected(edges) {
+            let members = Set(component)
+            guard component.count > 1 || edges[component[0]].contains(component[0]) else { continue }
+            for index in component {
+                let id = IRTypeID(index)
+                switch module[id].kind {
+                case .object(var object):
+                    for p in object.properties.indices where directTargets(of: object.properties[p].type, in: module).contains(where: members.contains) {
+                        object.properties[p].isBoxed = true
+                    }
+                    module[id].kind = .object(object)
+                case .union(var union):
+                    union.isRecursive = true
+                    module[id].kind = .union(union)
+                case .anyOf(var union):
+                    union.isRecursive = true
+                    module[id].kind = .anyOf(union)
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    private static func directTargets(of kind: IRTypeKind, in module: IRModule) -> [Int] {
+        switch kind {
+        case .object(let object): object.properties.flatMap { directTargets(of: $0.type, in: module) }
+        case .union(let union), .anyOf(let union): union.cases.flatMap { directTargets(of: $0.type, in: module) }
+        case .alias(let type, _): directTargets(of: type, in: module)
+        case .enumeration, .pending: []
+        }
+    }
+
+    private static func directTargets(of type: IRValueType, in module: IRModule) -> [Int] {
+        switch type {
+        case .named(let id): [id.index]
+        case .nullable(let inner): directTargets(of: inner, in: module)
+        case .primitive, .array, .dictionary: []
+        }
+    }
+
+    /// Tarjan's algorithm, iteratively (a spec can chain thousands of types).
+    static func stronglyConnected(_ edges: [[Int]]) -> [[Int]] {
+        var index = 0
+        var indices = [Int?](repeating: nil, count: edges.count)
+        var lowLinks = [Int](repeating: 0, count: edges.count)
+        var onStack = [Bool](repeating: false, count: edges.count)
+        var stack: [Int] = []
+        var components: [[Int]] = []
+        for root in edges.indices where indices[root] == nil {
+            var work: [(node: Int, edge: Int)] = [(root, 0)]
+            indices[root] = index
+            lowLinks[root] = index
+            index += 1
+            stack.append(root)
+            onStack[root] = true
+            while let (node, edge) = work.last {
+                if edge < edges[node].count {
+                    work[work.count - 1].edge += 1
+                    let next = edges[node][edge]
+                    if indices[next] == nil {
+                        indices[next] = index
+                        lowLinks[next] = index
+                        index += 1
+                        stack.append(next)
+                        onStack[next] = true
+                        work.append((next, 0))
+                    } else if onStack[next] {
+                        lowLinks[node] = min(lowLinks[node], indices[next]!)
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last?.node { lowLinks[parent] = min(lowLinks[parent], lowLinks[node]) }
+                if lowLinks[node] == indices[node]! {
+                    var component: [Int] = []
+                    while let member = stack.popLast() {
+                        onStack[member] = false
+                        component.append(member)
+                        if member == node { break }
+                    }
+                    components.append(component.sorted())
+                }
+            }
+        }
+        return components
+    }
+
+    /// `Foundation.URL` rejects some strings servers do send (an empty string, for one), which
+    /// would fail a whole response. So `format: uri` is `URL` only in values no response reaches;
+    /// everywhere else it stays `String`.
+    static func chooseURLs(in module: inout IRModule, responseRoots: [IRValueType]) {
+        var reached = Set<Int>()
+        var work = responseRoots.flatMap { namedTypes(in: $0) }
+        while let next = work.popLast() {
+            guard reached.insert(next).inserted else { continue }
+            let type = module.types[next]
+            work += type.nested.map(\.index)
+            switch type.kind {
+            case .object(let object):
+                work += object.properties.flatMap { namedTypes(in: $0.type) }
+                if case .captured(let value, _) = object.additionalProperties { work += namedTypes(in: value) }
+            case .union(let union), .anyOf(let union): work += union.cases.flatMap { namedTypes(in: $0.type) }
+            case .alias(let aliased, _): work += namedTypes(in: aliased)
+            case .enumeration, .pending: break
+            }
+        }
+        for index in reached {
+            let id = IRTypeID(index)
+            switch module[id].kind {
+            case .object(var object):
+                for p in object.properties.indices { object.properties[p].type = withoutURL(object.properties[p].type) }
+                if case .captured(let value, let constraints) = object.additionalProperties {
+                    object.additionalProperties = .captured(withoutURL(value), constraints)
+                }
+                module[id].kind = .object(object)
+            case .union(var union):
+                for c in union.cases.indices { union.cases[c].type = withoutURL(union.cases[c].type) }
+                module[id].kind = .union(union)
+            case .anyOf(var union):
+                for c in union.cases.indices { union.cases[c].type = withoutURL(union.cases[c].type) }
+                module[id].kind = .anyOf(union)
+            case .alias(let aliased, let constraints):
+                module[id].kind = .alias(withoutURL(aliased), constraints)
+            case .enumeration, .pending:
+                break
+            }
+        }
+    }
+
+    private static func namedTypes(in type: IRValueType) -> [Int] {
+        switch type {
+        case .named(let id): [id.index]
+        case .array(let inner), .dictionary(let inner), .nullable(let inner): namedTypes(in: inner)
+        case .primitive: []
+        }
+    }
+
+    private static func withoutURL(_ type: IRValueType) -> IRValueType {
+        switch type {
+        case .primitive(.url): .primitive(.string)
+        case .array(let inner): .array(withoutURL(inner))
+        case .dictionary(let inner): .dictionary(withoutURL(inner))
+        case .nullable(let inner): .nullable(withoutURL(inner))
+        case .named, .primitive: type
+        }
+    }
+}

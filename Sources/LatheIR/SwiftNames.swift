@@ -1,0 +1,142 @@
+/// Turns any name a spec uses into a Swift identifier: `UpperCamelCase` for types, `lowerCamelCase`
+/// for members, keywords escaped, leading digits and punctuation handled. All naming in Lathe goes
+/// through here, so the rules live in one place.
+public enum SwiftNames {
+    /// `cancellation_reason` → `CancellationReason`, `purchase-order.v2` → `PurchaseOrderV2`.
+    public static func typeName(_ original: String) -> String {
+        let words = self.words(original)
+        var name = words.map(capitalized).joined()
+        if name.isEmpty { name = "Unnamed" }
+        if name.first!.isNumber { name = "_" + name }
+        return name
+    }
+
+    /// `cancellation_reason` → `cancellationReason`, `ID` → `id`, `URLPath` → `urlPath`.
+    public static func memberName(_ original: String) -> String {
+        let words = self.words(original)
+        guard let first = words.first else { return "_unnamed" }
+        var name = lowercasedLeadingWord(first) + words.dropFirst().map(capitalized).joined()
+        if name.first!.isNumber { name = "_" + name }
+        return name
+    }
+
+    /// A member name as it must be written in a declaration: keywords in backticks, the few names
+    /// even backticks cannot save with a trailing underscore.
+    public static func escapedMember(_ name: String) -> String {
+        if unusableMemberNames.contains(name) { return name + "_" }
+        return keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// Splits at anything that is not a letter or digit, and at lower-to-upper case changes
+    /// (`petID` → `pet`, `ID`; `HTTPStatus` → `HTTP`, `Status`).
+    static func words(_ original: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previous: Character?
+        let characters = Array(original)
+        for (index, character) in characters.enumerated() {
+            guard character.isLetter || character.isNumber, character.isASCII || character.isLetter else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previous = nil
+                continue
+            }
+            if let previous, !current.isEmpty {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let lowerToUpper = previous.isLowercase && character.isUppercase
+                let digitToLetter = previous.isNumber && character.isLetter && character.isUppercase
+                // The last capital of an acronym starts the next word: `HTTPStatus` → `HTTP` `Status`.
+                let acronymEnd = previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
+                if lowerToUpper || acronymEnd || digitToLetter {
+                    words.append(current)
+                    current = ""
+                }
+            }
+            current.append(character)
+            previous = character
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// `ID` → `id`, `URL` → `url`, `Pet` → `pet`, `iOS` → `iOS`.
+    private static func lowercasedLeadingWord(_ word: String) -> String {
+        if word.allSatisfy({ $0.isUppercase || $0.isNumber }) { return word.lowercased() }
+        return word.prefix(1).lowercased() + word.dropFirst()
+    }
+
+    /// Swift keywords, which need backticks as member names and a suffix as type names.
+    public static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static",
+        "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do", "else",
+        "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "Any", "as",
+        "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "async", "some", "any", "borrowing",
+        "consuming", "package", "each",
+    ]
+
+    /// Names that backticks do not make usable as members (`self`, `init` and the metatype suffixes).
+    static let unusableMemberNames: Set<String> = ["self", "Self", "init", "deinit", "subscript", "Type", "Protocol", "super"]
+
+    /// Type names that would shadow what generated code or its users rely on: Swift and Foundation
+    /// types, Lathe's runtime types, and the metatype suffixes. A schema called `Error` becomes
+    /// `ErrorModel`, so `Error` in the user's own code keeps meaning Swift's.
+    public static let reservedTypeNames: Set<String> = [
+        "Type", "Protocol", "Self", "Any", "AnyObject", "String", "Substring", "Character", "Int", "Int8", "Int16", "Int32",
+        "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Double", "Float", "Bool", "Array", "Dictionary", "Set",
+        "Optional", "Result", "Error", "Never", "Void", "Decimal", "Date", "Data", "URL", "UUID", "Locale", "TimeZone",
+        "Calendar", "Codable", "Encodable", "Decodable", "Encoder", "Decoder", "CodingKey", "Hashable", "Equatable",
+        "Comparable", "Identifiable", "Sendable", "Sequence", "Collection", "Task", "Actor", "MainActor", "Range", "Regex",
+        "JSONValue", "CalendarDate", "NumberOrString", "DecimalString", "Nullable", "Indirect", "Validatable", "JSONPath",
+        "ValidationIssue", "ValidationError", "Check", "RFC3339", "JSONCoding", "Foundation", "LatheRuntime", "Swift",
+        "CodingKeys",
+    ]
+
+    /// A type name safe to declare: keywords and reserved names get a `Model` suffix.
+    public static func safeTypeName(_ original: String) -> String {
+        let name = typeName(original)
+        return keywords.contains(name) || reservedTypeNames.contains(name) ? name + "Model" : name
+    }
+
+    /// `lines` → `Line`, `categories` → `Category`, `addresses` → `Address`; `nil` when there is no plural to undo.
+    public static func singular(_ word: String) -> String? {
+        let lower = word.lowercased()
+        guard lower.count > 3 else { return nil }
+        if lower.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if lower.hasSuffix("sses") || lower.hasSuffix("xes") || lower.hasSuffix("ches") || lower.hasSuffix("shes") { return String(word.dropLast(2)) }
+        if lower.hasSuffix("s"), !lower.hasSuffix("ss"), !lower.hasSuffix("us"), !lower.hasSuffix("is") { return String(word.dropLast()) }
+        return nil
+    }
+}
+
+/// Hands out names within one scope (the module's top level, a type's members, a type's nested
+/// types), settling collisions deterministically: the first comer keeps the name, later ones get
+/// `2`, `3`, …. Names compare case-insensitively, because `Pet` and `pet` would also collide as
+/// file names on macOS and as enum cases a reader can tell apart only by case.
+public struct NameScope: Sendable {
+    private var taken: Set<String>
+
+    public init(reserved: some Sequence<String> = []) {
+        taken = Set(reserved.map { $0.lowercased() })
+    }
+
+    public func contains(_ name: String) -> Bool { taken.contains(name.lowercased()) }
+
+    public mutating func reserve(_ name: String) { taken.insert(name.lowercased()) }
+
+    /// `preferred`, or `preferred2`, `preferred3`, … whichever is free first; then taken.
+    public mutating func claim(_ preferred: String, avoiding others: (String) -> Bool = { _ in false }) -> String {
+        var candidate = preferred
+        var counter = 2
+        while taken.contains(candidate.lowercased()) || others(candidate) {
+            candidate = preferred + String(counter)
+            counter += 1
+        }
+        taken.insert(candidate.lowercased())
+        return candidate
+    }
+}

@@ -1,0 +1,65 @@
+/// A value that may be JSON `null`: `Nullable<T>?` tells "absent" (`nil`), "present and null"
+/// (`.null`) and "present" (`.value`) apart, so a `null` survives decoding and encoding again.
+public enum Nullable<Wrapped>: ExpressibleByNilLiteral {
+    case null
+    case value(Wrapped)
+
+    public init(nilLiteral: ()) { self = .null }
+
+    public init(_ value: Wrapped?) {
+        self = value.map(Nullable.value) ?? .null
+    }
+
+    /// The value, or `nil` when it is `null`.
+    public var value: Wrapped? {
+        if case .value(let value) = self { return value }
+        return nil
+    }
+}
+
+extension Nullable: Sendable where Wrapped: Sendable {}
+extension Nullable: Equatable where Wrapped: Equatable {}
+extension Nullable: Hashable where Wrapped: Hashable {}
+
+extension Nullable: Decodable where Wrapped: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self = container.decodeNil() ? .null : .value(try container.decode(Wrapped.self))
+    }
+}
+
+extension Nullable: Encodable where Wrapped: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .value(let value): try container.encode(value)
+        }
+    }
+}
+
+/// Heap storage for a property whose type contains itself (a tree node's parent), which a Swift
+/// struct cannot hold inline. Generated code uses it only where a reference cycle needs it.
+public final class Indirect<Wrapped: Sendable>: Sendable {
+    public let value: Wrapped
+
+    public init(_ value: Wrapped) { self.value = value }
+}
+
+extension Indirect: Equatable where Wrapped: Equatable {
+    public static func == (lhs: Indirect, rhs: Indirect) -> Bool { lhs === rhs || lhs.value == rhs.value }
+}
+
+extension Indirect: Hashable where Wrapped: Hashable {
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
+extension Indirect: Decodable where Wrapped: Decodable {
+    public convenience init(from decoder: any Decoder) throws {
+        self.init(try Wrapped(from: decoder))
+    }
+}
+
+extension Indirect: Encodable where Wrapped: Encodable {
+    public func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}
