@@ -42,6 +42,17 @@ let package = Package(
         .testTarget(name: "LatheYAMLTests", dependencies: ["LatheYAML"]),
         .testTarget(name: "LatheOpenAPITests", dependencies: ["LatheOpenAPI"]),
         .testTarget(name: "LatheCLITests", dependencies: ["LatheCLI", "lathe"]),
+        .testTarget(name: "LatheIRTests", dependencies: ["LatheIR"]),
+        // Compares generated Swift with the goldens; depends on LatheRuntime so its module is built
+        // for the tests that typecheck generated code.
+        .testTarget(name: "LatheGeneratorTests", dependencies: ["LatheGenerator", "LatheRuntime"]),
+        // The golden outputs themselves, compiled (warnings are errors), with round-trip tests.
+        .testTarget(
+            name: "LatheGoldenTests",
+            dependencies: ["LatheRuntime"],
+            exclude: [".editorconfig"],
+            swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

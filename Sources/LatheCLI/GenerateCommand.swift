@@ -27,7 +27,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Declare the generated types inside 'public enum NAME'.")
     var namespace: String?
 
-    @Flag(help: "Write the output even when the description has errors (what Lathe cannot resolve becomes any JSON value).")
+    @Flag(help: "Write the output, and succeed, even when the description has errors (they are still printed; what Lathe cannot resolve becomes any JSON value).")
     var allowSpecErrors = false
 
     @Flag(help: "Let $refs reach files outside the folder of the root spec.")

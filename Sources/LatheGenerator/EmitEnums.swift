@@ -15,7 +15,7 @@ extension TypeEmitter {
             w.line("case undocumented(\(raw))")
             w.line()
             w.block("public init(rawValue: \(raw))") { w in
-                w.block("switch rawValue") { w in
+                w.switchBlock("rawValue") { w in
                     for item in enumeration.cases {
                         w.line("case \(literal(item.rawValue, enumeration)): self = .\(SwiftNames.escapedMember(item.name.swift))")
                     }
@@ -24,7 +24,7 @@ extension TypeEmitter {
             }
             w.line()
             w.block("public var rawValue: \(raw)") { w in
-                w.block("switch self") { w in
+                w.switchBlock("self") { w in
                     for item in enumeration.cases {
                         w.line("case .\(SwiftNames.escapedMember(item.name.swift)): \(literal(item.rawValue, enumeration))")
                     }
@@ -77,7 +77,7 @@ extension TypeEmitter {
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
                 if let discriminator = union.discriminator {
                     w.line("let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)")
-                    w.block("switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey(\(SwiftLiteral.string(discriminator))))") { w in
+                    w.switchBlock("try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey(\(SwiftLiteral.string(discriminator))))") { w in
                         for (name, swiftType, item) in cases where !item.discriminatorValues.isEmpty {
                             w.line("case \(item.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")): self = .\(name)(try decoder.singleValueContainer().decode(\(swiftType).self))")
                         }
@@ -97,7 +97,7 @@ extension TypeEmitter {
             w.line()
             w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
                 w.line("var container = encoder.singleValueContainer()")
-                w.block("switch self") { w in
+                w.switchBlock("self") { w in
                     for (name, _, _) in cases {
                         w.line("case .\(name)(let value): try container.encode(value)")
                     }
@@ -108,7 +108,7 @@ extension TypeEmitter {
             }
             w.line()
             w.block("public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])") { w in
-                w.block("switch self") { w in
+                w.switchBlock("self") { w in
                     for (name, _, item) in cases {
                         var body = SwiftWriter()
                         var counter = 0

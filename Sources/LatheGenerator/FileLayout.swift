@@ -24,7 +24,9 @@ enum FileLayout {
             let ids = groups[letter]!.sorted { module[$0].name.swift < module[$1].name.swift }
             let parts = stride(from: 0, to: ids.count, by: typesPerFile).map { Array(ids[$0 ..< min($0 + typesPerFile, ids.count)]) }
             for (index, part) in parts.enumerated() {
-                let name = parts.count == 1 ? "Types_\(letter).swift" : "Types_\(letter)\(index + 1).swift"
+                // A namespace prefixes file names too: Swift needs them unique within a module.
+                let prefix = options.namespace.map { $0 + "_" } ?? ""
+                let name = prefix + (parts.count == 1 ? "Types_\(letter).swift" : "Types_\(letter)\(index + 1).swift")
                 files.append(GeneratedFile(name: name, contents: contents(part, module: module, namespace: options.namespace)))
             }
         }

@@ -35,9 +35,11 @@ public struct GenerationResult: Sendable {
 }
 
 public enum Generator {
-    /// Reads the spec at `path` (named in output as given) and generates Swift for it.
-    public static func generate(path: String, options: GeneratorOptions = GeneratorOptions()) -> GenerationResult {
-        generate(OpenAPILoader.load(path: path, options: LoadOptions(allowRefsOutsideRoot: options.allowRefsOutsideRoot)), specName: path, options: options)
+    /// Reads the spec at `path` and generates Swift for it. Generated headers and diagnostics name
+    /// the spec as `displayPath` (by default, `path` as given).
+    public static func generate(path: String, displayPath: String? = nil, options: GeneratorOptions = GeneratorOptions()) -> GenerationResult {
+        let loaded = OpenAPILoader.load(path: path, displayPath: displayPath, options: LoadOptions(allowRefsOutsideRoot: options.allowRefsOutsideRoot))
+        return generate(loaded, specName: displayPath ?? path, options: options)
     }
 
     /// Generates Swift for a spec given as bytes, named `path` (relative `$ref`s resolve from its folder).

@@ -20,6 +20,13 @@ struct SwiftWriter {
         line("}")
     }
 
+    /// `switch subject {` with its cases at the switch's own indentation, as Swift is written.
+    mutating func switchBlock(_ subject: String, _ body: (inout SwiftWriter) -> Void) {
+        line("switch \(subject) {")
+        body(&self)
+        line("}")
+    }
+
     /// Lines rendered by another writer, indented to this one's level.
     mutating func raw(_ rendered: String) {
         for line in rendered.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {

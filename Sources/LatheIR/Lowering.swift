@@ -41,6 +41,9 @@ final class Lowerer {
     var nestedScopes: [IRTypeID: NameScope] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
     var schemaTypes: [String: IRTypeID] = [:]
+    /// The schema each named type is lowered from (a component that only points elsewhere is
+    /// lowered from what it points at).
+    var bodies: [(id: IRTypeID, key: String)] = []
     /// Schema keys being lowered right now, to stop at cycles that are errors already reported.
     var inProgress = Set<String>()
     /// Value types that responses decode, for choosing `URL` only where it is safe.
@@ -54,7 +57,7 @@ final class Lowerer {
 
     func run() -> (module: IRModule, diagnostics: Diagnostics) {
         reserveNamedSchemas()
-        for (key, id) in schemaTypes.sorted(by: { $0.value < $1.value }) {
+        for (id, key) in bodies {
             lowerNamedSchema(key: key, into: id)
         }
         lowerOperations()
@@ -114,13 +117,27 @@ final class Lowerer {
     /// Every component schema gets a top-level type, in document order; then every other schema a
     /// `$ref` reaches (in another file, or deep in a path), in key order.
     private func reserveNamedSchemas() {
+        let componentKeys = Set(document.components.schemas.map(\.key))
         for (name, key) in document.components.schemas {
             guard let schema = store.schemas[key] else { continue }
-            schemaTypes[key] = newType(NameHint(base: name), node: schema.node, docs: docs(schema))
+            let id = newType(NameHint(base: name), node: schema.node, docs: docs(schema))
+            schemaTypes[key] = id
+            // `Pet: {$ref: 'models/pet.yaml'}`: the file's schema is the type `Pet`, not an alias of it.
+            if schema.isPureReference, let target = schema.ref?.targetKey, !componentKeys.contains(target),
+               schemaTypes[target] == nil, let targetSchema = store.schemas[target]
+            {
+                schemaTypes[target] = id
+                bodies.append((id, target))
+                if types[id.index].docs.description == nil { types[id.index].docs = docs(targetSchema) }
+            } else {
+                bodies.append((id, key))
+            }
         }
         for key in store.schemas.keys.sorted() where schemaTypes[key] == nil {
             let schema = store.schemas[key]!
-            schemaTypes[key] = newType(NameHint(base: Self.nameFromKey(key)), node: schema.node, docs: docs(schema))
+            let id = newType(NameHint(base: Self.nameFromKey(key)), node: schema.node, docs: docs(schema))
+            schemaTypes[key] = id
+            bodies.append((id, key))
         }
     }
 

@@ -2,32 +2,79 @@
 /// where `format: uri` can safely be `URL`.
 enum Passes {
     /// Types that contain each other directly (not through an array or a map, which already live on
-    /// the heap) form cycles a Swift struct cannot hold inline. Within each strongly connected group,
-    /// every direct reference to a member is boxed, and unions become `indirect`.
+    /// the heap) form cycles a Swift value type cannot hold inline. Boxing is kept to what the
+    /// cycles need: a `oneOf` enum in a cycle becomes `indirect` (which breaks every cycle through
+    /// it), and among the structs left in a cycle only the edges that close it (the back edges of a
+    /// depth-first search from the first type) are boxed.
     static func boxCycles(in module: inout IRModule) {
         let edges = module.types.map { type in directTargets(of: type.kind, in: module) }
-        for component in stronglyConnected(edges) {
-            let members = Set(component)
-            guard component.count > 1 || edges[component[0]].contains(component[0]) else { continue }
+        var breakers = Set<Int>()
+        for component in stronglyConnected(edges) where component.count > 1 || edges[component[0]].contains(component[0]) {
             for index in component {
                 let id = IRTypeID(index)
                 switch module[id].kind {
-                case .object(var object):
-                    for p in object.properties.indices where directTargets(of: object.properties[p].type, in: module).contains(where: members.contains) {
-                        object.properties[p].isBoxed = true
-                    }
-                    module[id].kind = .object(object)
                 case .union(var union):
                     union.isRecursive = true
                     module[id].kind = .union(union)
+                    breakers.insert(index)
                 case .anyOf(var union):
                     union.isRecursive = true
                     module[id].kind = .anyOf(union)
+                    breakers.insert(index)
                 default:
                     break
                 }
             }
         }
+        // What is left: cycles through structs (and aliases) alone.
+        let remaining = edges.enumerated().map { index, targets in
+            breakers.contains(index) ? [] : targets.filter { !breakers.contains($0) }
+        }
+        var boxed = Set<Edge>()
+        for component in stronglyConnected(remaining) where component.count > 1 || remaining[component[0]].contains(component[0]) {
+            boxed.formUnion(backEdges(in: Set(component), edges: remaining, from: component.min()!))
+        }
+        for edge in boxed {
+            let id = IRTypeID(edge.from)
+            guard case .object(var object) = module[id].kind else { continue }
+            for p in object.properties.indices where directTargets(of: object.properties[p].type, in: module).contains(edge.to) {
+                object.properties[p].isBoxed = true
+            }
+            module[id].kind = .object(object)
+        }
+    }
+
+    private struct Edge: Hashable {
+        var from: Int
+        var to: Int
+    }
+
+    /// Edges that lead back to a type still on the depth-first path: boxing them breaks every cycle.
+    private static func backEdges(in members: Set<Int>, edges: [[Int]], from start: Int) -> Set<Edge> {
+        var result = Set<Edge>()
+        var state: [Int: Bool] = [:] // false: on the path; true: finished
+        var work: [(node: Int, next: Int)] = [(start, 0)]
+        state[start] = false
+        while let (node, next) = work.last {
+            let targets = edges[node].filter(members.contains)
+            guard next < targets.count else {
+                state[node] = true
+                work.removeLast()
+                continue
+            }
+            work[work.count - 1].next += 1
+            let target = targets[next]
+            switch state[target] {
+            case nil:
+                state[target] = false
+                work.append((target, 0))
+            case false?:
+                result.insert(Edge(from: node, to: target))
+            case true?:
+                break
+            }
+        }
+        return result
     }
 
     private static func directTargets(of kind: IRTypeKind, in module: IRModule) -> [Int] {

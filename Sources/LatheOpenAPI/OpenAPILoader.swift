@@ -27,10 +27,11 @@ public struct LoadResult: Sendable {
 /// Reads an OpenAPI description (one file, or many through `$ref`s) into a located, typed,
 /// validated document: read → decode → resolve → check.
 public enum OpenAPILoader {
-    /// Reads the description whose root file is at `path` (shown in diagnostics as given).
-    public static func load(path: String, options: LoadOptions = LoadOptions()) -> LoadResult {
+    /// Reads the description whose root file is at `path`, shown in diagnostics as `displayPath`
+    /// (by default, as given); referenced files are shown relative to it.
+    public static func load(path: String, displayPath: String? = nil, options: LoadOptions = LoadOptions()) -> LoadResult {
         let files = SpecFiles(rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
-        switch files.load(absolutePath: files.rootAbsolutePath, displayPath: path) {
+        switch files.load(absolutePath: files.rootAbsolutePath, displayPath: displayPath ?? path) {
         case .tree(let tree):
             return decode(tree, files: files)
         case .failed(let diagnostic, _):

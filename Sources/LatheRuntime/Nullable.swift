@@ -1,10 +1,10 @@
 /// A value that may be JSON `null`: `Nullable<T>?` tells "absent" (`nil`), "present and null"
 /// (`.null`) and "present" (`.value`) apart, so a `null` survives decoding and encoding again.
-public enum Nullable<Wrapped>: ExpressibleByNilLiteral {
+///
+/// Deliberately not `ExpressibleByNilLiteral`: in a `Nullable<T>?`, `nil` must always mean absent.
+public enum Nullable<Wrapped> {
     case null
     case value(Wrapped)
-
-    public init(nilLiteral: ()) { self = .null }
 
     public init(_ value: Wrapped?) {
         self = value.map(Nullable.value) ?? .null

@@ -1,0 +1,76 @@
+import Foundation
+import LatheGenerator
+import Testing
+
+/// Generated Swift pinned in files that the `LatheGoldenTests` target compiles.
+///
+/// Snippets (`Tests/Golden/Snippets/<Name>.yaml`, one construct each) and whole documents (specs/
+/// and a multi-file fixture) are generated with the namespace `<Name>`, so all of them compile
+/// together in one target. `LATHE_RECORD=1 swift test` rewrites the expected files and fails, so an
+/// unreviewed baseline never passes: read `git diff`, then run the tests again. When old goldens no
+/// longer compile at all, `scripts/record-goldens.sh` records through the CLI instead.
+struct GoldenTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        /// The namespace, and the folder name of the expected files.
+        var name: String
+        /// The spec, relative to the repository root (as generated headers show it).
+        var spec: String
+        /// The folder of expected files, relative to the repository root.
+        var expected: String
+        var testDescription: String { name }
+    }
+
+    static let isRecording = ProcessInfo.processInfo.environment["LATHE_RECORD"] == "1"
+
+    static let snippets: [Case] = {
+        let folder = repositoryRoot + "/Tests/Golden/Snippets"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        return names.map { file in
+            let name = String(file.dropLast(5))
+            return Case(name: name, spec: "Tests/Golden/Snippets/\(file)", expected: "Tests/LatheGoldenTests/Snippets/\(name)")
+        }
+    }()
+
+    static let documents: [Case] = [
+        Case(name: "Piriod", spec: "specs/piriod.yaml", expected: "Tests/LatheGoldenTests/Documents/Piriod"),
+        Case(name: "Dolfin", spec: "specs/dolfin.yaml", expected: "Tests/LatheGoldenTests/Documents/Dolfin"),
+        Case(name: "MultiFile", spec: "Tests/Fixtures/multi-file/api.yaml", expected: "Tests/LatheGoldenTests/Documents/MultiFile"),
+    ]
+
+    @Test func everySnippetIsFound() {
+        #expect(Self.snippets.count >= 20)
+    }
+
+    @Test(arguments: snippets + documents)
+    func generatedSwiftMatchesGolden(_ golden: Case) throws {
+        let result = Generator.generate(path: repositoryRoot + "/" + golden.spec, displayPath: golden.spec, options: GeneratorOptions(namespace: golden.name))
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.all)")
+        let folder = repositoryRoot + "/" + golden.expected
+        if Self.isRecording {
+            try OutputFolder.write(result.files, to: folder)
+            Issue.record("Re-recorded \(golden.expected). Review it with git diff, then run the tests again without LATHE_RECORD.")
+            return
+        }
+        let expectedNames = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
+        #expect(expectedNames == result.files.map(\.name).sorted(), "files of \(golden.name) differ; LATHE_RECORD=1 swift test re-records")
+        for file in result.files {
+            let expected = (try? String(contentsOfFile: folder + "/" + file.name, encoding: .utf8)) ?? ""
+            if expected != file.contents {
+                Issue.record("""
+                \(golden.expected)/\(file.name) differs from what Lathe generates (LATHE_RECORD=1 swift test re-records):
+                \(LineDiff.unified(expected: expected, actual: file.contents, name: file.name))
+                """)
+            }
+        }
+    }
+
+    @Test func goldensCompileInTargetsWhoseDefaultIsolationIsMainActor() throws {
+        let folder = repositoryRoot + "/Tests/LatheGoldenTests"
+        let files = FileManager.default.enumerator(atPath: folder)!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") && ($0.hasPrefix("Snippets/") || $0.hasPrefix("Documents/")) }
+            .map { folder + "/" + $0 }
+        #expect(files.count >= 20)
+        let outcome = try SwiftCompiler.typecheck(files, flags: ["-default-isolation", "MainActor", "-warnings-as-errors"])
+        #expect(outcome.status == 0, "\(outcome.output)")
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import LatheRuntime
+import Testing
+
+/// Sample JSON decoded through the generated golden types and encoded again.
+struct RoundTripTests {
+    /// Decodes `json` as `T`, encodes it again, and checks the JSON is the same (or `expected`).
+    @discardableResult
+    func roundTrip<T: Codable & Equatable>(_ type: T.Type, _ json: String, expected: String? = nil) throws -> T {
+        let value = try JSONCoding.decoder().decode(T.self, from: Data(json.utf8))
+        let encoded = try JSONCoding.encoder().encode(value)
+        let again = try JSONCoding.decoder().decode(T.self, from: encoded)
+        #expect(again == value)
+        #expect(try jsonValue(encoded) == jsonValue(Data((expected ?? json).utf8)), "\(String(decoding: encoded, as: UTF8.self))")
+        return value
+    }
+
+    func jsonValue(_ data: Data) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    @Test func requiredAndOptional() throws {
+        let customer = try roundTrip(RequiredAndOptional.Customer.self, #"{"id": "c1", "name": "Ada", "age": 36}"#)
+        #expect(customer.email == nil && customer.age == 36)
+        #expect(throws: DecodingError.self) { try JSONCoding.decoder().decode(RequiredAndOptional.Customer.self, from: Data(#"{"id": "c1"}"#.utf8)) }
+    }
+
+    @Test func nullsSurviveWhereTheSchemaAllowsThem() throws {
+        // 3.0 nullable: a present null and an absent key stay apart.
+        let parcel = try roundTrip(Nullable30.Parcel.self, #"{"weight": 1.5, "note": null, "label": null, "address": null}"#)
+        #expect(parcel.note == nil && parcel.label == .null && parcel.address == .null)
+        let bare = try roundTrip(Nullable30.Parcel.self, #"{"weight": 1, "note": "fragile"}"#)
+        #expect(bare.label == nil && bare.address == nil && bare.note == "fragile")
+        // 3.1 type arrays and anyOf/oneOf with null, including a nullable $ref.
+        let shipment = try roundTrip(Nullable31.Shipment.self, #"{"note": null, "origin": null, "destination": {"city": "Oslo"}}"#)
+        #expect(shipment.origin == .null && shipment.destination == .value(Nullable31.Address(city: "Oslo")))
+        #expect(throws: DecodingError.self) { try JSONCoding.decoder().decode(Nullable31.Shipment.self, from: Data("{}".utf8)) }
+    }
+
+    @Test func unknownEnumValuesDecodeAndAreReported() throws {
+        let task = try roundTrip(Enums.TaskModel.self, #"{"status": "archived", "priority": 7, "kind": "bug", "resolution": null}"#)
+        #expect(task.status == .undocumented("archived"))
+        #expect(task.priority == .undocumented(7))
+        #expect(task.kind == .bug && task.resolution == .null)
+        #expect(task.validationIssues.map(\.description) == [
+            "$.status: 'archived' is not one of the documented values",
+            "$.priority: '7' is not one of the documented values",
+        ])
+        #expect(Enums.Status(rawValue: "in_progress") == .inProgress)
+        #expect(Enums.Status.allCases.count == 6)
+    }
+
+    @Test func constants() throws {
+        let event = try roundTrip(Const.Event.self, #"{"type": "invoice.cancelled"}"#, expected: #"{"type": "invoice.cancelled", "version": 2}"#)
+        #expect(event.version == 2)
+        let wrong = try JSONCoding.decoder().decode(Const.Event.self, from: Data(#"{"type": "other", "version": 3}"#.utf8))
+        #expect(wrong.validationIssues.map(\.description) == ["$.type: must be \"invoice.cancelled\"", "$.version: must be 2"])
+    }
+
+    @Test func numberOrStringKeepsTheFormItCameIn() throws {
+        let line = try roundTrip(TypeArrays.Line.self, #"{"unitPrice": "12.50", "status": 404, "flag": true}"#)
+        #expect(line.unitPrice == .string("12.50") && line.unitPrice?.decimalValue == Decimal(string: "12.5"))
+        #expect(line.status == .value(.number(404)))
+        #expect(line.flag == .bool(true))
+        let numeric = try roundTrip(TypeArrays.Line.self, #"{"unitPrice": 0.1, "status": "404", "flag": "yes"}"#)
+        #expect(numeric.unitPrice == .number(Decimal(string: "0.1")!))
+        #expect(numeric.status == .value(.string("404")))
+        try roundTrip(TypeArrays.Line.self, #"{"status": null}"#)
+        let bad = try JSONCoding.decoder().decode(TypeArrays.Line.self, from: Data(#"{"unitPrice": "twelve"}"#.utf8))
+        #expect(bad.validationIssues.map(\.description) == ["$.unitPrice: must match the pattern ^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$"])
+    }
+
+    @Test func defaultsFillMissingFields() throws {
+        let settings = try roundTrip(
+            Defaults.Settings.self, "{}",
+            expected: #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null}"#
+        )
+        #expect(settings.price == Decimal(string: "9.99"))
+        #expect(Defaults.Settings().mode == .test)
+    }
+
+    @Test func discriminatedUnions() throws {
+        let card = try roundTrip(OneOfDiscriminator.PaymentMethod.self, #"{"kind": "card", "last4": "4242"}"#)
+        #expect(card == .card(OneOfDiscriminator.Card(kind: "card", last4: "4242")))
+        let debit = try roundTrip(OneOfDiscriminator.PaymentMethod.self, #"{"kind": "sepa_debit", "iban": "DE00"}"#)
+        #expect(debit == .bankAccount(OneOfDiscriminator.BankAccount(kind: "sepa_debit", iban: "DE00")))
+        let future = try roundTrip(OneOfDiscriminator.PaymentMethod.self, #"{"kind": "crypto", "wallet": "x"}"#)
+        #expect(future == .undocumented(["kind": "crypto", "wallet": "x"]))
+        #expect(future.validationIssues.map(\.description) == ["$: matches none of PaymentMethod's documented cases"])
+        // Without a mapping, the component's name is the value.
+        let implicit = try roundTrip(OneOfDiscriminator.Implicit.self, #"{"kind": "BankAccount", "iban": "NL00"}"#)
+        #expect(implicit == .bankAccount(OneOfDiscriminator.BankAccount(kind: "BankAccount", iban: "NL00")))
+    }
+
+    @Test func untaggedUnionsAndAnyOf() throws {
+        #expect(try roundTrip(OneOfUntagged.Discount.self, #"{"value": 5}"#) == .amount(OneOfUntagged.Amount(value: 5)))
+        #expect(try roundTrip(OneOfUntagged.Discount.self, "12.5") == .percentage(12.5))
+        #expect(try roundTrip(OneOfUntagged.Discount.self, #""half""#) == .string("half"))
+        let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
+        #expect(person.named?.name == "Ada" && person.aged?.age == 36)
+    }
+
+    @Test func recursiveTypes() throws {
+        let tree = try roundTrip(Recursive.Category.self, #"{"name": "root", "children": [{"name": "leaf", "parent": {"name": "root"}}]}"#)
+        #expect(tree.children?.first?.parent?.name == "root")
+        let sum = try roundTrip(Recursive.Expression.self, #"{"left": 1, "right": {"left": 2, "right": 3}}"#)
+        guard case .sum(let outer) = sum, case .sum(let inner) = outer.right else {
+            Issue.record("expected nested sums, got \(sum)")
+            return
+        }
+        #expect(outer.left == .double(1) && inner.right == .double(3))
+        try roundTrip(Recursive.Employee.self, #"{"name": "Ada", "team": {"lead": {"name": "Grace"}}}"#)
+    }
+
+    @Test func additionalProperties() throws {
+        let tagged = try roundTrip(AdditionalProperties.Tagged.self, #"{"name": "n", "a": 1, "b": 2}"#)
+        #expect(tagged.additionalProperties == ["a": 1, "b": 2])
+        let open = try roundTrip(AdditionalProperties.Open.self, #"{"name": "n", "extra": {"deep": [true]}}"#)
+        #expect(open.additionalProperties["extra"] == ["deep": [true]])
+        // Undeclared keys of a closed object are not kept (nor sent).
+        try roundTrip(AdditionalProperties.Closed.self, #"{"name": "n", "stray": 1}"#, expected: #"{"name": "n"}"#)
+        try roundTrip(AdditionalProperties.Labels.self, #"{"env": "prod"}"#)
+        try roundTrip(FreeForm.Envelope.self, #"{"payload": [1, "two", {"three": null}], "context": {"k": 1.25}}"#)
+    }
+
+    @Test func formats() throws {
+        let stored = try roundTrip(
+            Formats.Stored.self,
+            #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T23:59:59.250+01:00", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?"}"#,
+            expected: #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T22:59:59.250Z", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?"}"#
+        )
+        #expect(stored.big == 9_007_199_254_740_993)
+        #expect(stored.money == Decimal(string: "0.1"))
+        #expect(stored.day == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(stored.bytes == Data("hello".utf8))
+        #expect(stored.link == "")
+        // Dates with and without fractional seconds, in any offset.
+        let plain = try JSONCoding.decoder().decode(Formats.Stored.self, from: Data(#"{"moment": "2024-03-01T00:00:00Z"}"#.utf8))
+        #expect(plain.moment?.timeIntervalSince1970 == 1_709_251_200)
+        // A request-only URI is a URL.
+        let upload = try roundTrip(Formats.Upload.self, #"{"source": "https://example.com/a.pdf"}"#)
+        #expect(upload.source == URL(string: "https://example.com/a.pdf"))
+    }
+
+    @Test func validationReportsEveryViolationWithItsPath() throws {
+        let order = Constraints.Order(
+            reason: "short", code: "abcd", quantity: 0, discount: 1, step: 0.3,
+            codes: ["a", "bb", "cc"], scores: ["x": 11, "y": 1, "z": 2, "w": 3]
+        )
+        #expect(order.validationIssues.map(\.description) == [
+            "$.reason: must be at least 10 characters long, but is 5",
+            "$.code: must be at most 3 characters long, but is 4",
+            "$.code: must match the pattern ^[A-Z]{3}$",
+            "$.quantity: must be at least 1, but is 0",
+            "$.discount: must be less than 1, but is 1",
+            "$.step: must be a multiple of 0.25, but is 0.3",
+            "$.codes: must have at most 2 items, but has 3",
+            "$.codes[0]: must be at least 2 characters long, but is 1",
+            "$.scores: must have at most 3 properties, but has 4",
+            "$.scores.x: must be at most 10, but is 11",
+        ])
+        #expect(throws: ValidationError.self) { try order.validate() }
+        #expect(Constraints.Order(reason: "long enough reason").validationIssues == [])
+        #expect(Constraints.Order().validationIssues.map(\.description) == ["$: must have at least 1 properties, but has 0"])
+    }
+
+    @Test func wholeDocuments() throws {
+        let cancellation = try roundTrip(
+            Piriod.Cancellation.self,
+            #"{"id": 7, "retention": 12, "document": 52, "number": 1001, "date": "2026-11-21", "note": null, "local_file": "", "created": "2026-11-21T10:00:00.123456Z", "tax_agency": {"code": "SII"}}"#
+        )
+        #expect(cancellation.note == .null && cancellation.localFile == .value(""))
+        #expect(try roundTrip(Piriod.ValidationErrorModel.self, #"{"non_field_errors": ["x-simple-workspace header is required."]}"#).count == 1)
+        let problem = try roundTrip(Dolfin.ProblemDetails.self, #"{"type": null, "title": "Conflict", "status": 409, "detail": "Already cancelled."}"#)
+        #expect(problem.status == .value(.number(409)))
+    }
+}

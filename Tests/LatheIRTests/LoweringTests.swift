@@ -1,0 +1,99 @@
+import LatheIR
+import LatheOpenAPI
+import Testing
+
+/// Decisions the IR makes, checked on the IR itself.
+struct LoweringTests {
+    func lower(_ yaml: String) throws -> IRModule {
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics.all)")
+        return Lowering.lower(try #require(loaded.document), specName: "spec.yaml").module
+    }
+
+    func type(_ module: IRModule, _ name: String) throws -> IRType {
+        try #require(module.types.first { module.qualifiedName($0.id) == name })
+    }
+
+    @Test func boxingIsMinimal() throws {
+        let module = try lower("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        components:
+          schemas:
+            A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}, many: {type: array, items: {$ref: '#/components/schemas/A'}}}}
+            B: {type: object, properties: {a: {$ref: '#/components/schemas/A'}}}
+            Plain: {type: object, properties: {a: {$ref: '#/components/schemas/A'}}}
+        """)
+        func boxed(_ name: String) throws -> [String] {
+            guard case .object(let object) = try type(module, name).kind else { return [] }
+            return object.properties.filter(\.isBoxed).map(\.name.original)
+        }
+        // One edge of the A ↔ B cycle is enough; arrays and types outside the cycle need nothing.
+        #expect(try boxed("A") + boxed("B") == ["a"])
+        #expect(try boxed("Plain") == [])
+    }
+
+    @Test func uriIsAURLOnlyWhereNoResponseReachesIt() throws {
+        let module = try lower("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            post:
+              requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/In'}}}}
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Out'}}}}
+        components:
+          schemas:
+            In: {type: object, properties: {link: {type: string, format: uri}}}
+            Out: {type: object, properties: {link: {type: string, format: uri}, nested: {$ref: '#/components/schemas/Deep'}}}
+            Deep: {type: object, properties: {link: {type: string, format: uri}}}
+        """)
+        func linkType(_ name: String) throws -> IRValueType? {
+            guard case .object(let object) = try type(module, name).kind else { return nil }
+            return object.properties.first { $0.name.original == "link" }?.type
+        }
+        #expect(try linkType("In") == .primitive(.url))
+        #expect(try linkType("Out") == .primitive(.string))
+        #expect(try linkType("Deep") == .primitive(.string))
+    }
+
+    @Test func inlineSchemasAreNamedWhereTheyStand() throws {
+        let module = try lower("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /orders:
+            post:
+              operationId: createOrder
+              requestBody:
+                content:
+                  application/json:
+                    schema: {type: object, properties: {lines: {type: array, items: {type: object, properties: {sku: {type: string}}}}}}
+              responses:
+                '201': {description: ok, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+        components:
+          schemas:
+            Line: {type: object}
+        """)
+        let names = module.types.map { module.qualifiedName($0.id) }.sorted()
+        // `Line` is taken at the top level, so the nested item type falls back to `LinesItem`.
+        #expect(names == ["CreateOrderRequest", "CreateOrderRequest.LinesItem", "CreateOrderResponse", "Line"])
+    }
+
+    @Test func sourcesKeepLocationPointerAndNames() throws {
+        let module = try lower("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        components:
+          schemas:
+            purchase_order: {type: object, properties: {line_total: {type: number}}}
+        """)
+        let order = try type(module, "PurchaseOrder")
+        #expect(order.name == IRName(original: "purchase_order", swift: "PurchaseOrder"))
+        #expect(order.source == IRSource(file: "spec.yaml", line: 5, column: 21, pointer: "/components/schemas/purchase_order"))
+        guard case .object(let object) = order.kind else { Issue.record("not an object"); return }
+        #expect(object.properties[0].name == IRName(original: "line_total", swift: "lineTotal"))
+        #expect(object.properties[0].source.pointer == "/components/schemas/purchase_order/properties/line_total")
+    }
+}

@@ -1,0 +1,52 @@
+import LatheIR
+import Testing
+
+struct SwiftNamesTests {
+    @Test(arguments: [
+        ("cancellation_reason", "CancellationReason"), ("PurchaseOrderResponse", "PurchaseOrderResponse"),
+        ("purchase-order.v2", "PurchaseOrderV2"), ("HTTPStatus", "HTTPStatus"), ("3DSecure", "_3DSecure"),
+        ("line items", "LineItems"), ("$ref", "Ref"), ("@id", "Id"), ("🐶", "Unnamed"), ("café_crème", "CaféCrème"),
+        ("", "Unnamed"),
+    ])
+    func typeNames(_ original: String, _ expected: String) {
+        #expect(SwiftNames.typeName(original) == expected)
+    }
+
+    @Test(arguments: [
+        ("cancellation_reason", "cancellationReason"), ("ID", "id"), ("URLValue", "urlValue"), ("petID", "petID"),
+        ("x-simple-workspace", "xSimpleWorkspace"), ("2fa", "_2fa"), ("Name", "name"), ("non_field_errors", "nonFieldErrors"),
+    ])
+    func memberNames(_ original: String, _ expected: String) {
+        #expect(SwiftNames.memberName(original) == expected)
+    }
+
+    @Test func keywordsAndReservedNames() {
+        #expect(SwiftNames.escapedMember("default") == "`default`")
+        #expect(SwiftNames.escapedMember("class") == "`class`")
+        #expect(SwiftNames.escapedMember("self") == "self_")
+        #expect(SwiftNames.escapedMember("Type") == "Type_")
+        #expect(SwiftNames.escapedMember("name") == "name")
+        for reserved in ["Type", "Protocol", "Result", "Error", "Decimal", "Date", "String", "JSONValue"] {
+            #expect(SwiftNames.safeTypeName(reserved) == reserved + "Model")
+        }
+        #expect(SwiftNames.safeTypeName("class") == "Class")
+        #expect(SwiftNames.safeTypeName("self") == "SelfModel")
+    }
+
+    @Test func singulars() {
+        #expect(SwiftNames.singular("lines") == "line")
+        #expect(SwiftNames.singular("categories") == "category")
+        #expect(SwiftNames.singular("addresses") == "address")
+        #expect(SwiftNames.singular("status") == nil)
+        #expect(SwiftNames.singular("data") == nil)
+    }
+
+    @Test func collisionsAreSettledInOrderAndIgnoreCase() {
+        var scope = NameScope(reserved: ["CodingKeys"])
+        #expect(scope.claim("Pet") == "Pet")
+        #expect(scope.claim("pet") == "pet2")
+        #expect(scope.claim("Pet") == "Pet3")
+        #expect(scope.claim("CodingKeys") == "CodingKeys2")
+        #expect(scope.claim("Owner") { $0 == "Owner" } == "Owner2")
+    }
+}
