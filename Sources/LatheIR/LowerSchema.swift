@@ -6,12 +6,15 @@ import LatheYAML
 /// one, named from the hint; everything else is a primitive, an array, a map or a reference.
 extension Lowerer {
     func lower(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        warnAboutUngeneratedKeywords(schema)
         if schema.isFalse {
             warning("this schema allows no value at all (false); Lathe generates it as any JSON value", at: schema.node)
             return (.primitive(.jsonValue), IRConstraints())
         }
         if let ref = schema.ref {
-            if schema.isPureReference { return (referencedType(ref), IRConstraints()) }
+            // OpenAPI 3.0 says what stands beside a `$ref` is ignored (a 3.0 `nullable` there was
+            // already turned into `anyOf` by the decoder); 3.1 applies it as well.
+            if schema.isPureReference || !document.version.isJSONSchema2020 { return (referencedType(ref), IRConstraints()) }
             // `$ref` with constraints beside it means both: `allOf: [$ref, the rest]`.
             var rest = schema
             rest.ref = nil
@@ -37,6 +40,18 @@ extension Lowerer {
         if !schema.oneOf.isEmpty { return (lowerUnion(schema, schema.oneOf, hint, isAnyOf: false), IRConstraints()) }
         if !schema.anyOf.isEmpty { return (lowerUnion(schema, schema.anyOf, hint, isAnyOf: true), IRConstraints()) }
         return lowerTyped(schema, hint)
+    }
+
+    /// Keywords Lathe neither generates nor checks yet: said once per schema, at the schema.
+    private func warnAboutUngeneratedKeywords(_ schema: Schema) {
+        var keywords = schema.unmodeledKeywords.filter { !["$schema", "$id", "$comment", "$anchor"].contains($0) }
+        if schema.prefixItems != nil { keywords.append("prefixItems") }
+        if schema.not != nil { keywords.append("not") }
+        if schema.contains != nil { keywords.append("contains") }
+        if schema.propertyNames != nil { keywords.append("propertyNames") }
+        guard !keywords.isEmpty, warnedSchemas.insert(schema.node).inserted else { return }
+        let list = keywords.map { "'\($0)'" }.joined(separator: ", ")
+        warning("Lathe does not generate or check \(list) yet; the rest of this schema is generated", at: schema.node)
     }
 
     // MARK: Nullable compositions
@@ -122,7 +137,16 @@ extension Lowerer {
     // MARK: allOf
 
     private func lowerAllOf(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
-        let meaningful = schema.allOf.filter { !Self.hasNoStructure($0) || $0.ref != nil }
+        // Members that only restate a `type` next to a `$ref` (`[$ref: Status, type: string]`) add nothing.
+        let hasReference = schema.allOf.contains { $0.ref != nil }
+        let meaningful = schema.allOf.filter { member in
+            if hasReference, member.ref == nil, member.types != nil {
+                var withoutType = member
+                withoutType.types = nil
+                if Self.hasNoStructure(withoutType) { return false }
+            }
+            return !Self.hasNoStructure(member) || member.ref != nil
+        }
         var own = schema
         own.allOf = []
         if meaningful.count == 1, Self.hasNoStructure(own) {

@@ -48,6 +48,8 @@ final class Lowerer {
     var inProgress = Set<String>()
     /// Value types that responses decode, for choosing `URL` only where it is safe.
     var responseRoots: [IRValueType] = []
+    /// Schemas already warned about, so a schema lowered twice (merged into several `allOf`s) warns once.
+    var warnedSchemas = Set<YAMLNode>()
 
     init(document: OpenAPIDocument, specName: String) {
         self.document = document
