@@ -31,6 +31,7 @@ let package = Package(
             name: "LatheCLI",
             dependencies: [
                 "LatheOpenAPI",
+                "LatheIR",
                 "LatheGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LatheDiagnostics
 import LatheGenerator
+import LatheIR
 
 /// `lathe generate SPEC --output DIR`: Swift from an OpenAPI description.
 struct GenerateCommand: ParsableCommand {
@@ -44,8 +45,8 @@ struct GenerateCommand: ParsableCommand {
             let future = ["client", "server"].contains(name) ? " ('\(name)' is not available yet)" : ""
             throw ValidationError("Unknown mode '\(name)'\(future); available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if let namespace, SwiftNamesCheck.isIdentifier(namespace) == false {
-            throw ValidationError("'\(namespace)' is not a Swift type name.")
+        if let namespace, !SwiftNamesCheck.isIdentifier(namespace) || SwiftNames.keywords.contains(namespace) || SwiftNames.reservedTypeNames.contains(namespace) {
+            throw ValidationError("'\(namespace)' cannot be the namespace: it is not a Swift type name, or it would hide a type generated code uses.")
         }
     }
 

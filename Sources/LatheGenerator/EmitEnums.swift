@@ -112,7 +112,7 @@ extension TypeEmitter {
                     for (name, _, item) in cases {
                         var body = SwiftWriter()
                         var counter = 0
-                        emitValidation(of: "value", type: item.type, constraints: IRConstraints(), path: "path", into: &body, counter: &counter)
+                        emitValidation(of: "value", type: item.type, constraints: item.constraints, path: "path", into: &body, counter: &counter)
                         if body.text.isEmpty {
                             w.line("case .\(name): break")
                         } else {
@@ -155,10 +155,33 @@ extension TypeEmitter {
                 }
             }
             w.line()
+            // Present objects merge into one JSON object; failing that, the first present other value
+            // is written. Never two values through one single-value container.
+            let isObject = { (item: IRUnion.Case) -> Bool in
+                guard case .named(let id) = item.type.nonNull else { return false }
+                switch module[id].kind {
+                case .object, .anyOf: return true
+                default: return false
+                }
+            }
             w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
-                w.docComment(["Objects merge into one; of other values, the first present one is written."])
-                for (name, _, _) in members {
-                    w.line("try self.\(name)?.encode(to: encoder)")
+                let objects = members.filter { isObject($0.2) }
+                let others = members.filter { !isObject($0.2) }
+                if !objects.isEmpty {
+                    w.line("var wroteObject = false")
+                    for (name, _, _) in objects {
+                        w.block("if let value = self.\(name)") { w in
+                            w.line("try value.encode(to: encoder)")
+                            w.line("wroteObject = true")
+                        }
+                    }
+                    w.line(others.isEmpty ? "_ = wroteObject" : "if wroteObject { return }")
+                }
+                for (name, _, _) in others {
+                    w.block("if let value = self.\(name)") { w in
+                        w.line("try value.encode(to: encoder)")
+                        w.line("return")
+                    }
                 }
             }
             w.line()
@@ -167,7 +190,7 @@ extension TypeEmitter {
                     var body = SwiftWriter()
                     var counter = 0
                     let value = union.isRecursive ? "value.value" : "value"
-                    emitValidation(of: value, type: item.type, constraints: IRConstraints(), path: "path", into: &body, counter: &counter)
+                    emitValidation(of: value, type: item.type, constraints: item.constraints, path: "path", into: &body, counter: &counter)
                     if !body.text.isEmpty {
                         w.block("if let value = self.\(name)") { $0.raw(body.text) }
                     }

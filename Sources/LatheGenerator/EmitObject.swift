@@ -78,12 +78,20 @@ extension TypeEmitter {
                 w.docComment(["Properties beyond the ones above, by name, as the spec allows (`additionalProperties`)."])
                 w.line("public var \(additionalName): \(additional)")
             }
+            if let undeclared = object.undeclaredKeysName {
+                if !shapes.isEmpty { w.line() }
+                w.docComment([
+                    "Keys a decoded value had that the spec does not allow (`additionalProperties: false`):",
+                    "kept so `validate()` can report them, never encoded.",
+                ])
+                w.line("public private(set) var \(SwiftNames.escapedMember(undeclared)): [Swift.String] = []")
+            }
             w.line()
             emitInitializer(shapes, additional: additional.map { (additionalName, $0) }, into: &w)
             w.line()
             emitCodingKeys(shapes, into: &w)
             w.line()
-            emitDecoder(shapes, additional: additional.map { (object.additionalPropertiesName, $0) }, into: &w)
+            emitDecoder(shapes, additional: additional.map { (object.additionalPropertiesName, $0) }, object: object, into: &w)
             w.line()
             emitEncoder(shapes, additional: additional != nil ? object.additionalPropertiesName : nil, into: &w)
             w.line()
@@ -166,14 +174,18 @@ extension TypeEmitter {
         }
     }
 
-    private func emitDecoder(_ shapes: [PropertyShape], additional: (name: String, type: String)?, into w: inout SwiftWriter) {
+    private func emitDecoder(_ shapes: [PropertyShape], additional: (name: String, type: String)?, object: IRObject, into w: inout SwiftWriter) {
         w.block("public init(from decoder: any Swift.Decoder) throws") { w in
             w.line(shapes.isEmpty ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
             for shape in shapes {
                 w.line("self.\(shape.storedName) = \(decodeExpression(shape))")
             }
-            if let additional {
-                let valueType = String(additional.type.dropFirst("[Swift.String: ".count).dropLast())
+            if let undeclared = object.undeclaredKeysName {
+                w.line("self.\(SwiftNames.escapedMember(undeclared)) = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self).allKeys")
+                w.indented { $0.line(".map(\\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()") }
+            }
+            if let additional, case .captured(let value, _) = object.additionalProperties {
+                let valueType = spelling.type(value)
                 w.line("let all = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)")
                 w.line("var additional: \(additional.type) = [:]")
                 w.block("for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil") { w in
@@ -188,13 +200,16 @@ extension TypeEmitter {
         let key = "." + SwiftNames.escapedMember(shape.property.name.swift)
         let value = shape.property.isBoxed ? "LatheRuntime.Indirect<\(shape.valueType)>" : shape.valueType
         let property = shape.property
-        let defaultValue = property.defaultValue.flatMap { spelling.literal($0, as: property.type) }
+        let defaultValue = property.defaultValue != nil ? shape.defaultExpression : nil
         let boxedDefault = defaultValue.map { property.isBoxed && $0 != "nil" ? "LatheRuntime.Indirect(\($0))" : $0 }
         switch (property.isRequired, property.type.isNullable) {
         case (true, false):
             return "try container.decode(\(value).self, forKey: \(key))"
         case (true, true):
             return "try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))"
+        case (false, false) where property.type == .primitive(.jsonValue):
+            // `decodeIfPresent` would turn a present `null` into absent; a JSON value can hold it.
+            return "container.contains(\(key)) ? try container.decode(\(value).self, forKey: \(key)) : \(boxedDefault ?? "nil")"
         case (false, false):
             let decoded = "try container.decodeIfPresent(\(value).self, forKey: \(key))"
             return boxedDefault.map { "\(decoded) ?? \($0)" } ?? decoded

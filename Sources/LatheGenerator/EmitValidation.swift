@@ -7,9 +7,9 @@ extension TypeEmitter {
         var body = SwiftWriter()
         var counter = 0
         if object.constraints.minProperties != nil || object.constraints.maxProperties != nil {
-            // Members always present, plus the optional ones that are, plus any additional ones.
-            var terms = [String(shapes.filter { !$0.isOptional }.count)]
-            terms += shapes.filter(\.isOptional).map { "(self.\($0.storedName) == nil ? 0 : 1)" }
+            // Required members are always present (a null counts), optional ones when set, plus any additional ones.
+            var terms = [String(shapes.filter { !$0.isOptional || $0.property.isRequired }.count)]
+            terms += shapes.filter { $0.isOptional && !$0.property.isRequired }.map { "(self.\($0.storedName) == nil ? 0 : 1)" }
             if case .captured = object.additionalProperties { terms.append("self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).count") }
             body.line("LatheRuntime.Check.count(\(terms.joined(separator: " + ")), min: \(optional(object.constraints.minProperties)), max: \(optional(object.constraints.maxProperties)), of: \"properties\", at: path, into: &issues)")
         }
@@ -31,6 +31,9 @@ extension TypeEmitter {
                 emitValidation(of: access, type: inner, constraints: property.constraints, path: path, into: &direct, counter: &counter)
                 body.raw(direct.text)
             }
+        }
+        if let undeclared = object.undeclaredKeysName {
+            body.line("LatheRuntime.Check.noAdditionalProperties(self.\(SwiftNames.escapedMember(undeclared)), at: path, into: &issues)")
         }
         if case .captured(let value, let constraints) = object.additionalProperties {
             var valueBody = SwiftWriter()
@@ -59,7 +62,7 @@ extension TypeEmitter {
             if !body.text.isEmpty { w.block("if let \(unwrapped) = \(value)") { $0.raw(body.text) } }
         case .named(let id):
             if case .alias(let aliased, let aliasConstraints) = module[id].kind {
-                emitValidation(of: value, type: aliased, constraints: merged(aliasConstraints, constraints), path: path, into: &w, counter: &counter)
+                emitValidation(of: value, type: aliased, constraints: aliasConstraints.overlaid(with: constraints), path: path, into: &w, counter: &counter)
             } else {
                 w.line("\(value).collectValidationIssues(at: \(path), into: &issues)")
             }
@@ -98,10 +101,16 @@ extension TypeEmitter {
             if let pattern = c.pattern {
                 w.line("LatheRuntime.Check.pattern(\(value), \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
             }
-        case .int, .int32, .int64, .float, .double, .decimal, .numberOrString:
+        case .int, .int32, .int64, .float, .double, .decimal:
             emitNumberCheck(value, c, path, into: &w)
-            if primitive == .numberOrString, let pattern = c.pattern {
-                w.line("LatheRuntime.Check.pattern(\(value).description, \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
+        case .numberOrString:
+            // As JSON Schema says: lengths and patterns apply to the string form, bounds to the number form.
+            var arguments = [("minLength", c.minLength.map(String.init)), ("maxLength", c.maxLength.map(String.init)), ("pattern", c.pattern.map(SwiftLiteral.string))]
+            arguments += [("minimum", c.minimum), ("maximum", c.maximum), ("exclusiveMinimum", c.exclusiveMinimum), ("exclusiveMaximum", c.exclusiveMaximum), ("multipleOf", c.multipleOf)]
+                .map { ($0.0, $0.1.map(SwiftLiteral.string)) }
+            let given = arguments.compactMap { name, text in text.map { "\(name): \($0)" } }
+            if !given.isEmpty {
+                w.line("LatheRuntime.Check.numberOrString(\(value), \(given.joined(separator: ", ")), at: \(path), into: &issues)")
             }
         case .decimalString:
             if c.minLength != nil || c.maxLength != nil {
@@ -130,25 +139,4 @@ extension TypeEmitter {
     }
 
     private func optional(_ value: Int?) -> String { value.map(String.init) ?? "nil" }
-
-    /// An alias's constraints with the position's own on top.
-    private func merged(_ base: IRConstraints, _ top: IRConstraints) -> IRConstraints {
-        var result = base
-        result.minLength = top.minLength ?? base.minLength
-        result.maxLength = top.maxLength ?? base.maxLength
-        result.pattern = top.pattern ?? base.pattern
-        result.minimum = top.minimum ?? base.minimum
-        result.maximum = top.maximum ?? base.maximum
-        result.exclusiveMinimum = top.exclusiveMinimum ?? base.exclusiveMinimum
-        result.exclusiveMaximum = top.exclusiveMaximum ?? base.exclusiveMaximum
-        result.multipleOf = top.multipleOf ?? base.multipleOf
-        result.minItems = top.minItems ?? base.minItems
-        result.maxItems = top.maxItems ?? base.maxItems
-        result.uniqueItems = top.uniqueItems || base.uniqueItems
-        result.minProperties = top.minProperties ?? base.minProperties
-        result.maxProperties = top.maxProperties ?? base.maxProperties
-        result.constant = top.constant ?? base.constant
-        if !top.elements.isEmpty { result.elements = top.elements }
-        return result
-    }
 }

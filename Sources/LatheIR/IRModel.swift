@@ -171,6 +171,27 @@ public struct IRConstraints: Sendable, Hashable {
 
     public var isEmpty: Bool { self == IRConstraints() }
 
+    /// These constraints with `top`'s on top (an alias's constraints under a position's own).
+    public func overlaid(with top: IRConstraints) -> IRConstraints {
+        var result = self
+        result.minLength = top.minLength ?? minLength
+        result.maxLength = top.maxLength ?? maxLength
+        result.pattern = top.pattern ?? pattern
+        result.minimum = top.minimum ?? minimum
+        result.maximum = top.maximum ?? maximum
+        result.exclusiveMinimum = top.exclusiveMinimum ?? exclusiveMinimum
+        result.exclusiveMaximum = top.exclusiveMaximum ?? exclusiveMaximum
+        result.multipleOf = top.multipleOf ?? multipleOf
+        result.minItems = top.minItems ?? minItems
+        result.maxItems = top.maxItems ?? maxItems
+        result.uniqueItems = top.uniqueItems || uniqueItems
+        result.minProperties = top.minProperties ?? minProperties
+        result.maxProperties = top.maxProperties ?? maxProperties
+        result.constant = top.constant ?? constant
+        if !top.elements.isEmpty { result.elements = top.elements }
+        return result
+    }
+
     public var element: IRConstraints {
         get { elements.first ?? IRConstraints() }
         set { elements = newValue.isEmpty ? [] : [newValue] }
@@ -209,6 +230,9 @@ public struct IRObject: Sendable, Equatable {
     public var constraints: IRConstraints
     /// The Swift name of the member that holds captured additional properties.
     public var additionalPropertiesName: String
+    /// With `additionalProperties: false`: the member that keeps the names of keys the schema does
+    /// not allow, so validation can report them (they are never encoded).
+    public var undeclaredKeysName: String?
 }
 
 public struct IREnumeration: Sendable, Equatable {
@@ -221,6 +245,7 @@ public struct IREnumeration: Sendable, Equatable {
         public var name: IRName
         /// The value as text: `"active"`, or `"42"` for an integer enum.
         public var rawValue: String
+        public var source: IRSource
     }
 }
 
@@ -234,7 +259,10 @@ public struct IRUnion: Sendable, Equatable {
     public struct Case: Sendable, Equatable {
         public var name: IRName
         public var type: IRValueType
+        /// Constraints on the case's value (a `oneOf` member `{type: string, maxLength: 3}`).
+        public var constraints: IRConstraints
         /// The discriminator values that select this case.
         public var discriminatorValues: [String]
+        public var source: IRSource
     }
 }

@@ -9,7 +9,7 @@ extension Lowerer {
         var lowered = Set<YAMLNode>()
         for (name, key) in document.components.requestBodies {
             if let body = store.requestBodies[key].flatMap({ store.requestBody($0) }) {
-                lowerContent(body.content, base: name + "Body", into: &lowered, isResponse: false)
+                lowerContent(body.content, base: name + "Body", into: &lowered, direction: .request)
             }
         }
         for (name, key) in document.components.responses {
@@ -27,14 +27,21 @@ extension Lowerer {
                 responseRoots.append(lower(schema, NameHint(base: name + "Header")).0)
             }
         }
-        for operation in allOperations() {
-            lowerOperation(operation, into: &lowered)
+        // Operations under paths send requests; webhooks and callbacks are requests a client receives.
+        let sent = document.operations
+        for operation in sent {
+            lowerOperation(operation, into: &lowered, requestDirection: .request)
+        }
+        for operation in receivedOperations(from: sent) {
+            lowerOperation(operation, into: &lowered, requestDirection: .response)
         }
     }
 
-    /// Operations under paths and webhooks, and those of their callbacks.
-    private func allOperations() -> [Operation] {
-        var operations = document.operations + document.webhooks.flatMap(\.item.operations)
+    enum Direction { case request, response }
+
+    /// Webhooks, and the callbacks of every operation (callbacks can nest).
+    private func receivedOperations(from sent: [Operation]) -> [Operation] {
+        var operations = sent + document.webhooks.flatMap(\.item.operations)
         var seen = Set<YAMLNode>()
         var next = 0
         while next < operations.count {
@@ -46,7 +53,7 @@ extension Lowerer {
             }
             next += 1
         }
-        return operations
+        return Array(operations.dropFirst(sent.count))
     }
 
     /// `cancelInvoice` → `CancelInvoice`; without an operationId, `GET /pets/{id}` → `GetPetsId`.
@@ -55,13 +62,13 @@ extension Lowerer {
         return SwiftNames.typeName(operation.method.rawValue + " " + operation.path)
     }
 
-    private func lowerOperation(_ operation: Operation, into lowered: inout Set<YAMLNode>) {
+    private func lowerOperation(_ operation: Operation, into lowered: inout Set<YAMLNode>, requestDirection: Direction) {
         let name = Self.operationName(operation)
         for parameter in operation.parameters.compactMap({ store.parameter($0) }) {
             lowerParameter(parameter, base: name + SwiftNames.typeName(parameter.name), into: &lowered)
         }
         if let body = operation.requestBody.flatMap({ store.requestBody($0) }) {
-            lowerContent(body.content, base: name + "Request", into: &lowered, isResponse: false)
+            lowerContent(body.content, base: name + "Request", into: &lowered, direction: requestDirection)
         }
         let responses = operation.responses.compactMap { entry in store.response(entry.response).map { (entry.key, $0) } }
         let withInlineSchemas = responses.filter { _, response in response.content.contains { $0.schema.map(Self.needsNamedType) ?? false } }
@@ -80,7 +87,7 @@ extension Lowerer {
     }
 
     private func lowerResponse(_ response: Response, base: String, into lowered: inout Set<YAMLNode>) {
-        lowerContent(response.content, base: base, into: &lowered, isResponse: true)
+        lowerContent(response.content, base: base, into: &lowered, direction: .response)
         for (headerName, item) in response.headers {
             guard let header = store.header(item), let schema = header.schema, lowered.insert(schema.node).inserted else { continue }
             responseRoots.append(lower(schema, NameHint(base: base + SwiftNames.typeName(headerName))).0)
@@ -89,19 +96,22 @@ extension Lowerer {
 
     private func lowerParameter(_ parameter: Parameter, base: String, into lowered: inout Set<YAMLNode>) {
         if let schema = parameter.schema, lowered.insert(schema.node).inserted {
-            _ = lower(schema, NameHint(base: base))
+            requestRoots.append(lower(schema, NameHint(base: base)).0)
         }
-        lowerContent(parameter.content, base: base, into: &lowered, isResponse: false)
+        lowerContent(parameter.content, base: base, into: &lowered, direction: .request)
     }
 
     /// One type per media type with an inline schema; a suffix tells them apart when there are several.
-    private func lowerContent(_ content: [MediaType], base: String, into lowered: inout Set<YAMLNode>, isResponse: Bool) {
+    private func lowerContent(_ content: [MediaType], base: String, into lowered: inout Set<YAMLNode>, direction: Direction) {
         let named = content.filter { $0.schema.map(Self.needsNamedType) ?? false }
         for media in content {
             guard let schema = media.schema, lowered.insert(schema.node).inserted else { continue }
             let suffix = named.count > 1 && named.first?.node != media.node ? Self.mediaSuffix(media.contentType) : ""
             let type = lower(schema, NameHint(base: base + suffix)).0
-            if isResponse { responseRoots.append(type) }
+            switch direction {
+            case .request: requestRoots.append(type)
+            case .response: responseRoots.append(type)
+            }
         }
     }
 

@@ -36,6 +36,10 @@ extension Lowerer {
             return (type.isNullable ? type : .nullable(type), constraints)
         }
         if let values = schema.enumValues { return lowerEnum(schema, values, hint) }
+        if let discriminator = schema.discriminator, schema.oneOf.isEmpty, schema.anyOf.isEmpty, warnedSchemas.insert(discriminator.node).inserted {
+            warning("Lathe uses a discriminator only beside oneOf; here (polymorphism through allOf) it is ignored", at: discriminator.node)
+        }
+        if let lowered = lowerObjectBesideAlternatives(schema, hint) { return lowered }
         if !schema.allOf.isEmpty { return lowerAllOf(schema, hint) }
         if !schema.oneOf.isEmpty { return (lowerUnion(schema, schema.oneOf, hint, isAnyOf: false), IRConstraints()) }
         if !schema.anyOf.isEmpty { return (lowerUnion(schema, schema.anyOf, hint, isAnyOf: true), IRConstraints()) }
@@ -81,6 +85,28 @@ extension Lowerer {
         return nil
     }
 
+    /// Properties (or `allOf`) beside `oneOf`/`anyOf`. When the alternatives only list required
+    /// properties, the object is generated and the alternatives are a warning; when they are real
+    /// types, the union is generated and the properties beside it are the warning. Either way
+    /// nothing is lost without a word.
+    private func lowerObjectBesideAlternatives(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints)? {
+        let alternatives = !schema.oneOf.isEmpty ? (schema.oneOf, "oneOf") : !schema.anyOf.isEmpty ? (schema.anyOf, "anyOf") : nil
+        guard let (members, keyword) = alternatives, !schema.properties.isEmpty || !schema.allOf.isEmpty else { return nil }
+        let onlyRequiredLists = members.allSatisfy { member in
+            member.ref == nil && member.properties.isEmpty && member.items == nil && member.enumValues == nil
+                && member.allOf.isEmpty && member.anyOf.isEmpty && member.oneOf.isEmpty && (member.types ?? .object) == .object
+        }
+        if onlyRequiredLists {
+            warning("Lathe does not check the \(keyword) alternatives here (which properties are required together); the object is generated without them", at: schema.node)
+            var object = schema
+            object.oneOf = []
+            object.anyOf = []
+            return lower(object, hint)
+        }
+        warning("properties and allOf beside \(keyword) are not generated yet; Lathe generates the \(keyword) alternatives", at: schema.node)
+        return (lowerUnion(schema, members, hint, isAnyOf: keyword == "anyOf"), IRConstraints())
+    }
+
     static func isNullOnly(_ schema: Schema) -> Bool {
         (schema.types == .null && schema.ref == nil) || schema.enumValues == [.null]
     }
@@ -111,24 +137,31 @@ extension Lowerer {
         } else if nonNull.allSatisfy({ if case .number(let number) = $0 { number.intValue != nil } else { false } }) {
             rawType = .integer
             rawValues = nonNull.map { if case .number(let number) = $0 { number.text } else { "" } }
-        } else {
-            warning("this enum mixes kinds of values (\(Set(nonNull.map(\.typeName)).sorted().joined(separator: ", "))); Lathe generates it as any JSON value", at: schema.node)
+        } else if nonNull.allSatisfy({ if case .bool = $0 { true } else { false } }) {
+            // `enum: [true]` and the like: a Bool, with the single allowed value checked.
             var constraints = IRConstraints()
-            constraints.constant = nil
-            return (.primitive(.jsonValue), constraints)
+            constraints.constant = nonNull.count == 1 ? nonNull[0] : nil
+            return (hasNull ? .nullable(.primitive(.bool)) : .primitive(.bool), constraints)
+        } else {
+            let kinds = Set(nonNull.map(\.typeName)).sorted().joined(separator: ", ")
+            let what = kinds == "number" || kinds == "integer, number" ? "an enum of fractional numbers" : "this enum mixes kinds of values (\(kinds))"
+            warning("\(what); Lathe generates it as any JSON value and does not check the values", at: schema.node)
+            return (.primitive(.jsonValue), IRConstraints())
         }
         let id = namedType(hint, schema)
         // `undocumented` holds values the spec does not list; `allCases` and `rawValue` are members.
         var scope = NameScope(reserved: ["undocumented", "allCases", "rawValue", "init"])
         var cases: [IREnumeration.Case] = []
         var seen = Set<String>()
-        for raw in rawValues where seen.insert(raw).inserted {
+        let valueNodes = schema.node["enum"].map { Array($0.items) } ?? []
+        for (index, raw) in rawValues.enumerated() where seen.insert(raw).inserted {
             let preferred: String
             switch rawType {
             case .string: preferred = raw.isEmpty ? "empty" : SwiftNames.memberName(raw)
             case .integer: preferred = raw.hasPrefix("-") ? "minus" + raw.dropFirst() : "value" + raw
             }
-            cases.append(IREnumeration.Case(name: IRName(original: raw, swift: scope.claim(preferred)), rawValue: raw))
+            let node = valueNodes.first { $0.text == raw } ?? (valueNodes.indices.contains(index) ? valueNodes[index] : schema.node)
+            cases.append(IREnumeration.Case(name: IRName(original: raw, swift: scope.claim(preferred)), rawValue: raw, source: source(node)))
         }
         types[id.index].kind = .enumeration(IREnumeration(rawType: rawType, cases: cases))
         return (hasNull ? .nullable(.named(id)) : .named(id), IRConstraints())
@@ -182,9 +215,12 @@ extension Lowerer {
         guard schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil, schema.items == nil else { return nil }
         var parts = ObjectParts()
         if let ref = schema.ref {
-            guard let key = ref.targetKey, visited.insert(key).inserted, let target = store.schemas[key],
-                  let referenced = objectParts(target, visited: &visited)
-            else { return nil }
+            // `visited` holds the refs on the current path only, so a base reached twice (a diamond)
+            // merges fine and only a true cycle stops.
+            guard let key = ref.targetKey, visited.insert(key).inserted, let target = store.schemas[key] else { return nil }
+            let referenced = objectParts(target, visited: &visited)
+            visited.remove(key)
+            guard let referenced else { return nil }
             merge(referenced, into: &parts)
         }
         for member in schema.allOf {
@@ -227,13 +263,16 @@ extension Lowerer {
 
     func lowerObject(_ schema: Schema, _ parts: ObjectParts, _ hint: NameHint) -> IRValueType {
         let id = namedType(hint, schema)
-        var members = NameScope()
+        var members = NameScope(reserved: SwiftNames.reservedMemberNames)
         var properties: [IRProperty] = []
         for property in parts.properties {
             let (type, constraints) = lower(property.schema, hint.nested(property.name, in: id))
+            // A required read-only value is absent from requests, a required write-only one from
+            // responses: optional in Swift, so neither side fails to decode.
+            let isRequired = parts.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
             var irProperty = IRProperty(
                 name: IRName(original: property.name, swift: members.claim(SwiftNames.memberName(property.name))),
-                type: type, isRequired: parts.required.contains(property.name), defaultValue: nil, constraints: constraints,
+                type: type, isRequired: isRequired, defaultValue: nil, constraints: constraints,
                 isReadOnly: property.schema.readOnly, isWriteOnly: property.schema.writeOnly,
                 docs: docs(property.schema), source: source(property.nameNode)
             )
@@ -254,7 +293,12 @@ extension Lowerer {
             ))
         }
         var additional = IRAdditionalProperties.ignored
-        if let extra = parts.additionalProperties?.value {
+        if parts.hasPatternProperties {
+            // Keys matching the patterns are allowed whatever `additionalProperties` says; their
+            // values are kept as JSON, unchecked against the patterns' schemas.
+            warning("Lathe keeps the values of patternProperties as any JSON value and does not check them against their schemas", at: schema.node["patternProperties"] ?? schema.node)
+            additional = .captured(.primitive(.jsonValue), IRConstraints())
+        } else if let extra = parts.additionalProperties?.value {
             if extra.isFalse {
                 additional = .forbidden
             } else if Self.hasNoStructure(extra) {
@@ -263,15 +307,14 @@ extension Lowerer {
                 let (type, constraints) = lower(extra, hint.nested("AdditionalProperty", in: id))
                 additional = .captured(type, constraints)
             }
-        } else if parts.hasPatternProperties {
-            additional = .captured(.primitive(.jsonValue), IRConstraints())
         }
         var constraints = IRConstraints()
         constraints.minProperties = parts.minProperties
         constraints.maxProperties = parts.maxProperties
         types[id.index].kind = .object(IRObject(
             properties: properties, additionalProperties: additional, constraints: constraints,
-            additionalPropertiesName: members.claim("additionalProperties")
+            additionalPropertiesName: members.claim("additionalProperties"),
+            undeclaredKeysName: additional == .forbidden ? members.claim("undeclaredKeys") : nil
         ))
         return .named(id)
     }
@@ -285,12 +328,13 @@ extension Lowerer {
         case (.string(let text), .primitive(let primitive)):
             switch primitive {
             case .string, .decimalString, .numberOrString: return true
-            case .calendarDate: return text.count == 10
+            case .calendarDate: return Self.isCalendarDate(text)
             default: return false
             }
         case (.number(let number), .primitive(let primitive)):
             switch primitive {
-            case .int, .int32, .int64: return number.intValue != nil
+            case .int, .int64: return Int64(number.text) != nil
+            case .int32: return Int32(number.text) != nil
             case .float, .double, .decimal, .numberOrString: return true
             default: return false
             }
@@ -310,6 +354,17 @@ extension Lowerer {
         }
     }
 
+    /// `YYYY-MM-DD` naming a day that exists (a default must not trap when the type is created).
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1 ... 12).contains(month), day >= 1
+        else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return year >= 1 && day <= days
+    }
+
     // MARK: Unions
 
     private func lowerUnion(_ schema: Schema, _ members: [Schema], _ hint: NameHint, isAnyOf: Bool) -> IRValueType {
@@ -318,21 +373,32 @@ extension Lowerer {
         var cases: [IRUnion.Case] = []
         for (index, member) in members.enumerated() {
             let type: IRValueType
+            var constraints = IRConstraints()
             let preferred: String
+            let original: String
             if let ref = member.ref, member.isPureReference {
                 type = referencedType(ref)
                 preferred = caseName(for: type)
+                original = ref.targetName ?? preferred
             } else {
                 let base = member.title ?? "Case\(index + 1)"
-                type = lower(member, hint.nested(base, in: id)).0
+                (type, constraints) = lower(member, hint.nested(base, in: id))
                 preferred = member.title.map(SwiftNames.memberName) ?? caseName(for: type)
+                original = member.title ?? base
             }
-            cases.append(IRUnion.Case(name: IRName(original: member.title ?? preferred, swift: scope.claim(preferred)), type: type, discriminatorValues: []))
+            cases.append(IRUnion.Case(
+                name: IRName(original: original, swift: scope.claim(preferred)), type: type, constraints: constraints,
+                discriminatorValues: [], source: source(member.node)
+            ))
         }
         var union = IRUnion(cases: cases, discriminator: nil)
-        if !isAnyOf, let discriminator = schema.discriminator {
-            union.discriminator = discriminator.propertyName
-            assignDiscriminatorValues(discriminator, members: members, to: &union)
+        if let discriminator = schema.discriminator {
+            if isAnyOf {
+                warning("Lathe uses a discriminator only with oneOf; beside anyOf it is ignored", at: discriminator.node)
+            } else {
+                union.discriminator = discriminator.propertyName
+                assignDiscriminatorValues(discriminator, members: members, to: &union)
+            }
         }
         types[id.index].kind = isAnyOf ? .anyOf(union) : .union(union)
         return .named(id)
@@ -354,7 +420,7 @@ extension Lowerer {
                 warning("this oneOf member has no $ref, so no discriminator value can select it", at: member.node)
                 continue
             }
-            union.cases[index].discriminatorValues.append(Reference(raw: "", targetKey: key, node: member.node).targetName ?? "")
+            union.cases[index].discriminatorValues.append(member.ref?.targetName ?? key)
         }
     }
 
@@ -430,6 +496,11 @@ extension Lowerer {
             default: return []
             }
         }
+        // Keywords that only apply to one type say which one was meant.
+        let constraints = schema.constraints
+        if schema.format != nil || constraints.minLength != nil || constraints.maxLength != nil || constraints.pattern != nil { return .string }
+        if constraints.minimum != nil || constraints.maximum != nil || constraints.exclusiveMinimum != nil
+            || constraints.exclusiveMaximum != nil || constraints.multipleOf != nil { return .number }
         return []
     }
 

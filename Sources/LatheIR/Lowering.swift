@@ -50,6 +50,10 @@ final class Lowerer {
     var responseRoots: [IRValueType] = []
     /// Schemas already warned about, so a schema lowered twice (merged into several `allOf`s) warns once.
     var warnedSchemas = Set<YAMLNode>()
+    /// Named types whose schema allows `null`: every reference to them is nullable.
+    var nullableTypes = Set<IRTypeID>()
+    /// Value types that requests carry (bodies and parameters of operations under `paths`).
+    var requestRoots: [IRValueType] = []
 
     init(document: OpenAPIDocument, specName: String) {
         self.document = document
@@ -65,7 +69,7 @@ final class Lowerer {
         lowerOperations()
         var module = IRModule(specName: specName, types: types, topLevel: topLevel)
         Passes.boxCycles(in: &module)
-        Passes.chooseURLs(in: &module, responseRoots: responseRoots)
+        Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
         return (module, diagnostics)
     }
 
@@ -141,6 +145,24 @@ final class Lowerer {
             schemaTypes[key] = id
             bodies.append((id, key))
         }
+        // Known before any body is lowered, so references lowered earlier are nullable too.
+        for (id, key) in bodies where store.schemas[key].map(allowsNull) ?? false {
+            nullableTypes.insert(id)
+        }
+    }
+
+    /// Whether a schema's values may be `null` (in any of the spellings), following `$ref`s.
+    func allowsNull(_ schema: Schema) -> Bool {
+        var current = schema
+        var seen = Set<String>()
+        while true {
+            if current.types?.contains(.null) == true || current.enumValues?.contains(.null) == true { return true }
+            if (current.anyOf + current.oneOf).contains(where: Self.isNullOnly) { return true }
+            guard current.isPureReference, let key = current.ref?.targetKey, seen.insert(key).inserted,
+                  let next = store.schemas[key]
+            else { return false }
+            current = next
+        }
     }
 
     /// `…/models/pet.yaml#` → `pet`; `…#/$defs/Owner` → `Owner`; generic last words are skipped.
@@ -164,9 +186,10 @@ final class Lowerer {
         let hint = NameHint(base: types[id.index].name.original, parent: nil, into: id)
         let (valueType, constraints) = lower(schema, hint)
         // A schema that needed a type of its own was lowered straight into `id`; anything else
-        // (a primitive, an array, a reference) becomes an alias.
+        // (a primitive, an array, a reference) becomes an alias. Nullability lives on the
+        // references (`nullableTypes`), never in an alias, so no reference becomes `T??`.
         if case .pending = types[id.index].kind {
-            types[id.index].kind = .alias(valueType, constraints)
+            types[id.index].kind = .alias(valueType.nonNull, constraints)
         }
     }
 
@@ -174,7 +197,7 @@ final class Lowerer {
     /// resolved (the loader has reported that already).
     func referencedType(_ reference: Reference) -> IRValueType {
         guard let key = reference.targetKey, let id = schemaTypes[key] else { return .primitive(.jsonValue) }
-        return .named(id)
+        return nullableTypes.contains(id) ? .nullable(.named(id)) : .named(id)
     }
 
     func docs(_ schema: Schema) -> IRDocs {

@@ -34,7 +34,19 @@ enum Passes {
         for component in stronglyConnected(remaining) where component.count > 1 || remaining[component[0]].contains(component[0]) {
             boxed.formUnion(backEdges(in: Set(component), edges: remaining, from: component.min()!))
         }
+        // An edge leaving an alias (`MaybeNode = Node?`) cannot be boxed where it is; box the
+        // struct properties that lead into the alias instead.
+        var toBox = Set<Edge>()
         for edge in boxed {
+            if case .object = module[IRTypeID(edge.from)].kind {
+                toBox.insert(edge)
+            } else {
+                for (index, targets) in remaining.enumerated() where targets.contains(edge.from) {
+                    toBox.insert(Edge(from: index, to: edge.from))
+                }
+            }
+        }
+        for edge in toBox {
             let id = IRTypeID(edge.from)
             guard case .object(var object) = module[id].kind else { continue }
             for p in object.properties.indices where directTargets(of: object.properties[p].type, in: module).contains(edge.to) {
@@ -142,25 +154,14 @@ enum Passes {
     }
 
     /// `Foundation.URL` rejects some strings servers do send (an empty string, for one), which
-    /// would fail a whole response. So `format: uri` is `URL` only in values no response reaches;
-    /// everywhere else it stays `String`.
-    static func chooseURLs(in module: inout IRModule, responseRoots: [IRValueType]) {
-        var reached = Set<Int>()
-        var work = responseRoots.flatMap { namedTypes(in: $0) }
-        while let next = work.popLast() {
-            guard reached.insert(next).inserted else { continue }
-            let type = module.types[next]
-            work += type.nested.map(\.index)
-            switch type.kind {
-            case .object(let object):
-                work += object.properties.flatMap { namedTypes(in: $0.type) }
-                if case .captured(let value, _) = object.additionalProperties { work += namedTypes(in: value) }
-            case .union(let union), .anyOf(let union): work += union.cases.flatMap { namedTypes(in: $0.type) }
-            case .alias(let aliased, _): work += namedTypes(in: aliased)
-            case .enumeration, .pending: break
-            }
-        }
-        for index in reached {
+    /// would fail a whole response. So `format: uri` is `URL` only in values that requests carry
+    /// and nothing a client decodes (responses, webhook and callback requests) reaches; everywhere
+    /// else, unused components included, it stays `String`.
+    static func chooseURLs(in module: inout IRModule, requestRoots: [IRValueType], responseRoots: [IRValueType]) {
+        let sent = reachable(from: requestRoots, in: module)
+        let received = reachable(from: responseRoots, in: module)
+        let stringOnly = Set(module.types.indices).subtracting(sent.subtracting(received))
+        for index in stringOnly {
             let id = IRTypeID(index)
             switch module[id].kind {
             case .object(var object):
@@ -181,6 +182,26 @@ enum Passes {
                 break
             }
         }
+    }
+
+    /// Every named type a set of value types reaches, nested types included.
+    private static func reachable(from roots: [IRValueType], in module: IRModule) -> Set<Int> {
+        var reached = Set<Int>()
+        var work = roots.flatMap { namedTypes(in: $0) }
+        while let next = work.popLast() {
+            guard reached.insert(next).inserted else { continue }
+            let type = module.types[next]
+            work += type.nested.map(\.index)
+            switch type.kind {
+            case .object(let object):
+                work += object.properties.flatMap { namedTypes(in: $0.type) }
+                if case .captured(let value, _) = object.additionalProperties { work += namedTypes(in: value) }
+            case .union(let union), .anyOf(let union): work += union.cases.flatMap { namedTypes(in: $0.type) }
+            case .alias(let aliased, _): work += namedTypes(in: aliased)
+            case .enumeration, .pending: break
+            }
+        }
+        return reached
     }
 
     private static func namedTypes(in type: IRValueType) -> [Int] {

@@ -11,21 +11,24 @@ public enum SwiftNames {
         return name
     }
 
-    /// `cancellation_reason` → `cancellationReason`, `ID` → `id`, `URLPath` → `urlPath`.
+    /// `cancellation_reason` → `cancellationReason`, `ID` → `id`, `URLPath` → `urlPath`; the few
+    /// names even backticks cannot save (`self`, `init`, `Type`) get a trailing underscore.
     public static func memberName(_ original: String) -> String {
         let words = self.words(original)
         guard let first = words.first else { return "_unnamed" }
         var name = lowercasedLeadingWord(first) + words.dropFirst().map(capitalized).joined()
         if name.first!.isNumber { name = "_" + name }
-        return name
+        return unusableMemberNames.contains(name) ? name + "_" : name
     }
 
-    /// A member name as it must be written in a declaration: keywords in backticks, the few names
-    /// even backticks cannot save with a trailing underscore.
+    /// A member name as written in a declaration or reference: keywords in backticks.
     public static func escapedMember(_ name: String) -> String {
-        if unusableMemberNames.contains(name) { return name + "_" }
-        return keywords.contains(name) ? "`\(name)`" : name
+        keywords.contains(name) ? "`\(name)`" : name
     }
+
+    /// Members of generated structs that would clash with what Swift synthesizes or a `CodingKey`
+    /// requires (`CodingKeys.stringValue`), so no property takes them.
+    public static let reservedMemberNames: Set<String> = ["stringValue", "intValue", "rawValue", "hashValue", "init", "encode"]
 
     /// Splits at anything that is not a letter or digit, and at lower-to-upper case changes
     /// (`petID` → `pet`, `ID`; `HTTPStatus` → `HTTP`, `Status`).

@@ -182,17 +182,21 @@ public enum Check {
                exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
     }
 
-    /// A number sent as a string must spell a number before its bounds can be checked.
-    public static func number(
-        _ value: NumberOrString, minimum: String? = nil, maximum: String? = nil, exclusiveMinimum: String? = nil,
+    /// A value that may be a number or a string: as JSON Schema says, lengths and patterns apply to
+    /// the string form and bounds to the number form.
+    public static func numberOrString(
+        _ value: NumberOrString, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil,
+        minimum: String? = nil, maximum: String? = nil, exclusiveMinimum: String? = nil,
         exclusiveMaximum: String? = nil, multipleOf: String? = nil, at path: JSONPath, into issues: inout [ValidationIssue]
     ) {
-        guard let decimal = value.decimalValue else {
-            issues.append(ValidationIssue(path: path, message: "must be a number, but is '\(value)'"))
-            return
+        switch value {
+        case .number(let decimal):
+            number(decimal, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
+                   exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
+        case .string(let text):
+            if minLength != nil || maxLength != nil { length(text, min: minLength, max: maxLength, at: path, into: &issues) }
+            if let pattern { self.pattern(text, pattern, at: path, into: &issues) }
         }
-        number(decimal, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
-               exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
     }
 
     /// Enum values outside the documented ones decode (so a new value from a server does not break

@@ -23,8 +23,9 @@ struct SwiftNamesTests {
     @Test func keywordsAndReservedNames() {
         #expect(SwiftNames.escapedMember("default") == "`default`")
         #expect(SwiftNames.escapedMember("class") == "`class`")
-        #expect(SwiftNames.escapedMember("self") == "self_")
-        #expect(SwiftNames.escapedMember("Type") == "Type_")
+        #expect(SwiftNames.memberName("self") == "self_")
+        #expect(SwiftNames.memberName("Type") == "type")
+        #expect(SwiftNames.memberName("init") == "init_")
         #expect(SwiftNames.escapedMember("name") == "name")
         for reserved in ["Type", "Protocol", "Result", "Error", "Decimal", "Date", "String", "JSONValue"] {
             #expect(SwiftNames.safeTypeName(reserved) == reserved + "Model")

@@ -145,8 +145,16 @@ extension DocumentDecoder {
             // whatever `type` stands beside it (the members would forbid null otherwise).
             return Schema.nullable(schema, nullNode: node["nullable"] ?? node)
         }
-        // Without a type the schema already allows null, as OpenAPI 3.0.3 spells out.
-        schema.types = schema.types?.union(.null)
+        if let types = schema.types {
+            schema.types = types.union(.null)
+        } else if !schema.properties.isEmpty || schema.additionalProperties != nil {
+            schema.types = [.object, .null]
+        } else if schema.items != nil {
+            schema.types = [.array, .null]
+        } else if let values = schema.enumValues, !values.contains(.null) {
+            schema.enumValues = values + [.null]
+        }
+        // Otherwise the schema has no type and already allows null, as OpenAPI 3.0.3 spells out.
         return schema
     }
 

@@ -61,7 +61,7 @@ extension Dolfin {
 
         public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .value(let value)? = self.status {
-                LatheRuntime.Check.pattern(value.description, "^-?(?:0|[1-9]\\d*)$", at: path.key("status"), into: &issues)
+                LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)$", at: path.key("status"), into: &issues)
             }
         }
     }
@@ -184,25 +184,25 @@ extension Dolfin {
 
         public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.quantityOrdered {
-                LatheRuntime.Check.pattern(value.description, "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("quantityOrdered"), into: &issues)
+                LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("quantityOrdered"), into: &issues)
             }
             if let value = self.unitPrice {
-                LatheRuntime.Check.pattern(value.description, "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("unitPrice"), into: &issues)
+                LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("unitPrice"), into: &issues)
             }
             if let value = self.taxRate {
-                LatheRuntime.Check.pattern(value.description, "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("taxRate"), into: &issues)
+                LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("taxRate"), into: &issues)
             }
             if let value = self.taxAmount {
-                LatheRuntime.Check.pattern(value.description, "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("taxAmount"), into: &issues)
+                LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("taxAmount"), into: &issues)
             }
             if let value = self.subTotal {
-                LatheRuntime.Check.pattern(value.description, "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("subTotal"), into: &issues)
+                LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("subTotal"), into: &issues)
             }
             if let value = self.sortOrder {
-                LatheRuntime.Check.pattern(value.description, "^-?(?:0|[1-9]\\d*)$", at: path.key("sortOrder"), into: &issues)
+                LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)$", at: path.key("sortOrder"), into: &issues)
             }
             if case .value(let value)? = self.matchedQuantity {
-                LatheRuntime.Check.pattern(value.description, "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("matchedQuantity"), into: &issues)
+                LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("matchedQuantity"), into: &issues)
             }
         }
     }

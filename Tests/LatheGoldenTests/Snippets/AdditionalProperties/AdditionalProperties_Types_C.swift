@@ -10,6 +10,10 @@ extension AdditionalProperties {
     nonisolated public struct Closed: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var name: Swift.String?
 
+        /// Keys a decoded value had that the spec does not allow (`additionalProperties: false`):
+        /// kept so `validate()` can report them, never encoded.
+        public private(set) var undeclaredKeys: [Swift.String] = []
+
         /// Creates a value from its members; optional members default to absent.
         public init(name: Swift.String? = nil) {
             self.name = name
@@ -22,6 +26,8 @@ extension AdditionalProperties {
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name)
+            self.undeclaredKeys = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self).allKeys
+                .map(\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -29,6 +35,8 @@ extension AdditionalProperties {
             try container.encodeIfPresent(self.name, forKey: .name)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            LatheRuntime.Check.noAdditionalProperties(self.undeclaredKeys, at: path, into: &issues)
+        }
     }
 }

@@ -6,6 +6,57 @@ import Foundation
 import LatheRuntime
 
 extension AllOf {
+    /// Reaches Resource twice, through Invoice and through Audited.
+    ///
+    /// - Source: `#/components/schemas/Diamond`
+    nonisolated public struct Diamond: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var id: Swift.String
+
+        public var created: Foundation.Date?
+
+        public var total: Foundation.Decimal
+
+        public var auditor: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            id: Swift.String,
+            created: Foundation.Date? = nil,
+            total: Foundation.Decimal,
+            auditor: Swift.String? = nil
+        ) {
+            self.id = id
+            self.created = created
+            self.total = total
+            self.auditor = auditor
+        }
+
+        public enum CodingKeys: Swift.String, Swift.CodingKey {
+            case id
+            case created
+            case total
+            case auditor
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.id = try container.decode(Swift.String.self, forKey: .id)
+            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created)
+            self.total = try container.decode(Foundation.Decimal.self, forKey: .total)
+            self.auditor = try container.decodeIfPresent(Swift.String.self, forKey: .auditor)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.id, forKey: .id)
+            try container.encodeIfPresent(self.created, forKey: .created)
+            try container.encode(self.total, forKey: .total)
+            try container.encodeIfPresent(self.auditor, forKey: .auditor)
+        }
+
+        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
     /// The same as a resource, documented here.
     ///
     /// - Source: `#/components/schemas/DocumentedReference`

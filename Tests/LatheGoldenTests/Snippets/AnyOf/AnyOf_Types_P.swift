@@ -26,9 +26,16 @@ extension AnyOf {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            /// Objects merge into one; of other values, the first present one is written.
-            try self.named?.encode(to: encoder)
-            try self.aged?.encode(to: encoder)
+            var wroteObject = false
+            if let value = self.named {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.aged {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            _ = wroteObject
         }
 
         public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

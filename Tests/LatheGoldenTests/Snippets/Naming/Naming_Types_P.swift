@@ -33,6 +33,12 @@ extension Naming {
 
         public var _9lives: Swift.String?
 
+        public var rawValue2: Swift.String?
+
+        public var stringValue2: Swift.String?
+
+        public var hashValue2: Swift.String?
+
         /// Creates a value from its members; optional members default to absent.
         public init(
             lineItems: Swift.String? = nil,
@@ -42,7 +48,10 @@ extension Naming {
             petId2: Swift.String? = nil,
             _unnamed: Swift.String? = nil,
             urlValue: Swift.String? = nil,
-            _9lives: Swift.String? = nil
+            _9lives: Swift.String? = nil,
+            rawValue2: Swift.String? = nil,
+            stringValue2: Swift.String? = nil,
+            hashValue2: Swift.String? = nil
         ) {
             self.lineItems = lineItems
             self.ref = ref
@@ -52,6 +61,9 @@ extension Naming {
             self._unnamed = _unnamed
             self.urlValue = urlValue
             self._9lives = _9lives
+            self.rawValue2 = rawValue2
+            self.stringValue2 = stringValue2
+            self.hashValue2 = hashValue2
         }
 
         public enum CodingKeys: Swift.String, Swift.CodingKey {
@@ -63,6 +75,9 @@ extension Naming {
             case _unnamed = "🐶"
             case urlValue = "URLValue"
             case _9lives = "9lives"
+            case rawValue2 = "raw_value"
+            case stringValue2 = "string_value"
+            case hashValue2 = "hash_value"
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -75,6 +90,9 @@ extension Naming {
             self._unnamed = try container.decodeIfPresent(Swift.String.self, forKey: ._unnamed)
             self.urlValue = try container.decodeIfPresent(Swift.String.self, forKey: .urlValue)
             self._9lives = try container.decodeIfPresent(Swift.String.self, forKey: ._9lives)
+            self.rawValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .rawValue2)
+            self.stringValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .stringValue2)
+            self.hashValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .hashValue2)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -87,6 +105,9 @@ extension Naming {
             try container.encodeIfPresent(self._unnamed, forKey: ._unnamed)
             try container.encodeIfPresent(self.urlValue, forKey: .urlValue)
             try container.encodeIfPresent(self._9lives, forKey: ._9lives)
+            try container.encodeIfPresent(self.rawValue2, forKey: .rawValue2)
+            try container.encodeIfPresent(self.stringValue2, forKey: .stringValue2)
+            try container.encodeIfPresent(self.hashValue2, forKey: .hashValue2)
         }
 
         public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

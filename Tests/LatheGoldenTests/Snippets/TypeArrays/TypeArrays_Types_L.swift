@@ -47,10 +47,10 @@ extension TypeArrays {
 
         public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.unitPrice {
-                LatheRuntime.Check.pattern(value.description, "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("unitPrice"), into: &issues)
+                LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("unitPrice"), into: &issues)
             }
             if case .value(let value)? = self.status {
-                LatheRuntime.Check.pattern(value.description, "^-?(?:0|[1-9]\\d*)$", at: path.key("status"), into: &issues)
+                LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)$", at: path.key("status"), into: &issues)
             }
             if let value = self.flag {
                 value.collectValidationIssues(at: path.key("flag"), into: &issues)
