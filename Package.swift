@@ -13,6 +13,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // What generated clients and servers run on: users keep their transports.
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // libyaml from the system (Debian: libyaml-dev). Only LatheYAML imports it.
@@ -24,7 +27,13 @@ let package = Package(
         .target(name: "LatheDiagnostics"),
         .target(name: "LatheYAML", dependencies: ["CYAML", "LatheDiagnostics"]),
         .target(name: "LatheOpenAPI", dependencies: ["LatheYAML", "LatheDiagnostics"]),
-        .target(name: "LatheRuntime"),
+        .target(
+            name: "LatheRuntime",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .target(name: "LatheIR", dependencies: ["LatheOpenAPI"]),
         .target(name: "LatheGenerator", dependencies: ["LatheIR"]),
         .target(
@@ -51,7 +60,11 @@ let package = Package(
         // The golden outputs themselves, compiled (warnings are errors), with round-trip tests.
         .testTarget(
             name: "LatheGoldenTests",
-            dependencies: ["LatheRuntime"],
+            dependencies: [
+                "LatheRuntime",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             exclude: [".editorconfig"],
             swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]
         ),

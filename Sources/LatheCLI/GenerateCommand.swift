@@ -42,8 +42,7 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         for name in mode where GeneratorOptions.Mode(rawValue: name) == nil {
-            let future = ["client", "server"].contains(name) ? " ('\(name)' is not available yet)" : ""
-            throw ValidationError("Unknown mode '\(name)'\(future); available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError("Unknown mode '\(name)'; available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         if let namespace, !SwiftNamesCheck.isIdentifier(namespace) || SwiftNames.keywords.contains(namespace) || SwiftNames.reservedTypeNames.contains(namespace) {
             throw ValidationError("'\(namespace)' cannot be the namespace: it is not a Swift type name, or it would hide a type generated code uses.")

@@ -7,7 +7,7 @@ extension TypeEmitter {
     func emitEnumeration(_ type: IRType, _ enumeration: IREnumeration, into writer: inout SwiftWriter) {
         let raw = enumeration.rawType == .string ? "Swift.String" : "Swift.Int"
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
-        writer.block("nonisolated public enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable") { w in
+        writer.block("nonisolated public enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive") { w in
             for item in enumeration.cases {
                 w.line("case \(SwiftNames.escapedMember(item.name.swift))")
             }

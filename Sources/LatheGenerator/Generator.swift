@@ -5,16 +5,16 @@ import LatheOpenAPI
 /// What `lathe generate` produces, as one call: spec in, files and diagnostics out, nothing written.
 public struct GeneratorOptions: Sendable, Hashable {
     public enum Mode: String, Sendable, Hashable, CaseIterable {
-        case types
+        case types, client, server
     }
 
-    public var modes: Set<Mode> = [.types]
+    public var modes: Set<Mode> = Set(Mode.allCases)
     /// Declare everything inside `public enum <namespace>` (several specs can then share a module).
     public var namespace: String?
     /// Let `$ref`s reach files outside the root spec's folder.
     public var allowRefsOutsideRoot = false
 
-    public init(modes: Set<Mode> = [.types], namespace: String? = nil, allowRefsOutsideRoot: Bool = false) {
+    public init(modes: Set<Mode> = Set(Mode.allCases), namespace: String? = nil, allowRefsOutsideRoot: Bool = false) {
         self.modes = modes
         self.namespace = namespace
         self.allowRefsOutsideRoot = allowRefsOutsideRoot

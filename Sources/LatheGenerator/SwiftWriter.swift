@@ -20,6 +20,28 @@ struct SwiftWriter {
         line("}")
     }
 
+    /// `call { parameters in`, the body indented, `}`: a trailing closure.
+    mutating func closure(_ call: String, parameters: String, _ body: (inout SwiftWriter) -> Void) {
+        line("\(call) { \(parameters) in")
+        indentation += 1
+        body(&self)
+        indentation -= 1
+        line("}")
+    }
+
+    /// `do { … } catch pattern { … }`.
+    mutating func doCatch(_ body: (inout SwiftWriter) -> Void, catching pattern: String = "", _ handler: (inout SwiftWriter) -> Void) {
+        line("do {")
+        indentation += 1
+        body(&self)
+        indentation -= 1
+        line(pattern.isEmpty ? "} catch {" : "} catch \(pattern) {")
+        indentation += 1
+        handler(&self)
+        indentation -= 1
+        line("}")
+    }
+
     /// `switch subject {` with its cases at the switch's own indentation, as Swift is written.
     mutating func switchBlock(_ subject: String, _ body: (inout SwiftWriter) -> Void) {
         line("switch \(subject) {")

@@ -5,10 +5,12 @@ import LatheOpenAPI
 /// (`Swift.String`), so a schema named `String` cannot change what generated code means.
 struct TypeSpelling {
     let module: IRModule
+    /// `Namespace.` where code stands outside the namespace (extensions cannot nest in it), else empty.
+    var qualifier = ""
 
     func type(_ type: IRValueType) -> String {
         switch type {
-        case .named(let id): module.qualifiedName(id)
+        case .named(let id): qualifier + module.qualifiedName(id)
         case .primitive(let primitive): Self.primitive(primitive)
         case .array(let element): "[\(self.type(element))]"
         case .dictionary(let value): "[Swift.String: \(self.type(value))]"

@@ -9,6 +9,9 @@ public struct IRModule: Sendable, Equatable {
     public var types: [IRType]
     /// Types declared at the top level (or in the namespace), in a stable order.
     public var topLevel: [IRTypeID]
+    /// Operations under `paths`, in document order.
+    public var operations: [IROperation] = []
+    public var securitySchemes: [IRSecurityScheme] = []
 
     public subscript(id: IRTypeID) -> IRType {
         get { types[id.index] }

@@ -1,46 +1,59 @@
 import LatheOpenAPI
 import LatheYAML
 
-/// The inline schemas of operations and of the other components (responses, request bodies,
-/// parameters, headers) get top-level types named from where they stand: `CancelInvoiceRequest`,
-/// `CancelInvoiceResponse`, `ListPetsStatus`.
+/// Operations: their inputs and outputs in the IR, and top-level types for the inline schemas of
+/// operations and of the other components (responses, request bodies, parameters, headers), named
+/// from where they stand: `CancelInvoiceRequest`, `CancelInvoiceResponse`, `ListPetsStatus`.
 extension Lowerer {
+    enum Direction { case request, response }
+
     func lowerOperations() {
-        var lowered = Set<YAMLNode>()
+        lowerSecuritySchemes()
         for (name, key) in document.components.requestBodies {
             if let body = store.requestBodies[key].flatMap({ store.requestBody($0) }) {
-                lowerContent(body.content, base: name + "Body", into: &lowered, direction: .request)
+                _ = lowerContent(body.content, base: name + "Body", direction: .request)
             }
         }
         for (name, key) in document.components.responses {
             if let response = store.responses[key].flatMap({ store.response($0) }) {
-                lowerResponse(response, base: name + "Response", into: &lowered)
+                _ = lowerResponseContent(response, base: name + "Response")
             }
         }
         for (name, key) in document.components.parameters {
             if let parameter = store.parameters[key].flatMap({ store.parameter($0) }) {
-                lowerParameter(parameter, base: name, into: &lowered)
+                _ = lowerParameterType(parameter, base: name)
             }
         }
         for (name, key) in document.components.headers {
-            if let header = store.headers[key].flatMap({ store.header($0) }), let schema = header.schema, lowered.insert(schema.node).inserted {
-                responseRoots.append(lower(schema, NameHint(base: name + "Header")).0)
+            if let header = store.headers[key].flatMap({ store.header($0) }), let schema = header.schema {
+                responseRoots.append(lowerCached(schema, NameHint(base: name + "Header")).0)
             }
         }
-        // Operations under paths send requests; webhooks and callbacks are requests a client receives.
-        let sent = document.operations
-        for operation in sent {
-            lowerOperation(operation, into: &lowered, requestDirection: .request)
+        var typeNames = NameScope(reserved: SwiftNames.reservedTypeNames)
+        var methodNames = NameScope(reserved: SwiftNames.keywords.union(["init", "serverURL", "transport", "middlewares"]))
+        for (_, _, item) in document.paths {
+            for operation in item.operations {
+                operations.append(lowerOperation(operation, pathItem: item, typeNames: &typeNames, methodNames: &methodNames))
+            }
         }
-        for operation in receivedOperations(from: sent) {
-            lowerOperation(operation, into: &lowered, requestDirection: .response)
+        // Webhooks and callbacks are requests a client receives: their types are generated; the
+        // code to receive them is not yet.
+        for operation in receivedOperations() {
+            warning("Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet", at: operation.methodNode)
+            let name = Self.operationName(operation)
+            if let body = operation.requestBody.flatMap({ store.requestBody($0) }) {
+                _ = lowerContent(body.content, base: name + "Request", direction: .response)
+            }
+            for parameter in operation.parameters.compactMap({ store.parameter($0) }) {
+                _ = lowerParameterType(parameter, base: name + SwiftNames.typeName(parameter.name))
+            }
+            _ = lowerResponses(operation, name: name)
         }
     }
 
-    enum Direction { case request, response }
-
     /// Webhooks, and the callbacks of every operation (callbacks can nest).
-    private func receivedOperations(from sent: [Operation]) -> [Operation] {
+    private func receivedOperations() -> [Operation] {
+        let sent = document.operations
         var operations = sent + document.webhooks.flatMap(\.item.operations)
         var seen = Set<YAMLNode>()
         var next = 0
@@ -62,19 +75,99 @@ extension Lowerer {
         return SwiftNames.typeName(operation.method.rawValue + " " + operation.path)
     }
 
-    private func lowerOperation(_ operation: Operation, into lowered: inout Set<YAMLNode>, requestDirection: Direction) {
+    /// A schema lowered once per node, however many operations share it.
+    func lowerCached(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        if let known = loweredSchemas[schema.node] { return known }
+        let lowered = lower(schema, hint)
+        loweredSchemas[schema.node] = lowered
+        return lowered
+    }
+
+    // MARK: Operations
+
+    private func lowerOperation(_ operation: Operation, pathItem: PathItem, typeNames: inout NameScope, methodNames: inout NameScope) -> IROperation {
         let name = Self.operationName(operation)
-        for parameter in operation.parameters.compactMap({ store.parameter($0) }) {
-            lowerParameter(parameter, base: name + SwiftNames.typeName(parameter.name), into: &lowered)
+        let method = operation.method.rawValue.uppercased()
+        let operationID = operation.operationId ?? "\(method) \(operation.path)"
+        let methodBase = operation.operationId.map(SwiftNames.memberName) ?? SwiftNames.memberName(operation.method.rawValue + " " + operation.path)
+
+        // Path-level parameters, replaced by operation-level ones of the same name and location.
+        var effective: [Parameter] = []
+        for parameter in pathItem.parameters.compactMap({ store.parameter($0) }) + operation.parameters.compactMap({ store.parameter($0) }) {
+            effective.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+            effective.append(parameter)
         }
+        var scopes: [ParameterLocation: NameScope] = [:]
+        let parameters = effective.map { parameter -> IRParameter in
+            var scope = scopes[parameter.location] ?? NameScope(reserved: SwiftNames.reservedMemberNames)
+            let swiftName = scope.claim(SwiftNames.memberName(parameter.name))
+            scopes[parameter.location] = scope
+            let (type, constraints) = lowerParameterType(parameter, base: name + SwiftNames.typeName(parameter.name))
+            let defaultValue = parameter.schema?.defaultValue.flatMap { defaultFits($0, type) ? $0 : nil }
+            return IRParameter(
+                name: IRName(original: parameter.name, swift: swiftName),
+                location: IRParameterLocation(rawValue: parameter.location.rawValue)!,
+                style: parameter.effectiveStyle.rawValue, explode: parameter.effectiveExplode, allowReserved: parameter.allowReserved,
+                isRequired: parameter.required, type: type, constraints: constraints, defaultValue: defaultValue,
+                contentType: parameter.schema == nil ? parameter.content.first?.contentType : nil,
+                docs: IRDocs(description: parameter.description, isDeprecated: parameter.deprecated), source: source(parameter.node)
+            )
+        }
+
+        var requestBody: IRRequestBody?
         if let body = operation.requestBody.flatMap({ store.requestBody($0) }) {
-            lowerContent(body.content, base: name + "Request", into: &lowered, direction: requestDirection)
+            requestBody = IRRequestBody(
+                isRequired: body.required, contents: lowerContent(body.content, base: name + "Request", direction: .request),
+                docs: IRDocs(description: body.description)
+            )
         }
+
+        let requirements = operation.security ?? document.security ?? []
+        let security = requirements.map { requirement in
+            requirement.schemes.compactMap { scheme -> IRSecurityRequirement? in
+                securitySchemeIndex[scheme.name].map { IRSecurityRequirement(scheme: $0, scopes: scheme.scopes) }
+            }
+        }
+        return IROperation(
+            operationID: operationID, methodName: methodNames.claim(methodBase), typeName: typeNames.claim(name) { self.topNames.contains($0) },
+            names: nestedOperationNames(),
+            method: method, path: operation.path, parameters: parameters, requestBody: requestBody,
+            responses: lowerResponses(operation, name: name), security: security,
+            docs: IRDocs(title: operation.summary, description: operation.description, isDeprecated: operation.deprecated),
+            source: source(operation.methodNode)
+        )
+    }
+
+    /// `Input`, `Output`, `Path`, … unless a top-level type has that name.
+    private func nestedOperationNames() -> NestedNames {
+        var scope = NameScope()
+        let claim = { (name: String) in scope.claim(name) { self.topNames.contains($0) } }
+        return NestedNames(
+            input: claim("Input"), output: claim("Output"), path: claim("Path"), query: claim("Query"),
+            headers: claim("Headers"), cookies: claim("Cookies"), body: claim("Body")
+        )
+    }
+
+    private func lowerResponses(_ operation: Operation, name: String) -> [IRResponse] {
         let responses = operation.responses.compactMap { entry in store.response(entry.response).map { (entry.key, $0) } }
         let withInlineSchemas = responses.filter { _, response in response.content.contains { $0.schema.map(Self.needsNamedType) ?? false } }
-        for (key, response) in responses {
+        var caseNames = NameScope(reserved: ["undocumented"])
+        var typeNames = NameScope(reserved: ["Input", "Output", "Path", "Query", "Headers", "Cookies", "Body"])
+        return responses.map { key, response in
             let suffix = withInlineSchemas.count > 1 ? Self.responseSuffix(key) : ""
-            lowerResponse(response, base: name + "Response" + suffix, into: &lowered)
+            let (contents, headers) = lowerResponseContent(response, base: name + "Response" + suffix)
+            let irKey: IRResponseKey
+            switch key {
+            case .code(let code): irKey = .code(code)
+            case .range(let digit): irKey = .range(digit)
+            case .default: irKey = .default
+            }
+            let caseName = caseNames.claim(Self.responseCaseName(key))
+            return IRResponse(
+                key: irKey, caseName: caseName, typeName: typeNames.claim(SwiftNames.typeName(caseName)) { self.topNames.contains($0) },
+                docs: IRDocs(description: response.description),
+                headers: headers, contents: contents
+            )
         }
     }
 
@@ -86,32 +179,89 @@ extension Lowerer {
         }
     }
 
-    private func lowerResponse(_ response: Response, base: String, into lowered: inout Set<YAMLNode>) {
-        lowerContent(response.content, base: base, into: &lowered, direction: .response)
-        for (headerName, item) in response.headers {
-            guard let header = store.header(item), let schema = header.schema, lowered.insert(schema.node).inserted else { continue }
-            responseRoots.append(lower(schema, NameHint(base: base + SwiftNames.typeName(headerName))).0)
+    /// `200` → `ok`, `404` → `notFound`, `4XX` → `clientError`, `default` → `default`.
+    static func responseCaseName(_ key: ResponseKey) -> String {
+        switch key {
+        case .code(let code): statusNames[code] ?? "status\(code)"
+        case .range(let digit): ["informational", "success", "redirection", "clientError", "serverError"][max(0, min(4, digit - 1))]
+        case .default: "default"
         }
     }
 
-    private func lowerParameter(_ parameter: Parameter, base: String, into lowered: inout Set<YAMLNode>) {
-        if let schema = parameter.schema, lowered.insert(schema.node).inserted {
-            requestRoots.append(lower(schema, NameHint(base: base)).0)
+    static let statusNames: [Int: String] = [
+        100: "continue", 101: "switchingProtocols", 200: "ok", 201: "created", 202: "accepted", 203: "nonAuthoritativeInformation",
+        204: "noContent", 205: "resetContent", 206: "partialContent", 300: "multipleChoices", 301: "movedPermanently", 302: "found",
+        303: "seeOther", 304: "notModified", 307: "temporaryRedirect", 308: "permanentRedirect", 400: "badRequest", 401: "unauthorized",
+        402: "paymentRequired", 403: "forbidden", 404: "notFound", 405: "methodNotAllowed", 406: "notAcceptable", 408: "requestTimeout",
+        409: "conflict", 410: "gone", 411: "lengthRequired", 412: "preconditionFailed", 413: "contentTooLarge", 414: "uriTooLong",
+        415: "unsupportedMediaType", 416: "rangeNotSatisfiable", 417: "expectationFailed", 418: "imATeapot", 421: "misdirectedRequest",
+        422: "unprocessableContent", 423: "locked", 424: "failedDependency", 425: "tooEarly", 426: "upgradeRequired",
+        428: "preconditionRequired", 429: "tooManyRequests", 431: "requestHeaderFieldsTooLarge", 451: "unavailableForLegalReasons",
+        500: "internalServerError", 501: "notImplemented", 502: "badGateway", 503: "serviceUnavailable", 504: "gatewayTimeout",
+        505: "httpVersionNotSupported",
+    ]
+
+    private func lowerResponseContent(_ response: Response, base: String) -> ([IRContent], [IRResponseHeader]) {
+        let contents = lowerContent(response.content, base: base, direction: .response)
+        var scope = NameScope(reserved: SwiftNames.reservedMemberNames)
+        let headers = response.headers.compactMap { headerName, item -> IRResponseHeader? in
+            // Content-Type is the content's business, not a header the caller sets or reads.
+            guard headerName.lowercased() != "content-type", let header = store.header(item) else { return nil }
+            var type = IRValueType.primitive(.string)
+            if let schema = header.schema ?? header.content.first?.schema {
+                type = lowerCached(schema, NameHint(base: base + SwiftNames.typeName(headerName))).0
+                responseRoots.append(type)
+            }
+            return IRResponseHeader(
+                name: IRName(original: headerName, swift: scope.claim(SwiftNames.memberName(headerName))),
+                isRequired: header.required, type: type, docs: IRDocs(description: header.description, isDeprecated: header.deprecated)
+            )
         }
-        lowerContent(parameter.content, base: base, into: &lowered, direction: .request)
+        return (contents, headers)
+    }
+
+    private func lowerParameterType(_ parameter: Parameter, base: String) -> (IRValueType, IRConstraints) {
+        guard let schema = parameter.schema ?? parameter.content.first?.schema else { return (.primitive(.string), IRConstraints()) }
+        let lowered = lowerCached(schema, NameHint(base: base))
+        requestRoots.append(lowered.0)
+        return lowered
     }
 
     /// One type per media type with an inline schema; a suffix tells them apart when there are several.
-    private func lowerContent(_ content: [MediaType], base: String, into lowered: inout Set<YAMLNode>, direction: Direction) {
+    private func lowerContent(_ content: [MediaType], base: String, direction: Direction) -> [IRContent] {
         let named = content.filter { $0.schema.map(Self.needsNamedType) ?? false }
-        for media in content {
-            guard let schema = media.schema, lowered.insert(schema.node).inserted else { continue }
-            let suffix = named.count > 1 && named.first?.node != media.node ? Self.mediaSuffix(media.contentType) : ""
-            let type = lower(schema, NameHint(base: base + suffix)).0
-            switch direction {
-            case .request: requestRoots.append(type)
-            case .response: responseRoots.append(type)
+        var caseNames = NameScope(reserved: ["undocumented"])
+        return content.map { media in
+            let kind = IRContentKind(contentType: media.contentType)
+            var type: IRValueType
+            if let schema = media.schema {
+                let suffix = named.count > 1 && named.first?.node != media.node ? Self.mediaSuffix(media.contentType) : ""
+                type = lowerCached(schema, NameHint(base: base + suffix)).0
+                switch direction {
+                case .request: requestRoots.append(type)
+                case .response: responseRoots.append(type)
+                }
+            } else {
+                type = kind == .json ? .primitive(.jsonValue) : kind == .text ? .primitive(.string) : .primitive(.binaryData)
             }
+            return IRContent(contentType: media.contentType, kind: kind, type: type, caseName: caseNames.claim(Self.contentCaseName(media.contentType)))
+        }
+    }
+
+    /// `application/json` → `json`, `application/problem+json` → `problemJson`, `text/plain` → `plainText`.
+    static func contentCaseName(_ contentType: String) -> String {
+        let type = IRContentKind.essence(contentType)
+        switch type {
+        case "application/json": return "json"
+        case "text/json": return "textJson"
+        case "application/x-www-form-urlencoded": return "urlEncodedForm"
+        case "multipart/form-data": return "multipartForm"
+        case "text/plain": return "plainText"
+        case "application/octet-stream": return "binary"
+        default:
+            let subtype = type.split(separator: "/").last.map(String.init) ?? type
+            if subtype.hasSuffix("+json") { return SwiftNames.memberName(String(subtype.dropLast(5))) + "Json" }
+            return SwiftNames.memberName(String(type.map { $0 == "/" ? " " : $0 }))
         }
     }
 
@@ -123,6 +273,32 @@ extension Lowerer {
         if lower.hasPrefix("text/") { return "Text" }
         if lower.contains("xml") { return "XML" }
         return SwiftNames.typeName(String(lower.split(separator: "/").last ?? "Other"))
+    }
+
+    // MARK: Security
+
+    private func lowerSecuritySchemes() {
+        var scope = NameScope(reserved: SwiftNames.reservedMemberNames)
+        for (name, key) in document.components.securitySchemes {
+            guard let scheme = store.securitySchemes[key].flatMap({ store.securityScheme($0) }) else { continue }
+            let kind: IRSecurityScheme.Kind
+            switch scheme.kind {
+            case .apiKey(let header, let location): kind = .apiKey(name: header, location: IRParameterLocation(rawValue: location.rawValue)!)
+            case .http(let httpScheme, _) where httpScheme == "basic": kind = .basic
+            case .http(let httpScheme, _) where httpScheme == "bearer": kind = .bearer
+            case .http(let httpScheme, _): kind = .unsupported("HTTP \(httpScheme) authentication")
+            case .oauth2, .openIdConnect: kind = .oauth2
+            case .mutualTLS: kind = .unsupported("mutual TLS")
+            }
+            if case .unsupported(let what) = kind {
+                warning("Lathe does not apply \(what) itself; configure it in the transport", at: scheme.node)
+            }
+            securitySchemeIndex[name] = securitySchemes.count
+            securitySchemes.append(IRSecurityScheme(
+                name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))), kind: kind,
+                docs: IRDocs(description: scheme.description), source: source(scheme.node)
+            ))
+        }
     }
 
     /// Whether lowering `schema` creates a type of its own (so it needs a name where it stands).

@@ -52,6 +52,11 @@ final class Lowerer {
     var warnedSchemas = Set<YAMLNode>()
     /// Named types whose schema allows `null`: every reference to them is nullable.
     var nullableTypes = Set<IRTypeID>()
+    /// Schemas already lowered, by node, so a shared component response is lowered once.
+    var loweredSchemas: [YAMLNode: (IRValueType, IRConstraints)] = [:]
+    var operations: [IROperation] = []
+    var securitySchemes: [IRSecurityScheme] = []
+    var securitySchemeIndex: [String: Int] = [:]
     /// Value types that requests carry (bodies and parameters of operations under `paths`).
     var requestRoots: [IRValueType] = []
 
@@ -67,7 +72,7 @@ final class Lowerer {
             lowerNamedSchema(key: key, into: id)
         }
         lowerOperations()
-        var module = IRModule(specName: specName, types: types, topLevel: topLevel)
+        var module = IRModule(specName: specName, types: types, topLevel: topLevel, operations: operations, securitySchemes: securitySchemes)
         Passes.boxCycles(in: &module)
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
         return (module, diagnostics)

@@ -21,6 +21,11 @@ public enum SwiftNames {
         return unusableMemberNames.contains(name) ? name + "_" : name
     }
 
+    /// An argument label at a call site: only `inout`, `var` and `let` need backticks there.
+    public static func argumentLabel(_ name: String) -> String {
+        ["inout", "var", "let"].contains(name) ? "`\(name)`" : name
+    }
+
     /// A member name as written in a declaration or reference: keywords in backticks.
     public static func escapedMember(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name
@@ -96,7 +101,8 @@ public enum SwiftNames {
         "Comparable", "Identifiable", "Sendable", "Sequence", "Collection", "Task", "Actor", "MainActor", "Range", "Regex",
         "JSONValue", "CalendarDate", "NumberOrString", "DecimalString", "Nullable", "Indirect", "Validatable", "JSONPath",
         "ValidationIssue", "ValidationError", "Check", "RFC3339", "JSONCoding", "Foundation", "LatheRuntime", "Swift",
-        "CodingKeys",
+        "CodingKeys", "Operations", "Client", "APIProtocol", "Authentication", "ServerAuthentication", "URIValue", "HTTPBody",
+        "HTTPFields", "HTTPRequest", "HTTPResponse", "OpenAPIRuntime", "HTTPTypes",
     ]
 
     /// A type name safe to declare: keywords and reserved names get a `Model` suffix.

@@ -349,3 +349,14 @@ extension URIPrimitive where Self: RawRepresentable, RawValue: URIPrimitive {
         self.init(rawValue: raw)
     }
 }
+
+extension URL: URIPrimitive {
+    public var uriText: String { absoluteString }
+    public init?(uriText: String) { self.init(string: uriText) }
+}
+
+extension Data: URIPrimitive {
+    /// Base64, as `format: byte` says.
+    public var uriText: String { base64EncodedString() }
+    public init?(uriText: String) { self.init(base64Encoded: uriText) }
+}

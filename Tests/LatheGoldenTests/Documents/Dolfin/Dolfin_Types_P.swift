@@ -338,7 +338,7 @@ extension Dolfin {
     /// Lifecycle status of a purchase order. Draft, Open, PartiallyMatched and FullyMatched are derived from matching (and reverse as allocations change); Closed and Cancelled are manual terminal states a human sets.
     ///
     /// - Source: `#/components/schemas/PurchaseOrderStatus`
-    nonisolated public enum PurchaseOrderStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable {
+    nonisolated public enum PurchaseOrderStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case draft
         case `open`
         case partiallyMatched

@@ -7,7 +7,7 @@ import LatheRuntime
 
 extension MultiFile {
     /// - Source: `Tests/Fixtures/multi-file/shared/common.yaml#/components/schemas/Tag`
-    nonisolated public enum Tag: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable {
+    nonisolated public enum Tag: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case cute
         case fluffy
         /// A value the spec does not list: kept as it came, reported by `validate()`.

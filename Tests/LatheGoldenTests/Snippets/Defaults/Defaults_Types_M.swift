@@ -7,7 +7,7 @@ import LatheRuntime
 
 extension Defaults {
     /// - Source: `#/components/schemas/Mode`
-    nonisolated public enum Mode: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable {
+    nonisolated public enum Mode: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case live
         case test
         /// A value the spec does not list: kept as it came, reported by `validate()`.

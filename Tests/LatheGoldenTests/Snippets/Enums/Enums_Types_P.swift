@@ -7,7 +7,7 @@ import LatheRuntime
 
 extension Enums {
     /// - Source: `#/components/schemas/Priority`
-    nonisolated public enum Priority: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable {
+    nonisolated public enum Priority: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case value1
         case value2
         case value3

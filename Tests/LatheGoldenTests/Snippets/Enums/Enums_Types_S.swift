@@ -9,7 +9,7 @@ extension Enums {
     /// Where an invoice is in its life.
     ///
     /// - Source: `#/components/schemas/Status`
-    nonisolated public enum Status: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable {
+    nonisolated public enum Status: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case draft
         case inProgress
         case paid

@@ -66,7 +66,7 @@ extension Enums {
         }
 
         /// - Source: `#/components/schemas/Task/properties/kind`
-        nonisolated public enum Kind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable {
+        nonisolated public enum Kind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
             case bug
             case feature
             /// A value the spec does not list: kept as it came, reported by `validate()`.
@@ -108,7 +108,7 @@ extension Enums {
         }
 
         /// - Source: `#/components/schemas/Task/properties/resolution`
-        nonisolated public enum Resolution: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable {
+        nonisolated public enum Resolution: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
             case fixed
             case wontfix
             /// A value the spec does not list: kept as it came, reported by `validate()`.

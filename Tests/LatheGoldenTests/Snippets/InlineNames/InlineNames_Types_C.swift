@@ -7,7 +7,7 @@ import LatheRuntime
 
 extension InlineNames {
     /// - Source: `#/paths/~1invoices~1{id}~1cancel/post/parameters/1/schema`
-    nonisolated public enum CancelInvoiceMode: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable {
+    nonisolated public enum CancelInvoiceMode: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case soft
         case hard
         /// A value the spec does not list: kept as it came, reported by `validate()`.

@@ -1,0 +1,377 @@
+import LatheIR
+import LatheOpenAPI
+
+/// `Client`: one method per operation on any `ClientTransport`, and `Authentication`.
+struct ClientEmitter {
+    let module: IRModule
+    let spelling: TypeSpelling
+    let operations: OperationsEmitter
+
+    init(module: IRModule) {
+        self.module = module
+        spelling = TypeSpelling(module: module)
+        operations = OperationsEmitter(module: module)
+    }
+
+    func render() -> String {
+        var w = SwiftWriter()
+        w.docComment([
+            "A client for `\(module.specName)`: one method per operation, over any `ClientTransport`",
+            "(URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.",
+        ])
+        w.block("nonisolated public struct Client: Swift.Sendable") { w in
+            w.line("public let serverURL: Foundation.URL")
+            w.line("public let transport: any OpenAPIRuntime.ClientTransport")
+            w.line("public let middlewares: [any OpenAPIRuntime.ClientMiddleware]")
+            w.line("public var authentication: Authentication")
+            w.line()
+            w.block("public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init())") { w in
+                for member in ["serverURL", "transport", "middlewares", "authentication"] { w.line("self.\(member) = \(member)") }
+            }
+            for operation in module.operations {
+                w.line()
+                emitMethod(operation, into: &w)
+                w.line()
+                emitFlattened(operation, into: &w)
+            }
+        }
+        w.line()
+        emitAuthentication(into: &w)
+        return w.text
+    }
+
+    private func docs(_ operation: IROperation) -> [String] {
+        var docs = DocComments.lines(operation.docs, specName: module.specName)
+        if !docs.isEmpty { docs.append("") }
+        docs.append("`\(operation.method) \(operation.path)`")
+        return docs
+    }
+
+    // MARK: The full form
+
+    private func emitMethod(_ operation: IROperation, into w: inout SwiftWriter) {
+        let names = operation.names
+        let op = "Operations.\(operation.typeName)"
+        w.docComment(docs(operation))
+        if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
+        w.block("public func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(names.input)) async throws -> \(op).\(names.output)") { w in
+            w.line("let issues = input.validationIssues")
+            w.line("if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: \(op).id, reason: .invalidInput(issues)) }")
+            emitRequest(operation, into: &w)
+            let alternatives = operation.security.map { "[" + $0.map { SwiftLiteral.string(module.securitySchemes[$0.scheme].name.original) }.joined(separator: ", ") + "]" }
+            w.line("try await authentication.apply(to: &request, operationID: \(op).id, alternatives: [\(alternatives.joined(separator: ", "))])")
+            w.line("let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)")
+            emitResponseDecoding(operation, into: &w)
+        }
+    }
+
+    private func uriValue(_ value: String, _ shape: URIShape) -> String {
+        switch shape {
+        case .primitive, .array, .map: "LatheRuntime.URIValue.of(\(value))"
+        case .object: "try LatheRuntime.URIValue.of(object: \(value))"
+        case .json: "try LatheRuntime.URIValue.of(json: \(value))"
+        }
+    }
+
+    private func emitRequest(_ operation: IROperation, into w: inout SwiftWriter) {
+        let pathParameters = operation.parameters.filter { $0.location == .path }
+        let queryParameters = operation.parameters.filter { $0.location == .query }
+        let declaration = queryParameters.isEmpty ? "let" : "var"
+        if pathParameters.isEmpty {
+            w.line("\(declaration) path = \(SwiftLiteral.string(operation.path))")
+        } else {
+            w.line("\(declaration) path = LatheRuntime.ClientSupport.path(\(SwiftLiteral.string(operation.path)), [")
+            w.indented { w in
+                for parameter in pathParameters {
+                    let value = uriValue("input.path.\(SwiftNames.escapedMember(parameter.name.swift))", spelling.uriShape(parameter.type, contentType: parameter.contentType))
+                    w.line("\(SwiftLiteral.string(parameter.name.original)): LatheRuntime.URIEncoding.path(\(value), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode)),")
+                }
+            }
+            w.line("])")
+        }
+        if !queryParameters.isEmpty {
+            w.line("var query: [Swift.String] = []")
+            for parameter in queryParameters {
+                emitOptional(parameter, group: "query", into: &w) { value in
+                    let uri = uriValue(value, spelling.uriShape(parameter.type, contentType: parameter.contentType))
+                    return "query += LatheRuntime.URIEncoding.query(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode), allowReserved: \(parameter.allowReserved))"
+                }
+            }
+            w.line("if !query.isEmpty { path += \"?\" + query.joined(separator: \"&\") }")
+        }
+        w.line("var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, scheme: nil, authority: nil, path: path)")
+        for parameter in operation.parameters where parameter.location == .header {
+            emitOptional(parameter, group: "headers", into: &w) { value in
+                let uri = uriValue(value, spelling.uriShape(parameter.type, contentType: parameter.contentType))
+                return "request.headerFields.set(\(SwiftLiteral.string(parameter.name.original)), LatheRuntime.URIEncoding.header(\(uri), explode: \(parameter.explode)))"
+            }
+        }
+        let cookieParameters = operation.parameters.filter { $0.location == .cookie }
+        if !cookieParameters.isEmpty {
+            w.line("var cookies: [Swift.String] = []")
+            for parameter in cookieParameters {
+                emitOptional(parameter, group: "cookies", into: &w) { value in
+                    let uri = uriValue(value, spelling.uriShape(parameter.type, contentType: parameter.contentType))
+                    return "cookies.append(LatheRuntime.URIEncoding.cookie(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)))"
+                }
+            }
+            w.line("if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: \"; \") }")
+        }
+        var accepted: [String] = []
+        for content in operation.responses.flatMap(\.contents) where !accepted.contains(content.contentType) {
+            accepted.append(content.contentType)
+        }
+        if !accepted.isEmpty {
+            w.line("request.headerFields[.accept] = \(SwiftLiteral.string(accepted.joined(separator: ", ")))")
+        }
+        guard let requestBody = operation.requestBody else {
+            w.line("let body: OpenAPIRuntime.HTTPBody? = nil")
+            return
+        }
+        w.line("let body: OpenAPIRuntime.HTTPBody?")
+        w.switchBlock("input.body") { w in
+            for content in requestBody.contents {
+                w.line("case .\(content.caseName)(let value)\(requestBody.isRequired ? "" : "?"):")
+                w.indented { w in
+                    w.line("request.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))")
+                    switch content.kind {
+                    case .json: w.line("body = try LatheRuntime.ClientSupport.jsonBody(value)")
+                    case .urlEncodedForm: w.line("body = try LatheRuntime.ClientSupport.formBody(value)")
+                    case .text where operations.bodyType(content) == "Swift.String": w.line("body = OpenAPIRuntime.HTTPBody(value)")
+                    case .text: w.line("body = try LatheRuntime.ClientSupport.jsonBody(value)")
+                    case .binary, .multipart: w.line("body = value")
+                    }
+                }
+            }
+            if !requestBody.isRequired { w.line("case nil: body = nil") }
+        }
+    }
+
+    /// Runs `statement` for a parameter's value when it has one.
+    private func emitOptional(_ parameter: IRParameter, group: String, into w: inout SwiftWriter, _ statement: (String) -> String) {
+        let access = "input.\(group).\(SwiftNames.escapedMember(parameter.name.swift))"
+        if parameter.isRequired || parameter.defaultValue != nil {
+            w.line(statement(access))
+        } else {
+            w.block("if let value = \(access)") { $0.line(statement("value")) }
+        }
+    }
+
+    private func emitResponseDecoding(_ operation: IROperation, into w: inout SwiftWriter) {
+        let op = "Operations.\(operation.typeName).\(operation.names.output)"
+        if operation.responses.contains(where: { !$0.contents.isEmpty }) {
+            w.line("let contentType = response.headerFields[.contentType]")
+        }
+        let ordered = operation.responses.filter { $0.key.isExact } + operation.responses.filter { if case .range = $0.key { true } else { false } }
+        let fallback = operation.responses.first { $0.key == .default }
+        w.switchBlock("response.status.code") { w in
+            for response in ordered {
+                switch response.key {
+                case .code(let code): w.line("case \(code):")
+                case .range(let digit): w.line("case \(digit * 100) ... \(digit * 100 + 99):")
+                case .default: continue
+                }
+                w.indented { emitResponse(response, output: op, operation: operation, into: &$0) }
+            }
+            w.line("default:")
+            w.indented { w in
+                if let fallback {
+                    emitResponse(fallback, output: op, operation: operation, into: &w)
+                } else {
+                    w.line("return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)")
+                }
+            }
+        }
+    }
+
+    private func emitResponse(_ response: IRResponse, output: String, operation: IROperation, into w: inout SwiftWriter) {
+        let type = "\(output).\(response.typeName)"
+        var arguments: [String] = []
+        if !response.headers.isEmpty {
+            w.line("let headers: \(type).\(operation.names.headers)")
+            w.doCatch({ w in
+                let values = response.headers.map { header -> String in
+                    let shape = spelling.uriShape(header.type, contentType: nil)
+                    let raw = "response.headerFields.value(\(SwiftLiteral.string(header.name.original))).flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: \(shape.valueShape)) }"
+                    let decoded = ServerEmitter.decodeCall(raw, shape: shape, name: header.name.original)
+                    let value = header.isRequired ? "try LatheRuntime.ServerSupport.required(\(decoded), at: \(SwiftLiteral.string(header.name.original)))" : decoded
+                    return "\(SwiftNames.argumentLabel(header.name.swift)): \(value)"
+                }
+                w.line("headers = .init(\(values.joined(separator: ", ")))")
+            }) { w in
+                w.line("throw LatheRuntime.OperationError(operationID: Operations.\(operation.typeName).id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))")
+            }
+            arguments.append("headers: headers")
+        }
+        if !response.contents.isEmpty {
+            w.line("let body: \(type).\(operation.names.body)")
+            let operationID = "Operations.\(operation.typeName).id"
+            for (index, content) in response.contents.enumerated() {
+                let condition = "LatheRuntime.ClientSupport.contentType(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
+                w.line((index == 0 ? "if " : "} else if ") + condition + " {")
+                w.indented { w in
+                    let swiftType = operations.bodyType(content)
+                    switch content.kind {
+                    case .json:
+                        w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.decodeJSON(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))")
+                    case .urlEncodedForm:
+                        w.line("body = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeForm(\(swiftType).self, from: responseBody))")
+                    case .text where swiftType == "Swift.String":
+                        w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.text(responseBody))")
+                    case .text:
+                        w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.decodeJSON(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))")
+                    case .binary, .multipart:
+                        w.line("body = .\(content.caseName)(responseBody ?? OpenAPIRuntime.HTTPBody())")
+                    }
+                }
+            }
+            w.line("} else {")
+            w.indented { w in
+                w.line("throw LatheRuntime.OperationError(operationID: \(operationID), statusCode: response.status.code, reason: .unexpectedContentType(contentType))")
+            }
+            w.line("}")
+            arguments.append("body: body")
+        }
+        let value = "\(type)(\(arguments.joined(separator: ", ")))"
+        let name = SwiftNames.escapedMember(response.caseName)
+        w.line(response.key.isExact ? "return .\(name)(\(value))" : "return .\(name)(statusCode: response.status.code, \(value))")
+    }
+
+    // MARK: The flattened form
+
+    /// `client.cancelPurchaseOrder(id: poID)`: every parameter as an argument, optional ones
+    /// defaulted, and the body itself when the operation takes one content type.
+    private func emitFlattened(_ operation: IROperation, into w: inout SwiftWriter) {
+        let names = operation.names
+        let op = "Operations.\(operation.typeName)"
+        var labels = NameScope(reserved: ["input"])
+        var parameters: [String] = []
+        var groups: [(member: String, arguments: [String])] = []
+        for (location, _, member) in OperationsEmitter.locations {
+            var arguments: [String] = []
+            for parameter in operation.parameters where parameter.location == location {
+                let swift = parameter.name.swift
+                let label = labels.contains(swift) ? labels.claim(member + SwiftNames.typeName(swift)) : labels.claim(swift)
+                let defaultValue = parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) } ?? (parameter.isRequired ? nil : "nil")
+                parameters.append("\(SwiftNames.escapedMember(label)): \(operations.parameterType(parameter))" + (defaultValue.map { " = \($0)" } ?? ""))
+                arguments.append("\(SwiftNames.argumentLabel(swift)): \(SwiftNames.escapedMember(label))")
+            }
+            if !arguments.isEmpty { groups.append((member, arguments)) }
+        }
+        var inputArguments = groups.map { "\($0.member): .init(\($0.arguments.joined(separator: ", ")))" }
+        if let body = operation.requestBody {
+            let label = labels.claim("body")
+            if body.contents.count == 1, let content = body.contents.first {
+                let type = operations.bodyType(content)
+                parameters.append("\(label): \(type)" + (body.isRequired ? "" : "? = nil"))
+                inputArguments.append("body: " + (body.isRequired ? ".\(content.caseName)(\(label))" : "\(label).map { .\(content.caseName)($0) }"))
+            } else {
+                parameters.append("\(label): \(op).\(names.input).\(names.body)" + (body.isRequired ? "" : "? = nil"))
+                inputArguments.append("body: \(label)")
+            }
+        }
+        w.docComment(docs(operation) + ["", "The same call as the one taking an input value, with each parameter as an argument."])
+        if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
+        w.block("public func \(SwiftNames.escapedMember(operation.methodName))(\(parameters.joined(separator: ", "))) async throws -> \(op).\(names.output)") { w in
+            w.line("try await \(SwiftNames.escapedMember(operation.methodName))(\(op).\(names.input)(\(inputArguments.joined(separator: ", "))))")
+        }
+    }
+
+    // MARK: Authentication
+
+    private func emitAuthentication(into w: inout SwiftWriter) {
+        let schemes = module.securitySchemes
+        w.docComment([
+            "Credentials for the API's security schemes. Each operation sends only what it requires: the",
+            "first of its alternatives whose schemes all have credentials here. Descriptions never show a secret.",
+        ])
+        w.block("nonisolated public struct Authentication: Swift.Sendable") { w in
+            for scheme in schemes {
+                w.docComment(DocComments.lines(scheme.docs, notes: [Self.schemeNote(scheme)], specName: module.specName))
+                w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): \(Self.credentialType(scheme))?")
+            }
+            let arguments = schemes.map { "\(SwiftNames.escapedMember($0.name.swift)): \(Self.credentialType($0))? = nil" }
+            if schemes.isEmpty {
+                w.line("public init() {}")
+            } else {
+                w.block("public init(\(arguments.joined(separator: ", ")))") { w in
+                    for scheme in schemes {
+                        let name = SwiftNames.escapedMember(scheme.name.swift)
+                        w.line("self.\(name) = \(name)")
+                    }
+                }
+            }
+            w.line()
+            w.block("func apply(to request: inout HTTPTypes.HTTPRequest, operationID: Swift.String, alternatives: [[Swift.String]]) async throws") { w in
+                w.line("guard !alternatives.isEmpty else { return }")
+                w.block("for alternative in alternatives where alternative.allSatisfy(isConfigured)") { w in
+                    w.line("for scheme in alternative { try await apply(scheme, to: &request) }")
+                    w.line("return")
+                }
+                w.line("if alternatives.contains(where: \\.isEmpty) { return }")
+                w.line("throw LatheRuntime.OperationError(operationID: operationID, reason: .missingCredentials(schemes: alternatives.map { $0.joined(separator: \" and \") }))")
+            }
+            w.line()
+            w.block("private func isConfigured(_ scheme: Swift.String) -> Swift.Bool") { w in
+                w.switchBlock("scheme") { w in
+                    for scheme in schemes {
+                        if case .unsupported = scheme.kind {
+                            w.line("case \(SwiftLiteral.string(scheme.name.original)): true")
+                        } else {
+                            w.line("case \(SwiftLiteral.string(scheme.name.original)): \(SwiftNames.escapedMember(scheme.name.swift)) != nil")
+                        }
+                    }
+                    w.line("default: false")
+                }
+            }
+            w.line()
+            w.block("private func apply(_ scheme: Swift.String, to request: inout HTTPTypes.HTTPRequest) async throws") { w in
+                w.switchBlock("scheme") { w in
+                    for scheme in schemes {
+                        let name = SwiftNames.escapedMember(scheme.name.swift)
+                        switch scheme.kind {
+                        case .apiKey(let key, let location):
+                            w.line("case \(SwiftLiteral.string(scheme.name.original)):")
+                            w.indented { w in
+                                w.line("guard let credential = \(name) else { return }")
+                                switch location {
+                                case .header: w.line("request.headerFields.set(\(SwiftLiteral.string(key)), credential.value)")
+                                case .query: w.line("LatheRuntime.ClientSupport.appendQuery(\(SwiftLiteral.string(key)), credential.value, to: &request)")
+                                default: w.line("LatheRuntime.ClientSupport.appendCookie(\(SwiftLiteral.string(key)), credential.value, to: &request)")
+                                }
+                            }
+                        case .basic:
+                            w.line("case \(SwiftLiteral.string(scheme.name.original)):")
+                            w.indented { $0.line("if let credential = \(name) { request.headerFields[.authorization] = credential.headerValue }") }
+                        case .bearer, .oauth2:
+                            w.line("case \(SwiftLiteral.string(scheme.name.original)):")
+                            w.indented { $0.line("if let provider = \(name) { request.headerFields[.authorization] = \"Bearer \" + (try await provider.token()) }") }
+                        case .unsupported:
+                            continue
+                        }
+                    }
+                    w.line("default: break")
+                }
+            }
+        }
+    }
+
+    static func credentialType(_ scheme: IRSecurityScheme) -> String {
+        switch scheme.kind {
+        case .apiKey: "LatheRuntime.APIKeyCredential"
+        case .basic: "LatheRuntime.BasicCredentials"
+        case .bearer, .oauth2: "LatheRuntime.BearerTokenProvider"
+        case .unsupported: "Swift.Never"
+        }
+    }
+
+    static func schemeNote(_ scheme: IRSecurityScheme) -> String {
+        switch scheme.kind {
+        case .apiKey(let name, let location): "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`."
+        case .basic: "`\(scheme.name.original)`: HTTP Basic."
+        case .bearer: "`\(scheme.name.original)`: a bearer token."
+        case .oauth2: "`\(scheme.name.original)`: OAuth 2 / OpenID Connect, sent as a bearer token."
+        case .unsupported(let what): "`\(scheme.name.original)`: \(what), which the transport must handle."
+        }
+    }
+}

@@ -1,0 +1,309 @@
+import LatheIR
+import LatheOpenAPI
+
+/// `Operations`: for each operation an enum holding its `Input` (parameters by location, and the
+/// body) and its `Output` (one case per documented response, and `undocumented`).
+struct OperationsEmitter {
+    let module: IRModule
+    let spelling: TypeSpelling
+
+    init(module: IRModule, qualifier: String = "") {
+        self.module = module
+        spelling = TypeSpelling(module: module, qualifier: qualifier)
+    }
+
+    /// Parameter groups in order: location, the group's type name, the `Input` member holding it.
+    static var locations: [(IRParameterLocation, KeyPath<NestedNames, String>, String)] {
+        [(.path, \.path, "path"), (.query, \.query, "query"), (.header, \.headers, "headers"), (.cookie, \.cookies, "cookies")]
+    }
+
+    func render() -> String {
+        var w = SwiftWriter()
+        w.docComment(["The operations of `\(module.specName)`: each one's input and output."])
+        w.block("nonisolated public enum Operations") { w in
+            for (index, operation) in module.operations.enumerated() {
+                if index > 0 { w.line() }
+                emit(operation, into: &w)
+            }
+        }
+        return w.text
+    }
+
+    private func emit(_ operation: IROperation, into w: inout SwiftWriter) {
+        var docs = DocComments.lines(operation.docs, specName: module.specName)
+        if !docs.isEmpty { docs.append("") }
+        docs.append("`\(operation.method) \(operation.path)`, operation `\(operation.operationID)`.")
+        w.docComment(docs)
+        w.block("nonisolated public enum \(operation.typeName)") { w in
+            w.line("public static let id = \(SwiftLiteral.string(operation.operationID))")
+            w.line()
+            emitInput(operation, into: &w)
+            w.line()
+            emitOutput(operation, into: &w)
+        }
+    }
+
+    // MARK: Input
+
+    /// The Swift type of a parameter as stored in its group.
+    func parameterType(_ parameter: IRParameter) -> String {
+        let type = spelling.type(parameter.type.nonNull)
+        return parameter.isRequired || parameter.defaultValue != nil ? type : type + "?"
+    }
+
+    private func emitInput(_ operation: IROperation, into w: inout SwiftWriter) {
+        let names = operation.names
+        w.docComment(["What a call sends."])
+        w.block("nonisolated public struct \(names.input): Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable") { w in
+            var members: [(name: String, type: String, defaultValue: String?)] = []
+            for (location, nameKey, member) in Self.locations {
+                let parameters = operation.parameters.filter { $0.location == location }
+                guard !parameters.isEmpty else { continue }
+                let typeName = names[keyPath: nameKey]
+                w.block("nonisolated public struct \(typeName): Swift.Sendable, Swift.Hashable") { w in
+                    for parameter in parameters {
+                        w.docComment(DocComments.lines(parameter.docs, notes: ["`\(parameter.name.original)`, in the \(location.rawValue)."], specName: module.specName))
+                        w.line("public var \(SwiftNames.escapedMember(parameter.name.swift)): \(parameterType(parameter))")
+                    }
+                    let arguments = parameters.map { parameter -> String in
+                        let defaultValue = parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) } ?? (parameter.isRequired ? nil : "nil")
+                        return "\(SwiftNames.escapedMember(parameter.name.swift)): \(parameterType(parameter))" + (defaultValue.map { " = \($0)" } ?? "")
+                    }
+                    w.block("public init(\(arguments.joined(separator: ", ")))") { w in
+                        for parameter in parameters {
+                            let name = SwiftNames.escapedMember(parameter.name.swift)
+                            w.line("self.\(name) = \(name)")
+                        }
+                    }
+                }
+                let allOptional = parameters.allSatisfy { !$0.isRequired || $0.defaultValue != nil }
+                w.line("public var \(member): \(typeName)")
+                members.append((member, typeName, allOptional ? ".init()" : nil))
+            }
+            if let body = operation.requestBody {
+                emitBodyEnum(body.contents, name: names.body, docs: ["The request body, in one of the content types the operation accepts."], into: &w)
+                w.line("public var body: \(names.body)\(body.isRequired ? "" : "?")")
+                members.append(("body", names.body + (body.isRequired ? "" : "?"), body.isRequired ? nil : "nil"))
+            }
+            let arguments = members.map { "\($0.name): \($0.type)" + ($0.defaultValue.map { " = \($0)" } ?? "") }
+            w.line()
+            w.block("public init(\(arguments.joined(separator: ", ")))") { w in
+                for member in members { w.line("self.\(member.name) = \(member.name)") }
+            }
+            w.line()
+            emitInputValidation(operation, into: &w)
+        }
+    }
+
+    private func emitInputValidation(_ operation: IROperation, into w: inout SwiftWriter) {
+        var body = SwiftWriter()
+        var counter = 0
+        let emitter = TypeEmitter(module: module)
+        for (location, _, member) in Self.locations {
+            for parameter in operation.parameters where parameter.location == location {
+                let access = "self.\(member).\(SwiftNames.escapedMember(parameter.name.swift))"
+                let path = "path.key(\(SwiftLiteral.string(parameter.name.original)))"
+                var checks = SwiftWriter()
+                emitter.emitValidation(of: "value", type: parameter.type.nonNull, constraints: parameter.constraints, path: path, into: &checks, counter: &counter)
+                guard !checks.text.isEmpty else { continue }
+                if parameter.isRequired || parameter.defaultValue != nil {
+                    body.line("let value = \(access)")
+                    body.raw(checks.text)
+                } else {
+                    body.block("if let value = \(access)") { $0.raw(checks.text) }
+                }
+            }
+        }
+        if let request = operation.requestBody {
+            var cases = SwiftWriter()
+            var any = false
+            for content in request.contents {
+                var checks = SwiftWriter()
+                emitter.emitValidation(of: "value", type: content.type, constraints: IRConstraints(), path: "path.key(\"body\")", into: &checks, counter: &counter)
+                let optional = request.isRequired ? "" : "?"
+                // Streamed bodies and plain text have nothing to validate.
+                if bodyType(content) == "OpenAPIRuntime.HTTPBody" || content.kind == .text || checks.text.isEmpty {
+                    cases.line("case .\(content.caseName)\(optional): break")
+                } else {
+                    any = true
+                    cases.line("case .\(content.caseName)(let value)\(optional):")
+                    cases.indented { $0.raw(checks.text) }
+                }
+            }
+            if any {
+                body.switchBlock("self.body") { w in
+                    w.raw(cases.text)
+                    if !request.isRequired { w.line("case nil: break") }
+                }
+            }
+        }
+        let signature = "public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])"
+        if body.text.isEmpty {
+            w.line(signature + " {}")
+        } else {
+            // Each check stands in its own scope, so the `value` names never clash.
+            w.block(signature) { w in
+                for chunk in Self.scopes(body.text) { w.block("do", { $0.raw(chunk) }) }
+            }
+        }
+    }
+
+    /// Splits rendered statements at top-level `let value` lines, so each chunk gets its own scope.
+    static func scopes(_ text: String) -> [String] {
+        var chunks: [String] = []
+        var current = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            if (line.hasPrefix("let value ") || line.hasPrefix("if ") || line.hasPrefix("switch ")) && !current.isEmpty {
+                chunks.append(current)
+                current = ""
+            }
+            current += line + "\n"
+        }
+        if !current.isEmpty { chunks.append(current) }
+        return chunks
+    }
+
+    /// `case json(T)`, `case plainText(Swift.String)`, `case binary(OpenAPIRuntime.HTTPBody)`, ….
+    private func emitBodyEnum(_ contents: [IRContent], name: String, docs: [String], into w: inout SwiftWriter) {
+        w.docComment(docs)
+        w.block("nonisolated public enum \(name): Swift.Sendable, Swift.Hashable") { w in
+            for content in contents {
+                w.docComment(["`\(content.contentType)`"])
+                w.line("case \(content.caseName)(\(bodyType(content)))")
+            }
+        }
+    }
+
+    /// Binary bodies stream as `HTTPBody`; text is a `String`; the rest is the schema's type.
+    func bodyType(_ content: IRContent) -> String {
+        switch content.kind {
+        case .binary: "OpenAPIRuntime.HTTPBody"
+        case .text where content.type == .primitive(.string) || content.type == .primitive(.binaryData): "Swift.String"
+        case .multipart: "OpenAPIRuntime.HTTPBody"
+        default: spelling.type(content.type)
+        }
+    }
+
+    // MARK: Output
+
+    private func emitOutput(_ operation: IROperation, into w: inout SwiftWriter) {
+        let names = operation.names
+        w.docComment(["What a call can get back: one case per documented response, and `undocumented` for any other."])
+        w.block("nonisolated public enum \(names.output): Swift.Sendable, Swift.Hashable") { w in
+            for response in operation.responses {
+                let status = Self.statusDescription(response.key)
+                w.docComment(SwiftLiteral.docText("\(status): \(response.docs.description ?? "")".trimmingTrailingSpaces()))
+                let payload = response.key.isExact ? response.typeName : "statusCode: Swift.Int, \(response.typeName)"
+                w.line("case \(SwiftNames.escapedMember(response.caseName))(\(payload))")
+            }
+            w.docComment(["A status the spec does not document, kept whole."])
+            w.line("case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)")
+            for response in operation.responses {
+                w.line()
+                emitResponse(response, names: names, into: &w)
+            }
+        }
+    }
+
+    static func statusDescription(_ key: IRResponseKey) -> String {
+        switch key {
+        case .code(let code): "\(code)"
+        case .range(let digit): "\(digit)XX"
+        case .default: "Any other status"
+        }
+    }
+
+    private func emitResponse(_ response: IRResponse, names: NestedNames, into w: inout SwiftWriter) {
+        w.block("nonisolated public struct \(response.typeName): Swift.Sendable, Swift.Hashable") { w in
+            var members: [(name: String, type: String, defaultValue: String?)] = []
+            if !response.headers.isEmpty {
+                w.block("nonisolated public struct \(names.headers): Swift.Sendable, Swift.Hashable") { w in
+                    for header in response.headers {
+                        w.docComment(DocComments.lines(header.docs, notes: ["Header `\(header.name.original)`."], specName: module.specName))
+                        w.line("public var \(SwiftNames.escapedMember(header.name.swift)): \(headerType(header))")
+                    }
+                    let arguments = response.headers.map { "\(SwiftNames.escapedMember($0.name.swift)): \(headerType($0))" + ($0.isRequired ? "" : " = nil") }
+                    w.block("public init(\(arguments.joined(separator: ", ")))") { w in
+                        for header in response.headers {
+                            let name = SwiftNames.escapedMember(header.name.swift)
+                            w.line("self.\(name) = \(name)")
+                        }
+                    }
+                }
+                w.line("public var headers: \(names.headers)")
+                let required = response.headers.contains(where: \.isRequired)
+                members.append(("headers", names.headers, required ? nil : ".init()"))
+            }
+            if !response.contents.isEmpty {
+                emitBodyEnum(response.contents, name: names.body, docs: ["The response body, in one of the documented content types."], into: &w)
+                w.line("public var body: \(names.body)")
+                members.append(("body", names.body, nil))
+            }
+            let arguments = members.map { "\($0.name): \($0.type)" + ($0.defaultValue.map { " = \($0)" } ?? "") }
+            w.block("public init(\(arguments.joined(separator: ", ")))") { w in
+                for member in members { w.line("self.\(member.name) = \(member.name)") }
+            }
+        }
+    }
+
+    func headerType(_ header: IRResponseHeader) -> String {
+        let type = spelling.type(header.type.nonNull)
+        return header.isRequired ? type : type + "?"
+    }
+}
+
+extension IRResponseKey {
+    var isExact: Bool {
+        if case .code = self { return true }
+        return false
+    }
+}
+
+/// How a value of an IR type travels in a URI, header or cookie.
+enum URIShape {
+    case primitive(String)
+    case array(element: String)
+    case map(value: String)
+    case object(String)
+    case json(String)
+
+    var valueShape: String {
+        switch self {
+        case .primitive, .json: ".primitive"
+        case .array: ".array"
+        case .map, .object: ".object"
+        }
+    }
+}
+
+extension TypeSpelling {
+    /// Primitives that `LatheRuntime.URIPrimitive` covers, generated enums included.
+    func isURIPrimitive(_ type: IRValueType) -> Bool {
+        switch type {
+        case .primitive(let primitive): primitive != .jsonValue
+        case .named(let id):
+            switch module[id].kind {
+            case .enumeration: true
+            case .alias(let aliased, _): isURIPrimitive(aliased)
+            default: false
+            }
+        case .nullable(let inner): isURIPrimitive(inner)
+        default: false
+        }
+    }
+
+    func uriShape(_ type: IRValueType, contentType: String?) -> URIShape {
+        let swiftType = self.type(type.nonNull)
+        if contentType != nil { return .json(swiftType) }
+        switch type.nonNull {
+        case let value where isURIPrimitive(value): return .primitive(swiftType)
+        case .array(let element) where isURIPrimitive(element): return .array(element: self.type(element))
+        case .dictionary(let value) where isURIPrimitive(value): return .map(value: self.type(value))
+        case .named(let id):
+            if case .object = module[id].kind { return .object(swiftType) }
+            if case .alias(let aliased, _) = module[id].kind { return uriShape(aliased, contentType: nil) }
+            return .json(swiftType)
+        default: return .json(swiftType)
+        }
+    }
+}

@@ -1,0 +1,352 @@
+import LatheIR
+import LatheOpenAPI
+
+/// `APIProtocol` (one requirement per operation), `registerHandlers(on:)`, and `ServerAuthentication`.
+struct ServerEmitter {
+    let module: IRModule
+    let spelling: TypeSpelling
+    let operations: OperationsEmitter
+
+    /// `Namespace.` when there is a namespace: the server file's extensions stand outside it and
+    /// must name every generated type in full.
+    let qualifier: String
+
+    init(module: IRModule, namespace: String?) {
+        self.module = module
+        qualifier = namespace.map { $0 + "." } ?? ""
+        spelling = TypeSpelling(module: module, qualifier: qualifier)
+        operations = OperationsEmitter(module: module, qualifier: qualifier)
+    }
+
+    /// The runtime call that turns a raw `URIValue?` into the parameter's Swift value.
+    static func decodeCall(_ raw: String, shape: URIShape, name: String) -> String {
+        let at = SwiftLiteral.string(name)
+        switch shape {
+        case .primitive(let type): return "try LatheRuntime.ServerSupport.primitive(\(raw), as: \(type).self, at: \(at))"
+        case .array(let element): return "try LatheRuntime.ServerSupport.array(\(raw), of: \(element).self, at: \(at))"
+        case .map(let value): return "try LatheRuntime.ServerSupport.map(\(raw), of: \(value).self, at: \(at))"
+        case .object(let type): return "try LatheRuntime.ServerSupport.object(\(raw), as: \(type).self, at: \(at))"
+        case .json(let type): return "try LatheRuntime.ServerSupport.json(\(raw), as: \(type).self, at: \(at))"
+        }
+    }
+
+    /// The server file. Extensions cannot nest, so with a namespace the protocol and the
+    /// authentication type go inside `extension Namespace`, and the extensions name their types in full.
+    func render(namespace: String?) -> String {
+        var declarations = SwiftWriter()
+        emitProtocol(into: &declarations)
+        declarations.line()
+        emitAuthentication(into: &declarations)
+        var w = SwiftWriter()
+        if let namespace {
+            w.block("extension \(namespace)") { $0.raw(declarations.text) }
+        } else {
+            w.raw(declarations.text)
+        }
+        w.line()
+        w.block("extension \(qualifier)APIProtocol") { emitRegistration(into: &$0) }
+        for operation in module.operations {
+            w.line()
+            emitHandling(operation, qualifier: qualifier, into: &w)
+        }
+        return w.text
+    }
+
+    private func emitProtocol(into w: inout SwiftWriter) {
+        w.docComment([
+            "What a server for `\(module.specName)` implements: one method per operation. Register it on any",
+            "`ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.",
+        ])
+        w.block("nonisolated public protocol APIProtocol: Swift.Sendable") { w in
+            for operation in module.operations {
+                let op = "Operations.\(operation.typeName)"
+                w.docComment(DocComments.lines(operation.docs, specName: module.specName) + ["`\(operation.method) \(operation.path)`"])
+                w.line("func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(operation.names.input)) async throws -> \(op).\(operation.names.output)")
+            }
+        }
+    }
+
+    private func emitRegistration(into w: inout SwiftWriter) {
+        w.docComment([
+            "Routes every operation to this implementation. A request that breaks the spec (a missing or",
+            "malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem",
+            "response saying where, and never reaches a handler; a request no security alternative admits gets 401.",
+            "",
+            "- Parameter serverURL: Its path is the prefix every operation's path is registered under.",
+        ])
+        let signature = "nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: \"/\")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: \(qualifier)ServerAuthentication = .init()) throws"
+        w.block(signature) { w in
+            w.line("let prefix = serverURL.path == \"/\" ? \"\" : serverURL.path")
+            for operation in module.operations {
+                let op = "\(qualifier)Operations.\(operation.typeName)"
+                w.line("try transport.register(")
+                w.indented { w in
+                    w.line("{ request, body, metadata in try await \(op).handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },")
+                    w.line("method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, path: prefix + \(SwiftLiteral.string(operation.path))")
+                }
+                w.line(")")
+            }
+        }
+    }
+
+    // MARK: Handling one operation
+
+    private func emitHandling(_ operation: IROperation, qualifier: String, into w: inout SwiftWriter) {
+        let names = operation.names
+        w.block("extension \(qualifier)Operations.\(operation.typeName)") { w in
+            let alternatives = operation.security.map { "[" + $0.map { SwiftLiteral.string(module.securitySchemes[$0.scheme].name.original) }.joined(separator: ", ") + "]" }
+            w.block("nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: \(qualifier)ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)") { w in
+                w.closure("try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares)", parameters: "request, body, metadata") { w in
+                    w.line("if let refusal = try await authentication.check(request, alternatives: [\(alternatives.joined(separator: ", "))]) { return refusal }")
+                    w.line("let input: \(names.input)")
+                    w.doCatch({ w in
+                        w.line("input = try await \(names.input)(request, body: body, metadata: metadata)")
+                        w.line("let issues = input.validationIssues")
+                        w.line("if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }")
+                    }, catching: "let error as LatheRuntime.RequestError") { w in
+                        w.line("return LatheRuntime.ServerSupport.badRequest(error)")
+                    }
+                    w.line("return try encode(try await api.\(SwiftNames.escapedMember(operation.methodName))(input))")
+                }
+            }
+            w.line()
+            emitOutputEncoding(operation, into: &w)
+        }
+        w.line()
+        emitInputDecoding(operation, qualifier: qualifier, into: &w)
+    }
+
+    private func emitInputDecoding(_ operation: IROperation, qualifier: String, into w: inout SwiftWriter) {
+        let names = operation.names
+        w.block("extension \(qualifier)Operations.\(operation.typeName).\(names.input)") { w in
+            w.docComment(["Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where."])
+            w.block("nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws") { w in
+                if operation.parameters.contains(where: { $0.location == .query }) {
+                    w.line("let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))")
+                }
+                var members: [String] = []
+                for (location, nameKey, member) in OperationsEmitter.locations {
+                    let parameters = operation.parameters.filter { $0.location == location }
+                    guard !parameters.isEmpty else { continue }
+                    let values = parameters.map { parameter -> String in
+                        "\(SwiftNames.argumentLabel(parameter.name.swift)): \(decodeParameter(parameter))"
+                    }
+                    w.line("let \(member) = \(names[keyPath: nameKey])(")
+                    w.indented { w in
+                        for (index, value) in values.enumerated() { w.line(value + (index < values.count - 1 ? "," : "")) }
+                    }
+                    w.line(")")
+                    members.append("\(member): \(member)")
+                }
+                if let requestBody = operation.requestBody {
+                    emitBodyDecoding(requestBody, names: names, into: &w)
+                    members.append("body: decodedBody")
+                } else {
+                    w.line("_ = body")
+                }
+                if !operation.parameters.contains(where: { $0.location == .path }) { w.line("_ = metadata") }
+                w.line("self.init(\(members.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    private func decodeParameter(_ parameter: IRParameter) -> String {
+        let name = SwiftLiteral.string(parameter.name.original)
+        let shape = spelling.uriShape(parameter.type, contentType: parameter.contentType)
+        let raw: String
+        switch parameter.location {
+        case .path:
+            raw = "metadata.pathParameters[\(name)].flatMap { LatheRuntime.URIDecoding.path($0, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape)) }"
+        case .query:
+            raw = "LatheRuntime.URIDecoding.query(queryItems, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))"
+        case .header:
+            raw = "request.headerFields.value(\(name)).flatMap { LatheRuntime.URIDecoding.header($0, explode: \(parameter.explode), as: \(shape.valueShape)) }"
+        case .cookie:
+            raw = "request.headerFields[.cookie].flatMap { LatheRuntime.URIDecoding.cookie($0, name: \(name), as: \(shape.valueShape)) }"
+        }
+        let decoded = Self.decodeCall(raw, shape: shape, name: parameter.name.original)
+        if let literal = parameter.defaultValue.flatMap({ spelling.literal($0, as: parameter.type) }) {
+            return "\(decoded) ?? \(literal)"
+        }
+        return parameter.isRequired ? "try LatheRuntime.ServerSupport.required(\(decoded), at: \(name))" : decoded
+    }
+
+    private func emitBodyDecoding(_ requestBody: IRRequestBody, names: NestedNames, into w: inout SwiftWriter) {
+        w.line("let contentType = request.headerFields[.contentType]")
+        w.line("let decodedBody: \(names.body)\(requestBody.isRequired ? "" : "?")")
+        var first = true
+        if !requestBody.isRequired {
+            // No content type and no content: the optional body was left out.
+            w.line("if contentType == nil, request.headerFields[.contentLength] ?? \"0\" == \"0\" {")
+            w.indented { $0.line("decodedBody = nil") }
+            first = false
+        }
+        for content in requestBody.contents {
+            let condition = "LatheRuntime.ClientSupport.contentType(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
+            w.line((first ? "if " : "} else if ") + condition + " {")
+            first = false
+            w.indented { w in
+                let type = operations.bodyType(content)
+                switch content.kind {
+                case .json: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeJSON(\(type).self, from: body))")
+                case .urlEncodedForm: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeForm(\(type).self, from: body))")
+                case .text where type == "Swift.String": w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ClientSupport.text(body))")
+                case .text: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeJSON(\(type).self, from: body))")
+                case .binary, .multipart: w.line("decodedBody = .\(content.caseName)(body ?? OpenAPIRuntime.HTTPBody())")
+                }
+            }
+        }
+        w.line("} else {")
+        let accepted = requestBody.contents.map(\.contentType).joined(separator: ", ")
+        w.indented { $0.line("throw LatheRuntime.RequestError(at: \"body\", \"has the content type \\(contentType ?? \"(none)\"), but this operation accepts \(accepted)\")") }
+        w.line("}")
+    }
+
+    private func emitOutputEncoding(_ operation: IROperation, into w: inout SwiftWriter) {
+        let names = operation.names
+        w.block("nonisolated static func encode(_ output: \(names.output)) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)") { w in
+            w.switchBlock("output") { w in
+                for response in operation.responses {
+                    let name = SwiftNames.escapedMember(response.caseName)
+                    let status: String
+                    switch response.key {
+                    case .code(let code):
+                        w.line("case .\(name)(let value):")
+                        status = String(code)
+                    case .range, .default:
+                        w.line("case .\(name)(let statusCode, let value):")
+                        status = "statusCode"
+                    }
+                    w.indented { w in
+                        let mutated = !response.headers.isEmpty || !response.contents.isEmpty
+                        w.line("\(mutated ? "var" : "let") response = HTTPTypes.HTTPResponse(status: .init(code: \(status)))")
+                        for header in response.headers {
+                            let access = "value.headers.\(SwiftNames.escapedMember(header.name.swift))"
+                            let shape = spelling.uriShape(header.type, contentType: nil)
+                            let encode = { (value: String) -> String in
+                                let uri: String
+                                switch shape {
+                                case .primitive, .array, .map: uri = "LatheRuntime.URIValue.of(\(value))"
+                                case .object: uri = "try LatheRuntime.URIValue.of(object: \(value))"
+                                case .json: uri = "try LatheRuntime.URIValue.of(json: \(value))"
+                                }
+                                return "response.headerFields.set(\(SwiftLiteral.string(header.name.original)), LatheRuntime.URIEncoding.header(\(uri), explode: false))"
+                            }
+                            if header.isRequired {
+                                w.line(encode(access))
+                            } else {
+                                w.block("if let header = \(access)") { $0.line(encode("header")) }
+                            }
+                        }
+                        guard !response.contents.isEmpty else {
+                            if response.headers.isEmpty { w.line("_ = value") }
+                            w.line("return (response, nil)")
+                            return
+                        }
+                        w.switchBlock("value.body") { w in
+                            for content in response.contents {
+                                w.line("case .\(content.caseName)(let body):")
+                                w.indented { w in
+                                    w.line("response.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))")
+                                    switch content.kind {
+                                    case .json: w.line("return (response, try LatheRuntime.ClientSupport.jsonBody(body))")
+                                    case .urlEncodedForm: w.line("return (response, try LatheRuntime.ClientSupport.formBody(body))")
+                                    case .text where operations.bodyType(content) == "Swift.String": w.line("return (response, OpenAPIRuntime.HTTPBody(body))")
+                                    case .text: w.line("return (response, try LatheRuntime.ClientSupport.jsonBody(body))")
+                                    case .binary, .multipart: w.line("return (response, body)")
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                w.line("case .undocumented(let statusCode, let headers, let body):")
+                w.indented { $0.line("return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)") }
+            }
+        }
+    }
+
+    // MARK: Authentication
+
+    private func emitAuthentication(into w: inout SwiftWriter) {
+        let schemes = module.securitySchemes
+        w.docComment([
+            "How the server checks each security scheme: a verifier per scheme, given what the request presents.",
+            "A request that no alternative of its operation admits gets 401 before any handler runs; a scheme",
+            "without a verifier admits nobody.",
+        ])
+        w.block("nonisolated public struct ServerAuthentication: Swift.Sendable") { w in
+            for scheme in schemes {
+                guard let type = Self.verifierType(scheme) else { continue }
+                w.docComment(DocComments.lines(scheme.docs, notes: [ClientEmitter.schemeNote(scheme)], specName: module.specName))
+                w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): (\(type))?")
+            }
+            let verified = schemes.filter { Self.verifierType($0) != nil }
+            let arguments = verified.map { "\(SwiftNames.escapedMember($0.name.swift)): (\(Self.verifierType($0)!))? = nil" }
+            if verified.isEmpty {
+                w.line("public init() {}")
+            } else {
+                w.block("public init(\(arguments.joined(separator: ", ")))") { w in
+                    for scheme in verified {
+                        let name = SwiftNames.escapedMember(scheme.name.swift)
+                        w.line("self.\(name) = \(name)")
+                    }
+                }
+            }
+            w.line()
+            w.docComment(["`nil` when one of the alternatives admits the request; otherwise the 401 response."])
+            w.block("func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)?") { w in
+                w.line("if alternatives.isEmpty || alternatives.contains(where: \\.isEmpty) { return nil }")
+                w.block("for alternative in alternatives") { w in
+                    w.line("var admitted = true")
+                    w.block("for scheme in alternative") { w in
+                        w.line("admitted = try await verify(scheme, request)")
+                        w.line("if !admitted { break }")
+                    }
+                    w.line("if admitted { return nil }")
+                }
+                w.line("return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: \" and \") })")
+            }
+            w.line()
+            w.block("private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool") { w in
+                w.switchBlock("scheme") { w in
+                    for scheme in schemes {
+                        let name = SwiftNames.escapedMember(scheme.name.swift)
+                        let label = SwiftLiteral.string(scheme.name.original)
+                        switch scheme.kind {
+                        case .apiKey(let key, let location):
+                            w.line("case \(label):")
+                            w.indented { w in
+                                w.line("guard let verifier = \(name), let key = LatheRuntime.ServerSupport.apiKey(in: request, name: \(SwiftLiteral.string(key)), location: \(SwiftLiteral.string(location.rawValue))) else { return false }")
+                                w.line("return try await verifier(key)")
+                            }
+                        case .basic:
+                            w.line("case \(label):")
+                            w.indented { w in
+                                w.line("guard let verifier = \(name), let credentials = LatheRuntime.ServerSupport.basic(in: request) else { return false }")
+                                w.line("return try await verifier(credentials.username, credentials.password)")
+                            }
+                        case .bearer, .oauth2:
+                            w.line("case \(label):")
+                            w.indented { w in
+                                w.line("guard let verifier = \(name), let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }")
+                                w.line("return try await verifier(token)")
+                            }
+                        case .unsupported:
+                            w.line("case \(label): return true")
+                        }
+                    }
+                    w.line("default: return false")
+                }
+            }
+        }
+    }
+
+    static func verifierType(_ scheme: IRSecurityScheme) -> String? {
+        switch scheme.kind {
+        case .apiKey, .bearer, .oauth2: "@Sendable (Swift.String) async throws -> Swift.Bool"
+        case .basic: "@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool"
+        case .unsupported: nil
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import LatheOpenAPI
+
+/// An operation, as clients call it and servers answer it.
+public struct IROperation: Sendable, Equatable {
+    /// What transports and middlewares are told: the `operationId`, or `GET /pets/{id}` without one.
+    public var operationID: String
+    /// The client method's name (`cancelInvoice`).
+    public var methodName: String
+    /// The namespace of the operation's input and output types (`Operations.CancelInvoice`).
+    public var typeName: String
+    /// Names of the types nested in it; like every nested name, none equals a top-level type's, so
+    /// references to top-level types inside them are never shadowed.
+    public var names: NestedNames
+    /// `GET`, `POST`, … in capitals.
+    public var method: String
+    /// The path template (`/invoices/{id}/cancel`).
+    public var path: String
+    public var parameters: [IRParameter]
+    public var requestBody: IRRequestBody?
+    public var responses: [IRResponse]
+    /// Alternatives, each a set of schemes that must all be satisfied; `[]` means no authentication.
+    public var security: [[IRSecurityRequirement]]
+    public var docs: IRDocs
+    public var source: IRSource
+}
+
+public struct NestedNames: Sendable, Hashable {
+    public var input: String
+    public var output: String
+    public var path: String
+    public var query: String
+    public var headers: String
+    public var cookies: String
+    public var body: String
+}
+
+public enum IRParameterLocation: String, Sendable, Hashable {
+    case path, query, header, cookie
+}
+
+public struct IRParameter: Sendable, Equatable {
+    /// The name on the wire and the Swift member name.
+    public var name: IRName
+    public var location: IRParameterLocation
+    /// `matrix`, `label`, `simple`, `form`, `spaceDelimited`, `pipeDelimited` or `deepObject`.
+    public var style: String
+    public var explode: Bool
+    public var allowReserved: Bool
+    public var isRequired: Bool
+    public var type: IRValueType
+    public var constraints: IRConstraints
+    public var defaultValue: JSONValue?
+    /// Set when the parameter is described by `content` (its value is, say, JSON text) instead of a schema.
+    public var contentType: String?
+    public var docs: IRDocs
+    public var source: IRSource
+}
+
+/// How a body is put on the wire.
+public enum IRContentKind: String, Sendable, Hashable {
+    /// `Application/JSON; charset=utf-8` → `application/json`: the media type without parameters.
+    public static func essence(_ contentType: String) -> String {
+        let type = contentType.split(separator: ";", omittingEmptySubsequences: false)[0]
+        return String(type.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()).lowercased()
+    }
+
+    /// `application/json`, `text/json`, any `+json`.
+    case json
+    /// `application/x-www-form-urlencoded`.
+    case urlEncodedForm
+    /// `multipart/*`.
+    case multipart
+    /// Other `text/*`: a string.
+    case text
+    /// Anything else: bytes, streamed.
+    case binary
+
+    public init(contentType: String) {
+        let type = Self.essence(contentType)
+        if type == "application/json" || type == "text/json" || type.hasSuffix("+json") {
+            self = .json
+        } else if type == "application/x-www-form-urlencoded" {
+            self = .urlEncodedForm
+        } else if type.hasPrefix("multipart/") {
+            self = .multipart
+        } else if type.hasPrefix("text/") {
+            self = .text
+        } else {
+            self = .binary
+        }
+    }
+}
+
+public struct IRContent: Sendable, Equatable {
+    /// The media type as the spec writes it (`application/problem+json`).
+    public var contentType: String
+    public var kind: IRContentKind
+    /// The body's type (any JSON value when the spec gives no schema).
+    public var type: IRValueType
+    /// The enum case for this content type (`json`, `problemJson`, `plainText`).
+    public var caseName: String
+}
+
+public struct IRRequestBody: Sendable, Equatable {
+    public var isRequired: Bool
+    public var contents: [IRContent]
+    public var docs: IRDocs
+}
+
+public enum IRResponseKey: Sendable, Hashable {
+    case code(Int)
+    /// `1XX` … `5XX`, by first digit.
+    case range(Int)
+    case `default`
+}
+
+public struct IRResponse: Sendable, Equatable {
+    public var key: IRResponseKey
+    /// The output enum case (`ok`, `created`, `notFound`, `clientError`, `default`).
+    public var caseName: String
+    /// The struct holding the response's headers and body (`Ok`, `NotFound`).
+    public var typeName: String
+    public var docs: IRDocs
+    public var headers: [IRResponseHeader]
+    public var contents: [IRContent]
+}
+
+public struct IRResponseHeader: Sendable, Equatable {
+    public var name: IRName
+    public var isRequired: Bool
+    public var type: IRValueType
+    public var docs: IRDocs
+}
+
+public struct IRSecurityScheme: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case apiKey(name: String, location: IRParameterLocation)
+        case basic
+        case bearer
+        /// OAuth 2 and OpenID Connect: a bearer token from a token provider.
+        case oauth2
+        /// Schemes Lathe does not apply (mutual TLS, HTTP digest, …): left to the transport.
+        case unsupported(String)
+    }
+
+    public var name: IRName
+    public var kind: Kind
+    public var docs: IRDocs
+    public var source: IRSource
+}
+
+public struct IRSecurityRequirement: Sendable, Hashable {
+    /// Index into `IRModule.securitySchemes`.
+    public var scheme: Int
+    public var scopes: [String]
+}

@@ -1,0 +1,191 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// Why a generated client's call failed, with the operation, and the response status and a short
+/// excerpt of its body when it got that far. Never holds credentials.
+public struct OperationError: Error, Sendable, CustomStringConvertible {
+    public enum Reason: Sendable {
+        /// No configured credentials satisfy any of the operation's security alternatives.
+        case missingCredentials(schemes: [String])
+        /// The input breaks the spec's constraints; nothing was sent.
+        case invalidInput([ValidationIssue])
+        /// The response body could not be decoded as the spec says.
+        case undecodableBody(contentType: String?, message: String)
+        /// The response has a content type the spec does not document for its status.
+        case unexpectedContentType(String?)
+        /// The response lacks a header the spec requires, or has one that does not parse.
+        case invalidHeader(name: String)
+        /// The response is documented as success but says it failed (a provider's own error convention).
+        case failureInBody(message: String)
+    }
+
+    public var operationID: String
+    public var statusCode: Int?
+    public var bodyExcerpt: String?
+    public var reason: Reason
+
+    public init(operationID: String, statusCode: Int? = nil, bodyExcerpt: String? = nil, reason: Reason) {
+        self.operationID = operationID
+        self.statusCode = statusCode
+        self.bodyExcerpt = bodyExcerpt
+        self.reason = reason
+    }
+
+    public var description: String {
+        var text = "\(operationID) failed"
+        if let statusCode { text += " (HTTP \(statusCode))" }
+        switch reason {
+        case .missingCredentials(let schemes): text += ": no credentials configured for \(schemes.joined(separator: " or "))"
+        case .invalidInput(let issues): text += ": the input is invalid: " + issues.map(\.description).joined(separator: "; ")
+        case .undecodableBody(let contentType, let message): text += ": cannot decode the \(contentType ?? "untyped") body: \(message)"
+        case .unexpectedContentType(let contentType): text += ": undocumented content type \(contentType ?? "(none)")"
+        case .invalidHeader(let name): text += ": missing or invalid header \(name)"
+        case .failureInBody(let message): text += ": \(message)"
+        }
+        if let bodyExcerpt, !bodyExcerpt.isEmpty { text += " — body: \(bodyExcerpt)" }
+        return text
+    }
+}
+
+/// What generated clients share: the middleware chain, bodies, content-type matching.
+public enum ClientSupport {
+    /// Bodies larger than this are not read into memory for decoding.
+    public static let maximumBodySize = 16 << 20
+
+    /// Sends through the middlewares (first one outermost), then the transport.
+    public static func send(
+        _ request: HTTPRequest, body: HTTPBody?, serverURL: URL, operationID: String,
+        transport: any ClientTransport, middlewares: [any ClientMiddleware]
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = { request, body, url in
+            try await transport.send(request, body: body, baseURL: url, operationID: operationID)
+        }
+        for middleware in middlewares.reversed() {
+            let inner = next
+            next = { request, body, url in
+                try await middleware.intercept(request, body: body, baseURL: url, operationID: operationID, next: inner)
+            }
+        }
+        return try await next(request, body, serverURL)
+    }
+
+    /// The path with each `{name}` replaced by its already-encoded expansion.
+    public static func path(_ template: String, _ values: [String: String]) -> String {
+        var result = ""
+        var name: String?
+        for character in template {
+            switch (character, name) {
+            case ("{", nil): name = ""
+            case ("}", let current?):
+                result += values[current] ?? ""
+                name = nil
+            case (_, let current?): name = current + String(character)
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    public static func jsonBody(_ value: some Encodable) throws -> HTTPBody {
+        HTTPBody(try JSONCoding.encoder().encode(value))
+    }
+
+    /// `application/x-www-form-urlencoded` from a flat object (arrays repeat their key).
+    public static func formBody(_ value: some Encodable) throws -> HTTPBody {
+        let object = try JSONDecoder().decode(JSONValue.self, from: JSONCoding.encoder().encode(value))
+        guard case .object(let members) = object else { return HTTPBody() }
+        var parts: [String] = []
+        for key in members.keys.sorted() {
+            for text in formTexts(members[key]!) {
+                parts.append(URIEncoding.percentEncode(key, allowReserved: false) + "=" + URIEncoding.percentEncode(text, allowReserved: false))
+            }
+        }
+        return HTTPBody(parts.joined(separator: "&"))
+    }
+
+    private static func formTexts(_ value: JSONValue) -> [String] {
+        switch value {
+        case .null: []
+        case .bool(let flag): [flag ? "true" : "false"]
+        case .number(let number): [number.description]
+        case .string(let text): [text]
+        case .array(let items): items.flatMap(formTexts)
+        case .object: [String(decoding: (try? JSONCoding.encoder().encode(value)) ?? Data(), as: UTF8.self)]
+        }
+    }
+
+    /// Collects a body (up to `maximumBodySize`).
+    public static func bytes(_ body: HTTPBody?) async throws -> Data {
+        guard let body else { return Data() }
+        return try await Data(collecting: body, upTo: maximumBodySize)
+    }
+
+    /// Decodes a JSON response body, failing with an `OperationError` that carries a body excerpt.
+    public static func decodeJSON<T: Decodable>(_ type: T.Type, from body: HTTPBody?, operationID: String, response: HTTPResponse) async throws -> T {
+        let data = try await bytes(body)
+        do {
+            return try JSONCoding.decoder().decode(T.self, from: data)
+        } catch {
+            throw OperationError(
+                operationID: operationID, statusCode: response.status.code, bodyExcerpt: excerpt(data),
+                reason: .undecodableBody(contentType: response.headerFields[.contentType], message: "\(error)")
+            )
+        }
+    }
+
+    public static func text(_ body: HTTPBody?) async throws -> String {
+        String(decoding: try await bytes(body), as: UTF8.self)
+    }
+
+    /// The header a `RequestError` from decoding response headers is about.
+    public static func headerName(of error: any Error) -> String {
+        guard let issue = (error as? RequestError)?.issues.first else { return "(unknown)" }
+        return issue.path.hasPrefix("$.") ? String(issue.path.dropFirst(2)) : issue.path
+    }
+
+    /// Adds `name=value` to a request's query (an API key in the query).
+    public static func appendQuery(_ name: String, _ value: String, to request: inout HTTPRequest) {
+        let pair = URIEncoding.percentEncode(name, allowReserved: false) + "=" + URIEncoding.percentEncode(value, allowReserved: false)
+        let path = request.path ?? "/"
+        request.path = path + (path.contains("?") ? "&" : "?") + pair
+    }
+
+    /// Adds a cookie to a request's `Cookie` header.
+    public static func appendCookie(_ name: String, _ value: String, to request: inout HTTPRequest) {
+        let pair = name + "=" + URIEncoding.percentEncode(value, allowReserved: false)
+        request.headerFields[.cookie] = request.headerFields[.cookie].map { $0 + "; " + pair } ?? pair
+    }
+
+    /// The first 200 characters of a body, for error messages.
+    public static func excerpt(_ data: Data) -> String {
+        let text = String(decoding: data.prefix(400), as: UTF8.self)
+        return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    }
+
+    /// Whether a received `Content-Type` is the documented one (ranges such as `image/*` and `*/*`
+    /// included; parameters such as `charset` ignored). A response without one matches.
+    public static func contentType(_ received: String?, matches documented: String) -> Bool {
+        guard let received else { return true }
+        let got = essence(received), want = essence(documented)
+        if want == "*/*" || got == want { return true }
+        if want.hasSuffix("/*") { return got.hasPrefix(String(want.dropLast())) }
+        return false
+    }
+
+    static func essence(_ contentType: String) -> String {
+        contentType.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}
+
+extension HTTPFields {
+    /// Sets a header by name (names the spec writes are checked when the code is generated).
+    public mutating func set(_ name: String, _ value: String?) {
+        guard let field = HTTPField.Name(name) else { return }
+        self[field] = value
+    }
+
+    public func value(_ name: String) -> String? {
+        HTTPField.Name(name).flatMap { self[$0] }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+extension URIValue {
+    /// A primitive parameter (a string, a number, a date, an enum, …).
+    public static func of(_ value: some URIPrimitive) -> URIValue { .primitive(value.uriText) }
+
+    /// An array of primitives.
+    public static func of(_ values: [some URIPrimitive]) -> URIValue { .array(values.map(\.uriText)) }
+
+    /// A map of primitives, members in key order.
+    public static func of(_ values: [String: some URIPrimitive]) -> URIValue {
+        .object(values.keys.sorted().map { URIMember($0, values[$0]!.uriText) })
+    }
+
+    /// An object parameter: its members, each as text (nested values as JSON).
+    public static func of(object value: some Encodable) throws -> URIValue {
+        guard case .object(let members) = try JSONDecoder().decode(JSONValue.self, from: JSONCoding.encoder().encode(value)) else {
+            return .object([])
+        }
+        return .object(members.keys.sorted().compactMap { key in
+            switch members[key]! {
+            case .null: nil
+            case .bool(let flag): URIMember(key, flag ? "true" : "false")
+            case .number(let number): URIMember(key, number.description)
+            case .string(let text): URIMember(key, text)
+            case let other: URIMember(key, String(decoding: (try? JSONCoding.encoder().encode(other)) ?? Data(), as: UTF8.self))
+            }
+        })
+    }
+
+    /// A parameter described by `content` (its value is JSON text).
+    public static func of(json value: some Encodable) throws -> URIValue {
+        .primitive(String(decoding: try JSONCoding.encoder().encode(value), as: UTF8.self))
+    }
+}
+
+extension ServerSupport {
+    /// A primitive parameter, or `nil` when absent; a `RequestError` when it does not parse.
+    public static func primitive<T: URIPrimitive>(_ value: URIValue?, as type: T.Type, at name: String) throws -> T? {
+        guard let value else { return nil }
+        guard case .primitive(let text) = value, let result = T(uriText: text) else {
+            throw RequestError(at: name, "is not a valid \(describe(T.self))")
+        }
+        return result
+    }
+
+    public static func array<T: URIPrimitive>(_ value: URIValue?, of type: T.Type, at name: String) throws -> [T]? {
+        guard let value else { return nil }
+        guard case .array(let texts) = value else { throw RequestError(at: name, "must be a list") }
+        return try texts.enumerated().map { index, text in
+            guard let item = T(uriText: text) else { throw RequestError(at: "\(name)[\(index)]", "is not a valid \(describe(T.self))") }
+            return item
+        }
+    }
+
+    public static func map<T: URIPrimitive>(_ value: URIValue?, of type: T.Type, at name: String) throws -> [String: T]? {
+        guard let value else { return nil }
+        guard case .object(let members) = value else { throw RequestError(at: name, "must be an object") }
+        var result: [String: T] = [:]
+        for member in members {
+            guard let item = T(uriText: member.value) else { throw RequestError(at: "\(name).\(member.name)", "is not a valid \(describe(T.self))") }
+            result[member.name] = item
+        }
+        return result
+    }
+
+    /// An object parameter: its members' texts read as the JSON values they spell.
+    public static func object<T: Decodable>(_ value: URIValue?, as type: T.Type, at name: String) throws -> T? {
+        guard let value else { return nil }
+        guard case .object(let members) = value else { throw RequestError(at: name, "must be an object") }
+        var object: [String: JSONValue] = [:]
+        for member in members {
+            if isDecimalText(member.value), let number = Decimal(string: member.value, locale: posix) {
+                object[member.name] = .number(number)
+            } else if member.value == "true" || member.value == "false" {
+                object[member.name] = .bool(member.value == "true")
+            } else {
+                object[member.name] = .string(member.value)
+            }
+        }
+        do {
+            return try JSONCoding.decoder().decode(T.self, from: JSONCoding.encoder().encode(JSONValue.object(object)))
+        } catch {
+            throw RequestError(at: name, "does not have the members the spec describes")
+        }
+    }
+
+    /// A parameter described by `content`: JSON text.
+    public static func json<T: Decodable>(_ value: URIValue?, as type: T.Type, at name: String) throws -> T? {
+        guard let value else { return nil }
+        guard case .primitive(let text) = value, let result = try? JSONCoding.decoder().decode(T.self, from: Data(text.utf8)) else {
+            throw RequestError(at: name, "is not the JSON the spec describes")
+        }
+        return result
+    }
+
+    /// A required parameter's value, or a `RequestError` saying it is missing.
+    public static func required<T>(_ value: T?, at name: String) throws -> T {
+        guard let value else { throw RequestError(at: name, "is required") }
+        return value
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Int32.Type, is Int64.Type: "integer"
+        case is Double.Type, is Float.Type, is Decimal.Type: "number"
+        case is Bool.Type: "boolean (true or false)"
+        case is Date.Type: "date-time (RFC 3339)"
+        case is CalendarDate.Type: "date (YYYY-MM-DD)"
+        case is UUID.Type: "UUID"
+        default: "value"
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// A request that breaks the spec (a missing or malformed parameter, a body that does not decode or
+/// breaks a constraint): generated servers answer it with 400 and never call the handler.
+public struct RequestError: Error, Sendable {
+    public var issues: [ValidationIssue]
+
+    public init(_ issues: [ValidationIssue]) { self.issues = issues }
+    public init(at path: String, _ message: String) {
+        issues = [ValidationIssue(path: JSONPath.root.key(path), message: message)]
+    }
+}
+
+/// What generated servers share: middlewares, request decoding, problem responses, credentials.
+public enum ServerSupport {
+    /// Runs a request through the middlewares (first one outermost), then `handler`.
+    public static func handle(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        middlewares: [any ServerMiddleware],
+        handler: @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var next = handler
+        for middleware in middlewares.reversed() {
+            let inner = next
+            next = { request, body, metadata in
+                try await middleware.intercept(request, body: body, metadata: metadata, operationID: operationID, next: inner)
+            }
+        }
+        return try await next(request, body, metadata)
+    }
+
+    /// An RFC 7807 problem: `{"type": "about:blank", "title": …, "status": …, "detail": …, "errors": [{"path", "message"}]}`.
+    public static func problem(status: Int, title: String, detail: String, issues: [ValidationIssue] = [], headers: HTTPFields = [:]) -> (HTTPResponse, HTTPBody?) {
+        var object: [String: JSONValue] = ["type": "about:blank", "title": .string(title), "status": .number(Decimal(status)), "detail": .string(detail)]
+        if !issues.isEmpty {
+            object["errors"] = .array(issues.map { ["path": .string($0.path), "message": .string($0.message)] })
+        }
+        var fields = headers
+        fields[.contentType] = "application/problem+json"
+        let data = (try? JSONCoding.encoder().encode(JSONValue.object(object))) ?? Data()
+        return (HTTPResponse(status: .init(code: status), headerFields: fields), HTTPBody(data))
+    }
+
+    public static func badRequest(_ error: RequestError) -> (HTTPResponse, HTTPBody?) {
+        problem(status: 400, title: "Bad Request", detail: "The request does not match the API's description.", issues: error.issues)
+    }
+
+    public static func unauthorized(schemes: [String]) -> (HTTPResponse, HTTPBody?) {
+        problem(status: 401, title: "Unauthorized", detail: "Valid credentials are required (\(schemes.joined(separator: " or "))).")
+    }
+
+    /// Decodes a JSON request body, or throws a `RequestError` that says where it went wrong.
+    public static func decodeJSON<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
+        let data = try await ClientSupport.bytes(body)
+        do {
+            return try JSONCoding.decoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw RequestError([ValidationIssue(path: path(of: error), message: message(of: error))])
+        } catch {
+            throw RequestError(at: "body", "is not valid JSON")
+        }
+    }
+
+    /// Decodes an `application/x-www-form-urlencoded` body into a flat object.
+    public static func decodeForm<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
+        let text = try await ClientSupport.text(body)
+        var object: [String: JSONValue] = [:]
+        for item in URIDecoding.queryItems(text[...]) {
+            switch object[item.name] {
+            case nil: object[item.name] = .string(item.value)
+            case .array(let items)?: object[item.name] = .array(items + [.string(item.value)])
+            case let existing?: object[item.name] = .array([existing, .string(item.value)])
+            }
+        }
+        let data = try JSONCoding.encoder().encode(JSONValue.object(object))
+        do {
+            return try JSONCoding.decoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw RequestError([ValidationIssue(path: path(of: error), message: message(of: error))])
+        }
+    }
+
+    private static func path(of error: DecodingError) -> JSONPath {
+        let codingPath: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): codingPath = context.codingPath
+        case .keyNotFound(let key, let context): codingPath = context.codingPath + [key]
+        @unknown default: codingPath = []
+        }
+        return codingPath.reduce(JSONPath.root) { path, key in key.intValue.map { path.index($0) } ?? path.key(key.stringValue) }
+    }
+
+    private static func message(of error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound: "is required"
+        case .typeMismatch(let type, _): "must be \(readable(type))"
+        case .valueNotFound(let type, _): "must be \(readable(type)), not null"
+        case .dataCorrupted(let context): context.debugDescription
+        @unknown default: "is invalid"
+        }
+    }
+
+    private static func readable(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is Int.Type, is Int32.Type, is Int64.Type: "an integer"
+        case is Double.Type, is Float.Type, is Decimal.Type: "a number"
+        case is [Any].Type: "a list"
+        default: "of type \(type)"
+        }
+    }
+
+    // MARK: Credentials
+
+    /// The API key a request presents: in a header (prefix such as `Token ` removed), query or cookie.
+    public static func apiKey(in request: HTTPRequest, name: String, location: String, prefix: String? = nil) -> String? {
+        switch location {
+        case "header":
+            guard let value = request.headerFields.value(name) else { return nil }
+            guard let prefix else { return value }
+            return value.hasPrefix(prefix + " ") ? String(value.dropFirst(prefix.count + 1)) : nil
+        case "query":
+            let query = request.path.flatMap { path in path.firstIndex(of: "?").map { path[path.index(after: $0)...] } } ?? ""
+            return URIDecoding.queryItems(query).first { $0.name == name }?.value
+        case "cookie":
+            guard let header = request.headerFields[.cookie], case .primitive(let value)? = URIDecoding.cookie(header, name: name, as: .primitive) else { return nil }
+            return value
+        default:
+            return nil
+        }
+    }
+
+    /// HTTP Basic credentials from `Authorization`.
+    public static func basic(in request: HTTPRequest) -> (username: String, password: String)? {
+        guard let value = request.headerFields[.authorization], value.lowercased().hasPrefix("basic "),
+              let data = Data(base64Encoded: String(value.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+              let pair = String(data: data, encoding: .utf8), let colon = pair.firstIndex(of: ":")
+        else { return nil }
+        return (String(pair[..<colon]), String(pair[pair.index(after: colon)...]))
+    }
+
+    /// A bearer token from `Authorization`.
+    public static func bearer(in request: HTTPRequest) -> String? {
+        guard let value = request.headerFields[.authorization], value.lowercased().hasPrefix("bearer ") else { return nil }
+        return String(value.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The query part of a request's path (without `?`).
+    public static func query(of request: HTTPRequest) -> Substring {
+        guard let path = request.path, let mark = path.firstIndex(of: "?") else { return "" }
+        let end = path.firstIndex(of: "#") ?? path.endIndex
+        return path[path.index(after: mark) ..< end]
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import HTTPTypes
+import LatheRuntime
+import OpenAPIRuntime
+import Testing
+
+/// A transport that is both ends: what the generated client sends goes straight to the handlers the
+/// generated server registered, routed by method and path template. Everything but the network.
+final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Sendable {
+    typealias Handler = @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    private var routes: [(method: HTTPRequest.Method, template: [Substring], handler: Handler)] = []
+    private let lock = NSLock()
+    private(set) var sent: [HTTPRequest] = []
+
+    func register(_ handler: @escaping Handler, method: HTTPRequest.Method, path: String) throws {
+        lock.withLock { routes.append((method, path.split(separator: "/", omittingEmptySubsequences: false), handler)) }
+    }
+
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        lock.withLock { sent.append(request) }
+        let path = request.path ?? "/"
+        let segments = path[..<(path.firstIndex(of: "?") ?? path.endIndex)].split(separator: "/", omittingEmptySubsequences: false)
+        for route in lock.withLock({ routes }) where route.method == request.method && route.template.count == segments.count {
+            var parameters: [String: Substring] = [:]
+            let matches = zip(route.template, segments).allSatisfy { template, segment in
+                if template.hasPrefix("{"), template.hasSuffix("}") {
+                    parameters[String(template.dropFirst().dropLast())] = segment
+                    return true
+                }
+                return template == segment
+            }
+            if matches { return try await route.handler(request, body, ServerRequestMetadata(pathParameters: parameters)) }
+        }
+        return (HTTPResponse(status: .notFound), nil)
+    }
+}
+
+/// Piriod's published spec through its generated client and server.
+struct PiriodLoopbackTests {
+    struct Service: Piriod.APIProtocol {
+        func postCancellations(_ input: Piriod.Operations.PostCancellations.Input) async throws -> Piriod.Operations.PostCancellations.Output {
+            guard case .json(var cancellation) = input.body else { return .undocumented(statusCode: 415, headers: [:], body: nil) }
+            if cancellation.retention == 0 {
+                return .badRequest(.init(body: .json(["retention": ["This retention does not exist."]])))
+            }
+            cancellation.id = 7
+            cancellation.note = .value("workspace \(input.headers.xSimpleWorkspace), test mode \(input.headers.xPiriodTestMode)")
+            return .created(.init(body: .json(cancellation)))
+        }
+    }
+
+    let transport = LoopbackTransport()
+
+    init() throws {
+        let authentication = Piriod.ServerAuthentication(tokenAuth: { $0 == "Token s3cret" })
+        try Service().registerHandlers(on: transport, authentication: authentication)
+    }
+
+    func client(token: String? = "s3cret") -> Piriod.Client {
+        Piriod.Client(
+            serverURL: URL(string: "https://api.piriod.test")!, transport: transport,
+            authentication: .init(tokenAuth: token.map { APIKeyCredential($0, prefix: "Token") })
+        )
+    }
+
+    static let draft = Piriod.Cancellation(retention: 12, document: 52, number: 1001, date: CalendarDate(year: 2026, month: 11, day: 21)!)
+
+    @Test func createsACancellationInOneCall() async throws {
+        let output = try await client().postCancellations(xSimpleWorkspace: "acc_01", body: Self.draft)
+        guard case .created(let created) = output, case .json(let cancellation) = created.body else {
+            Issue.record("expected 201, got \(output)")
+            return
+        }
+        #expect(cancellation.id == 7 && cancellation.retention == 12)
+        #expect(cancellation.note == .value("workspace acc_01, test mode false"))
+        let request = try #require(transport.sent.last)
+        #expect(request.headerFields[.authorization] == "Token s3cret")
+        #expect(request.headerFields[.contentType] == "application/json")
+        #expect(request.headerFields[HTTPField.Name("x-simple-workspace")!] == "acc_01")
+        #expect(request.path == "/cancellations/")
+    }
+
+    @Test func documentedErrorsAreTyped() async throws {
+        var draft = Self.draft
+        draft.retention = 0
+        let output = try await client().postCancellations(xSimpleWorkspace: "acc_01", xPiriodTestMode: true, body: draft)
+        guard case .badRequest(let bad) = output, case .json(let errors) = bad.body else {
+            Issue.record("expected 400, got \(output)")
+            return
+        }
+        #expect(errors["retention"] == ["This retention does not exist."])
+        #expect(transport.sent.last?.headerFields[HTTPField.Name("x-piriod-test-mode")!] == "true")
+    }
+
+    @Test func theServerRejectsAWrongTokenBeforeTheHandler() async throws {
+        let output = try await client(token: "guess").postCancellations(xSimpleWorkspace: "acc_01", body: Self.draft)
+        guard case .undocumented(let status, _, let body) = output else {
+            Issue.record("expected an undocumented 401, got \(output)")
+            return
+        }
+        #expect(status == 401)
+        let problem = try JSONDecoder().decode(JSONValue.self, from: try await Data(collecting: body!, upTo: 1 << 16))
+        #expect(problem == ["type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "Valid credentials are required (TokenAuth)."])
+    }
+
+    @Test func withoutCredentialsNothingIsSent() async throws {
+        let before = transport.sent.count
+        do {
+            _ = try await client(token: nil).postCancellations(xSimpleWorkspace: "acc_01", body: Self.draft)
+            Issue.record("expected the call to fail")
+        } catch let error as OperationError {
+            guard case .missingCredentials(let schemes) = error.reason else { throw error }
+            #expect(schemes == ["TokenAuth"])
+            #expect(error.description == "POST /cancellations/ failed: no credentials configured for TokenAuth")
+        }
+        #expect(transport.sent.count == before)
+    }
+
+    @Test func invalidInputNeverLeavesTheClient() async throws {
+        var draft = Self.draft
+        draft.note = .value(String(repeating: "x", count: 65))
+        let before = transport.sent.count
+        do {
+            _ = try await client().postCancellations(xSimpleWorkspace: "acc_01", body: draft)
+            Issue.record("expected the call to fail")
+        } catch let error as OperationError {
+            guard case .invalidInput(let issues) = error.reason else { throw error }
+            #expect(issues.map(\.description) == ["$.body.note: must be at most 64 characters long, but is 65"])
+        }
+        #expect(transport.sent.count == before)
+    }
+
+    @Test func badRequestsGet400WithWhereAndNeverReachTheHandler() async throws {
+        // Sent by hand, as a client that ignores the spec would: no workspace header, a body missing `date`.
+        var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/cancellations/")
+        request.headerFields[.authorization] = "Token s3cret"
+        request.headerFields[.contentType] = "application/json"
+        let body = HTTPBody(#"{"retention": 12, "document": 52, "number": 1}"#)
+        let (response, responseBody) = try await transport.send(request, body: body, baseURL: URL(string: "/")!, operationID: "x")
+        #expect(response.status.code == 400)
+        #expect(response.headerFields[.contentType] == "application/problem+json")
+        let problem = try JSONDecoder().decode(JSONValue.self, from: try await Data(collecting: responseBody!, upTo: 1 << 16))
+        guard case .object(let members) = problem, case .array(let errors)? = members["errors"] else {
+            Issue.record("no errors in \(problem)")
+            return
+        }
+        #expect(errors == [["path": "$['x-simple-workspace']", "message": "is required"]])
+    }
+}
+
+/// Path parameters, an enum query parameter, an optional body and a second documented status.
+struct InlineNamesLoopbackTests {
+    struct Service: InlineNames.APIProtocol {
+        func cancelInvoice(_ input: InlineNames.Operations.CancelInvoice.Input) async throws -> InlineNames.Operations.CancelInvoice.Output {
+            if input.path.id == "already" { return .conflict(.init(body: .json(.init(message: "Already cancelled.")))) }
+            let reason: String
+            switch input.body {
+            case .json(let request)?: reason = request.reason
+            case nil: reason = "(none)"
+            }
+            let line = InlineNames.CancelInvoiceResponse200.Line(sku: "\(input.path.id)/\(input.query.mode?.rawValue ?? "-")/\(reason)")
+            return .ok(.init(body: .json(.init(lines: [line]))))
+        }
+    }
+
+    let transport = LoopbackTransport()
+    let client: InlineNames.Client
+
+    init() throws {
+        try Service().registerHandlers(on: transport)
+        client = InlineNames.Client(serverURL: URL(string: "https://invoices.test")!, transport: transport)
+    }
+
+    @Test func parametersAndBodyArriveAsSent() async throws {
+        let output = try await client.cancelInvoice(id: "inv/42 ü", mode: .hard, body: .init(reason: "duplicate"))
+        guard case .ok(let ok) = output, case .json(let body) = ok.body else {
+            Issue.record("expected 200, got \(output)")
+            return
+        }
+        #expect(body.lines?.first?.sku == "inv/42 ü/hard/duplicate")
+        #expect(transport.sent.last?.path == "/invoices/inv%2F42%20%C3%BC/cancel?mode=hard")
+    }
+
+    @Test func anOptionalBodyMayBeLeftOut() async throws {
+        let output = try await client.cancelInvoice(id: "inv-1")
+        guard case .ok(let ok) = output, case .json(let body) = ok.body else {
+            Issue.record("expected 200, got \(output)")
+            return
+        }
+        #expect(body.lines?.first?.sku == "inv-1/-/(none)")
+    }
+
+    @Test func aSecondDocumentedStatusDecodesIntoItsCase() async throws {
+        let output = try await client.cancelInvoice(id: "already")
+        guard case .conflict(let conflict) = output, case .json(let body) = conflict.body else {
+            Issue.record("expected 409, got \(output)")
+            return
+        }
+        #expect(body.message == "Already cancelled.")
+    }
+
+    @Test func anUndocumentedEnumValueInAQueryIsA400() async throws {
+        var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/invoices/inv-1/cancel?mode=sideways")
+        request.headerFields[.contentLength] = "0"
+        let (response, _) = try await transport.send(request, body: nil, baseURL: URL(string: "/")!, operationID: "x")
+        #expect(response.status.code == 400)
+    }
+}
