@@ -12,4 +12,5 @@ done
 "$lathe" generate --quiet --namespace Piriod specs/piriod.yaml --output Tests/LatheGoldenTests/Documents/Piriod
 "$lathe" generate --quiet --namespace Dolfin specs/dolfin.yaml --output Tests/LatheGoldenTests/Documents/Dolfin
 "$lathe" generate --quiet --namespace MultiFile Tests/Fixtures/multi-file/api.yaml --output Tests/LatheGoldenTests/Documents/MultiFile
+"$lathe" generate --quiet --namespace WireFormats Tests/Fixtures/wire/api.yaml --output Tests/LatheGoldenTests/Documents/WireFormats
 echo "Re-recorded. Review with: git diff Tests/LatheGoldenTests"

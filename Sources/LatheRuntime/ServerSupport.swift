@@ -63,23 +63,42 @@ public enum ServerSupport {
         }
     }
 
-    /// Decodes an `application/x-www-form-urlencoded` body into a flat object.
+    /// Decodes an `application/x-www-form-urlencoded` body into a flat object. Form values are all
+    /// text, so each is read as what its member needs: text that spells a number or a boolean is
+    /// tried as one, and a member whose type says otherwise is read back as text.
     public static func decodeForm<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
         let text = try await ClientSupport.text(body)
-        var object: [String: JSONValue] = [:]
+        var texts: [String: [String]] = [:]
+        var order: [String] = []
         for item in URIDecoding.queryItems(text[...]) {
-            switch object[item.name] {
-            case nil: object[item.name] = .string(item.value)
-            case .array(let items)?: object[item.name] = .array(items + [.string(item.value)])
-            case let existing?: object[item.name] = .array([existing, .string(item.value)])
+            if texts[item.name] == nil { order.append(item.name) }
+            texts[item.name, default: []].append(item.value)
+        }
+        var asText = Set<String>()
+        while true {
+            var object: [String: JSONValue] = [:]
+            for name in order {
+                let values = texts[name]!.map { asText.contains(name) ? .string($0) : inferred($0) }
+                object[name] = values.count == 1 ? values[0] : .array(values)
+            }
+            do {
+                return try JSONCoding.decoder().decode(T.self, from: JSONCoding.encoder().encode(JSONValue.object(object)))
+            } catch let error as DecodingError {
+                // A member read as a number or boolean where text was wanted: read it as text and try again.
+                if case .typeMismatch(let expected, let context) = error, expected == String.self,
+                   let name = context.codingPath.first?.stringValue, texts[name] != nil, asText.insert(name).inserted
+                {
+                    continue
+                }
+                throw RequestError([ValidationIssue(path: path(of: error), message: message(of: error))])
             }
         }
-        let data = try JSONCoding.encoder().encode(JSONValue.object(object))
-        do {
-            return try JSONCoding.decoder().decode(T.self, from: data)
-        } catch let error as DecodingError {
-            throw RequestError([ValidationIssue(path: path(of: error), message: message(of: error))])
-        }
+    }
+
+    private static func inferred(_ text: String) -> JSONValue {
+        if text == "true" || text == "false" { return .bool(text == "true") }
+        if isDecimalText(text), let number = Decimal(string: text, locale: posix) { return .number(number) }
+        return .string(text)
     }
 
     private static func path(of error: DecodingError) -> JSONPath {

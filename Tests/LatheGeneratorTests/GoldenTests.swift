@@ -35,6 +35,7 @@ struct GoldenTests {
         Case(name: "Piriod", spec: "specs/piriod.yaml", expected: "Tests/LatheGoldenTests/Documents/Piriod"),
         Case(name: "Dolfin", spec: "specs/dolfin.yaml", expected: "Tests/LatheGoldenTests/Documents/Dolfin"),
         Case(name: "MultiFile", spec: "Tests/Fixtures/multi-file/api.yaml", expected: "Tests/LatheGoldenTests/Documents/MultiFile"),
+        Case(name: "WireFormats", spec: "Tests/Fixtures/wire/api.yaml", expected: "Tests/LatheGoldenTests/Documents/WireFormats"),
     ]
 
     @Test func everySnippetIsFound() {

@@ -1,0 +1,237 @@
+import Foundation
+import HTTPTypes
+import LatheRuntime
+import OpenAPIRuntime
+import Testing
+
+/// Every parameter style, body kind, response kind and security scheme of `Tests/Fixtures/wire/api.yaml`,
+/// through the generated client and server: the server echoes what it decoded.
+struct WireFormatTests {
+    typealias Ops = WireFormats.Operations
+
+    static func json(_ value: some Encodable) -> JSONValue {
+        (try? JSONDecoder().decode(JSONValue.self, from: JSONCoding.encoder().encode(value))) ?? .null
+    }
+
+    struct Service: WireFormats.APIProtocol {
+        func styles(_ input: Ops.Styles.Input) async throws -> Ops.Styles.Output {
+            let echo: [String: JSONValue] = [
+                "simple": json(input.path.simple), "label": json(input.path.label), "matrix": json(input.path.matrix),
+                "tags": json(input.query.tags), "ids": json(input.query.ids), "spaced": json(input.query.spaced),
+                "piped": json(input.query.piped), "filter": json(input.query.filter), "since": json(input.query.since),
+                "day": json(input.query.day), "amount": json(input.query.amount), "limit": json(input.query.limit),
+                "path": json(input.query.path), "requestID": json(input.headers.xRequestID), "flags": json(input.headers.xFlags),
+                "session": json(input.cookies.session),
+            ]
+            return .ok(.init(headers: .init(xRateRemaining: 99), body: .json(echo)))
+        }
+
+        func bodies(_ input: Ops.Bodies.Input) async throws -> Ops.Bodies.Output {
+            switch input.body {
+            case .json(let item) where item.name == "teapot":
+                return .clientError(statusCode: 418, .init(body: .problemJson(.init(title: "I'm a teapot", status: 418))))
+            case .json(let item) where item.name == "later":
+                return .default(statusCode: 503, .init(body: .plainText("try later")))
+            case .json(let item): return .ok(.init(body: .json(["json": json(item)])))
+            case .urlEncodedForm(let item): return .ok(.init(body: .json(["form": json(item)])))
+            case .plainText(let text): return .ok(.init(body: .json(["text": .string(text)])))
+            case .textJson(let item): return .ok(.init(body: .json(["textJson": json(item)])))
+            case .binary(let body):
+                let bytes = try await Data(collecting: body, upTo: 1 << 20)
+                return .ok(.init(body: .json(["bytes": .string(bytes.base64EncodedString())])))
+            }
+        }
+
+        func download(_ input: Ops.Download.Input) async throws -> Ops.Download.Output {
+            switch input.query.kind {
+            case .bytes: .ok(.init(body: .binary(HTTPBody([0, 1, 255]))))
+            case .text: .ok(.init(body: .plainText("plain words")))
+            case .none: .noContent(.init())
+            default: .undocumented(statusCode: 418, headers: [.init("X-Why")!: "short and stout"], body: HTTPBody("tea"))
+            }
+        }
+
+        func secureHeader(_ input: Ops.SecureHeader.Input) async throws -> Ops.SecureHeader.Output { .noContent(.init()) }
+        func secureQuery(_ input: Ops.SecureQuery.Input) async throws -> Ops.SecureQuery.Output { .noContent(.init()) }
+        func secureCookie(_ input: Ops.SecureCookie.Input) async throws -> Ops.SecureCookie.Output { .noContent(.init()) }
+        func secureBasic(_ input: Ops.SecureBasic.Input) async throws -> Ops.SecureBasic.Output { .noContent(.init()) }
+        func secureBearer(_ input: Ops.SecureBearer.Input) async throws -> Ops.SecureBearer.Output { .noContent(.init()) }
+        func secureOAuth(_ input: Ops.SecureOAuth.Input) async throws -> Ops.SecureOAuth.Output { .noContent(.init()) }
+        func secureEither(_ input: Ops.SecureEither.Input) async throws -> Ops.SecureEither.Output { .noContent(.init()) }
+        func secureBoth(_ input: Ops.SecureBoth.Input) async throws -> Ops.SecureBoth.Output { .noContent(.init()) }
+        func secureOptional(_ input: Ops.SecureOptional.Input) async throws -> Ops.SecureOptional.Output { .noContent(.init()) }
+    }
+
+    let transport = LoopbackTransport()
+
+    init() throws {
+        let authentication = WireFormats.ServerAuthentication(
+            apiKeyHeader: { $0 == "hk" }, apiKeyQuery: { $0 == "q k" }, apiKeyCookie: { $0 == "ck" },
+            basic: { $0 == "ada" && $1 == "p:w" }, bearer: { $0 == "bt" }, oauth: { $0 == "ot" }
+        )
+        try Service().registerHandlers(on: transport, authentication: authentication)
+    }
+
+    func client(_ authentication: WireFormats.Authentication = .init()) -> WireFormats.Client {
+        WireFormats.Client(serverURL: URL(string: "https://wire.test")!, transport: transport, authentication: authentication)
+    }
+
+    @Test func everyParameterStyleGoesOutAsSpecifiedAndComesBack() async throws {
+        let requestID = UUID(uuidString: "123E4567-E89B-12D3-A456-426614174000")!
+        let output = try await client().styles(
+            simple: [1, 2, 3], label: ["a", "b"], matrix: .init(x: 1, y: "b"), tags: ["t1", "t 2"], ids: [1, 2],
+            spaced: ["a", "b"], piped: ["a", "b"], filter: .init(color: "red", size: 2),
+            since: Date(timeIntervalSince1970: 1_709_200_800), day: CalendarDate(year: 2024, month: 2, day: 29),
+            amount: .string("12.50"), path: "a/b?c", xRequestID: requestID, xFlags: [true, false], session: "s 1"
+        )
+        let request = try #require(transport.sent.last)
+        #expect(request.path == "/styles/1,2,3/.a.b/;matrix=x,1,y,b?tags=t1&tags=t%202&ids=1,2&spaced=a%20b&piped=a|b&filter[color]=red&filter[size]=2&since=2024-02-29T10%3A00%3A00Z&day=2024-02-29&amount=12.50&limit=20&path=a/b?c")
+        #expect(request.headerFields[.init("X-Request-ID")!] == "123E4567-E89B-12D3-A456-426614174000")
+        #expect(request.headerFields[.init("X-Flags")!] == "true,false")
+        #expect(request.headerFields[.cookie] == "session=s%201")
+        guard case .ok(let ok) = output, case .json(let echo) = ok.body else {
+            Issue.record("expected 200, got \(output)")
+            return
+        }
+        #expect(ok.headers.xRateRemaining == 99)
+        #expect(echo == [
+            "simple": [1, 2, 3], "label": ["a", "b"], "matrix": ["x": 1, "y": "b"], "tags": ["t1", "t 2"], "ids": [1, 2],
+            "spaced": ["a", "b"], "piped": ["a", "b"], "filter": ["color": "red", "size": 2], "since": "2024-02-29T10:00:00Z",
+            // In a URI a number and a string look the same: text that spells a number reads back as one.
+            "day": "2024-02-29", "amount": .number(Decimal(string: "12.50")!), "limit": 20, "path": "a/b?c",
+            "requestID": "123E4567-E89B-12D3-A456-426614174000", "flags": [true, false], "session": "s 1",
+        ])
+    }
+
+    @Test func aDefaultIsSentWhenLeftOutAndABoundIsCheckedBeforeSending() async throws {
+        _ = try await client().styles(simple: [1], label: ["a"], matrix: .init(), xRequestID: UUID())
+        #expect(transport.sent.last?.path?.hasSuffix("?limit=20") == true)
+        do {
+            _ = try await client().styles(simple: [1], label: ["a"], matrix: .init(), limit: 101, xRequestID: UUID())
+            Issue.record("expected the call to fail")
+        } catch let error as OperationError {
+            guard case .invalidInput(let issues) = error.reason else { throw error }
+            #expect(issues.map(\.description) == ["$.limit: must be at most 100, but is 101"])
+        }
+    }
+
+    static let bodyCases: [(Ops.Bodies.Input.Body, String, JSONValue)] = [
+        (.json(.init(name: "n", count: 2)), "application/json", ["json": ["name": "n", "count": 2]]),
+        (.urlEncodedForm(.init(name: "a b&c", count: 3)), "application/x-www-form-urlencoded", ["form": ["name": "a b&c", "count": 3]]),
+        // Form values are text: a name that looks like a number is still a name.
+        (.urlEncodedForm(.init(name: "123", count: 4)), "application/x-www-form-urlencoded", ["form": ["name": "123", "count": 4]]),
+        (.plainText("just text"), "text/plain", ["text": "just text"]),
+        (.textJson(.init(name: "t")), "text/json", ["textJson": ["name": "t"]]),
+        (.binary(HTTPBody([0, 1, 255])), "application/octet-stream", ["bytes": "AAH/"]),
+    ]
+
+    @Test(arguments: bodyCases)
+    func everyBodyKind(_ body: Ops.Bodies.Input.Body, _ contentType: String, _ expected: JSONValue) async throws {
+        let output = try await client().bodies(body: body)
+        #expect(transport.sent.last?.headerFields[.contentType] == contentType)
+        guard case .ok(let ok) = output, case .json(let echo) = ok.body else {
+            Issue.record("expected 200, got \(output)")
+            return
+        }
+        #expect(JSONValue.object(echo) == expected)
+    }
+
+    @Test func rangesDefaultsAndUndocumentedStatuses() async throws {
+        let teapot = try await client().bodies(body: .json(.init(name: "teapot")))
+        guard case .clientError(let status, let error) = teapot, case .problemJson(let problem) = error.body else {
+            Issue.record("expected 4XX, got \(teapot)")
+            return
+        }
+        #expect(status == 418 && problem.title == "I'm a teapot")
+        let later = try await client().bodies(body: .json(.init(name: "later")))
+        guard case .default(let code, let other) = later, case .plainText(let text) = other.body else {
+            Issue.record("expected default, got \(later)")
+            return
+        }
+        #expect(code == 503 && text == "try later")
+        let undocumented = try await client().download(kind: .other)
+        guard case .undocumented(let code, let headers, let body) = undocumented else {
+            Issue.record("expected undocumented, got \(undocumented)")
+            return
+        }
+        #expect(code == 418 && headers[.init("X-Why")!] == "short and stout")
+        #expect(try await String(collecting: body!, upTo: 100) == "tea")
+    }
+
+    @Test func bytesAndTextComeBackByContentType() async throws {
+        guard case .ok(let bytes) = try await client().download(kind: .bytes), case .binary(let body) = bytes.body else {
+            Issue.record("expected bytes")
+            return
+        }
+        #expect(try await [UInt8](collecting: body, upTo: 10) == [0, 1, 255])
+        guard case .ok(let text) = try await client().download(kind: .text), case .plainText(let words) = text.body else {
+            Issue.record("expected text")
+            return
+        }
+        #expect(words == "plain words")
+        guard case .noContent = try await client().download(kind: .none) else {
+            Issue.record("expected 204")
+            return
+        }
+    }
+
+    static let everything = WireFormats.Authentication(
+        apiKeyHeader: APIKeyCredential("hk"), apiKeyQuery: APIKeyCredential("q k"), apiKeyCookie: APIKeyCredential("ck"),
+        basic: BasicCredentials(username: "ada", password: "p:w"), bearer: BearerTokenProvider(token: "bt"),
+        oauth: BearerTokenProvider { "ot" }
+    )
+
+    func status(_ call: () async throws -> some Sendable) async throws -> String {
+        let output = try await call()
+        let text = "\(output)"
+        if text.hasPrefix("noContent") { return "204" }
+        if text.hasPrefix("undocumented(statusCode: 401") { return "401" }
+        return text
+    }
+
+    @Test func eachSchemeIsSentAndChecked() async throws {
+        let good = client(Self.everything)
+        #expect(try await status { try await good.secureHeader() } == "204")
+        #expect(try await status { try await good.secureQuery() } == "204")
+        #expect(try await status { try await good.secureCookie() } == "204")
+        #expect(try await status { try await good.secureBasic() } == "204")
+        #expect(try await status { try await good.secureBearer() } == "204")
+        #expect(try await status { try await good.secureOAuth() } == "204")
+        #expect(try await status { try await good.secureBoth() } == "204")
+        let sent = transport.sent.suffix(7).map { "\($0.path ?? "") \($0.headerFields[.authorization] ?? "-") \($0.headerFields[.cookie] ?? "-") \($0.headerFields[.init("X-API-Key")!] ?? "-")" }
+        #expect(sent == [
+            "/secure/header - - hk", "/secure/query?api_key=q%20k - - -", "/secure/cookie - token=ck -",
+            "/secure/basic Basic YWRhOnA6dw== - -", "/secure/bearer Bearer bt - -", "/secure/oauth Bearer ot - -",
+            "/secure/both Bearer bt - hk",
+        ])
+        let bad = client(.init(apiKeyHeader: APIKeyCredential("no"), apiKeyQuery: APIKeyCredential("no"), apiKeyCookie: APIKeyCredential("no"),
+                               basic: BasicCredentials(username: "ada", password: "no"), bearer: BearerTokenProvider(token: "no"),
+                               oauth: BearerTokenProvider(token: "no")))
+        #expect(try await status { try await bad.secureHeader() } == "401")
+        #expect(try await status { try await bad.secureQuery() } == "401")
+        #expect(try await status { try await bad.secureCookie() } == "401")
+        #expect(try await status { try await bad.secureBasic() } == "401")
+        #expect(try await status { try await bad.secureBearer() } == "401")
+        #expect(try await status { try await bad.secureOAuth() } == "401")
+        #expect(try await status { try await bad.secureBoth() } == "401")
+    }
+
+    @Test func alternativesCombinationsAndNone() async throws {
+        // Either scheme admits; each client sends the one it has.
+        #expect(try await status { try await client(.init(basic: BasicCredentials(username: "ada", password: "p:w"))).secureEither() } == "204")
+        #expect(try await status { try await client(.init(bearer: BearerTokenProvider(token: "bt"))).secureEither() } == "204")
+        // Both are needed together: with one, nothing is sent.
+        do {
+            _ = try await client(.init(bearer: BearerTokenProvider(token: "bt"))).secureBoth()
+            Issue.record("expected missing credentials")
+        } catch let error as OperationError {
+            guard case .missingCredentials(let schemes) = error.reason else { throw error }
+            #expect(schemes == ["apiKeyHeader and bearer"])
+        }
+        // `security: [{}, …]` admits anyone; `security: []` sends nothing at all.
+        #expect(try await status { try await client().secureOptional() } == "204")
+        _ = try await client(Self.everything).download(kind: .none)
+        let request = try #require(transport.sent.last)
+        #expect(request.headerFields[.authorization] == nil && request.headerFields[.init("X-API-Key")!] == nil)
+    }
+}
