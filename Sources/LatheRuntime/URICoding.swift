@@ -27,7 +27,10 @@ public struct URIMember: Sendable, Hashable {
 /// Parameter serialization as OpenAPI 3.x defines it (RFC 6570 expansions for `matrix`, `label`,
 /// `simple` and `form`, plus `spaceDelimited`, `pipeDelimited` and `deepObject`). Values are
 /// percent-encoded so that only RFC 3986 unreserved characters stay as they are, unless
-/// `allowReserved` keeps the reserved ones too; the delimiters each style adds are literal.
+/// `allowReserved` keeps the reserved ones too. The result is always a valid URL: the `|` of
+/// `pipeDelimited` and the brackets of `deepObject`, which OpenAPI's examples show bare, are
+/// percent-encoded (`%7C`, `%5B`, `%5D`), because transports parse request paths with
+/// `URLComponents`, which encodes a string with such characters a second time, `%` and all.
 public enum URIEncoding {
     /// The expansion of `{name}` in a path template: `5`, `.5`, `;id=5`, `3,4,5`, `;id=3;id=4`, ….
     public static func path(_ value: URIValue, name: String, style: ParameterStyle, explode: Bool) -> String {
@@ -55,11 +58,11 @@ public enum URIEncoding {
         let key = percentEncode(name, allowReserved: false)
         switch (style, value) {
         case (.deepObject, .object(let members)):
-            return members.map { key + "[" + percentEncode($0.name, allowReserved: false) + "]=" + e($0.value) }
+            return members.map { key + "%5B" + percentEncode($0.name, allowReserved: false) + "%5D=" + e($0.value) }
         case (.spaceDelimited, .array(let items)), (.pipeDelimited, .array(let items)):
-            return [key + "=" + items.map(e).joined(separator: style == .spaceDelimited ? "%20" : "|")]
+            return [key + "=" + items.map(e).joined(separator: style == .spaceDelimited ? "%20" : "%7C")]
         case (.spaceDelimited, .object(let members)), (.pipeDelimited, .object(let members)):
-            let separator = style == .spaceDelimited ? "%20" : "|"
+            let separator = style == .spaceDelimited ? "%20" : "%7C"
             return [key + "=" + members.map { e($0.name) + separator + e($0.value) }.joined(separator: separator)]
         case (_, .primitive(let text)):
             return [key + "=" + e(text)]
@@ -91,7 +94,8 @@ public enum URIEncoding {
     }
 
     /// RFC 3986 percent-encoding of UTF-8: unreserved characters (`A-Z a-z 0-9 - . _ ~`) stay, and
-    /// with `allowReserved` the reserved ones (`:/?#[]@!$&'()*+,;=`) too.
+    /// with `allowReserved` the reserved ones a query can hold (`:/?@!$&'()*+,;=`) too; `#`, `[` and
+    /// `]` are always encoded, since they would end the query or make the URL invalid.
     public static func percentEncode(_ text: String, allowReserved: Bool) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -110,7 +114,7 @@ public enum URIEncoding {
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
     }
 
-    static let reserved = Set(":/?#[]@!$&'()*+,;=".utf8)
+    static let reserved = Set(":/?@!$&'()*+,;=".utf8)
 }
 
 /// The server side of `URIEncoding`: values back from paths, queries, headers and cookies, in the

@@ -85,7 +85,7 @@ struct WireFormatTests {
             amount: .string("12.50"), path: "a/b?c", xRequestID: requestID, xFlags: [true, false], session: "s 1"
         )
         let request = try #require(transport.sent.last)
-        #expect(request.path == "/styles/1,2,3/.a.b/;matrix=x,1,y,b?tags=t1&tags=t%202&ids=1,2&spaced=a%20b&piped=a|b&filter[color]=red&filter[size]=2&since=2024-02-29T10%3A00%3A00Z&day=2024-02-29&amount=12.50&limit=20&path=a/b?c")
+        #expect(request.path == "/styles/1,2,3/.a.b/;matrix=x,1,y,b?tags=t1&tags=t%202&ids=1,2&spaced=a%20b&piped=a%7Cb&filter%5Bcolor%5D=red&filter%5Bsize%5D=2&since=2024-02-29T10%3A00%3A00Z&day=2024-02-29&amount=12.50&limit=20&path=a/b?c")
         #expect(request.headerFields[.init("X-Request-ID")!] == "123E4567-E89B-12D3-A456-426614174000")
         #expect(request.headerFields[.init("X-Flags")!] == "true,false")
         #expect(request.headerFields[.cookie] == "session=s%201")

@@ -1,0 +1,186 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LatheRuntime
+import OpenAPIAsyncHTTPClient
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import Testing
+import WireAPI
+
+/// The generated server on Hummingbird, on 127.0.0.1 at an ephemeral port, called by the generated
+/// client over AsyncHTTPClient: real HTTP, both ends generated from Tests/Fixtures/wire/api.yaml.
+struct HTTPRoundTripTests {
+    struct Service: APIProtocol {
+        static func json(_ value: some Encodable) -> JSONValue {
+            (try? JSONDecoder().decode(JSONValue.self, from: JSONCoding.encoder().encode(value))) ?? .null
+        }
+
+        func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output {
+            let echo: [String: JSONValue] = [
+                "simple": Self.json(input.path.simple), "label": Self.json(input.path.label), "matrix": Self.json(input.path.matrix),
+                "tags": Self.json(input.query.tags), "ids": Self.json(input.query.ids), "spaced": Self.json(input.query.spaced),
+                "piped": Self.json(input.query.piped), "filter": Self.json(input.query.filter), "since": Self.json(input.query.since),
+                "day": Self.json(input.query.day), "path": Self.json(input.query.path), "flags": Self.json(input.headers.xFlags),
+                "session": Self.json(input.cookies.session),
+            ]
+            return .ok(.init(headers: .init(xRateRemaining: 7), body: .json(echo)))
+        }
+
+        func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output {
+            switch input.body {
+            case .json(let item) where item.name == "teapot":
+                return .clientError(statusCode: 418, .init(body: .problemJson(.init(title: "I'm a teapot", status: 418))))
+            case .json(let item): return .ok(.init(body: .json(["json": Self.json(item)])))
+            case .urlEncodedForm(let item): return .ok(.init(body: .json(["form": Self.json(item)])))
+            case .plainText(let text): return .ok(.init(body: .json(["text": .string(text)])))
+            case .textJson(let item): return .ok(.init(body: .json(["textJson": Self.json(item)])))
+            case .binary(let body):
+                let bytes = try await Data(collecting: body, upTo: 1 << 20)
+                return .ok(.init(body: .json(["bytes": .string(bytes.base64EncodedString())])))
+            }
+        }
+
+        func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output {
+            switch input.query.kind {
+            case .bytes: .ok(.init(body: .binary(HTTPBody([0, 1, 255]))))
+            case .text: .ok(.init(body: .plainText("plain words")))
+            default: .noContent(.init())
+            }
+        }
+
+        func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output { .noContent(.init()) }
+        func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output { .noContent(.init()) }
+        func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output { .noContent(.init()) }
+        func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output { .noContent(.init()) }
+        func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output { .noContent(.init()) }
+        func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output { .noContent(.init()) }
+        func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output { .noContent(.init()) }
+        func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output { .noContent(.init()) }
+        func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output { .noContent(.init()) }
+    }
+
+    /// Starts the server on an ephemeral loopback port, runs `body` with a client for it, and stops it.
+    func withServer(_ authentication: Authentication = .init(), _ body: @Sendable (Client) async throws -> Void) async throws {
+        let router = Router()
+        try Service().registerHandlers(on: router, authentication: ServerAuthentication(
+            apiKeyHeader: { $0 == "hk" }, apiKeyQuery: { $0 == "qk" }, apiKeyCookie: { $0 == "ck" },
+            basic: { $0 == "ada" && $1 == "pw" }, bearer: { $0 == "bt" }, oauth: { $0 == "ot" }
+        ))
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { testClient in
+            let port = try #require(testClient.port)
+            let client = Client(
+                serverURL: URL(string: "http://127.0.0.1:\(port)")!,
+                transport: AsyncHTTPClientTransport(configuration: .init(timeout: .seconds(10))),
+                authentication: authentication
+            )
+            try await body(client)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func parametersInEveryStyleCrossRealHTTP() async throws {
+        try await withServer { client in
+            let output = try await client.styles(
+                simple: [1, 2, 3], label: ["a", "b"], matrix: .init(x: 1, y: "b"), tags: ["t1", "t 2"], ids: [1, 2],
+                spaced: ["a", "b"], piped: ["a", "b"], filter: .init(color: "red", size: 2),
+                since: Date(timeIntervalSince1970: 1_709_200_800), day: CalendarDate(year: 2024, month: 2, day: 29),
+                path: "a/b", xRequestID: UUID(), xFlags: [true, false], session: "s 1"
+            )
+            guard case .ok(let ok) = output, case .json(let echo) = ok.body else {
+                var detail = ""
+                if case .undocumented(_, _, let body?) = output { detail = (try? await String(collecting: body, upTo: 4096)) ?? "" }
+                Issue.record("expected 200, got \(output) \(detail)")
+                return
+            }
+            #expect(ok.headers.xRateRemaining == 7)
+            #expect(echo == [
+                "simple": [1, 2, 3], "label": ["a", "b"], "matrix": ["x": 1, "y": "b"], "tags": ["t1", "t 2"], "ids": [1, 2],
+                "spaced": ["a", "b"], "piped": ["a", "b"], "filter": ["color": "red", "size": 2], "since": "2024-02-29T10:00:00Z",
+                "day": "2024-02-29", "path": "a/b", "flags": [true, false], "session": "s 1",
+            ])
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func everyBodyKindCrossesRealHTTP() async throws {
+        try await withServer { client in
+            let cases: [(Operations.Bodies.Input.Body, JSONValue)] = [
+                (.json(.init(name: "n", count: 2)), ["json": ["name": "n", "count": 2]]),
+                (.urlEncodedForm(.init(name: "a b&c", count: 3)), ["form": ["name": "a b&c", "count": 3]]),
+                (.plainText("just text"), ["text": "just text"]),
+                (.textJson(.init(name: "t")), ["textJson": ["name": "t"]]),
+                (.binary(HTTPBody([0, 1, 255])), ["bytes": "AAH/"]),
+            ]
+            for (body, expected) in cases {
+                let output = try await client.bodies(body: body)
+                guard case .ok(let ok) = output, case .json(let echo) = ok.body else {
+                    Issue.record("expected 200 for \(body), got \(output)")
+                    continue
+                }
+                #expect(JSONValue.object(echo) == expected)
+            }
+            let teapot = try await client.bodies(body: .json(.init(name: "teapot")))
+            guard case .clientError(418, let error) = teapot, case .problemJson(let problem) = error.body else {
+                Issue.record("expected 418, got \(teapot)")
+                return
+            }
+            #expect(problem.title == "I'm a teapot")
+            guard case .ok(let bytes) = try await client.download(kind: .bytes), case .binary(let stream) = bytes.body else {
+                Issue.record("expected bytes")
+                return
+            }
+            #expect(try await [UInt8](collecting: stream, upTo: 10) == [0, 1, 255])
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func securitySchemesAreCheckedOverRealHTTP() async throws {
+        let good = Authentication(
+            apiKeyHeader: APIKeyCredential("hk"), apiKeyQuery: APIKeyCredential("qk"), apiKeyCookie: APIKeyCredential("ck"),
+            basic: BasicCredentials(username: "ada", password: "pw"), bearer: BearerTokenProvider(token: "bt"),
+            oauth: BearerTokenProvider(token: "ot")
+        )
+        try await withServer(good) { client in
+            for output in [
+                "\(try await client.secureHeader())", "\(try await client.secureQuery())", "\(try await client.secureCookie())",
+                "\(try await client.secureBasic())", "\(try await client.secureBearer())", "\(try await client.secureOAuth())",
+                "\(try await client.secureEither())", "\(try await client.secureBoth())", "\(try await client.secureOptional())",
+            ] {
+                #expect(output.hasPrefix("noContent"))
+            }
+        }
+        let wrong = Authentication(apiKeyHeader: APIKeyCredential("no"), basic: BasicCredentials(username: "ada", password: "no"))
+        try await withServer(wrong) { client in
+            guard case .undocumented(401, _, _) = try await client.secureHeader() else {
+                Issue.record("a wrong API key must get 401")
+                return
+            }
+            guard case .undocumented(401, _, _) = try await client.secureBasic() else {
+                Issue.record("wrong Basic credentials must get 401")
+                return
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func badInputGets400WithTheJSONPath() async throws {
+        try await withServer { client in
+            // A body that breaks `minLength: 1` is refused by the client; sent anyway by hand, the server says where.
+            var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/bodies")
+            request.headerFields[.contentType] = "application/json"
+            let (response, body) = try await client.transport.send(
+                request, body: HTTPBody(#"{"name": ""}"#), baseURL: client.serverURL, operationID: "bodies"
+            )
+            #expect(response.status.code == 400)
+            let problem = try JSONDecoder().decode(JSONValue.self, from: try await Data(collecting: body!, upTo: 1 << 16))
+            guard case .object(let members) = problem else {
+                Issue.record("expected a problem object")
+                return
+            }
+            #expect(members["errors"] == [["path": "$.body.name", "message": "must be at least 1 character long, but is 0"]])
+        }
+    }
+}
