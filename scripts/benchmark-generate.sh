@@ -16,40 +16,53 @@ lathe="$(swift build -c release --show-bin-path)/lathe"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-best=""
-for _ in $(seq "$runs"); do
+# Generation time (best of $runs) and peak memory, then the clean debug build of the output.
+measure() { # $1: label, rest: lathe generate options
+  local label=$1; shift
+  local best=""
+  for _ in $(seq "$runs"); do
+    rm -rf "$work/out"
+    local start end ms
+    start=$(date +%s%N)
+    "$lathe" generate --quiet --allow-spec-errors "$@" "$spec" --output "$work/out" 2>/dev/null
+    end=$(date +%s%N)
+    ms=$(( (end - start) / 1000000 ))
+    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+  done
   rm -rf "$work/out"
+  local gen_kib files lines
+  gen_kib=$( { /usr/bin/time -f '%M' "$lathe" generate --quiet --allow-spec-errors "$@" "$spec" --output "$work/out" 2>&1 >/dev/null || true; } | tail -n 1)
+  files=$(ls "$work/out" | wc -l)
+  lines=$(cat "$work/out"/*.swift | wc -l)
+  rm -rf "$work/pkg/Sources/Generated" "$work/pkg/.build"
+  mkdir -p "$work/pkg/Sources/Generated"
+  cp "$work/out"/*.swift "$work/pkg/Sources/Generated/"
+  local start end build_kib build_s
   start=$(date +%s%N)
-  "$lathe" generate --quiet --allow-spec-errors "$spec" --output "$work/out" 2>/dev/null
+  build_kib=$( { /usr/bin/time -f '%M' swift build --package-path "$work/pkg" 2>&1 >/dev/null || true; } | tail -n 1)
   end=$(date +%s%N)
-  ms=$(( (end - start) / 1000000 ))
-  if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
-done
-rm -rf "$work/out"
-gen_kib=$( { /usr/bin/time -f '%M' "$lathe" generate --quiet --allow-spec-errors "$spec" --output "$work/out" 2>&1 >/dev/null || true; } | tail -n 1)
-files=$(ls "$work/out" | wc -l)
-lines=$(cat "$work/out"/*.swift | wc -l)
+  build_s=$(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }")
+  rows+=("| \`lathe generate\` $label (release; best of $runs) | $best ms | $((gen_kib / 1024)) MiB |")
+  rows+=("| clean debug build of that output ($files files, $lines lines) with LatheRuntime | $build_s s | $((build_kib / 1024)) MiB (largest process) |")
+}
 
-mkdir -p "$work/pkg/Sources/Generated"
-cp "$work/out"/*.swift "$work/pkg/Sources/Generated/"
+mkdir -p "$work/pkg"
 cat > "$work/pkg/Package.swift" <<PKG
 // swift-tools-version: 6.2
 import PackageDescription
 let package = Package(
     name: "GeneratedBenchmark",
-    dependencies: [.package(path: "$repo")],
-    targets: [.target(name: "Generated", dependencies: [.product(name: "LatheRuntime", package: "$(basename "$repo" | tr "[:upper:]" "[:lower:]")")])]
+    dependencies: [.package(name: "Lathe", path: "$repo")],
+    targets: [.target(name: "Generated", dependencies: [.product(name: "LatheRuntime", package: "Lathe")])]
 )
 PKG
 (cd "$work/pkg" && swift package resolve >/dev/null 2>&1)
-start=$(date +%s%N)
-build_kib=$( { /usr/bin/time -f '%M' swift build --package-path "$work/pkg" 2>&1 >/dev/null || true; } | tail -n 1)
-end=$(date +%s%N)
-build_s=$(awk "BEGIN { printf \"%.1f\", ($end - $start) / 1e9 }")
+rows=()
+measure "--mode types" --mode types
+measure "(types, client and server)"
 
 echo "spec: $spec, $(nproc) cores, $(date -u +%Y-%m-%d), $(swift --version 2>&1 | head -n 1)"
 echo
 echo "| what | time | peak memory |"
 echo "| --- | --- | --- |"
-echo "| \`lathe generate\` (types, release build; best of $runs) | $best ms | $((gen_kib / 1024)) MiB |"
-echo "| clean debug build of the generated types ($files files, $lines lines) and LatheRuntime | $build_s s | $((build_kib / 1024)) MiB (largest process) |"
+printf '%s\n' "${rows[@]}"

@@ -70,7 +70,7 @@ struct GenerateCommand: ParsableCommand {
         do {
             try OutputFolder.write(result.files, to: output)
         } catch {
-            standardError("lathe: error: cannot write to \(output): \(error.localizedDescription)")
+            standardError("lathe: error: cannot write to \(output): \(error)")
             throw ExitCode(LatheCommand.Status.inputErrors)
         }
     }
