@@ -66,11 +66,7 @@ struct ClientEmitter {
     }
 
     private func uriValue(_ value: String, _ shape: URIShape) -> String {
-        switch shape {
-        case .primitive, .array, .map: "LatheRuntime.URIValue.of(\(value))"
-        case .object: "try LatheRuntime.URIValue.of(object: \(value))"
-        case .json: "try LatheRuntime.URIValue.of(json: \(value))"
-        }
+        shape.valueExpression(value)
     }
 
     private func emitRequest(_ operation: IROperation, into w: inout SwiftWriter) {

@@ -267,6 +267,15 @@ enum URIShape {
     case object(String)
     case json(String)
 
+    /// The expression making a `URIValue` of `value` (clients send it, servers answer with it).
+    func valueExpression(_ value: String) -> String {
+        switch self {
+        case .primitive, .array, .map: "LatheRuntime.URIValue.of(\(value))"
+        case .object: "try LatheRuntime.URIValue.of(object: \(value))"
+        case .json: "try LatheRuntime.URIValue.of(json: \(value))"
+        }
+    }
+
     var valueShape: String {
         switch self {
         case .primitive, .json: ".primitive"

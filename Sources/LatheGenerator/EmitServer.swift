@@ -224,13 +224,7 @@ struct ServerEmitter {
                             let access = "value.headers.\(SwiftNames.escapedMember(header.name.swift))"
                             let shape = spelling.uriShape(header.type, contentType: nil)
                             let encode = { (value: String) -> String in
-                                let uri: String
-                                switch shape {
-                                case .primitive, .array, .map: uri = "LatheRuntime.URIValue.of(\(value))"
-                                case .object: uri = "try LatheRuntime.URIValue.of(object: \(value))"
-                                case .json: uri = "try LatheRuntime.URIValue.of(json: \(value))"
-                                }
-                                return "response.headerFields.set(\(SwiftLiteral.string(header.name.original)), LatheRuntime.URIEncoding.header(\(uri), explode: false))"
+                                "response.headerFields.set(\(SwiftLiteral.string(header.name.original)), LatheRuntime.URIEncoding.header(\(shape.valueExpression(value)), explode: false))"
                             }
                             if header.isRequired {
                                 w.line(encode(access))
