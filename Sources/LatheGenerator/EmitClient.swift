@@ -7,13 +7,35 @@ struct ClientEmitter {
     let spelling: TypeSpelling
     let operations: OperationsEmitter
 
-    init(module: IRModule) {
+    /// `Namespace.` when there is one: the method chunks stand outside it.
+    let qualifier: String
+
+    init(module: IRModule, namespace: String?) {
         self.module = module
-        spelling = TypeSpelling(module: module)
-        operations = OperationsEmitter(module: module)
+        qualifier = namespace.map { $0 + "." } ?? ""
+        spelling = TypeSpelling(module: module, qualifier: qualifier)
+        operations = OperationsEmitter(module: module, qualifier: qualifier)
     }
 
-    func render() -> String {
+    private func op(_ operation: IROperation) -> String { "\(qualifier)Operations.\(operation.typeName)" }
+
+    func render() -> Rendered {
+        let chunks = Rendered.chunks(of: module.operations).map { operations in
+            var w = SwiftWriter()
+            w.block("extension \(qualifier)Client") { w in
+                for (index, operation) in operations.enumerated() {
+                    if index > 0 { w.line() }
+                    emitMethod(operation, into: &w)
+                    w.line()
+                    emitFlattened(operation, into: &w)
+                }
+            }
+            return w.text
+        }
+        return Rendered(core: renderCore(), chunks: chunks)
+    }
+
+    private func renderCore() -> String {
         var w = SwiftWriter()
         w.docComment([
             "A client for `\(module.specName)`: one method per operation, over any `ClientTransport`",
@@ -27,12 +49,6 @@ struct ClientEmitter {
             w.line()
             w.block("public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init())") { w in
                 for member in ["serverURL", "transport", "middlewares", "authentication"] { w.line("self.\(member) = \(member)") }
-            }
-            for operation in module.operations {
-                w.line()
-                emitMethod(operation, into: &w)
-                w.line()
-                emitFlattened(operation, into: &w)
             }
         }
         w.line()
@@ -51,10 +67,10 @@ struct ClientEmitter {
 
     private func emitMethod(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
-        let op = "Operations.\(operation.typeName)"
+        let op = op(operation)
         w.docComment(docs(operation))
         if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
-        w.block("public func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(names.input)) async throws -> \(op).\(names.output)") { w in
+        w.block("nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(names.input)) async throws -> \(op).\(names.output)") { w in
             w.line("let issues = input.validationIssues")
             w.line("if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: \(op).id, reason: .invalidInput(issues)) }")
             emitRequest(operation, into: &w)
@@ -154,7 +170,7 @@ struct ClientEmitter {
     }
 
     private func emitResponseDecoding(_ operation: IROperation, into w: inout SwiftWriter) {
-        let op = "Operations.\(operation.typeName).\(operation.names.output)"
+        let op = "\(op(operation)).\(operation.names.output)"
         if operation.responses.contains(where: { !$0.contents.isEmpty }) {
             w.line("let contentType = response.headerFields[.contentType]")
         }
@@ -195,13 +211,13 @@ struct ClientEmitter {
                 }
                 w.line("headers = .init(\(values.joined(separator: ", ")))")
             }) { w in
-                w.line("throw LatheRuntime.OperationError(operationID: Operations.\(operation.typeName).id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))")
+                w.line("throw LatheRuntime.OperationError(operationID: \(op(operation)).id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))")
             }
             arguments.append("headers: headers")
         }
         if !response.contents.isEmpty {
             w.line("let body: \(type).\(operation.names.body)")
-            let operationID = "Operations.\(operation.typeName).id"
+            let operationID = "\(op(operation)).id"
             for (index, content) in response.contents.enumerated() {
                 let condition = "LatheRuntime.ClientSupport.contentType(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
                 w.line((index == 0 ? "if " : "} else if ") + condition + " {")
@@ -239,7 +255,7 @@ struct ClientEmitter {
     /// defaulted, and the body itself when the operation takes one content type.
     private func emitFlattened(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
-        let op = "Operations.\(operation.typeName)"
+        let op = op(operation)
         var labels = NameScope(reserved: ["input"])
         var parameters: [String] = []
         var groups: [(member: String, arguments: [String])] = []
@@ -268,7 +284,7 @@ struct ClientEmitter {
         }
         w.docComment(docs(operation) + ["", "The same call as the one taking an input value, with each parameter as an argument."])
         if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
-        w.block("public func \(SwiftNames.escapedMember(operation.methodName))(\(parameters.joined(separator: ", "))) async throws -> \(op).\(names.output)") { w in
+        w.block("nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(\(parameters.joined(separator: ", "))) async throws -> \(op).\(names.output)") { w in
             w.line("try await \(SwiftNames.escapedMember(operation.methodName))(\(op).\(names.input)(\(inputArguments.joined(separator: ", "))))")
         }
     }

@@ -1,6 +1,20 @@
 import LatheIR
 import LatheOpenAPI
 
+/// Code for the operations: a core that goes inside the namespace, and chunks of at most
+/// `operationsPerFile` operations, written as top-level extensions in files of their own (extensions
+/// cannot nest in the namespace, so chunks spell generated types in full).
+struct Rendered {
+    static let operationsPerFile = 20
+
+    var core: String
+    var chunks: [String]
+
+    static func chunks<T>(of items: [T]) -> [[T]] {
+        stride(from: 0, to: items.count, by: operationsPerFile).map { Array(items[$0 ..< min($0 + operationsPerFile, items.count)]) }
+    }
+}
+
 /// `Operations`: for each operation an enum holding its `Input` (parameters by location, and the
 /// body) and its `Output` (one case per documented response, and `undocumented`).
 struct OperationsEmitter {
@@ -17,16 +31,24 @@ struct OperationsEmitter {
         [(.path, \.path, "path"), (.query, \.query, "query"), (.header, \.headers, "headers"), (.cookie, \.cookies, "cookies")]
     }
 
-    func render() -> String {
-        var w = SwiftWriter()
-        w.docComment(["The operations of `\(module.specName)`: each one's input and output."])
-        w.block("nonisolated public enum Operations") { w in
-            for (index, operation) in module.operations.enumerated() {
-                if index > 0 { w.line() }
-                emit(operation, into: &w)
+    /// The namespace declaration, and the operations in chunks (extensions, so the compiler can
+    /// build the chunks in parallel).
+    func render(namespace: String?) -> Rendered {
+        var core = SwiftWriter()
+        core.docComment(["The operations of `\(module.specName)`: each one's input and output."])
+        core.line("nonisolated public enum Operations {}")
+        let qualifier = namespace.map { $0 + "." } ?? ""
+        let chunks = Rendered.chunks(of: module.operations).map { operations in
+            var w = SwiftWriter()
+            w.block("extension \(qualifier)Operations") { w in
+                for (index, operation) in operations.enumerated() {
+                    if index > 0 { w.line() }
+                    emit(operation, into: &w)
+                }
             }
+            return w.text
         }
-        return w.text
+        return Rendered(core: core.text, chunks: chunks)
     }
 
     private func emit(_ operation: IROperation, into w: inout SwiftWriter) {

@@ -32,7 +32,7 @@ struct ServerEmitter {
 
     /// The server file. Extensions cannot nest, so with a namespace the protocol and the
     /// authentication type go inside `extension Namespace`, and the extensions name their types in full.
-    func render(namespace: String?) -> String {
+    func render(namespace: String?) -> Rendered {
         var declarations = SwiftWriter()
         emitProtocol(into: &declarations)
         declarations.line()
@@ -45,11 +45,15 @@ struct ServerEmitter {
         }
         w.line()
         w.block("extension \(qualifier)APIProtocol") { emitRegistration(into: &$0) }
-        for operation in module.operations {
-            w.line()
-            emitHandling(operation, qualifier: qualifier, into: &w)
+        let chunks = Rendered.chunks(of: module.operations).map { operations in
+            var chunk = SwiftWriter()
+            for (index, operation) in operations.enumerated() {
+                if index > 0 { chunk.line() }
+                emitHandling(operation, qualifier: qualifier, into: &chunk)
+            }
+            return chunk.text
         }
-        return w.text
+        return Rendered(core: w.text, chunks: chunks)
     }
 
     private func emitProtocol(into w: inout SwiftWriter) {

@@ -21,14 +21,27 @@ enum FileLayout {
             """))
         }
         let prefix = options.namespace.map { $0 + "_" } ?? ""
-        if !options.modes.isDisjoint(with: [.client, .server]), !module.operations.isEmpty {
-            files.append(GeneratedFile(name: prefix + "Operations.swift", contents: wrapped(OperationsEmitter(module: module).render(), module, options, http: true)))
-        }
-        if options.modes.contains(.client), !module.operations.isEmpty {
-            files.append(GeneratedFile(name: prefix + "Client.swift", contents: wrapped(ClientEmitter(module: module).render(), module, options, http: true)))
-        }
-        if options.modes.contains(.server), !module.operations.isEmpty {
-            files.append(GeneratedFile(name: prefix + "Server.swift", contents: header(module, http: true) + ServerEmitter(module: module, namespace: options.namespace).render(namespace: options.namespace)))
+        let qualifier = options.namespace.map { $0 + "." } ?? ""
+        if !module.operations.isEmpty {
+            // Each kind of file: its core (inside the namespace, when wrapped) and the operations in
+            // chunks, the first chunk in the core's file and the rest in numbered files.
+            var kinds: [(name: String, rendered: Rendered, wrapCore: Bool)] = []
+            if !options.modes.isDisjoint(with: [.client, .server]) {
+                kinds.append(("Operations", OperationsEmitter(module: module, qualifier: qualifier).render(namespace: options.namespace), true))
+            }
+            if options.modes.contains(.client) {
+                kinds.append(("Client", ClientEmitter(module: module, namespace: options.namespace).render(), true))
+            }
+            if options.modes.contains(.server) {
+                kinds.append(("Server", ServerEmitter(module: module, namespace: options.namespace).render(namespace: options.namespace), false))
+            }
+            for (name, rendered, wrapCore) in kinds {
+                let core = wrapCore ? wrapped(rendered.core, module, options, http: true) : header(module, http: true) + rendered.core
+                files.append(GeneratedFile(name: prefix + name + ".swift", contents: core + (rendered.chunks.first.map { "\n" + $0 } ?? "")))
+                for (index, chunk) in rendered.chunks.enumerated().dropFirst() {
+                    files.append(GeneratedFile(name: prefix + name + "_\(index + 1).swift", contents: header(module, http: true) + chunk))
+                }
+            }
         }
         guard options.modes.contains(.types) else { return files }
         for letter in groups.keys.sorted() {

@@ -2,7 +2,7 @@ import Foundation
 import LatheGenerator
 import Testing
 
-/// Every real spec in ../shared/corpus generates types that compile, warnings included.
+/// Every real spec in ../shared/corpus generates code (all modes) that compiles, warnings included.
 /// Skipped when the corpus is not beside the checkout (a fresh clone).
 struct CorpusCompileTests {
     static let corpus = repositoryRoot + "/../shared/corpus"

@@ -21,9 +21,79 @@ nonisolated public struct Client: Swift.Sendable {
         self.middlewares = middlewares
         self.authentication = authentication
     }
+}
 
+/// Credentials for the API's security schemes. Each operation sends only what it requires: the
+/// first of its alternatives whose schemes all have credentials here. Descriptions never show a secret.
+nonisolated public struct Authentication: Swift.Sendable {
+    /// - Note: `apiKeyHeader`: an API key in the header `X-API-Key`.
+    public var apiKeyHeader: LatheRuntime.APIKeyCredential?
+    /// - Note: `apiKeyQuery`: an API key in the query `api_key`.
+    public var apiKeyQuery: LatheRuntime.APIKeyCredential?
+    /// - Note: `apiKeyCookie`: an API key in the cookie `token`.
+    public var apiKeyCookie: LatheRuntime.APIKeyCredential?
+    /// - Note: `basic`: HTTP Basic.
+    public var basic: LatheRuntime.BasicCredentials?
+    /// - Note: `bearer`: a bearer token.
+    public var bearer: LatheRuntime.BearerTokenProvider?
+    /// - Note: `oauth`: OAuth 2 / OpenID Connect, sent as a bearer token.
+    public var oauth: LatheRuntime.BearerTokenProvider?
+    public init(apiKeyHeader: LatheRuntime.APIKeyCredential? = nil, apiKeyQuery: LatheRuntime.APIKeyCredential? = nil, apiKeyCookie: LatheRuntime.APIKeyCredential? = nil, basic: LatheRuntime.BasicCredentials? = nil, bearer: LatheRuntime.BearerTokenProvider? = nil, oauth: LatheRuntime.BearerTokenProvider? = nil) {
+        self.apiKeyHeader = apiKeyHeader
+        self.apiKeyQuery = apiKeyQuery
+        self.apiKeyCookie = apiKeyCookie
+        self.basic = basic
+        self.bearer = bearer
+        self.oauth = oauth
+    }
+
+    func apply(to request: inout HTTPTypes.HTTPRequest, operationID: Swift.String, alternatives: [[Swift.String]]) async throws {
+        guard !alternatives.isEmpty else { return }
+        for alternative in alternatives where alternative.allSatisfy(isConfigured) {
+            for scheme in alternative { try await apply(scheme, to: &request) }
+            return
+        }
+        if alternatives.contains(where: \.isEmpty) { return }
+        throw LatheRuntime.OperationError(operationID: operationID, reason: .missingCredentials(schemes: alternatives.map { $0.joined(separator: " and ") }))
+    }
+
+    private func isConfigured(_ scheme: Swift.String) -> Swift.Bool {
+        switch scheme {
+        case "apiKeyHeader": apiKeyHeader != nil
+        case "apiKeyQuery": apiKeyQuery != nil
+        case "apiKeyCookie": apiKeyCookie != nil
+        case "basic": basic != nil
+        case "bearer": bearer != nil
+        case "oauth": oauth != nil
+        default: false
+        }
+    }
+
+    private func apply(_ scheme: Swift.String, to request: inout HTTPTypes.HTTPRequest) async throws {
+        switch scheme {
+        case "apiKeyHeader":
+            guard let credential = apiKeyHeader else { return }
+            request.headerFields.set("X-API-Key", credential.value)
+        case "apiKeyQuery":
+            guard let credential = apiKeyQuery else { return }
+            LatheRuntime.ClientSupport.appendQuery("api_key", credential.value, to: &request)
+        case "apiKeyCookie":
+            guard let credential = apiKeyCookie else { return }
+            LatheRuntime.ClientSupport.appendCookie("token", credential.value, to: &request)
+        case "basic":
+            if let credential = basic { request.headerFields[.authorization] = credential.headerValue }
+        case "bearer":
+            if let provider = bearer { request.headerFields[.authorization] = "Bearer " + (try await provider.token()) }
+        case "oauth":
+            if let provider = oauth { request.headerFields[.authorization] = "Bearer " + (try await provider.token()) }
+        default: break
+        }
+    }
+}
+
+extension Client {
     /// `GET /styles/{simple}/{label}/{matrix}`
-    public func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output {
+    nonisolated public func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Styles.id, reason: .invalidInput(issues)) }
         var path = LatheRuntime.ClientSupport.path("/styles/{simple}/{label}/{matrix}", [
@@ -99,12 +169,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /styles/{simple}/{label}/{matrix}`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func styles(simple: [Swift.Int], label: [Swift.String], matrix: StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> Operations.Styles.Output {
+    nonisolated public func styles(simple: [Swift.Int], label: [Swift.String], matrix: StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> Operations.Styles.Output {
         try await styles(Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
     }
 
     /// `POST /bodies`
-    public func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output {
+    nonisolated public func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, reason: .invalidInput(issues)) }
         let path = "/bodies"
@@ -162,12 +232,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `POST /bodies`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func bodies(body: Operations.Bodies.Input.Body) async throws -> Operations.Bodies.Output {
+    nonisolated public func bodies(body: Operations.Bodies.Input.Body) async throws -> Operations.Bodies.Output {
         try await bodies(Operations.Bodies.Input(body: body))
     }
 
     /// `GET /download`
-    public func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output {
+    nonisolated public func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Download.id, reason: .invalidInput(issues)) }
         var path = "/download"
@@ -201,12 +271,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /download`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func download(kind: DownloadKind) async throws -> Operations.Download.Output {
+    nonisolated public func download(kind: DownloadKind) async throws -> Operations.Download.Output {
         try await download(Operations.Download.Input(query: .init(kind: kind)))
     }
 
     /// `GET /secure/header`
-    public func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output {
+    nonisolated public func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureHeader.id, reason: .invalidInput(issues)) }
         let path = "/secure/header"
@@ -225,12 +295,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /secure/header`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func secureHeader() async throws -> Operations.SecureHeader.Output {
+    nonisolated public func secureHeader() async throws -> Operations.SecureHeader.Output {
         try await secureHeader(Operations.SecureHeader.Input())
     }
 
     /// `GET /secure/query`
-    public func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output {
+    nonisolated public func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureQuery.id, reason: .invalidInput(issues)) }
         let path = "/secure/query"
@@ -249,12 +319,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /secure/query`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func secureQuery() async throws -> Operations.SecureQuery.Output {
+    nonisolated public func secureQuery() async throws -> Operations.SecureQuery.Output {
         try await secureQuery(Operations.SecureQuery.Input())
     }
 
     /// `GET /secure/cookie`
-    public func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output {
+    nonisolated public func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureCookie.id, reason: .invalidInput(issues)) }
         let path = "/secure/cookie"
@@ -273,12 +343,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /secure/cookie`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func secureCookie() async throws -> Operations.SecureCookie.Output {
+    nonisolated public func secureCookie() async throws -> Operations.SecureCookie.Output {
         try await secureCookie(Operations.SecureCookie.Input())
     }
 
     /// `GET /secure/basic`
-    public func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output {
+    nonisolated public func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBasic.id, reason: .invalidInput(issues)) }
         let path = "/secure/basic"
@@ -297,12 +367,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /secure/basic`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func secureBasic() async throws -> Operations.SecureBasic.Output {
+    nonisolated public func secureBasic() async throws -> Operations.SecureBasic.Output {
         try await secureBasic(Operations.SecureBasic.Input())
     }
 
     /// `GET /secure/bearer`
-    public func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output {
+    nonisolated public func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBearer.id, reason: .invalidInput(issues)) }
         let path = "/secure/bearer"
@@ -321,12 +391,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /secure/bearer`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func secureBearer() async throws -> Operations.SecureBearer.Output {
+    nonisolated public func secureBearer() async throws -> Operations.SecureBearer.Output {
         try await secureBearer(Operations.SecureBearer.Input())
     }
 
     /// `GET /secure/oauth`
-    public func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output {
+    nonisolated public func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureOAuth.id, reason: .invalidInput(issues)) }
         let path = "/secure/oauth"
@@ -345,12 +415,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /secure/oauth`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func secureOAuth() async throws -> Operations.SecureOAuth.Output {
+    nonisolated public func secureOAuth() async throws -> Operations.SecureOAuth.Output {
         try await secureOAuth(Operations.SecureOAuth.Input())
     }
 
     /// `GET /secure/either`
-    public func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output {
+    nonisolated public func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureEither.id, reason: .invalidInput(issues)) }
         let path = "/secure/either"
@@ -369,12 +439,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /secure/either`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func secureEither() async throws -> Operations.SecureEither.Output {
+    nonisolated public func secureEither() async throws -> Operations.SecureEither.Output {
         try await secureEither(Operations.SecureEither.Input())
     }
 
     /// `GET /secure/both`
-    public func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output {
+    nonisolated public func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBoth.id, reason: .invalidInput(issues)) }
         let path = "/secure/both"
@@ -393,12 +463,12 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /secure/both`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func secureBoth() async throws -> Operations.SecureBoth.Output {
+    nonisolated public func secureBoth() async throws -> Operations.SecureBoth.Output {
         try await secureBoth(Operations.SecureBoth.Input())
     }
 
     /// `GET /secure/optional`
-    public func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output {
+    nonisolated public func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output {
         let issues = input.validationIssues
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureOptional.id, reason: .invalidInput(issues)) }
         let path = "/secure/optional"
@@ -417,75 +487,7 @@ nonisolated public struct Client: Swift.Sendable {
     /// `GET /secure/optional`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    public func secureOptional() async throws -> Operations.SecureOptional.Output {
+    nonisolated public func secureOptional() async throws -> Operations.SecureOptional.Output {
         try await secureOptional(Operations.SecureOptional.Input())
-    }
-}
-
-/// Credentials for the API's security schemes. Each operation sends only what it requires: the
-/// first of its alternatives whose schemes all have credentials here. Descriptions never show a secret.
-nonisolated public struct Authentication: Swift.Sendable {
-    /// - Note: `apiKeyHeader`: an API key in the header `X-API-Key`.
-    public var apiKeyHeader: LatheRuntime.APIKeyCredential?
-    /// - Note: `apiKeyQuery`: an API key in the query `api_key`.
-    public var apiKeyQuery: LatheRuntime.APIKeyCredential?
-    /// - Note: `apiKeyCookie`: an API key in the cookie `token`.
-    public var apiKeyCookie: LatheRuntime.APIKeyCredential?
-    /// - Note: `basic`: HTTP Basic.
-    public var basic: LatheRuntime.BasicCredentials?
-    /// - Note: `bearer`: a bearer token.
-    public var bearer: LatheRuntime.BearerTokenProvider?
-    /// - Note: `oauth`: OAuth 2 / OpenID Connect, sent as a bearer token.
-    public var oauth: LatheRuntime.BearerTokenProvider?
-    public init(apiKeyHeader: LatheRuntime.APIKeyCredential? = nil, apiKeyQuery: LatheRuntime.APIKeyCredential? = nil, apiKeyCookie: LatheRuntime.APIKeyCredential? = nil, basic: LatheRuntime.BasicCredentials? = nil, bearer: LatheRuntime.BearerTokenProvider? = nil, oauth: LatheRuntime.BearerTokenProvider? = nil) {
-        self.apiKeyHeader = apiKeyHeader
-        self.apiKeyQuery = apiKeyQuery
-        self.apiKeyCookie = apiKeyCookie
-        self.basic = basic
-        self.bearer = bearer
-        self.oauth = oauth
-    }
-
-    func apply(to request: inout HTTPTypes.HTTPRequest, operationID: Swift.String, alternatives: [[Swift.String]]) async throws {
-        guard !alternatives.isEmpty else { return }
-        for alternative in alternatives where alternative.allSatisfy(isConfigured) {
-            for scheme in alternative { try await apply(scheme, to: &request) }
-            return
-        }
-        if alternatives.contains(where: \.isEmpty) { return }
-        throw LatheRuntime.OperationError(operationID: operationID, reason: .missingCredentials(schemes: alternatives.map { $0.joined(separator: " and ") }))
-    }
-
-    private func isConfigured(_ scheme: Swift.String) -> Swift.Bool {
-        switch scheme {
-        case "apiKeyHeader": apiKeyHeader != nil
-        case "apiKeyQuery": apiKeyQuery != nil
-        case "apiKeyCookie": apiKeyCookie != nil
-        case "basic": basic != nil
-        case "bearer": bearer != nil
-        case "oauth": oauth != nil
-        default: false
-        }
-    }
-
-    private func apply(_ scheme: Swift.String, to request: inout HTTPTypes.HTTPRequest) async throws {
-        switch scheme {
-        case "apiKeyHeader":
-            guard let credential = apiKeyHeader else { return }
-            request.headerFields.set("X-API-Key", credential.value)
-        case "apiKeyQuery":
-            guard let credential = apiKeyQuery else { return }
-            LatheRuntime.ClientSupport.appendQuery("api_key", credential.value, to: &request)
-        case "apiKeyCookie":
-            guard let credential = apiKeyCookie else { return }
-            LatheRuntime.ClientSupport.appendCookie("token", credential.value, to: &request)
-        case "basic":
-            if let credential = basic { request.headerFields[.authorization] = credential.headerValue }
-        case "bearer":
-            if let provider = bearer { request.headerFields[.authorization] = "Bearer " + (try await provider.token()) }
-        case "oauth":
-            if let provider = oauth { request.headerFields[.authorization] = "Bearer " + (try await provider.token()) }
-        default: break
-        }
     }
 }

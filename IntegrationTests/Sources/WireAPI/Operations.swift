@@ -8,7 +8,9 @@ import LatheRuntime
 import OpenAPIRuntime
 
 /// The operations of `Tests/Fixtures/wire/api.yaml`: each one's input and output.
-nonisolated public enum Operations {
+nonisolated public enum Operations {}
+
+extension Operations {
     /// `GET /styles/{simple}/{label}/{matrix}`, operation `styles`.
     nonisolated public enum Styles {
         public static let id = "styles"

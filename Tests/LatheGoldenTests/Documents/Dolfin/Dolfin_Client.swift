@@ -22,72 +22,6 @@ extension Dolfin {
             self.middlewares = middlewares
             self.authentication = authentication
         }
-
-        /// Cancel purchase order
-        ///
-        /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.
-        ///
-        /// `POST /purchase-orders/{id}/cancel`
-        public func postPurchaseOrdersIdCancel(_ input: Operations.PostPurchaseOrdersIdCancel.Input) async throws -> Operations.PostPurchaseOrdersIdCancel.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.PostPurchaseOrdersIdCancel.id, reason: .invalidInput(issues)) }
-            let path = LatheRuntime.ClientSupport.path("/purchase-orders/{id}/cancel", [
-                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
-            ])
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/json, application/problem+json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.PostPurchaseOrdersIdCancel.id, alternatives: [[]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.PostPurchaseOrdersIdCancel.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 200:
-                let body: Operations.PostPurchaseOrdersIdCancel.Output.Ok.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
-                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(PurchaseOrderResponse.self, from: responseBody, operationID: Operations.PostPurchaseOrdersIdCancel.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .ok(Operations.PostPurchaseOrdersIdCancel.Output.Ok(body: body))
-            case 403:
-                let body: Operations.PostPurchaseOrdersIdCancel.Output.Forbidden.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(ProblemDetails.self, from: responseBody, operationID: Operations.PostPurchaseOrdersIdCancel.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .forbidden(Operations.PostPurchaseOrdersIdCancel.Output.Forbidden(body: body))
-            case 404:
-                let body: Operations.PostPurchaseOrdersIdCancel.Output.NotFound.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(ProblemDetails.self, from: responseBody, operationID: Operations.PostPurchaseOrdersIdCancel.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .notFound(Operations.PostPurchaseOrdersIdCancel.Output.NotFound(body: body))
-            case 409:
-                let body: Operations.PostPurchaseOrdersIdCancel.Output.Conflict.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(ProblemDetails.self, from: responseBody, operationID: Operations.PostPurchaseOrdersIdCancel.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .conflict(Operations.PostPurchaseOrdersIdCancel.Output.Conflict(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// Cancel purchase order
-        ///
-        /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.
-        ///
-        /// `POST /purchase-orders/{id}/cancel`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func postPurchaseOrdersIdCancel(id: Foundation.UUID) async throws -> Operations.PostPurchaseOrdersIdCancel.Output {
-            try await postPurchaseOrdersIdCancel(Operations.PostPurchaseOrdersIdCancel.Input(path: .init(id: id)))
-        }
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the
@@ -116,5 +50,73 @@ extension Dolfin {
             default: break
             }
         }
+    }
+}
+
+extension Dolfin.Client {
+    /// Cancel purchase order
+    ///
+    /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.
+    ///
+    /// `POST /purchase-orders/{id}/cancel`
+    nonisolated public func postPurchaseOrdersIdCancel(_ input: Dolfin.Operations.PostPurchaseOrdersIdCancel.Input) async throws -> Dolfin.Operations.PostPurchaseOrdersIdCancel.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, reason: .invalidInput(issues)) }
+        let path = LatheRuntime.ClientSupport.path("/purchase-orders/{id}/cancel", [
+            "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+        ])
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/json, application/problem+json"
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, alternatives: [[]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
+        switch response.status.code {
+        case 200:
+            let body: Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Ok.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.PurchaseOrderResponse.self, from: responseBody, operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .ok(Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Ok(body: body))
+        case 403:
+            let body: Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Forbidden.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .forbidden(Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Forbidden(body: body))
+        case 404:
+            let body: Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.NotFound.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .notFound(Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.NotFound(body: body))
+        case 409:
+            let body: Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Conflict.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .conflict(Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Conflict(body: body))
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// Cancel purchase order
+    ///
+    /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.
+    ///
+    /// `POST /purchase-orders/{id}/cancel`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func postPurchaseOrdersIdCancel(id: Foundation.UUID) async throws -> Dolfin.Operations.PostPurchaseOrdersIdCancel.Output {
+        try await postPurchaseOrdersIdCancel(Dolfin.Operations.PostPurchaseOrdersIdCancel.Input(path: .init(id: id)))
     }
 }

@@ -9,92 +9,94 @@ import OpenAPIRuntime
 
 extension Dolfin {
     /// The operations of `specs/dolfin.yaml`: each one's input and output.
-    nonisolated public enum Operations {
-        /// Cancel purchase order
-        ///
-        /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.
-        ///
-        /// `POST /purchase-orders/{id}/cancel`, operation `POST /purchase-orders/{id}/cancel`.
-        nonisolated public enum PostPurchaseOrdersIdCancel {
-            public static let id = "POST /purchase-orders/{id}/cancel"
+    nonisolated public enum Operations {}
+}
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-                nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
-                    /// - Note: `id`, in the path.
-                    public var id: Foundation.UUID
-                    public init(id: Foundation.UUID) {
-                        self.id = id
-                    }
+extension Dolfin.Operations {
+    /// Cancel purchase order
+    ///
+    /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.
+    ///
+    /// `POST /purchase-orders/{id}/cancel`, operation `POST /purchase-orders/{id}/cancel`.
+    nonisolated public enum PostPurchaseOrdersIdCancel {
+        public static let id = "POST /purchase-orders/{id}/cancel"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `id`, in the path.
+                public var id: Foundation.UUID
+                public init(id: Foundation.UUID) {
+                    self.id = id
                 }
-                public var path: Path
+            }
+            public var path: Path
 
-                public init(path: Path) {
-                    self.path = path
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            public init(path: Path) {
+                self.path = path
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 200: OK
-                case ok(Ok)
-                /// 403: Organisation.InsufficientRole — caller's organisation role is below the level this action requires
-                case forbidden(Forbidden)
-                /// 404: PurchaseOrder.NotFound — purchase order does not exist or belongs to another organisation
-                case notFound(NotFound)
-                /// 409: PurchaseOrder.AlreadyTerminal — the purchase order is already closed or cancelled and cannot change status
-                case conflict(Conflict)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/json`
-                        case json(PurchaseOrderResponse)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: OK
+            case ok(Ok)
+            /// 403: Organisation.InsufficientRole — caller's organisation role is below the level this action requires
+            case forbidden(Forbidden)
+            /// 404: PurchaseOrder.NotFound — purchase order does not exist or belongs to another organisation
+            case notFound(NotFound)
+            /// 409: PurchaseOrder.AlreadyTerminal — the purchase order is already closed or cancelled and cannot change status
+            case conflict(Conflict)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Dolfin.PurchaseOrderResponse)
                 }
-
-                nonisolated public struct Forbidden: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/problem+json`
-                        case problemJson(ProblemDetails)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
                 }
+            }
 
-                nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/problem+json`
-                        case problemJson(ProblemDetails)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+            nonisolated public struct Forbidden: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/problem+json`
+                    case problemJson(Dolfin.ProblemDetails)
                 }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
 
-                nonisolated public struct Conflict: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/problem+json`
-                        case problemJson(ProblemDetails)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+            nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/problem+json`
+                    case problemJson(Dolfin.ProblemDetails)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+
+            nonisolated public struct Conflict: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/problem+json`
+                    case problemJson(Dolfin.ProblemDetails)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
                 }
             }
         }

@@ -22,48 +22,6 @@ extension MultiFile {
             self.middlewares = middlewares
             self.authentication = authentication
         }
-
-        /// `GET /pets/{petId}`
-        public func getPet(_ input: Operations.GetPet.Input) async throws -> Operations.GetPet.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.GetPet.id, reason: .invalidInput(issues)) }
-            let path = LatheRuntime.ClientSupport.path("/pets/{petId}", [
-                "petId": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.petId), name: "petId", style: .simple, explode: false),
-            ])
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/json, application/problem+json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.GetPet.id, alternatives: [])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.GetPet.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 200:
-                let body: Operations.GetPet.Output.Ok.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
-                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Pet.self, from: responseBody, operationID: Operations.GetPet.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.GetPet.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .ok(Operations.GetPet.Output.Ok(body: body))
-            case 404:
-                let body: Operations.GetPet.Output.NotFound.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.GetPet.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.GetPet.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .notFound(Operations.GetPet.Output.NotFound(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /pets/{petId}`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func getPet(petId: Swift.Int64) async throws -> Operations.GetPet.Output {
-            try await getPet(Operations.GetPet.Input(path: .init(petId: petId)))
-        }
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the
@@ -92,5 +50,49 @@ extension MultiFile {
             default: break
             }
         }
+    }
+}
+
+extension MultiFile.Client {
+    /// `GET /pets/{petId}`
+    nonisolated public func getPet(_ input: MultiFile.Operations.GetPet.Input) async throws -> MultiFile.Operations.GetPet.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: MultiFile.Operations.GetPet.id, reason: .invalidInput(issues)) }
+        let path = LatheRuntime.ClientSupport.path("/pets/{petId}", [
+            "petId": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.petId), name: "petId", style: .simple, explode: false),
+        ])
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/json, application/problem+json"
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: MultiFile.Operations.GetPet.id, alternatives: [])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: MultiFile.Operations.GetPet.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
+        switch response.status.code {
+        case 200:
+            let body: MultiFile.Operations.GetPet.Output.Ok.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(MultiFile.Pet.self, from: responseBody, operationID: MultiFile.Operations.GetPet.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: MultiFile.Operations.GetPet.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .ok(MultiFile.Operations.GetPet.Output.Ok(body: body))
+        case 404:
+            let body: MultiFile.Operations.GetPet.Output.NotFound.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(MultiFile.Problem.self, from: responseBody, operationID: MultiFile.Operations.GetPet.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: MultiFile.Operations.GetPet.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .notFound(MultiFile.Operations.GetPet.Output.NotFound(body: body))
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /pets/{petId}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getPet(petId: Swift.Int64) async throws -> MultiFile.Operations.GetPet.Output {
+        try await getPet(MultiFile.Operations.GetPet.Input(path: .init(petId: petId)))
     }
 }

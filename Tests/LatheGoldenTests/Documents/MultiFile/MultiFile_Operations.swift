@@ -9,60 +9,62 @@ import OpenAPIRuntime
 
 extension MultiFile {
     /// The operations of `Tests/Fixtures/multi-file/api.yaml`: each one's input and output.
-    nonisolated public enum Operations {
-        /// `GET /pets/{petId}`, operation `getPet`.
-        nonisolated public enum GetPet {
-            public static let id = "getPet"
+    nonisolated public enum Operations {}
+}
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-                nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
-                    /// - Note: `petId`, in the path.
-                    public var petId: Swift.Int64
-                    public init(petId: Swift.Int64) {
-                        self.petId = petId
-                    }
+extension MultiFile.Operations {
+    /// `GET /pets/{petId}`, operation `getPet`.
+    nonisolated public enum GetPet {
+        public static let id = "getPet"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `petId`, in the path.
+                public var petId: Swift.Int64
+                public init(petId: Swift.Int64) {
+                    self.petId = petId
                 }
-                public var path: Path
+            }
+            public var path: Path
 
-                public init(path: Path) {
-                    self.path = path
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            public init(path: Path) {
+                self.path = path
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 200: The pet.
-                case ok(Ok)
-                /// 404: No such pet.
-                case notFound(NotFound)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/json`
-                        case json(Pet)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: The pet.
+            case ok(Ok)
+            /// 404: No such pet.
+            case notFound(NotFound)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(MultiFile.Pet)
                 }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
 
-                nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/problem+json`
-                        case problemJson(Problem)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+            nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/problem+json`
+                    case problemJson(MultiFile.Problem)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
                 }
             }
         }

@@ -22,57 +22,6 @@ extension Piriod {
             self.middlewares = middlewares
             self.authentication = authentication
         }
-
-        /// Create cancellation
-        ///
-        /// `POST /cancellations/`
-        public func postCancellations(_ input: Operations.PostCancellations.Input) async throws -> Operations.PostCancellations.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.PostCancellations.id, reason: .invalidInput(issues)) }
-            let path = "/cancellations/"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-            request.headerFields.set("x-simple-workspace", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xSimpleWorkspace), explode: false))
-            request.headerFields.set("x-piriod-test-mode", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xPiriodTestMode), explode: false))
-            request.headerFields[.accept] = "application/json"
-            let body: OpenAPIRuntime.HTTPBody?
-            switch input.body {
-            case .json(let value):
-                request.headerFields[.contentType] = "application/json"
-                body = try LatheRuntime.ClientSupport.jsonBody(value)
-            }
-            try await authentication.apply(to: &request, operationID: Operations.PostCancellations.id, alternatives: [["TokenAuth"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.PostCancellations.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 201:
-                let body: Operations.PostCancellations.Output.Created.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
-                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Cancellation.self, from: responseBody, operationID: Operations.PostCancellations.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.PostCancellations.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .created(Operations.PostCancellations.Output.Created(body: body))
-            case 400:
-                let body: Operations.PostCancellations.Output.BadRequest.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
-                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ValidationErrorModel.self, from: responseBody, operationID: Operations.PostCancellations.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.PostCancellations.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .badRequest(Operations.PostCancellations.Output.BadRequest(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// Create cancellation
-        ///
-        /// `POST /cancellations/`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func postCancellations(xSimpleWorkspace: Swift.String, xPiriodTestMode: Swift.Bool = false, body: Cancellation) async throws -> Operations.PostCancellations.Output {
-            try await postCancellations(Operations.PostCancellations.Input(headers: .init(xSimpleWorkspace: xSimpleWorkspace, xPiriodTestMode: xPiriodTestMode), body: .json(body)))
-        }
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the
@@ -112,5 +61,58 @@ extension Piriod {
             default: break
             }
         }
+    }
+}
+
+extension Piriod.Client {
+    /// Create cancellation
+    ///
+    /// `POST /cancellations/`
+    nonisolated public func postCancellations(_ input: Piriod.Operations.PostCancellations.Input) async throws -> Piriod.Operations.PostCancellations.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Piriod.Operations.PostCancellations.id, reason: .invalidInput(issues)) }
+        let path = "/cancellations/"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+        request.headerFields.set("x-simple-workspace", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xSimpleWorkspace), explode: false))
+        request.headerFields.set("x-piriod-test-mode", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xPiriodTestMode), explode: false))
+        request.headerFields[.accept] = "application/json"
+        let body: OpenAPIRuntime.HTTPBody?
+        switch input.body {
+        case .json(let value):
+            request.headerFields[.contentType] = "application/json"
+            body = try LatheRuntime.ClientSupport.jsonBody(value)
+        }
+        try await authentication.apply(to: &request, operationID: Piriod.Operations.PostCancellations.id, alternatives: [["TokenAuth"]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Piriod.Operations.PostCancellations.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
+        switch response.status.code {
+        case 201:
+            let body: Piriod.Operations.PostCancellations.Output.Created.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Piriod.Cancellation.self, from: responseBody, operationID: Piriod.Operations.PostCancellations.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Piriod.Operations.PostCancellations.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .created(Piriod.Operations.PostCancellations.Output.Created(body: body))
+        case 400:
+            let body: Piriod.Operations.PostCancellations.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Piriod.ValidationErrorModel.self, from: responseBody, operationID: Piriod.Operations.PostCancellations.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Piriod.Operations.PostCancellations.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(Piriod.Operations.PostCancellations.Output.BadRequest(body: body))
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// Create cancellation
+    ///
+    /// `POST /cancellations/`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func postCancellations(xSimpleWorkspace: Swift.String, xPiriodTestMode: Swift.Bool = false, body: Piriod.Cancellation) async throws -> Piriod.Operations.PostCancellations.Output {
+        try await postCancellations(Piriod.Operations.PostCancellations.Input(headers: .init(xSimpleWorkspace: xSimpleWorkspace, xPiriodTestMode: xPiriodTestMode), body: .json(body)))
     }
 }

@@ -9,83 +9,85 @@ import OpenAPIRuntime
 
 extension Piriod {
     /// The operations of `specs/piriod.yaml`: each one's input and output.
-    nonisolated public enum Operations {
-        /// Create cancellation
-        ///
-        /// `POST /cancellations/`, operation `POST /cancellations/`.
-        nonisolated public enum PostCancellations {
-            public static let id = "POST /cancellations/"
+    nonisolated public enum Operations {}
+}
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-                nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
-                    /// Workspace (account) identifier. Required for every request.
-                    ///
-                    /// - Note: `x-simple-workspace`, in the header.
-                    public var xSimpleWorkspace: Swift.String
-                    /// Whether to operate against test-mode data. Defaults to `false`.
-                    ///
-                    /// - Note: `x-piriod-test-mode`, in the header.
-                    public var xPiriodTestMode: Swift.Bool
-                    public init(xSimpleWorkspace: Swift.String, xPiriodTestMode: Swift.Bool = false) {
-                        self.xSimpleWorkspace = xSimpleWorkspace
-                        self.xPiriodTestMode = xPiriodTestMode
-                    }
-                }
-                public var headers: Headers
-                /// The request body, in one of the content types the operation accepts.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Cancellation)
-                }
-                public var body: Body
+extension Piriod.Operations {
+    /// Create cancellation
+    ///
+    /// `POST /cancellations/`, operation `POST /cancellations/`.
+    nonisolated public enum PostCancellations {
+        public static let id = "POST /cancellations/"
 
-                public init(headers: Headers, body: Body) {
-                    self.headers = headers
-                    self.body = body
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
+                /// Workspace (account) identifier. Required for every request.
+                ///
+                /// - Note: `x-simple-workspace`, in the header.
+                public var xSimpleWorkspace: Swift.String
+                /// Whether to operate against test-mode data. Defaults to `false`.
+                ///
+                /// - Note: `x-piriod-test-mode`, in the header.
+                public var xPiriodTestMode: Swift.Bool
+                public init(xSimpleWorkspace: Swift.String, xPiriodTestMode: Swift.Bool = false) {
+                    self.xSimpleWorkspace = xSimpleWorkspace
+                    self.xPiriodTestMode = xPiriodTestMode
                 }
+            }
+            public var headers: Headers
+            /// The request body, in one of the content types the operation accepts.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/json`
+                case json(Piriod.Cancellation)
+            }
+            public var body: Body
 
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-                    do {
-                        switch self.body {
-                        case .json(let value):
-                            value.collectValidationIssues(at: path.key("body"), into: &issues)
-                        }
+            public init(headers: Headers, body: Body) {
+                self.headers = headers
+                self.body = body
+            }
+
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    switch self.body {
+                    case .json(let value):
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
                     }
                 }
             }
+        }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 201: Cancellation created.
-                case created(Created)
-                /// 400: Request body or query parameters failed validation.
-                case badRequest(BadRequest)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 201: Cancellation created.
+            case created(Created)
+            /// 400: Request body or query parameters failed validation.
+            case badRequest(BadRequest)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
-                nonisolated public struct Created: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/json`
-                        case json(Cancellation)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+            nonisolated public struct Created: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Piriod.Cancellation)
                 }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
 
-                nonisolated public struct BadRequest: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/json`
-                        case json(ValidationErrorModel)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+            nonisolated public struct BadRequest: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Piriod.ValidationErrorModel)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
                 }
             }
         }

@@ -22,405 +22,6 @@ extension WireFormats {
             self.middlewares = middlewares
             self.authentication = authentication
         }
-
-        /// `GET /styles/{simple}/{label}/{matrix}`
-        public func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Styles.id, reason: .invalidInput(issues)) }
-            var path = LatheRuntime.ClientSupport.path("/styles/{simple}/{label}/{matrix}", [
-                "simple": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.simple), name: "simple", style: .simple, explode: false),
-                "label": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.label), name: "label", style: .label, explode: true),
-                "matrix": LatheRuntime.URIEncoding.path(try LatheRuntime.URIValue.of(object: input.path.matrix), name: "matrix", style: .matrix, explode: false),
-            ])
-            var query: [Swift.String] = []
-            if let value = input.query.tags {
-                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "tags", style: .form, explode: true, allowReserved: false)
-            }
-            if let value = input.query.ids {
-                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "ids", style: .form, explode: false, allowReserved: false)
-            }
-            if let value = input.query.spaced {
-                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "spaced", style: .spaceDelimited, explode: false, allowReserved: false)
-            }
-            if let value = input.query.piped {
-                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "piped", style: .pipeDelimited, explode: false, allowReserved: false)
-            }
-            if let value = input.query.filter {
-                query += LatheRuntime.URIEncoding.query(try LatheRuntime.URIValue.of(object: value), name: "filter", style: .deepObject, explode: true, allowReserved: false)
-            }
-            if let value = input.query.since {
-                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "since", style: .form, explode: true, allowReserved: false)
-            }
-            if let value = input.query.day {
-                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "day", style: .form, explode: true, allowReserved: false)
-            }
-            if let value = input.query.amount {
-                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "amount", style: .form, explode: true, allowReserved: false)
-            }
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.limit), name: "limit", style: .form, explode: true, allowReserved: false)
-            if let value = input.query.path {
-                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "path", style: .form, explode: true, allowReserved: true)
-            }
-            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields.set("X-Request-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xRequestID), explode: false))
-            if let value = input.headers.xFlags {
-                request.headerFields.set("X-Flags", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
-            }
-            var cookies: [Swift.String] = []
-            if let value = input.cookies.session {
-                cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "session", explode: true))
-            }
-            if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
-            request.headerFields[.accept] = "application/json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.Styles.id, alternatives: [])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Styles.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 200:
-                let headers: Operations.Styles.Output.Ok.Headers
-                do {
-                    headers = .init(xRateRemaining: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.primitive(response.headerFields.value("X-Rate-Remaining").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "X-Rate-Remaining"), at: "X-Rate-Remaining"))
-                } catch {
-                    throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
-                }
-                let body: Operations.Styles.Output.Ok.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
-                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Echo.self, from: responseBody, operationID: Operations.Styles.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .ok(Operations.Styles.Output.Ok(headers: headers, body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /styles/{simple}/{label}/{matrix}`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func styles(simple: [Swift.Int], label: [Swift.String], matrix: StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> Operations.Styles.Output {
-            try await styles(Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
-        }
-
-        /// `POST /bodies`
-        public func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, reason: .invalidInput(issues)) }
-            let path = "/bodies"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/json, application/problem+json, text/plain"
-            let body: OpenAPIRuntime.HTTPBody?
-            switch input.body {
-            case .json(let value):
-                request.headerFields[.contentType] = "application/json"
-                body = try LatheRuntime.ClientSupport.jsonBody(value)
-            case .urlEncodedForm(let value):
-                request.headerFields[.contentType] = "application/x-www-form-urlencoded"
-                body = try LatheRuntime.ClientSupport.formBody(value)
-            case .plainText(let value):
-                request.headerFields[.contentType] = "text/plain"
-                body = OpenAPIRuntime.HTTPBody(value)
-            case .binary(let value):
-                request.headerFields[.contentType] = "application/octet-stream"
-                body = value
-            case .textJson(let value):
-                request.headerFields[.contentType] = "text/json"
-                body = try LatheRuntime.ClientSupport.jsonBody(value)
-            }
-            try await authentication.apply(to: &request, operationID: Operations.Bodies.id, alternatives: [])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Bodies.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 200:
-                let body: Operations.Bodies.Output.Ok.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
-                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Echo.self, from: responseBody, operationID: Operations.Bodies.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .ok(Operations.Bodies.Output.Ok(body: body))
-            case 400 ... 499:
-                let body: Operations.Bodies.Output.ClientError.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Bodies.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .clientError(statusCode: response.status.code, Operations.Bodies.Output.ClientError(body: body))
-            default:
-                let body: Operations.Bodies.Output.Default.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
-                    body = .plainText(try await LatheRuntime.ClientSupport.text(responseBody))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .`default`(statusCode: response.status.code, Operations.Bodies.Output.Default(body: body))
-            }
-        }
-
-        /// `POST /bodies`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func bodies(body: Operations.Bodies.Input.Body) async throws -> Operations.Bodies.Output {
-            try await bodies(Operations.Bodies.Input(body: body))
-        }
-
-        /// `GET /download`
-        public func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Download.id, reason: .invalidInput(issues)) }
-            var path = "/download"
-            var query: [Swift.String] = []
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.kind), name: "kind", style: .form, explode: true, allowReserved: false)
-            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/octet-stream, text/plain"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.Download.id, alternatives: [])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Download.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 200:
-                let body: Operations.Download.Output.Ok.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/octet-stream") {
-                    body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
-                } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
-                    body = .plainText(try await LatheRuntime.ClientSupport.text(responseBody))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .ok(Operations.Download.Output.Ok(body: body))
-            case 204:
-                return .noContent(Operations.Download.Output.NoContent())
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /download`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func download(kind: DownloadKind) async throws -> Operations.Download.Output {
-            try await download(Operations.Download.Input(query: .init(kind: kind)))
-        }
-
-        /// `GET /secure/header`
-        public func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureHeader.id, reason: .invalidInput(issues)) }
-            let path = "/secure/header"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureHeader.id, alternatives: [["apiKeyHeader"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureHeader.id, transport: transport, middlewares: middlewares)
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureHeader.Output.NoContent())
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /secure/header`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func secureHeader() async throws -> Operations.SecureHeader.Output {
-            try await secureHeader(Operations.SecureHeader.Input())
-        }
-
-        /// `GET /secure/query`
-        public func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureQuery.id, reason: .invalidInput(issues)) }
-            let path = "/secure/query"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureQuery.id, alternatives: [["apiKeyQuery"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureQuery.id, transport: transport, middlewares: middlewares)
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureQuery.Output.NoContent())
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /secure/query`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func secureQuery() async throws -> Operations.SecureQuery.Output {
-            try await secureQuery(Operations.SecureQuery.Input())
-        }
-
-        /// `GET /secure/cookie`
-        public func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureCookie.id, reason: .invalidInput(issues)) }
-            let path = "/secure/cookie"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureCookie.id, alternatives: [["apiKeyCookie"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureCookie.id, transport: transport, middlewares: middlewares)
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureCookie.Output.NoContent())
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /secure/cookie`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func secureCookie() async throws -> Operations.SecureCookie.Output {
-            try await secureCookie(Operations.SecureCookie.Input())
-        }
-
-        /// `GET /secure/basic`
-        public func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBasic.id, reason: .invalidInput(issues)) }
-            let path = "/secure/basic"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureBasic.id, alternatives: [["basic"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBasic.id, transport: transport, middlewares: middlewares)
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureBasic.Output.NoContent())
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /secure/basic`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func secureBasic() async throws -> Operations.SecureBasic.Output {
-            try await secureBasic(Operations.SecureBasic.Input())
-        }
-
-        /// `GET /secure/bearer`
-        public func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBearer.id, reason: .invalidInput(issues)) }
-            let path = "/secure/bearer"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureBearer.id, alternatives: [["bearer"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBearer.id, transport: transport, middlewares: middlewares)
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureBearer.Output.NoContent())
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /secure/bearer`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func secureBearer() async throws -> Operations.SecureBearer.Output {
-            try await secureBearer(Operations.SecureBearer.Input())
-        }
-
-        /// `GET /secure/oauth`
-        public func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureOAuth.id, reason: .invalidInput(issues)) }
-            let path = "/secure/oauth"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureOAuth.id, alternatives: [["oauth"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureOAuth.Output.NoContent())
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /secure/oauth`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func secureOAuth() async throws -> Operations.SecureOAuth.Output {
-            try await secureOAuth(Operations.SecureOAuth.Input())
-        }
-
-        /// `GET /secure/either`
-        public func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureEither.id, reason: .invalidInput(issues)) }
-            let path = "/secure/either"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureEither.id, transport: transport, middlewares: middlewares)
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureEither.Output.NoContent())
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /secure/either`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func secureEither() async throws -> Operations.SecureEither.Output {
-            try await secureEither(Operations.SecureEither.Input())
-        }
-
-        /// `GET /secure/both`
-        public func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBoth.id, reason: .invalidInput(issues)) }
-            let path = "/secure/both"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureBoth.id, alternatives: [["apiKeyHeader", "bearer"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBoth.id, transport: transport, middlewares: middlewares)
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureBoth.Output.NoContent())
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /secure/both`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func secureBoth() async throws -> Operations.SecureBoth.Output {
-            try await secureBoth(Operations.SecureBoth.Input())
-        }
-
-        /// `GET /secure/optional`
-        public func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureOptional.id, reason: .invalidInput(issues)) }
-            let path = "/secure/optional"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureOptional.id, alternatives: [[], ["bearer"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOptional.id, transport: transport, middlewares: middlewares)
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureOptional.Output.NoContent())
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `GET /secure/optional`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func secureOptional() async throws -> Operations.SecureOptional.Output {
-            try await secureOptional(Operations.SecureOptional.Input())
-        }
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the
@@ -489,5 +90,406 @@ extension WireFormats {
             default: break
             }
         }
+    }
+}
+
+extension WireFormats.Client {
+    /// `GET /styles/{simple}/{label}/{matrix}`
+    nonisolated public func styles(_ input: WireFormats.Operations.Styles.Input) async throws -> WireFormats.Operations.Styles.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, reason: .invalidInput(issues)) }
+        var path = LatheRuntime.ClientSupport.path("/styles/{simple}/{label}/{matrix}", [
+            "simple": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.simple), name: "simple", style: .simple, explode: false),
+            "label": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.label), name: "label", style: .label, explode: true),
+            "matrix": LatheRuntime.URIEncoding.path(try LatheRuntime.URIValue.of(object: input.path.matrix), name: "matrix", style: .matrix, explode: false),
+        ])
+        var query: [Swift.String] = []
+        if let value = input.query.tags {
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "tags", style: .form, explode: true, allowReserved: false)
+        }
+        if let value = input.query.ids {
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "ids", style: .form, explode: false, allowReserved: false)
+        }
+        if let value = input.query.spaced {
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "spaced", style: .spaceDelimited, explode: false, allowReserved: false)
+        }
+        if let value = input.query.piped {
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "piped", style: .pipeDelimited, explode: false, allowReserved: false)
+        }
+        if let value = input.query.filter {
+            query += LatheRuntime.URIEncoding.query(try LatheRuntime.URIValue.of(object: value), name: "filter", style: .deepObject, explode: true, allowReserved: false)
+        }
+        if let value = input.query.since {
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "since", style: .form, explode: true, allowReserved: false)
+        }
+        if let value = input.query.day {
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "day", style: .form, explode: true, allowReserved: false)
+        }
+        if let value = input.query.amount {
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "amount", style: .form, explode: true, allowReserved: false)
+        }
+        query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.limit), name: "limit", style: .form, explode: true, allowReserved: false)
+        if let value = input.query.path {
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "path", style: .form, explode: true, allowReserved: true)
+        }
+        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields.set("X-Request-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xRequestID), explode: false))
+        if let value = input.headers.xFlags {
+            request.headerFields.set("X-Flags", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
+        }
+        var cookies: [Swift.String] = []
+        if let value = input.cookies.session {
+            cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "session", explode: true))
+        }
+        if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
+        request.headerFields[.accept] = "application/json"
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.Styles.id, alternatives: [])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Styles.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
+        switch response.status.code {
+        case 200:
+            let headers: WireFormats.Operations.Styles.Output.Ok.Headers
+            do {
+                headers = .init(xRateRemaining: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.primitive(response.headerFields.value("X-Rate-Remaining").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "X-Rate-Remaining"), at: "X-Rate-Remaining"))
+            } catch {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+            }
+            let body: WireFormats.Operations.Styles.Output.Ok.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Echo.self, from: responseBody, operationID: WireFormats.Operations.Styles.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .ok(WireFormats.Operations.Styles.Output.Ok(headers: headers, body: body))
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /styles/{simple}/{label}/{matrix}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func styles(simple: [Swift.Int], label: [Swift.String], matrix: WireFormats.StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: WireFormats.StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> WireFormats.Operations.Styles.Output {
+        try await styles(WireFormats.Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
+    }
+
+    /// `POST /bodies`
+    nonisolated public func bodies(_ input: WireFormats.Operations.Bodies.Input) async throws -> WireFormats.Operations.Bodies.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, reason: .invalidInput(issues)) }
+        let path = "/bodies"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/json, application/problem+json, text/plain"
+        let body: OpenAPIRuntime.HTTPBody?
+        switch input.body {
+        case .json(let value):
+            request.headerFields[.contentType] = "application/json"
+            body = try LatheRuntime.ClientSupport.jsonBody(value)
+        case .urlEncodedForm(let value):
+            request.headerFields[.contentType] = "application/x-www-form-urlencoded"
+            body = try LatheRuntime.ClientSupport.formBody(value)
+        case .plainText(let value):
+            request.headerFields[.contentType] = "text/plain"
+            body = OpenAPIRuntime.HTTPBody(value)
+        case .binary(let value):
+            request.headerFields[.contentType] = "application/octet-stream"
+            body = value
+        case .textJson(let value):
+            request.headerFields[.contentType] = "text/json"
+            body = try LatheRuntime.ClientSupport.jsonBody(value)
+        }
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.Bodies.id, alternatives: [])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Bodies.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
+        switch response.status.code {
+        case 200:
+            let body: WireFormats.Operations.Bodies.Output.Ok.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Echo.self, from: responseBody, operationID: WireFormats.Operations.Bodies.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .ok(WireFormats.Operations.Bodies.Output.Ok(body: body))
+        case 400 ... 499:
+            let body: WireFormats.Operations.Bodies.Output.ClientError.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Bodies.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .clientError(statusCode: response.status.code, WireFormats.Operations.Bodies.Output.ClientError(body: body))
+        default:
+            let body: WireFormats.Operations.Bodies.Output.Default.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
+                body = .plainText(try await LatheRuntime.ClientSupport.text(responseBody))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .`default`(statusCode: response.status.code, WireFormats.Operations.Bodies.Output.Default(body: body))
+        }
+    }
+
+    /// `POST /bodies`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func bodies(body: WireFormats.Operations.Bodies.Input.Body) async throws -> WireFormats.Operations.Bodies.Output {
+        try await bodies(WireFormats.Operations.Bodies.Input(body: body))
+    }
+
+    /// `GET /download`
+    nonisolated public func download(_ input: WireFormats.Operations.Download.Input) async throws -> WireFormats.Operations.Download.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, reason: .invalidInput(issues)) }
+        var path = "/download"
+        var query: [Swift.String] = []
+        query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.kind), name: "kind", style: .form, explode: true, allowReserved: false)
+        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/octet-stream, text/plain"
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.Download.id, alternatives: [])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Download.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
+        switch response.status.code {
+        case 200:
+            let body: WireFormats.Operations.Download.Output.Ok.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/octet-stream") {
+                body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
+            } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
+                body = .plainText(try await LatheRuntime.ClientSupport.text(responseBody))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .ok(WireFormats.Operations.Download.Output.Ok(body: body))
+        case 204:
+            return .noContent(WireFormats.Operations.Download.Output.NoContent())
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /download`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func download(kind: WireFormats.DownloadKind) async throws -> WireFormats.Operations.Download.Output {
+        try await download(WireFormats.Operations.Download.Input(query: .init(kind: kind)))
+    }
+
+    /// `GET /secure/header`
+    nonisolated public func secureHeader(_ input: WireFormats.Operations.SecureHeader.Input) async throws -> WireFormats.Operations.SecureHeader.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureHeader.id, reason: .invalidInput(issues)) }
+        let path = "/secure/header"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureHeader.id, alternatives: [["apiKeyHeader"]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureHeader.id, transport: transport, middlewares: middlewares)
+        switch response.status.code {
+        case 204:
+            return .noContent(WireFormats.Operations.SecureHeader.Output.NoContent())
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /secure/header`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureHeader() async throws -> WireFormats.Operations.SecureHeader.Output {
+        try await secureHeader(WireFormats.Operations.SecureHeader.Input())
+    }
+
+    /// `GET /secure/query`
+    nonisolated public func secureQuery(_ input: WireFormats.Operations.SecureQuery.Input) async throws -> WireFormats.Operations.SecureQuery.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureQuery.id, reason: .invalidInput(issues)) }
+        let path = "/secure/query"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureQuery.id, alternatives: [["apiKeyQuery"]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureQuery.id, transport: transport, middlewares: middlewares)
+        switch response.status.code {
+        case 204:
+            return .noContent(WireFormats.Operations.SecureQuery.Output.NoContent())
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /secure/query`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureQuery() async throws -> WireFormats.Operations.SecureQuery.Output {
+        try await secureQuery(WireFormats.Operations.SecureQuery.Input())
+    }
+
+    /// `GET /secure/cookie`
+    nonisolated public func secureCookie(_ input: WireFormats.Operations.SecureCookie.Input) async throws -> WireFormats.Operations.SecureCookie.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureCookie.id, reason: .invalidInput(issues)) }
+        let path = "/secure/cookie"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureCookie.id, alternatives: [["apiKeyCookie"]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureCookie.id, transport: transport, middlewares: middlewares)
+        switch response.status.code {
+        case 204:
+            return .noContent(WireFormats.Operations.SecureCookie.Output.NoContent())
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /secure/cookie`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureCookie() async throws -> WireFormats.Operations.SecureCookie.Output {
+        try await secureCookie(WireFormats.Operations.SecureCookie.Input())
+    }
+
+    /// `GET /secure/basic`
+    nonisolated public func secureBasic(_ input: WireFormats.Operations.SecureBasic.Input) async throws -> WireFormats.Operations.SecureBasic.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBasic.id, reason: .invalidInput(issues)) }
+        let path = "/secure/basic"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBasic.id, alternatives: [["basic"]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBasic.id, transport: transport, middlewares: middlewares)
+        switch response.status.code {
+        case 204:
+            return .noContent(WireFormats.Operations.SecureBasic.Output.NoContent())
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /secure/basic`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureBasic() async throws -> WireFormats.Operations.SecureBasic.Output {
+        try await secureBasic(WireFormats.Operations.SecureBasic.Input())
+    }
+
+    /// `GET /secure/bearer`
+    nonisolated public func secureBearer(_ input: WireFormats.Operations.SecureBearer.Input) async throws -> WireFormats.Operations.SecureBearer.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBearer.id, reason: .invalidInput(issues)) }
+        let path = "/secure/bearer"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBearer.id, alternatives: [["bearer"]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBearer.id, transport: transport, middlewares: middlewares)
+        switch response.status.code {
+        case 204:
+            return .noContent(WireFormats.Operations.SecureBearer.Output.NoContent())
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /secure/bearer`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureBearer() async throws -> WireFormats.Operations.SecureBearer.Output {
+        try await secureBearer(WireFormats.Operations.SecureBearer.Input())
+    }
+
+    /// `GET /secure/oauth`
+    nonisolated public func secureOAuth(_ input: WireFormats.Operations.SecureOAuth.Input) async throws -> WireFormats.Operations.SecureOAuth.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOAuth.id, reason: .invalidInput(issues)) }
+        let path = "/secure/oauth"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOAuth.id, alternatives: [["oauth"]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
+        switch response.status.code {
+        case 204:
+            return .noContent(WireFormats.Operations.SecureOAuth.Output.NoContent())
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /secure/oauth`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureOAuth() async throws -> WireFormats.Operations.SecureOAuth.Output {
+        try await secureOAuth(WireFormats.Operations.SecureOAuth.Input())
+    }
+
+    /// `GET /secure/either`
+    nonisolated public func secureEither(_ input: WireFormats.Operations.SecureEither.Input) async throws -> WireFormats.Operations.SecureEither.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureEither.id, reason: .invalidInput(issues)) }
+        let path = "/secure/either"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureEither.id, transport: transport, middlewares: middlewares)
+        switch response.status.code {
+        case 204:
+            return .noContent(WireFormats.Operations.SecureEither.Output.NoContent())
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /secure/either`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureEither() async throws -> WireFormats.Operations.SecureEither.Output {
+        try await secureEither(WireFormats.Operations.SecureEither.Input())
+    }
+
+    /// `GET /secure/both`
+    nonisolated public func secureBoth(_ input: WireFormats.Operations.SecureBoth.Input) async throws -> WireFormats.Operations.SecureBoth.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBoth.id, reason: .invalidInput(issues)) }
+        let path = "/secure/both"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBoth.id, alternatives: [["apiKeyHeader", "bearer"]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBoth.id, transport: transport, middlewares: middlewares)
+        switch response.status.code {
+        case 204:
+            return .noContent(WireFormats.Operations.SecureBoth.Output.NoContent())
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /secure/both`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureBoth() async throws -> WireFormats.Operations.SecureBoth.Output {
+        try await secureBoth(WireFormats.Operations.SecureBoth.Input())
+    }
+
+    /// `GET /secure/optional`
+    nonisolated public func secureOptional(_ input: WireFormats.Operations.SecureOptional.Input) async throws -> WireFormats.Operations.SecureOptional.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOptional.id, reason: .invalidInput(issues)) }
+        let path = "/secure/optional"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOptional.id, alternatives: [[], ["bearer"]])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOptional.id, transport: transport, middlewares: middlewares)
+        switch response.status.code {
+        case 204:
+            return .noContent(WireFormats.Operations.SecureOptional.Output.NoContent())
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /secure/optional`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureOptional() async throws -> WireFormats.Operations.SecureOptional.Output {
+        try await secureOptional(WireFormats.Operations.SecureOptional.Input())
     }
 }

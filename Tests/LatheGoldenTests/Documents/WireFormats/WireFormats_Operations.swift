@@ -9,522 +9,524 @@ import OpenAPIRuntime
 
 extension WireFormats {
     /// The operations of `Tests/Fixtures/wire/api.yaml`: each one's input and output.
-    nonisolated public enum Operations {
-        /// `GET /styles/{simple}/{label}/{matrix}`, operation `styles`.
-        nonisolated public enum Styles {
-            public static let id = "styles"
+    nonisolated public enum Operations {}
+}
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-                nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
-                    /// - Note: `simple`, in the path.
-                    public var simple: [Swift.Int]
-                    /// - Note: `label`, in the path.
-                    public var label: [Swift.String]
-                    /// - Note: `matrix`, in the path.
-                    public var matrix: StylesMatrix
-                    public init(simple: [Swift.Int], label: [Swift.String], matrix: StylesMatrix) {
-                        self.simple = simple
-                        self.label = label
-                        self.matrix = matrix
+extension WireFormats.Operations {
+    /// `GET /styles/{simple}/{label}/{matrix}`, operation `styles`.
+    nonisolated public enum Styles {
+        public static let id = "styles"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `simple`, in the path.
+                public var simple: [Swift.Int]
+                /// - Note: `label`, in the path.
+                public var label: [Swift.String]
+                /// - Note: `matrix`, in the path.
+                public var matrix: WireFormats.StylesMatrix
+                public init(simple: [Swift.Int], label: [Swift.String], matrix: WireFormats.StylesMatrix) {
+                    self.simple = simple
+                    self.label = label
+                    self.matrix = matrix
+                }
+            }
+            public var path: Path
+            nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
+                /// - Note: `tags`, in the query.
+                public var tags: [Swift.String]?
+                /// - Note: `ids`, in the query.
+                public var ids: [Swift.Int]?
+                /// - Note: `spaced`, in the query.
+                public var spaced: [Swift.String]?
+                /// - Note: `piped`, in the query.
+                public var piped: [Swift.String]?
+                /// - Note: `filter`, in the query.
+                public var filter: WireFormats.StylesFilter?
+                /// - Note: `since`, in the query.
+                public var since: Foundation.Date?
+                /// - Note: `day`, in the query.
+                public var day: LatheRuntime.CalendarDate?
+                /// - Note: `amount`, in the query.
+                public var amount: LatheRuntime.NumberOrString?
+                /// - Note: `limit`, in the query.
+                public var limit: Swift.Int
+                /// - Note: `path`, in the query.
+                public var path: Swift.String?
+                public init(tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: WireFormats.StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil) {
+                    self.tags = tags
+                    self.ids = ids
+                    self.spaced = spaced
+                    self.piped = piped
+                    self.filter = filter
+                    self.since = since
+                    self.day = day
+                    self.amount = amount
+                    self.limit = limit
+                    self.path = path
+                }
+            }
+            public var query: Query
+            nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
+                /// - Note: `X-Request-ID`, in the header.
+                public var xRequestID: Foundation.UUID
+                /// - Note: `X-Flags`, in the header.
+                public var xFlags: [Swift.Bool]?
+                public init(xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil) {
+                    self.xRequestID = xRequestID
+                    self.xFlags = xFlags
+                }
+            }
+            public var headers: Headers
+            nonisolated public struct Cookies: Swift.Sendable, Swift.Hashable {
+                /// - Note: `session`, in the cookie.
+                public var session: Swift.String?
+                public init(session: Swift.String? = nil) {
+                    self.session = session
+                }
+            }
+            public var cookies: Cookies
+
+            public init(path: Path, query: Query = .init(), headers: Headers, cookies: Cookies = .init()) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+                self.cookies = cookies
+            }
+
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    let value = self.path.matrix
+                    value.collectValidationIssues(at: path.key("matrix"), into: &issues)
+                }
+                do {
+                    if let value = self.query.filter {
+                        value.collectValidationIssues(at: path.key("filter"), into: &issues)
                     }
                 }
-                public var path: Path
-                nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
-                    /// - Note: `tags`, in the query.
-                    public var tags: [Swift.String]?
-                    /// - Note: `ids`, in the query.
-                    public var ids: [Swift.Int]?
-                    /// - Note: `spaced`, in the query.
-                    public var spaced: [Swift.String]?
-                    /// - Note: `piped`, in the query.
-                    public var piped: [Swift.String]?
-                    /// - Note: `filter`, in the query.
-                    public var filter: StylesFilter?
-                    /// - Note: `since`, in the query.
-                    public var since: Foundation.Date?
-                    /// - Note: `day`, in the query.
-                    public var day: LatheRuntime.CalendarDate?
-                    /// - Note: `amount`, in the query.
-                    public var amount: LatheRuntime.NumberOrString?
-                    /// - Note: `limit`, in the query.
-                    public var limit: Swift.Int
-                    /// - Note: `path`, in the query.
-                    public var path: Swift.String?
-                    public init(tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil) {
-                        self.tags = tags
-                        self.ids = ids
-                        self.spaced = spaced
-                        self.piped = piped
-                        self.filter = filter
-                        self.since = since
-                        self.day = day
-                        self.amount = amount
-                        self.limit = limit
-                        self.path = path
-                    }
+                do {
+                    let value = self.query.limit
+                    LatheRuntime.Check.number(value, maximum: "100", at: path.key("limit"), into: &issues)
                 }
-                public var query: Query
+            }
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: What the server received, echoed.
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
-                    /// - Note: `X-Request-ID`, in the header.
-                    public var xRequestID: Foundation.UUID
-                    /// - Note: `X-Flags`, in the header.
-                    public var xFlags: [Swift.Bool]?
-                    public init(xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil) {
-                        self.xRequestID = xRequestID
-                        self.xFlags = xFlags
+                    /// - Note: Header `X-Rate-Remaining`.
+                    public var xRateRemaining: Swift.Int
+                    public init(xRateRemaining: Swift.Int) {
+                        self.xRateRemaining = xRateRemaining
                     }
                 }
                 public var headers: Headers
-                nonisolated public struct Cookies: Swift.Sendable, Swift.Hashable {
-                    /// - Note: `session`, in the cookie.
-                    public var session: Swift.String?
-                    public init(session: Swift.String? = nil) {
-                        self.session = session
-                    }
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(WireFormats.Echo)
                 }
-                public var cookies: Cookies
-
-                public init(path: Path, query: Query = .init(), headers: Headers, cookies: Cookies = .init()) {
-                    self.path = path
-                    self.query = query
+                public var body: Body
+                public init(headers: Headers, body: Body) {
                     self.headers = headers
-                    self.cookies = cookies
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-                    do {
-                        let value = self.path.matrix
-                        value.collectValidationIssues(at: path.key("matrix"), into: &issues)
-                    }
-                    do {
-                        if let value = self.query.filter {
-                            value.collectValidationIssues(at: path.key("filter"), into: &issues)
-                        }
-                    }
-                    do {
-                        let value = self.query.limit
-                        LatheRuntime.Check.number(value, maximum: "100", at: path.key("limit"), into: &issues)
-                    }
+                    self.body = body
                 }
             }
+        }
+    }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 200: What the server received, echoed.
-                case ok(Ok)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+    /// `POST /bodies`, operation `bodies`.
+    nonisolated public enum Bodies {
+        public static let id = "bodies"
 
-                nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
-                    nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
-                        /// - Note: Header `X-Rate-Remaining`.
-                        public var xRateRemaining: Swift.Int
-                        public init(xRateRemaining: Swift.Int) {
-                            self.xRateRemaining = xRateRemaining
-                        }
-                    }
-                    public var headers: Headers
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/json`
-                        case json(Echo)
-                    }
-                    public var body: Body
-                    public init(headers: Headers, body: Body) {
-                        self.headers = headers
-                        self.body = body
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// The request body, in one of the content types the operation accepts.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/json`
+                case json(WireFormats.Item)
+                /// `application/x-www-form-urlencoded`
+                case urlEncodedForm(WireFormats.Item)
+                /// `text/plain`
+                case plainText(Swift.String)
+                /// `application/octet-stream`
+                case binary(OpenAPIRuntime.HTTPBody)
+                /// `text/json`
+                case textJson(WireFormats.Item)
+            }
+            public var body: Body
+
+            public init(body: Body) {
+                self.body = body
+            }
+
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    switch self.body {
+                    case .json(let value):
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
+                    case .urlEncodedForm(let value):
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
+                    case .plainText: break
+                    case .binary: break
+                    case .textJson(let value):
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
                     }
                 }
             }
         }
 
-        /// `POST /bodies`, operation `bodies`.
-        nonisolated public enum Bodies {
-            public static let id = "bodies"
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: What the server received, echoed.
+            case ok(Ok)
+            /// 4XX: A client error.
+            case clientError(statusCode: Swift.Int, ClientError)
+            /// Any other status: Anything else.
+            case `default`(statusCode: Swift.Int, Default)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-                /// The request body, in one of the content types the operation accepts.
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
-                    case json(Item)
-                    /// `application/x-www-form-urlencoded`
-                    case urlEncodedForm(Item)
-                    /// `text/plain`
-                    case plainText(Swift.String)
-                    /// `application/octet-stream`
-                    case binary(OpenAPIRuntime.HTTPBody)
-                    /// `text/json`
-                    case textJson(Item)
+                    case json(WireFormats.Echo)
                 }
                 public var body: Body
-
                 public init(body: Body) {
                     self.body = body
                 }
+            }
 
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-                    do {
-                        switch self.body {
-                        case .json(let value):
-                            value.collectValidationIssues(at: path.key("body"), into: &issues)
-                        case .urlEncodedForm(let value):
-                            value.collectValidationIssues(at: path.key("body"), into: &issues)
-                        case .plainText: break
-                        case .binary: break
-                        case .textJson(let value):
-                            value.collectValidationIssues(at: path.key("body"), into: &issues)
-                        }
-                    }
+            nonisolated public struct ClientError: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/problem+json`
+                    case problemJson(WireFormats.Problem)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
                 }
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 200: What the server received, echoed.
-                case ok(Ok)
-                /// 4XX: A client error.
-                case clientError(statusCode: Swift.Int, ClientError)
-                /// Any other status: Anything else.
-                case `default`(statusCode: Swift.Int, Default)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
-
-                nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/json`
-                        case json(Echo)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+            nonisolated public struct Default: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
                 }
-
-                nonisolated public struct ClientError: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/problem+json`
-                        case problemJson(Problem)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
                 }
+            }
+        }
+    }
 
-                nonisolated public struct Default: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `text/plain`
-                        case plainText(Swift.String)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+    /// `GET /download`, operation `download`.
+    nonisolated public enum Download {
+        public static let id = "download"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
+                /// - Note: `kind`, in the query.
+                public var kind: WireFormats.DownloadKind
+                public init(kind: WireFormats.DownloadKind) {
+                    self.kind = kind
+                }
+            }
+            public var query: Query
+
+            public init(query: Query) {
+                self.query = query
+            }
+
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    let value = self.query.kind
+                    value.collectValidationIssues(at: path.key("kind"), into: &issues)
                 }
             }
         }
 
-        /// `GET /download`, operation `download`.
-        nonisolated public enum Download {
-            public static let id = "download"
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: Bytes or text.
+            case ok(Ok)
+            /// 204: Nothing.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-                nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
-                    /// - Note: `kind`, in the query.
-                    public var kind: DownloadKind
-                    public init(kind: DownloadKind) {
-                        self.kind = kind
-                    }
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/octet-stream`
+                    case binary(OpenAPIRuntime.HTTPBody)
+                    /// `text/plain`
+                    case plainText(Swift.String)
                 }
-                public var query: Query
-
-                public init(query: Query) {
-                    self.query = query
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-                    do {
-                        let value = self.query.kind
-                        value.collectValidationIssues(at: path.key("kind"), into: &issues)
-                    }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
                 }
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 200: Bytes or text.
-                case ok(Ok)
-                /// 204: Nothing.
-                case noContent(NoContent)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
-
-                nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/octet-stream`
-                        case binary(OpenAPIRuntime.HTTPBody)
-                        /// `text/plain`
-                        case plainText(Swift.String)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
-                }
-
-                nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                    public init() {
-                    }
-                }
-            }
-        }
-
-        /// `GET /secure/header`, operation `secureHeader`.
-        nonisolated public enum SecureHeader {
-            public static let id = "secureHeader"
-
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
                 }
+            }
+        }
+    }
 
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    /// `GET /secure/header`, operation `secureHeader`.
+    nonisolated public enum SecureHeader {
+        public static let id = "secureHeader"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+
+            public init() {
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 204: Admitted.
-                case noContent(NoContent)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                    public init() {
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }
+    }
 
-        /// `GET /secure/query`, operation `secureQuery`.
-        nonisolated public enum SecureQuery {
-            public static let id = "secureQuery"
+    /// `GET /secure/query`, operation `secureQuery`.
+    nonisolated public enum SecureQuery {
+        public static let id = "secureQuery"
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
 
-                public init() {
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            public init() {
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 204: Admitted.
-                case noContent(NoContent)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                    public init() {
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }
+    }
 
-        /// `GET /secure/cookie`, operation `secureCookie`.
-        nonisolated public enum SecureCookie {
-            public static let id = "secureCookie"
+    /// `GET /secure/cookie`, operation `secureCookie`.
+    nonisolated public enum SecureCookie {
+        public static let id = "secureCookie"
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
 
-                public init() {
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            public init() {
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 204: Admitted.
-                case noContent(NoContent)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                    public init() {
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }
+    }
 
-        /// `GET /secure/basic`, operation `secureBasic`.
-        nonisolated public enum SecureBasic {
-            public static let id = "secureBasic"
+    /// `GET /secure/basic`, operation `secureBasic`.
+    nonisolated public enum SecureBasic {
+        public static let id = "secureBasic"
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
 
-                public init() {
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            public init() {
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 204: Admitted.
-                case noContent(NoContent)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                    public init() {
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }
+    }
 
-        /// `GET /secure/bearer`, operation `secureBearer`.
-        nonisolated public enum SecureBearer {
-            public static let id = "secureBearer"
+    /// `GET /secure/bearer`, operation `secureBearer`.
+    nonisolated public enum SecureBearer {
+        public static let id = "secureBearer"
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
 
-                public init() {
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            public init() {
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 204: Admitted.
-                case noContent(NoContent)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                    public init() {
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }
+    }
 
-        /// `GET /secure/oauth`, operation `secureOAuth`.
-        nonisolated public enum SecureOAuth {
-            public static let id = "secureOAuth"
+    /// `GET /secure/oauth`, operation `secureOAuth`.
+    nonisolated public enum SecureOAuth {
+        public static let id = "secureOAuth"
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
 
-                public init() {
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            public init() {
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 204: Admitted.
-                case noContent(NoContent)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                    public init() {
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }
+    }
 
-        /// `GET /secure/either`, operation `secureEither`.
-        nonisolated public enum SecureEither {
-            public static let id = "secureEither"
+    /// `GET /secure/either`, operation `secureEither`.
+    nonisolated public enum SecureEither {
+        public static let id = "secureEither"
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
 
-                public init() {
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            public init() {
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 204: Admitted.
-                case noContent(NoContent)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                    public init() {
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }
+    }
 
-        /// `GET /secure/both`, operation `secureBoth`.
-        nonisolated public enum SecureBoth {
-            public static let id = "secureBoth"
+    /// `GET /secure/both`, operation `secureBoth`.
+    nonisolated public enum SecureBoth {
+        public static let id = "secureBoth"
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
 
-                public init() {
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            public init() {
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 204: Admitted.
-                case noContent(NoContent)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                    public init() {
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }
+    }
 
-        /// `GET /secure/optional`, operation `secureOptional`.
-        nonisolated public enum SecureOptional {
-            public static let id = "secureOptional"
+    /// `GET /secure/optional`, operation `secureOptional`.
+    nonisolated public enum SecureOptional {
+        public static let id = "secureOptional"
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
 
-                public init() {
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            public init() {
             }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 204: Admitted.
-                case noContent(NoContent)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
 
-                nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                    public init() {
-                    }
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }

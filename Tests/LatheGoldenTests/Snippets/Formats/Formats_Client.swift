@@ -22,44 +22,6 @@ extension Formats {
             self.middlewares = middlewares
             self.authentication = authentication
         }
-
-        /// `POST /files`
-        public func uploadFile(_ input: Operations.UploadFile.Input) async throws -> Operations.UploadFile.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.UploadFile.id, reason: .invalidInput(issues)) }
-            let path = "/files"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/json"
-            let body: OpenAPIRuntime.HTTPBody?
-            switch input.body {
-            case .json(let value)?:
-                request.headerFields[.contentType] = "application/json"
-                body = try LatheRuntime.ClientSupport.jsonBody(value)
-            case nil: body = nil
-            }
-            try await authentication.apply(to: &request, operationID: Operations.UploadFile.id, alternatives: [])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.UploadFile.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 200:
-                let body: Operations.UploadFile.Output.Ok.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
-                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Stored.self, from: responseBody, operationID: Operations.UploadFile.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.UploadFile.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .ok(Operations.UploadFile.Output.Ok(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `POST /files`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func uploadFile(body: Upload? = nil) async throws -> Operations.UploadFile.Output {
-            try await uploadFile(Operations.UploadFile.Input(body: body.map { .json($0) }))
-        }
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the
@@ -88,5 +50,45 @@ extension Formats {
             default: break
             }
         }
+    }
+}
+
+extension Formats.Client {
+    /// `POST /files`
+    nonisolated public func uploadFile(_ input: Formats.Operations.UploadFile.Input) async throws -> Formats.Operations.UploadFile.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Formats.Operations.UploadFile.id, reason: .invalidInput(issues)) }
+        let path = "/files"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/json"
+        let body: OpenAPIRuntime.HTTPBody?
+        switch input.body {
+        case .json(let value)?:
+            request.headerFields[.contentType] = "application/json"
+            body = try LatheRuntime.ClientSupport.jsonBody(value)
+        case nil: body = nil
+        }
+        try await authentication.apply(to: &request, operationID: Formats.Operations.UploadFile.id, alternatives: [])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Formats.Operations.UploadFile.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
+        switch response.status.code {
+        case 200:
+            let body: Formats.Operations.UploadFile.Output.Ok.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Formats.Stored.self, from: responseBody, operationID: Formats.Operations.UploadFile.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Formats.Operations.UploadFile.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .ok(Formats.Operations.UploadFile.Output.Ok(body: body))
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `POST /files`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func uploadFile(body: Formats.Upload? = nil) async throws -> Formats.Operations.UploadFile.Output {
+        try await uploadFile(Formats.Operations.UploadFile.Input(body: body.map { .json($0) }))
     }
 }

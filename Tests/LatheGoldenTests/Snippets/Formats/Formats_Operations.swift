@@ -9,52 +9,54 @@ import OpenAPIRuntime
 
 extension Formats {
     /// The operations of `Tests/Golden/Snippets/Formats.yaml`: each one's input and output.
-    nonisolated public enum Operations {
-        /// `POST /files`, operation `uploadFile`.
-        nonisolated public enum UploadFile {
-            public static let id = "uploadFile"
+    nonisolated public enum Operations {}
+}
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-                /// The request body, in one of the content types the operation accepts.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Upload)
-                }
-                public var body: Body?
+extension Formats.Operations {
+    /// `POST /files`, operation `uploadFile`.
+    nonisolated public enum UploadFile {
+        public static let id = "uploadFile"
 
-                public init(body: Body? = nil) {
-                    self.body = body
-                }
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// The request body, in one of the content types the operation accepts.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/json`
+                case json(Formats.Upload)
+            }
+            public var body: Body?
 
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-                    do {
-                        switch self.body {
-                        case .json(let value)?:
-                            value.collectValidationIssues(at: path.key("body"), into: &issues)
-                        case nil: break
-                        }
+            public init(body: Body? = nil) {
+                self.body = body
+            }
+
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    switch self.body {
+                    case .json(let value)?:
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
+                    case nil: break
                     }
                 }
             }
+        }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 200: ok
-                case ok(Ok)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: ok
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
-                nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/json`
-                        case json(Stored)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Formats.Stored)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
                 }
             }
         }

@@ -22,59 +22,6 @@ extension InlineNames {
             self.middlewares = middlewares
             self.authentication = authentication
         }
-
-        /// `POST /invoices/{id}/cancel`
-        public func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output {
-            let issues = input.validationIssues
-            if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, reason: .invalidInput(issues)) }
-            var path = LatheRuntime.ClientSupport.path("/invoices/{id}/cancel", [
-                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
-            ])
-            var query: [Swift.String] = []
-            if let value = input.query.mode {
-                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "mode", style: .form, explode: true, allowReserved: false)
-            }
-            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/json"
-            let body: OpenAPIRuntime.HTTPBody?
-            switch input.body {
-            case .json(let value)?:
-                request.headerFields[.contentType] = "application/json"
-                body = try LatheRuntime.ClientSupport.jsonBody(value)
-            case nil: body = nil
-            }
-            try await authentication.apply(to: &request, operationID: Operations.CancelInvoice.id, alternatives: [])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 200:
-                let body: Operations.CancelInvoice.Output.Ok.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
-                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(CancelInvoiceResponse200.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .ok(Operations.CancelInvoice.Output.Ok(body: body))
-            case 409:
-                let body: Operations.CancelInvoice.Output.Conflict.Body
-                if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
-                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(CancelInvoiceResponse409.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .conflict(Operations.CancelInvoice.Output.Conflict(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-
-        /// `POST /invoices/{id}/cancel`
-        ///
-        /// The same call as the one taking an input value, with each parameter as an argument.
-        public func cancelInvoice(id: Swift.String, mode: CancelInvoiceMode? = nil, body: CancelInvoiceRequest? = nil) async throws -> Operations.CancelInvoice.Output {
-            try await cancelInvoice(Operations.CancelInvoice.Input(path: .init(id: id), query: .init(mode: mode), body: body.map { .json($0) }))
-        }
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the
@@ -103,5 +50,60 @@ extension InlineNames {
             default: break
             }
         }
+    }
+}
+
+extension InlineNames.Client {
+    /// `POST /invoices/{id}/cancel`
+    nonisolated public func cancelInvoice(_ input: InlineNames.Operations.CancelInvoice.Input) async throws -> InlineNames.Operations.CancelInvoice.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: InlineNames.Operations.CancelInvoice.id, reason: .invalidInput(issues)) }
+        var path = LatheRuntime.ClientSupport.path("/invoices/{id}/cancel", [
+            "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+        ])
+        var query: [Swift.String] = []
+        if let value = input.query.mode {
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "mode", style: .form, explode: true, allowReserved: false)
+        }
+        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/json"
+        let body: OpenAPIRuntime.HTTPBody?
+        switch input.body {
+        case .json(let value)?:
+            request.headerFields[.contentType] = "application/json"
+            body = try LatheRuntime.ClientSupport.jsonBody(value)
+        case nil: body = nil
+        }
+        try await authentication.apply(to: &request, operationID: InlineNames.Operations.CancelInvoice.id, alternatives: [])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: InlineNames.Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
+        switch response.status.code {
+        case 200:
+            let body: InlineNames.Operations.CancelInvoice.Output.Ok.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(InlineNames.CancelInvoiceResponse200.self, from: responseBody, operationID: InlineNames.Operations.CancelInvoice.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: InlineNames.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .ok(InlineNames.Operations.CancelInvoice.Output.Ok(body: body))
+        case 409:
+            let body: InlineNames.Operations.CancelInvoice.Output.Conflict.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(InlineNames.CancelInvoiceResponse409.self, from: responseBody, operationID: InlineNames.Operations.CancelInvoice.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: InlineNames.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .conflict(InlineNames.Operations.CancelInvoice.Output.Conflict(body: body))
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `POST /invoices/{id}/cancel`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func cancelInvoice(id: Swift.String, mode: InlineNames.CancelInvoiceMode? = nil, body: InlineNames.CancelInvoiceRequest? = nil) async throws -> InlineNames.Operations.CancelInvoice.Output {
+        try await cancelInvoice(InlineNames.Operations.CancelInvoice.Input(path: .init(id: id), query: .init(mode: mode), body: body.map { .json($0) }))
     }
 }

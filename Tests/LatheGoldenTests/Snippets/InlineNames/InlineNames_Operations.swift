@@ -9,89 +9,91 @@ import OpenAPIRuntime
 
 extension InlineNames {
     /// The operations of `Tests/Golden/Snippets/InlineNames.yaml`: each one's input and output.
-    nonisolated public enum Operations {
-        /// `POST /invoices/{id}/cancel`, operation `cancelInvoice`.
-        nonisolated public enum CancelInvoice {
-            public static let id = "cancelInvoice"
+    nonisolated public enum Operations {}
+}
 
-            /// What a call sends.
-            nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-                nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
-                    /// - Note: `id`, in the path.
-                    public var id: Swift.String
-                    public init(id: Swift.String) {
-                        self.id = id
+extension InlineNames.Operations {
+    /// `POST /invoices/{id}/cancel`, operation `cancelInvoice`.
+    nonisolated public enum CancelInvoice {
+        public static let id = "cancelInvoice"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `id`, in the path.
+                public var id: Swift.String
+                public init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            public var path: Path
+            nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
+                /// - Note: `mode`, in the query.
+                public var mode: InlineNames.CancelInvoiceMode?
+                public init(mode: InlineNames.CancelInvoiceMode? = nil) {
+                    self.mode = mode
+                }
+            }
+            public var query: Query
+            /// The request body, in one of the content types the operation accepts.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/json`
+                case json(InlineNames.CancelInvoiceRequest)
+            }
+            public var body: Body?
+
+            public init(path: Path, query: Query = .init(), body: Body? = nil) {
+                self.path = path
+                self.query = query
+                self.body = body
+            }
+
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    if let value = self.query.mode {
+                        value.collectValidationIssues(at: path.key("mode"), into: &issues)
                     }
                 }
-                public var path: Path
-                nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
-                    /// - Note: `mode`, in the query.
-                    public var mode: CancelInvoiceMode?
-                    public init(mode: CancelInvoiceMode? = nil) {
-                        self.mode = mode
-                    }
-                }
-                public var query: Query
-                /// The request body, in one of the content types the operation accepts.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(CancelInvoiceRequest)
-                }
-                public var body: Body?
-
-                public init(path: Path, query: Query = .init(), body: Body? = nil) {
-                    self.path = path
-                    self.query = query
-                    self.body = body
-                }
-
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-                    do {
-                        if let value = self.query.mode {
-                            value.collectValidationIssues(at: path.key("mode"), into: &issues)
-                        }
-                    }
-                    do {
-                        switch self.body {
-                        case .json(let value)?:
-                            value.collectValidationIssues(at: path.key("body"), into: &issues)
-                        case nil: break
-                        }
+                do {
+                    switch self.body {
+                    case .json(let value)?:
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
+                    case nil: break
                     }
                 }
             }
+        }
 
-            /// What a call can get back: one case per documented response, and `undocumented` for any other.
-            nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-                /// 200: Cancelled.
-                case ok(Ok)
-                /// 409: Already cancelled.
-                case conflict(Conflict)
-                /// A status the spec does not document, kept whole.
-                case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: Cancelled.
+            case ok(Ok)
+            /// 409: Already cancelled.
+            case conflict(Conflict)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
-                nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/json`
-                        case json(CancelInvoiceResponse200)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(InlineNames.CancelInvoiceResponse200)
                 }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
 
-                nonisolated public struct Conflict: Swift.Sendable, Swift.Hashable {
-                    /// The response body, in one of the documented content types.
-                    nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                        /// `application/json`
-                        case json(CancelInvoiceResponse409)
-                    }
-                    public var body: Body
-                    public init(body: Body) {
-                        self.body = body
-                    }
+            nonisolated public struct Conflict: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(InlineNames.CancelInvoiceResponse409)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
                 }
             }
         }
