@@ -14,7 +14,7 @@ struct ClientEmitter {
         self.module = module
         qualifier = namespace.map { $0 + "." } ?? ""
         spelling = TypeSpelling(module: module, qualifier: qualifier)
-        operations = OperationsEmitter(module: module, qualifier: qualifier)
+        operations = OperationsEmitter(module: module, namespace: namespace)
     }
 
     private func op(_ operation: IROperation) -> String { "\(qualifier)Operations.\(operation.typeName)" }

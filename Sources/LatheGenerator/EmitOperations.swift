@@ -21,8 +21,12 @@ struct OperationsEmitter {
     let module: IRModule
     let spelling: TypeSpelling
 
-    init(module: IRModule, qualifier: String = "") {
+    /// `Namespace.` when there is one: the chunks stand outside it.
+    let qualifier: String
+
+    init(module: IRModule, namespace: String?) {
         self.module = module
+        qualifier = namespace.map { $0 + "." } ?? ""
         spelling = TypeSpelling(module: module, qualifier: qualifier)
     }
 
@@ -33,11 +37,10 @@ struct OperationsEmitter {
 
     /// The namespace declaration, and the operations in chunks (extensions, so the compiler can
     /// build the chunks in parallel).
-    func render(namespace: String?) -> Rendered {
+    func render() -> Rendered {
         var core = SwiftWriter()
         core.docComment(["The operations of `\(module.specName)`: each one's input and output."])
         core.line("nonisolated public enum Operations {}")
-        let qualifier = namespace.map { $0 + "." } ?? ""
         let chunks = Rendered.chunks(of: module.operations).map { operations in
             var w = SwiftWriter()
             w.block("extension \(qualifier)Operations") { w in

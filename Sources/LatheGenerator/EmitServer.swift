@@ -10,12 +10,14 @@ struct ServerEmitter {
     /// `Namespace.` when there is a namespace: the server file's extensions stand outside it and
     /// must name every generated type in full.
     let qualifier: String
+    let namespace: String?
 
     init(module: IRModule, namespace: String?) {
         self.module = module
+        self.namespace = namespace
         qualifier = namespace.map { $0 + "." } ?? ""
         spelling = TypeSpelling(module: module, qualifier: qualifier)
-        operations = OperationsEmitter(module: module, qualifier: qualifier)
+        operations = OperationsEmitter(module: module, namespace: namespace)
     }
 
     /// The runtime call that turns a raw `URIValue?` into the parameter's Swift value.
@@ -32,7 +34,7 @@ struct ServerEmitter {
 
     /// The server file. Extensions cannot nest, so with a namespace the protocol and the
     /// authentication type go inside `extension Namespace`, and the extensions name their types in full.
-    func render(namespace: String?) -> Rendered {
+    func render() -> Rendered {
         var declarations = SwiftWriter()
         emitProtocol(into: &declarations)
         declarations.line()

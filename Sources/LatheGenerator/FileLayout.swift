@@ -21,19 +21,18 @@ enum FileLayout {
             """))
         }
         let prefix = options.namespace.map { $0 + "_" } ?? ""
-        let qualifier = options.namespace.map { $0 + "." } ?? ""
         if !module.operations.isEmpty {
             // Each kind of file: its core (inside the namespace, when wrapped) and the operations in
             // chunks, the first chunk in the core's file and the rest in numbered files.
             var kinds: [(name: String, rendered: Rendered, wrapCore: Bool)] = []
             if !options.modes.isDisjoint(with: [.client, .server]) {
-                kinds.append(("Operations", OperationsEmitter(module: module, qualifier: qualifier).render(namespace: options.namespace), true))
+                kinds.append(("Operations", OperationsEmitter(module: module, namespace: options.namespace).render(), true))
             }
             if options.modes.contains(.client) {
                 kinds.append(("Client", ClientEmitter(module: module, namespace: options.namespace).render(), true))
             }
             if options.modes.contains(.server) {
-                kinds.append(("Server", ServerEmitter(module: module, namespace: options.namespace).render(namespace: options.namespace), false))
+                kinds.append(("Server", ServerEmitter(module: module, namespace: options.namespace).render(), false))
             }
             for (name, rendered, wrapCore) in kinds {
                 let core = wrapCore ? wrapped(rendered.core, module, options, http: true) : header(module, http: true) + rendered.core
