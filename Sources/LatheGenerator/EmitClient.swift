@@ -81,8 +81,9 @@ struct ClientEmitter {
         }
     }
 
-    private func uriValue(_ value: String, _ shape: URIShape) -> String {
-        shape.valueExpression(value)
+    /// The `URIValue` expression for a parameter's Swift value, which the encoders take.
+    private func uriValue(_ value: String, of parameter: IRParameter) -> String {
+        spelling.uriShape(parameter.type, contentType: parameter.contentType).valueExpression(value)
     }
 
     private func emitRequest(_ operation: IROperation, into w: inout SwiftWriter) {
@@ -95,7 +96,7 @@ struct ClientEmitter {
             w.line("\(declaration) path = LatheRuntime.ClientSupport.path(\(SwiftLiteral.string(operation.path)), [")
             w.indented { w in
                 for parameter in pathParameters {
-                    let value = uriValue("input.path.\(SwiftNames.escapedMember(parameter.name.swift))", spelling.uriShape(parameter.type, contentType: parameter.contentType))
+                    let value = uriValue("input.path.\(SwiftNames.escapedMember(parameter.name.swift))", of: parameter)
                     w.line("\(SwiftLiteral.string(parameter.name.original)): LatheRuntime.URIEncoding.path(\(value), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode)),")
                 }
             }
@@ -105,7 +106,7 @@ struct ClientEmitter {
             w.line("var query: [Swift.String] = []")
             for parameter in queryParameters {
                 emitOptional(parameter, group: "query", into: &w) { value in
-                    let uri = uriValue(value, spelling.uriShape(parameter.type, contentType: parameter.contentType))
+                    let uri = uriValue(value, of: parameter)
                     return "query += LatheRuntime.URIEncoding.query(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode), allowReserved: \(parameter.allowReserved))"
                 }
             }
@@ -114,7 +115,7 @@ struct ClientEmitter {
         w.line("var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, scheme: nil, authority: nil, path: path)")
         for parameter in operation.parameters where parameter.location == .header {
             emitOptional(parameter, group: "headers", into: &w) { value in
-                let uri = uriValue(value, spelling.uriShape(parameter.type, contentType: parameter.contentType))
+                let uri = uriValue(value, of: parameter)
                 return "request.headerFields.set(\(SwiftLiteral.string(parameter.name.original)), LatheRuntime.URIEncoding.header(\(uri), explode: \(parameter.explode)))"
             }
         }
@@ -123,7 +124,7 @@ struct ClientEmitter {
             w.line("var cookies: [Swift.String] = []")
             for parameter in cookieParameters {
                 emitOptional(parameter, group: "cookies", into: &w) { value in
-                    let uri = uriValue(value, spelling.uriShape(parameter.type, contentType: parameter.contentType))
+                    let uri = uriValue(value, of: parameter)
                     return "cookies.append(LatheRuntime.URIEncoding.cookie(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)))"
                 }
             }
