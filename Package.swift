@@ -53,7 +53,14 @@ let package = Package(
         .testTarget(name: "LatheOpenAPITests", dependencies: ["LatheOpenAPI"]),
         .testTarget(name: "LatheCLITests", dependencies: ["LatheCLI", "lathe"]),
         .testTarget(name: "LatheIRTests", dependencies: ["LatheIR"]),
-        .testTarget(name: "LatheRuntimeTests", dependencies: ["LatheRuntime"]),
+        .testTarget(
+            name: "LatheRuntimeTests",
+            dependencies: [
+                "LatheRuntime",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // Compares generated Swift with the goldens; depends on LatheRuntime so its module is built
         // for the tests that typecheck generated code.
         .testTarget(name: "LatheGeneratorTests", dependencies: ["LatheGenerator", "LatheRuntime"]),

@@ -146,6 +146,13 @@ struct ClientEmitter {
             for content in requestBody.contents {
                 w.line("case .\(content.caseName)(let value)\(requestBody.isRequired ? "" : "?"):")
                 w.indented { w in
+                    if content.multipart != nil {
+                        // The boundary is part of the content type.
+                        w.line("let form = try value.form().encoded(as: \(SwiftLiteral.string(content.contentType)))")
+                        w.line("request.headerFields[.contentType] = form.contentType")
+                        w.line("body = form.body")
+                        return
+                    }
                     w.line("request.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))")
                     switch content.kind {
                     case .json: w.line("body = try LatheRuntime.ClientSupport.jsonBody(value)")
@@ -204,11 +211,7 @@ struct ClientEmitter {
             w.line("let headers: \(type).\(operation.names.headers)")
             w.doCatch({ w in
                 let values = response.headers.map { header -> String in
-                    let shape = spelling.uriShape(header.type, contentType: nil)
-                    let raw = "response.headerFields.value(\(SwiftLiteral.string(header.name.original))).flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: \(shape.valueShape)) }"
-                    let decoded = ServerEmitter.decodeCall(raw, shape: shape, name: header.name.original)
-                    let value = header.isRequired ? "try LatheRuntime.ServerSupport.required(\(decoded), at: \(SwiftLiteral.string(header.name.original)))" : decoded
-                    return "\(SwiftNames.argumentLabel(header.name.swift)): \(value)"
+                    "\(SwiftNames.argumentLabel(header.name.swift)): \(operations.decodeHeader(header, from: "response.headerFields"))"
                 }
                 w.line("headers = .init(\(values.joined(separator: ", ")))")
             }) { w in
@@ -224,6 +227,10 @@ struct ClientEmitter {
                 w.line((index == 0 ? "if " : "} else if ") + condition + " {")
                 w.indented { w in
                     let swiftType = operations.bodyType(content)
+                    if content.multipart != nil {
+                        w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: \(operationID), response: response, as: \(type).\(operation.names.body).\(swiftType).init))")
+                        return
+                    }
                     switch content.kind {
                     case .json:
                         w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.decodeJSON(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))")
@@ -275,7 +282,7 @@ struct ClientEmitter {
         if let body = operation.requestBody {
             let label = labels.claim("body")
             if body.contents.count == 1, let content = body.contents.first {
-                let type = operations.bodyType(content)
+                let type = content.multipart == nil ? operations.bodyType(content) : "\(op).\(names.input).\(names.body).\(operations.bodyType(content))"
                 parameters.append("\(label): \(type)" + (body.isRequired ? "" : "? = nil"))
                 inputArguments.append("body: " + (body.isRequired ? ".\(content.caseName)(\(label))" : "\(label).map { .\(content.caseName)($0) }"))
             } else {

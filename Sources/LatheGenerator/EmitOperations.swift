@@ -146,6 +146,11 @@ struct OperationsEmitter {
                 var checks = SwiftWriter()
                 emitter.emitValidation(of: "value", type: content.type, constraints: IRConstraints(), path: "path.key(\"body\")", into: &checks, counter: &counter)
                 let optional = request.isRequired ? "" : "?"
+                if content.multipart != nil {
+                    any = true
+                    cases.line("case .\(content.caseName)(let value)\(optional): value.collectValidationIssues(at: path.key(\"body\"), into: &issues)")
+                    continue
+                }
                 // Streamed bodies and plain text have nothing to validate.
                 if bodyType(content) == "OpenAPIRuntime.HTTPBody" || content.kind == .text || checks.text.isEmpty {
                     cases.line("case .\(content.caseName)\(optional): break")
@@ -196,12 +201,19 @@ struct OperationsEmitter {
                 w.docComment(["`\(content.contentType)`"])
                 w.line("case \(content.caseName)(\(bodyType(content)))")
             }
+            for content in contents {
+                guard let multipart = content.multipart else { continue }
+                w.line()
+                emitParts(multipart, contentType: content.contentType, into: &w)
+            }
         }
     }
 
-    /// Binary bodies stream as `HTTPBody`; text is a `String`; the rest is the schema's type.
+    /// Binary bodies stream as `HTTPBody`; text is a `String`; a typed multipart body is its
+    /// `Parts` struct (named relative to the body enum); the rest is the schema's type.
     func bodyType(_ content: IRContent) -> String {
-        switch content.kind {
+        if let multipart = content.multipart { return multipart.typeName }
+        return switch content.kind {
         case .binary: "OpenAPIRuntime.HTTPBody"
         case .text where content.type == .primitive(.string) || content.type == .primitive(.binaryData): "Swift.String"
         case .multipart: "OpenAPIRuntime.HTTPBody"

@@ -46,7 +46,10 @@ struct ServerEmitter {
             w.raw(declarations.text)
         }
         w.line()
-        w.block("extension \(qualifier)APIProtocol") { emitRegistration(into: &$0) }
+        w.block("extension \(qualifier)APIProtocol") { w in
+            emitRegistration(into: &w)
+            emitBadRequestDefaults(into: &w)
+        }
         let chunks = Rendered.chunks(of: module.operations).map { operations in
             var chunk = SwiftWriter()
             for (index, operation) in operations.enumerated() {
@@ -68,7 +71,29 @@ struct ServerEmitter {
                 let op = "Operations.\(operation.typeName)"
                 w.docComment(DocComments.lines(operation.docs, specName: module.specName) + ["`\(operation.method) \(operation.path)`"])
                 w.line("func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(operation.names.input)) async throws -> \(op).\(operation.names.output)")
+                if let badRequest = Self.documentedBadRequest(operation) {
+                    w.docComment([
+                        "The 400 response for a request to `\(operation.operationID)` that breaks the spec, in the shape the spec",
+                        "documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.",
+                    ])
+                    w.line("func \(SwiftNames.escapedMember(operation.methodName))(badRequest error: LatheRuntime.RequestError) async throws -> \(op).\(operation.names.output).\(badRequest.typeName)?")
+                }
             }
+        }
+    }
+
+    /// The operation's documented `400` response, which a handler may be asked to shape.
+    static func documentedBadRequest(_ operation: IROperation) -> IRResponse? {
+        operation.responses.first { $0.key == .code(400) }
+    }
+
+    /// Default implementations of the 400 hooks: Lathe's problem response.
+    private func emitBadRequestDefaults(into w: inout SwiftWriter) {
+        for operation in module.operations {
+            guard let badRequest = Self.documentedBadRequest(operation) else { continue }
+            let op = "\(qualifier)Operations.\(operation.typeName)"
+            w.line()
+            w.line("nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(badRequest error: LatheRuntime.RequestError) async throws -> \(op).\(operation.names.output).\(badRequest.typeName)? { nil }")
         }
     }
 
@@ -110,6 +135,10 @@ struct ServerEmitter {
                         w.line("let issues = input.validationIssues")
                         w.line("if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }")
                     }, catching: "let error as LatheRuntime.RequestError") { w in
+                        if let badRequest = Self.documentedBadRequest(operation) {
+                            let call = "api.\(SwiftNames.escapedMember(operation.methodName))(badRequest: error)"
+                            w.line("if let shaped = try await \(call) { return try encode(.\(SwiftNames.escapedMember(badRequest.caseName))(shaped)) }")
+                        }
                         w.line("return LatheRuntime.ServerSupport.badRequest(error)")
                     }
                     w.line("return try encode(try await api.\(SwiftNames.escapedMember(operation.methodName))(input))")
@@ -193,6 +222,10 @@ struct ServerEmitter {
             first = false
             w.indented { w in
                 let type = operations.bodyType(content)
+                if content.multipart != nil {
+                    w.line("decodedBody = .\(content.caseName)(try \(names.body).\(type)(await LatheRuntime.MultipartForm.decode(body, contentType: contentType)))")
+                    return
+                }
                 switch content.kind {
                 case .json: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeJSON(\(type).self, from: body))")
                 case .urlEncodedForm: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeForm(\(type).self, from: body))")
@@ -227,16 +260,7 @@ struct ServerEmitter {
                         let mutated = !response.headers.isEmpty || !response.contents.isEmpty
                         w.line("\(mutated ? "var" : "let") response = HTTPTypes.HTTPResponse(status: .init(code: \(status)))")
                         for header in response.headers {
-                            let access = "value.headers.\(SwiftNames.escapedMember(header.name.swift))"
-                            let shape = spelling.uriShape(header.type, contentType: nil)
-                            let encode = { (value: String) -> String in
-                                "response.headerFields.set(\(SwiftLiteral.string(header.name.original)), LatheRuntime.URIEncoding.header(\(shape.valueExpression(value)), explode: false))"
-                            }
-                            if header.isRequired {
-                                w.line(encode(access))
-                            } else {
-                                w.block("if let header = \(access)") { $0.line(encode("header")) }
-                            }
+                            operations.emitHeaderEncoding(header, value: "value.headers.\(SwiftNames.escapedMember(header.name.swift))", into: "response.headerFields", w: &w)
                         }
                         guard !response.contents.isEmpty else {
                             if response.headers.isEmpty { w.line("_ = value") }
@@ -247,6 +271,12 @@ struct ServerEmitter {
                             for content in response.contents {
                                 w.line("case .\(content.caseName)(let body):")
                                 w.indented { w in
+                                    if content.multipart != nil {
+                                        w.line("let form = try body.form().encoded(as: \(SwiftLiteral.string(content.contentType)))")
+                                        w.line("response.headerFields[.contentType] = form.contentType")
+                                        w.line("return (response, form.body)")
+                                        return
+                                    }
                                     w.line("response.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))")
                                     switch content.kind {
                                     case .json: w.line("return (response, try LatheRuntime.ClientSupport.jsonBody(body))")

@@ -99,6 +99,39 @@ public struct IRContent: Sendable, Equatable {
     public var type: IRValueType
     /// The enum case for this content type (`json`, `problemJson`, `plainText`).
     public var caseName: String
+    /// For a multipart body whose schema is an object: its parts, one per property. Other
+    /// multipart bodies travel as raw bytes.
+    public var multipart: IRMultipart? = nil
+}
+
+/// The parts of a `multipart/form-data` body, typed from the properties of its object schema and
+/// the media type's `encoding`.
+public struct IRMultipart: Sendable, Equatable {
+    /// The struct holding the parts, nested in the body enum (`Parts`).
+    public var typeName: String
+    public var parts: [IRPart]
+}
+
+public struct IRPart: Sendable, Equatable {
+    /// The part's name on the wire and the Swift member name.
+    public var name: IRName
+    /// A file (`format: binary`, or an `encoding` content type that is neither text nor JSON),
+    /// sent with a file name and content type; other parts are text or JSON values.
+    public var isFile: Bool
+    /// An array property: one part per item, all with this name.
+    public var isRepeated: Bool
+    public var isRequired: Bool
+    /// The value's type (for a repeated part, the item's).
+    public var type: IRValueType
+    /// The property's constraints (for a repeated part, the array's; for files, only their count).
+    public var constraints: IRConstraints
+    /// `encoding.<name>.contentType`; `nil` means the default for the value's type.
+    public var contentType: String?
+    /// `encoding.<name>.headers`.
+    public var headers: [IRResponseHeader]
+    /// The struct for those headers (`FileHeaders`), when there are any.
+    public var headersTypeName: String?
+    public var docs: IRDocs
 }
 
 public struct IRRequestBody: Sendable, Equatable {

@@ -202,9 +202,13 @@ extension Lowerer {
     ]
 
     private func lowerResponseContent(_ response: Response, base: String) -> ([IRContent], [IRResponseHeader]) {
-        let contents = lowerContent(response.content, base: base, direction: .response)
+        (lowerContent(response.content, base: base, direction: .response), lowerHeaders(response.headers, base: base))
+    }
+
+    /// Response headers, or the headers of a multipart part.
+    private func lowerHeaders(_ headers: [(name: String, header: Referenceable<Header>)], base: String) -> [IRResponseHeader] {
         var scope = NameScope(reserved: SwiftNames.reservedMemberNames)
-        let headers = response.headers.compactMap { headerName, item -> IRResponseHeader? in
+        return headers.compactMap { headerName, item -> IRResponseHeader? in
             // Content-Type is the content's business, not a header the caller sets or reads.
             guard headerName.lowercased() != "content-type", let header = store.header(item) else { return nil }
             var type = IRValueType.primitive(.string)
@@ -217,7 +221,6 @@ extension Lowerer {
                 isRequired: header.required, type: type, docs: IRDocs(description: header.description, isDeprecated: header.deprecated)
             )
         }
-        return (contents, headers)
     }
 
     private func lowerParameterType(_ parameter: Parameter, base: String) -> (IRValueType, IRConstraints) {
@@ -244,8 +247,59 @@ extension Lowerer {
             } else {
                 type = kind == .json ? .primitive(.jsonValue) : kind == .text ? .primitive(.string) : .primitive(.binaryData)
             }
-            return IRContent(contentType: media.contentType, kind: kind, type: type, caseName: caseNames.claim(Self.contentCaseName(media.contentType)))
+            var content = IRContent(contentType: media.contentType, kind: kind, type: type, caseName: caseNames.claim(Self.contentCaseName(media.contentType)))
+            if kind == .multipart, media.schema != nil {
+                content.multipart = lowerMultipart(media, type: type, base: base)
+            }
+            return content
         }
+    }
+
+    /// A multipart body's parts from its object schema's properties and the media type's
+    /// `encoding`; `nil` (raw bytes, with a warning) when the schema is not an object.
+    private func lowerMultipart(_ media: MediaType, type: IRValueType, base: String) -> IRMultipart? {
+        guard case .named(let id) = type.nonNull, case .object(let object) = types[id.index].kind else {
+            warning("Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes", at: media.schema?.node ?? media.node)
+            return nil
+        }
+        var names = NameScope()
+        let claim = { (name: String) -> String in
+            let claimed = names.claim(name) { self.topNames.contains($0) }
+            self.nestedNames.insert(claimed)
+            return claimed
+        }
+        let typeName = claim("Parts")
+        let encodings = Dictionary(media.encoding.map { ($0.property, $0.encoding) }, uniquingKeysWith: { first, _ in first })
+        for (property, encoding) in media.encoding where !object.properties.contains(where: { $0.name.original == property }) {
+            warning("'encoding' names '\(property)', which is not a property of the body's schema", at: encoding.node)
+        }
+        let parts = object.properties.map { property -> IRPart in
+            let encoding = encodings[property.name.original]
+            var itemType = property.type.nonNull
+            var isRepeated = false
+            if case .array(let item) = itemType {
+                itemType = item.nonNull
+                isRepeated = true
+            }
+            let partKind = encoding?.contentType.map { IRContentKind(contentType: $0) }
+            let isFile = itemType == .primitive(.binaryData) || partKind == .binary
+            let headers = encoding.map { lowerHeaders($0.headers, base: base + SwiftNames.typeName(property.name.original)) } ?? []
+            return IRPart(
+                name: property.name, isFile: isFile, isRepeated: isRepeated, isRequired: property.isRequired,
+                type: isFile ? .primitive(.binaryData) : itemType, constraints: isFile ? Self.countConstraints(property.constraints) : property.constraints,
+                contentType: encoding?.contentType, headers: headers,
+                headersTypeName: headers.isEmpty ? nil : claim(SwiftNames.typeName(property.name.swift) + "Headers"), docs: property.docs
+            )
+        }
+        return IRMultipart(typeName: typeName, parts: parts)
+    }
+
+    /// Of an array of files' constraints, the ones that count the files.
+    private static func countConstraints(_ constraints: IRConstraints) -> IRConstraints {
+        var counts = IRConstraints()
+        counts.minItems = constraints.minItems
+        counts.maxItems = constraints.maxItems
+        return counts
     }
 
     /// `application/json` → `json`, `application/problem+json` → `problemJson`, `text/plain` → `plainText`.

@@ -134,6 +134,20 @@ public enum ClientSupport {
         }
     }
 
+    /// Decodes a multipart response body into its generated `Parts`, failing with an `OperationError`.
+    public static func decodeMultipart<T>(
+        from body: HTTPBody?, operationID: String, response: HTTPResponse, as parts: (MultipartForm) throws -> T
+    ) async throws -> T {
+        do {
+            return try parts(try await MultipartForm.decode(body, contentType: response.headerFields[.contentType]))
+        } catch let error as RequestError {
+            throw OperationError(
+                operationID: operationID, statusCode: response.status.code,
+                reason: .undecodableBody(contentType: response.headerFields[.contentType], message: error.issues.map(\.description).joined(separator: "; "))
+            )
+        }
+    }
+
     public static func text(_ body: HTTPBody?) async throws -> String {
         String(decoding: try await bytes(body), as: UTF8.self)
     }

@@ -100,7 +100,7 @@ extension ServerSupport {
         return value
     }
 
-    private static func describe(_ type: Any.Type) -> String {
+    static func describe(_ type: Any.Type) -> String {
         switch type {
         case is Int.Type, is Int32.Type, is Int64.Type: "integer"
         case is Double.Type, is Float.Type, is Decimal.Type: "number"

@@ -111,6 +111,11 @@ public enum ServerSupport {
         return codingPath.reduce(JSONPath.root) { path, key in key.intValue.map { path.index($0) } ?? path.key(key.stringValue) }
     }
 
+    static func message(of error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "is not valid JSON" }
+        return message(of: error)
+    }
+
     private static func message(of error: DecodingError) -> String {
         switch error {
         case .keyNotFound: "is required"

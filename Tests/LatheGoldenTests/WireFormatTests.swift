@@ -51,6 +51,26 @@ struct WireFormatTests {
             }
         }
 
+        func upload(_ input: Ops.Upload.Input) async throws -> Ops.Upload.Output {
+            guard case .multipartForm(let parts) = input.body else { return .undocumented(statusCode: 415, headers: [:], body: nil) }
+            let file = parts.file.value
+            let summary: [String: JSONValue] = [
+                "title": .string(parts.title), "file": .string(file.data.base64EncodedString()), "filename": json(file.filename),
+                "fileType": json(file.contentType), "checksum": .string(parts.file.headers.xChecksum),
+                "thumbnails": json(parts.thumbnails.map { [$0.filename ?? "", $0.contentType ?? ""] }), "tags": json(parts.tags),
+                "count": json(parts.count), "meta": json(parts.meta), "note": json(parts.note?.value), "lang": json(parts.note?.headers.xLang),
+            ]
+            let back = FilePart(data: Data(file.data.reversed()), filename: "back.bin", contentType: "application/x-back")
+            return .ok(.init(body: .multipartForm(.init(summary: summary, file: back))))
+        }
+
+        /// The documented 400: issues keyed by where they are.
+        func upload(badRequest error: RequestError) async throws -> Ops.Upload.Output.BadRequest? {
+            var fields: [String: [String]] = [:]
+            for issue in error.issues { fields[issue.path, default: []].append(issue.message) }
+            return .init(body: .json(fields))
+        }
+
         func secureHeader(_ input: Ops.SecureHeader.Input) async throws -> Ops.SecureHeader.Output { .noContent(.init()) }
         func secureQuery(_ input: Ops.SecureQuery.Input) async throws -> Ops.SecureQuery.Output { .noContent(.init()) }
         func secureCookie(_ input: Ops.SecureCookie.Input) async throws -> Ops.SecureCookie.Output { .noContent(.init()) }
@@ -156,6 +176,61 @@ struct WireFormatTests {
         }
         #expect(code == 418 && headers[.init("X-Why")!] == "short and stout")
         #expect(try await String(collecting: body!, upTo: 100) == "tea")
+    }
+
+    static let upload = Ops.Upload.Input.Body.Parts(
+        title: "Cat; \"quoted\"", file: .init(value: FilePart(data: Data([1, 2, 3]), filename: "cat \"1\".png"), headers: .init(xChecksum: "abc")),
+        thumbnails: [FilePart(data: Data([9])), FilePart(data: Data([8]), filename: "t2.jpg", contentType: "image/jpeg")],
+        tags: ["a", "b c"], count: 3, meta: .init(name: "m", count: 1), note: .init(value: "hé\r\n--not a boundary", headers: .init(xLang: "fr"))
+    )
+
+    @Test func aMultipartFormGoesOutPartByPartAndComesBack() async throws {
+        let output = try await client().upload(body: Self.upload)
+        let contentType = try #require(transport.sent.last?.headerFields[.contentType])
+        #expect(contentType.hasPrefix("multipart/form-data; boundary=lathe-"))
+        guard case .ok(let ok) = output, case .multipartForm(let receipt) = ok.body else {
+            Issue.record("expected 200, got \(output)")
+            return
+        }
+        #expect(JSONValue.object(receipt.summary) == [
+            "title": "Cat; \"quoted\"", "file": "AQID", "filename": "cat \"1\".png", "fileType": "image/png", "checksum": "abc",
+            // A file sent without a name goes with the part's name, as browsers do.
+            "thumbnails": [["thumbnails", "application/octet-stream"], ["t2.jpg", "image/jpeg"]], "tags": ["a", "b c"],
+            "count": 3, "meta": ["name": "m", "count": 1], "note": "hé\r\n--not a boundary", "lang": "fr",
+        ])
+        #expect(receipt.file == FilePart(data: Data([3, 2, 1]), filename: "back.bin", contentType: "application/x-back"))
+    }
+
+    @Test func partsAreWrittenAsRFC7578Says() async throws {
+        let (contentType, body) = try Self.upload.form().encoded()
+        let boundary = String(contentType.split(separator: "=").last!)
+        let text = try await String(collecting: body, upTo: 1 << 16)
+        #expect(text.hasPrefix("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nCat; \"quoted\"\r\n--\(boundary)\r\n"))
+        #expect(text.contains("Content-Disposition: form-data; name=\"file\"; filename=\"cat %221%22.png\"\r\nX-Checksum: abc\r\nContent-Type: image/png\r\n\r\n\u{1}\u{2}\u{3}\r\n"))
+        #expect(text.contains("name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"count\":1,\"name\":\"m\"}\r\n"))
+        #expect(text.hasSuffix("\r\n--\(boundary)--\r\n"))
+    }
+
+    @Test func aBrokenFormGetsTheDocumented400ShapedByTheHandler() async throws {
+        // Client-side: an empty title never leaves the client.
+        var empty = Self.upload
+        empty.title = ""
+        await #expect(throws: OperationError.self) { try await client().upload(body: empty) }
+        // Server-side: a form without its required file.
+        var form = try Self.upload.form()
+        form.parts.removeAll { $0.name == "file" }
+        let sent = form.encoded()
+        var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/upload")
+        request.headerFields[.contentType] = sent.contentType
+        let (response, body) = try await transport.send(request, body: sent.body, baseURL: URL(string: "https://wire.test")!, operationID: "upload")
+        #expect(response.status.code == 400 && response.headerFields[.contentType] == "application/json")
+        let fields = try JSONDecoder().decode([String: [String]].self, from: try await Data(collecting: body!, upTo: 1 << 16))
+        #expect(fields == ["$.body.file": ["is required"]])
+        // Without a boundary nothing can be read: still the handler's 400, saying so.
+        request.headerFields[.contentType] = "multipart/form-data"
+        let (bare, bareBody) = try await transport.send(request, body: HTTPBody("x"), baseURL: URL(string: "https://wire.test")!, operationID: "upload")
+        #expect(bare.status.code == 400)
+        #expect(try await String(collecting: bareBody!, upTo: 1 << 16) == #"{"$.body":["has no multipart boundary in its Content-Type"]}"#)
     }
 
     @Test func bytesAndTextComeBackByContentType() async throws {

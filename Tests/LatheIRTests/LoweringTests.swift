@@ -97,3 +97,52 @@ struct LoweringTests {
         #expect(object.properties[0].source.pointer == "/components/schemas/purchase_order/properties/line_total")
     }
 }
+
+/// Multipart bodies: parts from an object schema and its `encoding`, and located warnings where
+/// Lathe falls back to raw bytes.
+struct MultipartLoweringTests {
+    static let spec = """
+    openapi: 3.1.0
+    info: {title: T, version: '1'}
+    paths:
+      /a:
+        post:
+          requestBody:
+            content:
+              multipart/form-data:
+                schema:
+                  type: object
+                  required: [doc]
+                  properties:
+                    doc: {type: string, format: binary}
+                    pages: {type: array, maxItems: 2, items: {type: string, format: binary}}
+                    label: {type: string}
+                    scan: {type: string}
+                encoding:
+                  scan: {contentType: image/tiff}
+                  label: {headers: {X-Lang: {schema: {type: string}}}}
+                  ghost: {contentType: text/plain}
+              multipart/mixed:
+                schema: {type: string}
+          responses: {'204': {description: ok}}
+    """
+
+    @Test func partsComeFromPropertiesAndEncoding() throws {
+        let loaded = OpenAPILoader.load(bytes: Array(Self.spec.utf8), path: "spec.yaml")
+        let lowered = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let contents = try #require(lowered.module.operations.first?.requestBody?.contents)
+        let parts = try #require(contents.first?.multipart?.parts)
+        #expect(parts.map(\.name.original) == ["doc", "pages", "label", "scan"])
+        #expect(parts.map(\.isFile) == [true, true, false, true])
+        #expect(parts.map(\.isRepeated) == [false, true, false, false])
+        #expect(parts.map(\.isRequired) == [true, false, false, false])
+        #expect(parts[1].constraints.maxItems == 2)
+        #expect(parts[2].headers.map(\.name.original) == ["X-Lang"] && parts[2].headersTypeName == "LabelHeaders")
+        #expect(parts[3].contentType == "image/tiff")
+        #expect(contents[1].multipart == nil)
+        #expect(lowered.diagnostics.all.map(\.description) == [
+            "spec.yaml:20:22: warning: 'encoding' names 'ghost', which is not a property of the body's schema",
+            "spec.yaml:22:21: warning: Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes",
+        ])
+    }
+}

@@ -275,6 +275,56 @@ extension Client {
         try await download(Operations.Download.Input(query: .init(kind: kind)))
     }
 
+    /// A multipart form with files, repeated parts, a JSON part and per-part headers.
+    ///
+    /// `POST /upload`
+    nonisolated public func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Upload.id, reason: .invalidInput(issues)) }
+        let path = "/upload"
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "multipart/form-data, application/json"
+        let body: OpenAPIRuntime.HTTPBody?
+        switch input.body {
+        case .multipartForm(let value):
+            let form = try value.form().encoded(as: "multipart/form-data")
+            request.headerFields[.contentType] = form.contentType
+            body = form.body
+        }
+        try await authentication.apply(to: &request, operationID: Operations.Upload.id, alternatives: [])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Upload.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
+        switch response.status.code {
+        case 200:
+            let body: Operations.Upload.Output.Ok.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "multipart/form-data") {
+                body = .multipartForm(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: Operations.Upload.id, response: response, as: Operations.Upload.Output.Ok.Body.Parts.init))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .ok(Operations.Upload.Output.Ok(body: body))
+        case 400:
+            let body: Operations.Upload.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON([Swift.String: [Swift.String]].self, from: responseBody, operationID: Operations.Upload.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(Operations.Upload.Output.BadRequest(body: body))
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// A multipart form with files, repeated parts, a JSON part and per-part headers.
+    ///
+    /// `POST /upload`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func upload(body: Operations.Upload.Input.Body.Parts) async throws -> Operations.Upload.Output {
+        try await upload(Operations.Upload.Input(body: .multipartForm(body)))
+    }
+
     /// `GET /secure/header`
     nonisolated public func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output {
         let issues = input.validationIssues

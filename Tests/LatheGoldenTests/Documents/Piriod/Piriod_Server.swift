@@ -14,6 +14,9 @@ extension Piriod {
         /// Create cancellation
         /// `POST /cancellations/`
         func postCancellations(_ input: Operations.PostCancellations.Input) async throws -> Operations.PostCancellations.Output
+        /// The 400 response for a request to `POST /cancellations/` that breaks the spec, in the shape the spec
+        /// documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.
+        func postCancellations(badRequest error: LatheRuntime.RequestError) async throws -> Operations.PostCancellations.Output.BadRequest?
     }
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
@@ -67,6 +70,8 @@ extension Piriod.APIProtocol {
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/cancellations/"
         )
     }
+
+    nonisolated public func postCancellations(badRequest error: LatheRuntime.RequestError) async throws -> Piriod.Operations.PostCancellations.Output.BadRequest? { nil }
 }
 
 extension Piriod.Operations.PostCancellations {
@@ -79,6 +84,7 @@ extension Piriod.Operations.PostCancellations {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
+                if let shaped = try await api.postCancellations(badRequest: error) { return try encode(.badRequest(shaped)) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.postCancellations(input))

@@ -289,6 +289,218 @@ extension WireFormats.Operations {
         }
     }
 
+    /// A multipart form with files, repeated parts, a JSON part and per-part headers.
+    ///
+    /// `POST /upload`, operation `upload`.
+    nonisolated public enum Upload {
+        public static let id = "upload"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// The request body, in one of the content types the operation accepts.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `multipart/form-data`
+                case multipartForm(Parts)
+
+                /// The parts of a `multipart/form-data` body.
+                nonisolated public struct Parts: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+                    /// What the upload is called.
+                    ///
+                    /// - Note: Part `title`.
+                    public var title: Swift.String
+                    /// - Note: Part `file`, sent as `image/png`.
+                    public var file: LatheRuntime.MultipartField<LatheRuntime.FilePart, FileHeaders>
+                    /// - Note: Part `thumbnails`, repeated once per item.
+                    public var thumbnails: [LatheRuntime.FilePart]
+                    /// - Note: Part `tags`, repeated once per item.
+                    public var tags: [Swift.String]
+                    /// - Note: Part `count`.
+                    public var count: Swift.Int?
+                    /// - Note: Part `meta`.
+                    public var meta: WireFormats.Item?
+                    /// - Note: Part `note`.
+                    public var note: LatheRuntime.MultipartField<Swift.String, NoteHeaders>?
+                    public init(title: Swift.String, file: LatheRuntime.MultipartField<LatheRuntime.FilePart, FileHeaders>, thumbnails: [LatheRuntime.FilePart] = [], tags: [Swift.String] = [], count: Swift.Int? = nil, meta: WireFormats.Item? = nil, note: LatheRuntime.MultipartField<Swift.String, NoteHeaders>? = nil) {
+                        self.title = title
+                        self.file = file
+                        self.thumbnails = thumbnails
+                        self.tags = tags
+                        self.count = count
+                        self.meta = meta
+                        self.note = note
+                    }
+
+                    /// The headers of part `file`.
+                    nonisolated public struct FileHeaders: Swift.Sendable, Swift.Hashable {
+                        /// - Note: Header `X-Checksum`.
+                        public var xChecksum: Swift.String
+                        public init(xChecksum: Swift.String) {
+                            self.xChecksum = xChecksum
+                        }
+
+                        /// Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one.
+                        public init(_ fields: HTTPTypes.HTTPFields) throws {
+                            self.xChecksum = try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.primitive(fields.value("X-Checksum").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "X-Checksum"), at: "X-Checksum")
+                        }
+
+                        public var fields: HTTPTypes.HTTPFields {
+                            var fields = HTTPTypes.HTTPFields()
+                            fields.set("X-Checksum", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(self.xChecksum), explode: false))
+                            return fields
+                        }
+                    }
+
+                    /// The headers of part `note`.
+                    nonisolated public struct NoteHeaders: Swift.Sendable, Swift.Hashable {
+                        /// - Note: Header `X-Lang`.
+                        public var xLang: Swift.String?
+                        public init(xLang: Swift.String? = nil) {
+                            self.xLang = xLang
+                        }
+
+                        /// Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one.
+                        public init(_ fields: HTTPTypes.HTTPFields) throws {
+                            self.xLang = try LatheRuntime.ServerSupport.primitive(fields.value("X-Lang").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "X-Lang")
+                        }
+
+                        public var fields: HTTPTypes.HTTPFields {
+                            var fields = HTTPTypes.HTTPFields()
+                            if let header = self.xLang {
+                                fields.set("X-Lang", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(header), explode: false))
+                            }
+                            return fields
+                        }
+                    }
+
+                    /// Reads a received body's parts; throws a `RequestError` naming a missing or malformed part.
+                    public init(_ form: LatheRuntime.MultipartForm) throws {
+                        do {
+                            let part = try form.requiredPart(named: "title")
+                            self.title = try part.text(as: Swift.String.self)
+                        }
+                        do {
+                            let part = try form.requiredPart(named: "file")
+                            self.file = LatheRuntime.MultipartField(value: part.file, headers: try FileHeaders(part.headerFields))
+                        }
+                        self.thumbnails = form.parts(named: "thumbnails").map { part in part.file }
+                        self.tags = try form.parts(named: "tags").map { part in try part.text(as: Swift.String.self) }
+                        self.count = try form.parts(named: "count").first.map { part in try part.text(as: Swift.Int.self) }
+                        self.meta = try form.parts(named: "meta").first.map { part in try part.json(as: WireFormats.Item.self) }
+                        self.note = try form.parts(named: "note").first.map { part in LatheRuntime.MultipartField(value: try part.text(as: Swift.String.self), headers: try NoteHeaders(part.headerFields)) }
+                    }
+
+                    /// The parts to send, in the order the schema lists them.
+                    public func form() throws -> LatheRuntime.MultipartForm {
+                        var form = LatheRuntime.MultipartForm()
+                        do { let value = self.title; form.append(text: value, name: "title", contentType: nil) }
+                        do { let value = self.file; form.append(file: value.value, name: "file", contentType: "image/png", headers: value.headers.fields) }
+                        for value in self.thumbnails { form.append(file: value, name: "thumbnails", contentType: nil) }
+                        for value in self.tags { form.append(text: value, name: "tags", contentType: nil) }
+                        if let value = self.count { form.append(text: value, name: "count", contentType: nil) }
+                        if let value = self.meta { try form.append(json: value, name: "meta", contentType: nil) }
+                        if let value = self.note { form.append(text: value.value, name: "note", contentType: nil, headers: value.headers.fields) }
+                        return form
+                    }
+
+                    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                        do {
+                            let value = self.title
+                            LatheRuntime.Check.length(value, min: 1, max: nil, at: path.key("title"), into: &issues)
+                        }
+                        do {
+                            let value = self.thumbnails.map(\.data)
+                            LatheRuntime.Check.count(value.count, min: nil, max: 3, of: "items", at: path.key("thumbnails"), into: &issues)
+                        }
+                        if let value = self.count {
+                            LatheRuntime.Check.number(value, minimum: "0", at: path.key("count"), into: &issues)
+                        }
+                        if let value = self.meta {
+                            value.collectValidationIssues(at: path.key("meta"), into: &issues)
+                        }
+                    }
+                }
+            }
+            public var body: Body
+
+            public init(body: Body) {
+                self.body = body
+            }
+
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    switch self.body {
+                    case .multipartForm(let value): value.collectValidationIssues(at: path.key("body"), into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: What the server received, and the file back.
+            case ok(Ok)
+            /// 400: Field errors, shaped by the handler.
+            case badRequest(BadRequest)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `multipart/form-data`
+                    case multipartForm(Parts)
+
+                    /// The parts of a `multipart/form-data` body.
+                    nonisolated public struct Parts: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+                        /// - Note: Part `summary`.
+                        public var summary: WireFormats.Echo
+                        /// - Note: Part `file`.
+                        public var file: LatheRuntime.FilePart?
+                        public init(summary: WireFormats.Echo, file: LatheRuntime.FilePart? = nil) {
+                            self.summary = summary
+                            self.file = file
+                        }
+
+                        /// Reads a received body's parts; throws a `RequestError` naming a missing or malformed part.
+                        public init(_ form: LatheRuntime.MultipartForm) throws {
+                            do {
+                                let part = try form.requiredPart(named: "summary")
+                                self.summary = try part.json(as: WireFormats.Echo.self)
+                            }
+                            self.file = form.parts(named: "file").first.map { part in part.file }
+                        }
+
+                        /// The parts to send, in the order the schema lists them.
+                        public func form() throws -> LatheRuntime.MultipartForm {
+                            var form = LatheRuntime.MultipartForm()
+                            do { let value = self.summary; try form.append(json: value, name: "summary", contentType: nil) }
+                            if let value = self.file { form.append(file: value, name: "file", contentType: nil) }
+                            return form
+                        }
+
+                        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+
+            nonisolated public struct BadRequest: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json([Swift.String: [Swift.String]])
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
     /// `GET /secure/header`, operation `secureHeader`.
     nonisolated public enum SecureHeader {
         public static let id = "secureHeader"

@@ -17,6 +17,12 @@ extension WireFormats {
         func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output
         /// `GET /download`
         func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output
+        /// A multipart form with files, repeated parts, a JSON part and per-part headers.
+        /// `POST /upload`
+        func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output
+        /// The 400 response for a request to `upload` that breaks the spec, in the shape the spec
+        /// documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.
+        func upload(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Upload.Output.BadRequest?
         /// `GET /secure/header`
         func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output
         /// `GET /secure/query`
@@ -123,6 +129,10 @@ extension WireFormats.APIProtocol {
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/download"
         )
         try transport.register(
+            { request, body, metadata in try await WireFormats.Operations.Upload.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/upload"
+        )
+        try transport.register(
             { request, body, metadata in try await WireFormats.Operations.SecureHeader.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/header"
         )
@@ -159,6 +169,8 @@ extension WireFormats.APIProtocol {
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/optional"
         )
     }
+
+    nonisolated public func upload(badRequest error: LatheRuntime.RequestError) async throws -> WireFormats.Operations.Upload.Output.BadRequest? { nil }
 }
 
 extension WireFormats.Operations.Styles {
@@ -342,6 +354,61 @@ extension WireFormats.Operations.Download.Input {
         _ = body
         _ = metadata
         self.init(query: query)
+    }
+}
+
+extension WireFormats.Operations.Upload {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                if let shaped = try await api.upload(badRequest: error) { return try encode(.badRequest(shaped)) }
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.upload(input))
+        }
+    }
+
+    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .multipartForm(let body):
+                let form = try body.form().encoded(as: "multipart/form-data")
+                response.headerFields[.contentType] = form.contentType
+                return (response, form.body)
+            }
+        case .badRequest(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
+            switch value.body {
+            case .json(let body):
+                response.headerFields[.contentType] = "application/json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension WireFormats.Operations.Upload.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let contentType = request.headerFields[.contentType]
+        let decodedBody: Body
+        if LatheRuntime.ClientSupport.contentType(contentType, matches: "multipart/form-data") {
+            decodedBody = .multipartForm(try Body.Parts(await LatheRuntime.MultipartForm.decode(body, contentType: contentType)))
+        } else {
+            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts multipart/form-data")
+        }
+        _ = metadata
+        self.init(body: decodedBody)
     }
 }
 

@@ -1,0 +1,207 @@
+import LatheIR
+import LatheOpenAPI
+
+/// The `Parts` struct of a multipart body: one member per part (files as `FilePart`, values typed,
+/// headers a part documents as a struct beside its value), reading itself from a received
+/// `MultipartForm` and writing itself into one to send. Clients and servers share it.
+extension OperationsEmitter {
+    func emitParts(_ multipart: IRMultipart, contentType: String, into w: inout SwiftWriter) {
+        w.docComment(["The parts of a `\(IRContentKind.essence(contentType))` body."])
+        w.block("nonisolated public struct \(multipart.typeName): Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable") { w in
+            for part in multipart.parts {
+                w.docComment(DocComments.lines(part.docs, notes: [Self.partNote(part)], specName: module.specName))
+                w.line("public var \(SwiftNames.escapedMember(part.name.swift)): \(memberType(part))")
+            }
+            let arguments = multipart.parts.map { part -> String in
+                let defaultValue = part.isRepeated ? (part.isRequired ? "" : " = []") : (part.isRequired ? "" : " = nil")
+                return "\(SwiftNames.escapedMember(part.name.swift)): \(memberType(part))" + defaultValue
+            }
+            w.block("public init(\(arguments.joined(separator: ", ")))") { w in
+                for part in multipart.parts {
+                    let name = SwiftNames.escapedMember(part.name.swift)
+                    w.line("self.\(name) = \(name)")
+                }
+            }
+            for part in multipart.parts {
+                guard let headersType = part.headersTypeName else { continue }
+                w.line()
+                emitPartHeaders(part.headers, typeName: headersType, partName: part.name.original, into: &w)
+            }
+            w.line()
+            emitReading(multipart, into: &w)
+            w.line()
+            emitWriting(multipart, into: &w)
+            w.line()
+            emitPartsValidation(multipart, into: &w)
+        }
+    }
+
+    static func partNote(_ part: IRPart) -> String {
+        var note = "Part `\(part.name.original)`"
+        if part.isRepeated { note += ", repeated once per item" }
+        if let contentType = part.contentType { note += ", sent as `\(contentType)`" }
+        return note + "."
+    }
+
+    /// The value one part holds: a file, or the item's type; with its headers when it documents any.
+    private func valueType(_ part: IRPart) -> String {
+        let value = part.isFile ? "LatheRuntime.FilePart" : spelling.type(part.type)
+        guard let headersType = part.headersTypeName else { return value }
+        return "LatheRuntime.MultipartField<\(value), \(headersType)>"
+    }
+
+    private func memberType(_ part: IRPart) -> String {
+        let value = valueType(part)
+        if part.isRepeated { return "[\(value)]" }
+        return part.isRequired ? value : value + "?"
+    }
+
+    /// How a part's value is put in the body: `file`, `text` (primitives that have a text form) or `json`.
+    private func encoding(_ part: IRPart) -> String {
+        if part.isFile { return "file" }
+        if let contentType = part.contentType, IRContentKind(contentType: contentType) == .json { return "json" }
+        return spelling.isURIPrimitive(part.type) ? "text" : "json"
+    }
+
+    private func emitPartHeaders(_ headers: [IRResponseHeader], typeName: String, partName: String, into w: inout SwiftWriter) {
+        w.docComment(["The headers of part `\(partName)`."])
+        w.block("nonisolated public struct \(typeName): Swift.Sendable, Swift.Hashable") { w in
+            for header in headers {
+                w.docComment(DocComments.lines(header.docs, notes: ["Header `\(header.name.original)`."], specName: module.specName))
+                w.line("public var \(SwiftNames.escapedMember(header.name.swift)): \(headerType(header))")
+            }
+            let arguments = headers.map { "\(SwiftNames.escapedMember($0.name.swift)): \(headerType($0))" + ($0.isRequired ? "" : " = nil") }
+            w.block("public init(\(arguments.joined(separator: ", ")))") { w in
+                for header in headers {
+                    let name = SwiftNames.escapedMember(header.name.swift)
+                    w.line("self.\(name) = \(name)")
+                }
+            }
+            w.line()
+            w.docComment(["Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one."])
+            w.block("public init(_ fields: HTTPTypes.HTTPFields) throws") { w in
+                for header in headers {
+                    w.line("self.\(SwiftNames.escapedMember(header.name.swift)) = \(decodeHeader(header, from: "fields"))")
+                }
+            }
+            w.line()
+            w.block("public var fields: HTTPTypes.HTTPFields") { w in
+                w.line("var fields = HTTPTypes.HTTPFields()")
+                for header in headers {
+                    emitHeaderEncoding(header, value: "self.\(SwiftNames.escapedMember(header.name.swift))", into: "fields", w: &w)
+                }
+                w.line("return fields")
+            }
+        }
+    }
+
+    /// The expression reading `header` from the `HTTPFields` named `fields` (throws a `RequestError`).
+    func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
+        let shape = spelling.uriShape(header.type, contentType: nil)
+        let raw = "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: \(shape.valueShape)) }"
+        let decoded = ServerEmitter.decodeCall(raw, shape: shape, name: header.name.original)
+        return header.isRequired ? "try LatheRuntime.ServerSupport.required(\(decoded), at: \(SwiftLiteral.string(header.name.original)))" : decoded
+    }
+
+    /// Sets `header` from `value` (optional when the header is) in the `HTTPFields` named `fields`.
+    func emitHeaderEncoding(_ header: IRResponseHeader, value: String, into fields: String, w: inout SwiftWriter) {
+        let shape = spelling.uriShape(header.type, contentType: nil)
+        let encode = { (value: String) -> String in
+            "\(fields).set(\(SwiftLiteral.string(header.name.original)), LatheRuntime.URIEncoding.header(\(shape.valueExpression(value)), explode: false))"
+        }
+        if header.isRequired {
+            w.line(encode(value))
+        } else {
+            w.block("if let header = \(value)") { $0.line(encode("header")) }
+        }
+    }
+
+    private func emitReading(_ multipart: IRMultipart, into w: inout SwiftWriter) {
+        w.docComment(["Reads a received body's parts; throws a `RequestError` naming a missing or malformed part."])
+        w.block("public init(_ form: LatheRuntime.MultipartForm) throws") { w in
+            for part in multipart.parts {
+                let name = SwiftLiteral.string(part.name.original)
+                var value: String
+                switch encoding(part) {
+                case "file": value = "part.file"
+                case "text": value = "try part.text(as: \(spelling.type(part.type)).self)"
+                default: value = "try part.json(as: \(spelling.type(part.type)).self)"
+                }
+                if let headersType = part.headersTypeName {
+                    value = "LatheRuntime.MultipartField(value: \(value), headers: try \(headersType)(part.headerFields))"
+                }
+                let member = "self.\(SwiftNames.escapedMember(part.name.swift))"
+                // A file without headers is read without anything that throws.
+                let mark = encoding(part) == "file" && part.headersTypeName == nil ? "" : "try "
+                if part.isRepeated {
+                    w.line("\(member) = \(mark)form.parts(named: \(name)).map { part in \(value) }")
+                } else if part.isRequired {
+                    w.block("do") { w in
+                        w.line("let part = try form.requiredPart(named: \(name))")
+                        w.line("\(member) = \(value)")
+                    }
+                } else {
+                    w.line("\(member) = \(mark)form.parts(named: \(name)).first.map { part in \(value) }")
+                }
+            }
+        }
+    }
+
+    private func emitWriting(_ multipart: IRMultipart, into w: inout SwiftWriter) {
+        w.docComment(["The parts to send, in the order the schema lists them."])
+        w.block("public func form() throws -> LatheRuntime.MultipartForm") { w in
+            w.line("\(multipart.parts.isEmpty ? "let" : "var") form = LatheRuntime.MultipartForm()")
+            for part in multipart.parts {
+                let name = SwiftLiteral.string(part.name.original)
+                let contentType = part.contentType.map(SwiftLiteral.string) ?? "nil"
+                let (value, headers) = part.headersTypeName == nil ? ("value", "") : ("value.value", ", headers: value.headers.fields")
+                let call: String
+                switch encoding(part) {
+                case "file": call = "form.append(file: \(value), name: \(name), contentType: \(contentType)\(headers))"
+                case "text": call = "form.append(text: \(value), name: \(name), contentType: \(contentType)\(headers))"
+                default: call = "try form.append(json: \(value), name: \(name), contentType: \(contentType)\(headers))"
+                }
+                let member = "self.\(SwiftNames.escapedMember(part.name.swift))"
+                if part.isRepeated {
+                    w.line("for value in \(member) { \(call) }")
+                } else if part.isRequired {
+                    w.line("do { let value = \(member); \(call) }")
+                } else {
+                    w.line("if let value = \(member) { \(call) }")
+                }
+            }
+            w.line("return form")
+        }
+    }
+
+    private func emitPartsValidation(_ multipart: IRMultipart, into w: inout SwiftWriter) {
+        var body = SwiftWriter()
+        var counter = 0
+        let emitter = TypeEmitter(module: module)
+        for part in multipart.parts where !part.isFile || part.isRepeated {
+            let path = "path.key(\(SwiftLiteral.string(part.name.original)))"
+            let member = "self.\(SwiftNames.escapedMember(part.name.swift))"
+            let type = part.isRepeated ? IRValueType.array(part.type) : part.type
+            guard !part.constraints.isEmpty || !part.isFile else { continue }
+            var checks = SwiftWriter()
+            emitter.emitValidation(of: "value", type: type, constraints: part.constraints, path: path, into: &checks, counter: &counter)
+            guard !checks.text.isEmpty else { continue }
+            let field = part.headersTypeName != nil
+            if part.isRepeated {
+                // Files are only counted.
+                let items = part.isFile ? (field ? ".map(\\.value.data)" : ".map(\\.data)") : (field ? ".map(\\.value)" : "")
+                body.block("do") { $0.line("let value = \(member)\(items)"); $0.raw(checks.text) }
+            } else if part.isRequired {
+                body.block("do") { $0.line("let value = \(member)\(field ? ".value" : "")"); $0.raw(checks.text) }
+            } else {
+                body.block("if let value = \(member)\(field ? "?.value" : "")") { $0.raw(checks.text) }
+            }
+        }
+        let signature = "public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])"
+        if body.text.isEmpty {
+            w.line(signature + " {}")
+        } else {
+            w.block(signature) { $0.raw(body.text) }
+        }
+    }
+}
