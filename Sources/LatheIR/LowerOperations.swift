@@ -154,6 +154,9 @@ extension Lowerer {
         var caseNames = NameScope(reserved: ["undocumented"])
         var typeNames = NameScope(reserved: ["Input", "Output", "Path", "Query", "Headers", "Cookies", "Body"])
         return responses.map { key, response in
+            if let failure = response.extensions["x-lathe-failure-when"] {
+                warning("Lathe does not act on 'x-lathe-failure-when' yet: this response decodes as documented, and callers must check it themselves", at: failure)
+            }
             let suffix = withInlineSchemas.count > 1 ? Self.responseSuffix(key) : ""
             let (contents, headers) = lowerResponseContent(response, base: name + "Response" + suffix)
             let irKey: IRResponseKey
@@ -335,7 +338,7 @@ extension Lowerer {
         var scope = NameScope(reserved: SwiftNames.reservedMemberNames)
         for (name, key) in document.components.securitySchemes {
             guard let scheme = store.securitySchemes[key].flatMap({ store.securityScheme($0) }) else { continue }
-            let kind: IRSecurityScheme.Kind
+            var kind: IRSecurityScheme.Kind
             switch scheme.kind {
             case .apiKey(let header, let location): kind = .apiKey(name: header, location: IRParameterLocation(rawValue: location.rawValue)!)
             case .http(let httpScheme, _) where httpScheme == "basic": kind = .basic
@@ -343,6 +346,10 @@ extension Lowerer {
             case .http(let httpScheme, _): kind = .unsupported("HTTP \(httpScheme) authentication")
             case .oauth2, .openIdConnect: kind = .oauth2
             case .mutualTLS: kind = .unsupported("mutual TLS")
+            }
+            if scheme.extensions["x-lathe-request-signature"] != nil {
+                // Sending the scheme as a plain API key would put the signing secret on the wire.
+                kind = .unsupported("request signing ('x-lathe-request-signature')")
             }
             if case .unsupported(let what) = kind {
                 warning("Lathe does not apply \(what) itself; configure it in the transport", at: scheme.node)

@@ -34,6 +34,9 @@ struct GoldenTests {
     static let documents: [Case] = [
         Case(name: "Piriod", spec: "specs/piriod.yaml", expected: "Tests/LatheGoldenTests/Documents/Piriod"),
         Case(name: "Dolfin", spec: "specs/dolfin.yaml", expected: "Tests/LatheGoldenTests/Documents/Dolfin"),
+        Case(name: "Storno", spec: "specs/storno.yaml", expected: "Tests/LatheGoldenTests/Documents/Storno"),
+        Case(name: "Paycashless", spec: "specs/paycashless.yaml", expected: "Tests/LatheGoldenTests/Documents/Paycashless"),
+        Case(name: "AvaTax", spec: "specs/avatax.yaml", expected: "Tests/LatheGoldenTests/Documents/AvaTax"),
         Case(name: "MultiFile", spec: "Tests/Fixtures/multi-file/api.yaml", expected: "Tests/LatheGoldenTests/Documents/MultiFile"),
         Case(name: "WireFormats", spec: "Tests/Fixtures/wire/api.yaml", expected: "Tests/LatheGoldenTests/Documents/WireFormats"),
     ]

@@ -40,3 +40,30 @@ struct SeedSpecTests {
         #expect(schemas.contains { $0.properties.contains { $0.name == "fullyMatched" && $0.schema.types == [.null, .boolean] } })
     }
 }
+
+/// The three providers without OpenAPI of their own: the descriptions Lathe's project wrote from
+/// their documentation (specs/), read without a diagnostic.
+struct AuthoredSpecTests {
+    @Test(arguments: ["storno.yaml", "paycashless.yaml", "avatax.yaml"])
+    func readsClean(_ file: String) throws {
+        let result = OpenAPILoader.load(path: repositoryRoot + "/specs/" + file)
+        #expect(result.diagnostics.all.map(\.description) == [])
+        #expect(result.document != nil)
+    }
+
+    @Test func eachCoversWhatItsProviderDocuments() throws {
+        let storno = try #require(OpenAPILoader.load(path: repositoryRoot + "/specs/storno.yaml").document)
+        #expect(storno.version.text == "3.1.1")
+        #expect(storno.operations.map(\.path) == ["/api/v1/invoices/{uuid}/cancel", "/api/v1/invoices/{uuid}/restore"])
+        #expect(storno.operations[0].responses.map(\.key.description) == ["200", "400", "401", "403", "404", "409", "422", "429"])
+
+        let paycashless = try #require(OpenAPILoader.load(path: repositoryRoot + "/specs/paycashless.yaml").document)
+        #expect(paycashless.version.text == "3.0.3")
+        #expect(paycashless.security?.first?.schemes.map(\.name) == ["bearerAuth", "requestSignature"])
+
+        let avatax = try #require(OpenAPILoader.load(path: repositoryRoot + "/specs/avatax.yaml").document)
+        #expect(avatax.version.text == "3.0.3")
+        let body = try #require(avatax.operations.first?.requestBody.flatMap(avatax.store.requestBody))
+        #expect(body.content.map(\.contentType) == ["text/json", "application/json", "text/xml"])
+    }
+}
