@@ -228,7 +228,8 @@ struct ClientEmitter {
                 w.indented { w in
                     let swiftType = operations.bodyType(content)
                     if content.multipart != nil {
-                        w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: \(operationID), response: response, as: \(type).\(operation.names.body).\(swiftType).init))")
+                        let parts = operations.bodyType(content, in: "\(type).\(operation.names.body)")
+                        w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: \(operationID), response: response, as: \(parts).init))")
                         return
                     }
                     switch content.kind {
@@ -282,7 +283,7 @@ struct ClientEmitter {
         if let body = operation.requestBody {
             let label = labels.claim("body")
             if body.contents.count == 1, let content = body.contents.first {
-                let type = content.multipart == nil ? operations.bodyType(content) : "\(op).\(names.input).\(names.body).\(operations.bodyType(content))"
+                let type = operations.bodyType(content, in: "\(op).\(names.input).\(names.body)")
                 parameters.append("\(label): \(type)" + (body.isRequired ? "" : "? = nil"))
                 inputArguments.append("body: " + (body.isRequired ? ".\(content.caseName)(\(label))" : "\(label).map { .\(content.caseName)($0) }"))
             } else {

@@ -56,11 +56,14 @@ extension OperationsEmitter {
         return part.isRequired ? value : value + "?"
     }
 
-    /// How a part's value is put in the body: `file`, `text` (primitives that have a text form) or `json`.
-    private func encoding(_ part: IRPart) -> String {
-        if part.isFile { return "file" }
-        if let contentType = part.contentType, IRContentKind(contentType: contentType) == .json { return "json" }
-        return spelling.isURIPrimitive(part.type) ? "text" : "json"
+    /// How a part's value is put in the body.
+    private enum PartEncoding { case file, text, json }
+
+    /// Files as files; primitives that have a text form as text, unless `encoding` says JSON; the rest as JSON.
+    private func encoding(_ part: IRPart) -> PartEncoding {
+        if part.isFile { return .file }
+        if let contentType = part.contentType, IRContentKind(contentType: contentType) == .json { return .json }
+        return spelling.isURIPrimitive(part.type) ? .text : .json
     }
 
     private func emitPartHeaders(_ headers: [IRResponseHeader], typeName: String, partName: String, into w: inout SwiftWriter) {
@@ -95,44 +98,24 @@ extension OperationsEmitter {
         }
     }
 
-    /// The expression reading `header` from the `HTTPFields` named `fields` (throws a `RequestError`).
-    func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
-        let shape = spelling.uriShape(header.type, contentType: nil)
-        let raw = "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: \(shape.valueShape)) }"
-        let decoded = ServerEmitter.decodeCall(raw, shape: shape, name: header.name.original)
-        return header.isRequired ? "try LatheRuntime.ServerSupport.required(\(decoded), at: \(SwiftLiteral.string(header.name.original)))" : decoded
-    }
-
-    /// Sets `header` from `value` (optional when the header is) in the `HTTPFields` named `fields`.
-    func emitHeaderEncoding(_ header: IRResponseHeader, value: String, into fields: String, w: inout SwiftWriter) {
-        let shape = spelling.uriShape(header.type, contentType: nil)
-        let encode = { (value: String) -> String in
-            "\(fields).set(\(SwiftLiteral.string(header.name.original)), LatheRuntime.URIEncoding.header(\(shape.valueExpression(value)), explode: false))"
-        }
-        if header.isRequired {
-            w.line(encode(value))
-        } else {
-            w.block("if let header = \(value)") { $0.line(encode("header")) }
-        }
-    }
-
     private func emitReading(_ multipart: IRMultipart, into w: inout SwiftWriter) {
         w.docComment(["Reads a received body's parts; throws a `RequestError` naming a missing or malformed part."])
         w.block("public init(_ form: LatheRuntime.MultipartForm) throws") { w in
             for part in multipart.parts {
                 let name = SwiftLiteral.string(part.name.original)
+                let encoding = encoding(part)
                 var value: String
-                switch encoding(part) {
-                case "file": value = "part.file"
-                case "text": value = "try part.text(as: \(spelling.type(part.type)).self)"
-                default: value = "try part.json(as: \(spelling.type(part.type)).self)"
+                switch encoding {
+                case .file: value = "part.file"
+                case .text: value = "try part.text(as: \(spelling.type(part.type)).self)"
+                case .json: value = "try part.json(as: \(spelling.type(part.type)).self)"
                 }
                 if let headersType = part.headersTypeName {
                     value = "LatheRuntime.MultipartField(value: \(value), headers: try \(headersType)(part.headerFields))"
                 }
                 let member = "self.\(SwiftNames.escapedMember(part.name.swift))"
                 // A file without headers is read without anything that throws.
-                let mark = encoding(part) == "file" && part.headersTypeName == nil ? "" : "try "
+                let mark = encoding == .file && part.headersTypeName == nil ? "" : "try "
                 if part.isRepeated {
                     w.line("\(member) = \(mark)form.parts(named: \(name)).map { part in \(value) }")
                 } else if part.isRequired {
@@ -157,9 +140,9 @@ extension OperationsEmitter {
                 let (value, headers) = part.headersTypeName == nil ? ("value", "") : ("value.value", ", headers: value.headers.fields")
                 let call: String
                 switch encoding(part) {
-                case "file": call = "form.append(file: \(value), name: \(name), contentType: \(contentType)\(headers))"
-                case "text": call = "form.append(text: \(value), name: \(name), contentType: \(contentType)\(headers))"
-                default: call = "try form.append(json: \(value), name: \(name), contentType: \(contentType)\(headers))"
+                case .file: call = "form.append(file: \(value), name: \(name), contentType: \(contentType)\(headers))"
+                case .text: call = "form.append(text: \(value), name: \(name), contentType: \(contentType)\(headers))"
+                case .json: call = "try form.append(json: \(value), name: \(name), contentType: \(contentType)\(headers))"
                 }
                 let member = "self.\(SwiftNames.escapedMember(part.name.swift))"
                 if part.isRepeated {
@@ -178,11 +161,11 @@ extension OperationsEmitter {
         var body = SwiftWriter()
         var counter = 0
         let emitter = TypeEmitter(module: module)
-        for part in multipart.parts where !part.isFile || part.isRepeated {
+        // Files have nothing to check but their count (binary data writes no checks).
+        for part in multipart.parts {
             let path = "path.key(\(SwiftLiteral.string(part.name.original)))"
             let member = "self.\(SwiftNames.escapedMember(part.name.swift))"
             let type = part.isRepeated ? IRValueType.array(part.type) : part.type
-            guard !part.constraints.isEmpty || !part.isFile else { continue }
             var checks = SwiftWriter()
             emitter.emitValidation(of: "value", type: type, constraints: part.constraints, path: path, into: &checks, counter: &counter)
             guard !checks.text.isEmpty else { continue }

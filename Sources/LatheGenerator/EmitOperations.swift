@@ -143,14 +143,14 @@ struct OperationsEmitter {
             var cases = SwiftWriter()
             var any = false
             for content in request.contents {
-                var checks = SwiftWriter()
-                emitter.emitValidation(of: "value", type: content.type, constraints: IRConstraints(), path: "path.key(\"body\")", into: &checks, counter: &counter)
                 let optional = request.isRequired ? "" : "?"
                 if content.multipart != nil {
                     any = true
                     cases.line("case .\(content.caseName)(let value)\(optional): value.collectValidationIssues(at: path.key(\"body\"), into: &issues)")
                     continue
                 }
+                var checks = SwiftWriter()
+                emitter.emitValidation(of: "value", type: content.type, constraints: IRConstraints(), path: "path.key(\"body\")", into: &checks, counter: &counter)
                 // Streamed bodies and plain text have nothing to validate.
                 if bodyType(content) == "OpenAPIRuntime.HTTPBody" || content.kind == .text || checks.text.isEmpty {
                     cases.line("case .\(content.caseName)\(optional): break")
@@ -221,6 +221,11 @@ struct OperationsEmitter {
         }
     }
 
+    /// `bodyType`, spelled from outside the body enum named `bodyEnum` (a `Parts` struct is nested in it).
+    func bodyType(_ content: IRContent, in bodyEnum: String) -> String {
+        content.multipart == nil ? bodyType(content) : "\(bodyEnum).\(bodyType(content))"
+    }
+
     // MARK: Output
 
     private func emitOutput(_ operation: IROperation, into w: inout SwiftWriter) {
@@ -286,6 +291,27 @@ struct OperationsEmitter {
     func headerType(_ header: IRResponseHeader) -> String {
         let type = spelling.type(header.type.nonNull)
         return header.isRequired ? type : type + "?"
+    }
+
+    /// The expression reading `header` from the `HTTPFields` named `fields` (throws a `RequestError`).
+    func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
+        let shape = spelling.uriShape(header.type, contentType: nil)
+        let raw = "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: \(shape.valueShape)) }"
+        let decoded = ServerEmitter.decodeCall(raw, shape: shape, name: header.name.original)
+        return header.isRequired ? "try LatheRuntime.ServerSupport.required(\(decoded), at: \(SwiftLiteral.string(header.name.original)))" : decoded
+    }
+
+    /// Sets `header` from `value` (optional when the header is) in the `HTTPFields` named `fields`.
+    func emitHeaderEncoding(_ header: IRResponseHeader, value: String, into fields: String, w: inout SwiftWriter) {
+        let shape = spelling.uriShape(header.type, contentType: nil)
+        let encode = { (value: String) -> String in
+            "\(fields).set(\(SwiftLiteral.string(header.name.original)), LatheRuntime.URIEncoding.header(\(shape.valueExpression(value)), explode: false))"
+        }
+        if header.isRequired {
+            w.line(encode(value))
+        } else {
+            w.block("if let header = \(value)") { $0.line(encode("header")) }
+        }
     }
 }
 

@@ -221,9 +221,9 @@ struct ServerEmitter {
             w.line((first ? "if " : "} else if ") + condition + " {")
             first = false
             w.indented { w in
-                let type = operations.bodyType(content)
+                let type = operations.bodyType(content, in: names.body)
                 if content.multipart != nil {
-                    w.line("decodedBody = .\(content.caseName)(try \(names.body).\(type)(await LatheRuntime.MultipartForm.decode(body, contentType: contentType)))")
+                    w.line("decodedBody = .\(content.caseName)(try \(type)(await LatheRuntime.MultipartForm.decode(body, contentType: contentType)))")
                     return
                 }
                 switch content.kind {
