@@ -26,7 +26,9 @@ let package = Package(
         ),
         .target(name: "LatheDiagnostics"),
         .target(name: "LatheYAML", dependencies: ["CYAML", "LatheDiagnostics"]),
-        .target(name: "LatheOpenAPI", dependencies: ["LatheYAML", "LatheDiagnostics"]),
+        // OpenAPI Overlay documents and the RFC 9535 JSONPath they target with.
+        .target(name: "LatheOverlay", dependencies: ["LatheYAML", "LatheDiagnostics"]),
+        .target(name: "LatheOpenAPI", dependencies: ["LatheYAML", "LatheOverlay", "LatheDiagnostics"]),
         .target(
             name: "LatheRuntime",
             dependencies: [
@@ -50,6 +52,7 @@ let package = Package(
         .executableTarget(name: "lathe-bench", dependencies: ["CYAML", "LatheOpenAPI"], path: "Benchmarks/lathe-bench"),
 
         .testTarget(name: "LatheYAMLTests", dependencies: ["LatheYAML"]),
+        .testTarget(name: "LatheOverlayTests", dependencies: ["LatheOverlay"]),
         .testTarget(name: "LatheOpenAPITests", dependencies: ["LatheOpenAPI"]),
         .testTarget(name: "LatheCLITests", dependencies: ["LatheCLI", "lathe"]),
         .testTarget(name: "LatheIRTests", dependencies: ["LatheIR"]),

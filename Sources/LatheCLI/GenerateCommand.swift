@@ -28,6 +28,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Declare the generated types inside 'public enum NAME'.")
     var namespace: String?
 
+    @Option(help: "An OpenAPI Overlay (1.0 or 1.1) to apply to the description before generating; repeat to apply several in order.")
+    var overlay: [String] = []
+
     @Flag(help: "Write the output, and succeed, even when the description has errors (they are still printed; what Lathe cannot resolve becomes any JSON value).")
     var allowSpecErrors = false
 
@@ -51,7 +54,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let modes = mode.isEmpty ? Set(GeneratorOptions.Mode.allCases) : Set(mode.compactMap(GeneratorOptions.Mode.init(rawValue:)))
-        let options = GeneratorOptions(modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot)
+        let options = GeneratorOptions(modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
         let result = Generator.generate(path: spec, options: options)
         report(result.diagnostics, quiet: quiet)
         if result.files.isEmpty || (result.diagnostics.hasErrors && !allowSpecErrors) {

@@ -19,13 +19,16 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Let $refs reach files outside the folder of the root spec.")
     var allowRefsOutsideRoot = false
 
+    @Option(help: "An OpenAPI Overlay to apply to each description before checking it; repeat to apply several in order.")
+    var overlay: [String] = []
+
     @Flag(help: "Print errors only, not warnings.")
     var quiet = false
 
     func run() throws {
         var failed = false
         for spec in specs {
-            let result = OpenAPILoader.load(path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot))
+            let result = OpenAPILoader.load(path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay))
             report(result.diagnostics, quiet: quiet)
             failed = failed || result.hasErrors
         }

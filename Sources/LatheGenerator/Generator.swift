@@ -13,11 +13,18 @@ public struct GeneratorOptions: Sendable, Hashable {
     public var namespace: String?
     /// Let `$ref`s reach files outside the root spec's folder.
     public var allowRefsOutsideRoot = false
+    /// Overlay documents applied, in order, to the spec before it is read.
+    public var overlays: [String] = []
 
-    public init(modes: Set<Mode> = Set(Mode.allCases), namespace: String? = nil, allowRefsOutsideRoot: Bool = false) {
+    public init(modes: Set<Mode> = Set(Mode.allCases), namespace: String? = nil, allowRefsOutsideRoot: Bool = false, overlays: [String] = []) {
         self.modes = modes
         self.namespace = namespace
         self.allowRefsOutsideRoot = allowRefsOutsideRoot
+        self.overlays = overlays
+    }
+
+    var loadOptions: LoadOptions {
+        LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlays)
     }
 }
 
@@ -38,13 +45,13 @@ public enum Generator {
     /// Reads the spec at `path` and generates Swift for it. Generated headers and diagnostics name
     /// the spec as `displayPath` (by default, `path` as given).
     public static func generate(path: String, displayPath: String? = nil, options: GeneratorOptions = GeneratorOptions()) -> GenerationResult {
-        let loaded = OpenAPILoader.load(path: path, displayPath: displayPath, options: LoadOptions(allowRefsOutsideRoot: options.allowRefsOutsideRoot))
+        let loaded = OpenAPILoader.load(path: path, displayPath: displayPath, options: options.loadOptions)
         return generate(loaded, specName: displayPath ?? path, options: options)
     }
 
     /// Generates Swift for a spec given as bytes, named `path` (relative `$ref`s resolve from its folder).
     public static func generate(bytes: [UInt8], path: String, options: GeneratorOptions = GeneratorOptions()) -> GenerationResult {
-        generate(OpenAPILoader.load(bytes: bytes, path: path, options: LoadOptions(allowRefsOutsideRoot: options.allowRefsOutsideRoot)), specName: path, options: options)
+        generate(OpenAPILoader.load(bytes: bytes, path: path, options: options.loadOptions), specName: path, options: options)
     }
 
     private static func generate(_ loaded: LoadResult, specName: String, options: GeneratorOptions) -> GenerationResult {

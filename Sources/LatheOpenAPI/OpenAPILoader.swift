@@ -1,4 +1,5 @@
 import LatheDiagnostics
+import LatheOverlay
 import LatheYAML
 
 /// How a description is read.
@@ -7,9 +8,13 @@ public struct LoadOptions: Sendable {
     /// arbitrary files on the machine that generates code from it.
     public var allowRefsOutsideRoot = false
     public var reader = YAMLReader()
+    /// Overlay documents (paths, shown in diagnostics as given) applied in order to the root file
+    /// before it is decoded.
+    public var overlays: [String] = []
 
-    public init(allowRefsOutsideRoot: Bool = false) {
+    public init(allowRefsOutsideRoot: Bool = false, overlays: [String] = []) {
         self.allowRefsOutsideRoot = allowRefsOutsideRoot
+        self.overlays = overlays
     }
 }
 
@@ -33,7 +38,7 @@ public enum OpenAPILoader {
         let files = SpecFiles(rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
         switch files.load(absolutePath: files.rootAbsolutePath, displayPath: displayPath ?? path) {
         case .tree(let tree):
-            return decode(tree, files: files)
+            return decode(tree, files: files, overlays: options.overlays)
         case .failed(let diagnostic, _):
             return LoadResult(document: nil, diagnostics: Diagnostics([diagnostic]), files: [])
         }
@@ -45,14 +50,29 @@ public enum OpenAPILoader {
         do {
             let tree = try options.reader.parse(bytes, path: path)
             files.register(tree, absolutePath: files.rootAbsolutePath)
-            return decode(tree, files: files)
+            return decode(tree, files: files, overlays: options.overlays)
         } catch {
             return LoadResult(document: nil, diagnostics: Diagnostics([error]), files: [])
         }
     }
 
-    private static func decode(_ tree: YAMLTree, files: SpecFiles) -> LoadResult {
+    private static func decode(_ tree: YAMLTree, files: SpecFiles, overlays: [String]) -> LoadResult {
+        var tree = tree
+        var overlayDiagnostics = Diagnostics()
+        if !overlays.isEmpty {
+            var overlayTrees: [YAMLTree] = []
+            for path in overlays {
+                do {
+                    overlayTrees.append(try files.reader.read(filePath: path))
+                } catch {
+                    return LoadResult(document: nil, diagnostics: Diagnostics([error]), files: files.order)
+                }
+            }
+            (tree, overlayDiagnostics) = Overlay.apply(overlayTrees, to: tree)
+            files.replaceRoot(with: tree)
+        }
         let decoder = DocumentDecoder(files: files)
+        decoder.diagnostics.append(contentsOf: overlayDiagnostics.all)
         guard let root = tree.root, let document = decoder.decodeDocument(root) else {
             return LoadResult(document: nil, diagnostics: decoder.diagnostics, files: files.order)
         }

@@ -16,14 +16,25 @@ public final class YAMLTree: Sendable {
     /// Explicit tags (`!!str`, `!custom`), by node index; most nodes have none.
     let tags: [Int32: String]
     let rootIndex: Int32
+    /// For a tree composed from several files (`YAMLDraft`): each node's file, as an index into
+    /// `files`. Empty for a tree read from one file, whose nodes are all in `path`.
+    let nodeFiles: [UInt16]
+    let files: [String]
 
-    init(path: String, records: [NodeRecord], children: [Int32], text: [UInt8], tags: [Int32: String], rootIndex: Int32) {
+    init(path: String, records: [NodeRecord], children: [Int32], text: [UInt8], tags: [Int32: String], rootIndex: Int32, nodeFiles: [UInt16] = [], files: [String] = []) {
         self.path = path
         self.records = records
         self.children = children
         self.text = text
         self.tags = tags
         self.rootIndex = rootIndex
+        self.nodeFiles = nodeFiles
+        self.files = files
+    }
+
+    /// The file that node `index` was written in.
+    @inline(__always) func file(of index: Int32) -> String {
+        nodeFiles.isEmpty ? path : files[Int(nodeFiles[Int(index)])]
     }
 
     /// The document's top node; `nil` for a file with no document in it.
@@ -110,7 +121,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     public var location: SpecLocation {
         let record = record
-        return SpecLocation(file: tree.path, line: Int(record.line), column: Int(record.column))
+        return SpecLocation(file: tree.file(of: index), line: Int(record.line), column: Int(record.column))
     }
 
     /// The explicit tag written in the source (`!!str`, `!foo`), if any, in its full form.

@@ -27,6 +27,17 @@ final class SpecFiles {
         order.append(tree)
     }
 
+    /// Puts `tree` (the root after overlays) in the root file's place.
+    func replaceRoot(with tree: YAMLTree) {
+        if let old = trees[rootAbsolutePath] {
+            absolutePaths[ObjectIdentifier(old)] = nil
+            order.removeAll { $0 === old }
+        }
+        trees[rootAbsolutePath] = tree
+        absolutePaths[ObjectIdentifier(tree)] = rootAbsolutePath
+        order.insert(tree, at: 0)
+    }
+
     /// Whether a file lies inside the root spec's folder, symbolic links resolved on both sides
     /// (a link inside the folder that points out of it does not count as inside).
     func isInsideRoot(_ absolutePath: String) -> Bool {
