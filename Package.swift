@@ -1,6 +1,10 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// The cancellation package in Generated/, one module per provider, written by
+/// `swift run lathe generate --config specs/lathe.yaml` (never by hand).
+let cancellationModules = ["PiriodCancellation", "DolfinCancellation", "PaycashlessCancellation", "StornoCancellation", "AvaTaxCancellation"]
+
 let package = Package(
     name: "Lathe",
     products: [
@@ -10,7 +14,7 @@ let package = Package(
         .library(name: "LatheRuntime", targets: ["LatheRuntime"]),
         // The whole generator as one call: spec in, files and diagnostics out.
         .library(name: "LatheGenerator", targets: ["LatheGenerator"]),
-    ],
+    ] + cancellationModules.map { .library(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // What generated clients and servers run on: users keep their transports.
@@ -78,6 +82,18 @@ let package = Package(
             exclude: [".editorconfig"],
             swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]
         ),
-    ],
+    ] + cancellationModules.map { name in
+        .target(
+            name: name,
+            dependencies: [
+                "LatheRuntime",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            // No unsafe flags here: packages that depend on this one could not build them.
+            // scripts/test.sh fails on any warning in Generated/ instead.
+            path: "Generated/\(name)"
+        )
+    },
     swiftLanguageModes: [.v6]
 )

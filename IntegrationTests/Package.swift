@@ -38,5 +38,22 @@ let package = Package(
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
             ]
         ),
+        // The checked-in cancellation package (Generated/), each provider's client against its server.
+        .testTarget(
+            name: "CancellationTests",
+            dependencies: [
+                .product(name: "PiriodCancellation", package: "Lathe"),
+                .product(name: "DolfinCancellation", package: "Lathe"),
+                .product(name: "PaycashlessCancellation", package: "Lathe"),
+                .product(name: "StornoCancellation", package: "Lathe"),
+                .product(name: "AvaTaxCancellation", package: "Lathe"),
+                .product(name: "LatheRuntime", package: "Lathe"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+            ]
+        ),
     ]
 )

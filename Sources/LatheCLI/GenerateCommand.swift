@@ -16,11 +16,17 @@ struct GenerateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The OpenAPI description (YAML or JSON).")
-    var spec: String
+    @Argument(help: "The OpenAPI description (YAML or JSON). Not with --config.")
+    var spec: String?
 
-    @Option(name: .shortAndLong, help: "The folder to write the Swift files into.")
-    var output: String
+    @Option(name: .shortAndLong, help: "The folder to write the Swift files into. With --config, replaces the output of the one module generated.")
+    var output: String?
+
+    @Option(help: "A Lathe configuration file (lathe.yaml) listing the modules to generate: their specs, overlays, modes and output folders.")
+    var config: String?
+
+    @Option(help: "With --config: generate only this module.")
+    var module: String?
 
     @Option(help: "What to generate; repeat for several. Available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
     var mode: [String] = []
@@ -44,6 +50,16 @@ struct GenerateCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if config != nil {
+            if spec != nil { throw ValidationError("Give a spec or --config, not both: the configuration names its specs.") }
+            if !mode.isEmpty || namespace != nil || !overlay.isEmpty || allowRefsOutsideRoot {
+                throw ValidationError("--mode, --namespace, --overlay and --allow-refs-outside-root are set per module in the configuration file.")
+            }
+        } else {
+            if spec == nil { throw ValidationError("Missing the spec to generate from (or --config with a configuration file).") }
+            if output == nil { throw ValidationError("Missing '--output <folder>'.") }
+            if module != nil { throw ValidationError("--module selects a module of --config.") }
+        }
         for name in mode where GeneratorOptions.Mode(rawValue: name) == nil {
             throw ValidationError("Unknown mode '\(name)'; available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -53,28 +69,66 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let modes = mode.isEmpty ? Set(GeneratorOptions.Mode.allCases) : Set(mode.compactMap(GeneratorOptions.Mode.init(rawValue:)))
-        let options = GeneratorOptions(modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
-        let result = Generator.generate(path: spec, options: options)
-        report(result.diagnostics, quiet: quiet)
-        if result.files.isEmpty || (result.diagnostics.hasErrors && !allowSpecErrors) {
-            if !result.files.isEmpty {
-                standardError("lathe: nothing was written to \(output) because \(spec) has errors (--allow-spec-errors writes anyway)")
+        // Every module is generated before anything is written: one with errors leaves all output as it was.
+        var jobs: [(spec: String, output: String, result: GenerationResult)] = []
+        if let config {
+            let (loaded, diagnostics) = LatheConfiguration.load(path: config)
+            report(diagnostics, quiet: quiet)
+            guard var configuration = loaded else { throw ExitCode(LatheCommand.Status.inputErrors) }
+            if let module {
+                configuration.modules = configuration.modules.filter { $0.name == module }
+                if configuration.modules.isEmpty {
+                    standardError("lathe: error: \(config) has no module named '\(module)'")
+                    throw ExitCode(LatheCommand.Status.usage)
+                }
             }
-            throw ExitCode(LatheCommand.Status.inputErrors)
+            if output != nil && configuration.modules.count > 1 {
+                standardError("lathe: error: --output replaces one module's folder; \(config) has \(configuration.modules.count) modules (choose one with --module)")
+                throw ExitCode(LatheCommand.Status.usage)
+            }
+            for entry in configuration.modules {
+                guard let folder = output ?? entry.output else {
+                    standardError("\(entry.location): error: the module '\(entry.name)' has no 'output' (or pass --output)")
+                    throw ExitCode(LatheCommand.Status.inputErrors)
+                }
+                jobs.append((entry.spec, folder, Generator.generate(entry)))
+            }
+        } else if let spec, let output {
+            let modes = mode.isEmpty ? Set(GeneratorOptions.Mode.allCases) : Set(mode.compactMap(GeneratorOptions.Mode.init(rawValue:)))
+            let options = GeneratorOptions(modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
+            jobs.append((spec, output, Generator.generate(path: spec, options: options)))
         }
+
+        var failed = false
+        for job in jobs {
+            report(job.result.diagnostics, quiet: quiet)
+            if job.result.files.isEmpty || (job.result.diagnostics.hasErrors && !allowSpecErrors) {
+                if !job.result.files.isEmpty {
+                    standardError("lathe: nothing was written to \(job.output) because \(job.spec) has errors (--allow-spec-errors writes anyway)")
+                }
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(LatheCommand.Status.inputErrors) }
+
         if check {
-            let changes = OutputFolder.plan(result.files, in: output)
-            for name in changes.written { standardError("\(output)/\(name): differs from what lathe generates") }
-            for name in changes.removed { standardError("\(output)/\(name): lathe no longer generates this file") }
-            if !changes.isEmpty { throw ExitCode(LatheCommand.Status.inputErrors) }
+            var differs = false
+            for job in jobs {
+                let changes = OutputFolder.plan(job.result.files, in: job.output)
+                for name in changes.written { standardError("\(job.output)/\(name): differs from what lathe generates") }
+                for name in changes.removed { standardError("\(job.output)/\(name): lathe no longer generates this file") }
+                differs = differs || !changes.isEmpty
+            }
+            if differs { throw ExitCode(LatheCommand.Status.inputErrors) }
             return
         }
-        do {
-            try OutputFolder.write(result.files, to: output)
-        } catch {
-            standardError("lathe: error: cannot write to \(output): \(error)")
-            throw ExitCode(LatheCommand.Status.inputErrors)
+        for job in jobs {
+            do {
+                try OutputFolder.write(job.result.files, to: job.output)
+            } catch {
+                standardError("lathe: error: cannot write to \(job.output): \(error)")
+                throw ExitCode(LatheCommand.Status.inputErrors)
+            }
         }
     }
 }

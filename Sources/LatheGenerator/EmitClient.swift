@@ -75,7 +75,8 @@ struct ClientEmitter {
             w.line("if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: \(op).id, reason: .invalidInput(issues)) }")
             emitRequest(operation, into: &w)
             let alternatives = operation.security.map { "[" + $0.map { SwiftLiteral.string(module.securitySchemes[$0.scheme].name.original) }.joined(separator: ", ") + "]" }
-            w.line("try await authentication.apply(to: &request, operationID: \(op).id, alternatives: [\(alternatives.joined(separator: ", "))])")
+            let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
+            w.line("try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: [\(alternatives.joined(separator: ", "))])")
             w.line("let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)")
             emitResponseDecoding(operation, into: &w)
         }
@@ -137,11 +138,13 @@ struct ClientEmitter {
         if !accepted.isEmpty {
             w.line("request.headerFields[.accept] = \(SwiftLiteral.string(accepted.joined(separator: ", ")))")
         }
+        // Signing reads the body and puts it back.
+        let bodyDeclaration = module.hasRequestSigning ? "var" : "let"
         guard let requestBody = operation.requestBody else {
-            w.line("let body: OpenAPIRuntime.HTTPBody? = nil")
+            w.line("\(bodyDeclaration) body: OpenAPIRuntime.HTTPBody? = nil")
             return
         }
-        w.line("let body: OpenAPIRuntime.HTTPBody?")
+        w.line("\(bodyDeclaration) body: OpenAPIRuntime.HTTPBody?")
         w.switchBlock("input.body") { w in
             for content in requestBody.contents {
                 w.line("case .\(content.caseName)(let value)\(requestBody.isRequired ? "" : "?"):")
@@ -230,6 +233,17 @@ struct ClientEmitter {
                     if content.multipart != nil {
                         let parts = operations.bodyType(content, in: "\(type).\(operation.names.body)")
                         w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: \(operationID), response: response, as: \(parts).init))")
+                        return
+                    }
+                    let decodesJSON = content.kind == .json || (content.kind == .text && swiftType != "Swift.String")
+                    if decodesJSON, let failure = response.failureWhen {
+                        // x-lathe-failure-when: a documented success whose body says it failed is thrown.
+                        w.line("let value = try await LatheRuntime.ClientSupport.decodeJSON(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response)")
+                        let message = failure.message.map { "[" + $0.map(SwiftLiteral.string).joined(separator: ", ") + "]" } ?? "nil"
+                        let property = "[" + failure.property.map(SwiftLiteral.string).joined(separator: ", ") + "]"
+                        let values = "[" + failure.values.map(SwiftLiteral.string).joined(separator: ", ") + "]"
+                        w.line("try LatheRuntime.ClientSupport.checkFailure(in: value, property: \(property), equals: \(values), message: \(message), operationID: \(operationID), statusCode: response.status.code)")
+                        w.line("body = .\(content.caseName)(value)")
                         return
                     }
                     switch content.kind {
@@ -323,10 +337,12 @@ struct ClientEmitter {
                 }
             }
             w.line()
-            w.block("func apply(to request: inout HTTPTypes.HTTPRequest, operationID: Swift.String, alternatives: [[Swift.String]]) async throws") { w in
+            let bodyParameter = module.hasRequestSigning ? "body: inout OpenAPIRuntime.HTTPBody?, " : ""
+            let bodyArgument = module.hasRequestSigning ? ", body: &body" : ""
+            w.block("func apply(to request: inout HTTPTypes.HTTPRequest, \(bodyParameter)operationID: Swift.String, alternatives: [[Swift.String]]) async throws") { w in
                 w.line("guard !alternatives.isEmpty else { return }")
                 w.block("for alternative in alternatives where alternative.allSatisfy(isConfigured)") { w in
-                    w.line("for scheme in alternative { try await apply(scheme, to: &request) }")
+                    w.line("for scheme in alternative { try await apply(scheme, to: &request\(bodyArgument)) }")
                     w.line("return")
                 }
                 w.line("if alternatives.contains(where: \\.isEmpty) { return }")
@@ -346,20 +362,27 @@ struct ClientEmitter {
                 }
             }
             w.line()
-            w.block("private func apply(_ scheme: Swift.String, to request: inout HTTPTypes.HTTPRequest) async throws") { w in
+            w.block("private func apply(_ scheme: Swift.String, to request: inout HTTPTypes.HTTPRequest\(module.hasRequestSigning ? ", body: inout OpenAPIRuntime.HTTPBody?" : "")) async throws") { w in
                 w.switchBlock("scheme") { w in
                     for scheme in schemes {
                         let name = SwiftNames.escapedMember(scheme.name.swift)
                         switch scheme.kind {
-                        case .apiKey(let key, let location):
+                        case .apiKey(let key, let location, let prefix):
                             w.line("case \(SwiftLiteral.string(scheme.name.original)):")
                             w.indented { w in
                                 w.line("guard let credential = \(name) else { return }")
+                                let value = prefix.map { "credential.value(defaultPrefix: \(SwiftLiteral.string($0)))" } ?? "credential.value"
                                 switch location {
-                                case .header: w.line("request.headerFields.set(\(SwiftLiteral.string(key)), credential.value)")
-                                case .query: w.line("LatheRuntime.ClientSupport.appendQuery(\(SwiftLiteral.string(key)), credential.value, to: &request)")
-                                default: w.line("LatheRuntime.ClientSupport.appendCookie(\(SwiftLiteral.string(key)), credential.value, to: &request)")
+                                case .header: w.line("request.headerFields.set(\(SwiftLiteral.string(key)), \(value))")
+                                case .query: w.line("LatheRuntime.ClientSupport.appendQuery(\(SwiftLiteral.string(key)), \(value), to: &request)")
+                                default: w.line("LatheRuntime.ClientSupport.appendCookie(\(SwiftLiteral.string(key)), \(value), to: &request)")
                                 }
+                            }
+                        case .requestSignature(let signature):
+                            w.line("case \(SwiftLiteral.string(scheme.name.original)):")
+                            w.indented { w in
+                                w.line("guard let credential = \(name) else { return }")
+                                w.line("try await \(Self.signatureScheme(signature)).sign(&request, body: &body, secret: credential.secret)")
                             }
                         case .basic:
                             w.line("case \(SwiftLiteral.string(scheme.name.original)):")
@@ -377,9 +400,16 @@ struct ClientEmitter {
         }
     }
 
+    /// The runtime's description of a signing scheme, as a Swift expression.
+    static func signatureScheme(_ signature: IRRequestSignature) -> String {
+        let components = signature.components.map { ".\(SwiftNames.memberName($0))" }.joined(separator: ", ")
+        return "LatheRuntime.RequestSignature(header: \(SwiftLiteral.string(signature.header)), timestampHeader: \(SwiftLiteral.string(signature.timestampHeader)), tolerance: \(signature.tolerance), components: [\(components)])"
+    }
+
     static func credentialType(_ scheme: IRSecurityScheme) -> String {
         switch scheme.kind {
         case .apiKey: "LatheRuntime.APIKeyCredential"
+        case .requestSignature: "LatheRuntime.RequestSigningSecret"
         case .basic: "LatheRuntime.BasicCredentials"
         case .bearer, .oauth2: "LatheRuntime.BearerTokenProvider"
         case .unsupported: "Swift.Never"
@@ -388,7 +418,10 @@ struct ClientEmitter {
 
     static func schemeNote(_ scheme: IRSecurityScheme) -> String {
         switch scheme.kind {
-        case .apiKey(let name, let location): "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`."
+        case .apiKey(let name, let location, nil): "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`."
+        case .apiKey(let name, let location, let prefix?): "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`, sent as `\(prefix) <key>` (give the key alone)."
+        case .requestSignature(let signature):
+            "`\(scheme.name.original)`: the secret that signs each request (HMAC-SHA512 in `\(signature.header)`, with the time in `\(signature.timestampHeader)`); it is never sent."
         case .basic: "`\(scheme.name.original)`: HTTP Basic."
         case .bearer: "`\(scheme.name.original)`: a bearer token."
         case .oauth2: "`\(scheme.name.original)`: OAuth 2 / OpenID Connect, sent as a bearer token."

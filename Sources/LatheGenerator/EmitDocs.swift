@@ -16,7 +16,7 @@ enum DocComments {
         for note in notes { tail.append("- Note: \(note)") }
         if docs.isDeprecated { tail.append("- Note: Deprecated in the spec.") }
         if let source {
-            let file = source.file == specName ? "" : source.file
+            let file = source.document == specName ? "" : source.document
             tail.append("- Source: `\(file)#\(source.pointer)`")
         }
         if !tail.isEmpty { paragraphs.append(tail) }

@@ -71,29 +71,59 @@ struct ServerEmitter {
                 let op = "Operations.\(operation.typeName)"
                 w.docComment(DocComments.lines(operation.docs, specName: module.specName) + ["`\(operation.method) \(operation.path)`"])
                 w.line("func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(operation.names.input)) async throws -> \(op).\(operation.names.output)")
-                if let badRequest = Self.documentedBadRequest(operation) {
-                    w.docComment([
-                        "The 400 response for a request to `\(operation.operationID)` that breaks the spec, in the shape the spec",
-                        "documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.",
-                    ])
-                    w.line("func \(SwiftNames.escapedMember(operation.methodName))(badRequest error: LatheRuntime.RequestError) async throws -> \(op).\(operation.names.output).\(badRequest.typeName)?")
+                for (hook, response) in Self.documentedRefusals(operation) {
+                    w.docComment(hook.docs(operationID: operation.operationID))
+                    w.line(hook.requirement(operation, response: response, qualifier: ""))
                 }
             }
         }
     }
 
-    /// The operation's documented `400` response, which a handler may be asked to shape.
-    static func documentedBadRequest(_ operation: IROperation) -> IRResponse? {
-        operation.responses.first { $0.key == .code(400) }
+    /// A response Lathe's server sends without calling the handler (bad input, no valid
+    /// credentials) which the spec documents in a shape of its own: the protocol asks for that shape.
+    enum Refusal: CaseIterable {
+        case badRequest, unauthorized
+
+        var status: Int { self == .badRequest ? 400 : 401 }
+
+        /// The hook's argument and what the server passes.
+        var parameter: String { self == .badRequest ? "badRequest error: LatheRuntime.RequestError" : "unauthorized schemes: [Swift.String]" }
+
+        func docs(operationID: String) -> [String] {
+            switch self {
+            case .badRequest: [
+                "The 400 response for a request to `\(operationID)` that breaks the spec, in the shape the spec",
+                "documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.",
+            ]
+            case .unauthorized: [
+                "The 401 response for a request to `\(operationID)` that no security alternative admits (`schemes` lists",
+                "the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807",
+                "problem. The handler is not called either way.",
+            ]
+            }
+        }
+
+        func requirement(_ operation: IROperation, response: IRResponse, qualifier: String) -> String {
+            let op = "\(qualifier)Operations.\(operation.typeName)"
+            return "func \(SwiftNames.escapedMember(operation.methodName))(\(parameter)) async throws -> \(op).\(operation.names.output).\(response.typeName)?"
+        }
     }
 
-    /// Default implementations of the 400 hooks: Lathe's problem response.
+    /// The refusals the operation documents, with their responses.
+    static func documentedRefusals(_ operation: IROperation) -> [(Refusal, IRResponse)] {
+        Refusal.allCases.compactMap { refusal in
+            if refusal == .unauthorized && operation.security.isEmpty { return nil }
+            return operation.responses.first { $0.key == .code(refusal.status) }.map { (refusal, $0) }
+        }
+    }
+
+    /// Default implementations of the refusal hooks: Lathe's problem response.
     private func emitBadRequestDefaults(into w: inout SwiftWriter) {
         for operation in module.operations {
-            guard let badRequest = Self.documentedBadRequest(operation) else { continue }
-            let op = "\(qualifier)Operations.\(operation.typeName)"
-            w.line()
-            w.line("nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(badRequest error: LatheRuntime.RequestError) async throws -> \(op).\(operation.names.output).\(badRequest.typeName)? { nil }")
+            for (hook, response) in Self.documentedRefusals(operation) {
+                w.line()
+                w.line("nonisolated public " + hook.requirement(operation, response: response, qualifier: qualifier) + " { nil }")
+            }
         }
     }
 
@@ -128,14 +158,31 @@ struct ServerEmitter {
             let alternatives = operation.security.map { "[" + $0.map { SwiftLiteral.string(module.securitySchemes[$0.scheme].name.original) }.joined(separator: ", ") + "]" }
             w.block("nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: \(qualifier)ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)") { w in
                 w.closure("try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares)", parameters: "request, body, metadata") { w in
-                    w.line("if let refusal = try await authentication.check(request, alternatives: [\(alternatives.joined(separator: ", "))]) { return refusal }")
+                    var bodyArgument = ""
+                    if module.hasRequestSigning {
+                        // Verifying a signature reads the body and puts it back.
+                        w.line("var body = body")
+                        bodyArgument = "body: &body, "
+                    }
+                    let check = "let refusal = try await authentication.check(request, \(bodyArgument)alternatives: [\(alternatives.joined(separator: ", "))])"
+                    if let (_, unauthorized) = Self.documentedRefusals(operation).first(where: { $0.0 == .unauthorized }) {
+                        w.block("if \(check)") { w in
+                            let schemes = "[" + operation.security.map { requirement in
+                                SwiftLiteral.string(requirement.map { module.securitySchemes[$0.scheme].name.original }.joined(separator: " and "))
+                            }.joined(separator: ", ") + "]"
+                            w.line("if let shaped = try await api.\(SwiftNames.escapedMember(operation.methodName))(unauthorized: \(schemes)) { return try encode(.\(SwiftNames.escapedMember(unauthorized.caseName))(shaped)) }")
+                            w.line("return refusal")
+                        }
+                    } else {
+                        w.line("if \(check) { return refusal }")
+                    }
                     w.line("let input: \(names.input)")
                     w.doCatch({ w in
                         w.line("input = try await \(names.input)(request, body: body, metadata: metadata)")
                         w.line("let issues = input.validationIssues")
                         w.line("if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }")
                     }, catching: "let error as LatheRuntime.RequestError") { w in
-                        if let badRequest = Self.documentedBadRequest(operation) {
+                        if let (_, badRequest) = Self.documentedRefusals(operation).first(where: { $0.0 == .badRequest }) {
                             let call = "api.\(SwiftNames.escapedMember(operation.methodName))(badRequest: error)"
                             w.line("if let shaped = try await \(call) { return try encode(.\(SwiftNames.escapedMember(badRequest.caseName))(shaped)) }")
                         }
@@ -308,7 +355,11 @@ struct ServerEmitter {
         w.block("nonisolated public struct ServerAuthentication: Swift.Sendable") { w in
             for scheme in schemes {
                 guard let type = Self.verifierType(scheme) else { continue }
-                w.docComment(DocComments.lines(scheme.docs, notes: [ClientEmitter.schemeNote(scheme)], specName: module.specName))
+                var notes = [ClientEmitter.schemeNote(scheme)]
+                if case .requestSignature = scheme.kind {
+                    notes.append("Given the request, return the secret its sender signs with (found, say, from the API key it also carries), or nil to refuse it. The signature and the timestamp's age are checked here.")
+                }
+                w.docComment(DocComments.lines(scheme.docs, notes: notes, specName: module.specName))
                 w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): (\(type))?")
             }
             let verified = schemes.filter { Self.verifierType($0) != nil }
@@ -325,12 +376,13 @@ struct ServerEmitter {
             }
             w.line()
             w.docComment(["`nil` when one of the alternatives admits the request; otherwise the 401 response."])
-            w.block("func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)?") { w in
+            let bodyParameter = module.hasRequestSigning ? ", body: inout OpenAPIRuntime.HTTPBody?" : ""
+            w.block("func check(_ request: HTTPTypes.HTTPRequest\(bodyParameter), alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)?") { w in
                 w.line("if alternatives.isEmpty || alternatives.contains(where: \\.isEmpty) { return nil }")
                 w.block("for alternative in alternatives") { w in
                     w.line("var admitted = true")
                     w.block("for scheme in alternative") { w in
-                        w.line("admitted = try await verify(scheme, request)")
+                        w.line("admitted = try await verify(scheme, request\(module.hasRequestSigning ? ", body: &body" : ""))")
                         w.line("if !admitted { break }")
                     }
                     w.line("if admitted { return nil }")
@@ -338,17 +390,24 @@ struct ServerEmitter {
                 w.line("return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: \" and \") })")
             }
             w.line()
-            w.block("private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool") { w in
+            w.block("private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest\(bodyParameter)) async throws -> Swift.Bool") { w in
                 w.switchBlock("scheme") { w in
                     for scheme in schemes {
                         let name = SwiftNames.escapedMember(scheme.name.swift)
                         let label = SwiftLiteral.string(scheme.name.original)
                         switch scheme.kind {
-                        case .apiKey(let key, let location):
+                        case .apiKey(let key, let location, let prefix):
                             w.line("case \(label):")
                             w.indented { w in
-                                w.line("guard let verifier = \(name), let key = LatheRuntime.ServerSupport.apiKey(in: request, name: \(SwiftLiteral.string(key)), location: \(SwiftLiteral.string(location.rawValue))) else { return false }")
+                                let prefixArgument = prefix.map { ", prefix: \(SwiftLiteral.string($0))" } ?? ""
+                                w.line("guard let verifier = \(name), let key = LatheRuntime.ServerSupport.apiKey(in: request, name: \(SwiftLiteral.string(key)), location: \(SwiftLiteral.string(location.rawValue))\(prefixArgument)) else { return false }")
                                 w.line("return try await verifier(key)")
+                            }
+                        case .requestSignature(let signature):
+                            w.line("case \(label):")
+                            w.indented { w in
+                                w.line("guard let secret = \(name), let key = try await secret(request) else { return false }")
+                                w.line("return try await \(ClientEmitter.signatureScheme(signature)).verify(request, body: &body, secret: key)")
                             }
                         case .basic:
                             w.line("case \(label):")
@@ -375,6 +434,7 @@ struct ServerEmitter {
     static func verifierType(_ scheme: IRSecurityScheme) -> String? {
         switch scheme.kind {
         case .apiKey, .bearer, .oauth2: "@Sendable (Swift.String) async throws -> Swift.Bool"
+        case .requestSignature: "@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.String?"
         case .basic: "@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool"
         case .unsupported: nil
         }

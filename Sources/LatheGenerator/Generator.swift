@@ -44,9 +44,12 @@ public struct GenerationResult: Sendable {
 public enum Generator {
     /// Reads the spec at `path` and generates Swift for it. Generated headers and diagnostics name
     /// the spec as `displayPath` (by default, `path` as given).
-    public static func generate(path: String, displayPath: String? = nil, options: GeneratorOptions = GeneratorOptions()) -> GenerationResult {
+    /// `specName` is how headers and doc comments name the spec (by default, like diagnostics):
+    /// a configuration passes its path relative to the configuration file, so the output does not
+    /// depend on the folder Lathe runs in.
+    public static func generate(path: String, displayPath: String? = nil, specName: String? = nil, options: GeneratorOptions = GeneratorOptions()) -> GenerationResult {
         let loaded = OpenAPILoader.load(path: path, displayPath: displayPath, options: options.loadOptions)
-        return generate(loaded, specName: displayPath ?? path, options: options)
+        return generate(loaded, specName: specName ?? displayPath ?? path, options: options)
     }
 
     /// Generates Swift for a spec given as bytes, named `path` (relative `$ref`s resolve from its folder).

@@ -13,6 +13,11 @@ public struct IRModule: Sendable, Equatable {
     public var operations: [IROperation] = []
     public var securitySchemes: [IRSecurityScheme] = []
 
+    /// Whether a scheme signs requests, so client and server must read bodies while authenticating.
+    public var hasRequestSigning: Bool {
+        securitySchemes.contains { if case .requestSignature = $0.kind { true } else { false } }
+    }
+
     public subscript(id: IRTypeID) -> IRType {
         get { types[id.index] }
         set { types[id.index] = newValue }
@@ -54,12 +59,16 @@ public struct IRSource: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var pointer: String
+    /// The document `pointer` is in: the spec's name for the root document (an overlay's nodes are
+    /// in it too, though `file` is the overlay), else the referenced file's path.
+    public var document: String
 
-    public init(file: String, line: Int, column: Int, pointer: String) {
+    public init(file: String, line: Int, column: Int, pointer: String, document: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.pointer = pointer
+        self.document = document ?? file
     }
 
     public var location: SpecLocation { SpecLocation(file: file, line: line, column: column) }

@@ -156,6 +156,26 @@ public struct IRResponse: Sendable, Equatable {
     public var docs: IRDocs
     public var headers: [IRResponseHeader]
     public var contents: [IRContent]
+    /// `x-lathe-failure-when`: body values that mean the call failed although the status says not.
+    public var failureWhen: IRFailureCondition?
+}
+
+/// A JSON body whose `property` holds one of `values` is a failure; `message` points at the text
+/// that explains it. Paths are member names, with array indices as decimal text.
+public struct IRFailureCondition: Sendable, Equatable {
+    public var property: [String]
+    public var values: [String]
+    public var message: [String]?
+}
+
+/// `x-lathe-request-signature`: an HMAC-SHA512 over parts of the request, keyed by a shared secret.
+public struct IRRequestSignature: Sendable, Equatable {
+    /// The header the signature is sent in.
+    public var header: String
+    public var timestampHeader: String
+    public var tolerance: Int
+    /// The signed text's parts, in order: `lowercased-path`, `path`, `body-hash`, `timestamp`, `method`.
+    public var components: [String]
 }
 
 public struct IRResponseHeader: Sendable, Equatable {
@@ -167,7 +187,9 @@ public struct IRResponseHeader: Sendable, Equatable {
 
 public struct IRSecurityScheme: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        case apiKey(name: String, location: IRParameterLocation)
+        /// `prefix` (`x-lathe-api-key-prefix`) goes before the key with a space: `Authorization: Token <key>`.
+        case apiKey(name: String, location: IRParameterLocation, prefix: String?)
+        case requestSignature(IRRequestSignature)
         case basic
         case bearer
         /// OAuth 2 and OpenID Connect: a bearer token from a token provider.

@@ -82,7 +82,8 @@ final class Lowerer {
 
     func source(_ node: YAMLNode) -> IRSource {
         let location = node.location
-        return IRSource(file: location.file, line: location.line, column: location.column, pointer: node.pointer)
+        let documentName = node.tree === self.document.node.tree ? specName : node.tree.path
+        return IRSource(file: location.file, line: location.line, column: location.column, pointer: node.pointer, document: documentName)
     }
 
     /// Creates a type, named from the hint: at the top level, or nested in `hint.parent`.

@@ -13,6 +13,10 @@ public struct APIKeyCredential: Sendable, CustomStringConvertible {
     }
 
     public var value: String { prefix.map { "\($0) \(key)" } ?? key }
+
+    /// What is sent for a scheme whose values carry `defaultPrefix` (`Token`): the credential's own
+    /// prefix when it has one, else the scheme's.
+    public func value(defaultPrefix: String) -> String { "\(prefix ?? defaultPrefix) \(key)" }
     public var description: String { "APIKeyCredential(<redacted>)" }
 }
 

@@ -108,7 +108,8 @@ public enum ServerSupport {
         case .keyNotFound(let key, let context): codingPath = context.codingPath + [key]
         @unknown default: codingPath = []
         }
-        return codingPath.reduce(JSONPath.root) { path, key in key.intValue.map { path.index($0) } ?? path.key(key.stringValue) }
+        // Both decoders read bodies, so paths start at `$.body`, like validation issues do.
+        return codingPath.reduce(JSONPath.root.key("body")) { path, key in key.intValue.map { path.index($0) } ?? path.key(key.stringValue) }
     }
 
     static func message(of error: any Error) -> String {

@@ -5,14 +5,14 @@ import Darwin
 #endif
 
 /// Lexical path arithmetic for spec files and their refs, without Foundation.
-enum Paths {
-    static func currentDirectory() -> String {
+public enum Paths {
+    public static func currentDirectory() -> String {
         guard let pointer = getcwd(nil, 0) else { return "/" }
         defer { free(pointer) }
         return String(cString: pointer)
     }
 
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         normalize(path.hasPrefix("/") ? path : join(currentDirectory(), path))
     }
 
@@ -23,14 +23,14 @@ enum Paths {
         return String(cString: resolved)
     }
 
-    static func join(_ directory: String, _ relative: String) -> String {
+    public static func join(_ directory: String, _ relative: String) -> String {
         if relative.hasPrefix("/") { return relative }
         if directory.isEmpty || directory == "." { return relative }
         return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
     }
 
     /// Removes `.` and resolves `..` lexically; relative paths keep the `..`s that climb above their start.
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         let isAbsolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -50,7 +50,7 @@ enum Paths {
         return joined.isEmpty ? "." : joined
     }
 
-    static func directory(_ path: String) -> String {
+    public static func directory(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])

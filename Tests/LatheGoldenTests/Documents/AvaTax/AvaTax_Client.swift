@@ -94,9 +94,13 @@ extension AvaTax.Client {
         case 200:
             let body: AvaTax.Operations.CancelTax.Output.Ok.Body
             if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
-                body = .textJson(try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response))
+                let value = try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response)
+                try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["CancelTaxResult", "ResultCode"], equals: ["Error", "Exception"], message: ["CancelTaxResult", "Messages", "0", "Summary"], operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code)
+                body = .textJson(value)
             } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response))
+                let value = try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response)
+                try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["CancelTaxResult", "ResultCode"], equals: ["Error", "Exception"], message: ["CancelTaxResult", "Messages", "0", "Summary"], operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code)
+                body = .json(value)
             } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/xml") {
                 body = .textXml(try await LatheRuntime.ClientSupport.text(responseBody))
             } else {

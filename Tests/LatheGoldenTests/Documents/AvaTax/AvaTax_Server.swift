@@ -17,6 +17,10 @@ extension AvaTax {
         /// `DocType` together (recommended: those values are at hand in the caller's system).
         /// `POST /1.0/tax/cancel`
         func cancelTax(_ input: Operations.CancelTax.Input) async throws -> Operations.CancelTax.Output
+        /// The 401 response for a request to `cancelTax` that no security alternative admits (`schemes` lists
+        /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
+        /// problem. The handler is not called either way.
+        func cancelTax(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelTax.Output.Unauthorized?
     }
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
@@ -69,12 +73,17 @@ extension AvaTax.APIProtocol {
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/1.0/tax/cancel"
         )
     }
+
+    nonisolated public func cancelTax(unauthorized schemes: [Swift.String]) async throws -> AvaTax.Operations.CancelTax.Output.Unauthorized? { nil }
 }
 
 extension AvaTax.Operations.CancelTax {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some AvaTax.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: AvaTax.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["basicAuth"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["basicAuth"]]) {
+                if let shaped = try await api.cancelTax(unauthorized: ["basicAuth"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)

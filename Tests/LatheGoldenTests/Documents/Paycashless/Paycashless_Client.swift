@@ -34,17 +34,17 @@ extension Paycashless {
         /// The HMAC-SHA512 request signature, with the Unix timestamp it covers in `Request-Timestamp`.
         /// The credential is the API secret, which is never sent: only the signature is.
         ///
-        /// - Note: `requestSignature`: request signing ('x-lathe-request-signature'), which the transport must handle.
-        public var requestSignature: Swift.Never?
-        public init(bearerAuth: LatheRuntime.BearerTokenProvider? = nil, requestSignature: Swift.Never? = nil) {
+        /// - Note: `requestSignature`: the secret that signs each request (HMAC-SHA512 in `Request-Signature`, with the time in `Request-Timestamp`); it is never sent.
+        public var requestSignature: LatheRuntime.RequestSigningSecret?
+        public init(bearerAuth: LatheRuntime.BearerTokenProvider? = nil, requestSignature: LatheRuntime.RequestSigningSecret? = nil) {
             self.bearerAuth = bearerAuth
             self.requestSignature = requestSignature
         }
 
-        func apply(to request: inout HTTPTypes.HTTPRequest, operationID: Swift.String, alternatives: [[Swift.String]]) async throws {
+        func apply(to request: inout HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?, operationID: Swift.String, alternatives: [[Swift.String]]) async throws {
             guard !alternatives.isEmpty else { return }
             for alternative in alternatives where alternative.allSatisfy(isConfigured) {
-                for scheme in alternative { try await apply(scheme, to: &request) }
+                for scheme in alternative { try await apply(scheme, to: &request, body: &body) }
                 return
             }
             if alternatives.contains(where: \.isEmpty) { return }
@@ -54,15 +54,18 @@ extension Paycashless {
         private func isConfigured(_ scheme: Swift.String) -> Swift.Bool {
             switch scheme {
             case "bearerAuth": bearerAuth != nil
-            case "requestSignature": true
+            case "requestSignature": requestSignature != nil
             default: false
             }
         }
 
-        private func apply(_ scheme: Swift.String, to request: inout HTTPTypes.HTTPRequest) async throws {
+        private func apply(_ scheme: Swift.String, to request: inout HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?) async throws {
             switch scheme {
             case "bearerAuth":
                 if let provider = bearerAuth { request.headerFields[.authorization] = "Bearer " + (try await provider.token()) }
+            case "requestSignature":
+                guard let credential = requestSignature else { return }
+                try await LatheRuntime.RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp]).sign(&request, body: &body, secret: credential.secret)
             default: break
             }
         }
@@ -83,13 +86,13 @@ extension Paycashless.Client {
         ])
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
         request.headerFields[.accept] = "application/json"
-        let body: OpenAPIRuntime.HTTPBody?
+        var body: OpenAPIRuntime.HTTPBody?
         switch input.body {
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
             body = try LatheRuntime.ClientSupport.jsonBody(value)
         }
-        try await authentication.apply(to: &request, operationID: Paycashless.Operations.CancelInvoice.id, alternatives: [["bearerAuth", "requestSignature"]])
+        try await authentication.apply(to: &request, body: &body, operationID: Paycashless.Operations.CancelInvoice.id, alternatives: [["bearerAuth", "requestSignature"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Paycashless.Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
         let contentType = response.headerFields[.contentType]
         switch response.status.code {

@@ -19,6 +19,10 @@ extension Paycashless {
         /// The 400 response for a request to `cancelInvoice` that breaks the spec, in the shape the spec
         /// documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.
         func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest?
+        /// The 401 response for a request to `cancelInvoice` that no security alternative admits (`schemes` lists
+        /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
+        /// problem. The handler is not called either way.
+        func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelInvoice.Output.Unauthorized?
     }
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
@@ -29,17 +33,24 @@ extension Paycashless {
         ///
         /// - Note: `bearerAuth`: a bearer token.
         public var bearerAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)?
-        public init(bearerAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil) {
+        /// The HMAC-SHA512 request signature, with the Unix timestamp it covers in `Request-Timestamp`.
+        /// The credential is the API secret, which is never sent: only the signature is.
+        ///
+        /// - Note: `requestSignature`: the secret that signs each request (HMAC-SHA512 in `Request-Signature`, with the time in `Request-Timestamp`); it is never sent.
+        /// - Note: Given the request, return the secret its sender signs with (found, say, from the API key it also carries), or nil to refuse it. The signature and the timestamp's age are checked here.
+        public var requestSignature: (@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.String?)?
+        public init(bearerAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, requestSignature: (@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.String?)? = nil) {
             self.bearerAuth = bearerAuth
+            self.requestSignature = requestSignature
         }
 
         /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
+        func check(_ request: HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
             if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
             for alternative in alternatives {
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request)
+                    admitted = try await verify(scheme, request, body: &body)
                     if !admitted { break }
                 }
                 if admitted { return nil }
@@ -47,12 +58,14 @@ extension Paycashless {
             return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?) async throws -> Swift.Bool {
             switch scheme {
             case "bearerAuth":
                 guard let verifier = bearerAuth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }
                 return try await verifier(token)
-            case "requestSignature": return true
+            case "requestSignature":
+                guard let secret = requestSignature, let key = try await secret(request) else { return false }
+                return try await LatheRuntime.RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp]).verify(request, body: &body, secret: key)
             default: return false
             }
         }
@@ -74,12 +87,18 @@ extension Paycashless.APIProtocol {
     }
 
     nonisolated public func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Paycashless.Operations.CancelInvoice.Output.BadRequest? { nil }
+
+    nonisolated public func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Paycashless.Operations.CancelInvoice.Output.Unauthorized? { nil }
 }
 
 extension Paycashless.Operations.CancelInvoice {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Paycashless.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Paycashless.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["bearerAuth", "requestSignature"]]) { return refusal }
+            var body = body
+            if let refusal = try await authentication.check(request, body: &body, alternatives: [["bearerAuth", "requestSignature"]]) {
+                if let shaped = try await api.cancelInvoice(unauthorized: ["bearerAuth and requestSignature"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)

@@ -22,12 +22,20 @@ extension Storno {
         /// The 400 response for a request to `cancelInvoice` that breaks the spec, in the shape the spec
         /// documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.
         func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest?
+        /// The 401 response for a request to `cancelInvoice` that no security alternative admits (`schemes` lists
+        /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
+        /// problem. The handler is not called either way.
+        func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelInvoice.Output.Unauthorized?
         /// Restore invoice
         ///
         /// Restores an accidentally cancelled invoice to `draft`, clearing `cancellationReason`,
         /// `cancelledAt` and `cancelledBy` and setting `restoredAt` and `restoredBy`. Takes no body.
         /// `POST /api/v1/invoices/{uuid}/restore`
         func restoreInvoice(_ input: Operations.RestoreInvoice.Input) async throws -> Operations.RestoreInvoice.Output
+        /// The 401 response for a request to `restoreInvoice` that no security alternative admits (`schemes` lists
+        /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
+        /// problem. The handler is not called either way.
+        func restoreInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.RestoreInvoice.Output.Unauthorized?
     }
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
@@ -88,12 +96,19 @@ extension Storno.APIProtocol {
     }
 
     nonisolated public func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Storno.Operations.CancelInvoice.Output.BadRequest? { nil }
+
+    nonisolated public func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Storno.Operations.CancelInvoice.Output.Unauthorized? { nil }
+
+    nonisolated public func restoreInvoice(unauthorized schemes: [Swift.String]) async throws -> Storno.Operations.RestoreInvoice.Output.Unauthorized? { nil }
 }
 
 extension Storno.Operations.CancelInvoice {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Storno.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Storno.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["bearerAuth"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["bearerAuth"]]) {
+                if let shaped = try await api.cancelInvoice(unauthorized: ["bearerAuth"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -197,7 +212,10 @@ extension Storno.Operations.CancelInvoice.Input {
 extension Storno.Operations.RestoreInvoice {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Storno.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Storno.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["bearerAuth"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["bearerAuth"]]) {
+                if let shaped = try await api.restoreInvoice(unauthorized: ["bearerAuth"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)

@@ -1,0 +1,84 @@
+import AvaTaxCancellation
+import Foundation
+import HTTPTypes
+import LatheRuntime
+import OpenAPIRuntime
+import Testing
+
+/// AvaTax 1.0: HTTP Basic, `text/json` bodies, and a 200 whose `ResultCode: Error` the generated
+/// client reports as a failure (`x-lathe-failure-when`).
+struct AvaTaxTests {
+    struct AvaTax: AvaTaxCancellation.APIProtocol {
+        func cancelTax(_ input: Operations.CancelTax.Input) async throws -> Operations.CancelTax.Output {
+            guard case .textJson(let request) = input.body else { return .undocumented(statusCode: 415, headers: [:], body: nil) }
+            switch request.docCode {
+            case "INV-MISSING":
+                return .ok(.init(body: .textJson(try decoded(#"{"CancelTaxResult": {"TransactionId": 198370554, "ResultCode": "Error", "Messages": [{"Summary": "The tax document could not be found.", "Details": "INV-MISSING", "Severity": "Error", "Source": "Avalara.AvaTax.Services.Tax"}]}}"#))))
+            case "INV-BOOM":
+                return .internalServerError(.init(body: .textJson(try decoded(#"{"ResultCode": "Exception", "Messages": [{"Summary": "Internal error."}]}"#))))
+            default:
+                return .ok(.init(body: .textJson(try decoded(#"{"CancelTaxResult": {"DocId": "22436671", "TransactionId": 198364949, "ResultCode": "Success"}}"#))))
+            }
+        }
+
+        func cancelTax(unauthorized schemes: [String]) async throws -> Operations.CancelTax.Output.Unauthorized? {
+            .init(body: .textJson(try decoded(#"{"ResultCode": "Error", "Messages": [{"Summary": "The user or account could not be authenticated.", "Severity": "Error"}]}"#)))
+        }
+    }
+
+    func withAvaTax(_ kind: TransportKind, password: String, _ body: @Sendable (AvaTaxCancellation.Client) async throws -> Void) async throws {
+        try await withServer(register: { router in
+            try AvaTax().registerHandlers(on: router, authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" }))
+        }) { url in
+            let authentication = AvaTaxCancellation.Authentication(basicAuth: BasicCredentials(username: "1100012345", password: password))
+            try await body(AvaTaxCancellation.Client(serverURL: url, transport: kind.transport, authentication: authentication))
+        }
+    }
+
+    static func request(_ code: String) -> CancelTaxRequest {
+        CancelTaxRequest(companyCode: "XYZ", docType: .salesInvoice, docCode: code, cancelCode: .docVoided)
+    }
+
+    @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
+    func cancelsAndAResultCodeErrorIsAFailure(_ kind: TransportKind) async throws {
+        try await withAvaTax(kind, password: "LICENSEKEY") { client in
+            guard case .ok(let ok) = try await client.cancelTax(body: .textJson(Self.request("INV223"))),
+                  case .textJson(let response) = ok.body else {
+                Issue.record("expected 200")
+                return
+            }
+            #expect(response.cancelTaxResult.resultCode == .success && response.cancelTaxResult.docId == "22436671")
+
+            do {
+                let output = try await client.cancelTax(body: .textJson(Self.request("INV-MISSING")))
+                Issue.record("ResultCode Error must be thrown, got \(output)")
+            } catch let error as OperationError {
+                guard case .failureInBody(let message) = error.reason else {
+                    Issue.record("expected failureInBody, got \(error)")
+                    return
+                }
+                #expect(message == "the response says CancelTaxResult.ResultCode is Error: The tax document could not be found.")
+                #expect(error.statusCode == 200)
+            }
+
+            guard case .internalServerError(let failed) = try await client.cancelTax(body: .textJson(Self.request("INV-BOOM"))),
+                  case .textJson(let error) = failed.body else {
+                Issue.record("expected 500")
+                return
+            }
+            #expect(error.resultCode == .exception)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
+    func wrongBasicCredentialsGetTheDocumented401(_ kind: TransportKind) async throws {
+        try await withAvaTax(kind, password: "WRONG") { client in
+            guard case .unauthorized(let refused) = try await client.cancelTax(body: .textJson(Self.request("INV223"))),
+                  case .textJson(let error) = refused.body else {
+                Issue.record("wrong Basic credentials must get 401")
+                return
+            }
+            #expect(error.messages?.first?.summary == "The user or account could not be authenticated.")
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import LatheOpenAPI
+
+/// A Lathe configuration file (`lathe.yaml`): the modules to generate, each from one spec with its
+/// overlays, into one folder. Paths are relative to the configuration file.
+///
+/// ```yaml
+/// modules:
+///   - module: PiriodCancellation          # the Swift module the files are compiled into
+///     spec: piriod.yaml
+///     overlays: [piriod.overlay.yaml]     # optional, applied in order
+///     output: ../Generated/PiriodCancellation
+///     modes: [types, client, server]      # optional; all three by default
+///     namespace: Piriod                   # optional
+///     allowRefsOutsideRoot: false         # optional
+/// ```
+public struct LatheConfiguration: Sendable {
+    public struct Module: Sendable {
+        public var name: String
+        /// Paths as they should be opened and shown: the configuration's folder joined with what it says.
+        public var spec: String
+        public var output: String?
+        public var options: GeneratorOptions
+        /// The spec as the configuration names it, which generated headers show.
+        public var specName: String
+        /// Where the entry is, for messages about it.
+        public var location: SpecLocation
+    }
+
+    public var path: String
+    public var modules: [Module]
+
+    /// Reads a configuration; `nil` with the reasons when it has errors.
+    public static func load(path: String) -> (configuration: LatheConfiguration?, diagnostics: Diagnostics) {
+        do {
+            let tree = try YAMLReader().read(filePath: path)
+            return parse(tree)
+        } catch {
+            return (nil, Diagnostics([error]))
+        }
+    }
+
+    static func parse(_ tree: YAMLTree) -> (configuration: LatheConfiguration?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        func error(_ message: String, _ node: YAMLNode) { diagnostics.append(.error(message, at: node.location, pointer: node.pointer)) }
+        let base = Paths.directory(tree.path)
+        func resolve(_ relative: String) -> String { Paths.normalize(Paths.join(base, relative)) }
+
+        guard let root = tree.root, root.isMapping else {
+            diagnostics.append(.error("a Lathe configuration is a mapping with a 'modules' list", at: tree.root?.location ?? SpecLocation(file: tree.path, line: 1, column: 1)))
+            return (nil, diagnostics)
+        }
+        for (key, _) in root.entries where !key.textEquals("modules") {
+            error("unknown field '\(key.text ?? "")'; a Lathe configuration has 'modules'", key)
+        }
+        guard let list = root["modules"], list.isSequence, list.count > 0 else {
+            error("'modules' must list at least one module (module, spec, output)", root["modules"] ?? root)
+            return (nil, diagnostics)
+        }
+        var modules: [Module] = []
+        var names = Set<String>()
+        var outputs: [String: String] = [:]
+        for entry in list.items {
+            guard entry.isMapping else {
+                error("a module entry is a mapping with 'module', 'spec' and 'output'", entry)
+                continue
+            }
+            let fields = ["module", "spec", "overlays", "output", "modes", "namespace", "allowRefsOutsideRoot"]
+            for (key, _) in entry.entries where !fields.contains(key.text ?? "") {
+                error("unknown field '\(key.text ?? "")'; a module entry has \(fields.joined(separator: ", "))", key)
+            }
+            func string(_ field: String, required: Bool) -> String? {
+                guard let node = entry[field] else {
+                    if required { error("the entry needs '\(field)'", entry) }
+                    return nil
+                }
+                guard node.isScalar, node.scalarType == .string, let text = node.text, !text.isEmpty else {
+                    error("'\(field)' must be text; found \(node.kindDescription)", node)
+                    return nil
+                }
+                return text
+            }
+            func strings(_ field: String) -> [String] {
+                guard let node = entry[field] else { return [] }
+                guard node.isSequence, node.items.allSatisfy({ $0.scalarType == .string }) else {
+                    error("'\(field)' must be a list of text", node)
+                    return []
+                }
+                return node.items.compactMap(\.text)
+            }
+            guard let name = string("module", required: true), let spec = string("spec", required: true) else { continue }
+            if !isSwiftIdentifier(name) { error("'\(name)' is not a Swift module name", entry["module"]!) }
+            if !names.insert(name).inserted { error("the module '\(name)' is listed twice", entry["module"]!) }
+            var options = GeneratorOptions()
+            options.overlays = strings("overlays").map(resolve)
+            if entry["modes"] != nil {
+                var modes = Set<GeneratorOptions.Mode>()
+                for (index, text) in strings("modes").enumerated() {
+                    guard let mode = GeneratorOptions.Mode(rawValue: text) else {
+                        error("unknown mode '\(text)'; the modes are \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", "))", entry["modes"]!.items[index])
+                        continue
+                    }
+                    modes.insert(mode)
+                }
+                if modes.isEmpty { error("'modes' must name at least one of types, client, server", entry["modes"]!) }
+                options.modes = modes
+            }
+            if let namespace = string("namespace", required: false) {
+                if !isSwiftIdentifier(namespace) { error("'\(namespace)' is not a Swift type name", entry["namespace"]!) }
+                options.namespace = namespace
+            }
+            if let allow = entry["allowRefsOutsideRoot"] {
+                if let flag = allow.boolValue { options.allowRefsOutsideRoot = flag } else { error("'allowRefsOutsideRoot' must be true or false", allow) }
+            }
+            let output = string("output", required: false).map(resolve)
+            if let output {
+                if let other = outputs[output] {
+                    error("'\(other)' already writes to \(output); each module needs its own folder", entry["output"]!)
+                }
+                outputs[output] = name
+            }
+            modules.append(Module(name: name, spec: resolve(spec), output: output, options: options, specName: spec, location: entry.location))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (LatheConfiguration(path: tree.path, modules: modules), diagnostics)
+    }
+
+    static func isSwiftIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, first.isLetter || first == "_" else { return false }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+}
+
+extension Generator {
+    /// Generates one module of a configuration, in memory.
+    public static func generate(_ module: LatheConfiguration.Module) -> GenerationResult {
+        generate(path: module.spec, displayPath: module.spec, specName: module.specName, options: module.options)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// A request signature computed with a shared secret (`x-lathe-request-signature`): the client
+/// signs each request, the server recomputes the signature and compares.
+///
+/// The signed text is the scheme's `components` concatenated without separators: the path (no
+/// query string), optionally lowercased; the hex HMAC of the body in canonical JSON (keys sorted at
+/// every level, no spaces; left out when there is no body); the Unix timestamp sent in
+/// `timestampHeader`; or the method. The signature is the lowercase hex HMAC-SHA512 of that text.
+public struct RequestSignature: Sendable {
+    public enum Component: String, Sendable {
+        case lowercasedPath = "lowercased-path"
+        case path
+        case bodyHash = "body-hash"
+        case timestamp
+        case method
+    }
+
+    public var header: String
+    public var timestampHeader: String
+    /// How far, in seconds, a request's timestamp may be from the server's clock.
+    public var tolerance: Int
+    public var components: [Component]
+
+    public init(header: String, timestampHeader: String, tolerance: Int, components: [Component]) {
+        self.header = header
+        self.timestampHeader = timestampHeader
+        self.tolerance = tolerance
+        self.components = components
+    }
+
+    /// The hex signature of one request.
+    public func signature(method: String, path: String, body: Data?, timestamp: String, secret: String) -> String {
+        let key = Array(secret.utf8)
+        let pathOnly = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        var text = ""
+        for component in components {
+            switch component {
+            case .lowercasedPath: text += pathOnly.lowercased()
+            case .path: text += pathOnly
+            case .method: text += method
+            case .timestamp: text += timestamp
+            case .bodyHash:
+                guard let body, !body.isEmpty else { continue }
+                let canonical = CanonicalJSON.text(body) ?? Array(body)
+                text += SHA512.hex(SHA512.hmac(key: key, message: canonical))
+            }
+        }
+        return SHA512.hex(SHA512.hmac(key: key, message: Array(text.utf8)))
+    }
+
+    /// Adds the timestamp and signature headers. The body is read to be hashed and put back.
+    public func sign(_ request: inout HTTPRequest, body: inout HTTPBody?, secret: String, now: Date = Date()) async throws {
+        var bytes: Data?
+        if let current = body {
+            let collected = try await ClientSupport.bytes(current)
+            bytes = collected
+            body = HTTPBody(collected)
+        }
+        let timestamp = String(Int(now.timeIntervalSince1970))
+        request.headerFields.set(timestampHeader, timestamp)
+        request.headerFields.set(header, signature(method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp, secret: secret))
+    }
+
+    /// Whether the request is signed with `secret` and its timestamp is within `tolerance` of `now`.
+    /// The body is read to be hashed and put back for the handler.
+    public func verify(_ request: HTTPRequest, body: inout HTTPBody?, secret: String, now: Date = Date()) async throws -> Bool {
+        var bytes: Data?
+        if let current = body {
+            let collected = try await ClientSupport.bytes(current)
+            bytes = collected
+            body = HTTPBody(collected)
+        }
+        guard let presented = request.headerFields.value(header), let timestamp = request.headerFields.value(timestampHeader),
+              let seconds = Int(timestamp), abs(Int(now.timeIntervalSince1970) - seconds) <= tolerance
+        else { return false }
+        let expected = signature(method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp, secret: secret)
+        return Self.constantTimeEqual(Array(presented.lowercased().utf8), Array(expected.utf8))
+    }
+
+    /// Compares without stopping at the first difference, so timing does not reveal how much matched.
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+}
+
+/// The secret a client signs requests with. It is never sent, and its description never shows it.
+public struct RequestSigningSecret: Sendable, CustomStringConvertible {
+    public var secret: String
+
+    public init(_ secret: String) {
+        self.secret = secret
+    }
+
+    public var description: String { "RequestSigningSecret(<redacted>)" }
+}
+
+/// JSON as JavaScript's `JSON.stringify` writes an object whose keys were sorted at every level:
+/// no spaces, keys in UTF-16 order, strings escaped the way JavaScript escapes them, numbers in
+/// JavaScript's shortest form. It is what signing schemes built on Node hash.
+public enum CanonicalJSON {
+    /// The canonical text of a JSON document, or nil when `data` is not JSON.
+    public static func text(_ data: Data) -> [UInt8]? {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }
+        var output: [UInt8] = []
+        write(value, into: &output)
+        return output
+    }
+
+    static func write(_ value: JSONValue, into output: inout [UInt8]) {
+        switch value {
+        case .null: output += Array("null".utf8)
+        case .bool(let flag): output += Array((flag ? "true" : "false").utf8)
+        case .number(let number): output += Array(javaScriptNumber(NSDecimalNumber(decimal: number).doubleValue).utf8)
+        case .string(let text): writeString(text, into: &output)
+        case .array(let items):
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                write(item, into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            output.append(UInt8(ascii: "{"))
+            let keys = members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+            for (index, key) in keys.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                writeString(key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                write(members[key]!, into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += Array("\\\"".utf8)
+            case "\\": output += Array("\\\\".utf8)
+            case "\u{8}": output += Array("\\b".utf8)
+            case "\u{C}": output += Array("\\f".utf8)
+            case "\n": output += Array("\\n".utf8)
+            case "\r": output += Array("\\r".utf8)
+            case "\t": output += Array("\\t".utf8)
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default:
+                output += Array(String(scalar).utf8)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// `Number.prototype.toString` (ECMA-262 §6.1.6.1.20) from the shortest round-trip digits.
+    static func javaScriptNumber(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == 0 { return "0" }
+        let sign = value < 0 ? "-" : ""
+        // Swift's description has the shortest digits; take them and the decimal exponent apart.
+        let parts = abs(value).description.split(separator: "e")
+        let mantissa = parts[0]
+        let exponent = parts.count > 1 ? Int(parts[1])! : 0
+        let point = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+        var digits = Array(mantissa.filter { $0 != "." })
+        var n = point + exponent
+        while digits.first == "0" {
+            digits.removeFirst()
+            n -= 1
+        }
+        while digits.last == "0" { digits.removeLast() }
+        let k = digits.count
+        let text = String(digits)
+        if k <= n && n <= 21 { return sign + text + String(repeating: "0", count: n - k) }
+        if 0 < n && n <= 21 { return sign + String(digits[..<n]) + "." + String(digits[n...]) }
+        if -6 < n && n <= 0 { return sign + "0." + String(repeating: "0", count: -n) + text }
+        let e = n - 1
+        let exponentText = (e >= 0 ? "+" : "-") + String(abs(e))
+        return sign + String(digits[0]) + (k > 1 ? "." + String(digits[1...]) : "") + "e" + exponentText
+    }
+}
