@@ -14,6 +14,9 @@ let package = Package(
         .library(name: "LatheRuntime", targets: ["LatheRuntime"]),
         // The whole generator as one call: spec in, files and diagnostics out.
         .library(name: "LatheGenerator", targets: ["LatheGenerator"]),
+        // Build-time generation from a lathe.yaml in a target, and regeneration of checked-in code.
+        .plugin(name: "LatheBuildPlugin", targets: ["LatheBuildPlugin"]),
+        .plugin(name: "GenerateCode", targets: ["GenerateCode"]),
     ] + cancellationModules.map { .library(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -55,10 +58,34 @@ let package = Package(
         // Benchmark driver: a bare libyaml event parse next to Lathe's own reading, for BENCHMARKS.md.
         .executableTarget(name: "lathe-bench", dependencies: ["CYAML", "LatheOpenAPI"], path: "Benchmarks/lathe-bench"),
 
+        .plugin(name: "LatheBuildPlugin", capability: .buildTool(), dependencies: ["lathe"]),
+        .plugin(
+            name: "GenerateCode",
+            capability: .command(
+                intent: .custom(verb: "generate-code", description: "Regenerate the checked-in code that specs/lathe.yaml describes"),
+                permissions: [.writeToPackageDirectory(reason: "Lathe writes the generated Swift files the configuration names")]
+            ),
+            dependencies: ["lathe"]
+        ),
+        // The build-tool plugin at work: the test's API types are generated at build time from
+        // the spec beside it.
+        .testTarget(
+            name: "LathePluginTests",
+            dependencies: [
+                "LatheRuntime",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["lathe.yaml", "bookshop.yaml"],
+            plugins: ["LatheBuildPlugin"]
+        ),
+
         .testTarget(name: "LatheYAMLTests", dependencies: ["LatheYAML"]),
         .testTarget(name: "LatheOverlayTests", dependencies: ["LatheOverlay"]),
         .testTarget(name: "LatheOpenAPITests", dependencies: ["LatheOpenAPI"]),
-        .testTarget(name: "LatheCLITests", dependencies: ["LatheCLI", "lathe"]),
+        // Runs the `lathe` binary, which the build-tool plugin's dependency already has built (naming it here too
+        // would link its main twice into the test bundle).
+        .testTarget(name: "LatheCLITests", dependencies: ["LatheCLI"]),
         .testTarget(name: "LatheIRTests", dependencies: ["LatheIR"]),
         .testTarget(
             name: "LatheRuntimeTests",

@@ -37,6 +37,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "An OpenAPI Overlay (1.0 or 1.1) to apply to the description before generating; repeat to apply several in order.")
     var overlay: [String] = []
 
+    @Flag(help: "Write exactly Types.swift, Operations.swift, Client.swift and Server.swift (build plugins name their outputs in advance).")
+    var fixedFileNames = false
+
     @Flag(help: "Write the output, and succeed, even when the description has errors (they are still printed; what Lathe cannot resolve becomes any JSON value).")
     var allowSpecErrors = false
 
@@ -91,11 +94,14 @@ struct GenerateCommand: ParsableCommand {
                     standardError("\(entry.location): error: the module '\(entry.name)' has no 'output' (or pass --output)")
                     throw ExitCode(LatheCommand.Status.inputErrors)
                 }
+                var entry = entry
+                entry.options.fixedFileNames = fixedFileNames
                 jobs.append((entry.spec, folder, Generator.generate(entry)))
             }
         } else if let spec, let output {
             let modes = mode.isEmpty ? Set(GeneratorOptions.Mode.allCases) : Set(mode.compactMap(GeneratorOptions.Mode.init(rawValue:)))
-            let options = GeneratorOptions(modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
+            var options = GeneratorOptions(modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
+            options.fixedFileNames = fixedFileNames
             jobs.append((spec, output, Generator.generate(path: spec, options: options)))
         }
 

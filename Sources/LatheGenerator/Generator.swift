@@ -15,6 +15,9 @@ public struct GeneratorOptions: Sendable, Hashable {
     public var allowRefsOutsideRoot = false
     /// Overlay documents applied, in order, to the spec before it is read.
     public var overlays: [String] = []
+    /// Write exactly `Types.swift`, `Operations.swift`, `Client.swift` and `Server.swift` instead of
+    /// splitting types by letter: for build plugins, which must name their outputs in advance.
+    public var fixedFileNames = false
 
     public init(modes: Set<Mode> = Set(Mode.allCases), namespace: String? = nil, allowRefsOutsideRoot: Bool = false, overlays: [String] = []) {
         self.modes = modes

@@ -77,6 +77,25 @@ struct ConfigurationTests {
         #expect(run.stderr.hasPrefix("specs/dolfin.overlay.yaml:46:13: warning: the target $.paths['/purchase-orders/{id}/void'].post selects nothing in specs/dolfin.yaml; this action changes nothing\n"))
     }
 
+    /// What LatheBuildPlugin runs, on a spec with a mistake: the build fails with the error at the
+    /// spec's absolute path, line and column, where IDEs can show it.
+    @Test func theBuildPluginsCommandReportsAtTheSpec() throws {
+        let root = try temporaryCopyOfSpecs()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("Sources/Bookshop")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try "modules:\n  - module: Bookshop\n    spec: api.yaml\n".write(to: target.appendingPathComponent("lathe.yaml"), atomically: true, encoding: .utf8)
+        try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    A: {type: objekt}\n".write(to: target.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        let output = root.appendingPathComponent("out")
+        let run = try runner.lathe("generate", "--config", target.path + "/lathe.yaml", "--module", "Bookshop", "--output", output.path, "--fixed-file-names", "--quiet")
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("\(target.path)/api.yaml:5:15: error: "), "\(run.stderr)")
+
+        try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    A: {type: object}\n".write(to: target.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        #expect(try runner.lathe("generate", "--config", target.path + "/lathe.yaml", "--module", "Bookshop", "--output", output.path, "--fixed-file-names", "--quiet").status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["Client.swift", "Operations.swift", "Server.swift", "Types.swift"])
+    }
+
     @Test func usage() throws {
         #expect(try runner.lathe("generate", "specs/piriod.yaml", "--config", "specs/lathe.yaml").status == 2)
         #expect(try runner.lathe("generate", "--config", "specs/lathe.yaml", "--mode", "types").status == 2)
