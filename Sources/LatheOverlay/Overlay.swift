@@ -225,12 +225,10 @@ private struct Applier {
 extension YAMLDraft {
     /// A deep copy, so a node copied to several places is not shared.
     func copy() -> YAMLDraft {
-        let copy = YAMLDraft(origin)
         switch content {
-        case .scalar: copy.content = .scalar
-        case .sequence(let items): copy.content = .sequence(items.map { $0.copy() })
-        case .mapping(let entries): copy.content = .mapping(entries.map { ($0.key, $0.value.copy()) })
+        case .scalar: YAMLDraft(origin: origin, content: .scalar)
+        case .sequence(let items): YAMLDraft(origin: origin, content: .sequence(items.map { $0.copy() }))
+        case .mapping(let entries): YAMLDraft(origin: origin, content: .mapping(entries.map { ($0.key, $0.value.copy()) }))
         }
-        return copy
     }
 }

@@ -16,6 +16,11 @@ public final class YAMLDraft {
     public var origin: YAMLNode
     public var content: Content
 
+    public init(origin: YAMLNode, content: Content) {
+        self.origin = origin
+        self.content = content
+    }
+
     /// A deep copy of `node`. A subtree shared through aliases is copied at each place it stands.
     public init(_ node: YAMLNode) {
         origin = node
