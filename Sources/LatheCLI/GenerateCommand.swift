@@ -66,7 +66,7 @@ struct GenerateCommand: ParsableCommand {
         for name in mode where GeneratorOptions.Mode(rawValue: name) == nil {
             throw ValidationError("Unknown mode '\(name)'; available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if let namespace, !SwiftNamesCheck.isIdentifier(namespace) || SwiftNames.keywords.contains(namespace) || SwiftNames.reservedTypeNames.contains(namespace) {
+        if let namespace, !SwiftNames.canBeNamespace(namespace) {
             throw ValidationError("'\(namespace)' cannot be the namespace: it is not a Swift type name, or it would hide a type generated code uses.")
         }
     }
@@ -136,12 +136,5 @@ struct GenerateCommand: ParsableCommand {
                 throw ExitCode(LatheCommand.Status.inputErrors)
             }
         }
-    }
-}
-
-enum SwiftNamesCheck {
-    static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.first, first.isLetter || first == "_" else { return false }
-        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 }

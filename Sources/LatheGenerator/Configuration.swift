@@ -1,3 +1,4 @@
+import LatheIR
 import LatheOpenAPI
 
 /// A Lathe configuration file (`lathe.yaml`): the modules to generate, each from one spec with its
@@ -88,7 +89,7 @@ public struct LatheConfiguration: Sendable {
                 return node.items.compactMap(\.text)
             }
             guard let name = string("module", required: true), let spec = string("spec", required: true) else { continue }
-            if !isSwiftIdentifier(name) { error("'\(name)' is not a Swift module name", entry["module"]!) }
+            if !SwiftNames.isIdentifier(name) { error("'\(name)' is not a Swift module name", entry["module"]!) }
             if !names.insert(name).inserted { error("the module '\(name)' is listed twice", entry["module"]!) }
             var options = GeneratorOptions()
             options.overlays = strings("overlays").map(resolve)
@@ -105,7 +106,9 @@ public struct LatheConfiguration: Sendable {
                 options.modes = modes
             }
             if let namespace = string("namespace", required: false) {
-                if !isSwiftIdentifier(namespace) { error("'\(namespace)' is not a Swift type name", entry["namespace"]!) }
+                if !SwiftNames.canBeNamespace(namespace) {
+                    error("'\(namespace)' cannot be the namespace: it is not a Swift type name, or it would hide a type generated code uses", entry["namespace"]!)
+                }
                 options.namespace = namespace
             }
             if let allow = entry["allowRefsOutsideRoot"] {
@@ -122,11 +125,6 @@ public struct LatheConfiguration: Sendable {
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (LatheConfiguration(path: tree.path, modules: modules), diagnostics)
-    }
-
-    static func isSwiftIdentifier(_ name: String) -> Bool {
-        guard let first = name.first, first.isLetter || first == "_" else { return false }
-        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 }
 

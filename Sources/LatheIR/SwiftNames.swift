@@ -2,6 +2,17 @@
 /// for members, keywords escaped, leading digits and punctuation handled. All naming in Lathe goes
 /// through here, so the rules live in one place.
 public enum SwiftNames {
+    /// Whether `name` is a plain Swift identifier: letters, digits and underscores, not starting with a digit.
+    public static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, first.isLetter || first == "_" else { return false }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// Whether generated code can be declared inside `public enum <name>` without hiding a type it uses.
+    public static func canBeNamespace(_ name: String) -> Bool {
+        isIdentifier(name) && !keywords.contains(name) && !reservedTypeNames.contains(name)
+    }
+
     /// `cancellation_reason` → `CancellationReason`, `purchase-order.v2` → `PurchaseOrderV2`.
     public static func typeName(_ original: String) -> String {
         let words = self.words(original)
