@@ -74,7 +74,7 @@ struct ClientEmitter {
             w.line("let issues = input.validationIssues")
             w.line("if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: \(op).id, reason: .invalidInput(issues)) }")
             emitRequest(operation, into: &w)
-            let alternatives = operation.security.map { "[" + $0.map { SwiftLiteral.string(module.securitySchemes[$0.scheme].name.original) }.joined(separator: ", ") + "]" }
+            let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
             let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
             w.line("try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: [\(alternatives.joined(separator: ", "))])")
             w.line("let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)")
@@ -239,10 +239,8 @@ struct ClientEmitter {
                     if decodesJSON, let failure = response.failureWhen {
                         // x-lathe-failure-when: a documented success whose body says it failed is thrown.
                         w.line("let value = try await LatheRuntime.ClientSupport.decodeJSON(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response)")
-                        let message = failure.message.map { "[" + $0.map(SwiftLiteral.string).joined(separator: ", ") + "]" } ?? "nil"
-                        let property = "[" + failure.property.map(SwiftLiteral.string).joined(separator: ", ") + "]"
-                        let values = "[" + failure.values.map(SwiftLiteral.string).joined(separator: ", ") + "]"
-                        w.line("try LatheRuntime.ClientSupport.checkFailure(in: value, property: \(property), equals: \(values), message: \(message), operationID: \(operationID), statusCode: response.status.code)")
+                        let message = failure.message.map(SwiftLiteral.strings) ?? "nil"
+                        w.line("try LatheRuntime.ClientSupport.checkFailure(in: value, property: \(SwiftLiteral.strings(failure.property)), equals: \(SwiftLiteral.strings(failure.values)), message: \(message), operationID: \(operationID), statusCode: response.status.code)")
                         w.line("body = .\(content.caseName)(value)")
                         return
                     }

@@ -379,3 +379,10 @@ extension TypeSpelling {
         }
     }
 }
+
+extension IRModule {
+    /// An operation's security alternatives, each the names of the schemes it needs together.
+    func securityAlternatives(_ operation: IROperation) -> [[String]] {
+        operation.security.map { requirement in requirement.map { securitySchemes[$0.scheme].name.original } }
+    }
+}

@@ -48,7 +48,7 @@ struct ServerEmitter {
         w.line()
         w.block("extension \(qualifier)APIProtocol") { w in
             emitRegistration(into: &w)
-            emitBadRequestDefaults(into: &w)
+            emitRefusalDefaults(into: &w)
         }
         let chunks = Rendered.chunks(of: module.operations).map { operations in
             var chunk = SwiftWriter()
@@ -118,7 +118,7 @@ struct ServerEmitter {
     }
 
     /// Default implementations of the refusal hooks: Lathe's problem response.
-    private func emitBadRequestDefaults(into w: inout SwiftWriter) {
+    private func emitRefusalDefaults(into w: inout SwiftWriter) {
         for operation in module.operations {
             for (hook, response) in Self.documentedRefusals(operation) {
                 w.line()
@@ -155,7 +155,7 @@ struct ServerEmitter {
     private func emitHandling(_ operation: IROperation, qualifier: String, into w: inout SwiftWriter) {
         let names = operation.names
         w.block("extension \(qualifier)Operations.\(operation.typeName)") { w in
-            let alternatives = operation.security.map { "[" + $0.map { SwiftLiteral.string(module.securitySchemes[$0.scheme].name.original) }.joined(separator: ", ") + "]" }
+            let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
             w.block("nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: \(qualifier)ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)") { w in
                 w.closure("try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares)", parameters: "request, body, metadata") { w in
                     var bodyArgument = ""
@@ -167,9 +167,7 @@ struct ServerEmitter {
                     let check = "let refusal = try await authentication.check(request, \(bodyArgument)alternatives: [\(alternatives.joined(separator: ", "))])"
                     if let (_, unauthorized) = Self.documentedRefusals(operation).first(where: { $0.0 == .unauthorized }) {
                         w.block("if \(check)") { w in
-                            let schemes = "[" + operation.security.map { requirement in
-                                SwiftLiteral.string(requirement.map { module.securitySchemes[$0.scheme].name.original }.joined(separator: " and "))
-                            }.joined(separator: ", ") + "]"
+                            let schemes = SwiftLiteral.strings(module.securityAlternatives(operation).map { $0.joined(separator: " and ") })
                             w.line("if let shaped = try await api.\(SwiftNames.escapedMember(operation.methodName))(unauthorized: \(schemes)) { return try encode(.\(SwiftNames.escapedMember(unauthorized.caseName))(shaped)) }")
                             w.line("return refusal")
                         }

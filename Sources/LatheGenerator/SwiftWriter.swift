@@ -71,6 +71,11 @@ struct SwiftWriter {
 
 /// Swift spellings of values: string literals and identifiers a spec cannot break.
 enum SwiftLiteral {
+    /// An array literal of strings: `["a", "b"]`.
+    static func strings(_ texts: [String]) -> String {
+        "[" + texts.map(string).joined(separator: ", ") + "]"
+    }
+
     /// A string literal with everything escaped that could end or bend it.
     static func string(_ text: String) -> String {
         var result = "\""

@@ -53,12 +53,7 @@ public struct RequestSignature: Sendable {
 
     /// Adds the timestamp and signature headers. The body is read to be hashed and put back.
     public func sign(_ request: inout HTTPRequest, body: inout HTTPBody?, secret: String, now: Date = Date()) async throws {
-        var bytes: Data?
-        if let current = body {
-            let collected = try await ClientSupport.bytes(current)
-            bytes = collected
-            body = HTTPBody(collected)
-        }
+        let bytes = try await Self.buffer(&body)
         let timestamp = String(Int(now.timeIntervalSince1970))
         request.headerFields.set(timestampHeader, timestamp)
         request.headerFields.set(header, signature(method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp, secret: secret))
@@ -67,17 +62,20 @@ public struct RequestSignature: Sendable {
     /// Whether the request is signed with `secret` and its timestamp is within `tolerance` of `now`.
     /// The body is read to be hashed and put back for the handler.
     public func verify(_ request: HTTPRequest, body: inout HTTPBody?, secret: String, now: Date = Date()) async throws -> Bool {
-        var bytes: Data?
-        if let current = body {
-            let collected = try await ClientSupport.bytes(current)
-            bytes = collected
-            body = HTTPBody(collected)
-        }
+        let bytes = try await Self.buffer(&body)
         guard let presented = request.headerFields.value(header), let timestamp = request.headerFields.value(timestampHeader),
               let seconds = Int(timestamp), abs(Int(now.timeIntervalSince1970) - seconds) <= tolerance
         else { return false }
         let expected = signature(method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp, secret: secret)
         return Self.constantTimeEqual(Array(presented.lowercased().utf8), Array(expected.utf8))
+    }
+
+    /// Reads a body (a stream can be read once) and puts its bytes back in its place.
+    private static func buffer(_ body: inout HTTPBody?) async throws -> Data? {
+        guard let current = body else { return nil }
+        let bytes = try await ClientSupport.bytes(current)
+        body = HTTPBody(bytes)
+        return bytes
     }
 
     /// Compares without stopping at the first difference, so timing does not reveal how much matched.
