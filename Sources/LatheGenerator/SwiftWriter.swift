@@ -3,11 +3,14 @@ struct SwiftWriter {
     private(set) var text = ""
     private var indentation = 0
 
+    /// One line. A line break inside `line` can only come from spec text that missed its escaping,
+    /// and would let that text out of its comment or literal into code; it is written as a visible
+    /// escape instead, which at worst fails to compile.
     mutating func line(_ line: String = "") {
         if line.isEmpty {
             text += "\n"
         } else {
-            text += String(repeating: "    ", count: indentation) + line + "\n"
+            text += String(repeating: "    ", count: indentation) + SwiftLiteral.withoutLineBreaks(line) + "\n"
         }
     }
 
@@ -62,10 +65,17 @@ struct SwiftWriter {
         indentation -= 1
     }
 
+    /// `///` lines. Each line is comment text (`SwiftLiteral.commentText`), whatever its caller did.
     mutating func docComment(_ lines: [String]) {
         for line in lines {
-            self.line(line.isEmpty ? "///" : "/// " + line)
+            let text = SwiftLiteral.commentText(line)
+            self.line(text.isEmpty ? "///" : "/// " + text)
         }
+    }
+
+    /// A `//` line.
+    mutating func comment(_ line: String) {
+        self.line("// " + SwiftLiteral.commentText(line))
     }
 }
 
@@ -95,10 +105,75 @@ enum SwiftLiteral {
         return result + "\""
     }
 
-    /// Text for a doc comment line: no control characters, no trailing spaces.
+    /// A description as doc comment lines: split at every kind of line break (`\r\n`, `\r`, `\n`,
+    /// U+0085, U+2028, U+2029), each line then made comment text.
     static func docText(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(line.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" }.map(Character.init)).trimmingTrailingSpaces()
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            defer { afterCarriageReturn = scalar == "\r" }
+            if scalar == "\n", afterCarriageReturn { continue }
+            if isLineBreak(scalar) {
+                lines.append(commentText(String(current)))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        lines.append(commentText(String(current)))
+        return lines
+    }
+
+    /// Spec text made safe for one line of a `//` or `///` comment, the only path by which spec text
+    /// reaches a comment: line breaks and other control characters, and the bidirectional controls
+    /// that can make code read differently from what compiles (CVE-2021-42574), are written as
+    /// visible `\u{…}` escapes, and trailing spaces are dropped. Nothing is left that ends the
+    /// comment, so whatever follows stays comment.
+    public static func commentText(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsCommentEscape) else { return text.trimmingTrailingSpaces() }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsCommentEscape(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result.trimmingTrailingSpaces()
+    }
+
+    /// `line` with every line break replaced by a visible escape (see `SwiftWriter.line`).
+    static func withoutLineBreaks(_ line: String) -> String {
+        // Fast path: line breaks are \n, \r, or start with the bytes C2 (U+0085) or E2 (U+2028/9).
+        guard line.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }),
+              line.unicodeScalars.contains(where: isLineBreak) else { return line }
+        var result = ""
+        for scalar in line.unicodeScalars {
+            if isLineBreak(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    private static func needsCommentEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09: false  // a tab is harmless
+        case 0 ..< 0x20, 0x7F ... 0x9F: true
+        case 0x2028, 0x2029: true
+        // Bidirectional formatting characters: embeddings, overrides, isolates, marks.
+        case 0x061C, 0x200E, 0x200F, 0x202A ... 0x202E, 0x2066 ... 0x2069: true
+        default: false
         }
     }
 }

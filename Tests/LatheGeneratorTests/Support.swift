@@ -26,9 +26,23 @@ enum SwiftCompiler {
     }
 
     static func typecheck(_ files: [String], flags: [String] = []) throws -> Outcome {
+        try run(["swiftc", "-typecheck", "-swift-version", "6", "-I", modulesFolder] + flags + files)
+    }
+
+    /// Compiles the files to object files in `folder` and lists their symbols (`nm`); the output
+    /// is the compiler's messages when it fails.
+    static func objectSymbols(_ files: [String], in folder: URL) throws -> Outcome {
+        let compiled = try run(["swiftc", "-c", "-parse-as-library", "-swift-version", "6", "-module-name", "Hostile", "-I", modulesFolder] + files, in: folder)
+        guard compiled.status == 0 else { return compiled }
+        let objects = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".o") }.map { folder.appendingPathComponent($0).path }
+        return try run(["nm"] + objects)
+    }
+
+    private static func run(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-I", modulesFolder] + flags + files
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -1,0 +1,57 @@
+import Foundation
+import LatheGenerator
+import Testing
+
+/// Spec text never becomes code. `Tests/Fixtures/hostile/names.yaml` puts a declaration
+/// (`func PWNED_…() {}`) behind a line break in every kind of name and text that reaches generated
+/// Swift; the spec's own file name and an external `$ref`'s file name carry one too. The generated
+/// module must compile, and its object files must declare no `PWNED_` symbol.
+struct HostileNameTests {
+    static let marker = "PWNED_"
+
+    @Test func namesWithLineBreaksStayInsideCommentsAndLiterals() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let specName = "api\nfunc PWNED_specFile() {}\n.yaml"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Tests/Fixtures/hostile/names.yaml", toPath: folder.appendingPathComponent(specName).path)
+        try Data("Radius: {type: number, description: \"r\\nfunc PWNED_refTarget() {}\"}\n".utf8)
+            .write(to: folder.appendingPathComponent("other\nfunc PWNED_refFile() {}\n.yaml"))
+
+        let result = Generator.generate(path: folder.appendingPathComponent(specName).path, displayPath: specName)
+        #expect(result.files.count > 1)
+        let generated = result.files.map(\.contents).joined()
+        // The payloads did reach the output (as escaped text), so the test tests something.
+        #expect(generated.contains(Self.marker))
+        #expect(!generated.contains("\r"))
+
+        let (output, paths) = try writeToTemporaryFolder(result.files, label: "hostile")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let symbols = try SwiftCompiler.objectSymbols(paths, in: output)
+        #expect(symbols.status == 0, "\(symbols.output.prefix(4000))")
+        let injected = Self.swiftSymbols(symbols.output).filter { $0.contains(Self.marker) }
+        #expect(injected.isEmpty, "declared from spec text: \(injected)")
+    }
+
+    /// The check above can fail: a real `PWNED_` declaration shows up in the symbols.
+    @Test func theSymbolCheckSeesADeclaration() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-hostile-control-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let paths = [output.appendingPathComponent("Control.swift").path]
+        try Data("public func \(Self.marker)control() {}\n".utf8).write(to: URL(fileURLWithPath: paths[0]))
+        let symbols = try SwiftCompiler.objectSymbols(paths, in: output)
+        #expect(symbols.status == 0, "\(symbols.output)")
+        #expect(Self.swiftSymbols(symbols.output).contains { $0.contains(Self.marker + "control") })
+    }
+
+    /// The Swift declarations in `nm` output (mangled `$s…` names). String constants also appear, as
+    /// `.L.str…` symbols named after their text, line breaks included; they are data, not code.
+    static func swiftSymbols(_ nm: String) -> [String] {
+        nm.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ")
+            guard fields.count >= 2, let name = fields.last, name.hasPrefix("$s") else { return nil }
+            return String(name)
+        }
+    }
+}
