@@ -162,7 +162,8 @@ extension TypeEmitter {
 
     private func emitCodingKeys(_ shapes: [PropertyShape], into w: inout SwiftWriter) {
         guard !shapes.isEmpty else {
-            w.line("public enum CodingKeys: Swift.String, Swift.CodingKey {}")
+            // No cases, so no raw type: Swift allows a raw type only on an enum with cases.
+            w.line("public enum CodingKeys: Swift.CodingKey {}")
             return
         }
         w.block("public enum CodingKeys: Swift.String, Swift.CodingKey") { w in

@@ -263,15 +263,20 @@ extension Lowerer {
 
     func lowerObject(_ schema: Schema, _ parts: ObjectParts, _ hint: NameHint) -> IRValueType {
         let id = namedType(hint, schema)
+        // Member names first, so the nested types named while lowering the properties avoid them.
         var members = NameScope(reserved: SwiftNames.reservedMemberNames)
+        let undefinedRequired = parts.required.filter { name in !parts.properties.contains { $0.name == name } }
+        let propertyNames = parts.properties.map { members.claim(SwiftNames.memberName($0.name)) }
+        let undefinedNames = undefinedRequired.map { members.claim(SwiftNames.memberName($0)) }
+        memberNames[id] = Set(propertyNames + undefinedNames)
         var properties: [IRProperty] = []
-        for property in parts.properties {
+        for (property, swiftName) in zip(parts.properties, propertyNames) {
             let (type, constraints) = lower(property.schema, hint.nested(property.name, in: id))
             // A required read-only value is absent from requests, a required write-only one from
             // responses: optional in Swift, so neither side fails to decode.
             let isRequired = parts.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
             var irProperty = IRProperty(
-                name: IRName(original: property.name, swift: members.claim(SwiftNames.memberName(property.name))),
+                name: IRName(original: property.name, swift: swiftName),
                 type: type, isRequired: isRequired, defaultValue: nil, constraints: constraints,
                 isReadOnly: property.schema.readOnly, isWriteOnly: property.schema.writeOnly,
                 docs: docs(property.schema), source: source(property.nameNode)
@@ -286,9 +291,9 @@ extension Lowerer {
             properties.append(irProperty)
         }
         // Nothing is dropped: a required key with no schema still becomes a property.
-        for name in parts.required where !parts.properties.contains(where: { $0.name == name }) {
+        for (name, swiftName) in zip(undefinedRequired, undefinedNames) {
             properties.append(IRProperty(
-                name: IRName(original: name, swift: members.claim(SwiftNames.memberName(name))), type: .primitive(.jsonValue),
+                name: IRName(original: name, swift: swiftName), type: .primitive(.jsonValue),
                 isRequired: true, defaultValue: nil, constraints: IRConstraints(), docs: IRDocs(), source: source(schema.node)
             ))
         }

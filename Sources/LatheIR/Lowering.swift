@@ -39,6 +39,9 @@ final class Lowerer {
     /// Every nested type name given out, so no later top-level type takes one (it would be shadowed inside).
     var nestedNames = Set<String>()
     var nestedScopes: [IRTypeID: NameScope] = [:]
+    /// The Swift member names of each object type, known before its nested types are named, so a
+    /// nested type never takes a member's name (`2fa` → member `_2fa`; its inline type must differ).
+    var memberNames: [IRTypeID: Set<String>] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
     var schemaTypes: [String: IRTypeID] = [:]
     /// The schema each named type is lowered from (a component that only points elsewhere is
@@ -94,7 +97,8 @@ final class Lowerer {
         if let parent = hint.parent {
             let chain = parentChainNames(of: parent)
             var scope = nestedScopes[parent] ?? NameScope(reserved: ["CodingKeys"])
-            let isTaken = { (candidate: String) in self.topNames.contains(candidate) || chain.contains(candidate) }
+            let members = memberNames[parent] ?? []
+            let isTaken = { (candidate: String) in self.topNames.contains(candidate) || chain.contains(candidate) || members.contains(candidate) }
             let alternate = hint.alternate.map(SwiftNames.safeTypeName)
             let first = alternate.map { isTaken(preferred) || scope.contains(preferred) ? $0 : preferred } ?? preferred
             swiftName = scope.claim(first, avoiding: isTaken)

@@ -46,15 +46,30 @@ public enum SwiftNames {
     /// requires (`CodingKeys.stringValue`), so no property takes them.
     public static let reservedMemberNames: Set<String> = ["stringValue", "intValue", "rawValue", "hashValue", "init", "encode"]
 
+    /// The words of a name. `SCREAMING_SNAKE_CASE` (several words, no lower-case letter) is read as
+    /// words in capitals, not acronyms: `USER_ACCOUNT_CLOSED` → `user`, `account`, `closed`, so it
+    /// becomes `userAccountClosed` as Swift users write it. A single capitalised word stays an
+    /// acronym (`ID` → `id`, `URLPath` → `urlPath`, `HTTPStatus` → `HTTPStatus`).
+    static func words(_ original: String) -> [String] {
+        let isScreaming = !original.contains(where: \.isLowercase) && original.contains(where: \.isUppercase)
+        guard isScreaming else { return casedWords(original) }
+        let parts = original.split { !isWordCharacter($0) }.map { $0.lowercased() }
+        return parts.count > 1 ? parts : casedWords(original)
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        (character.isLetter || character.isNumber) && (character.isASCII || character.isLetter)
+    }
+
     /// Splits at anything that is not a letter or digit, and at lower-to-upper case changes
     /// (`petID` → `pet`, `ID`; `HTTPStatus` → `HTTP`, `Status`).
-    static func words(_ original: String) -> [String] {
+    private static func casedWords(_ original: String) -> [String] {
         var words: [String] = []
         var current = ""
         var previous: Character?
         let characters = Array(original)
         for (index, character) in characters.enumerated() {
-            guard character.isLetter || character.isNumber, character.isASCII || character.isLetter else {
+            guard isWordCharacter(character) else {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 previous = nil
@@ -78,8 +93,13 @@ public enum SwiftNames {
         return words
     }
 
+    /// The first letter in capitals, also after leading digits (`2fa` → `2Fa`), so a type named
+    /// from a digit-led name differs from the member named from it (`_2Fa`, `_2fa`).
     private static func capitalized(_ word: String) -> String {
-        word.prefix(1).uppercased() + word.dropFirst()
+        guard let letter = word.firstIndex(where: \.isLetter), word[..<letter].allSatisfy(\.isNumber) else {
+            return word.prefix(1).uppercased() + word.dropFirst()
+        }
+        return word[..<letter] + word[letter...].prefix(1).uppercased() + word[word.index(after: letter)...]
     }
 
     /// `ID` → `id`, `URL` → `url`, `Pet` → `pet`, `iOS` → `iOS`.
