@@ -19,6 +19,8 @@ struct TreeBuilder {
 
     let path: String
     let reader: YAMLReader
+    /// Set when libyaml reads a rewritten copy of the file (`JSONAdapter`), to give the file's columns.
+    let sourceMap: SourceMap?
     private var records: [NodeRecord] = []
     private var children: [Int32] = []
     private var text: [UInt8] = []
@@ -32,9 +34,10 @@ struct TreeBuilder {
     private var root: Int32 = -1
     private var documentCount = 0
 
-    init(path: String, reader: YAMLReader, sourceSize: Int) {
+    init(path: String, reader: YAMLReader, sourceSize: Int, sourceMap: SourceMap? = nil) {
         self.path = path
         self.reader = reader
+        self.sourceMap = sourceMap
         // Sized from the file so they never grow by copying: scalar text is never longer than the
         // source, and specs average 25 to 30 bytes a node. Pages never touched cost no memory.
         let nodes = sourceSize / 12 + 16
@@ -45,7 +48,7 @@ struct TreeBuilder {
     }
 
     mutating func handle(_ event: yaml_event_t) throws(Diagnostic) {
-        let location = SpecLocation(file: path, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let location = YAMLReader.location(of: event.start_mark, path: path, sourceMap: sourceMap)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1

@@ -8,6 +8,10 @@ import Darwin
 
 /// Reads YAML (and JSON, which goes through the same parser) into a located `YAMLTree`.
 ///
+/// Every valid JSON document reads, with its own lines and columns: what libyaml would refuse or
+/// misread in it (escaped surrogate pairs, keys past YAML's implicit-key limits, some raw characters)
+/// is rewritten first by `JSONAdapter`. An escaped lone surrogate (`"\ud800"`) reads as U+FFFD.
+///
 /// Hostile input fails fast with one located error: duplicate keys, alias expansion bombs,
 /// runaway nesting, invalid UTF-8, binary and empty files, more than one document.
 public struct YAMLReader: Sendable {
@@ -24,7 +28,11 @@ public struct YAMLReader: Sendable {
     /// Parses `bytes`, naming the file `path` in locations.
     public func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> YAMLTree {
         try checkContent(bytes, path: path)
-        var builder = TreeBuilder(path: path, reader: self, sourceSize: bytes.count)
+        // Valid JSON that libyaml would refuse or misread is handed to it rewritten; `nil` (no copy) otherwise.
+        let adapted = JSONAdapter.adapt(bytes)
+        let input = adapted?.text ?? bytes
+        let sourceMap = adapted?.map
+        var builder = TreeBuilder(path: path, reader: self, sourceSize: bytes.count, sourceMap: sourceMap)
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
@@ -32,12 +40,12 @@ public struct YAMLReader: Sendable {
         }
         defer { yaml_parser_delete(parser) }
 
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> YAMLTree in
+        return try input.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> YAMLTree in
             yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(parser, &event) == 1 else {
-                    throw Self.libyamlError(parser.pointee, bytes: buffer, path: path)
+                    throw Self.libyamlError(parser.pointee, bytes: bytes, sourceMap: sourceMap, path: path)
                 }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
@@ -75,27 +83,35 @@ public struct YAMLReader: Sendable {
         }
     }
 
-    static func libyamlError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, path: String) -> Diagnostic {
+    /// libyaml's error, located in `bytes` (the file as written, which libyaml may have read rewritten).
+    static func libyamlError(_ parser: yaml_parser_t, bytes: [UInt8], sourceMap: SourceMap?, path: String) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
         case YAML_READER_ERROR:
-            let offset = min(Int(parser.problem_offset), bytes.count)
-            let location = location(ofOffset: offset, in: Array(bytes), path: path)
+            let rewritten = Int(parser.problem_offset)
+            let offset = min(sourceMap?.byteOffset(rewritten) ?? rewritten, bytes.count)
+            let location = location(ofOffset: offset, in: bytes, path: path)
             let detail = parser.problem_value >= 0 ? String(format2Hex: parser.problem_value) : ""
             let what = problem.contains("UTF-8") || problem.contains("octet") ? "the file is not valid UTF-8 text" : "the file has a character YAML does not allow"
             return .error("\(what): \(problem)\(detail) at byte offset \(offset)", at: location)
         case YAML_MEMORY_ERROR:
             return .error("libyaml ran out of memory reading this file", at: SpecLocation(file: path, line: 1, column: 1))
         default:
-            let mark = parser.problem_mark
-            let location = SpecLocation(file: path, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+            let location = location(of: parser.problem_mark, path: path, sourceMap: sourceMap)
             var message = "invalid YAML: \(problem)"
             if let context = parser.context.map({ String(cString: $0) }) {
-                let contextMark = parser.context_mark
-                message += " (\(context) that starts at line \(contextMark.line + 1), column \(contextMark.column + 1))"
+                let contextLocation = Self.location(of: parser.context_mark, path: path, sourceMap: sourceMap)
+                message += " (\(context) that starts at line \(contextLocation.line), column \(contextLocation.column))"
             }
             return .error(message, at: location)
         }
+    }
+
+    /// The 1-based line and column of a libyaml mark, in the file as written.
+    static func location(of mark: yaml_mark_t, path: String, sourceMap: SourceMap?) -> SpecLocation {
+        var column = Int(mark.column)
+        if let sourceMap { column = sourceMap.column(column, atIndex: Int(mark.index)) }
+        return SpecLocation(file: path, line: Int(mark.line) + 1, column: column + 1)
     }
 
     /// Line and column (1-based, columns in characters) of a byte offset.
