@@ -24,14 +24,14 @@ measure() { # $1: label, rest: lathe generate options
     rm -rf "$work/out"
     local start end ms
     start=$(date +%s%N)
-    "$lathe" generate --quiet --allow-spec-errors "$@" "$spec" --output "$work/out" 2>/dev/null
+    "$lathe" generate --quiet "$@" "$spec" --output "$work/out" 2>/dev/null
     end=$(date +%s%N)
     ms=$(( (end - start) / 1000000 ))
     if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
   done
   rm -rf "$work/out"
   local gen_kib files lines
-  gen_kib=$( { /usr/bin/time -f '%M' "$lathe" generate --quiet --allow-spec-errors "$@" "$spec" --output "$work/out" 2>&1 >/dev/null || true; } | tail -n 1)
+  gen_kib=$( { /usr/bin/time -f '%M' "$lathe" generate --quiet "$@" "$spec" --output "$work/out" 2>&1 >/dev/null || true; } | tail -n 1)
   files=$(ls "$work/out" | wc -l)
   lines=$(cat "$work/out"/*.swift | wc -l)
   rm -rf "$work/pkg/Sources/Generated" "$work/pkg/.build"

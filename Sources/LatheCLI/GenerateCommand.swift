@@ -10,9 +10,11 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Generate Swift from an OpenAPI description.",
         discussion: """
         Writes each file atomically and only when its bytes change, and removes files an earlier run \
-        generated that are no longer produced. When the description has errors nothing is written \
-        (unless --allow-spec-errors). Exits 0 on success, 1 on errors (or, with --check, when the \
-        output folder differs), 2 on a usage error.
+        generated that are no longer produced. A defect in the description that has one reasonable \
+        reading is a warning saying what Lathe assumed, and everything is generated; only a file that \
+        is not an OpenAPI 3.0/3.1 description stops it (with --strict, any error does, as `lathe \
+        validate` reports them). Exits 0 on success, 1 when nothing could be generated (or, with \
+        --check, when the output folder differs), 2 on a usage error.
         """
     )
 
@@ -40,7 +42,14 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Write exactly Types.swift, Operations.swift, Client.swift and Server.swift (build plugins name their outputs in advance).")
     var fixedFileNames = false
 
-    @Flag(help: "Write the output, and succeed, even when the description has errors (they are still printed; what Lathe cannot resolve becomes any JSON value).")
+    @Flag(help: "Refuse a description with errors, as 'lathe validate' reports them, instead of generating with warnings.")
+    var strict = false
+
+    @Option(name: .customLong("silence"), help: ArgumentHelp("Leave out warnings of this kind (the name in brackets after a warning); repeat for several.", valueName: "kind"))
+    var silence: [String] = []
+
+    /// Before defects became warnings, this wrote the output despite errors; that is the default now.
+    @Flag(help: .hidden)
     var allowSpecErrors = false
 
     @Flag(help: "Let $refs reach files outside the folder of the root spec.")
@@ -96,21 +105,29 @@ struct GenerateCommand: ParsableCommand {
                 }
                 var entry = entry
                 entry.options.fixedFileNames = fixedFileNames
+                entry.options.strict = entry.options.strict || strict
+                entry.options.silencedWarnings.formUnion(silence)
                 jobs.append((entry.spec, folder, Generator.generate(entry)))
             }
         } else if let spec, let output {
             let modes = mode.isEmpty ? Set(GeneratorOptions.Mode.allCases) : Set(mode.compactMap(GeneratorOptions.Mode.init(rawValue:)))
             var options = GeneratorOptions(modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
             options.fixedFileNames = fixedFileNames
+            options.strict = strict
+            options.silencedWarnings = Set(silence)
             jobs.append((spec, output, Generator.generate(path: spec, options: options)))
         }
 
+        if allowSpecErrors {
+            standardError("lathe: warning: --allow-spec-errors is no longer needed: lathe generate reads what it can of a defective spec and says what it assumed (--strict refuses instead)")
+        }
         var failed = false
         for job in jobs {
             report(job.result.diagnostics, quiet: quiet)
-            if job.result.files.isEmpty || (job.result.diagnostics.hasErrors && !allowSpecErrors) {
+            if job.result.files.isEmpty || job.result.diagnostics.hasErrors {
                 if !job.result.files.isEmpty {
-                    standardError("lathe: nothing was written to \(job.output) because \(job.spec) has errors (--allow-spec-errors writes anyway)")
+                    let why = job.result.diagnostics.errors.allSatisfy({ $0.reading != nil }) ? "has errors and generation is strict" : "has errors Lathe cannot read past"
+                    standardError("lathe: nothing was written to \(job.output) because \(job.spec) \(why)")
                 }
                 failed = true
             }

@@ -24,12 +24,20 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public var location: SpecLocation?
     /// The JSON pointer of the offending node within its file, when known (`/paths/~1pets/get`).
     public var pointer: String?
+    /// A stable name for this class of finding (`ref-unresolved`, `unknown-field`), printed after the
+    /// message; users silence warnings by kind.
+    public var kind: String?
+    /// For an error in a spec Lathe can still make sense of: what `lathe generate` assumes instead
+    /// of refusing ("Lathe treats it as required"). `nil` for errors that stop generation.
+    public var reading: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SpecLocation?, pointer: String? = nil) {
+    public init(_ severity: Diagnostic.Severity, _ message: String, at location: SpecLocation?, pointer: String? = nil, kind: String? = nil, reading: String? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
         self.pointer = pointer
+        self.kind = kind
+        self.reading = reading
     }
 
     public static func error(_ message: String, at location: SpecLocation?, pointer: String? = nil) -> Diagnostic {
@@ -44,11 +52,43 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         Diagnostic(.note, message, at: location, pointer: pointer)
     }
 
+    /// `file:line:column: severity: message [kind]`. Control characters in the message (spec text
+    /// can hold any) are escaped, so a spec cannot print lines that pass for Lathe's own, CI
+    /// annotations or terminal escapes.
     public var description: String {
+        let text = Self.printable(message) + (kind.map { " [\($0)]" } ?? "")
         if let location {
-            return "\(location): \(severity.rawValue): \(message)"
+            return "\(location): \(severity.rawValue): \(text)"
         }
-        return "lathe: \(severity.rawValue): \(message)"
+        return "lathe: \(severity.rawValue): \(text)"
+    }
+
+    /// `text` with C0 and C1 control characters (ESC, line breaks, …) and U+2028/U+2029 written as `\u{…}`.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// The error as `lathe generate` reports it when the spec can still be read: a warning that
+    /// says what Lathe assumed. Errors without a reading, and other severities, are unchanged.
+    public var asGenerationFinding: Diagnostic {
+        guard severity == .error, let reading else { return self }
+        var warning = self
+        warning.severity = .warning
+        warning.message = message + "; " + reading
+        return warning
     }
 }
 
@@ -61,6 +101,33 @@ public struct Diagnostics: Sendable, Hashable {
     }
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    /// What `lathe generate` reports (unless strict): each error that has a reading becomes a
+    /// warning saying what Lathe assumed; warnings of the `silenced` kinds are left out (errors never
+    /// are, and a note goes with the diagnostic before it).
+    public func forGeneration(strict: Bool = false, silenced: Set<String> = []) -> Diagnostics {
+        var result: [Diagnostic] = []
+        var droppingNotes = false
+        for diagnostic in all {
+            if diagnostic.severity == .note {
+                if !droppingNotes { result.append(diagnostic) }
+                continue
+            }
+            let finding = strict ? diagnostic : diagnostic.asGenerationFinding
+            droppingNotes = finding.severity == .warning && finding.kind.map(silenced.contains) == true
+            if !droppingNotes { result.append(finding) }
+        }
+        return Diagnostics(result)
+    }
+
+    /// How many warnings there are of each kind (`unclassified` for those without one).
+    public var warningCounts: [String: Int] {
+        var counts: [String: Int] = [:]
+        for diagnostic in all where diagnostic.severity == .warning {
+            counts[diagnostic.kind ?? "unclassified", default: 0] += 1
+        }
+        return counts
+    }
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
 

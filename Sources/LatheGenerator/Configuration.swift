@@ -13,6 +13,8 @@ import LatheOpenAPI
 ///     modes: [types, client, server]      # optional; all three by default
 ///     namespace: Piriod                   # optional
 ///     allowRefsOutsideRoot: false         # optional
+///     strict: false                       # optional: refuse a spec with errors, as `validate` reports them
+///     silence: [unknown-field]            # optional: warning kinds not to print
 /// ```
 public struct LatheConfiguration: Sendable {
     public struct Module: Sendable {
@@ -65,7 +67,7 @@ public struct LatheConfiguration: Sendable {
                 error("a module entry is a mapping with 'module', 'spec' and 'output'", entry)
                 continue
             }
-            let fields = ["module", "spec", "overlays", "output", "modes", "namespace", "allowRefsOutsideRoot"]
+            let fields = ["module", "spec", "overlays", "output", "modes", "namespace", "allowRefsOutsideRoot", "strict", "silence"]
             for (key, _) in entry.entries where !fields.contains(key.text ?? "") {
                 error("unknown field '\(key.text ?? "")'; a module entry has \(fields.joined(separator: ", "))", key)
             }
@@ -114,6 +116,10 @@ public struct LatheConfiguration: Sendable {
             if let allow = entry["allowRefsOutsideRoot"] {
                 if let flag = allow.boolValue { options.allowRefsOutsideRoot = flag } else { error("'allowRefsOutsideRoot' must be true or false", allow) }
             }
+            if let strict = entry["strict"] {
+                if let flag = strict.boolValue { options.strict = flag } else { error("'strict' must be true or false", strict) }
+            }
+            options.silencedWarnings = Set(strings("silence"))
             let output = string("output", required: false).map(resolve)
             if let output {
                 if let other = outputs[output] {

@@ -140,6 +140,10 @@ struct ServerEmitter {
             w.line("let prefix = serverURL.path == \"/\" ? \"\" : serverURL.path")
             for operation in module.operations {
                 let op = "\(qualifier)Operations.\(operation.typeName)"
+                guard operation.isRouted else {
+                    w.comment("\(operation.method) \(operation.path) has the path of an operation registered above; no router can tell them apart.")
+                    continue
+                }
                 w.line("try transport.register(")
                 w.indented { w in
                     w.line("{ request, body, metadata in try await \(op).handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },")
@@ -419,8 +423,9 @@ struct ServerEmitter {
                                 w.line("guard let verifier = \(name), let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }")
                                 w.line("return try await verifier(token)")
                             }
-                        case .unsupported:
-                            w.line("case \(label): return true")
+                        case .unsupported(_, let serverAdmits):
+                            // Left to the transport (its middleware checks it), unless the spec never defined it usably.
+                            w.line("case \(label): return \(serverAdmits)")
                         }
                     }
                     w.line("default: return false")

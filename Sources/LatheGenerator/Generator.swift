@@ -18,6 +18,11 @@ public struct GeneratorOptions: Sendable, Hashable {
     /// Write exactly `Types.swift`, `Operations.swift`, `Client.swift` and `Server.swift` instead of
     /// splitting types by letter: for build plugins, which must name their outputs in advance.
     public var fixedFileNames = false
+    /// Refuse a spec with errors, as `lathe validate` reports them. By default each error that has
+    /// one reasonable reading is reported as a warning saying what Lathe assumed, and generated.
+    public var strict = false
+    /// Kinds of warnings (`unknown-field`, …) left out of the diagnostics.
+    public var silencedWarnings: Set<String> = []
 
     public init(modes: Set<Mode> = Set(Mode.allCases), namespace: String? = nil, allowRefsOutsideRoot: Bool = false, overlays: [String] = []) {
         self.modes = modes
@@ -40,6 +45,9 @@ public struct GeneratedFile: Sendable, Hashable {
 public struct GenerationResult: Sendable {
     /// Empty only when the spec could not be read as an OpenAPI document at all.
     public var files: [GeneratedFile]
+    /// The diagnostics as `lathe generate` prints them: unless `strict`, each defect Lathe could
+    /// read is a warning saying what it assumed, so `hasErrors` means the spec could not be
+    /// generated (it is not OpenAPI at all, or, with `strict`, it has errors); silenced kinds are left out.
     public var diagnostics: Diagnostics
     public var module: IRModule?
 }
@@ -67,6 +75,7 @@ public enum Generator {
         let (module, lowering) = Lowering.lower(document, specName: specName)
         var diagnostics = loaded.diagnostics
         diagnostics.append(contentsOf: lowering.all)
+        diagnostics = diagnostics.forGeneration(strict: options.strict, silenced: options.silencedWarnings)
         let files = FileLayout.files(for: module, options: options)
         return GenerationResult(files: files, diagnostics: diagnostics, module: module)
     }

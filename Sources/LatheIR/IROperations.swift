@@ -22,6 +22,10 @@ public struct IROperation: Sendable, Equatable {
     public var security: [[IRSecurityRequirement]]
     public var docs: IRDocs
     public var source: IRSource
+    /// Whether a server registers a route for it: not when an earlier operation has the same
+    /// method and a path template of the same shape (`/t/{id}`, `/t/{name}`), which no router
+    /// can tell apart.
+    public var isRouted = true
 }
 
 public struct NestedNames: Sendable, Hashable {
@@ -195,7 +199,9 @@ public struct IRSecurityScheme: Sendable, Equatable {
         /// OAuth 2 and OpenID Connect: a bearer token from a token provider.
         case oauth2
         /// Schemes Lathe does not apply (mutual TLS, HTTP digest, …): left to the transport.
-        case unsupported(String)
+        /// `serverAdmits` is false for a scheme the spec names but does not define usably: a server
+        /// never admits a request on it, so a defect cannot open an endpoint to anyone.
+        case unsupported(String, serverAdmits: Bool = true)
     }
 
     public var name: IRName

@@ -31,15 +31,20 @@ extension Lowerer {
         }
         var typeNames = NameScope(reserved: SwiftNames.reservedTypeNames)
         var methodNames = NameScope(reserved: SwiftNames.keywords.union(["init", "serverURL", "transport", "middlewares"]))
-        for (_, _, item) in document.paths {
+        var routes = Set<String>()
+        for (path, _, item) in document.paths {
+            // A malformed template (reported) cannot be sent or routed.
+            guard case .success(let templateNames) = PathTemplate.names(path) else { continue }
             for operation in item.operations {
-                operations.append(lowerOperation(operation, pathItem: item, typeNames: &typeNames, methodNames: &methodNames))
+                var lowered = lowerOperation(operation, pathItem: item, templateNames: templateNames, typeNames: &typeNames, methodNames: &methodNames)
+                lowered.isRouted = routes.insert(lowered.method + " " + PathTemplate.shape(path)).inserted
+                operations.append(lowered)
             }
         }
         // Webhooks and callbacks are requests a client receives: their types are generated; the
         // code to receive them is not yet.
         for operation in receivedOperations() {
-            warning("Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet", at: operation.methodNode)
+            warning("Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet", at: operation.methodNode, kind: "webhooks-types-only")
             let name = Self.operationName(operation)
             if let body = operation.requestBody.flatMap({ store.requestBody($0) }) {
                 _ = lowerContent(body.content, base: name + "Request", direction: .response)
@@ -69,6 +74,10 @@ extension Lowerer {
         return Array(operations.dropFirst(sent.count))
     }
 
+    private static func sameName(_ a: Parameter, _ b: Parameter) -> Bool {
+        a.location == .header ? a.name.lowercased() == b.name.lowercased() : a.name == b.name
+    }
+
     /// `cancelInvoice` → `CancelInvoice`; without an operationId, `GET /pets/{id}` → `GetPetsId`.
     static func operationName(_ operation: Operation) -> String {
         if let id = operation.operationId, !id.isEmpty { return SwiftNames.typeName(id) }
@@ -85,16 +94,25 @@ extension Lowerer {
 
     // MARK: Operations
 
-    private func lowerOperation(_ operation: Operation, pathItem: PathItem, typeNames: inout NameScope, methodNames: inout NameScope) -> IROperation {
+    private func lowerOperation(_ operation: Operation, pathItem: PathItem, templateNames: [String], typeNames: inout NameScope, methodNames: inout NameScope) -> IROperation {
         let name = Self.operationName(operation)
         let method = operation.method.rawValue.uppercased()
         let operationID = operation.operationId ?? "\(method) \(operation.path)"
         let methodBase = operation.operationId.map(SwiftNames.memberName) ?? SwiftNames.memberName(operation.method.rawValue + " " + operation.path)
 
-        // Path-level parameters, replaced by operation-level ones of the same name and location.
+        // Path-level parameters, replaced by operation-level ones of the same name and location
+        // (header names compare case-insensitively); within one list the last one wins. Path
+        // parameters missing from the template are left out, and template names no parameter
+        // declares become required strings (both reported by the document checks).
         var effective: [Parameter] = []
         for parameter in pathItem.parameters.compactMap({ store.parameter($0) }) + operation.parameters.compactMap({ store.parameter($0) }) {
-            effective.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+            if parameter.location == .path, !templateNames.contains(parameter.name) { continue }
+            effective.removeAll { $0.location == parameter.location && Self.sameName($0, parameter) }
+            effective.append(parameter)
+        }
+        for name in templateNames where !effective.contains(where: { $0.location == .path && $0.name == name }) {
+            var parameter = Parameter(node: operation.methodNode, name: name, location: .path)
+            parameter.required = true
             effective.append(parameter)
         }
         var scopes: [ParameterLocation: NameScope] = [:]
@@ -124,8 +142,8 @@ extension Lowerer {
 
         let requirements = operation.security ?? document.security ?? []
         let security = requirements.map { requirement in
-            requirement.schemes.compactMap { scheme -> IRSecurityRequirement? in
-                securitySchemeIndex[scheme.name].map { IRSecurityRequirement(scheme: $0, scopes: scheme.scopes) }
+            requirement.schemes.map { scheme in
+                IRSecurityRequirement(scheme: securitySchemeIndex[scheme.name] ?? unusableScheme(scheme.name, at: scheme.nameNode), scopes: scheme.scopes)
             }
         }
         return IROperation(
@@ -260,7 +278,7 @@ extension Lowerer {
     /// `encoding`; `nil` (raw bytes, with a warning) when the schema is not an object.
     private func lowerMultipart(_ media: MediaType, type: IRValueType, base: String) -> IRMultipart? {
         guard case .named(let id) = type.nonNull, case .object(let object) = types[id.index].kind else {
-            warning("Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes", at: media.schema?.node ?? media.node)
+            warning("Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes", at: media.schema?.node ?? media.node, kind: "multipart-untyped")
             return nil
         }
         var names = NameScope()
@@ -272,7 +290,7 @@ extension Lowerer {
         let typeName = claim("Parts")
         let encodings = Dictionary(media.encoding.map { ($0.property, $0.encoding) }, uniquingKeysWith: { first, _ in first })
         for (property, encoding) in media.encoding where !object.properties.contains(where: { $0.name.original == property }) {
-            warning("'encoding' names '\(property)', which is not a property of the body's schema", at: encoding.node)
+            warning("'encoding' names '\(property)', which is not a property of the body's schema", at: encoding.node, kind: "encoding-unknown-property")
         }
         let parts = object.properties.map { property -> IRPart in
             let encoding = encodings[property.name.original]
@@ -351,14 +369,14 @@ extension Lowerer {
                     kind = .requestSignature(signature)
                 } else {
                     if case .apiKey(_, .header, _) = kind {} else {
-                        warning("'x-lathe-request-signature' belongs on an apiKey scheme in a header (the header the signature is sent in)", at: signing)
+                        warning("'x-lathe-request-signature' belongs on an apiKey scheme in a header (the header the signature is sent in)", at: signing, kind: "lathe-extension")
                     }
                     // Sending the scheme as a plain API key would put the signing secret on the wire.
                     kind = .unsupported("request signing ('x-lathe-request-signature')")
                 }
             }
-            if case .unsupported(let what) = kind {
-                warning("Lathe does not apply \(what) itself; configure it in the transport", at: scheme.node)
+            if case .unsupported(let what, _) = kind {
+                warning("Lathe does not apply \(what) itself; configure it in the transport", at: scheme.node, kind: "security-scheme-unsupported")
             }
             securitySchemeIndex[name] = securitySchemes.count
             securitySchemes.append(IRSecurityScheme(
@@ -366,6 +384,21 @@ extension Lowerer {
                 docs: IRDocs(description: scheme.description), source: source(scheme.node)
             ))
         }
+    }
+
+    /// A scheme a requirement names that is undefined or could not be read (both reported while
+    /// decoding): dropping it from the requirement could leave `{}`, which admits anyone, so it
+    /// stays, as a scheme the client leaves to the transport and the server never admits on.
+    private func unusableScheme(_ name: String, at node: YAMLNode) -> Int {
+        if let index = securitySchemeIndex[name] { return index }
+        var scope = NameScope(reserved: SwiftNames.reservedMemberNames.union(securitySchemes.map(\.name.swift)))
+        securitySchemeIndex[name] = securitySchemes.count
+        securitySchemes.append(IRSecurityScheme(
+            name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))),
+            kind: .unsupported("the scheme '\(name)', which the spec does not define usably", serverAdmits: false),
+            docs: IRDocs(), source: source(node)
+        ))
+        return securitySchemes.count - 1
     }
 
     /// Whether lowering `schema` creates a type of its own (so it needs a name where it stands).
@@ -385,7 +418,7 @@ extension Lowerer {
     func apiKeyPrefix(_ node: YAMLNode?) -> String? {
         guard let node else { return nil }
         guard let text = node.text, node.scalarType == .string, !text.isEmpty, !text.contains(" ") else {
-            warning("'x-lathe-api-key-prefix' is the word sent before the key, such as 'Token'; it is ignored", at: node)
+            warning("'x-lathe-api-key-prefix' is the word sent before the key, such as 'Token'; it is ignored", at: node, kind: "lathe-extension")
             return nil
         }
         return text
@@ -394,42 +427,42 @@ extension Lowerer {
     /// `x-lathe-request-signature`, checked: a mistake is a warning, and the scheme is then left to the transport.
     func lowerRequestSignature(_ node: YAMLNode, header: String) -> IRRequestSignature? {
         guard node.isMapping else {
-            warning("'x-lathe-request-signature' is a mapping (algorithm, timestampHeader, timestampTolerance, bodyHash, stringToSign)", at: node)
+            warning("'x-lathe-request-signature' is a mapping (algorithm, timestampHeader, timestampTolerance, bodyHash, stringToSign)", at: node, kind: "lathe-extension")
             return nil
         }
         let known = ["algorithm", "timestampHeader", "timestampTolerance", "bodyHash", "stringToSign"]
         for (key, _) in node.entries where !known.contains(key.text ?? "") {
-            warning("'\(key.text ?? "")' is not a field of 'x-lathe-request-signature' (\(known.joined(separator: ", ")))", at: key)
+            warning("'\(key.text ?? "")' is not a field of 'x-lathe-request-signature' (\(known.joined(separator: ", ")))", at: key, kind: "lathe-extension")
         }
         guard let algorithm = node["algorithm"], algorithm.textEquals("hmac-sha512") else {
-            warning("Lathe signs requests with 'algorithm: hmac-sha512' only", at: node["algorithm"] ?? node)
+            warning("Lathe signs requests with 'algorithm: hmac-sha512' only", at: node["algorithm"] ?? node, kind: "lathe-extension")
             return nil
         }
         guard let timestamp = node["timestampHeader"]?.text, !timestamp.isEmpty else {
-            warning("'x-lathe-request-signature' needs 'timestampHeader', the header the signed Unix time is sent in", at: node)
+            warning("'x-lathe-request-signature' needs 'timestampHeader', the header the signed Unix time is sent in", at: node, kind: "lathe-extension")
             return nil
         }
         var tolerance = 300
         if let toleranceNode = node["timestampTolerance"] {
             guard toleranceNode.scalarType == .int, let seconds = Int(toleranceNode.text ?? ""), seconds > 0 else {
-                warning("'timestampTolerance' is a positive number of seconds", at: toleranceNode)
+                warning("'timestampTolerance' is a positive number of seconds", at: toleranceNode, kind: "lathe-extension")
                 return nil
             }
             tolerance = seconds
         }
         if let bodyHash = node["bodyHash"], !bodyHash.textEquals("sorted-compact-json") {
-            warning("Lathe hashes bodies as 'sorted-compact-json' only", at: bodyHash)
+            warning("Lathe hashes bodies as 'sorted-compact-json' only", at: bodyHash, kind: "lathe-extension")
             return nil
         }
         let allowed = ["lowercased-path", "path", "body-hash", "timestamp", "method"]
         guard let parts = node["stringToSign"], parts.isSequence, parts.count > 0 else {
-            warning("'stringToSign' lists what is signed, in order: \(allowed.joined(separator: ", "))", at: node["stringToSign"] ?? node)
+            warning("'stringToSign' lists what is signed, in order: \(allowed.joined(separator: ", "))", at: node["stringToSign"] ?? node, kind: "lathe-extension")
             return nil
         }
         var components: [String] = []
         for part in parts.items {
             guard let text = part.text, allowed.contains(text) else {
-                warning("'\(part.text ?? part.kindDescription)' cannot be signed; the parts are \(allowed.joined(separator: ", "))", at: part)
+                warning("'\(part.text ?? part.kindDescription)' cannot be signed; the parts are \(allowed.joined(separator: ", "))", at: part, kind: "lathe-extension")
                 return nil
             }
             components.append(text)
@@ -444,17 +477,17 @@ extension Lowerer {
             return list.items.map { $0.text ?? "" }
         }
         guard node.isMapping, let property = path("property") else {
-            warning("'x-lathe-failure-when' needs 'property', the path to the member to test (such as [Result, Code]); it is ignored", at: node)
+            warning("'x-lathe-failure-when' needs 'property', the path to the member to test (such as [Result, Code]); it is ignored", at: node, kind: "lathe-extension")
             return nil
         }
         let equals = node["equals"]
         let values = equals?.isScalar == true ? [equals?.text ?? ""] : (equals?.items.compactMap(\.text) ?? [])
         guard !values.isEmpty else {
-            warning("'x-lathe-failure-when' needs 'equals', the values that mean failure; it is ignored", at: equals ?? node)
+            warning("'x-lathe-failure-when' needs 'equals', the values that mean failure; it is ignored", at: equals ?? node, kind: "lathe-extension")
             return nil
         }
         if node["message"] != nil && path("message") == nil {
-            warning("'message' is the path to the text that explains the failure (such as [Messages, 0, Summary])", at: node["message"]!)
+            warning("'message' is the path to the text that explains the failure (such as [Messages, 0, Summary])", at: node["message"]!, kind: "lathe-extension")
         }
         return IRFailureCondition(property: property, values: values, message: path("message"))
     }

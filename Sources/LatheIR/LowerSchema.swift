@@ -8,7 +8,7 @@ extension Lowerer {
     func lower(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
         warnAboutUngeneratedKeywords(schema)
         if schema.isFalse {
-            warning("this schema allows no value at all (false); Lathe generates it as any JSON value", at: schema.node)
+            warning("this schema allows no value at all (false); Lathe generates it as any JSON value", at: schema.node, kind: "schema-false")
             return (.primitive(.jsonValue), IRConstraints())
         }
         if let ref = schema.ref {
@@ -37,7 +37,7 @@ extension Lowerer {
         }
         if let values = schema.enumValues { return lowerEnum(schema, values, hint) }
         if let discriminator = schema.discriminator, schema.oneOf.isEmpty, schema.anyOf.isEmpty, warnedSchemas.insert(discriminator.node).inserted {
-            warning("Lathe uses a discriminator only beside oneOf; here (polymorphism through allOf) it is ignored", at: discriminator.node)
+            warning("Lathe uses a discriminator only beside oneOf; here (polymorphism through allOf) it is ignored", at: discriminator.node, kind: "discriminator-ignored")
         }
         if let lowered = lowerObjectBesideAlternatives(schema, hint) { return lowered }
         if !schema.allOf.isEmpty { return lowerAllOf(schema, hint) }
@@ -55,7 +55,7 @@ extension Lowerer {
         if schema.propertyNames != nil { keywords.append("propertyNames") }
         guard !keywords.isEmpty, warnedSchemas.insert(schema.node).inserted else { return }
         let list = keywords.map { "'\($0)'" }.joined(separator: ", ")
-        warning("Lathe does not generate or check \(list) yet; the rest of this schema is generated", at: schema.node)
+        warning("Lathe does not generate or check \(list) yet; the rest of this schema is generated", at: schema.node, kind: "keyword-not-generated")
     }
 
     // MARK: Nullable compositions
@@ -97,13 +97,13 @@ extension Lowerer {
                 && member.allOf.isEmpty && member.anyOf.isEmpty && member.oneOf.isEmpty && (member.types ?? .object) == .object
         }
         if onlyRequiredLists {
-            warning("Lathe does not check the \(keyword) alternatives here (which properties are required together); the object is generated without them", at: schema.node)
+            warning("Lathe does not check the \(keyword) alternatives here (which properties are required together); the object is generated without them", at: schema.node, kind: "keyword-not-generated")
             var object = schema
             object.oneOf = []
             object.anyOf = []
             return lower(object, hint)
         }
-        warning("properties and allOf beside \(keyword) are not generated yet; Lathe generates the \(keyword) alternatives", at: schema.node)
+        warning("properties and allOf beside \(keyword) are not generated yet; Lathe generates the \(keyword) alternatives", at: schema.node, kind: "keyword-not-generated")
         return (lowerUnion(schema, members, hint, isAnyOf: keyword == "anyOf"), IRConstraints())
     }
 
@@ -145,7 +145,7 @@ extension Lowerer {
         } else {
             let kinds = Set(nonNull.map(\.typeName)).sorted().joined(separator: ", ")
             let what = kinds == "number" || kinds == "integer, number" ? "an enum of fractional numbers" : "this enum mixes kinds of values (\(kinds))"
-            warning("\(what); Lathe generates it as any JSON value and does not check the values", at: schema.node)
+            warning("\(what); Lathe generates it as any JSON value and does not check the values", at: schema.node, kind: "enum-mixed")
             return (.primitive(.jsonValue), IRConstraints())
         }
         let id = namedType(hint, schema)
@@ -195,7 +195,7 @@ extension Lowerer {
         if let parts = objectParts(schema, visited: &visited) {
             return (lowerObject(schema, parts, hint), IRConstraints())
         }
-        warning("allOf combines schemas that are not all objects; Lathe uses the first one's type", at: schema.node)
+        warning("allOf combines schemas that are not all objects; Lathe uses the first one's type", at: schema.node, kind: "allof-not-objects")
         return lower(meaningful.first ?? own, hint)
     }
 
@@ -214,10 +214,10 @@ extension Lowerer {
         if let types = schema.types, !types.subtracting(.null).isSubset(of: .object) { return nil }
         guard schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil, schema.items == nil else { return nil }
         var parts = ObjectParts()
-        if let ref = schema.ref {
-            // `visited` holds the refs on the current path only, so a base reached twice (a diamond)
-            // merges fine and only a true cycle stops.
-            guard let key = ref.targetKey, visited.insert(key).inserted, let target = store.schemas[key] else { return nil }
+        // `visited` holds the refs on the current path only, so a base reached twice (a diamond)
+        // merges fine. A ref that leads back (an `allOf` that includes itself) or nowhere adds
+        // nothing (both reported by the loader).
+        if let ref = schema.ref, let key = ref.targetKey, let target = store.schemas[key], visited.insert(key).inserted {
             let referenced = objectParts(target, visited: &visited)
             visited.remove(key)
             guard let referenced else { return nil }
@@ -285,7 +285,7 @@ extension Lowerer {
                 if defaultFits(value, type) {
                     irProperty.defaultValue = value
                 } else {
-                    warning("the default \(JSONText.compact(value)) does not fit this property's type, so Lathe does not apply it", at: property.schema.node)
+                    warning("the default \(JSONText.compact(value)) does not fit this property's type, so Lathe does not apply it", at: property.schema.node, kind: "default-does-not-fit")
                 }
             }
             properties.append(irProperty)
@@ -301,7 +301,7 @@ extension Lowerer {
         if parts.hasPatternProperties {
             // Keys matching the patterns are allowed whatever `additionalProperties` says; their
             // values are kept as JSON, unchecked against the patterns' schemas.
-            warning("Lathe keeps the values of patternProperties as any JSON value and does not check them against their schemas", at: schema.node["patternProperties"] ?? schema.node)
+            warning("Lathe keeps the values of patternProperties as any JSON value and does not check them against their schemas", at: schema.node["patternProperties"] ?? schema.node, kind: "keyword-not-generated")
             additional = .captured(.primitive(.jsonValue), IRConstraints())
         } else if let extra = parts.additionalProperties?.value {
             if extra.isFalse {
@@ -399,7 +399,7 @@ extension Lowerer {
         var union = IRUnion(cases: cases, discriminator: nil)
         if let discriminator = schema.discriminator {
             if isAnyOf {
-                warning("Lathe uses a discriminator only with oneOf; beside anyOf it is ignored", at: discriminator.node)
+                warning("Lathe uses a discriminator only with oneOf; beside anyOf it is ignored", at: discriminator.node, kind: "discriminator-ignored")
             } else {
                 union.discriminator = discriminator.propertyName
                 assignDiscriminatorValues(discriminator, members: members, to: &union)
@@ -415,14 +415,14 @@ extension Lowerer {
             guard let key = reference.targetKey,
                   let index = members.firstIndex(where: { $0.ref?.targetKey == key })
             else {
-                warning("discriminator value '\(value)' maps to a schema that is not one of the oneOf members; it is ignored", at: reference.node)
+                warning("discriminator value '\(value)' maps to a schema that is not one of the oneOf members; it is ignored", at: reference.node, kind: "discriminator-ignored")
                 continue
             }
             union.cases[index].discriminatorValues.append(value)
         }
         for (index, member) in members.enumerated() where union.cases[index].discriminatorValues.isEmpty {
             guard let key = member.ref?.targetKey else {
-                warning("this oneOf member has no $ref, so no discriminator value can select it", at: member.node)
+                warning("this oneOf member has no $ref, so no discriminator value can select it", at: member.node, kind: "discriminator-ignored")
                 continue
             }
             union.cases[index].discriminatorValues.append(member.ref?.targetName ?? key)
@@ -559,7 +559,7 @@ extension Lowerer {
             if (try? Regex(pattern)) != nil {
                 constraints.pattern = pattern
             } else {
-                warning("Swift cannot compile the pattern '\(pattern)', so generated code does not check it", at: schema.node["pattern"] ?? schema.node)
+                warning("Swift cannot compile the pattern '\(pattern)', so generated code does not check it", at: schema.node["pattern"] ?? schema.node, kind: "pattern-unsupported")
             }
         }
         return constraints

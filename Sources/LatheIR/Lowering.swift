@@ -124,8 +124,8 @@ final class Lowerer {
         return names
     }
 
-    func warning(_ message: String, at node: YAMLNode) {
-        diagnostics.append(.warning(message, at: node.location, pointer: node.pointer))
+    func warning(_ message: String, at node: YAMLNode, kind: String) {
+        diagnostics.append(Diagnostic(.warning, message, at: node.location, pointer: node.pointer, kind: kind))
     }
 
     // MARK: Named schemas
@@ -194,6 +194,12 @@ final class Lowerer {
         inProgress.insert(key)
         defer { inProgress.remove(key) }
         let hint = NameHint(base: types[id.index].name.original, parent: nil, into: id)
+        if isInReferenceCycle(key) {
+            // `A: {$ref: B}`, `B: {$ref: A}` names no value (reported by the loader): any JSON value,
+            // not `typealias A = B; typealias B = A`.
+            types[id.index].kind = .alias(.primitive(.jsonValue), IRConstraints())
+            return
+        }
         let (valueType, constraints) = lower(schema, hint)
         // A schema that needed a type of its own was lowered straight into `id`; anything else
         // (a primitive, an array, a reference) becomes an alias. Nullability lives on the
@@ -201,6 +207,17 @@ final class Lowerer {
         if case .pending = types[id.index].kind {
             types[id.index].kind = .alias(valueType.nonNull, constraints)
         }
+    }
+
+    /// Whether following pure `$ref`s from the schema at `key` comes back to a schema already passed.
+    private func isInReferenceCycle(_ key: String) -> Bool {
+        var seen: Set<String> = []
+        var current = key
+        while let schema = store.schemas[current], schema.isPureReference, let next = schema.ref?.targetKey {
+            guard seen.insert(current).inserted else { return true }
+            current = next
+        }
+        return false
     }
 
     /// The type of a `$ref`: the named type of its target, or any JSON value when it could not be

@@ -32,8 +32,8 @@ private struct Applier {
         diagnostics.append(.error(message, at: node.location, pointer: node.pointer))
     }
 
-    mutating func warning(_ message: String, at node: YAMLNode) {
-        diagnostics.append(.warning(message, at: node.location, pointer: node.pointer))
+    mutating func warning(_ message: String, at node: YAMLNode, kind: String) {
+        diagnostics.append(Diagnostic(.warning, message, at: node.location, pointer: node.pointer, kind: kind))
     }
 
     mutating func apply(_ overlay: YAMLTree) {
@@ -59,7 +59,7 @@ private struct Applier {
         for (key, _) in root.entries {
             guard let name = key.text, !name.hasPrefix("x-") else { continue }
             if !["overlay", "info", "extends", "actions"].contains(name) {
-                warning("'\(name)' is not an Overlay field; Lathe ignores it", at: key)
+                warning("'\(name)' is not an Overlay field; Lathe ignores it", at: key, kind: "unknown-field")
             }
         }
         guard let actions = root["actions"] else {
@@ -88,7 +88,7 @@ private struct Applier {
         let known = allowsCopy ? ["target", "description", "update", "remove", "copy"] : ["target", "description", "update", "remove"]
         for (key, _) in action.entries {
             guard let name = key.text, !name.hasPrefix("x-"), !known.contains(name) else { continue }
-            warning("'\(name)' is not an action field in this Overlay version; Lathe ignores it", at: key)
+            warning("'\(name)' is not an action field in this Overlay version; Lathe ignores it", at: key, kind: "unknown-field")
         }
         guard let targetNode = action["target"] else {
             return error("the action has no 'target' (a JSONPath query such as \"$.paths['/pets'].get\")", at: action)
@@ -115,11 +115,11 @@ private struct Applier {
         var seen = Set<ObjectIdentifier>()
         let matches = target.select(in: document).filter { seen.insert(ObjectIdentifier($0.node)).inserted }
         if matches.isEmpty {
-            return warning("the target \(targetText) selects nothing in \(documentPath); this action changes nothing", at: targetNode)
+            return warning("the target \(targetText) selects nothing in \(documentPath); this action changes nothing", at: targetNode, kind: "overlay-selects-nothing")
         }
         if remove {
             if let ignored = update ?? copy {
-                warning("this action removes its target, so its '\(ignored == update ? "update" : "copy")' is not applied", at: ignored)
+                warning("this action removes its target, so its '\(ignored == update ? "update" : "copy")' is not applied", at: ignored, kind: "overlay-action-ignored")
             }
             for match in matches { self.remove(match, targetNode: targetNode) }
             return
@@ -131,7 +131,7 @@ private struct Applier {
             return
         }
         guard let update else {
-            return warning("the action has neither 'update' nor 'remove: true', so it changes nothing", at: action)
+            return warning("the action has neither 'update' nor 'remove: true', so it changes nothing", at: action, kind: "overlay-action-ignored")
         }
         for match in matches { merge(YAMLDraft(update), into: match, blame: update) }
     }

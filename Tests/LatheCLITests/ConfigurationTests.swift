@@ -63,7 +63,7 @@ struct ConfigurationTests {
         #expect(broken.status == 1)
         #expect(broken.stderr == """
         specs/lathe.yaml:2:13: error: 'Bad Name' is not a Swift module name
-        specs/lathe.yaml:4:5: error: unknown field 'colour'; a module entry has module, spec, overlays, output, modes, namespace, allowRefsOutsideRoot
+        specs/lathe.yaml:4:5: error: unknown field 'colour'; a module entry has module, spec, overlays, output, modes, namespace, allowRefsOutsideRoot, strict, silence
         2 errors generated.
 
         """)
@@ -74,11 +74,11 @@ struct ConfigurationTests {
         // An action whose target matches nothing is a warning at the target; the rest is generated.
         let run = try runner.lathe("generate", "--config", "specs/lathe.yaml", "--module", "DolfinCancellation", in: root.path)
         #expect(run.status == 0)
-        #expect(run.stderr.hasPrefix("specs/dolfin.overlay.yaml:46:13: warning: the target $.paths['/purchase-orders/{id}/void'].post selects nothing in specs/dolfin.yaml; this action changes nothing\n"))
+        #expect(run.stderr.hasPrefix("specs/dolfin.overlay.yaml:46:13: warning: the target $.paths['/purchase-orders/{id}/void'].post selects nothing in specs/dolfin.yaml; this action changes nothing [overlay-selects-nothing]\n"))
     }
 
-    /// What LatheBuildPlugin runs, on a spec with a mistake: the build fails with the error at the
-    /// spec's absolute path, line and column, where IDEs can show it.
+    /// What LatheBuildPlugin runs, on a spec with a mistake: the build warns at the spec's absolute
+    /// path, line and column, where IDEs can show it, and builds; with `strict: true` it fails there.
     @Test func theBuildPluginsCommandReportsAtTheSpec() throws {
         let root = try temporaryCopyOfSpecs()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -87,9 +87,14 @@ struct ConfigurationTests {
         try "modules:\n  - module: Bookshop\n    spec: api.yaml\n".write(to: target.appendingPathComponent("lathe.yaml"), atomically: true, encoding: .utf8)
         try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    A: {type: objekt}\n".write(to: target.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
         let output = root.appendingPathComponent("out")
-        let run = try runner.lathe("generate", "--config", target.path + "/lathe.yaml", "--module", "Bookshop", "--output", output.path, "--fixed-file-names", "--quiet")
-        #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("\(target.path)/api.yaml:5:15: error: "), "\(run.stderr)")
+        let command = ["generate", "--config", target.path + "/lathe.yaml", "--module", "Bookshop", "--output", output.path, "--fixed-file-names"]
+        let run = try runner.lathe(command)
+        #expect(run.status == 0)
+        #expect(run.stderr.hasPrefix("\(target.path)/api.yaml:5:15: warning: unknown type 'objekt'"), "\(run.stderr)")
+        try "modules:\n  - module: Bookshop\n    spec: api.yaml\n    strict: true\n".write(to: target.appendingPathComponent("lathe.yaml"), atomically: true, encoding: .utf8)
+        let strict = try runner.lathe(command)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.hasPrefix("\(target.path)/api.yaml:5:15: error: unknown type 'objekt'"), "\(strict.stderr)")
 
         try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    A: {type: object}\n".write(to: target.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
         #expect(try runner.lathe("generate", "--config", target.path + "/lathe.yaml", "--module", "Bookshop", "--output", output.path, "--fixed-file-names", "--quiet").status == 0)

@@ -27,6 +27,10 @@ struct ValidateCommandTests {
     }
 
     func lathe(_ arguments: String..., in directory: String = repositoryRoot) throws -> Run {
+        try lathe(arguments, in: directory)
+    }
+
+    func lathe(_ arguments: [String], in directory: String = repositoryRoot) throws -> Run {
         let process = Process()
         process.executableURL = Self.lathe
         process.arguments = arguments
@@ -53,9 +57,9 @@ struct ValidateCommandTests {
         #expect(run.status == 1)
         #expect(run.stdout == "")
         #expect(run.stderr == """
-        Tests/Fixtures/broken-refs/api.yaml:6:13: error: cannot resolve 'nothere.yaml': cannot read 'Tests/Fixtures/broken-refs/nothere.yaml': No such file or directory
-        Tests/Fixtures/broken-refs/api.yaml:12:13: error: 'good.yaml#/Thing' points at nothing: the document has no 'Thing' (did you mean 'Things'?)
-        Tests/Fixtures/broken-refs/bad.yaml:3:6: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 9)
+        Tests/Fixtures/broken-refs/api.yaml:6:13: error: cannot resolve 'nothere.yaml': cannot read 'Tests/Fixtures/broken-refs/nothere.yaml': No such file or directory [ref-unreadable]
+        Tests/Fixtures/broken-refs/api.yaml:12:13: error: 'good.yaml#/Thing' points at nothing: the document has no 'Thing' (did you mean 'Things'?) [ref-unresolved]
+        Tests/Fixtures/broken-refs/bad.yaml:3:6: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 9) [ref-unreadable]
         Tests/Fixtures/broken-refs/api.yaml:8:13: note: referenced here
         3 errors generated.
 
@@ -70,7 +74,7 @@ struct ValidateCommandTests {
             .write(to: directory.appendingPathComponent("warn.yaml"), atomically: true, encoding: .utf8)
         let run = try lathe("validate", "warn.yaml", in: directory.path)
         #expect(run.status == 0)
-        #expect(run.stderr == "warn.yaml:7:23: warning: unknown schema keyword 'maxLenght'; it is ignored (did you mean 'maxLength'?)\n1 warning generated.\n")
+        #expect(run.stderr == "warn.yaml:7:23: warning: unknown schema keyword 'maxLenght'; it is ignored (did you mean 'maxLength'?) [unknown-keyword]\n1 warning generated.\n")
         let quiet = try lathe("validate", "--quiet", "warn.yaml", in: directory.path)
         #expect(quiet.status == 0 && quiet.stderr == "")
     }

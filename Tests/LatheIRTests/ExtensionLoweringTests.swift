@@ -70,12 +70,12 @@ struct ExtensionLoweringTests {
                   x-lathe-failure-when: {equals: [FAILED]}
         """))
         #expect(diagnostics == [
-            "spec.yaml:16:84: warning: 'x-lathe-api-key-prefix' is the word sent before the key, such as 'Token'; it is ignored",
-            "spec.yaml:21:46: warning: Lathe signs requests with 'algorithm: hmac-sha512' only",
-            "spec.yaml:18:7: warning: Lathe does not apply request signing ('x-lathe-request-signature') itself; configure it in the transport",
-            "spec.yaml:26:34: warning: 'x-lathe-request-signature' belongs on an apiKey scheme in a header (the header the signature is sent in)",
-            "spec.yaml:23:7: warning: Lathe does not apply request signing ('x-lathe-request-signature') itself; configure it in the transport",
-            "spec.yaml:10:33: warning: 'x-lathe-failure-when' needs 'property', the path to the member to test (such as [Result, Code]); it is ignored",
+            "spec.yaml:16:84: warning: 'x-lathe-api-key-prefix' is the word sent before the key, such as 'Token'; it is ignored [lathe-extension]",
+            "spec.yaml:21:46: warning: Lathe signs requests with 'algorithm: hmac-sha512' only [lathe-extension]",
+            "spec.yaml:18:7: warning: Lathe does not apply request signing ('x-lathe-request-signature') itself; configure it in the transport [security-scheme-unsupported]",
+            "spec.yaml:26:34: warning: 'x-lathe-request-signature' belongs on an apiKey scheme in a header (the header the signature is sent in) [lathe-extension]",
+            "spec.yaml:23:7: warning: Lathe does not apply request signing ('x-lathe-request-signature') itself; configure it in the transport [security-scheme-unsupported]",
+            "spec.yaml:10:33: warning: 'x-lathe-failure-when' needs 'property', the path to the member to test (such as [Result, Code]); it is ignored [lathe-extension]",
         ])
         #expect(module.securitySchemes.map(\.kind) == [
             .apiKey(name: "Authorization", location: .header, prefix: nil),

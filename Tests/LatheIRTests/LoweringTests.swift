@@ -141,8 +141,8 @@ struct MultipartLoweringTests {
         #expect(parts[3].contentType == "image/tiff")
         #expect(contents[1].multipart == nil)
         #expect(lowered.diagnostics.all.map(\.description) == [
-            "spec.yaml:20:22: warning: 'encoding' names 'ghost', which is not a property of the body's schema",
-            "spec.yaml:22:21: warning: Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes",
+            "spec.yaml:20:22: warning: 'encoding' names 'ghost', which is not a property of the body's schema [encoding-unknown-property]",
+            "spec.yaml:22:21: warning: Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes [multipart-untyped]",
         ])
     }
 }

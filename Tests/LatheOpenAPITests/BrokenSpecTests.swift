@@ -29,7 +29,7 @@ struct BrokenSpecTests {
               - /pets
             """#,
             expected: [
-            #"spec.yaml:4:3: error: paths must be a mapping of path templates to path items, but this is a list"#,
+            #"spec.yaml:4:3: error: paths must be a mapping of path templates to path items, but this is a list [wrong-type]"#,
             ]
         ),
         Case(
@@ -43,7 +43,7 @@ struct BrokenSpecTests {
                   type: strin
             """#,
             expected: [
-            #"spec.yaml:6:13: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null (did you mean 'string'?)"#,
+            #"spec.yaml:6:13: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null (did you mean 'string'?) [type-unknown]"#,
             ]
         ),
         Case(
@@ -55,7 +55,7 @@ struct BrokenSpecTests {
             paths: {}
             """#,
             expected: [
-            #"spec.yaml:3:3: error: the Info object is missing its required field 'title'"#,
+            #"spec.yaml:3:3: error: the Info object is missing its required field 'title' [missing-field]"#,
             ]
         ),
         Case(
@@ -65,7 +65,7 @@ struct BrokenSpecTests {
             paths: {}
             """#,
             expected: [
-            #"spec.yaml:1:1: error: missing the 'openapi' field that says which OpenAPI version this is (for example openapi: 3.1.0)"#,
+            #"spec.yaml:1:1: error: missing the 'openapi' field that says which OpenAPI version this is (for example openapi: 3.1.0) [not-openapi]"#,
             ]
         ),
         Case(
@@ -76,7 +76,7 @@ struct BrokenSpecTests {
             paths: {}
             """#,
             expected: [
-            #"spec.yaml:1:10: error: this is a Swagger 2.0 document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi)"#,
+            #"spec.yaml:1:10: error: this is a Swagger 2.0 document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi) [unsupported-version]"#,
             ]
         ),
         Case(
@@ -87,7 +87,7 @@ struct BrokenSpecTests {
             paths: {}
             """#,
             expected: [
-            #"spec.yaml:1:10: error: OpenAPI 3.2 is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x"#,
+            #"spec.yaml:1:10: error: OpenAPI 3.2 is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x [unsupported-version]"#,
             ]
         ),
         Case(
@@ -101,7 +101,7 @@ struct BrokenSpecTests {
                   $ref: '#/components/schemas/a~2b'
             """#,
             expected: [
-            #"spec.yaml:6:13: error: invalid JSON pointer in '#/components/schemas/a~2b': in 'a~2b', '~' must be followed by 0 (for ~) or 1 (for /)"#,
+            #"spec.yaml:6:13: error: invalid JSON pointer in '#/components/schemas/a~2b': in 'a~2b', '~' must be followed by 0 (for ~) or 1 (for /) [ref-invalid]"#,
             ]
         ),
         Case(
@@ -117,7 +117,7 @@ struct BrokenSpecTests {
                     pet: {$ref: '#/components/schemas/Pets'}
             """#,
             expected: [
-            #"spec.yaml:8:21: error: '#/components/schemas/Pets' points at nothing: '/components/schemas' has no 'Pets' (did you mean 'Pet'?)"#,
+            #"spec.yaml:8:21: error: '#/components/schemas/Pets' points at nothing: '/components/schemas' has no 'Pets' (did you mean 'Pet'?) [ref-unresolved]"#,
             ]
         ),
         Case(
@@ -130,7 +130,7 @@ struct BrokenSpecTests {
                 A: {$ref: 'https://example.com/pet.yaml#/Pet'}
             """#,
             expected: [
-            #"spec.yaml:5:15: error: remote reference 'https://example.com/pet.yaml#/Pet' is not supported; download the document next to this one and refer to it by a relative path"#,
+            #"spec.yaml:5:15: error: remote reference 'https://example.com/pet.yaml#/Pet' is not supported; download the document next to this one and refer to it by a relative path [ref-remote]"#,
             ]
         ),
         Case(
@@ -143,7 +143,7 @@ struct BrokenSpecTests {
                 A: {$ref: '#Pet'}
             """#,
             expected: [
-            #"spec.yaml:5:15: error: '#Pet' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/schemas/Pet'"#,
+            #"spec.yaml:5:15: error: '#Pet' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/schemas/Pet' [ref-anchor]"#,
             ]
         ),
         Case(
@@ -157,7 +157,7 @@ struct BrokenSpecTests {
                 B: {$ref: '#/components/schemas/A'}
             """#,
             expected: [
-            #"spec.yaml:5:15: error: this schema reference never reaches a value: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A goes round in a circle"#,
+            #"spec.yaml:5:15: error: this schema reference never reaches a value: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A goes round in a circle [ref-cycle]"#,
             ]
         ),
         Case(
@@ -176,7 +176,7 @@ struct BrokenSpecTests {
                   responses: {'200': {description: ok}}
             """#,
             expected: [
-            #"spec.yaml:10:20: error: duplicate operationId 'list': GET /a uses it already; operation IDs must be unique"#,
+            #"spec.yaml:10:20: error: duplicate operationId 'list': GET /a uses it already; operation IDs must be unique [duplicate-operation-id]"#,
             #"spec.yaml:6:20: note: 'list' first used here"#,
             ]
         ),
@@ -191,7 +191,7 @@ struct BrokenSpecTests {
                   responses: {'200': {description: ok}}
             """#,
             expected: [
-            #"spec.yaml:5:5: error: GET /pets/{petId} does not declare the path parameter 'petId'; add a parameter with name: petId, in: path, required: true"#,
+            #"spec.yaml:5:5: error: GET /pets/{petId} does not declare the path parameter 'petId'; add a parameter with name: petId, in: path, required: true [path-parameter-undeclared]"#,
             ]
         ),
         Case(
@@ -207,7 +207,7 @@ struct BrokenSpecTests {
                   responses: {'200': {description: ok}}
             """#,
             expected: [
-            #"spec.yaml:7:11: error: path parameter 'petId' is not in the path template '/pets'"#,
+            #"spec.yaml:7:11: error: path parameter 'petId' is not in the path template '/pets' [path-parameter-not-in-template]"#,
             ]
         ),
         Case(
@@ -224,7 +224,7 @@ struct BrokenSpecTests {
                   responses: {'200': {description: ok}}
             """#,
             expected: [
-            #"spec.yaml:8:11: error: query parameter 'limit' is declared twice in this list (first at line 7); a parameter is identified by its name and location"#,
+            #"spec.yaml:8:11: error: query parameter 'limit' is declared twice in this list (first at line 7); a parameter is identified by its name and location [duplicate-parameter]"#,
             ]
         ),
         Case(
@@ -239,7 +239,7 @@ struct BrokenSpecTests {
                 ApiKey: {type: apiKey, name: X-Key, in: header}
             """#,
             expected: [
-            #"spec.yaml:4:5: error: security requirement names 'apiKey', which is not defined in components/securitySchemes (did you mean 'ApiKey'?)"#,
+            #"spec.yaml:4:5: error: security requirement names 'apiKey', which is not defined in components/securitySchemes (did you mean 'ApiKey'?) [security-scheme-undefined]"#,
             ]
         ),
         Case(
@@ -256,7 +256,7 @@ struct BrokenSpecTests {
                   flows: {clientCredentials: {tokenUrl: 'https://x/token', scopes: {}}}
             """#,
             expected: [
-            #"spec.yaml:4:12: error: the scopes of security scheme 'oauth2' must be a list (use [] for none), but this is null"#,
+            #"spec.yaml:4:12: error: the scopes of security scheme 'oauth2' must be a list (use [] for none), but this is null [security-scopes-invalid]"#,
             ]
         ),
         Case(
@@ -271,7 +271,7 @@ struct BrokenSpecTests {
                     - {name: pet, in: body, schema: {type: object}}
             """#,
             expected: [
-            #"spec.yaml:7:27: error: 'in: body' is not a parameter location; expected query, header, path or cookie"#,
+            #"spec.yaml:7:27: error: 'in: body' is not a parameter location; expected query, header, path or cookie [parameter-location-invalid]"#,
             ]
         ),
         Case(
@@ -286,7 +286,7 @@ struct BrokenSpecTests {
                     - {name: id, in: path, schema: {type: string}}
             """#,
             expected: [
-            #"spec.yaml:7:11: error: path parameter 'id' must have 'required: true' (OpenAPI requires it for every path parameter)"#,
+            #"spec.yaml:7:11: error: path parameter 'id' must have 'required: true' (OpenAPI requires it for every path parameter) [path-parameter-not-required]"#,
             ]
         ),
         Case(
@@ -301,7 +301,7 @@ struct BrokenSpecTests {
                     - {name: X-Filter, in: header, style: deepObject, schema: {type: object}}
             """#,
             expected: [
-            #"spec.yaml:7:47: error: style 'deepObject' is not allowed for header parameters; use simple"#,
+            #"spec.yaml:7:47: error: style 'deepObject' is not allowed for header parameters; use simple [style-not-allowed]"#,
             ]
         ),
         Case(
@@ -316,7 +316,7 @@ struct BrokenSpecTests {
                     '2000': {description: ok}
             """#,
             expected: [
-            #"spec.yaml:7:9: error: '2000' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default'"#,
+            #"spec.yaml:7:9: error: '2000' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]"#,
             ]
         ),
         Case(
@@ -332,7 +332,7 @@ struct BrokenSpecTests {
                       content: {application/json: {schema: {type: string}}}
             """#,
             expected: [
-            #"spec.yaml:8:11: error: a Response object is missing its required field 'description'"#,
+            #"spec.yaml:8:11: error: a Response object is missing its required field 'description' [missing-field]"#,
             ]
         ),
         Case(
@@ -350,7 +350,7 @@ struct BrokenSpecTests {
                       schema: {type: string}
             """#,
             expected: [
-            #"spec.yaml:9:21: error: required must be true or false, but this is a string ('yes' is a string in YAML 1.2, which OpenAPI uses; write true or false)"#,
+            #"spec.yaml:9:21: error: required must be true or false, but this is a string ('yes' is a string in YAML 1.2, which OpenAPI uses; write true or false) [wrong-type]"#,
             ]
         ),
         Case(
@@ -368,7 +368,7 @@ struct BrokenSpecTests {
                       content: {application/json: {schema: {type: object}}}
             """#,
             expected: [
-            #"spec.yaml:10:20: error: parameter 'q' has both 'schema' and 'content'; use one of them"#,
+            #"spec.yaml:10:20: error: parameter 'q' has both 'schema' and 'content'; use one of them [schema-and-content]"#,
             ]
         ),
         Case(
@@ -380,7 +380,7 @@ struct BrokenSpecTests {
               pets: {}
             """#,
             expected: [
-            #"spec.yaml:4:3: error: path 'pets' must start with '/'"#,
+            #"spec.yaml:4:3: error: path 'pets' must start with '/' [path-not-absolute]"#,
             ]
         ),
         Case(
@@ -394,7 +394,7 @@ struct BrokenSpecTests {
                   responses: {'200': {description: ok}}
             """#,
             expected: [
-            #"spec.yaml:4:3: error: path '/pets/{id' has an unclosed '{'"#,
+            #"spec.yaml:4:3: error: path '/pets/{id' has an unclosed '{' [path-template-malformed]"#,
             ]
         ),
         Case(
@@ -407,7 +407,7 @@ struct BrokenSpecTests {
                 Age: {type: integer, minimum: 0, exclusiveMinimum: true}
             """#,
             expected: [
-            #"spec.yaml:5:56: error: in OpenAPI 3.1 exclusiveMinimum is the bound itself (a number), not true or false"#,
+            #"spec.yaml:5:56: error: in OpenAPI 3.1 exclusiveMinimum is the bound itself (a number), not true or false [exclusive-bound-boolean]"#,
             ]
         ),
         Case(
@@ -420,7 +420,7 @@ struct BrokenSpecTests {
                 Name: {type: string, minLength: -1}
             """#,
             expected: [
-            #"spec.yaml:5:37: error: minLength must be a non-negative integer, but this is '-1'"#,
+            #"spec.yaml:5:37: error: minLength must be a non-negative integer, but this is '-1' [wrong-type]"#,
             ]
         ),
         Case(
@@ -433,7 +433,7 @@ struct BrokenSpecTests {
                 Token: {type: token}
             """#,
             expected: [
-            #"spec.yaml:5:19: error: 'token' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS"#,
+            #"spec.yaml:5:19: error: 'token' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS [security-scheme-type-unknown]"#,
             ]
         ),
         Case(
@@ -448,7 +448,7 @@ struct BrokenSpecTests {
                   name: X-Key
             """#,
             expected: [
-            #"spec.yaml:6:7: error: an apiKey security scheme needs 'name' and 'in' (query, header or cookie)"#,
+            #"spec.yaml:6:7: error: an apiKey security scheme needs 'name' and 'in' (query, header or cookie) [security-scheme-incomplete]"#,
             ]
         ),
         Case(
@@ -466,7 +466,7 @@ struct BrokenSpecTests {
                 Pet: {type: object}
             """#,
             expected: [
-            #"spec.yaml:7:17: error: '#/components/schemas/Pet' is a schema, but a parameter is expected here"#,
+            #"spec.yaml:7:17: error: '#/components/schemas/Pet' is a schema, but a parameter is expected here [ref-wrong-kind]"#,
             ]
         ),
         Case(
@@ -490,7 +490,7 @@ struct BrokenSpecTests {
             - openapi: 3.1.0
             """#,
             expected: [
-            #"spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds a list"#,
+            #"spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds a list [not-openapi]"#,
             ]
         ),
         Case(
@@ -503,7 +503,7 @@ struct BrokenSpecTests {
                 Color: {type: string, enum: red}
             """#,
             expected: [
-            #"spec.yaml:5:33: error: enum must be a list, but this is a string"#,
+            #"spec.yaml:5:33: error: enum must be a list, but this is a string [wrong-type]"#,
             ]
         ),
         Case(
@@ -521,7 +521,7 @@ struct BrokenSpecTests {
                     mapping: {dog: Dog}
             """#,
             expected: [
-            #"spec.yaml:10:24: error: discriminator mapping names 'Dog', but there is no schema 'Dog' in components/schemas"#,
+            #"spec.yaml:10:24: error: discriminator mapping names 'Dog', but there is no schema 'Dog' in components/schemas [ref-unresolved]"#,
             ]
         ),
         Case(
@@ -534,7 +534,7 @@ struct BrokenSpecTests {
               /pets/{name}: {}
             """#,
             expected: [
-            #"spec.yaml:5:3: error: path '/pets/{name}' is the same template as '/pets/{id}' with other parameter names; OpenAPI does not allow both"#,
+            #"spec.yaml:5:3: error: path '/pets/{name}' is the same template as '/pets/{id}' with other parameter names; OpenAPI does not allow both [identical-path-templates]"#,
             ]
         ),
         Case(
@@ -548,7 +548,7 @@ struct BrokenSpecTests {
                   summary: List pets
             """#,
             expected: [
-            #"spec.yaml:6:7: error: the GET operation is missing its required field 'responses'"#,
+            #"spec.yaml:6:7: error: the GET operation is missing its required field 'responses' [missing-field]"#,
             ]
         ),
         Case(
@@ -562,7 +562,7 @@ struct BrokenSpecTests {
                   description: true
             """#,
             expected: [
-            #"spec.yaml:6:20: error: description must be a string, but this is a boolean"#,
+            #"spec.yaml:6:20: error: description must be a string, but this is a boolean [wrong-type]"#,
             ]
         ),
         Case(
@@ -578,7 +578,7 @@ struct BrokenSpecTests {
                       json: {schema: {type: object}}
             """#,
             expected: [
-            #"spec.yaml:8:11: error: 'json' is not a media type; expected one like application/json or text/plain"#,
+            #"spec.yaml:8:11: error: 'json' is not a media type; expected one like application/json or text/plain [not-a-media-type]"#,
             ]
         ),
         Case(
@@ -593,7 +593,7 @@ struct BrokenSpecTests {
                     - $ref: '#/paths/~1pets/get/parameters/3'
             """#,
             expected: [
-            #"spec.yaml:7:17: error: '#/paths/~1pets/get/parameters/3' points at nothing: '/paths/~1pets/get/parameters' is a list of 1 and '3' is not an index in it"#,
+            #"spec.yaml:7:17: error: '#/paths/~1pets/get/parameters/3' points at nothing: '/paths/~1pets/get/parameters' is a list of 1 and '3' is not an index in it [ref-unresolved]"#,
             ]
         ),
         Case(
@@ -607,7 +607,7 @@ struct BrokenSpecTests {
                   operationID: listPets
             """#,
             expected: [
-            #"spec.yaml:6:7: warning: unknown field 'operationID' in the GET operation; it is ignored (did you mean 'operationId'?)"#,
+            #"spec.yaml:6:7: warning: unknown field 'operationID' in the GET operation; it is ignored (did you mean 'operationId'?) [unknown-field]"#,
             ]
         ),
         Case(
@@ -622,7 +622,7 @@ struct BrokenSpecTests {
                   requried: [name]
             """#,
             expected: [
-            #"spec.yaml:7:7: warning: unknown schema keyword 'requried'; it is ignored (did you mean 'required'?)"#,
+            #"spec.yaml:7:7: warning: unknown schema keyword 'requried'; it is ignored (did you mean 'required'?) [unknown-keyword]"#,
             ]
         ),
     ]

@@ -78,7 +78,7 @@ struct ReferenceTests {
             C: {type: string}
         """)
         #expect(printed(result) == [
-            "spec.yaml:10:16: error: this parameter reference never reaches a value: #/components/parameters/P1 → #/components/parameters/P2 → #/components/parameters/P3 → #/components/parameters/P1 goes round in a circle",
+            "spec.yaml:10:16: error: this parameter reference never reaches a value: #/components/parameters/P1 → #/components/parameters/P2 → #/components/parameters/P3 → #/components/parameters/P1 goes round in a circle [ref-cycle]",
         ])
     }
 
@@ -103,7 +103,7 @@ struct ReferenceTests {
             Loop2: {$ref: '#/components/pathItems/Loop1'}
         """)
         #expect(printed(result) == [
-            "spec.yaml:16:19: error: this path item reference never reaches a value: #/components/pathItems/Loop1 → #/components/pathItems/Loop2 → #/components/pathItems/Loop1 goes round in a circle",
+            "spec.yaml:16:19: error: this path item reference never reaches a value: #/components/pathItems/Loop1 → #/components/pathItems/Loop2 → #/components/pathItems/Loop1 goes round in a circle [ref-cycle]",
         ])
         let document = try #require(result.document)
         #expect(document.operations.map(\.path) == ["/pets", "/cats"])
@@ -124,7 +124,7 @@ struct ReferenceTests {
               allOf: [{$ref: '#/components/schemas/A'}]
         """)
         #expect(printed(result) == [
-            "spec.yaml:6:22: error: this schema includes itself through allOf: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A; a type cannot contain itself",
+            "spec.yaml:6:22: error: this schema includes itself through allOf: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A; a type cannot contain itself [allof-includes-itself]",
         ])
     }
 
@@ -139,7 +139,7 @@ struct ReferenceTests {
             C: {properties: {x: *shared, y: *shared}}
         """)
         #expect(printed(result) == [
-            "spec.yaml:5:23: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null (did you mean 'string'?)",
+            "spec.yaml:5:23: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null (did you mean 'string'?) [type-unknown]",
         ])
     }
 
@@ -152,7 +152,7 @@ struct ReferenceTests {
 
     @Test func scalarAtTheTopIsNotADocument() {
         #expect(printed(load("just a string\n")) == [
-            "spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds a string",
+            "spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds a string [not-openapi]",
         ])
     }
 
@@ -170,7 +170,7 @@ struct ReferenceTests {
                     X-Rate-Limit: {description: Requests left.}
         """)
         #expect(printed(result) == [
-            "spec.yaml:10:27: warning: this header has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string",
+            "spec.yaml:10:27: warning: this header has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string [parameter-without-schema]",
         ])
     }
 

@@ -21,7 +21,9 @@ struct DocumentChecks {
         checkReferenceCycles()
     }
 
-    private mutating func error(_ message: String, at node: YAMLNode) { diagnostics.error(message, at: node) }
+    private mutating func error(_ message: String, at node: YAMLNode, kind: String, reading: String) {
+        diagnostics.error(message, at: node, kind: kind, reading: reading)
+    }
     private mutating func note(_ message: String, at node: YAMLNode) { diagnostics.note(message, at: node) }
 
     // MARK: operationId
@@ -31,7 +33,7 @@ struct DocumentChecks {
         for operation in operations {
             guard let id = operation.operationId, let node = operation.operationIdNode else { continue }
             if let earlier = first[id] {
-                error("duplicate operationId '\(id)': \(earlier.method.rawValue.uppercased()) \(earlier.path) uses it already; operation IDs must be unique", at: node)
+                error("duplicate operationId '\(id)': \(earlier.method.rawValue.uppercased()) \(earlier.path) uses it already; operation IDs must be unique", at: node, kind: "duplicate-operation-id", reading: "Lathe generates both and numbers this one's names")
                 if let earlierNode = earlier.operationIdNode { note("'\(id)' first used here", at: earlierNode) }
             } else {
                 first[id] = operation
@@ -62,9 +64,12 @@ struct DocumentChecks {
         var templates: [String: String] = [:]
         for (path, pathNode, item) in document.paths {
             guard let names = templateNames(path, at: pathNode) else { continue }
-            let shape = templateShape(path)
+            let shape = PathTemplate.shape(path)
             if let other = templates[shape] {
-                error("path '\(path)' is the same template as '\(other)' with other parameter names; OpenAPI does not allow both", at: pathNode)
+                error(
+                    "path '\(path)' is the same template as '\(other)' with other parameter names; OpenAPI does not allow both", at: pathNode,
+                    kind: "identical-path-templates", reading: "Lathe generates both in the client; a server routes a method both define to '\(other)'"
+                )
             } else {
                 templates[shape] = path
             }
@@ -72,7 +77,7 @@ struct DocumentChecks {
             checkDuplicates(itemParameters)
             let itemComplete = itemParameters.count == item.parameters.count
             for (parameter, site) in itemParameters where parameter.location == .path && !names.contains(parameter.name) {
-                error("path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site)
+                error("path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site, kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
             }
             for operation in item.operations {
                 let operationParameters = resolvedParameters(operation.parameters)
@@ -81,13 +86,16 @@ struct DocumentChecks {
                 for (parameter, site) in operationParameters where parameter.location == .path {
                     declared.insert(parameter.name)
                     if !names.contains(parameter.name) {
-                        error("path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site)
+                        error("path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site, kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
                     }
                 }
                 // A parameter whose $ref failed has its own error; do not guess what it declared.
                 let complete = itemComplete && operationParameters.count == operation.parameters.count
                 for name in names where complete && !declared.contains(name) {
-                    error("\(operation.method.rawValue.uppercased()) \(path) does not declare the path parameter '\(name)'; add a parameter with name: \(name), in: path, required: true", at: operation.methodNode)
+                    error(
+                        "\(operation.method.rawValue.uppercased()) \(path) does not declare the path parameter '\(name)'; add a parameter with name: \(name), in: path, required: true",
+                        at: operation.methodNode, kind: "path-parameter-undeclared", reading: "Lathe treats it as a required string path parameter"
+                    )
                 }
             }
         }
@@ -95,40 +103,12 @@ struct DocumentChecks {
 
     /// The `{names}` in a path template, or `nil` after reporting a malformed template.
     private mutating func templateNames(_ path: String, at node: YAMLNode) -> [String]? {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            switch (character, current) {
-            case ("{", nil): current = ""
-            case ("}", let name?):
-                if name.isEmpty {
-                    error("path '\(path)' has an empty '{}' template expression", at: node)
-                    return nil
-                }
-                names.append(name)
-                current = nil
-            case ("{", _?), ("}", nil):
-                error("path '\(path)' has unbalanced braces; each '{name}' must open and close once", at: node)
-                return nil
-            case (_, let name?): current = name + String(character)
-            default: break
-            }
-        }
-        if current != nil {
-            error("path '\(path)' has an unclosed '{'", at: node)
+        switch PathTemplate.names(path) {
+        case .success(let names): return names
+        case .failure(let malformed):
+            error("path '\(path)' \(malformed.reason)", at: node, kind: "path-template-malformed", reading: "Lathe leaves out this path's operations")
             return nil
         }
-        return names
-    }
-
-    /// The path with every template expression blanked, so `/a/{x}` and `/a/{y}` compare equal.
-    private func templateShape(_ path: String) -> String {
-        var shape = ""
-        var inside = false
-        for character in path {
-            if character == "{" { inside = true; shape += "{}" } else if character == "}" { inside = false } else if !inside { shape.append(character) }
-        }
-        return shape
     }
 
     /// Parameters with the node diagnostics should point at: the `$ref` where one was used.
@@ -146,7 +126,10 @@ struct DocumentChecks {
             let name = parameter.location == .header ? parameter.name.lowercased() : parameter.name
             let key = parameter.location.rawValue + " " + name
             if let first = seen[key] {
-                error("\(parameter.location.rawValue) parameter '\(parameter.name)' is declared twice in this list (first at line \(first.location.line)); a parameter is identified by its name and location", at: site)
+                error(
+                    "\(parameter.location.rawValue) parameter '\(parameter.name)' is declared twice in this list (first at line \(first.location.line)); a parameter is identified by its name and location",
+                    at: site, kind: "duplicate-parameter", reading: "Lathe uses this one"
+                )
             } else {
                 seen[key] = site
             }
@@ -170,7 +153,7 @@ struct DocumentChecks {
                 } else if !defined.isEmpty {
                     message += " (defined: \(defined.joined(separator: ", ")))"
                 }
-                error(message, at: nameNode)
+                error(message, at: nameNode, kind: "security-scheme-undefined", reading: "Lathe leaves the scheme to the transport and never admits a request on it")
             }
         }
     }
@@ -270,9 +253,9 @@ struct DocumentChecks {
             return edges[rotated[index]]?.contains { $0.target == to && $0.viaAllOf } ?? false
         }
         if throughAllOf {
-            error("this schema includes itself through allOf: \(chain); a type cannot contain itself", at: edge.reference.node)
+            error("this schema includes itself through allOf: \(chain); a type cannot contain itself", at: edge.reference.node, kind: "allof-includes-itself", reading: "Lathe ignores the allOf member that leads back")
         } else {
-            error("this \(noun) reference never reaches a value: \(chain) goes round in a circle", at: edge.reference.node)
+            error("this \(noun) reference never reaches a value: \(chain) goes round in a circle", at: edge.reference.node, kind: "ref-cycle", reading: noun == "schema" ? "Lathe generates the value as any JSON value (JSONValue)" : "Lathe leaves it out")
         }
     }
 

@@ -6,7 +6,7 @@ extension DocumentDecoder {
     /// not an OpenAPI 3.0/3.1 document at all; otherwise a best-effort document beside the diagnostics.
     func decodeDocument(_ root: YAMLNode) -> OpenAPIDocument? {
         guard root.isMapping else {
-            error("expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds \(root.kindDescription)", at: root)
+            error("expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds \(root.kindDescription)", at: root, kind: "not-openapi")
             return nil
         }
         guard decodeVersion(root) else { return nil }
@@ -34,7 +34,7 @@ extension DocumentDecoder {
             }
         }
         if version.isJSONSchema2020, root["paths"] == nil, root["components"] == nil, root["webhooks"] == nil {
-            error("an OpenAPI 3.1 document needs at least one of 'paths', 'components' or 'webhooks'", at: root)
+            error("an OpenAPI 3.1 document needs at least one of 'paths', 'components' or 'webhooks'", at: root, kind: "document-empty", reading: "Lathe generates nothing from it")
         }
         document.extensions = extensions ?? Extensions()
         if let info { document.info = info }
@@ -49,28 +49,28 @@ extension DocumentDecoder {
     /// Reads `openapi` (or recognises `swagger`) and decides whether Lathe can read this document.
     private func decodeVersion(_ root: YAMLNode) -> Bool {
         if let swagger = root["swagger"] {
-            error("this is a Swagger \(swagger.text ?? "2.0") document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi)", at: swagger)
+            error("this is a Swagger \(swagger.text ?? "2.0") document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi)", at: swagger, kind: "unsupported-version")
             return false
         }
         guard let node = root["openapi"] else {
-            error("missing the 'openapi' field that says which OpenAPI version this is (for example openapi: 3.1.0)", at: root)
+            error("missing the 'openapi' field that says which OpenAPI version this is (for example openapi: 3.1.0)", at: root, kind: "not-openapi")
             return false
         }
         guard let text = string(node, "'openapi'") else { return false }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let numbers = parts.prefix(3).map { part in Int(part.prefix { $0.isNumber }) }
         guard numbers.count >= 2, let major = numbers[0], let minor = numbers[1] else {
-            error("'\(text)' is not an OpenAPI version; expected one like 3.0.3 or 3.1.1", at: node)
+            error("'\(text)' is not an OpenAPI version; expected one like 3.0.3 or 3.1.1", at: node, kind: "not-openapi")
             return false
         }
         let patch = numbers.count > 2 ? (numbers[2] ?? 0) : 0
         guard major == 3, minor <= 1 else {
             let what = major == 3 ? "OpenAPI \(major).\(minor)" : "OpenAPI version \(text)"
-            error("\(what) is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x", at: node)
+            error("\(what) is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x", at: node, kind: "unsupported-version")
             return false
         }
         if parts.count < 3 {
-            warning("'openapi: \(text)' should name a full version such as \(major).\(minor).0 (quote it so YAML keeps it text); reading it as \(major).\(minor)", at: node)
+            warning("'openapi: \(text)' should name a full version such as \(major).\(minor).0 (quote it so YAML keeps it text); reading it as \(major).\(minor)", at: node, kind: "version-incomplete")
         }
         version = SpecVersion(major: major, minor: minor, patch: patch, text: text)
         return true
@@ -104,7 +104,7 @@ extension DocumentDecoder {
         }
         let allowedSiblings = version.isJSONSchema2020 ? ["$ref", "summary", "description"] : ["$ref"]
         for (key, _) in node.entries where !key.textHasPrefix("x-") && !allowedSiblings.contains(key.text ?? "") {
-            warning("'\(key.text ?? "")' beside '$ref' is ignored: a reference to \(kind.noun) takes everything from its target", at: key)
+            warning("'\(key.text ?? "")' beside '$ref' is ignored: a reference to \(kind.noun) takes everything from its target", at: key, kind: "ref-sibling-ignored")
         }
         guard var reference = reference(refNode, kind: kind) else { return nil }
         if version.isJSONSchema2020 {
@@ -117,19 +117,23 @@ extension DocumentDecoder {
     // MARK: Components
 
     func decodeComponents(_ node: YAMLNode) -> Components {
+        guard let node = followReference(node, "components") else { return Components() }
         var components = Components()
         let fields = ComponentKind.allCases.map(\.rawValue)
         let extensions = object(node, "components", fields: fields) { key, _, value in
             guard let kind = ComponentKind(rawValue: key) else { return }
             if kind == .pathItem, !version.isJSONSchema2020 {
-                warning("components/pathItems is new in OpenAPI 3.1; this document says \(version)", at: value)
+                warning("components/pathItems is new in OpenAPI 3.1; this document says \(version)", at: value, kind: "version-feature")
             }
             var named: [(name: String, key: String)] = []
             for (name, keyNode, entry) in namedEntries(value, "components/\(key)") {
                 if !Self.isComponentName(name) {
-                    warning("component name '\(name)' has characters OpenAPI does not allow in component names (letters, digits, '.', '-' and '_')", at: keyNode)
+                    warning("component name '\(name)' has characters OpenAPI does not allow in component names (letters, digits, '.', '-' and '_')", at: keyNode, kind: "component-name")
                 }
-                let canonical = canonicalKey(file: node.tree, pointer: "/components/\(key)/" + JSONPointer.escape(name))
+                // A section given as a `$ref` to another file has its entries there.
+                let canonical = entry.tree === node.tree
+                    ? canonicalKey(file: node.tree, pointer: "/components/\(key)/" + JSONPointer.escape(name))
+                    : canonicalKey(file: entry.tree, pointer: entry.pointer)
                 enqueue(kind, key: canonical, node: entry)
                 named.append((name, canonical))
             }
@@ -166,6 +170,7 @@ extension DocumentDecoder {
     // MARK: Info, servers, tags
 
     func decodeInfo(_ node: YAMLNode) -> Info? {
+        guard let node = followReference(node, "the Info object") else { return nil }
         var info = Info(node: node, title: "", version: "")
         let fields = ["title", "summary", "description", "termsOfService", "contact", "license", "version"]
         guard let extensions = object(node, "the Info object", fields: fields, required: ["title", "version"], { key, _, value in
@@ -233,6 +238,7 @@ extension DocumentDecoder {
     }
 
     func decodeExternalDocs(_ node: YAMLNode) -> ExternalDocs? {
+        guard let node = followReference(node, "externalDocs") else { return nil }
         var docs = ExternalDocs(node: node, url: "")
         let extensions = object(node, "an External Documentation object", fields: ["url", "description"], required: ["url"]) { key, _, value in
             switch key {

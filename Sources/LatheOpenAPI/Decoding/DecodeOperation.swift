@@ -3,10 +3,11 @@ import LatheYAML
 
 extension DocumentDecoder {
     func decodePaths(_ node: YAMLNode) -> ([(path: String, pathNode: YAMLNode, item: PathItem)], Extensions) {
+        guard let node = present(node, "paths") else { return ([], Extensions()) }
         var paths: [(path: String, pathNode: YAMLNode, item: PathItem)] = []
         var pathsExtensions = Extensions()
         guard node.isMapping else {
-            error("paths must be a mapping of path templates to path items, but this is \(node.kindDescription)", at: node)
+            wrongType("paths must be a mapping of path templates to path items, but this is \(node.kindDescription)", at: node, reading: "Lathe generates no operations")
             return ([], pathsExtensions)
         }
         for (keyNode, value) in node.entries {
@@ -14,9 +15,10 @@ extension DocumentDecoder {
                 pathsExtensions.entries.append((keyNode.text ?? "", value))
                 continue
             }
-            let path = keyNode.text ?? ""
+            var path = keyNode.text ?? ""
             if !path.hasPrefix("/") {
-                error("path '\(path)' must start with '/'", at: keyNode)
+                error("path '\(path)' must start with '/'", at: keyNode, kind: "path-not-absolute", reading: "Lathe reads it as '/\(path)'")
+                path = "/" + path
             }
             if let item = decodePathItem(value, path: path) {
                 paths.append((path, keyNode, item))
@@ -27,7 +29,7 @@ extension DocumentDecoder {
 
     func decodeWebhooks(_ node: YAMLNode) -> [(name: String, item: PathItem)] {
         if !version.isJSONSchema2020 {
-            warning("webhooks are new in OpenAPI 3.1; this document says \(version)", at: node)
+            warning("webhooks are new in OpenAPI 3.1; this document says \(version)", at: node, kind: "version-feature")
         }
         return namedEntries(node, "webhooks").compactMap { name, _, value in
             decodePathItem(value, path: "").map { (name, $0) }
@@ -60,10 +62,12 @@ extension DocumentDecoder {
     }
 
     func decodeOperation(_ node: YAMLNode, methodNode: YAMLNode, method: HTTPMethod, path: String) -> Operation? {
+        guard let node = followReference(node, "an operation") else { return nil }
         var operation = Operation(node: node, methodNode: methodNode, method: method, path: path)
         let fields = ["tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses", "callbacks", "deprecated", "security", "servers"]
         let required = version.isJSONSchema2020 ? [] : ["responses"]
-        let extensions = object(node, "the \(method.rawValue.uppercased()) operation", fields: fields, required: required) { key, _, value in
+        let missing = ["responses": "Lathe treats every response as undocumented"]
+        let extensions = object(node, "the \(method.rawValue.uppercased()) operation", fields: fields, required: required, missing: missing) { key, _, value in
             switch key {
             case "tags": operation.tags = stringList(value, "tags")
             case "summary": operation.summary = string(value, "summary")
@@ -101,14 +105,15 @@ extension DocumentDecoder {
         var styleNode: YAMLNode?
         var allowReservedNode: YAMLNode?
         let fields = ["name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode", "allowReserved", "schema", "example", "examples", "content"]
-        guard let extensions = object(node, "a Parameter object", fields: fields, required: ["name", "in"], { key, _, value in
+        let missing = ["name": "Lathe leaves out this parameter", "in": "Lathe leaves out this parameter"]
+        guard let extensions = object(node, "a Parameter object", fields: fields, required: ["name", "in"], missing: missing, { key, _, value in
             switch key {
             case "name": parameter.name = string(value, "the parameter name") ?? ""
             case "in":
                 guard let text = string(value, "'in'") else { return }
                 location = ParameterLocation(rawValue: text)
                 if location == nil {
-                    error("'in: \(text)' is not a parameter location; expected query, header, path or cookie", at: value)
+                    error("'in: \(text)' is not a parameter location; expected query, header, path or cookie", at: value, kind: "parameter-location-invalid", reading: "Lathe leaves out this parameter")
                 }
             case "description": parameter.description = string(value, "description")
             case "required": parameter.required = bool(value, "required") ?? false
@@ -129,14 +134,16 @@ extension DocumentDecoder {
             }
         }) else { return nil }
         parameter.extensions = extensions
-        guard let location else { return nil }
+        // Without a name or a place the parameter cannot be sent or read (each already reported).
+        guard let location, !parameter.name.isEmpty else { return nil }
         parameter.location = location
-        checkStyle(parameter.style, styleNode: styleNode, location: location)
+        if !checkStyle(parameter.style, styleNode: styleNode, location: location) { parameter.style = nil }
         if let allowReservedNode, parameter.allowReserved, location != .query {
-            warning("allowReserved applies only to query parameters; it has no effect on a \(location.rawValue) parameter", at: allowReservedNode)
+            warning("allowReserved applies only to query parameters; it has no effect on a \(location.rawValue) parameter", at: allowReservedNode, kind: "allow-reserved-ignored")
         }
         if location == .path, !parameter.required {
-            error("path parameter '\(parameter.name)' must have 'required: true' (OpenAPI requires it for every path parameter)", at: node["required"] ?? node)
+            error("path parameter '\(parameter.name)' must have 'required: true' (OpenAPI requires it for every path parameter)", at: node["required"] ?? node, kind: "path-parameter-not-required", reading: "Lathe treats it as required")
+            parameter.required = true
         }
         checkSchemaOrContent(schema: parameter.schema, content: parameter.content, in: node, what: "parameter '\(parameter.name)'")
         return parameter
@@ -145,26 +152,28 @@ extension DocumentDecoder {
     func decodeStyle(_ node: YAMLNode) -> ParameterStyle? {
         guard let text = string(node, "style") else { return nil }
         guard let style = ParameterStyle(rawValue: text) else {
-            error("'\(text)' is not a parameter style; expected one of \(ParameterStyle.allCases.map(\.rawValue).joined(separator: ", "))", at: node)
+            error("'\(text)' is not a parameter style; expected one of \(ParameterStyle.allCases.map(\.rawValue).joined(separator: ", "))", at: node, kind: "style-invalid", reading: "Lathe uses the default style for where the value goes")
             return nil
         }
         return style
     }
 
-    private func checkStyle(_ style: ParameterStyle?, styleNode: YAMLNode?, location: ParameterLocation) {
-        guard let style, let styleNode, !location.allowedStyles.contains(style) else { return }
-        error("style '\(style.rawValue)' is not allowed for \(location.rawValue) parameters; use \(location.allowedStyles.map(\.rawValue).joined(separator: ", "))", at: styleNode)
+    /// Whether `style` may be used at `location`; when not, says so (Lathe then uses the default).
+    private func checkStyle(_ style: ParameterStyle?, styleNode: YAMLNode?, location: ParameterLocation) -> Bool {
+        guard let style, let styleNode, !location.allowedStyles.contains(style) else { return true }
+        error("style '\(style.rawValue)' is not allowed for \(location.rawValue) parameters; use \(location.allowedStyles.map(\.rawValue).joined(separator: ", "))", at: styleNode, kind: "style-not-allowed", reading: "Lathe uses the default style for \(location.rawValue) parameters")
+        return false
     }
 
     /// Parameters and headers describe their value with exactly one of `schema` or a one-entry `content`.
     private func checkSchemaOrContent(schema: Schema?, content: [MediaType], in node: YAMLNode, what: String) {
         if schema != nil, let contentNode = node["content"] {
-            error("\(what) has both 'schema' and 'content'; use one of them", at: contentNode)
+            error("\(what) has both 'schema' and 'content'; use one of them", at: contentNode, kind: "schema-and-content", reading: "Lathe uses 'schema' and ignores 'content'")
         } else if schema == nil, content.isEmpty, node["schema"] == nil, node["content"] == nil {
-            warning("\(what) has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string", at: node)
+            warning("\(what) has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string", at: node, kind: "parameter-without-schema")
         }
         if content.count > 1, let contentNode = node["content"] {
-            error("\(what) has \(content.count) media types in 'content'; it may have exactly one", at: contentNode)
+            error("\(what) has \(content.count) media types in 'content'; it may have exactly one", at: contentNode, kind: "content-media-types", reading: "Lathe uses the first, \(content[0].contentType)")
         }
     }
 
@@ -177,23 +186,52 @@ extension DocumentDecoder {
 
     func decodeRequestBody(_ node: YAMLNode) -> RequestBody? {
         var body = RequestBody(node: node)
-        guard let extensions = object(node, "a Request Body object", fields: ["description", "content", "required"], required: ["content"], { key, _, value in
+        let missing = ["content": "Lathe generates the operation without a request body"]
+        guard let extensions = object(node, "a Request Body object", fields: ["description", "content", "required"], required: ["content"], missing: missing, { key, _, value in
             switch key {
             case "description": body.description = string(value, "description")
-            case "content": body.content = decodeContent(value)
+            case "content":
+                body.content = decodeContent(value)
+                if body.content.isEmpty, value.isMapping, value.count == 0 {
+                    warning("this request body lists no media types, so no body can be sent; Lathe generates the operation without one", at: value, kind: "request-body-without-content")
+                }
             case "required": body.required = bool(value, "required") ?? false
             default: break
             }
         }) else { return nil }
+        // A body with no media type cannot be sent or read: the operation has none.
+        guard !body.content.isEmpty else { return nil }
         body.extensions = extensions
         return body
     }
 
+    /// What a `content` key that is not a media type stands for, where that is clear.
+    static let mediaTypeShortForms: [String: String] = [
+        "json": "application/json", "xml": "application/xml", "text": "text/plain", "html": "text/html",
+        "form": "application/x-www-form-urlencoded", "multipart": "multipart/form-data",
+        "binary": "application/octet-stream", "octet-stream": "application/octet-stream", "*": "*/*",
+    ]
+
     func decodeContent(_ node: YAMLNode) -> [MediaType] {
-        namedEntries(node, "content").compactMap { contentType, keyNode, value in
-            if !contentType.contains("/") {
-                error("'\(contentType)' is not a media type; expected one like application/json or text/plain", at: keyNode)
+        namedEntries(node, "content").compactMap { written, keyNode, value in
+            var contentType = written
+            if !written.contains("/") {
+                let message = "'\(written)' is not a media type; expected one like application/json or text/plain"
+                guard let full = Self.mediaTypeShortForms[written.lowercased()] else {
+                    error(message, at: keyNode, kind: "not-a-media-type", reading: "Lathe leaves out this entry")
+                    return nil
+                }
+                error(message, at: keyNode, kind: "not-a-media-type", reading: "Lathe reads it as \(full)")
+                contentType = full
             }
+            // `application/json: {$ref: '#/components/schemas/Pet'}` leaves out the `schema:` level.
+            if value.isMapping, value.count == 1, let refNode = value["$ref"], refNode.text?.contains("/components/schemas/") == true {
+                error("a Media Type object cannot be a $ref; this one names a schema", at: refNode, kind: "ref-not-allowed-here", reading: "Lathe reads it as the media type's schema")
+                var media = MediaType(node: value, contentType: contentType)
+                media.schema = decodeSchema(value)
+                return media
+            }
+            guard let value = followReference(value, "a Media Type object") else { return nil }
             var media = MediaType(node: value, contentType: contentType)
             guard let extensions = object(value, "the '\(contentType)' Media Type object", fields: ["schema", "example", "examples", "encoding"], { key, _, value in
                 switch key {
@@ -213,6 +251,7 @@ extension DocumentDecoder {
     }
 
     func decodeEncoding(_ node: YAMLNode) -> Encoding? {
+        guard let node = followReference(node, "an Encoding object") else { return nil }
         var encoding = Encoding(node: node)
         let extensions = object(node, "an Encoding object", fields: ["contentType", "headers", "style", "explode", "allowReserved"]) { key, _, value in
             switch key {
@@ -230,9 +269,10 @@ extension DocumentDecoder {
     }
 
     func decodeResponses(_ node: YAMLNode) -> ([ResponseEntry], Extensions) {
+        guard let node = present(node, "responses") else { return ([], Extensions()) }
         var extensions = Extensions()
         guard node.isMapping else {
-            error("responses must be a mapping of status codes to responses, but this is \(node.kindDescription)", at: node)
+            wrongType("responses must be a mapping of status codes to responses, but this is \(node.kindDescription)", at: node, reading: "Lathe treats every response as undocumented")
             return ([], extensions)
         }
         var entries: [ResponseEntry] = []
@@ -247,7 +287,7 @@ extension DocumentDecoder {
             }
         }
         if entries.isEmpty, !version.isJSONSchema2020 {
-            error("responses must list at least one response", at: node)
+            error("responses must list at least one response", at: node, kind: "responses-empty", reading: "Lathe treats every response as undocumented")
         }
         return (entries, extensions)
     }
@@ -262,7 +302,7 @@ extension DocumentDecoder {
             }
             if let code = Int(text) { return .code(code) }
         }
-        error("'\(text)' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default'", at: node)
+        error("'\(text)' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default'", at: node, kind: "response-key-invalid", reading: "Lathe ignores this response")
         return nil
     }
 
@@ -302,7 +342,7 @@ extension DocumentDecoder {
             case "style":
                 header.style = decodeStyle(value)
                 if let style = header.style, style != .simple {
-                    error("headers use style 'simple'; '\(style.rawValue)' is not allowed here", at: value)
+                    error("headers use style 'simple'; '\(style.rawValue)' is not allowed here", at: value, kind: "style-not-allowed", reading: "Lathe uses style 'simple'")
                 }
             case "explode": header.explode = bool(value, "explode")
             case "schema": header.schema = decodeSchema(value)
@@ -345,7 +385,7 @@ extension DocumentDecoder {
             }
         }
         if node["value"] != nil, let external = node["externalValue"] {
-            error("an example has either 'value' or 'externalValue', not both", at: external)
+            error("an example has either 'value' or 'externalValue', not both", at: external, kind: "example-value-and-external-value", reading: "Lathe uses 'value'")
         }
         guard let extensions else { return nil }
         example.extensions = extensions
@@ -354,7 +394,7 @@ extension DocumentDecoder {
 
     func decodeCallback(_ node: YAMLNode) -> Callback? {
         guard node.isMapping else {
-            error("a Callback object must be a mapping of expressions to path items, but this is \(node.kindDescription)", at: node)
+            wrongType("a Callback object must be a mapping of expressions to path items, but this is \(node.kindDescription)", at: node, reading: "Lathe ignores this callback")
             return nil
         }
         var callback = Callback(node: node)

@@ -29,13 +29,17 @@ extension DocumentDecoder {
         if let value = node.boolValue {
             // Boolean schemas: `true` allows anything, `false` nothing.
             if !version.isJSONSchema2020 {
-                warning("boolean schemas are new in OpenAPI 3.1; this document says \(version)", at: node)
+                warning("boolean schemas are new in OpenAPI 3.1; this document says \(version)", at: node, kind: "version-feature")
             }
             schema.isFalse = !value
             return schema
         }
         guard node.isMapping else {
-            error("expected a schema (a mapping\(version.isJSONSchema2020 ? ", true or false" : "")), but this is \(node.kindDescription)", at: node)
+            if node.isScalar, node.scalarType == .null {
+                error("this schema has no value", at: node, kind: "empty-value", reading: "Lathe reads it as an empty schema, which allows any value")
+            } else {
+                wrongType("expected a schema (a mapping\(version.isJSONSchema2020 ? ", true or false" : "")), but this is \(node.kindDescription)", at: node, reading: "Lathe generates the value as any JSON value (JSONValue)")
+            }
             return schema
         }
         var nullable = false
@@ -49,6 +53,8 @@ extension DocumentDecoder {
             }
             switch key {
             case "$ref": schema.ref = reference(value, kind: .schema)
+            case _ where value.isScalar && value.scalarType == .null && !Self.dataKeywords.contains(key) && key != "type":
+                error("'\(key)' has no value", at: value, kind: "empty-value", reading: "Lathe reads it as if it were absent")
             case "type": schema.types = decodeTypes(value)
             case "format": schema.format = string(value, "format")
             case "title": schema.title = string(value, "title")
@@ -56,7 +62,7 @@ extension DocumentDecoder {
             case "enum":
                 if let items = list(value, "enum") {
                     schema.enumValues = items.map(JSONValue.init)
-                    if items.isEmpty { warning("an empty enum allows no value at all", at: value) }
+                    if items.isEmpty { warning("an empty enum allows no value at all", at: value, kind: "enum-empty") }
                 }
             case "const": schema.constValue = JSONValue(value)
             case "default": schema.defaultValue = JSONValue(value)
@@ -66,7 +72,7 @@ extension DocumentDecoder {
             case "nullable":
                 nullable = bool(value, "nullable") ?? false
                 if version.isJSONSchema2020 {
-                    warning("'nullable' is not part of OpenAPI 3.1; write type: [<type>, \"null\"] instead (Lathe honours it here)", at: keyNode)
+                    warning("'nullable' is not part of OpenAPI 3.1; write type: [<type>, \"null\"] instead (Lathe honours it here)", at: keyNode, kind: "version-feature")
                 }
             case "properties": schema.properties = decodeProperties(value, "properties")
             case "patternProperties": schema.patternProperties = decodeProperties(value, "patternProperties")
@@ -76,7 +82,7 @@ extension DocumentDecoder {
             case "propertyNames": schema.propertyNames = Box(decodeSchema(value))
             case "items":
                 if value.isSequence {
-                    warning("'items' as a list is the old tuple form; use 'prefixItems' (Lathe reads it as prefixItems)", at: value)
+                    warning("'items' as a list is the old tuple form; use 'prefixItems' (Lathe reads it as prefixItems)", at: value, kind: "items-list")
                     schema.prefixItems = value.items.map { decodeSchema($0) }
                 } else {
                     schema.items = Box(decodeSchema(value, allowBoolean: true))
@@ -107,7 +113,8 @@ extension DocumentDecoder {
             case "multipleOf":
                 schema.constraints.multipleOf = number(value, "multipleOf")
                 if let bound = schema.constraints.multipleOf?.doubleValue, bound <= 0 {
-                    error("multipleOf must be greater than 0", at: value)
+                    error("multipleOf must be greater than 0", at: value, kind: "wrong-type", reading: "Lathe ignores this constraint")
+                    schema.constraints.multipleOf = nil
                 }
             case "minItems": schema.constraints.minItems = count(value, "minItems")
             case "maxItems": schema.constraints.maxItems = count(value, "maxItems")
@@ -126,7 +133,7 @@ extension DocumentDecoder {
                     if let suggestion = Suggestions.closest(to: key, among: Self.modeledSchemaKeywords) {
                         message += " (did you mean '\(suggestion)'?)"
                     }
-                    warning(message, at: keyNode)
+                    warning(message, at: keyNode, kind: "unknown-keyword")
                 }
             }
         }
@@ -162,7 +169,7 @@ extension DocumentDecoder {
     private func exclusiveBound(_ value: YAMLNode, _ name: String) -> (flag: Bool, bound: JSONNumber?) {
         guard let flag = value.boolValue else { return (false, number(value, name)) }
         if version.isJSONSchema2020 {
-            error("in OpenAPI 3.1 \(name) is the bound itself (a number), not true or false", at: value)
+            error("in OpenAPI 3.1 \(name) is the bound itself (a number), not true or false", at: value, kind: "exclusive-bound-boolean", reading: "Lathe reads it as OpenAPI 3.0 does: the \(name == "exclusiveMinimum" ? "minimum" : "maximum") beside it is exclusive")
         }
         return (flag, nil)
     }
@@ -176,9 +183,12 @@ extension DocumentDecoder {
             schema.constraints[keyPath: exclusive] = value
             schema.constraints[keyPath: bound] = nil
         } else if let flag {
-            warning("'\(names.flag): true' has no effect without a '\(names.bound)' beside it", at: flag)
+            warning("'\(names.flag): true' has no effect without a '\(names.bound)' beside it", at: flag, kind: "exclusive-bound-alone")
         }
     }
+
+    /// Keywords whose value is data, for which null is a value of its own (`default: null`).
+    static let dataKeywords: Set<String> = ["const", "default", "example", "examples", "enum"]
 
     static let modeledSchemaKeywords = [
         "$ref", "type", "format", "title", "description", "enum", "const", "default", "example", "examples", "nullable",
@@ -202,12 +212,18 @@ extension DocumentDecoder {
     private func decodeTypes(_ node: YAMLNode) -> JSONTypes? {
         if node.isSequence {
             if !version.isJSONSchema2020 {
-                warning("a list of types is an OpenAPI 3.1 feature; this document says \(version) (Lathe reads it anyway)", at: node)
+                warning("a list of types is an OpenAPI 3.1 feature; this document says \(version) (Lathe reads it anyway)", at: node, kind: "version-feature")
             }
             var types: JSONTypes = []
             for item in node.items {
+                if item.isScalar, item.scalarType == .null {
+                    // `type: [string, null]` in YAML is the null value, not the string "null".
+                    error("the type list holds YAML's null value, not the string \"null\"", at: item, kind: "type-null-unquoted", reading: "Lathe reads it as \"null\"")
+                    types.formUnion(.null)
+                    continue
+                }
                 if let type = decodeTypeName(item) {
-                    if types.contains(type) { warning("type '\(item.text ?? "")' is listed twice", at: item) }
+                    if types.contains(type) { warning("type '\(item.text ?? "")' is listed twice", at: item, kind: "duplicate-entry") }
                     types.formUnion(type)
                 }
             }
@@ -217,36 +233,42 @@ extension DocumentDecoder {
     }
 
     private func decodeTypeName(_ node: YAMLNode) -> JSONTypes? {
+        guard node.scalarType != .null || !node.isScalar else {
+            error("type has no value", at: node, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+            return nil
+        }
         guard let text = string(node, "type") else { return nil }
         guard let type = JSONTypes(name: text) else {
             var message = "unknown type '\(text)'; expected one of array, boolean, integer, number, object, string\(version.isJSONSchema2020 ? " or null" : "")"
             if let suggestion = Suggestions.closest(to: text, among: JSONTypes.names.map(\.0)) {
                 message += " (did you mean '\(suggestion)'?)"
             }
-            error(message, at: node)
+            error(message, at: node, kind: "type-unknown", reading: "Lathe ignores it and infers the type from the other keywords")
             return nil
         }
         if type == .null, !version.isJSONSchema2020 {
-            warning("type 'null' is not part of OpenAPI 3.0; use 'nullable: true' (Lathe reads it anyway)", at: node)
+            warning("type 'null' is not part of OpenAPI 3.0; use 'nullable: true' (Lathe reads it anyway)", at: node, kind: "version-feature")
         }
         return type
     }
 
     private func decodeProperties(_ node: YAMLNode, _ what: String) -> [Schema.Property] {
-        namedEntries(node, what).map { name, keyNode, value in
+        namedEntries(node, what, followingReferences: false).map { name, keyNode, value in
             Schema.Property(name: name, nameNode: keyNode, schema: decodeSchema(value, allowBoolean: true))
         }
     }
 
     private func decodeSchemaList(_ node: YAMLNode, _ what: String) -> [Schema] {
         guard let items = list(node, what) else { return [] }
-        if items.isEmpty { warning("an empty \(what) has no effect", at: node) }
+        if items.isEmpty { warning("an empty \(what) has no effect", at: node, kind: "composition-empty") }
         return items.map { decodeSchema($0, allowBoolean: true) }
     }
 
     private func decodeDiscriminator(_ node: YAMLNode) -> Discriminator? {
+        guard let node = followReference(node, "a discriminator") else { return nil }
         var discriminator = Discriminator(node: node, propertyName: "", mapping: [])
-        let extensions = object(node, "a Discriminator object", fields: ["propertyName", "mapping"], required: ["propertyName"]) { key, _, value in
+        let missing = ["propertyName": "Lathe ignores the discriminator"]
+        let extensions = object(node, "a Discriminator object", fields: ["propertyName", "mapping"], required: ["propertyName"], missing: missing) { key, _, value in
             switch key {
             case "propertyName": discriminator.propertyName = string(value, "propertyName") ?? ""
             case "mapping":
@@ -257,7 +279,8 @@ extension DocumentDecoder {
             default: break
             }
         }
-        guard let extensions else { return nil }
+        // Without a property to read, a discriminator cannot pick anything.
+        guard let extensions, !discriminator.propertyName.isEmpty else { return nil }
         discriminator.extensions = extensions
         return discriminator
     }
@@ -278,7 +301,7 @@ extension DocumentDecoder {
         guard isName else { return resolve(ref, at: node, kind: .schema) }
         // Bare names always mean the root document's components, wherever the discriminator stands.
         guard let target = rootTree.root?["components"]?["schemas"]?[raw] else {
-            error("discriminator mapping names '\(raw)', but there is no schema '\(raw)' in components/schemas", at: node)
+            error("discriminator mapping names '\(raw)', but there is no schema '\(raw)' in components/schemas", at: node, kind: "ref-unresolved", reading: "Lathe ignores this mapping entry")
             return nil
         }
         return (canonicalKey(file: rootTree, pointer: "/components/schemas/" + JSONPointer.escape(raw)), target)
@@ -294,9 +317,9 @@ extension DocumentDecoder {
         for (index, name) in schema.required.enumerated() {
             let item = requiredNode.items[index]
             if !seen.insert(name).inserted {
-                warning("'\(name)' is listed twice in required", at: item)
+                warning("'\(name)' is listed twice in required", at: item, kind: "duplicate-entry")
             } else if !schema.properties.contains(where: { $0.name == name }) {
-                warning("required property '\(name)' is not among this schema's properties", at: item)
+                warning("required property '\(name)' is not among this schema's properties", at: item, kind: "required-undefined")
             }
         }
     }

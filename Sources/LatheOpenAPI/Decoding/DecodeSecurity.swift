@@ -2,24 +2,42 @@ import LatheDiagnostics
 import LatheYAML
 
 extension DocumentDecoder {
-    func decodeSecurityRequirements(_ node: YAMLNode) -> [SecurityRequirement] {
-        guard let items = list(node, "security") else { return [] }
-        return items.compactMap { item in
+    /// `nil` when the list is absent or unreadable: the requirements are then inherited, never
+    /// "none", so a defect cannot switch authentication off.
+    func decodeSecurityRequirements(_ node: YAMLNode) -> [SecurityRequirement]? {
+        guard let items = list(node, "security") else { return nil }
+        var requirements: [SecurityRequirement] = []
+        for item in items {
+            if item.isScalar, item.scalarType == .string, let name = item.text {
+                error("each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is a string", at: item, kind: "security-requirement-invalid", reading: "Lathe reads it as {\(name): []}")
+                requirements.append(SecurityRequirement(node: item, schemes: [(name, item, [])]))
+                continue
+            }
             guard item.isMapping else {
-                error("each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is \(item.kindDescription)", at: item)
-                return nil
+                error("each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is \(item.kindDescription)", at: item, kind: "security-requirement-invalid", reading: "Lathe ignores this entry")
+                continue
             }
             var requirement = SecurityRequirement(node: item, schemes: [])
             for (keyNode, value) in item.entries {
-                guard value.isSequence else {
-                    error("the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), but this is \(value.kindDescription)", at: value)
-                    continue
+                var scopes: [String] = []
+                if value.isSequence {
+                    scopes = stringList(value, "scopes")
+                } else if value.isScalar, value.scalarType == .string, let scope = value.text {
+                    error("the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), but this is a string", at: value, kind: "security-scopes-invalid", reading: "Lathe reads it as [\(scope)]")
+                    scopes = [scope]
+                } else {
+                    // Leaving the scheme out would leave `{}`, which admits anyone.
+                    error("the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), but this is \(value.kindDescription)", at: value, kind: "security-scopes-invalid", reading: "Lathe reads it as [] (no scopes)")
                 }
-                requirement.schemes.append((keyNode.text ?? "", keyNode, stringList(value, "scopes")))
+                requirement.schemes.append((keyNode.text ?? "", keyNode, scopes))
             }
-            return requirement
+            requirements.append(requirement)
         }
+        return items.isEmpty || !requirements.isEmpty ? requirements : nil
     }
+
+    /// What `lathe generate` does with a security scheme it cannot use.
+    static let unusableSchemeReading = "Lathe leaves the scheme to the transport and never admits a request on it"
 
     func decodeSecurityScheme(_ node: YAMLNode) -> SecurityScheme? {
         var type: String?
@@ -32,7 +50,8 @@ extension DocumentDecoder {
         var openIdConnectUrl: String?
         var description: String?
         let fields = ["type", "description", "name", "in", "scheme", "bearerFormat", "flows", "openIdConnectUrl"]
-        guard let extensions = object(node, "a Security Scheme object", fields: fields, required: ["type"], { key, _, value in
+        let missing = ["type": Self.unusableSchemeReading]
+        guard let extensions = object(node, "a Security Scheme object", fields: fields, required: ["type"], missing: missing, { key, _, value in
             switch key {
             case "type":
                 type = string(value, "type")
@@ -43,7 +62,7 @@ extension DocumentDecoder {
                 guard let text = string(value, "'in'") else { return }
                 location = ParameterLocation(rawValue: text)
                 if location == nil || location == .path {
-                    error("an apiKey goes 'in' query, header or cookie, not '\(text)'", at: value)
+                    error("an apiKey goes 'in' query, header or cookie, not '\(text)'", at: value, kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)
                     location = nil
                 }
             case "scheme": scheme = string(value, "scheme")?.lowercased()
@@ -59,36 +78,46 @@ extension DocumentDecoder {
         switch type {
         case "apiKey":
             guard let name, let location else {
-                error("an apiKey security scheme needs 'name' and 'in' (query, header or cookie)", at: node)
+                // A wrong 'in' has its own error already.
+                if name == nil || node["in"] == nil {
+                    error("an apiKey security scheme needs 'name' and 'in' (query, header or cookie)", at: node, kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)
+                }
                 return nil
             }
             kind = .apiKey(name: name, location: location)
         case "http":
             guard let scheme else {
-                error("an http security scheme needs 'scheme' (for example basic or bearer)", at: node)
+                if bearerFormat != nil {
+                    error("an http security scheme needs 'scheme' (for example basic or bearer)", at: node, kind: "security-scheme-incomplete", reading: "Lathe reads it as bearer, since it has a bearerFormat")
+                    kind = .http(scheme: "bearer", bearerFormat: bearerFormat)
+                    break
+                }
+                error("an http security scheme needs 'scheme' (for example basic or bearer)", at: node, kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)
                 return nil
             }
             kind = .http(scheme: scheme, bearerFormat: bearerFormat)
         case "oauth2":
-            if node["flows"] == nil { error("an oauth2 security scheme needs 'flows'", at: node) }
+            if node["flows"] == nil {
+                error("an oauth2 security scheme needs 'flows'", at: node, kind: "security-scheme-incomplete", reading: "Lathe treats it as OAuth 2 with a bearer token")
+            }
             kind = .oauth2(flows: flows)
         case "openIdConnect":
-            guard let openIdConnectUrl else {
-                error("an openIdConnect security scheme needs 'openIdConnectUrl'", at: node)
-                return nil
+            if openIdConnectUrl == nil {
+                error("an openIdConnect security scheme needs 'openIdConnectUrl'", at: node, kind: "security-scheme-incomplete", reading: "Lathe treats it as OpenID Connect (a bearer token)")
             }
-            kind = .openIdConnect(url: openIdConnectUrl)
+            kind = .openIdConnect(url: openIdConnectUrl ?? "")
         case "mutualTLS":
-            if !version.isJSONSchema2020 { warning("mutualTLS is new in OpenAPI 3.1; this document says \(version)", at: typeNode) }
+            if !version.isJSONSchema2020 { warning("mutualTLS is new in OpenAPI 3.1; this document says \(version)", at: typeNode, kind: "version-feature") }
             kind = .mutualTLS
         default:
-            error("'\(type)' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS", at: typeNode)
+            error("'\(type)' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS", at: typeNode, kind: "security-scheme-type-unknown", reading: Self.unusableSchemeReading)
             return nil
         }
         return SecurityScheme(node: node, kind: kind, description: description, extensions: extensions)
     }
 
     private func decodeOAuthFlows(_ node: YAMLNode) -> [OAuthFlow] {
+        guard let node = followReference(node, "OAuth flows") else { return [] }
         var flows: [OAuthFlow] = []
         object(node, "an OAuth Flows object", fields: OAuthFlow.Kind.allCases.map(\.rawValue)) { key, _, value in
             guard let kind = OAuthFlow.Kind(rawValue: key) else { return }

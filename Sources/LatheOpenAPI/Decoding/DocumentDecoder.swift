@@ -45,59 +45,93 @@ final class DocumentDecoder {
 
     // MARK: Diagnostics
 
-    func error(_ message: String, at node: YAMLNode) { diagnostics.error(message, at: node) }
-    func warning(_ message: String, at node: YAMLNode) { diagnostics.warning(message, at: node) }
+    func error(_ message: String, at node: YAMLNode, kind: String? = nil, reading: String? = nil) {
+        diagnostics.error(message, at: node, kind: kind, reading: reading)
+    }
+
+    func warning(_ message: String, at node: YAMLNode, kind: String? = nil) { diagnostics.warning(message, at: node, kind: kind) }
     func note(_ message: String, at node: YAMLNode) { diagnostics.note(message, at: node) }
 
     // MARK: Scalars
 
+    /// The value a field really has: a `{$ref}` standing where OpenAPI allows none is followed
+    /// (`followReference`), and an empty value (YAML null: `format:` with nothing after it) is
+    /// reported and read as if the field were absent (`nil`).
+    func present(_ node: YAMLNode, _ what: String) -> YAMLNode? {
+        guard let node = followReference(node, what) else { return nil }
+        if node.scalarType == .null, node.isScalar {
+            error("\(what) has no value", at: node, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+            return nil
+        }
+        return node
+    }
+
+    /// A value of the wrong type: reported, and ignored.
+    func wrongType(_ message: String, at node: YAMLNode, reading: String = "Lathe ignores this value") {
+        error(message, at: node, kind: "wrong-type", reading: reading)
+    }
+
     /// Text where OpenAPI wants a string. Numbers are taken as written (`version: 1.0` is "1.0");
     /// booleans, nulls and collections are errors.
     func string(_ node: YAMLNode, _ what: String) -> String? {
+        guard let node = present(node, what) else { return nil }
         switch node.scalarType {
         case .string?, .int?, .float?:
             return node.text
         default:
-            error("\(what) must be a string, but this is \(node.kindDescription)", at: node)
+            wrongType("\(what) must be a string, but this is \(node.kindDescription)", at: node)
             return nil
         }
     }
 
     func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+        guard let node = present(node, what) else { return nil }
         if let value = node.boolValue { return value }
-        var message = "\(what) must be true or false, but this is \(node.kindDescription)"
-        if let text = node.text, ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased()) {
-            message += " ('\(text)' is a string in YAML 1.2, which OpenAPI uses; write true or false)"
+        let spellings = ["true": true, "false": false, "yes": true, "no": false, "on": true, "off": false, "y": true, "n": false]
+        if let text = node.text, let value = spellings[text.lowercased()] {
+            var message = "\(what) must be true or false, but this is \(node.kindDescription)"
+            if node.scalarType == .string, !["true", "false"].contains(text.lowercased()) {
+                message += " ('\(text)' is a string in YAML 1.2, which OpenAPI uses; write true or false)"
+            }
+            wrongType(message, at: node, reading: "Lathe reads it as \(value)")
+            return value
         }
-        error(message, at: node)
+        wrongType("\(what) must be true or false, but this is \(node.kindDescription)", at: node)
         return nil
     }
 
     /// A non-negative integer, as JSON Schema's length and count keywords want.
     func count(_ node: YAMLNode, _ what: String) -> Int? {
+        guard let node = present(node, what) else { return nil }
         if node.scalarType == .int, let text = node.text, let value = Int(text), value >= 0 {
             return value
         }
         if node.scalarType == .float, let text = node.text, let value = Double(text), value >= 0, value == value.rounded(), value < 1e15 {
             return Int(value)
         }
-        error("\(what) must be a non-negative integer, but this is \(node.isScalar ? "'\(node.text ?? "")'" : node.kindDescription)", at: node)
+        wrongType("\(what) must be a non-negative integer, but this is \(node.isScalar ? "'\(node.text ?? "")'" : node.kindDescription)", at: node, reading: "Lathe ignores this constraint")
         return nil
     }
 
     func number(_ node: YAMLNode, _ what: String) -> JSONNumber? {
+        guard let node = present(node, what) else { return nil }
         if let number = JSONNumber(node) { return number }
         if node.scalarType == .float {
-            error("\(what) must be a finite number, but this is '\(node.text ?? "")'", at: node)
+            wrongType("\(what) must be a finite number, but this is '\(node.text ?? "")'", at: node, reading: "Lathe ignores this constraint")
         } else {
-            error("\(what) must be a number, but this is \(node.kindDescription)", at: node)
+            wrongType("\(what) must be a number, but this is \(node.kindDescription)", at: node, reading: "Lathe ignores this constraint")
         }
         return nil
     }
 
     func stringList(_ node: YAMLNode, _ what: String) -> [String] {
+        guard let node = present(node, what) else { return [] }
         guard node.isSequence else {
-            error("\(what) must be a list of strings, but this is \(node.kindDescription)", at: node)
+            if node.isScalar, node.scalarType == .string, let text = node.text {
+                wrongType("\(what) must be a list of strings, but this is a single string", at: node, reading: "Lathe reads it as [\(text)]")
+                return [text]
+            }
+            wrongType("\(what) must be a list of strings, but this is \(node.kindDescription)", at: node)
             return []
         }
         return node.items.compactMap { string($0, "each entry of \(what)") }
@@ -108,16 +142,25 @@ final class DocumentDecoder {
     /// Walks the fields of an OpenAPI object: known fields go to `handle`, unknown fields get a
     /// warning, missing required fields an error at the mapping. Returns the `x-` extensions, or
     /// `nil` (after an error) when `node` is not a mapping.
+    ///
+    /// A field with no value (YAML null) is read as absent, except those that hold data, where
+    /// null is a value (`default: null`). `missing` says, per required field, what `lathe
+    /// generate` does without it.
     @discardableResult
     func object(
         _ node: YAMLNode,
         _ name: String,
         fields: [String],
         required: [String] = [],
+        missing: [String: String] = [:],
         _ handle: (String, YAMLNode, YAMLNode) -> Void
     ) -> Extensions? {
         guard node.isMapping else {
-            error("\(name) must be a mapping, but this is \(node.kindDescription)", at: node)
+            if node.isScalar, node.scalarType == .null {
+                error("\(name) has no value", at: node, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+            } else {
+                wrongType("\(name) must be a mapping, but this is \(node.kindDescription)", at: node, reading: "Lathe ignores it")
+            }
             return nil
         }
         var extensions = Extensions()
@@ -133,17 +176,24 @@ final class DocumentDecoder {
                 continue
             }
             if let index = required.firstIndex(of: key) { seenRequired[index] = true }
+            if value.isScalar, value.scalarType == .null, !Self.dataFields.contains(key) {
+                error("'\(key)' has no value", at: value, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+                continue
+            }
             handle(key, keyNode, value)
         }
         for (index, field) in required.enumerated() where !seenRequired[index] {
-            error("\(name) is missing its required field '\(field)'", at: node)
+            error("\(name) is missing its required field '\(field)'", at: node, kind: "missing-field", reading: missing[field] ?? "Lathe reads it without one")
         }
         return extensions
     }
 
+    /// Fields whose value is data, for which null is a value of its own.
+    static let dataFields: Set<String> = ["example", "default", "const", "value", "enum", "examples"]
+
     private func reportUnknownField(_ key: String, keyNode: YAMLNode, in name: String, fields: [String]) {
         if key == "$ref" {
-            error("\(name) cannot be a $ref here", at: keyNode)
+            error("\(name) cannot be a $ref here", at: keyNode, kind: "ref-not-allowed-here", reading: "Lathe ignores the $ref and reads the other fields")
             return
         }
         var message = "unknown field '\(key)' in \(name); it is ignored"
@@ -152,21 +202,35 @@ final class DocumentDecoder {
         } else {
             message += " (\(name) has: \(fields.joined(separator: ", ")))"
         }
-        warning(message, at: keyNode)
+        warning(message, at: keyNode, kind: "unknown-field")
     }
 
     /// Entries of a mapping whose keys are names (`components/schemas`, `headers`), in order.
-    func namedEntries(_ node: YAMLNode, _ what: String) -> [(name: String, keyNode: YAMLNode, value: YAMLNode)] {
+    ///
+    /// `followingReferences: false` for maps whose keys are data (`properties`: a property may be
+    /// called `$ref`).
+    func namedEntries(_ original: YAMLNode, _ what: String, followingReferences: Bool = true) -> [(name: String, keyNode: YAMLNode, value: YAMLNode)] {
+        let node: YAMLNode
+        if followingReferences {
+            guard let present = present(original, what) else { return [] }
+            node = present
+        } else if original.isScalar, original.scalarType == .null {
+            error("\(what) has no value", at: original, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+            return []
+        } else {
+            node = original
+        }
         guard node.isMapping else {
-            error("\(what) must be a mapping of names to objects, but this is \(node.kindDescription)", at: node)
+            wrongType("\(what) must be a mapping of names to objects, but this is \(node.kindDescription)", at: node)
             return []
         }
         return node.entries.map { ($0.key.text ?? "", $0.key, $0.value) }
     }
 
     func list(_ node: YAMLNode, _ what: String) -> YAMLNode.Items? {
+        guard let node = present(node, what) else { return nil }
         guard node.isSequence else {
-            error("\(what) must be a list, but this is \(node.kindDescription)", at: node)
+            wrongType("\(what) must be a list, but this is \(node.kindDescription)", at: node)
             return nil
         }
         return node.items

@@ -42,6 +42,29 @@ extension DocumentDecoder {
         return Reference(raw: raw, targetKey: key, node: refNode)
     }
 
+    /// `node`, or what it points at when it is a `{$ref: …}` mapping standing where OpenAPI allows
+    /// no reference (an operation, a description): bundlers and other generators resolve these, so
+    /// Lathe does too, with a warning. Chains are followed; a cycle or a ref that leads nowhere
+    /// gives `nil` (absent). Data (`example`, `default`, `enum`, `const`, `x-` values, a property
+    /// named `$ref`) never comes through here.
+    func followReference(_ node: YAMLNode, _ what: String) -> YAMLNode? {
+        var current = node
+        var seen: Set<YAMLNode> = []
+        while current.isMapping, let refNode = current["$ref"], refNode.scalarType == .string, let raw = refNode.text {
+            guard seen.insert(current).inserted else {
+                error("\(what) is a $ref that leads back to itself", at: refNode, kind: "ref-cycle", reading: Self.unresolvedReading(nil))
+                return nil
+            }
+            error("OpenAPI does not allow a $ref for \(what)", at: refNode, kind: "ref-not-allowed-here", reading: "Lathe uses what it points at")
+            for (key, _) in current.entries where !key.textEquals("$ref") && !key.textHasPrefix("x-") {
+                warning("'\(key.text ?? "")' beside this '$ref' is ignored", at: key, kind: "ref-sibling-ignored")
+            }
+            guard let (_, target) = resolve(raw, at: refNode, kind: nil) else { return nil }
+            current = target
+        }
+        return current
+    }
+
     func enqueue(_ kind: ComponentKind, key: String, node: YAMLNode) {
         if queued.insert(QueuedKey(kind: kind, key: key)).inserted {
             pending.append((kind, key, node))
@@ -53,8 +76,25 @@ extension DocumentDecoder {
         files.absolutePath(of: tree) + "#" + pointer
     }
 
-    /// Finds the node a `$ref` names, reporting what is wrong at `refNode` when it cannot.
-    func resolve(_ raw: String, at refNode: YAMLNode, kind: ComponentKind) -> (key: String, node: YAMLNode)? {
+    /// What `lathe generate` does with a `$ref` that leads nowhere, by what it stands for (`nil`: a
+    /// `$ref` where OpenAPI allows none, followed by `followReference`).
+    static func unresolvedReading(_ kind: ComponentKind?) -> String {
+        switch kind {
+        case .schema?: "Lathe generates the value as any JSON value (JSONValue)"
+        case .securityScheme?: "Lathe leaves the scheme to the transport and never admits a request on it"
+        case let kind?: "Lathe leaves out this \(kind.noun.split(separator: " ", maxSplits: 1).last ?? "")"
+        case nil: "Lathe reads it as if it were absent"
+        }
+    }
+
+    /// An error about a `$ref`, with what `lathe generate` does instead.
+    func referenceError(_ message: String, at refNode: YAMLNode, kind: ComponentKind?, _ diagnosticKind: String) {
+        error(message, at: refNode, kind: diagnosticKind, reading: Self.unresolvedReading(kind))
+    }
+
+    /// Finds the node a `$ref` names, reporting what is wrong at `refNode` when it cannot. With no
+    /// `kind`, the target may be any node (a `$ref` standing where OpenAPI allows none).
+    func resolve(_ raw: String, at refNode: YAMLNode, kind: ComponentKind?) -> (key: String, node: YAMLNode)? {
         // The same text in the same file always leads to the same place (and passed the same checks).
         let cacheKey = ResolvedRefKey(file: ObjectIdentifier(refNode.tree), raw: raw)
         if let known = resolvedRefs[cacheKey] {
@@ -66,34 +106,34 @@ extension DocumentDecoder {
         return resolved
     }
 
-    private func resolveUncached(_ raw: String, at refNode: YAMLNode, kind: ComponentKind) -> (key: String, node: YAMLNode)? {
+    private func resolveUncached(_ raw: String, at refNode: YAMLNode, kind: ComponentKind?) -> (key: String, node: YAMLNode)? {
         let (uriPart, fragmentPart) = split(raw)
         if let scheme = uriScheme(uriPart) {
             if scheme == "http" || scheme == "https" {
-                error("remote reference '\(raw)' is not supported; download the document next to this one and refer to it by a relative path", at: refNode)
+                referenceError("remote reference '\(raw)' is not supported; download the document next to this one and refer to it by a relative path", at: refNode, kind: kind, "ref-remote")
             } else {
-                error("reference '\(raw)' uses the '\(scheme):' scheme, which Lathe does not support; refer to a file by a relative path", at: refNode)
+                referenceError("reference '\(raw)' uses the '\(scheme):' scheme, which Lathe does not support; refer to a file by a relative path", at: refNode, kind: kind, "ref-remote")
             }
             return nil
         }
         guard let uri = PercentEncoding.decode(uriPart), let fragment = PercentEncoding.decode(fragmentPart ?? "") else {
-            error("'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)", at: refNode)
+            referenceError("'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)", at: refNode, kind: kind, "ref-invalid")
             return nil
         }
         let tokens: [String]
         do {
             tokens = try JSONPointer.tokens(fragment)
         } catch .notAPointer {
-            error("'#\(fragment)' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/\(kind.rawValue)/\(fragment)'", at: refNode)
+            referenceError("'#\(fragment)' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/\(kind?.rawValue ?? "schemas")/\(fragment)'", at: refNode, kind: kind, "ref-anchor")
             return nil
         } catch {
             if case .badEscape(let token) = error {
-                self.error("invalid JSON pointer in '\(raw)': in '\(token)', '~' must be followed by 0 (for ~) or 1 (for /)", at: refNode)
+                referenceError("invalid JSON pointer in '\(raw)': in '\(token)', '~' must be followed by 0 (for ~) or 1 (for /)", at: refNode, kind: kind, "ref-invalid")
             }
             return nil
         }
 
-        guard let tree = targetTree(uri: uri, raw: raw, at: refNode) else { return nil }
+        guard let tree = targetTree(uri: uri, raw: raw, at: refNode, kind: kind) else { return nil }
         guard let root = tree.root else { return nil }
         let key = canonicalKey(file: tree, pointer: JSONPointer.pointer(tokens))
         let target: Result<YAMLNode, PointerError>
@@ -108,7 +148,7 @@ extension DocumentDecoder {
             guard checkKind(tokens: key, expected: kind, raw: raw, at: refNode) else { return nil }
             return (key, node)
         case .failure(let failure):
-            error("'\(raw)' points at nothing: \(failure.reason)", at: refNode)
+            referenceError("'\(raw)' points at nothing: \(failure.reason)", at: refNode, kind: kind, "ref-unresolved")
             return nil
         }
     }
@@ -128,13 +168,13 @@ extension DocumentDecoder {
         return scheme.lowercased()
     }
 
-    private func targetTree(uri: String, raw: String, at refNode: YAMLNode) -> YAMLTree? {
+    private func targetTree(uri: String, raw: String, at refNode: YAMLNode, kind: ComponentKind?) -> YAMLTree? {
         if uri.isEmpty { return refNode.tree }
         let referrer = files.absolutePath(of: refNode.tree)
         let absolute = Paths.normalize(Paths.join(Paths.directory(referrer), uri))
         if !files.allowRefsOutsideRoot, !files.isInsideRoot(absolute) {
             let real = Paths.realPath(absolute) ?? absolute
-            error("'\(raw)' leads outside the folder of the root spec (to \(real)); pass --allow-refs-outside-root to allow it", at: refNode)
+            referenceError("'\(raw)' leads outside the folder of the root spec (to \(real)); pass --allow-refs-outside-root to allow it", at: refNode, kind: kind, "ref-outside-root")
             return nil
         }
         let display = Paths.normalize(Paths.join(Paths.directory(refNode.tree.path), uri))
@@ -144,9 +184,13 @@ extension DocumentDecoder {
         case .failed(let diagnostic, let firstTime):
             if diagnostic.location == nil {
                 // Could not be read at all: say so where the ref is.
-                error("cannot resolve '\(raw)': \(diagnostic.message)", at: refNode)
+                referenceError("cannot resolve '\(raw)': \(diagnostic.message)", at: refNode, kind: kind, "ref-unreadable")
             } else if firstTime {
-                diagnostics.append(diagnostic)
+                // The referenced file is not YAML or JSON: Lathe reads the rest without it.
+                var unreadable = diagnostic
+                unreadable.kind = "ref-unreadable"
+                unreadable.reading = Self.unresolvedReading(kind)
+                diagnostics.append(unreadable)
                 note("referenced here", at: refNode)
             }
             return nil
@@ -196,11 +240,11 @@ extension DocumentDecoder {
     }
 
     /// A ref into `components/<section>/<name>` must name the section of the kind expected here.
-    private func checkKind(tokens key: String, expected: ComponentKind, raw: String, at refNode: YAMLNode) -> Bool {
-        guard let hash = key.utf8.lastIndex(of: UInt8(ascii: "#")) else { return true }
+    private func checkKind(tokens key: String, expected: ComponentKind?, raw: String, at refNode: YAMLNode) -> Bool {
+        guard let expected, let hash = key.utf8.lastIndex(of: UInt8(ascii: "#")) else { return true }
         let tokens = key[key.utf8.index(after: hash)...].split(separator: "/", omittingEmptySubsequences: false)
         guard tokens.count == 4, tokens[1] == "components", let actual = ComponentKind(rawValue: String(tokens[2])), actual != expected else { return true }
-        error("'\(raw)' is \(actual.noun), but \(expected.noun) is expected here", at: refNode)
+        referenceError("'\(raw)' is \(actual.noun), but \(expected.noun) is expected here", at: refNode, kind: expected, "ref-wrong-kind")
         return false
     }
 }
