@@ -103,8 +103,11 @@ extension Indirect: Validatable where Wrapped: Validatable {
 
 /// The constraint checks generated `collectValidationIssues` methods call.
 public enum Check {
+    /// JSON Schema counts a string's length in Unicode code points, not in what Swift's `count`
+    /// counts (grapheme clusters): "e\u{301}" is 2 long, and a flag with its tag characters is
+    /// as long as its code points.
     public static func length(_ value: String, min: Int? = nil, max: Int? = nil, at path: JSONPath, into issues: inout [ValidationIssue]) {
-        let count = value.count
+        let count = value.unicodeScalars.count
         if let min, count < min {
             issues.append(ValidationIssue(path: path, message: "must be at least \(min) character\(min == 1 ? "" : "s") long, but is \(count)"))
         }
