@@ -185,16 +185,33 @@ extension TypeEmitter {
                 }
             }
             w.line()
+            // Valid when one present member is (JSON Schema's anyOf): a value an open enum member keeps
+            // as undocumented is still valid when another member accepts it. Only when none does are
+            // the members' issues reported.
             w.block("public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])") { w in
-                for (name, _, item) in members {
+                let checks = members.map { name, _, item -> (String, String) in
                     var body = SwiftWriter()
                     var counter = 0
                     let value = union.isRecursive ? "value.value" : "value"
                     emitValidation(of: value, type: item.type, constraints: item.constraints, path: "path", into: &body, counter: &counter)
-                    if !body.text.isEmpty {
-                        w.block("if let value = self.\(name)") { $0.raw(body.text) }
+                    return (name, body.text)
+                }
+                let checked = checks.filter { !$0.1.isEmpty }
+                guard !checked.isEmpty else { return }
+                if let unchecked = checks.first(where: { $0.1.isEmpty }) {
+                    // A member with nothing to check is valid whenever it is present.
+                    w.line("if self.\(unchecked.0) != nil { return }")
+                }
+                w.line("var failures: [LatheRuntime.ValidationIssue] = []")
+                for (name, body) in checked {
+                    w.block("if let value = self.\(name)") { w in
+                        w.line("var issues: [LatheRuntime.ValidationIssue] = []")
+                        w.raw(body)
+                        w.line("if issues.isEmpty { return }")
+                        w.line("failures += issues")
                     }
                 }
+                w.line("issues += failures")
             }
             emitNested(type, into: &w)
         }

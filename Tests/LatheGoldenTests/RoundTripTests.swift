@@ -188,6 +188,17 @@ struct RoundTripTests {
         #expect(try roundTrip(AnyOf.Identifier.self, #""short""#).uuid == nil)
     }
 
+    @Test func anyOfIsValidWhenOneMemberIs() throws {
+        let date = try roundTrip(AnyOf.When.self, #""2026-12-02""#)
+        #expect(date.frequency == .undocumented("2026-12-02") && date.calendarDate != nil)
+        #expect(date.validationIssues.isEmpty)
+        #expect(try roundTrip(AnyOf.When.self, #""weekly""#).validationIssues.isEmpty)
+        #expect(try roundTrip(AnyOf.Code.self, #""abc""#).validationIssues.isEmpty)
+        #expect(try roundTrip(AnyOf.Code.self, #""12345""#).validationIssues.isEmpty)
+        // Neither member accepts it: both members' issues are reported.
+        #expect(try roundTrip(AnyOf.Code.self, #""abcd""#).validationIssues.count == 2)
+    }
+
     @Test func requiredReadOnlyAndWriteOnlyValuesMayBeAbsent() throws {
         // A response leaves the write-only password out, a request the read-only id.
         try roundTrip(ReadWriteOnly.Account.self, #"{"id": "a1"}"#)

@@ -37,9 +37,15 @@ extension AnyOf {
         }
 
         public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if self.uuid != nil { return }
+            var failures: [LatheRuntime.ValidationIssue] = []
             if let value = self.string {
+                var issues: [LatheRuntime.ValidationIssue] = []
                 LatheRuntime.Check.length(value, min: nil, max: 8, at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
             }
+            issues += failures
         }
     }
 }

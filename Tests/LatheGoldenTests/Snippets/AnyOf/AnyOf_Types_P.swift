@@ -39,12 +39,20 @@ extension AnyOf {
         }
 
         public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            var failures: [LatheRuntime.ValidationIssue] = []
             if let value = self.named {
+                var issues: [LatheRuntime.ValidationIssue] = []
                 value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
             }
             if let value = self.aged {
+                var issues: [LatheRuntime.ValidationIssue] = []
                 value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
             }
+            issues += failures
         }
     }
 }
