@@ -78,6 +78,12 @@ struct TypeSpelling {
                 return enumeration.cases.first { $0.rawValue == raw }.map { "." + SwiftNames.escapedMember($0.name.swift) }
             case .alias(let aliased, _):
                 return literal(value, as: aliased)
+            case .anyOf(let union):
+                // Every member that takes the value holds it, as decoding would fill them.
+                let members = union.cases.compactMap { item in
+                    literal(value, as: item.type).map { SwiftNames.escapedMember(item.name.swift) + ": " + (union.isRecursive ? "LatheRuntime.Indirect(\($0))" : $0) }
+                }
+                return members.isEmpty ? nil : "\(self.type(.named(id)))(\(members.joined(separator: ", ")))"
             default:
                 return nil
             }

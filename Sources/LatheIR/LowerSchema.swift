@@ -284,6 +284,9 @@ extension Lowerer {
             if let value = property.schema.defaultValue ?? property.schema.constValue {
                 if defaultFits(value, type) {
                     irProperty.defaultValue = value
+                } else if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
+                    warning("the default \(JSONText.compact(value)) is text where the property takes \(JSONText.compact(spelled))", at: property.schema.node, kind: "default-spelled-as-text")
+                    irProperty.defaultValue = spelled
                 } else {
                     warning("the default \(JSONText.compact(value)) does not fit this property's type, so Lathe does not apply it", at: property.schema.node, kind: "default-does-not-fit")
                 }
@@ -325,6 +328,20 @@ extension Lowerer {
     }
 
     /// Whether a default can be written as a Swift value of `type`.
+    /// A default written as text that spells a boolean or a number (`default: "false"` on a
+    /// boolean, as Xero writes 23 of them): the value it spells.
+    static func spelledDefault(_ value: JSONValue) -> JSONValue? {
+        guard case .string(let text) = value else { return nil }
+        switch text {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        default:
+            let isNumber = text.first.map { $0 == "-" || $0.isNumber } == true
+                && text.allSatisfy { $0.isASCII && ($0.isNumber || "-+.eE".contains($0)) } && Double(text)?.isFinite == true
+            return isNumber ? .number(JSONNumber(text)) : nil
+        }
+    }
+
     func defaultFits(_ value: JSONValue, _ type: IRValueType) -> Bool {
         switch (value, type) {
         case (_, .primitive(.jsonValue)): return true
@@ -348,6 +365,8 @@ extension Lowerer {
         case (_, .named(let id)):
             guard case .enumeration(let enumeration) = types[id.index].kind else {
                 if case .alias(let aliased, _) = types[id.index].kind { return defaultFits(value, aliased) }
+                // An anyOf takes a default that one of its members takes ("auto" for [enum, string]).
+                if case .anyOf(let union) = types[id.index].kind { return union.cases.contains { defaultFits(value, $0.type) } }
                 return false
             }
             switch value {

@@ -78,6 +78,10 @@ struct RoundTripTests {
         )
         #expect(settings.price == Decimal(string: "9.99"))
         #expect(Defaults.Settings().mode == .test)
+        // Defaults spelled as text take the type's value; an anyOf default fills every member that takes it.
+        let spelled = try roundTrip(Defaults.Spelled.self, "{}", expected: #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12}"#)
+        #expect(spelled.mode.case1 == .auto && spelled.mode.string == "auto" && spelled.size.int == 12)
+        #expect(try roundTrip(Defaults.Spelled.self, #"{"mode": "auto", "size": 12}"#, expected: #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12}"#) == spelled)
     }
 
     @Test func discriminatedUnions() throws {

@@ -136,4 +136,230 @@ extension Defaults {
             public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
     }
+
+    /// - Source: `#/components/schemas/Spelled`
+    nonisolated public struct Spelled: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// - Note: Defaults to `false` when absent.
+        public var hasAttachments: Swift.Bool
+
+        /// - Note: Defaults to `100` when absent.
+        public var limit: Swift.Int
+
+        /// - Note: Defaults to `"auto"` when absent.
+        public var mode: Spelled.Mode2
+
+        /// - Note: Defaults to `12` when absent.
+        public var size: Spelled.Size
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            hasAttachments: Swift.Bool = false,
+            limit: Swift.Int = 100,
+            mode: Spelled.Mode2 = Spelled.Mode2(case1: .auto, string: "auto"),
+            size: Spelled.Size = Spelled.Size(int: 12)
+        ) {
+            self.hasAttachments = hasAttachments
+            self.limit = limit
+            self.mode = mode
+            self.size = size
+        }
+
+        public enum CodingKeys: Swift.String, Swift.CodingKey {
+            case hasAttachments
+            case limit
+            case mode
+            case size
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.hasAttachments = try container.decodeIfPresent(Swift.Bool.self, forKey: .hasAttachments) ?? false
+            self.limit = try container.decodeIfPresent(Swift.Int.self, forKey: .limit) ?? 100
+            self.mode = try container.decodeIfPresent(Spelled.Mode2.self, forKey: .mode) ?? Spelled.Mode2(case1: .auto, string: "auto")
+            self.size = try container.decodeIfPresent(Spelled.Size.self, forKey: .size) ?? Spelled.Size(int: 12)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.hasAttachments, forKey: .hasAttachments)
+            try container.encode(self.limit, forKey: .limit)
+            try container.encode(self.mode, forKey: .mode)
+            try container.encode(self.size, forKey: .size)
+        }
+
+        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.mode.collectValidationIssues(at: path.key("mode"), into: &issues)
+            self.size.collectValidationIssues(at: path.key("size"), into: &issues)
+        }
+
+        /// - Source: `#/components/schemas/Spelled/properties/mode`
+        nonisolated public struct Mode2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var case1: Spelled.Mode2.Case1?
+            public var string: Swift.String?
+
+            public init(case1: Spelled.Mode2.Case1? = nil, string: Swift.String? = nil) {
+                self.case1 = case1
+                self.string = string
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                self.case1 = try? container.decode(Spelled.Mode2.Case1.self)
+                self.string = try? container.decode(Swift.String.self)
+                if case1 == nil && string == nil {
+                    throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Mode2's members.")
+                }
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                if let value = self.case1 {
+                    try value.encode(to: encoder)
+                    return
+                }
+                if let value = self.string {
+                    try value.encode(to: encoder)
+                    return
+                }
+            }
+
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if self.string != nil { return }
+                var failures: [LatheRuntime.ValidationIssue] = []
+                if let value = self.case1 {
+                    var issues: [LatheRuntime.ValidationIssue] = []
+                    value.collectValidationIssues(at: path, into: &issues)
+                    if issues.isEmpty { return }
+                    failures += issues
+                }
+                issues += failures
+            }
+
+            /// - Source: `#/components/schemas/Spelled/properties/mode/anyOf/0`
+            nonisolated public enum Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case auto
+                case manual
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "auto": self = .auto
+                    case "manual": self = .manual
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .auto: "auto"
+                    case .manual: "manual"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.auto, .manual]
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    try container.encode(rawValue)
+                }
+
+                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// - Source: `#/components/schemas/Spelled/properties/size`
+        nonisolated public struct Size: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var case1: Spelled.Size.Case1?
+            public var int: Swift.Int?
+
+            public init(case1: Spelled.Size.Case1? = nil, int: Swift.Int? = nil) {
+                self.case1 = case1
+                self.int = int
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                self.case1 = try? container.decode(Spelled.Size.Case1.self)
+                self.int = try? container.decode(Swift.Int.self)
+                if case1 == nil && int == nil {
+                    throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Size's members.")
+                }
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                if let value = self.case1 {
+                    try value.encode(to: encoder)
+                    return
+                }
+                if let value = self.int {
+                    try value.encode(to: encoder)
+                    return
+                }
+            }
+
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if self.int != nil { return }
+                var failures: [LatheRuntime.ValidationIssue] = []
+                if let value = self.case1 {
+                    var issues: [LatheRuntime.ValidationIssue] = []
+                    value.collectValidationIssues(at: path, into: &issues)
+                    if issues.isEmpty { return }
+                    failures += issues
+                }
+                issues += failures
+            }
+
+            /// - Source: `#/components/schemas/Spelled/properties/size/anyOf/0`
+            nonisolated public enum Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case small
+                case large
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "small": self = .small
+                    case "large": self = .large
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .small: "small"
+                    case .large: "large"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.small, .large]
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    try container.encode(rawValue)
+                }
+
+                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+    }
 }
