@@ -195,8 +195,21 @@ extension Lowerer {
         if let parts = objectParts(schema, visited: &visited) {
             return (lowerObject(schema, parts, hint), IRConstraints())
         }
-        warning("allOf combines schemas that are not all objects; Lathe uses the first one's type", at: schema.node, kind: "allof-not-objects")
+        // Name what is not generated, so the warning says what a user loses.
+        var lost: [String] = []
+        for member in meaningful.dropFirst() {
+            var seen = Set<String>()
+            lost += objectParts(member, visited: &seen)?.properties.map(\.name) ?? []
+        }
+        let detail = lost.isEmpty ? "" : " (\(lost.map { "'\($0)'" }.joined(separator: ", ")) not generated)"
+        warning("allOf combines schemas that are not all objects; Lathe uses the first one's type\(detail)", at: schema.node, kind: "allof-not-objects")
         return lower(meaningful.first ?? own, hint)
+    }
+
+    /// Whether `schema` is a `oneOf` or `anyOf` one of whose members is a schema being lowered now.
+    func isPolymorphicParent(_ schema: Schema) -> Bool {
+        let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        return members.contains { $0.ref?.targetKey.map(inProgress.contains) == true }
     }
 
     struct ObjectParts {
@@ -211,13 +224,25 @@ extension Lowerer {
     /// The properties of an object schema, with `allOf` members (and what their refs point at)
     /// merged in; `nil` when something in it is not an object.
     func objectParts(_ schema: Schema, visited: inout Set<String>) -> ObjectParts? {
+        // `X or null` (3.0's `nullable: true` on a composition, 3.1's `anyOf: [X, {type: null}]`)
+        // merges as X: whether the whole may be null is said where it is used.
+        let alternatives = schema.anyOf.isEmpty ? schema.oneOf : schema.anyOf
+        if alternatives.count == 2, schema.ref == nil, schema.allOf.isEmpty, schema.properties.isEmpty,
+           let nullIndex = alternatives.firstIndex(where: { $0.types == .null && $0.ref == nil })
+        {
+            return objectParts(alternatives[1 - nullIndex], visited: &visited)
+        }
         if let types = schema.types, !types.subtracting(.null).isSubset(of: .object) { return nil }
         guard schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil, schema.items == nil else { return nil }
         var parts = ObjectParts()
         // `visited` holds the refs on the current path only, so a base reached twice (a diamond)
         // merges fine. A ref that leads back (an `allOf` that includes itself) or nowhere adds
         // nothing (both reported by the loader).
-        if let ref = schema.ref, let key = ref.targetKey, let target = store.schemas[key], visited.insert(key).inserted {
+        if let ref = schema.ref, let key = ref.targetKey, let target = store.schemas[key], isPolymorphicParent(target) {
+            // `Circle: allOf: [$ref: Shape, {…}]` where `Shape: oneOf: [Circle, Square]`: the reference
+            // names the family Circle belongs to, not more of Circle's content (taking it as content
+            // would make Circle an alias of Shape, whose decoding then never ends).
+        } else if let ref = schema.ref, let key = ref.targetKey, let target = store.schemas[key], visited.insert(key).inserted {
             let referenced = objectParts(target, visited: &visited)
             visited.remove(key)
             guard let referenced else { return nil }

@@ -97,6 +97,12 @@ struct RoundTripTests {
         #expect(implicit == .bankAccount(OneOfDiscriminator.BankAccount(kind: "BankAccount", iban: "NL00")))
     }
 
+    @Test func membersThatNameTheirFamilyThroughAllOfDecode() throws {
+        let circle = try roundTrip(AllOf.Shape.self, #"{"kind": "circle", "radius": 2}"#)
+        #expect(circle == .circle(AllOf.Circle(kind: "circle", radius: 2)))
+        #expect(try roundTrip(AllOf.Square.self, #"{"kind": "square", "side": 3}"#).side == 3)
+    }
+
     @Test func untaggedUnionsAndAnyOf() throws {
         #expect(try roundTrip(OneOfUntagged.Discount.self, #"{"value": 5}"#) == .amount(OneOfUntagged.Amount(value: 5)))
         #expect(try roundTrip(OneOfUntagged.Discount.self, "12.5") == .percentage(12.5))
