@@ -295,7 +295,7 @@ struct OperationsEmitter {
 
     /// The expression reading `header` from the `HTTPFields` named `fields` (throws a `RequestError`).
     func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
-        let shape = spelling.uriShape(header.type, contentType: nil)
+        let shape = spelling.uriShape(header.type, contentType: header.contentType)
         let raw = "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: \(shape.valueShape)) }"
         let decoded = ServerEmitter.decodeCall(raw, shape: shape, name: header.name.original)
         return header.isRequired ? "try LatheRuntime.ServerSupport.required(\(decoded), at: \(SwiftLiteral.string(header.name.original)))" : decoded
@@ -303,7 +303,7 @@ struct OperationsEmitter {
 
     /// Sets `header` from `value` (optional when the header is) in the `HTTPFields` named `fields`.
     func emitHeaderEncoding(_ header: IRResponseHeader, value: String, into fields: String, w: inout SwiftWriter) {
-        let shape = spelling.uriShape(header.type, contentType: nil)
+        let shape = spelling.uriShape(header.type, contentType: header.contentType)
         let encode = { (value: String) -> String in
             "\(fields).set(\(SwiftLiteral.string(header.name.original)), LatheRuntime.URIEncoding.header(\(shape.valueExpression(value)), explode: false))"
         }

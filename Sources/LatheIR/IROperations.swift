@@ -187,6 +187,9 @@ public struct IRResponseHeader: Sendable, Equatable {
     public var isRequired: Bool
     public var type: IRValueType
     public var docs: IRDocs
+    /// The media type a header described with `content` travels as (its value is, say, JSON text);
+    /// `nil` for one described with `schema`, which travels in style `simple`.
+    public var contentType: String? = nil
 }
 
 public struct IRSecurityScheme: Sendable, Equatable {

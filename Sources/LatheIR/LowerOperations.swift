@@ -237,7 +237,8 @@ extension Lowerer {
             }
             return IRResponseHeader(
                 name: IRName(original: headerName, swift: scope.claim(SwiftNames.memberName(headerName))),
-                isRequired: header.required, type: type, docs: IRDocs(description: header.description, isDeprecated: header.deprecated)
+                isRequired: header.required, type: type, docs: IRDocs(description: header.description, isDeprecated: header.deprecated),
+                contentType: header.schema == nil ? header.content.first?.contentType : nil
             )
         }
     }

@@ -26,6 +26,11 @@ struct WireFormatTests {
             return .ok(.init(headers: .init(xRateRemaining: 99), body: .json(echo)))
         }
 
+        func getCode(_ input: Ops.GetCode.Input) async throws -> Ops.GetCode.Output {
+            let body = WireFormats.GetCodeResponse(uuid: input.path.qrcodeUuid, filter: input.query.filterName, trace: input.headers.xTrace?.id)
+            return .ok(.init(headers: .init(xRateInfo: .init(code: 1, window: "1 s")), body: .json(body)))
+        }
+
         func bodies(_ input: Ops.Bodies.Input) async throws -> Ops.Bodies.Output {
             switch input.body {
             case .json(let item) where item.name == "teapot":
@@ -121,6 +126,21 @@ struct WireFormatTests {
             "day": "2024-02-29", "amount": .number(Decimal(string: "12.50")!), "limit": 20, "path": "a/b?c",
             "requestID": "123E4567-E89B-12D3-A456-426614174000", "flags": [true, false], "session": "s 1",
         ])
+    }
+
+    /// Names that are not identifiers get readable Swift names and travel as the spec spells them;
+    /// a header described with `content` travels as JSON, both ways.
+    @Test func oddNamesAndJSONHeadersGoOutAsSpecifiedAndComeBack() async throws {
+        let output = try await client().getCode(qrcodeUuid: "a/b c", filterName: "x&y=z", xTrace: .init(id: 7, tags: ["a,b", "c d"]))
+        let request = try #require(transport.sent.last)
+        #expect(request.path == "/codes/a%2Fb%20c?filter%5Bname%5D=x%26y%3Dz")
+        #expect(request.headerFields[.init("X-Trace")!] == #"{"id":7,"tags":["a,b","c d"]}"#)
+        guard case .ok(let ok) = output, case .json(let body) = ok.body else {
+            Issue.record("expected 200, got \(output)")
+            return
+        }
+        #expect(body == .init(uuid: "a/b c", filter: "x&y=z", trace: 7))
+        #expect(ok.headers.xRateInfo == .init(code: 1, window: "1 s"))
     }
 
     @Test func aDefaultIsSentWhenLeftOutAndABoundIsCheckedBeforeSending() async throws {

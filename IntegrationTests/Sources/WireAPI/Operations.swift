@@ -140,6 +140,82 @@ extension Operations {
         }
     }
 
+    /// `GET /codes/{qrcode-uuid}`, operation `getCode`.
+    nonisolated public enum GetCode {
+        public static let id = "getCode"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `qrcode-uuid`, in the path.
+                public var qrcodeUuid: Swift.String
+                public init(qrcodeUuid: Swift.String) {
+                    self.qrcodeUuid = qrcodeUuid
+                }
+            }
+            public var path: Path
+            nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
+                /// - Note: `filter[name]`, in the query.
+                public var filterName: Swift.String?
+                public init(filterName: Swift.String? = nil) {
+                    self.filterName = filterName
+                }
+            }
+            public var query: Query
+            nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
+                /// - Note: `X-Trace`, in the header.
+                public var xTrace: GetCodeXTrace?
+                public init(xTrace: GetCodeXTrace? = nil) {
+                    self.xTrace = xTrace
+                }
+            }
+            public var headers: Headers
+
+            public init(path: Path, query: Query = .init(), headers: Headers = .init()) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+
+            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    if let value = self.headers.xTrace {
+                        value.collectValidationIssues(at: path.key("X-Trace"), into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: The code and filter as received; the trace back, with a rate as JSON.
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
+                    /// - Note: Header `X-Rate-Info`.
+                    public var xRateInfo: GetCodeResponseXRateInfo
+                    public init(xRateInfo: GetCodeResponseXRateInfo) {
+                        self.xRateInfo = xRateInfo
+                    }
+                }
+                public var headers: Headers
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(GetCodeResponse)
+                }
+                public var body: Body
+                public init(headers: Headers, body: Body) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+        }
+    }
+
     /// `POST /bodies`, operation `bodies`.
     nonisolated public enum Bodies {
         public static let id = "bodies"

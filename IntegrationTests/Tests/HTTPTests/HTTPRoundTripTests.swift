@@ -42,6 +42,11 @@ struct HTTPRoundTripTests {
             return .ok(.init(headers: .init(xRateRemaining: 7), body: .json(echo)))
         }
 
+        func getCode(_ input: Operations.GetCode.Input) async throws -> Operations.GetCode.Output {
+            let body = GetCodeResponse(uuid: input.path.qrcodeUuid, filter: input.query.filterName, trace: input.headers.xTrace?.id)
+            return .ok(.init(headers: .init(xRateInfo: .init(code: 1, window: "1 s")), body: .json(body)))
+        }
+
         func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output {
             switch input.body {
             case .json(let item) where item.name == "teapot":
@@ -133,6 +138,21 @@ struct HTTPRoundTripTests {
                 "spaced": ["a", "b"], "piped": ["a", "b"], "filter": ["color": "red", "size": 2], "since": "2024-02-29T10:00:00Z",
                 "day": "2024-02-29", "path": "a/b", "flags": [true, false], "session": "s 1",
             ])
+        }
+    }
+
+    /// A path parameter named `qrcode-uuid`, a query parameter named `filter[name]`, and headers
+    /// whose value is JSON (described with `content`), through a real router.
+    @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
+    func oddNamesAndJSONHeadersCrossRealHTTP(_ kind: TransportKind) async throws {
+        try await withServer(kind) { client in
+            let output = try await client.getCode(qrcodeUuid: "a b-1", filterName: "x&y=z", xTrace: .init(id: 7, tags: ["a,b"]))
+            guard case .ok(let ok) = output, case .json(let body) = ok.body else {
+                Issue.record("expected 200, got \(output)")
+                return
+            }
+            #expect(body == .init(uuid: "a b-1", filter: "x&y=z", trace: 7))
+            #expect(ok.headers.xRateInfo == .init(code: 1, window: "1 s"))
         }
     }
 

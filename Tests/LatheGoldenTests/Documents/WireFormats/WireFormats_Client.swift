@@ -175,6 +175,54 @@ extension WireFormats.Client {
         try await styles(WireFormats.Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
     }
 
+    /// `GET /codes/{qrcode-uuid}`
+    nonisolated public func getCode(_ input: WireFormats.Operations.GetCode.Input) async throws -> WireFormats.Operations.GetCode.Output {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, reason: .invalidInput(issues)) }
+        var path = LatheRuntime.ClientSupport.path("/codes/{qrcode-uuid}", [
+            "qrcode-uuid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.qrcodeUuid), name: "qrcode-uuid", style: .simple, explode: false),
+        ])
+        var query: [Swift.String] = []
+        if let value = input.query.filterName {
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "filter[name]", style: .form, explode: true, allowReserved: false)
+        }
+        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        if let value = input.headers.xTrace {
+            request.headerFields.set("X-Trace", LatheRuntime.URIEncoding.header(try LatheRuntime.URIValue.of(json: value), explode: false))
+        }
+        request.headerFields[.accept] = "application/json"
+        let body: OpenAPIRuntime.HTTPBody? = nil
+        try await authentication.apply(to: &request, operationID: WireFormats.Operations.GetCode.id, alternatives: [])
+        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.GetCode.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
+        switch response.status.code {
+        case 200:
+            let headers: WireFormats.Operations.GetCode.Output.Ok.Headers
+            do {
+                headers = .init(xRateInfo: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.json(response.headerFields.value("X-Rate-Info").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: WireFormats.GetCodeResponseXRateInfo.self, at: "X-Rate-Info"), at: "X-Rate-Info"))
+            } catch {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+            }
+            let body: WireFormats.Operations.GetCode.Output.Ok.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.GetCodeResponse.self, from: responseBody, operationID: WireFormats.Operations.GetCode.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .ok(WireFormats.Operations.GetCode.Output.Ok(headers: headers, body: body))
+        default:
+            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        }
+    }
+
+    /// `GET /codes/{qrcode-uuid}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getCode(qrcodeUuid: Swift.String, filterName: Swift.String? = nil, xTrace: WireFormats.GetCodeXTrace? = nil) async throws -> WireFormats.Operations.GetCode.Output {
+        try await getCode(WireFormats.Operations.GetCode.Input(path: .init(qrcodeUuid: qrcodeUuid), query: .init(filterName: filterName), headers: .init(xTrace: xTrace)))
+    }
+
     /// `POST /bodies`
     nonisolated public func bodies(_ input: WireFormats.Operations.Bodies.Input) async throws -> WireFormats.Operations.Bodies.Output {
         let issues = input.validationIssues

@@ -13,6 +13,8 @@ extension WireFormats {
     nonisolated public protocol APIProtocol: Swift.Sendable {
         /// `GET /styles/{simple}/{label}/{matrix}`
         func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output
+        /// `GET /codes/{qrcode-uuid}`
+        func getCode(_ input: Operations.GetCode.Input) async throws -> Operations.GetCode.Output
         /// `POST /bodies`
         func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output
         /// `GET /download`
@@ -119,6 +121,10 @@ extension WireFormats.APIProtocol {
         try transport.register(
             { request, body, metadata in try await WireFormats.Operations.Styles.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/styles/{simple}/{label}/{matrix}"
+        )
+        try transport.register(
+            { request, body, metadata in try await WireFormats.Operations.GetCode.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/codes/{qrcode-uuid}"
         )
         try transport.register(
             { request, body, metadata in try await WireFormats.Operations.Bodies.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
@@ -235,6 +241,56 @@ extension WireFormats.Operations.Styles.Input {
         )
         _ = body
         self.init(path: path, query: query, headers: headers, cookies: cookies)
+    }
+}
+
+extension WireFormats.Operations.GetCode {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.getCode(input))
+        }
+    }
+
+    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            response.headerFields.set("X-Rate-Info", LatheRuntime.URIEncoding.header(try LatheRuntime.URIValue.of(json: value.headers.xRateInfo), explode: false))
+            switch value.body {
+            case .json(let body):
+                response.headerFields[.contentType] = "application/json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension WireFormats.Operations.GetCode.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
+        let path = Path(
+            qrcodeUuid: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.primitive(metadata.pathParameters["qrcode-uuid"].flatMap { LatheRuntime.URIDecoding.path($0, name: "qrcode-uuid", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "qrcode-uuid"), at: "qrcode-uuid")
+        )
+        let query = Query(
+            filterName: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "filter[name]", style: .form, explode: true, as: .primitive), as: Swift.String.self, at: "filter[name]")
+        )
+        let headers = Headers(
+            xTrace: try LatheRuntime.ServerSupport.json(request.headerFields.value("X-Trace").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: WireFormats.GetCodeXTrace.self, at: "X-Trace")
+        )
+        _ = body
+        self.init(path: path, query: query, headers: headers)
     }
 }
 
