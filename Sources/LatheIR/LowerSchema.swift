@@ -503,7 +503,7 @@ extension Lowerer {
             return (lowerUnion(schema, members, hint, isAnyOf: false), IRConstraints())
         }
         switch types {
-        case .string: return (.primitive(stringPrimitive(schema.format)), constraints)
+        case .string: return (.primitive(stringPrimitive(schema)), constraints)
         case .integer: return (.primitive(integerPrimitive(schema.format)), constraints)
         case .number: return (.primitive(numberPrimitive(schema.format)), constraints)
         case .boolean: return (.primitive(.bool), constraints)
@@ -551,6 +551,19 @@ extension Lowerer {
         if constraints.minimum != nil || constraints.maximum != nil || constraints.exclusiveMinimum != nil
             || constraints.exclusiveMaximum != nil || constraints.multipleOf != nil { return .number }
         return []
+    }
+
+    /// A string's Swift type: by `contentEncoding` (3.1: `base64` text is bytes, `binary` is raw
+    /// bytes, as `format: byte` and `format: binary` say in 3.0), else by `format`.
+    func stringPrimitive(_ schema: Schema) -> IRPrimitive {
+        switch schema.contentEncoding?.lowercased() {
+        case "base64"?: return .base64Data
+        case "binary"?: return .binaryData
+        case let encoding?:
+            warning("Lathe does not decode '\(encoding)' text; the value is generated as the encoded string", at: schema.node["contentEncoding"] ?? schema.node, kind: "content-encoding-not-decoded")
+            return stringPrimitive(schema.format)
+        case nil: return stringPrimitive(schema.format)
+        }
     }
 
     func stringPrimitive(_ format: String?) -> IRPrimitive {

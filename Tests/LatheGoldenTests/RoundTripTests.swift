@@ -137,13 +137,14 @@ struct RoundTripTests {
     @Test func formats() throws {
         let stored = try roundTrip(
             Formats.Stored.self,
-            #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T23:59:59.250+01:00", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?"}"#,
-            expected: #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T22:59:59.250Z", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?"}"#
+            #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T23:59:59.250+01:00", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?", "encoded": "iVBORw=="}"#,
+            expected: #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T22:59:59.250Z", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?", "encoded": "iVBORw=="}"#
         )
         #expect(stored.big == 9_007_199_254_740_993)
         #expect(stored.money == Decimal(string: "0.1"))
         #expect(stored.day == CalendarDate(year: 2024, month: 2, day: 29))
         #expect(stored.bytes == Data("hello".utf8))
+        #expect(stored.encoded == Data([0x89, 0x50, 0x4E, 0x47]))
         #expect(stored.link == "")
         // Dates with and without fractional seconds, in any offset.
         let plain = try JSONCoding.decoder().decode(Formats.Stored.self, from: Data(#"{"moment": "2024-03-01T00:00:00Z"}"#.utf8))

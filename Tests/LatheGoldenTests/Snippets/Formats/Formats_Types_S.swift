@@ -36,6 +36,8 @@ extension Formats {
 
         public var mystery: Swift.String?
 
+        public var encoded: Foundation.Data?
+
         /// Creates a value from its members; optional members default to absent.
         public init(
             small: Swift.Int32? = nil,
@@ -51,7 +53,8 @@ extension Formats {
             link: Swift.String? = nil,
             bytes: Foundation.Data? = nil,
             raw: Foundation.Data? = nil,
-            mystery: Swift.String? = nil
+            mystery: Swift.String? = nil,
+            encoded: Foundation.Data? = nil
         ) {
             self.small = small
             self.big = big
@@ -67,6 +70,7 @@ extension Formats {
             self.bytes = bytes
             self.raw = raw
             self.mystery = mystery
+            self.encoded = encoded
         }
 
         public enum CodingKeys: Swift.String, Swift.CodingKey {
@@ -84,6 +88,7 @@ extension Formats {
             case bytes
             case raw
             case mystery
+            case encoded
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -102,6 +107,7 @@ extension Formats {
             self.bytes = try container.decodeIfPresent(Foundation.Data.self, forKey: .bytes)
             self.raw = try container.decodeIfPresent(Foundation.Data.self, forKey: .raw)
             self.mystery = try container.decodeIfPresent(Swift.String.self, forKey: .mystery)
+            self.encoded = try container.decodeIfPresent(Foundation.Data.self, forKey: .encoded)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -120,6 +126,7 @@ extension Formats {
             try container.encodeIfPresent(self.bytes, forKey: .bytes)
             try container.encodeIfPresent(self.raw, forKey: .raw)
             try container.encodeIfPresent(self.mystery, forKey: .mystery)
+            try container.encodeIfPresent(self.encoded, forKey: .encoded)
         }
 
         public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
