@@ -168,8 +168,6 @@ extension Operations.CancelInvoice {
                 response.headerFields[.contentType] = "application/json"
                 return (response, try LatheRuntime.ClientSupport.jsonBody(body))
             }
-        case .undocumented(let statusCode, let headers, let body):
-            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
     }
 }

@@ -230,7 +230,9 @@ struct OperationsEmitter {
 
     private func emitOutput(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
-        w.docComment(["What a call can get back: one case per documented response, and `undocumented` for any other."])
+        // With a `default` response every status is documented, so there is no `undocumented` case.
+        let coversEveryStatus = operation.responses.contains { $0.key == .default }
+        w.docComment([coversEveryStatus ? "What a call can get back: one case per documented response." : "What a call can get back: one case per documented response, and `undocumented` for any other."])
         w.block("nonisolated public enum \(names.output): Swift.Sendable, Swift.Hashable") { w in
             for response in operation.responses {
                 let status = Self.statusDescription(response.key)
@@ -238,8 +240,10 @@ struct OperationsEmitter {
                 let payload = response.key.isExact ? response.typeName : "statusCode: Swift.Int, \(response.typeName)"
                 w.line("case \(SwiftNames.escapedMember(response.caseName))(\(payload))")
             }
-            w.docComment(["A status the spec does not document, kept whole."])
-            w.line("case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)")
+            if !coversEveryStatus {
+                w.docComment(["A status the spec does not document, kept whole."])
+                w.line("case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)")
+            }
             for response in operation.responses {
                 w.line()
                 emitResponse(response, names: names, into: &w)

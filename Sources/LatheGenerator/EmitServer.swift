@@ -339,8 +339,10 @@ struct ServerEmitter {
                         }
                     }
                 }
-                w.line("case .undocumented(let statusCode, let headers, let body):")
-                w.indented { $0.line("return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)") }
+                if !operation.responses.contains(where: { $0.key == .default }) {
+                    w.line("case .undocumented(let statusCode, let headers, let body):")
+                    w.indented { $0.line("return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)") }
+                }
             }
         }
     }

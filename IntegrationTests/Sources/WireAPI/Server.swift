@@ -331,8 +331,6 @@ extension Operations.Bodies {
                 response.headerFields[.contentType] = "text/plain"
                 return (response, OpenAPIRuntime.HTTPBody(body))
             }
-        case .undocumented(let statusCode, let headers, let body):
-            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
     }
 }

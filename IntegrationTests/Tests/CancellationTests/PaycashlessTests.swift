@@ -25,7 +25,10 @@ struct PaycashlessTests {
 
     struct Paycashless: PaycashlessCancellation.APIProtocol {
         func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output {
-            guard case .json(let request) = input.body else { return .undocumented(statusCode: 415, headers: [:], body: nil) }
+            // The spec's `default` response covers every status, so there is no `undocumented` case.
+            guard case .json(let request) = input.body else {
+                return .default(statusCode: 415, .init(body: .json(try PaycashlessTests.error("invalid_request_error", "unsupported_media_type", "Send JSON."))))
+            }
             switch input.path.id {
             case "inv_ok":
                 if request.cancellationReason.isEmpty {

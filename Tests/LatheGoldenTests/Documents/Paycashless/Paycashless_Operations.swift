@@ -59,7 +59,7 @@ extension Paycashless.Operations {
             }
         }
 
-        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        /// What a call can get back: one case per documented response.
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 200: Invoice cancelled successfully.
             case ok(Ok)
@@ -87,8 +87,6 @@ extension Paycashless.Operations {
             case tooManyRequests(TooManyRequests)
             /// Any other status: A server error (5xx).
             case `default`(statusCode: Swift.Int, Default)
-            /// A status the spec does not document, kept whole.
-            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.

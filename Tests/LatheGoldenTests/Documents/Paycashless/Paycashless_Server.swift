@@ -170,8 +170,6 @@ extension Paycashless.Operations.CancelInvoice {
                 response.headerFields[.contentType] = "application/json"
                 return (response, try LatheRuntime.ClientSupport.jsonBody(body))
             }
-        case .undocumented(let statusCode, let headers, let body):
-            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
     }
 }

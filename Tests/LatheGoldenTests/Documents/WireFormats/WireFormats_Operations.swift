@@ -259,7 +259,7 @@ extension WireFormats.Operations {
             }
         }
 
-        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        /// What a call can get back: one case per documented response.
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 200: What the server received, echoed.
             case ok(Ok)
@@ -267,8 +267,6 @@ extension WireFormats.Operations {
             case clientError(statusCode: Swift.Int, ClientError)
             /// Any other status: Anything else.
             case `default`(statusCode: Swift.Int, Default)
-            /// A status the spec does not document, kept whole.
-            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.

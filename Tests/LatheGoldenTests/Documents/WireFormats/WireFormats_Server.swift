@@ -333,8 +333,6 @@ extension WireFormats.Operations.Bodies {
                 response.headerFields[.contentType] = "text/plain"
                 return (response, OpenAPIRuntime.HTTPBody(body))
             }
-        case .undocumented(let statusCode, let headers, let body):
-            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
     }
 }
