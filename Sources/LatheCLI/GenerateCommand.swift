@@ -124,20 +124,32 @@ struct GenerateCommand: ParsableCommand {
         var failed = false
         for job in jobs {
             report(job.result.diagnostics, quiet: quiet)
-            if job.result.files.isEmpty || job.result.diagnostics.hasErrors {
-                if !job.result.files.isEmpty {
+            if job.result.module == nil || job.result.diagnostics.hasErrors {
+                if job.result.module != nil {
                     let why = job.result.diagnostics.errors.allSatisfy({ $0.reading != nil }) ? "has errors and generation is strict" : "has errors Lathe cannot read past"
                     standardError("lathe: nothing was written to \(job.output) because \(job.spec) \(why)")
                 }
                 failed = true
+            } else if job.result.isEmpty {
+                standardError("lathe: \(job.spec) describes no operations and no schemas; there is nothing to generate")
             }
         }
         if failed { throw ExitCode(LatheCommand.Status.inputErrors) }
+        try checkCollisions(jobs)
 
+        // Every folder is checked before anything is written: a refusal leaves all output as it was.
+        var plans: [OutputFolder.Changes] = []
+        for job in jobs {
+            do {
+                plans.append(try OutputFolder.plan(job.result.files, in: job.output, specName: job.result.specName))
+            } catch {
+                standardError("lathe: error: \(error)")
+                throw ExitCode(LatheCommand.Status.inputErrors)
+            }
+        }
         if check {
             var differs = false
-            for job in jobs {
-                let changes = OutputFolder.plan(job.result.files, in: job.output)
+            for (job, changes) in zip(jobs, plans) {
                 for name in changes.written { standardError("\(job.output)/\(name): differs from what lathe generates") }
                 for name in changes.removed { standardError("\(job.output)/\(name): lathe no longer generates this file") }
                 differs = differs || !changes.isEmpty
@@ -147,10 +159,26 @@ struct GenerateCommand: ParsableCommand {
         }
         for job in jobs {
             do {
-                try OutputFolder.write(job.result.files, to: job.output)
+                try OutputFolder.write(job.result.files, to: job.output, specName: job.result.specName)
             } catch {
                 standardError("lathe: error: cannot write to \(job.output): \(error)")
                 throw ExitCode(LatheCommand.Status.inputErrors)
+            }
+        }
+    }
+
+    /// Two modules of one configuration may share a folder, but not a file name in it.
+    private func checkCollisions(_ jobs: [(spec: String, output: String, result: GenerationResult)]) throws {
+        var writers: [String: String] = [:]
+        for job in jobs {
+            let folder = job.output.hasSuffix("/") ? String(job.output.dropLast()) : job.output
+            for file in job.result.files {
+                let path = folder + "/" + file.name
+                if let other = writers[path], other != job.spec {
+                    standardError("lathe: error: \(other) and \(job.spec) would both write \(path); give one of them a namespace or its own folder")
+                    throw ExitCode(LatheCommand.Status.inputErrors)
+                }
+                writers[path] = job.spec
             }
         }
     }

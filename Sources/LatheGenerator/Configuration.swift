@@ -61,7 +61,6 @@ public struct LatheConfiguration: Sendable {
         }
         var modules: [Module] = []
         var names = Set<String>()
-        var outputs: [String: String] = [:]
         for entry in list.items {
             guard entry.isMapping else {
                 error("a module entry is a mapping with 'module', 'spec' and 'output'", entry)
@@ -120,13 +119,9 @@ public struct LatheConfiguration: Sendable {
                 if let flag = strict.boolValue { options.strict = flag } else { error("'strict' must be true or false", strict) }
             }
             options.silencedWarnings = Set(strings("silence"))
+            // Modules may share a folder (with namespaces, their file names differ); a file name two
+            // of them would write is refused when generating.
             let output = string("output", required: false).map(resolve)
-            if let output {
-                if let other = outputs[output] {
-                    error("'\(other)' already writes to \(output); each module needs its own folder", entry["output"]!)
-                }
-                outputs[output] = name
-            }
             modules.append(Module(name: name, spec: resolve(spec), output: output, options: options, specName: spec, location: entry.location))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }

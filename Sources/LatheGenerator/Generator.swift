@@ -50,6 +50,12 @@ public struct GenerationResult: Sendable {
     /// generated (it is not OpenAPI at all, or, with `strict`, it has errors); silenced kinds are left out.
     public var diagnostics: Diagnostics
     public var module: IRModule?
+
+    /// The spec as generated headers name it: the owner recorded in each file's marker.
+    public var specName: String { module?.specName ?? "" }
+
+    /// Read as an OpenAPI document, but with nothing in it to generate (`components: {}`).
+    public var isEmpty: Bool { module.map { $0.topLevel.isEmpty && $0.operations.isEmpty } ?? false }
 }
 
 public enum Generator {

@@ -15,7 +15,9 @@ public enum FileBytes {
     public static let maximumSize = 256 << 20
 
     public static func read(_ path: String) throws(ReadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO for reading otherwise blocks until a writer comes, before the
+        // check below could refuse it. It changes nothing for the regular files that are read.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()

@@ -79,6 +79,20 @@ struct ValidateCommandTests {
         #expect(quiet.status == 0 && quiet.stderr == "")
     }
 
+    /// Spec text in a message cannot start a line of its own (a forged error, a CI annotation) or
+    /// send terminal escapes: control characters are printed as escapes.
+    @Test func specTextCannotForgeDiagnostics() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: string, \"x\\n::error file=a.swift::pwned\\e[2J\": 1}\n"
+            .write(to: directory.appendingPathComponent("forge.yaml"), atomically: true, encoding: .utf8)
+        let run = try lathe("validate", "forge.yaml", in: directory.path)
+        #expect(run.status == 0)
+        #expect(run.stderr == "forge.yaml:6:23: warning: unknown schema keyword 'x\\u{A}::error file=a.swift::pwned\\u{1B}[2J'; it is ignored [unknown-keyword]\n1 warning generated.\n")
+        #expect(!run.stderr.contains("\u{1B}"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let none = try lathe("validate")
         #expect(none.status == 2)

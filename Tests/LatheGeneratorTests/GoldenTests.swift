@@ -51,7 +51,7 @@ struct GoldenTests {
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.all)")
         let folder = repositoryRoot + "/" + golden.expected
         if Self.isRecording {
-            try OutputFolder.write(result.files, to: folder)
+            try OutputFolder.write(result.files, to: folder, specName: result.specName)
             Issue.record("Re-recorded \(golden.expected). Review it with git diff, then run the tests again without LATHE_RECORD.")
             return
         }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 @testable import LatheYAML
 
@@ -63,6 +68,14 @@ struct HostileInputTests {
     @Test func specialFilesAreNotRead() throws {
         #expect(failureReading("/dev/zero") == "lathe: error: cannot read '/dev/zero': it is not a regular file")
         #expect(failureReading("/") == "lathe: error: cannot read '/': it is a directory")
+    }
+
+    /// A named pipe is refused at once, not read: opening one for reading would wait for a writer.
+    @Test(.timeLimit(.minutes(1))) func aNamedPipeIsRefusedWithoutWaiting() throws {
+        let path = "/tmp/lathe-fifo-\(getpid())-\(Int.random(in: 0 ..< 1_000_000))"
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        #expect(failureReading(path) == "lathe: error: cannot read '\(path)': it is not a regular file")
     }
 
     func failureReading(_ path: String) -> String? {
