@@ -97,7 +97,10 @@ enum SwiftLiteral {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             case "\0": result += "\\0"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x2028 ... 0x2029).contains(scalar.value):
+            // Controls, line separators and the bidirectional formatting characters (which can make a
+            // literal read as something else, CVE-2021-42574) are written as escapes; the value is the same.
+            case _ where scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value) || (0x2028 ... 0x2029).contains(scalar.value)
+                || SwiftLiteral.isBidiControl(scalar):
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             default: result.unicodeScalars.append(scalar)
             }
@@ -171,7 +174,14 @@ enum SwiftLiteral {
         case 0x09: false  // a tab is harmless
         case 0 ..< 0x20, 0x7F ... 0x9F: true
         case 0x2028, 0x2029: true
-        // Bidirectional formatting characters: embeddings, overrides, isolates, marks.
+        case _ where isBidiControl(scalar): true
+        default: false
+        }
+    }
+
+    /// Bidirectional formatting characters: embeddings, overrides, isolates, marks.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
         case 0x061C, 0x200E, 0x200F, 0x202A ... 0x202E, 0x2066 ... 0x2069: true
         default: false
         }

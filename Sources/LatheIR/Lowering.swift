@@ -75,6 +75,7 @@ final class Lowerer {
             lowerNamedSchema(key: key, into: id)
         }
         lowerOperations()
+        breakAliasCycles()
         var module = IRModule(specName: specName, types: types, topLevel: topLevel, operations: operations, securitySchemes: securitySchemes)
         Passes.boxCycles(in: &module)
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
@@ -206,6 +207,38 @@ final class Lowerer {
         // references (`nullableTypes`), never in an alias, so no reference becomes `T??`.
         if case .pending = types[id.index].kind {
             types[id.index].kind = .alias(valueType.nonNull, constraints)
+        }
+    }
+
+    /// An alias that contains itself only through arrays, maps and other aliases (`x: {type: array,
+    /// items: {$ref: '#/…/x'}}`) has no Swift spelling (`typealias X = [X]` references itself), and
+    /// walking it would never end: such an alias becomes any JSON value, with a warning. A cycle
+    /// through a struct or an enum is fine (the passes box it).
+    private func breakAliasCycles() {
+        for index in types.indices {
+            guard case .alias(let aliased, _) = types[index].kind else { continue }
+            var seen: Set<Int> = [index]
+            guard reachesAlias(in: aliased, seen: &seen, target: index) else { continue }
+            types[index].kind = .alias(.primitive(.jsonValue), IRConstraints())
+            let source = types[index].source
+            diagnostics.append(Diagnostic(
+                .warning, "this schema contains itself only through arrays or maps, which Swift cannot spell; Lathe generates it as any JSON value",
+                at: SpecLocation(file: source.file, line: source.line, column: source.column), pointer: source.pointer, kind: "recursive-alias"
+            ))
+        }
+    }
+
+    /// Whether `type` leads, through aliases, arrays, maps and nullables only, to the alias `target`.
+    private func reachesAlias(in type: IRValueType, seen: inout Set<Int>, target: Int) -> Bool {
+        switch type {
+        case .named(let id):
+            if id.index == target { return true }
+            guard case .alias(let aliased, _) = types[id.index].kind, seen.insert(id.index).inserted else { return false }
+            return reachesAlias(in: aliased, seen: &seen, target: target)
+        case .array(let element), .dictionary(let element), .nullable(let element):
+            return reachesAlias(in: element, seen: &seen, target: target)
+        case .primitive:
+            return false
         }
     }
 
