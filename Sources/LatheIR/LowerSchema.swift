@@ -296,7 +296,9 @@ extension Lowerer {
         memberNames[id] = Set(propertyNames + undefinedNames)
         var properties: [IRProperty] = []
         for (property, swiftName) in zip(parts.properties, propertyNames) {
-            let (type, constraints) = lower(property.schema, hint.nested(property.name, in: id))
+            // Cached by node: a property merged in from an allOf base reuses the base's inline types
+            // (`Error400.DetailsItem`) instead of a copy in every schema that extends it.
+            let (type, constraints) = lowerCached(property.schema, hint.nested(property.name, in: id))
             // A required read-only value is absent from requests, a required write-only one from
             // responses: optional in Swift, so neither side fails to decode.
             let isRequired = parts.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
