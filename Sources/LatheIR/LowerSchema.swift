@@ -36,8 +36,13 @@ extension Lowerer {
             return (type.isNullable ? type : .nullable(type), constraints)
         }
         if let values = schema.enumValues { return lowerEnum(schema, values, hint) }
-        if let discriminator = schema.discriminator, schema.oneOf.isEmpty, schema.anyOf.isEmpty, warnedSchemas.insert(discriminator.node).inserted {
-            warning("Lathe uses a discriminator only beside oneOf; here (polymorphism through allOf) it is ignored", at: discriminator.node, kind: "discriminator-ignored")
+        if let discriminator = schema.discriminator, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
+            if let subtypes = polymorphicSubtypes(of: schema, discriminator, hint), !subtypes.isEmpty {
+                return (lowerUnion(schema, subtypes, hint, isAnyOf: false), IRConstraints())
+            }
+            if warnedSchemas.insert(discriminator.node).inserted {
+                warning("this discriminator names no schema that extends this one through allOf; Lathe ignores it", at: discriminator.node, kind: "discriminator-ignored")
+            }
         }
         if let lowered = lowerObjectBesideAlternatives(schema, hint) { return lowered }
         if !schema.allOf.isEmpty { return lowerAllOf(schema, hint) }
@@ -443,16 +448,39 @@ extension Lowerer {
             ))
         }
         var union = IRUnion(cases: cases, discriminator: nil)
+        // With a discriminator, anyOf is read as oneOf: the property says which one the value is.
+        var isAnyOf = isAnyOf
         if let discriminator = schema.discriminator {
-            if isAnyOf {
-                warning("Lathe uses a discriminator only with oneOf; beside anyOf it is ignored", at: discriminator.node, kind: "discriminator-ignored")
-            } else {
-                union.discriminator = discriminator.propertyName
-                assignDiscriminatorValues(discriminator, members: members, to: &union)
-            }
+            isAnyOf = false
+            union.discriminator = discriminator.propertyName
+            assignDiscriminatorValues(discriminator, members: members, to: &union)
         }
         types[id.index].kind = isAnyOf ? .anyOf(union) : .union(union)
         return .named(id)
+    }
+
+    /// Polymorphism through `allOf` (OpenAPI's `Pet` with a discriminator, `Cat: allOf: [$ref: Pet, …]`):
+    /// a component schema with a discriminator and no `oneOf` stands for the schemas its mapping
+    /// names, or, without a mapping, the components that extend it; each as a pure reference, so it
+    /// is lowered as a discriminated `oneOf` of them. The extensions still merge its properties
+    /// (`objectParts` reads schemas, not types). `nil` for a schema that is not a component.
+    private func polymorphicSubtypes(of schema: Schema, _ discriminator: Discriminator, _ hint: NameHint) -> [Schema]? {
+        guard let id = hint.into, let key = schemaTypes.first(where: { $0.value == id })?.key else { return nil }
+        var keys: [String] = discriminator.mapping.compactMap { $0.reference.targetKey }.filter { $0 != key }
+        if keys.isEmpty {
+            for (_, candidate) in document.components.schemas where candidate != key {
+                if store.schemas[candidate]?.allOf.contains(where: { $0.ref?.targetKey == key }) == true { keys.append(candidate) }
+            }
+        }
+        var seen = Set<String>()
+        return keys.filter { seen.insert($0).inserted }.compactMap { targetKey in
+            guard let target = store.schemas[targetKey] else { return nil }
+            var member = Schema(node: target.node)
+            let name = document.components.schemas.first { $0.key == targetKey }?.name ?? targetKey
+            member.ref = Reference(raw: "#/components/schemas/" + JSONPointer.escape(name), targetKey: targetKey, node: target.node)
+            member.isPureReference = true
+            return member
+        }
     }
 
     /// Mapped values first; a `$ref` member without one is selected by its component's name.
@@ -461,14 +489,14 @@ extension Lowerer {
             guard let key = reference.targetKey,
                   let index = members.firstIndex(where: { $0.ref?.targetKey == key })
             else {
-                warning("discriminator value '\(value)' maps to a schema that is not one of the oneOf members; it is ignored", at: reference.node, kind: "discriminator-ignored")
+                warning("discriminator value '\(value)' maps to a schema that is not one of the alternatives; it is ignored", at: reference.node, kind: "discriminator-ignored")
                 continue
             }
             union.cases[index].discriminatorValues.append(value)
         }
         for (index, member) in members.enumerated() where union.cases[index].discriminatorValues.isEmpty {
             guard let key = member.ref?.targetKey else {
-                warning("this oneOf member has no $ref, so no discriminator value can select it", at: member.node, kind: "discriminator-ignored")
+                warning("this alternative has no $ref, so no discriminator value can select it", at: member.node, kind: "discriminator-ignored")
                 continue
             }
             union.cases[index].discriminatorValues.append(member.ref?.targetName ?? key)

@@ -97,6 +97,19 @@ struct RoundTripTests {
         #expect(implicit == .bankAccount(OneOfDiscriminator.BankAccount(kind: "BankAccount", iban: "NL00")))
     }
 
+    @Test func discriminatorsBesideAnyOfAndOnAllOfBasesSelect() throws {
+        let bank = try roundTrip(OneOfDiscriminator.EitherMethod.self, #"{"kind": "bank", "iban": "DE00"}"#)
+        #expect(bank == .bankAccount(OneOfDiscriminator.BankAccount(kind: "bank", iban: "DE00")))
+        let owner = try roundTrip(
+            OneOfDiscriminator.Owner.self,
+            #"{"pet": {"petType": "Cat", "name": "Tom", "lives": 9}, "account": {"type": "ukLocal", "sortCode": "12-34-56"}}"#
+        )
+        #expect(owner.pet == .cat(OneOfDiscriminator.Cat(petType: "Cat", name: "Tom", lives: 9)))
+        #expect(owner.account == .ukLocalAccount(OneOfDiscriminator.UKLocalAccount(type: "ukLocal", sortCode: "12-34-56")))
+        let unknown = try roundTrip(OneOfDiscriminator.Pet.self, #"{"petType": "Lizard", "name": "Liz"}"#)
+        #expect(unknown == .undocumented(["petType": "Lizard", "name": "Liz"]))
+    }
+
     @Test func membersThatNameTheirFamilyThroughAllOfDecode() throws {
         let circle = try roundTrip(AllOf.Shape.self, #"{"kind": "circle", "radius": 2}"#)
         #expect(circle == .circle(AllOf.Circle(kind: "circle", radius: 2)))

@@ -37,4 +37,46 @@ extension OneOfDiscriminator {
 
         public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
+
+    /// - Source: `#/components/schemas/Cat`
+    nonisolated public struct Cat: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var petType: Swift.String
+
+        public var name: Swift.String?
+
+        public var lives: Swift.Int?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            petType: Swift.String,
+            name: Swift.String? = nil,
+            lives: Swift.Int? = nil
+        ) {
+            self.petType = petType
+            self.name = name
+            self.lives = lives
+        }
+
+        public enum CodingKeys: Swift.String, Swift.CodingKey {
+            case petType
+            case name
+            case lives
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.petType = try container.decode(Swift.String.self, forKey: .petType)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name)
+            self.lives = try container.decodeIfPresent(Swift.Int.self, forKey: .lives)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.petType, forKey: .petType)
+            try container.encodeIfPresent(self.name, forKey: .name)
+            try container.encodeIfPresent(self.lives, forKey: .lives)
+        }
+
+        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
 }

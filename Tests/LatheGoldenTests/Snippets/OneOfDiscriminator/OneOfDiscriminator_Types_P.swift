@@ -43,4 +43,42 @@ extension OneOfDiscriminator {
             }
         }
     }
+
+    /// - Source: `#/components/schemas/Pet`
+    nonisolated public enum Pet: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `petType` `Cat`.
+        case cat(Cat)
+        /// Selected by `petType` `Dog`.
+        case dog(Dog)
+        /// A value whose `petType` names none of the cases above, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("petType")) {
+            case "Cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
+            case "Dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
+            default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .cat(let value): try container.encode(value)
+            case .dog(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .cat(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .dog(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Pet", at: path, into: &issues)
+            }
+        }
+    }
 }
