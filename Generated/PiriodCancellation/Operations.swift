@@ -8,7 +8,62 @@ import LatheRuntime
 import OpenAPIRuntime
 
 /// The operations of `piriod.yaml`: each one's input and output.
-nonisolated public enum Operations {}
+nonisolated public enum Operations {
+    /// Responses several operations share (`components/responses`), each generated once.
+    nonisolated public enum Responses {
+        /// Request body or query parameters failed validation.
+        nonisolated public struct ValidationFailed: Swift.Sendable, Swift.Hashable {
+            /// The response body, in one of the documented content types.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/json`
+                case json(ValidationErrorModel)
+            }
+            public var body: Body
+            public init(body: Body) {
+                self.body = body
+            }
+        }
+
+        /// The `Authorization` header is missing, malformed or holds an invalid token.
+        nonisolated public struct Unauthorized: Swift.Sendable, Swift.Hashable {
+            /// The response body, in one of the documented content types.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/json`
+                case json(Generic)
+            }
+            public var body: Body
+            public init(body: Body) {
+                self.body = body
+            }
+        }
+
+        /// The token's user does not belong to the workspace named in `x-simple-workspace`.
+        nonisolated public struct Forbidden: Swift.Sendable, Swift.Hashable {
+            /// The response body, in one of the documented content types.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/json`
+                case json(Generic)
+            }
+            public var body: Body
+            public init(body: Body) {
+                self.body = body
+            }
+        }
+
+        /// The retention (or another referenced object) does not exist in the workspace.
+        nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
+            /// The response body, in one of the documented content types.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/json`
+                case json(Generic)
+            }
+            public var body: Body
+            public init(body: Body) {
+                self.body = body
+            }
+        }
+    }
+}
 
 extension Operations {
     /// Create cancellation
@@ -83,53 +138,17 @@ extension Operations {
                 }
             }
 
-            nonisolated public struct BadRequest: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(ValidationErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.ValidationFailed`.
+            public typealias BadRequest = Operations.Responses.ValidationFailed
 
-            nonisolated public struct Unauthorized: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Generic)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.Unauthorized`.
+            public typealias Unauthorized = Operations.Responses.Unauthorized
 
-            nonisolated public struct Forbidden: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Generic)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.Forbidden`.
+            public typealias Forbidden = Operations.Responses.Forbidden
 
-            nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Generic)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.NotFound`.
+            public typealias NotFound = Operations.Responses.NotFound
         }
     }
 }

@@ -40,7 +40,21 @@ struct OperationsEmitter {
     func render() -> Rendered {
         var core = SwiftWriter()
         core.docComment(["The operations of `\(module.specName)`: each one's input and output."])
-        core.line("nonisolated public enum Operations {}")
+        let shared = sharedResponses()
+        if !shared.isEmpty, let names = module.operations.first?.names {
+            // Inside the declaration, not an extension: the core may itself stand in a namespace's extension.
+            core.block("nonisolated public enum Operations") { w in
+                w.docComment(["Responses several operations share (`components/responses`), each generated once."])
+                w.block("nonisolated public enum \(module.responsesNamespace)") { w in
+                    for (index, response) in shared.enumerated() {
+                        if index > 0 { w.line() }
+                        emitResponse(response, named: response.sharedName!, names: names, into: &w)
+                    }
+                }
+            }
+        } else {
+            core.line("nonisolated public enum Operations {}")
+        }
         let chunks = Rendered.chunks(of: module.operations).map { operations in
             var w = SwiftWriter()
             w.block("extension \(qualifier)Operations") { w in
@@ -52,6 +66,12 @@ struct OperationsEmitter {
             return w.text
         }
         return Rendered(core: core.text, chunks: chunks)
+    }
+
+    /// The first use of each shared response, in the order operations use them.
+    private func sharedResponses() -> [IRResponse] {
+        var seen = Set<String>()
+        return module.operations.flatMap(\.responses).filter { response in response.sharedName.map { seen.insert($0).inserted } ?? false }
     }
 
     private func emit(_ operation: IROperation, into w: inout SwiftWriter) {
@@ -246,7 +266,12 @@ struct OperationsEmitter {
             }
             for response in operation.responses {
                 w.line()
-                emitResponse(response, names: names, into: &w)
+                if let shared = response.sharedName {
+                    w.docComment(["A response other operations share: `\(module.responsesNamespace).\(shared)`."])
+                    w.line("public typealias \(response.typeName) = \(qualifier)Operations.\(module.responsesNamespace).\(shared)")
+                } else {
+                    emitResponse(response, named: response.typeName, names: names, into: &w)
+                }
             }
         }
     }
@@ -259,8 +284,9 @@ struct OperationsEmitter {
         }
     }
 
-    private func emitResponse(_ response: IRResponse, names: NestedNames, into w: inout SwiftWriter) {
-        w.block("nonisolated public struct \(response.typeName): Swift.Sendable, Swift.Hashable") { w in
+    private func emitResponse(_ response: IRResponse, named name: String, names: NestedNames, into w: inout SwiftWriter) {
+        if let description = response.docs.description, response.sharedName != nil { w.docComment(SwiftLiteral.docText(description)) }
+        w.block("nonisolated public struct \(name): Swift.Sendable, Swift.Hashable") { w in
             var members: [(name: String, type: String, defaultValue: String?)] = []
             if !response.headers.isEmpty {
                 w.block("nonisolated public struct \(names.headers): Swift.Sendable, Swift.Hashable") { w in

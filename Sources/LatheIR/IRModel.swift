@@ -9,6 +9,8 @@ public struct IRModule: Sendable, Equatable {
     public var types: [IRType]
     /// Types declared at the top level (or in the namespace), in a stable order.
     public var topLevel: [IRTypeID]
+    /// The enum inside `Operations` that holds the responses operations share (`Responses`).
+    public var responsesNamespace = "Responses"
     /// Operations under `paths`, in document order.
     public var operations: [IROperation] = []
     public var securitySchemes: [IRSecurityScheme] = []

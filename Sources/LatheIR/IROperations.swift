@@ -162,6 +162,9 @@ public struct IRResponse: Sendable, Equatable {
     public var contents: [IRContent]
     /// `x-lathe-failure-when`: body values that mean the call failed although the status says not.
     public var failureWhen: IRFailureCondition?
+    /// For a `$ref` to `components/responses`: the name of the one struct every operation that uses
+    /// it shares, in `Operations.<IRModule.responsesNamespace>`; the operation's `typeName` is an alias.
+    public var sharedName: String? = nil
 }
 
 /// A JSON body whose `property` holds one of `values` is a failure; `message` points at the text

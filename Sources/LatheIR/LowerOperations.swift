@@ -30,6 +30,8 @@ extension Lowerer {
             }
         }
         var typeNames = NameScope(reserved: SwiftNames.reservedTypeNames)
+        // Like every nested name, the shared responses' namespace never equals a top-level type's.
+        responsesNamespace = typeNames.claim("Responses") { self.topNames.contains($0) }
         var methodNames = NameScope(reserved: SwiftNames.keywords.union(["init", "serverURL", "transport", "middlewares"]))
         var routes = Set<String>()
         for (path, _, item) in document.paths {
@@ -167,11 +169,11 @@ extension Lowerer {
     }
 
     private func lowerResponses(_ operation: Operation, name: String) -> [IRResponse] {
-        let responses = operation.responses.compactMap { entry in store.response(entry.response).map { (entry.key, $0) } }
-        let withInlineSchemas = responses.filter { _, response in response.content.contains { $0.schema.map(Self.needsNamedType) ?? false } }
+        let responses = operation.responses.compactMap { entry in store.response(entry.response).map { (entry.key, $0, sharedResponseName(entry.response)) } }
+        let withInlineSchemas = responses.filter { _, response, _ in response.content.contains { $0.schema.map(Self.needsNamedType) ?? false } }
         var caseNames = NameScope(reserved: ["undocumented"])
         var typeNames = NameScope(reserved: ["Input", "Output", "Path", "Query", "Headers", "Cookies", "Body"])
-        return responses.map { key, response in
+        return responses.map { key, response, sharedName in
             let suffix = withInlineSchemas.count > 1 ? Self.responseSuffix(key) : ""
             let (contents, headers) = lowerResponseContent(response, base: name + "Response" + suffix)
             let irKey: IRResponseKey
@@ -185,9 +187,19 @@ extension Lowerer {
                 key: irKey, caseName: caseName, typeName: typeNames.claim(SwiftNames.typeName(caseName)) { self.topNames.contains($0) },
                 docs: IRDocs(description: response.description),
                 headers: headers, contents: contents,
-                failureWhen: response.extensions["x-lathe-failure-when"].flatMap(lowerFailureCondition)
+                failureWhen: response.extensions["x-lathe-failure-when"].flatMap(lowerFailureCondition),
+                sharedName: sharedName
             )
         }
+    }
+
+    /// The shared struct's name for a `$ref` to a component response (claimed on first use), or `nil`.
+    private func sharedResponseName(_ item: Referenceable<Response>) -> String? {
+        guard let key = item.reference?.targetKey, let name = document.components.responses.first(where: { $0.key == key })?.name else { return nil }
+        if let known = sharedResponseNames[key] { return known }
+        let claimed = sharedResponseScope.claim(SwiftNames.safeTypeName(name)) { self.topNames.contains($0) }
+        sharedResponseNames[key] = claimed
+        return claimed
     }
 
     static func responseSuffix(_ key: ResponseKey) -> String {

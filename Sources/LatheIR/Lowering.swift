@@ -39,6 +39,10 @@ final class Lowerer {
     /// Every nested type name given out, so no later top-level type takes one (it would be shadowed inside).
     var nestedNames = Set<String>()
     var nestedScopes: [IRTypeID: NameScope] = [:]
+    /// Component responses that operations share: their struct names, by component key.
+    var sharedResponseNames: [String: String] = [:]
+    var sharedResponseScope = NameScope()
+    var responsesNamespace = "Responses"
     /// The Swift member names of each object type, known before its nested types are named, so a
     /// nested type never takes a member's name (`2fa` → member `_2fa`; its inline type must differ).
     var memberNames: [IRTypeID: Set<String>] = [:]
@@ -77,6 +81,7 @@ final class Lowerer {
         lowerOperations()
         breakAliasCycles()
         var module = IRModule(specName: specName, types: types, topLevel: topLevel, operations: operations, securitySchemes: securitySchemes)
+        module.responsesNamespace = responsesNamespace
         Passes.boxCycles(in: &module)
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
         return (module, diagnostics)

@@ -14,6 +14,28 @@ struct LoweringTests {
         try #require(module.types.first { module.qualifiedName($0.id) == name })
     }
 
+    /// A component response is one shared struct; operations alias it. Its namespace, like every
+    /// nested name, avoids the top-level names (a schema called Responses).
+    @Test func componentResponsesAreSharedOnce() throws {
+        let module = try lower("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /a: {get: {operationId: a, responses: {'404': {$ref: '#/components/responses/NotFound'}, '200': {description: ok}}}}
+          /b: {get: {operationId: b, responses: {'404': {$ref: '#/components/responses/NotFound'}}}}
+        components:
+          schemas:
+            Responses: {type: string}
+          responses:
+            NotFound: {description: gone, content: {application/json: {schema: {type: object, properties: {why: {type: string}}}}}}
+        """)
+        #expect(module.responsesNamespace == "Responses2")
+        let notFound = module.operations.map { $0.responses.first { $0.key == .code(404) } }
+        #expect(notFound.map { $0?.sharedName } == ["NotFound", "NotFound"])
+        #expect(notFound[0]?.contents == notFound[1]?.contents)
+        #expect(module.operations[0].responses.first { $0.key == .code(200) }?.sharedName == nil)
+    }
+
     @Test func boxingIsMinimal() throws {
         let module = try lower("""
         openapi: 3.1.0

@@ -9,7 +9,25 @@ import OpenAPIRuntime
 
 extension Paycashless {
     /// The operations of `specs/paycashless.yaml`: each one's input and output.
-    nonisolated public enum Operations {}
+    nonisolated public enum Operations {
+        /// Responses several operations share (`components/responses`), each generated once.
+        nonisolated public enum Responses {
+            /// An error: 400 a missing parameter, 404 no such invoice, 409 a conflict (usually
+            /// idempotency), 422 a payload that fails validation, 429 too many requests.
+            ///
+            nonisolated public struct ErrorModel2: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Paycashless.ErrorModel)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
 }
 
 extension Paycashless.Operations {
@@ -100,17 +118,8 @@ extension Paycashless.Operations {
                 }
             }
 
-            nonisolated public struct BadRequest: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Paycashless.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.ErrorModel2`.
+            public typealias BadRequest = Paycashless.Operations.Responses.ErrorModel2
 
             nonisolated public struct Unauthorized: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
@@ -124,53 +133,17 @@ extension Paycashless.Operations {
                 }
             }
 
-            nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Paycashless.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.ErrorModel2`.
+            public typealias NotFound = Paycashless.Operations.Responses.ErrorModel2
 
-            nonisolated public struct Conflict: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Paycashless.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.ErrorModel2`.
+            public typealias Conflict = Paycashless.Operations.Responses.ErrorModel2
 
-            nonisolated public struct UnprocessableContent: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Paycashless.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.ErrorModel2`.
+            public typealias UnprocessableContent = Paycashless.Operations.Responses.ErrorModel2
 
-            nonisolated public struct TooManyRequests: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Paycashless.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.ErrorModel2`.
+            public typealias TooManyRequests = Paycashless.Operations.Responses.ErrorModel2
 
             nonisolated public struct Default: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.

@@ -9,7 +9,23 @@ import OpenAPIRuntime
 
 extension Piriod {
     /// The operations of `specs/piriod.yaml`: each one's input and output.
-    nonisolated public enum Operations {}
+    nonisolated public enum Operations {
+        /// Responses several operations share (`components/responses`), each generated once.
+        nonisolated public enum Responses {
+            /// Request body or query parameters failed validation.
+            nonisolated public struct ValidationFailed: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Piriod.ValidationErrorModel)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
 }
 
 extension Piriod.Operations {
@@ -79,17 +95,8 @@ extension Piriod.Operations {
                 }
             }
 
-            nonisolated public struct BadRequest: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Piriod.ValidationErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.ValidationFailed`.
+            public typealias BadRequest = Piriod.Operations.Responses.ValidationFailed
         }
     }
 }

@@ -9,7 +9,86 @@ import OpenAPIRuntime
 
 extension Storno {
     /// The operations of `specs/storno.yaml`: each one's input and output.
-    nonisolated public enum Operations {}
+    nonisolated public enum Operations {
+        /// Responses several operations share (`components/responses`), each generated once.
+        nonisolated public enum Responses {
+            /// Validation error, such as a missing or too short cancellation reason.
+            nonisolated public struct ValidationErrorModel: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Storno.ErrorModel)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+
+            /// Missing, invalid or expired authentication token.
+            nonisolated public struct Unauthorized: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Storno.ErrorModel)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+
+            /// No access to the company, or not allowed to edit the invoice.
+            nonisolated public struct Forbidden: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Storno.ErrorModel)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+
+            /// No such invoice.
+            nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Storno.ErrorModel)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+
+            /// Rate limited; retry after the number of seconds in `Retry-After`.
+            nonisolated public struct TooManyRequests: Swift.Sendable, Swift.Hashable {
+                nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
+                    /// Seconds to wait before retrying.
+                    ///
+                    /// - Note: Header `Retry-After`.
+                    public var retryAfter: Swift.Int?
+                    public init(retryAfter: Swift.Int? = nil) {
+                        self.retryAfter = retryAfter
+                    }
+                }
+                public var headers: Headers
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Storno.ErrorModel)
+                }
+                public var body: Body
+                public init(headers: Headers = .init(), body: Body) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+        }
+    }
 }
 
 extension Storno.Operations {
@@ -108,53 +187,17 @@ extension Storno.Operations {
                 }
             }
 
-            nonisolated public struct BadRequest: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Storno.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.ValidationErrorModel`.
+            public typealias BadRequest = Storno.Operations.Responses.ValidationErrorModel
 
-            nonisolated public struct Unauthorized: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Storno.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.Unauthorized`.
+            public typealias Unauthorized = Storno.Operations.Responses.Unauthorized
 
-            nonisolated public struct Forbidden: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Storno.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.Forbidden`.
+            public typealias Forbidden = Storno.Operations.Responses.Forbidden
 
-            nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Storno.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.NotFound`.
+            public typealias NotFound = Storno.Operations.Responses.NotFound
 
             nonisolated public struct Conflict: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
@@ -180,28 +223,8 @@ extension Storno.Operations {
                 }
             }
 
-            nonisolated public struct TooManyRequests: Swift.Sendable, Swift.Hashable {
-                nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
-                    /// Seconds to wait before retrying.
-                    ///
-                    /// - Note: Header `Retry-After`.
-                    public var retryAfter: Swift.Int?
-                    public init(retryAfter: Swift.Int? = nil) {
-                        self.retryAfter = retryAfter
-                    }
-                }
-                public var headers: Headers
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Storno.ErrorModel)
-                }
-                public var body: Body
-                public init(headers: Headers = .init(), body: Body) {
-                    self.headers = headers
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.TooManyRequests`.
+            public typealias TooManyRequests = Storno.Operations.Responses.TooManyRequests
         }
     }
 
@@ -277,41 +300,14 @@ extension Storno.Operations {
                 }
             }
 
-            nonisolated public struct Unauthorized: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Storno.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.Unauthorized`.
+            public typealias Unauthorized = Storno.Operations.Responses.Unauthorized
 
-            nonisolated public struct Forbidden: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Storno.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.Forbidden`.
+            public typealias Forbidden = Storno.Operations.Responses.Forbidden
 
-            nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Storno.ErrorModel)
-                }
-                public var body: Body
-                public init(body: Body) {
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.NotFound`.
+            public typealias NotFound = Storno.Operations.Responses.NotFound
 
             nonisolated public struct Conflict: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
@@ -337,28 +333,8 @@ extension Storno.Operations {
                 }
             }
 
-            nonisolated public struct TooManyRequests: Swift.Sendable, Swift.Hashable {
-                nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
-                    /// Seconds to wait before retrying.
-                    ///
-                    /// - Note: Header `Retry-After`.
-                    public var retryAfter: Swift.Int?
-                    public init(retryAfter: Swift.Int? = nil) {
-                        self.retryAfter = retryAfter
-                    }
-                }
-                public var headers: Headers
-                /// The response body, in one of the documented content types.
-                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
-                    /// `application/json`
-                    case json(Storno.ErrorModel)
-                }
-                public var body: Body
-                public init(headers: Headers = .init(), body: Body) {
-                    self.headers = headers
-                    self.body = body
-                }
-            }
+            /// A response other operations share: `Responses.TooManyRequests`.
+            public typealias TooManyRequests = Storno.Operations.Responses.TooManyRequests
         }
     }
 }
