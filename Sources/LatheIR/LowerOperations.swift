@@ -272,16 +272,19 @@ extension Lowerer {
             if let schema = media.schema {
                 let suffix = named.count > 1 && named.first?.node != media.node ? Self.mediaSuffix(media.contentType) : ""
                 type = lowerCached(schema, NameHint(base: base + suffix)).0
-                switch direction {
-                case .request: requestRoots.append(type)
-                case .response: responseRoots.append(type)
-                }
             } else {
                 type = kind == .json ? .primitive(.jsonValue) : kind == .text ? .primitive(.string) : .primitive(.binaryData)
             }
             var content = IRContent(contentType: media.contentType, kind: kind, type: type, caseName: caseNames.claim(Self.contentCaseName(media.contentType)))
             if kind == .multipart, media.schema != nil {
                 content.multipart = lowerMultipart(media, type: type, base: base)
+            }
+            // What travels: a typed multipart body's parts, not the object they come from (which is
+            // generated only when something else uses it).
+            let travelling = content.multipart.map { multipart in multipart.parts.map(\.type) + multipart.parts.flatMap { $0.headers.map(\.type) } } ?? [type]
+            switch direction {
+            case .request: requestRoots += travelling
+            case .response: responseRoots += travelling
             }
             return content
         }

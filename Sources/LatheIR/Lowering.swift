@@ -84,6 +84,8 @@ final class Lowerer {
         module.responsesNamespace = responsesNamespace
         Passes.boxCycles(in: &module)
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
+        let components = document.components.schemas.compactMap { schemaTypes[$0.key] }
+        Passes.pruneUnreachable(in: &module, roots: requestRoots + responseRoots, keep: components)
         return (module, diagnostics)
     }
 

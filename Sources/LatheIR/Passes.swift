@@ -184,6 +184,20 @@ enum Passes {
         }
     }
 
+    /// Leaves out the top-level types nothing uses: an inline multipart body's object, whose parts
+    /// are generated instead, or a schema a `$ref` reaches only from one. `keep` (the component
+    /// schemas, which users may use directly) and what `roots` reach stay, with the types that
+    /// reached nested types are nested in.
+    static func pruneUnreachable(in module: inout IRModule, roots: [IRValueType], keep: [IRTypeID]) {
+        var reached = reachable(from: roots + keep.map { .named($0) }, in: module)
+        while true {
+            let parents = reached.compactMap { module.types[$0].parent?.index }.filter { !reached.contains($0) }
+            if parents.isEmpty { break }
+            reached = reachable(from: (Array(reached) + parents).map { .named(IRTypeID($0)) }, in: module)
+        }
+        module.topLevel = module.topLevel.filter { reached.contains($0.index) }
+    }
+
     /// Every named type a set of value types reaches, nested types included.
     private static func reachable(from roots: [IRValueType], in module: IRModule) -> Set<Int> {
         var reached = Set<Int>()

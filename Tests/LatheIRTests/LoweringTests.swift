@@ -36,6 +36,42 @@ struct LoweringTests {
         #expect(module.operations[0].responses.first { $0.key == .code(200) }?.sharedName == nil)
     }
 
+    /// What nothing uses is not generated: an inline multipart body's object (its parts are), while
+    /// component schemas stay even when no operation uses them.
+    @Test func unusedInlineTypesAreLeftOut() throws {
+        let module = try lower("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /upload:
+            post:
+              operationId: upload
+              requestBody:
+                content:
+                  multipart/form-data:
+                    schema: {type: object, properties: {file: {type: string, format: binary}, kind: {type: string, enum: [a, b]}}}
+              responses: {'204': {description: done}}
+        components:
+          schemas:
+            Unused: {type: object, properties: {x: {type: string}}}
+        """)
+        let topLevel = module.topLevel.map { module[$0].name.swift }
+        #expect(topLevel.contains("Unused"))
+        // The object stays only because its part `kind` is a type nested in it.
+        #expect(topLevel == ["Unused", "UploadRequest"])
+        let plain = try lower("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /upload:
+            post:
+              operationId: upload
+              requestBody: {content: {multipart/form-data: {schema: {type: object, properties: {file: {type: string, format: binary}}}}}}
+              responses: {'204': {description: done}}
+        """)
+        #expect(plain.topLevel.isEmpty)
+    }
+
     @Test func boxingIsMinimal() throws {
         let module = try lower("""
         openapi: 3.1.0
