@@ -16,7 +16,12 @@ public enum Overlay {
     public static func apply(_ overlays: [YAMLTree], to document: YAMLTree) -> (tree: YAMLTree, diagnostics: Diagnostics) {
         guard let root = document.root, !overlays.isEmpty else { return (document, Diagnostics()) }
         var applier = Applier(document: YAMLDraft(root), documentPath: document.path)
-        for overlay in overlays {
+        // The YAML reader's budget, for the composed document: overlays whose updates keep adding
+        // nodes (`$..*` merging into everything, again and again) stop there instead of taking the
+        // machine's memory.
+        applier.nodeBudget = 100_000 + 10 * (document.nodeCount + overlays.reduce(0) { $0 + $1.nodeCount })
+        applier.nodes = applier.document.nodeCount
+        for overlay in overlays where !applier.isOverBudget {
             applier.apply(overlay)
         }
         return (applier.document.makeTree(path: document.path), applier.diagnostics)
@@ -27,6 +32,11 @@ private struct Applier {
     var document: YAMLDraft
     let documentPath: String
     var diagnostics = Diagnostics()
+    /// How many nodes the document may grow to, and (at most) how many it has.
+    var nodeBudget = Int.max
+    var nodes = 0
+    /// Set when an action would cross the budget: no further action is applied.
+    var isOverBudget = false
 
     mutating func error(_ message: String, at node: YAMLNode) {
         diagnostics.append(.error(message, at: node.location, pointer: node.pointer))
@@ -68,7 +78,7 @@ private struct Applier {
         guard actions.isSequence, actions.count > 0 else {
             return error("'actions' must be a list of at least one action; found \(actions.kindDescription)", at: actions)
         }
-        for action in actions.items {
+        for action in actions.items where !isOverBudget {
             apply(action: action, allowsCopy: isVersion1_1)
         }
     }
@@ -127,13 +137,29 @@ private struct Applier {
         if let copy {
             guard update == nil else { return error("an action has 'update' or 'copy', not both", at: copy) }
             guard let source = resolveCopySource(copy) else { return }
+            guard withinBudget(adding: source.nodeCount, times: matches.count, at: copy) else { return }
             for match in matches { merge(source.copy(), into: match, blame: copy) }
             return
         }
         guard let update else {
             return warning("the action has neither 'update' nor 'remove: true', so it changes nothing", at: action, kind: "overlay-action-ignored")
         }
+        let added = YAMLDraft(update).nodeCount
+        guard withinBudget(adding: added, times: matches.count, at: update) else { return }
         for match in matches { merge(YAMLDraft(update), into: match, blame: update) }
+    }
+
+    /// Whether adding `count` nodes `times` times keeps the document within its budget; when not,
+    /// says so at `node` and stops the overlays (the document stays as the earlier actions left it).
+    mutating func withinBudget(adding count: Int, times: Int, at node: YAMLNode) -> Bool {
+        let (product, overflow) = count.multipliedReportingOverflow(by: times)
+        guard !overflow, nodes + product <= nodeBudget else {
+            error("this action would make the document larger than \(nodeBudget) nodes (100,000 plus ten times what the spec and its overlays hold); Lathe stops applying overlays here", at: node)
+            isOverBudget = true
+            return false
+        }
+        nodes += product
+        return true
     }
 
     mutating func resolveCopySource(_ node: YAMLNode) -> YAMLDraft? {

@@ -39,6 +39,15 @@ public final class YAMLDraft {
         }
     }
 
+    /// How many nodes the draft holds (mapping keys included), as its tree would.
+    public var nodeCount: Int {
+        switch content {
+        case .scalar: 1
+        case .sequence(let items): 1 + items.reduce(0) { $0 + $1.nodeCount }
+        case .mapping(let entries): 1 + entries.reduce(0) { $0 + 1 + $1.value.nodeCount }
+        }
+    }
+
     /// The value under a scalar key of a mapping.
     public subscript(key: String) -> YAMLDraft? {
         guard case .mapping(let entries) = content else { return nil }

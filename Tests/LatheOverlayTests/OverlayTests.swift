@@ -136,6 +136,17 @@ struct OverlayTests {
         ])
     }
 
+    /// Updates that keep adding nodes everywhere grow the document exponentially; the composed
+    /// document gets the reader's budget (100,000 nodes plus ten times the input's) and the
+    /// overlay stops at the action that would cross it, in milliseconds, not gigabytes.
+    @Test(.timeLimit(.minutes(1))) func overlaysCannotGrowTheDocumentWithoutBound() throws {
+        let actions = (0 ..< 13).map { _ in "  - target: $..*\n    update: {x: {y: [1, 2, 3], z: {w: 1}}}" }.joined(separator: "\n")
+        let result = try apply("overlay: 1.0.0\ninfo: {title: bomb, version: '1'}\nactions:\n" + actions + "\n")
+        // (The other errors: `$..*` also selects scalars, and a mapping cannot merge into one.)
+        #expect(result.diagnostics.filter { $0.hasSuffix("Lathe stops applying overlays here") }.count == 1)
+        #expect(result.tree.nodeCount < 200_000)
+    }
+
     @Test func versionsAndShape() throws {
         #expect(try apply("overlay: 2.0.0\ninfo: {title: a, version: b}\nactions: [{target: $, update: {}}]\n").diagnostics
             == ["api.overlay.yaml:1:10: error: Lathe applies Overlay 1.0.x and 1.1.x; this overlay says '2.0.0'"])
