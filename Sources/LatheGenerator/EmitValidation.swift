@@ -61,8 +61,8 @@ extension TypeEmitter {
             emitValidation(of: unwrapped, type: inner, constraints: constraints, path: path, into: &body, counter: &counter)
             if !body.text.isEmpty { w.block("if let \(unwrapped) = \(value)") { $0.raw(body.text) } }
         case .named(let id):
-            if case .alias(let aliased, let aliasConstraints) = module[id].kind {
-                emitValidation(of: value, type: aliased, constraints: aliasConstraints.overlaid(with: constraints), path: path, into: &w, counter: &counter)
+            if let alias = module.resolvedAliases[id] {
+                emitValidation(of: value, type: alias.type, constraints: alias.constraints.overlaid(with: constraints), path: path, into: &w, counter: &counter)
             } else {
                 w.line("\(value).collectValidationIssues(at: \(path), into: &issues)")
             }

@@ -2,6 +2,12 @@ import LatheOpenAPI
 
 /// What to generate, decided once: every type, its Swift name, and how its values look on the
 /// wire. Plain values: no YAML nodes, no Swift source text. Types refer to each other by `IRTypeID`.
+/// A chain of aliases, resolved: the type at its end (not an alias) and the constraints on the way.
+public struct IRResolvedAlias: Sendable, Equatable {
+    public var type: IRValueType
+    public var constraints: IRConstraints
+}
+
 public struct IRModule: Sendable, Equatable {
     /// The spec as the user named it, for generated file headers.
     public var specName: String
@@ -14,6 +20,9 @@ public struct IRModule: Sendable, Equatable {
     /// Operations under `paths`, in document order.
     public var operations: [IROperation] = []
     public var securitySchemes: [IRSecurityScheme] = []
+    /// What each alias finally stands for, through chains of aliases, with the chain's constraints
+    /// overlaid (outer ones win): computed once, so emitters never walk a chain of 10,000 aliases.
+    public var resolvedAliases: [IRTypeID: IRResolvedAlias] = [:]
 
     /// Whether a scheme signs requests, so client and server must read bodies while authenticating.
     public var hasRequestSigning: Bool {

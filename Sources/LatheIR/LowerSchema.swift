@@ -247,9 +247,14 @@ extension Lowerer {
             // `Circle: allOf: [$ref: Shape, {…}]` where `Shape: oneOf: [Circle, Square]`: the reference
             // names the family Circle belongs to, not more of Circle's content (taking it as content
             // would make Circle an alias of Shape, whose decoding then never ends).
+        } else if let ref = schema.ref, let key = ref.targetKey, let known = objectPartsByKey[key] {
+            // Each base's parts are worked out once, however many schemas extend it.
+            guard let known else { return nil }
+            merge(known, into: &parts)
         } else if let ref = schema.ref, let key = ref.targetKey, let target = store.schemas[key], visited.insert(key).inserted {
             let referenced = objectParts(target, visited: &visited)
             visited.remove(key)
+            objectPartsByKey[key] = .some(referenced)
             guard let referenced else { return nil }
             merge(referenced, into: &parts)
         }
@@ -272,15 +277,19 @@ extension Lowerer {
     }
 
     private func merge(_ other: ObjectParts, into parts: inout ObjectParts) {
+        // Indexed by name, so merging a long chain of bases costs what it adds, not its square.
+        var positions = Dictionary(parts.properties.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         for property in other.properties {
-            if let index = parts.properties.firstIndex(where: { $0.name == property.name }) {
+            if let index = positions[property.name] {
                 // Restated later (often to narrow it): the later schema wins, in the first place.
                 parts.properties[index] = property
             } else {
+                positions[property.name] = parts.properties.count
                 parts.properties.append(property)
             }
         }
-        for name in other.required where !parts.required.contains(name) {
+        var required = Set(parts.required)
+        for name in other.required where required.insert(name).inserted {
             parts.required.append(name)
         }
         parts.additionalProperties = other.additionalProperties ?? parts.additionalProperties

@@ -46,6 +46,12 @@ final class Lowerer {
     /// The Swift member names of each object type, known before its nested types are named, so a
     /// nested type never takes a member's name (`2fa` → member `_2fa`; its inline type must differ).
     var memberNames: [IRTypeID: Set<String>] = [:]
+    /// The object parts of each schema an `allOf` refers to (`nil`: not an object), by key.
+    var objectPartsByKey: [String: ObjectParts?] = [:]
+    /// `allowsNull`'s answers, by schema key.
+    var nullVerdicts: [String: Bool] = [:]
+    /// `isInReferenceCycle`'s answers, by schema key.
+    var referenceCycleVerdicts: [String: Bool] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
     var schemaTypes: [String: IRTypeID] = [:]
     /// The schema each named type is lowered from (a component that only points elsewhere is
@@ -83,6 +89,7 @@ final class Lowerer {
         var module = IRModule(specName: specName, types: types, topLevel: topLevel, operations: operations, securitySchemes: securitySchemes)
         module.responsesNamespace = responsesNamespace
         Passes.boxCycles(in: &module)
+        Passes.resolveAliases(in: &module)
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
         let components = document.components.schemas.compactMap { schemaTypes[$0.key] }
         Passes.pruneUnreachable(in: &module, roots: requestRoots + responseRoots, keep: components)
@@ -170,17 +177,29 @@ final class Lowerer {
     }
 
     /// Whether a schema's values may be `null` (in any of the spellings), following `$ref`s.
+    /// Every schema a chain of references passes shares the chain's answer, which is remembered,
+    /// so a chain of 10,000 references is walked once, not once per link.
     func allowsNull(_ schema: Schema) -> Bool {
         var current = schema
         var seen = Set<String>()
+        var passed: [String] = []
+        var verdict = false
         while true {
-            if current.types?.contains(.null) == true || current.enumValues?.contains(.null) == true { return true }
-            if (current.anyOf + current.oneOf).contains(where: Self.isNullOnly) { return true }
-            guard current.isPureReference, let key = current.ref?.targetKey, seen.insert(key).inserted,
-                  let next = store.schemas[key]
-            else { return false }
+            if current.types?.contains(.null) == true || current.enumValues?.contains(.null) == true || (current.anyOf + current.oneOf).contains(where: Self.isNullOnly) {
+                verdict = true
+                break
+            }
+            guard current.isPureReference, let key = current.ref?.targetKey, seen.insert(key).inserted else { break }
+            if let known = nullVerdicts[key] {
+                verdict = known
+                break
+            }
+            guard let next = store.schemas[key] else { break }
+            passed.append(key)
             current = next
         }
+        for key in passed { nullVerdicts[key] = verdict }
+        return verdict
     }
 
     /// `…/models/pet.yaml#` → `pet`; `…#/$defs/Owner` → `Owner`; generic last words are skipped.
@@ -222,42 +241,69 @@ final class Lowerer {
     /// walking it would never end: such an alias becomes any JSON value, with a warning. A cycle
     /// through a struct or an enum is fine (the passes box it).
     private func breakAliasCycles() {
-        for index in types.indices {
-            guard case .alias(let aliased, _) = types[index].kind else { continue }
-            var seen: Set<Int> = [index]
-            guard reachesAlias(in: aliased, seen: &seen, target: index) else { continue }
-            types[index].kind = .alias(.primitive(.jsonValue), IRConstraints())
-            let source = types[index].source
-            diagnostics.append(Diagnostic(
-                .warning, "this schema contains itself only through arrays or maps, which Swift cannot spell; Lathe generates it as any JSON value",
-                at: SpecLocation(file: source.file, line: source.line, column: source.column), pointer: source.pointer, kind: "recursive-alias"
-            ))
+        // Each alias leads to at most one other (through arrays, maps and nullables), so one walk
+        // per chain, marking what it passed, finds every cycle in time linear in the aliases.
+        var state: [Int: Bool] = [:]  // false: on the current walk; true: done
+        for start in types.indices {
+            guard case .alias = types[start].kind, state[start] == nil else { continue }
+            var path: [Int] = []
+            var current: Int? = start
+            while let index = current, state[index] == nil {
+                state[index] = false
+                path.append(index)
+                guard case .alias(let aliased, _) = types[index].kind else { break }
+                current = aliasReached(by: aliased)
+            }
+            if let index = current, state[index] == false {
+                // Back on this walk: `index` starts a cycle. Breaking it there breaks the cycle.
+                types[index].kind = .alias(.primitive(.jsonValue), IRConstraints())
+                let source = types[index].source
+                diagnostics.append(Diagnostic(
+                    .warning, "this schema contains itself only through arrays or maps, which Swift cannot spell; Lathe generates it as any JSON value",
+                    at: SpecLocation(file: source.file, line: source.line, column: source.column), pointer: source.pointer, kind: "recursive-alias"
+                ))
+            }
+            for index in path { state[index] = true }
         }
     }
 
-    /// Whether `type` leads, through aliases, arrays, maps and nullables only, to the alias `target`.
-    private func reachesAlias(in type: IRValueType, seen: inout Set<Int>, target: Int) -> Bool {
+    /// The alias `type` names through arrays, maps and nullables only, if any.
+    private func aliasReached(by type: IRValueType) -> Int? {
         switch type {
         case .named(let id):
-            if id.index == target { return true }
-            guard case .alias(let aliased, _) = types[id.index].kind, seen.insert(id.index).inserted else { return false }
-            return reachesAlias(in: aliased, seen: &seen, target: target)
+            if case .alias = types[id.index].kind { return id.index }
+            return nil
         case .array(let element), .dictionary(let element), .nullable(let element):
-            return reachesAlias(in: element, seen: &seen, target: target)
+            return aliasReached(by: element)
         case .primitive:
-            return false
+            return nil
         }
     }
 
     /// Whether following pure `$ref`s from the schema at `key` comes back to a schema already passed.
+    /// Each chain is walked once for all the keys on it (`referenceCycleVerdicts`), so a chain of
+    /// 10,000 references costs 10,000 steps, not 50 million.
     private func isInReferenceCycle(_ key: String) -> Bool {
-        var seen: Set<String> = []
+        if let known = referenceCycleVerdicts[key] { return known }
+        var path: [String] = []
+        var onPath: Set<String> = []
         var current = key
-        while let schema = store.schemas[current], schema.isPureReference, let next = schema.ref?.targetKey {
-            guard seen.insert(current).inserted else { return true }
+        var verdict = false
+        while true {
+            if let known = referenceCycleVerdicts[current] {
+                verdict = known
+                break
+            }
+            guard let schema = store.schemas[current], schema.isPureReference, let next = schema.ref?.targetKey else { break }
+            guard onPath.insert(current).inserted else {
+                verdict = true
+                break
+            }
+            path.append(current)
             current = next
         }
-        return false
+        for passed in path { referenceCycleVerdicts[passed] = verdict }
+        return referenceCycleVerdicts[key] ?? verdict
     }
 
     /// The type of a `$ref`: the named type of its target, or any JSON value when it could not be

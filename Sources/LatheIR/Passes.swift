@@ -184,6 +184,31 @@ enum Passes {
         }
     }
 
+    /// Resolves every alias chain once (`IRModule.resolvedAliases`); alias cycles are already broken.
+    static func resolveAliases(in module: inout IRModule) {
+        var resolved: [IRTypeID: IRResolvedAlias] = [:]
+        for index in module.types.indices {
+            var chain: [IRTypeID] = []
+            var current = IRTypeID(index)
+            // Walk to the end of the chain, or to an alias already resolved.
+            while resolved[current] == nil, case .alias(let aliased, _) = module[current].kind {
+                chain.append(current)
+                guard case .named(let next) = aliased, case .alias = module[next].kind, !chain.contains(next) else { break }
+                current = next
+            }
+            // Resolve from the far end back, each outer alias overlaying its constraints.
+            for id in chain.reversed() {
+                guard case .alias(let aliased, let constraints) = module[id].kind else { continue }
+                if case .named(let next) = aliased, let inner = resolved[next] {
+                    resolved[id] = IRResolvedAlias(type: inner.type, constraints: inner.constraints.overlaid(with: constraints))
+                } else {
+                    resolved[id] = IRResolvedAlias(type: aliased, constraints: constraints)
+                }
+            }
+        }
+        module.resolvedAliases = resolved
+    }
+
     /// Leaves out the top-level types nothing uses: an inline multipart body's object, whose parts
     /// are generated instead, or a schema a `$ref` reaches only from one. `keep` (the component
     /// schemas, which users may use directly) and what `roots` reach stay, with the types that
