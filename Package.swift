@@ -36,14 +36,18 @@ let package = Package(
         // OpenAPI Overlay documents and the RFC 9535 JSONPath they target with.
         .target(name: "LatheOverlay", dependencies: ["LatheYAML", "LatheDiagnostics"]),
         .target(name: "LatheOpenAPI", dependencies: ["LatheYAML", "LatheOverlay", "LatheDiagnostics"]),
+        // JSON Schema patterns matched in linear time: generated servers check them on every
+        // request, and the generator warns about the ones it cannot check.
+        .target(name: "LathePattern"),
         .target(
             name: "LatheRuntime",
             dependencies: [
+                "LathePattern",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .target(name: "LatheIR", dependencies: ["LatheOpenAPI"]),
+        .target(name: "LatheIR", dependencies: ["LatheOpenAPI", "LathePattern"]),
         .target(name: "LatheGenerator", dependencies: ["LatheIR"]),
         .target(
             name: "LatheCLI",
@@ -81,6 +85,7 @@ let package = Package(
         ),
 
         .testTarget(name: "LatheYAMLTests", dependencies: ["LatheYAML"]),
+        .testTarget(name: "LathePatternTests", dependencies: ["LathePattern"]),
         .testTarget(name: "LatheOverlayTests", dependencies: ["LatheOverlay"]),
         .testTarget(name: "LatheOpenAPITests", dependencies: ["LatheOpenAPI"]),
         // Runs the `lathe` binary, which the build-tool plugin's dependency already has built (naming it here too

@@ -1,5 +1,6 @@
 import LatheDiagnostics
 import LatheOpenAPI
+import LathePattern
 import LatheYAML
 
 /// Schema → value type. Named types (structs, enums, unions) are created where the schema needs
@@ -652,10 +653,13 @@ extension Lowerer {
         constraints.maxProperties = source.maxProperties
         constraints.constant = schema.constValue
         if let pattern = source.pattern {
-            if (try? Regex(pattern)) != nil {
+            // Generated code matches patterns with LathePattern, in linear time; what it cannot match
+            // that way (back-references, lookaround) is not checked, and said so here.
+            do throws(PatternError) {
+                _ = try Pattern(pattern)
                 constraints.pattern = pattern
-            } else {
-                warning("Swift cannot compile the pattern '\(pattern)', so generated code does not check it", at: schema.node["pattern"] ?? schema.node, kind: "pattern-unsupported")
+            } catch {
+                warning("the pattern '\(pattern)' is \(error.description.hasPrefix("not a valid") ? "" : "not checked: ")\(error); generated code does not check it", at: schema.node["pattern"] ?? schema.node, kind: "pattern-unsupported")
             }
         }
         return constraints

@@ -1,4 +1,5 @@
 import Foundation
+import LathePattern
 
 /// Where a value sits in a JSON document: `$.lines[2].quantity`.
 public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
@@ -116,8 +117,10 @@ public enum Check {
         }
     }
 
+    /// Matched in linear time (`LathePattern`), so no text can make a check stall a server; a
+    /// pattern that needs backtracking (the generator warns about it) is not checked.
     public static func pattern(_ value: String, _ pattern: String, at path: JSONPath, into issues: inout [ValidationIssue]) {
-        guard let regex = RegexCache.shared.regex(pattern), (try? regex.firstMatch(in: value)) == nil else { return }
+        guard let compiled = PatternCache.shared.pattern(pattern), !compiled.matches(in: value) else { return }
         issues.append(ValidationIssue(path: path, message: "must match the pattern \(pattern)"))
     }
 
@@ -219,17 +222,17 @@ public enum Check {
 }
 
 /// Compiled patterns, shared by every check (compiling a regex costs far more than matching it).
-final class RegexCache: @unchecked Sendable {
-    static let shared = RegexCache()
+final class PatternCache: @unchecked Sendable {
+    static let shared = PatternCache()
     private let lock = NSLock()
-    private var compiled: [String: Regex<AnyRegexOutput>?] = [:]
+    private var compiled: [String: Pattern?] = [:]
 
-    func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
+    func pattern(_ source: String) -> Pattern? {
         lock.lock()
         defer { lock.unlock() }
-        if let known = compiled[pattern] { return known }
-        let regex = try? Regex(pattern)
-        compiled[pattern] = regex
-        return regex
+        if let known = compiled[source] { return known }
+        let pattern = try? Pattern(source)
+        compiled[source] = pattern
+        return pattern
     }
 }

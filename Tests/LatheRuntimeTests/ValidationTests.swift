@@ -16,4 +16,16 @@ struct ValidationTests {
         Check.length(flag, min: 8, at: .root, into: &issues)
         #expect(issues.map(\.message) == ["must be at least 8 characters long, but is 7"])
     }
+
+    /// A server checks `pattern` on every request: a pattern that makes backtracking engines take
+    /// exponential time is checked in linear time, and a pattern needing backtracking is skipped.
+    @Test(.timeLimit(.minutes(1))) func patternsCannotStallAServer() {
+        var issues: [ValidationIssue] = []
+        Check.pattern(String(repeating: "a", count: 50_000) + "b", "^(a+)+$", at: .root, into: &issues)
+        #expect(issues.map(\.message) == ["must match the pattern ^(a+)+$"])
+        issues = []
+        Check.pattern("aaaa", "^(a+)+$", at: .root, into: &issues)
+        Check.pattern("abab", "^(ab)\\1$", at: .root, into: &issues)
+        #expect(issues.isEmpty)
+    }
 }
