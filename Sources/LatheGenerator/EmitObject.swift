@@ -73,6 +73,11 @@ extension TypeEmitter {
                 if index > 0 { w.line() }
                 emitProperty(shape, into: &w)
             }
+            for member in object.composed {
+                if !shapes.isEmpty { w.line() }
+                w.docComment(["The same JSON object read as `\(spelling.type(member.type))` (`allOf` with a `oneOf` or `anyOf`)."])
+                w.line("public var \(SwiftNames.escapedMember(member.name.swift)): \(spelling.type(member.type))")
+            }
             if let additional {
                 if !shapes.isEmpty { w.line() }
                 w.docComment(["Properties beyond the ones above, by name, as the spec allows (`additionalProperties`)."])
@@ -87,13 +92,13 @@ extension TypeEmitter {
                 w.line("public private(set) var \(SwiftNames.escapedMember(undeclared)): [Swift.String] = []")
             }
             w.line()
-            emitInitializer(shapes, additional: additional.map { (additionalName, $0) }, into: &w)
+            emitInitializer(shapes, composed: object.composed, additional: additional.map { (additionalName, $0) }, into: &w)
             w.line()
             emitCodingKeys(shapes, into: &w)
             w.line()
             emitDecoder(shapes, additional: additional.map { (object.additionalPropertiesName, $0) }, object: object, into: &w)
             w.line()
-            emitEncoder(shapes, additional: additional != nil ? object.additionalPropertiesName : nil, into: &w)
+            emitEncoder(shapes, composed: object.composed, additional: additional != nil ? object.additionalPropertiesName : nil, into: &w)
             w.line()
             emitObjectValidation(object, shapes, into: &w)
             emitNested(type, into: &w)
@@ -135,15 +140,20 @@ extension TypeEmitter {
         return shape.isOptional ? "\(expression).map { LatheRuntime.Indirect($0) }" : "LatheRuntime.Indirect(\(expression))"
     }
 
-    private func emitInitializer(_ shapes: [PropertyShape], additional: (name: String, type: String)?, into w: inout SwiftWriter) {
+    private func emitInitializer(_ shapes: [PropertyShape], composed: [IRComposedMember], additional: (name: String, type: String)?, into w: inout SwiftWriter) {
         var parameters = shapes.map { shape in
             "\(shape.publicName): \(shape.publicType)" + (shape.defaultExpression.map { " = \($0)" } ?? "")
         }
+        parameters += composed.map { "\(SwiftNames.escapedMember($0.name.swift)): \(spelling.type($0.type))" }
         if let additional { parameters.append("\(additional.name): \(additional.type) = [:]") }
         w.docComment(["Creates a value from its members; optional members default to absent."])
         let body: (inout SwiftWriter) -> Void = { w in
             for shape in shapes {
                 w.line("self.\(shape.storedName) = \(box(shape, shape.publicName))")
+            }
+            for member in composed {
+                let name = SwiftNames.escapedMember(member.name.swift)
+                w.line("self.\(name) = \(name)")
             }
             if let additional { w.line("self.\(additional.name) = \(additional.name)") }
         }
@@ -180,6 +190,9 @@ extension TypeEmitter {
             w.line(shapes.isEmpty ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
             for shape in shapes {
                 w.line("self.\(shape.storedName) = \(decodeExpression(shape))")
+            }
+            for member in object.composed {
+                w.line("self.\(SwiftNames.escapedMember(member.name.swift)) = try \(spelling.type(member.type))(from: decoder)")
             }
             if let undeclared = object.undeclaredKeysName {
                 w.line("self.\(SwiftNames.escapedMember(undeclared)) = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self).allKeys")
@@ -222,7 +235,7 @@ extension TypeEmitter {
         }
     }
 
-    private func emitEncoder(_ shapes: [PropertyShape], additional: String?, into w: inout SwiftWriter) {
+    private func emitEncoder(_ shapes: [PropertyShape], composed: [IRComposedMember], additional: String?, into w: inout SwiftWriter) {
         w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
             w.line(shapes.isEmpty ? "_ = encoder.container(keyedBy: CodingKeys.self)" : "var container = encoder.container(keyedBy: CodingKeys.self)")
             for shape in shapes {
@@ -231,6 +244,9 @@ extension TypeEmitter {
                 let absentIsNil = shape.isTriState || (!shape.property.isRequired && !shape.property.type.isNullable && shape.isOptional)
                 let method = absentIsNil ? "encodeIfPresent" : "encode"
                 w.line("try container.\(method)(self.\(shape.storedName), forKey: \(key))")
+            }
+            for member in composed {
+                w.line("try LatheRuntime.CompositeCoding.encodeMerged(self.\(SwiftNames.escapedMember(member.name.swift)), to: encoder)")
             }
             if let additional {
                 let name = SwiftNames.escapedMember(additional)

@@ -13,6 +13,9 @@ extension TypeEmitter {
             if case .captured = object.additionalProperties { terms.append("self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).count") }
             body.line("LatheRuntime.Check.count(\(terms.joined(separator: " + ")), min: \(optional(object.constraints.minProperties)), max: \(optional(object.constraints.maxProperties)), of: \"properties\", at: path, into: &issues)")
         }
+        for member in object.composed {
+            body.line("self.\(SwiftNames.escapedMember(member.name.swift)).collectValidationIssues(at: path, into: &issues)")
+        }
         for shape in shapes {
             let property = shape.property
             let path = "path.key(\(SwiftLiteral.string(property.name.original)))"

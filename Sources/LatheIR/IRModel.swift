@@ -138,6 +138,12 @@ public indirect enum IRValueType: Sendable, Hashable {
     case nullable(IRValueType)
 
     /// Without the outer `nullable`.
+    /// The named type this is (nullable or not), if any.
+    public var namedID: IRTypeID? {
+        if case .named(let id) = nonNull { return id }
+        return nil
+    }
+
     public var nonNull: IRValueType {
         if case .nullable(let inner) = self { return inner }
         return self
@@ -256,6 +262,14 @@ public struct IRObject: Sendable, Equatable {
     /// With `additionalProperties: false`: the member that keeps the names of keys the schema does
     /// not allow, so validation can report them (they are never encoded).
     public var undeclaredKeysName: String?
+    /// `allOf` members that are not objects (a `oneOf`, an `anyOf`): each a member decoded from the
+    /// same value as the properties, and encoded into the same JSON object.
+    public var composed: [IRComposedMember] = []
+}
+
+public struct IRComposedMember: Sendable, Equatable {
+    public var name: IRName
+    public var type: IRValueType
 }
 
 public struct IREnumeration: Sendable, Equatable {

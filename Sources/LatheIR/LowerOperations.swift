@@ -293,7 +293,8 @@ extension Lowerer {
     /// A multipart body's parts from its object schema's properties and the media type's
     /// `encoding`; `nil` (raw bytes, with a warning) when the schema is not an object.
     private func lowerMultipart(_ media: MediaType, type: IRValueType, base: String) -> IRMultipart? {
-        guard case .named(let id) = type.nonNull, case .object(let object) = types[id.index].kind else {
+        // An object that also holds a oneOf/anyOf (allOf of both) has no part for each of its values.
+        guard case .named(let id) = type.nonNull, case .object(let object) = types[id.index].kind, object.composed.isEmpty else {
             warning("Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes", at: media.schema?.node ?? media.node, kind: "multipart-untyped")
             return nil
         }

@@ -201,6 +201,7 @@ extension Lowerer {
         if let parts = objectParts(schema, visited: &visited) {
             return (lowerObject(schema, parts, hint), IRConstraints())
         }
+        if let composite = lowerComposite(schema, meaningful, own, hint) { return (composite, IRConstraints()) }
         // Name what is not generated, so the warning says what a user loses.
         var lost: [String] = []
         for member in meaningful.dropFirst() {
@@ -210,6 +211,50 @@ extension Lowerer {
         let detail = lost.isEmpty ? "" : " (\(lost.map { "'\($0)'" }.joined(separator: ", ")) not generated)"
         warning("allOf combines schemas that are not all objects; Lathe uses the first one's type\(detail)", at: schema.node, kind: "allof-not-objects")
         return lower(meaningful.first ?? own, hint)
+    }
+
+    /// `allOf: [Kind, {type: object, properties: …}]` where `Kind` is a `oneOf` or `anyOf`: an object of
+    /// the object members' properties that also holds the union as a member, decoded from the same
+    /// value and encoded into the same JSON object. `nil` when a member is neither (a string, an
+    /// array), which no one value can be alongside an object.
+    private func lowerComposite(_ schema: Schema, _ members: [Schema], _ own: Schema, _ hint: NameHint) -> IRValueType? {
+        var parts = ObjectParts()
+        var unions: [Schema] = []
+        for member in members {
+            var visited = Set<String>()
+            if let memberParts = objectParts(member, visited: &visited) {
+                merge(memberParts, into: &parts)
+            } else if Self.isUnion(member, store: store) {
+                unions.append(member)
+            } else {
+                return nil
+            }
+        }
+        var visited = Set<String>()
+        guard !unions.isEmpty, let ownParts = objectParts(own, visited: &visited) else { return nil }
+        merge(ownParts, into: &parts)
+        guard case .named(let id) = lowerObject(schema, parts, hint), case .object(var object) = types[id.index].kind else { return nil }
+        var taken = memberNames[id] ?? []
+        for (index, union) in unions.enumerated() {
+            let (type, _) = lower(union, hint.nested(union.title ?? "Value\(index + 1)", in: id))
+            var name = SwiftNames.memberName(union.ref?.targetName ?? (type.namedID.map { types[$0.index].name.swift } ?? "value"))
+            while taken.contains(name) || SwiftNames.reservedMemberNames.contains(name) { name += "Value" }
+            taken.insert(name)
+            object.composed.append(IRComposedMember(name: IRName(original: union.ref?.targetName ?? name, swift: name), type: type))
+        }
+        memberNames[id] = taken
+        types[id.index].kind = .object(object)
+        return .named(id)
+    }
+
+    /// Whether a schema (following references) is a `oneOf` or `anyOf`.
+    static func isUnion(_ schema: Schema, store: ComponentStore) -> Bool {
+        var current = schema
+        var seen = Set<String>()
+        while current.isPureReference, let key = current.ref?.targetKey, seen.insert(key).inserted, let target = store.schemas[key] {
+            current = target
+        }
+        return !current.oneOf.isEmpty || !current.anyOf.isEmpty
     }
 
     /// Whether `schema` is a `oneOf` or `anyOf` one of whose members is a schema being lowered now.

@@ -38,3 +38,21 @@ extension Check {
         issues.append(ValidationIssue(path: path, message: "matches none of \(name)'s documented cases"))
     }
 }
+
+/// `allOf` of an object and a `oneOf`/`anyOf`: one JSON object that generated code reads as a
+/// struct's properties and, whole, as the union.
+public enum CompositeCoding {
+    /// Writes `value`'s members into the JSON object `encoder` is writing, beside the properties
+    /// written there. The value is encoded on its own first: a union writes itself through a
+    /// single-value container, which cannot share an encoder with the properties' keyed one.
+    public static func encodeMerged<Value: Encodable>(_ value: Value, to encoder: any Encoder) throws {
+        let data = try JSONCoding.encoder().encode(value)
+        guard case .object(let members) = try JSONCoding.decoder().decode(JSONValue.self, from: data) else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: encoder.codingPath, debugDescription: "\(Value.self) is not a JSON object, so it cannot be merged into one"))
+        }
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+            try container.encode(member, forKey: AnyCodingKey(key))
+        }
+    }
+}

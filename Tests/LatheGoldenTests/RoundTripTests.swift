@@ -110,6 +110,12 @@ struct RoundTripTests {
         #expect(unknown == .undocumented(["petType": "Lizard", "name": "Liz"]))
     }
 
+    @Test func anObjectAndAUnionAreOneJSONObject() throws {
+        let tagged = try roundTrip(AllOf.Tagged.self, #"{"tag": "t", "side": 2}"#, expected: #"{"side": 2, "tag": "t"}"#)
+        #expect(tagged.tag == "t" && tagged.figure == .case2(.init(side: 2)))
+        #expect(throws: DecodingError.self) { try JSONCoding.decoder().decode(AllOf.Tagged.self, from: Data(#"{"side": 2}"#.utf8)) }
+    }
+
     @Test func membersThatNameTheirFamilyThroughAllOfDecode() throws {
         let circle = try roundTrip(AllOf.Shape.self, #"{"kind": "circle", "radius": 2}"#)
         #expect(circle == .circle(AllOf.Circle(kind: "circle", radius: 2)))
