@@ -65,10 +65,16 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
 
     /// `text` with C0 and C1 control characters (ESC, line breaks, …) and U+2028/U+2029 written as `\u{…}`.
     public static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        escapingScalars(text, where: isControl)
+    }
+
+    /// `text` with each scalar `needsEscape` picks written as a visible `\u{…}` escape: the one way
+    /// spec text is made safe to print, here and in generated comments.
+    public static func escapingScalars(_ text: String, where needsEscape: (Unicode.Scalar) -> Bool) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            if isControl(scalar) {
+            if needsEscape(scalar) {
                 result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 result.unicodeScalars.append(scalar)

@@ -1,3 +1,5 @@
+import LatheDiagnostics
+
 /// An indenting writer for Swift source: the only place generated text is assembled line by line.
 struct SwiftWriter {
     private(set) var text = ""
@@ -134,32 +136,14 @@ enum SwiftLiteral {
     /// visible `\u{…}` escapes, and trailing spaces are dropped. Nothing is left that ends the
     /// comment, so whatever follows stays comment.
     public static func commentText(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsCommentEscape) else { return text.trimmingTrailingSpaces() }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if needsCommentEscape(scalar) {
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result.trimmingTrailingSpaces()
+        Diagnostic.escapingScalars(text, where: needsCommentEscape).trimmingTrailingSpaces()
     }
 
     /// `line` with every line break replaced by a visible escape (see `SwiftWriter.line`).
     static func withoutLineBreaks(_ line: String) -> String {
         // Fast path: line breaks are \n, \r, or start with the bytes C2 (U+0085) or E2 (U+2028/9).
-        guard line.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }),
-              line.unicodeScalars.contains(where: isLineBreak) else { return line }
-        var result = ""
-        for scalar in line.unicodeScalars {
-            if isLineBreak(scalar) {
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        guard line.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }) else { return line }
+        return Diagnostic.escapingScalars(line, where: isLineBreak)
     }
 
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
