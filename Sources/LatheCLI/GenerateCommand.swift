@@ -138,10 +138,14 @@ struct GenerateCommand: ParsableCommand {
         try checkCollisions(jobs)
 
         // Every folder is checked before anything is written: a refusal leaves all output as it was.
+        // What the other modules of this run write into the same folder is not stale.
+        let others = jobs.indices.map { index in
+            Set(jobs.indices.filter { $0 != index && Self.folder(jobs[$0].output) == Self.folder(jobs[index].output) }.flatMap { jobs[$0].result.files.map(\.name) })
+        }
         var plans: [OutputFolder.Changes] = []
-        for job in jobs {
+        for (job, alsoProduced) in zip(jobs, others) {
             do {
-                plans.append(try OutputFolder.plan(job.result.files, in: job.output, specName: job.result.specName))
+                plans.append(try OutputFolder.plan(job.result.files, in: job.output, specName: job.result.specName, alsoProduced: alsoProduced))
             } catch {
                 standardError("lathe: error: \(error)")
                 throw ExitCode(LatheCommand.Status.inputErrors)
@@ -157,9 +161,9 @@ struct GenerateCommand: ParsableCommand {
             if differs { throw ExitCode(LatheCommand.Status.inputErrors) }
             return
         }
-        for job in jobs {
+        for (job, alsoProduced) in zip(jobs, others) {
             do {
-                try OutputFolder.write(job.result.files, to: job.output, specName: job.result.specName)
+                try OutputFolder.write(job.result.files, to: job.output, specName: job.result.specName, alsoProduced: alsoProduced)
             } catch {
                 standardError("lathe: error: cannot write to \(job.output): \(error)")
                 throw ExitCode(LatheCommand.Status.inputErrors)
@@ -169,17 +173,20 @@ struct GenerateCommand: ParsableCommand {
 
     /// Two modules of one configuration may share a folder, but not a file name in it.
     private func checkCollisions(_ jobs: [(spec: String, output: String, result: GenerationResult)]) throws {
-        var writers: [String: String] = [:]
-        for job in jobs {
-            let folder = job.output.hasSuffix("/") ? String(job.output.dropLast()) : job.output
+        var writers: [String: Int] = [:]
+        for (index, job) in jobs.enumerated() {
             for file in job.result.files {
-                let path = folder + "/" + file.name
-                if let other = writers[path], other != job.spec {
-                    standardError("lathe: error: \(other) and \(job.spec) would both write \(path); give one of them a namespace or its own folder")
+                let path = Self.folder(job.output) + "/" + file.name
+                if let other = writers[path], other != index {
+                    standardError("lathe: error: \(jobs[other].spec) and \(job.spec) would both write \(path); give one of them a namespace or its own folder")
                     throw ExitCode(LatheCommand.Status.inputErrors)
                 }
-                writers[path] = job.spec
+                writers[path] = index
             }
         }
+    }
+
+    private static func folder(_ path: String) -> String {
+        path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 }

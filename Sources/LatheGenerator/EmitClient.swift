@@ -423,7 +423,7 @@ struct ClientEmitter {
         case .basic: "`\(scheme.name.original)`: HTTP Basic."
         case .bearer: "`\(scheme.name.original)`: a bearer token."
         case .oauth2: "`\(scheme.name.original)`: OAuth 2 / OpenID Connect, sent as a bearer token."
-        case .unsupported(let what, _): "`\(scheme.name.original)`: \(what), which the transport must handle."
+        case .unsupported(let what): "`\(scheme.name.original)`: \(what), which the transport must handle."
         }
     }
 }

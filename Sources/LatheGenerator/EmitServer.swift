@@ -363,6 +363,9 @@ struct ServerEmitter {
                 if case .requestSignature = scheme.kind {
                     notes.append("Given the request, return the secret its sender signs with (found, say, from the API key it also carries), or nil to refuse it. The signature and the timestamp's age are checked here.")
                 }
+                if case .unsupported = scheme.kind {
+                    notes.append("Lathe cannot check this scheme itself: given the request, say whether it is admitted. Without a check, no request is admitted on it.")
+                }
                 w.docComment(DocComments.lines(scheme.docs, notes: notes, specName: module.specName))
                 w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): (\(type))?")
             }
@@ -425,9 +428,13 @@ struct ServerEmitter {
                                 w.line("guard let verifier = \(name), let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }")
                                 w.line("return try await verifier(token)")
                             }
-                        case .unsupported(_, let serverAdmits):
-                            // Left to the transport (its middleware checks it), unless the spec never defined it usably.
-                            w.line("case \(label): return \(serverAdmits)")
+                        case .unsupported:
+                            // Lathe cannot check it: the server's own check decides, and without one it is closed.
+                            w.line("case \(label):")
+                            w.indented { w in
+                                w.line("guard let verifier = \(name) else { return false }")
+                                w.line("return try await verifier(request)")
+                            }
                         }
                     }
                     w.line("default: return false")
@@ -441,7 +448,7 @@ struct ServerEmitter {
         case .apiKey, .bearer, .oauth2: "@Sendable (Swift.String) async throws -> Swift.Bool"
         case .requestSignature: "@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.String?"
         case .basic: "@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool"
-        case .unsupported: nil
+        case .unsupported: "@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.Bool"
         }
     }
 }

@@ -61,8 +61,9 @@ public enum OutputFolder {
     }
 
     /// What writing `files`, generated from `specName`, into `directory` would change, without
-    /// changing anything.
-    public static func plan(_ files: [GeneratedFile], in directory: String, specName: String) throws(Refusal) -> Changes {
+    /// changing anything. `alsoProduced` names files other modules of the same run write there
+    /// (from the same spec, with another namespace), which are not stale.
+    public static func plan(_ files: [GeneratedFile], in directory: String, specName: String, alsoProduced: Set<String> = []) throws(Refusal) -> Changes {
         if FileManager.default.fileExists(atPath: directory), (try? FileManager.default.contentsOfDirectory(atPath: directory)) == nil {
             throw .notAFolder(directory)
         }
@@ -82,7 +83,7 @@ public enum OutputFolder {
             guard owner == ownMarker else { throw .generatedFromAnotherSpec(path, other: owner) }
             changes.written.append(file.name)
         }
-        let produced = Set(files.map(\.name))
+        let produced = Set(files.map(\.name)).union(alsoProduced)
         let present = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in present.sorted() where name.hasSuffix(".swift") && !produced.contains(name) {
             if let data = FileManager.default.contents(atPath: join(directory, name)), owner(of: data) == ownMarker {
@@ -94,8 +95,8 @@ public enum OutputFolder {
 
     /// Applies `plan(files, in: directory, specName:)`, creating the folder when needed.
     @discardableResult
-    public static func write(_ files: [GeneratedFile], to directory: String, specName: String) throws -> Changes {
-        let changes = try plan(files, in: directory, specName: specName)
+    public static func write(_ files: [GeneratedFile], to directory: String, specName: String, alsoProduced: Set<String> = []) throws -> Changes {
+        let changes = try plan(files, in: directory, specName: specName, alsoProduced: alsoProduced)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for name in changes.written {

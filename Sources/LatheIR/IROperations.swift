@@ -204,10 +204,10 @@ public struct IRSecurityScheme: Sendable, Equatable {
         case bearer
         /// OAuth 2 and OpenID Connect: a bearer token from a token provider.
         case oauth2
-        /// Schemes Lathe does not apply (mutual TLS, HTTP digest, …): left to the transport.
-        /// `serverAdmits` is false for a scheme the spec names but does not define usably: a server
-        /// never admits a request on it, so a defect cannot open an endpoint to anyone.
-        case unsupported(String, serverAdmits: Bool = true)
+        /// Schemes Lathe does not apply (mutual TLS, HTTP digest, a scheme the spec names but does
+        /// not define usably): a client leaves them to the transport; a server admits a request on
+        /// one only through a check the user supplies, so no defect opens an endpoint to anyone.
+        case unsupported(String)
     }
 
     public var name: IRName

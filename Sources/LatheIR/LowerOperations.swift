@@ -392,7 +392,7 @@ extension Lowerer {
                     kind = .unsupported("request signing ('x-lathe-request-signature')")
                 }
             }
-            if case .unsupported(let what, _) = kind {
+            if case .unsupported(let what) = kind {
                 warning("Lathe does not apply \(what) itself; configure it in the transport", at: scheme.node, kind: "security-scheme-unsupported")
             }
             securitySchemeIndex[name] = securitySchemes.count
@@ -412,7 +412,7 @@ extension Lowerer {
         securitySchemeIndex[name] = securitySchemes.count
         securitySchemes.append(IRSecurityScheme(
             name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))),
-            kind: .unsupported("the scheme '\(name)', which the spec does not define usably", serverAdmits: false),
+            kind: .unsupported("the scheme '\(name)', which the spec does not define usably"),
             docs: IRDocs(), source: source(node)
         ))
         return securitySchemes.count - 1

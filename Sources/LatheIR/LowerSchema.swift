@@ -198,7 +198,7 @@ extension Lowerer {
             return lower(only, hint)
         }
         var visited = Set<String>()
-        if let parts = objectParts(schema, visited: &visited) {
+        if let parts = objectParts(schema, visited: &visited, family: hint.into) {
             return (lowerObject(schema, parts, hint), IRConstraints())
         }
         if let composite = lowerComposite(schema, meaningful, own, hint) { return (composite, IRConstraints()) }
@@ -220,7 +220,7 @@ extension Lowerer {
     private func lowerComposite(_ schema: Schema, _ members: [Schema], _ own: Schema, _ hint: NameHint) -> IRValueType? {
         var parts = ObjectParts()
         var unions: [Schema] = []
-        for member in members {
+        for member in members where !isFamily(member, of: hint.into) {
             var visited = Set<String>()
             if let memberParts = objectParts(member, visited: &visited) {
                 merge(memberParts, into: &parts)
@@ -243,6 +243,9 @@ extension Lowerer {
             object.composed.append(IRComposedMember(name: IRName(original: union.ref?.targetName ?? name, swift: name), type: type))
         }
         memberNames[id] = taken
+        // The union's keys are not additional properties: capturing them would write stale values
+        // over the union's when encoding.
+        if case .captured = object.additionalProperties { object.additionalProperties = .ignored }
         types[id.index].kind = .object(object)
         return .named(id)
     }
@@ -257,10 +260,11 @@ extension Lowerer {
         return !current.oneOf.isEmpty || !current.anyOf.isEmpty
     }
 
-    /// Whether `schema` is a `oneOf` or `anyOf` one of whose members is a schema being lowered now.
-    func isPolymorphicParent(_ schema: Schema) -> Bool {
-        let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
-        return members.contains { $0.ref?.targetKey.map(inProgress.contains) == true }
+    /// Whether `member` refers to a `oneOf` or `anyOf` that lists the named type `family`.
+    func isFamily(_ member: Schema, of family: IRTypeID?) -> Bool {
+        guard let family, let key = member.ref?.targetKey, let target = store.schemas[key] else { return false }
+        let alternatives = target.oneOf.isEmpty ? target.anyOf : target.oneOf
+        return alternatives.contains { $0.ref?.targetKey.flatMap { schemaTypes[$0] } == family }
     }
 
     struct ObjectParts {
@@ -274,7 +278,14 @@ extension Lowerer {
 
     /// The properties of an object schema, with `allOf` members (and what their refs point at)
     /// merged in; `nil` when something in it is not an object.
-    func objectParts(_ schema: Schema, visited: inout Set<String>) -> ObjectParts? {
+    /// The properties an object schema (with its `allOf` bases) has, or `nil` when it is not an
+    /// object. `family` is the named type being lowered, for its own top-level `allOf` only: a
+    /// member that refers to a `oneOf`/`anyOf` listing that type names its family and adds nothing
+    /// (`Circle: allOf: [$ref: Shape, {…}]` where `Shape: oneOf: [Circle, Square]`; taking it as
+    /// content made Circle an alias of Shape, whose decoding never ended). Deeper calls get no
+    /// family, so what they compute (and `objectPartsByKey` keeps) does not depend on what is
+    /// being lowered.
+    func objectParts(_ schema: Schema, visited: inout Set<String>, family: IRTypeID? = nil) -> ObjectParts? {
         // `X or null` (3.0's `nullable: true` on a composition, 3.1's `anyOf: [X, {type: null}]`)
         // merges as X: whether the whole may be null is said where it is used.
         let alternatives = schema.anyOf.isEmpty ? schema.oneOf : schema.anyOf
@@ -289,10 +300,8 @@ extension Lowerer {
         // `visited` holds the refs on the current path only, so a base reached twice (a diamond)
         // merges fine. A ref that leads back (an `allOf` that includes itself) or nowhere adds
         // nothing (both reported by the loader).
-        if let ref = schema.ref, let key = ref.targetKey, let target = store.schemas[key], isPolymorphicParent(target) {
-            // `Circle: allOf: [$ref: Shape, {…}]` where `Shape: oneOf: [Circle, Square]`: the reference
-            // names the family Circle belongs to, not more of Circle's content (taking it as content
-            // would make Circle an alias of Shape, whose decoding then never ends).
+        if isFamily(schema, of: family) {
+            return parts
         } else if let ref = schema.ref, let key = ref.targetKey, let known = objectPartsByKey[key] {
             // Each base's parts are worked out once, however many schemas extend it.
             guard let known else { return nil }
@@ -304,7 +313,7 @@ extension Lowerer {
             guard let referenced else { return nil }
             merge(referenced, into: &parts)
         }
-        for member in schema.allOf {
+        for member in schema.allOf where !isFamily(member, of: family) {
             guard let memberParts = objectParts(member, visited: &visited) else {
                 if Self.hasNoStructure(member) { continue }
                 return nil
@@ -520,12 +529,13 @@ extension Lowerer {
     /// is lowered as a discriminated `oneOf` of them. The extensions still merge its properties
     /// (`objectParts` reads schemas, not types). `nil` for a schema that is not a component.
     private func polymorphicSubtypes(of schema: Schema, _ discriminator: Discriminator, _ hint: NameHint) -> [Schema]? {
-        guard let id = hint.into, let key = schemaTypes.first(where: { $0.value == id })?.key else { return nil }
-        var keys: [String] = discriminator.mapping.compactMap { $0.reference.targetKey }.filter { $0 != key }
-        if keys.isEmpty {
-            for (_, candidate) in document.components.schemas where candidate != key {
-                if store.schemas[candidate]?.allOf.contains(where: { $0.ref?.targetKey == key }) == true { keys.append(candidate) }
-            }
+        // Compared by type, not key: `Pet: {$ref: pet.yaml}` gives two keys one type.
+        guard let id = hint.into else { return nil }
+        let isBase = { (key: String?) in key.flatMap { self.schemaTypes[$0] } == id }
+        // The mapped schemas, then every other component that extends this one (selected by its name).
+        var keys: [String] = discriminator.mapping.compactMap { $0.reference.targetKey }.filter { !isBase($0) }
+        for (_, candidate) in document.components.schemas where !isBase(candidate) {
+            if store.schemas[candidate]?.allOf.contains(where: { isBase($0.ref?.targetKey) }) == true { keys.append(candidate) }
         }
         var seen = Set<String>()
         return keys.filter { seen.insert($0).inserted }.compactMap { targetKey in

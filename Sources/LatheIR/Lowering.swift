@@ -89,8 +89,9 @@ final class Lowerer {
         var module = IRModule(specName: specName, types: types, topLevel: topLevel, operations: operations, securitySchemes: securitySchemes)
         module.responsesNamespace = responsesNamespace
         Passes.boxCycles(in: &module)
-        Passes.resolveAliases(in: &module)
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
+        // After the URL choice, which rewrites aliases of URL to String.
+        Passes.resolveAliases(in: &module)
         let components = document.components.schemas.compactMap { schemaTypes[$0.key] }
         Passes.pruneUnreachable(in: &module, roots: requestRoots + responseRoots, keep: components)
         return (module, diagnostics)

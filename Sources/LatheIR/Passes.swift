@@ -91,7 +91,8 @@ enum Passes {
 
     private static func directTargets(of kind: IRTypeKind, in module: IRModule) -> [Int] {
         switch kind {
-        case .object(let object): object.properties.flatMap { directTargets(of: $0.type, in: module) }
+        case .object(let object):
+            object.properties.flatMap { directTargets(of: $0.type, in: module) } + object.composed.flatMap { directTargets(of: $0.type, in: module) }
         case .union(let union), .anyOf(let union): union.cases.flatMap { directTargets(of: $0.type, in: module) }
         case .alias(let type, _): directTargets(of: type, in: module)
         case .enumeration, .pending: []
@@ -166,6 +167,7 @@ enum Passes {
             switch module[id].kind {
             case .object(var object):
                 for p in object.properties.indices { object.properties[p].type = withoutURL(object.properties[p].type) }
+                for c in object.composed.indices { object.composed[c].type = withoutURL(object.composed[c].type) }
                 if case .captured(let value, let constraints) = object.additionalProperties {
                     object.additionalProperties = .captured(withoutURL(value), constraints)
                 }
@@ -233,7 +235,7 @@ enum Passes {
             work += type.nested.map(\.index)
             switch type.kind {
             case .object(let object):
-                work += object.properties.flatMap { namedTypes(in: $0.type) }
+                work += object.properties.flatMap { namedTypes(in: $0.type) } + object.composed.flatMap { namedTypes(in: $0.type) }
                 if case .captured(let value, _) = object.additionalProperties { work += namedTypes(in: value) }
             case .union(let union), .anyOf(let union): work += union.cases.flatMap { namedTypes(in: $0.type) }
             case .alias(let aliased, _): work += namedTypes(in: aliased)

@@ -46,21 +46,13 @@ public struct Pattern: Sendable {
             let scalar = scalars[position]
             next.clear()
             for pc in current.members {
-                if case .scalar(let matcher) = program[pc], matcher.matches(scalar) || ignoresCase && matchesOtherCase(matcher, scalar),
+                if case .scalar(let matcher) = program[pc], ignoresCase ? matcher.matchesIgnoringCase(scalar) : matcher.matches(scalar),
                    addThread(pc + 1, at: position + 1, in: scalars, to: &next, stack: &stack)
                 {
                     return true
                 }
             }
             swap(&current, &next)
-        }
-        return false
-    }
-
-    private func matchesOtherCase(_ matcher: ScalarMatcher, _ scalar: Unicode.Scalar) -> Bool {
-        for variant in [scalar.properties.lowercaseMapping, scalar.properties.uppercaseMapping] {
-            let scalars = variant.unicodeScalars
-            if scalars.count == 1, let other = scalars.first, other != scalar, matcher.matches(other) { return true }
         }
         return false
     }
@@ -138,9 +130,46 @@ struct ScalarMatcher: Sendable {
     static let dot = ScalarMatcher(ranges: [0x0A ... 0x0A, 0x0D ... 0x0D, 0x2028 ... 0x2029], negated: true)
 
     func matches(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        let inside = ranges.contains { $0.contains(value) } || builtins.contains { builtin, negated in Self.test(builtin, scalar) != negated }
+        contains(scalar) != negated
+    }
+
+    /// As with the `i` flag: the scalar or one of its case variants is in the set (so `[^a]` does
+    /// not match `A`).
+    func matchesIgnoringCase(_ scalar: Unicode.Scalar) -> Bool {
+        var inside = contains(scalar)
+        for variant in [scalar.properties.lowercaseMapping, scalar.properties.uppercaseMapping] where !inside {
+            let scalars = variant.unicodeScalars
+            if scalars.count == 1, let other = scalars.first { inside = contains(other) }
+        }
         return inside != negated
+    }
+
+    /// Whether the scalar is in the set, before negation. Ranges are sorted and merged
+    /// (`normalized()`), so a class of 20,000 characters costs a binary search, not a scan.
+    private func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound < value { low = middle + 1 } else { high = middle }
+        }
+        if low < ranges.count, ranges[low].contains(value) { return true }
+        return builtins.contains { builtin, negated in Self.test(builtin, scalar) != negated }
+    }
+
+    /// The ranges sorted and overlapping ones merged, as `contains` needs.
+    func normalized() -> ScalarMatcher {
+        var merged: [ClosedRange<UInt32>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, range.lowerBound <= last.upperBound &+ 1 {
+                merged[merged.count - 1] = last.lowerBound ... max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        var copy = self
+        copy.ranges = merged
+        return copy
     }
 
     static func test(_ builtin: Builtin, _ scalar: Unicode.Scalar) -> Bool {
@@ -204,6 +233,9 @@ indirect enum Node {
 struct Parser {
     let scalars: [Unicode.Scalar]
     var position = 0
+    /// How deep groups nest; past `maximumDepth` the pattern is refused (the parser recurses).
+    var depth = 0
+    static let maximumDepth = 256
 
     init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
@@ -232,10 +264,14 @@ struct Parser {
     mutating func sequence() throws(PatternError) -> Node {
         var items: [Node] = []
         while let scalar = peek, scalar != "|", scalar != ")" {
+            let isGroup = scalar == "("
             var atom = try self.atom()
-            while let (min, max) = try quantifier() {
-                if case .assert = atom { throw .invalid("nothing to repeat at character \(position)") }
+            if let (min, max) = try quantifier() {
+                if case .assert = atom, !isGroup { throw .invalid("nothing to repeat at character \(position)") }
                 atom = .repeated(atom, min: min, max: max)
+                if let next = peek, next == "*" || next == "+" || next == "?" || next == "{" && countedBoundsAhead() {
+                    throw .invalid("nothing to repeat at character \(position + 1)")
+                }
             }
             items.append(atom)
         }
@@ -264,6 +300,13 @@ struct Parser {
         return bounds
     }
 
+    /// Whether `{n}`, `{n,}` or `{n,m}` stands at the position (nothing consumed).
+    mutating func countedBoundsAhead() -> Bool {
+        let start = position
+        defer { position = start }
+        return countedBounds() != nil
+    }
+
     /// `{n}`, `{n,}` or `{n,m}` at the position (consumed), or `nil` (nothing consumed).
     mutating func countedBounds() -> (Int, Int?)? {
         let start = position
@@ -274,7 +317,10 @@ struct Parser {
                 digits.unicodeScalars.append(scalar)
                 position += 1
             }
-            return digits.isEmpty ? nil : Int(digits.prefix(9))
+            guard !digits.isEmpty else { return nil }
+            // Leading zeros count for nothing; anything past nine digits is far over every limit.
+            let significant = digits.drop { $0 == "0" }
+            return significant.count > 9 ? 1_000_000_000 : Int(significant) ?? 0
         }
         guard let min = number() else {
             position = start
@@ -301,12 +347,19 @@ struct Parser {
         case ".": return .scalar(.dot)
         case "[": return .scalar(try characterClass())
         case "(":
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw .unsupported("groups nested deeper than \(Self.maximumDepth)") }
             if peek == "?" {
                 position += 1
                 switch next() {
                 case ":": break
                 case "<" where peek != "=" && peek != "!":
-                    while let name = next(), name != ">" {}
+                    var name = ""
+                    while let scalar = next(), scalar != ">" { name.unicodeScalars.append(scalar) }
+                    guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ScalarMatcher.isWord($0) || $0 == "$" }) else {
+                        throw .invalid("a group name must be an identifier")
+                    }
                 case "=", "!": throw .unsupported("lookahead")
                 case "<": throw .unsupported("lookbehind")
                 default: throw .invalid("unknown group at character \(position)")
@@ -317,6 +370,8 @@ struct Parser {
             return inner
         case ")": throw .invalid("unmatched ')'")
         case "*", "+", "?": throw .invalid("nothing to repeat at character \(position)")
+        case "{" where { position -= 1; defer { position += 1 }; return countedBoundsAhead() }():
+            throw .invalid("nothing to repeat at character \(position)")
         case "\\": return try escape(inClass: false)
         default: return .scalar(.scalar(scalar.value))
         }
@@ -339,13 +394,24 @@ struct Parser {
         case "v": return .scalar(.scalar(0x0B))
         case "f": return .scalar(.scalar(0x0C))
         case "r": return .scalar(.scalar(0x0D))
-        case "0" where !(peek.map { ("0" ... "9").contains($0) } ?? false): return .scalar(.scalar(0))
+        case "0":
+            // \0, or a legacy octal escape (\01, \012, \0377) as ECMAScript reads it.
+            var value: UInt32 = 0
+            var digits = 0
+            while digits < 3, let digit = peek, ("0" ... "7").contains(digit), value * 8 + (digit.value - 0x30) <= 0o377 {
+                value = value * 8 + (digit.value - 0x30)
+                digits += 1
+                position += 1
+            }
+            return .scalar(.scalar(value))
         case "1" ... "9": throw .unsupported("a back-reference")
         case "k": throw .unsupported("a named back-reference")
         case "c":
-            guard let letter = next(), letter.properties.isASCIIHexDigit || ("a" ... "z").contains(letter) || ("A" ... "Z").contains(letter) else {
-                throw .invalid("\\c needs a letter")
+            guard let letter = peek, ("a" ... "z").contains(letter) || ("A" ... "Z").contains(letter) else {
+                // Not a control escape: ECMAScript reads `\c` literally.
+                return .sequence([.scalar(.scalar(0x5C)), .scalar(.scalar(0x63))])
             }
+            position += 1
             return .scalar(.scalar(letter.value % 32))
         case "x": return .scalar(.scalar(try hex(digits: 2)))
         case "u":
@@ -359,10 +425,21 @@ struct Parser {
                     count += 1
                     position += 1
                 }
-                guard next() == "}", count > 0 else { throw .invalid("bad \\u{…} escape") }
+                guard next() == "}", count > 0, value <= 0x10FFFF else { throw .invalid("bad \\u{…} escape") }
                 return .scalar(.scalar(value))
             }
-            return .scalar(.scalar(try hex(digits: 4)))
+            let unit = try hex(digits: 4)
+            // A surrogate pair written as two escapes is one code point, as with the `u` flag
+            // (JSON Schema matches code points); a lone surrogate matches nothing in valid text.
+            if (0xD800 ... 0xDBFF).contains(unit), position + 5 < scalars.count, scalars[position] == "\\", scalars[position + 1] == "u" {
+                let start = position
+                position += 2
+                if let low = try? hex(digits: 4), (0xDC00 ... 0xDFFF).contains(low) {
+                    return .scalar(.scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)))
+                }
+                position = start
+            }
+            return .scalar(.scalar(unit))
         case "p", "P": throw .unsupported("a Unicode property escape")
         default: return .scalar(.scalar(scalar.value))  // an escaped punctuation mark or letter stands for itself
         }
@@ -435,13 +512,24 @@ struct Parser {
 struct Compiler {
     var program: [Instruction] = []
 
+    /// Whether `node` can consume a scalar at all (an assertion or an empty group cannot).
+    static func consumes(_ node: Node) -> Bool {
+        switch node {
+        case .empty, .assert: false
+        case .scalar: true
+        case .sequence(let items), .alternation(let items): items.contains(where: consumes)
+        case .repeated(let inner, _, let max): max != 0 && consumes(inner)
+        }
+    }
+
+
     mutating func emit(_ node: Node) throws(PatternError) {
         guard program.count <= Pattern.maximumProgramSize else {
             throw .unsupported("a pattern this large (over \(Pattern.maximumProgramSize) steps once its counts are written out)")
         }
         switch node {
         case .empty: break
-        case .scalar(let matcher): program.append(.scalar(matcher))
+        case .scalar(let matcher): program.append(.scalar(matcher.normalized()))
         case .assert(let assertion): program.append(.assert(assertion))
         case .sequence(let items):
             for item in items { try emit(item) }
@@ -462,6 +550,21 @@ struct Compiler {
             }
             for jump in jumps { program[jump] = .jump(program.count) }
         case .repeated(let inner, let min, let max):
+            // A part that consumes nothing matches the same however often it repeats: once is enough.
+            let before = program.count
+            if !Self.consumes(inner) {
+                if min == 0 {
+                    program.append(.split(before + 1, 0))
+                    try emit(inner)
+                    program[before] = .split(before + 1, program.count)
+                } else {
+                    try emit(inner)
+                }
+                return
+            }
+            guard min <= Pattern.maximumProgramSize, (max ?? min) <= Pattern.maximumProgramSize else {
+                throw .unsupported("a count this large (\(max ?? min))")
+            }
             for _ in 0 ..< min { try emit(inner) }
             if let max {
                 // Each optional copy: split into it or past all of them.

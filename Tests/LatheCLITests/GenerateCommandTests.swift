@@ -164,6 +164,22 @@ struct OutputFolderTests {
         #expect(clash.stderr.contains("was generated from \(b); two specs would write the same file"))
     }
 
+    /// Two modules of one configuration may share a folder, even from one spec: neither removes
+    /// the other's files, and --check finds nothing to change.
+    @Test func modulesOfOneSpecShareAFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try spec(folder, "a.yaml", schema: "Alpha")
+        let config = folder.appendingPathComponent("lathe.yaml").path
+        try "modules:\n  - {module: One, spec: a.yaml, output: out, namespace: One}\n  - {module: Two, spec: a.yaml, output: out, namespace: Two}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(try runner.lathe("generate", "--config", config).status == 0)
+        #expect(try runner.lathe("generate", "--config", config).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
+        #expect(names == ["One.swift", "One_Types_A.swift", "Two.swift", "Two_Types_A.swift"])
+        #expect(try runner.lathe("generate", "--config", config, "--check").status == 0)
+    }
+
     @Test func anOutputThatIsAFileGetsOneLine() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

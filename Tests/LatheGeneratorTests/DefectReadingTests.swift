@@ -25,7 +25,7 @@ struct DefectReadingTests {
             "\(Self.spec):16:18: warning: 'parameters' has no value; Lathe reads it as if it were absent [empty-value]",
             "\(Self.spec):22:13: warning: 'json' is not a media type; expected one like application/json or text/plain; Lathe reads it as application/json [not-a-media-type]",
             "\(Self.spec):24:3: warning: path '/things/{name}' is the same template as '/things/{id}' with other parameter names; OpenAPI does not allow both; Lathe generates both in the client; a server routes a method both define to '/things/{id}' [identical-path-templates]",
-            "\(Self.spec):36:11: warning: security requirement names 'undefinedScheme', which is not defined in components/securitySchemes (defined: oauth2); Lathe leaves the scheme to the transport and never admits a request on it [security-scheme-undefined]",
+            "\(Self.spec):36:11: warning: security requirement names 'undefinedScheme', which is not defined in components/securitySchemes (defined: oauth2); Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply [security-scheme-undefined]",
             "\(Self.spec):37:19: warning: the scopes of security scheme 'oauth2' must be a list (use [] for none), but this is null; Lathe reads it as [] (no scopes) [security-scopes-invalid]",
             "\(Self.spec):50:36: warning: 'format' has no value; Lathe reads it as if it were absent [empty-value]",
             "\(Self.spec):51:30: warning: the type list holds YAML's null value, not the string \"null\"; Lathe reads it as \"null\" [type-null-unquoted]",
@@ -64,8 +64,8 @@ struct DefectReadingTests {
         #expect(client.contains("public func getThingByName(name: Swift.String)"))
         #expect(server.contains("// GET /things/{name} has the path of an operation registered above"))
         #expect(server.components(separatedBy: "try transport.register(").count == 4)
-        // An undefined scheme never admits a request; `oauth2: ~` still needs the token.
-        #expect(server.contains("case \"undefinedScheme\": return false"))
+        // An undefined scheme admits no request without a check the server supplies; `oauth2: ~` still needs the token.
+        #expect(server.contains("case \"undefinedScheme\":\n            guard let verifier = undefinedScheme else { return false }"))
         #expect(client.contains("alternatives: [[\"undefinedScheme\"], [\"oauth2\"]]"))
         // Schema readings: empty format, YAML-null type, 3.0-style bound, unresolved ref.
         #expect(types.contains("public var id: Swift.String\n"))

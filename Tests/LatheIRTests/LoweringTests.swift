@@ -72,6 +72,47 @@ struct LoweringTests {
         #expect(plain.topLevel.isEmpty)
     }
 
+    /// A `security` value that cannot be read never switches authentication off.
+    @Test func unreadableSecurityFailsClosed() throws {
+        func alternatives(_ security: String) -> [[String]] {
+            let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            security: \(security)
+            paths: {/a: {get: {operationId: a, responses: {'204': {description: done}}}}}
+            components: {securitySchemes: {bearerAuth: {type: http, scheme: bearer}}}
+            """
+            let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+            guard let document = loaded.document else { return [] }
+            let module = Lowering.lower(document, specName: "spec.yaml").module
+            return module.operations[0].security.map { $0.map { module.securitySchemes[$0.scheme].name.original } }
+        }
+        #expect(alternatives("{bearerAuth: []}") == [["bearerAuth"]])
+        #expect(alternatives("bearerAuth") == [["unreadable security requirement"]])
+        #expect(alternatives("[42]") == [["unreadable security requirement"]])
+        #expect(alternatives("[bearerAuth]") == [["bearerAuth"]])
+        #expect(alternatives("[]") == [])
+    }
+
+    /// A discriminator on an allOf base stands for its mapping and for every extension, whichever
+    /// key the base is reached by.
+    @Test func polymorphicBasesListMappedAndExtendingSchemas() throws {
+        let module = try lower("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        components:
+          schemas:
+            Pet: {type: object, required: [petType], properties: {petType: {type: string}}, discriminator: {propertyName: petType, mapping: {dog: '#/components/schemas/Dog'}}}
+            Dog: {allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {bark: {type: string}}}]}
+            Cat: {allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {lives: {type: integer}}}]}
+        """)
+        guard case .union(let union) = try type(module, "Pet").kind else {
+            Issue.record("Pet is not a union")
+            return
+        }
+        #expect(union.cases.map(\.discriminatorValues) == [["dog"], ["Cat"]])
+    }
+
     @Test func boxingIsMinimal() throws {
         let module = try lower("""
         openapi: 3.1.0

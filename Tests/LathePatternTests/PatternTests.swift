@@ -17,12 +17,27 @@ struct PatternTests {
         ("^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$", "GB82WEST12345698765432", true),
         // PayPal writes `(?i)`: letters in either case.
         ("(?i)^(all|none)$", "ALL", true), ("(?i)^(all|none)$", "None", true), ("(?i)^(all|none)$", "any", false), ("^(all)$", "ALL", false),
+        ("(?i)^[^a]$", "A", false), ("(?i)^[^a]$", "b", true),
+        // From the review: counts with leading zeros, \c and legacy octal read as ECMAScript does,
+        // a surrogate pair written as two escapes is one code point, a quantified assertion group.
+        ("^a{0000000001}$", "a", true), ("^a{00}$", "", true), ("^\\c1$", "\\c1", true), ("^\\cJ$", "\n", true),
+        ("^\\01$", "\u{1}", true), ("^\\uD83D\\uDE00$", "😀", true), ("^(?:^)?a$", "a", true),
+        ("^(?:(?:){999999999}){999999999}a$", "a", true), ("^(?:\\b){3}a", "a", true),
     ])
     func matchesLikeECMAScript(_ pattern: String, _ text: String, _ expected: Bool) throws {
         #expect(try Pattern(pattern).matches(in: text) == expected)
     }
 
     /// The catastrophic-backtracking classics finish at once: the work is linear in the text.
+    /// A class of 20,000 characters is a binary search per step, not a scan.
+    @Test(.timeLimit(.minutes(1))) func largeClassesStayLinear() throws {
+        let members = (0 ..< 20_000).map { String(UnicodeScalar(0x20000 + $0 * 2)!) }.joined()
+        let pattern = try Pattern("^[" + members + "]{2000}$")
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { #expect(!pattern.matches(in: String(repeating: "\u{20000}", count: 2_100))) }
+        #expect(elapsed < .seconds(20), "took \(elapsed)")
+    }
+
     @Test(.timeLimit(.minutes(1))) func nestedQuantifiersDoNotBacktrack() throws {
         let text = String(repeating: "a", count: 100_000) + "b"
         for pattern in ["^(a+)+$", "^(a|a)*$", "^(a|aa)+$", "^(.*a){20}$", "(x+x+)+y"] {
@@ -41,5 +56,12 @@ struct PatternTests {
         #expect(throws: PatternError.invalid("nothing to repeat at character 1")) { try Pattern("*a") }
         #expect(throws: PatternError.invalid("a range in a character class runs backwards")) { try Pattern("[z-a]") }
         #expect(throws: (any Error).self) { try Pattern("(a{1000}){1000}") }
+        for invalid in ["a**", "a{2}{3}", "{2}", "(?<>a)", "\\u{110000}", "a+*"] {
+            #expect(throws: (any Error).self, "\(invalid)") { try Pattern(invalid) }
+        }
+        // Nesting past 256 groups is refused, not a stack overflow.
+        #expect(throws: PatternError.unsupported("groups nested deeper than 256")) {
+            try Pattern(String(repeating: "(", count: 20_000) + String(repeating: ")", count: 20_000))
+        }
     }
 }

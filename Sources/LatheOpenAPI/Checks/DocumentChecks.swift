@@ -146,14 +146,14 @@ struct DocumentChecks {
             requirements += operation.security ?? []
         }
         for requirement in requirements {
-            for (name, nameNode, _) in requirement.schemes where !known.contains(name) {
+            for (name, nameNode, _) in requirement.schemes where !known.contains(name) && name != DocumentDecoder.unreadableRequirement {
                 var message = "security requirement names '\(name)', which is not defined in components/securitySchemes"
                 if let suggestion = Suggestions.closest(to: name, among: defined) {
                     message += " (did you mean '\(suggestion)'?)"
                 } else if !defined.isEmpty {
                     message += " (defined: \(defined.joined(separator: ", ")))"
                 }
-                error(message, at: nameNode, kind: "security-scheme-undefined", reading: "Lathe leaves the scheme to the transport and never admits a request on it")
+                error(message, at: nameNode, kind: "security-scheme-undefined", reading: "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply")
             }
         }
     }

@@ -2,10 +2,28 @@ import LatheDiagnostics
 import LatheYAML
 
 extension DocumentDecoder {
-    /// `nil` when the list is absent or unreadable: the requirements are then inherited, never
-    /// "none", so a defect cannot switch authentication off.
+    /// A defect never switches authentication off: a requirement Lathe cannot read becomes one
+    /// on a scheme no server admits (`unreadableRequirement`), a mapping is read as a one-item
+    /// list, and only an empty value (`security:`) is read as absent (inherited).
     func decodeSecurityRequirements(_ node: YAMLNode) -> [SecurityRequirement]? {
+        if node.isMapping {
+            error("security must be a list of requirements, but this is a mapping", at: node, kind: "security-requirement-invalid", reading: "Lathe reads it as a list of that one requirement")
+            return decodeSecurityRequirementList([node])
+        }
+        if node.isScalar, node.scalarType != .null {
+            error("security must be a list of requirements, but this is \(node.kindDescription)", at: node, kind: "security-requirement-invalid", reading: Self.unreadableRequirementReading)
+            return [SecurityRequirement(node: node, schemes: [(Self.unreadableRequirement, node, [])])]
+        }
         guard let items = list(node, "security") else { return nil }
+        return decodeSecurityRequirementList(Array(items))
+    }
+
+    /// The scheme an unreadable requirement names: it is defined nowhere, so it lowers to a scheme
+    /// the client leaves to the transport and a generated server never admits on.
+    static let unreadableRequirement = "unreadable security requirement"
+    static let unreadableRequirementReading = "Lathe reads it as a requirement no request can meet, so the operation stays closed"
+
+    private func decodeSecurityRequirementList(_ items: [YAMLNode]) -> [SecurityRequirement] {
         var requirements: [SecurityRequirement] = []
         for item in items {
             if item.isScalar, item.scalarType == .string, let name = item.text {
@@ -14,7 +32,8 @@ extension DocumentDecoder {
                 continue
             }
             guard item.isMapping else {
-                error("each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is \(item.kindDescription)", at: item, kind: "security-requirement-invalid", reading: "Lathe ignores this entry")
+                error("each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is \(item.kindDescription)", at: item, kind: "security-requirement-invalid", reading: Self.unreadableRequirementReading)
+                requirements.append(SecurityRequirement(node: item, schemes: [(Self.unreadableRequirement, item, [])]))
                 continue
             }
             var requirement = SecurityRequirement(node: item, schemes: [])
@@ -33,11 +52,11 @@ extension DocumentDecoder {
             }
             requirements.append(requirement)
         }
-        return items.isEmpty || !requirements.isEmpty ? requirements : nil
+        return requirements
     }
 
     /// What `lathe generate` does with a security scheme it cannot use.
-    static let unusableSchemeReading = "Lathe leaves the scheme to the transport and never admits a request on it"
+    static let unusableSchemeReading = "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply"
 
     func decodeSecurityScheme(_ node: YAMLNode) -> SecurityScheme? {
         var type: String?

@@ -81,7 +81,7 @@ extension DocumentDecoder {
     static func unresolvedReading(_ kind: ComponentKind?) -> String {
         switch kind {
         case .schema?: "Lathe generates the value as any JSON value (JSONValue)"
-        case .securityScheme?: "Lathe leaves the scheme to the transport and never admits a request on it"
+        case .securityScheme?: "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply"
         case let kind?: "Lathe leaves out this \(kind.noun.split(separator: " ", maxSplits: 1).last ?? "")"
         case nil: "Lathe reads it as if it were absent"
         }
