@@ -134,8 +134,9 @@ struct ServerEmitter {
             "response saying where, and never reaches a handler; a request no security alternative admits gets 401.",
             "",
             "- Parameter serverURL: Its path is the prefix every operation's path is registered under.",
+            "- Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.",
         ])
-        let signature = "nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: \"/\")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: \(qualifier)ServerAuthentication = .init()) throws"
+        let signature = "nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: \"/\")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: \(qualifier)ServerAuthentication = .init(), limits: LatheRuntime.ServerLimits = .init()) throws"
         w.block(signature) { w in
             w.line("let prefix = serverURL.path == \"/\" ? \"\" : serverURL.path")
             for operation in module.operations {
@@ -146,7 +147,7 @@ struct ServerEmitter {
                 }
                 w.line("try transport.register(")
                 w.indented { w in
-                    w.line("{ request, body, metadata in try await \(op).handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },")
+                    w.line("{ request, body, metadata in try await \(op).handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },")
                     w.line("method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, path: prefix + \(SwiftLiteral.string(operation.path))")
                 }
                 w.line(")")
@@ -160,8 +161,8 @@ struct ServerEmitter {
         let names = operation.names
         w.block("extension \(qualifier)Operations.\(operation.typeName)") { w in
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
-            w.block("nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: \(qualifier)ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)") { w in
-                w.closure("try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares)", parameters: "request, body, metadata") { w in
+            w.block("nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: \(qualifier)ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)") { w in
+                w.closure("try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits)", parameters: "request, body, metadata") { w in
                     var bodyArgument = ""
                     if module.hasRequestSigning {
                         // Verifying a signature reads the body and puts it back.

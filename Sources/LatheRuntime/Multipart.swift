@@ -143,6 +143,9 @@ public struct MultipartForm: Sendable, Hashable {
                 throw RequestError(at: "body", "ends before its closing multipart boundary")
             }
             parts.append(try part(Array(bytes[cursor ..< next])))
+            if let limits = ServerLimits.current, parts.count > limits.maximumMultipartParts {
+                throw RequestTooLarge(status: 413, detail: "The request has more than the \(limits.maximumMultipartParts) multipart parts this server accepts.")
+            }
             start = next + 2
         }
         return MultipartForm(parts: parts)

@@ -15,10 +15,11 @@ public struct RequestError: Error, Sendable {
 
 /// What generated servers share: middlewares, request decoding, problem responses, credentials.
 public enum ServerSupport {
-    /// Runs a request through the middlewares (first one outermost), then `handler`.
+    /// Runs a request through the middlewares (first one outermost), then `handler`, within
+    /// `limits`: a request past one is answered (413, 431) and never handled.
     public static func handle(
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
-        middlewares: [any ServerMiddleware],
+        middlewares: [any ServerMiddleware], limits: ServerLimits = ServerLimits(),
         handler: @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var next = handler
@@ -28,7 +29,16 @@ public enum ServerSupport {
                 try await middleware.intercept(request, body: body, metadata: metadata, operationID: operationID, next: inner)
             }
         }
-        return try await next(request, body, metadata)
+        let chain = next
+        return try await ServerLimits.$current.withValue(limits) {
+            do {
+                try limits.checkHeaders(of: request)
+                return try await chain(request, body, metadata)
+            } catch let tooLarge as RequestTooLarge {
+                let title = tooLarge.status == 431 ? "Request Header Fields Too Large" : "Content Too Large"
+                return problem(status: tooLarge.status, title: title, detail: tooLarge.detail)
+            }
+        }
     }
 
     /// An RFC 7807 problem: `{"type": "about:blank", "title": …, "status": …, "detail": …, "errors": [{"path", "message"}]}`.
@@ -54,6 +64,7 @@ public enum ServerSupport {
     /// Decodes a JSON request body, or throws a `RequestError` that says where it went wrong.
     public static func decodeJSON<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
         let data = try await ClientSupport.bytes(body)
+        try (ServerLimits.current ?? ServerLimits()).checkJSONDepth(data)
         do {
             return try JSONCoding.decoder().decode(T.self, from: data)
         } catch let error as DecodingError {

@@ -128,6 +128,32 @@ struct WireFormatTests {
         ])
     }
 
+    /// One request cannot exhaust a server's memory: bodies, headers, multipart parts and JSON depth
+    /// have limits (`ServerLimits`), answered with 413, 431 and 400 before the handler runs.
+    @Test func requestsPastTheServersLimitsAreRefused() async throws {
+        let limited = LoopbackTransport()
+        try Service().registerHandlers(on: limited, limits: .init(maximumBodySize: 256, maximumHeaderSize: 512, maximumMultipartParts: 2, maximumJSONDepth: 3))
+        func send(_ path: String, _ body: String, contentType: String, headers: HTTPFields = [:]) async throws -> (Int, String) {
+            var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: path)
+            request.headerFields = headers
+            request.headerFields[.contentType] = contentType
+            request.headerFields[.init("X-API-Key")!] = "hk"
+            let (response, responseBody) = try await limited.send(request, body: HTTPBody(body), baseURL: URL(string: "https://wire.test")!, operationID: "x")
+            return (response.status.code, try await String(collecting: responseBody ?? HTTPBody(), upTo: 1 << 16))
+        }
+        let big = try await send("/bodies", #"{"name": ""# + String(repeating: "x", count: 300) + #""}"#, contentType: "application/json")
+        #expect(big.0 == 413 && big.1.contains("larger than the 256 bytes"))
+        let deep = try await send("/bodies", #"{"name": "n", "tags": [[[["x"]]]]}"#, contentType: "application/json")
+        #expect(deep.0 == 400 && deep.1.contains("nests deeper than 3 levels"))
+        let headers = try await send("/bodies", #"{"name": "n"}"#, contentType: "application/json", headers: [.init("X-Padding")!: String(repeating: "p", count: 600)])
+        #expect(headers.0 == 431)
+        let form = (0 ..< 3).map { _ in "--b\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\nt\r\n" }.joined() + "--b--\r\n"
+        let parts = try await send("/upload", form, contentType: "multipart/form-data; boundary=b")
+        #expect(parts.0 == 413 && parts.1.contains("more than the 2 multipart parts"))
+        // Within the limits, the same server answers.
+        #expect(try await send("/bodies", #"{"name": "n"}"#, contentType: "application/json").0 == 200)
+    }
+
     /// Names that are not identifiers get readable Swift names and travel as the spec spells them;
     /// a header described with `content` travels as JSON, both ways.
     @Test func oddNamesAndJSONHeadersGoOutAsSpecifiedAndComeBack() async throws {

@@ -114,62 +114,63 @@ extension APIProtocol {
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
     ///
     /// - Parameter serverURL: Its path is the prefix every operation's path is registered under.
-    nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: "/")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: ServerAuthentication = .init()) throws {
+    /// - Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.
+    nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: "/")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: ServerAuthentication = .init(), limits: LatheRuntime.ServerLimits = .init()) throws {
         let prefix = serverURL.path == "/" ? "" : serverURL.path
         try transport.register(
-            { request, body, metadata in try await Operations.Styles.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.Styles.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/styles/{simple}/{label}/{matrix}"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.GetCode.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.GetCode.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/codes/{qrcode-uuid}"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.Bodies.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.Bodies.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/bodies"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.Download.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.Download.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/download"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.Upload.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.Upload.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/upload"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.SecureHeader.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.SecureHeader.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/header"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.SecureQuery.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.SecureQuery.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/query"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.SecureCookie.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.SecureCookie.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/cookie"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.SecureBasic.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.SecureBasic.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/basic"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.SecureBearer.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.SecureBearer.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/bearer"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.SecureOAuth.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.SecureOAuth.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/oauth"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.SecureEither.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.SecureEither.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/either"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.SecureBoth.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.SecureBoth.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/both"
         )
         try transport.register(
-            { request, body, metadata in try await Operations.SecureOptional.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Operations.SecureOptional.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/optional"
         )
     }
@@ -178,8 +179,8 @@ extension APIProtocol {
 }
 
 extension Operations.Styles {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
@@ -243,8 +244,8 @@ extension Operations.Styles.Input {
 }
 
 extension Operations.GetCode {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
@@ -293,8 +294,8 @@ extension Operations.GetCode.Input {
 }
 
 extension Operations.Bodies {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
@@ -359,8 +360,8 @@ extension Operations.Bodies.Input {
 }
 
 extension Operations.Download {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
@@ -410,8 +411,8 @@ extension Operations.Download.Input {
 }
 
 extension Operations.Upload {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
@@ -465,8 +466,8 @@ extension Operations.Upload.Input {
 }
 
 extension Operations.SecureHeader {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader"]]) { return refusal }
             let input: Input
             do {
@@ -502,8 +503,8 @@ extension Operations.SecureHeader.Input {
 }
 
 extension Operations.SecureQuery {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyQuery"]]) { return refusal }
             let input: Input
             do {
@@ -539,8 +540,8 @@ extension Operations.SecureQuery.Input {
 }
 
 extension Operations.SecureCookie {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyCookie"]]) { return refusal }
             let input: Input
             do {
@@ -576,8 +577,8 @@ extension Operations.SecureCookie.Input {
 }
 
 extension Operations.SecureBasic {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["basic"]]) { return refusal }
             let input: Input
             do {
@@ -613,8 +614,8 @@ extension Operations.SecureBasic.Input {
 }
 
 extension Operations.SecureBearer {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["bearer"]]) { return refusal }
             let input: Input
             do {
@@ -650,8 +651,8 @@ extension Operations.SecureBearer.Input {
 }
 
 extension Operations.SecureOAuth {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["oauth"]]) { return refusal }
             let input: Input
             do {
@@ -687,8 +688,8 @@ extension Operations.SecureOAuth.Input {
 }
 
 extension Operations.SecureEither {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) { return refusal }
             let input: Input
             do {
@@ -724,8 +725,8 @@ extension Operations.SecureEither.Input {
 }
 
 extension Operations.SecureBoth {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) { return refusal }
             let input: Input
             do {
@@ -761,8 +762,8 @@ extension Operations.SecureBoth.Input {
 }
 
 extension Operations.SecureOptional {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [[], ["bearer"]]) { return refusal }
             let input: Input
             do {

@@ -78,10 +78,11 @@ extension Paycashless.APIProtocol {
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
     ///
     /// - Parameter serverURL: Its path is the prefix every operation's path is registered under.
-    nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: "/")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: Paycashless.ServerAuthentication = .init()) throws {
+    /// - Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.
+    nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: "/")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: Paycashless.ServerAuthentication = .init(), limits: LatheRuntime.ServerLimits = .init()) throws {
         let prefix = serverURL.path == "/" ? "" : serverURL.path
         try transport.register(
-            { request, body, metadata in try await Paycashless.Operations.CancelInvoice.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await Paycashless.Operations.CancelInvoice.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/v1/invoices/{id}/cancel"
         )
     }
@@ -92,8 +93,8 @@ extension Paycashless.APIProtocol {
 }
 
 extension Paycashless.Operations.CancelInvoice {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Paycashless.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Paycashless.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Paycashless.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Paycashless.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             var body = body
             if let refusal = try await authentication.check(request, body: &body, alternatives: [["bearerAuth", "requestSignature"]]) {
                 if let shaped = try await api.cancelInvoice(unauthorized: ["bearerAuth and requestSignature"]) { return try encode(.unauthorized(shaped)) }

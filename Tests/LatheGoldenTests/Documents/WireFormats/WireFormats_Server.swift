@@ -116,62 +116,63 @@ extension WireFormats.APIProtocol {
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
     ///
     /// - Parameter serverURL: Its path is the prefix every operation's path is registered under.
-    nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: "/")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: WireFormats.ServerAuthentication = .init()) throws {
+    /// - Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.
+    nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: "/")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: WireFormats.ServerAuthentication = .init(), limits: LatheRuntime.ServerLimits = .init()) throws {
         let prefix = serverURL.path == "/" ? "" : serverURL.path
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.Styles.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.Styles.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/styles/{simple}/{label}/{matrix}"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.GetCode.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.GetCode.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/codes/{qrcode-uuid}"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.Bodies.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.Bodies.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/bodies"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.Download.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.Download.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/download"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.Upload.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.Upload.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/upload"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.SecureHeader.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.SecureHeader.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/header"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.SecureQuery.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.SecureQuery.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/query"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.SecureCookie.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.SecureCookie.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/cookie"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.SecureBasic.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.SecureBasic.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/basic"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.SecureBearer.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.SecureBearer.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/bearer"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.SecureOAuth.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.SecureOAuth.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/oauth"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.SecureEither.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.SecureEither.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/either"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.SecureBoth.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.SecureBoth.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/both"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.SecureOptional.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await WireFormats.Operations.SecureOptional.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/optional"
         )
     }
@@ -180,8 +181,8 @@ extension WireFormats.APIProtocol {
 }
 
 extension WireFormats.Operations.Styles {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
@@ -245,8 +246,8 @@ extension WireFormats.Operations.Styles.Input {
 }
 
 extension WireFormats.Operations.GetCode {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
@@ -295,8 +296,8 @@ extension WireFormats.Operations.GetCode.Input {
 }
 
 extension WireFormats.Operations.Bodies {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
@@ -361,8 +362,8 @@ extension WireFormats.Operations.Bodies.Input {
 }
 
 extension WireFormats.Operations.Download {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
@@ -412,8 +413,8 @@ extension WireFormats.Operations.Download.Input {
 }
 
 extension WireFormats.Operations.Upload {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
@@ -467,8 +468,8 @@ extension WireFormats.Operations.Upload.Input {
 }
 
 extension WireFormats.Operations.SecureHeader {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader"]]) { return refusal }
             let input: Input
             do {
@@ -504,8 +505,8 @@ extension WireFormats.Operations.SecureHeader.Input {
 }
 
 extension WireFormats.Operations.SecureQuery {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyQuery"]]) { return refusal }
             let input: Input
             do {
@@ -541,8 +542,8 @@ extension WireFormats.Operations.SecureQuery.Input {
 }
 
 extension WireFormats.Operations.SecureCookie {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyCookie"]]) { return refusal }
             let input: Input
             do {
@@ -578,8 +579,8 @@ extension WireFormats.Operations.SecureCookie.Input {
 }
 
 extension WireFormats.Operations.SecureBasic {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["basic"]]) { return refusal }
             let input: Input
             do {
@@ -615,8 +616,8 @@ extension WireFormats.Operations.SecureBasic.Input {
 }
 
 extension WireFormats.Operations.SecureBearer {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["bearer"]]) { return refusal }
             let input: Input
             do {
@@ -652,8 +653,8 @@ extension WireFormats.Operations.SecureBearer.Input {
 }
 
 extension WireFormats.Operations.SecureOAuth {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["oauth"]]) { return refusal }
             let input: Input
             do {
@@ -689,8 +690,8 @@ extension WireFormats.Operations.SecureOAuth.Input {
 }
 
 extension WireFormats.Operations.SecureEither {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) { return refusal }
             let input: Input
             do {
@@ -726,8 +727,8 @@ extension WireFormats.Operations.SecureEither.Input {
 }
 
 extension WireFormats.Operations.SecureBoth {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) { return refusal }
             let input: Input
             do {
@@ -763,8 +764,8 @@ extension WireFormats.Operations.SecureBoth.Input {
 }
 
 extension WireFormats.Operations.SecureOptional {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [[], ["bearer"]]) { return refusal }
             let input: Input
             do {

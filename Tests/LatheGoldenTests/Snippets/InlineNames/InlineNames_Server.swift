@@ -49,18 +49,19 @@ extension InlineNames.APIProtocol {
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
     ///
     /// - Parameter serverURL: Its path is the prefix every operation's path is registered under.
-    nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: "/")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: InlineNames.ServerAuthentication = .init()) throws {
+    /// - Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.
+    nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: "/")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: InlineNames.ServerAuthentication = .init(), limits: LatheRuntime.ServerLimits = .init()) throws {
         let prefix = serverURL.path == "/" ? "" : serverURL.path
         try transport.register(
-            { request, body, metadata in try await InlineNames.Operations.CancelInvoice.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication) },
+            { request, body, metadata in try await InlineNames.Operations.CancelInvoice.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/invoices/{id}/cancel"
         )
     }
 }
 
 extension InlineNames.Operations.CancelInvoice {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some InlineNames.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: InlineNames.ServerAuthentication) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares) { request, body, metadata in
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some InlineNames.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: InlineNames.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
