@@ -18,16 +18,18 @@ struct LinearityTests {
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
+    /// The fastest of five runs: other tests share the machine, and the fastest run is the one
+    /// they disturbed least.
     static func seconds(_ bytes: [UInt8]) -> Double {
         var runs: [Double] = []
-        for _ in 0 ..< 3 {
+        for _ in 0 ..< 5 {
             let start = ContinuousClock.now
             let result = Generator.generate(bytes: bytes, path: "linear.yaml", options: GeneratorOptions(modes: [.types]))
             let elapsed = ContinuousClock.now - start
             precondition(!result.files.isEmpty)
             runs.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
-        return runs.sorted()[1]
+        return runs.min()!
     }
 
     @Test func fourTimesTheInputTakesAtMostSixTimesAsLong() {
