@@ -251,7 +251,7 @@ struct OperationsEmitter {
     private func emitOutput(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
         // With a `default` response every status is documented, so there is no `undocumented` case.
-        let coversEveryStatus = operation.responses.contains { $0.key == .default }
+        let coversEveryStatus = operation.coversEveryStatus
         w.docComment([coversEveryStatus ? "What a call can get back: one case per documented response." : "What a call can get back: one case per documented response, and `undocumented` for any other."])
         w.block("nonisolated public enum \(names.output): Swift.Sendable, Swift.Hashable") { w in
             for response in operation.responses {

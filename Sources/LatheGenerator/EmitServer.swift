@@ -340,7 +340,7 @@ struct ServerEmitter {
                         }
                     }
                 }
-                if !operation.responses.contains(where: { $0.key == .default }) {
+                if !operation.coversEveryStatus {
                     w.line("case .undocumented(let statusCode, let headers, let body):")
                     w.indented { $0.line("return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)") }
                 }

@@ -1,13 +1,13 @@
 import LatheOpenAPI
 
-/// What to generate, decided once: every type, its Swift name, and how its values look on the
-/// wire. Plain values: no YAML nodes, no Swift source text. Types refer to each other by `IRTypeID`.
 /// A chain of aliases, resolved: the type at its end (not an alias) and the constraints on the way.
 public struct IRResolvedAlias: Sendable, Equatable {
     public var type: IRValueType
     public var constraints: IRConstraints
 }
 
+/// What to generate, decided once: every type, its Swift name, and how its values look on the
+/// wire. Plain values: no YAML nodes, no Swift source text. Types refer to each other by `IRTypeID`.
 public struct IRModule: Sendable, Equatable {
     /// The spec as the user named it, for generated file headers.
     public var specName: String
@@ -137,13 +137,13 @@ public indirect enum IRValueType: Sendable, Hashable {
     /// The value may be JSON `null`.
     case nullable(IRValueType)
 
-    /// Without the outer `nullable`.
     /// The named type this is (nullable or not), if any.
     public var namedID: IRTypeID? {
         if case .named(let id) = nonNull { return id }
         return nil
     }
 
+    /// Without the outer `nullable`.
     public var nonNull: IRValueType {
         if case .nullable(let inner) = self { return inner }
         return self

@@ -26,6 +26,9 @@ public struct IROperation: Sendable, Equatable {
     /// method and a path template of the same shape (`/t/{id}`, `/t/{name}`), which no router
     /// can tell apart.
     public var isRouted = true
+
+    /// Whether a `default` response documents every status, so no output is undocumented.
+    public var coversEveryStatus: Bool { responses.contains { $0.key == .default } }
 }
 
 public struct NestedNames: Sendable, Hashable {

@@ -76,10 +76,6 @@ extension Lowerer {
         return Array(operations.dropFirst(sent.count))
     }
 
-    private static func sameName(_ a: Parameter, _ b: Parameter) -> Bool {
-        a.location == .header ? a.name.lowercased() == b.name.lowercased() : a.name == b.name
-    }
-
     /// `cancelInvoice` → `CancelInvoice`; without an operationId, `GET /pets/{id}` → `GetPetsId`.
     static func operationName(_ operation: Operation) -> String {
         if let id = operation.operationId, !id.isEmpty { return SwiftNames.typeName(id) }
@@ -109,7 +105,7 @@ extension Lowerer {
         var effective: [Parameter] = []
         for parameter in pathItem.parameters.compactMap({ store.parameter($0) }) + operation.parameters.compactMap({ store.parameter($0) }) {
             if parameter.location == .path, !templateNames.contains(parameter.name) { continue }
-            effective.removeAll { $0.location == parameter.location && Self.sameName($0, parameter) }
+            effective.removeAll { $0.identity == parameter.identity }
             effective.append(parameter)
         }
         for name in templateNames where !effective.contains(where: { $0.location == .path && $0.name == name }) {
@@ -195,8 +191,9 @@ extension Lowerer {
 
     /// The shared struct's name for a `$ref` to a component response (claimed on first use), or `nil`.
     private func sharedResponseName(_ item: Referenceable<Response>) -> String? {
-        guard let key = item.reference?.targetKey, let name = document.components.responses.first(where: { $0.key == key })?.name else { return nil }
+        guard let key = item.reference?.targetKey else { return nil }
         if let known = sharedResponseNames[key] { return known }
+        guard let name = document.components.responses.first(where: { $0.key == key })?.name else { return nil }
         let claimed = sharedResponseScope.claim(SwiftNames.safeTypeName(name)) { self.topNames.contains($0) }
         sharedResponseNames[key] = claimed
         return claimed

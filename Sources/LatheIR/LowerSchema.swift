@@ -276,8 +276,6 @@ extension Lowerer {
         var maxProperties: Int?
     }
 
-    /// The properties of an object schema, with `allOf` members (and what their refs point at)
-    /// merged in; `nil` when something in it is not an object.
     /// The properties an object schema (with its `allOf` bases) has, or `nil` when it is not an
     /// object. `family` is the named type being lowered, for its own top-level `allOf` only: a
     /// member that refers to a `oneOf`/`anyOf` listing that type names its family and adds nothing
@@ -423,7 +421,6 @@ extension Lowerer {
         return .named(id)
     }
 
-    /// Whether a default can be written as a Swift value of `type`.
     /// A default written as text that spells a boolean or a number (`default: "false"` on a
     /// boolean, as Xero writes 23 of them): the value it spells.
     static func spelledDefault(_ value: JSONValue) -> JSONValue? {
@@ -438,6 +435,7 @@ extension Lowerer {
         }
     }
 
+    /// Whether a default can be written as a Swift value of `type`.
     func defaultFits(_ value: JSONValue, _ type: IRValueType) -> Bool {
         switch (value, type) {
         case (_, .primitive(.jsonValue)): return true
@@ -525,7 +523,7 @@ extension Lowerer {
 
     /// Polymorphism through `allOf` (OpenAPI's `Pet` with a discriminator, `Cat: allOf: [$ref: Pet, …]`):
     /// a component schema with a discriminator and no `oneOf` stands for the schemas its mapping
-    /// names, or, without a mapping, the components that extend it; each as a pure reference, so it
+    /// names and the other components that extend it; each as a pure reference, so it
     /// is lowered as a discriminated `oneOf` of them. The extensions still merge its properties
     /// (`objectParts` reads schemas, not types). `nil` for a schema that is not a component.
     private func polymorphicSubtypes(of schema: Schema, _ discriminator: Discriminator, _ hint: NameHint) -> [Schema]? {

@@ -57,8 +57,6 @@ final class Lowerer {
     /// The schema each named type is lowered from (a component that only points elsewhere is
     /// lowered from what it points at).
     var bodies: [(id: IRTypeID, key: String)] = []
-    /// Schema keys being lowered right now, to stop at cycles that are errors already reported.
-    var inProgress = Set<String>()
     /// Value types that responses decode, for choosing `URL` only where it is safe.
     var responseRoots: [IRValueType] = []
     /// Schemas already warned about, so a schema lowered twice (merged into several `allOf`s) warns once.
@@ -219,8 +217,6 @@ final class Lowerer {
 
     private func lowerNamedSchema(key: String, into id: IRTypeID) {
         guard let schema = store.schemas[key] else { return }
-        inProgress.insert(key)
-        defer { inProgress.remove(key) }
         let hint = NameHint(base: types[id.index].name.original, parent: nil, into: id)
         if isInReferenceCycle(key) {
             // `A: {$ref: B}`, `B: {$ref: A}` names no value (reported by the loader): any JSON value,

@@ -122,9 +122,7 @@ struct DocumentChecks {
     private mutating func checkDuplicates(_ parameters: [(Parameter, YAMLNode)]) {
         var seen: [String: YAMLNode] = [:]
         for (parameter, site) in parameters {
-            // Header names are case-insensitive; the rest are not.
-            let name = parameter.location == .header ? parameter.name.lowercased() : parameter.name
-            let key = parameter.location.rawValue + " " + name
+            let key = parameter.identity
             if let first = seen[key] {
                 error(
                     "\(parameter.location.rawValue) parameter '\(parameter.name)' is declared twice in this list (first at line \(first.location.line)); a parameter is identified by its name and location",

@@ -75,6 +75,12 @@ public struct Parameter: Sendable, Hashable {
     public var node: YAMLNode
     public var name: String
     public var location: ParameterLocation
+
+    /// What identifies a parameter in a list: its location and name, a header's name compared
+    /// case-insensitively, as HTTP compares them.
+    public var identity: String {
+        location.rawValue + " " + (location == .header ? name.lowercased() : name)
+    }
     public var description: String?
     public var required = false
     public var deprecated = false
