@@ -141,6 +141,6 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func cancelTax(body: Operations.CancelTax.Input.Body) async throws -> Operations.CancelTax.Output {
-        try await cancelTax(Operations.CancelTax.Input(body: body))
+        try await self.cancelTax(Operations.CancelTax.Input(body: body))
     }
 }

@@ -142,6 +142,6 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func cancelPurchaseOrder(id: Foundation.UUID, xDolfinOrganisationId: Foundation.UUID) async throws -> Operations.CancelPurchaseOrder.Output {
-        try await cancelPurchaseOrder(Operations.CancelPurchaseOrder.Input(path: .init(id: id), headers: .init(xDolfinOrganisationId: xDolfinOrganisationId)))
+        try await self.cancelPurchaseOrder(Operations.CancelPurchaseOrder.Input(path: .init(id: id), headers: .init(xDolfinOrganisationId: xDolfinOrganisationId)))
     }
 }

@@ -169,6 +169,6 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func cancelInvoice(id: Swift.String, body: CancelInvoiceRequest) async throws -> Operations.CancelInvoice.Output {
-        try await cancelInvoice(Operations.CancelInvoice.Input(path: .init(id: id), body: .json(body)))
+        try await self.cancelInvoice(Operations.CancelInvoice.Input(path: .init(id: id), body: .json(body)))
     }
 }

@@ -135,6 +135,6 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func createCancellation(xSimpleWorkspace: Swift.String, xPiriodTestMode: Swift.Bool = false, body: Cancellation) async throws -> Operations.CreateCancellation.Output {
-        try await createCancellation(Operations.CreateCancellation.Input(headers: .init(xSimpleWorkspace: xSimpleWorkspace, xPiriodTestMode: xPiriodTestMode), body: .json(body)))
+        try await self.createCancellation(Operations.CreateCancellation.Input(headers: .init(xSimpleWorkspace: xSimpleWorkspace, xPiriodTestMode: xPiriodTestMode), body: .json(body)))
     }
 }

@@ -176,7 +176,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func cancelInvoice(uuid: Foundation.UUID, xCompany: Foundation.UUID, body: CancelInvoiceRequest) async throws -> Operations.CancelInvoice.Output {
-        try await cancelInvoice(Operations.CancelInvoice.Input(path: .init(uuid: uuid), headers: .init(xCompany: xCompany), body: .json(body)))
+        try await self.cancelInvoice(Operations.CancelInvoice.Input(path: .init(uuid: uuid), headers: .init(xCompany: xCompany), body: .json(body)))
     }
 
     /// Restore invoice
@@ -275,6 +275,6 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func restoreInvoice(uuid: Foundation.UUID, xCompany: Foundation.UUID) async throws -> Operations.RestoreInvoice.Output {
-        try await restoreInvoice(Operations.RestoreInvoice.Input(path: .init(uuid: uuid), headers: .init(xCompany: xCompany)))
+        try await self.restoreInvoice(Operations.RestoreInvoice.Input(path: .init(uuid: uuid), headers: .init(xCompany: xCompany)))
     }
 }

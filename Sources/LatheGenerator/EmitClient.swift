@@ -77,7 +77,9 @@ struct ClientEmitter {
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
             let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
             w.line("try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: [\(alternatives.joined(separator: ", "))])")
-            w.line("let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)")
+            // The body is read by a response with content, or kept in `undocumented` when there is no `default`.
+            let readsBody = !operation.responses.contains { $0.key == .default } || operation.responses.contains { !$0.contents.isEmpty }
+            w.line("let (response, \(readsBody ? "responseBody" : "_")) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)")
             emitResponseDecoding(operation, into: &w)
         }
     }
@@ -306,7 +308,7 @@ struct ClientEmitter {
         w.docComment(docs(operation) + ["", "The same call as the one taking an input value, with each parameter as an argument."])
         if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
         w.block("nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(\(parameters.joined(separator: ", "))) async throws -> \(op).\(names.output)") { w in
-            w.line("try await \(SwiftNames.escapedMember(operation.methodName))(\(op).\(names.input)(\(inputArguments.joined(separator: ", "))))")
+            w.line("try await self.\(operation.methodName)(\(op).\(names.input)(\(inputArguments.joined(separator: ", "))))")
         }
     }
 

@@ -129,14 +129,14 @@ extension TypeEmitter {
     /// Stored → public (undoing the box, if any).
     func unbox(_ shape: PropertyShape, _ expression: String) -> String {
         guard shape.property.isBoxed else { return expression }
-        if shape.isTriState { return "\(expression).map { $0.value.map { .value($0.value) } ?? .null }" }
+        if shape.isTriState { return "LatheRuntime.Indirect.unbox(\(expression))" }
         return shape.isOptional ? "\(expression)?.value" : "\(expression).value"
     }
 
     /// Public → stored (boxing, if needed).
     func box(_ shape: PropertyShape, _ expression: String) -> String {
         guard shape.property.isBoxed else { return expression }
-        if shape.isTriState { return "\(expression).map { $0.value.map { .value(LatheRuntime.Indirect($0)) } ?? .null }" }
+        if shape.isTriState { return "LatheRuntime.Indirect.box(\(expression))" }
         return shape.isOptional ? "\(expression).map { LatheRuntime.Indirect($0) }" : "LatheRuntime.Indirect(\(expression))"
     }
 

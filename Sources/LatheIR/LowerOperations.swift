@@ -83,9 +83,21 @@ extension Lowerer {
     }
 
     /// A schema lowered once per node, however many operations share it.
+    /// A schema reached again while it is being lowered (merged into itself through an `allOf` of a
+    /// component that contains it) is the type it is creating, a recursive reference; one that
+    /// creates no type of its own is any JSON value, with a warning.
     func lowerCached(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
         if let known = loweredSchemas[schema.node] { return known }
+        if let inProgress = schemasInProgress[schema.node] {
+            if let id = inProgress { return (.named(id), IRConstraints()) }
+            if warnedSchemas.insert(schema.node).inserted {
+                warning("this schema contains itself through an allOf without a named type in between; Lathe generates the inner occurrence as any JSON value", at: schema.node, kind: "recursive-alias")
+            }
+            return (.primitive(.jsonValue), IRConstraints())
+        }
+        schemasInProgress[schema.node] = .some(nil)
         let lowered = lower(schema, hint)
+        schemasInProgress[schema.node] = nil
         loweredSchemas[schema.node] = lowered
         return lowered
     }
@@ -254,9 +266,24 @@ extension Lowerer {
 
     private func lowerParameterType(_ parameter: Parameter, base: String) -> (IRValueType, IRConstraints) {
         guard let schema = parameter.schema ?? parameter.content.first?.schema else { return (.primitive(.string), IRConstraints()) }
-        let lowered = lowerCached(schema, NameHint(base: base))
-        requestRoots.append(lowered.0)
-        return lowered
+        var (type, constraints) = lowerCached(schema, NameHint(base: base))
+        // A URI has no spelling for a null list item (RFC 6570 leaves undefined items out), so the
+        // items of a parameter's list are never optional.
+        if parameter.schema != nil, let nonNullItems = Self.withoutNullItems(type) {
+            warning("this parameter's list allows null items, which a URI cannot carry; Lathe generates the items as not null", at: schema.node, kind: "parameter-null-item")
+            type = nonNullItems
+        }
+        requestRoots.append(type)
+        return (type, constraints)
+    }
+
+    /// `type` with its list's items made non-null, or `nil` when it is not a list of nullable items.
+    private static func withoutNullItems(_ type: IRValueType) -> IRValueType? {
+        switch type {
+        case .array(.nullable(let item)): .array(item)
+        case .nullable(.array(.nullable(let item))): .nullable(.array(item))
+        default: nil
+        }
     }
 
     /// One type per media type with an inline schema; a suffix tells them apart when there are several.

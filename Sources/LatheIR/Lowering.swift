@@ -65,6 +65,9 @@ final class Lowerer {
     var nullableTypes = Set<IRTypeID>()
     /// Schemas already lowered, by node, so a shared component response is lowered once.
     var loweredSchemas: [YAMLNode: (IRValueType, IRConstraints)] = [:]
+    /// Schemas being lowered through `lowerCached`, with the type each has created so far: an
+    /// `allOf` that merges in a component holding that very `allOf` reaches its node again.
+    var schemasInProgress: [YAMLNode: IRTypeID?] = [:]
     var operations: [IROperation] = []
     var securitySchemes: [IRSecurityScheme] = []
     var securitySchemeIndex: [String: Int] = [:]
@@ -125,6 +128,7 @@ final class Lowerer {
             topLevel.append(id)
         }
         types.append(IRType(id: id, name: IRName(original: hint.base, swift: swiftName), parent: hint.parent, source: source(node), docs: docs, kind: .pending))
+        if case .some(.none) = schemasInProgress[node] { schemasInProgress[node] = id }
         return id
     }
 

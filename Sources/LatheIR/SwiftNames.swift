@@ -27,8 +27,18 @@ public enum SwiftNames {
     public static func memberName(_ original: String) -> String {
         let words = self.words(original)
         guard let first = words.first else { return "_unnamed" }
-        var name = lowercasedLeadingWord(first) + words.dropFirst().map(capitalized).joined()
+        // After a leading number the next word is lower-case too (`1Foo` → `_1foo`), and a name in a
+        // script without case gets an underscore (`日本` → `_日本`): a member must never be spelled
+        // like the type named from the same text, or it would hide that type where both are in scope.
+        var leading = [lowercasedLeadingWord(first)]
+        var rest = words.dropFirst()
+        if first.allSatisfy(\.isNumber), let second = rest.first {
+            leading.append(lowercasedLeadingWord(second))
+            rest = rest.dropFirst()
+        }
+        var name = leading.joined() + rest.map(capitalized).joined()
         if name.first!.isNumber { name = "_" + name }
+        if let letter = name.first, letter.isLetter, !letter.isLowercase, !letter.isUppercase { name = "_" + name }
         return unusableMemberNames.contains(name) ? name + "_" : name
     }
 

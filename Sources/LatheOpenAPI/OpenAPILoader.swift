@@ -11,6 +11,8 @@ public struct LoadOptions: Sendable {
     /// Overlay documents (paths, shown in diagnostics as given) applied in order to the root file
     /// before it is decoded.
     public var overlays: [String] = []
+    /// Overlay documents already read (from memory, say), applied after those in `overlays`.
+    public var overlayTrees: [YAMLTree] = []
 
     public init(allowRefsOutsideRoot: Bool = false, overlays: [String] = []) {
         self.allowRefsOutsideRoot = allowRefsOutsideRoot
@@ -38,7 +40,7 @@ public enum OpenAPILoader {
         let files = SpecFiles(rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
         switch files.load(absolutePath: files.rootAbsolutePath, displayPath: displayPath ?? path) {
         case .tree(let tree):
-            return decode(tree, files: files, overlays: options.overlays)
+            return decode(tree, files: files, options: options)
         case .failed(let diagnostic, _):
             return LoadResult(document: nil, diagnostics: Diagnostics([diagnostic]), files: [])
         }
@@ -50,25 +52,25 @@ public enum OpenAPILoader {
         do {
             let tree = try options.reader.parse(bytes, path: path)
             files.register(tree, absolutePath: files.rootAbsolutePath)
-            return decode(tree, files: files, overlays: options.overlays)
+            return decode(tree, files: files, options: options)
         } catch {
             return LoadResult(document: nil, diagnostics: Diagnostics([error]), files: [])
         }
     }
 
-    private static func decode(_ tree: YAMLTree, files: SpecFiles, overlays: [String]) -> LoadResult {
+    private static func decode(_ tree: YAMLTree, files: SpecFiles, options: LoadOptions) -> LoadResult {
         var tree = tree
         var overlayDiagnostics = Diagnostics()
-        if !overlays.isEmpty {
+        if !options.overlays.isEmpty || !options.overlayTrees.isEmpty {
             var overlayTrees: [YAMLTree] = []
-            for path in overlays {
+            for path in options.overlays {
                 do {
                     overlayTrees.append(try files.reader.read(filePath: path))
                 } catch {
                     return LoadResult(document: nil, diagnostics: Diagnostics([error]), files: files.order)
                 }
             }
-            (tree, overlayDiagnostics) = Overlay.apply(overlayTrees, to: tree)
+            (tree, overlayDiagnostics) = Overlay.apply(overlayTrees + options.overlayTrees, to: tree)
             files.replaceRoot(with: tree)
         }
         let decoder = DocumentDecoder(files: files)

@@ -44,6 +44,25 @@ public final class Indirect<Wrapped: Sendable>: Sendable {
     public let value: Wrapped
 
     public init(_ value: Wrapped) { self.value = value }
+
+    /// A stored, boxed tri-state value as its public type. One generic call instead of nested
+    /// closures, which the type checker can take seconds over inside a larger expression.
+    public static func unbox(_ stored: Nullable<Indirect>?) -> Nullable<Wrapped>? {
+        switch stored {
+        case nil: nil
+        case .null?: .null
+        case .value(let box)?: .value(box.value)
+        }
+    }
+
+    /// A public tri-state value boxed for storage.
+    public static func box(_ value: Nullable<Wrapped>?) -> Nullable<Indirect>? {
+        switch value {
+        case nil: nil
+        case .null?: .null
+        case .value(let value)?: .value(Indirect(value))
+        }
+    }
 }
 
 extension Indirect: Equatable where Wrapped: Equatable {

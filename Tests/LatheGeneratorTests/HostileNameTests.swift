@@ -74,3 +74,30 @@ struct HostileSpecTests {
         #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
     }
 }
+
+/// What the generating fuzzer (`scripts/fuzz-specs.py`) found: each document in `Fuzz/Specs/` once
+/// crashed Lathe or generated Swift that did not compile. Each must now generate code that
+/// typechecks with warnings as errors. They are compiled together, each in a namespace of its own.
+struct FuzzSpecCompileTests {
+    @Test func everyFoundDocumentCompiles() throws {
+        let folder = repositoryRoot + "/Fuzz/Specs"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(names.count >= 5)
+        var files: [GeneratedFile] = []
+        for (index, name) in names.enumerated() {
+            var options = GeneratorOptions()
+            options.namespace = "Found\(index)"
+            let result = Generator.generate(path: folder + "/" + name, displayPath: name, options: options)
+            #expect(!result.diagnostics.hasErrors, "\(name): \(result.diagnostics.errors)")
+            files += result.files.map { file in
+                var renamed = file
+                renamed.name = "Found\(index)_" + file.name
+                return renamed
+            }
+        }
+        let (output, paths) = try writeToTemporaryFolder(files, label: "fuzz-specs")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let outcome = try SwiftCompiler.typecheck(paths, flags: ["-warnings-as-errors"])
+        #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
+    }
+}

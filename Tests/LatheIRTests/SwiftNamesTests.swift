@@ -30,6 +30,12 @@ struct SwiftNamesTests {
         #expect(SwiftNames.memberName("self") == "self_")
         #expect(SwiftNames.memberName("Type") == "type")
         #expect(SwiftNames.memberName("init") == "init_")
+        // A member is never spelled like the type named from the same text (the member would hide it).
+        for original in ["1Foo", "2FA", "日本", "_1Foo", "1FOO_BAR"] {
+            #expect(SwiftNames.memberName(original) != SwiftNames.typeName(original), "\(original)")
+        }
+        #expect(SwiftNames.memberName("1Foo") == "_1foo")
+        #expect(SwiftNames.memberName("日本") == "_日本")
         #expect(SwiftNames.escapedMember("name") == "name")
         for reserved in ["Type", "Protocol", "Result", "Error", "Decimal", "Date", "String", "JSONValue"] {
             #expect(SwiftNames.safeTypeName(reserved) == reserved + "Model")

@@ -170,7 +170,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func styles(simple: [Swift.Int], label: [Swift.String], matrix: StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> Operations.Styles.Output {
-        try await styles(Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
+        try await self.styles(Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
     }
 
     /// `GET /codes/{qrcode-uuid}`
@@ -218,7 +218,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func getCode(qrcodeUuid: Swift.String, filterName: Swift.String? = nil, xTrace: GetCodeXTrace? = nil) async throws -> Operations.GetCode.Output {
-        try await getCode(Operations.GetCode.Input(path: .init(qrcodeUuid: qrcodeUuid), query: .init(filterName: filterName), headers: .init(xTrace: xTrace)))
+        try await self.getCode(Operations.GetCode.Input(path: .init(qrcodeUuid: qrcodeUuid), query: .init(filterName: filterName), headers: .init(xTrace: xTrace)))
     }
 
     /// `POST /bodies`
@@ -281,7 +281,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func bodies(body: Operations.Bodies.Input.Body) async throws -> Operations.Bodies.Output {
-        try await bodies(Operations.Bodies.Input(body: body))
+        try await self.bodies(Operations.Bodies.Input(body: body))
     }
 
     /// `GET /download`
@@ -320,7 +320,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func download(kind: DownloadKind) async throws -> Operations.Download.Output {
-        try await download(Operations.Download.Input(query: .init(kind: kind)))
+        try await self.download(Operations.Download.Input(query: .init(kind: kind)))
     }
 
     /// A multipart form with files, repeated parts, a JSON part and per-part headers.
@@ -370,7 +370,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func upload(body: Operations.Upload.Input.Body.Parts) async throws -> Operations.Upload.Output {
-        try await upload(Operations.Upload.Input(body: .multipartForm(body)))
+        try await self.upload(Operations.Upload.Input(body: .multipartForm(body)))
     }
 
     /// `GET /secure/header`
@@ -394,7 +394,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureHeader() async throws -> Operations.SecureHeader.Output {
-        try await secureHeader(Operations.SecureHeader.Input())
+        try await self.secureHeader(Operations.SecureHeader.Input())
     }
 
     /// `GET /secure/query`
@@ -418,7 +418,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureQuery() async throws -> Operations.SecureQuery.Output {
-        try await secureQuery(Operations.SecureQuery.Input())
+        try await self.secureQuery(Operations.SecureQuery.Input())
     }
 
     /// `GET /secure/cookie`
@@ -442,7 +442,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureCookie() async throws -> Operations.SecureCookie.Output {
-        try await secureCookie(Operations.SecureCookie.Input())
+        try await self.secureCookie(Operations.SecureCookie.Input())
     }
 
     /// `GET /secure/basic`
@@ -466,7 +466,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBasic() async throws -> Operations.SecureBasic.Output {
-        try await secureBasic(Operations.SecureBasic.Input())
+        try await self.secureBasic(Operations.SecureBasic.Input())
     }
 
     /// `GET /secure/bearer`
@@ -490,7 +490,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBearer() async throws -> Operations.SecureBearer.Output {
-        try await secureBearer(Operations.SecureBearer.Input())
+        try await self.secureBearer(Operations.SecureBearer.Input())
     }
 
     /// `GET /secure/oauth`
@@ -514,7 +514,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureOAuth() async throws -> Operations.SecureOAuth.Output {
-        try await secureOAuth(Operations.SecureOAuth.Input())
+        try await self.secureOAuth(Operations.SecureOAuth.Input())
     }
 
     /// `GET /secure/either`
@@ -538,7 +538,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureEither() async throws -> Operations.SecureEither.Output {
-        try await secureEither(Operations.SecureEither.Input())
+        try await self.secureEither(Operations.SecureEither.Input())
     }
 
     /// `GET /secure/both`
@@ -562,7 +562,7 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBoth() async throws -> Operations.SecureBoth.Output {
-        try await secureBoth(Operations.SecureBoth.Input())
+        try await self.secureBoth(Operations.SecureBoth.Input())
     }
 
     /// `GET /secure/optional`
@@ -586,6 +586,6 @@ extension Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureOptional() async throws -> Operations.SecureOptional.Output {
-        try await secureOptional(Operations.SecureOptional.Input())
+        try await self.secureOptional(Operations.SecureOptional.Input())
     }
 }

@@ -143,6 +143,6 @@ extension AvaTax.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func cancelTax(body: AvaTax.Operations.CancelTax.Input.Body) async throws -> AvaTax.Operations.CancelTax.Output {
-        try await cancelTax(AvaTax.Operations.CancelTax.Input(body: body))
+        try await self.cancelTax(AvaTax.Operations.CancelTax.Input(body: body))
     }
 }

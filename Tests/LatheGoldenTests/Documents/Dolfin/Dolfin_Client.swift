@@ -117,6 +117,6 @@ extension Dolfin.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func postPurchaseOrdersIdCancel(id: Foundation.UUID) async throws -> Dolfin.Operations.PostPurchaseOrdersIdCancel.Output {
-        try await postPurchaseOrdersIdCancel(Dolfin.Operations.PostPurchaseOrdersIdCancel.Input(path: .init(id: id)))
+        try await self.postPurchaseOrdersIdCancel(Dolfin.Operations.PostPurchaseOrdersIdCancel.Input(path: .init(id: id)))
     }
 }

@@ -93,6 +93,6 @@ extension MultiFile.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func getPet(petId: Swift.Int64) async throws -> MultiFile.Operations.GetPet.Output {
-        try await getPet(MultiFile.Operations.GetPet.Input(path: .init(petId: petId)))
+        try await self.getPet(MultiFile.Operations.GetPet.Input(path: .init(petId: petId)))
     }
 }

@@ -171,6 +171,6 @@ extension Paycashless.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func cancelInvoice(id: Swift.String, body: Paycashless.CancelInvoiceRequest) async throws -> Paycashless.Operations.CancelInvoice.Output {
-        try await cancelInvoice(Paycashless.Operations.CancelInvoice.Input(path: .init(id: id), body: .json(body)))
+        try await self.cancelInvoice(Paycashless.Operations.CancelInvoice.Input(path: .init(id: id), body: .json(body)))
     }
 }

@@ -113,6 +113,6 @@ extension Piriod.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func postCancellations(xSimpleWorkspace: Swift.String, xPiriodTestMode: Swift.Bool = false, body: Piriod.Cancellation) async throws -> Piriod.Operations.PostCancellations.Output {
-        try await postCancellations(Piriod.Operations.PostCancellations.Input(headers: .init(xSimpleWorkspace: xSimpleWorkspace, xPiriodTestMode: xPiriodTestMode), body: .json(body)))
+        try await self.postCancellations(Piriod.Operations.PostCancellations.Input(headers: .init(xSimpleWorkspace: xSimpleWorkspace, xPiriodTestMode: xPiriodTestMode), body: .json(body)))
     }
 }

@@ -178,7 +178,7 @@ extension Storno.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func cancelInvoice(uuid: Foundation.UUID, xCompany: Foundation.UUID, body: Storno.CancelInvoiceRequest) async throws -> Storno.Operations.CancelInvoice.Output {
-        try await cancelInvoice(Storno.Operations.CancelInvoice.Input(path: .init(uuid: uuid), headers: .init(xCompany: xCompany), body: .json(body)))
+        try await self.cancelInvoice(Storno.Operations.CancelInvoice.Input(path: .init(uuid: uuid), headers: .init(xCompany: xCompany), body: .json(body)))
     }
 
     /// Restore invoice
@@ -277,6 +277,6 @@ extension Storno.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func restoreInvoice(uuid: Foundation.UUID, xCompany: Foundation.UUID) async throws -> Storno.Operations.RestoreInvoice.Output {
-        try await restoreInvoice(Storno.Operations.RestoreInvoice.Input(path: .init(uuid: uuid), headers: .init(xCompany: xCompany)))
+        try await self.restoreInvoice(Storno.Operations.RestoreInvoice.Input(path: .init(uuid: uuid), headers: .init(xCompany: xCompany)))
     }
 }

@@ -172,7 +172,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func styles(simple: [Swift.Int], label: [Swift.String], matrix: WireFormats.StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: WireFormats.StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> WireFormats.Operations.Styles.Output {
-        try await styles(WireFormats.Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
+        try await self.styles(WireFormats.Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
     }
 
     /// `GET /codes/{qrcode-uuid}`
@@ -220,7 +220,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func getCode(qrcodeUuid: Swift.String, filterName: Swift.String? = nil, xTrace: WireFormats.GetCodeXTrace? = nil) async throws -> WireFormats.Operations.GetCode.Output {
-        try await getCode(WireFormats.Operations.GetCode.Input(path: .init(qrcodeUuid: qrcodeUuid), query: .init(filterName: filterName), headers: .init(xTrace: xTrace)))
+        try await self.getCode(WireFormats.Operations.GetCode.Input(path: .init(qrcodeUuid: qrcodeUuid), query: .init(filterName: filterName), headers: .init(xTrace: xTrace)))
     }
 
     /// `POST /bodies`
@@ -283,7 +283,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func bodies(body: WireFormats.Operations.Bodies.Input.Body) async throws -> WireFormats.Operations.Bodies.Output {
-        try await bodies(WireFormats.Operations.Bodies.Input(body: body))
+        try await self.bodies(WireFormats.Operations.Bodies.Input(body: body))
     }
 
     /// `GET /download`
@@ -322,7 +322,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func download(kind: WireFormats.DownloadKind) async throws -> WireFormats.Operations.Download.Output {
-        try await download(WireFormats.Operations.Download.Input(query: .init(kind: kind)))
+        try await self.download(WireFormats.Operations.Download.Input(query: .init(kind: kind)))
     }
 
     /// A multipart form with files, repeated parts, a JSON part and per-part headers.
@@ -372,7 +372,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func upload(body: WireFormats.Operations.Upload.Input.Body.Parts) async throws -> WireFormats.Operations.Upload.Output {
-        try await upload(WireFormats.Operations.Upload.Input(body: .multipartForm(body)))
+        try await self.upload(WireFormats.Operations.Upload.Input(body: .multipartForm(body)))
     }
 
     /// `GET /secure/header`
@@ -396,7 +396,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureHeader() async throws -> WireFormats.Operations.SecureHeader.Output {
-        try await secureHeader(WireFormats.Operations.SecureHeader.Input())
+        try await self.secureHeader(WireFormats.Operations.SecureHeader.Input())
     }
 
     /// `GET /secure/query`
@@ -420,7 +420,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureQuery() async throws -> WireFormats.Operations.SecureQuery.Output {
-        try await secureQuery(WireFormats.Operations.SecureQuery.Input())
+        try await self.secureQuery(WireFormats.Operations.SecureQuery.Input())
     }
 
     /// `GET /secure/cookie`
@@ -444,7 +444,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureCookie() async throws -> WireFormats.Operations.SecureCookie.Output {
-        try await secureCookie(WireFormats.Operations.SecureCookie.Input())
+        try await self.secureCookie(WireFormats.Operations.SecureCookie.Input())
     }
 
     /// `GET /secure/basic`
@@ -468,7 +468,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBasic() async throws -> WireFormats.Operations.SecureBasic.Output {
-        try await secureBasic(WireFormats.Operations.SecureBasic.Input())
+        try await self.secureBasic(WireFormats.Operations.SecureBasic.Input())
     }
 
     /// `GET /secure/bearer`
@@ -492,7 +492,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBearer() async throws -> WireFormats.Operations.SecureBearer.Output {
-        try await secureBearer(WireFormats.Operations.SecureBearer.Input())
+        try await self.secureBearer(WireFormats.Operations.SecureBearer.Input())
     }
 
     /// `GET /secure/oauth`
@@ -516,7 +516,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureOAuth() async throws -> WireFormats.Operations.SecureOAuth.Output {
-        try await secureOAuth(WireFormats.Operations.SecureOAuth.Input())
+        try await self.secureOAuth(WireFormats.Operations.SecureOAuth.Input())
     }
 
     /// `GET /secure/either`
@@ -540,7 +540,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureEither() async throws -> WireFormats.Operations.SecureEither.Output {
-        try await secureEither(WireFormats.Operations.SecureEither.Input())
+        try await self.secureEither(WireFormats.Operations.SecureEither.Input())
     }
 
     /// `GET /secure/both`
@@ -564,7 +564,7 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBoth() async throws -> WireFormats.Operations.SecureBoth.Output {
-        try await secureBoth(WireFormats.Operations.SecureBoth.Input())
+        try await self.secureBoth(WireFormats.Operations.SecureBoth.Input())
     }
 
     /// `GET /secure/optional`
@@ -588,6 +588,6 @@ extension WireFormats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureOptional() async throws -> WireFormats.Operations.SecureOptional.Output {
-        try await secureOptional(WireFormats.Operations.SecureOptional.Input())
+        try await self.secureOptional(WireFormats.Operations.SecureOptional.Input())
     }
 }

@@ -89,6 +89,6 @@ extension Formats.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func uploadFile(body: Formats.Upload? = nil) async throws -> Formats.Operations.UploadFile.Output {
-        try await uploadFile(Formats.Operations.UploadFile.Input(body: body.map { .json($0) }))
+        try await self.uploadFile(Formats.Operations.UploadFile.Input(body: body.map { .json($0) }))
     }
 }

@@ -104,6 +104,6 @@ extension InlineNames.Client {
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func cancelInvoice(id: Swift.String, mode: InlineNames.CancelInvoiceMode? = nil, body: InlineNames.CancelInvoiceRequest? = nil) async throws -> InlineNames.Operations.CancelInvoice.Output {
-        try await cancelInvoice(InlineNames.Operations.CancelInvoice.Input(path: .init(id: id), query: .init(mode: mode), body: body.map { .json($0) }))
+        try await self.cancelInvoice(InlineNames.Operations.CancelInvoice.Input(path: .init(id: id), query: .init(mode: mode), body: body.map { .json($0) }))
     }
 }

@@ -1,0 +1,1 @@
+// The declaration is all this target holds; libFuzzer defines the function.

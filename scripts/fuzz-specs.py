@@ -1,0 +1,332 @@
+#!/usr/bin/env python3
+"""A generating fuzzer: random valid OpenAPI documents, generated with lathe and typechecked.
+
+Each document is built from a seed, so a failure is reproducible from its number. Documents whose
+output does not compile (or that crash or hang lathe) are written to Fuzz/Specs/, where
+LatheGeneratorTests' FuzzSpecCompileTests compiles them from then on.
+
+    scripts/fuzz-specs.py --count 200 [--seed 1] [--lathe .build/debug/lathe]
+
+Needs the main package built (`swift build`): it typechecks against .build/debug/Modules.
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+NAMES = ["id", "type", "self", "init", "Type", "default", "class", "protocol", "_", "__", "1st", "a-b",
+         "a b", "a.b", "A", "a", "é", "日本", "operation", "Client", "Operations", "Error", "Swift",
+         "String", "Int", "Data", "Date", "JSONValue", "value", "values", "description", "hashValue",
+         "encode", "decode", "validate", "CodingKeys", "Response", "Output", "Input", "body", "headers",
+         "query", "path", "cookie", "transport", "user_id", "userId", "UserID", "USER_ID", "x", "X",
+         "$special", "@type", "+1", "-1", "true", "nil", "Self", "case", "enum", "struct", "in", "is",
+         "where", "async", "await", "throws", "some", "any", "Protocol", "rawValue", "allCases",
+         "undocumented", "additionalProperties", "unknown", "none", "null", "`", "\\", "\"q\"", "*/"]
+SCHEMA_NAMES = ["String", "Int", "Date", "Data", "Client", "Operations", "Error", "Result", "Optional",
+                "Array", "Dictionary", "Set", "Never", "Any", "Self", "Type", "Components", "Servers",
+                "APIProtocol", "URL", "UUID", "Decimal", "JSONValue", "Nullable", "ValidationError",
+                "HTTPBody", "HTTPRequest", "Sendable", "Hashable", "Codable", "Foo", "Foo_", "foo", "FOO",
+                "1Foo", "Foo-Bar", "Foo.Bar", "Pet", "pet", "Pet_1", "Pet1", "Authentication", "Server",
+                "Input", "Output", "Body", "Headers", "Query", "Path", "Cookie", "Ok", "Created",
+                "Problem", "Bool", "Double", "Float", "Int64", "Character", "Encoder", "Decoder"]
+ENUM_VALUES = ["a", "A", "a-b", "a_b", "aB", "", " ", "1", "-1", "true", "null", "case", "self", "é",
+               "x y", "X_Y", "x.y", "Xy", "_", "__", "$", "none", "unknown", "undocumented", "rawValue"]
+FORMATS = {"string": [None, "date", "date-time", "uuid", "uri", "email", "byte", "binary", "password"],
+           "integer": [None, "int32", "int64"], "number": [None, "float", "double"]}
+MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data", "text/plain",
+         "application/octet-stream", "application/problem+json", "application/vnd.api+json", "*/*",
+         "text/html", "application/xml"]
+
+
+class Spec:
+    def __init__(self, rng, version):
+        self.rng = rng
+        self.v31 = version.startswith("3.1")
+        self.schemas = {}
+        self.depth = 0
+
+    def name(self, pool):
+        return self.rng.choice(pool)
+
+    def nullable(self, schema):
+        if self.rng.random() < 0.15:
+            if self.v31:
+                if "type" in schema and isinstance(schema["type"], str):
+                    schema["type"] = [schema["type"], "null"]
+                else:
+                    return {"anyOf": [schema, {"type": "null"}]}
+            else:
+                schema["nullable"] = True
+        return schema
+
+    def primitive(self):
+        r = self.rng
+        kind = r.choice(["string", "string", "integer", "number", "boolean"])
+        schema = {"type": kind}
+        fmt = r.choice(FORMATS.get(kind, [None]))
+        if fmt:
+            schema["format"] = fmt
+        if kind == "string" and fmt is None and r.random() < 0.3:
+            values = list(dict.fromkeys(r.sample(ENUM_VALUES, r.randint(1, 5))))
+            schema["enum"] = values
+            if r.random() < 0.3:
+                schema["default"] = values[0]
+        elif kind == "integer" and r.random() < 0.2:
+            schema["enum"] = sorted(set(r.randint(-3, 5) for _ in range(3)))
+        if kind == "string" and fmt is None and "enum" not in schema and r.random() < 0.2:
+            schema.update(r.choice([{"minLength": 1}, {"maxLength": 5}, {"pattern": "^[a-z]+$"}]))
+        if kind in ("integer", "number") and "enum" not in schema and r.random() < 0.2:
+            schema.update(r.choice([{"minimum": 0}, {"maximum": 10, "minimum": 1}, {"multipleOf": 2}]))
+            if kind == "integer" and r.random() < 0.5:
+                schema["default"] = 2
+        if kind == "boolean" and r.random() < 0.2:
+            schema["default"] = r.random() < 0.5
+        if r.random() < 0.1 and self.v31 and "enum" not in schema:
+            schema = {"const": r.choice(["fixed", 3, True])}
+        return self.nullable(schema)
+
+    def ref(self):
+        if self.schemas and self.rng.random() < 0.8:
+            return {"$ref": "#/components/schemas/" + self.rng.choice(list(self.schemas)).replace("~", "~0").replace("/", "~1")}
+        return self.primitive()
+
+    def schema(self):
+        r = self.rng
+        self.depth += 1
+        try:
+            if self.depth > 3:
+                return r.choice([self.primitive, self.ref])()
+            choice = r.random()
+            if choice < 0.25:
+                return self.primitive()
+            if choice < 0.4:
+                return self.ref()
+            if choice < 0.6:
+                return self.object()
+            if choice < 0.7:
+                items = self.schema()
+                schema = {"type": "array", "items": items}
+                if r.random() < 0.2:
+                    schema["uniqueItems"] = True
+                if r.random() < 0.2:
+                    schema["minItems"] = 1
+                return self.nullable(schema)
+            if choice < 0.78:
+                return {"type": "object", "additionalProperties": self.schema()}
+            if choice < 0.86:
+                return {"allOf": [self.ref() if r.random() < 0.6 else self.object() for _ in range(r.randint(1, 3))]}
+            if choice < 0.94:
+                key = r.choice(["oneOf", "anyOf"])
+                members = [self.schema() for _ in range(r.randint(1, 4))]
+                return {key: members}
+            return self.discriminated()
+        finally:
+            self.depth -= 1
+
+    def object(self):
+        r = self.rng
+        props = {}
+        for _ in range(r.randint(0, 6)):
+            props[self.name(NAMES)] = self.schema()
+        schema = {"type": "object", "properties": props}
+        if props and r.random() < 0.6:
+            schema["required"] = r.sample(list(props), r.randint(1, len(props)))
+        if r.random() < 0.2:
+            schema["additionalProperties"] = r.choice([False, True, {"type": "string"}])
+        for name in props:
+            if r.random() < 0.1:
+                props[name] = dict(props[name], readOnly=True) if "$ref" not in props[name] else props[name]
+        if r.random() < 0.2:
+            schema["description"] = r.choice(["*/ /* \"\"\" #if x", "line\nbreak", "tab\there", "\u202eevil"])
+        return self.nullable(schema)
+
+    def discriminated(self):
+        r = self.rng
+        objects = [n for n, s in self.schemas.items() if s.get("type") == "object"]
+        if len(objects) < 2:
+            return self.object()
+        members = r.sample(objects, min(len(objects), r.randint(2, 3)))
+        tag = self.name(NAMES)
+        for m in members:
+            self.schemas[m].setdefault("properties", {})[tag] = {"type": "string"}
+            self.schemas[m].setdefault("required", [])
+            if tag not in self.schemas[m]["required"]:
+                self.schemas[m]["required"].append(tag)
+        schema = {"oneOf": [{"$ref": "#/components/schemas/" + m} for m in members],
+                  "discriminator": {"propertyName": tag}}
+        if r.random() < 0.5:
+            schema["discriminator"]["mapping"] = {self.name(ENUM_VALUES) + str(i): "#/components/schemas/" + m for i, m in enumerate(members)}
+        return schema
+
+    def parameter(self, location, name):
+        r = self.rng
+        schema = self.primitive() if r.random() < 0.7 else {"type": "array", "items": self.primitive()}
+        if location == "query" and r.random() < 0.15:
+            schema = self.object()
+            param = {"name": name, "in": location, "schema": schema, "style": r.choice(["form", "deepObject"])}
+        else:
+            param = {"name": name, "in": location, "schema": schema}
+        if location == "path":
+            param["required"] = True
+        elif r.random() < 0.4:
+            param["required"] = True
+        if location == "query" and r.random() < 0.2:
+            param["explode"] = r.random() < 0.5
+        return param
+
+    def content(self):
+        r = self.rng
+        content = {}
+        for media in r.sample(MEDIA, r.randint(1, 2)):
+            if media in ("application/octet-stream", "*/*"):
+                content[media] = {"schema": {"type": "string", "format": "binary"}} if r.random() < 0.7 else {}
+            elif media in ("application/x-www-form-urlencoded", "multipart/form-data"):
+                content[media] = {"schema": self.object()}
+            elif media in ("text/plain", "text/html", "application/xml"):
+                content[media] = {"schema": {"type": "string"}}
+            else:
+                content[media] = {"schema": self.schema()}
+        return content
+
+    def operation(self, path_params, ids):
+        r = self.rng
+        op = {"operationId": self.unique(r.choice(NAMES + SCHEMA_NAMES), ids)}
+        params = [self.parameter("path", p) for p in path_params]
+        used = set(path_params)
+        for _ in range(r.randint(0, 4)):
+            location = r.choice(["query", "header", "cookie"])
+            name = self.name(NAMES)
+            if (name, location) in used or name in used:
+                continue
+            used.add(name)
+            params.append(self.parameter(location, name))
+        if params:
+            op["parameters"] = params
+        if r.random() < 0.4:
+            op["requestBody"] = {"content": self.content(), "required": r.random() < 0.5}
+        responses = {}
+        for status in r.sample(["200", "201", "204", "400", "404", "4XX", "5XX", "default", "302"], r.randint(1, 4)):
+            response = {"description": "r"}
+            if status not in ("204", "302") and r.random() < 0.8:
+                response["content"] = self.content()
+            if r.random() < 0.2:
+                response["headers"] = {self.name(NAMES): {"schema": self.primitive()}}
+            responses[status] = response
+        op["responses"] = responses
+        if r.random() < 0.3:
+            op["security"] = [{r.choice(["key", "basic", "bearer", "oauth"]): []}]
+        if r.random() < 0.1:
+            op["deprecated"] = True
+        return op
+
+    def unique(self, name, taken):
+        candidate, n = name, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{name}{n}"
+        taken.add(candidate)
+        return candidate
+
+    def document(self):
+        r = self.rng
+        for _ in range(r.randint(1, 12)):
+            name = self.name(SCHEMA_NAMES)
+            if name in self.schemas:
+                continue
+            self.schemas[name] = {"type": "string"}  # placeholder so refs and recursion can reach it
+            self.schemas[name] = self.schema() if r.random() < 0.5 else self.object()
+        paths, ids = {}, set()
+        for i in range(r.randint(1, 6)):
+            params = [self.name(["id", "userId", "a-b", "type", "self", "x"]) for _ in range(r.randint(0, 2))]
+            params = list(dict.fromkeys(params))
+            template = f"/r{i}" + "".join("/{" + p + "}" for p in params)
+            item = {}
+            for method in r.sample(["get", "post", "put", "delete", "patch"], r.randint(1, 2)):
+                item[method] = self.operation(params, ids)
+            paths[template] = item
+        return {
+            "openapi": "3.1.0" if self.v31 else "3.0.3",
+            "info": {"title": "fuzz", "version": "1"},
+            "paths": paths,
+            "components": {
+                "schemas": self.schemas,
+                "securitySchemes": {
+                    "key": {"type": "apiKey", "in": r.choice(["header", "query", "cookie"]), "name": "X-Key"},
+                    "basic": {"type": "http", "scheme": "basic"},
+                    "bearer": {"type": "http", "scheme": "bearer"},
+                    "oauth": {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": "https://x.test/t", "scopes": {}}}},
+                },
+            },
+        }
+
+
+def document(seed):
+    rng = random.Random(seed)
+    return Spec(rng, rng.choice(["3.0.3", "3.1.0"])).document()
+
+
+def check(label, spec, lathe, modules, workdir, timeout):
+    folder = os.path.join(workdir, label)
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "spec.json")
+    with open(path, "w") as f:
+        json.dump(spec, f, indent=1, ensure_ascii=False)
+    out = os.path.join(folder, "out")
+    try:
+        gen = subprocess.run([lathe, "generate", path, "--output", out], capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return path, "lathe generate hung"
+    if gen.returncode != 0:
+        if gen.returncode < 0 or "error:" not in gen.stderr:
+            return path, f"lathe generate exited {gen.returncode}: {gen.stderr[-2000:]}"
+        return None, None  # a located refusal is fine
+    files = [os.path.join(out, n) for n in os.listdir(out) if n.endswith(".swift")]
+    tc = subprocess.run(["swiftc", "-typecheck", "-swift-version", "6", "-I", modules, "-warnings-as-errors"] + files,
+                        capture_output=True, text=True)
+    if tc.returncode != 0:
+        errors = [line for line in tc.stderr.splitlines() if "error:" in line]
+        return path, "output does not compile:\n" + "\n".join(errors[:8])
+    return None, None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--lathe", default=os.path.join(ROOT, ".build/debug/lathe"))
+    parser.add_argument("--modules", default=os.path.join(ROOT, ".build/debug/Modules"))
+    parser.add_argument("--keep", default=os.path.join(ROOT, "Fuzz/Specs"))
+    parser.add_argument("--timeout", type=int, default=60)
+    parser.add_argument("--replay", nargs="*", help="check these documents instead of new ones (Fuzz/Specs/*.json)")
+    args = parser.parse_args()
+    workdir = tempfile.mkdtemp(prefix="lathe-fuzz-specs-")
+    failures = 0
+    start = time.time()
+    if args.replay is not None:
+        cases = [(os.path.basename(p), json.load(open(p))) for p in args.replay]
+    else:
+        cases = ((f"seed-{seed}", document(seed)) for seed in range(args.seed, args.seed + args.count))
+    count = 0
+    for label, spec in cases:
+        count += 1
+        path, problem = check(label, spec, args.lathe, args.modules, workdir, args.timeout)
+        if path:
+            failures += 1
+            if args.replay is None:
+                os.makedirs(args.keep, exist_ok=True)
+                shutil.copy(path, os.path.join(args.keep, f"{label}.json"))
+            print(f"{label}: {problem}", flush=True)
+    shutil.rmtree(workdir, ignore_errors=True)
+    print(f"fuzz-specs: {count} documents, {failures} failing, {time.time() - start:.0f} s")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
