@@ -27,10 +27,13 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // Runs schemathesis against generated servers (both test targets use it).
+        .target(name: "Conformance"),
         .testTarget(
             name: "HTTPTests",
             dependencies: [
                 "WireAPI",
+                "Conformance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -42,6 +45,7 @@ let package = Package(
         .testTarget(
             name: "CancellationTests",
             dependencies: [
+                "Conformance",
                 .product(name: "PiriodCancellation", package: "Lathe"),
                 .product(name: "DolfinCancellation", package: "Lathe"),
                 .product(name: "PaycashlessCancellation", package: "Lathe"),

@@ -17,4 +17,7 @@ lathe="$(swift build --show-bin-path)/lathe"
 # plugin that refreshes it, so the plugin is exercised too).
 swift package --allow-writing-to-package-directory generate-code --check
 "$lathe" generate --check Tests/Fixtures/wire/api.yaml --output IntegrationTests/Sources/WireAPI
+# Includes schemathesis against the generated servers (pip install schemathesis).
 swift test --package-path IntegrationTests
+# The libFuzzer targets, built with sanitizers, once over each input that found a bug (FUZZING.md).
+scripts/fuzz.sh regress

@@ -72,7 +72,7 @@ extension Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.CancelTax.id, reason: .invalidInput(issues)) }
         let path = "/1.0/tax/cancel"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "text/json, application/json, text/xml"
+        request.headerFields[.accept] = "text/json, application/json, text/xml, application/problem+json"
         let body: OpenAPIRuntime.HTTPBody?
         switch input.body {
         case .textJson(let value):
@@ -127,6 +127,14 @@ extension Client {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
             return .internalServerError(Operations.CancelTax.Output.InternalServerError(body: body))
+        case 400:
+            let body: Operations.CancelTax.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(CancelTaxResponse2.self, from: responseBody, operationID: Operations.CancelTax.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(Operations.CancelTax.Output.BadRequest(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }

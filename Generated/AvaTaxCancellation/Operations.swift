@@ -62,6 +62,8 @@ extension Operations {
             /// outage may send no usable body at all.
             ///
             case internalServerError(InternalServerError)
+            /// 400: The request breaks this document.
+            case badRequest(BadRequest)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -109,6 +111,18 @@ extension Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `text/json`
                     case textJson(CommonErrorResult)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+
+            nonisolated public struct BadRequest: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/problem+json`
+                    case problemJson(CancelTaxResponse2)
                 }
                 public var body: Body
                 public init(body: Body) {

@@ -16,9 +16,15 @@ nonisolated public protocol APIProtocol: Swift.Sendable {
     /// `DocType` together (recommended: those values are at hand in the caller's system).
     /// `POST /1.0/tax/cancel`
     func cancelTax(_ input: Operations.CancelTax.Input) async throws -> Operations.CancelTax.Output
+    /// The 400 response for a request to `cancelTax` that breaks the spec, in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func cancelTax(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelTax.Output.BadRequest?
     /// The 401 response for a request to `cancelTax` that no security alternative admits (`schemes` lists
-    /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
-    /// problem. The handler is not called either way.
+    /// the alternatives), in the shape the spec documents.
+    /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+    /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+    /// The handler is not called either way.
     func cancelTax(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelTax.Output.Unauthorized?
 }
 
@@ -73,7 +79,7 @@ extension APIProtocol {
         )
     }
 
-    nonisolated public func cancelTax(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelTax.Output.Unauthorized? { nil }
+    nonisolated public func cancelTax(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelTax.Output.BadRequest? { nil }
 }
 
 extension Operations.CancelTax {
@@ -89,6 +95,7 @@ extension Operations.CancelTax {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
+                if let shaped = try await api.cancelTax(badRequest: error) { return try encode(.badRequest(shaped)) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.cancelTax(input))
@@ -125,6 +132,13 @@ extension Operations.CancelTax {
             switch value.body {
             case .textJson(let body):
                 response.headerFields[.contentType] = "text/json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
+        case .badRequest(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
                 return (response, try LatheRuntime.ClientSupport.jsonBody(body))
             }
         case .undocumented(let statusCode, let headers, let body):

@@ -103,11 +103,12 @@ nonisolated public struct CancelTaxRequest: Swift.Codable, Swift.Hashable, Swift
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.companyCode = try container.decodeIfPresent(Swift.String.self, forKey: .companyCode)
-        self.docType = try container.decodeIfPresent(DocType.self, forKey: .docType)
-        self.docCode = try container.decodeIfPresent(Swift.String.self, forKey: .docCode)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+        self.companyCode = try container.decodeIfPresent(Swift.String.self, forKey: .companyCode, rejectingNull: rejectsNull)
+        self.docType = try container.decodeIfPresent(DocType.self, forKey: .docType, rejectingNull: rejectsNull)
+        self.docCode = try container.decodeIfPresent(Swift.String.self, forKey: .docCode, rejectingNull: rejectsNull)
         self.cancelCode = try container.decode(CancelCode.self, forKey: .cancelCode)
-        self.docId = try container.decodeIfPresent(Swift.String.self, forKey: .docId)
+        self.docId = try container.decodeIfPresent(Swift.String.self, forKey: .docId, rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
@@ -161,6 +162,56 @@ nonisolated public struct CancelTaxResponse: Swift.Codable, Swift.Hashable, Swif
     }
 }
 
+/// - Source: `#/paths/~11.0~1tax~1cancel/post/responses/400/content/application~1problem+json/schema`
+nonisolated public struct CancelTaxResponse2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+    public var type: Swift.String?
+
+    public var title: Swift.String?
+
+    public var status: Swift.Int?
+
+    public var detail: Swift.String?
+
+    /// Creates a value from its members; optional members default to absent.
+    public init(
+        type: Swift.String? = nil,
+        title: Swift.String? = nil,
+        status: Swift.Int? = nil,
+        detail: Swift.String? = nil
+    ) {
+        self.type = type
+        self.title = title
+        self.status = status
+        self.detail = detail
+    }
+
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
+        case type
+        case title
+        case status
+        case detail
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+        self.type = try container.decodeIfPresent(Swift.String.self, forKey: .type, rejectingNull: rejectsNull)
+        self.title = try container.decodeIfPresent(Swift.String.self, forKey: .title, rejectingNull: rejectsNull)
+        self.status = try container.decodeIfPresent(Swift.Int.self, forKey: .status, rejectingNull: rejectsNull)
+        self.detail = try container.decodeIfPresent(Swift.String.self, forKey: .detail, rejectingNull: rejectsNull)
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.type, forKey: .type)
+        try container.encodeIfPresent(self.title, forKey: .title)
+        try container.encodeIfPresent(self.status, forKey: .status)
+        try container.encodeIfPresent(self.detail, forKey: .detail)
+    }
+
+    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+}
+
 /// - Source: `#/components/schemas/CancelTaxResult`
 nonisolated public struct CancelTaxResult: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
     /// The ID of this API operation. Documented as a string; the service sends a number.
@@ -195,10 +246,11 @@ nonisolated public struct CancelTaxResult: Swift.Codable, Swift.Hashable, Swift.
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = try container.decodeIfPresent(CancelTaxResult.TransactionId.self, forKey: .transactionId)
-        self.docId = try container.decodeIfPresent(Swift.String.self, forKey: .docId)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+        self.transactionId = try container.decodeIfPresent(CancelTaxResult.TransactionId.self, forKey: .transactionId, rejectingNull: rejectsNull)
+        self.docId = try container.decodeIfPresent(Swift.String.self, forKey: .docId, rejectingNull: rejectsNull)
         self.resultCode = try container.decode(SeverityLevel.self, forKey: .resultCode)
-        self.messages = try container.decodeIfPresent([Message].self, forKey: .messages)
+        self.messages = try container.decodeIfPresent([Message].self, forKey: .messages, rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
@@ -279,8 +331,9 @@ nonisolated public struct CommonErrorResult: Swift.Codable, Swift.Hashable, Swif
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resultCode = try container.decodeIfPresent(SeverityLevel.self, forKey: .resultCode)
-        self.messages = try container.decodeIfPresent([Message].self, forKey: .messages)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+        self.resultCode = try container.decodeIfPresent(SeverityLevel.self, forKey: .resultCode, rejectingNull: rejectsNull)
+        self.messages = try container.decodeIfPresent([Message].self, forKey: .messages, rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {

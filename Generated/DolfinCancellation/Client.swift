@@ -121,6 +121,14 @@ extension Client {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
             return .conflict(Operations.CancelPurchaseOrder.Output.Conflict(body: body))
+        case 400:
+            let body: Operations.CancelPurchaseOrder.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(ProblemDetails.self, from: responseBody, operationID: Operations.CancelPurchaseOrder.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(Operations.CancelPurchaseOrder.Output.BadRequest(body: body))
         case 401:
             let body: Operations.CancelPurchaseOrder.Output.Unauthorized.Body
             if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {

@@ -58,6 +58,8 @@ extension Operations {
             case notFound(NotFound)
             /// 409: PurchaseOrder.AlreadyTerminal — the purchase order is already closed or cancelled and cannot change status
             case conflict(Conflict)
+            /// 400: The request breaks this document (a malformed id or organisation header). Not in the published document, which a server must still answer; the same problem body as the other errors.
+            case badRequest(BadRequest)
             /// 401: No valid API key or token. Not in the published document; inferred from the authentication guide, with the same problem body as the other errors.
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
@@ -100,6 +102,18 @@ extension Operations {
             }
 
             nonisolated public struct Conflict: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/problem+json`
+                    case problemJson(ProblemDetails)
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+
+            nonisolated public struct BadRequest: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`

@@ -15,9 +15,14 @@ nonisolated public protocol APIProtocol: Swift.Sendable {
     /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.
     /// `POST /purchase-orders/{id}/cancel`
     func cancelPurchaseOrder(_ input: Operations.CancelPurchaseOrder.Input) async throws -> Operations.CancelPurchaseOrder.Output
+    /// The 400 response for a request to `cancelPurchaseOrder` that breaks the spec, in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func cancelPurchaseOrder(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelPurchaseOrder.Output.BadRequest?
     /// The 401 response for a request to `cancelPurchaseOrder` that no security alternative admits (`schemes` lists
-    /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
-    /// problem. The handler is not called either way.
+    /// the alternatives), in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
     func cancelPurchaseOrder(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelPurchaseOrder.Output.Unauthorized?
 }
 
@@ -80,6 +85,8 @@ extension APIProtocol {
         )
     }
 
+    nonisolated public func cancelPurchaseOrder(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelPurchaseOrder.Output.BadRequest? { nil }
+
     nonisolated public func cancelPurchaseOrder(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelPurchaseOrder.Output.Unauthorized? { nil }
 }
 
@@ -96,6 +103,7 @@ extension Operations.CancelPurchaseOrder {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
+                if let shaped = try await api.cancelPurchaseOrder(badRequest: error) { return try encode(.badRequest(shaped)) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.cancelPurchaseOrder(input))
@@ -127,6 +135,13 @@ extension Operations.CancelPurchaseOrder {
             }
         case .conflict(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 409))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
+        case .badRequest(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"

@@ -186,6 +186,7 @@ nonisolated public struct Invoice: Swift.Codable, Swift.Hashable, Swift.Sendable
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
         self.id = try container.decode(Swift.String.self, forKey: .id)
         self.status = try container.decode(Invoice.Status.self, forKey: .status)
         self.description = try container.decode(Swift.String.self, forKey: .description)
@@ -205,7 +206,7 @@ nonisolated public struct Invoice: Swift.Codable, Swift.Hashable, Swift.Sendable
         self.totalExclusiveTaxAmount = try container.decode(Amount.self, forKey: .totalExclusiveTaxAmount)
         self.cancellationReason = try container.decodeNil(forKey: .cancellationReason) ? nil : try container.decode(Swift.String.self, forKey: .cancellationReason)
         self.taxRateIds = try container.decode([Swift.String].self, forKey: .taxRateIds)
-        self.logo = try container.decodeIfPresent(Swift.String.self, forKey: .logo)
+        self.logo = try container.decodeIfPresent(Swift.String.self, forKey: .logo, rejectingNull: rejectsNull)
         self.invoicePdf = try container.decodeNil(forKey: .invoicePdf) ? nil : try container.decode(Swift.String.self, forKey: .invoicePdf)
         self.receiptPdf = try container.decodeNil(forKey: .receiptPdf) ? nil : try container.decode(Swift.String.self, forKey: .receiptPdf)
         self.callbackUrl = try container.decodeNil(forKey: .callbackUrl) ? nil : try container.decode(Swift.String.self, forKey: .callbackUrl)
@@ -216,9 +217,9 @@ nonisolated public struct Invoice: Swift.Codable, Swift.Hashable, Swift.Sendable
         self.paidAt = try container.decodeNil(forKey: .paidAt) ? nil : try container.decode(Foundation.Date.self, forKey: .paidAt)
         self.cancelledAt = try container.decodeNil(forKey: .cancelledAt) ? nil : try container.decode(Foundation.Date.self, forKey: .cancelledAt)
         self.liveMode = try container.decode(Swift.Bool.self, forKey: .liveMode)
-        self.hostedInvoiceUrl = try container.decodeIfPresent(Swift.String.self, forKey: .hostedInvoiceUrl)
-        self.createdAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .updatedAt)
+        self.hostedInvoiceUrl = try container.decodeIfPresent(Swift.String.self, forKey: .hostedInvoiceUrl, rejectingNull: rejectsNull)
+        self.createdAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .createdAt, rejectingNull: rejectsNull)
+        self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .updatedAt, rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {

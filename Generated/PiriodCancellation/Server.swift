@@ -13,12 +13,16 @@ nonisolated public protocol APIProtocol: Swift.Sendable {
     /// Create cancellation
     /// `POST /cancellations/`
     func createCancellation(_ input: Operations.CreateCancellation.Input) async throws -> Operations.CreateCancellation.Output
-    /// The 400 response for a request to `createCancellation` that breaks the spec, in the shape the spec
-    /// documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.
+    /// The 400 response for a request to `createCancellation` that breaks the spec, in the shape the spec documents.
+    /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+    /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+    /// The handler is not called either way.
     func createCancellation(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CreateCancellation.Output.BadRequest?
     /// The 401 response for a request to `createCancellation` that no security alternative admits (`schemes` lists
-    /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
-    /// problem. The handler is not called either way.
+    /// the alternatives), in the shape the spec documents.
+    /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+    /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+    /// The handler is not called either way.
     func createCancellation(unauthorized schemes: [Swift.String]) async throws -> Operations.CreateCancellation.Output.Unauthorized?
 }
 
@@ -73,10 +77,6 @@ extension APIProtocol {
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/cancellations/"
         )
     }
-
-    nonisolated public func createCancellation(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CreateCancellation.Output.BadRequest? { nil }
-
-    nonisolated public func createCancellation(unauthorized schemes: [Swift.String]) async throws -> Operations.CreateCancellation.Output.Unauthorized? { nil }
 }
 
 extension Operations.CreateCancellation {

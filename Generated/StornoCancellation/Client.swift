@@ -261,6 +261,14 @@ extension Client {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
             return .tooManyRequests(Operations.RestoreInvoice.Output.TooManyRequests(headers: headers, body: body))
+        case 400:
+            let body: Operations.RestoreInvoice.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.RestoreInvoice.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(Operations.RestoreInvoice.Output.BadRequest(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }

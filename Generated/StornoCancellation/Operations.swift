@@ -283,6 +283,8 @@ extension Operations {
             case unprocessableContent(UnprocessableContent)
             /// 429: Rate limited; retry after the number of seconds in `Retry-After`.
             case tooManyRequests(TooManyRequests)
+            /// 400: Validation error, such as a missing or too short cancellation reason.
+            case badRequest(BadRequest)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -333,6 +335,9 @@ extension Operations {
 
             /// A response other operations share: `Responses.TooManyRequests`.
             public typealias TooManyRequests = Operations.Responses.TooManyRequests
+
+            /// A response other operations share: `Responses.ValidationErrorModel`.
+            public typealias BadRequest = Operations.Responses.ValidationErrorModel
         }
     }
 }

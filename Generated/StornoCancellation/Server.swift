@@ -18,12 +18,16 @@ nonisolated public protocol APIProtocol: Swift.Sendable {
     /// invoice no longer once it has been uploaded to ANAF.
     /// `POST /api/v1/invoices/{uuid}/cancel`
     func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output
-    /// The 400 response for a request to `cancelInvoice` that breaks the spec, in the shape the spec
-    /// documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.
+    /// The 400 response for a request to `cancelInvoice` that breaks the spec, in the shape the spec documents.
+    /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+    /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+    /// The handler is not called either way.
     func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest?
     /// The 401 response for a request to `cancelInvoice` that no security alternative admits (`schemes` lists
-    /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
-    /// problem. The handler is not called either way.
+    /// the alternatives), in the shape the spec documents.
+    /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+    /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+    /// The handler is not called either way.
     func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelInvoice.Output.Unauthorized?
     /// Restore invoice
     ///
@@ -31,9 +35,16 @@ nonisolated public protocol APIProtocol: Swift.Sendable {
     /// `cancelledAt` and `cancelledBy` and setting `restoredAt` and `restoredBy`. Takes no body.
     /// `POST /api/v1/invoices/{uuid}/restore`
     func restoreInvoice(_ input: Operations.RestoreInvoice.Input) async throws -> Operations.RestoreInvoice.Output
+    /// The 400 response for a request to `restoreInvoice` that breaks the spec, in the shape the spec documents.
+    /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+    /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+    /// The handler is not called either way.
+    func restoreInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Operations.RestoreInvoice.Output.BadRequest?
     /// The 401 response for a request to `restoreInvoice` that no security alternative admits (`schemes` lists
-    /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
-    /// problem. The handler is not called either way.
+    /// the alternatives), in the shape the spec documents.
+    /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+    /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+    /// The handler is not called either way.
     func restoreInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.RestoreInvoice.Output.Unauthorized?
 }
 
@@ -93,12 +104,6 @@ extension APIProtocol {
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/api/v1/invoices/{uuid}/restore"
         )
     }
-
-    nonisolated public func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest? { nil }
-
-    nonisolated public func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelInvoice.Output.Unauthorized? { nil }
-
-    nonisolated public func restoreInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.RestoreInvoice.Output.Unauthorized? { nil }
 }
 
 extension Operations.CancelInvoice {
@@ -221,6 +226,7 @@ extension Operations.RestoreInvoice {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
+                if let shaped = try await api.restoreInvoice(badRequest: error) { return try encode(.badRequest(shaped)) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.restoreInvoice(input))
@@ -276,6 +282,13 @@ extension Operations.RestoreInvoice {
             if let header = value.headers.retryAfter {
                 response.headerFields.set("Retry-After", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(header), explode: false))
             }
+            switch value.body {
+            case .json(let body):
+                response.headerFields[.contentType] = "application/json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
+        case .badRequest(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"

@@ -117,25 +117,26 @@ nonisolated public struct Invoice: Swift.Codable, Swift.Hashable, Swift.Sendable
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
         self.id = try container.decode(Foundation.UUID.self, forKey: .id)
-        self.number = try container.decodeIfPresent(Swift.String.self, forKey: .number)
+        self.number = try container.decodeIfPresent(Swift.String.self, forKey: .number, rejectingNull: rejectsNull)
         self.status = try container.decode(InvoiceStatus.self, forKey: .status)
-        self.direction = try container.decodeIfPresent(Invoice.Direction.self, forKey: .direction)
-        self.currency = try container.decodeIfPresent(Swift.String.self, forKey: .currency)
-        self.issueDate = try container.decodeIfPresent(LatheRuntime.CalendarDate.self, forKey: .issueDate)
+        self.direction = try container.decodeIfPresent(Invoice.Direction.self, forKey: .direction, rejectingNull: rejectsNull)
+        self.currency = try container.decodeIfPresent(Swift.String.self, forKey: .currency, rejectingNull: rejectsNull)
+        self.issueDate = try container.decodeIfPresent(LatheRuntime.CalendarDate.self, forKey: .issueDate, rejectingNull: rejectsNull)
         self.dueDate = container.contains(.dueDate) ? try container.decode(LatheRuntime.Nullable<LatheRuntime.CalendarDate>.self, forKey: .dueDate) : nil
-        self.subtotal = try container.decodeIfPresent(Money.self, forKey: .subtotal)
-        self.vatTotal = try container.decodeIfPresent(Money.self, forKey: .vatTotal)
-        self.total = try container.decodeIfPresent(Money.self, forKey: .total)
-        self.amountPaid = try container.decodeIfPresent(Money.self, forKey: .amountPaid)
-        self.balance = try container.decodeIfPresent(Money.self, forKey: .balance)
+        self.subtotal = try container.decodeIfPresent(Money.self, forKey: .subtotal, rejectingNull: rejectsNull)
+        self.vatTotal = try container.decodeIfPresent(Money.self, forKey: .vatTotal, rejectingNull: rejectsNull)
+        self.total = try container.decodeIfPresent(Money.self, forKey: .total, rejectingNull: rejectsNull)
+        self.amountPaid = try container.decodeIfPresent(Money.self, forKey: .amountPaid, rejectingNull: rejectsNull)
+        self.balance = try container.decodeIfPresent(Money.self, forKey: .balance, rejectingNull: rejectsNull)
         self.cancellationReason = container.contains(.cancellationReason) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .cancellationReason) : nil
         self.cancelledAt = container.contains(.cancelledAt) ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: .cancelledAt) : nil
         self.cancelledBy = container.contains(.cancelledBy) ? try container.decode(LatheRuntime.Nullable<UserSummary>.self, forKey: .cancelledBy) : nil
         self.restoredAt = container.contains(.restoredAt) ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: .restoredAt) : nil
         self.restoredBy = container.contains(.restoredBy) ? try container.decode(LatheRuntime.Nullable<UserSummary>.self, forKey: .restoredBy) : nil
         self.events = container.contains(.events) ? try container.decode(LatheRuntime.Nullable<[InvoiceEvent]>.self, forKey: .events) : nil
-        self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .updatedAt)
+        self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .updatedAt, rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
@@ -283,12 +284,13 @@ nonisolated public struct InvoiceEvent: Swift.Codable, Swift.Hashable, Swift.Sen
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
         self.id = try container.decode(Foundation.UUID.self, forKey: .id)
         self.type = try container.decode(Swift.String.self, forKey: .type)
-        self.status = try container.decodeIfPresent(InvoiceStatus.self, forKey: .status)
-        self.timestamp = try container.decodeIfPresent(Foundation.Date.self, forKey: .timestamp)
-        self.details = try container.decodeIfPresent(Swift.String.self, forKey: .details)
-        self.metadata = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: .metadata)
+        self.status = try container.decodeIfPresent(InvoiceStatus.self, forKey: .status, rejectingNull: rejectsNull)
+        self.timestamp = try container.decodeIfPresent(Foundation.Date.self, forKey: .timestamp, rejectingNull: rejectsNull)
+        self.details = try container.decodeIfPresent(Swift.String.self, forKey: .details, rejectingNull: rejectsNull)
+        self.metadata = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: .metadata, rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {

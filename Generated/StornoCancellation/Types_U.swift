@@ -32,9 +32,10 @@ nonisolated public struct UserSummary: Swift.Codable, Swift.Hashable, Swift.Send
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
         self.id = try container.decode(Foundation.UUID.self, forKey: .id)
-        self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name)
-        self.email = try container.decodeIfPresent(Swift.String.self, forKey: .email)
+        self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
+        self.email = try container.decodeIfPresent(Swift.String.self, forKey: .email, rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {

@@ -14,7 +14,7 @@ public struct LatheCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lathe",
         abstract: "Generate Swift from OpenAPI 3.0 and 3.1 descriptions.",
-        subcommands: [ValidateCommand.self, GenerateCommand.self]
+        subcommands: [ValidateCommand.self, GenerateCommand.self, ComposeCommand.self]
     )
 
     public init() {}

@@ -188,6 +188,9 @@ extension TypeEmitter {
     private func emitDecoder(_ shapes: [PropertyShape], additional: (name: String, type: String)?, object: IRObject, into w: inout SwiftWriter) {
         w.block("public init(from decoder: any Swift.Decoder) throws") { w in
             w.line(shapes.isEmpty ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
+            if shapes.contains(where: Self.mayRejectNull) {
+                w.line("let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)")
+            }
             for shape in shapes {
                 w.line("self.\(shape.storedName) = \(decodeExpression(shape))")
             }
@@ -210,6 +213,12 @@ extension TypeEmitter {
         }
     }
 
+    /// An optional property that does not allow null: a present `null` is absent to a client and
+    /// an error to a server (`JSONCoding.decoder(rejectingNull:)`).
+    private static func mayRejectNull(_ shape: PropertyShape) -> Bool {
+        !shape.property.isRequired && !shape.property.type.isNullable && shape.property.type != .primitive(.jsonValue)
+    }
+
     private func decodeExpression(_ shape: PropertyShape) -> String {
         let key = "." + SwiftNames.escapedMember(shape.property.name.swift)
         let value = shape.property.isBoxed ? "LatheRuntime.Indirect<\(shape.valueType)>" : shape.valueType
@@ -225,7 +234,7 @@ extension TypeEmitter {
             // `decodeIfPresent` would turn a present `null` into absent; a JSON value can hold it.
             return "container.contains(\(key)) ? try container.decode(\(value).self, forKey: \(key)) : \(boxedDefault ?? "nil")"
         case (false, false):
-            let decoded = "try container.decodeIfPresent(\(value).self, forKey: \(key))"
+            let decoded = "try container.decodeIfPresent(\(value).self, forKey: \(key), rejectingNull: rejectsNull)"
             return boxedDefault.map { "\(decoded) ?? \($0)" } ?? decoded
         case (false, true):
             if let boxedDefault {

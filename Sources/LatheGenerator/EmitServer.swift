@@ -72,7 +72,7 @@ struct ServerEmitter {
                 w.docComment(DocComments.lines(operation.docs, specName: module.specName) + ["`\(operation.method) \(operation.path)`"])
                 w.line("func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(operation.names.input)) async throws -> \(op).\(operation.names.output)")
                 for (hook, response) in Self.documentedRefusals(operation) {
-                    w.docComment(hook.docs(operationID: operation.operationID))
+                    w.docComment(hook.docs(operationID: operation.operationID, problemConforms: Self.problemConforms(to: response)))
                     w.line(hook.requirement(operation, response: response, qualifier: ""))
                 }
             }
@@ -89,18 +89,23 @@ struct ServerEmitter {
         /// The hook's argument and what the server passes.
         var parameter: String { self == .badRequest ? "badRequest error: LatheRuntime.RequestError" : "unauthorized schemes: [Swift.String]" }
 
-        func docs(operationID: String) -> [String] {
-            switch self {
+        func docs(operationID: String, problemConforms: Bool) -> [String] {
+            let what = switch self {
             case .badRequest: [
-                "The 400 response for a request to `\(operationID)` that breaks the spec, in the shape the spec",
-                "documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.",
+                "The 400 response for a request to `\(operationID)` that breaks the spec, in the shape the spec documents.",
             ]
             case .unauthorized: [
                 "The 401 response for a request to `\(operationID)` that no security alternative admits (`schemes` lists",
-                "the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807",
-                "problem. The handler is not called either way.",
+                "the alternatives), in the shape the spec documents.",
             ]
             }
+            let fallback = problemConforms
+                ? ["`nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here."]
+                : [
+                    "There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server",
+                    "conforms only when it answers in that shape. `nil` sends the problem anyway.",
+                ]
+            return what + fallback + ["The handler is not called either way."]
         }
 
         func requirement(_ operation: IROperation, response: IRResponse, qualifier: String) -> String {
@@ -117,10 +122,18 @@ struct ServerEmitter {
         }
     }
 
-    /// Default implementations of the refusal hooks: Lathe's problem response.
+    /// Whether Lathe's RFC 7807 problem is a body the spec allows for `response`: it documents no
+    /// body, or `application/problem+json` among its bodies.
+    static func problemConforms(to response: IRResponse) -> Bool {
+        response.contents.isEmpty || response.contents.contains { $0.contentType.lowercased() == "application/problem+json" }
+    }
+
+    /// Default implementations of the refusal hooks (Lathe's problem response), only where the
+    /// problem conforms to what the spec documents: elsewhere the server's author must supply the
+    /// documented shape, or the server would answer outside its spec by default.
     private func emitRefusalDefaults(into w: inout SwiftWriter) {
         for operation in module.operations {
-            for (hook, response) in Self.documentedRefusals(operation) {
+            for (hook, response) in Self.documentedRefusals(operation) where Self.problemConforms(to: response) {
                 w.line()
                 w.line("nonisolated public " + hook.requirement(operation, response: response, qualifier: qualifier) + " { nil }")
             }
@@ -273,7 +286,7 @@ struct ServerEmitter {
             w.indented { w in
                 let type = operations.bodyType(content, in: names.body)
                 if content.multipart != nil {
-                    w.line("decodedBody = .\(content.caseName)(try \(type)(await LatheRuntime.MultipartForm.decode(body, contentType: contentType)))")
+                    w.line("decodedBody = .\(content.caseName)(try \(type)(await LatheRuntime.MultipartForm.decode(body, contentType: contentType, rejectingNull: true)))")
                     return
                 }
                 switch content.kind {

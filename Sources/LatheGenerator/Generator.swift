@@ -81,8 +81,27 @@ public enum Generator {
         let (module, lowering) = Lowering.lower(document, specName: specName)
         var diagnostics = loaded.diagnostics
         diagnostics.append(contentsOf: lowering.all)
+        if options.modes.contains(.server), let warning = undocumentedBadRequests(module) { diagnostics.append(warning) }
         diagnostics = diagnostics.forGeneration(strict: options.strict, silenced: options.silencedWarnings)
         let files = FileLayout.files(for: module, options: options)
         return GenerationResult(files: files, diagnostics: diagnostics, module: module)
+    }
+
+    /// A generated server refuses an invalid request with 400 before the handler runs; where an
+    /// operation that takes input documents no 400 (nor a 4XX or `default`), that answer is outside
+    /// the spec. One warning for the spec, at the first such operation, naming a few.
+    static func undocumentedBadRequests(_ module: IRModule) -> Diagnostic? {
+        let undocumented = module.operations.filter { operation in
+            (!operation.parameters.isEmpty || operation.requestBody != nil)
+                && !operation.responses.contains { [.code(400), .range(4), .default].contains($0.key) }
+        }
+        guard let first = undocumented.first else { return nil }
+        let named = undocumented.prefix(3).map { "'\($0.operationID)'" }.joined(separator: ", ") + (undocumented.count > 3 ? ", …" : "")
+        let count = undocumented.count == 1 ? "an operation that takes input documents" : "\(undocumented.count) operations that take input document"
+        return Diagnostic(
+            .warning,
+            "\(count) no 400 response (\(named)); the generated server still answers an invalid request with 400, which the spec does not list",
+            at: first.source.location, pointer: first.source.pointer, kind: "bad-request-undocumented"
+        )
     }
 }

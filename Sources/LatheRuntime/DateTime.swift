@@ -99,8 +99,12 @@ public enum RFC3339 {
 /// JSON coders set up for generated types: RFC 3339 date-times (with or without fractional
 /// seconds), `Decimal` numbers kept exact, and nothing else changed.
 public enum JSONCoding {
-    public static func decoder() -> JSONDecoder {
+    /// `rejectingNull`: a present `null` for an optional property that does not allow null fails,
+    /// as the spec says. Generated servers read requests this way; clients read responses leniently
+    /// (as absent), since providers often send `null` where their specs do not say they may.
+    public static func decoder(rejectingNull: Bool = false) -> JSONDecoder {
         let decoder = JSONDecoder()
+        if rejectingNull { decoder.userInfo[rejectsNullKey] = true }
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
@@ -112,6 +116,13 @@ public enum JSONCoding {
         return decoder
     }
 
+    static let rejectsNullKey = CodingUserInfoKey(rawValue: "LatheRuntime.rejectsNull")!
+
+    /// Whether `decoder` reads a present `null` for a property that does not allow it as an error.
+    public static func rejectsNull(_ decoder: any Decoder) -> Bool {
+        decoder.userInfo[rejectsNullKey] as? Bool == true
+    }
+
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -120,5 +131,15 @@ public enum JSONCoding {
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// `decodeIfPresent`, except that with `rejectingNull` a present `null` is an error rather than absent.
+    public func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key, rejectingNull: Bool) throws -> T? {
+        if rejectingNull, contains(key), try decodeNil(forKey: key) {
+            throw DecodingError.valueNotFound(T.self, DecodingError.Context(codingPath: codingPath + [key], debugDescription: "is null, which it may not be"))
+        }
+        return try decodeIfPresent(type, forKey: key)
     }
 }

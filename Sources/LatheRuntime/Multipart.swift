@@ -34,6 +34,8 @@ public struct MultipartPart: Sendable, Hashable {
     /// Headers other than `Content-Disposition`.
     public var headerFields: HTTPFields
     public var data: Data
+    /// Set on the parts of a request a server reads (see `MultipartForm.decode`).
+    var rejectsNull = false
 
     public init(name: String, filename: String? = nil, headerFields: HTTPFields = [:], data: Data) {
         self.name = name
@@ -55,7 +57,7 @@ public struct MultipartPart: Sendable, Hashable {
     /// A part holding JSON.
     public func json<T: Decodable>(as type: T.Type) throws -> T {
         do {
-            return try JSONCoding.decoder().decode(T.self, from: data)
+            return try JSONCoding.decoder(rejectingNull: rejectsNull).decode(T.self, from: data)
         } catch {
             throw RequestError.part(name, "is not valid JSON for its schema: \(ServerSupport.message(of: error))")
         }
@@ -121,11 +123,15 @@ public struct MultipartForm: Sendable, Hashable {
     // MARK: Reading
 
     /// Reads a multipart body, or throws a `RequestError` saying what is malformed.
-    public static func decode(_ body: HTTPBody?, contentType: String?) async throws -> MultipartForm {
+    /// `rejectingNull`: JSON parts read a present `null` for an optional property that does not allow
+    /// it as an error (a server reading a request), not as absent (`JSONCoding.decoder(rejectingNull:)`).
+    public static func decode(_ body: HTTPBody?, contentType: String?, rejectingNull: Bool = false) async throws -> MultipartForm {
         guard let boundary = contentType.flatMap({ parameter("boundary", in: $0) }), !boundary.isEmpty else {
             throw RequestError(at: "body", "has no multipart boundary in its Content-Type")
         }
-        return try parse(try await ClientSupport.bytes(body), boundary: boundary)
+        var form = try parse(try await ClientSupport.bytes(body), boundary: boundary)
+        for index in form.parts.indices { form.parts[index].rejectsNull = rejectingNull }
+        return form
     }
 
     static func parse(_ data: Data, boundary: String) throws -> MultipartForm {

@@ -66,7 +66,7 @@ public enum ServerSupport {
         let data = try await ClientSupport.bytes(body)
         try (ServerLimits.current ?? ServerLimits()).checkJSONDepth(data)
         do {
-            return try JSONCoding.decoder().decode(T.self, from: data)
+            return try JSONCoding.decoder(rejectingNull: true).decode(T.self, from: data)
         } catch let error as DecodingError {
             throw RequestError([ValidationIssue(path: path(of: error), message: message(of: error))])
         } catch {

@@ -27,7 +27,7 @@ struct WireFormatTests {
         }
 
         func getCode(_ input: Ops.GetCode.Input) async throws -> Ops.GetCode.Output {
-            let body = WireFormats.GetCodeResponse(uuid: input.path.qrcodeUuid, filter: input.query.filterName, trace: input.headers.xTrace?.id)
+            let body = WireFormats.GetCodeResponse(uuid: input.path.qrcodeUuid, filter: input.query.filterName, trace: input.headers.xTrace?.id.map { Int($0) })
             return .ok(.init(headers: .init(xRateInfo: .init(code: 1, window: "1 s")), body: .json(body)))
         }
 
@@ -61,7 +61,7 @@ struct WireFormatTests {
             let file = parts.file.value
             let summary: [String: JSONValue] = [
                 "title": .string(parts.title), "file": .string(file.data.base64EncodedString()), "filename": json(file.filename),
-                "fileType": json(file.contentType), "checksum": .string(parts.file.headers.xChecksum),
+                "fileType": json(file.contentType), "checksum": json(parts.file.headers.xChecksum),
                 "thumbnails": json(parts.thumbnails.map { [$0.filename ?? "", $0.contentType ?? ""] }), "tags": json(parts.tags),
                 "count": json(parts.count), "meta": json(parts.meta), "note": json(parts.note?.value), "lang": json(parts.note?.headers.xLang),
             ]
@@ -306,7 +306,7 @@ struct WireFormatTests {
         let output = try await call()
         let text = "\(output)"
         if text.hasPrefix("noContent") { return "204" }
-        if text.hasPrefix("undocumented(statusCode: 401") { return "401" }
+        if text.hasPrefix("unauthorized") { return "401" }
         return text
     }
 

@@ -141,7 +141,7 @@ extension Client {
             cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "session", explode: true))
         }
         if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
-        request.headerFields[.accept] = "application/json"
+        request.headerFields[.accept] = "application/json, application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.Styles.id, alternatives: [])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Styles.id, transport: transport, middlewares: middlewares)
@@ -161,6 +161,16 @@ extension Client {
                 throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
             return .ok(Operations.Styles.Output.Ok(headers: headers, body: body))
+        case 400:
+            let body: Operations.Styles.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Styles.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(Operations.Styles.Output.BadRequest(body: body))
+        case 404:
+            return .notFound(Operations.Styles.Output.NotFound())
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -169,7 +179,7 @@ extension Client {
     /// `GET /styles/{simple}/{label}/{matrix}`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func styles(simple: [Swift.Int], label: [Swift.String], matrix: StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> Operations.Styles.Output {
+    nonisolated public func styles(simple: [Swift.Int64], label: [Swift.String], matrix: StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int64]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int64 = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> Operations.Styles.Output {
         try await self.styles(Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
     }
 
@@ -189,7 +199,7 @@ extension Client {
         if let value = input.headers.xTrace {
             request.headerFields.set("X-Trace", LatheRuntime.URIEncoding.header(try LatheRuntime.URIValue.of(json: value), explode: false))
         }
-        request.headerFields[.accept] = "application/json"
+        request.headerFields[.accept] = "application/json, application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.GetCode.id, alternatives: [])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.GetCode.id, transport: transport, middlewares: middlewares)
@@ -209,6 +219,14 @@ extension Client {
                 throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
             return .ok(Operations.GetCode.Output.Ok(headers: headers, body: body))
+        case 400:
+            let body: Operations.GetCode.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.GetCode.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(Operations.GetCode.Output.BadRequest(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -293,7 +311,7 @@ extension Client {
         query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.kind), name: "kind", style: .form, explode: true, allowReserved: false)
         if !query.isEmpty { path += "?" + query.joined(separator: "&") }
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/octet-stream, text/plain"
+        request.headerFields[.accept] = "application/octet-stream, text/plain, application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.Download.id, alternatives: [])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Download.id, transport: transport, middlewares: middlewares)
@@ -311,6 +329,14 @@ extension Client {
             return .ok(Operations.Download.Output.Ok(body: body))
         case 204:
             return .noContent(Operations.Download.Output.NoContent())
+        case 400:
+            let body: Operations.Download.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Download.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(Operations.Download.Output.BadRequest(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -379,12 +405,22 @@ extension Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureHeader.id, reason: .invalidInput(issues)) }
         let path = "/secure/header"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.SecureHeader.id, alternatives: [["apiKeyHeader"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureHeader.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(Operations.SecureHeader.Output.NoContent())
+        case 401:
+            let body: Operations.SecureHeader.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureHeader.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.SecureHeader.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(Operations.SecureHeader.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -403,12 +439,22 @@ extension Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureQuery.id, reason: .invalidInput(issues)) }
         let path = "/secure/query"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.SecureQuery.id, alternatives: [["apiKeyQuery"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureQuery.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(Operations.SecureQuery.Output.NoContent())
+        case 401:
+            let body: Operations.SecureQuery.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureQuery.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.SecureQuery.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(Operations.SecureQuery.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -427,12 +473,22 @@ extension Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureCookie.id, reason: .invalidInput(issues)) }
         let path = "/secure/cookie"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.SecureCookie.id, alternatives: [["apiKeyCookie"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureCookie.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(Operations.SecureCookie.Output.NoContent())
+        case 401:
+            let body: Operations.SecureCookie.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureCookie.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.SecureCookie.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(Operations.SecureCookie.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -451,12 +507,22 @@ extension Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBasic.id, reason: .invalidInput(issues)) }
         let path = "/secure/basic"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.SecureBasic.id, alternatives: [["basic"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBasic.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(Operations.SecureBasic.Output.NoContent())
+        case 401:
+            let body: Operations.SecureBasic.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBasic.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.SecureBasic.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(Operations.SecureBasic.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -475,12 +541,22 @@ extension Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBearer.id, reason: .invalidInput(issues)) }
         let path = "/secure/bearer"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.SecureBearer.id, alternatives: [["bearer"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBearer.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(Operations.SecureBearer.Output.NoContent())
+        case 401:
+            let body: Operations.SecureBearer.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBearer.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.SecureBearer.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(Operations.SecureBearer.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -499,12 +575,22 @@ extension Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureOAuth.id, reason: .invalidInput(issues)) }
         let path = "/secure/oauth"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.SecureOAuth.id, alternatives: [["oauth"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(Operations.SecureOAuth.Output.NoContent())
+        case 401:
+            let body: Operations.SecureOAuth.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOAuth.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(Operations.SecureOAuth.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -523,12 +609,22 @@ extension Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureEither.id, reason: .invalidInput(issues)) }
         let path = "/secure/either"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureEither.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(Operations.SecureEither.Output.NoContent())
+        case 401:
+            let body: Operations.SecureEither.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureEither.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(Operations.SecureEither.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -547,12 +643,22 @@ extension Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBoth.id, reason: .invalidInput(issues)) }
         let path = "/secure/both"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.SecureBoth.id, alternatives: [["apiKeyHeader", "bearer"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBoth.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(Operations.SecureBoth.Output.NoContent())
+        case 401:
+            let body: Operations.SecureBoth.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBoth.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.SecureBoth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(Operations.SecureBoth.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -571,12 +677,22 @@ extension Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureOptional.id, reason: .invalidInput(issues)) }
         let path = "/secure/optional"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: Operations.SecureOptional.id, alternatives: [[], ["bearer"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOptional.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(Operations.SecureOptional.Output.NoContent())
+        case 401:
+            let body: Operations.SecureOptional.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOptional.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: Operations.SecureOptional.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(Operations.SecureOptional.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }

@@ -8,7 +8,36 @@ import LatheRuntime
 import OpenAPIRuntime
 
 /// The operations of `Tests/Fixtures/wire/api.yaml`: each one's input and output.
-nonisolated public enum Operations {}
+nonisolated public enum Operations {
+    /// Responses several operations share (`components/responses`), each generated once.
+    nonisolated public enum Responses {
+        /// The request breaks the spec.
+        nonisolated public struct Invalid: Swift.Sendable, Swift.Hashable {
+            /// The response body, in one of the documented content types.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/problem+json`
+                case problemJson(Problem)
+            }
+            public var body: Body
+            public init(body: Body) {
+                self.body = body
+            }
+        }
+
+        /// No security alternative admits the request.
+        nonisolated public struct Unauthenticated: Swift.Sendable, Swift.Hashable {
+            /// The response body, in one of the documented content types.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/problem+json`
+                case problemJson(Problem)
+            }
+            public var body: Body
+            public init(body: Body) {
+                self.body = body
+            }
+        }
+    }
+}
 
 extension Operations {
     /// `GET /styles/{simple}/{label}/{matrix}`, operation `styles`.
@@ -19,12 +48,12 @@ extension Operations {
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
             nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
                 /// - Note: `simple`, in the path.
-                public var simple: [Swift.Int]
+                public var simple: [Swift.Int64]
                 /// - Note: `label`, in the path.
                 public var label: [Swift.String]
                 /// - Note: `matrix`, in the path.
                 public var matrix: StylesMatrix
-                public init(simple: [Swift.Int], label: [Swift.String], matrix: StylesMatrix) {
+                public init(simple: [Swift.Int64], label: [Swift.String], matrix: StylesMatrix) {
                     self.simple = simple
                     self.label = label
                     self.matrix = matrix
@@ -35,7 +64,7 @@ extension Operations {
                 /// - Note: `tags`, in the query.
                 public var tags: [Swift.String]?
                 /// - Note: `ids`, in the query.
-                public var ids: [Swift.Int]?
+                public var ids: [Swift.Int64]?
                 /// - Note: `spaced`, in the query.
                 public var spaced: [Swift.String]?
                 /// - Note: `piped`, in the query.
@@ -49,10 +78,10 @@ extension Operations {
                 /// - Note: `amount`, in the query.
                 public var amount: LatheRuntime.NumberOrString?
                 /// - Note: `limit`, in the query.
-                public var limit: Swift.Int
+                public var limit: Swift.Int64
                 /// - Note: `path`, in the query.
                 public var path: Swift.String?
-                public init(tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil) {
+                public init(tags: [Swift.String]? = nil, ids: [Swift.Int64]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int64 = 20, path: Swift.String? = nil) {
                     self.tags = tags
                     self.ids = ids
                     self.spaced = spaced
@@ -95,6 +124,14 @@ extension Operations {
 
             public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
+                    let value = self.path.simple
+                    LatheRuntime.Check.count(value.count, min: 1, max: nil, of: "items", at: path.key("simple"), into: &issues)
+                }
+                do {
+                    let value = self.path.label
+                    LatheRuntime.Check.count(value.count, min: 1, max: nil, of: "items", at: path.key("label"), into: &issues)
+                }
+                do {
                     let value = self.path.matrix
                     value.collectValidationIssues(at: path.key("matrix"), into: &issues)
                 }
@@ -114,6 +151,10 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 200: What the server received, echoed.
             case ok(Ok)
+            /// 400: The request breaks the spec.
+            case badRequest(BadRequest)
+            /// 404: No route matches: an empty list leaves a path segment empty.
+            case notFound(NotFound)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -135,6 +176,14 @@ extension Operations {
                 public init(headers: Headers, body: Body) {
                     self.headers = headers
                     self.body = body
+                }
+            }
+
+            /// A response other operations share: `Responses.Invalid`.
+            public typealias BadRequest = Operations.Responses.Invalid
+
+            nonisolated public struct NotFound: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }
@@ -190,6 +239,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 200: The code and filter as received; the trace back, with a rate as JSON.
             case ok(Ok)
+            /// 400: The request breaks the spec.
+            case badRequest(BadRequest)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -213,6 +264,9 @@ extension Operations {
                     self.body = body
                 }
             }
+
+            /// A response other operations share: `Responses.Invalid`.
+            public typealias BadRequest = Operations.Responses.Invalid
         }
     }
 
@@ -337,6 +391,8 @@ extension Operations {
             case ok(Ok)
             /// 204: Nothing.
             case noContent(NoContent)
+            /// 400: The request breaks the spec.
+            case badRequest(BadRequest)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -358,6 +414,9 @@ extension Operations {
                 public init() {
                 }
             }
+
+            /// A response other operations share: `Responses.Invalid`.
+            public typealias BadRequest = Operations.Responses.Invalid
         }
     }
 
@@ -387,12 +446,12 @@ extension Operations {
                     /// - Note: Part `tags`, repeated once per item.
                     public var tags: [Swift.String]
                     /// - Note: Part `count`.
-                    public var count: Swift.Int?
+                    public var count: Swift.Int64?
                     /// - Note: Part `meta`.
                     public var meta: Item?
                     /// - Note: Part `note`.
                     public var note: LatheRuntime.MultipartField<Swift.String, NoteHeaders>?
-                    public init(title: Swift.String, file: LatheRuntime.MultipartField<LatheRuntime.FilePart, FileHeaders>, thumbnails: [LatheRuntime.FilePart] = [], tags: [Swift.String] = [], count: Swift.Int? = nil, meta: Item? = nil, note: LatheRuntime.MultipartField<Swift.String, NoteHeaders>? = nil) {
+                    public init(title: Swift.String, file: LatheRuntime.MultipartField<LatheRuntime.FilePart, FileHeaders>, thumbnails: [LatheRuntime.FilePart] = [], tags: [Swift.String] = [], count: Swift.Int64? = nil, meta: Item? = nil, note: LatheRuntime.MultipartField<Swift.String, NoteHeaders>? = nil) {
                         self.title = title
                         self.file = file
                         self.thumbnails = thumbnails
@@ -405,19 +464,21 @@ extension Operations {
                     /// The headers of part `file`.
                     nonisolated public struct FileHeaders: Swift.Sendable, Swift.Hashable {
                         /// - Note: Header `X-Checksum`.
-                        public var xChecksum: Swift.String
-                        public init(xChecksum: Swift.String) {
+                        public var xChecksum: Swift.String?
+                        public init(xChecksum: Swift.String? = nil) {
                             self.xChecksum = xChecksum
                         }
 
                         /// Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one.
                         public init(_ fields: HTTPTypes.HTTPFields) throws {
-                            self.xChecksum = try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.primitive(fields.value("X-Checksum").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "X-Checksum"), at: "X-Checksum")
+                            self.xChecksum = try LatheRuntime.ServerSupport.primitive(fields.value("X-Checksum").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "X-Checksum")
                         }
 
                         public var fields: HTTPTypes.HTTPFields {
                             var fields = HTTPTypes.HTTPFields()
-                            fields.set("X-Checksum", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(self.xChecksum), explode: false))
+                            if let header = self.xChecksum {
+                                fields.set("X-Checksum", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(header), explode: false))
+                            }
                             return fields
                         }
                     }
@@ -456,7 +517,7 @@ extension Operations {
                         }
                         self.thumbnails = form.parts(named: "thumbnails").map { part in part.file }
                         self.tags = try form.parts(named: "tags").map { part in try part.text(as: Swift.String.self) }
-                        self.count = try form.parts(named: "count").first.map { part in try part.text(as: Swift.Int.self) }
+                        self.count = try form.parts(named: "count").first.map { part in try part.text(as: Swift.Int64.self) }
                         self.meta = try form.parts(named: "meta").first.map { part in try part.json(as: Item.self) }
                         self.note = try form.parts(named: "note").first.map { part in LatheRuntime.MultipartField(value: try part.text(as: Swift.String.self), headers: try NoteHeaders(part.headerFields)) }
                     }
@@ -590,6 +651,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 204: Admitted.
             case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -597,6 +660,9 @@ extension Operations {
                 public init() {
                 }
             }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
         }
     }
 
@@ -617,6 +683,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 204: Admitted.
             case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -624,6 +692,9 @@ extension Operations {
                 public init() {
                 }
             }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
         }
     }
 
@@ -644,6 +715,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 204: Admitted.
             case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -651,6 +724,9 @@ extension Operations {
                 public init() {
                 }
             }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
         }
     }
 
@@ -671,6 +747,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 204: Admitted.
             case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -678,6 +756,9 @@ extension Operations {
                 public init() {
                 }
             }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
         }
     }
 
@@ -698,6 +779,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 204: Admitted.
             case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -705,6 +788,9 @@ extension Operations {
                 public init() {
                 }
             }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
         }
     }
 
@@ -725,6 +811,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 204: Admitted.
             case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -732,6 +820,9 @@ extension Operations {
                 public init() {
                 }
             }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
         }
     }
 
@@ -752,6 +843,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 204: Admitted.
             case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -759,6 +852,9 @@ extension Operations {
                 public init() {
                 }
             }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
         }
     }
 
@@ -779,6 +875,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 204: Admitted.
             case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -786,6 +884,9 @@ extension Operations {
                 public init() {
                 }
             }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
         }
     }
 
@@ -806,6 +907,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 204: Admitted.
             case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -813,6 +916,9 @@ extension Operations {
                 public init() {
                 }
             }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
         }
     }
 }

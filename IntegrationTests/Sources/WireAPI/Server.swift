@@ -12,36 +12,95 @@ import OpenAPIRuntime
 nonisolated public protocol APIProtocol: Swift.Sendable {
     /// `GET /styles/{simple}/{label}/{matrix}`
     func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output
+    /// The 400 response for a request to `styles` that breaks the spec, in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func styles(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Styles.Output.BadRequest?
     /// `GET /codes/{qrcode-uuid}`
     func getCode(_ input: Operations.GetCode.Input) async throws -> Operations.GetCode.Output
+    /// The 400 response for a request to `getCode` that breaks the spec, in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func getCode(badRequest error: LatheRuntime.RequestError) async throws -> Operations.GetCode.Output.BadRequest?
     /// `POST /bodies`
     func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output
     /// `GET /download`
     func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output
+    /// The 400 response for a request to `download` that breaks the spec, in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func download(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Download.Output.BadRequest?
     /// A multipart form with files, repeated parts, a JSON part and per-part headers.
     /// `POST /upload`
     func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output
-    /// The 400 response for a request to `upload` that breaks the spec, in the shape the spec
-    /// documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.
+    /// The 400 response for a request to `upload` that breaks the spec, in the shape the spec documents.
+    /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+    /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+    /// The handler is not called either way.
     func upload(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Upload.Output.BadRequest?
     /// `GET /secure/header`
     func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output
+    /// The 401 response for a request to `secureHeader` that no security alternative admits (`schemes` lists
+    /// the alternatives), in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func secureHeader(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureHeader.Output.Unauthorized?
     /// `GET /secure/query`
     func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output
+    /// The 401 response for a request to `secureQuery` that no security alternative admits (`schemes` lists
+    /// the alternatives), in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func secureQuery(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureQuery.Output.Unauthorized?
     /// `GET /secure/cookie`
     func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output
+    /// The 401 response for a request to `secureCookie` that no security alternative admits (`schemes` lists
+    /// the alternatives), in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func secureCookie(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureCookie.Output.Unauthorized?
     /// `GET /secure/basic`
     func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output
+    /// The 401 response for a request to `secureBasic` that no security alternative admits (`schemes` lists
+    /// the alternatives), in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func secureBasic(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureBasic.Output.Unauthorized?
     /// `GET /secure/bearer`
     func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output
+    /// The 401 response for a request to `secureBearer` that no security alternative admits (`schemes` lists
+    /// the alternatives), in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func secureBearer(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureBearer.Output.Unauthorized?
     /// `GET /secure/oauth`
     func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output
+    /// The 401 response for a request to `secureOAuth` that no security alternative admits (`schemes` lists
+    /// the alternatives), in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func secureOAuth(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureOAuth.Output.Unauthorized?
     /// `GET /secure/either`
     func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output
+    /// The 401 response for a request to `secureEither` that no security alternative admits (`schemes` lists
+    /// the alternatives), in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func secureEither(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureEither.Output.Unauthorized?
     /// `GET /secure/both`
     func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output
+    /// The 401 response for a request to `secureBoth` that no security alternative admits (`schemes` lists
+    /// the alternatives), in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func secureBoth(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureBoth.Output.Unauthorized?
     /// `GET /secure/optional`
     func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output
+    /// The 401 response for a request to `secureOptional` that no security alternative admits (`schemes` lists
+    /// the alternatives), in the shape the spec documents.
+    /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+    /// The handler is not called either way.
+    func secureOptional(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureOptional.Output.Unauthorized?
 }
 
 /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
@@ -175,7 +234,29 @@ extension APIProtocol {
         )
     }
 
-    nonisolated public func upload(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Upload.Output.BadRequest? { nil }
+    nonisolated public func styles(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Styles.Output.BadRequest? { nil }
+
+    nonisolated public func getCode(badRequest error: LatheRuntime.RequestError) async throws -> Operations.GetCode.Output.BadRequest? { nil }
+
+    nonisolated public func download(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Download.Output.BadRequest? { nil }
+
+    nonisolated public func secureHeader(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureHeader.Output.Unauthorized? { nil }
+
+    nonisolated public func secureQuery(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureQuery.Output.Unauthorized? { nil }
+
+    nonisolated public func secureCookie(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureCookie.Output.Unauthorized? { nil }
+
+    nonisolated public func secureBasic(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureBasic.Output.Unauthorized? { nil }
+
+    nonisolated public func secureBearer(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureBearer.Output.Unauthorized? { nil }
+
+    nonisolated public func secureOAuth(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureOAuth.Output.Unauthorized? { nil }
+
+    nonisolated public func secureEither(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureEither.Output.Unauthorized? { nil }
+
+    nonisolated public func secureBoth(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureBoth.Output.Unauthorized? { nil }
+
+    nonisolated public func secureOptional(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureOptional.Output.Unauthorized? { nil }
 }
 
 extension Operations.Styles {
@@ -188,6 +269,7 @@ extension Operations.Styles {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
+                if let shaped = try await api.styles(badRequest: error) { return try encode(.badRequest(shaped)) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.styles(input))
@@ -204,6 +286,17 @@ extension Operations.Styles {
                 response.headerFields[.contentType] = "application/json"
                 return (response, try LatheRuntime.ClientSupport.jsonBody(body))
             }
+        case .badRequest(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
+        case .notFound(let value):
+            let response = HTTPTypes.HTTPResponse(status: .init(code: 404))
+            _ = value
+            return (response, nil)
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -215,20 +308,20 @@ extension Operations.Styles.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
         let path = Path(
-            simple: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.array(metadata.pathParameters["simple"].flatMap { LatheRuntime.URIDecoding.path($0, name: "simple", style: .simple, explode: false, as: .array) }, of: Swift.Int.self, at: "simple"), at: "simple"),
+            simple: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.array(metadata.pathParameters["simple"].flatMap { LatheRuntime.URIDecoding.path($0, name: "simple", style: .simple, explode: false, as: .array) }, of: Swift.Int64.self, at: "simple"), at: "simple"),
             label: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.array(metadata.pathParameters["label"].flatMap { LatheRuntime.URIDecoding.path($0, name: "label", style: .label, explode: true, as: .array) }, of: Swift.String.self, at: "label"), at: "label"),
             matrix: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.object(metadata.pathParameters["matrix"].flatMap { LatheRuntime.URIDecoding.path($0, name: "matrix", style: .matrix, explode: false, as: .object) }, as: StylesMatrix.self, at: "matrix"), at: "matrix")
         )
         let query = Query(
             tags: try LatheRuntime.ServerSupport.array(LatheRuntime.URIDecoding.query(queryItems, name: "tags", style: .form, explode: true, as: .array), of: Swift.String.self, at: "tags"),
-            ids: try LatheRuntime.ServerSupport.array(LatheRuntime.URIDecoding.query(queryItems, name: "ids", style: .form, explode: false, as: .array), of: Swift.Int.self, at: "ids"),
+            ids: try LatheRuntime.ServerSupport.array(LatheRuntime.URIDecoding.query(queryItems, name: "ids", style: .form, explode: false, as: .array), of: Swift.Int64.self, at: "ids"),
             spaced: try LatheRuntime.ServerSupport.array(LatheRuntime.URIDecoding.query(queryItems, name: "spaced", style: .spaceDelimited, explode: false, as: .array), of: Swift.String.self, at: "spaced"),
             piped: try LatheRuntime.ServerSupport.array(LatheRuntime.URIDecoding.query(queryItems, name: "piped", style: .pipeDelimited, explode: false, as: .array), of: Swift.String.self, at: "piped"),
             filter: try LatheRuntime.ServerSupport.object(LatheRuntime.URIDecoding.query(queryItems, name: "filter", style: .deepObject, explode: true, as: .object), as: StylesFilter.self, at: "filter"),
             since: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "since", style: .form, explode: true, as: .primitive), as: Foundation.Date.self, at: "since"),
             day: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "day", style: .form, explode: true, as: .primitive), as: LatheRuntime.CalendarDate.self, at: "day"),
             amount: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "amount", style: .form, explode: true, as: .primitive), as: LatheRuntime.NumberOrString.self, at: "amount"),
-            limit: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "limit", style: .form, explode: true, as: .primitive), as: Swift.Int.self, at: "limit") ?? 20,
+            limit: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "limit", style: .form, explode: true, as: .primitive), as: Swift.Int64.self, at: "limit") ?? 20,
             path: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "path", style: .form, explode: true, as: .primitive), as: Swift.String.self, at: "path")
         )
         let headers = Headers(
@@ -253,6 +346,7 @@ extension Operations.GetCode {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
+                if let shaped = try await api.getCode(badRequest: error) { return try encode(.badRequest(shaped)) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.getCode(input))
@@ -267,6 +361,13 @@ extension Operations.GetCode {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
+        case .badRequest(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
                 return (response, try LatheRuntime.ClientSupport.jsonBody(body))
             }
         case .undocumented(let statusCode, let headers, let body):
@@ -369,6 +470,7 @@ extension Operations.Download {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
+                if let shaped = try await api.download(badRequest: error) { return try encode(.badRequest(shaped)) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.download(input))
@@ -391,6 +493,13 @@ extension Operations.Download {
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
             _ = value
             return (response, nil)
+        case .badRequest(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -456,7 +565,7 @@ extension Operations.Upload.Input {
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body
         if LatheRuntime.ClientSupport.contentType(contentType, matches: "multipart/form-data") {
-            decodedBody = .multipartForm(try Body.Parts(await LatheRuntime.MultipartForm.decode(body, contentType: contentType)))
+            decodedBody = .multipartForm(try Body.Parts(await LatheRuntime.MultipartForm.decode(body, contentType: contentType, rejectingNull: true)))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts multipart/form-data")
         }
@@ -468,7 +577,10 @@ extension Operations.Upload.Input {
 extension Operations.SecureHeader {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader"]]) {
+                if let shaped = try await api.secureHeader(unauthorized: ["apiKeyHeader"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -487,6 +599,13 @@ extension Operations.SecureHeader {
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
             _ = value
             return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -505,7 +624,10 @@ extension Operations.SecureHeader.Input {
 extension Operations.SecureQuery {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyQuery"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["apiKeyQuery"]]) {
+                if let shaped = try await api.secureQuery(unauthorized: ["apiKeyQuery"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -524,6 +646,13 @@ extension Operations.SecureQuery {
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
             _ = value
             return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -542,7 +671,10 @@ extension Operations.SecureQuery.Input {
 extension Operations.SecureCookie {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyCookie"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["apiKeyCookie"]]) {
+                if let shaped = try await api.secureCookie(unauthorized: ["apiKeyCookie"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -561,6 +693,13 @@ extension Operations.SecureCookie {
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
             _ = value
             return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -579,7 +718,10 @@ extension Operations.SecureCookie.Input {
 extension Operations.SecureBasic {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["basic"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["basic"]]) {
+                if let shaped = try await api.secureBasic(unauthorized: ["basic"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -598,6 +740,13 @@ extension Operations.SecureBasic {
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
             _ = value
             return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -616,7 +765,10 @@ extension Operations.SecureBasic.Input {
 extension Operations.SecureBearer {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["bearer"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["bearer"]]) {
+                if let shaped = try await api.secureBearer(unauthorized: ["bearer"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -635,6 +787,13 @@ extension Operations.SecureBearer {
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
             _ = value
             return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -653,7 +812,10 @@ extension Operations.SecureBearer.Input {
 extension Operations.SecureOAuth {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["oauth"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["oauth"]]) {
+                if let shaped = try await api.secureOAuth(unauthorized: ["oauth"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -672,6 +834,13 @@ extension Operations.SecureOAuth {
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
             _ = value
             return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -690,7 +859,10 @@ extension Operations.SecureOAuth.Input {
 extension Operations.SecureEither {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) {
+                if let shaped = try await api.secureEither(unauthorized: ["basic", "bearer"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -709,6 +881,13 @@ extension Operations.SecureEither {
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
             _ = value
             return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -727,7 +906,10 @@ extension Operations.SecureEither.Input {
 extension Operations.SecureBoth {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) {
+                if let shaped = try await api.secureBoth(unauthorized: ["apiKeyHeader and bearer"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -746,6 +928,13 @@ extension Operations.SecureBoth {
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
             _ = value
             return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -764,7 +953,10 @@ extension Operations.SecureBoth.Input {
 extension Operations.SecureOptional {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [[], ["bearer"]]) { return refusal }
+            if let refusal = try await authentication.check(request, alternatives: [[], ["bearer"]]) {
+                if let shaped = try await api.secureOptional(unauthorized: ["", "bearer"]) { return try encode(.unauthorized(shaped)) }
+                return refusal
+            }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -783,6 +975,13 @@ extension Operations.SecureOptional {
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
             _ = value
             return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }

@@ -9,10 +9,10 @@ import LatheRuntime
 nonisolated public struct Item: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
     public var name: Swift.String
 
-    public var count: Swift.Int?
+    public var count: Swift.Int64?
 
     /// Creates a value from its members; optional members default to absent.
-    public init(name: Swift.String, count: Swift.Int? = nil) {
+    public init(name: Swift.String, count: Swift.Int64? = nil) {
         self.name = name
         self.count = count
     }
@@ -24,8 +24,9 @@ nonisolated public struct Item: Swift.Codable, Swift.Hashable, Swift.Sendable, L
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
         self.name = try container.decode(Swift.String.self, forKey: .name)
-        self.count = try container.decodeIfPresent(Swift.Int.self, forKey: .count)
+        self.count = try container.decodeIfPresent(Swift.Int64.self, forKey: .count, rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {

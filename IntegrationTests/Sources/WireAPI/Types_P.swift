@@ -24,8 +24,9 @@ nonisolated public struct Problem: Swift.Codable, Swift.Hashable, Swift.Sendable
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decodeIfPresent(Swift.String.self, forKey: .title)
-        self.status = try container.decodeIfPresent(Swift.Int.self, forKey: .status)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+        self.title = try container.decodeIfPresent(Swift.String.self, forKey: .title, rejectingNull: rejectsNull)
+        self.status = try container.decodeIfPresent(Swift.Int.self, forKey: .status, rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {

@@ -24,8 +24,9 @@ nonisolated public struct Receipt: Swift.Codable, Swift.Hashable, Swift.Sendable
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
         self.summary = try container.decode(Echo.self, forKey: .summary)
-        self.file = try container.decodeIfPresent(Foundation.Data.self, forKey: .file)
+        self.file = try container.decodeIfPresent(Foundation.Data.self, forKey: .file, rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {

@@ -9,10 +9,14 @@ import LatheRuntime
 nonisolated public struct StylesFilter: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
     public var color: Swift.String?
 
-    public var size: Swift.Int?
+    public var size: Swift.Int64?
+
+    /// Keys a decoded value had that the spec does not allow (`additionalProperties: false`):
+    /// kept so `validate()` can report them, never encoded.
+    public private(set) var undeclaredKeys: [Swift.String] = []
 
     /// Creates a value from its members; optional members default to absent.
-    public init(color: Swift.String? = nil, size: Swift.Int? = nil) {
+    public init(color: Swift.String? = nil, size: Swift.Int64? = nil) {
         self.color = color
         self.size = size
     }
@@ -24,8 +28,11 @@ nonisolated public struct StylesFilter: Swift.Codable, Swift.Hashable, Swift.Sen
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.color = try container.decodeIfPresent(Swift.String.self, forKey: .color)
-        self.size = try container.decodeIfPresent(Swift.Int.self, forKey: .size)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+        self.color = try container.decodeIfPresent(Swift.String.self, forKey: .color, rejectingNull: rejectsNull)
+        self.size = try container.decodeIfPresent(Swift.Int64.self, forKey: .size, rejectingNull: rejectsNull)
+        self.undeclaredKeys = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self).allKeys
+            .map(\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
@@ -34,17 +41,23 @@ nonisolated public struct StylesFilter: Swift.Codable, Swift.Hashable, Swift.Sen
         try container.encodeIfPresent(self.size, forKey: .size)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        LatheRuntime.Check.noAdditionalProperties(self.undeclaredKeys, at: path, into: &issues)
+    }
 }
 
 /// - Source: `#/paths/~1styles~1{simple}~1{label}~1{matrix}/get/parameters/2/schema`
 nonisolated public struct StylesMatrix: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-    public var x: Swift.Int?
+    public var x: Swift.Int64?
 
     public var y: Swift.String?
 
+    /// Keys a decoded value had that the spec does not allow (`additionalProperties: false`):
+    /// kept so `validate()` can report them, never encoded.
+    public private(set) var undeclaredKeys: [Swift.String] = []
+
     /// Creates a value from its members; optional members default to absent.
-    public init(x: Swift.Int? = nil, y: Swift.String? = nil) {
+    public init(x: Swift.Int64? = nil, y: Swift.String? = nil) {
         self.x = x
         self.y = y
     }
@@ -56,8 +69,11 @@ nonisolated public struct StylesMatrix: Swift.Codable, Swift.Hashable, Swift.Sen
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.x = try container.decodeIfPresent(Swift.Int.self, forKey: .x)
-        self.y = try container.decodeIfPresent(Swift.String.self, forKey: .y)
+        let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+        self.x = try container.decodeIfPresent(Swift.Int64.self, forKey: .x, rejectingNull: rejectsNull)
+        self.y = try container.decodeIfPresent(Swift.String.self, forKey: .y, rejectingNull: rejectsNull)
+        self.undeclaredKeys = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self).allKeys
+            .map(\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
@@ -66,5 +82,7 @@ nonisolated public struct StylesMatrix: Swift.Codable, Swift.Hashable, Swift.Sen
         try container.encodeIfPresent(self.y, forKey: .y)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        LatheRuntime.Check.noAdditionalProperties(self.undeclaredKeys, at: path, into: &issues)
+    }
 }

@@ -10,7 +10,11 @@ import Testing
 struct AvaTaxTests {
     struct AvaTax: AvaTaxCancellation.APIProtocol {
         func cancelTax(_ input: Operations.CancelTax.Input) async throws -> Operations.CancelTax.Output {
-            guard case .textJson(let request) = input.body else { return .undocumented(statusCode: 415, headers: [:], body: nil) }
+            let request: CancelTaxRequest
+            switch input.body {
+            case .textJson(let value), .json(let value): request = value
+            case .textXml: return .ok(.init(body: .textXml("<CancelTaxResponse><CancelTaxResult><ResultCode>Success</ResultCode></CancelTaxResult></CancelTaxResponse>")))
+            }
             switch request.docCode {
             case "INV-MISSING":
                 return .ok(.init(body: .textJson(try decoded(#"{"CancelTaxResult": {"TransactionId": 198370554, "ResultCode": "Error", "Messages": [{"Summary": "The tax document could not be found.", "Details": "INV-MISSING", "Severity": "Error", "Source": "Avalara.AvaTax.Services.Tax"}]}}"#))))

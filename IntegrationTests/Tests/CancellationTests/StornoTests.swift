@@ -44,6 +44,14 @@ struct StornoTests {
             .init(body: .json(try decoded(#"{"code": 401, "message": "Expired JWT Token"}"#)))
         }
 
+        func restoreInvoice(badRequest error: RequestError) async throws -> Operations.RestoreInvoice.Output.BadRequest? {
+            .init(body: .json(try decoded(#"{"error": "Validation failed", "code": 400}"#)))
+        }
+
+        func restoreInvoice(unauthorized schemes: [String]) async throws -> Operations.RestoreInvoice.Output.Unauthorized? {
+            .init(body: .json(try decoded(#"{"code": 401, "message": "Expired JWT Token"}"#)))
+        }
+
         func restoreInvoice(_ input: Operations.RestoreInvoice.Input) async throws -> Operations.RestoreInvoice.Output {
             input.path.uuid == StornoTests.cancelled
                 ? .ok(.init(body: .json(try decoded(StornoTests.invoice(input.path.uuid, status: "issued")))))

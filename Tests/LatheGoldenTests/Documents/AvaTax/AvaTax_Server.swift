@@ -18,8 +18,10 @@ extension AvaTax {
         /// `POST /1.0/tax/cancel`
         func cancelTax(_ input: Operations.CancelTax.Input) async throws -> Operations.CancelTax.Output
         /// The 401 response for a request to `cancelTax` that no security alternative admits (`schemes` lists
-        /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
-        /// problem. The handler is not called either way.
+        /// the alternatives), in the shape the spec documents.
+        /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+        /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+        /// The handler is not called either way.
         func cancelTax(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelTax.Output.Unauthorized?
     }
 
@@ -74,8 +76,6 @@ extension AvaTax.APIProtocol {
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/1.0/tax/cancel"
         )
     }
-
-    nonisolated public func cancelTax(unauthorized schemes: [Swift.String]) async throws -> AvaTax.Operations.CancelTax.Output.Unauthorized? { nil }
 }
 
 extension AvaTax.Operations.CancelTax {

@@ -104,11 +104,12 @@ extension AvaTax {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.companyCode = try container.decodeIfPresent(Swift.String.self, forKey: .companyCode)
-            self.docType = try container.decodeIfPresent(DocType.self, forKey: .docType)
-            self.docCode = try container.decodeIfPresent(Swift.String.self, forKey: .docCode)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.companyCode = try container.decodeIfPresent(Swift.String.self, forKey: .companyCode, rejectingNull: rejectsNull)
+            self.docType = try container.decodeIfPresent(DocType.self, forKey: .docType, rejectingNull: rejectsNull)
+            self.docCode = try container.decodeIfPresent(Swift.String.self, forKey: .docCode, rejectingNull: rejectsNull)
             self.cancelCode = try container.decode(CancelCode.self, forKey: .cancelCode)
-            self.docId = try container.decodeIfPresent(Swift.String.self, forKey: .docId)
+            self.docId = try container.decodeIfPresent(Swift.String.self, forKey: .docId, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -196,10 +197,11 @@ extension AvaTax {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.transactionId = try container.decodeIfPresent(CancelTaxResult.TransactionId.self, forKey: .transactionId)
-            self.docId = try container.decodeIfPresent(Swift.String.self, forKey: .docId)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.transactionId = try container.decodeIfPresent(CancelTaxResult.TransactionId.self, forKey: .transactionId, rejectingNull: rejectsNull)
+            self.docId = try container.decodeIfPresent(Swift.String.self, forKey: .docId, rejectingNull: rejectsNull)
             self.resultCode = try container.decode(SeverityLevel.self, forKey: .resultCode)
-            self.messages = try container.decodeIfPresent([Message].self, forKey: .messages)
+            self.messages = try container.decodeIfPresent([Message].self, forKey: .messages, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -280,8 +282,9 @@ extension AvaTax {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.resultCode = try container.decodeIfPresent(SeverityLevel.self, forKey: .resultCode)
-            self.messages = try container.decodeIfPresent([Message].self, forKey: .messages)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.resultCode = try container.decodeIfPresent(SeverityLevel.self, forKey: .resultCode, rejectingNull: rejectsNull)
+            self.messages = try container.decodeIfPresent([Message].self, forKey: .messages, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

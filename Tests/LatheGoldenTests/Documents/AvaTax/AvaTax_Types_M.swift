@@ -43,11 +43,12 @@ extension AvaTax {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.summary = try container.decodeIfPresent(Swift.String.self, forKey: .summary)
-            self.details = try container.decodeIfPresent(Swift.String.self, forKey: .details)
-            self.refersTo = try container.decodeIfPresent(Swift.String.self, forKey: .refersTo)
-            self.severity = try container.decodeIfPresent(SeverityLevel.self, forKey: .severity)
-            self.source = try container.decodeIfPresent(Swift.String.self, forKey: .source)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.summary = try container.decodeIfPresent(Swift.String.self, forKey: .summary, rejectingNull: rejectsNull)
+            self.details = try container.decodeIfPresent(Swift.String.self, forKey: .details, rejectingNull: rejectsNull)
+            self.refersTo = try container.decodeIfPresent(Swift.String.self, forKey: .refersTo, rejectingNull: rejectsNull)
+            self.severity = try container.decodeIfPresent(SeverityLevel.self, forKey: .severity, rejectingNull: rejectsNull)
+            self.source = try container.decodeIfPresent(Swift.String.self, forKey: .source, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

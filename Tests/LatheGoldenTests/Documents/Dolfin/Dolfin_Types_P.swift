@@ -152,16 +152,17 @@ extension Dolfin {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: .id)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: .id, rejectingNull: rejectsNull)
             self.description = try container.decode(Swift.String.self, forKey: .description)
             self.sku = container.contains(.sku) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .sku) : nil
-            self.quantityOrdered = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .quantityOrdered)
+            self.quantityOrdered = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .quantityOrdered, rejectingNull: rejectsNull)
             self.unit = container.contains(.unit) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .unit) : nil
-            self.unitPrice = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .unitPrice)
-            self.taxRate = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .taxRate)
-            self.taxAmount = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .taxAmount)
-            self.subTotal = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .subTotal)
-            self.sortOrder = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .sortOrder)
+            self.unitPrice = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .unitPrice, rejectingNull: rejectsNull)
+            self.taxRate = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .taxRate, rejectingNull: rejectsNull)
+            self.taxAmount = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .taxAmount, rejectingNull: rejectsNull)
+            self.subTotal = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .subTotal, rejectingNull: rejectsNull)
+            self.sortOrder = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .sortOrder, rejectingNull: rejectsNull)
             self.matchedQuantity = container.contains(.matchedQuantity) ? try container.decode(LatheRuntime.Nullable<LatheRuntime.NumberOrString>.self, forKey: .matchedQuantity) : nil
             self.fullyMatched = container.contains(.fullyMatched) ? try container.decode(LatheRuntime.Nullable<Swift.Bool>.self, forKey: .fullyMatched) : nil
         }
@@ -293,18 +294,19 @@ extension Dolfin {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: .id)
-            self.organisationId = try container.decodeIfPresent(Foundation.UUID.self, forKey: .organisationId)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: .id, rejectingNull: rejectsNull)
+            self.organisationId = try container.decodeIfPresent(Foundation.UUID.self, forKey: .organisationId, rejectingNull: rejectsNull)
             self.supplierId = container.contains(.supplierId) ? try container.decode(LatheRuntime.Nullable<Foundation.UUID>.self, forKey: .supplierId) : nil
             self.externalRef = container.contains(.externalRef) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .externalRef) : nil
             self.poNumber = try container.decode(Swift.String.self, forKey: .poNumber)
             self.currency = try container.decode(Swift.String.self, forKey: .currency)
-            self.status = try container.decodeIfPresent(PurchaseOrderStatus.self, forKey: .status)
+            self.status = try container.decodeIfPresent(PurchaseOrderStatus.self, forKey: .status, rejectingNull: rejectsNull)
             self.orderDate = container.contains(.orderDate) ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: .orderDate) : nil
             self.expectedDeliveryDate = container.contains(.expectedDeliveryDate) ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: .expectedDeliveryDate) : nil
-            self.lines = try container.decodeIfPresent([PurchaseOrderLineResponse].self, forKey: .lines)
-            self.createdAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .createdAt)
-            self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .updatedAt)
+            self.lines = try container.decodeIfPresent([PurchaseOrderLineResponse].self, forKey: .lines, rejectingNull: rejectsNull)
+            self.createdAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .createdAt, rejectingNull: rejectsNull)
+            self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .updatedAt, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

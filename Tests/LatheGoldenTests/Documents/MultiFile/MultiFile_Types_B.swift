@@ -23,7 +23,8 @@ extension MultiFile {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -52,12 +52,13 @@ extension MultiFile {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.id = try container.decode(Swift.Int64.self, forKey: .id)
             self.name = try container.decode(Swift.String.self, forKey: .name)
-            self.owner = try container.decodeIfPresent(Owner.self, forKey: .owner)
-            self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-            self._parent = try container.decodeIfPresent(LatheRuntime.Indirect<Pet>.self, forKey: .parent)
-            self.badge = try container.decodeIfPresent(Badge.self, forKey: .badge)
+            self.owner = try container.decodeIfPresent(Owner.self, forKey: .owner, rejectingNull: rejectsNull)
+            self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags, rejectingNull: rejectsNull)
+            self._parent = try container.decodeIfPresent(LatheRuntime.Indirect<Pet>.self, forKey: .parent, rejectingNull: rejectsNull)
+            self.badge = try container.decodeIfPresent(Badge.self, forKey: .badge, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -107,8 +108,9 @@ extension MultiFile {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.title = try container.decodeIfPresent(Swift.String.self, forKey: .title)
-            self.status = try container.decodeIfPresent(Swift.Int.self, forKey: .status)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.title = try container.decodeIfPresent(Swift.String.self, forKey: .title, rejectingNull: rejectsNull)
+            self.status = try container.decodeIfPresent(Swift.Int.self, forKey: .status, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

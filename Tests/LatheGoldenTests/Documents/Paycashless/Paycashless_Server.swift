@@ -16,12 +16,16 @@ extension Paycashless {
         /// Cancels an invoice. Which statuses can be cancelled is not documented.
         /// `POST /v1/invoices/{id}/cancel`
         func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output
-        /// The 400 response for a request to `cancelInvoice` that breaks the spec, in the shape the spec
-        /// documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.
+        /// The 400 response for a request to `cancelInvoice` that breaks the spec, in the shape the spec documents.
+        /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+        /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+        /// The handler is not called either way.
         func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest?
         /// The 401 response for a request to `cancelInvoice` that no security alternative admits (`schemes` lists
-        /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
-        /// problem. The handler is not called either way.
+        /// the alternatives), in the shape the spec documents.
+        /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+        /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+        /// The handler is not called either way.
         func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelInvoice.Output.Unauthorized?
     }
 
@@ -86,10 +90,6 @@ extension Paycashless.APIProtocol {
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/v1/invoices/{id}/cancel"
         )
     }
-
-    nonisolated public func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Paycashless.Operations.CancelInvoice.Output.BadRequest? { nil }
-
-    nonisolated public func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Paycashless.Operations.CancelInvoice.Output.Unauthorized? { nil }
 }
 
 extension Paycashless.Operations.CancelInvoice {

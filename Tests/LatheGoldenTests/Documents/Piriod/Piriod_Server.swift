@@ -14,8 +14,10 @@ extension Piriod {
         /// Create cancellation
         /// `POST /cancellations/`
         func postCancellations(_ input: Operations.PostCancellations.Input) async throws -> Operations.PostCancellations.Output
-        /// The 400 response for a request to `POST /cancellations/` that breaks the spec, in the shape the spec
-        /// documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.
+        /// The 400 response for a request to `POST /cancellations/` that breaks the spec, in the shape the spec documents.
+        /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+        /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+        /// The handler is not called either way.
         func postCancellations(badRequest error: LatheRuntime.RequestError) async throws -> Operations.PostCancellations.Output.BadRequest?
     }
 
@@ -71,8 +73,6 @@ extension Piriod.APIProtocol {
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/cancellations/"
         )
     }
-
-    nonisolated public func postCancellations(badRequest error: LatheRuntime.RequestError) async throws -> Piriod.Operations.PostCancellations.Output.BadRequest? { nil }
 }
 
 extension Piriod.Operations.PostCancellations {

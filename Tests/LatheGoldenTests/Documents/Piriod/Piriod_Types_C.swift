@@ -100,20 +100,21 @@ extension Piriod {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.id = try container.decodeIfPresent(Swift.Int.self, forKey: .id)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.id = try container.decodeIfPresent(Swift.Int.self, forKey: .id, rejectingNull: rejectsNull)
             self.retention = try container.decode(Swift.Int.self, forKey: .retention)
             self.document = try container.decode(Swift.Int.self, forKey: .document)
             self.number = try container.decode(Swift.Int.self, forKey: .number)
             self.date = try container.decode(LatheRuntime.CalendarDate.self, forKey: .date)
             self.note = container.contains(.note) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .note) : nil
             self.internalNote = container.contains(.internalNote) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .internalNote) : nil
-            self.billerStatus = try container.decodeIfPresent(Swift.String.self, forKey: .billerStatus)
-            self.taxAgency = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: .taxAgency)
+            self.billerStatus = try container.decodeIfPresent(Swift.String.self, forKey: .billerStatus, rejectingNull: rejectsNull)
+            self.taxAgency = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: .taxAgency, rejectingNull: rejectsNull)
             self.localFile = container.contains(.localFile) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .localFile) : nil
-            self.imported = try container.decodeIfPresent(Swift.Bool.self, forKey: .imported)
-            self.testMode = try container.decodeIfPresent(Swift.Bool.self, forKey: .testMode)
-            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created)
-            self.updated = try container.decodeIfPresent(Foundation.Date.self, forKey: .updated)
+            self.imported = try container.decodeIfPresent(Swift.Bool.self, forKey: .imported, rejectingNull: rejectsNull)
+            self.testMode = try container.decodeIfPresent(Swift.Bool.self, forKey: .testMode, rejectingNull: rejectsNull)
+            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created, rejectingNull: rejectsNull)
+            self.updated = try container.decodeIfPresent(Foundation.Date.self, forKey: .updated, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

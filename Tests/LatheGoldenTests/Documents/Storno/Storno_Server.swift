@@ -19,12 +19,16 @@ extension Storno {
         /// invoice no longer once it has been uploaded to ANAF.
         /// `POST /api/v1/invoices/{uuid}/cancel`
         func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output
-        /// The 400 response for a request to `cancelInvoice` that breaks the spec, in the shape the spec
-        /// documents; `nil` (the default) sends Lathe's RFC 7807 problem. The handler is not called either way.
+        /// The 400 response for a request to `cancelInvoice` that breaks the spec, in the shape the spec documents.
+        /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+        /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+        /// The handler is not called either way.
         func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest?
         /// The 401 response for a request to `cancelInvoice` that no security alternative admits (`schemes` lists
-        /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
-        /// problem. The handler is not called either way.
+        /// the alternatives), in the shape the spec documents.
+        /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+        /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+        /// The handler is not called either way.
         func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelInvoice.Output.Unauthorized?
         /// Restore invoice
         ///
@@ -33,8 +37,10 @@ extension Storno {
         /// `POST /api/v1/invoices/{uuid}/restore`
         func restoreInvoice(_ input: Operations.RestoreInvoice.Input) async throws -> Operations.RestoreInvoice.Output
         /// The 401 response for a request to `restoreInvoice` that no security alternative admits (`schemes` lists
-        /// the alternatives), in the shape the spec documents; `nil` (the default) sends Lathe's RFC 7807
-        /// problem. The handler is not called either way.
+        /// the alternatives), in the shape the spec documents.
+        /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
+        /// conforms only when it answers in that shape. `nil` sends the problem anyway.
+        /// The handler is not called either way.
         func restoreInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.RestoreInvoice.Output.Unauthorized?
     }
 
@@ -95,12 +101,6 @@ extension Storno.APIProtocol {
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/api/v1/invoices/{uuid}/restore"
         )
     }
-
-    nonisolated public func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Storno.Operations.CancelInvoice.Output.BadRequest? { nil }
-
-    nonisolated public func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Storno.Operations.CancelInvoice.Output.Unauthorized? { nil }
-
-    nonisolated public func restoreInvoice(unauthorized schemes: [Swift.String]) async throws -> Storno.Operations.RestoreInvoice.Output.Unauthorized? { nil }
 }
 
 extension Storno.Operations.CancelInvoice {

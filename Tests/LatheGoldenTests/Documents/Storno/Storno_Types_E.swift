@@ -48,10 +48,11 @@ extension Storno {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.error = try container.decodeIfPresent(Swift.String.self, forKey: .error)
-            self.message = try container.decodeIfPresent(Swift.String.self, forKey: .message)
-            self.code = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .code)
-            self.errors = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: .errors)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.error = try container.decodeIfPresent(Swift.String.self, forKey: .error, rejectingNull: rejectsNull)
+            self.message = try container.decodeIfPresent(Swift.String.self, forKey: .message, rejectingNull: rejectsNull)
+            self.code = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .code, rejectingNull: rejectsNull)
+            self.errors = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: .errors, rejectingNull: rejectsNull)
             let all = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             var additional: [Swift.String: LatheRuntime.JSONValue] = [:]
             for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil {

@@ -143,7 +143,7 @@ extension WireFormats.Client {
             cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "session", explode: true))
         }
         if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
-        request.headerFields[.accept] = "application/json"
+        request.headerFields[.accept] = "application/json, application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.Styles.id, alternatives: [])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Styles.id, transport: transport, middlewares: middlewares)
@@ -163,6 +163,16 @@ extension WireFormats.Client {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
             return .ok(WireFormats.Operations.Styles.Output.Ok(headers: headers, body: body))
+        case 400:
+            let body: WireFormats.Operations.Styles.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Styles.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(WireFormats.Operations.Styles.Output.BadRequest(body: body))
+        case 404:
+            return .notFound(WireFormats.Operations.Styles.Output.NotFound())
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -171,7 +181,7 @@ extension WireFormats.Client {
     /// `GET /styles/{simple}/{label}/{matrix}`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func styles(simple: [Swift.Int], label: [Swift.String], matrix: WireFormats.StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: WireFormats.StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> WireFormats.Operations.Styles.Output {
+    nonisolated public func styles(simple: [Swift.Int64], label: [Swift.String], matrix: WireFormats.StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int64]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: WireFormats.StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int64 = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> WireFormats.Operations.Styles.Output {
         try await self.styles(WireFormats.Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
     }
 
@@ -191,7 +201,7 @@ extension WireFormats.Client {
         if let value = input.headers.xTrace {
             request.headerFields.set("X-Trace", LatheRuntime.URIEncoding.header(try LatheRuntime.URIValue.of(json: value), explode: false))
         }
-        request.headerFields[.accept] = "application/json"
+        request.headerFields[.accept] = "application/json, application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.GetCode.id, alternatives: [])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.GetCode.id, transport: transport, middlewares: middlewares)
@@ -211,6 +221,14 @@ extension WireFormats.Client {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
             return .ok(WireFormats.Operations.GetCode.Output.Ok(headers: headers, body: body))
+        case 400:
+            let body: WireFormats.Operations.GetCode.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.GetCode.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(WireFormats.Operations.GetCode.Output.BadRequest(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -295,7 +313,7 @@ extension WireFormats.Client {
         query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.kind), name: "kind", style: .form, explode: true, allowReserved: false)
         if !query.isEmpty { path += "?" + query.joined(separator: "&") }
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/octet-stream, text/plain"
+        request.headerFields[.accept] = "application/octet-stream, text/plain, application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.Download.id, alternatives: [])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Download.id, transport: transport, middlewares: middlewares)
@@ -313,6 +331,14 @@ extension WireFormats.Client {
             return .ok(WireFormats.Operations.Download.Output.Ok(body: body))
         case 204:
             return .noContent(WireFormats.Operations.Download.Output.NoContent())
+        case 400:
+            let body: WireFormats.Operations.Download.Output.BadRequest.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Download.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .badRequest(WireFormats.Operations.Download.Output.BadRequest(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -381,12 +407,22 @@ extension WireFormats.Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureHeader.id, reason: .invalidInput(issues)) }
         let path = "/secure/header"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureHeader.id, alternatives: [["apiKeyHeader"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureHeader.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(WireFormats.Operations.SecureHeader.Output.NoContent())
+        case 401:
+            let body: WireFormats.Operations.SecureHeader.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureHeader.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureHeader.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(WireFormats.Operations.SecureHeader.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -405,12 +441,22 @@ extension WireFormats.Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureQuery.id, reason: .invalidInput(issues)) }
         let path = "/secure/query"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureQuery.id, alternatives: [["apiKeyQuery"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureQuery.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(WireFormats.Operations.SecureQuery.Output.NoContent())
+        case 401:
+            let body: WireFormats.Operations.SecureQuery.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureQuery.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureQuery.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(WireFormats.Operations.SecureQuery.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -429,12 +475,22 @@ extension WireFormats.Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureCookie.id, reason: .invalidInput(issues)) }
         let path = "/secure/cookie"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureCookie.id, alternatives: [["apiKeyCookie"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureCookie.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(WireFormats.Operations.SecureCookie.Output.NoContent())
+        case 401:
+            let body: WireFormats.Operations.SecureCookie.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureCookie.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureCookie.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(WireFormats.Operations.SecureCookie.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -453,12 +509,22 @@ extension WireFormats.Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBasic.id, reason: .invalidInput(issues)) }
         let path = "/secure/basic"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBasic.id, alternatives: [["basic"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBasic.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(WireFormats.Operations.SecureBasic.Output.NoContent())
+        case 401:
+            let body: WireFormats.Operations.SecureBasic.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBasic.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBasic.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(WireFormats.Operations.SecureBasic.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -477,12 +543,22 @@ extension WireFormats.Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBearer.id, reason: .invalidInput(issues)) }
         let path = "/secure/bearer"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBearer.id, alternatives: [["bearer"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBearer.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(WireFormats.Operations.SecureBearer.Output.NoContent())
+        case 401:
+            let body: WireFormats.Operations.SecureBearer.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBearer.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBearer.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(WireFormats.Operations.SecureBearer.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -501,12 +577,22 @@ extension WireFormats.Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOAuth.id, reason: .invalidInput(issues)) }
         let path = "/secure/oauth"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOAuth.id, alternatives: [["oauth"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(WireFormats.Operations.SecureOAuth.Output.NoContent())
+        case 401:
+            let body: WireFormats.Operations.SecureOAuth.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOAuth.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(WireFormats.Operations.SecureOAuth.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -525,12 +611,22 @@ extension WireFormats.Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureEither.id, reason: .invalidInput(issues)) }
         let path = "/secure/either"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureEither.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(WireFormats.Operations.SecureEither.Output.NoContent())
+        case 401:
+            let body: WireFormats.Operations.SecureEither.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureEither.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(WireFormats.Operations.SecureEither.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -549,12 +645,22 @@ extension WireFormats.Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBoth.id, reason: .invalidInput(issues)) }
         let path = "/secure/both"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBoth.id, alternatives: [["apiKeyHeader", "bearer"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBoth.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(WireFormats.Operations.SecureBoth.Output.NoContent())
+        case 401:
+            let body: WireFormats.Operations.SecureBoth.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBoth.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBoth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(WireFormats.Operations.SecureBoth.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
@@ -573,12 +679,22 @@ extension WireFormats.Client {
         if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOptional.id, reason: .invalidInput(issues)) }
         let path = "/secure/optional"
         var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/problem+json"
         let body: OpenAPIRuntime.HTTPBody? = nil
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOptional.id, alternatives: [[], ["bearer"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOptional.id, transport: transport, middlewares: middlewares)
+        let contentType = response.headerFields[.contentType]
         switch response.status.code {
         case 204:
             return .noContent(WireFormats.Operations.SecureOptional.Output.NoContent())
+        case 401:
+            let body: WireFormats.Operations.SecureOptional.Output.Unauthorized.Body
+            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOptional.id, response: response))
+            } else {
+                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOptional.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            }
+            return .unauthorized(WireFormats.Operations.SecureOptional.Output.Unauthorized(body: body))
         default:
             return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }

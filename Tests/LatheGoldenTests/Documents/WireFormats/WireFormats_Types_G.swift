@@ -33,9 +33,10 @@ extension WireFormats {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.uuid = try container.decodeIfPresent(Swift.String.self, forKey: .uuid)
-            self.filter = try container.decodeIfPresent(Swift.String.self, forKey: .filter)
-            self.trace = try container.decodeIfPresent(Swift.Int.self, forKey: .trace)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.uuid = try container.decodeIfPresent(Swift.String.self, forKey: .uuid, rejectingNull: rejectsNull)
+            self.filter = try container.decodeIfPresent(Swift.String.self, forKey: .filter, rejectingNull: rejectsNull)
+            self.trace = try container.decodeIfPresent(Swift.Int.self, forKey: .trace, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -67,8 +68,9 @@ extension WireFormats {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.code = try container.decode(Swift.Int.self, forKey: .code)
-            self.window = try container.decodeIfPresent(Swift.String.self, forKey: .window)
+            self.window = try container.decodeIfPresent(Swift.String.self, forKey: .window, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -82,12 +84,12 @@ extension WireFormats {
 
     /// - Source: `#/paths/~1codes~1{qrcode-uuid}/get/parameters/2/content/application~1json/schema`
     nonisolated public struct GetCodeXTrace: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-        public var id: Swift.Int?
+        public var id: Swift.Int64?
 
         public var tags: [Swift.String]?
 
         /// Creates a value from its members; optional members default to absent.
-        public init(id: Swift.Int? = nil, tags: [Swift.String]? = nil) {
+        public init(id: Swift.Int64? = nil, tags: [Swift.String]? = nil) {
             self.id = id
             self.tags = tags
         }
@@ -99,8 +101,9 @@ extension WireFormats {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.id = try container.decodeIfPresent(Swift.Int.self, forKey: .id)
-            self.tags = try container.decodeIfPresent([Swift.String].self, forKey: .tags)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.id = try container.decodeIfPresent(Swift.Int64.self, forKey: .id, rejectingNull: rejectsNull)
+            self.tags = try container.decodeIfPresent([Swift.String].self, forKey: .tags, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

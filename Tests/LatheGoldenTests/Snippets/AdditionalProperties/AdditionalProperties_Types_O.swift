@@ -28,7 +28,8 @@ extension AdditionalProperties {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
             let all = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             var additional: [Swift.String: LatheRuntime.JSONValue] = [:]
             for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil {

@@ -33,9 +33,10 @@ extension AllOf {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.id = try container.decode(Swift.String.self, forKey: .id)
-            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created)
-            self.extra = try container.decodeIfPresent(Swift.String.self, forKey: .extra)
+            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created, rejectingNull: rejectsNull)
+            self.extra = try container.decodeIfPresent(Swift.String.self, forKey: .extra, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

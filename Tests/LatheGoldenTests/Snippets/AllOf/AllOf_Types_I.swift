@@ -35,8 +35,9 @@ extension AllOf {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.id = try container.decode(Swift.String.self, forKey: .id)
-            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created)
+            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created, rejectingNull: rejectsNull)
             self.total = try container.decode(Foundation.Decimal.self, forKey: .total)
         }
 

@@ -25,8 +25,9 @@ extension AllOf {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.details = try container.decodeIfPresent([Problem.Detail].self, forKey: .details)
-            self.resource = try container.decodeIfPresent(Swift.String.self, forKey: .resource)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.details = try container.decodeIfPresent([Problem.Detail].self, forKey: .details, rejectingNull: rejectsNull)
+            self.resource = try container.decodeIfPresent(Swift.String.self, forKey: .resource, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -21,7 +21,8 @@ extension AllOf {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.details = try container.decodeIfPresent([Problem.Detail].self, forKey: .details)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.details = try container.decodeIfPresent([Problem.Detail].self, forKey: .details, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -56,8 +57,9 @@ extension AllOf {
 
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.field = try container.decodeIfPresent(Swift.String.self, forKey: .field)
-                self.issue = try container.decodeIfPresent(Problem.Detail.Issue.self, forKey: .issue)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.field = try container.decodeIfPresent(Swift.String.self, forKey: .field, rejectingNull: rejectsNull)
+                self.issue = try container.decodeIfPresent(Problem.Detail.Issue.self, forKey: .issue, rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {

@@ -21,7 +21,8 @@ extension AnyOf {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.age = try container.decodeIfPresent(Swift.Int.self, forKey: .age)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.age = try container.decodeIfPresent(Swift.Int.self, forKey: .age, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -33,9 +33,10 @@ extension Arrays {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.rows = try container.decode([[Swift.Double]].self, forKey: .rows)
-            self.tags = try container.decodeIfPresent([Swift.String].self, forKey: .tags)
-            self.lines = try container.decodeIfPresent([Matrix.Line].self, forKey: .lines)
+            self.tags = try container.decodeIfPresent([Swift.String].self, forKey: .tags, rejectingNull: rejectsNull)
+            self.lines = try container.decodeIfPresent([Matrix.Line].self, forKey: .lines, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -79,8 +80,9 @@ extension Arrays {
 
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
                 self.sku = try container.decode(Swift.String.self, forKey: .sku)
-                self.quantity = try container.decodeIfPresent(Swift.Int.self, forKey: .quantity)
+                self.quantity = try container.decodeIfPresent(Swift.Int.self, forKey: .quantity, rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {

@@ -27,8 +27,9 @@ extension Const {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.type = try container.decode(Swift.String.self, forKey: .type)
-            self.version = try container.decodeIfPresent(Swift.Int.self, forKey: .version) ?? 2
+            self.version = try container.decodeIfPresent(Swift.Int.self, forKey: .version, rejectingNull: rejectsNull) ?? 2
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -53,13 +53,14 @@ extension Constraints {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.reason = try container.decodeIfPresent(Reason.self, forKey: .reason)
-            self.code = try container.decodeIfPresent(Swift.String.self, forKey: .code)
-            self.quantity = try container.decodeIfPresent(Swift.Int.self, forKey: .quantity)
-            self.discount = try container.decodeIfPresent(Swift.Double.self, forKey: .discount)
-            self.step = try container.decodeIfPresent(Swift.Double.self, forKey: .step)
-            self.codes = try container.decodeIfPresent([Swift.String].self, forKey: .codes)
-            self.scores = try container.decodeIfPresent([Swift.String: Swift.Int].self, forKey: .scores)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.reason = try container.decodeIfPresent(Reason.self, forKey: .reason, rejectingNull: rejectsNull)
+            self.code = try container.decodeIfPresent(Swift.String.self, forKey: .code, rejectingNull: rejectsNull)
+            self.quantity = try container.decodeIfPresent(Swift.Int.self, forKey: .quantity, rejectingNull: rejectsNull)
+            self.discount = try container.decodeIfPresent(Swift.Double.self, forKey: .discount, rejectingNull: rejectsNull)
+            self.step = try container.decodeIfPresent(Swift.Double.self, forKey: .step, rejectingNull: rejectsNull)
+            self.codes = try container.decodeIfPresent([Swift.String].self, forKey: .codes, rejectingNull: rejectsNull)
+            self.scores = try container.decodeIfPresent([Swift.String: Swift.Int].self, forKey: .scores, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

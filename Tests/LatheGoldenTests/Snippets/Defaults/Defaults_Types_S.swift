@@ -77,16 +77,17 @@ extension Defaults {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.retries = try container.decodeIfPresent(Swift.Int.self, forKey: .retries) ?? 3
-            self.ratio = try container.decodeIfPresent(Swift.Double.self, forKey: .ratio) ?? 0.5
-            self.price = try container.decodeIfPresent(Foundation.Decimal.self, forKey: .price) ?? LatheRuntime.Literal.decimal("9.99")
-            self.verbose = try container.decodeIfPresent(Swift.Bool.self, forKey: .verbose) ?? false
-            self.label = try container.decodeIfPresent(Swift.String.self, forKey: .label) ?? "none \"quoted\""
-            self.mode = try container.decodeIfPresent(Mode.self, forKey: .mode) ?? .test
-            self.channels = try container.decodeIfPresent([Swift.String].self, forKey: .channels) ?? ["email", "sms"]
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.retries = try container.decodeIfPresent(Swift.Int.self, forKey: .retries, rejectingNull: rejectsNull) ?? 3
+            self.ratio = try container.decodeIfPresent(Swift.Double.self, forKey: .ratio, rejectingNull: rejectsNull) ?? 0.5
+            self.price = try container.decodeIfPresent(Foundation.Decimal.self, forKey: .price, rejectingNull: rejectsNull) ?? LatheRuntime.Literal.decimal("9.99")
+            self.verbose = try container.decodeIfPresent(Swift.Bool.self, forKey: .verbose, rejectingNull: rejectsNull) ?? false
+            self.label = try container.decodeIfPresent(Swift.String.self, forKey: .label, rejectingNull: rejectsNull) ?? "none \"quoted\""
+            self.mode = try container.decodeIfPresent(Mode.self, forKey: .mode, rejectingNull: rejectsNull) ?? .test
+            self.channels = try container.decodeIfPresent([Swift.String].self, forKey: .channels, rejectingNull: rejectsNull) ?? ["email", "sms"]
             self.extra = container.contains(.extra) ? try container.decode(LatheRuntime.JSONValue.self, forKey: .extra) : ["a": [1, true, nil]]
             self.note = container.contains(.note) ? (try container.decodeNil(forKey: .note) ? nil : try container.decode(Swift.String.self, forKey: .note)) : nil
-            self.odd = try container.decodeIfPresent(Settings.Odd.self, forKey: .odd)
+            self.odd = try container.decodeIfPresent(Settings.Odd.self, forKey: .odd, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -125,7 +126,8 @@ extension Defaults {
 
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.x = try container.decodeIfPresent(Swift.String.self, forKey: .x)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.x = try container.decodeIfPresent(Swift.String.self, forKey: .x, rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
@@ -173,10 +175,11 @@ extension Defaults {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.hasAttachments = try container.decodeIfPresent(Swift.Bool.self, forKey: .hasAttachments) ?? false
-            self.limit = try container.decodeIfPresent(Swift.Int.self, forKey: .limit) ?? 100
-            self.mode = try container.decodeIfPresent(Spelled.Mode2.self, forKey: .mode) ?? Spelled.Mode2(case1: .auto, string: "auto")
-            self.size = try container.decodeIfPresent(Spelled.Size.self, forKey: .size) ?? Spelled.Size(int: 12)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.hasAttachments = try container.decodeIfPresent(Swift.Bool.self, forKey: .hasAttachments, rejectingNull: rejectsNull) ?? false
+            self.limit = try container.decodeIfPresent(Swift.Int.self, forKey: .limit, rejectingNull: rejectsNull) ?? 100
+            self.mode = try container.decodeIfPresent(Spelled.Mode2.self, forKey: .mode, rejectingNull: rejectsNull) ?? Spelled.Mode2(case1: .auto, string: "auto")
+            self.size = try container.decodeIfPresent(Spelled.Size.self, forKey: .size, rejectingNull: rejectsNull) ?? Spelled.Size(int: 12)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -34,8 +34,9 @@ extension Deprecated {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self._code = try container.decodeIfPresent(Swift.String.self, forKey: .code)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self._code = try container.decodeIfPresent(Swift.String.self, forKey: .code, rejectingNull: rejectsNull)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -38,9 +38,10 @@ extension Enums {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.status = try container.decode(Status.self, forKey: .status)
-            self.priority = try container.decodeIfPresent(Priority.self, forKey: .priority)
-            self.kind = try container.decodeIfPresent(TaskModel.Kind.self, forKey: .kind)
+            self.priority = try container.decodeIfPresent(Priority.self, forKey: .priority, rejectingNull: rejectsNull)
+            self.kind = try container.decodeIfPresent(TaskModel.Kind.self, forKey: .kind, rejectingNull: rejectsNull)
             self.resolution = container.contains(.resolution) ? try container.decode(LatheRuntime.Nullable<TaskModel.Resolution>.self, forKey: .resolution) : nil
         }
 

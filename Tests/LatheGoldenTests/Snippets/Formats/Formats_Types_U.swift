@@ -23,7 +23,8 @@ extension Formats {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.source = try container.decodeIfPresent(Foundation.URL.self, forKey: .source)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.source = try container.decodeIfPresent(Foundation.URL.self, forKey: .source, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

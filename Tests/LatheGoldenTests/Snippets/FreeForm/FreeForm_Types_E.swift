@@ -33,9 +33,10 @@ extension FreeForm {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.payload = try container.decode(LatheRuntime.JSONValue.self, forKey: .payload)
-            self.context = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: .context)
-            self.list = try container.decodeIfPresent([LatheRuntime.JSONValue].self, forKey: .list)
+            self.context = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: .context, rejectingNull: rejectsNull)
+            self.list = try container.decodeIfPresent([LatheRuntime.JSONValue].self, forKey: .list, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

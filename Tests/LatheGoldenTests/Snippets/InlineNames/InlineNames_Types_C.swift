@@ -89,7 +89,8 @@ extension InlineNames {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.lines = try container.decodeIfPresent([CancelInvoiceResponse200.Line].self, forKey: .lines)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.lines = try container.decodeIfPresent([CancelInvoiceResponse200.Line].self, forKey: .lines, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -120,7 +121,8 @@ extension InlineNames {
 
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.sku = try container.decodeIfPresent(Swift.String.self, forKey: .sku)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.sku = try container.decodeIfPresent(Swift.String.self, forKey: .sku, rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
@@ -147,7 +149,8 @@ extension InlineNames {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.message = try container.decodeIfPresent(Swift.String.self, forKey: .message)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.message = try container.decodeIfPresent(Swift.String.self, forKey: .message, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

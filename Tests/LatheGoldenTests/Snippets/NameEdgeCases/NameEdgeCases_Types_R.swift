@@ -39,9 +39,10 @@ extension NameEdgeCases {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self._3dsCardsNotSupported = try container.decodeIfPresent(Risk._3DsCardsNotSupported.self, forKey: ._3dsCardsNotSupported)
-            self._2fa = try container.decodeIfPresent(Risk._2Fa.self, forKey: ._2fa)
-            self._123 = try container.decodeIfPresent(Risk._1232.self, forKey: ._123)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self._3dsCardsNotSupported = try container.decodeIfPresent(Risk._3DsCardsNotSupported.self, forKey: ._3dsCardsNotSupported, rejectingNull: rejectsNull)
+            self._2fa = try container.decodeIfPresent(Risk._2Fa.self, forKey: ._2fa, rejectingNull: rejectsNull)
+            self._123 = try container.decodeIfPresent(Risk._1232.self, forKey: ._123, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -120,7 +121,8 @@ extension NameEdgeCases {
 
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.enabled = try container.decodeIfPresent(Swift.Bool.self, forKey: .enabled)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.enabled = try container.decodeIfPresent(Swift.Bool.self, forKey: .enabled, rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {

@@ -21,7 +21,8 @@ extension Naming {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.message = try container.decodeIfPresent(Swift.String.self, forKey: .message)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.message = try container.decodeIfPresent(Swift.String.self, forKey: .message, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

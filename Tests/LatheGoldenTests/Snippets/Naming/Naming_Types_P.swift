@@ -82,17 +82,18 @@ extension Naming {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.lineItems = try container.decodeIfPresent(Swift.String.self, forKey: .lineItems)
-            self.ref = try container.decodeIfPresent(Swift.String.self, forKey: .ref)
-            self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-            self.petId = try container.decodeIfPresent(Swift.String.self, forKey: .petId)
-            self.petId2 = try container.decodeIfPresent(Swift.String.self, forKey: .petId2)
-            self._unnamed = try container.decodeIfPresent(Swift.String.self, forKey: ._unnamed)
-            self.urlValue = try container.decodeIfPresent(Swift.String.self, forKey: .urlValue)
-            self._9lives = try container.decodeIfPresent(Swift.String.self, forKey: ._9lives)
-            self.rawValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .rawValue2)
-            self.stringValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .stringValue2)
-            self.hashValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .hashValue2)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.lineItems = try container.decodeIfPresent(Swift.String.self, forKey: .lineItems, rejectingNull: rejectsNull)
+            self.ref = try container.decodeIfPresent(Swift.String.self, forKey: .ref, rejectingNull: rejectsNull)
+            self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id, rejectingNull: rejectsNull)
+            self.petId = try container.decodeIfPresent(Swift.String.self, forKey: .petId, rejectingNull: rejectsNull)
+            self.petId2 = try container.decodeIfPresent(Swift.String.self, forKey: .petId2, rejectingNull: rejectsNull)
+            self._unnamed = try container.decodeIfPresent(Swift.String.self, forKey: ._unnamed, rejectingNull: rejectsNull)
+            self.urlValue = try container.decodeIfPresent(Swift.String.self, forKey: .urlValue, rejectingNull: rejectsNull)
+            self._9lives = try container.decodeIfPresent(Swift.String.self, forKey: ._9lives, rejectingNull: rejectsNull)
+            self.rawValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .rawValue2, rejectingNull: rejectsNull)
+            self.stringValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .stringValue2, rejectingNull: rejectsNull)
+            self.hashValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .hashValue2, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -21,7 +21,8 @@ extension Naming {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self._2fa = try container.decodeIfPresent(Swift.Bool.self, forKey: ._2fa)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self._2fa = try container.decodeIfPresent(Swift.Bool.self, forKey: ._2fa, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

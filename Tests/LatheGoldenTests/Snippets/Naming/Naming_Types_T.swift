@@ -25,8 +25,9 @@ extension Naming {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.self_ = try container.decodeIfPresent(Swift.String.self, forKey: .self_)
-            self.`default` = try container.decodeIfPresent(Swift.String.self, forKey: .`default`)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.self_ = try container.decodeIfPresent(Swift.String.self, forKey: .self_, rejectingNull: rejectsNull)
+            self.`default` = try container.decodeIfPresent(Swift.String.self, forKey: .`default`, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

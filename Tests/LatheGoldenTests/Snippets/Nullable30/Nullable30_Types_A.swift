@@ -21,7 +21,8 @@ extension Nullable30 {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.city = try container.decodeIfPresent(Swift.String.self, forKey: .city)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.city = try container.decodeIfPresent(Swift.String.self, forKey: .city, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -25,8 +25,9 @@ extension OneOfBesideProperties {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.email = try container.decodeIfPresent(Swift.String.self, forKey: .email)
-            self.phone = try container.decodeIfPresent(Swift.String.self, forKey: .phone)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.email = try container.decodeIfPresent(Swift.String.self, forKey: .email, rejectingNull: rejectsNull)
+            self.phone = try container.decodeIfPresent(Swift.String.self, forKey: .phone, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

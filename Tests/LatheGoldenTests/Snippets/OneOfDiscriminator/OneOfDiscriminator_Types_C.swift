@@ -65,9 +65,10 @@ extension OneOfDiscriminator {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.petType = try container.decode(Swift.String.self, forKey: .petType)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name)
-            self.lives = try container.decodeIfPresent(Swift.Int.self, forKey: .lives)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
+            self.lives = try container.decodeIfPresent(Swift.Int.self, forKey: .lives, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

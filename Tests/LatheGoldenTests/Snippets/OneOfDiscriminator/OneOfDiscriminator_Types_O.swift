@@ -25,8 +25,9 @@ extension OneOfDiscriminator {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.pet = try container.decodeIfPresent(Pet.self, forKey: .pet)
-            self.account = try container.decodeIfPresent(Account.self, forKey: .account)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.pet = try container.decodeIfPresent(Pet.self, forKey: .pet, rejectingNull: rejectsNull)
+            self.account = try container.decodeIfPresent(Account.self, forKey: .account, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -27,8 +27,9 @@ extension ReadWriteOnly {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-            self.password = try container.decodeIfPresent(Swift.String.self, forKey: .password)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id, rejectingNull: rejectsNull)
+            self.password = try container.decodeIfPresent(Swift.String.self, forKey: .password, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

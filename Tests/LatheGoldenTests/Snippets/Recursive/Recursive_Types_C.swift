@@ -37,9 +37,10 @@ extension Recursive {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.name = try container.decode(Swift.String.self, forKey: .name)
-            self._parent = try container.decodeIfPresent(LatheRuntime.Indirect<Category>.self, forKey: .parent)
-            self.children = try container.decodeIfPresent([Category].self, forKey: .children)
+            self._parent = try container.decodeIfPresent(LatheRuntime.Indirect<Category>.self, forKey: .parent, rejectingNull: rejectsNull)
+            self.children = try container.decodeIfPresent([Category].self, forKey: .children, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -25,7 +25,8 @@ extension Recursive {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self._lead = try container.decodeIfPresent(LatheRuntime.Indirect<Employee>.self, forKey: .lead)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self._lead = try container.decodeIfPresent(LatheRuntime.Indirect<Employee>.self, forKey: .lead, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

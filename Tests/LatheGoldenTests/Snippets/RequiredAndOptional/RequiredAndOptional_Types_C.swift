@@ -41,10 +41,11 @@ extension RequiredAndOptional {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.id = try container.decode(Swift.String.self, forKey: .id)
             self.name = try container.decode(Swift.String.self, forKey: .name)
-            self.email = try container.decodeIfPresent(Swift.String.self, forKey: .email)
-            self.age = try container.decodeIfPresent(Swift.Int.self, forKey: .age)
+            self.email = try container.decodeIfPresent(Swift.String.self, forKey: .email, rejectingNull: rejectsNull)
+            self.age = try container.decodeIfPresent(Swift.Int.self, forKey: .age, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -33,9 +33,10 @@ extension TypeArrays {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.unitPrice = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .unitPrice)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.unitPrice = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .unitPrice, rejectingNull: rejectsNull)
             self.status = container.contains(.status) ? try container.decode(LatheRuntime.Nullable<LatheRuntime.NumberOrString>.self, forKey: .status) : nil
-            self.flag = try container.decodeIfPresent(Line.Flag.self, forKey: .flag)
+            self.flag = try container.decodeIfPresent(Line.Flag.self, forKey: .flag, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {

@@ -27,8 +27,9 @@ extension Ungenerated {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.pair = try container.decodeIfPresent([Swift.Double].self, forKey: .pair)
-            self.code = try container.decodeIfPresent(Swift.String.self, forKey: .code)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.pair = try container.decodeIfPresent([Swift.Double].self, forKey: .pair, rejectingNull: rejectsNull)
+            self.code = try container.decodeIfPresent(Swift.String.self, forKey: .code, rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
