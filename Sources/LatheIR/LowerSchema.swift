@@ -125,6 +125,13 @@ extension Lowerer {
     }
 
     /// The named type for a hint: the reserved one it should fill, or a new one.
+    /// A schema inside `parent` (items, a map's values, an alternative): through `lowerCached`, which
+    /// also catches an `allOf` that reaches its own node again, unless it is a reading of the parent's
+    /// own node (each type of `type: [string, boolean]`, items absent), which is lowered as it is.
+    func lowerChild(_ child: Schema, of parent: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        child.node == parent.node ? lower(child, hint) : lowerCached(child, hint)
+    }
+
     func namedType(_ hint: NameHint, _ schema: Schema) -> IRTypeID {
         if let into = hint.into { return into }
         return newType(hint, node: schema.node, docs: docs(schema))
@@ -236,7 +243,7 @@ extension Lowerer {
         guard case .named(let id) = lowerObject(schema, parts, hint), case .object(var object) = types[id.index].kind else { return nil }
         var taken = memberNames[id] ?? []
         for (index, union) in unions.enumerated() {
-            let (type, _) = lower(union, hint.nested(union.title ?? "Value\(index + 1)", in: id))
+            let (type, _) = lowerChild(union, of: schema, hint.nested(union.title ?? "Value\(index + 1)", in: id))
             var name = SwiftNames.memberName(union.ref?.targetName ?? (type.namedID.map { types[$0.index].name.swift } ?? "value"))
             while taken.contains(name) || SwiftNames.reservedMemberNames.contains(name) { name += "Value" }
             taken.insert(name)
@@ -406,7 +413,7 @@ extension Lowerer {
             } else if Self.hasNoStructure(extra) {
                 additional = .captured(.primitive(.jsonValue), IRConstraints())
             } else {
-                let (type, constraints) = lower(extra, hint.nested("AdditionalProperty", in: id))
+                let (type, constraints) = lowerChild(extra, of: schema, hint.nested("AdditionalProperty", in: id))
                 additional = .captured(type, constraints)
             }
         }
@@ -500,7 +507,7 @@ extension Lowerer {
                 original = ref.targetName ?? preferred
             } else {
                 let base = member.title ?? "Case\(index + 1)"
-                (type, constraints) = lower(member, hint.nested(base, in: id))
+                (type, constraints) = lowerChild(member, of: schema, hint.nested(base, in: id))
                 preferred = member.title.map(SwiftNames.memberName) ?? caseName(for: type)
                 original = member.title ?? base
             }
@@ -508,6 +515,12 @@ extension Lowerer {
                 name: IRName(original: original, swift: scope.claim(preferred)), type: type, constraints: constraints,
                 discriminatorValues: [], source: source(member.node)
             ))
+        }
+        // `A: oneOf: [$ref: A]`: every alternative is the union itself, which no value can be.
+        if !cases.isEmpty, cases.allSatisfy({ $0.type == .named(id) || $0.type == .nullable(.named(id)) }) {
+            warning("every alternative of this \(isAnyOf ? "anyOf" : "oneOf") is the schema itself; Lathe generates it as any JSON value", at: schema.node, kind: "recursive-alias")
+            types[id.index].kind = .alias(.primitive(.jsonValue), IRConstraints())
+            return .named(id)
         }
         var union = IRUnion(cases: cases, discriminator: nil)
         // With a discriminator, anyOf is read as oneOf: the property says which one the value is.
@@ -605,7 +618,7 @@ extension Lowerer {
             // `PetsItem` beside a top-level `Pets` (a typealias cannot hold nested types).
             let itemSchema = schema.items?.value ?? Schema(node: schema.node)
             let itemBase = hint.parent == nil ? hint.base + "Item" : SwiftNames.singular(hint.base) ?? hint.base + "Item"
-            let (element, elementConstraints) = lower(itemSchema, NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item"))
+            let (element, elementConstraints) = lowerChild(itemSchema, of: schema, NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item"))
             constraints.element = elementConstraints
             return (.array(element), constraints)
         default:
@@ -618,7 +631,7 @@ extension Lowerer {
                     return (.dictionary(.primitive(.jsonValue)), constraints)
                 }
                 let valueHint = NameHint(base: hint.base + "Value", parent: hint.parent)
-                let (valueType, valueConstraints) = lower(values, valueHint)
+                let (valueType, valueConstraints) = lowerChild(values, of: schema, valueHint)
                 constraints.element = valueConstraints
                 return (.dictionary(valueType), constraints)
             }
