@@ -2,6 +2,7 @@ import ArgumentParser
 import LatheDiagnostics
 import LatheGenerator
 import LatheIR
+import LatheOpenAPI
 
 /// `lathe generate SPEC --output DIR`: Swift from an OpenAPI description.
 struct GenerateCommand: ParsableCommand {
@@ -51,6 +52,9 @@ struct GenerateCommand: ParsableCommand {
     /// Before defects became warnings, this wrote the output despite errors; that is the default now.
     @Flag(help: .hidden)
     var allowSpecErrors = false
+
+    @Option(help: ArgumentHelp("The largest spec file to read, in megabytes (default \(YAMLReader().maximumFileSize / 1_000_000)); a release build generates a 48 MB spec in under a minute and 1.3 GB.", valueName: "MB"))
+    var maxFileSize: Int?
 
     @Flag(help: "Let $refs reach files outside the folder of the root spec.")
     var allowRefsOutsideRoot = false
@@ -107,11 +111,13 @@ struct GenerateCommand: ParsableCommand {
                 entry.options.fixedFileNames = fixedFileNames
                 entry.options.strict = entry.options.strict || strict
                 entry.options.silencedWarnings.formUnion(silence)
+                if let maxFileSize { entry.options.maximumFileSize = maxFileSize * 1_000_000 }
                 jobs.append((entry.spec, folder, Generator.generate(entry)))
             }
         } else if let spec, let output {
             let modes = mode.isEmpty ? Set(GeneratorOptions.Mode.allCases) : Set(mode.compactMap(GeneratorOptions.Mode.init(rawValue:)))
             var options = GeneratorOptions(modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
+            if let maxFileSize { options.maximumFileSize = maxFileSize * 1_000_000 }
             options.fixedFileNames = fixedFileNames
             options.strict = strict
             options.silencedWarnings = Set(silence)

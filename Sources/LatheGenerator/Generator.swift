@@ -23,6 +23,8 @@ public struct GeneratorOptions: Sendable, Hashable {
     public var strict = false
     /// Kinds of warnings (`unknown-field`, …) left out of the diagnostics.
     public var silencedWarnings: Set<String> = []
+    /// The largest spec file read, in bytes (see `YAMLReader.maximumFileSize`).
+    public var maximumFileSize = YAMLReader().maximumFileSize
 
     public init(modes: Set<Mode> = Set(Mode.allCases), namespace: String? = nil, allowRefsOutsideRoot: Bool = false, overlays: [String] = []) {
         self.modes = modes
@@ -32,7 +34,9 @@ public struct GeneratorOptions: Sendable, Hashable {
     }
 
     var loadOptions: LoadOptions {
-        LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlays)
+        var options = LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlays)
+        options.reader.maximumFileSize = maximumFileSize
+        return options
     }
 }
 

@@ -9,12 +9,20 @@ public enum FileBytes {
     public struct ReadError: Error, Sendable {
         /// What went wrong, as `strerror` says it ("No such file or directory").
         public var reason: String
+        /// Set when the file is over the size asked for, which is not a failure to read it.
+        public var tooLarge = false
     }
 
     /// Files larger than this are refused (the reader's offsets are 32-bit, and no spec comes close).
     public static let maximumSize = 256 << 20
 
     public static func read(_ path: String) throws(ReadError) -> [UInt8] {
+        try read(path, maximumSize: maximumSize)
+    }
+
+    /// The file's bytes; a file over `maximumSize` bytes is refused before any is read.
+    public static func read(_ path: String, maximumSize: Int) throws(ReadError) -> [UInt8] {
+        let maximumSize = min(maximumSize, Self.maximumSize)
         // O_NONBLOCK: opening a FIFO for reading otherwise blocks until a writer comes, before the
         // check below could refuse it. It changes nothing for the regular files that are read.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -26,7 +34,7 @@ public enum FileBytes {
         // Only regular files: a FIFO or a device (/dev/zero) would block or never end.
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError(reason: "it is not a regular file") }
         guard Int(info.st_size) <= maximumSize else {
-            throw ReadError(reason: "it is larger than \(maximumSize >> 20) MiB, far beyond any OpenAPI description")
+            throw ReadError(reason: "it holds \(megabytes(Int(info.st_size))) MB, more than the \(megabytes(maximumSize)) MB Lathe reads from one file", tooLarge: true)
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size) + 1)
@@ -39,7 +47,7 @@ public enum FileBytes {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0 ..< count])
-            if bytes.count > maximumSize { throw ReadError(reason: "it grew past \(maximumSize >> 20) MiB while being read") }
+            if bytes.count > maximumSize { throw ReadError(reason: "it grew past \(megabytes(maximumSize)) MB while being read", tooLarge: true) }
         }
         return bytes
     }
@@ -48,4 +56,10 @@ public enum FileBytes {
 @inline(__always)
 private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
+}
+
+/// `n` bytes in decimal megabytes with one decimal (`104857600` → `104.9`).
+private func megabytes(_ n: Int) -> String {
+    let tenths = (n + 50_000) / 100_000
+    return "\(tenths / 10).\(tenths % 10)"
 }

@@ -198,4 +198,35 @@ struct OutputFolderTests {
         #expect(run.status == 0)
         #expect(run.stderr == "lathe: \(empty) describes no operations and no schemas; there is nothing to generate\n")
     }
+
+    /// A 100 MB spec is refused at once, with a located error, well inside a minute and 2 GiB:
+    /// generating it would take about 2.5 GB and over a minute (25 to 45 times the input). The limit is the
+    /// reader's, so referenced files are held to it too, and `--max-file-size` raises it.
+    @Test func aHundredMegabyteSpecIsRefusedAtOnceWithALocatedError() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = folder.appendingPathComponent("huge.json")
+        var text = #"{"openapi": "3.0.3", "info": {"title": "Huge", "version": "1"}, "paths": {}, "components": {"schemas": {"#
+        var index = 0
+        while text.utf8.count < 100_000_000 {
+            text += ##""Model\##(index)": {"type": "object", "description": "A synthetic model.", "properties": {"id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "next": {"$ref": "#/components/schemas/Model\##(index + 1)"}}},"##
+            text += "\n"
+            index += 1
+        }
+        text += #""Model\#(index)": {"type": "string"}}}}"#
+        try text.write(to: spec, atomically: false, encoding: .utf8)
+
+        let start = Date()
+        let run = try runner.lathe("generate", spec.path, "--output", folder.appendingPathComponent("out").path)
+        let seconds = Date().timeIntervalSince(start)
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("\(spec.path):1:1: error: this file is too large to generate from: it holds 100.0 MB, more than the 50.0 MB Lathe reads from one file"), "\(run.stderr)")
+        #expect(run.stderr.contains("[file-too-large]"))
+        #expect(seconds < 60)
+        // The largest child this test process has waited for, in KiB (Linux's unit).
+        #expect(usage.ru_maxrss < 2 << 20)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
 }
