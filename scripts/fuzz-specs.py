@@ -90,6 +90,8 @@ class Spec:
             schema["default"] = r.random() < 0.5
         if r.random() < 0.1 and self.v31 and "enum" not in schema:
             schema = {"const": r.choice(["fixed", 3, True])}
+        if r.random() < 0.08 and self.v31:
+            schema = {"type": r.sample(["string", "integer", "number", "boolean", "null"], r.randint(2, 3))}
         return self.nullable(schema)
 
     def ref(self):
@@ -145,6 +147,15 @@ class Spec:
                 props[name] = dict(props[name], readOnly=True) if "$ref" not in props[name] else props[name]
         if r.random() < 0.2:
             schema["description"] = r.choice(["*/ /* \"\"\" #if x", "line\nbreak", "tab\there", "\u202eevil"])
+        if r.random() < 0.1 and props:
+            name = r.choice(list(props))
+            props[name] = dict(props[name], writeOnly=True) if "$ref" not in props[name] else props[name]
+        if r.random() < 0.1 and self.schemas:
+            # Recursion through a component: a property, a list or a map of one.
+            target = {"$ref": "#/components/schemas/" + r.choice(list(self.schemas))}
+            props[self.name(NAMES) + "Next"] = r.choice([target, {"type": "array", "items": target}, {"type": "object", "additionalProperties": target}])
+        if r.random() < 0.05:
+            schema["default"] = {}
         return self.nullable(schema)
 
     def discriminated(self):
@@ -217,7 +228,8 @@ class Spec:
             if status not in ("204", "302") and r.random() < 0.8:
                 response["content"] = self.content()
             if r.random() < 0.2:
-                response["headers"] = {self.name(NAMES): {"schema": self.primitive()}}
+                header = self.primitive() if r.random() < 0.7 else {"type": "array", "items": self.primitive()}
+                response["headers"] = {self.name(NAMES): {"schema": header, "required": r.random() < 0.5}}
             responses[status] = response
         op["responses"] = responses
         if r.random() < 0.3:

@@ -254,6 +254,7 @@ extension Lowerer {
             var type = IRValueType.primitive(.string)
             if let schema = header.schema ?? header.content.first?.schema {
                 type = lowerCached(schema, NameHint(base: base + SwiftNames.typeName(headerName))).0
+                if header.schema != nil { type = withoutNullItems(type, at: schema, what: "header") }
                 responseRoots.append(type)
             }
             return IRResponseHeader(
@@ -267,23 +268,22 @@ extension Lowerer {
     private func lowerParameterType(_ parameter: Parameter, base: String) -> (IRValueType, IRConstraints) {
         guard let schema = parameter.schema ?? parameter.content.first?.schema else { return (.primitive(.string), IRConstraints()) }
         var (type, constraints) = lowerCached(schema, NameHint(base: base))
-        // A URI has no spelling for a null list item (RFC 6570 leaves undefined items out), so the
-        // items of a parameter's list are never optional.
-        if parameter.schema != nil, let nonNullItems = Self.withoutNullItems(type) {
-            warning("this parameter's list allows null items, which a URI cannot carry; Lathe generates the items as not null", at: schema.node, kind: "parameter-null-item")
-            type = nonNullItems
-        }
+        if parameter.schema != nil { type = withoutNullItems(type, at: schema, what: "parameter") }
         requestRoots.append(type)
         return (type, constraints)
     }
 
-    /// `type` with its list's items made non-null, or `nil` when it is not a list of nullable items.
-    private static func withoutNullItems(_ type: IRValueType) -> IRValueType? {
+    /// A parameter or header list travels in URI form (RFC 6570 styles), which has no spelling for a
+    /// null item (RFC 6570 leaves undefined items out): its items are never optional, with a warning.
+    private func withoutNullItems(_ type: IRValueType, at schema: Schema, what: String) -> IRValueType {
+        let nonNull: IRValueType
         switch type {
-        case .array(.nullable(let item)): .array(item)
-        case .nullable(.array(.nullable(let item))): .nullable(.array(item))
-        default: nil
+        case .array(.nullable(let item)): nonNull = .array(item)
+        case .nullable(.array(.nullable(let item))): nonNull = .nullable(.array(item))
+        default: return type
         }
+        warning("this \(what)'s list allows null items, which a URI or header cannot carry; Lathe generates the items as not null", at: schema.node, kind: "parameter-null-item")
+        return nonNull
     }
 
     /// One type per media type with an inline schema; a suffix tells them apart when there are several.

@@ -52,3 +52,41 @@ public func runFuzzer(_ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CIn
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
     return LLVMFuzzerRunDriver(&argc, &argv, test)
 }
+
+import Foundation
+
+/// Every `LATHE_FUZZ_COMPILE_EVERY`-th input that generates Swift (default 2,000; 0 turns it off)
+/// has that Swift typechecked against the main package's debug build (`swift build` first), so a
+/// sample of what the pipeline writes is known to compile, not only to have the right shape.
+public final class CompileSampler: @unchecked Sendable {
+    public static let shared = CompileSampler()
+    private let every = ProcessInfo.processInfo.environment["LATHE_FUZZ_COMPILE_EVERY"].flatMap(Int.init) ?? 2_000
+    private var seen = 0
+    private let modules = repositoryRoot + "/.build/debug/Modules"
+
+    /// Typechecks `files` when their turn comes; a failure stops the run with the compiler's errors.
+    public func sample(_ files: [GeneratedFile]) {
+        guard every > 0, !files.isEmpty, FileManager.default.fileExists(atPath: modules) else { return }
+        seen += 1
+        guard seen % every == 0 else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-fuzz-\(getpid())-\(seen)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for file in files {
+            let url = folder.appendingPathComponent(file.name)
+            guard (try? Data(file.contents.utf8).write(to: url)) != nil else { return }
+            paths.append(url.path)
+        }
+        // system(3), not Process: libFuzzer's timers interrupt reads, which Foundation's pipes do not survive.
+        let log = folder.appendingPathComponent("typecheck.log").path
+        let quoted = ([modules] + paths + [log]).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = "swiftc -typecheck -swift-version 6 -I \(quoted[0]) \(quoted[1..<(quoted.count - 1)].joined(separator: " ")) > \(quoted.last!) 2>&1"
+        let status = system(command)
+        if status != 0 {
+            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            let errors = output.split(separator: "\n").filter { $0.contains("error:") }.prefix(5)
+            fail("the generated Swift does not compile:\n" + errors.joined(separator: "\n"))
+        }
+    }
+}

@@ -2,7 +2,7 @@ import FuzzSupport
 import LatheGenerator
 
 // The whole pipeline, bytes to Swift text, checked for shape: every literal and comment ends,
-// brackets pair up, and no directive stands outside a literal. (scripts/fuzz.sh compiles a sample.)
+// brackets pair up, and no directive stands outside a literal; and a sample of it compiles.
 func fuzzPipeline(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start else { return 0 }
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
@@ -15,6 +15,7 @@ func fuzzPipeline(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
             fail("\(error)")
         }
     }
+    if !result.diagnostics.hasErrors { CompileSampler.shared.sample(result.files) }
     return 0
 }
 
