@@ -125,11 +125,12 @@ extension Lowerer {
     }
 
     /// The named type for a hint: the reserved one it should fill, or a new one.
-    /// A schema inside `parent` (items, a map's values, an alternative): through `lowerCached`, which
-    /// also catches an `allOf` that reaches its own node again, unless it is a reading of the parent's
-    /// own node (each type of `type: [string, boolean]`, items absent), which is lowered as it is.
-    func lowerChild(_ child: Schema, of parent: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
-        child.node == parent.node ? lower(child, hint) : lowerCached(child, hint)
+    /// A schema inside another (items, a map's values, an alternative): through `lowerCached`, which
+    /// also catches an `allOf` that reaches its own node again (`A: {additionalProperties: {allOf:
+    /// [$ref: A]}}`). Readings of a schema's own node (each type of `type: [string, boolean]`, absent
+    /// items) are not children and are lowered directly: caching them would stand for the schema.
+    func lowerChild(_ child: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        lowerCached(child, hint)
     }
 
     func namedType(_ hint: NameHint, _ schema: Schema) -> IRTypeID {
@@ -243,7 +244,7 @@ extension Lowerer {
         guard case .named(let id) = lowerObject(schema, parts, hint), case .object(var object) = types[id.index].kind else { return nil }
         var taken = memberNames[id] ?? []
         for (index, union) in unions.enumerated() {
-            let (type, _) = lowerChild(union, of: schema, hint.nested(union.title ?? "Value\(index + 1)", in: id))
+            let (type, _) = lowerChild(union, hint.nested(union.title ?? "Value\(index + 1)", in: id))
             var name = SwiftNames.memberName(union.ref?.targetName ?? (type.namedID.map { types[$0.index].name.swift } ?? "value"))
             while taken.contains(name) || SwiftNames.reservedMemberNames.contains(name) { name += "Value" }
             taken.insert(name)
@@ -413,7 +414,7 @@ extension Lowerer {
             } else if Self.hasNoStructure(extra) {
                 additional = .captured(.primitive(.jsonValue), IRConstraints())
             } else {
-                let (type, constraints) = lowerChild(extra, of: schema, hint.nested("AdditionalProperty", in: id))
+                let (type, constraints) = lowerChild(extra, hint.nested("AdditionalProperty", in: id))
                 additional = .captured(type, constraints)
             }
         }
@@ -492,7 +493,8 @@ extension Lowerer {
 
     // MARK: Unions
 
-    private func lowerUnion(_ schema: Schema, _ members: [Schema], _ hint: NameHint, isAnyOf: Bool) -> IRValueType {
+    /// `membersAreReadings`: the members are readings of `schema`'s own node (a type list), not children.
+    private func lowerUnion(_ schema: Schema, _ members: [Schema], _ hint: NameHint, isAnyOf: Bool, membersAreReadings: Bool = false) -> IRValueType {
         let id = namedType(hint, schema)
         var scope = NameScope(reserved: ["undocumented"])
         var cases: [IRUnion.Case] = []
@@ -507,7 +509,7 @@ extension Lowerer {
                 original = ref.targetName ?? preferred
             } else {
                 let base = member.title ?? "Case\(index + 1)"
-                (type, constraints) = lowerChild(member, of: schema, hint.nested(base, in: id))
+                (type, constraints) = membersAreReadings ? lower(member, hint.nested(base, in: id)) : lowerChild(member, hint.nested(base, in: id))
                 preferred = member.title.map(SwiftNames.memberName) ?? caseName(for: type)
                 original = member.title ?? base
             }
@@ -606,7 +608,7 @@ extension Lowerer {
                 member.title = nil
                 return member
             }
-            return (lowerUnion(schema, members, hint, isAnyOf: false), IRConstraints())
+            return (lowerUnion(schema, members, hint, isAnyOf: false, membersAreReadings: true), IRConstraints())
         }
         switch types {
         case .string: return (.primitive(stringPrimitive(schema)), constraints)
@@ -616,9 +618,9 @@ extension Lowerer {
         case .array:
             // Items are named where the array stands: `Order.Line` for a property `lines`,
             // `PetsItem` beside a top-level `Pets` (a typealias cannot hold nested types).
-            let itemSchema = schema.items?.value ?? Schema(node: schema.node)
             let itemBase = hint.parent == nil ? hint.base + "Item" : SwiftNames.singular(hint.base) ?? hint.base + "Item"
-            let (element, elementConstraints) = lowerChild(itemSchema, of: schema, NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item"))
+            let itemHint = NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item")
+            let (element, elementConstraints) = schema.items.map { lowerChild($0.value, itemHint) } ?? lower(Schema(node: schema.node), itemHint)
             constraints.element = elementConstraints
             return (.array(element), constraints)
         default:
@@ -631,7 +633,7 @@ extension Lowerer {
                     return (.dictionary(.primitive(.jsonValue)), constraints)
                 }
                 let valueHint = NameHint(base: hint.base + "Value", parent: hint.parent)
-                let (valueType, valueConstraints) = lowerChild(values, of: schema, valueHint)
+                let (valueType, valueConstraints) = lowerChild(values, valueHint)
                 constraints.element = valueConstraints
                 return (.dictionary(valueType), constraints)
             }

@@ -64,22 +64,12 @@ extension ServerSupport {
         return result
     }
 
-    /// An object parameter: its members' texts read as the JSON values they spell.
+    /// An object parameter: its members' texts read as what each member needs (`ServerSupport.decodeTextMembers`).
     public static func object<T: Decodable>(_ value: URIValue?, as type: T.Type, at name: String) throws -> T? {
         guard let value else { return nil }
         guard case .object(let members) = value else { throw RequestError(at: name, "must be an object") }
-        var object: [String: JSONValue] = [:]
-        for member in members {
-            if isDecimalText(member.value), let number = Decimal(string: member.value, locale: posix) {
-                object[member.name] = .number(number)
-            } else if member.value == "true" || member.value == "false" {
-                object[member.name] = .bool(member.value == "true")
-            } else {
-                object[member.name] = .string(member.value)
-            }
-        }
         do {
-            return try JSONCoding.decoder().decode(T.self, from: JSONCoding.encoder().encode(JSONValue.object(object)))
+            return try ServerSupport.decodeTextMembers(T.self, members.map { ($0.name, $0.value) })
         } catch {
             throw RequestError(at: name, "does not have the members the spec describes")
         }

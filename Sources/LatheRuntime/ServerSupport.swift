@@ -74,16 +74,27 @@ public enum ServerSupport {
         }
     }
 
-    /// Decodes an `application/x-www-form-urlencoded` body into a flat object. Form values are all
-    /// text, so each is read as what its member needs: text that spells a number or a boolean is
-    /// tried as one, and a member whose type says otherwise is read back as text.
+    /// Decodes an `application/x-www-form-urlencoded` body into a flat object (see `decodeTextMembers`).
     public static func decodeForm<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
         let text = try await ClientSupport.text(body)
+        var members: [(name: String, value: String)] = []
+        for item in URIDecoding.queryItems(text[...]) { members.append((item.name, item.value)) }
+        do {
+            return try decodeTextMembers(T.self, members)
+        } catch let error as DecodingError {
+            throw RequestError([ValidationIssue(path: path(of: error), message: message(of: error))])
+        }
+    }
+
+    /// A flat object whose members arrive as text (a form body, an object parameter in a URI): each
+    /// is read as what its member needs. Text that spells a number or a boolean is tried as one, and
+    /// a member whose type says otherwise is read back as text; a name given several times is a list.
+    static func decodeTextMembers<T: Decodable>(_ type: T.Type, _ members: [(name: String, value: String)]) throws -> T {
         var texts: [String: [String]] = [:]
         var order: [String] = []
-        for item in URIDecoding.queryItems(text[...]) {
-            if texts[item.name] == nil { order.append(item.name) }
-            texts[item.name, default: []].append(item.value)
+        for member in members {
+            if texts[member.name] == nil { order.append(member.name) }
+            texts[member.name, default: []].append(member.value)
         }
         var asText = Set<String>()
         while true {
@@ -101,7 +112,7 @@ public enum ServerSupport {
                 {
                     continue
                 }
-                throw RequestError([ValidationIssue(path: path(of: error), message: message(of: error))])
+                throw error
             }
         }
     }

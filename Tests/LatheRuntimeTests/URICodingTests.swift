@@ -110,4 +110,17 @@ struct URICodingTests {
         #expect(NumberOrString(uriText: "twelve") == .string("twelve"))
         #expect(UUID(uriText: "123e4567-e89b-12d3-a456-426614174000")?.uriText == "123E4567-E89B-12D3-A456-426614174000")
     }
+
+    /// An object parameter's members are text: one that spells a number or a boolean is read as
+    /// text where its member is a string (schemathesis sent `;matrix=y,1e100,x,3`, and was refused).
+    @Test func objectMembersAreReadAsWhatTheirMembersNeed() throws {
+        struct Point: Decodable, Equatable {
+            var x: Int
+            var y: String
+            var on: String?
+        }
+        let value = URIValue.object([URIMember("y", "1e100"), URIMember("x", "3"), URIMember("on", "true")])
+        #expect(try ServerSupport.object(value, as: Point.self, at: "matrix") == Point(x: 3, y: "1e100", on: "true"))
+        #expect(throws: RequestError.self) { try ServerSupport.object(URIValue.object([URIMember("x", "three")]), as: Point.self, at: "matrix") }
+    }
 }
