@@ -244,7 +244,14 @@ extension Lowerer {
         guard case .named(let id) = lowerObject(schema, parts, hint), case .object(var object) = types[id.index].kind else { return nil }
         var taken = memberNames[id] ?? []
         for (index, union) in unions.enumerated() {
-            let (type, _) = lowerChild(union, hint.nested(union.title ?? "Value\(index + 1)", in: id))
+            let (lowered, _) = lowerChild(union, hint.nested(union.title ?? "Value\(index + 1)", in: id))
+            // The value is an object, so a `null` alternative cannot apply; and an alternative list
+            // that lowered to something other than a union (`oneOf: [string, null]`) is no object.
+            let type = lowered.nonNull
+            guard case .named(let unionID) = type, Self.isUnionKind(types[unionID.index].kind) else {
+                warning("this allOf member is neither an object nor alternatives between objects, so no object can also be it; Lathe does not generate it", at: union.node, kind: "allof-not-objects")
+                continue
+            }
             var name = SwiftNames.memberName(union.ref?.targetName ?? (type.namedID.map { types[$0.index].name.swift } ?? "value"))
             while taken.contains(name) || SwiftNames.reservedMemberNames.contains(name) { name += "Value" }
             taken.insert(name)
@@ -256,6 +263,14 @@ extension Lowerer {
         if case .captured = object.additionalProperties { object.additionalProperties = .ignored }
         types[id.index].kind = .object(object)
         return .named(id)
+    }
+
+    /// A union, or a component not lowered yet (the schema was already seen to be a `oneOf`/`anyOf`).
+    static func isUnionKind(_ kind: IRTypeKind) -> Bool {
+        switch kind {
+        case .union, .anyOf, .pending: true
+        default: false
+        }
     }
 
     /// Whether a schema (following references) is a `oneOf` or `anyOf`.

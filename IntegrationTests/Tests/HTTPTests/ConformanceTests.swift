@@ -8,7 +8,7 @@ import WireAPI
 /// The wire fixture's generated server (every parameter style, body kind and security scheme),
 /// with the round-trip tests' handlers, under schemathesis: see CancellationTests' ConformanceTests.
 struct WireConformanceTests {
-    @Test(.timeLimit(.minutes(10))) func wireFixtureConforms() async throws {
+    @Test(.timeLimit(.minutes(30))) func wireFixtureConforms() async throws {
         let spec = try Schemathesis.composed("Tests/Fixtures/wire/api.yaml")
         defer { try? FileManager.default.removeItem(at: spec) }
         let router = Router()
