@@ -292,7 +292,7 @@ struct ServerEmitter {
                 switch content.kind {
                 case .json: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeJSON(\(type).self, from: body))")
                 case .urlEncodedForm: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeForm(\(type).self, from: body))")
-                case .text where type == "Swift.String": w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ClientSupport.text(body))")
+                case .text where type == "Swift.String": w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.text(body))")
                 case .text: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeJSON(\(type).self, from: body))")
                 case .binary, .multipart: w.line("decodedBody = .\(content.caseName)(body ?? OpenAPIRuntime.HTTPBody())")
                 }

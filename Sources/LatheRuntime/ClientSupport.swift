@@ -115,17 +115,10 @@ public enum ClientSupport {
         }
     }
 
-    /// Collects a body: up to `maximumBodySize`, or in a generated server up to its
-    /// `ServerLimits.maximumBodySize` (past which it throws `RequestTooLarge`, answered with 413).
+    /// Collects a response body, up to `maximumBodySize` (past which it throws `BodyTooLarge`). In a
+    /// generated server (this also reads request bodies) the limit is `ServerLimits.maximumBodySize`.
     public static func bytes(_ body: HTTPBody?) async throws -> Data {
-        guard let body else { return Data() }
-        guard let limits = ServerLimits.current else { return try await Data(collecting: body, upTo: maximumBodySize) }
-        do {
-            return try await Data(collecting: body, upTo: limits.maximumBodySize)
-        } catch {
-            // OpenAPIRuntime's TooManyBytesError is not public; a failed collection in a server is the limit.
-            throw RequestTooLarge(status: 413, detail: "The request body is larger than the \(limits.maximumBodySize) bytes this server accepts.")
-        }
+        try await BodyReader.read(body)
     }
 
     /// Decodes a JSON response body, failing with an `OperationError` that carries a body excerpt.

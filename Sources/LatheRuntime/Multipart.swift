@@ -129,7 +129,7 @@ public struct MultipartForm: Sendable, Hashable {
         guard let boundary = contentType.flatMap({ parameter("boundary", in: $0) }), !boundary.isEmpty else {
             throw RequestError(at: "body", "has no multipart boundary in its Content-Type")
         }
-        var form = try parse(try await ClientSupport.bytes(body), boundary: boundary)
+        var form = try parse(try await BodyReader.read(body), boundary: boundary)
         for index in form.parts.indices { form.parts[index].rejectsNull = rejectingNull }
         return form
     }

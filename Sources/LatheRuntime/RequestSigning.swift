@@ -73,7 +73,7 @@ public struct RequestSignature: Sendable {
     /// Reads a body (a stream can be read once) and puts its bytes back in its place.
     private static func buffer(_ body: inout HTTPBody?) async throws -> Data? {
         guard let current = body else { return nil }
-        let bytes = try await ClientSupport.bytes(current)
+        let bytes = try await BodyReader.read(current)
         body = HTTPBody(bytes)
         return bytes
     }

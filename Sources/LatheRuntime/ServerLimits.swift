@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import OpenAPIRuntime
 
 /// What one request may cost a generated server, so no request can exhaust its memory. Each
 /// limit has a default; pass other values to `registerHandlers(on:…limits:)`.
@@ -64,5 +65,40 @@ extension ServerLimits {
             default: break
             }
         }
+    }
+}
+
+/// A body longer than the limit it was read under.
+public struct BodyTooLarge: Error, Sendable, CustomStringConvertible {
+    public var limit: Int
+    public var description: String { "The body is larger than the \(limit) bytes it may be." }
+}
+
+/// Reads bodies into memory, for clients and servers alike: in a generated server (where
+/// `ServerLimits.current` is set) up to its `maximumBodySize`, answered with 413 past it;
+/// elsewhere up to `ClientSupport.maximumBodySize`. Only the size is reported as too large: a body
+/// that fails for another reason (a dropped connection) fails with its own error.
+enum BodyReader {
+    static func read(_ body: HTTPBody?) async throws -> Data {
+        guard let body else { return Data() }
+        guard let limits = ServerLimits.current else { return try await collect(body, upTo: ClientSupport.maximumBodySize) }
+        do {
+            return try await collect(body, upTo: limits.maximumBodySize)
+        } catch is BodyTooLarge {
+            throw RequestTooLarge(status: 413, detail: "The request body is larger than the \(limits.maximumBodySize) bytes this server accepts.")
+        }
+    }
+
+    static func collect(_ body: HTTPBody, upTo limit: Int) async throws -> Data {
+        var data = Data()
+        if case .known(let length) = body.length {
+            guard length <= Int64(limit) else { throw BodyTooLarge(limit: limit) }
+            data.reserveCapacity(Int(length))
+        }
+        for try await chunk in body {
+            guard data.count + chunk.count <= limit else { throw BodyTooLarge(limit: limit) }
+            data.append(contentsOf: chunk)
+        }
+        return data
     }
 }

@@ -61,9 +61,14 @@ public enum ServerSupport {
         problem(status: 401, title: "Unauthorized", detail: "Valid credentials are required (\(schemes.joined(separator: " or "))).")
     }
 
+    /// A text request body, read within the server's `ServerLimits`.
+    public static func text(_ body: HTTPBody?) async throws -> String {
+        String(decoding: try await BodyReader.read(body), as: UTF8.self)
+    }
+
     /// Decodes a JSON request body, or throws a `RequestError` that says where it went wrong.
     public static func decodeJSON<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
-        let data = try await ClientSupport.bytes(body)
+        let data = try await BodyReader.read(body)
         try (ServerLimits.current ?? ServerLimits()).checkJSONDepth(data)
         do {
             return try JSONCoding.decoder(rejectingNull: true).decode(T.self, from: data)
@@ -76,7 +81,7 @@ public enum ServerSupport {
 
     /// Decodes an `application/x-www-form-urlencoded` body into a flat object (see `decodeTextMembers`).
     public static func decodeForm<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
-        let text = try await ClientSupport.text(body)
+        let text = try await self.text(body)
         var members: [(name: String, value: String)] = []
         for item in URIDecoding.queryItems(text[...]) { members.append((item.name, item.value)) }
         do {

@@ -447,7 +447,7 @@ extension Operations.Bodies.Input {
         } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/x-www-form-urlencoded") {
             decodedBody = .urlEncodedForm(try await LatheRuntime.ServerSupport.decodeForm(Item.self, from: body))
         } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
-            decodedBody = .plainText(try await LatheRuntime.ClientSupport.text(body))
+            decodedBody = .plainText(try await LatheRuntime.ServerSupport.text(body))
         } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/octet-stream") {
             decodedBody = .binary(body ?? OpenAPIRuntime.HTTPBody())
         } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {

@@ -145,7 +145,7 @@ extension AvaTax.Operations.CancelTax.Input {
         } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(AvaTax.CancelTaxRequest.self, from: body))
         } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/xml") {
-            decodedBody = .textXml(try await LatheRuntime.ClientSupport.text(body))
+            decodedBody = .textXml(try await LatheRuntime.ServerSupport.text(body))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts text/json, application/json, text/xml")
         }

@@ -449,7 +449,7 @@ extension WireFormats.Operations.Bodies.Input {
         } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/x-www-form-urlencoded") {
             decodedBody = .urlEncodedForm(try await LatheRuntime.ServerSupport.decodeForm(WireFormats.Item.self, from: body))
         } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
-            decodedBody = .plainText(try await LatheRuntime.ClientSupport.text(body))
+            decodedBody = .plainText(try await LatheRuntime.ServerSupport.text(body))
         } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/octet-stream") {
             decodedBody = .binary(body ?? OpenAPIRuntime.HTTPBody())
         } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
