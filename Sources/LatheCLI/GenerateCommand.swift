@@ -76,6 +76,9 @@ struct GenerateCommand: ParsableCommand {
             if output == nil { throw ValidationError("Missing '--output <folder>'.") }
             if module != nil { throw ValidationError("--module selects a module of --config.") }
         }
+        if let maxFileSize, !(1...(FileBytes.maximumSize / 1_000_000)).contains(maxFileSize) {
+            throw ValidationError("--max-file-size takes 1 to \(FileBytes.maximumSize / 1_000_000) (megabytes).")
+        }
         for name in mode where GeneratorOptions.Mode(rawValue: name) == nil {
             throw ValidationError("Unknown mode '\(name)'; available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
         }

@@ -188,7 +188,7 @@ extension TypeEmitter {
     private func emitDecoder(_ shapes: [PropertyShape], additional: (name: String, type: String)?, object: IRObject, into w: inout SwiftWriter) {
         w.block("public init(from decoder: any Swift.Decoder) throws") { w in
             w.line(shapes.isEmpty ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
-            if shapes.contains(where: Self.mayRejectNull) {
+            if shapes.contains(where: mayRejectNull) {
                 w.line("let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)")
             }
             for shape in shapes {
@@ -215,8 +215,12 @@ extension TypeEmitter {
 
     /// An optional property that does not allow null: a present `null` is absent to a client and
     /// an error to a server (`JSONCoding.decoder(rejectingNull:)`).
-    private static func mayRejectNull(_ shape: PropertyShape) -> Bool {
-        !shape.property.isRequired && !shape.property.type.isNullable && shape.property.type != .primitive(.jsonValue)
+    private func mayRejectNull(_ shape: PropertyShape) -> Bool {
+        guard !shape.property.isRequired, !shape.property.type.isNullable else { return false }
+        // A value any JSON may take (`{}`, also through an alias) allows null.
+        var type = shape.property.type
+        if case .named(let id) = type, let alias = module.resolvedAliases[id] { type = alias.type }
+        return type != .primitive(.jsonValue) && !type.isNullable
     }
 
     private func decodeExpression(_ shape: PropertyShape) -> String {
@@ -234,7 +238,8 @@ extension TypeEmitter {
             // `decodeIfPresent` would turn a present `null` into absent; a JSON value can hold it.
             return "container.contains(\(key)) ? try container.decode(\(value).self, forKey: \(key)) : \(boxedDefault ?? "nil")"
         case (false, false):
-            let decoded = "try container.decodeIfPresent(\(value).self, forKey: \(key), rejectingNull: rejectsNull)"
+            let strictness = mayRejectNull(shape) ? ", rejectingNull: rejectsNull" : ""
+            let decoded = "try container.decodeIfPresent(\(value).self, forKey: \(key)\(strictness))"
             return boxedDefault.map { "\(decoded) ?? \($0)" } ?? decoded
         case (false, true):
             if let boxedDefault {

@@ -125,7 +125,7 @@ struct ServerEmitter {
     /// Whether Lathe's RFC 7807 problem is a body the spec allows for `response`: it documents no
     /// body, or `application/problem+json` among its bodies.
     static func problemConforms(to response: IRResponse) -> Bool {
-        response.contents.isEmpty || response.contents.contains { $0.contentType.lowercased() == "application/problem+json" }
+        response.contents.isEmpty || response.contents.contains { IRContentKind.essence($0.contentType) == "application/problem+json" }
     }
 
     /// Default implementations of the refusal hooks (Lathe's problem response), only where the

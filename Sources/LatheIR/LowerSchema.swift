@@ -244,11 +244,13 @@ extension Lowerer {
         guard case .named(let id) = lowerObject(schema, parts, hint), case .object(var object) = types[id.index].kind else { return nil }
         var taken = memberNames[id] ?? []
         for (index, union) in unions.enumerated() {
-            let (lowered, _) = lowerChild(union, hint.nested(union.title ?? "Value\(index + 1)", in: id))
+            // `rest` of a 3.1 `$ref` beside `oneOf` shares the schema's node: a reading, not a child.
+            let unionHint = hint.nested(union.title ?? "Value\(index + 1)", in: id)
+            let (lowered, _) = union.node == schema.node ? lower(union, unionHint) : lowerChild(union, unionHint)
             // The value is an object, so a `null` alternative cannot apply; and an alternative list
             // that lowered to something other than a union (`oneOf: [string, null]`) is no object.
             let type = lowered.nonNull
-            guard case .named(let unionID) = type, Self.isUnionKind(types[unionID.index].kind) else {
+            guard isComposable(type) else {
                 warning("this allOf member is neither an object nor alternatives between objects, so no object can also be it; Lathe does not generate it", at: union.node, kind: "allof-not-objects")
                 continue
             }
@@ -265,12 +267,20 @@ extension Lowerer {
         return .named(id)
     }
 
-    /// A union, or a component not lowered yet (the schema was already seen to be a `oneOf`/`anyOf`).
-    static func isUnionKind(_ kind: IRTypeKind) -> Bool {
-        switch kind {
-        case .union, .anyOf, .pending: true
-        default: false
+    /// Whether an object can also be a value of `type`: a union, an object (one with required-only
+    /// alternatives lowers to one), a component not lowered yet (the schema was already seen to be a
+    /// `oneOf`/`anyOf`), or an alias of one of those; not a primitive, list or map.
+    func isComposable(_ type: IRValueType) -> Bool {
+        var seen = Set<IRTypeID>()
+        var current = type
+        while case .named(let id) = current, seen.insert(id).inserted {
+            switch types[id.index].kind {
+            case .union, .anyOf, .object, .pending: return true
+            case .alias(let aliased, _): current = aliased.nonNull
+            case .enumeration: return false
+            }
         }
+        return false
     }
 
     /// Whether a schema (following references) is a `oneOf` or `anyOf`.

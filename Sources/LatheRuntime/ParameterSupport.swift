@@ -69,7 +69,11 @@ extension ServerSupport {
         guard let value else { return nil }
         guard case .object(let members) = value else { throw RequestError(at: name, "must be an object") }
         do {
-            return try ServerSupport.decodeTextMembers(T.self, members.map { ($0.name, $0.value) })
+            // A member given twice keeps its last value, as a parameter object always has.
+            var last: [String: Int] = [:]
+            for (index, member) in members.enumerated() { last[member.name] = index }
+            let unique = members.enumerated().filter { last[$0.element.name] == $0.offset }.map { ($0.element.name, $0.element.value) }
+            return try ServerSupport.decodeTextMembers(T.self, unique)
         } catch {
             throw RequestError(at: name, "does not have the members the spec describes")
         }

@@ -101,3 +101,46 @@ struct FuzzSpecCompileTests {
         #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
     }
 }
+
+/// What the review of the fuzz fixes found: a composite must still hold its alternatives when they
+/// come from a 3.1 `$ref` beside `oneOf` (a reading of the schema's own node), an alias of a union,
+/// or an object with required-only alternatives; and a value any JSON may take still allows null.
+struct CompositeReadingTests {
+    @Test func alternativesBesideAReferenceAndThroughAliasesAreComposed() throws {
+        let spec = """
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        paths:
+          /p:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        pet: {$ref: '#/components/schemas/Base', oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]}
+                        either: {allOf: [{$ref: '#/components/schemas/Alias'}, {type: object, properties: {n: {type: string}}}]}
+                        anything: {$ref: '#/components/schemas/Any'}
+              responses: {'200': {description: ok}, '400': {description: bad}}
+        components:
+          schemas:
+            Base: {type: object, properties: {name: {type: string}}}
+            Cat: {type: object, properties: {meow: {type: boolean}}}
+            Dog: {type: object, properties: {bark: {type: boolean}}}
+            Alias: {$ref: '#/components/schemas/Pet'}
+            Pet: {oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]}
+            Any: {}
+        """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "composite.yaml")
+        #expect(result.diagnostics.warningCounts["allof-not-objects"] == nil, "\(result.diagnostics.all)")
+        let generated = result.files.map(\.contents).joined()
+        #expect(generated.contains("CompositeCoding.encodeMerged"))
+        // `anything` may be null: it is decoded without rejecting null.
+        #expect(!generated.contains("forKey: .anything, rejectingNull"))
+        let (folder, paths) = try writeToTemporaryFolder(result.files, label: "composite")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try SwiftCompiler.typecheck(paths, flags: ["-warnings-as-errors"])
+        #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
+    }
+}

@@ -39,7 +39,9 @@ struct PatternTests {
         #expect(elapsed < .seconds(20), "took \(elapsed)")
     }
 
-    @Test(.timeLimit(.minutes(1))) func nestedQuantifiersDoNotBacktrack() throws {
+    // About a second alone; the limit leaves room for a machine busy with the compile tests that
+    // run beside it, while backtracking over 20,001 characters would never finish.
+    @Test(.timeLimit(.minutes(5))) func nestedQuantifiersDoNotBacktrack() throws {
         let text = String(repeating: "a", count: 20_000) + "b"
         for pattern in ["^(a+)+$", "^(a|a)*$", "^(a|aa)+$", "^(.*a){20}$", "(x+x+)+y"] {
             let clock = ContinuousClock()
