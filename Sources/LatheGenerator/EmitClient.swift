@@ -78,7 +78,7 @@ struct ClientEmitter {
             let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
             w.line("try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: [\(alternatives.joined(separator: ", "))])")
             // The body is read by a response with content, or kept in `undocumented` when there is no `default`.
-            let readsBody = !operation.responses.contains { $0.key == .default } || operation.responses.contains { !$0.contents.isEmpty }
+            let readsBody = !operation.coversEveryStatus || operation.responses.contains { !$0.contents.isEmpty }
             w.line("let (response, \(readsBody ? "responseBody" : "_")) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)")
             emitResponseDecoding(operation, into: &w)
         }

@@ -85,7 +85,10 @@ extension Lowerer {
     /// A schema lowered once per node, however many operations share it.
     /// A schema reached again while it is being lowered (merged into itself through an `allOf` of a
     /// component that contains it) is the type it is creating, a recursive reference; one that
-    /// creates no type of its own is any JSON value, with a warning.
+    /// creates no type of its own is any JSON value, with a warning. Every schema inside another
+    /// (properties, items, map values, alternatives) goes through here for that reason. Readings of
+    /// a schema's own node (each type of `type: [string, boolean]`, absent items, the rest of a 3.1
+    /// `$ref` beside keywords) are lowered directly: caching them would stand for the schema.
     func lowerCached(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
         if let known = loweredSchemas[schema.node] { return known }
         if let inProgress = schemasInProgress[schema.node] {

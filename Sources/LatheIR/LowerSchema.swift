@@ -125,14 +125,6 @@ extension Lowerer {
     }
 
     /// The named type for a hint: the reserved one it should fill, or a new one.
-    /// A schema inside another (items, a map's values, an alternative): through `lowerCached`, which
-    /// also catches an `allOf` that reaches its own node again (`A: {additionalProperties: {allOf:
-    /// [$ref: A]}}`). Readings of a schema's own node (each type of `type: [string, boolean]`, absent
-    /// items) are not children and are lowered directly: caching them would stand for the schema.
-    func lowerChild(_ child: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
-        lowerCached(child, hint)
-    }
-
     func namedType(_ hint: NameHint, _ schema: Schema) -> IRTypeID {
         if let into = hint.into { return into }
         return newType(hint, node: schema.node, docs: docs(schema))
@@ -246,7 +238,7 @@ extension Lowerer {
         for (index, union) in unions.enumerated() {
             // `rest` of a 3.1 `$ref` beside `oneOf` shares the schema's node: a reading, not a child.
             let unionHint = hint.nested(union.title ?? "Value\(index + 1)", in: id)
-            let (lowered, _) = union.node == schema.node ? lower(union, unionHint) : lowerChild(union, unionHint)
+            let (lowered, _) = union.node == schema.node ? lower(union, unionHint) : lowerCached(union, unionHint)
             // The value is an object, so a `null` alternative cannot apply; and an alternative list
             // that lowered to something other than a union (`oneOf: [string, null]`) is no object.
             let type = lowered.nonNull
@@ -439,7 +431,7 @@ extension Lowerer {
             } else if Self.hasNoStructure(extra) {
                 additional = .captured(.primitive(.jsonValue), IRConstraints())
             } else {
-                let (type, constraints) = lowerChild(extra, hint.nested("AdditionalProperty", in: id))
+                let (type, constraints) = lowerCached(extra, hint.nested("AdditionalProperty", in: id))
                 additional = .captured(type, constraints)
             }
         }
@@ -534,7 +526,7 @@ extension Lowerer {
                 original = ref.targetName ?? preferred
             } else {
                 let base = member.title ?? "Case\(index + 1)"
-                (type, constraints) = membersAreReadings ? lower(member, hint.nested(base, in: id)) : lowerChild(member, hint.nested(base, in: id))
+                (type, constraints) = membersAreReadings ? lower(member, hint.nested(base, in: id)) : lowerCached(member, hint.nested(base, in: id))
                 preferred = member.title.map(SwiftNames.memberName) ?? caseName(for: type)
                 original = member.title ?? base
             }
@@ -645,7 +637,7 @@ extension Lowerer {
             // `PetsItem` beside a top-level `Pets` (a typealias cannot hold nested types).
             let itemBase = hint.parent == nil ? hint.base + "Item" : SwiftNames.singular(hint.base) ?? hint.base + "Item"
             let itemHint = NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item")
-            let (element, elementConstraints) = schema.items.map { lowerChild($0.value, itemHint) } ?? lower(Schema(node: schema.node), itemHint)
+            let (element, elementConstraints) = schema.items.map { lowerCached($0.value, itemHint) } ?? lower(Schema(node: schema.node), itemHint)
             constraints.element = elementConstraints
             return (.array(element), constraints)
         default:
@@ -658,7 +650,7 @@ extension Lowerer {
                     return (.dictionary(.primitive(.jsonValue)), constraints)
                 }
                 let valueHint = NameHint(base: hint.base + "Value", parent: hint.parent)
-                let (valueType, valueConstraints) = lowerChild(values, valueHint)
+                let (valueType, valueConstraints) = lowerCached(values, valueHint)
                 constraints.element = valueConstraints
                 return (.dictionary(valueType), constraints)
             }
