@@ -4,6 +4,8 @@ import PackageDescription
 /// The cancellation package in Generated/, one module per provider, written by
 /// `swift run lathe generate --config specs/lathe.yaml` (never by hand).
 let cancellationModules = ["PiriodCancellation", "DolfinCancellation", "PaycashlessCancellation", "StornoCancellation", "AvaTaxCancellation"]
+/// The ones whose spec signs requests (`x-lathe-request-signature`), so their code imports LatheSigning.
+let signingModules: Set<String> = ["PaycashlessCancellation"]
 
 let package = Package(
     name: "Lathe",
@@ -12,6 +14,9 @@ let package = Package(
         .library(name: "LatheOpenAPI", targets: ["LatheOpenAPI"]),
         // What generated code imports.
         .library(name: "LatheRuntime", targets: ["LatheRuntime"]),
+        // Request signing (`x-lathe-request-signature`) on swift-crypto: only code generated from a
+        // spec that signs imports it, so no one else builds BoringSSL.
+        .library(name: "LatheSigning", targets: ["LatheSigning"]),
         // The whole generator as one call: spec in, files and diagnostics out.
         .library(name: "LatheGenerator", targets: ["LatheGenerator"]),
         // Build-time generation from a lathe.yaml in a target, and regeneration of checked-in code.
@@ -23,6 +28,8 @@ let package = Package(
         // What generated clients and servers run on: users keep their transports.
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        // CryptoKit's API; on Apple platforms it is CryptoKit itself.
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0" ..< "5.0.0"),
     ],
     targets: [
         // libyaml from the system (Debian: libyaml-dev). Only LatheYAML imports it.
@@ -43,6 +50,15 @@ let package = Package(
             name: "LatheRuntime",
             dependencies: [
                 "LathePattern",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "LatheSigning",
+            dependencies: [
+                "LatheRuntime",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
@@ -100,14 +116,24 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        // Compares generated Swift with the goldens; depends on LatheRuntime so its module is built
-        // for the tests that typecheck generated code.
-        .testTarget(name: "LatheGeneratorTests", dependencies: ["LatheGenerator", "LatheRuntime"]),
+        .testTarget(
+            name: "LatheSigningTests",
+            dependencies: [
+                "LatheSigning",
+                "LatheRuntime",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        // Compares generated Swift with the goldens; depends on the runtime modules so they are
+        // built for the tests that typecheck generated code.
+        .testTarget(name: "LatheGeneratorTests", dependencies: ["LatheGenerator", "LatheRuntime", "LatheSigning"]),
         // The golden outputs themselves, compiled (warnings are errors), with round-trip tests.
         .testTarget(
             name: "LatheGoldenTests",
             dependencies: [
                 "LatheRuntime",
+                "LatheSigning",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -121,7 +147,7 @@ let package = Package(
                 "LatheRuntime",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ],
+            ] + (signingModules.contains(name) ? ["LatheSigning"] : []),
             // No unsafe flags here: packages that depend on this one could not build them.
             // scripts/test.sh fails on any warning in Generated/ instead.
             path: "Generated/\(name)"

@@ -52,6 +52,7 @@ let package = Package(
                 .product(name: "StornoCancellation", package: "Lathe"),
                 .product(name: "AvaTaxCancellation", package: "Lathe"),
                 .product(name: "LatheRuntime", package: "Lathe"),
+                .product(name: "LatheSigning", package: "Lathe"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),

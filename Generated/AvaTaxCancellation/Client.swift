@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 /// A client for `avatax.yaml`: one method per operation, over any `ClientTransport`
@@ -77,10 +77,10 @@ extension Client {
         switch input.body {
         case .textJson(let value):
             request.headerFields[.contentType] = "text/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         case .textXml(let value):
             request.headerFields[.contentType] = "text/xml"
             body = OpenAPIRuntime.HTTPBody(value)
@@ -91,16 +91,16 @@ extension Client {
         switch response.status.code {
         case 200:
             let body: Operations.CancelTax.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
                 let value = try await LatheRuntime.ClientSupport.decodeJSON(CancelTaxResponse.self, from: responseBody, operationID: Operations.CancelTax.id, response: response)
                 try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["CancelTaxResult", "ResultCode"], equals: ["Error", "Exception"], message: ["CancelTaxResult", "Messages", "0", "Summary"], operationID: Operations.CancelTax.id, statusCode: response.status.code)
                 body = .textJson(value)
-            } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 let value = try await LatheRuntime.ClientSupport.decodeJSON(CancelTaxResponse.self, from: responseBody, operationID: Operations.CancelTax.id, response: response)
                 try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["CancelTaxResult", "ResultCode"], equals: ["Error", "Exception"], message: ["CancelTaxResult", "Messages", "0", "Summary"], operationID: Operations.CancelTax.id, statusCode: response.status.code)
                 body = .json(value)
-            } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/xml") {
-                body = .textXml(try await LatheRuntime.ClientSupport.text(responseBody))
+            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/xml") {
+                body = .textXml(try await LatheRuntime.BodyCoding.text(responseBody))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
@@ -113,7 +113,7 @@ extension Client {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelTax.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
             let body: Operations.CancelTax.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
                 body = .textJson(try await LatheRuntime.ClientSupport.decodeJSON(CommonErrorResult.self, from: responseBody, operationID: Operations.CancelTax.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -121,7 +121,7 @@ extension Client {
             return .unauthorized(Operations.CancelTax.Output.Unauthorized(headers: headers, body: body))
         case 500:
             let body: Operations.CancelTax.Output.InternalServerError.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
                 body = .textJson(try await LatheRuntime.ClientSupport.decodeJSON(CommonErrorResult.self, from: responseBody, operationID: Operations.CancelTax.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -129,7 +129,7 @@ extension Client {
             return .internalServerError(Operations.CancelTax.Output.InternalServerError(body: body))
         case 400:
             let body: Operations.CancelTax.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(CancelTaxResponse2.self, from: responseBody, operationID: Operations.CancelTax.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 /// What a server for `avatax.yaml` implements: one method per operation. Register it on any
@@ -109,10 +109,10 @@ extension Operations.CancelTax {
             switch value.body {
             case .textJson(let body):
                 response.headerFields[.contentType] = "text/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             case .textXml(let body):
                 response.headerFields[.contentType] = "text/xml"
                 return (response, OpenAPIRuntime.HTTPBody(body))
@@ -125,21 +125,21 @@ extension Operations.CancelTax {
             switch value.body {
             case .textJson(let body):
                 response.headerFields[.contentType] = "text/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .internalServerError(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 500))
             switch value.body {
             case .textJson(let body):
                 response.headerFields[.contentType] = "text/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -152,12 +152,12 @@ extension Operations.CancelTax.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body
-        if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
+        if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
             decodedBody = .textJson(try await LatheRuntime.ServerSupport.decodeJSON(CancelTaxRequest.self, from: body))
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(CancelTaxRequest.self, from: body))
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/xml") {
-            decodedBody = .textXml(try await LatheRuntime.ServerSupport.text(body))
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/xml") {
+            decodedBody = .textXml(try await LatheRuntime.BodyCoding.text(body))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts text/json, application/json, text/xml")
         }

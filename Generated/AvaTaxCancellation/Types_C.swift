@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// Why the document is cancelled. `PostFailed`: the document becomes unposted. `DocDeleted`: a
 /// committed document becomes Cancelled, any other is deleted. `DocVoided`: the document becomes
@@ -53,7 +53,7 @@ nonisolated public enum CancelCode: Swift.Codable, Swift.Hashable, Swift.Sendabl
         try container.encode(rawValue)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if case .undocumented(let value) = self {
             LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
         }
@@ -120,7 +120,7 @@ nonisolated public struct CancelTaxRequest: Swift.Codable, Swift.Hashable, Swift
         try container.encodeIfPresent(self.docId, forKey: .docId)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if let value = self.companyCode {
             LatheRuntime.Check.length(value, min: nil, max: 25, at: path.key("CompanyCode"), into: &issues)
         }
@@ -157,7 +157,7 @@ nonisolated public struct CancelTaxResponse: Swift.Codable, Swift.Hashable, Swif
         try container.encode(self.cancelTaxResult, forKey: .cancelTaxResult)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         self.cancelTaxResult.collectValidationIssues(at: path.key("CancelTaxResult"), into: &issues)
     }
 }
@@ -209,7 +209,7 @@ nonisolated public struct CancelTaxResponse2: Swift.Codable, Swift.Hashable, Swi
         try container.encodeIfPresent(self.detail, forKey: .detail)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
 }
 
 /// - Source: `#/components/schemas/CancelTaxResult`
@@ -261,7 +261,7 @@ nonisolated public struct CancelTaxResult: Swift.Codable, Swift.Hashable, Swift.
         try container.encodeIfPresent(self.messages, forKey: .messages)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if let value = self.transactionId {
             value.collectValidationIssues(at: path.key("TransactionId"), into: &issues)
         }
@@ -301,7 +301,7 @@ nonisolated public struct CancelTaxResult: Swift.Codable, Swift.Hashable, Swift.
             }
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             switch self {
             case .string: break
             case .int64: break
@@ -342,7 +342,7 @@ nonisolated public struct CommonErrorResult: Swift.Codable, Swift.Hashable, Swif
         try container.encodeIfPresent(self.messages, forKey: .messages)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if let value = self.resultCode {
             value.collectValidationIssues(at: path.key("ResultCode"), into: &issues)
         }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// - Source: `#/components/schemas/Message`
 nonisolated public struct Message: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
@@ -59,7 +59,7 @@ nonisolated public struct Message: Swift.Codable, Swift.Hashable, Swift.Sendable
         try container.encodeIfPresent(self.source, forKey: .source)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if let value = self.severity {
             value.collectValidationIssues(at: path.key("Severity"), into: &issues)
         }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// - Source: `#/components/schemas/SeverityLevel`
 nonisolated public enum SeverityLevel: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
@@ -46,7 +46,7 @@ nonisolated public enum SeverityLevel: Swift.Codable, Swift.Hashable, Swift.Send
         try container.encode(rawValue)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if case .undocumented(let value) = self {
             LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
         }

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 /// A client for `dolfin.yaml`: one method per operation, over any `ClientTransport`
@@ -91,7 +91,7 @@ extension Client {
         switch response.status.code {
         case 200:
             let body: Operations.CancelPurchaseOrder.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(PurchaseOrderResponse.self, from: responseBody, operationID: Operations.CancelPurchaseOrder.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -99,7 +99,7 @@ extension Client {
             return .ok(Operations.CancelPurchaseOrder.Output.Ok(body: body))
         case 403:
             let body: Operations.CancelPurchaseOrder.Output.Forbidden.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(ProblemDetails.self, from: responseBody, operationID: Operations.CancelPurchaseOrder.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -107,7 +107,7 @@ extension Client {
             return .forbidden(Operations.CancelPurchaseOrder.Output.Forbidden(body: body))
         case 404:
             let body: Operations.CancelPurchaseOrder.Output.NotFound.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(ProblemDetails.self, from: responseBody, operationID: Operations.CancelPurchaseOrder.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -115,7 +115,7 @@ extension Client {
             return .notFound(Operations.CancelPurchaseOrder.Output.NotFound(body: body))
         case 409:
             let body: Operations.CancelPurchaseOrder.Output.Conflict.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(ProblemDetails.self, from: responseBody, operationID: Operations.CancelPurchaseOrder.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -123,7 +123,7 @@ extension Client {
             return .conflict(Operations.CancelPurchaseOrder.Output.Conflict(body: body))
         case 400:
             let body: Operations.CancelPurchaseOrder.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(ProblemDetails.self, from: responseBody, operationID: Operations.CancelPurchaseOrder.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -131,7 +131,7 @@ extension Client {
             return .badRequest(Operations.CancelPurchaseOrder.Output.BadRequest(body: body))
         case 401:
             let body: Operations.CancelPurchaseOrder.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(ProblemDetails.self, from: responseBody, operationID: Operations.CancelPurchaseOrder.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

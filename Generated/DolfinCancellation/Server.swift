@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 /// What a server for `dolfin.yaml` implements: one method per operation. Register it on any
@@ -117,42 +117,42 @@ extension Operations.CancelPurchaseOrder {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .forbidden(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 403))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .notFound(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 404))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .conflict(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 409))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .unauthorized(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)

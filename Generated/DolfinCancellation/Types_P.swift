@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// - Source: `#/components/schemas/ProblemDetails`
 nonisolated public struct ProblemDetails: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
@@ -58,7 +58,7 @@ nonisolated public struct ProblemDetails: Swift.Codable, Swift.Hashable, Swift.S
         try container.encodeIfPresent(self.instance, forKey: .instance)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if case .value(let value)? = self.status {
             LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)$", at: path.key("status"), into: &issues)
         }
@@ -182,7 +182,7 @@ nonisolated public struct PurchaseOrderLineResponse: Swift.Codable, Swift.Hashab
         try container.encodeIfPresent(self.fullyMatched, forKey: .fullyMatched)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if let value = self.quantityOrdered {
             LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("quantityOrdered"), into: &issues)
         }
@@ -324,7 +324,7 @@ nonisolated public struct PurchaseOrderResponse: Swift.Codable, Swift.Hashable, 
         try container.encodeIfPresent(self.updatedAt, forKey: .updatedAt)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if let value = self.status {
             value.collectValidationIssues(at: path.key("status"), into: &issues)
         }
@@ -385,7 +385,7 @@ nonisolated public enum PurchaseOrderStatus: Swift.Codable, Swift.Hashable, Swif
         try container.encode(rawValue)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if case .undocumented(let value) = self {
             LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
         }

@@ -4,7 +4,8 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
+import LatheSigning
 import OpenAPIRuntime
 
 /// A client for `paycashless.yaml`: one method per operation, over any `ClientTransport`
@@ -34,8 +35,8 @@ nonisolated public struct Authentication: Swift.Sendable {
     /// The credential is the API secret, which is never sent: only the signature is.
     ///
     /// - Note: `requestSignature`: the secret that signs each request (HMAC-SHA512 in `Request-Signature`, with the time in `Request-Timestamp`); it is never sent.
-    public var requestSignature: LatheRuntime.RequestSigningSecret?
-    public init(bearerAuth: LatheRuntime.BearerTokenProvider? = nil, requestSignature: LatheRuntime.RequestSigningSecret? = nil) {
+    public var requestSignature: LatheSigning.RequestSigningSecret?
+    public init(bearerAuth: LatheRuntime.BearerTokenProvider? = nil, requestSignature: LatheSigning.RequestSigningSecret? = nil) {
         self.bearerAuth = bearerAuth
         self.requestSignature = requestSignature
     }
@@ -64,7 +65,7 @@ nonisolated public struct Authentication: Swift.Sendable {
             if let provider = bearerAuth { request.headerFields[.authorization] = "Bearer " + (try await provider.token()) }
         case "requestSignature":
             guard let credential = requestSignature else { return }
-            try await LatheRuntime.RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp]).sign(&request, body: &body, secret: credential.secret)
+            try await LatheSigning.RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp]).sign(&request, body: &body, secret: credential.secret)
         default: break
         }
     }
@@ -88,7 +89,7 @@ extension Client {
         switch input.body {
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         }
         try await authentication.apply(to: &request, body: &body, operationID: Operations.CancelInvoice.id, alternatives: [["bearerAuth", "requestSignature"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
@@ -96,7 +97,7 @@ extension Client {
         switch response.status.code {
         case 200:
             let body: Operations.CancelInvoice.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Invoice.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -104,7 +105,7 @@ extension Client {
             return .ok(Operations.CancelInvoice.Output.Ok(body: body))
         case 400:
             let body: Operations.CancelInvoice.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -112,7 +113,7 @@ extension Client {
             return .badRequest(Operations.CancelInvoice.Output.BadRequest(body: body))
         case 401:
             let body: Operations.CancelInvoice.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -120,7 +121,7 @@ extension Client {
             return .unauthorized(Operations.CancelInvoice.Output.Unauthorized(body: body))
         case 404:
             let body: Operations.CancelInvoice.Output.NotFound.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -128,7 +129,7 @@ extension Client {
             return .notFound(Operations.CancelInvoice.Output.NotFound(body: body))
         case 409:
             let body: Operations.CancelInvoice.Output.Conflict.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -136,7 +137,7 @@ extension Client {
             return .conflict(Operations.CancelInvoice.Output.Conflict(body: body))
         case 422:
             let body: Operations.CancelInvoice.Output.UnprocessableContent.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -144,7 +145,7 @@ extension Client {
             return .unprocessableContent(Operations.CancelInvoice.Output.UnprocessableContent(body: body))
         case 429:
             let body: Operations.CancelInvoice.Output.TooManyRequests.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -152,7 +153,7 @@ extension Client {
             return .tooManyRequests(Operations.CancelInvoice.Output.TooManyRequests(body: body))
         default:
             let body: Operations.CancelInvoice.Output.Default.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

@@ -4,7 +4,8 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
+import LatheSigning
 import OpenAPIRuntime
 
 /// The operations of `paycashless.yaml`: each one's input and output.
@@ -61,7 +62,7 @@ extension Operations {
                 self.body = body
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     let value = self.path.id
                     LatheRuntime.Check.length(value, min: 1, max: nil, at: path.key("id"), into: &issues)

@@ -4,7 +4,8 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
+import LatheSigning
 import OpenAPIRuntime
 
 /// What a server for `paycashless.yaml` implements: one method per operation. Register it on any
@@ -68,7 +69,7 @@ nonisolated public struct ServerAuthentication: Swift.Sendable {
             return try await verifier(token)
         case "requestSignature":
             guard let secret = requestSignature, let key = try await secret(request) else { return false }
-            return try await LatheRuntime.RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp]).verify(request, body: &body, secret: key)
+            return try await LatheSigning.RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp]).verify(request, body: &body, secret: key)
         default: return false
         }
     }
@@ -118,56 +119,56 @@ extension Operations.CancelInvoice {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .unauthorized(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .notFound(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 404))
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .conflict(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 409))
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .unprocessableContent(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 422))
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .tooManyRequests(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 429))
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .`default`(let statusCode, let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: statusCode))
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         }
     }
@@ -181,7 +182,7 @@ extension Operations.CancelInvoice.Input {
         )
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body
-        if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+        if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(CancelInvoiceRequest.self, from: body))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// - Source: `#/components/schemas/CancelInvoiceRequest`
 nonisolated public struct CancelInvoiceRequest: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
@@ -29,5 +29,5 @@ nonisolated public struct CancelInvoiceRequest: Swift.Codable, Swift.Hashable, S
         try container.encode(self.cancellationReason, forKey: .cancellationReason)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
 }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// - Source: `#/components/schemas/Error`
 nonisolated public struct ErrorModel: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
@@ -28,7 +28,7 @@ nonisolated public struct ErrorModel: Swift.Codable, Swift.Hashable, Swift.Senda
         try container.encode(self.error, forKey: .error)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         self.error.collectValidationIssues(at: path.key("error"), into: &issues)
     }
 
@@ -72,7 +72,7 @@ nonisolated public struct ErrorModel: Swift.Codable, Swift.Hashable, Swift.Senda
             try container.encode(self.message, forKey: .message)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.type.collectValidationIssues(at: path.key("type"), into: &issues)
         }
 
@@ -117,7 +117,7 @@ nonisolated public struct ErrorModel: Swift.Codable, Swift.Hashable, Swift.Senda
                 try container.encode(rawValue)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
                     LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                 }

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 /// A client for `piriod.yaml`: one method per operation, over any `ClientTransport`
@@ -78,7 +78,7 @@ extension Client {
         switch input.body {
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         }
         try await authentication.apply(to: &request, operationID: Operations.CreateCancellation.id, alternatives: [["TokenAuth"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.CreateCancellation.id, transport: transport, middlewares: middlewares)
@@ -86,7 +86,7 @@ extension Client {
         switch response.status.code {
         case 201:
             let body: Operations.CreateCancellation.Output.Created.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Cancellation.self, from: responseBody, operationID: Operations.CreateCancellation.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CreateCancellation.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -94,7 +94,7 @@ extension Client {
             return .created(Operations.CreateCancellation.Output.Created(body: body))
         case 400:
             let body: Operations.CreateCancellation.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ValidationErrorModel.self, from: responseBody, operationID: Operations.CreateCancellation.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CreateCancellation.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -102,7 +102,7 @@ extension Client {
             return .badRequest(Operations.CreateCancellation.Output.BadRequest(body: body))
         case 401:
             let body: Operations.CreateCancellation.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Generic.self, from: responseBody, operationID: Operations.CreateCancellation.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CreateCancellation.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -110,7 +110,7 @@ extension Client {
             return .unauthorized(Operations.CreateCancellation.Output.Unauthorized(body: body))
         case 403:
             let body: Operations.CreateCancellation.Output.Forbidden.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Generic.self, from: responseBody, operationID: Operations.CreateCancellation.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CreateCancellation.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -118,7 +118,7 @@ extension Client {
             return .forbidden(Operations.CreateCancellation.Output.Forbidden(body: body))
         case 404:
             let body: Operations.CreateCancellation.Output.NotFound.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Generic.self, from: responseBody, operationID: Operations.CreateCancellation.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CreateCancellation.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

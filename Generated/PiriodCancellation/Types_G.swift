@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// The body of 401, 403, 404 and most 500 responses. From Piriod's error-handling guide;
 /// the published document does not describe it.
@@ -32,5 +32,5 @@ nonisolated public struct Generic: Swift.Codable, Swift.Hashable, Swift.Sendable
         try container.encode(self.detail, forKey: .detail)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
 }

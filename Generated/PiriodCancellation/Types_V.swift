@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// Field-keyed error map. The special key `non_field_errors` carries
 /// errors that are not bound to a specific field.
@@ -42,6 +42,6 @@ nonisolated public struct ValidationErrorValueItem: Swift.Codable, Swift.Hashabl
         }
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
     }
 }

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 /// A client for `storno.yaml`: one method per operation, over any `ClientTransport`
@@ -84,7 +84,7 @@ extension Client {
         switch input.body {
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         }
         try await authentication.apply(to: &request, operationID: Operations.CancelInvoice.id, alternatives: [["bearerAuth"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
@@ -92,7 +92,7 @@ extension Client {
         switch response.status.code {
         case 200:
             let body: Operations.CancelInvoice.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Invoice.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -100,7 +100,7 @@ extension Client {
             return .ok(Operations.CancelInvoice.Output.Ok(body: body))
         case 400:
             let body: Operations.CancelInvoice.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -108,7 +108,7 @@ extension Client {
             return .badRequest(Operations.CancelInvoice.Output.BadRequest(body: body))
         case 401:
             let body: Operations.CancelInvoice.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -116,7 +116,7 @@ extension Client {
             return .unauthorized(Operations.CancelInvoice.Output.Unauthorized(body: body))
         case 403:
             let body: Operations.CancelInvoice.Output.Forbidden.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -124,7 +124,7 @@ extension Client {
             return .forbidden(Operations.CancelInvoice.Output.Forbidden(body: body))
         case 404:
             let body: Operations.CancelInvoice.Output.NotFound.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -132,7 +132,7 @@ extension Client {
             return .notFound(Operations.CancelInvoice.Output.NotFound(body: body))
         case 409:
             let body: Operations.CancelInvoice.Output.Conflict.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -140,7 +140,7 @@ extension Client {
             return .conflict(Operations.CancelInvoice.Output.Conflict(body: body))
         case 422:
             let body: Operations.CancelInvoice.Output.UnprocessableContent.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -154,7 +154,7 @@ extension Client {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
             let body: Operations.CancelInvoice.Output.TooManyRequests.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -201,7 +201,7 @@ extension Client {
         switch response.status.code {
         case 200:
             let body: Operations.RestoreInvoice.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Invoice.self, from: responseBody, operationID: Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -209,7 +209,7 @@ extension Client {
             return .ok(Operations.RestoreInvoice.Output.Ok(body: body))
         case 401:
             let body: Operations.RestoreInvoice.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -217,7 +217,7 @@ extension Client {
             return .unauthorized(Operations.RestoreInvoice.Output.Unauthorized(body: body))
         case 403:
             let body: Operations.RestoreInvoice.Output.Forbidden.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -225,7 +225,7 @@ extension Client {
             return .forbidden(Operations.RestoreInvoice.Output.Forbidden(body: body))
         case 404:
             let body: Operations.RestoreInvoice.Output.NotFound.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -233,7 +233,7 @@ extension Client {
             return .notFound(Operations.RestoreInvoice.Output.NotFound(body: body))
         case 409:
             let body: Operations.RestoreInvoice.Output.Conflict.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -241,7 +241,7 @@ extension Client {
             return .conflict(Operations.RestoreInvoice.Output.Conflict(body: body))
         case 422:
             let body: Operations.RestoreInvoice.Output.UnprocessableContent.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -255,7 +255,7 @@ extension Client {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
             let body: Operations.RestoreInvoice.Output.TooManyRequests.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -263,7 +263,7 @@ extension Client {
             return .tooManyRequests(Operations.RestoreInvoice.Output.TooManyRequests(headers: headers, body: body))
         case 400:
             let body: Operations.RestoreInvoice.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(ErrorModel.self, from: responseBody, operationID: Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

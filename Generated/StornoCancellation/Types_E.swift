@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// Storno's error body. Documented as `{error, message, code}` with `errors` for validation;
 /// JWT failures send only `{code, message}` and the cancel action only `{error}`. `code` is an
@@ -72,5 +72,5 @@ nonisolated public struct ErrorModel: Swift.Codable, Swift.Hashable, Swift.Senda
         }
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
 }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// An invoice, as the cancel and restore actions return it. Only `id` and `status` are
 /// always present; the backend's serializer leaves out `events` and `cancelledBy`.
@@ -162,7 +162,7 @@ nonisolated public struct Invoice: Swift.Codable, Swift.Hashable, Swift.Sendable
         try container.encodeIfPresent(self.updatedAt, forKey: .updatedAt)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         self.status.collectValidationIssues(at: path.key("status"), into: &issues)
         if let value = self.direction {
             value.collectValidationIssues(at: path.key("direction"), into: &issues)
@@ -233,7 +233,7 @@ nonisolated public struct Invoice: Swift.Codable, Swift.Hashable, Swift.Sendable
             try container.encode(rawValue)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
                 LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
             }
@@ -303,7 +303,7 @@ nonisolated public struct InvoiceEvent: Swift.Codable, Swift.Hashable, Swift.Sen
         try container.encodeIfPresent(self.metadata, forKey: .metadata)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if let value = self.status {
             value.collectValidationIssues(at: path.key("status"), into: &issues)
         }
@@ -380,7 +380,7 @@ nonisolated public enum InvoiceStatus: Swift.Codable, Swift.Hashable, Swift.Send
         try container.encode(rawValue)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if case .undocumented(let value) = self {
             LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
         }

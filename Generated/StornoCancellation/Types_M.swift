@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// An amount in the invoice's currency. Documented as a number; the backend sends a decimal string such as "1190.00".
 ///

@@ -28,6 +28,6 @@ struct ComposeCommand: ParsableCommand {
         let result = OpenAPILoader.load(path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay))
         report(result.diagnostics.forGeneration(), quiet: true)
         guard let document = result.document else { throw ExitCode(LatheCommand.Status.inputErrors) }
-        print(JSONText.compact(JSONValue(document.node)))
+        print(JSONText.compact(SpecValue(document.node)))
     }
 }

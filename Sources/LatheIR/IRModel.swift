@@ -192,7 +192,7 @@ public struct IRConstraints: Sendable, Hashable {
     public var minProperties: Int?
     public var maxProperties: Int?
     /// A value the position must equal (`const`).
-    public var constant: JSONValue?
+    public var constant: SpecValue?
     /// Constraints on the items of an array or the values of a map (zero or one element).
     public var elements: [IRConstraints] = []
 
@@ -233,7 +233,7 @@ public struct IRProperty: Sendable, Equatable {
     public var type: IRValueType
     public var isRequired: Bool
     /// Applied when decoding finds the key missing, and offered as the initializer's default.
-    public var defaultValue: JSONValue?
+    public var defaultValue: SpecValue?
     public var constraints: IRConstraints
     /// Stored out of line because the property's type contains this one.
     public var isBoxed = false

@@ -56,7 +56,7 @@ public struct IRParameter: Sendable, Equatable {
     public var isRequired: Bool
     public var type: IRValueType
     public var constraints: IRConstraints
-    public var defaultValue: JSONValue?
+    public var defaultValue: SpecValue?
     /// Set when the parameter is described by `content` (its value is, say, JSON text) instead of a schema.
     public var contentType: String?
     public var docs: IRDocs

@@ -2,7 +2,7 @@ import LatheOpenAPI
 
 /// Compact JSON text of a value, for doc comments and messages (`{"a":[1,"x"]}`).
 public enum JSONText {
-    public static func compact(_ value: JSONValue) -> String {
+    public static func compact(_ value: SpecValue) -> String {
         switch value {
         case .null: "null"
         case .bool(let flag): flag ? "true" : "false"

@@ -198,7 +198,7 @@ extension Lowerer {
                 key: irKey, caseName: caseName, typeName: typeNames.claim(SwiftNames.typeName(caseName)) { self.topNames.contains($0) },
                 docs: IRDocs(description: response.description),
                 headers: headers, contents: contents,
-                failureWhen: response.extensions["x-lathe-failure-when"].flatMap(lowerFailureCondition),
+                failureWhen: response.failureWhen.map { IRFailureCondition(property: $0.property, values: $0.values, message: $0.message) },
                 sharedName: sharedName
             )
         }
@@ -401,24 +401,18 @@ extension Lowerer {
             var kind: IRSecurityScheme.Kind
             switch scheme.kind {
             case .apiKey(let header, let location):
-                kind = .apiKey(name: header, location: IRParameterLocation(rawValue: location.rawValue)!, prefix: apiKeyPrefix(scheme.extensions["x-lathe-api-key-prefix"]))
+                kind = .apiKey(name: header, location: IRParameterLocation(rawValue: location.rawValue)!, prefix: scheme.apiKeyPrefix)
+                if case .signs(let signing)? = scheme.requestSigning {
+                    kind = .requestSignature(IRRequestSignature(header: header, timestampHeader: signing.timestampHeader, tolerance: signing.tolerance, components: signing.components))
+                }
             case .http(let httpScheme, _) where httpScheme == "basic": kind = .basic
             case .http(let httpScheme, _) where httpScheme == "bearer": kind = .bearer
             case .http(let httpScheme, _): kind = .unsupported("HTTP \(httpScheme) authentication")
             case .oauth2, .openIdConnect: kind = .oauth2
             case .mutualTLS: kind = .unsupported("mutual TLS")
             }
-            if let signing = scheme.extensions["x-lathe-request-signature"] {
-                if case .apiKey(let header, .header, _) = kind, let signature = lowerRequestSignature(signing, header: header) {
-                    kind = .requestSignature(signature)
-                } else {
-                    if case .apiKey(_, .header, _) = kind {} else {
-                        warning("'x-lathe-request-signature' belongs on an apiKey scheme in a header (the header the signature is sent in)", at: signing, kind: "lathe-extension")
-                    }
-                    // Sending the scheme as a plain API key would put the signing secret on the wire.
-                    kind = .unsupported("request signing ('x-lathe-request-signature')")
-                }
-            }
+            // Sending a scheme that should sign as a plain API key would put the secret on the wire.
+            if scheme.requestSigning == .unusable { kind = .unsupported("request signing ('x-lathe-request-signature')") }
             if case .unsupported(let what) = kind {
                 warning("Lathe does not apply \(what) itself; configure it in the transport", at: scheme.node, kind: "security-scheme-unsupported")
             }
@@ -453,86 +447,5 @@ extension Lowerer {
         if types.rawValue.nonzeroBitCount > 1 { return !types.isSubset(of: [.number, .integer, .string]) }
         if types == .array { return schema.items.map { needsNamedType($0.value) } ?? false }
         return types == .object && (!schema.properties.isEmpty || schema.additionalProperties?.value.isFalse == true)
-    }
-}
-
-// MARK: Lathe's vendor extensions
-
-extension Lowerer {
-    func apiKeyPrefix(_ node: YAMLNode?) -> String? {
-        guard let node else { return nil }
-        guard let text = node.text, node.scalarType == .string, !text.isEmpty, !text.contains(" ") else {
-            warning("'x-lathe-api-key-prefix' is the word sent before the key, such as 'Token'; it is ignored", at: node, kind: "lathe-extension")
-            return nil
-        }
-        return text
-    }
-
-    /// `x-lathe-request-signature`, checked: a mistake is a warning, and the scheme is then left to the transport.
-    func lowerRequestSignature(_ node: YAMLNode, header: String) -> IRRequestSignature? {
-        guard node.isMapping else {
-            warning("'x-lathe-request-signature' is a mapping (algorithm, timestampHeader, timestampTolerance, bodyHash, stringToSign)", at: node, kind: "lathe-extension")
-            return nil
-        }
-        let known = ["algorithm", "timestampHeader", "timestampTolerance", "bodyHash", "stringToSign"]
-        for (key, _) in node.entries where !known.contains(key.text ?? "") {
-            warning("'\(key.text ?? "")' is not a field of 'x-lathe-request-signature' (\(known.joined(separator: ", ")))", at: key, kind: "lathe-extension")
-        }
-        guard let algorithm = node["algorithm"], algorithm.textEquals("hmac-sha512") else {
-            warning("Lathe signs requests with 'algorithm: hmac-sha512' only", at: node["algorithm"] ?? node, kind: "lathe-extension")
-            return nil
-        }
-        guard let timestamp = node["timestampHeader"]?.text, !timestamp.isEmpty else {
-            warning("'x-lathe-request-signature' needs 'timestampHeader', the header the signed Unix time is sent in", at: node, kind: "lathe-extension")
-            return nil
-        }
-        var tolerance = 300
-        if let toleranceNode = node["timestampTolerance"] {
-            guard toleranceNode.scalarType == .int, let seconds = Int(toleranceNode.text ?? ""), seconds > 0 else {
-                warning("'timestampTolerance' is a positive number of seconds", at: toleranceNode, kind: "lathe-extension")
-                return nil
-            }
-            tolerance = seconds
-        }
-        if let bodyHash = node["bodyHash"], !bodyHash.textEquals("sorted-compact-json") {
-            warning("Lathe hashes bodies as 'sorted-compact-json' only", at: bodyHash, kind: "lathe-extension")
-            return nil
-        }
-        let allowed = ["lowercased-path", "path", "body-hash", "timestamp", "method"]
-        guard let parts = node["stringToSign"], parts.isSequence, parts.count > 0 else {
-            warning("'stringToSign' lists what is signed, in order: \(allowed.joined(separator: ", "))", at: node["stringToSign"] ?? node, kind: "lathe-extension")
-            return nil
-        }
-        var components: [String] = []
-        for part in parts.items {
-            guard let text = part.text, allowed.contains(text) else {
-                warning("'\(part.text ?? part.kindDescription)' cannot be signed; the parts are \(allowed.joined(separator: ", "))", at: part, kind: "lathe-extension")
-                return nil
-            }
-            components.append(text)
-        }
-        return IRRequestSignature(header: header, timestampHeader: timestamp, tolerance: tolerance, components: components)
-    }
-
-    /// `x-lathe-failure-when: {property: [...], equals: [...], message: [...]}`.
-    func lowerFailureCondition(_ node: YAMLNode) -> IRFailureCondition? {
-        func path(_ field: String) -> [String]? {
-            guard let list = node[field], list.isSequence, list.count > 0, list.items.allSatisfy(\.isScalar) else { return nil }
-            return list.items.map { $0.text ?? "" }
-        }
-        guard node.isMapping, let property = path("property") else {
-            warning("'x-lathe-failure-when' needs 'property', the path to the member to test (such as [Result, Code]); it is ignored", at: node, kind: "lathe-extension")
-            return nil
-        }
-        let equals = node["equals"]
-        let values = equals?.isScalar == true ? [equals?.text ?? ""] : (equals?.items.compactMap(\.text) ?? [])
-        guard !values.isEmpty else {
-            warning("'x-lathe-failure-when' needs 'equals', the values that mean failure; it is ignored", at: equals ?? node, kind: "lathe-extension")
-            return nil
-        }
-        if node["message"] != nil && path("message") == nil {
-            warning("'message' is the path to the text that explains the failure (such as [Messages, 0, Summary])", at: node["message"]!, kind: "lathe-extension")
-        }
-        return IRFailureCondition(property: property, values: values, message: path("message"))
     }
 }

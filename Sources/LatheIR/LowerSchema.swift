@@ -13,9 +13,9 @@ extension Lowerer {
             return (.primitive(.jsonValue), IRConstraints())
         }
         if let ref = schema.ref {
-            // OpenAPI 3.0 says what stands beside a `$ref` is ignored (a 3.0 `nullable` there was
-            // already turned into `anyOf` by the decoder); 3.1 applies it as well.
-            if schema.isPureReference || !document.version.isJSONSchema2020 { return (referencedType(ref), IRConstraints()) }
+            // What stands beside a `$ref` applies too (the decoder marks a 3.0 `$ref` pure: 3.0
+            // ignores its siblings).
+            if schema.isPureReference { return (referencedType(ref), IRConstraints()) }
             // `$ref` with constraints beside it means both: `allOf: [$ref, the rest]`.
             var rest = schema
             rest.ref = nil
@@ -132,7 +132,7 @@ extension Lowerer {
 
     // MARK: Enums
 
-    private func lowerEnum(_ schema: Schema, _ values: [JSONValue], _ hint: NameHint) -> (IRValueType, IRConstraints) {
+    private func lowerEnum(_ schema: Schema, _ values: [SpecValue], _ hint: NameHint) -> (IRValueType, IRConstraints) {
         let nonNull = values.filter { $0 != .null }
         let hasNull = nonNull.count < values.count
         var rawType: IREnumeration.RawType
@@ -448,7 +448,7 @@ extension Lowerer {
 
     /// A default written as text that spells a boolean or a number (`default: "false"` on a
     /// boolean, as Xero writes 23 of them): the value it spells.
-    static func spelledDefault(_ value: JSONValue) -> JSONValue? {
+    static func spelledDefault(_ value: SpecValue) -> SpecValue? {
         guard case .string(let text) = value else { return nil }
         switch text {
         case "true": return .bool(true)
@@ -461,7 +461,7 @@ extension Lowerer {
     }
 
     /// Whether a default can be written as a Swift value of `type`.
-    func defaultFits(_ value: JSONValue, _ type: IRValueType) -> Bool {
+    func defaultFits(_ value: SpecValue, _ type: IRValueType) -> Bool {
         switch (value, type) {
         case (_, .primitive(.jsonValue)): return true
         case (.null, .nullable): return true

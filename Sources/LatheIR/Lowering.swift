@@ -143,7 +143,7 @@ final class Lowerer {
     }
 
     func warning(_ message: String, at node: YAMLNode, kind: String) {
-        diagnostics.append(Diagnostic(.warning, message, at: node.location, pointer: node.pointer, kind: kind))
+        diagnostics.warning(message, at: node, kind: kind)
     }
 
     // MARK: Named schemas
@@ -317,7 +317,7 @@ final class Lowerer {
     func docs(_ schema: Schema) -> IRDocs {
         IRDocs(
             title: schema.title, description: schema.description,
-            examples: schema.examples.map { JSONText.compact(JSONValue($0)) }, isDeprecated: schema.deprecated
+            examples: schema.examples.map { JSONText.compact(SpecValue($0)) }, isDeprecated: schema.deprecated
         )
     }
 }

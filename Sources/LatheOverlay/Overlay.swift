@@ -38,13 +38,9 @@ private struct Applier {
     /// Set when an action would cross the budget: no further action is applied.
     var isOverBudget = false
 
-    mutating func error(_ message: String, at node: YAMLNode) {
-        diagnostics.append(.error(message, at: node.location, pointer: node.pointer))
-    }
+    mutating func error(_ message: String, at node: YAMLNode) { diagnostics.error(message, at: node) }
 
-    mutating func warning(_ message: String, at node: YAMLNode, kind: String) {
-        diagnostics.append(Diagnostic(.warning, message, at: node.location, pointer: node.pointer, kind: kind))
-    }
+    mutating func warning(_ message: String, at node: YAMLNode, kind: String) { diagnostics.warning(message, at: node, kind: kind) }
 
     mutating func apply(_ overlay: YAMLTree) {
         guard let root = overlay.root else {
@@ -66,12 +62,7 @@ private struct Applier {
             return error("Lathe applies Overlay 1.0.x and 1.1.x; this overlay says '\(versionText)'", at: version)
         }
         checkInfo(root["info"], in: root)
-        for (key, _) in root.entries {
-            guard let name = key.text, !name.hasPrefix("x-") else { continue }
-            if !["overlay", "info", "extends", "actions"].contains(name) {
-                warning("'\(name)' is not an Overlay field; Lathe ignores it", at: key, kind: "unknown-field")
-            }
-        }
+        diagnostics.unknownFields(of: root, in: "an overlay", fields: ["overlay", "info", "extends", "actions"])
         guard let actions = root["actions"] else {
             return error("missing 'actions': an overlay has a list of at least one action", at: root)
         }
@@ -96,19 +87,16 @@ private struct Applier {
             return error("an action is a mapping with 'target' and 'update' or 'remove'; found \(action.kindDescription)", at: action)
         }
         let known = allowsCopy ? ["target", "description", "update", "remove", "copy"] : ["target", "description", "update", "remove"]
-        for (key, _) in action.entries {
-            guard let name = key.text, !name.hasPrefix("x-"), !known.contains(name) else { continue }
-            warning("'\(name)' is not an action field in this Overlay version; Lathe ignores it", at: key, kind: "unknown-field")
-        }
+        diagnostics.unknownFields(of: action, in: allowsCopy ? "an Overlay 1.1 action" : "an Overlay 1.0 action", fields: known)
         guard let targetNode = action["target"] else {
             return error("the action has no 'target' (a JSONPath query such as \"$.paths['/pets'].get\")", at: action)
         }
         guard targetNode.isScalar, let targetText = targetNode.text, targetNode.scalarType == .string else {
             return error("'target' must be a JSONPath string; found \(targetNode.kindDescription)", at: targetNode)
         }
-        let target: JSONPath
+        let target: JSONPathQuery
         do {
-            target = try JSONPath(targetText)
+            target = try JSONPathQuery(targetText)
         } catch {
             return self.error("'target' is not a valid RFC 9535 JSONPath: \(error)", at: targetNode)
         }
@@ -154,7 +142,8 @@ private struct Applier {
     mutating func withinBudget(adding count: Int, times: Int, at node: YAMLNode) -> Bool {
         let (product, overflow) = count.multipliedReportingOverflow(by: times)
         guard !overflow, nodes + product <= nodeBudget else {
-            error("this action would make the document larger than \(nodeBudget) nodes (100,000 plus ten times what the spec and its overlays hold); Lathe stops applying overlays here", at: node)
+            // Past the diagnostics cap too: it says why everything after it is missing.
+            diagnostics.append(.error("this action would make the document larger than \(nodeBudget) nodes (100,000 plus ten times what the spec and its overlays hold); Lathe stops applying overlays here", at: node.location, pointer: node.pointer))
             isOverBudget = true
             return false
         }
@@ -168,7 +157,7 @@ private struct Applier {
             return nil
         }
         do {
-            let sources = try JSONPath(text).select(in: document)
+            let sources = try JSONPathQuery(text).select(in: document)
             guard sources.count == 1 else {
                 error("'copy' must select exactly one node; \(text) selects \(sources.count)", at: node)
                 return nil

@@ -49,7 +49,7 @@ public struct OperationError: Error, Sendable, CustomStringConvertible {
 }
 
 /// What generated clients share: the middleware chain, bodies, content-type matching.
-public enum ClientSupport {
+@_spi(Generated) public enum ClientSupport {
     /// Bodies larger than this are not read into memory for decoding.
     public static let maximumBodySize = 16 << 20
 
@@ -87,43 +87,9 @@ public enum ClientSupport {
         return result
     }
 
-    public static func jsonBody(_ value: some Encodable) throws -> HTTPBody {
-        HTTPBody(try JSONCoding.encoder().encode(value))
-    }
-
-    /// `application/x-www-form-urlencoded` from a flat object (arrays repeat their key).
-    public static func formBody(_ value: some Encodable) throws -> HTTPBody {
-        let object = try JSONDecoder().decode(JSONValue.self, from: JSONCoding.encoder().encode(value))
-        guard case .object(let members) = object else { return HTTPBody() }
-        var parts: [String] = []
-        for key in members.keys.sorted() {
-            for text in formTexts(members[key]!) {
-                parts.append(URIEncoding.percentEncode(key, allowReserved: false) + "=" + URIEncoding.percentEncode(text, allowReserved: false))
-            }
-        }
-        return HTTPBody(parts.joined(separator: "&"))
-    }
-
-    private static func formTexts(_ value: JSONValue) -> [String] {
-        switch value {
-        case .null: []
-        case .bool(let flag): [flag ? "true" : "false"]
-        case .number(let number): [number.description]
-        case .string(let text): [text]
-        case .array(let items): items.flatMap(formTexts)
-        case .object: [String(decoding: (try? JSONCoding.encoder().encode(value)) ?? Data(), as: UTF8.self)]
-        }
-    }
-
-    /// Collects a response body, up to `maximumBodySize` (past which it throws `BodyTooLarge`). In a
-    /// generated server (this also reads request bodies) the limit is `ServerLimits.maximumBodySize`.
-    public static func bytes(_ body: HTTPBody?) async throws -> Data {
-        try await BodyReader.read(body)
-    }
-
     /// Decodes a JSON response body, failing with an `OperationError` that carries a body excerpt.
     public static func decodeJSON<T: Decodable>(_ type: T.Type, from body: HTTPBody?, operationID: String, response: HTTPResponse) async throws -> T {
-        let data = try await bytes(body)
+        let data = try await BodyReader.read(body)
         do {
             return try JSONCoding.decoder().decode(T.self, from: data)
         } catch {
@@ -146,10 +112,6 @@ public enum ClientSupport {
                 reason: .undecodableBody(contentType: response.headerFields[.contentType], message: error.issues.map(\.description).joined(separator: "; "))
             )
         }
-    }
-
-    public static func text(_ body: HTTPBody?) async throws -> String {
-        String(decoding: try await bytes(body), as: UTF8.self)
     }
 
     /// The header a `RequestError` from decoding response headers is about.
@@ -176,23 +138,9 @@ public enum ClientSupport {
         let text = String(decoding: data.prefix(400), as: UTF8.self)
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
-
-    /// Whether a received `Content-Type` is the documented one (ranges such as `image/*` and `*/*`
-    /// included; parameters such as `charset` ignored). A response without one matches.
-    public static func contentType(_ received: String?, matches documented: String) -> Bool {
-        guard let received else { return true }
-        let got = essence(received), want = essence(documented)
-        if want == "*/*" || got == want { return true }
-        if want.hasSuffix("/*") { return got.hasPrefix(String(want.dropLast())) }
-        return false
-    }
-
-    static func essence(_ contentType: String) -> String {
-        contentType.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
-    }
 }
 
-extension HTTPFields {
+@_spi(Generated) extension HTTPFields {
     /// Sets a header by name (names the spec writes are checked when the code is generated).
     public mutating func set(_ name: String, _ value: String?) {
         guard let field = HTTPField.Name(name) else { return }

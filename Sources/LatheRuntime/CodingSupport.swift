@@ -1,7 +1,7 @@
 import Foundation
 
 /// A coding key for any string: additional properties, discriminator properties.
-public struct AnyCodingKey: CodingKey, Sendable, Hashable {
+@_spi(Generated) public struct AnyCodingKey: CodingKey, Sendable, Hashable {
     public let stringValue: String
     public var intValue: Int? { nil }
 
@@ -11,6 +11,7 @@ public struct AnyCodingKey: CodingKey, Sendable, Hashable {
 }
 
 /// Values generated code writes as literals (defaults), from text Lathe checked when it generated them.
+/// Public, not SPI: a default argument is part of the signature users see and call.
 public enum Literal {
     /// An exact decimal: `Literal.decimal("0.10")`.
     public static func decimal(_ text: StaticString) -> Decimal {
@@ -25,7 +26,7 @@ public enum Literal {
     }
 }
 
-extension Check {
+@_spi(Generated) extension Check {
     /// A `const` value: the position must hold exactly `expected`.
     public static func constant(_ matches: Bool, expected: String, at path: JSONPath, into issues: inout [ValidationIssue]) {
         if !matches {
@@ -41,7 +42,7 @@ extension Check {
 
 /// `allOf` of an object and a `oneOf`/`anyOf`: one JSON object that generated code reads as a
 /// struct's properties and, whole, as the union.
-public enum CompositeCoding {
+@_spi(Generated) public enum CompositeCoding {
     /// Writes `value`'s members into the JSON object `encoder` is writing, beside the properties
     /// written there. The value is encoded on its own first: a union writes itself through a
     /// single-value container, which cannot share an encoder with the properties' keyed one.

@@ -46,18 +46,3 @@ public struct BearerTokenProvider: Sendable, CustomStringConvertible {
     public func token() async throws -> String { try await provide() }
     public var description: String { "BearerTokenProvider(<redacted>)" }
 }
-
-/// What a server's authenticator is given to verify, by scheme kind. The description never shows it.
-public enum PresentedCredential: Sendable, CustomStringConvertible {
-    case apiKey(String)
-    case basic(username: String, password: String)
-    case bearer(String)
-
-    public var description: String {
-        switch self {
-        case .apiKey: "apiKey(<redacted>)"
-        case .basic(let username, _): "basic(username: \(username), password: <redacted>)"
-        case .bearer: "bearer(<redacted>)"
-        }
-    }
-}

@@ -2,7 +2,7 @@ import Foundation
 
 /// RFC 3339 date-times (OpenAPI's `format: date-time`), with or without fractional seconds and
 /// with any UTC offset, parsed and printed without Foundation's formatters.
-public enum RFC3339 {
+@_spi(Generated) public enum RFC3339 {
     /// `2026-11-21T10:00:00Z`, `2026-11-21T10:00:00.123+01:00`, `…t…z` (lowercase is allowed).
     public static func date(from text: String) -> Date? {
         let b = Array(text.utf8)
@@ -119,7 +119,7 @@ public enum JSONCoding {
     static let rejectsNullKey = CodingUserInfoKey(rawValue: "LatheRuntime.rejectsNull")!
 
     /// Whether `decoder` reads a present `null` for a property that does not allow it as an error.
-    public static func rejectsNull(_ decoder: any Decoder) -> Bool {
+    @_spi(Generated) public static func rejectsNull(_ decoder: any Decoder) -> Bool {
         decoder.userInfo[rejectsNullKey] as? Bool == true
     }
 
@@ -134,7 +134,7 @@ public enum JSONCoding {
     }
 }
 
-extension KeyedDecodingContainer {
+@_spi(Generated) extension KeyedDecodingContainer {
     /// `decodeIfPresent`, except that with `rejectingNull` a present `null` is an error rather than absent.
     public func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key, rejectingNull: Bool) throws -> T? {
         if rejectingNull, contains(key), try decodeNil(forKey: key) {

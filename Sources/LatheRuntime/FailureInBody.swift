@@ -1,6 +1,6 @@
 import Foundation
 
-extension ClientSupport {
+@_spi(Generated) extension ClientSupport {
     /// Throws `OperationError.failureInBody` when the decoded body's member at `property` holds one
     /// of `values` (`x-lathe-failure-when`): APIs such as AvaTax answer 200 to a call that failed.
     /// The message is the text at `message` when there is one. Paths are member names, with array

@@ -28,7 +28,7 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
 }
 
 /// One part of a multipart body as it travels: its name, file name, headers and bytes.
-public struct MultipartPart: Sendable, Hashable {
+@_spi(Generated) public struct MultipartPart: Sendable, Hashable {
     public var name: String
     public var filename: String?
     /// Headers other than `Content-Disposition`.
@@ -59,13 +59,13 @@ public struct MultipartPart: Sendable, Hashable {
         do {
             return try JSONCoding.decoder(rejectingNull: rejectsNull).decode(T.self, from: data)
         } catch {
-            throw RequestError.part(name, "is not valid JSON for its schema: \(ServerSupport.message(of: error))")
+            throw RequestError.part(name, "is not valid JSON for its schema: \(BodyCoding.message(of: error))")
         }
     }
 }
 
 /// A `multipart/form-data` body (RFC 7578): the parts in order, and their encoding and decoding.
-public struct MultipartForm: Sendable, Hashable {
+@_spi(Generated) public struct MultipartForm: Sendable, Hashable {
     public var parts: [MultipartPart]
 
     public init(parts: [MultipartPart] = []) { self.parts = parts }
@@ -112,7 +112,7 @@ public struct MultipartForm: Sendable, Hashable {
             data.append(contentsOf: Array("\r\n".utf8))
         }
         data.append(contentsOf: Array("--\(boundary)--\r\n".utf8))
-        return ("\(ClientSupport.essence(mediaType)); boundary=\(boundary)", HTTPBody(data))
+        return ("\(BodyCoding.essence(mediaType)); boundary=\(boundary)", HTTPBody(data))
     }
 
     /// Names and file names quote `"`, CR and LF as the HTML form encoding does.

@@ -47,7 +47,7 @@ public final class Indirect<Wrapped: Sendable>: Sendable {
 
     /// A stored, boxed tri-state value as its public type. One generic call instead of nested
     /// closures, which the type checker can take seconds over inside a larger expression.
-    public static func unbox(_ stored: Nullable<Indirect>?) -> Nullable<Wrapped>? {
+    @_spi(Generated) public static func unbox(_ stored: Nullable<Indirect>?) -> Nullable<Wrapped>? {
         switch stored {
         case nil: nil
         case .null?: .null
@@ -56,7 +56,7 @@ public final class Indirect<Wrapped: Sendable>: Sendable {
     }
 
     /// A public tri-state value boxed for storage.
-    public static func box(_ value: Nullable<Wrapped>?) -> Nullable<Indirect>? {
+    @_spi(Generated) public static func box(_ value: Nullable<Wrapped>?) -> Nullable<Indirect>? {
         switch value {
         case nil: nil
         case .null?: .null

@@ -1,6 +1,6 @@
 import Foundation
 
-extension URIValue {
+@_spi(Generated) extension URIValue {
     /// A primitive parameter (a string, a number, a date, an enum, …).
     public static func of(_ value: some URIPrimitive) -> URIValue { .primitive(value.uriText) }
 
@@ -34,7 +34,7 @@ extension URIValue {
     }
 }
 
-extension ServerSupport {
+@_spi(Generated) extension ServerSupport {
     /// A primitive parameter, or `nil` when absent; a `RequestError` when it does not parse.
     public static func primitive<T: URIPrimitive>(_ value: URIValue?, as type: T.Type, at name: String) throws -> T? {
         guard let value else { return nil }
@@ -64,7 +64,7 @@ extension ServerSupport {
         return result
     }
 
-    /// An object parameter: its members' texts read as what each member needs (`ServerSupport.decodeTextMembers`).
+    /// An object parameter: its members' texts read as what each member needs (`BodyCoding.decodeTextMembers`).
     public static func object<T: Decodable>(_ value: URIValue?, as type: T.Type, at name: String) throws -> T? {
         guard let value else { return nil }
         guard case .object(let members) = value else { throw RequestError(at: name, "must be an object") }
@@ -73,7 +73,7 @@ extension ServerSupport {
             var last: [String: Int] = [:]
             for (index, member) in members.enumerated() { last[member.name] = index }
             let unique = members.enumerated().filter { last[$0.element.name] == $0.offset }.map { ($0.element.name, $0.element.value) }
-            return try ServerSupport.decodeTextMembers(T.self, unique)
+            return try BodyCoding.decodeTextMembers(T.self, unique)
         } catch {
             throw RequestError(at: name, "does not have the members the spec describes")
         }

@@ -23,7 +23,7 @@ public struct ServerLimits: Sendable, Hashable {
     }
 
     /// The limits of the request being handled; `nil` outside a generated server (a client).
-    @TaskLocal public static var current: ServerLimits?
+    @_spi(Generated) @TaskLocal public static var current: ServerLimits?
 }
 
 /// A request past one of the server's limits: answered with `status` and never handled.

@@ -14,7 +14,7 @@ public struct RequestError: Error, Sendable {
 }
 
 /// What generated servers share: middlewares, request decoding, problem responses, credentials.
-public enum ServerSupport {
+@_spi(Generated) public enum ServerSupport {
     /// Runs a request through the middlewares (first one outermost), then `handler`, within
     /// `limits`: a request past one is answered (413, 431) and never handled.
     public static func handle(
@@ -61,11 +61,6 @@ public enum ServerSupport {
         problem(status: 401, title: "Unauthorized", detail: "Valid credentials are required (\(schemes.joined(separator: " or "))).")
     }
 
-    /// A text request body, read within the server's `ServerLimits`.
-    public static func text(_ body: HTTPBody?) async throws -> String {
-        String(decoding: try await BodyReader.read(body), as: UTF8.self)
-    }
-
     /// Decodes a JSON request body, or throws a `RequestError` that says where it went wrong.
     public static func decodeJSON<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
         let data = try await BodyReader.read(body)
@@ -73,95 +68,9 @@ public enum ServerSupport {
         do {
             return try JSONCoding.decoder(rejectingNull: true).decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw RequestError([ValidationIssue(path: path(of: error), message: message(of: error))])
+            throw RequestError([ValidationIssue(path: BodyCoding.path(of: error), message: BodyCoding.message(of: error))])
         } catch {
             throw RequestError(at: "body", "is not valid JSON")
-        }
-    }
-
-    /// Decodes an `application/x-www-form-urlencoded` body into a flat object (see `decodeTextMembers`).
-    public static func decodeForm<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
-        let text = try await self.text(body)
-        var members: [(name: String, value: String)] = []
-        for item in URIDecoding.queryItems(text[...]) { members.append((item.name, item.value)) }
-        do {
-            return try decodeTextMembers(T.self, members)
-        } catch let error as DecodingError {
-            throw RequestError([ValidationIssue(path: path(of: error), message: message(of: error))])
-        }
-    }
-
-    /// A flat object whose members arrive as text (a form body, an object parameter in a URI): each
-    /// is read as what its member needs. Text that spells a number or a boolean is tried as one, and
-    /// a member whose type says otherwise is read back as text; a name given several times is a list.
-    static func decodeTextMembers<T: Decodable>(_ type: T.Type, _ members: [(name: String, value: String)]) throws -> T {
-        var texts: [String: [String]] = [:]
-        var order: [String] = []
-        for member in members {
-            if texts[member.name] == nil { order.append(member.name) }
-            texts[member.name, default: []].append(member.value)
-        }
-        var asText = Set<String>()
-        while true {
-            var object: [String: JSONValue] = [:]
-            for name in order {
-                let values = texts[name]!.map { asText.contains(name) ? .string($0) : inferred($0) }
-                object[name] = values.count == 1 ? values[0] : .array(values)
-            }
-            do {
-                return try JSONCoding.decoder().decode(T.self, from: JSONCoding.encoder().encode(JSONValue.object(object)))
-            } catch let error as DecodingError {
-                // A member read as a number or boolean where text was wanted: read it as text and try again.
-                if case .typeMismatch(let expected, let context) = error, expected == String.self,
-                   let name = context.codingPath.first?.stringValue, texts[name] != nil, asText.insert(name).inserted
-                {
-                    continue
-                }
-                throw error
-            }
-        }
-    }
-
-    private static func inferred(_ text: String) -> JSONValue {
-        if text == "true" || text == "false" { return .bool(text == "true") }
-        if isDecimalText(text), let number = Decimal(string: text, locale: posix) { return .number(number) }
-        return .string(text)
-    }
-
-    private static func path(of error: DecodingError) -> JSONPath {
-        let codingPath: [any CodingKey]
-        switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): codingPath = context.codingPath
-        case .keyNotFound(let key, let context): codingPath = context.codingPath + [key]
-        @unknown default: codingPath = []
-        }
-        // Both decoders read bodies, so paths start at `$.body`, like validation issues do.
-        return codingPath.reduce(JSONPath.root.key("body")) { path, key in key.intValue.map { path.index($0) } ?? path.key(key.stringValue) }
-    }
-
-    static func message(of error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "is not valid JSON" }
-        return message(of: error)
-    }
-
-    private static func message(of error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound: "is required"
-        case .typeMismatch(let type, _): "must be \(readable(type))"
-        case .valueNotFound(let type, _): "must be \(readable(type)), not null"
-        case .dataCorrupted(let context): context.debugDescription
-        @unknown default: "is invalid"
-        }
-    }
-
-    private static func readable(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Bool.Type: "true or false"
-        case is Int.Type, is Int32.Type, is Int64.Type: "an integer"
-        case is Double.Type, is Float.Type, is Decimal.Type: "a number"
-        case is [Any].Type: "a list"
-        default: "of type \(type)"
         }
     }
 

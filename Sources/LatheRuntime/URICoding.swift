@@ -1,12 +1,12 @@
 import Foundation
 
 /// How a parameter is serialized (OpenAPI's `style`).
-public enum ParameterStyle: String, Sendable, Hashable {
+@_spi(Generated) public enum ParameterStyle: String, Sendable, Hashable {
     case matrix, label, simple, form, spaceDelimited, pipeDelimited, deepObject
 }
 
 /// A parameter's value in the three shapes OpenAPI styles know, its leaves already text.
-public enum URIValue: Sendable, Hashable {
+@_spi(Generated) public enum URIValue: Sendable, Hashable {
     case primitive(String)
     case array([String])
     /// Member name and value pairs, in order.
@@ -15,7 +15,7 @@ public enum URIValue: Sendable, Hashable {
     public enum Shape: Sendable, Hashable { case primitive, array, object }
 }
 
-public struct URIMember: Sendable, Hashable {
+@_spi(Generated) public struct URIMember: Sendable, Hashable {
     public var name: String
     public var value: String
     public init(_ name: String, _ value: String) {
@@ -31,7 +31,7 @@ public struct URIMember: Sendable, Hashable {
 /// `pipeDelimited` and the brackets of `deepObject`, which OpenAPI's examples show bare, are
 /// percent-encoded (`%7C`, `%5B`, `%5D`), because transports parse request paths with
 /// `URLComponents`, which encodes a string with such characters a second time, `%` and all.
-public enum URIEncoding {
+@_spi(Generated) public enum URIEncoding {
     /// The expansion of `{name}` in a path template: `5`, `.5`, `;id=5`, `3,4,5`, `;id=3;id=4`, ….
     public static func path(_ value: URIValue, name: String, style: ParameterStyle, explode: Bool) -> String {
         let e = { percentEncode($0, allowReserved: false) }
@@ -119,7 +119,7 @@ public enum URIEncoding {
 
 /// The server side of `URIEncoding`: values back from paths, queries, headers and cookies, in the
 /// shape the parameter's schema says. `nil` means the text does not have that shape.
-public enum URIDecoding {
+@_spi(Generated) public enum URIDecoding {
     /// A path parameter from its (still percent-encoded) segment text.
     public static func path(_ raw: Substring, name: String, style: ParameterStyle, explode: Bool, as shape: URIValue.Shape) -> URIValue? {
         var text = raw
@@ -254,6 +254,10 @@ public enum URIDecoding {
 
 /// A value that can stand in a URI, a header or a cookie as text: what parameters are made of.
 /// Dates are RFC 3339, calendar dates `YYYY-MM-DD`, numbers exact.
+///
+/// Public, unlike the rest of the URI coding: generated enums declare the conformance in their own
+/// header (they are often nested in another type or a namespace, where no extension can stand), and
+/// Swift allows no SPI protocol in a public conformance there.
 public protocol URIPrimitive {
     var uriText: String { get }
     init?(uriText: String)

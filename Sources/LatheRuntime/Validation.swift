@@ -49,11 +49,18 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
 
 /// A generated type that can check the constraints its schema states (lengths, bounds, patterns,
 /// counts, documented enum values), reporting each violation with the JSON path of the value.
+///
+/// Its one requirement is what generated code implements and calls, so it is `@_spi(Generated)`:
+/// users see `validate()` and `validationIssues`, never the requirement. An SPI requirement needs a
+/// default (a conformance outside the SPI could not implement it otherwise); the default finds
+/// nothing, and every generated conformance replaces it.
 public protocol Validatable {
-    func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue])
+    @_spi(Generated) func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue])
 }
 
 extension Validatable {
+    @_spi(Generated) public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {}
+
     /// Every violated constraint, empty when the value is valid.
     public var validationIssues: [ValidationIssue] {
         var issues: [ValidationIssue] = []
@@ -69,7 +76,7 @@ extension Validatable {
 }
 
 extension Array: Validatable where Element: Validatable {
-    public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {
         for (index, element) in enumerated() {
             element.collectValidationIssues(at: path.index(index), into: &issues)
         }
@@ -77,7 +84,7 @@ extension Array: Validatable where Element: Validatable {
 }
 
 extension Dictionary: Validatable where Key == String, Value: Validatable {
-    public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {
         for key in keys.sorted() {
             self[key]!.collectValidationIssues(at: path.key(key), into: &issues)
         }
@@ -85,25 +92,25 @@ extension Dictionary: Validatable where Key == String, Value: Validatable {
 }
 
 extension Optional: Validatable where Wrapped: Validatable {
-    public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {
         self?.collectValidationIssues(at: path, into: &issues)
     }
 }
 
 extension Nullable: Validatable where Wrapped: Validatable {
-    public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {
         value?.collectValidationIssues(at: path, into: &issues)
     }
 }
 
 extension Indirect: Validatable where Wrapped: Validatable {
-    public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: JSONPath, into issues: inout [ValidationIssue]) {
         value.collectValidationIssues(at: path, into: &issues)
     }
 }
 
 /// The constraint checks generated `collectValidationIssues` methods call.
-public enum Check {
+@_spi(Generated) public enum Check {
     /// JSON Schema counts a string's length in Unicode code points, not in what Swift's `count`
     /// counts (grapheme clusters): "e\u{301}" is 2 long, and a flag with its tag characters is
     /// as long as its code points.

@@ -63,7 +63,7 @@ struct ConfigurationTests {
         #expect(broken.status == 1)
         #expect(broken.stderr == """
         specs/lathe.yaml:2:13: error: 'Bad Name' is not a Swift module name
-        specs/lathe.yaml:4:5: error: unknown field 'colour'; a module entry has module, spec, overlays, output, modes, namespace, allowRefsOutsideRoot, strict, silence
+        specs/lathe.yaml:4:5: error: unknown field 'colour' in a module entry (a module entry has: module, spec, overlays, output, modes, namespace, allowRefsOutsideRoot, strict, silence) [unknown-field]
         2 errors generated.
 
         """)

@@ -26,12 +26,12 @@ struct JSONPathTests {
     func select(_ path: String, in document: String) throws -> [String] {
         let tree = try YAMLReader().parse(Array(document.utf8), path: "doc.json")
         let draft = YAMLDraft(tree.root!)
-        return try JSONPath(path).select(in: draft).map { Rendering.flow($0.node) }
+        return try JSONPathQuery(path).select(in: draft).map { Rendering.flow($0.node) }
     }
 
     func parseError(_ path: String) -> String? {
         do {
-            _ = try JSONPath(path)
+            _ = try JSONPathQuery(path)
             return nil
         } catch {
             return error.description

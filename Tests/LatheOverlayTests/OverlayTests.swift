@@ -42,7 +42,7 @@ struct OverlayTests {
 
     func node(_ path: String, in tree: YAMLTree) throws -> YAMLNode {
         let draft = YAMLDraft(tree.root!)
-        let matches = try JSONPath(path).select(in: draft)
+        let matches = try JSONPathQuery(path).select(in: draft)
         try #require(matches.count == 1)
         return matches[0].node.origin
     }
@@ -154,6 +154,12 @@ struct OverlayTests {
             == ["api.overlay.yaml:1:1: error: this is an OpenAPI document, not an overlay (an overlay starts with 'overlay: 1.0.0')"])
         #expect(try apply("overlay: 1.0.0\ninfo: {title: a, version: b}\nactions: []\n").diagnostics
             == ["api.overlay.yaml:3:10: error: 'actions' must be a list of at least one action; found a list"])
+        // Unknown fields are warnings with a suggestion; `x-` fields are extensions; `copy` is 1.1's.
+        #expect(try apply("overlay: 1.0.0\ninfo: {title: a, version: b}\nx-mine: 1\nextend: a.yaml\nactions: [{target: $, update: {}, copy: $.info}]\n").diagnostics
+            == [
+                "api.overlay.yaml:4:1: warning: unknown field 'extend' in an overlay; it is ignored (did you mean 'extends'?) [unknown-field]",
+                "api.overlay.yaml:5:35: warning: unknown field 'copy' in an Overlay 1.0 action; it is ignored (an Overlay 1.0 action has: target, description, update, remove) [unknown-field]",
+            ])
     }
 
     @Test func copyIn1_1() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 import Testing
 
@@ -75,22 +75,22 @@ struct BodyReadingTests {
     @Test func onlyTheSizeIsTooLarge() async throws {
         let limits = ServerLimits(maximumBodySize: 8)
         try await ServerLimits.$current.withValue(limits) { () async throws -> Void in
-            #expect(try await ServerSupport.text(HTTPBody("12345678")) == "12345678")
-            await #expect(throws: RequestTooLarge.self) { try await ServerSupport.text(HTTPBody("123456789")) }
+            #expect(try await BodyCoding.text(HTTPBody("12345678")) == "12345678")
+            await #expect(throws: RequestTooLarge.self) { try await BodyCoding.text(HTTPBody("123456789")) }
             // A stream of unknown length that passes the limit part way.
             let chunks = AsyncThrowingStream<ArraySlice<UInt8>, any Error> { continuation in
                 continuation.yield(ArraySlice("12345".utf8))
                 continuation.yield(ArraySlice("67890".utf8))
                 continuation.finish()
             }
-            await #expect(throws: RequestTooLarge.self) { try await ServerSupport.text(HTTPBody(chunks, length: .unknown, iterationBehavior: .single)) }
+            await #expect(throws: RequestTooLarge.self) { try await BodyCoding.text(HTTPBody(chunks, length: .unknown, iterationBehavior: .single)) }
             let failing = AsyncThrowingStream<ArraySlice<UInt8>, any Error> { continuation in
                 continuation.yield(ArraySlice("12".utf8))
                 continuation.finish(throwing: Dropped())
             }
-            await #expect(throws: Dropped.self) { try await ServerSupport.text(HTTPBody(failing, length: .unknown, iterationBehavior: .single)) }
+            await #expect(throws: Dropped.self) { try await BodyCoding.text(HTTPBody(failing, length: .unknown, iterationBehavior: .single)) }
         }
         // Outside a server, the client's limit applies.
-        #expect(try await ClientSupport.text(HTTPBody("fine")) == "fine")
+        #expect(try await BodyCoding.text(HTTPBody("fine")) == "fine")
     }
 }

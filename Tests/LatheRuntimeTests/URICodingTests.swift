@@ -1,5 +1,5 @@
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import Testing
 
 /// The OpenAPI "Style Examples" table (`color` as "blue", ["blue","black","brown"] and

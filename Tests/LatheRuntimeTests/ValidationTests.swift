@@ -1,4 +1,4 @@
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import Testing
 
 struct ValidationTests {

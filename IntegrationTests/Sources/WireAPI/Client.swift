@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 /// A client for `Tests/Fixtures/wire/api.yaml`: one method per operation, over any `ClientTransport`
@@ -155,7 +155,7 @@ extension Client {
                 throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
             let body: Operations.Styles.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Echo.self, from: responseBody, operationID: Operations.Styles.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -163,7 +163,7 @@ extension Client {
             return .ok(Operations.Styles.Output.Ok(headers: headers, body: body))
         case 400:
             let body: Operations.Styles.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Styles.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -213,7 +213,7 @@ extension Client {
                 throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
             let body: Operations.GetCode.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(GetCodeResponse.self, from: responseBody, operationID: Operations.GetCode.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -221,7 +221,7 @@ extension Client {
             return .ok(Operations.GetCode.Output.Ok(headers: headers, body: body))
         case 400:
             let body: Operations.GetCode.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.GetCode.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -250,10 +250,10 @@ extension Client {
         switch input.body {
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         case .urlEncodedForm(let value):
             request.headerFields[.contentType] = "application/x-www-form-urlencoded"
-            body = try LatheRuntime.ClientSupport.formBody(value)
+            body = try LatheRuntime.BodyCoding.form(value)
         case .plainText(let value):
             request.headerFields[.contentType] = "text/plain"
             body = OpenAPIRuntime.HTTPBody(value)
@@ -262,7 +262,7 @@ extension Client {
             body = value
         case .textJson(let value):
             request.headerFields[.contentType] = "text/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         }
         try await authentication.apply(to: &request, operationID: Operations.Bodies.id, alternatives: [])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Bodies.id, transport: transport, middlewares: middlewares)
@@ -270,7 +270,7 @@ extension Client {
         switch response.status.code {
         case 200:
             let body: Operations.Bodies.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Echo.self, from: responseBody, operationID: Operations.Bodies.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -278,7 +278,7 @@ extension Client {
             return .ok(Operations.Bodies.Output.Ok(body: body))
         case 400 ... 499:
             let body: Operations.Bodies.Output.ClientError.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Bodies.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -286,8 +286,8 @@ extension Client {
             return .clientError(statusCode: response.status.code, Operations.Bodies.Output.ClientError(body: body))
         default:
             let body: Operations.Bodies.Output.Default.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
-                body = .plainText(try await LatheRuntime.ClientSupport.text(responseBody))
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
@@ -319,10 +319,10 @@ extension Client {
         switch response.status.code {
         case 200:
             let body: Operations.Download.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/octet-stream") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/octet-stream") {
                 body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
-            } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
-                body = .plainText(try await LatheRuntime.ClientSupport.text(responseBody))
+            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
@@ -331,7 +331,7 @@ extension Client {
             return .noContent(Operations.Download.Output.NoContent())
         case 400:
             let body: Operations.Download.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Download.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -371,7 +371,7 @@ extension Client {
         switch response.status.code {
         case 200:
             let body: Operations.Upload.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "multipart/form-data") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "multipart/form-data") {
                 body = .multipartForm(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: Operations.Upload.id, response: response, as: Operations.Upload.Output.Ok.Body.Parts.init))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -379,7 +379,7 @@ extension Client {
             return .ok(Operations.Upload.Output.Ok(body: body))
         case 400:
             let body: Operations.Upload.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON([Swift.String: [Swift.String]].self, from: responseBody, operationID: Operations.Upload.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -415,7 +415,7 @@ extension Client {
             return .noContent(Operations.SecureHeader.Output.NoContent())
         case 401:
             let body: Operations.SecureHeader.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureHeader.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.SecureHeader.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -449,7 +449,7 @@ extension Client {
             return .noContent(Operations.SecureQuery.Output.NoContent())
         case 401:
             let body: Operations.SecureQuery.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureQuery.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.SecureQuery.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -483,7 +483,7 @@ extension Client {
             return .noContent(Operations.SecureCookie.Output.NoContent())
         case 401:
             let body: Operations.SecureCookie.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureCookie.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.SecureCookie.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -517,7 +517,7 @@ extension Client {
             return .noContent(Operations.SecureBasic.Output.NoContent())
         case 401:
             let body: Operations.SecureBasic.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBasic.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.SecureBasic.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -551,7 +551,7 @@ extension Client {
             return .noContent(Operations.SecureBearer.Output.NoContent())
         case 401:
             let body: Operations.SecureBearer.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBearer.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.SecureBearer.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -585,7 +585,7 @@ extension Client {
             return .noContent(Operations.SecureOAuth.Output.NoContent())
         case 401:
             let body: Operations.SecureOAuth.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOAuth.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -619,7 +619,7 @@ extension Client {
             return .noContent(Operations.SecureEither.Output.NoContent())
         case 401:
             let body: Operations.SecureEither.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureEither.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -653,7 +653,7 @@ extension Client {
             return .noContent(Operations.SecureBoth.Output.NoContent())
         case 401:
             let body: Operations.SecureBoth.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBoth.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.SecureBoth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -687,7 +687,7 @@ extension Client {
             return .noContent(Operations.SecureOptional.Output.NoContent())
         case 401:
             let body: Operations.SecureOptional.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOptional.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Operations.SecureOptional.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 /// The operations of `Tests/Fixtures/wire/api.yaml`: each one's input and output.
@@ -122,7 +122,7 @@ extension Operations {
                 self.cookies = cookies
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     let value = self.path.simple
                     LatheRuntime.Check.count(value.count, min: 1, max: nil, of: "items", at: path.key("simple"), into: &issues)
@@ -226,7 +226,7 @@ extension Operations {
                 self.headers = headers
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     if let value = self.headers.xTrace {
                         value.collectValidationIssues(at: path.key("X-Trace"), into: &issues)
@@ -295,7 +295,7 @@ extension Operations {
                 self.body = body
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     switch self.body {
                     case .json(let value):
@@ -377,7 +377,7 @@ extension Operations {
                 self.query = query
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     let value = self.query.kind
                     value.collectValidationIssues(at: path.key("kind"), into: &issues)
@@ -506,7 +506,7 @@ extension Operations {
                     }
 
                     /// Reads a received body's parts; throws a `RequestError` naming a missing or malformed part.
-                    public init(_ form: LatheRuntime.MultipartForm) throws {
+                    @_spi(Generated) public init(_ form: LatheRuntime.MultipartForm) throws {
                         do {
                             let part = try form.requiredPart(named: "title")
                             self.title = try part.text(as: Swift.String.self)
@@ -523,7 +523,7 @@ extension Operations {
                     }
 
                     /// The parts to send, in the order the schema lists them.
-                    public func form() throws -> LatheRuntime.MultipartForm {
+                    @_spi(Generated) public func form() throws -> LatheRuntime.MultipartForm {
                         var form = LatheRuntime.MultipartForm()
                         do { let value = self.title; form.append(text: value, name: "title", contentType: nil) }
                         do { let value = self.file; form.append(file: value.value, name: "file", contentType: "image/png", headers: value.headers.fields) }
@@ -535,7 +535,7 @@ extension Operations {
                         return form
                     }
 
-                    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                         do {
                             let value = self.title
                             LatheRuntime.Check.length(value, min: 1, max: nil, at: path.key("title"), into: &issues)
@@ -559,7 +559,7 @@ extension Operations {
                 self.body = body
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     switch self.body {
                     case .multipartForm(let value): value.collectValidationIssues(at: path.key("body"), into: &issues)
@@ -595,7 +595,7 @@ extension Operations {
                         }
 
                         /// Reads a received body's parts; throws a `RequestError` naming a missing or malformed part.
-                        public init(_ form: LatheRuntime.MultipartForm) throws {
+                        @_spi(Generated) public init(_ form: LatheRuntime.MultipartForm) throws {
                             do {
                                 let part = try form.requiredPart(named: "summary")
                                 self.summary = try part.json(as: Echo.self)
@@ -604,14 +604,14 @@ extension Operations {
                         }
 
                         /// The parts to send, in the order the schema lists them.
-                        public func form() throws -> LatheRuntime.MultipartForm {
+                        @_spi(Generated) public func form() throws -> LatheRuntime.MultipartForm {
                             var form = LatheRuntime.MultipartForm()
                             do { let value = self.summary; try form.append(json: value, name: "summary", contentType: nil) }
                             if let value = self.file { form.append(file: value, name: "file", contentType: nil) }
                             return form
                         }
 
-                        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+                        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
                     }
                 }
                 public var body: Body
@@ -644,7 +644,7 @@ extension Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -676,7 +676,7 @@ extension Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -708,7 +708,7 @@ extension Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -740,7 +740,7 @@ extension Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -772,7 +772,7 @@ extension Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -804,7 +804,7 @@ extension Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -836,7 +836,7 @@ extension Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -868,7 +868,7 @@ extension Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -900,7 +900,7 @@ extension Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.

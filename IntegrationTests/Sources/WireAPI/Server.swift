@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 /// What a server for `Tests/Fixtures/wire/api.yaml` implements: one method per operation. Register it on any
@@ -284,14 +284,14 @@ extension Operations.Styles {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .notFound(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 404))
@@ -361,14 +361,14 @@ extension Operations.GetCode {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -417,14 +417,14 @@ extension Operations.Bodies {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .clientError(let statusCode, let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: statusCode))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .`default`(let statusCode, let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: statusCode))
@@ -442,15 +442,15 @@ extension Operations.Bodies.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body
-        if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+        if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(Item.self, from: body))
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/x-www-form-urlencoded") {
-            decodedBody = .urlEncodedForm(try await LatheRuntime.ServerSupport.decodeForm(Item.self, from: body))
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
-            decodedBody = .plainText(try await LatheRuntime.ServerSupport.text(body))
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/octet-stream") {
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/x-www-form-urlencoded") {
+            decodedBody = .urlEncodedForm(try await LatheRuntime.BodyCoding.decodeForm(Item.self, from: body))
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+            decodedBody = .plainText(try await LatheRuntime.BodyCoding.text(body))
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/octet-stream") {
             decodedBody = .binary(body ?? OpenAPIRuntime.HTTPBody())
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
             decodedBody = .textJson(try await LatheRuntime.ServerSupport.decodeJSON(Item.self, from: body))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json, application/x-www-form-urlencoded, text/plain, application/octet-stream, text/json")
@@ -498,7 +498,7 @@ extension Operations.Download {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -551,7 +551,7 @@ extension Operations.Upload {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -564,7 +564,7 @@ extension Operations.Upload.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body
-        if LatheRuntime.ClientSupport.contentType(contentType, matches: "multipart/form-data") {
+        if LatheRuntime.BodyCoding.contentType(contentType, matches: "multipart/form-data") {
             decodedBody = .multipartForm(try Body.Parts(await LatheRuntime.MultipartForm.decode(body, contentType: contentType, rejectingNull: true)))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts multipart/form-data")
@@ -604,7 +604,7 @@ extension Operations.SecureHeader {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -651,7 +651,7 @@ extension Operations.SecureQuery {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -698,7 +698,7 @@ extension Operations.SecureCookie {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -745,7 +745,7 @@ extension Operations.SecureBasic {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -792,7 +792,7 @@ extension Operations.SecureBearer {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -839,7 +839,7 @@ extension Operations.SecureOAuth {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -886,7 +886,7 @@ extension Operations.SecureEither {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -933,7 +933,7 @@ extension Operations.SecureBoth {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -980,7 +980,7 @@ extension Operations.SecureOptional {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// - Source: `#/paths/~1download/get/parameters/0/schema`
 nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
@@ -52,7 +52,7 @@ nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Senda
         try container.encode(rawValue)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if case .undocumented(let value) = self {
             LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
         }

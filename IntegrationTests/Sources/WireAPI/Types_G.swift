@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// - Source: `#/paths/~1codes~1{qrcode-uuid}/get/responses/200/content/application~1json/schema`
 nonisolated public struct GetCodeResponse: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
@@ -45,7 +45,7 @@ nonisolated public struct GetCodeResponse: Swift.Codable, Swift.Hashable, Swift.
         try container.encodeIfPresent(self.trace, forKey: .trace)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
 }
 
 /// - Source: `#/paths/~1codes~1{qrcode-uuid}/get/responses/200/headers/X-Rate-Info/content/application~1json/schema`
@@ -78,7 +78,7 @@ nonisolated public struct GetCodeResponseXRateInfo: Swift.Codable, Swift.Hashabl
         try container.encodeIfPresent(self.window, forKey: .window)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
 }
 
 /// - Source: `#/paths/~1codes~1{qrcode-uuid}/get/parameters/2/content/application~1json/schema`
@@ -111,5 +111,5 @@ nonisolated public struct GetCodeXTrace: Swift.Codable, Swift.Hashable, Swift.Se
         try container.encodeIfPresent(self.tags, forKey: .tags)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
 }

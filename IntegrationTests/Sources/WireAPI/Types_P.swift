@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// - Source: `#/components/schemas/Problem`
 nonisolated public struct Problem: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
@@ -35,5 +35,5 @@ nonisolated public struct Problem: Swift.Codable, Swift.Hashable, Swift.Sendable
         try container.encodeIfPresent(self.status, forKey: .status)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
 }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// - Source: `#/paths/~1styles~1{simple}~1{label}~1{matrix}/get/parameters/7/schema`
 nonisolated public struct StylesFilter: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
@@ -41,7 +41,7 @@ nonisolated public struct StylesFilter: Swift.Codable, Swift.Hashable, Swift.Sen
         try container.encodeIfPresent(self.size, forKey: .size)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         LatheRuntime.Check.noAdditionalProperties(self.undeclaredKeys, at: path, into: &issues)
     }
 }
@@ -82,7 +82,7 @@ nonisolated public struct StylesMatrix: Swift.Codable, Swift.Hashable, Swift.Sen
         try container.encodeIfPresent(self.y, forKey: .y)
     }
 
-    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         LatheRuntime.Check.noAdditionalProperties(self.undeclaredKeys, at: path, into: &issues)
     }
 }

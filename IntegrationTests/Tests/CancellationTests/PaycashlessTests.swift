@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
+import LatheSigning
 import OpenAPIRuntime
 import PaycashlessCancellation
 import Testing

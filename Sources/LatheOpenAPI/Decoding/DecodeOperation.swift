@@ -322,6 +322,7 @@ extension DocumentDecoder {
             }
         }) else { return nil }
         response.extensions = extensions
+        response.failureWhen = extensions["x-lathe-failure-when"].flatMap(decodeFailureCondition)
         return response
     }
 

@@ -61,11 +61,11 @@ extension DocumentDecoder {
             case "description": schema.description = string(value, "description")
             case "enum":
                 if let items = list(value, "enum") {
-                    schema.enumValues = items.map(JSONValue.init)
+                    schema.enumValues = items.map(SpecValue.init)
                     if items.isEmpty { warning("an empty enum allows no value at all", at: value, kind: "enum-empty") }
                 }
-            case "const": schema.constValue = JSONValue(value)
-            case "default": schema.defaultValue = JSONValue(value)
+            case "const": schema.constValue = SpecValue(value)
+            case "default": schema.defaultValue = SpecValue(value)
             case "example": schema.examples.append(value)
             case "examples":
                 if value.isSequence { schema.examples += value.items } else { schema.examples.append(value) }
@@ -143,8 +143,11 @@ extension DocumentDecoder {
         if exclusiveMaximumFlag {
             moveExclusiveFlag(\.maximum, to: \.exclusiveMaximum, in: &schema, flag: node["exclusiveMaximum"], names: ("exclusiveMaximum", "maximum"))
         }
+        // OpenAPI 3.0 ignores what stands beside a `$ref` (a 3.0 `nullable` there becomes `anyOf`
+        // below); 3.1 applies it as well. Answered here, so later stages never ask the version.
         schema.isPureReference = schema.ref != nil
-            && node.entries.allSatisfy { $0.key.textHasPrefix("x-") || Self.annotationKeywords.contains($0.key.text ?? "") }
+            && (!version.isJSONSchema2020
+                || node.entries.allSatisfy { $0.key.textHasPrefix("x-") || Self.annotationKeywords.contains($0.key.text ?? "") })
         checkRequired(schema, in: node)
         guard nullable else { return schema }
         if schema.ref != nil || !schema.allOf.isEmpty || !schema.anyOf.isEmpty || !schema.oneOf.isEmpty {

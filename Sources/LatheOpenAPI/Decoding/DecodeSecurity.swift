@@ -132,7 +132,9 @@ extension DocumentDecoder {
             error("'\(type)' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS", at: typeNode, kind: "security-scheme-type-unknown", reading: Self.unusableSchemeReading)
             return nil
         }
-        return SecurityScheme(node: node, kind: kind, description: description, extensions: extensions)
+        var decoded = SecurityScheme(node: node, kind: kind, description: description, extensions: extensions)
+        decodeLatheExtensions(of: &decoded)
+        return decoded
     }
 
     private func decodeOAuthFlows(_ node: YAMLNode) -> [OAuthFlow] {

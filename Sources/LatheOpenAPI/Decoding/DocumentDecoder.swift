@@ -196,13 +196,7 @@ final class DocumentDecoder {
             error("\(name) cannot be a $ref here", at: keyNode, kind: "ref-not-allowed-here", reading: "Lathe ignores the $ref and reads the other fields")
             return
         }
-        var message = "unknown field '\(key)' in \(name); it is ignored"
-        if let suggestion = Suggestions.closest(to: key, among: fields) {
-            message += " (did you mean '\(suggestion)'?)"
-        } else {
-            message += " (\(name) has: \(fields.joined(separator: ", ")))"
-        }
-        warning(message, at: keyNode, kind: "unknown-field")
+        diagnostics.unknownField(keyNode, in: name, fields: fields)
     }
 
     /// Entries of a mapping whose keys are names (`components/schemas`, `headers`), in order.
@@ -234,41 +228,5 @@ final class DocumentDecoder {
             return nil
         }
         return node.items
-    }
-}
-
-/// "Did you mean" for misspelt field names and missing ref targets.
-enum Suggestions {
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-        let target = Array(word.lowercased().utf8)
-        let limit = max(1, target.count / 3)
-        var best: (String, Int)?
-        for candidate in candidates {
-            guard abs(candidate.utf8.count - target.count) <= limit else { continue }
-            let bound = min(limit, (best?.1 ?? .max) - 1)
-            if let distance = editDistance(target, Array(candidate.lowercased().utf8), bound: bound) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.0
-    }
-
-    /// Levenshtein distance if it is at most `bound`, else `nil` (stops as soon as a row exceeds it).
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], bound: Int) -> Int? {
-        guard bound >= 0, abs(a.count - b.count) <= bound else { return nil }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0 ... b.count)
-        var current = previous
-        for i in 1 ... a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1 ... b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > bound { return nil }
-            swap(&previous, &current)
-        }
-        return previous[b.count] <= bound ? previous[b.count] : nil
     }
 }

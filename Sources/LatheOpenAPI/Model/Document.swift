@@ -101,6 +101,16 @@ public struct SecurityScheme: Sendable, Hashable {
     public var kind: Kind
     public var description: String?
     public var extensions = Extensions()
+    /// `x-lathe-api-key-prefix`: the word sent before an API key (`Token`).
+    public var apiKeyPrefix: String?
+    public var requestSigning: RequestSigningExtension?
+
+    public init(node: YAMLNode, kind: Kind, description: String? = nil, extensions: Extensions = Extensions()) {
+        self.node = node
+        self.kind = kind
+        self.description = description
+        self.extensions = extensions
+    }
 }
 
 public struct OAuthFlow: Sendable, Hashable {

@@ -178,6 +178,7 @@ public struct Response: Sendable, Hashable {
     public var content: [MediaType] = []
     public var links: [(name: String, link: Referenceable<Link>)] = []
     public var extensions = Extensions()
+    public var failureWhen: FailureCondition?
 
     public init(node: YAMLNode) { self.node = node }
 

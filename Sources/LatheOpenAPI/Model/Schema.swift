@@ -53,9 +53,9 @@ public struct Schema: Sendable, Hashable {
     public var format: String?
     public var title: String?
     public var description: String?
-    public var enumValues: [JSONValue]?
-    public var constValue: JSONValue?
-    public var defaultValue: JSONValue?
+    public var enumValues: [SpecValue]?
+    public var constValue: SpecValue?
+    public var defaultValue: SpecValue?
     public var examples: [YAMLNode] = []
 
     public var properties: [Property] = []
@@ -182,7 +182,8 @@ public struct Schema: Sendable, Hashable {
     }
 
     /// Whether this schema is a `$ref` with nothing but annotations beside it (description, title,
-    /// examples, …): it adds no constraint to its target.
+    /// examples, …), or any `$ref` in OpenAPI 3.0, which ignores its siblings: it adds no
+    /// constraint to its target.
     public var isPureReference = false
 }
 

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension AvaTax {
@@ -79,10 +79,10 @@ extension AvaTax.Client {
         switch input.body {
         case .textJson(let value):
             request.headerFields[.contentType] = "text/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         case .textXml(let value):
             request.headerFields[.contentType] = "text/xml"
             body = OpenAPIRuntime.HTTPBody(value)
@@ -93,16 +93,16 @@ extension AvaTax.Client {
         switch response.status.code {
         case 200:
             let body: AvaTax.Operations.CancelTax.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
                 let value = try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response)
                 try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["CancelTaxResult", "ResultCode"], equals: ["Error", "Exception"], message: ["CancelTaxResult", "Messages", "0", "Summary"], operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code)
                 body = .textJson(value)
-            } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 let value = try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response)
                 try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["CancelTaxResult", "ResultCode"], equals: ["Error", "Exception"], message: ["CancelTaxResult", "Messages", "0", "Summary"], operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code)
                 body = .json(value)
-            } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/xml") {
-                body = .textXml(try await LatheRuntime.ClientSupport.text(responseBody))
+            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/xml") {
+                body = .textXml(try await LatheRuntime.BodyCoding.text(responseBody))
             } else {
                 throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
@@ -115,7 +115,7 @@ extension AvaTax.Client {
                 throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
             let body: AvaTax.Operations.CancelTax.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
                 body = .textJson(try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CommonErrorResult.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -123,7 +123,7 @@ extension AvaTax.Client {
             return .unauthorized(AvaTax.Operations.CancelTax.Output.Unauthorized(headers: headers, body: body))
         case 500:
             let body: AvaTax.Operations.CancelTax.Output.InternalServerError.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
                 body = .textJson(try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CommonErrorResult.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

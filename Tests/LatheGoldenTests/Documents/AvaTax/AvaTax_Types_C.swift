@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension AvaTax {
     /// Why the document is cancelled. `PostFailed`: the document becomes unposted. `DocDeleted`: a
@@ -54,7 +54,7 @@ extension AvaTax {
             try container.encode(rawValue)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
                 LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
             }
@@ -121,7 +121,7 @@ extension AvaTax {
             try container.encodeIfPresent(self.docId, forKey: .docId)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.companyCode {
                 LatheRuntime.Check.length(value, min: nil, max: 25, at: path.key("CompanyCode"), into: &issues)
             }
@@ -158,7 +158,7 @@ extension AvaTax {
             try container.encode(self.cancelTaxResult, forKey: .cancelTaxResult)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.cancelTaxResult.collectValidationIssues(at: path.key("CancelTaxResult"), into: &issues)
         }
     }
@@ -212,7 +212,7 @@ extension AvaTax {
             try container.encodeIfPresent(self.messages, forKey: .messages)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.transactionId {
                 value.collectValidationIssues(at: path.key("TransactionId"), into: &issues)
             }
@@ -252,7 +252,7 @@ extension AvaTax {
                 }
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 switch self {
                 case .string: break
                 case .int64: break
@@ -293,7 +293,7 @@ extension AvaTax {
             try container.encodeIfPresent(self.messages, forKey: .messages)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.resultCode {
                 value.collectValidationIssues(at: path.key("ResultCode"), into: &issues)
             }

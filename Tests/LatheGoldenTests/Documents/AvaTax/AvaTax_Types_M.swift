@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension AvaTax {
     /// - Source: `#/components/schemas/Message`
@@ -60,7 +60,7 @@ extension AvaTax {
             try container.encodeIfPresent(self.source, forKey: .source)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.severity {
                 value.collectValidationIssues(at: path.key("Severity"), into: &issues)
             }

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension Dolfin {
@@ -74,7 +74,7 @@ extension Dolfin.Client {
         switch response.status.code {
         case 200:
             let body: Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.PurchaseOrderResponse.self, from: responseBody, operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -82,7 +82,7 @@ extension Dolfin.Client {
             return .ok(Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Ok(body: body))
         case 403:
             let body: Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Forbidden.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -90,7 +90,7 @@ extension Dolfin.Client {
             return .forbidden(Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Forbidden(body: body))
         case 404:
             let body: Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.NotFound.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -98,7 +98,7 @@ extension Dolfin.Client {
             return .notFound(Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.NotFound(body: body))
         case 409:
             let body: Dolfin.Operations.PostPurchaseOrdersIdCancel.Output.Conflict.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Dolfin {
     /// - Source: `#/components/schemas/ProblemDetails`
@@ -59,7 +59,7 @@ extension Dolfin {
             try container.encodeIfPresent(self.instance, forKey: .instance)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .value(let value)? = self.status {
                 LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)$", at: path.key("status"), into: &issues)
             }
@@ -183,7 +183,7 @@ extension Dolfin {
             try container.encodeIfPresent(self.fullyMatched, forKey: .fullyMatched)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.quantityOrdered {
                 LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("quantityOrdered"), into: &issues)
             }
@@ -325,7 +325,7 @@ extension Dolfin {
             try container.encodeIfPresent(self.updatedAt, forKey: .updatedAt)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.status {
                 value.collectValidationIssues(at: path.key("status"), into: &issues)
             }
@@ -386,7 +386,7 @@ extension Dolfin {
             try container.encode(rawValue)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
                 LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
             }

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension MultiFile {
@@ -70,7 +70,7 @@ extension MultiFile.Client {
         switch response.status.code {
         case 200:
             let body: MultiFile.Operations.GetPet.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(MultiFile.Pet.self, from: responseBody, operationID: MultiFile.Operations.GetPet.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: MultiFile.Operations.GetPet.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -78,7 +78,7 @@ extension MultiFile.Client {
             return .ok(MultiFile.Operations.GetPet.Output.Ok(body: body))
         case 404:
             let body: MultiFile.Operations.GetPet.Output.NotFound.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(MultiFile.Problem.self, from: responseBody, operationID: MultiFile.Operations.GetPet.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: MultiFile.Operations.GetPet.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension MultiFile {
@@ -82,14 +82,14 @@ extension MultiFile.Operations.GetPet {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .notFound(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 404))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)

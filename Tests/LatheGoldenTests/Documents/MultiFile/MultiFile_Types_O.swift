@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension MultiFile {
     /// - Source: `#/components/schemas/Owner`
@@ -36,7 +36,7 @@ extension MultiFile {
             try container.encodeIfPresent(self.pets, forKey: .pets)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.pets {
                 for (index1, item1) in value.enumerated() {
                     item1.collectValidationIssues(at: path.key("pets").index(index1), into: &issues)

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension MultiFile {
     /// - Source: `#/components/schemas/Pet`
@@ -71,7 +71,7 @@ extension MultiFile {
             try container.encodeIfPresent(self.badge, forKey: .badge)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.owner {
                 value.collectValidationIssues(at: path.key("owner"), into: &issues)
             }
@@ -119,6 +119,6 @@ extension MultiFile {
             try container.encodeIfPresent(self.status, forKey: .status)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 }

@@ -4,7 +4,8 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
+import LatheSigning
 import OpenAPIRuntime
 
 extension Paycashless {
@@ -35,8 +36,8 @@ extension Paycashless {
         /// The credential is the API secret, which is never sent: only the signature is.
         ///
         /// - Note: `requestSignature`: the secret that signs each request (HMAC-SHA512 in `Request-Signature`, with the time in `Request-Timestamp`); it is never sent.
-        public var requestSignature: LatheRuntime.RequestSigningSecret?
-        public init(bearerAuth: LatheRuntime.BearerTokenProvider? = nil, requestSignature: LatheRuntime.RequestSigningSecret? = nil) {
+        public var requestSignature: LatheSigning.RequestSigningSecret?
+        public init(bearerAuth: LatheRuntime.BearerTokenProvider? = nil, requestSignature: LatheSigning.RequestSigningSecret? = nil) {
             self.bearerAuth = bearerAuth
             self.requestSignature = requestSignature
         }
@@ -65,7 +66,7 @@ extension Paycashless {
                 if let provider = bearerAuth { request.headerFields[.authorization] = "Bearer " + (try await provider.token()) }
             case "requestSignature":
                 guard let credential = requestSignature else { return }
-                try await LatheRuntime.RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp]).sign(&request, body: &body, secret: credential.secret)
+                try await LatheSigning.RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp]).sign(&request, body: &body, secret: credential.secret)
             default: break
             }
         }
@@ -90,7 +91,7 @@ extension Paycashless.Client {
         switch input.body {
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         }
         try await authentication.apply(to: &request, body: &body, operationID: Paycashless.Operations.CancelInvoice.id, alternatives: [["bearerAuth", "requestSignature"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Paycashless.Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
@@ -98,7 +99,7 @@ extension Paycashless.Client {
         switch response.status.code {
         case 200:
             let body: Paycashless.Operations.CancelInvoice.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.Invoice.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -106,7 +107,7 @@ extension Paycashless.Client {
             return .ok(Paycashless.Operations.CancelInvoice.Output.Ok(body: body))
         case 400:
             let body: Paycashless.Operations.CancelInvoice.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -114,7 +115,7 @@ extension Paycashless.Client {
             return .badRequest(Paycashless.Operations.CancelInvoice.Output.BadRequest(body: body))
         case 401:
             let body: Paycashless.Operations.CancelInvoice.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -122,7 +123,7 @@ extension Paycashless.Client {
             return .unauthorized(Paycashless.Operations.CancelInvoice.Output.Unauthorized(body: body))
         case 404:
             let body: Paycashless.Operations.CancelInvoice.Output.NotFound.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -130,7 +131,7 @@ extension Paycashless.Client {
             return .notFound(Paycashless.Operations.CancelInvoice.Output.NotFound(body: body))
         case 409:
             let body: Paycashless.Operations.CancelInvoice.Output.Conflict.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -138,7 +139,7 @@ extension Paycashless.Client {
             return .conflict(Paycashless.Operations.CancelInvoice.Output.Conflict(body: body))
         case 422:
             let body: Paycashless.Operations.CancelInvoice.Output.UnprocessableContent.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -146,7 +147,7 @@ extension Paycashless.Client {
             return .unprocessableContent(Paycashless.Operations.CancelInvoice.Output.UnprocessableContent(body: body))
         case 429:
             let body: Paycashless.Operations.CancelInvoice.Output.TooManyRequests.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -154,7 +155,7 @@ extension Paycashless.Client {
             return .tooManyRequests(Paycashless.Operations.CancelInvoice.Output.TooManyRequests(body: body))
         default:
             let body: Paycashless.Operations.CancelInvoice.Output.Default.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

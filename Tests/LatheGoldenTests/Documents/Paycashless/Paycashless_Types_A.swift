@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Paycashless {
     /// An amount in the currency's smallest unit (kobo, cents); an integer in practice.

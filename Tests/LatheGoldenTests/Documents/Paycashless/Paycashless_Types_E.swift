@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Paycashless {
     /// - Source: `#/components/schemas/Error`
@@ -29,7 +29,7 @@ extension Paycashless {
             try container.encode(self.error, forKey: .error)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.error.collectValidationIssues(at: path.key("error"), into: &issues)
         }
 
@@ -73,7 +73,7 @@ extension Paycashless {
                 try container.encode(self.message, forKey: .message)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 self.type.collectValidationIssues(at: path.key("type"), into: &issues)
             }
 
@@ -118,7 +118,7 @@ extension Paycashless {
                     try container.encode(rawValue)
                 }
 
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
                         LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                     }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Paycashless {
     /// - Source: `#/components/schemas/Invoice`
@@ -260,7 +260,7 @@ extension Paycashless {
             try container.encodeIfPresent(self.updatedAt, forKey: .updatedAt)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.status.collectValidationIssues(at: path.key("status"), into: &issues)
             self.currency.collectValidationIssues(at: path.key("currency"), into: &issues)
         }
@@ -309,7 +309,7 @@ extension Paycashless {
                 try container.encode(rawValue)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
                     LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                 }
@@ -351,7 +351,7 @@ extension Paycashless {
                 try container.encode(rawValue)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
                     LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                 }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// The types generated from `specs/piriod.yaml`.
 nonisolated public enum Piriod {}

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension Piriod {
@@ -80,7 +80,7 @@ extension Piriod.Client {
         switch input.body {
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         }
         try await authentication.apply(to: &request, operationID: Piriod.Operations.PostCancellations.id, alternatives: [["TokenAuth"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Piriod.Operations.PostCancellations.id, transport: transport, middlewares: middlewares)
@@ -88,7 +88,7 @@ extension Piriod.Client {
         switch response.status.code {
         case 201:
             let body: Piriod.Operations.PostCancellations.Output.Created.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Piriod.Cancellation.self, from: responseBody, operationID: Piriod.Operations.PostCancellations.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Piriod.Operations.PostCancellations.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -96,7 +96,7 @@ extension Piriod.Client {
             return .created(Piriod.Operations.PostCancellations.Output.Created(body: body))
         case 400:
             let body: Piriod.Operations.PostCancellations.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Piriod.ValidationErrorModel.self, from: responseBody, operationID: Piriod.Operations.PostCancellations.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Piriod.Operations.PostCancellations.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension Piriod {
@@ -64,7 +64,7 @@ extension Piriod.Operations {
                 self.body = body
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     switch self.body {
                     case .json(let value):

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Piriod {
     /// Cancellation document issued against a previously finalized retention.
@@ -135,7 +135,7 @@ extension Piriod {
             try container.encodeIfPresent(self.updated, forKey: .updated)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .value(let value)? = self.note {
                 LatheRuntime.Check.length(value, min: nil, max: 64, at: path.key("note"), into: &issues)
             }

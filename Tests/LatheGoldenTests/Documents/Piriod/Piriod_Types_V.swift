@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Piriod {
     /// Field-keyed error map. The special key `non_field_errors` carries

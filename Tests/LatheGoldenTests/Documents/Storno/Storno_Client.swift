@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension Storno {
@@ -86,7 +86,7 @@ extension Storno.Client {
         switch input.body {
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         }
         try await authentication.apply(to: &request, operationID: Storno.Operations.CancelInvoice.id, alternatives: [["bearerAuth"]])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Storno.Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
@@ -94,7 +94,7 @@ extension Storno.Client {
         switch response.status.code {
         case 200:
             let body: Storno.Operations.CancelInvoice.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.Invoice.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -102,7 +102,7 @@ extension Storno.Client {
             return .ok(Storno.Operations.CancelInvoice.Output.Ok(body: body))
         case 400:
             let body: Storno.Operations.CancelInvoice.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -110,7 +110,7 @@ extension Storno.Client {
             return .badRequest(Storno.Operations.CancelInvoice.Output.BadRequest(body: body))
         case 401:
             let body: Storno.Operations.CancelInvoice.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -118,7 +118,7 @@ extension Storno.Client {
             return .unauthorized(Storno.Operations.CancelInvoice.Output.Unauthorized(body: body))
         case 403:
             let body: Storno.Operations.CancelInvoice.Output.Forbidden.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -126,7 +126,7 @@ extension Storno.Client {
             return .forbidden(Storno.Operations.CancelInvoice.Output.Forbidden(body: body))
         case 404:
             let body: Storno.Operations.CancelInvoice.Output.NotFound.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -134,7 +134,7 @@ extension Storno.Client {
             return .notFound(Storno.Operations.CancelInvoice.Output.NotFound(body: body))
         case 409:
             let body: Storno.Operations.CancelInvoice.Output.Conflict.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -142,7 +142,7 @@ extension Storno.Client {
             return .conflict(Storno.Operations.CancelInvoice.Output.Conflict(body: body))
         case 422:
             let body: Storno.Operations.CancelInvoice.Output.UnprocessableContent.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -156,7 +156,7 @@ extension Storno.Client {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
             let body: Storno.Operations.CancelInvoice.Output.TooManyRequests.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -203,7 +203,7 @@ extension Storno.Client {
         switch response.status.code {
         case 200:
             let body: Storno.Operations.RestoreInvoice.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.Invoice.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -211,7 +211,7 @@ extension Storno.Client {
             return .ok(Storno.Operations.RestoreInvoice.Output.Ok(body: body))
         case 401:
             let body: Storno.Operations.RestoreInvoice.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -219,7 +219,7 @@ extension Storno.Client {
             return .unauthorized(Storno.Operations.RestoreInvoice.Output.Unauthorized(body: body))
         case 403:
             let body: Storno.Operations.RestoreInvoice.Output.Forbidden.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -227,7 +227,7 @@ extension Storno.Client {
             return .forbidden(Storno.Operations.RestoreInvoice.Output.Forbidden(body: body))
         case 404:
             let body: Storno.Operations.RestoreInvoice.Output.NotFound.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -235,7 +235,7 @@ extension Storno.Client {
             return .notFound(Storno.Operations.RestoreInvoice.Output.NotFound(body: body))
         case 409:
             let body: Storno.Operations.RestoreInvoice.Output.Conflict.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -243,7 +243,7 @@ extension Storno.Client {
             return .conflict(Storno.Operations.RestoreInvoice.Output.Conflict(body: body))
         case 422:
             let body: Storno.Operations.RestoreInvoice.Output.UnprocessableContent.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -257,7 +257,7 @@ extension Storno.Client {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
             let body: Storno.Operations.RestoreInvoice.Output.TooManyRequests.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Storno {
     /// - Source: `#/components/schemas/CancelInvoiceRequest`
@@ -31,7 +31,7 @@ extension Storno {
             try container.encode(self.reason, forKey: .reason)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             LatheRuntime.Check.length(self.reason, min: 10, max: nil, at: path.key("reason"), into: &issues)
         }
     }

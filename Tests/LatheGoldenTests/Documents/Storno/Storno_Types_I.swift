@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Storno {
     /// An invoice, as the cancel and restore actions return it. Only `id` and `status` are
@@ -163,7 +163,7 @@ extension Storno {
             try container.encodeIfPresent(self.updatedAt, forKey: .updatedAt)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.status.collectValidationIssues(at: path.key("status"), into: &issues)
             if let value = self.direction {
                 value.collectValidationIssues(at: path.key("direction"), into: &issues)
@@ -234,7 +234,7 @@ extension Storno {
                 try container.encode(rawValue)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
                     LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                 }
@@ -304,7 +304,7 @@ extension Storno {
             try container.encodeIfPresent(self.metadata, forKey: .metadata)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.status {
                 value.collectValidationIssues(at: path.key("status"), into: &issues)
             }
@@ -381,7 +381,7 @@ extension Storno {
             try container.encode(rawValue)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
                 LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
             }

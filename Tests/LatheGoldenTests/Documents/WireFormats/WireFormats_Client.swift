@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension WireFormats {
@@ -157,7 +157,7 @@ extension WireFormats.Client {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
             let body: WireFormats.Operations.Styles.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Echo.self, from: responseBody, operationID: WireFormats.Operations.Styles.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -165,7 +165,7 @@ extension WireFormats.Client {
             return .ok(WireFormats.Operations.Styles.Output.Ok(headers: headers, body: body))
         case 400:
             let body: WireFormats.Operations.Styles.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Styles.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -215,7 +215,7 @@ extension WireFormats.Client {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
             let body: WireFormats.Operations.GetCode.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.GetCodeResponse.self, from: responseBody, operationID: WireFormats.Operations.GetCode.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -223,7 +223,7 @@ extension WireFormats.Client {
             return .ok(WireFormats.Operations.GetCode.Output.Ok(headers: headers, body: body))
         case 400:
             let body: WireFormats.Operations.GetCode.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.GetCode.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -252,10 +252,10 @@ extension WireFormats.Client {
         switch input.body {
         case .json(let value):
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         case .urlEncodedForm(let value):
             request.headerFields[.contentType] = "application/x-www-form-urlencoded"
-            body = try LatheRuntime.ClientSupport.formBody(value)
+            body = try LatheRuntime.BodyCoding.form(value)
         case .plainText(let value):
             request.headerFields[.contentType] = "text/plain"
             body = OpenAPIRuntime.HTTPBody(value)
@@ -264,7 +264,7 @@ extension WireFormats.Client {
             body = value
         case .textJson(let value):
             request.headerFields[.contentType] = "text/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         }
         try await authentication.apply(to: &request, operationID: WireFormats.Operations.Bodies.id, alternatives: [])
         let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Bodies.id, transport: transport, middlewares: middlewares)
@@ -272,7 +272,7 @@ extension WireFormats.Client {
         switch response.status.code {
         case 200:
             let body: WireFormats.Operations.Bodies.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Echo.self, from: responseBody, operationID: WireFormats.Operations.Bodies.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -280,7 +280,7 @@ extension WireFormats.Client {
             return .ok(WireFormats.Operations.Bodies.Output.Ok(body: body))
         case 400 ... 499:
             let body: WireFormats.Operations.Bodies.Output.ClientError.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Bodies.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -288,8 +288,8 @@ extension WireFormats.Client {
             return .clientError(statusCode: response.status.code, WireFormats.Operations.Bodies.Output.ClientError(body: body))
         default:
             let body: WireFormats.Operations.Bodies.Output.Default.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
-                body = .plainText(try await LatheRuntime.ClientSupport.text(responseBody))
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
@@ -321,10 +321,10 @@ extension WireFormats.Client {
         switch response.status.code {
         case 200:
             let body: WireFormats.Operations.Download.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/octet-stream") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/octet-stream") {
                 body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
-            } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
-                body = .plainText(try await LatheRuntime.ClientSupport.text(responseBody))
+            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
             }
@@ -333,7 +333,7 @@ extension WireFormats.Client {
             return .noContent(WireFormats.Operations.Download.Output.NoContent())
         case 400:
             let body: WireFormats.Operations.Download.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Download.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -373,7 +373,7 @@ extension WireFormats.Client {
         switch response.status.code {
         case 200:
             let body: WireFormats.Operations.Upload.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "multipart/form-data") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "multipart/form-data") {
                 body = .multipartForm(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: WireFormats.Operations.Upload.id, response: response, as: WireFormats.Operations.Upload.Output.Ok.Body.Parts.init))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -381,7 +381,7 @@ extension WireFormats.Client {
             return .ok(WireFormats.Operations.Upload.Output.Ok(body: body))
         case 400:
             let body: WireFormats.Operations.Upload.Output.BadRequest.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON([Swift.String: [Swift.String]].self, from: responseBody, operationID: WireFormats.Operations.Upload.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -417,7 +417,7 @@ extension WireFormats.Client {
             return .noContent(WireFormats.Operations.SecureHeader.Output.NoContent())
         case 401:
             let body: WireFormats.Operations.SecureHeader.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureHeader.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureHeader.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -451,7 +451,7 @@ extension WireFormats.Client {
             return .noContent(WireFormats.Operations.SecureQuery.Output.NoContent())
         case 401:
             let body: WireFormats.Operations.SecureQuery.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureQuery.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureQuery.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -485,7 +485,7 @@ extension WireFormats.Client {
             return .noContent(WireFormats.Operations.SecureCookie.Output.NoContent())
         case 401:
             let body: WireFormats.Operations.SecureCookie.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureCookie.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureCookie.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -519,7 +519,7 @@ extension WireFormats.Client {
             return .noContent(WireFormats.Operations.SecureBasic.Output.NoContent())
         case 401:
             let body: WireFormats.Operations.SecureBasic.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBasic.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBasic.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -553,7 +553,7 @@ extension WireFormats.Client {
             return .noContent(WireFormats.Operations.SecureBearer.Output.NoContent())
         case 401:
             let body: WireFormats.Operations.SecureBearer.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBearer.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBearer.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -587,7 +587,7 @@ extension WireFormats.Client {
             return .noContent(WireFormats.Operations.SecureOAuth.Output.NoContent())
         case 401:
             let body: WireFormats.Operations.SecureOAuth.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOAuth.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -621,7 +621,7 @@ extension WireFormats.Client {
             return .noContent(WireFormats.Operations.SecureEither.Output.NoContent())
         case 401:
             let body: WireFormats.Operations.SecureEither.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureEither.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -655,7 +655,7 @@ extension WireFormats.Client {
             return .noContent(WireFormats.Operations.SecureBoth.Output.NoContent())
         case 401:
             let body: WireFormats.Operations.SecureBoth.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBoth.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBoth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -689,7 +689,7 @@ extension WireFormats.Client {
             return .noContent(WireFormats.Operations.SecureOptional.Output.NoContent())
         case 401:
             let body: WireFormats.Operations.SecureOptional.Output.Unauthorized.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/problem+json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
                 body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOptional.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOptional.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

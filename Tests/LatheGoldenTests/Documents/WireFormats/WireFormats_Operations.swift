@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension WireFormats {
@@ -124,7 +124,7 @@ extension WireFormats.Operations {
                 self.cookies = cookies
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     let value = self.path.simple
                     LatheRuntime.Check.count(value.count, min: 1, max: nil, of: "items", at: path.key("simple"), into: &issues)
@@ -228,7 +228,7 @@ extension WireFormats.Operations {
                 self.headers = headers
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     if let value = self.headers.xTrace {
                         value.collectValidationIssues(at: path.key("X-Trace"), into: &issues)
@@ -297,7 +297,7 @@ extension WireFormats.Operations {
                 self.body = body
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     switch self.body {
                     case .json(let value):
@@ -379,7 +379,7 @@ extension WireFormats.Operations {
                 self.query = query
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     let value = self.query.kind
                     value.collectValidationIssues(at: path.key("kind"), into: &issues)
@@ -508,7 +508,7 @@ extension WireFormats.Operations {
                     }
 
                     /// Reads a received body's parts; throws a `RequestError` naming a missing or malformed part.
-                    public init(_ form: LatheRuntime.MultipartForm) throws {
+                    @_spi(Generated) public init(_ form: LatheRuntime.MultipartForm) throws {
                         do {
                             let part = try form.requiredPart(named: "title")
                             self.title = try part.text(as: Swift.String.self)
@@ -525,7 +525,7 @@ extension WireFormats.Operations {
                     }
 
                     /// The parts to send, in the order the schema lists them.
-                    public func form() throws -> LatheRuntime.MultipartForm {
+                    @_spi(Generated) public func form() throws -> LatheRuntime.MultipartForm {
                         var form = LatheRuntime.MultipartForm()
                         do { let value = self.title; form.append(text: value, name: "title", contentType: nil) }
                         do { let value = self.file; form.append(file: value.value, name: "file", contentType: "image/png", headers: value.headers.fields) }
@@ -537,7 +537,7 @@ extension WireFormats.Operations {
                         return form
                     }
 
-                    public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                         do {
                             let value = self.title
                             LatheRuntime.Check.length(value, min: 1, max: nil, at: path.key("title"), into: &issues)
@@ -561,7 +561,7 @@ extension WireFormats.Operations {
                 self.body = body
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     switch self.body {
                     case .multipartForm(let value): value.collectValidationIssues(at: path.key("body"), into: &issues)
@@ -597,7 +597,7 @@ extension WireFormats.Operations {
                         }
 
                         /// Reads a received body's parts; throws a `RequestError` naming a missing or malformed part.
-                        public init(_ form: LatheRuntime.MultipartForm) throws {
+                        @_spi(Generated) public init(_ form: LatheRuntime.MultipartForm) throws {
                             do {
                                 let part = try form.requiredPart(named: "summary")
                                 self.summary = try part.json(as: WireFormats.Echo.self)
@@ -606,14 +606,14 @@ extension WireFormats.Operations {
                         }
 
                         /// The parts to send, in the order the schema lists them.
-                        public func form() throws -> LatheRuntime.MultipartForm {
+                        @_spi(Generated) public func form() throws -> LatheRuntime.MultipartForm {
                             var form = LatheRuntime.MultipartForm()
                             do { let value = self.summary; try form.append(json: value, name: "summary", contentType: nil) }
                             if let value = self.file { form.append(file: value, name: "file", contentType: nil) }
                             return form
                         }
 
-                        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+                        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
                     }
                 }
                 public var body: Body
@@ -646,7 +646,7 @@ extension WireFormats.Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -678,7 +678,7 @@ extension WireFormats.Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -710,7 +710,7 @@ extension WireFormats.Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -742,7 +742,7 @@ extension WireFormats.Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -774,7 +774,7 @@ extension WireFormats.Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -806,7 +806,7 @@ extension WireFormats.Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -838,7 +838,7 @@ extension WireFormats.Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -870,7 +870,7 @@ extension WireFormats.Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.
@@ -902,7 +902,7 @@ extension WireFormats.Operations {
             public init() {
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// What a call can get back: one case per documented response, and `undocumented` for any other.

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension WireFormats {
@@ -286,14 +286,14 @@ extension WireFormats.Operations.Styles {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .notFound(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 404))
@@ -363,14 +363,14 @@ extension WireFormats.Operations.GetCode {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -419,14 +419,14 @@ extension WireFormats.Operations.Bodies {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .clientError(let statusCode, let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: statusCode))
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .`default`(let statusCode, let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: statusCode))
@@ -444,15 +444,15 @@ extension WireFormats.Operations.Bodies.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body
-        if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+        if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(WireFormats.Item.self, from: body))
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/x-www-form-urlencoded") {
-            decodedBody = .urlEncodedForm(try await LatheRuntime.ServerSupport.decodeForm(WireFormats.Item.self, from: body))
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/plain") {
-            decodedBody = .plainText(try await LatheRuntime.ServerSupport.text(body))
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/octet-stream") {
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/x-www-form-urlencoded") {
+            decodedBody = .urlEncodedForm(try await LatheRuntime.BodyCoding.decodeForm(WireFormats.Item.self, from: body))
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+            decodedBody = .plainText(try await LatheRuntime.BodyCoding.text(body))
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/octet-stream") {
             decodedBody = .binary(body ?? OpenAPIRuntime.HTTPBody())
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "text/json") {
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
             decodedBody = .textJson(try await LatheRuntime.ServerSupport.decodeJSON(WireFormats.Item.self, from: body))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json, application/x-www-form-urlencoded, text/plain, application/octet-stream, text/json")
@@ -500,7 +500,7 @@ extension WireFormats.Operations.Download {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -553,7 +553,7 @@ extension WireFormats.Operations.Upload {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -566,7 +566,7 @@ extension WireFormats.Operations.Upload.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body
-        if LatheRuntime.ClientSupport.contentType(contentType, matches: "multipart/form-data") {
+        if LatheRuntime.BodyCoding.contentType(contentType, matches: "multipart/form-data") {
             decodedBody = .multipartForm(try Body.Parts(await LatheRuntime.MultipartForm.decode(body, contentType: contentType, rejectingNull: true)))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts multipart/form-data")
@@ -606,7 +606,7 @@ extension WireFormats.Operations.SecureHeader {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -653,7 +653,7 @@ extension WireFormats.Operations.SecureQuery {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -700,7 +700,7 @@ extension WireFormats.Operations.SecureCookie {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -747,7 +747,7 @@ extension WireFormats.Operations.SecureBasic {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -794,7 +794,7 @@ extension WireFormats.Operations.SecureBearer {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -841,7 +841,7 @@ extension WireFormats.Operations.SecureOAuth {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -888,7 +888,7 @@ extension WireFormats.Operations.SecureEither {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -935,7 +935,7 @@ extension WireFormats.Operations.SecureBoth {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -982,7 +982,7 @@ extension WireFormats.Operations.SecureOptional {
             switch value.body {
             case .problemJson(let body):
                 response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension WireFormats {
     /// - Source: `#/paths/~1download/get/parameters/0/schema`
@@ -53,7 +53,7 @@ extension WireFormats {
             try container.encode(rawValue)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
                 LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
             }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension WireFormats {
     /// - Source: `#/paths/~1codes~1{qrcode-uuid}/get/responses/200/content/application~1json/schema`
@@ -46,7 +46,7 @@ extension WireFormats {
             try container.encodeIfPresent(self.trace, forKey: .trace)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 
     /// - Source: `#/paths/~1codes~1{qrcode-uuid}/get/responses/200/headers/X-Rate-Info/content/application~1json/schema`
@@ -79,7 +79,7 @@ extension WireFormats {
             try container.encodeIfPresent(self.window, forKey: .window)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 
     /// - Source: `#/paths/~1codes~1{qrcode-uuid}/get/parameters/2/content/application~1json/schema`
@@ -112,6 +112,6 @@ extension WireFormats {
             try container.encodeIfPresent(self.tags, forKey: .tags)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 }

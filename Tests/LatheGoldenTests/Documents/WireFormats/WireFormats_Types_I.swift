@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension WireFormats {
     /// - Source: `#/components/schemas/Item`
@@ -36,7 +36,7 @@ extension WireFormats {
             try container.encodeIfPresent(self.count, forKey: .count)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             LatheRuntime.Check.length(self.name, min: 1, max: nil, at: path.key("name"), into: &issues)
         }
     }

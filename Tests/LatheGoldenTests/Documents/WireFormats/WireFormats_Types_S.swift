@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension WireFormats {
     /// - Source: `#/paths/~1styles~1{simple}~1{label}~1{matrix}/get/parameters/7/schema`
@@ -42,7 +42,7 @@ extension WireFormats {
             try container.encodeIfPresent(self.size, forKey: .size)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             LatheRuntime.Check.noAdditionalProperties(self.undeclaredKeys, at: path, into: &issues)
         }
     }
@@ -83,7 +83,7 @@ extension WireFormats {
             try container.encodeIfPresent(self.y, forKey: .y)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             LatheRuntime.Check.noAdditionalProperties(self.undeclaredKeys, at: path, into: &issues)
         }
     }

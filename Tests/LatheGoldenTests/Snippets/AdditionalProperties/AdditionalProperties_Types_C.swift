@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension AdditionalProperties {
     /// - Source: `#/components/schemas/Closed`
@@ -36,7 +36,7 @@ extension AdditionalProperties {
             try container.encodeIfPresent(self.name, forKey: .name)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             LatheRuntime.Check.noAdditionalProperties(self.undeclaredKeys, at: path, into: &issues)
         }
     }

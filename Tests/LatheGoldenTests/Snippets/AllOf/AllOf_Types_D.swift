@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension AllOf {
     /// Reaches Resource twice, through Invoice and through Audited.
@@ -55,7 +55,7 @@ extension AllOf {
             try container.encodeIfPresent(self.auditor, forKey: .auditor)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 
     /// The same as a resource, documented here.

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension AllOf {
     /// - Source: `#/components/schemas/NotFoundProblem`
@@ -36,7 +36,7 @@ extension AllOf {
             try container.encodeIfPresent(self.resource, forKey: .resource)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.details {
                 for (index1, item1) in value.enumerated() {
                     item1.collectValidationIssues(at: path.key("details").index(index1), into: &issues)

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension AllOf {
     /// - Source: `#/components/schemas/Problem`
@@ -30,7 +30,7 @@ extension AllOf {
             try container.encodeIfPresent(self.details, forKey: .details)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.details {
                 for (index1, item1) in value.enumerated() {
                     item1.collectValidationIssues(at: path.key("details").index(index1), into: &issues)
@@ -68,7 +68,7 @@ extension AllOf {
                 try container.encodeIfPresent(self.issue, forKey: .issue)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if let value = self.issue {
                     value.collectValidationIssues(at: path.key("issue"), into: &issues)
                 }
@@ -109,7 +109,7 @@ extension AllOf {
                     try container.encode(rawValue)
                 }
 
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
                         LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                     }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension AllOf {
     /// - Source: `#/components/schemas/Tagged`
@@ -35,7 +35,7 @@ extension AllOf {
             try LatheRuntime.CompositeCoding.encodeMerged(self.figure, to: encoder)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.figure.collectValidationIssues(at: path, into: &issues)
         }
     }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension AnyOf {
     /// - Source: `#/components/schemas/Identifier`
@@ -36,7 +36,7 @@ extension AnyOf {
             }
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if self.uuid != nil { return }
             var failures: [LatheRuntime.ValidationIssue] = []
             if let value = self.string {

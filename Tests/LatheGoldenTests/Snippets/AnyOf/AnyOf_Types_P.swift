@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension AnyOf {
     /// - Source: `#/components/schemas/Person`
@@ -38,7 +38,7 @@ extension AnyOf {
             _ = wroteObject
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             var failures: [LatheRuntime.ValidationIssue] = []
             if let value = self.named {
                 var issues: [LatheRuntime.ValidationIssue] = []

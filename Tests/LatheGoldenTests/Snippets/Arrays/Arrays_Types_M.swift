@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Arrays {
     /// - Source: `#/components/schemas/Matrix`
@@ -46,7 +46,7 @@ extension Arrays {
             try container.encodeIfPresent(self.lines, forKey: .lines)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.tags {
                 LatheRuntime.Check.count(value.count, min: 1, max: 10, of: "items", at: path.key("tags"), into: &issues)
                 LatheRuntime.Check.unique(value, at: path.key("tags"), into: &issues)
@@ -91,7 +91,7 @@ extension Arrays {
                 try container.encodeIfPresent(self.quantity, forKey: .quantity)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if let value = self.quantity {
                     LatheRuntime.Check.number(value, minimum: "1", at: path.key("quantity"), into: &issues)
                 }

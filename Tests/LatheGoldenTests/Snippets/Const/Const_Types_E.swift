@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Const {
     /// - Source: `#/components/schemas/Event`
@@ -38,7 +38,7 @@ extension Const {
             try container.encode(self.version, forKey: .version)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             LatheRuntime.Check.constant(self.type == "invoice.cancelled", expected: "\"invoice.cancelled\"", at: path.key("type"), into: &issues)
             LatheRuntime.Check.constant(self.version == 2, expected: "2", at: path.key("version"), into: &issues)
         }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Constraints {
     /// - Source: `#/components/schemas/Order`
@@ -74,7 +74,7 @@ extension Constraints {
             try container.encodeIfPresent(self.scores, forKey: .scores)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             LatheRuntime.Check.count(0 + (self.reason == nil ? 0 : 1) + (self.code == nil ? 0 : 1) + (self.quantity == nil ? 0 : 1) + (self.discount == nil ? 0 : 1) + (self.step == nil ? 0 : 1) + (self.codes == nil ? 0 : 1) + (self.scores == nil ? 0 : 1), min: 1, max: nil, of: "properties", at: path, into: &issues)
             if let value = self.reason {
                 LatheRuntime.Check.length(value, min: 10, max: nil, at: path.key("reason"), into: &issues)

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Defaults {
     /// - Source: `#/components/schemas/Settings`
@@ -104,7 +104,7 @@ extension Defaults {
             try container.encodeIfPresent(self.odd, forKey: .odd)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.mode.collectValidationIssues(at: path.key("mode"), into: &issues)
             if let value = self.odd {
                 value.collectValidationIssues(at: path.key("odd"), into: &issues)
@@ -135,7 +135,7 @@ extension Defaults {
                 try container.encodeIfPresent(self.x, forKey: .x)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
     }
 
@@ -190,7 +190,7 @@ extension Defaults {
             try container.encode(self.size, forKey: .size)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.mode.collectValidationIssues(at: path.key("mode"), into: &issues)
             self.size.collectValidationIssues(at: path.key("size"), into: &issues)
         }
@@ -225,7 +225,7 @@ extension Defaults {
                 }
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if self.string != nil { return }
                 var failures: [LatheRuntime.ValidationIssue] = []
                 if let value = self.case1 {
@@ -272,7 +272,7 @@ extension Defaults {
                     try container.encode(rawValue)
                 }
 
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
                         LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                     }
@@ -310,7 +310,7 @@ extension Defaults {
                 }
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if self.int != nil { return }
                 var failures: [LatheRuntime.ValidationIssue] = []
                 if let value = self.case1 {
@@ -357,7 +357,7 @@ extension Defaults {
                     try container.encode(rawValue)
                 }
 
-                public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
                         LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                     }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Enums {
     /// - Source: `#/components/schemas/Task`
@@ -53,7 +53,7 @@ extension Enums {
             try container.encodeIfPresent(self.resolution, forKey: .resolution)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.status.collectValidationIssues(at: path.key("status"), into: &issues)
             if let value = self.priority {
                 value.collectValidationIssues(at: path.key("priority"), into: &issues)
@@ -101,7 +101,7 @@ extension Enums {
                 try container.encode(rawValue)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
                     LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                 }
@@ -143,7 +143,7 @@ extension Enums {
                 try container.encode(rawValue)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
                     LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                 }

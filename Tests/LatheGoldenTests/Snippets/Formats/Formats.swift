@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// The types generated from `Tests/Golden/Snippets/Formats.yaml`.
 nonisolated public enum Formats {}

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension Formats {
@@ -65,7 +65,7 @@ extension Formats.Client {
         switch input.body {
         case .json(let value)?:
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         case nil: body = nil
         }
         try await authentication.apply(to: &request, operationID: Formats.Operations.UploadFile.id, alternatives: [])
@@ -74,7 +74,7 @@ extension Formats.Client {
         switch response.status.code {
         case 200:
             let body: Formats.Operations.UploadFile.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Formats.Stored.self, from: responseBody, operationID: Formats.Operations.UploadFile.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: Formats.Operations.UploadFile.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension Formats {
@@ -82,7 +82,7 @@ extension Formats.Operations.UploadFile {
             switch value.body {
             case .json(let body):
                 response.headerFields[.contentType] = "application/json"
-                return (response, try LatheRuntime.ClientSupport.jsonBody(body))
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -97,7 +97,7 @@ extension Formats.Operations.UploadFile.Input {
         let decodedBody: Body?
         if contentType == nil, request.headerFields[.contentLength] ?? "0" == "0" {
             decodedBody = nil
-        } else if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(Formats.Upload.self, from: body))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")

@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension InlineNames {
@@ -72,7 +72,7 @@ extension InlineNames.Client {
         switch input.body {
         case .json(let value)?:
             request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.ClientSupport.jsonBody(value)
+            body = try LatheRuntime.BodyCoding.json(value)
         case nil: body = nil
         }
         try await authentication.apply(to: &request, operationID: InlineNames.Operations.CancelInvoice.id, alternatives: [])
@@ -81,7 +81,7 @@ extension InlineNames.Client {
         switch response.status.code {
         case 200:
             let body: InlineNames.Operations.CancelInvoice.Output.Ok.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(InlineNames.CancelInvoiceResponse200.self, from: responseBody, operationID: InlineNames.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: InlineNames.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
@@ -89,7 +89,7 @@ extension InlineNames.Client {
             return .ok(InlineNames.Operations.CancelInvoice.Output.Ok(body: body))
         case 409:
             let body: InlineNames.Operations.CancelInvoice.Output.Conflict.Body
-            if LatheRuntime.ClientSupport.contentType(contentType, matches: "application/json") {
+            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                 body = .json(try await LatheRuntime.ClientSupport.decodeJSON(InlineNames.CancelInvoiceResponse409.self, from: responseBody, operationID: InlineNames.Operations.CancelInvoice.id, response: response))
             } else {
                 throw LatheRuntime.OperationError(operationID: InlineNames.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

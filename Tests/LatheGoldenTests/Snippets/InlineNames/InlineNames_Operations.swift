@@ -4,7 +4,7 @@
 
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 extension InlineNames {
@@ -48,7 +48,7 @@ extension InlineNames.Operations {
                 self.body = body
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     if let value = self.query.mode {
                         value.collectValidationIssues(at: path.key("mode"), into: &issues)

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension InlineNames {
     /// - Source: `#/paths/~1invoices~1{id}~1cancel/post/parameters/1/schema`
@@ -41,7 +41,7 @@ extension InlineNames {
             try container.encode(rawValue)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
                 LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
             }
@@ -71,7 +71,7 @@ extension InlineNames {
             try container.encode(self.reason, forKey: .reason)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 
     /// - Source: `#/paths/~1invoices~1{id}~1cancel/post/responses/200/content/application~1json/schema`
@@ -98,7 +98,7 @@ extension InlineNames {
             try container.encodeIfPresent(self.lines, forKey: .lines)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.lines {
                 for (index1, item1) in value.enumerated() {
                     item1.collectValidationIssues(at: path.key("lines").index(index1), into: &issues)
@@ -130,7 +130,7 @@ extension InlineNames {
                 try container.encodeIfPresent(self.sku, forKey: .sku)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
     }
 
@@ -158,6 +158,6 @@ extension InlineNames {
             try container.encodeIfPresent(self.message, forKey: .message)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 }

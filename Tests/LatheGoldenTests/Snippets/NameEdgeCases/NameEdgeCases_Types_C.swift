@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension NameEdgeCases {
     /// - Source: `#/components/schemas/Closed`
@@ -28,7 +28,7 @@ extension NameEdgeCases {
             _ = encoder.container(keyedBy: CodingKeys.self)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             LatheRuntime.Check.noAdditionalProperties(self.undeclaredKeys, at: path, into: &issues)
         }
     }

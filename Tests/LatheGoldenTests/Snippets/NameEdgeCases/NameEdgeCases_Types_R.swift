@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension NameEdgeCases {
     /// Line breaks survive:
@@ -52,7 +52,7 @@ extension NameEdgeCases {
             try container.encodeIfPresent(self._123, forKey: ._123)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self._3dsCardsNotSupported {
                 value.collectValidationIssues(at: path.key("3DS_CARDS_NOT_SUPPORTED"), into: &issues)
             }
@@ -99,7 +99,7 @@ extension NameEdgeCases {
                 try container.encode(rawValue)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
                     LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                 }
@@ -130,7 +130,7 @@ extension NameEdgeCases {
                 try container.encodeIfPresent(self.enabled, forKey: .enabled)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
 
         /// - Source: `#/components/schemas/Risk/properties/123`
@@ -168,7 +168,7 @@ extension NameEdgeCases {
                 try container.encode(rawValue)
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
                     LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                 }

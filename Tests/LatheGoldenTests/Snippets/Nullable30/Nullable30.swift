@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 /// The types generated from `Tests/Golden/Snippets/Nullable30.yaml`.
 nonisolated public enum Nullable30 {}

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Nullable30 {
     /// - Source: `#/components/schemas/Parcel`
@@ -52,7 +52,7 @@ extension Nullable30 {
             try container.encodeIfPresent(self.address, forKey: .address)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .value(let value)? = self.address {
                 value.collectValidationIssues(at: path.key("address"), into: &issues)
             }

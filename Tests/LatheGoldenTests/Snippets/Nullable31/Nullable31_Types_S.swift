@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Nullable31 {
     /// - Source: `#/components/schemas/Shipment`
@@ -52,7 +52,7 @@ extension Nullable31 {
             try container.encodeIfPresent(self.destination, forKey: .destination)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .value(let value)? = self.origin {
                 value.collectValidationIssues(at: path.key("origin"), into: &issues)
             }

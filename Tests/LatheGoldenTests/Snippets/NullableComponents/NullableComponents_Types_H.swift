@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension NullableComponents {
     /// - Source: `#/components/schemas/Holder`
@@ -45,7 +45,7 @@ extension NullableComponents {
             try container.encodeIfPresent(self.spare, forKey: .spare)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.name {
                 LatheRuntime.Check.length(value, min: nil, max: 5, at: path.key("name"), into: &issues)
             }

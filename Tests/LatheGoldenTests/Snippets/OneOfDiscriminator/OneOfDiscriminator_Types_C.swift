@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension OneOfDiscriminator {
     /// - Source: `#/components/schemas/Card`
@@ -35,7 +35,7 @@ extension OneOfDiscriminator {
             try container.encode(self.last4, forKey: .last4)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 
     /// - Source: `#/components/schemas/Cat`
@@ -78,6 +78,6 @@ extension OneOfDiscriminator {
             try container.encodeIfPresent(self.lives, forKey: .lives)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 }

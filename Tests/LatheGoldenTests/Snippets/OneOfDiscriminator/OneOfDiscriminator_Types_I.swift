@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension OneOfDiscriminator {
     /// - Source: `#/components/schemas/Implicit`
@@ -33,7 +33,7 @@ extension OneOfDiscriminator {
             }
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             switch self {
             case .card(let value):
                 value.collectValidationIssues(at: path, into: &issues)

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension OneOfDiscriminator {
     /// - Source: `#/components/schemas/Owner`
@@ -36,7 +36,7 @@ extension OneOfDiscriminator {
             try container.encodeIfPresent(self.account, forKey: .account)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.pet {
                 value.collectValidationIssues(at: path.key("pet"), into: &issues)
             }

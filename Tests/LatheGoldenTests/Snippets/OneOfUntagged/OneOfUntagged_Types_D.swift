@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension OneOfUntagged {
     /// - Source: `#/components/schemas/Discount`
@@ -38,7 +38,7 @@ extension OneOfUntagged {
             }
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             switch self {
             case .amount(let value):
                 value.collectValidationIssues(at: path, into: &issues)

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension ReadWriteOnly {
     /// - Source: `#/components/schemas/Account`
@@ -38,7 +38,7 @@ extension ReadWriteOnly {
             try container.encodeIfPresent(self.password, forKey: .password)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.password {
                 LatheRuntime.Check.length(value, min: 12, max: nil, at: path.key("password"), into: &issues)
             }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Recursive {
     /// - Source: `#/components/schemas/Category`
@@ -50,7 +50,7 @@ extension Recursive {
             try container.encodeIfPresent(self.children, forKey: .children)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self._parent?.value {
                 value.collectValidationIssues(at: path.key("parent"), into: &issues)
             }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Recursive {
     /// - Source: `#/components/schemas/Employee`
@@ -36,7 +36,7 @@ extension Recursive {
             try container.encodeIfPresent(self.team, forKey: .team)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.team {
                 value.collectValidationIssues(at: path.key("team"), into: &issues)
             }
@@ -69,7 +69,7 @@ extension Recursive {
             }
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             switch self {
             case .double: break
             case .sum(let value):

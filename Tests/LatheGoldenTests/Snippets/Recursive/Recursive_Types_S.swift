@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Recursive {
     /// - Source: `#/components/schemas/Sum`
@@ -35,7 +35,7 @@ extension Recursive {
             try container.encode(self.right, forKey: .right)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.left.collectValidationIssues(at: path.key("left"), into: &issues)
             self.right.collectValidationIssues(at: path.key("right"), into: &issues)
         }

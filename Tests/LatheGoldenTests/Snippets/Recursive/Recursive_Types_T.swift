@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Recursive {
     /// - Source: `#/components/schemas/Team`
@@ -34,7 +34,7 @@ extension Recursive {
             try container.encodeIfPresent(self._lead, forKey: .lead)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self._lead?.value {
                 value.collectValidationIssues(at: path.key("lead"), into: &issues)
             }

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension TypeArrays {
     /// - Source: `#/components/schemas/Line`
@@ -46,7 +46,7 @@ extension TypeArrays {
             try container.encodeIfPresent(self.flag, forKey: .flag)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.unitPrice {
                 LatheRuntime.Check.numberOrString(value, pattern: "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", at: path.key("unitPrice"), into: &issues)
             }
@@ -84,7 +84,7 @@ extension TypeArrays {
                 }
             }
 
-            public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 switch self {
                 case .bool: break
                 case .string: break

@@ -3,7 +3,7 @@
 // swiftlint:disable all
 
 import Foundation
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 
 extension Ungenerated {
     /// A tuple and a negation, which Lathe does not generate yet.
@@ -38,6 +38,6 @@ extension Ungenerated {
             try container.encodeIfPresent(self.code, forKey: .code)
         }
 
-        public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 }

@@ -7,7 +7,7 @@ public struct JSONPathMatch {
     public let parent: YAMLDraft?
 }
 
-extension JSONPath {
+extension JSONPathQuery {
     /// The nodes this query selects in `root`, in document order (RFC 9535 nodelist semantics;
     /// a node selected twice appears twice).
     public func select(in root: YAMLDraft) -> [JSONPathMatch] {
@@ -18,7 +18,7 @@ extension JSONPath {
 private struct Evaluator {
     let root: YAMLDraft
 
-    func evaluate(_ query: JSONPath.Query, from start: JSONPathMatch) -> [JSONPathMatch] {
+    func evaluate(_ query: JSONPathQuery.Query, from start: JSONPathMatch) -> [JSONPathMatch] {
         var nodes = [start]
         for segment in query.segments {
             var next: [JSONPathMatch] = []
@@ -56,7 +56,7 @@ private struct Evaluator {
         }
     }
 
-    func select(_ selector: JSONPath.Selector, in node: YAMLDraft, into result: inout [JSONPathMatch]) {
+    func select(_ selector: JSONPathQuery.Selector, in node: YAMLDraft, into result: inout [JSONPathMatch]) {
         switch (selector, node.content) {
         case (.name(let name), .mapping(let entries)):
             if let value = entries.first(where: { $0.key.textEquals(name) })?.value {
@@ -107,7 +107,7 @@ private struct Evaluator {
         return positions
     }
 
-    func test(_ expression: JSONPath.Expression, current: YAMLDraft) -> Bool {
+    func test(_ expression: JSONPathQuery.Expression, current: YAMLDraft) -> Bool {
         switch expression {
         case .or(let operands): return operands.contains { test($0, current: current) }
         case .and(let operands): return operands.allSatisfy { test($0, current: current) }
@@ -127,18 +127,18 @@ private struct Evaluator {
         }
     }
 
-    func run(_ query: JSONPath.Query, current: YAMLDraft) -> [JSONPathMatch] {
+    func run(_ query: JSONPathQuery.Query, current: YAMLDraft) -> [JSONPathMatch] {
         evaluate(query, from: JSONPathMatch(node: query.isRelative ? current : root, parent: nil))
     }
 
     /// A comparable value: a literal, a node, or nothing (a singular query that selected nothing).
     enum Value {
-        case literal(JSONPath.Literal)
+        case literal(JSONPathQuery.Literal)
         case node(YAMLDraft)
         case nothing
     }
 
-    func value(_ operand: JSONPath.Operand, current: YAMLDraft) -> Value {
+    func value(_ operand: JSONPathQuery.Operand, current: YAMLDraft) -> Value {
         switch operand {
         case .literal(let literal): return .literal(literal)
         case .query(let query): return run(query, current: current).first.map { .node($0.node) } ?? .nothing
@@ -146,14 +146,14 @@ private struct Evaluator {
     }
 
     /// A scalar node as a literal (its YAML 1.2 core-schema type); nil for a collection.
-    static func literal(of node: YAMLDraft) -> JSONPath.Literal? {
+    static func literal(of node: YAMLDraft) -> JSONPathQuery.Literal? {
         guard case .scalar = node.content else { return nil }
         let origin = node.origin
         switch origin.scalarType {
         case .null?: return .null
         case .bool?: return .bool(origin.boolValue ?? false)
         case .int?, .float?:
-            return Double(origin.text ?? "").map(JSONPath.Literal.number) ?? .string(origin.text ?? "")
+            return Double(origin.text ?? "").map(JSONPathQuery.Literal.number) ?? .string(origin.text ?? "")
         case .string?, nil: return .string(origin.text ?? "")
         }
     }
@@ -187,7 +187,7 @@ private struct Evaluator {
 
     /// `<`: numbers with numbers and strings with strings (by code point); anything else is false.
     static func less(_ lhs: Value, _ rhs: Value) -> Bool {
-        func primitive(_ value: Value) -> JSONPath.Literal? {
+        func primitive(_ value: Value) -> JSONPathQuery.Literal? {
             switch value {
             case .literal(let literal): literal
             case .node(let node): literal(of: node)

@@ -2,22 +2,20 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import Testing
-@testable import LatheRuntime
+@_spi(Generated) import LatheRuntime
+@_spi(Generated) @testable import LatheSigning
 
-/// SHA-512 and HMAC against FIPS 180-4 and RFC 4231 vectors; signatures against values computed
-/// independently with Python's hmac and json modules.
+/// Signatures against values computed independently with Python's hmac and json modules (the
+/// HMAC itself is swift-crypto's).
 struct RequestSigningTests {
-    @Test func sha512Vectors() {
-        #expect(SHA512.hex(SHA512.hash(Array("abc".utf8))) == "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f")
-        #expect(SHA512.hex(SHA512.hash([UInt8]())) == "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e")
-        // 1000 bytes: several blocks, and a length that needs a padding block of its own.
-        #expect(SHA512.hex(SHA512.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1000))) == "67ba5535a46e3f86dbfbed8cbbaf0125c76ed549ff8b0b9e03e0c88cf90fa634fa7b12b47d77b694de488ace8d9a65967dc96df599727d3292a8d9d447709c97")
-    }
-
-    @Test func hmacVectorsFromRFC4231() {
-        #expect(SHA512.hex(SHA512.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))) == "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737")
-        // A key longer than the block is hashed first.
-        #expect(SHA512.hex(SHA512.hmac(key: [UInt8](repeating: 0xAA, count: 131), message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8))) == "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598")
+    @Test func hexRoundTripsAndRefusesWhatIsNotHex() {
+        let bytes: [UInt8] = [0x00, 0x0F, 0xA5, 0xFF]
+        #expect(RequestSignature.hex(bytes) == "000fa5ff")
+        #expect(RequestSignature.bytes(hex: "000fa5ff") == bytes)
+        #expect(RequestSignature.bytes(hex: "000FA5FF") == bytes)
+        #expect(RequestSignature.bytes(hex: "000fa5f") == nil)
+        #expect(RequestSignature.bytes(hex: "zz") == nil)
+        #expect(RequestSignature.bytes(hex: "") == [])
     }
 
     @Test func canonicalJSONSortsEveryLevelAndWritesLikeJavaScript() {
@@ -50,11 +48,11 @@ struct RequestSigningTests {
         #expect(request.headerFields.value("Request-Timestamp") == "1763730000")
         #expect(request.headerFields.value("Request-Signature")?.count == 128)
         // The body is still readable after signing.
-        #expect(try await ClientSupport.bytes(body) == Self.body)
+        #expect(try await BodyCoding.bytes(body) == Self.body)
 
         var serverBody: HTTPBody? = HTTPBody(Self.body)
         #expect(try await Self.scheme.verify(request, body: &serverBody, secret: "sk_test_secret", now: now.addingTimeInterval(299)))
-        #expect(try await ClientSupport.bytes(serverBody) == Self.body)
+        #expect(try await BodyCoding.bytes(serverBody) == Self.body)
         // A key order or spacing the client chose does not matter: the hash is of the canonical form.
         var reordered: HTTPBody? = HTTPBody(Data(#"{"tags":["b","a"], "none":null,"ok":true,"amount":{"currency":"NGN","value":1500},"cancellationReason":"Customer asked, \"twice\"/\u00e9\n"}"#.utf8))
         #expect(try await Self.scheme.verify(request, body: &reordered, secret: "sk_test_secret", now: now))
@@ -73,6 +71,15 @@ struct RequestSigningTests {
         unsigned.headerFields.set("Request-Signature", nil)
         same = HTTPBody(Self.body)
         #expect(try await !Self.scheme.verify(unsigned, body: &same, secret: "sk_test_secret", now: now))
+        // Hex in capitals is the same signature; text that is not hex is none.
+        var shouted = request
+        shouted.headerFields.set("Request-Signature", request.headerFields.value("Request-Signature")!.uppercased())
+        same = HTTPBody(Self.body)
+        #expect(try await Self.scheme.verify(shouted, body: &same, secret: "sk_test_secret", now: now))
+        var garbled = request
+        garbled.headerFields.set("Request-Signature", String(repeating: "g", count: 128))
+        same = HTTPBody(Self.body)
+        #expect(try await !Self.scheme.verify(garbled, body: &same, secret: "sk_test_secret", now: now))
         #expect("\(RequestSigningSecret("sk_test_secret"))" == "RequestSigningSecret(<redacted>)")
     }
 }

@@ -1,5 +1,4 @@
 import LatheIR
-import LatheOpenAPI
 
 /// The `Parts` struct of a multipart body: one member per part (files as `FilePart`, values typed,
 /// headers a part documents as a struct beside its value), reading itself from a received
@@ -7,7 +6,7 @@ import LatheOpenAPI
 extension OperationsEmitter {
     func emitParts(_ multipart: IRMultipart, contentType: String, into w: inout SwiftWriter) {
         w.docComment(["The parts of a `\(IRContentKind.essence(contentType))` body."])
-        w.block("nonisolated public struct \(multipart.typeName): Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable") { w in
+        w.block("nonisolated public struct \(multipart.typeName): Swift.Sendable, Swift.Hashable, \(Runtime.validatable)") { w in
             for part in multipart.parts {
                 w.docComment(DocComments.lines(part.docs, notes: [Self.partNote(part)], specName: module.specName))
                 w.line("public var \(SwiftNames.escapedMember(part.name.swift)): \(memberType(part))")
@@ -45,9 +44,9 @@ extension OperationsEmitter {
 
     /// The value one part holds: a file, or the item's type; with its headers when it documents any.
     private func valueType(_ part: IRPart) -> String {
-        let value = part.isFile ? "LatheRuntime.FilePart" : spelling.type(part.type)
+        let value = part.isFile ? "\(Runtime.filePart)" : spelling.type(part.type)
         guard let headersType = part.headersTypeName else { return value }
-        return "LatheRuntime.MultipartField<\(value), \(headersType)>"
+        return "\(Runtime.multipartField)<\(value), \(headersType)>"
     }
 
     private func memberType(_ part: IRPart) -> String {
@@ -100,7 +99,7 @@ extension OperationsEmitter {
 
     private func emitReading(_ multipart: IRMultipart, into w: inout SwiftWriter) {
         w.docComment(["Reads a received body's parts; throws a `RequestError` naming a missing or malformed part."])
-        w.block("public init(_ form: LatheRuntime.MultipartForm) throws") { w in
+        w.block("@_spi(Generated) public init(_ form: \(Runtime.multipartForm)) throws") { w in
             for part in multipart.parts {
                 let name = SwiftLiteral.string(part.name.original)
                 let encoding = encoding(part)
@@ -111,7 +110,7 @@ extension OperationsEmitter {
                 case .json: value = "try part.json(as: \(spelling.type(part.type)).self)"
                 }
                 if let headersType = part.headersTypeName {
-                    value = "LatheRuntime.MultipartField(value: \(value), headers: try \(headersType)(part.headerFields))"
+                    value = "\(Runtime.multipartField)(value: \(value), headers: try \(headersType)(part.headerFields))"
                 }
                 let member = "self.\(SwiftNames.escapedMember(part.name.swift))"
                 // A file without headers is read without anything that throws.
@@ -132,8 +131,8 @@ extension OperationsEmitter {
 
     private func emitWriting(_ multipart: IRMultipart, into w: inout SwiftWriter) {
         w.docComment(["The parts to send, in the order the schema lists them."])
-        w.block("public func form() throws -> LatheRuntime.MultipartForm") { w in
-            w.line("\(multipart.parts.isEmpty ? "let" : "var") form = LatheRuntime.MultipartForm()")
+        w.block("@_spi(Generated) public func form() throws -> \(Runtime.multipartForm)") { w in
+            w.line("\(multipart.parts.isEmpty ? "let" : "var") form = \(Runtime.multipartForm)()")
             for part in multipart.parts {
                 let name = SwiftLiteral.string(part.name.original)
                 let contentType = part.contentType.map(SwiftLiteral.string) ?? "nil"
@@ -180,7 +179,7 @@ extension OperationsEmitter {
                 body.block("if let value = \(member)\(field ? "?.value" : "")") { $0.raw(checks.text) }
             }
         }
-        let signature = "public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])"
+        let signature = Runtime.validationRequirement
         if body.text.isEmpty {
             w.line(signature + " {}")
         } else {

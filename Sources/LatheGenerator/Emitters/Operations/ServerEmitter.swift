@@ -1,5 +1,4 @@
 import LatheIR
-import LatheOpenAPI
 
 /// `APIProtocol` (one requirement per operation), `registerHandlers(on:)`, and `ServerAuthentication`.
 struct ServerEmitter {
@@ -24,11 +23,11 @@ struct ServerEmitter {
     static func decodeCall(_ raw: String, shape: URIShape, name: String) -> String {
         let at = SwiftLiteral.string(name)
         switch shape {
-        case .primitive(let type): return "try LatheRuntime.ServerSupport.primitive(\(raw), as: \(type).self, at: \(at))"
-        case .array(let element): return "try LatheRuntime.ServerSupport.array(\(raw), of: \(element).self, at: \(at))"
-        case .map(let value): return "try LatheRuntime.ServerSupport.map(\(raw), of: \(value).self, at: \(at))"
-        case .object(let type): return "try LatheRuntime.ServerSupport.object(\(raw), as: \(type).self, at: \(at))"
-        case .json(let type): return "try LatheRuntime.ServerSupport.json(\(raw), as: \(type).self, at: \(at))"
+        case .primitive(let type): return "try \(Runtime.ServerSupport.primitive)(\(raw), as: \(type).self, at: \(at))"
+        case .array(let element): return "try \(Runtime.ServerSupport.array)(\(raw), of: \(element).self, at: \(at))"
+        case .map(let value): return "try \(Runtime.ServerSupport.map)(\(raw), of: \(value).self, at: \(at))"
+        case .object(let type): return "try \(Runtime.ServerSupport.object)(\(raw), as: \(type).self, at: \(at))"
+        case .json(let type): return "try \(Runtime.ServerSupport.json)(\(raw), as: \(type).self, at: \(at))"
         }
     }
 
@@ -87,7 +86,7 @@ struct ServerEmitter {
         var status: Int { self == .badRequest ? 400 : 401 }
 
         /// The hook's argument and what the server passes.
-        var parameter: String { self == .badRequest ? "badRequest error: LatheRuntime.RequestError" : "unauthorized schemes: [Swift.String]" }
+        var parameter: String { self == .badRequest ? "badRequest error: \(Runtime.requestError)" : "unauthorized schemes: [Swift.String]" }
 
         func docs(operationID: String, problemConforms: Bool) -> [String] {
             let what = switch self {
@@ -149,7 +148,7 @@ struct ServerEmitter {
             "- Parameter serverURL: Its path is the prefix every operation's path is registered under.",
             "- Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.",
         ])
-        let signature = "nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: \"/\")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: \(qualifier)ServerAuthentication = .init(), limits: LatheRuntime.ServerLimits = .init()) throws"
+        let signature = "nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: \"/\")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: \(qualifier)ServerAuthentication = .init(), limits: \(Runtime.serverLimits) = .init()) throws"
         w.block(signature) { w in
             w.line("let prefix = serverURL.path == \"/\" ? \"\" : serverURL.path")
             for operation in module.operations {
@@ -174,8 +173,8 @@ struct ServerEmitter {
         let names = operation.names
         w.block("extension \(qualifier)Operations.\(operation.typeName)") { w in
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
-            w.block("nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: \(qualifier)ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)") { w in
-                w.closure("try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits)", parameters: "request, body, metadata") { w in
+            w.block("nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: \(qualifier)ServerAuthentication, limits: \(Runtime.serverLimits)) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)") { w in
+                w.closure("try await \(Runtime.ServerSupport.handle)(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits)", parameters: "request, body, metadata") { w in
                     var bodyArgument = ""
                     if module.hasRequestSigning {
                         // Verifying a signature reads the body and puts it back.
@@ -196,13 +195,13 @@ struct ServerEmitter {
                     w.doCatch({ w in
                         w.line("input = try await \(names.input)(request, body: body, metadata: metadata)")
                         w.line("let issues = input.validationIssues")
-                        w.line("if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }")
-                    }, catching: "let error as LatheRuntime.RequestError") { w in
+                        w.line("if !issues.isEmpty { throw \(Runtime.requestError)(issues) }")
+                    }, catching: "let error as \(Runtime.requestError)") { w in
                         if let (_, badRequest) = Self.documentedRefusals(operation).first(where: { $0.0 == .badRequest }) {
                             let call = "api.\(SwiftNames.escapedMember(operation.methodName))(badRequest: error)"
                             w.line("if let shaped = try await \(call) { return try encode(.\(SwiftNames.escapedMember(badRequest.caseName))(shaped)) }")
                         }
-                        w.line("return LatheRuntime.ServerSupport.badRequest(error)")
+                        w.line("return \(Runtime.ServerSupport.badRequest)(error)")
                     }
                     w.line("return try encode(try await api.\(SwiftNames.escapedMember(operation.methodName))(input))")
                 }
@@ -220,7 +219,7 @@ struct ServerEmitter {
             w.docComment(["Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where."])
             w.block("nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws") { w in
                 if operation.parameters.contains(where: { $0.location == .query }) {
-                    w.line("let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))")
+                    w.line("let queryItems = \(Runtime.URIDecoding.queryItems)(\(Runtime.ServerSupport.query)(of: request))")
                 }
                 var members: [String] = []
                 for (location, nameKey, member) in OperationsEmitter.locations {
@@ -254,19 +253,19 @@ struct ServerEmitter {
         let raw: String
         switch parameter.location {
         case .path:
-            raw = "metadata.pathParameters[\(name)].flatMap { LatheRuntime.URIDecoding.path($0, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape)) }"
+            raw = "metadata.pathParameters[\(name)].flatMap { \(Runtime.URIDecoding.path)($0, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape)) }"
         case .query:
-            raw = "LatheRuntime.URIDecoding.query(queryItems, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))"
+            raw = "\(Runtime.URIDecoding.query)(queryItems, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))"
         case .header:
-            raw = "request.headerFields.value(\(name)).flatMap { LatheRuntime.URIDecoding.header($0, explode: \(parameter.explode), as: \(shape.valueShape)) }"
+            raw = "request.headerFields.value(\(name)).flatMap { \(Runtime.URIDecoding.header)($0, explode: \(parameter.explode), as: \(shape.valueShape)) }"
         case .cookie:
-            raw = "request.headerFields[.cookie].flatMap { LatheRuntime.URIDecoding.cookie($0, name: \(name), as: \(shape.valueShape)) }"
+            raw = "request.headerFields[.cookie].flatMap { \(Runtime.URIDecoding.cookie)($0, name: \(name), as: \(shape.valueShape)) }"
         }
         let decoded = Self.decodeCall(raw, shape: shape, name: parameter.name.original)
         if let literal = parameter.defaultValue.flatMap({ spelling.literal($0, as: parameter.type) }) {
             return "\(decoded) ?? \(literal)"
         }
-        return parameter.isRequired ? "try LatheRuntime.ServerSupport.required(\(decoded), at: \(name))" : decoded
+        return parameter.isRequired ? "try \(Runtime.ServerSupport.required)(\(decoded), at: \(name))" : decoded
     }
 
     private func emitBodyDecoding(_ requestBody: IRRequestBody, names: NestedNames, into w: inout SwiftWriter) {
@@ -280,27 +279,27 @@ struct ServerEmitter {
             first = false
         }
         for content in requestBody.contents {
-            let condition = "LatheRuntime.ClientSupport.contentType(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
+            let condition = "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
             w.line((first ? "if " : "} else if ") + condition + " {")
             first = false
             w.indented { w in
                 let type = operations.bodyType(content, in: names.body)
                 if content.multipart != nil {
-                    w.line("decodedBody = .\(content.caseName)(try \(type)(await LatheRuntime.MultipartForm.decode(body, contentType: contentType, rejectingNull: true)))")
+                    w.line("decodedBody = .\(content.caseName)(try \(type)(await \(Runtime.MultipartForm.decode)(body, contentType: contentType, rejectingNull: true)))")
                     return
                 }
                 switch content.kind {
-                case .json: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeJSON(\(type).self, from: body))")
-                case .urlEncodedForm: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeForm(\(type).self, from: body))")
-                case .text where type == "Swift.String": w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.text(body))")
-                case .text: w.line("decodedBody = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeJSON(\(type).self, from: body))")
+                case .json: w.line("decodedBody = .\(content.caseName)(try await \(Runtime.ServerSupport.decodeJSON)(\(type).self, from: body))")
+                case .urlEncodedForm: w.line("decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.decodeForm)(\(type).self, from: body))")
+                case .text where type == "Swift.String": w.line("decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(body))")
+                case .text: w.line("decodedBody = .\(content.caseName)(try await \(Runtime.ServerSupport.decodeJSON)(\(type).self, from: body))")
                 case .binary, .multipart: w.line("decodedBody = .\(content.caseName)(body ?? OpenAPIRuntime.HTTPBody())")
                 }
             }
         }
         w.line("} else {")
         let accepted = requestBody.contents.map(\.contentType).joined(separator: ", ")
-        w.indented { $0.line("throw LatheRuntime.RequestError(at: \"body\", \"has the content type \\(contentType ?? \"(none)\"), but this operation accepts \(accepted)\")") }
+        w.indented { $0.line("throw \(Runtime.requestError)(at: \"body\", \"has the content type \\(contentType ?? \"(none)\"), but this operation accepts \(accepted)\")") }
         w.line("}")
     }
 
@@ -342,10 +341,10 @@ struct ServerEmitter {
                                     }
                                     w.line("response.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))")
                                     switch content.kind {
-                                    case .json: w.line("return (response, try LatheRuntime.ClientSupport.jsonBody(body))")
-                                    case .urlEncodedForm: w.line("return (response, try LatheRuntime.ClientSupport.formBody(body))")
+                                    case .json: w.line("return (response, try \(Runtime.BodyCoding.json)(body))")
+                                    case .urlEncodedForm: w.line("return (response, try \(Runtime.BodyCoding.form)(body))")
                                     case .text where operations.bodyType(content) == "Swift.String": w.line("return (response, OpenAPIRuntime.HTTPBody(body))")
-                                    case .text: w.line("return (response, try LatheRuntime.ClientSupport.jsonBody(body))")
+                                    case .text: w.line("return (response, try \(Runtime.BodyCoding.json)(body))")
                                     case .binary, .multipart: w.line("return (response, body)")
                                     }
                                 }
@@ -408,7 +407,7 @@ struct ServerEmitter {
                     }
                     w.line("if admitted { return nil }")
                 }
-                w.line("return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: \" and \") })")
+                w.line("return \(Runtime.ServerSupport.unauthorized)(schemes: alternatives.map { $0.joined(separator: \" and \") })")
             }
             w.line()
             w.block("private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest\(bodyParameter)) async throws -> Swift.Bool") { w in
@@ -421,7 +420,7 @@ struct ServerEmitter {
                             w.line("case \(label):")
                             w.indented { w in
                                 let prefixArgument = prefix.map { ", prefix: \(SwiftLiteral.string($0))" } ?? ""
-                                w.line("guard let verifier = \(name), let key = LatheRuntime.ServerSupport.apiKey(in: request, name: \(SwiftLiteral.string(key)), location: \(SwiftLiteral.string(location.rawValue))\(prefixArgument)) else { return false }")
+                                w.line("guard let verifier = \(name), let key = \(Runtime.ServerSupport.apiKey)(in: request, name: \(SwiftLiteral.string(key)), location: \(SwiftLiteral.string(location.rawValue))\(prefixArgument)) else { return false }")
                                 w.line("return try await verifier(key)")
                             }
                         case .requestSignature(let signature):
@@ -433,13 +432,13 @@ struct ServerEmitter {
                         case .basic:
                             w.line("case \(label):")
                             w.indented { w in
-                                w.line("guard let verifier = \(name), let credentials = LatheRuntime.ServerSupport.basic(in: request) else { return false }")
+                                w.line("guard let verifier = \(name), let credentials = \(Runtime.ServerSupport.basic)(in: request) else { return false }")
                                 w.line("return try await verifier(credentials.username, credentials.password)")
                             }
                         case .bearer, .oauth2:
                             w.line("case \(label):")
                             w.indented { w in
-                                w.line("guard let verifier = \(name), let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }")
+                                w.line("guard let verifier = \(name), let token = \(Runtime.ServerSupport.bearer)(in: request) else { return false }")
                                 w.line("return try await verifier(token)")
                             }
                         case .unsupported:

@@ -1,5 +1,4 @@
 import LatheIR
-import LatheOpenAPI
 
 /// Code for the operations: a core that goes inside the namespace, and chunks of at most
 /// `operationsPerFile` operations, written as top-level extensions in files of their own (extensions
@@ -99,7 +98,7 @@ struct OperationsEmitter {
     private func emitInput(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
         w.docComment(["What a call sends."])
-        w.block("nonisolated public struct \(names.input): Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable") { w in
+        w.block("nonisolated public struct \(names.input): Swift.Sendable, Swift.Hashable, \(Runtime.validatable)") { w in
             var members: [(name: String, type: String, defaultValue: String?)] = []
             for (location, nameKey, member) in Self.locations {
                 let parameters = operation.parameters.filter { $0.location == location }
@@ -187,7 +186,7 @@ struct OperationsEmitter {
                 }
             }
         }
-        let signature = "public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])"
+        let signature = Runtime.validationRequirement
         if body.text.isEmpty {
             w.line(signature + " {}")
         } else {
@@ -326,16 +325,16 @@ struct OperationsEmitter {
     /// The expression reading `header` from the `HTTPFields` named `fields` (throws a `RequestError`).
     func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
         let shape = spelling.uriShape(header.type, contentType: header.contentType)
-        let raw = "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: \(shape.valueShape)) }"
+        let raw = "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { \(Runtime.URIDecoding.header)($0, explode: false, as: \(shape.valueShape)) }"
         let decoded = ServerEmitter.decodeCall(raw, shape: shape, name: header.name.original)
-        return header.isRequired ? "try LatheRuntime.ServerSupport.required(\(decoded), at: \(SwiftLiteral.string(header.name.original)))" : decoded
+        return header.isRequired ? "try \(Runtime.ServerSupport.required)(\(decoded), at: \(SwiftLiteral.string(header.name.original)))" : decoded
     }
 
     /// Sets `header` from `value` (optional when the header is) in the `HTTPFields` named `fields`.
     func emitHeaderEncoding(_ header: IRResponseHeader, value: String, into fields: String, w: inout SwiftWriter) {
         let shape = spelling.uriShape(header.type, contentType: header.contentType)
         let encode = { (value: String) -> String in
-            "\(fields).set(\(SwiftLiteral.string(header.name.original)), LatheRuntime.URIEncoding.header(\(shape.valueExpression(value)), explode: false))"
+            "\(fields).set(\(SwiftLiteral.string(header.name.original)), \(Runtime.URIEncoding.header)(\(shape.valueExpression(value)), explode: false))"
         }
         if header.isRequired {
             w.line(encode(value))
@@ -363,9 +362,9 @@ enum URIShape {
     /// The expression making a `URIValue` of `value` (clients send it, servers answer with it).
     func valueExpression(_ value: String) -> String {
         switch self {
-        case .primitive, .array, .map: "LatheRuntime.URIValue.of(\(value))"
-        case .object: "try LatheRuntime.URIValue.of(object: \(value))"
-        case .json: "try LatheRuntime.URIValue.of(json: \(value))"
+        case .primitive, .array, .map: "\(Runtime.URIValue.of)(\(value))"
+        case .object: "try \(Runtime.URIValue.of)(object: \(value))"
+        case .json: "try \(Runtime.URIValue.of)(json: \(value))"
         }
     }
 

@@ -1,5 +1,4 @@
 import LatheIR
-import LatheOpenAPI
 
 /// `Client`: one method per operation on any `ClientTransport`, and `Authentication`.
 struct ClientEmitter {
@@ -72,14 +71,14 @@ struct ClientEmitter {
         if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
         w.block("nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(names.input)) async throws -> \(op).\(names.output)") { w in
             w.line("let issues = input.validationIssues")
-            w.line("if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: \(op).id, reason: .invalidInput(issues)) }")
+            w.line("if !issues.isEmpty { throw \(Runtime.operationError)(operationID: \(op).id, reason: .invalidInput(issues)) }")
             emitRequest(operation, into: &w)
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
             let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
             w.line("try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: [\(alternatives.joined(separator: ", "))])")
             // The body is read by a response with content, or kept in `undocumented` when there is no `default`.
             let readsBody = !operation.coversEveryStatus || operation.responses.contains { !$0.contents.isEmpty }
-            w.line("let (response, \(readsBody ? "responseBody" : "_")) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)")
+            w.line("let (response, \(readsBody ? "responseBody" : "_")) = try await \(Runtime.ClientSupport.send)(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)")
             emitResponseDecoding(operation, into: &w)
         }
     }
@@ -96,11 +95,11 @@ struct ClientEmitter {
         if pathParameters.isEmpty {
             w.line("\(declaration) path = \(SwiftLiteral.string(operation.path))")
         } else {
-            w.line("\(declaration) path = LatheRuntime.ClientSupport.path(\(SwiftLiteral.string(operation.path)), [")
+            w.line("\(declaration) path = \(Runtime.ClientSupport.path)(\(SwiftLiteral.string(operation.path)), [")
             w.indented { w in
                 for parameter in pathParameters {
                     let value = uriValue("input.path.\(SwiftNames.escapedMember(parameter.name.swift))", of: parameter)
-                    w.line("\(SwiftLiteral.string(parameter.name.original)): LatheRuntime.URIEncoding.path(\(value), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode)),")
+                    w.line("\(SwiftLiteral.string(parameter.name.original)): \(Runtime.URIEncoding.path)(\(value), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode)),")
                 }
             }
             w.line("])")
@@ -110,7 +109,7 @@ struct ClientEmitter {
             for parameter in queryParameters {
                 emitOptional(parameter, group: "query", into: &w) { value in
                     let uri = uriValue(value, of: parameter)
-                    return "query += LatheRuntime.URIEncoding.query(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode), allowReserved: \(parameter.allowReserved))"
+                    return "query += \(Runtime.URIEncoding.query)(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode), allowReserved: \(parameter.allowReserved))"
                 }
             }
             w.line("if !query.isEmpty { path += \"?\" + query.joined(separator: \"&\") }")
@@ -119,7 +118,7 @@ struct ClientEmitter {
         for parameter in operation.parameters where parameter.location == .header {
             emitOptional(parameter, group: "headers", into: &w) { value in
                 let uri = uriValue(value, of: parameter)
-                return "request.headerFields.set(\(SwiftLiteral.string(parameter.name.original)), LatheRuntime.URIEncoding.header(\(uri), explode: \(parameter.explode)))"
+                return "request.headerFields.set(\(SwiftLiteral.string(parameter.name.original)), \(Runtime.URIEncoding.header)(\(uri), explode: \(parameter.explode)))"
             }
         }
         let cookieParameters = operation.parameters.filter { $0.location == .cookie }
@@ -128,7 +127,7 @@ struct ClientEmitter {
             for parameter in cookieParameters {
                 emitOptional(parameter, group: "cookies", into: &w) { value in
                     let uri = uriValue(value, of: parameter)
-                    return "cookies.append(LatheRuntime.URIEncoding.cookie(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)))"
+                    return "cookies.append(\(Runtime.URIEncoding.cookie)(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)))"
                 }
             }
             w.line("if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: \"; \") }")
@@ -160,10 +159,10 @@ struct ClientEmitter {
                     }
                     w.line("request.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))")
                     switch content.kind {
-                    case .json: w.line("body = try LatheRuntime.ClientSupport.jsonBody(value)")
-                    case .urlEncodedForm: w.line("body = try LatheRuntime.ClientSupport.formBody(value)")
+                    case .json: w.line("body = try \(Runtime.BodyCoding.json)(value)")
+                    case .urlEncodedForm: w.line("body = try \(Runtime.BodyCoding.form)(value)")
                     case .text where operations.bodyType(content) == "Swift.String": w.line("body = OpenAPIRuntime.HTTPBody(value)")
-                    case .text: w.line("body = try LatheRuntime.ClientSupport.jsonBody(value)")
+                    case .text: w.line("body = try \(Runtime.BodyCoding.json)(value)")
                     case .binary, .multipart: w.line("body = value")
                     }
                 }
@@ -220,7 +219,7 @@ struct ClientEmitter {
                 }
                 w.line("headers = .init(\(values.joined(separator: ", ")))")
             }) { w in
-                w.line("throw LatheRuntime.OperationError(operationID: \(op(operation)).id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))")
+                w.line("throw \(Runtime.operationError)(operationID: \(op(operation)).id, statusCode: response.status.code, reason: .invalidHeader(name: \(Runtime.ClientSupport.headerName)(of: error)))")
             }
             arguments.append("headers: headers")
         }
@@ -228,33 +227,33 @@ struct ClientEmitter {
             w.line("let body: \(type).\(operation.names.body)")
             let operationID = "\(op(operation)).id"
             for (index, content) in response.contents.enumerated() {
-                let condition = "LatheRuntime.ClientSupport.contentType(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
+                let condition = "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
                 w.line((index == 0 ? "if " : "} else if ") + condition + " {")
                 w.indented { w in
                     let swiftType = operations.bodyType(content)
                     if content.multipart != nil {
                         let parts = operations.bodyType(content, in: "\(type).\(operation.names.body)")
-                        w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: \(operationID), response: response, as: \(parts).init))")
+                        w.line("body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeMultipart)(from: responseBody, operationID: \(operationID), response: response, as: \(parts).init))")
                         return
                     }
                     let decodesJSON = content.kind == .json || (content.kind == .text && swiftType != "Swift.String")
                     if decodesJSON, let failure = response.failureWhen {
                         // x-lathe-failure-when: a documented success whose body says it failed is thrown.
-                        w.line("let value = try await LatheRuntime.ClientSupport.decodeJSON(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response)")
+                        w.line("let value = try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response)")
                         let message = failure.message.map(SwiftLiteral.strings) ?? "nil"
-                        w.line("try LatheRuntime.ClientSupport.checkFailure(in: value, property: \(SwiftLiteral.strings(failure.property)), equals: \(SwiftLiteral.strings(failure.values)), message: \(message), operationID: \(operationID), statusCode: response.status.code)")
+                        w.line("try \(Runtime.ClientSupport.checkFailure)(in: value, property: \(SwiftLiteral.strings(failure.property)), equals: \(SwiftLiteral.strings(failure.values)), message: \(message), operationID: \(operationID), statusCode: response.status.code)")
                         w.line("body = .\(content.caseName)(value)")
                         return
                     }
                     switch content.kind {
                     case .json:
-                        w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.decodeJSON(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))")
+                        w.line("body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))")
                     case .urlEncodedForm:
-                        w.line("body = .\(content.caseName)(try await LatheRuntime.ServerSupport.decodeForm(\(swiftType).self, from: responseBody))")
+                        w.line("body = .\(content.caseName)(try await \(Runtime.BodyCoding.decodeForm)(\(swiftType).self, from: responseBody))")
                     case .text where swiftType == "Swift.String":
-                        w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.text(responseBody))")
+                        w.line("body = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(responseBody))")
                     case .text:
-                        w.line("body = .\(content.caseName)(try await LatheRuntime.ClientSupport.decodeJSON(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))")
+                        w.line("body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))")
                     case .binary, .multipart:
                         w.line("body = .\(content.caseName)(responseBody ?? OpenAPIRuntime.HTTPBody())")
                     }
@@ -262,7 +261,7 @@ struct ClientEmitter {
             }
             w.line("} else {")
             w.indented { w in
-                w.line("throw LatheRuntime.OperationError(operationID: \(operationID), statusCode: response.status.code, reason: .unexpectedContentType(contentType))")
+                w.line("throw \(Runtime.operationError)(operationID: \(operationID), statusCode: response.status.code, reason: .unexpectedContentType(contentType))")
             }
             w.line("}")
             arguments.append("body: body")
@@ -346,7 +345,7 @@ struct ClientEmitter {
                     w.line("return")
                 }
                 w.line("if alternatives.contains(where: \\.isEmpty) { return }")
-                w.line("throw LatheRuntime.OperationError(operationID: operationID, reason: .missingCredentials(schemes: alternatives.map { $0.joined(separator: \" and \") }))")
+                w.line("throw \(Runtime.operationError)(operationID: operationID, reason: .missingCredentials(schemes: alternatives.map { $0.joined(separator: \" and \") }))")
             }
             w.line()
             w.block("private func isConfigured(_ scheme: Swift.String) -> Swift.Bool") { w in
@@ -374,8 +373,8 @@ struct ClientEmitter {
                                 let value = prefix.map { "credential.value(defaultPrefix: \(SwiftLiteral.string($0)))" } ?? "credential.value"
                                 switch location {
                                 case .header: w.line("request.headerFields.set(\(SwiftLiteral.string(key)), \(value))")
-                                case .query: w.line("LatheRuntime.ClientSupport.appendQuery(\(SwiftLiteral.string(key)), \(value), to: &request)")
-                                default: w.line("LatheRuntime.ClientSupport.appendCookie(\(SwiftLiteral.string(key)), \(value), to: &request)")
+                                case .query: w.line("\(Runtime.ClientSupport.appendQuery)(\(SwiftLiteral.string(key)), \(value), to: &request)")
+                                default: w.line("\(Runtime.ClientSupport.appendCookie)(\(SwiftLiteral.string(key)), \(value), to: &request)")
                                 }
                             }
                         case .requestSignature(let signature):
@@ -403,15 +402,15 @@ struct ClientEmitter {
     /// The runtime's description of a signing scheme, as a Swift expression.
     static func signatureScheme(_ signature: IRRequestSignature) -> String {
         let components = signature.components.map { ".\(SwiftNames.memberName($0))" }.joined(separator: ", ")
-        return "LatheRuntime.RequestSignature(header: \(SwiftLiteral.string(signature.header)), timestampHeader: \(SwiftLiteral.string(signature.timestampHeader)), tolerance: \(signature.tolerance), components: [\(components)])"
+        return "\(Runtime.requestSignature)(header: \(SwiftLiteral.string(signature.header)), timestampHeader: \(SwiftLiteral.string(signature.timestampHeader)), tolerance: \(signature.tolerance), components: [\(components)])"
     }
 
     static func credentialType(_ scheme: IRSecurityScheme) -> String {
         switch scheme.kind {
-        case .apiKey: "LatheRuntime.APIKeyCredential"
-        case .requestSignature: "LatheRuntime.RequestSigningSecret"
-        case .basic: "LatheRuntime.BasicCredentials"
-        case .bearer, .oauth2: "LatheRuntime.BearerTokenProvider"
+        case .apiKey: "\(Runtime.apiKeyCredential)"
+        case .requestSignature: "\(Runtime.requestSigningSecret)"
+        case .basic: "\(Runtime.basicCredentials)"
+        case .bearer, .oauth2: "\(Runtime.bearerTokenProvider)"
         case .unsupported: "Swift.Never"
         }
     }

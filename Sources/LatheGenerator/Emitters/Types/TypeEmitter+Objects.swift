@@ -1,5 +1,4 @@
 import LatheIR
-import LatheOpenAPI
 
 /// How a property is stored and shown.
 struct PropertyShape {
@@ -40,7 +39,7 @@ extension TypeEmitter {
             publicType = inner + "?"
             isOptional = true
         case (false, true, false):
-            publicType = "LatheRuntime.Nullable<\(inner)>?"
+            publicType = "\(Runtime.nullable)<\(inner)>?"
             isOptional = true
             isTriState = true
         }
@@ -49,8 +48,8 @@ extension TypeEmitter {
         let storedName = computed ? "_" + property.name.swift : publicName
         var storedType = publicType
         if property.isBoxed {
-            let boxed = "LatheRuntime.Indirect<\(inner)>"
-            storedType = isTriState ? "LatheRuntime.Nullable<\(boxed)>?" : isOptional ? boxed + "?" : boxed
+            let boxed = "\(Runtime.indirect)<\(inner)>"
+            storedType = isTriState ? "\(Runtime.nullable)<\(boxed)>?" : isOptional ? boxed + "?" : boxed
         }
         let defaultExpression = defaultLiteral ?? (isOptional && !property.isRequired ? "nil" : nil)
         return PropertyShape(
@@ -68,7 +67,7 @@ extension TypeEmitter {
         }
         let additionalName = SwiftNames.escapedMember(object.additionalPropertiesName)
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
-        writer.block("nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable") { w in
+        writer.block("nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)") { w in
             for (index, shape) in shapes.enumerated() {
                 if index > 0 { w.line() }
                 emitProperty(shape, into: &w)
@@ -129,15 +128,15 @@ extension TypeEmitter {
     /// Stored → public (undoing the box, if any).
     func unbox(_ shape: PropertyShape, _ expression: String) -> String {
         guard shape.property.isBoxed else { return expression }
-        if shape.isTriState { return "LatheRuntime.Indirect.unbox(\(expression))" }
+        if shape.isTriState { return "\(Runtime.Indirect.unbox)(\(expression))" }
         return shape.isOptional ? "\(expression)?.value" : "\(expression).value"
     }
 
     /// Public → stored (boxing, if needed).
     func box(_ shape: PropertyShape, _ expression: String) -> String {
         guard shape.property.isBoxed else { return expression }
-        if shape.isTriState { return "LatheRuntime.Indirect.box(\(expression))" }
-        return shape.isOptional ? "\(expression).map { LatheRuntime.Indirect($0) }" : "LatheRuntime.Indirect(\(expression))"
+        if shape.isTriState { return "\(Runtime.Indirect.box)(\(expression))" }
+        return shape.isOptional ? "\(expression).map { \(Runtime.indirect)($0) }" : "\(Runtime.indirect)(\(expression))"
     }
 
     private func emitInitializer(_ shapes: [PropertyShape], composed: [IRComposedMember], additional: (name: String, type: String)?, into w: inout SwiftWriter) {
@@ -189,7 +188,7 @@ extension TypeEmitter {
         w.block("public init(from decoder: any Swift.Decoder) throws") { w in
             w.line(shapes.isEmpty ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
             if shapes.contains(where: mayRejectNull) {
-                w.line("let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)")
+                w.line("let rejectsNull = \(Runtime.JSONCoding.rejectsNull)(decoder)")
             }
             for shape in shapes {
                 w.line("self.\(shape.storedName) = \(decodeExpression(shape))")
@@ -198,12 +197,12 @@ extension TypeEmitter {
                 w.line("self.\(SwiftNames.escapedMember(member.name.swift)) = try \(spelling.type(member.type))(from: decoder)")
             }
             if let undeclared = object.undeclaredKeysName {
-                w.line("self.\(SwiftNames.escapedMember(undeclared)) = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self).allKeys")
+                w.line("self.\(SwiftNames.escapedMember(undeclared)) = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self).allKeys")
                 w.indented { $0.line(".map(\\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()") }
             }
             if let additional, case .captured(let value, _) = object.additionalProperties {
                 let valueType = spelling.type(value)
-                w.line("let all = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)")
+                w.line("let all = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
                 w.line("var additional: \(additional.type) = [:]")
                 w.block("for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil") { w in
                     w.line("additional[key.stringValue] = try all.decode(\(valueType).self, forKey: key)")
@@ -225,10 +224,10 @@ extension TypeEmitter {
 
     private func decodeExpression(_ shape: PropertyShape) -> String {
         let key = "." + SwiftNames.escapedMember(shape.property.name.swift)
-        let value = shape.property.isBoxed ? "LatheRuntime.Indirect<\(shape.valueType)>" : shape.valueType
+        let value = shape.property.isBoxed ? "\(Runtime.indirect)<\(shape.valueType)>" : shape.valueType
         let property = shape.property
         let defaultValue = property.defaultValue != nil ? shape.defaultExpression : nil
-        let boxedDefault = defaultValue.map { property.isBoxed && $0 != "nil" ? "LatheRuntime.Indirect(\($0))" : $0 }
+        let boxedDefault = defaultValue.map { property.isBoxed && $0 != "nil" ? "\(Runtime.indirect)(\($0))" : $0 }
         switch (property.isRequired, property.type.isNullable) {
         case (true, false):
             return "try container.decode(\(value).self, forKey: \(key))"
@@ -245,7 +244,7 @@ extension TypeEmitter {
             if let boxedDefault {
                 return "container.contains(\(key)) ? (try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))) : \(boxedDefault)"
             }
-            return "container.contains(\(key)) ? try container.decode(LatheRuntime.Nullable<\(value)>.self, forKey: \(key)) : nil"
+            return "container.contains(\(key)) ? try container.decode(\(Runtime.nullable)<\(value)>.self, forKey: \(key)) : nil"
         }
     }
 
@@ -260,13 +259,13 @@ extension TypeEmitter {
                 w.line("try container.\(method)(self.\(shape.storedName), forKey: \(key))")
             }
             for member in composed {
-                w.line("try LatheRuntime.CompositeCoding.encodeMerged(self.\(SwiftNames.escapedMember(member.name.swift)), to: encoder)")
+                w.line("try \(Runtime.CompositeCoding.encodeMerged)(self.\(SwiftNames.escapedMember(member.name.swift)), to: encoder)")
             }
             if let additional {
                 let name = SwiftNames.escapedMember(additional)
-                w.line("var all = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)")
+                w.line("var all = encoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
                 w.block("for (key, value) in self.\(name).sorted(by: { $0.key < $1.key })") { w in
-                    w.line("try all.encode(value, forKey: LatheRuntime.AnyCodingKey(key))")
+                    w.line("try all.encode(value, forKey: \(Runtime.anyCodingKey)(key))")
                 }
             }
         }

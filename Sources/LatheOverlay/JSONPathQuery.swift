@@ -1,7 +1,7 @@
 /// An RFC 9535 JSONPath query, parsed: segments of name, wildcard, index, slice and filter
 /// selectors, child and descendant segments, and filters with comparisons, existence tests and
 /// `&&`, `||`, `!`. Function extensions (`length()`, `match()`…) are rejected with a clear message.
-public struct JSONPath: Sendable, CustomStringConvertible {
+public struct JSONPathQuery: Sendable, CustomStringConvertible {
     public let text: String
     let query: Query
 
@@ -97,14 +97,14 @@ private struct Parser {
         JSONPathError(message: message, offset: offset ?? position)
     }
 
-    mutating func parseRootQuery() throws(JSONPathError) -> JSONPath.Query {
+    mutating func parseRootQuery() throws(JSONPathError) -> JSONPathQuery.Query {
         guard current == "$" else { throw fail("a JSONPath query starts with '$'") }
         position += 1
         let segments = try parseSegments()
         if position < scalars.count {
             throw fail("unexpected '\(scalars[position])'; expected '.', '..' or '['")
         }
-        return JSONPath.Query(isRelative: false, segments: segments)
+        return JSONPathQuery.Query(isRelative: false, segments: segments)
     }
 
     static func isBlank(_ scalar: Unicode.Scalar?) -> Bool {
@@ -116,8 +116,8 @@ private struct Parser {
     }
 
     /// `*(S segment)`: blanks are allowed between segments, so look past them before deciding.
-    mutating func parseSegments() throws(JSONPathError) -> [JSONPath.Segment] {
-        var segments: [JSONPath.Segment] = []
+    mutating func parseSegments() throws(JSONPathError) -> [JSONPathQuery.Segment] {
+        var segments: [JSONPathQuery.Segment] = []
         while true {
             let start = position
             skipBlanks()
@@ -129,7 +129,7 @@ private struct Parser {
         }
     }
 
-    mutating func parseSegment() throws(JSONPathError) -> JSONPath.Segment {
+    mutating func parseSegment() throws(JSONPathError) -> JSONPathQuery.Segment {
         if current == "[" {
             return .child(try parseBracketedSelection())
         }
@@ -175,9 +175,9 @@ private struct Parser {
         return String(name)
     }
 
-    mutating func parseBracketedSelection() throws(JSONPathError) -> [JSONPath.Selector] {
+    mutating func parseBracketedSelection() throws(JSONPathError) -> [JSONPathQuery.Selector] {
         position += 1  // [
-        var selectors: [JSONPath.Selector] = []
+        var selectors: [JSONPathQuery.Selector] = []
         while true {
             skipBlanks()
             selectors.append(try parseSelector())
@@ -193,7 +193,7 @@ private struct Parser {
         }
     }
 
-    mutating func parseSelector() throws(JSONPathError) -> JSONPath.Selector {
+    mutating func parseSelector() throws(JSONPathError) -> JSONPathQuery.Selector {
         switch current {
         case "'", "\"":
             return .name(try parseStringLiteral())
@@ -219,7 +219,7 @@ private struct Parser {
     }
 
     /// After the optional start: `: [end] [: [step]]`.
-    mutating func parseSlice(start: Int?) throws(JSONPathError) -> JSONPath.Selector {
+    mutating func parseSlice(start: Int?) throws(JSONPathError) -> JSONPathQuery.Selector {
         position += 1  // :
         skipBlanks()
         var end: Int?
@@ -318,7 +318,7 @@ private struct Parser {
 
     // Filters.
 
-    mutating func parseOr() throws(JSONPathError) -> JSONPath.Expression {
+    mutating func parseOr() throws(JSONPathError) -> JSONPathQuery.Expression {
         var operands = [try parseAnd()]
         while true {
             let start = position
@@ -334,7 +334,7 @@ private struct Parser {
         return operands.count == 1 ? operands[0] : .or(operands)
     }
 
-    mutating func parseAnd() throws(JSONPathError) -> JSONPath.Expression {
+    mutating func parseAnd() throws(JSONPathError) -> JSONPathQuery.Expression {
         var operands = [try parseBasic()]
         while true {
             let start = position
@@ -350,7 +350,7 @@ private struct Parser {
         return operands.count == 1 ? operands[0] : .and(operands)
     }
 
-    mutating func parseBasic() throws(JSONPathError) -> JSONPath.Expression {
+    mutating func parseBasic() throws(JSONPathError) -> JSONPathQuery.Expression {
         if current == "!" && peek(1) != "=" {
             position += 1
             skipBlanks()
@@ -384,7 +384,7 @@ private struct Parser {
         return .compare(left, comparison, right)
     }
 
-    mutating func parseParenthesized() throws(JSONPathError) -> JSONPath.Expression {
+    mutating func parseParenthesized() throws(JSONPathError) -> JSONPathQuery.Expression {
         position += 1  // (
         skipBlanks()
         let expression = try parseOr()
@@ -394,23 +394,23 @@ private struct Parser {
         return expression
     }
 
-    mutating func parseComparison() -> JSONPath.Comparison? {
+    mutating func parseComparison() -> JSONPathQuery.Comparison? {
         for candidate in ["==", "!=", "<=", ">=", "<", ">"] {
             let candidateScalars = Array(candidate.unicodeScalars)
             if candidateScalars.enumerated().allSatisfy({ peek($0.offset) == $0.element }) {
                 position += candidateScalars.count
-                return JSONPath.Comparison(rawValue: candidate)
+                return JSONPathQuery.Comparison(rawValue: candidate)
             }
         }
         return nil
     }
 
-    mutating func parseOperand() throws(JSONPathError) -> JSONPath.Operand {
+    mutating func parseOperand() throws(JSONPathError) -> JSONPathQuery.Operand {
         switch current {
         case "@", "$":
             let isRelative = current == "@"
             position += 1
-            return .query(JSONPath.Query(isRelative: isRelative, segments: try parseSegments()))
+            return .query(JSONPathQuery.Query(isRelative: isRelative, segments: try parseSegments()))
         case "'", "\"":
             return .literal(.string(try parseStringLiteral()))
         case let scalar? where scalar == "-" || Self.isDigit(scalar):

@@ -28,19 +28,19 @@ struct TypeSpelling {
         case .double: "Swift.Double"
         case .decimal: "Foundation.Decimal"
         case .bool: "Swift.Bool"
-        case .calendarDate: "LatheRuntime.CalendarDate"
+        case .calendarDate: "\(Runtime.calendarDate)"
         case .dateTime: "Foundation.Date"
         case .uuid: "Foundation.UUID"
         case .url: "Foundation.URL"
         case .base64Data, .binaryData: "Foundation.Data"
-        case .jsonValue: "LatheRuntime.JSONValue"
-        case .numberOrString: "LatheRuntime.NumberOrString"
-        case .decimalString: "LatheRuntime.DecimalString"
+        case .jsonValue: "\(Runtime.jsonValue)"
+        case .numberOrString: "\(Runtime.numberOrString)"
+        case .decimalString: "\(Runtime.decimalString)"
         }
     }
 
     /// A Swift expression for a default or constant of `type`; `nil` when there is none.
-    func literal(_ value: JSONValue, as type: IRValueType) -> String? {
+    func literal(_ value: SpecValue, as type: IRValueType) -> String? {
         switch (value, type) {
         case (.null, .nullable): return "nil"
         case (_, .nullable(let inner)): return literal(value, as: inner)
@@ -48,17 +48,17 @@ struct TypeSpelling {
         case (.string(let text), .primitive(let primitive)):
             switch primitive {
             case .string: return SwiftLiteral.string(text)
-            case .decimalString: return "LatheRuntime.DecimalString(text: \(SwiftLiteral.string(text)))"
+            case .decimalString: return "\(Runtime.decimalString)(text: \(SwiftLiteral.string(text)))"
             case .numberOrString: return ".string(\(SwiftLiteral.string(text)))"
-            case .calendarDate: return "LatheRuntime.Literal.date(\(SwiftLiteral.string(text)))"
+            case .calendarDate: return "\(Runtime.Literal.date)(\(SwiftLiteral.string(text)))"
             default: return nil
             }
         case (.number(let number), .primitive(let primitive)):
             switch primitive {
             case .int, .int32, .int64: return number.intValue.map(String.init)
             case .float, .double: return number.isInteger ? number.text + ".0" : number.text
-            case .decimal: return "LatheRuntime.Literal.decimal(\(SwiftLiteral.string(number.text)))"
-            case .numberOrString: return ".number(LatheRuntime.Literal.decimal(\(SwiftLiteral.string(number.text))))"
+            case .decimal: return "\(Runtime.Literal.decimal)(\(SwiftLiteral.string(number.text)))"
+            case .numberOrString: return ".number(\(Runtime.Literal.decimal)(\(SwiftLiteral.string(number.text))))"
             default: return nil
             }
         case (.bool(let flag), .primitive(.bool)): return flag ? "true" : "false"
@@ -81,7 +81,7 @@ struct TypeSpelling {
             case .anyOf(let union):
                 // Every member that takes the value holds it, as decoding would fill them.
                 let members = union.cases.compactMap { item in
-                    literal(value, as: item.type).map { SwiftNames.escapedMember(item.name.swift) + ": " + (union.isRecursive ? "LatheRuntime.Indirect(\($0))" : $0) }
+                    literal(value, as: item.type).map { SwiftNames.escapedMember(item.name.swift) + ": " + (union.isRecursive ? "\(Runtime.indirect)(\($0))" : $0) }
                 }
                 return members.isEmpty ? nil : "\(self.type(.named(id)))(\(members.joined(separator: ", ")))"
             default:
@@ -92,11 +92,11 @@ struct TypeSpelling {
         }
     }
 
-    private func jsonValueLiteral(_ value: JSONValue) -> String {
+    private func jsonValueLiteral(_ value: SpecValue) -> String {
         switch value {
         case .null: "nil"
         case .bool(let flag): flag ? "true" : "false"
-        case .number(let number): number.intValue != nil ? number.text : "LatheRuntime.JSONValue.number(\(SwiftLiteral.string(number.text)))"
+        case .number(let number): number.intValue != nil ? number.text : "\(Runtime.JSONValue.number)(\(SwiftLiteral.string(number.text)))"
         case .string(let text): SwiftLiteral.string(text)
         case .array(let items): "[" + items.map(jsonValueLiteral).joined(separator: ", ") + "]"
         case .object(let members):

@@ -1,5 +1,7 @@
+import Crypto
 import Foundation
 import HTTPTypes
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
 /// A request signature computed with a shared secret (`x-lathe-request-signature`): the client
@@ -33,7 +35,12 @@ public struct RequestSignature: Sendable {
 
     /// The hex signature of one request.
     public func signature(method: String, path: String, body: Data?, timestamp: String, secret: String) -> String {
-        let key = Array(secret.utf8)
+        Self.hex(HMAC<SHA512>.authenticationCode(for: signedText(method: method, path: path, body: body, timestamp: timestamp, secret: secret), using: SymmetricKey(data: Array(secret.utf8))))
+    }
+
+    /// The text the signature is computed over.
+    func signedText(method: String, path: String, body: Data?, timestamp: String, secret: String) -> [UInt8] {
+        let key = SymmetricKey(data: Array(secret.utf8))
         let pathOnly = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         var text = ""
         for component in components {
@@ -45,10 +52,20 @@ public struct RequestSignature: Sendable {
             case .bodyHash:
                 guard let body, !body.isEmpty else { continue }
                 let canonical = CanonicalJSON.text(body) ?? Array(body)
-                text += SHA512.hex(SHA512.hmac(key: key, message: canonical))
+                text += Self.hex(HMAC<SHA512>.authenticationCode(for: canonical, using: key))
             }
         }
-        return SHA512.hex(SHA512.hmac(key: key, message: Array(text.utf8)))
+        return Array(text.utf8)
+    }
+
+    static func hex(_ code: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in code {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Adds the timestamp and signature headers. The body is read to be hashed and put back.
@@ -66,24 +83,40 @@ public struct RequestSignature: Sendable {
         guard let presented = request.headerFields.value(header), let timestamp = request.headerFields.value(timestampHeader),
               let seconds = Int(timestamp), abs(Int(now.timeIntervalSince1970) - seconds) <= tolerance
         else { return false }
-        let expected = signature(method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp, secret: secret)
-        return Self.constantTimeEqual(Array(presented.lowercased().utf8), Array(expected.utf8))
+        // swift-crypto compares the codes in constant time, so timing does not reveal how much matched.
+        guard let code = Self.bytes(hex: presented) else { return false }
+        let text = signedText(method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp, secret: secret)
+        return HMAC<SHA512>.isValidAuthenticationCode(code, authenticating: text, using: SymmetricKey(data: Array(secret.utf8)))
+    }
+
+    /// The bytes of hex text (either case), or nil when it is not hex.
+    static func bytes(hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count.isMultiple(of: 2) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return bytes
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// Reads a body (a stream can be read once) and puts its bytes back in its place.
     private static func buffer(_ body: inout HTTPBody?) async throws -> Data? {
         guard let current = body else { return nil }
-        let bytes = try await BodyReader.read(current)
+        let bytes = try await BodyCoding.bytes(current)
         body = HTTPBody(bytes)
         return bytes
-    }
-
-    /// Compares without stopping at the first difference, so timing does not reveal how much matched.
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
     }
 }
 
@@ -101,7 +134,7 @@ public struct RequestSigningSecret: Sendable, CustomStringConvertible {
 /// JSON as JavaScript's `JSON.stringify` writes an object whose keys were sorted at every level:
 /// no spaces, keys in UTF-16 order, strings escaped the way JavaScript escapes them, numbers in
 /// JavaScript's shortest form. It is what signing schemes built on Node hash.
-public enum CanonicalJSON {
+@_spi(Generated) public enum CanonicalJSON {
     /// The canonical text of a JSON document, or nil when `data` is not JSON.
     public static func text(_ data: Data) -> [UInt8]? {
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }

@@ -1,5 +1,4 @@
 import LatheIR
-import LatheOpenAPI
 
 extension TypeEmitter {
     /// A string or integer enum. Values the spec does not list decode into `undocumented`, so a
@@ -7,7 +6,7 @@ extension TypeEmitter {
     func emitEnumeration(_ type: IRType, _ enumeration: IREnumeration, into writer: inout SwiftWriter) {
         let raw = enumeration.rawType == .string ? "Swift.String" : "Swift.Int"
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
-        writer.block("nonisolated public enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive") { w in
+        writer.block("nonisolated public enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, \(Runtime.validatable), \(Runtime.uriPrimitive)") { w in
             for item in enumeration.cases {
                 w.line("case \(SwiftNames.escapedMember(item.name.swift))")
             }
@@ -44,9 +43,9 @@ extension TypeEmitter {
                 w.line("try container.encode(rawValue)")
             }
             w.line()
-            w.block("public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])") { w in
+            w.block(Runtime.validationRequirement) { w in
                 w.block("if case .undocumented(let value) = self") { w in
-                    w.line("LatheRuntime.Check.documented(false, \"\\(value)\", at: path, into: &issues)")
+                    w.line("\(Runtime.Check.documented)(false, \"\\(value)\", at: path, into: &issues)")
                 }
             }
         }
@@ -62,7 +61,7 @@ extension TypeEmitter {
         let cases = union.cases.map { (SwiftNames.escapedMember($0.name.swift), spelling.type($0.type), $0) }
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
         let indirect = union.isRecursive ? "indirect " : ""
-        writer.block("nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable") { w in
+        writer.block("nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)") { w in
             for (name, swiftType, item) in cases {
                 if !item.discriminatorValues.isEmpty {
                     w.docComment(["Selected by `\(union.discriminator ?? "")` \(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))."])
@@ -71,17 +70,17 @@ extension TypeEmitter {
             }
             if let discriminator = union.discriminator {
                 w.docComment(["A value whose `\(discriminator)` names none of the cases above, kept as it came."])
-                w.line("case undocumented(LatheRuntime.JSONValue)")
+                w.line("case undocumented(\(Runtime.jsonValue))")
             }
             w.line()
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
                 if let discriminator = union.discriminator {
-                    w.line("let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)")
-                    w.switchBlock("try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey(\(SwiftLiteral.string(discriminator))))") { w in
+                    w.line("let container = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
+                    w.switchBlock("try container.decode(Swift.String.self, forKey: \(Runtime.anyCodingKey)(\(SwiftLiteral.string(discriminator))))") { w in
                         for (name, swiftType, item) in cases where !item.discriminatorValues.isEmpty {
                             w.line("case \(item.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")): self = .\(name)(try decoder.singleValueContainer().decode(\(swiftType).self))")
                         }
-                        w.line("default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))")
+                        w.line("default: self = .undocumented(try decoder.singleValueContainer().decode(\(Runtime.jsonValue).self))")
                     }
                 } else {
                     w.line("let container = try decoder.singleValueContainer()")
@@ -107,7 +106,7 @@ extension TypeEmitter {
                 }
             }
             w.line()
-            w.block("public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])") { w in
+            w.block(Runtime.validationRequirement) { w in
                 w.switchBlock("self") { w in
                     for (name, _, item) in cases {
                         var body = SwiftWriter()
@@ -121,7 +120,7 @@ extension TypeEmitter {
                         }
                     }
                     if union.discriminator != nil {
-                        w.line("case .undocumented: LatheRuntime.Check.undocumentedCase(\(SwiftLiteral.string(type.name.swift)), at: path, into: &issues)")
+                        w.line("case .undocumented: \(Runtime.Check.undocumentedCase)(\(SwiftLiteral.string(type.name.swift)), at: path, into: &issues)")
                     }
                 }
             }
@@ -133,10 +132,10 @@ extension TypeEmitter {
     func emitAnyOf(_ type: IRType, _ union: IRUnion, into writer: inout SwiftWriter) {
         let members = union.cases.map { item -> (String, String, IRUnion.Case) in
             let swiftType = spelling.type(item.type)
-            return (SwiftNames.escapedMember(item.name.swift), union.isRecursive ? "LatheRuntime.Indirect<\(swiftType)>" : swiftType, item)
+            return (SwiftNames.escapedMember(item.name.swift), union.isRecursive ? "\(Runtime.indirect)<\(swiftType)>" : swiftType, item)
         }
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
-        writer.block("nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable") { w in
+        writer.block("nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)") { w in
             for (name, swiftType, _) in members {
                 w.line("public var \(name): \(swiftType)?")
             }
@@ -188,7 +187,7 @@ extension TypeEmitter {
             // Valid when one present member is (JSON Schema's anyOf): a value an open enum member keeps
             // as undocumented is still valid when another member accepts it. Only when none does are
             // the members' issues reported.
-            w.block("public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])") { w in
+            w.block(Runtime.validationRequirement) { w in
                 let checks = members.map { name, _, item -> (String, String) in
                     var body = SwiftWriter()
                     var counter = 0
@@ -202,10 +201,10 @@ extension TypeEmitter {
                     // A member with nothing to check is valid whenever it is present.
                     w.line("if self.\(unchecked.0) != nil { return }")
                 }
-                w.line("var failures: [LatheRuntime.ValidationIssue] = []")
+                w.line("var failures: [\(Runtime.validationIssue)] = []")
                 for (name, body) in checked {
                     w.block("if let value = self.\(name)") { w in
-                        w.line("var issues: [LatheRuntime.ValidationIssue] = []")
+                        w.line("var issues: [\(Runtime.validationIssue)] = []")
                         w.raw(body)
                         w.line("if issues.isEmpty { return }")
                         w.line("failures += issues")

@@ -44,7 +44,7 @@ public struct LatheConfiguration: Sendable {
 
     static func parse(_ tree: YAMLTree) -> (configuration: LatheConfiguration?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        func error(_ message: String, _ node: YAMLNode) { diagnostics.append(.error(message, at: node.location, pointer: node.pointer)) }
+        func error(_ message: String, _ node: YAMLNode) { diagnostics.error(message, at: node) }
         let base = Paths.directory(tree.path)
         func resolve(_ relative: String) -> String { Paths.normalize(Paths.join(base, relative)) }
 
@@ -52,9 +52,7 @@ public struct LatheConfiguration: Sendable {
             diagnostics.append(.error("a Lathe configuration is a mapping with a 'modules' list", at: tree.root?.location ?? SpecLocation(file: tree.path, line: 1, column: 1)))
             return (nil, diagnostics)
         }
-        for (key, _) in root.entries where !key.textEquals("modules") {
-            error("unknown field '\(key.text ?? "")'; a Lathe configuration has 'modules'", key)
-        }
+        diagnostics.unknownFields(of: root, in: "a Lathe configuration", fields: ["modules"], severity: .error, allowsExtensions: false)
         guard let list = root["modules"], list.isSequence, list.count > 0 else {
             error("'modules' must list at least one module (module, spec, output)", root["modules"] ?? root)
             return (nil, diagnostics)
@@ -67,9 +65,7 @@ public struct LatheConfiguration: Sendable {
                 continue
             }
             let fields = ["module", "spec", "overlays", "output", "modes", "namespace", "allowRefsOutsideRoot", "strict", "silence"]
-            for (key, _) in entry.entries where !fields.contains(key.text ?? "") {
-                error("unknown field '\(key.text ?? "")'; a module entry has \(fields.joined(separator: ", "))", key)
-            }
+            diagnostics.unknownFields(of: entry, in: "a module entry", fields: fields, severity: .error, allowsExtensions: false)
             func string(_ field: String, required: Bool) -> String? {
                 guard let node = entry[field] else {
                     if required { error("the entry needs '\(field)'", entry) }

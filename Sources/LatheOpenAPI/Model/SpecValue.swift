@@ -79,18 +79,18 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Any JSON value: enum cases, defaults, constants and examples. Objects keep their key order.
-public enum JSONValue: Sendable, Hashable {
+public enum SpecValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(JSONNumber)
     case string(String)
-    case array([JSONValue])
+    case array([SpecValue])
     case object([Member])
 
     public struct Member: Sendable, Hashable {
         public var key: String
-        public var value: JSONValue
-        public init(key: String, value: JSONValue) {
+        public var value: SpecValue
+        public init(key: String, value: SpecValue) {
             self.key = key
             self.value = value
         }
@@ -100,16 +100,16 @@ public enum JSONValue: Sendable, Hashable {
     public init(_ node: YAMLNode) {
         switch node.kind {
         case .sequence:
-            self = .array(node.items.map(JSONValue.init))
+            self = .array(node.items.map(SpecValue.init))
         case .mapping:
-            self = .object(node.entries.map { Member(key: $0.key.text ?? "", value: JSONValue($0.value)) })
+            self = .object(node.entries.map { Member(key: $0.key.text ?? "", value: SpecValue($0.value)) })
         case .scalar:
             let text = node.text ?? ""
             switch node.scalarType ?? .string {
             case .null: self = .null
             case .bool: self = .bool(node.boolValue ?? false)
             // `.inf` and `.nan` have no JSON form; keep what was written.
-            case .int, .float: self = JSONNumber(node).map(JSONValue.number) ?? .string(text)
+            case .int, .float: self = JSONNumber(node).map(SpecValue.number) ?? .string(text)
             case .string: self = .string(text)
             }
         }

@@ -94,8 +94,8 @@ enum FileLayout {
         // swiftlint:disable all
 
         import Foundation
-        \(http ? "import HTTPTypes\n" : "")import LatheRuntime
-        \(http ? "import OpenAPIRuntime\n" : "")
+        \(http ? "import HTTPTypes\n" : "")\(Runtime.importLine)
+        \(http && module.hasRequestSigning ? "import \(Runtime.signingModule)\n" : "")\(http ? "import OpenAPIRuntime\n" : "")
 
         """
     }

@@ -1,5 +1,4 @@
 import LatheIR
-import LatheOpenAPI
 
 /// `collectValidationIssues`: every constraint of every member, each reported with its JSON path.
 extension TypeEmitter {
@@ -11,7 +10,7 @@ extension TypeEmitter {
             var terms = [String(shapes.filter { !$0.isOptional || $0.property.isRequired }.count)]
             terms += shapes.filter { $0.isOptional && !$0.property.isRequired }.map { "(self.\($0.storedName) == nil ? 0 : 1)" }
             if case .captured = object.additionalProperties { terms.append("self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).count") }
-            body.line("LatheRuntime.Check.count(\(terms.joined(separator: " + ")), min: \(optional(object.constraints.minProperties)), max: \(optional(object.constraints.maxProperties)), of: \"properties\", at: path, into: &issues)")
+            body.line("\(Runtime.Check.count)(\(terms.joined(separator: " + ")), min: \(optional(object.constraints.minProperties)), max: \(optional(object.constraints.maxProperties)), of: \"properties\", at: path, into: &issues)")
         }
         for member in object.composed {
             body.line("self.\(SwiftNames.escapedMember(member.name.swift)).collectValidationIssues(at: path, into: &issues)")
@@ -36,7 +35,7 @@ extension TypeEmitter {
             }
         }
         if let undeclared = object.undeclaredKeysName {
-            body.line("LatheRuntime.Check.noAdditionalProperties(self.\(SwiftNames.escapedMember(undeclared)), at: path, into: &issues)")
+            body.line("\(Runtime.Check.noAdditionalProperties)(self.\(SwiftNames.escapedMember(undeclared)), at: path, into: &issues)")
         }
         if case .captured(let value, let constraints) = object.additionalProperties {
             var valueBody = SwiftWriter()
@@ -45,7 +44,7 @@ extension TypeEmitter {
                 body.block("for (key, value) in self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).sorted(by: { $0.key < $1.key })") { $0.raw(valueBody.text) }
             }
         }
-        let signature = "public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue])"
+        let signature = Runtime.validationRequirement
         if body.text.isEmpty {
             w.line(signature + " {}")
         } else {
@@ -73,10 +72,10 @@ extension TypeEmitter {
             emitPrimitiveChecks(value, primitive, constraints, path, into: &w)
         case .array(let element):
             if constraints.minItems != nil || constraints.maxItems != nil {
-                w.line("LatheRuntime.Check.count(\(value).count, min: \(optional(constraints.minItems)), max: \(optional(constraints.maxItems)), of: \"items\", at: \(path), into: &issues)")
+                w.line("\(Runtime.Check.count)(\(value).count, min: \(optional(constraints.minItems)), max: \(optional(constraints.maxItems)), of: \"items\", at: \(path), into: &issues)")
             }
             if constraints.uniqueItems {
-                w.line("LatheRuntime.Check.unique(\(value), at: \(path), into: &issues)")
+                w.line("\(Runtime.Check.unique)(\(value), at: \(path), into: &issues)")
             }
             var body = SwiftWriter()
             counter += 1
@@ -85,7 +84,7 @@ extension TypeEmitter {
             if !body.text.isEmpty { w.block("for (\(index), \(item)) in \(value).enumerated()") { $0.raw(body.text) } }
         case .dictionary(let valueType):
             if constraints.minProperties != nil || constraints.maxProperties != nil {
-                w.line("LatheRuntime.Check.count(\(value).count, min: \(optional(constraints.minProperties)), max: \(optional(constraints.maxProperties)), of: \"properties\", at: \(path), into: &issues)")
+                w.line("\(Runtime.Check.count)(\(value).count, min: \(optional(constraints.minProperties)), max: \(optional(constraints.maxProperties)), of: \"properties\", at: \(path), into: &issues)")
             }
             var body = SwiftWriter()
             counter += 1
@@ -99,10 +98,10 @@ extension TypeEmitter {
         switch primitive {
         case .string:
             if c.minLength != nil || c.maxLength != nil {
-                w.line("LatheRuntime.Check.length(\(value), min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)")
+                w.line("\(Runtime.Check.length)(\(value), min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)")
             }
             if let pattern = c.pattern {
-                w.line("LatheRuntime.Check.pattern(\(value), \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
+                w.line("\(Runtime.Check.pattern)(\(value), \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
             }
         case .int, .int32, .int64, .float, .double, .decimal:
             emitNumberCheck(value, c, path, into: &w)
@@ -113,21 +112,21 @@ extension TypeEmitter {
                 .map { ($0.0, $0.1.map(SwiftLiteral.string)) }
             let given = arguments.compactMap { name, text in text.map { "\(name): \($0)" } }
             if !given.isEmpty {
-                w.line("LatheRuntime.Check.numberOrString(\(value), \(given.joined(separator: ", ")), at: \(path), into: &issues)")
+                w.line("\(Runtime.Check.numberOrString)(\(value), \(given.joined(separator: ", ")), at: \(path), into: &issues)")
             }
         case .decimalString:
             if c.minLength != nil || c.maxLength != nil {
-                w.line("LatheRuntime.Check.length(\(value).text, min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)")
+                w.line("\(Runtime.Check.length)(\(value).text, min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)")
             }
             if let pattern = c.pattern {
-                w.line("LatheRuntime.Check.pattern(\(value).text, \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
+                w.line("\(Runtime.Check.pattern)(\(value).text, \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
             }
-            emitNumberCheck("LatheRuntime.NumberOrString.string(\(value).text)", c, path, into: &w)
+            emitNumberCheck("\(Runtime.NumberOrString.string)(\(value).text)", c, path, into: &w)
         case .jsonValue, .bool, .calendarDate, .dateTime, .uuid, .url, .base64Data, .binaryData:
             break
         }
         if let constant = c.constant, primitive != .jsonValue, let literal = spelling.literal(constant, as: .primitive(primitive)) {
-            w.line("LatheRuntime.Check.constant(\(value) == \(literal), expected: \(SwiftLiteral.string(JSONText.compact(constant))), at: \(path), into: &issues)")
+            w.line("\(Runtime.Check.constant)(\(value) == \(literal), expected: \(SwiftLiteral.string(JSONText.compact(constant))), at: \(path), into: &issues)")
         }
     }
 
@@ -138,7 +137,7 @@ extension TypeEmitter {
         ]
         let given = bounds.compactMap { name, text in text.map { "\(name): \(SwiftLiteral.string($0))" } }
         guard !given.isEmpty else { return }
-        w.line("LatheRuntime.Check.number(\(value), \(given.joined(separator: ", ")), at: \(path), into: &issues)")
+        w.line("\(Runtime.Check.number)(\(value), \(given.joined(separator: ", ")), at: \(path), into: &issues)")
     }
 
     private func optional(_ value: Int?) -> String { value.map(String.init) ?? "nil" }
