@@ -3,7 +3,9 @@ import PackageDescription
 
 /// The cancellation package in Generated/, one module per provider, written by
 /// `swift run lathe generate --config specs/lathe.yaml` (never by hand).
-let cancellationModules = ["PiriodCancellation", "DolfinCancellation", "PaycashlessCancellation", "StornoCancellation", "AvaTaxCancellation"]
+let cancellationModules = [
+    "PiriodCancellation", "DolfinCancellation", "PaycashlessCancellation", "StornoCancellation", "AvaTaxCancellation",
+]
 /// The ones whose spec signs requests (`x-lathe-request-signature`), so their code imports LatheSigning.
 let signingModules: Set<String> = ["PaycashlessCancellation"]
 
@@ -76,14 +78,19 @@ let package = Package(
         ),
         .executableTarget(name: "lathe", dependencies: ["LatheCLI"]),
         // Benchmark driver: a bare libyaml event parse next to Lathe's own reading, for BENCHMARKS.md.
-        .executableTarget(name: "lathe-bench", dependencies: ["CYAML", "LatheOpenAPI"], path: "Benchmarks/lathe-bench"),
+        .executableTarget(
+            name: "lathe-bench", dependencies: ["CYAML", "LatheOpenAPI"], path: "Benchmarks/lathe-bench"),
 
         .plugin(name: "LatheBuildPlugin", capability: .buildTool(), dependencies: ["lathe"]),
         .plugin(
             name: "GenerateCode",
             capability: .command(
-                intent: .custom(verb: "generate-code", description: "Regenerate the checked-in code that specs/lathe.yaml describes"),
-                permissions: [.writeToPackageDirectory(reason: "Lathe writes the generated Swift files the configuration names")]
+                intent: .custom(
+                    verb: "generate-code", description: "Regenerate the checked-in code that specs/lathe.yaml describes"
+                ),
+                permissions: [
+                    .writeToPackageDirectory(reason: "Lathe writes the generated Swift files the configuration names")
+                ]
             ),
             dependencies: ["lathe"]
         ),
@@ -140,18 +147,19 @@ let package = Package(
             exclude: [".editorconfig"],
             swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]
         ),
-    ] + cancellationModules.map { name in
-        .target(
-            name: name,
-            dependencies: [
-                "LatheRuntime",
-                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-            ] + (signingModules.contains(name) ? ["LatheSigning"] : []),
-            // No unsafe flags here: packages that depend on this one could not build them.
-            // scripts/test.sh fails on any warning in Generated/ instead.
-            path: "Generated/\(name)"
-        )
-    },
+    ]
+        + cancellationModules.map { name in
+            .target(
+                name: name,
+                dependencies: [
+                    "LatheRuntime",
+                    .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                    .product(name: "HTTPTypes", package: "swift-http-types"),
+                ] + (signingModules.contains(name) ? ["LatheSigning"] : []),
+                // No unsafe flags here: packages that depend on this one could not build them.
+                // scripts/test.sh fails on any warning in Generated/ instead.
+                path: "Generated/\(name)"
+            )
+        },
     swiftLanguageModes: [.v6]
 )

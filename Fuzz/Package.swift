@@ -7,11 +7,12 @@ import PackageDescription
 let package = Package(
     name: "LatheFuzz",
     dependencies: [
-        .package(name: "Lathe", path: ".."),
+        .package(name: "Lathe", path: "..")
     ],
     targets: [
         .target(name: "CFuzzerDriver"),
-        .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver", .product(name: "LatheGenerator", package: "Lathe")]),
+        .target(
+            name: "FuzzSupport", dependencies: ["CFuzzerDriver", .product(name: "LatheGenerator", package: "Lathe")]),
         .executableTarget(name: "fuzz-reader", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-decoder", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-pipeline", dependencies: ["FuzzSupport"]),

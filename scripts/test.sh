@@ -3,6 +3,8 @@
 # (a package of its own so Hummingbird and AsyncHTTPClient never slow the main package's builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The hand-written Swift is formatted as .swift-format says (scripts/format.sh fixes it).
+scripts/format.sh --check
 # Generated/ is built as part of the package; its code must compile without a warning.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

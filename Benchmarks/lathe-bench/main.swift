@@ -9,6 +9,7 @@
 import CYAML
 import LatheOpenAPI
 import LatheYAML
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,7 +40,8 @@ func eventParse(_ bytes: [UInt8]) -> Int {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeats = 5
-if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
+if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count, let count = Int(arguments[index + 1])
+{
     repeats = count
     arguments.removeSubrange(index ... index + 1)
 }

@@ -33,7 +33,7 @@ struct LatheBuildPlugin: BuildToolPlugin {
                 ],
                 inputFiles: inputs,
                 outputFiles: ["Types", "Operations", "Client", "Server"].map { output.appending(path: "\($0).swift") }
-            ),
+            )
         ]
     }
 }

@@ -10,9 +10,9 @@ struct ComposeCommand: ParsableCommand {
         commandName: "compose",
         abstract: "Print an OpenAPI description with its overlays applied, as JSON.",
         discussion: """
-        Prints the root document only: $refs to other files stay $refs. Diagnostics go to standard \
-        error; exits 1 when the description cannot be read as OpenAPI at all.
-        """
+            Prints the root document only: $refs to other files stay $refs. Diagnostics go to standard \
+            error; exits 1 when the description cannot be read as OpenAPI at all.
+            """
     )
 
     @Argument(help: "The OpenAPI description (YAML or JSON).")
@@ -25,7 +25,8 @@ struct ComposeCommand: ParsableCommand {
     var allowRefsOutsideRoot = false
 
     func run() throws {
-        let result = OpenAPILoader.load(path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay))
+        let result = OpenAPILoader.load(
+            path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay))
         report(result.diagnostics.forGeneration(), quiet: true)
         guard let document = result.document else { throw ExitCode(LatheCommand.Status.inputErrors) }
         print(JSONText.compact(SpecValue(document.node)))

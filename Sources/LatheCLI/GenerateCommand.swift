@@ -10,50 +10,74 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate Swift from an OpenAPI description.",
         discussion: """
-        Writes each file atomically and only when its bytes change, and removes files an earlier run \
-        generated that are no longer produced. A defect in the description that has one reasonable \
-        reading is a warning saying what Lathe assumed, and everything is generated; only a file that \
-        is not an OpenAPI 3.0/3.1 description stops it (with --strict, any error does, as `lathe \
-        validate` reports them). Exits 0 on success, 1 when nothing could be generated (or, with \
-        --check, when the output folder differs), 2 on a usage error.
-        """
+            Writes each file atomically and only when its bytes change, and removes files an earlier run \
+            generated that are no longer produced. A defect in the description that has one reasonable \
+            reading is a warning saying what Lathe assumed, and everything is generated; only a file that \
+            is not an OpenAPI 3.0/3.1 description stops it (with --strict, any error does, as `lathe \
+            validate` reports them). Exits 0 on success, 1 when nothing could be generated (or, with \
+            --check, when the output folder differs), 2 on a usage error.
+            """
     )
 
     @Argument(help: "The OpenAPI description (YAML or JSON). Not with --config.")
     var spec: String?
 
-    @Option(name: .shortAndLong, help: "The folder to write the Swift files into. With --config, replaces the output of the one module generated.")
+    @Option(
+        name: .shortAndLong,
+        help:
+            "The folder to write the Swift files into. With --config, replaces the output of the one module generated.")
     var output: String?
 
-    @Option(help: "A Lathe configuration file (lathe.yaml) listing the modules to generate: their specs, overlays, modes and output folders.")
+    @Option(
+        help:
+            "A Lathe configuration file (lathe.yaml) listing the modules to generate: their specs, overlays, modes and output folders."
+    )
     var config: String?
 
     @Option(help: "With --config: generate only this module.")
     var module: String?
 
-    @Option(help: "What to generate; repeat for several. Available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        help:
+            "What to generate; repeat for several. Available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var mode: [String] = []
 
     @Option(help: "Declare the generated types inside 'public enum NAME'.")
     var namespace: String?
 
-    @Option(help: "An OpenAPI Overlay (1.0 or 1.1) to apply to the description before generating; repeat to apply several in order.")
+    @Option(
+        help:
+            "An OpenAPI Overlay (1.0 or 1.1) to apply to the description before generating; repeat to apply several in order."
+    )
     var overlay: [String] = []
 
-    @Flag(help: "Write exactly Types.swift, Operations.swift, Client.swift and Server.swift (build plugins name their outputs in advance).")
+    @Flag(
+        help:
+            "Write exactly Types.swift, Operations.swift, Client.swift and Server.swift (build plugins name their outputs in advance)."
+    )
     var fixedFileNames = false
 
-    @Flag(help: "Refuse a description with errors, as 'lathe validate' reports them, instead of generating with warnings.")
+    @Flag(
+        help: "Refuse a description with errors, as 'lathe validate' reports them, instead of generating with warnings."
+    )
     var strict = false
 
-    @Option(name: .customLong("silence"), help: ArgumentHelp("Leave out warnings of this kind (the name in brackets after a warning); repeat for several.", valueName: "kind"))
+    @Option(
+        name: .customLong("silence"),
+        help: ArgumentHelp(
+            "Leave out warnings of this kind (the name in brackets after a warning); repeat for several.",
+            valueName: "kind"))
     var silence: [String] = []
 
     /// Before defects became warnings, this wrote the output despite errors; that is the default now.
     @Flag(help: .hidden)
     var allowSpecErrors = false
 
-    @Option(help: ArgumentHelp("The largest spec file to read, in megabytes (default \(YAMLReader().maximumFileSize / 1_000_000)); a release build generates a 48 MB spec in under a minute and 1.3 GB.", valueName: "MB"))
+    @Option(
+        help: ArgumentHelp(
+            "The largest spec file to read, in megabytes (default \(YAMLReader().maximumFileSize / 1_000_000)); a release build generates a 48 MB spec in under a minute and 1.3 GB.",
+            valueName: "MB"))
     var maxFileSize: Int?
 
     @Flag(help: "Let $refs reach files outside the folder of the root spec.")
@@ -67,23 +91,33 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         if config != nil {
-            if spec != nil { throw ValidationError("Give a spec or --config, not both: the configuration names its specs.") }
+            if spec != nil {
+                throw ValidationError("Give a spec or --config, not both: the configuration names its specs.")
+            }
             if !mode.isEmpty || namespace != nil || !overlay.isEmpty || allowRefsOutsideRoot {
-                throw ValidationError("--mode, --namespace, --overlay and --allow-refs-outside-root are set per module in the configuration file.")
+                throw ValidationError(
+                    "--mode, --namespace, --overlay and --allow-refs-outside-root are set per module in the configuration file."
+                )
             }
         } else {
-            if spec == nil { throw ValidationError("Missing the spec to generate from (or --config with a configuration file).") }
+            if spec == nil {
+                throw ValidationError("Missing the spec to generate from (or --config with a configuration file).")
+            }
             if output == nil { throw ValidationError("Missing '--output <folder>'.") }
             if module != nil { throw ValidationError("--module selects a module of --config.") }
         }
-        if let maxFileSize, !(1...(FileBytes.maximumSize / 1_000_000)).contains(maxFileSize) {
+        if let maxFileSize, !(1 ... (FileBytes.maximumSize / 1_000_000)).contains(maxFileSize) {
             throw ValidationError("--max-file-size takes 1 to \(FileBytes.maximumSize / 1_000_000) (megabytes).")
         }
         for name in mode where GeneratorOptions.Mode(rawValue: name) == nil {
-            throw ValidationError("Unknown mode '\(name)'; available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "Unknown mode '\(name)'; available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", "))."
+            )
         }
         if let namespace, !SwiftNames.canBeNamespace(namespace) {
-            throw ValidationError("'\(namespace)' cannot be the namespace: it is not a Swift type name, or it would hide a type generated code uses.")
+            throw ValidationError(
+                "'\(namespace)' cannot be the namespace: it is not a Swift type name, or it would hide a type generated code uses."
+            )
         }
     }
 
@@ -102,12 +136,15 @@ struct GenerateCommand: ParsableCommand {
                 }
             }
             if output != nil && configuration.modules.count > 1 {
-                standardError("lathe: error: --output replaces one module's folder; \(config) has \(configuration.modules.count) modules (choose one with --module)")
+                standardError(
+                    "lathe: error: --output replaces one module's folder; \(config) has \(configuration.modules.count) modules (choose one with --module)"
+                )
                 throw ExitCode(LatheCommand.Status.usage)
             }
             for entry in configuration.modules {
                 guard let folder = output ?? entry.output else {
-                    standardError("\(entry.location): error: the module '\(entry.name)' has no 'output' (or pass --output)")
+                    standardError(
+                        "\(entry.location): error: the module '\(entry.name)' has no 'output' (or pass --output)")
                     throw ExitCode(LatheCommand.Status.inputErrors)
                 }
                 var entry = entry
@@ -118,8 +155,11 @@ struct GenerateCommand: ParsableCommand {
                 jobs.append((entry.spec, folder, Generator.generate(entry)))
             }
         } else if let spec, let output {
-            let modes = mode.isEmpty ? Set(GeneratorOptions.Mode.allCases) : Set(mode.compactMap(GeneratorOptions.Mode.init(rawValue:)))
-            var options = GeneratorOptions(modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
+            let modes =
+                mode.isEmpty
+                ? Set(GeneratorOptions.Mode.allCases) : Set(mode.compactMap(GeneratorOptions.Mode.init(rawValue:)))
+            var options = GeneratorOptions(
+                modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
             if let maxFileSize { options.maximumFileSize = maxFileSize * 1_000_000 }
             options.fixedFileNames = fixedFileNames
             options.strict = strict
@@ -128,14 +168,18 @@ struct GenerateCommand: ParsableCommand {
         }
 
         if allowSpecErrors {
-            standardError("lathe: warning: --allow-spec-errors is no longer needed: lathe generate reads what it can of a defective spec and says what it assumed (--strict refuses instead)")
+            standardError(
+                "lathe: warning: --allow-spec-errors is no longer needed: lathe generate reads what it can of a defective spec and says what it assumed (--strict refuses instead)"
+            )
         }
         var failed = false
         for job in jobs {
             report(job.result.diagnostics, quiet: quiet)
             if job.result.module == nil || job.result.diagnostics.hasErrors {
                 if job.result.module != nil {
-                    let why = job.result.diagnostics.errors.allSatisfy({ $0.reading != nil }) ? "has errors and generation is strict" : "has errors Lathe cannot read past"
+                    let why =
+                        job.result.diagnostics.errors.allSatisfy({ $0.reading != nil })
+                        ? "has errors and generation is strict" : "has errors Lathe cannot read past"
                     standardError("lathe: nothing was written to \(job.output) because \(job.spec) \(why)")
                 }
                 failed = true
@@ -149,12 +193,16 @@ struct GenerateCommand: ParsableCommand {
         // Every folder is checked before anything is written: a refusal leaves all output as it was.
         // What the other modules of this run write into the same folder is not stale.
         let others = jobs.indices.map { index in
-            Set(jobs.indices.filter { $0 != index && Self.folder(jobs[$0].output) == Self.folder(jobs[index].output) }.flatMap { jobs[$0].result.files.map(\.name) })
+            Set(
+                jobs.indices.filter { $0 != index && Self.folder(jobs[$0].output) == Self.folder(jobs[index].output) }
+                    .flatMap { jobs[$0].result.files.map(\.name) })
         }
         var plans: [OutputFolder.Changes] = []
         for (job, alsoProduced) in zip(jobs, others) {
             do {
-                plans.append(try OutputFolder.plan(job.result.files, in: job.output, specName: job.result.specName, alsoProduced: alsoProduced))
+                plans.append(
+                    try OutputFolder.plan(
+                        job.result.files, in: job.output, specName: job.result.specName, alsoProduced: alsoProduced))
             } catch {
                 standardError("lathe: error: \(error)")
                 throw ExitCode(LatheCommand.Status.inputErrors)
@@ -163,8 +211,12 @@ struct GenerateCommand: ParsableCommand {
         if check {
             var differs = false
             for (job, changes) in zip(jobs, plans) {
-                for name in changes.written { standardError("\(job.output)/\(name): differs from what lathe generates") }
-                for name in changes.removed { standardError("\(job.output)/\(name): lathe no longer generates this file") }
+                for name in changes.written {
+                    standardError("\(job.output)/\(name): differs from what lathe generates")
+                }
+                for name in changes.removed {
+                    standardError("\(job.output)/\(name): lathe no longer generates this file")
+                }
                 differs = differs || !changes.isEmpty
             }
             if differs { throw ExitCode(LatheCommand.Status.inputErrors) }
@@ -172,7 +224,8 @@ struct GenerateCommand: ParsableCommand {
         }
         for (job, alsoProduced) in zip(jobs, others) {
             do {
-                try OutputFolder.write(job.result.files, to: job.output, specName: job.result.specName, alsoProduced: alsoProduced)
+                try OutputFolder.write(
+                    job.result.files, to: job.output, specName: job.result.specName, alsoProduced: alsoProduced)
             } catch {
                 standardError("lathe: error: cannot write to \(job.output): \(error)")
                 throw ExitCode(LatheCommand.Status.inputErrors)
@@ -187,7 +240,9 @@ struct GenerateCommand: ParsableCommand {
             for file in job.result.files {
                 let path = Self.folder(job.output) + "/" + file.name
                 if let other = writers[path], other != index {
-                    standardError("lathe: error: \(jobs[other].spec) and \(job.spec) would both write \(path); give one of them a namespace or its own folder")
+                    standardError(
+                        "lathe: error: \(jobs[other].spec) and \(job.spec) would both write \(path); give one of them a namespace or its own folder"
+                    )
                     throw ExitCode(LatheCommand.Status.inputErrors)
                 }
                 writers[path] = index

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LatheDiagnostics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -8,9 +8,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check OpenAPI descriptions and print every problem as file:line:column.",
         discussion: """
-        Exits 0 when no description has errors (warnings are allowed), 1 when one has, 2 on a usage error. \
-        Diagnostics go to standard error; nothing is printed to standard output.
-        """
+            Exits 0 when no description has errors (warnings are allowed), 1 when one has, 2 on a usage error. \
+            Diagnostics go to standard error; nothing is printed to standard output.
+            """
     )
 
     @Argument(help: "OpenAPI descriptions (YAML or JSON) to check.")
@@ -19,7 +19,8 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Let $refs reach files outside the folder of the root spec.")
     var allowRefsOutsideRoot = false
 
-    @Option(help: "An OpenAPI Overlay to apply to each description before checking it; repeat to apply several in order.")
+    @Option(
+        help: "An OpenAPI Overlay to apply to each description before checking it; repeat to apply several in order.")
     var overlay: [String] = []
 
     @Flag(help: "Print errors only, not warnings.")
@@ -28,7 +29,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var failed = false
         for spec in specs {
-            let result = OpenAPILoader.load(path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay))
+            let result = OpenAPILoader.load(
+                path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay))
             report(result.diagnostics, quiet: quiet)
             failed = failed || result.hasErrors
         }

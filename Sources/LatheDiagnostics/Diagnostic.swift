@@ -31,7 +31,10 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     /// of refusing ("Lathe treats it as required"). `nil` for errors that stop generation.
     public var reading: String?
 
-    public init(_ severity: Diagnostic.Severity, _ message: String, at location: SpecLocation?, pointer: String? = nil, kind: String? = nil, reading: String? = nil) {
+    public init(
+        _ severity: Diagnostic.Severity, _ message: String, at location: SpecLocation?, pointer: String? = nil,
+        kind: String? = nil, reading: String? = nil
+    ) {
         self.severity = severity
         self.message = message
         self.location = location
@@ -84,7 +87,8 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+        scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value) || scalar.value == 0x2028
+            || scalar.value == 0x2029
     }
 
     /// The error as `lathe generate` reports it when the spec can still be read: a warning that

@@ -26,7 +26,10 @@ public struct GeneratorOptions: Sendable, Hashable {
     /// The largest spec file read, in bytes (see `YAMLReader.maximumFileSize`).
     public var maximumFileSize = YAMLReader().maximumFileSize
 
-    public init(modes: Set<Mode> = Set(Mode.allCases), namespace: String? = nil, allowRefsOutsideRoot: Bool = false, overlays: [String] = []) {
+    public init(
+        modes: Set<Mode> = Set(Mode.allCases), namespace: String? = nil, allowRefsOutsideRoot: Bool = false,
+        overlays: [String] = []
+    ) {
         self.modes = modes
         self.namespace = namespace
         self.allowRefsOutsideRoot = allowRefsOutsideRoot
@@ -68,24 +71,34 @@ public enum Generator {
     /// `specName` is how headers and doc comments name the spec (by default, like diagnostics):
     /// a configuration passes its path relative to the configuration file, so the output does not
     /// depend on the folder Lathe runs in.
-    public static func generate(path: String, displayPath: String? = nil, specName: String? = nil, options: GeneratorOptions = GeneratorOptions()) -> GenerationResult {
+    public static func generate(
+        path: String, displayPath: String? = nil, specName: String? = nil,
+        options: GeneratorOptions = GeneratorOptions()
+    ) -> GenerationResult {
         let loaded = OpenAPILoader.load(path: path, displayPath: displayPath, options: options.loadOptions)
         return generate(loaded, specName: specName ?? displayPath ?? path, options: options)
     }
 
     /// Generates Swift for a spec given as bytes, named `path` (relative `$ref`s resolve from its folder).
-    public static func generate(bytes: [UInt8], path: String, options: GeneratorOptions = GeneratorOptions()) -> GenerationResult {
-        generate(OpenAPILoader.load(bytes: bytes, path: path, options: options.loadOptions), specName: path, options: options)
+    public static func generate(
+        bytes: [UInt8], path: String, options: GeneratorOptions = GeneratorOptions()
+    ) -> GenerationResult {
+        generate(
+            OpenAPILoader.load(bytes: bytes, path: path, options: options.loadOptions), specName: path, options: options
+        )
     }
 
-    private static func generate(_ loaded: LoadResult, specName: String, options: GeneratorOptions) -> GenerationResult {
+    private static func generate(_ loaded: LoadResult, specName: String, options: GeneratorOptions) -> GenerationResult
+    {
         guard let document = loaded.document else {
             return GenerationResult(files: [], diagnostics: loaded.diagnostics, module: nil)
         }
         let (module, lowering) = Lowering.lower(document, specName: specName)
         var diagnostics = loaded.diagnostics
         diagnostics.append(contentsOf: lowering.all)
-        if options.modes.contains(.server), let warning = undocumentedBadRequests(module) { diagnostics.append(warning) }
+        if options.modes.contains(.server), let warning = undocumentedBadRequests(module) {
+            diagnostics.append(warning)
+        }
         diagnostics = diagnostics.forGeneration(strict: options.strict, silenced: options.silencedWarnings)
         let files = FileLayout.files(for: module, options: options)
         return GenerationResult(files: files, diagnostics: diagnostics, module: module)
@@ -100,8 +113,12 @@ public enum Generator {
                 && !operation.responses.contains { [.code(400), .range(4), .default].contains($0.key) }
         }
         guard let first = undocumented.first else { return nil }
-        let named = undocumented.prefix(3).map { "'\($0.operationID)'" }.joined(separator: ", ") + (undocumented.count > 3 ? ", …" : "")
-        let count = undocumented.count == 1 ? "an operation that takes input documents" : "\(undocumented.count) operations that take input document"
+        let named =
+            undocumented.prefix(3).map { "'\($0.operationID)'" }.joined(separator: ", ")
+            + (undocumented.count > 3 ? ", …" : "")
+        let count =
+            undocumented.count == 1
+            ? "an operation that takes input documents" : "\(undocumented.count) operations that take input document"
         return Diagnostic(
             .warning,
             "\(count) no 400 response (\(named)); the generated server still answers an invalid request with 400, which the spec does not list",

@@ -32,13 +32,16 @@ extension Lowerer {
         var typeNames = NameScope(reserved: SwiftNames.reservedTypeNames)
         // Like every nested name, the shared responses' namespace never equals a top-level type's.
         responsesNamespace = typeNames.claim("Responses") { self.topNames.contains($0) }
-        var methodNames = NameScope(reserved: SwiftNames.keywords.union(["init", "serverURL", "transport", "middlewares"]))
+        var methodNames = NameScope(
+            reserved: SwiftNames.keywords.union(["init", "serverURL", "transport", "middlewares"]))
         var routes = Set<String>()
         for (path, _, item) in document.paths {
             // A malformed template (reported) cannot be sent or routed.
             guard case .success(let templateNames) = PathTemplate.names(path) else { continue }
             for operation in item.operations {
-                var lowered = lowerOperation(operation, pathItem: item, templateNames: templateNames, typeNames: &typeNames, methodNames: &methodNames)
+                var lowered = lowerOperation(
+                    operation, pathItem: item, templateNames: templateNames, typeNames: &typeNames,
+                    methodNames: &methodNames)
                 lowered.isRouted = routes.insert(lowered.method + " " + PathTemplate.shape(path)).inserted
                 operations.append(lowered)
             }
@@ -46,7 +49,9 @@ extension Lowerer {
         // Webhooks and callbacks are requests a client receives: their types are generated; the
         // code to receive them is not yet.
         for operation in receivedOperations() {
-            warning("Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet", at: operation.methodNode, kind: "webhooks-types-only")
+            warning(
+                "Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet",
+                at: operation.methodNode, kind: "webhooks-types-only")
             let name = Self.operationName(operation)
             if let body = operation.requestBody.flatMap({ store.requestBody($0) }) {
                 _ = lowerContent(body.content, base: name + "Request", direction: .response)
@@ -66,7 +71,8 @@ extension Lowerer {
         var next = 0
         while next < operations.count {
             for (_, callback) in operations[next].callbacks {
-                guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.node).inserted else { continue }
+                guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.node).inserted
+                else { continue }
                 for (expression, item) in resolved.expressions {
                     operations += store.resolvedPathItem(item, path: expression).operations
                 }
@@ -94,7 +100,9 @@ extension Lowerer {
         if let inProgress = schemasInProgress[schema.node] {
             if let id = inProgress { return (.named(id), IRConstraints()) }
             if warnedSchemas.insert(schema.node).inserted {
-                warning("this schema contains itself through an allOf without a named type in between; Lathe generates the inner occurrence as any JSON value", at: schema.node, kind: "recursive-alias")
+                warning(
+                    "this schema contains itself through an allOf without a named type in between; Lathe generates the inner occurrence as any JSON value",
+                    at: schema.node, kind: "recursive-alias")
             }
             return (.primitive(.jsonValue), IRConstraints())
         }
@@ -107,18 +115,25 @@ extension Lowerer {
 
     // MARK: Operations
 
-    private func lowerOperation(_ operation: Operation, pathItem: PathItem, templateNames: [String], typeNames: inout NameScope, methodNames: inout NameScope) -> IROperation {
+    private func lowerOperation(
+        _ operation: Operation, pathItem: PathItem, templateNames: [String], typeNames: inout NameScope,
+        methodNames: inout NameScope
+    ) -> IROperation {
         let name = Self.operationName(operation)
         let method = operation.method.rawValue.uppercased()
         let operationID = operation.operationId ?? "\(method) \(operation.path)"
-        let methodBase = operation.operationId.map(SwiftNames.memberName) ?? SwiftNames.memberName(operation.method.rawValue + " " + operation.path)
+        let methodBase =
+            operation.operationId.map(SwiftNames.memberName)
+            ?? SwiftNames.memberName(operation.method.rawValue + " " + operation.path)
 
         // Path-level parameters, replaced by operation-level ones of the same name and location
         // (header names compare case-insensitively); within one list the last one wins. Path
         // parameters missing from the template are left out, and template names no parameter
         // declares become required strings (both reported by the document checks).
         var effective: [Parameter] = []
-        for parameter in pathItem.parameters.compactMap({ store.parameter($0) }) + operation.parameters.compactMap({ store.parameter($0) }) {
+        for parameter in pathItem.parameters.compactMap({ store.parameter($0) })
+            + operation.parameters.compactMap({ store.parameter($0) })
+        {
             if parameter.location == .path, !templateNames.contains(parameter.name) { continue }
             effective.removeAll { $0.identity == parameter.identity }
             effective.append(parameter)
@@ -138,17 +153,20 @@ extension Lowerer {
             return IRParameter(
                 name: IRName(original: parameter.name, swift: swiftName),
                 location: IRParameterLocation(rawValue: parameter.location.rawValue)!,
-                style: parameter.effectiveStyle.rawValue, explode: parameter.effectiveExplode, allowReserved: parameter.allowReserved,
+                style: parameter.effectiveStyle.rawValue, explode: parameter.effectiveExplode,
+                allowReserved: parameter.allowReserved,
                 isRequired: parameter.required, type: type, constraints: constraints, defaultValue: defaultValue,
                 contentType: parameter.schema == nil ? parameter.content.first?.contentType : nil,
-                docs: IRDocs(description: parameter.description, isDeprecated: parameter.deprecated), source: source(parameter.node)
+                docs: IRDocs(description: parameter.description, isDeprecated: parameter.deprecated),
+                source: source(parameter.node)
             )
         }
 
         var requestBody: IRRequestBody?
         if let body = operation.requestBody.flatMap({ store.requestBody($0) }) {
             requestBody = IRRequestBody(
-                isRequired: body.required, contents: lowerContent(body.content, base: name + "Request", direction: .request),
+                isRequired: body.required,
+                contents: lowerContent(body.content, base: name + "Request", direction: .request),
                 docs: IRDocs(description: body.description)
             )
         }
@@ -156,15 +174,19 @@ extension Lowerer {
         let requirements = operation.security ?? document.security ?? []
         let security = requirements.map { requirement in
             requirement.schemes.map { scheme in
-                IRSecurityRequirement(scheme: securitySchemeIndex[scheme.name] ?? unusableScheme(scheme.name, at: scheme.nameNode), scopes: scheme.scopes)
+                IRSecurityRequirement(
+                    scheme: securitySchemeIndex[scheme.name] ?? unusableScheme(scheme.name, at: scheme.nameNode),
+                    scopes: scheme.scopes)
             }
         }
         return IROperation(
-            operationID: operationID, methodName: methodNames.claim(methodBase), typeName: typeNames.claim(name) { self.topNames.contains($0) },
+            operationID: operationID, methodName: methodNames.claim(methodBase),
+            typeName: typeNames.claim(name) { self.topNames.contains($0) },
             names: nestedOperationNames(),
             method: method, path: operation.path, parameters: parameters, requestBody: requestBody,
             responses: lowerResponses(operation, name: name), security: security,
-            docs: IRDocs(title: operation.summary, description: operation.description, isDeprecated: operation.deprecated),
+            docs: IRDocs(
+                title: operation.summary, description: operation.description, isDeprecated: operation.deprecated),
             source: source(operation.methodNode)
         )
     }
@@ -180,8 +202,12 @@ extension Lowerer {
     }
 
     private func lowerResponses(_ operation: Operation, name: String) -> [IRResponse] {
-        let responses = operation.responses.compactMap { entry in store.response(entry.response).map { (entry.key, $0, sharedResponseName(entry.response)) } }
-        let withInlineSchemas = responses.filter { _, response, _ in response.content.contains { $0.schema.map(Self.needsNamedType) ?? false } }
+        let responses = operation.responses.compactMap { entry in
+            store.response(entry.response).map { (entry.key, $0, sharedResponseName(entry.response)) }
+        }
+        let withInlineSchemas = responses.filter { _, response, _ in
+            response.content.contains { $0.schema.map(Self.needsNamedType) ?? false }
+        }
         var caseNames = NameScope(reserved: ["undocumented"])
         var typeNames = NameScope(reserved: ["Input", "Output", "Path", "Query", "Headers", "Cookies", "Body"])
         return responses.map { key, response, sharedName in
@@ -195,10 +221,13 @@ extension Lowerer {
             }
             let caseName = caseNames.claim(Self.responseCaseName(key))
             return IRResponse(
-                key: irKey, caseName: caseName, typeName: typeNames.claim(SwiftNames.typeName(caseName)) { self.topNames.contains($0) },
+                key: irKey, caseName: caseName,
+                typeName: typeNames.claim(SwiftNames.typeName(caseName)) { self.topNames.contains($0) },
                 docs: IRDocs(description: response.description),
                 headers: headers, contents: contents,
-                failureWhen: response.failureWhen.map { IRFailureCondition(property: $0.property, values: $0.values, message: $0.message) },
+                failureWhen: response.failureWhen.map {
+                    IRFailureCondition(property: $0.property, values: $0.values, message: $0.message)
+                },
                 sharedName: sharedName
             )
         }
@@ -226,21 +255,30 @@ extension Lowerer {
     static func responseCaseName(_ key: ResponseKey) -> String {
         switch key {
         case .code(let code): statusNames[code] ?? "status\(code)"
-        case .range(let digit): ["informational", "success", "redirection", "clientError", "serverError"][max(0, min(4, digit - 1))]
+        case .range(let digit):
+            ["informational", "success", "redirection", "clientError", "serverError"][max(0, min(4, digit - 1))]
         case .default: "default"
         }
     }
 
     static let statusNames: [Int: String] = [
-        100: "continue", 101: "switchingProtocols", 200: "ok", 201: "created", 202: "accepted", 203: "nonAuthoritativeInformation",
-        204: "noContent", 205: "resetContent", 206: "partialContent", 300: "multipleChoices", 301: "movedPermanently", 302: "found",
-        303: "seeOther", 304: "notModified", 307: "temporaryRedirect", 308: "permanentRedirect", 400: "badRequest", 401: "unauthorized",
-        402: "paymentRequired", 403: "forbidden", 404: "notFound", 405: "methodNotAllowed", 406: "notAcceptable", 408: "requestTimeout",
-        409: "conflict", 410: "gone", 411: "lengthRequired", 412: "preconditionFailed", 413: "contentTooLarge", 414: "uriTooLong",
-        415: "unsupportedMediaType", 416: "rangeNotSatisfiable", 417: "expectationFailed", 418: "imATeapot", 421: "misdirectedRequest",
+        100: "continue", 101: "switchingProtocols", 200: "ok", 201: "created", 202: "accepted",
+        203: "nonAuthoritativeInformation",
+        204: "noContent", 205: "resetContent", 206: "partialContent", 300: "multipleChoices", 301: "movedPermanently",
+        302: "found",
+        303: "seeOther", 304: "notModified", 307: "temporaryRedirect", 308: "permanentRedirect", 400: "badRequest",
+        401: "unauthorized",
+        402: "paymentRequired", 403: "forbidden", 404: "notFound", 405: "methodNotAllowed", 406: "notAcceptable",
+        408: "requestTimeout",
+        409: "conflict", 410: "gone", 411: "lengthRequired", 412: "preconditionFailed", 413: "contentTooLarge",
+        414: "uriTooLong",
+        415: "unsupportedMediaType", 416: "rangeNotSatisfiable", 417: "expectationFailed", 418: "imATeapot",
+        421: "misdirectedRequest",
         422: "unprocessableContent", 423: "locked", 424: "failedDependency", 425: "tooEarly", 426: "upgradeRequired",
-        428: "preconditionRequired", 429: "tooManyRequests", 431: "requestHeaderFieldsTooLarge", 451: "unavailableForLegalReasons",
-        500: "internalServerError", 501: "notImplemented", 502: "badGateway", 503: "serviceUnavailable", 504: "gatewayTimeout",
+        428: "preconditionRequired", 429: "tooManyRequests", 431: "requestHeaderFieldsTooLarge",
+        451: "unavailableForLegalReasons",
+        500: "internalServerError", 501: "notImplemented", 502: "badGateway", 503: "serviceUnavailable",
+        504: "gatewayTimeout",
         505: "httpVersionNotSupported",
     ]
 
@@ -249,7 +287,9 @@ extension Lowerer {
     }
 
     /// Response headers, or the headers of a multipart part.
-    private func lowerHeaders(_ headers: [(name: String, header: Referenceable<Header>)], base: String) -> [IRResponseHeader] {
+    private func lowerHeaders(
+        _ headers: [(name: String, header: Referenceable<Header>)], base: String
+    ) -> [IRResponseHeader] {
         var scope = NameScope(reserved: SwiftNames.reservedMemberNames)
         return headers.compactMap { headerName, item -> IRResponseHeader? in
             // Content-Type is the content's business, not a header the caller sets or reads.
@@ -262,14 +302,17 @@ extension Lowerer {
             }
             return IRResponseHeader(
                 name: IRName(original: headerName, swift: scope.claim(SwiftNames.memberName(headerName))),
-                isRequired: header.required, type: type, docs: IRDocs(description: header.description, isDeprecated: header.deprecated),
+                isRequired: header.required, type: type,
+                docs: IRDocs(description: header.description, isDeprecated: header.deprecated),
                 contentType: header.schema == nil ? header.content.first?.contentType : nil
             )
         }
     }
 
     private func lowerParameterType(_ parameter: Parameter, base: String) -> (IRValueType, IRConstraints) {
-        guard let schema = parameter.schema ?? parameter.content.first?.schema else { return (.primitive(.string), IRConstraints()) }
+        guard let schema = parameter.schema ?? parameter.content.first?.schema else {
+            return (.primitive(.string), IRConstraints())
+        }
         var (type, constraints) = lowerCached(schema, NameHint(base: base))
         if parameter.schema != nil { type = withoutNullItems(type, at: schema, what: "parameter") }
         requestRoots.append(type)
@@ -285,7 +328,9 @@ extension Lowerer {
         case .nullable(.array(.nullable(let item))): nonNull = .nullable(.array(item))
         default: return type
         }
-        warning("this \(what)'s list allows null items, which a URI or header cannot carry; Lathe generates the items as not null", at: schema.node, kind: "parameter-null-item")
+        warning(
+            "this \(what)'s list allows null items, which a URI or header cannot carry; Lathe generates the items as not null",
+            at: schema.node, kind: "parameter-null-item")
         return nonNull
     }
 
@@ -297,18 +342,26 @@ extension Lowerer {
             let kind = IRContentKind(contentType: media.contentType)
             var type: IRValueType
             if let schema = media.schema {
-                let suffix = named.count > 1 && named.first?.node != media.node ? Self.mediaSuffix(media.contentType) : ""
+                let suffix =
+                    named.count > 1 && named.first?.node != media.node ? Self.mediaSuffix(media.contentType) : ""
                 type = lowerCached(schema, NameHint(base: base + suffix)).0
             } else {
-                type = kind == .json ? .primitive(.jsonValue) : kind == .text ? .primitive(.string) : .primitive(.binaryData)
+                type =
+                    kind == .json
+                    ? .primitive(.jsonValue) : kind == .text ? .primitive(.string) : .primitive(.binaryData)
             }
-            var content = IRContent(contentType: media.contentType, kind: kind, type: type, caseName: caseNames.claim(Self.contentCaseName(media.contentType)))
+            var content = IRContent(
+                contentType: media.contentType, kind: kind, type: type,
+                caseName: caseNames.claim(Self.contentCaseName(media.contentType)))
             if kind == .multipart, media.schema != nil {
                 content.multipart = lowerMultipart(media, type: type, base: base)
             }
             // What travels: a typed multipart body's parts, not the object they come from (which is
             // generated only when something else uses it).
-            let travelling = content.multipart.map { multipart in multipart.parts.map(\.type) + multipart.parts.flatMap { $0.headers.map(\.type) } } ?? [type]
+            let travelling =
+                content.multipart.map { multipart in
+                    multipart.parts.map(\.type) + multipart.parts.flatMap { $0.headers.map(\.type) }
+                } ?? [type]
             switch direction {
             case .request: requestRoots += travelling
             case .response: responseRoots += travelling
@@ -321,8 +374,12 @@ extension Lowerer {
     /// `encoding`; `nil` (raw bytes, with a warning) when the schema is not an object.
     private func lowerMultipart(_ media: MediaType, type: IRValueType, base: String) -> IRMultipart? {
         // An object that also holds a oneOf/anyOf (allOf of both) has no part for each of its values.
-        guard case .named(let id) = type.nonNull, case .object(let object) = types[id.index].kind, object.composed.isEmpty else {
-            warning("Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes", at: media.schema?.node ?? media.node, kind: "multipart-untyped")
+        guard case .named(let id) = type.nonNull, case .object(let object) = types[id.index].kind,
+            object.composed.isEmpty
+        else {
+            warning(
+                "Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes",
+                at: media.schema?.node ?? media.node, kind: "multipart-untyped")
             return nil
         }
         var names = NameScope()
@@ -332,9 +389,13 @@ extension Lowerer {
             return claimed
         }
         let typeName = claim("Parts")
-        let encodings = Dictionary(media.encoding.map { ($0.property, $0.encoding) }, uniquingKeysWith: { first, _ in first })
-        for (property, encoding) in media.encoding where !object.properties.contains(where: { $0.name.original == property }) {
-            warning("'encoding' names '\(property)', which is not a property of the body's schema", at: encoding.node, kind: "encoding-unknown-property")
+        let encodings = Dictionary(
+            media.encoding.map { ($0.property, $0.encoding) }, uniquingKeysWith: { first, _ in first })
+        for (property, encoding) in media.encoding
+        where !object.properties.contains(where: { $0.name.original == property }) {
+            warning(
+                "'encoding' names '\(property)', which is not a property of the body's schema", at: encoding.node,
+                kind: "encoding-unknown-property")
         }
         let parts = object.properties.map { property -> IRPart in
             let encoding = encodings[property.name.original]
@@ -346,12 +407,16 @@ extension Lowerer {
             }
             let partKind = encoding?.contentType.map { IRContentKind(contentType: $0) }
             let isFile = itemType == .primitive(.binaryData) || partKind == .binary
-            let headers = encoding.map { lowerHeaders($0.headers, base: base + SwiftNames.typeName(property.name.original)) } ?? []
+            let headers =
+                encoding.map { lowerHeaders($0.headers, base: base + SwiftNames.typeName(property.name.original)) }
+                ?? []
             return IRPart(
                 name: property.name, isFile: isFile, isRepeated: isRepeated, isRequired: property.isRequired,
-                type: isFile ? .primitive(.binaryData) : itemType, constraints: isFile ? Self.countConstraints(property.constraints) : property.constraints,
+                type: isFile ? .primitive(.binaryData) : itemType,
+                constraints: isFile ? Self.countConstraints(property.constraints) : property.constraints,
                 contentType: encoding?.contentType, headers: headers,
-                headersTypeName: headers.isEmpty ? nil : claim(SwiftNames.typeName(property.name.swift) + "Headers"), docs: property.docs
+                headersTypeName: headers.isEmpty ? nil : claim(SwiftNames.typeName(property.name.swift) + "Headers"),
+                docs: property.docs
             )
         }
         return IRMultipart(typeName: typeName, parts: parts)
@@ -401,9 +466,14 @@ extension Lowerer {
             var kind: IRSecurityScheme.Kind
             switch scheme.kind {
             case .apiKey(let header, let location):
-                kind = .apiKey(name: header, location: IRParameterLocation(rawValue: location.rawValue)!, prefix: scheme.apiKeyPrefix)
+                kind = .apiKey(
+                    name: header, location: IRParameterLocation(rawValue: location.rawValue)!,
+                    prefix: scheme.apiKeyPrefix)
                 if case .signs(let signing)? = scheme.requestSigning {
-                    kind = .requestSignature(IRRequestSignature(header: header, timestampHeader: signing.timestampHeader, tolerance: signing.tolerance, components: signing.components))
+                    kind = .requestSignature(
+                        IRRequestSignature(
+                            header: header, timestampHeader: signing.timestampHeader, tolerance: signing.tolerance,
+                            components: signing.components))
                 }
             case .http(let httpScheme, _) where httpScheme == "basic": kind = .basic
             case .http(let httpScheme, _) where httpScheme == "bearer": kind = .bearer
@@ -412,15 +482,20 @@ extension Lowerer {
             case .mutualTLS: kind = .unsupported("mutual TLS")
             }
             // Sending a scheme that should sign as a plain API key would put the secret on the wire.
-            if scheme.requestSigning == .unusable { kind = .unsupported("request signing ('x-lathe-request-signature')") }
+            if scheme.requestSigning == .unusable {
+                kind = .unsupported("request signing ('x-lathe-request-signature')")
+            }
             if case .unsupported(let what) = kind {
-                warning("Lathe does not apply \(what) itself; configure it in the transport", at: scheme.node, kind: "security-scheme-unsupported")
+                warning(
+                    "Lathe does not apply \(what) itself; configure it in the transport", at: scheme.node,
+                    kind: "security-scheme-unsupported")
             }
             securitySchemeIndex[name] = securitySchemes.count
-            securitySchemes.append(IRSecurityScheme(
-                name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))), kind: kind,
-                docs: IRDocs(description: scheme.description), source: source(scheme.node)
-            ))
+            securitySchemes.append(
+                IRSecurityScheme(
+                    name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))), kind: kind,
+                    docs: IRDocs(description: scheme.description), source: source(scheme.node)
+                ))
         }
     }
 
@@ -431,18 +506,21 @@ extension Lowerer {
         if let index = securitySchemeIndex[name] { return index }
         var scope = NameScope(reserved: SwiftNames.reservedMemberNames.union(securitySchemes.map(\.name.swift)))
         securitySchemeIndex[name] = securitySchemes.count
-        securitySchemes.append(IRSecurityScheme(
-            name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))),
-            kind: .unsupported("the scheme '\(name)', which the spec does not define usably"),
-            docs: IRDocs(), source: source(node)
-        ))
+        securitySchemes.append(
+            IRSecurityScheme(
+                name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))),
+                kind: .unsupported("the scheme '\(name)', which the spec does not define usably"),
+                docs: IRDocs(), source: source(node)
+            ))
         return securitySchemes.count - 1
     }
 
     /// Whether lowering `schema` creates a type of its own (so it needs a name where it stands).
     static func needsNamedType(_ schema: Schema) -> Bool {
         if schema.ref != nil, schema.isPureReference { return false }
-        if schema.enumValues != nil || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty || !schema.allOf.isEmpty { return true }
+        if schema.enumValues != nil || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty || !schema.allOf.isEmpty {
+            return true
+        }
         let types = (schema.types ?? impliedTypes(schema)).subtracting(.null)
         if types.rawValue.nonzeroBitCount > 1 { return !types.isSubset(of: [.number, .integer, .string]) }
         if types == .array { return schema.items.map { needsNamedType($0.value) } ?? false }

@@ -9,7 +9,9 @@ extension Lowerer {
     func lower(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
         warnAboutUngeneratedKeywords(schema)
         if schema.isFalse {
-            warning("this schema allows no value at all (false); Lathe generates it as any JSON value", at: schema.node, kind: "schema-false")
+            warning(
+                "this schema allows no value at all (false); Lathe generates it as any JSON value", at: schema.node,
+                kind: "schema-false")
             return (.primitive(.jsonValue), IRConstraints())
         }
         if let ref = schema.ref {
@@ -42,7 +44,9 @@ extension Lowerer {
                 return (lowerUnion(schema, subtypes, hint, isAnyOf: false), IRConstraints())
             }
             if warnedSchemas.insert(discriminator.node).inserted {
-                warning("this discriminator names no schema that extends this one through allOf; Lathe ignores it", at: discriminator.node, kind: "discriminator-ignored")
+                warning(
+                    "this discriminator names no schema that extends this one through allOf; Lathe ignores it",
+                    at: discriminator.node, kind: "discriminator-ignored")
             }
         }
         if let lowered = lowerObjectBesideAlternatives(schema, hint) { return lowered }
@@ -61,7 +65,9 @@ extension Lowerer {
         if schema.propertyNames != nil { keywords.append("propertyNames") }
         guard !keywords.isEmpty, warnedSchemas.insert(schema.node).inserted else { return }
         let list = keywords.map { "'\($0)'" }.joined(separator: ", ")
-        warning("Lathe does not generate or check \(list) yet; the rest of this schema is generated", at: schema.node, kind: "keyword-not-generated")
+        warning(
+            "Lathe does not generate or check \(list) yet; the rest of this schema is generated", at: schema.node,
+            kind: "keyword-not-generated")
     }
 
     // MARK: Nullable compositions
@@ -96,20 +102,28 @@ extension Lowerer {
     /// types, the union is generated and the properties beside it are the warning. Either way
     /// nothing is lost without a word.
     private func lowerObjectBesideAlternatives(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints)? {
-        let alternatives = !schema.oneOf.isEmpty ? (schema.oneOf, "oneOf") : !schema.anyOf.isEmpty ? (schema.anyOf, "anyOf") : nil
-        guard let (members, keyword) = alternatives, !schema.properties.isEmpty || !schema.allOf.isEmpty else { return nil }
+        let alternatives =
+            !schema.oneOf.isEmpty ? (schema.oneOf, "oneOf") : !schema.anyOf.isEmpty ? (schema.anyOf, "anyOf") : nil
+        guard let (members, keyword) = alternatives, !schema.properties.isEmpty || !schema.allOf.isEmpty else {
+            return nil
+        }
         let onlyRequiredLists = members.allSatisfy { member in
             member.ref == nil && member.properties.isEmpty && member.items == nil && member.enumValues == nil
-                && member.allOf.isEmpty && member.anyOf.isEmpty && member.oneOf.isEmpty && (member.types ?? .object) == .object
+                && member.allOf.isEmpty && member.anyOf.isEmpty && member.oneOf.isEmpty
+                && (member.types ?? .object) == .object
         }
         if onlyRequiredLists {
-            warning("Lathe does not check the \(keyword) alternatives here (which properties are required together); the object is generated without them", at: schema.node, kind: "keyword-not-generated")
+            warning(
+                "Lathe does not check the \(keyword) alternatives here (which properties are required together); the object is generated without them",
+                at: schema.node, kind: "keyword-not-generated")
             var object = schema
             object.oneOf = []
             object.anyOf = []
             return lower(object, hint)
         }
-        warning("properties and allOf beside \(keyword) are not generated yet; Lathe generates the \(keyword) alternatives", at: schema.node, kind: "keyword-not-generated")
+        warning(
+            "properties and allOf beside \(keyword) are not generated yet; Lathe generates the \(keyword) alternatives",
+            at: schema.node, kind: "keyword-not-generated")
         return (lowerUnion(schema, members, hint, isAnyOf: keyword == "anyOf"), IRConstraints())
     }
 
@@ -121,7 +135,8 @@ extension Lowerer {
     static func hasNoStructure(_ schema: Schema) -> Bool {
         schema.ref == nil && schema.types == nil && schema.enumValues == nil && schema.constValue == nil
             && schema.properties.isEmpty && schema.additionalProperties == nil && schema.items == nil
-            && schema.allOf.isEmpty && schema.anyOf.isEmpty && schema.oneOf.isEmpty && schema.constraints == Schema.Constraints()
+            && schema.allOf.isEmpty && schema.anyOf.isEmpty && schema.oneOf.isEmpty
+            && schema.constraints == Schema.Constraints()
     }
 
     /// The named type for a hint: the reserved one it should fill, or a new one.
@@ -150,8 +165,12 @@ extension Lowerer {
             return (hasNull ? .nullable(.primitive(.bool)) : .primitive(.bool), constraints)
         } else {
             let kinds = Set(nonNull.map(\.typeName)).sorted().joined(separator: ", ")
-            let what = kinds == "number" || kinds == "integer, number" ? "an enum of fractional numbers" : "this enum mixes kinds of values (\(kinds))"
-            warning("\(what); Lathe generates it as any JSON value and does not check the values", at: schema.node, kind: "enum-mixed")
+            let what =
+                kinds == "number" || kinds == "integer, number"
+                ? "an enum of fractional numbers" : "this enum mixes kinds of values (\(kinds))"
+            warning(
+                "\(what); Lathe generates it as any JSON value and does not check the values", at: schema.node,
+                kind: "enum-mixed")
             return (.primitive(.jsonValue), IRConstraints())
         }
         let id = namedType(hint, schema)
@@ -166,8 +185,12 @@ extension Lowerer {
             case .string: preferred = raw.isEmpty ? "empty" : SwiftNames.memberName(raw)
             case .integer: preferred = raw.hasPrefix("-") ? "minus" + raw.dropFirst() : "value" + raw
             }
-            let node = valueNodes.first { $0.text == raw } ?? (valueNodes.indices.contains(index) ? valueNodes[index] : schema.node)
-            cases.append(IREnumeration.Case(name: IRName(original: raw, swift: scope.claim(preferred)), rawValue: raw, source: source(node)))
+            let node =
+                valueNodes.first { $0.text == raw }
+                ?? (valueNodes.indices.contains(index) ? valueNodes[index] : schema.node)
+            cases.append(
+                IREnumeration.Case(
+                    name: IRName(original: raw, swift: scope.claim(preferred)), rawValue: raw, source: source(node)))
         }
         types[id.index].kind = .enumeration(IREnumeration(rawType: rawType, cases: cases))
         return (hasNull ? .nullable(.named(id)) : .named(id), IRConstraints())
@@ -209,7 +232,9 @@ extension Lowerer {
             lost += objectParts(member, visited: &seen)?.properties.map(\.name) ?? []
         }
         let detail = lost.isEmpty ? "" : " (\(lost.map { "'\($0)'" }.joined(separator: ", ")) not generated)"
-        warning("allOf combines schemas that are not all objects; Lathe uses the first one's type\(detail)", at: schema.node, kind: "allof-not-objects")
+        warning(
+            "allOf combines schemas that are not all objects; Lathe uses the first one's type\(detail)",
+            at: schema.node, kind: "allof-not-objects")
         return lower(meaningful.first ?? own, hint)
     }
 
@@ -217,7 +242,8 @@ extension Lowerer {
     /// the object members' properties that also holds the union as a member, decoded from the same
     /// value and encoded into the same JSON object. `nil` when a member is neither (a string, an
     /// array), which no one value can be alongside an object.
-    private func lowerComposite(_ schema: Schema, _ members: [Schema], _ own: Schema, _ hint: NameHint) -> IRValueType? {
+    private func lowerComposite(_ schema: Schema, _ members: [Schema], _ own: Schema, _ hint: NameHint) -> IRValueType?
+    {
         var parts = ObjectParts()
         var unions: [Schema] = []
         for member in members where !isFamily(member, of: hint.into) {
@@ -233,7 +259,8 @@ extension Lowerer {
         var visited = Set<String>()
         guard !unions.isEmpty, let ownParts = objectParts(own, visited: &visited) else { return nil }
         merge(ownParts, into: &parts)
-        guard case .named(let id) = lowerObject(schema, parts, hint), case .object(var object) = types[id.index].kind else { return nil }
+        guard case .named(let id) = lowerObject(schema, parts, hint), case .object(var object) = types[id.index].kind
+        else { return nil }
         var taken = memberNames[id] ?? []
         for (index, union) in unions.enumerated() {
             // `rest` of a 3.1 `$ref` beside `oneOf` shares the schema's node: a reading, not a child.
@@ -243,13 +270,17 @@ extension Lowerer {
             // that lowered to something other than a union (`oneOf: [string, null]`) is no object.
             let type = lowered.nonNull
             guard isComposable(type) else {
-                warning("this allOf member is neither an object nor alternatives between objects, so no object can also be it; Lathe does not generate it", at: union.node, kind: "allof-not-objects")
+                warning(
+                    "this allOf member is neither an object nor alternatives between objects, so no object can also be it; Lathe does not generate it",
+                    at: union.node, kind: "allof-not-objects")
                 continue
             }
-            var name = SwiftNames.memberName(union.ref?.targetName ?? (type.namedID.map { types[$0.index].name.swift } ?? "value"))
+            var name = SwiftNames.memberName(
+                union.ref?.targetName ?? (type.namedID.map { types[$0.index].name.swift } ?? "value"))
             while taken.contains(name) || SwiftNames.reservedMemberNames.contains(name) { name += "Value" }
             taken.insert(name)
-            object.composed.append(IRComposedMember(name: IRName(original: union.ref?.targetName ?? name, swift: name), type: type))
+            object.composed.append(
+                IRComposedMember(name: IRName(original: union.ref?.targetName ?? name, swift: name), type: type))
         }
         memberNames[id] = taken
         // The union's keys are not additional properties: capturing them would write stale values
@@ -279,7 +310,9 @@ extension Lowerer {
     static func isUnion(_ schema: Schema, store: ComponentStore) -> Bool {
         var current = schema
         var seen = Set<String>()
-        while current.isPureReference, let key = current.ref?.targetKey, seen.insert(key).inserted, let target = store.schemas[key] {
+        while current.isPureReference, let key = current.ref?.targetKey, seen.insert(key).inserted,
+            let target = store.schemas[key]
+        {
             current = target
         }
         return !current.oneOf.isEmpty || !current.anyOf.isEmpty
@@ -313,12 +346,14 @@ extension Lowerer {
         // merges as X: whether the whole may be null is said where it is used.
         let alternatives = schema.anyOf.isEmpty ? schema.oneOf : schema.anyOf
         if alternatives.count == 2, schema.ref == nil, schema.allOf.isEmpty, schema.properties.isEmpty,
-           let nullIndex = alternatives.firstIndex(where: { $0.types == .null && $0.ref == nil })
+            let nullIndex = alternatives.firstIndex(where: { $0.types == .null && $0.ref == nil })
         {
             return objectParts(alternatives[1 - nullIndex], visited: &visited)
         }
         if let types = schema.types, !types.subtracting(.null).isSubset(of: .object) { return nil }
-        guard schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil, schema.items == nil else { return nil }
+        guard schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil, schema.items == nil else {
+            return nil
+        }
         var parts = ObjectParts()
         // `visited` holds the refs on the current path only, so a base reached twice (a diamond)
         // merges fine. A ref that leads back (an `allOf` that includes itself) or nowhere adds
@@ -329,7 +364,9 @@ extension Lowerer {
             // Each base's parts are worked out once, however many schemas extend it.
             guard let known else { return nil }
             merge(known, into: &parts)
-        } else if let ref = schema.ref, let key = ref.targetKey, let target = store.schemas[key], visited.insert(key).inserted {
+        } else if let ref = schema.ref, let key = ref.targetKey, let target = store.schemas[key],
+            visited.insert(key).inserted
+        {
             let referenced = objectParts(target, visited: &visited)
             visited.remove(key)
             objectPartsByKey[key] = .some(referenced)
@@ -356,7 +393,8 @@ extension Lowerer {
 
     private func merge(_ other: ObjectParts, into parts: inout ObjectParts) {
         // Indexed by name, so merging a long chain of bases costs what it adds, not its square.
-        var positions = Dictionary(parts.properties.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var positions = Dictionary(
+            parts.properties.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         for property in other.properties {
             if let index = positions[property.name] {
                 // Restated later (often to narrow it): the later schema wins, in the first place.
@@ -393,7 +431,8 @@ extension Lowerer {
             let (type, constraints) = lowerCached(property.schema, hint.nested(property.name, in: id))
             // A required read-only value is absent from requests, a required write-only one from
             // responses: optional in Swift, so neither side fails to decode.
-            let isRequired = parts.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
+            let isRequired =
+                parts.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
             var irProperty = IRProperty(
                 name: IRName(original: property.name, swift: swiftName),
                 type: type, isRequired: isRequired, defaultValue: nil, constraints: constraints,
@@ -404,26 +443,34 @@ extension Lowerer {
                 if defaultFits(value, type) {
                     irProperty.defaultValue = value
                 } else if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
-                    warning("the default \(JSONText.compact(value)) is text where the property takes \(JSONText.compact(spelled))", at: property.schema.node, kind: "default-spelled-as-text")
+                    warning(
+                        "the default \(JSONText.compact(value)) is text where the property takes \(JSONText.compact(spelled))",
+                        at: property.schema.node, kind: "default-spelled-as-text")
                     irProperty.defaultValue = spelled
                 } else {
-                    warning("the default \(JSONText.compact(value)) does not fit this property's type, so Lathe does not apply it", at: property.schema.node, kind: "default-does-not-fit")
+                    warning(
+                        "the default \(JSONText.compact(value)) does not fit this property's type, so Lathe does not apply it",
+                        at: property.schema.node, kind: "default-does-not-fit")
                 }
             }
             properties.append(irProperty)
         }
         // Nothing is dropped: a required key with no schema still becomes a property.
         for (name, swiftName) in zip(undefinedRequired, undefinedNames) {
-            properties.append(IRProperty(
-                name: IRName(original: name, swift: swiftName), type: .primitive(.jsonValue),
-                isRequired: true, defaultValue: nil, constraints: IRConstraints(), docs: IRDocs(), source: source(schema.node)
-            ))
+            properties.append(
+                IRProperty(
+                    name: IRName(original: name, swift: swiftName), type: .primitive(.jsonValue),
+                    isRequired: true, defaultValue: nil, constraints: IRConstraints(), docs: IRDocs(),
+                    source: source(schema.node)
+                ))
         }
         var additional = IRAdditionalProperties.ignored
         if parts.hasPatternProperties {
             // Keys matching the patterns are allowed whatever `additionalProperties` says; their
             // values are kept as JSON, unchecked against the patterns' schemas.
-            warning("Lathe keeps the values of patternProperties as any JSON value and does not check them against their schemas", at: schema.node["patternProperties"] ?? schema.node, kind: "keyword-not-generated")
+            warning(
+                "Lathe keeps the values of patternProperties as any JSON value and does not check them against their schemas",
+                at: schema.node["patternProperties"] ?? schema.node, kind: "keyword-not-generated")
             additional = .captured(.primitive(.jsonValue), IRConstraints())
         } else if let extra = parts.additionalProperties?.value {
             if extra.isFalse {
@@ -438,11 +485,12 @@ extension Lowerer {
         var constraints = IRConstraints()
         constraints.minProperties = parts.minProperties
         constraints.maxProperties = parts.maxProperties
-        types[id.index].kind = .object(IRObject(
-            properties: properties, additionalProperties: additional, constraints: constraints,
-            additionalPropertiesName: members.claim("additionalProperties"),
-            undeclaredKeysName: additional == .forbidden ? members.claim("undeclaredKeys") : nil
-        ))
+        types[id.index].kind = .object(
+            IRObject(
+                properties: properties, additionalProperties: additional, constraints: constraints,
+                additionalPropertiesName: members.claim("additionalProperties"),
+                undeclaredKeysName: additional == .forbidden ? members.claim("undeclaredKeys") : nil
+            ))
         return .named(id)
     }
 
@@ -454,8 +502,10 @@ extension Lowerer {
         case "true": return .bool(true)
         case "false": return .bool(false)
         default:
-            let isNumber = text.first.map { $0 == "-" || $0.isNumber } == true
-                && text.allSatisfy { $0.isASCII && ($0.isNumber || "-+.eE".contains($0)) } && Double(text)?.isFinite == true
+            let isNumber =
+                text.first.map { $0 == "-" || $0.isNumber } == true
+                && text.allSatisfy { $0.isASCII && ($0.isNumber || "-+.eE".contains($0)) }
+                && Double(text)?.isFinite == true
             return isNumber ? .number(JSONNumber(text)) : nil
         }
     }
@@ -485,12 +535,16 @@ extension Lowerer {
             guard case .enumeration(let enumeration) = types[id.index].kind else {
                 if case .alias(let aliased, _) = types[id.index].kind { return defaultFits(value, aliased) }
                 // An anyOf takes a default that one of its members takes ("auto" for [enum, string]).
-                if case .anyOf(let union) = types[id.index].kind { return union.cases.contains { defaultFits(value, $0.type) } }
+                if case .anyOf(let union) = types[id.index].kind {
+                    return union.cases.contains { defaultFits(value, $0.type) }
+                }
                 return false
             }
             switch value {
-            case .string(let text): return enumeration.rawType == .string && enumeration.cases.contains { $0.rawValue == text }
-            case .number(let number): return enumeration.rawType == .integer && enumeration.cases.contains { $0.rawValue == number.text }
+            case .string(let text):
+                return enumeration.rawType == .string && enumeration.cases.contains { $0.rawValue == text }
+            case .number(let number):
+                return enumeration.rawType == .integer && enumeration.cases.contains { $0.rawValue == number.text }
             default: return false
             }
         default: return false
@@ -501,7 +555,8 @@ extension Lowerer {
     static func isCalendarDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1 ... 12).contains(month), day >= 1
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1 ... 12).contains(month),
+            day >= 1
         else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
@@ -511,7 +566,9 @@ extension Lowerer {
     // MARK: Unions
 
     /// `membersAreReadings`: the members are readings of `schema`'s own node (a type list), not children.
-    private func lowerUnion(_ schema: Schema, _ members: [Schema], _ hint: NameHint, isAnyOf: Bool, membersAreReadings: Bool = false) -> IRValueType {
+    private func lowerUnion(
+        _ schema: Schema, _ members: [Schema], _ hint: NameHint, isAnyOf: Bool, membersAreReadings: Bool = false
+    ) -> IRValueType {
         let id = namedType(hint, schema)
         var scope = NameScope(reserved: ["undocumented"])
         var cases: [IRUnion.Case] = []
@@ -526,18 +583,24 @@ extension Lowerer {
                 original = ref.targetName ?? preferred
             } else {
                 let base = member.title ?? "Case\(index + 1)"
-                (type, constraints) = membersAreReadings ? lower(member, hint.nested(base, in: id)) : lowerCached(member, hint.nested(base, in: id))
+                (type, constraints) =
+                    membersAreReadings
+                    ? lower(member, hint.nested(base, in: id)) : lowerCached(member, hint.nested(base, in: id))
                 preferred = member.title.map(SwiftNames.memberName) ?? caseName(for: type)
                 original = member.title ?? base
             }
-            cases.append(IRUnion.Case(
-                name: IRName(original: original, swift: scope.claim(preferred)), type: type, constraints: constraints,
-                discriminatorValues: [], source: source(member.node)
-            ))
+            cases.append(
+                IRUnion.Case(
+                    name: IRName(original: original, swift: scope.claim(preferred)), type: type,
+                    constraints: constraints,
+                    discriminatorValues: [], source: source(member.node)
+                ))
         }
         // `A: oneOf: [$ref: A]`: every alternative is the union itself, which no value can be.
         if !cases.isEmpty, cases.allSatisfy({ $0.type == .named(id) || $0.type == .nullable(.named(id)) }) {
-            warning("every alternative of this \(isAnyOf ? "anyOf" : "oneOf") is the schema itself; Lathe generates it as any JSON value", at: schema.node, kind: "recursive-alias")
+            warning(
+                "every alternative of this \(isAnyOf ? "anyOf" : "oneOf") is the schema itself; Lathe generates it as any JSON value",
+                at: schema.node, kind: "recursive-alias")
             types[id.index].kind = .alias(.primitive(.jsonValue), IRConstraints())
             return .named(id)
         }
@@ -565,14 +628,17 @@ extension Lowerer {
         // The mapped schemas, then every other component that extends this one (selected by its name).
         var keys: [String] = discriminator.mapping.compactMap { $0.reference.targetKey }.filter { !isBase($0) }
         for (_, candidate) in document.components.schemas where !isBase(candidate) {
-            if store.schemas[candidate]?.allOf.contains(where: { isBase($0.ref?.targetKey) }) == true { keys.append(candidate) }
+            if store.schemas[candidate]?.allOf.contains(where: { isBase($0.ref?.targetKey) }) == true {
+                keys.append(candidate)
+            }
         }
         var seen = Set<String>()
         return keys.filter { seen.insert($0).inserted }.compactMap { targetKey in
             guard let target = store.schemas[targetKey] else { return nil }
             var member = Schema(node: target.node)
             let name = document.components.schemas.first { $0.key == targetKey }?.name ?? targetKey
-            member.ref = Reference(raw: "#/components/schemas/" + JSONPointer.escape(name), targetKey: targetKey, node: target.node)
+            member.ref = Reference(
+                raw: "#/components/schemas/" + JSONPointer.escape(name), targetKey: targetKey, node: target.node)
             member.isPureReference = true
             return member
         }
@@ -582,16 +648,20 @@ extension Lowerer {
     private func assignDiscriminatorValues(_ discriminator: Discriminator, members: [Schema], to union: inout IRUnion) {
         for (value, reference) in discriminator.mapping {
             guard let key = reference.targetKey,
-                  let index = members.firstIndex(where: { $0.ref?.targetKey == key })
+                let index = members.firstIndex(where: { $0.ref?.targetKey == key })
             else {
-                warning("discriminator value '\(value)' maps to a schema that is not one of the alternatives; it is ignored", at: reference.node, kind: "discriminator-ignored")
+                warning(
+                    "discriminator value '\(value)' maps to a schema that is not one of the alternatives; it is ignored",
+                    at: reference.node, kind: "discriminator-ignored")
                 continue
             }
             union.cases[index].discriminatorValues.append(value)
         }
         for (index, member) in members.enumerated() where union.cases[index].discriminatorValues.isEmpty {
             guard let key = member.ref?.targetKey else {
-                warning("this alternative has no $ref, so no discriminator value can select it", at: member.node, kind: "discriminator-ignored")
+                warning(
+                    "this alternative has no $ref, so no discriminator value can select it", at: member.node,
+                    kind: "discriminator-ignored")
                 continue
             }
             union.cases[index].discriminatorValues.append(member.ref?.targetName ?? key)
@@ -635,15 +705,19 @@ extension Lowerer {
         case .array:
             // Items are named where the array stands: `Order.Line` for a property `lines`,
             // `PetsItem` beside a top-level `Pets` (a typealias cannot hold nested types).
-            let itemBase = hint.parent == nil ? hint.base + "Item" : SwiftNames.singular(hint.base) ?? hint.base + "Item"
+            let itemBase =
+                hint.parent == nil ? hint.base + "Item" : SwiftNames.singular(hint.base) ?? hint.base + "Item"
             let itemHint = NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item")
-            let (element, elementConstraints) = schema.items.map { lowerCached($0.value, itemHint) } ?? lower(Schema(node: schema.node), itemHint)
+            let (element, elementConstraints) =
+                schema.items.map { lowerCached($0.value, itemHint) } ?? lower(Schema(node: schema.node), itemHint)
             constraints.element = elementConstraints
             return (.array(element), constraints)
         default:
             var visited = Set<String>()
             let parts = objectParts(schema, visited: &visited) ?? ObjectParts()
-            if parts.properties.isEmpty, parts.required.isEmpty, !parts.hasPatternProperties, parts.additionalProperties?.value.isFalse != true {
+            if parts.properties.isEmpty, parts.required.isEmpty, !parts.hasPatternProperties,
+                parts.additionalProperties?.value.isFalse != true
+            {
                 // A map: `additionalProperties` says what its values are (any JSON value when it does not).
                 let values = parts.additionalProperties?.value
                 guard let values, !Self.hasNoStructure(values) else {
@@ -660,7 +734,9 @@ extension Lowerer {
 
     /// What a schema without `type` is, from the keywords it uses.
     static func impliedTypes(_ schema: Schema) -> JSONTypes {
-        if !schema.properties.isEmpty || schema.additionalProperties != nil || !schema.patternProperties.isEmpty { return .object }
+        if !schema.properties.isEmpty || schema.additionalProperties != nil || !schema.patternProperties.isEmpty {
+            return .object
+        }
         if schema.items != nil || schema.prefixItems != nil { return .array }
         if let constant = schema.constValue {
             switch constant {
@@ -672,9 +748,16 @@ extension Lowerer {
         }
         // Keywords that only apply to one type say which one was meant.
         let constraints = schema.constraints
-        if schema.format != nil || constraints.minLength != nil || constraints.maxLength != nil || constraints.pattern != nil { return .string }
+        if schema.format != nil || constraints.minLength != nil || constraints.maxLength != nil
+            || constraints.pattern != nil
+        {
+            return .string
+        }
         if constraints.minimum != nil || constraints.maximum != nil || constraints.exclusiveMinimum != nil
-            || constraints.exclusiveMaximum != nil || constraints.multipleOf != nil { return .number }
+            || constraints.exclusiveMaximum != nil || constraints.multipleOf != nil
+        {
+            return .number
+        }
         return []
     }
 
@@ -685,7 +768,9 @@ extension Lowerer {
         case "base64"?: return .base64Data
         case "binary"?: return .binaryData
         case let encoding?:
-            warning("Lathe does not decode '\(encoding)' text; the value is generated as the encoded string", at: schema.node["contentEncoding"] ?? schema.node, kind: "content-encoding-not-decoded")
+            warning(
+                "Lathe does not decode '\(encoding)' text; the value is generated as the encoded string",
+                at: schema.node["contentEncoding"] ?? schema.node, kind: "content-encoding-not-decoded")
             return stringPrimitive(schema.format)
         case nil: return stringPrimitive(schema.format)
         }
@@ -744,7 +829,9 @@ extension Lowerer {
                 _ = try Pattern(pattern)
                 constraints.pattern = pattern
             } catch {
-                warning("the pattern '\(pattern)' is \(error.description.hasPrefix("not a valid") ? "" : "not checked: ")\(error); generated code does not check it", at: schema.node["pattern"] ?? schema.node, kind: "pattern-unsupported")
+                warning(
+                    "the pattern '\(pattern)' is \(error.description.hasPrefix("not a valid") ? "" : "not checked: ")\(error); generated code does not check it",
+                    at: schema.node["pattern"] ?? schema.node, kind: "pattern-unsupported")
             }
         }
         return constraints

@@ -5,7 +5,9 @@ import LatheYAML
 /// Lowers a decoded document to the IR: decides every type, its name and its wire form.
 public enum Lowering {
     /// `specName` is the spec as the user named it (for doc comments and file headers).
-    public static func lower(_ document: OpenAPIDocument, specName: String) -> (module: IRModule, diagnostics: Diagnostics) {
+    public static func lower(
+        _ document: OpenAPIDocument, specName: String
+    ) -> (module: IRModule, diagnostics: Diagnostics) {
         let lowerer = Lowerer(document: document, specName: specName)
         return lowerer.run()
     }
@@ -87,7 +89,9 @@ final class Lowerer {
         }
         lowerOperations()
         breakAliasCycles()
-        var module = IRModule(specName: specName, types: types, topLevel: topLevel, operations: operations, securitySchemes: securitySchemes)
+        var module = IRModule(
+            specName: specName, types: types, topLevel: topLevel, operations: operations,
+            securitySchemes: securitySchemes)
         module.responsesNamespace = responsesNamespace
         Passes.boxCycles(in: &module)
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
@@ -103,7 +107,9 @@ final class Lowerer {
     func source(_ node: YAMLNode) -> IRSource {
         let location = node.location
         let documentName = node.tree === self.document.node.tree ? specName : node.tree.path
-        return IRSource(file: location.file, line: location.line, column: location.column, pointer: node.pointer, document: documentName)
+        return IRSource(
+            file: location.file, line: location.line, column: location.column, pointer: node.pointer,
+            document: documentName)
     }
 
     /// Creates a type, named from the hint: at the top level, or nested in `hint.parent`.
@@ -115,7 +121,9 @@ final class Lowerer {
             let chain = parentChainNames(of: parent)
             var scope = nestedScopes[parent] ?? NameScope(reserved: ["CodingKeys"])
             let members = memberNames[parent] ?? []
-            let isTaken = { (candidate: String) in self.topNames.contains(candidate) || chain.contains(candidate) || members.contains(candidate) }
+            let isTaken = { (candidate: String) in
+                self.topNames.contains(candidate) || chain.contains(candidate) || members.contains(candidate)
+            }
             let alternate = hint.alternate.map(SwiftNames.safeTypeName)
             let first = alternate.map { isTaken(preferred) || scope.contains(preferred) ? $0 : preferred } ?? preferred
             swiftName = scope.claim(first, avoiding: isTaken)
@@ -127,7 +135,10 @@ final class Lowerer {
             topNames.insert(swiftName)
             topLevel.append(id)
         }
-        types.append(IRType(id: id, name: IRName(original: hint.base, swift: swiftName), parent: hint.parent, source: source(node), docs: docs, kind: .pending))
+        types.append(
+            IRType(
+                id: id, name: IRName(original: hint.base, swift: swiftName), parent: hint.parent, source: source(node),
+                docs: docs, kind: .pending))
         if case .some(.none) = schemasInProgress[node] { schemasInProgress[node] = id }
         return id
     }
@@ -158,7 +169,7 @@ final class Lowerer {
             schemaTypes[key] = id
             // `Pet: {$ref: 'models/pet.yaml'}`: the file's schema is the type `Pet`, not an alias of it.
             if schema.isPureReference, let target = schema.ref?.targetKey, !componentKeys.contains(target),
-               schemaTypes[target] == nil, let targetSchema = store.schemas[target]
+                schemaTypes[target] == nil, let targetSchema = store.schemas[target]
             {
                 schemaTypes[target] = id
                 bodies.append((id, target))
@@ -188,7 +199,9 @@ final class Lowerer {
         var passed: [String] = []
         var verdict = false
         while true {
-            if current.types?.contains(.null) == true || current.enumValues?.contains(.null) == true || (current.anyOf + current.oneOf).contains(where: Self.isNullOnly) {
+            if current.types?.contains(.null) == true || current.enumValues?.contains(.null) == true
+                || (current.anyOf + current.oneOf).contains(where: Self.isNullOnly)
+            {
                 verdict = true
                 break
             }
@@ -208,10 +221,15 @@ final class Lowerer {
     /// `…/models/pet.yaml#` → `pet`; `…#/$defs/Owner` → `Owner`; generic last words are skipped.
     static func nameFromKey(_ key: String) -> String {
         let parts = key.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let generic: Set<String> = ["schema", "items", "properties", "content", "additionalProperties", "allOf", "anyOf", "oneOf", "$defs", "definitions", "components", "schemas"]
+        let generic: Set<String> = [
+            "schema", "items", "properties", "content", "additionalProperties", "allOf", "anyOf", "oneOf", "$defs",
+            "definitions", "components", "schemas",
+        ]
         if parts.count == 2 {
             let tokens = parts[1].split(separator: "/").map { JSONPointer.unescape($0) ?? String($0) }
-            if let meaningful = tokens.reversed().first(where: { !generic.contains($0) && Int($0) == nil && !$0.contains("/") }) {
+            if let meaningful = tokens.reversed().first(where: {
+                !generic.contains($0) && Int($0) == nil && !$0.contains("/")
+            }) {
                 return meaningful
             }
         }
@@ -259,10 +277,13 @@ final class Lowerer {
                 // Back on this walk: `index` starts a cycle. Breaking it there breaks the cycle.
                 types[index].kind = .alias(.primitive(.jsonValue), IRConstraints())
                 let source = types[index].source
-                diagnostics.append(Diagnostic(
-                    .warning, "this schema contains itself only through arrays or maps, which Swift cannot spell; Lathe generates it as any JSON value",
-                    at: SpecLocation(file: source.file, line: source.line, column: source.column), pointer: source.pointer, kind: "recursive-alias"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        "this schema contains itself only through arrays or maps, which Swift cannot spell; Lathe generates it as any JSON value",
+                        at: SpecLocation(file: source.file, line: source.line, column: source.column),
+                        pointer: source.pointer, kind: "recursive-alias"
+                    ))
             }
             for index in path { state[index] = true }
         }
@@ -295,7 +316,9 @@ final class Lowerer {
                 verdict = known
                 break
             }
-            guard let schema = store.schemas[current], schema.isPureReference, let next = schema.ref?.targetKey else { break }
+            guard let schema = store.schemas[current], schema.isPureReference, let next = schema.ref?.targetKey else {
+                break
+            }
             guard onPath.insert(current).inserted else {
                 verdict = true
                 break

@@ -9,7 +9,8 @@ enum Passes {
     static func boxCycles(in module: inout IRModule) {
         let edges = module.types.map { type in directTargets(of: type.kind, in: module) }
         var breakers = Set<Int>()
-        for component in stronglyConnected(edges) where component.count > 1 || edges[component[0]].contains(component[0]) {
+        for component in stronglyConnected(edges)
+        where component.count > 1 || edges[component[0]].contains(component[0]) {
             for index in component {
                 let id = IRTypeID(index)
                 switch module[id].kind {
@@ -31,7 +32,8 @@ enum Passes {
             breakers.contains(index) ? [] : targets.filter { !breakers.contains($0) }
         }
         var boxed = Set<Edge>()
-        for component in stronglyConnected(remaining) where component.count > 1 || remaining[component[0]].contains(component[0]) {
+        for component in stronglyConnected(remaining)
+        where component.count > 1 || remaining[component[0]].contains(component[0]) {
             boxed.formUnion(backEdges(in: Set(component), edges: remaining, from: component.min()!))
         }
         // An edge leaving an alias (`MaybeNode = Node?`) cannot be boxed where it is; box the
@@ -49,7 +51,8 @@ enum Passes {
         for edge in toBox {
             let id = IRTypeID(edge.from)
             guard case .object(var object) = module[id].kind else { continue }
-            for p in object.properties.indices where directTargets(of: object.properties[p].type, in: module).contains(edge.to) {
+            for p in object.properties.indices
+            where directTargets(of: object.properties[p].type, in: module).contains(edge.to) {
                 object.properties[p].isBoxed = true
             }
             module[id].kind = .object(object)
@@ -64,7 +67,7 @@ enum Passes {
     /// Edges that lead back to a type still on the depth-first path: boxing them breaks every cycle.
     private static func backEdges(in members: Set<Int>, edges: [[Int]], from start: Int) -> Set<Edge> {
         var result = Set<Edge>()
-        var state: [Int: Bool] = [:] // false: on the path; true: finished
+        var state: [Int: Bool] = [:]  // false: on the path; true: finished
         var work: [(node: Int, next: Int)] = [(start, 0)]
         state[start] = false
         while let (node, next) = work.last {
@@ -92,7 +95,8 @@ enum Passes {
     private static func directTargets(of kind: IRTypeKind, in module: IRModule) -> [Int] {
         switch kind {
         case .object(let object):
-            object.properties.flatMap { directTargets(of: $0.type, in: module) } + object.composed.flatMap { directTargets(of: $0.type, in: module) }
+            object.properties.flatMap { directTargets(of: $0.type, in: module) }
+                + object.composed.flatMap { directTargets(of: $0.type, in: module) }
         case .union(let union), .anyOf(let union): union.cases.flatMap { directTargets(of: $0.type, in: module) }
         case .alias(let type, _): directTargets(of: type, in: module)
         case .enumeration, .pending: []
@@ -195,14 +199,17 @@ enum Passes {
             // Walk to the end of the chain, or to an alias already resolved.
             while resolved[current] == nil, case .alias(let aliased, _) = module[current].kind {
                 chain.append(current)
-                guard case .named(let next) = aliased, case .alias = module[next].kind, !chain.contains(next) else { break }
+                guard case .named(let next) = aliased, case .alias = module[next].kind, !chain.contains(next) else {
+                    break
+                }
                 current = next
             }
             // Resolve from the far end back, each outer alias overlaying its constraints.
             for id in chain.reversed() {
                 guard case .alias(let aliased, let constraints) = module[id].kind else { continue }
                 if case .named(let next) = aliased, let inner = resolved[next] {
-                    resolved[id] = IRResolvedAlias(type: inner.type, constraints: inner.constraints.overlaid(with: constraints))
+                    resolved[id] = IRResolvedAlias(
+                        type: inner.type, constraints: inner.constraints.overlaid(with: constraints))
                 } else {
                     resolved[id] = IRResolvedAlias(type: aliased, constraints: constraints)
                 }
@@ -235,7 +242,9 @@ enum Passes {
             work += type.nested.map(\.index)
             switch type.kind {
             case .object(let object):
-                work += object.properties.flatMap { namedTypes(in: $0.type) } + object.composed.flatMap { namedTypes(in: $0.type) }
+                work +=
+                    object.properties.flatMap { namedTypes(in: $0.type) }
+                    + object.composed.flatMap { namedTypes(in: $0.type) }
                 if case .captured(let value, _) = object.additionalProperties { work += namedTypes(in: value) }
             case .union(let union), .anyOf(let union): work += union.cases.flatMap { namedTypes(in: $0.type) }
             case .alias(let aliased, _): work += namedTypes(in: aliased)

@@ -54,7 +54,9 @@ public enum SwiftNames {
 
     /// Members of generated structs that would clash with what Swift synthesizes or a `CodingKey`
     /// requires (`CodingKeys.stringValue`), so no property takes them.
-    public static let reservedMemberNames: Set<String> = ["stringValue", "intValue", "rawValue", "hashValue", "init", "encode"]
+    public static let reservedMemberNames: Set<String> = [
+        "stringValue", "intValue", "rawValue", "hashValue", "init", "encode",
+    ]
 
     /// The words of a name. `SCREAMING_SNAKE_CASE` (several words, no lower-case letter) is read as
     /// words in capitals, not acronyms: `USER_ACCOUNT_CLOSED` → `user`, `account`, `closed`, so it
@@ -122,27 +124,35 @@ public enum SwiftNames {
     public static let keywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
         "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static",
-        "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do", "else",
+        "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do",
+        "else",
         "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "Any", "as",
-        "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "async", "some", "any", "borrowing",
+        "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "async", "some", "any",
+        "borrowing",
         "consuming", "package", "each",
     ]
 
     /// Names that backticks do not make usable as members (`self`, `init` and the metatype suffixes).
-    static let unusableMemberNames: Set<String> = ["self", "Self", "init", "deinit", "subscript", "Type", "Protocol", "super"]
+    static let unusableMemberNames: Set<String> = [
+        "self", "Self", "init", "deinit", "subscript", "Type", "Protocol", "super",
+    ]
 
     /// Type names that would shadow what generated code or its users rely on: Swift and Foundation
     /// types, Lathe's runtime types, and the metatype suffixes. A schema called `Error` becomes
     /// `ErrorModel`, so `Error` in the user's own code keeps meaning Swift's.
     public static let reservedTypeNames: Set<String> = [
-        "Type", "Protocol", "Self", "Any", "AnyObject", "String", "Substring", "Character", "Int", "Int8", "Int16", "Int32",
+        "Type", "Protocol", "Self", "Any", "AnyObject", "String", "Substring", "Character", "Int", "Int8", "Int16",
+        "Int32",
         "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Double", "Float", "Bool", "Array", "Dictionary", "Set",
         "Optional", "Result", "Error", "Never", "Void", "Decimal", "Date", "Data", "URL", "UUID", "Locale", "TimeZone",
         "Calendar", "Codable", "Encodable", "Decodable", "Encoder", "Decoder", "CodingKey", "Hashable", "Equatable",
-        "Comparable", "Identifiable", "Sendable", "Sequence", "Collection", "Task", "Actor", "MainActor", "Range", "Regex",
-        "JSONValue", "CalendarDate", "NumberOrString", "DecimalString", "Nullable", "Indirect", "Validatable", "JSONPath",
+        "Comparable", "Identifiable", "Sendable", "Sequence", "Collection", "Task", "Actor", "MainActor", "Range",
+        "Regex",
+        "JSONValue", "CalendarDate", "NumberOrString", "DecimalString", "Nullable", "Indirect", "Validatable",
+        "JSONPath",
         "ValidationIssue", "ValidationError", "Check", "RFC3339", "JSONCoding", "Foundation", "LatheRuntime", "Swift",
-        "CodingKeys", "Operations", "Client", "APIProtocol", "Authentication", "ServerAuthentication", "URIValue", "HTTPBody",
+        "CodingKeys", "Operations", "Client", "APIProtocol", "Authentication", "ServerAuthentication", "URIValue",
+        "HTTPBody",
         "HTTPFields", "HTTPRequest", "HTTPResponse", "OpenAPIRuntime", "HTTPTypes",
     ]
 
@@ -157,8 +167,12 @@ public enum SwiftNames {
         let lower = word.lowercased()
         guard lower.count > 3 else { return nil }
         if lower.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        if lower.hasSuffix("sses") || lower.hasSuffix("xes") || lower.hasSuffix("ches") || lower.hasSuffix("shes") { return String(word.dropLast(2)) }
-        if lower.hasSuffix("s"), !lower.hasSuffix("ss"), !lower.hasSuffix("us"), !lower.hasSuffix("is") { return String(word.dropLast()) }
+        if lower.hasSuffix("sses") || lower.hasSuffix("xes") || lower.hasSuffix("ches") || lower.hasSuffix("shes") {
+            return String(word.dropLast(2))
+        }
+        if lower.hasSuffix("s"), !lower.hasSuffix("ss"), !lower.hasSuffix("us"), !lower.hasSuffix("is") {
+            return String(word.dropLast())
+        }
         return nil
     }
 }

@@ -36,8 +36,11 @@ public struct LoadResult: Sendable {
 public enum OpenAPILoader {
     /// Reads the description whose root file is at `path`, shown in diagnostics as `displayPath`
     /// (by default, as given); referenced files are shown relative to it.
-    public static func load(path: String, displayPath: String? = nil, options: LoadOptions = LoadOptions()) -> LoadResult {
-        let files = SpecFiles(rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
+    public static func load(
+        path: String, displayPath: String? = nil, options: LoadOptions = LoadOptions()
+    ) -> LoadResult {
+        let files = SpecFiles(
+            rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
         switch files.load(absolutePath: files.rootAbsolutePath, displayPath: displayPath ?? path) {
         case .tree(let tree):
             return decode(tree, files: files, options: options)
@@ -48,7 +51,8 @@ public enum OpenAPILoader {
 
     /// Reads a description given as bytes, named `path`; relative `$ref`s resolve against `path`'s folder.
     public static func load(bytes: [UInt8], path: String, options: LoadOptions = LoadOptions()) -> LoadResult {
-        let files = SpecFiles(rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
+        let files = SpecFiles(
+            rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
         do {
             let tree = try options.reader.parse(bytes, path: path)
             files.register(tree, absolutePath: files.rootAbsolutePath)

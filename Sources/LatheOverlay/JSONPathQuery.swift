@@ -165,7 +165,9 @@ private struct Parser {
     mutating func parseShorthandName() throws(JSONPathError) -> String {
         guard let first = current, Self.isNameFirst(first) else {
             let found = current.map { "'\($0)'" } ?? "the end"
-            throw fail("expected a member name, '*' or '[' after '.', found \(found) (names with other characters need brackets: ['name'])")
+            throw fail(
+                "expected a member name, '*' or '[' after '.', found \(found) (names with other characters need brackets: ['name'])"
+            )
         }
         var name = String.UnicodeScalarView()
         while let scalar = current, Self.isNameFirst(scalar) || Self.isDigit(scalar) {
@@ -306,13 +308,17 @@ private struct Parser {
         let start = position - 2
         let high = try parseHex4()
         if (0xD800 ... 0xDBFF).contains(high) {
-            guard current == "\\", peek(1) == "u" else { throw fail("a high surrogate must be followed by '\\u' and a low surrogate", at: start) }
+            guard current == "\\", peek(1) == "u" else {
+                throw fail("a high surrogate must be followed by '\\u' and a low surrogate", at: start)
+            }
             position += 2
             let low = try parseHex4()
             guard (0xDC00 ... 0xDFFF).contains(low) else { throw fail("expected a low surrogate", at: start) }
             return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
         }
-        guard let scalar = Unicode.Scalar(high) else { throw fail("a lone low surrogate is not a character", at: start) }
+        guard let scalar = Unicode.Scalar(high) else {
+            throw fail("a lone low surrogate is not a character", at: start)
+        }
         return scalar
     }
 
@@ -378,7 +384,9 @@ private struct Parser {
         let right = try parseOperand()
         for (operand, offset) in [(left, start), (right, rightStart)] {
             if case .query(let query) = operand, !query.isSingular {
-                throw fail("only a singular query (names and indices, no wildcards, slices, filters or '..') can be compared", at: offset)
+                throw fail(
+                    "only a singular query (names and indices, no wildcards, slices, filters or '..') can be compared",
+                    at: offset)
             }
         }
         return .compare(left, comparison, right)
@@ -426,10 +434,12 @@ private struct Parser {
             case "true": return .literal(.bool(true))
             case "false": return .literal(.bool(false))
             case "null": return .literal(.null)
-            case "" : throw fail("expected '@', '$', a string, a number, true, false or null", at: start)
+            case "": throw fail("expected '@', '$', a string, a number, true, false or null", at: start)
             default:
                 if current == "(" {
-                    throw fail("the function '\(word)()' is not supported; Lathe's JSONPath has no function extensions yet", at: start)
+                    throw fail(
+                        "the function '\(word)()' is not supported; Lathe's JSONPath has no function extensions yet",
+                        at: start)
                 }
                 throw fail("'\(word)' is not a literal; strings are quoted", at: start)
             }

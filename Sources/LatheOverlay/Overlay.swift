@@ -13,7 +13,9 @@ import LatheYAML
 public enum Overlay {
     /// Applies `overlays` in order to `document`. The result is named like the document; nodes an
     /// overlay added keep their location in the overlay file.
-    public static func apply(_ overlays: [YAMLTree], to document: YAMLTree) -> (tree: YAMLTree, diagnostics: Diagnostics) {
+    public static func apply(
+        _ overlays: [YAMLTree], to document: YAMLTree
+    ) -> (tree: YAMLTree, diagnostics: Diagnostics) {
         guard let root = document.root, !overlays.isEmpty else { return (document, Diagnostics()) }
         var applier = Applier(document: YAMLDraft(root), documentPath: document.path)
         // The YAML reader's budget, for the composed document: overlays whose updates keep adding
@@ -40,7 +42,9 @@ private struct Applier {
 
     mutating func error(_ message: String, at node: YAMLNode) { diagnostics.error(message, at: node) }
 
-    mutating func warning(_ message: String, at node: YAMLNode, kind: String) { diagnostics.warning(message, at: node, kind: kind) }
+    mutating func warning(_ message: String, at node: YAMLNode, kind: String) {
+        diagnostics.warning(message, at: node, kind: kind)
+    }
 
     mutating func apply(_ overlay: YAMLTree) {
         guard let root = overlay.root else {
@@ -48,17 +52,23 @@ private struct Applier {
             return
         }
         guard root.isMapping else {
-            return error("an overlay is a mapping with 'overlay', 'info' and 'actions'; found \(root.kindDescription)", at: root)
+            return error(
+                "an overlay is a mapping with 'overlay', 'info' and 'actions'; found \(root.kindDescription)", at: root)
         }
         guard let version = root["overlay"] else {
             if root["openapi"] != nil || root["swagger"] != nil {
-                return error("this is an OpenAPI document, not an overlay (an overlay starts with 'overlay: 1.0.0')", at: root)
+                return error(
+                    "this is an OpenAPI document, not an overlay (an overlay starts with 'overlay: 1.0.0')", at: root)
             }
-            return error("missing 'overlay': an overlay says which version of the Overlay Specification it uses ('overlay: 1.0.0')", at: root)
+            return error(
+                "missing 'overlay': an overlay says which version of the Overlay Specification it uses ('overlay: 1.0.0')",
+                at: root)
         }
         let versionText = version.text ?? ""
         let isVersion1_1 = versionText.hasPrefix("1.1.")
-        guard version.isScalar, versionText.hasPrefix("1.0.") || isVersion1_1, versionText.split(separator: ".").count == 3 else {
+        guard version.isScalar, versionText.hasPrefix("1.0.") || isVersion1_1,
+            versionText.split(separator: ".").count == 3
+        else {
             return error("Lathe applies Overlay 1.0.x and 1.1.x; this overlay says '\(versionText)'", at: version)
         }
         checkInfo(root["info"], in: root)
@@ -67,7 +77,8 @@ private struct Applier {
             return error("missing 'actions': an overlay has a list of at least one action", at: root)
         }
         guard actions.isSequence, actions.count > 0 else {
-            return error("'actions' must be a list of at least one action; found \(actions.kindDescription)", at: actions)
+            return error(
+                "'actions' must be a list of at least one action; found \(actions.kindDescription)", at: actions)
         }
         for action in actions.items where !isOverBudget {
             apply(action: action, allowsCopy: isVersion1_1)
@@ -84,10 +95,15 @@ private struct Applier {
 
     mutating func apply(action: YAMLNode, allowsCopy: Bool) {
         guard action.isMapping else {
-            return error("an action is a mapping with 'target' and 'update' or 'remove'; found \(action.kindDescription)", at: action)
+            return error(
+                "an action is a mapping with 'target' and 'update' or 'remove'; found \(action.kindDescription)",
+                at: action)
         }
-        let known = allowsCopy ? ["target", "description", "update", "remove", "copy"] : ["target", "description", "update", "remove"]
-        diagnostics.unknownFields(of: action, in: allowsCopy ? "an Overlay 1.1 action" : "an Overlay 1.0 action", fields: known)
+        let known =
+            allowsCopy
+            ? ["target", "description", "update", "remove", "copy"] : ["target", "description", "update", "remove"]
+        diagnostics.unknownFields(
+            of: action, in: allowsCopy ? "an Overlay 1.1 action" : "an Overlay 1.0 action", fields: known)
         guard let targetNode = action["target"] else {
             return error("the action has no 'target' (a JSONPath query such as \"$.paths['/pets'].get\")", at: action)
         }
@@ -113,11 +129,15 @@ private struct Applier {
         var seen = Set<ObjectIdentifier>()
         let matches = target.select(in: document).filter { seen.insert(ObjectIdentifier($0.node)).inserted }
         if matches.isEmpty {
-            return warning("the target \(targetText) selects nothing in \(documentPath); this action changes nothing", at: targetNode, kind: "overlay-selects-nothing")
+            return warning(
+                "the target \(targetText) selects nothing in \(documentPath); this action changes nothing",
+                at: targetNode, kind: "overlay-selects-nothing")
         }
         if remove {
             if let ignored = update ?? copy {
-                warning("this action removes its target, so its '\(ignored == update ? "update" : "copy")' is not applied", at: ignored, kind: "overlay-action-ignored")
+                warning(
+                    "this action removes its target, so its '\(ignored == update ? "update" : "copy")' is not applied",
+                    at: ignored, kind: "overlay-action-ignored")
             }
             for match in matches { self.remove(match, targetNode: targetNode) }
             return
@@ -130,7 +150,9 @@ private struct Applier {
             return
         }
         guard let update else {
-            return warning("the action has neither 'update' nor 'remove: true', so it changes nothing", at: action, kind: "overlay-action-ignored")
+            return warning(
+                "the action has neither 'update' nor 'remove: true', so it changes nothing", at: action,
+                kind: "overlay-action-ignored")
         }
         let added = YAMLDraft(update).nodeCount
         guard withinBudget(adding: added, times: matches.count, at: update) else { return }
@@ -143,7 +165,10 @@ private struct Applier {
         let (product, overflow) = count.multipliedReportingOverflow(by: times)
         guard !overflow, nodes + product <= nodeBudget else {
             // Past the diagnostics cap too: it says why everything after it is missing.
-            diagnostics.append(.error("this action would make the document larger than \(nodeBudget) nodes (100,000 plus ten times what the spec and its overlays hold); Lathe stops applying overlays here", at: node.location, pointer: node.pointer))
+            diagnostics.append(
+                .error(
+                    "this action would make the document larger than \(nodeBudget) nodes (100,000 plus ten times what the spec and its overlays hold); Lathe stops applying overlays here",
+                    at: node.location, pointer: node.pointer))
             isOverBudget = true
             return false
         }
@@ -224,7 +249,9 @@ private struct Applier {
             target.origin = source.origin
         default:
             let place = path.isEmpty ? "the target" : "'\(path.joined(separator: "."))'"
-            error("cannot merge \(Self.describe(source)) into \(place), which is \(Self.describe(target)) (Overlay merges mappings with mappings, lists with lists, and replaces primitives with primitives)", at: blame)
+            error(
+                "cannot merge \(Self.describe(source)) into \(place), which is \(Self.describe(target)) (Overlay merges mappings with mappings, lists with lists, and replaces primitives with primitives)",
+                at: blame)
         }
     }
 
@@ -243,7 +270,8 @@ extension YAMLDraft {
         switch content {
         case .scalar: YAMLDraft(origin: origin, content: .scalar)
         case .sequence(let items): YAMLDraft(origin: origin, content: .sequence(items.map { $0.copy() }))
-        case .mapping(let entries): YAMLDraft(origin: origin, content: .mapping(entries.map { ($0.key, $0.value.copy()) }))
+        case .mapping(let entries):
+            YAMLDraft(origin: origin, content: .mapping(entries.map { ($0.key, $0.value.copy()) }))
         }
     }
 }

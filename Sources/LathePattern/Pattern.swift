@@ -46,8 +46,9 @@ public struct Pattern: Sendable {
             let scalar = scalars[position]
             next.clear()
             for pc in current.members {
-                if case .scalar(let matcher) = program[pc], ignoresCase ? matcher.matchesIgnoringCase(scalar) : matcher.matches(scalar),
-                   addThread(pc + 1, at: position + 1, in: scalars, to: &next, stack: &stack)
+                if case .scalar(let matcher) = program[pc],
+                    ignoresCase ? matcher.matchesIgnoringCase(scalar) : matcher.matches(scalar),
+                    addThread(pc + 1, at: position + 1, in: scalars, to: &next, stack: &stack)
                 {
                     return true
                 }
@@ -58,7 +59,9 @@ public struct Pattern: Sendable {
     }
 
     /// Adds `pc` and everything reachable from it without consuming a scalar; `true` on a match.
-    private func addThread(_ start: Int, at position: Int, in text: [Unicode.Scalar], to list: inout ThreadList, stack: inout [Int]) -> Bool {
+    private func addThread(
+        _ start: Int, at position: Int, in text: [Unicode.Scalar], to list: inout ThreadList, stack: inout [Int]
+    ) -> Bool {
         stack.append(start)
         while let pc = stack.popLast() {
             guard list.insert(pc) else { continue }
@@ -179,7 +182,8 @@ struct ScalarMatcher: Sendable {
         case .space:
             // ECMA-262's WhiteSpace and LineTerminator.
             switch scalar.value {
-            case 0x09 ... 0x0D, 0x20, 0xA0, 0x1680, 0x2000 ... 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+            case 0x09 ... 0x0D, 0x20, 0xA0, 0x1680, 0x2000 ... 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+                return true
             default: return false
             }
         }
@@ -349,7 +353,9 @@ struct Parser {
         case "(":
             depth += 1
             defer { depth -= 1 }
-            guard depth <= Self.maximumDepth else { throw .unsupported("groups nested deeper than \(Self.maximumDepth)") }
+            guard depth <= Self.maximumDepth else {
+                throw .unsupported("groups nested deeper than \(Self.maximumDepth)")
+            }
             if peek == "?" {
                 position += 1
                 switch next() {
@@ -357,7 +363,8 @@ struct Parser {
                 case "<" where peek != "=" && peek != "!":
                     var name = ""
                     while let scalar = next(), scalar != ">" { name.unicodeScalars.append(scalar) }
-                    guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ScalarMatcher.isWord($0) || $0 == "$" }) else {
+                    guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ScalarMatcher.isWord($0) || $0 == "$" })
+                    else {
                         throw .invalid("a group name must be an identifier")
                     }
                 case "=", "!": throw .unsupported("lookahead")
@@ -370,7 +377,12 @@ struct Parser {
             return inner
         case ")": throw .invalid("unmatched ')'")
         case "*", "+", "?": throw .invalid("nothing to repeat at character \(position)")
-        case "{" where { position -= 1; defer { position += 1 }; return countedBoundsAhead() }():
+        case "{"
+        where {
+            position -= 1
+            defer { position += 1 }
+            return countedBoundsAhead()
+        }():
             throw .invalid("nothing to repeat at character \(position)")
         case "\\": return try escape(inClass: false)
         default: return .scalar(.scalar(scalar.value))
@@ -398,7 +410,8 @@ struct Parser {
             // \0, or a legacy octal escape (\01, \012, \0377) as ECMAScript reads it.
             var value: UInt32 = 0
             var digits = 0
-            while digits < 3, let digit = peek, ("0" ... "7").contains(digit), value * 8 + (digit.value - 0x30) <= 0o377 {
+            while digits < 3, let digit = peek, ("0" ... "7").contains(digit), value * 8 + (digit.value - 0x30) <= 0o377
+            {
                 value = value * 8 + (digit.value - 0x30)
                 digits += 1
                 position += 1
@@ -431,7 +444,9 @@ struct Parser {
             let unit = try hex(digits: 4)
             // A surrogate pair written as two escapes is one code point, as with the `u` flag
             // (JSON Schema matches code points); a lone surrogate matches nothing in valid text.
-            if (0xD800 ... 0xDBFF).contains(unit), position + 5 < scalars.count, scalars[position] == "\\", scalars[position + 1] == "u" {
+            if (0xD800 ... 0xDBFF).contains(unit), position + 5 < scalars.count, scalars[position] == "\\",
+                scalars[position + 1] == "u"
+            {
                 let start = position
                 position += 2
                 if let low = try? hex(digits: 4), (0xDC00 ... 0xDFFF).contains(low) {
@@ -448,7 +463,9 @@ struct Parser {
     mutating func hex(digits: Int) throws(PatternError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0 ..< digits {
-            guard let digit = next(), let nibble = Self.hexValue(digit) else { throw .invalid("bad hexadecimal escape") }
+            guard let digit = next(), let nibble = Self.hexValue(digit) else {
+                throw .invalid("bad hexadecimal escape")
+            }
             value = value * 16 + nibble
         }
         return value
@@ -476,7 +493,8 @@ struct Parser {
             var low: UInt32
             if scalar == "\\" {
                 switch try escape(inClass: true) {
-                case .scalar(let escaped) where escaped.builtins.isEmpty && escaped.ranges.count == 1 && escaped.ranges[0].count == 1:
+                case .scalar(let escaped)
+                where escaped.builtins.isEmpty && escaped.ranges.count == 1 && escaped.ranges[0].count == 1:
                     low = escaped.ranges[0].lowerBound
                 case .scalar(let escaped):
                     matcher.builtins += escaped.builtins
@@ -492,7 +510,9 @@ struct Parser {
                 guard let end = next() else { throw .invalid("a character class is not closed") }
                 var high = end.value
                 if end == "\\" {
-                    guard case .scalar(let escaped) = try escape(inClass: true), escaped.builtins.isEmpty, escaped.ranges.count == 1 else {
+                    guard case .scalar(let escaped) = try escape(inClass: true), escaped.builtins.isEmpty,
+                        escaped.ranges.count == 1
+                    else {
                         throw .invalid("a range cannot end in a class escape")
                     }
                     high = escaped.ranges[0].lowerBound
@@ -522,10 +542,10 @@ struct Compiler {
         }
     }
 
-
     mutating func emit(_ node: Node) throws(PatternError) {
         guard program.count <= Pattern.maximumProgramSize else {
-            throw .unsupported("a pattern this large (over \(Pattern.maximumProgramSize) steps once its counts are written out)")
+            throw .unsupported(
+                "a pattern this large (over \(Pattern.maximumProgramSize) steps once its counts are written out)")
         }
         switch node {
         case .empty: break

@@ -16,7 +16,9 @@ import OpenAPIRuntime
         var parts: [String] = []
         for key in members.keys.sorted() {
             for text in formTexts(members[key]!) {
-                parts.append(URIEncoding.percentEncode(key, allowReserved: false) + "=" + URIEncoding.percentEncode(text, allowReserved: false))
+                parts.append(
+                    URIEncoding.percentEncode(key, allowReserved: false) + "="
+                        + URIEncoding.percentEncode(text, allowReserved: false))
             }
         }
         return HTTPBody(parts.joined(separator: "&"))
@@ -72,7 +74,8 @@ import OpenAPIRuntime
     /// A flat object whose members arrive as text (a form body, an object parameter in a URI): each
     /// is read as what its member needs. Text that spells a number or a boolean is tried as one, and
     /// a member whose type says otherwise is read back as text; a name given several times is a list.
-    static func decodeTextMembers<T: Decodable>(_ type: T.Type, _ members: [(name: String, value: String)]) throws -> T {
+    static func decodeTextMembers<T: Decodable>(_ type: T.Type, _ members: [(name: String, value: String)]) throws -> T
+    {
         var texts: [String: [String]] = [:]
         var order: [String] = []
         for member in members {
@@ -87,11 +90,12 @@ import OpenAPIRuntime
                 object[name] = values.count == 1 ? values[0] : .array(values)
             }
             do {
-                return try JSONCoding.decoder().decode(T.self, from: JSONCoding.encoder().encode(JSONValue.object(object)))
+                return try JSONCoding.decoder().decode(
+                    T.self, from: JSONCoding.encoder().encode(JSONValue.object(object)))
             } catch let error as DecodingError {
                 // A member read as a number or boolean where text was wanted: read it as text and try again.
                 if case .typeMismatch(let expected, let context) = error, expected == String.self,
-                   let name = context.codingPath.first?.stringValue, texts[name] != nil, asText.insert(name).inserted
+                    let name = context.codingPath.first?.stringValue, texts[name] != nil, asText.insert(name).inserted
                 {
                     continue
                 }
@@ -109,12 +113,15 @@ import OpenAPIRuntime
     static func path(of error: DecodingError) -> JSONPath {
         let codingPath: [any CodingKey]
         switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): codingPath = context.codingPath
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            codingPath = context.codingPath
         case .keyNotFound(let key, let context): codingPath = context.codingPath + [key]
         @unknown default: codingPath = []
         }
         // Both decoders read bodies, so paths start at `$.body`, like validation issues do.
-        return codingPath.reduce(JSONPath.root.key("body")) { path, key in key.intValue.map { path.index($0) } ?? path.key(key.stringValue) }
+        return codingPath.reduce(JSONPath.root.key("body")) { path, key in
+            key.intValue.map { path.index($0) } ?? path.key(key.stringValue)
+        }
     }
 
     static func message(of error: any Error) -> String {

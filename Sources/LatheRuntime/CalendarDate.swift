@@ -10,7 +10,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStr
 
     /// `nil` unless the day exists (so February 30th does not).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1 ... 9999).contains(year), (1 ... 12).contains(month), (1 ... Self.days(inMonth: month, of: year)).contains(day) else {
+        guard (1 ... 9999).contains(year), (1 ... 12).contains(month),
+            (1 ... Self.days(inMonth: month, of: year)).contains(day)
+        else {
             return nil
         }
         self.year = year
@@ -22,7 +24,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStr
     public init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Self.number(bytes[0 ..< 4]), let month = Self.number(bytes[5 ..< 7]), let day = Self.number(bytes[8 ..< 10])
+            let year = Self.number(bytes[0 ..< 4]), let month = Self.number(bytes[5 ..< 7]),
+            let day = Self.number(bytes[8 ..< 10])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -43,7 +46,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStr
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a date in the form YYYY-MM-DD")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a date in the form YYYY-MM-DD")
         }
         self = date
     }

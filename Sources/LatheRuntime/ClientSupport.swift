@@ -36,9 +36,12 @@ public struct OperationError: Error, Sendable, CustomStringConvertible {
         var text = "\(operationID) failed"
         if let statusCode { text += " (HTTP \(statusCode))" }
         switch reason {
-        case .missingCredentials(let schemes): text += ": no credentials configured for \(schemes.joined(separator: " or "))"
-        case .invalidInput(let issues): text += ": the input is invalid: " + issues.map(\.description).joined(separator: "; ")
-        case .undecodableBody(let contentType, let message): text += ": cannot decode the \(contentType ?? "untyped") body: \(message)"
+        case .missingCredentials(let schemes):
+            text += ": no credentials configured for \(schemes.joined(separator: " or "))"
+        case .invalidInput(let issues):
+            text += ": the input is invalid: " + issues.map(\.description).joined(separator: "; ")
+        case .undecodableBody(let contentType, let message):
+            text += ": cannot decode the \(contentType ?? "untyped") body: \(message)"
         case .unexpectedContentType(let contentType): text += ": undocumented content type \(contentType ?? "(none)")"
         case .invalidHeader(let name): text += ": missing or invalid header \(name)"
         case .failureInBody(let message): text += ": \(message)"
@@ -58,7 +61,8 @@ public struct OperationError: Error, Sendable, CustomStringConvertible {
         _ request: HTTPRequest, body: HTTPBody?, serverURL: URL, operationID: String,
         transport: any ClientTransport, middlewares: [any ClientMiddleware]
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = { request, body, url in
+        var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
+            request, body, url in
             try await transport.send(request, body: body, baseURL: url, operationID: operationID)
         }
         for middleware in middlewares.reversed() {
@@ -88,7 +92,9 @@ public struct OperationError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Decodes a JSON response body, failing with an `OperationError` that carries a body excerpt.
-    public static func decodeJSON<T: Decodable>(_ type: T.Type, from body: HTTPBody?, operationID: String, response: HTTPResponse) async throws -> T {
+    public static func decodeJSON<T: Decodable>(
+        _ type: T.Type, from body: HTTPBody?, operationID: String, response: HTTPResponse
+    ) async throws -> T {
         let data = try await BodyReader.read(body)
         do {
             return try JSONCoding.decoder().decode(T.self, from: data)
@@ -109,7 +115,9 @@ public struct OperationError: Error, Sendable, CustomStringConvertible {
         } catch let error as RequestError {
             throw OperationError(
                 operationID: operationID, statusCode: response.status.code,
-                reason: .undecodableBody(contentType: response.headerFields[.contentType], message: error.issues.map(\.description).joined(separator: "; "))
+                reason: .undecodableBody(
+                    contentType: response.headerFields[.contentType],
+                    message: error.issues.map(\.description).joined(separator: "; "))
             )
         }
     }
@@ -122,7 +130,9 @@ public struct OperationError: Error, Sendable, CustomStringConvertible {
 
     /// Adds `name=value` to a request's query (an API key in the query).
     public static func appendQuery(_ name: String, _ value: String, to request: inout HTTPRequest) {
-        let pair = URIEncoding.percentEncode(name, allowReserved: false) + "=" + URIEncoding.percentEncode(value, allowReserved: false)
+        let pair =
+            URIEncoding.percentEncode(name, allowReserved: false) + "="
+            + URIEncoding.percentEncode(value, allowReserved: false)
         let path = request.path ?? "/"
         request.path = path + (path.contains("?") ? "&" : "?") + pair
     }

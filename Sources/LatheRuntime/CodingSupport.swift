@@ -15,20 +15,26 @@ import Foundation
 public enum Literal {
     /// An exact decimal: `Literal.decimal("0.10")`.
     public static func decimal(_ text: StaticString) -> Decimal {
-        guard let value = Decimal(string: "\(text)", locale: posix) else { preconditionFailure("'\(text)' is not a decimal number") }
+        guard let value = Decimal(string: "\(text)", locale: posix) else {
+            preconditionFailure("'\(text)' is not a decimal number")
+        }
         return value
     }
 
     /// A calendar date: `Literal.date("2026-01-31")`.
     public static func date(_ text: StaticString) -> CalendarDate {
-        guard let value = CalendarDate("\(text)") else { preconditionFailure("'\(text)' is not a date in the form YYYY-MM-DD") }
+        guard let value = CalendarDate("\(text)") else {
+            preconditionFailure("'\(text)' is not a date in the form YYYY-MM-DD")
+        }
         return value
     }
 }
 
 @_spi(Generated) extension Check {
     /// A `const` value: the position must hold exactly `expected`.
-    public static func constant(_ matches: Bool, expected: String, at path: JSONPath, into issues: inout [ValidationIssue]) {
+    public static func constant(
+        _ matches: Bool, expected: String, at path: JSONPath, into issues: inout [ValidationIssue]
+    ) {
         if !matches {
             issues.append(ValidationIssue(path: path, message: "must be \(expected)"))
         }
@@ -49,7 +55,11 @@ public enum Literal {
     public static func encodeMerged<Value: Encodable>(_ value: Value, to encoder: any Encoder) throws {
         let data = try JSONCoding.encoder().encode(value)
         guard case .object(let members) = try JSONCoding.decoder().decode(JSONValue.self, from: data) else {
-            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: encoder.codingPath, debugDescription: "\(Value.self) is not a JSON object, so it cannot be merged into one"))
+            throw EncodingError.invalidValue(
+                value,
+                EncodingError.Context(
+                    codingPath: encoder.codingPath,
+                    debugDescription: "\(Value.self) is not a JSON object, so it cannot be merged into one"))
         }
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         for (key, member) in members.sorted(by: { $0.key < $1.key }) {

@@ -7,12 +7,12 @@ import Foundation
     public static func date(from text: String) -> Date? {
         let b = Array(text.utf8)
         guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
-              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-              let year = CalendarDate.number(b[0 ..< 4]), let month = CalendarDate.number(b[5 ..< 7]),
-              let day = CalendarDate.number(b[8 ..< 10]), let hour = CalendarDate.number(b[11 ..< 13]),
-              let minute = CalendarDate.number(b[14 ..< 16]), let second = CalendarDate.number(b[17 ..< 19]),
-              CalendarDate(year: year, month: month, day: day) != nil, hour < 24, minute < 60, second <= 60
+            b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
+            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+            let year = CalendarDate.number(b[0 ..< 4]), let month = CalendarDate.number(b[5 ..< 7]),
+            let day = CalendarDate.number(b[8 ..< 10]), let hour = CalendarDate.number(b[11 ..< 13]),
+            let minute = CalendarDate.number(b[14 ..< 16]), let second = CalendarDate.number(b[17 ..< 19]),
+            CalendarDate(year: year, month: month, day: day) != nil, hour < 24, minute < 60, second <= 60
         else { return nil }
         var index = 19
         var fraction = 0.0
@@ -34,8 +34,9 @@ import Foundation
             guard index + 1 == b.count else { return nil }
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             guard index + 6 == b.count, b[index + 3] == UInt8(ascii: ":"),
-                  let hours = CalendarDate.number(b[index + 1 ..< index + 3]), let minutes = CalendarDate.number(b[index + 4 ..< index + 6]),
-                  hours < 24, minutes < 60
+                let hours = CalendarDate.number(b[index + 1 ..< index + 3]),
+                let minutes = CalendarDate.number(b[index + 4 ..< index + 6]),
+                hours < 24, minutes < 60
             else { return nil }
             offset = (hours * 3600 + minutes * 60) * (b[index] == UInt8(ascii: "-") ? -1 : 1)
         default:
@@ -109,7 +110,8 @@ public enum JSONCoding {
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
             guard let date = RFC3339.date(from: text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an RFC 3339 date-time")
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "'\(text)' is not an RFC 3339 date-time")
             }
             return date
         }
@@ -138,7 +140,9 @@ public enum JSONCoding {
     /// `decodeIfPresent`, except that with `rejectingNull` a present `null` is an error rather than absent.
     public func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key, rejectingNull: Bool) throws -> T? {
         if rejectingNull, contains(key), try decodeNil(forKey: key) {
-            throw DecodingError.valueNotFound(T.self, DecodingError.Context(codingPath: codingPath + [key], debugDescription: "is null, which it may not be"))
+            throw DecodingError.valueNotFound(
+                T.self,
+                DecodingError.Context(codingPath: codingPath + [key], debugDescription: "is null, which it may not be"))
         }
         return try decodeIfPresent(type, forKey: key)
     }

@@ -9,11 +9,13 @@ import Foundation
         in body: some Encodable, property: [String], equals values: [String], message: [String]?,
         operationID: String, statusCode: Int
     ) throws {
-        guard let data = try? JSONCoding.encoder().encode(body), let json = try? JSONDecoder().decode(JSONValue.self, from: data),
-              let found = json.member(at: property)?.scalarText, values.contains(found)
+        guard let data = try? JSONCoding.encoder().encode(body),
+            let json = try? JSONDecoder().decode(JSONValue.self, from: data),
+            let found = json.member(at: property)?.scalarText, values.contains(found)
         else { return }
         let explanation = message.flatMap { json.member(at: $0)?.scalarText }
-        let text = "the response says \(property.joined(separator: ".")) is \(found)" + (explanation.map { ": \($0)" } ?? "")
+        let text =
+            "the response says \(property.joined(separator: ".")) is \(found)" + (explanation.map { ": \($0)" } ?? "")
         throw OperationError(operationID: operationID, statusCode: statusCode, reason: .failureInBody(message: text))
     }
 }

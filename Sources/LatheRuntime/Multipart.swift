@@ -86,13 +86,17 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
         parts.append(MultipartPart(name: name, filename: file.filename ?? name, headerFields: fields, data: file.data))
     }
 
-    public mutating func append(text value: some URIPrimitive, name: String, contentType: String?, headers: HTTPFields = [:]) {
+    public mutating func append(
+        text value: some URIPrimitive, name: String, contentType: String?, headers: HTTPFields = [:]
+    ) {
         var fields = headers
         if let contentType { fields[.contentType] = contentType }
         parts.append(MultipartPart(name: name, headerFields: fields, data: Data(value.uriText.utf8)))
     }
 
-    public mutating func append(json value: some Encodable, name: String, contentType: String?, headers: HTTPFields = [:]) throws {
+    public mutating func append(
+        json value: some Encodable, name: String, contentType: String?, headers: HTTPFields = [:]
+    ) throws {
         var fields = headers
         fields[.contentType] = contentType ?? "application/json"
         parts.append(MultipartPart(name: name, headerFields: fields, data: try JSONCoding.encoder().encode(value)))
@@ -117,7 +121,8 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
 
     /// Names and file names quote `"`, CR and LF as the HTML form encoding does.
     private static func quoted(_ text: String) -> String {
-        text.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     // MARK: Reading
@@ -125,7 +130,9 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
     /// Reads a multipart body, or throws a `RequestError` saying what is malformed.
     /// `rejectingNull`: JSON parts read a present `null` for an optional property that does not allow
     /// it as an error (a server reading a request), not as absent (`JSONCoding.decoder(rejectingNull:)`).
-    public static func decode(_ body: HTTPBody?, contentType: String?, rejectingNull: Bool = false) async throws -> MultipartForm {
+    public static func decode(
+        _ body: HTTPBody?, contentType: String?, rejectingNull: Bool = false
+    ) async throws -> MultipartForm {
         guard let boundary = contentType.flatMap({ parameter("boundary", in: $0) }), !boundary.isEmpty else {
             throw RequestError(at: "body", "has no multipart boundary in its Content-Type")
         }
@@ -137,20 +144,28 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
     static func parse(_ data: Data, boundary: String) throws -> MultipartForm {
         let bytes = [UInt8](data)
         let delimiter = Array("--\(boundary)".utf8)
-        guard var start = find(delimiter, in: bytes, from: 0) else { throw RequestError(at: "body", "has no multipart boundary line") }
+        guard var start = find(delimiter, in: bytes, from: 0) else {
+            throw RequestError(at: "body", "has no multipart boundary line")
+        }
         var parts: [MultipartPart] = []
         while true {
             var cursor = start + delimiter.count
             if bytes[cursor...].starts(with: Array("--".utf8)) { break }
             // Past the boundary line's transport padding and line break.
-            guard let lineEnd = find(Array("\r\n".utf8), in: bytes, from: cursor) else { throw RequestError(at: "body", "ends inside a multipart boundary line") }
+            guard let lineEnd = find(Array("\r\n".utf8), in: bytes, from: cursor) else {
+                throw RequestError(at: "body", "ends inside a multipart boundary line")
+            }
             cursor = lineEnd + 2
             guard let next = find(Array("\r\n".utf8) + delimiter, in: bytes, from: cursor) else {
                 throw RequestError(at: "body", "ends before its closing multipart boundary")
             }
             parts.append(try part(Array(bytes[cursor ..< next])))
             if let limits = ServerLimits.current, parts.count > limits.maximumMultipartParts {
-                throw RequestTooLarge(status: 413, detail: "The request has more than the \(limits.maximumMultipartParts) multipart parts this server accepts.")
+                throw RequestTooLarge(
+                    status: 413,
+                    detail:
+                        "The request has more than the \(limits.maximumMultipartParts) multipart parts this server accepts."
+                )
             }
             start = next + 2
         }
@@ -172,7 +187,9 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
         var name: String?
         var filename: String?
         for line in String(decoding: bytes[0 ..< headEnd], as: UTF8.self).split(separator: "\r\n") {
-            guard let colon = line.firstIndex(of: ":"), let fieldName = HTTPField.Name(String(line[..<colon]).trimmingCharacters(in: .whitespaces)) else {
+            guard let colon = line.firstIndex(of: ":"),
+                let fieldName = HTTPField.Name(String(line[..<colon]).trimmingCharacters(in: .whitespaces))
+            else {
                 throw RequestError(at: "body", "has a malformed multipart part header '\(line.prefix(80))'")
             }
             let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
@@ -183,7 +200,9 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
                 fields.append(HTTPField(name: fieldName, value: value))
             }
         }
-        guard let name else { throw RequestError(at: "body", "has a multipart part without a Content-Disposition name") }
+        guard let name else {
+            throw RequestError(at: "body", "has a multipart part without a Content-Disposition name")
+        }
         return MultipartPart(name: name, filename: filename, headerFields: fields, data: Data(bytes[bodyStart...]))
     }
 
@@ -213,7 +232,8 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
             guard let equals = item.firstIndex(of: "=") else { continue }
             guard item[..<equals].trimmingCharacters(in: .whitespaces).lowercased() == wanted else { continue }
             let value = item[item.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            return value.replacingOccurrences(of: "%22", with: "\"").replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+            return value.replacingOccurrences(of: "%22", with: "\"").replacingOccurrences(of: "%0D", with: "\r")
+                .replacingOccurrences(of: "%0A", with: "\n")
         }
         return nil
     }
@@ -223,7 +243,9 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
         var index = start
         let last = haystack.count - needle.count
         while index <= last {
-            if haystack[index] == needle[0], haystack[index ..< index + needle.count].elementsEqual(needle) { return index }
+            if haystack[index] == needle[0], haystack[index ..< index + needle.count].elementsEqual(needle) {
+                return index
+            }
             index += 1
         }
         return nil

@@ -14,18 +14,23 @@ import Foundation
 
     /// An object parameter: its members, each as text (nested values as JSON).
     public static func of(object value: some Encodable) throws -> URIValue {
-        guard case .object(let members) = try JSONDecoder().decode(JSONValue.self, from: JSONCoding.encoder().encode(value)) else {
+        guard
+            case .object(let members) = try JSONDecoder().decode(
+                JSONValue.self, from: JSONCoding.encoder().encode(value))
+        else {
             return .object([])
         }
-        return .object(members.keys.sorted().compactMap { key in
-            switch members[key]! {
-            case .null: nil
-            case .bool(let flag): URIMember(key, flag ? "true" : "false")
-            case .number(let number): URIMember(key, number.description)
-            case .string(let text): URIMember(key, text)
-            case let other: URIMember(key, String(decoding: (try? JSONCoding.encoder().encode(other)) ?? Data(), as: UTF8.self))
-            }
-        })
+        return .object(
+            members.keys.sorted().compactMap { key in
+                switch members[key]! {
+                case .null: nil
+                case .bool(let flag): URIMember(key, flag ? "true" : "false")
+                case .number(let number): URIMember(key, number.description)
+                case .string(let text): URIMember(key, text)
+                case let other:
+                    URIMember(key, String(decoding: (try? JSONCoding.encoder().encode(other)) ?? Data(), as: UTF8.self))
+                }
+            })
     }
 
     /// A parameter described by `content` (its value is JSON text).
@@ -48,17 +53,22 @@ import Foundation
         guard let value else { return nil }
         guard case .array(let texts) = value else { throw RequestError(at: name, "must be a list") }
         return try texts.enumerated().map { index, text in
-            guard let item = T(uriText: text) else { throw RequestError(at: "\(name)[\(index)]", "is not a valid \(describe(T.self))") }
+            guard let item = T(uriText: text) else {
+                throw RequestError(at: "\(name)[\(index)]", "is not a valid \(describe(T.self))")
+            }
             return item
         }
     }
 
-    public static func map<T: URIPrimitive>(_ value: URIValue?, of type: T.Type, at name: String) throws -> [String: T]? {
+    public static func map<T: URIPrimitive>(_ value: URIValue?, of type: T.Type, at name: String) throws -> [String: T]?
+    {
         guard let value else { return nil }
         guard case .object(let members) = value else { throw RequestError(at: name, "must be an object") }
         var result: [String: T] = [:]
         for member in members {
-            guard let item = T(uriText: member.value) else { throw RequestError(at: "\(name).\(member.name)", "is not a valid \(describe(T.self))") }
+            guard let item = T(uriText: member.value) else {
+                throw RequestError(at: "\(name).\(member.name)", "is not a valid \(describe(T.self))")
+            }
             result[member.name] = item
         }
         return result
@@ -72,7 +82,9 @@ import Foundation
             // A member given twice keeps its last value, as a parameter object always has.
             var last: [String: Int] = [:]
             for (index, member) in members.enumerated() { last[member.name] = index }
-            let unique = members.enumerated().filter { last[$0.element.name] == $0.offset }.map { ($0.element.name, $0.element.value) }
+            let unique = members.enumerated().filter { last[$0.element.name] == $0.offset }.map {
+                ($0.element.name, $0.element.value)
+            }
             return try BodyCoding.decodeTextMembers(T.self, unique)
         } catch {
             throw RequestError(at: name, "does not have the members the spec describes")
@@ -82,7 +94,9 @@ import Foundation
     /// A parameter described by `content`: JSON text.
     public static func json<T: Decodable>(_ value: URIValue?, as type: T.Type, at name: String) throws -> T? {
         guard let value else { return nil }
-        guard case .primitive(let text) = value, let result = try? JSONCoding.decoder().decode(T.self, from: Data(text.utf8)) else {
+        guard case .primitive(let text) = value,
+            let result = try? JSONCoding.decoder().decode(T.self, from: Data(text.utf8))
+        else {
             throw RequestError(at: name, "is not the JSON the spec describes")
         }
         return result

@@ -15,7 +15,10 @@ public struct ServerLimits: Sendable, Hashable {
     /// How deep a JSON body may nest (arrays and objects): 128. Deeper: 400.
     public var maximumJSONDepth: Int
 
-    public init(maximumBodySize: Int = 4 << 20, maximumHeaderSize: Int = 64 << 10, maximumMultipartParts: Int = 1_000, maximumJSONDepth: Int = 128) {
+    public init(
+        maximumBodySize: Int = 4 << 20, maximumHeaderSize: Int = 64 << 10, maximumMultipartParts: Int = 1_000,
+        maximumJSONDepth: Int = 128
+    ) {
         self.maximumBodySize = maximumBodySize
         self.maximumHeaderSize = maximumHeaderSize
         self.maximumMultipartParts = maximumMultipartParts
@@ -41,7 +44,9 @@ extension ServerLimits {
             size += field.name.rawName.utf8.count + field.value.utf8.count
         }
         guard size <= maximumHeaderSize else {
-            throw RequestTooLarge(status: 431, detail: "The request's headers are \(size) bytes; this server accepts at most \(maximumHeaderSize).")
+            throw RequestTooLarge(
+                status: 431,
+                detail: "The request's headers are \(size) bytes; this server accepts at most \(maximumHeaderSize).")
         }
     }
 
@@ -53,14 +58,22 @@ extension ServerLimits {
         var escaped = false
         for byte in data {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > maximumJSONDepth { throw RequestError(at: "body", "nests deeper than \(maximumJSONDepth) levels") }
+                if depth > maximumJSONDepth {
+                    throw RequestError(at: "body", "nests deeper than \(maximumJSONDepth) levels")
+                }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
             default: break
             }
@@ -81,11 +94,15 @@ public struct BodyTooLarge: Error, Sendable, CustomStringConvertible {
 enum BodyReader {
     static func read(_ body: HTTPBody?) async throws -> Data {
         guard let body else { return Data() }
-        guard let limits = ServerLimits.current else { return try await collect(body, upTo: ClientSupport.maximumBodySize) }
+        guard let limits = ServerLimits.current else {
+            return try await collect(body, upTo: ClientSupport.maximumBodySize)
+        }
         do {
             return try await collect(body, upTo: limits.maximumBodySize)
         } catch is BodyTooLarge {
-            throw RequestTooLarge(status: 413, detail: "The request body is larger than the \(limits.maximumBodySize) bytes this server accepts.")
+            throw RequestTooLarge(
+                status: 413,
+                detail: "The request body is larger than the \(limits.maximumBodySize) bytes this server accepts.")
         }
     }
 

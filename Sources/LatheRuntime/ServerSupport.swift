@@ -20,13 +20,17 @@ public struct RequestError: Error, Sendable {
     public static func handle(
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         middlewares: [any ServerMiddleware], limits: ServerLimits = ServerLimits(),
-        handler: @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+        handler:
+            @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
+                HTTPResponse, HTTPBody?
+            )
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var next = handler
         for middleware in middlewares.reversed() {
             let inner = next
             next = { request, body, metadata in
-                try await middleware.intercept(request, body: body, metadata: metadata, operationID: operationID, next: inner)
+                try await middleware.intercept(
+                    request, body: body, metadata: metadata, operationID: operationID, next: inner)
             }
         }
         let chain = next
@@ -42,8 +46,13 @@ public struct RequestError: Error, Sendable {
     }
 
     /// An RFC 7807 problem: `{"type": "about:blank", "title": …, "status": …, "detail": …, "errors": [{"path", "message"}]}`.
-    public static func problem(status: Int, title: String, detail: String, issues: [ValidationIssue] = [], headers: HTTPFields = [:]) -> (HTTPResponse, HTTPBody?) {
-        var object: [String: JSONValue] = ["type": "about:blank", "title": .string(title), "status": .number(Decimal(status)), "detail": .string(detail)]
+    public static func problem(
+        status: Int, title: String, detail: String, issues: [ValidationIssue] = [], headers: HTTPFields = [:]
+    ) -> (HTTPResponse, HTTPBody?) {
+        var object: [String: JSONValue] = [
+            "type": "about:blank", "title": .string(title), "status": .number(Decimal(status)),
+            "detail": .string(detail),
+        ]
         if !issues.isEmpty {
             object["errors"] = .array(issues.map { ["path": .string($0.path), "message": .string($0.message)] })
         }
@@ -54,11 +63,15 @@ public struct RequestError: Error, Sendable {
     }
 
     public static func badRequest(_ error: RequestError) -> (HTTPResponse, HTTPBody?) {
-        problem(status: 400, title: "Bad Request", detail: "The request does not match the API's description.", issues: error.issues)
+        problem(
+            status: 400, title: "Bad Request", detail: "The request does not match the API's description.",
+            issues: error.issues)
     }
 
     public static func unauthorized(schemes: [String]) -> (HTTPResponse, HTTPBody?) {
-        problem(status: 401, title: "Unauthorized", detail: "Valid credentials are required (\(schemes.joined(separator: " or "))).")
+        problem(
+            status: 401, title: "Unauthorized",
+            detail: "Valid credentials are required (\(schemes.joined(separator: " or "))).")
     }
 
     /// Decodes a JSON request body, or throws a `RequestError` that says where it went wrong.
@@ -68,7 +81,9 @@ public struct RequestError: Error, Sendable {
         do {
             return try JSONCoding.decoder(rejectingNull: true).decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw RequestError([ValidationIssue(path: BodyCoding.path(of: error), message: BodyCoding.message(of: error))])
+            throw RequestError([
+                ValidationIssue(path: BodyCoding.path(of: error), message: BodyCoding.message(of: error))
+            ])
         } catch {
             throw RequestError(at: "body", "is not valid JSON")
         }
@@ -77,17 +92,21 @@ public struct RequestError: Error, Sendable {
     // MARK: Credentials
 
     /// The API key a request presents: in a header (prefix such as `Token ` removed), query or cookie.
-    public static func apiKey(in request: HTTPRequest, name: String, location: String, prefix: String? = nil) -> String? {
+    public static func apiKey(in request: HTTPRequest, name: String, location: String, prefix: String? = nil) -> String?
+    {
         switch location {
         case "header":
             guard let value = request.headerFields.value(name) else { return nil }
             guard let prefix else { return value }
             return value.hasPrefix(prefix + " ") ? String(value.dropFirst(prefix.count + 1)) : nil
         case "query":
-            let query = request.path.flatMap { path in path.firstIndex(of: "?").map { path[path.index(after: $0)...] } } ?? ""
+            let query =
+                request.path.flatMap { path in path.firstIndex(of: "?").map { path[path.index(after: $0)...] } } ?? ""
             return URIDecoding.queryItems(query).first { $0.name == name }?.value
         case "cookie":
-            guard let header = request.headerFields[.cookie], case .primitive(let value)? = URIDecoding.cookie(header, name: name, as: .primitive) else { return nil }
+            guard let header = request.headerFields[.cookie],
+                case .primitive(let value)? = URIDecoding.cookie(header, name: name, as: .primitive)
+            else { return nil }
             return value
         default:
             return nil
@@ -97,15 +116,17 @@ public struct RequestError: Error, Sendable {
     /// HTTP Basic credentials from `Authorization`.
     public static func basic(in request: HTTPRequest) -> (username: String, password: String)? {
         guard let value = request.headerFields[.authorization], value.lowercased().hasPrefix("basic "),
-              let data = Data(base64Encoded: String(value.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
-              let pair = String(data: data, encoding: .utf8), let colon = pair.firstIndex(of: ":")
+            let data = Data(base64Encoded: String(value.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+            let pair = String(data: data, encoding: .utf8), let colon = pair.firstIndex(of: ":")
         else { return nil }
         return (String(pair[..<colon]), String(pair[pair.index(after: colon)...]))
     }
 
     /// A bearer token from `Authorization`.
     public static func bearer(in request: HTTPRequest) -> String? {
-        guard let value = request.headerFields[.authorization], value.lowercased().hasPrefix("bearer ") else { return nil }
+        guard let value = request.headerFields[.authorization], value.lowercased().hasPrefix("bearer ") else {
+            return nil
+        }
         return String(value.dropFirst(7)).trimmingCharacters(in: .whitespaces)
     }
 

@@ -39,10 +39,14 @@ import Foundation
         case (.label, .primitive(let text)): return "." + e(text)
         case (.label, .array(let items)): return "." + items.map(e).joined(separator: explode ? "." : ",")
         case (.label, .object(let members)):
-            return "." + members.map { explode ? e($0.name) + "=" + e($0.value) : e($0.name) + "," + e($0.value) }.joined(separator: explode ? "." : ",")
+            return "."
+                + members.map { explode ? e($0.name) + "=" + e($0.value) : e($0.name) + "," + e($0.value) }.joined(
+                    separator: explode ? "." : ",")
         case (.matrix, .primitive(let text)): return ";" + e(name) + "=" + e(text)
         case (.matrix, .array(let items)):
-            return explode ? items.map { ";" + e(name) + "=" + e($0) }.joined() : ";" + e(name) + "=" + items.map(e).joined(separator: ",")
+            return explode
+                ? items.map { ";" + e(name) + "=" + e($0) }.joined()
+                : ";" + e(name) + "=" + items.map(e).joined(separator: ",")
         case (.matrix, .object(let members)):
             return explode
                 ? members.map { ";" + e($0.name) + "=" + e($0.value) }.joined()
@@ -53,7 +57,9 @@ import Foundation
     }
 
     /// The query parts a parameter adds, each `name=value` (join them with `&`).
-    public static func query(_ value: URIValue, name: String, style: ParameterStyle, explode: Bool, allowReserved: Bool = false) -> [String] {
+    public static func query(
+        _ value: URIValue, name: String, style: ParameterStyle, explode: Bool, allowReserved: Bool = false
+    ) -> [String] {
         let e = { percentEncode($0, allowReserved: allowReserved) }
         let key = percentEncode(name, allowReserved: false)
         switch (style, value) {
@@ -89,7 +95,8 @@ import Foundation
         switch value {
         case .primitive(let text): e(text)
         case .array(let items): items.map(e).joined(separator: ",")
-        case .object(let members): members.map { e($0.name) + (explode ? "=" : ",") + e($0.value) }.joined(separator: ",")
+        case .object(let members):
+            members.map { e($0.name) + (explode ? "=" : ",") + e($0.value) }.joined(separator: ",")
         }
     }
 
@@ -103,7 +110,8 @@ import Foundation
             if isUnreserved(byte) || (allowReserved && reserved.contains(byte)) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+                result +=
+                    "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
             }
         }
         return result
@@ -111,7 +119,8 @@ import Foundation
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "~")
     }
 
     static let reserved = Set(":/?@!$&'()*+,;=".utf8)
@@ -121,7 +130,9 @@ import Foundation
 /// shape the parameter's schema says. `nil` means the text does not have that shape.
 @_spi(Generated) public enum URIDecoding {
     /// A path parameter from its (still percent-encoded) segment text.
-    public static func path(_ raw: Substring, name: String, style: ParameterStyle, explode: Bool, as shape: URIValue.Shape) -> URIValue? {
+    public static func path(
+        _ raw: Substring, name: String, style: ParameterStyle, explode: Bool, as shape: URIValue.Shape
+    ) -> URIValue? {
         var text = raw
         switch style {
         case .label:
@@ -138,12 +149,15 @@ import Foundation
                     return .array(parts.compactMap { percentDecode(String($0.dropFirst(name.count + 1))) })
                 }
                 guard text.hasPrefix(prefix) else { return nil }
-                let parts = text.dropFirst(prefix.count).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let parts = text.dropFirst(prefix.count).split(separator: ",", omittingEmptySubsequences: false).map(
+                    String.init)
                 return value(parts.compactMap(percentDecode), shape: shape, explodedObject: false)
             }
             let members = text.split(separator: ";").compactMap { pair -> URIMember? in
                 let halves = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                guard halves.count == 2, let key = percentDecode(String(halves[0])), let value = percentDecode(String(halves[1])) else { return nil }
+                guard halves.count == 2, let key = percentDecode(String(halves[0])),
+                    let value = percentDecode(String(halves[1]))
+                else { return nil }
                 return URIMember(key, value)
             }
             return .object(members)
@@ -157,7 +171,9 @@ import Foundation
 
     /// A header's value (style `simple`).
     public static func header(_ text: String, explode: Bool, as shape: URIValue.Shape) -> URIValue? {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+            String($0).trimmingCharacters(in: .whitespaces)
+        }
         return value(parts, shape: shape, explodedObject: explode)
     }
 
@@ -172,7 +188,9 @@ import Foundation
     }
 
     /// A query parameter from the decoded query items; `nil` when absent or of another shape.
-    public static func query(_ items: [URIMember], name: String, style: ParameterStyle, explode: Bool, as shape: URIValue.Shape) -> URIValue? {
+    public static func query(
+        _ items: [URIMember], name: String, style: ParameterStyle, explode: Bool, as shape: URIValue.Shape
+    ) -> URIValue? {
         if style == .deepObject {
             let prefix = name + "["
             let members = items.filter { $0.name.hasPrefix(prefix) && $0.name.hasSuffix("]") }
@@ -192,7 +210,9 @@ import Foundation
             return .array(values)
         case .array, .object:
             let separator: Character = style == .spaceDelimited ? " " : style == .pipeDelimited ? "|" : ","
-            let parts = first.isEmpty ? [] : first.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+            let parts =
+                first.isEmpty
+                ? [] : first.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
             return value(parts, shape: shape, explodedObject: false)
         }
     }
@@ -200,9 +220,11 @@ import Foundation
     /// A cookie from a `Cookie` header (`a=1; b=2`).
     public static func cookie(_ header: String, name: String, as shape: URIValue.Shape) -> URIValue? {
         for pair in header.split(separator: ";") {
-            let halves = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let halves = pair.trimmingCharacters(in: .whitespaces).split(
+                separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard halves.count == 2, halves[0] == name else { continue }
-            let parts = String(halves[1]).split(separator: ",", omittingEmptySubsequences: false).map(String.init).compactMap(percentDecode)
+            let parts = String(halves[1]).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                .compactMap(percentDecode)
             return value(parts, shape: shape, explodedObject: false)
         }
         return nil
@@ -216,10 +238,11 @@ import Foundation
             return .array(parts.count == 1 && parts[0].isEmpty ? [] : parts)
         case .object:
             if explodedObject {
-                return .object(parts.compactMap { part in
-                    let halves = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    return halves.count == 2 ? URIMember(String(halves[0]), String(halves[1])) : nil
-                })
+                return .object(
+                    parts.compactMap { part in
+                        let halves = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                        return halves.count == 2 ? URIMember(String(halves[0]), String(halves[1])) : nil
+                    })
             }
             guard parts.count % 2 == 0 else { return nil }
             return .object(stride(from: 0, to: parts.count, by: 2).map { URIMember(parts[$0], parts[$0 + 1]) })
@@ -236,7 +259,8 @@ import Foundation
                 bytes.append(byte)
                 continue
             }
-            guard iterator.count >= 2, let high = hex(iterator.removeFirst()), let low = hex(iterator.removeFirst()) else { return nil }
+            guard iterator.count >= 2, let high = hex(iterator.removeFirst()), let low = hex(iterator.removeFirst())
+            else { return nil }
             bytes.append(high << 4 | low)
         }
         return String(validating: bytes, as: UTF8.self)
@@ -340,7 +364,9 @@ extension NumberOrString: URIPrimitive {
     /// In a URI a number and a string look the same; text that spells a number reads back as one.
     public var uriText: String { description }
     public init?(uriText: String) {
-        self = isDecimalText(uriText) ? Decimal(string: uriText, locale: posix).map(NumberOrString.number) ?? .string(uriText) : .string(uriText)
+        self =
+            isDecimalText(uriText)
+            ? Decimal(string: uriText, locale: posix).map(NumberOrString.number) ?? .string(uriText) : .string(uriText)
     }
 }
 

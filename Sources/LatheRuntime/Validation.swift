@@ -11,10 +11,13 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The path of a member: `.name`, or `['odd key']` when the key is not a plain identifier.
     public func key(_ key: String) -> JSONPath {
-        let plain = !key.isEmpty && key.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
-        }
+        let plain =
+            !key.isEmpty
+            && key.utf8.allSatisfy { byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+            }
         if plain { return JSONPath(description: description + "." + key) }
         let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
         return JSONPath(description: description + "['" + escaped + "']")
@@ -43,7 +46,8 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
     public let issues: [ValidationIssue]
 
     public var description: String {
-        "\(issues.count) validation issue\(issues.count == 1 ? "" : "s"): " + issues.map(\.description).joined(separator: "; ")
+        "\(issues.count) validation issue\(issues.count == 1 ? "" : "s"): "
+            + issues.map(\.description).joined(separator: "; ")
     }
 }
 
@@ -114,24 +118,37 @@ extension Indirect: Validatable where Wrapped: Validatable {
     /// JSON Schema counts a string's length in Unicode code points, not in what Swift's `count`
     /// counts (grapheme clusters): "e\u{301}" is 2 long, and a flag with its tag characters is
     /// as long as its code points.
-    public static func length(_ value: String, min: Int? = nil, max: Int? = nil, at path: JSONPath, into issues: inout [ValidationIssue]) {
+    public static func length(
+        _ value: String, min: Int? = nil, max: Int? = nil, at path: JSONPath, into issues: inout [ValidationIssue]
+    ) {
         let count = value.unicodeScalars.count
         if let min, count < min {
-            issues.append(ValidationIssue(path: path, message: "must be at least \(min) character\(min == 1 ? "" : "s") long, but is \(count)"))
+            issues.append(
+                ValidationIssue(
+                    path: path, message: "must be at least \(min) character\(min == 1 ? "" : "s") long, but is \(count)"
+                ))
         }
         if let max, count > max {
-            issues.append(ValidationIssue(path: path, message: "must be at most \(max) character\(max == 1 ? "" : "s") long, but is \(count)"))
+            issues.append(
+                ValidationIssue(
+                    path: path, message: "must be at most \(max) character\(max == 1 ? "" : "s") long, but is \(count)")
+            )
         }
     }
 
     /// Matched in linear time (`LathePattern`), so no text can make a check stall a server; a
     /// pattern that needs backtracking (the generator warns about it) is not checked.
-    public static func pattern(_ value: String, _ pattern: String, at path: JSONPath, into issues: inout [ValidationIssue]) {
+    public static func pattern(
+        _ value: String, _ pattern: String, at path: JSONPath, into issues: inout [ValidationIssue]
+    ) {
         guard let compiled = PatternCache.shared.pattern(pattern), !compiled.matches(in: value) else { return }
         issues.append(ValidationIssue(path: path, message: "must match the pattern \(pattern)"))
     }
 
-    public static func count(_ count: Int, min: Int? = nil, max: Int? = nil, of noun: String, at path: JSONPath, into issues: inout [ValidationIssue]) {
+    public static func count(
+        _ count: Int, min: Int? = nil, max: Int? = nil, of noun: String, at path: JSONPath,
+        into issues: inout [ValidationIssue]
+    ) {
         if let min, count < min {
             issues.append(ValidationIssue(path: path, message: "must have at least \(min) \(noun), but has \(count)"))
         }
@@ -140,17 +157,21 @@ extension Indirect: Validatable where Wrapped: Validatable {
         }
     }
 
-    public static func unique<Element: Hashable>(_ values: [Element], at path: JSONPath, into issues: inout [ValidationIssue]) {
+    public static func unique<Element: Hashable>(
+        _ values: [Element], at path: JSONPath, into issues: inout [ValidationIssue]
+    ) {
         var seen = Set<Element>()
         for (index, value) in values.enumerated() where !seen.insert(value).inserted {
-            issues.append(ValidationIssue(path: path.index(index), message: "repeats an earlier item, but items must be unique"))
+            issues.append(
+                ValidationIssue(path: path.index(index), message: "repeats an earlier item, but items must be unique"))
         }
     }
 
     /// Bounds are the spec's exact decimal text (`"0.01"`), compared as decimals.
     public static func number(
         _ value: Decimal, minimum: String? = nil, maximum: String? = nil, exclusiveMinimum: String? = nil,
-        exclusiveMaximum: String? = nil, multipleOf: String? = nil, at path: JSONPath, into issues: inout [ValidationIssue]
+        exclusiveMaximum: String? = nil, multipleOf: String? = nil, at path: JSONPath,
+        into issues: inout [ValidationIssue]
     ) {
         func bound(_ text: String?) -> Decimal? { text.flatMap { Decimal(string: $0, locale: posix) } }
         if let minimum = bound(minimum), value < minimum {
@@ -160,10 +181,12 @@ extension Indirect: Validatable where Wrapped: Validatable {
             issues.append(ValidationIssue(path: path, message: "must be at most \(maximum), but is \(value)"))
         }
         if let exclusiveMinimum = bound(exclusiveMinimum), value <= exclusiveMinimum {
-            issues.append(ValidationIssue(path: path, message: "must be greater than \(exclusiveMinimum), but is \(value)"))
+            issues.append(
+                ValidationIssue(path: path, message: "must be greater than \(exclusiveMinimum), but is \(value)"))
         }
         if let exclusiveMaximum = bound(exclusiveMaximum), value >= exclusiveMaximum {
-            issues.append(ValidationIssue(path: path, message: "must be less than \(exclusiveMaximum), but is \(value)"))
+            issues.append(
+                ValidationIssue(path: path, message: "must be less than \(exclusiveMaximum), but is \(value)"))
         }
         if let divisor = bound(multipleOf), divisor > 0 {
             var quotient = value / divisor
@@ -177,22 +200,26 @@ extension Indirect: Validatable where Wrapped: Validatable {
 
     public static func number<Value: BinaryInteger>(
         _ value: Value, minimum: String? = nil, maximum: String? = nil, exclusiveMinimum: String? = nil,
-        exclusiveMaximum: String? = nil, multipleOf: String? = nil, at path: JSONPath, into issues: inout [ValidationIssue]
+        exclusiveMaximum: String? = nil, multipleOf: String? = nil, at path: JSONPath,
+        into issues: inout [ValidationIssue]
     ) {
-        number(Decimal(string: String(value))!, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
-               exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
+        number(
+            Decimal(string: String(value))!, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
+            exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
     }
 
     public static func number<Value: BinaryFloatingPoint & LosslessStringConvertible>(
         _ value: Value, minimum: String? = nil, maximum: String? = nil, exclusiveMinimum: String? = nil,
-        exclusiveMaximum: String? = nil, multipleOf: String? = nil, at path: JSONPath, into issues: inout [ValidationIssue]
+        exclusiveMaximum: String? = nil, multipleOf: String? = nil, at path: JSONPath,
+        into issues: inout [ValidationIssue]
     ) {
         guard value.isFinite, let decimal = Decimal(string: String(value), locale: posix) else {
             issues.append(ValidationIssue(path: path, message: "must be a finite number, but is \(value)"))
             return
         }
-        number(decimal, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
-               exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
+        number(
+            decimal, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
+            exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
     }
 
     /// A value that may be a number or a string: as JSON Schema says, lengths and patterns apply to
@@ -200,28 +227,36 @@ extension Indirect: Validatable where Wrapped: Validatable {
     public static func numberOrString(
         _ value: NumberOrString, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil,
         minimum: String? = nil, maximum: String? = nil, exclusiveMinimum: String? = nil,
-        exclusiveMaximum: String? = nil, multipleOf: String? = nil, at path: JSONPath, into issues: inout [ValidationIssue]
+        exclusiveMaximum: String? = nil, multipleOf: String? = nil, at path: JSONPath,
+        into issues: inout [ValidationIssue]
     ) {
         switch value {
         case .number(let decimal):
-            number(decimal, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
-                   exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
+            number(
+                decimal, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
+                exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
         case .string(let text):
-            if minLength != nil || maxLength != nil { length(text, min: minLength, max: maxLength, at: path, into: &issues) }
+            if minLength != nil || maxLength != nil {
+                length(text, min: minLength, max: maxLength, at: path, into: &issues)
+            }
             if let pattern { self.pattern(text, pattern, at: path, into: &issues) }
         }
     }
 
     /// Enum values outside the documented ones decode (so a new value from a server does not break
     /// a response) but are reported here.
-    public static func documented(_ isDocumented: Bool, _ value: String, at path: JSONPath, into issues: inout [ValidationIssue]) {
+    public static func documented(
+        _ isDocumented: Bool, _ value: String, at path: JSONPath, into issues: inout [ValidationIssue]
+    ) {
         if !isDocumented {
             issues.append(ValidationIssue(path: path, message: "'\(value)' is not one of the documented values"))
         }
     }
 
     /// Properties a schema with `additionalProperties: false` does not allow.
-    public static func noAdditionalProperties(_ keys: some Collection<String>, at path: JSONPath, into issues: inout [ValidationIssue]) {
+    public static func noAdditionalProperties(
+        _ keys: some Collection<String>, at path: JSONPath, into issues: inout [ValidationIssue]
+    ) {
         for key in keys.sorted() {
             issues.append(ValidationIssue(path: path.key(key), message: "is not a property this object allows"))
         }

@@ -35,13 +35,17 @@ public struct RequestSignature: Sendable {
 
     /// The hex signature of one request.
     public func signature(method: String, path: String, body: Data?, timestamp: String, secret: String) -> String {
-        Self.hex(HMAC<SHA512>.authenticationCode(for: signedText(method: method, path: path, body: body, timestamp: timestamp, secret: secret), using: SymmetricKey(data: Array(secret.utf8))))
+        Self.hex(
+            HMAC<SHA512>.authenticationCode(
+                for: signedText(method: method, path: path, body: body, timestamp: timestamp, secret: secret),
+                using: SymmetricKey(data: Array(secret.utf8))))
     }
 
     /// The text the signature is computed over.
     func signedText(method: String, path: String, body: Data?, timestamp: String, secret: String) -> [UInt8] {
         let key = SymmetricKey(data: Array(secret.utf8))
-        let pathOnly = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let pathOnly =
+            path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         var text = ""
         for component in components {
             switch component {
@@ -69,24 +73,36 @@ public struct RequestSignature: Sendable {
     }
 
     /// Adds the timestamp and signature headers. The body is read to be hashed and put back.
-    public func sign(_ request: inout HTTPRequest, body: inout HTTPBody?, secret: String, now: Date = Date()) async throws {
+    public func sign(
+        _ request: inout HTTPRequest, body: inout HTTPBody?, secret: String, now: Date = Date()
+    ) async throws {
         let bytes = try await Self.buffer(&body)
         let timestamp = String(Int(now.timeIntervalSince1970))
         request.headerFields.set(timestampHeader, timestamp)
-        request.headerFields.set(header, signature(method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp, secret: secret))
+        request.headerFields.set(
+            header,
+            signature(
+                method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp,
+                secret: secret))
     }
 
     /// Whether the request is signed with `secret` and its timestamp is within `tolerance` of `now`.
     /// The body is read to be hashed and put back for the handler.
-    public func verify(_ request: HTTPRequest, body: inout HTTPBody?, secret: String, now: Date = Date()) async throws -> Bool {
+    public func verify(
+        _ request: HTTPRequest, body: inout HTTPBody?, secret: String, now: Date = Date()
+    ) async throws -> Bool {
         let bytes = try await Self.buffer(&body)
-        guard let presented = request.headerFields.value(header), let timestamp = request.headerFields.value(timestampHeader),
-              let seconds = Int(timestamp), abs(Int(now.timeIntervalSince1970) - seconds) <= tolerance
+        guard let presented = request.headerFields.value(header),
+            let timestamp = request.headerFields.value(timestampHeader),
+            let seconds = Int(timestamp), abs(Int(now.timeIntervalSince1970) - seconds) <= tolerance
         else { return false }
         // swift-crypto compares the codes in constant time, so timing does not reveal how much matched.
         guard let code = Self.bytes(hex: presented) else { return false }
-        let text = signedText(method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp, secret: secret)
-        return HMAC<SHA512>.isValidAuthenticationCode(code, authenticating: text, using: SymmetricKey(data: Array(secret.utf8)))
+        let text = signedText(
+            method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp,
+            secret: secret)
+        return HMAC<SHA512>.isValidAuthenticationCode(
+            code, authenticating: text, using: SymmetricKey(data: Array(secret.utf8)))
     }
 
     /// The bytes of hex text (either case), or nil when it is not hex.
@@ -104,9 +120,9 @@ public struct RequestSignature: Sendable {
 
     private static func nibble(_ digit: UInt8) -> UInt8? {
         switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "0") ... UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A") ... UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
         default: nil
         }
     }
@@ -199,7 +215,8 @@ public struct RequestSigningSecret: Sendable, CustomStringConvertible {
         let parts = abs(value).description.split(separator: "e")
         let mantissa = parts[0]
         let exponent = parts.count > 1 ? Int(parts[1])! : 0
-        let point = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+        let point =
+            mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
         var digits = Array(mantissa.filter { $0 != "." })
         var n = point + exponent
         while digits.first == "0" {

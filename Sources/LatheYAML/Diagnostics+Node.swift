@@ -7,7 +7,10 @@ extension Diagnostics {
     /// mistake says so once at the end instead of flooding the terminal.
     package static let limit = 1000
 
-    package mutating func report(_ severity: Diagnostic.Severity, _ message: String, at node: YAMLNode, kind: String? = nil, reading: String? = nil) {
+    package mutating func report(
+        _ severity: Diagnostic.Severity, _ message: String, at node: YAMLNode, kind: String? = nil,
+        reading: String? = nil
+    ) {
         guard all.count < Self.limit else {
             if all.count == Self.limit {
                 append(.note("too many diagnostics; Lathe stops listing them here", at: node.location))
@@ -22,6 +25,8 @@ extension Diagnostics {
         report(.error, message, at: node, kind: kind, reading: reading)
     }
 
-    package mutating func warning(_ message: String, at node: YAMLNode, kind: String? = nil) { report(.warning, message, at: node, kind: kind) }
+    package mutating func warning(_ message: String, at node: YAMLNode, kind: String? = nil) {
+        report(.warning, message, at: node, kind: kind)
+    }
     package mutating func note(_ message: String, at node: YAMLNode) { report(.note, message, at: node) }
 }

@@ -34,7 +34,10 @@ public enum FileBytes {
         // Only regular files: a FIFO or a device (/dev/zero) would block or never end.
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError(reason: "it is not a regular file") }
         guard Int(info.st_size) <= maximumSize else {
-            throw ReadError(reason: "it holds \(megabytes(Int(info.st_size))) MB, more than the \(megabytes(maximumSize)) MB Lathe reads from one file", tooLarge: true)
+            throw ReadError(
+                reason:
+                    "it holds \(megabytes(Int(info.st_size))) MB, more than the \(megabytes(maximumSize)) MB Lathe reads from one file",
+                tooLarge: true)
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size) + 1)
@@ -47,7 +50,9 @@ public enum FileBytes {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0 ..< count])
-            if bytes.count > maximumSize { throw ReadError(reason: "it grew past \(megabytes(maximumSize)) MB while being read", tooLarge: true) }
+            if bytes.count > maximumSize {
+                throw ReadError(reason: "it grew past \(megabytes(maximumSize)) MB while being read", tooLarge: true)
+            }
         }
         return bytes
     }

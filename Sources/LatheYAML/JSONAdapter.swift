@@ -64,7 +64,9 @@ enum JSONAdapter {
             // A tab made a space, or a lone surrogate made `\uFFFD`, moves nothing.
             guard change != 0 || edit.replacement.count != edit.length else { continue }
             characterShift += change
-            map.append(characterEnd: characters, characterShift: characterShift, byteEnd: text.count, byteShift: text.count - position)
+            map.append(
+                characterEnd: characters, characterShift: characterShift, byteEnd: text.count,
+                byteShift: text.count - position)
         }
         text.append(contentsOf: bytes[position...])
         return (text, map)
@@ -103,7 +105,8 @@ struct SourceMap: Sendable {
     /// The file's 0-based column for a 0-based `column` at character `index` of the rewritten text.
     func column(_ column: Int, atIndex index: Int) -> Int {
         let lineStart = index - column
-        return column - shift(characterShifts, ends: characterEnds, at: index) + shift(characterShifts, ends: characterEnds, at: lineStart)
+        return column - shift(characterShifts, ends: characterEnds, at: index)
+            + shift(characterShifts, ends: characterEnds, at: lineStart)
     }
 
     /// The file's byte offset for an offset in the rewritten text.
@@ -182,8 +185,8 @@ private struct JSONScanner {
     private func isLiteral(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-             UInt8(ascii: "E"), UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "f"), UInt8(ascii: "l"),
-             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "u"):
+            UInt8(ascii: "E"), UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "f"), UInt8(ascii: "l"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "u"):
             true
         default:
             false
@@ -250,13 +253,15 @@ private struct JSONScanner {
     /// `\uD83D\uDC4D` becomes `\U0001F44D`; a lone surrogate becomes `\uFFFD`. Other escapes stay.
     private mutating func scanEscape() {
         guard position + 5 < bytes.count, bytes[position + 1] == UInt8(ascii: "u"), let high = hex4(at: position + 2),
-              0xD800 ... 0xDFFF ~= high
+            0xD800 ... 0xDFFF ~= high
         else {
             position += 2
             return
         }
-        if high < 0xDC00, position + 11 < bytes.count, bytes[position + 6] == .backslash, bytes[position + 7] == UInt8(ascii: "u"),
-           let low = hex4(at: position + 8), 0xDC00 ... 0xDFFF ~= low {
+        if high < 0xDC00, position + 11 < bytes.count, bytes[position + 6] == .backslash,
+            bytes[position + 7] == UInt8(ascii: "u"),
+            let low = hex4(at: position + 8), 0xDC00 ... 0xDFFF ~= low
+        {
             let scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
             edits.append(.init(start: position, length: 12, replacement: escape(scalar)))
             position += 12
@@ -295,7 +300,10 @@ private struct JSONScanner {
     private mutating func markExplicitKey(quote: Int, firstEdit: Int) {
         var colon = position
         var crossesLine = false
-        while colon < bytes.count, bytes[colon] == .space || bytes[colon] == .tab || bytes[colon] == .newline || bytes[colon] == .carriageReturn {
+        while colon < bytes.count,
+            bytes[colon] == .space || bytes[colon] == .tab || bytes[colon] == .newline
+                || bytes[colon] == .carriageReturn
+        {
             crossesLine = crossesLine || bytes[colon] == .newline || bytes[colon] == .carriageReturn
             colon += 1
         }
@@ -311,7 +319,8 @@ private struct JSONScanner {
         if end - start <= 1024, edits.count == firstEdit { return end - start }
         var length = JSONAdapter.characterCount(bytes[start ..< end])
         for edit in edits[firstEdit...] {
-            length += edit.replacement.count - JSONAdapter.characterCount(bytes[edit.start ..< edit.start + edit.length])
+            length +=
+                edit.replacement.count - JSONAdapter.characterCount(bytes[edit.start ..< edit.start + edit.length])
         }
         return length
     }

@@ -40,7 +40,9 @@ extension Diagnostics {
     /// An `unknown-field` diagnostic at `key`, naming the closest of `fields` ("did you mean") or,
     /// when none is close, listing them. Errors where a mistake stops the reader (a configuration),
     /// warnings where the field is ignored.
-    package mutating func unknownField(_ key: YAMLNode, in what: String, fields: [String], severity: Diagnostic.Severity = .warning) {
+    package mutating func unknownField(
+        _ key: YAMLNode, in what: String, fields: [String], severity: Diagnostic.Severity = .warning
+    ) {
         let text = key.text ?? key.kindDescription
         var message = "unknown field '\(text)' in \(what)" + (severity == .warning ? "; it is ignored" : "")
         if let suggestion = Suggestions.closest(to: text, among: fields) {
@@ -53,7 +55,10 @@ extension Diagnostics {
 
     /// `unknownField` for every key of the mapping `node` that is not one of `fields`; `x-` keys
     /// are extensions, never unknown, unless `allowsExtensions` is false.
-    package mutating func unknownFields(of node: YAMLNode, in what: String, fields: [String], severity: Diagnostic.Severity = .warning, allowsExtensions: Bool = true) {
+    package mutating func unknownFields(
+        of node: YAMLNode, in what: String, fields: [String], severity: Diagnostic.Severity = .warning,
+        allowsExtensions: Bool = true
+    ) {
         for (key, _) in node.entries {
             if allowsExtensions, key.textHasPrefix("x-") { continue }
             if let text = key.text, fields.contains(text) { continue }

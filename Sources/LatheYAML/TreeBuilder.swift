@@ -53,14 +53,18 @@ struct TreeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1
             if documentCount > 1 {
-                throw .error("the file holds more than one YAML document; an OpenAPI description is one document (remove this '---' and what follows, or split the file)", at: location)
+                throw .error(
+                    "the file holds more than one YAML document; an OpenAPI description is one document (remove this '---' and what follows, or split the file)",
+                    at: location)
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let tag = scalar.tag.map { String(cString: $0) }
             let bytes = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
             let type = try scalarType(bytes: bytes, style: scalar.style, tag: tag, location: location)
-            let index = newRecord(.scalar, style: UInt8(truncatingIfNeeded: scalar.style.rawValue), scalarType: type, location: location, start: UInt32(text.count), count: UInt32(bytes.count))
+            let index = newRecord(
+                .scalar, style: UInt8(truncatingIfNeeded: scalar.style.rawValue), scalarType: type, location: location,
+                start: UInt32(text.count), count: UInt32(bytes.count))
             text.append(contentsOf: bytes)
             if let tag { tags[index] = tag }
             expandedSizes.append(1)
@@ -70,16 +74,21 @@ struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             if stack.count >= reader.maximumDepth {
-                throw .error("nesting is deeper than \(reader.maximumDepth) levels; no OpenAPI document needs this, so Lathe stops reading here", at: location)
+                throw .error(
+                    "nesting is deeper than \(reader.maximumDepth) levels; no OpenAPI document needs this, so Lathe stops reading here",
+                    at: location)
             }
-            let (anchorPointer, tagPointer) = isMapping
+            let (anchorPointer, tagPointer) =
+                isMapping
                 ? (event.data.mapping_start.anchor, event.data.mapping_start.tag)
                 : (event.data.sequence_start.anchor, event.data.sequence_start.tag)
-            let index = newRecord(isMapping ? .mapping : .sequence, style: 0, scalarType: .null, location: location, start: 0, count: 0)
+            let index = newRecord(
+                isMapping ? .mapping : .sequence, style: 0, scalarType: .null, location: location, start: 0, count: 0)
             expandedSizes.append(1)
             heights.append(0)
             if let tagPointer { tags[index] = String(cString: tagPointer) }
-            stack.append(OpenCollection(index: index, isMapping: isMapping, anchor: anchorPointer.map { String(cString: $0) }))
+            stack.append(
+                OpenCollection(index: index, isMapping: isMapping, anchor: anchorPointer.map { String(cString: $0) }))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             var collection = stack.removeLast()
             if collection.isMapping, collection.hasMergeKey {
@@ -87,7 +96,8 @@ struct TreeBuilder {
             }
             let index = collection.index
             records[Int(index)].start = UInt32(children.count)
-            records[Int(index)].count = UInt32(collection.isMapping ? collection.children.count / 2 : collection.children.count)
+            records[Int(index)].count = UInt32(
+                collection.isMapping ? collection.children.count / 2 : collection.children.count)
             children.append(contentsOf: collection.children)
             expandedSizes[Int(index)] = collection.expandedSize
             heights[Int(index)] = collection.childHeight + 1
@@ -97,12 +107,16 @@ struct TreeBuilder {
             let name = String(cString: event.data.alias.anchor)
             guard let target = anchors[name] else {
                 if stack.contains(where: { $0.anchor == name }) {
-                    throw .error("alias '*\(name)' refers to a node that contains it; recursive aliases cannot be expanded", at: location)
+                    throw .error(
+                        "alias '*\(name)' refers to a node that contains it; recursive aliases cannot be expanded",
+                        at: location)
                 }
                 throw .error("alias '*\(name)' refers to no anchor; define '&\(name)' before using it", at: location)
             }
             if stack.count + Int(heights[Int(target)]) > reader.maximumDepth {
-                throw .error("through alias '*\(name)' the document nests deeper than \(reader.maximumDepth) levels; no OpenAPI document needs this, so Lathe stops reading here", at: location)
+                throw .error(
+                    "through alias '*\(name)' the document nests deeper than \(reader.maximumDepth) levels; no OpenAPI document needs this, so Lathe stops reading here",
+                    at: location)
             }
             records[Int(target)].isShared = true
             try add(target, expandedSize: expandedSizes[Int(target)], location: location)
@@ -113,15 +127,23 @@ struct TreeBuilder {
 
     mutating func finish() throws(Diagnostic) -> YAMLTree {
         if root < 0 {
-            throw .error("the file holds no YAML document (only whitespace or comments); expected an OpenAPI document", at: SpecLocation(file: path, line: 1, column: 1))
+            throw .error(
+                "the file holds no YAML document (only whitespace or comments); expected an OpenAPI document",
+                at: SpecLocation(file: path, line: 1, column: 1))
         }
         return YAMLTree(path: path, records: records, children: children, text: text, tags: tags, rootIndex: root)
     }
 
     // MARK: Building
 
-    private mutating func newRecord(_ kind: YAMLNode.Kind, style: UInt8, scalarType: YAMLScalarType, location: SpecLocation, start: UInt32, count: UInt32) -> Int32 {
-        records.append(NodeRecord(kind: kind, style: style, scalarType: scalarType, line: UInt32(location.line), column: UInt32(location.column), start: start, count: count, parent: -1))
+    private mutating func newRecord(
+        _ kind: YAMLNode.Kind, style: UInt8, scalarType: YAMLScalarType, location: SpecLocation, start: UInt32,
+        count: UInt32
+    ) -> Int32 {
+        records.append(
+            NodeRecord(
+                kind: kind, style: style, scalarType: scalarType, line: UInt32(location.line),
+                column: UInt32(location.column), start: start, count: count, parent: -1))
         return Int32(records.count - 1)
     }
 
@@ -155,7 +177,9 @@ struct TreeBuilder {
         stack[top].expandedSize = overflow ? .max : sum
         let limit = aliasExpansionLimit
         if stack[top].expandedSize > limit {
-            throw .error("aliases here expand the document past \(limit) nodes (an alias expansion bomb); Lathe refuses to expand it", at: location)
+            throw .error(
+                "aliases here expand the document past \(limit) nodes (an alias expansion bomb); Lathe refuses to expand it",
+                at: location)
         }
     }
 
@@ -167,7 +191,9 @@ struct TreeBuilder {
     private mutating func checkKey(_ key: Int32, in top: Int, location: SpecLocation) throws(Diagnostic) {
         let record = records[Int(key)]
         guard record.kind == .scalar else {
-            throw .error("mapping keys must be plain text; this key is \(record.kind == .mapping ? "a mapping" : "a list")", at: location)
+            throw .error(
+                "mapping keys must be plain text; this key is \(record.kind == .mapping ? "a mapping" : "a list")",
+                at: location)
         }
         if isMergeKey(key) {
             stack[top].hasMergeKey = true
@@ -181,7 +207,8 @@ struct TreeBuilder {
             return
         }
         if stack[top].keySet == nil {
-            stack[top].keySet = Set(stride(from: 0, to: keys.count, by: 2).filter { !isMergeKey(keys[$0]) }.map { string(keys[$0]) })
+            stack[top].keySet = Set(
+                stride(from: 0, to: keys.count, by: 2).filter { !isMergeKey(keys[$0]) }.map { string(keys[$0]) })
         }
         if !stack[top].keySet!.insert(string(key)).inserted {
             let first = stride(from: 0, to: keys.count, by: 2).first { textEqual(keys[$0], key) }.map { keys[$0] }
@@ -191,13 +218,16 @@ struct TreeBuilder {
 
     private func duplicateKey(_ key: Int32, first: Int32) -> Diagnostic {
         let firstRecord = records[Int(first)]
-        return .error("duplicate key '\(string(key))' in this mapping (first defined at line \(firstRecord.line), column \(firstRecord.column)); YAML and JSON keys must be unique", at: records[Int(key)].location(path))
+        return .error(
+            "duplicate key '\(string(key))' in this mapping (first defined at line \(firstRecord.line), column \(firstRecord.column)); YAML and JSON keys must be unique",
+            at: records[Int(key)].location(path))
     }
 
     private func isMergeKey(_ index: Int32) -> Bool {
         let record = records[Int(index)]
         return record.kind == .scalar && record.count == 2 && record.style == UInt8(YAML_PLAIN_SCALAR_STYLE.rawValue)
-            && text[Int(record.start)] == UInt8(ascii: "<") && text[Int(record.start) + 1] == UInt8(ascii: "<") && tags[index] == nil
+            && text[Int(record.start)] == UInt8(ascii: "<") && text[Int(record.start) + 1] == UInt8(ascii: "<")
+            && tags[index] == nil
     }
 
     private func checkMergeValue(_ value: Int32, location: SpecLocation) throws(Diagnostic) {
@@ -231,7 +261,8 @@ struct TreeBuilder {
             let sources = records[Int(value)].kind == .sequence ? collectionChildren(value) : [value]
             for source in sources {
                 let sourcePairs = collectionChildren(source)
-                for j in stride(from: 0, to: sourcePairs.count, by: 2) where taken.insert(string(sourcePairs[j])).inserted {
+                for j in stride(from: 0, to: sourcePairs.count, by: 2)
+                where taken.insert(string(sourcePairs[j])).inserted {
                     merged.append(sourcePairs[j])
                     merged.append(sourcePairs[j + 1])
                 }
@@ -257,13 +288,17 @@ struct TreeBuilder {
         return text[Int(ra.start) ..< Int(ra.start + ra.count)] == text[Int(rb.start) ..< Int(rb.start + rb.count)]
     }
 
-    private func scalarType(bytes: UnsafeBufferPointer<UInt8>, style: yaml_scalar_style_t, tag: String?, location: SpecLocation) throws(Diagnostic) -> YAMLScalarType {
+    private func scalarType(
+        bytes: UnsafeBufferPointer<UInt8>, style: yaml_scalar_style_t, tag: String?, location: SpecLocation
+    ) throws(Diagnostic) -> YAMLScalarType {
         if let tag, tag != "!" {
             if let tagged = ScalarResolver.typeForTag(tag) {
                 let natural = ScalarResolver.resolvePlain(bytes)
                 let fits = tagged == .string || natural == tagged || (tagged == .float && natural == .int)
                 if !fits {
-                    throw .error("the value '\(String(decoding: bytes, as: UTF8.self))' does not fit its tag '\(tag)'", at: location)
+                    throw .error(
+                        "the value '\(String(decoding: bytes, as: UTF8.self))' does not fit its tag '\(tag)'",
+                        at: location)
                 }
                 return tagged
             }

@@ -58,7 +58,9 @@ public final class YAMLDraft {
     public func makeTree(path: String) -> YAMLTree {
         var builder = DraftTreeBuilder()
         let root = builder.emit(self, parent: -1, slot: 0)
-        return YAMLTree(path: path, records: builder.records, children: builder.children, text: builder.text, tags: builder.tags, rootIndex: root, nodeFiles: builder.nodeFiles, files: builder.files)
+        return YAMLTree(
+            path: path, records: builder.records, children: builder.children, text: builder.text, tags: builder.tags,
+            rootIndex: root, nodeFiles: builder.nodeFiles, files: builder.files)
     }
 }
 
@@ -76,13 +78,16 @@ private struct DraftTreeBuilder {
         case .scalar:
             return emitScalar(draft.origin, parent: parent, slot: slot)
         case .sequence(let items):
-            let (index, base) = open(draft.origin, kind: .sequence, slots: items.count, count: items.count, parent: parent, slot: slot)
+            let (index, base) = open(
+                draft.origin, kind: .sequence, slots: items.count, count: items.count, parent: parent, slot: slot)
             for (position, item) in items.enumerated() {
                 children[base + position] = emit(item, parent: index, slot: position)
             }
             return index
         case .mapping(let entries):
-            let (index, base) = open(draft.origin, kind: .mapping, slots: 2 * entries.count, count: entries.count, parent: parent, slot: slot)
+            let (index, base) = open(
+                draft.origin, kind: .mapping, slots: 2 * entries.count, count: entries.count, parent: parent, slot: slot
+            )
             for (position, entry) in entries.enumerated() {
                 children[base + 2 * position] = emitScalar(entry.key, parent: index, slot: position)
                 children[base + 2 * position + 1] = emit(entry.value, parent: index, slot: position)
@@ -92,8 +97,11 @@ private struct DraftTreeBuilder {
     }
 
     /// A collection's record, with its block of child slots reserved so its children stay contiguous.
-    private mutating func open(_ origin: YAMLNode, kind: YAMLNode.Kind, slots: Int, count: Int, parent: Int32, slot: Int) -> (Int32, Int) {
-        let index = append(origin, kind: kind, start: UInt32(children.count), count: UInt32(count), parent: parent, slot: slot)
+    private mutating func open(
+        _ origin: YAMLNode, kind: YAMLNode.Kind, slots: Int, count: Int, parent: Int32, slot: Int
+    ) -> (Int32, Int) {
+        let index = append(
+            origin, kind: kind, start: UInt32(children.count), count: UInt32(count), parent: parent, slot: slot)
         let base = children.count
         children.append(contentsOf: repeatElement(-1, count: slots))
         return (index, base)
@@ -107,10 +115,14 @@ private struct DraftTreeBuilder {
         return index
     }
 
-    private mutating func append(_ origin: YAMLNode, kind: YAMLNode.Kind, start: UInt32, count: UInt32, parent: Int32, slot: Int) -> Int32 {
+    private mutating func append(
+        _ origin: YAMLNode, kind: YAMLNode.Kind, start: UInt32, count: UInt32, parent: Int32, slot: Int
+    ) -> Int32 {
         let source = origin.record
         let index = Int32(records.count)
-        var record = NodeRecord(kind: kind, style: source.style, scalarType: source.scalarType, line: source.line, column: source.column, start: start, count: count, parent: parent)
+        var record = NodeRecord(
+            kind: kind, style: source.style, scalarType: source.scalarType, line: source.line, column: source.column,
+            start: start, count: count, parent: parent)
         record.slot = UInt32(slot)
         records.append(record)
         if let tag = origin.tag { tags[index] = tag }

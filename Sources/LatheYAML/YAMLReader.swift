@@ -1,5 +1,6 @@
 internal import CYAML
 import LatheDiagnostics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -65,8 +66,10 @@ public struct YAMLReader: Sendable {
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(filePath, maximumSize: maximumFileSize)
-        } catch where error.tooLarge {
-            var diagnostic = Diagnostic.error("this file is too large to generate from: \(error.reason) (lathe generate --max-file-size raises the limit, up to 256 MiB)", at: SpecLocation(file: displayPath ?? filePath, line: 1, column: 1))
+        } catch  where error.tooLarge {
+            var diagnostic = Diagnostic.error(
+                "this file is too large to generate from: \(error.reason) (lathe generate --max-file-size raises the limit, up to 256 MiB)",
+                at: SpecLocation(file: displayPath ?? filePath, line: 1, column: 1))
             diagnostic.kind = "file-too-large"
             throw diagnostic
         } catch {
@@ -77,11 +80,14 @@ public struct YAMLReader: Sendable {
 
     private func checkContent(_ bytes: [UInt8], path: String) throws(Diagnostic) {
         if bytes.isEmpty {
-            throw .error("the file is empty; expected an OpenAPI document in YAML or JSON", at: SpecLocation(file: path, line: 1, column: 1))
+            throw .error(
+                "the file is empty; expected an OpenAPI document in YAML or JSON",
+                at: SpecLocation(file: path, line: 1, column: 1))
         }
         // UTF-16 and UTF-32 text (which libyaml reads) starts with a byte-order mark or has NULs in
         // every other byte; anything else with a NUL in it is not text.
-        let hasUnicodeBOM = bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
+        let hasUnicodeBOM =
+            bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
         let nulOffset = bytes.withUnsafeBytes { buffer -> Int? in
             guard let found = memchr(buffer.baseAddress!, 0, buffer.count) else { return nil }
             return buffer.baseAddress!.distance(to: UnsafeRawPointer(found))
@@ -93,7 +99,8 @@ public struct YAMLReader: Sendable {
     }
 
     /// libyaml's error, located in `bytes` (the file as written, which libyaml may have read rewritten).
-    static func libyamlError(_ parser: yaml_parser_t, bytes: [UInt8], sourceMap: SourceMap?, path: String) -> Diagnostic {
+    static func libyamlError(_ parser: yaml_parser_t, bytes: [UInt8], sourceMap: SourceMap?, path: String) -> Diagnostic
+    {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
         case YAML_READER_ERROR:
@@ -101,10 +108,13 @@ public struct YAMLReader: Sendable {
             let offset = min(sourceMap?.byteOffset(rewritten) ?? rewritten, bytes.count)
             let location = location(ofOffset: offset, in: bytes, path: path)
             let detail = parser.problem_value >= 0 ? String(format2Hex: parser.problem_value) : ""
-            let what = problem.contains("UTF-8") || problem.contains("octet") ? "the file is not valid UTF-8 text" : "the file has a character YAML does not allow"
+            let what =
+                problem.contains("UTF-8") || problem.contains("octet")
+                ? "the file is not valid UTF-8 text" : "the file has a character YAML does not allow"
             return .error("\(what): \(problem)\(detail) at byte offset \(offset)", at: location)
         case YAML_MEMORY_ERROR:
-            return .error("libyaml ran out of memory reading this file", at: SpecLocation(file: path, line: 1, column: 1))
+            return .error(
+                "libyaml ran out of memory reading this file", at: SpecLocation(file: path, line: 1, column: 1))
         default:
             let location = location(of: parser.problem_mark, path: path, sourceMap: sourceMap)
             var message = "invalid YAML: \(problem)"

@@ -78,18 +78,27 @@ enum ScalarResolver {
         if matchesAny(rest, [".inf", ".Inf", ".INF"]) { return true }
         if i == 0, matchesAny(rest, [".nan", ".NaN", ".NAN"]) { return true }
         var intDigits = 0
-        while i < n, isDigit(bytes[i]) { i += 1; intDigits += 1 }
+        while i < n, isDigit(bytes[i]) {
+            i += 1
+            intDigits += 1
+        }
         var fractionDigits = 0
         if i < n, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            while i < n, isDigit(bytes[i]) { i += 1; fractionDigits += 1 }
+            while i < n, isDigit(bytes[i]) {
+                i += 1
+                fractionDigits += 1
+            }
         }
         guard intDigits > 0 || fractionDigits > 0 else { return false }
         if i < n, bytes[i] | 0x20 == UInt8(ascii: "e") {
             i += 1
             if i < n, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
             var exponentDigits = 0
-            while i < n, isDigit(bytes[i]) { i += 1; exponentDigits += 1 }
+            while i < n, isDigit(bytes[i]) {
+                i += 1
+                exponentDigits += 1
+            }
             guard exponentDigits > 0 else { return false }
         }
         return i == n

@@ -21,7 +21,10 @@ public final class YAMLTree: Sendable {
     let nodeFiles: [UInt16]
     let files: [String]
 
-    init(path: String, records: [NodeRecord], children: [Int32], text: [UInt8], tags: [Int32: String], rootIndex: Int32, nodeFiles: [UInt16] = [], files: [String] = []) {
+    init(
+        path: String, records: [NodeRecord], children: [Int32], text: [UInt8], tags: [Int32: String], rootIndex: Int32,
+        nodeFiles: [UInt16] = [], files: [String] = []
+    ) {
         self.path = path
         self.records = records
         self.children = children
@@ -134,7 +137,9 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         let record = record
         guard record.kind == .scalar else { return nil }
         return tree.text.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(record.start) ..< Int(record.start + record.count)]), as: UTF8.self)
+            String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[Int(record.start) ..< Int(record.start + record.count)]),
+                as: UTF8.self)
         }
     }
 
@@ -268,7 +273,9 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         public subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) {
             let base = Int(node.record.start) + 2 * position
             let children = node.tree.children
-            return (YAMLNode(tree: node.tree, index: children[base]), YAMLNode(tree: node.tree, index: children[base + 1]))
+            return (
+                YAMLNode(tree: node.tree, index: children[base]), YAMLNode(tree: node.tree, index: children[base + 1])
+            )
         }
     }
 }

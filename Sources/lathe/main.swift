@@ -1,4 +1,5 @@
 import LatheCLI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -42,7 +42,9 @@ struct ValidateCommandTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test func cleanSpecsExitZeroAndPrintNothing() throws {
@@ -56,25 +58,30 @@ struct ValidateCommandTests {
         let run = try lathe("validate", "Tests/Fixtures/broken-refs/api.yaml")
         #expect(run.status == 1)
         #expect(run.stdout == "")
-        #expect(run.stderr == """
-        Tests/Fixtures/broken-refs/api.yaml:6:13: error: cannot resolve 'nothere.yaml': cannot read 'Tests/Fixtures/broken-refs/nothere.yaml': No such file or directory [ref-unreadable]
-        Tests/Fixtures/broken-refs/api.yaml:12:13: error: 'good.yaml#/Thing' points at nothing: the document has no 'Thing' (did you mean 'Things'?) [ref-unresolved]
-        Tests/Fixtures/broken-refs/bad.yaml:3:6: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 9) [ref-unreadable]
-        Tests/Fixtures/broken-refs/api.yaml:8:13: note: referenced here
-        3 errors generated.
+        #expect(
+            run.stderr == """
+                Tests/Fixtures/broken-refs/api.yaml:6:13: error: cannot resolve 'nothere.yaml': cannot read 'Tests/Fixtures/broken-refs/nothere.yaml': No such file or directory [ref-unreadable]
+                Tests/Fixtures/broken-refs/api.yaml:12:13: error: 'good.yaml#/Thing' points at nothing: the document has no 'Thing' (did you mean 'Things'?) [ref-unresolved]
+                Tests/Fixtures/broken-refs/bad.yaml:3:6: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 9) [ref-unreadable]
+                Tests/Fixtures/broken-refs/api.yaml:8:13: note: referenced here
+                3 errors generated.
 
-        """)
+                """)
     }
 
     @Test func warningsAloneExitZero() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-ok: 1\ncomponents:\n  schemas:\n    A: {type: string, maxLenght: 3}\n"
+        try
+            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-ok: 1\ncomponents:\n  schemas:\n    A: {type: string, maxLenght: 3}\n"
             .write(to: directory.appendingPathComponent("warn.yaml"), atomically: true, encoding: .utf8)
         let run = try lathe("validate", "warn.yaml", in: directory.path)
         #expect(run.status == 0)
-        #expect(run.stderr == "warn.yaml:7:23: warning: unknown schema keyword 'maxLenght'; it is ignored (did you mean 'maxLength'?) [unknown-keyword]\n1 warning generated.\n")
+        #expect(
+            run.stderr
+                == "warn.yaml:7:23: warning: unknown schema keyword 'maxLenght'; it is ignored (did you mean 'maxLength'?) [unknown-keyword]\n1 warning generated.\n"
+        )
         let quiet = try lathe("validate", "--quiet", "warn.yaml", in: directory.path)
         #expect(quiet.status == 0 && quiet.stderr == "")
     }
@@ -85,11 +92,15 @@ struct ValidateCommandTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: string, \"x\\n::error file=a.swift::pwned\\e[2J\": 1}\n"
+        try
+            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: string, \"x\\n::error file=a.swift::pwned\\e[2J\": 1}\n"
             .write(to: directory.appendingPathComponent("forge.yaml"), atomically: true, encoding: .utf8)
         let run = try lathe("validate", "forge.yaml", in: directory.path)
         #expect(run.status == 0)
-        #expect(run.stderr == "forge.yaml:6:23: warning: unknown schema keyword 'x\\u{A}::error file=a.swift::pwned\\u{1B}[2J'; it is ignored [unknown-keyword]\n1 warning generated.\n")
+        #expect(
+            run.stderr
+                == "forge.yaml:6:23: warning: unknown schema keyword 'x\\u{A}::error file=a.swift::pwned\\u{1B}[2J'; it is ignored [unknown-keyword]\n1 warning generated.\n"
+        )
         #expect(!run.stderr.contains("\u{1B}"))
     }
 
@@ -107,7 +118,10 @@ struct ValidateCommandTests {
     @Test func refsOutsideTheRootNeedTheFlag() throws {
         let refused = try lathe("validate", "Tests/Fixtures/escape/spec/api.yaml")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("Tests/Fixtures/escape/spec/api.yaml:6:13: error: '../outside.yaml' leads outside the folder of the root spec"))
+        #expect(
+            refused.stderr.contains(
+                "Tests/Fixtures/escape/spec/api.yaml:6:13: error: '../outside.yaml' leads outside the folder of the root spec"
+            ))
         let allowed = try lathe("validate", "--allow-refs-outside-root", "Tests/Fixtures/escape/spec/api.yaml")
         #expect(allowed.status == 0 && allowed.stderr == "")
     }
@@ -115,7 +129,9 @@ struct ValidateCommandTests {
     @Test func unreadableFileIsAnErrorWithoutLocation() throws {
         let run = try lathe("validate", "no/such/spec.yaml")
         #expect(run.status == 1)
-        #expect(run.stderr == "lathe: error: cannot read 'no/such/spec.yaml': No such file or directory\n1 error generated.\n")
+        #expect(
+            run.stderr
+                == "lathe: error: cannot read 'no/such/spec.yaml': No such file or directory\n1 error generated.\n")
     }
 
     @Test func helpGoesToStandardOutput() throws {

@@ -20,10 +20,14 @@ struct CorpusCompileTests {
         "discourse-openapi.yml": ["bad-request-undocumented": 1, "identical-path-templates": 2],
         "paypal-invoicing-v2.json": [:],
         "square-api.json": [
-            "bad-request-undocumented": 1, "path-parameter-undeclared": 1, "ref-unresolved": 5, "required-undefined": 1, "security-scopes-invalid": 1, "unknown-field": 1,
+            "bad-request-undocumented": 1, "path-parameter-undeclared": 1, "ref-unresolved": 5, "required-undefined": 1,
+            "security-scopes-invalid": 1, "unknown-field": 1,
         ],
         "twilio-api-v2010.json": ["bad-request-undocumented": 1],
-        "xero-accounting.yaml": ["bad-request-undocumented": 1, "default-spelled-as-text": 23, "identical-path-templates": 14, "ref-sibling-ignored": 1],
+        "xero-accounting.yaml": [
+            "bad-request-undocumented": 1, "default-spelled-as-text": 23, "identical-path-templates": 14,
+            "ref-sibling-ignored": 1,
+        ],
     ]
 
     @Test(.enabled(if: !specs.isEmpty, "../shared/corpus is not beside this checkout"))
@@ -35,7 +39,9 @@ struct CorpusCompileTests {
     func generatesAsPublishedAndCompiles(_ spec: String) throws {
         let result = Generator.generate(path: Self.corpus + "/" + spec, displayPath: spec)
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
-        #expect(result.diagnostics.warningCounts == Self.warnings[spec], "\(result.diagnostics.warnings.map(\.description).joined(separator: "\n"))")
+        #expect(
+            result.diagnostics.warningCounts == Self.warnings[spec],
+            "\(result.diagnostics.warnings.map(\.description).joined(separator: "\n"))")
         #expect(result.files.count > 1)
         let (folder, paths) = try writeToTemporaryFolder(result.files, label: spec)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -24,10 +24,13 @@ struct GoldenTests {
 
     static let snippets: [Case] = {
         let folder = repositoryRoot + "/Tests/Golden/Snippets"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".yaml")
+        }.sorted()
         return names.map { file in
             let name = String(file.dropLast(5))
-            return Case(name: name, spec: "Tests/Golden/Snippets/\(file)", expected: "Tests/LatheGoldenTests/Snippets/\(name)")
+            return Case(
+                name: name, spec: "Tests/Golden/Snippets/\(file)", expected: "Tests/LatheGoldenTests/Snippets/\(name)")
         }
     }()
 
@@ -35,10 +38,16 @@ struct GoldenTests {
         Case(name: "Piriod", spec: "specs/piriod.yaml", expected: "Tests/LatheGoldenTests/Documents/Piriod"),
         Case(name: "Dolfin", spec: "specs/dolfin.yaml", expected: "Tests/LatheGoldenTests/Documents/Dolfin"),
         Case(name: "Storno", spec: "specs/storno.yaml", expected: "Tests/LatheGoldenTests/Documents/Storno"),
-        Case(name: "Paycashless", spec: "specs/paycashless.yaml", expected: "Tests/LatheGoldenTests/Documents/Paycashless"),
+        Case(
+            name: "Paycashless", spec: "specs/paycashless.yaml",
+            expected: "Tests/LatheGoldenTests/Documents/Paycashless"),
         Case(name: "AvaTax", spec: "specs/avatax.yaml", expected: "Tests/LatheGoldenTests/Documents/AvaTax"),
-        Case(name: "MultiFile", spec: "Tests/Fixtures/multi-file/api.yaml", expected: "Tests/LatheGoldenTests/Documents/MultiFile"),
-        Case(name: "WireFormats", spec: "Tests/Fixtures/wire/api.yaml", expected: "Tests/LatheGoldenTests/Documents/WireFormats"),
+        Case(
+            name: "MultiFile", spec: "Tests/Fixtures/multi-file/api.yaml",
+            expected: "Tests/LatheGoldenTests/Documents/MultiFile"),
+        Case(
+            name: "WireFormats", spec: "Tests/Fixtures/wire/api.yaml",
+            expected: "Tests/LatheGoldenTests/Documents/WireFormats"),
     ]
 
     @Test func everySnippetIsFound() {
@@ -47,23 +56,32 @@ struct GoldenTests {
 
     @Test(arguments: snippets + documents)
     func generatedSwiftMatchesGolden(_ golden: Case) throws {
-        let result = Generator.generate(path: repositoryRoot + "/" + golden.spec, displayPath: golden.spec, options: GeneratorOptions(namespace: golden.name))
+        let result = Generator.generate(
+            path: repositoryRoot + "/" + golden.spec, displayPath: golden.spec,
+            options: GeneratorOptions(namespace: golden.name))
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.all)")
         let folder = repositoryRoot + "/" + golden.expected
         if Self.isRecording {
             try OutputFolder.write(result.files, to: folder, specName: result.specName)
-            Issue.record("Re-recorded \(golden.expected). Review it with git diff, then run the tests again without LATHE_RECORD.")
+            Issue.record(
+                "Re-recorded \(golden.expected). Review it with git diff, then run the tests again without LATHE_RECORD."
+            )
             return
         }
-        let expectedNames = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
-        #expect(expectedNames == result.files.map(\.name).sorted(), "files of \(golden.name) differ; LATHE_RECORD=1 swift test re-records")
+        let expectedNames = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".swift")
+        }.sorted()
+        #expect(
+            expectedNames == result.files.map(\.name).sorted(),
+            "files of \(golden.name) differ; LATHE_RECORD=1 swift test re-records")
         for file in result.files {
             let expected = (try? String(contentsOfFile: folder + "/" + file.name, encoding: .utf8)) ?? ""
             if expected != file.contents {
-                Issue.record("""
-                \(golden.expected)/\(file.name) differs from what Lathe generates (LATHE_RECORD=1 swift test re-records):
-                \(LineDiff.unified(expected: expected, actual: file.contents, name: file.name))
-                """)
+                Issue.record(
+                    """
+                    \(golden.expected)/\(file.name) differs from what Lathe generates (LATHE_RECORD=1 swift test re-records):
+                    \(LineDiff.unified(expected: expected, actual: file.contents, name: file.name))
+                    """)
             }
         }
     }
@@ -74,7 +92,8 @@ struct GoldenTests {
             .filter { $0.hasSuffix(".swift") && ($0.hasPrefix("Snippets/") || $0.hasPrefix("Documents/")) }
             .map { folder + "/" + $0 }
         #expect(files.count >= 20)
-        let outcome = try SwiftCompiler.typecheck(files, flags: ["-default-isolation", "MainActor", "-warnings-as-errors"])
+        let outcome = try SwiftCompiler.typecheck(
+            files, flags: ["-default-isolation", "MainActor", "-warnings-as-errors"])
         #expect(outcome.status == 0, "\(outcome.output)")
     }
 }

@@ -14,7 +14,9 @@ struct HostileNameTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let specName = "api\nfunc PWNED_specFile() {}\n.yaml"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Tests/Fixtures/hostile/names.yaml", toPath: folder.appendingPathComponent(specName).path)
+        try FileManager.default.copyItem(
+            atPath: repositoryRoot + "/Tests/Fixtures/hostile/names.yaml",
+            toPath: folder.appendingPathComponent(specName).path)
         try Data("Radius: {type: number, description: \"r\\nfunc PWNED_refTarget() {}\"}\n".utf8)
             .write(to: folder.appendingPathComponent("other\nfunc PWNED_refFile() {}\n.yaml"))
 
@@ -35,7 +37,8 @@ struct HostileNameTests {
 
     /// The check above can fail: a real `PWNED_` declaration shows up in the symbols.
     @Test func theSymbolCheckSeesADeclaration() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-hostile-control-\(UUID().uuidString)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lathe-hostile-control-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: output) }
         let paths = [output.appendingPathComponent("Control.swift").path]
@@ -64,9 +67,14 @@ struct HostileSpecTests {
         let spec = "Tests/Fixtures/hostile/specs.yaml"
         let result = Generator.generate(path: repositoryRoot + "/" + spec, displayPath: spec)
         #expect(!result.diagnostics.hasErrors)
-        #expect(result.diagnostics.warningCounts == ["recursive-alias": 2, "request-body-without-content": 1, "bad-request-undocumented": 1])
+        #expect(
+            result.diagnostics.warningCounts == [
+                "recursive-alias": 2, "request-body-without-content": 1, "bad-request-undocumented": 1,
+            ])
         // No bidirectional control reaches the source raw, in a comment or a literal (Trojan Source).
-        let bidi: Set<UInt32> = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+        let bidi: Set<UInt32> = [
+            0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+        ]
         #expect(!result.files.contains { $0.contents.unicodeScalars.contains { bidi.contains($0.value) } })
         let (folder, paths) = try writeToTemporaryFolder(result.files, label: "hostile-specs")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -81,7 +89,8 @@ struct HostileSpecTests {
 struct FuzzSpecCompileTests {
     @Test func everyFoundDocumentCompiles() throws {
         let folder = repositoryRoot + "/Fuzz/Specs"
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }
+            .sorted()
         #expect(names.count >= 5)
         var files: [GeneratedFile] = []
         for (index, name) in names.enumerated() {
@@ -108,30 +117,30 @@ struct FuzzSpecCompileTests {
 struct CompositeReadingTests {
     @Test func alternativesBesideAReferenceAndThroughAliasesAreComposed() throws {
         let spec = """
-        openapi: 3.1.0
-        info: {title: t, version: "1"}
-        paths:
-          /p:
-            post:
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      type: object
-                      properties:
-                        pet: {$ref: '#/components/schemas/Base', oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]}
-                        either: {allOf: [{$ref: '#/components/schemas/Alias'}, {type: object, properties: {n: {type: string}}}]}
-                        anything: {$ref: '#/components/schemas/Any'}
-              responses: {'200': {description: ok}, '400': {description: bad}}
-        components:
-          schemas:
-            Base: {type: object, properties: {name: {type: string}}}
-            Cat: {type: object, properties: {meow: {type: boolean}}}
-            Dog: {type: object, properties: {bark: {type: boolean}}}
-            Alias: {$ref: '#/components/schemas/Pet'}
-            Pet: {oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]}
-            Any: {}
-        """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths:
+              /p:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            pet: {$ref: '#/components/schemas/Base', oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]}
+                            either: {allOf: [{$ref: '#/components/schemas/Alias'}, {type: object, properties: {n: {type: string}}}]}
+                            anything: {$ref: '#/components/schemas/Any'}
+                  responses: {'200': {description: ok}, '400': {description: bad}}
+            components:
+              schemas:
+                Base: {type: object, properties: {name: {type: string}}}
+                Cat: {type: object, properties: {meow: {type: boolean}}}
+                Dog: {type: object, properties: {bark: {type: boolean}}}
+                Alias: {$ref: '#/components/schemas/Pet'}
+                Pet: {oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]}
+                Any: {}
+            """
         let result = Generator.generate(bytes: Array(spec.utf8), path: "composite.yaml")
         #expect(result.diagnostics.warningCounts["allof-not-objects"] == nil, "\(result.diagnostics.all)")
         let generated = result.files.map(\.contents).joined()

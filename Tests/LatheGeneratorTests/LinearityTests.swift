@@ -9,11 +9,18 @@ struct LinearityTests {
     /// `n` schemas: a chain of plain references, objects whose properties refer to the previous
     /// schema, and objects extending the previous object through allOf.
     static func spec(_ n: Int) -> [UInt8] {
-        var lines = ["openapi: 3.1.0", "info: {title: T, version: '1'}", "components:", "  schemas:", "    R0: {type: string}", "    O0: {type: object, properties: {a: {type: string}}}"]
+        var lines = [
+            "openapi: 3.1.0", "info: {title: T, version: '1'}", "components:", "  schemas:", "    R0: {type: string}",
+            "    O0: {type: object, properties: {a: {type: string}}}",
+        ]
         for i in 1 ..< n {
             lines.append("    R\(i): {$ref: '#/components/schemas/R\(i - 1)'}")
-            lines.append("    O\(i): {type: object, properties: {a: {$ref: '#/components/schemas/O\(i - 1)'}, b: {type: array, items: {$ref: '#/components/schemas/R\(i)'}}, c: {type: integer, minimum: 1}}}")
-            lines.append("    E\(i): {allOf: [{$ref: '#/components/schemas/O\(i)'}, {type: object, properties: {e: {type: string, enum: [x, y]}}}]}")
+            lines.append(
+                "    O\(i): {type: object, properties: {a: {$ref: '#/components/schemas/O\(i - 1)'}, b: {type: array, items: {$ref: '#/components/schemas/R\(i)'}}, c: {type: integer, minimum: 1}}}"
+            )
+            lines.append(
+                "    E\(i): {allOf: [{$ref: '#/components/schemas/O\(i)'}, {type: object, properties: {e: {type: string, enum: [x, y]}}}]}"
+            )
         }
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
@@ -24,7 +31,8 @@ struct LinearityTests {
         var runs: [Double] = []
         for _ in 0 ..< 5 {
             let start = ContinuousClock.now
-            let result = Generator.generate(bytes: bytes, path: "linear.yaml", options: GeneratorOptions(modes: [.types]))
+            let result = Generator.generate(
+                bytes: bytes, path: "linear.yaml", options: GeneratorOptions(modes: [.types]))
             let elapsed = ContinuousClock.now - start
             precondition(!result.files.isEmpty)
             runs.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)

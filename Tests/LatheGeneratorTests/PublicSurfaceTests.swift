@@ -16,7 +16,9 @@ struct PublicSurfaceTests {
             return
         }
         let expected = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        #expect(actual == expected, """
+        #expect(
+            actual == expected,
+            """
             \(module)'s public surface changed (LATHE_RECORD=1 swift test re-records):
             \(LineDiff.unified(expected: expected, actual: actual, name: "\(module).txt"))
             """)
@@ -38,8 +40,10 @@ struct PublicSurfaceTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         var lines = Set<String>()
-        for file in try FileManager.default.contentsOfDirectory(atPath: output.path) where file.hasSuffix(".symbols.json") {
-            let graph = try JSONDecoder().decode(SymbolGraph.self, from: Data(contentsOf: output.appendingPathComponent(file)))
+        for file in try FileManager.default.contentsOfDirectory(atPath: output.path)
+        where file.hasSuffix(".symbols.json") {
+            let graph = try JSONDecoder().decode(
+                SymbolGraph.self, from: Data(contentsOf: output.appendingPathComponent(file)))
             for symbol in graph.symbols {
                 let parent = symbol.pathComponents.dropLast().map { $0 + "." }.joined()
                 lines.insert(parent + symbol.declarationFragments.map(\.spelling).joined())

@@ -11,7 +11,8 @@ let repositoryRoot: String = {
 /// The folder SwiftPM put this test build's modules in (LatheRuntime among them).
 let modulesFolder: String = {
     #if os(Linux)
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let executable =
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     #else
     let executable = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!.bundlePath
     #endif
@@ -32,9 +33,14 @@ enum SwiftCompiler {
     /// Compiles the files to object files in `folder` and lists their symbols (`nm`); the output
     /// is the compiler's messages when it fails.
     static func objectSymbols(_ files: [String], in folder: URL) throws -> Outcome {
-        let compiled = try run(["swiftc", "-c", "-parse-as-library", "-swift-version", "6", "-module-name", "Hostile", "-I", modulesFolder] + files, in: folder)
+        let compiled = try run(
+            [
+                "swiftc", "-c", "-parse-as-library", "-swift-version", "6", "-module-name", "Hostile", "-I",
+                modulesFolder,
+            ] + files, in: folder)
         guard compiled.status == 0 else { return compiled }
-        let objects = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".o") }.map { folder.appendingPathComponent($0).path }
+        let objects = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".o") }.map
+        { folder.appendingPathComponent($0).path }
         return try run(["nm"] + objects)
     }
 
@@ -82,11 +88,15 @@ enum LineDiff {
         var i = 0, j = 0
         while i < old.count || j < new.count {
             if i < old.count, j < new.count, old[i] == new[j] {
-                lines.append((" ", old[i])); i += 1; j += 1
+                lines.append((" ", old[i]))
+                i += 1
+                j += 1
             } else if j < new.count, i == old.count || table[i][j + 1] >= table[i + 1][j] {
-                lines.append(("+", new[j])); j += 1
+                lines.append(("+", new[j]))
+                j += 1
             } else {
-                lines.append(("-", old[i])); i += 1
+                lines.append(("-", old[i]))
+                i += 1
             }
         }
         var output = ["--- expected \(name)", "+++ generated \(name)"]

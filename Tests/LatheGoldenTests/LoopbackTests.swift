@@ -7,7 +7,8 @@ import Testing
 /// A transport that is both ends: what the generated client sends goes straight to the handlers the
 /// generated server registered, routed by method and path template. Everything but the network.
 final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Sendable {
-    typealias Handler = @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    typealias Handler =
+        @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     private var routes: [(method: HTTPRequest.Method, template: [Substring], handler: Handler)] = []
     private let lock = NSLock()
     private(set) var sent: [HTTPRequest] = []
@@ -16,11 +17,15 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
         lock.withLock { routes.append((method, path.split(separator: "/", omittingEmptySubsequences: false), handler)) }
     }
 
-    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+    func send(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String
+    ) async throws -> (HTTPResponse, HTTPBody?) {
         lock.withLock { sent.append(request) }
         let path = request.path ?? "/"
-        let segments = path[..<(path.firstIndex(of: "?") ?? path.endIndex)].split(separator: "/", omittingEmptySubsequences: false)
-        for route in lock.withLock({ routes }) where route.method == request.method && route.template.count == segments.count {
+        let segments = path[..<(path.firstIndex(of: "?") ?? path.endIndex)].split(
+            separator: "/", omittingEmptySubsequences: false)
+        for route in lock.withLock({ routes })
+        where route.method == request.method && route.template.count == segments.count {
             var parameters: [String: Substring] = [:]
             let matches = zip(route.template, segments).allSatisfy { template, segment in
                 if template.hasPrefix("{"), template.hasSuffix("}") {
@@ -29,7 +34,9 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
                 }
                 return template == segment
             }
-            if matches { return try await route.handler(request, body, ServerRequestMetadata(pathParameters: parameters)) }
+            if matches {
+                return try await route.handler(request, body, ServerRequestMetadata(pathParameters: parameters))
+            }
         }
         return (HTTPResponse(status: .notFound), nil)
     }
@@ -38,18 +45,25 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
 /// Piriod's published spec through its generated client and server.
 struct PiriodLoopbackTests {
     struct Service: Piriod.APIProtocol {
-        func postCancellations(_ input: Piriod.Operations.PostCancellations.Input) async throws -> Piriod.Operations.PostCancellations.Output {
-            guard case .json(var cancellation) = input.body else { return .undocumented(statusCode: 415, headers: [:], body: nil) }
+        func postCancellations(
+            _ input: Piriod.Operations.PostCancellations.Input
+        ) async throws -> Piriod.Operations.PostCancellations.Output {
+            guard case .json(var cancellation) = input.body else {
+                return .undocumented(statusCode: 415, headers: [:], body: nil)
+            }
             if cancellation.retention == 0 {
                 return .badRequest(.init(body: .json(["retention": ["This retention does not exist."]])))
             }
             cancellation.id = 7
-            cancellation.note = .value("workspace \(input.headers.xSimpleWorkspace), test mode \(input.headers.xPiriodTestMode)")
+            cancellation.note = .value(
+                "workspace \(input.headers.xSimpleWorkspace), test mode \(input.headers.xPiriodTestMode)")
             return .created(.init(body: .json(cancellation)))
         }
 
         /// Piriod's documented 400 shape: messages by field.
-        func postCancellations(badRequest error: RequestError) async throws -> Piriod.Operations.PostCancellations.Output.BadRequest? {
+        func postCancellations(
+            badRequest error: RequestError
+        ) async throws -> Piriod.Operations.PostCancellations.Output.BadRequest? {
             var fields: [String: [String]] = [:]
             for issue in error.issues { fields[issue.path, default: []].append(issue.message) }
             return .init(body: .json(fields))
@@ -70,7 +84,8 @@ struct PiriodLoopbackTests {
         )
     }
 
-    static let draft = Piriod.Cancellation(retention: 12, document: 52, number: 1001, date: CalendarDate(year: 2026, month: 11, day: 21)!)
+    static let draft = Piriod.Cancellation(
+        retention: 12, document: 52, number: 1001, date: CalendarDate(year: 2026, month: 11, day: 21)!)
 
     @Test func createsACancellationInOneCall() async throws {
         let output = try await client().postCancellations(xSimpleWorkspace: "acc_01", body: Self.draft)
@@ -90,7 +105,8 @@ struct PiriodLoopbackTests {
     @Test func documentedErrorsAreTyped() async throws {
         var draft = Self.draft
         draft.retention = 0
-        let output = try await client().postCancellations(xSimpleWorkspace: "acc_01", xPiriodTestMode: true, body: draft)
+        let output = try await client().postCancellations(
+            xSimpleWorkspace: "acc_01", xPiriodTestMode: true, body: draft)
         guard case .badRequest(let bad) = output, case .json(let errors) = bad.body else {
             Issue.record("expected 400, got \(output)")
             return
@@ -107,7 +123,11 @@ struct PiriodLoopbackTests {
         }
         #expect(status == 401)
         let problem = try JSONDecoder().decode(JSONValue.self, from: try await Data(collecting: body!, upTo: 1 << 16))
-        #expect(problem == ["type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "Valid credentials are required (TokenAuth)."])
+        #expect(
+            problem == [
+                "type": "about:blank", "title": "Unauthorized", "status": 401,
+                "detail": "Valid credentials are required (TokenAuth).",
+            ])
     }
 
     @Test func withoutCredentialsNothingIsSent() async throws {
@@ -143,11 +163,13 @@ struct PiriodLoopbackTests {
         request.headerFields[.authorization] = "Token s3cret"
         request.headerFields[.contentType] = "application/json"
         let body = HTTPBody(#"{"retention": 12, "document": 52, "number": 1}"#)
-        let (response, responseBody) = try await transport.send(request, body: body, baseURL: URL(string: "/")!, operationID: "x")
+        let (response, responseBody) = try await transport.send(
+            request, body: body, baseURL: URL(string: "/")!, operationID: "x")
         // In the shape Piriod documents for 400 (the service's hook): messages by field.
         #expect(response.status.code == 400)
         #expect(response.headerFields[.contentType] == "application/json")
-        let fields = try JSONDecoder().decode(JSONValue.self, from: try await Data(collecting: responseBody!, upTo: 1 << 16))
+        let fields = try JSONDecoder().decode(
+            JSONValue.self, from: try await Data(collecting: responseBody!, upTo: 1 << 16))
         #expect(fields == ["$['x-simple-workspace']": ["is required"]])
     }
 }
@@ -155,14 +177,17 @@ struct PiriodLoopbackTests {
 /// Path parameters, an enum query parameter, an optional body and a second documented status.
 struct InlineNamesLoopbackTests {
     struct Service: InlineNames.APIProtocol {
-        func cancelInvoice(_ input: InlineNames.Operations.CancelInvoice.Input) async throws -> InlineNames.Operations.CancelInvoice.Output {
+        func cancelInvoice(
+            _ input: InlineNames.Operations.CancelInvoice.Input
+        ) async throws -> InlineNames.Operations.CancelInvoice.Output {
             if input.path.id == "already" { return .conflict(.init(body: .json(.init(message: "Already cancelled.")))) }
             let reason: String
             switch input.body {
             case .json(let request)?: reason = request.reason
             case nil: reason = "(none)"
             }
-            let line = InlineNames.CancelInvoiceResponse200.Line(sku: "\(input.path.id)/\(input.query.mode?.rawValue ?? "-")/\(reason)")
+            let line = InlineNames.CancelInvoiceResponse200.Line(
+                sku: "\(input.path.id)/\(input.query.mode?.rawValue ?? "-")/\(reason)")
             return .ok(.init(body: .json(.init(lines: [line]))))
         }
     }
@@ -204,7 +229,8 @@ struct InlineNamesLoopbackTests {
     }
 
     @Test func anUndocumentedEnumValueInAQueryIsA400() async throws {
-        var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/invoices/inv-1/cancel?mode=sideways")
+        var request = HTTPRequest(
+            method: .post, scheme: nil, authority: nil, path: "/invoices/inv-1/cancel?mode=sideways")
         request.headerFields[.contentLength] = "0"
         let (response, _) = try await transport.send(request, body: nil, baseURL: URL(string: "/")!, operationID: "x")
         #expect(response.status.code == 400)

@@ -7,12 +7,16 @@ struct RoundTripTests {
     /// Decodes `json` as `T`, encodes it again, and checks the JSON is the same (or `expected`).
     /// `sameValueAgain` is false where decoding keeps what encoding leaves out (undeclared keys).
     @discardableResult
-    func roundTrip<T: Codable & Equatable>(_ type: T.Type, _ json: String, expected: String? = nil, sameValueAgain: Bool = true) throws -> T {
+    func roundTrip<T: Codable & Equatable>(
+        _ type: T.Type, _ json: String, expected: String? = nil, sameValueAgain: Bool = true
+    ) throws -> T {
         let value = try JSONCoding.decoder().decode(T.self, from: Data(json.utf8))
         let encoded = try JSONCoding.encoder().encode(value)
         let again = try JSONCoding.decoder().decode(T.self, from: encoded)
         if sameValueAgain { #expect(again == value) }
-        #expect(try jsonValue(encoded) == jsonValue(Data((expected ?? json).utf8)), "\(String(decoding: encoded, as: UTF8.self))")
+        #expect(
+            try jsonValue(encoded) == jsonValue(Data((expected ?? json).utf8)),
+            "\(String(decoding: encoded, as: UTF8.self))")
         return value
     }
 
@@ -23,39 +27,53 @@ struct RoundTripTests {
     @Test func requiredAndOptional() throws {
         let customer = try roundTrip(RequiredAndOptional.Customer.self, #"{"id": "c1", "name": "Ada", "age": 36}"#)
         #expect(customer.email == nil && customer.age == 36)
-        #expect(throws: DecodingError.self) { try JSONCoding.decoder().decode(RequiredAndOptional.Customer.self, from: Data(#"{"id": "c1"}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(RequiredAndOptional.Customer.self, from: Data(#"{"id": "c1"}"#.utf8))
+        }
     }
 
     @Test func nullsSurviveWhereTheSchemaAllowsThem() throws {
         // 3.0 nullable: a present null and an absent key stay apart.
-        let parcel = try roundTrip(Nullable30.Parcel.self, #"{"weight": 1.5, "note": null, "label": null, "address": null}"#)
+        let parcel = try roundTrip(
+            Nullable30.Parcel.self, #"{"weight": 1.5, "note": null, "label": null, "address": null}"#)
         #expect(parcel.note == nil && parcel.label == .null && parcel.address == .null)
         let bare = try roundTrip(Nullable30.Parcel.self, #"{"weight": 1, "note": "fragile"}"#)
         #expect(bare.label == nil && bare.address == nil && bare.note == "fragile")
         // 3.1 type arrays and anyOf/oneOf with null, including a nullable $ref.
-        let shipment = try roundTrip(Nullable31.Shipment.self, #"{"note": null, "origin": null, "destination": {"city": "Oslo"}}"#)
+        let shipment = try roundTrip(
+            Nullable31.Shipment.self, #"{"note": null, "origin": null, "destination": {"city": "Oslo"}}"#)
         #expect(shipment.origin == .null && shipment.destination == .value(Nullable31.Address(city: "Oslo")))
-        #expect(throws: DecodingError.self) { try JSONCoding.decoder().decode(Nullable31.Shipment.self, from: Data("{}".utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(Nullable31.Shipment.self, from: Data("{}".utf8))
+        }
     }
 
     @Test func unknownEnumValuesDecodeAndAreReported() throws {
-        let task = try roundTrip(Enums.TaskModel.self, #"{"status": "archived", "priority": 7, "kind": "bug", "resolution": null}"#)
+        let task = try roundTrip(
+            Enums.TaskModel.self, #"{"status": "archived", "priority": 7, "kind": "bug", "resolution": null}"#)
         #expect(task.status == .undocumented("archived"))
         #expect(task.priority == .undocumented(7))
         #expect(task.kind == .bug && task.resolution == .null)
-        #expect(task.validationIssues.map(\.description) == [
-            "$.status: 'archived' is not one of the documented values",
-            "$.priority: '7' is not one of the documented values",
-        ])
+        #expect(
+            task.validationIssues.map(\.description) == [
+                "$.status: 'archived' is not one of the documented values",
+                "$.priority: '7' is not one of the documented values",
+            ])
         #expect(Enums.Status(rawValue: "in_progress") == .inProgress)
         #expect(Enums.Status.allCases.count == 6)
     }
 
     @Test func constants() throws {
-        let event = try roundTrip(Const.Event.self, #"{"type": "invoice.cancelled"}"#, expected: #"{"type": "invoice.cancelled", "version": 2}"#)
+        let event = try roundTrip(
+            Const.Event.self, #"{"type": "invoice.cancelled"}"#,
+            expected: #"{"type": "invoice.cancelled", "version": 2}"#)
         #expect(event.version == 2)
-        let wrong = try JSONCoding.decoder().decode(Const.Event.self, from: Data(#"{"type": "other", "version": 3}"#.utf8))
-        #expect(wrong.validationIssues.map(\.description) == ["$.type: must be \"invoice.cancelled\"", "$.version: must be 2"])
+        let wrong = try JSONCoding.decoder().decode(
+            Const.Event.self, from: Data(#"{"type": "other", "version": 3}"#.utf8))
+        #expect(
+            wrong.validationIssues.map(\.description) == [
+                "$.type: must be \"invoice.cancelled\"", "$.version: must be 2",
+            ])
     }
 
     @Test func numberOrStringKeepsTheFormItCameIn() throws {
@@ -68,20 +86,29 @@ struct RoundTripTests {
         #expect(numeric.status == .value(.string("404")))
         try roundTrip(TypeArrays.Line.self, #"{"status": null}"#)
         let bad = try JSONCoding.decoder().decode(TypeArrays.Line.self, from: Data(#"{"unitPrice": "twelve"}"#.utf8))
-        #expect(bad.validationIssues.map(\.description) == ["$.unitPrice: must match the pattern ^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$"])
+        #expect(
+            bad.validationIssues.map(\.description) == [
+                "$.unitPrice: must match the pattern ^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$"
+            ])
     }
 
     @Test func defaultsFillMissingFields() throws {
         let settings = try roundTrip(
             Defaults.Settings.self, "{}",
-            expected: #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null}"#
+            expected:
+                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null}"#
         )
         #expect(settings.price == Decimal(string: "9.99"))
         #expect(Defaults.Settings().mode == .test)
         // Defaults spelled as text take the type's value; an anyOf default fills every member that takes it.
-        let spelled = try roundTrip(Defaults.Spelled.self, "{}", expected: #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12}"#)
+        let spelled = try roundTrip(
+            Defaults.Spelled.self, "{}",
+            expected: #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12}"#)
         #expect(spelled.mode.case1 == .auto && spelled.mode.string == "auto" && spelled.size.int == 12)
-        #expect(try roundTrip(Defaults.Spelled.self, #"{"mode": "auto", "size": 12}"#, expected: #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12}"#) == spelled)
+        #expect(
+            try roundTrip(
+                Defaults.Spelled.self, #"{"mode": "auto", "size": 12}"#,
+                expected: #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12}"#) == spelled)
     }
 
     @Test func discriminatedUnions() throws {
@@ -105,15 +132,19 @@ struct RoundTripTests {
             #"{"pet": {"petType": "Cat", "name": "Tom", "lives": 9}, "account": {"type": "ukLocal", "sortCode": "12-34-56"}}"#
         )
         #expect(owner.pet == .cat(OneOfDiscriminator.Cat(petType: "Cat", name: "Tom", lives: 9)))
-        #expect(owner.account == .ukLocalAccount(OneOfDiscriminator.UKLocalAccount(type: "ukLocal", sortCode: "12-34-56")))
+        #expect(
+            owner.account == .ukLocalAccount(OneOfDiscriminator.UKLocalAccount(type: "ukLocal", sortCode: "12-34-56")))
         let unknown = try roundTrip(OneOfDiscriminator.Pet.self, #"{"petType": "Lizard", "name": "Liz"}"#)
         #expect(unknown == .undocumented(["petType": "Lizard", "name": "Liz"]))
     }
 
     @Test func anObjectAndAUnionAreOneJSONObject() throws {
-        let tagged = try roundTrip(AllOf.Tagged.self, #"{"tag": "t", "side": 2}"#, expected: #"{"side": 2, "tag": "t"}"#)
+        let tagged = try roundTrip(
+            AllOf.Tagged.self, #"{"tag": "t", "side": 2}"#, expected: #"{"side": 2, "tag": "t"}"#)
         #expect(tagged.tag == "t" && tagged.figure == .case2(.init(side: 2)))
-        #expect(throws: DecodingError.self) { try JSONCoding.decoder().decode(AllOf.Tagged.self, from: Data(#"{"side": 2}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(AllOf.Tagged.self, from: Data(#"{"side": 2}"#.utf8))
+        }
     }
 
     @Test func membersThatNameTheirFamilyThroughAllOfDecode() throws {
@@ -131,7 +162,8 @@ struct RoundTripTests {
     }
 
     @Test func recursiveTypes() throws {
-        let tree = try roundTrip(Recursive.Category.self, #"{"name": "root", "children": [{"name": "leaf", "parent": {"name": "root"}}]}"#)
+        let tree = try roundTrip(
+            Recursive.Category.self, #"{"name": "root", "children": [{"name": "leaf", "parent": {"name": "root"}}]}"#)
         #expect(tree.children?.first?.parent?.name == "root")
         let sum = try roundTrip(Recursive.Expression.self, #"{"left": 1, "right": {"left": 2, "right": 3}}"#)
         guard case .sum(let outer) = sum, case .sum(let inner) = outer.right else {
@@ -148,7 +180,9 @@ struct RoundTripTests {
         let open = try roundTrip(AdditionalProperties.Open.self, #"{"name": "n", "extra": {"deep": [true]}}"#)
         #expect(open.additionalProperties["extra"] == ["deep": [true]])
         // Undeclared keys of a closed object are not kept (nor sent).
-        try roundTrip(AdditionalProperties.Closed.self, #"{"name": "n", "stray": 1}"#, expected: #"{"name": "n"}"#, sameValueAgain: false)
+        try roundTrip(
+            AdditionalProperties.Closed.self, #"{"name": "n", "stray": 1}"#, expected: #"{"name": "n"}"#,
+            sameValueAgain: false)
         try roundTrip(AdditionalProperties.Labels.self, #"{"env": "prod"}"#)
         try roundTrip(FreeForm.Envelope.self, #"{"payload": [1, "two", {"three": null}], "context": {"k": 1.25}}"#)
     }
@@ -157,7 +191,8 @@ struct RoundTripTests {
         let stored = try roundTrip(
             Formats.Stored.self,
             #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T23:59:59.250+01:00", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?", "encoded": "iVBORw=="}"#,
-            expected: #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T22:59:59.250Z", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?", "encoded": "iVBORw=="}"#
+            expected:
+                #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T22:59:59.250Z", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?", "encoded": "iVBORw=="}"#
         )
         #expect(stored.big == 9_007_199_254_740_993)
         #expect(stored.money == Decimal(string: "0.1"))
@@ -166,7 +201,8 @@ struct RoundTripTests {
         #expect(stored.encoded == Data([0x89, 0x50, 0x4E, 0x47]))
         #expect(stored.link == "")
         // Dates with and without fractional seconds, in any offset.
-        let plain = try JSONCoding.decoder().decode(Formats.Stored.self, from: Data(#"{"moment": "2024-03-01T00:00:00Z"}"#.utf8))
+        let plain = try JSONCoding.decoder().decode(
+            Formats.Stored.self, from: Data(#"{"moment": "2024-03-01T00:00:00Z"}"#.utf8))
         #expect(plain.moment?.timeIntervalSince1970 == 1_709_251_200)
         // A request-only URI is a URL.
         let upload = try roundTrip(Formats.Upload.self, #"{"source": "https://example.com/a.pdf"}"#)
@@ -178,42 +214,56 @@ struct RoundTripTests {
             reason: "short", code: "abcd", quantity: 0, discount: 1, step: 0.3,
             codes: ["a", "bb", "cc"], scores: ["x": 11, "y": 1, "z": 2, "w": 3]
         )
-        #expect(order.validationIssues.map(\.description) == [
-            "$.reason: must be at least 10 characters long, but is 5",
-            "$.code: must be at most 3 characters long, but is 4",
-            "$.code: must match the pattern ^[A-Z]{3}$",
-            "$.quantity: must be at least 1, but is 0",
-            "$.discount: must be less than 1, but is 1",
-            "$.step: must be a multiple of 0.25, but is 0.3",
-            "$.codes: must have at most 2 items, but has 3",
-            "$.codes[0]: must be at least 2 characters long, but is 1",
-            "$.scores: must have at most 3 properties, but has 4",
-            "$.scores.x: must be at most 10, but is 11",
-        ])
+        #expect(
+            order.validationIssues.map(\.description) == [
+                "$.reason: must be at least 10 characters long, but is 5",
+                "$.code: must be at most 3 characters long, but is 4",
+                "$.code: must match the pattern ^[A-Z]{3}$",
+                "$.quantity: must be at least 1, but is 0",
+                "$.discount: must be less than 1, but is 1",
+                "$.step: must be a multiple of 0.25, but is 0.3",
+                "$.codes: must have at most 2 items, but has 3",
+                "$.codes[0]: must be at least 2 characters long, but is 1",
+                "$.scores: must have at most 3 properties, but has 4",
+                "$.scores.x: must be at most 10, but is 11",
+            ])
         #expect(throws: ValidationError.self) { try order.validate() }
         #expect(Constraints.Order(reason: "long enough reason").validationIssues == [])
-        #expect(Constraints.Order().validationIssues.map(\.description) == ["$: must have at least 1 properties, but has 0"])
+        #expect(
+            Constraints.Order().validationIssues.map(\.description) == ["$: must have at least 1 properties, but has 0"]
+        )
     }
 
     @Test func nullableComponentsStayNullableWhereverTheyAreUsed() throws {
         let holder = try roundTrip(NullableComponents.Holder.self, #"{"name": null, "owner": null, "spare": null}"#)
         #expect(holder.name == nil && holder.owner == nil && holder.spare == .null)
         try roundTrip(NullableComponents.Holder.self, #"{"name": "Ada", "owner": {"name": "Grace"}}"#)
-        #expect(throws: DecodingError.self) { try JSONCoding.decoder().decode(NullableComponents.Holder.self, from: Data(#"{"owner": null}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(NullableComponents.Holder.self, from: Data(#"{"owner": null}"#.utf8))
+        }
         // The alias's constraints are checked where it is used.
-        #expect(NullableComponents.Holder(name: "toolong", owner: nil).validationIssues.map(\.description) == ["$.name: must be at most 5 characters long, but is 7"])
+        #expect(
+            NullableComponents.Holder(name: "toolong", owner: nil).validationIssues.map(\.description) == [
+                "$.name: must be at most 5 characters long, but is 7"
+            ])
     }
 
     @Test func closedObjectsReportKeysTheyDoNotAllow() throws {
-        let closed = try JSONCoding.decoder().decode(AdditionalProperties.Closed.self, from: Data(#"{"name": "n", "zeta": 1, "alpha": 2}"#.utf8))
+        let closed = try JSONCoding.decoder().decode(
+            AdditionalProperties.Closed.self, from: Data(#"{"name": "n", "zeta": 1, "alpha": 2}"#.utf8))
         #expect(closed.undeclaredKeys == ["alpha", "zeta"])
-        #expect(closed.validationIssues.map(\.description) == ["$.alpha: is not a property this object allows", "$.zeta: is not a property this object allows"])
+        #expect(
+            closed.validationIssues.map(\.description) == [
+                "$.alpha: is not a property this object allows", "$.zeta: is not a property this object allows",
+            ])
         #expect(AdditionalProperties.Closed(name: "n").validationIssues.isEmpty)
     }
 
     @Test func anyOfOfTwoStringsEncodesOnce() throws {
         // Both members take the value; the first is what goes out (a UUID spells itself in capitals).
-        let identifier = try roundTrip(AnyOf.Identifier.self, #""123e4567-e89b-12d3-a456-426614174000""#, expected: #""123E4567-E89B-12D3-A456-426614174000""#, sameValueAgain: false)
+        let identifier = try roundTrip(
+            AnyOf.Identifier.self, #""123e4567-e89b-12d3-a456-426614174000""#,
+            expected: #""123E4567-E89B-12D3-A456-426614174000""#, sameValueAgain: false)
         #expect(identifier.uuid != nil && identifier.string != nil)
         #expect(try roundTrip(AnyOf.Identifier.self, #""short""#).uuid == nil)
     }
@@ -246,8 +296,13 @@ struct RoundTripTests {
             #"{"id": 7, "retention": 12, "document": 52, "number": 1001, "date": "2026-11-21", "note": null, "local_file": "", "created": "2026-11-21T10:00:00.123456Z", "tax_agency": {"code": "SII"}}"#
         )
         #expect(cancellation.note == .null && cancellation.localFile == .value(""))
-        #expect(try roundTrip(Piriod.ValidationErrorModel.self, #"{"non_field_errors": ["x-simple-workspace header is required."]}"#).count == 1)
-        let problem = try roundTrip(Dolfin.ProblemDetails.self, #"{"type": null, "title": "Conflict", "status": 409, "detail": "Already cancelled."}"#)
+        #expect(
+            try roundTrip(
+                Piriod.ValidationErrorModel.self, #"{"non_field_errors": ["x-simple-workspace header is required."]}"#
+            ).count == 1)
+        let problem = try roundTrip(
+            Dolfin.ProblemDetails.self,
+            #"{"type": null, "title": "Conflict", "status": 409, "detail": "Already cancelled."}"#)
         #expect(problem.status == .value(.number(409)))
     }
 }

@@ -20,21 +20,25 @@ struct WireFormatTests {
                 "tags": json(input.query.tags), "ids": json(input.query.ids), "spaced": json(input.query.spaced),
                 "piped": json(input.query.piped), "filter": json(input.query.filter), "since": json(input.query.since),
                 "day": json(input.query.day), "amount": json(input.query.amount), "limit": json(input.query.limit),
-                "path": json(input.query.path), "requestID": json(input.headers.xRequestID), "flags": json(input.headers.xFlags),
+                "path": json(input.query.path), "requestID": json(input.headers.xRequestID),
+                "flags": json(input.headers.xFlags),
                 "session": json(input.cookies.session),
             ]
             return .ok(.init(headers: .init(xRateRemaining: 99), body: .json(echo)))
         }
 
         func getCode(_ input: Ops.GetCode.Input) async throws -> Ops.GetCode.Output {
-            let body = WireFormats.GetCodeResponse(uuid: input.path.qrcodeUuid, filter: input.query.filterName, trace: input.headers.xTrace?.id.map { Int($0) })
+            let body = WireFormats.GetCodeResponse(
+                uuid: input.path.qrcodeUuid, filter: input.query.filterName,
+                trace: input.headers.xTrace?.id.map { Int($0) })
             return .ok(.init(headers: .init(xRateInfo: .init(code: 1, window: "1 s")), body: .json(body)))
         }
 
         func bodies(_ input: Ops.Bodies.Input) async throws -> Ops.Bodies.Output {
             switch input.body {
             case .json(let item) where item.name == "teapot":
-                return .clientError(statusCode: 418, .init(body: .problemJson(.init(title: "I'm a teapot", status: 418))))
+                return .clientError(
+                    statusCode: 418, .init(body: .problemJson(.init(title: "I'm a teapot", status: 418))))
             case .json(let item) where item.name == "later":
                 return .default(statusCode: 503, .init(body: .plainText("try later")))
             case .json(let item): return .ok(.init(body: .json(["json": json(item)])))
@@ -52,20 +56,27 @@ struct WireFormatTests {
             case .bytes: .ok(.init(body: .binary(HTTPBody([0, 1, 255]))))
             case .text: .ok(.init(body: .plainText("plain words")))
             case .none: .noContent(.init())
-            default: .undocumented(statusCode: 418, headers: [.init("X-Why")!: "short and stout"], body: HTTPBody("tea"))
+            default:
+                .undocumented(statusCode: 418, headers: [.init("X-Why")!: "short and stout"], body: HTTPBody("tea"))
             }
         }
 
         func upload(_ input: Ops.Upload.Input) async throws -> Ops.Upload.Output {
-            guard case .multipartForm(let parts) = input.body else { return .undocumented(statusCode: 415, headers: [:], body: nil) }
+            guard case .multipartForm(let parts) = input.body else {
+                return .undocumented(statusCode: 415, headers: [:], body: nil)
+            }
             let file = parts.file.value
             let summary: [String: JSONValue] = [
-                "title": .string(parts.title), "file": .string(file.data.base64EncodedString()), "filename": json(file.filename),
+                "title": .string(parts.title), "file": .string(file.data.base64EncodedString()),
+                "filename": json(file.filename),
                 "fileType": json(file.contentType), "checksum": json(parts.file.headers.xChecksum),
-                "thumbnails": json(parts.thumbnails.map { [$0.filename ?? "", $0.contentType ?? ""] }), "tags": json(parts.tags),
-                "count": json(parts.count), "meta": json(parts.meta), "note": json(parts.note?.value), "lang": json(parts.note?.headers.xLang),
+                "thumbnails": json(parts.thumbnails.map { [$0.filename ?? "", $0.contentType ?? ""] }),
+                "tags": json(parts.tags),
+                "count": json(parts.count), "meta": json(parts.meta), "note": json(parts.note?.value),
+                "lang": json(parts.note?.headers.xLang),
             ]
-            let back = FilePart(data: Data(file.data.reversed()), filename: "back.bin", contentType: "application/x-back")
+            let back = FilePart(
+                data: Data(file.data.reversed()), filename: "back.bin", contentType: "application/x-back")
             return .ok(.init(body: .multipartForm(.init(summary: summary, file: back))))
         }
 
@@ -76,15 +87,25 @@ struct WireFormatTests {
             return .init(body: .json(fields))
         }
 
-        func secureHeader(_ input: Ops.SecureHeader.Input) async throws -> Ops.SecureHeader.Output { .noContent(.init()) }
+        func secureHeader(_ input: Ops.SecureHeader.Input) async throws -> Ops.SecureHeader.Output {
+            .noContent(.init())
+        }
         func secureQuery(_ input: Ops.SecureQuery.Input) async throws -> Ops.SecureQuery.Output { .noContent(.init()) }
-        func secureCookie(_ input: Ops.SecureCookie.Input) async throws -> Ops.SecureCookie.Output { .noContent(.init()) }
+        func secureCookie(_ input: Ops.SecureCookie.Input) async throws -> Ops.SecureCookie.Output {
+            .noContent(.init())
+        }
         func secureBasic(_ input: Ops.SecureBasic.Input) async throws -> Ops.SecureBasic.Output { .noContent(.init()) }
-        func secureBearer(_ input: Ops.SecureBearer.Input) async throws -> Ops.SecureBearer.Output { .noContent(.init()) }
+        func secureBearer(_ input: Ops.SecureBearer.Input) async throws -> Ops.SecureBearer.Output {
+            .noContent(.init())
+        }
         func secureOAuth(_ input: Ops.SecureOAuth.Input) async throws -> Ops.SecureOAuth.Output { .noContent(.init()) }
-        func secureEither(_ input: Ops.SecureEither.Input) async throws -> Ops.SecureEither.Output { .noContent(.init()) }
+        func secureEither(_ input: Ops.SecureEither.Input) async throws -> Ops.SecureEither.Output {
+            .noContent(.init())
+        }
         func secureBoth(_ input: Ops.SecureBoth.Input) async throws -> Ops.SecureBoth.Output { .noContent(.init()) }
-        func secureOptional(_ input: Ops.SecureOptional.Input) async throws -> Ops.SecureOptional.Output { .noContent(.init()) }
+        func secureOptional(_ input: Ops.SecureOptional.Input) async throws -> Ops.SecureOptional.Output {
+            .noContent(.init())
+        }
     }
 
     let transport = LoopbackTransport()
@@ -98,7 +119,8 @@ struct WireFormatTests {
     }
 
     func client(_ authentication: WireFormats.Authentication = .init()) -> WireFormats.Client {
-        WireFormats.Client(serverURL: URL(string: "https://wire.test")!, transport: transport, authentication: authentication)
+        WireFormats.Client(
+            serverURL: URL(string: "https://wire.test")!, transport: transport, authentication: authentication)
     }
 
     @Test func everyParameterStyleGoesOutAsSpecifiedAndComesBack() async throws {
@@ -110,7 +132,10 @@ struct WireFormatTests {
             amount: .string("12.50"), path: "a/b?c", xRequestID: requestID, xFlags: [true, false], session: "s 1"
         )
         let request = try #require(transport.sent.last)
-        #expect(request.path == "/styles/1,2,3/.a.b/;matrix=x,1,y,b?tags=t1&tags=t%202&ids=1,2&spaced=a%20b&piped=a%7Cb&filter%5Bcolor%5D=red&filter%5Bsize%5D=2&since=2024-02-29T10%3A00%3A00Z&day=2024-02-29&amount=12.50&limit=20&path=a/b?c")
+        #expect(
+            request.path
+                == "/styles/1,2,3/.a.b/;matrix=x,1,y,b?tags=t1&tags=t%202&ids=1,2&spaced=a%20b&piped=a%7Cb&filter%5Bcolor%5D=red&filter%5Bsize%5D=2&since=2024-02-29T10%3A00%3A00Z&day=2024-02-29&amount=12.50&limit=20&path=a/b?c"
+        )
         #expect(request.headerFields[.init("X-Request-ID")!] == "123E4567-E89B-12D3-A456-426614174000")
         #expect(request.headerFields[.init("X-Flags")!] == "true,false")
         #expect(request.headerFields[.cookie] == "session=s%201")
@@ -119,35 +144,48 @@ struct WireFormatTests {
             return
         }
         #expect(ok.headers.xRateRemaining == 99)
-        #expect(echo == [
-            "simple": [1, 2, 3], "label": ["a", "b"], "matrix": ["x": 1, "y": "b"], "tags": ["t1", "t 2"], "ids": [1, 2],
-            "spaced": ["a", "b"], "piped": ["a", "b"], "filter": ["color": "red", "size": 2], "since": "2024-02-29T10:00:00Z",
-            // In a URI a number and a string look the same: text that spells a number reads back as one.
-            "day": "2024-02-29", "amount": .number(Decimal(string: "12.50")!), "limit": 20, "path": "a/b?c",
-            "requestID": "123E4567-E89B-12D3-A456-426614174000", "flags": [true, false], "session": "s 1",
-        ])
+        #expect(
+            echo == [
+                "simple": [1, 2, 3], "label": ["a", "b"], "matrix": ["x": 1, "y": "b"], "tags": ["t1", "t 2"],
+                "ids": [1, 2],
+                "spaced": ["a", "b"], "piped": ["a", "b"], "filter": ["color": "red", "size": 2],
+                "since": "2024-02-29T10:00:00Z",
+                // In a URI a number and a string look the same: text that spells a number reads back as one.
+                "day": "2024-02-29", "amount": .number(Decimal(string: "12.50")!), "limit": 20, "path": "a/b?c",
+                "requestID": "123E4567-E89B-12D3-A456-426614174000", "flags": [true, false], "session": "s 1",
+            ])
     }
 
     /// One request cannot exhaust a server's memory: bodies, headers, multipart parts and JSON depth
     /// have limits (`ServerLimits`), answered with 413, 431 and 400 before the handler runs.
     @Test func requestsPastTheServersLimitsAreRefused() async throws {
         let limited = LoopbackTransport()
-        try Service().registerHandlers(on: limited, limits: .init(maximumBodySize: 256, maximumHeaderSize: 512, maximumMultipartParts: 2, maximumJSONDepth: 3))
-        func send(_ path: String, _ body: String, contentType: String, headers: HTTPFields = [:]) async throws -> (Int, String) {
+        try Service().registerHandlers(
+            on: limited,
+            limits: .init(maximumBodySize: 256, maximumHeaderSize: 512, maximumMultipartParts: 2, maximumJSONDepth: 3))
+        func send(
+            _ path: String, _ body: String, contentType: String, headers: HTTPFields = [:]
+        ) async throws -> (Int, String) {
             var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: path)
             request.headerFields = headers
             request.headerFields[.contentType] = contentType
             request.headerFields[.init("X-API-Key")!] = "hk"
-            let (response, responseBody) = try await limited.send(request, body: HTTPBody(body), baseURL: URL(string: "https://wire.test")!, operationID: "x")
+            let (response, responseBody) = try await limited.send(
+                request, body: HTTPBody(body), baseURL: URL(string: "https://wire.test")!, operationID: "x")
             return (response.status.code, try await String(collecting: responseBody ?? HTTPBody(), upTo: 1 << 16))
         }
-        let big = try await send("/bodies", #"{"name": ""# + String(repeating: "x", count: 300) + #""}"#, contentType: "application/json")
+        let big = try await send(
+            "/bodies", #"{"name": ""# + String(repeating: "x", count: 300) + #""}"#, contentType: "application/json")
         #expect(big.0 == 413 && big.1.contains("larger than the 256 bytes"))
         let deep = try await send("/bodies", #"{"name": "n", "tags": [[[["x"]]]]}"#, contentType: "application/json")
         #expect(deep.0 == 400 && deep.1.contains("nests deeper than 3 levels"))
-        let headers = try await send("/bodies", #"{"name": "n"}"#, contentType: "application/json", headers: [.init("X-Padding")!: String(repeating: "p", count: 600)])
+        let headers = try await send(
+            "/bodies", #"{"name": "n"}"#, contentType: "application/json",
+            headers: [.init("X-Padding")!: String(repeating: "p", count: 600)])
         #expect(headers.0 == 431)
-        let form = (0 ..< 3).map { _ in "--b\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\nt\r\n" }.joined() + "--b--\r\n"
+        let form =
+            (0 ..< 3).map { _ in "--b\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\nt\r\n" }.joined()
+            + "--b--\r\n"
         let parts = try await send("/upload", form, contentType: "multipart/form-data; boundary=b")
         #expect(parts.0 == 413 && parts.1.contains("more than the 2 multipart parts"))
         // Within the limits, the same server answers.
@@ -157,7 +195,8 @@ struct WireFormatTests {
     /// Names that are not identifiers get readable Swift names and travel as the spec spells them;
     /// a header described with `content` travels as JSON, both ways.
     @Test func oddNamesAndJSONHeadersGoOutAsSpecifiedAndComeBack() async throws {
-        let output = try await client().getCode(qrcodeUuid: "a/b c", filterName: "x&y=z", xTrace: .init(id: 7, tags: ["a,b", "c d"]))
+        let output = try await client().getCode(
+            qrcodeUuid: "a/b c", filterName: "x&y=z", xTrace: .init(id: 7, tags: ["a,b", "c d"]))
         let request = try #require(transport.sent.last)
         #expect(request.path == "/codes/a%2Fb%20c?filter%5Bname%5D=x%26y%3Dz")
         #expect(request.headerFields[.init("X-Trace")!] == #"{"id":7,"tags":["a,b","c d"]}"#)
@@ -183,9 +222,15 @@ struct WireFormatTests {
 
     static let bodyCases: [(Ops.Bodies.Input.Body, String, JSONValue)] = [
         (.json(.init(name: "n", count: 2)), "application/json", ["json": ["name": "n", "count": 2]]),
-        (.urlEncodedForm(.init(name: "a b&c", count: 3)), "application/x-www-form-urlencoded", ["form": ["name": "a b&c", "count": 3]]),
+        (
+            .urlEncodedForm(.init(name: "a b&c", count: 3)), "application/x-www-form-urlencoded",
+            ["form": ["name": "a b&c", "count": 3]]
+        ),
         // Form values are text: a name that looks like a number is still a name.
-        (.urlEncodedForm(.init(name: "123", count: 4)), "application/x-www-form-urlencoded", ["form": ["name": "123", "count": 4]]),
+        (
+            .urlEncodedForm(.init(name: "123", count: 4)), "application/x-www-form-urlencoded",
+            ["form": ["name": "123", "count": 4]]
+        ),
         (.plainText("just text"), "text/plain", ["text": "just text"]),
         (.textJson(.init(name: "t")), "text/json", ["textJson": ["name": "t"]]),
         (.binary(HTTPBody([0, 1, 255])), "application/octet-stream", ["bytes": "AAH/"]),
@@ -225,9 +270,14 @@ struct WireFormatTests {
     }
 
     static let upload = Ops.Upload.Input.Body.Parts(
-        title: "Cat; \"quoted\"", file: .init(value: FilePart(data: Data([1, 2, 3]), filename: "cat \"1\".png"), headers: .init(xChecksum: "abc")),
-        thumbnails: [FilePart(data: Data([9])), FilePart(data: Data([8]), filename: "t2.jpg", contentType: "image/jpeg")],
-        tags: ["a", "b c"], count: 3, meta: .init(name: "m", count: 1), note: .init(value: "hé\r\n--not a boundary", headers: .init(xLang: "fr"))
+        title: "Cat; \"quoted\"",
+        file: .init(
+            value: FilePart(data: Data([1, 2, 3]), filename: "cat \"1\".png"), headers: .init(xChecksum: "abc")),
+        thumbnails: [
+            FilePart(data: Data([9])), FilePart(data: Data([8]), filename: "t2.jpg", contentType: "image/jpeg"),
+        ],
+        tags: ["a", "b c"], count: 3, meta: .init(name: "m", count: 1),
+        note: .init(value: "hé\r\n--not a boundary", headers: .init(xLang: "fr"))
     )
 
     @Test func aMultipartFormGoesOutPartByPartAndComesBack() async throws {
@@ -238,22 +288,33 @@ struct WireFormatTests {
             Issue.record("expected 200, got \(output)")
             return
         }
-        #expect(JSONValue.object(receipt.summary) == [
-            "title": "Cat; \"quoted\"", "file": "AQID", "filename": "cat \"1\".png", "fileType": "image/png", "checksum": "abc",
-            // A file sent without a name goes with the part's name, as browsers do.
-            "thumbnails": [["thumbnails", "application/octet-stream"], ["t2.jpg", "image/jpeg"]], "tags": ["a", "b c"],
-            "count": 3, "meta": ["name": "m", "count": 1], "note": "hé\r\n--not a boundary", "lang": "fr",
-        ])
-        #expect(receipt.file == FilePart(data: Data([3, 2, 1]), filename: "back.bin", contentType: "application/x-back"))
+        #expect(
+            JSONValue.object(receipt.summary) == [
+                "title": "Cat; \"quoted\"", "file": "AQID", "filename": "cat \"1\".png", "fileType": "image/png",
+                "checksum": "abc",
+                // A file sent without a name goes with the part's name, as browsers do.
+                "thumbnails": [["thumbnails", "application/octet-stream"], ["t2.jpg", "image/jpeg"]],
+                "tags": ["a", "b c"],
+                "count": 3, "meta": ["name": "m", "count": 1], "note": "hé\r\n--not a boundary", "lang": "fr",
+            ])
+        #expect(
+            receipt.file == FilePart(data: Data([3, 2, 1]), filename: "back.bin", contentType: "application/x-back"))
     }
 
     @Test func partsAreWrittenAsRFC7578Says() async throws {
         let (contentType, body) = try Self.upload.form().encoded()
         let boundary = String(contentType.split(separator: "=").last!)
         let text = try await String(collecting: body, upTo: 1 << 16)
-        #expect(text.hasPrefix("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nCat; \"quoted\"\r\n--\(boundary)\r\n"))
-        #expect(text.contains("Content-Disposition: form-data; name=\"file\"; filename=\"cat %221%22.png\"\r\nX-Checksum: abc\r\nContent-Type: image/png\r\n\r\n\u{1}\u{2}\u{3}\r\n"))
-        #expect(text.contains("name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"count\":1,\"name\":\"m\"}\r\n"))
+        #expect(
+            text.hasPrefix(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nCat; \"quoted\"\r\n--\(boundary)\r\n"
+            ))
+        #expect(
+            text.contains(
+                "Content-Disposition: form-data; name=\"file\"; filename=\"cat %221%22.png\"\r\nX-Checksum: abc\r\nContent-Type: image/png\r\n\r\n\u{1}\u{2}\u{3}\r\n"
+            ))
+        #expect(
+            text.contains("name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"count\":1,\"name\":\"m\"}\r\n"))
         #expect(text.hasSuffix("\r\n--\(boundary)--\r\n"))
     }
 
@@ -268,24 +329,31 @@ struct WireFormatTests {
         let sent = form.encoded()
         var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/upload")
         request.headerFields[.contentType] = sent.contentType
-        let (response, body) = try await transport.send(request, body: sent.body, baseURL: URL(string: "https://wire.test")!, operationID: "upload")
+        let (response, body) = try await transport.send(
+            request, body: sent.body, baseURL: URL(string: "https://wire.test")!, operationID: "upload")
         #expect(response.status.code == 400 && response.headerFields[.contentType] == "application/json")
-        let fields = try JSONDecoder().decode([String: [String]].self, from: try await Data(collecting: body!, upTo: 1 << 16))
+        let fields = try JSONDecoder().decode(
+            [String: [String]].self, from: try await Data(collecting: body!, upTo: 1 << 16))
         #expect(fields == ["$.body.file": ["is required"]])
         // Without a boundary nothing can be read: still the handler's 400, saying so.
         request.headerFields[.contentType] = "multipart/form-data"
-        let (bare, bareBody) = try await transport.send(request, body: HTTPBody("x"), baseURL: URL(string: "https://wire.test")!, operationID: "upload")
+        let (bare, bareBody) = try await transport.send(
+            request, body: HTTPBody("x"), baseURL: URL(string: "https://wire.test")!, operationID: "upload")
         #expect(bare.status.code == 400)
-        #expect(try await String(collecting: bareBody!, upTo: 1 << 16) == #"{"$.body":["has no multipart boundary in its Content-Type"]}"#)
+        #expect(
+            try await String(collecting: bareBody!, upTo: 1 << 16)
+                == #"{"$.body":["has no multipart boundary in its Content-Type"]}"#)
     }
 
     @Test func bytesAndTextComeBackByContentType() async throws {
-        guard case .ok(let bytes) = try await client().download(kind: .bytes), case .binary(let body) = bytes.body else {
+        guard case .ok(let bytes) = try await client().download(kind: .bytes), case .binary(let body) = bytes.body
+        else {
             Issue.record("expected bytes")
             return
         }
         #expect(try await [UInt8](collecting: body, upTo: 10) == [0, 1, 255])
-        guard case .ok(let text) = try await client().download(kind: .text), case .plainText(let words) = text.body else {
+        guard case .ok(let text) = try await client().download(kind: .text), case .plainText(let words) = text.body
+        else {
             Issue.record("expected text")
             return
         }
@@ -297,7 +365,8 @@ struct WireFormatTests {
     }
 
     static let everything = WireFormats.Authentication(
-        apiKeyHeader: APIKeyCredential("hk"), apiKeyQuery: APIKeyCredential("q k"), apiKeyCookie: APIKeyCredential("ck"),
+        apiKeyHeader: APIKeyCredential("hk"), apiKeyQuery: APIKeyCredential("q k"),
+        apiKeyCookie: APIKeyCredential("ck"),
         basic: BasicCredentials(username: "ada", password: "p:w"), bearer: BearerTokenProvider(token: "bt"),
         oauth: BearerTokenProvider { "ot" }
     )
@@ -319,15 +388,21 @@ struct WireFormatTests {
         #expect(try await status { try await good.secureBearer() } == "204")
         #expect(try await status { try await good.secureOAuth() } == "204")
         #expect(try await status { try await good.secureBoth() } == "204")
-        let sent = transport.sent.suffix(7).map { "\($0.path ?? "") \($0.headerFields[.authorization] ?? "-") \($0.headerFields[.cookie] ?? "-") \($0.headerFields[.init("X-API-Key")!] ?? "-")" }
-        #expect(sent == [
-            "/secure/header - - hk", "/secure/query?api_key=q%20k - - -", "/secure/cookie - token=ck -",
-            "/secure/basic Basic YWRhOnA6dw== - -", "/secure/bearer Bearer bt - -", "/secure/oauth Bearer ot - -",
-            "/secure/both Bearer bt - hk",
-        ])
-        let bad = client(.init(apiKeyHeader: APIKeyCredential("no"), apiKeyQuery: APIKeyCredential("no"), apiKeyCookie: APIKeyCredential("no"),
-                               basic: BasicCredentials(username: "ada", password: "no"), bearer: BearerTokenProvider(token: "no"),
-                               oauth: BearerTokenProvider(token: "no")))
+        let sent = transport.sent.suffix(7).map {
+            "\($0.path ?? "") \($0.headerFields[.authorization] ?? "-") \($0.headerFields[.cookie] ?? "-") \($0.headerFields[.init("X-API-Key")!] ?? "-")"
+        }
+        #expect(
+            sent == [
+                "/secure/header - - hk", "/secure/query?api_key=q%20k - - -", "/secure/cookie - token=ck -",
+                "/secure/basic Basic YWRhOnA6dw== - -", "/secure/bearer Bearer bt - -", "/secure/oauth Bearer ot - -",
+                "/secure/both Bearer bt - hk",
+            ])
+        let bad = client(
+            .init(
+                apiKeyHeader: APIKeyCredential("no"), apiKeyQuery: APIKeyCredential("no"),
+                apiKeyCookie: APIKeyCredential("no"),
+                basic: BasicCredentials(username: "ada", password: "no"), bearer: BearerTokenProvider(token: "no"),
+                oauth: BearerTokenProvider(token: "no")))
         #expect(try await status { try await bad.secureHeader() } == "401")
         #expect(try await status { try await bad.secureQuery() } == "401")
         #expect(try await status { try await bad.secureCookie() } == "401")
@@ -339,8 +414,13 @@ struct WireFormatTests {
 
     @Test func alternativesCombinationsAndNone() async throws {
         // Either scheme admits; each client sends the one it has.
-        #expect(try await status { try await client(.init(basic: BasicCredentials(username: "ada", password: "p:w"))).secureEither() } == "204")
-        #expect(try await status { try await client(.init(bearer: BearerTokenProvider(token: "bt"))).secureEither() } == "204")
+        #expect(
+            try await status {
+                try await client(.init(basic: BasicCredentials(username: "ada", password: "p:w"))).secureEither()
+            } == "204")
+        #expect(
+            try await status { try await client(.init(bearer: BearerTokenProvider(token: "bt"))).secureEither() }
+                == "204")
         // Both are needed together: with one, nothing is sent.
         do {
             _ = try await client(.init(bearer: BearerTokenProvider(token: "bt"))).secureBoth()

@@ -17,18 +17,19 @@ struct LoweringTests {
     /// A component response is one shared struct; operations alias it. Its namespace, like every
     /// nested name, avoids the top-level names (a schema called Responses).
     @Test func componentResponsesAreSharedOnce() throws {
-        let module = try lower("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths:
-          /a: {get: {operationId: a, responses: {'404': {$ref: '#/components/responses/NotFound'}, '200': {description: ok}}}}
-          /b: {get: {operationId: b, responses: {'404': {$ref: '#/components/responses/NotFound'}}}}
-        components:
-          schemas:
-            Responses: {type: string}
-          responses:
-            NotFound: {description: gone, content: {application/json: {schema: {type: object, properties: {why: {type: string}}}}}}
-        """)
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a: {get: {operationId: a, responses: {'404': {$ref: '#/components/responses/NotFound'}, '200': {description: ok}}}}
+              /b: {get: {operationId: b, responses: {'404': {$ref: '#/components/responses/NotFound'}}}}
+            components:
+              schemas:
+                Responses: {type: string}
+              responses:
+                NotFound: {description: gone, content: {application/json: {schema: {type: object, properties: {why: {type: string}}}}}}
+            """)
         #expect(module.responsesNamespace == "Responses2")
         let notFound = module.operations.map { $0.responses.first { $0.key == .code(404) } }
         #expect(notFound.map { $0?.sharedName } == ["NotFound", "NotFound"])
@@ -39,36 +40,38 @@ struct LoweringTests {
     /// What nothing uses is not generated: an inline multipart body's object (its parts are), while
     /// component schemas stay even when no operation uses them.
     @Test func unusedInlineTypesAreLeftOut() throws {
-        let module = try lower("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths:
-          /upload:
-            post:
-              operationId: upload
-              requestBody:
-                content:
-                  multipart/form-data:
-                    schema: {type: object, properties: {file: {type: string, format: binary}, kind: {type: string, enum: [a, b]}}}
-              responses: {'204': {description: done}}
-        components:
-          schemas:
-            Unused: {type: object, properties: {x: {type: string}}}
-        """)
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: {type: object, properties: {file: {type: string, format: binary}, kind: {type: string, enum: [a, b]}}}
+                  responses: {'204': {description: done}}
+            components:
+              schemas:
+                Unused: {type: object, properties: {x: {type: string}}}
+            """)
         let topLevel = module.topLevel.map { module[$0].name.swift }
         #expect(topLevel.contains("Unused"))
         // The object stays only because its part `kind` is a type nested in it.
         #expect(topLevel == ["Unused", "UploadRequest"])
-        let plain = try lower("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths:
-          /upload:
-            post:
-              operationId: upload
-              requestBody: {content: {multipart/form-data: {schema: {type: object, properties: {file: {type: string, format: binary}}}}}}
-              responses: {'204': {description: done}}
-        """)
+        let plain = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody: {content: {multipart/form-data: {schema: {type: object, properties: {file: {type: string, format: binary}}}}}}
+                  responses: {'204': {description: done}}
+            """)
         #expect(plain.topLevel.isEmpty)
     }
 
@@ -76,12 +79,12 @@ struct LoweringTests {
     @Test func unreadableSecurityFailsClosed() throws {
         func alternatives(_ security: String) -> [[String]] {
             let yaml = """
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            security: \(security)
-            paths: {/a: {get: {operationId: a, responses: {'204': {description: done}}}}}
-            components: {securitySchemes: {bearerAuth: {type: http, scheme: bearer}}}
-            """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                security: \(security)
+                paths: {/a: {get: {operationId: a, responses: {'204': {description: done}}}}}
+                components: {securitySchemes: {bearerAuth: {type: http, scheme: bearer}}}
+                """
             let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
             guard let document = loaded.document else { return [] }
             let module = Lowering.lower(document, specName: "spec.yaml").module
@@ -97,15 +100,16 @@ struct LoweringTests {
     /// A discriminator on an allOf base stands for its mapping and for every extension, whichever
     /// key the base is reached by.
     @Test func polymorphicBasesListMappedAndExtendingSchemas() throws {
-        let module = try lower("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        components:
-          schemas:
-            Pet: {type: object, required: [petType], properties: {petType: {type: string}}, discriminator: {propertyName: petType, mapping: {dog: '#/components/schemas/Dog'}}}
-            Dog: {allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {bark: {type: string}}}]}
-            Cat: {allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {lives: {type: integer}}}]}
-        """)
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Pet: {type: object, required: [petType], properties: {petType: {type: string}}, discriminator: {propertyName: petType, mapping: {dog: '#/components/schemas/Dog'}}}
+                Dog: {allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {bark: {type: string}}}]}
+                Cat: {allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {lives: {type: integer}}}]}
+            """)
         guard case .union(let union) = try type(module, "Pet").kind else {
             Issue.record("Pet is not a union")
             return
@@ -114,15 +118,16 @@ struct LoweringTests {
     }
 
     @Test func boxingIsMinimal() throws {
-        let module = try lower("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        components:
-          schemas:
-            A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}, many: {type: array, items: {$ref: '#/components/schemas/A'}}}}
-            B: {type: object, properties: {a: {$ref: '#/components/schemas/A'}}}
-            Plain: {type: object, properties: {a: {$ref: '#/components/schemas/A'}}}
-        """)
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}, many: {type: array, items: {$ref: '#/components/schemas/A'}}}}
+                B: {type: object, properties: {a: {$ref: '#/components/schemas/A'}}}
+                Plain: {type: object, properties: {a: {$ref: '#/components/schemas/A'}}}
+            """)
         func boxed(_ name: String) throws -> [String] {
             guard case .object(let object) = try type(module, name).kind else { return [] }
             return object.properties.filter(\.isBoxed).map(\.name.original)
@@ -133,21 +138,22 @@ struct LoweringTests {
     }
 
     @Test func uriIsAURLOnlyWhereNoResponseReachesIt() throws {
-        let module = try lower("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths:
-          /a:
-            post:
-              requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/In'}}}}
-              responses:
-                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Out'}}}}
-        components:
-          schemas:
-            In: {type: object, properties: {link: {type: string, format: uri}}}
-            Out: {type: object, properties: {link: {type: string, format: uri}, nested: {$ref: '#/components/schemas/Deep'}}}
-            Deep: {type: object, properties: {link: {type: string, format: uri}}}
-        """)
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/In'}}}}
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Out'}}}}
+            components:
+              schemas:
+                In: {type: object, properties: {link: {type: string, format: uri}}}
+                Out: {type: object, properties: {link: {type: string, format: uri}, nested: {$ref: '#/components/schemas/Deep'}}}
+                Deep: {type: object, properties: {link: {type: string, format: uri}}}
+            """)
         func linkType(_ name: String) throws -> IRValueType? {
             guard case .object(let object) = try type(module, name).kind else { return nil }
             return object.properties.first { $0.name.original == "link" }?.type
@@ -158,40 +164,47 @@ struct LoweringTests {
     }
 
     @Test func inlineSchemasAreNamedWhereTheyStand() throws {
-        let module = try lower("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths:
-          /orders:
-            post:
-              operationId: createOrder
-              requestBody:
-                content:
-                  application/json:
-                    schema: {type: object, properties: {lines: {type: array, items: {type: object, properties: {sku: {type: string}}}}}}
-              responses:
-                '201': {description: ok, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
-        components:
-          schemas:
-            Line: {type: object}
-        """)
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /orders:
+                post:
+                  operationId: createOrder
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: object, properties: {lines: {type: array, items: {type: object, properties: {sku: {type: string}}}}}}
+                  responses:
+                    '201': {description: ok, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+            components:
+              schemas:
+                Line: {type: object}
+            """)
         let names = module.types.map { module.qualifiedName($0.id) }.sorted()
         // `Line` is taken at the top level, so the nested item type falls back to `LinesItem`.
         #expect(names == ["CreateOrderRequest", "CreateOrderRequest.LinesItem", "CreateOrderResponse", "Line"])
     }
 
     @Test func sourcesKeepLocationPointerAndNames() throws {
-        let module = try lower("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        components:
-          schemas:
-            purchase_order: {type: object, properties: {line_total: {type: number}}}
-        """)
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                purchase_order: {type: object, properties: {line_total: {type: number}}}
+            """)
         let order = try type(module, "PurchaseOrder")
         #expect(order.name == IRName(original: "purchase_order", swift: "PurchaseOrder"))
-        #expect(order.source == IRSource(file: "spec.yaml", line: 5, column: 21, pointer: "/components/schemas/purchase_order"))
-        guard case .object(let object) = order.kind else { Issue.record("not an object"); return }
+        #expect(
+            order.source
+                == IRSource(file: "spec.yaml", line: 5, column: 21, pointer: "/components/schemas/purchase_order"))
+        guard case .object(let object) = order.kind else {
+            Issue.record("not an object")
+            return
+        }
         #expect(object.properties[0].name == IRName(original: "line_total", swift: "lineTotal"))
         #expect(object.properties[0].source.pointer == "/components/schemas/purchase_order/properties/line_total")
     }
@@ -201,30 +214,30 @@ struct LoweringTests {
 /// Lathe falls back to raw bytes.
 struct MultipartLoweringTests {
     static let spec = """
-    openapi: 3.1.0
-    info: {title: T, version: '1'}
-    paths:
-      /a:
-        post:
-          requestBody:
-            content:
-              multipart/form-data:
-                schema:
-                  type: object
-                  required: [doc]
-                  properties:
-                    doc: {type: string, format: binary}
-                    pages: {type: array, maxItems: 2, items: {type: string, format: binary}}
-                    label: {type: string}
-                    scan: {type: string}
-                encoding:
-                  scan: {contentType: image/tiff}
-                  label: {headers: {X-Lang: {schema: {type: string}}}}
-                  ghost: {contentType: text/plain}
-              multipart/mixed:
-                schema: {type: string}
-          responses: {'204': {description: ok}}
-    """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            post:
+              requestBody:
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      required: [doc]
+                      properties:
+                        doc: {type: string, format: binary}
+                        pages: {type: array, maxItems: 2, items: {type: string, format: binary}}
+                        label: {type: string}
+                        scan: {type: string}
+                    encoding:
+                      scan: {contentType: image/tiff}
+                      label: {headers: {X-Lang: {schema: {type: string}}}}
+                      ghost: {contentType: text/plain}
+                  multipart/mixed:
+                    schema: {type: string}
+              responses: {'204': {description: ok}}
+        """
 
     @Test func partsComeFromPropertiesAndEncoding() throws {
         let loaded = OpenAPILoader.load(bytes: Array(Self.spec.utf8), path: "spec.yaml")
@@ -239,9 +252,10 @@ struct MultipartLoweringTests {
         #expect(parts[2].headers.map(\.name.original) == ["X-Lang"] && parts[2].headersTypeName == "LabelHeaders")
         #expect(parts[3].contentType == "image/tiff")
         #expect(contents[1].multipart == nil)
-        #expect(lowered.diagnostics.all.map(\.description) == [
-            "spec.yaml:20:22: warning: 'encoding' names 'ghost', which is not a property of the body's schema [encoding-unknown-property]",
-            "spec.yaml:22:21: warning: Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes [multipart-untyped]",
-        ])
+        #expect(
+            lowered.diagnostics.all.map(\.description) == [
+                "spec.yaml:20:22: warning: 'encoding' names 'ghost', which is not a property of the body's schema [encoding-unknown-property]",
+                "spec.yaml:22:21: warning: Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes [multipart-untyped]",
+            ])
     }
 }

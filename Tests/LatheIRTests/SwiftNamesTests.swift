@@ -7,7 +7,8 @@ struct SwiftNamesTests {
         ("purchase-order.v2", "PurchaseOrderV2"), ("HTTPStatus", "HTTPStatus"), ("3DSecure", "_3DSecure"),
         ("line items", "LineItems"), ("$ref", "Ref"), ("@id", "Id"), ("🐶", "Unnamed"), ("café_crème", "CaféCrème"),
         ("", "Unnamed"), ("USER_ACCOUNT_CLOSED", "UserAccountClosed"), ("BIG_ELEPHANT_1", "BigElephant1"),
-        ("3DS_CARDS_NOT_SUPPORTED", "_3DsCardsNotSupported"), ("2fa", "_2Fa"), ("ID", "ID"), ("HTTP-STATUS", "HttpStatus"),
+        ("3DS_CARDS_NOT_SUPPORTED", "_3DsCardsNotSupported"), ("2fa", "_2Fa"), ("ID", "ID"),
+        ("HTTP-STATUS", "HttpStatus"),
         ("qrcode-uuid", "QrcodeUuid"), ("filter[name]", "FilterName"),
     ])
     func typeNames(_ original: String, _ expected: String) {
@@ -16,8 +17,10 @@ struct SwiftNamesTests {
 
     @Test(arguments: [
         ("cancellation_reason", "cancellationReason"), ("ID", "id"), ("URLValue", "urlValue"), ("petID", "petID"),
-        ("x-simple-workspace", "xSimpleWorkspace"), ("2fa", "_2fa"), ("Name", "name"), ("non_field_errors", "nonFieldErrors"),
-        ("USER_ACCOUNT_CLOSED", "userAccountClosed"), ("BIG_ELEPHANT_1", "bigElephant1"), ("3DS_CARDS_NOT_SUPPORTED", "_3dsCardsNotSupported"),
+        ("x-simple-workspace", "xSimpleWorkspace"), ("2fa", "_2fa"), ("Name", "name"),
+        ("non_field_errors", "nonFieldErrors"),
+        ("USER_ACCOUNT_CLOSED", "userAccountClosed"), ("BIG_ELEPHANT_1", "bigElephant1"),
+        ("3DS_CARDS_NOT_SUPPORTED", "_3dsCardsNotSupported"),
         ("qrcode-uuid", "qrcodeUuid"), ("filter[name]", "filterName"), ("page[size]", "pageSize"), ("EUR", "eur"),
     ])
     func memberNames(_ original: String, _ expected: String) {

@@ -23,606 +23,606 @@ struct BrokenSpecTests {
         Case(
             name: "paths-is-a-list",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              - /pets
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  - /pets
+                """#,
             expected: [
-            #"spec.yaml:4:3: error: paths must be a mapping of path templates to path items, but this is a list [wrong-type]"#,
+                #"spec.yaml:4:3: error: paths must be a mapping of path templates to path items, but this is a list [wrong-type]"#
             ]
         ),
         Case(
             name: "unknown-type",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                Pet:
-                  type: strin
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Pet:
+                      type: strin
+                """#,
             expected: [
-            #"spec.yaml:6:13: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null (did you mean 'string'?) [type-unknown]"#,
+                #"spec.yaml:6:13: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null (did you mean 'string'?) [type-unknown]"#
             ]
         ),
         Case(
             name: "info-missing-title",
             spec: #"""
-            openapi: 3.1.0
-            info:
-              version: '1'
-            paths: {}
-            """#,
+                openapi: 3.1.0
+                info:
+                  version: '1'
+                paths: {}
+                """#,
             expected: [
-            #"spec.yaml:3:3: error: the Info object is missing its required field 'title' [missing-field]"#,
+                #"spec.yaml:3:3: error: the Info object is missing its required field 'title' [missing-field]"#
             ]
         ),
         Case(
             name: "missing-openapi",
             spec: #"""
-            info: {title: T, version: '1'}
-            paths: {}
-            """#,
+                info: {title: T, version: '1'}
+                paths: {}
+                """#,
             expected: [
-            #"spec.yaml:1:1: error: missing the 'openapi' field that says which OpenAPI version this is (for example openapi: 3.1.0) [not-openapi]"#,
+                #"spec.yaml:1:1: error: missing the 'openapi' field that says which OpenAPI version this is (for example openapi: 3.1.0) [not-openapi]"#
             ]
         ),
         Case(
             name: "swagger-2",
             spec: #"""
-            swagger: '2.0'
-            info: {title: T, version: '1'}
-            paths: {}
-            """#,
+                swagger: '2.0'
+                info: {title: T, version: '1'}
+                paths: {}
+                """#,
             expected: [
-            #"spec.yaml:1:10: error: this is a Swagger 2.0 document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi) [unsupported-version]"#,
+                #"spec.yaml:1:10: error: this is a Swagger 2.0 document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi) [unsupported-version]"#
             ]
         ),
         Case(
             name: "openapi-3-2",
             spec: #"""
-            openapi: 3.2.0
-            info: {title: T, version: '1'}
-            paths: {}
-            """#,
+                openapi: 3.2.0
+                info: {title: T, version: '1'}
+                paths: {}
+                """#,
             expected: [
-            #"spec.yaml:1:10: error: OpenAPI 3.2 is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x [unsupported-version]"#,
+                #"spec.yaml:1:10: error: OpenAPI 3.2 is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x [unsupported-version]"#
             ]
         ),
         Case(
             name: "bad-pointer-escape",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                A:
-                  $ref: '#/components/schemas/a~2b'
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    A:
+                      $ref: '#/components/schemas/a~2b'
+                """#,
             expected: [
-            #"spec.yaml:6:13: error: invalid JSON pointer in '#/components/schemas/a~2b': in 'a~2b', '~' must be followed by 0 (for ~) or 1 (for /) [ref-invalid]"#,
+                #"spec.yaml:6:13: error: invalid JSON pointer in '#/components/schemas/a~2b': in 'a~2b', '~' must be followed by 0 (for ~) or 1 (for /) [ref-invalid]"#
             ]
         ),
         Case(
             name: "missing-ref-target",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                Pet: {type: object}
-                Owner:
-                  properties:
-                    pet: {$ref: '#/components/schemas/Pets'}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Pet: {type: object}
+                    Owner:
+                      properties:
+                        pet: {$ref: '#/components/schemas/Pets'}
+                """#,
             expected: [
-            #"spec.yaml:8:21: error: '#/components/schemas/Pets' points at nothing: '/components/schemas' has no 'Pets' (did you mean 'Pet'?) [ref-unresolved]"#,
+                #"spec.yaml:8:21: error: '#/components/schemas/Pets' points at nothing: '/components/schemas' has no 'Pets' (did you mean 'Pet'?) [ref-unresolved]"#
             ]
         ),
         Case(
             name: "remote-ref",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                A: {$ref: 'https://example.com/pet.yaml#/Pet'}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    A: {$ref: 'https://example.com/pet.yaml#/Pet'}
+                """#,
             expected: [
-            #"spec.yaml:5:15: error: remote reference 'https://example.com/pet.yaml#/Pet' is not supported; download the document next to this one and refer to it by a relative path [ref-remote]"#,
+                #"spec.yaml:5:15: error: remote reference 'https://example.com/pet.yaml#/Pet' is not supported; download the document next to this one and refer to it by a relative path [ref-remote]"#
             ]
         ),
         Case(
             name: "plain-name-fragment",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                A: {$ref: '#Pet'}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    A: {$ref: '#Pet'}
+                """#,
             expected: [
-            #"spec.yaml:5:15: error: '#Pet' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/schemas/Pet' [ref-anchor]"#,
+                #"spec.yaml:5:15: error: '#Pet' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/schemas/Pet' [ref-anchor]"#
             ]
         ),
         Case(
             name: "ref-cycle-without-content",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                A: {$ref: '#/components/schemas/B'}
-                B: {$ref: '#/components/schemas/A'}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    A: {$ref: '#/components/schemas/B'}
+                    B: {$ref: '#/components/schemas/A'}
+                """#,
             expected: [
-            #"spec.yaml:5:15: error: this schema reference never reaches a value: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A goes round in a circle [ref-cycle]"#,
+                #"spec.yaml:5:15: error: this schema reference never reaches a value: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A goes round in a circle [ref-cycle]"#
             ]
         ),
         Case(
             name: "duplicate-operation-id",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /a:
-                get:
-                  operationId: list
-                  responses: {'200': {description: ok}}
-              /b:
-                get:
-                  operationId: list
-                  responses: {'200': {description: ok}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /a:
+                    get:
+                      operationId: list
+                      responses: {'200': {description: ok}}
+                  /b:
+                    get:
+                      operationId: list
+                      responses: {'200': {description: ok}}
+                """#,
             expected: [
-            #"spec.yaml:10:20: error: duplicate operationId 'list': GET /a uses it already; operation IDs must be unique [duplicate-operation-id]"#,
-            #"spec.yaml:6:20: note: 'list' first used here"#,
+                #"spec.yaml:10:20: error: duplicate operationId 'list': GET /a uses it already; operation IDs must be unique [duplicate-operation-id]"#,
+                #"spec.yaml:6:20: note: 'list' first used here"#,
             ]
         ),
         Case(
             name: "undeclared-path-parameter",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets/{petId}:
-                get:
-                  responses: {'200': {description: ok}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets/{petId}:
+                    get:
+                      responses: {'200': {description: ok}}
+                """#,
             expected: [
-            #"spec.yaml:5:5: error: GET /pets/{petId} does not declare the path parameter 'petId'; add a parameter with name: petId, in: path, required: true [path-parameter-undeclared]"#,
+                #"spec.yaml:5:5: error: GET /pets/{petId} does not declare the path parameter 'petId'; add a parameter with name: petId, in: path, required: true [path-parameter-undeclared]"#
             ]
         ),
         Case(
             name: "path-parameter-not-in-template",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  parameters:
-                    - {name: petId, in: path, required: true, schema: {type: string}}
-                  responses: {'200': {description: ok}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      parameters:
+                        - {name: petId, in: path, required: true, schema: {type: string}}
+                      responses: {'200': {description: ok}}
+                """#,
             expected: [
-            #"spec.yaml:7:11: error: path parameter 'petId' is not in the path template '/pets' [path-parameter-not-in-template]"#,
+                #"spec.yaml:7:11: error: path parameter 'petId' is not in the path template '/pets' [path-parameter-not-in-template]"#
             ]
         ),
         Case(
             name: "duplicate-parameter",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  parameters:
-                    - {name: limit, in: query, schema: {type: integer}}
-                    - {name: limit, in: query, schema: {type: string}}
-                  responses: {'200': {description: ok}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      parameters:
+                        - {name: limit, in: query, schema: {type: integer}}
+                        - {name: limit, in: query, schema: {type: string}}
+                      responses: {'200': {description: ok}}
+                """#,
             expected: [
-            #"spec.yaml:8:11: error: query parameter 'limit' is declared twice in this list (first at line 7); a parameter is identified by its name and location [duplicate-parameter]"#,
+                #"spec.yaml:8:11: error: query parameter 'limit' is declared twice in this list (first at line 7); a parameter is identified by its name and location [duplicate-parameter]"#
             ]
         ),
         Case(
             name: "unknown-security-scheme",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            security:
-              - apiKey: []
-            components:
-              securitySchemes:
-                ApiKey: {type: apiKey, name: X-Key, in: header}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                security:
+                  - apiKey: []
+                components:
+                  securitySchemes:
+                    ApiKey: {type: apiKey, name: X-Key, in: header}
+                """#,
             expected: [
-            #"spec.yaml:4:5: error: security requirement names 'apiKey', which is not defined in components/securitySchemes (did you mean 'ApiKey'?) [security-scheme-undefined]"#,
+                #"spec.yaml:4:5: error: security requirement names 'apiKey', which is not defined in components/securitySchemes (did you mean 'ApiKey'?) [security-scheme-undefined]"#
             ]
         ),
         Case(
             name: "security-scopes-null",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            security:
-              - oauth2:
-            components:
-              securitySchemes:
-                oauth2:
-                  type: oauth2
-                  flows: {clientCredentials: {tokenUrl: 'https://x/token', scopes: {}}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                security:
+                  - oauth2:
+                components:
+                  securitySchemes:
+                    oauth2:
+                      type: oauth2
+                      flows: {clientCredentials: {tokenUrl: 'https://x/token', scopes: {}}}
+                """#,
             expected: [
-            #"spec.yaml:4:12: error: the scopes of security scheme 'oauth2' must be a list (use [] for none), but this is null [security-scopes-invalid]"#,
+                #"spec.yaml:4:12: error: the scopes of security scheme 'oauth2' must be a list (use [] for none), but this is null [security-scopes-invalid]"#
             ]
         ),
         Case(
             name: "parameter-in-body",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                post:
-                  parameters:
-                    - {name: pet, in: body, schema: {type: object}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    post:
+                      parameters:
+                        - {name: pet, in: body, schema: {type: object}}
+                """#,
             expected: [
-            #"spec.yaml:7:27: error: 'in: body' is not a parameter location; expected query, header, path or cookie [parameter-location-invalid]"#,
+                #"spec.yaml:7:27: error: 'in: body' is not a parameter location; expected query, header, path or cookie [parameter-location-invalid]"#
             ]
         ),
         Case(
             name: "path-parameter-not-required",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets/{id}:
-                get:
-                  parameters:
-                    - {name: id, in: path, schema: {type: string}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets/{id}:
+                    get:
+                      parameters:
+                        - {name: id, in: path, schema: {type: string}}
+                """#,
             expected: [
-            #"spec.yaml:7:11: error: path parameter 'id' must have 'required: true' (OpenAPI requires it for every path parameter) [path-parameter-not-required]"#,
+                #"spec.yaml:7:11: error: path parameter 'id' must have 'required: true' (OpenAPI requires it for every path parameter) [path-parameter-not-required]"#
             ]
         ),
         Case(
             name: "style-not-allowed",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  parameters:
-                    - {name: X-Filter, in: header, style: deepObject, schema: {type: object}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      parameters:
+                        - {name: X-Filter, in: header, style: deepObject, schema: {type: object}}
+                """#,
             expected: [
-            #"spec.yaml:7:47: error: style 'deepObject' is not allowed for header parameters; use simple [style-not-allowed]"#,
+                #"spec.yaml:7:47: error: style 'deepObject' is not allowed for header parameters; use simple [style-not-allowed]"#
             ]
         ),
         Case(
             name: "bad-response-key",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  responses:
-                    '2000': {description: ok}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      responses:
+                        '2000': {description: ok}
+                """#,
             expected: [
-            #"spec.yaml:7:9: error: '2000' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]"#,
+                #"spec.yaml:7:9: error: '2000' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]"#
             ]
         ),
         Case(
             name: "response-missing-description",
             spec: #"""
-            openapi: 3.0.3
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  responses:
-                    '200':
-                      content: {application/json: {schema: {type: string}}}
-            """#,
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      responses:
+                        '200':
+                          content: {application/json: {schema: {type: string}}}
+                """#,
             expected: [
-            #"spec.yaml:8:11: error: a Response object is missing its required field 'description' [missing-field]"#,
+                #"spec.yaml:8:11: error: a Response object is missing its required field 'description' [missing-field]"#
             ]
         ),
         Case(
             name: "yaml-1-1-boolean",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  parameters:
-                    - name: q
-                      in: query
-                      required: yes
-                      schema: {type: string}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      parameters:
+                        - name: q
+                          in: query
+                          required: yes
+                          schema: {type: string}
+                """#,
             expected: [
-            #"spec.yaml:9:21: error: required must be true or false, but this is a string ('yes' is a string in YAML 1.2, which OpenAPI uses; write true or false) [wrong-type]"#,
+                #"spec.yaml:9:21: error: required must be true or false, but this is a string ('yes' is a string in YAML 1.2, which OpenAPI uses; write true or false) [wrong-type]"#
             ]
         ),
         Case(
             name: "schema-and-content",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  parameters:
-                    - name: q
-                      in: query
-                      schema: {type: string}
-                      content: {application/json: {schema: {type: object}}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      parameters:
+                        - name: q
+                          in: query
+                          schema: {type: string}
+                          content: {application/json: {schema: {type: object}}}
+                """#,
             expected: [
-            #"spec.yaml:10:20: error: parameter 'q' has both 'schema' and 'content'; use one of them [schema-and-content]"#,
+                #"spec.yaml:10:20: error: parameter 'q' has both 'schema' and 'content'; use one of them [schema-and-content]"#
             ]
         ),
         Case(
             name: "path-without-slash",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              pets: {}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  pets: {}
+                """#,
             expected: [
-            #"spec.yaml:4:3: error: path 'pets' must start with '/' [path-not-absolute]"#,
+                #"spec.yaml:4:3: error: path 'pets' must start with '/' [path-not-absolute]"#
             ]
         ),
         Case(
             name: "unbalanced-braces",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets/{id:
-                get:
-                  responses: {'200': {description: ok}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets/{id:
+                    get:
+                      responses: {'200': {description: ok}}
+                """#,
             expected: [
-            #"spec.yaml:4:3: error: path '/pets/{id' has an unclosed '{' [path-template-malformed]"#,
+                #"spec.yaml:4:3: error: path '/pets/{id' has an unclosed '{' [path-template-malformed]"#
             ]
         ),
         Case(
             name: "boolean-exclusive-minimum-in-3-1",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                Age: {type: integer, minimum: 0, exclusiveMinimum: true}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Age: {type: integer, minimum: 0, exclusiveMinimum: true}
+                """#,
             expected: [
-            #"spec.yaml:5:56: error: in OpenAPI 3.1 exclusiveMinimum is the bound itself (a number), not true or false [exclusive-bound-boolean]"#,
+                #"spec.yaml:5:56: error: in OpenAPI 3.1 exclusiveMinimum is the bound itself (a number), not true or false [exclusive-bound-boolean]"#
             ]
         ),
         Case(
             name: "negative-min-length",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                Name: {type: string, minLength: -1}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Name: {type: string, minLength: -1}
+                """#,
             expected: [
-            #"spec.yaml:5:37: error: minLength must be a non-negative integer, but this is '-1' [wrong-type]"#,
+                #"spec.yaml:5:37: error: minLength must be a non-negative integer, but this is '-1' [wrong-type]"#
             ]
         ),
         Case(
             name: "unknown-security-scheme-type",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              securitySchemes:
-                Token: {type: token}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  securitySchemes:
+                    Token: {type: token}
+                """#,
             expected: [
-            #"spec.yaml:5:19: error: 'token' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS [security-scheme-type-unknown]"#,
+                #"spec.yaml:5:19: error: 'token' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS [security-scheme-type-unknown]"#
             ]
         ),
         Case(
             name: "api-key-without-in",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              securitySchemes:
-                Key:
-                  type: apiKey
-                  name: X-Key
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  securitySchemes:
+                    Key:
+                      type: apiKey
+                      name: X-Key
+                """#,
             expected: [
-            #"spec.yaml:6:7: error: an apiKey security scheme needs 'name' and 'in' (query, header or cookie) [security-scheme-incomplete]"#,
+                #"spec.yaml:6:7: error: an apiKey security scheme needs 'name' and 'in' (query, header or cookie) [security-scheme-incomplete]"#
             ]
         ),
         Case(
             name: "ref-to-wrong-kind",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  parameters:
-                    - $ref: '#/components/schemas/Pet'
-            components:
-              schemas:
-                Pet: {type: object}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      parameters:
+                        - $ref: '#/components/schemas/Pet'
+                components:
+                  schemas:
+                    Pet: {type: object}
+                """#,
             expected: [
-            #"spec.yaml:7:17: error: '#/components/schemas/Pet' is a schema, but a parameter is expected here [ref-wrong-kind]"#,
+                #"spec.yaml:7:17: error: '#/components/schemas/Pet' is a schema, but a parameter is expected here [ref-wrong-kind]"#
             ]
         ),
         Case(
             name: "duplicate-key",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths: {}
-            components:
-              schemas:
-                Pet: {type: object}
-                Pet: {type: string}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Pet: {type: object}
+                    Pet: {type: string}
+                """#,
             expected: [
-            #"spec.yaml:7:5: error: duplicate key 'Pet' in this mapping (first defined at line 6, column 5); YAML and JSON keys must be unique"#,
+                #"spec.yaml:7:5: error: duplicate key 'Pet' in this mapping (first defined at line 6, column 5); YAML and JSON keys must be unique"#
             ]
         ),
         Case(
             name: "top-level-list",
             spec: #"""
-            - openapi: 3.1.0
-            """#,
+                - openapi: 3.1.0
+                """#,
             expected: [
-            #"spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds a list [not-openapi]"#,
+                #"spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds a list [not-openapi]"#
             ]
         ),
         Case(
             name: "enum-not-a-list",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                Color: {type: string, enum: red}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Color: {type: string, enum: red}
+                """#,
             expected: [
-            #"spec.yaml:5:33: error: enum must be a list, but this is a string [wrong-type]"#,
+                #"spec.yaml:5:33: error: enum must be a list, but this is a string [wrong-type]"#
             ]
         ),
         Case(
             name: "discriminator-unknown-name",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                Cat: {type: object}
-                Pet:
-                  oneOf: [{$ref: '#/components/schemas/Cat'}]
-                  discriminator:
-                    propertyName: kind
-                    mapping: {dog: Dog}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Cat: {type: object}
+                    Pet:
+                      oneOf: [{$ref: '#/components/schemas/Cat'}]
+                      discriminator:
+                        propertyName: kind
+                        mapping: {dog: Dog}
+                """#,
             expected: [
-            #"spec.yaml:10:24: error: discriminator mapping names 'Dog', but there is no schema 'Dog' in components/schemas [ref-unresolved]"#,
+                #"spec.yaml:10:24: error: discriminator mapping names 'Dog', but there is no schema 'Dog' in components/schemas [ref-unresolved]"#
             ]
         ),
         Case(
             name: "identical-path-templates",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets/{id}: {}
-              /pets/{name}: {}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets/{id}: {}
+                  /pets/{name}: {}
+                """#,
             expected: [
-            #"spec.yaml:5:3: error: path '/pets/{name}' is the same template as '/pets/{id}' with other parameter names; OpenAPI does not allow both [identical-path-templates]"#,
+                #"spec.yaml:5:3: error: path '/pets/{name}' is the same template as '/pets/{id}' with other parameter names; OpenAPI does not allow both [identical-path-templates]"#
             ]
         ),
         Case(
             name: "operation-without-responses-3-0",
             spec: #"""
-            openapi: 3.0.3
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  summary: List pets
-            """#,
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      summary: List pets
+                """#,
             expected: [
-            #"spec.yaml:6:7: error: the GET operation is missing its required field 'responses' [missing-field]"#,
+                #"spec.yaml:6:7: error: the GET operation is missing its required field 'responses' [missing-field]"#
             ]
         ),
         Case(
             name: "description-not-a-string",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  description: true
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      description: true
+                """#,
             expected: [
-            #"spec.yaml:6:20: error: description must be a string, but this is a boolean [wrong-type]"#,
+                #"spec.yaml:6:20: error: description must be a string, but this is a boolean [wrong-type]"#
             ]
         ),
         Case(
             name: "media-type-without-slash",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                post:
-                  requestBody:
-                    content:
-                      json: {schema: {type: object}}
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    post:
+                      requestBody:
+                        content:
+                          json: {schema: {type: object}}
+                """#,
             expected: [
-            #"spec.yaml:8:11: error: 'json' is not a media type; expected one like application/json or text/plain [not-a-media-type]"#,
+                #"spec.yaml:8:11: error: 'json' is not a media type; expected one like application/json or text/plain [not-a-media-type]"#
             ]
         ),
         Case(
             name: "pointer-index-out-of-range",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  parameters:
-                    - $ref: '#/paths/~1pets/get/parameters/3'
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      parameters:
+                        - $ref: '#/paths/~1pets/get/parameters/3'
+                """#,
             expected: [
-            #"spec.yaml:7:17: error: '#/paths/~1pets/get/parameters/3' points at nothing: '/paths/~1pets/get/parameters' is a list of 1 and '3' is not an index in it [ref-unresolved]"#,
+                #"spec.yaml:7:17: error: '#/paths/~1pets/get/parameters/3' points at nothing: '/paths/~1pets/get/parameters' is a list of 1 and '3' is not an index in it [ref-unresolved]"#
             ]
         ),
         Case(
             name: "misspelt-field",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            paths:
-              /pets:
-                get:
-                  operationID: listPets
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      operationID: listPets
+                """#,
             expected: [
-            #"spec.yaml:6:7: warning: unknown field 'operationID' in the GET operation; it is ignored (did you mean 'operationId'?) [unknown-field]"#,
+                #"spec.yaml:6:7: warning: unknown field 'operationID' in the GET operation; it is ignored (did you mean 'operationId'?) [unknown-field]"#
             ]
         ),
         Case(
             name: "unknown-schema-keyword",
             spec: #"""
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                Pet:
-                  type: object
-                  requried: [name]
-            """#,
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Pet:
+                      type: object
+                      requried: [name]
+                """#,
             expected: [
-            #"spec.yaml:7:7: warning: unknown schema keyword 'requried'; it is ignored (did you mean 'required'?) [unknown-keyword]"#,
+                #"spec.yaml:7:7: warning: unknown schema keyword 'requried'; it is ignored (did you mean 'required'?) [unknown-keyword]"#
             ]
         ),
     ]

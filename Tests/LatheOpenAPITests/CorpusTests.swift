@@ -26,34 +26,66 @@ struct CorpusTests {
             "square-api.json:76381:7: error: PUT /v2/vendors/{vendor_id} does not declare the path parameter 'vendor_id'; add a parameter with name: vendor_id, in: path, required: true [path-parameter-undeclared]",
         ],
         "xero-accounting.yaml": [
-            "xero-accounting.yaml:17:9: warning: 'type' beside '$ref' is ignored: a reference to a parameter takes everything from its target [ref-sibling-ignored]",
-        ] + [
-            (450, "/Accounts/{AccountID}/Attachments/{FileName}", "/Accounts/{AccountID}/Attachments/{AttachmentID}"),
-            (2365, "/BankTransactions/{BankTransactionID}/Attachments/{FileName}", "/BankTransactions/{BankTransactionID}/Attachments/{AttachmentID}"),
-            (3075, "/BankTransfers/{BankTransferID}/Attachments/{FileName}", "/BankTransfers/{BankTransferID}/Attachments/{AttachmentID}"),
-            (4359, "/Contacts/{ContactID}", "/Contacts/{ContactNumber}"),
-            (4653, "/Contacts/{ContactID}/Attachments/{FileName}", "/Contacts/{ContactID}/Attachments/{AttachmentID}"),
-            (6288, "/CreditNotes/{CreditNoteID}/Attachments/{FileName}", "/CreditNotes/{CreditNoteID}/Attachments/{AttachmentID}"),
-            (8615, "/Invoices/{InvoiceID}/Attachments/{FileName}", "/Invoices/{InvoiceID}/Attachments/{AttachmentID}"),
-            (9565, "/Journals/{JournalNumber}", "/Journals/{JournalID}"),
-            (10731, "/ManualJournals/{ManualJournalID}/Attachments/{FileName}", "/ManualJournals/{ManualJournalID}/Attachments/{AttachmentID}"),
-            (13882, "/PurchaseOrders/{PurchaseOrderNumber}", "/PurchaseOrders/{PurchaseOrderID}"),
-            (14143, "/PurchaseOrders/{PurchaseOrderID}/Attachments/{FileName}", "/PurchaseOrders/{PurchaseOrderID}/Attachments/{AttachmentID}"),
-            (15114, "/Quotes/{QuoteID}/Attachments/{FileName}", "/Quotes/{QuoteID}/Attachments/{AttachmentID}"),
-            (15910, "/Receipts/{ReceiptID}/Attachments/{FileName}", "/Receipts/{ReceiptID}/Attachments/{AttachmentID}"),
-            (16659, "/RepeatingInvoices/{RepeatingInvoiceID}/Attachments/{FileName}", "/RepeatingInvoices/{RepeatingInvoiceID}/Attachments/{AttachmentID}"),
-        ].map { line, path, other in
-            // Xero describes one route twice under different parameter names, which OpenAPI forbids.
-            "xero-accounting.yaml:\(line):3: error: path '\(path)' is the same template as '\(other)' with other parameter names; OpenAPI does not allow both [identical-path-templates]"
-        },
+            "xero-accounting.yaml:17:9: warning: 'type' beside '$ref' is ignored: a reference to a parameter takes everything from its target [ref-sibling-ignored]"
+        ]
+            + [
+                (
+                    450, "/Accounts/{AccountID}/Attachments/{FileName}",
+                    "/Accounts/{AccountID}/Attachments/{AttachmentID}"
+                ),
+                (
+                    2365, "/BankTransactions/{BankTransactionID}/Attachments/{FileName}",
+                    "/BankTransactions/{BankTransactionID}/Attachments/{AttachmentID}"
+                ),
+                (
+                    3075, "/BankTransfers/{BankTransferID}/Attachments/{FileName}",
+                    "/BankTransfers/{BankTransferID}/Attachments/{AttachmentID}"
+                ),
+                (4359, "/Contacts/{ContactID}", "/Contacts/{ContactNumber}"),
+                (
+                    4653, "/Contacts/{ContactID}/Attachments/{FileName}",
+                    "/Contacts/{ContactID}/Attachments/{AttachmentID}"
+                ),
+                (
+                    6288, "/CreditNotes/{CreditNoteID}/Attachments/{FileName}",
+                    "/CreditNotes/{CreditNoteID}/Attachments/{AttachmentID}"
+                ),
+                (
+                    8615, "/Invoices/{InvoiceID}/Attachments/{FileName}",
+                    "/Invoices/{InvoiceID}/Attachments/{AttachmentID}"
+                ),
+                (9565, "/Journals/{JournalNumber}", "/Journals/{JournalID}"),
+                (
+                    10731, "/ManualJournals/{ManualJournalID}/Attachments/{FileName}",
+                    "/ManualJournals/{ManualJournalID}/Attachments/{AttachmentID}"
+                ),
+                (13882, "/PurchaseOrders/{PurchaseOrderNumber}", "/PurchaseOrders/{PurchaseOrderID}"),
+                (
+                    14143, "/PurchaseOrders/{PurchaseOrderID}/Attachments/{FileName}",
+                    "/PurchaseOrders/{PurchaseOrderID}/Attachments/{AttachmentID}"
+                ),
+                (15114, "/Quotes/{QuoteID}/Attachments/{FileName}", "/Quotes/{QuoteID}/Attachments/{AttachmentID}"),
+                (
+                    15910, "/Receipts/{ReceiptID}/Attachments/{FileName}",
+                    "/Receipts/{ReceiptID}/Attachments/{AttachmentID}"
+                ),
+                (
+                    16659, "/RepeatingInvoices/{RepeatingInvoiceID}/Attachments/{FileName}",
+                    "/RepeatingInvoices/{RepeatingInvoiceID}/Attachments/{AttachmentID}"
+                ),
+            ].map { line, path, other in
+                // Xero describes one route twice under different parameter names, which OpenAPI forbids.
+                "xero-accounting.yaml:\(line):3: error: path '\(path)' is the same template as '\(other)' with other parameter names; OpenAPI does not allow both [identical-path-templates]"
+            },
         "paypal-invoicing-v2.json": [],
         "adyen-balanceplatform-v2.yaml": [
-            "adyen-balanceplatform-v2.yaml:9111:11: warning: 'nullable' is not part of OpenAPI 3.1; write type: [<type>, \"null\"] instead (Lathe honours it here) [version-feature]",
+            "adyen-balanceplatform-v2.yaml:9111:11: warning: 'nullable' is not part of OpenAPI 3.1; write type: [<type>, \"null\"] instead (Lathe honours it here) [version-feature]"
         ],
         "adyen-payment-v68.yaml": [],
         "box-openapi.json": [
             // Five schemas require properties they never define.
-            (718, 23, "type"), (15715, 23, "id"), (36389, 11, "grant_type"), (38056, 11, "shield_information_barrier_segment"),
+            (718, 23, "type"), (15715, 23, "id"), (36389, 11, "grant_type"),
+            (38056, 11, "shield_information_barrier_segment"),
             (38057, 11, "restricted_segment"),
         ].map { line, column, name in
             "box-openapi.json:\(line):\(column): warning: required property '\(name)' is not among this schema's properties [required-undefined]"

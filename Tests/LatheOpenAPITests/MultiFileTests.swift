@@ -8,12 +8,13 @@ struct MultiFileTests {
         let result = OpenAPILoader.load(path: fixtures + "/multi-file/api.yaml")
         #expect(printed(result) == [])
         let document = try #require(result.document)
-        #expect(result.files.map(\.path) == [
-            fixtures + "/multi-file/api.yaml",
-            fixtures + "/multi-file/shared/common.yaml",
-            fixtures + "/multi-file/models/pet.yaml",
-            fixtures + "/multi-file/models/odd name.yaml",
-        ])
+        #expect(
+            result.files.map(\.path) == [
+                fixtures + "/multi-file/api.yaml",
+                fixtures + "/multi-file/shared/common.yaml",
+                fixtures + "/multi-file/models/pet.yaml",
+                fixtures + "/multi-file/models/odd name.yaml",
+            ])
 
         // The path-level parameter comes from shared/common.yaml.
         let item = try #require(document.paths.first?.item)
@@ -50,14 +51,17 @@ struct MultiFileTests {
         let operation = try #require(document.operations.first)
         let notFound = try #require(operation.responses.last.flatMap { document.store.response($0.response) })
         #expect(notFound.content.first?.contentType == "application/problem+json")
-        #expect(notFound.content.first?.schema?.ref?.targetKey == fixtures + "/multi-file/shared/common.yaml#/components/schemas/Problem")
+        #expect(
+            notFound.content.first?.schema?.ref?.targetKey == fixtures
+                + "/multi-file/shared/common.yaml#/components/schemas/Problem")
     }
 
     @Test func refsLeavingTheRootFolderAreRefusedUnlessAllowed() {
         let path = fixtures + "/escape/spec/api.yaml"
-        #expect(printed(OpenAPILoader.load(path: path)) == [
-            "escape/spec/api.yaml:6:13: error: '../outside.yaml' leads outside the folder of the root spec (to escape/outside.yaml); pass --allow-refs-outside-root to allow it [ref-outside-root]",
-        ])
+        #expect(
+            printed(OpenAPILoader.load(path: path)) == [
+                "escape/spec/api.yaml:6:13: error: '../outside.yaml' leads outside the folder of the root spec (to escape/outside.yaml); pass --allow-refs-outside-root to allow it [ref-outside-root]"
+            ])
         let allowed = OpenAPILoader.load(path: path, options: LoadOptions(allowRefsOutsideRoot: true))
         #expect(printed(allowed) == [])
         #expect(allowed.files.count == 2)
@@ -68,25 +72,29 @@ struct MultiFileTests {
         let spec = directory.appendingPathComponent("spec")
         try FileManager.default.createDirectory(at: spec, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "type: string\n".write(to: directory.appendingPathComponent("secret.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: spec.appendingPathComponent("inside.yaml").path, withDestinationPath: "../secret.yaml")
+        try "type: string\n".write(
+            to: directory.appendingPathComponent("secret.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            atPath: spec.appendingPathComponent("inside.yaml").path, withDestinationPath: "../secret.yaml")
         try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    S: {$ref: 'inside.yaml'}\n"
             .write(to: spec.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
         let result = OpenAPILoader.load(path: spec.appendingPathComponent("api.yaml").path)
         let realDirectory = try FileManager.default.destinationOfSymbolicLinkIfAny(directory.path)
-        #expect(printed(result, removing: directory.path + "/").map { $0.replacingAll(realDirectory + "/", with: "") } == [
-            "spec/api.yaml:5:15: error: 'inside.yaml' leads outside the folder of the root spec (to secret.yaml); pass --allow-refs-outside-root to allow it [ref-outside-root]",
-        ])
+        #expect(
+            printed(result, removing: directory.path + "/").map { $0.replacingAll(realDirectory + "/", with: "") } == [
+                "spec/api.yaml:5:15: error: 'inside.yaml' leads outside the folder of the root spec (to secret.yaml); pass --allow-refs-outside-root to allow it [ref-outside-root]"
+            ])
     }
 
     @Test func missingUnparsableAndWrongTargets() {
-        #expect(printed(OpenAPILoader.load(path: fixtures + "/broken-refs/api.yaml")) == [
-            "broken-refs/api.yaml:6:13: error: cannot resolve 'nothere.yaml': cannot read 'broken-refs/nothere.yaml': No such file or directory [ref-unreadable]",
-            "broken-refs/api.yaml:12:13: error: 'good.yaml#/Thing' points at nothing: the document has no 'Thing' (did you mean 'Things'?) [ref-unresolved]",
-            // The broken file's own error is reported once, at its place, with a note at the first ref to it.
-            "broken-refs/bad.yaml:3:6: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 9) [ref-unreadable]",
-            "broken-refs/api.yaml:8:13: note: referenced here",
-        ])
+        #expect(
+            printed(OpenAPILoader.load(path: fixtures + "/broken-refs/api.yaml")) == [
+                "broken-refs/api.yaml:6:13: error: cannot resolve 'nothere.yaml': cannot read 'broken-refs/nothere.yaml': No such file or directory [ref-unreadable]",
+                "broken-refs/api.yaml:12:13: error: 'good.yaml#/Thing' points at nothing: the document has no 'Thing' (did you mean 'Things'?) [ref-unresolved]",
+                // The broken file's own error is reported once, at its place, with a note at the first ref to it.
+                "broken-refs/bad.yaml:3:6: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 9) [ref-unreadable]",
+                "broken-refs/api.yaml:8:13: note: referenced here",
+            ])
     }
 }
 

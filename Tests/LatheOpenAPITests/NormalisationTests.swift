@@ -4,7 +4,8 @@ import Testing
 /// 3.0 and 3.1 spellings of the same thing decode to the same model.
 struct NormalisationTests {
     func schema(_ version: String, _ body: String) throws -> Schema {
-        let result = load("openapi: \(version)\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    S:\n" + body)
+        let result = load(
+            "openapi: \(version)\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    S:\n" + body)
         #expect(!result.hasErrors, "\(result.diagnostics.all)")
         let document = try #require(result.document)
         let key = try #require(document.components.schemas.first).key
@@ -19,7 +20,9 @@ struct NormalisationTests {
     }
 
     @Test func nullableRefMeansRefOrNull() throws {
-        let old = try schema("3.0.3", "      allOf: [{$ref: '#/components/schemas/S'}]\n      nullable: true\n      description: maybe\n")
+        let old = try schema(
+            "3.0.3", "      allOf: [{$ref: '#/components/schemas/S'}]\n      nullable: true\n      description: maybe\n"
+        )
         #expect(old.anyOf.count == 2)
         #expect(old.anyOf[0].allOf.count == 1)
         #expect(old.anyOf[1].types == .null)
@@ -29,7 +32,8 @@ struct NormalisationTests {
     }
 
     @Test func exclusiveBoundsAgree() throws {
-        let old = try schema("3.0.3", "      type: number\n      minimum: 0\n      exclusiveMinimum: true\n      maximum: 10\n")
+        let old = try schema(
+            "3.0.3", "      type: number\n      minimum: 0\n      exclusiveMinimum: true\n      maximum: 10\n")
         let new = try schema("3.1.0", "      type: number\n      exclusiveMinimum: 0\n      maximum: 10\n")
         #expect(old.constraints == new.constraints)
         #expect(new.constraints.exclusiveMinimum == JSONNumber("0"))
@@ -44,19 +48,21 @@ struct NormalisationTests {
     }
 
     @Test func jsonSchema2020Forms() throws {
-        let s = try schema("3.1.0", [
-            "      $ref: '#/components/schemas/S/$defs/Base'",
-            "      description: A base with a tuple and a constant.",
-            "      properties:",
-            "        kind: {const: pair}",
-            "        pair:",
-            "          type: array",
-            "          prefixItems: [{type: string}, {type: integer}]",
-            "          items: false",
-            "      $defs:",
-            "        Base: {type: object}",
-            "      x-internal: true",
-        ].joined(separator: "\n") + "\n")
+        let s = try schema(
+            "3.1.0",
+            [
+                "      $ref: '#/components/schemas/S/$defs/Base'",
+                "      description: A base with a tuple and a constant.",
+                "      properties:",
+                "        kind: {const: pair}",
+                "        pair:",
+                "          type: array",
+                "          prefixItems: [{type: string}, {type: integer}]",
+                "          items: false",
+                "      $defs:",
+                "        Base: {type: object}",
+                "      x-internal: true",
+            ].joined(separator: "\n") + "\n")
         // `$ref` with siblings keeps both.
         #expect(s.ref?.targetKey?.hasSuffix("#/components/schemas/S/$defs/Base") == true)
         #expect(s.description == "A base with a tuple and a constant.")
@@ -69,57 +75,66 @@ struct NormalisationTests {
     }
 
     @Test func numbersAreExactAndInJSONForm() throws {
-        let s = try schema("3.1.0", "      type: number\n      enum: [1.10, 0123, 1e3, 0x1F, +5, -.5, 1., 'x', yes, ~, .inf]\n      default: 1.10\n      multipleOf: 0.01\n")
+        let s = try schema(
+            "3.1.0",
+            "      type: number\n      enum: [1.10, 0123, 1e3, 0x1F, +5, -.5, 1., 'x', yes, ~, .inf]\n      default: 1.10\n      multipleOf: 0.01\n"
+        )
         // Decimal text is kept digit for digit; YAML-only spellings become JSON numbers.
-        #expect(s.enumValues == [
-            .number(JSONNumber("1.10")), .number(JSONNumber("123")), .number(JSONNumber("1e3")), .number(JSONNumber("31")),
-            .number(JSONNumber("5")), .number(JSONNumber("-0.5")), .number(JSONNumber("1.0")), .string("x"), .string("yes"), .null,
-            .string(".inf"),
-        ])
+        #expect(
+            s.enumValues == [
+                .number(JSONNumber("1.10")), .number(JSONNumber("123")), .number(JSONNumber("1e3")),
+                .number(JSONNumber("31")),
+                .number(JSONNumber("5")), .number(JSONNumber("-0.5")), .number(JSONNumber("1.0")), .string("x"),
+                .string("yes"), .null,
+                .string(".inf"),
+            ])
         #expect(s.defaultValue == .number(JSONNumber("1.10")))
         #expect(s.constraints.multipleOf?.text == "0.01")
     }
 
     @Test func nullableBesideACompositionWrapsTheWhole() throws {
-        let s = try schema("3.0.3", "      type: object\n      nullable: true\n      allOf: [{$ref: '#/components/schemas/S'}]\n")
+        let s = try schema(
+            "3.0.3", "      type: object\n      nullable: true\n      allOf: [{$ref: '#/components/schemas/S'}]\n")
         #expect(s.anyOf.count == 2)
         #expect(s.anyOf[0].types == .object)
         #expect(s.anyOf[1].types == .null)
     }
 
     @Test func referenceObjectsKeepTheir31SummaryAndDescription() throws {
-        let result = load("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths:
-          /a:
-            get:
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  parameters:
+                    - $ref: '#/components/parameters/Limit'
+                      description: How many, at most, for this operation.
+                  responses: {'200': {description: ok}}
+            components:
               parameters:
-                - $ref: '#/components/parameters/Limit'
-                  description: How many, at most, for this operation.
-              responses: {'200': {description: ok}}
-        components:
-          parameters:
-            Limit: {name: limit, in: query, schema: {type: integer}}
-        """)
+                Limit: {name: limit, in: query, schema: {type: integer}}
+            """)
         #expect(printed(result) == [])
         let reference = try #require(result.document?.operations.first?.parameters.first?.reference)
         #expect(reference.description == "How many, at most, for this operation.")
     }
 
     @Test func responseKeysKeepTheirText() throws {
-        let result = load("""
-        openapi: 3.0.3
-        info: {title: T, version: 1.0}
-        paths:
-          /a:
-            get:
-              responses:
-                200: {description: ok}
-                '2XX': {description: ok}
-                4xx: {description: client}
-                default: {description: other}
-        """)
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: 1.0}
+            paths:
+              /a:
+                get:
+                  responses:
+                    200: {description: ok}
+                    '2XX': {description: ok}
+                    4xx: {description: client}
+                    default: {description: other}
+            """)
         #expect(printed(result) == [])
         let document = try #require(result.document)
         #expect(document.info.version == "1.0")
@@ -127,17 +142,18 @@ struct NormalisationTests {
     }
 
     @Test func extensionsAreKeptEverywhere() throws {
-        let result = load("""
-        openapi: 3.1.0
-        info: {title: T, version: '1', x-logo: logo.png}
-        x-root: 1
-        paths:
-          /a:
-            x-path: p
-            get:
-              x-op: {retry: 3}
-              responses: {'200': {description: ok}}
-        """)
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1', x-logo: logo.png}
+            x-root: 1
+            paths:
+              /a:
+                x-path: p
+                get:
+                  x-op: {retry: 3}
+                  responses: {'200': {description: ok}}
+            """)
         let document = try #require(result.document)
         #expect(document.extensions["x-root"]?.text == "1")
         #expect(document.info.extensions["x-logo"]?.text == "logo.png")
@@ -146,21 +162,22 @@ struct NormalisationTests {
     }
 
     @Test func anchorsAliasesAndMergeKeysInADocument() throws {
-        let result = load("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths: {}
-        components:
-          schemas:
-            Base: &base
-              type: object
-              properties:
-                id: {type: string}
-            Derived:
-              <<: *base
-              description: Same shape, merged.
-            Copy: *base
-        """)
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Base: &base
+                  type: object
+                  properties:
+                    id: {type: string}
+                Derived:
+                  <<: *base
+                  description: Same shape, merged.
+                Copy: *base
+            """)
         #expect(printed(result) == [])
         let document = try #require(result.document)
         let derived = try #require(document.store.schemas[document.components.schemas[1].key])

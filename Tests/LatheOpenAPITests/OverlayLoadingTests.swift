@@ -6,7 +6,9 @@ import Testing
 /// providers' guides say, and what an overlay adds is located in the overlay.
 struct OverlayLoadingTests {
     func load(_ spec: String, overlays: [String]) -> LoadResult {
-        OpenAPILoader.load(path: repositoryRoot + "/specs/" + spec, displayPath: "specs/" + spec, options: LoadOptions(overlays: overlays.map { repositoryRoot + "/specs/" + $0 }))
+        OpenAPILoader.load(
+            path: repositoryRoot + "/specs/" + spec, displayPath: "specs/" + spec,
+            options: LoadOptions(overlays: overlays.map { repositoryRoot + "/specs/" + $0 }))
     }
 
     @Test func dolfinGainsItsRealAuthenticationAndOrganisationHeader() throws {
@@ -35,16 +37,20 @@ struct OverlayLoadingTests {
 
     @Test func anOverlayThatBreaksTheDocumentIsReportedInTheOverlay() throws {
         let overlay = """
-        overlay: 1.0.0
-        info: {title: Break, version: '1'}
-        actions:
-          - target: $.components.schemas.Cancellation.properties.number
-            update: {minimum: lots}
-        """
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-overlay-\(UUID().uuidString).yaml").path
+            overlay: 1.0.0
+            info: {title: Break, version: '1'}
+            actions:
+              - target: $.components.schemas.Cancellation.properties.number
+                update: {minimum: lots}
+            """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lathe-overlay-\(UUID().uuidString).yaml"
+        ).path
         try overlay.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = OpenAPILoader.load(path: repositoryRoot + "/specs/piriod.yaml", displayPath: "specs/piriod.yaml", options: LoadOptions(overlays: [path]))
+        let result = OpenAPILoader.load(
+            path: repositoryRoot + "/specs/piriod.yaml", displayPath: "specs/piriod.yaml",
+            options: LoadOptions(overlays: [path]))
         let first = try #require(printed(result, removing: "").first)
         #expect(first.hasPrefix(path + ":5:23: error: "), "\(first)")
     }

@@ -3,30 +3,31 @@ import Testing
 
 struct ReferenceTests {
     @Test func pointerEscapesAndPercentEncoding() throws {
-        let result = load("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths:
-          /a~b/{id}:
-            get:
-              parameters:
-                - {name: id, in: path, required: true, schema: {type: string}}
-              responses:
-                '200':
-                  description: ok
-                  content:
-                    application/json:
-                      schema: {type: integer}
-          /other:
-            get:
-              responses:
-                '200':
-                  description: same schema, by a pointer through escapes
-                  content:
-                    application/json:
-                      schema:
-                        $ref: '#/paths/~1a~0b~1%7Bid%7D/get/responses/200/content/application~1json/schema'
-        """)
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a~b/{id}:
+                get:
+                  parameters:
+                    - {name: id, in: path, required: true, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {type: integer}
+              /other:
+                get:
+                  responses:
+                    '200':
+                      description: same schema, by a pointer through escapes
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/paths/~1a~0b~1%7Bid%7D/get/responses/200/content/application~1json/schema'
+            """)
         #expect(printed(result) == [])
         let document = try #require(result.document)
         let ref = document.operations[1].responses[0].response
@@ -34,77 +35,84 @@ struct ReferenceTests {
             Issue.record("expected an inline response with a $ref schema")
             return
         }
-        #expect(schemaRef.targetKey?.hasSuffix("#/paths/~1a~0b~1{id}/get/responses/200/content/application~1json/schema") == true)
+        #expect(
+            schemaRef.targetKey?.hasSuffix("#/paths/~1a~0b~1{id}/get/responses/200/content/application~1json/schema")
+                == true)
         #expect(document.store.schema(schemaRef)?.types == .integer)
     }
 
     @Test func recursiveSchemasAreFine() throws {
-        let result = load("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        components:
-          schemas:
-            Node:
-              type: object
-              properties:
-                children: {type: array, items: {$ref: '#/components/schemas/Node'}}
-                partner: {$ref: '#/components/schemas/Partner'}
-            Partner:
-              type: object
-              properties:
-                node: {$ref: '#/components/schemas/Node'}
-        """)
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Node:
+                  type: object
+                  properties:
+                    children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+                    partner: {$ref: '#/components/schemas/Partner'}
+                Partner:
+                  type: object
+                  properties:
+                    node: {$ref: '#/components/schemas/Node'}
+            """)
         #expect(printed(result) == [])
         #expect(result.document?.store.schemas.count == 2)
     }
 
     @Test func referenceChainsResolveAndLongCyclesAreReportedOnce() {
-        let result = load("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths:
-          /a:
-            get:
-              parameters: [{$ref: '#/components/parameters/P1'}]
-              responses: {'200': {description: ok}}
-        components:
-          parameters:
-            P1: {$ref: '#/components/parameters/P2'}
-            P2: {$ref: '#/components/parameters/P3'}
-            P3: {$ref: '#/components/parameters/P1'}
-          schemas:
-            A: {$ref: '#/components/schemas/B'}
-            B: {$ref: '#/components/schemas/C'}
-            C: {type: string}
-        """)
-        #expect(printed(result) == [
-            "spec.yaml:10:16: error: this parameter reference never reaches a value: #/components/parameters/P1 → #/components/parameters/P2 → #/components/parameters/P3 → #/components/parameters/P1 goes round in a circle [ref-cycle]",
-        ])
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  parameters: [{$ref: '#/components/parameters/P1'}]
+                  responses: {'200': {description: ok}}
+            components:
+              parameters:
+                P1: {$ref: '#/components/parameters/P2'}
+                P2: {$ref: '#/components/parameters/P3'}
+                P3: {$ref: '#/components/parameters/P1'}
+              schemas:
+                A: {$ref: '#/components/schemas/B'}
+                B: {$ref: '#/components/schemas/C'}
+                C: {type: string}
+            """)
+        #expect(
+            printed(result) == [
+                "spec.yaml:10:16: error: this parameter reference never reaches a value: #/components/parameters/P1 → #/components/parameters/P2 → #/components/parameters/P3 → #/components/parameters/P1 goes round in a circle [ref-cycle]"
+            ])
     }
 
     @Test func pathItemReferencesAreMergedAndTheirCyclesReported() throws {
-        let result = load("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths:
-          /pets:
-            $ref: '#/components/pathItems/Pets'
-          /cats:
-            $ref: '#/components/pathItems/Pets'
-            summary: Cats, the same way.
-          /loop:
-            $ref: '#/components/pathItems/Loop1'
-        components:
-          pathItems:
-            Pets:
-              get:
-                responses: {'200': {description: ok}}
-            Loop1: {$ref: '#/components/pathItems/Loop2'}
-            Loop2: {$ref: '#/components/pathItems/Loop1'}
-        """)
-        #expect(printed(result) == [
-            "spec.yaml:16:19: error: this path item reference never reaches a value: #/components/pathItems/Loop1 → #/components/pathItems/Loop2 → #/components/pathItems/Loop1 goes round in a circle [ref-cycle]",
-        ])
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /pets:
+                $ref: '#/components/pathItems/Pets'
+              /cats:
+                $ref: '#/components/pathItems/Pets'
+                summary: Cats, the same way.
+              /loop:
+                $ref: '#/components/pathItems/Loop1'
+            components:
+              pathItems:
+                Pets:
+                  get:
+                    responses: {'200': {description: ok}}
+                Loop1: {$ref: '#/components/pathItems/Loop2'}
+                Loop2: {$ref: '#/components/pathItems/Loop1'}
+            """)
+        #expect(
+            printed(result) == [
+                "spec.yaml:16:19: error: this path item reference never reaches a value: #/components/pathItems/Loop1 → #/components/pathItems/Loop2 → #/components/pathItems/Loop1 goes round in a circle [ref-cycle]"
+            ])
         let document = try #require(result.document)
         #expect(document.operations.map(\.path) == ["/pets", "/cats"])
         #expect(document.paths[1].item.summary == "Cats, the same way.")
@@ -113,70 +121,83 @@ struct ReferenceTests {
     }
 
     @Test func allOfThatIncludesItselfIsAnError() {
-        let result = load("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        components:
-          schemas:
-            A:
-              allOf: [{$ref: '#/components/schemas/B'}, {type: object}]
-            B:
-              allOf: [{$ref: '#/components/schemas/A'}]
-        """)
-        #expect(printed(result) == [
-            "spec.yaml:6:22: error: this schema includes itself through allOf: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A; a type cannot contain itself [allof-includes-itself]",
-        ])
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                A:
+                  allOf: [{$ref: '#/components/schemas/B'}, {type: object}]
+                B:
+                  allOf: [{$ref: '#/components/schemas/A'}]
+            """)
+        #expect(
+            printed(result) == [
+                "spec.yaml:6:22: error: this schema includes itself through allOf: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A; a type cannot contain itself [allof-includes-itself]"
+            ])
     }
 
     @Test func aSharedNodeIsDecodedAndReportedOnce() {
-        let result = load("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        components:
-          schemas:
-            A: &shared {type: strin}
-            B: *shared
-            C: {properties: {x: *shared, y: *shared}}
-        """)
-        #expect(printed(result) == [
-            "spec.yaml:5:23: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null (did you mean 'string'?) [type-unknown]",
-        ])
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                A: &shared {type: strin}
+                B: *shared
+                C: {properties: {x: *shared, y: *shared}}
+            """)
+        #expect(
+            printed(result) == [
+                "spec.yaml:5:23: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null (did you mean 'string'?) [type-unknown]"
+            ])
     }
 
     @Test func aFloodOfMistakesIsCutShort() {
         let properties = (0 ..< 1500).map { "        p\($0): {type: strng}" }.joined(separator: "\n")
-        let result = load("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    S:\n      properties:\n" + properties + "\n")
+        let result = load(
+            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    S:\n      properties:\n"
+                + properties + "\n")
         #expect(result.diagnostics.errors.count == 1000)
-        #expect(result.diagnostics.all.last?.description == "spec.yaml:1007:23: note: too many diagnostics; Lathe stops listing them here")
+        #expect(
+            result.diagnostics.all.last?.description
+                == "spec.yaml:1007:23: note: too many diagnostics; Lathe stops listing them here")
     }
 
     @Test func scalarAtTheTopIsNotADocument() {
-        #expect(printed(load("just a string\n")) == [
-            "spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds a string [not-openapi]",
-        ])
+        #expect(
+            printed(load("just a string\n")) == [
+                "spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds a string [not-openapi]"
+            ])
     }
 
     @Test func headersWithoutSchemaAreAssumedStrings() {
-        let result = load("""
-        openapi: 3.1.0
-        info: {title: T, version: '1'}
-        paths:
-          /a:
-            get:
-              responses:
-                '200':
-                  description: ok
-                  headers:
-                    X-Rate-Limit: {description: Requests left.}
-        """)
-        #expect(printed(result) == [
-            "spec.yaml:10:27: warning: this header has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string [parameter-without-schema]",
-        ])
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-Rate-Limit: {description: Requests left.}
+            """)
+        #expect(
+            printed(result) == [
+                "spec.yaml:10:27: warning: this header has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string [parameter-without-schema]"
+            ])
     }
 
     @Test func eachTargetIsDecodedOnce() throws {
         let refs = (0 ..< 50).map { "    U\($0): {$ref: '#/components/schemas/Shared'}" }.joined(separator: "\n")
-        let result = load("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    Shared: {type: string}\n" + refs + "\n")
+        let result = load(
+            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    Shared: {type: string}\n"
+                + refs + "\n")
         #expect(printed(result) == [])
         #expect(result.document?.store.schemas.count == 51)
     }

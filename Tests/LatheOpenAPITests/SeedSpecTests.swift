@@ -23,7 +23,10 @@ struct SeedSpecTests {
         #expect(note.constraints.maxLength == 64)
         #expect(cancellation.required == ["retention", "document", "number", "date"])
 
-        let scheme = try #require(document.store.securityScheme(.reference(Reference(raw: "", targetKey: document.components.securitySchemes[0].key, node: document.node))))
+        let scheme = try #require(
+            document.store.securityScheme(
+                .reference(
+                    Reference(raw: "", targetKey: document.components.securitySchemes[0].key, node: document.node))))
         #expect(scheme.kind == .apiKey(name: "Authorization", location: .header))
     }
 
@@ -37,7 +40,10 @@ struct SeedSpecTests {
         // `type: [number, string]` (decimals) and `type: ['null', boolean]` survive as type sets.
         let schemas = document.store.schemas.values
         #expect(schemas.contains { $0.properties.contains { $0.schema.types == [.number, .string] } })
-        #expect(schemas.contains { $0.properties.contains { $0.name == "fullyMatched" && $0.schema.types == [.null, .boolean] } })
+        #expect(
+            schemas.contains {
+                $0.properties.contains { $0.name == "fullyMatched" && $0.schema.types == [.null, .boolean] }
+            })
     }
 }
 
@@ -55,7 +61,10 @@ struct AuthoredSpecTests {
         let storno = try #require(OpenAPILoader.load(path: repositoryRoot + "/specs/storno.yaml").document)
         #expect(storno.version.text == "3.1.1")
         #expect(storno.operations.map(\.path) == ["/api/v1/invoices/{uuid}/cancel", "/api/v1/invoices/{uuid}/restore"])
-        #expect(storno.operations[0].responses.map(\.key.description) == ["200", "400", "401", "403", "404", "409", "422", "429"])
+        #expect(
+            storno.operations[0].responses.map(\.key.description) == [
+                "200", "400", "401", "403", "404", "409", "422", "429",
+            ])
 
         let paycashless = try #require(OpenAPILoader.load(path: repositoryRoot + "/specs/paycashless.yaml").document)
         #expect(paycashless.version.text == "3.0.3")

@@ -8,7 +8,9 @@ import Testing
 struct PluginTests {
     /// A transport the client must not reach: input validation happens before sending.
     struct Unreachable: ClientTransport {
-        func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        func send(
+            _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String
+        ) async throws -> (HTTPResponse, HTTPBody?) {
             Issue.record("the client sent \(operationID) although its input is invalid")
             return (HTTPResponse(status: .internalServerError), nil)
         }

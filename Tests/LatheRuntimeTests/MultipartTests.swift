@@ -49,18 +49,30 @@ struct MultipartTests {
         let again = try await MultipartForm.decode(body, contentType: contentType)
         #expect(again == form)
         #expect(try again.parts[0].text(as: Int.self) == 42)
-        #expect(again.parts[1].file == FilePart(data: Data([0, 13, 10, 45, 45, 255]), filename: "bytes", contentType: "image/png"))
+        #expect(
+            again.parts[1].file
+                == FilePart(data: Data([0, 13, 10, 45, 45, 255]), filename: "bytes", contentType: "image/png"))
         #expect(try again.parts[2].json(as: [String: [Int]].self) == ["k": [1, 2]])
     }
 
     @Test func brokenBodiesSayWhatIsWrong() async throws {
-        #expect(await message("x", contentType: "multipart/form-data") == "$.body: has no multipart boundary in its Content-Type")
+        #expect(
+            await message("x", contentType: "multipart/form-data")
+                == "$.body: has no multipart boundary in its Content-Type")
         #expect(await message("no boundary here") == "$.body: has no multipart boundary line")
-        #expect(await message("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\none") == "$.body: ends before its closing multipart boundary")
+        #expect(
+            await message("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\none")
+                == "$.body: ends before its closing multipart boundary")
         #expect(await message("--XyZ") == "$.body: ends inside a multipart boundary line")
-        #expect(await message("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n--XyZ--") == "$.body: has a multipart part without a blank line after its headers")
-        #expect(await message("--XyZ\r\nContent-Type: text/plain\r\n\r\nx\r\n--XyZ--") == "$.body: has a multipart part without a Content-Disposition name")
-        #expect(await message("--XyZ\r\nBad Header\r\n\r\nx\r\n--XyZ--") == "$.body: has a malformed multipart part header 'Bad Header'")
+        #expect(
+            await message("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n--XyZ--")
+                == "$.body: has a multipart part without a blank line after its headers")
+        #expect(
+            await message("--XyZ\r\nContent-Type: text/plain\r\n\r\nx\r\n--XyZ--")
+                == "$.body: has a multipart part without a Content-Disposition name")
+        #expect(
+            await message("--XyZ\r\nBad Header\r\n\r\nx\r\n--XyZ--")
+                == "$.body: has a malformed multipart part header 'Bad Header'")
         let form = try await read("--XyZ\r\nContent-Disposition: form-data; name=\"n\"\r\n\r\nten\r\n--XyZ--")
         #expect(throws: RequestError.self) { try form.parts[0].text(as: Int.self) }
         #expect(throws: RequestError.self) { try form.requiredPart(named: "missing") }
@@ -83,12 +95,16 @@ struct BodyReadingTests {
                 continuation.yield(ArraySlice("67890".utf8))
                 continuation.finish()
             }
-            await #expect(throws: RequestTooLarge.self) { try await BodyCoding.text(HTTPBody(chunks, length: .unknown, iterationBehavior: .single)) }
+            await #expect(throws: RequestTooLarge.self) {
+                try await BodyCoding.text(HTTPBody(chunks, length: .unknown, iterationBehavior: .single))
+            }
             let failing = AsyncThrowingStream<ArraySlice<UInt8>, any Error> { continuation in
                 continuation.yield(ArraySlice("12".utf8))
                 continuation.finish(throwing: Dropped())
             }
-            await #expect(throws: Dropped.self) { try await BodyCoding.text(HTTPBody(failing, length: .unknown, iterationBehavior: .single)) }
+            await #expect(throws: Dropped.self) {
+                try await BodyCoding.text(HTTPBody(failing, length: .unknown, iterationBehavior: .single))
+            }
         }
         // Outside a server, the client's limit applies.
         #expect(try await BodyCoding.text(HTTPBody("fine")) == "fine")

@@ -24,7 +24,8 @@ struct URICodingTests {
         PathCase(style: .matrix, explode: false, value: array, shape: .array, expected: ";color=blue,black,brown"),
         PathCase(style: .matrix, explode: false, value: object, shape: .object, expected: ";color=R,100,G,200,B,150"),
         PathCase(style: .matrix, explode: true, value: string, shape: .primitive, expected: ";color=blue"),
-        PathCase(style: .matrix, explode: true, value: array, shape: .array, expected: ";color=blue;color=black;color=brown"),
+        PathCase(
+            style: .matrix, explode: true, value: array, shape: .array, expected: ";color=blue;color=black;color=brown"),
         PathCase(style: .matrix, explode: true, value: object, shape: .object, expected: ";R=100;G=200;B=150"),
         PathCase(style: .label, explode: false, value: string, shape: .primitive, expected: ".blue"),
         PathCase(style: .label, explode: false, value: array, shape: .array, expected: ".blue,black,brown"),
@@ -42,7 +43,8 @@ struct URICodingTests {
     func pathStyles(_ c: PathCase) {
         let encoded = URIEncoding.path(c.value, name: "color", style: c.style, explode: c.explode)
         #expect(encoded == c.expected)
-        #expect(URIDecoding.path(encoded[...], name: "color", style: c.style, explode: c.explode, as: c.shape) == c.value)
+        #expect(
+            URIDecoding.path(encoded[...], name: "color", style: c.style, explode: c.explode, as: c.shape) == c.value)
     }
 
     struct QueryCase: CustomTestStringConvertible, Sendable {
@@ -59,19 +61,29 @@ struct URICodingTests {
         QueryCase(style: .form, explode: false, value: array, shape: .array, expected: "color=blue,black,brown"),
         QueryCase(style: .form, explode: false, value: object, shape: .object, expected: "color=R,100,G,200,B,150"),
         QueryCase(style: .form, explode: true, value: string, shape: .primitive, expected: "color=blue"),
-        QueryCase(style: .form, explode: true, value: array, shape: .array, expected: "color=blue&color=black&color=brown"),
+        QueryCase(
+            style: .form, explode: true, value: array, shape: .array, expected: "color=blue&color=black&color=brown"),
         QueryCase(style: .form, explode: true, value: object, shape: .object, expected: "R=100&G=200&B=150"),
-        QueryCase(style: .spaceDelimited, explode: false, value: array, shape: .array, expected: "color=blue%20black%20brown"),
-        QueryCase(style: .spaceDelimited, explode: false, value: object, shape: .object, expected: "color=R%20100%20G%20200%20B%20150"),
+        QueryCase(
+            style: .spaceDelimited, explode: false, value: array, shape: .array, expected: "color=blue%20black%20brown"),
+        QueryCase(
+            style: .spaceDelimited, explode: false, value: object, shape: .object,
+            expected: "color=R%20100%20G%20200%20B%20150"),
         // The table shows `|` and brackets bare; Lathe encodes them so every URL is valid (see URIEncoding).
-        QueryCase(style: .pipeDelimited, explode: false, value: array, shape: .array, expected: "color=blue%7Cblack%7Cbrown"),
-        QueryCase(style: .pipeDelimited, explode: false, value: object, shape: .object, expected: "color=R%7C100%7CG%7C200%7CB%7C150"),
-        QueryCase(style: .deepObject, explode: true, value: object, shape: .object, expected: "color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150"),
+        QueryCase(
+            style: .pipeDelimited, explode: false, value: array, shape: .array, expected: "color=blue%7Cblack%7Cbrown"),
+        QueryCase(
+            style: .pipeDelimited, explode: false, value: object, shape: .object,
+            expected: "color=R%7C100%7CG%7C200%7CB%7C150"),
+        QueryCase(
+            style: .deepObject, explode: true, value: object, shape: .object,
+            expected: "color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150"),
     ]
 
     @Test(arguments: queryCases)
     func queryStyles(_ c: QueryCase) {
-        let encoded = URIEncoding.query(c.value, name: "color", style: c.style, explode: c.explode).joined(separator: "&")
+        let encoded = URIEncoding.query(c.value, name: "color", style: c.style, explode: c.explode).joined(
+            separator: "&")
         #expect(encoded == c.expected)
         let items = URIDecoding.queryItems(encoded[...])
         #expect(URIDecoding.query(items, name: "color", style: c.style, explode: c.explode, as: c.shape) == c.value)
@@ -88,9 +100,15 @@ struct URICodingTests {
 
     @Test func reservedCharactersArePercentEncodedUnlessAllowed() {
         let value = URIValue.primitive("a b/c?d&e=f+g#ü")
-        #expect(URIEncoding.path(value, name: "p", style: .simple, explode: false) == "a%20b%2Fc%3Fd%26e%3Df%2Bg%23%C3%BC")
-        #expect(URIEncoding.query(value, name: "q", style: .form, explode: true) == ["q=a%20b%2Fc%3Fd%26e%3Df%2Bg%23%C3%BC"])
-        #expect(URIEncoding.query(value, name: "q", style: .form, explode: true, allowReserved: true) == ["q=a%20b/c?d&e=f+g%23%C3%BC"])
+        #expect(
+            URIEncoding.path(value, name: "p", style: .simple, explode: false) == "a%20b%2Fc%3Fd%26e%3Df%2Bg%23%C3%BC")
+        #expect(
+            URIEncoding.query(value, name: "q", style: .form, explode: true) == ["q=a%20b%2Fc%3Fd%26e%3Df%2Bg%23%C3%BC"]
+        )
+        #expect(
+            URIEncoding.query(value, name: "q", style: .form, explode: true, allowReserved: true) == [
+                "q=a%20b/c?d&e=f+g%23%C3%BC"
+            ])
         let items = URIDecoding.queryItems("q=a%20b%2Fc%3Fd%26e%3Df%2Bg%23%C3%BC&plus=x+y"[...])
         #expect(items == [URIMember("q", "a b/c?d&e=f+g#ü"), URIMember("plus", "x y")])
         #expect(URIDecoding.percentDecode("%zz") == nil)
@@ -108,7 +126,8 @@ struct URICodingTests {
         #expect(CalendarDate(uriText: "2024-02-30") == nil)
         #expect(NumberOrString(uriText: "12.50") == .number(Decimal(string: "12.50")!))
         #expect(NumberOrString(uriText: "twelve") == .string("twelve"))
-        #expect(UUID(uriText: "123e4567-e89b-12d3-a456-426614174000")?.uriText == "123E4567-E89B-12D3-A456-426614174000")
+        #expect(
+            UUID(uriText: "123e4567-e89b-12d3-a456-426614174000")?.uriText == "123E4567-E89B-12D3-A456-426614174000")
     }
 
     /// An object parameter's members are text: one that spells a number or a boolean is read as
@@ -121,6 +140,8 @@ struct URICodingTests {
         }
         let value = URIValue.object([URIMember("y", "1e100"), URIMember("x", "3"), URIMember("on", "true")])
         #expect(try ServerSupport.object(value, as: Point.self, at: "matrix") == Point(x: 3, y: "1e100", on: "true"))
-        #expect(throws: RequestError.self) { try ServerSupport.object(URIValue.object([URIMember("x", "three")]), as: Point.self, at: "matrix") }
+        #expect(throws: RequestError.self) {
+            try ServerSupport.object(URIValue.object([URIMember("x", "three")]), as: Point.self, at: "matrix")
+        }
     }
 }

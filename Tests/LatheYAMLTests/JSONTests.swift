@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LatheYAML
 
 /// Every valid JSON document (RFC 8259) reads, each node at the line and column it has in the file,
@@ -35,7 +36,9 @@ struct JSONTests {
     func withoutSurrogates(_ text: String) -> String {
         var result = text
         for high in ["d83d", "D83D", "d800", "dbff", "DBFF"] { result = result.replacing("\\u" + high, with: "zzzzzz") }
-        for low in ["dc4d", "DC4D", "de00", "dc00", "DFFF", "dfff"] { result = result.replacing("\\u" + low, with: "zzzzzz") }
+        for low in ["dc4d", "DC4D", "de00", "dc00", "DFFF", "dfff"] {
+            result = result.replacing("\\u" + low, with: "zzzzzz")
+        }
         return result
     }
 
@@ -58,21 +61,26 @@ struct JSONTests {
     }
 
     @Test func loneSurrogatesBecomeTheReplacementCharacter() throws {
-        let root = try parse(#"["\ud800", "\udc00x", "\ud83dA", "\ud83d\u0041", "a\udbff\udbff", "\udc4d\ud83d", "\ud83d", 7]"#)
+        let root = try parse(
+            #"["\ud800", "\udc00x", "\ud83dA", "\ud83d\u0041", "a\udbff\udbff", "\udc4d\ud83d", "\ud83d", 7]"#)
         let texts = root.items.map(\.text)
-        #expect(texts == ["\u{FFFD}", "\u{FFFD}x", "\u{FFFD}A", "\u{FFFD}A", "a\u{FFFD}\u{FFFD}", "\u{FFFD}\u{FFFD}", "\u{FFFD}", "7"])
+        #expect(
+            texts == [
+                "\u{FFFD}", "\u{FFFD}x", "\u{FFFD}A", "\u{FFFD}A", "a\u{FFFD}\u{FFFD}", "\u{FFFD}\u{FFFD}", "\u{FFFD}",
+                "7",
+            ])
         // `\uFFFD` is as long as the escape it replaces: nothing moves.
         #expect(root.items.last?.location.column == 93)
     }
 
     @Test func surrogatesOverSeveralLinesKeepEveryPosition() throws {
         let text = #"""
-        {
-          "a": "\ud83d\udc4d \ud83d\udc4d", "b": ["\ud800", 2, "\udc4d\ud83d"], "c": {"d": "x"},
-          "\ud83d\ude00": "\uDBFF\uDFFF", "e": 1.5,
-        	"f": "no escape", "g": "\ud83d\udc4d", "h": {"i": ["\ud83d\udc4d", "\ud83d\udc4d"]}
-        }
-        """#
+            {
+              "a": "\ud83d\udc4d \ud83d\udc4d", "b": ["\ud800", 2, "\udc4d\ud83d"], "c": {"d": "x"},
+              "\ud83d\ude00": "\uDBFF\uDFFF", "e": 1.5,
+            	"f": "no escape", "g": "\ud83d\udc4d", "h": {"i": ["\ud83d\udc4d", "\ud83d\udc4d"]}
+            }
+            """#
         let root = try parse(text)
         #expect(positions(root) == positions(try parse(withoutSurrogates(text))))
         // Also after a byte-order mark (which libyaml does not count) and with CRLF line ends.
@@ -85,7 +93,10 @@ struct JSONTests {
     }
 
     @Test func surrogatesInKeysStillMakeDuplicates() {
-        #expect(failure(#"{"\ud83d\udc4d": 1, "👍": 2}"#) == "t.json:1:21: error: duplicate key '👍' in this mapping (first defined at line 1, column 2); YAML and JSON keys must be unique")
+        #expect(
+            failure(#"{"\ud83d\udc4d": 1, "👍": 2}"#)
+                == "t.json:1:21: error: duplicate key '👍' in this mapping (first defined at line 1, column 2); YAML and JSON keys must be unique"
+        )
     }
 
     @Test func errorsAfterARewriteAreLocatedInTheFile() {
@@ -93,10 +104,16 @@ struct JSONTests {
         #expect(failure(broken) == failure(withoutSurrogates(broken)))
         #expect(failure(broken)?.hasPrefix("t.json:1:28: error: invalid YAML") == true)
         let deep = #"["\ud83d\udc4d", "# + String(repeating: "[", count: 300) + String(repeating: "]", count: 301)
-        #expect(failure(deep) == "t.json:1:273: error: nesting is deeper than 256 levels; no OpenAPI document needs this, so Lathe stops reading here")
+        #expect(
+            failure(deep)
+                == "t.json:1:273: error: nesting is deeper than 256 levels; no OpenAPI document needs this, so Lathe stops reading here"
+        )
         // A reader error's byte offset is the file's.
         let bytes = Array(#"["\ud83d\udc4d", "caf"#.utf8) + [0xC3, 0x28] + Array(#""]"#.utf8)
-        #expect(failure(bytes) == "t.json:1:23: error: the file is not valid UTF-8 text: invalid trailing UTF-8 octet (byte 0x28) at byte offset 22")
+        #expect(
+            failure(bytes)
+                == "t.json:1:23: error: the file is not valid UTF-8 text: invalid trailing UTF-8 octet (byte 0x28) at byte offset 22"
+        )
     }
 
     @Test func yamlIsNotRewritten() throws {
@@ -107,7 +124,8 @@ struct JSONTests {
     }
 
     @Test func ordinaryJSONIsNotCopied() {
-        let text = Array(#"{"openapi": "3.1.0", "info": {"title": "caf\u00e9 \"x\" é", "version": "1"}, "paths": {}}"#.utf8)
+        let text = Array(
+            #"{"openapi": "3.1.0", "info": {"title": "caf\u00e9 \"x\" é", "version": "1"}, "paths": {}}"#.utf8)
         #expect(JSONAdapter.adapt(text) == nil)
     }
 
@@ -127,7 +145,10 @@ struct JSONTests {
             let key = String(repeating: "k", count: length)
             let root = try parse(#"{"a":1,"\#(key)":2, "b": 3}"#)
             #expect(root.entries.map { $0.key.text } == ["a", key, "b"])
-            #expect(positions(root) == ["1:1", "1:2", "1:6", "1:8", "1:\(length + 11)", "1:\(length + 14)", "1:\(length + 19)"])
+            #expect(
+                positions(root) == [
+                    "1:1", "1:2", "1:6", "1:8", "1:\(length + 11)", "1:\(length + 14)", "1:\(length + 19)",
+                ])
         }
         // Far from its key on the same line.
         let spaced = try parse(#"{"a""# + String(repeating: " ", count: 2000) + #": 1, "b": 2}"#)
@@ -153,7 +174,8 @@ struct JSONTests {
 
     @Test func charactersYAMLBansButJSONAllows() throws {
         let root = try parse("[\"a\u{7F}b\u{80}\u{9F}c\u{FFFE}\u{FFFF}\", \"\u{85}\", 1, \"\u{2028}\u{2029}\", \"x\"]")
-        #expect(root.items.map(\.text) == ["a\u{7F}b\u{80}\u{9F}c\u{FFFE}\u{FFFF}", "\u{85}", "1", "\u{2028}\u{2029}", "x"])
+        #expect(
+            root.items.map(\.text) == ["a\u{7F}b\u{80}\u{9F}c\u{FFFE}\u{FFFF}", "\u{85}", "1", "\u{2028}\u{2029}", "x"])
         // NEL, U+2028 and U+2029 are characters of the string, not line breaks.
         #expect(positions(root) == ["1:1", "1:2", "1:14", "1:19", "1:22", "1:28"])
     }
@@ -168,7 +190,9 @@ struct JSONTests {
     // MARK: Valid JSON libyaml reads as it is
 
     @Test func jsonLibyamlReadsUnaided() throws {
-        let root = try parse(#"{"": 0, "slash": "a\/b", "esc": "\"\\\b\f\n\r\t\u0041\u00e9", "nul": "x\u0000y", "n": [-0, 1E+2, 1e-7, -0.0, 12345678901234567890], "e": [], "o": {}}"#)
+        let root = try parse(
+            #"{"": 0, "slash": "a\/b", "esc": "\"\\\b\f\n\r\t\u0041\u00e9", "nul": "x\u0000y", "n": [-0, 1E+2, 1e-7, -0.0, 12345678901234567890], "e": [], "o": {}}"#
+        )
         #expect(root[""]?.text == "0")
         #expect(root["slash"]?.text == "a/b")
         #expect(root["esc"]?.text == "\"\\\u{8}\u{C}\n\r\tAé")
@@ -193,7 +217,10 @@ struct JSONTests {
         #expect(try parse(arrays).isSequence)
         let objects = String(repeating: #"{"a":"#, count: 255) + "[1]" + String(repeating: "}", count: 255)
         #expect(try parse(objects).isMapping)
-        #expect(failure("[" + arrays + "]") == "t.json:1:257: error: nesting is deeper than 256 levels; no OpenAPI document needs this, so Lathe stops reading here")
+        #expect(
+            failure("[" + arrays + "]")
+                == "t.json:1:257: error: nesting is deeper than 256 levels; no OpenAPI document needs this, so Lathe stops reading here"
+        )
     }
 
     // MARK: A real spec
@@ -206,11 +233,16 @@ struct JSONTests {
         let tree = try YAMLReader().read(filePath: Self.twilio, displayPath: "twilio-api-v2010.json")
         let root = try #require(tree.root)
         #expect(root["openapi"]?.text == "3.0.1")
-        let body = try #require(root["paths"]?["/2010-04-01/Accounts/{AccountSid}/Messages.json"]?["post"]?["responses"]?["201"]?["content"]?["application/json"]?["examples"]?["create"]?["value"]?["body"])
+        let body = try #require(
+            root["paths"]?["/2010-04-01/Accounts/{AccountSid}/Messages.json"]?["post"]?["responses"]?["201"]?[
+                "content"]?["application/json"]?["examples"]?["create"]?["value"]?["body"])
         #expect(body.text == "Hello! 👍")
         #expect(body.location == SpecLocation(file: "twilio-api-v2010.json", line: 24352, column: 31))
         #expect(body.parent?.entries.first { $0.key.textEquals("body") }?.key.location.column == 23)
-        #expect(body.pointer == "/paths/~12010-04-01~1Accounts~1{AccountSid}~1Messages.json/post/responses/201/content/application~1json/examples/create/value/body")
+        #expect(
+            body.pointer
+                == "/paths/~12010-04-01~1Accounts~1{AccountSid}~1Messages.json/post/responses/201/content/application~1json/examples/create/value/body"
+        )
         // Every node is where the same file without its escapes has it.
         let text = String(decoding: try FileBytes.read(Self.twilio), as: UTF8.self)
         let oracle = try YAMLReader().parse(Array(withoutSurrogates(text).utf8), path: "oracle.json")

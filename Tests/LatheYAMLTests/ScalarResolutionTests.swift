@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LatheYAML
 
 /// How each tricky scalar resolves. OpenAPI tools use the YAML 1.2 core schema, and Lathe keeps the
@@ -12,21 +13,21 @@ struct ScalarResolutionTests {
     }
 
     static let cases: [Case] = [
-        Case(source: "200", type: .int, text: "200"), // a response key stays "200"
+        Case(source: "200", type: .int, text: "200"),  // a response key stays "200"
         Case(source: "'200'", type: .string, text: "200"),
-        Case(source: "3.0", type: .float, text: "3.0"), // a version stays "3.0", not 3
+        Case(source: "3.0", type: .float, text: "3.0"),  // a version stays "3.0", not 3
         Case(source: "3.1.0", type: .string, text: "3.1.0"),
-        Case(source: "on", type: .string, text: "on"), // YAML 1.1 booleans are strings in 1.2
+        Case(source: "on", type: .string, text: "on"),  // YAML 1.1 booleans are strings in 1.2
         Case(source: "yes", type: .string, text: "yes"),
         Case(source: "no", type: .string, text: "no"),
         Case(source: "off", type: .string, text: "off"),
-        Case(source: "0123", type: .int, text: "0123"), // core-schema int; text keeps the zero
-        Case(source: "1e3", type: .float, text: "1e3"), // core-schema float; text keeps "1e3"
+        Case(source: "0123", type: .int, text: "0123"),  // core-schema int; text keeps the zero
+        Case(source: "1e3", type: .float, text: "1e3"),  // core-schema float; text keeps "1e3"
         Case(source: "0x1F", type: .int, text: "0x1F"),
         Case(source: "0o17", type: .int, text: "0o17"),
         Case(source: "-12", type: .int, text: "-12"),
         Case(source: "+12", type: .int, text: "+12"),
-        Case(source: "1_000", type: .string, text: "1_000"), // no underscores in 1.2 numbers
+        Case(source: "1_000", type: .string, text: "1_000"),  // no underscores in 1.2 numbers
         Case(source: "-.5", type: .float, text: "-.5"),
         Case(source: "1.", type: .float, text: "1."),
         Case(source: ".inf", type: .float, text: ".inf"),
@@ -40,7 +41,7 @@ struct ScalarResolutionTests {
         Case(source: "null", type: .null, text: "null"),
         Case(source: "NULL", type: .null, text: "NULL"),
         Case(source: "\"null\"", type: .string, text: "null"),
-        Case(source: "2001-12-14", type: .string, text: "2001-12-14"), // no timestamps in the core schema
+        Case(source: "2001-12-14", type: .string, text: "2001-12-14"),  // no timestamps in the core schema
         Case(source: "!!str 123", type: .string, text: "123"),
         Case(source: "!!int \"12\"", type: .int, text: "12"),
         Case(source: "!!float 1", type: .float, text: "1"),
@@ -65,7 +66,8 @@ struct ScalarResolutionTests {
     }
 
     @Test func scalarStylesAreKept() throws {
-        let tree = try YAMLReader().parse(Array("a: plain\nb: 'single'\nc: \"double\"\nd: |\n  lit\ne: >\n  fold\n".utf8), path: "t.yaml")
+        let tree = try YAMLReader().parse(
+            Array("a: plain\nb: 'single'\nc: \"double\"\nd: |\n  lit\ne: >\n  fold\n".utf8), path: "t.yaml")
         let root = try #require(tree.root)
         #expect(root["a"]?.scalarStyle == .plain)
         #expect(root["b"]?.scalarStyle == .singleQuoted)

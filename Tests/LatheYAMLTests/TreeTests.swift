@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LatheYAML
 
 struct TreeTests {
@@ -29,7 +30,8 @@ struct TreeTests {
     }
 
     @Test func jsonGoesThroughTheSameReader() throws {
-        let root = try parse("{\n  \"openapi\": \"3.0.3\",\n  \"paths\": {\"/a\": [1, 2.5, true, null, \"x\"]}\n}", path: "t.json")
+        let root = try parse(
+            "{\n  \"openapi\": \"3.0.3\",\n  \"paths\": {\"/a\": [1, 2.5, true, null, \"x\"]}\n}", path: "t.json")
         #expect(root["openapi"]?.text == "3.0.3")
         #expect(root["openapi"]?.scalarType == .string)
         let items = try #require(root["paths"]?["/a"]?.items)
@@ -49,25 +51,27 @@ struct TreeTests {
     }
 
     @Test func mergeKeysInsertEntriesWhereTheyStandAndExplicitKeysWin() throws {
-        let root = try parse("""
-        defaults: &d {type: object, description: base, readOnly: true}
-        thing:
-          title: T
-          <<: *d
-          description: mine
-        """)
+        let root = try parse(
+            """
+            defaults: &d {type: object, description: base, readOnly: true}
+            thing:
+              title: T
+              <<: *d
+              description: mine
+            """)
         let thing = try #require(root["thing"])
         #expect(thing.entries.map { $0.key.text } == ["title", "type", "readOnly", "description"])
         #expect(thing["description"]?.text == "mine")
     }
 
     @Test func mergeKeyWithAListOfMappingsTakesEarlierFirst() throws {
-        let root = try parse("""
-        a: &a {x: 1, y: 1}
-        b: &b {y: 2, z: 2}
-        c:
-          <<: [*a, *b]
-        """)
+        let root = try parse(
+            """
+            a: &a {x: 1, y: 1}
+            b: &b {y: 2, z: 2}
+            c:
+              <<: [*a, *b]
+            """)
         let c = try #require(root["c"])
         #expect(c.entries.map { $0.key.text } == ["x", "y", "z"])
         #expect(c["y"]?.text == "1")

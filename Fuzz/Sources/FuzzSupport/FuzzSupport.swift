@@ -1,3 +1,5 @@
+@_exported import CFuzzerDriver
+import Foundation
 import LatheGenerator
 import LatheOpenAPI
 
@@ -18,8 +20,10 @@ public let overlaySeparator: [UInt8] = Array("\n#%overlay\n".utf8)
 /// A fuzz input as a spec and, after `overlaySeparator`, an optional overlay document.
 public func splitInput(_ bytes: [UInt8]) -> (spec: [UInt8], overlay: [UInt8]?) {
     guard bytes.count >= overlaySeparator.count else { return (bytes, nil) }
-    for start in 0...(bytes.count - overlaySeparator.count)
-    where bytes[start] == overlaySeparator[0] && bytes[start..<(start + overlaySeparator.count)].elementsEqual(overlaySeparator) {
+    for start in 0 ... (bytes.count - overlaySeparator.count)
+    where bytes[start] == overlaySeparator[0]
+        && bytes[start ..< (start + overlaySeparator.count)].elementsEqual(overlaySeparator)
+    {
         return (Array(bytes[..<start]), Array(bytes[(start + overlaySeparator.count)...]))
     }
     return (bytes, nil)
@@ -35,13 +39,12 @@ public func fail(_ message: String) -> Never {
 public func checkDiagnostics(_ diagnostics: Diagnostics) {
     for diagnostic in diagnostics.all {
         let rendered = diagnostic.description
-        if rendered.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+        if rendered.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F ... 0x9F).contains($0.value) }) {
             fail("a diagnostic carries a raw control character: \(rendered.debugDescription)")
         }
     }
 }
 
-@_exported import CFuzzerDriver
 #if canImport(Glibc)
 @_exported import Glibc
 #endif
@@ -52,8 +55,6 @@ public func runFuzzer(_ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CIn
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
     return LLVMFuzzerRunDriver(&argc, &argv, test)
 }
-
-import Foundation
 
 /// Every `LATHE_FUZZ_COMPILE_EVERY`-th input that generates Swift (default 2,000; 0 turns it off)
 /// has that Swift typechecked against the main package's debug build (`swift build` first), so a
@@ -81,7 +82,8 @@ public final class CompileSampler: @unchecked Sendable {
         // system(3), not Process: libFuzzer's timers interrupt reads, which Foundation's pipes do not survive.
         let log = folder.appendingPathComponent("typecheck.log").path
         let quoted = ([modules] + paths + [log]).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let command = "swiftc -typecheck -swift-version 6 -I \(quoted[0]) \(quoted[1..<(quoted.count - 1)].joined(separator: " ")) > \(quoted.last!) 2>&1"
+        let command =
+            "swiftc -typecheck -swift-version 6 -I \(quoted[0]) \(quoted[1..<(quoted.count - 1)].joined(separator: " ")) > \(quoted.last!) 2>&1"
         let status = system(command)
         if status != 0 {
             let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""

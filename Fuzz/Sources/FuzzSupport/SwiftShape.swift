@@ -35,7 +35,7 @@ public struct SwiftShape {
 
     private func starts(with text: String) -> Bool {
         let utf8 = Array(text.utf8)
-        return index + utf8.count <= bytes.count && bytes[index..<(index + utf8.count)].elementsEqual(utf8)
+        return index + utf8.count <= bytes.count && bytes[index ..< (index + utf8.count)].elementsEqual(utf8)
     }
 
     /// Code up to the bracket that closes `closing` (or the end of the text when `nil`).
@@ -56,7 +56,9 @@ public struct SwiftShape {
                     try stringLiteral(hashes: hashes)
                     continue
                 }
-                for directive in ["#if", "#else", "#elseif", "#endif", "#sourceLocation", "#error", "#warning", "#line"]
+                for directive in [
+                    "#if", "#else", "#elseif", "#endif", "#sourceLocation", "#error", "#warning", "#line",
+                ]
                 where starts(with: directive) {
                     throw problem("the directive \(directive) outside a literal")
                 }
@@ -101,7 +103,9 @@ public struct SwiftShape {
         let escape = "\\" + String(repeating: "#", count: hashes)
         while true {
             guard let byte = peek() else { throw problem("a string literal that never ends") }
-            if !multiline && byte == UInt8(ascii: "\n") { throw problem("a line break inside a one-line string literal") }
+            if !multiline && byte == UInt8(ascii: "\n") {
+                throw problem("a line break inside a one-line string literal")
+            }
             if starts(with: terminator) {
                 index += terminator.utf8.count
                 return

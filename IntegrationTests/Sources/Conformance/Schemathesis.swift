@@ -37,11 +37,13 @@ public enum Schemathesis {
         guard FileManager.default.isExecutableFile(atPath: lathe.path) else {
             throw Failure("no \(lathe.path): build the main package first (scripts/test.sh does)")
         }
-        let arguments = ["compose", repositoryRoot.appendingPathComponent(spec).path]
+        let arguments =
+            ["compose", repositoryRoot.appendingPathComponent(spec).path]
             + overlays.flatMap { ["--overlay", repositoryRoot.appendingPathComponent($0).path] }
         let (status, output) = try run(lathe.path, arguments)
         guard status == 0 else { throw Failure("lathe compose \(spec) failed: \(output)") }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-composed-\(UUID().uuidString).json")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lathe-composed-\(UUID().uuidString).json")
         try Data(output.utf8).write(to: file)
         return file
     }
@@ -64,7 +66,9 @@ public enum Schemathesis {
             // Left out: the stateful checks (the handlers keep no state), and `unsupported_method`,
             // which wants 405 for methods the spec does not list; the user's router answers those
             // (404 on Hummingbird), since generated code registers only the spec's operations.
-            "--checks", "all", "--exclude-checks", (["use_after_free", "ensure_resource_availability", "unsupported_method"] + relaxing).joined(separator: ","),
+            "--checks", "all", "--exclude-checks",
+            (["use_after_free", "ensure_resource_availability", "unsupported_method"] + relaxing).joined(
+                separator: ","),
             "--phases", "examples,coverage,fuzzing", "--max-examples", String(examplesPerOperation),
             "--workers", "1", "--seed", "1",
             "--request-timeout", "10", "--no-color",
@@ -97,7 +101,9 @@ public enum Schemathesis {
 
     private static func executable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     private static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {

@@ -13,29 +13,57 @@ struct AvaTaxTests {
             let request: CancelTaxRequest
             switch input.body {
             case .textJson(let value), .json(let value): request = value
-            case .textXml: return .ok(.init(body: .textXml("<CancelTaxResponse><CancelTaxResult><ResultCode>Success</ResultCode></CancelTaxResult></CancelTaxResponse>")))
+            case .textXml:
+                return .ok(
+                    .init(
+                        body: .textXml(
+                            "<CancelTaxResponse><CancelTaxResult><ResultCode>Success</ResultCode></CancelTaxResult></CancelTaxResponse>"
+                        )))
             }
             switch request.docCode {
             case "INV-MISSING":
-                return .ok(.init(body: .textJson(try decoded(#"{"CancelTaxResult": {"TransactionId": 198370554, "ResultCode": "Error", "Messages": [{"Summary": "The tax document could not be found.", "Details": "INV-MISSING", "Severity": "Error", "Source": "Avalara.AvaTax.Services.Tax"}]}}"#))))
+                return .ok(
+                    .init(
+                        body: .textJson(
+                            try decoded(
+                                #"{"CancelTaxResult": {"TransactionId": 198370554, "ResultCode": "Error", "Messages": [{"Summary": "The tax document could not be found.", "Details": "INV-MISSING", "Severity": "Error", "Source": "Avalara.AvaTax.Services.Tax"}]}}"#
+                            ))))
             case "INV-BOOM":
-                return .internalServerError(.init(body: .textJson(try decoded(#"{"ResultCode": "Exception", "Messages": [{"Summary": "Internal error."}]}"#))))
+                return .internalServerError(
+                    .init(
+                        body: .textJson(
+                            try decoded(#"{"ResultCode": "Exception", "Messages": [{"Summary": "Internal error."}]}"#)))
+                )
             default:
-                return .ok(.init(body: .textJson(try decoded(#"{"CancelTaxResult": {"DocId": "22436671", "TransactionId": 198364949, "ResultCode": "Success"}}"#))))
+                return .ok(
+                    .init(
+                        body: .textJson(
+                            try decoded(
+                                #"{"CancelTaxResult": {"DocId": "22436671", "TransactionId": 198364949, "ResultCode": "Success"}}"#
+                            ))))
             }
         }
 
         func cancelTax(unauthorized schemes: [String]) async throws -> Operations.CancelTax.Output.Unauthorized? {
-            .init(body: .textJson(try decoded(#"{"ResultCode": "Error", "Messages": [{"Summary": "The user or account could not be authenticated.", "Severity": "Error"}]}"#)))
+            .init(
+                body: .textJson(
+                    try decoded(
+                        #"{"ResultCode": "Error", "Messages": [{"Summary": "The user or account could not be authenticated.", "Severity": "Error"}]}"#
+                    )))
         }
     }
 
-    func withAvaTax(_ kind: TransportKind, password: String, _ body: @Sendable (AvaTaxCancellation.Client) async throws -> Void) async throws {
+    func withAvaTax(
+        _ kind: TransportKind, password: String, _ body: @Sendable (AvaTaxCancellation.Client) async throws -> Void
+    ) async throws {
         try await withServer(register: { router in
-            try AvaTax().registerHandlers(on: router, authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" }))
+            try AvaTax().registerHandlers(
+                on: router, authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" }))
         }) { url in
-            let authentication = AvaTaxCancellation.Authentication(basicAuth: BasicCredentials(username: "1100012345", password: password))
-            try await body(AvaTaxCancellation.Client(serverURL: url, transport: kind.transport, authentication: authentication))
+            let authentication = AvaTaxCancellation.Authentication(
+                basicAuth: BasicCredentials(username: "1100012345", password: password))
+            try await body(
+                AvaTaxCancellation.Client(serverURL: url, transport: kind.transport, authentication: authentication))
         }
     }
 
@@ -47,7 +75,8 @@ struct AvaTaxTests {
     func cancelsAndAResultCodeErrorIsAFailure(_ kind: TransportKind) async throws {
         try await withAvaTax(kind, password: "LICENSEKEY") { client in
             guard case .ok(let ok) = try await client.cancelTax(body: .textJson(Self.request("INV223"))),
-                  case .textJson(let response) = ok.body else {
+                case .textJson(let response) = ok.body
+            else {
                 Issue.record("expected 200")
                 return
             }
@@ -61,12 +90,18 @@ struct AvaTaxTests {
                     Issue.record("expected failureInBody, got \(error)")
                     return
                 }
-                #expect(message == "the response says CancelTaxResult.ResultCode is Error: The tax document could not be found.")
+                #expect(
+                    message
+                        == "the response says CancelTaxResult.ResultCode is Error: The tax document could not be found."
+                )
                 #expect(error.statusCode == 200)
             }
 
-            guard case .internalServerError(let failed) = try await client.cancelTax(body: .textJson(Self.request("INV-BOOM"))),
-                  case .textJson(let error) = failed.body else {
+            guard
+                case .internalServerError(let failed) = try await client.cancelTax(
+                    body: .textJson(Self.request("INV-BOOM"))),
+                case .textJson(let error) = failed.body
+            else {
                 Issue.record("expected 500")
                 return
             }
@@ -78,7 +113,8 @@ struct AvaTaxTests {
     func wrongBasicCredentialsGetTheDocumented401(_ kind: TransportKind) async throws {
         try await withAvaTax(kind, password: "WRONG") { client in
             guard case .unauthorized(let refused) = try await client.cancelTax(body: .textJson(Self.request("INV223"))),
-                  case .textJson(let error) = refused.body else {
+                case .textJson(let error) = refused.body
+            else {
                 Issue.record("wrong Basic credentials must get 401")
                 return
             }

@@ -22,21 +22,33 @@ struct ConformanceTests {
     }
 
     @Test(.timeLimit(.minutes(30))) func piriod() async throws {
-        try await conforms("piriod", spec: "specs/piriod.yaml", overlays: ["specs/piriod.overlay.yaml"], headers: ["Authorization: tok_live"]) { router in
-            try PiriodTests.Piriod().registerHandlers(on: router, authentication: .init(tokenAuth: { $0 == "tok_live" }))
+        try await conforms(
+            "piriod", spec: "specs/piriod.yaml", overlays: ["specs/piriod.overlay.yaml"],
+            headers: ["Authorization: tok_live"]
+        ) { router in
+            try PiriodTests.Piriod().registerHandlers(
+                on: router, authentication: .init(tokenAuth: { $0 == "tok_live" }))
         }
     }
 
     @Test(.timeLimit(.minutes(30))) func dolfin() async throws {
-        try await conforms("dolfin", spec: "specs/dolfin.yaml", overlays: ["specs/dolfin.overlay.yaml"], headers: ["x-dolfin-api-key: dk_live"]) { router in
-            try DolfinTests.Dolfin().registerHandlers(on: router, authentication: .init(dolfinApiKey: { $0 == "dk_live" }, bearerAuth: { $0 == "jwt.user" }))
+        try await conforms(
+            "dolfin", spec: "specs/dolfin.yaml", overlays: ["specs/dolfin.overlay.yaml"],
+            headers: ["x-dolfin-api-key: dk_live"]
+        ) { router in
+            try DolfinTests.Dolfin().registerHandlers(
+                on: router, authentication: .init(dolfinApiKey: { $0 == "dk_live" }, bearerAuth: { $0 == "jwt.user" }))
         }
     }
 
     @Test(.timeLimit(.minutes(30))) func storno() async throws {
-        try await conforms("storno", spec: "specs/storno.yaml", overlays: ["specs/storno.overlay.yaml"], headers: ["Authorization: Bearer jwt.storno"]) { router in
+        try await conforms(
+            "storno", spec: "specs/storno.yaml", overlays: ["specs/storno.overlay.yaml"],
+            headers: ["Authorization: Bearer jwt.storno"]
+        ) { router in
             try StornoTests.Storno(calls: CallCounter()).registerHandlers(
-                on: router, middlewares: [StornoTests.CompanyContext()], authentication: .init(bearerAuth: { $0 == "jwt.storno" })
+                on: router, middlewares: [StornoTests.CompanyContext()],
+                authentication: .init(bearerAuth: { $0 == "jwt.storno" })
             )
         }
     }
@@ -44,18 +56,27 @@ struct ConformanceTests {
     /// Every request is refused: schemathesis cannot sign requests (`Request-Signature`), so this
     /// checks the refusals and the 401 documents only.
     @Test(.timeLimit(.minutes(30))) func paycashless() async throws {
-        try await conforms("paycashless", spec: "specs/paycashless.yaml", headers: ["Authorization: Bearer pk_test_1"]) { router in
-            try PaycashlessTests.Paycashless().registerHandlers(on: router, authentication: .init(
-                bearerAuth: { $0 == "pk_test_1" },
-                requestSignature: { request in request.headerFields[.authorization] == "Bearer pk_test_1" ? "sk_test_1" : nil }
-            ))
+        try await conforms("paycashless", spec: "specs/paycashless.yaml", headers: ["Authorization: Bearer pk_test_1"])
+        { router in
+            try PaycashlessTests.Paycashless().registerHandlers(
+                on: router,
+                authentication: .init(
+                    bearerAuth: { $0 == "pk_test_1" },
+                    requestSignature: { request in
+                        request.headerFields[.authorization] == "Bearer pk_test_1" ? "sk_test_1" : nil
+                    }
+                ))
         }
     }
 
     @Test(.timeLimit(.minutes(30))) func avaTax() async throws {
         // 1100012345:LICENSEKEY
-        try await conforms("avatax", spec: "specs/avatax.yaml", overlays: ["specs/avatax.overlay.yaml"], headers: ["Authorization: Basic MTEwMDAxMjM0NTpMSUNFTlNFS0VZ"]) { router in
-            try AvaTaxTests.AvaTax().registerHandlers(on: router, authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" }))
+        try await conforms(
+            "avatax", spec: "specs/avatax.yaml", overlays: ["specs/avatax.overlay.yaml"],
+            headers: ["Authorization: Basic MTEwMDAxMjM0NTpMSUNFTlNFS0VZ"]
+        ) { router in
+            try AvaTaxTests.AvaTax().registerHandlers(
+                on: router, authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" }))
         }
     }
 }

@@ -14,41 +14,63 @@ struct DolfinTests {
 
     struct Dolfin: DolfinCancellation.APIProtocol {
         static func problem(_ status: Int, _ title: String, _ detail: String) throws -> ProblemDetails {
-            try decoded(#"{"type": "https://tools.ietf.org/html/rfc7807", "title": "\#(title)", "status": \#(status), "detail": "\#(detail)"}"#)
+            try decoded(
+                #"{"type": "https://tools.ietf.org/html/rfc7807", "title": "\#(title)", "status": \#(status), "detail": "\#(detail)"}"#
+            )
         }
 
-        func cancelPurchaseOrder(_ input: Operations.CancelPurchaseOrder.Input) async throws -> Operations.CancelPurchaseOrder.Output {
+        func cancelPurchaseOrder(
+            _ input: Operations.CancelPurchaseOrder.Input
+        ) async throws -> Operations.CancelPurchaseOrder.Output {
             guard input.headers.xDolfinOrganisationId == DolfinTests.organisation else {
-                return .forbidden(.init(body: .problemJson(try Self.problem(403, "Forbidden", "Organisation.InsufficientRole"))))
+                return .forbidden(
+                    .init(body: .problemJson(try Self.problem(403, "Forbidden", "Organisation.InsufficientRole"))))
             }
             switch input.path.id {
             case DolfinTests.open:
-                return .ok(.init(body: .json(try decoded(#"""
-                {"id": "\#(DolfinTests.open)", "poNumber": "PO-1", "currency": "GBP", "status": "Cancelled", "supplierId": null,
-                 "lines": [{"description": "Paper", "quantityOrdered": 2, "unitPrice": "12.50", "taxRate": 20.0, "sortOrder": "1"}]}
-                """#))))
+                return .ok(
+                    .init(
+                        body: .json(
+                            try decoded(
+                                #"""
+                                {"id": "\#(DolfinTests.open)", "poNumber": "PO-1", "currency": "GBP", "status": "Cancelled", "supplierId": null,
+                                 "lines": [{"description": "Paper", "quantityOrdered": 2, "unitPrice": "12.50", "taxRate": 20.0, "sortOrder": "1"}]}
+                                """#))))
             case DolfinTests.closed:
-                return .conflict(.init(body: .problemJson(try Self.problem(409, "Conflict", "PurchaseOrder.AlreadyTerminal"))))
+                return .conflict(
+                    .init(body: .problemJson(try Self.problem(409, "Conflict", "PurchaseOrder.AlreadyTerminal"))))
             default:
-                return .notFound(.init(body: .problemJson(try Self.problem(404, "Not Found", "PurchaseOrder.NotFound"))))
+                return .notFound(
+                    .init(body: .problemJson(try Self.problem(404, "Not Found", "PurchaseOrder.NotFound"))))
             }
         }
     }
 
-    func withDolfin(_ kind: TransportKind, _ authentication: DolfinCancellation.Authentication, _ body: @Sendable (DolfinCancellation.Client) async throws -> Void) async throws {
+    func withDolfin(
+        _ kind: TransportKind, _ authentication: DolfinCancellation.Authentication,
+        _ body: @Sendable (DolfinCancellation.Client) async throws -> Void
+    ) async throws {
         try await withServer(register: { router in
-            try Dolfin().registerHandlers(on: router, authentication: .init(dolfinApiKey: { $0 == "dk_live" }, bearerAuth: { $0 == "jwt.user" }))
+            try Dolfin().registerHandlers(
+                on: router, authentication: .init(dolfinApiKey: { $0 == "dk_live" }, bearerAuth: { $0 == "jwt.user" }))
         }) { url in
-            try await body(DolfinCancellation.Client(serverURL: url, transport: kind.transport, authentication: authentication))
+            try await body(
+                DolfinCancellation.Client(serverURL: url, transport: kind.transport, authentication: authentication))
         }
     }
 
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func cancelsWithEitherCredentialAndDecimalsKeepTheirForm(_ kind: TransportKind) async throws {
-        for authentication in [DolfinCancellation.Authentication(dolfinApiKey: APIKeyCredential("dk_live")), .init(bearerAuth: BearerTokenProvider(token: "jwt.user"))] {
+        for authentication in [
+            DolfinCancellation.Authentication(dolfinApiKey: APIKeyCredential("dk_live")),
+            .init(bearerAuth: BearerTokenProvider(token: "jwt.user")),
+        ] {
             try await withDolfin(kind, authentication) { client in
-                guard case .ok(let ok) = try await client.cancelPurchaseOrder(id: Self.open, xDolfinOrganisationId: Self.organisation),
-                      case .json(let order) = ok.body else {
+                guard
+                    case .ok(let ok) = try await client.cancelPurchaseOrder(
+                        id: Self.open, xDolfinOrganisationId: Self.organisation),
+                    case .json(let order) = ok.body
+                else {
                     Issue.record("expected 200")
                     return
                 }
@@ -64,25 +86,35 @@ struct DolfinTests {
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func everyDocumentedProblemArrivesTyped(_ kind: TransportKind) async throws {
         try await withDolfin(kind, .init(dolfinApiKey: APIKeyCredential("dk_live"))) { client in
-            guard case .conflict(let conflict) = try await client.cancelPurchaseOrder(id: Self.closed, xDolfinOrganisationId: Self.organisation),
-                  case .problemJson(let problem) = conflict.body else {
+            guard
+                case .conflict(let conflict) = try await client.cancelPurchaseOrder(
+                    id: Self.closed, xDolfinOrganisationId: Self.organisation),
+                case .problemJson(let problem) = conflict.body
+            else {
                 Issue.record("expected 409")
                 return
             }
             #expect(problem.detail == .value("PurchaseOrder.AlreadyTerminal"))
-            guard case .notFound = try await client.cancelPurchaseOrder(id: UUID(), xDolfinOrganisationId: Self.organisation) else {
+            guard
+                case .notFound = try await client.cancelPurchaseOrder(
+                    id: UUID(), xDolfinOrganisationId: Self.organisation)
+            else {
                 Issue.record("expected 404")
                 return
             }
-            guard case .forbidden = try await client.cancelPurchaseOrder(id: Self.open, xDolfinOrganisationId: UUID()) else {
+            guard case .forbidden = try await client.cancelPurchaseOrder(id: Self.open, xDolfinOrganisationId: UUID())
+            else {
                 Issue.record("expected 403")
                 return
             }
         }
         try await withDolfin(kind, .init(dolfinApiKey: APIKeyCredential("dk_wrong"))) { client in
             // No hook is needed here: Lathe's own 401 is the RFC 7807 problem Dolfin documents.
-            guard case .unauthorized(let refused) = try await client.cancelPurchaseOrder(id: Self.open, xDolfinOrganisationId: Self.organisation),
-                  case .problemJson(let problem) = refused.body else {
+            guard
+                case .unauthorized(let refused) = try await client.cancelPurchaseOrder(
+                    id: Self.open, xDolfinOrganisationId: Self.organisation),
+                case .problemJson(let problem) = refused.body
+            else {
                 Issue.record("a wrong API key must get 401")
                 return
             }

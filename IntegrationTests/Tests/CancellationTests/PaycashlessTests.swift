@@ -28,48 +28,98 @@ struct PaycashlessTests {
         func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output {
             // The spec's `default` response covers every status, so there is no `undocumented` case.
             guard case .json(let request) = input.body else {
-                return .default(statusCode: 415, .init(body: .json(try PaycashlessTests.error("invalid_request_error", "unsupported_media_type", "Send JSON."))))
+                return .default(
+                    statusCode: 415,
+                    .init(
+                        body: .json(
+                            try PaycashlessTests.error("invalid_request_error", "unsupported_media_type", "Send JSON."))
+                    ))
             }
             switch input.path.id {
             case "inv_ok":
                 if request.cancellationReason.isEmpty {
-                    return .unprocessableContent(.init(body: .json(try PaycashlessTests.error("invalid_request_error", "cancellation_reason_empty", "A reason is required."))))
+                    return .unprocessableContent(
+                        .init(
+                            body: .json(
+                                try PaycashlessTests.error(
+                                    "invalid_request_error", "cancellation_reason_empty", "A reason is required."))))
                 }
-                return .ok(.init(body: .json(try decoded(PaycashlessTests.invoice(status: "cancelled", reason: request.cancellationReason)))))
-            case "inv_paid": return .conflict(.init(body: .json(try PaycashlessTests.error("invalid_request_error", "invoice_not_cancellable", "A paid invoice cannot be cancelled."))))
-            case "inv_busy": return .tooManyRequests(.init(body: .json(try PaycashlessTests.error("api_error", "rate_limited", "Too many requests."))))
-            case "inv_crash": return .default(statusCode: 503, .init(body: .json(try PaycashlessTests.error("api_error", "unavailable", "Try again later."))))
-            default: return .notFound(.init(body: .json(try PaycashlessTests.error("invalid_request_error", "resource_missing", "No such invoice."))))
+                return .ok(
+                    .init(
+                        body: .json(
+                            try decoded(
+                                PaycashlessTests.invoice(status: "cancelled", reason: request.cancellationReason)))))
+            case "inv_paid":
+                return .conflict(
+                    .init(
+                        body: .json(
+                            try PaycashlessTests.error(
+                                "invalid_request_error", "invoice_not_cancellable",
+                                "A paid invoice cannot be cancelled."))))
+            case "inv_busy":
+                return .tooManyRequests(
+                    .init(body: .json(try PaycashlessTests.error("api_error", "rate_limited", "Too many requests."))))
+            case "inv_crash":
+                return .default(
+                    statusCode: 503,
+                    .init(body: .json(try PaycashlessTests.error("api_error", "unavailable", "Try again later."))))
+            default:
+                return .notFound(
+                    .init(
+                        body: .json(
+                            try PaycashlessTests.error("invalid_request_error", "resource_missing", "No such invoice."))
+                    ))
             }
         }
 
         func cancelInvoice(badRequest error: RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest? {
-            .init(body: .json(try PaycashlessTests.error("invalid_request_error", "parameter_missing", error.issues.map(\.description).joined(separator: "; "))))
+            .init(
+                body: .json(
+                    try PaycashlessTests.error(
+                        "invalid_request_error", "parameter_missing",
+                        error.issues.map(\.description).joined(separator: "; "))))
         }
 
-        func cancelInvoice(unauthorized schemes: [String]) async throws -> Operations.CancelInvoice.Output.Unauthorized? {
-            .init(body: .json(try PaycashlessTests.error("authentication_error", "request_signature_invalid", "The request signature is invalid.")))
+        func cancelInvoice(unauthorized schemes: [String]) async throws -> Operations.CancelInvoice.Output.Unauthorized?
+        {
+            .init(
+                body: .json(
+                    try PaycashlessTests.error(
+                        "authentication_error", "request_signature_invalid", "The request signature is invalid.")))
         }
     }
 
-    func withPaycashless(_ kind: TransportKind, key: String, secret: String, _ body: @Sendable (PaycashlessCancellation.Client, URL) async throws -> Void) async throws {
+    func withPaycashless(
+        _ kind: TransportKind, key: String, secret: String,
+        _ body: @Sendable (PaycashlessCancellation.Client, URL) async throws -> Void
+    ) async throws {
         try await withServer(register: { router in
-            try Paycashless().registerHandlers(on: router, authentication: .init(
-                bearerAuth: { $0 == "pk_test_1" },
-                // The secret that belongs to the key the request presents.
-                requestSignature: { request in request.headerFields[.authorization] == "Bearer pk_test_1" ? "sk_test_1" : nil }
-            ))
+            try Paycashless().registerHandlers(
+                on: router,
+                authentication: .init(
+                    bearerAuth: { $0 == "pk_test_1" },
+                    // The secret that belongs to the key the request presents.
+                    requestSignature: { request in
+                        request.headerFields[.authorization] == "Bearer pk_test_1" ? "sk_test_1" : nil
+                    }
+                ))
         }) { url in
-            let authentication = PaycashlessCancellation.Authentication(bearerAuth: BearerTokenProvider(token: key), requestSignature: RequestSigningSecret(secret))
-            try await body(PaycashlessCancellation.Client(serverURL: url, transport: kind.transport, authentication: authentication), url)
+            let authentication = PaycashlessCancellation.Authentication(
+                bearerAuth: BearerTokenProvider(token: key), requestSignature: RequestSigningSecret(secret))
+            try await body(
+                PaycashlessCancellation.Client(
+                    serverURL: url, transport: kind.transport, authentication: authentication), url)
         }
     }
 
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func aSignedCancellationAndEveryDocumentedError(_ kind: TransportKind) async throws {
         try await withPaycashless(kind, key: "pk_test_1", secret: "sk_test_1") { client, url in
-            guard case .ok(let ok) = try await client.cancelInvoice(id: "inv_ok", body: .init(cancellationReason: "Duplicate \"order\" / é")),
-                  case .json(let invoice) = ok.body else {
+            guard
+                case .ok(let ok) = try await client.cancelInvoice(
+                    id: "inv_ok", body: .init(cancellationReason: "Duplicate \"order\" / é")),
+                case .json(let invoice) = ok.body
+            else {
                 Issue.record("expected 200")
                 return
             }
@@ -92,12 +142,17 @@ struct PaycashlessTests {
             request.headerFields[.authorization] = "Bearer pk_test_1"
             request.headerFields[.contentType] = "application/json"
             var body: HTTPBody? = HTTPBody(#"{"reason": "wrong field"}"#)
-            try await RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp])
-                .sign(&request, body: &body, secret: "sk_test_1")
-            let (response, responseBody) = try await kind.transport.send(request, body: body, baseURL: url, operationID: "raw")
+            try await RequestSignature(
+                header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300,
+                components: [.lowercasedPath, .bodyHash, .timestamp]
+            )
+            .sign(&request, body: &body, secret: "sk_test_1")
+            let (response, responseBody) = try await kind.transport.send(
+                request, body: body, baseURL: url, operationID: "raw")
             #expect(response.status.code == 400)
             let error = try decoded(ErrorModel.self, try await String(collecting: responseBody!, upTo: 1 << 16))
-            #expect(error.error.code == "parameter_missing" && error.error.message.contains("$.body.cancellationReason"))
+            #expect(
+                error.error.code == "parameter_missing" && error.error.message.contains("$.body.cancellationReason"))
         }
     }
 
@@ -105,8 +160,11 @@ struct PaycashlessTests {
     func aWrongSecretOrKeyIsRefusedWithTheDocumented401(_ kind: TransportKind) async throws {
         for (key, secret) in [("pk_test_1", "sk_wrong"), ("pk_wrong", "sk_test_1")] {
             try await withPaycashless(kind, key: key, secret: secret) { client, url in
-                guard case .unauthorized(let refused) = try await client.cancelInvoice(id: "inv_ok", body: .init(cancellationReason: "Duplicate")),
-                      case .json(let error) = refused.body else {
+                guard
+                    case .unauthorized(let refused) = try await client.cancelInvoice(
+                        id: "inv_ok", body: .init(cancellationReason: "Duplicate")),
+                    case .json(let error) = refused.body
+                else {
                     Issue.record("key \(key), secret \(secret): expected 401")
                     return
                 }
@@ -115,7 +173,9 @@ struct PaycashlessTests {
         }
         // Right key, no signature at all.
         try await withPaycashless(kind, key: "pk_test_1", secret: "sk_test_1") { _, url in
-            let unsigned = try await sendRaw(kind, to: url, .post, "/v1/invoices/inv_ok/cancel", headers: [.authorization: "Bearer pk_test_1"], json: #"{"cancellationReason": "x"}"#)
+            let unsigned = try await sendRaw(
+                kind, to: url, .post, "/v1/invoices/inv_ok/cancel", headers: [.authorization: "Bearer pk_test_1"],
+                json: #"{"cancellationReason": "x"}"#)
             #expect(unsigned.status == 401)
         }
     }

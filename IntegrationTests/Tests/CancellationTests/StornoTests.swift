@@ -25,30 +25,44 @@ struct StornoTests {
         func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output {
             await calls.increment()
             switch input.path.uuid {
-            case StornoTests.issued: return .ok(.init(body: .json(try decoded(StornoTests.invoice(input.path.uuid, status: "cancelled")))))
-            case StornoTests.cancelled: return .conflict(.init(body: .json(try decoded(#"{"error": "Invoice is already cancelled."}"#))))
-            case StornoTests.uploaded: return .unprocessableContent(.init(body: .json(try decoded(#"{"error": "Doar facturile ciorna sau emise pot fi anulate."}"#))))
-            case StornoTests.busy: return .tooManyRequests(.init(headers: .init(retryAfter: 30), body: .json(try decoded(#"{"error": "Too many requests."}"#))))
+            case StornoTests.issued:
+                return .ok(.init(body: .json(try decoded(StornoTests.invoice(input.path.uuid, status: "cancelled")))))
+            case StornoTests.cancelled:
+                return .conflict(.init(body: .json(try decoded(#"{"error": "Invoice is already cancelled."}"#))))
+            case StornoTests.uploaded:
+                return .unprocessableContent(
+                    .init(body: .json(try decoded(#"{"error": "Doar facturile ciorna sau emise pot fi anulate."}"#))))
+            case StornoTests.busy:
+                return .tooManyRequests(
+                    .init(headers: .init(retryAfter: 30), body: .json(try decoded(#"{"error": "Too many requests."}"#)))
+                )
             default: return .notFound(.init(body: .json(try decoded(#"{"error": "Invoice not found."}"#))))
             }
         }
 
         func cancelInvoice(badRequest error: RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest? {
             var fields: [String: String] = [:]
-            for issue in error.issues { fields[issue.path.replacingOccurrences(of: "$.body.", with: ""), default: issue.message] = issue.message }
+            for issue in error.issues {
+                fields[issue.path.replacingOccurrences(of: "$.body.", with: ""), default: issue.message] = issue.message
+            }
             let errors = String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
-            return .init(body: .json(try decoded(#"{"error": "Validation failed", "code": 400, "errors": \#(errors)}"#)))
+            return .init(
+                body: .json(try decoded(#"{"error": "Validation failed", "code": 400, "errors": \#(errors)}"#)))
         }
 
-        func cancelInvoice(unauthorized schemes: [String]) async throws -> Operations.CancelInvoice.Output.Unauthorized? {
+        func cancelInvoice(unauthorized schemes: [String]) async throws -> Operations.CancelInvoice.Output.Unauthorized?
+        {
             .init(body: .json(try decoded(#"{"code": 401, "message": "Expired JWT Token"}"#)))
         }
 
-        func restoreInvoice(badRequest error: RequestError) async throws -> Operations.RestoreInvoice.Output.BadRequest? {
+        func restoreInvoice(badRequest error: RequestError) async throws -> Operations.RestoreInvoice.Output.BadRequest?
+        {
             .init(body: .json(try decoded(#"{"error": "Validation failed", "code": 400}"#)))
         }
 
-        func restoreInvoice(unauthorized schemes: [String]) async throws -> Operations.RestoreInvoice.Output.Unauthorized? {
+        func restoreInvoice(
+            unauthorized schemes: [String]
+        ) async throws -> Operations.RestoreInvoice.Output.Unauthorized? {
             .init(body: .json(try decoded(#"{"code": 401, "message": "Expired JWT Token"}"#)))
         }
 
@@ -68,38 +82,58 @@ struct StornoTests {
             guard request.headerFields[HTTPField.Name("X-Company")!] != nil else {
                 var response = HTTPResponse(status: .forbidden)
                 response.headerFields[.contentType] = "application/json"
-                return (response, HTTPBody(#"{"error": "Company context required", "message": "Send the X-Company header."}"#))
+                return (
+                    response,
+                    HTTPBody(#"{"error": "Company context required", "message": "Send the X-Company header."}"#)
+                )
             }
             return try await next(request, body, metadata)
         }
     }
 
-    func withStorno(_ kind: TransportKind, token: String, calls: CallCounter = CallCounter(), _ body: @Sendable (StornoCancellation.Client, URL) async throws -> Void) async throws {
+    func withStorno(
+        _ kind: TransportKind, token: String, calls: CallCounter = CallCounter(),
+        _ body: @Sendable (StornoCancellation.Client, URL) async throws -> Void
+    ) async throws {
         try await withServer(register: { router in
-            try Storno(calls: calls).registerHandlers(on: router, middlewares: [CompanyContext()], authentication: .init(bearerAuth: { $0 == "jwt.storno" }))
+            try Storno(calls: calls).registerHandlers(
+                on: router, middlewares: [CompanyContext()], authentication: .init(bearerAuth: { $0 == "jwt.storno" }))
         }) { url in
-            try await body(StornoCancellation.Client(serverURL: url, transport: kind.transport, authentication: .init(bearerAuth: BearerTokenProvider(token: token))), url)
+            try await body(
+                StornoCancellation.Client(
+                    serverURL: url, transport: kind.transport,
+                    authentication: .init(bearerAuth: BearerTokenProvider(token: token))), url)
         }
     }
 
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func cancelRestoreAndEveryDocumentedError(_ kind: TransportKind) async throws {
         try await withStorno(kind, token: "jwt.storno") { client, url in
-            guard case .ok(let ok) = try await client.cancelInvoice(uuid: Self.issued, xCompany: Self.company, body: .init(reason: Self.reason)),
-                  case .json(let invoice) = ok.body else {
+            guard
+                case .ok(let ok) = try await client.cancelInvoice(
+                    uuid: Self.issued, xCompany: Self.company, body: .init(reason: Self.reason)),
+                case .json(let invoice) = ok.body
+            else {
                 Issue.record("expected 200")
                 return
             }
-            #expect(invoice.status == .cancelled && invoice.total == .string("1190.00") && invoice.subtotal == .number(1000))
+            #expect(
+                invoice.status == .cancelled && invoice.total == .string("1190.00") && invoice.subtotal == .number(1000)
+            )
             guard case .ok = try await client.restoreInvoice(uuid: Self.cancelled, xCompany: Self.company) else {
                 Issue.record("expected the restore to succeed")
                 return
             }
-            guard case .conflict = try await client.cancelInvoice(uuid: Self.cancelled, xCompany: Self.company, body: .init(reason: Self.reason)),
-                  case .unprocessableContent(let refused) = try await client.cancelInvoice(uuid: Self.uploaded, xCompany: Self.company, body: .init(reason: Self.reason)),
-                  case .json(let romanian) = refused.body,
-                  case .notFound = try await client.cancelInvoice(uuid: UUID(), xCompany: Self.company, body: .init(reason: Self.reason)),
-                  case .tooManyRequests(let limited) = try await client.cancelInvoice(uuid: Self.busy, xCompany: Self.company, body: .init(reason: Self.reason))
+            guard
+                case .conflict = try await client.cancelInvoice(
+                    uuid: Self.cancelled, xCompany: Self.company, body: .init(reason: Self.reason)),
+                case .unprocessableContent(let refused) = try await client.cancelInvoice(
+                    uuid: Self.uploaded, xCompany: Self.company, body: .init(reason: Self.reason)),
+                case .json(let romanian) = refused.body,
+                case .notFound = try await client.cancelInvoice(
+                    uuid: UUID(), xCompany: Self.company, body: .init(reason: Self.reason)),
+                case .tooManyRequests(let limited) = try await client.cancelInvoice(
+                    uuid: Self.busy, xCompany: Self.company, body: .init(reason: Self.reason))
             else {
                 Issue.record("expected 409, 422, 404 and 429")
                 return
@@ -108,10 +142,15 @@ struct StornoTests {
             #expect(limited.headers.retryAfter == 30)
 
             // Without X-Company (the client cannot leave it out, so by hand): 403.
-            let anonymous = try await sendRaw(kind, to: url, .post, "/api/v1/invoices/\(Self.issued)/cancel", headers: [.authorization: "Bearer jwt.storno"], json: #"{"reason": "\#(Self.reason)"}"#)
+            let anonymous = try await sendRaw(
+                kind, to: url, .post, "/api/v1/invoices/\(Self.issued)/cancel",
+                headers: [.authorization: "Bearer jwt.storno"], json: #"{"reason": "\#(Self.reason)"}"#)
             #expect(anonymous.status == 403 && anonymous.body.contains("Company context required"))
             // A short reason sent by hand: the server's 400, in Storno's shape.
-            let short = try await sendRaw(kind, to: url, .post, "/api/v1/invoices/\(Self.issued)/cancel", headers: [.authorization: "Bearer jwt.storno", HTTPField.Name("X-Company")!: Self.company.uuidString], json: #"{"reason": "too short"}"#)
+            let short = try await sendRaw(
+                kind, to: url, .post, "/api/v1/invoices/\(Self.issued)/cancel",
+                headers: [.authorization: "Bearer jwt.storno", HTTPField.Name("X-Company")!: Self.company.uuidString],
+                json: #"{"reason": "too short"}"#)
             #expect(short.status == 400)
             let error = try decoded(ErrorModel.self, short.body)
             #expect(error.errors?["reason"]?.contains("at least 10") == true)
@@ -123,7 +162,8 @@ struct StornoTests {
         let calls = CallCounter()
         try await withStorno(kind, token: "jwt.storno", calls: calls) { client, _ in
             do {
-                _ = try await client.cancelInvoice(uuid: Self.issued, xCompany: Self.company, body: .init(reason: "too short"))
+                _ = try await client.cancelInvoice(
+                    uuid: Self.issued, xCompany: Self.company, body: .init(reason: "too short"))
                 Issue.record("a 9-character reason must be refused before sending")
             } catch let error as OperationError {
                 guard case .invalidInput(let issues) = error.reason else {
@@ -135,8 +175,11 @@ struct StornoTests {
         }
         #expect(await calls.count == 0)
         try await withStorno(kind, token: "jwt.expired") { client, _ in
-            guard case .unauthorized(let refused) = try await client.cancelInvoice(uuid: Self.issued, xCompany: Self.company, body: .init(reason: Self.reason)),
-                  case .json(let error) = refused.body else {
+            guard
+                case .unauthorized(let refused) = try await client.cancelInvoice(
+                    uuid: Self.issued, xCompany: Self.company, body: .init(reason: Self.reason)),
+                case .json(let error) = refused.body
+            else {
                 Issue.record("a wrong token must get 401")
                 return
             }

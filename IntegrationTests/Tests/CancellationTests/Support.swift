@@ -52,7 +52,8 @@ func sendRaw(
 ) async throws -> (status: Int, body: String) {
     var request = HTTPRequest(method: method, scheme: nil, authority: nil, path: path, headerFields: headers)
     if json != nil { request.headerFields[.contentType] = "application/json" }
-    let (response, body) = try await kind.transport.send(request, body: json.map { HTTPBody($0) }, baseURL: serverURL, operationID: "raw")
+    let (response, body) = try await kind.transport.send(
+        request, body: json.map { HTTPBody($0) }, baseURL: serverURL, operationID: "raw")
     var text = ""
     if let body { text = try await String(collecting: body, upTo: 1 << 16) }
     return (response.status.code, text)

@@ -12,10 +12,12 @@ struct WireConformanceTests {
         let spec = try Schemathesis.composed("Tests/Fixtures/wire/api.yaml")
         defer { try? FileManager.default.removeItem(at: spec) }
         let router = Router()
-        try HTTPRoundTripTests.Service().registerHandlers(on: router, authentication: ServerAuthentication(
-            apiKeyHeader: { $0 == "hk" }, apiKeyQuery: { $0 == "qk" }, apiKeyCookie: { $0 == "ck" },
-            basic: { $0 == "ada" && $1 == "pw" }, bearer: { $0 == "bt" }, oauth: { $0 == "ot" }
-        ))
+        try HTTPRoundTripTests.Service().registerHandlers(
+            on: router,
+            authentication: ServerAuthentication(
+                apiKeyHeader: { $0 == "hk" }, apiKeyQuery: { $0 == "qk" }, apiKeyCookie: { $0 == "ck" },
+                basic: { $0 == "ada" && $1 == "pw" }, bearer: { $0 == "bt" }, oauth: { $0 == "ot" }
+            ))
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let port = try #require(client.port)
@@ -23,7 +25,8 @@ struct WireConformanceTests {
             // No cookie: a header given here goes with every request, also those meant to lack it.
             let headers = ["X-API-Key: hk", "Authorization: Bearer bt"]
             let textual = ["upload", "styles"]
-            let outcome = try await Schemathesis.run(spec: spec, url: url, headers: headers, label: "wire", skipping: textual)
+            let outcome = try await Schemathesis.run(
+                spec: spec, url: url, headers: headers, label: "wire", skipping: textual)
             #expect(outcome.status == 0, "\(outcome.summary)")
             // Where values travel as text, schemathesis's invalid data can be valid data: a multipart
             // array is one part per item (as OpenAPI describes multipart arrays), so a part holding
@@ -31,7 +34,8 @@ struct WireConformanceTests {
             // list ["845"]. Schemathesis counts accepting those as accepting invalid data. Every other
             // check still runs on these two operations.
             let upload = try await Schemathesis.run(
-                spec: spec, url: url, headers: headers, label: "wire-textual", operations: textual, relaxing: ["negative_data_rejection"]
+                spec: spec, url: url, headers: headers, label: "wire-textual", operations: textual,
+                relaxing: ["negative_data_rejection"]
             )
             #expect(upload.status == 0, "\(upload.summary)")
         }

@@ -34,24 +34,31 @@ struct HTTPRoundTripTests {
 
         func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output {
             let echo: [String: JSONValue] = [
-                "simple": Self.json(input.path.simple), "label": Self.json(input.path.label), "matrix": Self.json(input.path.matrix),
-                "tags": Self.json(input.query.tags), "ids": Self.json(input.query.ids), "spaced": Self.json(input.query.spaced),
-                "piped": Self.json(input.query.piped), "filter": Self.json(input.query.filter), "since": Self.json(input.query.since),
-                "day": Self.json(input.query.day), "path": Self.json(input.query.path), "flags": Self.json(input.headers.xFlags),
+                "simple": Self.json(input.path.simple), "label": Self.json(input.path.label),
+                "matrix": Self.json(input.path.matrix),
+                "tags": Self.json(input.query.tags), "ids": Self.json(input.query.ids),
+                "spaced": Self.json(input.query.spaced),
+                "piped": Self.json(input.query.piped), "filter": Self.json(input.query.filter),
+                "since": Self.json(input.query.since),
+                "day": Self.json(input.query.day), "path": Self.json(input.query.path),
+                "flags": Self.json(input.headers.xFlags),
                 "session": Self.json(input.cookies.session),
             ]
             return .ok(.init(headers: .init(xRateRemaining: 7), body: .json(echo)))
         }
 
         func getCode(_ input: Operations.GetCode.Input) async throws -> Operations.GetCode.Output {
-            let body = GetCodeResponse(uuid: input.path.qrcodeUuid, filter: input.query.filterName, trace: input.headers.xTrace?.id.map { Int($0) })
+            let body = GetCodeResponse(
+                uuid: input.path.qrcodeUuid, filter: input.query.filterName,
+                trace: input.headers.xTrace?.id.map { Int($0) })
             return .ok(.init(headers: .init(xRateInfo: .init(code: 1, window: "1 s")), body: .json(body)))
         }
 
         func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output {
             switch input.body {
             case .json(let item) where item.name == "teapot":
-                return .clientError(statusCode: 418, .init(body: .problemJson(.init(title: "I'm a teapot", status: 418))))
+                return .clientError(
+                    statusCode: 418, .init(body: .problemJson(.init(title: "I'm a teapot", status: 418))))
             case .json(let item): return .ok(.init(body: .json(["json": Self.json(item)])))
             case .urlEncodedForm(let item): return .ok(.init(body: .json(["form": Self.json(item)])))
             case .plainText(let text): return .ok(.init(body: .json(["text": .string(text)])))
@@ -71,14 +78,18 @@ struct HTTPRoundTripTests {
         }
 
         func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output {
-            guard case .multipartForm(let parts) = input.body else { return .undocumented(statusCode: 415, headers: [:], body: nil) }
+            guard case .multipartForm(let parts) = input.body else {
+                return .undocumented(statusCode: 415, headers: [:], body: nil)
+            }
             let summary: [String: JSONValue] = [
                 "title": .string(parts.title), "file": .string(parts.file.value.data.base64EncodedString()),
                 "filename": Self.json(parts.file.value.filename), "checksum": Self.json(parts.file.headers.xChecksum),
-                "thumbnails": .number(Decimal(parts.thumbnails.count)), "tags": Self.json(parts.tags), "meta": Self.json(parts.meta),
+                "thumbnails": .number(Decimal(parts.thumbnails.count)), "tags": Self.json(parts.tags),
+                "meta": Self.json(parts.meta),
                 "lang": Self.json(parts.note?.headers.xLang),
             ]
-            let back = FilePart(data: Data(parts.file.value.data.reversed()), filename: "back.bin", contentType: "application/x-back")
+            let back = FilePart(
+                data: Data(parts.file.value.data.reversed()), filename: "back.bin", contentType: "application/x-back")
             return .ok(.init(body: .multipartForm(.init(summary: summary, file: back))))
         }
 
@@ -88,24 +99,47 @@ struct HTTPRoundTripTests {
             return .init(body: .json(fields))
         }
 
-        func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output { .noContent(.init()) }
-        func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output { .noContent(.init()) }
-        func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output { .noContent(.init()) }
-        func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output { .noContent(.init()) }
-        func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output { .noContent(.init()) }
-        func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output { .noContent(.init()) }
-        func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output { .noContent(.init()) }
-        func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output { .noContent(.init()) }
-        func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output { .noContent(.init()) }
+        func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output {
+            .noContent(.init())
+        }
+        func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output {
+            .noContent(.init())
+        }
+        func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output {
+            .noContent(.init())
+        }
+        func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output {
+            .noContent(.init())
+        }
+        func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output {
+            .noContent(.init())
+        }
+        func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output {
+            .noContent(.init())
+        }
+        func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output {
+            .noContent(.init())
+        }
+        func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output {
+            .noContent(.init())
+        }
+        func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output {
+            .noContent(.init())
+        }
     }
 
     /// Starts the server on an ephemeral loopback port, runs `body` with a client for it, and stops it.
-    func withServer(_ kind: TransportKind, _ authentication: Authentication = .init(), _ body: @Sendable (Client) async throws -> Void) async throws {
+    func withServer(
+        _ kind: TransportKind, _ authentication: Authentication = .init(),
+        _ body: @Sendable (Client) async throws -> Void
+    ) async throws {
         let router = Router()
-        try Service().registerHandlers(on: router, authentication: ServerAuthentication(
-            apiKeyHeader: { $0 == "hk" }, apiKeyQuery: { $0 == "qk" }, apiKeyCookie: { $0 == "ck" },
-            basic: { $0 == "ada" && $1 == "pw" }, bearer: { $0 == "bt" }, oauth: { $0 == "ot" }
-        ))
+        try Service().registerHandlers(
+            on: router,
+            authentication: ServerAuthentication(
+                apiKeyHeader: { $0 == "hk" }, apiKeyQuery: { $0 == "qk" }, apiKeyCookie: { $0 == "ck" },
+                basic: { $0 == "ada" && $1 == "pw" }, bearer: { $0 == "bt" }, oauth: { $0 == "ot" }
+            ))
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { testClient in
             let port = try #require(testClient.port)
@@ -129,16 +163,21 @@ struct HTTPRoundTripTests {
             )
             guard case .ok(let ok) = output, case .json(let echo) = ok.body else {
                 var detail = ""
-                if case .undocumented(_, _, let body?) = output { detail = (try? await String(collecting: body, upTo: 4096)) ?? "" }
+                if case .undocumented(_, _, let body?) = output {
+                    detail = (try? await String(collecting: body, upTo: 4096)) ?? ""
+                }
                 Issue.record("expected 200, got \(output) \(detail)")
                 return
             }
             #expect(ok.headers.xRateRemaining == 7)
-            #expect(echo == [
-                "simple": [1, 2, 3], "label": ["a", "b"], "matrix": ["x": 1, "y": "b"], "tags": ["t1", "t 2"], "ids": [1, 2],
-                "spaced": ["a", "b"], "piped": ["a", "b"], "filter": ["color": "red", "size": 2], "since": "2024-02-29T10:00:00Z",
-                "day": "2024-02-29", "path": "a/b", "flags": [true, false], "session": "s 1",
-            ])
+            #expect(
+                echo == [
+                    "simple": [1, 2, 3], "label": ["a", "b"], "matrix": ["x": 1, "y": "b"], "tags": ["t1", "t 2"],
+                    "ids": [1, 2],
+                    "spaced": ["a", "b"], "piped": ["a", "b"], "filter": ["color": "red", "size": 2],
+                    "since": "2024-02-29T10:00:00Z",
+                    "day": "2024-02-29", "path": "a/b", "flags": [true, false], "session": "s 1",
+                ])
         }
     }
 
@@ -147,7 +186,8 @@ struct HTTPRoundTripTests {
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func oddNamesAndJSONHeadersCrossRealHTTP(_ kind: TransportKind) async throws {
         try await withServer(kind) { client in
-            let output = try await client.getCode(qrcodeUuid: "a b-1", filterName: "x&y=z", xTrace: .init(id: 7, tags: ["a,b"]))
+            let output = try await client.getCode(
+                qrcodeUuid: "a b-1", filterName: "x&y=z", xTrace: .init(id: 7, tags: ["a,b"]))
             guard case .ok(let ok) = output, case .json(let body) = ok.body else {
                 Issue.record("expected 200, got \(output)")
                 return
@@ -181,7 +221,8 @@ struct HTTPRoundTripTests {
                 return
             }
             #expect(problem.title == "I'm a teapot")
-            guard case .ok(let bytes) = try await client.download(kind: .bytes), case .binary(let stream) = bytes.body else {
+            guard case .ok(let bytes) = try await client.download(kind: .bytes), case .binary(let stream) = bytes.body
+            else {
                 Issue.record("expected bytes")
                 return
             }
@@ -192,20 +233,25 @@ struct HTTPRoundTripTests {
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func securitySchemesAreCheckedOverRealHTTP(_ kind: TransportKind) async throws {
         let good = Authentication(
-            apiKeyHeader: APIKeyCredential("hk"), apiKeyQuery: APIKeyCredential("qk"), apiKeyCookie: APIKeyCredential("ck"),
+            apiKeyHeader: APIKeyCredential("hk"), apiKeyQuery: APIKeyCredential("qk"),
+            apiKeyCookie: APIKeyCredential("ck"),
             basic: BasicCredentials(username: "ada", password: "pw"), bearer: BearerTokenProvider(token: "bt"),
             oauth: BearerTokenProvider(token: "ot")
         )
         try await withServer(kind, good) { client in
             for output in [
-                "\(try await client.secureHeader())", "\(try await client.secureQuery())", "\(try await client.secureCookie())",
-                "\(try await client.secureBasic())", "\(try await client.secureBearer())", "\(try await client.secureOAuth())",
-                "\(try await client.secureEither())", "\(try await client.secureBoth())", "\(try await client.secureOptional())",
+                "\(try await client.secureHeader())", "\(try await client.secureQuery())",
+                "\(try await client.secureCookie())",
+                "\(try await client.secureBasic())", "\(try await client.secureBearer())",
+                "\(try await client.secureOAuth())",
+                "\(try await client.secureEither())", "\(try await client.secureBoth())",
+                "\(try await client.secureOptional())",
             ] {
                 #expect(output.hasPrefix("noContent"))
             }
         }
-        let wrong = Authentication(apiKeyHeader: APIKeyCredential("no"), basic: BasicCredentials(username: "ada", password: "no"))
+        let wrong = Authentication(
+            apiKeyHeader: APIKeyCredential("no"), basic: BasicCredentials(username: "ada", password: "no"))
         try await withServer(kind, wrong) { client in
             guard case .unauthorized = try await client.secureHeader() else {
                 Issue.record("a wrong API key must get 401")
@@ -228,12 +274,16 @@ struct HTTPRoundTripTests {
                 request, body: HTTPBody(#"{"name": ""}"#), baseURL: client.serverURL, operationID: "bodies"
             )
             #expect(response.status.code == 400)
-            let problem = try JSONDecoder().decode(JSONValue.self, from: try await Data(collecting: body!, upTo: 1 << 16))
+            let problem = try JSONDecoder().decode(
+                JSONValue.self, from: try await Data(collecting: body!, upTo: 1 << 16))
             guard case .object(let members) = problem else {
                 Issue.record("expected a problem object")
                 return
             }
-            #expect(members["errors"] == [["path": "$.body.name", "message": "must be at least 1 character long, but is 0"]])
+            #expect(
+                members["errors"] == [
+                    ["path": "$.body.name", "message": "must be at least 1 character long, but is 0"]
+                ])
         }
     }
 
@@ -241,7 +291,9 @@ struct HTTPRoundTripTests {
     func aMultipartFormCrossesRealHTTPBothWays(_ kind: TransportKind) async throws {
         try await withServer(kind) { client in
             let parts = Operations.Upload.Input.Body.Parts(
-                title: "Cat", file: .init(value: FilePart(data: Data([1, 2, 3]), filename: "cat.png"), headers: .init(xChecksum: "abc")),
+                title: "Cat",
+                file: .init(
+                    value: FilePart(data: Data([1, 2, 3]), filename: "cat.png"), headers: .init(xChecksum: "abc")),
                 thumbnails: [FilePart(data: Data([9])), FilePart(data: Data([8]))], tags: ["a", "b c"],
                 meta: .init(name: "m"), note: .init(value: "hi", headers: .init(xLang: "fr"))
             )
@@ -250,11 +302,14 @@ struct HTTPRoundTripTests {
                 Issue.record("expected 200, got \(output)")
                 return
             }
-            #expect(JSONValue.object(receipt.summary) == [
-                "title": "Cat", "file": "AQID", "filename": "cat.png", "checksum": "abc", "thumbnails": 2,
-                "tags": ["a", "b c"], "meta": ["name": "m"], "lang": "fr",
-            ])
-            #expect(receipt.file == FilePart(data: Data([3, 2, 1]), filename: "back.bin", contentType: "application/x-back"))
+            #expect(
+                JSONValue.object(receipt.summary) == [
+                    "title": "Cat", "file": "AQID", "filename": "cat.png", "checksum": "abc", "thumbnails": 2,
+                    "tags": ["a", "b c"], "meta": ["name": "m"], "lang": "fr",
+                ])
+            #expect(
+                receipt.file
+                    == FilePart(data: Data([3, 2, 1]), filename: "back.bin", contentType: "application/x-back"))
 
             // A form without its required file: the 400 the spec documents, shaped by the handler.
             var form = try parts.form()
@@ -262,9 +317,11 @@ struct HTTPRoundTripTests {
             let sent = form.encoded()
             var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/upload")
             request.headerFields[.contentType] = sent.contentType
-            let (response, body) = try await client.transport.send(request, body: sent.body, baseURL: client.serverURL, operationID: "upload")
+            let (response, body) = try await client.transport.send(
+                request, body: sent.body, baseURL: client.serverURL, operationID: "upload")
             #expect(response.status.code == 400)
-            let fields = try JSONDecoder().decode([String: [String]].self, from: try await Data(collecting: body!, upTo: 1 << 16))
+            let fields = try JSONDecoder().decode(
+                [String: [String]].self, from: try await Data(collecting: body!, upTo: 1 << 16))
             #expect(fields == ["$.body.file": ["is required"]])
         }
     }

@@ -49,10 +49,14 @@ public struct LatheConfiguration: Sendable {
         func resolve(_ relative: String) -> String { Paths.normalize(Paths.join(base, relative)) }
 
         guard let root = tree.root, root.isMapping else {
-            diagnostics.append(.error("a Lathe configuration is a mapping with a 'modules' list", at: tree.root?.location ?? SpecLocation(file: tree.path, line: 1, column: 1)))
+            diagnostics.append(
+                .error(
+                    "a Lathe configuration is a mapping with a 'modules' list",
+                    at: tree.root?.location ?? SpecLocation(file: tree.path, line: 1, column: 1)))
             return (nil, diagnostics)
         }
-        diagnostics.unknownFields(of: root, in: "a Lathe configuration", fields: ["modules"], severity: .error, allowsExtensions: false)
+        diagnostics.unknownFields(
+            of: root, in: "a Lathe configuration", fields: ["modules"], severity: .error, allowsExtensions: false)
         guard let list = root["modules"], list.isSequence, list.count > 0 else {
             error("'modules' must list at least one module (module, spec, output)", root["modules"] ?? root)
             return (nil, diagnostics)
@@ -64,8 +68,12 @@ public struct LatheConfiguration: Sendable {
                 error("a module entry is a mapping with 'module', 'spec' and 'output'", entry)
                 continue
             }
-            let fields = ["module", "spec", "overlays", "output", "modes", "namespace", "allowRefsOutsideRoot", "strict", "silence"]
-            diagnostics.unknownFields(of: entry, in: "a module entry", fields: fields, severity: .error, allowsExtensions: false)
+            let fields = [
+                "module", "spec", "overlays", "output", "modes", "namespace", "allowRefsOutsideRoot", "strict",
+                "silence",
+            ]
+            diagnostics.unknownFields(
+                of: entry, in: "a module entry", fields: fields, severity: .error, allowsExtensions: false)
             func string(_ field: String, required: Bool) -> String? {
                 guard let node = entry[field] else {
                     if required { error("the entry needs '\(field)'", entry) }
@@ -85,7 +93,9 @@ public struct LatheConfiguration: Sendable {
                 }
                 return node.items.compactMap(\.text)
             }
-            guard let name = string("module", required: true), let spec = string("spec", required: true) else { continue }
+            guard let name = string("module", required: true), let spec = string("spec", required: true) else {
+                continue
+            }
             if !SwiftNames.isIdentifier(name) { error("'\(name)' is not a Swift module name", entry["module"]!) }
             if !names.insert(name).inserted { error("the module '\(name)' is listed twice", entry["module"]!) }
             var options = GeneratorOptions()
@@ -94,7 +104,9 @@ public struct LatheConfiguration: Sendable {
                 var modes = Set<GeneratorOptions.Mode>()
                 for (index, text) in strings("modes").enumerated() {
                     guard let mode = GeneratorOptions.Mode(rawValue: text) else {
-                        error("unknown mode '\(text)'; the modes are \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", "))", entry["modes"]!.items[index])
+                        error(
+                            "unknown mode '\(text)'; the modes are \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", "))",
+                            entry["modes"]!.items[index])
                         continue
                     }
                     modes.insert(mode)
@@ -104,21 +116,34 @@ public struct LatheConfiguration: Sendable {
             }
             if let namespace = string("namespace", required: false) {
                 if !SwiftNames.canBeNamespace(namespace) {
-                    error("'\(namespace)' cannot be the namespace: it is not a Swift type name, or it would hide a type generated code uses", entry["namespace"]!)
+                    error(
+                        "'\(namespace)' cannot be the namespace: it is not a Swift type name, or it would hide a type generated code uses",
+                        entry["namespace"]!)
                 }
                 options.namespace = namespace
             }
             if let allow = entry["allowRefsOutsideRoot"] {
-                if let flag = allow.boolValue { options.allowRefsOutsideRoot = flag } else { error("'allowRefsOutsideRoot' must be true or false", allow) }
+                if let flag = allow.boolValue {
+                    options.allowRefsOutsideRoot = flag
+                } else {
+                    error("'allowRefsOutsideRoot' must be true or false", allow)
+                }
             }
             if let strict = entry["strict"] {
-                if let flag = strict.boolValue { options.strict = flag } else { error("'strict' must be true or false", strict) }
+                if let flag = strict.boolValue {
+                    options.strict = flag
+                } else {
+                    error("'strict' must be true or false", strict)
+                }
             }
             options.silencedWarnings = Set(strings("silence"))
             // Modules may share a folder (with namespaces, their file names differ); a file name two
             // of them would write is refused when generating.
             let output = string("output", required: false).map(resolve)
-            modules.append(Module(name: name, spec: resolve(spec), output: output, options: options, specName: spec, location: entry.location))
+            modules.append(
+                Module(
+                    name: name, spec: resolve(spec), output: output, options: options, specName: spec,
+                    location: entry.location))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (LatheConfiguration(path: tree.path, modules: modules), diagnostics)

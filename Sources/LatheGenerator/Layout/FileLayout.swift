@@ -24,12 +24,17 @@ enum FileLayout {
             }
             guard !members.isEmpty else {
                 // No imports: a types-only target need not depend on the HTTP modules.
-                return GeneratedFile(name: prefix + kind + ".swift", contents: OutputFolder.header(specName: module.specName) + "\n// Empty: the modes chosen generate nothing here.\n")
+                return GeneratedFile(
+                    name: prefix + kind + ".swift",
+                    contents: OutputFolder.header(specName: module.specName)
+                        + "\n// Empty: the modes chosen generate nothing here.\n")
             }
             let http = kind != "Types"
             var contents = header(module, http: http)
             for file in members {
-                let body = headers.first { file.contents.hasPrefix($0) }.map { String(file.contents.dropFirst($0.count)) } ?? file.contents
+                let body =
+                    headers.first { file.contents.hasPrefix($0) }.map { String(file.contents.dropFirst($0.count)) }
+                    ?? file.contents
                 if contents.count > header(module, http: http).count { contents += "\n" }
                 contents += body
             }
@@ -40,16 +45,20 @@ enum FileLayout {
     private static func splitFiles(for module: IRModule, options: GeneratorOptions) -> [GeneratedFile] {
         var groups: [String: [IRTypeID]] = [:]
         for id in module.topLevel {
-            let first = module[id].name.swift.first.map { $0.isASCII && $0.isLetter ? String($0).uppercased() : "_" } ?? "_"
+            let first =
+                module[id].name.swift.first.map { $0.isASCII && $0.isLetter ? String($0).uppercased() : "_" } ?? "_"
             groups[first, default: []].append(id)
         }
         var files: [GeneratedFile] = []
         if let namespace = options.namespace {
-            files.append(GeneratedFile(name: "\(namespace).swift", contents: header(module) + """
-            /// The types generated from `\(SwiftLiteral.commentText(module.specName))`.
-            nonisolated public enum \(namespace) {}
+            files.append(
+                GeneratedFile(
+                    name: "\(namespace).swift",
+                    contents: header(module) + """
+                        /// The types generated from `\(SwiftLiteral.commentText(module.specName))`.
+                        nonisolated public enum \(namespace) {}
 
-            """))
+                        """))
         }
         let prefix = options.namespace.map { $0 + "_" } ?? ""
         if !module.operations.isEmpty {
@@ -57,7 +66,8 @@ enum FileLayout {
             // chunks, the first chunk in the core's file and the rest in numbered files.
             var kinds: [(name: String, rendered: Rendered, wrapCore: Bool)] = []
             if !options.modes.isDisjoint(with: [.client, .server]) {
-                kinds.append(("Operations", OperationsEmitter(module: module, namespace: options.namespace).render(), true))
+                kinds.append(
+                    ("Operations", OperationsEmitter(module: module, namespace: options.namespace).render(), true))
             }
             if options.modes.contains(.client) {
                 kinds.append(("Client", ClientEmitter(module: module, namespace: options.namespace).render(), true))
@@ -66,22 +76,32 @@ enum FileLayout {
                 kinds.append(("Server", ServerEmitter(module: module, namespace: options.namespace).render(), false))
             }
             for (name, rendered, wrapCore) in kinds {
-                let core = wrapCore ? wrapped(rendered.core, module, options, http: true) : header(module, http: true) + rendered.core
-                files.append(GeneratedFile(name: prefix + name + ".swift", contents: core + (rendered.chunks.first.map { "\n" + $0 } ?? "")))
+                let core =
+                    wrapCore
+                    ? wrapped(rendered.core, module, options, http: true) : header(module, http: true) + rendered.core
+                files.append(
+                    GeneratedFile(
+                        name: prefix + name + ".swift", contents: core + (rendered.chunks.first.map { "\n" + $0 } ?? "")
+                    ))
                 for (index, chunk) in rendered.chunks.enumerated().dropFirst() {
-                    files.append(GeneratedFile(name: prefix + name + "_\(index + 1).swift", contents: header(module, http: true) + chunk))
+                    files.append(
+                        GeneratedFile(
+                            name: prefix + name + "_\(index + 1).swift", contents: header(module, http: true) + chunk))
                 }
             }
         }
         guard options.modes.contains(.types) else { return files }
         for letter in groups.keys.sorted() {
             let ids = groups[letter]!.sorted { module[$0].name.swift < module[$1].name.swift }
-            let parts = stride(from: 0, to: ids.count, by: typesPerFile).map { Array(ids[$0 ..< min($0 + typesPerFile, ids.count)]) }
+            let parts = stride(from: 0, to: ids.count, by: typesPerFile).map {
+                Array(ids[$0 ..< min($0 + typesPerFile, ids.count)])
+            }
             for (index, part) in parts.enumerated() {
                 // A namespace prefixes file names too: Swift needs them unique within a module.
                 let prefix = options.namespace.map { $0 + "_" } ?? ""
                 let name = prefix + (parts.count == 1 ? "Types_\(letter).swift" : "Types_\(letter)\(index + 1).swift")
-                files.append(GeneratedFile(name: name, contents: contents(part, module: module, namespace: options.namespace)))
+                files.append(
+                    GeneratedFile(name: name, contents: contents(part, module: module, namespace: options.namespace)))
             }
         }
         return files

@@ -33,7 +33,10 @@ struct DocumentChecks {
         for operation in operations {
             guard let id = operation.operationId, let node = operation.operationIdNode else { continue }
             if let earlier = first[id] {
-                error("duplicate operationId '\(id)': \(earlier.method.rawValue.uppercased()) \(earlier.path) uses it already; operation IDs must be unique", at: node, kind: "duplicate-operation-id", reading: "Lathe generates both and numbers this one's names")
+                error(
+                    "duplicate operationId '\(id)': \(earlier.method.rawValue.uppercased()) \(earlier.path) uses it already; operation IDs must be unique",
+                    at: node, kind: "duplicate-operation-id",
+                    reading: "Lathe generates both and numbers this one's names")
                 if let earlierNode = earlier.operationIdNode { note("'\(id)' first used here", at: earlierNode) }
             } else {
                 first[id] = operation
@@ -48,7 +51,9 @@ struct DocumentChecks {
         var next = 0
         while next < operations.count {
             for (_, callback) in operations[next].callbacks {
-                guard let resolved = document.store.resolve(callback, in: \.callbacks), seenCallbacks.insert(resolved.node).inserted else { continue }
+                guard let resolved = document.store.resolve(callback, in: \.callbacks),
+                    seenCallbacks.insert(resolved.node).inserted
+                else { continue }
                 for (expression, item) in resolved.expressions {
                     operations += document.store.resolvedPathItem(item, path: expression).operations
                 }
@@ -67,8 +72,10 @@ struct DocumentChecks {
             let shape = PathTemplate.shape(path)
             if let other = templates[shape] {
                 error(
-                    "path '\(path)' is the same template as '\(other)' with other parameter names; OpenAPI does not allow both", at: pathNode,
-                    kind: "identical-path-templates", reading: "Lathe generates both in the client; a server routes a method both define to '\(other)'"
+                    "path '\(path)' is the same template as '\(other)' with other parameter names; OpenAPI does not allow both",
+                    at: pathNode,
+                    kind: "identical-path-templates",
+                    reading: "Lathe generates both in the client; a server routes a method both define to '\(other)'"
                 )
             } else {
                 templates[shape] = path
@@ -76,8 +83,11 @@ struct DocumentChecks {
             let itemParameters = resolvedParameters(item.parameters)
             checkDuplicates(itemParameters)
             let itemComplete = itemParameters.count == item.parameters.count
-            for (parameter, site) in itemParameters where parameter.location == .path && !names.contains(parameter.name) {
-                error("path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site, kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
+            for (parameter, site) in itemParameters where parameter.location == .path && !names.contains(parameter.name)
+            {
+                error(
+                    "path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site,
+                    kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
             }
             for operation in item.operations {
                 let operationParameters = resolvedParameters(operation.parameters)
@@ -86,7 +96,9 @@ struct DocumentChecks {
                 for (parameter, site) in operationParameters where parameter.location == .path {
                     declared.insert(parameter.name)
                     if !names.contains(parameter.name) {
-                        error("path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site, kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
+                        error(
+                            "path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site,
+                            kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
                     }
                 }
                 // A parameter whose $ref failed has its own error; do not guess what it declared.
@@ -94,7 +106,8 @@ struct DocumentChecks {
                 for name in names where complete && !declared.contains(name) {
                     error(
                         "\(operation.method.rawValue.uppercased()) \(path) does not declare the path parameter '\(name)'; add a parameter with name: \(name), in: path, required: true",
-                        at: operation.methodNode, kind: "path-parameter-undeclared", reading: "Lathe treats it as a required string path parameter"
+                        at: operation.methodNode, kind: "path-parameter-undeclared",
+                        reading: "Lathe treats it as a required string path parameter"
                     )
                 }
             }
@@ -106,7 +119,9 @@ struct DocumentChecks {
         switch PathTemplate.names(path) {
         case .success(let names): return names
         case .failure(let malformed):
-            error("path '\(path)' \(malformed.reason)", at: node, kind: "path-template-malformed", reading: "Lathe leaves out this path's operations")
+            error(
+                "path '\(path)' \(malformed.reason)", at: node, kind: "path-template-malformed",
+                reading: "Lathe leaves out this path's operations")
             return nil
         }
     }
@@ -144,14 +159,19 @@ struct DocumentChecks {
             requirements += operation.security ?? []
         }
         for requirement in requirements {
-            for (name, nameNode, _) in requirement.schemes where !known.contains(name) && name != DocumentDecoder.unreadableRequirement {
+            for (name, nameNode, _) in requirement.schemes
+            where !known.contains(name) && name != DocumentDecoder.unreadableRequirement {
                 var message = "security requirement names '\(name)', which is not defined in components/securitySchemes"
                 if let suggestion = Suggestions.closest(to: name, among: defined) {
                     message += " (did you mean '\(suggestion)'?)"
                 } else if !defined.isEmpty {
                     message += " (defined: \(defined.joined(separator: ", ")))"
                 }
-                error(message, at: nameNode, kind: "security-scheme-undefined", reading: "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply")
+                error(
+                    message, at: nameNode, kind: "security-scheme-undefined",
+                    reading:
+                        "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply"
+                )
             }
         }
     }
@@ -239,7 +259,9 @@ struct DocumentChecks {
         }
     }
 
-    private mutating func reportCycle(_ cycle: [String], edges: [String: [Edge]], noun: String, reported: inout Set<[String]>) {
+    private mutating func reportCycle(
+        _ cycle: [String], edges: [String: [Edge]], noun: String, reported: inout Set<[String]>
+    ) {
         let first = cycle.firstIndex(of: cycle.min()!)!
         let rotated = Array(cycle[first...] + cycle[..<first])
         guard reported.insert(rotated).inserted else { return }
@@ -251,9 +273,16 @@ struct DocumentChecks {
             return edges[rotated[index]]?.contains { $0.target == to && $0.viaAllOf } ?? false
         }
         if throughAllOf {
-            error("this schema includes itself through allOf: \(chain); a type cannot contain itself", at: edge.reference.node, kind: "allof-includes-itself", reading: "Lathe ignores the allOf member that leads back")
+            error(
+                "this schema includes itself through allOf: \(chain); a type cannot contain itself",
+                at: edge.reference.node, kind: "allof-includes-itself",
+                reading: "Lathe ignores the allOf member that leads back")
         } else {
-            error("this \(noun) reference never reaches a value: \(chain) goes round in a circle", at: edge.reference.node, kind: "ref-cycle", reading: noun == "schema" ? "Lathe generates the value as any JSON value (JSONValue)" : "Lathe leaves it out")
+            error(
+                "this \(noun) reference never reaches a value: \(chain) goes round in a circle",
+                at: edge.reference.node, kind: "ref-cycle",
+                reading: noun == "schema"
+                    ? "Lathe generates the value as any JSON value (JSONValue)" : "Lathe leaves it out")
         }
     }
 

@@ -6,7 +6,9 @@ extension DocumentDecoder {
     /// not an OpenAPI 3.0/3.1 document at all; otherwise a best-effort document beside the diagnostics.
     func decodeDocument(_ root: YAMLNode) -> OpenAPIDocument? {
         guard root.isMapping else {
-            error("expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds \(root.kindDescription)", at: root, kind: "not-openapi")
+            error(
+                "expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds \(root.kindDescription)",
+                at: root, kind: "not-openapi")
             return nil
         }
         guard decodeVersion(root) else { return nil }
@@ -17,7 +19,10 @@ extension DocumentDecoder {
             info: Info(node: root, title: "", version: ""),
             components: Components(), store: ComponentStore()
         )
-        let fields = ["openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs"]
+        let fields = [
+            "openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags",
+            "externalDocs",
+        ]
         let required = version.isJSONSchema2020 ? ["openapi", "info"] : ["openapi", "info", "paths"]
         let extensions = object(root, "the OpenAPI document", fields: fields, required: required) { key, _, value in
             switch key {
@@ -34,7 +39,9 @@ extension DocumentDecoder {
             }
         }
         if version.isJSONSchema2020, root["paths"] == nil, root["components"] == nil, root["webhooks"] == nil {
-            error("an OpenAPI 3.1 document needs at least one of 'paths', 'components' or 'webhooks'", at: root, kind: "document-empty", reading: "Lathe generates nothing from it")
+            error(
+                "an OpenAPI 3.1 document needs at least one of 'paths', 'components' or 'webhooks'", at: root,
+                kind: "document-empty", reading: "Lathe generates nothing from it")
         }
         document.extensions = extensions ?? Extensions()
         if let info { document.info = info }
@@ -49,28 +56,37 @@ extension DocumentDecoder {
     /// Reads `openapi` (or recognises `swagger`) and decides whether Lathe can read this document.
     private func decodeVersion(_ root: YAMLNode) -> Bool {
         if let swagger = root["swagger"] {
-            error("this is a Swagger \(swagger.text ?? "2.0") document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi)", at: swagger, kind: "unsupported-version")
+            error(
+                "this is a Swagger \(swagger.text ?? "2.0") document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi)",
+                at: swagger, kind: "unsupported-version")
             return false
         }
         guard let node = root["openapi"] else {
-            error("missing the 'openapi' field that says which OpenAPI version this is (for example openapi: 3.1.0)", at: root, kind: "not-openapi")
+            error(
+                "missing the 'openapi' field that says which OpenAPI version this is (for example openapi: 3.1.0)",
+                at: root, kind: "not-openapi")
             return false
         }
         guard let text = string(node, "'openapi'") else { return false }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let numbers = parts.prefix(3).map { part in Int(part.prefix { $0.isNumber }) }
         guard numbers.count >= 2, let major = numbers[0], let minor = numbers[1] else {
-            error("'\(text)' is not an OpenAPI version; expected one like 3.0.3 or 3.1.1", at: node, kind: "not-openapi")
+            error(
+                "'\(text)' is not an OpenAPI version; expected one like 3.0.3 or 3.1.1", at: node, kind: "not-openapi")
             return false
         }
         let patch = numbers.count > 2 ? (numbers[2] ?? 0) : 0
         guard major == 3, minor <= 1 else {
             let what = major == 3 ? "OpenAPI \(major).\(minor)" : "OpenAPI version \(text)"
-            error("\(what) is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x", at: node, kind: "unsupported-version")
+            error(
+                "\(what) is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x", at: node,
+                kind: "unsupported-version")
             return false
         }
         if parts.count < 3 {
-            warning("'openapi: \(text)' should name a full version such as \(major).\(minor).0 (quote it so YAML keeps it text); reading it as \(major).\(minor)", at: node, kind: "version-incomplete")
+            warning(
+                "'openapi: \(text)' should name a full version such as \(major).\(minor).0 (quote it so YAML keeps it text); reading it as \(major).\(minor)",
+                at: node, kind: "version-incomplete")
         }
         version = SpecVersion(major: major, minor: minor, patch: patch, text: text)
         return true
@@ -91,20 +107,25 @@ extension DocumentDecoder {
             case .example: store.examples[key] = decodeReferenceable(node, .example, decodeExample)
             case .link: store.links[key] = decodeReferenceable(node, .link, decodeLink)
             case .callback: store.callbacks[key] = decodeReferenceable(node, .callback, decodeCallback)
-            case .securityScheme: store.securitySchemes[key] = decodeReferenceable(node, .securityScheme, decodeSecurityScheme)
+            case .securityScheme:
+                store.securitySchemes[key] = decodeReferenceable(node, .securityScheme, decodeSecurityScheme)
             case .pathItem: store.pathItems[key] = decodePathItem(node, path: "")
             }
         }
     }
 
     /// An object given inline or as a Reference Object (`$ref`, and in 3.1 `summary`/`description`).
-    func decodeReferenceable<T>(_ node: YAMLNode, _ kind: ComponentKind, _ decode: (YAMLNode) -> T?) -> Referenceable<T>? {
+    func decodeReferenceable<T>(
+        _ node: YAMLNode, _ kind: ComponentKind, _ decode: (YAMLNode) -> T?
+    ) -> Referenceable<T>? {
         guard node.isMapping, let refNode = node["$ref"] else {
             return decode(node).map(Referenceable.value)
         }
         let allowedSiblings = version.isJSONSchema2020 ? ["$ref", "summary", "description"] : ["$ref"]
         for (key, _) in node.entries where !key.textHasPrefix("x-") && !allowedSiblings.contains(key.text ?? "") {
-            warning("'\(key.text ?? "")' beside '$ref' is ignored: a reference to \(kind.noun) takes everything from its target", at: key, kind: "ref-sibling-ignored")
+            warning(
+                "'\(key.text ?? "")' beside '$ref' is ignored: a reference to \(kind.noun) takes everything from its target",
+                at: key, kind: "ref-sibling-ignored")
         }
         guard var reference = reference(refNode, kind: kind) else { return nil }
         if version.isJSONSchema2020 {
@@ -123,15 +144,20 @@ extension DocumentDecoder {
         let extensions = object(node, "components", fields: fields) { key, _, value in
             guard let kind = ComponentKind(rawValue: key) else { return }
             if kind == .pathItem, !version.isJSONSchema2020 {
-                warning("components/pathItems is new in OpenAPI 3.1; this document says \(version)", at: value, kind: "version-feature")
+                warning(
+                    "components/pathItems is new in OpenAPI 3.1; this document says \(version)", at: value,
+                    kind: "version-feature")
             }
             var named: [(name: String, key: String)] = []
             for (name, keyNode, entry) in namedEntries(value, "components/\(key)") {
                 if !Self.isComponentName(name) {
-                    warning("component name '\(name)' has characters OpenAPI does not allow in component names (letters, digits, '.', '-' and '_')", at: keyNode, kind: "component-name")
+                    warning(
+                        "component name '\(name)' has characters OpenAPI does not allow in component names (letters, digits, '.', '-' and '_')",
+                        at: keyNode, kind: "component-name")
                 }
                 // A section given as a `$ref` to another file has its entries there.
-                let canonical = entry.tree === node.tree
+                let canonical =
+                    entry.tree === node.tree
                     ? canonicalKey(file: node.tree, pointer: "/components/\(key)/" + JSONPointer.escape(name))
                     : canonicalKey(file: entry.tree, pointer: entry.pointer)
                 enqueue(kind, key: canonical, node: entry)
@@ -156,15 +182,17 @@ extension DocumentDecoder {
 
     /// `^[a-zA-Z0-9.\-_]+$`, as OpenAPI requires of component names.
     static func isComponentName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "0") ... UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                true
-            default:
-                false
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"),
+                    UInt8(ascii: "0") ... UInt8(ascii: "9"),
+                    UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    true
+                default:
+                    false
+                }
             }
-        }
     }
 
     // MARK: Info, servers, tags
@@ -173,18 +201,22 @@ extension DocumentDecoder {
         guard let node = followReference(node, "the Info object") else { return nil }
         var info = Info(node: node, title: "", version: "")
         let fields = ["title", "summary", "description", "termsOfService", "contact", "license", "version"]
-        guard let extensions = object(node, "the Info object", fields: fields, required: ["title", "version"], { key, _, value in
-            switch key {
-            case "title": info.title = string(value, "title") ?? ""
-            case "version": info.version = string(value, "info.version") ?? ""
-            case "summary": info.summary = string(value, "summary")
-            case "description": info.description = string(value, "description")
-            case "termsOfService": info.termsOfService = string(value, "termsOfService")
-            case "contact": info.contact = value
-            case "license": info.license = value
-            default: break
-            }
-        }) else { return nil }
+        guard
+            let extensions = object(
+                node, "the Info object", fields: fields, required: ["title", "version"],
+                { key, _, value in
+                    switch key {
+                    case "title": info.title = string(value, "title") ?? ""
+                    case "version": info.version = string(value, "info.version") ?? ""
+                    case "summary": info.summary = string(value, "summary")
+                    case "description": info.description = string(value, "description")
+                    case "termsOfService": info.termsOfService = string(value, "termsOfService")
+                    case "contact": info.contact = value
+                    case "license": info.license = value
+                    default: break
+                    }
+                })
+        else { return nil }
         info.extensions = extensions
         return info
     }
@@ -193,7 +225,9 @@ extension DocumentDecoder {
         guard let items = list(node, "servers") else { return [] }
         return items.compactMap { item in
             var server = Server(node: item, url: "")
-            let extensions = object(item, "a Server object", fields: ["url", "description", "variables"], required: ["url"]) { key, _, value in
+            let extensions = object(
+                item, "a Server object", fields: ["url", "description", "variables"], required: ["url"]
+            ) { key, _, value in
                 switch key {
                 case "url": server.url = string(value, "the server url") ?? ""
                 case "description": server.description = string(value, "description")
@@ -201,7 +235,10 @@ extension DocumentDecoder {
                     for (name, _, variable) in namedEntries(value, "server variables") {
                         var defaultValue = ""
                         var enumValues: [String]?
-                        object(variable, "a Server Variable object", fields: ["enum", "default", "description"], required: ["default"]) { key, _, value in
+                        object(
+                            variable, "a Server Variable object", fields: ["enum", "default", "description"],
+                            required: ["default"]
+                        ) { key, _, value in
                             switch key {
                             case "default": defaultValue = string(value, "default") ?? ""
                             case "enum": enumValues = stringList(value, "enum")
@@ -223,7 +260,9 @@ extension DocumentDecoder {
         guard let items = list(node, "tags") else { return [] }
         return items.compactMap { item in
             var tag = Tag(node: item, name: "")
-            let extensions = object(item, "a Tag object", fields: ["name", "description", "externalDocs"], required: ["name"]) { key, _, value in
+            let extensions = object(
+                item, "a Tag object", fields: ["name", "description", "externalDocs"], required: ["name"]
+            ) { key, _, value in
                 switch key {
                 case "name": tag.name = string(value, "the tag name") ?? ""
                 case "description": tag.description = string(value, "description")
@@ -240,7 +279,9 @@ extension DocumentDecoder {
     func decodeExternalDocs(_ node: YAMLNode) -> ExternalDocs? {
         guard let node = followReference(node, "externalDocs") else { return nil }
         var docs = ExternalDocs(node: node, url: "")
-        let extensions = object(node, "an External Documentation object", fields: ["url", "description"], required: ["url"]) { key, _, value in
+        let extensions = object(
+            node, "an External Documentation object", fields: ["url", "description"], required: ["url"]
+        ) { key, _, value in
             switch key {
             case "url": docs.url = string(value, "url") ?? ""
             case "description": docs.description = string(value, "description")

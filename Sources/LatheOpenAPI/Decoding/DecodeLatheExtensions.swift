@@ -9,12 +9,16 @@ extension DocumentDecoder {
             if let text = node.text, node.scalarType == .string, !text.isEmpty, !text.contains(" ") {
                 scheme.apiKeyPrefix = text
             } else {
-                extensionWarning("'x-lathe-api-key-prefix' is the word sent before the key, such as 'Token'; it is ignored", at: node)
+                extensionWarning(
+                    "'x-lathe-api-key-prefix' is the word sent before the key, such as 'Token'; it is ignored", at: node
+                )
             }
         }
         guard let node = scheme.extensions["x-lathe-request-signature"] else { return }
         guard case .apiKey(_, .header) = scheme.kind else {
-            extensionWarning("'x-lathe-request-signature' belongs on an apiKey scheme in a header (the header the signature is sent in)", at: node)
+            extensionWarning(
+                "'x-lathe-request-signature' belongs on an apiKey scheme in a header (the header the signature is sent in)",
+                at: node)
             scheme.requestSigning = .unusable
             return
         }
@@ -33,7 +37,9 @@ extension DocumentDecoder {
             return nil
         }
         guard let timestamp = node["timestampHeader"]?.text, !timestamp.isEmpty else {
-            extensionWarning("'x-lathe-request-signature' needs 'timestampHeader', the header the signed Unix time is sent in", at: node)
+            extensionWarning(
+                "'x-lathe-request-signature' needs 'timestampHeader', the header the signed Unix time is sent in",
+                at: node)
             return nil
         }
         var tolerance = 300
@@ -50,13 +56,17 @@ extension DocumentDecoder {
         }
         let allowed = RequestSigning.componentNames
         guard let parts = node["stringToSign"], parts.isSequence, parts.count > 0 else {
-            extensionWarning("'stringToSign' lists what is signed, in order: \(allowed.joined(separator: ", "))", at: node["stringToSign"] ?? node)
+            extensionWarning(
+                "'stringToSign' lists what is signed, in order: \(allowed.joined(separator: ", "))",
+                at: node["stringToSign"] ?? node)
             return nil
         }
         var components: [String] = []
         for part in parts.items {
             guard let text = part.text, allowed.contains(text) else {
-                extensionWarning("'\(part.text ?? part.kindDescription)' cannot be signed; the parts are \(allowed.joined(separator: ", "))", at: part)
+                extensionWarning(
+                    "'\(part.text ?? part.kindDescription)' cannot be signed; the parts are \(allowed.joined(separator: ", "))",
+                    at: part)
                 return nil
             }
             components.append(text)
@@ -67,22 +77,31 @@ extension DocumentDecoder {
     /// `x-lathe-failure-when: {property: [...], equals: [...], message: [...]}`.
     func decodeFailureCondition(_ node: YAMLNode) -> FailureCondition? {
         func path(_ field: String) -> [String]? {
-            guard let list = node[field], list.isSequence, list.count > 0, list.items.allSatisfy(\.isScalar) else { return nil }
+            guard let list = node[field], list.isSequence, list.count > 0, list.items.allSatisfy(\.isScalar) else {
+                return nil
+            }
             return list.items.map { $0.text ?? "" }
         }
         guard node.isMapping, let property = path("property") else {
-            extensionWarning("'x-lathe-failure-when' needs 'property', the path to the member to test (such as [Result, Code]); it is ignored", at: node)
+            extensionWarning(
+                "'x-lathe-failure-when' needs 'property', the path to the member to test (such as [Result, Code]); it is ignored",
+                at: node)
             return nil
         }
-        diagnostics.unknownFields(of: node, in: "'x-lathe-failure-when'", fields: ["property", "equals", "message"], allowsExtensions: false)
+        diagnostics.unknownFields(
+            of: node, in: "'x-lathe-failure-when'", fields: ["property", "equals", "message"], allowsExtensions: false)
         let equals = node["equals"]
         let values = equals?.isScalar == true ? [equals?.text ?? ""] : (equals?.items.compactMap(\.text) ?? [])
         guard !values.isEmpty else {
-            extensionWarning("'x-lathe-failure-when' needs 'equals', the values that mean failure; it is ignored", at: equals ?? node)
+            extensionWarning(
+                "'x-lathe-failure-when' needs 'equals', the values that mean failure; it is ignored", at: equals ?? node
+            )
             return nil
         }
         if let message = node["message"], path("message") == nil {
-            extensionWarning("'message' is the path to the text that explains the failure (such as [Messages, 0, Summary])", at: message)
+            extensionWarning(
+                "'message' is the path to the text that explains the failure (such as [Messages, 0, Summary])",
+                at: message)
         }
         return FailureCondition(property: property, values: values, message: path("message"))
     }

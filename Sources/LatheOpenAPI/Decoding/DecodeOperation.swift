@@ -7,7 +7,9 @@ extension DocumentDecoder {
         var paths: [(path: String, pathNode: YAMLNode, item: PathItem)] = []
         var pathsExtensions = Extensions()
         guard node.isMapping else {
-            wrongType("paths must be a mapping of path templates to path items, but this is \(node.kindDescription)", at: node, reading: "Lathe generates no operations")
+            wrongType(
+                "paths must be a mapping of path templates to path items, but this is \(node.kindDescription)",
+                at: node, reading: "Lathe generates no operations")
             return ([], pathsExtensions)
         }
         for (keyNode, value) in node.entries {
@@ -17,7 +19,9 @@ extension DocumentDecoder {
             }
             var path = keyNode.text ?? ""
             if !path.hasPrefix("/") {
-                error("path '\(path)' must start with '/'", at: keyNode, kind: "path-not-absolute", reading: "Lathe reads it as '/\(path)'")
+                error(
+                    "path '\(path)' must start with '/'", at: keyNode, kind: "path-not-absolute",
+                    reading: "Lathe reads it as '/\(path)'")
                 path = "/" + path
             }
             if let item = decodePathItem(value, path: path) {
@@ -51,7 +55,9 @@ extension DocumentDecoder {
             case "parameters": item.parameters = decodeParameterList(value)
             case "$ref": item.ref = reference(value, kind: .pathItem)
             default:
-                if let method = HTTPMethod(rawValue: key), let operation = decodeOperation(value, methodNode: keyNode, method: method, path: path) {
+                if let method = HTTPMethod(rawValue: key),
+                    let operation = decodeOperation(value, methodNode: keyNode, method: method, path: path)
+                {
                     item.operations.append(operation)
                 }
             }
@@ -64,10 +70,15 @@ extension DocumentDecoder {
     func decodeOperation(_ node: YAMLNode, methodNode: YAMLNode, method: HTTPMethod, path: String) -> Operation? {
         guard let node = followReference(node, "an operation") else { return nil }
         var operation = Operation(node: node, methodNode: methodNode, method: method, path: path)
-        let fields = ["tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses", "callbacks", "deprecated", "security", "servers"]
+        let fields = [
+            "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses",
+            "callbacks", "deprecated", "security", "servers",
+        ]
         let required = version.isJSONSchema2020 ? [] : ["responses"]
         let missing = ["responses": "Lathe treats every response as undocumented"]
-        let extensions = object(node, "the \(method.rawValue.uppercased()) operation", fields: fields, required: required, missing: missing) { key, _, value in
+        let extensions = object(
+            node, "the \(method.rawValue.uppercased()) operation", fields: fields, required: required, missing: missing
+        ) { key, _, value in
             switch key {
             case "tags": operation.tags = stringList(value, "tags")
             case "summary": operation.summary = string(value, "summary")
@@ -104,55 +115,73 @@ extension DocumentDecoder {
         var location: ParameterLocation?
         var styleNode: YAMLNode?
         var allowReservedNode: YAMLNode?
-        let fields = ["name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode", "allowReserved", "schema", "example", "examples", "content"]
+        let fields = [
+            "name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode",
+            "allowReserved", "schema", "example", "examples", "content",
+        ]
         let missing = ["name": "Lathe leaves out this parameter", "in": "Lathe leaves out this parameter"]
-        guard let extensions = object(node, "a Parameter object", fields: fields, required: ["name", "in"], missing: missing, { key, _, value in
-            switch key {
-            case "name": parameter.name = string(value, "the parameter name") ?? ""
-            case "in":
-                guard let text = string(value, "'in'") else { return }
-                location = ParameterLocation(rawValue: text)
-                if location == nil {
-                    error("'in: \(text)' is not a parameter location; expected query, header, path or cookie", at: value, kind: "parameter-location-invalid", reading: "Lathe leaves out this parameter")
-                }
-            case "description": parameter.description = string(value, "description")
-            case "required": parameter.required = bool(value, "required") ?? false
-            case "deprecated": parameter.deprecated = bool(value, "deprecated") ?? false
-            case "allowEmptyValue": parameter.allowEmptyValue = bool(value, "allowEmptyValue") ?? false
-            case "style":
-                styleNode = value
-                parameter.style = decodeStyle(value)
-            case "explode": parameter.explode = bool(value, "explode")
-            case "allowReserved":
-                allowReservedNode = value
-                parameter.allowReserved = bool(value, "allowReserved") ?? false
-            case "schema": parameter.schema = decodeSchema(value)
-            case "example": parameter.examples.append(value)
-            case "examples": parameter.examples += decodeExamples(value)
-            case "content": parameter.content = decodeContent(value)
-            default: break
-            }
-        }) else { return nil }
+        guard
+            let extensions = object(
+                node, "a Parameter object", fields: fields, required: ["name", "in"], missing: missing,
+                { key, _, value in
+                    switch key {
+                    case "name": parameter.name = string(value, "the parameter name") ?? ""
+                    case "in":
+                        guard let text = string(value, "'in'") else { return }
+                        location = ParameterLocation(rawValue: text)
+                        if location == nil {
+                            error(
+                                "'in: \(text)' is not a parameter location; expected query, header, path or cookie",
+                                at: value, kind: "parameter-location-invalid",
+                                reading: "Lathe leaves out this parameter")
+                        }
+                    case "description": parameter.description = string(value, "description")
+                    case "required": parameter.required = bool(value, "required") ?? false
+                    case "deprecated": parameter.deprecated = bool(value, "deprecated") ?? false
+                    case "allowEmptyValue": parameter.allowEmptyValue = bool(value, "allowEmptyValue") ?? false
+                    case "style":
+                        styleNode = value
+                        parameter.style = decodeStyle(value)
+                    case "explode": parameter.explode = bool(value, "explode")
+                    case "allowReserved":
+                        allowReservedNode = value
+                        parameter.allowReserved = bool(value, "allowReserved") ?? false
+                    case "schema": parameter.schema = decodeSchema(value)
+                    case "example": parameter.examples.append(value)
+                    case "examples": parameter.examples += decodeExamples(value)
+                    case "content": parameter.content = decodeContent(value)
+                    default: break
+                    }
+                })
+        else { return nil }
         parameter.extensions = extensions
         // Without a name or a place the parameter cannot be sent or read (each already reported).
         guard let location, !parameter.name.isEmpty else { return nil }
         parameter.location = location
         if !checkStyle(parameter.style, styleNode: styleNode, location: location) { parameter.style = nil }
         if let allowReservedNode, parameter.allowReserved, location != .query {
-            warning("allowReserved applies only to query parameters; it has no effect on a \(location.rawValue) parameter", at: allowReservedNode, kind: "allow-reserved-ignored")
+            warning(
+                "allowReserved applies only to query parameters; it has no effect on a \(location.rawValue) parameter",
+                at: allowReservedNode, kind: "allow-reserved-ignored")
         }
         if location == .path, !parameter.required {
-            error("path parameter '\(parameter.name)' must have 'required: true' (OpenAPI requires it for every path parameter)", at: node["required"] ?? node, kind: "path-parameter-not-required", reading: "Lathe treats it as required")
+            error(
+                "path parameter '\(parameter.name)' must have 'required: true' (OpenAPI requires it for every path parameter)",
+                at: node["required"] ?? node, kind: "path-parameter-not-required",
+                reading: "Lathe treats it as required")
             parameter.required = true
         }
-        checkSchemaOrContent(schema: parameter.schema, content: parameter.content, in: node, what: "parameter '\(parameter.name)'")
+        checkSchemaOrContent(
+            schema: parameter.schema, content: parameter.content, in: node, what: "parameter '\(parameter.name)'")
         return parameter
     }
 
     func decodeStyle(_ node: YAMLNode) -> ParameterStyle? {
         guard let text = string(node, "style") else { return nil }
         guard let style = ParameterStyle(rawValue: text) else {
-            error("'\(text)' is not a parameter style; expected one of \(ParameterStyle.allCases.map(\.rawValue).joined(separator: ", "))", at: node, kind: "style-invalid", reading: "Lathe uses the default style for where the value goes")
+            error(
+                "'\(text)' is not a parameter style; expected one of \(ParameterStyle.allCases.map(\.rawValue).joined(separator: ", "))",
+                at: node, kind: "style-invalid", reading: "Lathe uses the default style for where the value goes")
             return nil
         }
         return style
@@ -161,19 +190,28 @@ extension DocumentDecoder {
     /// Whether `style` may be used at `location`; when not, says so (Lathe then uses the default).
     private func checkStyle(_ style: ParameterStyle?, styleNode: YAMLNode?, location: ParameterLocation) -> Bool {
         guard let style, let styleNode, !location.allowedStyles.contains(style) else { return true }
-        error("style '\(style.rawValue)' is not allowed for \(location.rawValue) parameters; use \(location.allowedStyles.map(\.rawValue).joined(separator: ", "))", at: styleNode, kind: "style-not-allowed", reading: "Lathe uses the default style for \(location.rawValue) parameters")
+        error(
+            "style '\(style.rawValue)' is not allowed for \(location.rawValue) parameters; use \(location.allowedStyles.map(\.rawValue).joined(separator: ", "))",
+            at: styleNode, kind: "style-not-allowed",
+            reading: "Lathe uses the default style for \(location.rawValue) parameters")
         return false
     }
 
     /// Parameters and headers describe their value with exactly one of `schema` or a one-entry `content`.
     private func checkSchemaOrContent(schema: Schema?, content: [MediaType], in node: YAMLNode, what: String) {
         if schema != nil, let contentNode = node["content"] {
-            error("\(what) has both 'schema' and 'content'; use one of them", at: contentNode, kind: "schema-and-content", reading: "Lathe uses 'schema' and ignores 'content'")
+            error(
+                "\(what) has both 'schema' and 'content'; use one of them", at: contentNode, kind: "schema-and-content",
+                reading: "Lathe uses 'schema' and ignores 'content'")
         } else if schema == nil, content.isEmpty, node["schema"] == nil, node["content"] == nil {
-            warning("\(what) has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string", at: node, kind: "parameter-without-schema")
+            warning(
+                "\(what) has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string",
+                at: node, kind: "parameter-without-schema")
         }
         if content.count > 1, let contentNode = node["content"] {
-            error("\(what) has \(content.count) media types in 'content'; it may have exactly one", at: contentNode, kind: "content-media-types", reading: "Lathe uses the first, \(content[0].contentType)")
+            error(
+                "\(what) has \(content.count) media types in 'content'; it may have exactly one", at: contentNode,
+                kind: "content-media-types", reading: "Lathe uses the first, \(content[0].contentType)")
         }
     }
 
@@ -187,18 +225,25 @@ extension DocumentDecoder {
     func decodeRequestBody(_ node: YAMLNode) -> RequestBody? {
         var body = RequestBody(node: node)
         let missing = ["content": "Lathe generates the operation without a request body"]
-        guard let extensions = object(node, "a Request Body object", fields: ["description", "content", "required"], required: ["content"], missing: missing, { key, _, value in
-            switch key {
-            case "description": body.description = string(value, "description")
-            case "content":
-                body.content = decodeContent(value)
-                if body.content.isEmpty, value.isMapping, value.count == 0 {
-                    warning("this request body lists no media types, so no body can be sent; Lathe generates the operation without one", at: value, kind: "request-body-without-content")
-                }
-            case "required": body.required = bool(value, "required") ?? false
-            default: break
-            }
-        }) else { return nil }
+        guard
+            let extensions = object(
+                node, "a Request Body object", fields: ["description", "content", "required"], required: ["content"],
+                missing: missing,
+                { key, _, value in
+                    switch key {
+                    case "description": body.description = string(value, "description")
+                    case "content":
+                        body.content = decodeContent(value)
+                        if body.content.isEmpty, value.isMapping, value.count == 0 {
+                            warning(
+                                "this request body lists no media types, so no body can be sent; Lathe generates the operation without one",
+                                at: value, kind: "request-body-without-content")
+                        }
+                    case "required": body.required = bool(value, "required") ?? false
+                    default: break
+                    }
+                })
+        else { return nil }
         // A body with no media type cannot be sent or read: the operation has none.
         guard !body.content.isEmpty else { return nil }
         body.extensions = extensions
@@ -225,26 +270,35 @@ extension DocumentDecoder {
                 contentType = full
             }
             // `application/json: {$ref: '#/components/schemas/Pet'}` leaves out the `schema:` level.
-            if value.isMapping, value.count == 1, let refNode = value["$ref"], refNode.text?.contains("/components/schemas/") == true {
-                error("a Media Type object cannot be a $ref; this one names a schema", at: refNode, kind: "ref-not-allowed-here", reading: "Lathe reads it as the media type's schema")
+            if value.isMapping, value.count == 1, let refNode = value["$ref"],
+                refNode.text?.contains("/components/schemas/") == true
+            {
+                error(
+                    "a Media Type object cannot be a $ref; this one names a schema", at: refNode,
+                    kind: "ref-not-allowed-here", reading: "Lathe reads it as the media type's schema")
                 var media = MediaType(node: value, contentType: contentType)
                 media.schema = decodeSchema(value)
                 return media
             }
             guard let value = followReference(value, "a Media Type object") else { return nil }
             var media = MediaType(node: value, contentType: contentType)
-            guard let extensions = object(value, "the '\(contentType)' Media Type object", fields: ["schema", "example", "examples", "encoding"], { key, _, value in
-                switch key {
-                case "schema": media.schema = decodeSchema(value)
-                case "example": media.examples.append(value)
-                case "examples": media.examples += decodeExamples(value)
-                case "encoding":
-                    media.encoding = namedEntries(value, "encoding").compactMap { name, _, encoding in
-                        decodeEncoding(encoding).map { (name, $0) }
-                    }
-                default: break
-                }
-            }) else { return nil }
+            guard
+                let extensions = object(
+                    value, "the '\(contentType)' Media Type object",
+                    fields: ["schema", "example", "examples", "encoding"],
+                    { key, _, value in
+                        switch key {
+                        case "schema": media.schema = decodeSchema(value)
+                        case "example": media.examples.append(value)
+                        case "examples": media.examples += decodeExamples(value)
+                        case "encoding":
+                            media.encoding = namedEntries(value, "encoding").compactMap { name, _, encoding in
+                                decodeEncoding(encoding).map { (name, $0) }
+                            }
+                        default: break
+                        }
+                    })
+            else { return nil }
             media.extensions = extensions
             return media
         }
@@ -253,7 +307,9 @@ extension DocumentDecoder {
     func decodeEncoding(_ node: YAMLNode) -> Encoding? {
         guard let node = followReference(node, "an Encoding object") else { return nil }
         var encoding = Encoding(node: node)
-        let extensions = object(node, "an Encoding object", fields: ["contentType", "headers", "style", "explode", "allowReserved"]) { key, _, value in
+        let extensions = object(
+            node, "an Encoding object", fields: ["contentType", "headers", "style", "explode", "allowReserved"]
+        ) { key, _, value in
             switch key {
             case "contentType": encoding.contentType = string(value, "contentType")
             case "headers": encoding.headers = decodeHeaders(value)
@@ -272,7 +328,9 @@ extension DocumentDecoder {
         guard let node = present(node, "responses") else { return ([], Extensions()) }
         var extensions = Extensions()
         guard node.isMapping else {
-            wrongType("responses must be a mapping of status codes to responses, but this is \(node.kindDescription)", at: node, reading: "Lathe treats every response as undocumented")
+            wrongType(
+                "responses must be a mapping of status codes to responses, but this is \(node.kindDescription)",
+                at: node, reading: "Lathe treats every response as undocumented")
             return ([], extensions)
         }
         var entries: [ResponseEntry] = []
@@ -287,7 +345,9 @@ extension DocumentDecoder {
             }
         }
         if entries.isEmpty, !version.isJSONSchema2020 {
-            error("responses must list at least one response", at: node, kind: "responses-empty", reading: "Lathe treats every response as undocumented")
+            error(
+                "responses must list at least one response", at: node, kind: "responses-empty",
+                reading: "Lathe treats every response as undocumented")
         }
         return (entries, extensions)
     }
@@ -302,25 +362,31 @@ extension DocumentDecoder {
             }
             if let code = Int(text) { return .code(code) }
         }
-        error("'\(text)' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default'", at: node, kind: "response-key-invalid", reading: "Lathe ignores this response")
+        error(
+            "'\(text)' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default'",
+            at: node, kind: "response-key-invalid", reading: "Lathe ignores this response")
         return nil
     }
 
     func decodeResponse(_ node: YAMLNode) -> Response? {
         var response = Response(node: node)
         let required = ["description"]
-        guard let extensions = object(node, "a Response object", fields: ["description", "headers", "content", "links"], required: required, { key, _, value in
-            switch key {
-            case "description": response.description = string(value, "description")
-            case "headers": response.headers = decodeHeaders(value)
-            case "content": response.content = decodeContent(value)
-            case "links":
-                response.links = namedEntries(value, "links").compactMap { name, _, link in
-                    decodeReferenceable(link, .link, decodeLink).map { (name, $0) }
-                }
-            default: break
-            }
-        }) else { return nil }
+        guard
+            let extensions = object(
+                node, "a Response object", fields: ["description", "headers", "content", "links"], required: required,
+                { key, _, value in
+                    switch key {
+                    case "description": response.description = string(value, "description")
+                    case "headers": response.headers = decodeHeaders(value)
+                    case "content": response.content = decodeContent(value)
+                    case "links":
+                        response.links = namedEntries(value, "links").compactMap { name, _, link in
+                            decodeReferenceable(link, .link, decodeLink).map { (name, $0) }
+                        }
+                    default: break
+                    }
+                })
+        else { return nil }
         response.extensions = extensions
         response.failureWhen = extensions["x-lathe-failure-when"].flatMap(decodeFailureCondition)
         return response
@@ -334,25 +400,34 @@ extension DocumentDecoder {
 
     func decodeHeader(_ node: YAMLNode) -> Header? {
         var header = Header(node: node)
-        let fields = ["description", "required", "deprecated", "allowEmptyValue", "style", "explode", "allowReserved", "schema", "example", "examples", "content"]
-        guard let extensions = object(node, "a Header object", fields: fields, { key, _, value in
-            switch key {
-            case "description": header.description = string(value, "description")
-            case "required": header.required = bool(value, "required") ?? false
-            case "deprecated": header.deprecated = bool(value, "deprecated") ?? false
-            case "style":
-                header.style = decodeStyle(value)
-                if let style = header.style, style != .simple {
-                    error("headers use style 'simple'; '\(style.rawValue)' is not allowed here", at: value, kind: "style-not-allowed", reading: "Lathe uses style 'simple'")
-                }
-            case "explode": header.explode = bool(value, "explode")
-            case "schema": header.schema = decodeSchema(value)
-            case "content": header.content = decodeContent(value)
-            case "example": break
-            case "examples": _ = decodeExamples(value)
-            default: break
-            }
-        }) else { return nil }
+        let fields = [
+            "description", "required", "deprecated", "allowEmptyValue", "style", "explode", "allowReserved", "schema",
+            "example", "examples", "content",
+        ]
+        guard
+            let extensions = object(
+                node, "a Header object", fields: fields,
+                { key, _, value in
+                    switch key {
+                    case "description": header.description = string(value, "description")
+                    case "required": header.required = bool(value, "required") ?? false
+                    case "deprecated": header.deprecated = bool(value, "deprecated") ?? false
+                    case "style":
+                        header.style = decodeStyle(value)
+                        if let style = header.style, style != .simple {
+                            error(
+                                "headers use style 'simple'; '\(style.rawValue)' is not allowed here", at: value,
+                                kind: "style-not-allowed", reading: "Lathe uses style 'simple'")
+                        }
+                    case "explode": header.explode = bool(value, "explode")
+                    case "schema": header.schema = decodeSchema(value)
+                    case "content": header.content = decodeContent(value)
+                    case "example": break
+                    case "examples": _ = decodeExamples(value)
+                    default: break
+                    }
+                })
+        else { return nil }
         header.extensions = extensions
         checkSchemaOrContent(schema: header.schema, content: header.content, in: node, what: "this header")
         return header
@@ -376,7 +451,9 @@ extension DocumentDecoder {
 
     func decodeExample(_ node: YAMLNode) -> Example? {
         var example = Example(node: node)
-        let extensions = object(node, "an Example object", fields: ["summary", "description", "value", "externalValue"]) { key, _, value in
+        let extensions = object(
+            node, "an Example object", fields: ["summary", "description", "value", "externalValue"]
+        ) { key, _, value in
             switch key {
             case "summary": example.summary = string(value, "summary")
             case "description": example.description = string(value, "description")
@@ -386,7 +463,9 @@ extension DocumentDecoder {
             }
         }
         if node["value"] != nil, let external = node["externalValue"] {
-            error("an example has either 'value' or 'externalValue', not both", at: external, kind: "example-value-and-external-value", reading: "Lathe uses 'value'")
+            error(
+                "an example has either 'value' or 'externalValue', not both", at: external,
+                kind: "example-value-and-external-value", reading: "Lathe uses 'value'")
         }
         guard let extensions else { return nil }
         example.extensions = extensions
@@ -395,7 +474,9 @@ extension DocumentDecoder {
 
     func decodeCallback(_ node: YAMLNode) -> Callback? {
         guard node.isMapping else {
-            wrongType("a Callback object must be a mapping of expressions to path items, but this is \(node.kindDescription)", at: node, reading: "Lathe ignores this callback")
+            wrongType(
+                "a Callback object must be a mapping of expressions to path items, but this is \(node.kindDescription)",
+                at: node, reading: "Lathe ignores this callback")
             return nil
         }
         var callback = Callback(node: node)

@@ -29,16 +29,22 @@ extension DocumentDecoder {
         if let value = node.boolValue {
             // Boolean schemas: `true` allows anything, `false` nothing.
             if !version.isJSONSchema2020 {
-                warning("boolean schemas are new in OpenAPI 3.1; this document says \(version)", at: node, kind: "version-feature")
+                warning(
+                    "boolean schemas are new in OpenAPI 3.1; this document says \(version)", at: node,
+                    kind: "version-feature")
             }
             schema.isFalse = !value
             return schema
         }
         guard node.isMapping else {
             if node.isScalar, node.scalarType == .null {
-                error("this schema has no value", at: node, kind: "empty-value", reading: "Lathe reads it as an empty schema, which allows any value")
+                error(
+                    "this schema has no value", at: node, kind: "empty-value",
+                    reading: "Lathe reads it as an empty schema, which allows any value")
             } else {
-                wrongType("expected a schema (a mapping\(version.isJSONSchema2020 ? ", true or false" : "")), but this is \(node.kindDescription)", at: node, reading: "Lathe generates the value as any JSON value (JSONValue)")
+                wrongType(
+                    "expected a schema (a mapping\(version.isJSONSchema2020 ? ", true or false" : "")), but this is \(node.kindDescription)",
+                    at: node, reading: "Lathe generates the value as any JSON value (JSONValue)")
             }
             return schema
         }
@@ -53,8 +59,11 @@ extension DocumentDecoder {
             }
             switch key {
             case "$ref": schema.ref = reference(value, kind: .schema)
-            case _ where value.isScalar && value.scalarType == .null && !Self.dataKeywords.contains(key) && key != "type":
-                error("'\(key)' has no value", at: value, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+            case _
+            where value.isScalar && value.scalarType == .null && !Self.dataKeywords.contains(key) && key != "type":
+                error(
+                    "'\(key)' has no value", at: value, kind: "empty-value",
+                    reading: "Lathe reads it as if it were absent")
             case "type": schema.types = decodeTypes(value)
             case "format": schema.format = string(value, "format")
             case "title": schema.title = string(value, "title")
@@ -72,7 +81,9 @@ extension DocumentDecoder {
             case "nullable":
                 nullable = bool(value, "nullable") ?? false
                 if version.isJSONSchema2020 {
-                    warning("'nullable' is not part of OpenAPI 3.1; write type: [<type>, \"null\"] instead (Lathe honours it here)", at: keyNode, kind: "version-feature")
+                    warning(
+                        "'nullable' is not part of OpenAPI 3.1; write type: [<type>, \"null\"] instead (Lathe honours it here)",
+                        at: keyNode, kind: "version-feature")
                 }
             case "properties": schema.properties = decodeProperties(value, "properties")
             case "patternProperties": schema.patternProperties = decodeProperties(value, "patternProperties")
@@ -82,7 +93,9 @@ extension DocumentDecoder {
             case "propertyNames": schema.propertyNames = Box(decodeSchema(value))
             case "items":
                 if value.isSequence {
-                    warning("'items' as a list is the old tuple form; use 'prefixItems' (Lathe reads it as prefixItems)", at: value, kind: "items-list")
+                    warning(
+                        "'items' as a list is the old tuple form; use 'prefixItems' (Lathe reads it as prefixItems)",
+                        at: value, kind: "items-list")
                     schema.prefixItems = value.items.map { decodeSchema($0) }
                 } else {
                     schema.items = Box(decodeSchema(value, allowBoolean: true))
@@ -113,7 +126,9 @@ extension DocumentDecoder {
             case "multipleOf":
                 schema.constraints.multipleOf = number(value, "multipleOf")
                 if let bound = schema.constraints.multipleOf?.doubleValue, bound <= 0 {
-                    error("multipleOf must be greater than 0", at: value, kind: "wrong-type", reading: "Lathe ignores this constraint")
+                    error(
+                        "multipleOf must be greater than 0", at: value, kind: "wrong-type",
+                        reading: "Lathe ignores this constraint")
                     schema.constraints.multipleOf = nil
                 }
             case "minItems": schema.constraints.minItems = count(value, "minItems")
@@ -138,16 +153,23 @@ extension DocumentDecoder {
             }
         }
         if exclusiveMinimumFlag {
-            moveExclusiveFlag(\.minimum, to: \.exclusiveMinimum, in: &schema, flag: node["exclusiveMinimum"], names: ("exclusiveMinimum", "minimum"))
+            moveExclusiveFlag(
+                \.minimum, to: \.exclusiveMinimum, in: &schema, flag: node["exclusiveMinimum"],
+                names: ("exclusiveMinimum", "minimum"))
         }
         if exclusiveMaximumFlag {
-            moveExclusiveFlag(\.maximum, to: \.exclusiveMaximum, in: &schema, flag: node["exclusiveMaximum"], names: ("exclusiveMaximum", "maximum"))
+            moveExclusiveFlag(
+                \.maximum, to: \.exclusiveMaximum, in: &schema, flag: node["exclusiveMaximum"],
+                names: ("exclusiveMaximum", "maximum"))
         }
         // OpenAPI 3.0 ignores what stands beside a `$ref` (a 3.0 `nullable` there becomes `anyOf`
         // below); 3.1 applies it as well. Answered here, so later stages never ask the version.
-        schema.isPureReference = schema.ref != nil
+        schema.isPureReference =
+            schema.ref != nil
             && (!version.isJSONSchema2020
-                || node.entries.allSatisfy { $0.key.textHasPrefix("x-") || Self.annotationKeywords.contains($0.key.text ?? "") })
+                || node.entries.allSatisfy {
+                    $0.key.textHasPrefix("x-") || Self.annotationKeywords.contains($0.key.text ?? "")
+                })
         checkRequired(schema, in: node)
         guard nullable else { return schema }
         if schema.ref != nil || !schema.allOf.isEmpty || !schema.anyOf.isEmpty || !schema.oneOf.isEmpty {
@@ -172,21 +194,29 @@ extension DocumentDecoder {
     private func exclusiveBound(_ value: YAMLNode, _ name: String) -> (flag: Bool, bound: JSONNumber?) {
         guard let flag = value.boolValue else { return (false, number(value, name)) }
         if version.isJSONSchema2020 {
-            error("in OpenAPI 3.1 \(name) is the bound itself (a number), not true or false", at: value, kind: "exclusive-bound-boolean", reading: "Lathe reads it as OpenAPI 3.0 does: the \(name == "exclusiveMinimum" ? "minimum" : "maximum") beside it is exclusive")
+            error(
+                "in OpenAPI 3.1 \(name) is the bound itself (a number), not true or false", at: value,
+                kind: "exclusive-bound-boolean",
+                reading:
+                    "Lathe reads it as OpenAPI 3.0 does: the \(name == "exclusiveMinimum" ? "minimum" : "maximum") beside it is exclusive"
+            )
         }
         return (flag, nil)
     }
 
     /// 3.0's `exclusiveMinimum: true` moves the `minimum` it qualifies to 3.1's numeric form.
     private func moveExclusiveFlag(
-        _ bound: WritableKeyPath<Schema.Constraints, JSONNumber?>, to exclusive: WritableKeyPath<Schema.Constraints, JSONNumber?>,
+        _ bound: WritableKeyPath<Schema.Constraints, JSONNumber?>,
+        to exclusive: WritableKeyPath<Schema.Constraints, JSONNumber?>,
         in schema: inout Schema, flag: YAMLNode?, names: (flag: String, bound: String)
     ) {
         if let value = schema.constraints[keyPath: bound] {
             schema.constraints[keyPath: exclusive] = value
             schema.constraints[keyPath: bound] = nil
         } else if let flag {
-            warning("'\(names.flag): true' has no effect without a '\(names.bound)' beside it", at: flag, kind: "exclusive-bound-alone")
+            warning(
+                "'\(names.flag): true' has no effect without a '\(names.bound)' beside it", at: flag,
+                kind: "exclusive-bound-alone")
         }
     }
 
@@ -196,7 +226,8 @@ extension DocumentDecoder {
     static let modeledSchemaKeywords = [
         "$ref", "type", "format", "title", "description", "enum", "const", "default", "example", "examples", "nullable",
         "properties", "patternProperties", "$defs", "required", "additionalProperties", "propertyNames", "items",
-        "prefixItems", "contains", "allOf", "anyOf", "oneOf", "not", "discriminator", "readOnly", "writeOnly", "deprecated",
+        "prefixItems", "contains", "allOf", "anyOf", "oneOf", "not", "discriminator", "readOnly", "writeOnly",
+        "deprecated",
         "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
         "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "contentMediaType", "contentEncoding",
         "xml", "externalDocs",
@@ -215,18 +246,24 @@ extension DocumentDecoder {
     private func decodeTypes(_ node: YAMLNode) -> JSONTypes? {
         if node.isSequence {
             if !version.isJSONSchema2020 {
-                warning("a list of types is an OpenAPI 3.1 feature; this document says \(version) (Lathe reads it anyway)", at: node, kind: "version-feature")
+                warning(
+                    "a list of types is an OpenAPI 3.1 feature; this document says \(version) (Lathe reads it anyway)",
+                    at: node, kind: "version-feature")
             }
             var types: JSONTypes = []
             for item in node.items {
                 if item.isScalar, item.scalarType == .null {
                     // `type: [string, null]` in YAML is the null value, not the string "null".
-                    error("the type list holds YAML's null value, not the string \"null\"", at: item, kind: "type-null-unquoted", reading: "Lathe reads it as \"null\"")
+                    error(
+                        "the type list holds YAML's null value, not the string \"null\"", at: item,
+                        kind: "type-null-unquoted", reading: "Lathe reads it as \"null\"")
                     types.formUnion(.null)
                     continue
                 }
                 if let type = decodeTypeName(item) {
-                    if types.contains(type) { warning("type '\(item.text ?? "")' is listed twice", at: item, kind: "duplicate-entry") }
+                    if types.contains(type) {
+                        warning("type '\(item.text ?? "")' is listed twice", at: item, kind: "duplicate-entry")
+                    }
                     types.formUnion(type)
                 }
             }
@@ -242,15 +279,20 @@ extension DocumentDecoder {
         }
         guard let text = string(node, "type") else { return nil }
         guard let type = JSONTypes(name: text) else {
-            var message = "unknown type '\(text)'; expected one of array, boolean, integer, number, object, string\(version.isJSONSchema2020 ? " or null" : "")"
+            var message =
+                "unknown type '\(text)'; expected one of array, boolean, integer, number, object, string\(version.isJSONSchema2020 ? " or null" : "")"
             if let suggestion = Suggestions.closest(to: text, among: JSONTypes.names.map(\.0)) {
                 message += " (did you mean '\(suggestion)'?)"
             }
-            error(message, at: node, kind: "type-unknown", reading: "Lathe ignores it and infers the type from the other keywords")
+            error(
+                message, at: node, kind: "type-unknown",
+                reading: "Lathe ignores it and infers the type from the other keywords")
             return nil
         }
         if type == .null, !version.isJSONSchema2020 {
-            warning("type 'null' is not part of OpenAPI 3.0; use 'nullable: true' (Lathe reads it anyway)", at: node, kind: "version-feature")
+            warning(
+                "type 'null' is not part of OpenAPI 3.0; use 'nullable: true' (Lathe reads it anyway)", at: node,
+                kind: "version-feature")
         }
         return type
     }
@@ -271,7 +313,10 @@ extension DocumentDecoder {
         guard let node = followReference(node, "a discriminator") else { return nil }
         var discriminator = Discriminator(node: node, propertyName: "", mapping: [])
         let missing = ["propertyName": "Lathe ignores the discriminator"]
-        let extensions = object(node, "a Discriminator object", fields: ["propertyName", "mapping"], required: ["propertyName"], missing: missing) { key, _, value in
+        let extensions = object(
+            node, "a Discriminator object", fields: ["propertyName", "mapping"], required: ["propertyName"],
+            missing: missing
+        ) { key, _, value in
             switch key {
             case "propertyName": discriminator.propertyName = string(value, "propertyName") ?? ""
             case "mapping":
@@ -293,18 +338,23 @@ extension DocumentDecoder {
         let isName = !raw.contains("/") && !raw.contains("#") && !raw.hasSuffix(".yaml") && !raw.hasSuffix(".json")
         let ref = isName ? "#/components/schemas/" + JSONPointer.escape(raw) : raw
         let rootTree = files.trees[files.rootAbsolutePath] ?? node.tree
-        guard let (key, target) = resolveDiscriminatorRef(ref, raw: raw, isName: isName, at: node, rootTree: rootTree) else {
+        guard let (key, target) = resolveDiscriminatorRef(ref, raw: raw, isName: isName, at: node, rootTree: rootTree)
+        else {
             return Reference(raw: raw, targetKey: nil, node: node)
         }
         enqueue(.schema, key: key, node: target)
         return Reference(raw: raw, targetKey: key, node: node)
     }
 
-    private func resolveDiscriminatorRef(_ ref: String, raw: String, isName: Bool, at node: YAMLNode, rootTree: YAMLTree) -> (String, YAMLNode)? {
+    private func resolveDiscriminatorRef(
+        _ ref: String, raw: String, isName: Bool, at node: YAMLNode, rootTree: YAMLTree
+    ) -> (String, YAMLNode)? {
         guard isName else { return resolve(ref, at: node, kind: .schema) }
         // Bare names always mean the root document's components, wherever the discriminator stands.
         guard let target = rootTree.root?["components"]?["schemas"]?[raw] else {
-            error("discriminator mapping names '\(raw)', but there is no schema '\(raw)' in components/schemas", at: node, kind: "ref-unresolved", reading: "Lathe ignores this mapping entry")
+            error(
+                "discriminator mapping names '\(raw)', but there is no schema '\(raw)' in components/schemas", at: node,
+                kind: "ref-unresolved", reading: "Lathe ignores this mapping entry")
             return nil
         }
         return (canonicalKey(file: rootTree, pointer: "/components/schemas/" + JSONPointer.escape(raw)), target)
@@ -312,9 +362,9 @@ extension DocumentDecoder {
 
     private func checkRequired(_ schema: Schema, in node: YAMLNode) {
         guard allOfDepth == 0, !schema.required.isEmpty, !schema.properties.isEmpty, schema.ref == nil,
-              schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty, schema.additionalProperties == nil,
-              schema.patternProperties.isEmpty,
-              let requiredNode = node["required"], requiredNode.count == schema.required.count
+            schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty, schema.additionalProperties == nil,
+            schema.patternProperties.isEmpty,
+            let requiredNode = node["required"], requiredNode.count == schema.required.count
         else { return }
         var seen = Set<String>()
         for (index, name) in schema.required.enumerated() {
@@ -322,7 +372,9 @@ extension DocumentDecoder {
             if !seen.insert(name).inserted {
                 warning("'\(name)' is listed twice in required", at: item, kind: "duplicate-entry")
             } else if !schema.properties.contains(where: { $0.name == name }) {
-                warning("required property '\(name)' is not among this schema's properties", at: item, kind: "required-undefined")
+                warning(
+                    "required property '\(name)' is not among this schema's properties", at: item,
+                    kind: "required-undefined")
             }
         }
     }

@@ -7,11 +7,15 @@ extension DocumentDecoder {
     /// list, and only an empty value (`security:`) is read as absent (inherited).
     func decodeSecurityRequirements(_ node: YAMLNode) -> [SecurityRequirement]? {
         if node.isMapping {
-            error("security must be a list of requirements, but this is a mapping", at: node, kind: "security-requirement-invalid", reading: "Lathe reads it as a list of that one requirement")
+            error(
+                "security must be a list of requirements, but this is a mapping", at: node,
+                kind: "security-requirement-invalid", reading: "Lathe reads it as a list of that one requirement")
             return decodeSecurityRequirementList([node])
         }
         if node.isScalar, node.scalarType != .null {
-            error("security must be a list of requirements, but this is \(node.kindDescription)", at: node, kind: "security-requirement-invalid", reading: Self.unreadableRequirementReading)
+            error(
+                "security must be a list of requirements, but this is \(node.kindDescription)", at: node,
+                kind: "security-requirement-invalid", reading: Self.unreadableRequirementReading)
             return [SecurityRequirement(node: node, schemes: [(Self.unreadableRequirement, node, [])])]
         }
         guard let items = list(node, "security") else { return nil }
@@ -21,18 +25,23 @@ extension DocumentDecoder {
     /// The scheme an unreadable requirement names: it is defined nowhere, so it lowers to a scheme
     /// the client leaves to the transport and a generated server never admits on.
     static let unreadableRequirement = "unreadable security requirement"
-    static let unreadableRequirementReading = "Lathe reads it as a requirement no request can meet, so the operation stays closed"
+    static let unreadableRequirementReading =
+        "Lathe reads it as a requirement no request can meet, so the operation stays closed"
 
     private func decodeSecurityRequirementList(_ items: [YAMLNode]) -> [SecurityRequirement] {
         var requirements: [SecurityRequirement] = []
         for item in items {
             if item.isScalar, item.scalarType == .string, let name = item.text {
-                error("each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is a string", at: item, kind: "security-requirement-invalid", reading: "Lathe reads it as {\(name): []}")
+                error(
+                    "each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is a string",
+                    at: item, kind: "security-requirement-invalid", reading: "Lathe reads it as {\(name): []}")
                 requirements.append(SecurityRequirement(node: item, schemes: [(name, item, [])]))
                 continue
             }
             guard item.isMapping else {
-                error("each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is \(item.kindDescription)", at: item, kind: "security-requirement-invalid", reading: Self.unreadableRequirementReading)
+                error(
+                    "each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is \(item.kindDescription)",
+                    at: item, kind: "security-requirement-invalid", reading: Self.unreadableRequirementReading)
                 requirements.append(SecurityRequirement(node: item, schemes: [(Self.unreadableRequirement, item, [])]))
                 continue
             }
@@ -42,11 +51,15 @@ extension DocumentDecoder {
                 if value.isSequence {
                     scopes = stringList(value, "scopes")
                 } else if value.isScalar, value.scalarType == .string, let scope = value.text {
-                    error("the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), but this is a string", at: value, kind: "security-scopes-invalid", reading: "Lathe reads it as [\(scope)]")
+                    error(
+                        "the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), but this is a string",
+                        at: value, kind: "security-scopes-invalid", reading: "Lathe reads it as [\(scope)]")
                     scopes = [scope]
                 } else {
                     // Leaving the scheme out would leave `{}`, which admits anyone.
-                    error("the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), but this is \(value.kindDescription)", at: value, kind: "security-scopes-invalid", reading: "Lathe reads it as [] (no scopes)")
+                    error(
+                        "the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), but this is \(value.kindDescription)",
+                        at: value, kind: "security-scopes-invalid", reading: "Lathe reads it as [] (no scopes)")
                 }
                 requirement.schemes.append((keyNode.text ?? "", keyNode, scopes))
             }
@@ -56,7 +69,8 @@ extension DocumentDecoder {
     }
 
     /// What `lathe generate` does with a security scheme it cannot use.
-    static let unusableSchemeReading = "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply"
+    static let unusableSchemeReading =
+        "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply"
 
     func decodeSecurityScheme(_ node: YAMLNode) -> SecurityScheme? {
         var type: String?
@@ -70,27 +84,33 @@ extension DocumentDecoder {
         var description: String?
         let fields = ["type", "description", "name", "in", "scheme", "bearerFormat", "flows", "openIdConnectUrl"]
         let missing = ["type": Self.unusableSchemeReading]
-        guard let extensions = object(node, "a Security Scheme object", fields: fields, required: ["type"], missing: missing, { key, _, value in
-            switch key {
-            case "type":
-                type = string(value, "type")
-                typeNode = value
-            case "description": description = string(value, "description")
-            case "name": name = string(value, "name")
-            case "in":
-                guard let text = string(value, "'in'") else { return }
-                location = ParameterLocation(rawValue: text)
-                if location == nil || location == .path {
-                    error("an apiKey goes 'in' query, header or cookie, not '\(text)'", at: value, kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)
-                    location = nil
-                }
-            case "scheme": scheme = string(value, "scheme")?.lowercased()
-            case "bearerFormat": bearerFormat = string(value, "bearerFormat")
-            case "flows": flows = decodeOAuthFlows(value)
-            case "openIdConnectUrl": openIdConnectUrl = string(value, "openIdConnectUrl")
-            default: break
-            }
-        }) else { return nil }
+        guard
+            let extensions = object(
+                node, "a Security Scheme object", fields: fields, required: ["type"], missing: missing,
+                { key, _, value in
+                    switch key {
+                    case "type":
+                        type = string(value, "type")
+                        typeNode = value
+                    case "description": description = string(value, "description")
+                    case "name": name = string(value, "name")
+                    case "in":
+                        guard let text = string(value, "'in'") else { return }
+                        location = ParameterLocation(rawValue: text)
+                        if location == nil || location == .path {
+                            error(
+                                "an apiKey goes 'in' query, header or cookie, not '\(text)'", at: value,
+                                kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)
+                            location = nil
+                        }
+                    case "scheme": scheme = string(value, "scheme")?.lowercased()
+                    case "bearerFormat": bearerFormat = string(value, "bearerFormat")
+                    case "flows": flows = decodeOAuthFlows(value)
+                    case "openIdConnectUrl": openIdConnectUrl = string(value, "openIdConnectUrl")
+                    default: break
+                    }
+                })
+        else { return nil }
         guard let type, let typeNode else { return nil }
 
         let kind: SecurityScheme.Kind
@@ -99,7 +119,9 @@ extension DocumentDecoder {
             guard let name, let location else {
                 // A wrong 'in' has its own error already.
                 if name == nil || node["in"] == nil {
-                    error("an apiKey security scheme needs 'name' and 'in' (query, header or cookie)", at: node, kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)
+                    error(
+                        "an apiKey security scheme needs 'name' and 'in' (query, header or cookie)", at: node,
+                        kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)
                 }
                 return nil
             }
@@ -107,29 +129,44 @@ extension DocumentDecoder {
         case "http":
             guard let scheme else {
                 if bearerFormat != nil {
-                    error("an http security scheme needs 'scheme' (for example basic or bearer)", at: node, kind: "security-scheme-incomplete", reading: "Lathe reads it as bearer, since it has a bearerFormat")
+                    error(
+                        "an http security scheme needs 'scheme' (for example basic or bearer)", at: node,
+                        kind: "security-scheme-incomplete",
+                        reading: "Lathe reads it as bearer, since it has a bearerFormat")
                     kind = .http(scheme: "bearer", bearerFormat: bearerFormat)
                     break
                 }
-                error("an http security scheme needs 'scheme' (for example basic or bearer)", at: node, kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)
+                error(
+                    "an http security scheme needs 'scheme' (for example basic or bearer)", at: node,
+                    kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)
                 return nil
             }
             kind = .http(scheme: scheme, bearerFormat: bearerFormat)
         case "oauth2":
             if node["flows"] == nil {
-                error("an oauth2 security scheme needs 'flows'", at: node, kind: "security-scheme-incomplete", reading: "Lathe treats it as OAuth 2 with a bearer token")
+                error(
+                    "an oauth2 security scheme needs 'flows'", at: node, kind: "security-scheme-incomplete",
+                    reading: "Lathe treats it as OAuth 2 with a bearer token")
             }
             kind = .oauth2(flows: flows)
         case "openIdConnect":
             if openIdConnectUrl == nil {
-                error("an openIdConnect security scheme needs 'openIdConnectUrl'", at: node, kind: "security-scheme-incomplete", reading: "Lathe treats it as OpenID Connect (a bearer token)")
+                error(
+                    "an openIdConnect security scheme needs 'openIdConnectUrl'", at: node,
+                    kind: "security-scheme-incomplete", reading: "Lathe treats it as OpenID Connect (a bearer token)")
             }
             kind = .openIdConnect(url: openIdConnectUrl ?? "")
         case "mutualTLS":
-            if !version.isJSONSchema2020 { warning("mutualTLS is new in OpenAPI 3.1; this document says \(version)", at: typeNode, kind: "version-feature") }
+            if !version.isJSONSchema2020 {
+                warning(
+                    "mutualTLS is new in OpenAPI 3.1; this document says \(version)", at: typeNode,
+                    kind: "version-feature")
+            }
             kind = .mutualTLS
         default:
-            error("'\(type)' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS", at: typeNode, kind: "security-scheme-type-unknown", reading: Self.unusableSchemeReading)
+            error(
+                "'\(type)' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS",
+                at: typeNode, kind: "security-scheme-type-unknown", reading: Self.unusableSchemeReading)
             return nil
         }
         var decoded = SecurityScheme(node: node, kind: kind, description: description, extensions: extensions)
@@ -146,7 +183,10 @@ extension DocumentDecoder {
             var required = ["scopes"]
             if kind == .implicit || kind == .authorizationCode { required.append("authorizationUrl") }
             if kind != .implicit { required.append("tokenUrl") }
-            let extensions = object(value, "the \(key) flow", fields: ["authorizationUrl", "tokenUrl", "refreshUrl", "scopes"], required: required) { key, _, value in
+            let extensions = object(
+                value, "the \(key) flow", fields: ["authorizationUrl", "tokenUrl", "refreshUrl", "scopes"],
+                required: required
+            ) { key, _, value in
                 switch key {
                 case "authorizationUrl": flow.authorizationUrl = string(value, "authorizationUrl")
                 case "tokenUrl": flow.tokenUrl = string(value, "tokenUrl")

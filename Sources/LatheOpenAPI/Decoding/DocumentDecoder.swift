@@ -49,7 +49,9 @@ final class DocumentDecoder {
         diagnostics.error(message, at: node, kind: kind, reading: reading)
     }
 
-    func warning(_ message: String, at node: YAMLNode, kind: String? = nil) { diagnostics.warning(message, at: node, kind: kind) }
+    func warning(_ message: String, at node: YAMLNode, kind: String? = nil) {
+        diagnostics.warning(message, at: node, kind: kind)
+    }
     func note(_ message: String, at node: YAMLNode) { diagnostics.note(message, at: node) }
 
     // MARK: Scalars
@@ -87,7 +89,9 @@ final class DocumentDecoder {
     func bool(_ node: YAMLNode, _ what: String) -> Bool? {
         guard let node = present(node, what) else { return nil }
         if let value = node.boolValue { return value }
-        let spellings = ["true": true, "false": false, "yes": true, "no": false, "on": true, "off": false, "y": true, "n": false]
+        let spellings = [
+            "true": true, "false": false, "yes": true, "no": false, "on": true, "off": false, "y": true, "n": false,
+        ]
         if let text = node.text, let value = spellings[text.lowercased()] {
             var message = "\(what) must be true or false, but this is \(node.kindDescription)"
             if node.scalarType == .string, !["true", "false"].contains(text.lowercased()) {
@@ -106,10 +110,14 @@ final class DocumentDecoder {
         if node.scalarType == .int, let text = node.text, let value = Int(text), value >= 0 {
             return value
         }
-        if node.scalarType == .float, let text = node.text, let value = Double(text), value >= 0, value == value.rounded(), value < 1e15 {
+        if node.scalarType == .float, let text = node.text, let value = Double(text), value >= 0,
+            value == value.rounded(), value < 1e15
+        {
             return Int(value)
         }
-        wrongType("\(what) must be a non-negative integer, but this is \(node.isScalar ? "'\(node.text ?? "")'" : node.kindDescription)", at: node, reading: "Lathe ignores this constraint")
+        wrongType(
+            "\(what) must be a non-negative integer, but this is \(node.isScalar ? "'\(node.text ?? "")'" : node.kindDescription)",
+            at: node, reading: "Lathe ignores this constraint")
         return nil
     }
 
@@ -117,9 +125,13 @@ final class DocumentDecoder {
         guard let node = present(node, what) else { return nil }
         if let number = JSONNumber(node) { return number }
         if node.scalarType == .float {
-            wrongType("\(what) must be a finite number, but this is '\(node.text ?? "")'", at: node, reading: "Lathe ignores this constraint")
+            wrongType(
+                "\(what) must be a finite number, but this is '\(node.text ?? "")'", at: node,
+                reading: "Lathe ignores this constraint")
         } else {
-            wrongType("\(what) must be a number, but this is \(node.kindDescription)", at: node, reading: "Lathe ignores this constraint")
+            wrongType(
+                "\(what) must be a number, but this is \(node.kindDescription)", at: node,
+                reading: "Lathe ignores this constraint")
         }
         return nil
     }
@@ -128,7 +140,9 @@ final class DocumentDecoder {
         guard let node = present(node, what) else { return [] }
         guard node.isSequence else {
             if node.isScalar, node.scalarType == .string, let text = node.text {
-                wrongType("\(what) must be a list of strings, but this is a single string", at: node, reading: "Lathe reads it as [\(text)]")
+                wrongType(
+                    "\(what) must be a list of strings, but this is a single string", at: node,
+                    reading: "Lathe reads it as [\(text)]")
                 return [text]
             }
             wrongType("\(what) must be a list of strings, but this is \(node.kindDescription)", at: node)
@@ -157,9 +171,13 @@ final class DocumentDecoder {
     ) -> Extensions? {
         guard node.isMapping else {
             if node.isScalar, node.scalarType == .null {
-                error("\(name) has no value", at: node, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+                error(
+                    "\(name) has no value", at: node, kind: "empty-value",
+                    reading: "Lathe reads it as if it were absent")
             } else {
-                wrongType("\(name) must be a mapping, but this is \(node.kindDescription)", at: node, reading: "Lathe ignores it")
+                wrongType(
+                    "\(name) must be a mapping, but this is \(node.kindDescription)", at: node,
+                    reading: "Lathe ignores it")
             }
             return nil
         }
@@ -177,13 +195,17 @@ final class DocumentDecoder {
             }
             if let index = required.firstIndex(of: key) { seenRequired[index] = true }
             if value.isScalar, value.scalarType == .null, !Self.dataFields.contains(key) {
-                error("'\(key)' has no value", at: value, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+                error(
+                    "'\(key)' has no value", at: value, kind: "empty-value",
+                    reading: "Lathe reads it as if it were absent")
                 continue
             }
             handle(key, keyNode, value)
         }
         for (index, field) in required.enumerated() where !seenRequired[index] {
-            error("\(name) is missing its required field '\(field)'", at: node, kind: "missing-field", reading: missing[field] ?? "Lathe reads it without one")
+            error(
+                "\(name) is missing its required field '\(field)'", at: node, kind: "missing-field",
+                reading: missing[field] ?? "Lathe reads it without one")
         }
         return extensions
     }
@@ -193,7 +215,9 @@ final class DocumentDecoder {
 
     private func reportUnknownField(_ key: String, keyNode: YAMLNode, in name: String, fields: [String]) {
         if key == "$ref" {
-            error("\(name) cannot be a $ref here", at: keyNode, kind: "ref-not-allowed-here", reading: "Lathe ignores the $ref and reads the other fields")
+            error(
+                "\(name) cannot be a $ref here", at: keyNode, kind: "ref-not-allowed-here",
+                reading: "Lathe ignores the $ref and reads the other fields")
             return
         }
         diagnostics.unknownField(keyNode, in: name, fields: fields)
@@ -203,13 +227,17 @@ final class DocumentDecoder {
     ///
     /// `followingReferences: false` for maps whose keys are data (`properties`: a property may be
     /// called `$ref`).
-    func namedEntries(_ original: YAMLNode, _ what: String, followingReferences: Bool = true) -> [(name: String, keyNode: YAMLNode, value: YAMLNode)] {
+    func namedEntries(
+        _ original: YAMLNode, _ what: String, followingReferences: Bool = true
+    ) -> [(name: String, keyNode: YAMLNode, value: YAMLNode)] {
         let node: YAMLNode
         if followingReferences {
             guard let present = present(original, what) else { return [] }
             node = present
         } else if original.isScalar, original.scalarType == .null {
-            error("\(what) has no value", at: original, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+            error(
+                "\(what) has no value", at: original, kind: "empty-value",
+                reading: "Lathe reads it as if it were absent")
             return []
         } else {
             node = original

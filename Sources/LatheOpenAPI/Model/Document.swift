@@ -157,7 +157,9 @@ public struct ComponentStore: Sendable {
     public var securitySchemes: [String: Referenceable<SecurityScheme>] = [:]
 
     /// Follows a chain of references to a value; `nil` for an unresolved target or a cycle (both reported).
-    public func resolve<T>(_ item: Referenceable<T>, in table: KeyPath<ComponentStore, [String: Referenceable<T>]>) -> T? {
+    public func resolve<T>(
+        _ item: Referenceable<T>, in table: KeyPath<ComponentStore, [String: Referenceable<T>]>
+    ) -> T? {
         var current = item
         var seen = Set<String>()
         while true {
@@ -165,7 +167,8 @@ public struct ComponentStore: Sendable {
             case .value(let value):
                 return value
             case .reference(let reference):
-                guard let key = reference.targetKey, seen.insert(key).inserted, let next = self[keyPath: table][key] else {
+                guard let key = reference.targetKey, seen.insert(key).inserted, let next = self[keyPath: table][key]
+                else {
                     return nil
                 }
                 current = next
@@ -177,7 +180,9 @@ public struct ComponentStore: Sendable {
     public func response(_ item: Referenceable<Response>) -> Response? { resolve(item, in: \.responses) }
     public func requestBody(_ item: Referenceable<RequestBody>) -> RequestBody? { resolve(item, in: \.requestBodies) }
     public func header(_ item: Referenceable<Header>) -> Header? { resolve(item, in: \.headers) }
-    public func securityScheme(_ item: Referenceable<SecurityScheme>) -> SecurityScheme? { resolve(item, in: \.securitySchemes) }
+    public func securityScheme(_ item: Referenceable<SecurityScheme>) -> SecurityScheme? {
+        resolve(item, in: \.securitySchemes)
+    }
 
     /// A path item with its `$ref` chain merged in (fields written beside a `$ref` win), and every
     /// operation placed under `path`.
@@ -196,7 +201,9 @@ public struct ComponentStore: Sendable {
             let methods = Set(nearer.operations.map(\.method))
             merged.operations = merged.operations.filter { !methods.contains($0.method) } + nearer.operations
             let names = Set(nearer.parameters.compactMap { parameter($0).map { "\($0.location) \($0.name)" } })
-            merged.parameters = merged.parameters.filter { !names.contains(parameter($0).map { "\($0.location) \($0.name)" } ?? "") } + nearer.parameters
+            merged.parameters =
+                merged.parameters.filter { !names.contains(parameter($0).map { "\($0.location) \($0.name)" } ?? "") }
+                + nearer.parameters
             if !nearer.servers.isEmpty { merged.servers = nearer.servers }
             merged.extensions.entries += nearer.extensions.entries
         }

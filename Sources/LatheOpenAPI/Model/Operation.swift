@@ -129,7 +129,9 @@ public struct MediaType: Sendable, Hashable {
         self.contentType = contentType
     }
 
-    public static func == (lhs: MediaType, rhs: MediaType) -> Bool { lhs.node == rhs.node && lhs.contentType == rhs.contentType }
+    public static func == (lhs: MediaType, rhs: MediaType) -> Bool {
+        lhs.node == rhs.node && lhs.contentType == rhs.contentType
+    }
     public func hash(into hasher: inout Hasher) { hasher.combine(node) }
 }
 

@@ -42,4 +42,3 @@ public enum Referenceable<Value: Sendable & Hashable>: Sendable, Hashable {
         return nil
     }
 }
-

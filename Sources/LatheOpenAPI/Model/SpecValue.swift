@@ -55,7 +55,9 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
             rest = rest.dropFirst()
         }
         // Digits, one dot and an exponent only: `.inf` and `.nan` have no JSON form.
-        guard rest.contains(where: \.isNumber), !rest.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }) else { return nil }
+        guard rest.contains(where: \.isNumber), !rest.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }) else {
+            return nil
+        }
         let mantissaEnd = rest.firstIndex { $0 == "e" || $0 == "E" } ?? rest.endIndex
         let exponent = rest[mantissaEnd...]
         let mantissa = rest[..<mantissaEnd]

@@ -52,10 +52,14 @@ extension DocumentDecoder {
         var seen: Set<YAMLNode> = []
         while current.isMapping, let refNode = current["$ref"], refNode.scalarType == .string, let raw = refNode.text {
             guard seen.insert(current).inserted else {
-                error("\(what) is a $ref that leads back to itself", at: refNode, kind: "ref-cycle", reading: Self.unresolvedReading(nil))
+                error(
+                    "\(what) is a $ref that leads back to itself", at: refNode, kind: "ref-cycle",
+                    reading: Self.unresolvedReading(nil))
                 return nil
             }
-            error("OpenAPI does not allow a $ref for \(what)", at: refNode, kind: "ref-not-allowed-here", reading: "Lathe uses what it points at")
+            error(
+                "OpenAPI does not allow a $ref for \(what)", at: refNode, kind: "ref-not-allowed-here",
+                reading: "Lathe uses what it points at")
             for (key, _) in current.entries where !key.textEquals("$ref") && !key.textHasPrefix("x-") {
                 warning("'\(key.text ?? "")' beside this '$ref' is ignored", at: key, kind: "ref-sibling-ignored")
             }
@@ -81,7 +85,8 @@ extension DocumentDecoder {
     static func unresolvedReading(_ kind: ComponentKind?) -> String {
         switch kind {
         case .schema?: "Lathe generates the value as any JSON value (JSONValue)"
-        case .securityScheme?: "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply"
+        case .securityScheme?:
+            "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply"
         case let kind?: "Lathe leaves out this \(kind.noun.split(separator: " ", maxSplits: 1).last ?? "")"
         case nil: "Lathe reads it as if it were absent"
         }
@@ -106,29 +111,42 @@ extension DocumentDecoder {
         return resolved
     }
 
-    private func resolveUncached(_ raw: String, at refNode: YAMLNode, kind: ComponentKind?) -> (key: String, node: YAMLNode)? {
+    private func resolveUncached(
+        _ raw: String, at refNode: YAMLNode, kind: ComponentKind?
+    ) -> (key: String, node: YAMLNode)? {
         let (uriPart, fragmentPart) = split(raw)
         if let scheme = uriScheme(uriPart) {
             if scheme == "http" || scheme == "https" {
-                referenceError("remote reference '\(raw)' is not supported; download the document next to this one and refer to it by a relative path", at: refNode, kind: kind, "ref-remote")
+                referenceError(
+                    "remote reference '\(raw)' is not supported; download the document next to this one and refer to it by a relative path",
+                    at: refNode, kind: kind, "ref-remote")
             } else {
-                referenceError("reference '\(raw)' uses the '\(scheme):' scheme, which Lathe does not support; refer to a file by a relative path", at: refNode, kind: kind, "ref-remote")
+                referenceError(
+                    "reference '\(raw)' uses the '\(scheme):' scheme, which Lathe does not support; refer to a file by a relative path",
+                    at: refNode, kind: kind, "ref-remote")
             }
             return nil
         }
-        guard let uri = PercentEncoding.decode(uriPart), let fragment = PercentEncoding.decode(fragmentPart ?? "") else {
-            referenceError("'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)", at: refNode, kind: kind, "ref-invalid")
+        guard let uri = PercentEncoding.decode(uriPart), let fragment = PercentEncoding.decode(fragmentPart ?? "")
+        else {
+            referenceError(
+                "'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)", at: refNode,
+                kind: kind, "ref-invalid")
             return nil
         }
         let tokens: [String]
         do {
             tokens = try JSONPointer.tokens(fragment)
         } catch .notAPointer {
-            referenceError("'#\(fragment)' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/\(kind?.rawValue ?? "schemas")/\(fragment)'", at: refNode, kind: kind, "ref-anchor")
+            referenceError(
+                "'#\(fragment)' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/\(kind?.rawValue ?? "schemas")/\(fragment)'",
+                at: refNode, kind: kind, "ref-anchor")
             return nil
         } catch {
             if case .badEscape(let token) = error {
-                referenceError("invalid JSON pointer in '\(raw)': in '\(token)', '~' must be followed by 0 (for ~) or 1 (for /)", at: refNode, kind: kind, "ref-invalid")
+                referenceError(
+                    "invalid JSON pointer in '\(raw)': in '\(token)', '~' must be followed by 0 (for ~) or 1 (for /)",
+                    at: refNode, kind: kind, "ref-invalid")
             }
             return nil
         }
@@ -163,7 +181,7 @@ extension DocumentDecoder {
         guard let colon = uri.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = uri[..<colon]
         guard scheme.count > 1, let first = scheme.first, first.isLetter,
-              scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
+            scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
         else { return nil }
         return scheme.lowercased()
     }
@@ -174,7 +192,9 @@ extension DocumentDecoder {
         let absolute = Paths.normalize(Paths.join(Paths.directory(referrer), uri))
         if !files.allowRefsOutsideRoot, !files.isInsideRoot(absolute) {
             let real = Paths.realPath(absolute) ?? absolute
-            referenceError("'\(raw)' leads outside the folder of the root spec (to \(real)); pass --allow-refs-outside-root to allow it", at: refNode, kind: kind, "ref-outside-root")
+            referenceError(
+                "'\(raw)' leads outside the folder of the root spec (to \(real)); pass --allow-refs-outside-root to allow it",
+                at: refNode, kind: kind, "ref-outside-root")
             return nil
         }
         let display = Paths.normalize(Paths.join(Paths.directory(refNode.tree.path), uri))
@@ -184,7 +204,8 @@ extension DocumentDecoder {
         case .failed(let diagnostic, let firstTime):
             if diagnostic.location == nil {
                 // Could not be read at all: say so where the ref is.
-                referenceError("cannot resolve '\(raw)': \(diagnostic.message)", at: refNode, kind: kind, "ref-unreadable")
+                referenceError(
+                    "cannot resolve '\(raw)': \(diagnostic.message)", at: refNode, kind: kind, "ref-unreadable")
             } else if firstTime {
                 // The referenced file is not YAML or JSON: Lathe reads the rest without it.
                 var unreadable = diagnostic
@@ -209,13 +230,16 @@ extension DocumentDecoder {
                     continue
                 }
                 var reason = "\(place) has no '\(token)'"
-                if let suggestion = Suggestions.closest(to: token, among: node.entries.lazy.compactMap { $0.key.text }) {
+                if let suggestion = Suggestions.closest(to: token, among: node.entries.lazy.compactMap { $0.key.text })
+                {
                     reason += " (did you mean '\(suggestion)'?)"
                 }
                 return .failure(PointerError(reason: reason))
             case .sequence:
                 guard let index = Int(token), index >= 0, index < node.count, token == String(index) else {
-                    return .failure(PointerError(reason: "\(place) is a list of \(node.count) and '\(token)' is not an index in it"))
+                    return .failure(
+                        PointerError(reason: "\(place) is a list of \(node.count) and '\(token)' is not an index in it")
+                    )
                 }
                 node = node.items[index]
             case .scalar:
@@ -243,8 +267,12 @@ extension DocumentDecoder {
     private func checkKind(tokens key: String, expected: ComponentKind?, raw: String, at refNode: YAMLNode) -> Bool {
         guard let expected, let hash = key.utf8.lastIndex(of: UInt8(ascii: "#")) else { return true }
         let tokens = key[key.utf8.index(after: hash)...].split(separator: "/", omittingEmptySubsequences: false)
-        guard tokens.count == 4, tokens[1] == "components", let actual = ComponentKind(rawValue: String(tokens[2])), actual != expected else { return true }
-        referenceError("'\(raw)' is \(actual.noun), but \(expected.noun) is expected here", at: refNode, kind: expected, "ref-wrong-kind")
+        guard tokens.count == 4, tokens[1] == "components", let actual = ComponentKind(rawValue: String(tokens[2])),
+            actual != expected
+        else { return true }
+        referenceError(
+            "'\(raw)' is \(actual.noun), but \(expected.noun) is expected here", at: refNode, kind: expected,
+            "ref-wrong-kind")
         return false
     }
 }

@@ -35,7 +35,9 @@ struct SwiftWriter {
     }
 
     /// `do { … } catch pattern { … }`.
-    mutating func doCatch(_ body: (inout SwiftWriter) -> Void, catching pattern: String = "", _ handler: (inout SwiftWriter) -> Void) {
+    mutating func doCatch(
+        _ body: (inout SwiftWriter) -> Void, catching pattern: String = "", _ handler: (inout SwiftWriter) -> Void
+    ) {
         line("do {")
         indentation += 1
         body(&self)
@@ -101,7 +103,9 @@ enum SwiftLiteral {
             case "\0": result += "\\0"
             // Controls, line separators and the bidirectional formatting characters (which can make a
             // literal read as something else, CVE-2021-42574) are written as escapes; the value is the same.
-            case _ where scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value) || (0x2028 ... 0x2029).contains(scalar.value)
+            case _
+            where scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value)
+                || (0x2028 ... 0x2029).contains(scalar.value)
                 || SwiftLiteral.isBidiControl(scalar):
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             default: result.unicodeScalars.append(scalar)

@@ -75,13 +75,18 @@ struct TypeSpelling {
                 case .number(let number): raw = number.text
                 default: return nil
                 }
-                return enumeration.cases.first { $0.rawValue == raw }.map { "." + SwiftNames.escapedMember($0.name.swift) }
+                return enumeration.cases.first { $0.rawValue == raw }.map {
+                    "." + SwiftNames.escapedMember($0.name.swift)
+                }
             case .alias(let aliased, _):
                 return literal(value, as: aliased)
             case .anyOf(let union):
                 // Every member that takes the value holds it, as decoding would fill them.
                 let members = union.cases.compactMap { item in
-                    literal(value, as: item.type).map { SwiftNames.escapedMember(item.name.swift) + ": " + (union.isRecursive ? "\(Runtime.indirect)(\($0))" : $0) }
+                    literal(value, as: item.type).map {
+                        SwiftNames.escapedMember(item.name.swift) + ": "
+                            + (union.isRecursive ? "\(Runtime.indirect)(\($0))" : $0)
+                    }
                 }
                 return members.isEmpty ? nil : "\(self.type(.named(id)))(\(members.joined(separator: ", ")))"
             default:
@@ -96,11 +101,16 @@ struct TypeSpelling {
         switch value {
         case .null: "nil"
         case .bool(let flag): flag ? "true" : "false"
-        case .number(let number): number.intValue != nil ? number.text : "\(Runtime.JSONValue.number)(\(SwiftLiteral.string(number.text)))"
+        case .number(let number):
+            number.intValue != nil ? number.text : "\(Runtime.JSONValue.number)(\(SwiftLiteral.string(number.text)))"
         case .string(let text): SwiftLiteral.string(text)
         case .array(let items): "[" + items.map(jsonValueLiteral).joined(separator: ", ") + "]"
         case .object(let members):
-            members.isEmpty ? "[:]" : "[" + members.map { SwiftLiteral.string($0.key) + ": " + jsonValueLiteral($0.value) }.joined(separator: ", ") + "]"
+            members.isEmpty
+                ? "[:]"
+                : "["
+                    + members.map { SwiftLiteral.string($0.key) + ": " + jsonValueLiteral($0.value) }.joined(
+                        separator: ", ") + "]"
         }
     }
 }

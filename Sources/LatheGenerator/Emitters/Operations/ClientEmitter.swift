@@ -46,8 +46,12 @@ struct ClientEmitter {
             w.line("public let middlewares: [any OpenAPIRuntime.ClientMiddleware]")
             w.line("public var authentication: Authentication")
             w.line()
-            w.block("public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init())") { w in
-                for member in ["serverURL", "transport", "middlewares", "authentication"] { w.line("self.\(member) = \(member)") }
+            w.block(
+                "public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init())"
+            ) { w in
+                for member in ["serverURL", "transport", "middlewares", "authentication"] {
+                    w.line("self.\(member) = \(member)")
+                }
             }
         }
         w.line()
@@ -69,16 +73,24 @@ struct ClientEmitter {
         let op = op(operation)
         w.docComment(docs(operation))
         if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
-        w.block("nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(names.input)) async throws -> \(op).\(names.output)") { w in
+        w.block(
+            "nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(names.input)) async throws -> \(op).\(names.output)"
+        ) { w in
             w.line("let issues = input.validationIssues")
-            w.line("if !issues.isEmpty { throw \(Runtime.operationError)(operationID: \(op).id, reason: .invalidInput(issues)) }")
+            w.line(
+                "if !issues.isEmpty { throw \(Runtime.operationError)(operationID: \(op).id, reason: .invalidInput(issues)) }"
+            )
             emitRequest(operation, into: &w)
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
             let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
-            w.line("try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: [\(alternatives.joined(separator: ", "))])")
+            w.line(
+                "try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: [\(alternatives.joined(separator: ", "))])"
+            )
             // The body is read by a response with content, or kept in `undocumented` when there is no `default`.
             let readsBody = !operation.coversEveryStatus || operation.responses.contains { !$0.contents.isEmpty }
-            w.line("let (response, \(readsBody ? "responseBody" : "_")) = try await \(Runtime.ClientSupport.send)(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)")
+            w.line(
+                "let (response, \(readsBody ? "responseBody" : "_")) = try await \(Runtime.ClientSupport.send)(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)"
+            )
             emitResponseDecoding(operation, into: &w)
         }
     }
@@ -99,7 +111,9 @@ struct ClientEmitter {
             w.indented { w in
                 for parameter in pathParameters {
                     let value = uriValue("input.path.\(SwiftNames.escapedMember(parameter.name.swift))", of: parameter)
-                    w.line("\(SwiftLiteral.string(parameter.name.original)): \(Runtime.URIEncoding.path)(\(value), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode)),")
+                    w.line(
+                        "\(SwiftLiteral.string(parameter.name.original)): \(Runtime.URIEncoding.path)(\(value), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode)),"
+                    )
                 }
             }
             w.line("])")
@@ -109,16 +123,20 @@ struct ClientEmitter {
             for parameter in queryParameters {
                 emitOptional(parameter, group: "query", into: &w) { value in
                     let uri = uriValue(value, of: parameter)
-                    return "query += \(Runtime.URIEncoding.query)(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode), allowReserved: \(parameter.allowReserved))"
+                    return
+                        "query += \(Runtime.URIEncoding.query)(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode), allowReserved: \(parameter.allowReserved))"
                 }
             }
             w.line("if !query.isEmpty { path += \"?\" + query.joined(separator: \"&\") }")
         }
-        w.line("var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, scheme: nil, authority: nil, path: path)")
+        w.line(
+            "var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, scheme: nil, authority: nil, path: path)"
+        )
         for parameter in operation.parameters where parameter.location == .header {
             emitOptional(parameter, group: "headers", into: &w) { value in
                 let uri = uriValue(value, of: parameter)
-                return "request.headerFields.set(\(SwiftLiteral.string(parameter.name.original)), \(Runtime.URIEncoding.header)(\(uri), explode: \(parameter.explode)))"
+                return
+                    "request.headerFields.set(\(SwiftLiteral.string(parameter.name.original)), \(Runtime.URIEncoding.header)(\(uri), explode: \(parameter.explode)))"
             }
         }
         let cookieParameters = operation.parameters.filter { $0.location == .cookie }
@@ -127,7 +145,8 @@ struct ClientEmitter {
             for parameter in cookieParameters {
                 emitOptional(parameter, group: "cookies", into: &w) { value in
                     let uri = uriValue(value, of: parameter)
-                    return "cookies.append(\(Runtime.URIEncoding.cookie)(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)))"
+                    return
+                        "cookies.append(\(Runtime.URIEncoding.cookie)(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)))"
                 }
             }
             w.line("if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: \"; \") }")
@@ -161,7 +180,8 @@ struct ClientEmitter {
                     switch content.kind {
                     case .json: w.line("body = try \(Runtime.BodyCoding.json)(value)")
                     case .urlEncodedForm: w.line("body = try \(Runtime.BodyCoding.form)(value)")
-                    case .text where operations.bodyType(content) == "Swift.String": w.line("body = OpenAPIRuntime.HTTPBody(value)")
+                    case .text where operations.bodyType(content) == "Swift.String":
+                        w.line("body = OpenAPIRuntime.HTTPBody(value)")
                     case .text: w.line("body = try \(Runtime.BodyCoding.json)(value)")
                     case .binary, .multipart: w.line("body = value")
                     }
@@ -172,7 +192,9 @@ struct ClientEmitter {
     }
 
     /// Runs `statement` for a parameter's value when it has one.
-    private func emitOptional(_ parameter: IRParameter, group: String, into w: inout SwiftWriter, _ statement: (String) -> String) {
+    private func emitOptional(
+        _ parameter: IRParameter, group: String, into w: inout SwiftWriter, _ statement: (String) -> String
+    ) {
         let access = "input.\(group).\(SwiftNames.escapedMember(parameter.name.swift))"
         if parameter.isRequired || parameter.defaultValue != nil {
             w.line(statement(access))
@@ -186,7 +208,9 @@ struct ClientEmitter {
         if operation.responses.contains(where: { !$0.contents.isEmpty }) {
             w.line("let contentType = response.headerFields[.contentType]")
         }
-        let ordered = operation.responses.filter { $0.key.isExact } + operation.responses.filter { if case .range = $0.key { true } else { false } }
+        let ordered =
+            operation.responses.filter { $0.key.isExact }
+            + operation.responses.filter { if case .range = $0.key { true } else { false } }
         let fallback = operation.responses.first { $0.key == .default }
         w.switchBlock("response.status.code") { w in
             for response in ordered {
@@ -202,13 +226,16 @@ struct ClientEmitter {
                 if let fallback {
                     emitResponse(fallback, output: op, operation: operation, into: &w)
                 } else {
-                    w.line("return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)")
+                    w.line(
+                        "return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)"
+                    )
                 }
             }
         }
     }
 
-    private func emitResponse(_ response: IRResponse, output: String, operation: IROperation, into w: inout SwiftWriter) {
+    private func emitResponse(_ response: IRResponse, output: String, operation: IROperation, into w: inout SwiftWriter)
+    {
         let type = "\(output).\(response.typeName)"
         var arguments: [String] = []
         if !response.headers.isEmpty {
@@ -219,7 +246,9 @@ struct ClientEmitter {
                 }
                 w.line("headers = .init(\(values.joined(separator: ", ")))")
             }) { w in
-                w.line("throw \(Runtime.operationError)(operationID: \(op(operation)).id, statusCode: response.status.code, reason: .invalidHeader(name: \(Runtime.ClientSupport.headerName)(of: error)))")
+                w.line(
+                    "throw \(Runtime.operationError)(operationID: \(op(operation)).id, statusCode: response.status.code, reason: .invalidHeader(name: \(Runtime.ClientSupport.headerName)(of: error)))"
+                )
             }
             arguments.append("headers: headers")
         }
@@ -227,33 +256,46 @@ struct ClientEmitter {
             w.line("let body: \(type).\(operation.names.body)")
             let operationID = "\(op(operation)).id"
             for (index, content) in response.contents.enumerated() {
-                let condition = "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
+                let condition =
+                    "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
                 w.line((index == 0 ? "if " : "} else if ") + condition + " {")
                 w.indented { w in
                     let swiftType = operations.bodyType(content)
                     if content.multipart != nil {
                         let parts = operations.bodyType(content, in: "\(type).\(operation.names.body)")
-                        w.line("body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeMultipart)(from: responseBody, operationID: \(operationID), response: response, as: \(parts).init))")
+                        w.line(
+                            "body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeMultipart)(from: responseBody, operationID: \(operationID), response: response, as: \(parts).init))"
+                        )
                         return
                     }
                     let decodesJSON = content.kind == .json || (content.kind == .text && swiftType != "Swift.String")
                     if decodesJSON, let failure = response.failureWhen {
                         // x-lathe-failure-when: a documented success whose body says it failed is thrown.
-                        w.line("let value = try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response)")
+                        w.line(
+                            "let value = try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response)"
+                        )
                         let message = failure.message.map(SwiftLiteral.strings) ?? "nil"
-                        w.line("try \(Runtime.ClientSupport.checkFailure)(in: value, property: \(SwiftLiteral.strings(failure.property)), equals: \(SwiftLiteral.strings(failure.values)), message: \(message), operationID: \(operationID), statusCode: response.status.code)")
+                        w.line(
+                            "try \(Runtime.ClientSupport.checkFailure)(in: value, property: \(SwiftLiteral.strings(failure.property)), equals: \(SwiftLiteral.strings(failure.values)), message: \(message), operationID: \(operationID), statusCode: response.status.code)"
+                        )
                         w.line("body = .\(content.caseName)(value)")
                         return
                     }
                     switch content.kind {
                     case .json:
-                        w.line("body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))")
+                        w.line(
+                            "body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))"
+                        )
                     case .urlEncodedForm:
-                        w.line("body = .\(content.caseName)(try await \(Runtime.BodyCoding.decodeForm)(\(swiftType).self, from: responseBody))")
+                        w.line(
+                            "body = .\(content.caseName)(try await \(Runtime.BodyCoding.decodeForm)(\(swiftType).self, from: responseBody))"
+                        )
                     case .text where swiftType == "Swift.String":
                         w.line("body = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(responseBody))")
                     case .text:
-                        w.line("body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))")
+                        w.line(
+                            "body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))"
+                        )
                     case .binary, .multipart:
                         w.line("body = .\(content.caseName)(responseBody ?? OpenAPIRuntime.HTTPBody())")
                     }
@@ -261,14 +303,18 @@ struct ClientEmitter {
             }
             w.line("} else {")
             w.indented { w in
-                w.line("throw \(Runtime.operationError)(operationID: \(operationID), statusCode: response.status.code, reason: .unexpectedContentType(contentType))")
+                w.line(
+                    "throw \(Runtime.operationError)(operationID: \(operationID), statusCode: response.status.code, reason: .unexpectedContentType(contentType))"
+                )
             }
             w.line("}")
             arguments.append("body: body")
         }
         let value = "\(type)(\(arguments.joined(separator: ", ")))"
         let name = SwiftNames.escapedMember(response.caseName)
-        w.line(response.key.isExact ? "return .\(name)(\(value))" : "return .\(name)(statusCode: response.status.code, \(value))")
+        w.line(
+            response.key.isExact
+                ? "return .\(name)(\(value))" : "return .\(name)(statusCode: response.status.code, \(value))")
     }
 
     // MARK: The flattened form
@@ -285,9 +331,14 @@ struct ClientEmitter {
             var arguments: [String] = []
             for parameter in operation.parameters where parameter.location == location {
                 let swift = parameter.name.swift
-                let label = labels.contains(swift) ? labels.claim(member + SwiftNames.typeName(swift)) : labels.claim(swift)
-                let defaultValue = parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) } ?? (parameter.isRequired ? nil : "nil")
-                parameters.append("\(SwiftNames.escapedMember(label)): \(operations.parameterType(parameter))" + (defaultValue.map { " = \($0)" } ?? ""))
+                let label =
+                    labels.contains(swift) ? labels.claim(member + SwiftNames.typeName(swift)) : labels.claim(swift)
+                let defaultValue =
+                    parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) }
+                    ?? (parameter.isRequired ? nil : "nil")
+                parameters.append(
+                    "\(SwiftNames.escapedMember(label)): \(operations.parameterType(parameter))"
+                        + (defaultValue.map { " = \($0)" } ?? ""))
                 arguments.append("\(SwiftNames.argumentLabel(swift)): \(SwiftNames.escapedMember(label))")
             }
             if !arguments.isEmpty { groups.append((member, arguments)) }
@@ -298,16 +349,26 @@ struct ClientEmitter {
             if body.contents.count == 1, let content = body.contents.first {
                 let type = operations.bodyType(content, in: "\(op).\(names.input).\(names.body)")
                 parameters.append("\(label): \(type)" + (body.isRequired ? "" : "? = nil"))
-                inputArguments.append("body: " + (body.isRequired ? ".\(content.caseName)(\(label))" : "\(label).map { .\(content.caseName)($0) }"))
+                inputArguments.append(
+                    "body: "
+                        + (body.isRequired
+                            ? ".\(content.caseName)(\(label))" : "\(label).map { .\(content.caseName)($0) }"))
             } else {
                 parameters.append("\(label): \(op).\(names.input).\(names.body)" + (body.isRequired ? "" : "? = nil"))
                 inputArguments.append("body: \(label)")
             }
         }
-        w.docComment(docs(operation) + ["", "The same call as the one taking an input value, with each parameter as an argument."])
+        w.docComment(
+            docs(operation) + [
+                "", "The same call as the one taking an input value, with each parameter as an argument.",
+            ])
         if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
-        w.block("nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(\(parameters.joined(separator: ", "))) async throws -> \(op).\(names.output)") { w in
-            w.line("try await self.\(operation.methodName)(\(op).\(names.input)(\(inputArguments.joined(separator: ", "))))")
+        w.block(
+            "nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(\(parameters.joined(separator: ", "))) async throws -> \(op).\(names.output)"
+        ) { w in
+            w.line(
+                "try await self.\(operation.methodName)(\(op).\(names.input)(\(inputArguments.joined(separator: ", "))))"
+            )
         }
     }
 
@@ -321,10 +382,13 @@ struct ClientEmitter {
         ])
         w.block("nonisolated public struct Authentication: Swift.Sendable") { w in
             for scheme in schemes {
-                w.docComment(DocComments.lines(scheme.docs, notes: [Self.schemeNote(scheme)], specName: module.specName))
+                w.docComment(
+                    DocComments.lines(scheme.docs, notes: [Self.schemeNote(scheme)], specName: module.specName))
                 w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): \(Self.credentialType(scheme))?")
             }
-            let arguments = schemes.map { "\(SwiftNames.escapedMember($0.name.swift)): \(Self.credentialType($0))? = nil" }
+            let arguments = schemes.map {
+                "\(SwiftNames.escapedMember($0.name.swift)): \(Self.credentialType($0))? = nil"
+            }
             if schemes.isEmpty {
                 w.line("public init() {}")
             } else {
@@ -338,14 +402,18 @@ struct ClientEmitter {
             w.line()
             let bodyParameter = module.hasRequestSigning ? "body: inout OpenAPIRuntime.HTTPBody?, " : ""
             let bodyArgument = module.hasRequestSigning ? ", body: &body" : ""
-            w.block("func apply(to request: inout HTTPTypes.HTTPRequest, \(bodyParameter)operationID: Swift.String, alternatives: [[Swift.String]]) async throws") { w in
+            w.block(
+                "func apply(to request: inout HTTPTypes.HTTPRequest, \(bodyParameter)operationID: Swift.String, alternatives: [[Swift.String]]) async throws"
+            ) { w in
                 w.line("guard !alternatives.isEmpty else { return }")
                 w.block("for alternative in alternatives where alternative.allSatisfy(isConfigured)") { w in
                     w.line("for scheme in alternative { try await apply(scheme, to: &request\(bodyArgument)) }")
                     w.line("return")
                 }
                 w.line("if alternatives.contains(where: \\.isEmpty) { return }")
-                w.line("throw \(Runtime.operationError)(operationID: operationID, reason: .missingCredentials(schemes: alternatives.map { $0.joined(separator: \" and \") }))")
+                w.line(
+                    "throw \(Runtime.operationError)(operationID: operationID, reason: .missingCredentials(schemes: alternatives.map { $0.joined(separator: \" and \") }))"
+                )
             }
             w.line()
             w.block("private func isConfigured(_ scheme: Swift.String) -> Swift.Bool") { w in
@@ -354,14 +422,18 @@ struct ClientEmitter {
                         if case .unsupported = scheme.kind {
                             w.line("case \(SwiftLiteral.string(scheme.name.original)): true")
                         } else {
-                            w.line("case \(SwiftLiteral.string(scheme.name.original)): \(SwiftNames.escapedMember(scheme.name.swift)) != nil")
+                            w.line(
+                                "case \(SwiftLiteral.string(scheme.name.original)): \(SwiftNames.escapedMember(scheme.name.swift)) != nil"
+                            )
                         }
                     }
                     w.line("default: false")
                 }
             }
             w.line()
-            w.block("private func apply(_ scheme: Swift.String, to request: inout HTTPTypes.HTTPRequest\(module.hasRequestSigning ? ", body: inout OpenAPIRuntime.HTTPBody?" : "")) async throws") { w in
+            w.block(
+                "private func apply(_ scheme: Swift.String, to request: inout HTTPTypes.HTTPRequest\(module.hasRequestSigning ? ", body: inout OpenAPIRuntime.HTTPBody?" : "")) async throws"
+            ) { w in
                 w.switchBlock("scheme") { w in
                     for scheme in schemes {
                         let name = SwiftNames.escapedMember(scheme.name.swift)
@@ -370,25 +442,43 @@ struct ClientEmitter {
                             w.line("case \(SwiftLiteral.string(scheme.name.original)):")
                             w.indented { w in
                                 w.line("guard let credential = \(name) else { return }")
-                                let value = prefix.map { "credential.value(defaultPrefix: \(SwiftLiteral.string($0)))" } ?? "credential.value"
+                                let value =
+                                    prefix.map { "credential.value(defaultPrefix: \(SwiftLiteral.string($0)))" }
+                                    ?? "credential.value"
                                 switch location {
                                 case .header: w.line("request.headerFields.set(\(SwiftLiteral.string(key)), \(value))")
-                                case .query: w.line("\(Runtime.ClientSupport.appendQuery)(\(SwiftLiteral.string(key)), \(value), to: &request)")
-                                default: w.line("\(Runtime.ClientSupport.appendCookie)(\(SwiftLiteral.string(key)), \(value), to: &request)")
+                                case .query:
+                                    w.line(
+                                        "\(Runtime.ClientSupport.appendQuery)(\(SwiftLiteral.string(key)), \(value), to: &request)"
+                                    )
+                                default:
+                                    w.line(
+                                        "\(Runtime.ClientSupport.appendCookie)(\(SwiftLiteral.string(key)), \(value), to: &request)"
+                                    )
                                 }
                             }
                         case .requestSignature(let signature):
                             w.line("case \(SwiftLiteral.string(scheme.name.original)):")
                             w.indented { w in
                                 w.line("guard let credential = \(name) else { return }")
-                                w.line("try await \(Self.signatureScheme(signature)).sign(&request, body: &body, secret: credential.secret)")
+                                w.line(
+                                    "try await \(Self.signatureScheme(signature)).sign(&request, body: &body, secret: credential.secret)"
+                                )
                             }
                         case .basic:
                             w.line("case \(SwiftLiteral.string(scheme.name.original)):")
-                            w.indented { $0.line("if let credential = \(name) { request.headerFields[.authorization] = credential.headerValue }") }
+                            w.indented {
+                                $0.line(
+                                    "if let credential = \(name) { request.headerFields[.authorization] = credential.headerValue }"
+                                )
+                            }
                         case .bearer, .oauth2:
                             w.line("case \(SwiftLiteral.string(scheme.name.original)):")
-                            w.indented { $0.line("if let provider = \(name) { request.headerFields[.authorization] = \"Bearer \" + (try await provider.token()) }") }
+                            w.indented {
+                                $0.line(
+                                    "if let provider = \(name) { request.headerFields[.authorization] = \"Bearer \" + (try await provider.token()) }"
+                                )
+                            }
                         case .unsupported:
                             continue
                         }
@@ -402,7 +492,8 @@ struct ClientEmitter {
     /// The runtime's description of a signing scheme, as a Swift expression.
     static func signatureScheme(_ signature: IRRequestSignature) -> String {
         let components = signature.components.map { ".\(SwiftNames.memberName($0))" }.joined(separator: ", ")
-        return "\(Runtime.requestSignature)(header: \(SwiftLiteral.string(signature.header)), timestampHeader: \(SwiftLiteral.string(signature.timestampHeader)), tolerance: \(signature.tolerance), components: [\(components)])"
+        return
+            "\(Runtime.requestSignature)(header: \(SwiftLiteral.string(signature.header)), timestampHeader: \(SwiftLiteral.string(signature.timestampHeader)), tolerance: \(signature.tolerance), components: [\(components)])"
     }
 
     static func credentialType(_ scheme: IRSecurityScheme) -> String {
@@ -417,8 +508,10 @@ struct ClientEmitter {
 
     static func schemeNote(_ scheme: IRSecurityScheme) -> String {
         switch scheme.kind {
-        case .apiKey(let name, let location, nil): "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`."
-        case .apiKey(let name, let location, let prefix?): "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`, sent as `\(prefix) <key>` (give the key alone)."
+        case .apiKey(let name, let location, nil):
+            "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`."
+        case .apiKey(let name, let location, let prefix?):
+            "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`, sent as `\(prefix) <key>` (give the key alone)."
         case .requestSignature(let signature):
             "`\(scheme.name.original)`: the secret that signs each request (HMAC-SHA512 in `\(signature.header)`, with the time in `\(signature.timestampHeader)`); it is never sent."
         case .basic: "`\(scheme.name.original)`: HTTP Basic."

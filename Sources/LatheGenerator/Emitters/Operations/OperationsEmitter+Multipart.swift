@@ -6,13 +6,16 @@ import LatheIR
 extension OperationsEmitter {
     func emitParts(_ multipart: IRMultipart, contentType: String, into w: inout SwiftWriter) {
         w.docComment(["The parts of a `\(IRContentKind.essence(contentType))` body."])
-        w.block("nonisolated public struct \(multipart.typeName): Swift.Sendable, Swift.Hashable, \(Runtime.validatable)") { w in
+        w.block(
+            "nonisolated public struct \(multipart.typeName): Swift.Sendable, Swift.Hashable, \(Runtime.validatable)"
+        ) { w in
             for part in multipart.parts {
                 w.docComment(DocComments.lines(part.docs, notes: [Self.partNote(part)], specName: module.specName))
                 w.line("public var \(SwiftNames.escapedMember(part.name.swift)): \(memberType(part))")
             }
             let arguments = multipart.parts.map { part -> String in
-                let defaultValue = part.isRepeated ? (part.isRequired ? "" : " = []") : (part.isRequired ? "" : " = nil")
+                let defaultValue =
+                    part.isRepeated ? (part.isRequired ? "" : " = []") : (part.isRequired ? "" : " = nil")
                 return "\(SwiftNames.escapedMember(part.name.swift)): \(memberType(part))" + defaultValue
             }
             w.block("public init(\(arguments.joined(separator: ", ")))") { w in
@@ -65,14 +68,20 @@ extension OperationsEmitter {
         return spelling.isURIPrimitive(part.type) ? .text : .json
     }
 
-    private func emitPartHeaders(_ headers: [IRResponseHeader], typeName: String, partName: String, into w: inout SwiftWriter) {
+    private func emitPartHeaders(
+        _ headers: [IRResponseHeader], typeName: String, partName: String, into w: inout SwiftWriter
+    ) {
         w.docComment(["The headers of part `\(partName)`."])
         w.block("nonisolated public struct \(typeName): Swift.Sendable, Swift.Hashable") { w in
             for header in headers {
-                w.docComment(DocComments.lines(header.docs, notes: ["Header `\(header.name.original)`."], specName: module.specName))
+                w.docComment(
+                    DocComments.lines(
+                        header.docs, notes: ["Header `\(header.name.original)`."], specName: module.specName))
                 w.line("public var \(SwiftNames.escapedMember(header.name.swift)): \(headerType(header))")
             }
-            let arguments = headers.map { "\(SwiftNames.escapedMember($0.name.swift)): \(headerType($0))" + ($0.isRequired ? "" : " = nil") }
+            let arguments = headers.map {
+                "\(SwiftNames.escapedMember($0.name.swift)): \(headerType($0))" + ($0.isRequired ? "" : " = nil")
+            }
             w.block("public init(\(arguments.joined(separator: ", ")))") { w in
                 for header in headers {
                     let name = SwiftNames.escapedMember(header.name.swift)
@@ -80,17 +89,21 @@ extension OperationsEmitter {
                 }
             }
             w.line()
-            w.docComment(["Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one."])
+            w.docComment([
+                "Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one."
+            ])
             w.block("public init(_ fields: HTTPTypes.HTTPFields) throws") { w in
                 for header in headers {
-                    w.line("self.\(SwiftNames.escapedMember(header.name.swift)) = \(decodeHeader(header, from: "fields"))")
+                    w.line(
+                        "self.\(SwiftNames.escapedMember(header.name.swift)) = \(decodeHeader(header, from: "fields"))")
                 }
             }
             w.line()
             w.block("public var fields: HTTPTypes.HTTPFields") { w in
                 w.line("var fields = HTTPTypes.HTTPFields()")
                 for header in headers {
-                    emitHeaderEncoding(header, value: "self.\(SwiftNames.escapedMember(header.name.swift))", into: "fields", w: &w)
+                    emitHeaderEncoding(
+                        header, value: "self.\(SwiftNames.escapedMember(header.name.swift))", into: "fields", w: &w)
                 }
                 w.line("return fields")
             }
@@ -136,12 +149,14 @@ extension OperationsEmitter {
             for part in multipart.parts {
                 let name = SwiftLiteral.string(part.name.original)
                 let contentType = part.contentType.map(SwiftLiteral.string) ?? "nil"
-                let (value, headers) = part.headersTypeName == nil ? ("value", "") : ("value.value", ", headers: value.headers.fields")
+                let (value, headers) =
+                    part.headersTypeName == nil ? ("value", "") : ("value.value", ", headers: value.headers.fields")
                 let call: String
                 switch encoding(part) {
                 case .file: call = "form.append(file: \(value), name: \(name), contentType: \(contentType)\(headers))"
                 case .text: call = "form.append(text: \(value), name: \(name), contentType: \(contentType)\(headers))"
-                case .json: call = "try form.append(json: \(value), name: \(name), contentType: \(contentType)\(headers))"
+                case .json:
+                    call = "try form.append(json: \(value), name: \(name), contentType: \(contentType)\(headers))"
                 }
                 let member = "self.\(SwiftNames.escapedMember(part.name.swift))"
                 if part.isRepeated {
@@ -166,15 +181,23 @@ extension OperationsEmitter {
             let member = "self.\(SwiftNames.escapedMember(part.name.swift))"
             let type = part.isRepeated ? IRValueType.array(part.type) : part.type
             var checks = SwiftWriter()
-            emitter.emitValidation(of: "value", type: type, constraints: part.constraints, path: path, into: &checks, counter: &counter)
+            emitter.emitValidation(
+                of: "value", type: type, constraints: part.constraints, path: path, into: &checks, counter: &counter)
             guard !checks.text.isEmpty else { continue }
             let field = part.headersTypeName != nil
             if part.isRepeated {
                 // Files are only counted.
-                let items = part.isFile ? (field ? ".map(\\.value.data)" : ".map(\\.data)") : (field ? ".map(\\.value)" : "")
-                body.block("do") { $0.line("let value = \(member)\(items)"); $0.raw(checks.text) }
+                let items =
+                    part.isFile ? (field ? ".map(\\.value.data)" : ".map(\\.data)") : (field ? ".map(\\.value)" : "")
+                body.block("do") {
+                    $0.line("let value = \(member)\(items)")
+                    $0.raw(checks.text)
+                }
             } else if part.isRequired {
-                body.block("do") { $0.line("let value = \(member)\(field ? ".value" : "")"); $0.raw(checks.text) }
+                body.block("do") {
+                    $0.line("let value = \(member)\(field ? ".value" : "")")
+                    $0.raw(checks.text)
+                }
             } else {
                 body.block("if let value = \(member)\(field ? "?.value" : "")") { $0.raw(checks.text) }
             }

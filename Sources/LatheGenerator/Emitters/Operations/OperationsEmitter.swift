@@ -10,7 +10,9 @@ struct Rendered {
     var chunks: [String]
 
     static func chunks<T>(of items: [T]) -> [[T]] {
-        stride(from: 0, to: items.count, by: operationsPerFile).map { Array(items[$0 ..< min($0 + operationsPerFile, items.count)]) }
+        stride(from: 0, to: items.count, by: operationsPerFile).map {
+            Array(items[$0 ..< min($0 + operationsPerFile, items.count)])
+        }
     }
 }
 
@@ -31,7 +33,10 @@ struct OperationsEmitter {
 
     /// Parameter groups in order: location, the group's type name, the `Input` member holding it.
     static var locations: [(IRParameterLocation, KeyPath<NestedNames, String>, String)] {
-        [(.path, \.path, "path"), (.query, \.query, "query"), (.header, \.headers, "headers"), (.cookie, \.cookies, "cookies")]
+        [
+            (.path, \.path, "path"), (.query, \.query, "query"), (.header, \.headers, "headers"),
+            (.cookie, \.cookies, "cookies"),
+        ]
     }
 
     /// The namespace declaration, and the operations in chunks (extensions, so the compiler can
@@ -70,7 +75,9 @@ struct OperationsEmitter {
     /// The first use of each shared response, in the order operations use them.
     private func sharedResponses() -> [IRResponse] {
         var seen = Set<String>()
-        return module.operations.flatMap(\.responses).filter { response in response.sharedName.map { seen.insert($0).inserted } ?? false }
+        return module.operations.flatMap(\.responses).filter { response in
+            response.sharedName.map { seen.insert($0).inserted } ?? false
+        }
     }
 
     private func emit(_ operation: IROperation, into w: inout SwiftWriter) {
@@ -98,7 +105,8 @@ struct OperationsEmitter {
     private func emitInput(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
         w.docComment(["What a call sends."])
-        w.block("nonisolated public struct \(names.input): Swift.Sendable, Swift.Hashable, \(Runtime.validatable)") { w in
+        w.block("nonisolated public struct \(names.input): Swift.Sendable, Swift.Hashable, \(Runtime.validatable)") {
+            w in
             var members: [(name: String, type: String, defaultValue: String?)] = []
             for (location, nameKey, member) in Self.locations {
                 let parameters = operation.parameters.filter { $0.location == location }
@@ -106,12 +114,19 @@ struct OperationsEmitter {
                 let typeName = names[keyPath: nameKey]
                 w.block("nonisolated public struct \(typeName): Swift.Sendable, Swift.Hashable") { w in
                     for parameter in parameters {
-                        w.docComment(DocComments.lines(parameter.docs, notes: ["`\(parameter.name.original)`, in the \(location.rawValue)."], specName: module.specName))
-                        w.line("public var \(SwiftNames.escapedMember(parameter.name.swift)): \(parameterType(parameter))")
+                        w.docComment(
+                            DocComments.lines(
+                                parameter.docs, notes: ["`\(parameter.name.original)`, in the \(location.rawValue)."],
+                                specName: module.specName))
+                        w.line(
+                            "public var \(SwiftNames.escapedMember(parameter.name.swift)): \(parameterType(parameter))")
                     }
                     let arguments = parameters.map { parameter -> String in
-                        let defaultValue = parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) } ?? (parameter.isRequired ? nil : "nil")
-                        return "\(SwiftNames.escapedMember(parameter.name.swift)): \(parameterType(parameter))" + (defaultValue.map { " = \($0)" } ?? "")
+                        let defaultValue =
+                            parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) }
+                            ?? (parameter.isRequired ? nil : "nil")
+                        return "\(SwiftNames.escapedMember(parameter.name.swift)): \(parameterType(parameter))"
+                            + (defaultValue.map { " = \($0)" } ?? "")
                     }
                     w.block("public init(\(arguments.joined(separator: ", ")))") { w in
                         for parameter in parameters {
@@ -125,7 +140,9 @@ struct OperationsEmitter {
                 members.append((member, typeName, allOptional ? ".init()" : nil))
             }
             if let body = operation.requestBody {
-                emitBodyEnum(body.contents, name: names.body, docs: ["The request body, in one of the content types the operation accepts."], into: &w)
+                emitBodyEnum(
+                    body.contents, name: names.body,
+                    docs: ["The request body, in one of the content types the operation accepts."], into: &w)
                 w.line("public var body: \(names.body)\(body.isRequired ? "" : "?")")
                 members.append(("body", names.body + (body.isRequired ? "" : "?"), body.isRequired ? nil : "nil"))
             }
@@ -148,7 +165,9 @@ struct OperationsEmitter {
                 let access = "self.\(member).\(SwiftNames.escapedMember(parameter.name.swift))"
                 let path = "path.key(\(SwiftLiteral.string(parameter.name.original)))"
                 var checks = SwiftWriter()
-                emitter.emitValidation(of: "value", type: parameter.type.nonNull, constraints: parameter.constraints, path: path, into: &checks, counter: &counter)
+                emitter.emitValidation(
+                    of: "value", type: parameter.type.nonNull, constraints: parameter.constraints, path: path,
+                    into: &checks, counter: &counter)
                 guard !checks.text.isEmpty else { continue }
                 if parameter.isRequired || parameter.defaultValue != nil {
                     body.line("let value = \(access)")
@@ -165,11 +184,15 @@ struct OperationsEmitter {
                 let optional = request.isRequired ? "" : "?"
                 if content.multipart != nil {
                     any = true
-                    cases.line("case .\(content.caseName)(let value)\(optional): value.collectValidationIssues(at: path.key(\"body\"), into: &issues)")
+                    cases.line(
+                        "case .\(content.caseName)(let value)\(optional): value.collectValidationIssues(at: path.key(\"body\"), into: &issues)"
+                    )
                     continue
                 }
                 var checks = SwiftWriter()
-                emitter.emitValidation(of: "value", type: content.type, constraints: IRConstraints(), path: "path.key(\"body\")", into: &checks, counter: &counter)
+                emitter.emitValidation(
+                    of: "value", type: content.type, constraints: IRConstraints(), path: "path.key(\"body\")",
+                    into: &checks, counter: &counter)
                 // Streamed bodies and plain text have nothing to validate.
                 if bodyType(content) == "OpenAPIRuntime.HTTPBody" || content.kind == .text || checks.text.isEmpty {
                     cases.line("case .\(content.caseName)\(optional): break")
@@ -202,7 +225,8 @@ struct OperationsEmitter {
         var chunks: [String] = []
         var current = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-            if (line.hasPrefix("let value ") || line.hasPrefix("if ") || line.hasPrefix("switch ")) && !current.isEmpty {
+            if (line.hasPrefix("let value ") || line.hasPrefix("if ") || line.hasPrefix("switch ")) && !current.isEmpty
+            {
                 chunks.append(current)
                 current = ""
             }
@@ -251,23 +275,32 @@ struct OperationsEmitter {
         let names = operation.names
         // With a `default` response every status is documented, so there is no `undocumented` case.
         let coversEveryStatus = operation.coversEveryStatus
-        w.docComment([coversEveryStatus ? "What a call can get back: one case per documented response." : "What a call can get back: one case per documented response, and `undocumented` for any other."])
+        w.docComment([
+            coversEveryStatus
+                ? "What a call can get back: one case per documented response."
+                : "What a call can get back: one case per documented response, and `undocumented` for any other."
+        ])
         w.block("nonisolated public enum \(names.output): Swift.Sendable, Swift.Hashable") { w in
             for response in operation.responses {
                 let status = Self.statusDescription(response.key)
-                w.docComment(SwiftLiteral.docText("\(status): \(response.docs.description ?? "")".trimmingTrailingSpaces()))
+                w.docComment(
+                    SwiftLiteral.docText("\(status): \(response.docs.description ?? "")".trimmingTrailingSpaces()))
                 let payload = response.key.isExact ? response.typeName : "statusCode: Swift.Int, \(response.typeName)"
                 w.line("case \(SwiftNames.escapedMember(response.caseName))(\(payload))")
             }
             if !coversEveryStatus {
                 w.docComment(["A status the spec does not document, kept whole."])
-                w.line("case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)")
+                w.line(
+                    "case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)"
+                )
             }
             for response in operation.responses {
                 w.line()
                 if let shared = response.sharedName {
                     w.docComment(["A response other operations share: `\(module.responsesNamespace).\(shared)`."])
-                    w.line("public typealias \(response.typeName) = \(qualifier)Operations.\(module.responsesNamespace).\(shared)")
+                    w.line(
+                        "public typealias \(response.typeName) = \(qualifier)Operations.\(module.responsesNamespace).\(shared)"
+                    )
                 } else {
                     emitResponse(response, named: response.typeName, names: names, into: &w)
                 }
@@ -283,17 +316,25 @@ struct OperationsEmitter {
         }
     }
 
-    private func emitResponse(_ response: IRResponse, named name: String, names: NestedNames, into w: inout SwiftWriter) {
-        if let description = response.docs.description, response.sharedName != nil { w.docComment(SwiftLiteral.docText(description)) }
+    private func emitResponse(_ response: IRResponse, named name: String, names: NestedNames, into w: inout SwiftWriter)
+    {
+        if let description = response.docs.description, response.sharedName != nil {
+            w.docComment(SwiftLiteral.docText(description))
+        }
         w.block("nonisolated public struct \(name): Swift.Sendable, Swift.Hashable") { w in
             var members: [(name: String, type: String, defaultValue: String?)] = []
             if !response.headers.isEmpty {
                 w.block("nonisolated public struct \(names.headers): Swift.Sendable, Swift.Hashable") { w in
                     for header in response.headers {
-                        w.docComment(DocComments.lines(header.docs, notes: ["Header `\(header.name.original)`."], specName: module.specName))
+                        w.docComment(
+                            DocComments.lines(
+                                header.docs, notes: ["Header `\(header.name.original)`."], specName: module.specName))
                         w.line("public var \(SwiftNames.escapedMember(header.name.swift)): \(headerType(header))")
                     }
-                    let arguments = response.headers.map { "\(SwiftNames.escapedMember($0.name.swift)): \(headerType($0))" + ($0.isRequired ? "" : " = nil") }
+                    let arguments = response.headers.map {
+                        "\(SwiftNames.escapedMember($0.name.swift)): \(headerType($0))"
+                            + ($0.isRequired ? "" : " = nil")
+                    }
                     w.block("public init(\(arguments.joined(separator: ", ")))") { w in
                         for header in response.headers {
                             let name = SwiftNames.escapedMember(header.name.swift)
@@ -306,7 +347,9 @@ struct OperationsEmitter {
                 members.append(("headers", names.headers, required ? nil : ".init()"))
             }
             if !response.contents.isEmpty {
-                emitBodyEnum(response.contents, name: names.body, docs: ["The response body, in one of the documented content types."], into: &w)
+                emitBodyEnum(
+                    response.contents, name: names.body,
+                    docs: ["The response body, in one of the documented content types."], into: &w)
                 w.line("public var body: \(names.body)")
                 members.append(("body", names.body, nil))
             }
@@ -325,9 +368,12 @@ struct OperationsEmitter {
     /// The expression reading `header` from the `HTTPFields` named `fields` (throws a `RequestError`).
     func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
         let shape = spelling.uriShape(header.type, contentType: header.contentType)
-        let raw = "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { \(Runtime.URIDecoding.header)($0, explode: false, as: \(shape.valueShape)) }"
+        let raw =
+            "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { \(Runtime.URIDecoding.header)($0, explode: false, as: \(shape.valueShape)) }"
         let decoded = ServerEmitter.decodeCall(raw, shape: shape, name: header.name.original)
-        return header.isRequired ? "try \(Runtime.ServerSupport.required)(\(decoded), at: \(SwiftLiteral.string(header.name.original)))" : decoded
+        return header.isRequired
+            ? "try \(Runtime.ServerSupport.required)(\(decoded), at: \(SwiftLiteral.string(header.name.original)))"
+            : decoded
     }
 
     /// Sets `header` from `value` (optional when the header is) in the `HTTPFields` named `fields`.

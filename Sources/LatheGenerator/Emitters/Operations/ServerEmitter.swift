@@ -68,10 +68,17 @@ struct ServerEmitter {
         w.block("nonisolated public protocol APIProtocol: Swift.Sendable") { w in
             for operation in module.operations {
                 let op = "Operations.\(operation.typeName)"
-                w.docComment(DocComments.lines(operation.docs, specName: module.specName) + ["`\(operation.method) \(operation.path)`"])
-                w.line("func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(operation.names.input)) async throws -> \(op).\(operation.names.output)")
+                w.docComment(
+                    DocComments.lines(operation.docs, specName: module.specName) + [
+                        "`\(operation.method) \(operation.path)`"
+                    ])
+                w.line(
+                    "func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(operation.names.input)) async throws -> \(op).\(operation.names.output)"
+                )
                 for (hook, response) in Self.documentedRefusals(operation) {
-                    w.docComment(hook.docs(operationID: operation.operationID, problemConforms: Self.problemConforms(to: response)))
+                    w.docComment(
+                        hook.docs(
+                            operationID: operation.operationID, problemConforms: Self.problemConforms(to: response)))
                     w.line(hook.requirement(operation, response: response, qualifier: ""))
                 }
             }
@@ -86,19 +93,25 @@ struct ServerEmitter {
         var status: Int { self == .badRequest ? 400 : 401 }
 
         /// The hook's argument and what the server passes.
-        var parameter: String { self == .badRequest ? "badRequest error: \(Runtime.requestError)" : "unauthorized schemes: [Swift.String]" }
+        var parameter: String {
+            self == .badRequest ? "badRequest error: \(Runtime.requestError)" : "unauthorized schemes: [Swift.String]"
+        }
 
         func docs(operationID: String, problemConforms: Bool) -> [String] {
-            let what = switch self {
-            case .badRequest: [
-                "The 400 response for a request to `\(operationID)` that breaks the spec, in the shape the spec documents.",
-            ]
-            case .unauthorized: [
-                "The 401 response for a request to `\(operationID)` that no security alternative admits (`schemes` lists",
-                "the alternatives), in the shape the spec documents.",
-            ]
-            }
-            let fallback = problemConforms
+            let what =
+                switch self {
+                case .badRequest:
+                    [
+                        "The 400 response for a request to `\(operationID)` that breaks the spec, in the shape the spec documents."
+                    ]
+                case .unauthorized:
+                    [
+                        "The 401 response for a request to `\(operationID)` that no security alternative admits (`schemes` lists",
+                        "the alternatives), in the shape the spec documents.",
+                    ]
+                }
+            let fallback =
+                problemConforms
                 ? ["`nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here."]
                 : [
                     "There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server",
@@ -109,7 +122,8 @@ struct ServerEmitter {
 
         func requirement(_ operation: IROperation, response: IRResponse, qualifier: String) -> String {
             let op = "\(qualifier)Operations.\(operation.typeName)"
-            return "func \(SwiftNames.escapedMember(operation.methodName))(\(parameter)) async throws -> \(op).\(operation.names.output).\(response.typeName)?"
+            return
+                "func \(SwiftNames.escapedMember(operation.methodName))(\(parameter)) async throws -> \(op).\(operation.names.output).\(response.typeName)?"
         }
     }
 
@@ -124,7 +138,8 @@ struct ServerEmitter {
     /// Whether Lathe's RFC 7807 problem is a body the spec allows for `response`: it documents no
     /// body, or `application/problem+json` among its bodies.
     static func problemConforms(to response: IRResponse) -> Bool {
-        response.contents.isEmpty || response.contents.contains { IRContentKind.essence($0.contentType) == "application/problem+json" }
+        response.contents.isEmpty
+            || response.contents.contains { IRContentKind.essence($0.contentType) == "application/problem+json" }
     }
 
     /// Default implementations of the refusal hooks (Lathe's problem response), only where the
@@ -134,7 +149,9 @@ struct ServerEmitter {
         for operation in module.operations {
             for (hook, response) in Self.documentedRefusals(operation) where Self.problemConforms(to: response) {
                 w.line()
-                w.line("nonisolated public " + hook.requirement(operation, response: response, qualifier: qualifier) + " { nil }")
+                w.line(
+                    "nonisolated public " + hook.requirement(operation, response: response, qualifier: qualifier)
+                        + " { nil }")
             }
         }
     }
@@ -148,19 +165,26 @@ struct ServerEmitter {
             "- Parameter serverURL: Its path is the prefix every operation's path is registered under.",
             "- Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.",
         ])
-        let signature = "nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: \"/\")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: \(qualifier)ServerAuthentication = .init(), limits: \(Runtime.serverLimits) = .init()) throws"
+        let signature =
+            "nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: \"/\")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: \(qualifier)ServerAuthentication = .init(), limits: \(Runtime.serverLimits) = .init()) throws"
         w.block(signature) { w in
             w.line("let prefix = serverURL.path == \"/\" ? \"\" : serverURL.path")
             for operation in module.operations {
                 let op = "\(qualifier)Operations.\(operation.typeName)"
                 guard operation.isRouted else {
-                    w.comment("\(operation.method) \(operation.path) has the path of an operation registered above; no router can tell them apart.")
+                    w.comment(
+                        "\(operation.method) \(operation.path) has the path of an operation registered above; no router can tell them apart."
+                    )
                     continue
                 }
                 w.line("try transport.register(")
                 w.indented { w in
-                    w.line("{ request, body, metadata in try await \(op).handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },")
-                    w.line("method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, path: prefix + \(SwiftLiteral.string(operation.path))")
+                    w.line(
+                        "{ request, body, metadata in try await \(op).handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },"
+                    )
+                    w.line(
+                        "method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, path: prefix + \(SwiftLiteral.string(operation.path))"
+                    )
                 }
                 w.line(")")
             }
@@ -173,33 +197,48 @@ struct ServerEmitter {
         let names = operation.names
         w.block("extension \(qualifier)Operations.\(operation.typeName)") { w in
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
-            w.block("nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: \(qualifier)ServerAuthentication, limits: \(Runtime.serverLimits)) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)") { w in
-                w.closure("try await \(Runtime.ServerSupport.handle)(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits)", parameters: "request, body, metadata") { w in
+            w.block(
+                "nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: \(qualifier)ServerAuthentication, limits: \(Runtime.serverLimits)) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)"
+            ) { w in
+                w.closure(
+                    "try await \(Runtime.ServerSupport.handle)(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits)",
+                    parameters: "request, body, metadata"
+                ) { w in
                     var bodyArgument = ""
                     if module.hasRequestSigning {
                         // Verifying a signature reads the body and puts it back.
                         w.line("var body = body")
                         bodyArgument = "body: &body, "
                     }
-                    let check = "let refusal = try await authentication.check(request, \(bodyArgument)alternatives: [\(alternatives.joined(separator: ", "))])"
-                    if let (_, unauthorized) = Self.documentedRefusals(operation).first(where: { $0.0 == .unauthorized }) {
+                    let check =
+                        "let refusal = try await authentication.check(request, \(bodyArgument)alternatives: [\(alternatives.joined(separator: ", "))])"
+                    if let (_, unauthorized) = Self.documentedRefusals(operation).first(where: { $0.0 == .unauthorized }
+                    ) {
                         w.block("if \(check)") { w in
-                            let schemes = SwiftLiteral.strings(module.securityAlternatives(operation).map { $0.joined(separator: " and ") })
-                            w.line("if let shaped = try await api.\(SwiftNames.escapedMember(operation.methodName))(unauthorized: \(schemes)) { return try encode(.\(SwiftNames.escapedMember(unauthorized.caseName))(shaped)) }")
+                            let schemes = SwiftLiteral.strings(
+                                module.securityAlternatives(operation).map { $0.joined(separator: " and ") })
+                            w.line(
+                                "if let shaped = try await api.\(SwiftNames.escapedMember(operation.methodName))(unauthorized: \(schemes)) { return try encode(.\(SwiftNames.escapedMember(unauthorized.caseName))(shaped)) }"
+                            )
                             w.line("return refusal")
                         }
                     } else {
                         w.line("if \(check) { return refusal }")
                     }
                     w.line("let input: \(names.input)")
-                    w.doCatch({ w in
-                        w.line("input = try await \(names.input)(request, body: body, metadata: metadata)")
-                        w.line("let issues = input.validationIssues")
-                        w.line("if !issues.isEmpty { throw \(Runtime.requestError)(issues) }")
-                    }, catching: "let error as \(Runtime.requestError)") { w in
-                        if let (_, badRequest) = Self.documentedRefusals(operation).first(where: { $0.0 == .badRequest }) {
+                    w.doCatch(
+                        { w in
+                            w.line("input = try await \(names.input)(request, body: body, metadata: metadata)")
+                            w.line("let issues = input.validationIssues")
+                            w.line("if !issues.isEmpty { throw \(Runtime.requestError)(issues) }")
+                        }, catching: "let error as \(Runtime.requestError)"
+                    ) { w in
+                        if let (_, badRequest) = Self.documentedRefusals(operation).first(where: { $0.0 == .badRequest }
+                        ) {
                             let call = "api.\(SwiftNames.escapedMember(operation.methodName))(badRequest: error)"
-                            w.line("if let shaped = try await \(call) { return try encode(.\(SwiftNames.escapedMember(badRequest.caseName))(shaped)) }")
+                            w.line(
+                                "if let shaped = try await \(call) { return try encode(.\(SwiftNames.escapedMember(badRequest.caseName))(shaped)) }"
+                            )
                         }
                         w.line("return \(Runtime.ServerSupport.badRequest)(error)")
                     }
@@ -216,10 +255,16 @@ struct ServerEmitter {
     private func emitInputDecoding(_ operation: IROperation, qualifier: String, into w: inout SwiftWriter) {
         let names = operation.names
         w.block("extension \(qualifier)Operations.\(operation.typeName).\(names.input)") { w in
-            w.docComment(["Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where."])
-            w.block("nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws") { w in
+            w.docComment([
+                "Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where."
+            ])
+            w.block(
+                "nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws"
+            ) { w in
                 if operation.parameters.contains(where: { $0.location == .query }) {
-                    w.line("let queryItems = \(Runtime.URIDecoding.queryItems)(\(Runtime.ServerSupport.query)(of: request))")
+                    w.line(
+                        "let queryItems = \(Runtime.URIDecoding.queryItems)(\(Runtime.ServerSupport.query)(of: request))"
+                    )
                 }
                 var members: [String] = []
                 for (location, nameKey, member) in OperationsEmitter.locations {
@@ -230,7 +275,9 @@ struct ServerEmitter {
                     }
                     w.line("let \(member) = \(names[keyPath: nameKey])(")
                     w.indented { w in
-                        for (index, value) in values.enumerated() { w.line(value + (index < values.count - 1 ? "," : "")) }
+                        for (index, value) in values.enumerated() {
+                            w.line(value + (index < values.count - 1 ? "," : ""))
+                        }
                     }
                     w.line(")")
                     members.append("\(member): \(member)")
@@ -253,13 +300,17 @@ struct ServerEmitter {
         let raw: String
         switch parameter.location {
         case .path:
-            raw = "metadata.pathParameters[\(name)].flatMap { \(Runtime.URIDecoding.path)($0, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape)) }"
+            raw =
+                "metadata.pathParameters[\(name)].flatMap { \(Runtime.URIDecoding.path)($0, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape)) }"
         case .query:
-            raw = "\(Runtime.URIDecoding.query)(queryItems, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))"
+            raw =
+                "\(Runtime.URIDecoding.query)(queryItems, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))"
         case .header:
-            raw = "request.headerFields.value(\(name)).flatMap { \(Runtime.URIDecoding.header)($0, explode: \(parameter.explode), as: \(shape.valueShape)) }"
+            raw =
+                "request.headerFields.value(\(name)).flatMap { \(Runtime.URIDecoding.header)($0, explode: \(parameter.explode), as: \(shape.valueShape)) }"
         case .cookie:
-            raw = "request.headerFields[.cookie].flatMap { \(Runtime.URIDecoding.cookie)($0, name: \(name), as: \(shape.valueShape)) }"
+            raw =
+                "request.headerFields[.cookie].flatMap { \(Runtime.URIDecoding.cookie)($0, name: \(name), as: \(shape.valueShape)) }"
         }
         let decoded = Self.decodeCall(raw, shape: shape, name: parameter.name.original)
         if let literal = parameter.defaultValue.flatMap({ spelling.literal($0, as: parameter.type) }) {
@@ -279,33 +330,53 @@ struct ServerEmitter {
             first = false
         }
         for content in requestBody.contents {
-            let condition = "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
+            let condition =
+                "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
             w.line((first ? "if " : "} else if ") + condition + " {")
             first = false
             w.indented { w in
                 let type = operations.bodyType(content, in: names.body)
                 if content.multipart != nil {
-                    w.line("decodedBody = .\(content.caseName)(try \(type)(await \(Runtime.MultipartForm.decode)(body, contentType: contentType, rejectingNull: true)))")
+                    w.line(
+                        "decodedBody = .\(content.caseName)(try \(type)(await \(Runtime.MultipartForm.decode)(body, contentType: contentType, rejectingNull: true)))"
+                    )
                     return
                 }
                 switch content.kind {
-                case .json: w.line("decodedBody = .\(content.caseName)(try await \(Runtime.ServerSupport.decodeJSON)(\(type).self, from: body))")
-                case .urlEncodedForm: w.line("decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.decodeForm)(\(type).self, from: body))")
-                case .text where type == "Swift.String": w.line("decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(body))")
-                case .text: w.line("decodedBody = .\(content.caseName)(try await \(Runtime.ServerSupport.decodeJSON)(\(type).self, from: body))")
-                case .binary, .multipart: w.line("decodedBody = .\(content.caseName)(body ?? OpenAPIRuntime.HTTPBody())")
+                case .json:
+                    w.line(
+                        "decodedBody = .\(content.caseName)(try await \(Runtime.ServerSupport.decodeJSON)(\(type).self, from: body))"
+                    )
+                case .urlEncodedForm:
+                    w.line(
+                        "decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.decodeForm)(\(type).self, from: body))"
+                    )
+                case .text where type == "Swift.String":
+                    w.line("decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(body))")
+                case .text:
+                    w.line(
+                        "decodedBody = .\(content.caseName)(try await \(Runtime.ServerSupport.decodeJSON)(\(type).self, from: body))"
+                    )
+                case .binary, .multipart:
+                    w.line("decodedBody = .\(content.caseName)(body ?? OpenAPIRuntime.HTTPBody())")
                 }
             }
         }
         w.line("} else {")
         let accepted = requestBody.contents.map(\.contentType).joined(separator: ", ")
-        w.indented { $0.line("throw \(Runtime.requestError)(at: \"body\", \"has the content type \\(contentType ?? \"(none)\"), but this operation accepts \(accepted)\")") }
+        w.indented {
+            $0.line(
+                "throw \(Runtime.requestError)(at: \"body\", \"has the content type \\(contentType ?? \"(none)\"), but this operation accepts \(accepted)\")"
+            )
+        }
         w.line("}")
     }
 
     private func emitOutputEncoding(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
-        w.block("nonisolated static func encode(_ output: \(names.output)) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)") { w in
+        w.block(
+            "nonisolated static func encode(_ output: \(names.output)) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)"
+        ) { w in
             w.switchBlock("output") { w in
                 for response in operation.responses {
                     let name = SwiftNames.escapedMember(response.caseName)
@@ -320,9 +391,13 @@ struct ServerEmitter {
                     }
                     w.indented { w in
                         let mutated = !response.headers.isEmpty || !response.contents.isEmpty
-                        w.line("\(mutated ? "var" : "let") response = HTTPTypes.HTTPResponse(status: .init(code: \(status)))")
+                        w.line(
+                            "\(mutated ? "var" : "let") response = HTTPTypes.HTTPResponse(status: .init(code: \(status)))"
+                        )
                         for header in response.headers {
-                            operations.emitHeaderEncoding(header, value: "value.headers.\(SwiftNames.escapedMember(header.name.swift))", into: "response.headerFields", w: &w)
+                            operations.emitHeaderEncoding(
+                                header, value: "value.headers.\(SwiftNames.escapedMember(header.name.swift))",
+                                into: "response.headerFields", w: &w)
                         }
                         guard !response.contents.isEmpty else {
                             if response.headers.isEmpty { w.line("_ = value") }
@@ -334,16 +409,22 @@ struct ServerEmitter {
                                 w.line("case .\(content.caseName)(let body):")
                                 w.indented { w in
                                     if content.multipart != nil {
-                                        w.line("let form = try body.form().encoded(as: \(SwiftLiteral.string(content.contentType)))")
+                                        w.line(
+                                            "let form = try body.form().encoded(as: \(SwiftLiteral.string(content.contentType)))"
+                                        )
                                         w.line("response.headerFields[.contentType] = form.contentType")
                                         w.line("return (response, form.body)")
                                         return
                                     }
-                                    w.line("response.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))")
+                                    w.line(
+                                        "response.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))"
+                                    )
                                     switch content.kind {
                                     case .json: w.line("return (response, try \(Runtime.BodyCoding.json)(body))")
-                                    case .urlEncodedForm: w.line("return (response, try \(Runtime.BodyCoding.form)(body))")
-                                    case .text where operations.bodyType(content) == "Swift.String": w.line("return (response, OpenAPIRuntime.HTTPBody(body))")
+                                    case .urlEncodedForm:
+                                        w.line("return (response, try \(Runtime.BodyCoding.form)(body))")
+                                    case .text where operations.bodyType(content) == "Swift.String":
+                                        w.line("return (response, OpenAPIRuntime.HTTPBody(body))")
                                     case .text: w.line("return (response, try \(Runtime.BodyCoding.json)(body))")
                                     case .binary, .multipart: w.line("return (response, body)")
                                     }
@@ -354,7 +435,11 @@ struct ServerEmitter {
                 }
                 if !operation.coversEveryStatus {
                     w.line("case .undocumented(let statusCode, let headers, let body):")
-                    w.indented { $0.line("return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)") }
+                    w.indented {
+                        $0.line(
+                            "return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)"
+                        )
+                    }
                 }
             }
         }
@@ -374,16 +459,22 @@ struct ServerEmitter {
                 guard let type = Self.verifierType(scheme) else { continue }
                 var notes = [ClientEmitter.schemeNote(scheme)]
                 if case .requestSignature = scheme.kind {
-                    notes.append("Given the request, return the secret its sender signs with (found, say, from the API key it also carries), or nil to refuse it. The signature and the timestamp's age are checked here.")
+                    notes.append(
+                        "Given the request, return the secret its sender signs with (found, say, from the API key it also carries), or nil to refuse it. The signature and the timestamp's age are checked here."
+                    )
                 }
                 if case .unsupported = scheme.kind {
-                    notes.append("Lathe cannot check this scheme itself: given the request, say whether it is admitted. Without a check, no request is admitted on it.")
+                    notes.append(
+                        "Lathe cannot check this scheme itself: given the request, say whether it is admitted. Without a check, no request is admitted on it."
+                    )
                 }
                 w.docComment(DocComments.lines(scheme.docs, notes: notes, specName: module.specName))
                 w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): (\(type))?")
             }
             let verified = schemes.filter { Self.verifierType($0) != nil }
-            let arguments = verified.map { "\(SwiftNames.escapedMember($0.name.swift)): (\(Self.verifierType($0)!))? = nil" }
+            let arguments = verified.map {
+                "\(SwiftNames.escapedMember($0.name.swift)): (\(Self.verifierType($0)!))? = nil"
+            }
             if verified.isEmpty {
                 w.line("public init() {}")
             } else {
@@ -397,20 +488,28 @@ struct ServerEmitter {
             w.line()
             w.docComment(["`nil` when one of the alternatives admits the request; otherwise the 401 response."])
             let bodyParameter = module.hasRequestSigning ? ", body: inout OpenAPIRuntime.HTTPBody?" : ""
-            w.block("func check(_ request: HTTPTypes.HTTPRequest\(bodyParameter), alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)?") { w in
+            w.block(
+                "func check(_ request: HTTPTypes.HTTPRequest\(bodyParameter), alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)?"
+            ) { w in
                 w.line("if alternatives.isEmpty || alternatives.contains(where: \\.isEmpty) { return nil }")
                 w.block("for alternative in alternatives") { w in
                     w.line("var admitted = true")
                     w.block("for scheme in alternative") { w in
-                        w.line("admitted = try await verify(scheme, request\(module.hasRequestSigning ? ", body: &body" : ""))")
+                        w.line(
+                            "admitted = try await verify(scheme, request\(module.hasRequestSigning ? ", body: &body" : ""))"
+                        )
                         w.line("if !admitted { break }")
                     }
                     w.line("if admitted { return nil }")
                 }
-                w.line("return \(Runtime.ServerSupport.unauthorized)(schemes: alternatives.map { $0.joined(separator: \" and \") })")
+                w.line(
+                    "return \(Runtime.ServerSupport.unauthorized)(schemes: alternatives.map { $0.joined(separator: \" and \") })"
+                )
             }
             w.line()
-            w.block("private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest\(bodyParameter)) async throws -> Swift.Bool") { w in
+            w.block(
+                "private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest\(bodyParameter)) async throws -> Swift.Bool"
+            ) { w in
                 w.switchBlock("scheme") { w in
                     for scheme in schemes {
                         let name = SwiftNames.escapedMember(scheme.name.swift)
@@ -420,25 +519,35 @@ struct ServerEmitter {
                             w.line("case \(label):")
                             w.indented { w in
                                 let prefixArgument = prefix.map { ", prefix: \(SwiftLiteral.string($0))" } ?? ""
-                                w.line("guard let verifier = \(name), let key = \(Runtime.ServerSupport.apiKey)(in: request, name: \(SwiftLiteral.string(key)), location: \(SwiftLiteral.string(location.rawValue))\(prefixArgument)) else { return false }")
+                                w.line(
+                                    "guard let verifier = \(name), let key = \(Runtime.ServerSupport.apiKey)(in: request, name: \(SwiftLiteral.string(key)), location: \(SwiftLiteral.string(location.rawValue))\(prefixArgument)) else { return false }"
+                                )
                                 w.line("return try await verifier(key)")
                             }
                         case .requestSignature(let signature):
                             w.line("case \(label):")
                             w.indented { w in
-                                w.line("guard let secret = \(name), let key = try await secret(request) else { return false }")
-                                w.line("return try await \(ClientEmitter.signatureScheme(signature)).verify(request, body: &body, secret: key)")
+                                w.line(
+                                    "guard let secret = \(name), let key = try await secret(request) else { return false }"
+                                )
+                                w.line(
+                                    "return try await \(ClientEmitter.signatureScheme(signature)).verify(request, body: &body, secret: key)"
+                                )
                             }
                         case .basic:
                             w.line("case \(label):")
                             w.indented { w in
-                                w.line("guard let verifier = \(name), let credentials = \(Runtime.ServerSupport.basic)(in: request) else { return false }")
+                                w.line(
+                                    "guard let verifier = \(name), let credentials = \(Runtime.ServerSupport.basic)(in: request) else { return false }"
+                                )
                                 w.line("return try await verifier(credentials.username, credentials.password)")
                             }
                         case .bearer, .oauth2:
                             w.line("case \(label):")
                             w.indented { w in
-                                w.line("guard let verifier = \(name), let token = \(Runtime.ServerSupport.bearer)(in: request) else { return false }")
+                                w.line(
+                                    "guard let verifier = \(name), let token = \(Runtime.ServerSupport.bearer)(in: request) else { return false }"
+                                )
                                 w.line("return try await verifier(token)")
                             }
                         case .unsupported:

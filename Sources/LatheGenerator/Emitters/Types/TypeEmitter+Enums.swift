@@ -6,7 +6,9 @@ extension TypeEmitter {
     func emitEnumeration(_ type: IRType, _ enumeration: IREnumeration, into writer: inout SwiftWriter) {
         let raw = enumeration.rawType == .string ? "Swift.String" : "Swift.Int"
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
-        writer.block("nonisolated public enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, \(Runtime.validatable), \(Runtime.uriPrimitive)") { w in
+        writer.block(
+            "nonisolated public enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, \(Runtime.validatable), \(Runtime.uriPrimitive)"
+        ) { w in
             for item in enumeration.cases {
                 w.line("case \(SwiftNames.escapedMember(item.name.swift))")
             }
@@ -16,7 +18,9 @@ extension TypeEmitter {
             w.block("public init(rawValue: \(raw))") { w in
                 w.switchBlock("rawValue") { w in
                     for item in enumeration.cases {
-                        w.line("case \(literal(item.rawValue, enumeration)): self = .\(SwiftNames.escapedMember(item.name.swift))")
+                        w.line(
+                            "case \(literal(item.rawValue, enumeration)): self = .\(SwiftNames.escapedMember(item.name.swift))"
+                        )
                     }
                     w.line("default: self = .undocumented(rawValue)")
                 }
@@ -25,14 +29,18 @@ extension TypeEmitter {
             w.block("public var rawValue: \(raw)") { w in
                 w.switchBlock("self") { w in
                     for item in enumeration.cases {
-                        w.line("case .\(SwiftNames.escapedMember(item.name.swift)): \(literal(item.rawValue, enumeration))")
+                        w.line(
+                            "case .\(SwiftNames.escapedMember(item.name.swift)): \(literal(item.rawValue, enumeration))"
+                        )
                     }
                     w.line("case .undocumented(let value): value")
                 }
             }
             w.line()
             w.docComment(["The values the spec lists."])
-            w.line("public static let allCases: [Self] = [\(enumeration.cases.map { "." + SwiftNames.escapedMember($0.name.swift) }.joined(separator: ", "))]")
+            w.line(
+                "public static let allCases: [Self] = [\(enumeration.cases.map { "." + SwiftNames.escapedMember($0.name.swift) }.joined(separator: ", "))]"
+            )
             w.line()
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
                 w.line("self.init(rawValue: try decoder.singleValueContainer().decode(\(raw).self))")
@@ -61,10 +69,14 @@ extension TypeEmitter {
         let cases = union.cases.map { (SwiftNames.escapedMember($0.name.swift), spelling.type($0.type), $0) }
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
         let indirect = union.isRecursive ? "indirect " : ""
-        writer.block("nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)") { w in
+        writer.block(
+            "nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)"
+        ) { w in
             for (name, swiftType, item) in cases {
                 if !item.discriminatorValues.isEmpty {
-                    w.docComment(["Selected by `\(union.discriminator ?? "")` \(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))."])
+                    w.docComment([
+                        "Selected by `\(union.discriminator ?? "")` \(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))."
+                    ])
                 }
                 w.line("case \(name)(\(swiftType))")
             }
@@ -76,11 +88,17 @@ extension TypeEmitter {
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
                 if let discriminator = union.discriminator {
                     w.line("let container = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
-                    w.switchBlock("try container.decode(Swift.String.self, forKey: \(Runtime.anyCodingKey)(\(SwiftLiteral.string(discriminator))))") { w in
+                    w.switchBlock(
+                        "try container.decode(Swift.String.self, forKey: \(Runtime.anyCodingKey)(\(SwiftLiteral.string(discriminator))))"
+                    ) { w in
                         for (name, swiftType, item) in cases where !item.discriminatorValues.isEmpty {
-                            w.line("case \(item.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")): self = .\(name)(try decoder.singleValueContainer().decode(\(swiftType).self))")
+                            w.line(
+                                "case \(item.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")): self = .\(name)(try decoder.singleValueContainer().decode(\(swiftType).self))"
+                            )
                         }
-                        w.line("default: self = .undocumented(try decoder.singleValueContainer().decode(\(Runtime.jsonValue).self))")
+                        w.line(
+                            "default: self = .undocumented(try decoder.singleValueContainer().decode(\(Runtime.jsonValue).self))"
+                        )
                     }
                 } else {
                     w.line("let container = try decoder.singleValueContainer()")
@@ -90,7 +108,9 @@ extension TypeEmitter {
                             w.line("return")
                         }
                     }
-                    w.line("throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: \(SwiftLiteral.string("The value matches none of \(type.name.swift)'s cases.")))")
+                    w.line(
+                        "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: \(SwiftLiteral.string("The value matches none of \(type.name.swift)'s cases.")))"
+                    )
                 }
             }
             w.line()
@@ -111,7 +131,9 @@ extension TypeEmitter {
                     for (name, _, item) in cases {
                         var body = SwiftWriter()
                         var counter = 0
-                        emitValidation(of: "value", type: item.type, constraints: item.constraints, path: "path", into: &body, counter: &counter)
+                        emitValidation(
+                            of: "value", type: item.type, constraints: item.constraints, path: "path", into: &body,
+                            counter: &counter)
                         if body.text.isEmpty {
                             w.line("case .\(name): break")
                         } else {
@@ -120,7 +142,9 @@ extension TypeEmitter {
                         }
                     }
                     if union.discriminator != nil {
-                        w.line("case .undocumented: \(Runtime.Check.undocumentedCase)(\(SwiftLiteral.string(type.name.swift)), at: path, into: &issues)")
+                        w.line(
+                            "case .undocumented: \(Runtime.Check.undocumentedCase)(\(SwiftLiteral.string(type.name.swift)), at: path, into: &issues)"
+                        )
                     }
                 }
             }
@@ -132,10 +156,15 @@ extension TypeEmitter {
     func emitAnyOf(_ type: IRType, _ union: IRUnion, into writer: inout SwiftWriter) {
         let members = union.cases.map { item -> (String, String, IRUnion.Case) in
             let swiftType = spelling.type(item.type)
-            return (SwiftNames.escapedMember(item.name.swift), union.isRecursive ? "\(Runtime.indirect)<\(swiftType)>" : swiftType, item)
+            return (
+                SwiftNames.escapedMember(item.name.swift),
+                union.isRecursive ? "\(Runtime.indirect)<\(swiftType)>" : swiftType, item
+            )
         }
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
-        writer.block("nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)") { w in
+        writer.block(
+            "nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)"
+        ) { w in
             for (name, swiftType, _) in members {
                 w.line("public var \(name): \(swiftType)?")
             }
@@ -150,7 +179,9 @@ extension TypeEmitter {
                     w.line("self.\(name) = try? container.decode(\(swiftType).self)")
                 }
                 w.block("if \(members.map { "\($0.0) == nil" }.joined(separator: " && "))") { w in
-                    w.line("throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: \(SwiftLiteral.string("The value matches none of \(type.name.swift)'s members.")))")
+                    w.line(
+                        "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: \(SwiftLiteral.string("The value matches none of \(type.name.swift)'s members.")))"
+                    )
                 }
             }
             w.line()
@@ -192,7 +223,9 @@ extension TypeEmitter {
                     var body = SwiftWriter()
                     var counter = 0
                     let value = union.isRecursive ? "value.value" : "value"
-                    emitValidation(of: value, type: item.type, constraints: item.constraints, path: "path", into: &body, counter: &counter)
+                    emitValidation(
+                        of: value, type: item.type, constraints: item.constraints, path: "path", into: &body,
+                        counter: &counter)
                     return (name, body.text)
                 }
                 let checked = checks.filter { !$0.1.isEmpty }

@@ -53,33 +53,40 @@ extension TypeEmitter {
         }
         let defaultExpression = defaultLiteral ?? (isOptional && !property.isRequired ? "nil" : nil)
         return PropertyShape(
-            property: property, publicType: publicType, storedType: storedType, storedName: storedName, publicName: publicName,
+            property: property, publicType: publicType, storedType: storedType, storedName: storedName,
+            publicName: publicName,
             isOptional: isOptional, isTriState: isTriState, defaultExpression: defaultExpression, valueType: inner
         )
     }
 
     func emitObject(_ type: IRType, _ object: IRObject, into writer: inout SwiftWriter) {
         let shapes = object.properties.map(shape)
-        let additional: String? = if case .captured(let value, _) = object.additionalProperties {
-            "[Swift.String: \(spelling.type(value))]"
-        } else {
-            nil
-        }
+        let additional: String? =
+            if case .captured(let value, _) = object.additionalProperties {
+                "[Swift.String: \(spelling.type(value))]"
+            } else {
+                nil
+            }
         let additionalName = SwiftNames.escapedMember(object.additionalPropertiesName)
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
-        writer.block("nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)") { w in
+        writer.block(
+            "nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)"
+        ) { w in
             for (index, shape) in shapes.enumerated() {
                 if index > 0 { w.line() }
                 emitProperty(shape, into: &w)
             }
             for member in object.composed {
                 if !shapes.isEmpty { w.line() }
-                w.docComment(["The same JSON object read as `\(spelling.type(member.type))` (`allOf` with a `oneOf` or `anyOf`)."])
+                w.docComment([
+                    "The same JSON object read as `\(spelling.type(member.type))` (`allOf` with a `oneOf` or `anyOf`)."
+                ])
                 w.line("public var \(SwiftNames.escapedMember(member.name.swift)): \(spelling.type(member.type))")
             }
             if let additional {
                 if !shapes.isEmpty { w.line() }
-                w.docComment(["Properties beyond the ones above, by name, as the spec allows (`additionalProperties`)."])
+                w.docComment(["Properties beyond the ones above, by name, as the spec allows (`additionalProperties`)."]
+                )
                 w.line("public var \(additionalName): \(additional)")
             }
             if let undeclared = object.undeclaredKeysName {
@@ -91,13 +98,17 @@ extension TypeEmitter {
                 w.line("public private(set) var \(SwiftNames.escapedMember(undeclared)): [Swift.String] = []")
             }
             w.line()
-            emitInitializer(shapes, composed: object.composed, additional: additional.map { (additionalName, $0) }, into: &w)
+            emitInitializer(
+                shapes, composed: object.composed, additional: additional.map { (additionalName, $0) }, into: &w)
             w.line()
             emitCodingKeys(shapes, into: &w)
             w.line()
-            emitDecoder(shapes, additional: additional.map { (object.additionalPropertiesName, $0) }, object: object, into: &w)
+            emitDecoder(
+                shapes, additional: additional.map { (object.additionalPropertiesName, $0) }, object: object, into: &w)
             w.line()
-            emitEncoder(shapes, composed: object.composed, additional: additional != nil ? object.additionalPropertiesName : nil, into: &w)
+            emitEncoder(
+                shapes, composed: object.composed,
+                additional: additional != nil ? object.additionalPropertiesName : nil, into: &w)
             w.line()
             emitObjectValidation(object, shapes, into: &w)
             emitNested(type, into: &w)
@@ -109,7 +120,9 @@ extension TypeEmitter {
         var notes: [String] = []
         if property.isReadOnly { notes.append("Read-only: sent in responses, not in requests.") }
         if property.isWriteOnly { notes.append("Write-only: sent in requests, not returned.") }
-        if let value = property.defaultValue, shape.defaultExpression != nil { notes.append("Defaults to `\(JSONText.compact(value))` when absent.") }
+        if let value = property.defaultValue, shape.defaultExpression != nil {
+            notes.append("Defaults to `\(JSONText.compact(value))` when absent.")
+        }
         let docs = DocComments.lines(property.docs, notes: notes, specName: module.specName)
         guard shape.isComputed else {
             w.docComment(docs)
@@ -139,7 +152,10 @@ extension TypeEmitter {
         return shape.isOptional ? "\(expression).map { \(Runtime.indirect)($0) }" : "\(Runtime.indirect)(\(expression))"
     }
 
-    private func emitInitializer(_ shapes: [PropertyShape], composed: [IRComposedMember], additional: (name: String, type: String)?, into w: inout SwiftWriter) {
+    private func emitInitializer(
+        _ shapes: [PropertyShape], composed: [IRComposedMember], additional: (name: String, type: String)?,
+        into w: inout SwiftWriter
+    ) {
         var parameters = shapes.map { shape in
             "\(shape.publicName): \(shape.publicType)" + (shape.defaultExpression.map { " = \($0)" } ?? "")
         }
@@ -184,9 +200,15 @@ extension TypeEmitter {
         }
     }
 
-    private func emitDecoder(_ shapes: [PropertyShape], additional: (name: String, type: String)?, object: IRObject, into w: inout SwiftWriter) {
+    private func emitDecoder(
+        _ shapes: [PropertyShape], additional: (name: String, type: String)?, object: IRObject,
+        into w: inout SwiftWriter
+    ) {
         w.block("public init(from decoder: any Swift.Decoder) throws") { w in
-            w.line(shapes.isEmpty ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
+            w.line(
+                shapes.isEmpty
+                    ? "_ = try decoder.container(keyedBy: CodingKeys.self)"
+                    : "let container = try decoder.container(keyedBy: CodingKeys.self)")
             if shapes.contains(where: mayRejectNull) {
                 w.line("let rejectsNull = \(Runtime.JSONCoding.rejectsNull)(decoder)")
             }
@@ -194,10 +216,14 @@ extension TypeEmitter {
                 w.line("self.\(shape.storedName) = \(decodeExpression(shape))")
             }
             for member in object.composed {
-                w.line("self.\(SwiftNames.escapedMember(member.name.swift)) = try \(spelling.type(member.type))(from: decoder)")
+                w.line(
+                    "self.\(SwiftNames.escapedMember(member.name.swift)) = try \(spelling.type(member.type))(from: decoder)"
+                )
             }
             if let undeclared = object.undeclaredKeysName {
-                w.line("self.\(SwiftNames.escapedMember(undeclared)) = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self).allKeys")
+                w.line(
+                    "self.\(SwiftNames.escapedMember(undeclared)) = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self).allKeys"
+                )
                 w.indented { $0.line(".map(\\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()") }
             }
             if let additional, case .captured(let value, _) = object.additionalProperties {
@@ -235,31 +261,43 @@ extension TypeEmitter {
             return "try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))"
         case (false, false) where property.type == .primitive(.jsonValue):
             // `decodeIfPresent` would turn a present `null` into absent; a JSON value can hold it.
-            return "container.contains(\(key)) ? try container.decode(\(value).self, forKey: \(key)) : \(boxedDefault ?? "nil")"
+            return
+                "container.contains(\(key)) ? try container.decode(\(value).self, forKey: \(key)) : \(boxedDefault ?? "nil")"
         case (false, false):
             let strictness = mayRejectNull(shape) ? ", rejectingNull: rejectsNull" : ""
             let decoded = "try container.decodeIfPresent(\(value).self, forKey: \(key)\(strictness))"
             return boxedDefault.map { "\(decoded) ?? \($0)" } ?? decoded
         case (false, true):
             if let boxedDefault {
-                return "container.contains(\(key)) ? (try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))) : \(boxedDefault)"
+                return
+                    "container.contains(\(key)) ? (try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))) : \(boxedDefault)"
             }
-            return "container.contains(\(key)) ? try container.decode(\(Runtime.nullable)<\(value)>.self, forKey: \(key)) : nil"
+            return
+                "container.contains(\(key)) ? try container.decode(\(Runtime.nullable)<\(value)>.self, forKey: \(key)) : nil"
         }
     }
 
-    private func emitEncoder(_ shapes: [PropertyShape], composed: [IRComposedMember], additional: String?, into w: inout SwiftWriter) {
+    private func emitEncoder(
+        _ shapes: [PropertyShape], composed: [IRComposedMember], additional: String?, into w: inout SwiftWriter
+    ) {
         w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
-            w.line(shapes.isEmpty ? "_ = encoder.container(keyedBy: CodingKeys.self)" : "var container = encoder.container(keyedBy: CodingKeys.self)")
+            w.line(
+                shapes.isEmpty
+                    ? "_ = encoder.container(keyedBy: CodingKeys.self)"
+                    : "var container = encoder.container(keyedBy: CodingKeys.self)")
             for shape in shapes {
                 let key = "." + SwiftNames.escapedMember(shape.property.name.swift)
                 // Absent values are left out; present nulls go out as null.
-                let absentIsNil = shape.isTriState || (!shape.property.isRequired && !shape.property.type.isNullable && shape.isOptional)
+                let absentIsNil =
+                    shape.isTriState
+                    || (!shape.property.isRequired && !shape.property.type.isNullable && shape.isOptional)
                 let method = absentIsNil ? "encodeIfPresent" : "encode"
                 w.line("try container.\(method)(self.\(shape.storedName), forKey: \(key))")
             }
             for member in composed {
-                w.line("try \(Runtime.CompositeCoding.encodeMerged)(self.\(SwiftNames.escapedMember(member.name.swift)), to: encoder)")
+                w.line(
+                    "try \(Runtime.CompositeCoding.encodeMerged)(self.\(SwiftNames.escapedMember(member.name.swift)), to: encoder)"
+                )
             }
             if let additional {
                 let name = SwiftNames.escapedMember(additional)

@@ -8,12 +8,19 @@ extension TypeEmitter {
         if object.constraints.minProperties != nil || object.constraints.maxProperties != nil {
             // Required members are always present (a null counts), optional ones when set, plus any additional ones.
             var terms = [String(shapes.filter { !$0.isOptional || $0.property.isRequired }.count)]
-            terms += shapes.filter { $0.isOptional && !$0.property.isRequired }.map { "(self.\($0.storedName) == nil ? 0 : 1)" }
-            if case .captured = object.additionalProperties { terms.append("self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).count") }
-            body.line("\(Runtime.Check.count)(\(terms.joined(separator: " + ")), min: \(optional(object.constraints.minProperties)), max: \(optional(object.constraints.maxProperties)), of: \"properties\", at: path, into: &issues)")
+            terms += shapes.filter { $0.isOptional && !$0.property.isRequired }.map {
+                "(self.\($0.storedName) == nil ? 0 : 1)"
+            }
+            if case .captured = object.additionalProperties {
+                terms.append("self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).count")
+            }
+            body.line(
+                "\(Runtime.Check.count)(\(terms.joined(separator: " + ")), min: \(optional(object.constraints.minProperties)), max: \(optional(object.constraints.maxProperties)), of: \"properties\", at: path, into: &issues)"
+            )
         }
         for member in object.composed {
-            body.line("self.\(SwiftNames.escapedMember(member.name.swift)).collectValidationIssues(at: path, into: &issues)")
+            body.line(
+                "self.\(SwiftNames.escapedMember(member.name.swift)).collectValidationIssues(at: path, into: &issues)")
         }
         for shape in shapes {
             let property = shape.property
@@ -22,7 +29,9 @@ extension TypeEmitter {
             let access = unbox(shape, "self.\(shape.storedName)")
             let inner = property.type.nonNull
             var propertyBody = SwiftWriter()
-            emitValidation(of: "value", type: inner, constraints: property.constraints, path: path, into: &propertyBody, counter: &counter)
+            emitValidation(
+                of: "value", type: inner, constraints: property.constraints, path: path, into: &propertyBody,
+                counter: &counter)
             guard !propertyBody.text.isEmpty else { continue }
             if shape.isTriState {
                 body.block("if case .value(let value)? = \(access)") { $0.raw(propertyBody.text) }
@@ -30,18 +39,26 @@ extension TypeEmitter {
                 body.block("if let value = \(access)") { $0.raw(propertyBody.text) }
             } else {
                 var direct = SwiftWriter()
-                emitValidation(of: access, type: inner, constraints: property.constraints, path: path, into: &direct, counter: &counter)
+                emitValidation(
+                    of: access, type: inner, constraints: property.constraints, path: path, into: &direct,
+                    counter: &counter)
                 body.raw(direct.text)
             }
         }
         if let undeclared = object.undeclaredKeysName {
-            body.line("\(Runtime.Check.noAdditionalProperties)(self.\(SwiftNames.escapedMember(undeclared)), at: path, into: &issues)")
+            body.line(
+                "\(Runtime.Check.noAdditionalProperties)(self.\(SwiftNames.escapedMember(undeclared)), at: path, into: &issues)"
+            )
         }
         if case .captured(let value, let constraints) = object.additionalProperties {
             var valueBody = SwiftWriter()
-            emitValidation(of: "value", type: value, constraints: constraints, path: "path.key(key)", into: &valueBody, counter: &counter)
+            emitValidation(
+                of: "value", type: value, constraints: constraints, path: "path.key(key)", into: &valueBody,
+                counter: &counter)
             if !valueBody.text.isEmpty {
-                body.block("for (key, value) in self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).sorted(by: { $0.key < $1.key })") { $0.raw(valueBody.text) }
+                body.block(
+                    "for (key, value) in self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).sorted(by: { $0.key < $1.key })"
+                ) { $0.raw(valueBody.text) }
             }
         }
         let signature = Runtime.validationRequirement
@@ -54,17 +71,23 @@ extension TypeEmitter {
 
     /// Statements that check `value` (of `type`, under `constraints`) and append issues at `path`.
     /// Writes nothing when there is nothing to check.
-    func emitValidation(of value: String, type: IRValueType, constraints: IRConstraints, path: String, into w: inout SwiftWriter, counter: inout Int) {
+    func emitValidation(
+        of value: String, type: IRValueType, constraints: IRConstraints, path: String, into w: inout SwiftWriter,
+        counter: inout Int
+    ) {
         switch type {
         case .nullable(let inner):
             var body = SwiftWriter()
             counter += 1
             let unwrapped = "value\(counter)"
-            emitValidation(of: unwrapped, type: inner, constraints: constraints, path: path, into: &body, counter: &counter)
+            emitValidation(
+                of: unwrapped, type: inner, constraints: constraints, path: path, into: &body, counter: &counter)
             if !body.text.isEmpty { w.block("if let \(unwrapped) = \(value)") { $0.raw(body.text) } }
         case .named(let id):
             if let alias = module.resolvedAliases[id] {
-                emitValidation(of: value, type: alias.type, constraints: alias.constraints.overlaid(with: constraints), path: path, into: &w, counter: &counter)
+                emitValidation(
+                    of: value, type: alias.type, constraints: alias.constraints.overlaid(with: constraints), path: path,
+                    into: &w, counter: &counter)
             } else {
                 w.line("\(value).collectValidationIssues(at: \(path), into: &issues)")
             }
@@ -72,7 +95,9 @@ extension TypeEmitter {
             emitPrimitiveChecks(value, primitive, constraints, path, into: &w)
         case .array(let element):
             if constraints.minItems != nil || constraints.maxItems != nil {
-                w.line("\(Runtime.Check.count)(\(value).count, min: \(optional(constraints.minItems)), max: \(optional(constraints.maxItems)), of: \"items\", at: \(path), into: &issues)")
+                w.line(
+                    "\(Runtime.Check.count)(\(value).count, min: \(optional(constraints.minItems)), max: \(optional(constraints.maxItems)), of: \"items\", at: \(path), into: &issues)"
+                )
             }
             if constraints.uniqueItems {
                 w.line("\(Runtime.Check.unique)(\(value), at: \(path), into: &issues)")
@@ -80,53 +105,82 @@ extension TypeEmitter {
             var body = SwiftWriter()
             counter += 1
             let index = "index\(counter)", item = "item\(counter)"
-            emitValidation(of: item, type: element, constraints: constraints.element, path: "\(path).index(\(index))", into: &body, counter: &counter)
+            emitValidation(
+                of: item, type: element, constraints: constraints.element, path: "\(path).index(\(index))", into: &body,
+                counter: &counter)
             if !body.text.isEmpty { w.block("for (\(index), \(item)) in \(value).enumerated()") { $0.raw(body.text) } }
         case .dictionary(let valueType):
             if constraints.minProperties != nil || constraints.maxProperties != nil {
-                w.line("\(Runtime.Check.count)(\(value).count, min: \(optional(constraints.minProperties)), max: \(optional(constraints.maxProperties)), of: \"properties\", at: \(path), into: &issues)")
+                w.line(
+                    "\(Runtime.Check.count)(\(value).count, min: \(optional(constraints.minProperties)), max: \(optional(constraints.maxProperties)), of: \"properties\", at: \(path), into: &issues)"
+                )
             }
             var body = SwiftWriter()
             counter += 1
             let key = "key\(counter)", item = "item\(counter)"
-            emitValidation(of: item, type: valueType, constraints: constraints.element, path: "\(path).key(\(key))", into: &body, counter: &counter)
-            if !body.text.isEmpty { w.block("for (\(key), \(item)) in \(value).sorted(by: { $0.key < $1.key })") { $0.raw(body.text) } }
+            emitValidation(
+                of: item, type: valueType, constraints: constraints.element, path: "\(path).key(\(key))", into: &body,
+                counter: &counter)
+            if !body.text.isEmpty {
+                w.block("for (\(key), \(item)) in \(value).sorted(by: { $0.key < $1.key })") { $0.raw(body.text) }
+            }
         }
     }
 
-    private func emitPrimitiveChecks(_ value: String, _ primitive: IRPrimitive, _ c: IRConstraints, _ path: String, into w: inout SwiftWriter) {
+    private func emitPrimitiveChecks(
+        _ value: String, _ primitive: IRPrimitive, _ c: IRConstraints, _ path: String, into w: inout SwiftWriter
+    ) {
         switch primitive {
         case .string:
             if c.minLength != nil || c.maxLength != nil {
-                w.line("\(Runtime.Check.length)(\(value), min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)")
+                w.line(
+                    "\(Runtime.Check.length)(\(value), min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)"
+                )
             }
             if let pattern = c.pattern {
-                w.line("\(Runtime.Check.pattern)(\(value), \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
+                w.line(
+                    "\(Runtime.Check.pattern)(\(value), \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
             }
         case .int, .int32, .int64, .float, .double, .decimal:
             emitNumberCheck(value, c, path, into: &w)
         case .numberOrString:
             // As JSON Schema says: lengths and patterns apply to the string form, bounds to the number form.
-            var arguments = [("minLength", c.minLength.map(String.init)), ("maxLength", c.maxLength.map(String.init)), ("pattern", c.pattern.map(SwiftLiteral.string))]
-            arguments += [("minimum", c.minimum), ("maximum", c.maximum), ("exclusiveMinimum", c.exclusiveMinimum), ("exclusiveMaximum", c.exclusiveMaximum), ("multipleOf", c.multipleOf)]
-                .map { ($0.0, $0.1.map(SwiftLiteral.string)) }
+            var arguments = [
+                ("minLength", c.minLength.map(String.init)), ("maxLength", c.maxLength.map(String.init)),
+                ("pattern", c.pattern.map(SwiftLiteral.string)),
+            ]
+            arguments += [
+                ("minimum", c.minimum), ("maximum", c.maximum), ("exclusiveMinimum", c.exclusiveMinimum),
+                ("exclusiveMaximum", c.exclusiveMaximum), ("multipleOf", c.multipleOf),
+            ]
+            .map { ($0.0, $0.1.map(SwiftLiteral.string)) }
             let given = arguments.compactMap { name, text in text.map { "\(name): \($0)" } }
             if !given.isEmpty {
-                w.line("\(Runtime.Check.numberOrString)(\(value), \(given.joined(separator: ", ")), at: \(path), into: &issues)")
+                w.line(
+                    "\(Runtime.Check.numberOrString)(\(value), \(given.joined(separator: ", ")), at: \(path), into: &issues)"
+                )
             }
         case .decimalString:
             if c.minLength != nil || c.maxLength != nil {
-                w.line("\(Runtime.Check.length)(\(value).text, min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)")
+                w.line(
+                    "\(Runtime.Check.length)(\(value).text, min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)"
+                )
             }
             if let pattern = c.pattern {
-                w.line("\(Runtime.Check.pattern)(\(value).text, \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
+                w.line(
+                    "\(Runtime.Check.pattern)(\(value).text, \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)"
+                )
             }
             emitNumberCheck("\(Runtime.NumberOrString.string)(\(value).text)", c, path, into: &w)
         case .jsonValue, .bool, .calendarDate, .dateTime, .uuid, .url, .base64Data, .binaryData:
             break
         }
-        if let constant = c.constant, primitive != .jsonValue, let literal = spelling.literal(constant, as: .primitive(primitive)) {
-            w.line("\(Runtime.Check.constant)(\(value) == \(literal), expected: \(SwiftLiteral.string(JSONText.compact(constant))), at: \(path), into: &issues)")
+        if let constant = c.constant, primitive != .jsonValue,
+            let literal = spelling.literal(constant, as: .primitive(primitive))
+        {
+            w.line(
+                "\(Runtime.Check.constant)(\(value) == \(literal), expected: \(SwiftLiteral.string(JSONText.compact(constant))), at: \(path), into: &issues)"
+            )
         }
     }
 
