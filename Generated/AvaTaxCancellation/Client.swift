@@ -108,7 +108,7 @@ extension Client {
         case 401:
             let headers: Operations.CancelTax.Output.Unauthorized.Headers
             do {
-                headers = .init(wwwAuthenticate: try LatheRuntime.ServerSupport.primitive(response.headerFields.value("WWW-Authenticate").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "WWW-Authenticate"))
+                headers = .init(wwwAuthenticate: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("WWW-Authenticate").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "WWW-Authenticate"))
             } catch {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelTax.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }

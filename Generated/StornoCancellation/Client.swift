@@ -149,7 +149,7 @@ extension Client {
         case 429:
             let headers: Operations.CancelInvoice.Output.TooManyRequests.Headers
             do {
-                headers = .init(retryAfter: try LatheRuntime.ServerSupport.primitive(response.headerFields.value("Retry-After").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "Retry-After"))
+                headers = .init(retryAfter: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Retry-After").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "Retry-After"))
             } catch {
                 throw LatheRuntime.OperationError(operationID: Operations.CancelInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }
@@ -250,7 +250,7 @@ extension Client {
         case 429:
             let headers: Operations.RestoreInvoice.Output.TooManyRequests.Headers
             do {
-                headers = .init(retryAfter: try LatheRuntime.ServerSupport.primitive(response.headerFields.value("Retry-After").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "Retry-After"))
+                headers = .init(retryAfter: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Retry-After").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "Retry-After"))
             } catch {
                 throw LatheRuntime.OperationError(operationID: Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
             }

@@ -109,6 +109,12 @@ public struct IRContent: Sendable, Equatable {
     /// For a multipart body whose schema is an object: its parts, one per property. Other
     /// multipart bodies travel as raw bytes.
     public var multipart: IRMultipart? = nil
+
+    /// Text whose value is the text itself (a string schema, or none), not JSON carried as text:
+    /// sent and received as a `String`.
+    public var isPlainText: Bool {
+        kind == .text && (type == .primitive(.string) || type == .primitive(.binaryData))
+    }
 }
 
 /// The parts of a `multipart/form-data` body, typed from the properties of its object schema and

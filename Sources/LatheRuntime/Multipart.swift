@@ -49,7 +49,7 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
     /// A text part read as a primitive (a string, number, date, enum, …).
     public func text<T: URIPrimitive>(as type: T.Type) throws -> T {
         guard let text = String(data: data, encoding: .utf8), let value = T(uriText: text) else {
-            throw RequestError.part(name, "is not a valid \(ServerSupport.describe(T.self))")
+            throw RequestError.part(name, "is not a valid \(URIDecoding.describe(T.self))")
         }
         return value
     }

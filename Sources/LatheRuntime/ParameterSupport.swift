@@ -39,7 +39,9 @@ import Foundation
     }
 }
 
-@_spi(Generated) extension ServerSupport {
+/// Typed parameter values from what `URIDecoding` read: servers read parameters with these, and
+/// clients read response headers with them.
+@_spi(Generated) extension URIDecoding {
     /// A primitive parameter, or `nil` when absent; a `RequestError` when it does not parse.
     public static func primitive<T: URIPrimitive>(_ value: URIValue?, as type: T.Type, at name: String) throws -> T? {
         guard let value else { return nil }

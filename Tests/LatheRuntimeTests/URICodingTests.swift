@@ -139,9 +139,9 @@ struct URICodingTests {
             var on: String?
         }
         let value = URIValue.object([URIMember("y", "1e100"), URIMember("x", "3"), URIMember("on", "true")])
-        #expect(try ServerSupport.object(value, as: Point.self, at: "matrix") == Point(x: 3, y: "1e100", on: "true"))
+        #expect(try URIDecoding.object(value, as: Point.self, at: "matrix") == Point(x: 3, y: "1e100", on: "true"))
         #expect(throws: RequestError.self) {
-            try ServerSupport.object(URIValue.object([URIMember("x", "three")]), as: Point.self, at: "matrix")
+            try URIDecoding.object(URIValue.object([URIMember("x", "three")]), as: Point.self, at: "matrix")
         }
     }
 }

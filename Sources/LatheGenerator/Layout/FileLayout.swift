@@ -1,110 +1,117 @@
 import LatheIR
 
-/// Splits the generated types into several files, so the compiler can build them in parallel:
-/// grouped by the first letter of the type's name (stable as a spec grows), and a group of more
-/// than `typesPerFile` types split into numbered parts. Every file starts with the same header.
+/// Lays out what the emitters return as files. Split (the default): types grouped by the first
+/// letter of their name (stable as a spec grows), a group of more than `typesPerFile` types split
+/// into numbered parts, and each operations kind's chunks in files of their own, so the compiler
+/// builds them in parallel. Fixed (`fixedFileNames`): one file per kind. Every file starts with
+/// the same header.
 enum FileLayout {
     static let typesPerFile = 40
 
-    static func files(for module: IRModule, options: GeneratorOptions) -> [GeneratedFile] {
-        let files = splitFiles(for: module, options: options)
-        return options.fixedFileNames ? fixed(files, module: module, options: options) : files
+    /// What a file holds; fixed file names merge each kind into one file.
+    enum Kind: String, CaseIterable {
+        case types = "Types"
+        case operations = "Operations"
+        case client = "Client"
+        case server = "Server"
+
+        /// Whether the file imports the HTTP modules (a types-only target need not depend on them).
+        var usesHTTP: Bool { self != .types }
     }
 
-    /// Exactly `Types.swift`, `Operations.swift`, `Client.swift` and `Server.swift` (prefixed with
-    /// the namespace), each the concatenation of its kind's files, and header-only when the modes
-    /// leave it empty: a build plugin must name its outputs before Lathe has read the spec.
-    static func fixed(_ files: [GeneratedFile], module: IRModule, options: GeneratorOptions) -> [GeneratedFile] {
-        let prefix = options.namespace.map { $0 + "_" } ?? ""
-        let headers = [header(module, http: true), header(module)]
-        return ["Types", "Operations", "Client", "Server"].map { kind in
-            let members = files.filter { file in
-                kind == "Types" && options.namespace.map { file.name == "\($0).swift" } == true
-                    || file.name == prefix + kind + ".swift" || file.name.hasPrefix(prefix + kind + "_")
+    /// One file's body, without its header.
+    struct Part {
+        var kind: Kind
+        var name: String
+        var body: String
+    }
+
+    static func files(for module: IRModule, options: GeneratorOptions) -> [GeneratedFile] {
+        let parts = parts(for: module, options: options)
+        guard options.fixedFileNames else {
+            return parts.map {
+                GeneratedFile(name: $0.name, contents: header(module, http: $0.kind.usesHTTP) + $0.body)
             }
-            guard !members.isEmpty else {
+        }
+        // Exactly `Types.swift`, `Operations.swift`, `Client.swift` and `Server.swift` (prefixed
+        // with the namespace), header-only when the modes leave one empty: a build plugin must
+        // name its outputs before Lathe has read the spec.
+        let prefix = options.namespace.map { $0 + "_" } ?? ""
+        return Kind.allCases.map { kind in
+            let bodies = parts.filter { $0.kind == kind }.map(\.body)
+            guard !bodies.isEmpty else {
                 // No imports: a types-only target need not depend on the HTTP modules.
                 return GeneratedFile(
-                    name: prefix + kind + ".swift",
+                    name: prefix + kind.rawValue + ".swift",
                     contents: OutputFolder.header(specName: module.specName)
                         + "\n// Empty: the modes chosen generate nothing here.\n")
             }
-            let http = kind != "Types"
-            var contents = header(module, http: http)
-            for file in members {
-                let body =
-                    headers.first { file.contents.hasPrefix($0) }.map { String(file.contents.dropFirst($0.count)) }
-                    ?? file.contents
-                if contents.count > header(module, http: http).count { contents += "\n" }
-                contents += body
-            }
-            return GeneratedFile(name: prefix + kind + ".swift", contents: contents)
+            return GeneratedFile(
+                name: prefix + kind.rawValue + ".swift",
+                contents: header(module, http: kind.usesHTTP) + bodies.joined(separator: "\n"))
         }
     }
 
-    private static func splitFiles(for module: IRModule, options: GeneratorOptions) -> [GeneratedFile] {
+    private static func parts(for module: IRModule, options: GeneratorOptions) -> [Part] {
+        // A namespace prefixes file names too: Swift needs them unique within a module.
+        let prefix = options.namespace.map { $0 + "_" } ?? ""
+        var parts: [Part] = []
+        if let namespace = options.namespace {
+            parts.append(
+                Part(
+                    kind: .types, name: "\(namespace).swift",
+                    body: """
+                        /// The types generated from `\(SwiftLiteral.commentText(module.specName))`.
+                        nonisolated public enum \(namespace) {}
+
+                        """))
+        }
+        if !module.operations.isEmpty {
+            let context = EmitterContext(module: module, namespace: options.namespace)
+            var kinds: [(Kind, Rendered)] = []
+            if !options.modes.isDisjoint(with: [.client, .server]) {
+                kinds.append((.operations, OperationsEmitter(context: context).render()))
+            }
+            if options.modes.contains(.client) { kinds.append((.client, ClientEmitter(context: context).render())) }
+            if options.modes.contains(.server) { kinds.append((.server, ServerEmitter(context: context).render())) }
+            // Each kind: its declarations (inside the namespace) and extensions, with the first
+            // chunk of operations, in the kind's file; the other chunks in numbered files.
+            for (kind, rendered) in kinds {
+                var core = inNamespace(options.namespace) { $0.raw(rendered.declarations) }
+                if !rendered.extensions.isEmpty { core += "\n" + rendered.extensions }
+                if let first = rendered.chunks.first { core += "\n" + first }
+                parts.append(Part(kind: kind, name: prefix + kind.rawValue + ".swift", body: core))
+                for (index, chunk) in rendered.chunks.enumerated().dropFirst() {
+                    parts.append(Part(kind: kind, name: prefix + kind.rawValue + "_\(index + 1).swift", body: chunk))
+                }
+            }
+        }
+        guard options.modes.contains(.types) else { return parts }
         var groups: [String: [IRTypeID]] = [:]
         for id in module.topLevel {
             let first =
                 module[id].name.swift.first.map { $0.isASCII && $0.isLetter ? String($0).uppercased() : "_" } ?? "_"
             groups[first, default: []].append(id)
         }
-        var files: [GeneratedFile] = []
-        if let namespace = options.namespace {
-            files.append(
-                GeneratedFile(
-                    name: "\(namespace).swift",
-                    contents: header(module) + """
-                        /// The types generated from `\(SwiftLiteral.commentText(module.specName))`.
-                        nonisolated public enum \(namespace) {}
-
-                        """))
-        }
-        let prefix = options.namespace.map { $0 + "_" } ?? ""
-        if !module.operations.isEmpty {
-            // Each kind of file: its core (inside the namespace, when wrapped) and the operations in
-            // chunks, the first chunk in the core's file and the rest in numbered files.
-            var kinds: [(name: String, rendered: Rendered, wrapCore: Bool)] = []
-            if !options.modes.isDisjoint(with: [.client, .server]) {
-                kinds.append(
-                    ("Operations", OperationsEmitter(module: module, namespace: options.namespace).render(), true))
-            }
-            if options.modes.contains(.client) {
-                kinds.append(("Client", ClientEmitter(module: module, namespace: options.namespace).render(), true))
-            }
-            if options.modes.contains(.server) {
-                kinds.append(("Server", ServerEmitter(module: module, namespace: options.namespace).render(), false))
-            }
-            for (name, rendered, wrapCore) in kinds {
-                let core =
-                    wrapCore
-                    ? wrapped(rendered.core, module, options, http: true) : header(module, http: true) + rendered.core
-                files.append(
-                    GeneratedFile(
-                        name: prefix + name + ".swift", contents: core + (rendered.chunks.first.map { "\n" + $0 } ?? "")
-                    ))
-                for (index, chunk) in rendered.chunks.enumerated().dropFirst() {
-                    files.append(
-                        GeneratedFile(
-                            name: prefix + name + "_\(index + 1).swift", contents: header(module, http: true) + chunk))
-                }
-            }
-        }
-        guard options.modes.contains(.types) else { return files }
+        let emitter = TypeEmitter(module: module)
         for letter in groups.keys.sorted() {
             let ids = groups[letter]!.sorted { module[$0].name.swift < module[$1].name.swift }
-            let parts = stride(from: 0, to: ids.count, by: typesPerFile).map {
+            let groupParts = stride(from: 0, to: ids.count, by: typesPerFile).map {
                 Array(ids[$0 ..< min($0 + typesPerFile, ids.count)])
             }
-            for (index, part) in parts.enumerated() {
-                // A namespace prefixes file names too: Swift needs them unique within a module.
-                let prefix = options.namespace.map { $0 + "_" } ?? ""
-                let name = prefix + (parts.count == 1 ? "Types_\(letter).swift" : "Types_\(letter)\(index + 1).swift")
-                files.append(
-                    GeneratedFile(name: name, contents: contents(part, module: module, namespace: options.namespace)))
+            for (index, part) in groupParts.enumerated() {
+                let name =
+                    prefix + (groupParts.count == 1 ? "Types_\(letter).swift" : "Types_\(letter)\(index + 1).swift")
+                let body = inNamespace(options.namespace) { w in
+                    for (index, id) in part.enumerated() {
+                        if index > 0 { w.line() }
+                        emitter.emit(id, into: &w)
+                    }
+                }
+                parts.append(Part(kind: .types, name: name, body: body))
             }
         }
-        return files
+        return parts
     }
 
     static func header(_ module: IRModule, http: Bool = false) -> String {
@@ -120,27 +127,14 @@ enum FileLayout {
         """
     }
 
-    /// A rendered declaration in a file of its own, inside the namespace when there is one.
-    private static func wrapped(_ text: String, _ module: IRModule, _ options: GeneratorOptions, http: Bool) -> String {
-        guard let namespace = options.namespace else { return header(module, http: http) + text }
+    /// What `body` writes, inside `extension Namespace` when there is one.
+    private static func inNamespace(_ namespace: String?, _ body: (inout SwiftWriter) -> Void) -> String {
         var writer = SwiftWriter()
-        writer.block("extension \(namespace)") { $0.raw(text) }
-        return header(module, http: http) + writer.text
-    }
-
-    private static func contents(_ ids: [IRTypeID], module: IRModule, namespace: String?) -> String {
-        var writer = SwiftWriter()
-        let body: (inout SwiftWriter) -> Void = { w in
-            for (index, id) in ids.enumerated() {
-                if index > 0 { w.line() }
-                TypeEmitter(module: module).emit(id, into: &w)
-            }
-        }
         if let namespace {
             writer.block("extension \(namespace)", body)
         } else {
             body(&writer)
         }
-        return header(module) + writer.text
+        return writer.text
     }
 }

@@ -98,27 +98,27 @@ enum Runtime {
 
     enum ServerSupport {
         static let apiKey = "LatheRuntime.ServerSupport.apiKey"
-        static let array = "LatheRuntime.ServerSupport.array"
         static let badRequest = "LatheRuntime.ServerSupport.badRequest"
         static let basic = "LatheRuntime.ServerSupport.basic"
         static let bearer = "LatheRuntime.ServerSupport.bearer"
         static let decodeJSON = "LatheRuntime.ServerSupport.decodeJSON"
         static let handle = "LatheRuntime.ServerSupport.handle"
-        static let json = "LatheRuntime.ServerSupport.json"
-        static let map = "LatheRuntime.ServerSupport.map"
-        static let object = "LatheRuntime.ServerSupport.object"
-        static let primitive = "LatheRuntime.ServerSupport.primitive"
         static let query = "LatheRuntime.ServerSupport.query"
-        static let required = "LatheRuntime.ServerSupport.required"
         static let unauthorized = "LatheRuntime.ServerSupport.unauthorized"
     }
 
     enum URIDecoding {
+        static let array = "LatheRuntime.URIDecoding.array"
         static let cookie = "LatheRuntime.URIDecoding.cookie"
         static let header = "LatheRuntime.URIDecoding.header"
+        static let json = "LatheRuntime.URIDecoding.json"
+        static let map = "LatheRuntime.URIDecoding.map"
+        static let object = "LatheRuntime.URIDecoding.object"
         static let path = "LatheRuntime.URIDecoding.path"
+        static let primitive = "LatheRuntime.URIDecoding.primitive"
         static let query = "LatheRuntime.URIDecoding.query"
         static let queryItems = "LatheRuntime.URIDecoding.queryItems"
+        static let required = "LatheRuntime.URIDecoding.required"
     }
 
     enum URIEncoding {

@@ -1,20 +1,8 @@
 import LatheIR
 
 /// `Client`: one method per operation on any `ClientTransport`, and `Authentication`.
-struct ClientEmitter {
-    let module: IRModule
-    let spelling: TypeSpelling
-    let operations: OperationsEmitter
-
-    /// `Namespace.` when there is one: the method chunks stand outside it.
-    let qualifier: String
-
-    init(module: IRModule, namespace: String?) {
-        self.module = module
-        qualifier = namespace.map { $0 + "." } ?? ""
-        spelling = TypeSpelling(module: module, qualifier: qualifier)
-        operations = OperationsEmitter(module: module, namespace: namespace)
-    }
+struct ClientEmitter: Emitter {
+    let context: EmitterContext
 
     private func op(_ operation: IROperation) -> String { "\(qualifier)Operations.\(operation.typeName)" }
 
@@ -31,7 +19,7 @@ struct ClientEmitter {
             }
             return w.text
         }
-        return Rendered(core: renderCore(), chunks: chunks)
+        return Rendered(declarations: renderCore(), chunks: chunks)
     }
 
     private func renderCore() -> String {
@@ -177,14 +165,7 @@ struct ClientEmitter {
                         return
                     }
                     w.line("request.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))")
-                    switch content.kind {
-                    case .json: w.line("body = try \(Runtime.BodyCoding.json)(value)")
-                    case .urlEncodedForm: w.line("body = try \(Runtime.BodyCoding.form)(value)")
-                    case .text where operations.bodyType(content) == "Swift.String":
-                        w.line("body = OpenAPIRuntime.HTTPBody(value)")
-                    case .text: w.line("body = try \(Runtime.BodyCoding.json)(value)")
-                    case .binary, .multipart: w.line("body = value")
-                    }
+                    w.line("body = \(encodedBody(content, "value"))")
                 }
             }
             if !requestBody.isRequired { w.line("case nil: body = nil") }
@@ -242,7 +223,7 @@ struct ClientEmitter {
             w.line("let headers: \(type).\(operation.names.headers)")
             w.doCatch({ w in
                 let values = response.headers.map { header -> String in
-                    "\(SwiftNames.argumentLabel(header.name.swift)): \(operations.decodeHeader(header, from: "response.headerFields"))"
+                    "\(SwiftNames.argumentLabel(header.name.swift)): \(decodeHeader(header, from: "response.headerFields"))"
                 }
                 w.line("headers = .init(\(values.joined(separator: ", ")))")
             }) { w in
@@ -260,15 +241,15 @@ struct ClientEmitter {
                     "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
                 w.line((index == 0 ? "if " : "} else if ") + condition + " {")
                 w.indented { w in
-                    let swiftType = operations.bodyType(content)
+                    let swiftType = bodyType(content)
                     if content.multipart != nil {
-                        let parts = operations.bodyType(content, in: "\(type).\(operation.names.body)")
+                        let parts = bodyType(content, in: "\(type).\(operation.names.body)")
                         w.line(
                             "body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeMultipart)(from: responseBody, operationID: \(operationID), response: response, as: \(parts).init))"
                         )
                         return
                     }
-                    let decodesJSON = content.kind == .json || (content.kind == .text && swiftType != "Swift.String")
+                    let decodesJSON = content.kind == .json || (content.kind == .text && !content.isPlainText)
                     if decodesJSON, let failure = response.failureWhen {
                         // x-lathe-failure-when: a documented success whose body says it failed is thrown.
                         w.line(
@@ -290,7 +271,7 @@ struct ClientEmitter {
                         w.line(
                             "body = .\(content.caseName)(try await \(Runtime.BodyCoding.decodeForm)(\(swiftType).self, from: responseBody))"
                         )
-                    case .text where swiftType == "Swift.String":
+                    case .text where content.isPlainText:
                         w.line("body = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(responseBody))")
                     case .text:
                         w.line(
@@ -337,7 +318,7 @@ struct ClientEmitter {
                     parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) }
                     ?? (parameter.isRequired ? nil : "nil")
                 parameters.append(
-                    "\(SwiftNames.escapedMember(label)): \(operations.parameterType(parameter))"
+                    "\(SwiftNames.escapedMember(label)): \(parameterType(parameter))"
                         + (defaultValue.map { " = \($0)" } ?? ""))
                 arguments.append("\(SwiftNames.argumentLabel(swift)): \(SwiftNames.escapedMember(label))")
             }
@@ -347,7 +328,7 @@ struct ClientEmitter {
         if let body = operation.requestBody {
             let label = labels.claim("body")
             if body.contents.count == 1, let content = body.contents.first {
-                let type = operations.bodyType(content, in: "\(op).\(names.input).\(names.body)")
+                let type = bodyType(content, in: "\(op).\(names.input).\(names.body)")
                 parameters.append("\(label): \(type)" + (body.isRequired ? "" : "? = nil"))
                 inputArguments.append(
                     "body: "
@@ -383,11 +364,11 @@ struct ClientEmitter {
         w.block("nonisolated public struct Authentication: Swift.Sendable") { w in
             for scheme in schemes {
                 w.docComment(
-                    DocComments.lines(scheme.docs, notes: [Self.schemeNote(scheme)], specName: module.specName))
-                w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): \(Self.credentialType(scheme))?")
+                    DocComments.lines(scheme.docs, notes: [schemeNote(scheme)], specName: module.specName))
+                w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): \(credentialType(scheme))?")
             }
             let arguments = schemes.map {
-                "\(SwiftNames.escapedMember($0.name.swift)): \(Self.credentialType($0))? = nil"
+                "\(SwiftNames.escapedMember($0.name.swift)): \(credentialType($0))? = nil"
             }
             if schemes.isEmpty {
                 w.line("public init() {}")
@@ -462,7 +443,7 @@ struct ClientEmitter {
                             w.indented { w in
                                 w.line("guard let credential = \(name) else { return }")
                                 w.line(
-                                    "try await \(Self.signatureScheme(signature)).sign(&request, body: &body, secret: credential.secret)"
+                                    "try await \(signatureScheme(signature)).sign(&request, body: &body, secret: credential.secret)"
                                 )
                             }
                         case .basic:
@@ -489,35 +470,4 @@ struct ClientEmitter {
         }
     }
 
-    /// The runtime's description of a signing scheme, as a Swift expression.
-    static func signatureScheme(_ signature: IRRequestSignature) -> String {
-        let components = signature.components.map { ".\(SwiftNames.memberName($0))" }.joined(separator: ", ")
-        return
-            "\(Runtime.requestSignature)(header: \(SwiftLiteral.string(signature.header)), timestampHeader: \(SwiftLiteral.string(signature.timestampHeader)), tolerance: \(signature.tolerance), components: [\(components)])"
-    }
-
-    static func credentialType(_ scheme: IRSecurityScheme) -> String {
-        switch scheme.kind {
-        case .apiKey: "\(Runtime.apiKeyCredential)"
-        case .requestSignature: "\(Runtime.requestSigningSecret)"
-        case .basic: "\(Runtime.basicCredentials)"
-        case .bearer, .oauth2: "\(Runtime.bearerTokenProvider)"
-        case .unsupported: "Swift.Never"
-        }
-    }
-
-    static func schemeNote(_ scheme: IRSecurityScheme) -> String {
-        switch scheme.kind {
-        case .apiKey(let name, let location, nil):
-            "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`."
-        case .apiKey(let name, let location, let prefix?):
-            "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`, sent as `\(prefix) <key>` (give the key alone)."
-        case .requestSignature(let signature):
-            "`\(scheme.name.original)`: the secret that signs each request (HMAC-SHA512 in `\(signature.header)`, with the time in `\(signature.timestampHeader)`); it is never sent."
-        case .basic: "`\(scheme.name.original)`: HTTP Basic."
-        case .bearer: "`\(scheme.name.original)`: a bearer token."
-        case .oauth2: "`\(scheme.name.original)`: OAuth 2 / OpenID Connect, sent as a bearer token."
-        case .unsupported(let what): "`\(scheme.name.original)`: \(what), which the transport must handle."
-        }
-    }
 }

@@ -1,12 +1,14 @@
 import LatheIR
 
-/// Code for the operations: a core that goes inside the namespace, and chunks of at most
-/// `operationsPerFile` operations, written as top-level extensions in files of their own (extensions
-/// cannot nest in the namespace, so chunks spell generated types in full).
+/// What an operations emitter returns, for `FileLayout` to lay out: declarations that stand inside
+/// the namespace when there is one, extensions that stand beside them at the top level, and the
+/// operations in chunks of at most `operationsPerFile`, each a top-level extension for a file of its
+/// own (extensions cannot nest in the namespace, so chunks spell generated types in full).
 struct Rendered {
     static let operationsPerFile = 20
 
-    var core: String
+    var declarations: String
+    var extensions: String = ""
     var chunks: [String]
 
     static func chunks<T>(of items: [T]) -> [[T]] {
@@ -18,18 +20,8 @@ struct Rendered {
 
 /// `Operations`: for each operation an enum holding its `Input` (parameters by location, and the
 /// body) and its `Output` (one case per documented response, and `undocumented`).
-struct OperationsEmitter {
-    let module: IRModule
-    let spelling: TypeSpelling
-
-    /// `Namespace.` when there is one: the chunks stand outside it.
-    let qualifier: String
-
-    init(module: IRModule, namespace: String?) {
-        self.module = module
-        qualifier = namespace.map { $0 + "." } ?? ""
-        spelling = TypeSpelling(module: module, qualifier: qualifier)
-    }
+struct OperationsEmitter: Emitter {
+    let context: EmitterContext
 
     /// Parameter groups in order: location, the group's type name, the `Input` member holding it.
     static var locations: [(IRParameterLocation, KeyPath<NestedNames, String>, String)] {
@@ -69,7 +61,7 @@ struct OperationsEmitter {
             }
             return w.text
         }
-        return Rendered(core: core.text, chunks: chunks)
+        return Rendered(declarations: core.text, chunks: chunks)
     }
 
     /// The first use of each shared response, in the order operations use them.
@@ -95,12 +87,6 @@ struct OperationsEmitter {
     }
 
     // MARK: Input
-
-    /// The Swift type of a parameter as stored in its group.
-    func parameterType(_ parameter: IRParameter) -> String {
-        let type = spelling.type(parameter.type.nonNull)
-        return parameter.isRequired || parameter.defaultValue != nil ? type : type + "?"
-    }
 
     private func emitInput(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
@@ -252,23 +238,6 @@ struct OperationsEmitter {
         }
     }
 
-    /// Binary bodies stream as `HTTPBody`; text is a `String`; a typed multipart body is its
-    /// `Parts` struct (named relative to the body enum); the rest is the schema's type.
-    func bodyType(_ content: IRContent) -> String {
-        if let multipart = content.multipart { return multipart.typeName }
-        return switch content.kind {
-        case .binary: "OpenAPIRuntime.HTTPBody"
-        case .text where content.type == .primitive(.string) || content.type == .primitive(.binaryData): "Swift.String"
-        case .multipart: "OpenAPIRuntime.HTTPBody"
-        default: spelling.type(content.type)
-        }
-    }
-
-    /// `bodyType`, spelled from outside the body enum named `bodyEnum` (a `Parts` struct is nested in it).
-    func bodyType(_ content: IRContent, in bodyEnum: String) -> String {
-        content.multipart == nil ? bodyType(content) : "\(bodyEnum).\(bodyType(content))"
-    }
-
     // MARK: Output
 
     private func emitOutput(_ operation: IROperation, into w: inout SwiftWriter) {
@@ -360,104 +329,11 @@ struct OperationsEmitter {
         }
     }
 
-    func headerType(_ header: IRResponseHeader) -> String {
-        let type = spelling.type(header.type.nonNull)
-        return header.isRequired ? type : type + "?"
-    }
-
-    /// The expression reading `header` from the `HTTPFields` named `fields` (throws a `RequestError`).
-    func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
-        let shape = spelling.uriShape(header.type, contentType: header.contentType)
-        let raw =
-            "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { \(Runtime.URIDecoding.header)($0, explode: false, as: \(shape.valueShape)) }"
-        let decoded = ServerEmitter.decodeCall(raw, shape: shape, name: header.name.original)
-        return header.isRequired
-            ? "try \(Runtime.ServerSupport.required)(\(decoded), at: \(SwiftLiteral.string(header.name.original)))"
-            : decoded
-    }
-
-    /// Sets `header` from `value` (optional when the header is) in the `HTTPFields` named `fields`.
-    func emitHeaderEncoding(_ header: IRResponseHeader, value: String, into fields: String, w: inout SwiftWriter) {
-        let shape = spelling.uriShape(header.type, contentType: header.contentType)
-        let encode = { (value: String) -> String in
-            "\(fields).set(\(SwiftLiteral.string(header.name.original)), \(Runtime.URIEncoding.header)(\(shape.valueExpression(value)), explode: false))"
-        }
-        if header.isRequired {
-            w.line(encode(value))
-        } else {
-            w.block("if let header = \(value)") { $0.line(encode("header")) }
-        }
-    }
 }
 
 extension IRResponseKey {
     var isExact: Bool {
         if case .code = self { return true }
         return false
-    }
-}
-
-/// How a value of an IR type travels in a URI, header or cookie.
-enum URIShape {
-    case primitive(String)
-    case array(element: String)
-    case map(value: String)
-    case object(String)
-    case json(String)
-
-    /// The expression making a `URIValue` of `value` (clients send it, servers answer with it).
-    func valueExpression(_ value: String) -> String {
-        switch self {
-        case .primitive, .array, .map: "\(Runtime.URIValue.of)(\(value))"
-        case .object: "try \(Runtime.URIValue.of)(object: \(value))"
-        case .json: "try \(Runtime.URIValue.of)(json: \(value))"
-        }
-    }
-
-    var valueShape: String {
-        switch self {
-        case .primitive, .json: ".primitive"
-        case .array: ".array"
-        case .map, .object: ".object"
-        }
-    }
-}
-
-extension TypeSpelling {
-    /// Primitives that `LatheRuntime.URIPrimitive` covers, generated enums included.
-    func isURIPrimitive(_ type: IRValueType) -> Bool {
-        switch type {
-        case .primitive(let primitive): primitive != .jsonValue
-        case .named(let id):
-            switch module[id].kind {
-            case .enumeration: true
-            case .alias(let aliased, _): isURIPrimitive(aliased)
-            default: false
-            }
-        case .nullable(let inner): isURIPrimitive(inner)
-        default: false
-        }
-    }
-
-    func uriShape(_ type: IRValueType, contentType: String?) -> URIShape {
-        let swiftType = self.type(type.nonNull)
-        if contentType != nil { return .json(swiftType) }
-        switch type.nonNull {
-        case let value where isURIPrimitive(value): return .primitive(swiftType)
-        case .array(let element) where isURIPrimitive(element): return .array(element: self.type(element))
-        case .dictionary(let value) where isURIPrimitive(value): return .map(value: self.type(value))
-        case .named(let id):
-            if case .object = module[id].kind { return .object(swiftType) }
-            if case .alias(let aliased, _) = module[id].kind { return uriShape(aliased, contentType: nil) }
-            return .json(swiftType)
-        default: return .json(swiftType)
-        }
-    }
-}
-
-extension IRModule {
-    /// An operation's security alternatives, each the names of the schemes it needs together.
-    func securityAlternatives(_ operation: IROperation) -> [[String]] {
-        operation.security.map { requirement in requirement.map { securitySchemes[$0.scheme].name.original } }
     }
 }

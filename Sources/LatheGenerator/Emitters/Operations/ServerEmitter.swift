@@ -1,51 +1,18 @@
 import LatheIR
 
 /// `APIProtocol` (one requirement per operation), `registerHandlers(on:)`, and `ServerAuthentication`.
-struct ServerEmitter {
-    let module: IRModule
-    let spelling: TypeSpelling
-    let operations: OperationsEmitter
+struct ServerEmitter: Emitter {
+    let context: EmitterContext
 
-    /// `Namespace.` when there is a namespace: the server file's extensions stand outside it and
-    /// must name every generated type in full.
-    let qualifier: String
-    let namespace: String?
-
-    init(module: IRModule, namespace: String?) {
-        self.module = module
-        self.namespace = namespace
-        qualifier = namespace.map { $0 + "." } ?? ""
-        spelling = TypeSpelling(module: module, qualifier: qualifier)
-        operations = OperationsEmitter(module: module, namespace: namespace)
-    }
-
-    /// The runtime call that turns a raw `URIValue?` into the parameter's Swift value.
-    static func decodeCall(_ raw: String, shape: URIShape, name: String) -> String {
-        let at = SwiftLiteral.string(name)
-        switch shape {
-        case .primitive(let type): return "try \(Runtime.ServerSupport.primitive)(\(raw), as: \(type).self, at: \(at))"
-        case .array(let element): return "try \(Runtime.ServerSupport.array)(\(raw), of: \(element).self, at: \(at))"
-        case .map(let value): return "try \(Runtime.ServerSupport.map)(\(raw), of: \(value).self, at: \(at))"
-        case .object(let type): return "try \(Runtime.ServerSupport.object)(\(raw), as: \(type).self, at: \(at))"
-        case .json(let type): return "try \(Runtime.ServerSupport.json)(\(raw), as: \(type).self, at: \(at))"
-        }
-    }
-
-    /// The server file. Extensions cannot nest, so with a namespace the protocol and the
-    /// authentication type go inside `extension Namespace`, and the extensions name their types in full.
+    /// The protocol and the authentication type (inside the namespace), the registration and the
+    /// refusal defaults (an extension of the protocol), and each operation's handling in chunks.
     func render() -> Rendered {
         var declarations = SwiftWriter()
         emitProtocol(into: &declarations)
         declarations.line()
         emitAuthentication(into: &declarations)
-        var w = SwiftWriter()
-        if let namespace {
-            w.block("extension \(namespace)") { $0.raw(declarations.text) }
-        } else {
-            w.raw(declarations.text)
-        }
-        w.line()
-        w.block("extension \(qualifier)APIProtocol") { w in
+        var extensions = SwiftWriter()
+        extensions.block("extension \(qualifier)APIProtocol") { w in
             emitRegistration(into: &w)
             emitRefusalDefaults(into: &w)
         }
@@ -57,7 +24,7 @@ struct ServerEmitter {
             }
             return chunk.text
         }
-        return Rendered(core: w.text, chunks: chunks)
+        return Rendered(declarations: declarations.text, extensions: extensions.text, chunks: chunks)
     }
 
     private func emitProtocol(into w: inout SwiftWriter) {
@@ -312,11 +279,11 @@ struct ServerEmitter {
             raw =
                 "request.headerFields[.cookie].flatMap { \(Runtime.URIDecoding.cookie)($0, name: \(name), as: \(shape.valueShape)) }"
         }
-        let decoded = Self.decodeCall(raw, shape: shape, name: parameter.name.original)
+        let decoded = shape.decodeCall(raw, name: parameter.name.original)
         if let literal = parameter.defaultValue.flatMap({ spelling.literal($0, as: parameter.type) }) {
             return "\(decoded) ?? \(literal)"
         }
-        return parameter.isRequired ? "try \(Runtime.ServerSupport.required)(\(decoded), at: \(name))" : decoded
+        return parameter.isRequired ? "try \(Runtime.URIDecoding.required)(\(decoded), at: \(name))" : decoded
     }
 
     private func emitBodyDecoding(_ requestBody: IRRequestBody, names: NestedNames, into w: inout SwiftWriter) {
@@ -335,7 +302,7 @@ struct ServerEmitter {
             w.line((first ? "if " : "} else if ") + condition + " {")
             first = false
             w.indented { w in
-                let type = operations.bodyType(content, in: names.body)
+                let type = bodyType(content, in: names.body)
                 if content.multipart != nil {
                     w.line(
                         "decodedBody = .\(content.caseName)(try \(type)(await \(Runtime.MultipartForm.decode)(body, contentType: contentType, rejectingNull: true)))"
@@ -351,7 +318,7 @@ struct ServerEmitter {
                     w.line(
                         "decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.decodeForm)(\(type).self, from: body))"
                     )
-                case .text where type == "Swift.String":
+                case .text where content.isPlainText:
                     w.line("decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(body))")
                 case .text:
                     w.line(
@@ -395,7 +362,7 @@ struct ServerEmitter {
                             "\(mutated ? "var" : "let") response = HTTPTypes.HTTPResponse(status: .init(code: \(status)))"
                         )
                         for header in response.headers {
-                            operations.emitHeaderEncoding(
+                            emitHeaderEncoding(
                                 header, value: "value.headers.\(SwiftNames.escapedMember(header.name.swift))",
                                 into: "response.headerFields", w: &w)
                         }
@@ -419,15 +386,7 @@ struct ServerEmitter {
                                     w.line(
                                         "response.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))"
                                     )
-                                    switch content.kind {
-                                    case .json: w.line("return (response, try \(Runtime.BodyCoding.json)(body))")
-                                    case .urlEncodedForm:
-                                        w.line("return (response, try \(Runtime.BodyCoding.form)(body))")
-                                    case .text where operations.bodyType(content) == "Swift.String":
-                                        w.line("return (response, OpenAPIRuntime.HTTPBody(body))")
-                                    case .text: w.line("return (response, try \(Runtime.BodyCoding.json)(body))")
-                                    case .binary, .multipart: w.line("return (response, body)")
-                                    }
+                                    w.line("return (response, \(encodedBody(content, "body")))")
                                 }
                             }
                         }
@@ -457,7 +416,7 @@ struct ServerEmitter {
         w.block("nonisolated public struct ServerAuthentication: Swift.Sendable") { w in
             for scheme in schemes {
                 guard let type = Self.verifierType(scheme) else { continue }
-                var notes = [ClientEmitter.schemeNote(scheme)]
+                var notes = [schemeNote(scheme)]
                 if case .requestSignature = scheme.kind {
                     notes.append(
                         "Given the request, return the secret its sender signs with (found, say, from the API key it also carries), or nil to refuse it. The signature and the timestamp's age are checked here."
@@ -531,7 +490,7 @@ struct ServerEmitter {
                                     "guard let secret = \(name), let key = try await secret(request) else { return false }"
                                 )
                                 w.line(
-                                    "return try await \(ClientEmitter.signatureScheme(signature)).verify(request, body: &body, secret: key)"
+                                    "return try await \(signatureScheme(signature)).verify(request, body: &body, secret: key)"
                                 )
                             }
                         case .basic:

@@ -473,7 +473,7 @@ extension WireFormats.Operations {
 
                         /// Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one.
                         public init(_ fields: HTTPTypes.HTTPFields) throws {
-                            self.xChecksum = try LatheRuntime.ServerSupport.primitive(fields.value("X-Checksum").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "X-Checksum")
+                            self.xChecksum = try LatheRuntime.URIDecoding.primitive(fields.value("X-Checksum").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "X-Checksum")
                         }
 
                         public var fields: HTTPTypes.HTTPFields {
@@ -495,7 +495,7 @@ extension WireFormats.Operations {
 
                         /// Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one.
                         public init(_ fields: HTTPTypes.HTTPFields) throws {
-                            self.xLang = try LatheRuntime.ServerSupport.primitive(fields.value("X-Lang").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "X-Lang")
+                            self.xLang = try LatheRuntime.URIDecoding.primitive(fields.value("X-Lang").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "X-Lang")
                         }
 
                         public var fields: HTTPTypes.HTTPFields {

@@ -310,28 +310,28 @@ extension WireFormats.Operations.Styles.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
         let path = Path(
-            simple: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.array(metadata.pathParameters["simple"].flatMap { LatheRuntime.URIDecoding.path($0, name: "simple", style: .simple, explode: false, as: .array) }, of: Swift.Int64.self, at: "simple"), at: "simple"),
-            label: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.array(metadata.pathParameters["label"].flatMap { LatheRuntime.URIDecoding.path($0, name: "label", style: .label, explode: true, as: .array) }, of: Swift.String.self, at: "label"), at: "label"),
-            matrix: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.object(metadata.pathParameters["matrix"].flatMap { LatheRuntime.URIDecoding.path($0, name: "matrix", style: .matrix, explode: false, as: .object) }, as: WireFormats.StylesMatrix.self, at: "matrix"), at: "matrix")
+            simple: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.array(metadata.pathParameters["simple"].flatMap { LatheRuntime.URIDecoding.path($0, name: "simple", style: .simple, explode: false, as: .array) }, of: Swift.Int64.self, at: "simple"), at: "simple"),
+            label: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.array(metadata.pathParameters["label"].flatMap { LatheRuntime.URIDecoding.path($0, name: "label", style: .label, explode: true, as: .array) }, of: Swift.String.self, at: "label"), at: "label"),
+            matrix: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.object(metadata.pathParameters["matrix"].flatMap { LatheRuntime.URIDecoding.path($0, name: "matrix", style: .matrix, explode: false, as: .object) }, as: WireFormats.StylesMatrix.self, at: "matrix"), at: "matrix")
         )
         let query = Query(
-            tags: try LatheRuntime.ServerSupport.array(LatheRuntime.URIDecoding.query(queryItems, name: "tags", style: .form, explode: true, as: .array), of: Swift.String.self, at: "tags"),
-            ids: try LatheRuntime.ServerSupport.array(LatheRuntime.URIDecoding.query(queryItems, name: "ids", style: .form, explode: false, as: .array), of: Swift.Int64.self, at: "ids"),
-            spaced: try LatheRuntime.ServerSupport.array(LatheRuntime.URIDecoding.query(queryItems, name: "spaced", style: .spaceDelimited, explode: false, as: .array), of: Swift.String.self, at: "spaced"),
-            piped: try LatheRuntime.ServerSupport.array(LatheRuntime.URIDecoding.query(queryItems, name: "piped", style: .pipeDelimited, explode: false, as: .array), of: Swift.String.self, at: "piped"),
-            filter: try LatheRuntime.ServerSupport.object(LatheRuntime.URIDecoding.query(queryItems, name: "filter", style: .deepObject, explode: true, as: .object), as: WireFormats.StylesFilter.self, at: "filter"),
-            since: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "since", style: .form, explode: true, as: .primitive), as: Foundation.Date.self, at: "since"),
-            day: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "day", style: .form, explode: true, as: .primitive), as: LatheRuntime.CalendarDate.self, at: "day"),
-            amount: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "amount", style: .form, explode: true, as: .primitive), as: LatheRuntime.NumberOrString.self, at: "amount"),
-            limit: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "limit", style: .form, explode: true, as: .primitive), as: Swift.Int64.self, at: "limit") ?? 20,
-            path: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "path", style: .form, explode: true, as: .primitive), as: Swift.String.self, at: "path")
+            tags: try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.query(queryItems, name: "tags", style: .form, explode: true, as: .array), of: Swift.String.self, at: "tags"),
+            ids: try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.query(queryItems, name: "ids", style: .form, explode: false, as: .array), of: Swift.Int64.self, at: "ids"),
+            spaced: try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.query(queryItems, name: "spaced", style: .spaceDelimited, explode: false, as: .array), of: Swift.String.self, at: "spaced"),
+            piped: try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.query(queryItems, name: "piped", style: .pipeDelimited, explode: false, as: .array), of: Swift.String.self, at: "piped"),
+            filter: try LatheRuntime.URIDecoding.object(LatheRuntime.URIDecoding.query(queryItems, name: "filter", style: .deepObject, explode: true, as: .object), as: WireFormats.StylesFilter.self, at: "filter"),
+            since: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "since", style: .form, explode: true, as: .primitive), as: Foundation.Date.self, at: "since"),
+            day: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "day", style: .form, explode: true, as: .primitive), as: LatheRuntime.CalendarDate.self, at: "day"),
+            amount: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "amount", style: .form, explode: true, as: .primitive), as: LatheRuntime.NumberOrString.self, at: "amount"),
+            limit: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "limit", style: .form, explode: true, as: .primitive), as: Swift.Int64.self, at: "limit") ?? 20,
+            path: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "path", style: .form, explode: true, as: .primitive), as: Swift.String.self, at: "path")
         )
         let headers = Headers(
-            xRequestID: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.primitive(request.headerFields.value("X-Request-ID").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "X-Request-ID"), at: "X-Request-ID"),
-            xFlags: try LatheRuntime.ServerSupport.array(request.headerFields.value("X-Flags").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .array) }, of: Swift.Bool.self, at: "X-Flags")
+            xRequestID: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(request.headerFields.value("X-Request-ID").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "X-Request-ID"), at: "X-Request-ID"),
+            xFlags: try LatheRuntime.URIDecoding.array(request.headerFields.value("X-Flags").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .array) }, of: Swift.Bool.self, at: "X-Flags")
         )
         let cookies = Cookies(
-            session: try LatheRuntime.ServerSupport.primitive(request.headerFields[.cookie].flatMap { LatheRuntime.URIDecoding.cookie($0, name: "session", as: .primitive) }, as: Swift.String.self, at: "session")
+            session: try LatheRuntime.URIDecoding.primitive(request.headerFields[.cookie].flatMap { LatheRuntime.URIDecoding.cookie($0, name: "session", as: .primitive) }, as: Swift.String.self, at: "session")
         )
         _ = body
         self.init(path: path, query: query, headers: headers, cookies: cookies)
@@ -383,13 +383,13 @@ extension WireFormats.Operations.GetCode.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
         let path = Path(
-            qrcodeUuid: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.primitive(metadata.pathParameters["qrcode-uuid"].flatMap { LatheRuntime.URIDecoding.path($0, name: "qrcode-uuid", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "qrcode-uuid"), at: "qrcode-uuid")
+            qrcodeUuid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["qrcode-uuid"].flatMap { LatheRuntime.URIDecoding.path($0, name: "qrcode-uuid", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "qrcode-uuid"), at: "qrcode-uuid")
         )
         let query = Query(
-            filterName: try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "filter[name]", style: .form, explode: true, as: .primitive), as: Swift.String.self, at: "filter[name]")
+            filterName: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "filter[name]", style: .form, explode: true, as: .primitive), as: Swift.String.self, at: "filter[name]")
         )
         let headers = Headers(
-            xTrace: try LatheRuntime.ServerSupport.json(request.headerFields.value("X-Trace").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: WireFormats.GetCodeXTrace.self, at: "X-Trace")
+            xTrace: try LatheRuntime.URIDecoding.json(request.headerFields.value("X-Trace").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: WireFormats.GetCodeXTrace.self, at: "X-Trace")
         )
         _ = body
         self.init(path: path, query: query, headers: headers)
@@ -513,7 +513,7 @@ extension WireFormats.Operations.Download.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
         let query = Query(
-            kind: try LatheRuntime.ServerSupport.required(try LatheRuntime.ServerSupport.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "kind", style: .form, explode: true, as: .primitive), as: WireFormats.DownloadKind.self, at: "kind"), at: "kind")
+            kind: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "kind", style: .form, explode: true, as: .primitive), as: WireFormats.DownloadKind.self, at: "kind"), at: "kind")
         )
         _ = body
         _ = metadata

@@ -1,0 +1,76 @@
+import LatheIR
+
+/// How the parts of an operation are spelled and coded, for the operations, the client and the
+/// server alike.
+extension Emitter {
+    /// The Swift type of a parameter as stored in its group.
+    func parameterType(_ parameter: IRParameter) -> String {
+        let type = spelling.type(parameter.type.nonNull)
+        return parameter.isRequired || parameter.defaultValue != nil ? type : type + "?"
+    }
+
+    /// Binary bodies stream as `HTTPBody`; text is a `String`; a typed multipart body is its
+    /// `Parts` struct (named relative to the body enum); the rest is the schema's type.
+    func bodyType(_ content: IRContent) -> String {
+        if let multipart = content.multipart { return multipart.typeName }
+        return switch content.kind {
+        case .binary: "OpenAPIRuntime.HTTPBody"
+        case .text where content.isPlainText: "Swift.String"
+        case .multipart: "OpenAPIRuntime.HTTPBody"
+        default: spelling.type(content.type)
+        }
+    }
+
+    /// `bodyType`, spelled from outside the body enum named `bodyEnum` (a `Parts` struct is nested in it).
+    func bodyType(_ content: IRContent, in bodyEnum: String) -> String {
+        content.multipart == nil ? bodyType(content) : "\(bodyEnum).\(bodyType(content))"
+    }
+
+    func headerType(_ header: IRResponseHeader) -> String {
+        let type = spelling.type(header.type.nonNull)
+        return header.isRequired ? type : type + "?"
+    }
+
+    /// The expression reading `header` from the `HTTPFields` named `fields` (throws a `RequestError`).
+    func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
+        let shape = spelling.uriShape(header.type, contentType: header.contentType)
+        let raw =
+            "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { \(Runtime.URIDecoding.header)($0, explode: false, as: \(shape.valueShape)) }"
+        let decoded = shape.decodeCall(raw, name: header.name.original)
+        return header.isRequired
+            ? "try \(Runtime.URIDecoding.required)(\(decoded), at: \(SwiftLiteral.string(header.name.original)))"
+            : decoded
+    }
+
+    /// Sets `header` from `value` (optional when the header is) in the `HTTPFields` named `fields`.
+    func emitHeaderEncoding(_ header: IRResponseHeader, value: String, into fields: String, w: inout SwiftWriter) {
+        let shape = spelling.uriShape(header.type, contentType: header.contentType)
+        let encode = { (value: String) -> String in
+            "\(fields).set(\(SwiftLiteral.string(header.name.original)), \(Runtime.URIEncoding.header)(\(shape.valueExpression(value)), explode: false))"
+        }
+        if header.isRequired {
+            w.line(encode(value))
+        } else {
+            w.block("if let header = \(value)") { $0.line(encode("header")) }
+        }
+    }
+
+    /// The expression that makes the `HTTPBody` of `value` for `content` (a request body the client
+    /// sends, a response body the server sends); multipart bodies are encoded by their `Parts`.
+    func encodedBody(_ content: IRContent, _ value: String) -> String {
+        switch content.kind {
+        case .json: "try \(Runtime.BodyCoding.json)(\(value))"
+        case .urlEncodedForm: "try \(Runtime.BodyCoding.form)(\(value))"
+        case .text where content.isPlainText: "OpenAPIRuntime.HTTPBody(\(value))"
+        case .text: "try \(Runtime.BodyCoding.json)(\(value))"
+        case .binary, .multipart: value
+        }
+    }
+}
+
+extension IRModule {
+    /// An operation's security alternatives, each the names of the schemes it needs together.
+    func securityAlternatives(_ operation: IROperation) -> [[String]] {
+        operation.security.map { requirement in requirement.map { securitySchemes[$0.scheme].name.original } }
+    }
+}

@@ -1,0 +1,30 @@
+import LatheIR
+
+/// What every emitter shares: the module, where its declarations stand, and how types are spelled.
+struct EmitterContext {
+    let module: IRModule
+    let namespace: String?
+    /// `Namespace.` when there is one: extensions stand outside it and name generated types in full.
+    let qualifier: String
+    let spelling: TypeSpelling
+
+    init(module: IRModule, namespace: String?) {
+        self.module = module
+        self.namespace = namespace
+        qualifier = namespace.map { $0 + "." } ?? ""
+        spelling = TypeSpelling(module: module, qualifier: qualifier)
+    }
+}
+
+/// The base of the emitters: the context, and (in `Emitter+Operations`, `URIShape`,
+/// `Emitter+Security`) what more than one of them spells, so no emitter calls another.
+protocol Emitter {
+    var context: EmitterContext { get }
+}
+
+extension Emitter {
+    var module: IRModule { context.module }
+    var spelling: TypeSpelling { context.spelling }
+    var qualifier: String { context.qualifier }
+    var namespace: String? { context.namespace }
+}
