@@ -1,5 +1,4 @@
 import LatheOpenAPI
-import LatheYAML
 
 /// Operations: their inputs and outputs in the IR, and top-level types for the inline schemas of
 /// operations and of the other components (responses, request bodies, parameters, headers), named
@@ -51,7 +50,7 @@ extension Lowerer {
         for operation in receivedOperations() {
             warning(
                 "Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet",
-                at: operation.methodNode, kind: "webhooks-types-only")
+                at: operation.methodOrigin, kind: "webhooks-types-only")
             let name = Self.operationName(operation)
             if let body = operation.requestBody.flatMap({ store.requestBody($0) }) {
                 _ = lowerContent(body.content, base: name + "Request", direction: .response)
@@ -67,11 +66,11 @@ extension Lowerer {
     private func receivedOperations() -> [Operation] {
         let sent = document.operations
         var operations = sent + document.webhooks.flatMap(\.item.operations)
-        var seen = Set<YAMLNode>()
+        var seen = Set<Origin>()
         var next = 0
         while next < operations.count {
             for (_, callback) in operations[next].callbacks {
-                guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.node).inserted
+                guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.origin).inserted
                 else { continue }
                 for (expression, item) in resolved.expressions {
                     operations += store.resolvedPathItem(item, path: expression).operations
@@ -96,20 +95,20 @@ extension Lowerer {
     /// a schema's own node (each type of `type: [string, boolean]`, absent items, the rest of a 3.1
     /// `$ref` beside keywords) are lowered directly: caching them would stand for the schema.
     func lowerCached(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
-        if let known = loweredSchemas[schema.node] { return known }
-        if let inProgress = schemasInProgress[schema.node] {
+        if let known = loweredSchemas[schema.origin] { return known }
+        if let inProgress = schemasInProgress[schema.origin] {
             if let id = inProgress { return (.named(id), IRConstraints()) }
-            if warnedSchemas.insert(schema.node).inserted {
+            if warnedSchemas.insert(schema.origin).inserted {
                 warning(
                     "this schema contains itself through an allOf without a named type in between; Lathe generates the inner occurrence as any JSON value",
-                    at: schema.node, kind: "recursive-alias")
+                    at: schema.origin, kind: "recursive-alias")
             }
             return (.primitive(.jsonValue), IRConstraints())
         }
-        schemasInProgress[schema.node] = .some(nil)
+        schemasInProgress[schema.origin] = .some(nil)
         let lowered = lower(schema, hint)
-        schemasInProgress[schema.node] = nil
-        loweredSchemas[schema.node] = lowered
+        schemasInProgress[schema.origin] = nil
+        loweredSchemas[schema.origin] = lowered
         return lowered
     }
 
@@ -139,7 +138,7 @@ extension Lowerer {
             effective.append(parameter)
         }
         for name in templateNames where !effective.contains(where: { $0.location == .path && $0.name == name }) {
-            var parameter = Parameter(node: operation.methodNode, name: name, location: .path)
+            var parameter = Parameter(origin: operation.methodOrigin, name: name, location: .path)
             parameter.required = true
             effective.append(parameter)
         }
@@ -158,7 +157,7 @@ extension Lowerer {
                 isRequired: parameter.required, type: type, constraints: constraints, defaultValue: defaultValue,
                 contentType: parameter.schema == nil ? parameter.content.first?.contentType : nil,
                 docs: IRDocs(description: parameter.description, isDeprecated: parameter.deprecated),
-                source: source(parameter.node)
+                source: source(parameter.origin)
             )
         }
 
@@ -173,9 +172,9 @@ extension Lowerer {
 
         let requirements = operation.security ?? document.security ?? []
         let security = requirements.map { requirement in
-            requirement.schemes.map { scheme in
+            requirement.schemeOrigins.map { scheme in
                 IRSecurityRequirement(
-                    scheme: securitySchemeIndex[scheme.name] ?? unusableScheme(scheme.name, at: scheme.nameNode),
+                    scheme: securitySchemeIndex[scheme.name] ?? unusableScheme(scheme.name, at: scheme.origin),
                     scopes: scheme.scopes)
             }
         }
@@ -187,7 +186,7 @@ extension Lowerer {
             responses: lowerResponses(operation, name: name), security: security,
             docs: IRDocs(
                 title: operation.summary, description: operation.description, isDeprecated: operation.deprecated),
-            source: source(operation.methodNode)
+            source: source(operation.methodOrigin)
         )
     }
 
@@ -330,7 +329,7 @@ extension Lowerer {
         }
         warning(
             "this \(what)'s list allows null items, which a URI or header cannot carry; Lathe generates the items as not null",
-            at: schema.node, kind: "parameter-null-item")
+            at: schema.origin, kind: "parameter-null-item")
         return nonNull
     }
 
@@ -343,7 +342,7 @@ extension Lowerer {
             var type: IRValueType
             if let schema = media.schema {
                 let suffix =
-                    named.count > 1 && named.first?.node != media.node ? Self.mediaSuffix(media.contentType) : ""
+                    named.count > 1 && named.first?.origin != media.origin ? Self.mediaSuffix(media.contentType) : ""
                 type = lowerCached(schema, NameHint(base: base + suffix)).0
             } else {
                 type =
@@ -379,7 +378,7 @@ extension Lowerer {
         else {
             warning(
                 "Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes",
-                at: media.schema?.node ?? media.node, kind: "multipart-untyped")
+                at: media.schema?.origin ?? media.origin, kind: "multipart-untyped")
             return nil
         }
         var names = NameScope()
@@ -394,7 +393,7 @@ extension Lowerer {
         for (property, encoding) in media.encoding
         where !object.properties.contains(where: { $0.name.original == property }) {
             warning(
-                "'encoding' names '\(property)', which is not a property of the body's schema", at: encoding.node,
+                "'encoding' names '\(property)', which is not a property of the body's schema", at: encoding.origin,
                 kind: "encoding-unknown-property")
         }
         let parts = object.properties.map { property -> IRPart in
@@ -487,14 +486,14 @@ extension Lowerer {
             }
             if case .unsupported(let what) = kind {
                 warning(
-                    "Lathe does not apply \(what) itself; configure it in the transport", at: scheme.node,
+                    "Lathe does not apply \(what) itself; configure it in the transport", at: scheme.origin,
                     kind: "security-scheme-unsupported")
             }
             securitySchemeIndex[name] = securitySchemes.count
             securitySchemes.append(
                 IRSecurityScheme(
                     name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))), kind: kind,
-                    docs: IRDocs(description: scheme.description), source: source(scheme.node)
+                    docs: IRDocs(description: scheme.description), source: source(scheme.origin)
                 ))
         }
     }
@@ -502,7 +501,7 @@ extension Lowerer {
     /// A scheme a requirement names that is undefined or could not be read (both reported while
     /// decoding): dropping it from the requirement could leave `{}`, which admits anyone, so it
     /// stays, as a scheme the client leaves to the transport and the server never admits on.
-    private func unusableScheme(_ name: String, at node: YAMLNode) -> Int {
+    private func unusableScheme(_ name: String, at origin: Origin) -> Int {
         if let index = securitySchemeIndex[name] { return index }
         var scope = NameScope(reserved: SwiftNames.reservedMemberNames.union(securitySchemes.map(\.name.swift)))
         securitySchemeIndex[name] = securitySchemes.count
@@ -510,7 +509,7 @@ extension Lowerer {
             IRSecurityScheme(
                 name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))),
                 kind: .unsupported("the scheme '\(name)', which the spec does not define usably"),
-                docs: IRDocs(), source: source(node)
+                docs: IRDocs(), source: source(origin)
             ))
         return securitySchemes.count - 1
     }

@@ -1,7 +1,6 @@
 import LatheDiagnostics
 import LatheOpenAPI
 import LathePattern
-import LatheYAML
 
 /// Schema → value type. Named types (structs, enums, unions) are created where the schema needs
 /// one, named from the hint; everything else is a primitive, an array, a map or a reference.
@@ -10,7 +9,7 @@ extension Lowerer {
         warnAboutUngeneratedKeywords(schema)
         if schema.isFalse {
             warning(
-                "this schema allows no value at all (false); Lathe generates it as any JSON value", at: schema.node,
+                "this schema allows no value at all (false); Lathe generates it as any JSON value", at: schema.origin,
                 kind: "schema-false")
             return (.primitive(.jsonValue), IRConstraints())
         }
@@ -21,8 +20,8 @@ extension Lowerer {
             // `$ref` with constraints beside it means both: `allOf: [$ref, the rest]`.
             var rest = schema
             rest.ref = nil
-            var composite = Schema(node: schema.node)
-            var target = Schema(node: ref.node)
+            var composite = Schema(origin: schema.origin)
+            var target = Schema(origin: ref.origin)
             target.ref = ref
             target.isPureReference = true
             composite.allOf = [target, rest]
@@ -43,10 +42,10 @@ extension Lowerer {
             if let subtypes = polymorphicSubtypes(of: schema, discriminator, hint), !subtypes.isEmpty {
                 return (lowerUnion(schema, subtypes, hint, isAnyOf: false), IRConstraints())
             }
-            if warnedSchemas.insert(discriminator.node).inserted {
+            if warnedSchemas.insert(discriminator.origin).inserted {
                 warning(
                     "this discriminator names no schema that extends this one through allOf; Lathe ignores it",
-                    at: discriminator.node, kind: "discriminator-ignored")
+                    at: discriminator.origin, kind: "discriminator-ignored")
             }
         }
         if let lowered = lowerObjectBesideAlternatives(schema, hint) { return lowered }
@@ -63,10 +62,10 @@ extension Lowerer {
         if schema.not != nil { keywords.append("not") }
         if schema.contains != nil { keywords.append("contains") }
         if schema.propertyNames != nil { keywords.append("propertyNames") }
-        guard !keywords.isEmpty, warnedSchemas.insert(schema.node).inserted else { return }
+        guard !keywords.isEmpty, warnedSchemas.insert(schema.origin).inserted else { return }
         let list = keywords.map { "'\($0)'" }.joined(separator: ", ")
         warning(
-            "Lathe does not generate or check \(list) yet; the rest of this schema is generated", at: schema.node,
+            "Lathe does not generate or check \(list) yet; the rest of this schema is generated", at: schema.origin,
             kind: "keyword-not-generated")
     }
 
@@ -115,7 +114,7 @@ extension Lowerer {
         if onlyRequiredLists {
             warning(
                 "Lathe does not check the \(keyword) alternatives here (which properties are required together); the object is generated without them",
-                at: schema.node, kind: "keyword-not-generated")
+                at: schema.origin, kind: "keyword-not-generated")
             var object = schema
             object.oneOf = []
             object.anyOf = []
@@ -123,7 +122,7 @@ extension Lowerer {
         }
         warning(
             "properties and allOf beside \(keyword) are not generated yet; Lathe generates the \(keyword) alternatives",
-            at: schema.node, kind: "keyword-not-generated")
+            at: schema.origin, kind: "keyword-not-generated")
         return (lowerUnion(schema, members, hint, isAnyOf: keyword == "anyOf"), IRConstraints())
     }
 
@@ -142,7 +141,7 @@ extension Lowerer {
     /// The named type for a hint: the reserved one it should fill, or a new one.
     func namedType(_ hint: NameHint, _ schema: Schema) -> IRTypeID {
         if let into = hint.into { return into }
-        return newType(hint, node: schema.node, docs: docs(schema))
+        return newType(hint, origin: schema.origin, docs: docs(schema))
     }
 
     // MARK: Enums
@@ -169,7 +168,7 @@ extension Lowerer {
                 kinds == "number" || kinds == "integer, number"
                 ? "an enum of fractional numbers" : "this enum mixes kinds of values (\(kinds))"
             warning(
-                "\(what); Lathe generates it as any JSON value and does not check the values", at: schema.node,
+                "\(what); Lathe generates it as any JSON value and does not check the values", at: schema.origin,
                 kind: "enum-mixed")
             return (.primitive(.jsonValue), IRConstraints())
         }
@@ -178,19 +177,19 @@ extension Lowerer {
         var scope = NameScope(reserved: ["undocumented", "allCases", "rawValue", "init"])
         var cases: [IREnumeration.Case] = []
         var seen = Set<String>()
-        let valueNodes = schema.node["enum"].map { Array($0.items) } ?? []
+        let valueOrigins = schema.origin.field("enum")?.items ?? []
         for (index, raw) in rawValues.enumerated() where seen.insert(raw).inserted {
             let preferred: String
             switch rawType {
             case .string: preferred = raw.isEmpty ? "empty" : SwiftNames.memberName(raw)
             case .integer: preferred = raw.hasPrefix("-") ? "minus" + raw.dropFirst() : "value" + raw
             }
-            let node =
-                valueNodes.first { $0.text == raw }
-                ?? (valueNodes.indices.contains(index) ? valueNodes[index] : schema.node)
+            let origin =
+                valueOrigins.first { $0.text == raw }?.origin
+                ?? (valueOrigins.indices.contains(index) ? valueOrigins[index].origin : schema.origin)
             cases.append(
                 IREnumeration.Case(
-                    name: IRName(original: raw, swift: scope.claim(preferred)), rawValue: raw, source: source(node)))
+                    name: IRName(original: raw, swift: scope.claim(preferred)), rawValue: raw, source: source(origin)))
         }
         types[id.index].kind = .enumeration(IREnumeration(rawType: rawType, cases: cases))
         return (hasNull ? .nullable(.named(id)) : .named(id), IRConstraints())
@@ -234,7 +233,7 @@ extension Lowerer {
         let detail = lost.isEmpty ? "" : " (\(lost.map { "'\($0)'" }.joined(separator: ", ")) not generated)"
         warning(
             "allOf combines schemas that are not all objects; Lathe uses the first one's type\(detail)",
-            at: schema.node, kind: "allof-not-objects")
+            at: schema.origin, kind: "allof-not-objects")
         return lower(meaningful.first ?? own, hint)
     }
 
@@ -265,14 +264,14 @@ extension Lowerer {
         for (index, union) in unions.enumerated() {
             // `rest` of a 3.1 `$ref` beside `oneOf` shares the schema's node: a reading, not a child.
             let unionHint = hint.nested(union.title ?? "Value\(index + 1)", in: id)
-            let (lowered, _) = union.node == schema.node ? lower(union, unionHint) : lowerCached(union, unionHint)
+            let (lowered, _) = union.origin == schema.origin ? lower(union, unionHint) : lowerCached(union, unionHint)
             // The value is an object, so a `null` alternative cannot apply; and an alternative list
             // that lowered to something other than a union (`oneOf: [string, null]`) is no object.
             let type = lowered.nonNull
             guard isComposable(type) else {
                 warning(
                     "this allOf member is neither an object nor alternatives between objects, so no object can also be it; Lathe does not generate it",
-                    at: union.node, kind: "allof-not-objects")
+                    at: union.origin, kind: "allof-not-objects")
                 continue
             }
             var name = SwiftNames.memberName(
@@ -437,7 +436,7 @@ extension Lowerer {
                 name: IRName(original: property.name, swift: swiftName),
                 type: type, isRequired: isRequired, defaultValue: nil, constraints: constraints,
                 isReadOnly: property.schema.readOnly, isWriteOnly: property.schema.writeOnly,
-                docs: docs(property.schema), source: source(property.nameNode)
+                docs: docs(property.schema), source: source(property.nameOrigin)
             )
             if let value = property.schema.defaultValue ?? property.schema.constValue {
                 if defaultFits(value, type) {
@@ -445,12 +444,12 @@ extension Lowerer {
                 } else if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
                     warning(
                         "the default \(JSONText.compact(value)) is text where the property takes \(JSONText.compact(spelled))",
-                        at: property.schema.node, kind: "default-spelled-as-text")
+                        at: property.schema.origin, kind: "default-spelled-as-text")
                     irProperty.defaultValue = spelled
                 } else {
                     warning(
                         "the default \(JSONText.compact(value)) does not fit this property's type, so Lathe does not apply it",
-                        at: property.schema.node, kind: "default-does-not-fit")
+                        at: property.schema.origin, kind: "default-does-not-fit")
                 }
             }
             properties.append(irProperty)
@@ -461,7 +460,7 @@ extension Lowerer {
                 IRProperty(
                     name: IRName(original: name, swift: swiftName), type: .primitive(.jsonValue),
                     isRequired: true, defaultValue: nil, constraints: IRConstraints(), docs: IRDocs(),
-                    source: source(schema.node)
+                    source: source(schema.origin)
                 ))
         }
         var additional = IRAdditionalProperties.ignored
@@ -470,7 +469,7 @@ extension Lowerer {
             // values are kept as JSON, unchecked against the patterns' schemas.
             warning(
                 "Lathe keeps the values of patternProperties as any JSON value and does not check them against their schemas",
-                at: schema.node["patternProperties"] ?? schema.node, kind: "keyword-not-generated")
+                at: schema.origin.field("patternProperties") ?? schema.origin, kind: "keyword-not-generated")
             additional = .captured(.primitive(.jsonValue), IRConstraints())
         } else if let extra = parts.additionalProperties?.value {
             if extra.isFalse {
@@ -593,14 +592,14 @@ extension Lowerer {
                 IRUnion.Case(
                     name: IRName(original: original, swift: scope.claim(preferred)), type: type,
                     constraints: constraints,
-                    discriminatorValues: [], source: source(member.node)
+                    discriminatorValues: [], source: source(member.origin)
                 ))
         }
         // `A: oneOf: [$ref: A]`: every alternative is the union itself, which no value can be.
         if !cases.isEmpty, cases.allSatisfy({ $0.type == .named(id) || $0.type == .nullable(.named(id)) }) {
             warning(
                 "every alternative of this \(isAnyOf ? "anyOf" : "oneOf") is the schema itself; Lathe generates it as any JSON value",
-                at: schema.node, kind: "recursive-alias")
+                at: schema.origin, kind: "recursive-alias")
             types[id.index].kind = .alias(.primitive(.jsonValue), IRConstraints())
             return .named(id)
         }
@@ -635,10 +634,10 @@ extension Lowerer {
         var seen = Set<String>()
         return keys.filter { seen.insert($0).inserted }.compactMap { targetKey in
             guard let target = store.schemas[targetKey] else { return nil }
-            var member = Schema(node: target.node)
+            var member = Schema(origin: target.origin)
             let name = document.components.schemas.first { $0.key == targetKey }?.name ?? targetKey
             member.ref = Reference(
-                raw: "#/components/schemas/" + JSONPointer.escape(name), targetKey: targetKey, node: target.node)
+                raw: "#/components/schemas/" + JSONPointer.escape(name), targetKey: targetKey, origin: target.origin)
             member.isPureReference = true
             return member
         }
@@ -652,7 +651,7 @@ extension Lowerer {
             else {
                 warning(
                     "discriminator value '\(value)' maps to a schema that is not one of the alternatives; it is ignored",
-                    at: reference.node, kind: "discriminator-ignored")
+                    at: reference.origin, kind: "discriminator-ignored")
                 continue
             }
             union.cases[index].discriminatorValues.append(value)
@@ -660,7 +659,7 @@ extension Lowerer {
         for (index, member) in members.enumerated() where union.cases[index].discriminatorValues.isEmpty {
             guard let key = member.ref?.targetKey else {
                 warning(
-                    "this alternative has no $ref, so no discriminator value can select it", at: member.node,
+                    "this alternative has no $ref, so no discriminator value can select it", at: member.origin,
                     kind: "discriminator-ignored")
                 continue
             }
@@ -709,7 +708,7 @@ extension Lowerer {
                 hint.parent == nil ? hint.base + "Item" : SwiftNames.singular(hint.base) ?? hint.base + "Item"
             let itemHint = NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item")
             let (element, elementConstraints) =
-                schema.items.map { lowerCached($0.value, itemHint) } ?? lower(Schema(node: schema.node), itemHint)
+                schema.items.map { lowerCached($0.value, itemHint) } ?? lower(Schema(origin: schema.origin), itemHint)
             constraints.element = elementConstraints
             return (.array(element), constraints)
         default:
@@ -770,7 +769,7 @@ extension Lowerer {
         case let encoding?:
             warning(
                 "Lathe does not decode '\(encoding)' text; the value is generated as the encoded string",
-                at: schema.node["contentEncoding"] ?? schema.node, kind: "content-encoding-not-decoded")
+                at: schema.origin.field("contentEncoding") ?? schema.origin, kind: "content-encoding-not-decoded")
             return stringPrimitive(schema.format)
         case nil: return stringPrimitive(schema.format)
         }
@@ -831,7 +830,7 @@ extension Lowerer {
             } catch {
                 warning(
                     "the pattern '\(pattern)' is \(error.description.hasPrefix("not a valid") ? "" : "not checked: ")\(error); generated code does not check it",
-                    at: schema.node["pattern"] ?? schema.node, kind: "pattern-unsupported")
+                    at: schema.origin.field("pattern") ?? schema.origin, kind: "pattern-unsupported")
             }
         }
         return constraints

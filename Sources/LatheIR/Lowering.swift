@@ -1,6 +1,5 @@
 import LatheDiagnostics
 import LatheOpenAPI
-import LatheYAML
 
 /// Lowers a decoded document to the IR: decides every type, its name and its wire form.
 public enum Lowering {
@@ -62,14 +61,14 @@ final class Lowerer {
     /// Value types that responses decode, for choosing `URL` only where it is safe.
     var responseRoots: [IRValueType] = []
     /// Schemas already warned about, so a schema lowered twice (merged into several `allOf`s) warns once.
-    var warnedSchemas = Set<YAMLNode>()
+    var warnedSchemas = Set<Origin>()
     /// Named types whose schema allows `null`: every reference to them is nullable.
     var nullableTypes = Set<IRTypeID>()
     /// Schemas already lowered, by node, so a shared component response is lowered once.
-    var loweredSchemas: [YAMLNode: (IRValueType, IRConstraints)] = [:]
+    var loweredSchemas: [Origin: (IRValueType, IRConstraints)] = [:]
     /// Schemas being lowered through `lowerCached`, with the type each has created so far: an
     /// `allOf` that merges in a component holding that very `allOf` reaches its node again.
-    var schemasInProgress: [YAMLNode: IRTypeID?] = [:]
+    var schemasInProgress: [Origin: IRTypeID?] = [:]
     var operations: [IROperation] = []
     var securitySchemes: [IRSecurityScheme] = []
     var securitySchemeIndex: [String: Int] = [:]
@@ -104,16 +103,16 @@ final class Lowerer {
 
     // MARK: Types and names
 
-    func source(_ node: YAMLNode) -> IRSource {
-        let location = node.location
-        let documentName = node.tree === self.document.node.tree ? specName : node.tree.path
+    func source(_ origin: Origin) -> IRSource {
+        let location = origin.location
+        let documentName = origin.isInSameFile(as: document.origin) ? specName : origin.file
         return IRSource(
-            file: location.file, line: location.line, column: location.column, pointer: node.pointer,
+            file: location.file, line: location.line, column: location.column, pointer: origin.pointer,
             document: documentName)
     }
 
     /// Creates a type, named from the hint: at the top level, or nested in `hint.parent`.
-    func newType(_ hint: NameHint, node: YAMLNode, docs: IRDocs) -> IRTypeID {
+    func newType(_ hint: NameHint, origin: Origin, docs: IRDocs) -> IRTypeID {
         let id = IRTypeID(types.count)
         let preferred = SwiftNames.safeTypeName(hint.base)
         let swiftName: String
@@ -137,9 +136,10 @@ final class Lowerer {
         }
         types.append(
             IRType(
-                id: id, name: IRName(original: hint.base, swift: swiftName), parent: hint.parent, source: source(node),
+                id: id, name: IRName(original: hint.base, swift: swiftName), parent: hint.parent,
+                source: source(origin),
                 docs: docs, kind: .pending))
-        if case .some(.none) = schemasInProgress[node] { schemasInProgress[node] = id }
+        if case .some(.none) = schemasInProgress[origin] { schemasInProgress[origin] = id }
         return id
     }
 
@@ -153,8 +153,8 @@ final class Lowerer {
         return names
     }
 
-    func warning(_ message: String, at node: YAMLNode, kind: String) {
-        diagnostics.warning(message, at: node, kind: kind)
+    func warning(_ message: String, at origin: Origin, kind: String) {
+        diagnostics.warning(message, at: origin, kind: kind)
     }
 
     // MARK: Named schemas
@@ -165,7 +165,7 @@ final class Lowerer {
         let componentKeys = Set(document.components.schemas.map(\.key))
         for (name, key) in document.components.schemas {
             guard let schema = store.schemas[key] else { continue }
-            let id = newType(NameHint(base: name), node: schema.node, docs: docs(schema))
+            let id = newType(NameHint(base: name), origin: schema.origin, docs: docs(schema))
             schemaTypes[key] = id
             // `Pet: {$ref: 'models/pet.yaml'}`: the file's schema is the type `Pet`, not an alias of it.
             if schema.isPureReference, let target = schema.ref?.targetKey, !componentKeys.contains(target),
@@ -180,7 +180,7 @@ final class Lowerer {
         }
         for key in store.schemas.keys.sorted() where schemaTypes[key] == nil {
             let schema = store.schemas[key]!
-            let id = newType(NameHint(base: Self.nameFromKey(key)), node: schema.node, docs: docs(schema))
+            let id = newType(NameHint(base: Self.nameFromKey(key)), origin: schema.origin, docs: docs(schema))
             schemaTypes[key] = id
             bodies.append((id, key))
         }
