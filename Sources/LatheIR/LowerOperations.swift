@@ -30,7 +30,7 @@ extension Lowerer {
         }
         var typeNames = NameScope(reserved: SwiftNames.reservedTypeNames)
         // Like every nested name, the shared responses' namespace never equals a top-level type's.
-        responsesNamespace = typeNames.claim("Responses") { self.topNames.contains($0) }
+        responsesNamespace = naming.claim("Responses", in: &typeNames)
         var methodNames = NameScope(
             reserved: SwiftNames.keywords.union(["init", "serverURL", "transport", "middlewares"]))
         var routes = Set<String>()
@@ -174,13 +174,13 @@ extension Lowerer {
         let security = requirements.map { requirement in
             requirement.schemeOrigins.map { scheme in
                 IRSecurityRequirement(
-                    scheme: securitySchemeIndex[scheme.name] ?? unusableScheme(scheme.name, at: scheme.origin),
+                    scheme: securitySchemes.index(of: scheme.name) ?? unusableScheme(scheme.name, at: scheme.origin),
                     scopes: scheme.scopes)
             }
         }
         return IROperation(
             operationID: operationID, methodName: methodNames.claim(methodBase),
-            typeName: typeNames.claim(name) { self.topNames.contains($0) },
+            typeName: naming.claim(name, in: &typeNames),
             names: nestedOperationNames(),
             method: method, path: operation.path, parameters: parameters, requestBody: requestBody,
             responses: lowerResponses(operation, name: name), security: security,
@@ -193,7 +193,7 @@ extension Lowerer {
     /// `Input`, `Output`, `Path`, … unless a top-level type has that name.
     private func nestedOperationNames() -> NestedNames {
         var scope = NameScope()
-        let claim = { (name: String) in scope.claim(name) { self.topNames.contains($0) } }
+        let claim = { (name: String) in self.naming.claim(name, in: &scope) }
         return NestedNames(
             input: claim("Input"), output: claim("Output"), path: claim("Path"), query: claim("Query"),
             headers: claim("Headers"), cookies: claim("Cookies"), body: claim("Body")
@@ -221,7 +221,7 @@ extension Lowerer {
             let caseName = caseNames.claim(Self.responseCaseName(key))
             return IRResponse(
                 key: irKey, caseName: caseName,
-                typeName: typeNames.claim(SwiftNames.typeName(caseName)) { self.topNames.contains($0) },
+                typeName: naming.claim(SwiftNames.typeName(caseName), in: &typeNames),
                 docs: IRDocs(description: response.description),
                 headers: headers, contents: contents,
                 failureWhen: response.failureWhen.map {
@@ -234,12 +234,10 @@ extension Lowerer {
 
     /// The shared struct's name for a `$ref` to a component response (claimed on first use), or `nil`.
     private func sharedResponseName(_ item: Referenceable<Response>) -> String? {
-        guard let key = item.reference?.targetKey else { return nil }
-        if let known = sharedResponseNames[key] { return known }
-        guard let name = document.components.responses.first(where: { $0.key == key })?.name else { return nil }
-        let claimed = sharedResponseScope.claim(SwiftNames.safeTypeName(name)) { self.topNames.contains($0) }
-        sharedResponseNames[key] = claimed
-        return claimed
+        guard let key = item.reference?.targetKey,
+            let name = document.components.responses.first(where: { $0.key == key })?.name
+        else { return nil }
+        return naming.sharedResponseName(key: key, preferred: name)
     }
 
     static func responseSuffix(_ key: ResponseKey) -> String {
@@ -382,11 +380,7 @@ extension Lowerer {
             return nil
         }
         var names = NameScope()
-        let claim = { (name: String) -> String in
-            let claimed = names.claim(name) { self.topNames.contains($0) }
-            self.nestedNames.insert(claimed)
-            return claimed
-        }
+        let claim = { (name: String) -> String in self.naming.claimNestedInOperation(name, in: &names) }
         let typeName = claim("Parts")
         let encodings = Dictionary(
             media.encoding.map { ($0.property, $0.encoding) }, uniquingKeysWith: { first, _ in first })
@@ -454,64 +448,6 @@ extension Lowerer {
         if lower.hasPrefix("text/") { return "Text" }
         if lower.contains("xml") { return "XML" }
         return SwiftNames.typeName(String(lower.split(separator: "/").last ?? "Other"))
-    }
-
-    // MARK: Security
-
-    private func lowerSecuritySchemes() {
-        var scope = NameScope(reserved: SwiftNames.reservedMemberNames)
-        for (name, key) in document.components.securitySchemes {
-            guard let scheme = store.securitySchemes[key].flatMap({ store.securityScheme($0) }) else { continue }
-            var kind: IRSecurityScheme.Kind
-            switch scheme.kind {
-            case .apiKey(let header, let location):
-                kind = .apiKey(
-                    name: header, location: IRParameterLocation(rawValue: location.rawValue)!,
-                    prefix: scheme.apiKeyPrefix)
-                if case .signs(let signing)? = scheme.requestSigning {
-                    kind = .requestSignature(
-                        IRRequestSignature(
-                            header: header, timestampHeader: signing.timestampHeader, tolerance: signing.tolerance,
-                            components: signing.components))
-                }
-            case .http(let httpScheme, _) where httpScheme == "basic": kind = .basic
-            case .http(let httpScheme, _) where httpScheme == "bearer": kind = .bearer
-            case .http(let httpScheme, _): kind = .unsupported("HTTP \(httpScheme) authentication")
-            case .oauth2, .openIdConnect: kind = .oauth2
-            case .mutualTLS: kind = .unsupported("mutual TLS")
-            }
-            // Sending a scheme that should sign as a plain API key would put the secret on the wire.
-            if scheme.requestSigning == .unusable {
-                kind = .unsupported("request signing ('x-lathe-request-signature')")
-            }
-            if case .unsupported(let what) = kind {
-                warning(
-                    "Lathe does not apply \(what) itself; configure it in the transport", at: scheme.origin,
-                    kind: "security-scheme-unsupported")
-            }
-            securitySchemeIndex[name] = securitySchemes.count
-            securitySchemes.append(
-                IRSecurityScheme(
-                    name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))), kind: kind,
-                    docs: IRDocs(description: scheme.description), source: source(scheme.origin)
-                ))
-        }
-    }
-
-    /// A scheme a requirement names that is undefined or could not be read (both reported while
-    /// decoding): dropping it from the requirement could leave `{}`, which admits anyone, so it
-    /// stays, as a scheme the client leaves to the transport and the server never admits on.
-    private func unusableScheme(_ name: String, at origin: Origin) -> Int {
-        if let index = securitySchemeIndex[name] { return index }
-        var scope = NameScope(reserved: SwiftNames.reservedMemberNames.union(securitySchemes.map(\.name.swift)))
-        securitySchemeIndex[name] = securitySchemes.count
-        securitySchemes.append(
-            IRSecurityScheme(
-                name: IRName(original: name, swift: scope.claim(SwiftNames.memberName(name))),
-                kind: .unsupported("the scheme '\(name)', which the spec does not define usably"),
-                docs: IRDocs(), source: source(origin)
-            ))
-        return securitySchemes.count - 1
     }
 
     /// Whether lowering `schema` creates a type of its own (so it needs a name where it stands).

@@ -260,7 +260,7 @@ extension Lowerer {
         merge(ownParts, into: &parts)
         guard case .named(let id) = lowerObject(schema, parts, hint), case .object(var object) = types[id.index].kind
         else { return nil }
-        var taken = memberNames[id] ?? []
+        var taken = naming.memberNames[id] ?? []
         for (index, union) in unions.enumerated() {
             // `rest` of a 3.1 `$ref` beside `oneOf` shares the schema's node: a reading, not a child.
             let unionHint = hint.nested(union.title ?? "Value\(index + 1)", in: id)
@@ -281,7 +281,7 @@ extension Lowerer {
             object.composed.append(
                 IRComposedMember(name: IRName(original: union.ref?.targetName ?? name, swift: name), type: type))
         }
-        memberNames[id] = taken
+        naming.memberNames[id] = taken
         // The union's keys are not additional properties: capturing them would write stale values
         // over the union's when encoding.
         if case .captured = object.additionalProperties { object.additionalProperties = .ignored }
@@ -422,7 +422,7 @@ extension Lowerer {
         let undefinedRequired = parts.required.filter { name in !parts.properties.contains { $0.name == name } }
         let propertyNames = parts.properties.map { members.claim(SwiftNames.memberName($0.name)) }
         let undefinedNames = undefinedRequired.map { members.claim(SwiftNames.memberName($0)) }
-        memberNames[id] = Set(propertyNames + undefinedNames)
+        naming.memberNames[id] = Set(propertyNames + undefinedNames)
         var properties: [IRProperty] = []
         for (property, swiftName) in zip(parts.properties, propertyNames) {
             // Cached by node: a property merged in from an allOf base reuses the base's inline types

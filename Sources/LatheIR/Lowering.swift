@@ -35,18 +35,9 @@ final class Lowerer {
     var diagnostics = Diagnostics()
     var types: [IRType] = []
     var topLevel: [IRTypeID] = []
-    var topScope = NameScope(reserved: SwiftNames.reservedTypeNames)
-    var topNames = Set<String>()
-    /// Every nested type name given out, so no later top-level type takes one (it would be shadowed inside).
-    var nestedNames = Set<String>()
-    var nestedScopes: [IRTypeID: NameScope] = [:]
-    /// Component responses that operations share: their struct names, by component key.
-    var sharedResponseNames: [String: String] = [:]
-    var sharedResponseScope = NameScope()
+    /// Every type name given out, and the rules between them.
+    var naming = TypeNaming()
     var responsesNamespace = "Responses"
-    /// The Swift member names of each object type, known before its nested types are named, so a
-    /// nested type never takes a member's name (`2fa` → member `_2fa`; its inline type must differ).
-    var memberNames: [IRTypeID: Set<String>] = [:]
     /// The object parts of each schema an `allOf` refers to (`nil`: not an object), by key.
     var objectPartsByKey: [String: ObjectParts?] = [:]
     /// `allowsNull`'s answers, by schema key.
@@ -70,8 +61,7 @@ final class Lowerer {
     /// `allOf` that merges in a component holding that very `allOf` reaches its node again.
     var schemasInProgress: [Origin: IRTypeID?] = [:]
     var operations: [IROperation] = []
-    var securitySchemes: [IRSecurityScheme] = []
-    var securitySchemeIndex: [String: Int] = [:]
+    var securitySchemes = SecuritySchemes()
     /// Value types that requests carry (bodies and parameters of operations under `paths`).
     var requestRoots: [IRValueType] = []
 
@@ -90,7 +80,7 @@ final class Lowerer {
         breakAliasCycles()
         var module = IRModule(
             specName: specName, types: types, topLevel: topLevel, operations: operations,
-            securitySchemes: securitySchemes)
+            securitySchemes: securitySchemes.all)
         module.responsesNamespace = responsesNamespace
         Passes.boxCycles(in: &module)
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
@@ -117,21 +107,12 @@ final class Lowerer {
         let preferred = SwiftNames.safeTypeName(hint.base)
         let swiftName: String
         if let parent = hint.parent {
-            let chain = parentChainNames(of: parent)
-            var scope = nestedScopes[parent] ?? NameScope(reserved: ["CodingKeys"])
-            let members = memberNames[parent] ?? []
-            let isTaken = { (candidate: String) in
-                self.topNames.contains(candidate) || chain.contains(candidate) || members.contains(candidate)
-            }
-            let alternate = hint.alternate.map(SwiftNames.safeTypeName)
-            let first = alternate.map { isTaken(preferred) || scope.contains(preferred) ? $0 : preferred } ?? preferred
-            swiftName = scope.claim(first, avoiding: isTaken)
-            nestedScopes[parent] = scope
-            nestedNames.insert(swiftName)
+            swiftName = naming.claimNested(
+                preferred, alternate: hint.alternate.map(SwiftNames.safeTypeName), in: parent,
+                chain: parentChainNames(of: parent))
             types[parent.index].nested.append(id)
         } else {
-            swiftName = topScope.claim(preferred) { self.nestedNames.contains($0) }
-            topNames.insert(swiftName)
+            swiftName = naming.claimTopLevel(preferred)
             topLevel.append(id)
         }
         types.append(

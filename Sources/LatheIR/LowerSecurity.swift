@@ -1,0 +1,68 @@
+import LatheOpenAPI
+
+/// The security schemes a module's operations use, in order, by name; each with a member name
+/// unique among them.
+struct SecuritySchemes {
+    private(set) var all: [IRSecurityScheme] = []
+    private var indices: [String: Int] = [:]
+    private var names = NameScope(reserved: SwiftNames.reservedMemberNames)
+
+    func index(of name: String) -> Int? { indices[name] }
+
+    @discardableResult
+    mutating func add(_ name: String, kind: IRSecurityScheme.Kind, docs: IRDocs, source: IRSource) -> Int {
+        indices[name] = all.count
+        all.append(
+            IRSecurityScheme(
+                name: IRName(original: name, swift: names.claim(SwiftNames.memberName(name))), kind: kind, docs: docs,
+                source: source))
+        return all.count - 1
+    }
+}
+
+extension Lowerer {
+    func lowerSecuritySchemes() {
+        for (name, key) in document.components.securitySchemes {
+            guard let scheme = store.securitySchemes[key].flatMap({ store.securityScheme($0) }) else { continue }
+            var kind: IRSecurityScheme.Kind
+            switch scheme.kind {
+            case .apiKey(let header, let location):
+                kind = .apiKey(
+                    name: header, location: IRParameterLocation(rawValue: location.rawValue)!,
+                    prefix: scheme.apiKeyPrefix)
+                if case .signs(let signing)? = scheme.requestSigning {
+                    kind = .requestSignature(
+                        IRRequestSignature(
+                            header: header, timestampHeader: signing.timestampHeader, tolerance: signing.tolerance,
+                            components: signing.components))
+                }
+            case .http(let httpScheme, _) where httpScheme == "basic": kind = .basic
+            case .http(let httpScheme, _) where httpScheme == "bearer": kind = .bearer
+            case .http(let httpScheme, _): kind = .unsupported("HTTP \(httpScheme) authentication")
+            case .oauth2, .openIdConnect: kind = .oauth2
+            case .mutualTLS: kind = .unsupported("mutual TLS")
+            }
+            // Sending a scheme that should sign as a plain API key would put the secret on the wire.
+            if scheme.requestSigning == .unusable {
+                kind = .unsupported("request signing ('x-lathe-request-signature')")
+            }
+            if case .unsupported(let what) = kind {
+                warning(
+                    "Lathe does not apply \(what) itself; configure it in the transport", at: scheme.origin,
+                    kind: "security-scheme-unsupported")
+            }
+            securitySchemes.add(
+                name, kind: kind, docs: IRDocs(description: scheme.description), source: source(scheme.origin))
+        }
+    }
+
+    /// A scheme a requirement names that is undefined or could not be read (both reported while
+    /// decoding): dropping it from the requirement could leave `{}`, which admits anyone, so it
+    /// stays, as a scheme the client leaves to the transport and the server never admits on.
+    func unusableScheme(_ name: String, at origin: Origin) -> Int {
+        securitySchemes.index(of: name)
+            ?? securitySchemes.add(
+                name, kind: .unsupported("the scheme '\(name)', which the spec does not define usably"), docs: IRDocs(),
+                source: source(origin))
+    }
+}

@@ -1,0 +1,66 @@
+/// Every Swift type name lowering gives out, and the rules between them: a top-level name is
+/// never also a nested one (it would be shadowed inside), a nested name never equals a member of
+/// the type it is nested in or of the types around it, and an operation's nested names never
+/// equal a top-level one. `Lowerer` asks; this decides. (`NameScope` is one scope's collisions.)
+struct TypeNaming {
+    private var topScope = NameScope(reserved: SwiftNames.reservedTypeNames)
+    private(set) var topNames = Set<String>()
+    /// Every nested type name given out, so no later top-level type takes one.
+    private var nestedNames = Set<String>()
+    private var nestedScopes: [IRTypeID: NameScope] = [:]
+    /// The Swift member names of each object type, known before its nested types are named, so a
+    /// nested type never takes a member's name (`2fa` → member `_2fa`; its inline type must differ).
+    var memberNames: [IRTypeID: Set<String>] = [:]
+    /// Component responses that operations share: their struct names, by component key.
+    private var sharedResponseNames: [String: String] = [:]
+    private var sharedResponseScope = NameScope()
+
+    /// A top-level type's name.
+    mutating func claimTopLevel(_ preferred: String) -> String {
+        let nestedNames = self.nestedNames
+        let name = topScope.claim(preferred) { nestedNames.contains($0) }
+        topNames.insert(name)
+        return name
+    }
+
+    /// A name nested in `parent`, whose chain of enclosing type names is `chain`: `alternate` is
+    /// the second choice before numbering.
+    mutating func claimNested(
+        _ preferred: String, alternate: String?, in parent: IRTypeID, chain: Set<String>
+    ) -> String {
+        var scope = nestedScopes[parent] ?? NameScope(reserved: ["CodingKeys"])
+        let members = memberNames[parent] ?? []
+        let topNames = self.topNames
+        let isTaken = { (candidate: String) in
+            topNames.contains(candidate) || chain.contains(candidate) || members.contains(candidate)
+        }
+        let first = alternate.map { isTaken(preferred) || scope.contains(preferred) ? $0 : preferred } ?? preferred
+        let name = scope.claim(first, avoiding: isTaken)
+        nestedScopes[parent] = scope
+        nestedNames.insert(name)
+        return name
+    }
+
+    /// A name in an operation's own scope (its `Input`, `Output`, response structs): never a
+    /// top-level name, which would be shadowed inside.
+    func claim(_ preferred: String, in scope: inout NameScope) -> String {
+        let topNames = self.topNames
+        return scope.claim(preferred) { topNames.contains($0) }
+    }
+
+    /// `claim`, for a name that other operations' nested names must also avoid.
+    mutating func claimNestedInOperation(_ preferred: String, in scope: inout NameScope) -> String {
+        let name = claim(preferred, in: &scope)
+        nestedNames.insert(name)
+        return name
+    }
+
+    /// The struct name of a shared component response, the same each time its key is asked.
+    mutating func sharedResponseName(key: String, preferred: String) -> String {
+        if let known = sharedResponseNames[key] { return known }
+        let topNames = self.topNames
+        let claimed = sharedResponseScope.claim(SwiftNames.safeTypeName(preferred)) { topNames.contains($0) }
+        sharedResponseNames[key] = claimed
+        return claimed
+    }
+}
