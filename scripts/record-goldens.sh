@@ -9,11 +9,8 @@ for spec in Tests/Golden/Snippets/*.yaml; do
   name=$(basename "$spec" .yaml)
   "$lathe" generate --quiet --namespace "$name" "$spec" --output "Tests/LatheGoldenTests/Snippets/$name"
 done
-"$lathe" generate --quiet --namespace Piriod specs/piriod.yaml --output Tests/LatheGoldenTests/Documents/Piriod
-"$lathe" generate --quiet --namespace Dolfin specs/dolfin.yaml --output Tests/LatheGoldenTests/Documents/Dolfin
-"$lathe" generate --quiet --namespace Storno specs/storno.yaml --output Tests/LatheGoldenTests/Documents/Storno
-"$lathe" generate --quiet --namespace Paycashless specs/paycashless.yaml --output Tests/LatheGoldenTests/Documents/Paycashless
-"$lathe" generate --quiet --namespace AvaTax specs/avatax.yaml --output Tests/LatheGoldenTests/Documents/AvaTax
-"$lathe" generate --quiet --namespace MultiFile Tests/Fixtures/multi-file/api.yaml --output Tests/LatheGoldenTests/Documents/MultiFile
-"$lathe" generate --quiet --namespace WireFormats Tests/Fixtures/wire/api.yaml --output Tests/LatheGoldenTests/Documents/WireFormats
+# The documents: Tests/Golden/documents.txt, NAME SPEC per line (GoldenTests reads it too).
+grep -v '^#' Tests/Golden/documents.txt | while read -r name spec; do
+  "$lathe" generate --quiet --namespace "$name" "$spec" --output "Tests/LatheGoldenTests/Documents/$name"
+done
 echo "Re-recorded. Review with: git diff Tests/LatheGoldenTests"

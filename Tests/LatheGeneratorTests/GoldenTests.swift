@@ -34,21 +34,20 @@ struct GoldenTests {
         }
     }()
 
-    static let documents: [Case] = [
-        Case(name: "Piriod", spec: "specs/piriod.yaml", expected: "Tests/LatheGoldenTests/Documents/Piriod"),
-        Case(name: "Dolfin", spec: "specs/dolfin.yaml", expected: "Tests/LatheGoldenTests/Documents/Dolfin"),
-        Case(name: "Storno", spec: "specs/storno.yaml", expected: "Tests/LatheGoldenTests/Documents/Storno"),
-        Case(
-            name: "Paycashless", spec: "specs/paycashless.yaml",
-            expected: "Tests/LatheGoldenTests/Documents/Paycashless"),
-        Case(name: "AvaTax", spec: "specs/avatax.yaml", expected: "Tests/LatheGoldenTests/Documents/AvaTax"),
-        Case(
-            name: "MultiFile", spec: "Tests/Fixtures/multi-file/api.yaml",
-            expected: "Tests/LatheGoldenTests/Documents/MultiFile"),
-        Case(
-            name: "WireFormats", spec: "Tests/Fixtures/wire/api.yaml",
-            expected: "Tests/LatheGoldenTests/Documents/WireFormats"),
-    ]
+    /// `Tests/Golden/documents.txt`, the list `scripts/record-goldens.sh` reads too.
+    static let documents: [Case] = {
+        let text = (try? String(contentsOfFile: repositoryRoot + "/Tests/Golden/documents.txt", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
+            let fields = line.split(separator: " ")
+            guard fields.count == 2 else { return nil }
+            let name = String(fields[0])
+            return Case(name: name, spec: String(fields[1]), expected: "Tests/LatheGoldenTests/Documents/\(name)")
+        }
+    }()
+
+    @Test func everyDocumentIsFound() {
+        #expect(Self.documents.count >= 7)
+    }
 
     @Test func everySnippetIsFound() {
         #expect(Self.snippets.count >= 20)
