@@ -221,6 +221,47 @@ public struct IRConstraints: Sendable, Hashable {
         return result
     }
 
+    /// Both sets of constraints at once, as `allOf` means (every one must hold): the larger of two
+    /// lower bounds, the smaller of two upper ones. What one `IRConstraints` cannot hold twice (two
+    /// different patterns, multiples or constants) keeps this side's, and is named in `dropped`.
+    public func intersected(with other: IRConstraints) -> (constraints: IRConstraints, dropped: [String]) {
+        var result = self
+        var dropped: [String] = []
+        func larger(_ a: Int?, _ b: Int?) -> Int? { a.map { a in b.map { max(a, $0) } ?? a } ?? b }
+        func smaller(_ a: Int?, _ b: Int?) -> Int? { a.map { a in b.map { min(a, $0) } ?? a } ?? b }
+        func number(_ a: String?, _ b: String?, keepLarger: Bool) -> String? {
+            guard let a, let b else { return a ?? b }
+            guard let x = Double(a), let y = Double(b) else { return a }
+            return (x < y) == keepLarger ? b : a
+        }
+        func same<T: Equatable>(_ a: T?, _ b: T?, _ keyword: String) -> T? {
+            if let a, let b, a != b { dropped.append(keyword) }
+            return a ?? b
+        }
+        result.minLength = larger(minLength, other.minLength)
+        result.maxLength = smaller(maxLength, other.maxLength)
+        result.minItems = larger(minItems, other.minItems)
+        result.maxItems = smaller(maxItems, other.maxItems)
+        result.minProperties = larger(minProperties, other.minProperties)
+        result.maxProperties = smaller(maxProperties, other.maxProperties)
+        result.minimum = number(minimum, other.minimum, keepLarger: true)
+        result.maximum = number(maximum, other.maximum, keepLarger: false)
+        result.exclusiveMinimum = number(exclusiveMinimum, other.exclusiveMinimum, keepLarger: true)
+        result.exclusiveMaximum = number(exclusiveMaximum, other.exclusiveMaximum, keepLarger: false)
+        result.uniqueItems = uniqueItems || other.uniqueItems
+        result.pattern = same(pattern, other.pattern, "pattern")
+        result.multipleOf = same(multipleOf, other.multipleOf, "multipleOf")
+        result.constant = same(constant, other.constant, "const")
+        if elements.isEmpty || other.elements.isEmpty {
+            result.elements = elements.isEmpty ? other.elements : elements
+        } else {
+            let inner = element.intersected(with: other.element)
+            result.element = inner.constraints
+            dropped += inner.dropped
+        }
+        return (result, dropped)
+    }
+
     public var element: IRConstraints {
         get { elements.first ?? IRConstraints() }
         set { elements = newValue.isEmpty ? [] : [newValue] }

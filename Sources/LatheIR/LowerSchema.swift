@@ -223,6 +223,7 @@ extension Lowerer {
         if let parts = objectParts(schema, visited: &visited, family: hint.into) {
             return (lowerObject(schema, parts, hint), IRConstraints())
         }
+        if let combined = lowerCombinedConstraints(schema, meaningful, own, hint) { return combined }
         if let composite = lowerComposite(schema, meaningful, own, hint) { return (composite, IRConstraints()) }
         // Name what is not generated, so the warning says what a user loses.
         var lost: [String] = []
@@ -235,6 +236,86 @@ extension Lowerer {
             "allOf combines schemas that are not all objects; Lathe uses the first one's type\(detail)",
             at: schema.origin, kind: "allof-not-objects")
         return lower(meaningful.first ?? own, hint)
+    }
+
+    /// `allOf` of one kind of primitive value, each member with limits of its own: in 3.1 a `$ref`
+    /// with constraints beside it (`{$ref: Code, maxLength: 5}`), or strings that each bound the
+    /// length. The value is the first member's type, and its position checks every member's
+    /// constraints together (all must hold), its type's own included, so no looser limit replaces
+    /// a stricter one. `nil` when a member is anything else (an object, a list, another type).
+    private func lowerCombinedConstraints(
+        _ schema: Schema, _ members: [Schema], _ own: Schema, _ hint: NameHint
+    )
+        -> (IRValueType, IRConstraints)?
+    {
+        guard let first = members.first, members.count > 1, Self.isConstraintsOnly(own) else { return nil }
+        var ownLimits = own
+        ownLimits.description = nil
+        var parts: [(JSONTypes?, IRConstraints)] = []
+        for member in members {
+            if member.ref == nil, Self.isConstraintsOnly(member) {
+                parts.append((nil, positionConstraints(member)))
+                continue
+            }
+            var visited = Set<String>()
+            guard let end = primitiveEnd(of: member, visited: &visited) else { return nil }
+            parts.append((end.kind, end.constraints))
+        }
+        let kinds = Set(parts.compactMap { $0.0?.rawValue })
+        guard kinds.count == 1, parts[0].0 != nil else { return nil }
+        var combined = positionConstraints(own)
+        var dropped: [String] = []
+        for (_, constraints) in parts {
+            let next = combined.intersected(with: constraints)
+            combined = next.constraints
+            dropped += next.dropped
+        }
+        if !dropped.isEmpty {
+            warning(
+                "allOf asks for more than one \(Set(dropped).sorted().joined(separator: " and ")); Lathe checks only the first",
+                at: schema.origin, kind: "allof-constraint-dropped")
+        }
+        return (lowerCached(first, hint).0, combined)
+    }
+
+    /// A schema that only limits a value (lengths, bounds, a pattern), adding no structure or type.
+    static func isConstraintsOnly(_ schema: Schema) -> Bool {
+        var bare = schema
+        bare.constraints = Schema.Constraints()
+        return hasNoStructure(bare)
+    }
+
+    /// The one primitive type (string, integer, number or boolean) a schema stands for, through
+    /// `$ref`s and `allOf`s of such, with every constraint on the way: read from the schemas, not
+    /// the IR, since a referenced component may not be lowered yet. `nil` for anything else.
+    private func primitiveEnd(
+        of schema: Schema, visited: inout Set<String>
+    ) -> (kind: JSONTypes, constraints: IRConstraints)? {
+        guard schema.enumValues == nil, schema.constValue == nil, schema.properties.isEmpty, schema.items == nil,
+            schema.additionalProperties == nil, schema.anyOf.isEmpty, schema.oneOf.isEmpty
+        else { return nil }
+        var kind: JSONTypes?
+        var constraints = positionConstraints(schema, reportingPatterns: false)
+        if let types = schema.types {
+            let single = types.subtracting(.null)
+            guard [JSONTypes.string, .integer, .number, .boolean].contains(single) else { return nil }
+            kind = single
+        }
+        var parts = schema.allOf
+        if let ref = schema.ref {
+            guard let key = ref.targetKey, visited.insert(key).inserted, let target = store.schemas[key] else {
+                return nil
+            }
+            parts.append(target)
+        }
+        for part in parts {
+            guard let end = primitiveEnd(of: part, visited: &visited), kind == nil || kind == end.kind else {
+                return nil
+            }
+            kind = end.kind
+            constraints = constraints.intersected(with: end.constraints).constraints
+        }
+        return kind.map { ($0, constraints) }
     }
 
     /// `allOf: [Kind, {type: object, properties: …}]` where `Kind` is a `oneOf` or `anyOf`: an object of
@@ -804,8 +885,10 @@ extension Lowerer {
         }
     }
 
-    /// The constraints that apply where a primitive, array or map stands.
-    func positionConstraints(_ schema: Schema) -> IRConstraints {
+    /// The constraints that apply where a primitive, array or map stands. A pattern Lathe cannot
+    /// check is left out, with a warning unless `reportingPatterns` is false (the schema is read
+    /// again where it is lowered itself).
+    func positionConstraints(_ schema: Schema, reportingPatterns: Bool = true) -> IRConstraints {
         let source = schema.constraints
         var constraints = IRConstraints()
         constraints.minLength = source.minLength
@@ -828,9 +911,11 @@ extension Lowerer {
                 _ = try Pattern(pattern)
                 constraints.pattern = pattern
             } catch {
-                warning(
-                    "the pattern '\(pattern)' is \(error.description.hasPrefix("not a valid") ? "" : "not checked: ")\(error); generated code does not check it",
-                    at: schema.origin.field("pattern") ?? schema.origin, kind: "pattern-unsupported")
+                if reportingPatterns {
+                    warning(
+                        "the pattern '\(pattern)' is \(error.description.hasPrefix("not a valid") ? "" : "not checked: ")\(error); generated code does not check it",
+                        at: schema.origin.field("pattern") ?? schema.origin, kind: "pattern-unsupported")
+                }
             }
         }
         return constraints
