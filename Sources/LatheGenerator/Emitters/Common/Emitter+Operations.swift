@@ -31,6 +31,14 @@ extension Emitter {
         return header.isRequired ? type : type + "?"
     }
 
+    /// Header members as `SwiftWriter.memberwiseInit` takes them: optional ones default to `nil`.
+    func headerArguments(_ headers: [IRResponseHeader]) -> [(name: String, parameter: String)] {
+        headers.map {
+            let name = SwiftNames.escapedMember($0.name.swift)
+            return (name, "\(name): \(headerType($0))" + ($0.isRequired ? "" : " = nil"))
+        }
+    }
+
     /// The expression reading `header` from the `HTTPFields` named `fields` (throws a `RequestError`).
     func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
         let shape = spelling.uriShape(header.type, contentType: header.contentType)

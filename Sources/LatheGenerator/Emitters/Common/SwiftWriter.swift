@@ -25,6 +25,19 @@ struct SwiftWriter {
         line("}")
     }
 
+    /// `public init(a: A, b: B? = nil)` storing each argument in the member of its (escaped) name;
+    /// `parameters` are the declarations (`b: B? = nil`). With `emptyInline`, no members is
+    /// `public init() {}` on one line.
+    mutating func memberwiseInit(_ members: [(name: String, parameter: String)], emptyInline: Bool = false) {
+        if members.isEmpty, emptyInline {
+            line("public init() {}")
+            return
+        }
+        block("public init(\(members.map(\.parameter).joined(separator: ", ")))") { w in
+            for member in members { w.line("self.\(member.name) = \(member.name)") }
+        }
+    }
+
     /// `call { parameters in`, the body indented, `}`: a trailing closure.
     mutating func closure(_ call: String, parameters: String, _ body: (inout SwiftWriter) -> Void) {
         line("\(call) { \(parameters) in")

@@ -367,19 +367,11 @@ struct ClientEmitter: Emitter {
                     DocComments.lines(scheme.docs, notes: [schemeNote(scheme)], specName: module.specName))
                 w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): \(credentialType(scheme))?")
             }
-            let arguments = schemes.map {
-                "\(SwiftNames.escapedMember($0.name.swift)): \(credentialType($0))? = nil"
-            }
-            if schemes.isEmpty {
-                w.line("public init() {}")
-            } else {
-                w.block("public init(\(arguments.joined(separator: ", ")))") { w in
-                    for scheme in schemes {
-                        let name = SwiftNames.escapedMember(scheme.name.swift)
-                        w.line("self.\(name) = \(name)")
-                    }
-                }
-            }
+            w.memberwiseInit(
+                schemes.map {
+                    let name = SwiftNames.escapedMember($0.name.swift)
+                    return (name, "\(name): \(credentialType($0))? = nil")
+                }, emptyInline: true)
             w.line()
             let bodyParameter = module.hasRequestSigning ? "body: inout OpenAPIRuntime.HTTPBody?, " : ""
             let bodyArgument = module.hasRequestSigning ? ", body: &body" : ""

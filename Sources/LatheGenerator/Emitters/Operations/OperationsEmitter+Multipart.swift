@@ -13,17 +13,13 @@ extension OperationsEmitter {
                 w.docComment(DocComments.lines(part.docs, notes: [Self.partNote(part)], specName: module.specName))
                 w.line("public var \(SwiftNames.escapedMember(part.name.swift)): \(memberType(part))")
             }
-            let arguments = multipart.parts.map { part -> String in
-                let defaultValue =
-                    part.isRepeated ? (part.isRequired ? "" : " = []") : (part.isRequired ? "" : " = nil")
-                return "\(SwiftNames.escapedMember(part.name.swift)): \(memberType(part))" + defaultValue
-            }
-            w.block("public init(\(arguments.joined(separator: ", ")))") { w in
-                for part in multipart.parts {
+            w.memberwiseInit(
+                multipart.parts.map { part in
                     let name = SwiftNames.escapedMember(part.name.swift)
-                    w.line("self.\(name) = \(name)")
-                }
-            }
+                    let defaultValue =
+                        part.isRepeated ? (part.isRequired ? "" : " = []") : (part.isRequired ? "" : " = nil")
+                    return (name, "\(name): \(memberType(part))" + defaultValue)
+                })
             for part in multipart.parts {
                 guard let headersType = part.headersTypeName else { continue }
                 w.line()
@@ -79,15 +75,7 @@ extension OperationsEmitter {
                         header.docs, notes: ["Header `\(header.name.original)`."], specName: module.specName))
                 w.line("public var \(SwiftNames.escapedMember(header.name.swift)): \(headerType(header))")
             }
-            let arguments = headers.map {
-                "\(SwiftNames.escapedMember($0.name.swift)): \(headerType($0))" + ($0.isRequired ? "" : " = nil")
-            }
-            w.block("public init(\(arguments.joined(separator: ", ")))") { w in
-                for header in headers {
-                    let name = SwiftNames.escapedMember(header.name.swift)
-                    w.line("self.\(name) = \(name)")
-                }
-            }
+            w.memberwiseInit(headerArguments(headers))
             w.line()
             w.docComment([
                 "Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one."

@@ -107,19 +107,16 @@ struct OperationsEmitter: Emitter {
                         w.line(
                             "public var \(SwiftNames.escapedMember(parameter.name.swift)): \(parameterType(parameter))")
                     }
-                    let arguments = parameters.map { parameter -> String in
-                        let defaultValue =
-                            parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) }
-                            ?? (parameter.isRequired ? nil : "nil")
-                        return "\(SwiftNames.escapedMember(parameter.name.swift)): \(parameterType(parameter))"
-                            + (defaultValue.map { " = \($0)" } ?? "")
-                    }
-                    w.block("public init(\(arguments.joined(separator: ", ")))") { w in
-                        for parameter in parameters {
+                    w.memberwiseInit(
+                        parameters.map { parameter in
                             let name = SwiftNames.escapedMember(parameter.name.swift)
-                            w.line("self.\(name) = \(name)")
-                        }
-                    }
+                            let defaultValue =
+                                parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) }
+                                ?? (parameter.isRequired ? nil : "nil")
+                            return (
+                                name, "\(name): \(parameterType(parameter))" + (defaultValue.map { " = \($0)" } ?? "")
+                            )
+                        })
                 }
                 let allOptional = parameters.allSatisfy { !$0.isRequired || $0.defaultValue != nil }
                 w.line("public var \(member): \(typeName)")
@@ -300,16 +297,7 @@ struct OperationsEmitter: Emitter {
                                 header.docs, notes: ["Header `\(header.name.original)`."], specName: module.specName))
                         w.line("public var \(SwiftNames.escapedMember(header.name.swift)): \(headerType(header))")
                     }
-                    let arguments = response.headers.map {
-                        "\(SwiftNames.escapedMember($0.name.swift)): \(headerType($0))"
-                            + ($0.isRequired ? "" : " = nil")
-                    }
-                    w.block("public init(\(arguments.joined(separator: ", ")))") { w in
-                        for header in response.headers {
-                            let name = SwiftNames.escapedMember(header.name.swift)
-                            w.line("self.\(name) = \(name)")
-                        }
-                    }
+                    w.memberwiseInit(headerArguments(response.headers))
                 }
                 w.line("public var headers: \(names.headers)")
                 let required = response.headers.contains(where: \.isRequired)

@@ -431,19 +431,11 @@ struct ServerEmitter: Emitter {
                 w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): (\(type))?")
             }
             let verified = schemes.filter { Self.verifierType($0) != nil }
-            let arguments = verified.map {
-                "\(SwiftNames.escapedMember($0.name.swift)): (\(Self.verifierType($0)!))? = nil"
-            }
-            if verified.isEmpty {
-                w.line("public init() {}")
-            } else {
-                w.block("public init(\(arguments.joined(separator: ", ")))") { w in
-                    for scheme in verified {
-                        let name = SwiftNames.escapedMember(scheme.name.swift)
-                        w.line("self.\(name) = \(name)")
-                    }
-                }
-            }
+            w.memberwiseInit(
+                verified.map {
+                    let name = SwiftNames.escapedMember($0.name.swift)
+                    return (name, "\(name): (\(Self.verifierType($0)!))? = nil")
+                }, emptyInline: true)
             w.line()
             w.docComment(["`nil` when one of the alternatives admits the request; otherwise the 401 response."])
             let bodyParameter = module.hasRequestSigning ? ", body: inout OpenAPIRuntime.HTTPBody?" : ""

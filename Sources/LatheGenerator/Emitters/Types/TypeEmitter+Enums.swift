@@ -169,9 +169,7 @@ extension TypeEmitter {
                 w.line("public var \(name): \(swiftType)?")
             }
             w.line()
-            w.block("public init(\(members.map { "\($0.0): \($0.1)? = nil" }.joined(separator: ", ")))") { w in
-                for (name, _, _) in members { w.line("self.\(name) = \(name)") }
-            }
+            w.memberwiseInit(members.map { ($0.0, "\($0.0): \($0.1)? = nil") })
             w.line()
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
                 w.line("let container = try decoder.singleValueContainer()")
