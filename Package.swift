@@ -1,4 +1,5 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
 
 /// The cancellation package in Generated/, one module per provider, written by
@@ -6,6 +7,11 @@ import PackageDescription
 let cancellationModules = [
     "PiriodCancellation", "DolfinCancellation", "PaycashlessCancellation", "StornoCancellation", "AvaTaxCancellation",
 ]
+/// The golden snippets' specs, each beside the Swift it generates in LatheGoldenTests (not sources).
+let snippetSpecs =
+    ((try? FileManager.default.contentsOfDirectory(
+        atPath: Context.packageDirectory + "/Tests/LatheGoldenTests/Snippets"))
+    ?? []).sorted().map { "Snippets/\($0)/spec.yaml" }
 /// The ones whose spec signs requests (`x-lathe-request-signature`), so their code imports LatheSigning.
 let signingModules: Set<String> = ["PaycashlessCancellation"]
 
@@ -147,7 +153,7 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            exclude: [".editorconfig"],
+            exclude: [".editorconfig", "Documents/documents.txt"] + snippetSpecs,
             swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]
         ),
     ]

@@ -21,7 +21,7 @@ build() {
 seeds() {
   local into=$1
   mkdir -p "$into"
-  find Tests/Fixtures Tests/Golden/Snippets specs Fuzz/Specs -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) \
+  find Tests/Fixtures Tests/LatheGoldenTests/Snippets specs Fuzz/Specs -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) \
     -exec cp {} "$into"/ \;
   if [ -d ../shared/corpus ]; then cp ../shared/corpus/*.{yaml,yml,json} "$into"/ 2>/dev/null || true; fi
 }

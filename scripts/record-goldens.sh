@@ -5,12 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product lathe
 lathe=$(swift build --show-bin-path)/lathe
-for spec in Tests/Golden/Snippets/*.yaml; do
-  name=$(basename "$spec" .yaml)
-  "$lathe" generate --quiet --namespace "$name" "$spec" --output "Tests/LatheGoldenTests/Snippets/$name"
+# Each snippet: its spec and the one file it generates, side by side in Snippets/<Name>/.
+for spec in Tests/LatheGoldenTests/Snippets/*/spec.yaml; do
+  name=$(basename "$(dirname "$spec")")
+  "$lathe" generate --quiet --single-file --namespace "$name" "$spec" --output "Tests/LatheGoldenTests/Snippets/$name"
 done
-# The documents: Tests/Golden/documents.txt, NAME SPEC per line (GoldenTests reads it too).
-grep -v '^#' Tests/Golden/documents.txt | while read -r name spec; do
+# The documents: Tests/LatheGoldenTests/Documents/documents.txt, NAME SPEC per line (GoldenTests reads it too).
+grep -v '^#' Tests/LatheGoldenTests/Documents/documents.txt | while read -r name spec; do
   "$lathe" generate --quiet --namespace "$name" "$spec" --output "Tests/LatheGoldenTests/Documents/$name"
 done
 echo "Re-recorded. Review with: git diff Tests/LatheGoldenTests"

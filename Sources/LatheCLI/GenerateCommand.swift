@@ -58,6 +58,9 @@ struct GenerateCommand: ParsableCommand {
     )
     var fixedFileNames = false
 
+    @Flag(help: "Write everything into one file, <namespace>.swift (API.swift without --namespace).")
+    var singleFile = false
+
     @Flag(
         help: "Refuse a description with errors, as 'lathe validate' reports them, instead of generating with warnings."
     )
@@ -149,6 +152,7 @@ struct GenerateCommand: ParsableCommand {
                 }
                 var entry = entry
                 entry.options.fixedFileNames = fixedFileNames
+                entry.options.singleFile = singleFile
                 entry.options.strict = entry.options.strict || strict
                 entry.options.silencedWarnings.formUnion(silence)
                 if let maxFileSize { entry.options.maximumFileSize = maxFileSize * 1_000_000 }
@@ -162,6 +166,7 @@ struct GenerateCommand: ParsableCommand {
                 modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
             if let maxFileSize { options.maximumFileSize = maxFileSize * 1_000_000 }
             options.fixedFileNames = fixedFileNames
+            options.singleFile = singleFile
             options.strict = strict
             options.silencedWarnings = Set(silence)
             jobs.append((spec, output, Generator.generate(path: spec, options: options)))

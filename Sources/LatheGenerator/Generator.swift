@@ -18,6 +18,9 @@ public struct GeneratorOptions: Sendable, Hashable {
     /// Write exactly `Types.swift`, `Operations.swift`, `Client.swift` and `Server.swift` instead of
     /// splitting types by letter: for build plugins, which must name their outputs in advance.
     public var fixedFileNames = false
+    /// Write everything into one file, `<namespace>.swift` (`API.swift` without a namespace): for a
+    /// small spec, a playground, or a golden file that shows a construct whole.
+    public var singleFile = false
     /// Refuse a spec with errors, as `lathe validate` reports them. By default each error that has
     /// one reasonable reading is reported as a warning saying what Lathe assumed, and generated.
     public var strict = false

@@ -4,7 +4,8 @@ import Testing
 
 /// Generated Swift pinned in files that the `LatheGoldenTests` target compiles.
 ///
-/// Snippets (`Tests/Golden/Snippets/<Name>.yaml`, one construct each) and whole documents (specs/
+/// Snippets (`Tests/LatheGoldenTests/Snippets/<Name>/spec.yaml`, one construct each, beside the one
+/// file it generates) and whole documents (specs/
 /// and a multi-file fixture) are generated with the namespace `<Name>`, so all of them compile
 /// together in one target. `LATHE_RECORD=1 swift test` rewrites the expected files and fails, so an
 /// unreviewed baseline never passes: read `git diff`, then run the tests again. When old goldens no
@@ -17,26 +18,32 @@ struct GoldenTests {
         var spec: String
         /// The folder of expected files, relative to the repository root.
         var expected: String
+        /// Generated as one file (snippets), or laid out as users get it (documents).
+        var singleFile = false
         var testDescription: String { name }
     }
 
     static let isRecording = ProcessInfo.processInfo.environment["LATHE_RECORD"] == "1"
 
+    /// `Tests/LatheGoldenTests/Snippets/<Name>/spec.yaml`, each beside the one file it generates.
     static let snippets: [Case] = {
-        let folder = repositoryRoot + "/Tests/Golden/Snippets"
+        let folder = repositoryRoot + "/Tests/LatheGoldenTests/Snippets"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
-            $0.hasSuffix(".yaml")
+            FileManager.default.fileExists(atPath: "\(folder)/\($0)/spec.yaml")
         }.sorted()
-        return names.map { file in
-            let name = String(file.dropLast(5))
-            return Case(
-                name: name, spec: "Tests/Golden/Snippets/\(file)", expected: "Tests/LatheGoldenTests/Snippets/\(name)")
+        return names.map { name in
+            Case(
+                name: name, spec: "Tests/LatheGoldenTests/Snippets/\(name)/spec.yaml",
+                expected: "Tests/LatheGoldenTests/Snippets/\(name)", singleFile: true)
         }
     }()
 
-    /// `Tests/Golden/documents.txt`, the list `scripts/record-goldens.sh` reads too.
+    /// `Tests/LatheGoldenTests/Documents/documents.txt`, the list `scripts/record-goldens.sh` reads too.
     static let documents: [Case] = {
-        let text = (try? String(contentsOfFile: repositoryRoot + "/Tests/Golden/documents.txt", encoding: .utf8)) ?? ""
+        let text =
+            (try? String(
+                contentsOfFile: repositoryRoot + "/Tests/LatheGoldenTests/Documents/documents.txt", encoding: .utf8))
+            ?? ""
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
             let fields = line.split(separator: " ")
             guard fields.count == 2 else { return nil }
@@ -55,9 +62,10 @@ struct GoldenTests {
 
     @Test(arguments: snippets + documents)
     func generatedSwiftMatchesGolden(_ golden: Case) throws {
+        var options = GeneratorOptions(namespace: golden.name)
+        options.singleFile = golden.singleFile
         let result = Generator.generate(
-            path: repositoryRoot + "/" + golden.spec, displayPath: golden.spec,
-            options: GeneratorOptions(namespace: golden.name))
+            path: repositoryRoot + "/" + golden.spec, displayPath: golden.spec, options: options)
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.all)")
         let folder = repositoryRoot + "/" + golden.expected
         if Self.isRecording {

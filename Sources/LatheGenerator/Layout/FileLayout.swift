@@ -3,8 +3,8 @@ import LatheIR
 /// Lays out what the emitters return as files. Split (the default): types grouped by the first
 /// letter of their name (stable as a spec grows), a group of more than `typesPerFile` types split
 /// into numbered parts, and each operations kind's chunks in files of their own, so the compiler
-/// builds them in parallel. Fixed (`fixedFileNames`): one file per kind. Every file starts with
-/// the same header.
+/// builds them in parallel. Fixed (`fixedFileNames`): one file per kind. Single (`singleFile`):
+/// everything in one file. Every file starts with the same header.
 enum FileLayout {
     static let typesPerFile = 40
 
@@ -28,6 +28,14 @@ enum FileLayout {
 
     static func files(for module: IRModule, options: GeneratorOptions) -> [GeneratedFile] {
         let parts = parts(for: module, options: options)
+        if options.singleFile {
+            let usesHTTP = parts.contains { $0.kind.usesHTTP }
+            return [
+                GeneratedFile(
+                    name: (options.namespace ?? "API") + ".swift",
+                    contents: header(module, http: usesHTTP) + parts.map(\.body).joined(separator: "\n"))
+            ]
+        }
         guard options.fixedFileNames else {
             return parts.map {
                 GeneratedFile(name: $0.name, contents: header(module, http: $0.kind.usesHTTP) + $0.body)
