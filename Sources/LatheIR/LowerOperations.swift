@@ -8,23 +8,17 @@ extension Lowerer {
 
     func lowerOperations() {
         lowerSecuritySchemes()
-        for (name, key) in document.components.requestBodies {
-            if let body = store.requestBodies[key].flatMap({ store.requestBody($0) }) {
-                _ = lowerContent(body.content, base: name + "Body", direction: .request)
-            }
+        for (name, body) in document.componentRequestBodies {
+            _ = lowerContent(body.content, base: name + "Body", direction: .request)
         }
-        for (name, key) in document.components.responses {
-            if let response = store.responses[key].flatMap({ store.response($0) }) {
-                _ = lowerResponseContent(response, base: name + "Response")
-            }
+        for (name, response) in document.componentResponses {
+            _ = lowerResponseContent(response, base: name + "Response")
         }
-        for (name, key) in document.components.parameters {
-            if let parameter = store.parameters[key].flatMap({ store.parameter($0) }) {
-                _ = lowerParameterType(parameter, base: name)
-            }
+        for (name, parameter) in document.componentParameters {
+            _ = lowerParameterType(parameter, base: name)
         }
-        for (name, key) in document.components.headers {
-            if let header = store.headers[key].flatMap({ store.header($0) }), let schema = header.schema {
+        for (name, header) in document.componentHeaders {
+            if let schema = header.schema {
                 responseRoots.append(lowerCached(schema, NameHint(base: name + "Header")).0)
             }
         }
@@ -47,38 +41,19 @@ extension Lowerer {
         }
         // Webhooks and callbacks are requests a client receives: their types are generated; the
         // code to receive them is not yet.
-        for operation in receivedOperations() {
+        for operation in document.receivedOperations {
             warning(
                 "Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet",
                 at: operation.methodOrigin, kind: "webhooks-types-only")
             let name = Self.operationName(operation)
-            if let body = operation.requestBody.flatMap({ store.requestBody($0) }) {
+            if let body = document.requestBody(of: operation) {
                 _ = lowerContent(body.content, base: name + "Request", direction: .response)
             }
-            for parameter in operation.parameters.compactMap({ store.parameter($0) }) {
+            for parameter in document.parameters(of: operation) {
                 _ = lowerParameterType(parameter, base: name + SwiftNames.typeName(parameter.name))
             }
             _ = lowerResponses(operation, name: name)
         }
-    }
-
-    /// Webhooks, and the callbacks of every operation (callbacks can nest).
-    private func receivedOperations() -> [Operation] {
-        let sent = document.operations
-        var operations = sent + document.webhooks.flatMap(\.item.operations)
-        var seen = Set<Origin>()
-        var next = 0
-        while next < operations.count {
-            for (_, callback) in operations[next].callbacks {
-                guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.origin).inserted
-                else { continue }
-                for (expression, item) in resolved.expressions {
-                    operations += store.resolvedPathItem(item, path: expression).operations
-                }
-            }
-            next += 1
-        }
-        return Array(operations.dropFirst(sent.count))
     }
 
     /// `cancelInvoice` → `CancelInvoice`; without an operationId, `GET /pets/{id}` → `GetPetsId`.
@@ -125,17 +100,10 @@ extension Lowerer {
             operation.operationId.map(SwiftNames.memberName)
             ?? SwiftNames.memberName(operation.method.rawValue + " " + operation.path)
 
-        // Path-level parameters, replaced by operation-level ones of the same name and location
-        // (header names compare case-insensitively); within one list the last one wins. Path
-        // parameters missing from the template are left out, and template names no parameter
+        // Path parameters missing from the template are left out, and template names no parameter
         // declares become required strings (both reported by the document checks).
-        var effective: [Parameter] = []
-        for parameter in pathItem.parameters.compactMap({ store.parameter($0) })
-            + operation.parameters.compactMap({ store.parameter($0) })
-        {
-            if parameter.location == .path, !templateNames.contains(parameter.name) { continue }
-            effective.removeAll { $0.identity == parameter.identity }
-            effective.append(parameter)
+        var effective = document.parameters(of: operation, in: pathItem).filter {
+            $0.location != .path || templateNames.contains($0.name)
         }
         for name in templateNames where !effective.contains(where: { $0.location == .path && $0.name == name }) {
             var parameter = Parameter(origin: operation.methodOrigin, name: name, location: .path)
@@ -162,7 +130,7 @@ extension Lowerer {
         }
 
         var requestBody: IRRequestBody?
-        if let body = operation.requestBody.flatMap({ store.requestBody($0) }) {
+        if let body = document.requestBody(of: operation) {
             requestBody = IRRequestBody(
                 isRequired: body.required,
                 contents: lowerContent(body.content, base: name + "Request", direction: .request),
@@ -201,8 +169,8 @@ extension Lowerer {
     }
 
     private func lowerResponses(_ operation: Operation, name: String) -> [IRResponse] {
-        let responses = operation.responses.compactMap { entry in
-            store.response(entry.response).map { (entry.key, $0, sharedResponseName(entry.response)) }
+        let responses = document.responses(of: operation).map { key, response, component in
+            (key, response, component.map { naming.sharedResponseName(for: $0) })
         }
         let withInlineSchemas = responses.filter { _, response, _ in
             response.content.contains { $0.schema.map(Self.needsNamedType) ?? false }
@@ -230,14 +198,6 @@ extension Lowerer {
                 sharedName: sharedName
             )
         }
-    }
-
-    /// The shared struct's name for a `$ref` to a component response (claimed on first use), or `nil`.
-    private func sharedResponseName(_ item: Referenceable<Response>) -> String? {
-        guard let key = item.reference?.targetKey,
-            let name = document.components.responses.first(where: { $0.key == key })?.name
-        else { return nil }
-        return naming.sharedResponseName(key: key, preferred: name)
     }
 
     static func responseSuffix(_ key: ResponseKey) -> String {
@@ -288,9 +248,9 @@ extension Lowerer {
         _ headers: [(name: String, header: Referenceable<Header>)], base: String
     ) -> [IRResponseHeader] {
         var scope = NameScope(reserved: SwiftNames.reservedMemberNames)
-        return headers.compactMap { headerName, item -> IRResponseHeader? in
+        return document.headers(headers).compactMap { headerName, header -> IRResponseHeader? in
             // Content-Type is the content's business, not a header the caller sets or reads.
-            guard headerName.lowercased() != "content-type", let header = store.header(item) else { return nil }
+            guard headerName.lowercased() != "content-type" else { return nil }
             var type = IRValueType.primitive(.string)
             if let schema = header.schema ?? header.content.first?.schema {
                 type = lowerCached(schema, NameHint(base: base + SwiftNames.typeName(headerName))).0

@@ -303,7 +303,8 @@ extension Lowerer {
         }
         var parts = schema.allOf
         if let ref = schema.ref {
-            guard let key = ref.targetKey, visited.insert(key).inserted, let target = store.schemas[key] else {
+            guard let key = ref.targetKey, visited.insert(key).inserted, let target = document.schema(forKey: key)
+            else {
                 return nil
             }
             parts.append(target)
@@ -330,7 +331,7 @@ extension Lowerer {
             var visited = Set<String>()
             if let memberParts = objectParts(member, visited: &visited) {
                 merge(memberParts, into: &parts)
-            } else if Self.isUnion(member, store: store) {
+            } else if isUnion(member) {
                 unions.append(member)
             } else {
                 return nil
@@ -387,11 +388,11 @@ extension Lowerer {
     }
 
     /// Whether a schema (following references) is a `oneOf` or `anyOf`.
-    static func isUnion(_ schema: Schema, store: ComponentStore) -> Bool {
+    func isUnion(_ schema: Schema) -> Bool {
         var current = schema
         var seen = Set<String>()
         while current.isPureReference, let key = current.ref?.targetKey, seen.insert(key).inserted,
-            let target = store.schemas[key]
+            let target = document.schema(forKey: key)
         {
             current = target
         }
@@ -400,7 +401,9 @@ extension Lowerer {
 
     /// Whether `member` refers to a `oneOf` or `anyOf` that lists the named type `family`.
     func isFamily(_ member: Schema, of family: IRTypeID?) -> Bool {
-        guard let family, let key = member.ref?.targetKey, let target = store.schemas[key] else { return false }
+        guard let family, let key = member.ref?.targetKey, let target = document.schema(forKey: key) else {
+            return false
+        }
         let alternatives = target.oneOf.isEmpty ? target.anyOf : target.oneOf
         return alternatives.contains { $0.ref?.targetKey.flatMap { schemaTypes[$0] } == family }
     }
@@ -444,7 +447,7 @@ extension Lowerer {
             // Each base's parts are worked out once, however many schemas extend it.
             guard let known else { return nil }
             merge(known, into: &parts)
-        } else if let ref = schema.ref, let key = ref.targetKey, let target = store.schemas[key],
+        } else if let ref = schema.ref, let key = ref.targetKey, let target = document.schema(forKey: key),
             visited.insert(key).inserted
         {
             let referenced = objectParts(target, visited: &visited)
@@ -708,13 +711,13 @@ extension Lowerer {
         // The mapped schemas, then every other component that extends this one (selected by its name).
         var keys: [String] = discriminator.mapping.compactMap { $0.reference.targetKey }.filter { !isBase($0) }
         for (_, candidate) in document.components.schemas where !isBase(candidate) {
-            if store.schemas[candidate]?.allOf.contains(where: { isBase($0.ref?.targetKey) }) == true {
+            if document.schema(forKey: candidate)?.allOf.contains(where: { isBase($0.ref?.targetKey) }) == true {
                 keys.append(candidate)
             }
         }
         var seen = Set<String>()
         return keys.filter { seen.insert($0).inserted }.compactMap { targetKey in
-            guard let target = store.schemas[targetKey] else { return nil }
+            guard let target = document.schema(forKey: targetKey) else { return nil }
             var member = Schema(origin: target.origin)
             let name = document.components.schemas.first { $0.key == targetKey }?.name ?? targetKey
             member.ref = Reference(

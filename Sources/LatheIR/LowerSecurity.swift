@@ -22,8 +22,7 @@ struct SecuritySchemes {
 
 extension Lowerer {
     func lowerSecuritySchemes() {
-        for (name, key) in document.components.securitySchemes {
-            guard let scheme = store.securitySchemes[key].flatMap({ store.securityScheme($0) }) else { continue }
+        for (name, scheme) in document.componentSecuritySchemes {
             var kind: IRSecurityScheme.Kind
             switch scheme.kind {
             case .apiKey(let header, let location):

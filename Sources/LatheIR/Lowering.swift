@@ -30,7 +30,6 @@ struct NameHint {
 
 final class Lowerer {
     let document: OpenAPIDocument
-    let store: ComponentStore
     let specName: String
     var diagnostics = Diagnostics()
     var types: [IRType] = []
@@ -67,7 +66,6 @@ final class Lowerer {
 
     init(document: OpenAPIDocument, specName: String) {
         self.document = document
-        self.store = document.store
         self.specName = specName
     }
 
@@ -145,12 +143,12 @@ final class Lowerer {
     private func reserveNamedSchemas() {
         let componentKeys = Set(document.components.schemas.map(\.key))
         for (name, key) in document.components.schemas {
-            guard let schema = store.schemas[key] else { continue }
+            guard let schema = document.schema(forKey: key) else { continue }
             let id = newType(NameHint(base: name), origin: schema.origin, docs: docs(schema))
             schemaTypes[key] = id
             // `Pet: {$ref: 'models/pet.yaml'}`: the file's schema is the type `Pet`, not an alias of it.
             if schema.isPureReference, let target = schema.ref?.targetKey, !componentKeys.contains(target),
-                schemaTypes[target] == nil, let targetSchema = store.schemas[target]
+                schemaTypes[target] == nil, let targetSchema = document.schema(forKey: target)
             {
                 schemaTypes[target] = id
                 bodies.append((id, target))
@@ -159,14 +157,14 @@ final class Lowerer {
                 bodies.append((id, key))
             }
         }
-        for key in store.schemas.keys.sorted() where schemaTypes[key] == nil {
-            let schema = store.schemas[key]!
+        for key in document.schemaKeys.sorted() where schemaTypes[key] == nil {
+            let schema = document.schema(forKey: key)!
             let id = newType(NameHint(base: Self.nameFromKey(key)), origin: schema.origin, docs: docs(schema))
             schemaTypes[key] = id
             bodies.append((id, key))
         }
         // Known before any body is lowered, so references lowered earlier are nullable too.
-        for (id, key) in bodies where store.schemas[key].map(allowsNull) ?? false {
+        for (id, key) in bodies where document.schema(forKey: key).map(allowsNull) ?? false {
             nullableTypes.insert(id)
         }
     }
@@ -191,7 +189,7 @@ final class Lowerer {
                 verdict = known
                 break
             }
-            guard let next = store.schemas[key] else { break }
+            guard let next = document.schema(forKey: key) else { break }
             passed.append(key)
             current = next
         }
@@ -219,7 +217,7 @@ final class Lowerer {
     }
 
     private func lowerNamedSchema(key: String, into id: IRTypeID) {
-        guard let schema = store.schemas[key] else { return }
+        guard let schema = document.schema(forKey: key) else { return }
         let hint = NameHint(base: types[id.index].name.original, parent: nil, into: id)
         if isInReferenceCycle(key) {
             // `A: {$ref: B}`, `B: {$ref: A}` names no value (reported by the loader): any JSON value,
@@ -297,7 +295,9 @@ final class Lowerer {
                 verdict = known
                 break
             }
-            guard let schema = store.schemas[current], schema.isPureReference, let next = schema.ref?.targetKey else {
+            guard let schema = document.schema(forKey: current), schema.isPureReference,
+                let next = schema.ref?.targetKey
+            else {
                 break
             }
             guard onPath.insert(current).inserted else {

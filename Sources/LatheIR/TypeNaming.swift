@@ -11,7 +11,7 @@ struct TypeNaming {
     /// The Swift member names of each object type, known before its nested types are named, so a
     /// nested type never takes a member's name (`2fa` → member `_2fa`; its inline type must differ).
     var memberNames: [IRTypeID: Set<String>] = [:]
-    /// Component responses that operations share: their struct names, by component key.
+    /// Component responses that operations share: their struct names, by component name.
     private var sharedResponseNames: [String: String] = [:]
     private var sharedResponseScope = NameScope()
 
@@ -55,12 +55,13 @@ struct TypeNaming {
         return name
     }
 
-    /// The struct name of a shared component response, the same each time its key is asked.
-    mutating func sharedResponseName(key: String, preferred: String) -> String {
-        if let known = sharedResponseNames[key] { return known }
+    /// The struct name of a shared component response (by its name in `components/responses`),
+    /// the same each time it is asked.
+    mutating func sharedResponseName(for component: String) -> String {
+        if let known = sharedResponseNames[component] { return known }
         let topNames = self.topNames
-        let claimed = sharedResponseScope.claim(SwiftNames.safeTypeName(preferred)) { topNames.contains($0) }
-        sharedResponseNames[key] = claimed
+        let claimed = sharedResponseScope.claim(SwiftNames.safeTypeName(component)) { topNames.contains($0) }
+        sharedResponseNames[component] = claimed
         return claimed
     }
 }

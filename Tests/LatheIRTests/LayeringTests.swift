@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Decoding finishes before lowering: the IR reads typed values and `Origin`s, never the YAML.
+/// Decoding finishes before lowering: the IR reads typed values and `Origin`s, never the YAML,
+/// and asks the document for what references reach rather than following them itself.
 struct LayeringTests {
     @Test func noYAMLNodeInLatheIR() throws {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
@@ -13,6 +14,7 @@ struct LayeringTests {
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
             #expect(!text.contains("YAMLNode"), "\(file) names YAMLNode")
             #expect(!text.contains("isJSONSchema2020"), "\(file) asks the document's version")
+            #expect(!text.contains("store."), "\(file) looks in the component store")
         }
     }
 }

@@ -1,0 +1,95 @@
+/// The document with its references followed, as later stages read it: they ask for an
+/// operation's parameters, body and responses, a response's headers, the components by name, and
+/// never follow a `Referenceable` or look in the `ComponentStore` themselves. Every target was
+/// decoded once, when the document was; these only follow the chains (an unresolvable reference,
+/// already reported, is left out).
+extension OpenAPIDocument {
+    /// The schema a canonical key names (a `$ref` target), and every such key.
+    public func schema(forKey key: String) -> Schema? { store.schemas[key] }
+    public var schemaKeys: Dictionary<String, Schema>.Keys { store.schemas.keys }
+
+    public var componentRequestBodies: [(name: String, body: RequestBody)] {
+        components.requestBodies.compactMap { name, key in
+            store.requestBodies[key].flatMap(store.requestBody).map { (name, $0) }
+        }
+    }
+
+    public var componentResponses: [(name: String, response: Response)] {
+        components.responses.compactMap { name, key in
+            store.responses[key].flatMap(store.response).map { (name, $0) }
+        }
+    }
+
+    public var componentParameters: [(name: String, parameter: Parameter)] {
+        components.parameters.compactMap { name, key in
+            store.parameters[key].flatMap(store.parameter).map { (name, $0) }
+        }
+    }
+
+    public var componentHeaders: [(name: String, header: Header)] {
+        components.headers.compactMap { name, key in
+            store.headers[key].flatMap(store.header).map { (name, $0) }
+        }
+    }
+
+    public var componentSecuritySchemes: [(name: String, scheme: SecurityScheme)] {
+        components.securitySchemes.compactMap { name, key in
+            store.securitySchemes[key].flatMap(store.securityScheme).map { (name, $0) }
+        }
+    }
+
+    /// The parameters that apply to `operation` under `pathItem`, as OpenAPI says: the path
+    /// item's, each replaced by the operation's of the same name and location (header names
+    /// compare case-insensitively); within one list the last one wins.
+    public func parameters(of operation: Operation, in pathItem: PathItem? = nil) -> [Parameter] {
+        var effective: [Parameter] = []
+        let listed = (pathItem?.parameters ?? []) + operation.parameters
+        for parameter in listed.compactMap(store.parameter) {
+            effective.removeAll { $0.identity == parameter.identity }
+            effective.append(parameter)
+        }
+        return effective
+    }
+
+    public func requestBody(of operation: Operation) -> RequestBody? {
+        operation.requestBody.flatMap(store.requestBody)
+    }
+
+    /// Each documented response, with the name of the component it refers to (`NotFound`), so
+    /// operations that share a component response can share its type.
+    public func responses(of operation: Operation) -> [(key: ResponseKey, response: Response, component: String?)] {
+        operation.responses.compactMap { entry in
+            store.response(entry.response).map { response in
+                let component = entry.response.reference?.targetKey.flatMap { key in
+                    components.responses.first { $0.key == key }?.name
+                }
+                return (entry.key, response, component)
+            }
+        }
+    }
+
+    /// Headers (of a response, or of a multipart part's `encoding`), references followed.
+    public func headers(_ headers: [(name: String, header: Referenceable<Header>)]) -> [(name: String, header: Header)]
+    {
+        headers.compactMap { name, item in store.header(item).map { (name, $0) } }
+    }
+
+    /// The requests a client receives: webhooks, and the callbacks of every operation (callbacks
+    /// can nest), each callback object once.
+    public var receivedOperations: [Operation] {
+        var operations = self.operations + webhooks.flatMap(\.item.operations)
+        var seen = Set<Origin>()
+        var next = 0
+        while next < operations.count {
+            for (_, callback) in operations[next].callbacks {
+                guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.origin).inserted
+                else { continue }
+                for (expression, item) in resolved.expressions {
+                    operations += store.resolvedPathItem(item, path: expression).operations
+                }
+            }
+            next += 1
+        }
+        return Array(operations.dropFirst(self.operations.count))
+    }
+}
