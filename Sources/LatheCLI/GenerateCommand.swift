@@ -61,6 +61,13 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Write everything into one file, <namespace>.swift (API.swift without --namespace).")
     var singleFile = false
 
+    @Option(
+        name: .customLong("operation"),
+        help: ArgumentHelp(
+            "Generate only this operation and the types it reaches: an operationId, tag:NAME, a path such as /pets/{id}, or 'METHOD /path'; repeat for several.",
+            valueName: "selector"))
+    var operations: [String] = []
+
     @Flag(
         help: "Refuse a description with errors, as 'lathe validate' reports them, instead of generating with warnings."
     )
@@ -153,6 +160,7 @@ struct GenerateCommand: ParsableCommand {
                 var entry = entry
                 entry.options.fixedFileNames = fixedFileNames
                 entry.options.singleFile = singleFile
+                if !operations.isEmpty { entry.options.operations = operations }
                 entry.options.strict = entry.options.strict || strict
                 entry.options.silencedWarnings.formUnion(silence)
                 if let maxFileSize { entry.options.maximumFileSize = maxFileSize * 1_000_000 }
@@ -167,6 +175,7 @@ struct GenerateCommand: ParsableCommand {
             if let maxFileSize { options.maximumFileSize = maxFileSize * 1_000_000 }
             options.fixedFileNames = fixedFileNames
             options.singleFile = singleFile
+            options.operations = operations
             options.strict = strict
             options.silencedWarnings = Set(silence)
             jobs.append((spec, output, Generator.generate(path: spec, options: options)))

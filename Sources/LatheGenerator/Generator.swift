@@ -21,6 +21,9 @@ public struct GeneratorOptions: Sendable, Hashable {
     /// Write everything into one file, `<namespace>.swift` (`API.swift` without a namespace): for a
     /// small spec, a playground, or a golden file that shows a construct whole.
     public var singleFile = false
+    /// Generate only these operations, and the types they reach: operationIds, `tag:NAME`, path
+    /// templates (`/pets/{id}`) or `METHOD /path`. Empty generates every operation.
+    public var operations: [String] = []
     /// Refuse a spec with errors, as `lathe validate` reports them. By default each error that has
     /// one reasonable reading is reported as a warning saying what Lathe assumed, and generated.
     public var strict = false
@@ -96,7 +99,8 @@ public enum Generator {
         guard let document = loaded.document else {
             return GenerationResult(files: [], diagnostics: loaded.diagnostics, module: nil)
         }
-        let (module, lowering) = Lowering.lower(document, specName: specName)
+        let (module, lowering) = Lowering.lower(
+            document, specName: specName, selection: OperationSelection(options.operations))
         var diagnostics = loaded.diagnostics
         diagnostics.append(contentsOf: lowering.all)
         if options.modes.contains(.server), let warning = undocumentedBadRequests(module) {

@@ -28,10 +28,12 @@ extension Lowerer {
         var methodNames = NameScope(
             reserved: SwiftNames.keywords.union(["init", "serverURL", "transport", "middlewares"]))
         var routes = Set<String>()
+        var matchedSelectors = Set<String>()
         for (path, _, item) in document.paths {
             // A malformed template (reported) cannot be sent or routed.
             guard case .success(let templateNames) = PathTemplate.names(path) else { continue }
-            for operation in item.operations {
+            for operation in item.operations where selection.selects(operation) {
+                matchedSelectors.formUnion(selection.selectors(matching: operation))
                 var lowered = lowerOperation(
                     operation, pathItem: item, templateNames: templateNames, typeNames: &typeNames,
                     methodNames: &methodNames)
@@ -39,9 +41,14 @@ extension Lowerer {
                 operations.append(lowered)
             }
         }
-        // Webhooks and callbacks are requests a client receives: their types are generated; the
-        // code to receive them is not yet.
-        for operation in document.receivedOperations {
+        for selector in selection.selectors where !matchedSelectors.contains(selector) {
+            warning(
+                "the operation selector '\(selector)' matches no operation (an operationId, tag:NAME, a path such as /pets/{id}, or METHOD /path)",
+                at: document.origin, kind: "selection-matches-nothing")
+        }
+        // Webhooks and callbacks are requests a client receives: their types are generated (unless
+        // operations are selected); the code to receive them is not yet.
+        for operation in document.receivedOperations where selection.selectsAll {
             warning(
                 "Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet",
                 at: operation.methodOrigin, kind: "webhooks-types-only")

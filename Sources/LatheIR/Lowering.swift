@@ -7,7 +7,14 @@ public enum Lowering {
     public static func lower(
         _ document: OpenAPIDocument, specName: String
     ) -> (module: IRModule, diagnostics: Diagnostics) {
-        let lowerer = Lowerer(document: document, specName: specName)
+        lower(document, specName: specName, selection: OperationSelection())
+    }
+
+    /// Only the operations `selection` picks, with exactly the types they reach.
+    public static func lower(
+        _ document: OpenAPIDocument, specName: String, selection: OperationSelection
+    ) -> (module: IRModule, diagnostics: Diagnostics) {
+        let lowerer = Lowerer(document: document, specName: specName, selection: selection)
         return lowerer.run()
     }
 }
@@ -64,8 +71,11 @@ final class Lowerer {
     /// Value types that requests carry (bodies and parameters of operations under `paths`).
     var requestRoots: [IRValueType] = []
 
-    init(document: OpenAPIDocument, specName: String) {
+    let selection: OperationSelection
+
+    init(document: OpenAPIDocument, specName: String, selection: OperationSelection) {
         self.document = document
+        self.selection = selection
         self.specName = specName
     }
 
@@ -84,7 +94,9 @@ final class Lowerer {
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
         // After the URL choice, which rewrites aliases of URL to String.
         Passes.resolveAliases(in: &module)
-        let components = document.components.schemas.compactMap { schemaTypes[$0.key] }
+        // Component schemas stay (users may use them directly) unless operations are selected:
+        // then exactly what the selected operations reach is generated.
+        let components = selection.selectsAll ? document.components.schemas.compactMap { schemaTypes[$0.key] } : []
         Passes.pruneUnreachable(in: &module, roots: requestRoots + responseRoots, keep: components)
         return (module, diagnostics)
     }

@@ -84,7 +84,7 @@ struct ConfigurationTests {
         #expect(
             broken.stderr == """
                 specs/lathe.yaml:2:13: error: 'Bad Name' is not a Swift module name
-                specs/lathe.yaml:4:5: error: unknown field 'colour' in a module entry (a module entry has: module, spec, overlays, output, modes, namespace, allowRefsOutsideRoot, strict, silence) [unknown-field]
+                specs/lathe.yaml:4:5: error: unknown field 'colour' in a module entry (a module entry has: module, spec, overlays, output, modes, namespace, allowRefsOutsideRoot, strict, silence, operations) [unknown-field]
                 2 errors generated.
 
                 """)

@@ -114,6 +114,25 @@ struct GenerateCommandTests {
         #expect(try String(contentsOf: output.appendingPathComponent("Operations.swift"), encoding: .utf8) == written)
     }
 
+    /// `--operation` generates the selected operations and the types they reach, and says which
+    /// selector matched nothing; `--single-file` puts it all in one file.
+    @Test func operationsCanBeSelectedAndWrittenAsOneFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try runner.lathe(
+            "generate", "specs/storno.yaml", "--output", folder.path, "--operation", "restoreInvoice",
+            "--operation", "tag:nothing", "--single-file", "--namespace", "Storno")
+        #expect(run.status == 0)
+        #expect(
+            run.stderr.contains(
+                "warning: the operation selector 'tag:nothing' matches no operation (an operationId, tag:NAME, a path such as /pets/{id}, or METHOD /path) [selection-matches-nothing]"
+            ))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Storno.swift"])
+        let text = try String(contentsOf: folder.appendingPathComponent("Storno.swift"), encoding: .utf8)
+        #expect(text.contains("func restoreInvoice("))
+        #expect(!text.contains("func cancelInvoice("))
+    }
+
     @Test func modesChooseTheFiles() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -15,6 +15,7 @@ import LatheOpenAPI
 ///     allowRefsOutsideRoot: false         # optional
 ///     strict: false                       # optional: refuse a spec with errors, as `validate` reports them
 ///     silence: [unknown-field]            # optional: warning kinds not to print
+///     operations: [createPayment, tag:Refunds]  # optional: only these operations and what they reach
 /// ```
 public struct LatheConfiguration: Sendable {
     public struct Module: Sendable {
@@ -70,7 +71,7 @@ public struct LatheConfiguration: Sendable {
             }
             let fields = [
                 "module", "spec", "overlays", "output", "modes", "namespace", "allowRefsOutsideRoot", "strict",
-                "silence",
+                "silence", "operations",
             ]
             diagnostics.unknownFields(
                 of: entry, in: "a module entry", fields: fields, severity: .error, allowsExtensions: false)
@@ -137,6 +138,7 @@ public struct LatheConfiguration: Sendable {
                 }
             }
             options.silencedWarnings = Set(strings("silence"))
+            options.operations = strings("operations")
             // Modules may share a folder (with namespaces, their file names differ); a file name two
             // of them would write is refused when generating.
             let output = string("output", required: false).map(resolve)

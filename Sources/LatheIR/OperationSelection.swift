@@ -1,0 +1,37 @@
+import LatheOpenAPI
+
+/// Which operations to generate (`--operation`, `operations:` in lathe.yaml), so a user who calls
+/// three of an API's operations compiles those three and the types they reach, not the whole API.
+/// A selector is an operationId (`createPayment`), `tag:NAME` (every operation with the tag), a
+/// path template (`/v2/payments/{id}`, every method under it) or `METHOD /path`. None selects all.
+public struct OperationSelection: Sendable, Hashable {
+    public var selectors: [String]
+
+    public init(_ selectors: [String] = []) { self.selectors = selectors }
+
+    public var selectsAll: Bool { selectors.isEmpty }
+
+    /// Whether `operation` is generated.
+    func selects(_ operation: Operation) -> Bool {
+        selectsAll || !selectors(matching: operation).isEmpty
+    }
+
+    /// The selectors that pick `operation`.
+    func selectors(matching operation: Operation) -> [String] {
+        selectors.filter { selector in
+            if let tag = selector.dropPrefix("tag:") { return operation.tags.contains(tag) }
+            if selector.hasPrefix("/") { return operation.path == selector }
+            let parts = selector.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[1].hasPrefix("/") {
+                return operation.method.rawValue.lowercased() == parts[0].lowercased() && operation.path == parts[1]
+            }
+            return operation.operationId == selector
+        }
+    }
+}
+
+extension String {
+    fileprivate func dropPrefix(_ prefix: String) -> String? {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
+    }
+}
