@@ -29,8 +29,9 @@ struct GenerateCommand: ParsableCommand {
     var output: String?
 
     @Option(
-        help:
-            "A Lathe configuration file (lathe.yaml) listing the modules to generate: their specs, overlays, modes and output folders."
+        help: ArgumentHelp(
+            "A Lathe configuration file (lathe.yaml) listing the modules to generate: their specs, overlays, "
+                + "modes and output folders.")
     )
     var config: String?
 
@@ -38,8 +39,9 @@ struct GenerateCommand: ParsableCommand {
     var module: String?
 
     @Option(
-        help:
-            "What to generate; repeat for several. Available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", "))."
+        help: ArgumentHelp(
+            "What to generate; repeat for several. Available: "
+                + "\(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
     )
     var mode: [String] = []
 
@@ -47,14 +49,16 @@ struct GenerateCommand: ParsableCommand {
     var namespace: String?
 
     @Option(
-        help:
-            "An OpenAPI Overlay (1.0 or 1.1) to apply to the description before generating; repeat to apply several in order."
+        help: ArgumentHelp(
+            "An OpenAPI Overlay (1.0 or 1.1) to apply to the description before generating; "
+                + "repeat to apply several in order.")
     )
     var overlay: [String] = []
 
     @Flag(
-        help:
-            "Write exactly Types.swift, Operations.swift, Client.swift and Server.swift (build plugins name their outputs in advance)."
+        help: ArgumentHelp(
+            "Write exactly Types.swift, Operations.swift, Client.swift and Server.swift (build plugins name their "
+                + "outputs in advance).")
     )
     var fixedFileNames = false
 
@@ -64,7 +68,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(
         name: .customLong("operation"),
         help: ArgumentHelp(
-            "Generate only this operation and the types it reaches: an operationId, tag:NAME, a path such as /pets/{id}, or 'METHOD /path'; repeat for several.",
+            "Generate only this operation and the types it reaches: an operationId, tag:NAME, "
+                + "a path such as /pets/{id}, or 'METHOD /path'; repeat for several.",
             valueName: "selector"))
     var operations: [String] = []
 
@@ -86,7 +91,8 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The largest spec file to read, in megabytes (default \(YAMLReader().maximumFileSize / 1_000_000)); a release build generates a 48 MB spec in under a minute and 1.3 GB.",
+            "The largest spec file to read, in megabytes (default \(YAMLReader().maximumFileSize / 1_000_000)); "
+                + "a release build generates a 48 MB spec in under a minute and 1.3 GB.",
             valueName: "MB"))
     var maxFileSize: Int?
 
@@ -106,7 +112,8 @@ struct GenerateCommand: ParsableCommand {
             }
             if !mode.isEmpty || namespace != nil || !overlay.isEmpty || allowRefsOutsideRoot {
                 throw ValidationError(
-                    "--mode, --namespace, --overlay and --allow-refs-outside-root are set per module in the configuration file."
+                    "--mode, --namespace, --overlay and --allow-refs-outside-root are set per module in the "
+                        + "configuration file."
                 )
             }
         } else {
@@ -121,12 +128,14 @@ struct GenerateCommand: ParsableCommand {
         }
         for name in mode where GeneratorOptions.Mode(rawValue: name) == nil {
             throw ValidationError(
-                "Unknown mode '\(name)'; available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", "))."
+                "Unknown mode '\(name)'; "
+                    + "available: \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", "))."
             )
         }
         if let namespace, !SwiftNames.canBeNamespace(namespace) {
             throw ValidationError(
-                "'\(namespace)' cannot be the namespace: it is not a Swift type name, or it would hide a type generated code uses."
+                "'\(namespace)' cannot be the namespace: it is not a Swift type name, "
+                    + "or it would hide a type generated code uses."
             )
         }
     }
@@ -147,7 +156,8 @@ struct GenerateCommand: ParsableCommand {
             }
             if output != nil && configuration.modules.count > 1 {
                 standardError(
-                    "lathe: error: --output replaces one module's folder; \(config) has \(configuration.modules.count) modules (choose one with --module)"
+                    "lathe: error: --output replaces one module's folder; "
+                        + "\(config) has \(configuration.modules.count) modules (choose one with --module)"
                 )
                 throw ExitCode(LatheCommand.Status.usage)
             }
@@ -183,7 +193,8 @@ struct GenerateCommand: ParsableCommand {
 
         if allowSpecErrors {
             standardError(
-                "lathe: warning: --allow-spec-errors is no longer needed: lathe generate reads what it can of a defective spec and says what it assumed (--strict refuses instead)"
+                "lathe: warning: --allow-spec-errors is no longer needed: lathe generate reads what it can of a "
+                    + "defective spec and says what it assumed (--strict refuses instead)"
             )
         }
         var failed = false
@@ -255,7 +266,8 @@ struct GenerateCommand: ParsableCommand {
                 let path = Self.folder(job.output) + "/" + file.name
                 if let other = writers[path], other != index {
                     standardError(
-                        "lathe: error: \(jobs[other].spec) and \(job.spec) would both write \(path); give one of them a namespace or its own folder"
+                        "lathe: error: \(jobs[other].spec) and \(job.spec) would both write \(path); "
+                            + "give one of them a namespace or its own folder"
                     )
                     throw ExitCode(LatheCommand.Status.inputErrors)
                 }

@@ -128,7 +128,8 @@ public enum Generator {
             ? "an operation that takes input documents" : "\(undocumented.count) operations that take input document"
         return Diagnostic(
             .warning,
-            "\(count) no 400 response (\(named)); the generated server still answers an invalid request with 400, which the spec does not list",
+            "\(count) no 400 response (\(named)); the generated server still answers an invalid request with 400, "
+                + "which the spec does not list",
             at: first.source.location, pointer: first.source.pointer, kind: "bad-request-undocumented"
         )
     }

@@ -43,7 +43,8 @@ extension Lowerer {
         }
         for selector in selection.selectors where !matchedSelectors.contains(selector) {
             warning(
-                "the operation selector '\(selector)' matches no operation (an operationId, tag:NAME, a path such as /pets/{id}, or METHOD /path)",
+                "the operation selector '\(selector)' matches no operation (an operationId, tag:NAME, "
+                    + "a path such as /pets/{id}, or METHOD /path)",
                 at: document.origin, kind: "selection-matches-nothing")
         }
         // Webhooks and callbacks are requests a client receives: their types are generated (unless
@@ -82,7 +83,8 @@ extension Lowerer {
             if let id = inProgress { return (.named(id), IRConstraints()) }
             if warnedSchemas.insert(schema.origin).inserted {
                 warning(
-                    "this schema contains itself through an allOf without a named type in between; Lathe generates the inner occurrence as any JSON value",
+                    "this schema contains itself through an allOf without a named type in between; "
+                        + "Lathe generates the inner occurrence as any JSON value",
                     at: schema.origin, kind: "recursive-alias")
             }
             return (.primitive(.jsonValue), IRConstraints())
@@ -293,7 +295,8 @@ extension Lowerer {
         default: return type
         }
         warning(
-            "this \(what)'s list allows null items, which a URI or header cannot carry; Lathe generates the items as not null",
+            "this \(what)'s list allows null items, which a URI or header cannot carry; "
+                + "Lathe generates the items as not null",
             at: schema.origin, kind: "parameter-null-item")
         return nonNull
     }

@@ -113,7 +113,8 @@ extension Lowerer {
         }
         if onlyRequiredLists {
             warning(
-                "Lathe does not check the \(keyword) alternatives here (which properties are required together); the object is generated without them",
+                "Lathe does not check the \(keyword) alternatives here (which properties are required together); "
+                    + "the object is generated without them",
                 at: schema.origin, kind: "keyword-not-generated")
             var object = schema
             object.oneOf = []
@@ -272,7 +273,8 @@ extension Lowerer {
         }
         if !dropped.isEmpty {
             warning(
-                "allOf asks for more than one \(Set(dropped).sorted().joined(separator: " and ")); Lathe checks only the first",
+                "allOf asks for more than one \(Set(dropped).sorted().joined(separator: " and ")); "
+                    + "Lathe checks only the first",
                 at: schema.origin, kind: "allof-constraint-dropped")
         }
         return (lowerCached(first, hint).0, combined)
@@ -352,7 +354,8 @@ extension Lowerer {
             let type = lowered.nonNull
             guard isComposable(type) else {
                 warning(
-                    "this allOf member is neither an object nor alternatives between objects, so no object can also be it; Lathe does not generate it",
+                    "this allOf member is neither an object nor alternatives between objects, "
+                        + "so no object can also be it; Lathe does not generate it",
                     at: union.origin, kind: "allof-not-objects")
                 continue
             }
@@ -527,12 +530,14 @@ extension Lowerer {
                     irProperty.defaultValue = value
                 } else if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
                     warning(
-                        "the default \(JSONText.compact(value)) is text where the property takes \(JSONText.compact(spelled))",
+                        "the default \(JSONText.compact(value)) is text where the property takes "
+                            + "\(JSONText.compact(spelled))",
                         at: property.schema.origin, kind: "default-spelled-as-text")
                     irProperty.defaultValue = spelled
                 } else {
                     warning(
-                        "the default \(JSONText.compact(value)) does not fit this property's type, so Lathe does not apply it",
+                        "the default \(JSONText.compact(value)) does not fit this property's type, "
+                            + "so Lathe does not apply it",
                         at: property.schema.origin, kind: "default-does-not-fit")
                 }
             }
@@ -552,7 +557,8 @@ extension Lowerer {
             // Keys matching the patterns are allowed whatever `additionalProperties` says; their
             // values are kept as JSON, unchecked against the patterns' schemas.
             warning(
-                "Lathe keeps the values of patternProperties as any JSON value and does not check them against their schemas",
+                "Lathe keeps the values of patternProperties as any JSON value and does not check them against "
+                    + "their schemas",
                 at: schema.origin.field("patternProperties") ?? schema.origin, kind: "keyword-not-generated")
             additional = .captured(.primitive(.jsonValue), IRConstraints())
         } else if let extra = parts.additionalProperties?.value {
@@ -682,7 +688,8 @@ extension Lowerer {
         // `A: oneOf: [$ref: A]`: every alternative is the union itself, which no value can be.
         if !cases.isEmpty, cases.allSatisfy({ $0.type == .named(id) || $0.type == .nullable(.named(id)) }) {
             warning(
-                "every alternative of this \(isAnyOf ? "anyOf" : "oneOf") is the schema itself; Lathe generates it as any JSON value",
+                "every alternative of this \(isAnyOf ? "anyOf" : "oneOf") is the schema itself; "
+                    + "Lathe generates it as any JSON value",
                 at: schema.origin, kind: "recursive-alias")
             types[id.index].kind = .alias(.primitive(.jsonValue), IRConstraints())
             return .named(id)
@@ -734,7 +741,8 @@ extension Lowerer {
                 let index = members.firstIndex(where: { $0.ref?.targetKey == key })
             else {
                 warning(
-                    "discriminator value '\(value)' maps to a schema that is not one of the alternatives; it is ignored",
+                    "discriminator value '\(value)' maps to a schema that is not one of the alternatives; "
+                        + "it is ignored",
                     at: reference.origin, kind: "discriminator-ignored")
                 continue
             }
@@ -916,7 +924,9 @@ extension Lowerer {
             } catch {
                 if reportingPatterns {
                     warning(
-                        "the pattern '\(pattern)' is \(error.description.hasPrefix("not a valid") ? "" : "not checked: ")\(error); generated code does not check it",
+                        "the pattern '\(pattern)' is "
+                            + "\(error.description.hasPrefix("not a valid") ? "" : "not checked: ")\(error); "
+                            + "generated code does not check it",
                         at: schema.origin.field("pattern") ?? schema.origin, kind: "pattern-unsupported")
                 }
             }

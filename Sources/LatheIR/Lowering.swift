@@ -271,7 +271,8 @@ final class Lowerer {
                 diagnostics.append(
                     Diagnostic(
                         .warning,
-                        "this schema contains itself only through arrays or maps, which Swift cannot spell; Lathe generates it as any JSON value",
+                        "this schema contains itself only through arrays or maps, which Swift cannot spell; "
+                            + "Lathe generates it as any JSON value",
                         at: SpecLocation(file: source.file, line: source.line, column: source.column),
                         pointer: source.pointer, kind: "recursive-alias"
                     ))

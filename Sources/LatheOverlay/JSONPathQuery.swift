@@ -166,7 +166,8 @@ private struct Parser {
         guard let first = current, Self.isNameFirst(first) else {
             let found = current.map { "'\($0)'" } ?? "the end"
             throw fail(
-                "expected a member name, '*' or '[' after '.', found \(found) (names with other characters need brackets: ['name'])"
+                "expected a member name, '*' or '[' after '.', found \(found) (names with other characters need "
+                    + "brackets: ['name'])"
             )
         }
         var name = String.UnicodeScalarView()

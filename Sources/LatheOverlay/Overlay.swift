@@ -61,7 +61,8 @@ private struct Applier {
                     "this is an OpenAPI document, not an overlay (an overlay starts with 'overlay: 1.0.0')", at: root)
             }
             return error(
-                "missing 'overlay': an overlay says which version of the Overlay Specification it uses ('overlay: 1.0.0')",
+                "missing 'overlay': an overlay says which version of the Overlay Specification it uses "
+                    + "('overlay: 1.0.0')",
                 at: root)
         }
         let versionText = version.text ?? ""
@@ -167,7 +168,8 @@ private struct Applier {
             // Past the diagnostics cap too: it says why everything after it is missing.
             diagnostics.append(
                 .error(
-                    "this action would make the document larger than \(nodeBudget) nodes (100,000 plus ten times what the spec and its overlays hold); Lathe stops applying overlays here",
+                    "this action would make the document larger than \(nodeBudget) nodes (100,000 plus ten times "
+                        + "what the spec and its overlays hold); Lathe stops applying overlays here",
                     at: node.location, pointer: node.pointer))
             isOverBudget = true
             return false
@@ -250,7 +252,8 @@ private struct Applier {
         default:
             let place = path.isEmpty ? "the target" : "'\(path.joined(separator: "."))'"
             error(
-                "cannot merge \(Self.describe(source)) into \(place), which is \(Self.describe(target)) (Overlay merges mappings with mappings, lists with lists, and replaces primitives with primitives)",
+                "cannot merge \(Self.describe(source)) into \(place), which is \(Self.describe(target)) (Overlay "
+                    + "merges mappings with mappings, lists with lists, and replaces primitives with primitives)",
                 at: blame)
         }
     }

@@ -164,7 +164,8 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
                 throw RequestTooLarge(
                     status: 413,
                     detail:
-                        "The request has more than the \(limits.maximumMultipartParts) multipart parts this server accepts."
+                        "The request has more than the \(limits.maximumMultipartParts) multipart parts this "
+                        + "server accepts."
                 )
             }
             start = next + 2

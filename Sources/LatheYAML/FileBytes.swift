@@ -36,7 +36,8 @@ public enum FileBytes {
         guard Int(info.st_size) <= maximumSize else {
             throw ReadError(
                 reason:
-                    "it holds \(megabytes(Int(info.st_size))) MB, more than the \(megabytes(maximumSize)) MB Lathe reads from one file",
+                    "it holds \(megabytes(Int(info.st_size))) MB, more than the \(megabytes(maximumSize)) MB "
+                    + "Lathe reads from one file",
                 tooLarge: true)
         }
         var bytes: [UInt8] = []

@@ -54,7 +54,9 @@ struct TreeBuilder {
             documentCount += 1
             if documentCount > 1 {
                 throw .error(
-                    "the file holds more than one YAML document; an OpenAPI description is one document (remove this '---' and what follows, or split the file)",
+                    "the file holds more than one YAML document; "
+                        + "an OpenAPI description is one document (remove this '---' and what follows, "
+                        + "or split the file)",
                     at: location)
             }
         case YAML_SCALAR_EVENT:
@@ -75,7 +77,8 @@ struct TreeBuilder {
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             if stack.count >= reader.maximumDepth {
                 throw .error(
-                    "nesting is deeper than \(reader.maximumDepth) levels; no OpenAPI document needs this, so Lathe stops reading here",
+                    "nesting is deeper than \(reader.maximumDepth) levels; no OpenAPI document needs this, "
+                        + "so Lathe stops reading here",
                     at: location)
             }
             let (anchorPointer, tagPointer) =
@@ -115,7 +118,8 @@ struct TreeBuilder {
             }
             if stack.count + Int(heights[Int(target)]) > reader.maximumDepth {
                 throw .error(
-                    "through alias '*\(name)' the document nests deeper than \(reader.maximumDepth) levels; no OpenAPI document needs this, so Lathe stops reading here",
+                    "through alias '*\(name)' the document nests deeper than \(reader.maximumDepth) levels; "
+                        + "no OpenAPI document needs this, so Lathe stops reading here",
                     at: location)
             }
             records[Int(target)].isShared = true
@@ -178,7 +182,8 @@ struct TreeBuilder {
         let limit = aliasExpansionLimit
         if stack[top].expandedSize > limit {
             throw .error(
-                "aliases here expand the document past \(limit) nodes (an alias expansion bomb); Lathe refuses to expand it",
+                "aliases here expand the document past \(limit) nodes (an alias expansion bomb); "
+                    + "Lathe refuses to expand it",
                 at: location)
         }
     }
@@ -219,7 +224,8 @@ struct TreeBuilder {
     private func duplicateKey(_ key: Int32, first: Int32) -> Diagnostic {
         let firstRecord = records[Int(first)]
         return .error(
-            "duplicate key '\(string(key))' in this mapping (first defined at line \(firstRecord.line), column \(firstRecord.column)); YAML and JSON keys must be unique",
+            "duplicate key '\(string(key))' in this mapping (first defined at line \(firstRecord.line), "
+                + "column \(firstRecord.column)); YAML and JSON keys must be unique",
             at: records[Int(key)].location(path))
     }
 

@@ -68,7 +68,8 @@ public struct YAMLReader: Sendable {
             bytes = try FileBytes.read(filePath, maximumSize: maximumFileSize)
         } catch  where error.tooLarge {
             var diagnostic = Diagnostic.error(
-                "this file is too large to generate from: \(error.reason) (lathe generate --max-file-size raises the limit, up to 256 MiB)",
+                "this file is too large to generate from: \(error.reason) (lathe generate --max-file-size raises "
+                    + "the limit, up to 256 MiB)",
                 at: SpecLocation(file: displayPath ?? filePath, line: 1, column: 1))
             diagnostic.kind = "file-too-large"
             throw diagnostic

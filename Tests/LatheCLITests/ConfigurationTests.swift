@@ -99,7 +99,8 @@ struct ConfigurationTests {
         #expect(run.status == 0)
         #expect(
             run.stderr.hasPrefix(
-                "specs/dolfin.overlay.yaml:46:13: warning: the target $.paths['/purchase-orders/{id}/void'].post selects nothing in specs/dolfin.yaml; this action changes nothing [overlay-selects-nothing]\n"
+                "specs/dolfin.overlay.yaml:46:13: warning: the target $.paths['/purchase-orders/{id}/void'].post "
+                    + "selects nothing in specs/dolfin.yaml; this action changes nothing [overlay-selects-nothing]\n"
             ))
     }
 

@@ -67,7 +67,8 @@ struct GenerateCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let broken = folder.appendingPathComponent("broken.yaml")
         try
-            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/Missing'}\n    B: {type: object}\n"
+            ("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    A: {$ref: "
+            + "'#/components/schemas/Missing'}\n    B: {type: object}\n")
             .write(to: broken, atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -79,7 +80,8 @@ struct GenerateCommandTests {
         #expect(strict.status == 1)
         #expect(
             strict.stderr.contains(
-                "broken.yaml:5:15: error: '#/components/schemas/Missing' points at nothing: '/components/schemas' has no 'Missing' [ref-unresolved]\n"
+                "broken.yaml:5:15: error: '#/components/schemas/Missing' points at nothing: "
+                    + "'/components/schemas' has no 'Missing' [ref-unresolved]\n"
             ))
         #expect(
             strict.stderr.contains(
@@ -91,7 +93,9 @@ struct GenerateCommandTests {
         #expect(run.status == 0)
         #expect(
             run.stderr
-                == "\(broken.path):5:15: warning: '#/components/schemas/Missing' points at nothing: '/components/schemas' has no 'Missing'; Lathe generates the value as any JSON value (JSONValue) [ref-unresolved]\n1 warning generated.\n"
+                == "\(broken.path):5:15: warning: '#/components/schemas/Missing' points at nothing: "
+                + "'/components/schemas' has no 'Missing'; "
+                + "Lathe generates the value as any JSON value (JSONValue) [ref-unresolved]\n1 warning generated.\n"
         )
         #expect(
             try String(contentsOf: output.appendingPathComponent("Types_A.swift"), encoding: .utf8).contains(
@@ -103,7 +107,8 @@ struct GenerateCommandTests {
 
         // Only what cannot be read at all stops it, and the previous output stays.
         try
-            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {/a: {get: {responses: {'200': {description: ok}}}}}\n"
+            ("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {/a: {get: {responses: {'200': {description: "
+            + "ok}}}}}\n")
             .write(to: broken, atomically: true, encoding: .utf8)
         #expect(try runner.lathe("generate", broken.path, "--output", output.path).status == 0)
         let written = try String(contentsOf: output.appendingPathComponent("Operations.swift"), encoding: .utf8)
@@ -125,7 +130,8 @@ struct GenerateCommandTests {
         #expect(run.status == 0)
         #expect(
             run.stderr.contains(
-                "warning: the operation selector 'tag:nothing' matches no operation (an operationId, tag:NAME, a path such as /pets/{id}, or METHOD /path) [selection-matches-nothing]"
+                "warning: the operation selector 'tag:nothing' matches no operation (an operationId, tag:NAME, "
+                    + "a path such as /pets/{id}, or METHOD /path) [selection-matches-nothing]"
             ))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Storno.swift"])
         let text = try String(contentsOf: folder.appendingPathComponent("Storno.swift"), encoding: .utf8)
@@ -160,13 +166,16 @@ struct GenerateCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let spec = folder.appendingPathComponent("odd.yaml")
         try
-            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    Mixed: {enum: [1, a]}\n    Fine: {type: object, properties: {x: {type: string}}}\n"
+            ("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    Mixed: {enum: [1, "
+            + "a]}\n    Fine: {type: object, properties: {x: {type: string}}}\n")
             .write(to: spec, atomically: true, encoding: .utf8)
         let run = try runner.lathe("generate", spec.path, "--output", folder.appendingPathComponent("out").path)
         #expect(run.status == 0)
         #expect(
             run.stderr
-                == "\(spec.path):5:12: warning: this enum mixes kinds of values (integer, string); Lathe generates it as any JSON value and does not check the values [enum-mixed]\n1 warning generated.\n"
+                == "\(spec.path):5:12: warning: this enum mixes kinds of values (integer, string); "
+                + "Lathe generates it as any JSON value and does not check the values [enum-mixed]\n1 warning "
+                + "generated.\n"
         )
         let generated = try String(contentsOf: folder.appendingPathComponent("out/Types_F.swift"), encoding: .utf8)
         #expect(generated.contains("public struct Fine"))
@@ -182,7 +191,8 @@ struct OutputFolderTests {
     func spec(_ folder: URL, _ name: String, schema: String) throws -> String {
         let path = folder.appendingPathComponent(name).path
         try
-            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    \(schema): {type: object, properties: {x: {type: string}}}\n"
+            ("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    \(schema): {type: "
+            + "object, properties: {x: {type: string}}}\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -199,7 +209,8 @@ struct OutputFolderTests {
         #expect(run.status == 1)
         #expect(
             run.stderr
-                == "lathe: error: \(mine.path) was not generated by lathe, so lathe does not overwrite it; move it, or choose another output folder\n"
+                == "lathe: error: \(mine.path) was not generated by lathe, so lathe does not overwrite it; "
+                + "move it, or choose another output folder\n"
         )
         #expect(try String(contentsOf: mine, encoding: .utf8) == "// my own code\n")
     }
@@ -239,7 +250,8 @@ struct OutputFolderTests {
         _ = try spec(folder, "a.yaml", schema: "Alpha")
         let config = folder.appendingPathComponent("lathe.yaml").path
         try
-            "modules:\n  - {module: One, spec: a.yaml, output: out, namespace: One}\n  - {module: Two, spec: a.yaml, output: out, namespace: Two}\n"
+            ("modules:\n  - {module: One, spec: a.yaml, output: out, namespace: One}\n  - {module: Two, spec: "
+            + "a.yaml, output: out, namespace: Two}\n")
             .write(toFile: config, atomically: true, encoding: .utf8)
         #expect(try runner.lathe("generate", "--config", config).status == 0)
         #expect(try runner.lathe("generate", "--config", config).status == 0)
@@ -298,7 +310,9 @@ struct OutputFolderTests {
         #expect(run.status == 1)
         #expect(
             run.stderr.hasPrefix(
-                "\(spec.path):1:1: error: this file is too large to generate from: it holds 100.0 MB, more than the 50.0 MB Lathe reads from one file (lathe generate --max-file-size raises the limit, up to 256 MiB)"
+                "\(spec.path):1:1: error: this file is too large to generate from: it holds 100.0 MB, "
+                    + "more than the 50.0 MB Lathe reads from one file (lathe generate --max-file-size raises the "
+                    + "limit, up to 256 MiB)"
             ), "\(run.stderr)")
         #expect(run.stderr.contains("[file-too-large]"))
         #expect(seconds < 60)

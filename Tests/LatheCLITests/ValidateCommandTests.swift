@@ -74,13 +74,15 @@ struct ValidateCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try
-            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-ok: 1\ncomponents:\n  schemas:\n    A: {type: string, maxLenght: 3}\n"
+            ("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-ok: 1\ncomponents:\n  schemas:\n    A: "
+            + "{type: string, maxLenght: 3}\n")
             .write(to: directory.appendingPathComponent("warn.yaml"), atomically: true, encoding: .utf8)
         let run = try lathe("validate", "warn.yaml", in: directory.path)
         #expect(run.status == 0)
         #expect(
             run.stderr
-                == "warn.yaml:7:23: warning: unknown schema keyword 'maxLenght'; it is ignored (did you mean 'maxLength'?) [unknown-keyword]\n1 warning generated.\n"
+                == "warn.yaml:7:23: warning: unknown schema keyword 'maxLenght'; "
+                + "it is ignored (did you mean 'maxLength'?) [unknown-keyword]\n1 warning generated.\n"
         )
         let quiet = try lathe("validate", "--quiet", "warn.yaml", in: directory.path)
         #expect(quiet.status == 0 && quiet.stderr == "")
@@ -93,13 +95,15 @@ struct ValidateCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try
-            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: string, \"x\\n::error file=a.swift::pwned\\e[2J\": 1}\n"
+            ("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: "
+            + "string, \"x\\n::error file=a.swift::pwned\\e[2J\": 1}\n")
             .write(to: directory.appendingPathComponent("forge.yaml"), atomically: true, encoding: .utf8)
         let run = try lathe("validate", "forge.yaml", in: directory.path)
         #expect(run.status == 0)
         #expect(
             run.stderr
-                == "forge.yaml:6:23: warning: unknown schema keyword 'x\\u{A}::error file=a.swift::pwned\\u{1B}[2J'; it is ignored [unknown-keyword]\n1 warning generated.\n"
+                == "forge.yaml:6:23: warning: unknown schema keyword 'x\\u{A}::error "
+                + "file=a.swift::pwned\\u{1B}[2J'; it is ignored [unknown-keyword]\n1 warning generated.\n"
         )
         #expect(!run.stderr.contains("\u{1B}"))
     }
@@ -120,7 +124,8 @@ struct ValidateCommandTests {
         #expect(refused.status == 1)
         #expect(
             refused.stderr.contains(
-                "Tests/Fixtures/escape/spec/api.yaml:6:13: error: '../outside.yaml' leads outside the folder of the root spec"
+                "Tests/Fixtures/escape/spec/api.yaml:6:13: error: '../outside.yaml' leads outside the folder of "
+                    + "the root spec"
             ))
         let allowed = try lathe("validate", "--allow-refs-outside-root", "Tests/Fixtures/escape/spec/api.yaml")
         #expect(allowed.status == 0 && allowed.stderr == "")

@@ -22,19 +22,39 @@ struct DefectReadingTests {
         let printed = result.diagnostics.sorted.map(\.description)
         #expect(
             printed == [
-                "\(Self.spec):7:23: warning: OpenAPI does not allow a $ref for description; Lathe uses what it points at [ref-not-allowed-here]",
-                "\(Self.spec):11:17: warning: OpenAPI does not allow a $ref for an operation; Lathe uses what it points at [ref-not-allowed-here]",
-                "\(Self.spec):13:5: warning: GET /things/{id} does not declare the path parameter 'id'; add a parameter with name: id, in: path, required: true; Lathe treats it as a required string path parameter [path-parameter-undeclared]",
-                "\(Self.spec):16:18: warning: 'parameters' has no value; Lathe reads it as if it were absent [empty-value]",
-                "\(Self.spec):22:13: warning: 'json' is not a media type; expected one like application/json or text/plain; Lathe reads it as application/json [not-a-media-type]",
-                "\(Self.spec):24:3: warning: path '/things/{name}' is the same template as '/things/{id}' with other parameter names; OpenAPI does not allow both; Lathe generates both in the client; a server routes a method both define to '/things/{id}' [identical-path-templates]",
-                "\(Self.spec):36:11: warning: security requirement names 'undefinedScheme', which is not defined in components/securitySchemes (defined: oauth2); Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply [security-scheme-undefined]",
-                "\(Self.spec):37:19: warning: the scopes of security scheme 'oauth2' must be a list (use [] for none), but this is null; Lathe reads it as [] (no scopes) [security-scopes-invalid]",
+                "\(Self.spec):7:23: warning: OpenAPI does not allow a $ref for description; "
+                    + "Lathe uses what it points at [ref-not-allowed-here]",
+                "\(Self.spec):11:17: warning: OpenAPI does not allow a $ref for an operation; "
+                    + "Lathe uses what it points at [ref-not-allowed-here]",
+                "\(Self.spec):13:5: warning: GET /things/{id} does not declare the path parameter 'id'; "
+                    + "add a parameter with name: id, in: path, required: true; "
+                    + "Lathe treats it as a required string path parameter [path-parameter-undeclared]",
+                "\(Self.spec):16:18: warning: 'parameters' has no value; "
+                    + "Lathe reads it as if it were absent [empty-value]",
+                "\(Self.spec):22:13: warning: 'json' is not a media type; "
+                    + "expected one like application/json or text/plain; "
+                    + "Lathe reads it as application/json [not-a-media-type]",
+                "\(Self.spec):24:3: warning: path '/things/{name}' is the same template as '/things/{id}' with "
+                    + "other parameter names; OpenAPI does not allow both; Lathe generates both in the client; "
+                    + "a server routes a method both define to '/things/{id}' [identical-path-templates]",
+                "\(Self.spec):36:11: warning: security requirement names 'undefinedScheme', "
+                    + "which is not defined in components/securitySchemes (defined: oauth2); "
+                    + "Lathe leaves the scheme to the transport, and a generated server admits no request on it "
+                    + "without a check you supply [security-scheme-undefined]",
+                "\(Self.spec):37:19: warning: the scopes of security scheme 'oauth2' must be a list (use [] for "
+                    + "none), but this is null; Lathe reads it as [] (no scopes) [security-scopes-invalid]",
                 "\(Self.spec):50:36: warning: 'format' has no value; Lathe reads it as if it were absent [empty-value]",
-                "\(Self.spec):51:30: warning: the type list holds YAML's null value, not the string \"null\"; Lathe reads it as \"null\" [type-null-unquoted]",
-                "\(Self.spec):52:62: warning: in OpenAPI 3.1 exclusiveMinimum is the bound itself (a number), not true or false; Lathe reads it as OpenAPI 3.0 does: the minimum beside it is exclusive [exclusive-bound-boolean]",
-                "\(Self.spec):53:25: warning: '#/components/schemas/Nowhere' points at nothing: '/components/schemas' has no 'Nowhere'; Lathe generates the value as any JSON value (JSONValue) [ref-unresolved]",
-                "Tests/Fixtures/defects/resources/list-things.yaml:2:21: warning: OpenAPI does not allow a $ref for description; Lathe uses what it points at [ref-not-allowed-here]",
+                "\(Self.spec):51:30: warning: the type list holds YAML's null value, not the string \"null\"; "
+                    + "Lathe reads it as \"null\" [type-null-unquoted]",
+                "\(Self.spec):52:62: warning: in OpenAPI 3.1 exclusiveMinimum is the bound itself (a number), "
+                    + "not true or false; Lathe reads it as OpenAPI 3.0 does: the minimum beside it is exclusive "
+                    + "[exclusive-bound-boolean]",
+                "\(Self.spec):53:25: warning: '#/components/schemas/Nowhere' points at nothing: "
+                    + "'/components/schemas' has no 'Nowhere'; "
+                    + "Lathe generates the value as any JSON value (JSONValue) [ref-unresolved]",
+                "Tests/Fixtures/defects/resources/list-things.yaml:2:21: warning: "
+                    + "OpenAPI does not allow a $ref for description; "
+                    + "Lathe uses what it points at [ref-not-allowed-here]",
             ])
     }
 

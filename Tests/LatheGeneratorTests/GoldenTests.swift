@@ -71,7 +71,10 @@ struct GoldenTests {
         if Self.isRecording {
             try OutputFolder.write(result.files, to: folder, specName: result.specName)
             Issue.record(
-                "Re-recorded \(golden.expected). Review it with git diff, then run the tests again without LATHE_RECORD."
+                Comment(
+                    rawValue:
+                        "Re-recorded \(golden.expected). Review it with git diff, then run the tests again without "
+                        + "LATHE_RECORD.")
             )
             return
         }

@@ -16,10 +16,12 @@ struct LinearityTests {
         for i in 1 ..< n {
             lines.append("    R\(i): {$ref: '#/components/schemas/R\(i - 1)'}")
             lines.append(
-                "    O\(i): {type: object, properties: {a: {$ref: '#/components/schemas/O\(i - 1)'}, b: {type: array, items: {$ref: '#/components/schemas/R\(i)'}}, c: {type: integer, minimum: 1}}}"
+                "    O\(i): {type: object, properties: {a: {$ref: '#/components/schemas/O\(i - 1)'}, b: {type: "
+                    + "array, items: {$ref: '#/components/schemas/R\(i)'}}, c: {type: integer, minimum: 1}}}"
             )
             lines.append(
-                "    E\(i): {allOf: [{$ref: '#/components/schemas/O\(i)'}, {type: object, properties: {e: {type: string, enum: [x, y]}}}]}"
+                "    E\(i): {allOf: [{$ref: '#/components/schemas/O\(i)'}, {type: object, properties: {e: {type: "
+                    + "string, enum: [x, y]}}}]}"
             )
         }
         return Array((lines.joined(separator: "\n") + "\n").utf8)

@@ -307,11 +307,13 @@ struct WireFormatTests {
         let text = try await String(collecting: body, upTo: 1 << 16)
         #expect(
             text.hasPrefix(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nCat; \"quoted\"\r\n--\(boundary)\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nCat; "
+                    + "\"quoted\"\r\n--\(boundary)\r\n"
             ))
         #expect(
             text.contains(
-                "Content-Disposition: form-data; name=\"file\"; filename=\"cat %221%22.png\"\r\nX-Checksum: abc\r\nContent-Type: image/png\r\n\r\n\u{1}\u{2}\u{3}\r\n"
+                "Content-Disposition: form-data; name=\"file\"; filename=\"cat %221%22.png\"\r\nX-Checksum: "
+                    + "abc\r\nContent-Type: image/png\r\n\r\n\u{1}\u{2}\u{3}\r\n"
             ))
         #expect(
             text.contains("name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"count\":1,\"name\":\"m\"}\r\n"))
@@ -389,7 +391,8 @@ struct WireFormatTests {
         #expect(try await status { try await good.secureOAuth() } == "204")
         #expect(try await status { try await good.secureBoth() } == "204")
         let sent = transport.sent.suffix(7).map {
-            "\($0.path ?? "") \($0.headerFields[.authorization] ?? "-") \($0.headerFields[.cookie] ?? "-") \($0.headerFields[.init("X-API-Key")!] ?? "-")"
+            "\($0.path ?? "") \($0.headerFields[.authorization] ?? "-") \($0.headerFields[.cookie] ?? "-") "
+                + "\($0.headerFields[.init("X-API-Key")!] ?? "-")"
         }
         #expect(
             sent == [

@@ -86,12 +86,17 @@ struct ExtensionLoweringTests {
                     """))
         #expect(
             diagnostics == [
-                "spec.yaml:10:33: warning: 'x-lathe-failure-when' needs 'property', the path to the member to test (such as [Result, Code]); it is ignored [lathe-extension]",
-                "spec.yaml:16:84: warning: 'x-lathe-api-key-prefix' is the word sent before the key, such as 'Token'; it is ignored [lathe-extension]",
+                "spec.yaml:10:33: warning: 'x-lathe-failure-when' needs 'property', "
+                    + "the path to the member to test (such as [Result, Code]); it is ignored [lathe-extension]",
+                "spec.yaml:16:84: warning: 'x-lathe-api-key-prefix' is the word sent before the key, "
+                    + "such as 'Token'; it is ignored [lathe-extension]",
                 "spec.yaml:21:46: warning: Lathe signs requests with 'algorithm: hmac-sha512' only [lathe-extension]",
-                "spec.yaml:26:34: warning: 'x-lathe-request-signature' belongs on an apiKey scheme in a header (the header the signature is sent in) [lathe-extension]",
-                "spec.yaml:18:7: warning: Lathe does not apply request signing ('x-lathe-request-signature') itself; configure it in the transport [security-scheme-unsupported]",
-                "spec.yaml:23:7: warning: Lathe does not apply request signing ('x-lathe-request-signature') itself; configure it in the transport [security-scheme-unsupported]",
+                "spec.yaml:26:34: warning: 'x-lathe-request-signature' belongs on an apiKey scheme in a header "
+                    + "(the header the signature is sent in) [lathe-extension]",
+                "spec.yaml:18:7: warning: Lathe does not apply request signing ('x-lathe-request-signature') "
+                    + "itself; configure it in the transport [security-scheme-unsupported]",
+                "spec.yaml:23:7: warning: Lathe does not apply request signing ('x-lathe-request-signature') "
+                    + "itself; configure it in the transport [security-scheme-unsupported]",
             ])
         #expect(
             module.securitySchemes.map(\.kind) == [
@@ -117,8 +122,10 @@ struct ExtensionLoweringTests {
                     """))
         #expect(
             diagnostics == [
-                "spec.yaml:10:76: warning: unknown field 'mesage' in 'x-lathe-failure-when'; it is ignored (did you mean 'message'?) [unknown-field]",
-                "spec.yaml:20:84: warning: unknown field 'timestampTolerence' in 'x-lathe-request-signature'; it is ignored (did you mean 'timestampTolerance'?) [unknown-field]",
+                "spec.yaml:10:76: warning: unknown field 'mesage' in 'x-lathe-failure-when'; "
+                    + "it is ignored (did you mean 'message'?) [unknown-field]",
+                "spec.yaml:20:84: warning: unknown field 'timestampTolerence' in 'x-lathe-request-signature'; "
+                    + "it is ignored (did you mean 'timestampTolerance'?) [unknown-field]",
             ])
         #expect(
             module.securitySchemes.map(\.kind) == [

@@ -254,8 +254,10 @@ struct MultipartLoweringTests {
         #expect(contents[1].multipart == nil)
         #expect(
             lowered.diagnostics.all.map(\.description) == [
-                "spec.yaml:20:22: warning: 'encoding' names 'ghost', which is not a property of the body's schema [encoding-unknown-property]",
-                "spec.yaml:22:21: warning: Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes [multipart-untyped]",
+                "spec.yaml:20:22: warning: 'encoding' names 'ghost', which is not a property of the body's schema "
+                    + "[encoding-unknown-property]",
+                "spec.yaml:22:21: warning: Lathe types multipart bodies whose schema is an object; "
+                    + "this one is passed through as raw bytes [multipart-untyped]",
             ])
     }
 

@@ -67,7 +67,8 @@ struct OperationSelectionTests {
         #expect(result.operations == ["listPets"])
         #expect(
             result.diagnostics == [
-                "spec.yaml:1:1: warning: the operation selector 'tag:cats' matches no operation (an operationId, tag:NAME, a path such as /pets/{id}, or METHOD /path) [selection-matches-nothing]"
+                "spec.yaml:1:1: warning: the operation selector 'tag:cats' matches no operation (an operationId, "
+                    + "tag:NAME, a path such as /pets/{id}, or METHOD /path) [selection-matches-nothing]"
             ])
     }
 }

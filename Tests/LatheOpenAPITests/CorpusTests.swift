@@ -11,22 +11,39 @@ struct CorpusTests {
     static let expected: [String: [String]] = [
         "square-api.json": [
             // `externalDocs` is not a field of the Info object.
-            "square-api.json:17:5: warning: unknown field 'externalDocs' in the Info object; it is ignored (the Info object has: title, summary, description, termsOfService, contact, license, version) [unknown-field]",
+            "square-api.json:17:5: warning: unknown field 'externalDocs' in the Info object; "
+                + "it is ignored (the Info object has: title, summary, description, termsOfService, contact, "
+                + "license, version) [unknown-field]",
             // A schema that does not exist, referred to from five places.
-            "square-api.json:9946:21: error: '#/components/schemas/CatalogModifierToggleOverrideType' points at nothing: '/components/schemas' has no 'CatalogModifierToggleOverrideType' (did you mean 'CatalogModifierOverride'?) [ref-unresolved]",
-            "square-api.json:9952:21: error: '#/components/schemas/CatalogModifierToggleOverrideType' points at nothing: '/components/schemas' has no 'CatalogModifierToggleOverrideType' (did you mean 'CatalogModifierOverride'?) [ref-unresolved]",
-            "square-api.json:9958:21: error: '#/components/schemas/CatalogModifierToggleOverrideType' points at nothing: '/components/schemas' has no 'CatalogModifierToggleOverrideType' (did you mean 'CatalogModifierOverride'?) [ref-unresolved]",
-            "square-api.json:10531:21: error: '#/components/schemas/CatalogModifierToggleOverrideType' points at nothing: '/components/schemas' has no 'CatalogModifierToggleOverrideType' (did you mean 'CatalogModifierOverride'?) [ref-unresolved]",
-            "square-api.json:10537:21: error: '#/components/schemas/CatalogModifierToggleOverrideType' points at nothing: '/components/schemas' has no 'CatalogModifierToggleOverrideType' (did you mean 'CatalogModifierOverride'?) [ref-unresolved]",
+            "square-api.json:9946:21: error: '#/components/schemas/CatalogModifierToggleOverrideType' points at "
+                + "nothing: '/components/schemas' has no 'CatalogModifierToggleOverrideType' (did you mean "
+                + "'CatalogModifierOverride'?) [ref-unresolved]",
+            "square-api.json:9952:21: error: '#/components/schemas/CatalogModifierToggleOverrideType' points at "
+                + "nothing: '/components/schemas' has no 'CatalogModifierToggleOverrideType' (did you mean "
+                + "'CatalogModifierOverride'?) [ref-unresolved]",
+            "square-api.json:9958:21: error: '#/components/schemas/CatalogModifierToggleOverrideType' points at "
+                + "nothing: '/components/schemas' has no 'CatalogModifierToggleOverrideType' (did you mean "
+                + "'CatalogModifierOverride'?) [ref-unresolved]",
+            "square-api.json:10531:21: error: '#/components/schemas/CatalogModifierToggleOverrideType' points at "
+                + "nothing: '/components/schemas' has no 'CatalogModifierToggleOverrideType' (did you mean "
+                + "'CatalogModifierOverride'?) [ref-unresolved]",
+            "square-api.json:10537:21: error: '#/components/schemas/CatalogModifierToggleOverrideType' points at "
+                + "nothing: '/components/schemas' has no 'CatalogModifierToggleOverrideType' (did you mean "
+                + "'CatalogModifierOverride'?) [ref-unresolved]",
             // RiskEvaluation requires a `status` it never defines.
-            "square-api.json:48275:11: warning: required property 'status' is not among this schema's properties [required-undefined]",
+            "square-api.json:48275:11: warning: required property 'status' is not among this schema's properties "
+                + "[required-undefined]",
             // `oauth2: null` in a security requirement.
-            "square-api.json:60564:23: error: the scopes of security scheme 'oauth2' must be a list (use [] for none), but this is null [security-scopes-invalid]",
+            "square-api.json:60564:23: error: the scopes of security scheme 'oauth2' must be a list (use [] for "
+                + "none), but this is null [security-scopes-invalid]",
             // UpdateVendor forgot to declare its path parameter.
-            "square-api.json:76381:7: error: PUT /v2/vendors/{vendor_id} does not declare the path parameter 'vendor_id'; add a parameter with name: vendor_id, in: path, required: true [path-parameter-undeclared]",
+            "square-api.json:76381:7: error: PUT /v2/vendors/{vendor_id} does not declare the path parameter "
+                + "'vendor_id'; add a parameter with name: vendor_id, in: path, required: "
+                + "true [path-parameter-undeclared]",
         ],
         "xero-accounting.yaml": [
-            "xero-accounting.yaml:17:9: warning: 'type' beside '$ref' is ignored: a reference to a parameter takes everything from its target [ref-sibling-ignored]"
+            "xero-accounting.yaml:17:9: warning: 'type' beside '$ref' is ignored: "
+                + "a reference to a parameter takes everything from its target [ref-sibling-ignored]"
         ]
             + [
                 (
@@ -75,11 +92,13 @@ struct CorpusTests {
                 ),
             ].map { line, path, other in
                 // Xero describes one route twice under different parameter names, which OpenAPI forbids.
-                "xero-accounting.yaml:\(line):3: error: path '\(path)' is the same template as '\(other)' with other parameter names; OpenAPI does not allow both [identical-path-templates]"
+                "xero-accounting.yaml:\(line):3: error: path '\(path)' is the same template as '\(other)' with "
+                    + "other parameter names; OpenAPI does not allow both [identical-path-templates]"
             },
         "paypal-invoicing-v2.json": [],
         "adyen-balanceplatform-v2.yaml": [
-            "adyen-balanceplatform-v2.yaml:9111:11: warning: 'nullable' is not part of OpenAPI 3.1; write type: [<type>, \"null\"] instead (Lathe honours it here) [version-feature]"
+            "adyen-balanceplatform-v2.yaml:9111:11: warning: 'nullable' is not part of OpenAPI 3.1; "
+                + "write type: [<type>, \"null\"] instead (Lathe honours it here) [version-feature]"
         ],
         "adyen-payment-v68.yaml": [],
         "box-openapi.json": [
@@ -88,7 +107,8 @@ struct CorpusTests {
             (38056, 11, "shield_information_barrier_segment"),
             (38057, 11, "restricted_segment"),
         ].map { line, column, name in
-            "box-openapi.json:\(line):\(column): warning: required property '\(name)' is not among this schema's properties [required-undefined]"
+            "box-openapi.json:\(line):\(column): warning: required property '\(name)' is not among this schema's "
+                + "properties [required-undefined]"
         },
         "discord-openapi.json": [
             "discord-openapi.json:8886:23: warning: an empty enum allows no value at all [enum-empty]",
@@ -97,8 +117,12 @@ struct CorpusTests {
         // Escaped UTF-16 surrogate pairs (emoji in examples) and nothing wrong.
         "twilio-api-v2010.json": [],
         "discourse-openapi.yml": [
-            "discourse-openapi.yml:3103:3: error: path '/groups/{id}.json' is the same template as '/groups/{name}.json' with other parameter names; OpenAPI does not allow both [identical-path-templates]",
-            "discourse-openapi.yml:3556:3: error: path '/groups/{id}/members.json' is the same template as '/groups/{name}/members.json' with other parameter names; OpenAPI does not allow both [identical-path-templates]",
+            "discourse-openapi.yml:3103:3: error: path '/groups/{id}.json' is the same template as "
+                + "'/groups/{name}.json' with other parameter names; "
+                + "OpenAPI does not allow both [identical-path-templates]",
+            "discourse-openapi.yml:3556:3: error: path '/groups/{id}/members.json' is the same template as "
+                + "'/groups/{name}/members.json' with other parameter names; "
+                + "OpenAPI does not allow both [identical-path-templates]",
         ],
     ]
 

@@ -60,7 +60,8 @@ struct MultiFileTests {
         let path = fixtures + "/escape/spec/api.yaml"
         #expect(
             printed(OpenAPILoader.load(path: path)) == [
-                "escape/spec/api.yaml:6:13: error: '../outside.yaml' leads outside the folder of the root spec (to escape/outside.yaml); pass --allow-refs-outside-root to allow it [ref-outside-root]"
+                "escape/spec/api.yaml:6:13: error: '../outside.yaml' leads outside the folder of the root spec "
+                    + "(to escape/outside.yaml); pass --allow-refs-outside-root to allow it [ref-outside-root]"
             ])
         let allowed = OpenAPILoader.load(path: path, options: LoadOptions(allowRefsOutsideRoot: true))
         #expect(printed(allowed) == [])
@@ -82,17 +83,21 @@ struct MultiFileTests {
         let realDirectory = try FileManager.default.destinationOfSymbolicLinkIfAny(directory.path)
         #expect(
             printed(result, removing: directory.path + "/").map { $0.replacingAll(realDirectory + "/", with: "") } == [
-                "spec/api.yaml:5:15: error: 'inside.yaml' leads outside the folder of the root spec (to secret.yaml); pass --allow-refs-outside-root to allow it [ref-outside-root]"
+                "spec/api.yaml:5:15: error: 'inside.yaml' leads outside the folder of the root spec (to "
+                    + "secret.yaml); pass --allow-refs-outside-root to allow it [ref-outside-root]"
             ])
     }
 
     @Test func missingUnparsableAndWrongTargets() {
         #expect(
             printed(OpenAPILoader.load(path: fixtures + "/broken-refs/api.yaml")) == [
-                "broken-refs/api.yaml:6:13: error: cannot resolve 'nothere.yaml': cannot read 'broken-refs/nothere.yaml': No such file or directory [ref-unreadable]",
-                "broken-refs/api.yaml:12:13: error: 'good.yaml#/Thing' points at nothing: the document has no 'Thing' (did you mean 'Things'?) [ref-unresolved]",
+                "broken-refs/api.yaml:6:13: error: cannot resolve 'nothere.yaml': "
+                    + "cannot read 'broken-refs/nothere.yaml': No such file or directory [ref-unreadable]",
+                "broken-refs/api.yaml:12:13: error: 'good.yaml#/Thing' points at nothing: "
+                    + "the document has no 'Thing' (did you mean 'Things'?) [ref-unresolved]",
                 // The broken file's own error is reported once, at its place, with a note at the first ref to it.
-                "broken-refs/bad.yaml:3:6: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 9) [ref-unreadable]",
+                "broken-refs/bad.yaml:3:6: error: invalid YAML: did not find expected ',' or ']' (while parsing a "
+                    + "flow sequence that starts at line 2, column 9) [ref-unreadable]",
                 "broken-refs/api.yaml:8:13: note: referenced here",
             ])
     }

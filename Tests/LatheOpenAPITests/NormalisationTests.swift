@@ -77,7 +77,8 @@ struct NormalisationTests {
     @Test func numbersAreExactAndInJSONForm() throws {
         let s = try schema(
             "3.1.0",
-            "      type: number\n      enum: [1.10, 0123, 1e3, 0x1F, +5, -.5, 1., 'x', yes, ~, .inf]\n      default: 1.10\n      multipleOf: 0.01\n"
+            "      type: number\n      enum: [1.10, 0123, 1e3, 0x1F, +5, -.5, 1., 'x', yes, ~, "
+                + ".inf]\n      default: 1.10\n      multipleOf: 0.01\n"
         )
         // Decimal text is kept digit for digit; YAML-only spellings become JSON numbers.
         #expect(

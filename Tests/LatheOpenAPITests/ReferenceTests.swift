@@ -84,7 +84,9 @@ struct ReferenceTests {
             """)
         #expect(
             printed(result) == [
-                "spec.yaml:10:16: error: this parameter reference never reaches a value: #/components/parameters/P1 → #/components/parameters/P2 → #/components/parameters/P3 → #/components/parameters/P1 goes round in a circle [ref-cycle]"
+                "spec.yaml:10:16: error: this parameter reference never reaches a value: "
+                    + "#/components/parameters/P1 → #/components/parameters/P2 → #/components/parameters/P3 → "
+                    + "#/components/parameters/P1 goes round in a circle [ref-cycle]"
             ])
     }
 
@@ -111,7 +113,9 @@ struct ReferenceTests {
             """)
         #expect(
             printed(result) == [
-                "spec.yaml:16:19: error: this path item reference never reaches a value: #/components/pathItems/Loop1 → #/components/pathItems/Loop2 → #/components/pathItems/Loop1 goes round in a circle [ref-cycle]"
+                "spec.yaml:16:19: error: this path item reference never reaches a value: "
+                    + "#/components/pathItems/Loop1 → #/components/pathItems/Loop2 → #/components/pathItems/Loop1 "
+                    + "goes round in a circle [ref-cycle]"
             ])
         let document = try #require(result.document)
         #expect(document.operations.map(\.path) == ["/pets", "/cats"])
@@ -134,7 +138,9 @@ struct ReferenceTests {
             """)
         #expect(
             printed(result) == [
-                "spec.yaml:6:22: error: this schema includes itself through allOf: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A; a type cannot contain itself [allof-includes-itself]"
+                "spec.yaml:6:22: error: this schema includes itself through allOf: "
+                    + "#/components/schemas/A → #/components/schemas/B → #/components/schemas/A; "
+                    + "a type cannot contain itself [allof-includes-itself]"
             ])
     }
 
@@ -151,7 +157,8 @@ struct ReferenceTests {
             """)
         #expect(
             printed(result) == [
-                "spec.yaml:5:23: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null (did you mean 'string'?) [type-unknown]"
+                "spec.yaml:5:23: error: unknown type 'strin'; expected one of array, boolean, integer, number, "
+                    + "object, string or null (did you mean 'string'?) [type-unknown]"
             ])
     }
 
@@ -169,7 +176,8 @@ struct ReferenceTests {
     @Test func scalarAtTheTopIsNotADocument() {
         #expect(
             printed(load("just a string\n")) == [
-                "spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds a string [not-openapi]"
+                "spec.yaml:1:1: error: expected an OpenAPI document (a mapping with 'openapi', "
+                    + "'info' and 'paths' at the top), but the file holds a string [not-openapi]"
             ])
     }
 
@@ -189,7 +197,8 @@ struct ReferenceTests {
             """)
         #expect(
             printed(result) == [
-                "spec.yaml:10:27: warning: this header has no 'schema' (or 'content') to say what its value is; Lathe treats it as a string [parameter-without-schema]"
+                "spec.yaml:10:27: warning: this header has no 'schema' (or 'content') to say what its value is; "
+                    + "Lathe treats it as a string [parameter-without-schema]"
             ])
     }
 

@@ -104,11 +104,13 @@ struct JSONPathTests {
         #expect(parseError("$[01]") == "integers have no leading zeros and no '-0' (at character 3)")
         #expect(
             parseError("$.a[?@.* == 1]")
-                == "only a singular query (names and indices, no wildcards, slices, filters or '..') can be compared (at character 6)"
+                == "only a singular query (names and indices, no wildcards, slices, "
+                + "filters or '..') can be compared (at character 6)"
         )
         #expect(
             parseError("$[?length(@) == 1]")
-                == "the function 'length()' is not supported; Lathe's JSONPath has no function extensions yet (at character 4)"
+                == "the function 'length()' is not supported; "
+                + "Lathe's JSONPath has no function extensions yet (at character 4)"
         )
         #expect(parseError("$.paths['/a'") == "the brackets are not closed; expected ']' (at character 13)")
         #expect(parseError("$.x-y") == "unexpected '-'; expected '.', '..' or '[' (at character 4)")

@@ -66,7 +66,8 @@ struct OverlayTests {
         #expect(result.diagnostics == [])
         #expect(
             result.text.contains(
-                "get: {parameters: [{name: limit, in: query}, {name: dummy, in: query}], responses: {200: {description: All the pets}, 401: {description: Unauthorized}}, summary: List pets}"
+                "get: {parameters: [{name: limit, in: query}, {name: dummy, in: query}], responses: {200: "
+                    + "{description: All the pets}, 401: {description: Unauthorized}}, summary: List pets}"
             ))
         // Added and replaced nodes point into the overlay; untouched ones into the document.
         #expect(
@@ -115,7 +116,8 @@ struct OverlayTests {
             """)
         #expect(
             result.diagnostics == [
-                "api.overlay.yaml:4:13: warning: the target $.paths['/cats'].get selects nothing in api.yaml; this action changes nothing [overlay-selects-nothing]"
+                "api.overlay.yaml:4:13: warning: the target $.paths['/cats'].get selects nothing in api.yaml; "
+                    + "this action changes nothing [overlay-selects-nothing]"
             ])
         #expect(
             result.text
@@ -151,10 +153,14 @@ struct OverlayTests {
         #expect(
             result.diagnostics == [
                 "api.overlay.yaml:2:7: error: 'info' needs a 'version' string",
-                "api.overlay.yaml:4:13: error: 'target' is not a valid RFC 9535 JSONPath: the brackets are not closed; expected a selector (at character 9)",
-                "api.overlay.yaml:8:19: error: cannot merge a mapping into 'parameters', which is a list (Overlay merges mappings with mappings, lists with lists, and replaces primitives with primitives)",
+                "api.overlay.yaml:4:13: error: 'target' is not a valid RFC 9535 JSONPath: "
+                    + "the brackets are not closed; expected a selector (at character 9)",
+                "api.overlay.yaml:8:19: error: cannot merge a mapping into 'parameters', "
+                    + "which is a list (Overlay merges mappings with mappings, lists with lists, "
+                    + "and replaces primitives with primitives)",
                 "api.overlay.yaml:9:13: error: the target selects the whole document, which cannot be removed",
-                "api.overlay.yaml:11:5: error: the action has no 'target' (a JSONPath query such as \"$.paths['/pets'].get\")",
+                "api.overlay.yaml:11:5: error: the action has no 'target' (a JSONPath query such as "
+                    + "\"$.paths['/pets'].get\")",
                 "api.overlay.yaml:14:13: error: 'remove' must be true or false; found a string",
             ])
     }
@@ -178,7 +184,8 @@ struct OverlayTests {
         #expect(
             try apply("openapi: 3.1.0\ninfo: {title: a, version: b}\n").diagnostics
                 == [
-                    "api.overlay.yaml:1:1: error: this is an OpenAPI document, not an overlay (an overlay starts with 'overlay: 1.0.0')"
+                    "api.overlay.yaml:1:1: error: this is an OpenAPI document, not an overlay (an overlay starts "
+                        + "with 'overlay: 1.0.0')"
                 ])
         #expect(
             try apply("overlay: 1.0.0\ninfo: {title: a, version: b}\nactions: []\n").diagnostics
@@ -186,11 +193,15 @@ struct OverlayTests {
         // Unknown fields are warnings with a suggestion; `x-` fields are extensions; `copy` is 1.1's.
         #expect(
             try apply(
-                "overlay: 1.0.0\ninfo: {title: a, version: b}\nx-mine: 1\nextend: a.yaml\nactions: [{target: $, update: {}, copy: $.info}]\n"
+                "overlay: 1.0.0\ninfo: {title: a, version: b}\nx-mine: 1\nextend: a.yaml\nactions: [{target: $, "
+                    + "update: {}, copy: $.info}]\n"
             ).diagnostics
                 == [
-                    "api.overlay.yaml:4:1: warning: unknown field 'extend' in an overlay; it is ignored (did you mean 'extends'?) [unknown-field]",
-                    "api.overlay.yaml:5:35: warning: unknown field 'copy' in an Overlay 1.0 action; it is ignored (an Overlay 1.0 action has: target, description, update, remove) [unknown-field]",
+                    "api.overlay.yaml:4:1: warning: unknown field 'extend' in an overlay; "
+                        + "it is ignored (did you mean 'extends'?) [unknown-field]",
+                    "api.overlay.yaml:5:35: warning: unknown field 'copy' in an Overlay 1.0 action; "
+                        + "it is ignored (an Overlay 1.0 action has: target, description, update, "
+                        + "remove) [unknown-field]",
                 ])
     }
 

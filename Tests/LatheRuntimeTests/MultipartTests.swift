@@ -25,7 +25,8 @@ struct MultipartTests {
     @Test func aFormAsCurlWritesIt() async throws {
         let form = try await read(
             "preamble to ignore\r\n--XyZ\r\ncontent-disposition: form-data; name=\"a\"\r\n\r\none\r\n"
-                + "--XyZ  \r\nContent-Disposition: form-data; name=\"f\"; filename=\"x;y \\\"z\\\".txt\"\r\nContent-Type: text/plain\r\nX-Extra: 1\r\n\r\nline 1\r\nline 2\r\n"
+                + "--XyZ  \r\nContent-Disposition: form-data; name=\"f\"; "
+                + "filename=\"x;y \\\"z\\\".txt\"\r\nContent-Type: text/plain\r\nX-Extra: 1\r\n\r\nline 1\r\nline 2\r\n"
                 + "--XyZ\r\nContent-Disposition: form-data; name=\"empty\"\r\n\r\n\r\n"
                 + "--XyZ--\r\nepilogue",
             contentType: "Multipart/Form-Data; charset=utf-8; boundary=\"XyZ\""

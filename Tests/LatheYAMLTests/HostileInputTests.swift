@@ -24,7 +24,8 @@ struct HostileInputTests {
     @Test func duplicateKeys() {
         #expect(
             failure("a: 1\nb: 2\na: 3\n")
-                == "bad.yaml:3:1: error: duplicate key 'a' in this mapping (first defined at line 1, column 1); YAML and JSON keys must be unique"
+                == "bad.yaml:3:1: error: duplicate key 'a' in this mapping (first defined at line 1, column 1); "
+                + "YAML and JSON keys must be unique"
         )
     }
 
@@ -32,14 +33,16 @@ struct HostileInputTests {
         let text = (0 ..< 100).map { "k\($0): 1" }.joined(separator: "\n") + "\nk7: 2\n"
         #expect(
             failure(text)
-                == "bad.yaml:101:1: error: duplicate key 'k7' in this mapping (first defined at line 8, column 1); YAML and JSON keys must be unique"
+                == "bad.yaml:101:1: error: duplicate key 'k7' in this mapping (first defined at line 8, "
+                + "column 1); YAML and JSON keys must be unique"
         )
     }
 
     @Test func duplicateKeysInJSON() {
         #expect(
             failure(#"{"a": 1, "a": 2}"#)
-                == "bad.yaml:1:10: error: duplicate key 'a' in this mapping (first defined at line 1, column 2); YAML and JSON keys must be unique"
+                == "bad.yaml:1:10: error: duplicate key 'a' in this mapping (first defined at line 1, column 2); "
+                + "YAML and JSON keys must be unique"
         )
     }
 
@@ -56,7 +59,8 @@ struct HostileInputTests {
         // The budget is 100,000 nodes plus ten times the 22 nodes the file really holds.
         #expect(
             message
-                == "bad.yaml:6:12: error: aliases here expand the document past 100220 nodes (an alias expansion bomb); Lathe refuses to expand it"
+                == "bad.yaml:6:12: error: aliases here expand the document past 100220 nodes (an alias expansion "
+                + "bomb); Lathe refuses to expand it"
         )
         #expect(elapsed < .milliseconds(500))
     }
@@ -65,7 +69,8 @@ struct HostileInputTests {
         let text = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
         #expect(
             failure(text)
-                == "bad.yaml:1:257: error: nesting is deeper than 256 levels; no OpenAPI document needs this, so Lathe stops reading here"
+                == "bad.yaml:1:257: error: nesting is deeper than 256 levels; no OpenAPI document needs this, "
+                + "so Lathe stops reading here"
         )
         let block = (0 ..< 3000).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n")
         #expect(failure(block)?.hasPrefix("bad.yaml:257:257: error: nesting is deeper than 256 levels") == true)
@@ -82,7 +87,8 @@ struct HostileInputTests {
         }
         #expect(
             failure(lines.joined(separator: "\n"))
-                == "bad.yaml:2:209: error: through alias '*a0' the document nests deeper than 256 levels; no OpenAPI document needs this, so Lathe stops reading here"
+                == "bad.yaml:2:209: error: through alias '*a0' the document nests deeper than 256 levels; "
+                + "no OpenAPI document needs this, so Lathe stops reading here"
         )
     }
 
@@ -111,7 +117,8 @@ struct HostileInputTests {
     @Test func controlCharactersAreNamedAsSuch() {
         #expect(
             failure(Array("a: \u{7F}\n".utf8))
-                == "bad.yaml:1:4: error: the file has a character YAML does not allow: control characters are not allowed (byte 0x7F) at byte offset 3"
+                == "bad.yaml:1:4: error: the file has a character YAML does not allow: "
+                + "control characters are not allowed (byte 0x7F) at byte offset 3"
         )
     }
 
@@ -119,7 +126,8 @@ struct HostileInputTests {
         let bytes = Array("openapi: 3.1.0\ntitle: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
         #expect(
             failure(bytes)
-                == "bad.yaml:2:12: error: the file is not valid UTF-8 text: invalid trailing UTF-8 octet (byte 0x28) at byte offset 26"
+                == "bad.yaml:2:12: error: the file is not valid UTF-8 text: invalid trailing UTF-8 octet (byte "
+                + "0x28) at byte offset 26"
         )
     }
 
@@ -127,7 +135,8 @@ struct HostileInputTests {
         #expect(failure([]) == "bad.yaml:1:1: error: the file is empty; expected an OpenAPI document in YAML or JSON")
         #expect(
             failure("# only a comment\n\n")
-                == "bad.yaml:1:1: error: the file holds no YAML document (only whitespace or comments); expected an OpenAPI document"
+                == "bad.yaml:1:1: error: the file holds no YAML document (only whitespace or comments); "
+                + "expected an OpenAPI document"
         )
     }
 
@@ -141,14 +150,16 @@ struct HostileInputTests {
     @Test func moreThanOneDocument() {
         #expect(
             failure("a: 1\n---\nb: 2\n")
-                == "bad.yaml:2:1: error: the file holds more than one YAML document; an OpenAPI description is one document (remove this '---' and what follows, or split the file)"
+                == "bad.yaml:2:1: error: the file holds more than one YAML document; "
+                + "an OpenAPI description is one document (remove this '---' and what follows, or split the file)"
         )
     }
 
     @Test func recursiveAndUnknownAliases() {
         #expect(
             failure("a: &x [1, *x]\n")
-                == "bad.yaml:1:11: error: alias '*x' refers to a node that contains it; recursive aliases cannot be expanded"
+                == "bad.yaml:1:11: error: alias '*x' refers to a node that contains it; "
+                + "recursive aliases cannot be expanded"
         )
         #expect(
             failure("a: *nowhere\n")
@@ -176,15 +187,18 @@ struct HostileInputTests {
     @Test func syntaxErrorsCarryLibyamlsPosition() {
         #expect(
             failure("a: 'unclosed\nb: 2\n")
-                == "bad.yaml:3:1: error: invalid YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 1, column 4)"
+                == "bad.yaml:3:1: error: invalid YAML: found unexpected end of stream (while scanning a quoted "
+                + "scalar that starts at line 1, column 4)"
         )
         #expect(
             failure("a: [1, 2\n")
-                == "bad.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 1, column 4)"
+                == "bad.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow "
+                + "sequence that starts at line 1, column 4)"
         )
         #expect(
             failure("a:\n\t- b\n")
-                == "bad.yaml:2:1: error: invalid YAML: found character that cannot start any token (while scanning for the next token that starts at line 2, column 1)"
+                == "bad.yaml:2:1: error: invalid YAML: found character that cannot start any token (while "
+                + "scanning for the next token that starts at line 2, column 1)"
         )
     }
 }

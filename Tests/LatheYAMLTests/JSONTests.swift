@@ -95,7 +95,8 @@ struct JSONTests {
     @Test func surrogatesInKeysStillMakeDuplicates() {
         #expect(
             failure(#"{"\ud83d\udc4d": 1, "👍": 2}"#)
-                == "t.json:1:21: error: duplicate key '👍' in this mapping (first defined at line 1, column 2); YAML and JSON keys must be unique"
+                == "t.json:1:21: error: duplicate key '👍' in this mapping (first defined at line 1, column 2); "
+                + "YAML and JSON keys must be unique"
         )
     }
 
@@ -106,13 +107,15 @@ struct JSONTests {
         let deep = #"["\ud83d\udc4d", "# + String(repeating: "[", count: 300) + String(repeating: "]", count: 301)
         #expect(
             failure(deep)
-                == "t.json:1:273: error: nesting is deeper than 256 levels; no OpenAPI document needs this, so Lathe stops reading here"
+                == "t.json:1:273: error: nesting is deeper than 256 levels; no OpenAPI document needs this, "
+                + "so Lathe stops reading here"
         )
         // A reader error's byte offset is the file's.
         let bytes = Array(#"["\ud83d\udc4d", "caf"#.utf8) + [0xC3, 0x28] + Array(#""]"#.utf8)
         #expect(
             failure(bytes)
-                == "t.json:1:23: error: the file is not valid UTF-8 text: invalid trailing UTF-8 octet (byte 0x28) at byte offset 22"
+                == "t.json:1:23: error: the file is not valid UTF-8 text: invalid trailing UTF-8 octet (byte "
+                + "0x28) at byte offset 22"
         )
     }
 
@@ -219,7 +222,8 @@ struct JSONTests {
         #expect(try parse(objects).isMapping)
         #expect(
             failure("[" + arrays + "]")
-                == "t.json:1:257: error: nesting is deeper than 256 levels; no OpenAPI document needs this, so Lathe stops reading here"
+                == "t.json:1:257: error: nesting is deeper than 256 levels; no OpenAPI document needs this, "
+                + "so Lathe stops reading here"
         )
     }
 

@@ -106,7 +106,9 @@ public struct LatheConfiguration: Sendable {
                 for (index, text) in strings("modes").enumerated() {
                     guard let mode = GeneratorOptions.Mode(rawValue: text) else {
                         error(
-                            "unknown mode '\(text)'; the modes are \(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", "))",
+                            "unknown mode '\(text)'; "
+                                + "the modes are "
+                                + "\(GeneratorOptions.Mode.allCases.map(\.rawValue).joined(separator: ", "))",
                             entry["modes"]!.items[index])
                         continue
                     }
@@ -118,7 +120,8 @@ public struct LatheConfiguration: Sendable {
             if let namespace = string("namespace", required: false) {
                 if !SwiftNames.canBeNamespace(namespace) {
                     error(
-                        "'\(namespace)' cannot be the namespace: it is not a Swift type name, or it would hide a type generated code uses",
+                        "'\(namespace)' cannot be the namespace: it is not a Swift type name, "
+                            + "or it would hide a type generated code uses",
                         entry["namespace"]!)
                 }
                 options.namespace = namespace

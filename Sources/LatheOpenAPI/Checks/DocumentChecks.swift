@@ -34,7 +34,8 @@ struct DocumentChecks {
             guard let id = operation.operationId, let node = operation.operationIdNode else { continue }
             if let earlier = first[id] {
                 error(
-                    "duplicate operationId '\(id)': \(earlier.method.rawValue.uppercased()) \(earlier.path) uses it already; operation IDs must be unique",
+                    "duplicate operationId '\(id)': \(earlier.method.rawValue.uppercased()) \(earlier.path) uses "
+                        + "it already; operation IDs must be unique",
                     at: node, kind: "duplicate-operation-id",
                     reading: "Lathe generates both and numbers this one's names")
                 if let earlierNode = earlier.operationIdNode { note("'\(id)' first used here", at: earlierNode) }
@@ -72,7 +73,8 @@ struct DocumentChecks {
             let shape = PathTemplate.shape(path)
             if let other = templates[shape] {
                 error(
-                    "path '\(path)' is the same template as '\(other)' with other parameter names; OpenAPI does not allow both",
+                    "path '\(path)' is the same template as '\(other)' with other parameter names; "
+                        + "OpenAPI does not allow both",
                     at: pathNode,
                     kind: "identical-path-templates",
                     reading: "Lathe generates both in the client; a server routes a method both define to '\(other)'"
@@ -105,7 +107,8 @@ struct DocumentChecks {
                 let complete = itemComplete && operationParameters.count == operation.parameters.count
                 for name in names where complete && !declared.contains(name) {
                     error(
-                        "\(operation.method.rawValue.uppercased()) \(path) does not declare the path parameter '\(name)'; add a parameter with name: \(name), in: path, required: true",
+                        "\(operation.method.rawValue.uppercased()) \(path) does not declare the path parameter "
+                            + "'\(name)'; add a parameter with name: \(name), in: path, required: true",
                         at: operation.methodNode, kind: "path-parameter-undeclared",
                         reading: "Lathe treats it as a required string path parameter"
                     )
@@ -140,7 +143,8 @@ struct DocumentChecks {
             let key = parameter.identity
             if let first = seen[key] {
                 error(
-                    "\(parameter.location.rawValue) parameter '\(parameter.name)' is declared twice in this list (first at line \(first.location.line)); a parameter is identified by its name and location",
+                    "\(parameter.location.rawValue) parameter '\(parameter.name)' is declared twice in this list "
+                        + "(first at line \(first.location.line)); a parameter is identified by its name and location",
                     at: site, kind: "duplicate-parameter", reading: "Lathe uses this one"
                 )
             } else {
@@ -170,7 +174,8 @@ struct DocumentChecks {
                 error(
                     message, at: nameNode, kind: "security-scheme-undefined",
                     reading:
-                        "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply"
+                        "Lathe leaves the scheme to the transport, and a generated server admits no request on it "
+                        + "without a check you supply"
                 )
             }
         }

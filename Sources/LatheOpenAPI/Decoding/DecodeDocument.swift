@@ -7,7 +7,8 @@ extension DocumentDecoder {
     func decodeDocument(_ root: YAMLNode) -> OpenAPIDocument? {
         guard root.isMapping else {
             error(
-                "expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), but the file holds \(root.kindDescription)",
+                "expected an OpenAPI document (a mapping with 'openapi', 'info' and 'paths' at the top), "
+                    + "but the file holds \(root.kindDescription)",
                 at: root, kind: "not-openapi")
             return nil
         }
@@ -57,7 +58,8 @@ extension DocumentDecoder {
     private func decodeVersion(_ root: YAMLNode) -> Bool {
         if let swagger = root["swagger"] {
             error(
-                "this is a Swagger \(swagger.text ?? "2.0") document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi)",
+                "this is a Swagger \(swagger.text ?? "2.0") document; Lathe reads OpenAPI 3.0.x and 3.1.x, "
+                    + "not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi)",
                 at: swagger, kind: "unsupported-version")
             return false
         }
@@ -85,7 +87,8 @@ extension DocumentDecoder {
         }
         if parts.count < 3 {
             warning(
-                "'openapi: \(text)' should name a full version such as \(major).\(minor).0 (quote it so YAML keeps it text); reading it as \(major).\(minor)",
+                "'openapi: \(text)' should name a full version such as \(major).\(minor).0 (quote it so YAML "
+                    + "keeps it text); reading it as \(major).\(minor)",
                 at: node, kind: "version-incomplete")
         }
         version = SpecVersion(major: major, minor: minor, patch: patch, text: text)
@@ -124,7 +127,8 @@ extension DocumentDecoder {
         let allowedSiblings = version.isJSONSchema2020 ? ["$ref", "summary", "description"] : ["$ref"]
         for (key, _) in node.entries where !key.textHasPrefix("x-") && !allowedSiblings.contains(key.text ?? "") {
             warning(
-                "'\(key.text ?? "")' beside '$ref' is ignored: a reference to \(kind.noun) takes everything from its target",
+                "'\(key.text ?? "")' beside '$ref' is ignored: a reference to \(kind.noun) takes everything from "
+                    + "its target",
                 at: key, kind: "ref-sibling-ignored")
         }
         guard var reference = reference(refNode, kind: kind) else { return nil }
@@ -152,7 +156,8 @@ extension DocumentDecoder {
             for (name, keyNode, entry) in namedEntries(value, "components/\(key)") {
                 if !Self.isComponentName(name) {
                     warning(
-                        "component name '\(name)' has characters OpenAPI does not allow in component names (letters, digits, '.', '-' and '_')",
+                        "component name '\(name)' has characters OpenAPI does not allow in component names "
+                            + "(letters, digits, '.', '-' and '_')",
                         at: keyNode, kind: "component-name")
                 }
                 // A section given as a `$ref` to another file has its entries there.

@@ -17,7 +17,8 @@ extension DocumentDecoder {
         guard let node = scheme.extensions["x-lathe-request-signature"] else { return }
         guard case .apiKey(_, .header) = scheme.kind else {
             extensionWarning(
-                "'x-lathe-request-signature' belongs on an apiKey scheme in a header (the header the signature is sent in)",
+                "'x-lathe-request-signature' belongs on an apiKey scheme in a header (the header the signature is "
+                    + "sent in)",
                 at: node)
             scheme.requestSigning = .unusable
             return
@@ -65,7 +66,8 @@ extension DocumentDecoder {
         for part in parts.items {
             guard let text = part.text, allowed.contains(text) else {
                 extensionWarning(
-                    "'\(part.text ?? part.kindDescription)' cannot be signed; the parts are \(allowed.joined(separator: ", "))",
+                    "'\(part.text ?? part.kindDescription)' cannot be signed; "
+                        + "the parts are \(allowed.joined(separator: ", "))",
                     at: part)
                 return nil
             }
@@ -84,7 +86,8 @@ extension DocumentDecoder {
         }
         guard node.isMapping, let property = path("property") else {
             extensionWarning(
-                "'x-lathe-failure-when' needs 'property', the path to the member to test (such as [Result, Code]); it is ignored",
+                "'x-lathe-failure-when' needs 'property', the path to the member to test (such as [Result, "
+                    + "Code]); it is ignored",
                 at: node)
             return nil
         }

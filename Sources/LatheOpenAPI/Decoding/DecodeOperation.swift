@@ -166,7 +166,8 @@ extension DocumentDecoder {
         }
         if location == .path, !parameter.required {
             error(
-                "path parameter '\(parameter.name)' must have 'required: true' (OpenAPI requires it for every path parameter)",
+                "path parameter '\(parameter.name)' must have 'required: true' (OpenAPI requires it for every "
+                    + "path parameter)",
                 at: node["required"] ?? node, kind: "path-parameter-not-required",
                 reading: "Lathe treats it as required")
             parameter.required = true
@@ -180,7 +181,8 @@ extension DocumentDecoder {
         guard let text = string(node, "style") else { return nil }
         guard let style = ParameterStyle(rawValue: text) else {
             error(
-                "'\(text)' is not a parameter style; expected one of \(ParameterStyle.allCases.map(\.rawValue).joined(separator: ", "))",
+                "'\(text)' is not a parameter style; "
+                    + "expected one of \(ParameterStyle.allCases.map(\.rawValue).joined(separator: ", "))",
                 at: node, kind: "style-invalid", reading: "Lathe uses the default style for where the value goes")
             return nil
         }
@@ -191,7 +193,8 @@ extension DocumentDecoder {
     private func checkStyle(_ style: ParameterStyle?, styleNode: YAMLNode?, location: ParameterLocation) -> Bool {
         guard let style, let styleNode, !location.allowedStyles.contains(style) else { return true }
         error(
-            "style '\(style.rawValue)' is not allowed for \(location.rawValue) parameters; use \(location.allowedStyles.map(\.rawValue).joined(separator: ", "))",
+            "style '\(style.rawValue)' is not allowed for \(location.rawValue) parameters; "
+                + "use \(location.allowedStyles.map(\.rawValue).joined(separator: ", "))",
             at: styleNode, kind: "style-not-allowed",
             reading: "Lathe uses the default style for \(location.rawValue) parameters")
         return false
@@ -236,7 +239,8 @@ extension DocumentDecoder {
                         body.content = decodeContent(value)
                         if body.content.isEmpty, value.isMapping, value.count == 0 {
                             warning(
-                                "this request body lists no media types, so no body can be sent; Lathe generates the operation without one",
+                                "this request body lists no media types, so no body can be sent; "
+                                    + "Lathe generates the operation without one",
                                 at: value, kind: "request-body-without-content")
                         }
                     case "required": body.required = bool(value, "required") ?? false
@@ -363,7 +367,8 @@ extension DocumentDecoder {
             if let code = Int(text) { return .code(code) }
         }
         error(
-            "'\(text)' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default'",
+            "'\(text)' is not a response key; expected a status code from 100 to 599, a range such as 2XX, "
+                + "or 'default'",
             at: node, kind: "response-key-invalid", reading: "Lathe ignores this response")
         return nil
     }

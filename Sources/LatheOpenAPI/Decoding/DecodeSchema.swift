@@ -43,7 +43,8 @@ extension DocumentDecoder {
                     reading: "Lathe reads it as an empty schema, which allows any value")
             } else {
                 wrongType(
-                    "expected a schema (a mapping\(version.isJSONSchema2020 ? ", true or false" : "")), but this is \(node.kindDescription)",
+                    "expected a schema (a mapping\(version.isJSONSchema2020 ? ", true or false" : "")), "
+                        + "but this is \(node.kindDescription)",
                     at: node, reading: "Lathe generates the value as any JSON value (JSONValue)")
             }
             return schema
@@ -82,7 +83,8 @@ extension DocumentDecoder {
                 nullable = bool(value, "nullable") ?? false
                 if version.isJSONSchema2020 {
                     warning(
-                        "'nullable' is not part of OpenAPI 3.1; write type: [<type>, \"null\"] instead (Lathe honours it here)",
+                        "'nullable' is not part of OpenAPI 3.1; "
+                            + "write type: [<type>, \"null\"] instead (Lathe honours it here)",
                         at: keyNode, kind: "version-feature")
                 }
             case "properties": schema.properties = decodeProperties(value, "properties")
@@ -198,7 +200,8 @@ extension DocumentDecoder {
                 "in OpenAPI 3.1 \(name) is the bound itself (a number), not true or false", at: value,
                 kind: "exclusive-bound-boolean",
                 reading:
-                    "Lathe reads it as OpenAPI 3.0 does: the \(name == "exclusiveMinimum" ? "minimum" : "maximum") beside it is exclusive"
+                    "Lathe reads it as OpenAPI 3.0 does: "
+                    + "the \(name == "exclusiveMinimum" ? "minimum" : "maximum") beside it is exclusive"
             )
         }
         return (flag, nil)
@@ -280,7 +283,8 @@ extension DocumentDecoder {
         guard let text = string(node, "type") else { return nil }
         guard let type = JSONTypes(name: text) else {
             var message =
-                "unknown type '\(text)'; expected one of array, boolean, integer, number, object, string\(version.isJSONSchema2020 ? " or null" : "")"
+                "unknown type '\(text)'; expected one of array, boolean, integer, number, object, "
+                + "string\(version.isJSONSchema2020 ? " or null" : "")"
             if let suggestion = Suggestions.closest(to: text, among: JSONTypes.names.map(\.0)) {
                 message += " (did you mean '\(suggestion)'?)"
             }

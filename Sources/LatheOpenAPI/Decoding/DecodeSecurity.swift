@@ -33,14 +33,16 @@ extension DocumentDecoder {
         for item in items {
             if item.isScalar, item.scalarType == .string, let name = item.text {
                 error(
-                    "each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is a string",
+                    "each security requirement must be a mapping of scheme names to scope lists (for example '- "
+                        + "apiKey: []'), but this is a string",
                     at: item, kind: "security-requirement-invalid", reading: "Lathe reads it as {\(name): []}")
                 requirements.append(SecurityRequirement(node: item, schemes: [(name, item, [])]))
                 continue
             }
             guard item.isMapping else {
                 error(
-                    "each security requirement must be a mapping of scheme names to scope lists (for example '- apiKey: []'), but this is \(item.kindDescription)",
+                    "each security requirement must be a mapping of scheme names to scope lists (for example '- "
+                        + "apiKey: []'), but this is \(item.kindDescription)",
                     at: item, kind: "security-requirement-invalid", reading: Self.unreadableRequirementReading)
                 requirements.append(SecurityRequirement(node: item, schemes: [(Self.unreadableRequirement, item, [])]))
                 continue
@@ -52,13 +54,15 @@ extension DocumentDecoder {
                     scopes = stringList(value, "scopes")
                 } else if value.isScalar, value.scalarType == .string, let scope = value.text {
                     error(
-                        "the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), but this is a string",
+                        "the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), "
+                            + "but this is a string",
                         at: value, kind: "security-scopes-invalid", reading: "Lathe reads it as [\(scope)]")
                     scopes = [scope]
                 } else {
                     // Leaving the scheme out would leave `{}`, which admits anyone.
                     error(
-                        "the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), but this is \(value.kindDescription)",
+                        "the scopes of security scheme '\(keyNode.text ?? "")' must be a list (use [] for none), "
+                            + "but this is \(value.kindDescription)",
                         at: value, kind: "security-scopes-invalid", reading: "Lathe reads it as [] (no scopes)")
                 }
                 requirement.schemes.append((keyNode.text ?? "", keyNode, scopes))
@@ -70,7 +74,8 @@ extension DocumentDecoder {
 
     /// What `lathe generate` does with a security scheme it cannot use.
     static let unusableSchemeReading =
-        "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply"
+        "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check "
+        + "you supply"
 
     func decodeSecurityScheme(_ node: YAMLNode) -> SecurityScheme? {
         var type: String?

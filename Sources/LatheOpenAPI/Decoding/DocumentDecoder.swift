@@ -116,7 +116,8 @@ final class DocumentDecoder {
             return Int(value)
         }
         wrongType(
-            "\(what) must be a non-negative integer, but this is \(node.isScalar ? "'\(node.text ?? "")'" : node.kindDescription)",
+            "\(what) must be a non-negative integer, "
+                + "but this is \(node.isScalar ? "'\(node.text ?? "")'" : node.kindDescription)",
             at: node, reading: "Lathe ignores this constraint")
         return nil
     }

@@ -86,7 +86,8 @@ extension DocumentDecoder {
         switch kind {
         case .schema?: "Lathe generates the value as any JSON value (JSONValue)"
         case .securityScheme?:
-            "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a check you supply"
+            "Lathe leaves the scheme to the transport, and a generated server admits no request on it without a "
+                + "check you supply"
         case let kind?: "Lathe leaves out this \(kind.noun.split(separator: " ", maxSplits: 1).last ?? "")"
         case nil: "Lathe reads it as if it were absent"
         }
@@ -118,11 +119,13 @@ extension DocumentDecoder {
         if let scheme = uriScheme(uriPart) {
             if scheme == "http" || scheme == "https" {
                 referenceError(
-                    "remote reference '\(raw)' is not supported; download the document next to this one and refer to it by a relative path",
+                    "remote reference '\(raw)' is not supported; "
+                        + "download the document next to this one and refer to it by a relative path",
                     at: refNode, kind: kind, "ref-remote")
             } else {
                 referenceError(
-                    "reference '\(raw)' uses the '\(scheme):' scheme, which Lathe does not support; refer to a file by a relative path",
+                    "reference '\(raw)' uses the '\(scheme):' scheme, which Lathe does not support; "
+                        + "refer to a file by a relative path",
                     at: refNode, kind: kind, "ref-remote")
             }
             return nil
@@ -139,7 +142,8 @@ extension DocumentDecoder {
             tokens = try JSONPointer.tokens(fragment)
         } catch .notAPointer {
             referenceError(
-                "'#\(fragment)' is a plain-name fragment ($anchor), which Lathe does not resolve yet; use a JSON pointer such as '#/components/\(kind?.rawValue ?? "schemas")/\(fragment)'",
+                "'#\(fragment)' is a plain-name fragment ($anchor), which Lathe does not resolve yet; "
+                    + "use a JSON pointer such as '#/components/\(kind?.rawValue ?? "schemas")/\(fragment)'",
                 at: refNode, kind: kind, "ref-anchor")
             return nil
         } catch {
@@ -193,7 +197,8 @@ extension DocumentDecoder {
         if !files.allowRefsOutsideRoot, !files.isInsideRoot(absolute) {
             let real = Paths.realPath(absolute) ?? absolute
             referenceError(
-                "'\(raw)' leads outside the folder of the root spec (to \(real)); pass --allow-refs-outside-root to allow it",
+                "'\(raw)' leads outside the folder of the root spec (to \(real)); "
+                    + "pass --allow-refs-outside-root to allow it",
                 at: refNode, kind: kind, "ref-outside-root")
             return nil
         }

@@ -43,7 +43,8 @@ extension Emitter {
     func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
         let shape = spelling.uriShape(header.type, contentType: header.contentType)
         let raw =
-            "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { \(Runtime.URIDecoding.header)($0, explode: false, as: \(shape.valueShape)) }"
+            "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { "
+            + "\(Runtime.URIDecoding.header)($0, explode: false, as: \(shape.valueShape)) }"
         let decoded = shape.decodeCall(raw, name: header.name.original)
         return header.isRequired
             ? "try \(Runtime.URIDecoding.required)(\(decoded), at: \(SwiftLiteral.string(header.name.original)))"
@@ -54,7 +55,8 @@ extension Emitter {
     func emitHeaderEncoding(_ header: IRResponseHeader, value: String, into fields: String, w: inout SwiftWriter) {
         let shape = spelling.uriShape(header.type, contentType: header.contentType)
         let encode = { (value: String) -> String in
-            "\(fields).set(\(SwiftLiteral.string(header.name.original)), \(Runtime.URIEncoding.header)(\(shape.valueExpression(value)), explode: false))"
+            "\(fields).set(\(SwiftLiteral.string(header.name.original)), "
+                + "\(Runtime.URIEncoding.header)(\(shape.valueExpression(value)), explode: false))"
         }
         if header.isRequired {
             w.line(encode(value))

@@ -6,7 +6,9 @@ extension Emitter {
     func signatureScheme(_ signature: IRRequestSignature) -> String {
         let components = signature.components.map { ".\(SwiftNames.memberName($0))" }.joined(separator: ", ")
         return
-            "\(Runtime.requestSignature)(header: \(SwiftLiteral.string(signature.header)), timestampHeader: \(SwiftLiteral.string(signature.timestampHeader)), tolerance: \(signature.tolerance), components: [\(components)])"
+            "\(Runtime.requestSignature)(header: \(SwiftLiteral.string(signature.header)), timestampHeader: "
+            + "\(SwiftLiteral.string(signature.timestampHeader)), tolerance: \(signature.tolerance), components: "
+            + "[\(components)])"
     }
 
     func credentialType(_ scheme: IRSecurityScheme) -> String {
@@ -24,9 +26,11 @@ extension Emitter {
         case .apiKey(let name, let location, nil):
             "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`."
         case .apiKey(let name, let location, let prefix?):
-            "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`, sent as `\(prefix) <key>` (give the key alone)."
+            "`\(scheme.name.original)`: an API key in the \(location.rawValue) `\(name)`, "
+                + "sent as `\(prefix) <key>` (give the key alone)."
         case .requestSignature(let signature):
-            "`\(scheme.name.original)`: the secret that signs each request (HMAC-SHA512 in `\(signature.header)`, with the time in `\(signature.timestampHeader)`); it is never sent."
+            "`\(scheme.name.original)`: the secret that signs each request (HMAC-SHA512 in `\(signature.header)`, "
+                + "with the time in `\(signature.timestampHeader)`); it is never sent."
         case .basic: "`\(scheme.name.original)`: HTTP Basic."
         case .bearer: "`\(scheme.name.original)`: a bearer token."
         case .oauth2: "`\(scheme.name.original)`: OAuth 2 / OpenID Connect, sent as a bearer token."

@@ -9,7 +9,8 @@ enum Runtime {
     static let signingModule = "LatheSigning"
     /// `Validatable`'s requirement, hidden from users behind the same SPI.
     static let validationRequirement =
-        "@_spi(Generated) public func collectValidationIssues(at path: \(jsonPath), into issues: inout [\(validationIssue)])"
+        "@_spi(Generated) public func collectValidationIssues(at path: \(jsonPath), into issues: "
+        + "inout [\(validationIssue)])"
 
     static let apiKeyCredential = "LatheRuntime.APIKeyCredential"
     static let anyCodingKey = "LatheRuntime.AnyCodingKey"

@@ -35,7 +35,9 @@ struct ClientEmitter: Emitter {
             w.line("public var authentication: Authentication")
             w.line()
             w.block(
-                "public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init())"
+                "public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, "
+                    + "middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: "
+                    + "Authentication = .init())"
             ) { w in
                 for member in ["serverURL", "transport", "middlewares", "authentication"] {
                     w.line("self.\(member) = \(member)")
@@ -62,22 +64,27 @@ struct ClientEmitter: Emitter {
         w.docComment(docs(operation))
         if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
         w.block(
-            "nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(names.input)) async throws -> \(op).\(names.output)"
+            "nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(_ input: "
+                + "\(op).\(names.input)) async throws -> \(op).\(names.output)"
         ) { w in
             w.line("let issues = input.validationIssues")
             w.line(
-                "if !issues.isEmpty { throw \(Runtime.operationError)(operationID: \(op).id, reason: .invalidInput(issues)) }"
+                "if !issues.isEmpty { throw \(Runtime.operationError)(operationID: \(op).id, reason: "
+                    + ".invalidInput(issues)) }"
             )
             emitRequest(operation, into: &w)
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
             let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
             w.line(
-                "try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: [\(alternatives.joined(separator: ", "))])"
+                "try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: "
+                    + "[\(alternatives.joined(separator: ", "))])"
             )
             // The body is read by a response with content, or kept in `undocumented` when there is no `default`.
             let readsBody = !operation.coversEveryStatus || operation.responses.contains { !$0.contents.isEmpty }
             w.line(
-                "let (response, \(readsBody ? "responseBody" : "_")) = try await \(Runtime.ClientSupport.send)(request, body: body, serverURL: serverURL, operationID: \(op).id, transport: transport, middlewares: middlewares)"
+                "let (response, \(readsBody ? "responseBody" : "_")) = try await "
+                    + "\(Runtime.ClientSupport.send)(request, body: body, serverURL: serverURL, operationID: "
+                    + "\(op).id, transport: transport, middlewares: middlewares)"
             )
             emitResponseDecoding(operation, into: &w)
         }
@@ -100,7 +107,9 @@ struct ClientEmitter: Emitter {
                 for parameter in pathParameters {
                     let value = uriValue("input.path.\(SwiftNames.escapedMember(parameter.name.swift))", of: parameter)
                     w.line(
-                        "\(SwiftLiteral.string(parameter.name.original)): \(Runtime.URIEncoding.path)(\(value), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode)),"
+                        "\(SwiftLiteral.string(parameter.name.original)): \(Runtime.URIEncoding.path)(\(value), "
+                            + "name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), "
+                            + "explode: \(parameter.explode)),"
                     )
                 }
             }
@@ -112,19 +121,24 @@ struct ClientEmitter: Emitter {
                 emitOptional(parameter, group: "query", into: &w) { value in
                     let uri = uriValue(value, of: parameter)
                     return
-                        "query += \(Runtime.URIEncoding.query)(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: \(parameter.explode), allowReserved: \(parameter.allowReserved))"
+                        "query += \(Runtime.URIEncoding.query)(\(uri), name: "
+                        + "\(SwiftLiteral.string(parameter.name.original)), style: .\(parameter.style), explode: "
+                        + "\(parameter.explode), allowReserved: \(parameter.allowReserved))"
                 }
             }
             w.line("if !query.isEmpty { path += \"?\" + query.joined(separator: \"&\") }")
         }
         w.line(
-            "var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, scheme: nil, authority: nil, path: path)"
+            "var request = HTTPTypes.HTTPRequest(method: "
+                + "HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, scheme: nil, "
+                + "authority: nil, path: path)"
         )
         for parameter in operation.parameters where parameter.location == .header {
             emitOptional(parameter, group: "headers", into: &w) { value in
                 let uri = uriValue(value, of: parameter)
                 return
-                    "request.headerFields.set(\(SwiftLiteral.string(parameter.name.original)), \(Runtime.URIEncoding.header)(\(uri), explode: \(parameter.explode)))"
+                    "request.headerFields.set(\(SwiftLiteral.string(parameter.name.original)), "
+                    + "\(Runtime.URIEncoding.header)(\(uri), explode: \(parameter.explode)))"
             }
         }
         let cookieParameters = operation.parameters.filter { $0.location == .cookie }
@@ -134,7 +148,8 @@ struct ClientEmitter: Emitter {
                 emitOptional(parameter, group: "cookies", into: &w) { value in
                     let uri = uriValue(value, of: parameter)
                     return
-                        "cookies.append(\(Runtime.URIEncoding.cookie)(\(uri), name: \(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)))"
+                        "cookies.append(\(Runtime.URIEncoding.cookie)(\(uri), name: "
+                        + "\(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)))"
                 }
             }
             w.line("if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: \"; \") }")
@@ -208,7 +223,8 @@ struct ClientEmitter: Emitter {
                     emitResponse(fallback, output: op, operation: operation, into: &w)
                 } else {
                     w.line(
-                        "return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)"
+                        "return .undocumented(statusCode: response.status.code, headers: response.headerFields, "
+                            + "body: responseBody)"
                     )
                 }
             }
@@ -223,12 +239,15 @@ struct ClientEmitter: Emitter {
             w.line("let headers: \(type).\(operation.names.headers)")
             w.doCatch({ w in
                 let values = response.headers.map { header -> String in
-                    "\(SwiftNames.argumentLabel(header.name.swift)): \(decodeHeader(header, from: "response.headerFields"))"
+                    "\(SwiftNames.argumentLabel(header.name.swift)): "
+                        + "\(decodeHeader(header, from: "response.headerFields"))"
                 }
                 w.line("headers = .init(\(values.joined(separator: ", ")))")
             }) { w in
                 w.line(
-                    "throw \(Runtime.operationError)(operationID: \(op(operation)).id, statusCode: response.status.code, reason: .invalidHeader(name: \(Runtime.ClientSupport.headerName)(of: error)))"
+                    "throw \(Runtime.operationError)(operationID: \(op(operation)).id, statusCode: "
+                        + "response.status.code, reason: .invalidHeader(name: "
+                        + "\(Runtime.ClientSupport.headerName)(of: error)))"
                 )
             }
             arguments.append("headers: headers")
@@ -238,14 +257,16 @@ struct ClientEmitter: Emitter {
             let operationID = "\(op(operation)).id"
             for (index, content) in response.contents.enumerated() {
                 let condition =
-                    "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
+                    "\(Runtime.BodyCoding.contentType)(contentType, matches: "
+                    + "\(SwiftLiteral.string(content.contentType)))"
                 w.line((index == 0 ? "if " : "} else if ") + condition + " {")
                 w.indented { w in
                     let swiftType = bodyType(content)
                     if content.multipart != nil {
                         let parts = bodyType(content, in: "\(type).\(operation.names.body)")
                         w.line(
-                            "body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeMultipart)(from: responseBody, operationID: \(operationID), response: response, as: \(parts).init))"
+                            "body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeMultipart)(from: "
+                                + "responseBody, operationID: \(operationID), response: response, as: \(parts).init))"
                         )
                         return
                     }
@@ -253,11 +274,15 @@ struct ClientEmitter: Emitter {
                     if decodesJSON, let failure = response.failureWhen {
                         // x-lathe-failure-when: a documented success whose body says it failed is thrown.
                         w.line(
-                            "let value = try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response)"
+                            "let value = try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: "
+                                + "responseBody, operationID: \(operationID), response: response)"
                         )
                         let message = failure.message.map(SwiftLiteral.strings) ?? "nil"
                         w.line(
-                            "try \(Runtime.ClientSupport.checkFailure)(in: value, property: \(SwiftLiteral.strings(failure.property)), equals: \(SwiftLiteral.strings(failure.values)), message: \(message), operationID: \(operationID), statusCode: response.status.code)"
+                            "try \(Runtime.ClientSupport.checkFailure)(in: value, property: "
+                                + "\(SwiftLiteral.strings(failure.property)), equals: "
+                                + "\(SwiftLiteral.strings(failure.values)), message: \(message), operationID: "
+                                + "\(operationID), statusCode: response.status.code)"
                         )
                         w.line("body = .\(content.caseName)(value)")
                         return
@@ -265,17 +290,22 @@ struct ClientEmitter: Emitter {
                     switch content.kind {
                     case .json:
                         w.line(
-                            "body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))"
+                            "body = .\(content.caseName)(try await "
+                                + "\(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, "
+                                + "operationID: \(operationID), response: response))"
                         )
                     case .urlEncodedForm:
                         w.line(
-                            "body = .\(content.caseName)(try await \(Runtime.BodyCoding.decodeForm)(\(swiftType).self, from: responseBody))"
+                            "body = .\(content.caseName)(try await "
+                                + "\(Runtime.BodyCoding.decodeForm)(\(swiftType).self, from: responseBody))"
                         )
                     case .text where content.isPlainText:
                         w.line("body = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(responseBody))")
                     case .text:
                         w.line(
-                            "body = .\(content.caseName)(try await \(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, operationID: \(operationID), response: response))"
+                            "body = .\(content.caseName)(try await "
+                                + "\(Runtime.ClientSupport.decodeJSON)(\(swiftType).self, from: responseBody, "
+                                + "operationID: \(operationID), response: response))"
                         )
                     case .binary, .multipart:
                         w.line("body = .\(content.caseName)(responseBody ?? OpenAPIRuntime.HTTPBody())")
@@ -285,7 +315,8 @@ struct ClientEmitter: Emitter {
             w.line("} else {")
             w.indented { w in
                 w.line(
-                    "throw \(Runtime.operationError)(operationID: \(operationID), statusCode: response.status.code, reason: .unexpectedContentType(contentType))"
+                    "throw \(Runtime.operationError)(operationID: \(operationID), statusCode: "
+                        + "response.status.code, reason: .unexpectedContentType(contentType))"
                 )
             }
             w.line("}")
@@ -345,7 +376,9 @@ struct ClientEmitter: Emitter {
             ])
         if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
         w.block(
-            "nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(\(parameters.joined(separator: ", "))) async throws -> \(op).\(names.output)"
+            "nonisolated public func "
+                + "\(SwiftNames.escapedMember(operation.methodName))(\(parameters.joined(separator: ", "))) async "
+                + "throws -> \(op).\(names.output)"
         ) { w in
             w.line(
                 "try await self.\(operation.methodName)(\(op).\(names.input)(\(inputArguments.joined(separator: ", "))))"
@@ -376,7 +409,8 @@ struct ClientEmitter: Emitter {
             let bodyParameter = module.hasRequestSigning ? "body: inout OpenAPIRuntime.HTTPBody?, " : ""
             let bodyArgument = module.hasRequestSigning ? ", body: &body" : ""
             w.block(
-                "func apply(to request: inout HTTPTypes.HTTPRequest, \(bodyParameter)operationID: Swift.String, alternatives: [[Swift.String]]) async throws"
+                "func apply(to request: inout HTTPTypes.HTTPRequest, \(bodyParameter)operationID: Swift.String, "
+                    + "alternatives: [[Swift.String]]) async throws"
             ) { w in
                 w.line("guard !alternatives.isEmpty else { return }")
                 w.block("for alternative in alternatives where alternative.allSatisfy(isConfigured)") { w in
@@ -385,7 +419,8 @@ struct ClientEmitter: Emitter {
                 }
                 w.line("if alternatives.contains(where: \\.isEmpty) { return }")
                 w.line(
-                    "throw \(Runtime.operationError)(operationID: operationID, reason: .missingCredentials(schemes: alternatives.map { $0.joined(separator: \" and \") }))"
+                    "throw \(Runtime.operationError)(operationID: operationID, reason: "
+                        + ".missingCredentials(schemes: alternatives.map { $0.joined(separator: \" and \") }))"
                 )
             }
             w.line()
@@ -396,7 +431,8 @@ struct ClientEmitter: Emitter {
                             w.line("case \(SwiftLiteral.string(scheme.name.original)): true")
                         } else {
                             w.line(
-                                "case \(SwiftLiteral.string(scheme.name.original)): \(SwiftNames.escapedMember(scheme.name.swift)) != nil"
+                                "case \(SwiftLiteral.string(scheme.name.original)): "
+                                    + "\(SwiftNames.escapedMember(scheme.name.swift)) != nil"
                             )
                         }
                     }
@@ -405,7 +441,8 @@ struct ClientEmitter: Emitter {
             }
             w.line()
             w.block(
-                "private func apply(_ scheme: Swift.String, to request: inout HTTPTypes.HTTPRequest\(module.hasRequestSigning ? ", body: inout OpenAPIRuntime.HTTPBody?" : "")) async throws"
+                "private func apply(_ scheme: Swift.String, to request: "
+                    + "inout HTTPTypes.HTTPRequest\(module.hasRequestSigning ? ", body: inout OpenAPIRuntime.HTTPBody?" : "")) async throws"
             ) { w in
                 w.switchBlock("scheme") { w in
                     for scheme in schemes {
@@ -422,11 +459,13 @@ struct ClientEmitter: Emitter {
                                 case .header: w.line("request.headerFields.set(\(SwiftLiteral.string(key)), \(value))")
                                 case .query:
                                     w.line(
-                                        "\(Runtime.ClientSupport.appendQuery)(\(SwiftLiteral.string(key)), \(value), to: &request)"
+                                        "\(Runtime.ClientSupport.appendQuery)(\(SwiftLiteral.string(key)), "
+                                            + "\(value), to: &request)"
                                     )
                                 default:
                                     w.line(
-                                        "\(Runtime.ClientSupport.appendCookie)(\(SwiftLiteral.string(key)), \(value), to: &request)"
+                                        "\(Runtime.ClientSupport.appendCookie)(\(SwiftLiteral.string(key)), "
+                                            + "\(value), to: &request)"
                                     )
                                 }
                             }
@@ -435,21 +474,24 @@ struct ClientEmitter: Emitter {
                             w.indented { w in
                                 w.line("guard let credential = \(name) else { return }")
                                 w.line(
-                                    "try await \(signatureScheme(signature)).sign(&request, body: &body, secret: credential.secret)"
+                                    "try await \(signatureScheme(signature)).sign(&request, body: &body, secret: "
+                                        + "credential.secret)"
                                 )
                             }
                         case .basic:
                             w.line("case \(SwiftLiteral.string(scheme.name.original)):")
                             w.indented {
                                 $0.line(
-                                    "if let credential = \(name) { request.headerFields[.authorization] = credential.headerValue }"
+                                    "if let credential = \(name) { request.headerFields[.authorization] = "
+                                        + "credential.headerValue }"
                                 )
                             }
                         case .bearer, .oauth2:
                             w.line("case \(SwiftLiteral.string(scheme.name.original)):")
                             w.indented {
                                 $0.line(
-                                    "if let provider = \(name) { request.headerFields[.authorization] = \"Bearer \" + (try await provider.token()) }"
+                                    "if let provider = \(name) { request.headerFields[.authorization] = \"Bearer "
+                                        + "\" + (try await provider.token()) }"
                                 )
                             }
                         case .unsupported:

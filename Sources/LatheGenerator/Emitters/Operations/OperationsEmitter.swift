@@ -168,7 +168,8 @@ struct OperationsEmitter: Emitter {
                 if content.multipart != nil {
                     any = true
                     cases.line(
-                        "case .\(content.caseName)(let value)\(optional): value.collectValidationIssues(at: path.key(\"body\"), into: &issues)"
+                        "case .\(content.caseName)(let value)\(optional): value.collectValidationIssues(at: "
+                            + "path.key(\"body\"), into: &issues)"
                     )
                     continue
                 }
@@ -257,7 +258,8 @@ struct OperationsEmitter: Emitter {
             if !coversEveryStatus {
                 w.docComment(["A status the spec does not document, kept whole."])
                 w.line(
-                    "case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)"
+                    "case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: "
+                        + "OpenAPIRuntime.HTTPBody?)"
                 )
             }
             for response in operation.responses {
@@ -265,7 +267,8 @@ struct OperationsEmitter: Emitter {
                 if let shared = response.sharedName {
                     w.docComment(["A response other operations share: `\(module.responsesNamespace).\(shared)`."])
                     w.line(
-                        "public typealias \(response.typeName) = \(qualifier)Operations.\(module.responsesNamespace).\(shared)"
+                        "public typealias \(response.typeName) = "
+                            + "\(qualifier)Operations.\(module.responsesNamespace).\(shared)"
                     )
                 } else {
                     emitResponse(response, named: response.typeName, names: names, into: &w)

@@ -40,7 +40,8 @@ struct ServerEmitter: Emitter {
                         "`\(operation.method) \(operation.path)`"
                     ])
                 w.line(
-                    "func \(SwiftNames.escapedMember(operation.methodName))(_ input: \(op).\(operation.names.input)) async throws -> \(op).\(operation.names.output)"
+                    "func \(SwiftNames.escapedMember(operation.methodName))(_ input: "
+                        + "\(op).\(operation.names.input)) async throws -> \(op).\(operation.names.output)"
                 )
                 for (hook, response) in Self.documentedRefusals(operation) {
                     w.docComment(
@@ -69,11 +70,13 @@ struct ServerEmitter: Emitter {
                 switch self {
                 case .badRequest:
                     [
-                        "The 400 response for a request to `\(operationID)` that breaks the spec, in the shape the spec documents."
+                        "The 400 response for a request to `\(operationID)` that breaks the spec, "
+                            + "in the shape the spec documents."
                     ]
                 case .unauthorized:
                     [
-                        "The 401 response for a request to `\(operationID)` that no security alternative admits (`schemes` lists",
+                        "The 401 response for a request to `\(operationID)` that no security alternative admits "
+                            + "(`schemes` lists",
                         "the alternatives), in the shape the spec documents.",
                     ]
                 }
@@ -90,7 +93,8 @@ struct ServerEmitter: Emitter {
         func requirement(_ operation: IROperation, response: IRResponse, qualifier: String) -> String {
             let op = "\(qualifier)Operations.\(operation.typeName)"
             return
-                "func \(SwiftNames.escapedMember(operation.methodName))(\(parameter)) async throws -> \(op).\(operation.names.output).\(response.typeName)?"
+                "func \(SwiftNames.escapedMember(operation.methodName))(\(parameter)) async throws -> "
+                + "\(op).\(operation.names.output).\(response.typeName)?"
         }
     }
 
@@ -133,24 +137,31 @@ struct ServerEmitter: Emitter {
             "- Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.",
         ])
         let signature =
-            "nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: \"/\")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: \(qualifier)ServerAuthentication = .init(), limits: \(Runtime.serverLimits) = .init()) throws"
+            "nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, "
+            + "serverURL: Foundation.URL = Foundation.URL(string: \"/\")!, middlewares: "
+            + "[any OpenAPIRuntime.ServerMiddleware] = [], authentication: \(qualifier)ServerAuthentication = "
+            + ".init(), limits: \(Runtime.serverLimits) = .init()) throws"
         w.block(signature) { w in
             w.line("let prefix = serverURL.path == \"/\" ? \"\" : serverURL.path")
             for operation in module.operations {
                 let op = "\(qualifier)Operations.\(operation.typeName)"
                 guard operation.isRouted else {
                     w.comment(
-                        "\(operation.method) \(operation.path) has the path of an operation registered above; no router can tell them apart."
+                        "\(operation.method) \(operation.path) has the path of an operation registered above; "
+                            + "no router can tell them apart."
                     )
                     continue
                 }
                 w.line("try transport.register(")
                 w.indented { w in
                     w.line(
-                        "{ request, body, metadata in try await \(op).handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },"
+                        "{ request, body, metadata in try await \(op).handle(request, body: body, metadata: "
+                            + "metadata, api: self, middlewares: middlewares, authentication: authentication, "
+                            + "limits: limits) },"
                     )
                     w.line(
-                        "method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, path: prefix + \(SwiftLiteral.string(operation.path))"
+                        "method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, path: "
+                            + "prefix + \(SwiftLiteral.string(operation.path))"
                     )
                 }
                 w.line(")")
@@ -165,10 +176,14 @@ struct ServerEmitter: Emitter {
         w.block("extension \(qualifier)Operations.\(operation.typeName)") { w in
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
             w.block(
-                "nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: \(qualifier)ServerAuthentication, limits: \(Runtime.serverLimits)) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)"
+                "nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, "
+                    + "metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, "
+                    + "middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: "
+                    + "\(qualifier)ServerAuthentication, limits: \(Runtime.serverLimits)) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)"
             ) { w in
                 w.closure(
-                    "try await \(Runtime.ServerSupport.handle)(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits)",
+                    "try await \(Runtime.ServerSupport.handle)(request, body: body, metadata: metadata, "
+                        + "operationID: id, middlewares: middlewares, limits: limits)",
                     parameters: "request, body, metadata"
                 ) { w in
                     var bodyArgument = ""
@@ -178,14 +193,18 @@ struct ServerEmitter: Emitter {
                         bodyArgument = "body: &body, "
                     }
                     let check =
-                        "let refusal = try await authentication.check(request, \(bodyArgument)alternatives: [\(alternatives.joined(separator: ", "))])"
+                        "let refusal = try await authentication.check(request, \(bodyArgument)alternatives: "
+                        + "[\(alternatives.joined(separator: ", "))])"
                     if let (_, unauthorized) = Self.documentedRefusals(operation).first(where: { $0.0 == .unauthorized }
                     ) {
                         w.block("if \(check)") { w in
                             let schemes = SwiftLiteral.strings(
                                 module.securityAlternatives(operation).map { $0.joined(separator: " and ") })
                             w.line(
-                                "if let shaped = try await api.\(SwiftNames.escapedMember(operation.methodName))(unauthorized: \(schemes)) { return try encode(.\(SwiftNames.escapedMember(unauthorized.caseName))(shaped)) }"
+                                "if let shaped = try await "
+                                    + "api.\(SwiftNames.escapedMember(operation.methodName))(unauthorized: "
+                                    + "\(schemes)) { return try "
+                                    + "encode(.\(SwiftNames.escapedMember(unauthorized.caseName))(shaped)) }"
                             )
                             w.line("return refusal")
                         }
@@ -204,7 +223,8 @@ struct ServerEmitter: Emitter {
                         ) {
                             let call = "api.\(SwiftNames.escapedMember(operation.methodName))(badRequest: error)"
                             w.line(
-                                "if let shaped = try await \(call) { return try encode(.\(SwiftNames.escapedMember(badRequest.caseName))(shaped)) }"
+                                "if let shaped = try await \(call) { return try "
+                                    + "encode(.\(SwiftNames.escapedMember(badRequest.caseName))(shaped)) }"
                             )
                         }
                         w.line("return \(Runtime.ServerSupport.badRequest)(error)")
@@ -226,11 +246,13 @@ struct ServerEmitter: Emitter {
                 "Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where."
             ])
             w.block(
-                "nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws"
+                "nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: "
+                    + "OpenAPIRuntime.ServerRequestMetadata) async throws"
             ) { w in
                 if operation.parameters.contains(where: { $0.location == .query }) {
                     w.line(
-                        "let queryItems = \(Runtime.URIDecoding.queryItems)(\(Runtime.ServerSupport.query)(of: request))"
+                        "let queryItems = \(Runtime.URIDecoding.queryItems)(\(Runtime.ServerSupport.query)(of: "
+                            + "request))"
                     )
                 }
                 var members: [String] = []
@@ -268,16 +290,20 @@ struct ServerEmitter: Emitter {
         switch parameter.location {
         case .path:
             raw =
-                "metadata.pathParameters[\(name)].flatMap { \(Runtime.URIDecoding.path)($0, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape)) }"
+                "metadata.pathParameters[\(name)].flatMap { \(Runtime.URIDecoding.path)($0, name: \(name), style: "
+                + ".\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape)) }"
         case .query:
             raw =
-                "\(Runtime.URIDecoding.query)(queryItems, name: \(name), style: .\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))"
+                "\(Runtime.URIDecoding.query)(queryItems, name: \(name), style: .\(parameter.style), explode: "
+                + "\(parameter.explode), as: \(shape.valueShape))"
         case .header:
             raw =
-                "request.headerFields.value(\(name)).flatMap { \(Runtime.URIDecoding.header)($0, explode: \(parameter.explode), as: \(shape.valueShape)) }"
+                "request.headerFields.value(\(name)).flatMap { \(Runtime.URIDecoding.header)($0, explode: "
+                + "\(parameter.explode), as: \(shape.valueShape)) }"
         case .cookie:
             raw =
-                "request.headerFields[.cookie].flatMap { \(Runtime.URIDecoding.cookie)($0, name: \(name), as: \(shape.valueShape)) }"
+                "request.headerFields[.cookie].flatMap { \(Runtime.URIDecoding.cookie)($0, name: \(name), as: "
+                + "\(shape.valueShape)) }"
         }
         let decoded = shape.decodeCall(raw, name: parameter.name.original)
         if let literal = parameter.defaultValue.flatMap({ spelling.literal($0, as: parameter.type) }) {
@@ -305,24 +331,28 @@ struct ServerEmitter: Emitter {
                 let type = bodyType(content, in: names.body)
                 if content.multipart != nil {
                     w.line(
-                        "decodedBody = .\(content.caseName)(try \(type)(await \(Runtime.MultipartForm.decode)(body, contentType: contentType, rejectingNull: true)))"
+                        "decodedBody = .\(content.caseName)(try \(type)(await "
+                            + "\(Runtime.MultipartForm.decode)(body, contentType: contentType, rejectingNull: true)))"
                     )
                     return
                 }
                 switch content.kind {
                 case .json:
                     w.line(
-                        "decodedBody = .\(content.caseName)(try await \(Runtime.ServerSupport.decodeJSON)(\(type).self, from: body))"
+                        "decodedBody = .\(content.caseName)(try await "
+                            + "\(Runtime.ServerSupport.decodeJSON)(\(type).self, from: body))"
                     )
                 case .urlEncodedForm:
                     w.line(
-                        "decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.decodeForm)(\(type).self, from: body))"
+                        "decodedBody = .\(content.caseName)(try await "
+                            + "\(Runtime.BodyCoding.decodeForm)(\(type).self, from: body))"
                     )
                 case .text where content.isPlainText:
                     w.line("decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(body))")
                 case .text:
                     w.line(
-                        "decodedBody = .\(content.caseName)(try await \(Runtime.ServerSupport.decodeJSON)(\(type).self, from: body))"
+                        "decodedBody = .\(content.caseName)(try await "
+                            + "\(Runtime.ServerSupport.decodeJSON)(\(type).self, from: body))"
                     )
                 case .binary, .multipart:
                     w.line("decodedBody = .\(content.caseName)(body ?? OpenAPIRuntime.HTTPBody())")
@@ -333,7 +363,8 @@ struct ServerEmitter: Emitter {
         let accepted = requestBody.contents.map(\.contentType).joined(separator: ", ")
         w.indented {
             $0.line(
-                "throw \(Runtime.requestError)(at: \"body\", \"has the content type \\(contentType ?? \"(none)\"), but this operation accepts \(accepted)\")"
+                "throw \(Runtime.requestError)(at: \"body\", \"has the content type \\(contentType ?? "
+                    + "\"(none)\"), but this operation accepts \(accepted)\")"
             )
         }
         w.line("}")
@@ -342,7 +373,8 @@ struct ServerEmitter: Emitter {
     private func emitOutputEncoding(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
         w.block(
-            "nonisolated static func encode(_ output: \(names.output)) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)"
+            "nonisolated static func encode(_ output: \(names.output)) throws -> (HTTPTypes.HTTPResponse, "
+                + "OpenAPIRuntime.HTTPBody?)"
         ) { w in
             w.switchBlock("output") { w in
                 for response in operation.responses {
@@ -359,7 +391,8 @@ struct ServerEmitter: Emitter {
                     w.indented { w in
                         let mutated = !response.headers.isEmpty || !response.contents.isEmpty
                         w.line(
-                            "\(mutated ? "var" : "let") response = HTTPTypes.HTTPResponse(status: .init(code: \(status)))"
+                            "\(mutated ? "var" : "let") response = HTTPTypes.HTTPResponse(status: .init(code: "
+                                + "\(status)))"
                         )
                         for header in response.headers {
                             emitHeaderEncoding(
@@ -377,14 +410,16 @@ struct ServerEmitter: Emitter {
                                 w.indented { w in
                                     if content.multipart != nil {
                                         w.line(
-                                            "let form = try body.form().encoded(as: \(SwiftLiteral.string(content.contentType)))"
+                                            "let form = try body.form().encoded(as: "
+                                                + "\(SwiftLiteral.string(content.contentType)))"
                                         )
                                         w.line("response.headerFields[.contentType] = form.contentType")
                                         w.line("return (response, form.body)")
                                         return
                                     }
                                     w.line(
-                                        "response.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))"
+                                        "response.headerFields[.contentType] = "
+                                            + "\(SwiftLiteral.string(content.contentType))"
                                     )
                                     w.line("return (response, \(encodedBody(content, "body")))")
                                 }
@@ -396,7 +431,8 @@ struct ServerEmitter: Emitter {
                     w.line("case .undocumented(let statusCode, let headers, let body):")
                     w.indented {
                         $0.line(
-                            "return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)"
+                            "return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: "
+                                + "headers), body)"
                         )
                     }
                 }
@@ -419,12 +455,15 @@ struct ServerEmitter: Emitter {
                 var notes = [schemeNote(scheme)]
                 if case .requestSignature = scheme.kind {
                     notes.append(
-                        "Given the request, return the secret its sender signs with (found, say, from the API key it also carries), or nil to refuse it. The signature and the timestamp's age are checked here."
+                        "Given the request, return the secret its sender signs with (found, say, "
+                            + "from the API key it also carries), or nil to refuse it. The signature and the "
+                            + "timestamp's age are checked here."
                     )
                 }
                 if case .unsupported = scheme.kind {
                     notes.append(
-                        "Lathe cannot check this scheme itself: given the request, say whether it is admitted. Without a check, no request is admitted on it."
+                        "Lathe cannot check this scheme itself: given the request, "
+                            + "say whether it is admitted. Without a check, no request is admitted on it."
                     )
                 }
                 w.docComment(DocComments.lines(scheme.docs, notes: notes, specName: module.specName))
@@ -440,26 +479,30 @@ struct ServerEmitter: Emitter {
             w.docComment(["`nil` when one of the alternatives admits the request; otherwise the 401 response."])
             let bodyParameter = module.hasRequestSigning ? ", body: inout OpenAPIRuntime.HTTPBody?" : ""
             w.block(
-                "func check(_ request: HTTPTypes.HTTPRequest\(bodyParameter), alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)?"
+                "func check(_ request: HTTPTypes.HTTPRequest\(bodyParameter), alternatives: "
+                    + "[[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)?"
             ) { w in
                 w.line("if alternatives.isEmpty || alternatives.contains(where: \\.isEmpty) { return nil }")
                 w.block("for alternative in alternatives") { w in
                     w.line("var admitted = true")
                     w.block("for scheme in alternative") { w in
                         w.line(
-                            "admitted = try await verify(scheme, request\(module.hasRequestSigning ? ", body: &body" : ""))"
+                            "admitted = try await verify(scheme, "
+                                + "request\(module.hasRequestSigning ? ", body: &body" : ""))"
                         )
                         w.line("if !admitted { break }")
                     }
                     w.line("if admitted { return nil }")
                 }
                 w.line(
-                    "return \(Runtime.ServerSupport.unauthorized)(schemes: alternatives.map { $0.joined(separator: \" and \") })"
+                    "return \(Runtime.ServerSupport.unauthorized)(schemes: "
+                        + "alternatives.map { $0.joined(separator: \" and \") })"
                 )
             }
             w.line()
             w.block(
-                "private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest\(bodyParameter)) async throws -> Swift.Bool"
+                "private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest\(bodyParameter)) "
+                    + "async throws -> Swift.Bool"
             ) { w in
                 w.switchBlock("scheme") { w in
                     for scheme in schemes {
@@ -471,7 +514,10 @@ struct ServerEmitter: Emitter {
                             w.indented { w in
                                 let prefixArgument = prefix.map { ", prefix: \(SwiftLiteral.string($0))" } ?? ""
                                 w.line(
-                                    "guard let verifier = \(name), let key = \(Runtime.ServerSupport.apiKey)(in: request, name: \(SwiftLiteral.string(key)), location: \(SwiftLiteral.string(location.rawValue))\(prefixArgument)) else { return false }"
+                                    "guard let verifier = \(name), let key = \(Runtime.ServerSupport.apiKey)(in: "
+                                        + "request, name: \(SwiftLiteral.string(key)), location: "
+                                        + "\(SwiftLiteral.string(location.rawValue))\(prefixArgument)) else { "
+                                        + "return false }"
                                 )
                                 w.line("return try await verifier(key)")
                             }
@@ -479,17 +525,21 @@ struct ServerEmitter: Emitter {
                             w.line("case \(label):")
                             w.indented { w in
                                 w.line(
-                                    "guard let secret = \(name), let key = try await secret(request) else { return false }"
+                                    "guard let secret = \(name), let key = try await secret(request) else { "
+                                        + "return false }"
                                 )
                                 w.line(
-                                    "return try await \(signatureScheme(signature)).verify(request, body: &body, secret: key)"
+                                    "return try await \(signatureScheme(signature)).verify(request, body: &body, "
+                                        + "secret: key)"
                                 )
                             }
                         case .basic:
                             w.line("case \(label):")
                             w.indented { w in
                                 w.line(
-                                    "guard let verifier = \(name), let credentials = \(Runtime.ServerSupport.basic)(in: request) else { return false }"
+                                    "guard let verifier = \(name), "
+                                        + "let credentials = \(Runtime.ServerSupport.basic)(in: "
+                                        + "request) else { return false }"
                                 )
                                 w.line("return try await verifier(credentials.username, credentials.password)")
                             }
@@ -497,7 +547,9 @@ struct ServerEmitter: Emitter {
                             w.line("case \(label):")
                             w.indented { w in
                                 w.line(
-                                    "guard let verifier = \(name), let token = \(Runtime.ServerSupport.bearer)(in: request) else { return false }"
+                                    "guard let verifier = \(name), "
+                                        + "let token = \(Runtime.ServerSupport.bearer)(in: "
+                                        + "request) else { return false }"
                                 )
                                 w.line("return try await verifier(token)")
                             }

@@ -7,7 +7,8 @@ extension TypeEmitter {
         let raw = enumeration.rawType == .string ? "Swift.String" : "Swift.Int"
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
         writer.block(
-            "nonisolated public enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, \(Runtime.validatable), \(Runtime.uriPrimitive)"
+            "nonisolated public enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, "
+                + "Swift.RawRepresentable, Swift.CaseIterable, \(Runtime.validatable), \(Runtime.uriPrimitive)"
         ) { w in
             for item in enumeration.cases {
                 w.line("case \(SwiftNames.escapedMember(item.name.swift))")
@@ -19,7 +20,8 @@ extension TypeEmitter {
                 w.switchBlock("rawValue") { w in
                     for item in enumeration.cases {
                         w.line(
-                            "case \(literal(item.rawValue, enumeration)): self = .\(SwiftNames.escapedMember(item.name.swift))"
+                            "case \(literal(item.rawValue, enumeration)): "
+                                + "self = .\(SwiftNames.escapedMember(item.name.swift))"
                         )
                     }
                     w.line("default: self = .undocumented(rawValue)")
@@ -39,7 +41,8 @@ extension TypeEmitter {
             w.line()
             w.docComment(["The values the spec lists."])
             w.line(
-                "public static let allCases: [Self] = [\(enumeration.cases.map { "." + SwiftNames.escapedMember($0.name.swift) }.joined(separator: ", "))]"
+                "public static let allCases: "
+                    + "[Self] = [\(enumeration.cases.map { "." + SwiftNames.escapedMember($0.name.swift) }.joined(separator: ", "))]"
             )
             w.line()
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
@@ -70,12 +73,14 @@ extension TypeEmitter {
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
         let indirect = union.isRecursive ? "indirect " : ""
         writer.block(
-            "nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)"
+            "nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, Swift.Hashable, "
+                + "Swift.Sendable, \(Runtime.validatable)"
         ) { w in
             for (name, swiftType, item) in cases {
                 if !item.discriminatorValues.isEmpty {
                     w.docComment([
-                        "Selected by `\(union.discriminator ?? "")` \(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))."
+                        "Selected by `\(union.discriminator ?? "")` "
+                            + "\(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))."
                     ])
                 }
                 w.line("case \(name)(\(swiftType))")
@@ -89,7 +94,8 @@ extension TypeEmitter {
                 if let discriminator = union.discriminator {
                     w.line("let container = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
                     w.switchBlock(
-                        "try container.decode(Swift.String.self, forKey: \(Runtime.anyCodingKey)(\(SwiftLiteral.string(discriminator))))"
+                        "try container.decode(Swift.String.self, forKey: "
+                            + "\(Runtime.anyCodingKey)(\(SwiftLiteral.string(discriminator))))"
                     ) { w in
                         for (name, swiftType, item) in cases where !item.discriminatorValues.isEmpty {
                             w.line(
@@ -97,7 +103,8 @@ extension TypeEmitter {
                             )
                         }
                         w.line(
-                            "default: self = .undocumented(try decoder.singleValueContainer().decode(\(Runtime.jsonValue).self))"
+                            "default: self = .undocumented(try "
+                                + "decoder.singleValueContainer().decode(\(Runtime.jsonValue).self))"
                         )
                     }
                 } else {
@@ -109,7 +116,8 @@ extension TypeEmitter {
                         }
                     }
                     w.line(
-                        "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: \(SwiftLiteral.string("The value matches none of \(type.name.swift)'s cases.")))"
+                        "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "
+                            + "\(SwiftLiteral.string("The value matches none of \(type.name.swift)'s cases.")))"
                     )
                 }
             }
@@ -143,7 +151,9 @@ extension TypeEmitter {
                     }
                     if union.discriminator != nil {
                         w.line(
-                            "case .undocumented: \(Runtime.Check.undocumentedCase)(\(SwiftLiteral.string(type.name.swift)), at: path, into: &issues)"
+                            "case .undocumented: "
+                                + "\(Runtime.Check.undocumentedCase)(\(SwiftLiteral.string(type.name.swift)), at: "
+                                + "path, into: &issues)"
                         )
                     }
                 }
@@ -163,7 +173,8 @@ extension TypeEmitter {
         }
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
         writer.block(
-            "nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)"
+            "nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, "
+                + "\(Runtime.validatable)"
         ) { w in
             for (name, swiftType, _) in members {
                 w.line("public var \(name): \(swiftType)?")
@@ -178,7 +189,8 @@ extension TypeEmitter {
                 }
                 w.block("if \(members.map { "\($0.0) == nil" }.joined(separator: " && "))") { w in
                     w.line(
-                        "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: \(SwiftLiteral.string("The value matches none of \(type.name.swift)'s members.")))"
+                        "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "
+                            + "\(SwiftLiteral.string("The value matches none of \(type.name.swift)'s members.")))"
                     )
                 }
             }

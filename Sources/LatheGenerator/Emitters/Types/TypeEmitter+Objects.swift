@@ -70,7 +70,8 @@ extension TypeEmitter {
         let additionalName = SwiftNames.escapedMember(object.additionalPropertiesName)
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
         writer.block(
-            "nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, \(Runtime.validatable)"
+            "nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, "
+                + "\(Runtime.validatable)"
         ) { w in
             for (index, shape) in shapes.enumerated() {
                 if index > 0 { w.line() }
@@ -217,12 +218,14 @@ extension TypeEmitter {
             }
             for member in object.composed {
                 w.line(
-                    "self.\(SwiftNames.escapedMember(member.name.swift)) = try \(spelling.type(member.type))(from: decoder)"
+                    "self.\(SwiftNames.escapedMember(member.name.swift)) = try "
+                        + "\(spelling.type(member.type))(from: decoder)"
                 )
             }
             if let undeclared = object.undeclaredKeysName {
                 w.line(
-                    "self.\(SwiftNames.escapedMember(undeclared)) = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self).allKeys"
+                    "self.\(SwiftNames.escapedMember(undeclared)) = try decoder.container(keyedBy: "
+                        + "\(Runtime.anyCodingKey).self).allKeys"
                 )
                 w.indented { $0.line(".map(\\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()") }
             }
@@ -262,7 +265,8 @@ extension TypeEmitter {
         case (false, false) where property.type == .primitive(.jsonValue):
             // `decodeIfPresent` would turn a present `null` into absent; a JSON value can hold it.
             return
-                "container.contains(\(key)) ? try container.decode(\(value).self, forKey: \(key)) : \(boxedDefault ?? "nil")"
+                "container.contains(\(key)) ? try container.decode(\(value).self, forKey: \(key)) : "
+                + "\(boxedDefault ?? "nil")"
         case (false, false):
             let strictness = mayRejectNull(shape) ? ", rejectingNull: rejectsNull" : ""
             let decoded = "try container.decodeIfPresent(\(value).self, forKey: \(key)\(strictness))"
@@ -270,10 +274,12 @@ extension TypeEmitter {
         case (false, true):
             if let boxedDefault {
                 return
-                    "container.contains(\(key)) ? (try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))) : \(boxedDefault)"
+                    "container.contains(\(key)) ? (try container.decodeNil(forKey: \(key)) ? nil : "
+                    + "try container.decode(\(value).self, forKey: \(key))) : \(boxedDefault)"
             }
             return
-                "container.contains(\(key)) ? try container.decode(\(Runtime.nullable)<\(value)>.self, forKey: \(key)) : nil"
+                "container.contains(\(key)) ? try container.decode(\(Runtime.nullable)<\(value)>.self, forKey: "
+                + "\(key)) : nil"
         }
     }
 

@@ -15,7 +15,9 @@ extension TypeEmitter {
                 terms.append("self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).count")
             }
             body.line(
-                "\(Runtime.Check.count)(\(terms.joined(separator: " + ")), min: \(optional(object.constraints.minProperties)), max: \(optional(object.constraints.maxProperties)), of: \"properties\", at: path, into: &issues)"
+                "\(Runtime.Check.count)(\(terms.joined(separator: " + ")), min: "
+                    + "\(optional(object.constraints.minProperties)), max: "
+                    + "\(optional(object.constraints.maxProperties)), of: \"properties\", at: path, into: &issues)"
             )
         }
         for member in object.composed {
@@ -47,7 +49,8 @@ extension TypeEmitter {
         }
         if let undeclared = object.undeclaredKeysName {
             body.line(
-                "\(Runtime.Check.noAdditionalProperties)(self.\(SwiftNames.escapedMember(undeclared)), at: path, into: &issues)"
+                "\(Runtime.Check.noAdditionalProperties)(self.\(SwiftNames.escapedMember(undeclared)), at: path, "
+                    + "into: &issues)"
             )
         }
         if case .captured(let value, let constraints) = object.additionalProperties {
@@ -57,7 +60,9 @@ extension TypeEmitter {
                 counter: &counter)
             if !valueBody.text.isEmpty {
                 body.block(
-                    "for (key, value) in self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).sorted(by: { $0.key < $1.key })"
+                    "for (key, value) in "
+                        + "self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).sorted(by: "
+                        + "{ $0.key < $1.key })"
                 ) { $0.raw(valueBody.text) }
             }
         }
@@ -96,7 +101,8 @@ extension TypeEmitter {
         case .array(let element):
             if constraints.minItems != nil || constraints.maxItems != nil {
                 w.line(
-                    "\(Runtime.Check.count)(\(value).count, min: \(optional(constraints.minItems)), max: \(optional(constraints.maxItems)), of: \"items\", at: \(path), into: &issues)"
+                    "\(Runtime.Check.count)(\(value).count, min: \(optional(constraints.minItems)), max: "
+                        + "\(optional(constraints.maxItems)), of: \"items\", at: \(path), into: &issues)"
                 )
             }
             if constraints.uniqueItems {
@@ -112,7 +118,8 @@ extension TypeEmitter {
         case .dictionary(let valueType):
             if constraints.minProperties != nil || constraints.maxProperties != nil {
                 w.line(
-                    "\(Runtime.Check.count)(\(value).count, min: \(optional(constraints.minProperties)), max: \(optional(constraints.maxProperties)), of: \"properties\", at: \(path), into: &issues)"
+                    "\(Runtime.Check.count)(\(value).count, min: \(optional(constraints.minProperties)), max: "
+                        + "\(optional(constraints.maxProperties)), of: \"properties\", at: \(path), into: &issues)"
                 )
             }
             var body = SwiftWriter()
@@ -134,7 +141,8 @@ extension TypeEmitter {
         case .string:
             if c.minLength != nil || c.maxLength != nil {
                 w.line(
-                    "\(Runtime.Check.length)(\(value), min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)"
+                    "\(Runtime.Check.length)(\(value), min: \(optional(c.minLength)), max: "
+                        + "\(optional(c.maxLength)), at: \(path), into: &issues)"
                 )
             }
             if let pattern = c.pattern {
@@ -157,18 +165,21 @@ extension TypeEmitter {
             let given = arguments.compactMap { name, text in text.map { "\(name): \($0)" } }
             if !given.isEmpty {
                 w.line(
-                    "\(Runtime.Check.numberOrString)(\(value), \(given.joined(separator: ", ")), at: \(path), into: &issues)"
+                    "\(Runtime.Check.numberOrString)(\(value), \(given.joined(separator: ", ")), at: \(path), "
+                        + "into: &issues)"
                 )
             }
         case .decimalString:
             if c.minLength != nil || c.maxLength != nil {
                 w.line(
-                    "\(Runtime.Check.length)(\(value).text, min: \(optional(c.minLength)), max: \(optional(c.maxLength)), at: \(path), into: &issues)"
+                    "\(Runtime.Check.length)(\(value).text, min: \(optional(c.minLength)), max: "
+                        + "\(optional(c.maxLength)), at: \(path), into: &issues)"
                 )
             }
             if let pattern = c.pattern {
                 w.line(
-                    "\(Runtime.Check.pattern)(\(value).text, \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)"
+                    "\(Runtime.Check.pattern)(\(value).text, \(SwiftLiteral.string(pattern)), at: \(path), into: "
+                        + "&issues)"
                 )
             }
             emitNumberCheck("\(Runtime.NumberOrString.string)(\(value).text)", c, path, into: &w)
@@ -179,7 +190,8 @@ extension TypeEmitter {
             let literal = spelling.literal(constant, as: .primitive(primitive))
         {
             w.line(
-                "\(Runtime.Check.constant)(\(value) == \(literal), expected: \(SwiftLiteral.string(JSONText.compact(constant))), at: \(path), into: &issues)"
+                "\(Runtime.Check.constant)(\(value) == \(literal), expected: "
+                    + "\(SwiftLiteral.string(JSONText.compact(constant))), at: \(path), into: &issues)"
             )
         }
     }
