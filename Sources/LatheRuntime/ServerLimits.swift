@@ -26,7 +26,13 @@ public struct ServerLimits: Sendable, Hashable {
     }
 
     /// The limits of the request being handled; `nil` outside a generated server (a client).
-    @_spi(Generated) @TaskLocal public static var current: ServerLimits?
+    /// Internal: the task-local's projected value would stay public even behind the SPI.
+    @TaskLocal static var current: ServerLimits?
+
+    /// Runs `operation` with these limits as the ones of the request being handled.
+    @_spi(Generated) public func apply<T>(_ operation: () async throws -> T) async rethrows -> T {
+        try await Self.$current.withValue(self, operation: operation)
+    }
 }
 
 /// A request past one of the server's limits: answered with `status` and never handled.

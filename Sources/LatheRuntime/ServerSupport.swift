@@ -34,7 +34,7 @@ public struct RequestError: Error, Sendable {
             }
         }
         let chain = next
-        return try await ServerLimits.$current.withValue(limits) {
+        return try await limits.apply {
             do {
                 try limits.checkHeaders(of: request)
                 return try await chain(request, body, metadata)

@@ -87,7 +87,7 @@ struct BodyReadingTests {
 
     @Test func onlyTheSizeIsTooLarge() async throws {
         let limits = ServerLimits(maximumBodySize: 8)
-        try await ServerLimits.$current.withValue(limits) { () async throws -> Void in
+        try await limits.apply { () async throws -> Void in
             #expect(try await BodyCoding.text(HTTPBody("12345678")) == "12345678")
             await #expect(throws: RequestTooLarge.self) { try await BodyCoding.text(HTTPBody("123456789")) }
             // A stream of unknown length that passes the limit part way.
