@@ -32,8 +32,10 @@ extension Lowerer {
         for (path, _, item) in document.paths {
             // A malformed template (reported) cannot be sent or routed.
             guard case .success(let templateNames) = PathTemplate.names(path) else { continue }
-            for operation in item.operations where selection.selects(operation) {
-                matchedSelectors.formUnion(selection.selectors(matching: operation))
+            for operation in item.operations {
+                let matched = selection.selectors(matching: operation)
+                guard selection.selectsAll || !matched.isEmpty else { continue }
+                matchedSelectors.formUnion(matched)
                 var lowered = lowerOperation(
                     operation, pathItem: item, templateNames: templateNames, typeNames: &typeNames,
                     methodNames: &methodNames)
@@ -49,7 +51,7 @@ extension Lowerer {
         }
         // Webhooks and callbacks are requests a client receives: their types are generated (unless
         // operations are selected); the code to receive them is not yet.
-        for operation in document.receivedOperations where selection.selectsAll {
+        for operation in selection.selectsAll ? document.receivedOperations : [] {
             warning(
                 "Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet",
                 at: operation.methodOrigin, kind: "webhooks-types-only")

@@ -250,8 +250,6 @@ extension Lowerer {
         -> (IRValueType, IRConstraints)?
     {
         guard let first = members.first, members.count > 1, Self.isConstraintsOnly(own) else { return nil }
-        var ownLimits = own
-        ownLimits.description = nil
         var parts: [(JSONTypes?, IRConstraints)] = []
         for member in members {
             if member.ref == nil, Self.isConstraintsOnly(member) {

@@ -11,12 +11,7 @@ public struct OperationSelection: Sendable, Hashable {
 
     public var selectsAll: Bool { selectors.isEmpty }
 
-    /// Whether `operation` is generated.
-    func selects(_ operation: Operation) -> Bool {
-        selectsAll || !selectors(matching: operation).isEmpty
-    }
-
-    /// The selectors that pick `operation`.
+    /// The selectors that pick `operation` (none when there are none: then every operation is picked).
     func selectors(matching operation: Operation) -> [String] {
         selectors.filter { selector in
             if let tag = selector.dropPrefix("tag:") { return operation.tags.contains(tag) }

@@ -35,15 +35,14 @@ public struct RequestSignature: Sendable {
 
     /// The hex signature of one request.
     public func signature(method: String, path: String, body: Data?, timestamp: String, secret: String) -> String {
-        Self.hex(
+        let key = SymmetricKey(data: Array(secret.utf8))
+        return Self.hex(
             HMAC<SHA512>.authenticationCode(
-                for: signedText(method: method, path: path, body: body, timestamp: timestamp, secret: secret),
-                using: SymmetricKey(data: Array(secret.utf8))))
+                for: signedText(method: method, path: path, body: body, timestamp: timestamp, key: key), using: key))
     }
 
-    /// The text the signature is computed over.
-    func signedText(method: String, path: String, body: Data?, timestamp: String, secret: String) -> [UInt8] {
-        let key = SymmetricKey(data: Array(secret.utf8))
+    /// The text the signature is computed over; `key` also hashes the body.
+    func signedText(method: String, path: String, body: Data?, timestamp: String, key: SymmetricKey) -> [UInt8] {
         let pathOnly =
             path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         var text = ""
@@ -98,11 +97,10 @@ public struct RequestSignature: Sendable {
         else { return false }
         // swift-crypto compares the codes in constant time, so timing does not reveal how much matched.
         guard let code = Self.bytes(hex: presented) else { return false }
+        let key = SymmetricKey(data: Array(secret.utf8))
         let text = signedText(
-            method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp,
-            secret: secret)
-        return HMAC<SHA512>.isValidAuthenticationCode(
-            code, authenticating: text, using: SymmetricKey(data: Array(secret.utf8)))
+            method: request.method.rawValue, path: request.path ?? "/", body: bytes, timestamp: timestamp, key: key)
+        return HMAC<SHA512>.isValidAuthenticationCode(code, authenticating: text, using: key)
     }
 
     /// The bytes of hex text (either case), or nil when it is not hex.

@@ -101,12 +101,13 @@ extension DocumentDecoder {
             )
             return nil
         }
-        if let message = node["message"], path("message") == nil {
+        let messagePath = path("message")
+        if let message = node["message"], messagePath == nil {
             extensionWarning(
                 "'message' is the path to the text that explains the failure (such as [Messages, 0, Summary])",
                 at: message)
         }
-        return FailureCondition(property: property, values: values, message: path("message"))
+        return FailureCondition(property: property, values: values, message: messagePath)
     }
 
     private func extensionWarning(_ message: String, at node: YAMLNode) {
