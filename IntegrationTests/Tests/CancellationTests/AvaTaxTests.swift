@@ -8,9 +8,9 @@ import Testing
 /// AvaTax 1.0: HTTP Basic, `text/json` bodies, and a 200 whose `ResultCode: Error` the generated
 /// client reports as a failure (`x-lathe-failure-when`).
 struct AvaTaxTests {
-    struct AvaTax: AvaTaxCancellation.APIProtocol {
-        func cancelTax(_ input: Operations.CancelTax.Input) async throws -> Operations.CancelTax.Output {
-            let request: CancelTaxRequest
+    struct Handler: AvaTax.APIProtocol {
+        func cancelTax(_ input: AvaTax.Operations.CancelTax.Input) async throws -> AvaTax.Operations.CancelTax.Output {
+            let request: AvaTax.CancelTaxRequest
             switch input.body {
             case .textJson(let value), .json(let value): request = value
             case .textXml:
@@ -44,7 +44,8 @@ struct AvaTaxTests {
             }
         }
 
-        func cancelTax(unauthorized schemes: [String]) async throws -> Operations.CancelTax.Output.Unauthorized? {
+        func cancelTax(unauthorized schemes: [String]) async throws -> AvaTax.Operations.CancelTax.Output.Unauthorized?
+        {
             .init(
                 body: .textJson(
                     try decoded(
@@ -54,21 +55,21 @@ struct AvaTaxTests {
     }
 
     func withAvaTax(
-        _ kind: TransportKind, password: String, _ body: @Sendable (AvaTaxCancellation.Client) async throws -> Void
+        _ kind: TransportKind, password: String, _ body: @Sendable (AvaTax.Client) async throws -> Void
     ) async throws {
         try await withServer(register: { router in
-            try AvaTax().registerHandlers(
+            try Handler().registerHandlers(
                 on: router, authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" }))
         }) { url in
-            let authentication = AvaTaxCancellation.Authentication(
+            let authentication = AvaTax.Authentication(
                 basicAuth: BasicCredentials(username: "1100012345", password: password))
             try await body(
-                AvaTaxCancellation.Client(serverURL: url, transport: kind.transport, authentication: authentication))
+                AvaTax.Client(serverURL: url, transport: kind.transport, authentication: authentication))
         }
     }
 
-    static func request(_ code: String) -> CancelTaxRequest {
-        CancelTaxRequest(companyCode: "XYZ", docType: .salesInvoice, docCode: code, cancelCode: .docVoided)
+    static func request(_ code: String) -> AvaTax.CancelTaxRequest {
+        AvaTax.CancelTaxRequest(companyCode: "XYZ", docType: .salesInvoice, docCode: code, cancelCode: .docVoided)
     }
 
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)

@@ -26,7 +26,7 @@ struct ConformanceTests {
             "piriod", spec: "specs/piriod.yaml", overlays: ["specs/piriod.overlay.yaml"],
             headers: ["Authorization: tok_live"]
         ) { router in
-            try PiriodTests.Piriod().registerHandlers(
+            try PiriodTests.Handler().registerHandlers(
                 on: router, authentication: .init(tokenAuth: { $0 == "tok_live" }))
         }
     }
@@ -36,7 +36,7 @@ struct ConformanceTests {
             "dolfin", spec: "specs/dolfin.yaml", overlays: ["specs/dolfin.overlay.yaml"],
             headers: ["x-dolfin-api-key: dk_live"]
         ) { router in
-            try DolfinTests.Dolfin().registerHandlers(
+            try DolfinTests.Handler().registerHandlers(
                 on: router, authentication: .init(dolfinApiKey: { $0 == "dk_live" }, bearerAuth: { $0 == "jwt.user" }))
         }
     }
@@ -46,7 +46,7 @@ struct ConformanceTests {
             "storno", spec: "specs/storno.yaml", overlays: ["specs/storno.overlay.yaml"],
             headers: ["Authorization: Bearer jwt.storno"]
         ) { router in
-            try StornoTests.Storno(calls: CallCounter()).registerHandlers(
+            try StornoTests.Handler(calls: CallCounter()).registerHandlers(
                 on: router, middlewares: [StornoTests.CompanyContext()],
                 authentication: .init(bearerAuth: { $0 == "jwt.storno" })
             )
@@ -58,7 +58,7 @@ struct ConformanceTests {
     @Test(.timeLimit(.minutes(30))) func paycashless() async throws {
         try await conforms("paycashless", spec: "specs/paycashless.yaml", headers: ["Authorization: Bearer pk_test_1"])
         { router in
-            try PaycashlessTests.Paycashless().registerHandlers(
+            try PaycashlessTests.Handler().registerHandlers(
                 on: router,
                 authentication: .init(
                     bearerAuth: { $0 == "pk_test_1" },
@@ -75,7 +75,7 @@ struct ConformanceTests {
             "avatax", spec: "specs/avatax.yaml", overlays: ["specs/avatax.overlay.yaml"],
             headers: ["Authorization: Basic MTEwMDAxMjM0NTpMSUNFTlNFS0VZ"]
         ) { router in
-            try AvaTaxTests.AvaTax().registerHandlers(
+            try AvaTaxTests.Handler().registerHandlers(
                 on: router, authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" }))
         }
     }

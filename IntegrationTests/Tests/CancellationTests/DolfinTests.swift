@@ -12,16 +12,16 @@ struct DolfinTests {
     static let open = UUID(uuidString: "0b7e1f00-0000-4000-8000-000000000001")!
     static let closed = UUID(uuidString: "0b7e1f00-0000-4000-8000-000000000002")!
 
-    struct Dolfin: DolfinCancellation.APIProtocol {
-        static func problem(_ status: Int, _ title: String, _ detail: String) throws -> ProblemDetails {
+    struct Handler: Dolfin.APIProtocol {
+        static func problem(_ status: Int, _ title: String, _ detail: String) throws -> Dolfin.ProblemDetails {
             try decoded(
                 #"{"type": "https://tools.ietf.org/html/rfc7807", "title": "\#(title)", "status": \#(status), "detail": "\#(detail)"}"#
             )
         }
 
         func cancelPurchaseOrder(
-            _ input: Operations.CancelPurchaseOrder.Input
-        ) async throws -> Operations.CancelPurchaseOrder.Output {
+            _ input: Dolfin.Operations.CancelPurchaseOrder.Input
+        ) async throws -> Dolfin.Operations.CancelPurchaseOrder.Output {
             guard input.headers.xDolfinOrganisationId == DolfinTests.organisation else {
                 return .forbidden(
                     .init(body: .problemJson(try Self.problem(403, "Forbidden", "Organisation.InsufficientRole"))))
@@ -47,22 +47,22 @@ struct DolfinTests {
     }
 
     func withDolfin(
-        _ kind: TransportKind, _ authentication: DolfinCancellation.Authentication,
-        _ body: @Sendable (DolfinCancellation.Client) async throws -> Void
+        _ kind: TransportKind, _ authentication: Dolfin.Authentication,
+        _ body: @Sendable (Dolfin.Client) async throws -> Void
     ) async throws {
         try await withServer(register: { router in
-            try Dolfin().registerHandlers(
+            try Handler().registerHandlers(
                 on: router, authentication: .init(dolfinApiKey: { $0 == "dk_live" }, bearerAuth: { $0 == "jwt.user" }))
         }) { url in
             try await body(
-                DolfinCancellation.Client(serverURL: url, transport: kind.transport, authentication: authentication))
+                Dolfin.Client(serverURL: url, transport: kind.transport, authentication: authentication))
         }
     }
 
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func cancelsWithEitherCredentialAndDecimalsKeepTheirForm(_ kind: TransportKind) async throws {
         for authentication in [
-            DolfinCancellation.Authentication(dolfinApiKey: APIKeyCredential("dk_live")),
+            Dolfin.Authentication(dolfinApiKey: APIKeyCredential("dk_live")),
             .init(bearerAuth: BearerTokenProvider(token: "jwt.user")),
         ] {
             try await withDolfin(kind, authentication) { client in

@@ -20,12 +20,14 @@ struct PaycashlessTests {
         """#
     }
 
-    static func error(_ type: String, _ code: String, _ message: String) throws -> ErrorModel {
+    static func error(_ type: String, _ code: String, _ message: String) throws -> Paycashless.ErrorModel {
         try decoded(#"{"error": {"type": "\#(type)", "code": "\#(code)", "message": "\#(message)"}}"#)
     }
 
-    struct Paycashless: PaycashlessCancellation.APIProtocol {
-        func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output {
+    struct Handler: Paycashless.APIProtocol {
+        func cancelInvoice(
+            _ input: Paycashless.Operations.CancelInvoice.Input
+        ) async throws -> Paycashless.Operations.CancelInvoice.Output {
             // The spec's `default` response covers every status, so there is no `undocumented` case.
             guard case .json(let request) = input.body else {
                 return .default(
@@ -72,7 +74,9 @@ struct PaycashlessTests {
             }
         }
 
-        func cancelInvoice(badRequest error: RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest? {
+        func cancelInvoice(
+            badRequest error: RequestError
+        ) async throws -> Paycashless.Operations.CancelInvoice.Output.BadRequest? {
             .init(
                 body: .json(
                     try PaycashlessTests.error(
@@ -80,8 +84,9 @@ struct PaycashlessTests {
                         error.issues.map(\.description).joined(separator: "; "))))
         }
 
-        func cancelInvoice(unauthorized schemes: [String]) async throws -> Operations.CancelInvoice.Output.Unauthorized?
-        {
+        func cancelInvoice(
+            unauthorized schemes: [String]
+        ) async throws -> Paycashless.Operations.CancelInvoice.Output.Unauthorized? {
             .init(
                 body: .json(
                     try PaycashlessTests.error(
@@ -91,10 +96,10 @@ struct PaycashlessTests {
 
     func withPaycashless(
         _ kind: TransportKind, key: String, secret: String,
-        _ body: @Sendable (PaycashlessCancellation.Client, URL) async throws -> Void
+        _ body: @Sendable (Paycashless.Client, URL) async throws -> Void
     ) async throws {
         try await withServer(register: { router in
-            try Paycashless().registerHandlers(
+            try Handler().registerHandlers(
                 on: router,
                 authentication: .init(
                     bearerAuth: { $0 == "pk_test_1" },
@@ -104,10 +109,10 @@ struct PaycashlessTests {
                     }
                 ))
         }) { url in
-            let authentication = PaycashlessCancellation.Authentication(
+            let authentication = Paycashless.Authentication(
                 bearerAuth: BearerTokenProvider(token: key), requestSignature: RequestSigningSecret(secret))
             try await body(
-                PaycashlessCancellation.Client(
+                Paycashless.Client(
                     serverURL: url, transport: kind.transport, authentication: authentication), url)
         }
     }
@@ -125,7 +130,7 @@ struct PaycashlessTests {
             }
             #expect(invoice.status == .cancelled && invoice.cancellationReason == "Duplicate \"order\" / é")
 
-            let statuses: [(String, String, (Operations.CancelInvoice.Output) -> Bool)] = [
+            let statuses: [(String, String, (Paycashless.Operations.CancelInvoice.Output) -> Bool)] = [
                 ("inv_ok", "", { if case .unprocessableContent = $0 { true } else { false } }),
                 ("inv_paid", "x", { if case .conflict = $0 { true } else { false } }),
                 ("inv_busy", "x", { if case .tooManyRequests = $0 { true } else { false } }),
@@ -150,7 +155,8 @@ struct PaycashlessTests {
             let (response, responseBody) = try await kind.transport.send(
                 request, body: body, baseURL: url, operationID: "raw")
             #expect(response.status.code == 400)
-            let error = try decoded(ErrorModel.self, try await String(collecting: responseBody!, upTo: 1 << 16))
+            let error = try decoded(
+                Paycashless.ErrorModel.self, try await String(collecting: responseBody!, upTo: 1 << 16))
             #expect(
                 error.error.code == "parameter_missing" && error.error.message.contains("$.body.cancellationReason"))
         }

@@ -8,10 +8,10 @@ import Testing
 /// Piriod's generated client against its generated server over real HTTP: `Authorization: Token …`,
 /// the workspace header, the 201, and the 400 field map and `{detail}` errors the overlay adds.
 struct PiriodTests {
-    struct Piriod: PiriodCancellation.APIProtocol {
+    struct Handler: Piriod.APIProtocol {
         func createCancellation(
-            _ input: Operations.CreateCancellation.Input
-        ) async throws -> Operations.CreateCancellation.Output {
+            _ input: Piriod.Operations.CreateCancellation.Input
+        ) async throws -> Piriod.Operations.CreateCancellation.Output {
             guard input.headers.xSimpleWorkspace == "acc_1" else {
                 return .forbidden(
                     .init(body: .json(.init(detail: "You do not have permission to perform this action."))))
@@ -37,8 +37,8 @@ struct PiriodTests {
         /// Piriod's own 400 shape: field names, and `non_field_errors` for the rest.
         func createCancellation(
             badRequest error: RequestError
-        ) async throws -> Operations.CreateCancellation.Output.BadRequest? {
-            var fields: [String: [ValidationErrorValueItem]] = [:]
+        ) async throws -> Piriod.Operations.CreateCancellation.Output.BadRequest? {
+            var fields: [String: [Piriod.ValidationErrorValueItem]] = [:]
             for issue in error.issues {
                 let field = issue.path.hasPrefix("$.body.") ? String(issue.path.dropFirst(7)) : "non_field_errors"
                 fields[field, default: []].append(.init(string: issue.message))
@@ -48,24 +48,24 @@ struct PiriodTests {
 
         func createCancellation(
             unauthorized schemes: [String]
-        ) async throws -> Operations.CreateCancellation.Output.Unauthorized? {
+        ) async throws -> Piriod.Operations.CreateCancellation.Output.Unauthorized? {
             .init(body: .json(.init(detail: "Invalid token.")))
         }
     }
 
     func withPiriod(
-        _ kind: TransportKind, token: String, _ body: @Sendable (PiriodCancellation.Client, URL) async throws -> Void
+        _ kind: TransportKind, token: String, _ body: @Sendable (Piriod.Client, URL) async throws -> Void
     ) async throws {
         try await withServer(register: { router in
-            try Piriod().registerHandlers(on: router, authentication: .init(tokenAuth: { $0 == "tok_live" }))
+            try Handler().registerHandlers(on: router, authentication: .init(tokenAuth: { $0 == "tok_live" }))
         }) { url in
-            let client = PiriodCancellation.Client(
+            let client = Piriod.Client(
                 serverURL: url, transport: kind.transport, authentication: .init(tokenAuth: APIKeyCredential(token)))
             try await body(client, url)
         }
     }
 
-    static let cancellation = Cancellation(
+    static let cancellation = Piriod.Cancellation(
         retention: 12, document: 61, number: 1001, date: CalendarDate(year: 2026, month: 11, day: 21)!,
         note: .value("Anulada"))
 

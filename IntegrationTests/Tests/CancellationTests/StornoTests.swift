@@ -19,10 +19,12 @@ struct StornoTests {
         #"{"id": "\#(id)", "number": "STR-2026-001", "status": "\#(status)", "currency": "RON", "total": "1190.00", "subtotal": 1000, "cancellationReason": "\#(reason)", "cancelledAt": "2026-11-21T10:00:00+02:00"}"#
     }
 
-    struct Storno: StornoCancellation.APIProtocol {
+    struct Handler: Storno.APIProtocol {
         let calls: CallCounter
 
-        func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output {
+        func cancelInvoice(
+            _ input: Storno.Operations.CancelInvoice.Input
+        ) async throws -> Storno.Operations.CancelInvoice.Output {
             await calls.increment()
             switch input.path.uuid {
             case StornoTests.issued:
@@ -40,7 +42,9 @@ struct StornoTests {
             }
         }
 
-        func cancelInvoice(badRequest error: RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest? {
+        func cancelInvoice(
+            badRequest error: RequestError
+        ) async throws -> Storno.Operations.CancelInvoice.Output.BadRequest? {
             var fields: [String: String] = [:]
             for issue in error.issues {
                 fields[issue.path.replacingOccurrences(of: "$.body.", with: ""), default: issue.message] = issue.message
@@ -50,23 +54,27 @@ struct StornoTests {
                 body: .json(try decoded(#"{"error": "Validation failed", "code": 400, "errors": \#(errors)}"#)))
         }
 
-        func cancelInvoice(unauthorized schemes: [String]) async throws -> Operations.CancelInvoice.Output.Unauthorized?
-        {
+        func cancelInvoice(
+            unauthorized schemes: [String]
+        ) async throws -> Storno.Operations.CancelInvoice.Output.Unauthorized? {
             .init(body: .json(try decoded(#"{"code": 401, "message": "Expired JWT Token"}"#)))
         }
 
-        func restoreInvoice(badRequest error: RequestError) async throws -> Operations.RestoreInvoice.Output.BadRequest?
-        {
+        func restoreInvoice(
+            badRequest error: RequestError
+        ) async throws -> Storno.Operations.RestoreInvoice.Output.BadRequest? {
             .init(body: .json(try decoded(#"{"error": "Validation failed", "code": 400}"#)))
         }
 
         func restoreInvoice(
             unauthorized schemes: [String]
-        ) async throws -> Operations.RestoreInvoice.Output.Unauthorized? {
+        ) async throws -> Storno.Operations.RestoreInvoice.Output.Unauthorized? {
             .init(body: .json(try decoded(#"{"code": 401, "message": "Expired JWT Token"}"#)))
         }
 
-        func restoreInvoice(_ input: Operations.RestoreInvoice.Input) async throws -> Operations.RestoreInvoice.Output {
+        func restoreInvoice(
+            _ input: Storno.Operations.RestoreInvoice.Input
+        ) async throws -> Storno.Operations.RestoreInvoice.Output {
             input.path.uuid == StornoTests.cancelled
                 ? .ok(.init(body: .json(try decoded(StornoTests.invoice(input.path.uuid, status: "issued")))))
                 : .conflict(.init(body: .json(try decoded(#"{"error": "Only cancelled invoices can be restored."}"#))))
@@ -93,14 +101,14 @@ struct StornoTests {
 
     func withStorno(
         _ kind: TransportKind, token: String, calls: CallCounter = CallCounter(),
-        _ body: @Sendable (StornoCancellation.Client, URL) async throws -> Void
+        _ body: @Sendable (Storno.Client, URL) async throws -> Void
     ) async throws {
         try await withServer(register: { router in
-            try Storno(calls: calls).registerHandlers(
+            try Handler(calls: calls).registerHandlers(
                 on: router, middlewares: [CompanyContext()], authentication: .init(bearerAuth: { $0 == "jwt.storno" }))
         }) { url in
             try await body(
-                StornoCancellation.Client(
+                Storno.Client(
                     serverURL: url, transport: kind.transport,
                     authentication: .init(bearerAuth: BearerTokenProvider(token: token))), url)
         }
@@ -152,7 +160,7 @@ struct StornoTests {
                 headers: [.authorization: "Bearer jwt.storno", HTTPField.Name("X-Company")!: Self.company.uuidString],
                 json: #"{"reason": "too short"}"#)
             #expect(short.status == 400)
-            let error = try decoded(ErrorModel.self, short.body)
+            let error = try decoded(Storno.ErrorModel.self, short.body)
             #expect(error.errors?["reason"]?.contains("at least 10") == true)
         }
     }
