@@ -32,6 +32,45 @@ extension AvaTax.Operations {
                 case json(AvaTax.CancelTaxRequest)
                 /// `text/xml`
                 case textXml(Swift.String)
+
+                /// The content type this body is in.
+                public var contentType: Swift.String {
+                    switch self {
+                    case .textJson: "text/json"
+                    case .json: "application/json"
+                    case .textXml: "text/xml"
+                    }
+                }
+
+                /// The `text/json` body; throws `UnexpectedContentType` when the body is in another.
+                public var textJson: AvaTax.CancelTaxRequest {
+                    get throws {
+                        switch self {
+                        case .textJson(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "text/json", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `application/json` body; throws `UnexpectedContentType` when the body is in another.
+                public var json: AvaTax.CancelTaxRequest {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "application/json", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `text/xml` body; throws `UnexpectedContentType` when the body is in another.
+                public var textXml: Swift.String {
+                    get throws {
+                        switch self {
+                        case .textXml(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "text/xml", actual: contentType)
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -69,6 +108,59 @@ extension AvaTax.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .unauthorized: 401
+                case .internalServerError: 500
+                case .badRequest: 400
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 500 response; throws `ResponseError` when another status arrived.
+            public var internalServerError: InternalServerError {
+                get throws {
+                    if case .internalServerError(let response) = self { return response }
+                    throw responseError(expected: "500")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Ok.Body {
+                if case .ok(let response) = self { return response.body }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Self> {
+                return LatheRuntime.ResponseError(operationID: AvaTax.Operations.CancelTax.id, statusCode: statusCode, expected: expected, body: self, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
@@ -78,6 +170,45 @@ extension AvaTax.Operations {
                     case json(AvaTax.CancelTaxResponse)
                     /// `text/xml`
                     case textXml(Swift.String)
+
+                    /// The content type this body is in.
+                    public var contentType: Swift.String {
+                        switch self {
+                        case .textJson: "text/json"
+                        case .json: "application/json"
+                        case .textXml: "text/xml"
+                        }
+                    }
+
+                    /// The `text/json` body; throws `UnexpectedContentType` when the body is in another.
+                    public var textJson: AvaTax.CancelTaxResponse {
+                        get throws {
+                            switch self {
+                            case .textJson(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "text/json", actual: contentType)
+                            }
+                        }
+                    }
+
+                    /// The `application/json` body; throws `UnexpectedContentType` when the body is in another.
+                    public var json: AvaTax.CancelTaxResponse {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "application/json", actual: contentType)
+                            }
+                        }
+                    }
+
+                    /// The `text/xml` body; throws `UnexpectedContentType` when the body is in another.
+                    public var textXml: Swift.String {
+                        get throws {
+                            switch self {
+                            case .textXml(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "text/xml", actual: contentType)
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -100,6 +231,15 @@ extension AvaTax.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `text/json`
                     case textJson(AvaTax.CommonErrorResult)
+
+                    /// The `text/json` body.
+                    public var textJson: AvaTax.CommonErrorResult {
+                        get throws {
+                            switch self {
+                            case .textJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(headers: Headers = .init(), body: Body) {
@@ -113,6 +253,15 @@ extension AvaTax.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `text/json`
                     case textJson(AvaTax.CommonErrorResult)
+
+                    /// The `text/json` body.
+                    public var textJson: AvaTax.CommonErrorResult {
+                        get throws {
+                            switch self {
+                            case .textJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -125,6 +274,15 @@ extension AvaTax.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(AvaTax.CancelTaxResponse2)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: AvaTax.CancelTaxResponse2 {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {

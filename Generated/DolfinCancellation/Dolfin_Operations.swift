@@ -67,11 +67,100 @@ extension Dolfin.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .forbidden: 403
+                case .notFound: 404
+                case .conflict: 409
+                case .badRequest: 400
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 403 response; throws `ResponseError` when another status arrived.
+            public var forbidden: Forbidden {
+                get throws {
+                    if case .forbidden(let response) = self { return response }
+                    throw responseError(expected: "403")
+                }
+            }
+
+            /// The 404 response; throws `ResponseError` when another status arrived.
+            public var notFound: NotFound {
+                get throws {
+                    if case .notFound(let response) = self { return response }
+                    throw responseError(expected: "404")
+                }
+            }
+
+            /// The 409 response; throws `ResponseError` when another status arrived.
+            public var conflict: Conflict {
+                get throws {
+                    if case .conflict(let response) = self { return response }
+                    throw responseError(expected: "409")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Dolfin.PurchaseOrderResponse {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Dolfin.ProblemDetails> {
+                var body: Dolfin.ProblemDetails? = nil
+                switch self {
+                case .forbidden(let response): body = try? response.body.problemJson
+                case .notFound(let response): body = try? response.body.problemJson
+                case .conflict(let response): body = try? response.body.problemJson
+                case .badRequest(let response): body = try? response.body.problemJson
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Dolfin.PurchaseOrderResponse)
+
+                    /// The `application/json` body.
+                    public var json: Dolfin.PurchaseOrderResponse {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -84,6 +173,15 @@ extension Dolfin.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(Dolfin.ProblemDetails)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: Dolfin.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -96,6 +194,15 @@ extension Dolfin.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(Dolfin.ProblemDetails)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: Dolfin.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -108,6 +215,15 @@ extension Dolfin.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(Dolfin.ProblemDetails)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: Dolfin.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -120,6 +236,15 @@ extension Dolfin.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(Dolfin.ProblemDetails)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: Dolfin.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -132,6 +257,15 @@ extension Dolfin.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(Dolfin.ProblemDetails)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: Dolfin.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {

@@ -21,6 +21,15 @@ extension Paycashless {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Paycashless.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Paycashless.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -56,6 +65,15 @@ extension Paycashless.Operations {
             nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                 /// `application/json`
                 case json(Paycashless.CancelInvoiceRequest)
+
+                /// The `application/json` body.
+                public var json: Paycashless.CancelInvoiceRequest {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -107,11 +125,119 @@ extension Paycashless.Operations {
             /// Any other status: A server error (5xx).
             case `default`(statusCode: Swift.Int, Default)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .badRequest: 400
+                case .unauthorized: 401
+                case .notFound: 404
+                case .conflict: 409
+                case .unprocessableContent: 422
+                case .tooManyRequests: 429
+                case .`default`(let statusCode, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 404 response; throws `ResponseError` when another status arrived.
+            public var notFound: NotFound {
+                get throws {
+                    if case .notFound(let response) = self { return response }
+                    throw responseError(expected: "404")
+                }
+            }
+
+            /// The 409 response; throws `ResponseError` when another status arrived.
+            public var conflict: Conflict {
+                get throws {
+                    if case .conflict(let response) = self { return response }
+                    throw responseError(expected: "409")
+                }
+            }
+
+            /// The 422 response; throws `ResponseError` when another status arrived.
+            public var unprocessableContent: UnprocessableContent {
+                get throws {
+                    if case .unprocessableContent(let response) = self { return response }
+                    throw responseError(expected: "422")
+                }
+            }
+
+            /// The 429 response; throws `ResponseError` when another status arrived.
+            public var tooManyRequests: TooManyRequests {
+                get throws {
+                    if case .tooManyRequests(let response) = self { return response }
+                    throw responseError(expected: "429")
+                }
+            }
+
+            /// The default response; throws `ResponseError` when another status arrived.
+            public var `default`: Default {
+                get throws {
+                    if case .`default`(_, let response) = self { return response }
+                    throw responseError(expected: "default")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Paycashless.Invoice {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Paycashless.ErrorModel> {
+                var body: Paycashless.ErrorModel? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.json
+                case .unauthorized(let response): body = try? response.body.json
+                case .notFound(let response): body = try? response.body.json
+                case .conflict(let response): body = try? response.body.json
+                case .unprocessableContent(let response): body = try? response.body.json
+                case .tooManyRequests(let response): body = try? response.body.json
+                case .`default`(_, let response): body = try? response.body.json
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Paycashless.Invoice)
+
+                    /// The `application/json` body.
+                    public var json: Paycashless.Invoice {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -127,6 +253,15 @@ extension Paycashless.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Paycashless.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Paycashless.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -151,6 +286,15 @@ extension Paycashless.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Paycashless.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Paycashless.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {

@@ -18,6 +18,15 @@ extension Storno {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Storno.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -31,6 +40,15 @@ extension Storno {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Storno.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -44,6 +62,15 @@ extension Storno {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Storno.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -57,6 +84,15 @@ extension Storno {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Storno.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -80,6 +116,15 @@ extension Storno {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Storno.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(headers: Headers = .init(), body: Body) {
@@ -130,6 +175,15 @@ extension Storno.Operations {
             nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                 /// `application/json`
                 case json(Storno.CancelInvoiceRequest)
+
+                /// The `application/json` body.
+                public var json: Storno.CancelInvoiceRequest {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -175,11 +229,120 @@ extension Storno.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .badRequest: 400
+                case .unauthorized: 401
+                case .forbidden: 403
+                case .notFound: 404
+                case .conflict: 409
+                case .unprocessableContent: 422
+                case .tooManyRequests: 429
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 403 response; throws `ResponseError` when another status arrived.
+            public var forbidden: Forbidden {
+                get throws {
+                    if case .forbidden(let response) = self { return response }
+                    throw responseError(expected: "403")
+                }
+            }
+
+            /// The 404 response; throws `ResponseError` when another status arrived.
+            public var notFound: NotFound {
+                get throws {
+                    if case .notFound(let response) = self { return response }
+                    throw responseError(expected: "404")
+                }
+            }
+
+            /// The 409 response; throws `ResponseError` when another status arrived.
+            public var conflict: Conflict {
+                get throws {
+                    if case .conflict(let response) = self { return response }
+                    throw responseError(expected: "409")
+                }
+            }
+
+            /// The 422 response; throws `ResponseError` when another status arrived.
+            public var unprocessableContent: UnprocessableContent {
+                get throws {
+                    if case .unprocessableContent(let response) = self { return response }
+                    throw responseError(expected: "422")
+                }
+            }
+
+            /// The 429 response; throws `ResponseError` when another status arrived.
+            public var tooManyRequests: TooManyRequests {
+                get throws {
+                    if case .tooManyRequests(let response) = self { return response }
+                    throw responseError(expected: "429")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Storno.Invoice {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Storno.ErrorModel> {
+                var body: Storno.ErrorModel? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.json
+                case .unauthorized(let response): body = try? response.body.json
+                case .forbidden(let response): body = try? response.body.json
+                case .notFound(let response): body = try? response.body.json
+                case .conflict(let response): body = try? response.body.json
+                case .unprocessableContent(let response): body = try? response.body.json
+                case .tooManyRequests(let response): body = try? response.body.json
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Storno.Operations.CancelInvoice.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.Invoice)
+
+                    /// The `application/json` body.
+                    public var json: Storno.Invoice {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -204,6 +367,15 @@ extension Storno.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Storno.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -216,6 +388,15 @@ extension Storno.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Storno.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -290,11 +471,120 @@ extension Storno.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .unauthorized: 401
+                case .forbidden: 403
+                case .notFound: 404
+                case .conflict: 409
+                case .unprocessableContent: 422
+                case .tooManyRequests: 429
+                case .badRequest: 400
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 403 response; throws `ResponseError` when another status arrived.
+            public var forbidden: Forbidden {
+                get throws {
+                    if case .forbidden(let response) = self { return response }
+                    throw responseError(expected: "403")
+                }
+            }
+
+            /// The 404 response; throws `ResponseError` when another status arrived.
+            public var notFound: NotFound {
+                get throws {
+                    if case .notFound(let response) = self { return response }
+                    throw responseError(expected: "404")
+                }
+            }
+
+            /// The 409 response; throws `ResponseError` when another status arrived.
+            public var conflict: Conflict {
+                get throws {
+                    if case .conflict(let response) = self { return response }
+                    throw responseError(expected: "409")
+                }
+            }
+
+            /// The 422 response; throws `ResponseError` when another status arrived.
+            public var unprocessableContent: UnprocessableContent {
+                get throws {
+                    if case .unprocessableContent(let response) = self { return response }
+                    throw responseError(expected: "422")
+                }
+            }
+
+            /// The 429 response; throws `ResponseError` when another status arrived.
+            public var tooManyRequests: TooManyRequests {
+                get throws {
+                    if case .tooManyRequests(let response) = self { return response }
+                    throw responseError(expected: "429")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Storno.Invoice {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Storno.ErrorModel> {
+                var body: Storno.ErrorModel? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.json
+                case .forbidden(let response): body = try? response.body.json
+                case .notFound(let response): body = try? response.body.json
+                case .conflict(let response): body = try? response.body.json
+                case .unprocessableContent(let response): body = try? response.body.json
+                case .tooManyRequests(let response): body = try? response.body.json
+                case .badRequest(let response): body = try? response.body.json
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.Invoice)
+
+                    /// The `application/json` body.
+                    public var json: Storno.Invoice {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -316,6 +606,15 @@ extension Storno.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Storno.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -328,6 +627,15 @@ extension Storno.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Storno.ErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Storno.ErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {

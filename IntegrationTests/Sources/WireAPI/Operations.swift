@@ -17,6 +17,15 @@ nonisolated public enum Operations {
             nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                 /// `application/problem+json`
                 case problemJson(Problem)
+
+                /// The `application/problem+json` body.
+                public var problemJson: Problem {
+                    get throws {
+                        switch self {
+                        case .problemJson(let value): return value
+                        }
+                    }
+                }
             }
             public var body: Body
             public init(body: Body) {
@@ -30,6 +39,15 @@ nonisolated public enum Operations {
             nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                 /// `application/problem+json`
                 case problemJson(Problem)
+
+                /// The `application/problem+json` body.
+                public var problemJson: Problem {
+                    get throws {
+                        switch self {
+                        case .problemJson(let value): return value
+                        }
+                    }
+                }
             }
             public var body: Body
             public init(body: Body) {
@@ -158,6 +176,55 @@ extension Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .badRequest: 400
+                case .notFound: 404
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 404 response; throws `ResponseError` when another status arrived.
+            public var notFound: NotFound {
+                get throws {
+                    if case .notFound(let response) = self { return response }
+                    throw responseError(expected: "404")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Echo {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.Styles.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
                     /// - Note: Header `X-Rate-Remaining`.
@@ -171,6 +238,15 @@ extension Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Echo)
+
+                    /// The `application/json` body.
+                    public var json: Echo {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(headers: Headers, body: Body) {
@@ -244,6 +320,46 @@ extension Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .badRequest: 400
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> GetCodeResponse {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.GetCode.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
                     /// - Note: Header `X-Rate-Info`.
@@ -257,6 +373,15 @@ extension Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(GetCodeResponse)
+
+                    /// The `application/json` body.
+                    public var json: GetCodeResponse {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(headers: Headers, body: Body) {
@@ -288,6 +413,67 @@ extension Operations {
                 case binary(OpenAPIRuntime.HTTPBody)
                 /// `text/json`
                 case textJson(Item)
+
+                /// The content type this body is in.
+                public var contentType: Swift.String {
+                    switch self {
+                    case .json: "application/json"
+                    case .urlEncodedForm: "application/x-www-form-urlencoded"
+                    case .plainText: "text/plain"
+                    case .binary: "application/octet-stream"
+                    case .textJson: "text/json"
+                    }
+                }
+
+                /// The `application/json` body; throws `UnexpectedContentType` when the body is in another.
+                public var json: Item {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "application/json", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `application/x-www-form-urlencoded` body; throws `UnexpectedContentType` when the body is in another.
+                public var urlEncodedForm: Item {
+                    get throws {
+                        switch self {
+                        case .urlEncodedForm(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "application/x-www-form-urlencoded", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `text/plain` body; throws `UnexpectedContentType` when the body is in another.
+                public var plainText: Swift.String {
+                    get throws {
+                        switch self {
+                        case .plainText(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "text/plain", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `application/octet-stream` body; throws `UnexpectedContentType` when the body is in another.
+                public var binary: OpenAPIRuntime.HTTPBody {
+                    get throws {
+                        switch self {
+                        case .binary(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "application/octet-stream", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `text/json` body; throws `UnexpectedContentType` when the body is in another.
+                public var textJson: Item {
+                    get throws {
+                        switch self {
+                        case .textJson(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "text/json", actual: contentType)
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -320,11 +506,63 @@ extension Operations {
             /// Any other status: Anything else.
             case `default`(statusCode: Swift.Int, Default)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .clientError(let statusCode, _): statusCode
+                case .`default`(let statusCode, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 4XX response; throws `ResponseError` when another status arrived.
+            public var clientError: ClientError {
+                get throws {
+                    if case .clientError(_, let response) = self { return response }
+                    throw responseError(expected: "4XX")
+                }
+            }
+
+            /// The default response; throws `ResponseError` when another status arrived.
+            public var `default`: Default {
+                get throws {
+                    if case .`default`(_, let response) = self { return response }
+                    throw responseError(expected: "default")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Echo {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Self> {
+                return LatheRuntime.ResponseError(operationID: Operations.Bodies.id, statusCode: statusCode, expected: expected, body: self, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Echo)
+
+                    /// The `application/json` body.
+                    public var json: Echo {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -337,6 +575,15 @@ extension Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(Problem)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: Problem {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -349,6 +596,15 @@ extension Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `text/plain`
                     case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -396,6 +652,58 @@ extension Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .noContent: 204
+                case .badRequest: 400
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// This output when its status is a success (200, 204); throws `ResponseError`, with the
+            /// documented error body, for any other status.
+            public func get() throws -> Self {
+                switch self {
+                case .ok, .noContent: return self
+                default: throw responseError(expected: "a success status")
+                }
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.Download.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
@@ -403,6 +711,34 @@ extension Operations {
                     case binary(OpenAPIRuntime.HTTPBody)
                     /// `text/plain`
                     case plainText(Swift.String)
+
+                    /// The content type this body is in.
+                    public var contentType: Swift.String {
+                        switch self {
+                        case .binary: "application/octet-stream"
+                        case .plainText: "text/plain"
+                        }
+                    }
+
+                    /// The `application/octet-stream` body; throws `UnexpectedContentType` when the body is in another.
+                    public var binary: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case .binary(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "application/octet-stream", actual: contentType)
+                            }
+                        }
+                    }
+
+                    /// The `text/plain` body; throws `UnexpectedContentType` when the body is in another.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "text/plain", actual: contentType)
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -552,6 +888,15 @@ extension Operations {
                         }
                     }
                 }
+
+                /// The `multipart/form-data` body.
+                public var multipartForm: Parts {
+                    get throws {
+                        switch self {
+                        case .multipartForm(let value): return value
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -576,6 +921,46 @@ extension Operations {
             case badRequest(BadRequest)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .badRequest: 400
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Ok.Body.Parts {
+                if case .ok(let response) = self { return try response.body.multipartForm }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<[Swift.String: [Swift.String]]> {
+                var body: [Swift.String: [Swift.String]]? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.json
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.Upload.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
@@ -613,6 +998,15 @@ extension Operations {
 
                         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
                     }
+
+                    /// The `multipart/form-data` body.
+                    public var multipartForm: Parts {
+                        get throws {
+                            switch self {
+                            case .multipartForm(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -625,6 +1019,15 @@ extension Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json([Swift.String: [Swift.String]])
+
+                    /// The `application/json` body.
+                    public var json: [Swift.String: [Swift.String]] {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -655,6 +1058,46 @@ extension Operations {
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureHeader.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
@@ -688,6 +1131,46 @@ extension Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureQuery.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
                 }
@@ -719,6 +1202,46 @@ extension Operations {
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureCookie.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
@@ -752,6 +1275,46 @@ extension Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureBasic.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
                 }
@@ -783,6 +1346,46 @@ extension Operations {
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureBearer.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
@@ -816,6 +1419,46 @@ extension Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureOAuth.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
                 }
@@ -847,6 +1490,46 @@ extension Operations {
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureEither.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
@@ -880,6 +1563,46 @@ extension Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureBoth.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
                 }
@@ -911,6 +1634,46 @@ extension Operations {
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureOptional.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {

@@ -48,11 +48,8 @@ struct SideBySideTests {
             authentication: Piriod.Authentication(tokenAuth: APIKeyCredential("tok_live")))
         let cancellation = Piriod.Cancellation(
             retention: 12, document: 61, number: 1001, date: CalendarDate(year: 2026, month: 11, day: 21)!)
-        let created = try await piriod.createCancellation(xSimpleWorkspace: "acc_1", body: cancellation)
-        guard case .created = created else {
-            Issue.record("Piriod: \(created)")
-            return
-        }
+        let created = try await piriod.createCancellation(xSimpleWorkspace: "acc_1", body: cancellation).get()
+        #expect(created.number == 1001)
         #expect(piriodTransport.requests.first?.headerFields[.authorization] == "Token tok_live")
 
         let order = UUID()
@@ -62,11 +59,8 @@ struct SideBySideTests {
         let dolfin = Dolfin.Client(
             serverURL: Self.server, transport: dolfinTransport,
             authentication: Dolfin.Authentication(dolfinApiKey: APIKeyCredential("dk_live")))
-        let cancelled = try await dolfin.cancelPurchaseOrder(id: order, xDolfinOrganisationId: UUID())
-        guard case .ok = cancelled else {
-            Issue.record("Dolfin: \(cancelled)")
-            return
-        }
+        let cancelled = try await dolfin.cancelPurchaseOrder(id: order, xDolfinOrganisationId: UUID()).get()
+        #expect(cancelled.id == order)
 
         let paycashlessTransport = CannedTransport(
             .conflict,
@@ -78,13 +72,12 @@ struct SideBySideTests {
             authentication: Paycashless.Authentication(
                 bearerAuth: BearerTokenProvider(token: "pk_test_1"),
                 requestSignature: RequestSigningSecret("sk_test_1")))
-        let refused = try await paycashless.cancelInvoice(id: "inv_1", body: .init(cancellationReason: "Duplicate"))
-        guard case .conflict(let conflict) = refused, case .json(let error) = conflict.body else {
-            Issue.record("Paycashless: \(refused)")
-            return
+        do {
+            _ = try await paycashless.cancelInvoice(id: "inv_1", body: .init(cancellationReason: "Duplicate")).get()
+            Issue.record("Paycashless's 409 must throw")
+        } catch let error as ResponseError<Paycashless.ErrorModel> {
+            #expect(error.statusCode == 409 && error.body?.error.code == "invoice_cancelled")
         }
-        let paycashlessError: Paycashless.ErrorModel = error
-        #expect(paycashlessError.error.code == "invoice_cancelled")
         #expect(paycashlessTransport.requests.first?.headerFields[HTTPField.Name("Request-Signature")!]?.count == 128)
 
         let invoice = UUID()
@@ -92,15 +85,15 @@ struct SideBySideTests {
         let storno = Storno.Client(
             serverURL: Self.server, transport: stornoTransport,
             authentication: Storno.Authentication(bearerAuth: BearerTokenProvider(token: "jwt.storno")))
-        let stornoOutput = try await storno.cancelInvoice(
-            uuid: invoice, xCompany: UUID(), body: Storno.CancelInvoiceRequest(reason: "Client requested cancellation"))
-        guard case .conflict(let stornoConflict) = stornoOutput, case .json(let stornoError) = stornoConflict.body
-        else {
-            Issue.record("Storno: \(stornoOutput)")
-            return
+        do {
+            _ = try await storno.cancelInvoice(
+                uuid: invoice, xCompany: UUID(),
+                body: Storno.CancelInvoiceRequest(reason: "Client requested cancellation")
+            ).get()
+            Issue.record("Storno's 409 must throw")
+        } catch let error as ResponseError<Storno.ErrorModel> {
+            #expect(error.statusCode == 409 && error.body?.error == "Invoice is already cancelled.")
         }
-        let stornoErrorModel: Storno.ErrorModel = stornoError
-        #expect(stornoErrorModel.error == "Invoice is already cancelled.")
 
         let avaTaxTransport = CannedTransport(
             .ok, json: #"{"CancelTaxResult": {"TransactionId": 1, "ResultCode": "Success"}}"#, contentType: "text/json")
@@ -110,10 +103,7 @@ struct SideBySideTests {
                 basicAuth: BasicCredentials(username: "1100012345", password: "LICENSEKEY")))
         let request = AvaTax.CancelTaxRequest(
             companyCode: "XYZ", docType: .salesInvoice, docCode: "INV223", cancelCode: .docVoided)
-        let taxCancelled = try await avaTax.cancelTax(body: .textJson(request))
-        guard case .ok = taxCancelled else {
-            Issue.record("AvaTax: \(taxCancelled)")
-            return
-        }
+        let taxCancelled = try await avaTax.cancelTax(body: .textJson(request)).get().textJson.cancelTaxResult
+        #expect(taxCancelled.resultCode == .success)
     }
 }

@@ -233,6 +233,7 @@ struct OperationsEmitter: Emitter {
                 w.line()
                 emitParts(multipart, contentType: content.contentType, into: &w)
             }
+            emitBodyAccessors(contents, into: &w)
         }
     }
 
@@ -262,6 +263,7 @@ struct OperationsEmitter: Emitter {
                         + "OpenAPIRuntime.HTTPBody?)"
                 )
             }
+            emitOutputAccessors(operation, into: &w)
             for response in operation.responses {
                 w.line()
                 if let shared = response.sharedName {

@@ -52,11 +52,80 @@ extension Dolfin.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .forbidden: 403
+                case .notFound: 404
+                case .conflict: 409
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 403 response; throws `ResponseError` when another status arrived.
+            public var forbidden: Forbidden {
+                get throws {
+                    if case .forbidden(let response) = self { return response }
+                    throw responseError(expected: "403")
+                }
+            }
+
+            /// The 404 response; throws `ResponseError` when another status arrived.
+            public var notFound: NotFound {
+                get throws {
+                    if case .notFound(let response) = self { return response }
+                    throw responseError(expected: "404")
+                }
+            }
+
+            /// The 409 response; throws `ResponseError` when another status arrived.
+            public var conflict: Conflict {
+                get throws {
+                    if case .conflict(let response) = self { return response }
+                    throw responseError(expected: "409")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Dolfin.PurchaseOrderResponse {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Dolfin.ProblemDetails> {
+                var body: Dolfin.ProblemDetails? = nil
+                switch self {
+                case .forbidden(let response): body = try? response.body.problemJson
+                case .notFound(let response): body = try? response.body.problemJson
+                case .conflict(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Dolfin.Operations.PostPurchaseOrdersIdCancel.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Dolfin.PurchaseOrderResponse)
+
+                    /// The `application/json` body.
+                    public var json: Dolfin.PurchaseOrderResponse {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -69,6 +138,15 @@ extension Dolfin.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(Dolfin.ProblemDetails)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: Dolfin.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -81,6 +159,15 @@ extension Dolfin.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(Dolfin.ProblemDetails)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: Dolfin.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -93,6 +180,15 @@ extension Dolfin.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(Dolfin.ProblemDetails)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: Dolfin.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {

@@ -44,11 +44,60 @@ extension MultiFile.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .notFound: 404
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 404 response; throws `ResponseError` when another status arrived.
+            public var notFound: NotFound {
+                get throws {
+                    if case .notFound(let response) = self { return response }
+                    throw responseError(expected: "404")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> MultiFile.Pet {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<MultiFile.Problem> {
+                var body: MultiFile.Problem? = nil
+                switch self {
+                case .notFound(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: MultiFile.Operations.GetPet.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(MultiFile.Pet)
+
+                    /// The `application/json` body.
+                    public var json: MultiFile.Pet {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -61,6 +110,15 @@ extension MultiFile.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(MultiFile.Problem)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: MultiFile.Problem {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {

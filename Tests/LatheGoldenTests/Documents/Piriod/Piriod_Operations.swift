@@ -18,6 +18,15 @@ extension Piriod {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Piriod.ValidationErrorModel)
+
+                    /// The `application/json` body.
+                    public var json: Piriod.ValidationErrorModel {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -56,6 +65,15 @@ extension Piriod.Operations {
             nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                 /// `application/json`
                 case json(Piriod.Cancellation)
+
+                /// The `application/json` body.
+                public var json: Piriod.Cancellation {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -83,11 +101,60 @@ extension Piriod.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .created: 201
+                case .badRequest: 400
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 201 response; throws `ResponseError` when another status arrived.
+            public var created: Created {
+                get throws {
+                    if case .created(let response) = self { return response }
+                    throw responseError(expected: "201")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 201 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Piriod.Cancellation {
+                if case .created(let response) = self { return try response.body.json }
+                throw responseError(expected: "201")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Piriod.ValidationErrorModel> {
+                var body: Piriod.ValidationErrorModel? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.json
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Piriod.Operations.PostCancellations.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Created: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(Piriod.Cancellation)
+
+                    /// The `application/json` body.
+                    public var json: Piriod.Cancellation {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {

@@ -18,6 +18,15 @@ extension WireFormats {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(WireFormats.Problem)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: WireFormats.Problem {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -31,6 +40,15 @@ extension WireFormats {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(WireFormats.Problem)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: WireFormats.Problem {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -160,6 +178,55 @@ extension WireFormats.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .badRequest: 400
+                case .notFound: 404
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 404 response; throws `ResponseError` when another status arrived.
+            public var notFound: NotFound {
+                get throws {
+                    if case .notFound(let response) = self { return response }
+                    throw responseError(expected: "404")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> WireFormats.Echo {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.Styles.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
                     /// - Note: Header `X-Rate-Remaining`.
@@ -173,6 +240,15 @@ extension WireFormats.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(WireFormats.Echo)
+
+                    /// The `application/json` body.
+                    public var json: WireFormats.Echo {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(headers: Headers, body: Body) {
@@ -246,6 +322,46 @@ extension WireFormats.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .badRequest: 400
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> WireFormats.GetCodeResponse {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.GetCode.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
                     /// - Note: Header `X-Rate-Info`.
@@ -259,6 +375,15 @@ extension WireFormats.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(WireFormats.GetCodeResponse)
+
+                    /// The `application/json` body.
+                    public var json: WireFormats.GetCodeResponse {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(headers: Headers, body: Body) {
@@ -290,6 +415,67 @@ extension WireFormats.Operations {
                 case binary(OpenAPIRuntime.HTTPBody)
                 /// `text/json`
                 case textJson(WireFormats.Item)
+
+                /// The content type this body is in.
+                public var contentType: Swift.String {
+                    switch self {
+                    case .json: "application/json"
+                    case .urlEncodedForm: "application/x-www-form-urlencoded"
+                    case .plainText: "text/plain"
+                    case .binary: "application/octet-stream"
+                    case .textJson: "text/json"
+                    }
+                }
+
+                /// The `application/json` body; throws `UnexpectedContentType` when the body is in another.
+                public var json: WireFormats.Item {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "application/json", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `application/x-www-form-urlencoded` body; throws `UnexpectedContentType` when the body is in another.
+                public var urlEncodedForm: WireFormats.Item {
+                    get throws {
+                        switch self {
+                        case .urlEncodedForm(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "application/x-www-form-urlencoded", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `text/plain` body; throws `UnexpectedContentType` when the body is in another.
+                public var plainText: Swift.String {
+                    get throws {
+                        switch self {
+                        case .plainText(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "text/plain", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `application/octet-stream` body; throws `UnexpectedContentType` when the body is in another.
+                public var binary: OpenAPIRuntime.HTTPBody {
+                    get throws {
+                        switch self {
+                        case .binary(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "application/octet-stream", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `text/json` body; throws `UnexpectedContentType` when the body is in another.
+                public var textJson: WireFormats.Item {
+                    get throws {
+                        switch self {
+                        case .textJson(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "text/json", actual: contentType)
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -322,11 +508,63 @@ extension WireFormats.Operations {
             /// Any other status: Anything else.
             case `default`(statusCode: Swift.Int, Default)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .clientError(let statusCode, _): statusCode
+                case .`default`(let statusCode, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 4XX response; throws `ResponseError` when another status arrived.
+            public var clientError: ClientError {
+                get throws {
+                    if case .clientError(_, let response) = self { return response }
+                    throw responseError(expected: "4XX")
+                }
+            }
+
+            /// The default response; throws `ResponseError` when another status arrived.
+            public var `default`: Default {
+                get throws {
+                    if case .`default`(_, let response) = self { return response }
+                    throw responseError(expected: "default")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> WireFormats.Echo {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Self> {
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.Bodies.id, statusCode: statusCode, expected: expected, body: self, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(WireFormats.Echo)
+
+                    /// The `application/json` body.
+                    public var json: WireFormats.Echo {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -339,6 +577,15 @@ extension WireFormats.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/problem+json`
                     case problemJson(WireFormats.Problem)
+
+                    /// The `application/problem+json` body.
+                    public var problemJson: WireFormats.Problem {
+                        get throws {
+                            switch self {
+                            case .problemJson(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -351,6 +598,15 @@ extension WireFormats.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `text/plain`
                     case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -398,6 +654,58 @@ extension WireFormats.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .noContent: 204
+                case .badRequest: 400
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// This output when its status is a success (200, 204); throws `ResponseError`, with the
+            /// documented error body, for any other status.
+            public func get() throws -> Self {
+                switch self {
+                case .ok, .noContent: return self
+                default: throw responseError(expected: "a success status")
+                }
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.Download.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
@@ -405,6 +713,34 @@ extension WireFormats.Operations {
                     case binary(OpenAPIRuntime.HTTPBody)
                     /// `text/plain`
                     case plainText(Swift.String)
+
+                    /// The content type this body is in.
+                    public var contentType: Swift.String {
+                        switch self {
+                        case .binary: "application/octet-stream"
+                        case .plainText: "text/plain"
+                        }
+                    }
+
+                    /// The `application/octet-stream` body; throws `UnexpectedContentType` when the body is in another.
+                    public var binary: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case .binary(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "application/octet-stream", actual: contentType)
+                            }
+                        }
+                    }
+
+                    /// The `text/plain` body; throws `UnexpectedContentType` when the body is in another.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "text/plain", actual: contentType)
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -554,6 +890,15 @@ extension WireFormats.Operations {
                         }
                     }
                 }
+
+                /// The `multipart/form-data` body.
+                public var multipartForm: Parts {
+                    get throws {
+                        switch self {
+                        case .multipartForm(let value): return value
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -578,6 +923,46 @@ extension WireFormats.Operations {
             case badRequest(BadRequest)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .badRequest: 400
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Ok.Body.Parts {
+                if case .ok(let response) = self { return try response.body.multipartForm }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<[Swift.String: [Swift.String]]> {
+                var body: [Swift.String: [Swift.String]]? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.json
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.Upload.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
@@ -615,6 +1000,15 @@ extension WireFormats.Operations {
 
                         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
                     }
+
+                    /// The `multipart/form-data` body.
+                    public var multipartForm: Parts {
+                        get throws {
+                            switch self {
+                            case .multipartForm(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -627,6 +1021,15 @@ extension WireFormats.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json([Swift.String: [Swift.String]])
+
+                    /// The `application/json` body.
+                    public var json: [Swift.String: [Swift.String]] {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -657,6 +1060,46 @@ extension WireFormats.Operations {
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureHeader.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
@@ -690,6 +1133,46 @@ extension WireFormats.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureQuery.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
                 }
@@ -721,6 +1204,46 @@ extension WireFormats.Operations {
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureCookie.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
@@ -754,6 +1277,46 @@ extension WireFormats.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureBasic.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
                 }
@@ -785,6 +1348,46 @@ extension WireFormats.Operations {
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureBearer.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
@@ -818,6 +1421,46 @@ extension WireFormats.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureOAuth.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
                 }
@@ -849,6 +1492,46 @@ extension WireFormats.Operations {
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureEither.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
@@ -882,6 +1565,46 @@ extension WireFormats.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureBoth.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
                 }
@@ -913,6 +1636,46 @@ extension WireFormats.Operations {
             case unauthorized(Unauthorized)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureOptional.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {

@@ -30,6 +30,45 @@ extension Bodies.Operations {
                 case urlEncodedForm(Bodies.Note)
                 /// `text/plain`
                 case plainText(Swift.String)
+
+                /// The content type this body is in.
+                public var contentType: Swift.String {
+                    switch self {
+                    case .json: "application/json"
+                    case .urlEncodedForm: "application/x-www-form-urlencoded"
+                    case .plainText: "text/plain"
+                    }
+                }
+
+                /// The `application/json` body; throws `UnexpectedContentType` when the body is in another.
+                public var json: Bodies.Note {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "application/json", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `application/x-www-form-urlencoded` body; throws `UnexpectedContentType` when the body is in another.
+                public var urlEncodedForm: Bodies.Note {
+                    get throws {
+                        switch self {
+                        case .urlEncodedForm(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "application/x-www-form-urlencoded", actual: contentType)
+                        }
+                    }
+                }
+
+                /// The `text/plain` body; throws `UnexpectedContentType` when the body is in another.
+                public var plainText: Swift.String {
+                    get throws {
+                        switch self {
+                        case .plainText(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "text/plain", actual: contentType)
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -57,6 +96,32 @@ extension Bodies.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .created: 201
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 201 response; throws `ResponseError` when another status arrived.
+            public var created: Created {
+                get throws {
+                    if case .created(let response) = self { return response }
+                    throw responseError(expected: "201")
+                }
+            }
+
+            /// The 201 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Created.Body {
+                if case .created(let response) = self { return response.body }
+                throw responseError(expected: "201")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: Bodies.Operations.CreateNote.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
             nonisolated public struct Created: Swift.Sendable, Swift.Hashable {
                 nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
                     /// - Note: Header `Location`.
@@ -72,6 +137,34 @@ extension Bodies.Operations {
                     case json(Bodies.Note)
                     /// `text/plain`
                     case plainText(Swift.String)
+
+                    /// The content type this body is in.
+                    public var contentType: Swift.String {
+                        switch self {
+                        case .json: "application/json"
+                        case .plainText: "text/plain"
+                        }
+                    }
+
+                    /// The `application/json` body; throws `UnexpectedContentType` when the body is in another.
+                    public var json: Bodies.Note {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "application/json", actual: contentType)
+                            }
+                        }
+                    }
+
+                    /// The `text/plain` body; throws `UnexpectedContentType` when the body is in another.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "text/plain", actual: contentType)
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(headers: Headers, body: Body) {
@@ -135,6 +228,15 @@ extension Bodies.Operations {
                         }
                     }
                 }
+
+                /// The `multipart/form-data` body.
+                public var multipartForm: Parts {
+                    get throws {
+                        switch self {
+                        case .multipartForm(let value): return value
+                        }
+                    }
+                }
             }
             public var body: Body?
 
@@ -160,11 +262,46 @@ extension Bodies.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> OpenAPIRuntime.HTTPBody {
+                if case .ok(let response) = self { return try response.body.binary }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: Bodies.Operations.Attach.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/octet-stream`
                     case binary(OpenAPIRuntime.HTTPBody)
+
+                    /// The `application/octet-stream` body.
+                    public var binary: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case .binary(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {

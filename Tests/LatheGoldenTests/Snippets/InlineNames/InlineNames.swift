@@ -42,6 +42,15 @@ extension InlineNames.Operations {
             nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                 /// `application/json`
                 case json(InlineNames.CancelInvoiceRequest)
+
+                /// The `application/json` body.
+                public var json: InlineNames.CancelInvoiceRequest {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        }
+                    }
+                }
             }
             public var body: Body?
 
@@ -76,11 +85,60 @@ extension InlineNames.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .conflict: 409
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 409 response; throws `ResponseError` when another status arrived.
+            public var conflict: Conflict {
+                get throws {
+                    if case .conflict(let response) = self { return response }
+                    throw responseError(expected: "409")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> InlineNames.CancelInvoiceResponse200 {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<InlineNames.CancelInvoiceResponse409> {
+                var body: InlineNames.CancelInvoiceResponse409? = nil
+                switch self {
+                case .conflict(let response): body = try? response.body.json
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: InlineNames.Operations.CancelInvoice.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(InlineNames.CancelInvoiceResponse200)
+
+                    /// The `application/json` body.
+                    public var json: InlineNames.CancelInvoiceResponse200 {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
@@ -93,6 +151,15 @@ extension InlineNames.Operations {
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(InlineNames.CancelInvoiceResponse409)
+
+                    /// The `application/json` body.
+                    public var json: InlineNames.CancelInvoiceResponse409 {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {

@@ -35,6 +35,15 @@ extension VendorExtensions.Operations {
             nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                 /// `application/json`
                 case json(VendorExtensions.VoidTransactionRequest)
+
+                /// The `application/json` body.
+                public var json: VendorExtensions.VoidTransactionRequest {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        }
+                    }
+                }
             }
             public var body: Body?
 
@@ -61,11 +70,46 @@ extension VendorExtensions.Operations {
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> VendorExtensions.VoidTransactionResponse {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: VendorExtensions.Operations.VoidTransaction.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `application/json`
                     case json(VendorExtensions.VoidTransactionResponse)
+
+                    /// The `application/json` body.
+                    public var json: VendorExtensions.VoidTransactionResponse {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
                 }
                 public var body: Body
                 public init(body: Body) {
