@@ -107,7 +107,8 @@ extension OperationsEmitter {
             case 1:
                 let content = success.contents[0]
                 (returnType, value) = (
-                    bodyType(content, in: "\(success.typeName).\(operation.names.body)"), "try response.body.\(content.caseName)"
+                    bodyType(content, in: "\(success.typeName).\(operation.names.body)"),
+                    "try response.body.\(content.caseName)"
                 )
             default:
                 (returnType, value) = ("\(success.typeName).\(operation.names.body)", "response.body")
