@@ -9,18 +9,22 @@ import OpenAPIRuntime
 
 extension AvaTax {
     /// A client for `avatax.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -70,78 +74,81 @@ extension AvaTax.Client {
     ///
     /// `POST /1.0/tax/cancel`
     nonisolated public func cancelTax(_ input: AvaTax.Operations.CancelTax.Input) async throws -> AvaTax.Operations.CancelTax.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, reason: .invalidInput(issues)) }
-        let path = "/1.0/tax/cancel"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "text/json, application/json, text/xml, application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .textJson(let value):
-            request.headerFields[.contentType] = "text/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        case .json(let value):
-            request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        case .textXml(let value):
-            request.headerFields[.contentType] = "text/xml"
-            body = OpenAPIRuntime.HTTPBody(value)
-        }
-        try await authentication.apply(to: &request, operationID: AvaTax.Operations.CancelTax.id, alternatives: [["basicAuth"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: AvaTax.Operations.CancelTax.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: AvaTax.Operations.CancelTax.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
-                let value = try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response)
-                try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["CancelTaxResult", "ResultCode"], equals: ["Error", "Exception"], message: ["CancelTaxResult", "Messages", "0", "Summary"], operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code)
-                body = .textJson(value)
-            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                let value = try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response)
-                try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["CancelTaxResult", "ResultCode"], equals: ["Error", "Exception"], message: ["CancelTaxResult", "Messages", "0", "Summary"], operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code)
-                body = .json(value)
-            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/xml") {
-                body = .textXml(try await LatheRuntime.BodyCoding.text(responseBody))
-            } else {
-                throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+        try await LatheRuntime.ClientSupport.call(AvaTax.Operations.CancelTax.id, configuration) { () async throws -> AvaTax.Operations.CancelTax.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: AvaTax.Operations.CancelTax.id) }
+            let path = "/1.0/tax/cancel"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/json, application/json, text/xml, application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .textJson(let value):
+                request.headerFields[.contentType] = "text/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            case .json(let value):
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            case .textXml(let value):
+                request.headerFields[.contentType] = "text/xml"
+                body = OpenAPIRuntime.HTTPBody(value)
             }
-            return .ok(AvaTax.Operations.CancelTax.Output.Ok(body: body))
-        case 401:
-            let headers: AvaTax.Operations.CancelTax.Output.Unauthorized.Headers
-            do {
-                headers = .init(wwwAuthenticate: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("WWW-Authenticate").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "WWW-Authenticate"))
-            } catch {
-                throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+            try await authentication.apply(to: &request, operationID: AvaTax.Operations.CancelTax.id, alternatives: [["basicAuth"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: AvaTax.Operations.CancelTax.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: AvaTax.Operations.CancelTax.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
+                    let value = try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response)
+                    try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["CancelTaxResult", "ResultCode"], equals: ["Error", "Exception"], message: ["CancelTaxResult", "Messages", "0", "Summary"], operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code)
+                    body = .textJson(value)
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    let value = try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response)
+                    try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["CancelTaxResult", "ResultCode"], equals: ["Error", "Exception"], message: ["CancelTaxResult", "Messages", "0", "Summary"], operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code)
+                    body = .json(value)
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/xml") {
+                    body = .textXml(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(AvaTax.Operations.CancelTax.Output.Ok(body: body))
+            case 401:
+                let headers: AvaTax.Operations.CancelTax.Output.Unauthorized.Headers
+                do {
+                    headers = .init(wwwAuthenticate: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("WWW-Authenticate").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "WWW-Authenticate"))
+                } catch {
+                    throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+                }
+                let body: AvaTax.Operations.CancelTax.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
+                    body = .textJson(try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CommonErrorResult.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(AvaTax.Operations.CancelTax.Output.Unauthorized(headers: headers, body: body))
+            case 500:
+                let body: AvaTax.Operations.CancelTax.Output.InternalServerError.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
+                    body = .textJson(try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CommonErrorResult.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .internalServerError(AvaTax.Operations.CancelTax.Output.InternalServerError(body: body))
+            case 400:
+                let body: AvaTax.Operations.CancelTax.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse2.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(AvaTax.Operations.CancelTax.Output.BadRequest(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
             }
-            let body: AvaTax.Operations.CancelTax.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
-                body = .textJson(try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CommonErrorResult.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(AvaTax.Operations.CancelTax.Output.Unauthorized(headers: headers, body: body))
-        case 500:
-            let body: AvaTax.Operations.CancelTax.Output.InternalServerError.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
-                body = .textJson(try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CommonErrorResult.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .internalServerError(AvaTax.Operations.CancelTax.Output.InternalServerError(body: body))
-        case 400:
-            let body: AvaTax.Operations.CancelTax.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(AvaTax.CancelTaxResponse2.self, from: responseBody, operationID: AvaTax.Operations.CancelTax.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .badRequest(AvaTax.Operations.CancelTax.Output.BadRequest(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
     }
+}
 
+extension AvaTax.APIProtocol {
     /// Cancel a tax document
     ///
     /// Cancels the tax document identified by `DocId`, or by `CompanyCode`, `DocCode` and

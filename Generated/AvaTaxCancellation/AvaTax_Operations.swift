@@ -10,6 +10,19 @@ import OpenAPIRuntime
 extension AvaTax {
     /// The operations of `avatax.yaml`: each one's input and output.
     nonisolated public enum Operations {}
+
+    /// The operations of `avatax.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// Cancel a tax document
+        ///
+        /// Cancels the tax document identified by `DocId`, or by `CompanyCode`, `DocCode` and
+        /// `DocType` together (recommended: those values are at hand in the caller's system).
+        /// `POST /1.0/tax/cancel`
+        func cancelTax(_ input: Operations.CancelTax.Input) async throws -> Operations.CancelTax.Output
+    }
 }
 
 extension AvaTax.Operations {

@@ -8,19 +8,15 @@ import HTTPTypes
 import OpenAPIRuntime
 
 extension AvaTax {
-    /// What a server for `avatax.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// Cancel a tax document
-        ///
-        /// Cancels the tax document identified by `DocId`, or by `CompanyCode`, `DocCode` and
-        /// `DocType` together (recommended: those values are at hand in the caller's system).
-        /// `POST /1.0/tax/cancel`
-        func cancelTax(_ input: Operations.CancelTax.Input) async throws -> Operations.CancelTax.Output
+    /// What a server for `avatax.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {
         /// The 400 response for a request to `cancelTax` that breaks the spec, in the shape the spec documents.
         /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
         /// The handler is not called either way.
         func cancelTax(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelTax.Output.BadRequest?
+
         /// The 401 response for a request to `cancelTax` that no security alternative admits (`schemes` lists
         /// the alternatives), in the shape the spec documents.
         /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
@@ -66,7 +62,7 @@ extension AvaTax {
     }
 }
 
-extension AvaTax.APIProtocol {
+extension AvaTax.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -85,7 +81,7 @@ extension AvaTax.APIProtocol {
 }
 
 extension AvaTax.Operations.CancelTax {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some AvaTax.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: AvaTax.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some AvaTax.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: AvaTax.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["basicAuth"]]) {
                 if let shaped = try await api.cancelTax(unauthorized: ["basicAuth"]) { return try encode(.unauthorized(shaped)) }

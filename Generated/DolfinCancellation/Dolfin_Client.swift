@@ -9,18 +9,22 @@ import OpenAPIRuntime
 
 extension Dolfin {
     /// A client for `dolfin.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -78,72 +82,75 @@ extension Dolfin.Client {
     ///
     /// `POST /purchase-orders/{id}/cancel`
     nonisolated public func cancelPurchaseOrder(_ input: Dolfin.Operations.CancelPurchaseOrder.Input) async throws -> Dolfin.Operations.CancelPurchaseOrder.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, reason: .invalidInput(issues)) }
-        let path = LatheRuntime.ClientSupport.path("/purchase-orders/{id}/cancel", [
-            "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
-        ])
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields.set("x-dolfin-organisation-id", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xDolfinOrganisationId), explode: false))
-        request.headerFields[.accept] = "application/json, application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Dolfin.Operations.CancelPurchaseOrder.id, alternatives: [["dolfinApiKey"], ["bearerAuth"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Dolfin.Operations.CancelPurchaseOrder.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: Dolfin.Operations.CancelPurchaseOrder.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.PurchaseOrderResponse.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+        try await LatheRuntime.ClientSupport.call(Dolfin.Operations.CancelPurchaseOrder.id, configuration) { () async throws -> Dolfin.Operations.CancelPurchaseOrder.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Dolfin.Operations.CancelPurchaseOrder.id) }
+            let path = LatheRuntime.ClientSupport.path("/purchase-orders/{id}/cancel", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields.set("x-dolfin-organisation-id", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xDolfinOrganisationId), explode: false))
+            request.headerFields[.accept] = "application/json, application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Dolfin.Operations.CancelPurchaseOrder.id, alternatives: [["dolfinApiKey"], ["bearerAuth"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Dolfin.Operations.CancelPurchaseOrder.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Dolfin.Operations.CancelPurchaseOrder.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.PurchaseOrderResponse.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Dolfin.Operations.CancelPurchaseOrder.Output.Ok(body: body))
+            case 403:
+                let body: Dolfin.Operations.CancelPurchaseOrder.Output.Forbidden.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .forbidden(Dolfin.Operations.CancelPurchaseOrder.Output.Forbidden(body: body))
+            case 404:
+                let body: Dolfin.Operations.CancelPurchaseOrder.Output.NotFound.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .notFound(Dolfin.Operations.CancelPurchaseOrder.Output.NotFound(body: body))
+            case 409:
+                let body: Dolfin.Operations.CancelPurchaseOrder.Output.Conflict.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .conflict(Dolfin.Operations.CancelPurchaseOrder.Output.Conflict(body: body))
+            case 400:
+                let body: Dolfin.Operations.CancelPurchaseOrder.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Dolfin.Operations.CancelPurchaseOrder.Output.BadRequest(body: body))
+            case 401:
+                let body: Dolfin.Operations.CancelPurchaseOrder.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Dolfin.Operations.CancelPurchaseOrder.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
             }
-            return .ok(Dolfin.Operations.CancelPurchaseOrder.Output.Ok(body: body))
-        case 403:
-            let body: Dolfin.Operations.CancelPurchaseOrder.Output.Forbidden.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .forbidden(Dolfin.Operations.CancelPurchaseOrder.Output.Forbidden(body: body))
-        case 404:
-            let body: Dolfin.Operations.CancelPurchaseOrder.Output.NotFound.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .notFound(Dolfin.Operations.CancelPurchaseOrder.Output.NotFound(body: body))
-        case 409:
-            let body: Dolfin.Operations.CancelPurchaseOrder.Output.Conflict.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .conflict(Dolfin.Operations.CancelPurchaseOrder.Output.Conflict(body: body))
-        case 400:
-            let body: Dolfin.Operations.CancelPurchaseOrder.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .badRequest(Dolfin.Operations.CancelPurchaseOrder.Output.BadRequest(body: body))
-        case 401:
-            let body: Dolfin.Operations.CancelPurchaseOrder.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Dolfin.ProblemDetails.self, from: responseBody, operationID: Dolfin.Operations.CancelPurchaseOrder.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Dolfin.Operations.CancelPurchaseOrder.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Dolfin.Operations.CancelPurchaseOrder.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
     }
+}
 
+extension Dolfin.APIProtocol {
     /// Cancel purchase order
     ///
     /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.

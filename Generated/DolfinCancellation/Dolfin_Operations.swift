@@ -10,6 +10,18 @@ import OpenAPIRuntime
 extension Dolfin {
     /// The operations of `dolfin.yaml`: each one's input and output.
     nonisolated public enum Operations {}
+
+    /// The operations of `dolfin.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// Cancel purchase order
+        ///
+        /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.
+        /// `POST /purchase-orders/{id}/cancel`
+        func cancelPurchaseOrder(_ input: Operations.CancelPurchaseOrder.Input) async throws -> Operations.CancelPurchaseOrder.Output
+    }
 }
 
 extension Dolfin.Operations {

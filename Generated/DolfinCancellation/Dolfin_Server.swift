@@ -8,18 +8,15 @@ import HTTPTypes
 import OpenAPIRuntime
 
 extension Dolfin {
-    /// What a server for `dolfin.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// Cancel purchase order
-        ///
-        /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.
-        /// `POST /purchase-orders/{id}/cancel`
-        func cancelPurchaseOrder(_ input: Operations.CancelPurchaseOrder.Input) async throws -> Operations.CancelPurchaseOrder.Output
+    /// What a server for `dolfin.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {
         /// The 400 response for a request to `cancelPurchaseOrder` that breaks the spec, in the shape the spec documents.
         /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
         /// The handler is not called either way.
         func cancelPurchaseOrder(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelPurchaseOrder.Output.BadRequest?
+
         /// The 401 response for a request to `cancelPurchaseOrder` that no security alternative admits (`schemes` lists
         /// the alternatives), in the shape the spec documents.
         /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
@@ -72,7 +69,7 @@ extension Dolfin {
     }
 }
 
-extension Dolfin.APIProtocol {
+extension Dolfin.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -93,7 +90,7 @@ extension Dolfin.APIProtocol {
 }
 
 extension Dolfin.Operations.CancelPurchaseOrder {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Dolfin.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Dolfin.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Dolfin.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Dolfin.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["dolfinApiKey"], ["bearerAuth"]]) {
                 if let shaped = try await api.cancelPurchaseOrder(unauthorized: ["dolfinApiKey", "bearerAuth"]) { return try encode(.unauthorized(shaped)) }

@@ -10,18 +10,22 @@ import OpenAPIRuntime
 
 extension Paycashless {
     /// A client for `paycashless.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -80,90 +84,93 @@ extension Paycashless.Client {
     ///
     /// `POST /v1/invoices/{id}/cancel`
     nonisolated public func cancelInvoice(_ input: Paycashless.Operations.CancelInvoice.Input) async throws -> Paycashless.Operations.CancelInvoice.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, reason: .invalidInput(issues)) }
-        let path = LatheRuntime.ClientSupport.path("/v1/invoices/{id}/cancel", [
-            "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
-        ])
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/json"
-        var body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .json(let value):
-            request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        }
-        try await authentication.apply(to: &request, body: &body, operationID: Paycashless.Operations.CancelInvoice.id, alternatives: [["bearerAuth", "requestSignature"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Paycashless.Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: Paycashless.Operations.CancelInvoice.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.Invoice.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+        try await LatheRuntime.ClientSupport.call(Paycashless.Operations.CancelInvoice.id, configuration) { () async throws -> Paycashless.Operations.CancelInvoice.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Paycashless.Operations.CancelInvoice.id) }
+            let path = LatheRuntime.ClientSupport.path("/v1/invoices/{id}/cancel", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json"
+            var body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value):
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
             }
-            return .ok(Paycashless.Operations.CancelInvoice.Output.Ok(body: body))
-        case 400:
-            let body: Paycashless.Operations.CancelInvoice.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            try await authentication.apply(to: &request, body: &body, operationID: Paycashless.Operations.CancelInvoice.id, alternatives: [["bearerAuth", "requestSignature"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Paycashless.Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Paycashless.Operations.CancelInvoice.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.Invoice.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Paycashless.Operations.CancelInvoice.Output.Ok(body: body))
+            case 400:
+                let body: Paycashless.Operations.CancelInvoice.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Paycashless.Operations.CancelInvoice.Output.BadRequest(body: body))
+            case 401:
+                let body: Paycashless.Operations.CancelInvoice.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Paycashless.Operations.CancelInvoice.Output.Unauthorized(body: body))
+            case 404:
+                let body: Paycashless.Operations.CancelInvoice.Output.NotFound.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .notFound(Paycashless.Operations.CancelInvoice.Output.NotFound(body: body))
+            case 409:
+                let body: Paycashless.Operations.CancelInvoice.Output.Conflict.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .conflict(Paycashless.Operations.CancelInvoice.Output.Conflict(body: body))
+            case 422:
+                let body: Paycashless.Operations.CancelInvoice.Output.UnprocessableContent.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unprocessableContent(Paycashless.Operations.CancelInvoice.Output.UnprocessableContent(body: body))
+            case 429:
+                let body: Paycashless.Operations.CancelInvoice.Output.TooManyRequests.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .tooManyRequests(Paycashless.Operations.CancelInvoice.Output.TooManyRequests(body: body))
+            default:
+                let body: Paycashless.Operations.CancelInvoice.Output.Default.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .`default`(statusCode: response.status.code, Paycashless.Operations.CancelInvoice.Output.Default(body: body))
             }
-            return .badRequest(Paycashless.Operations.CancelInvoice.Output.BadRequest(body: body))
-        case 401:
-            let body: Paycashless.Operations.CancelInvoice.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Paycashless.Operations.CancelInvoice.Output.Unauthorized(body: body))
-        case 404:
-            let body: Paycashless.Operations.CancelInvoice.Output.NotFound.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .notFound(Paycashless.Operations.CancelInvoice.Output.NotFound(body: body))
-        case 409:
-            let body: Paycashless.Operations.CancelInvoice.Output.Conflict.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .conflict(Paycashless.Operations.CancelInvoice.Output.Conflict(body: body))
-        case 422:
-            let body: Paycashless.Operations.CancelInvoice.Output.UnprocessableContent.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unprocessableContent(Paycashless.Operations.CancelInvoice.Output.UnprocessableContent(body: body))
-        case 429:
-            let body: Paycashless.Operations.CancelInvoice.Output.TooManyRequests.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .tooManyRequests(Paycashless.Operations.CancelInvoice.Output.TooManyRequests(body: body))
-        default:
-            let body: Paycashless.Operations.CancelInvoice.Output.Default.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Paycashless.ErrorModel.self, from: responseBody, operationID: Paycashless.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Paycashless.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .`default`(statusCode: response.status.code, Paycashless.Operations.CancelInvoice.Output.Default(body: body))
         }
     }
+}
 
+extension Paycashless.APIProtocol {
     /// Cancel invoice
     ///
     /// Cancels an invoice. Which statuses can be cancelled is not documented.

@@ -38,6 +38,18 @@ extension Paycashless {
             }
         }
     }
+
+    /// The operations of `paycashless.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// Cancel invoice
+        ///
+        /// Cancels an invoice. Which statuses can be cancelled is not documented.
+        /// `POST /v1/invoices/{id}/cancel`
+        func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output
+    }
 }
 
 extension Paycashless.Operations {

@@ -9,19 +9,16 @@ import LatheSigning
 import OpenAPIRuntime
 
 extension Paycashless {
-    /// What a server for `paycashless.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// Cancel invoice
-        ///
-        /// Cancels an invoice. Which statuses can be cancelled is not documented.
-        /// `POST /v1/invoices/{id}/cancel`
-        func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output
+    /// What a server for `paycashless.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {
         /// The 400 response for a request to `cancelInvoice` that breaks the spec, in the shape the spec documents.
         /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
         /// conforms only when it answers in that shape. `nil` sends the problem anyway.
         /// The handler is not called either way.
         func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest?
+
         /// The 401 response for a request to `cancelInvoice` that no security alternative admits (`schemes` lists
         /// the alternatives), in the shape the spec documents.
         /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
@@ -77,7 +74,7 @@ extension Paycashless {
     }
 }
 
-extension Paycashless.APIProtocol {
+extension Paycashless.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -94,7 +91,7 @@ extension Paycashless.APIProtocol {
 }
 
 extension Paycashless.Operations.CancelInvoice {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Paycashless.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Paycashless.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Paycashless.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Paycashless.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             var body = body
             if let refusal = try await authentication.check(request, body: &body, alternatives: [["bearerAuth", "requestSignature"]]) {

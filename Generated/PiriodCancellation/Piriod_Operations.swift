@@ -101,6 +101,16 @@ extension Piriod {
             }
         }
     }
+
+    /// The operations of `piriod.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// Create cancellation
+        /// `POST /cancellations/`
+        func createCancellation(_ input: Operations.CreateCancellation.Input) async throws -> Operations.CreateCancellation.Output
+    }
 }
 
 extension Piriod.Operations {

@@ -8,17 +8,16 @@ import HTTPTypes
 import OpenAPIRuntime
 
 extension Piriod {
-    /// What a server for `piriod.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// Create cancellation
-        /// `POST /cancellations/`
-        func createCancellation(_ input: Operations.CreateCancellation.Input) async throws -> Operations.CreateCancellation.Output
+    /// What a server for `piriod.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {
         /// The 400 response for a request to `createCancellation` that breaks the spec, in the shape the spec documents.
         /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
         /// conforms only when it answers in that shape. `nil` sends the problem anyway.
         /// The handler is not called either way.
         func createCancellation(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CreateCancellation.Output.BadRequest?
+
         /// The 401 response for a request to `createCancellation` that no security alternative admits (`schemes` lists
         /// the alternatives), in the shape the spec documents.
         /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
@@ -65,7 +64,7 @@ extension Piriod {
     }
 }
 
-extension Piriod.APIProtocol {
+extension Piriod.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -82,7 +81,7 @@ extension Piriod.APIProtocol {
 }
 
 extension Piriod.Operations.CreateCancellation {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Piriod.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Piriod.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Piriod.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Piriod.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["TokenAuth"]]) {
                 if let shaped = try await api.createCancellation(unauthorized: ["TokenAuth"]) { return try encode(.unauthorized(shaped)) }

@@ -9,18 +9,22 @@ import OpenAPIRuntime
 
 extension Storno {
     /// A client for `storno.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -74,99 +78,198 @@ extension Storno.Client {
     ///
     /// `POST /api/v1/invoices/{uuid}/cancel`
     nonisolated public func cancelInvoice(_ input: Storno.Operations.CancelInvoice.Input) async throws -> Storno.Operations.CancelInvoice.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, reason: .invalidInput(issues)) }
-        let path = LatheRuntime.ClientSupport.path("/api/v1/invoices/{uuid}/cancel", [
-            "uuid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.uuid), name: "uuid", style: .simple, explode: false),
-        ])
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields.set("X-Company", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xCompany), explode: false))
-        request.headerFields[.accept] = "application/json"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .json(let value):
-            request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        }
-        try await authentication.apply(to: &request, operationID: Storno.Operations.CancelInvoice.id, alternatives: [["bearerAuth"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Storno.Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: Storno.Operations.CancelInvoice.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.Invoice.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+        try await LatheRuntime.ClientSupport.call(Storno.Operations.CancelInvoice.id, configuration) { () async throws -> Storno.Operations.CancelInvoice.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Storno.Operations.CancelInvoice.id) }
+            let path = LatheRuntime.ClientSupport.path("/api/v1/invoices/{uuid}/cancel", [
+                "uuid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.uuid), name: "uuid", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields.set("X-Company", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xCompany), explode: false))
+            request.headerFields[.accept] = "application/json"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value):
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
             }
-            return .ok(Storno.Operations.CancelInvoice.Output.Ok(body: body))
-        case 400:
-            let body: Storno.Operations.CancelInvoice.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            try await authentication.apply(to: &request, operationID: Storno.Operations.CancelInvoice.id, alternatives: [["bearerAuth"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Storno.Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Storno.Operations.CancelInvoice.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.Invoice.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Storno.Operations.CancelInvoice.Output.Ok(body: body))
+            case 400:
+                let body: Storno.Operations.CancelInvoice.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Storno.Operations.CancelInvoice.Output.BadRequest(body: body))
+            case 401:
+                let body: Storno.Operations.CancelInvoice.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Storno.Operations.CancelInvoice.Output.Unauthorized(body: body))
+            case 403:
+                let body: Storno.Operations.CancelInvoice.Output.Forbidden.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .forbidden(Storno.Operations.CancelInvoice.Output.Forbidden(body: body))
+            case 404:
+                let body: Storno.Operations.CancelInvoice.Output.NotFound.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .notFound(Storno.Operations.CancelInvoice.Output.NotFound(body: body))
+            case 409:
+                let body: Storno.Operations.CancelInvoice.Output.Conflict.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .conflict(Storno.Operations.CancelInvoice.Output.Conflict(body: body))
+            case 422:
+                let body: Storno.Operations.CancelInvoice.Output.UnprocessableContent.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unprocessableContent(Storno.Operations.CancelInvoice.Output.UnprocessableContent(body: body))
+            case 429:
+                let headers: Storno.Operations.CancelInvoice.Output.TooManyRequests.Headers
+                do {
+                    headers = .init(retryAfter: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Retry-After").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "Retry-After"))
+                } catch {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+                }
+                let body: Storno.Operations.CancelInvoice.Output.TooManyRequests.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .tooManyRequests(Storno.Operations.CancelInvoice.Output.TooManyRequests(headers: headers, body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
             }
-            return .badRequest(Storno.Operations.CancelInvoice.Output.BadRequest(body: body))
-        case 401:
-            let body: Storno.Operations.CancelInvoice.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Storno.Operations.CancelInvoice.Output.Unauthorized(body: body))
-        case 403:
-            let body: Storno.Operations.CancelInvoice.Output.Forbidden.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .forbidden(Storno.Operations.CancelInvoice.Output.Forbidden(body: body))
-        case 404:
-            let body: Storno.Operations.CancelInvoice.Output.NotFound.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .notFound(Storno.Operations.CancelInvoice.Output.NotFound(body: body))
-        case 409:
-            let body: Storno.Operations.CancelInvoice.Output.Conflict.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .conflict(Storno.Operations.CancelInvoice.Output.Conflict(body: body))
-        case 422:
-            let body: Storno.Operations.CancelInvoice.Output.UnprocessableContent.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unprocessableContent(Storno.Operations.CancelInvoice.Output.UnprocessableContent(body: body))
-        case 429:
-            let headers: Storno.Operations.CancelInvoice.Output.TooManyRequests.Headers
-            do {
-                headers = .init(retryAfter: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Retry-After").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "Retry-After"))
-            } catch {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
-            }
-            let body: Storno.Operations.CancelInvoice.Output.TooManyRequests.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .tooManyRequests(Storno.Operations.CancelInvoice.Output.TooManyRequests(headers: headers, body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
     }
 
+    /// Restore invoice
+    ///
+    /// Restores an accidentally cancelled invoice to `draft`, clearing `cancellationReason`,
+    /// `cancelledAt` and `cancelledBy` and setting `restoredAt` and `restoredBy`. Takes no body.
+    ///
+    /// `POST /api/v1/invoices/{uuid}/restore`
+    nonisolated public func restoreInvoice(_ input: Storno.Operations.RestoreInvoice.Input) async throws -> Storno.Operations.RestoreInvoice.Output {
+        try await LatheRuntime.ClientSupport.call(Storno.Operations.RestoreInvoice.id, configuration) { () async throws -> Storno.Operations.RestoreInvoice.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Storno.Operations.RestoreInvoice.id) }
+            let path = LatheRuntime.ClientSupport.path("/api/v1/invoices/{uuid}/restore", [
+                "uuid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.uuid), name: "uuid", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields.set("X-Company", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xCompany), explode: false))
+            request.headerFields[.accept] = "application/json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Storno.Operations.RestoreInvoice.id, alternatives: [["bearerAuth"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Storno.Operations.RestoreInvoice.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Storno.Operations.RestoreInvoice.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.Invoice.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Storno.Operations.RestoreInvoice.Output.Ok(body: body))
+            case 401:
+                let body: Storno.Operations.RestoreInvoice.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Storno.Operations.RestoreInvoice.Output.Unauthorized(body: body))
+            case 403:
+                let body: Storno.Operations.RestoreInvoice.Output.Forbidden.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .forbidden(Storno.Operations.RestoreInvoice.Output.Forbidden(body: body))
+            case 404:
+                let body: Storno.Operations.RestoreInvoice.Output.NotFound.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .notFound(Storno.Operations.RestoreInvoice.Output.NotFound(body: body))
+            case 409:
+                let body: Storno.Operations.RestoreInvoice.Output.Conflict.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .conflict(Storno.Operations.RestoreInvoice.Output.Conflict(body: body))
+            case 422:
+                let body: Storno.Operations.RestoreInvoice.Output.UnprocessableContent.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unprocessableContent(Storno.Operations.RestoreInvoice.Output.UnprocessableContent(body: body))
+            case 429:
+                let headers: Storno.Operations.RestoreInvoice.Output.TooManyRequests.Headers
+                do {
+                    headers = .init(retryAfter: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Retry-After").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "Retry-After"))
+                } catch {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+                }
+                let body: Storno.Operations.RestoreInvoice.Output.TooManyRequests.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .tooManyRequests(Storno.Operations.RestoreInvoice.Output.TooManyRequests(headers: headers, body: body))
+            case 400:
+                let body: Storno.Operations.RestoreInvoice.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Storno.Operations.RestoreInvoice.Output.BadRequest(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+}
+
+extension Storno.APIProtocol {
     /// Cancel invoice
     ///
     /// Cancels an issued invoice by changing its status to `cancelled`. Cancelled invoices remain
@@ -179,101 +282,6 @@ extension Storno.Client {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func cancelInvoice(uuid: Foundation.UUID, xCompany: Foundation.UUID, body: Storno.CancelInvoiceRequest) async throws -> Storno.Operations.CancelInvoice.Output {
         try await self.cancelInvoice(Storno.Operations.CancelInvoice.Input(path: .init(uuid: uuid), headers: .init(xCompany: xCompany), body: .json(body)))
-    }
-
-    /// Restore invoice
-    ///
-    /// Restores an accidentally cancelled invoice to `draft`, clearing `cancellationReason`,
-    /// `cancelledAt` and `cancelledBy` and setting `restoredAt` and `restoredBy`. Takes no body.
-    ///
-    /// `POST /api/v1/invoices/{uuid}/restore`
-    nonisolated public func restoreInvoice(_ input: Storno.Operations.RestoreInvoice.Input) async throws -> Storno.Operations.RestoreInvoice.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, reason: .invalidInput(issues)) }
-        let path = LatheRuntime.ClientSupport.path("/api/v1/invoices/{uuid}/restore", [
-            "uuid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.uuid), name: "uuid", style: .simple, explode: false),
-        ])
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields.set("X-Company", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xCompany), explode: false))
-        request.headerFields[.accept] = "application/json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Storno.Operations.RestoreInvoice.id, alternatives: [["bearerAuth"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Storno.Operations.RestoreInvoice.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: Storno.Operations.RestoreInvoice.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.Invoice.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .ok(Storno.Operations.RestoreInvoice.Output.Ok(body: body))
-        case 401:
-            let body: Storno.Operations.RestoreInvoice.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Storno.Operations.RestoreInvoice.Output.Unauthorized(body: body))
-        case 403:
-            let body: Storno.Operations.RestoreInvoice.Output.Forbidden.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .forbidden(Storno.Operations.RestoreInvoice.Output.Forbidden(body: body))
-        case 404:
-            let body: Storno.Operations.RestoreInvoice.Output.NotFound.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .notFound(Storno.Operations.RestoreInvoice.Output.NotFound(body: body))
-        case 409:
-            let body: Storno.Operations.RestoreInvoice.Output.Conflict.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .conflict(Storno.Operations.RestoreInvoice.Output.Conflict(body: body))
-        case 422:
-            let body: Storno.Operations.RestoreInvoice.Output.UnprocessableContent.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unprocessableContent(Storno.Operations.RestoreInvoice.Output.UnprocessableContent(body: body))
-        case 429:
-            let headers: Storno.Operations.RestoreInvoice.Output.TooManyRequests.Headers
-            do {
-                headers = .init(retryAfter: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Retry-After").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "Retry-After"))
-            } catch {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
-            }
-            let body: Storno.Operations.RestoreInvoice.Output.TooManyRequests.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .tooManyRequests(Storno.Operations.RestoreInvoice.Output.TooManyRequests(headers: headers, body: body))
-        case 400:
-            let body: Storno.Operations.RestoreInvoice.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Storno.ErrorModel.self, from: responseBody, operationID: Storno.Operations.RestoreInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .badRequest(Storno.Operations.RestoreInvoice.Output.BadRequest(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// Restore invoice

@@ -134,6 +134,27 @@ extension Storno {
             }
         }
     }
+
+    /// The operations of `storno.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// Cancel invoice
+        ///
+        /// Cancels an issued invoice by changing its status to `cancelled`. Cancelled invoices remain
+        /// for record-keeping but are void, and cannot be edited or reissued; create a credit note to
+        /// correct amounts instead. Only `draft` and `issued` invoices can be cancelled, and an issued
+        /// invoice no longer once it has been uploaded to ANAF.
+        /// `POST /api/v1/invoices/{uuid}/cancel`
+        func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output
+        /// Restore invoice
+        ///
+        /// Restores an accidentally cancelled invoice to `draft`, clearing `cancellationReason`,
+        /// `cancelledAt` and `cancelledBy` and setting `restoredAt` and `restoredBy`. Takes no body.
+        /// `POST /api/v1/invoices/{uuid}/restore`
+        func restoreInvoice(_ input: Operations.RestoreInvoice.Input) async throws -> Operations.RestoreInvoice.Output
+    }
 }
 
 extension Storno.Operations {

@@ -8,39 +8,29 @@ import HTTPTypes
 import OpenAPIRuntime
 
 extension Storno {
-    /// What a server for `storno.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// Cancel invoice
-        ///
-        /// Cancels an issued invoice by changing its status to `cancelled`. Cancelled invoices remain
-        /// for record-keeping but are void, and cannot be edited or reissued; create a credit note to
-        /// correct amounts instead. Only `draft` and `issued` invoices can be cancelled, and an issued
-        /// invoice no longer once it has been uploaded to ANAF.
-        /// `POST /api/v1/invoices/{uuid}/cancel`
-        func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output
+    /// What a server for `storno.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {
         /// The 400 response for a request to `cancelInvoice` that breaks the spec, in the shape the spec documents.
         /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
         /// conforms only when it answers in that shape. `nil` sends the problem anyway.
         /// The handler is not called either way.
         func cancelInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Operations.CancelInvoice.Output.BadRequest?
+
         /// The 401 response for a request to `cancelInvoice` that no security alternative admits (`schemes` lists
         /// the alternatives), in the shape the spec documents.
         /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
         /// conforms only when it answers in that shape. `nil` sends the problem anyway.
         /// The handler is not called either way.
         func cancelInvoice(unauthorized schemes: [Swift.String]) async throws -> Operations.CancelInvoice.Output.Unauthorized?
-        /// Restore invoice
-        ///
-        /// Restores an accidentally cancelled invoice to `draft`, clearing `cancellationReason`,
-        /// `cancelledAt` and `cancelledBy` and setting `restoredAt` and `restoredBy`. Takes no body.
-        /// `POST /api/v1/invoices/{uuid}/restore`
-        func restoreInvoice(_ input: Operations.RestoreInvoice.Input) async throws -> Operations.RestoreInvoice.Output
+
         /// The 400 response for a request to `restoreInvoice` that breaks the spec, in the shape the spec documents.
         /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
         /// conforms only when it answers in that shape. `nil` sends the problem anyway.
         /// The handler is not called either way.
         func restoreInvoice(badRequest error: LatheRuntime.RequestError) async throws -> Operations.RestoreInvoice.Output.BadRequest?
+
         /// The 401 response for a request to `restoreInvoice` that no security alternative admits (`schemes` lists
         /// the alternatives), in the shape the spec documents.
         /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
@@ -88,7 +78,7 @@ extension Storno {
     }
 }
 
-extension Storno.APIProtocol {
+extension Storno.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -109,7 +99,7 @@ extension Storno.APIProtocol {
 }
 
 extension Storno.Operations.CancelInvoice {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Storno.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Storno.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Storno.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Storno.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["bearerAuth"]]) {
                 if let shaped = try await api.cancelInvoice(unauthorized: ["bearerAuth"]) { return try encode(.unauthorized(shaped)) }
@@ -216,7 +206,7 @@ extension Storno.Operations.CancelInvoice.Input {
 }
 
 extension Storno.Operations.RestoreInvoice {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Storno.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Storno.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Storno.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Storno.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["bearerAuth"]]) {
                 if let shaped = try await api.restoreInvoice(unauthorized: ["bearerAuth"]) { return try encode(.unauthorized(shaped)) }

@@ -18,6 +18,10 @@ public struct OperationError: Error, Sendable, CustomStringConvertible {
         case invalidHeader(name: String)
         /// The response is documented as success but says it failed (a provider's own error convention).
         case failureInBody(message: String)
+        /// The call took longer than the client's `ClientConfiguration.timeout`; it was cancelled.
+        case timedOut(after: Duration)
+        /// A response body to be read into memory is larger than `ClientConfiguration.maximumBodySize`.
+        case responseTooLarge(limit: Int)
     }
 
     public var operationID: String
@@ -45,16 +49,69 @@ public struct OperationError: Error, Sendable, CustomStringConvertible {
         case .unexpectedContentType(let contentType): text += ": undocumented content type \(contentType ?? "(none)")"
         case .invalidHeader(let name): text += ": missing or invalid header \(name)"
         case .failureInBody(let message): text += ": \(message)"
+        case .timedOut(let duration): text += ": no response within \(duration)"
+        case .responseTooLarge(let limit):
+            text += ": the response body is larger than the \(limit) bytes this client reads into memory"
         }
         if let bodyExcerpt, !bodyExcerpt.isEmpty { text += " — body: \(bodyExcerpt)" }
         return text
     }
 }
 
+/// How a generated client behaves, beyond where it sends and how it authenticates. The defaults
+/// suit most APIs; a test or a lax provider changes one field (`ClientConfiguration(validatesInput: false)`).
+public struct ClientConfiguration: Sendable {
+    /// Whether inputs are checked against the spec's constraints before anything is sent. Switch it
+    /// off for a provider whose server accepts what its spec forbids.
+    public var validatesInput: Bool
+    /// The largest response body read into memory (JSON, text, form, multipart); a larger one fails
+    /// the call with `OperationError.Reason.responseTooLarge`. Streamed bodies (`HTTPBody`) are not limited.
+    public var maximumBodySize: Int
+    /// The longest a call may take, from sending the request to decoding the response; past it
+    /// the call is cancelled and fails with `OperationError.Reason.timedOut`. `nil` leaves it to the transport.
+    public var timeout: Duration?
+
+    public init(validatesInput: Bool = true, maximumBodySize: Int = 16 << 20, timeout: Duration? = nil) {
+        self.validatesInput = validatesInput
+        self.maximumBodySize = maximumBodySize
+        self.timeout = timeout
+    }
+
+    /// The configuration of the call being made, for the body readers.
+    @TaskLocal static var current: ClientConfiguration?
+}
+
 /// What generated clients share: the middleware chain, bodies, content-type matching.
 @_spi(Generated) public enum ClientSupport {
-    /// Bodies larger than this are not read into memory for decoding.
-    public static let maximumBodySize = 16 << 20
+    /// Runs one call under `configuration`: its body-size limit for every buffered read, and its
+    /// timeout, past which the call is cancelled.
+    public static func call<Output: Sendable>(
+        _ operationID: String, _ configuration: ClientConfiguration,
+        _ body: @escaping @Sendable () async throws -> Output
+    ) async throws -> Output {
+        do {
+            return try await ClientConfiguration.$current.withValue(configuration) {
+                guard let timeout = configuration.timeout else { return try await body() }
+                return try await withThrowingTaskGroup(of: Output.self) { group in
+                    group.addTask { try await body() }
+                    group.addTask {
+                        try await Task.sleep(for: timeout)
+                        throw OperationError(operationID: operationID, reason: .timedOut(after: timeout))
+                    }
+                    defer { group.cancelAll() }
+                    return try await group.next()!
+                }
+            }
+        } catch let error as BodyTooLarge {
+            throw OperationError(operationID: operationID, reason: .responseTooLarge(limit: error.limit))
+        }
+    }
+
+    /// Throws `invalidInput` when `input` breaks the spec's constraints.
+    public static func validate(_ input: some Validatable, operationID: String) throws {
+        let issues = input.validationIssues
+        if !issues.isEmpty { throw OperationError(operationID: operationID, reason: .invalidInput(issues)) }
+    }
 
     /// Sends through the middlewares (first one outermost), then the transport.
     public static func send(

@@ -101,7 +101,7 @@ enum BodyReader {
     static func read(_ body: HTTPBody?) async throws -> Data {
         guard let body else { return Data() }
         guard let limits = ServerLimits.current else {
-            return try await collect(body, upTo: ClientSupport.maximumBodySize)
+            return try await collect(body, upTo: (ClientConfiguration.current ?? ClientConfiguration()).maximumBodySize)
         }
         do {
             return try await collect(body, upTo: limits.maximumBodySize)

@@ -44,7 +44,7 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
 
 /// Piriod's published spec through its generated client and server.
 struct PiriodLoopbackTests {
-    struct Service: Piriod.APIProtocol {
+    struct Service: Piriod.APIServer {
         func postCancellations(
             _ input: Piriod.Operations.PostCancellations.Input
         ) async throws -> Piriod.Operations.PostCancellations.Output {
@@ -176,7 +176,7 @@ struct PiriodLoopbackTests {
 
 /// Path parameters, an enum query parameter, an optional body and a second documented status.
 struct InlineNamesLoopbackTests {
-    struct Service: InlineNames.APIProtocol {
+    struct Service: InlineNames.APIServer {
         func cancelInvoice(
             _ input: InlineNames.Operations.CancelInvoice.Input
         ) async throws -> InlineNames.Operations.CancelInvoice.Output {

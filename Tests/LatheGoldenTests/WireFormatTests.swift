@@ -13,7 +13,7 @@ struct WireFormatTests {
         (try? JSONDecoder().decode(JSONValue.self, from: JSONCoding.encoder().encode(value))) ?? .null
     }
 
-    struct Service: WireFormats.APIProtocol {
+    struct Service: WireFormats.APIServer {
         func styles(_ input: Ops.Styles.Input) async throws -> Ops.Styles.Output {
             let echo: [String: JSONValue] = [
                 "simple": json(input.path.simple), "label": json(input.path.label), "matrix": json(input.path.matrix),

@@ -8,18 +8,22 @@ import HTTPTypes
 import OpenAPIRuntime
 
 /// A client for `Tests/Fixtures/wire/api.yaml`: one method per operation, over any `ClientTransport`
-/// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-nonisolated public struct Client: Swift.Sendable {
+/// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+/// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+nonisolated public struct Client: Swift.Sendable, APIProtocol {
     public let serverURL: Foundation.URL
     public let transport: any OpenAPIRuntime.ClientTransport
     public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
     public var authentication: Authentication
+    /// Input validation, the response body size limit, and a timeout per call.
+    public var configuration: LatheRuntime.ClientConfiguration
 
-    public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+    public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
         self.serverURL = serverURL
         self.transport = transport
         self.middlewares = middlewares
         self.authentication = authentication
+        self.configuration = configuration
     }
 }
 
@@ -94,142 +98,538 @@ nonisolated public struct Authentication: Swift.Sendable {
 extension Client {
     /// `GET /styles/{simple}/{label}/{matrix}`
     nonisolated public func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Styles.id, reason: .invalidInput(issues)) }
-        var path = LatheRuntime.ClientSupport.path("/styles/{simple}/{label}/{matrix}", [
-            "simple": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.simple), name: "simple", style: .simple, explode: false),
-            "label": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.label), name: "label", style: .label, explode: true),
-            "matrix": LatheRuntime.URIEncoding.path(try LatheRuntime.URIValue.of(object: input.path.matrix), name: "matrix", style: .matrix, explode: false),
-        ])
-        var query: [Swift.String] = []
-        if let value = input.query.tags {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "tags", style: .form, explode: true, allowReserved: false)
-        }
-        if let value = input.query.ids {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "ids", style: .form, explode: false, allowReserved: false)
-        }
-        if let value = input.query.spaced {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "spaced", style: .spaceDelimited, explode: false, allowReserved: false)
-        }
-        if let value = input.query.piped {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "piped", style: .pipeDelimited, explode: false, allowReserved: false)
-        }
-        if let value = input.query.filter {
-            query += LatheRuntime.URIEncoding.query(try LatheRuntime.URIValue.of(object: value), name: "filter", style: .deepObject, explode: true, allowReserved: false)
-        }
-        if let value = input.query.since {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "since", style: .form, explode: true, allowReserved: false)
-        }
-        if let value = input.query.day {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "day", style: .form, explode: true, allowReserved: false)
-        }
-        if let value = input.query.amount {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "amount", style: .form, explode: true, allowReserved: false)
-        }
-        query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.limit), name: "limit", style: .form, explode: true, allowReserved: false)
-        if let value = input.query.path {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "path", style: .form, explode: true, allowReserved: true)
-        }
-        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields.set("X-Request-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xRequestID), explode: false))
-        if let value = input.headers.xFlags {
-            request.headerFields.set("X-Flags", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
-        }
-        var cookies: [Swift.String] = []
-        if let value = input.cookies.session {
-            cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "session", explode: true))
-        }
-        if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
-        request.headerFields[.accept] = "application/json, application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.Styles.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Styles.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let headers: Operations.Styles.Output.Ok.Headers
-            do {
-                headers = .init(xRateRemaining: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(response.headerFields.value("X-Rate-Remaining").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "X-Rate-Remaining"), at: "X-Rate-Remaining"))
-            } catch {
-                throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+        try await LatheRuntime.ClientSupport.call(Operations.Styles.id, configuration) { () async throws -> Operations.Styles.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.Styles.id) }
+            var path = LatheRuntime.ClientSupport.path("/styles/{simple}/{label}/{matrix}", [
+                "simple": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.simple), name: "simple", style: .simple, explode: false),
+                "label": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.label), name: "label", style: .label, explode: true),
+                "matrix": LatheRuntime.URIEncoding.path(try LatheRuntime.URIValue.of(object: input.path.matrix), name: "matrix", style: .matrix, explode: false),
+            ])
+            var query: [Swift.String] = []
+            if let value = input.query.tags {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "tags", style: .form, explode: true, allowReserved: false)
             }
-            let body: Operations.Styles.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Echo.self, from: responseBody, operationID: Operations.Styles.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            if let value = input.query.ids {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "ids", style: .form, explode: false, allowReserved: false)
             }
-            return .ok(Operations.Styles.Output.Ok(headers: headers, body: body))
-        case 400:
-            let body: Operations.Styles.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Styles.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            if let value = input.query.spaced {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "spaced", style: .spaceDelimited, explode: false, allowReserved: false)
             }
-            return .badRequest(Operations.Styles.Output.BadRequest(body: body))
-        case 404:
-            return .notFound(Operations.Styles.Output.NotFound())
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            if let value = input.query.piped {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "piped", style: .pipeDelimited, explode: false, allowReserved: false)
+            }
+            if let value = input.query.filter {
+                query += LatheRuntime.URIEncoding.query(try LatheRuntime.URIValue.of(object: value), name: "filter", style: .deepObject, explode: true, allowReserved: false)
+            }
+            if let value = input.query.since {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "since", style: .form, explode: true, allowReserved: false)
+            }
+            if let value = input.query.day {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "day", style: .form, explode: true, allowReserved: false)
+            }
+            if let value = input.query.amount {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "amount", style: .form, explode: true, allowReserved: false)
+            }
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.limit), name: "limit", style: .form, explode: true, allowReserved: false)
+            if let value = input.query.path {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "path", style: .form, explode: true, allowReserved: true)
+            }
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields.set("X-Request-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xRequestID), explode: false))
+            if let value = input.headers.xFlags {
+                request.headerFields.set("X-Flags", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
+            }
+            var cookies: [Swift.String] = []
+            if let value = input.cookies.session {
+                cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "session", explode: true))
+            }
+            if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
+            request.headerFields[.accept] = "application/json, application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.Styles.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Styles.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let headers: Operations.Styles.Output.Ok.Headers
+                do {
+                    headers = .init(xRateRemaining: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(response.headerFields.value("X-Rate-Remaining").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "X-Rate-Remaining"), at: "X-Rate-Remaining"))
+                } catch {
+                    throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+                }
+                let body: Operations.Styles.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Echo.self, from: responseBody, operationID: Operations.Styles.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Operations.Styles.Output.Ok(headers: headers, body: body))
+            case 400:
+                let body: Operations.Styles.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Styles.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Operations.Styles.Output.BadRequest(body: body))
+            case 404:
+                return .notFound(Operations.Styles.Output.NotFound())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
         }
     }
 
+    /// `GET /codes/{qrcode-uuid}`
+    nonisolated public func getCode(_ input: Operations.GetCode.Input) async throws -> Operations.GetCode.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.GetCode.id, configuration) { () async throws -> Operations.GetCode.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.GetCode.id) }
+            var path = LatheRuntime.ClientSupport.path("/codes/{qrcode-uuid}", [
+                "qrcode-uuid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.qrcodeUuid), name: "qrcode-uuid", style: .simple, explode: false),
+            ])
+            var query: [Swift.String] = []
+            if let value = input.query.filterName {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "filter[name]", style: .form, explode: true, allowReserved: false)
+            }
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            if let value = input.headers.xTrace {
+                request.headerFields.set("X-Trace", LatheRuntime.URIEncoding.header(try LatheRuntime.URIValue.of(json: value), explode: false))
+            }
+            request.headerFields[.accept] = "application/json, application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.GetCode.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.GetCode.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let headers: Operations.GetCode.Output.Ok.Headers
+                do {
+                    headers = .init(xRateInfo: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.json(response.headerFields.value("X-Rate-Info").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: GetCodeResponseXRateInfo.self, at: "X-Rate-Info"), at: "X-Rate-Info"))
+                } catch {
+                    throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+                }
+                let body: Operations.GetCode.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(GetCodeResponse.self, from: responseBody, operationID: Operations.GetCode.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Operations.GetCode.Output.Ok(headers: headers, body: body))
+            case 400:
+                let body: Operations.GetCode.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.GetCode.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Operations.GetCode.Output.BadRequest(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `POST /bodies`
+    nonisolated public func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.Bodies.id, configuration) { () async throws -> Operations.Bodies.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.Bodies.id) }
+            let path = "/bodies"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json, application/problem+json, text/plain"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value):
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            case .urlEncodedForm(let value):
+                request.headerFields[.contentType] = "application/x-www-form-urlencoded"
+                body = try LatheRuntime.BodyCoding.form(value)
+            case .plainText(let value):
+                request.headerFields[.contentType] = "text/plain"
+                body = OpenAPIRuntime.HTTPBody(value)
+            case .binary(let value):
+                request.headerFields[.contentType] = "application/octet-stream"
+                body = value
+            case .textJson(let value):
+                request.headerFields[.contentType] = "text/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            }
+            try await authentication.apply(to: &request, operationID: Operations.Bodies.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Bodies.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Operations.Bodies.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Echo.self, from: responseBody, operationID: Operations.Bodies.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Operations.Bodies.Output.Ok(body: body))
+            case 400 ... 499:
+                let body: Operations.Bodies.Output.ClientError.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Bodies.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .clientError(statusCode: response.status.code, Operations.Bodies.Output.ClientError(body: body))
+            default:
+                let body: Operations.Bodies.Output.Default.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .`default`(statusCode: response.status.code, Operations.Bodies.Output.Default(body: body))
+            }
+        }
+    }
+
+    /// `GET /download`
+    nonisolated public func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.Download.id, configuration) { () async throws -> Operations.Download.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.Download.id) }
+            var path = "/download"
+            var query: [Swift.String] = []
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.kind), name: "kind", style: .form, explode: true, allowReserved: false)
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/octet-stream, text/plain, application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.Download.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Download.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Operations.Download.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/octet-stream") {
+                    body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Operations.Download.Output.Ok(body: body))
+            case 204:
+                return .noContent(Operations.Download.Output.NoContent())
+            case 400:
+                let body: Operations.Download.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Download.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Operations.Download.Output.BadRequest(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// A multipart form with files, repeated parts, a JSON part and per-part headers.
+    ///
+    /// `POST /upload`
+    nonisolated public func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.Upload.id, configuration) { () async throws -> Operations.Upload.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.Upload.id) }
+            let path = "/upload"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "multipart/form-data, application/json"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .multipartForm(let value):
+                let form = try value.form().encoded(as: "multipart/form-data")
+                request.headerFields[.contentType] = form.contentType
+                body = form.body
+            }
+            try await authentication.apply(to: &request, operationID: Operations.Upload.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Upload.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Operations.Upload.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "multipart/form-data") {
+                    body = .multipartForm(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: Operations.Upload.id, response: response, as: Operations.Upload.Output.Ok.Body.Parts.init))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Operations.Upload.Output.Ok(body: body))
+            case 400:
+                let body: Operations.Upload.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON([Swift.String: [Swift.String]].self, from: responseBody, operationID: Operations.Upload.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Operations.Upload.Output.BadRequest(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/header`
+    nonisolated public func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureHeader.id, configuration) { () async throws -> Operations.SecureHeader.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureHeader.id) }
+            let path = "/secure/header"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureHeader.id, alternatives: [["apiKeyHeader"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureHeader.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureHeader.Output.NoContent())
+            case 401:
+                let body: Operations.SecureHeader.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureHeader.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureHeader.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureHeader.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/query`
+    nonisolated public func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureQuery.id, configuration) { () async throws -> Operations.SecureQuery.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureQuery.id) }
+            let path = "/secure/query"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureQuery.id, alternatives: [["apiKeyQuery"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureQuery.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureQuery.Output.NoContent())
+            case 401:
+                let body: Operations.SecureQuery.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureQuery.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureQuery.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureQuery.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/cookie`
+    nonisolated public func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureCookie.id, configuration) { () async throws -> Operations.SecureCookie.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureCookie.id) }
+            let path = "/secure/cookie"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureCookie.id, alternatives: [["apiKeyCookie"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureCookie.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureCookie.Output.NoContent())
+            case 401:
+                let body: Operations.SecureCookie.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureCookie.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureCookie.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureCookie.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/basic`
+    nonisolated public func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureBasic.id, configuration) { () async throws -> Operations.SecureBasic.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureBasic.id) }
+            let path = "/secure/basic"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureBasic.id, alternatives: [["basic"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBasic.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureBasic.Output.NoContent())
+            case 401:
+                let body: Operations.SecureBasic.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBasic.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureBasic.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureBasic.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/bearer`
+    nonisolated public func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureBearer.id, configuration) { () async throws -> Operations.SecureBearer.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureBearer.id) }
+            let path = "/secure/bearer"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureBearer.id, alternatives: [["bearer"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBearer.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureBearer.Output.NoContent())
+            case 401:
+                let body: Operations.SecureBearer.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBearer.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureBearer.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureBearer.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/oauth`
+    nonisolated public func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureOAuth.id, configuration) { () async throws -> Operations.SecureOAuth.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureOAuth.id) }
+            let path = "/secure/oauth"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureOAuth.id, alternatives: [["oauth"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureOAuth.Output.NoContent())
+            case 401:
+                let body: Operations.SecureOAuth.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOAuth.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureOAuth.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/either`
+    nonisolated public func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureEither.id, configuration) { () async throws -> Operations.SecureEither.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureEither.id) }
+            let path = "/secure/either"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureEither.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureEither.Output.NoContent())
+            case 401:
+                let body: Operations.SecureEither.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureEither.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureEither.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/both`
+    nonisolated public func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureBoth.id, configuration) { () async throws -> Operations.SecureBoth.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureBoth.id) }
+            let path = "/secure/both"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureBoth.id, alternatives: [["apiKeyHeader", "bearer"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBoth.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureBoth.Output.NoContent())
+            case 401:
+                let body: Operations.SecureBoth.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBoth.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureBoth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureBoth.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/optional`
+    nonisolated public func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureOptional.id, configuration) { () async throws -> Operations.SecureOptional.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureOptional.id) }
+            let path = "/secure/optional"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureOptional.id, alternatives: [[], ["bearer"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOptional.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureOptional.Output.NoContent())
+            case 401:
+                let body: Operations.SecureOptional.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOptional.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureOptional.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureOptional.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+}
+
+extension APIProtocol {
     /// `GET /styles/{simple}/{label}/{matrix}`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func styles(simple: [Swift.Int64], label: [Swift.String], matrix: StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int64]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int64 = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> Operations.Styles.Output {
         try await self.styles(Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
-    }
-
-    /// `GET /codes/{qrcode-uuid}`
-    nonisolated public func getCode(_ input: Operations.GetCode.Input) async throws -> Operations.GetCode.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, reason: .invalidInput(issues)) }
-        var path = LatheRuntime.ClientSupport.path("/codes/{qrcode-uuid}", [
-            "qrcode-uuid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.qrcodeUuid), name: "qrcode-uuid", style: .simple, explode: false),
-        ])
-        var query: [Swift.String] = []
-        if let value = input.query.filterName {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "filter[name]", style: .form, explode: true, allowReserved: false)
-        }
-        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        if let value = input.headers.xTrace {
-            request.headerFields.set("X-Trace", LatheRuntime.URIEncoding.header(try LatheRuntime.URIValue.of(json: value), explode: false))
-        }
-        request.headerFields[.accept] = "application/json, application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.GetCode.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.GetCode.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let headers: Operations.GetCode.Output.Ok.Headers
-            do {
-                headers = .init(xRateInfo: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.json(response.headerFields.value("X-Rate-Info").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: GetCodeResponseXRateInfo.self, at: "X-Rate-Info"), at: "X-Rate-Info"))
-            } catch {
-                throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
-            }
-            let body: Operations.GetCode.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(GetCodeResponse.self, from: responseBody, operationID: Operations.GetCode.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .ok(Operations.GetCode.Output.Ok(headers: headers, body: body))
-        case 400:
-            let body: Operations.GetCode.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.GetCode.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .badRequest(Operations.GetCode.Output.BadRequest(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /codes/{qrcode-uuid}`
@@ -240,106 +640,10 @@ extension Client {
     }
 
     /// `POST /bodies`
-    nonisolated public func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, reason: .invalidInput(issues)) }
-        let path = "/bodies"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/json, application/problem+json, text/plain"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .json(let value):
-            request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        case .urlEncodedForm(let value):
-            request.headerFields[.contentType] = "application/x-www-form-urlencoded"
-            body = try LatheRuntime.BodyCoding.form(value)
-        case .plainText(let value):
-            request.headerFields[.contentType] = "text/plain"
-            body = OpenAPIRuntime.HTTPBody(value)
-        case .binary(let value):
-            request.headerFields[.contentType] = "application/octet-stream"
-            body = value
-        case .textJson(let value):
-            request.headerFields[.contentType] = "text/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        }
-        try await authentication.apply(to: &request, operationID: Operations.Bodies.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Bodies.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: Operations.Bodies.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Echo.self, from: responseBody, operationID: Operations.Bodies.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .ok(Operations.Bodies.Output.Ok(body: body))
-        case 400 ... 499:
-            let body: Operations.Bodies.Output.ClientError.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Bodies.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .clientError(statusCode: response.status.code, Operations.Bodies.Output.ClientError(body: body))
-        default:
-            let body: Operations.Bodies.Output.Default.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
-                body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .`default`(statusCode: response.status.code, Operations.Bodies.Output.Default(body: body))
-        }
-    }
-
-    /// `POST /bodies`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func bodies(body: Operations.Bodies.Input.Body) async throws -> Operations.Bodies.Output {
         try await self.bodies(Operations.Bodies.Input(body: body))
-    }
-
-    /// `GET /download`
-    nonisolated public func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Download.id, reason: .invalidInput(issues)) }
-        var path = "/download"
-        var query: [Swift.String] = []
-        query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.kind), name: "kind", style: .form, explode: true, allowReserved: false)
-        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/octet-stream, text/plain, application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.Download.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Download.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: Operations.Download.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/octet-stream") {
-                body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
-            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
-                body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .ok(Operations.Download.Output.Ok(body: body))
-        case 204:
-            return .noContent(Operations.Download.Output.NoContent())
-        case 400:
-            let body: Operations.Download.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.Download.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .badRequest(Operations.Download.Output.BadRequest(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /download`
@@ -352,78 +656,10 @@ extension Client {
     /// A multipart form with files, repeated parts, a JSON part and per-part headers.
     ///
     /// `POST /upload`
-    nonisolated public func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.Upload.id, reason: .invalidInput(issues)) }
-        let path = "/upload"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "multipart/form-data, application/json"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .multipartForm(let value):
-            let form = try value.form().encoded(as: "multipart/form-data")
-            request.headerFields[.contentType] = form.contentType
-            body = form.body
-        }
-        try await authentication.apply(to: &request, operationID: Operations.Upload.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Upload.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: Operations.Upload.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "multipart/form-data") {
-                body = .multipartForm(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: Operations.Upload.id, response: response, as: Operations.Upload.Output.Ok.Body.Parts.init))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .ok(Operations.Upload.Output.Ok(body: body))
-        case 400:
-            let body: Operations.Upload.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON([Swift.String: [Swift.String]].self, from: responseBody, operationID: Operations.Upload.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .badRequest(Operations.Upload.Output.BadRequest(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// A multipart form with files, repeated parts, a JSON part and per-part headers.
-    ///
-    /// `POST /upload`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func upload(body: Operations.Upload.Input.Body.Parts) async throws -> Operations.Upload.Output {
         try await self.upload(Operations.Upload.Input(body: .multipartForm(body)))
-    }
-
-    /// `GET /secure/header`
-    nonisolated public func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureHeader.id, reason: .invalidInput(issues)) }
-        let path = "/secure/header"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.SecureHeader.id, alternatives: [["apiKeyHeader"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureHeader.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(Operations.SecureHeader.Output.NoContent())
-        case 401:
-            let body: Operations.SecureHeader.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureHeader.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.SecureHeader.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Operations.SecureHeader.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /secure/header`
@@ -434,64 +670,10 @@ extension Client {
     }
 
     /// `GET /secure/query`
-    nonisolated public func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureQuery.id, reason: .invalidInput(issues)) }
-        let path = "/secure/query"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.SecureQuery.id, alternatives: [["apiKeyQuery"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureQuery.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(Operations.SecureQuery.Output.NoContent())
-        case 401:
-            let body: Operations.SecureQuery.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureQuery.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.SecureQuery.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Operations.SecureQuery.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// `GET /secure/query`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureQuery() async throws -> Operations.SecureQuery.Output {
         try await self.secureQuery(Operations.SecureQuery.Input())
-    }
-
-    /// `GET /secure/cookie`
-    nonisolated public func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureCookie.id, reason: .invalidInput(issues)) }
-        let path = "/secure/cookie"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.SecureCookie.id, alternatives: [["apiKeyCookie"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureCookie.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(Operations.SecureCookie.Output.NoContent())
-        case 401:
-            let body: Operations.SecureCookie.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureCookie.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.SecureCookie.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Operations.SecureCookie.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /secure/cookie`
@@ -502,64 +684,10 @@ extension Client {
     }
 
     /// `GET /secure/basic`
-    nonisolated public func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBasic.id, reason: .invalidInput(issues)) }
-        let path = "/secure/basic"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.SecureBasic.id, alternatives: [["basic"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBasic.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(Operations.SecureBasic.Output.NoContent())
-        case 401:
-            let body: Operations.SecureBasic.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBasic.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.SecureBasic.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Operations.SecureBasic.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// `GET /secure/basic`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBasic() async throws -> Operations.SecureBasic.Output {
         try await self.secureBasic(Operations.SecureBasic.Input())
-    }
-
-    /// `GET /secure/bearer`
-    nonisolated public func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBearer.id, reason: .invalidInput(issues)) }
-        let path = "/secure/bearer"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.SecureBearer.id, alternatives: [["bearer"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBearer.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(Operations.SecureBearer.Output.NoContent())
-        case 401:
-            let body: Operations.SecureBearer.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBearer.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.SecureBearer.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Operations.SecureBearer.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /secure/bearer`
@@ -570,64 +698,10 @@ extension Client {
     }
 
     /// `GET /secure/oauth`
-    nonisolated public func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureOAuth.id, reason: .invalidInput(issues)) }
-        let path = "/secure/oauth"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.SecureOAuth.id, alternatives: [["oauth"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(Operations.SecureOAuth.Output.NoContent())
-        case 401:
-            let body: Operations.SecureOAuth.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOAuth.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Operations.SecureOAuth.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// `GET /secure/oauth`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureOAuth() async throws -> Operations.SecureOAuth.Output {
         try await self.secureOAuth(Operations.SecureOAuth.Input())
-    }
-
-    /// `GET /secure/either`
-    nonisolated public func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureEither.id, reason: .invalidInput(issues)) }
-        let path = "/secure/either"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureEither.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(Operations.SecureEither.Output.NoContent())
-        case 401:
-            let body: Operations.SecureEither.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureEither.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Operations.SecureEither.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /secure/either`
@@ -638,64 +712,10 @@ extension Client {
     }
 
     /// `GET /secure/both`
-    nonisolated public func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureBoth.id, reason: .invalidInput(issues)) }
-        let path = "/secure/both"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.SecureBoth.id, alternatives: [["apiKeyHeader", "bearer"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBoth.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(Operations.SecureBoth.Output.NoContent())
-        case 401:
-            let body: Operations.SecureBoth.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBoth.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.SecureBoth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Operations.SecureBoth.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// `GET /secure/both`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBoth() async throws -> Operations.SecureBoth.Output {
         try await self.secureBoth(Operations.SecureBoth.Input())
-    }
-
-    /// `GET /secure/optional`
-    nonisolated public func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Operations.SecureOptional.id, reason: .invalidInput(issues)) }
-        let path = "/secure/optional"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Operations.SecureOptional.id, alternatives: [[], ["bearer"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOptional.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(Operations.SecureOptional.Output.NoContent())
-        case 401:
-            let body: Operations.SecureOptional.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOptional.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Operations.SecureOptional.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(Operations.SecureOptional.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /secure/optional`

@@ -7,95 +7,79 @@ import HTTPTypes
 @_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
-/// What a server for `Tests/Fixtures/wire/api.yaml` implements: one method per operation. Register it on any
-/// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-nonisolated public protocol APIProtocol: Swift.Sendable {
-    /// `GET /styles/{simple}/{label}/{matrix}`
-    func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output
+/// What a server for `Tests/Fixtures/wire/api.yaml` implements: the operations (`APIProtocol`) and, where
+/// the spec documents its own shape for a request refused before any handler runs, that answer.
+/// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+nonisolated public protocol APIServer: APIProtocol {
     /// The 400 response for a request to `styles` that breaks the spec, in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func styles(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Styles.Output.BadRequest?
-    /// `GET /codes/{qrcode-uuid}`
-    func getCode(_ input: Operations.GetCode.Input) async throws -> Operations.GetCode.Output
+
     /// The 400 response for a request to `getCode` that breaks the spec, in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func getCode(badRequest error: LatheRuntime.RequestError) async throws -> Operations.GetCode.Output.BadRequest?
-    /// `POST /bodies`
-    func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output
-    /// `GET /download`
-    func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output
+
     /// The 400 response for a request to `download` that breaks the spec, in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func download(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Download.Output.BadRequest?
-    /// A multipart form with files, repeated parts, a JSON part and per-part headers.
-    /// `POST /upload`
-    func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output
+
     /// The 400 response for a request to `upload` that breaks the spec, in the shape the spec documents.
     /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
     /// conforms only when it answers in that shape. `nil` sends the problem anyway.
     /// The handler is not called either way.
     func upload(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Upload.Output.BadRequest?
-    /// `GET /secure/header`
-    func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output
+
     /// The 401 response for a request to `secureHeader` that no security alternative admits (`schemes` lists
     /// the alternatives), in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func secureHeader(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureHeader.Output.Unauthorized?
-    /// `GET /secure/query`
-    func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output
+
     /// The 401 response for a request to `secureQuery` that no security alternative admits (`schemes` lists
     /// the alternatives), in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func secureQuery(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureQuery.Output.Unauthorized?
-    /// `GET /secure/cookie`
-    func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output
+
     /// The 401 response for a request to `secureCookie` that no security alternative admits (`schemes` lists
     /// the alternatives), in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func secureCookie(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureCookie.Output.Unauthorized?
-    /// `GET /secure/basic`
-    func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output
+
     /// The 401 response for a request to `secureBasic` that no security alternative admits (`schemes` lists
     /// the alternatives), in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func secureBasic(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureBasic.Output.Unauthorized?
-    /// `GET /secure/bearer`
-    func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output
+
     /// The 401 response for a request to `secureBearer` that no security alternative admits (`schemes` lists
     /// the alternatives), in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func secureBearer(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureBearer.Output.Unauthorized?
-    /// `GET /secure/oauth`
-    func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output
+
     /// The 401 response for a request to `secureOAuth` that no security alternative admits (`schemes` lists
     /// the alternatives), in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func secureOAuth(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureOAuth.Output.Unauthorized?
-    /// `GET /secure/either`
-    func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output
+
     /// The 401 response for a request to `secureEither` that no security alternative admits (`schemes` lists
     /// the alternatives), in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func secureEither(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureEither.Output.Unauthorized?
-    /// `GET /secure/both`
-    func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output
+
     /// The 401 response for a request to `secureBoth` that no security alternative admits (`schemes` lists
     /// the alternatives), in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
     /// The handler is not called either way.
     func secureBoth(unauthorized schemes: [Swift.String]) async throws -> Operations.SecureBoth.Output.Unauthorized?
-    /// `GET /secure/optional`
-    func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output
+
     /// The 401 response for a request to `secureOptional` that no security alternative admits (`schemes` lists
     /// the alternatives), in the shape the spec documents.
     /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
@@ -167,7 +151,7 @@ nonisolated public struct ServerAuthentication: Swift.Sendable {
     }
 }
 
-extension APIProtocol {
+extension APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -260,7 +244,7 @@ extension APIProtocol {
 }
 
 extension Operations.Styles {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
@@ -337,7 +321,7 @@ extension Operations.Styles.Input {
 }
 
 extension Operations.GetCode {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
@@ -395,7 +379,7 @@ extension Operations.GetCode.Input {
 }
 
 extension Operations.Bodies {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
@@ -461,7 +445,7 @@ extension Operations.Bodies.Input {
 }
 
 extension Operations.Download {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
@@ -520,7 +504,7 @@ extension Operations.Download.Input {
 }
 
 extension Operations.Upload {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
@@ -575,7 +559,7 @@ extension Operations.Upload.Input {
 }
 
 extension Operations.SecureHeader {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader"]]) {
                 if let shaped = try await api.secureHeader(unauthorized: ["apiKeyHeader"]) { return try encode(.unauthorized(shaped)) }
@@ -622,7 +606,7 @@ extension Operations.SecureHeader.Input {
 }
 
 extension Operations.SecureQuery {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyQuery"]]) {
                 if let shaped = try await api.secureQuery(unauthorized: ["apiKeyQuery"]) { return try encode(.unauthorized(shaped)) }
@@ -669,7 +653,7 @@ extension Operations.SecureQuery.Input {
 }
 
 extension Operations.SecureCookie {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyCookie"]]) {
                 if let shaped = try await api.secureCookie(unauthorized: ["apiKeyCookie"]) { return try encode(.unauthorized(shaped)) }
@@ -716,7 +700,7 @@ extension Operations.SecureCookie.Input {
 }
 
 extension Operations.SecureBasic {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["basic"]]) {
                 if let shaped = try await api.secureBasic(unauthorized: ["basic"]) { return try encode(.unauthorized(shaped)) }
@@ -763,7 +747,7 @@ extension Operations.SecureBasic.Input {
 }
 
 extension Operations.SecureBearer {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["bearer"]]) {
                 if let shaped = try await api.secureBearer(unauthorized: ["bearer"]) { return try encode(.unauthorized(shaped)) }
@@ -810,7 +794,7 @@ extension Operations.SecureBearer.Input {
 }
 
 extension Operations.SecureOAuth {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["oauth"]]) {
                 if let shaped = try await api.secureOAuth(unauthorized: ["oauth"]) { return try encode(.unauthorized(shaped)) }
@@ -857,7 +841,7 @@ extension Operations.SecureOAuth.Input {
 }
 
 extension Operations.SecureEither {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) {
                 if let shaped = try await api.secureEither(unauthorized: ["basic", "bearer"]) { return try encode(.unauthorized(shaped)) }
@@ -904,7 +888,7 @@ extension Operations.SecureEither.Input {
 }
 
 extension Operations.SecureBoth {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) {
                 if let shaped = try await api.secureBoth(unauthorized: ["apiKeyHeader and bearer"]) { return try encode(.unauthorized(shaped)) }
@@ -951,7 +935,7 @@ extension Operations.SecureBoth.Input {
 }
 
 extension Operations.SecureOptional {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [[], ["bearer"]]) {
                 if let shaped = try await api.secureOptional(unauthorized: ["", "bearer"]) { return try encode(.unauthorized(shaped)) }

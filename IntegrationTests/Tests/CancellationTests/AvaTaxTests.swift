@@ -8,7 +8,7 @@ import Testing
 /// AvaTax 1.0: HTTP Basic, `text/json` bodies, and a 200 whose `ResultCode: Error` the generated
 /// client reports as a failure (`x-lathe-failure-when`).
 struct AvaTaxTests {
-    struct Handler: AvaTax.APIProtocol {
+    struct Handler: AvaTax.APIServer {
         func cancelTax(_ input: AvaTax.Operations.CancelTax.Input) async throws -> AvaTax.Operations.CancelTax.Output {
             let request: AvaTax.CancelTaxRequest
             switch input.body {

@@ -12,7 +12,7 @@ struct DolfinTests {
     static let open = UUID(uuidString: "0b7e1f00-0000-4000-8000-000000000001")!
     static let closed = UUID(uuidString: "0b7e1f00-0000-4000-8000-000000000002")!
 
-    struct Handler: Dolfin.APIProtocol {
+    struct Handler: Dolfin.APIServer {
         static func problem(_ status: Int, _ title: String, _ detail: String) throws -> Dolfin.ProblemDetails {
             try decoded(
                 #"{"type": "https://tools.ietf.org/html/rfc7807", "title": "\#(title)", "status": \#(status), "detail": "\#(detail)"}"#

@@ -24,7 +24,7 @@ struct PaycashlessTests {
         try decoded(#"{"error": {"type": "\#(type)", "code": "\#(code)", "message": "\#(message)"}}"#)
     }
 
-    struct Handler: Paycashless.APIProtocol {
+    struct Handler: Paycashless.APIServer {
         func cancelInvoice(
             _ input: Paycashless.Operations.CancelInvoice.Input
         ) async throws -> Paycashless.Operations.CancelInvoice.Output {

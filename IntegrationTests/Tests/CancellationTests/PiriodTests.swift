@@ -8,7 +8,7 @@ import Testing
 /// Piriod's generated client against its generated server over real HTTP: `Authorization: Token …`,
 /// the workspace header, the 201, and the 400 field map and `{detail}` errors the overlay adds.
 struct PiriodTests {
-    struct Handler: Piriod.APIProtocol {
+    struct Handler: Piriod.APIServer {
         func createCancellation(
             _ input: Piriod.Operations.CreateCancellation.Input
         ) async throws -> Piriod.Operations.CreateCancellation.Output {

@@ -19,7 +19,7 @@ struct StornoTests {
         #"{"id": "\#(id)", "number": "STR-2026-001", "status": "\#(status)", "currency": "RON", "total": "1190.00", "subtotal": 1000, "cancellationReason": "\#(reason)", "cancelledAt": "2026-11-21T10:00:00+02:00"}"#
     }
 
-    struct Handler: Storno.APIProtocol {
+    struct Handler: Storno.APIServer {
         let calls: CallCounter
 
         func cancelInvoice(
@@ -141,6 +141,22 @@ struct StornoTests {
             await #expect(throws: ResponseError<Storno.ErrorModel>.self) {
                 try await client.restoreInvoice(uuid: Self.issued, xCompany: Self.company).ok
             }
+        }
+    }
+
+    /// Storno's backend accepts a `reason` shorter than its spec's 10 characters. A client that must
+    /// reach it switches validation off; this test's server still checks, and answers 400 in Storno's shape.
+    @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
+    func validationCanBeSwitchedOffPerClient(_ kind: TransportKind) async throws {
+        try await withStorno(kind, token: "jwt.storno") { client, url in
+            await #expect(throws: OperationError.self) {
+                try await client.cancelInvoice(uuid: Self.issued, xCompany: Self.company, body: .init(reason: "short"))
+            }
+            var lax = client
+            lax.configuration.validatesInput = false
+            let output = try await lax.cancelInvoice(
+                uuid: Self.issued, xCompany: Self.company, body: .init(reason: "short"))
+            #expect(try output.badRequest.body.json.errors?["reason"]?.contains("at least 10") == true)
         }
     }
 

@@ -27,7 +27,7 @@ enum TransportKind: String, CaseIterable, Sendable {
 /// client over AsyncHTTPClient and over URLSession: real HTTP, both ends generated from
 /// Tests/Fixtures/wire/api.yaml.
 struct HTTPRoundTripTests {
-    struct Service: APIProtocol {
+    struct Service: APIServer {
         static func json(_ value: some Encodable) -> JSONValue {
             (try? JSONDecoder().decode(JSONValue.self, from: JSONCoding.encoder().encode(value))) ?? .null
         }

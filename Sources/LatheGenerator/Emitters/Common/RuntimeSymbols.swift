@@ -17,6 +17,7 @@ enum Runtime {
     static let basicCredentials = "LatheRuntime.BasicCredentials"
     static let bearerTokenProvider = "LatheRuntime.BearerTokenProvider"
     static let calendarDate = "LatheRuntime.CalendarDate"
+    static let clientConfiguration = "LatheRuntime.ClientConfiguration"
     static let decimalString = "LatheRuntime.DecimalString"
     static let filePart = "LatheRuntime.FilePart"
     static let indirect = "LatheRuntime.Indirect"
@@ -61,12 +62,14 @@ enum Runtime {
     enum ClientSupport {
         static let appendCookie = "LatheRuntime.ClientSupport.appendCookie"
         static let appendQuery = "LatheRuntime.ClientSupport.appendQuery"
+        static let call = "LatheRuntime.ClientSupport.call"
         static let checkFailure = "LatheRuntime.ClientSupport.checkFailure"
         static let decodeJSON = "LatheRuntime.ClientSupport.decodeJSON"
         static let decodeMultipart = "LatheRuntime.ClientSupport.decodeMultipart"
         static let headerName = "LatheRuntime.ClientSupport.headerName"
         static let path = "LatheRuntime.ClientSupport.path"
         static let send = "LatheRuntime.ClientSupport.send"
+        static let validate = "LatheRuntime.ClientSupport.validate"
     }
 
     enum CompositeCoding {

@@ -13,7 +13,13 @@ struct ClientEmitter: Emitter {
                 for (index, operation) in operations.enumerated() {
                     if index > 0 { w.line() }
                     emitMethod(operation, into: &w)
-                    w.line()
+                }
+            }
+            // On the protocol, so a fake or a server's own handler type gets the flattened calls too.
+            w.line()
+            w.block("extension \(qualifier)APIProtocol") { w in
+                for (index, operation) in operations.enumerated() {
+                    if index > 0 { w.line() }
                     emitFlattened(operation, into: &w)
                 }
             }
@@ -26,20 +32,23 @@ struct ClientEmitter: Emitter {
         var w = SwiftWriter()
         w.docComment([
             "A client for `\(module.specName)`: one method per operation, over any `ClientTransport`",
-            "(URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.",
+            "(URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements",
+            "`APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.",
         ])
-        w.block("nonisolated public struct Client: Swift.Sendable") { w in
+        w.block("nonisolated public struct Client: Swift.Sendable, APIProtocol") { w in
             w.line("public let serverURL: Foundation.URL")
             w.line("public let transport: any OpenAPIRuntime.ClientTransport")
             w.line("public let middlewares: [any OpenAPIRuntime.ClientMiddleware]")
             w.line("public var authentication: Authentication")
+            w.docComment(["Input validation, the response body size limit, and a timeout per call."])
+            w.line("public var configuration: \(Runtime.clientConfiguration)")
             w.line()
             w.block(
                 "public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, "
                     + "middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: "
-                    + "Authentication = .init())"
+                    + "Authentication = .init(), configuration: \(Runtime.clientConfiguration) = .init())"
             ) { w in
-                for member in ["serverURL", "transport", "middlewares", "authentication"] {
+                for member in ["serverURL", "transport", "middlewares", "authentication", "configuration"] {
                     w.line("self.\(member) = \(member)")
                 }
             }
@@ -67,27 +76,35 @@ struct ClientEmitter: Emitter {
             "nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(_ input: "
                 + "\(op).\(names.input)) async throws -> \(op).\(names.output)"
         ) { w in
-            w.line("let issues = input.validationIssues")
+            // One closure per call: the configuration's body-size limit and timeout apply to all of it.
             w.line(
-                "if !issues.isEmpty { throw \(Runtime.operationError)(operationID: \(op).id, reason: "
-                    + ".invalidInput(issues)) }"
-            )
-            emitRequest(operation, into: &w)
-            let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
-            let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
-            w.line(
-                "try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: "
-                    + "[\(alternatives.joined(separator: ", "))])"
-            )
-            // The body is read by a response with content, or kept in `undocumented` when there is no `default`.
-            let readsBody = !operation.coversEveryStatus || operation.responses.contains { !$0.contents.isEmpty }
-            w.line(
-                "let (response, \(readsBody ? "responseBody" : "_")) = try await "
-                    + "\(Runtime.ClientSupport.send)(request, body: body, serverURL: serverURL, operationID: "
-                    + "\(op).id, transport: transport, middlewares: middlewares)"
-            )
-            emitResponseDecoding(operation, into: &w)
+                "try await \(Runtime.ClientSupport.call)(\(op).id, configuration) { () async throws -> "
+                    + "\(op).\(names.output) in")
+            w.indented { w in emitCall(operation, into: &w) }
+            w.line("}")
         }
+    }
+
+    private func emitCall(_ operation: IROperation, into w: inout SwiftWriter) {
+        let op = op(operation)
+        w.line(
+            "if configuration.validatesInput { try \(Runtime.ClientSupport.validate)(input, operationID: "
+                + "\(op).id) }")
+        emitRequest(operation, into: &w)
+        let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
+        let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
+        w.line(
+            "try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: "
+                + "[\(alternatives.joined(separator: ", "))])"
+        )
+        // The body is read by a response with content, or kept in `undocumented` when there is no `default`.
+        let readsBody = !operation.coversEveryStatus || operation.responses.contains { !$0.contents.isEmpty }
+        w.line(
+            "let (response, \(readsBody ? "responseBody" : "_")) = try await "
+                + "\(Runtime.ClientSupport.send)(request, body: body, serverURL: serverURL, operationID: "
+                + "\(op).id, transport: transport, middlewares: middlewares)"
+        )
+        emitResponseDecoding(operation, into: &w)
     }
 
     /// The `URIValue` expression for a parameter's Swift value, which the encoders take.

@@ -51,6 +51,8 @@ struct OperationsEmitter: Emitter {
         } else {
             core.line("nonisolated public enum Operations {}")
         }
+        core.line()
+        emitProtocol(into: &core)
         let chunks = Rendered.chunks(of: module.operations).map { operations in
             var w = SwiftWriter()
             w.block("extension \(qualifier)Operations") { w in
@@ -62,6 +64,31 @@ struct OperationsEmitter: Emitter {
             return w.text
         }
         return Rendered(declarations: core.text, chunks: chunks)
+    }
+
+    /// The operations as a protocol: `Client` implements it over HTTP, a server's handler type
+    /// implements it (through `APIServer`), and a fake in a test can too.
+    private func emitProtocol(into w: inout SwiftWriter) {
+        w.docComment([
+            "The operations of `\(module.specName)`, one method each. `Client` implements them over HTTP and a",
+            "server's `APIServer` implements them to answer; code that calls the API can take any",
+            "`APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one",
+            "argument per parameter) in an extension.",
+        ])
+        w.block("nonisolated public protocol APIProtocol: Swift.Sendable") { w in
+            for operation in module.operations {
+                let op = "Operations.\(operation.typeName)"
+                w.docComment(
+                    DocComments.lines(operation.docs, specName: module.specName) + [
+                        "`\(operation.method) \(operation.path)`"
+                    ])
+                // Not marked deprecated: server code calls every requirement, deprecated or not.
+                w.line(
+                    "func \(SwiftNames.escapedMember(operation.methodName))(_ input: "
+                        + "\(op).\(operation.names.input)) async throws -> \(op).\(operation.names.output)"
+                )
+            }
+        }
     }
 
     /// The first use of each shared response, in the order operations use them.

@@ -1,6 +1,7 @@
 import LatheIR
 
-/// `APIProtocol` (one requirement per operation), `registerHandlers(on:)`, and `ServerAuthentication`.
+/// `APIServer` (the operations of `APIProtocol`, and the documented refusals), `registerHandlers(on:)`,
+/// and `ServerAuthentication`.
 struct ServerEmitter: Emitter {
     let context: EmitterContext
 
@@ -12,7 +13,7 @@ struct ServerEmitter: Emitter {
         declarations.line()
         emitAuthentication(into: &declarations)
         var extensions = SwiftWriter()
-        extensions.block("extension \(qualifier)APIProtocol") { w in
+        extensions.block("extension \(qualifier)APIServer") { w in
             emitRegistration(into: &w)
             emitRefusalDefaults(into: &w)
         }
@@ -29,26 +30,23 @@ struct ServerEmitter: Emitter {
 
     private func emitProtocol(into w: inout SwiftWriter) {
         w.docComment([
-            "What a server for `\(module.specName)` implements: one method per operation. Register it on any",
-            "`ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.",
+            "What a server for `\(module.specName)` implements: the operations (`APIProtocol`) and, where",
+            "the spec documents its own shape for a request refused before any handler runs, that answer.",
+            "Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.",
         ])
-        w.block("nonisolated public protocol APIProtocol: Swift.Sendable") { w in
-            for operation in module.operations {
-                let op = "Operations.\(operation.typeName)"
+        let hooks = module.operations.flatMap { operation in
+            Self.documentedRefusals(operation).map { (operation, $0.0, $0.1) }
+        }
+        if hooks.isEmpty {
+            w.line("nonisolated public protocol APIServer: APIProtocol {}")
+            return
+        }
+        w.block("nonisolated public protocol APIServer: APIProtocol") { w in
+            for (index, (operation, hook, response)) in hooks.enumerated() {
+                if index > 0 { w.line() }
                 w.docComment(
-                    DocComments.lines(operation.docs, specName: module.specName) + [
-                        "`\(operation.method) \(operation.path)`"
-                    ])
-                w.line(
-                    "func \(SwiftNames.escapedMember(operation.methodName))(_ input: "
-                        + "\(op).\(operation.names.input)) async throws -> \(op).\(operation.names.output)"
-                )
-                for (hook, response) in Self.documentedRefusals(operation) {
-                    w.docComment(
-                        hook.docs(
-                            operationID: operation.operationID, problemConforms: Self.problemConforms(to: response)))
-                    w.line(hook.requirement(operation, response: response, qualifier: ""))
-                }
+                    hook.docs(operationID: operation.operationID, problemConforms: Self.problemConforms(to: response)))
+                w.line(hook.requirement(operation, response: response, qualifier: ""))
             }
         }
     }
@@ -177,7 +175,7 @@ struct ServerEmitter: Emitter {
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
             w.block(
                 "nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, "
-                    + "metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIProtocol, "
+                    + "metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIServer, "
                     + "middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: "
                     + "\(qualifier)ServerAuthentication, limits: \(Runtime.serverLimits)) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)"
             ) { w in

@@ -10,6 +10,18 @@ import OpenAPIRuntime
 extension Dolfin {
     /// The operations of `specs/dolfin.yaml`: each one's input and output.
     nonisolated public enum Operations {}
+
+    /// The operations of `specs/dolfin.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// Cancel purchase order
+        ///
+        /// Mark a purchase order as void (terminal Cancelled). Stops future matching but keeps existing allocations. Already-terminal orders are rejected.
+        /// `POST /purchase-orders/{id}/cancel`
+        func postPurchaseOrdersIdCancel(_ input: Operations.PostPurchaseOrdersIdCancel.Input) async throws -> Operations.PostPurchaseOrdersIdCancel.Output
+    }
 }
 
 extension Dolfin.Operations {

@@ -9,18 +9,22 @@ import OpenAPIRuntime
 
 extension MultiFile {
     /// A client for `Tests/Fixtures/multi-file/api.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -56,39 +60,42 @@ extension MultiFile {
 extension MultiFile.Client {
     /// `GET /pets/{petId}`
     nonisolated public func getPet(_ input: MultiFile.Operations.GetPet.Input) async throws -> MultiFile.Operations.GetPet.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: MultiFile.Operations.GetPet.id, reason: .invalidInput(issues)) }
-        let path = LatheRuntime.ClientSupport.path("/pets/{petId}", [
-            "petId": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.petId), name: "petId", style: .simple, explode: false),
-        ])
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/json, application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: MultiFile.Operations.GetPet.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: MultiFile.Operations.GetPet.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: MultiFile.Operations.GetPet.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(MultiFile.Pet.self, from: responseBody, operationID: MultiFile.Operations.GetPet.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: MultiFile.Operations.GetPet.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+        try await LatheRuntime.ClientSupport.call(MultiFile.Operations.GetPet.id, configuration) { () async throws -> MultiFile.Operations.GetPet.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: MultiFile.Operations.GetPet.id) }
+            let path = LatheRuntime.ClientSupport.path("/pets/{petId}", [
+                "petId": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.petId), name: "petId", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json, application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: MultiFile.Operations.GetPet.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: MultiFile.Operations.GetPet.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: MultiFile.Operations.GetPet.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(MultiFile.Pet.self, from: responseBody, operationID: MultiFile.Operations.GetPet.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: MultiFile.Operations.GetPet.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(MultiFile.Operations.GetPet.Output.Ok(body: body))
+            case 404:
+                let body: MultiFile.Operations.GetPet.Output.NotFound.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(MultiFile.Problem.self, from: responseBody, operationID: MultiFile.Operations.GetPet.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: MultiFile.Operations.GetPet.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .notFound(MultiFile.Operations.GetPet.Output.NotFound(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
             }
-            return .ok(MultiFile.Operations.GetPet.Output.Ok(body: body))
-        case 404:
-            let body: MultiFile.Operations.GetPet.Output.NotFound.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(MultiFile.Problem.self, from: responseBody, operationID: MultiFile.Operations.GetPet.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: MultiFile.Operations.GetPet.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .notFound(MultiFile.Operations.GetPet.Output.NotFound(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
     }
+}
 
+extension MultiFile.APIProtocol {
     /// `GET /pets/{petId}`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.

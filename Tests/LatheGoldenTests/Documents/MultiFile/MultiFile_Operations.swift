@@ -10,6 +10,15 @@ import OpenAPIRuntime
 extension MultiFile {
     /// The operations of `Tests/Fixtures/multi-file/api.yaml`: each one's input and output.
     nonisolated public enum Operations {}
+
+    /// The operations of `Tests/Fixtures/multi-file/api.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// `GET /pets/{petId}`
+        func getPet(_ input: Operations.GetPet.Input) async throws -> Operations.GetPet.Output
+    }
 }
 
 extension MultiFile.Operations {

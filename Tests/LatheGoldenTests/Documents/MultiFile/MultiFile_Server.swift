@@ -8,12 +8,10 @@ import HTTPTypes
 import OpenAPIRuntime
 
 extension MultiFile {
-    /// What a server for `Tests/Fixtures/multi-file/api.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// `GET /pets/{petId}`
-        func getPet(_ input: Operations.GetPet.Input) async throws -> Operations.GetPet.Output
-    }
+    /// What a server for `Tests/Fixtures/multi-file/api.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {}
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
     /// A request that no alternative of its operation admits gets 401 before any handler runs; a scheme
@@ -43,7 +41,7 @@ extension MultiFile {
     }
 }
 
-extension MultiFile.APIProtocol {
+extension MultiFile.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -60,7 +58,7 @@ extension MultiFile.APIProtocol {
 }
 
 extension MultiFile.Operations.GetPet {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some MultiFile.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: MultiFile.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some MultiFile.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: MultiFile.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input

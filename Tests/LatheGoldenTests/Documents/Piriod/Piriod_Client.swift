@@ -9,18 +9,22 @@ import OpenAPIRuntime
 
 extension Piriod {
     /// A client for `specs/piriod.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -69,44 +73,47 @@ extension Piriod.Client {
     ///
     /// `POST /cancellations/`
     nonisolated public func postCancellations(_ input: Piriod.Operations.PostCancellations.Input) async throws -> Piriod.Operations.PostCancellations.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Piriod.Operations.PostCancellations.id, reason: .invalidInput(issues)) }
-        let path = "/cancellations/"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields.set("x-simple-workspace", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xSimpleWorkspace), explode: false))
-        request.headerFields.set("x-piriod-test-mode", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xPiriodTestMode), explode: false))
-        request.headerFields[.accept] = "application/json"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .json(let value):
-            request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        }
-        try await authentication.apply(to: &request, operationID: Piriod.Operations.PostCancellations.id, alternatives: [["TokenAuth"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Piriod.Operations.PostCancellations.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 201:
-            let body: Piriod.Operations.PostCancellations.Output.Created.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Piriod.Cancellation.self, from: responseBody, operationID: Piriod.Operations.PostCancellations.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Piriod.Operations.PostCancellations.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+        try await LatheRuntime.ClientSupport.call(Piriod.Operations.PostCancellations.id, configuration) { () async throws -> Piriod.Operations.PostCancellations.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Piriod.Operations.PostCancellations.id) }
+            let path = "/cancellations/"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields.set("x-simple-workspace", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xSimpleWorkspace), explode: false))
+            request.headerFields.set("x-piriod-test-mode", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xPiriodTestMode), explode: false))
+            request.headerFields[.accept] = "application/json"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value):
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
             }
-            return .created(Piriod.Operations.PostCancellations.Output.Created(body: body))
-        case 400:
-            let body: Piriod.Operations.PostCancellations.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Piriod.ValidationErrorModel.self, from: responseBody, operationID: Piriod.Operations.PostCancellations.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Piriod.Operations.PostCancellations.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            try await authentication.apply(to: &request, operationID: Piriod.Operations.PostCancellations.id, alternatives: [["TokenAuth"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Piriod.Operations.PostCancellations.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 201:
+                let body: Piriod.Operations.PostCancellations.Output.Created.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Piriod.Cancellation.self, from: responseBody, operationID: Piriod.Operations.PostCancellations.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Piriod.Operations.PostCancellations.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .created(Piriod.Operations.PostCancellations.Output.Created(body: body))
+            case 400:
+                let body: Piriod.Operations.PostCancellations.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Piriod.ValidationErrorModel.self, from: responseBody, operationID: Piriod.Operations.PostCancellations.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Piriod.Operations.PostCancellations.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Piriod.Operations.PostCancellations.Output.BadRequest(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
             }
-            return .badRequest(Piriod.Operations.PostCancellations.Output.BadRequest(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
     }
+}
 
+extension Piriod.APIProtocol {
     /// Create cancellation
     ///
     /// `POST /cancellations/`

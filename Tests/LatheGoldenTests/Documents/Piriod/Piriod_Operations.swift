@@ -35,6 +35,16 @@ extension Piriod {
             }
         }
     }
+
+    /// The operations of `specs/piriod.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// Create cancellation
+        /// `POST /cancellations/`
+        func postCancellations(_ input: Operations.PostCancellations.Input) async throws -> Operations.PostCancellations.Output
+    }
 }
 
 extension Piriod.Operations {

@@ -8,12 +8,10 @@ import HTTPTypes
 import OpenAPIRuntime
 
 extension Piriod {
-    /// What a server for `specs/piriod.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// Create cancellation
-        /// `POST /cancellations/`
-        func postCancellations(_ input: Operations.PostCancellations.Input) async throws -> Operations.PostCancellations.Output
+    /// What a server for `specs/piriod.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {
         /// The 400 response for a request to `POST /cancellations/` that breaks the spec, in the shape the spec documents.
         /// There is no default: the spec documents another body than Lathe's RFC 7807 problem, so a server
         /// conforms only when it answers in that shape. `nil` sends the problem anyway.
@@ -59,7 +57,7 @@ extension Piriod {
     }
 }
 
-extension Piriod.APIProtocol {
+extension Piriod.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -76,7 +74,7 @@ extension Piriod.APIProtocol {
 }
 
 extension Piriod.Operations.PostCancellations {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Piriod.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Piriod.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Piriod.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Piriod.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["TokenAuth"]]) { return refusal }
             let input: Input

@@ -9,18 +9,22 @@ import OpenAPIRuntime
 
 extension WireFormats {
     /// A client for `Tests/Fixtures/wire/api.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -96,142 +100,538 @@ extension WireFormats {
 extension WireFormats.Client {
     /// `GET /styles/{simple}/{label}/{matrix}`
     nonisolated public func styles(_ input: WireFormats.Operations.Styles.Input) async throws -> WireFormats.Operations.Styles.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, reason: .invalidInput(issues)) }
-        var path = LatheRuntime.ClientSupport.path("/styles/{simple}/{label}/{matrix}", [
-            "simple": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.simple), name: "simple", style: .simple, explode: false),
-            "label": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.label), name: "label", style: .label, explode: true),
-            "matrix": LatheRuntime.URIEncoding.path(try LatheRuntime.URIValue.of(object: input.path.matrix), name: "matrix", style: .matrix, explode: false),
-        ])
-        var query: [Swift.String] = []
-        if let value = input.query.tags {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "tags", style: .form, explode: true, allowReserved: false)
-        }
-        if let value = input.query.ids {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "ids", style: .form, explode: false, allowReserved: false)
-        }
-        if let value = input.query.spaced {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "spaced", style: .spaceDelimited, explode: false, allowReserved: false)
-        }
-        if let value = input.query.piped {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "piped", style: .pipeDelimited, explode: false, allowReserved: false)
-        }
-        if let value = input.query.filter {
-            query += LatheRuntime.URIEncoding.query(try LatheRuntime.URIValue.of(object: value), name: "filter", style: .deepObject, explode: true, allowReserved: false)
-        }
-        if let value = input.query.since {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "since", style: .form, explode: true, allowReserved: false)
-        }
-        if let value = input.query.day {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "day", style: .form, explode: true, allowReserved: false)
-        }
-        if let value = input.query.amount {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "amount", style: .form, explode: true, allowReserved: false)
-        }
-        query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.limit), name: "limit", style: .form, explode: true, allowReserved: false)
-        if let value = input.query.path {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "path", style: .form, explode: true, allowReserved: true)
-        }
-        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields.set("X-Request-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xRequestID), explode: false))
-        if let value = input.headers.xFlags {
-            request.headerFields.set("X-Flags", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
-        }
-        var cookies: [Swift.String] = []
-        if let value = input.cookies.session {
-            cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "session", explode: true))
-        }
-        if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
-        request.headerFields[.accept] = "application/json, application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.Styles.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Styles.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let headers: WireFormats.Operations.Styles.Output.Ok.Headers
-            do {
-                headers = .init(xRateRemaining: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(response.headerFields.value("X-Rate-Remaining").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "X-Rate-Remaining"), at: "X-Rate-Remaining"))
-            } catch {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.Styles.id, configuration) { () async throws -> WireFormats.Operations.Styles.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.Styles.id) }
+            var path = LatheRuntime.ClientSupport.path("/styles/{simple}/{label}/{matrix}", [
+                "simple": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.simple), name: "simple", style: .simple, explode: false),
+                "label": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.label), name: "label", style: .label, explode: true),
+                "matrix": LatheRuntime.URIEncoding.path(try LatheRuntime.URIValue.of(object: input.path.matrix), name: "matrix", style: .matrix, explode: false),
+            ])
+            var query: [Swift.String] = []
+            if let value = input.query.tags {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "tags", style: .form, explode: true, allowReserved: false)
             }
-            let body: WireFormats.Operations.Styles.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Echo.self, from: responseBody, operationID: WireFormats.Operations.Styles.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            if let value = input.query.ids {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "ids", style: .form, explode: false, allowReserved: false)
             }
-            return .ok(WireFormats.Operations.Styles.Output.Ok(headers: headers, body: body))
-        case 400:
-            let body: WireFormats.Operations.Styles.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Styles.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            if let value = input.query.spaced {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "spaced", style: .spaceDelimited, explode: false, allowReserved: false)
             }
-            return .badRequest(WireFormats.Operations.Styles.Output.BadRequest(body: body))
-        case 404:
-            return .notFound(WireFormats.Operations.Styles.Output.NotFound())
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            if let value = input.query.piped {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "piped", style: .pipeDelimited, explode: false, allowReserved: false)
+            }
+            if let value = input.query.filter {
+                query += LatheRuntime.URIEncoding.query(try LatheRuntime.URIValue.of(object: value), name: "filter", style: .deepObject, explode: true, allowReserved: false)
+            }
+            if let value = input.query.since {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "since", style: .form, explode: true, allowReserved: false)
+            }
+            if let value = input.query.day {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "day", style: .form, explode: true, allowReserved: false)
+            }
+            if let value = input.query.amount {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "amount", style: .form, explode: true, allowReserved: false)
+            }
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.limit), name: "limit", style: .form, explode: true, allowReserved: false)
+            if let value = input.query.path {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "path", style: .form, explode: true, allowReserved: true)
+            }
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields.set("X-Request-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(input.headers.xRequestID), explode: false))
+            if let value = input.headers.xFlags {
+                request.headerFields.set("X-Flags", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
+            }
+            var cookies: [Swift.String] = []
+            if let value = input.cookies.session {
+                cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "session", explode: true))
+            }
+            if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
+            request.headerFields[.accept] = "application/json, application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.Styles.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Styles.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let headers: WireFormats.Operations.Styles.Output.Ok.Headers
+                do {
+                    headers = .init(xRateRemaining: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(response.headerFields.value("X-Rate-Remaining").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "X-Rate-Remaining"), at: "X-Rate-Remaining"))
+                } catch {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+                }
+                let body: WireFormats.Operations.Styles.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Echo.self, from: responseBody, operationID: WireFormats.Operations.Styles.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(WireFormats.Operations.Styles.Output.Ok(headers: headers, body: body))
+            case 400:
+                let body: WireFormats.Operations.Styles.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Styles.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(WireFormats.Operations.Styles.Output.BadRequest(body: body))
+            case 404:
+                return .notFound(WireFormats.Operations.Styles.Output.NotFound())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
         }
     }
 
+    /// `GET /codes/{qrcode-uuid}`
+    nonisolated public func getCode(_ input: WireFormats.Operations.GetCode.Input) async throws -> WireFormats.Operations.GetCode.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.GetCode.id, configuration) { () async throws -> WireFormats.Operations.GetCode.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.GetCode.id) }
+            var path = LatheRuntime.ClientSupport.path("/codes/{qrcode-uuid}", [
+                "qrcode-uuid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.qrcodeUuid), name: "qrcode-uuid", style: .simple, explode: false),
+            ])
+            var query: [Swift.String] = []
+            if let value = input.query.filterName {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "filter[name]", style: .form, explode: true, allowReserved: false)
+            }
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            if let value = input.headers.xTrace {
+                request.headerFields.set("X-Trace", LatheRuntime.URIEncoding.header(try LatheRuntime.URIValue.of(json: value), explode: false))
+            }
+            request.headerFields[.accept] = "application/json, application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.GetCode.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.GetCode.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let headers: WireFormats.Operations.GetCode.Output.Ok.Headers
+                do {
+                    headers = .init(xRateInfo: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.json(response.headerFields.value("X-Rate-Info").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: WireFormats.GetCodeResponseXRateInfo.self, at: "X-Rate-Info"), at: "X-Rate-Info"))
+                } catch {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+                }
+                let body: WireFormats.Operations.GetCode.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.GetCodeResponse.self, from: responseBody, operationID: WireFormats.Operations.GetCode.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(WireFormats.Operations.GetCode.Output.Ok(headers: headers, body: body))
+            case 400:
+                let body: WireFormats.Operations.GetCode.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.GetCode.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(WireFormats.Operations.GetCode.Output.BadRequest(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `POST /bodies`
+    nonisolated public func bodies(_ input: WireFormats.Operations.Bodies.Input) async throws -> WireFormats.Operations.Bodies.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.Bodies.id, configuration) { () async throws -> WireFormats.Operations.Bodies.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.Bodies.id) }
+            let path = "/bodies"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json, application/problem+json, text/plain"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value):
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            case .urlEncodedForm(let value):
+                request.headerFields[.contentType] = "application/x-www-form-urlencoded"
+                body = try LatheRuntime.BodyCoding.form(value)
+            case .plainText(let value):
+                request.headerFields[.contentType] = "text/plain"
+                body = OpenAPIRuntime.HTTPBody(value)
+            case .binary(let value):
+                request.headerFields[.contentType] = "application/octet-stream"
+                body = value
+            case .textJson(let value):
+                request.headerFields[.contentType] = "text/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            }
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.Bodies.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Bodies.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: WireFormats.Operations.Bodies.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Echo.self, from: responseBody, operationID: WireFormats.Operations.Bodies.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(WireFormats.Operations.Bodies.Output.Ok(body: body))
+            case 400 ... 499:
+                let body: WireFormats.Operations.Bodies.Output.ClientError.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Bodies.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .clientError(statusCode: response.status.code, WireFormats.Operations.Bodies.Output.ClientError(body: body))
+            default:
+                let body: WireFormats.Operations.Bodies.Output.Default.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .`default`(statusCode: response.status.code, WireFormats.Operations.Bodies.Output.Default(body: body))
+            }
+        }
+    }
+
+    /// `GET /download`
+    nonisolated public func download(_ input: WireFormats.Operations.Download.Input) async throws -> WireFormats.Operations.Download.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.Download.id, configuration) { () async throws -> WireFormats.Operations.Download.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.Download.id) }
+            var path = "/download"
+            var query: [Swift.String] = []
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.kind), name: "kind", style: .form, explode: true, allowReserved: false)
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/octet-stream, text/plain, application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.Download.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Download.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: WireFormats.Operations.Download.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/octet-stream") {
+                    body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(WireFormats.Operations.Download.Output.Ok(body: body))
+            case 204:
+                return .noContent(WireFormats.Operations.Download.Output.NoContent())
+            case 400:
+                let body: WireFormats.Operations.Download.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Download.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(WireFormats.Operations.Download.Output.BadRequest(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// A multipart form with files, repeated parts, a JSON part and per-part headers.
+    ///
+    /// `POST /upload`
+    nonisolated public func upload(_ input: WireFormats.Operations.Upload.Input) async throws -> WireFormats.Operations.Upload.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.Upload.id, configuration) { () async throws -> WireFormats.Operations.Upload.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.Upload.id) }
+            let path = "/upload"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "multipart/form-data, application/json"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .multipartForm(let value):
+                let form = try value.form().encoded(as: "multipart/form-data")
+                request.headerFields[.contentType] = form.contentType
+                body = form.body
+            }
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.Upload.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Upload.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: WireFormats.Operations.Upload.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "multipart/form-data") {
+                    body = .multipartForm(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: WireFormats.Operations.Upload.id, response: response, as: WireFormats.Operations.Upload.Output.Ok.Body.Parts.init))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(WireFormats.Operations.Upload.Output.Ok(body: body))
+            case 400:
+                let body: WireFormats.Operations.Upload.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON([Swift.String: [Swift.String]].self, from: responseBody, operationID: WireFormats.Operations.Upload.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(WireFormats.Operations.Upload.Output.BadRequest(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/header`
+    nonisolated public func secureHeader(_ input: WireFormats.Operations.SecureHeader.Input) async throws -> WireFormats.Operations.SecureHeader.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureHeader.id, configuration) { () async throws -> WireFormats.Operations.SecureHeader.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureHeader.id) }
+            let path = "/secure/header"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureHeader.id, alternatives: [["apiKeyHeader"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureHeader.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureHeader.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureHeader.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureHeader.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureHeader.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureHeader.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/query`
+    nonisolated public func secureQuery(_ input: WireFormats.Operations.SecureQuery.Input) async throws -> WireFormats.Operations.SecureQuery.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureQuery.id, configuration) { () async throws -> WireFormats.Operations.SecureQuery.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureQuery.id) }
+            let path = "/secure/query"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureQuery.id, alternatives: [["apiKeyQuery"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureQuery.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureQuery.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureQuery.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureQuery.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureQuery.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureQuery.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/cookie`
+    nonisolated public func secureCookie(_ input: WireFormats.Operations.SecureCookie.Input) async throws -> WireFormats.Operations.SecureCookie.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureCookie.id, configuration) { () async throws -> WireFormats.Operations.SecureCookie.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureCookie.id) }
+            let path = "/secure/cookie"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureCookie.id, alternatives: [["apiKeyCookie"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureCookie.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureCookie.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureCookie.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureCookie.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureCookie.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureCookie.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/basic`
+    nonisolated public func secureBasic(_ input: WireFormats.Operations.SecureBasic.Input) async throws -> WireFormats.Operations.SecureBasic.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureBasic.id, configuration) { () async throws -> WireFormats.Operations.SecureBasic.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureBasic.id) }
+            let path = "/secure/basic"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBasic.id, alternatives: [["basic"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBasic.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureBasic.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureBasic.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBasic.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBasic.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureBasic.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/bearer`
+    nonisolated public func secureBearer(_ input: WireFormats.Operations.SecureBearer.Input) async throws -> WireFormats.Operations.SecureBearer.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureBearer.id, configuration) { () async throws -> WireFormats.Operations.SecureBearer.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureBearer.id) }
+            let path = "/secure/bearer"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBearer.id, alternatives: [["bearer"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBearer.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureBearer.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureBearer.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBearer.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBearer.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureBearer.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/oauth`
+    nonisolated public func secureOAuth(_ input: WireFormats.Operations.SecureOAuth.Input) async throws -> WireFormats.Operations.SecureOAuth.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureOAuth.id, configuration) { () async throws -> WireFormats.Operations.SecureOAuth.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureOAuth.id) }
+            let path = "/secure/oauth"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOAuth.id, alternatives: [["oauth"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureOAuth.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureOAuth.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOAuth.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureOAuth.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/either`
+    nonisolated public func secureEither(_ input: WireFormats.Operations.SecureEither.Input) async throws -> WireFormats.Operations.SecureEither.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureEither.id, configuration) { () async throws -> WireFormats.Operations.SecureEither.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureEither.id) }
+            let path = "/secure/either"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureEither.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureEither.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureEither.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureEither.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureEither.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/both`
+    nonisolated public func secureBoth(_ input: WireFormats.Operations.SecureBoth.Input) async throws -> WireFormats.Operations.SecureBoth.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureBoth.id, configuration) { () async throws -> WireFormats.Operations.SecureBoth.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureBoth.id) }
+            let path = "/secure/both"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBoth.id, alternatives: [["apiKeyHeader", "bearer"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBoth.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureBoth.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureBoth.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBoth.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBoth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureBoth.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/optional`
+    nonisolated public func secureOptional(_ input: WireFormats.Operations.SecureOptional.Input) async throws -> WireFormats.Operations.SecureOptional.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureOptional.id, configuration) { () async throws -> WireFormats.Operations.SecureOptional.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureOptional.id) }
+            let path = "/secure/optional"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOptional.id, alternatives: [[], ["bearer"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOptional.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureOptional.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureOptional.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOptional.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOptional.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureOptional.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+}
+
+extension WireFormats.APIProtocol {
     /// `GET /styles/{simple}/{label}/{matrix}`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func styles(simple: [Swift.Int64], label: [Swift.String], matrix: WireFormats.StylesMatrix, tags: [Swift.String]? = nil, ids: [Swift.Int64]? = nil, spaced: [Swift.String]? = nil, piped: [Swift.String]? = nil, filter: WireFormats.StylesFilter? = nil, since: Foundation.Date? = nil, day: LatheRuntime.CalendarDate? = nil, amount: LatheRuntime.NumberOrString? = nil, limit: Swift.Int64 = 20, path: Swift.String? = nil, xRequestID: Foundation.UUID, xFlags: [Swift.Bool]? = nil, session: Swift.String? = nil) async throws -> WireFormats.Operations.Styles.Output {
         try await self.styles(WireFormats.Operations.Styles.Input(path: .init(simple: simple, label: label, matrix: matrix), query: .init(tags: tags, ids: ids, spaced: spaced, piped: piped, filter: filter, since: since, day: day, amount: amount, limit: limit, path: path), headers: .init(xRequestID: xRequestID, xFlags: xFlags), cookies: .init(session: session)))
-    }
-
-    /// `GET /codes/{qrcode-uuid}`
-    nonisolated public func getCode(_ input: WireFormats.Operations.GetCode.Input) async throws -> WireFormats.Operations.GetCode.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, reason: .invalidInput(issues)) }
-        var path = LatheRuntime.ClientSupport.path("/codes/{qrcode-uuid}", [
-            "qrcode-uuid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.qrcodeUuid), name: "qrcode-uuid", style: .simple, explode: false),
-        ])
-        var query: [Swift.String] = []
-        if let value = input.query.filterName {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "filter[name]", style: .form, explode: true, allowReserved: false)
-        }
-        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        if let value = input.headers.xTrace {
-            request.headerFields.set("X-Trace", LatheRuntime.URIEncoding.header(try LatheRuntime.URIValue.of(json: value), explode: false))
-        }
-        request.headerFields[.accept] = "application/json, application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.GetCode.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.GetCode.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let headers: WireFormats.Operations.GetCode.Output.Ok.Headers
-            do {
-                headers = .init(xRateInfo: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.json(response.headerFields.value("X-Rate-Info").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: WireFormats.GetCodeResponseXRateInfo.self, at: "X-Rate-Info"), at: "X-Rate-Info"))
-            } catch {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
-            }
-            let body: WireFormats.Operations.GetCode.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.GetCodeResponse.self, from: responseBody, operationID: WireFormats.Operations.GetCode.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .ok(WireFormats.Operations.GetCode.Output.Ok(headers: headers, body: body))
-        case 400:
-            let body: WireFormats.Operations.GetCode.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.GetCode.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .badRequest(WireFormats.Operations.GetCode.Output.BadRequest(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /codes/{qrcode-uuid}`
@@ -242,106 +642,10 @@ extension WireFormats.Client {
     }
 
     /// `POST /bodies`
-    nonisolated public func bodies(_ input: WireFormats.Operations.Bodies.Input) async throws -> WireFormats.Operations.Bodies.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, reason: .invalidInput(issues)) }
-        let path = "/bodies"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/json, application/problem+json, text/plain"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .json(let value):
-            request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        case .urlEncodedForm(let value):
-            request.headerFields[.contentType] = "application/x-www-form-urlencoded"
-            body = try LatheRuntime.BodyCoding.form(value)
-        case .plainText(let value):
-            request.headerFields[.contentType] = "text/plain"
-            body = OpenAPIRuntime.HTTPBody(value)
-        case .binary(let value):
-            request.headerFields[.contentType] = "application/octet-stream"
-            body = value
-        case .textJson(let value):
-            request.headerFields[.contentType] = "text/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        }
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.Bodies.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Bodies.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: WireFormats.Operations.Bodies.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Echo.self, from: responseBody, operationID: WireFormats.Operations.Bodies.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .ok(WireFormats.Operations.Bodies.Output.Ok(body: body))
-        case 400 ... 499:
-            let body: WireFormats.Operations.Bodies.Output.ClientError.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Bodies.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .clientError(statusCode: response.status.code, WireFormats.Operations.Bodies.Output.ClientError(body: body))
-        default:
-            let body: WireFormats.Operations.Bodies.Output.Default.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
-                body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Bodies.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .`default`(statusCode: response.status.code, WireFormats.Operations.Bodies.Output.Default(body: body))
-        }
-    }
-
-    /// `POST /bodies`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func bodies(body: WireFormats.Operations.Bodies.Input.Body) async throws -> WireFormats.Operations.Bodies.Output {
         try await self.bodies(WireFormats.Operations.Bodies.Input(body: body))
-    }
-
-    /// `GET /download`
-    nonisolated public func download(_ input: WireFormats.Operations.Download.Input) async throws -> WireFormats.Operations.Download.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, reason: .invalidInput(issues)) }
-        var path = "/download"
-        var query: [Swift.String] = []
-        query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.kind), name: "kind", style: .form, explode: true, allowReserved: false)
-        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/octet-stream, text/plain, application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.Download.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Download.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: WireFormats.Operations.Download.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/octet-stream") {
-                body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
-            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
-                body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .ok(WireFormats.Operations.Download.Output.Ok(body: body))
-        case 204:
-            return .noContent(WireFormats.Operations.Download.Output.NoContent())
-        case 400:
-            let body: WireFormats.Operations.Download.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.Download.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .badRequest(WireFormats.Operations.Download.Output.BadRequest(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /download`
@@ -354,78 +658,10 @@ extension WireFormats.Client {
     /// A multipart form with files, repeated parts, a JSON part and per-part headers.
     ///
     /// `POST /upload`
-    nonisolated public func upload(_ input: WireFormats.Operations.Upload.Input) async throws -> WireFormats.Operations.Upload.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Upload.id, reason: .invalidInput(issues)) }
-        let path = "/upload"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "multipart/form-data, application/json"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .multipartForm(let value):
-            let form = try value.form().encoded(as: "multipart/form-data")
-            request.headerFields[.contentType] = form.contentType
-            body = form.body
-        }
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.Upload.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Upload.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: WireFormats.Operations.Upload.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "multipart/form-data") {
-                body = .multipartForm(try await LatheRuntime.ClientSupport.decodeMultipart(from: responseBody, operationID: WireFormats.Operations.Upload.id, response: response, as: WireFormats.Operations.Upload.Output.Ok.Body.Parts.init))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .ok(WireFormats.Operations.Upload.Output.Ok(body: body))
-        case 400:
-            let body: WireFormats.Operations.Upload.Output.BadRequest.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON([Swift.String: [Swift.String]].self, from: responseBody, operationID: WireFormats.Operations.Upload.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Upload.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .badRequest(WireFormats.Operations.Upload.Output.BadRequest(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// A multipart form with files, repeated parts, a JSON part and per-part headers.
-    ///
-    /// `POST /upload`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func upload(body: WireFormats.Operations.Upload.Input.Body.Parts) async throws -> WireFormats.Operations.Upload.Output {
         try await self.upload(WireFormats.Operations.Upload.Input(body: .multipartForm(body)))
-    }
-
-    /// `GET /secure/header`
-    nonisolated public func secureHeader(_ input: WireFormats.Operations.SecureHeader.Input) async throws -> WireFormats.Operations.SecureHeader.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureHeader.id, reason: .invalidInput(issues)) }
-        let path = "/secure/header"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureHeader.id, alternatives: [["apiKeyHeader"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureHeader.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(WireFormats.Operations.SecureHeader.Output.NoContent())
-        case 401:
-            let body: WireFormats.Operations.SecureHeader.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureHeader.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureHeader.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(WireFormats.Operations.SecureHeader.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /secure/header`
@@ -436,64 +672,10 @@ extension WireFormats.Client {
     }
 
     /// `GET /secure/query`
-    nonisolated public func secureQuery(_ input: WireFormats.Operations.SecureQuery.Input) async throws -> WireFormats.Operations.SecureQuery.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureQuery.id, reason: .invalidInput(issues)) }
-        let path = "/secure/query"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureQuery.id, alternatives: [["apiKeyQuery"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureQuery.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(WireFormats.Operations.SecureQuery.Output.NoContent())
-        case 401:
-            let body: WireFormats.Operations.SecureQuery.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureQuery.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureQuery.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(WireFormats.Operations.SecureQuery.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// `GET /secure/query`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureQuery() async throws -> WireFormats.Operations.SecureQuery.Output {
         try await self.secureQuery(WireFormats.Operations.SecureQuery.Input())
-    }
-
-    /// `GET /secure/cookie`
-    nonisolated public func secureCookie(_ input: WireFormats.Operations.SecureCookie.Input) async throws -> WireFormats.Operations.SecureCookie.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureCookie.id, reason: .invalidInput(issues)) }
-        let path = "/secure/cookie"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureCookie.id, alternatives: [["apiKeyCookie"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureCookie.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(WireFormats.Operations.SecureCookie.Output.NoContent())
-        case 401:
-            let body: WireFormats.Operations.SecureCookie.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureCookie.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureCookie.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(WireFormats.Operations.SecureCookie.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /secure/cookie`
@@ -504,64 +686,10 @@ extension WireFormats.Client {
     }
 
     /// `GET /secure/basic`
-    nonisolated public func secureBasic(_ input: WireFormats.Operations.SecureBasic.Input) async throws -> WireFormats.Operations.SecureBasic.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBasic.id, reason: .invalidInput(issues)) }
-        let path = "/secure/basic"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBasic.id, alternatives: [["basic"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBasic.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(WireFormats.Operations.SecureBasic.Output.NoContent())
-        case 401:
-            let body: WireFormats.Operations.SecureBasic.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBasic.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBasic.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(WireFormats.Operations.SecureBasic.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// `GET /secure/basic`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBasic() async throws -> WireFormats.Operations.SecureBasic.Output {
         try await self.secureBasic(WireFormats.Operations.SecureBasic.Input())
-    }
-
-    /// `GET /secure/bearer`
-    nonisolated public func secureBearer(_ input: WireFormats.Operations.SecureBearer.Input) async throws -> WireFormats.Operations.SecureBearer.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBearer.id, reason: .invalidInput(issues)) }
-        let path = "/secure/bearer"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBearer.id, alternatives: [["bearer"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBearer.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(WireFormats.Operations.SecureBearer.Output.NoContent())
-        case 401:
-            let body: WireFormats.Operations.SecureBearer.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBearer.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBearer.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(WireFormats.Operations.SecureBearer.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /secure/bearer`
@@ -572,64 +700,10 @@ extension WireFormats.Client {
     }
 
     /// `GET /secure/oauth`
-    nonisolated public func secureOAuth(_ input: WireFormats.Operations.SecureOAuth.Input) async throws -> WireFormats.Operations.SecureOAuth.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOAuth.id, reason: .invalidInput(issues)) }
-        let path = "/secure/oauth"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOAuth.id, alternatives: [["oauth"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(WireFormats.Operations.SecureOAuth.Output.NoContent())
-        case 401:
-            let body: WireFormats.Operations.SecureOAuth.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOAuth.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(WireFormats.Operations.SecureOAuth.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// `GET /secure/oauth`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureOAuth() async throws -> WireFormats.Operations.SecureOAuth.Output {
         try await self.secureOAuth(WireFormats.Operations.SecureOAuth.Input())
-    }
-
-    /// `GET /secure/either`
-    nonisolated public func secureEither(_ input: WireFormats.Operations.SecureEither.Input) async throws -> WireFormats.Operations.SecureEither.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureEither.id, reason: .invalidInput(issues)) }
-        let path = "/secure/either"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureEither.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(WireFormats.Operations.SecureEither.Output.NoContent())
-        case 401:
-            let body: WireFormats.Operations.SecureEither.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureEither.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(WireFormats.Operations.SecureEither.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /secure/either`
@@ -640,64 +714,10 @@ extension WireFormats.Client {
     }
 
     /// `GET /secure/both`
-    nonisolated public func secureBoth(_ input: WireFormats.Operations.SecureBoth.Input) async throws -> WireFormats.Operations.SecureBoth.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBoth.id, reason: .invalidInput(issues)) }
-        let path = "/secure/both"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBoth.id, alternatives: [["apiKeyHeader", "bearer"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBoth.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(WireFormats.Operations.SecureBoth.Output.NoContent())
-        case 401:
-            let body: WireFormats.Operations.SecureBoth.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBoth.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBoth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(WireFormats.Operations.SecureBoth.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// `GET /secure/both`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBoth() async throws -> WireFormats.Operations.SecureBoth.Output {
         try await self.secureBoth(WireFormats.Operations.SecureBoth.Input())
-    }
-
-    /// `GET /secure/optional`
-    nonisolated public func secureOptional(_ input: WireFormats.Operations.SecureOptional.Input) async throws -> WireFormats.Operations.SecureOptional.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOptional.id, reason: .invalidInput(issues)) }
-        let path = "/secure/optional"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/problem+json"
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOptional.id, alternatives: [[], ["bearer"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOptional.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 204:
-            return .noContent(WireFormats.Operations.SecureOptional.Output.NoContent())
-        case 401:
-            let body: WireFormats.Operations.SecureOptional.Output.Unauthorized.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOptional.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOptional.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .unauthorized(WireFormats.Operations.SecureOptional.Output.Unauthorized(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `GET /secure/optional`

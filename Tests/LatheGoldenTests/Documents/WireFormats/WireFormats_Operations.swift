@@ -57,6 +57,42 @@ extension WireFormats {
             }
         }
     }
+
+    /// The operations of `Tests/Fixtures/wire/api.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// `GET /styles/{simple}/{label}/{matrix}`
+        func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output
+        /// `GET /codes/{qrcode-uuid}`
+        func getCode(_ input: Operations.GetCode.Input) async throws -> Operations.GetCode.Output
+        /// `POST /bodies`
+        func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output
+        /// `GET /download`
+        func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output
+        /// A multipart form with files, repeated parts, a JSON part and per-part headers.
+        /// `POST /upload`
+        func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output
+        /// `GET /secure/header`
+        func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output
+        /// `GET /secure/query`
+        func secureQuery(_ input: Operations.SecureQuery.Input) async throws -> Operations.SecureQuery.Output
+        /// `GET /secure/cookie`
+        func secureCookie(_ input: Operations.SecureCookie.Input) async throws -> Operations.SecureCookie.Output
+        /// `GET /secure/basic`
+        func secureBasic(_ input: Operations.SecureBasic.Input) async throws -> Operations.SecureBasic.Output
+        /// `GET /secure/bearer`
+        func secureBearer(_ input: Operations.SecureBearer.Input) async throws -> Operations.SecureBearer.Output
+        /// `GET /secure/oauth`
+        func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output
+        /// `GET /secure/either`
+        func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output
+        /// `GET /secure/both`
+        func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output
+        /// `GET /secure/optional`
+        func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output
+    }
 }
 
 extension WireFormats.Operations {

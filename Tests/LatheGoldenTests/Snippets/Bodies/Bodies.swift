@@ -13,6 +13,17 @@ nonisolated public enum Bodies {}
 extension Bodies {
     /// The operations of `Tests/LatheGoldenTests/Snippets/Bodies/spec.yaml`: each one's input and output.
     nonisolated public enum Operations {}
+
+    /// The operations of `Tests/LatheGoldenTests/Snippets/Bodies/spec.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// `POST /notes`
+        func createNote(_ input: Operations.CreateNote.Input) async throws -> Operations.CreateNote.Output
+        /// `PUT /notes/{id}/attachment`
+        func attach(_ input: Operations.Attach.Input) async throws -> Operations.Attach.Output
+    }
 }
 
 extension Bodies.Operations {
@@ -314,18 +325,22 @@ extension Bodies.Operations {
 
 extension Bodies {
     /// A client for `Tests/LatheGoldenTests/Snippets/Bodies/spec.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -361,87 +376,91 @@ extension Bodies {
 extension Bodies.Client {
     /// `POST /notes`
     nonisolated public func createNote(_ input: Bodies.Operations.CreateNote.Input) async throws -> Bodies.Operations.CreateNote.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Bodies.Operations.CreateNote.id, reason: .invalidInput(issues)) }
-        let path = "/notes"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/json, text/plain"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .json(let value):
-            request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        case .urlEncodedForm(let value):
-            request.headerFields[.contentType] = "application/x-www-form-urlencoded"
-            body = try LatheRuntime.BodyCoding.form(value)
-        case .plainText(let value):
-            request.headerFields[.contentType] = "text/plain"
-            body = OpenAPIRuntime.HTTPBody(value)
-        }
-        try await authentication.apply(to: &request, operationID: Bodies.Operations.CreateNote.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Bodies.Operations.CreateNote.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 201:
-            let headers: Bodies.Operations.CreateNote.Output.Created.Headers
-            do {
-                headers = .init(location: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Location").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "Location"), at: "Location"))
-            } catch {
-                throw LatheRuntime.OperationError(operationID: Bodies.Operations.CreateNote.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+        try await LatheRuntime.ClientSupport.call(Bodies.Operations.CreateNote.id, configuration) { () async throws -> Bodies.Operations.CreateNote.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Bodies.Operations.CreateNote.id) }
+            let path = "/notes"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json, text/plain"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value):
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            case .urlEncodedForm(let value):
+                request.headerFields[.contentType] = "application/x-www-form-urlencoded"
+                body = try LatheRuntime.BodyCoding.form(value)
+            case .plainText(let value):
+                request.headerFields[.contentType] = "text/plain"
+                body = OpenAPIRuntime.HTTPBody(value)
             }
-            let body: Bodies.Operations.CreateNote.Output.Created.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Bodies.Note.self, from: responseBody, operationID: Bodies.Operations.CreateNote.id, response: response))
-            } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
-                body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Bodies.Operations.CreateNote.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            try await authentication.apply(to: &request, operationID: Bodies.Operations.CreateNote.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Bodies.Operations.CreateNote.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 201:
+                let headers: Bodies.Operations.CreateNote.Output.Created.Headers
+                do {
+                    headers = .init(location: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Location").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "Location"), at: "Location"))
+                } catch {
+                    throw LatheRuntime.OperationError(operationID: Bodies.Operations.CreateNote.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
+                }
+                let body: Bodies.Operations.CreateNote.Output.Created.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Bodies.Note.self, from: responseBody, operationID: Bodies.Operations.CreateNote.id, response: response))
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Bodies.Operations.CreateNote.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .created(Bodies.Operations.CreateNote.Output.Created(headers: headers, body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
             }
-            return .created(Bodies.Operations.CreateNote.Output.Created(headers: headers, body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
         }
     }
 
+    /// `PUT /notes/{id}/attachment`
+    nonisolated public func attach(_ input: Bodies.Operations.Attach.Input) async throws -> Bodies.Operations.Attach.Output {
+        try await LatheRuntime.ClientSupport.call(Bodies.Operations.Attach.id, configuration) { () async throws -> Bodies.Operations.Attach.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Bodies.Operations.Attach.id) }
+            let path = LatheRuntime.ClientSupport.path("/notes/{id}/attachment", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("PUT")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/octet-stream"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .multipartForm(let value)?:
+                let form = try value.form().encoded(as: "multipart/form-data")
+                request.headerFields[.contentType] = form.contentType
+                body = form.body
+            case nil: body = nil
+            }
+            try await authentication.apply(to: &request, operationID: Bodies.Operations.Attach.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Bodies.Operations.Attach.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Bodies.Operations.Attach.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/octet-stream") {
+                    body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Bodies.Operations.Attach.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Bodies.Operations.Attach.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+}
+
+extension Bodies.APIProtocol {
     /// `POST /notes`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func createNote(body: Bodies.Operations.CreateNote.Input.Body) async throws -> Bodies.Operations.CreateNote.Output {
         try await self.createNote(Bodies.Operations.CreateNote.Input(body: body))
-    }
-
-    /// `PUT /notes/{id}/attachment`
-    nonisolated public func attach(_ input: Bodies.Operations.Attach.Input) async throws -> Bodies.Operations.Attach.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Bodies.Operations.Attach.id, reason: .invalidInput(issues)) }
-        let path = LatheRuntime.ClientSupport.path("/notes/{id}/attachment", [
-            "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
-        ])
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("PUT")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/octet-stream"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .multipartForm(let value)?:
-            let form = try value.form().encoded(as: "multipart/form-data")
-            request.headerFields[.contentType] = form.contentType
-            body = form.body
-        case nil: body = nil
-        }
-        try await authentication.apply(to: &request, operationID: Bodies.Operations.Attach.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Bodies.Operations.Attach.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: Bodies.Operations.Attach.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/octet-stream") {
-                body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
-            } else {
-                throw LatheRuntime.OperationError(operationID: Bodies.Operations.Attach.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-            }
-            return .ok(Bodies.Operations.Attach.Output.Ok(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `PUT /notes/{id}/attachment`
@@ -453,14 +472,10 @@ extension Bodies.Client {
 }
 
 extension Bodies {
-    /// What a server for `Tests/LatheGoldenTests/Snippets/Bodies/spec.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// `POST /notes`
-        func createNote(_ input: Operations.CreateNote.Input) async throws -> Operations.CreateNote.Output
-        /// `PUT /notes/{id}/attachment`
-        func attach(_ input: Operations.Attach.Input) async throws -> Operations.Attach.Output
-    }
+    /// What a server for `Tests/LatheGoldenTests/Snippets/Bodies/spec.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {}
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
     /// A request that no alternative of its operation admits gets 401 before any handler runs; a scheme
@@ -490,7 +505,7 @@ extension Bodies {
     }
 }
 
-extension Bodies.APIProtocol {
+extension Bodies.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -511,7 +526,7 @@ extension Bodies.APIProtocol {
 }
 
 extension Bodies.Operations.CreateNote {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Bodies.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Bodies.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Bodies.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Bodies.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
@@ -565,7 +580,7 @@ extension Bodies.Operations.CreateNote.Input {
 }
 
 extension Bodies.Operations.Attach {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Bodies.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Bodies.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Bodies.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Bodies.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input

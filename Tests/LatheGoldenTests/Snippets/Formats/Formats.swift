@@ -13,6 +13,15 @@ nonisolated public enum Formats {}
 extension Formats {
     /// The operations of `Tests/LatheGoldenTests/Snippets/Formats/spec.yaml`: each one's input and output.
     nonisolated public enum Operations {}
+
+    /// The operations of `Tests/LatheGoldenTests/Snippets/Formats/spec.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// `POST /files`
+        func uploadFile(_ input: Operations.UploadFile.Input) async throws -> Operations.UploadFile.Output
+    }
 }
 
 extension Formats.Operations {
@@ -112,18 +121,22 @@ extension Formats.Operations {
 
 extension Formats {
     /// A client for `Tests/LatheGoldenTests/Snippets/Formats/spec.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -159,35 +172,38 @@ extension Formats {
 extension Formats.Client {
     /// `POST /files`
     nonisolated public func uploadFile(_ input: Formats.Operations.UploadFile.Input) async throws -> Formats.Operations.UploadFile.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Formats.Operations.UploadFile.id, reason: .invalidInput(issues)) }
-        let path = "/files"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/json"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .json(let value)?:
-            request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        case nil: body = nil
-        }
-        try await authentication.apply(to: &request, operationID: Formats.Operations.UploadFile.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Formats.Operations.UploadFile.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: Formats.Operations.UploadFile.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Formats.Stored.self, from: responseBody, operationID: Formats.Operations.UploadFile.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: Formats.Operations.UploadFile.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+        try await LatheRuntime.ClientSupport.call(Formats.Operations.UploadFile.id, configuration) { () async throws -> Formats.Operations.UploadFile.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Formats.Operations.UploadFile.id) }
+            let path = "/files"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value)?:
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            case nil: body = nil
             }
-            return .ok(Formats.Operations.UploadFile.Output.Ok(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            try await authentication.apply(to: &request, operationID: Formats.Operations.UploadFile.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Formats.Operations.UploadFile.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Formats.Operations.UploadFile.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Formats.Stored.self, from: responseBody, operationID: Formats.Operations.UploadFile.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Formats.Operations.UploadFile.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Formats.Operations.UploadFile.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
         }
     }
+}
 
+extension Formats.APIProtocol {
     /// `POST /files`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
@@ -197,12 +213,10 @@ extension Formats.Client {
 }
 
 extension Formats {
-    /// What a server for `Tests/LatheGoldenTests/Snippets/Formats/spec.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// `POST /files`
-        func uploadFile(_ input: Operations.UploadFile.Input) async throws -> Operations.UploadFile.Output
-    }
+    /// What a server for `Tests/LatheGoldenTests/Snippets/Formats/spec.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {}
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
     /// A request that no alternative of its operation admits gets 401 before any handler runs; a scheme
@@ -232,7 +246,7 @@ extension Formats {
     }
 }
 
-extension Formats.APIProtocol {
+extension Formats.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -249,7 +263,7 @@ extension Formats.APIProtocol {
 }
 
 extension Formats.Operations.UploadFile {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Formats.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Formats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Formats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Formats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input

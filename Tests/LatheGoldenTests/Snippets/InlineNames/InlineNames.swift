@@ -13,6 +13,15 @@ nonisolated public enum InlineNames {}
 extension InlineNames {
     /// The operations of `Tests/LatheGoldenTests/Snippets/InlineNames/spec.yaml`: each one's input and output.
     nonisolated public enum Operations {}
+
+    /// The operations of `Tests/LatheGoldenTests/Snippets/InlineNames/spec.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// `POST /invoices/{id}/cancel`
+        func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output
+    }
 }
 
 extension InlineNames.Operations {
@@ -172,18 +181,22 @@ extension InlineNames.Operations {
 
 extension InlineNames {
     /// A client for `Tests/LatheGoldenTests/Snippets/InlineNames/spec.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -219,50 +232,53 @@ extension InlineNames {
 extension InlineNames.Client {
     /// `POST /invoices/{id}/cancel`
     nonisolated public func cancelInvoice(_ input: InlineNames.Operations.CancelInvoice.Input) async throws -> InlineNames.Operations.CancelInvoice.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: InlineNames.Operations.CancelInvoice.id, reason: .invalidInput(issues)) }
-        var path = LatheRuntime.ClientSupport.path("/invoices/{id}/cancel", [
-            "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
-        ])
-        var query: [Swift.String] = []
-        if let value = input.query.mode {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "mode", style: .form, explode: true, allowReserved: false)
-        }
-        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/json"
-        let body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .json(let value)?:
-            request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        case nil: body = nil
-        }
-        try await authentication.apply(to: &request, operationID: InlineNames.Operations.CancelInvoice.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: InlineNames.Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: InlineNames.Operations.CancelInvoice.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(InlineNames.CancelInvoiceResponse200.self, from: responseBody, operationID: InlineNames.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: InlineNames.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+        try await LatheRuntime.ClientSupport.call(InlineNames.Operations.CancelInvoice.id, configuration) { () async throws -> InlineNames.Operations.CancelInvoice.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: InlineNames.Operations.CancelInvoice.id) }
+            var path = LatheRuntime.ClientSupport.path("/invoices/{id}/cancel", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var query: [Swift.String] = []
+            if let value = input.query.mode {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "mode", style: .form, explode: true, allowReserved: false)
             }
-            return .ok(InlineNames.Operations.CancelInvoice.Output.Ok(body: body))
-        case 409:
-            let body: InlineNames.Operations.CancelInvoice.Output.Conflict.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                body = .json(try await LatheRuntime.ClientSupport.decodeJSON(InlineNames.CancelInvoiceResponse409.self, from: responseBody, operationID: InlineNames.Operations.CancelInvoice.id, response: response))
-            } else {
-                throw LatheRuntime.OperationError(operationID: InlineNames.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value)?:
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            case nil: body = nil
             }
-            return .conflict(InlineNames.Operations.CancelInvoice.Output.Conflict(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            try await authentication.apply(to: &request, operationID: InlineNames.Operations.CancelInvoice.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: InlineNames.Operations.CancelInvoice.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: InlineNames.Operations.CancelInvoice.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(InlineNames.CancelInvoiceResponse200.self, from: responseBody, operationID: InlineNames.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: InlineNames.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(InlineNames.Operations.CancelInvoice.Output.Ok(body: body))
+            case 409:
+                let body: InlineNames.Operations.CancelInvoice.Output.Conflict.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(InlineNames.CancelInvoiceResponse409.self, from: responseBody, operationID: InlineNames.Operations.CancelInvoice.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: InlineNames.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .conflict(InlineNames.Operations.CancelInvoice.Output.Conflict(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
         }
     }
+}
 
+extension InlineNames.APIProtocol {
     /// `POST /invoices/{id}/cancel`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
@@ -272,12 +288,10 @@ extension InlineNames.Client {
 }
 
 extension InlineNames {
-    /// What a server for `Tests/LatheGoldenTests/Snippets/InlineNames/spec.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// `POST /invoices/{id}/cancel`
-        func cancelInvoice(_ input: Operations.CancelInvoice.Input) async throws -> Operations.CancelInvoice.Output
-    }
+    /// What a server for `Tests/LatheGoldenTests/Snippets/InlineNames/spec.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {}
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
     /// A request that no alternative of its operation admits gets 401 before any handler runs; a scheme
@@ -307,7 +321,7 @@ extension InlineNames {
     }
 }
 
-extension InlineNames.APIProtocol {
+extension InlineNames.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -324,7 +338,7 @@ extension InlineNames.APIProtocol {
 }
 
 extension InlineNames.Operations.CancelInvoice {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some InlineNames.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: InlineNames.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some InlineNames.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: InlineNames.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input

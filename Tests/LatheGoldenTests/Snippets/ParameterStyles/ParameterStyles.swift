@@ -13,6 +13,15 @@ nonisolated public enum ParameterStyles {}
 extension ParameterStyles {
     /// The operations of `Tests/LatheGoldenTests/Snippets/ParameterStyles/spec.yaml`: each one's input and output.
     nonisolated public enum Operations {}
+
+    /// The operations of `Tests/LatheGoldenTests/Snippets/ParameterStyles/spec.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// `GET /items/{id}/{tags}/{point}`
+        func findItems(_ input: Operations.FindItems.Input) async throws -> Operations.FindItems.Output
+    }
 }
 
 extension ParameterStyles.Operations {
@@ -147,18 +156,22 @@ extension ParameterStyles.Operations {
 
 extension ParameterStyles {
     /// A client for `Tests/LatheGoldenTests/Snippets/ParameterStyles/spec.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -194,48 +207,51 @@ extension ParameterStyles {
 extension ParameterStyles.Client {
     /// `GET /items/{id}/{tags}/{point}`
     nonisolated public func findItems(_ input: ParameterStyles.Operations.FindItems.Input) async throws -> ParameterStyles.Operations.FindItems.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: ParameterStyles.Operations.FindItems.id, reason: .invalidInput(issues)) }
-        var path = LatheRuntime.ClientSupport.path("/items/{id}/{tags}/{point}", [
-            "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
-            "tags": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.tags), name: "tags", style: .label, explode: false),
-            "point": LatheRuntime.URIEncoding.path(try LatheRuntime.URIValue.of(object: input.path.point), name: "point", style: .matrix, explode: true),
-        ])
-        var query: [Swift.String] = []
-        query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.limit), name: "limit", style: .form, explode: true, allowReserved: false)
-        if let value = input.query.colors {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "colors", style: .form, explode: false, allowReserved: false)
-        }
-        if let value = input.query.sizes {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "sizes", style: .spaceDelimited, explode: false, allowReserved: false)
-        }
-        if let value = input.query.ids {
-            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "ids", style: .pipeDelimited, explode: false, allowReserved: false)
-        }
-        if let value = input.query.filter {
-            query += LatheRuntime.URIEncoding.query(try LatheRuntime.URIValue.of(object: value), name: "filter", style: .deepObject, explode: true, allowReserved: false)
-        }
-        if !query.isEmpty { path += "?" + query.joined(separator: "&") }
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        if let value = input.headers.xRequestID {
-            request.headerFields.set("X-Request-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
-        }
-        var cookies: [Swift.String] = []
-        if let value = input.cookies.session {
-            cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "session", explode: true))
-        }
-        if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: ParameterStyles.Operations.FindItems.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: ParameterStyles.Operations.FindItems.id, transport: transport, middlewares: middlewares)
-        switch response.status.code {
-        case 204:
-            return .noContent(ParameterStyles.Operations.FindItems.Output.NoContent())
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        try await LatheRuntime.ClientSupport.call(ParameterStyles.Operations.FindItems.id, configuration) { () async throws -> ParameterStyles.Operations.FindItems.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: ParameterStyles.Operations.FindItems.id) }
+            var path = LatheRuntime.ClientSupport.path("/items/{id}/{tags}/{point}", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+                "tags": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.tags), name: "tags", style: .label, explode: false),
+                "point": LatheRuntime.URIEncoding.path(try LatheRuntime.URIValue.of(object: input.path.point), name: "point", style: .matrix, explode: true),
+            ])
+            var query: [Swift.String] = []
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.limit), name: "limit", style: .form, explode: true, allowReserved: false)
+            if let value = input.query.colors {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "colors", style: .form, explode: false, allowReserved: false)
+            }
+            if let value = input.query.sizes {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "sizes", style: .spaceDelimited, explode: false, allowReserved: false)
+            }
+            if let value = input.query.ids {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "ids", style: .pipeDelimited, explode: false, allowReserved: false)
+            }
+            if let value = input.query.filter {
+                query += LatheRuntime.URIEncoding.query(try LatheRuntime.URIValue.of(object: value), name: "filter", style: .deepObject, explode: true, allowReserved: false)
+            }
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            if let value = input.headers.xRequestID {
+                request.headerFields.set("X-Request-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
+            }
+            var cookies: [Swift.String] = []
+            if let value = input.cookies.session {
+                cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "session", explode: true))
+            }
+            if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: ParameterStyles.Operations.FindItems.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: ParameterStyles.Operations.FindItems.id, transport: transport, middlewares: middlewares)
+            switch response.status.code {
+            case 204:
+                return .noContent(ParameterStyles.Operations.FindItems.Output.NoContent())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
         }
     }
+}
 
+extension ParameterStyles.APIProtocol {
     /// `GET /items/{id}/{tags}/{point}`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
@@ -245,12 +261,10 @@ extension ParameterStyles.Client {
 }
 
 extension ParameterStyles {
-    /// What a server for `Tests/LatheGoldenTests/Snippets/ParameterStyles/spec.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// `GET /items/{id}/{tags}/{point}`
-        func findItems(_ input: Operations.FindItems.Input) async throws -> Operations.FindItems.Output
-    }
+    /// What a server for `Tests/LatheGoldenTests/Snippets/ParameterStyles/spec.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {}
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
     /// A request that no alternative of its operation admits gets 401 before any handler runs; a scheme
@@ -280,7 +294,7 @@ extension ParameterStyles {
     }
 }
 
-extension ParameterStyles.APIProtocol {
+extension ParameterStyles.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -297,7 +311,7 @@ extension ParameterStyles.APIProtocol {
 }
 
 extension ParameterStyles.Operations.FindItems {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some ParameterStyles.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ParameterStyles.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some ParameterStyles.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ParameterStyles.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input

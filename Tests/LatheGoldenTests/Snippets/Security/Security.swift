@@ -13,6 +13,19 @@ nonisolated public enum Security {}
 extension Security {
     /// The operations of `Tests/LatheGoldenTests/Snippets/Security/spec.yaml`: each one's input and output.
     nonisolated public enum Operations {}
+
+    /// The operations of `Tests/LatheGoldenTests/Snippets/Security/spec.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// `GET /account`
+        func getAccount(_ input: Operations.GetAccount.Input) async throws -> Operations.GetAccount.Output
+        /// `GET /status`
+        func getStatus(_ input: Operations.GetStatus.Input) async throws -> Operations.GetStatus.Output
+        /// `POST /admin`
+        func administer(_ input: Operations.Administer.Input) async throws -> Operations.Administer.Output
+    }
 }
 
 extension Security.Operations {
@@ -178,18 +191,22 @@ extension Security.Operations {
 
 extension Security {
     /// A client for `Tests/LatheGoldenTests/Snippets/Security/spec.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -272,21 +289,60 @@ extension Security {
 extension Security.Client {
     /// `GET /account`
     nonisolated public func getAccount(_ input: Security.Operations.GetAccount.Input) async throws -> Security.Operations.GetAccount.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Security.Operations.GetAccount.id, reason: .invalidInput(issues)) }
-        let path = "/account"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Security.Operations.GetAccount.id, alternatives: [["bearer"], ["apiKey", "company"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Security.Operations.GetAccount.id, transport: transport, middlewares: middlewares)
-        switch response.status.code {
-        case 204:
-            return .noContent(Security.Operations.GetAccount.Output.NoContent())
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+        try await LatheRuntime.ClientSupport.call(Security.Operations.GetAccount.id, configuration) { () async throws -> Security.Operations.GetAccount.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Security.Operations.GetAccount.id) }
+            let path = "/account"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Security.Operations.GetAccount.id, alternatives: [["bearer"], ["apiKey", "company"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Security.Operations.GetAccount.id, transport: transport, middlewares: middlewares)
+            switch response.status.code {
+            case 204:
+                return .noContent(Security.Operations.GetAccount.Output.NoContent())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
         }
     }
 
+    /// `GET /status`
+    nonisolated public func getStatus(_ input: Security.Operations.GetStatus.Input) async throws -> Security.Operations.GetStatus.Output {
+        try await LatheRuntime.ClientSupport.call(Security.Operations.GetStatus.id, configuration) { () async throws -> Security.Operations.GetStatus.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Security.Operations.GetStatus.id) }
+            let path = "/status"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Security.Operations.GetStatus.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Security.Operations.GetStatus.id, transport: transport, middlewares: middlewares)
+            switch response.status.code {
+            case 204:
+                return .noContent(Security.Operations.GetStatus.Output.NoContent())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `POST /admin`
+    nonisolated public func administer(_ input: Security.Operations.Administer.Input) async throws -> Security.Operations.Administer.Output {
+        try await LatheRuntime.ClientSupport.call(Security.Operations.Administer.id, configuration) { () async throws -> Security.Operations.Administer.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Security.Operations.Administer.id) }
+            let path = "/admin"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Security.Operations.Administer.id, alternatives: [["basic"], ["oauth"], ["token"], ["session"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Security.Operations.Administer.id, transport: transport, middlewares: middlewares)
+            switch response.status.code {
+            case 204:
+                return .noContent(Security.Operations.Administer.Output.NoContent())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+}
+
+extension Security.APIProtocol {
     /// `GET /account`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
@@ -295,44 +351,10 @@ extension Security.Client {
     }
 
     /// `GET /status`
-    nonisolated public func getStatus(_ input: Security.Operations.GetStatus.Input) async throws -> Security.Operations.GetStatus.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Security.Operations.GetStatus.id, reason: .invalidInput(issues)) }
-        let path = "/status"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Security.Operations.GetStatus.id, alternatives: [])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Security.Operations.GetStatus.id, transport: transport, middlewares: middlewares)
-        switch response.status.code {
-        case 204:
-            return .noContent(Security.Operations.GetStatus.Output.NoContent())
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
-    }
-
-    /// `GET /status`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func getStatus() async throws -> Security.Operations.GetStatus.Output {
         try await self.getStatus(Security.Operations.GetStatus.Input())
-    }
-
-    /// `POST /admin`
-    nonisolated public func administer(_ input: Security.Operations.Administer.Input) async throws -> Security.Operations.Administer.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: Security.Operations.Administer.id, reason: .invalidInput(issues)) }
-        let path = "/admin"
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        let body: OpenAPIRuntime.HTTPBody? = nil
-        try await authentication.apply(to: &request, operationID: Security.Operations.Administer.id, alternatives: [["basic"], ["oauth"], ["token"], ["session"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Security.Operations.Administer.id, transport: transport, middlewares: middlewares)
-        switch response.status.code {
-        case 204:
-            return .noContent(Security.Operations.Administer.Output.NoContent())
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-        }
     }
 
     /// `POST /admin`
@@ -344,16 +366,10 @@ extension Security.Client {
 }
 
 extension Security {
-    /// What a server for `Tests/LatheGoldenTests/Snippets/Security/spec.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// `GET /account`
-        func getAccount(_ input: Operations.GetAccount.Input) async throws -> Operations.GetAccount.Output
-        /// `GET /status`
-        func getStatus(_ input: Operations.GetStatus.Input) async throws -> Operations.GetStatus.Output
-        /// `POST /admin`
-        func administer(_ input: Operations.Administer.Input) async throws -> Operations.Administer.Output
-    }
+    /// What a server for `Tests/LatheGoldenTests/Snippets/Security/spec.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {}
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
     /// A request that no alternative of its operation admits gets 401 before any handler runs; a scheme
@@ -426,7 +442,7 @@ extension Security {
     }
 }
 
-extension Security.APIProtocol {
+extension Security.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -451,7 +467,7 @@ extension Security.APIProtocol {
 }
 
 extension Security.Operations.GetAccount {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Security.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Security.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Security.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Security.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["bearer"], ["apiKey", "company"]]) { return refusal }
             let input: Input
@@ -488,7 +504,7 @@ extension Security.Operations.GetAccount.Input {
 }
 
 extension Security.Operations.GetStatus {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Security.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Security.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Security.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Security.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
@@ -525,7 +541,7 @@ extension Security.Operations.GetStatus.Input {
 }
 
 extension Security.Operations.Administer {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Security.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Security.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Security.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Security.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             if let refusal = try await authentication.check(request, alternatives: [["basic"], ["oauth"], ["token"], ["session"]]) { return refusal }
             let input: Input

@@ -14,6 +14,15 @@ nonisolated public enum VendorExtensions {}
 extension VendorExtensions {
     /// The operations of `Tests/LatheGoldenTests/Snippets/VendorExtensions/spec.yaml`: each one's input and output.
     nonisolated public enum Operations {}
+
+    /// The operations of `Tests/LatheGoldenTests/Snippets/VendorExtensions/spec.yaml`, one method each. `Client` implements them over HTTP and a
+    /// server's `APIServer` implements them to answer; code that calls the API can take any
+    /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
+    /// argument per parameter) in an extension.
+    nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// `POST /transactions/{code}/void`
+        func voidTransaction(_ input: Operations.VoidTransaction.Input) async throws -> Operations.VoidTransaction.Output
+    }
 }
 
 extension VendorExtensions.Operations {
@@ -122,18 +131,22 @@ extension VendorExtensions.Operations {
 
 extension VendorExtensions {
     /// A client for `Tests/LatheGoldenTests/Snippets/VendorExtensions/spec.yaml`: one method per operation, over any `ClientTransport`
-    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent.
-    nonisolated public struct Client: Swift.Sendable {
+    /// (URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements
+    /// `APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.
+    nonisolated public struct Client: Swift.Sendable, APIProtocol {
         public let serverURL: Foundation.URL
         public let transport: any OpenAPIRuntime.ClientTransport
         public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
         public var authentication: Authentication
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
 
-        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init()) {
+        public init(serverURL: Foundation.URL, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.serverURL = serverURL
             self.transport = transport
             self.middlewares = middlewares
             self.authentication = authentication
+            self.configuration = configuration
         }
     }
 
@@ -177,39 +190,42 @@ extension VendorExtensions {
 extension VendorExtensions.Client {
     /// `POST /transactions/{code}/void`
     nonisolated public func voidTransaction(_ input: VendorExtensions.Operations.VoidTransaction.Input) async throws -> VendorExtensions.Operations.VoidTransaction.Output {
-        let issues = input.validationIssues
-        if !issues.isEmpty { throw LatheRuntime.OperationError(operationID: VendorExtensions.Operations.VoidTransaction.id, reason: .invalidInput(issues)) }
-        let path = LatheRuntime.ClientSupport.path("/transactions/{code}/void", [
-            "code": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.code), name: "code", style: .simple, explode: false),
-        ])
-        var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-        request.headerFields[.accept] = "application/json"
-        var body: OpenAPIRuntime.HTTPBody?
-        switch input.body {
-        case .json(let value)?:
-            request.headerFields[.contentType] = "application/json"
-            body = try LatheRuntime.BodyCoding.json(value)
-        case nil: body = nil
-        }
-        try await authentication.apply(to: &request, body: &body, operationID: VendorExtensions.Operations.VoidTransaction.id, alternatives: [["signature"]])
-        let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: VendorExtensions.Operations.VoidTransaction.id, transport: transport, middlewares: middlewares)
-        let contentType = response.headerFields[.contentType]
-        switch response.status.code {
-        case 200:
-            let body: VendorExtensions.Operations.VoidTransaction.Output.Ok.Body
-            if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
-                let value = try await LatheRuntime.ClientSupport.decodeJSON(VendorExtensions.VoidTransactionResponse.self, from: responseBody, operationID: VendorExtensions.Operations.VoidTransaction.id, response: response)
-                try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["result", "code"], equals: ["Error"], message: ["result", "messages", "0"], operationID: VendorExtensions.Operations.VoidTransaction.id, statusCode: response.status.code)
-                body = .json(value)
-            } else {
-                throw LatheRuntime.OperationError(operationID: VendorExtensions.Operations.VoidTransaction.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+        try await LatheRuntime.ClientSupport.call(VendorExtensions.Operations.VoidTransaction.id, configuration) { () async throws -> VendorExtensions.Operations.VoidTransaction.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: VendorExtensions.Operations.VoidTransaction.id) }
+            let path = LatheRuntime.ClientSupport.path("/transactions/{code}/void", [
+                "code": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.code), name: "code", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json"
+            var body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value)?:
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            case nil: body = nil
             }
-            return .ok(VendorExtensions.Operations.VoidTransaction.Output.Ok(body: body))
-        default:
-            return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            try await authentication.apply(to: &request, body: &body, operationID: VendorExtensions.Operations.VoidTransaction.id, alternatives: [["signature"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: VendorExtensions.Operations.VoidTransaction.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: VendorExtensions.Operations.VoidTransaction.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    let value = try await LatheRuntime.ClientSupport.decodeJSON(VendorExtensions.VoidTransactionResponse.self, from: responseBody, operationID: VendorExtensions.Operations.VoidTransaction.id, response: response)
+                    try LatheRuntime.ClientSupport.checkFailure(in: value, property: ["result", "code"], equals: ["Error"], message: ["result", "messages", "0"], operationID: VendorExtensions.Operations.VoidTransaction.id, statusCode: response.status.code)
+                    body = .json(value)
+                } else {
+                    throw LatheRuntime.OperationError(operationID: VendorExtensions.Operations.VoidTransaction.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(VendorExtensions.Operations.VoidTransaction.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
         }
     }
+}
 
+extension VendorExtensions.APIProtocol {
     /// `POST /transactions/{code}/void`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
@@ -219,12 +235,10 @@ extension VendorExtensions.Client {
 }
 
 extension VendorExtensions {
-    /// What a server for `Tests/LatheGoldenTests/Snippets/VendorExtensions/spec.yaml` implements: one method per operation. Register it on any
-    /// `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
-    nonisolated public protocol APIProtocol: Swift.Sendable {
-        /// `POST /transactions/{code}/void`
-        func voidTransaction(_ input: Operations.VoidTransaction.Input) async throws -> Operations.VoidTransaction.Output
-    }
+    /// What a server for `Tests/LatheGoldenTests/Snippets/VendorExtensions/spec.yaml` implements: the operations (`APIProtocol`) and, where
+    /// the spec documents its own shape for a request refused before any handler runs, that answer.
+    /// Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.
+    nonisolated public protocol APIServer: APIProtocol {}
 
     /// How the server checks each security scheme: a verifier per scheme, given what the request presents.
     /// A request that no alternative of its operation admits gets 401 before any handler runs; a scheme
@@ -262,7 +276,7 @@ extension VendorExtensions {
     }
 }
 
-extension VendorExtensions.APIProtocol {
+extension VendorExtensions.APIServer {
     /// Routes every operation to this implementation. A request that breaks the spec (a missing or
     /// malformed parameter, a body that does not decode or breaks a constraint) gets a 400 problem
     /// response saying where, and never reaches a handler; a request no security alternative admits gets 401.
@@ -279,7 +293,7 @@ extension VendorExtensions.APIProtocol {
 }
 
 extension VendorExtensions.Operations.VoidTransaction {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some VendorExtensions.APIProtocol, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: VendorExtensions.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some VendorExtensions.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: VendorExtensions.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             var body = body
             if let refusal = try await authentication.check(request, body: &body, alternatives: [["signature"]]) { return refusal }
