@@ -20,6 +20,8 @@ public struct IRModule: Sendable, Equatable {
     /// Operations under `paths`, in document order.
     public var operations: [IROperation] = []
     public var securitySchemes: [IRSecurityScheme] = []
+    /// The document's `servers` a client can be pointed at (`ServerURL`), the first the default.
+    public var servers: [IRServer] = []
     /// What each alias finally stands for, through chains of aliases, with the chain's constraints
     /// overlaid (outer ones win): computed once, so emitters never walk a chain of 10,000 aliases.
     public var resolvedAliases: [IRTypeID: IRResolvedAlias] = [:]
@@ -343,4 +345,27 @@ public struct IRUnion: Sendable, Equatable {
         public var discriminatorValues: [String]
         public var source: IRSource
     }
+}
+
+/// A `servers` entry as a value of the generated `ServerURL`, named from its description.
+public struct IRServer: Sendable, Equatable {
+    /// The static member (`production`, or `server2` for an entry without a usable description).
+    public var name: String
+    /// The URL as the spec writes it, `{variables}` included.
+    public var url: String
+    public var description: String?
+    public var variables: [IRServerVariable]
+}
+
+/// A `{name}` in a server's URL: a parameter of the entry's factory method.
+public struct IRServerVariable: Sendable, Equatable {
+    /// The name in braces, and the parameter's label.
+    public var name: IRName
+    /// The enum nested in `ServerURL` (`Region`) when the spec lists the values.
+    public var enumType: String?
+    /// The listed values: each case's Swift name and the text it stands for.
+    public var values: [IRName]
+    /// The default: a listed value's text when there are values.
+    public var defaultValue: String
+    public var description: String?
 }

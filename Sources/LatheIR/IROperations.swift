@@ -26,6 +26,9 @@ public struct IROperation: Sendable, Equatable {
     /// method and a path template of the same shape (`/t/{id}`, `/t/{name}`), which no router
     /// can tell apart.
     public var isRouted = true
+    /// The absolute URL of the first server the operation's own (or its path's) `servers` name,
+    /// variables at their defaults, when those differ from the document's: an upload host.
+    public var serverOverride: String? = nil
 
     /// Whether a `default` response documents every status, so no output is undocumented.
     public var coversEveryStatus: Bool { responses.contains { $0.key == .default } }

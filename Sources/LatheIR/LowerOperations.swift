@@ -26,7 +26,9 @@ extension Lowerer {
         // Like every nested name, the shared responses' namespace never equals a top-level type's.
         responsesNamespace = naming.claim("Responses", in: &typeNames)
         var methodNames = NameScope(
-            reserved: SwiftNames.keywords.union(["init", "serverURL", "transport", "middlewares"]))
+            reserved: SwiftNames.keywords.union([
+                "init", "serverURL", "transport", "middlewares", "authentication", "configuration",
+            ]))
         var routes = Set<String>()
         var matchedSelectors = Set<String>()
         for (path, _, item) in document.paths {
@@ -40,6 +42,7 @@ extension Lowerer {
                     operation, pathItem: item, templateNames: templateNames, typeNames: &typeNames,
                     methodNames: &methodNames)
                 lowered.isRouted = routes.insert(lowered.method + " " + PathTemplate.shape(path)).inserted
+                lowered.serverOverride = serverOverride(of: operation, in: item)
                 operations.append(lowered)
             }
         }

@@ -88,7 +88,7 @@ final class Lowerer {
         breakAliasCycles()
         var module = IRModule(
             specName: specName, types: types, topLevel: topLevel, operations: operations,
-            securitySchemes: securitySchemes.all)
+            securitySchemes: securitySchemes.all, servers: lowerServers())
         module.responsesNamespace = responsesNamespace
         Passes.boxCycles(in: &module)
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)

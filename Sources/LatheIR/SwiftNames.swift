@@ -47,6 +47,21 @@ public enum SwiftNames {
         ["inout", "var", "let"].contains(name) ? "`\(name)`" : name
     }
 
+    /// A server entry's name from its description: the first clause, up to four words, without a
+    /// leading article or trailing "server", "environment" or "API" ("Production server." → `production`,
+    /// "Development (sandbox)" → `development`). `nil` when there is no such short clause.
+    public static func serverName(_ description: String?) -> String? {
+        guard let description else { return nil }
+        let clause = description.prefix { !".,;:()\n[".contains($0) }.filter { $0 != "'" && $0 != "’" }
+        var words = clause.split(whereSeparator: \.isWhitespace).map(String.init)
+        let generic: Set<String> = ["server", "servers", "environment", "api", "endpoint", "url", "host"]
+        if words.count > 1, ["the", "a", "an", "our"].contains(words[0].lowercased()) { words.removeFirst() }
+        while words.count > 1, let last = words.last, generic.contains(last.lowercased()) { words.removeLast() }
+        guard (1 ... 4).contains(words.count) else { return nil }
+        let name = memberName(words.joined(separator: " "))
+        return name.hasPrefix("_") || name.hasSuffix("_") ? nil : name
+    }
+
     /// A member name as written in a declaration or reference: keywords in backticks.
     public static func escapedMember(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name
@@ -151,7 +166,9 @@ public enum SwiftNames {
         "JSONValue", "CalendarDate", "NumberOrString", "DecimalString", "Nullable", "Indirect", "Validatable",
         "JSONPath",
         "ValidationIssue", "ValidationError", "Check", "RFC3339", "JSONCoding", "Foundation", "LatheRuntime", "Swift",
-        "CodingKeys", "Operations", "Client", "APIProtocol", "Authentication", "ServerAuthentication", "URIValue",
+        "CodingKeys", "Operations", "Client", "APIProtocol", "APIServer", "ServerURL", "Authentication",
+        "ServerAuthentication",
+        "URIValue",
         "HTTPBody",
         "HTTPFields", "HTTPRequest", "HTTPResponse", "OpenAPIRuntime", "HTTPTypes",
     ]

@@ -67,18 +67,32 @@ public struct ClientConfiguration: Sendable {
     /// The largest response body read into memory (JSON, text, form, multipart); a larger one fails
     /// the call with `OperationError.Reason.responseTooLarge`. Streamed bodies (`HTTPBody`) are not limited.
     public var maximumBodySize: Int
+    /// Whether an operation whose spec names servers of its own (an upload host) is sent to the
+    /// first of them, as OpenAPI says; `false` sends every call to the client's server, such as a
+    /// mock server in tests.
+    public var usesOperationServers: Bool
     /// The longest a call may take, from sending the request to decoding the response; past it
     /// the call is cancelled and fails with `OperationError.Reason.timedOut`. `nil` leaves it to the transport.
     public var timeout: Duration?
 
-    public init(validatesInput: Bool = true, maximumBodySize: Int = 16 << 20, timeout: Duration? = nil) {
+    public init(
+        validatesInput: Bool = true, maximumBodySize: Int = 16 << 20, usesOperationServers: Bool = true,
+        timeout: Duration? = nil
+    ) {
         self.validatesInput = validatesInput
         self.maximumBodySize = maximumBodySize
+        self.usesOperationServers = usesOperationServers
         self.timeout = timeout
     }
 
     /// The configuration of the call being made, for the body readers.
     @TaskLocal static var current: ClientConfiguration?
+}
+
+/// A server URL whose variables, as given, do not make a URL (`ServerURL.regional(host: "a b")`).
+public struct InvalidServerURL: Error, Sendable, CustomStringConvertible {
+    public var url: String
+    public var description: String { "'\(url)' is not a server URL" }
 }
 
 /// What generated clients share: the middleware chain, bodies, content-type matching.
@@ -105,6 +119,14 @@ public struct ClientConfiguration: Sendable {
         } catch let error as BodyTooLarge {
             throw OperationError(operationID: operationID, reason: .responseTooLarge(limit: error.limit))
         }
+    }
+
+    /// A server URL with each `{name}` in `template` replaced by its value, as OpenAPI substitutes
+    /// server variables (plain text, no encoding).
+    public static func serverURL(_ template: String, _ values: [String: String]) throws -> URL {
+        let text = values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        guard let url = URL(string: text), url.scheme != nil, url.host != nil else { throw InvalidServerURL(url: text) }
+        return url
     }
 
     /// Throws `invalidInput` when `input` breaks the spec's constraints.

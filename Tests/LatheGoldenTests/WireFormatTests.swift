@@ -106,6 +106,7 @@ struct WireFormatTests {
         func secureOptional(_ input: Ops.SecureOptional.Input) async throws -> Ops.SecureOptional.Output {
             .noContent(.init())
         }
+        func getFile(_ input: Ops.GetFile.Input) async throws -> Ops.GetFile.Output { .noContent(.init()) }
     }
 
     let transport = LoopbackTransport()

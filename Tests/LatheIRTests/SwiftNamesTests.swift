@@ -27,6 +27,24 @@ struct SwiftNamesTests {
         #expect(SwiftNames.memberName(original) == expected)
     }
 
+    /// Server entries are named from their descriptions (the corpus's and the providers' own);
+    /// `nil` falls back to the entry's position (`server2`).
+    @Test(
+        arguments: [
+            ("Production", "production"), ("Production.", "production"), ("Production server", "production"),
+            ("Sandbox environment", "sandbox"), ("Development (sandbox).", "development"),
+            ("Storno's hosted service. Self-hosted instances serve the same API.", "stornosHostedService"),
+            ("Live and sandbox both; the key pair decides which.", "liveAndSandboxBoth"),
+            ("The production API server, used by every customer of the platform", "production"),
+            ("Where every request goes when no other server is chosen by the caller", nil), ("EU", "eu"),
+            ("US region: https://api.example.com", "usRegion"), ("Mock server", "mock"), ("Server", "server"),
+            ("", nil), ("   ", nil), ("日本", nil), ("default", "default"), ("2024 API", nil),
+            ("Box upload API", "boxUpload"),
+        ] as [(String, String?)])
+    func serverNames(_ description: String, _ expected: String?) {
+        #expect(SwiftNames.serverName(description) == expected)
+    }
+
     @Test func keywordsAndReservedNames() {
         #expect(SwiftNames.escapedMember("default") == "`default`")
         #expect(SwiftNames.escapedMember("class") == "`class`")

@@ -25,6 +25,41 @@ nonisolated public struct Client: Swift.Sendable, APIProtocol {
         self.authentication = authentication
         self.configuration = configuration
     }
+
+    /// A client for one of the servers the spec lists, the first by default.
+    public init(server: ServerURL = .production, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
+        self.init(serverURL: server.url, transport: transport, middlewares: middlewares, authentication: authentication, configuration: configuration)
+    }
+}
+
+/// The servers `Tests/Fixtures/wire/api.yaml` lists; `Client(server:)` takes one. An entry with variables
+/// is a method taking them, typed where the spec lists their values.
+nonisolated public struct ServerURL: Swift.Sendable, Swift.Hashable {
+    public var url: Foundation.URL
+    public init(url: Foundation.URL) {
+        self.url = url
+    }
+
+    /// Production
+    ///
+    /// `https://api.wire.test/v1`
+    public static let production = ServerURL(url: Foundation.URL(string: "https://api.wire.test/v1")!)
+
+    /// Regional servers, by region.
+    ///
+    /// `https://{region}.wire.test/{version}`
+    ///
+    /// - Parameter region: Where the data lives.
+    /// - Parameter version: The value of `{version}`.
+    public static func regional(region: Region = .euWest, version: Swift.String = "v1") throws -> ServerURL {
+        ServerURL(url: try LatheRuntime.ClientSupport.serverURL("https://{region}.wire.test/{version}", ["region": region.rawValue, "version": version]))
+    }
+
+    /// The values of the server variable `region`.
+    nonisolated public enum Region: Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable {
+        case usEast = "us-east"
+        case euWest = "eu-west"
+    }
 }
 
 /// Credentials for the API's security schemes. Each operation sends only what it requires: the
@@ -371,6 +406,26 @@ extension Client {
         }
     }
 
+    /// `GET /files/{name}`
+    nonisolated public func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.GetFile.id, configuration) { () async throws -> Operations.GetFile.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.GetFile.id) }
+            let path = LatheRuntime.ClientSupport.path("/files/{name}", [
+                "name": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.name), name: "name", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.GetFile.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: configuration.usesOperationServers ? Operations.GetFile.serverURL : serverURL, operationID: Operations.GetFile.id, transport: transport, middlewares: middlewares)
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.GetFile.Output.NoContent())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `GET /secure/header`
     nonisolated public func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output {
         try await LatheRuntime.ClientSupport.call(Operations.SecureHeader.id, configuration) { () async throws -> Operations.SecureHeader.Output in
@@ -660,6 +715,13 @@ extension APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func upload(body: Operations.Upload.Input.Body.Parts) async throws -> Operations.Upload.Output {
         try await self.upload(Operations.Upload.Input(body: .multipartForm(body)))
+    }
+
+    /// `GET /files/{name}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getFile(name: Swift.String) async throws -> Operations.GetFile.Output {
+        try await self.getFile(Operations.GetFile.Input(path: .init(name: name)))
     }
 
     /// `GET /secure/header`

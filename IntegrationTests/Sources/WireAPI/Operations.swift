@@ -73,6 +73,8 @@ nonisolated public protocol APIProtocol: Swift.Sendable {
     /// A multipart form with files, repeated parts, a JSON part and per-part headers.
     /// `POST /upload`
     func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output
+    /// `GET /files/{name}`
+    func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output
     /// `GET /secure/header`
     func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output
     /// `GET /secure/query`
@@ -1068,6 +1070,71 @@ extension Operations {
                 public var body: Body
                 public init(body: Body) {
                     self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /files/{name}`, operation `getFile`.
+    nonisolated public enum GetFile {
+        public static let id = "getFile"
+        /// The server this operation's spec names instead of the document's; the client sends there
+        /// unless its configuration says otherwise (`usesOperationServers`).
+        public static let serverURL = Foundation.URL(string: "https://files.wire.test/v1")!
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `name`, in the path.
+                public var name: Swift.String
+                public init(name: Swift.String) {
+                    self.name = name
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Found.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: Operations.GetFile.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
                 }
             }
         }

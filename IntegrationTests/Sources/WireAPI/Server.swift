@@ -181,6 +181,10 @@ extension APIServer {
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/upload"
         )
         try transport.register(
+            { request, body, metadata in try await Operations.GetFile.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/files/{name}"
+        )
+        try transport.register(
             { request, body, metadata in try await Operations.SecureHeader.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/header"
         )
@@ -555,6 +559,45 @@ extension Operations.Upload.Input {
         }
         _ = metadata
         self.init(body: decodedBody)
+    }
+}
+
+extension Operations.GetFile {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.getFile(input))
+        }
+    }
+
+    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        switch output {
+        case .noContent(let value):
+            let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
+            _ = value
+            return (response, nil)
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension Operations.GetFile.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            name: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["name"].flatMap { LatheRuntime.URIDecoding.path($0, name: "name", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "name"), at: "name")
+        )
+        _ = body
+        self.init(path: path)
     }
 }
 

@@ -126,6 +126,9 @@ struct HTTPRoundTripTests {
         func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output {
             .noContent(.init())
         }
+        func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output {
+            .noContent(.init())
+        }
     }
 
     /// Starts the server on an ephemeral loopback port, runs `body` with a client for it, and stops it.

@@ -238,19 +238,19 @@ extension DocumentDecoder {
                 case "description": server.description = string(value, "description")
                 case "variables":
                     for (name, _, variable) in namedEntries(value, "server variables") {
-                        var defaultValue = ""
-                        var enumValues: [String]?
+                        var decoded = ServerVariable(name: name, defaultValue: "")
                         object(
                             variable, "a Server Variable object", fields: ["enum", "default", "description"],
                             required: ["default"]
                         ) { key, _, value in
                             switch key {
-                            case "default": defaultValue = string(value, "default") ?? ""
-                            case "enum": enumValues = stringList(value, "enum")
+                            case "default": decoded.defaultValue = string(value, "default") ?? ""
+                            case "enum": decoded.enumValues = stringList(value, "enum")
+                            case "description": decoded.description = string(value, "description")
                             default: break
                             }
                         }
-                        server.variables.append((name, defaultValue, enumValues))
+                        server.variables.append(decoded)
                     }
                 default: break
                 }

@@ -56,11 +56,26 @@ public struct Server: Sendable, Hashable {
     public var node: YAMLNode
     public var url: String
     public var description: String?
-    public var variables: [(name: String, defaultValue: String, enumValues: [String]?)] = []
+    public var variables: [ServerVariable] = []
     public var extensions = Extensions()
 
     public static func == (lhs: Server, rhs: Server) -> Bool { lhs.node == rhs.node && lhs.url == rhs.url }
     public func hash(into hasher: inout Hasher) { hasher.combine(url) }
+}
+
+/// A `{name}` in a server's URL: its default, and the values it may take when listed.
+public struct ServerVariable: Sendable, Hashable {
+    public var name: String
+    public var defaultValue: String
+    public var enumValues: [String]?
+    public var description: String?
+
+    public init(name: String, defaultValue: String, enumValues: [String]? = nil, description: String? = nil) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.enumValues = enumValues
+        self.description = description
+    }
 }
 
 public struct Tag: Sendable, Hashable {

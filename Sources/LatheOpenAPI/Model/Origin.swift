@@ -29,6 +29,7 @@ public struct Origin: Sendable, Hashable {
 // Each object's origin. Later stages use these, never `node`.
 extension OpenAPIDocument { public var origin: Origin { Origin(node) } }
 extension SecurityScheme { public var origin: Origin { Origin(node) } }
+extension Server { public var origin: Origin { Origin(node) } }
 extension Operation {
     public var origin: Origin { Origin(node) }
     /// The operation's method key (`get:`), where its diagnostics point.

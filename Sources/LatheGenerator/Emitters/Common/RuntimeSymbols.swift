@@ -69,6 +69,7 @@ enum Runtime {
         static let headerName = "LatheRuntime.ClientSupport.headerName"
         static let path = "LatheRuntime.ClientSupport.path"
         static let send = "LatheRuntime.ClientSupport.send"
+        static let serverURL = "LatheRuntime.ClientSupport.serverURL"
         static let validate = "LatheRuntime.ClientSupport.validate"
     }
 

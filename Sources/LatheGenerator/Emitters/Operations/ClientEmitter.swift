@@ -52,10 +52,103 @@ struct ClientEmitter: Emitter {
                     w.line("self.\(member) = \(member)")
                 }
             }
+            if let first = module.servers.first {
+                w.line()
+                w.docComment([
+                    "A client for one of the servers the spec lists"
+                        + (first.variables.isEmpty ? ", the first by default." : ".")
+                ])
+                let defaultServer = first.variables.isEmpty ? " = .\(SwiftNames.escapedMember(first.name))" : ""
+                w.block(
+                    "public init(server: ServerURL\(defaultServer), transport: any OpenAPIRuntime.ClientTransport, "
+                        + "middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: "
+                        + "Authentication = .init(), configuration: \(Runtime.clientConfiguration) = .init())"
+                ) { w in
+                    w.line(
+                        "self.init(serverURL: server.url, transport: transport, middlewares: middlewares, "
+                            + "authentication: authentication, configuration: configuration)")
+                }
+            }
         }
         w.line()
+        if !module.servers.isEmpty {
+            emitServerURL(into: &w)
+            w.line()
+        }
         emitAuthentication(into: &w)
         return w.text
+    }
+
+    // MARK: Servers
+
+    /// `ServerURL`: one static member per `servers` entry (a factory when it has variables), each
+    /// variable with listed values an enum; and `Client(server:)`.
+    private func emitServerURL(into w: inout SwiftWriter) {
+        w.docComment([
+            "The servers `\(module.specName)` lists; `Client(server:)` takes one. An entry with variables",
+            "is a method taking them, typed where the spec lists their values.",
+        ])
+        w.block("nonisolated public struct ServerURL: Swift.Sendable, Swift.Hashable") { w in
+            w.line("public var url: Foundation.URL")
+            w.memberwiseInit([("url", "url: Foundation.URL")])
+            var enums: [String: IRServerVariable] = [:]
+            for server in module.servers {
+                w.line()
+                var docs = server.description.map(SwiftLiteral.docText) ?? []
+                if !docs.isEmpty { docs.append("") }
+                docs.append("`\(server.url)`")
+                let name = SwiftNames.escapedMember(server.name)
+                if server.variables.isEmpty {
+                    w.docComment(docs)
+                    w.line(
+                        "public static let \(name) = ServerURL(url: Foundation.URL(string: "
+                            + "\(SwiftLiteral.string(server.url)))!)")
+                    continue
+                }
+                docs.append("")
+                for variable in server.variables {
+                    let text = variable.description ?? "The value of `{\(variable.name.original)}`."
+                    docs.append("- Parameter \(variable.name.swift): \(text)")
+                }
+                w.docComment(docs)
+                var parameters: [String] = []
+                var values: [String] = []
+                for variable in server.variables {
+                    let label = SwiftNames.escapedMember(variable.name.swift)
+                    let key = SwiftLiteral.string(variable.name.original)
+                    if let enumType = variable.enumType {
+                        enums[enumType] = variable
+                        let fallback = variable.values.first { $0.original == variable.defaultValue }
+                        let defaultCase = SwiftNames.escapedMember((fallback ?? variable.values[0]).swift)
+                        parameters.append("\(label): \(enumType) = .\(defaultCase)")
+                        values.append("\(key): \(label).rawValue")
+                    } else {
+                        parameters.append("\(label): Swift.String = \(SwiftLiteral.string(variable.defaultValue))")
+                        values.append("\(key): \(label)")
+                    }
+                }
+                w.block("public static func \(name)(\(parameters.joined(separator: ", "))) throws -> ServerURL") { w in
+                    w.line(
+                        "ServerURL(url: try \(Runtime.ClientSupport.serverURL)(\(SwiftLiteral.string(server.url)), "
+                            + "[\(values.joined(separator: ", "))]))")
+                }
+            }
+            for (enumType, variable) in enums.sorted(by: { $0.key < $1.key }) {
+                w.line()
+                w.docComment(["The values of the server variable `\(variable.name.original)`."])
+                w.block(
+                    "nonisolated public enum \(enumType): Swift.String, Swift.Sendable, Swift.Hashable, "
+                        + "Swift.CaseIterable"
+                ) { w in
+                    for value in variable.values {
+                        let name = SwiftNames.escapedMember(value.swift)
+                        w.line(
+                            value.swift == value.original
+                                ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(value.original))")
+                    }
+                }
+            }
+        }
     }
 
     private func docs(_ operation: IROperation) -> [String] {
@@ -99,9 +192,12 @@ struct ClientEmitter: Emitter {
         )
         // The body is read by a response with content, or kept in `undocumented` when there is no `default`.
         let readsBody = !operation.coversEveryStatus || operation.responses.contains { !$0.contents.isEmpty }
+        let server =
+            operation.serverOverride == nil
+            ? "serverURL" : "configuration.usesOperationServers ? \(op).serverURL : serverURL"
         w.line(
             "let (response, \(readsBody ? "responseBody" : "_")) = try await "
-                + "\(Runtime.ClientSupport.send)(request, body: body, serverURL: serverURL, operationID: "
+                + "\(Runtime.ClientSupport.send)(request, body: body, serverURL: \(server), operationID: "
                 + "\(op).id, transport: transport, middlewares: middlewares)"
         )
         emitResponseDecoding(operation, into: &w)

@@ -106,6 +106,13 @@ struct OperationsEmitter: Emitter {
         w.docComment(docs)
         w.block("nonisolated public enum \(operation.typeName)") { w in
             w.line("public static let id = \(SwiftLiteral.string(operation.operationID))")
+            if let server = operation.serverOverride {
+                w.docComment([
+                    "The server this operation's spec names instead of the document's; the client sends there",
+                    "unless its configuration says otherwise (`usesOperationServers`).",
+                ])
+                w.line("public static let serverURL = Foundation.URL(string: \(SwiftLiteral.string(server)))!")
+            }
             w.line()
             emitInput(operation, into: &w)
             w.line()

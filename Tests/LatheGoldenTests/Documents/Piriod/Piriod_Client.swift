@@ -26,6 +26,25 @@ extension Piriod {
             self.authentication = authentication
             self.configuration = configuration
         }
+
+        /// A client for one of the servers the spec lists, the first by default.
+        public init(server: ServerURL = .production, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
+            self.init(serverURL: server.url, transport: transport, middlewares: middlewares, authentication: authentication, configuration: configuration)
+        }
+    }
+
+    /// The servers `specs/piriod.yaml` lists; `Client(server:)` takes one. An entry with variables
+    /// is a method taking them, typed where the spec lists their values.
+    nonisolated public struct ServerURL: Swift.Sendable, Swift.Hashable {
+        public var url: Foundation.URL
+        public init(url: Foundation.URL) {
+            self.url = url
+        }
+
+        /// Production
+        ///
+        /// `https://api.piriod.com`
+        public static let production = ServerURL(url: Foundation.URL(string: "https://api.piriod.com")!)
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the

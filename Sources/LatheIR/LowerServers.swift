@@ -1,0 +1,103 @@
+import Foundation
+import LatheOpenAPI
+
+/// `servers`: the document's entries become values of the generated `ServerURL`, named from their
+/// descriptions, with typed variables; an operation whose own (or its path's) `servers` differ from
+/// the document's sends to the first of them.
+extension Lowerer {
+    func lowerServers() -> [IRServer] {
+        var names = NameScope(reserved: ["url", "init", "self", "Type"])
+        var enumTypes = NameScope(reserved: ["ServerURL"])
+        // Enum types by name: the variable they were named from and its values, shared by every
+        // entry whose variable of that name lists the same values.
+        var enumsByName: [String: (variable: String, values: [String])] = [:]
+        var servers: [IRServer] = []
+        for (index, server) in document.servers.enumerated() {
+            guard absoluteURL(server) != nil else { continue }
+            let name = names.claim(SwiftNames.serverName(server.description) ?? "server\(index + 1)")
+            var labels = NameScope(reserved: SwiftNames.keywords)
+            var variables: [IRServerVariable] = []
+            for variable in server.variables where server.url.contains("{\(variable.name)}") {
+                let label = labels.claim(SwiftNames.memberName(variable.name))
+                let listed = variable.enumValues ?? []
+                var enumType: String?
+                var values: [IRName] = []
+                if !listed.isEmpty {
+                    let base = SwiftNames.typeName(variable.name)
+                    if let shared = enumsByName.first(where: { $0.value == (base, listed) })?.key {
+                        enumType = shared
+                    } else {
+                        let claimed = enumTypes.claim(
+                            enumTypes.contains(base) ? SwiftNames.typeName(name) + base : base)
+                        enumsByName[claimed] = (base, listed)
+                        enumType = claimed
+                    }
+                    var cases = NameScope(reserved: ["rawValue", "init", "allCases"])
+                    values = listed.map { IRName(original: $0, swift: cases.claim(SwiftNames.memberName($0))) }
+                }
+                variables.append(
+                    IRServerVariable(
+                        name: IRName(original: variable.name, swift: label), enumType: enumType, values: values,
+                        defaultValue: Self.defaultValue(of: variable), description: variable.description))
+            }
+            servers.append(
+                IRServer(name: name, url: server.url, description: server.description, variables: variables))
+        }
+        return servers
+    }
+
+    /// The operation's own servers (else its path's) when they differ from the document's: the
+    /// first one's absolute URL, its variables at their defaults.
+    func serverOverride(of operation: LatheOpenAPI.Operation, in pathItem: PathItem) -> String? {
+        let own = operation.servers.isEmpty ? pathItem.servers : operation.servers
+        guard let first = own.first else { return nil }
+        let url = absoluteURL(first)
+        // The client's default server: the document's first usable one.
+        let documentDefault = document.servers.lazy.map(Self.substituted).first(where: Self.isAbsolute)
+        return url == documentDefault ? nil : url
+    }
+
+    /// A listed default, or the first listed value when the default is not among them.
+    static func defaultValue(of variable: ServerVariable) -> String {
+        guard let listed = variable.enumValues, !listed.isEmpty, !listed.contains(variable.defaultValue) else {
+            return variable.defaultValue
+        }
+        return listed[0]
+    }
+
+    static func substituted(_ server: Server) -> String {
+        server.variables.reduce(server.url) { url, variable in
+            url.replacingOccurrences(of: "{\(variable.name)}", with: defaultValue(of: variable))
+        }
+    }
+
+    static func isAbsolute(_ url: String) -> Bool {
+        // Foundation would percent-encode an undeclared `{name}` rather than refuse it.
+        guard !url.contains("{"), let parsed = URL(string: url) else { return false }
+        return ["http", "https"].contains(parsed.scheme?.lowercased() ?? "") && !(parsed.host ?? "").isEmpty
+    }
+
+    /// The server's URL with its variables at their defaults, when that is an absolute `http(s)`
+    /// URL; otherwise a warning (a relative URL is relative to wherever the document is served,
+    /// which a generated client cannot know) and `nil`.
+    private func absoluteURL(_ server: Server) -> String? {
+        for variable in server.variables {
+            if let listed = variable.enumValues, !listed.isEmpty, !listed.contains(variable.defaultValue) {
+                warning(
+                    "the default '\(variable.defaultValue)' of the server variable '\(variable.name)' is not one of "
+                        + "its values; Lathe uses the first, '\(listed[0])'",
+                    at: server.origin, kind: "server-variable-default-not-listed")
+            }
+        }
+        let url = Self.substituted(server)
+        guard Self.isAbsolute(url) else {
+            warning(
+                "the server URL '\(server.url)' is not an absolute http(s) URL"
+                    + (url.contains("{") ? " (a {variable} in it is not declared)" : "")
+                    + "; it is not generated, so pass its address to the client as serverURL",
+                at: server.origin, kind: "server-url-unusable")
+            return nil
+        }
+        return url
+    }
+}

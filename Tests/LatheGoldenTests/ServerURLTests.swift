@@ -1,0 +1,58 @@
+import Foundation
+import HTTPTypes
+import LatheRuntime
+import OpenAPIRuntime
+import Testing
+
+/// The wire fixture's `servers`: a plain entry, one with an enum and a free variable, and a path
+/// whose own server overrides the document's.
+struct ServerURLTests {
+    /// Keeps the base URL of every request.
+    final class RecordingTransport: ClientTransport, @unchecked Sendable {
+        private let lock = NSLock()
+        private var urls: [URL] = []
+        var baseURLs: [URL] { lock.withLock { urls } }
+
+        func send(
+            _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String
+        ) async throws -> (HTTPResponse, HTTPBody?) {
+            lock.withLock { urls.append(baseURL) }
+            return (HTTPResponse(status: .noContent), nil)
+        }
+    }
+
+    @Test func entriesAreNamedValuesWithTypedVariables() throws {
+        #expect(WireFormats.ServerURL.production.url == URL(string: "https://api.wire.test/v1")!)
+        #expect(try WireFormats.ServerURL.regional().url == URL(string: "https://eu-west.wire.test/v1")!)
+        let chosen = try WireFormats.ServerURL.regional(region: .usEast, version: "v2")
+        #expect(chosen.url == URL(string: "https://us-east.wire.test/v2")!)
+        #expect(WireFormats.ServerURL.Region.allCases.map(\.rawValue) == ["us-east", "eu-west"])
+    }
+
+    @Test func theClientTakesAServerTheFirstByDefault() async throws {
+        let transport = RecordingTransport()
+        let byDefault = WireFormats.Client(transport: transport)
+        #expect(byDefault.serverURL == WireFormats.ServerURL.production.url)
+        let regional = WireFormats.Client(server: try .regional(region: .usEast), transport: transport)
+        _ = try await regional.secureOptional()
+        #expect(transport.baseURLs.last == URL(string: "https://us-east.wire.test/v1")!)
+    }
+
+    /// `/files/{name}` names a host of its own: its calls go there, unless the configuration sends
+    /// everything to the client's server (a mock in tests).
+    @Test func anOperationsOwnServerOverridesTheDocuments() async throws {
+        let transport = RecordingTransport()
+        let client = WireFormats.Client(transport: transport)
+        _ = try await client.getFile(name: "a.txt")
+        #expect(transport.baseURLs.last == URL(string: "https://files.wire.test/v1")!)
+        #expect(WireFormats.Operations.GetFile.serverURL == URL(string: "https://files.wire.test/v1")!)
+        _ = try await client.secureOptional()
+        #expect(transport.baseURLs.last == WireFormats.ServerURL.production.url)
+
+        let mocked = WireFormats.Client(
+            serverURL: URL(string: "http://127.0.0.1:8080")!, transport: transport,
+            configuration: .init(usesOperationServers: false))
+        _ = try await mocked.getFile(name: "a.txt")
+        #expect(transport.baseURLs.last == URL(string: "http://127.0.0.1:8080")!)
+    }
+}

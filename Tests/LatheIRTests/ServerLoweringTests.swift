@@ -1,0 +1,61 @@
+import LatheIR
+import LatheOpenAPI
+import Testing
+
+/// `servers` in the IR: named entries, typed variables, operation overrides, and what cannot be
+/// generated, each a located warning.
+struct ServerLoweringTests {
+    func lower(_ yaml: String) throws -> (IRModule, [String]) {
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics.all)")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        return (module, diagnostics.all.map(\.description))
+    }
+
+    @Test func unusableEntriesAreLeftOutWithAWarningAtTheirLine() throws {
+        let (module, warnings) = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            servers:
+              - {url: /api/v1, description: Relative}
+              - {url: 'https://{tenant}.example.com', description: Undeclared}
+              - url: https://{region}.example.com
+                description: Production
+                variables:
+                  region: {default: mars, enum: [eu, us]}
+              - {url: https://sandbox.example.com, description: Production}
+              - {url: https://other.example.com}
+            paths:
+              /a: {get: {operationId: a, responses: {'204': {description: ok}}}}
+              /b:
+                servers: [{url: 'https://{region}.example.com', variables: {region: {default: eu}}}]
+                get: {operationId: b, responses: {'204': {description: ok}}}
+              /c:
+                get:
+                  operationId: c
+                  servers: [{url: https://upload.example.com}]
+                  responses: {'204': {description: ok}}
+            """)
+        #expect(module.servers.map(\.name) == ["production", "production2", "server5"])
+        let region = try #require(module.servers.first?.variables.first)
+        #expect(region.enumType == "Region" && region.values.map(\.swift) == ["eu", "us"])
+        #expect(region.defaultValue == "eu")
+        #expect(
+            warnings.contains(
+                "spec.yaml:4:5: warning: the server URL '/api/v1' is not an absolute http(s) URL; it is not "
+                    + "generated, so pass its address to the client as serverURL [server-url-unusable]"))
+        #expect(
+            warnings.contains {
+                $0.hasPrefix(
+                    "spec.yaml:5:5: warning: the server URL 'https://{tenant}.example.com' is not an "
+                        + "absolute http(s) URL (a {variable} in it is not declared)")
+            })
+        #expect(
+            warnings.contains {
+                $0.hasPrefix("spec.yaml:6:5: warning: the default 'mars' of the server variable 'region' is not one")
+            })
+        // b's path names the document's first usable server (region eu): no override. c names its own.
+        #expect(module.operations.map(\.serverOverride) == [nil, nil, "https://upload.example.com"])
+    }
+}
