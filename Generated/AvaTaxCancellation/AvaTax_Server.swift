@@ -32,31 +32,39 @@ extension AvaTax {
         /// HTTP Basic with the account number and license key, or a username and password.
         ///
         /// - Note: `basicAuth`: HTTP Basic.
-        public var basicAuth: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool)?
-        public init(basicAuth: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool)? = nil) {
+        public var basicAuth: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> LatheRuntime.Caller?)?
+        public init(basicAuth: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> LatheRuntime.Caller?)? = nil) {
             self.basicAuth = basicAuth
         }
 
-        /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-            if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-            for alternative in alternatives {
+        /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+        /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+            if alternatives.isEmpty { return .admitted(nil) }
+            for alternative in alternatives where !alternative.isEmpty {
+                var caller: LatheRuntime.Caller?
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request)
-                    if !admitted { break }
+                    guard var identified = try await verify(scheme, request) else {
+                        admitted = false
+                        break
+                    }
+                    identified.scheme = scheme
+                    caller = caller ?? identified
                 }
-                if admitted { return nil }
+                if admitted { return .admitted(caller) }
             }
-            return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+            let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            return .refused(refusal.0, refusal.1)
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> LatheRuntime.Caller? {
             switch scheme {
             case "basicAuth":
-                guard let verifier = basicAuth, let credentials = LatheRuntime.ServerSupport.basic(in: request) else { return false }
+                guard let verifier = basicAuth, let credentials = LatheRuntime.ServerSupport.basic(in: request) else { return nil }
                 return try await verifier(credentials.username, credentials.password)
-            default: return false
+            default: return nil
             }
         }
     }
@@ -83,13 +91,16 @@ extension AvaTax.APIServer {
 extension AvaTax.Operations.CancelTax {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some AvaTax.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: AvaTax.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["basicAuth"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["basicAuth"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.cancelTax(unauthorized: ["basicAuth"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -147,7 +158,7 @@ extension AvaTax.Operations.CancelTax {
 
 extension AvaTax.Operations.CancelTax.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body
         if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
@@ -160,6 +171,6 @@ extension AvaTax.Operations.CancelTax.Input {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts text/json, application/json, text/xml")
         }
         _ = metadata
-        self.init(body: decodedBody)
+        self.init(body: decodedBody, caller: caller)
     }
 }

@@ -31,39 +31,47 @@ extension Dolfin {
         /// The API key distributed to your organisation, for server-to-server calls.
         ///
         /// - Note: `dolfinApiKey`: an API key in the header `x-dolfin-api-key`.
-        public var dolfinApiKey: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var dolfinApiKey: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// An end user's JWT from `POST /auth/exchange`, valid for 8 hours.
         ///
         /// - Note: `bearerAuth`: a bearer token.
-        public var bearerAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)?
-        public init(dolfinApiKey: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, bearerAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil) {
+        public var bearerAuth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
+        public init(dolfinApiKey: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, bearerAuth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil) {
             self.dolfinApiKey = dolfinApiKey
             self.bearerAuth = bearerAuth
         }
 
-        /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-            if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-            for alternative in alternatives {
+        /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+        /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+            if alternatives.isEmpty { return .admitted(nil) }
+            for alternative in alternatives where !alternative.isEmpty {
+                var caller: LatheRuntime.Caller?
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request)
-                    if !admitted { break }
+                    guard var identified = try await verify(scheme, request) else {
+                        admitted = false
+                        break
+                    }
+                    identified.scheme = scheme
+                    caller = caller ?? identified
                 }
-                if admitted { return nil }
+                if admitted { return .admitted(caller) }
             }
-            return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+            let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            return .refused(refusal.0, refusal.1)
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> LatheRuntime.Caller? {
             switch scheme {
             case "dolfinApiKey":
-                guard let verifier = dolfinApiKey, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "x-dolfin-api-key", location: "header") else { return false }
+                guard let verifier = dolfinApiKey, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "x-dolfin-api-key", location: "header") else { return nil }
                 return try await verifier(key)
             case "bearerAuth":
-                guard let verifier = bearerAuth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }
+                guard let verifier = bearerAuth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return nil }
                 return try await verifier(token)
-            default: return false
+            default: return nil
             }
         }
     }
@@ -92,13 +100,16 @@ extension Dolfin.APIServer {
 extension Dolfin.Operations.CancelPurchaseOrder {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Dolfin.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Dolfin.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["dolfinApiKey"], ["bearerAuth"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["dolfinApiKey"], ["bearerAuth"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.cancelPurchaseOrder(unauthorized: ["dolfinApiKey", "bearerAuth"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -161,7 +172,7 @@ extension Dolfin.Operations.CancelPurchaseOrder {
 
 extension Dolfin.Operations.CancelPurchaseOrder.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
             id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["id"].flatMap { LatheRuntime.URIDecoding.path($0, name: "id", style: .simple, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "id"), at: "id")
         )
@@ -169,6 +180,6 @@ extension Dolfin.Operations.CancelPurchaseOrder.Input {
             xDolfinOrganisationId: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(request.headerFields.value("x-dolfin-organisation-id").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "x-dolfin-organisation-id"), at: "x-dolfin-organisation-id")
         )
         _ = body
-        self.init(path: path, headers: headers)
+        self.init(path: path, headers: headers, caller: caller)
     }
 }

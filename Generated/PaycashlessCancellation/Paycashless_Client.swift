@@ -49,7 +49,8 @@ extension Paycashless {
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the
-    /// first of its alternatives whose schemes all have credentials here. Descriptions never show a secret.
+    /// first of its alternatives whose schemes all have credentials here (nothing, when none does and
+    /// the operation also admits anonymous requests). Descriptions never show a secret.
     nonisolated public struct Authentication: Swift.Sendable {
         /// `Authorization: Bearer <API key>`, required on every request.
         ///
@@ -67,7 +68,7 @@ extension Paycashless {
 
         func apply(to request: inout HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?, operationID: Swift.String, alternatives: [[Swift.String]]) async throws {
             guard !alternatives.isEmpty else { return }
-            for alternative in alternatives where alternative.allSatisfy(isConfigured) {
+            for alternative in alternatives where !alternative.isEmpty && alternative.allSatisfy(isConfigured) {
                 for scheme in alternative { try await apply(scheme, to: &request, body: &body) }
                 return
             }

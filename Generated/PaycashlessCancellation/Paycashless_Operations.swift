@@ -88,10 +88,14 @@ extension Paycashless.Operations {
                 }
             }
             public var body: Body
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init(path: Path, body: Body) {
+            public init(path: Path, body: Body, caller: LatheRuntime.Caller? = nil) {
                 self.path = path
                 self.body = body
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

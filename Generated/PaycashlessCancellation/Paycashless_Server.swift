@@ -34,41 +34,49 @@ extension Paycashless {
         /// `Authorization: Bearer <API key>`, required on every request.
         ///
         /// - Note: `bearerAuth`: a bearer token.
-        public var bearerAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var bearerAuth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// The HMAC-SHA512 request signature, with the Unix timestamp it covers in `Request-Timestamp`.
         /// The credential is the API secret, which is never sent: only the signature is.
         ///
         /// - Note: `requestSignature`: the secret that signs each request (HMAC-SHA512 in `Request-Signature`, with the time in `Request-Timestamp`); it is never sent.
         /// - Note: Given the request, return the secret its sender signs with (found, say, from the API key it also carries), or nil to refuse it. The signature and the timestamp's age are checked here.
-        public var requestSignature: (@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.String?)?
-        public init(bearerAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, requestSignature: (@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.String?)? = nil) {
+        public var requestSignature: (@Sendable (HTTPTypes.HTTPRequest) async throws -> LatheSigning.SigningPartner?)?
+        public init(bearerAuth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, requestSignature: (@Sendable (HTTPTypes.HTTPRequest) async throws -> LatheSigning.SigningPartner?)? = nil) {
             self.bearerAuth = bearerAuth
             self.requestSignature = requestSignature
         }
 
-        /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-            if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-            for alternative in alternatives {
+        /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+        /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+        func check(_ request: HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+            if alternatives.isEmpty { return .admitted(nil) }
+            for alternative in alternatives where !alternative.isEmpty {
+                var caller: LatheRuntime.Caller?
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request, body: &body)
-                    if !admitted { break }
+                    guard var identified = try await verify(scheme, request, body: &body) else {
+                        admitted = false
+                        break
+                    }
+                    identified.scheme = scheme
+                    caller = caller ?? identified
                 }
-                if admitted { return nil }
+                if admitted { return .admitted(caller) }
             }
-            return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+            let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            return .refused(refusal.0, refusal.1)
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?) async throws -> LatheRuntime.Caller? {
             switch scheme {
             case "bearerAuth":
-                guard let verifier = bearerAuth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }
+                guard let verifier = bearerAuth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return nil }
                 return try await verifier(token)
             case "requestSignature":
-                guard let secret = requestSignature, let key = try await secret(request) else { return false }
-                return try await LatheSigning.RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp]).verify(request, body: &body, secret: key)
-            default: return false
+                guard let lookup = requestSignature, let partner = try await lookup(request) else { return nil }
+                return try await LatheSigning.RequestSignature(header: "Request-Signature", timestampHeader: "Request-Timestamp", tolerance: 300, components: [.lowercasedPath, .bodyHash, .timestamp]).verify(request, body: &body, secret: partner.secret.secret) ? partner.caller : nil
+            default: return nil
             }
         }
     }
@@ -94,13 +102,16 @@ extension Paycashless.Operations.CancelInvoice {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Paycashless.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Paycashless.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             var body = body
-            if let refusal = try await authentication.check(request, body: &body, alternatives: [["bearerAuth", "requestSignature"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, body: &body, alternatives: [["bearerAuth", "requestSignature"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.cancelInvoice(unauthorized: ["bearerAuth and requestSignature"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -175,7 +186,7 @@ extension Paycashless.Operations.CancelInvoice {
 
 extension Paycashless.Operations.CancelInvoice.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
             id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["id"].flatMap { LatheRuntime.URIDecoding.path($0, name: "id", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "id"), at: "id")
         )
@@ -186,6 +197,6 @@ extension Paycashless.Operations.CancelInvoice.Input {
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")
         }
-        self.init(path: path, body: decodedBody)
+        self.init(path: path, body: decodedBody, caller: caller)
     }
 }

@@ -34,31 +34,39 @@ extension Piriod {
         /// API tokens are obtained from the Piriod dashboard.
         ///
         /// - Note: `TokenAuth`: an API key in the header `Authorization`, sent as `Token <key>` (give the key alone).
-        public var tokenAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)?
-        public init(tokenAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil) {
+        public var tokenAuth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
+        public init(tokenAuth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil) {
             self.tokenAuth = tokenAuth
         }
 
-        /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-            if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-            for alternative in alternatives {
+        /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+        /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+            if alternatives.isEmpty { return .admitted(nil) }
+            for alternative in alternatives where !alternative.isEmpty {
+                var caller: LatheRuntime.Caller?
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request)
-                    if !admitted { break }
+                    guard var identified = try await verify(scheme, request) else {
+                        admitted = false
+                        break
+                    }
+                    identified.scheme = scheme
+                    caller = caller ?? identified
                 }
-                if admitted { return nil }
+                if admitted { return .admitted(caller) }
             }
-            return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+            let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            return .refused(refusal.0, refusal.1)
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> LatheRuntime.Caller? {
             switch scheme {
             case "TokenAuth":
-                guard let verifier = tokenAuth, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "Authorization", location: "header", prefix: "Token") else { return false }
+                guard let verifier = tokenAuth, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "Authorization", location: "header", prefix: "Token") else { return nil }
                 return try await verifier(key)
-            default: return false
+            default: return nil
             }
         }
     }
@@ -83,13 +91,16 @@ extension Piriod.APIServer {
 extension Piriod.Operations.CreateCancellation {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Piriod.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Piriod.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["TokenAuth"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["TokenAuth"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.createCancellation(unauthorized: ["TokenAuth"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -145,7 +156,7 @@ extension Piriod.Operations.CreateCancellation {
 
 extension Piriod.Operations.CreateCancellation.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let headers = Headers(
             xSimpleWorkspace: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(request.headerFields.value("x-simple-workspace").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "x-simple-workspace"), at: "x-simple-workspace"),
             xPiriodTestMode: try LatheRuntime.URIDecoding.primitive(request.headerFields.value("x-piriod-test-mode").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Bool.self, at: "x-piriod-test-mode") ?? false
@@ -158,6 +169,6 @@ extension Piriod.Operations.CreateCancellation.Input {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")
         }
         _ = metadata
-        self.init(headers: headers, body: decodedBody)
+        self.init(headers: headers, body: decodedBody, caller: caller)
     }
 }

@@ -207,11 +207,15 @@ extension Storno.Operations {
                 }
             }
             public var body: Body
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init(path: Path, headers: Headers, body: Body) {
+            public init(path: Path, headers: Headers, body: Body, caller: LatheRuntime.Caller? = nil) {
                 self.path = path
                 self.headers = headers
                 self.body = body
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -462,10 +466,14 @@ extension Storno.Operations {
                 }
             }
             public var headers: Headers
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init(path: Path, headers: Headers) {
+            public init(path: Path, headers: Headers, caller: LatheRuntime.Caller? = nil) {
                 self.path = path
                 self.headers = headers
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -48,31 +48,39 @@ extension Storno {
         /// model them.)
         ///
         /// - Note: `bearerAuth`: a bearer token.
-        public var bearerAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)?
-        public init(bearerAuth: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil) {
+        public var bearerAuth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
+        public init(bearerAuth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil) {
             self.bearerAuth = bearerAuth
         }
 
-        /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-            if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-            for alternative in alternatives {
+        /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+        /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+            if alternatives.isEmpty { return .admitted(nil) }
+            for alternative in alternatives where !alternative.isEmpty {
+                var caller: LatheRuntime.Caller?
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request)
-                    if !admitted { break }
+                    guard var identified = try await verify(scheme, request) else {
+                        admitted = false
+                        break
+                    }
+                    identified.scheme = scheme
+                    caller = caller ?? identified
                 }
-                if admitted { return nil }
+                if admitted { return .admitted(caller) }
             }
-            return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+            let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            return .refused(refusal.0, refusal.1)
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> LatheRuntime.Caller? {
             switch scheme {
             case "bearerAuth":
-                guard let verifier = bearerAuth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }
+                guard let verifier = bearerAuth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return nil }
                 return try await verifier(token)
-            default: return false
+            default: return nil
             }
         }
     }
@@ -101,13 +109,16 @@ extension Storno.APIServer {
 extension Storno.Operations.CancelInvoice {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Storno.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Storno.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["bearerAuth"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["bearerAuth"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.cancelInvoice(unauthorized: ["bearerAuth"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -187,7 +198,7 @@ extension Storno.Operations.CancelInvoice {
 
 extension Storno.Operations.CancelInvoice.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
             uuid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["uuid"].flatMap { LatheRuntime.URIDecoding.path($0, name: "uuid", style: .simple, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "uuid"), at: "uuid")
         )
@@ -201,20 +212,23 @@ extension Storno.Operations.CancelInvoice.Input {
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")
         }
-        self.init(path: path, headers: headers, body: decodedBody)
+        self.init(path: path, headers: headers, body: decodedBody, caller: caller)
     }
 }
 
 extension Storno.Operations.RestoreInvoice {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Storno.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Storno.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["bearerAuth"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["bearerAuth"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.restoreInvoice(unauthorized: ["bearerAuth"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -294,7 +308,7 @@ extension Storno.Operations.RestoreInvoice {
 
 extension Storno.Operations.RestoreInvoice.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
             uuid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["uuid"].flatMap { LatheRuntime.URIDecoding.path($0, name: "uuid", style: .simple, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "uuid"), at: "uuid")
         )
@@ -302,6 +316,6 @@ extension Storno.Operations.RestoreInvoice.Input {
             xCompany: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(request.headerFields.value("X-Company").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "X-Company"), at: "X-Company")
         )
         _ = body
-        self.init(path: path, headers: headers)
+        self.init(path: path, headers: headers, caller: caller)
     }
 }

@@ -145,6 +145,21 @@ public struct RequestSigningSecret: Sendable, CustomStringConvertible {
     public var description: String { "RequestSigningSecret(<redacted>)" }
 }
 
+/// A signing partner as a server's verifier finds them from a request (by the API key it also
+/// carries, say): who they are, which the handler sees as the request's caller, and the secret
+/// their signatures must verify with.
+public struct SigningPartner: Sendable, CustomStringConvertible {
+    public var caller: Caller
+    public var secret: RequestSigningSecret
+
+    public init(_ caller: Caller, secret: RequestSigningSecret) {
+        self.caller = caller
+        self.secret = secret
+    }
+
+    public var description: String { "SigningPartner(\(caller), <redacted>)" }
+}
+
 /// JSON as JavaScript's `JSON.stringify` writes an object whose keys were sorted at every level:
 /// no spaces, keys in UTF-16 order, strings escaped the way JavaScript escapes them, numbers in
 /// JavaScript's shortest form. It is what signing schemes built on Node hash.

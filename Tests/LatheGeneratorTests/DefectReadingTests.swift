@@ -91,7 +91,7 @@ struct DefectReadingTests {
         // An undefined scheme admits no request without a check the server supplies; `oauth2: ~` still needs the token.
         #expect(
             server.contains(
-                "case \"undefinedScheme\":\n            guard let verifier = undefinedScheme else { return false }"))
+                "case \"undefinedScheme\":\n            guard let verifier = undefinedScheme else { return nil }"))
         #expect(client.contains("alternatives: [[\"undefinedScheme\"], [\"oauth2\"]]"))
         // Schema readings: empty format, YAML-null type, 3.0-style bound, unresolved ref.
         #expect(types.contains("public var id: Swift.String\n"))

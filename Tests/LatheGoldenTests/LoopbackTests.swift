@@ -73,7 +73,7 @@ struct PiriodLoopbackTests {
     let transport = LoopbackTransport()
 
     init() throws {
-        let authentication = Piriod.ServerAuthentication(tokenAuth: { $0 == "Token s3cret" })
+        let authentication = Piriod.ServerAuthentication(tokenAuth: { $0 == "Token s3cret" ? Caller($0) : nil })
         try Service().registerHandlers(on: transport, authentication: authentication)
     }
 

@@ -100,23 +100,41 @@ struct WireFormatTests {
         }
         func secureOAuth(_ input: Ops.SecureOAuth.Input) async throws -> Ops.SecureOAuth.Output { .noContent(.init()) }
         func secureEither(_ input: Ops.SecureEither.Input) async throws -> Ops.SecureEither.Output {
-            .noContent(.init())
+            callers.record(input.caller)
+            return .noContent(.init())
         }
-        func secureBoth(_ input: Ops.SecureBoth.Input) async throws -> Ops.SecureBoth.Output { .noContent(.init()) }
+        func secureBoth(_ input: Ops.SecureBoth.Input) async throws -> Ops.SecureBoth.Output {
+            callers.record(input.caller)
+            return .noContent(.init())
+        }
         func secureOptional(_ input: Ops.SecureOptional.Input) async throws -> Ops.SecureOptional.Output {
-            .noContent(.init())
+            callers.record(input.caller)
+            return .noContent(.init())
         }
+
+        /// The callers the handlers above were given, in order.
+        let callers = CallerLog()
         func getFile(_ input: Ops.GetFile.Input) async throws -> Ops.GetFile.Output { .noContent(.init()) }
     }
 
+    final class CallerLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seen: [Caller?] = []
+        func record(_ caller: Caller?) { lock.withLock { seen.append(caller) } }
+        var last: Caller?? { lock.withLock { seen.last } }
+    }
+
     let transport = LoopbackTransport()
+    let service = Service()
 
     init() throws {
         let authentication = WireFormats.ServerAuthentication(
-            apiKeyHeader: { $0 == "hk" }, apiKeyQuery: { $0 == "q k" }, apiKeyCookie: { $0 == "ck" },
-            basic: { $0 == "ada" && $1 == "p:w" }, bearer: { $0 == "bt" }, oauth: { $0 == "ot" }
+            apiKeyHeader: { $0 == "hk" ? Caller($0) : nil }, apiKeyQuery: { $0 == "q k" ? Caller($0) : nil },
+            apiKeyCookie: { $0 == "ck" ? Caller($0) : nil },
+            basic: { $0 == "ada" && $1 == "p:w" ? Caller($0) : nil }, bearer: { $0 == "bt" ? Caller($0) : nil },
+            oauth: { $0 == "ot" ? Caller($0) : nil }
         )
-        try Service().registerHandlers(on: transport, authentication: authentication)
+        try service.registerHandlers(on: transport, authentication: authentication)
     }
 
     func client(_ authentication: WireFormats.Authentication = .init()) -> WireFormats.Client {
@@ -433,8 +451,17 @@ struct WireFormatTests {
             guard case .missingCredentials(let schemes) = error.reason else { throw error }
             #expect(schemes == ["apiKeyHeader and bearer"])
         }
+        // The handler learns who called from the scheme that admitted the request.
+        #expect(service.callers.last == Caller("bt", scheme: "bearer"))
+        _ = try await client(.init(apiKeyHeader: APIKeyCredential("hk"), bearer: BearerTokenProvider(token: "bt")))
+            .secureBoth()
+        #expect(service.callers.last == Caller("hk", scheme: "apiKeyHeader"))
         // `security: [{}, …]` admits anyone; `security: []` sends nothing at all.
         #expect(try await status { try await client().secureOptional() } == "204")
+        #expect(service.callers.last == .some(nil))
+        // An optional scheme that identifies the caller is preferred to the anonymous alternative.
+        _ = try await client(.init(bearer: BearerTokenProvider(token: "bt"))).secureOptional()
+        #expect(service.callers.last == Caller("bt", scheme: "bearer"))
         _ = try await client(Self.everything).download(kind: .none)
         let request = try #require(transport.sent.last)
         #expect(request.headerFields[.authorization] == nil && request.headerFields[.init("X-API-Key")!] == nil)

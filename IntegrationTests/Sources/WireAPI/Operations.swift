@@ -1146,8 +1146,12 @@ extension Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1218,8 +1222,12 @@ extension Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1290,8 +1298,12 @@ extension Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1362,8 +1374,12 @@ extension Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1434,8 +1450,12 @@ extension Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1506,8 +1526,12 @@ extension Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1578,8 +1602,12 @@ extension Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1650,8 +1678,12 @@ extension Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1722,8 +1754,12 @@ extension Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -92,18 +92,18 @@ nonisolated public protocol APIServer: APIProtocol {
 /// without a verifier admits nobody.
 nonisolated public struct ServerAuthentication: Swift.Sendable {
     /// - Note: `apiKeyHeader`: an API key in the header `X-API-Key`.
-    public var apiKeyHeader: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+    public var apiKeyHeader: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
     /// - Note: `apiKeyQuery`: an API key in the query `api_key`.
-    public var apiKeyQuery: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+    public var apiKeyQuery: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
     /// - Note: `apiKeyCookie`: an API key in the cookie `token`.
-    public var apiKeyCookie: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+    public var apiKeyCookie: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
     /// - Note: `basic`: HTTP Basic.
-    public var basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool)?
+    public var basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> LatheRuntime.Caller?)?
     /// - Note: `bearer`: a bearer token.
-    public var bearer: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+    public var bearer: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
     /// - Note: `oauth`: OAuth 2 / OpenID Connect, sent as a bearer token.
-    public var oauth: (@Sendable (Swift.String) async throws -> Swift.Bool)?
-    public init(apiKeyHeader: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, apiKeyQuery: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, apiKeyCookie: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool)? = nil, bearer: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, oauth: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil) {
+    public var oauth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
+    public init(apiKeyHeader: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, apiKeyQuery: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, apiKeyCookie: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> LatheRuntime.Caller?)? = nil, bearer: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, oauth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil) {
         self.apiKeyHeader = apiKeyHeader
         self.apiKeyQuery = apiKeyQuery
         self.apiKeyCookie = apiKeyCookie
@@ -112,41 +112,49 @@ nonisolated public struct ServerAuthentication: Swift.Sendable {
         self.oauth = oauth
     }
 
-    /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-    func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-        if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-        for alternative in alternatives {
+    /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+    /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+    func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+        if alternatives.isEmpty { return .admitted(nil) }
+        for alternative in alternatives where !alternative.isEmpty {
+            var caller: LatheRuntime.Caller?
             var admitted = true
             for scheme in alternative {
-                admitted = try await verify(scheme, request)
-                if !admitted { break }
+                guard var identified = try await verify(scheme, request) else {
+                    admitted = false
+                    break
+                }
+                identified.scheme = scheme
+                caller = caller ?? identified
             }
-            if admitted { return nil }
+            if admitted { return .admitted(caller) }
         }
-        return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+        if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+        let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+        return .refused(refusal.0, refusal.1)
     }
 
-    private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool {
+    private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> LatheRuntime.Caller? {
         switch scheme {
         case "apiKeyHeader":
-            guard let verifier = apiKeyHeader, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "X-API-Key", location: "header") else { return false }
+            guard let verifier = apiKeyHeader, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "X-API-Key", location: "header") else { return nil }
             return try await verifier(key)
         case "apiKeyQuery":
-            guard let verifier = apiKeyQuery, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "api_key", location: "query") else { return false }
+            guard let verifier = apiKeyQuery, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "api_key", location: "query") else { return nil }
             return try await verifier(key)
         case "apiKeyCookie":
-            guard let verifier = apiKeyCookie, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "token", location: "cookie") else { return false }
+            guard let verifier = apiKeyCookie, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "token", location: "cookie") else { return nil }
             return try await verifier(key)
         case "basic":
-            guard let verifier = basic, let credentials = LatheRuntime.ServerSupport.basic(in: request) else { return false }
+            guard let verifier = basic, let credentials = LatheRuntime.ServerSupport.basic(in: request) else { return nil }
             return try await verifier(credentials.username, credentials.password)
         case "bearer":
-            guard let verifier = bearer, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }
+            guard let verifier = bearer, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return nil }
             return try await verifier(token)
         case "oauth":
-            guard let verifier = oauth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }
+            guard let verifier = oauth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return nil }
             return try await verifier(token)
-        default: return false
+        default: return nil
         }
     }
 }
@@ -250,7 +258,6 @@ extension APIServer {
 extension Operations.Styles {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -327,7 +334,6 @@ extension Operations.Styles.Input {
 extension Operations.GetCode {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -385,7 +391,6 @@ extension Operations.GetCode.Input {
 extension Operations.Bodies {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -451,7 +456,6 @@ extension Operations.Bodies.Input {
 extension Operations.Download {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -510,7 +514,6 @@ extension Operations.Download.Input {
 extension Operations.Upload {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -565,7 +568,6 @@ extension Operations.Upload.Input {
 extension Operations.GetFile {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -604,13 +606,16 @@ extension Operations.GetFile.Input {
 extension Operations.SecureHeader {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["apiKeyHeader"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureHeader(unauthorized: ["apiKeyHeader"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -641,23 +646,26 @@ extension Operations.SecureHeader {
 
 extension Operations.SecureHeader.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension Operations.SecureQuery {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyQuery"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["apiKeyQuery"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureQuery(unauthorized: ["apiKeyQuery"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -688,23 +696,26 @@ extension Operations.SecureQuery {
 
 extension Operations.SecureQuery.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension Operations.SecureCookie {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyCookie"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["apiKeyCookie"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureCookie(unauthorized: ["apiKeyCookie"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -735,23 +746,26 @@ extension Operations.SecureCookie {
 
 extension Operations.SecureCookie.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension Operations.SecureBasic {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["basic"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["basic"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureBasic(unauthorized: ["basic"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -782,23 +796,26 @@ extension Operations.SecureBasic {
 
 extension Operations.SecureBasic.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension Operations.SecureBearer {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["bearer"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["bearer"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureBearer(unauthorized: ["bearer"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -829,23 +846,26 @@ extension Operations.SecureBearer {
 
 extension Operations.SecureBearer.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension Operations.SecureOAuth {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["oauth"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["oauth"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureOAuth(unauthorized: ["oauth"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -876,23 +896,26 @@ extension Operations.SecureOAuth {
 
 extension Operations.SecureOAuth.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension Operations.SecureEither {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureEither(unauthorized: ["basic", "bearer"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -923,23 +946,26 @@ extension Operations.SecureEither {
 
 extension Operations.SecureEither.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension Operations.SecureBoth {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureBoth(unauthorized: ["apiKeyHeader and bearer"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -970,23 +996,26 @@ extension Operations.SecureBoth {
 
 extension Operations.SecureBoth.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension Operations.SecureOptional {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [[], ["bearer"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [[], ["bearer"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureOptional(unauthorized: ["", "bearer"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -1017,9 +1046,9 @@ extension Operations.SecureOptional {
 
 extension Operations.SecureOptional.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }

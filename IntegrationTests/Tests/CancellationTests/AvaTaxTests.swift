@@ -59,7 +59,8 @@ struct AvaTaxTests {
     ) async throws {
         try await withServer(register: { router in
             try Handler().registerHandlers(
-                on: router, authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" }))
+                on: router,
+                authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" ? Caller($0) : nil }))
         }) { url in
             let authentication = AvaTax.Authentication(
                 basicAuth: BasicCredentials(username: "1100012345", password: password))

@@ -1,6 +1,8 @@
 import Conformance
 import Foundation
 import Hummingbird
+import LatheRuntime
+import LatheSigning
 import Testing
 
 /// Each provider's generated server, with the handlers the other tests use (every answer a
@@ -27,7 +29,7 @@ struct ConformanceTests {
             headers: ["Authorization: tok_live"]
         ) { router in
             try PiriodTests.Handler().registerHandlers(
-                on: router, authentication: .init(tokenAuth: { $0 == "tok_live" }))
+                on: router, authentication: .init(tokenAuth: { $0 == "tok_live" ? Caller($0) : nil }))
         }
     }
 
@@ -37,7 +39,10 @@ struct ConformanceTests {
             headers: ["x-dolfin-api-key: dk_live"]
         ) { router in
             try DolfinTests.Handler().registerHandlers(
-                on: router, authentication: .init(dolfinApiKey: { $0 == "dk_live" }, bearerAuth: { $0 == "jwt.user" }))
+                on: router,
+                authentication: .init(
+                    dolfinApiKey: { $0 == "dk_live" ? Caller($0) : nil },
+                    bearerAuth: { $0 == "jwt.user" ? Caller($0) : nil }))
         }
     }
 
@@ -48,7 +53,7 @@ struct ConformanceTests {
         ) { router in
             try StornoTests.Handler(calls: CallCounter()).registerHandlers(
                 on: router, middlewares: [StornoTests.CompanyContext()],
-                authentication: .init(bearerAuth: { $0 == "jwt.storno" })
+                authentication: .init(bearerAuth: { $0 == "jwt.storno" ? Caller($0) : nil })
             )
         }
     }
@@ -61,9 +66,10 @@ struct ConformanceTests {
             try PaycashlessTests.Handler().registerHandlers(
                 on: router,
                 authentication: .init(
-                    bearerAuth: { $0 == "pk_test_1" },
+                    bearerAuth: { $0 == "pk_test_1" ? Caller($0) : nil },
                     requestSignature: { request in
-                        request.headerFields[.authorization] == "Bearer pk_test_1" ? "sk_test_1" : nil
+                        request.headerFields[.authorization] == "Bearer pk_test_1"
+                            ? SigningPartner("acme", secret: RequestSigningSecret("sk_test_1")) : nil
                     }
                 ))
         }
@@ -76,7 +82,8 @@ struct ConformanceTests {
             headers: ["Authorization: Basic MTEwMDAxMjM0NTpMSUNFTlNFS0VZ"]
         ) { router in
             try AvaTaxTests.Handler().registerHandlers(
-                on: router, authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" }))
+                on: router,
+                authentication: .init(basicAuth: { $0 == "1100012345" && $1 == "LICENSEKEY" ? Caller($0) : nil }))
         }
     }
 }

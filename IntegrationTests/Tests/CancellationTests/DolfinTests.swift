@@ -52,7 +52,10 @@ struct DolfinTests {
     ) async throws {
         try await withServer(register: { router in
             try Handler().registerHandlers(
-                on: router, authentication: .init(dolfinApiKey: { $0 == "dk_live" }, bearerAuth: { $0 == "jwt.user" }))
+                on: router,
+                authentication: .init(
+                    dolfinApiKey: { $0 == "dk_live" ? Caller($0) : nil },
+                    bearerAuth: { $0 == "jwt.user" ? Caller($0) : nil }))
         }) { url in
             try await body(
                 Dolfin.Client(serverURL: url, transport: kind.transport, authentication: authentication))

@@ -24,10 +24,28 @@ struct PaycashlessTests {
         try decoded(#"{"error": {"type": "\#(type)", "code": "\#(code)", "message": "\#(message)"}}"#)
     }
 
+    /// Two signing partners, by API key: their names and the secrets they sign with.
+    static let partners = [
+        "pk_test_1": (name: "acme", secret: "sk_test_1"), "pk_test_2": (name: "globex", secret: "sk_test_2"),
+    ]
+
     struct Handler: Paycashless.APIServer {
         func cancelInvoice(
             _ input: Paycashless.Operations.CancelInvoice.Input
         ) async throws -> Paycashless.Operations.CancelInvoice.Output {
+            // Each partner sees its own invoices: acme's is not globex's to cancel.
+            if input.path.id == "inv_acme" {
+                guard input.caller?.id == "acme" else {
+                    return .notFound(
+                        .init(
+                            body: .json(
+                                try PaycashlessTests.error(
+                                    "invalid_request_error", "resource_missing",
+                                    "No such invoice for \(input.caller?.id ?? "nobody")."))))
+                }
+                return .ok(
+                    .init(body: .json(try decoded(PaycashlessTests.invoice(status: "cancelled", reason: "acme")))))
+            }
             // The spec's `default` response covers every status, so there is no `undocumented` case.
             guard case .json(let request) = input.body else {
                 return .default(
@@ -102,10 +120,13 @@ struct PaycashlessTests {
             try Handler().registerHandlers(
                 on: router,
                 authentication: .init(
-                    bearerAuth: { $0 == "pk_test_1" },
-                    // The secret that belongs to the key the request presents.
+                    bearerAuth: { key in Self.partners[key].map { Caller($0.name) } },
+                    // The partner whose key the request presents, and the secret they sign with.
                     requestSignature: { request in
-                        request.headerFields[.authorization] == "Bearer pk_test_1" ? "sk_test_1" : nil
+                        let key = request.headerFields[.authorization]?.replacingOccurrences(of: "Bearer ", with: "")
+                        return key.flatMap { Self.partners[$0] }.map {
+                            SigningPartner(Caller($0.name), secret: RequestSigningSecret($0.secret))
+                        }
                     }
                 ))
         }) { url in
@@ -159,6 +180,24 @@ struct PaycashlessTests {
                 Paycashless.ErrorModel.self, try await String(collecting: responseBody!, upTo: 1 << 16))
             #expect(
                 error.error.code == "parameter_missing" && error.error.message.contains("$.body.cancellationReason"))
+        }
+    }
+
+    /// The verifier says who signed, and the handler answers each partner on its own terms.
+    @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
+    func theHandlerKnowsWhichPartnerSigned(_ kind: TransportKind) async throws {
+        try await withPaycashless(kind, key: "pk_test_1", secret: "sk_test_1") { client, _ in
+            let invoice = try await client.cancelInvoice(id: "inv_acme", body: .init(cancellationReason: "Dup")).get()
+            #expect(invoice.cancellationReason == "acme")
+        }
+        try await withPaycashless(kind, key: "pk_test_2", secret: "sk_test_2") { client, _ in
+            let output = try await client.cancelInvoice(id: "inv_acme", body: .init(cancellationReason: "Dup"))
+            #expect(try output.notFound.body.json.error.message == "No such invoice for globex.")
+        }
+        // globex's key signed with acme's secret: refused before the handler.
+        try await withPaycashless(kind, key: "pk_test_2", secret: "sk_test_1") { client, _ in
+            let output = try await client.cancelInvoice(id: "inv_acme", body: .init(cancellationReason: "Dup"))
+            #expect(output.statusCode == 401)
         }
     }
 

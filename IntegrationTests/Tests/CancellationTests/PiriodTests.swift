@@ -57,7 +57,8 @@ struct PiriodTests {
         _ kind: TransportKind, token: String, _ body: @Sendable (Piriod.Client, URL) async throws -> Void
     ) async throws {
         try await withServer(register: { router in
-            try Handler().registerHandlers(on: router, authentication: .init(tokenAuth: { $0 == "tok_live" }))
+            try Handler().registerHandlers(
+                on: router, authentication: .init(tokenAuth: { $0 == "tok_live" ? Caller($0) : nil }))
         }) { url in
             let client = Piriod.Client(
                 serverURL: url, transport: kind.transport, authentication: .init(tokenAuth: APIKeyCredential(token)))

@@ -105,7 +105,8 @@ struct StornoTests {
     ) async throws {
         try await withServer(register: { router in
             try Handler(calls: calls).registerHandlers(
-                on: router, middlewares: [CompanyContext()], authentication: .init(bearerAuth: { $0 == "jwt.storno" }))
+                on: router, middlewares: [CompanyContext()],
+                authentication: .init(bearerAuth: { $0 == "jwt.storno" ? Caller($0) : nil }))
         }) { url in
             try await body(
                 Storno.Client(

@@ -2,6 +2,7 @@ import Conformance
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LatheRuntime
 import Testing
 import WireAPI
 
@@ -15,8 +16,10 @@ struct WireConformanceTests {
         try HTTPRoundTripTests.Service().registerHandlers(
             on: router,
             authentication: ServerAuthentication(
-                apiKeyHeader: { $0 == "hk" }, apiKeyQuery: { $0 == "qk" }, apiKeyCookie: { $0 == "ck" },
-                basic: { $0 == "ada" && $1 == "pw" }, bearer: { $0 == "bt" }, oauth: { $0 == "ot" }
+                apiKeyHeader: { $0 == "hk" ? Caller($0) : nil }, apiKeyQuery: { $0 == "qk" ? Caller($0) : nil },
+                apiKeyCookie: { $0 == "ck" ? Caller($0) : nil },
+                basic: { $0 == "ada" && $1 == "pw" ? Caller($0) : nil }, bearer: { $0 == "bt" ? Caller($0) : nil },
+                oauth: { $0 == "ot" ? Caller($0) : nil }
             ))
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in

@@ -505,7 +505,8 @@ struct ClientEmitter: Emitter {
         let schemes = module.securitySchemes
         w.docComment([
             "Credentials for the API's security schemes. Each operation sends only what it requires: the",
-            "first of its alternatives whose schemes all have credentials here. Descriptions never show a secret.",
+            "first of its alternatives whose schemes all have credentials here (nothing, when none does and",
+            "the operation also admits anonymous requests). Descriptions never show a secret.",
         ])
         w.block("nonisolated public struct Authentication: Swift.Sendable") { w in
             for scheme in schemes {
@@ -526,7 +527,9 @@ struct ClientEmitter: Emitter {
                     + "alternatives: [[Swift.String]]) async throws"
             ) { w in
                 w.line("guard !alternatives.isEmpty else { return }")
-                w.block("for alternative in alternatives where alternative.allSatisfy(isConfigured)") { w in
+                w.block(
+                    "for alternative in alternatives where !alternative.isEmpty && alternative.allSatisfy(isConfigured)"
+                ) { w in
                     w.line("for scheme in alternative { try await apply(scheme, to: &request\(bodyArgument)) }")
                     w.line("return")
                 }

@@ -163,6 +163,14 @@ struct OperationsEmitter: Emitter {
                 w.line("public var body: \(names.body)\(body.isRequired ? "" : "?")")
                 members.append(("body", names.body + (body.isRequired ? "" : "?"), body.isRequired ? nil : "nil"))
             }
+            if !operation.security.isEmpty {
+                w.docComment([
+                    "Who sent the request, as the server's authentication identified them; `nil` when it was",
+                    "admitted anonymously. A client does not send it.",
+                ])
+                w.line("public var caller: \(Runtime.caller)?")
+                members.append(("caller", "\(Runtime.caller)?", "nil"))
+            }
             let arguments = members.map { "\($0.name): \($0.type)" + ($0.defaultValue.map { " = \($0)" } ?? "") }
             w.line()
             w.block("public init(\(arguments.joined(separator: ", ")))") { w in

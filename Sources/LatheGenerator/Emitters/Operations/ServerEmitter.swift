@@ -184,35 +184,44 @@ struct ServerEmitter: Emitter {
                         + "operationID: id, middlewares: middlewares, limits: limits)",
                     parameters: "request, body, metadata"
                 ) { w in
-                    var bodyArgument = ""
-                    if module.hasRequestSigning {
-                        // Verifying a signature reads the body and puts it back.
-                        w.line("var body = body")
-                        bodyArgument = "body: &body, "
-                    }
-                    let check =
-                        "let refusal = try await authentication.check(request, \(bodyArgument)alternatives: "
-                        + "[\(alternatives.joined(separator: ", "))])"
-                    if let (_, unauthorized) = Self.documentedRefusals(operation).first(where: { $0.0 == .unauthorized }
-                    ) {
-                        w.block("if \(check)") { w in
-                            let schemes = SwiftLiteral.strings(
-                                module.securityAlternatives(operation).map { $0.joined(separator: " and ") })
-                            w.line(
-                                "if let shaped = try await "
-                                    + "api.\(SwiftNames.escapedMember(operation.methodName))(unauthorized: "
-                                    + "\(schemes)) { return try "
-                                    + "encode(.\(SwiftNames.escapedMember(unauthorized.caseName))(shaped)) }"
-                            )
-                            w.line("return refusal")
+                    let secured = !operation.security.isEmpty
+                    if secured {
+                        var bodyArgument = ""
+                        if module.hasRequestSigning {
+                            // Verifying a signature reads the body and puts it back.
+                            w.line("var body = body")
+                            bodyArgument = "body: &body, "
                         }
-                    } else {
-                        w.line("if \(check) { return refusal }")
+                        w.line("let caller: \(Runtime.caller)?")
+                        w.switchBlock(
+                            "try await authentication.check(request, \(bodyArgument)alternatives: "
+                                + "[\(alternatives.joined(separator: ", "))])"
+                        ) { w in
+                            w.line("case .admitted(let admitted): caller = admitted")
+                            w.line("case .refused(let response, let body):")
+                            w.indented { w in
+                                if let (_, unauthorized) = Self.documentedRefusals(operation).first(where: {
+                                    $0.0 == .unauthorized
+                                }) {
+                                    let schemes = SwiftLiteral.strings(
+                                        module.securityAlternatives(operation).map { $0.joined(separator: " and ") })
+                                    w.line(
+                                        "if let shaped = try await "
+                                            + "api.\(SwiftNames.escapedMember(operation.methodName))(unauthorized: "
+                                            + "\(schemes)) { return try "
+                                            + "encode(.\(SwiftNames.escapedMember(unauthorized.caseName))(shaped)) }"
+                                    )
+                                }
+                                w.line("return (response, body)")
+                            }
+                        }
                     }
                     w.line("let input: \(names.input)")
                     w.doCatch(
                         { w in
-                            w.line("input = try await \(names.input)(request, body: body, metadata: metadata)")
+                            w.line(
+                                "input = try await \(names.input)(request, body: body, metadata: metadata"
+                                    + (secured ? ", caller: caller)" : ")"))
                             w.line("let issues = input.validationIssues")
                             w.line("if !issues.isEmpty { throw \(Runtime.requestError)(issues) }")
                         }, catching: "let error as \(Runtime.requestError)"
@@ -245,7 +254,8 @@ struct ServerEmitter: Emitter {
             ])
             w.block(
                 "nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: "
-                    + "OpenAPIRuntime.ServerRequestMetadata) async throws"
+                    + "OpenAPIRuntime.ServerRequestMetadata"
+                    + (operation.security.isEmpty ? "" : ", caller: \(Runtime.caller)?") + ") async throws"
             ) { w in
                 if operation.parameters.contains(where: { $0.location == .query }) {
                     w.line(
@@ -276,6 +286,7 @@ struct ServerEmitter: Emitter {
                     w.line("_ = body")
                 }
                 if !operation.parameters.contains(where: { $0.location == .path }) { w.line("_ = metadata") }
+                if !operation.security.isEmpty { members.append("caller: caller") }
                 w.line("self.init(\(members.joined(separator: ", ")))")
             }
         }
@@ -474,33 +485,43 @@ struct ServerEmitter: Emitter {
                     return (name, "\(name): (\(Self.verifierType($0)!))? = nil")
                 }, emptyInline: true)
             w.line()
-            w.docComment(["`nil` when one of the alternatives admits the request; otherwise the 401 response."])
+            w.docComment([
+                "Admitted, with the caller its schemes identified, when an alternative admits the request (one that",
+                "identifies the caller is preferred to an anonymous one); otherwise the 401 response.",
+            ])
             let bodyParameter = module.hasRequestSigning ? ", body: inout OpenAPIRuntime.HTTPBody?" : ""
             w.block(
                 "func check(_ request: HTTPTypes.HTTPRequest\(bodyParameter), alternatives: "
-                    + "[[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)?"
+                    + "[[Swift.String]]) async throws -> \(Runtime.admission)"
             ) { w in
-                w.line("if alternatives.isEmpty || alternatives.contains(where: \\.isEmpty) { return nil }")
-                w.block("for alternative in alternatives") { w in
+                w.line("if alternatives.isEmpty { return .admitted(nil) }")
+                w.block("for alternative in alternatives where !alternative.isEmpty") { w in
+                    w.line("var caller: \(Runtime.caller)?")
                     w.line("var admitted = true")
                     w.block("for scheme in alternative") { w in
-                        w.line(
-                            "admitted = try await verify(scheme, "
-                                + "request\(module.hasRequestSigning ? ", body: &body" : ""))"
-                        )
-                        w.line("if !admitted { break }")
+                        w.block(
+                            "guard var identified = try await verify(scheme, "
+                                + "request\(module.hasRequestSigning ? ", body: &body" : "")) else"
+                        ) { w in
+                            w.line("admitted = false")
+                            w.line("break")
+                        }
+                        w.line("identified.scheme = scheme")
+                        w.line("caller = caller ?? identified")
                     }
-                    w.line("if admitted { return nil }")
+                    w.line("if admitted { return .admitted(caller) }")
                 }
+                w.line("if alternatives.contains(where: \\.isEmpty) { return .admitted(nil) }")
                 w.line(
-                    "return \(Runtime.ServerSupport.unauthorized)(schemes: "
+                    "let refusal = \(Runtime.ServerSupport.unauthorized)(schemes: "
                         + "alternatives.map { $0.joined(separator: \" and \") })"
                 )
+                w.line("return .refused(refusal.0, refusal.1)")
             }
             w.line()
             w.block(
                 "private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest\(bodyParameter)) "
-                    + "async throws -> Swift.Bool"
+                    + "async throws -> \(Runtime.caller)?"
             ) { w in
                 w.switchBlock("scheme") { w in
                     for scheme in schemes {
@@ -515,7 +536,7 @@ struct ServerEmitter: Emitter {
                                     "guard let verifier = \(name), let key = \(Runtime.ServerSupport.apiKey)(in: "
                                         + "request, name: \(SwiftLiteral.string(key)), location: "
                                         + "\(SwiftLiteral.string(location.rawValue))\(prefixArgument)) else { "
-                                        + "return false }"
+                                        + "return nil }"
                                 )
                                 w.line("return try await verifier(key)")
                             }
@@ -523,12 +544,12 @@ struct ServerEmitter: Emitter {
                             w.line("case \(label):")
                             w.indented { w in
                                 w.line(
-                                    "guard let secret = \(name), let key = try await secret(request) else { "
-                                        + "return false }"
+                                    "guard let lookup = \(name), let partner = try await lookup(request) else { "
+                                        + "return nil }"
                                 )
                                 w.line(
                                     "return try await \(signatureScheme(signature)).verify(request, body: &body, "
-                                        + "secret: key)"
+                                        + "secret: partner.secret.secret) ? partner.caller : nil"
                                 )
                             }
                         case .basic:
@@ -537,7 +558,7 @@ struct ServerEmitter: Emitter {
                                 w.line(
                                     "guard let verifier = \(name), "
                                         + "let credentials = \(Runtime.ServerSupport.basic)(in: "
-                                        + "request) else { return false }"
+                                        + "request) else { return nil }"
                                 )
                                 w.line("return try await verifier(credentials.username, credentials.password)")
                             }
@@ -547,7 +568,7 @@ struct ServerEmitter: Emitter {
                                 w.line(
                                     "guard let verifier = \(name), "
                                         + "let token = \(Runtime.ServerSupport.bearer)(in: "
-                                        + "request) else { return false }"
+                                        + "request) else { return nil }"
                                 )
                                 w.line("return try await verifier(token)")
                             }
@@ -555,23 +576,25 @@ struct ServerEmitter: Emitter {
                             // Lathe cannot check it: the server's own check decides, and without one it is closed.
                             w.line("case \(label):")
                             w.indented { w in
-                                w.line("guard let verifier = \(name) else { return false }")
+                                w.line("guard let verifier = \(name) else { return nil }")
                                 w.line("return try await verifier(request)")
                             }
                         }
                     }
-                    w.line("default: return false")
+                    w.line("default: return nil")
                 }
             }
         }
     }
 
+    /// Each verifier returns the caller it admits, or `nil` to refuse.
     static func verifierType(_ scheme: IRSecurityScheme) -> String? {
-        switch scheme.kind {
-        case .apiKey, .bearer, .oauth2: "@Sendable (Swift.String) async throws -> Swift.Bool"
-        case .requestSignature: "@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.String?"
-        case .basic: "@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool"
-        case .unsupported: "@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.Bool"
+        let caller = "\(Runtime.caller)?"
+        return switch scheme.kind {
+        case .apiKey, .bearer, .oauth2: "@Sendable (Swift.String) async throws -> \(caller)"
+        case .requestSignature: "@Sendable (HTTPTypes.HTTPRequest) async throws -> \(Runtime.signingPartner)?"
+        case .basic: "@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> \(caller)"
+        case .unsupported: "@Sendable (HTTPTypes.HTTPRequest) async throws -> \(caller)"
         }
     }
 }

@@ -43,9 +43,13 @@ extension Dolfin.Operations {
                 }
             }
             public var path: Path
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init(path: Path) {
+            public init(path: Path, caller: LatheRuntime.Caller? = nil) {
                 self.path = path
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

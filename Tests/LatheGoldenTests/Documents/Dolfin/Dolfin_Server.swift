@@ -19,23 +19,31 @@ extension Dolfin {
     nonisolated public struct ServerAuthentication: Swift.Sendable {
         public init() {}
 
-        /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-            if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-            for alternative in alternatives {
+        /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+        /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+            if alternatives.isEmpty { return .admitted(nil) }
+            for alternative in alternatives where !alternative.isEmpty {
+                var caller: LatheRuntime.Caller?
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request)
-                    if !admitted { break }
+                    guard var identified = try await verify(scheme, request) else {
+                        admitted = false
+                        break
+                    }
+                    identified.scheme = scheme
+                    caller = caller ?? identified
                 }
-                if admitted { return nil }
+                if admitted { return .admitted(caller) }
             }
-            return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+            let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            return .refused(refusal.0, refusal.1)
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> LatheRuntime.Caller? {
             switch scheme {
-            default: return false
+            default: return nil
             }
         }
     }
@@ -60,10 +68,15 @@ extension Dolfin.APIServer {
 extension Dolfin.Operations.PostPurchaseOrdersIdCancel {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Dolfin.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Dolfin.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [[]]) { return refusal }
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [[]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
+                return (response, body)
+            }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -111,11 +124,11 @@ extension Dolfin.Operations.PostPurchaseOrdersIdCancel {
 
 extension Dolfin.Operations.PostPurchaseOrdersIdCancel.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
             id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["id"].flatMap { LatheRuntime.URIDecoding.path($0, name: "id", style: .simple, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "id"), at: "id")
         )
         _ = body
-        self.init(path: path)
+        self.init(path: path, caller: caller)
     }
 }

@@ -29,13 +29,14 @@ extension MultiFile {
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the
-    /// first of its alternatives whose schemes all have credentials here. Descriptions never show a secret.
+    /// first of its alternatives whose schemes all have credentials here (nothing, when none does and
+    /// the operation also admits anonymous requests). Descriptions never show a secret.
     nonisolated public struct Authentication: Swift.Sendable {
         public init() {}
 
         func apply(to request: inout HTTPTypes.HTTPRequest, operationID: Swift.String, alternatives: [[Swift.String]]) async throws {
             guard !alternatives.isEmpty else { return }
-            for alternative in alternatives where alternative.allSatisfy(isConfigured) {
+            for alternative in alternatives where !alternative.isEmpty && alternative.allSatisfy(isConfigured) {
                 for scheme in alternative { try await apply(scheme, to: &request) }
                 return
             }

@@ -19,23 +19,31 @@ extension MultiFile {
     nonisolated public struct ServerAuthentication: Swift.Sendable {
         public init() {}
 
-        /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-            if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-            for alternative in alternatives {
+        /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+        /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+            if alternatives.isEmpty { return .admitted(nil) }
+            for alternative in alternatives where !alternative.isEmpty {
+                var caller: LatheRuntime.Caller?
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request)
-                    if !admitted { break }
+                    guard var identified = try await verify(scheme, request) else {
+                        admitted = false
+                        break
+                    }
+                    identified.scheme = scheme
+                    caller = caller ?? identified
                 }
-                if admitted { return nil }
+                if admitted { return .admitted(caller) }
             }
-            return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+            let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            return .refused(refusal.0, refusal.1)
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> LatheRuntime.Caller? {
             switch scheme {
-            default: return false
+            default: return nil
             }
         }
     }
@@ -60,7 +68,6 @@ extension MultiFile.APIServer {
 extension MultiFile.Operations.GetPet {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some MultiFile.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: MultiFile.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)

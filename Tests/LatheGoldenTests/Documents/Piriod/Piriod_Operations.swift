@@ -86,10 +86,14 @@ extension Piriod.Operations {
                 }
             }
             public var body: Body
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init(headers: Headers, body: Body) {
+            public init(headers: Headers, body: Body, caller: LatheRuntime.Caller? = nil) {
                 self.headers = headers
                 self.body = body
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

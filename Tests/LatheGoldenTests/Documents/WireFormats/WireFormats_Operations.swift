@@ -1148,8 +1148,12 @@ extension WireFormats.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1220,8 +1224,12 @@ extension WireFormats.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1292,8 +1300,12 @@ extension WireFormats.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1364,8 +1376,12 @@ extension WireFormats.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1436,8 +1452,12 @@ extension WireFormats.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1508,8 +1528,12 @@ extension WireFormats.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1580,8 +1604,12 @@ extension WireFormats.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1652,8 +1680,12 @@ extension WireFormats.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -1724,8 +1756,12 @@ extension WireFormats.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -93,18 +93,18 @@ extension WireFormats {
     /// without a verifier admits nobody.
     nonisolated public struct ServerAuthentication: Swift.Sendable {
         /// - Note: `apiKeyHeader`: an API key in the header `X-API-Key`.
-        public var apiKeyHeader: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var apiKeyHeader: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `apiKeyQuery`: an API key in the query `api_key`.
-        public var apiKeyQuery: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var apiKeyQuery: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `apiKeyCookie`: an API key in the cookie `token`.
-        public var apiKeyCookie: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var apiKeyCookie: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `basic`: HTTP Basic.
-        public var basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool)?
+        public var basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `bearer`: a bearer token.
-        public var bearer: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var bearer: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `oauth`: OAuth 2 / OpenID Connect, sent as a bearer token.
-        public var oauth: (@Sendable (Swift.String) async throws -> Swift.Bool)?
-        public init(apiKeyHeader: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, apiKeyQuery: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, apiKeyCookie: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool)? = nil, bearer: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, oauth: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil) {
+        public var oauth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
+        public init(apiKeyHeader: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, apiKeyQuery: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, apiKeyCookie: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> LatheRuntime.Caller?)? = nil, bearer: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, oauth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil) {
             self.apiKeyHeader = apiKeyHeader
             self.apiKeyQuery = apiKeyQuery
             self.apiKeyCookie = apiKeyCookie
@@ -113,41 +113,49 @@ extension WireFormats {
             self.oauth = oauth
         }
 
-        /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-            if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-            for alternative in alternatives {
+        /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+        /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+            if alternatives.isEmpty { return .admitted(nil) }
+            for alternative in alternatives where !alternative.isEmpty {
+                var caller: LatheRuntime.Caller?
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request)
-                    if !admitted { break }
+                    guard var identified = try await verify(scheme, request) else {
+                        admitted = false
+                        break
+                    }
+                    identified.scheme = scheme
+                    caller = caller ?? identified
                 }
-                if admitted { return nil }
+                if admitted { return .admitted(caller) }
             }
-            return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+            let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            return .refused(refusal.0, refusal.1)
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> LatheRuntime.Caller? {
             switch scheme {
             case "apiKeyHeader":
-                guard let verifier = apiKeyHeader, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "X-API-Key", location: "header") else { return false }
+                guard let verifier = apiKeyHeader, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "X-API-Key", location: "header") else { return nil }
                 return try await verifier(key)
             case "apiKeyQuery":
-                guard let verifier = apiKeyQuery, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "api_key", location: "query") else { return false }
+                guard let verifier = apiKeyQuery, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "api_key", location: "query") else { return nil }
                 return try await verifier(key)
             case "apiKeyCookie":
-                guard let verifier = apiKeyCookie, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "token", location: "cookie") else { return false }
+                guard let verifier = apiKeyCookie, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "token", location: "cookie") else { return nil }
                 return try await verifier(key)
             case "basic":
-                guard let verifier = basic, let credentials = LatheRuntime.ServerSupport.basic(in: request) else { return false }
+                guard let verifier = basic, let credentials = LatheRuntime.ServerSupport.basic(in: request) else { return nil }
                 return try await verifier(credentials.username, credentials.password)
             case "bearer":
-                guard let verifier = bearer, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }
+                guard let verifier = bearer, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return nil }
                 return try await verifier(token)
             case "oauth":
-                guard let verifier = oauth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }
+                guard let verifier = oauth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return nil }
                 return try await verifier(token)
-            default: return false
+            default: return nil
             }
         }
     }
@@ -252,7 +260,6 @@ extension WireFormats.APIServer {
 extension WireFormats.Operations.Styles {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -329,7 +336,6 @@ extension WireFormats.Operations.Styles.Input {
 extension WireFormats.Operations.GetCode {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -387,7 +393,6 @@ extension WireFormats.Operations.GetCode.Input {
 extension WireFormats.Operations.Bodies {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -453,7 +458,6 @@ extension WireFormats.Operations.Bodies.Input {
 extension WireFormats.Operations.Download {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -512,7 +516,6 @@ extension WireFormats.Operations.Download.Input {
 extension WireFormats.Operations.Upload {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -567,7 +570,6 @@ extension WireFormats.Operations.Upload.Input {
 extension WireFormats.Operations.GetFile {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -606,13 +608,16 @@ extension WireFormats.Operations.GetFile.Input {
 extension WireFormats.Operations.SecureHeader {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["apiKeyHeader"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureHeader(unauthorized: ["apiKeyHeader"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -643,23 +648,26 @@ extension WireFormats.Operations.SecureHeader {
 
 extension WireFormats.Operations.SecureHeader.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension WireFormats.Operations.SecureQuery {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyQuery"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["apiKeyQuery"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureQuery(unauthorized: ["apiKeyQuery"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -690,23 +698,26 @@ extension WireFormats.Operations.SecureQuery {
 
 extension WireFormats.Operations.SecureQuery.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension WireFormats.Operations.SecureCookie {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyCookie"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["apiKeyCookie"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureCookie(unauthorized: ["apiKeyCookie"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -737,23 +748,26 @@ extension WireFormats.Operations.SecureCookie {
 
 extension WireFormats.Operations.SecureCookie.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension WireFormats.Operations.SecureBasic {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["basic"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["basic"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureBasic(unauthorized: ["basic"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -784,23 +798,26 @@ extension WireFormats.Operations.SecureBasic {
 
 extension WireFormats.Operations.SecureBasic.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension WireFormats.Operations.SecureBearer {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["bearer"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["bearer"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureBearer(unauthorized: ["bearer"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -831,23 +848,26 @@ extension WireFormats.Operations.SecureBearer {
 
 extension WireFormats.Operations.SecureBearer.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension WireFormats.Operations.SecureOAuth {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["oauth"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["oauth"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureOAuth(unauthorized: ["oauth"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -878,23 +898,26 @@ extension WireFormats.Operations.SecureOAuth {
 
 extension WireFormats.Operations.SecureOAuth.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension WireFormats.Operations.SecureEither {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureEither(unauthorized: ["basic", "bearer"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -925,23 +948,26 @@ extension WireFormats.Operations.SecureEither {
 
 extension WireFormats.Operations.SecureEither.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension WireFormats.Operations.SecureBoth {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureBoth(unauthorized: ["apiKeyHeader and bearer"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -972,23 +998,26 @@ extension WireFormats.Operations.SecureBoth {
 
 extension WireFormats.Operations.SecureBoth.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension WireFormats.Operations.SecureOptional {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [[], ["bearer"]]) {
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [[], ["bearer"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
                 if let shaped = try await api.secureOptional(unauthorized: ["", "bearer"]) { return try encode(.unauthorized(shaped)) }
-                return refusal
+                return (response, body)
             }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -1019,9 +1048,9 @@ extension WireFormats.Operations.SecureOptional {
 
 extension WireFormats.Operations.SecureOptional.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }

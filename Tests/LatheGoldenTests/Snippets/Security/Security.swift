@@ -35,8 +35,12 @@ extension Security.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -141,8 +145,12 @@ extension Security.Operations {
 
         /// What a call sends.
         nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init() {
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -211,7 +219,8 @@ extension Security {
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the
-    /// first of its alternatives whose schemes all have credentials here. Descriptions never show a secret.
+    /// first of its alternatives whose schemes all have credentials here (nothing, when none does and
+    /// the operation also admits anonymous requests). Descriptions never show a secret.
     nonisolated public struct Authentication: Swift.Sendable {
         /// - Note: `bearer`: a bearer token.
         public var bearer: LatheRuntime.BearerTokenProvider?
@@ -239,7 +248,7 @@ extension Security {
 
         func apply(to request: inout HTTPTypes.HTTPRequest, operationID: Swift.String, alternatives: [[Swift.String]]) async throws {
             guard !alternatives.isEmpty else { return }
-            for alternative in alternatives where alternative.allSatisfy(isConfigured) {
+            for alternative in alternatives where !alternative.isEmpty && alternative.allSatisfy(isConfigured) {
                 for scheme in alternative { try await apply(scheme, to: &request) }
                 return
             }
@@ -376,20 +385,20 @@ extension Security {
     /// without a verifier admits nobody.
     nonisolated public struct ServerAuthentication: Swift.Sendable {
         /// - Note: `bearer`: a bearer token.
-        public var bearer: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var bearer: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `basic`: HTTP Basic.
-        public var basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool)?
+        public var basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `apiKey`: an API key in the header `X-API-Key`.
-        public var apiKey: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var apiKey: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `company`: an API key in the query `company`.
-        public var company: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var company: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `session`: an API key in the cookie `sid`.
-        public var session: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var session: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `token`: an API key in the header `Authorization`, sent as `Token <key>` (give the key alone).
-        public var token: (@Sendable (Swift.String) async throws -> Swift.Bool)?
+        public var token: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
         /// - Note: `oauth`: OAuth 2 / OpenID Connect, sent as a bearer token.
-        public var oauth: (@Sendable (Swift.String) async throws -> Swift.Bool)?
-        public init(bearer: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> Swift.Bool)? = nil, apiKey: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, company: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, session: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, token: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil, oauth: (@Sendable (Swift.String) async throws -> Swift.Bool)? = nil) {
+        public var oauth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)?
+        public init(bearer: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, basic: (@Sendable (_ username: Swift.String, _ password: Swift.String) async throws -> LatheRuntime.Caller?)? = nil, apiKey: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, company: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, session: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, token: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil, oauth: (@Sendable (Swift.String) async throws -> LatheRuntime.Caller?)? = nil) {
             self.bearer = bearer
             self.basic = basic
             self.apiKey = apiKey
@@ -399,44 +408,52 @@ extension Security {
             self.oauth = oauth
         }
 
-        /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-            if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-            for alternative in alternatives {
+        /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+        /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+        func check(_ request: HTTPTypes.HTTPRequest, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+            if alternatives.isEmpty { return .admitted(nil) }
+            for alternative in alternatives where !alternative.isEmpty {
+                var caller: LatheRuntime.Caller?
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request)
-                    if !admitted { break }
+                    guard var identified = try await verify(scheme, request) else {
+                        admitted = false
+                        break
+                    }
+                    identified.scheme = scheme
+                    caller = caller ?? identified
                 }
-                if admitted { return nil }
+                if admitted { return .admitted(caller) }
             }
-            return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+            let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            return .refused(refusal.0, refusal.1)
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest) async throws -> LatheRuntime.Caller? {
             switch scheme {
             case "bearer":
-                guard let verifier = bearer, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }
+                guard let verifier = bearer, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return nil }
                 return try await verifier(token)
             case "basic":
-                guard let verifier = basic, let credentials = LatheRuntime.ServerSupport.basic(in: request) else { return false }
+                guard let verifier = basic, let credentials = LatheRuntime.ServerSupport.basic(in: request) else { return nil }
                 return try await verifier(credentials.username, credentials.password)
             case "apiKey":
-                guard let verifier = apiKey, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "X-API-Key", location: "header") else { return false }
+                guard let verifier = apiKey, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "X-API-Key", location: "header") else { return nil }
                 return try await verifier(key)
             case "company":
-                guard let verifier = company, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "company", location: "query") else { return false }
+                guard let verifier = company, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "company", location: "query") else { return nil }
                 return try await verifier(key)
             case "session":
-                guard let verifier = session, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "sid", location: "cookie") else { return false }
+                guard let verifier = session, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "sid", location: "cookie") else { return nil }
                 return try await verifier(key)
             case "token":
-                guard let verifier = token, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "Authorization", location: "header", prefix: "Token") else { return false }
+                guard let verifier = token, let key = LatheRuntime.ServerSupport.apiKey(in: request, name: "Authorization", location: "header", prefix: "Token") else { return nil }
                 return try await verifier(key)
             case "oauth":
-                guard let verifier = oauth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return false }
+                guard let verifier = oauth, let token = LatheRuntime.ServerSupport.bearer(in: request) else { return nil }
                 return try await verifier(token)
-            default: return false
+            default: return nil
             }
         }
     }
@@ -469,10 +486,15 @@ extension Security.APIServer {
 extension Security.Operations.GetAccount {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Security.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Security.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["bearer"], ["apiKey", "company"]]) { return refusal }
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["bearer"], ["apiKey", "company"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
+                return (response, body)
+            }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -496,17 +518,16 @@ extension Security.Operations.GetAccount {
 
 extension Security.Operations.GetAccount.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }
 
 extension Security.Operations.GetStatus {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Security.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Security.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: []) { return refusal }
             let input: Input
             do {
                 input = try await Input(request, body: body, metadata: metadata)
@@ -543,10 +564,15 @@ extension Security.Operations.GetStatus.Input {
 extension Security.Operations.Administer {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Security.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Security.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            if let refusal = try await authentication.check(request, alternatives: [["basic"], ["oauth"], ["token"], ["session"]]) { return refusal }
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["basic"], ["oauth"], ["token"], ["session"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
+                return (response, body)
+            }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -570,9 +596,9 @@ extension Security.Operations.Administer {
 
 extension Security.Operations.Administer.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body
         _ = metadata
-        self.init()
+        self.init(caller: caller)
     }
 }

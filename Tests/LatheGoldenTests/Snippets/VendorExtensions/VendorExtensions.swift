@@ -55,10 +55,14 @@ extension VendorExtensions.Operations {
                 }
             }
             public var body: Body?
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
 
-            public init(path: Path, body: Body? = nil) {
+            public init(path: Path, body: Body? = nil, caller: LatheRuntime.Caller? = nil) {
                 self.path = path
                 self.body = body
+                self.caller = caller
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -151,7 +155,8 @@ extension VendorExtensions {
     }
 
     /// Credentials for the API's security schemes. Each operation sends only what it requires: the
-    /// first of its alternatives whose schemes all have credentials here. Descriptions never show a secret.
+    /// first of its alternatives whose schemes all have credentials here (nothing, when none does and
+    /// the operation also admits anonymous requests). Descriptions never show a secret.
     nonisolated public struct Authentication: Swift.Sendable {
         /// - Note: `signature`: the secret that signs each request (HMAC-SHA512 in `X-Signature`, with the time in `X-Timestamp`); it is never sent.
         public var signature: LatheSigning.RequestSigningSecret?
@@ -161,7 +166,7 @@ extension VendorExtensions {
 
         func apply(to request: inout HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?, operationID: Swift.String, alternatives: [[Swift.String]]) async throws {
             guard !alternatives.isEmpty else { return }
-            for alternative in alternatives where alternative.allSatisfy(isConfigured) {
+            for alternative in alternatives where !alternative.isEmpty && alternative.allSatisfy(isConfigured) {
                 for scheme in alternative { try await apply(scheme, to: &request, body: &body) }
                 return
             }
@@ -246,31 +251,39 @@ extension VendorExtensions {
     nonisolated public struct ServerAuthentication: Swift.Sendable {
         /// - Note: `signature`: the secret that signs each request (HMAC-SHA512 in `X-Signature`, with the time in `X-Timestamp`); it is never sent.
         /// - Note: Given the request, return the secret its sender signs with (found, say, from the API key it also carries), or nil to refuse it. The signature and the timestamp's age are checked here.
-        public var signature: (@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.String?)?
-        public init(signature: (@Sendable (HTTPTypes.HTTPRequest) async throws -> Swift.String?)? = nil) {
+        public var signature: (@Sendable (HTTPTypes.HTTPRequest) async throws -> LatheSigning.SigningPartner?)?
+        public init(signature: (@Sendable (HTTPTypes.HTTPRequest) async throws -> LatheSigning.SigningPartner?)? = nil) {
             self.signature = signature
         }
 
-        /// `nil` when one of the alternatives admits the request; otherwise the 401 response.
-        func check(_ request: HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?, alternatives: [[Swift.String]]) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)? {
-            if alternatives.isEmpty || alternatives.contains(where: \.isEmpty) { return nil }
-            for alternative in alternatives {
+        /// Admitted, with the caller its schemes identified, when an alternative admits the request (one that
+        /// identifies the caller is preferred to an anonymous one); otherwise the 401 response.
+        func check(_ request: HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?, alternatives: [[Swift.String]]) async throws -> LatheRuntime.Admission {
+            if alternatives.isEmpty { return .admitted(nil) }
+            for alternative in alternatives where !alternative.isEmpty {
+                var caller: LatheRuntime.Caller?
                 var admitted = true
                 for scheme in alternative {
-                    admitted = try await verify(scheme, request, body: &body)
-                    if !admitted { break }
+                    guard var identified = try await verify(scheme, request, body: &body) else {
+                        admitted = false
+                        break
+                    }
+                    identified.scheme = scheme
+                    caller = caller ?? identified
                 }
-                if admitted { return nil }
+                if admitted { return .admitted(caller) }
             }
-            return LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            if alternatives.contains(where: \.isEmpty) { return .admitted(nil) }
+            let refusal = LatheRuntime.ServerSupport.unauthorized(schemes: alternatives.map { $0.joined(separator: " and ") })
+            return .refused(refusal.0, refusal.1)
         }
 
-        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?) async throws -> Swift.Bool {
+        private func verify(_ scheme: Swift.String, _ request: HTTPTypes.HTTPRequest, body: inout OpenAPIRuntime.HTTPBody?) async throws -> LatheRuntime.Caller? {
             switch scheme {
             case "signature":
-                guard let secret = signature, let key = try await secret(request) else { return false }
-                return try await LatheSigning.RequestSignature(header: "X-Signature", timestampHeader: "X-Timestamp", tolerance: 300, components: [.method, .path, .bodyHash, .timestamp]).verify(request, body: &body, secret: key)
-            default: return false
+                guard let lookup = signature, let partner = try await lookup(request) else { return nil }
+                return try await LatheSigning.RequestSignature(header: "X-Signature", timestampHeader: "X-Timestamp", tolerance: 300, components: [.method, .path, .bodyHash, .timestamp]).verify(request, body: &body, secret: partner.secret.secret) ? partner.caller : nil
+            default: return nil
             }
         }
     }
@@ -296,10 +309,15 @@ extension VendorExtensions.Operations.VoidTransaction {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some VendorExtensions.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: VendorExtensions.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
             var body = body
-            if let refusal = try await authentication.check(request, body: &body, alternatives: [["signature"]]) { return refusal }
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, body: &body, alternatives: [["signature"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
+                return (response, body)
+            }
             let input: Input
             do {
-                input = try await Input(request, body: body, metadata: metadata)
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
@@ -326,7 +344,7 @@ extension VendorExtensions.Operations.VoidTransaction {
 
 extension VendorExtensions.Operations.VoidTransaction.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
             code: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["code"].flatMap { LatheRuntime.URIDecoding.path($0, name: "code", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "code"), at: "code")
         )
@@ -339,7 +357,7 @@ extension VendorExtensions.Operations.VoidTransaction.Input {
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")
         }
-        self.init(path: path, body: decodedBody)
+        self.init(path: path, body: decodedBody, caller: caller)
     }
 }
 
