@@ -103,7 +103,7 @@ extension AvaTax.Client {
             if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: AvaTax.Operations.CancelTax.id) }
             let path = "/1.0/tax/cancel"
             var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "text/json, application/json, text/xml, application/problem+json"
+            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "text/json, application/json, text/xml, application/problem+json" : input.accept.description
             let body: OpenAPIRuntime.HTTPBody?
             switch input.body {
             case .textJson(let value):

@@ -86,12 +86,16 @@ extension AvaTax.Operations {
                 }
             }
             public var body: Body
+            /// The content types the caller accepts (`Accept`), for a response documented in several. A
+            /// server's handler reads it to choose; a client sends it (empty: every documented type).
+            public var accept: LatheRuntime.Accept
             /// Who sent the request, as the server's authentication identified them; `nil` when it was
             /// admitted anonymously. A client does not send it.
             public var caller: LatheRuntime.Caller?
 
-            public init(body: Body, caller: LatheRuntime.Caller? = nil) {
+            public init(body: Body, accept: LatheRuntime.Accept = .init(), caller: LatheRuntime.Caller? = nil) {
                 self.body = body
+                self.accept = accept
                 self.caller = caller
             }
 

@@ -95,7 +95,7 @@ extension AvaTax.Operations.CancelTax {
             switch try await authentication.check(request, alternatives: [["basicAuth"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.cancelTax(unauthorized: ["basicAuth"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.cancelTax(unauthorized: ["basicAuth"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -104,26 +104,30 @@ extension AvaTax.Operations.CancelTax {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.cancelTax(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.cancelTax(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.cancelTax(input))
+            return try encode(try await api.cancelTax(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .textJson(let body):
-                response.headerFields[.contentType] = "text/json"
+                guard let contentType = accept.preferred(among: ["text/json", "application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/json", "application/json", "text/xml"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json", "text/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/json", "application/json", "text/xml"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             case .textXml(let body):
-                response.headerFields[.contentType] = "text/xml"
+                guard let contentType = accept.preferred(among: ["text/xml"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/json", "application/json", "text/xml"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, OpenAPIRuntime.HTTPBody(body))
             }
         case .unauthorized(let value):
@@ -171,6 +175,6 @@ extension AvaTax.Operations.CancelTax.Input {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts text/json, application/json, text/xml")
         }
         _ = metadata
-        self.init(body: decodedBody, caller: caller)
+        self.init(body: decodedBody, accept: LatheRuntime.Accept(request.headerFields[.accept]), caller: caller)
     }
 }

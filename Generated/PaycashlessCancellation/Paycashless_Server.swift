@@ -106,7 +106,7 @@ extension Paycashless.Operations.CancelInvoice {
             switch try await authentication.check(request, body: &body, alternatives: [["bearerAuth", "requestSignature"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.cancelInvoice(unauthorized: ["bearerAuth and requestSignature"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.cancelInvoice(unauthorized: ["bearerAuth and requestSignature"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -115,20 +115,22 @@ extension Paycashless.Operations.CancelInvoice {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.cancelInvoice(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.cancelInvoice(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.cancelInvoice(input))
+            return try encode(try await api.cancelInvoice(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):

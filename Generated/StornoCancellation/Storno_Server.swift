@@ -113,7 +113,7 @@ extension Storno.Operations.CancelInvoice {
             switch try await authentication.check(request, alternatives: [["bearerAuth"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.cancelInvoice(unauthorized: ["bearerAuth"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.cancelInvoice(unauthorized: ["bearerAuth"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -122,20 +122,22 @@ extension Storno.Operations.CancelInvoice {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.cancelInvoice(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.cancelInvoice(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.cancelInvoice(input))
+            return try encode(try await api.cancelInvoice(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
@@ -223,7 +225,7 @@ extension Storno.Operations.RestoreInvoice {
             switch try await authentication.check(request, alternatives: [["bearerAuth"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.restoreInvoice(unauthorized: ["bearerAuth"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.restoreInvoice(unauthorized: ["bearerAuth"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -232,20 +234,22 @@ extension Storno.Operations.RestoreInvoice {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.restoreInvoice(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.restoreInvoice(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.restoreInvoice(input))
+            return try encode(try await api.restoreInvoice(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .unauthorized(let value):

@@ -74,6 +74,14 @@ public struct RequestError: Error, Sendable {
             detail: "Valid credentials are required (\(schemes.joined(separator: " or "))).")
     }
 
+    /// 406: the response the handler chose comes in none of the content types the request accepts.
+    public static func notAcceptable(_ accept: Accept, offered: [String]) -> (HTTPResponse, HTTPBody?) {
+        problem(
+            status: 406, title: "Not Acceptable",
+            detail: "The response is available as \(offered.joined(separator: " or ")), which the request's "
+                + "Accept header (\(accept)) does not allow.")
+    }
+
     /// Decodes a JSON request body, or throws a `RequestError` that says where it went wrong.
     public static func decodeJSON<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
         let data = try await BodyReader.read(body)

@@ -55,6 +55,10 @@ struct WireFormatTests {
             switch input.query.kind {
             case .bytes: .ok(.init(body: .binary(HTTPBody([0, 1, 255]))))
             case .text: .ok(.init(body: .plainText("plain words")))
+            // The handler chooses the body by what the request accepts.
+            case .negotiated:
+                input.accept.preferred(among: ["text/plain", "application/octet-stream"]) == "application/octet-stream"
+                    ? .ok(.init(body: .binary(HTTPBody([7])))) : .ok(.init(body: .plainText("seven")))
             case .none: .noContent(.init())
             default:
                 .undocumented(statusCode: 418, headers: [.init("X-Why")!: "short and stout"], body: HTTPBody("tea"))
@@ -432,6 +436,32 @@ struct WireFormatTests {
         #expect(try await status { try await bad.secureBearer() } == "401")
         #expect(try await status { try await bad.secureOAuth() } == "401")
         #expect(try await status { try await bad.secureBoth() } == "401")
+    }
+
+    /// `Accept` on both sides: the client sends the input's, the handler reads it to choose, and a
+    /// success body in a type the request does not accept is answered with 406.
+    @Test func contentNegotiation() async throws {
+        let client = client()
+        let bytes = try await client.download(
+            .init(query: .init(kind: .negotiated), accept: "application/octet-stream"))
+        #expect(transport.sent.last?.headerFields[.accept] == "application/octet-stream")
+        #expect(try await Data(collecting: try bytes.ok.body.binary, upTo: 16) == Data([7]))
+        let text = try await client.download(
+            .init(query: .init(kind: .negotiated), accept: "application/octet-stream;q=0.5, text/*;q=0.8"))
+        #expect(try text.ok.body.plainText == "seven")
+        // No preference: every documented type, in the spec's order.
+        _ = try await client.download(kind: .text)
+        #expect(
+            transport.sent.last?.headerFields[.accept]
+                == "application/octet-stream, text/plain, application/problem+json")
+        // The handler answers text to a request that takes only bytes: 406, the handler's choice named.
+        let refused = try await client.download(.init(query: .init(kind: .text), accept: "application/octet-stream"))
+        guard case .undocumented(406, _, let body) = refused else {
+            Issue.record("expected 406, got \(refused)")
+            return
+        }
+        let problem = try await String(collecting: body ?? HTTPBody(), upTo: 1 << 12)
+        #expect(problem.contains("available as application/octet-stream or text/plain"))
     }
 
     @Test func alternativesCombinationsAndNone() async throws {

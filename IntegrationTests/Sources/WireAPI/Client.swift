@@ -333,7 +333,7 @@ extension Client {
             query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.kind), name: "kind", style: .form, explode: true, allowReserved: false)
             if !query.isEmpty { path += "?" + query.joined(separator: "&") }
             var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/octet-stream, text/plain, application/problem+json"
+            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "application/octet-stream, text/plain, application/problem+json" : input.accept.description
             let body: OpenAPIRuntime.HTTPBody? = nil
             try await authentication.apply(to: &request, operationID: Operations.Download.id, alternatives: [])
             let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Download.id, transport: transport, middlewares: middlewares)

@@ -264,21 +264,23 @@ extension Operations.Styles {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.styles(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.styles(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.styles(input))
+            return try encode(try await api.styles(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             response.headerFields.set("X-Rate-Remaining", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value.headers.xRateRemaining), explode: false))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
@@ -340,21 +342,23 @@ extension Operations.GetCode {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.getCode(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.getCode(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.getCode(input))
+            return try encode(try await api.getCode(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             response.headerFields.set("X-Rate-Info", LatheRuntime.URIEncoding.header(try LatheRuntime.URIValue.of(json: value.headers.xRateInfo), explode: false))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
@@ -399,17 +403,19 @@ extension Operations.Bodies {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.bodies(input))
+            return try encode(try await api.bodies(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .clientError(let statusCode, let value):
@@ -462,23 +468,26 @@ extension Operations.Download {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.download(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.download(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.download(input))
+            return try encode(try await api.download(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .binary(let body):
-                response.headerFields[.contentType] = "application/octet-stream"
+                guard let contentType = accept.preferred(among: ["application/octet-stream"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, body)
             case .plainText(let body):
-                response.headerFields[.contentType] = "text/plain"
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, OpenAPIRuntime.HTTPBody(body))
             }
         case .noContent(let value):
@@ -507,7 +516,7 @@ extension Operations.Download.Input {
         )
         _ = body
         _ = metadata
-        self.init(query: query)
+        self.init(query: query, accept: LatheRuntime.Accept(request.headerFields[.accept]))
     }
 }
 
@@ -520,19 +529,21 @@ extension Operations.Upload {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.upload(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.upload(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.upload(input))
+            return try encode(try await api.upload(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .multipartForm(let body):
+                guard accept.quality(of: "multipart/form-data") > 0 else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["multipart/form-data"]) }
                 let form = try body.form().encoded(as: "multipart/form-data")
                 response.headerFields[.contentType] = form.contentType
                 return (response, form.body)
@@ -576,11 +587,12 @@ extension Operations.GetFile {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.getFile(input))
+            return try encode(try await api.getFile(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -610,7 +622,7 @@ extension Operations.SecureHeader {
             switch try await authentication.check(request, alternatives: [["apiKeyHeader"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureHeader(unauthorized: ["apiKeyHeader"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureHeader(unauthorized: ["apiKeyHeader"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -621,11 +633,12 @@ extension Operations.SecureHeader {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureHeader(input))
+            return try encode(try await api.secureHeader(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -660,7 +673,7 @@ extension Operations.SecureQuery {
             switch try await authentication.check(request, alternatives: [["apiKeyQuery"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureQuery(unauthorized: ["apiKeyQuery"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureQuery(unauthorized: ["apiKeyQuery"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -671,11 +684,12 @@ extension Operations.SecureQuery {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureQuery(input))
+            return try encode(try await api.secureQuery(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -710,7 +724,7 @@ extension Operations.SecureCookie {
             switch try await authentication.check(request, alternatives: [["apiKeyCookie"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureCookie(unauthorized: ["apiKeyCookie"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureCookie(unauthorized: ["apiKeyCookie"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -721,11 +735,12 @@ extension Operations.SecureCookie {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureCookie(input))
+            return try encode(try await api.secureCookie(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -760,7 +775,7 @@ extension Operations.SecureBasic {
             switch try await authentication.check(request, alternatives: [["basic"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureBasic(unauthorized: ["basic"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureBasic(unauthorized: ["basic"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -771,11 +786,12 @@ extension Operations.SecureBasic {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureBasic(input))
+            return try encode(try await api.secureBasic(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -810,7 +826,7 @@ extension Operations.SecureBearer {
             switch try await authentication.check(request, alternatives: [["bearer"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureBearer(unauthorized: ["bearer"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureBearer(unauthorized: ["bearer"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -821,11 +837,12 @@ extension Operations.SecureBearer {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureBearer(input))
+            return try encode(try await api.secureBearer(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -860,7 +877,7 @@ extension Operations.SecureOAuth {
             switch try await authentication.check(request, alternatives: [["oauth"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureOAuth(unauthorized: ["oauth"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureOAuth(unauthorized: ["oauth"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -871,11 +888,12 @@ extension Operations.SecureOAuth {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureOAuth(input))
+            return try encode(try await api.secureOAuth(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -910,7 +928,7 @@ extension Operations.SecureEither {
             switch try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureEither(unauthorized: ["basic", "bearer"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureEither(unauthorized: ["basic", "bearer"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -921,11 +939,12 @@ extension Operations.SecureEither {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureEither(input))
+            return try encode(try await api.secureEither(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -960,7 +979,7 @@ extension Operations.SecureBoth {
             switch try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureBoth(unauthorized: ["apiKeyHeader and bearer"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureBoth(unauthorized: ["apiKeyHeader and bearer"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -971,11 +990,12 @@ extension Operations.SecureBoth {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureBoth(input))
+            return try encode(try await api.secureBoth(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -1010,7 +1030,7 @@ extension Operations.SecureOptional {
             switch try await authentication.check(request, alternatives: [[], ["bearer"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureOptional(unauthorized: ["", "bearer"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureOptional(unauthorized: ["", "bearer"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -1021,11 +1041,12 @@ extension Operations.SecureOptional {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureOptional(input))
+            return try encode(try await api.secureOptional(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))

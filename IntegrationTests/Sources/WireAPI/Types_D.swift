@@ -9,6 +9,7 @@ import Foundation
 nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
     case bytes
     case text
+    case negotiated
     case none
     case teapot
     case conflict
@@ -20,6 +21,7 @@ nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Senda
         switch rawValue {
         case "bytes": self = .bytes
         case "text": self = .text
+        case "negotiated": self = .negotiated
         case "none": self = .none
         case "teapot": self = .teapot
         case "conflict": self = .conflict
@@ -32,6 +34,7 @@ nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Senda
         switch self {
         case .bytes: "bytes"
         case .text: "text"
+        case .negotiated: "negotiated"
         case .none: "none"
         case .teapot: "teapot"
         case .conflict: "conflict"
@@ -41,7 +44,7 @@ nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Senda
     }
 
     /// The values the spec lists.
-    public static let allCases: [Self] = [.bytes, .text, .none, .teapot, .conflict, .other]
+    public static let allCases: [Self] = [.bytes, .text, .negotiated, .none, .teapot, .conflict, .other]
 
     public init(from decoder: any Swift.Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))

@@ -73,6 +73,27 @@ struct AvaTaxTests {
         AvaTax.CancelTaxRequest(companyCode: "XYZ", docType: .salesInvoice, docCode: code, cancelCode: .docVoided)
     }
 
+    /// AvaTax documents its 200 as `text/json` and `application/json` (and XML). The handler
+    /// returns `text/json`; the server sends the value in the JSON type the request prefers, and
+    /// answers 406 when the request takes neither.
+    @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
+    func theResponseIsEncodedInTheTypeTheRequestAccepts(_ kind: TransportKind) async throws {
+        try await withAvaTax(kind, password: "LICENSEKEY") { client in
+            let preferred = try await client.cancelTax(
+                .init(body: .textJson(Self.request("INV223")), accept: "text/json;q=0.4, application/json"))
+            #expect(try preferred.ok.body.json.cancelTaxResult.resultCode == .success)
+            let textJSON = try await client.cancelTax(.init(body: .textJson(Self.request("INV223")), accept: "text/*"))
+            #expect(try textJSON.ok.body.contentType == "text/json")
+            let refused = try await client.cancelTax(
+                .init(body: .textJson(Self.request("INV223")), accept: "application/pdf"))
+            #expect(refused.statusCode == 406)
+            // Errors are sent in their documented type whatever the request accepts, as RFC 9110 allows.
+            let failed = try await client.cancelTax(
+                .init(body: .textJson(Self.request("INV-BOOM")), accept: "application/pdf"))
+            #expect(failed.statusCode == 500)
+        }
+    }
+
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func cancelsAndAResultCodeErrorIsAFailure(_ kind: TransportKind) async throws {
         try await withAvaTax(kind, password: "LICENSEKEY") { client in

@@ -16,6 +16,7 @@ enum Runtime {
     static let anyCodingKey = "LatheRuntime.AnyCodingKey"
     static let basicCredentials = "LatheRuntime.BasicCredentials"
     static let bearerTokenProvider = "LatheRuntime.BearerTokenProvider"
+    static let accept = "LatheRuntime.Accept"
     static let admission = "LatheRuntime.Admission"
     static let caller = "LatheRuntime.Caller"
     static let calendarDate = "LatheRuntime.CalendarDate"
@@ -113,6 +114,7 @@ enum Runtime {
         static let bearer = "LatheRuntime.ServerSupport.bearer"
         static let decodeJSON = "LatheRuntime.ServerSupport.decodeJSON"
         static let handle = "LatheRuntime.ServerSupport.handle"
+        static let notAcceptable = "LatheRuntime.ServerSupport.notAcceptable"
         static let query = "LatheRuntime.ServerSupport.query"
         static let unauthorized = "LatheRuntime.ServerSupport.unauthorized"
     }

@@ -272,7 +272,12 @@ struct ClientEmitter: Emitter {
             accepted.append(content.contentType)
         }
         if !accepted.isEmpty {
-            w.line("request.headerFields[.accept] = \(SwiftLiteral.string(accepted.joined(separator: ", ")))")
+            let documented = SwiftLiteral.string(accepted.joined(separator: ", "))
+            w.line(
+                operation.negotiatesContent
+                    ? "request.headerFields[.accept] = input.accept.ranges.isEmpty ? \(documented) : "
+                        + "input.accept.description"
+                    : "request.headerFields[.accept] = \(documented)")
         }
         // Signing reads the body and puts it back.
         let bodyDeclaration = module.hasRequestSigning ? "var" : "let"

@@ -163,6 +163,14 @@ struct OperationsEmitter: Emitter {
                 w.line("public var body: \(names.body)\(body.isRequired ? "" : "?")")
                 members.append(("body", names.body + (body.isRequired ? "" : "?"), body.isRequired ? nil : "nil"))
             }
+            if operation.negotiatesContent {
+                w.docComment([
+                    "The content types the caller accepts (`Accept`), for a response documented in several. A",
+                    "server's handler reads it to choose; a client sends it (empty: every documented type).",
+                ])
+                w.line("public var accept: \(Runtime.accept)")
+                members.append(("accept", Runtime.accept, ".init()"))
+            }
             if !operation.security.isEmpty {
                 w.docComment([
                     "Who sent the request, as the server's authentication identified them; `nil` when it was",
@@ -364,6 +372,11 @@ struct OperationsEmitter: Emitter {
         }
     }
 
+}
+
+extension IROperation {
+    /// Whether a response is documented in several content types, so `Accept` chooses among them.
+    var negotiatesContent: Bool { responses.contains { $0.contents.count > 1 } }
 }
 
 extension IRResponseKey {

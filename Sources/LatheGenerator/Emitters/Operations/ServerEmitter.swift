@@ -209,7 +209,8 @@ struct ServerEmitter: Emitter {
                                         "if let shaped = try await "
                                             + "api.\(SwiftNames.escapedMember(operation.methodName))(unauthorized: "
                                             + "\(schemes)) { return try "
-                                            + "encode(.\(SwiftNames.escapedMember(unauthorized.caseName))(shaped)) }"
+                                            + "encode(.\(SwiftNames.escapedMember(unauthorized.caseName))(shaped), "
+                                            + "for: request) }"
                                     )
                                 }
                                 w.line("return (response, body)")
@@ -231,12 +232,14 @@ struct ServerEmitter: Emitter {
                             let call = "api.\(SwiftNames.escapedMember(operation.methodName))(badRequest: error)"
                             w.line(
                                 "if let shaped = try await \(call) { return try "
-                                    + "encode(.\(SwiftNames.escapedMember(badRequest.caseName))(shaped)) }"
+                                    + "encode(.\(SwiftNames.escapedMember(badRequest.caseName))(shaped), for: request) }"
                             )
                         }
                         w.line("return \(Runtime.ServerSupport.badRequest)(error)")
                     }
-                    w.line("return try encode(try await api.\(SwiftNames.escapedMember(operation.methodName))(input))")
+                    w.line(
+                        "return try encode(try await api.\(SwiftNames.escapedMember(operation.methodName))(input), "
+                            + "for: request)")
                 }
             }
             w.line()
@@ -286,6 +289,9 @@ struct ServerEmitter: Emitter {
                     w.line("_ = body")
                 }
                 if !operation.parameters.contains(where: { $0.location == .path }) { w.line("_ = metadata") }
+                if operation.negotiatesContent {
+                    members.append("accept: \(Runtime.accept)(request.headerFields[.accept])")
+                }
                 if !operation.security.isEmpty { members.append("caller: caller") }
                 w.line("self.init(\(members.joined(separator: ", ")))")
             }
@@ -382,9 +388,20 @@ struct ServerEmitter: Emitter {
     private func emitOutputEncoding(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
         w.block(
-            "nonisolated static func encode(_ output: \(names.output)) throws -> (HTTPTypes.HTTPResponse, "
-                + "OpenAPIRuntime.HTTPBody?)"
+            "nonisolated static func encode(_ output: \(names.output), for request: HTTPTypes.HTTPRequest) throws "
+                + "-> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)"
         ) { w in
+            // Success bodies are sent only in a type the request accepts (else 406); where several
+            // documented types encode the value alike, the request's preference picks among them.
+            let readsAccept = operation.responses.contains { response in
+                (response.key.isSuccess && !response.contents.isEmpty)
+                    || response.contents.contains { alike($0, in: response).count > 1 }
+            }
+            if readsAccept {
+                w.line("let accept = \(Runtime.accept)(request.headerFields[.accept])")
+            } else {
+                w.line("_ = request")
+            }
             w.switchBlock("output") { w in
                 for response in operation.responses {
                     let name = SwiftNames.escapedMember(response.caseName)
@@ -417,6 +434,7 @@ struct ServerEmitter: Emitter {
                             for content in response.contents {
                                 w.line("case .\(content.caseName)(let body):")
                                 w.indented { w in
+                                    let contentType = negotiatedContentType(content, in: response, into: &w)
                                     if content.multipart != nil {
                                         w.line(
                                             "let form = try body.form().encoded(as: "
@@ -426,10 +444,7 @@ struct ServerEmitter: Emitter {
                                         w.line("return (response, form.body)")
                                         return
                                     }
-                                    w.line(
-                                        "response.headerFields[.contentType] = "
-                                            + "\(SwiftLiteral.string(content.contentType))"
-                                    )
+                                    w.line("response.headerFields[.contentType] = \(contentType)")
                                     w.line("return (response, \(encodedBody(content, "body")))")
                                 }
                             }
@@ -447,6 +462,38 @@ struct ServerEmitter: Emitter {
                 }
             }
         }
+    }
+
+    /// `content` and the response's other types that hold the same value, encoded the same way.
+    private func alike(_ content: IRContent, in response: IRResponse) -> [IRContent] {
+        [content]
+            + response.contents.filter {
+                $0 != content && $0.multipart == nil && content.multipart == nil && bodyType($0) == bodyType(content)
+                    && encodedBody($0, "body") == encodedBody(content, "body")
+            }
+    }
+
+    /// The `Content-Type` expression for a body in `content`: among the response's types that
+    /// hold the same value encoded alike, the one the request prefers. A success body in none the
+    /// request accepts is answered with 406; an error body is sent anyway, as RFC 9110 allows.
+    private func negotiatedContentType(
+        _ content: IRContent, in response: IRResponse, into w: inout SwiftWriter
+    ) -> String {
+        let literal = SwiftLiteral.string(content.contentType)
+        let alike = alike(content, in: response)
+        let candidates = SwiftLiteral.strings(alike.map(\.contentType))
+        if response.key.isSuccess {
+            let refuse =
+                "return \(Runtime.ServerSupport.notAcceptable)(accept, offered: "
+                + "\(SwiftLiteral.strings(response.contents.map(\.contentType))))"
+            if content.multipart != nil {
+                w.line("guard accept.quality(of: \(literal)) > 0 else { \(refuse) }")
+                return literal
+            }
+            w.line("guard let contentType = accept.preferred(among: \(candidates)) else { \(refuse) }")
+            return "contentType"
+        }
+        return alike.count > 1 ? "accept.preferred(among: \(candidates)) ?? \(literal)" : literal
     }
 
     // MARK: Authentication

@@ -76,17 +76,19 @@ extension MultiFile.Operations.GetPet {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.getPet(input))
+            return try encode(try await api.getPet(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .notFound(let value):

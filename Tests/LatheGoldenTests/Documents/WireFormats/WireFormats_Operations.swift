@@ -668,9 +668,13 @@ extension WireFormats.Operations {
                 }
             }
             public var query: Query
+            /// The content types the caller accepts (`Accept`), for a response documented in several. A
+            /// server's handler reads it to choose; a client sends it (empty: every documented type).
+            public var accept: LatheRuntime.Accept
 
-            public init(query: Query) {
+            public init(query: Query, accept: LatheRuntime.Accept = .init()) {
                 self.query = query
+                self.accept = accept
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -266,21 +266,23 @@ extension WireFormats.Operations.Styles {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.styles(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.styles(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.styles(input))
+            return try encode(try await api.styles(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             response.headerFields.set("X-Rate-Remaining", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value.headers.xRateRemaining), explode: false))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
@@ -342,21 +344,23 @@ extension WireFormats.Operations.GetCode {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.getCode(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.getCode(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.getCode(input))
+            return try encode(try await api.getCode(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             response.headerFields.set("X-Rate-Info", LatheRuntime.URIEncoding.header(try LatheRuntime.URIValue.of(json: value.headers.xRateInfo), explode: false))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .badRequest(let value):
@@ -401,17 +405,19 @@ extension WireFormats.Operations.Bodies {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.bodies(input))
+            return try encode(try await api.bodies(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .clientError(let statusCode, let value):
@@ -464,23 +470,26 @@ extension WireFormats.Operations.Download {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.download(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.download(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.download(input))
+            return try encode(try await api.download(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .binary(let body):
-                response.headerFields[.contentType] = "application/octet-stream"
+                guard let contentType = accept.preferred(among: ["application/octet-stream"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, body)
             case .plainText(let body):
-                response.headerFields[.contentType] = "text/plain"
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, OpenAPIRuntime.HTTPBody(body))
             }
         case .noContent(let value):
@@ -509,7 +518,7 @@ extension WireFormats.Operations.Download.Input {
         )
         _ = body
         _ = metadata
-        self.init(query: query)
+        self.init(query: query, accept: LatheRuntime.Accept(request.headerFields[.accept]))
     }
 }
 
@@ -522,19 +531,21 @@ extension WireFormats.Operations.Upload {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.upload(badRequest: error) { return try encode(.badRequest(shaped)) }
+                if let shaped = try await api.upload(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.upload(input))
+            return try encode(try await api.upload(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .multipartForm(let body):
+                guard accept.quality(of: "multipart/form-data") > 0 else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["multipart/form-data"]) }
                 let form = try body.form().encoded(as: "multipart/form-data")
                 response.headerFields[.contentType] = form.contentType
                 return (response, form.body)
@@ -578,11 +589,12 @@ extension WireFormats.Operations.GetFile {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.getFile(input))
+            return try encode(try await api.getFile(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -612,7 +624,7 @@ extension WireFormats.Operations.SecureHeader {
             switch try await authentication.check(request, alternatives: [["apiKeyHeader"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureHeader(unauthorized: ["apiKeyHeader"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureHeader(unauthorized: ["apiKeyHeader"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -623,11 +635,12 @@ extension WireFormats.Operations.SecureHeader {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureHeader(input))
+            return try encode(try await api.secureHeader(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -662,7 +675,7 @@ extension WireFormats.Operations.SecureQuery {
             switch try await authentication.check(request, alternatives: [["apiKeyQuery"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureQuery(unauthorized: ["apiKeyQuery"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureQuery(unauthorized: ["apiKeyQuery"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -673,11 +686,12 @@ extension WireFormats.Operations.SecureQuery {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureQuery(input))
+            return try encode(try await api.secureQuery(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -712,7 +726,7 @@ extension WireFormats.Operations.SecureCookie {
             switch try await authentication.check(request, alternatives: [["apiKeyCookie"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureCookie(unauthorized: ["apiKeyCookie"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureCookie(unauthorized: ["apiKeyCookie"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -723,11 +737,12 @@ extension WireFormats.Operations.SecureCookie {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureCookie(input))
+            return try encode(try await api.secureCookie(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -762,7 +777,7 @@ extension WireFormats.Operations.SecureBasic {
             switch try await authentication.check(request, alternatives: [["basic"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureBasic(unauthorized: ["basic"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureBasic(unauthorized: ["basic"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -773,11 +788,12 @@ extension WireFormats.Operations.SecureBasic {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureBasic(input))
+            return try encode(try await api.secureBasic(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -812,7 +828,7 @@ extension WireFormats.Operations.SecureBearer {
             switch try await authentication.check(request, alternatives: [["bearer"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureBearer(unauthorized: ["bearer"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureBearer(unauthorized: ["bearer"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -823,11 +839,12 @@ extension WireFormats.Operations.SecureBearer {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureBearer(input))
+            return try encode(try await api.secureBearer(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -862,7 +879,7 @@ extension WireFormats.Operations.SecureOAuth {
             switch try await authentication.check(request, alternatives: [["oauth"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureOAuth(unauthorized: ["oauth"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureOAuth(unauthorized: ["oauth"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -873,11 +890,12 @@ extension WireFormats.Operations.SecureOAuth {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureOAuth(input))
+            return try encode(try await api.secureOAuth(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -912,7 +930,7 @@ extension WireFormats.Operations.SecureEither {
             switch try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureEither(unauthorized: ["basic", "bearer"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureEither(unauthorized: ["basic", "bearer"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -923,11 +941,12 @@ extension WireFormats.Operations.SecureEither {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureEither(input))
+            return try encode(try await api.secureEither(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -962,7 +981,7 @@ extension WireFormats.Operations.SecureBoth {
             switch try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureBoth(unauthorized: ["apiKeyHeader and bearer"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureBoth(unauthorized: ["apiKeyHeader and bearer"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -973,11 +992,12 @@ extension WireFormats.Operations.SecureBoth {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureBoth(input))
+            return try encode(try await api.secureBoth(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -1012,7 +1032,7 @@ extension WireFormats.Operations.SecureOptional {
             switch try await authentication.check(request, alternatives: [[], ["bearer"]]) {
             case .admitted(let admitted): caller = admitted
             case .refused(let response, let body):
-                if let shaped = try await api.secureOptional(unauthorized: ["", "bearer"]) { return try encode(.unauthorized(shaped)) }
+                if let shaped = try await api.secureOptional(unauthorized: ["", "bearer"]) { return try encode(.unauthorized(shaped), for: request) }
                 return (response, body)
             }
             let input: Input
@@ -1023,11 +1043,12 @@ extension WireFormats.Operations.SecureOptional {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.secureOptional(input))
+            return try encode(try await api.secureOptional(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))

@@ -10,6 +10,7 @@ extension WireFormats {
     nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case bytes
         case text
+        case negotiated
         case none
         case teapot
         case conflict
@@ -21,6 +22,7 @@ extension WireFormats {
             switch rawValue {
             case "bytes": self = .bytes
             case "text": self = .text
+            case "negotiated": self = .negotiated
             case "none": self = .none
             case "teapot": self = .teapot
             case "conflict": self = .conflict
@@ -33,6 +35,7 @@ extension WireFormats {
             switch self {
             case .bytes: "bytes"
             case .text: "text"
+            case .negotiated: "negotiated"
             case .none: "none"
             case .teapot: "teapot"
             case .conflict: "conflict"
@@ -42,7 +45,7 @@ extension WireFormats {
         }
 
         /// The values the spec lists.
-        public static let allCases: [Self] = [.bytes, .text, .none, .teapot, .conflict, .other]
+        public static let allCases: [Self] = [.bytes, .text, .negotiated, .none, .teapot, .conflict, .other]
 
         public init(from decoder: any Swift.Decoder) throws {
             self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))

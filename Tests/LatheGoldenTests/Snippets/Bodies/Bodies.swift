@@ -82,9 +82,13 @@ extension Bodies.Operations {
                 }
             }
             public var body: Body
+            /// The content types the caller accepts (`Accept`), for a response documented in several. A
+            /// server's handler reads it to choose; a client sends it (empty: every documented type).
+            public var accept: LatheRuntime.Accept
 
-            public init(body: Body) {
+            public init(body: Body, accept: LatheRuntime.Accept = .init()) {
                 self.body = body
+                self.accept = accept
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -381,7 +385,7 @@ extension Bodies.Client {
             if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Bodies.Operations.CreateNote.id) }
             let path = "/notes"
             var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/json, text/plain"
+            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "application/json, text/plain" : input.accept.description
             let body: OpenAPIRuntime.HTTPBody?
             switch input.body {
             case .json(let value):
@@ -545,21 +549,24 @@ extension Bodies.Operations.CreateNote {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.createNote(input))
+            return try encode(try await api.createNote(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .created(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 201))
             response.headerFields.set("Location", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value.headers.location), explode: false))
             switch value.body {
             case .json(let body):
-                response.headerFields[.contentType] = "application/json"
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json", "text/plain"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, try LatheRuntime.BodyCoding.json(body))
             case .plainText(let body):
-                response.headerFields[.contentType] = "text/plain"
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json", "text/plain"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, OpenAPIRuntime.HTTPBody(body))
             }
         case .undocumented(let statusCode, let headers, let body):
@@ -583,7 +590,7 @@ extension Bodies.Operations.CreateNote.Input {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json, application/x-www-form-urlencoded, text/plain")
         }
         _ = metadata
-        self.init(body: decodedBody)
+        self.init(body: decodedBody, accept: LatheRuntime.Accept(request.headerFields[.accept]))
     }
 }
 
@@ -598,17 +605,19 @@ extension Bodies.Operations.Attach {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.attach(input))
+            return try encode(try await api.attach(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
         switch output {
         case .ok(let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .binary(let body):
-                response.headerFields[.contentType] = "application/octet-stream"
+                guard let contentType = accept.preferred(among: ["application/octet-stream"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream"]) }
+                response.headerFields[.contentType] = contentType
                 return (response, body)
             }
         case .undocumented(let statusCode, let headers, let body):

@@ -330,11 +330,12 @@ extension ParameterStyles.Operations.FindItems {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.findItems(input))
+            return try encode(try await api.findItems(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))

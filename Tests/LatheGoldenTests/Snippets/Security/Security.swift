@@ -500,11 +500,12 @@ extension Security.Operations.GetAccount {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.getAccount(input))
+            return try encode(try await api.getAccount(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -536,11 +537,12 @@ extension Security.Operations.GetStatus {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.getStatus(input))
+            return try encode(try await api.getStatus(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
@@ -578,11 +580,12 @@ extension Security.Operations.Administer {
             } catch let error as LatheRuntime.RequestError {
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
-            return try encode(try await api.administer(input))
+            return try encode(try await api.administer(input), for: request)
         }
     }
 
-    nonisolated static func encode(_ output: Output) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
         switch output {
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
