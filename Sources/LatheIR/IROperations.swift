@@ -84,10 +84,27 @@ public enum IRContentKind: String, Sendable, Hashable {
     case text
     /// Anything else: bytes, streamed.
     case binary
+    /// `application/jsonl`, `application/x-ndjson`: one JSON item per line, streamed.
+    case jsonLines
+    /// `application/json-seq` (RFC 7464): JSON items after record separators, streamed.
+    case jsonSequence
+    /// `text/event-stream`: server-sent events, streamed.
+    case eventStream
+
+    /// The kinds whose body is a stream of typed items.
+    public var isItemStream: Bool { self == .jsonLines || self == .jsonSequence || self == .eventStream }
 
     public init(contentType: String) {
         let type = Self.essence(contentType)
-        if type == "application/json" || type == "text/json" || type.hasSuffix("+json") {
+        if ["application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/jsonlines"]
+            .contains(type)
+        {
+            self = .jsonLines
+        } else if type == "application/json-seq" {
+            self = .jsonSequence
+        } else if type == "text/event-stream" {
+            self = .eventStream
+        } else if type == "application/json" || type == "text/json" || type.hasSuffix("+json") {
             self = .json
         } else if type == "application/x-www-form-urlencoded" {
             self = .urlEncodedForm
@@ -112,6 +129,8 @@ public struct IRContent: Sendable, Equatable {
     /// For a multipart body whose schema is an object: its parts, one per property. Other
     /// multipart bodies travel as raw bytes.
     public var multipart: IRMultipart? = nil
+    /// For a stream: the item text that ends it (`x-lathe-stream-terminator`).
+    public var streamTerminator: String? = nil
 
     /// Text whose value is the text itself (a string schema, or none), not JSON carried as text:
     /// sent and received as a `String`.

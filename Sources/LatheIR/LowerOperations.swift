@@ -160,12 +160,31 @@ extension Lowerer {
                     scopes: scheme.scopes)
             }
         }
+        let responses = lowerResponses(operation, name: name)
+        var allParameters = parameters
+        // A reconnecting consumer of server-sent events sends the last id it saw (HTML standard):
+        // the header is a parameter even where the spec leaves it out.
+        let streamsEvents = responses.contains { $0.contents.contains { $0.kind == .eventStream } }
+        if streamsEvents,
+            !parameters.contains(where: { $0.location == .header && $0.name.original.lowercased() == "last-event-id" })
+        {
+            var scope = scopes[.header] ?? NameScope(reserved: SwiftNames.reservedMemberNames)
+            allParameters.append(
+                IRParameter(
+                    name: IRName(original: "Last-Event-ID", swift: scope.claim("lastEventID")), location: .header,
+                    style: "simple", explode: false, allowReserved: false, isRequired: false,
+                    type: .primitive(.string), constraints: IRConstraints(), defaultValue: nil, contentType: nil,
+                    docs: IRDocs(
+                        description: "The `id` of the last event received: a consumer that reconnects sends it so "
+                            + "the server resumes after it."),
+                    source: source(operation.methodOrigin)))
+        }
         return IROperation(
             operationID: operationID, methodName: methodNames.claim(methodBase),
             typeName: naming.claim(name, in: &typeNames),
             names: nestedOperationNames(),
-            method: method, path: operation.path, parameters: parameters, requestBody: requestBody,
-            responses: lowerResponses(operation, name: name), security: security,
+            method: method, path: operation.path, parameters: allParameters, requestBody: requestBody,
+            responses: responses, security: security,
             docs: IRDocs(
                 title: operation.summary, description: operation.description, isDeprecated: operation.deprecated),
             source: source(operation.methodOrigin)
@@ -313,7 +332,12 @@ extension Lowerer {
         return content.map { media in
             let kind = IRContentKind(contentType: media.contentType)
             var type: IRValueType
-            if let schema = media.schema {
+            // A stream's type is its items': `itemSchema` (OpenAPI 3.2), else `schema`.
+            if kind.isItemStream, let schema = media.itemSchema ?? media.schema {
+                type = lowerCached(schema, NameHint(base: base + "Item")).0
+            } else if kind.isItemStream {
+                type = kind == .eventStream ? .primitive(.string) : .primitive(.jsonValue)
+            } else if let schema = media.schema {
                 let suffix =
                     named.count > 1 && named.first?.origin != media.origin ? Self.mediaSuffix(media.contentType) : ""
                 type = lowerCached(schema, NameHint(base: base + suffix)).0
@@ -328,6 +352,7 @@ extension Lowerer {
             if kind == .multipart, media.schema != nil {
                 content.multipart = lowerMultipart(media, type: type, base: base)
             }
+            content.streamTerminator = kind.isItemStream ? media.streamTerminator : nil
             // What travels: a typed multipart body's parts, not the object they come from (which is
             // generated only when something else uses it).
             let travelling =
@@ -408,6 +433,10 @@ extension Lowerer {
         case "multipart/form-data": return "multipartForm"
         case "text/plain": return "plainText"
         case "application/octet-stream": return "binary"
+        case "text/event-stream": return "eventStream"
+        case "application/jsonl": return "jsonLines"
+        case "application/x-ndjson": return "ndjson"
+        case "application/json-seq": return "jsonSeq"
         default:
             let subtype = type.split(separator: "/").last.map(String.init) ?? type
             if subtype.hasSuffix("+json") { return SwiftNames.memberName(String(subtype.dropLast(5))) + "Json" }

@@ -119,6 +119,25 @@ struct WireFormatTests {
         /// The callers the handlers above were given, in order.
         let callers = CallerLog()
         func getFile(_ input: Ops.GetFile.Input) async throws -> Ops.GetFile.Output { .noContent(.init()) }
+
+        /// `count` ticks, the even ones with an event type, each data two lines long; after the
+        /// `Last-Event-ID` a reconnecting consumer sends, only the ticks it has not seen.
+        func streamEvents(_ input: Ops.StreamEvents.Input) async throws -> Ops.StreamEvents.Output {
+            let seen = input.headers.lastEventID.flatMap { Int64($0) } ?? 0
+            let events = (seen ..< input.query.count).map { index in
+                let n = index + 1
+                return ServerEvent(
+                    event: n % 2 == 0 ? "even" : nil, data: WireFormats.Tick(n: n, note: "tick\n\(n)"), id: "\(n)")
+            }
+            return .ok(.init(body: .eventStream(ItemStream(events))))
+        }
+
+        /// The items back as they arrive, in the type the request prefers.
+        func echoLines(_ input: Ops.EchoLines.Input) async throws -> Ops.EchoLines.Output {
+            let items = try input.body.jsonLines
+            let asSequence = input.accept.preferred(among: ["application/x-ndjson", "application/json-seq"])
+            return .ok(.init(body: asSequence == "application/json-seq" ? .jsonSeq(items) : .ndjson(items)))
+        }
     }
 
     final class CallerLog: @unchecked Sendable {
@@ -462,6 +481,37 @@ struct WireFormatTests {
         }
         let problem = try await String(collecting: body ?? HTTPBody(), upTo: 1 << 12)
         #expect(problem.contains("available as application/octet-stream or text/plain"))
+    }
+
+    /// Streams both ways: server-sent events with event types, ids, multi-line data and the
+    /// sentinel; JSON Lines up and JSON Lines or a JSON text sequence back.
+    @Test func streamsAreTypedSequencesOnBothSides() async throws {
+        let events = try await client().streamEvents(count: 3).get()
+        var received: [ServerEvent<WireFormats.Tick>] = []
+        for try await event in events { received.append(event) }
+        #expect(received.map(\.data.n) == [1, 2, 3])
+        #expect(received.map(\.event) == [nil, "even", nil])
+        #expect(received.map(\.id) == ["1", "2", "3"])
+        #expect(received[1].data.note == "tick\n2")
+        // Reconnecting after the first event: the id goes back as `Last-Event-ID`.
+        let resumed = try await client().streamEvents(count: 3, lastEventID: received[0].id).get()
+        #expect(transport.sent.last?.headerFields[.init("Last-Event-ID")!] == "1")
+        var rest: [Int64] = []
+        for try await event in resumed { rest.append(event.data.n) }
+        #expect(rest == [2, 3])
+
+        let ticks = (1 ... 4).map { WireFormats.Tick(n: Int64($0)) }
+        for accept: Accept in ["application/x-ndjson", "application/json-seq"] {
+            let output = try await client().echoLines(.init(body: .jsonLines(ItemStream(ticks)), accept: accept))
+            #expect(try output.ok.body.contentType == accept.description)
+            var echoed: [WireFormats.Tick] = []
+            let stream =
+                switch try output.get() {
+                case .ndjson(let items), .jsonSeq(let items): items
+                }
+            for try await tick in stream { echoed.append(tick) }
+            #expect(echoed == ticks)
+        }
     }
 
     @Test func alternativesCombinationsAndNone() async throws {

@@ -427,6 +427,71 @@ extension Client {
         }
     }
 
+    /// `GET /events`
+    nonisolated public func streamEvents(_ input: Operations.StreamEvents.Input) async throws -> Operations.StreamEvents.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.StreamEvents.id, configuration) { () async throws -> Operations.StreamEvents.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.StreamEvents.id) }
+            var path = "/events"
+            var query: [Swift.String] = []
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.count), name: "count", style: .form, explode: true, allowReserved: false)
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            if let value = input.headers.lastEventID {
+                request.headerFields.set("Last-Event-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
+            }
+            request.headerFields[.accept] = "text/event-stream"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.StreamEvents.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.StreamEvents.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Operations.StreamEvents.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/event-stream") {
+                    body = .eventStream(LatheRuntime.StreamCoding.events(responseBody, as: Tick.self, terminator: "[DONE]"))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.StreamEvents.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Operations.StreamEvents.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `POST /lines`
+    nonisolated public func echoLines(_ input: Operations.EchoLines.Input) async throws -> Operations.EchoLines.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.EchoLines.id, configuration) { () async throws -> Operations.EchoLines.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.EchoLines.id) }
+            let path = "/lines"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "application/x-ndjson, application/json-seq" : input.accept.description
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .jsonLines(let value):
+                request.headerFields[.contentType] = "application/jsonl"
+                body = LatheRuntime.StreamCoding.jsonLines(value)
+            }
+            try await authentication.apply(to: &request, operationID: Operations.EchoLines.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.EchoLines.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Operations.EchoLines.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/x-ndjson") {
+                    body = .ndjson(LatheRuntime.StreamCoding.jsonLines(responseBody, as: Tick.self))
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json-seq") {
+                    body = .jsonSeq(LatheRuntime.StreamCoding.jsonSequence(responseBody, as: Tick.self))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.EchoLines.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Operations.EchoLines.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `GET /secure/header`
     nonisolated public func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output {
         try await LatheRuntime.ClientSupport.call(Operations.SecureHeader.id, configuration) { () async throws -> Operations.SecureHeader.Output in
@@ -723,6 +788,20 @@ extension APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func getFile(name: Swift.String) async throws -> Operations.GetFile.Output {
         try await self.getFile(Operations.GetFile.Input(path: .init(name: name)))
+    }
+
+    /// `GET /events`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func streamEvents(count: Swift.Int64, lastEventID: Swift.String? = nil) async throws -> Operations.StreamEvents.Output {
+        try await self.streamEvents(Operations.StreamEvents.Input(query: .init(count: count), headers: .init(lastEventID: lastEventID)))
+    }
+
+    /// `POST /lines`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func echoLines(body: LatheRuntime.ItemStream<Tick>) async throws -> Operations.EchoLines.Output {
+        try await self.echoLines(Operations.EchoLines.Input(body: .jsonLines(body)))
     }
 
     /// `GET /secure/header`

@@ -75,6 +75,10 @@ nonisolated public protocol APIProtocol: Swift.Sendable {
     func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output
     /// `GET /files/{name}`
     func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output
+    /// `GET /events`
+    func streamEvents(_ input: Operations.StreamEvents.Input) async throws -> Operations.StreamEvents.Output
+    /// `POST /lines`
+    func echoLines(_ input: Operations.EchoLines.Input) async throws -> Operations.EchoLines.Output
     /// `GET /secure/header`
     func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output
     /// `GET /secure/query`
@@ -1139,6 +1143,210 @@ extension Operations {
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
                 public init() {
+                }
+            }
+        }
+    }
+
+    /// `GET /events`, operation `streamEvents`.
+    nonisolated public enum StreamEvents {
+        public static let id = "streamEvents"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
+                /// - Note: `count`, in the query.
+                public var count: Swift.Int64
+                public init(count: Swift.Int64) {
+                    self.count = count
+                }
+            }
+            public var query: Query
+            nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
+                /// The `id` of the last event received: a consumer that reconnects sends it so the server resumes after it.
+                ///
+                /// - Note: `Last-Event-ID`, in the header.
+                public var lastEventID: Swift.String?
+                public init(lastEventID: Swift.String? = nil) {
+                    self.lastEventID = lastEventID
+                }
+            }
+            public var headers: Headers
+
+            public init(query: Query, headers: Headers = .init()) {
+                self.query = query
+                self.headers = headers
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    let value = self.query.count
+                    LatheRuntime.Check.number(value, minimum: "0", at: path.key("count"), into: &issues)
+                }
+            }
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: Ticks as server-sent events, then the [DONE] sentinel.
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> LatheRuntime.ItemStream<LatheRuntime.ServerEvent<Tick>> {
+                if case .ok(let response) = self { return try response.body.eventStream }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: Operations.StreamEvents.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/event-stream`
+                    case eventStream(LatheRuntime.ItemStream<LatheRuntime.ServerEvent<Tick>>)
+
+                    /// The `text/event-stream` body.
+                    public var eventStream: LatheRuntime.ItemStream<LatheRuntime.ServerEvent<Tick>> {
+                        get throws {
+                            switch self {
+                            case .eventStream(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `POST /lines`, operation `echoLines`.
+    nonisolated public enum EchoLines {
+        public static let id = "echoLines"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// The request body, in one of the content types the operation accepts.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/jsonl`
+                case jsonLines(LatheRuntime.ItemStream<Tick>)
+
+                /// The `application/jsonl` body.
+                public var jsonLines: LatheRuntime.ItemStream<Tick> {
+                    get throws {
+                        switch self {
+                        case .jsonLines(let value): return value
+                        }
+                    }
+                }
+            }
+            public var body: Body
+            /// The content types the caller accepts (`Accept`), for a response documented in several. A
+            /// server's handler reads it to choose; a client sends it (empty: every documented type).
+            public var accept: LatheRuntime.Accept
+
+            public init(body: Body, accept: LatheRuntime.Accept = .init()) {
+                self.body = body
+                self.accept = accept
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: The same items back, as JSON Lines or as a JSON text sequence.
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Ok.Body {
+                if case .ok(let response) = self { return response.body }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: Operations.EchoLines.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/x-ndjson`
+                    case ndjson(LatheRuntime.ItemStream<Tick>)
+                    /// `application/json-seq`
+                    case jsonSeq(LatheRuntime.ItemStream<Tick>)
+
+                    /// The content type this body is in.
+                    public var contentType: Swift.String {
+                        switch self {
+                        case .ndjson: "application/x-ndjson"
+                        case .jsonSeq: "application/json-seq"
+                        }
+                    }
+
+                    /// The `application/x-ndjson` body; throws `UnexpectedContentType` when the body is in another.
+                    public var ndjson: LatheRuntime.ItemStream<Tick> {
+                        get throws {
+                            switch self {
+                            case .ndjson(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "application/x-ndjson", actual: contentType)
+                            }
+                        }
+                    }
+
+                    /// The `application/json-seq` body; throws `UnexpectedContentType` when the body is in another.
+                    public var jsonSeq: LatheRuntime.ItemStream<Tick> {
+                        get throws {
+                            switch self {
+                            case .jsonSeq(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "application/json-seq", actual: contentType)
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
                 }
             }
         }

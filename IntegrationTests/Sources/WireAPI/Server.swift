@@ -193,6 +193,14 @@ extension APIServer {
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/files/{name}"
         )
         try transport.register(
+            { request, body, metadata in try await Operations.StreamEvents.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/events"
+        )
+        try transport.register(
+            { request, body, metadata in try await Operations.EchoLines.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/lines"
+        )
+        try transport.register(
             { request, body, metadata in try await Operations.SecureHeader.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/header"
         )
@@ -612,6 +620,105 @@ extension Operations.GetFile.Input {
         )
         _ = body
         self.init(path: path)
+    }
+}
+
+extension Operations.StreamEvents {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.streamEvents(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .eventStream(let body):
+                guard let contentType = accept.preferred(among: ["text/event-stream"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/event-stream"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, LatheRuntime.StreamCoding.events(body, terminator: "[DONE]"))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension Operations.StreamEvents.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
+        let query = Query(
+            count: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "count", style: .form, explode: true, as: .primitive), as: Swift.Int64.self, at: "count"), at: "count")
+        )
+        let headers = Headers(
+            lastEventID: try LatheRuntime.URIDecoding.primitive(request.headerFields.value("Last-Event-ID").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "Last-Event-ID")
+        )
+        _ = body
+        _ = metadata
+        self.init(query: query, headers: headers)
+    }
+}
+
+extension Operations.EchoLines {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.echoLines(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .ndjson(let body):
+                guard let contentType = accept.preferred(among: ["application/x-ndjson"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/x-ndjson", "application/json-seq"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, LatheRuntime.StreamCoding.jsonLines(body))
+            case .jsonSeq(let body):
+                guard let contentType = accept.preferred(among: ["application/json-seq"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/x-ndjson", "application/json-seq"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, LatheRuntime.StreamCoding.jsonSequence(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension Operations.EchoLines.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let contentType = request.headerFields[.contentType]
+        let decodedBody: Body
+        if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/jsonl") {
+            decodedBody = .jsonLines(LatheRuntime.StreamCoding.jsonLines(body, as: Tick.self))
+        } else {
+            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/jsonl")
+        }
+        _ = metadata
+        self.init(body: decodedBody, accept: LatheRuntime.Accept(request.headerFields[.accept]))
     }
 }
 

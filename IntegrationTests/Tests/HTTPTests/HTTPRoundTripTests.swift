@@ -129,15 +129,42 @@ struct HTTPRoundTripTests {
         func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output {
             .noContent(.init())
         }
+
+        /// Paces the event stream by what the client has received (StreamTests).
+        var gate = StreamGate(patience: .zero)
+
+        /// Tick `n` is produced only once the client has received tick `n - 1` (or the gate's
+        /// patience ran out), so a client that sees them all proves each crossed on its own.
+        func streamEvents(_ input: Operations.StreamEvents.Input) async throws -> Operations.StreamEvents.Output {
+            let gate = gate
+            let stream = AsyncThrowingStream<ServerEvent<Tick>, any Error> { continuation in
+                let producer = Task {
+                    for n in 1 ... max(input.query.count, 1) where n <= input.query.count {
+                        if n > 1 { await gate.waitForReceipt(Int(n) - 1) }
+                        continuation.yield(ServerEvent(data: Tick(n: n), id: "\(n)"))
+                    }
+                    continuation.finish()
+                }
+                continuation.onTermination = { _ in
+                    producer.cancel()
+                    Task { await gate.terminate() }
+                }
+            }
+            return .ok(.init(body: .eventStream(ItemStream(stream))))
+        }
+
+        func echoLines(_ input: Operations.EchoLines.Input) async throws -> Operations.EchoLines.Output {
+            .ok(.init(body: .ndjson(try input.body.jsonLines)))
+        }
     }
 
     /// Starts the server on an ephemeral loopback port, runs `body` with a client for it, and stops it.
     func withServer(
-        _ kind: TransportKind, _ authentication: Authentication = .init(),
+        _ kind: TransportKind, _ authentication: Authentication = .init(), service: Service = Service(),
         _ body: @Sendable (Client) async throws -> Void
     ) async throws {
         let router = Router()
-        try Service().registerHandlers(
+        try service.registerHandlers(
             on: router,
             authentication: ServerAuthentication(
                 apiKeyHeader: { $0 == "hk" ? Caller($0) : nil }, apiKeyQuery: { $0 == "qk" ? Caller($0) : nil },

@@ -289,10 +289,11 @@ extension DocumentDecoder {
             guard
                 let extensions = object(
                     value, "the '\(contentType)' Media Type object",
-                    fields: ["schema", "example", "examples", "encoding"],
+                    fields: ["schema", "itemSchema", "example", "examples", "encoding"],
                     { key, _, value in
                         switch key {
                         case "schema": media.schema = decodeSchema(value)
+                        case "itemSchema": media.itemSchema = decodeSchema(value)
                         case "example": media.examples.append(value)
                         case "examples": media.examples += decodeExamples(value)
                         case "encoding":
@@ -304,6 +305,9 @@ extension DocumentDecoder {
                     })
             else { return nil }
             media.extensions = extensions
+            if let node = extensions["x-lathe-stream-terminator"] {
+                media.streamTerminator = string(node, "x-lathe-stream-terminator")
+            }
             return media
         }
     }

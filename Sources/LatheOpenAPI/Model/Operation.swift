@@ -120,6 +120,10 @@ public struct MediaType: Sendable, Hashable {
     /// The media type or range as written (`application/json`, `image/*`).
     public var contentType: String
     public var schema: Schema?
+    /// OpenAPI 3.2's `itemSchema`: the schema of each item of a streamed body (read in any version).
+    public var itemSchema: Schema?
+    /// `x-lathe-stream-terminator`: the item text that ends a stream (`[DONE]`).
+    public var streamTerminator: String?
     public var examples: [YAMLNode] = []
     public var encoding: [(property: String, encoding: Encoding)] = []
     public var extensions = Extensions()

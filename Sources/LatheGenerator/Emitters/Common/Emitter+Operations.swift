@@ -17,7 +17,20 @@ extension Emitter {
         case .binary: "OpenAPIRuntime.HTTPBody"
         case .text where content.isPlainText: "Swift.String"
         case .multipart: "OpenAPIRuntime.HTTPBody"
+        case .jsonLines, .jsonSequence: "\(Runtime.itemStream)<\(spelling.type(content.type))>"
+        case .eventStream: "\(Runtime.itemStream)<\(Runtime.serverEvent)<\(spelling.type(content.type))>>"
         default: spelling.type(content.type)
+        }
+    }
+
+    /// The expression that reads a streamed body from `body` (an `HTTPBody?`) as its items arrive.
+    func decodedStream(_ content: IRContent, from body: String) -> String {
+        let item = spelling.type(content.type)
+        let terminator = content.streamTerminator.map { ", terminator: \(SwiftLiteral.string($0))" } ?? ""
+        return switch content.kind {
+        case .jsonSequence: "\(Runtime.StreamCoding.jsonSequence)(\(body), as: \(item).self)"
+        case .eventStream: "\(Runtime.StreamCoding.events)(\(body), as: \(item).self\(terminator))"
+        default: "\(Runtime.StreamCoding.jsonLines)(\(body), as: \(item).self)"
         }
     }
 
@@ -74,6 +87,11 @@ extension Emitter {
         case .text where content.isPlainText: "OpenAPIRuntime.HTTPBody(\(value))"
         case .text: "try \(Runtime.BodyCoding.json)(\(value))"
         case .binary, .multipart: value
+        case .jsonLines: "\(Runtime.StreamCoding.jsonLines)(\(value))"
+        case .jsonSequence: "\(Runtime.StreamCoding.jsonSequence)(\(value))"
+        case .eventStream:
+            "\(Runtime.StreamCoding.events)(\(value)"
+                + (content.streamTerminator.map { ", terminator: \(SwiftLiteral.string($0)))" } ?? ")")
         }
     }
 }

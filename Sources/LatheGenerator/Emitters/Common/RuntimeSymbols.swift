@@ -24,6 +24,7 @@ enum Runtime {
     static let decimalString = "LatheRuntime.DecimalString"
     static let filePart = "LatheRuntime.FilePart"
     static let indirect = "LatheRuntime.Indirect"
+    static let itemStream = "LatheRuntime.ItemStream"
     static let jsonPath = "LatheRuntime.JSONPath"
     static let jsonValue = "LatheRuntime.JSONValue"
     static let multipartField = "LatheRuntime.MultipartField"
@@ -37,6 +38,7 @@ enum Runtime {
     static let requestSigningSecret = "LatheSigning.RequestSigningSecret"
     static let signingPartner = "LatheSigning.SigningPartner"
     static let serverLimits = "LatheRuntime.ServerLimits"
+    static let serverEvent = "LatheRuntime.ServerEvent"
     static let unexpectedContentType = "LatheRuntime.UnexpectedContentType"
     static let uriPrimitive = "LatheRuntime.URIPrimitive"
     static let validatable = "LatheRuntime.Validatable"
@@ -105,6 +107,12 @@ enum Runtime {
 
     enum NumberOrString {
         static let string = "LatheRuntime.NumberOrString.string"
+    }
+
+    enum StreamCoding {
+        static let events = "LatheRuntime.StreamCoding.events"
+        static let jsonLines = "LatheRuntime.StreamCoding.jsonLines"
+        static let jsonSequence = "LatheRuntime.StreamCoding.jsonSequence"
     }
 
     enum ServerSupport {

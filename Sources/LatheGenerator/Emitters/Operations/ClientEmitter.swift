@@ -427,6 +427,8 @@ struct ClientEmitter: Emitter {
                         )
                     case .binary, .multipart:
                         w.line("body = .\(content.caseName)(responseBody ?? OpenAPIRuntime.HTTPBody())")
+                    case .jsonLines, .jsonSequence, .eventStream:
+                        w.line("body = .\(content.caseName)(\(decodedStream(content, from: "responseBody")))")
                     }
                 }
             }

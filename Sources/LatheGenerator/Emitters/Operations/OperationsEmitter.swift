@@ -228,7 +228,9 @@ struct OperationsEmitter: Emitter {
                     of: "value", type: content.type, constraints: IRConstraints(), path: "path.key(\"body\")",
                     into: &checks, counter: &counter)
                 // Streamed bodies and plain text have nothing to validate.
-                if bodyType(content) == "OpenAPIRuntime.HTTPBody" || content.kind == .text || checks.text.isEmpty {
+                if bodyType(content) == "OpenAPIRuntime.HTTPBody" || content.kind == .text || content.kind.isItemStream
+                    || checks.text.isEmpty
+                {
                     cases.line("case .\(content.caseName)\(optional): break")
                 } else {
                     any = true

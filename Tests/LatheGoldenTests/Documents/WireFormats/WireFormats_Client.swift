@@ -429,6 +429,71 @@ extension WireFormats.Client {
         }
     }
 
+    /// `GET /events`
+    nonisolated public func streamEvents(_ input: WireFormats.Operations.StreamEvents.Input) async throws -> WireFormats.Operations.StreamEvents.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.StreamEvents.id, configuration) { () async throws -> WireFormats.Operations.StreamEvents.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.StreamEvents.id) }
+            var path = "/events"
+            var query: [Swift.String] = []
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.count), name: "count", style: .form, explode: true, allowReserved: false)
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            if let value = input.headers.lastEventID {
+                request.headerFields.set("Last-Event-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
+            }
+            request.headerFields[.accept] = "text/event-stream"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.StreamEvents.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.StreamEvents.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: WireFormats.Operations.StreamEvents.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/event-stream") {
+                    body = .eventStream(LatheRuntime.StreamCoding.events(responseBody, as: WireFormats.Tick.self, terminator: "[DONE]"))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.StreamEvents.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(WireFormats.Operations.StreamEvents.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `POST /lines`
+    nonisolated public func echoLines(_ input: WireFormats.Operations.EchoLines.Input) async throws -> WireFormats.Operations.EchoLines.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.EchoLines.id, configuration) { () async throws -> WireFormats.Operations.EchoLines.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.EchoLines.id) }
+            let path = "/lines"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "application/x-ndjson, application/json-seq" : input.accept.description
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .jsonLines(let value):
+                request.headerFields[.contentType] = "application/jsonl"
+                body = LatheRuntime.StreamCoding.jsonLines(value)
+            }
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.EchoLines.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.EchoLines.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: WireFormats.Operations.EchoLines.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/x-ndjson") {
+                    body = .ndjson(LatheRuntime.StreamCoding.jsonLines(responseBody, as: WireFormats.Tick.self))
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json-seq") {
+                    body = .jsonSeq(LatheRuntime.StreamCoding.jsonSequence(responseBody, as: WireFormats.Tick.self))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.EchoLines.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(WireFormats.Operations.EchoLines.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `GET /secure/header`
     nonisolated public func secureHeader(_ input: WireFormats.Operations.SecureHeader.Input) async throws -> WireFormats.Operations.SecureHeader.Output {
         try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureHeader.id, configuration) { () async throws -> WireFormats.Operations.SecureHeader.Output in
@@ -725,6 +790,20 @@ extension WireFormats.APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func getFile(name: Swift.String) async throws -> WireFormats.Operations.GetFile.Output {
         try await self.getFile(WireFormats.Operations.GetFile.Input(path: .init(name: name)))
+    }
+
+    /// `GET /events`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func streamEvents(count: Swift.Int64, lastEventID: Swift.String? = nil) async throws -> WireFormats.Operations.StreamEvents.Output {
+        try await self.streamEvents(WireFormats.Operations.StreamEvents.Input(query: .init(count: count), headers: .init(lastEventID: lastEventID)))
+    }
+
+    /// `POST /lines`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func echoLines(body: LatheRuntime.ItemStream<WireFormats.Tick>) async throws -> WireFormats.Operations.EchoLines.Output {
+        try await self.echoLines(WireFormats.Operations.EchoLines.Input(body: .jsonLines(body)))
     }
 
     /// `GET /secure/header`

@@ -1,0 +1,258 @@
+import Foundation
+import OpenAPIRuntime
+
+/// Reading and writing streamed bodies: JSON Lines (`application/jsonl`, `application/x-ndjson`),
+/// JSON text sequences (RFC 7464, `application/json-seq`) and server-sent events (the HTML
+/// standard's `text/event-stream`). Items are read as the consumer asks for them and written as
+/// the producer yields them; nothing is buffered beyond the item at hand.
+@_spi(Generated) public enum StreamCoding {
+    // MARK: Reading
+
+    /// One JSON value per line; empty lines are skipped.
+    public static func jsonLines<T: Decodable & Sendable>(_ body: HTTPBody?, as type: T.Type) -> ItemStream<T> {
+        let reader = RecordReader(body, splitter: .lines)
+        return ItemStream(unfolding: {
+            while let record = try await reader.next() {
+                if record.allSatisfy(isWhitespace) { continue }
+                reader.position += 1
+                return try decode(T.self, record, position: reader.position)
+            }
+            return nil
+        })
+    }
+
+    /// RFC 7464: each JSON text after a record separator (0x1E).
+    public static func jsonSequence<T: Decodable & Sendable>(_ body: HTTPBody?, as type: T.Type) -> ItemStream<T> {
+        let reader = RecordReader(body, splitter: .recordSeparator)
+        return ItemStream(unfolding: {
+            while let record = try await reader.next() {
+                if record.allSatisfy(isWhitespace) { continue }
+                reader.position += 1
+                return try decode(T.self, record, position: reader.position)
+            }
+            return nil
+        })
+    }
+
+    /// Server-sent events, parsed as the HTML standard says. `data` is decoded as `T` (kept as
+    /// text when `T` is `String`); an event whose data is `terminator` ends the stream.
+    public static func events<T: Decodable & Sendable>(
+        _ body: HTTPBody?, as type: T.Type, terminator: String? = nil
+    ) -> ItemStream<ServerEvent<T>> {
+        let reader = RecordReader(body, splitter: .eventLines)
+        let parser = EventParser()
+        return ItemStream(unfolding: {
+            while let line = try await reader.next() {
+                guard let raw = parser.feed(line) else { continue }
+                if let terminator, raw.data == terminator { return nil }
+                reader.position += 1
+                let data: T
+                if let text = raw.data as? T {
+                    data = text
+                } else {
+                    data = try decode(T.self, Array(raw.data.utf8), position: reader.position)
+                }
+                return ServerEvent(event: raw.event, data: data, id: raw.id, retry: raw.retry)
+            }
+            // The end of the stream discards an event that no blank line completed.
+            return nil
+        })
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8], position: Int) throws -> T {
+        do {
+            return try JSONCoding.decoder().decode(T.self, from: Data(bytes))
+        } catch {
+            let text = String(decoding: bytes.prefix(120), as: UTF8.self)
+            throw MalformedStreamItem(position: position, reason: "\(error)", excerpt: text)
+        }
+    }
+
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    // MARK: Writing
+
+    public static func jsonLines<T: Encodable & Sendable>(_ stream: ItemStream<T>) -> HTTPBody {
+        body(stream) { Array(try JSONCoding.encoder().encode($0)) + [0x0A] }
+    }
+
+    public static func jsonSequence<T: Encodable & Sendable>(_ stream: ItemStream<T>) -> HTTPBody {
+        body(stream) { [0x1E] + Array(try JSONCoding.encoder().encode($0)) + [0x0A] }
+    }
+
+    /// Each event as `event:`, `id:`, `retry:` and one `data:` line per line of its data, then a
+    /// blank line; after the last, the terminator event when the spec names one.
+    public static func events<T: Encodable & Sendable>(
+        _ stream: ItemStream<ServerEvent<T>>, terminator: String? = nil
+    ) -> HTTPBody {
+        let iterator = IteratorBox(stream.makeAsyncIterator())
+        let finished = IteratorBox(false)
+        let bytes = AsyncThrowingStream<ArraySlice<UInt8>, any Error>(unfolding: {
+            if let event = try await iterator.next() {
+                let data =
+                    try (event.data as? String)
+                    ?? String(decoding: JSONCoding.encoder().encode(event.data), as: UTF8.self)
+                return ArraySlice(eventText(event: event.event, data: data, id: event.id, retry: event.retry).utf8)
+            }
+            guard let terminator, !finished.iterator else { return nil }
+            finished.iterator = true
+            return ArraySlice(eventText(event: nil, data: terminator, id: nil, retry: nil).utf8)
+        })
+        return HTTPBody(bytes, length: .unknown, iterationBehavior: .single)
+    }
+
+    static func eventText(event: String?, data: String, id: String?, retry: Int?) -> String {
+        var text = ""
+        // Field values cannot hold line breaks; a break in one would start a field of its own.
+        func clean(_ value: String) -> String { value.filter { $0 != "\n" && $0 != "\r" } }
+        if let event { text += "event: \(clean(event))\n" }
+        if let id { text += "id: \(clean(id))\n" }
+        if let retry { text += "retry: \(retry)\n" }
+        for line in data.split(separator: "\n", omittingEmptySubsequences: false) {
+            text += "data: \(line.filter { $0 != "\r" })\n"
+        }
+        return text + "\n"
+    }
+
+    private static func body<T: Sendable>(
+        _ stream: ItemStream<T>, _ encode: @escaping @Sendable (T) throws -> [UInt8]
+    ) -> HTTPBody {
+        let iterator = IteratorBox(stream.makeAsyncIterator())
+        let bytes = AsyncThrowingStream<ArraySlice<UInt8>, any Error>(unfolding: {
+            guard let item = try await iterator.next() else { return nil }
+            return ArraySlice(try encode(item))
+        })
+        return HTTPBody(bytes, length: .unknown, iterationBehavior: .single)
+    }
+}
+
+/// Splits a body into records as its chunks arrive: lines (LF, a trailing CR dropped), RFC 7464
+/// records, or event-stream lines (CRLF, LF or a lone CR, as the HTML standard says).
+final class RecordReader: @unchecked Sendable {
+    enum Splitter { case lines, recordSeparator, eventLines }
+
+    private var iterator: HTTPBody.AsyncIterator?
+    private let splitter: Splitter
+    private var buffer: [UInt8] = []
+    private var records: [[UInt8]] = []
+    private var lastWasCR = false
+    private var atStart = true
+    /// How many items have been read, for `MalformedStreamItem`.
+    var position = 0
+
+    init(_ body: HTTPBody?, splitter: Splitter) {
+        iterator = body?.makeAsyncIterator()
+        self.splitter = splitter
+    }
+
+    func next() async throws -> [UInt8]? {
+        // A cancelled consumer stops here, dropping the body's iterator, which ends the request.
+        if Task.isCancelled {
+            iterator = nil
+            throw CancellationError()
+        }
+        while records.isEmpty {
+            guard var current = iterator else { return nil }
+            guard let chunk = try await current.next() else {
+                iterator = nil
+                // What follows the last separator: a final line, or an unterminated RFC 7464 record.
+                if !buffer.isEmpty, splitter != .eventLines { records.append(buffer) }
+                buffer = []
+                break
+            }
+            iterator = current
+            feed(chunk)
+        }
+        return records.isEmpty ? nil : records.removeFirst()
+    }
+
+    private func feed(_ chunk: ArraySlice<UInt8>) {
+        var bytes = chunk
+        if atStart {
+            atStart = false
+            // A UTF-8 byte order mark before the first line is not part of it.
+            if splitter == .eventLines, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        }
+        for byte in bytes {
+            switch splitter {
+            case .lines:
+                if byte == 0x0A {
+                    if buffer.last == 0x0D { buffer.removeLast() }
+                    records.append(buffer)
+                    buffer = []
+                } else {
+                    buffer.append(byte)
+                }
+            case .recordSeparator:
+                if byte == 0x1E {
+                    if !buffer.isEmpty { records.append(buffer) }
+                    buffer = []
+                } else {
+                    buffer.append(byte)
+                }
+            case .eventLines:
+                if byte == 0x0A && lastWasCR {
+                    lastWasCR = false
+                    continue
+                }
+                lastWasCR = byte == 0x0D
+                if byte == 0x0A || byte == 0x0D {
+                    records.append(buffer)
+                    buffer = []
+                } else {
+                    buffer.append(byte)
+                }
+            }
+        }
+    }
+}
+
+/// The HTML standard's event-stream interpretation: fields accumulate until a blank line
+/// dispatches the event; comments (`:`) and unknown fields are ignored; `id` persists.
+final class EventParser: @unchecked Sendable {
+    struct Raw {
+        var event: String?
+        var data: String
+        var id: String?
+        var retry: Int?
+    }
+
+    private var data: String?
+    private var event: String?
+    private var retry: Int?
+    private var lastEventID: String?
+
+    /// The event a line completes, if it is the blank line that ends one with data.
+    func feed(_ line: [UInt8]) -> Raw? {
+        if line.isEmpty {
+            defer {
+                data = nil
+                event = nil
+                retry = nil
+            }
+            guard let data else { return nil }
+            return Raw(event: event.flatMap { $0.isEmpty ? nil : $0 }, data: data, id: lastEventID, retry: retry)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        if text.hasPrefix(":") { return nil }
+        var field = Substring(text)
+        var value: Substring = ""
+        if let colon = text.firstIndex(of: ":") {
+            field = text[..<colon]
+            value = text[text.index(after: colon)...]
+            if value.hasPrefix(" ") { value = value.dropFirst() }
+        }
+        switch field {
+        case "event": event = String(value)
+        case "data": data = (data.map { $0 + "\n" } ?? "") + value
+        case "id": if !value.contains("\u{0}") { lastEventID = String(value) }
+        case "retry": if !value.isEmpty, value.allSatisfy(\.isASCIIDigit) { retry = Int(value) }
+        default: break
+        }
+        return nil
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
