@@ -332,9 +332,11 @@ extension Lowerer {
         return content.map { media in
             let kind = IRContentKind(contentType: media.contentType)
             var type: IRValueType
-            // A stream's type is its items': `itemSchema` (OpenAPI 3.2), else `schema`.
+            // A stream's type is its items': `itemSchema` (OpenAPI 3.2), else `schema`. An event
+            // stream's items are the events' data.
             if kind.isItemStream, let schema = media.itemSchema ?? media.schema {
-                type = lowerCached(schema, NameHint(base: base + "Item")).0
+                let data = kind == .eventStream ? eventData(schema) : schema
+                type = data.map { lowerCached($0, NameHint(base: base + "Item")).0 } ?? .primitive(.string)
             } else if kind.isItemStream {
                 type = kind == .eventStream ? .primitive(.string) : .primitive(.jsonValue)
             } else if let schema = media.schema {
@@ -365,6 +367,37 @@ extension Lowerer {
             }
             return content
         }
+    }
+
+    /// The schema of an event's `data`. OpenAPI 3.2 describes the whole event (`{data, event, id,
+    /// retry}`), earlier documents usually the data alone; an item schema whose properties are
+    /// only those fields, `data` among them, is read as the event. One that chooses the data's
+    /// type by event (a `oneOf` of such events) is read as text, with a warning: `nil`.
+    private func eventData(_ schema: Schema) -> Schema? {
+        let fields: Set<String> = ["data", "event", "id", "retry"]
+        func target(_ schema: Schema) -> Schema {
+            var current = schema
+            for _ in 0 ..< 32 {
+                guard let key = current.ref?.targetKey, let next = document.schema(forKey: key) else { break }
+                current = next
+            }
+            return current
+        }
+        func isEvent(_ schema: Schema) -> Bool {
+            let names = Set(schema.properties.map(\.name))
+            return names.contains("data") && names.isSubset(of: fields)
+        }
+        let item = target(schema)
+        if isEvent(item) { return item.properties.first { $0.name == "data" }?.schema }
+        let members = (item.oneOf + item.anyOf).map(target)
+        if !members.isEmpty, members.allSatisfy(isEvent) {
+            warning(
+                "this event stream's item schema chooses the type of each event's data by event, which Lathe "
+                    + "does not generate yet; each event's data is read as text",
+                at: schema.origin, kind: "event-data-by-event")
+            return nil
+        }
+        return schema
     }
 
     /// A multipart body's parts from its object schema's properties and the media type's
