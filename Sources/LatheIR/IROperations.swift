@@ -131,6 +131,9 @@ public struct IRContent: Sendable, Equatable {
     public var multipart: IRMultipart? = nil
     /// For a stream: the item text that ends it (`x-lathe-stream-terminator`).
     public var streamTerminator: String? = nil
+    /// For an event stream whose item schema picks the data's type by event: the enum of them,
+    /// nested in the body enum. `type` is then unused.
+    public var eventData: IREventData? = nil
 
     /// Text whose value is the text itself (a string schema, or none), not JSON carried as text:
     /// sent and received as a `String`.
@@ -251,4 +254,19 @@ public struct IRSecurityRequirement: Sendable, Hashable {
     /// Index into `IRModule.securitySchemes`.
     public var scheme: Int
     public var scopes: [String]
+}
+
+/// The data of an event stream's events, typed by event name (`event: tick` → `Tick`).
+public struct IREventData: Sendable, Equatable {
+    /// The enum nested in the body enum (`EventData`).
+    public var typeName: String
+    public var cases: [IREventCase]
+}
+
+public struct IREventCase: Sendable, Equatable {
+    /// The `event` field's value.
+    public var event: String
+    public var caseName: String
+    /// The data's type; a string is the data's text itself.
+    public var type: IRValueType
 }

@@ -334,8 +334,14 @@ extension Lowerer {
             var type: IRValueType
             // A stream's type is its items': `itemSchema` (OpenAPI 3.2), else `schema`. An event
             // stream's items are the events' data.
+            var eventCases: [(event: String, data: Schema)]?
             if kind.isItemStream, let schema = media.itemSchema ?? media.schema {
-                let data = kind == .eventStream ? eventData(schema) : schema
+                let data: Schema?
+                if kind == .eventStream {
+                    (data, eventCases) = eventData(schema)
+                } else {
+                    data = schema
+                }
                 type = data.map { lowerCached($0, NameHint(base: base + "Item")).0 } ?? .primitive(.string)
             } else if kind.isItemStream {
                 type = kind == .eventStream ? .primitive(.string) : .primitive(.jsonValue)
@@ -355,6 +361,21 @@ extension Lowerer {
                 content.multipart = lowerMultipart(media, type: type, base: base)
             }
             content.streamTerminator = kind.isItemStream ? media.streamTerminator : nil
+            if let eventCases {
+                var names = NameScope()
+                var cases = NameScope(reserved: ["undocumented", "event", "data"])
+                content.eventData = IREventData(
+                    typeName: naming.claimNestedInOperation("EventData", in: &names),
+                    cases: eventCases.map { event, data in
+                        let dataType = lowerCached(data, NameHint(base: base + SwiftNames.typeName(event))).0
+                        switch direction {
+                        case .request: requestRoots.append(dataType)
+                        case .response: responseRoots.append(dataType)
+                        }
+                        return IREventCase(
+                            event: event, caseName: cases.claim(SwiftNames.memberName(event)), type: dataType)
+                    })
+            }
             // What travels: a typed multipart body's parts, not the object they come from (which is
             // generated only when something else uses it).
             let travelling =
@@ -372,8 +393,9 @@ extension Lowerer {
     /// The schema of an event's `data`. OpenAPI 3.2 describes the whole event (`{data, event, id,
     /// retry}`), earlier documents usually the data alone; an item schema whose properties are
     /// only those fields, `data` among them, is read as the event. One that chooses the data's
-    /// type by event (a `oneOf` of such events) is read as text, with a warning: `nil`.
-    private func eventData(_ schema: Schema) -> Schema? {
+    /// type by event (a `oneOf` of such events, each with a constant `event`) gives a schema per
+    /// event name; without those names, its data is read as text, with a warning.
+    private func eventData(_ schema: Schema) -> (data: Schema?, byEvent: [(event: String, data: Schema)]?) {
         let fields: Set<String> = ["data", "event", "id", "retry"]
         func target(_ schema: Schema) -> Schema {
             var current = schema
@@ -388,16 +410,25 @@ extension Lowerer {
             return names.contains("data") && names.isSubset(of: fields)
         }
         let item = target(schema)
-        if isEvent(item) { return item.properties.first { $0.name == "data" }?.schema }
+        if isEvent(item) { return (item.properties.first { $0.name == "data" }?.schema, nil) }
         let members = (item.oneOf + item.anyOf).map(target)
-        if !members.isEmpty, members.allSatisfy(isEvent) {
-            warning(
-                "this event stream's item schema chooses the type of each event's data by event, which Lathe "
-                    + "does not generate yet; each event's data is read as text",
-                at: schema.origin, kind: "event-data-by-event")
-            return nil
+        guard !members.isEmpty, members.allSatisfy(isEvent) else { return (schema, nil) }
+        var byEvent: [(event: String, data: Schema)] = []
+        for member in members {
+            let event = member.properties.first { $0.name == "event" }?.schema
+            let name = event?.constValue ?? (event?.enumValues?.count == 1 ? event?.enumValues?.first : nil)
+            guard case .string(let text)? = name, !byEvent.contains(where: { $0.event == text }),
+                let data = member.properties.first(where: { $0.name == "data" })?.schema
+            else {
+                warning(
+                    "this event stream's item schema chooses the type of each event's data by event, but not "
+                        + "every alternative names its event with a constant; each event's data is read as text",
+                    at: schema.origin, kind: "event-data-by-event")
+                return (nil, nil)
+            }
+            byEvent.append((text, data))
         }
-        return schema
+        return (nil, byEvent)
     }
 
     /// A multipart body's parts from its object schema's properties and the media type's

@@ -77,6 +77,17 @@ public struct ServerEvent<Data: Sendable>: Sendable {
     }
 }
 
+/// The data of an event stream whose events each carry a type of their own, chosen by their
+/// `event` field: a generated enum with a case per event the spec names.
+public protocol TypedEventData: Sendable {
+    /// Reads an event's data as the type its `event` names.
+    init(event: String?, data: String) throws
+    /// The `event` this data is sent with.
+    var event: String? { get }
+    /// The data as sent: JSON text, or the text itself for a string.
+    func dataText() throws -> String
+}
+
 extension ServerEvent: Equatable where Data: Equatable {}
 extension ServerEvent: Hashable where Data: Hashable {}
 

@@ -39,6 +39,30 @@ import OpenAPIRuntime
     public static func events<T: Decodable & Sendable>(
         _ body: HTTPBody?, as type: T.Type, terminator: String? = nil
     ) -> ItemStream<ServerEvent<T>> {
+        events(body, terminator: terminator) { raw, position in
+            if let text = raw.data as? T { return text }
+            return try decode(T.self, Array(raw.data.utf8), position: position)
+        }
+    }
+
+    /// Server-sent events whose data's type depends on their `event` (a generated enum).
+    public static func events<T: TypedEventData>(
+        _ body: HTTPBody?, as type: T.Type, terminator: String? = nil
+    ) -> ItemStream<ServerEvent<T>> {
+        events(body, terminator: terminator) { raw, position in
+            do {
+                return try T(event: raw.event, data: raw.data)
+            } catch {
+                let excerpt = String(raw.data.prefix(120))
+                throw MalformedStreamItem(position: position, reason: "\(error)", excerpt: excerpt)
+            }
+        }
+    }
+
+    private static func events<T: Sendable>(
+        _ body: HTTPBody?, terminator: String?,
+        _ decode: @escaping @Sendable (EventParser.Raw, Int) throws -> T
+    ) -> ItemStream<ServerEvent<T>> {
         let reader = RecordReader(body, splitter: .eventLines)
         let parser = EventParser()
         return ItemStream(unfolding: {
@@ -46,17 +70,22 @@ import OpenAPIRuntime
                 guard let raw = parser.feed(line) else { continue }
                 if let terminator, raw.data == terminator { return nil }
                 reader.position += 1
-                let data: T
-                if let text = raw.data as? T {
-                    data = text
-                } else {
-                    data = try decode(T.self, Array(raw.data.utf8), position: reader.position)
-                }
+                let data = try decode(raw, reader.position)
                 return ServerEvent(event: raw.event, data: data, id: raw.id, retry: raw.retry)
             }
             // The end of the stream discards an event that no blank line completed.
             return nil
         })
+    }
+
+    /// A JSON value from an event's data (for generated `TypedEventData`).
+    public static func json<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONCoding.decoder().decode(T.self, from: Data(text.utf8))
+    }
+
+    /// An event's data as JSON text (for generated `TypedEventData`).
+    public static func jsonText<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONCoding.encoder().encode(value), as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8], position: Int) throws -> T {
@@ -85,14 +114,28 @@ import OpenAPIRuntime
     public static func events<T: Encodable & Sendable>(
         _ stream: ItemStream<ServerEvent<T>>, terminator: String? = nil
     ) -> HTTPBody {
+        events(stream, terminator: terminator) { event in
+            (event.event, try (event.data as? String) ?? jsonText(event.data))
+        }
+    }
+
+    /// Events whose data's type depends on their `event`: the data names the event.
+    public static func events<T: TypedEventData>(
+        _ stream: ItemStream<ServerEvent<T>>, terminator: String? = nil
+    ) -> HTTPBody {
+        events(stream, terminator: terminator) { event in (event.data.event ?? event.event, try event.data.dataText()) }
+    }
+
+    private static func events<T: Sendable>(
+        _ stream: ItemStream<ServerEvent<T>>, terminator: String?,
+        _ fields: @escaping @Sendable (ServerEvent<T>) throws -> (event: String?, data: String)
+    ) -> HTTPBody {
         let iterator = IteratorBox(stream.makeAsyncIterator())
         let finished = IteratorBox(false)
         let bytes = AsyncThrowingStream<ArraySlice<UInt8>, any Error>(unfolding: {
             if let event = try await iterator.next() {
-                let data =
-                    try (event.data as? String)
-                    ?? String(decoding: JSONCoding.encoder().encode(event.data), as: UTF8.self)
-                return ArraySlice(eventText(event: event.event, data: data, id: event.id, retry: event.retry).utf8)
+                let (name, data) = try fields(event)
+                return ArraySlice(eventText(event: name, data: data, id: event.id, retry: event.retry).utf8)
             }
             guard let terminator, !finished.iterator else { return nil }
             finished.iterator = true

@@ -132,6 +132,15 @@ struct WireFormatTests {
             return .ok(.init(body: .eventStream(ItemStream(events))))
         }
 
+        /// A tick, a note, and an event the spec does not name.
+        func activity(_ input: Ops.Activity.Input) async throws -> Ops.Activity.Output {
+            let events: [ServerEvent<Ops.Activity.Output.Ok.Body.EventData>] = [
+                ServerEvent(data: .tick(WireFormats.Tick(n: 1)), id: "a"), ServerEvent(data: .note("plain text")),
+                ServerEvent(data: .undocumented(event: "ping", data: "{}")),
+            ]
+            return .ok(.init(body: .eventStream(ItemStream(events))))
+        }
+
         /// The items back as they arrive, in the type the request prefers.
         func echoLines(_ input: Ops.EchoLines.Input) async throws -> Ops.EchoLines.Output {
             let items = try input.body.jsonLines
@@ -512,6 +521,14 @@ struct WireFormatTests {
             for try await tick in stream { echoed.append(tick) }
             #expect(echoed == ticks)
         }
+    }
+
+    /// Event data typed by event: each event decodes as the type its name selects.
+    @Test func eventDataTypedByEvent() async throws {
+        var received: [Ops.Activity.Output.Ok.Body.EventData] = []
+        for try await event in try await client().activity().get() { received.append(event.data) }
+        #expect(
+            received == [.tick(WireFormats.Tick(n: 1)), .note("plain text"), .undocumented(event: "ping", data: "{}")])
     }
 
     @Test func alternativesCombinationsAndNone() async throws {

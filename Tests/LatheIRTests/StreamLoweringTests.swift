@@ -12,6 +12,33 @@ struct StreamLoweringTests {
         return (module, diagnostics.all.map(\.description))
     }
 
+    /// Alternatives that do not all name their event cannot be told apart: text, and a warning.
+    @Test func eventsWithoutNamesAreReadAsText() throws {
+        let (module, warnings) = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /c:
+                get:
+                  operationId: c
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        text/event-stream:
+                          itemSchema:
+                            oneOf:
+                              - {properties: {event: {const: tick}, data: {type: integer}}}
+                              - {properties: {event: {type: string}, data: {type: string}}}
+            """)
+        let content = try #require(module.operations.first?.responses.first?.contents.first)
+        #expect(content.eventData == nil && content.type == .primitive(.string))
+        #expect(
+            warnings.contains { $0.hasPrefix("spec.yaml:13:17: warning:") && $0.hasSuffix("[event-data-by-event]") },
+            "\(warnings)")
+    }
+
     @Test func itemTypesOfEachKindOfStream() throws {
         let (module, warnings) = try lower(
             """
@@ -64,10 +91,12 @@ struct StreamLoweringTests {
         #expect(a[0].type == .named(IRTypeID(tick)) && a[1].type == a[0].type && a[2].type == a[0].type)
         #expect(a[3].type == .primitive(.jsonValue))
         #expect(module.operations[1].responses.first?.contents.first?.type == .named(IRTypeID(tick)))
-        #expect(module.operations[2].responses.first?.contents.first?.type == .primitive(.string))
-        #expect(
-            warnings.contains { $0.contains("[event-data-by-event]") && $0.hasPrefix("spec.yaml:36:17:") },
-            "\(warnings)")
+        // Data typed by event: a case per event name.
+        let byEvent = try #require(module.operations[2].responses.first?.contents.first?.eventData)
+        #expect(byEvent.typeName == "EventData")
+        #expect(byEvent.cases.map(\.event) == ["tick", "note"])
+        #expect(byEvent.cases.map(\.type) == [.named(IRTypeID(tick)), .primitive(.string)])
+        #expect(warnings.isEmpty, "\(warnings)")
         // Each event-stream operation takes Last-Event-ID.
         #expect(
             module.operations.map { $0.parameters.map(\.name.original) } == [

@@ -459,6 +459,35 @@ extension Client {
         }
     }
 
+    /// `GET /activity`
+    nonisolated public func activity(_ input: Operations.Activity.Input) async throws -> Operations.Activity.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.Activity.id, configuration) { () async throws -> Operations.Activity.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.Activity.id) }
+            let path = "/activity"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            if let value = input.headers.lastEventID {
+                request.headerFields.set("Last-Event-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
+            }
+            request.headerFields[.accept] = "text/event-stream"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.Activity.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Activity.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Operations.Activity.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/event-stream") {
+                    body = .eventStream(LatheRuntime.StreamCoding.events(responseBody, as: Operations.Activity.Output.Ok.Body.EventData.self))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.Activity.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Operations.Activity.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `POST /lines`
     nonisolated public func echoLines(_ input: Operations.EchoLines.Input) async throws -> Operations.EchoLines.Output {
         try await LatheRuntime.ClientSupport.call(Operations.EchoLines.id, configuration) { () async throws -> Operations.EchoLines.Output in
@@ -795,6 +824,13 @@ extension APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func streamEvents(count: Swift.Int64, lastEventID: Swift.String? = nil) async throws -> Operations.StreamEvents.Output {
         try await self.streamEvents(Operations.StreamEvents.Input(query: .init(count: count), headers: .init(lastEventID: lastEventID)))
+    }
+
+    /// `GET /activity`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func activity(lastEventID: Swift.String? = nil) async throws -> Operations.Activity.Output {
+        try await self.activity(Operations.Activity.Input(headers: .init(lastEventID: lastEventID)))
     }
 
     /// `POST /lines`

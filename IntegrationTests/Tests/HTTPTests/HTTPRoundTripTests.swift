@@ -153,6 +153,13 @@ struct HTTPRoundTripTests {
             return .ok(.init(body: .eventStream(ItemStream(stream))))
         }
 
+        func activity(_ input: Operations.Activity.Input) async throws -> Operations.Activity.Output {
+            .ok(
+                .init(
+                    body: .eventStream(
+                        ItemStream([ServerEvent(data: .tick(Tick(n: 1))), ServerEvent(data: .note("n"))]))))
+        }
+
         func echoLines(_ input: Operations.EchoLines.Input) async throws -> Operations.EchoLines.Output {
             .ok(.init(body: .ndjson(try input.body.jsonLines)))
         }

@@ -109,6 +109,15 @@ struct StreamTests {
     }
 
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
+    func eventDataTypedByEvent(_ kind: TransportKind) async throws {
+        try await roundTrip.withServer(kind) { client in
+            var received: [Operations.Activity.Output.Ok.Body.EventData] = []
+            for try await event in try await client.activity().get() { received.append(event.data) }
+            #expect(received == [.tick(Tick(n: 1)), .note("n")])
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func jsonLinesGoUpAndComeBack(_ kind: TransportKind) async throws {
         try await roundTrip.withServer(kind) { client in
             let ticks = (1 ... 50).map { Tick(n: Int64($0), note: String(repeating: "x", count: $0)) }

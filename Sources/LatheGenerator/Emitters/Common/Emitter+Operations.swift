@@ -18,14 +18,21 @@ extension Emitter {
         case .text where content.isPlainText: "Swift.String"
         case .multipart: "OpenAPIRuntime.HTTPBody"
         case .jsonLines, .jsonSequence: "\(Runtime.itemStream)<\(spelling.type(content.type))>"
-        case .eventStream: "\(Runtime.itemStream)<\(Runtime.serverEvent)<\(spelling.type(content.type))>>"
+        case .eventStream: "\(Runtime.itemStream)<\(Runtime.serverEvent)<\(eventDataType(content))>>"
         default: spelling.type(content.type)
         }
     }
 
+    /// An event's data type: the item type, or the enum typed by event (nested in the body enum,
+    /// spelled from `bodyEnum` when given).
+    func eventDataType(_ content: IRContent, in bodyEnum: String? = nil) -> String {
+        guard let events = content.eventData else { return spelling.type(content.type) }
+        return bodyEnum.map { "\($0).\(events.typeName)" } ?? events.typeName
+    }
+
     /// The expression that reads a streamed body from `body` (an `HTTPBody?`) as its items arrive.
-    func decodedStream(_ content: IRContent, from body: String) -> String {
-        let item = spelling.type(content.type)
+    func decodedStream(_ content: IRContent, from body: String, in bodyEnum: String) -> String {
+        let item = content.kind == .eventStream ? eventDataType(content, in: bodyEnum) : spelling.type(content.type)
         let terminator = content.streamTerminator.map { ", terminator: \(SwiftLiteral.string($0))" } ?? ""
         return switch content.kind {
         case .jsonSequence: "\(Runtime.StreamCoding.jsonSequence)(\(body), as: \(item).self)"
@@ -36,7 +43,10 @@ extension Emitter {
 
     /// `bodyType`, spelled from outside the body enum named `bodyEnum` (a `Parts` struct is nested in it).
     func bodyType(_ content: IRContent, in bodyEnum: String) -> String {
-        content.multipart == nil ? bodyType(content) : "\(bodyEnum).\(bodyType(content))"
+        if content.eventData != nil {
+            return "\(Runtime.itemStream)<\(Runtime.serverEvent)<\(eventDataType(content, in: bodyEnum))>>"
+        }
+        return content.multipart == nil ? bodyType(content) : "\(bodyEnum).\(bodyType(content))"
     }
 
     func headerType(_ header: IRResponseHeader) -> String {

@@ -40,6 +40,7 @@ enum Runtime {
     static let serverLimits = "LatheRuntime.ServerLimits"
     static let serverEvent = "LatheRuntime.ServerEvent"
     static let unexpectedContentType = "LatheRuntime.UnexpectedContentType"
+    static let typedEventData = "LatheRuntime.TypedEventData"
     static let uriPrimitive = "LatheRuntime.URIPrimitive"
     static let validatable = "LatheRuntime.Validatable"
     static let validationIssue = "LatheRuntime.ValidationIssue"
@@ -111,7 +112,9 @@ enum Runtime {
 
     enum StreamCoding {
         static let events = "LatheRuntime.StreamCoding.events"
+        static let json = "LatheRuntime.StreamCoding.json"
         static let jsonLines = "LatheRuntime.StreamCoding.jsonLines"
+        static let jsonText = "LatheRuntime.StreamCoding.jsonText"
         static let jsonSequence = "LatheRuntime.StreamCoding.jsonSequence"
     }
 

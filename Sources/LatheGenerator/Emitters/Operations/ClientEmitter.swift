@@ -428,7 +428,9 @@ struct ClientEmitter: Emitter {
                     case .binary, .multipart:
                         w.line("body = .\(content.caseName)(responseBody ?? OpenAPIRuntime.HTTPBody())")
                     case .jsonLines, .jsonSequence, .eventStream:
-                        w.line("body = .\(content.caseName)(\(decodedStream(content, from: "responseBody")))")
+                        let stream = decodedStream(
+                            content, from: "responseBody", in: "\(type).\(operation.names.body)")
+                        w.line("body = .\(content.caseName)(\(stream))")
                     }
                 }
             }

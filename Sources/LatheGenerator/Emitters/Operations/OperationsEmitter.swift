@@ -285,7 +285,62 @@ struct OperationsEmitter: Emitter {
                 w.line()
                 emitParts(multipart, contentType: content.contentType, into: &w)
             }
+            for content in contents {
+                guard let events = content.eventData else { continue }
+                w.line()
+                emitEventData(events, into: &w)
+            }
             emitBodyAccessors(contents, into: &w)
+        }
+    }
+
+    /// The enum of an event stream's data typed by event: a case per event the spec names, and
+    /// `undocumented` for any other; it reads and writes the data's text (`TypedEventData`).
+    private func emitEventData(_ events: IREventData, into w: inout SwiftWriter) {
+        w.docComment(["Each event's data, typed by its `event`."])
+        w.block(
+            "nonisolated public enum \(events.typeName): Swift.Sendable, Swift.Hashable, \(Runtime.typedEventData)"
+        ) { w in
+            for event in events.cases {
+                w.docComment(["`event: \(event.event)`"])
+                w.line("case \(SwiftNames.escapedMember(event.caseName))(\(spelling.type(event.type)))")
+            }
+            w.docComment(["An event the spec does not name: its name and data as sent."])
+            w.line("case undocumented(event: Swift.String?, data: Swift.String)")
+            w.line()
+            w.block("public init(event: Swift.String?, data: Swift.String) throws") { w in
+                w.switchBlock("event") { w in
+                    for event in events.cases {
+                        let name = SwiftNames.escapedMember(event.caseName)
+                        let value =
+                            event.type == .primitive(.string)
+                            ? "data" : "try \(Runtime.StreamCoding.json)(\(spelling.type(event.type)).self, data)"
+                        w.line("case \(SwiftLiteral.string(event.event)): self = .\(name)(\(value))")
+                    }
+                    w.line("default: self = .undocumented(event: event, data: data)")
+                }
+            }
+            w.line()
+            w.block("public var event: Swift.String?") { w in
+                w.switchBlock("self") { w in
+                    for event in events.cases {
+                        w.line(
+                            "case .\(SwiftNames.escapedMember(event.caseName)): \(SwiftLiteral.string(event.event))")
+                    }
+                    w.line("case .undocumented(let event, _): event")
+                }
+            }
+            w.line()
+            w.block("public func dataText() throws -> Swift.String") { w in
+                w.switchBlock("self") { w in
+                    for event in events.cases {
+                        let text =
+                            event.type == .primitive(.string) ? "value" : "try \(Runtime.StreamCoding.jsonText)(value)"
+                        w.line("case .\(SwiftNames.escapedMember(event.caseName))(let value): \(text)")
+                    }
+                    w.line("case .undocumented(_, let data): data")
+                }
+            }
         }
     }
 

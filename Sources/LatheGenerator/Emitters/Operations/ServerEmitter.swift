@@ -372,7 +372,8 @@ struct ServerEmitter: Emitter {
                 case .binary, .multipart:
                     w.line("decodedBody = .\(content.caseName)(body ?? OpenAPIRuntime.HTTPBody())")
                 case .jsonLines, .jsonSequence, .eventStream:
-                    w.line("decodedBody = .\(content.caseName)(\(decodedStream(content, from: "body")))")
+                    w.line(
+                        "decodedBody = .\(content.caseName)(\(decodedStream(content, from: "body", in: names.body)))")
                 }
             }
         }

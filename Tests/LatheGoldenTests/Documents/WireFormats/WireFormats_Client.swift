@@ -461,6 +461,35 @@ extension WireFormats.Client {
         }
     }
 
+    /// `GET /activity`
+    nonisolated public func activity(_ input: WireFormats.Operations.Activity.Input) async throws -> WireFormats.Operations.Activity.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.Activity.id, configuration) { () async throws -> WireFormats.Operations.Activity.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.Activity.id) }
+            let path = "/activity"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            if let value = input.headers.lastEventID {
+                request.headerFields.set("Last-Event-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
+            }
+            request.headerFields[.accept] = "text/event-stream"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.Activity.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.Activity.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: WireFormats.Operations.Activity.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/event-stream") {
+                    body = .eventStream(LatheRuntime.StreamCoding.events(responseBody, as: WireFormats.Operations.Activity.Output.Ok.Body.EventData.self))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Activity.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(WireFormats.Operations.Activity.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `POST /lines`
     nonisolated public func echoLines(_ input: WireFormats.Operations.EchoLines.Input) async throws -> WireFormats.Operations.EchoLines.Output {
         try await LatheRuntime.ClientSupport.call(WireFormats.Operations.EchoLines.id, configuration) { () async throws -> WireFormats.Operations.EchoLines.Output in
@@ -797,6 +826,13 @@ extension WireFormats.APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func streamEvents(count: Swift.Int64, lastEventID: Swift.String? = nil) async throws -> WireFormats.Operations.StreamEvents.Output {
         try await self.streamEvents(WireFormats.Operations.StreamEvents.Input(query: .init(count: count), headers: .init(lastEventID: lastEventID)))
+    }
+
+    /// `GET /activity`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func activity(lastEventID: Swift.String? = nil) async throws -> WireFormats.Operations.Activity.Output {
+        try await self.activity(WireFormats.Operations.Activity.Input(headers: .init(lastEventID: lastEventID)))
     }
 
     /// `POST /lines`

@@ -78,6 +78,8 @@ extension WireFormats {
         func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output
         /// `GET /events`
         func streamEvents(_ input: Operations.StreamEvents.Input) async throws -> Operations.StreamEvents.Output
+        /// `GET /activity`
+        func activity(_ input: Operations.Activity.Input) async throws -> Operations.Activity.Output
         /// `POST /lines`
         func echoLines(_ input: Operations.EchoLines.Input) async throws -> Operations.EchoLines.Output
         /// `GET /secure/header`
@@ -1229,6 +1231,120 @@ extension WireFormats.Operations {
 
                     /// The `text/event-stream` body.
                     public var eventStream: LatheRuntime.ItemStream<LatheRuntime.ServerEvent<WireFormats.Tick>> {
+                        get throws {
+                            switch self {
+                            case .eventStream(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /activity`, operation `activity`.
+    nonisolated public enum Activity {
+        public static let id = "activity"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Headers: Swift.Sendable, Swift.Hashable {
+                /// The `id` of the last event received: a consumer that reconnects sends it so the server resumes after it.
+                ///
+                /// - Note: `Last-Event-ID`, in the header.
+                public var lastEventID: Swift.String?
+                public init(lastEventID: Swift.String? = nil) {
+                    self.lastEventID = lastEventID
+                }
+            }
+            public var headers: Headers
+
+            public init(headers: Headers = .init()) {
+                self.headers = headers
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: Events whose data's type depends on the event (OpenAPI 3.2's itemSchema).
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> LatheRuntime.ItemStream<LatheRuntime.ServerEvent<Ok.Body.EventData>> {
+                if case .ok(let response) = self { return try response.body.eventStream }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.Activity.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/event-stream`
+                    case eventStream(LatheRuntime.ItemStream<LatheRuntime.ServerEvent<EventData>>)
+
+                    /// Each event's data, typed by its `event`.
+                    nonisolated public enum EventData: Swift.Sendable, Swift.Hashable, LatheRuntime.TypedEventData {
+                        /// `event: tick`
+                        case tick(WireFormats.Tick)
+                        /// `event: note`
+                        case note(Swift.String)
+                        /// An event the spec does not name: its name and data as sent.
+                        case undocumented(event: Swift.String?, data: Swift.String)
+
+                        public init(event: Swift.String?, data: Swift.String) throws {
+                            switch event {
+                            case "tick": self = .tick(try LatheRuntime.StreamCoding.json(WireFormats.Tick.self, data))
+                            case "note": self = .note(data)
+                            default: self = .undocumented(event: event, data: data)
+                            }
+                        }
+
+                        public var event: Swift.String? {
+                            switch self {
+                            case .tick: "tick"
+                            case .note: "note"
+                            case .undocumented(let event, _): event
+                            }
+                        }
+
+                        public func dataText() throws -> Swift.String {
+                            switch self {
+                            case .tick(let value): try LatheRuntime.StreamCoding.jsonText(value)
+                            case .note(let value): value
+                            case .undocumented(_, let data): data
+                            }
+                        }
+                    }
+
+                    /// The `text/event-stream` body.
+                    public var eventStream: LatheRuntime.ItemStream<LatheRuntime.ServerEvent<EventData>> {
                         get throws {
                             switch self {
                             case .eventStream(let value): return value

@@ -199,6 +199,10 @@ extension WireFormats.APIServer {
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/events"
         )
         try transport.register(
+            { request, body, metadata in try await WireFormats.Operations.Activity.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/activity"
+        )
+        try transport.register(
             { request, body, metadata in try await WireFormats.Operations.EchoLines.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/lines"
         )
@@ -670,6 +674,50 @@ extension WireFormats.Operations.StreamEvents.Input {
         _ = body
         _ = metadata
         self.init(query: query, headers: headers)
+    }
+}
+
+extension WireFormats.Operations.Activity {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.activity(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .eventStream(let body):
+                guard let contentType = accept.preferred(among: ["text/event-stream"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/event-stream"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, LatheRuntime.StreamCoding.events(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension WireFormats.Operations.Activity.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let headers = Headers(
+            lastEventID: try LatheRuntime.URIDecoding.primitive(request.headerFields.value("Last-Event-ID").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "Last-Event-ID")
+        )
+        _ = body
+        _ = metadata
+        self.init(headers: headers)
     }
 }
 
