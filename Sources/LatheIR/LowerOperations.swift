@@ -409,8 +409,14 @@ extension Lowerer {
             let names = Set(schema.properties.map(\.name))
             return names.contains("data") && names.isSubset(of: fields)
         }
+        // Event data is text: JSON data is a string whose `contentSchema` types it (OpenAPI 3.2), or,
+        // as some generators write it, the object schema itself.
+        func dataSchema(_ event: Schema) -> Schema? {
+            guard let data = event.properties.first(where: { $0.name == "data" })?.schema else { return nil }
+            return data.contentSchema ?? data
+        }
         let item = target(schema)
-        if isEvent(item) { return (item.properties.first { $0.name == "data" }?.schema, nil) }
+        if isEvent(item) { return (dataSchema(item), nil) }
         let members = (item.oneOf + item.anyOf).map(target)
         guard !members.isEmpty, members.allSatisfy(isEvent) else { return (schema, nil) }
         var byEvent: [(event: String, data: Schema)] = []
@@ -418,7 +424,7 @@ extension Lowerer {
             let event = member.properties.first { $0.name == "event" }?.schema
             let name = event?.constValue ?? (event?.enumValues?.count == 1 ? event?.enumValues?.first : nil)
             guard case .string(let text)? = name, !byEvent.contains(where: { $0.event == text }),
-                let data = member.properties.first(where: { $0.name == "data" })?.schema
+                let data = dataSchema(member)
             else {
                 warning(
                     "this event stream's item schema chooses the type of each event's data by event, but not "

@@ -82,6 +82,13 @@ public struct RequestError: Error, Sendable {
                 + "Accept header (\(accept)) does not allow.")
     }
 
+    /// A required streamed request body, or a `RequestError` when the request has none (no body,
+    /// or one known to be empty): a stream is read lazily, so its absence is checked up front.
+    public static func requiredStream(_ body: HTTPBody?) throws -> HTTPBody {
+        guard let body, body.length != .known(0) else { throw RequestError(at: "body", "is required") }
+        return body
+    }
+
     /// Decodes a JSON request body, or throws a `RequestError` that says where it went wrong.
     public static func decodeJSON<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
         let data = try await BodyReader.read(body)

@@ -523,6 +523,16 @@ struct WireFormatTests {
         }
     }
 
+    /// A stream is read lazily, so a required one that is missing is refused up front.
+    @Test func aMissingRequiredStreamIsA400() async throws {
+        var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/lines")
+        request.headerFields[.contentType] = "application/jsonl"
+        let (response, body) = try await transport.send(
+            request, body: nil, baseURL: URL(string: "https://wire.test")!, operationID: "raw")
+        #expect(response.status.code == 400)
+        #expect(try await String(collecting: body ?? HTTPBody(), upTo: 4096).contains("is required"))
+    }
+
     /// Event data typed by event: each event decodes as the type its name selects.
     @Test func eventDataTypedByEvent() async throws {
         var received: [Ops.Activity.Output.Ok.Body.EventData] = []

@@ -439,7 +439,7 @@ extension Client {
             if let value = input.headers.lastEventID {
                 request.headerFields.set("Last-Event-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
             }
-            request.headerFields[.accept] = "text/event-stream"
+            request.headerFields[.accept] = "text/event-stream, application/problem+json"
             let body: OpenAPIRuntime.HTTPBody? = nil
             try await authentication.apply(to: &request, operationID: Operations.StreamEvents.id, alternatives: [])
             let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.StreamEvents.id, transport: transport, middlewares: middlewares)
@@ -453,6 +453,14 @@ extension Client {
                     throw LatheRuntime.OperationError(operationID: Operations.StreamEvents.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
                 }
                 return .ok(Operations.StreamEvents.Output.Ok(body: body))
+            case 400:
+                let body: Operations.StreamEvents.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.StreamEvents.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.StreamEvents.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Operations.StreamEvents.Output.BadRequest(body: body))
             default:
                 return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
             }
@@ -494,7 +502,7 @@ extension Client {
             if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.EchoLines.id) }
             let path = "/lines"
             var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "application/x-ndjson, application/json-seq" : input.accept.description
+            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "application/x-ndjson, application/json-seq, application/problem+json" : input.accept.description
             let body: OpenAPIRuntime.HTTPBody?
             switch input.body {
             case .jsonLines(let value):
@@ -515,6 +523,14 @@ extension Client {
                     throw LatheRuntime.OperationError(operationID: Operations.EchoLines.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
                 }
                 return .ok(Operations.EchoLines.Output.Ok(body: body))
+            case 400:
+                let body: Operations.EchoLines.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.EchoLines.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.EchoLines.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(Operations.EchoLines.Output.BadRequest(body: body))
             default:
                 return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
             }

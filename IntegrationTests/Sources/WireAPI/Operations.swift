@@ -1183,7 +1183,7 @@ extension Operations {
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     let value = self.query.count
-                    LatheRuntime.Check.number(value, minimum: "0", at: path.key("count"), into: &issues)
+                    LatheRuntime.Check.number(value, minimum: "0", maximum: "100", at: path.key("count"), into: &issues)
                 }
             }
         }
@@ -1192,6 +1192,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 200: Ticks as server-sent events, then the [DONE] sentinel.
             case ok(Ok)
+            /// 400: The request breaks the spec.
+            case badRequest(BadRequest)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -1199,6 +1201,7 @@ extension Operations {
             public var statusCode: Swift.Int {
                 switch self {
                 case .ok: 200
+                case .badRequest: 400
                 case .undocumented(let statusCode, _, _): statusCode
                 }
             }
@@ -1211,14 +1214,27 @@ extension Operations {
                 }
             }
 
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
             /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
             public func get() throws -> LatheRuntime.ItemStream<LatheRuntime.ServerEvent<Tick>> {
                 if case .ok(let response) = self { return try response.body.eventStream }
                 throw responseError(expected: "200")
             }
 
-            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
-                return LatheRuntime.ResponseError(operationID: Operations.StreamEvents.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.StreamEvents.id, statusCode: statusCode, expected: expected, body: body, output: self)
             }
 
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
@@ -1241,6 +1257,9 @@ extension Operations {
                     self.body = body
                 }
             }
+
+            /// A response other operations share: `Responses.Invalid`.
+            public typealias BadRequest = Operations.Responses.Invalid
         }
     }
 
@@ -1395,6 +1414,8 @@ extension Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 200: The same items back, as JSON Lines or as a JSON text sequence.
             case ok(Ok)
+            /// 400: The request breaks the spec.
+            case badRequest(BadRequest)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -1402,6 +1423,7 @@ extension Operations {
             public var statusCode: Swift.Int {
                 switch self {
                 case .ok: 200
+                case .badRequest: 400
                 case .undocumented(let statusCode, _, _): statusCode
                 }
             }
@@ -1414,14 +1436,27 @@ extension Operations {
                 }
             }
 
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
             /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
             public func get() throws -> Ok.Body {
                 if case .ok(let response) = self { return response.body }
                 throw responseError(expected: "200")
             }
 
-            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
-                return LatheRuntime.ResponseError(operationID: Operations.EchoLines.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.EchoLines.id, statusCode: statusCode, expected: expected, body: body, output: self)
             }
 
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
@@ -1465,6 +1500,9 @@ extension Operations {
                     self.body = body
                 }
             }
+
+            /// A response other operations share: `Responses.Invalid`.
+            public typealias BadRequest = Operations.Responses.Invalid
         }
     }
 

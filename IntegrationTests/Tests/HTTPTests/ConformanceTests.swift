@@ -28,9 +28,17 @@ struct WireConformanceTests {
             // No cookie: a header given here goes with every request, also those meant to lack it.
             let headers = ["X-API-Key: hk", "Authorization: Bearer bt"]
             let textual = ["upload", "styles"]
+            // Schemathesis cannot write JSON Lines request bodies (StreamTests sends them), and it
+            // reads the `[DONE]` sentinel of streamEvents (x-lathe-stream-terminator) as an event
+            // that breaks the item schema: that operation runs below without the schema check.
             let outcome = try await Schemathesis.run(
-                spec: spec, url: url, headers: headers, label: "wire", skipping: textual)
+                spec: spec, url: url, headers: headers, label: "wire",
+                skipping: textual + ["echoLines", "streamEvents"])
             #expect(outcome.status == 0, "\(outcome.summary)")
+            let sentinel = try await Schemathesis.run(
+                spec: spec, url: url, headers: headers, label: "wire-sentinel", operations: ["streamEvents"],
+                relaxing: ["response_schema_conformance"])
+            #expect(sentinel.status == 0, "\(sentinel.summary)")
             // Where values travel as text, schemathesis's invalid data can be valid data: a multipart
             // array is one part per item (as OpenAPI describes multipart arrays), so a part holding
             // `{}` is one string item; in a query, the integer 845 is the text of the one-item string

@@ -145,9 +145,10 @@ struct HTTPRoundTripTests {
                     }
                     continuation.finish()
                 }
-                continuation.onTermination = { _ in
+                // Cancelled, not finished: the response went away before the last tick.
+                continuation.onTermination = { termination in
                     producer.cancel()
-                    Task { await gate.terminate() }
+                    if case .cancelled = termination { Task { await gate.terminate() } }
                 }
             }
             return .ok(.init(body: .eventStream(ItemStream(stream))))

@@ -71,7 +71,7 @@ struct StreamTests {
         var service = HTTPRoundTripTests.Service()
         service.gate = gate
         try await roundTrip.withServer(.asyncHTTPClient, service: service) { client in
-            let events = try await client.streamEvents(count: 1_000_000).get()
+            let events = try await client.streamEvents(count: 100).get()
             let consumer = Task {
                 for try await event in events { await gate.receive(Int(event.data.n)) }
             }

@@ -6,7 +6,7 @@ extension DocumentDecoder {
     static let unmodeledSchemaKeywords: Set<String> = [
         "$schema", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "definitions",
         "if", "then", "else", "dependentSchemas", "dependentRequired", "dependencies", "unevaluatedItems",
-        "unevaluatedProperties", "minContains", "maxContains", "contentSchema", "id", "additionalItems",
+        "unevaluatedProperties", "minContains", "maxContains", "id", "additionalItems",
     ]
 
     /// Keys that may stand beside `$ref` without adding a constraint to it.
@@ -139,6 +139,7 @@ extension DocumentDecoder {
             case "minProperties": schema.constraints.minProperties = count(value, "minProperties")
             case "maxProperties": schema.constraints.maxProperties = count(value, "maxProperties")
             case "contentMediaType": schema.contentMediaType = string(value, "contentMediaType")
+            case "contentSchema": schema.contentSchema = decodeSchema(value)
             case "contentEncoding": schema.contentEncoding = string(value, "contentEncoding")
             case "xml", "externalDocs":
                 break

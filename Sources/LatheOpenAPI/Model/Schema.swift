@@ -126,6 +126,12 @@ public struct Schema: Sendable, Hashable {
         set { updateRare { $0.contentMediaType = newValue } }
     }
 
+    /// The schema of a string's content, once decoded as `contentMediaType` says (an event's JSON data).
+    public var contentSchema: Schema? {
+        get { rare?.value.contentSchema?.value }
+        set { updateRare { $0.contentSchema = newValue.map(Box.init) } }
+    }
+
     public var contentEncoding: String? {
         get { rare?.value.contentEncoding }
         set { updateRare { $0.contentEncoding = newValue } }
@@ -147,6 +153,7 @@ public struct Schema: Sendable, Hashable {
         var discriminator: Discriminator?
         var defs: [Property] = []
         var contentMediaType: String?
+        var contentSchema: Box<Schema>?
         var contentEncoding: String?
         var unmodeledKeywords: [String] = []
     }

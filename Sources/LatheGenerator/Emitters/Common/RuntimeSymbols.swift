@@ -127,6 +127,7 @@ enum Runtime {
         static let handle = "LatheRuntime.ServerSupport.handle"
         static let notAcceptable = "LatheRuntime.ServerSupport.notAcceptable"
         static let query = "LatheRuntime.ServerSupport.query"
+        static let requiredStream = "LatheRuntime.ServerSupport.requiredStream"
         static let unauthorized = "LatheRuntime.ServerSupport.unauthorized"
     }
 

@@ -372,8 +372,9 @@ struct ServerEmitter: Emitter {
                 case .binary, .multipart:
                     w.line("decodedBody = .\(content.caseName)(body ?? OpenAPIRuntime.HTTPBody())")
                 case .jsonLines, .jsonSequence, .eventStream:
+                    let source = requestBody.isRequired ? "try \(Runtime.ServerSupport.requiredStream)(body)" : "body"
                     w.line(
-                        "decodedBody = .\(content.caseName)(\(decodedStream(content, from: "body", in: names.body)))")
+                        "decodedBody = .\(content.caseName)(\(decodedStream(content, from: source, in: names.body)))")
                 }
             }
         }

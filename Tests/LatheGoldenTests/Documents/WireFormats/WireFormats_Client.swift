@@ -441,7 +441,7 @@ extension WireFormats.Client {
             if let value = input.headers.lastEventID {
                 request.headerFields.set("Last-Event-ID", LatheRuntime.URIEncoding.header(LatheRuntime.URIValue.of(value), explode: false))
             }
-            request.headerFields[.accept] = "text/event-stream"
+            request.headerFields[.accept] = "text/event-stream, application/problem+json"
             let body: OpenAPIRuntime.HTTPBody? = nil
             try await authentication.apply(to: &request, operationID: WireFormats.Operations.StreamEvents.id, alternatives: [])
             let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.StreamEvents.id, transport: transport, middlewares: middlewares)
@@ -455,6 +455,14 @@ extension WireFormats.Client {
                     throw LatheRuntime.OperationError(operationID: WireFormats.Operations.StreamEvents.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
                 }
                 return .ok(WireFormats.Operations.StreamEvents.Output.Ok(body: body))
+            case 400:
+                let body: WireFormats.Operations.StreamEvents.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.StreamEvents.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.StreamEvents.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(WireFormats.Operations.StreamEvents.Output.BadRequest(body: body))
             default:
                 return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
             }
@@ -496,7 +504,7 @@ extension WireFormats.Client {
             if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.EchoLines.id) }
             let path = "/lines"
             var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "application/x-ndjson, application/json-seq" : input.accept.description
+            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "application/x-ndjson, application/json-seq, application/problem+json" : input.accept.description
             let body: OpenAPIRuntime.HTTPBody?
             switch input.body {
             case .jsonLines(let value):
@@ -517,6 +525,14 @@ extension WireFormats.Client {
                     throw LatheRuntime.OperationError(operationID: WireFormats.Operations.EchoLines.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
                 }
                 return .ok(WireFormats.Operations.EchoLines.Output.Ok(body: body))
+            case 400:
+                let body: WireFormats.Operations.EchoLines.Output.BadRequest.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.EchoLines.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.EchoLines.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .badRequest(WireFormats.Operations.EchoLines.Output.BadRequest(body: body))
             default:
                 return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
             }

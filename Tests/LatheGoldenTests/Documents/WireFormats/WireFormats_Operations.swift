@@ -1185,7 +1185,7 @@ extension WireFormats.Operations {
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 do {
                     let value = self.query.count
-                    LatheRuntime.Check.number(value, minimum: "0", at: path.key("count"), into: &issues)
+                    LatheRuntime.Check.number(value, minimum: "0", maximum: "100", at: path.key("count"), into: &issues)
                 }
             }
         }
@@ -1194,6 +1194,8 @@ extension WireFormats.Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 200: Ticks as server-sent events, then the [DONE] sentinel.
             case ok(Ok)
+            /// 400: The request breaks the spec.
+            case badRequest(BadRequest)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -1201,6 +1203,7 @@ extension WireFormats.Operations {
             public var statusCode: Swift.Int {
                 switch self {
                 case .ok: 200
+                case .badRequest: 400
                 case .undocumented(let statusCode, _, _): statusCode
                 }
             }
@@ -1213,14 +1216,27 @@ extension WireFormats.Operations {
                 }
             }
 
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
             /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
             public func get() throws -> LatheRuntime.ItemStream<LatheRuntime.ServerEvent<WireFormats.Tick>> {
                 if case .ok(let response) = self { return try response.body.eventStream }
                 throw responseError(expected: "200")
             }
 
-            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
-                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.StreamEvents.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.StreamEvents.id, statusCode: statusCode, expected: expected, body: body, output: self)
             }
 
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
@@ -1243,6 +1259,9 @@ extension WireFormats.Operations {
                     self.body = body
                 }
             }
+
+            /// A response other operations share: `Responses.Invalid`.
+            public typealias BadRequest = WireFormats.Operations.Responses.Invalid
         }
     }
 
@@ -1397,6 +1416,8 @@ extension WireFormats.Operations {
         nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
             /// 200: The same items back, as JSON Lines or as a JSON text sequence.
             case ok(Ok)
+            /// 400: The request breaks the spec.
+            case badRequest(BadRequest)
             /// A status the spec does not document, kept whole.
             case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
 
@@ -1404,6 +1425,7 @@ extension WireFormats.Operations {
             public var statusCode: Swift.Int {
                 switch self {
                 case .ok: 200
+                case .badRequest: 400
                 case .undocumented(let statusCode, _, _): statusCode
                 }
             }
@@ -1416,14 +1438,27 @@ extension WireFormats.Operations {
                 }
             }
 
+            /// The 400 response; throws `ResponseError` when another status arrived.
+            public var badRequest: BadRequest {
+                get throws {
+                    if case .badRequest(let response) = self { return response }
+                    throw responseError(expected: "400")
+                }
+            }
+
             /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
             public func get() throws -> Ok.Body {
                 if case .ok(let response) = self { return response.body }
                 throw responseError(expected: "200")
             }
 
-            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
-                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.EchoLines.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
+                var body: WireFormats.Problem? = nil
+                switch self {
+                case .badRequest(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.EchoLines.id, statusCode: statusCode, expected: expected, body: body, output: self)
             }
 
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
@@ -1467,6 +1502,9 @@ extension WireFormats.Operations {
                     self.body = body
                 }
             }
+
+            /// A response other operations share: `Responses.Invalid`.
+            public typealias BadRequest = WireFormats.Operations.Responses.Invalid
         }
     }
 

@@ -33,6 +33,16 @@ extension WireFormats {
         /// The handler is not called either way.
         func upload(badRequest error: LatheRuntime.RequestError) async throws -> Operations.Upload.Output.BadRequest?
 
+        /// The 400 response for a request to `streamEvents` that breaks the spec, in the shape the spec documents.
+        /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+        /// The handler is not called either way.
+        func streamEvents(badRequest error: LatheRuntime.RequestError) async throws -> Operations.StreamEvents.Output.BadRequest?
+
+        /// The 400 response for a request to `echoLines` that breaks the spec, in the shape the spec documents.
+        /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+        /// The handler is not called either way.
+        func echoLines(badRequest error: LatheRuntime.RequestError) async throws -> Operations.EchoLines.Output.BadRequest?
+
         /// The 401 response for a request to `secureHeader` that no security alternative admits (`schemes` lists
         /// the alternatives), in the shape the spec documents.
         /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
@@ -249,6 +259,10 @@ extension WireFormats.APIServer {
     nonisolated public func getCode(badRequest error: LatheRuntime.RequestError) async throws -> WireFormats.Operations.GetCode.Output.BadRequest? { nil }
 
     nonisolated public func download(badRequest error: LatheRuntime.RequestError) async throws -> WireFormats.Operations.Download.Output.BadRequest? { nil }
+
+    nonisolated public func streamEvents(badRequest error: LatheRuntime.RequestError) async throws -> WireFormats.Operations.StreamEvents.Output.BadRequest? { nil }
+
+    nonisolated public func echoLines(badRequest error: LatheRuntime.RequestError) async throws -> WireFormats.Operations.EchoLines.Output.BadRequest? { nil }
 
     nonisolated public func secureHeader(unauthorized schemes: [Swift.String]) async throws -> WireFormats.Operations.SecureHeader.Output.Unauthorized? { nil }
 
@@ -638,6 +652,7 @@ extension WireFormats.Operations.StreamEvents {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
+                if let shaped = try await api.streamEvents(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.streamEvents(input), for: request)
@@ -654,6 +669,13 @@ extension WireFormats.Operations.StreamEvents {
                 guard let contentType = accept.preferred(among: ["text/event-stream"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/event-stream"]) }
                 response.headerFields[.contentType] = contentType
                 return (response, LatheRuntime.StreamCoding.events(body, terminator: "[DONE]"))
+            }
+        case .badRequest(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
@@ -730,6 +752,7 @@ extension WireFormats.Operations.EchoLines {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
+                if let shaped = try await api.echoLines(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.echoLines(input), for: request)
@@ -751,6 +774,13 @@ extension WireFormats.Operations.EchoLines {
                 response.headerFields[.contentType] = contentType
                 return (response, LatheRuntime.StreamCoding.jsonSequence(body))
             }
+        case .badRequest(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 400))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.BodyCoding.json(body))
+            }
         case .undocumented(let statusCode, let headers, let body):
             return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
         }
@@ -763,7 +793,7 @@ extension WireFormats.Operations.EchoLines.Input {
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body
         if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/jsonl") {
-            decodedBody = .jsonLines(LatheRuntime.StreamCoding.jsonLines(body, as: WireFormats.Tick.self))
+            decodedBody = .jsonLines(LatheRuntime.StreamCoding.jsonLines(try LatheRuntime.ServerSupport.requiredStream(body), as: WireFormats.Tick.self))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/jsonl")
         }
