@@ -397,14 +397,6 @@ extension Lowerer {
     /// event name; without those names, its data is read as text, with a warning.
     private func eventData(_ schema: Schema) -> (data: Schema?, byEvent: [(event: String, data: Schema)]?) {
         let fields: Set<String> = ["data", "event", "id", "retry"]
-        func target(_ schema: Schema) -> Schema {
-            var current = schema
-            for _ in 0 ..< 32 {
-                guard let key = current.ref?.targetKey, let next = document.schema(forKey: key) else { break }
-                current = next
-            }
-            return current
-        }
         func isEvent(_ schema: Schema) -> Bool {
             let names = Set(schema.properties.map(\.name))
             return names.contains("data") && names.isSubset(of: fields)
@@ -415,9 +407,9 @@ extension Lowerer {
             guard let data = event.properties.first(where: { $0.name == "data" })?.schema else { return nil }
             return data.contentSchema ?? data
         }
-        let item = target(schema)
+        let item = referencedSchema(schema)
         if isEvent(item) { return (dataSchema(item), nil) }
-        let members = (item.oneOf + item.anyOf).map(target)
+        let members = (item.oneOf + item.anyOf).map(referencedSchema)
         guard !members.isEmpty, members.allSatisfy(isEvent) else { return (schema, nil) }
         var byEvent: [(event: String, data: Schema)] = []
         for member in members {

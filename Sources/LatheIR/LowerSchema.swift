@@ -388,8 +388,8 @@ extension Lowerer {
         return false
     }
 
-    /// Whether a schema (following references) is a `oneOf` or `anyOf`.
-    func isUnion(_ schema: Schema) -> Bool {
+    /// The schema a chain of pure references ends at (the schema itself when it is not one).
+    func referencedSchema(_ schema: Schema) -> Schema {
         var current = schema
         var seen = Set<String>()
         while current.isPureReference, let key = current.ref?.targetKey, seen.insert(key).inserted,
@@ -397,6 +397,12 @@ extension Lowerer {
         {
             current = target
         }
+        return current
+    }
+
+    /// Whether a schema (following references) is a `oneOf` or `anyOf`.
+    func isUnion(_ schema: Schema) -> Bool {
+        let current = referencedSchema(schema)
         return !current.oneOf.isEmpty || !current.anyOf.isEmpty
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request's `Accept` header (RFC 9110, section 12.5.1): the media ranges a client takes, each
 /// with its quality. A server reads it to choose among a response's content types; a client sets
 /// it to say which it prefers. No ranges (no header) accepts anything.
@@ -35,7 +37,7 @@ public struct Accept: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
     public init(_ header: String?) {
         var ranges: [Range] = []
         for element in (header ?? "").split(separator: ",") {
-            let parts = element.split(separator: ";").map { $0.trimmingWhitespace() }
+            let parts = element.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             let media = parts.first?.split(separator: "/", omittingEmptySubsequences: false) ?? []
             guard media.count == 2, !media[0].isEmpty, !media[1].isEmpty, media[0] != "*" || media[1] == "*" else {
                 continue
@@ -43,7 +45,9 @@ public struct Accept: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
             var quality = 1.0
             var valid = true
             for parameter in parts.dropFirst() {
-                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace() }
+                let pair = parameter.split(separator: "=", maxSplits: 1).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
                 guard pair.count == 2, pair[0].lowercased() == "q" else { continue }
                 if let value = Double(pair[1]), (0 ... 1).contains(value) { quality = value } else { valid = false }
             }
@@ -67,8 +71,7 @@ public struct Accept: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
     /// 0 when none does, 1 when there are no ranges.
     public func quality(of contentType: String) -> Double {
         guard !ranges.isEmpty else { return 1 }
-        let essence = contentType.split(separator: ";").first.map { $0.trimmingWhitespace().lowercased() } ?? ""
-        let media = essence.split(separator: "/", maxSplits: 1).map(String.init)
+        let media = BodyCoding.essence(contentType).split(separator: "/", maxSplits: 1).map(String.init)
         guard media.count == 2 else { return 0 }
         var best: (specificity: Int, quality: Double)?
         for range in ranges {
@@ -88,11 +91,5 @@ public struct Accept: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
             if quality > 0, quality > (chosen?.quality ?? 0) { chosen = (contentType, quality) }
         }
         return chosen?.contentType
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -10,20 +10,19 @@ import OpenAPIRuntime
 
     /// One JSON value per line; empty lines are skipped.
     public static func jsonLines<T: Decodable & Sendable>(_ body: HTTPBody?, as type: T.Type) -> ItemStream<T> {
-        let reader = RecordReader(body, splitter: .lines)
-        return ItemStream(unfolding: {
-            while let record = try await reader.next() {
-                if record.allSatisfy(isWhitespace) { continue }
-                reader.position += 1
-                return try decode(T.self, record, position: reader.position)
-            }
-            return nil
-        })
+        jsonRecords(body, splitter: .lines)
     }
 
     /// RFC 7464: each JSON text after a record separator (0x1E).
     public static func jsonSequence<T: Decodable & Sendable>(_ body: HTTPBody?, as type: T.Type) -> ItemStream<T> {
-        let reader = RecordReader(body, splitter: .recordSeparator)
+        jsonRecords(body, splitter: .recordSeparator)
+    }
+
+    /// Each record that is not blank, decoded as JSON.
+    private static func jsonRecords<T: Decodable & Sendable>(
+        _ body: HTTPBody?, splitter: RecordReader.Splitter
+    ) -> ItemStream<T> {
+        let reader = RecordReader(body, splitter: splitter)
         return ItemStream(unfolding: {
             while let record = try await reader.next() {
                 if record.allSatisfy(isWhitespace) { continue }
@@ -130,18 +129,11 @@ import OpenAPIRuntime
         _ stream: ItemStream<ServerEvent<T>>, terminator: String?,
         _ fields: @escaping @Sendable (ServerEvent<T>) throws -> (event: String?, data: String)
     ) -> HTTPBody {
-        let iterator = IteratorBox(stream.makeAsyncIterator())
-        let finished = IteratorBox(false)
-        let bytes = AsyncThrowingStream<ArraySlice<UInt8>, any Error>(unfolding: {
-            if let event = try await iterator.next() {
-                let (name, data) = try fields(event)
-                return ArraySlice(eventText(event: name, data: data, id: event.id, retry: event.retry).utf8)
-            }
-            guard let terminator, !finished.iterator else { return nil }
-            finished.iterator = true
-            return ArraySlice(eventText(event: nil, data: terminator, id: nil, retry: nil).utf8)
-        })
-        return HTTPBody(bytes, length: .unknown, iterationBehavior: .single)
+        let ending = terminator.map { Array(eventText(event: nil, data: $0, id: nil, retry: nil).utf8) }
+        return body(stream, ending: ending) { event in
+            let (name, data) = try fields(event)
+            return Array(eventText(event: name, data: data, id: event.id, retry: event.retry).utf8)
+        }
     }
 
     static func eventText(event: String?, data: String, id: String?, retry: Int?) -> String {
@@ -157,13 +149,16 @@ import OpenAPIRuntime
         return text + "\n"
     }
 
+    /// Each item's bytes as the producer yields it, then `ending` once.
     private static func body<T: Sendable>(
-        _ stream: ItemStream<T>, _ encode: @escaping @Sendable (T) throws -> [UInt8]
+        _ stream: ItemStream<T>, ending: [UInt8]? = nil, _ encode: @escaping @Sendable (T) throws -> [UInt8]
     ) -> HTTPBody {
         let iterator = IteratorBox(stream.makeAsyncIterator())
+        let pendingEnding = IteratorBox(ending)
         let bytes = AsyncThrowingStream<ArraySlice<UInt8>, any Error>(unfolding: {
-            guard let item = try await iterator.next() else { return nil }
-            return ArraySlice(try encode(item))
+            if let item = try await iterator.next() { return ArraySlice(try encode(item)) }
+            defer { pendingEnding.iterator = nil }
+            return pendingEnding.iterator.map { ArraySlice($0) }
         })
         return HTTPBody(bytes, length: .unknown, iterationBehavior: .single)
     }
