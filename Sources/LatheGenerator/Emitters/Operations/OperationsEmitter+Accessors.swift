@@ -151,7 +151,7 @@ extension OperationsEmitter {
                 if !bodyTypes.contains(type) { bodyTypes.append(type) }
             }
         }
-        let bodyType =
+        let errorBody =
             switch bodyTypes.count {
             case 0: "Swift.Never"
             case 1: bodyTypes[0]
@@ -159,10 +159,10 @@ extension OperationsEmitter {
             }
         w.line()
         w.block(
-            "private func responseError(expected: Swift.String) -> \(Runtime.responseError)<\(bodyType)>"
+            "private func responseError(expected: Swift.String) -> \(Runtime.responseError)<\(errorBody)>"
         ) { w in
             if bodyTypes.count == 1 {
-                w.line("var body: \(bodyType)? = nil")
+                w.line("var body: \(errorBody)? = nil")
                 let carrying = errors.filter { !$0.contents.isEmpty }
                 w.switchBlock("self") { w in
                     for response in carrying {
