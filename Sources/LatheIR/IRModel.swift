@@ -92,8 +92,11 @@ public struct IRSource: Sendable, Hashable, CustomStringConvertible {
 public struct IRDocs: Sendable, Hashable {
     public var title: String?
     public var description: String?
-    /// Examples as compact JSON text.
+    /// The first `shownExamples` examples as compact JSON text, each cut to `shownExampleLength`
+    /// characters and "…": what a doc comment shows.
     public var examples: [String] = []
+    public static let shownExamples = 3
+    public static let shownExampleLength = 200
     public var isDeprecated = false
 
     public init(title: String? = nil, description: String? = nil, examples: [String] = [], isDeprecated: Bool = false) {

@@ -70,6 +70,11 @@ public struct IRParameter: Sendable, Equatable {
 public enum IRContentKind: String, Sendable, Hashable {
     /// `Application/JSON; charset=utf-8` → `application/json`: the media type without parameters.
     public static func essence(_ contentType: String) -> String {
+        // Nearly every content type is already its essence: no parameters, spaces or capitals.
+        if !contentType.utf8.contains(where: { $0 == 0x3B || $0 == 0x20 || (0x41 ... 0x5A).contains($0) || $0 >= 0x80 })
+        {
+            return contentType
+        }
         let type = contentType.split(separator: ";", omittingEmptySubsequences: false)[0]
         return String(type.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()).lowercased()
     }

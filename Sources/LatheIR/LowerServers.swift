@@ -1,5 +1,12 @@
-import Foundation
 import LatheOpenAPI
+
+// FoundationEssentials (for URL), not Foundation: the whole of Foundation brings ICU, which costs
+// `lathe` seven megabytes of memory before it reads a byte.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// `servers`: the document's entries become values of the generated `ServerURL`, named from their
 /// descriptions, with typed variables; an operation whose own (or its path's) `servers` differ from
@@ -66,9 +73,23 @@ extension Lowerer {
     }
 
     static func substituted(_ server: Server) -> String {
-        server.variables.reduce(server.url) { url, variable in
-            url.replacingOccurrences(of: "{\(variable.name)}", with: defaultValue(of: variable))
+        var url = Substring(server.url)
+        var result = ""
+        while let first = url.first {
+            // `{name}` of a declared variable: its default; anything else is kept as written.
+            if first == "{", let close = url.firstIndex(of: "}"),
+                let variable = server.variables.first(where: {
+                    $0.name == url[url.index(after: url.startIndex) ..< close]
+                })
+            {
+                result += defaultValue(of: variable)
+                url = url[url.index(after: close)...]
+            } else {
+                result.append(first)
+                url = url.dropFirst()
+            }
         }
+        return result
     }
 
     static func isAbsolute(_ url: String) -> Bool {

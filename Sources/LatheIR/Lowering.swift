@@ -334,7 +334,9 @@ final class Lowerer {
     func docs(_ schema: Schema) -> IRDocs {
         IRDocs(
             title: schema.title, description: schema.description,
-            examples: schema.examples.map { JSONText.compact(SpecValue($0)) }, isDeprecated: schema.deprecated
+            examples: schema.examples.prefix(IRDocs.shownExamples).map {
+                JSONText.compact(SpecValue($0), maxCharacters: IRDocs.shownExampleLength)
+            }, isDeprecated: schema.deprecated
         )
     }
 }

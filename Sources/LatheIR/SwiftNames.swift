@@ -78,6 +78,11 @@ public enum SwiftNames {
     /// becomes `userAccountClosed` as Swift users write it. A single capitalised word stays an
     /// acronym (`ID` → `id`, `URLPath` → `urlPath`, `HTTPStatus` → `HTTPStatus`).
     static func words(_ original: String) -> [String] {
+        original.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(Array(original.utf8)) : characterWords(original)
+    }
+
+    /// `words` by Characters, for any text.
+    static func characterWords(_ original: String) -> [String] {
         let isScreaming = !original.contains(where: \.isLowercase) && original.contains(where: \.isUppercase)
         guard isScreaming else { return casedWords(original) }
         let parts = original.split { !isWordCharacter($0) }.map { $0.lowercased() }
@@ -117,6 +122,45 @@ public enum SwiftNames {
             previous = character
         }
         if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `words` for ASCII text, the same rules on bytes: names are most of what lowering computes,
+    /// and nearly all of them are ASCII.
+    private static func asciiWords(_ bytes: [UInt8]) -> [String] {
+        func isLower(_ byte: UInt8) -> Bool { (0x61 ... 0x7A).contains(byte) }
+        func isUpper(_ byte: UInt8) -> Bool { (0x41 ... 0x5A).contains(byte) }
+        func isDigit(_ byte: UInt8) -> Bool { (0x30 ... 0x39).contains(byte) }
+        func isWord(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) || isDigit(byte) }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+        if !bytes.contains(where: isLower), bytes.contains(where: isUpper) {
+            let parts = bytes.split { !isWord($0) }.map { String(decoding: $0, as: UTF8.self).lowercased() }
+            if parts.count > 1 { return parts }
+        }
+        var words: [String] = []
+        var start: Int?  // where the current word began
+        for (index, byte) in bytes.enumerated() {
+            guard isWord(byte) else {
+                if let start { words.append(text(start ..< index)) }
+                start = nil
+                continue
+            }
+            guard let begun = start else {
+                start = index
+                continue
+            }
+            let previous = bytes[index - 1]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+            let lowerToUpper = isLower(previous) && isUpper(byte)
+            let digitToLetter = isDigit(previous) && isUpper(byte)
+            let acronymEnd = isUpper(previous) && isUpper(byte) && next.map(isLower) == true
+            if lowerToUpper || acronymEnd || digitToLetter {
+                words.append(text(begun ..< index))
+                start = index
+            }
+        }
+        if let start { words.append(text(start ..< bytes.count)) }
         return words
     }
 

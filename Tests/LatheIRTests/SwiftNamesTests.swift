@@ -1,5 +1,6 @@
-import LatheIR
 import Testing
+
+@testable import LatheIR
 
 struct SwiftNamesTests {
     @Test(arguments: [
@@ -80,5 +81,24 @@ struct SwiftNamesTests {
         #expect(scope.claim("Pet") == "Pet3")
         #expect(scope.claim("CodingKeys") == "CodingKeys2")
         #expect(scope.claim("Owner") { $0 == "Owner" } == "Owner2")
+    }
+}
+
+/// The byte-level splitter that names ASCII text must split exactly as the Character-level one.
+struct SwiftNameWordsTests {
+    @Test func asciiFastPathSplitsLikeCharacters() {
+        let alphabet = Array("aZbY09_- .[]$HTTPx")
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {  // a fixed-seed generator, so a failure reproduces
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var samples = ["", "ID", "HTTPStatus", "petID", "3DSecure", "BIG_ELEPHANT_1", "x-simple-workspace", "v2Beta"]
+        for _ in 0 ..< 20_000 {
+            samples.append(String((0 ..< next(10)).map { _ in alphabet[next(alphabet.count)] }))
+        }
+        for sample in samples {
+            #expect(SwiftNames.words(sample) == SwiftNames.characterWords(sample), "\(sample)")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import LatheIR
 
 /// Lays out what the emitters return as files. Split (the default): types grouped by the first
@@ -60,66 +61,86 @@ enum FileLayout {
         }
     }
 
+    /// Every file's body, in a stable order. Emitting is pure over the IR, so each file (and each
+    /// operations kind) is a job of its own, and the jobs run on all cores.
     private static func parts(for module: IRModule, options: GeneratorOptions) -> [Part] {
         // A namespace prefixes file names too: Swift needs them unique within a module.
         let prefix = options.namespace.map { $0 + "_" } ?? ""
-        var parts: [Part] = []
+        var jobs: [@Sendable () -> [Part]] = []
         if let namespace = options.namespace {
-            parts.append(
-                Part(
-                    kind: .types, name: "\(namespace).swift",
-                    body: """
-                        /// The types generated from `\(SwiftLiteral.commentText(module.specName))`.
-                        nonisolated public enum \(namespace) {}
+            let part = Part(
+                kind: .types, name: "\(namespace).swift",
+                body: """
+                    /// The types generated from `\(SwiftLiteral.commentText(module.specName))`.
+                    nonisolated public enum \(namespace) {}
 
-                        """))
+                    """)
+            jobs.append { [part] }
         }
         if !module.operations.isEmpty {
             let context = EmitterContext(module: module, namespace: options.namespace)
-            var kinds: [(Kind, Rendered)] = []
+            var kinds: [(Kind, @Sendable () -> Rendered)] = []
             if !options.modes.isDisjoint(with: [.client, .server]) {
-                kinds.append((.operations, OperationsEmitter(context: context).render()))
+                kinds.append((.operations, { OperationsEmitter(context: context).render() }))
             }
-            if options.modes.contains(.client) { kinds.append((.client, ClientEmitter(context: context).render())) }
-            if options.modes.contains(.server) { kinds.append((.server, ServerEmitter(context: context).render())) }
+            if options.modes.contains(.client) { kinds.append((.client, { ClientEmitter(context: context).render() })) }
+            if options.modes.contains(.server) { kinds.append((.server, { ServerEmitter(context: context).render() })) }
             // Each kind: its declarations (inside the namespace) and extensions, with the first
             // chunk of operations, in the kind's file; the other chunks in numbered files.
-            for (kind, rendered) in kinds {
-                var core = inNamespace(options.namespace) { $0.raw(rendered.declarations) }
-                if !rendered.extensions.isEmpty { core += "\n" + rendered.extensions }
-                if let first = rendered.chunks.first { core += "\n" + first }
-                parts.append(Part(kind: kind, name: prefix + kind.rawValue + ".swift", body: core))
-                for (index, chunk) in rendered.chunks.enumerated().dropFirst() {
-                    parts.append(Part(kind: kind, name: prefix + kind.rawValue + "_\(index + 1).swift", body: chunk))
+            for (kind, render) in kinds {
+                jobs.append {
+                    let rendered = render()
+                    var core = inNamespace(options.namespace) { $0.raw(rendered.declarations) }
+                    if !rendered.extensions.isEmpty { core += "\n" + rendered.extensions }
+                    if let first = rendered.chunks.first { core += "\n" + first }
+                    var parts = [Part(kind: kind, name: prefix + kind.rawValue + ".swift", body: core)]
+                    for (index, chunk) in rendered.chunks.enumerated().dropFirst() {
+                        parts.append(
+                            Part(kind: kind, name: prefix + kind.rawValue + "_\(index + 1).swift", body: chunk))
+                    }
+                    return parts
                 }
             }
         }
-        guard options.modes.contains(.types) else { return parts }
-        var groups: [String: [IRTypeID]] = [:]
-        for id in module.topLevel {
-            let first =
-                module[id].name.swift.first.map { $0.isASCII && $0.isLetter ? String($0).uppercased() : "_" } ?? "_"
-            groups[first, default: []].append(id)
-        }
-        let emitter = TypeEmitter(module: module)
-        for letter in groups.keys.sorted() {
-            let ids = groups[letter]!.sorted { module[$0].name.swift < module[$1].name.swift }
-            let groupParts = stride(from: 0, to: ids.count, by: typesPerFile).map {
-                Array(ids[$0 ..< min($0 + typesPerFile, ids.count)])
+        if options.modes.contains(.types) {
+            var groups: [String: [IRTypeID]] = [:]
+            for id in module.topLevel {
+                let first =
+                    module[id].name.swift.first.map { $0.isASCII && $0.isLetter ? String($0).uppercased() : "_" } ?? "_"
+                groups[first, default: []].append(id)
             }
-            for (index, part) in groupParts.enumerated() {
-                let name =
-                    prefix + (groupParts.count == 1 ? "Types_\(letter).swift" : "Types_\(letter)\(index + 1).swift")
-                let body = inNamespace(options.namespace) { w in
-                    for (index, id) in part.enumerated() {
-                        if index > 0 { w.line() }
-                        emitter.emit(id, into: &w)
+            let emitter = TypeEmitter(module: module)
+            for letter in groups.keys.sorted() {
+                let ids = groups[letter]!.sorted { module[$0].name.swift < module[$1].name.swift }
+                let groupParts = stride(from: 0, to: ids.count, by: typesPerFile).map {
+                    Array(ids[$0 ..< min($0 + typesPerFile, ids.count)])
+                }
+                for (index, part) in groupParts.enumerated() {
+                    let name =
+                        prefix + (groupParts.count == 1 ? "Types_\(letter).swift" : "Types_\(letter)\(index + 1).swift")
+                    jobs.append {
+                        let body = inNamespace(options.namespace) { w in
+                            for (index, id) in part.enumerated() {
+                                if index > 0 { w.line() }
+                                emitter.emit(id, into: &w)
+                            }
+                        }
+                        return [Part(kind: .types, name: name, body: body)]
                     }
                 }
-                parts.append(Part(kind: .types, name: name, body: body))
             }
         }
-        return parts
+        return inParallel(jobs).flatMap { $0 }
+    }
+
+    /// The jobs' results in the jobs' order, computed on all cores.
+    private static func inParallel<Result: Sendable>(_ jobs: [@Sendable () -> Result]) -> [Result] {
+        var results = [Result?](repeating: nil, count: jobs.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = ResultSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { slots.buffer[$0] = jobs[$0]() }
+        }
+        return results.map { $0! }
     }
 
     static func header(_ module: IRModule, http: Bool = false) -> String {
@@ -145,4 +166,9 @@ enum FileLayout {
         }
         return writer.text
     }
+}
+
+/// Where parallel jobs put their results: each job writes only its own slot, so no lock is needed.
+private struct ResultSlots<Result>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Result?>
 }

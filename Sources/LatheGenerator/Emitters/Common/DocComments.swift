@@ -10,9 +10,7 @@ enum DocComments {
             paragraphs.append(trimmedBlankLines(SwiftLiteral.docText(description)))
         }
         var tail: [String] = []
-        for example in docs.examples.prefix(3) {
-            tail.append("- Example: `\(example.count > 200 ? String(example.prefix(200)) + "…" : example)`")
-        }
+        for example in docs.examples { tail.append("- Example: `\(example)`") }
         for note in notes { tail.append("- Note: \(note)") }
         if docs.isDeprecated { tail.append("- Note: Deprecated in the spec.") }
         if let source {
