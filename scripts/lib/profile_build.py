@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Where the compiler spends its time on generated code: what scripts/profile-build.sh runs.
+
+Compiles the Swift files in FOLDER the way a debug SwiftPM build does (-Onone, batch mode, both
+cores) with the frontend's timers on, then reports the time per compiler phase (from
+-stats-output-dir), the type-checking time per kind of generated function (from
+-debug-time-function-bodies, grouped by what the function is: `init(from:)`, `encode(to:)`, …),
+and the slowest single expressions (-debug-time-expression-type-checking).
+
+    profile_build.py FOLDER MODULES_FOLDER
+"""
+import collections
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+folder, modules = sys.argv[1], sys.argv[2]
+files = sorted(glob.glob(os.path.join(folder, "*.swift")))
+work = tempfile.mkdtemp(prefix="lathe-profile-")
+stats = os.path.join(work, "stats")
+os.makedirs(stats)
+command = ["swiftc", "-c", "-Onone", "-g", "-parse-as-library", "-module-name", "Generated", "-swift-version", "6",
+           "-I", modules, "-j2", "-enable-batch-mode", "-stats-output-dir", stats,
+           "-Xfrontend", "-debug-time-function-bodies", "-Xfrontend", "-debug-time-expression-type-checking"] + files
+start = time.perf_counter()
+result = subprocess.run(command, cwd=work, capture_output=True, text=True)
+wall = time.perf_counter() - start
+if result.returncode != 0:
+    sys.exit(result.stderr[-4000:])
+
+phases = collections.Counter()
+for path in glob.glob(os.path.join(stats, "*.json")):
+    for key, value in json.load(open(path)).items():
+        if key.startswith("time.swift.") and key.endswith(".wall"):
+            phases[key[len("time.swift."):-len(".wall")]] += value
+
+functions = collections.Counter()
+function_counts = collections.Counter()
+expressions = []
+for line in result.stderr.splitlines() + result.stdout.splitlines():
+    match = re.match(r"^\s*([0-9.]+)ms\s+(\S+)\s+(.*)$", line)
+    if not match:
+        continue
+    ms, location, what = float(match.group(1)), match.group(2), match.group(3).strip()
+    if what:  # a function body: group by its kind and name without the type it belongs to
+        kind = re.sub(r"\(.*", lambda m: re.sub(r"[^:(),_]+:", lambda n: n.group(0), m.group(0)), what)
+        kind = re.sub(r"@\S+", "", what).strip()
+        kind = re.sub(r"^(getter|setter|_modify|init|deinit)?\s*", lambda m: m.group(0), kind)
+        name = kind.split(".")[-1] if "." in kind and not kind.startswith("(") else kind
+        functions[name] += ms
+        function_counts[name] += 1
+    else:
+        expressions.append((ms, location))
+
+print(f"{len(files)} files, {sum(1 for f in files for _ in open(f))} lines; `swiftc -c -Onone -j2`: {wall:.1f} s wall\n")
+print("| compiler phase (summed over frontend jobs) | seconds | share |")
+print("| --- | --- | --- |")
+total = sum(phases.values())
+top = [(k, v) for k, v in phases.most_common() if "/" not in k][:12]
+for key, value in top:
+    print(f"| {key} | {value:.1f} | {value / total * 100:.0f}% |")
+print("\n| function bodies (type-checking) | count | ms | ms each |")
+print("| --- | --- | --- | --- |")
+for name, ms in functions.most_common(15):
+    print(f"| `{name}` | {function_counts[name]} | {ms:.0f} | {ms / function_counts[name]:.2f} |")
+print(f"\nAll function bodies: {sum(functions.values()) / 1000:.1f} s; expressions timed: {len(expressions)}, "
+      f"{sum(ms for ms, _ in expressions) / 1000:.1f} s.")
+print("\n| slowest expressions | ms |")
+print("| --- | --- |")
+for ms, location in sorted(expressions, reverse=True)[:8]:
+    print(f"| {os.path.basename(location)} | {ms:.1f} |")
