@@ -82,7 +82,7 @@ public enum Generator {
         options: GeneratorOptions = GeneratorOptions()
     ) -> GenerationResult {
         let loaded = OpenAPILoader.load(path: path, displayPath: displayPath, options: options.loadOptions)
-        return generate(loaded, specName: specName ?? displayPath ?? path, options: options)
+        return generate(consume loaded, specName: specName ?? displayPath ?? path, options: options)
     }
 
     /// Generates Swift for a spec given as bytes, named `path` (relative `$ref`s resolve from its folder).
@@ -94,11 +94,25 @@ public enum Generator {
         )
     }
 
-    private static func generate(_ loaded: LoadResult, specName: String, options: GeneratorOptions) -> GenerationResult
+    private static func generate(
+        _ loaded: consuming LoadResult, specName: String, options: GeneratorOptions
+    )
+        -> GenerationResult
     {
-        guard let document = loaded.document else {
-            return GenerationResult(files: [], diagnostics: loaded.diagnostics, module: nil)
-        }
+        let (module, diagnostics) = lower(consume loaded, specName: specName, options: options)
+        guard let module else { return GenerationResult(files: [], diagnostics: diagnostics, module: nil) }
+        return GenerationResult(
+            files: FileLayout.files(for: module, options: options), diagnostics: diagnostics, module: module)
+    }
+
+    /// The IR and every diagnostic. The read files and the document are released when this returns,
+    /// before any code is written: for a large spec they are a third of what generating holds.
+    private static func lower(
+        _ loaded: consuming LoadResult, specName: String, options: GeneratorOptions
+    )
+        -> (IRModule?, Diagnostics)
+    {
+        guard let document = loaded.document else { return (nil, loaded.diagnostics) }
         let (module, lowering) = Lowering.lower(
             document, specName: specName, selection: OperationSelection(options.operations))
         var diagnostics = loaded.diagnostics
@@ -106,9 +120,7 @@ public enum Generator {
         if options.modes.contains(.server), let warning = undocumentedBadRequests(module) {
             diagnostics.append(warning)
         }
-        diagnostics = diagnostics.forGeneration(strict: options.strict, silenced: options.silencedWarnings)
-        let files = FileLayout.files(for: module, options: options)
-        return GenerationResult(files: files, diagnostics: diagnostics, module: module)
+        return (module, diagnostics.forGeneration(strict: options.strict, silenced: options.silencedWarnings))
     }
 
     /// A generated server refuses an invalid request with 400 before the handler runs; where an

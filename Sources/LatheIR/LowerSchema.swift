@@ -515,6 +515,8 @@ extension Lowerer {
         let undefinedNames = undefinedRequired.map { members.claim(SwiftNames.memberName($0)) }
         naming.memberNames[id] = Set(propertyNames + undefinedNames)
         var properties: [IRProperty] = []
+        // At its exact size: property lists are the bulk of a large spec's IR.
+        properties.reserveCapacity(parts.properties.count + undefinedRequired.count)
         for (property, swiftName) in zip(parts.properties, propertyNames) {
             // Cached by node: a property merged in from an allOf base reuses the base's inline types
             // (`Error400.DetailsItem`) instead of a copy in every schema that extends it.

@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 
-folder, modules = sys.argv[1], sys.argv[2]
+folder, modules = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 files = sorted(glob.glob(os.path.join(folder, "*.swift")))
 work = tempfile.mkdtemp(prefix="lathe-profile-")
 stats = os.path.join(work, "stats")
@@ -43,15 +43,17 @@ functions = collections.Counter()
 function_counts = collections.Counter()
 expressions = []
 for line in result.stderr.splitlines() + result.stdout.splitlines():
-    match = re.match(r"^\s*([0-9.]+)ms\s+(\S+)\s+(.*)$", line)
+    match = re.match(r"^\s*([0-9.]+)ms\s+(\S+)\s*(.*)$", line)
     if not match:
         continue
     ms, location, what = float(match.group(1)), match.group(2), match.group(3).strip()
-    if what:  # a function body: group by its kind and name without the type it belongs to
-        kind = re.sub(r"\(.*", lambda m: re.sub(r"[^:(),_]+:", lambda n: n.group(0), m.group(0)), what)
-        kind = re.sub(r"@\S+", "", what).strip()
-        kind = re.sub(r"^(getter|setter|_modify|init|deinit)?\s*", lambda m: m.group(0), kind)
-        name = kind.split(".")[-1] if "." in kind and not kind.startswith("(") else kind
+    if what:  # a function body: "initializer Generated.Money.init(from:)@file:line:column"
+        kind, _, qualified = what.partition(" Generated.")
+        name = qualified.split("@")[0].rsplit(".", 1)[-1]
+        if kind in ("getter", "setter", "_modify accessor"):
+            name = kind
+        elif name.startswith("init(") and name not in ("init(from:)", "init(rawValue:)"):
+            name = "init(…) (memberwise and others)"
         functions[name] += ms
         function_counts[name] += 1
     else:

@@ -28,7 +28,7 @@ enum FileLayout {
     }
 
     static func files(for module: IRModule, options: GeneratorOptions) -> [GeneratedFile] {
-        let parts = parts(for: module, options: options)
+        var parts = parts(for: module, options: options)
         if options.singleFile {
             let usesHTTP = parts.contains { $0.kind.usesHTTP }
             return [
@@ -38,9 +38,18 @@ enum FileLayout {
             ]
         }
         guard options.fixedFileNames else {
-            return parts.map {
-                GeneratedFile(name: $0.name, contents: header(module, http: $0.kind.usesHTTP) + $0.body)
+            // Each part's body is released as its file is made, and each file is allocated at its
+            // exact size: the output is most of what generating a large spec holds.
+            var files: [GeneratedFile] = []
+            files.reserveCapacity(parts.count)
+            for index in parts.indices {
+                let part = parts[index]
+                parts[index].body = ""
+                files.append(
+                    GeneratedFile(
+                        name: part.name, contents: exactly(header(module, http: part.kind.usesHTTP), part.body)))
             }
+            return files
         }
         // Exactly `Types.swift`, `Operations.swift`, `Client.swift` and `Server.swift` (prefixed
         // with the namespace), header-only when the modes leave one empty: a build plugin must
@@ -141,6 +150,15 @@ enum FileLayout {
             DispatchQueue.concurrentPerform(iterations: jobs.count) { slots.buffer[$0] = jobs[$0]() }
         }
         return results.map { $0! }
+    }
+
+    /// `first` and `second` in one string allocated at their joint size, without a builder's spare capacity.
+    private static func exactly(_ first: String, _ second: String) -> String {
+        var text = ""
+        text.reserveCapacity(first.utf8.count + second.utf8.count)
+        text += first
+        text += second
+        return text
     }
 
     static func header(_ module: IRModule, http: Bool = false) -> String {
