@@ -17,7 +17,7 @@ public struct FilePart: Sendable, Hashable {
 }
 
 /// A part's value with the headers the spec documents for that part (`encoding.<name>.headers`).
-public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Hashable>: Sendable, Hashable {
+public struct MultipartField<Value: Sendable, Headers: Sendable>: Sendable {
     public var value: Value
     public var headers: Headers
 
@@ -26,6 +26,10 @@ public struct MultipartField<Value: Sendable & Hashable, Headers: Sendable & Has
         self.headers = headers
     }
 }
+
+// Conditional, as modules generated with `hashable: false` have headers that are neither.
+extension MultipartField: Equatable where Value: Equatable, Headers: Equatable {}
+extension MultipartField: Hashable where Value: Hashable, Headers: Hashable {}
 
 /// One part of a multipart body as it travels: its name, file name, headers and bytes.
 @_spi(Generated) public struct MultipartPart: Sendable, Hashable {

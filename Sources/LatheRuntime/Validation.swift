@@ -162,9 +162,26 @@ extension Indirect: Validatable where Wrapped: Validatable {
     ) {
         var seen = Set<Element>()
         for (index, value) in values.enumerated() where !seen.insert(value).inserted {
-            issues.append(
-                ValidationIssue(path: path.index(index), message: "repeats an earlier item, but items must be unique"))
+            issues.append(repeated(at: path.index(index)))
         }
+    }
+
+    /// `unique` for items that are not `Hashable` (modules generated with `hashable: false`): two
+    /// items are the same when their JSON is, as JSON Schema defines `uniqueItems`.
+    @_disfavoredOverload
+    public static func unique<Element: Encodable>(
+        _ values: [Element], at path: JSONPath, into issues: inout [ValidationIssue]
+    ) {
+        let encoder = JSONCoding.encoder()
+        var seen = Set<Data>()
+        for (index, value) in values.enumerated() {
+            guard let json = try? encoder.encode(value), !seen.insert(json).inserted else { continue }
+            issues.append(repeated(at: path.index(index)))
+        }
+    }
+
+    private static func repeated(at path: JSONPath) -> ValidationIssue {
+        ValidationIssue(path: path, message: "repeats an earlier item, but items must be unique")
     }
 
     /// Bounds are the spec's exact decimal text (`"0.01"`), compared as decimals.

@@ -85,7 +85,7 @@ struct ConfigurationTests {
         #expect(
             broken.stderr == """
                 specs/lathe.yaml:2:13: error: 'Bad Name' is not a Swift module name
-                specs/lathe.yaml:4:5: error: unknown field 'colour' in a module entry (a module entry has: module, spec, overlays, output, modes, namespace, allowRefsOutsideRoot, strict, silence, operations) [unknown-field]
+                specs/lathe.yaml:4:5: error: unknown field 'colour' in a module entry (a module entry has: module, spec, overlays, output, modes, namespace, allowRefsOutsideRoot, strict, silence, operations, hashable) [unknown-field]
                 2 errors generated.
 
                 """)
@@ -151,5 +151,36 @@ struct ConfigurationTests {
         #expect(unknown.status == 2 && unknown.stderr == "lathe: error: specs/lathe.yaml has no module named 'Nope'\n")
         #expect(
             try runner.lathe("generate", "--config", "specs/lathe.yaml", "--output", "/tmp/x", "--check").status == 2)
+    }
+
+    /// `hashable: false` in an entry and `--no-hashable` on the command line both leave Hashable out;
+    /// a value that is not a flag is an error at its place.
+    @Test func hashableIsAnOptionInBothPlaces() throws {
+        let root = try temporaryCopyOfSpecs()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    A: {properties: {a: {}}}\n"
+            .write(to: root.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        let config = root.appendingPathComponent("lathe.yaml")
+        func types(_ arguments: [String]) throws -> String {
+            let output = root.appendingPathComponent("out")
+            try? FileManager.default.removeItem(at: output)
+            let run = try runner.lathe(arguments + ["--output", output.path, "--fixed-file-names", "--quiet"])
+            #expect(run.status == 0, "\(run.stderr)")
+            return (try? String(contentsOf: output.appendingPathComponent("Types.swift"), encoding: .utf8)) ?? ""
+        }
+        try "modules:\n  - module: M\n    spec: api.yaml\n".write(to: config, atomically: true, encoding: .utf8)
+        #expect(try types(["generate", "--config", config.path]).contains("Swift.Hashable"))
+        #expect(try !types(["generate", "--config", config.path, "--no-hashable"]).contains("Swift.Hashable"))
+        #expect(
+            try !types(["generate", root.appendingPathComponent("api.yaml").path, "--no-hashable"]).contains("Hashable")
+        )
+        try "modules:\n  - module: M\n    spec: api.yaml\n    hashable: false\n".write(
+            to: config, atomically: true, encoding: .utf8)
+        #expect(try !types(["generate", "--config", config.path]).contains("Swift.Hashable"))
+        try "modules:\n  - module: M\n    spec: api.yaml\n    hashable: nope\n".write(
+            to: config, atomically: true, encoding: .utf8)
+        let wrong = try runner.lathe("generate", "--config", config.path, "--output", root.path + "/out")
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("lathe.yaml:4:15: error: 'hashable' must be true or false"), "\(wrong.stderr)")
     }
 }

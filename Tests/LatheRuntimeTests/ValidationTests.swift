@@ -17,6 +17,22 @@ struct ValidationTests {
         #expect(issues.map(\.message) == ["must be at least 8 characters long, but is 7"])
     }
 
+    /// `uniqueItems` over values that are not Hashable (`hashable: false`) compares their JSON:
+    /// the repeat is found at its index, and values differing in any member are distinct.
+    @Test func uniqueItemsWithoutHashable() {
+        struct Tag: Encodable {
+            var name: String
+            var weight: Double?
+        }
+        var issues: [ValidationIssue] = []
+        let tags = [Tag(name: "a"), Tag(name: "a", weight: 1), Tag(name: "b"), Tag(name: "a")]
+        Check.unique(tags, at: .root, into: &issues)
+        #expect(issues.map(\.path.description) == ["$[3]"], "\(issues)")
+        issues = []
+        Check.unique([1, 2, 1], at: .root, into: &issues)  // Hashable values still take the Set path
+        #expect(issues.count == 1)
+    }
+
     /// A server checks `pattern` on every request: a pattern that makes backtracking engines take
     /// exponential time is checked in linear time, and a pattern needing backtracking is skipped.
     @Test(.timeLimit(.minutes(1))) func patternsCannotStallAServer() {

@@ -245,6 +245,11 @@ def builds(g, square, generator):
         changed = sum(1 for f in after if before.get(f, (0, b""))[1] != after[f][1])
         written = sum(1 for f in after if before.get(f, (0, b""))[0] != after[f][0])
         result["edits"].append({"edit": label, "files_changed": changed, "files_written": written, **build()})
+    if generator == "lathe":  # the same target generated with --no-hashable
+        regenerate_unhashable = [g.lathe, "generate", "--quiet", "--no-hashable", copy, "--output", sources]
+        if run(regenerate_unhashable)[2] != 0:
+            raise SystemExit("lathe --no-hashable failed")
+        result["target_alone_debug_unhashable"] = build()
     shutil.rmtree(os.path.join(folder, ".build"))
     result["clean_release"] = build("-c", "release")
     return result
@@ -312,6 +317,10 @@ def report(results):
         for a, b in zip(lathe["edits"], other["edits"]):
             line(f"after {a['edit']}: files rewritten {a['files_written']} / {b['files_written']}", a, b)
         print(table(rows))
+        if "target_alone_debug_unhashable" in lathe:
+            a, b = lathe["target_alone_debug"], lathe["target_alone_debug_unhashable"]
+            print(f"\nLathe's target alone with `--no-hashable`: {b['s']:.1f} s against {a['s']:.1f} s "
+                  f"({(1 - b['s'] / a['s']) * 100:.0f}% less), largest process {b['kib'] / 1024:.0f} MiB.")
         for name, figures in (("Lathe", lathe), ("swift-openapi-generator", other)):
             clean = figures["clean_debug"]["s"]
             shares = ", ".join(f"{e['s'] / clean * 100:.0f}%" for e in figures["edits"])

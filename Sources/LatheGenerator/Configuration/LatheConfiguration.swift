@@ -16,6 +16,7 @@ import LatheOpenAPI
 ///     strict: false                       # optional: refuse a spec with errors, as `validate` reports them
 ///     silence: [unknown-field]            # optional: warning kinds not to print
 ///     operations: [createPayment, tag:Refunds]  # optional: only these operations and what they reach
+///     hashable: false                     # optional: values not Hashable nor Equatable, for faster builds
 /// ```
 public struct LatheConfiguration: Sendable {
     public struct Module: Sendable {
@@ -71,7 +72,7 @@ public struct LatheConfiguration: Sendable {
             }
             let fields = [
                 "module", "spec", "overlays", "output", "modes", "namespace", "allowRefsOutsideRoot", "strict",
-                "silence", "operations",
+                "silence", "operations", "hashable",
             ]
             diagnostics.unknownFields(
                 of: entry, in: "a module entry", fields: fields, severity: .error, allowsExtensions: false)
@@ -126,20 +127,17 @@ public struct LatheConfiguration: Sendable {
                 }
                 options.namespace = namespace
             }
-            if let allow = entry["allowRefsOutsideRoot"] {
-                if let flag = allow.boolValue {
-                    options.allowRefsOutsideRoot = flag
+            func flag(_ field: String, into option: inout Bool) {
+                guard let node = entry[field] else { return }
+                if let flag = node.boolValue {
+                    option = flag
                 } else {
-                    error("'allowRefsOutsideRoot' must be true or false", allow)
+                    error("'\(field)' must be true or false", node)
                 }
             }
-            if let strict = entry["strict"] {
-                if let flag = strict.boolValue {
-                    options.strict = flag
-                } else {
-                    error("'strict' must be true or false", strict)
-                }
-            }
+            flag("allowRefsOutsideRoot", into: &options.allowRefsOutsideRoot)
+            flag("strict", into: &options.strict)
+            flag("hashable", into: &options.hashable)
             options.silencedWarnings = Set(strings("silence"))
             options.operations = strings("operations")
             // Modules may share a folder (with namespaces, their file names differ); a file name two

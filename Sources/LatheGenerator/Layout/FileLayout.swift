@@ -87,7 +87,7 @@ enum FileLayout {
             jobs.append { [part] }
         }
         if !module.operations.isEmpty {
-            let context = EmitterContext(module: module, namespace: options.namespace)
+            let context = EmitterContext(module: module, namespace: options.namespace, hashable: options.hashable)
             var kinds: [(Kind, @Sendable () -> Rendered)] = []
             if !options.modes.isDisjoint(with: [.client, .server]) {
                 kinds.append((.operations, { OperationsEmitter(context: context).render() }))
@@ -118,7 +118,7 @@ enum FileLayout {
                     module[id].name.swift.first.map { $0.isASCII && $0.isLetter ? String($0).uppercased() : "_" } ?? "_"
                 groups[first, default: []].append(id)
             }
-            let emitter = TypeEmitter(module: module)
+            let emitter = TypeEmitter(module: module, hashable: options.hashable)
             for letter in groups.keys.sorted() {
                 let ids = groups[letter]!.sorted { module[$0].name.swift < module[$1].name.swift }
                 let groupParts = stride(from: 0, to: ids.count, by: typesPerFile).map {

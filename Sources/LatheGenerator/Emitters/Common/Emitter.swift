@@ -7,10 +7,13 @@ struct EmitterContext {
     /// `Namespace.` when there is one: extensions stand outside it and name generated types in full.
     let qualifier: String
     let spelling: TypeSpelling
+    /// Whether generated values are `Hashable` (and so `Equatable`); `GeneratorOptions.hashable`.
+    let isHashable: Bool
 
-    init(module: IRModule, namespace: String?) {
+    init(module: IRModule, namespace: String?, hashable: Bool = true) {
         self.module = module
         self.namespace = namespace
+        isHashable = hashable
         qualifier = namespace.map { $0 + "." } ?? ""
         spelling = TypeSpelling(module: module, qualifier: qualifier)
     }
@@ -27,4 +30,8 @@ extension Emitter {
     var spelling: TypeSpelling { context.spelling }
     var qualifier: String { context.qualifier }
     var namespace: String? { context.namespace }
+    /// `Swift.Hashable, ` in a conformance list, or nothing (`GeneratorOptions.hashable`).
+    var hashable: String { context.isHashable ? "Swift.Hashable, " : "" }
+    /// `, Swift.Hashable` at the end of a conformance list, or nothing.
+    var andHashable: String { context.isHashable ? ", Swift.Hashable" : "" }
 }

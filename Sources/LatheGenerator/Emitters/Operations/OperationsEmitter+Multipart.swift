@@ -7,7 +7,7 @@ extension OperationsEmitter {
     func emitParts(_ multipart: IRMultipart, contentType: String, into w: inout SwiftWriter) {
         w.docComment(["The parts of a `\(IRContentKind.essence(contentType))` body."])
         w.block(
-            "nonisolated public struct \(multipart.typeName): Swift.Sendable, Swift.Hashable, \(Runtime.validatable)"
+            "nonisolated public struct \(multipart.typeName): Swift.Sendable, \(hashable)\(Runtime.validatable)"
         ) { w in
             for part in multipart.parts {
                 w.docComment(DocComments.lines(part.docs, notes: [Self.partNote(part)], specName: module.specName))
@@ -68,7 +68,7 @@ extension OperationsEmitter {
         _ headers: [IRResponseHeader], typeName: String, partName: String, into w: inout SwiftWriter
     ) {
         w.docComment(["The headers of part `\(partName)`."])
-        w.block("nonisolated public struct \(typeName): Swift.Sendable, Swift.Hashable") { w in
+        w.block("nonisolated public struct \(typeName): Swift.Sendable\(andHashable)") { w in
             for header in headers {
                 w.docComment(
                     DocComments.lines(
@@ -162,7 +162,7 @@ extension OperationsEmitter {
     private func emitPartsValidation(_ multipart: IRMultipart, into w: inout SwiftWriter) {
         var body = SwiftWriter()
         var counter = 0
-        let emitter = TypeEmitter(module: module)
+        let emitter = TypeEmitter(module: module, hashable: context.isHashable)
         // Files have nothing to check but their count (binary data writes no checks).
         for part in multipart.parts {
             let path = "path.key(\(SwiftLiteral.string(part.name.original)))"

@@ -125,14 +125,14 @@ struct OperationsEmitter: Emitter {
     private func emitInput(_ operation: IROperation, into w: inout SwiftWriter) {
         let names = operation.names
         w.docComment(["What a call sends."])
-        w.block("nonisolated public struct \(names.input): Swift.Sendable, Swift.Hashable, \(Runtime.validatable)") {
+        w.block("nonisolated public struct \(names.input): Swift.Sendable, \(hashable)\(Runtime.validatable)") {
             w in
             var members: [(name: String, type: String, defaultValue: String?)] = []
             for (location, nameKey, member) in Self.locations {
                 let parameters = operation.parameters.filter { $0.location == location }
                 guard !parameters.isEmpty else { continue }
                 let typeName = names[keyPath: nameKey]
-                w.block("nonisolated public struct \(typeName): Swift.Sendable, Swift.Hashable") { w in
+                w.block("nonisolated public struct \(typeName): Swift.Sendable\(andHashable)") { w in
                     for parameter in parameters {
                         w.docComment(
                             DocComments.lines(
@@ -192,7 +192,7 @@ struct OperationsEmitter: Emitter {
     private func emitInputValidation(_ operation: IROperation, into w: inout SwiftWriter) {
         var body = SwiftWriter()
         var counter = 0
-        let emitter = TypeEmitter(module: module)
+        let emitter = TypeEmitter(module: module, hashable: context.isHashable)
         for (location, _, member) in Self.locations {
             for parameter in operation.parameters where parameter.location == location {
                 let access = "self.\(member).\(SwiftNames.escapedMember(parameter.name.swift))"
@@ -275,7 +275,7 @@ struct OperationsEmitter: Emitter {
     /// `case json(T)`, `case plainText(Swift.String)`, `case binary(OpenAPIRuntime.HTTPBody)`, ….
     private func emitBodyEnum(_ contents: [IRContent], name: String, docs: [String], into w: inout SwiftWriter) {
         w.docComment(docs)
-        w.block("nonisolated public enum \(name): Swift.Sendable, Swift.Hashable") { w in
+        w.block("nonisolated public enum \(name): Swift.Sendable\(andHashable)") { w in
             for content in contents {
                 w.docComment(["`\(content.contentType)`"])
                 w.line("case \(content.caseName)(\(bodyType(content)))")
@@ -299,7 +299,7 @@ struct OperationsEmitter: Emitter {
     private func emitEventData(_ events: IREventData, into w: inout SwiftWriter) {
         w.docComment(["Each event's data, typed by its `event`."])
         w.block(
-            "nonisolated public enum \(events.typeName): Swift.Sendable, Swift.Hashable, \(Runtime.typedEventData)"
+            "nonisolated public enum \(events.typeName): Swift.Sendable, \(hashable)\(Runtime.typedEventData)"
         ) { w in
             for event in events.cases {
                 w.docComment(["`event: \(event.event)`"])
@@ -355,7 +355,7 @@ struct OperationsEmitter: Emitter {
                 ? "What a call can get back: one case per documented response."
                 : "What a call can get back: one case per documented response, and `undocumented` for any other."
         ])
-        w.block("nonisolated public enum \(names.output): Swift.Sendable, Swift.Hashable") { w in
+        w.block("nonisolated public enum \(names.output): Swift.Sendable\(andHashable)") { w in
             for response in operation.responses {
                 let status = Self.statusDescription(response.key)
                 w.docComment(
@@ -399,10 +399,10 @@ struct OperationsEmitter: Emitter {
         if let description = response.docs.description, response.sharedName != nil {
             w.docComment(SwiftLiteral.docText(description))
         }
-        w.block("nonisolated public struct \(name): Swift.Sendable, Swift.Hashable") { w in
+        w.block("nonisolated public struct \(name): Swift.Sendable\(andHashable)") { w in
             var members: [(name: String, type: String, defaultValue: String?)] = []
             if !response.headers.isEmpty {
-                w.block("nonisolated public struct \(names.headers): Swift.Sendable, Swift.Hashable") { w in
+                w.block("nonisolated public struct \(names.headers): Swift.Sendable\(andHashable)") { w in
                     for header in response.headers {
                         w.docComment(
                             DocComments.lines(

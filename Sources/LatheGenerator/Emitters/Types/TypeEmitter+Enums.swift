@@ -7,7 +7,7 @@ extension TypeEmitter {
         let raw = enumeration.rawType == .string ? "Swift.String" : "Swift.Int"
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
         writer.block(
-            "nonisolated public enum \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, "
+            "nonisolated public enum \(type.name.swift): Swift.Codable, \(hashable)Swift.Sendable, "
                 + "Swift.RawRepresentable, Swift.CaseIterable, \(Runtime.validatable), \(Runtime.uriPrimitive)"
         ) { w in
             for item in enumeration.cases {
@@ -73,7 +73,7 @@ extension TypeEmitter {
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
         let indirect = union.isRecursive ? "indirect " : ""
         writer.block(
-            "nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, Swift.Hashable, "
+            "nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, \(hashable)"
                 + "Swift.Sendable, \(Runtime.validatable)"
         ) { w in
             for (name, swiftType, item) in cases {
@@ -173,7 +173,7 @@ extension TypeEmitter {
         }
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
         writer.block(
-            "nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, "
+            "nonisolated public struct \(type.name.swift): Swift.Codable, \(hashable)Swift.Sendable, "
                 + "\(Runtime.validatable)"
         ) { w in
             for (name, swiftType, _) in members {

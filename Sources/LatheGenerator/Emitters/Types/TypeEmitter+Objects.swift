@@ -70,7 +70,7 @@ extension TypeEmitter {
         let additionalName = SwiftNames.escapedMember(object.additionalPropertiesName)
         writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
         writer.block(
-            "nonisolated public struct \(type.name.swift): Swift.Codable, Swift.Hashable, Swift.Sendable, "
+            "nonisolated public struct \(type.name.swift): Swift.Codable, \(hashable)Swift.Sendable, "
                 + "\(Runtime.validatable)"
         ) { w in
             for (index, shape) in shapes.enumerated() {

@@ -4,10 +4,13 @@ import LatheIR
 struct TypeEmitter {
     let module: IRModule
     let spelling: TypeSpelling
+    /// `Swift.Hashable, ` in a conformance list, or nothing (`GeneratorOptions.hashable`).
+    let hashable: String
 
-    init(module: IRModule) {
+    init(module: IRModule, hashable: Bool = true) {
         self.module = module
         spelling = TypeSpelling(module: module)
+        self.hashable = hashable ? "Swift.Hashable, " : ""
     }
 
     func render(_ id: IRTypeID) -> String {
