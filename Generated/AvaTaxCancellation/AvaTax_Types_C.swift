@@ -94,31 +94,23 @@ extension AvaTax {
             self.docId = docId
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case companyCode = "CompanyCode"
-            case docType = "DocType"
-            case docCode = "DocCode"
-            case cancelCode = "CancelCode"
-            case docId = "DocId"
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.companyCode = try container.decodeIfPresent(Swift.String.self, forKey: .companyCode, rejectingNull: rejectsNull)
-            self.docType = try container.decodeIfPresent(DocType.self, forKey: .docType, rejectingNull: rejectsNull)
-            self.docCode = try container.decodeIfPresent(Swift.String.self, forKey: .docCode, rejectingNull: rejectsNull)
-            self.cancelCode = try container.decode(CancelCode.self, forKey: .cancelCode)
-            self.docId = try container.decodeIfPresent(Swift.String.self, forKey: .docId, rejectingNull: rejectsNull)
+            self.companyCode = try container.decodeIfPresent(Swift.String.self, forKey: "CompanyCode", rejectingNull: rejectsNull)
+            self.docType = try container.decodeIfPresent(DocType.self, forKey: "DocType", rejectingNull: rejectsNull)
+            self.docCode = try container.decodeIfPresent(Swift.String.self, forKey: "DocCode", rejectingNull: rejectsNull)
+            self.cancelCode = try container.decode(CancelCode.self, forKey: "CancelCode")
+            self.docId = try container.decodeIfPresent(Swift.String.self, forKey: "DocId", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.companyCode, forKey: .companyCode)
-            try container.encodeIfPresent(self.docType, forKey: .docType)
-            try container.encodeIfPresent(self.docCode, forKey: .docCode)
-            try container.encode(self.cancelCode, forKey: .cancelCode)
-            try container.encodeIfPresent(self.docId, forKey: .docId)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.companyCode, forKey: "CompanyCode")
+            try container.encodeIfPresent(self.docType, forKey: "DocType")
+            try container.encodeIfPresent(self.docCode, forKey: "DocCode")
+            try container.encode(self.cancelCode, forKey: "CancelCode")
+            try container.encodeIfPresent(self.docId, forKey: "DocId")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -144,18 +136,14 @@ extension AvaTax {
             self.cancelTaxResult = cancelTaxResult
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case cancelTaxResult = "CancelTaxResult"
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.cancelTaxResult = try container.decode(CancelTaxResult.self, forKey: .cancelTaxResult)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.cancelTaxResult = try container.decode(CancelTaxResult.self, forKey: "CancelTaxResult")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.cancelTaxResult, forKey: .cancelTaxResult)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.cancelTaxResult, forKey: "CancelTaxResult")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -186,28 +174,21 @@ extension AvaTax {
             self.detail = detail
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case type
-            case title
-            case status
-            case detail
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.type = try container.decodeIfPresent(Swift.String.self, forKey: .type, rejectingNull: rejectsNull)
-            self.title = try container.decodeIfPresent(Swift.String.self, forKey: .title, rejectingNull: rejectsNull)
-            self.status = try container.decodeIfPresent(Swift.Int.self, forKey: .status, rejectingNull: rejectsNull)
-            self.detail = try container.decodeIfPresent(Swift.String.self, forKey: .detail, rejectingNull: rejectsNull)
+            self.type = try container.decodeIfPresent(Swift.String.self, forKey: "type", rejectingNull: rejectsNull)
+            self.title = try container.decodeIfPresent(Swift.String.self, forKey: "title", rejectingNull: rejectsNull)
+            self.status = try container.decodeIfPresent(Swift.Int.self, forKey: "status", rejectingNull: rejectsNull)
+            self.detail = try container.decodeIfPresent(Swift.String.self, forKey: "detail", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.type, forKey: .type)
-            try container.encodeIfPresent(self.title, forKey: .title)
-            try container.encodeIfPresent(self.status, forKey: .status)
-            try container.encodeIfPresent(self.detail, forKey: .detail)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.type, forKey: "type")
+            try container.encodeIfPresent(self.title, forKey: "title")
+            try container.encodeIfPresent(self.status, forKey: "status")
+            try container.encodeIfPresent(self.detail, forKey: "detail")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -238,28 +219,21 @@ extension AvaTax {
             self.messages = messages
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case transactionId = "TransactionId"
-            case docId = "DocId"
-            case resultCode = "ResultCode"
-            case messages = "Messages"
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.transactionId = try container.decodeIfPresent(CancelTaxResult.TransactionId.self, forKey: .transactionId, rejectingNull: rejectsNull)
-            self.docId = try container.decodeIfPresent(Swift.String.self, forKey: .docId, rejectingNull: rejectsNull)
-            self.resultCode = try container.decode(SeverityLevel.self, forKey: .resultCode)
-            self.messages = try container.decodeIfPresent([Message].self, forKey: .messages, rejectingNull: rejectsNull)
+            self.transactionId = try container.decodeIfPresent(CancelTaxResult.TransactionId.self, forKey: "TransactionId", rejectingNull: rejectsNull)
+            self.docId = try container.decodeIfPresent(Swift.String.self, forKey: "DocId", rejectingNull: rejectsNull)
+            self.resultCode = try container.decode(SeverityLevel.self, forKey: "ResultCode")
+            self.messages = try container.decodeIfPresent([Message].self, forKey: "Messages", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.transactionId, forKey: .transactionId)
-            try container.encodeIfPresent(self.docId, forKey: .docId)
-            try container.encode(self.resultCode, forKey: .resultCode)
-            try container.encodeIfPresent(self.messages, forKey: .messages)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.transactionId, forKey: "TransactionId")
+            try container.encodeIfPresent(self.docId, forKey: "DocId")
+            try container.encode(self.resultCode, forKey: "ResultCode")
+            try container.encodeIfPresent(self.messages, forKey: "Messages")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -325,22 +299,17 @@ extension AvaTax {
             self.messages = messages
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case resultCode = "ResultCode"
-            case messages = "Messages"
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.resultCode = try container.decodeIfPresent(SeverityLevel.self, forKey: .resultCode, rejectingNull: rejectsNull)
-            self.messages = try container.decodeIfPresent([Message].self, forKey: .messages, rejectingNull: rejectsNull)
+            self.resultCode = try container.decodeIfPresent(SeverityLevel.self, forKey: "ResultCode", rejectingNull: rejectsNull)
+            self.messages = try container.decodeIfPresent([Message].self, forKey: "Messages", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.resultCode, forKey: .resultCode)
-            try container.encodeIfPresent(self.messages, forKey: .messages)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.resultCode, forKey: "ResultCode")
+            try container.encodeIfPresent(self.messages, forKey: "Messages")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -33,31 +33,23 @@ extension AvaTax {
             self.source = source
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case summary = "Summary"
-            case details = "Details"
-            case refersTo = "RefersTo"
-            case severity = "Severity"
-            case source = "Source"
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.summary = try container.decodeIfPresent(Swift.String.self, forKey: .summary, rejectingNull: rejectsNull)
-            self.details = try container.decodeIfPresent(Swift.String.self, forKey: .details, rejectingNull: rejectsNull)
-            self.refersTo = try container.decodeIfPresent(Swift.String.self, forKey: .refersTo, rejectingNull: rejectsNull)
-            self.severity = try container.decodeIfPresent(SeverityLevel.self, forKey: .severity, rejectingNull: rejectsNull)
-            self.source = try container.decodeIfPresent(Swift.String.self, forKey: .source, rejectingNull: rejectsNull)
+            self.summary = try container.decodeIfPresent(Swift.String.self, forKey: "Summary", rejectingNull: rejectsNull)
+            self.details = try container.decodeIfPresent(Swift.String.self, forKey: "Details", rejectingNull: rejectsNull)
+            self.refersTo = try container.decodeIfPresent(Swift.String.self, forKey: "RefersTo", rejectingNull: rejectsNull)
+            self.severity = try container.decodeIfPresent(SeverityLevel.self, forKey: "Severity", rejectingNull: rejectsNull)
+            self.source = try container.decodeIfPresent(Swift.String.self, forKey: "Source", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.summary, forKey: .summary)
-            try container.encodeIfPresent(self.details, forKey: .details)
-            try container.encodeIfPresent(self.refersTo, forKey: .refersTo)
-            try container.encodeIfPresent(self.severity, forKey: .severity)
-            try container.encodeIfPresent(self.source, forKey: .source)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.summary, forKey: "Summary")
+            try container.encodeIfPresent(self.details, forKey: "Details")
+            try container.encodeIfPresent(self.refersTo, forKey: "RefersTo")
+            try container.encodeIfPresent(self.severity, forKey: "Severity")
+            try container.encodeIfPresent(self.source, forKey: "Source")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

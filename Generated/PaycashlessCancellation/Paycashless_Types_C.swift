@@ -16,18 +16,14 @@ extension Paycashless {
             self.cancellationReason = cancellationReason
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case cancellationReason
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.cancellationReason = try container.decode(Swift.String.self, forKey: .cancellationReason)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.cancellationReason = try container.decode(Swift.String.self, forKey: "cancellationReason")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.cancellationReason, forKey: .cancellationReason)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.cancellationReason, forKey: "cancellationReason")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -15,18 +15,14 @@ extension Paycashless {
             self.error = error
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case error
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.error = try container.decode(ErrorModel.ErrorModel2.self, forKey: .error)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.error = try container.decode(ErrorModel.ErrorModel2.self, forKey: "error")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.error, forKey: .error)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.error, forKey: "error")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -53,24 +49,18 @@ extension Paycashless {
                 self.message = message
             }
 
-            public enum CodingKeys: Swift.String, Swift.CodingKey {
-                case type
-                case code
-                case message
-            }
-
             public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.type = try container.decode(ErrorModel.ErrorModel2.TypeModel.self, forKey: .type)
-                self.code = try container.decode(Swift.String.self, forKey: .code)
-                self.message = try container.decode(Swift.String.self, forKey: .message)
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.type = try container.decode(ErrorModel.ErrorModel2.TypeModel.self, forKey: "type")
+                self.code = try container.decode(Swift.String.self, forKey: "code")
+                self.message = try container.decode(Swift.String.self, forKey: "message")
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.type, forKey: .type)
-                try container.encode(self.code, forKey: .code)
-                try container.encode(self.message, forKey: .message)
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.type, forKey: "type")
+                try container.encode(self.code, forKey: "code")
+                try container.encode(self.message, forKey: "message")
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -149,115 +149,79 @@ extension Paycashless {
             self.updatedAt = updatedAt
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case status
-            case description
-            case currency
-            case maxInstallments
-            case number
-            case reference
-            case acceptPartialPayments
-            case amountDue
-            case amountPaid
-            case amountOverpaid
-            case amountRemaining
-            case subTotal
-            case customerId
-            case sendEmail
-            case totalInclusiveTaxAmount
-            case totalExclusiveTaxAmount
-            case cancellationReason
-            case taxRateIds
-            case logo
-            case invoicePdf
-            case receiptPdf
-            case callbackUrl
-            case returnUrl
-            case metadata
-            case daysUntilDue
-            case dueDate
-            case paidAt
-            case cancelledAt
-            case liveMode
-            case hostedInvoiceUrl
-            case createdAt
-            case updatedAt
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Swift.String.self, forKey: .id)
-            self.status = try container.decode(Invoice.Status.self, forKey: .status)
-            self.description = try container.decode(Swift.String.self, forKey: .description)
-            self.currency = try container.decode(Invoice.Currency.self, forKey: .currency)
-            self.maxInstallments = try container.decode(Swift.Double.self, forKey: .maxInstallments)
-            self.number = try container.decode(Swift.String.self, forKey: .number)
-            self.reference = try container.decode(Swift.String.self, forKey: .reference)
-            self.acceptPartialPayments = try container.decode(Swift.Bool.self, forKey: .acceptPartialPayments)
-            self.amountDue = try container.decode(Amount.self, forKey: .amountDue)
-            self.amountPaid = try container.decode(Amount.self, forKey: .amountPaid)
-            self.amountOverpaid = try container.decode(Amount.self, forKey: .amountOverpaid)
-            self.amountRemaining = try container.decode(Amount.self, forKey: .amountRemaining)
-            self.subTotal = try container.decode(Amount.self, forKey: .subTotal)
-            self.customerId = try container.decode(Swift.String.self, forKey: .customerId)
-            self.sendEmail = try container.decode(Swift.Bool.self, forKey: .sendEmail)
-            self.totalInclusiveTaxAmount = try container.decode(Amount.self, forKey: .totalInclusiveTaxAmount)
-            self.totalExclusiveTaxAmount = try container.decode(Amount.self, forKey: .totalExclusiveTaxAmount)
-            self.cancellationReason = try container.decodeNil(forKey: .cancellationReason) ? nil : try container.decode(Swift.String.self, forKey: .cancellationReason)
-            self.taxRateIds = try container.decode([Swift.String].self, forKey: .taxRateIds)
-            self.logo = try container.decodeIfPresent(Swift.String.self, forKey: .logo, rejectingNull: rejectsNull)
-            self.invoicePdf = try container.decodeNil(forKey: .invoicePdf) ? nil : try container.decode(Swift.String.self, forKey: .invoicePdf)
-            self.receiptPdf = try container.decodeNil(forKey: .receiptPdf) ? nil : try container.decode(Swift.String.self, forKey: .receiptPdf)
-            self.callbackUrl = try container.decodeNil(forKey: .callbackUrl) ? nil : try container.decode(Swift.String.self, forKey: .callbackUrl)
-            self.returnUrl = try container.decodeNil(forKey: .returnUrl) ? nil : try container.decode(Swift.String.self, forKey: .returnUrl)
-            self.metadata = try container.decodeNil(forKey: .metadata) ? nil : try container.decode([Swift.String: LatheRuntime.JSONValue].self, forKey: .metadata)
-            self.daysUntilDue = try container.decode(Swift.Double.self, forKey: .daysUntilDue)
-            self.dueDate = try container.decode(Foundation.Date.self, forKey: .dueDate)
-            self.paidAt = try container.decodeNil(forKey: .paidAt) ? nil : try container.decode(Foundation.Date.self, forKey: .paidAt)
-            self.cancelledAt = try container.decodeNil(forKey: .cancelledAt) ? nil : try container.decode(Foundation.Date.self, forKey: .cancelledAt)
-            self.liveMode = try container.decode(Swift.Bool.self, forKey: .liveMode)
-            self.hostedInvoiceUrl = try container.decodeIfPresent(Swift.String.self, forKey: .hostedInvoiceUrl, rejectingNull: rejectsNull)
-            self.createdAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .createdAt, rejectingNull: rejectsNull)
-            self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .updatedAt, rejectingNull: rejectsNull)
+            self.id = try container.decode(Swift.String.self, forKey: "id")
+            self.status = try container.decode(Invoice.Status.self, forKey: "status")
+            self.description = try container.decode(Swift.String.self, forKey: "description")
+            self.currency = try container.decode(Invoice.Currency.self, forKey: "currency")
+            self.maxInstallments = try container.decode(Swift.Double.self, forKey: "maxInstallments")
+            self.number = try container.decode(Swift.String.self, forKey: "number")
+            self.reference = try container.decode(Swift.String.self, forKey: "reference")
+            self.acceptPartialPayments = try container.decode(Swift.Bool.self, forKey: "acceptPartialPayments")
+            self.amountDue = try container.decode(Amount.self, forKey: "amountDue")
+            self.amountPaid = try container.decode(Amount.self, forKey: "amountPaid")
+            self.amountOverpaid = try container.decode(Amount.self, forKey: "amountOverpaid")
+            self.amountRemaining = try container.decode(Amount.self, forKey: "amountRemaining")
+            self.subTotal = try container.decode(Amount.self, forKey: "subTotal")
+            self.customerId = try container.decode(Swift.String.self, forKey: "customerId")
+            self.sendEmail = try container.decode(Swift.Bool.self, forKey: "sendEmail")
+            self.totalInclusiveTaxAmount = try container.decode(Amount.self, forKey: "totalInclusiveTaxAmount")
+            self.totalExclusiveTaxAmount = try container.decode(Amount.self, forKey: "totalExclusiveTaxAmount")
+            self.cancellationReason = try container.decodeNil(forKey: "cancellationReason") ? nil : try container.decode(Swift.String.self, forKey: "cancellationReason")
+            self.taxRateIds = try container.decode([Swift.String].self, forKey: "taxRateIds")
+            self.logo = try container.decodeIfPresent(Swift.String.self, forKey: "logo", rejectingNull: rejectsNull)
+            self.invoicePdf = try container.decodeNil(forKey: "invoicePdf") ? nil : try container.decode(Swift.String.self, forKey: "invoicePdf")
+            self.receiptPdf = try container.decodeNil(forKey: "receiptPdf") ? nil : try container.decode(Swift.String.self, forKey: "receiptPdf")
+            self.callbackUrl = try container.decodeNil(forKey: "callbackUrl") ? nil : try container.decode(Swift.String.self, forKey: "callbackUrl")
+            self.returnUrl = try container.decodeNil(forKey: "returnUrl") ? nil : try container.decode(Swift.String.self, forKey: "returnUrl")
+            self.metadata = try container.decodeNil(forKey: "metadata") ? nil : try container.decode([Swift.String: LatheRuntime.JSONValue].self, forKey: "metadata")
+            self.daysUntilDue = try container.decode(Swift.Double.self, forKey: "daysUntilDue")
+            self.dueDate = try container.decode(Foundation.Date.self, forKey: "dueDate")
+            self.paidAt = try container.decodeNil(forKey: "paidAt") ? nil : try container.decode(Foundation.Date.self, forKey: "paidAt")
+            self.cancelledAt = try container.decodeNil(forKey: "cancelledAt") ? nil : try container.decode(Foundation.Date.self, forKey: "cancelledAt")
+            self.liveMode = try container.decode(Swift.Bool.self, forKey: "liveMode")
+            self.hostedInvoiceUrl = try container.decodeIfPresent(Swift.String.self, forKey: "hostedInvoiceUrl", rejectingNull: rejectsNull)
+            self.createdAt = try container.decodeIfPresent(Foundation.Date.self, forKey: "createdAt", rejectingNull: rejectsNull)
+            self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: "updatedAt", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encode(self.status, forKey: .status)
-            try container.encode(self.description, forKey: .description)
-            try container.encode(self.currency, forKey: .currency)
-            try container.encode(self.maxInstallments, forKey: .maxInstallments)
-            try container.encode(self.number, forKey: .number)
-            try container.encode(self.reference, forKey: .reference)
-            try container.encode(self.acceptPartialPayments, forKey: .acceptPartialPayments)
-            try container.encode(self.amountDue, forKey: .amountDue)
-            try container.encode(self.amountPaid, forKey: .amountPaid)
-            try container.encode(self.amountOverpaid, forKey: .amountOverpaid)
-            try container.encode(self.amountRemaining, forKey: .amountRemaining)
-            try container.encode(self.subTotal, forKey: .subTotal)
-            try container.encode(self.customerId, forKey: .customerId)
-            try container.encode(self.sendEmail, forKey: .sendEmail)
-            try container.encode(self.totalInclusiveTaxAmount, forKey: .totalInclusiveTaxAmount)
-            try container.encode(self.totalExclusiveTaxAmount, forKey: .totalExclusiveTaxAmount)
-            try container.encode(self.cancellationReason, forKey: .cancellationReason)
-            try container.encode(self.taxRateIds, forKey: .taxRateIds)
-            try container.encodeIfPresent(self.logo, forKey: .logo)
-            try container.encode(self.invoicePdf, forKey: .invoicePdf)
-            try container.encode(self.receiptPdf, forKey: .receiptPdf)
-            try container.encode(self.callbackUrl, forKey: .callbackUrl)
-            try container.encode(self.returnUrl, forKey: .returnUrl)
-            try container.encode(self.metadata, forKey: .metadata)
-            try container.encode(self.daysUntilDue, forKey: .daysUntilDue)
-            try container.encode(self.dueDate, forKey: .dueDate)
-            try container.encode(self.paidAt, forKey: .paidAt)
-            try container.encode(self.cancelledAt, forKey: .cancelledAt)
-            try container.encode(self.liveMode, forKey: .liveMode)
-            try container.encodeIfPresent(self.hostedInvoiceUrl, forKey: .hostedInvoiceUrl)
-            try container.encodeIfPresent(self.createdAt, forKey: .createdAt)
-            try container.encodeIfPresent(self.updatedAt, forKey: .updatedAt)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encode(self.status, forKey: "status")
+            try container.encode(self.description, forKey: "description")
+            try container.encode(self.currency, forKey: "currency")
+            try container.encode(self.maxInstallments, forKey: "maxInstallments")
+            try container.encode(self.number, forKey: "number")
+            try container.encode(self.reference, forKey: "reference")
+            try container.encode(self.acceptPartialPayments, forKey: "acceptPartialPayments")
+            try container.encode(self.amountDue, forKey: "amountDue")
+            try container.encode(self.amountPaid, forKey: "amountPaid")
+            try container.encode(self.amountOverpaid, forKey: "amountOverpaid")
+            try container.encode(self.amountRemaining, forKey: "amountRemaining")
+            try container.encode(self.subTotal, forKey: "subTotal")
+            try container.encode(self.customerId, forKey: "customerId")
+            try container.encode(self.sendEmail, forKey: "sendEmail")
+            try container.encode(self.totalInclusiveTaxAmount, forKey: "totalInclusiveTaxAmount")
+            try container.encode(self.totalExclusiveTaxAmount, forKey: "totalExclusiveTaxAmount")
+            try container.encode(self.cancellationReason, forKey: "cancellationReason")
+            try container.encode(self.taxRateIds, forKey: "taxRateIds")
+            try container.encodeIfPresent(self.logo, forKey: "logo")
+            try container.encode(self.invoicePdf, forKey: "invoicePdf")
+            try container.encode(self.receiptPdf, forKey: "receiptPdf")
+            try container.encode(self.callbackUrl, forKey: "callbackUrl")
+            try container.encode(self.returnUrl, forKey: "returnUrl")
+            try container.encode(self.metadata, forKey: "metadata")
+            try container.encode(self.daysUntilDue, forKey: "daysUntilDue")
+            try container.encode(self.dueDate, forKey: "dueDate")
+            try container.encode(self.paidAt, forKey: "paidAt")
+            try container.encode(self.cancelledAt, forKey: "cancelledAt")
+            try container.encode(self.liveMode, forKey: "liveMode")
+            try container.encodeIfPresent(self.hostedInvoiceUrl, forKey: "hostedInvoiceUrl")
+            try container.encodeIfPresent(self.createdAt, forKey: "createdAt")
+            try container.encodeIfPresent(self.updatedAt, forKey: "updatedAt")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

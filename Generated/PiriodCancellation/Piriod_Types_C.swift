@@ -81,58 +81,41 @@ extension Piriod {
             self.updated = updated
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case retention
-            case document
-            case number
-            case date
-            case note
-            case internalNote = "internal_note"
-            case billerStatus = "biller_status"
-            case taxAgency = "tax_agency"
-            case localFile = "local_file"
-            case imported
-            case testMode = "test_mode"
-            case created
-            case updated
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decodeIfPresent(Swift.Int.self, forKey: .id, rejectingNull: rejectsNull)
-            self.retention = try container.decode(Swift.Int.self, forKey: .retention)
-            self.document = try container.decode(Swift.Int.self, forKey: .document)
-            self.number = try container.decode(Swift.Int.self, forKey: .number)
-            self.date = try container.decode(LatheRuntime.CalendarDate.self, forKey: .date)
-            self.note = container.contains(.note) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .note) : nil
-            self.internalNote = container.contains(.internalNote) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .internalNote) : nil
-            self.billerStatus = try container.decodeIfPresent(Swift.String.self, forKey: .billerStatus, rejectingNull: rejectsNull)
-            self.taxAgency = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: .taxAgency, rejectingNull: rejectsNull)
-            self.localFile = container.contains(.localFile) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .localFile) : nil
-            self.imported = try container.decodeIfPresent(Swift.Bool.self, forKey: .imported, rejectingNull: rejectsNull)
-            self.testMode = try container.decodeIfPresent(Swift.Bool.self, forKey: .testMode, rejectingNull: rejectsNull)
-            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created, rejectingNull: rejectsNull)
-            self.updated = try container.decodeIfPresent(Foundation.Date.self, forKey: .updated, rejectingNull: rejectsNull)
+            self.id = try container.decodeIfPresent(Swift.Int.self, forKey: "id", rejectingNull: rejectsNull)
+            self.retention = try container.decode(Swift.Int.self, forKey: "retention")
+            self.document = try container.decode(Swift.Int.self, forKey: "document")
+            self.number = try container.decode(Swift.Int.self, forKey: "number")
+            self.date = try container.decode(LatheRuntime.CalendarDate.self, forKey: "date")
+            self.note = container.contains("note") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "note") : nil
+            self.internalNote = container.contains("internal_note") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "internal_note") : nil
+            self.billerStatus = try container.decodeIfPresent(Swift.String.self, forKey: "biller_status", rejectingNull: rejectsNull)
+            self.taxAgency = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: "tax_agency", rejectingNull: rejectsNull)
+            self.localFile = container.contains("local_file") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "local_file") : nil
+            self.imported = try container.decodeIfPresent(Swift.Bool.self, forKey: "imported", rejectingNull: rejectsNull)
+            self.testMode = try container.decodeIfPresent(Swift.Bool.self, forKey: "test_mode", rejectingNull: rejectsNull)
+            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: "created", rejectingNull: rejectsNull)
+            self.updated = try container.decodeIfPresent(Foundation.Date.self, forKey: "updated", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.id, forKey: .id)
-            try container.encode(self.retention, forKey: .retention)
-            try container.encode(self.document, forKey: .document)
-            try container.encode(self.number, forKey: .number)
-            try container.encode(self.date, forKey: .date)
-            try container.encodeIfPresent(self.note, forKey: .note)
-            try container.encodeIfPresent(self.internalNote, forKey: .internalNote)
-            try container.encodeIfPresent(self.billerStatus, forKey: .billerStatus)
-            try container.encodeIfPresent(self.taxAgency, forKey: .taxAgency)
-            try container.encodeIfPresent(self.localFile, forKey: .localFile)
-            try container.encodeIfPresent(self.imported, forKey: .imported)
-            try container.encodeIfPresent(self.testMode, forKey: .testMode)
-            try container.encodeIfPresent(self.created, forKey: .created)
-            try container.encodeIfPresent(self.updated, forKey: .updated)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.id, forKey: "id")
+            try container.encode(self.retention, forKey: "retention")
+            try container.encode(self.document, forKey: "document")
+            try container.encode(self.number, forKey: "number")
+            try container.encode(self.date, forKey: "date")
+            try container.encodeIfPresent(self.note, forKey: "note")
+            try container.encodeIfPresent(self.internalNote, forKey: "internal_note")
+            try container.encodeIfPresent(self.billerStatus, forKey: "biller_status")
+            try container.encodeIfPresent(self.taxAgency, forKey: "tax_agency")
+            try container.encodeIfPresent(self.localFile, forKey: "local_file")
+            try container.encodeIfPresent(self.imported, forKey: "imported")
+            try container.encodeIfPresent(self.testMode, forKey: "test_mode")
+            try container.encodeIfPresent(self.created, forKey: "created")
+            try container.encodeIfPresent(self.updated, forKey: "updated")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -19,18 +19,14 @@ extension Piriod {
             self.detail = detail
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case detail
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.detail = try container.decode(Swift.String.self, forKey: .detail)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.detail = try container.decode(Swift.String.self, forKey: "detail")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.detail, forKey: .detail)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.detail, forKey: "detail")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

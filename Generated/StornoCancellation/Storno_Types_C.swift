@@ -17,18 +17,14 @@ extension Storno {
             self.reason = reason
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case reason
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.reason = try container.decode(Swift.String.self, forKey: .reason)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.reason = try container.decode(Swift.String.self, forKey: "reason")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.reason, forKey: .reason)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.reason, forKey: "reason")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -39,34 +39,29 @@ extension Storno {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case error
-            case message
-            case code
-            case errors
-        }
+        private static let declaredKeys: Swift.Set<Swift.String> = ["error", "message", "code", "errors"]
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.error = try container.decodeIfPresent(Swift.String.self, forKey: .error, rejectingNull: rejectsNull)
-            self.message = try container.decodeIfPresent(Swift.String.self, forKey: .message, rejectingNull: rejectsNull)
-            self.code = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .code, rejectingNull: rejectsNull)
-            self.errors = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: .errors, rejectingNull: rejectsNull)
+            self.error = try container.decodeIfPresent(Swift.String.self, forKey: "error", rejectingNull: rejectsNull)
+            self.message = try container.decodeIfPresent(Swift.String.self, forKey: "message", rejectingNull: rejectsNull)
+            self.code = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: "code", rejectingNull: rejectsNull)
+            self.errors = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: "errors", rejectingNull: rejectsNull)
             let all = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             var additional: [Swift.String: LatheRuntime.JSONValue] = [:]
-            for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil {
+            for key in all.allKeys where !Self.declaredKeys.contains(key.stringValue) {
                 additional[key.stringValue] = try all.decode(LatheRuntime.JSONValue.self, forKey: key)
             }
             self.additionalProperties = additional
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.error, forKey: .error)
-            try container.encodeIfPresent(self.message, forKey: .message)
-            try container.encodeIfPresent(self.code, forKey: .code)
-            try container.encodeIfPresent(self.errors, forKey: .errors)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.error, forKey: "error")
+            try container.encodeIfPresent(self.message, forKey: "message")
+            try container.encodeIfPresent(self.code, forKey: "code")
+            try container.encodeIfPresent(self.errors, forKey: "errors")
             var all = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             for (key, value) in self.additionalProperties.sorted(by: { $0.key < $1.key }) {
                 try all.encode(value, forKey: LatheRuntime.AnyCodingKey(key))

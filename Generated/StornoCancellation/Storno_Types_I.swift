@@ -94,73 +94,51 @@ extension Storno {
             self.updatedAt = updatedAt
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case number
-            case status
-            case direction
-            case currency
-            case issueDate
-            case dueDate
-            case subtotal
-            case vatTotal
-            case total
-            case amountPaid
-            case balance
-            case cancellationReason
-            case cancelledAt
-            case cancelledBy
-            case restoredAt
-            case restoredBy
-            case events
-            case updatedAt
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Foundation.UUID.self, forKey: .id)
-            self.number = try container.decodeIfPresent(Swift.String.self, forKey: .number, rejectingNull: rejectsNull)
-            self.status = try container.decode(InvoiceStatus.self, forKey: .status)
-            self.direction = try container.decodeIfPresent(Invoice.Direction.self, forKey: .direction, rejectingNull: rejectsNull)
-            self.currency = try container.decodeIfPresent(Swift.String.self, forKey: .currency, rejectingNull: rejectsNull)
-            self.issueDate = try container.decodeIfPresent(LatheRuntime.CalendarDate.self, forKey: .issueDate, rejectingNull: rejectsNull)
-            self.dueDate = container.contains(.dueDate) ? try container.decode(LatheRuntime.Nullable<LatheRuntime.CalendarDate>.self, forKey: .dueDate) : nil
-            self.subtotal = try container.decodeIfPresent(Money.self, forKey: .subtotal, rejectingNull: rejectsNull)
-            self.vatTotal = try container.decodeIfPresent(Money.self, forKey: .vatTotal, rejectingNull: rejectsNull)
-            self.total = try container.decodeIfPresent(Money.self, forKey: .total, rejectingNull: rejectsNull)
-            self.amountPaid = try container.decodeIfPresent(Money.self, forKey: .amountPaid, rejectingNull: rejectsNull)
-            self.balance = try container.decodeIfPresent(Money.self, forKey: .balance, rejectingNull: rejectsNull)
-            self.cancellationReason = container.contains(.cancellationReason) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .cancellationReason) : nil
-            self.cancelledAt = container.contains(.cancelledAt) ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: .cancelledAt) : nil
-            self.cancelledBy = container.contains(.cancelledBy) ? try container.decode(LatheRuntime.Nullable<UserSummary>.self, forKey: .cancelledBy) : nil
-            self.restoredAt = container.contains(.restoredAt) ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: .restoredAt) : nil
-            self.restoredBy = container.contains(.restoredBy) ? try container.decode(LatheRuntime.Nullable<UserSummary>.self, forKey: .restoredBy) : nil
-            self.events = container.contains(.events) ? try container.decode(LatheRuntime.Nullable<[InvoiceEvent]>.self, forKey: .events) : nil
-            self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .updatedAt, rejectingNull: rejectsNull)
+            self.id = try container.decode(Foundation.UUID.self, forKey: "id")
+            self.number = try container.decodeIfPresent(Swift.String.self, forKey: "number", rejectingNull: rejectsNull)
+            self.status = try container.decode(InvoiceStatus.self, forKey: "status")
+            self.direction = try container.decodeIfPresent(Invoice.Direction.self, forKey: "direction", rejectingNull: rejectsNull)
+            self.currency = try container.decodeIfPresent(Swift.String.self, forKey: "currency", rejectingNull: rejectsNull)
+            self.issueDate = try container.decodeIfPresent(LatheRuntime.CalendarDate.self, forKey: "issueDate", rejectingNull: rejectsNull)
+            self.dueDate = container.contains("dueDate") ? try container.decode(LatheRuntime.Nullable<LatheRuntime.CalendarDate>.self, forKey: "dueDate") : nil
+            self.subtotal = try container.decodeIfPresent(Money.self, forKey: "subtotal", rejectingNull: rejectsNull)
+            self.vatTotal = try container.decodeIfPresent(Money.self, forKey: "vatTotal", rejectingNull: rejectsNull)
+            self.total = try container.decodeIfPresent(Money.self, forKey: "total", rejectingNull: rejectsNull)
+            self.amountPaid = try container.decodeIfPresent(Money.self, forKey: "amountPaid", rejectingNull: rejectsNull)
+            self.balance = try container.decodeIfPresent(Money.self, forKey: "balance", rejectingNull: rejectsNull)
+            self.cancellationReason = container.contains("cancellationReason") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "cancellationReason") : nil
+            self.cancelledAt = container.contains("cancelledAt") ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: "cancelledAt") : nil
+            self.cancelledBy = container.contains("cancelledBy") ? try container.decode(LatheRuntime.Nullable<UserSummary>.self, forKey: "cancelledBy") : nil
+            self.restoredAt = container.contains("restoredAt") ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: "restoredAt") : nil
+            self.restoredBy = container.contains("restoredBy") ? try container.decode(LatheRuntime.Nullable<UserSummary>.self, forKey: "restoredBy") : nil
+            self.events = container.contains("events") ? try container.decode(LatheRuntime.Nullable<[InvoiceEvent]>.self, forKey: "events") : nil
+            self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: "updatedAt", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encodeIfPresent(self.number, forKey: .number)
-            try container.encode(self.status, forKey: .status)
-            try container.encodeIfPresent(self.direction, forKey: .direction)
-            try container.encodeIfPresent(self.currency, forKey: .currency)
-            try container.encodeIfPresent(self.issueDate, forKey: .issueDate)
-            try container.encodeIfPresent(self.dueDate, forKey: .dueDate)
-            try container.encodeIfPresent(self.subtotal, forKey: .subtotal)
-            try container.encodeIfPresent(self.vatTotal, forKey: .vatTotal)
-            try container.encodeIfPresent(self.total, forKey: .total)
-            try container.encodeIfPresent(self.amountPaid, forKey: .amountPaid)
-            try container.encodeIfPresent(self.balance, forKey: .balance)
-            try container.encodeIfPresent(self.cancellationReason, forKey: .cancellationReason)
-            try container.encodeIfPresent(self.cancelledAt, forKey: .cancelledAt)
-            try container.encodeIfPresent(self.cancelledBy, forKey: .cancelledBy)
-            try container.encodeIfPresent(self.restoredAt, forKey: .restoredAt)
-            try container.encodeIfPresent(self.restoredBy, forKey: .restoredBy)
-            try container.encodeIfPresent(self.events, forKey: .events)
-            try container.encodeIfPresent(self.updatedAt, forKey: .updatedAt)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encodeIfPresent(self.number, forKey: "number")
+            try container.encode(self.status, forKey: "status")
+            try container.encodeIfPresent(self.direction, forKey: "direction")
+            try container.encodeIfPresent(self.currency, forKey: "currency")
+            try container.encodeIfPresent(self.issueDate, forKey: "issueDate")
+            try container.encodeIfPresent(self.dueDate, forKey: "dueDate")
+            try container.encodeIfPresent(self.subtotal, forKey: "subtotal")
+            try container.encodeIfPresent(self.vatTotal, forKey: "vatTotal")
+            try container.encodeIfPresent(self.total, forKey: "total")
+            try container.encodeIfPresent(self.amountPaid, forKey: "amountPaid")
+            try container.encodeIfPresent(self.balance, forKey: "balance")
+            try container.encodeIfPresent(self.cancellationReason, forKey: "cancellationReason")
+            try container.encodeIfPresent(self.cancelledAt, forKey: "cancelledAt")
+            try container.encodeIfPresent(self.cancelledBy, forKey: "cancelledBy")
+            try container.encodeIfPresent(self.restoredAt, forKey: "restoredAt")
+            try container.encodeIfPresent(self.restoredBy, forKey: "restoredBy")
+            try container.encodeIfPresent(self.events, forKey: "events")
+            try container.encodeIfPresent(self.updatedAt, forKey: "updatedAt")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -274,34 +252,25 @@ extension Storno {
             self.metadata = metadata
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case type
-            case status
-            case timestamp
-            case details
-            case metadata
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Foundation.UUID.self, forKey: .id)
-            self.type = try container.decode(Swift.String.self, forKey: .type)
-            self.status = try container.decodeIfPresent(InvoiceStatus.self, forKey: .status, rejectingNull: rejectsNull)
-            self.timestamp = try container.decodeIfPresent(Foundation.Date.self, forKey: .timestamp, rejectingNull: rejectsNull)
-            self.details = try container.decodeIfPresent(Swift.String.self, forKey: .details, rejectingNull: rejectsNull)
-            self.metadata = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: .metadata, rejectingNull: rejectsNull)
+            self.id = try container.decode(Foundation.UUID.self, forKey: "id")
+            self.type = try container.decode(Swift.String.self, forKey: "type")
+            self.status = try container.decodeIfPresent(InvoiceStatus.self, forKey: "status", rejectingNull: rejectsNull)
+            self.timestamp = try container.decodeIfPresent(Foundation.Date.self, forKey: "timestamp", rejectingNull: rejectsNull)
+            self.details = try container.decodeIfPresent(Swift.String.self, forKey: "details", rejectingNull: rejectsNull)
+            self.metadata = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: "metadata", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encode(self.type, forKey: .type)
-            try container.encodeIfPresent(self.status, forKey: .status)
-            try container.encodeIfPresent(self.timestamp, forKey: .timestamp)
-            try container.encodeIfPresent(self.details, forKey: .details)
-            try container.encodeIfPresent(self.metadata, forKey: .metadata)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encode(self.type, forKey: "type")
+            try container.encodeIfPresent(self.status, forKey: "status")
+            try container.encodeIfPresent(self.timestamp, forKey: "timestamp")
+            try container.encodeIfPresent(self.details, forKey: "details")
+            try container.encodeIfPresent(self.metadata, forKey: "metadata")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -25,25 +25,19 @@ extension Storno {
             self.email = email
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case name
-            case email
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Foundation.UUID.self, forKey: .id)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
-            self.email = try container.decodeIfPresent(Swift.String.self, forKey: .email, rejectingNull: rejectsNull)
+            self.id = try container.decode(Foundation.UUID.self, forKey: "id")
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            self.email = try container.decodeIfPresent(Swift.String.self, forKey: "email", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encodeIfPresent(self.name, forKey: .name)
-            try container.encodeIfPresent(self.email, forKey: .email)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encodeIfPresent(self.name, forKey: "name")
+            try container.encodeIfPresent(self.email, forKey: "email")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -10,6 +10,12 @@ import Foundation
     public init?(intValue: Int) { nil }
 }
 
+/// Generated types code their properties with string-literal keys (`forKey: "amount"`) rather
+/// than a `CodingKeys` enum each, whose synthesized members every build would compile.
+extension AnyCodingKey: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.stringValue = value }
+}
+
 /// Values generated code writes as literals (defaults), from text Lathe checked when it generated them.
 /// Public, not SPI: a default argument is part of the signature users see and call.
 public enum Literal {

@@ -99,7 +99,7 @@ struct DefectReadingTests {
         #expect(types.contains("exclusiveMinimum: \"1\""))
         #expect(types.contains("public var missing: LatheRuntime.JSONValue?"))
         // Literal data is left alone: a property named `$ref`, examples and extensions holding one.
-        #expect(types.contains("case ref = \"$ref\""))
+        #expect(types.contains("forKey: \"$ref\""))
         #expect(types.contains("- Example: `{\"$ref\":\"#/not/followed\"}`"))
 
         let (folder, paths) = try writeToTemporaryFolder(result.files, label: "defects")

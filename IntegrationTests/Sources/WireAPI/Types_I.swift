@@ -17,22 +17,17 @@ nonisolated public struct Item: Swift.Codable, Swift.Hashable, Swift.Sendable, L
         self.count = count
     }
 
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
-        case name
-        case count
-    }
-
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
         let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-        self.name = try container.decode(Swift.String.self, forKey: .name)
-        self.count = try container.decodeIfPresent(Swift.Int64.self, forKey: .count, rejectingNull: rejectsNull)
+        self.name = try container.decode(Swift.String.self, forKey: "name")
+        self.count = try container.decodeIfPresent(Swift.Int64.self, forKey: "count", rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.count, forKey: .count)
+        var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.count, forKey: "count")
     }
 
     @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -17,22 +17,17 @@ nonisolated public struct Problem: Swift.Codable, Swift.Hashable, Swift.Sendable
         self.status = status
     }
 
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
-        case title
-        case status
-    }
-
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
         let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-        self.title = try container.decodeIfPresent(Swift.String.self, forKey: .title, rejectingNull: rejectsNull)
-        self.status = try container.decodeIfPresent(Swift.Int.self, forKey: .status, rejectingNull: rejectsNull)
+        self.title = try container.decodeIfPresent(Swift.String.self, forKey: "title", rejectingNull: rejectsNull)
+        self.status = try container.decodeIfPresent(Swift.Int.self, forKey: "status", rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.title, forKey: .title)
-        try container.encodeIfPresent(self.status, forKey: .status)
+        var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+        try container.encodeIfPresent(self.title, forKey: "title")
+        try container.encodeIfPresent(self.status, forKey: "status")
     }
 
     @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

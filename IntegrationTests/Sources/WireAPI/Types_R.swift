@@ -17,22 +17,17 @@ nonisolated public struct Receipt: Swift.Codable, Swift.Hashable, Swift.Sendable
         self.file = file
     }
 
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
-        case summary
-        case file
-    }
-
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
         let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-        self.summary = try container.decode(Echo.self, forKey: .summary)
-        self.file = try container.decodeIfPresent(Foundation.Data.self, forKey: .file, rejectingNull: rejectsNull)
+        self.summary = try container.decode(Echo.self, forKey: "summary")
+        self.file = try container.decodeIfPresent(Foundation.Data.self, forKey: "file", rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.summary, forKey: .summary)
-        try container.encodeIfPresent(self.file, forKey: .file)
+        var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+        try container.encode(self.summary, forKey: "summary")
+        try container.encodeIfPresent(self.file, forKey: "file")
     }
 
     @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

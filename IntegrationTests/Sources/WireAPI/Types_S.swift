@@ -21,24 +21,21 @@ nonisolated public struct StylesFilter: Swift.Codable, Swift.Hashable, Swift.Sen
         self.size = size
     }
 
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
-        case color
-        case size
-    }
+    private static let declaredKeys: Swift.Set<Swift.String> = ["color", "size"]
 
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
         let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-        self.color = try container.decodeIfPresent(Swift.String.self, forKey: .color, rejectingNull: rejectsNull)
-        self.size = try container.decodeIfPresent(Swift.Int64.self, forKey: .size, rejectingNull: rejectsNull)
+        self.color = try container.decodeIfPresent(Swift.String.self, forKey: "color", rejectingNull: rejectsNull)
+        self.size = try container.decodeIfPresent(Swift.Int64.self, forKey: "size", rejectingNull: rejectsNull)
         self.undeclaredKeys = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self).allKeys
-            .map(\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()
+            .map(\.stringValue).filter { !Self.declaredKeys.contains($0) }.sorted()
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.color, forKey: .color)
-        try container.encodeIfPresent(self.size, forKey: .size)
+        var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+        try container.encodeIfPresent(self.color, forKey: "color")
+        try container.encodeIfPresent(self.size, forKey: "size")
     }
 
     @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -62,24 +59,21 @@ nonisolated public struct StylesMatrix: Swift.Codable, Swift.Hashable, Swift.Sen
         self.y = y
     }
 
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
-        case x
-        case y
-    }
+    private static let declaredKeys: Swift.Set<Swift.String> = ["x", "y"]
 
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
         let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-        self.x = try container.decodeIfPresent(Swift.Int64.self, forKey: .x, rejectingNull: rejectsNull)
-        self.y = try container.decodeIfPresent(Swift.String.self, forKey: .y, rejectingNull: rejectsNull)
+        self.x = try container.decodeIfPresent(Swift.Int64.self, forKey: "x", rejectingNull: rejectsNull)
+        self.y = try container.decodeIfPresent(Swift.String.self, forKey: "y", rejectingNull: rejectsNull)
         self.undeclaredKeys = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self).allKeys
-            .map(\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()
+            .map(\.stringValue).filter { !Self.declaredKeys.contains($0) }.sorted()
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.x, forKey: .x)
-        try container.encodeIfPresent(self.y, forKey: .y)
+        var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+        try container.encodeIfPresent(self.x, forKey: "x")
+        try container.encodeIfPresent(self.y, forKey: "y")
     }
 
     @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

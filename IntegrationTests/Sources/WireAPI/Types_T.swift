@@ -19,22 +19,17 @@ nonisolated public struct Tick: Swift.Codable, Swift.Hashable, Swift.Sendable, L
         self.note = note
     }
 
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
-        case n
-        case note
-    }
-
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
         let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-        self.n = try container.decode(Swift.Int64.self, forKey: .n)
-        self.note = try container.decodeIfPresent(Swift.String.self, forKey: .note, rejectingNull: rejectsNull)
+        self.n = try container.decode(Swift.Int64.self, forKey: "n")
+        self.note = try container.decodeIfPresent(Swift.String.self, forKey: "note", rejectingNull: rejectsNull)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.n, forKey: .n)
-        try container.encodeIfPresent(self.note, forKey: .note)
+        var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+        try container.encode(self.n, forKey: "n")
+        try container.encodeIfPresent(self.note, forKey: "note")
     }
 
     @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

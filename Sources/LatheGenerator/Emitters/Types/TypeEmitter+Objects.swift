@@ -101,8 +101,10 @@ extension TypeEmitter {
             w.line()
             emitInitializer(
                 shapes, composed: object.composed, additional: additional.map { (additionalName, $0) }, into: &w)
-            w.line()
-            emitCodingKeys(shapes, into: &w)
+            if object.undeclaredKeysName != nil || additional != nil {
+                w.line()
+                emitDeclaredKeys(shapes, into: &w)
+            }
             w.line()
             emitDecoder(
                 shapes, additional: additional.map { (object.additionalPropertiesName, $0) }, object: object, into: &w)
@@ -186,19 +188,12 @@ extension TypeEmitter {
         }
     }
 
-    private func emitCodingKeys(_ shapes: [PropertyShape], into w: inout SwiftWriter) {
-        guard !shapes.isEmpty else {
-            // No cases, so no raw type: Swift allows a raw type only on an enum with cases.
-            w.line("public enum CodingKeys: Swift.CodingKey {}")
-            return
-        }
-        w.block("public enum CodingKeys: Swift.String, Swift.CodingKey") { w in
-            for shape in shapes {
-                let name = SwiftNames.escapedMember(shape.property.name.swift)
-                let original = shape.property.name.original
-                w.line(name == original ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(original))")
-            }
-        }
+    /// The JSON keys the properties use, for telling other keys apart. Keys are coded as
+    /// `AnyCodingKey` string literals rather than a `CodingKeys` enum per type: an enum's
+    /// synthesized members cost every build of a large spec (BENCHMARKS.md).
+    private func emitDeclaredKeys(_ shapes: [PropertyShape], into w: inout SwiftWriter) {
+        let keys = shapes.map { SwiftLiteral.string($0.property.name.original) }
+        w.line("private static let declaredKeys: Swift.Set<Swift.String> = [\(keys.joined(separator: ", "))]")
     }
 
     private func emitDecoder(
@@ -208,8 +203,8 @@ extension TypeEmitter {
         w.block("public init(from decoder: any Swift.Decoder) throws") { w in
             w.line(
                 shapes.isEmpty
-                    ? "_ = try decoder.container(keyedBy: CodingKeys.self)"
-                    : "let container = try decoder.container(keyedBy: CodingKeys.self)")
+                    ? "_ = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self)"
+                    : "let container = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
             if shapes.contains(where: mayRejectNull) {
                 w.line("let rejectsNull = \(Runtime.JSONCoding.rejectsNull)(decoder)")
             }
@@ -227,13 +222,13 @@ extension TypeEmitter {
                     "self.\(SwiftNames.escapedMember(undeclared)) = try decoder.container(keyedBy: "
                         + "\(Runtime.anyCodingKey).self).allKeys"
                 )
-                w.indented { $0.line(".map(\\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()") }
+                w.indented { $0.line(".map(\\.stringValue).filter { !Self.declaredKeys.contains($0) }.sorted()") }
             }
             if let additional, case .captured(let value, _) = object.additionalProperties {
                 let valueType = spelling.type(value)
                 w.line("let all = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
                 w.line("var additional: \(additional.type) = [:]")
-                w.block("for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil") { w in
+                w.block("for key in all.allKeys where !Self.declaredKeys.contains(key.stringValue)") { w in
                     w.line("additional[key.stringValue] = try all.decode(\(valueType).self, forKey: key)")
                 }
                 w.line("self.\(SwiftNames.escapedMember(additional.name)) = additional")
@@ -252,7 +247,7 @@ extension TypeEmitter {
     }
 
     private func decodeExpression(_ shape: PropertyShape) -> String {
-        let key = "." + SwiftNames.escapedMember(shape.property.name.swift)
+        let key = SwiftLiteral.string(shape.property.name.original)
         let value = shape.property.isBoxed ? "\(Runtime.indirect)<\(shape.valueType)>" : shape.valueType
         let property = shape.property
         let defaultValue = property.defaultValue != nil ? shape.defaultExpression : nil
@@ -289,10 +284,10 @@ extension TypeEmitter {
         w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
             w.line(
                 shapes.isEmpty
-                    ? "_ = encoder.container(keyedBy: CodingKeys.self)"
-                    : "var container = encoder.container(keyedBy: CodingKeys.self)")
+                    ? "_ = encoder.container(keyedBy: \(Runtime.anyCodingKey).self)"
+                    : "var container = encoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
             for shape in shapes {
-                let key = "." + SwiftNames.escapedMember(shape.property.name.swift)
+                let key = SwiftLiteral.string(shape.property.name.original)
                 // Absent values are left out; present nulls go out as null.
                 let absentIsNil =
                     shape.isTriState

@@ -33,30 +33,22 @@ extension Dolfin {
             self.instance = instance
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case type
-            case title
-            case status
-            case detail
-            case instance
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.type = container.contains(.type) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .type) : nil
-            self.title = container.contains(.title) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .title) : nil
-            self.status = container.contains(.status) ? try container.decode(LatheRuntime.Nullable<LatheRuntime.NumberOrString>.self, forKey: .status) : nil
-            self.detail = container.contains(.detail) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .detail) : nil
-            self.instance = container.contains(.instance) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .instance) : nil
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.type = container.contains("type") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "type") : nil
+            self.title = container.contains("title") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "title") : nil
+            self.status = container.contains("status") ? try container.decode(LatheRuntime.Nullable<LatheRuntime.NumberOrString>.self, forKey: "status") : nil
+            self.detail = container.contains("detail") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "detail") : nil
+            self.instance = container.contains("instance") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "instance") : nil
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.type, forKey: .type)
-            try container.encodeIfPresent(self.title, forKey: .title)
-            try container.encodeIfPresent(self.status, forKey: .status)
-            try container.encodeIfPresent(self.detail, forKey: .detail)
-            try container.encodeIfPresent(self.instance, forKey: .instance)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.type, forKey: "type")
+            try container.encodeIfPresent(self.title, forKey: "title")
+            try container.encodeIfPresent(self.status, forKey: "status")
+            try container.encodeIfPresent(self.detail, forKey: "detail")
+            try container.encodeIfPresent(self.instance, forKey: "instance")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -135,52 +127,37 @@ extension Dolfin {
             self.fullyMatched = fullyMatched
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case description
-            case sku
-            case quantityOrdered
-            case unit
-            case unitPrice
-            case taxRate
-            case taxAmount
-            case subTotal
-            case sortOrder
-            case matchedQuantity
-            case fullyMatched
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: .id, rejectingNull: rejectsNull)
-            self.description = try container.decode(Swift.String.self, forKey: .description)
-            self.sku = container.contains(.sku) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .sku) : nil
-            self.quantityOrdered = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .quantityOrdered, rejectingNull: rejectsNull)
-            self.unit = container.contains(.unit) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .unit) : nil
-            self.unitPrice = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .unitPrice, rejectingNull: rejectsNull)
-            self.taxRate = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .taxRate, rejectingNull: rejectsNull)
-            self.taxAmount = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .taxAmount, rejectingNull: rejectsNull)
-            self.subTotal = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .subTotal, rejectingNull: rejectsNull)
-            self.sortOrder = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .sortOrder, rejectingNull: rejectsNull)
-            self.matchedQuantity = container.contains(.matchedQuantity) ? try container.decode(LatheRuntime.Nullable<LatheRuntime.NumberOrString>.self, forKey: .matchedQuantity) : nil
-            self.fullyMatched = container.contains(.fullyMatched) ? try container.decode(LatheRuntime.Nullable<Swift.Bool>.self, forKey: .fullyMatched) : nil
+            self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: "id", rejectingNull: rejectsNull)
+            self.description = try container.decode(Swift.String.self, forKey: "description")
+            self.sku = container.contains("sku") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "sku") : nil
+            self.quantityOrdered = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: "quantityOrdered", rejectingNull: rejectsNull)
+            self.unit = container.contains("unit") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "unit") : nil
+            self.unitPrice = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: "unitPrice", rejectingNull: rejectsNull)
+            self.taxRate = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: "taxRate", rejectingNull: rejectsNull)
+            self.taxAmount = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: "taxAmount", rejectingNull: rejectsNull)
+            self.subTotal = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: "subTotal", rejectingNull: rejectsNull)
+            self.sortOrder = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: "sortOrder", rejectingNull: rejectsNull)
+            self.matchedQuantity = container.contains("matchedQuantity") ? try container.decode(LatheRuntime.Nullable<LatheRuntime.NumberOrString>.self, forKey: "matchedQuantity") : nil
+            self.fullyMatched = container.contains("fullyMatched") ? try container.decode(LatheRuntime.Nullable<Swift.Bool>.self, forKey: "fullyMatched") : nil
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.id, forKey: .id)
-            try container.encode(self.description, forKey: .description)
-            try container.encodeIfPresent(self.sku, forKey: .sku)
-            try container.encodeIfPresent(self.quantityOrdered, forKey: .quantityOrdered)
-            try container.encodeIfPresent(self.unit, forKey: .unit)
-            try container.encodeIfPresent(self.unitPrice, forKey: .unitPrice)
-            try container.encodeIfPresent(self.taxRate, forKey: .taxRate)
-            try container.encodeIfPresent(self.taxAmount, forKey: .taxAmount)
-            try container.encodeIfPresent(self.subTotal, forKey: .subTotal)
-            try container.encodeIfPresent(self.sortOrder, forKey: .sortOrder)
-            try container.encodeIfPresent(self.matchedQuantity, forKey: .matchedQuantity)
-            try container.encodeIfPresent(self.fullyMatched, forKey: .fullyMatched)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.id, forKey: "id")
+            try container.encode(self.description, forKey: "description")
+            try container.encodeIfPresent(self.sku, forKey: "sku")
+            try container.encodeIfPresent(self.quantityOrdered, forKey: "quantityOrdered")
+            try container.encodeIfPresent(self.unit, forKey: "unit")
+            try container.encodeIfPresent(self.unitPrice, forKey: "unitPrice")
+            try container.encodeIfPresent(self.taxRate, forKey: "taxRate")
+            try container.encodeIfPresent(self.taxAmount, forKey: "taxAmount")
+            try container.encodeIfPresent(self.subTotal, forKey: "subTotal")
+            try container.encodeIfPresent(self.sortOrder, forKey: "sortOrder")
+            try container.encodeIfPresent(self.matchedQuantity, forKey: "matchedQuantity")
+            try container.encodeIfPresent(self.fullyMatched, forKey: "fullyMatched")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -277,52 +254,37 @@ extension Dolfin {
             self.updatedAt = updatedAt
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case organisationId
-            case supplierId
-            case externalRef
-            case poNumber
-            case currency
-            case status
-            case orderDate
-            case expectedDeliveryDate
-            case lines
-            case createdAt
-            case updatedAt
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: .id, rejectingNull: rejectsNull)
-            self.organisationId = try container.decodeIfPresent(Foundation.UUID.self, forKey: .organisationId, rejectingNull: rejectsNull)
-            self.supplierId = container.contains(.supplierId) ? try container.decode(LatheRuntime.Nullable<Foundation.UUID>.self, forKey: .supplierId) : nil
-            self.externalRef = container.contains(.externalRef) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .externalRef) : nil
-            self.poNumber = try container.decode(Swift.String.self, forKey: .poNumber)
-            self.currency = try container.decode(Swift.String.self, forKey: .currency)
-            self.status = try container.decodeIfPresent(PurchaseOrderStatus.self, forKey: .status, rejectingNull: rejectsNull)
-            self.orderDate = container.contains(.orderDate) ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: .orderDate) : nil
-            self.expectedDeliveryDate = container.contains(.expectedDeliveryDate) ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: .expectedDeliveryDate) : nil
-            self.lines = try container.decodeIfPresent([PurchaseOrderLineResponse].self, forKey: .lines, rejectingNull: rejectsNull)
-            self.createdAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .createdAt, rejectingNull: rejectsNull)
-            self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: .updatedAt, rejectingNull: rejectsNull)
+            self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: "id", rejectingNull: rejectsNull)
+            self.organisationId = try container.decodeIfPresent(Foundation.UUID.self, forKey: "organisationId", rejectingNull: rejectsNull)
+            self.supplierId = container.contains("supplierId") ? try container.decode(LatheRuntime.Nullable<Foundation.UUID>.self, forKey: "supplierId") : nil
+            self.externalRef = container.contains("externalRef") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "externalRef") : nil
+            self.poNumber = try container.decode(Swift.String.self, forKey: "poNumber")
+            self.currency = try container.decode(Swift.String.self, forKey: "currency")
+            self.status = try container.decodeIfPresent(PurchaseOrderStatus.self, forKey: "status", rejectingNull: rejectsNull)
+            self.orderDate = container.contains("orderDate") ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: "orderDate") : nil
+            self.expectedDeliveryDate = container.contains("expectedDeliveryDate") ? try container.decode(LatheRuntime.Nullable<Foundation.Date>.self, forKey: "expectedDeliveryDate") : nil
+            self.lines = try container.decodeIfPresent([PurchaseOrderLineResponse].self, forKey: "lines", rejectingNull: rejectsNull)
+            self.createdAt = try container.decodeIfPresent(Foundation.Date.self, forKey: "createdAt", rejectingNull: rejectsNull)
+            self.updatedAt = try container.decodeIfPresent(Foundation.Date.self, forKey: "updatedAt", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.id, forKey: .id)
-            try container.encodeIfPresent(self.organisationId, forKey: .organisationId)
-            try container.encodeIfPresent(self.supplierId, forKey: .supplierId)
-            try container.encodeIfPresent(self.externalRef, forKey: .externalRef)
-            try container.encode(self.poNumber, forKey: .poNumber)
-            try container.encode(self.currency, forKey: .currency)
-            try container.encodeIfPresent(self.status, forKey: .status)
-            try container.encodeIfPresent(self.orderDate, forKey: .orderDate)
-            try container.encodeIfPresent(self.expectedDeliveryDate, forKey: .expectedDeliveryDate)
-            try container.encodeIfPresent(self.lines, forKey: .lines)
-            try container.encodeIfPresent(self.createdAt, forKey: .createdAt)
-            try container.encodeIfPresent(self.updatedAt, forKey: .updatedAt)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.id, forKey: "id")
+            try container.encodeIfPresent(self.organisationId, forKey: "organisationId")
+            try container.encodeIfPresent(self.supplierId, forKey: "supplierId")
+            try container.encodeIfPresent(self.externalRef, forKey: "externalRef")
+            try container.encode(self.poNumber, forKey: "poNumber")
+            try container.encode(self.currency, forKey: "currency")
+            try container.encodeIfPresent(self.status, forKey: "status")
+            try container.encodeIfPresent(self.orderDate, forKey: "orderDate")
+            try container.encodeIfPresent(self.expectedDeliveryDate, forKey: "expectedDeliveryDate")
+            try container.encodeIfPresent(self.lines, forKey: "lines")
+            try container.encodeIfPresent(self.createdAt, forKey: "createdAt")
+            try container.encodeIfPresent(self.updatedAt, forKey: "updatedAt")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -41,34 +41,25 @@ extension MultiFile {
             self.badge = badge
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case name
-            case owner
-            case tags
-            case parent
-            case badge
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Swift.Int64.self, forKey: .id)
-            self.name = try container.decode(Swift.String.self, forKey: .name)
-            self.owner = try container.decodeIfPresent(Owner.self, forKey: .owner, rejectingNull: rejectsNull)
-            self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags, rejectingNull: rejectsNull)
-            self._parent = try container.decodeIfPresent(LatheRuntime.Indirect<Pet>.self, forKey: .parent, rejectingNull: rejectsNull)
-            self.badge = try container.decodeIfPresent(Badge.self, forKey: .badge, rejectingNull: rejectsNull)
+            self.id = try container.decode(Swift.Int64.self, forKey: "id")
+            self.name = try container.decode(Swift.String.self, forKey: "name")
+            self.owner = try container.decodeIfPresent(Owner.self, forKey: "owner", rejectingNull: rejectsNull)
+            self.tags = try container.decodeIfPresent([Tag].self, forKey: "tags", rejectingNull: rejectsNull)
+            self._parent = try container.decodeIfPresent(LatheRuntime.Indirect<Pet>.self, forKey: "parent", rejectingNull: rejectsNull)
+            self.badge = try container.decodeIfPresent(Badge.self, forKey: "badge", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encode(self.name, forKey: .name)
-            try container.encodeIfPresent(self.owner, forKey: .owner)
-            try container.encodeIfPresent(self.tags, forKey: .tags)
-            try container.encodeIfPresent(self._parent, forKey: .parent)
-            try container.encodeIfPresent(self.badge, forKey: .badge)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encode(self.name, forKey: "name")
+            try container.encodeIfPresent(self.owner, forKey: "owner")
+            try container.encodeIfPresent(self.tags, forKey: "tags")
+            try container.encodeIfPresent(self._parent, forKey: "parent")
+            try container.encodeIfPresent(self.badge, forKey: "badge")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -101,22 +92,17 @@ extension MultiFile {
             self.status = status
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case title
-            case status
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.title = try container.decodeIfPresent(Swift.String.self, forKey: .title, rejectingNull: rejectsNull)
-            self.status = try container.decodeIfPresent(Swift.Int.self, forKey: .status, rejectingNull: rejectsNull)
+            self.title = try container.decodeIfPresent(Swift.String.self, forKey: "title", rejectingNull: rejectsNull)
+            self.status = try container.decodeIfPresent(Swift.Int.self, forKey: "status", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.title, forKey: .title)
-            try container.encodeIfPresent(self.status, forKey: .status)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.title, forKey: "title")
+            try container.encodeIfPresent(self.status, forKey: "status")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

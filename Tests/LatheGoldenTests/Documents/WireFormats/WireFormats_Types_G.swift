@@ -25,25 +25,19 @@ extension WireFormats {
             self.trace = trace
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case uuid
-            case filter
-            case trace
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.uuid = try container.decodeIfPresent(Swift.String.self, forKey: .uuid, rejectingNull: rejectsNull)
-            self.filter = try container.decodeIfPresent(Swift.String.self, forKey: .filter, rejectingNull: rejectsNull)
-            self.trace = try container.decodeIfPresent(Swift.Int.self, forKey: .trace, rejectingNull: rejectsNull)
+            self.uuid = try container.decodeIfPresent(Swift.String.self, forKey: "uuid", rejectingNull: rejectsNull)
+            self.filter = try container.decodeIfPresent(Swift.String.self, forKey: "filter", rejectingNull: rejectsNull)
+            self.trace = try container.decodeIfPresent(Swift.Int.self, forKey: "trace", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.uuid, forKey: .uuid)
-            try container.encodeIfPresent(self.filter, forKey: .filter)
-            try container.encodeIfPresent(self.trace, forKey: .trace)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.uuid, forKey: "uuid")
+            try container.encodeIfPresent(self.filter, forKey: "filter")
+            try container.encodeIfPresent(self.trace, forKey: "trace")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -61,22 +55,17 @@ extension WireFormats {
             self.window = window
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case code
-            case window
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.code = try container.decode(Swift.Int.self, forKey: .code)
-            self.window = try container.decodeIfPresent(Swift.String.self, forKey: .window, rejectingNull: rejectsNull)
+            self.code = try container.decode(Swift.Int.self, forKey: "code")
+            self.window = try container.decodeIfPresent(Swift.String.self, forKey: "window", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.code, forKey: .code)
-            try container.encodeIfPresent(self.window, forKey: .window)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.code, forKey: "code")
+            try container.encodeIfPresent(self.window, forKey: "window")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -94,22 +83,17 @@ extension WireFormats {
             self.tags = tags
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case tags
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decodeIfPresent(Swift.Int64.self, forKey: .id, rejectingNull: rejectsNull)
-            self.tags = try container.decodeIfPresent([Swift.String].self, forKey: .tags, rejectingNull: rejectsNull)
+            self.id = try container.decodeIfPresent(Swift.Int64.self, forKey: "id", rejectingNull: rejectsNull)
+            self.tags = try container.decodeIfPresent([Swift.String].self, forKey: "tags", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.id, forKey: .id)
-            try container.encodeIfPresent(self.tags, forKey: .tags)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.id, forKey: "id")
+            try container.encodeIfPresent(self.tags, forKey: "tags")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

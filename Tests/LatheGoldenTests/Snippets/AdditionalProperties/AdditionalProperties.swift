@@ -22,21 +22,19 @@ extension AdditionalProperties {
             self.name = name
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case name
-        }
+        private static let declaredKeys: Swift.Set<Swift.String> = ["name"]
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
             self.undeclaredKeys = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self).allKeys
-                .map(\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()
+                .map(\.stringValue).filter { !Self.declaredKeys.contains($0) }.sorted()
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.name, forKey: .name)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.name, forKey: "name")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -72,25 +70,23 @@ extension AdditionalProperties {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case name
-        }
+        private static let declaredKeys: Swift.Set<Swift.String> = ["name"]
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
             let all = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             var additional: [Swift.String: LatheRuntime.JSONValue] = [:]
-            for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil {
+            for key in all.allKeys where !Self.declaredKeys.contains(key.stringValue) {
                 additional[key.stringValue] = try all.decode(LatheRuntime.JSONValue.self, forKey: key)
             }
             self.additionalProperties = additional
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.name, forKey: .name)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.name, forKey: "name")
             var all = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             for (key, value) in self.additionalProperties.sorted(by: { $0.key < $1.key }) {
                 try all.encode(value, forKey: LatheRuntime.AnyCodingKey(key))
@@ -118,25 +114,23 @@ extension AdditionalProperties {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case name
-        }
+        private static let declaredKeys: Swift.Set<Swift.String> = ["name"]
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
             let all = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             var additional: [Swift.String: Swift.Int] = [:]
-            for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil {
+            for key in all.allKeys where !Self.declaredKeys.contains(key.stringValue) {
                 additional[key.stringValue] = try all.decode(Swift.Int.self, forKey: key)
             }
             self.additionalProperties = additional
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.name, forKey: .name)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.name, forKey: "name")
             var all = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             for (key, value) in self.additionalProperties.sorted(by: { $0.key < $1.key }) {
                 try all.encode(value, forKey: LatheRuntime.AnyCodingKey(key))

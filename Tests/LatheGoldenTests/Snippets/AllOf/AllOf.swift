@@ -28,25 +28,19 @@ extension AllOf {
             self.auditor = auditor
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case created
-            case auditor
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Swift.String.self, forKey: .id)
-            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created, rejectingNull: rejectsNull)
-            self.auditor = try container.decodeIfPresent(Swift.String.self, forKey: .auditor, rejectingNull: rejectsNull)
+            self.id = try container.decode(Swift.String.self, forKey: "id")
+            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: "created", rejectingNull: rejectsNull)
+            self.auditor = try container.decodeIfPresent(Swift.String.self, forKey: "auditor", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encodeIfPresent(self.created, forKey: .created)
-            try container.encodeIfPresent(self.auditor, forKey: .auditor)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encodeIfPresent(self.created, forKey: "created")
+            try container.encodeIfPresent(self.auditor, forKey: "auditor")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -66,21 +60,16 @@ extension AllOf {
             self.radius = radius
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case kind
-            case radius
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.kind = try container.decode(Swift.String.self, forKey: .kind)
-            self.radius = try container.decode(Swift.Double.self, forKey: .radius)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.kind = try container.decode(Swift.String.self, forKey: "kind")
+            self.radius = try container.decode(Swift.Double.self, forKey: "radius")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.kind, forKey: .kind)
-            try container.encode(self.radius, forKey: .radius)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encode(self.radius, forKey: "radius")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -113,28 +102,21 @@ extension AllOf {
             self.auditor = auditor
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case created
-            case total
-            case auditor
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Swift.String.self, forKey: .id)
-            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created, rejectingNull: rejectsNull)
-            self.total = try container.decode(Foundation.Decimal.self, forKey: .total)
-            self.auditor = try container.decodeIfPresent(Swift.String.self, forKey: .auditor, rejectingNull: rejectsNull)
+            self.id = try container.decode(Swift.String.self, forKey: "id")
+            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: "created", rejectingNull: rejectsNull)
+            self.total = try container.decode(Foundation.Decimal.self, forKey: "total")
+            self.auditor = try container.decodeIfPresent(Swift.String.self, forKey: "auditor", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encodeIfPresent(self.created, forKey: .created)
-            try container.encode(self.total, forKey: .total)
-            try container.encodeIfPresent(self.auditor, forKey: .auditor)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encodeIfPresent(self.created, forKey: "created")
+            try container.encode(self.total, forKey: "total")
+            try container.encodeIfPresent(self.auditor, forKey: "auditor")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -166,25 +148,19 @@ extension AllOf {
             self.extra = extra
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case created
-            case extra
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Swift.String.self, forKey: .id)
-            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created, rejectingNull: rejectsNull)
-            self.extra = try container.decodeIfPresent(Swift.String.self, forKey: .extra, rejectingNull: rejectsNull)
+            self.id = try container.decode(Swift.String.self, forKey: "id")
+            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: "created", rejectingNull: rejectsNull)
+            self.extra = try container.decodeIfPresent(Swift.String.self, forKey: "extra", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encodeIfPresent(self.created, forKey: .created)
-            try container.encodeIfPresent(self.extra, forKey: .extra)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encodeIfPresent(self.created, forKey: "created")
+            try container.encodeIfPresent(self.extra, forKey: "extra")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -236,18 +212,14 @@ extension AllOf {
                 self.radius = radius
             }
 
-            public enum CodingKeys: Swift.String, Swift.CodingKey {
-                case radius
-            }
-
             public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.radius = try container.decode(Swift.Double.self, forKey: .radius)
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.radius = try container.decode(Swift.Double.self, forKey: "radius")
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.radius, forKey: .radius)
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.radius, forKey: "radius")
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -262,18 +234,14 @@ extension AllOf {
                 self.side = side
             }
 
-            public enum CodingKeys: Swift.String, Swift.CodingKey {
-                case side
-            }
-
             public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.side = try container.decode(Swift.Double.self, forKey: .side)
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.side = try container.decode(Swift.Double.self, forKey: "side")
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.side, forKey: .side)
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.side, forKey: "side")
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -303,25 +271,19 @@ extension AllOf {
             self.total = total
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case created
-            case total
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Swift.String.self, forKey: .id)
-            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created, rejectingNull: rejectsNull)
-            self.total = try container.decode(Foundation.Decimal.self, forKey: .total)
+            self.id = try container.decode(Swift.String.self, forKey: "id")
+            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: "created", rejectingNull: rejectsNull)
+            self.total = try container.decode(Foundation.Decimal.self, forKey: "total")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encodeIfPresent(self.created, forKey: .created)
-            try container.encode(self.total, forKey: .total)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encodeIfPresent(self.created, forKey: "created")
+            try container.encode(self.total, forKey: "total")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -346,22 +308,17 @@ extension AllOf {
             self.resource = resource
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case details
-            case resource
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.details = try container.decodeIfPresent([Problem.Detail].self, forKey: .details, rejectingNull: rejectsNull)
-            self.resource = try container.decodeIfPresent(Swift.String.self, forKey: .resource, rejectingNull: rejectsNull)
+            self.details = try container.decodeIfPresent([Problem.Detail].self, forKey: "details", rejectingNull: rejectsNull)
+            self.resource = try container.decodeIfPresent(Swift.String.self, forKey: "resource", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.details, forKey: .details)
-            try container.encodeIfPresent(self.resource, forKey: .resource)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.details, forKey: "details")
+            try container.encodeIfPresent(self.resource, forKey: "resource")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -384,19 +341,15 @@ extension AllOf {
             self.details = details
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case details
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.details = try container.decodeIfPresent([Problem.Detail].self, forKey: .details, rejectingNull: rejectsNull)
+            self.details = try container.decodeIfPresent([Problem.Detail].self, forKey: "details", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.details, forKey: .details)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.details, forKey: "details")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -419,22 +372,17 @@ extension AllOf {
                 self.issue = issue
             }
 
-            public enum CodingKeys: Swift.String, Swift.CodingKey {
-                case field
-                case issue
-            }
-
             public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
                 let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-                self.field = try container.decodeIfPresent(Swift.String.self, forKey: .field, rejectingNull: rejectsNull)
-                self.issue = try container.decodeIfPresent(Problem.Detail.Issue.self, forKey: .issue, rejectingNull: rejectsNull)
+                self.field = try container.decodeIfPresent(Swift.String.self, forKey: "field", rejectingNull: rejectsNull)
+                self.issue = try container.decodeIfPresent(Problem.Detail.Issue.self, forKey: "issue", rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.field, forKey: .field)
-                try container.encodeIfPresent(self.issue, forKey: .issue)
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.field, forKey: "field")
+                try container.encodeIfPresent(self.issue, forKey: "issue")
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -501,22 +449,17 @@ extension AllOf {
             self.created = created
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case created
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Swift.String.self, forKey: .id)
-            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: .created, rejectingNull: rejectsNull)
+            self.id = try container.decode(Swift.String.self, forKey: "id")
+            self.created = try container.decodeIfPresent(Foundation.Date.self, forKey: "created", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encodeIfPresent(self.created, forKey: .created)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encodeIfPresent(self.created, forKey: "created")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -574,21 +517,16 @@ extension AllOf {
             self.side = side
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case kind
-            case side
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.kind = try container.decode(Swift.String.self, forKey: .kind)
-            self.side = try container.decode(Swift.Double.self, forKey: .side)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.kind = try container.decode(Swift.String.self, forKey: "kind")
+            self.side = try container.decode(Swift.Double.self, forKey: "side")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.kind, forKey: .kind)
-            try container.encode(self.side, forKey: .side)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encode(self.side, forKey: "side")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -609,19 +547,15 @@ extension AllOf {
             self.figure = figure
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case tag
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.tag = try container.decode(Swift.String.self, forKey: .tag)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.tag = try container.decode(Swift.String.self, forKey: "tag")
             self.figure = try Figure(from: decoder)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.tag, forKey: .tag)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.tag, forKey: "tag")
             try LatheRuntime.CompositeCoding.encodeMerged(self.figure, to: encoder)
         }
 

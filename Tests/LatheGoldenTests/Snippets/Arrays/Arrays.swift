@@ -28,25 +28,19 @@ extension Arrays {
             self.lines = lines
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case rows
-            case tags
-            case lines
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.rows = try container.decode([[Swift.Double]].self, forKey: .rows)
-            self.tags = try container.decodeIfPresent([Swift.String].self, forKey: .tags, rejectingNull: rejectsNull)
-            self.lines = try container.decodeIfPresent([Matrix.Line].self, forKey: .lines, rejectingNull: rejectsNull)
+            self.rows = try container.decode([[Swift.Double]].self, forKey: "rows")
+            self.tags = try container.decodeIfPresent([Swift.String].self, forKey: "tags", rejectingNull: rejectsNull)
+            self.lines = try container.decodeIfPresent([Matrix.Line].self, forKey: "lines", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.rows, forKey: .rows)
-            try container.encodeIfPresent(self.tags, forKey: .tags)
-            try container.encodeIfPresent(self.lines, forKey: .lines)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.rows, forKey: "rows")
+            try container.encodeIfPresent(self.tags, forKey: "tags")
+            try container.encodeIfPresent(self.lines, forKey: "lines")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -76,22 +70,17 @@ extension Arrays {
                 self.quantity = quantity
             }
 
-            public enum CodingKeys: Swift.String, Swift.CodingKey {
-                case sku
-                case quantity
-            }
-
             public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
                 let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-                self.sku = try container.decode(Swift.String.self, forKey: .sku)
-                self.quantity = try container.decodeIfPresent(Swift.Int.self, forKey: .quantity, rejectingNull: rejectsNull)
+                self.sku = try container.decode(Swift.String.self, forKey: "sku")
+                self.quantity = try container.decodeIfPresent(Swift.Int.self, forKey: "quantity", rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.sku, forKey: .sku)
-                try container.encodeIfPresent(self.quantity, forKey: .quantity)
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.sku, forKey: "sku")
+                try container.encodeIfPresent(self.quantity, forKey: "quantity")
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

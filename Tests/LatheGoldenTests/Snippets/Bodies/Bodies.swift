@@ -658,22 +658,17 @@ extension Bodies {
             self.pinned = pinned
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case text
-            case pinned
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.text = try container.decode(Swift.String.self, forKey: .text)
-            self.pinned = try container.decodeIfPresent(Swift.Bool.self, forKey: .pinned, rejectingNull: rejectsNull)
+            self.text = try container.decode(Swift.String.self, forKey: "text")
+            self.pinned = try container.decodeIfPresent(Swift.Bool.self, forKey: "pinned", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.text, forKey: .text)
-            try container.encodeIfPresent(self.pinned, forKey: .pinned)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.text, forKey: "text")
+            try container.encodeIfPresent(self.pinned, forKey: "pinned")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

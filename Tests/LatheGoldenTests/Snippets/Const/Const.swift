@@ -23,22 +23,17 @@ extension Const {
             self.version = version
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case type
-            case version
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.type = try container.decode(Swift.String.self, forKey: .type)
-            self.version = try container.decodeIfPresent(Swift.Int.self, forKey: .version, rejectingNull: rejectsNull) ?? 2
+            self.type = try container.decode(Swift.String.self, forKey: "type")
+            self.version = try container.decodeIfPresent(Swift.Int.self, forKey: "version", rejectingNull: rejectsNull) ?? 2
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.type, forKey: .type)
-            try container.encode(self.version, forKey: .version)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.type, forKey: "type")
+            try container.encode(self.version, forKey: "version")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

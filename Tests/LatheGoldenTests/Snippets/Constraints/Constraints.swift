@@ -44,37 +44,27 @@ extension Constraints {
             self.scores = scores
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case reason
-            case code
-            case quantity
-            case discount
-            case step
-            case codes
-            case scores
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.reason = try container.decodeIfPresent(Reason.self, forKey: .reason, rejectingNull: rejectsNull)
-            self.code = try container.decodeIfPresent(Swift.String.self, forKey: .code, rejectingNull: rejectsNull)
-            self.quantity = try container.decodeIfPresent(Swift.Int.self, forKey: .quantity, rejectingNull: rejectsNull)
-            self.discount = try container.decodeIfPresent(Swift.Double.self, forKey: .discount, rejectingNull: rejectsNull)
-            self.step = try container.decodeIfPresent(Swift.Double.self, forKey: .step, rejectingNull: rejectsNull)
-            self.codes = try container.decodeIfPresent([Swift.String].self, forKey: .codes, rejectingNull: rejectsNull)
-            self.scores = try container.decodeIfPresent([Swift.String: Swift.Int].self, forKey: .scores, rejectingNull: rejectsNull)
+            self.reason = try container.decodeIfPresent(Reason.self, forKey: "reason", rejectingNull: rejectsNull)
+            self.code = try container.decodeIfPresent(Swift.String.self, forKey: "code", rejectingNull: rejectsNull)
+            self.quantity = try container.decodeIfPresent(Swift.Int.self, forKey: "quantity", rejectingNull: rejectsNull)
+            self.discount = try container.decodeIfPresent(Swift.Double.self, forKey: "discount", rejectingNull: rejectsNull)
+            self.step = try container.decodeIfPresent(Swift.Double.self, forKey: "step", rejectingNull: rejectsNull)
+            self.codes = try container.decodeIfPresent([Swift.String].self, forKey: "codes", rejectingNull: rejectsNull)
+            self.scores = try container.decodeIfPresent([Swift.String: Swift.Int].self, forKey: "scores", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.reason, forKey: .reason)
-            try container.encodeIfPresent(self.code, forKey: .code)
-            try container.encodeIfPresent(self.quantity, forKey: .quantity)
-            try container.encodeIfPresent(self.discount, forKey: .discount)
-            try container.encodeIfPresent(self.step, forKey: .step)
-            try container.encodeIfPresent(self.codes, forKey: .codes)
-            try container.encodeIfPresent(self.scores, forKey: .scores)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.reason, forKey: "reason")
+            try container.encodeIfPresent(self.code, forKey: "code")
+            try container.encodeIfPresent(self.quantity, forKey: "quantity")
+            try container.encodeIfPresent(self.discount, forKey: "discount")
+            try container.encodeIfPresent(self.step, forKey: "step")
+            try container.encodeIfPresent(self.codes, forKey: "codes")
+            try container.encodeIfPresent(self.scores, forKey: "scores")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

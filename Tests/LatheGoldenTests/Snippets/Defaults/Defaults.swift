@@ -109,46 +109,33 @@ extension Defaults {
             self.odd = odd
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case retries
-            case ratio
-            case price
-            case verbose
-            case label
-            case mode
-            case channels
-            case extra
-            case note
-            case odd
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.retries = try container.decodeIfPresent(Swift.Int.self, forKey: .retries, rejectingNull: rejectsNull) ?? 3
-            self.ratio = try container.decodeIfPresent(Swift.Double.self, forKey: .ratio, rejectingNull: rejectsNull) ?? 0.5
-            self.price = try container.decodeIfPresent(Foundation.Decimal.self, forKey: .price, rejectingNull: rejectsNull) ?? LatheRuntime.Literal.decimal("9.99")
-            self.verbose = try container.decodeIfPresent(Swift.Bool.self, forKey: .verbose, rejectingNull: rejectsNull) ?? false
-            self.label = try container.decodeIfPresent(Swift.String.self, forKey: .label, rejectingNull: rejectsNull) ?? "none \"quoted\""
-            self.mode = try container.decodeIfPresent(Mode.self, forKey: .mode, rejectingNull: rejectsNull) ?? .test
-            self.channels = try container.decodeIfPresent([Swift.String].self, forKey: .channels, rejectingNull: rejectsNull) ?? ["email", "sms"]
-            self.extra = container.contains(.extra) ? try container.decode(LatheRuntime.JSONValue.self, forKey: .extra) : ["a": [1, true, nil]]
-            self.note = container.contains(.note) ? (try container.decodeNil(forKey: .note) ? nil : try container.decode(Swift.String.self, forKey: .note)) : nil
-            self.odd = try container.decodeIfPresent(Settings.Odd.self, forKey: .odd, rejectingNull: rejectsNull)
+            self.retries = try container.decodeIfPresent(Swift.Int.self, forKey: "retries", rejectingNull: rejectsNull) ?? 3
+            self.ratio = try container.decodeIfPresent(Swift.Double.self, forKey: "ratio", rejectingNull: rejectsNull) ?? 0.5
+            self.price = try container.decodeIfPresent(Foundation.Decimal.self, forKey: "price", rejectingNull: rejectsNull) ?? LatheRuntime.Literal.decimal("9.99")
+            self.verbose = try container.decodeIfPresent(Swift.Bool.self, forKey: "verbose", rejectingNull: rejectsNull) ?? false
+            self.label = try container.decodeIfPresent(Swift.String.self, forKey: "label", rejectingNull: rejectsNull) ?? "none \"quoted\""
+            self.mode = try container.decodeIfPresent(Mode.self, forKey: "mode", rejectingNull: rejectsNull) ?? .test
+            self.channels = try container.decodeIfPresent([Swift.String].self, forKey: "channels", rejectingNull: rejectsNull) ?? ["email", "sms"]
+            self.extra = container.contains("extra") ? try container.decode(LatheRuntime.JSONValue.self, forKey: "extra") : ["a": [1, true, nil]]
+            self.note = container.contains("note") ? (try container.decodeNil(forKey: "note") ? nil : try container.decode(Swift.String.self, forKey: "note")) : nil
+            self.odd = try container.decodeIfPresent(Settings.Odd.self, forKey: "odd", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.retries, forKey: .retries)
-            try container.encode(self.ratio, forKey: .ratio)
-            try container.encode(self.price, forKey: .price)
-            try container.encode(self.verbose, forKey: .verbose)
-            try container.encode(self.label, forKey: .label)
-            try container.encode(self.mode, forKey: .mode)
-            try container.encode(self.channels, forKey: .channels)
-            try container.encode(self.extra, forKey: .extra)
-            try container.encode(self.note, forKey: .note)
-            try container.encodeIfPresent(self.odd, forKey: .odd)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.retries, forKey: "retries")
+            try container.encode(self.ratio, forKey: "ratio")
+            try container.encode(self.price, forKey: "price")
+            try container.encode(self.verbose, forKey: "verbose")
+            try container.encode(self.label, forKey: "label")
+            try container.encode(self.mode, forKey: "mode")
+            try container.encode(self.channels, forKey: "channels")
+            try container.encode(self.extra, forKey: "extra")
+            try container.encode(self.note, forKey: "note")
+            try container.encodeIfPresent(self.odd, forKey: "odd")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -167,19 +154,15 @@ extension Defaults {
                 self.x = x
             }
 
-            public enum CodingKeys: Swift.String, Swift.CodingKey {
-                case x
-            }
-
             public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
                 let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-                self.x = try container.decodeIfPresent(Swift.String.self, forKey: .x, rejectingNull: rejectsNull)
+                self.x = try container.decodeIfPresent(Swift.String.self, forKey: "x", rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.x, forKey: .x)
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.x, forKey: "x")
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -213,28 +196,21 @@ extension Defaults {
             self.size = size
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case hasAttachments
-            case limit
-            case mode
-            case size
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.hasAttachments = try container.decodeIfPresent(Swift.Bool.self, forKey: .hasAttachments, rejectingNull: rejectsNull) ?? false
-            self.limit = try container.decodeIfPresent(Swift.Int.self, forKey: .limit, rejectingNull: rejectsNull) ?? 100
-            self.mode = try container.decodeIfPresent(Spelled.Mode2.self, forKey: .mode, rejectingNull: rejectsNull) ?? Spelled.Mode2(case1: .auto, string: "auto")
-            self.size = try container.decodeIfPresent(Spelled.Size.self, forKey: .size, rejectingNull: rejectsNull) ?? Spelled.Size(int: 12)
+            self.hasAttachments = try container.decodeIfPresent(Swift.Bool.self, forKey: "hasAttachments", rejectingNull: rejectsNull) ?? false
+            self.limit = try container.decodeIfPresent(Swift.Int.self, forKey: "limit", rejectingNull: rejectsNull) ?? 100
+            self.mode = try container.decodeIfPresent(Spelled.Mode2.self, forKey: "mode", rejectingNull: rejectsNull) ?? Spelled.Mode2(case1: .auto, string: "auto")
+            self.size = try container.decodeIfPresent(Spelled.Size.self, forKey: "size", rejectingNull: rejectsNull) ?? Spelled.Size(int: 12)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.hasAttachments, forKey: .hasAttachments)
-            try container.encode(self.limit, forKey: .limit)
-            try container.encode(self.mode, forKey: .mode)
-            try container.encode(self.size, forKey: .size)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.hasAttachments, forKey: "hasAttachments")
+            try container.encode(self.limit, forKey: "limit")
+            try container.encode(self.mode, forKey: "mode")
+            try container.encode(self.size, forKey: "size")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

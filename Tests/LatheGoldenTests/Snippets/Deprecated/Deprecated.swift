@@ -30,22 +30,17 @@ extension Deprecated {
             self.name = name
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case code
-            case name
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self._code = try container.decodeIfPresent(Swift.String.self, forKey: .code, rejectingNull: rejectsNull)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
+            self._code = try container.decodeIfPresent(Swift.String.self, forKey: "code", rejectingNull: rejectsNull)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self._code, forKey: .code)
-            try container.encodeIfPresent(self.name, forKey: .name)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self._code, forKey: "code")
+            try container.encodeIfPresent(self.name, forKey: "name")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

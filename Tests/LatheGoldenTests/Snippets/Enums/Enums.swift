@@ -140,28 +140,21 @@ extension Enums {
             self.resolution = resolution
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case status
-            case priority
-            case kind
-            case resolution
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.status = try container.decode(Status.self, forKey: .status)
-            self.priority = try container.decodeIfPresent(Priority.self, forKey: .priority, rejectingNull: rejectsNull)
-            self.kind = try container.decodeIfPresent(TaskModel.Kind.self, forKey: .kind, rejectingNull: rejectsNull)
-            self.resolution = container.contains(.resolution) ? try container.decode(LatheRuntime.Nullable<TaskModel.Resolution>.self, forKey: .resolution) : nil
+            self.status = try container.decode(Status.self, forKey: "status")
+            self.priority = try container.decodeIfPresent(Priority.self, forKey: "priority", rejectingNull: rejectsNull)
+            self.kind = try container.decodeIfPresent(TaskModel.Kind.self, forKey: "kind", rejectingNull: rejectsNull)
+            self.resolution = container.contains("resolution") ? try container.decode(LatheRuntime.Nullable<TaskModel.Resolution>.self, forKey: "resolution") : nil
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.status, forKey: .status)
-            try container.encodeIfPresent(self.priority, forKey: .priority)
-            try container.encodeIfPresent(self.kind, forKey: .kind)
-            try container.encodeIfPresent(self.resolution, forKey: .resolution)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.status, forKey: "status")
+            try container.encodeIfPresent(self.priority, forKey: "priority")
+            try container.encodeIfPresent(self.kind, forKey: "kind")
+            try container.encodeIfPresent(self.resolution, forKey: "resolution")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

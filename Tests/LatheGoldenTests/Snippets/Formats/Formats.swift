@@ -388,61 +388,43 @@ extension Formats {
             self.encoded = encoded
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case small
-            case big
-            case plain
-            case ratio
-            case exact
-            case money
-            case moneyText
-            case day
-            case moment
-            case id
-            case link
-            case bytes
-            case raw
-            case mystery
-            case encoded
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.small = try container.decodeIfPresent(Swift.Int32.self, forKey: .small, rejectingNull: rejectsNull)
-            self.big = try container.decodeIfPresent(Swift.Int64.self, forKey: .big, rejectingNull: rejectsNull)
-            self.plain = try container.decodeIfPresent(Swift.Int.self, forKey: .plain, rejectingNull: rejectsNull)
-            self.ratio = try container.decodeIfPresent(Swift.Float.self, forKey: .ratio, rejectingNull: rejectsNull)
-            self.exact = try container.decodeIfPresent(Swift.Double.self, forKey: .exact, rejectingNull: rejectsNull)
-            self.money = try container.decodeIfPresent(Foundation.Decimal.self, forKey: .money, rejectingNull: rejectsNull)
-            self.moneyText = try container.decodeIfPresent(LatheRuntime.DecimalString.self, forKey: .moneyText, rejectingNull: rejectsNull)
-            self.day = try container.decodeIfPresent(LatheRuntime.CalendarDate.self, forKey: .day, rejectingNull: rejectsNull)
-            self.moment = try container.decodeIfPresent(Foundation.Date.self, forKey: .moment, rejectingNull: rejectsNull)
-            self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: .id, rejectingNull: rejectsNull)
-            self.link = try container.decodeIfPresent(Swift.String.self, forKey: .link, rejectingNull: rejectsNull)
-            self.bytes = try container.decodeIfPresent(Foundation.Data.self, forKey: .bytes, rejectingNull: rejectsNull)
-            self.raw = try container.decodeIfPresent(Foundation.Data.self, forKey: .raw, rejectingNull: rejectsNull)
-            self.mystery = try container.decodeIfPresent(Swift.String.self, forKey: .mystery, rejectingNull: rejectsNull)
-            self.encoded = try container.decodeIfPresent(Foundation.Data.self, forKey: .encoded, rejectingNull: rejectsNull)
+            self.small = try container.decodeIfPresent(Swift.Int32.self, forKey: "small", rejectingNull: rejectsNull)
+            self.big = try container.decodeIfPresent(Swift.Int64.self, forKey: "big", rejectingNull: rejectsNull)
+            self.plain = try container.decodeIfPresent(Swift.Int.self, forKey: "plain", rejectingNull: rejectsNull)
+            self.ratio = try container.decodeIfPresent(Swift.Float.self, forKey: "ratio", rejectingNull: rejectsNull)
+            self.exact = try container.decodeIfPresent(Swift.Double.self, forKey: "exact", rejectingNull: rejectsNull)
+            self.money = try container.decodeIfPresent(Foundation.Decimal.self, forKey: "money", rejectingNull: rejectsNull)
+            self.moneyText = try container.decodeIfPresent(LatheRuntime.DecimalString.self, forKey: "moneyText", rejectingNull: rejectsNull)
+            self.day = try container.decodeIfPresent(LatheRuntime.CalendarDate.self, forKey: "day", rejectingNull: rejectsNull)
+            self.moment = try container.decodeIfPresent(Foundation.Date.self, forKey: "moment", rejectingNull: rejectsNull)
+            self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: "id", rejectingNull: rejectsNull)
+            self.link = try container.decodeIfPresent(Swift.String.self, forKey: "link", rejectingNull: rejectsNull)
+            self.bytes = try container.decodeIfPresent(Foundation.Data.self, forKey: "bytes", rejectingNull: rejectsNull)
+            self.raw = try container.decodeIfPresent(Foundation.Data.self, forKey: "raw", rejectingNull: rejectsNull)
+            self.mystery = try container.decodeIfPresent(Swift.String.self, forKey: "mystery", rejectingNull: rejectsNull)
+            self.encoded = try container.decodeIfPresent(Foundation.Data.self, forKey: "encoded", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.small, forKey: .small)
-            try container.encodeIfPresent(self.big, forKey: .big)
-            try container.encodeIfPresent(self.plain, forKey: .plain)
-            try container.encodeIfPresent(self.ratio, forKey: .ratio)
-            try container.encodeIfPresent(self.exact, forKey: .exact)
-            try container.encodeIfPresent(self.money, forKey: .money)
-            try container.encodeIfPresent(self.moneyText, forKey: .moneyText)
-            try container.encodeIfPresent(self.day, forKey: .day)
-            try container.encodeIfPresent(self.moment, forKey: .moment)
-            try container.encodeIfPresent(self.id, forKey: .id)
-            try container.encodeIfPresent(self.link, forKey: .link)
-            try container.encodeIfPresent(self.bytes, forKey: .bytes)
-            try container.encodeIfPresent(self.raw, forKey: .raw)
-            try container.encodeIfPresent(self.mystery, forKey: .mystery)
-            try container.encodeIfPresent(self.encoded, forKey: .encoded)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.small, forKey: "small")
+            try container.encodeIfPresent(self.big, forKey: "big")
+            try container.encodeIfPresent(self.plain, forKey: "plain")
+            try container.encodeIfPresent(self.ratio, forKey: "ratio")
+            try container.encodeIfPresent(self.exact, forKey: "exact")
+            try container.encodeIfPresent(self.money, forKey: "money")
+            try container.encodeIfPresent(self.moneyText, forKey: "moneyText")
+            try container.encodeIfPresent(self.day, forKey: "day")
+            try container.encodeIfPresent(self.moment, forKey: "moment")
+            try container.encodeIfPresent(self.id, forKey: "id")
+            try container.encodeIfPresent(self.link, forKey: "link")
+            try container.encodeIfPresent(self.bytes, forKey: "bytes")
+            try container.encodeIfPresent(self.raw, forKey: "raw")
+            try container.encodeIfPresent(self.mystery, forKey: "mystery")
+            try container.encodeIfPresent(self.encoded, forKey: "encoded")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -461,19 +443,15 @@ extension Formats {
             self.source = source
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case source
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.source = try container.decodeIfPresent(Foundation.URL.self, forKey: .source, rejectingNull: rejectsNull)
+            self.source = try container.decodeIfPresent(Foundation.URL.self, forKey: "source", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.source, forKey: .source)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.source, forKey: "source")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -33,25 +33,19 @@ extension FreeForm {
             self.list = list
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case payload
-            case context
-            case list
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.payload = try container.decode(LatheRuntime.JSONValue.self, forKey: .payload)
-            self.context = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: .context, rejectingNull: rejectsNull)
-            self.list = try container.decodeIfPresent([LatheRuntime.JSONValue].self, forKey: .list, rejectingNull: rejectsNull)
+            self.payload = try container.decode(LatheRuntime.JSONValue.self, forKey: "payload")
+            self.context = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: "context", rejectingNull: rejectsNull)
+            self.list = try container.decodeIfPresent([LatheRuntime.JSONValue].self, forKey: "list", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.payload, forKey: .payload)
-            try container.encodeIfPresent(self.context, forKey: .context)
-            try container.encodeIfPresent(self.list, forKey: .list)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.payload, forKey: "payload")
+            try container.encodeIfPresent(self.context, forKey: "context")
+            try container.encodeIfPresent(self.list, forKey: "list")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

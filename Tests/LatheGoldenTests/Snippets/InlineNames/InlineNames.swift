@@ -460,18 +460,14 @@ extension InlineNames {
             self.reason = reason
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case reason
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.reason = try container.decode(Swift.String.self, forKey: .reason)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.reason = try container.decode(Swift.String.self, forKey: "reason")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.reason, forKey: .reason)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.reason, forKey: "reason")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -486,19 +482,15 @@ extension InlineNames {
             self.lines = lines
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case lines
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.lines = try container.decodeIfPresent([CancelInvoiceResponse200.Line].self, forKey: .lines, rejectingNull: rejectsNull)
+            self.lines = try container.decodeIfPresent([CancelInvoiceResponse200.Line].self, forKey: "lines", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.lines, forKey: .lines)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.lines, forKey: "lines")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -518,19 +510,15 @@ extension InlineNames {
                 self.sku = sku
             }
 
-            public enum CodingKeys: Swift.String, Swift.CodingKey {
-                case sku
-            }
-
             public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
                 let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-                self.sku = try container.decodeIfPresent(Swift.String.self, forKey: .sku, rejectingNull: rejectsNull)
+                self.sku = try container.decodeIfPresent(Swift.String.self, forKey: "sku", rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.sku, forKey: .sku)
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.sku, forKey: "sku")
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -546,19 +534,15 @@ extension InlineNames {
             self.message = message
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case message
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.message = try container.decodeIfPresent(Swift.String.self, forKey: .message, rejectingNull: rejectsNull)
+            self.message = try container.decodeIfPresent(Swift.String.self, forKey: "message", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.message, forKey: .message)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.message, forKey: "message")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -19,16 +19,16 @@ extension NameEdgeCases {
         public init() {
         }
 
-        public enum CodingKeys: Swift.CodingKey {}
+        private static let declaredKeys: Swift.Set<Swift.String> = []
 
         public init(from decoder: any Swift.Decoder) throws {
-            _ = try decoder.container(keyedBy: CodingKeys.self)
+            _ = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             self.undeclaredKeys = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self).allKeys
-                .map(\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()
+                .map(\.stringValue).filter { !Self.declaredKeys.contains($0) }.sorted()
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            _ = encoder.container(keyedBy: CodingKeys.self)
+            _ = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -118,25 +118,19 @@ extension NameEdgeCases {
             self._123 = _123
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case _3dsCardsNotSupported = "3DS_CARDS_NOT_SUPPORTED"
-            case _2fa = "2fa"
-            case _123 = "123"
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self._3dsCardsNotSupported = try container.decodeIfPresent(Risk._3DsCardsNotSupported.self, forKey: ._3dsCardsNotSupported, rejectingNull: rejectsNull)
-            self._2fa = try container.decodeIfPresent(Risk._2Fa.self, forKey: ._2fa, rejectingNull: rejectsNull)
-            self._123 = try container.decodeIfPresent(Risk._1232.self, forKey: ._123, rejectingNull: rejectsNull)
+            self._3dsCardsNotSupported = try container.decodeIfPresent(Risk._3DsCardsNotSupported.self, forKey: "3DS_CARDS_NOT_SUPPORTED", rejectingNull: rejectsNull)
+            self._2fa = try container.decodeIfPresent(Risk._2Fa.self, forKey: "2fa", rejectingNull: rejectsNull)
+            self._123 = try container.decodeIfPresent(Risk._1232.self, forKey: "123", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self._3dsCardsNotSupported, forKey: ._3dsCardsNotSupported)
-            try container.encodeIfPresent(self._2fa, forKey: ._2fa)
-            try container.encodeIfPresent(self._123, forKey: ._123)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self._3dsCardsNotSupported, forKey: "3DS_CARDS_NOT_SUPPORTED")
+            try container.encodeIfPresent(self._2fa, forKey: "2fa")
+            try container.encodeIfPresent(self._123, forKey: "123")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -202,19 +196,15 @@ extension NameEdgeCases {
                 self.enabled = enabled
             }
 
-            public enum CodingKeys: Swift.String, Swift.CodingKey {
-                case enabled
-            }
-
             public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
                 let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-                self.enabled = try container.decodeIfPresent(Swift.Bool.self, forKey: .enabled, rejectingNull: rejectsNull)
+                self.enabled = try container.decodeIfPresent(Swift.Bool.self, forKey: "enabled", rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.enabled, forKey: .enabled)
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.enabled, forKey: "enabled")
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

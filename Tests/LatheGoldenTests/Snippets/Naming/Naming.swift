@@ -31,19 +31,15 @@ extension Naming {
             self.message = message
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case message
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.message = try container.decodeIfPresent(Swift.String.self, forKey: .message, rejectingNull: rejectsNull)
+            self.message = try container.decodeIfPresent(Swift.String.self, forKey: "message", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.message, forKey: .message)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.message, forKey: "message")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -111,49 +107,35 @@ extension Naming {
             self.hashValue2 = hashValue2
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case lineItems = "line items"
-            case ref = "$ref"
-            case id = "@id"
-            case petId = "pet_id"
-            case petId2 = "petId"
-            case _unnamed = "🐶"
-            case urlValue = "URLValue"
-            case _9lives = "9lives"
-            case rawValue2 = "raw_value"
-            case stringValue2 = "string_value"
-            case hashValue2 = "hash_value"
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.lineItems = try container.decodeIfPresent(Swift.String.self, forKey: .lineItems, rejectingNull: rejectsNull)
-            self.ref = try container.decodeIfPresent(Swift.String.self, forKey: .ref, rejectingNull: rejectsNull)
-            self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id, rejectingNull: rejectsNull)
-            self.petId = try container.decodeIfPresent(Swift.String.self, forKey: .petId, rejectingNull: rejectsNull)
-            self.petId2 = try container.decodeIfPresent(Swift.String.self, forKey: .petId2, rejectingNull: rejectsNull)
-            self._unnamed = try container.decodeIfPresent(Swift.String.self, forKey: ._unnamed, rejectingNull: rejectsNull)
-            self.urlValue = try container.decodeIfPresent(Swift.String.self, forKey: .urlValue, rejectingNull: rejectsNull)
-            self._9lives = try container.decodeIfPresent(Swift.String.self, forKey: ._9lives, rejectingNull: rejectsNull)
-            self.rawValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .rawValue2, rejectingNull: rejectsNull)
-            self.stringValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .stringValue2, rejectingNull: rejectsNull)
-            self.hashValue2 = try container.decodeIfPresent(Swift.String.self, forKey: .hashValue2, rejectingNull: rejectsNull)
+            self.lineItems = try container.decodeIfPresent(Swift.String.self, forKey: "line items", rejectingNull: rejectsNull)
+            self.ref = try container.decodeIfPresent(Swift.String.self, forKey: "$ref", rejectingNull: rejectsNull)
+            self.id = try container.decodeIfPresent(Swift.String.self, forKey: "@id", rejectingNull: rejectsNull)
+            self.petId = try container.decodeIfPresent(Swift.String.self, forKey: "pet_id", rejectingNull: rejectsNull)
+            self.petId2 = try container.decodeIfPresent(Swift.String.self, forKey: "petId", rejectingNull: rejectsNull)
+            self._unnamed = try container.decodeIfPresent(Swift.String.self, forKey: "🐶", rejectingNull: rejectsNull)
+            self.urlValue = try container.decodeIfPresent(Swift.String.self, forKey: "URLValue", rejectingNull: rejectsNull)
+            self._9lives = try container.decodeIfPresent(Swift.String.self, forKey: "9lives", rejectingNull: rejectsNull)
+            self.rawValue2 = try container.decodeIfPresent(Swift.String.self, forKey: "raw_value", rejectingNull: rejectsNull)
+            self.stringValue2 = try container.decodeIfPresent(Swift.String.self, forKey: "string_value", rejectingNull: rejectsNull)
+            self.hashValue2 = try container.decodeIfPresent(Swift.String.self, forKey: "hash_value", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.lineItems, forKey: .lineItems)
-            try container.encodeIfPresent(self.ref, forKey: .ref)
-            try container.encodeIfPresent(self.id, forKey: .id)
-            try container.encodeIfPresent(self.petId, forKey: .petId)
-            try container.encodeIfPresent(self.petId2, forKey: .petId2)
-            try container.encodeIfPresent(self._unnamed, forKey: ._unnamed)
-            try container.encodeIfPresent(self.urlValue, forKey: .urlValue)
-            try container.encodeIfPresent(self._9lives, forKey: ._9lives)
-            try container.encodeIfPresent(self.rawValue2, forKey: .rawValue2)
-            try container.encodeIfPresent(self.stringValue2, forKey: .stringValue2)
-            try container.encodeIfPresent(self.hashValue2, forKey: .hashValue2)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.lineItems, forKey: "line items")
+            try container.encodeIfPresent(self.ref, forKey: "$ref")
+            try container.encodeIfPresent(self.id, forKey: "@id")
+            try container.encodeIfPresent(self.petId, forKey: "pet_id")
+            try container.encodeIfPresent(self.petId2, forKey: "petId")
+            try container.encodeIfPresent(self._unnamed, forKey: "🐶")
+            try container.encodeIfPresent(self.urlValue, forKey: "URLValue")
+            try container.encodeIfPresent(self._9lives, forKey: "9lives")
+            try container.encodeIfPresent(self.rawValue2, forKey: "raw_value")
+            try container.encodeIfPresent(self.stringValue2, forKey: "string_value")
+            try container.encodeIfPresent(self.hashValue2, forKey: "hash_value")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -170,19 +152,15 @@ extension Naming {
             self._2fa = _2fa
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case _2fa = "2fa"
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self._2fa = try container.decodeIfPresent(Swift.Bool.self, forKey: ._2fa, rejectingNull: rejectsNull)
+            self._2fa = try container.decodeIfPresent(Swift.Bool.self, forKey: "2fa", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self._2fa, forKey: ._2fa)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self._2fa, forKey: "2fa")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -207,22 +185,17 @@ extension Naming {
             self.`default` = `default`
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case self_ = "self"
-            case `default` = "default"
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.self_ = try container.decodeIfPresent(Swift.String.self, forKey: .self_, rejectingNull: rejectsNull)
-            self.`default` = try container.decodeIfPresent(Swift.String.self, forKey: .`default`, rejectingNull: rejectsNull)
+            self.self_ = try container.decodeIfPresent(Swift.String.self, forKey: "self", rejectingNull: rejectsNull)
+            self.`default` = try container.decodeIfPresent(Swift.String.self, forKey: "default", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.self_, forKey: .self_)
-            try container.encodeIfPresent(self.`default`, forKey: .`default`)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.self_, forKey: "self")
+            try container.encodeIfPresent(self.`default`, forKey: "default")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -18,19 +18,15 @@ extension Nullable31 {
             self.city = city
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case city
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.city = try container.decodeIfPresent(Swift.String.self, forKey: .city, rejectingNull: rejectsNull)
+            self.city = try container.decodeIfPresent(Swift.String.self, forKey: "city", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.city, forKey: .city)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.city, forKey: "city")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -61,27 +57,20 @@ extension Nullable31 {
             self.destination = destination
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case note
-            case label
-            case origin
-            case destination
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.note = try container.decodeNil(forKey: .note) ? nil : try container.decode(Swift.String.self, forKey: .note)
-            self.label = container.contains(.label) ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: .label) : nil
-            self.origin = container.contains(.origin) ? try container.decode(LatheRuntime.Nullable<Address>.self, forKey: .origin) : nil
-            self.destination = container.contains(.destination) ? try container.decode(LatheRuntime.Nullable<Address>.self, forKey: .destination) : nil
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.note = try container.decodeNil(forKey: "note") ? nil : try container.decode(Swift.String.self, forKey: "note")
+            self.label = container.contains("label") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "label") : nil
+            self.origin = container.contains("origin") ? try container.decode(LatheRuntime.Nullable<Address>.self, forKey: "origin") : nil
+            self.destination = container.contains("destination") ? try container.decode(LatheRuntime.Nullable<Address>.self, forKey: "destination") : nil
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.note, forKey: .note)
-            try container.encodeIfPresent(self.label, forKey: .label)
-            try container.encodeIfPresent(self.origin, forKey: .origin)
-            try container.encodeIfPresent(self.destination, forKey: .destination)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.note, forKey: "note")
+            try container.encodeIfPresent(self.label, forKey: "label")
+            try container.encodeIfPresent(self.origin, forKey: "origin")
+            try container.encodeIfPresent(self.destination, forKey: "destination")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -28,24 +28,18 @@ extension NullableComponents {
             self.spare = spare
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case name
-            case owner
-            case spare
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.name = try container.decodeNil(forKey: .name) ? nil : try container.decode(MaybeName.self, forKey: .name)
-            self.owner = try container.decodeNil(forKey: .owner) ? nil : try container.decode(MaybeOwner.self, forKey: .owner)
-            self.spare = container.contains(.spare) ? try container.decode(LatheRuntime.Nullable<MaybeName>.self, forKey: .spare) : nil
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.name = try container.decodeNil(forKey: "name") ? nil : try container.decode(MaybeName.self, forKey: "name")
+            self.owner = try container.decodeNil(forKey: "owner") ? nil : try container.decode(MaybeOwner.self, forKey: "owner")
+            self.spare = container.contains("spare") ? try container.decode(LatheRuntime.Nullable<MaybeName>.self, forKey: "spare") : nil
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.name, forKey: .name)
-            try container.encode(self.owner, forKey: .owner)
-            try container.encodeIfPresent(self.spare, forKey: .spare)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.name, forKey: "name")
+            try container.encode(self.owner, forKey: "owner")
+            try container.encodeIfPresent(self.spare, forKey: "spare")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -75,19 +69,15 @@ extension NullableComponents {
             self.name = name
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case name
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.name, forKey: .name)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.name, forKey: "name")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -21,22 +21,17 @@ extension OneOfBesideProperties {
             self.phone = phone
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case email
-            case phone
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.email = try container.decodeIfPresent(Swift.String.self, forKey: .email, rejectingNull: rejectsNull)
-            self.phone = try container.decodeIfPresent(Swift.String.self, forKey: .phone, rejectingNull: rejectsNull)
+            self.email = try container.decodeIfPresent(Swift.String.self, forKey: "email", rejectingNull: rejectsNull)
+            self.phone = try container.decodeIfPresent(Swift.String.self, forKey: "phone", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.email, forKey: .email)
-            try container.encodeIfPresent(self.phone, forKey: .phone)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.email, forKey: "email")
+            try container.encodeIfPresent(self.phone, forKey: "phone")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

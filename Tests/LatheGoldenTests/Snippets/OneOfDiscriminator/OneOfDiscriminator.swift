@@ -55,21 +55,16 @@ extension OneOfDiscriminator {
             self.iban = iban
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case kind
-            case iban
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.kind = try container.decode(Swift.String.self, forKey: .kind)
-            self.iban = try container.decode(Swift.String.self, forKey: .iban)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.kind = try container.decode(Swift.String.self, forKey: "kind")
+            self.iban = try container.decode(Swift.String.self, forKey: "iban")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.kind, forKey: .kind)
-            try container.encode(self.iban, forKey: .iban)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encode(self.iban, forKey: "iban")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -89,21 +84,16 @@ extension OneOfDiscriminator {
             self.last4 = last4
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case kind
-            case last4
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.kind = try container.decode(Swift.String.self, forKey: .kind)
-            self.last4 = try container.decode(Swift.String.self, forKey: .last4)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.kind = try container.decode(Swift.String.self, forKey: "kind")
+            self.last4 = try container.decode(Swift.String.self, forKey: "last4")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.kind, forKey: .kind)
-            try container.encode(self.last4, forKey: .last4)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encode(self.last4, forKey: "last4")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -128,25 +118,19 @@ extension OneOfDiscriminator {
             self.lives = lives
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case petType
-            case name
-            case lives
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.petType = try container.decode(Swift.String.self, forKey: .petType)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
-            self.lives = try container.decodeIfPresent(Swift.Int.self, forKey: .lives, rejectingNull: rejectsNull)
+            self.petType = try container.decode(Swift.String.self, forKey: "petType")
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            self.lives = try container.decodeIfPresent(Swift.Int.self, forKey: "lives", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.petType, forKey: .petType)
-            try container.encodeIfPresent(self.name, forKey: .name)
-            try container.encodeIfPresent(self.lives, forKey: .lives)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.petType, forKey: "petType")
+            try container.encodeIfPresent(self.name, forKey: "name")
+            try container.encodeIfPresent(self.lives, forKey: "lives")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -173,25 +157,19 @@ extension OneOfDiscriminator {
             self.bark = bark
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case petType
-            case name
-            case bark
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.petType = try container.decode(Swift.String.self, forKey: .petType)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
-            self.bark = try container.decodeIfPresent(Swift.String.self, forKey: .bark, rejectingNull: rejectsNull)
+            self.petType = try container.decode(Swift.String.self, forKey: "petType")
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            self.bark = try container.decodeIfPresent(Swift.String.self, forKey: "bark", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.petType, forKey: .petType)
-            try container.encodeIfPresent(self.name, forKey: .name)
-            try container.encodeIfPresent(self.bark, forKey: .bark)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.petType, forKey: "petType")
+            try container.encodeIfPresent(self.name, forKey: "name")
+            try container.encodeIfPresent(self.bark, forKey: "bark")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -291,22 +269,17 @@ extension OneOfDiscriminator {
             self.account = account
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case pet
-            case account
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.pet = try container.decodeIfPresent(Pet.self, forKey: .pet, rejectingNull: rejectsNull)
-            self.account = try container.decodeIfPresent(Account.self, forKey: .account, rejectingNull: rejectsNull)
+            self.pet = try container.decodeIfPresent(Pet.self, forKey: "pet", rejectingNull: rejectsNull)
+            self.account = try container.decodeIfPresent(Account.self, forKey: "account", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.pet, forKey: .pet)
-            try container.encodeIfPresent(self.account, forKey: .account)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.pet, forKey: "pet")
+            try container.encodeIfPresent(self.account, forKey: "account")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -411,21 +384,16 @@ extension OneOfDiscriminator {
             self.sortCode = sortCode
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case type
-            case sortCode
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.type = try container.decode(Swift.String.self, forKey: .type)
-            self.sortCode = try container.decode(Swift.String.self, forKey: .sortCode)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.type = try container.decode(Swift.String.self, forKey: "type")
+            self.sortCode = try container.decode(Swift.String.self, forKey: "sortCode")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.type, forKey: .type)
-            try container.encode(self.sortCode, forKey: .sortCode)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.type, forKey: "type")
+            try container.encode(self.sortCode, forKey: "sortCode")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

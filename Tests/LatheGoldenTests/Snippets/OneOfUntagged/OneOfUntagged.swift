@@ -18,18 +18,14 @@ extension OneOfUntagged {
             self.value = value
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case value
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.value = try container.decode(Swift.Int.self, forKey: .value)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.value = try container.decode(Swift.Int.self, forKey: "value")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.value, forKey: .value)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.value, forKey: "value")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -429,22 +429,17 @@ extension ParameterStyles {
             self.since = since
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case owner
-            case since
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.owner = try container.decodeIfPresent(Swift.String.self, forKey: .owner, rejectingNull: rejectsNull)
-            self.since = try container.decodeIfPresent(LatheRuntime.CalendarDate.self, forKey: .since, rejectingNull: rejectsNull)
+            self.owner = try container.decodeIfPresent(Swift.String.self, forKey: "owner", rejectingNull: rejectsNull)
+            self.since = try container.decodeIfPresent(LatheRuntime.CalendarDate.self, forKey: "since", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.owner, forKey: .owner)
-            try container.encodeIfPresent(self.since, forKey: .since)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.owner, forKey: "owner")
+            try container.encodeIfPresent(self.since, forKey: "since")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -462,22 +457,17 @@ extension ParameterStyles {
             self.y = y
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case x
-            case y
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.x = try container.decodeIfPresent(Swift.Int.self, forKey: .x, rejectingNull: rejectsNull)
-            self.y = try container.decodeIfPresent(Swift.Int.self, forKey: .y, rejectingNull: rejectsNull)
+            self.x = try container.decodeIfPresent(Swift.Int.self, forKey: "x", rejectingNull: rejectsNull)
+            self.y = try container.decodeIfPresent(Swift.Int.self, forKey: "y", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.x, forKey: .x)
-            try container.encodeIfPresent(self.y, forKey: .y)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.x, forKey: "x")
+            try container.encodeIfPresent(self.y, forKey: "y")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -23,22 +23,17 @@ extension ReadWriteOnly {
             self.password = password
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case password
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id, rejectingNull: rejectsNull)
-            self.password = try container.decodeIfPresent(Swift.String.self, forKey: .password, rejectingNull: rejectsNull)
+            self.id = try container.decodeIfPresent(Swift.String.self, forKey: "id", rejectingNull: rejectsNull)
+            self.password = try container.decodeIfPresent(Swift.String.self, forKey: "password", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.id, forKey: .id)
-            try container.encodeIfPresent(self.password, forKey: .password)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.id, forKey: "id")
+            try container.encodeIfPresent(self.password, forKey: "password")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -32,25 +32,19 @@ extension Recursive {
             self.children = children
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case name
-            case parent
-            case children
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.name = try container.decode(Swift.String.self, forKey: .name)
-            self._parent = try container.decodeIfPresent(LatheRuntime.Indirect<Category>.self, forKey: .parent, rejectingNull: rejectsNull)
-            self.children = try container.decodeIfPresent([Category].self, forKey: .children, rejectingNull: rejectsNull)
+            self.name = try container.decode(Swift.String.self, forKey: "name")
+            self._parent = try container.decodeIfPresent(LatheRuntime.Indirect<Category>.self, forKey: "parent", rejectingNull: rejectsNull)
+            self.children = try container.decodeIfPresent([Category].self, forKey: "children", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.name, forKey: .name)
-            try container.encodeIfPresent(self._parent, forKey: .parent)
-            try container.encodeIfPresent(self.children, forKey: .children)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.name, forKey: "name")
+            try container.encodeIfPresent(self._parent, forKey: "parent")
+            try container.encodeIfPresent(self.children, forKey: "children")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -79,22 +73,17 @@ extension Recursive {
             self.team = team
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case name
-            case team
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name, rejectingNull: rejectsNull)
-            self.team = try container.decodeIfPresent(Team.self, forKey: .team, rejectingNull: rejectsNull)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            self.team = try container.decodeIfPresent(Team.self, forKey: "team", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.name, forKey: .name)
-            try container.encodeIfPresent(self.team, forKey: .team)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.name, forKey: "name")
+            try container.encodeIfPresent(self.team, forKey: "team")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -153,21 +142,16 @@ extension Recursive {
             self.right = right
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case left
-            case right
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.left = try container.decode(Expression.self, forKey: .left)
-            self.right = try container.decode(Expression.self, forKey: .right)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.left = try container.decode(Expression.self, forKey: "left")
+            self.right = try container.decode(Expression.self, forKey: "right")
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.left, forKey: .left)
-            try container.encode(self.right, forKey: .right)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.left, forKey: "left")
+            try container.encode(self.right, forKey: "right")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -191,19 +175,15 @@ extension Recursive {
             self._lead = lead.map { LatheRuntime.Indirect($0) }
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case lead
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self._lead = try container.decodeIfPresent(LatheRuntime.Indirect<Employee>.self, forKey: .lead, rejectingNull: rejectsNull)
+            self._lead = try container.decodeIfPresent(LatheRuntime.Indirect<Employee>.self, forKey: "lead", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self._lead, forKey: .lead)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self._lead, forKey: "lead")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

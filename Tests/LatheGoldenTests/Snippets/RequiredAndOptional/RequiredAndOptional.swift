@@ -35,28 +35,21 @@ extension RequiredAndOptional {
             self.age = age
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case id
-            case name
-            case email
-            case age
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.id = try container.decode(Swift.String.self, forKey: .id)
-            self.name = try container.decode(Swift.String.self, forKey: .name)
-            self.email = try container.decodeIfPresent(Swift.String.self, forKey: .email, rejectingNull: rejectsNull)
-            self.age = try container.decodeIfPresent(Swift.Int.self, forKey: .age, rejectingNull: rejectsNull)
+            self.id = try container.decode(Swift.String.self, forKey: "id")
+            self.name = try container.decode(Swift.String.self, forKey: "name")
+            self.email = try container.decodeIfPresent(Swift.String.self, forKey: "email", rejectingNull: rejectsNull)
+            self.age = try container.decodeIfPresent(Swift.Int.self, forKey: "age", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encode(self.name, forKey: .name)
-            try container.encodeIfPresent(self.email, forKey: .email)
-            try container.encodeIfPresent(self.age, forKey: .age)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encode(self.name, forKey: "name")
+            try container.encodeIfPresent(self.email, forKey: "email")
+            try container.encodeIfPresent(self.age, forKey: "age")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

@@ -28,25 +28,19 @@ extension TypeArrays {
             self.flag = flag
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case unitPrice
-            case status
-            case flag
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.unitPrice = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: .unitPrice, rejectingNull: rejectsNull)
-            self.status = container.contains(.status) ? try container.decode(LatheRuntime.Nullable<LatheRuntime.NumberOrString>.self, forKey: .status) : nil
-            self.flag = try container.decodeIfPresent(Line.Flag.self, forKey: .flag, rejectingNull: rejectsNull)
+            self.unitPrice = try container.decodeIfPresent(LatheRuntime.NumberOrString.self, forKey: "unitPrice", rejectingNull: rejectsNull)
+            self.status = container.contains("status") ? try container.decode(LatheRuntime.Nullable<LatheRuntime.NumberOrString>.self, forKey: "status") : nil
+            self.flag = try container.decodeIfPresent(Line.Flag.self, forKey: "flag", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.unitPrice, forKey: .unitPrice)
-            try container.encodeIfPresent(self.status, forKey: .status)
-            try container.encodeIfPresent(self.flag, forKey: .flag)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.unitPrice, forKey: "unitPrice")
+            try container.encodeIfPresent(self.status, forKey: "status")
+            try container.encodeIfPresent(self.flag, forKey: "flag")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

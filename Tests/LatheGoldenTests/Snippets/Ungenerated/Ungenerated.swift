@@ -23,22 +23,17 @@ extension Ungenerated {
             self.code = code
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case pair
-            case code
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.pair = try container.decodeIfPresent([Swift.Double].self, forKey: .pair, rejectingNull: rejectsNull)
-            self.code = try container.decodeIfPresent(Swift.String.self, forKey: .code, rejectingNull: rejectsNull)
+            self.pair = try container.decodeIfPresent([Swift.Double].self, forKey: "pair", rejectingNull: rejectsNull)
+            self.code = try container.decodeIfPresent(Swift.String.self, forKey: "code", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.pair, forKey: .pair)
-            try container.encodeIfPresent(self.code, forKey: .code)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.pair, forKey: "pair")
+            try container.encodeIfPresent(self.code, forKey: "code")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}

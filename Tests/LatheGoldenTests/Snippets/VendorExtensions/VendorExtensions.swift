@@ -373,19 +373,15 @@ extension VendorExtensions {
             self.reason = reason
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case reason
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.reason = try container.decodeIfPresent(Swift.String.self, forKey: .reason, rejectingNull: rejectsNull)
+            self.reason = try container.decodeIfPresent(Swift.String.self, forKey: "reason", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.reason, forKey: .reason)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.reason, forKey: "reason")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -400,19 +396,15 @@ extension VendorExtensions {
             self.result = result
         }
 
-        public enum CodingKeys: Swift.String, Swift.CodingKey {
-            case result
-        }
-
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.result = try container.decodeIfPresent(VoidTransactionResponse.ResultModel.self, forKey: .result, rejectingNull: rejectsNull)
+            self.result = try container.decodeIfPresent(VoidTransactionResponse.ResultModel.self, forKey: "result", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.result, forKey: .result)
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.result, forKey: "result")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -433,22 +425,17 @@ extension VendorExtensions {
                 self.messages = messages
             }
 
-            public enum CodingKeys: Swift.String, Swift.CodingKey {
-                case code
-                case messages
-            }
-
             public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
                 let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-                self.code = try container.decodeIfPresent(Swift.String.self, forKey: .code, rejectingNull: rejectsNull)
-                self.messages = try container.decodeIfPresent([Swift.String].self, forKey: .messages, rejectingNull: rejectsNull)
+                self.code = try container.decodeIfPresent(Swift.String.self, forKey: "code", rejectingNull: rejectsNull)
+                self.messages = try container.decodeIfPresent([Swift.String].self, forKey: "messages", rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.code, forKey: .code)
-                try container.encodeIfPresent(self.messages, forKey: .messages)
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.code, forKey: "code")
+                try container.encodeIfPresent(self.messages, forKey: "messages")
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
