@@ -5,7 +5,8 @@ Compiles the Swift files in FOLDER the way a debug SwiftPM build does (-Onone, b
 cores) with the frontend's timers on, then reports the time per compiler phase (from
 -stats-output-dir), the type-checking time per kind of generated function (from
 -debug-time-function-bodies, grouped by what the function is: `init(from:)`, `encode(to:)`, …),
-and the slowest single expressions (-debug-time-expression-type-checking).
+and every expression that took more than 20 ms to type-check (-warn-long-expression-type-checking;
+Swift 6.3 no longer prints -debug-time-expression-type-checking).
 
     profile_build.py FOLDER MODULES_FOLDER
 """
@@ -26,7 +27,7 @@ stats = os.path.join(work, "stats")
 os.makedirs(stats)
 command = ["swiftc", "-c", "-Onone", "-g", "-parse-as-library", "-module-name", "Generated", "-swift-version", "6",
            "-I", modules, "-j2", "-enable-batch-mode", "-stats-output-dir", stats,
-           "-Xfrontend", "-debug-time-function-bodies", "-Xfrontend", "-debug-time-expression-type-checking"] + files
+           "-Xfrontend", "-debug-time-function-bodies", "-Xfrontend", "-warn-long-expression-type-checking=20"] + files
 start = time.perf_counter()
 result = subprocess.run(command, cwd=work, capture_output=True, text=True)
 wall = time.perf_counter() - start
@@ -43,6 +44,10 @@ functions = collections.Counter()
 function_counts = collections.Counter()
 expressions = []
 for line in result.stderr.splitlines() + result.stdout.splitlines():
+    slow = re.match(r"^(\S+):(\d+):\d+: warning: expression took (\d+)ms to type-check", line)
+    if slow:
+        expressions.append((float(slow.group(3)), f"{slow.group(1)}:{slow.group(2)}"))
+        continue
     match = re.match(r"^\s*([0-9.]+)ms\s+(\S+)\s*(.*)$", line)
     if not match:
         continue
@@ -56,8 +61,6 @@ for line in result.stderr.splitlines() + result.stdout.splitlines():
             name = "init(…) (memberwise and others)"
         functions[name] += ms
         function_counts[name] += 1
-    else:
-        expressions.append((ms, location))
 
 print(f"{len(files)} files, {sum(1 for f in files for _ in open(f))} lines; `swiftc -c -Onone -j2`: {wall:.1f} s wall\n")
 print("| compiler phase (summed over frontend jobs) | seconds | share |")
@@ -70,7 +73,7 @@ print("\n| function bodies (type-checking) | count | ms | ms each |")
 print("| --- | --- | --- | --- |")
 for name, ms in functions.most_common(15):
     print(f"| `{name}` | {function_counts[name]} | {ms:.0f} | {ms / function_counts[name]:.2f} |")
-print(f"\nAll function bodies: {sum(functions.values()) / 1000:.1f} s; expressions timed: {len(expressions)}, "
+print(f"\nAll function bodies: {sum(functions.values()) / 1000:.1f} s; expressions over 20 ms: {len(expressions)}, "
       f"{sum(ms for ms, _ in expressions) / 1000:.1f} s.")
 print("\n| slowest expressions | ms |")
 print("| --- | --- |")
