@@ -67,7 +67,8 @@ struct GenerateCommand: ParsableCommand {
 
     @Flag(
         help: ArgumentHelp(
-            "Leave Hashable and Equatable out of the generated values: a large spec compiles in about a fifth less time."))
+            "Leave Hashable and Equatable out of the generated values: a large spec compiles in about a fifth less time."
+        ))
     var noHashable = false
 
     @Option(
