@@ -16,29 +16,9 @@ other=$1
 spec=${2:-$repo/../shared/corpus/square-api.json}
 swift build --product lathe > /dev/null
 lathe=$(swift build --show-bin-path)/lathe
+source scripts/lib/two-targets.sh
 work="$repo/.build-ab"
-rm -rf "$work" && mkdir -p "$work/Sources/Before" "$work/Sources/After"
-cat > "$work/Package.swift" <<SWIFT
-// swift-tools-version: 6.0
-import PackageDescription
-let package = Package(
-    name: "AB",
-    dependencies: [
-        .package(name: "Lathe", path: "$repo"),
-        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
-    ],
-    targets: ["Before", "After"].map { name in
-        .target(
-            name: name,
-            dependencies: [
-                .product(name: "LatheRuntime", package: "Lathe"),
-                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-            ])
-    }
-)
-SWIFT
+two_targets_package "$work" AB Before After
 "$other" generate --quiet "$spec" --output "$work/Sources/Before"
 "$lathe" generate --quiet "$spec" --output "$work/Sources/After"
 cd "$work"
@@ -46,8 +26,5 @@ swift package resolve > /dev/null
 swift build --target LatheRuntime > /dev/null
 for target in ${ORDER:-Before After}; do
   lines=$(cat Sources/$target/*.swift | wc -l)
-  start=$(date +%s%N)
-  swift build --target "$target" > /dev/null
-  tenths=$((($(date +%s%N) - start) / 100000000))
-  echo "$target: $lines lines, clean debug build of the target alone $((tenths / 10)).$((tenths % 10)) s"
+  echo "$target: $lines lines, clean debug build of the target alone $(build_alone "$target") s"
 done

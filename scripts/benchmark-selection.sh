@@ -12,43 +12,17 @@ repo=$(pwd)
 lathe=${1:-$(swift build --show-bin-path)/lathe}
 [ -x "$lathe" ] || swift build --product lathe > /dev/null
 spec="$repo/../shared/corpus/square-api.json"
+source scripts/lib/two-targets.sh
 work="$repo/.build-selection"
-rm -rf "$work" && mkdir -p "$work/Sources/SquareAll" "$work/Sources/SquareThree"
-cat > "$work/Package.swift" <<SWIFT
-// swift-tools-version: 6.0
-import PackageDescription
-let package = Package(
-    name: "Selection",
-    dependencies: [
-        .package(name: "Lathe", path: "$repo"),
-        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
-    ],
-    targets: ["SquareAll", "SquareThree"].map { name in
-        .target(
-            name: name,
-            dependencies: [
-                .product(name: "LatheRuntime", package: "Lathe"),
-                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-            ])
-    }
-)
-SWIFT
+two_targets_package "$work" Selection SquareAll SquareThree
 "$lathe" generate --quiet "$spec" --output "$work/Sources/SquareAll"
 "$lathe" generate --quiet "$spec" --operation CreatePayment --operation GetPayment --operation ListPayments \
   --output "$work/Sources/SquareThree"
 cd "$work"
 swift package resolve > /dev/null
-start=$(date +%s%N)
-swift build --target LatheRuntime > /dev/null
-tenths=$((($(date +%s%N) - start) / 100000000))
-echo "dependencies (LatheRuntime, swift-openapi-runtime, swift-http-types): clean debug build $((tenths / 10)).$((tenths % 10)) s"
+echo "dependencies (LatheRuntime, swift-openapi-runtime, swift-http-types): clean debug build $(build_alone LatheRuntime) s"
 for target in SquareThree SquareAll; do
   lines=$(cat Sources/$target/*.swift | wc -l)
   files=$(ls Sources/$target | wc -l)
-  start=$(date +%s%N)
-  swift build --target "$target" > /dev/null
-  tenths=$((($(date +%s%N) - start) / 100000000))
-  echo "$target: $files files, $lines lines, clean debug build of the target alone $((tenths / 10)).$((tenths % 10)) s"
+  echo "$target: $files files, $lines lines, clean debug build of the target alone $(build_alone "$target") s"
 done

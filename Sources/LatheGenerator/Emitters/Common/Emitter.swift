@@ -10,6 +10,9 @@ struct EmitterContext {
     /// Whether generated values are `Hashable` (and so `Equatable`); `GeneratorOptions.hashable`.
     let isHashable: Bool
 
+    /// `Swift.Hashable, ` at the start or middle of a conformance list when values are hashable.
+    static func hashable(_ isHashable: Bool) -> String { isHashable ? "Swift.Hashable, " : "" }
+
     init(module: IRModule, namespace: String?, hashable: Bool = true) {
         self.module = module
         self.namespace = namespace
@@ -31,7 +34,7 @@ extension Emitter {
     var qualifier: String { context.qualifier }
     var namespace: String? { context.namespace }
     /// `Swift.Hashable, ` in a conformance list, or nothing (`GeneratorOptions.hashable`).
-    var hashable: String { context.isHashable ? "Swift.Hashable, " : "" }
+    var hashable: String { EmitterContext.hashable(context.isHashable) }
     /// `, Swift.Hashable` at the end of a conformance list, or nothing.
     var andHashable: String { context.isHashable ? ", Swift.Hashable" : "" }
 }

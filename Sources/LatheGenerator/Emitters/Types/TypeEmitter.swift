@@ -10,7 +10,7 @@ struct TypeEmitter {
     init(module: IRModule, hashable: Bool = true) {
         self.module = module
         spelling = TypeSpelling(module: module)
-        self.hashable = hashable ? "Swift.Hashable, " : ""
+        self.hashable = EmitterContext.hashable(hashable)
     }
 
     func render(_ id: IRTypeID) -> String {
