@@ -98,6 +98,7 @@ final class Lowerer {
         // then exactly what the selected operations reach is generated.
         let components = selection.selectsAll ? document.components.schemas.compactMap { schemaTypes[$0.key] } : []
         Passes.pruneUnreachable(in: &module, roots: requestRoots + responseRoots, keep: components)
+        Passes.boxLargeValues(in: &module)
         return (module, diagnostics)
     }
 

@@ -59,6 +59,96 @@ enum Passes {
         }
     }
 
+    /// How many stored fields a nested value may add to the type that holds it before it is kept
+    /// behind a reference instead (BENCHMARKS.md, "What a debug build of generated types is").
+    static let inlineFieldLimit = 8
+
+    /// Keeps large nested values out of line. Swift copies, assigns and destroys a struct through
+    /// value witnesses that walk every field it holds inline, nested structs' fields included; for
+    /// a spec whose objects nest other objects (`PaymentUpdatedEvent` holds `Payment`, which holds
+    /// a dozen objects of its own) those functions grow with the whole tree below the type, and
+    /// were two thirds of the machine code a debug build of Square's types emits. A property whose
+    /// type would add more than `inlineFieldLimit` fields is boxed (stored in an immutable
+    /// `Indirect`, its public type unchanged), and a `oneOf` enum whose cases would is `indirect`;
+    /// each type then costs its own fields. Types are settled children first, so each sees the
+    /// sizes its members have once their own large members are boxed.
+    static func boxLargeValues(in module: inout IRModule, limit: Int = inlineFieldLimit) {
+        var fields = [Int?](repeating: nil, count: module.types.count)
+        var open = Set<Int>()
+        for root in module.types.indices where fields[root] == nil {
+            var work = [root]
+            while let node = work.last {
+                if fields[node] != nil {
+                    work.removeLast()
+                } else if open.insert(node).inserted {
+                    work += inlineTargets(of: module[IRTypeID(node)].kind, in: module).filter {
+                        fields[$0] == nil && !open.contains($0)
+                    }
+                } else {
+                    fields[node] = settle(IRTypeID(node), in: &module, fields: fields, limit: limit)
+                    open.remove(node)
+                    work.removeLast()
+                }
+            }
+        }
+    }
+
+    /// The types a type holds inline: what boxing (cycles, or large values) has not moved out of line.
+    private static func inlineTargets(of kind: IRTypeKind, in module: IRModule) -> [Int] {
+        switch kind {
+        case .object(let object):
+            object.properties.filter { !$0.isBoxed }.flatMap { directTargets(of: $0.type, in: module) }
+                + object.composed.flatMap { directTargets(of: $0.type, in: module) }
+        case .union(let union), .anyOf(let union):
+            union.isRecursive ? [] : union.cases.flatMap { directTargets(of: $0.type, in: module) }
+        case .alias(let type, _): directTargets(of: type, in: module)
+        case .enumeration, .pending: []
+        }
+    }
+
+    /// Boxes what is too large in one type whose inline members are settled; returns how many
+    /// fields the type then holds inline. A member still being settled (a cycle boxing left, which
+    /// cannot be inline) counts as one.
+    private static func settle(_ id: IRTypeID, in module: inout IRModule, fields: [Int?], limit: Int) -> Int {
+        func size(_ type: IRValueType) -> Int {
+            directTargets(of: type, in: module).first.map { fields[$0] ?? 1 } ?? 1
+        }
+        switch module[id].kind {
+        case .object(var object):
+            var total = 0
+            for index in object.properties.indices {
+                let inline = object.properties[index].isBoxed ? 1 : size(object.properties[index].type)
+                if inline > limit {
+                    object.properties[index].isBoxed = true
+                    total += 1
+                } else {
+                    total += inline
+                }
+            }
+            total += object.composed.reduce(0) { $0 + size($1.type) }
+            if case .captured = object.additionalProperties { total += 1 }
+            if object.undeclaredKeysName != nil { total += 1 }
+            module[id].kind = .object(object)
+            return max(total, 1)
+        case .union(var union):
+            guard !union.isRecursive else { return 1 }
+            // An enum copies one case at a time, but its witnesses hold code for every case.
+            let total = union.cases.reduce(0) { $0 + size($1.type) }
+            guard total > limit else { return max(total, 1) }
+            union.isRecursive = true
+            module[id].kind = .union(union)
+            return 1
+        case .anyOf(let union):
+            // Its members are public stored properties: boxing them would change their types.
+            let members = union.isRecursive ? union.cases.count : union.cases.reduce(0) { $0 + size($1.type) }
+            return max(members, 1)
+        case .alias(let type, _):
+            return size(type)
+        case .enumeration, .pending:
+            return 1
+        }
+    }
+
     private struct Edge: Hashable {
         var from: Int
         var to: Int

@@ -38,8 +38,10 @@ extension Nullable: Encodable where Wrapped: Encodable {
     }
 }
 
-/// Heap storage for a property whose type contains itself (a tree node's parent), which a Swift
-/// struct cannot hold inline. Generated code uses it only where a reference cycle needs it.
+/// Heap storage for a property a generated struct keeps out of line, behind its public type: one
+/// whose type contains the struct (a tree node's parent), which Swift cannot hold inline, or a
+/// large nested value, which would make copying the struct cost code for every field below it.
+/// Immutable, so the struct keeps value semantics: setting the property stores a new box.
 public final class Indirect<Wrapped: Sendable>: Sendable {
     public let value: Wrapped
 
@@ -63,6 +65,13 @@ public final class Indirect<Wrapped: Sendable>: Sendable {
         case .value(let value)?: .value(Indirect(value))
         }
     }
+}
+
+/// Printed and dumped as the value it holds, as the property it stands behind would be.
+extension Indirect: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String { String(describing: value) }
+    public var debugDescription: String { String(reflecting: value) }
+    public var customMirror: Mirror { Mirror(reflecting: value) }
 }
 
 extension Indirect: Equatable where Wrapped: Equatable {

@@ -32,6 +32,30 @@ struct RoundTripTests {
         }
     }
 
+    /// Large nested values live in boxes behind their properties: the JSON, the public types,
+    /// value semantics and equality are what they would be inline.
+    @Test func largeValuesBehindBoxesBehaveAsInline() throws {
+        let json = #"""
+            {"shipping": {"line1": "1 Quay", "city": "Oslo", "note": "ring"}, "billing": null,
+             "total": {"amount": 5, "currency": "NOK"}, "destination": {"locker": "L7"}}
+            """#
+        var order = try roundTrip(LargeValues.Order.self, json)
+        #expect(order.shipping.city == "Oslo" && order.billing == .null && order.gift == nil)
+        #expect(order.destination == .locker(LargeValues.Locker(locker: "L7")))
+        let copy = order
+        order.shipping.city = "Bergen"
+        order.billing = .value(LargeValues.Address(line1: "2 Pier", city: "Bergen"))
+        #expect(copy.shipping.city == "Oslo" && copy.billing == .null, "a copy keeps its own value")
+        #expect(order != copy && order.shipping.city == "Bergen")
+        try roundTrip(
+            LargeValues.Order.self,
+            #"{"shipping": {"line1": "1 Quay", "city": "Oslo"}, "destination": {"line1": "3 Dock", "city": "Moss"}}"#)
+        #expect(String(describing: order).contains("Bergen"), "printed as the value it holds")
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(LargeValues.Order.self, from: Data(#"{"shipping": {"city": "Oslo"}}"#.utf8))
+        }
+    }
+
     @Test func nullsSurviveWhereTheSchemaAllowsThem() throws {
         // 3.0 nullable: a present null and an absent key stay apart.
         let parcel = try roundTrip(

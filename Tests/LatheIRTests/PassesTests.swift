@@ -109,6 +109,68 @@ struct PassesTests {
         #expect(try boxed(module, "Sum") == [])
     }
 
+    // MARK: Large values out of line
+
+    /// Nine string fields: one more than `Passes.inlineFieldLimit` lets a nested value add.
+    static let large =
+        "{type: object, properties: {"
+        + (1 ... 9).map { "f\($0): {type: string}" }.joined(separator: ", ") + "}}"
+
+    @Test func aNestedObjectOverTheLimitIsBoxedAndASmallOneStaysInline() throws {
+        let module = try lower(
+            """
+                Large: \(Self.large)
+                Money: {type: object, properties: {amount: {type: integer}, currency: {type: string}}}
+                Holder:
+                  type: object
+                  required: [large]
+                  properties:
+                    large: {$ref: '#/components/schemas/Large'}
+                    maybeLarge: {anyOf: [{$ref: '#/components/schemas/Large'}, {type: 'null'}]}
+                    money: {$ref: '#/components/schemas/Money'}
+                    list: {type: array, items: {$ref: '#/components/schemas/Large'}}
+            """, response: "Holder")
+        // Required or nullable alike; an array is already one reference; Money adds two fields.
+        #expect(try boxed(module, "Holder") == ["large", "maybeLarge"])
+        #expect(try boxed(module, "Large") == [])
+    }
+
+    /// Sizes add up from the bottom: three small objects together are large, and what holds them
+    /// pays for one box, not for the fields below it.
+    @Test func sizesAddUpThroughNestingAndStopAtABox() throws {
+        let module = try lower(
+            """
+                Small: {type: object, properties: {a: {type: string}, b: {type: string}, c: {type: string}}}
+                Middle: {type: object, properties: {x: {$ref: '#/components/schemas/Small'}, y: {$ref: '#/components/schemas/Small'}, z: {$ref: '#/components/schemas/Small'}}}
+                Top: {type: object, properties: {middle: {$ref: '#/components/schemas/Middle'}, other: {$ref: '#/components/schemas/Middle'}}}
+                Outer: {type: object, properties: {top: {$ref: '#/components/schemas/Top'}}}
+            """, response: "Outer")
+        #expect(try boxed(module, "Middle") == [])
+        #expect(try boxed(module, "Top") == ["middle", "other"])
+        // Top holds two boxes: two fields, inline in Outer.
+        #expect(try boxed(module, "Outer") == [])
+    }
+
+    @Test func aOneOfWithLargeCasesBecomesIndirect() throws {
+        let module = try lower(
+            """
+                Large: \(Self.large)
+                Small: {type: object, properties: {a: {type: string}}}
+                Either: {oneOf: [{$ref: '#/components/schemas/Large'}, {$ref: '#/components/schemas/Small'}]}
+                Tiny: {oneOf: [{$ref: '#/components/schemas/Small'}, {type: string}]}
+                Holder: {type: object, properties: {either: {$ref: '#/components/schemas/Either'}, tiny: {$ref: '#/components/schemas/Tiny'}}}
+            """, response: "Holder")
+        func isIndirect(_ name: String) throws -> Bool {
+            let type = try #require(module.types.first { $0.name.swift == name })
+            guard case .union(let union) = type.kind else { return false }
+            return union.isRecursive
+        }
+        #expect(try isIndirect("Either"))
+        #expect(try !isIndirect("Tiny"))
+        // An indirect enum is one reference: its holder keeps it inline.
+        #expect(try boxed(module, "Holder") == [])
+    }
+
     // MARK: The URL choice
 
     @Test func uriIsURLOnlyWhereNoResponseReachesIt() throws {
