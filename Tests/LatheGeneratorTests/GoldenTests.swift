@@ -129,6 +129,17 @@ struct GoldenTests {
         }
     }
 
+    /// Package.swift lists the snippets to keep their specs out of the sources; a snippet missing
+    /// from the list is a build warning about an unhandled file, on a clean clone as anywhere.
+    @Test func everySnippetIsListedInThePackageManifest() throws {
+        let manifest = try String(contentsOfFile: repositoryRoot + "/Package.swift", encoding: .utf8)
+        let list = try #require(manifest.range(of: "let goldenSnippets = [")).upperBound
+        let listed = manifest[list...].prefix { $0 != "]" }.split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }.filter { !$0.isEmpty }
+        #expect(listed == Self.snippets.map(\.name))
+    }
+
     @Test func goldensCompileInTargetsWhoseDefaultIsolationIsMainActor() throws {
         let folder = repositoryRoot + "/Tests/LatheGoldenTests"
         let files = FileManager.default.enumerator(atPath: folder)!.compactMap { $0 as? String }
