@@ -1,5 +1,5 @@
-/// Decisions that need the whole module: which properties must be boxed to break a cycle, and
-/// where `format: uri` can safely be `URL`.
+/// Decisions that need the whole module: which properties must be boxed (to break a cycle, or to
+/// keep a large value out of line), and where `format: uri` can safely be `URL`.
 enum Passes {
     /// Types that contain each other directly (not through an array or a map, which already live on
     /// the heap) form cycles a Swift value type cannot hold inline. Boxing is kept to what the
@@ -81,7 +81,7 @@ enum Passes {
                 if fields[node] != nil {
                     work.removeLast()
                 } else if open.insert(node).inserted {
-                    work += inlineTargets(of: module[IRTypeID(node)].kind, in: module).filter {
+                    work += directTargets(of: module[IRTypeID(node)].kind, in: module).filter {
                         fields[$0] == nil && !open.contains($0)
                     }
                 } else {
@@ -90,19 +90,6 @@ enum Passes {
                     work.removeLast()
                 }
             }
-        }
-    }
-
-    /// The types a type holds inline: what boxing (cycles, or large values) has not moved out of line.
-    private static func inlineTargets(of kind: IRTypeKind, in module: IRModule) -> [Int] {
-        switch kind {
-        case .object(let object):
-            object.properties.filter { !$0.isBoxed }.flatMap { directTargets(of: $0.type, in: module) }
-                + object.composed.flatMap { directTargets(of: $0.type, in: module) }
-        case .union(let union), .anyOf(let union):
-            union.isRecursive ? [] : union.cases.flatMap { directTargets(of: $0.type, in: module) }
-        case .alias(let type, _): directTargets(of: type, in: module)
-        case .enumeration, .pending: []
         }
     }
 
@@ -182,12 +169,15 @@ enum Passes {
         return result
     }
 
+    /// The types a type holds inline: not through an array or a map, nor what boxing (of a cycle,
+    /// or of a large value) has already moved out of line.
     private static func directTargets(of kind: IRTypeKind, in module: IRModule) -> [Int] {
         switch kind {
         case .object(let object):
-            object.properties.flatMap { directTargets(of: $0.type, in: module) }
+            object.properties.filter { !$0.isBoxed }.flatMap { directTargets(of: $0.type, in: module) }
                 + object.composed.flatMap { directTargets(of: $0.type, in: module) }
-        case .union(let union), .anyOf(let union): union.cases.flatMap { directTargets(of: $0.type, in: module) }
+        case .union(let union), .anyOf(let union):
+            union.isRecursive ? [] : union.cases.flatMap { directTargets(of: $0.type, in: module) }
         case .alias(let type, _): directTargets(of: type, in: module)
         case .enumeration, .pending: []
         }

@@ -19,6 +19,8 @@ import sys
 import tempfile
 import time
 
+from debug_compile import debug_compile
+
 lathe, spec, modules = sys.argv[1], os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3])
 work = tempfile.mkdtemp(prefix="lathe-ablation-")
 
@@ -65,8 +67,7 @@ def stripped(source, kinds):
 def compile_folder(folder):
     files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".swift"))
     objects = tempfile.mkdtemp(dir=work)
-    command = ["swiftc", "-c", "-Onone", "-g", "-parse-as-library", "-module-name", "Generated",
-               "-swift-version", "6", "-I", modules, "-j2", "-enable-batch-mode"] + files
+    command = debug_compile(modules) + files
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, cwd=objects, capture_output=True, text=True)

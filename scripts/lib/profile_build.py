@@ -21,14 +21,16 @@ import sys
 import tempfile
 import time
 
+from debug_compile import debug_compile
+
 folder, modules = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 files = sorted(glob.glob(os.path.join(folder, "*.swift")))
 work = tempfile.mkdtemp(prefix="lathe-profile-")
 stats = os.path.join(work, "stats")
 os.makedirs(stats)
-command = ["swiftc", "-c", "-Onone", "-g", "-parse-as-library", "-module-name", "Generated", "-swift-version", "6",
-           "-I", modules, "-j2", "-enable-batch-mode", "-stats-output-dir", stats,
-           "-Xfrontend", "-debug-time-function-bodies", "-Xfrontend", "-warn-long-expression-type-checking=20"] + files
+command = debug_compile(modules) + [
+    "-stats-output-dir", stats,
+    "-Xfrontend", "-debug-time-function-bodies", "-Xfrontend", "-warn-long-expression-type-checking=20"] + files
 start = time.perf_counter()
 result = subprocess.run(command, cwd=work, capture_output=True, text=True)
 wall = time.perf_counter() - start
