@@ -128,9 +128,7 @@ public enum SwiftNames {
     /// `words` for ASCII text, the same rules on bytes: names are most of what lowering computes,
     /// and nearly all of them are ASCII.
     private static func asciiWords(_ bytes: [UInt8]) -> [String] {
-        func isLower(_ byte: UInt8) -> Bool { (0x61 ... 0x7A).contains(byte) }
-        func isUpper(_ byte: UInt8) -> Bool { (0x41 ... 0x5A).contains(byte) }
-        func isDigit(_ byte: UInt8) -> Bool { (0x30 ... 0x39).contains(byte) }
+        let isLower = ASCII.isLower, isUpper = ASCII.isUpper, isDigit = ASCII.isDigit
         func isWord(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) || isDigit(byte) }
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
@@ -166,7 +164,22 @@ public enum SwiftNames {
 
     /// The first letter in capitals, also after leading digits (`2fa` → `2Fa`), so a type named
     /// from a digit-led name differs from the member named from it (`_2Fa`, `_2fa`).
-    private static func capitalized(_ word: String) -> String {
+    static func capitalized(_ word: String) -> String {
+        // ASCII on bytes: case mapping by Character was most of what naming cost.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(word.utf8)
+            if let letter = bytes.firstIndex(where: ASCII.isLetter), bytes[..<letter].allSatisfy(ASCII.isDigit) {
+                bytes[letter] = ASCII.upper(bytes[letter])
+            } else if !bytes.isEmpty {
+                bytes[0] = ASCII.upper(bytes[0])
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return characterCapitalized(word)
+    }
+
+    /// `capitalized` by Characters, for any text.
+    static func characterCapitalized(_ word: String) -> String {
         guard let letter = word.firstIndex(where: \.isLetter), word[..<letter].allSatisfy(\.isNumber) else {
             return word.prefix(1).uppercased() + word.dropFirst()
         }
@@ -174,7 +187,21 @@ public enum SwiftNames {
     }
 
     /// `ID` → `id`, `URL` → `url`, `Pet` → `pet`, `iOS` → `iOS`.
-    private static func lowercasedLeadingWord(_ word: String) -> String {
+    static func lowercasedLeadingWord(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(word.utf8)
+            if bytes.allSatisfy({ ASCII.isUpper($0) || ASCII.isDigit($0) }) {
+                bytes = bytes.map(ASCII.lower)
+            } else {
+                bytes[0] = ASCII.lower(bytes[0])
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return characterLowercasedLeadingWord(word)
+    }
+
+    /// `lowercasedLeadingWord` by Characters, for any text.
+    static func characterLowercasedLeadingWord(_ word: String) -> String {
         if word.allSatisfy({ $0.isUppercase || $0.isNumber }) { return word.lowercased() }
         return word.prefix(1).lowercased() + word.dropFirst()
     }
@@ -264,4 +291,14 @@ public struct NameScope: Sendable {
         taken.insert(candidate.lowercased())
         return candidate
     }
+}
+
+/// ASCII byte classes and case mapping, for names' fast paths.
+enum ASCII {
+    static func isLower(_ byte: UInt8) -> Bool { (0x61 ... 0x7A).contains(byte) }
+    static func isUpper(_ byte: UInt8) -> Bool { (0x41 ... 0x5A).contains(byte) }
+    static func isDigit(_ byte: UInt8) -> Bool { (0x30 ... 0x39).contains(byte) }
+    static func isLetter(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) }
+    static func upper(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 0x20 : byte }
+    static func lower(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte + 0x20 : byte }
 }

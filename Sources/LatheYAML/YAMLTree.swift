@@ -202,20 +202,38 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     public var isShared: Bool { record.isShared }
 
     /// The JSON pointer of this node within its file (`/paths/~1pets/get`), through its first parent.
-    /// Costs one step per level of nesting.
+    /// Costs one step per level of nesting. Written leaf first into one buffer, each token escaped
+    /// and reversed, and the buffer reversed once at the end: IR sources ask for thousands of these.
     public var pointer: String {
-        var tokens: [String] = []
+        var reversed: [UInt8] = []
         var current = self
+        let tree = tree
         while let parent = current.parent {
             let slot = Int(current.record.slot)
             if parent.isSequence {
-                tokens.append(String(slot))
+                reversed.append(contentsOf: String(slot).utf8.reversed())
             } else if slot < parent.count {
-                tokens.append(parent.entries[slot].key.text ?? "")
+                let key = parent.entries[slot].key.record
+                if key.kind == .scalar {
+                    tree.text.withUnsafeBufferPointer { text in
+                        for byte in text[Int(key.start) ..< Int(key.start + key.count)].reversed() {
+                            switch byte {
+                            case UInt8(ascii: "~"): reversed += [UInt8(ascii: "0"), UInt8(ascii: "~")]
+                            case UInt8(ascii: "/"): reversed += [UInt8(ascii: "1"), UInt8(ascii: "~")]
+                            default: reversed.append(byte)
+                            }
+                        }
+                    }
+                }
+            } else {
+                current = parent
+                continue
             }
+            reversed.append(UInt8(ascii: "/"))
             current = parent
         }
-        return JSONPointer.pointer(tokens.reversed())
+        reversed.reverse()
+        return String(decoding: reversed, as: UTF8.self)
     }
 
     /// The scalar read as a YAML 1.2 boolean, or `nil` when it is not one.
@@ -313,7 +331,8 @@ public enum JSONPointer {
         if pointer.isEmpty { return [] }
         guard pointer.hasPrefix("/") else { throw .notAPointer }
         var tokens: [String] = []
-        for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+        for bytes in pointer.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            let raw = Substring(bytes)
             guard let token = unescape(raw) else { throw .badEscape(String(raw)) }
             tokens.append(token)
         }

@@ -84,9 +84,9 @@ struct SwiftNamesTests {
     }
 }
 
-/// The byte-level splitter that names ASCII text must split exactly as the Character-level one.
+/// The byte-level splitter and case mapping that name ASCII text must do exactly what the Character-level ones do.
 struct SwiftNameWordsTests {
-    @Test func asciiFastPathSplitsLikeCharacters() {
+    @Test func asciiFastPathsSplitAndCaseLikeCharacters() {
         let alphabet = Array("aZbY09_- .[]$HTTPx")
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {  // a fixed-seed generator, so a failure reproduces
@@ -99,6 +99,10 @@ struct SwiftNameWordsTests {
         }
         for sample in samples {
             #expect(SwiftNames.words(sample) == SwiftNames.characterWords(sample), "\(sample)")
+            #expect(SwiftNames.capitalized(sample) == SwiftNames.characterCapitalized(sample), "\(sample)")
+            #expect(
+                SwiftNames.lowercasedLeadingWord(sample) == SwiftNames.characterLowercasedLeadingWord(sample),
+                "\(sample)")
         }
     }
 }

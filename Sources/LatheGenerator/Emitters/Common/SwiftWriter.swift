@@ -10,11 +10,14 @@ struct SwiftWriter {
     /// escape instead, which at worst fails to compile.
     mutating func line(_ line: String = "") {
         if !line.isEmpty {
-            for _ in 0 ..< indentation { text += "    " }
+            text += indentation < Self.indents.count ? Self.indents[indentation] : Self.indent(indentation)
             text += SwiftLiteral.withoutLineBreaks(line)
         }
         text += "\n"
     }
+
+    private static let indents = (0 ..< 12).map(indent)
+    private static func indent(_ level: Int) -> String { String(repeating: "    ", count: level) }
 
     /// `header {`, the body indented, `}`.
     mutating func block(_ header: String, _ body: (inout SwiftWriter) -> Void) {
@@ -71,11 +74,28 @@ struct SwiftWriter {
 
     /// Lines rendered by another writer, indented to this one's level.
     mutating func raw(_ rendered: String) {
-        // Line by line at the byte level: this is how every emitter's output reaches its file.
-        var start = rendered.utf8.startIndex
-        while let end = rendered.utf8[start...].firstIndex(of: 0x0A) {
-            line(String(rendered[start ..< end]))
-            start = rendered.utf8.index(after: end)
+        // This is how every emitter's output reaches its file, so it works on bytes. Another writer's
+        // text has no line break but its `\n`s; that is checked once, and only text that fails the
+        // check goes line by line through `line`'s escaping.
+        let onlyNewlines = !rendered.containsByte { (0x0B ... 0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
+        let indent = indentation < Self.indents.count ? Self.indents[indentation] : Self.indent(indentation)
+        let utf8 = rendered.utf8
+        // Line ends found in contiguous storage: searching the view itself was most of this cost.
+        let ends =
+            utf8.withContiguousStorageIfAvailable { bytes in bytes.indices.filter { bytes[$0] == 0x0A } }
+            ?? utf8.indices.filter { utf8[$0] == 0x0A }.map { utf8.distance(from: utf8.startIndex, to: $0) }
+        var start = utf8.startIndex
+        for offset in ends {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            if !onlyNewlines {
+                line(String(rendered[start ..< end]))
+            } else if end == start {
+                text += "\n"
+            } else {
+                text += indent
+                text += rendered[start ... end]
+            }
+            start = utf8.index(after: end)
         }
     }
 
@@ -108,6 +128,14 @@ enum SwiftLiteral {
 
     /// A string literal with everything escaped that could end or bend it.
     static func string(_ text: String) -> String {
+        // Every scalar escaped below starts with `"`, `\`, a byte below 0x20, DEL, or the lead byte
+        // C2 (C1 controls), D8 (U+061C) or E2 (U+2000 to U+2FFF); most strings have none of them.
+        let mayNeedEscape =
+            text.mayContainByte(below: 0x20, or: 0x22, 0x5C, 0x7F)
+            && text.containsByte {
+                $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2
+            }
+        if !mayNeedEscape { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -133,33 +161,44 @@ enum SwiftLiteral {
     /// A description as doc comment lines: split at every kind of line break (`\r\n`, `\r`, `\n`,
     /// U+0085, U+2028, U+2029), each line then made comment text.
     static func docText(_ text: String) -> [String] {
-        var lines: [String] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var index = start
+        // Most descriptions are one line of ASCII: they need no scan for breaks.
+        if !text.mayContainByte(below: 0x0E) { return [commentText(text)] }
         // Scans bytes, not scalars: descriptions are most of a spec's text. The breaks are \n, \v,
         // \f, \r (with \r\n as one), U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
-        while index < bytes.endIndex {
-            let next = bytes.index(after: index)
-            var breakEnd: String.Index?
-            switch bytes[index] {
-            case 0x0A, 0x0B, 0x0C: breakEnd = next
-            case 0x0D: breakEnd = next < bytes.endIndex && bytes[next] == 0x0A ? bytes.index(after: next) : next
-            case 0xC2 where next < bytes.endIndex && bytes[next] == 0x85: breakEnd = bytes.index(after: next)
-            case 0xE2 where bytes[next...].starts(with: [0x80, 0xA8]) || bytes[next...].starts(with: [0x80, 0xA9]):
-                breakEnd = bytes.index(next, offsetBy: 2)
-            default: break
+        func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+            var ranges: [Range<Int>] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let rest = bytes.count - index
+                var breakLength = 0
+                switch bytes[index] {
+                case 0x0A, 0x0B, 0x0C: breakLength = 1
+                case 0x0D: breakLength = rest > 1 && bytes[index + 1] == 0x0A ? 2 : 1
+                case 0xC2 where rest > 1 && bytes[index + 1] == 0x85: breakLength = 2
+                case 0xE2 where rest > 2 && bytes[index + 1] == 0x80 && (bytes[index + 2] & 0xFE) == 0xA8:
+                    breakLength = 3
+                default: break
+                }
+                if breakLength > 0 {
+                    ranges.append(start ..< index)
+                    index += breakLength
+                    start = index
+                } else {
+                    index += 1
+                }
             }
-            if let breakEnd {
-                lines.append(commentText(String(text[start ..< index])))
-                start = breakEnd
-                index = breakEnd
-            } else {
-                index = next
-            }
+            ranges.append(start ..< bytes.count)
+            return ranges
         }
-        lines.append(commentText(String(text[start...])))
-        return lines
+        let utf8 = text.utf8
+        let ranges =
+            utf8.withContiguousStorageIfAvailable(lineRanges) ?? Array(utf8).withUnsafeBufferPointer(lineRanges)
+        return ranges.map { range in
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let upper = utf8.index(lower, offsetBy: range.count)
+            return commentText(String(text[lower ..< upper]))
+        }
     }
 
     /// Spec text made safe for one line of a `//` or `///` comment, the only path by which spec text
@@ -170,9 +209,11 @@ enum SwiftLiteral {
     public static func commentText(_ text: String) -> String {
         // Every scalar to escape starts with a byte below 0x20, DEL, or the lead byte C2 (C1
         // controls), D8 (U+061C) or E2 (U+2000 to U+2FFF); text without them needs no scalar walk.
-        let mayNeedEscape = text.containsByte {
-            ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2
-        }
+        let mayNeedEscape =
+            text.mayContainByte(below: 0x20, or: 0x7F)
+            && text.containsByte {
+                ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2
+            }
         let escaped = mayNeedEscape ? Diagnostic.escapingScalars(text, where: needsCommentEscape) : text
         return escaped.trimmingTrailingSpaces()
     }
@@ -180,7 +221,9 @@ enum SwiftLiteral {
     /// `line` with every line break replaced by a visible escape (see `SwiftWriter.line`).
     static func withoutLineBreaks(_ line: String) -> String {
         // Fast path: line breaks are \n, \v, \f, \r, or start with the bytes C2 (U+0085) or E2 (U+2028/9).
-        guard line.containsByte(where: { (0x0A ... 0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) else {
+        guard line.mayContainByte(below: 0x0E),
+            line.containsByte(where: { (0x0A ... 0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 })
+        else {
             return line
         }
         return Diagnostic.escapingScalars(line, where: isLineBreak)
