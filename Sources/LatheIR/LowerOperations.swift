@@ -83,7 +83,9 @@ extension Lowerer {
     /// a schema's own node (each type of `type: [string, boolean]`, absent items, the rest of a 3.1
     /// `$ref` beside keywords) are lowered directly: caching them would stand for the schema.
     func lowerCached(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
-        if let known = loweredSchemas[schema.origin] { return known }
+        if let known = loweredSchemas[schema.origin] {
+            return (known, loweredConstraints[schema.origin] ?? IRConstraints())
+        }
         if let inProgress = schemasInProgress[schema.origin] {
             if let id = inProgress { return (.named(id), IRConstraints()) }
             if warnedSchemas.insert(schema.origin).inserted {
@@ -97,7 +99,8 @@ extension Lowerer {
         schemasInProgress[schema.origin] = .some(nil)
         let lowered = lower(schema, hint)
         schemasInProgress[schema.origin] = nil
-        loweredSchemas[schema.origin] = lowered
+        loweredSchemas[schema.origin] = lowered.0
+        if !lowered.1.isEmpty { loweredConstraints[schema.origin] = lowered.1 }
         return lowered
     }
 
