@@ -147,8 +147,25 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Every module is generated before anything is written: one with errors leaves all output as it was.
-        var jobs: [(spec: String, output: String, result: GenerationResult)] = []
+        // Every module is generated before anything is written: one with errors leaves all output as
+        // it was. Each module's files are staged on disk as they are made (`OutputFolder.Staging`),
+        // so a large spec's output is never all in memory; the changed ones are written at the end.
+        var jobs: [Job] = []
+        var stagings: [OutputFolder.Staging] = []
+        defer { for staging in stagings { staging.finish() } }
+        func stage(
+            _ output: String,
+            _ generate: (@escaping @Sendable (GeneratedFile) throws -> Void) throws -> GenerationResult
+        ) throws -> (GenerationResult, OutputFolder.Staging) {
+            do {
+                let staging = try OutputFolder.Staging(for: output)
+                stagings.append(staging)
+                return (try generate({ try staging.store($0) }), staging)
+            } catch {
+                standardError("lathe: error: cannot stage the files generated for \(output): \(error)")
+                throw ExitCode(LatheCommand.Status.inputErrors)
+            }
+        }
         if let config {
             let (loaded, diagnostics) = LatheConfiguration.load(path: config)
             report(diagnostics, quiet: quiet)
@@ -181,7 +198,8 @@ struct GenerateCommand: ParsableCommand {
                 entry.options.strict = entry.options.strict || strict
                 entry.options.silencedWarnings.formUnion(silence)
                 if let maxFileSize { entry.options.maximumFileSize = maxFileSize * 1_000_000 }
-                jobs.append((entry.spec, folder, Generator.generate(entry)))
+                let (result, staging) = try stage(folder) { try Generator.generate(entry, store: $0) }
+                jobs.append(Job(spec: entry.spec, output: folder, result: result, staging: staging))
             }
         } else if let spec, let output {
             let modes =
@@ -196,7 +214,10 @@ struct GenerateCommand: ParsableCommand {
             options.operations = operations
             options.strict = strict
             options.silencedWarnings = Set(silence)
-            jobs.append((spec, output, Generator.generate(path: spec, options: options)))
+            let (result, staging) = try stage(output) {
+                try Generator.generate(path: spec, options: options, store: $0)
+            }
+            jobs.append(Job(spec: spec, output: output, result: result, staging: staging))
         }
 
         if allowSpecErrors {
@@ -228,14 +249,15 @@ struct GenerateCommand: ParsableCommand {
         let others = jobs.indices.map { index in
             Set(
                 jobs.indices.filter { $0 != index && Self.folder(jobs[$0].output) == Self.folder(jobs[index].output) }
-                    .flatMap { jobs[$0].result.files.map(\.name) })
+                    .flatMap { jobs[$0].result.fileNames })
         }
         var plans: [OutputFolder.Changes] = []
         for (job, alsoProduced) in zip(jobs, others) {
             do {
                 plans.append(
                     try OutputFolder.plan(
-                        job.result.files, in: job.output, specName: job.result.specName, alsoProduced: alsoProduced))
+                        job.staging, names: job.result.fileNames, specName: job.result.specName,
+                        alsoProduced: alsoProduced))
             } catch {
                 standardError("lathe: error: \(error)")
                 throw ExitCode(LatheCommand.Status.inputErrors)
@@ -255,10 +277,9 @@ struct GenerateCommand: ParsableCommand {
             if differs { throw ExitCode(LatheCommand.Status.inputErrors) }
             return
         }
-        for (job, alsoProduced) in zip(jobs, others) {
+        for (job, changes) in zip(jobs, plans) {
             do {
-                try OutputFolder.write(
-                    job.result.files, to: job.output, specName: job.result.specName, alsoProduced: alsoProduced)
+                try OutputFolder.commit(job.staging, changes)
             } catch {
                 standardError("lathe: error: cannot write to \(job.output): \(error)")
                 throw ExitCode(LatheCommand.Status.inputErrors)
@@ -266,12 +287,20 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
+    /// One module generated: its files are in `staging` until they are committed.
+    private struct Job {
+        var spec: String
+        var output: String
+        var result: GenerationResult
+        var staging: OutputFolder.Staging
+    }
+
     /// Two modules of one configuration may share a folder, but not a file name in it.
-    private func checkCollisions(_ jobs: [(spec: String, output: String, result: GenerationResult)]) throws {
+    private func checkCollisions(_ jobs: [Job]) throws {
         var writers: [String: Int] = [:]
         for (index, job) in jobs.enumerated() {
-            for file in job.result.files {
-                let path = Self.folder(job.output) + "/" + file.name
+            for name in job.result.fileNames {
+                let path = Self.folder(job.output) + "/" + name
                 if let other = writers[path], other != index {
                     standardError(
                         "lathe: error: \(jobs[other].spec) and \(job.spec) would both write \(path); "

@@ -60,11 +60,18 @@ public struct GeneratedFile: Sendable, Hashable {
     /// A file name (no folders), like `Types_A.swift`.
     public var name: String
     public var contents: String
+
+    public init(name: String, contents: String) {
+        self.name = name
+        self.contents = contents
+    }
 }
 
 public struct GenerationResult: Sendable {
     /// Empty only when the spec could not be read as an OpenAPI document at all.
     public var files: [GeneratedFile]
+    /// The generated files' names, in order: also when they went to a store instead of `files`.
+    public var fileNames: [String]
     /// The diagnostics as `lathe generate` prints them: unless `strict`, each defect Lathe could
     /// read is a warning saying what it assumed, so `hasErrors` means the spec could not be
     /// generated (it is not OpenAPI at all, or, with `strict`, it has errors); silenced kinds are left out.
@@ -101,16 +108,47 @@ public enum Generator {
         )
     }
 
+    /// Like `generate(path:displayPath:specName:options:)`, but hands each file to `store` as soon as
+    /// it is made (on the thread that made it, so `store` must be safe to call concurrently) and
+    /// keeps none: the result's `files` is empty and `fileNames` lists them. Nothing is stored when
+    /// the spec cannot be generated. Rethrows the first error `store` throws.
+    public static func generate(
+        path: String, displayPath: String? = nil, specName: String? = nil,
+        options: GeneratorOptions = GeneratorOptions(), store: @escaping @Sendable (GeneratedFile) throws -> Void
+    ) throws -> GenerationResult {
+        let loaded = OpenAPILoader.load(path: path, displayPath: displayPath, options: options.loadOptions)
+        return try generate(consume loaded, specName: specName ?? displayPath ?? path, options: options, store: store)
+    }
+
     private static func generate(
         _ loaded: consuming LoadResult, specName: String, options: GeneratorOptions
     )
         -> GenerationResult
     {
+        // Without a store nothing throws.
+        try! generate(consume loaded, specName: specName, options: options, store: nil)
+    }
+
+    private static func generate(
+        _ loaded: consuming LoadResult, specName: String, options: GeneratorOptions,
+        store: (@Sendable (GeneratedFile) throws -> Void)?
+    ) throws -> GenerationResult {
         let (module, diagnostics) = lower(consume loaded, specName: specName, options: options)
-        guard let module else { return GenerationResult(files: [], diagnostics: diagnostics, module: nil) }
+        guard let module else {
+            return GenerationResult(files: [], fileNames: [], diagnostics: diagnostics, module: nil)
+        }
         returnFreedMemory()
-        return GenerationResult(
-            files: FileLayout.files(for: module, options: options), diagnostics: diagnostics, module: module)
+        guard let store else {
+            let files = FileLayout.files(for: module, options: options)
+            return GenerationResult(
+                files: files, fileNames: files.map(\.name), diagnostics: diagnostics, module: module)
+        }
+        // A spec that cannot be generated stores nothing (the caller refuses it anyway).
+        guard !diagnostics.hasErrors else {
+            return GenerationResult(files: [], fileNames: [], diagnostics: diagnostics, module: module)
+        }
+        let names = try FileLayout.store(for: module, options: options, into: store)
+        return GenerationResult(files: [], fileNames: names, diagnostics: diagnostics, module: module)
     }
 
     /// The IR and every diagnostic. The read files and the document are released when this returns,

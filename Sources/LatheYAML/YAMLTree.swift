@@ -307,15 +307,16 @@ public enum JSONPointer {
         case badEscape(String)
     }
 
-    /// Escapes one reference token: `~` → `~0`, `/` → `~1`.
+    /// Escapes one reference token: `~` → `~0`, `/` → `~1`. By code points, as RFC 6901 says (and as
+    /// `YAMLNode.pointer` and `tokens` work, on bytes): a `/` followed by a combining mark is still a `/`.
     public static func escape(_ token: String) -> String {
         guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         var escaped = ""
-        for character in token {
-            switch character {
+        for scalar in token.unicodeScalars {
+            switch scalar {
             case "~": escaped += "~0"
             case "/": escaped += "~1"
-            default: escaped.append(character)
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped
@@ -339,19 +340,19 @@ public enum JSONPointer {
         return tokens
     }
 
-    /// Unescapes one token, or `nil` when a `~` is not followed by 0 or 1.
+    /// Unescapes one token, or `nil` when a `~` is not followed by 0 or 1 (by code points, like `escape`).
     public static func unescape(_ token: Substring) -> String? {
         guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
         var result = ""
-        var iterator = token.makeIterator()
-        while let character = iterator.next() {
-            guard character == "~" else {
-                result.append(character)
+        var iterator = token.unicodeScalars.makeIterator()
+        while let scalar = iterator.next() {
+            guard scalar == "~" else {
+                result.unicodeScalars.append(scalar)
                 continue
             }
             switch iterator.next() {
-            case "0": result.append("~")
-            case "1": result.append("/")
+            case "0": result += "~"
+            case "1": result += "/"
             default: return nil
             }
         }

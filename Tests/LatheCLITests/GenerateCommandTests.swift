@@ -213,6 +213,29 @@ struct OutputFolderTests {
                 + "move it, or choose another output folder\n"
         )
         #expect(try String(contentsOf: mine, encoding: .utf8) == "// my own code\n")
+        // The files staged while generating are gone too.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["Types_A.swift"])
+    }
+
+    /// Files are staged in the temporary folder as they are made; a run that writes nothing creates
+    /// no output folder, and leaves an existing one as it was.
+    @Test func aRunThatWritesNothingLeavesNoTrace() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notOpenAPI = folder.appendingPathComponent("notes.yaml")
+        try "title: not an API\n".write(to: notOpenAPI, atomically: true, encoding: .utf8)
+        let created = folder.appendingPathComponent("created")
+        #expect(try runner.lathe("generate", notOpenAPI.path, "--output", created.path).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: created.path))
+
+        let existing = folder.appendingPathComponent("existing")
+        try FileManager.default.createDirectory(at: existing, withIntermediateDirectories: true)
+        #expect(try runner.lathe("generate", notOpenAPI.path, "--output", existing.path).status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: existing.path).isEmpty)
+
+        // --check never touches the output folder.
+        #expect(try runner.lathe("generate", "specs/piriod.yaml", "--output", created.path, "--check").status == 1)
+        #expect(!FileManager.default.fileExists(atPath: created.path))
     }
 
     @Test func specsShareAFolderAndEachRemovesOnlyItsOwnFiles() throws {

@@ -89,6 +89,17 @@ struct TreeTests {
         #expect(root.pointer == "")
     }
 
+    /// RFC 6901 works on code points: a `/` or `~` that a combining mark follows (one Character with
+    /// it) is escaped all the same, and the pointer, `escape` and `tokens` agree on it.
+    @Test func pointersEscapeByCodePointsNotCharacters() throws {
+        let key = "a/\u{301}~\u{301}"
+        let root = try parse("items:\n  \"\(key)\": [x]\n")
+        let item = try #require(root["items"]?[key]?.items[0])
+        #expect(item.pointer == "/items/a~1\u{301}~0\u{301}/0")
+        #expect(JSONPointer.pointer(["items", key, "0"]) == item.pointer)
+        #expect(try JSONPointer.tokens(item.pointer) == ["items", key, "0"])
+    }
+
     @Test func largeMappingsWork() throws {
         let text = (0 ..< 500).map { "key\($0): \($0)" }.joined(separator: "\n")
         let root = try parse(text)

@@ -158,4 +158,13 @@ extension Generator {
     public static func generate(_ module: LatheConfiguration.Module) -> GenerationResult {
         generate(path: module.spec, displayPath: module.spec, specName: module.specName, options: module.options)
     }
+
+    /// Generates one module of a configuration, each file handed to `store` as it is made.
+    public static func generate(
+        _ module: LatheConfiguration.Module, store: @escaping @Sendable (GeneratedFile) throws -> Void
+    ) throws -> GenerationResult {
+        try generate(
+            path: module.spec, displayPath: module.spec, specName: module.specName, options: module.options,
+            store: store)
+    }
 }

@@ -27,9 +27,25 @@ enum FileLayout {
         var body: String
     }
 
+    /// Hands each file to `store` as it is made, on the thread that made it, and keeps none: a large
+    /// spec's output is never all in memory. Returns the files' names in order; the first error
+    /// `store` throws is rethrown when every job has finished.
+    static func store(
+        for module: IRModule, options: GeneratorOptions, into store: @escaping @Sendable (GeneratedFile) throws -> Void
+    ) throws -> [String] {
+        guard !options.singleFile && !options.fixedFileNames else {
+            // One file per kind, or one in all, is made from all the parts together.
+            let files = files(for: module, options: options)
+            for file in files { try store(file) }
+            return files.map(\.name)
+        }
+        return try parts(for: module, options: options, withHeaders: true, store: store).map(\.name)
+    }
+
     static func files(for module: IRModule, options: GeneratorOptions) -> [GeneratedFile] {
         let split = !options.singleFile && !options.fixedFileNames
-        let parts = parts(for: module, options: options, withHeaders: split)
+        // Without a store nothing throws.
+        let parts = try! parts(for: module, options: options, withHeaders: split, store: nil)
         if split {
             // Each part is already its whole file, made on the thread that emitted it.
             return parts.map { GeneratedFile(name: $0.name, contents: $0.body) }
@@ -66,7 +82,12 @@ enum FileLayout {
     /// part is its whole file, header first, allocated at its exact size by the job that emitted
     /// it. Made afterwards on the main thread, every file was a second copy of the output, in
     /// another malloc arena than the one its part was freed to (Discord: 6 MB more at the peak).
-    private static func parts(for module: IRModule, options: GeneratorOptions, withHeaders: Bool) -> [Part] {
+    /// With a `store` (and `withHeaders`), each file goes to it from its job, and its part is kept
+    /// without its body.
+    private static func parts(
+        for module: IRModule, options: GeneratorOptions, withHeaders: Bool,
+        store: (@Sendable (GeneratedFile) throws -> Void)?
+    ) throws -> [Part] {
         // A namespace prefixes file names too: Swift needs them unique within a module.
         let prefix = options.namespace.map { $0 + "_" } ?? ""
         var jobs: [@Sendable () -> [Part]] = []
@@ -134,17 +155,23 @@ enum FileLayout {
             }
         }
         guard withHeaders else { return inParallel(jobs).flatMap { $0 } }
-        return inParallel(
+        let finished = inParallel(
             jobs.map { job in
-                {
-                    job().map { part in
-                        var part = part
-                        part.body = exactly(header(module, http: part.kind.usesHTTP), part.body)
-                        return part
+                { @Sendable () -> Result<[Part], any Error> in
+                    Result {
+                        try job().map { part in
+                            var part = part
+                            part.body = exactly(header(module, http: part.kind.usesHTTP), part.body)
+                            if let store {
+                                try store(GeneratedFile(name: part.name, contents: part.body))
+                                part.body = ""
+                            }
+                            return part
+                        }
                     }
                 }
-            }
-        ).flatMap { $0 }
+            })
+        return try finished.flatMap { try $0.get() }
     }
 
     /// The jobs' results in the jobs' order, computed on all cores.

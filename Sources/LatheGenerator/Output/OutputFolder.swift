@@ -70,6 +70,25 @@ public enum OutputFolder {
     public static func plan(
         _ files: [GeneratedFile], in directory: String, specName: String, alsoProduced: Set<String> = []
     ) throws(Refusal) -> Changes {
+        let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return try plan(
+            names: files.map(\.name), contents: { Data(byName[$0]!.contents.utf8) }, in: directory,
+            specName: specName, alsoProduced: alsoProduced)
+    }
+
+    /// `plan` for files staged on disk; each is read when compared, one at a time.
+    public static func plan(
+        _ staging: Staging, names: [String], specName: String, alsoProduced: Set<String> = []
+    ) throws(Refusal) -> Changes {
+        try plan(
+            names: names, contents: { FileManager.default.contents(atPath: join(staging.folder, $0)) ?? Data() },
+            in: staging.target, specName: specName, alsoProduced: alsoProduced)
+    }
+
+    private static func plan(
+        names: [String], contents: (String) -> Data, in directory: String, specName: String,
+        alsoProduced: Set<String>
+    ) throws(Refusal) -> Changes {
         if FileManager.default.fileExists(atPath: directory),
             (try? FileManager.default.contentsOfDirectory(atPath: directory)) == nil
         {
@@ -77,21 +96,21 @@ public enum OutputFolder {
         }
         let ownMarker = SwiftLiteral.commentText(specName)
         var changes = Changes()
-        for file in files {
-            let path = join(directory, file.name)
+        for name in names {
+            let path = join(directory, name)
             guard let existing = FileManager.default.contents(atPath: path) else {
-                changes.written.append(file.name)
+                changes.written.append(name)
                 continue
             }
-            if existing == Data(file.contents.utf8) {
-                changes.unchanged.append(file.name)
+            if existing == contents(name) {
+                changes.unchanged.append(name)
                 continue
             }
             guard let owner = owner(of: existing) else { throw .notGenerated(path) }
             guard owner == ownMarker else { throw .generatedFromAnotherSpec(path, other: owner) }
-            changes.written.append(file.name)
+            changes.written.append(name)
         }
-        let produced = Set(files.map(\.name)).union(alsoProduced)
+        let produced = Set(names).union(alsoProduced)
         let present = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in present.sorted() where name.hasSuffix(".swift") && !produced.contains(name) {
             if let data = FileManager.default.contents(atPath: join(directory, name)), owner(of: data) == ownMarker {
@@ -117,5 +136,48 @@ public enum OutputFolder {
             try FileManager.default.removeItem(atPath: join(directory, name))
         }
         return changes
+    }
+
+    /// Applies a plan made with `plan(staging, names:…)`, creating the folder when needed: each
+    /// changed file is read from the staging folder and written atomically, one at a time, and
+    /// stale files are removed.
+    public static func commit(_ staging: Staging, _ changes: Changes) throws {
+        try FileManager.default.createDirectory(atPath: staging.target, withIntermediateDirectories: true)
+        for name in changes.written {
+            let contents = FileManager.default.contents(atPath: join(staging.folder, name)) ?? Data()
+            try contents.write(to: URL(fileURLWithPath: staging.target).appendingPathComponent(name), options: .atomic)
+        }
+        for name in changes.removed {
+            try FileManager.default.removeItem(atPath: join(staging.target, name))
+        }
+    }
+
+    /// A folder in the temporary folder that generated files are written into as they are made, so
+    /// a large spec's output is never all in memory; `plan(staging, names:…)` compares them with the
+    /// output folder and `commit` writes the changed ones there. The output folder is not touched
+    /// before `commit`: a run that fails, or finds nothing changed in a read-only folder, leaves it
+    /// exactly as it was. `finish` removes the staging folder.
+    public final class Staging: Sendable {
+        /// The output folder.
+        public let target: String
+        let folder: String
+
+        public init(for target: String) throws {
+            self.target = target
+            folder = join(
+                FileManager.default.temporaryDirectory.path,
+                "lathe-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+
+        /// Writes one generated file into the staging folder; safe to call from several threads.
+        public func store(_ file: GeneratedFile) throws {
+            try Data(file.contents.utf8).write(to: URL(fileURLWithPath: join(folder, file.name)))
+        }
+
+        /// Removes the staging folder and what is left in it.
+        public func finish() {
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 }
