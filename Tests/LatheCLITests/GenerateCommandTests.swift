@@ -307,7 +307,7 @@ struct OutputFolderTests {
     }
 
     /// A 100 MB spec is refused at once, with a located error, well inside a minute and 2 GiB:
-    /// generating it would take about 2.5 GB and over a minute (25 to 45 times the input). The limit is the
+    /// generating it would take up to a few gigabytes (7 to 35 times the input). The limit is the
     /// reader's, so referenced files are held to it too, and `--max-file-size` raises it.
     @Test func aHundredMegabyteSpecIsRefusedAtOnceWithALocatedError() throws {
         let folder = try temporaryFolder()
