@@ -33,20 +33,22 @@ enum FileLayout {
     static func store(
         for module: IRModule, options: GeneratorOptions, into store: @escaping @Sendable (GeneratedFile) throws -> Void
     ) throws -> [String] {
-        guard !options.singleFile && !options.fixedFileNames else {
+        guard isSplit(options) else {
             // One file per kind, or one in all, is made from all the parts together.
             let files = files(for: module, options: options)
             for file in files { try store(file) }
             return files.map(\.name)
         }
-        return try parts(for: module, options: options, withHeaders: true, store: store).map(\.name)
+        return try parts(for: module, options: options, store: store).map(\.name)
     }
 
+    /// The default layout, where each part is a file of its own.
+    private static func isSplit(_ options: GeneratorOptions) -> Bool { !options.singleFile && !options.fixedFileNames }
+
     static func files(for module: IRModule, options: GeneratorOptions) -> [GeneratedFile] {
-        let split = !options.singleFile && !options.fixedFileNames
         // Without a store nothing throws.
-        let parts = try! parts(for: module, options: options, withHeaders: split, store: nil)
-        if split {
+        let parts = try! parts(for: module, options: options, store: nil)
+        if isSplit(options) {
             // Each part is already its whole file, made on the thread that emitted it.
             return parts.map { GeneratedFile(name: $0.name, contents: $0.body) }
         }
@@ -78,15 +80,14 @@ enum FileLayout {
     }
 
     /// Every file's body, in a stable order. Emitting is pure over the IR, so each file (and each
-    /// operations kind) is a job of its own, and the jobs run on all cores. `withHeaders`: each
+    /// operations kind) is a job of its own, and the jobs run on all cores. In the split layout each
     /// part is its whole file, header first, allocated at its exact size by the job that emitted
     /// it. Made afterwards on the main thread, every file was a second copy of the output, in
     /// another malloc arena than the one its part was freed to (Discord: 6 MB more at the peak).
-    /// With a `store` (and `withHeaders`), each file goes to it from its job, and its part is kept
+    /// With a `store` (split layout only), each file goes to it from its job, and its part is kept
     /// without its body.
     private static func parts(
-        for module: IRModule, options: GeneratorOptions, withHeaders: Bool,
-        store: (@Sendable (GeneratedFile) throws -> Void)?
+        for module: IRModule, options: GeneratorOptions, store: (@Sendable (GeneratedFile) throws -> Void)?
     ) throws -> [Part] {
         // A namespace prefixes file names too: Swift needs them unique within a module.
         let prefix = options.namespace.map { $0 + "_" } ?? ""
@@ -154,7 +155,7 @@ enum FileLayout {
                 }
             }
         }
-        guard withHeaders else { return inParallel(jobs).flatMap { $0 } }
+        guard isSplit(options) else { return inParallel(jobs).flatMap { $0 } }
         let finished = inParallel(
             jobs.map { job in
                 { @Sendable () -> Result<[Part], any Error> in

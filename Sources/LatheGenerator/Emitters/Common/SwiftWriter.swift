@@ -10,14 +10,17 @@ struct SwiftWriter {
     /// escape instead, which at worst fails to compile.
     mutating func line(_ line: String = "") {
         if !line.isEmpty {
-            text += indentation < Self.indents.count ? Self.indents[indentation] : Self.indent(indentation)
+            text += indent
             text += SwiftLiteral.withoutLineBreaks(line)
         }
         text += "\n"
     }
 
-    private static let indents = (0 ..< 12).map(indent)
-    private static func indent(_ level: Int) -> String { String(repeating: "    ", count: level) }
+    /// The current level's indentation; the usual levels are made once.
+    private var indent: String {
+        indentation < Self.indents.count ? Self.indents[indentation] : String(repeating: "    ", count: indentation)
+    }
+    private static let indents = (0 ..< 12).map { String(repeating: "    ", count: $0) }
 
     /// `header {`, the body indented, `}`.
     mutating func block(_ header: String, _ body: (inout SwiftWriter) -> Void) {
@@ -78,7 +81,7 @@ struct SwiftWriter {
         // text has no line break but its `\n`s; that is checked once, and only text that fails the
         // check goes line by line through `line`'s escaping.
         let onlyNewlines = !rendered.containsByte { (0x0B ... 0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
-        let indent = indentation < Self.indents.count ? Self.indents[indentation] : Self.indent(indentation)
+        let indent = self.indent
         let utf8 = rendered.utf8
         // Line ends found in contiguous storage: searching the view itself was most of this cost.
         let ends =
