@@ -215,7 +215,8 @@ struct GenerateCommand: ParsableCommand {
             options.strict = strict
             options.silencedWarnings = Set(silence)
             let (result, staging) = try stage(output) {
-                try Generator.generate(path: spec, options: options, store: $0)
+                try Generator.generate(
+                    path: spec, specName: OutputFolder.specName(of: spec, from: output), options: options, store: $0)
             }
             jobs.append(Job(spec: spec, output: output, result: result, staging: staging))
         }
@@ -256,7 +257,7 @@ struct GenerateCommand: ParsableCommand {
             do {
                 plans.append(
                     try OutputFolder.plan(
-                        job.staging, names: job.result.fileNames, specName: job.result.specName,
+                        job.staging, names: job.result.fileNames, specName: job.result.specName, specFile: job.spec,
                         alsoProduced: alsoProduced))
             } catch {
                 standardError("lathe: error: \(error)")

@@ -11,6 +11,11 @@ public struct IRResolvedAlias: Sendable, Equatable {
 public struct IRModule: Sendable, Equatable {
     /// The spec as the user named it, for generated file headers.
     public var specName: String
+    /// The spec's file name, for the prose of doc comments: `specName` may be a path from the
+    /// output folder (`../../specs/api.yaml`), which reads badly in documentation.
+    public var specFileName: String {
+        specName.split(separator: "/").last.map(String.init) ?? specName
+    }
     /// Every type, indexed by `IRTypeID.index`.
     public var types: [IRType]
     /// Types declared at the top level (or in the namespace), in a stable order.
@@ -73,7 +78,8 @@ public struct IRSource: Sendable, Hashable, CustomStringConvertible {
     public var column: Int
     public var pointer: String
     /// The document `pointer` is in: the spec's name for the root document (an overlay's nodes are
-    /// in it too, though `file` is the overlay), else the referenced file's path.
+    /// in it too, though `file` is the overlay), else the referenced file's path from the root
+    /// document's folder.
     public var document: String
 
     public init(file: String, line: Int, column: Int, pointer: String, document: String? = nil) {

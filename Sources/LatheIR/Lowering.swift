@@ -117,7 +117,11 @@ final class Lowerer {
 
     func source(_ origin: Origin) -> IRSource {
         let location = origin.location
-        let documentName = origin.isInSameFile(as: document.origin) ? specName : origin.file
+        // A referenced file by its path from the root document's folder, as a `$ref` names it: the
+        // path the loader read it by depends on the folder lathe ran in.
+        let documentName =
+            origin.isInSameFile(as: document.origin)
+            ? specName : Paths.relative(origin.file, from: Paths.directory(document.origin.file))
         return IRSource(
             file: location.file, line: location.line, column: location.column, pointer: origin.pointer,
             document: documentName)

@@ -64,12 +64,17 @@ struct GoldenTests {
     func generatedSwiftMatchesGolden(_ golden: Case) throws {
         var options = GeneratorOptions(namespace: golden.name)
         options.singleFile = golden.singleFile
+        // Named as `lathe generate` names it (scripts/record-goldens.sh records through the CLI).
         let result = Generator.generate(
-            path: repositoryRoot + "/" + golden.spec, displayPath: golden.spec, options: options)
+            path: repositoryRoot + "/" + golden.spec, displayPath: golden.spec,
+            specName: OutputFolder.specName(
+                of: repositoryRoot + "/" + golden.spec, from: repositoryRoot + "/" + golden.expected),
+            options: options)
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.all)")
         let folder = repositoryRoot + "/" + golden.expected
         if Self.isRecording {
-            try OutputFolder.write(result.files, to: folder, specName: result.specName)
+            try OutputFolder.write(
+                result.files, to: folder, specName: result.specName, specFile: repositoryRoot + "/" + golden.spec)
             Issue.record(
                 Comment(
                     rawValue:

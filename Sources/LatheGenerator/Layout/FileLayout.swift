@@ -96,7 +96,7 @@ enum FileLayout {
             let part = Part(
                 kind: .types, name: "\(namespace).swift",
                 body: """
-                    /// The types generated from `\(SwiftLiteral.commentText(module.specName))`.
+                    /// The types generated from `\(SwiftLiteral.commentText(module.specFileName))`.
                     nonisolated public enum \(namespace) {}
 
                     """)

@@ -17,7 +17,7 @@ public enum Paths {
     }
 
     /// The path with symbolic links resolved, or `nil` when it does not exist.
-    static func realPath(_ path: String) -> String? {
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -48,6 +48,17 @@ public enum Paths {
         let joined = parts.joined(separator: "/")
         if isAbsolute { return "/" + joined }
         return joined.isEmpty ? "." : joined
+    }
+
+    /// `path` as a relative path from `directory` (`../specs/api.yaml`), computed lexically on
+    /// their absolute forms; `.` when they are the same.
+    public static func relative(_ path: String, from directory: String) -> String {
+        let target = absolute(path).split(separator: "/")
+        let base = absolute(directory).split(separator: "/")
+        var shared = 0
+        while shared < min(target.count, base.count), target[shared] == base[shared] { shared += 1 }
+        let parts = Array(repeating: "..", count: base.count - shared) + target[shared...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
     public static func directory(_ path: String) -> String {

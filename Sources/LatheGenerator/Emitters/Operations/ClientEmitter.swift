@@ -31,7 +31,7 @@ struct ClientEmitter: Emitter {
     private func renderCore() -> String {
         var w = SwiftWriter()
         w.docComment([
-            "A client for `\(module.specName)`: one method per operation, over any `ClientTransport`",
+            "A client for `\(module.specFileName)`: one method per operation, over any `ClientTransport`",
             "(URLSession, AsyncHTTPClient, …). Inputs are validated before anything is sent. It implements",
             "`APIProtocol`, so code that calls the API can take any implementation: this client, or a fake.",
         ])
@@ -85,7 +85,7 @@ struct ClientEmitter: Emitter {
     /// variable with listed values an enum; and `Client(server:)`.
     private func emitServerURL(into w: inout SwiftWriter) {
         w.docComment([
-            "The servers `\(module.specName)` lists; `Client(server:)` takes one. An entry with variables",
+            "The servers `\(module.specFileName)` lists; `Client(server:)` takes one. An entry with variables",
             "is a method taking them, typed where the spec lists their values.",
         ])
         w.block("nonisolated public struct ServerURL: Swift.Sendable, Swift.Hashable") { w in

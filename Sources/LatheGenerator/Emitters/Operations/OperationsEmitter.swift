@@ -35,7 +35,7 @@ struct OperationsEmitter: Emitter {
     /// build the chunks in parallel).
     func render() -> Rendered {
         var core = SwiftWriter()
-        core.docComment(["The operations of `\(module.specName)`: each one's input and output."])
+        core.docComment(["The operations of `\(module.specFileName)`: each one's input and output."])
         let shared = sharedResponses()
         if !shared.isEmpty, let names = module.operations.first?.names {
             // Inside the declaration, not an extension: the core may itself stand in a namespace's extension.
@@ -70,7 +70,7 @@ struct OperationsEmitter: Emitter {
     /// implements it (through `APIServer`), and a fake in a test can too.
     private func emitProtocol(into w: inout SwiftWriter) {
         w.docComment([
-            "The operations of `\(module.specName)`, one method each. `Client` implements them over HTTP and a",
+            "The operations of `\(module.specFileName)`, one method each. `Client` implements them over HTTP and a",
             "server's `APIServer` implements them to answer; code that calls the API can take any",
             "`APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one",
             "argument per parameter) in an extension.",

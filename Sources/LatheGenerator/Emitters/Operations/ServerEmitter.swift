@@ -30,7 +30,7 @@ struct ServerEmitter: Emitter {
 
     private func emitProtocol(into w: inout SwiftWriter) {
         w.docComment([
-            "What a server for `\(module.specName)` implements: the operations (`APIProtocol`) and, where",
+            "What a server for `\(module.specFileName)` implements: the operations (`APIProtocol`) and, where",
             "the spec documents its own shape for a request refused before any handler runs, that answer.",
             "Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.",
         ])
