@@ -199,13 +199,18 @@ extension Lowerer {
     // MARK: allOf
 
     private func lowerAllOf(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
-        // Members that only restate a `type` next to a `$ref` (`[$ref: Status, type: string]`) add nothing.
-        let hasReference = schema.allOf.contains { $0.ref != nil }
+        // Members that only restate a `type` next to a `$ref` (`[$ref: Status, type: string]`) add
+        // nothing. One that names another type (`[$ref: Code, type: integer]` where `Code` is a
+        // string) asks for a value no JSON value is: the reference's type, with a warning.
+        let references = schema.allOf.filter { $0.ref != nil }
         let meaningful = schema.allOf.filter { member in
-            if hasReference, member.ref == nil, member.types != nil {
+            if !references.isEmpty, member.ref == nil, let types = member.types {
                 var withoutType = member
                 withoutType.types = nil
-                if Self.hasNoStructure(withoutType) { return false }
+                if Self.hasNoStructure(withoutType) {
+                    warnIfTypeConflicts(types, at: member.origin, with: references)
+                    return false
+                }
             }
             return !Self.hasNoStructure(member) || member.ref != nil
         }
@@ -237,6 +242,36 @@ extension Lowerer {
             "allOf combines schemas that are not all objects; Lathe uses the first one's type\(detail)",
             at: schema.origin, kind: "allof-not-objects")
         return lower(meaningful.first ?? own, hint)
+    }
+
+    /// Warns when `types`, beside `references` in an `allOf`, share no JSON value with what a
+    /// reference declares (an integer counts as a number).
+    private func warnIfTypeConflicts(_ types: JSONTypes, at origin: Origin, with references: [Schema]) {
+        func values(_ types: JSONTypes) -> JSONTypes {
+            let types = types.subtracting(.null)
+            return types.contains(.integer) ? types.union(.number) : types
+        }
+        for reference in references {
+            guard let referenced = declaredTypes(of: reference), !values(referenced).isEmpty, !values(types).isEmpty,
+                values(referenced).intersection(values(types)).isEmpty,
+                let name = reference.ref?.targetName
+            else { continue }
+            warning(
+                "allOf asks for a value of type \(types.typeNames.joined(separator: " or ")) that is also "
+                    + "'\(name)', of type \(referenced.typeNames.joined(separator: " or ")); no value is both, so "
+                    + "Lathe generates '\(name)'",
+                at: origin, kind: "allof-type-conflict")
+            return
+        }
+    }
+
+    /// The JSON types the schema a `$ref` leads to declares, through further `$ref`s and `allOf`s of
+    /// one primitive type; `nil` when it declares none.
+    private func declaredTypes(of reference: Schema) -> JSONTypes? {
+        var visited = Set<String>()
+        if let end = primitiveEnd(of: reference, visited: &visited) { return end.kind }
+        guard let key = reference.ref?.targetKey, let target = document.schema(forKey: key) else { return nil }
+        return target.types ?? (target.properties.isEmpty ? nil : .object)
     }
 
     /// `allOf` of one kind of primitive value, each member with limits of its own: in 3.1 a `$ref`

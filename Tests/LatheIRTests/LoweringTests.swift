@@ -316,4 +316,50 @@ struct MultipartLoweringTests {
         #expect(warnings.contains { $0.contains("[allof-not-objects]") })
         #expect(warnings.count == 2, "\(warnings)")
     }
+
+    /// A `type` beside a `$ref` that restates the reference's type adds nothing; one that names
+    /// another type asks for a value none is, and is a located warning, never dropped silently.
+    @Test func aTypeBesideAReferenceThatContradictsItIsAWarning() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Code: {type: string, maxLength: 4}
+                Count: {type: integer}
+                Thing: {type: object, properties: {x: {type: string}}}
+                Holder:
+                  type: object
+                  properties:
+                    restated: {allOf: [{$ref: '#/components/schemas/Code'}, {type: string}]}
+                    widened: {allOf: [{$ref: '#/components/schemas/Count'}, {type: number}]}
+                    nullable: {allOf: [{$ref: '#/components/schemas/Code'}, {type: [string, 'null']}]}
+                    contradicted: {allOf: [{$ref: '#/components/schemas/Code'}, {type: integer}]}
+                    notAnObject: {allOf: [{$ref: '#/components/schemas/Thing'}, {type: string}]}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let holder = try #require(module.types.first { module.qualifiedName($0.id) == "Holder" })
+        guard case .object(let object) = holder.kind else {
+            Issue.record("Holder is not an object")
+            return
+        }
+        func typeName(_ property: String) -> String? {
+            guard let found = object.properties.first(where: { $0.name.original == property }),
+                case .named(let id) = found.type.nonNull
+            else { return nil }
+            return module.qualifiedName(id)
+        }
+        #expect(typeName("contradicted") == "Code")
+        #expect(typeName("notAnObject") == "Thing")
+        let warnings = diagnostics.all.map(\.description)
+        #expect(
+            warnings == [
+                "spec.yaml:15:69: warning: allOf asks for a value of type integer that is also 'Code', of type "
+                    + "string; no value is both, so Lathe generates 'Code' [allof-type-conflict]",
+                "spec.yaml:16:69: warning: allOf asks for a value of type string that is also 'Thing', of type "
+                    + "object; no value is both, so Lathe generates 'Thing' [allof-type-conflict]",
+            ], "\(warnings)")
+    }
 }
