@@ -575,6 +575,12 @@ extension Lowerer {
                             + "\(JSONText.compact(spelled))",
                         at: property.schema.origin, kind: "default-spelled-as-text")
                     irProperty.defaultValue = spelled
+                } else if case .object = value, holdsObjects(type) {
+                    // It may well fit: Lathe spells defaults as Swift literals, which an object is not.
+                    warning(
+                        "the default \(JSONText.compact(value)) is an object, which Lathe does not apply as a "
+                            + "default; the property is nil when a message leaves it out",
+                        at: property.schema.origin, kind: "default-object-not-applied")
                 } else {
                     warning(
                         "the default \(JSONText.compact(value)) does not fit this property's type, "
@@ -641,6 +647,19 @@ extension Lowerer {
     }
 
     /// Whether a default can be written as a Swift value of `type`.
+    /// Whether a JSON object could be a value of `type`: a named type other than an enumeration
+    /// (an object, alternatives) or a dictionary, not a primitive or a list.
+    func holdsObjects(_ type: IRValueType) -> Bool {
+        switch type.nonNull {
+        case .named(let id):
+            if case .enumeration = types[id.index].kind { return false }
+            if case .alias(let aliased, _) = types[id.index].kind { return holdsObjects(aliased) }
+            return true
+        case .dictionary: return true
+        case .primitive, .array, .nullable: return false
+        }
+    }
+
     func defaultFits(_ value: SpecValue, _ type: IRValueType) -> Bool {
         switch (value, type) {
         case (_, .primitive(.jsonValue)): return true

@@ -362,4 +362,45 @@ struct MultipartLoweringTests {
                     + "object; no value is both, so Lathe generates 'Thing' [allof-type-conflict]",
             ], "\(warnings)")
     }
+
+    /// A default Lathe cannot spell is a located warning that says why: an object default is not
+    /// applied (though it may fit), a default of another type does not fit.
+    @Test func aDefaultThatIsNotAppliedSaysWhy() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Settings: {type: object, properties: {mode: {type: string}}}
+                Mode: {type: string, enum: [fast, slow]}
+                Holder:
+                  type: object
+                  properties:
+                    settings: {$ref: '#/components/schemas/Settings', default: {mode: fast}}
+                    map: {type: object, additionalProperties: {type: integer}, default: {a: 1}}
+                    mode: {$ref: '#/components/schemas/Mode', default: {mode: fast}}
+                    text: {type: string, default: {a: 1}}
+                    count: {type: integer, default: 3}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let holder = try #require(module.types.first { module.qualifiedName($0.id) == "Holder" })
+        guard case .object(let object) = holder.kind else {
+            Issue.record("Holder is not an object")
+            return
+        }
+        #expect(object.properties.first { $0.name.original == "count" }?.defaultValue != nil)
+        let notApplied =
+            "is an object, which Lathe does not apply as a default; the property is nil when a message "
+            + "leaves it out [default-object-not-applied]"
+        let doesNotFit = "does not fit this property's type, so Lathe does not apply it [default-does-not-fit]"
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "spec.yaml:11:19: warning: the default {\"mode\":\"fast\"} \(notApplied)",
+                "spec.yaml:12:14: warning: the default {\"a\":1} \(notApplied)",
+                "spec.yaml:13:15: warning: the default {\"mode\":\"fast\"} \(doesNotFit)",
+                "spec.yaml:14:15: warning: the default {\"a\":1} \(doesNotFit)",
+            ])
+    }
 }
