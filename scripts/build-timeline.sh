@@ -7,9 +7,9 @@
 #
 #   scripts/build-timeline.sh [SPEC]     default: ../shared/corpus/square-api.json
 set -euo pipefail
+spec=$(realpath "${1:-$(dirname "$0")/../../shared/corpus/square-api.json}")
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-spec=$(realpath "${1:-../shared/corpus/square-api.json}")
 swift build -c release --product lathe >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -26,9 +26,9 @@ MANIFEST
 "$(swift build -c release --show-bin-path)/lathe" generate --quiet "$spec" --output "$work/Sources/Generated"
 cd "$work"
 # The dependencies with the same flags (other flags would rebuild them), then their statistics gone.
-swift build --target LatheRuntime -Xswiftc -stats-output-dir -Xswiftc "$work/stats" >/dev/null 2>&1
+swift build --target LatheRuntime -Xswiftc -stats-output-dir -Xswiftc "$work/stats" >/dev/null
 rm -f "$work"/stats/*
-start=$(date +%s.%N)
+start=$EPOCHREALTIME
 swift build -Xswiftc -stats-output-dir -Xswiftc "$work/stats" >/dev/null
-end=$(date +%s.%N)
-python3 "$repo/scripts/lib/build_timeline.py" "$work/stats" "$(echo "$end - $start" | bc)"
+end=$EPOCHREALTIME
+python3 "$repo/scripts/lib/build_timeline.py" "$work/stats" "$(python3 -c "print($end - $start)")"

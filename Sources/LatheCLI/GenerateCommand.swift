@@ -199,7 +199,7 @@ struct GenerateCommand: ParsableCommand {
                 entry.options.silencedWarnings.formUnion(silence)
                 if let maxFileSize { entry.options.maximumFileSize = maxFileSize * 1_000_000 }
                 let (result, staging) = try stage(folder) { try Generator.generate(entry, store: $0) }
-                jobs.append(Job(spec: entry.spec, output: folder, result: result, staging: staging))
+                jobs.append(Job(spec: entry.spec, isConfigured: true, output: folder, result: result, staging: staging))
             }
         } else if let spec, let output {
             let modes =
@@ -218,7 +218,7 @@ struct GenerateCommand: ParsableCommand {
                 try Generator.generate(
                     path: spec, specName: OutputFolder.specName(of: spec, from: output), options: options, store: $0)
             }
-            jobs.append(Job(spec: spec, output: output, result: result, staging: staging))
+            jobs.append(Job(spec: spec, isConfigured: false, output: output, result: result, staging: staging))
         }
 
         if allowSpecErrors {
@@ -258,7 +258,7 @@ struct GenerateCommand: ParsableCommand {
                 plans.append(
                     try OutputFolder.plan(
                         job.staging, names: job.result.fileNames, specName: job.result.specName, specFile: job.spec,
-                        alsoProduced: alsoProduced))
+                        formerName: job.isConfigured ? nil : job.spec, alsoProduced: alsoProduced))
             } catch {
                 standardError("lathe: error: \(error)")
                 throw ExitCode(LatheCommand.Status.inputErrors)
@@ -291,6 +291,9 @@ struct GenerateCommand: ParsableCommand {
     /// One module generated: its files are in `staging` until they are committed.
     private struct Job {
         var spec: String
+        /// From a configuration, whose markers name the spec as it does; else from the command line,
+        /// where earlier versions named it as typed.
+        var isConfigured: Bool
         var output: String
         var result: GenerationResult
         var staging: OutputFolder.Staging

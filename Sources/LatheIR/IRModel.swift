@@ -9,7 +9,8 @@ public struct IRResolvedAlias: Sendable, Equatable {
 /// What to generate, decided once: every type, its Swift name, and how its values look on the
 /// wire. Plain values: no YAML nodes, no Swift source text. Types refer to each other by `IRTypeID`.
 public struct IRModule: Sendable, Equatable {
-    /// The spec as the user named it, for generated file headers.
+    /// The spec's name in generated file headers: as a configuration names it, or for
+    /// `lathe generate SPEC`, its path from the output folder.
     public var specName: String
     /// The spec's file name, for the prose of doc comments: `specName` may be a path from the
     /// output folder (`../../specs/api.yaml`), which reads badly in documentation.
@@ -77,17 +78,17 @@ public struct IRSource: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var pointer: String
-    /// The document `pointer` is in: the spec's name for the root document (an overlay's nodes are
-    /// in it too, though `file` is the overlay), else the referenced file's path from the root
+    /// The document `pointer` is in: empty for the root document (an overlay's nodes are in it
+    /// too, though `file` is the overlay), else the referenced file's path from the root
     /// document's folder.
     public var document: String
 
-    public init(file: String, line: Int, column: Int, pointer: String, document: String? = nil) {
+    public init(file: String, line: Int, column: Int, pointer: String, document: String = "") {
         self.file = file
         self.line = line
         self.column = column
         self.pointer = pointer
-        self.document = document ?? file
+        self.document = document
     }
 
     public var location: SpecLocation { SpecLocation(file: file, line: line, column: column) }

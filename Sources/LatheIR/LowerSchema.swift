@@ -259,7 +259,7 @@ extension Lowerer {
             warning(
                 "allOf asks for a value of type \(types.typeNames.joined(separator: " or ")) that is also "
                     + "'\(name)', of type \(referenced.typeNames.joined(separator: " or ")); no value is both, so "
-                    + "Lathe generates '\(name)'",
+                    + "Lathe ignores this member",
                 at: origin, kind: "allof-type-conflict")
             return
         }
@@ -579,7 +579,7 @@ extension Lowerer {
                     // It may well fit: Lathe spells defaults as Swift literals, which an object is not.
                     warning(
                         "the default \(JSONText.compact(value)) is an object, which Lathe does not apply as a "
-                            + "default; the property is nil when a message leaves it out",
+                            + "default",
                         at: property.schema.origin, kind: "default-object-not-applied")
                 } else {
                     warning(
@@ -646,20 +646,23 @@ extension Lowerer {
         }
     }
 
-    /// Whether a default can be written as a Swift value of `type`.
-    /// Whether a JSON object could be a value of `type`: a named type other than an enumeration
-    /// (an object, alternatives) or a dictionary, not a primitive or a list.
+    /// Whether a JSON object could be a value of `type`: an object, a dictionary, or alternatives
+    /// with one that could; not a primitive, a list or an enumeration.
     func holdsObjects(_ type: IRValueType) -> Bool {
         switch type.nonNull {
         case .named(let id):
-            if case .enumeration = types[id.index].kind { return false }
-            if case .alias(let aliased, _) = types[id.index].kind { return holdsObjects(aliased) }
-            return true
+            switch types[id.index].kind {
+            case .object, .pending: return true
+            case .enumeration: return false
+            case .alias(let aliased, _): return holdsObjects(aliased)
+            case .union(let union), .anyOf(let union): return union.cases.contains { holdsObjects($0.type) }
+            }
         case .dictionary: return true
         case .primitive, .array, .nullable: return false
         }
     }
 
+    /// Whether a default can be written as a Swift value of `type`.
     func defaultFits(_ value: SpecValue, _ type: IRValueType) -> Bool {
         switch (value, type) {
         case (_, .primitive(.jsonValue)): return true

@@ -121,7 +121,7 @@ final class Lowerer {
         // path the loader read it by depends on the folder lathe ran in.
         let documentName =
             origin.isInSameFile(as: document.origin)
-            ? specName : Paths.relative(origin.file, from: Paths.directory(document.origin.file))
+            ? "" : Paths.relative(origin.file, from: Paths.directory(document.origin.file))
         return IRSource(
             file: location.file, line: location.line, column: location.column, pointer: origin.pointer,
             document: documentName)

@@ -326,6 +326,27 @@ struct OutputFolderTests {
         #expect(clash.stderr.contains("was generated from ../a.yaml; two specs would write the same file"))
     }
 
+    /// A marker is read as a path from the output folder: the same text typed from another folder,
+    /// where it names another spec, does not make that spec's files this run's.
+    @Test func theSameTextFromAnotherFolderIsAnotherSpec() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try spec(folder, "api.yaml", schema: "Alpha")
+        let nested = folder.appendingPathComponent("v2")
+        try FileManager.default.createDirectory(
+            at: nested.appendingPathComponent("x"), withIntermediateDirectories: true)
+        _ = try spec(nested, "api.yaml", schema: "Alpha")
+        let output = folder.appendingPathComponent("Gen").path
+        #expect(try runner.lathe("generate", "api.yaml", "--output", "Gen", in: folder.path).status == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+        // `../api.yaml` is what Gen's markers say, and from v2/x it is v2/api.yaml.
+        let clash = try runner.lathe(
+            "generate", "../api.yaml", "--output", output, in: nested.appendingPathComponent("x").path)
+        #expect(clash.status == 1)
+        #expect(clash.stderr.contains("was generated from ../api.yaml; two specs would write the same file"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == before)
+    }
+
     /// Two modules of one configuration may share a folder, even from one spec: neither removes
     /// the other's files, and --check finds nothing to change.
     @Test func modulesOfOneSpecShareAFolder() throws {

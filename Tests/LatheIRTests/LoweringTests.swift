@@ -357,9 +357,9 @@ struct MultipartLoweringTests {
         #expect(
             warnings == [
                 "spec.yaml:15:69: warning: allOf asks for a value of type integer that is also 'Code', of type "
-                    + "string; no value is both, so Lathe generates 'Code' [allof-type-conflict]",
+                    + "string; no value is both, so Lathe ignores this member [allof-type-conflict]",
                 "spec.yaml:16:69: warning: allOf asks for a value of type string that is also 'Thing', of type "
-                    + "object; no value is both, so Lathe generates 'Thing' [allof-type-conflict]",
+                    + "object; no value is both, so Lathe ignores this member [allof-type-conflict]",
             ], "\(warnings)")
     }
 
@@ -391,9 +391,7 @@ struct MultipartLoweringTests {
             return
         }
         #expect(object.properties.first { $0.name.original == "count" }?.defaultValue != nil)
-        let notApplied =
-            "is an object, which Lathe does not apply as a default; the property is nil when a message "
-            + "leaves it out [default-object-not-applied]"
+        let notApplied = "is an object, which Lathe does not apply as a default [default-object-not-applied]"
         let doesNotFit = "does not fit this property's type, so Lathe does not apply it [default-does-not-fit]"
         #expect(
             diagnostics.all.map(\.description) == [

@@ -41,5 +41,6 @@ for start, wall, user, swift, what in jobs:
           f"| {swift:.1f} s ({swift / wall * 100:.0f}%) | {wall - swift:.1f} s ({(wall - swift) / wall * 100:.0f}%) |")
 busy = sum(wall for _, wall, _, _, _ in jobs)
 end = max(start - origin + wall for start, wall, _, _, _ in jobs)
-print(f"\nThe jobs ran from 0 to {end:.1f} s and took {busy:.1f} s of wall time together: on 2 cores, "
-      f"{2 * end - busy:.1f} core-seconds idle while they ran. `swift build` took {build_wall:.1f} s in all.")
+cores = os.cpu_count() or 1
+print(f"\nThe jobs ran from 0 to {end:.1f} s and took {busy:.1f} s of wall time together: on {cores} cores, "
+      f"{max(0.0, cores * end - busy):.1f} core-seconds idle while they ran. `swift build` took {build_wall:.1f} s in all.")

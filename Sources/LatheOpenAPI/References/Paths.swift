@@ -50,6 +50,19 @@ public enum Paths {
         return joined.isEmpty ? "." : joined
     }
 
+    /// The absolute path with symbolic links resolved as far as it exists (a folder not created
+    /// yet keeps its remaining components).
+    public static func resolved(_ path: String) -> String {
+        var existing = absolute(path)
+        var rest: [String] = []
+        while existing != "/" {
+            if let real = realPath(existing) { return rest.reversed().reduce(real) { join($0, $1) } }
+            rest.append(String(existing[existing.index(after: existing.lastIndex(of: "/")!)...]))
+            existing = directory(existing)
+        }
+        return rest.reversed().reduce("/") { join($0, $1) }
+    }
+
     /// `path` as a relative path from `directory` (`../specs/api.yaml`), computed lexically on
     /// their absolute forms; `.` when they are the same.
     public static func relative(_ path: String, from directory: String) -> String {

@@ -3,7 +3,7 @@ import LatheIR
 /// Doc comments: the title and description, examples, notes, and for types the place in the
 /// spec they came from.
 enum DocComments {
-    static func lines(_ docs: IRDocs, notes: [String] = [], source: IRSource? = nil, specName: String) -> [String] {
+    static func lines(_ docs: IRDocs, notes: [String] = [], source: IRSource? = nil) -> [String] {
         var paragraphs: [[String]] = []
         if let title = docs.title, !title.isEmpty { paragraphs.append(SwiftLiteral.docText(title)) }
         if let description = docs.description, !description.isEmpty {
@@ -14,8 +14,7 @@ enum DocComments {
         for note in notes { tail.append("- Note: \(note)") }
         if docs.isDeprecated { tail.append("- Note: Deprecated in the spec.") }
         if let source {
-            let file = source.document == specName ? "" : source.document
-            tail.append("- Source: `\(file)#\(source.pointer)`")
+            tail.append("- Source: `\(source.document)#\(source.pointer)`")
         }
         if !tail.isEmpty { paragraphs.append(tail) }
         return paragraphs.enumerated().flatMap { index, paragraph in index == 0 ? paragraph : [""] + paragraph }

@@ -152,7 +152,7 @@ struct ClientEmitter: Emitter {
     }
 
     private func docs(_ operation: IROperation) -> [String] {
-        var docs = DocComments.lines(operation.docs, specName: module.specName)
+        var docs = DocComments.lines(operation.docs)
         if !docs.isEmpty { docs.append("") }
         docs.append("`\(operation.method) \(operation.path)`")
         return docs
@@ -520,7 +520,7 @@ struct ClientEmitter: Emitter {
         w.block("nonisolated public struct Authentication: Swift.Sendable") { w in
             for scheme in schemes {
                 w.docComment(
-                    DocComments.lines(scheme.docs, notes: [schemeNote(scheme)], specName: module.specName))
+                    DocComments.lines(scheme.docs, notes: [schemeNote(scheme)]))
                 w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): \(credentialType(scheme))?")
             }
             w.memberwiseInit(

@@ -10,7 +10,7 @@ extension OperationsEmitter {
             "nonisolated public struct \(multipart.typeName): Swift.Sendable, \(hashable)\(Runtime.validatable)"
         ) { w in
             for part in multipart.parts {
-                w.docComment(DocComments.lines(part.docs, notes: [Self.partNote(part)], specName: module.specName))
+                w.docComment(DocComments.lines(part.docs, notes: [Self.partNote(part)]))
                 w.line("public var \(SwiftNames.escapedMember(part.name.swift)): \(memberType(part))")
             }
             w.memberwiseInit(
@@ -72,7 +72,7 @@ extension OperationsEmitter {
             for header in headers {
                 w.docComment(
                     DocComments.lines(
-                        header.docs, notes: ["Header `\(header.name.original)`."], specName: module.specName))
+                        header.docs, notes: ["Header `\(header.name.original)`."]))
                 w.line("public var \(SwiftNames.escapedMember(header.name.swift)): \(headerType(header))")
             }
             w.memberwiseInit(headerArguments(headers))

@@ -79,7 +79,7 @@ struct OperationsEmitter: Emitter {
             for operation in module.operations {
                 let op = "Operations.\(operation.typeName)"
                 w.docComment(
-                    DocComments.lines(operation.docs, specName: module.specName) + [
+                    DocComments.lines(operation.docs) + [
                         "`\(operation.method) \(operation.path)`"
                     ])
                 // Not marked deprecated: server code calls every requirement, deprecated or not.
@@ -100,7 +100,7 @@ struct OperationsEmitter: Emitter {
     }
 
     private func emit(_ operation: IROperation, into w: inout SwiftWriter) {
-        var docs = DocComments.lines(operation.docs, specName: module.specName)
+        var docs = DocComments.lines(operation.docs)
         if !docs.isEmpty { docs.append("") }
         docs.append("`\(operation.method) \(operation.path)`, operation `\(operation.operationID)`.")
         w.docComment(docs)
@@ -136,8 +136,7 @@ struct OperationsEmitter: Emitter {
                     for parameter in parameters {
                         w.docComment(
                             DocComments.lines(
-                                parameter.docs, notes: ["`\(parameter.name.original)`, in the \(location.rawValue)."],
-                                specName: module.specName))
+                                parameter.docs, notes: ["`\(parameter.name.original)`, in the \(location.rawValue)."]))
                         w.line(
                             "public var \(SwiftNames.escapedMember(parameter.name.swift)): \(parameterType(parameter))")
                     }
@@ -406,7 +405,7 @@ struct OperationsEmitter: Emitter {
                     for header in response.headers {
                         w.docComment(
                             DocComments.lines(
-                                header.docs, notes: ["Header `\(header.name.original)`."], specName: module.specName))
+                                header.docs, notes: ["Header `\(header.name.original)`."]))
                         w.line("public var \(SwiftNames.escapedMember(header.name.swift)): \(headerType(header))")
                     }
                     w.memberwiseInit(headerArguments(response.headers))

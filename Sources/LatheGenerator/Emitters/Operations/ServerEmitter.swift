@@ -526,7 +526,7 @@ struct ServerEmitter: Emitter {
                             + "say whether it is admitted. Without a check, no request is admitted on it."
                     )
                 }
-                w.docComment(DocComments.lines(scheme.docs, notes: notes, specName: module.specName))
+                w.docComment(DocComments.lines(scheme.docs, notes: notes))
                 w.line("public var \(SwiftNames.escapedMember(scheme.name.swift)): (\(type))?")
             }
             let verified = schemes.filter { Self.verifierType($0) != nil }

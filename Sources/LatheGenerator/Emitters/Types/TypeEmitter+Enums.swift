@@ -5,7 +5,7 @@ extension TypeEmitter {
     /// server that adds a value does not break a client; `validate()` reports them.
     func emitEnumeration(_ type: IRType, _ enumeration: IREnumeration, into writer: inout SwiftWriter) {
         let raw = enumeration.rawType == .string ? "Swift.String" : "Swift.Int"
-        writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
+        writer.docComment(DocComments.lines(type.docs, source: type.source))
         writer.block(
             "nonisolated public enum \(type.name.swift): Swift.Codable, \(hashable)Swift.Sendable, "
                 + "Swift.RawRepresentable, Swift.CaseIterable, \(Runtime.validatable), \(Runtime.uriPrimitive)"
@@ -70,7 +70,7 @@ extension TypeEmitter {
     /// decode into `undocumented`); without one, the cases are tried in order.
     func emitUnion(_ type: IRType, _ union: IRUnion, into writer: inout SwiftWriter) {
         let cases = union.cases.map { (SwiftNames.escapedMember($0.name.swift), spelling.type($0.type), $0) }
-        writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
+        writer.docComment(DocComments.lines(type.docs, source: type.source))
         let indirect = union.isRecursive ? "indirect " : ""
         writer.block(
             "nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, \(hashable)"
@@ -171,7 +171,7 @@ extension TypeEmitter {
                 union.isRecursive ? "\(Runtime.indirect)<\(swiftType)>" : swiftType, item
             )
         }
-        writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
+        writer.docComment(DocComments.lines(type.docs, source: type.source))
         writer.block(
             "nonisolated public struct \(type.name.swift): Swift.Codable, \(hashable)Swift.Sendable, "
                 + "\(Runtime.validatable)"

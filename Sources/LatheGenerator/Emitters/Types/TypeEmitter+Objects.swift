@@ -68,7 +68,7 @@ extension TypeEmitter {
                 nil
             }
         let additionalName = SwiftNames.escapedMember(object.additionalPropertiesName)
-        writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
+        writer.docComment(DocComments.lines(type.docs, source: type.source))
         writer.block(
             "nonisolated public struct \(type.name.swift): Swift.Codable, \(hashable)Swift.Sendable, "
                 + "\(Runtime.validatable)"
@@ -126,7 +126,7 @@ extension TypeEmitter {
         if let value = property.defaultValue, shape.defaultExpression != nil {
             notes.append("Defaults to `\(JSONText.compact(value))` when absent.")
         }
-        let docs = DocComments.lines(property.docs, notes: notes, specName: module.specName)
+        let docs = DocComments.lines(property.docs, notes: notes)
         guard shape.isComputed else {
             w.docComment(docs)
             w.line("public var \(shape.publicName): \(shape.publicType)")

@@ -27,7 +27,7 @@ struct TypeEmitter {
         case .union(let union): emitUnion(type, union, into: &writer)
         case .anyOf(let union): emitAnyOf(type, union, into: &writer)
         case .alias(let aliased, _):
-            writer.docComment(DocComments.lines(type.docs, source: type.source, specName: module.specName))
+            writer.docComment(DocComments.lines(type.docs, source: type.source))
             writer.line("public typealias \(type.name.swift) = \(spelling.type(aliased))")
         case .pending:
             break
