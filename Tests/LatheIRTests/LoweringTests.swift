@@ -260,7 +260,10 @@ struct MultipartLoweringTests {
                     + "this one is passed through as raw bytes [multipart-untyped]",
             ])
     }
+}
 
+/// What `allOf` combines and what defaults Lathe applies, and the warnings for what it cannot.
+struct AllOfAndDefaultLoweringTests {
     /// `allOf` of one primitive with limits of its own (in 3.1, a `$ref` with constraints beside it):
     /// every limit holds, the stricter of two wins whichever side it is on, and of two patterns (which
     /// one position cannot check together) the first in `allOf` order, the target's, is kept, with a
