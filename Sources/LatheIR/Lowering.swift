@@ -66,6 +66,8 @@ final class Lowerer {
     /// The constraints of those that have any, apart: most have none, and a dictionary of pairs
     /// held a quarter-kilobyte of empty constraints per schema.
     var loweredConstraints: [Origin: IRConstraints] = [:]
+    /// Each referenced file's name in sources, by the path the loader read it by.
+    private var documentNames: [String: String] = [:]
     /// Schemas being lowered through `lowerCached`, with the type each has created so far: an
     /// `allOf` that merges in a component holding that very `allOf` reaches its node again.
     var schemasInProgress: [Origin: IRTypeID?] = [:]
@@ -118,10 +120,16 @@ final class Lowerer {
     func source(_ origin: Origin) -> IRSource {
         let location = origin.location
         // A referenced file by its path from the root document's folder, as a `$ref` names it: the
-        // path the loader read it by depends on the folder lathe ran in.
-        let documentName =
-            origin.isInSameFile(as: document.origin)
-            ? "" : Paths.relative(origin.file, from: Paths.directory(document.origin.file))
+        // path the loader read it by depends on the folder lathe ran in. Made once per file.
+        var documentName = ""
+        if !origin.isInSameFile(as: document.origin) {
+            if let known = documentNames[origin.file] {
+                documentName = known
+            } else {
+                documentName = Paths.relative(origin.file, from: Paths.directory(document.origin.file))
+                documentNames[origin.file] = documentName
+            }
+        }
         return IRSource(
             file: location.file, line: location.line, column: location.column, pointer: origin.pointer,
             document: documentName)

@@ -264,6 +264,17 @@ struct MultipartLoweringTests {
 
 /// What `allOf` combines and what defaults Lathe applies, and the warnings for what it cannot.
 struct AllOfAndDefaultLoweringTests {
+    /// The spec lowered, its object `Holder`, and the diagnostics as printed.
+    func holder(_ yaml: String) throws -> (IRModule, IRObject, [String]) {
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let holder = try #require(module.types.first { module.qualifiedName($0.id) == "Holder" })
+        guard case .object(let object) = holder.kind else { throw HolderIsNotAnObject() }
+        return (module, object, diagnostics.all.map(\.description))
+    }
+
+    struct HolderIsNotAnObject: Error {}
+
     /// `allOf` of one primitive with limits of its own (in 3.1, a `$ref` with constraints beside it):
     /// every limit holds, the stricter of two wins whichever side it is on, and of two patterns (which
     /// one position cannot check together) the first in `allOf` order, the target's, is kept, with a
@@ -288,13 +299,7 @@ struct AllOfAndDefaultLoweringTests {
                     patterns: {$ref: '#/components/schemas/Inner', pattern: '^[a-c]+$'}
                     mixed: {allOf: [{type: string, maxLength: 3}, {type: integer, minimum: 1}]}
             """
-        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
-        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
-        let holder = try #require(module.types.first { module.qualifiedName($0.id) == "Holder" })
-        guard case .object(let object) = holder.kind else {
-            Issue.record("Holder is not an object")
-            return
-        }
+        let (module, object, warnings) = try holder(yaml)
         func constraints(_ name: String) -> IRConstraints? {
             guard let property = object.properties.first(where: { $0.name.original == name }) else { return nil }
             guard case .named(let id) = property.type.nonNull, let alias = module.resolvedAliases[id] else {
@@ -309,7 +314,6 @@ struct AllOfAndDefaultLoweringTests {
         #expect(constraints("both")?.minimum == "1")
         #expect(constraints("both")?.maximum == "9")
         #expect(constraints("patterns")?.pattern == "^[a-z]+$")
-        let warnings = diagnostics.all.map(\.description)
         #expect(
             warnings.contains {
                 $0.contains(
@@ -341,13 +345,7 @@ struct AllOfAndDefaultLoweringTests {
                     contradicted: {allOf: [{$ref: '#/components/schemas/Code'}, {type: integer}]}
                     notAnObject: {allOf: [{$ref: '#/components/schemas/Thing'}, {type: string}]}
             """
-        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
-        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
-        let holder = try #require(module.types.first { module.qualifiedName($0.id) == "Holder" })
-        guard case .object(let object) = holder.kind else {
-            Issue.record("Holder is not an object")
-            return
-        }
+        let (module, object, warnings) = try holder(yaml)
         func typeName(_ property: String) -> String? {
             guard let found = object.properties.first(where: { $0.name.original == property }),
                 case .named(let id) = found.type.nonNull
@@ -356,7 +354,6 @@ struct AllOfAndDefaultLoweringTests {
         }
         #expect(typeName("contradicted") == "Code")
         #expect(typeName("notAnObject") == "Thing")
-        let warnings = diagnostics.all.map(\.description)
         #expect(
             warnings == [
                 "spec.yaml:15:69: warning: allOf asks for a value of type integer that is also 'Code', of type "
@@ -386,18 +383,12 @@ struct AllOfAndDefaultLoweringTests {
                     text: {type: string, default: {a: 1}}
                     count: {type: integer, default: 3}
             """
-        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
-        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
-        let holder = try #require(module.types.first { module.qualifiedName($0.id) == "Holder" })
-        guard case .object(let object) = holder.kind else {
-            Issue.record("Holder is not an object")
-            return
-        }
+        let (_, object, warnings) = try holder(yaml)
         #expect(object.properties.first { $0.name.original == "count" }?.defaultValue != nil)
         let notApplied = "is an object, which Lathe does not apply as a default [default-object-not-applied]"
         let doesNotFit = "does not fit this property's type, so Lathe does not apply it [default-does-not-fit]"
         #expect(
-            diagnostics.all.map(\.description) == [
+            warnings == [
                 "spec.yaml:11:19: warning: the default {\"mode\":\"fast\"} \(notApplied)",
                 "spec.yaml:12:14: warning: the default {\"a\":1} \(notApplied)",
                 "spec.yaml:13:15: warning: the default {\"mode\":\"fast\"} \(doesNotFit)",

@@ -84,10 +84,6 @@ public enum OutputFolder {
         marker + SwiftLiteral.commentText(specName) + "; do not edit."
     }
 
-    private static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
-
     /// The spec a generated file's marker names, or `nil` when it has no marker.
     static func owner(of data: Data) -> String? {
         guard data.starts(with: Data(marker.utf8)) else { return nil }
@@ -117,7 +113,7 @@ public enum OutputFolder {
         formerName: String? = nil, alsoProduced: Set<String> = []
     ) throws(Refusal) -> Changes {
         try plan(
-            names: names, contents: { FileManager.default.contents(atPath: join(staging.folder, $0)) ?? Data() },
+            names: names, contents: { FileManager.default.contents(atPath: Paths.join(staging.folder, $0)) ?? Data() },
             in: staging.target, specName: specName, specFile: specFile, formerName: formerName,
             alsoProduced: alsoProduced)
     }
@@ -142,7 +138,7 @@ public enum OutputFolder {
         }
         var changes = Changes()
         for name in names {
-            let path = join(directory, name)
+            let path = Paths.join(directory, name)
             guard let existing = FileManager.default.contents(atPath: path) else {
                 changes.written.append(name)
                 continue
@@ -158,7 +154,8 @@ public enum OutputFolder {
         let produced = Set(names).union(alsoProduced)
         let present = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in present.sorted() where name.hasSuffix(".swift") && !produced.contains(name) {
-            if let data = FileManager.default.contents(atPath: join(directory, name)), let owner = owner(of: data),
+            if let data = FileManager.default.contents(atPath: Paths.join(directory, name)),
+                let owner = owner(of: data),
                 isOwn(owner)
             {
                 changes.removed.append(name)
@@ -182,7 +179,7 @@ public enum OutputFolder {
                 to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
         }
         for name in changes.removed {
-            try FileManager.default.removeItem(atPath: join(directory, name))
+            try FileManager.default.removeItem(atPath: Paths.join(directory, name))
         }
         return changes
     }
@@ -196,14 +193,14 @@ public enum OutputFolder {
     public static func commit(_ staging: Staging, _ changes: Changes) throws {
         try FileManager.default.createDirectory(atPath: staging.target, withIntermediateDirectories: true)
         for name in changes.written {
-            let staged = join(staging.folder, name)
-            let target = join(staging.target, name)
+            let staged = Paths.join(staging.folder, name)
+            let target = Paths.join(staging.target, name)
             if rename(staged, target) == 0 { continue }
             let contents = FileManager.default.contents(atPath: staged) ?? Data()
             try contents.write(to: URL(fileURLWithPath: target), options: .atomic)
         }
         for name in changes.removed {
-            try FileManager.default.removeItem(atPath: join(staging.target, name))
+            try FileManager.default.removeItem(atPath: Paths.join(staging.target, name))
         }
     }
 
@@ -219,7 +216,7 @@ public enum OutputFolder {
 
         public init(for target: String) throws {
             self.target = target
-            folder = join(
+            folder = Paths.join(
                 FileManager.default.temporaryDirectory.path,
                 "lathe-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -227,7 +224,7 @@ public enum OutputFolder {
 
         /// Writes one generated file into the staging folder; safe to call from several threads.
         public func store(_ file: GeneratedFile) throws {
-            try Data(file.contents.utf8).write(to: URL(fileURLWithPath: join(folder, file.name)))
+            try Data(file.contents.utf8).write(to: URL(fileURLWithPath: Paths.join(folder, file.name)))
         }
 
         /// Removes the staging folder and what is left in it.
