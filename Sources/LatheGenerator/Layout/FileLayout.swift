@@ -104,26 +104,32 @@ enum FileLayout {
         }
         if !module.operations.isEmpty {
             let context = EmitterContext(module: module, namespace: options.namespace, hashable: options.hashable)
-            var kinds: [(Kind, @Sendable () -> Rendered)] = []
+            var kinds: [(Kind, any OperationsKindEmitter)] = []
             if !options.modes.isDisjoint(with: [.client, .server]) {
-                kinds.append((.operations, { OperationsEmitter(context: context).render() }))
+                kinds.append((.operations, OperationsEmitter(context: context)))
             }
-            if options.modes.contains(.client) { kinds.append((.client, { ClientEmitter(context: context).render() })) }
-            if options.modes.contains(.server) { kinds.append((.server, { ServerEmitter(context: context).render() })) }
-            // Each kind: its declarations (inside the namespace) and extensions, with the first
-            // chunk of operations, in the kind's file; the other chunks in numbered files.
-            for (kind, render) in kinds {
+            if options.modes.contains(.client) { kinds.append((.client, ClientEmitter(context: context))) }
+            if options.modes.contains(.server) { kinds.append((.server, ServerEmitter(context: context))) }
+            // Each kind: its core (inside the namespace) and the first chunk of operations in the
+            // kind's file; the other chunks in numbered files. Each file is a job, so no job holds
+            // a whole kind (Discord's client is seven files).
+            let chunks = OperationChunks.chunks(of: module.operations)
+            for (kind, emitter) in kinds {
                 jobs.append {
-                    let rendered = render()
-                    var core = inNamespace(options.namespace) { $0.raw(rendered.declarations) }
-                    if !rendered.extensions.isEmpty { core += "\n" + rendered.extensions }
-                    if let first = rendered.chunks.first { core += "\n" + first }
-                    var parts = [Part(kind: kind, name: prefix + kind.rawValue + ".swift", body: core)]
-                    for (index, chunk) in rendered.chunks.enumerated().dropFirst() {
-                        parts.append(
-                            Part(kind: kind, name: prefix + kind.rawValue + "_\(index + 1).swift", body: chunk))
+                    let (declarations, extensions) = emitter.renderCore()
+                    var core = inNamespace(options.namespace) { $0.raw(declarations) }
+                    if !extensions.isEmpty { core += "\n" + extensions }
+                    if let first = chunks.first { core += "\n" + emitter.renderChunk(first) }
+                    return [Part(kind: kind, name: prefix + kind.rawValue + ".swift", body: core)]
+                }
+                for (index, operations) in chunks.enumerated().dropFirst() {
+                    jobs.append {
+                        [
+                            Part(
+                                kind: kind, name: prefix + kind.rawValue + "_\(index + 1).swift",
+                                body: emitter.renderChunk(operations))
+                        ]
                     }
-                    return parts
                 }
             }
         }

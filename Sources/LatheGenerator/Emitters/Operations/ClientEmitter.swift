@@ -1,34 +1,33 @@
 import LatheIR
 
 /// `Client`: one method per operation on any `ClientTransport`, and `Authentication`.
-struct ClientEmitter: Emitter {
+struct ClientEmitter: OperationsKindEmitter {
     let context: EmitterContext
 
     private func op(_ operation: IROperation) -> String { "\(qualifier)Operations.\(operation.typeName)" }
 
-    func render() -> Rendered {
-        let chunks = Rendered.chunks(of: module.operations).map { operations in
-            var w = SwiftWriter()
-            w.block("extension \(qualifier)Client") { w in
-                for (index, operation) in operations.enumerated() {
-                    if index > 0 { w.line() }
-                    emitMethod(operation, into: &w)
-                }
+    func renderCore() -> (declarations: String, extensions: String) { (renderDeclarations(), "") }
+
+    func renderChunk(_ operations: [IROperation]) -> String {
+        var w = SwiftWriter()
+        w.block("extension \(qualifier)Client") { w in
+            for (index, operation) in operations.enumerated() {
+                if index > 0 { w.line() }
+                emitMethod(operation, into: &w)
             }
-            // On the protocol, so a fake or a server's own handler type gets the flattened calls too.
-            w.line()
-            w.block("extension \(qualifier)APIProtocol") { w in
-                for (index, operation) in operations.enumerated() {
-                    if index > 0 { w.line() }
-                    emitFlattened(operation, into: &w)
-                }
-            }
-            return w.text
         }
-        return Rendered(declarations: renderCore(), chunks: chunks)
+        // On the protocol, so a fake or a server's own handler type gets the flattened calls too.
+        w.line()
+        w.block("extension \(qualifier)APIProtocol") { w in
+            for (index, operation) in operations.enumerated() {
+                if index > 0 { w.line() }
+                emitFlattened(operation, into: &w)
+            }
+        }
+        return w.text
     }
 
-    private func renderCore() -> String {
+    private func renderDeclarations() -> String {
         var w = SwiftWriter()
         w.docComment([
             "A client for `\(module.specFileName)`: one method per operation, over any `ClientTransport`",

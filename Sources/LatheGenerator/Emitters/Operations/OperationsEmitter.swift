@@ -1,15 +1,18 @@
 import LatheIR
 
-/// What an operations emitter returns, for `FileLayout` to lay out: declarations that stand inside
-/// the namespace when there is one, extensions that stand beside them at the top level, and the
-/// operations in chunks of at most `operationsPerFile`, each a top-level extension for a file of its
-/// own (extensions cannot nest in the namespace, so chunks spell generated types in full).
-struct Rendered {
-    static let operationsPerFile = 20
+/// An emitter of one operations kind (`Operations`, `Client`, `Server`), rendered a file at a time
+/// so that `FileLayout` makes each file as a job of its own and no job holds the whole kind. The
+/// kind's first file holds its core: declarations that stand inside the namespace when there is
+/// one, and extensions that stand beside them at the top level. Then come the operations in chunks
+/// of at most `operationsPerFile`, each a top-level extension for a file of its own (extensions
+/// cannot nest in the namespace, so chunks spell generated types in full).
+protocol OperationsKindEmitter: Emitter, Sendable {
+    func renderCore() -> (declarations: String, extensions: String)
+    func renderChunk(_ operations: [IROperation]) -> String
+}
 
-    var declarations: String
-    var extensions: String = ""
-    var chunks: [String]
+enum OperationChunks {
+    static let operationsPerFile = 20
 
     static func chunks<T>(of items: [T]) -> [[T]] {
         stride(from: 0, to: items.count, by: operationsPerFile).map {
@@ -20,7 +23,7 @@ struct Rendered {
 
 /// `Operations`: for each operation an enum holding its `Input` (parameters by location, and the
 /// body) and its `Output` (one case per documented response, and `undocumented`).
-struct OperationsEmitter: Emitter {
+struct OperationsEmitter: OperationsKindEmitter {
     let context: EmitterContext
 
     /// Parameter groups in order: location, the group's type name, the `Input` member holding it.
@@ -31,9 +34,8 @@ struct OperationsEmitter: Emitter {
         ]
     }
 
-    /// The namespace declaration, and the operations in chunks (extensions, so the compiler can
-    /// build the chunks in parallel).
-    func render() -> Rendered {
+    /// The namespace declaration, its shared responses, and the protocol.
+    func renderCore() -> (declarations: String, extensions: String) {
         var core = SwiftWriter()
         core.docComment(["The operations of `\(module.specFileName)`: each one's input and output."])
         let shared = sharedResponses()
@@ -53,17 +55,19 @@ struct OperationsEmitter: Emitter {
         }
         core.line()
         emitProtocol(into: &core)
-        let chunks = Rendered.chunks(of: module.operations).map { operations in
-            var w = SwiftWriter()
-            w.block("extension \(qualifier)Operations") { w in
-                for (index, operation) in operations.enumerated() {
-                    if index > 0 { w.line() }
-                    emit(operation, into: &w)
-                }
+        return (core.text, "")
+    }
+
+    /// Operations in an extension, so the compiler can build the chunks in parallel.
+    func renderChunk(_ operations: [IROperation]) -> String {
+        var w = SwiftWriter()
+        w.block("extension \(qualifier)Operations") { w in
+            for (index, operation) in operations.enumerated() {
+                if index > 0 { w.line() }
+                emit(operation, into: &w)
             }
-            return w.text
         }
-        return Rendered(declarations: core.text, chunks: chunks)
+        return w.text
     }
 
     /// The operations as a protocol: `Client` implements it over HTTP, a server's handler type

@@ -2,12 +2,12 @@ import LatheIR
 
 /// `APIServer` (the operations of `APIProtocol`, and the documented refusals), `registerHandlers(on:)`,
 /// and `ServerAuthentication`.
-struct ServerEmitter: Emitter {
+struct ServerEmitter: OperationsKindEmitter {
     let context: EmitterContext
 
     /// The protocol and the authentication type (inside the namespace), the registration and the
     /// refusal defaults (an extension of the protocol), and each operation's handling in chunks.
-    func render() -> Rendered {
+    func renderCore() -> (declarations: String, extensions: String) {
         var declarations = SwiftWriter()
         emitProtocol(into: &declarations)
         declarations.line()
@@ -17,15 +17,16 @@ struct ServerEmitter: Emitter {
             emitRegistration(into: &w)
             emitRefusalDefaults(into: &w)
         }
-        let chunks = Rendered.chunks(of: module.operations).map { operations in
-            var chunk = SwiftWriter()
-            for (index, operation) in operations.enumerated() {
-                if index > 0 { chunk.line() }
-                emitHandling(operation, qualifier: qualifier, into: &chunk)
-            }
-            return chunk.text
+        return (declarations.text, extensions.text)
+    }
+
+    func renderChunk(_ operations: [IROperation]) -> String {
+        var chunk = SwiftWriter()
+        for (index, operation) in operations.enumerated() {
+            if index > 0 { chunk.line() }
+            emitHandling(operation, qualifier: qualifier, into: &chunk)
         }
-        return Rendered(declarations: declarations.text, extensions: extensions.text, chunks: chunks)
+        return chunk.text
     }
 
     private func emitProtocol(into w: inout SwiftWriter) {
