@@ -85,9 +85,9 @@ public enum OutputFolder {
     }
 
     /// The spec a generated file's marker names, or `nil` when it has no marker.
-    static func owner(of data: Data) -> String? {
-        guard data.starts(with: Data(marker.utf8)) else { return nil }
-        let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
+    static func owner(of bytes: [UInt8]) -> String? {
+        guard bytes.starts(with: marker.utf8) else { return nil }
+        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
         let text = String(decoding: firstLine.dropFirst(marker.utf8.count), as: UTF8.self)
         return text.hasSuffix("; do not edit.") ? String(text.dropLast("; do not edit.".count)) : text
     }
@@ -103,23 +103,24 @@ public enum OutputFolder {
     ) throws(Refusal) -> Changes {
         let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return try plan(
-            names: files.map(\.name), contents: { Data(byName[$0]!.contents.utf8) }, in: directory,
+            names: files.map(\.name), contents: { Array(byName[$0]!.contents.utf8) }, in: directory,
             specName: specName, specFile: specFile, formerName: formerName, alsoProduced: alsoProduced)
     }
 
-    /// `plan` for files staged on disk; each is read when compared, one at a time.
+    /// `plan` for files staged on disk; each is read when compared, one at a time. Files are read
+    /// with POSIX calls (`FileBytes`), as a build plugin's run compares every file each build.
     public static func plan(
         _ staging: Staging, names: [String], specName: String, specFile: String? = nil,
         formerName: String? = nil, alsoProduced: Set<String> = []
     ) throws(Refusal) -> Changes {
         try plan(
-            names: names, contents: { FileManager.default.contents(atPath: Paths.join(staging.folder, $0)) ?? Data() },
+            names: names, contents: { (try? FileBytes.read(Paths.join(staging.folder, $0))) ?? [] },
             in: staging.target, specName: specName, specFile: specFile, formerName: formerName,
             alsoProduced: alsoProduced)
     }
 
     private static func plan(
-        names: [String], contents: (String) -> Data, in directory: String, specName: String, specFile: String?,
+        names: [String], contents: (String) -> [UInt8], in directory: String, specName: String, specFile: String?,
         formerName: String?, alsoProduced: Set<String>
     ) throws(Refusal) -> Changes {
         if FileManager.default.fileExists(atPath: directory),
@@ -139,7 +140,7 @@ public enum OutputFolder {
         var changes = Changes()
         for name in names {
             let path = Paths.join(directory, name)
-            guard let existing = FileManager.default.contents(atPath: path) else {
+            guard let existing = try? FileBytes.read(path) else {
                 changes.written.append(name)
                 continue
             }
@@ -154,8 +155,8 @@ public enum OutputFolder {
         let produced = Set(names).union(alsoProduced)
         let present = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in present.sorted() where name.hasSuffix(".swift") && !produced.contains(name) {
-            if let data = FileManager.default.contents(atPath: Paths.join(directory, name)),
-                let owner = owner(of: data),
+            if let bytes = try? FileBytes.read(Paths.join(directory, name)),
+                let owner = owner(of: bytes),
                 isOwn(owner)
             {
                 changes.removed.append(name)
@@ -204,6 +205,35 @@ public enum OutputFolder {
         }
     }
 
+    /// Why a file could not be written, as `strerror` says it.
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Creates or truncates `path` and writes `text` into it, without Foundation's copies; a new
+    /// file's permissions are those the umask leaves of read and write for all, as other tools make.
+    static func writeFile(_ text: String, to path: String) throws(WriteError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = posixWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        let closed = close(fd) == 0 ? nil : errno
+        if let code = failure ?? closed { throw WriteError(path: path, reason: String(cString: strerror(code))) }
+    }
+
     /// A folder in the temporary folder that generated files are written into as they are made, so
     /// a large spec's output is never all in memory; `plan(staging, names:…)` compares them with the
     /// output folder and `commit` writes the changed ones there. The output folder is not touched
@@ -223,8 +253,10 @@ public enum OutputFolder {
         }
 
         /// Writes one generated file into the staging folder; safe to call from several threads.
+        /// With POSIX calls: Foundation's `Data.write(to:)` took seven times as long a file, a third
+        /// of the emitting threads' time for Square.
         public func store(_ file: GeneratedFile) throws {
-            try Data(file.contents.utf8).write(to: URL(fileURLWithPath: Paths.join(folder, file.name)))
+            try OutputFolder.writeFile(file.contents, to: Paths.join(folder, file.name))
         }
 
         /// Removes the staging folder and what is left in it.
@@ -232,4 +264,10 @@ public enum OutputFolder {
             try? FileManager.default.removeItem(atPath: folder)
         }
     }
+}
+
+/// The C library's `write`, which `OutputFolder.write` hides inside the type.
+@inline(__always)
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }
