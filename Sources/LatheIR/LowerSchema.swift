@@ -724,6 +724,9 @@ extension Lowerer {
         let id = namedType(hint, schema)
         var scope = NameScope(reserved: ["undocumented"])
         var cases: [IRUnion.Case] = []
+        // With a discriminator, the values each alternative fixes its property to (`type: {enum:
+        // [json]}`): they select it, and an inline alternative without a title is named after its one.
+        let fixed = schema.discriminator.map { fixedDiscriminatorValues(members, property: $0.propertyName) }
         for (index, member) in members.enumerated() {
             let type: IRValueType
             var constraints = IRConstraints()
@@ -734,11 +737,12 @@ extension Lowerer {
                 preferred = caseName(for: type)
                 original = ref.targetName ?? preferred
             } else {
-                let base = member.title ?? "Case\(index + 1)"
+                let value = fixed.flatMap { Self.soleValue(index, in: $0) }
+                let base = member.title ?? value ?? "Case\(index + 1)"
                 (type, constraints) =
                     membersAreReadings
                     ? lower(member, hint.nested(base, in: id)) : lowerCached(member, hint.nested(base, in: id))
-                preferred = member.title.map(SwiftNames.memberName) ?? caseName(for: type)
+                preferred = (member.title ?? value).map(SwiftNames.memberName) ?? caseName(for: type)
                 original = member.title ?? base
             }
             cases.append(
@@ -763,7 +767,7 @@ extension Lowerer {
         if let discriminator = schema.discriminator {
             isAnyOf = false
             union.discriminator = discriminator.propertyName
-            assignDiscriminatorValues(discriminator, members: members, to: &union)
+            assignDiscriminatorValues(discriminator, members: members, fixed: fixed ?? [], to: &union)
         }
         types[id.index].kind = isAnyOf ? .anyOf(union) : .union(union)
         return .named(id)
@@ -797,8 +801,14 @@ extension Lowerer {
         }
     }
 
-    /// Mapped values first; a `$ref` member without one is selected by its component's name.
-    private func assignDiscriminatorValues(_ discriminator: Discriminator, members: [Schema], to union: inout IRUnion) {
+    /// Mapped values first. An alternative without one is selected by the values its own schema
+    /// fixes the property to (under `oneOf`, a value with any other is not that alternative), else,
+    /// for a `$ref`, by its component's name (OpenAPI's implicit mapping). An inline alternative
+    /// with neither, or whose values another alternative fixes too, is tried in order when the
+    /// property names no other alternative, as a `oneOf` without a discriminator is.
+    private func assignDiscriminatorValues(
+        _ discriminator: Discriminator, members: [Schema], fixed: [[String]?], to union: inout IRUnion
+    ) {
         for (value, reference) in discriminator.mapping {
             guard let key = reference.targetKey,
                 let index = members.firstIndex(where: { $0.ref?.targetKey == key })
@@ -811,15 +821,102 @@ extension Lowerer {
             }
             union.cases[index].discriminatorValues.append(value)
         }
-        for (index, member) in members.enumerated() where union.cases[index].discriminatorValues.isEmpty {
-            guard let key = member.ref?.targetKey else {
-                warning(
-                    "this alternative has no $ref, so no discriminator value can select it", at: member.origin,
-                    kind: "discriminator-ignored")
-                continue
+        let mapped = Set(union.cases.flatMap(\.discriminatorValues))
+        let unmapped = members.indices.filter { union.cases[$0].discriminatorValues.isEmpty }
+        let fixedBy = { (index: Int) in index < fixed.count ? fixed[index] ?? [] : [] }
+        // Each value selects the alternative that fixes the fewest values among those that fix it
+        // (a subtype that narrows its base's enum, beside others that keep it whole); a value that
+        // no one alternative fixes most narrowly selects none of them.
+        var selector: [String: Int] = [:]
+        for value in Set(unmapped.flatMap(fixedBy)) where !mapped.contains(value) {
+            let holders = unmapped.filter { fixedBy($0).contains(value) }.sorted {
+                fixedBy($0).count < fixedBy($1).count
             }
-            union.cases[index].discriminatorValues.append(member.ref?.targetName ?? key)
+            if holders.count == 1 || fixedBy(holders[0]).count < fixedBy(holders[1]).count {
+                selector[value] = holders[0]
+            }
         }
+        let property = discriminator.propertyName
+        for index in unmapped {
+            let member = members[index]
+            let own = fixedBy(index)
+            let selecting = own.filter { selector[$0] == index }
+            if !selecting.isEmpty {
+                union.cases[index].discriminatorValues = selecting
+            } else if let key = member.ref?.targetKey {
+                union.cases[index].discriminatorValues.append(member.ref?.targetName ?? key)
+            } else if own.isEmpty {
+                warning(
+                    "this alternative has no $ref and fixes no value of '\(property)', so the discriminator "
+                        + "cannot select it; Lathe tries it in order when '\(property)' names no other alternative",
+                    at: member.origin, kind: "discriminator-ignored")
+            } else {
+                warning(
+                    "the value\(own.count == 1 ? "" : "s") \(own.map { "'\($0)'" }.joined(separator: ", ")) of "
+                        + "'\(property)' that this alternative fixes select\(own.count == 1 ? "s" : "") another "
+                        + "alternative too; Lathe tries it in order when '\(property)' names no other alternative",
+                    at: member.origin, kind: "discriminator-ignored")
+            }
+        }
+    }
+
+    /// The one value alternative `index` fixes, when no other alternative fixes it too.
+    private static func soleValue(_ index: Int, in fixed: [[String]?]) -> String? {
+        guard let values = fixed[index], values.count == 1 else { return nil }
+        return fixed.indices.allSatisfy { $0 == index || !(fixed[$0] ?? []).contains(values[0]) } ? values[0] : nil
+    }
+
+    /// For each alternative, the text values it fixes `property` to with `enum` or `const`,
+    /// looking through `$ref`s and `allOf` (whose parts all apply, so their values intersect);
+    /// nil where it fixes none.
+    private func fixedDiscriminatorValues(_ members: [Schema], property: String) -> [[String]?] {
+        members.map { member in
+            var visited = Set<String>()
+            return fixedValues(of: member, property: property, visited: &visited)
+        }
+    }
+
+    private func fixedValues(of schema: Schema, property: String, visited: inout Set<String>) -> [String]? {
+        var found: [[String]] = []
+        if let declared = schema.properties.first(where: { $0.name == property }),
+            let values = textValues(of: declared.schema, visited: &visited)
+        {
+            found.append(values)
+        }
+        for part in schema.allOf {
+            if let values = fixedValues(of: part, property: property, visited: &visited) { found.append(values) }
+        }
+        if let key = schema.ref?.targetKey, visited.insert(key).inserted, let target = document.schema(forKey: key),
+            let values = fixedValues(of: target, property: property, visited: &visited)
+        {
+            found.append(values)
+        }
+        guard let first = found.first else { return nil }
+        let common = found.dropFirst().reduce(first) { common, values in common.filter(values.contains) }
+        return common.isEmpty ? nil : common
+    }
+
+    /// A schema's `const` or `enum` when its values are text (a `null` beside them aside).
+    private func textValues(of schema: Schema, visited: inout Set<String>) -> [String]? {
+        if let constant = schema.constValue {
+            if case .string(let text) = constant { return [text] }
+            return nil
+        }
+        if let values = schema.enumValues {
+            var texts: [String] = []
+            for value in values {
+                switch value {
+                case .string(let text): texts.append(text)
+                case .null: continue
+                default: return nil
+                }
+            }
+            return texts.isEmpty ? nil : texts
+        }
+        if let key = schema.ref?.targetKey, visited.insert(key).inserted, let target = document.schema(forKey: key) {
+            return textValues(of: target, visited: &visited)
+        }
+        return nil
     }
 
     private func caseName(for type: IRValueType) -> String {

@@ -162,6 +162,30 @@ struct RoundTripTests {
         #expect(unknown == .undocumented(["petType": "Lizard", "name": "Liz"]))
     }
 
+    /// An alternative that fixes the discriminator to values of its own (`enum`, `const`, through a
+    /// `$ref`) is selected by them, inline or not; alternatives that share a value are tried in order.
+    @Test func alternativesThatFixTheirOwnValueAreSelectedByIt() throws {
+        let json = try roundTrip(OneOfDiscriminator.Grammar.self, #"{"type": "json", "value": {"a": 1}}"#)
+        #expect(json == .json(OneOfDiscriminator.Grammar.Json(type: .json, value: ["a": 1])))
+        let regex = try roundTrip(OneOfDiscriminator.Grammar.self, #"{"type": "regex", "value": "a+"}"#)
+        #expect(regex == .regex(OneOfDiscriminator.Grammar.RegexModel(value: "a+")))
+        let other = try roundTrip(OneOfDiscriminator.Grammar.self, #"{"type": "xml", "value": "<a/>"}"#)
+        #expect(other == .undocumented(["type": "xml", "value": "<a/>"]))
+
+        let text = try roundTrip(OneOfDiscriminator.Message.self, #"{"kind": "text", "text": "hi"}"#)
+        #expect(text == .textMessage(OneOfDiscriminator.TextMessage(kind: .text, text: "hi")))
+        let image = try roundTrip(OneOfDiscriminator.Message.self, #"{"kind": "image", "url": "u"}"#)
+        #expect(image == .imageMessage(OneOfDiscriminator.ImageMessage(kind: .image, url: "u")))
+
+        let chunk = try roundTrip(OneOfDiscriminator.Completion.self, #"{"object": "text_completion", "token": "a"}"#)
+        #expect(chunk == .case1(OneOfDiscriminator.Completion.Case1(token: "a", object: .textCompletion)))
+        let final = try roundTrip(OneOfDiscriminator.Completion.self, #"{"object": "text_completion", "text": "done"}"#)
+        #expect(final == .case2(OneOfDiscriminator.Completion.Case2(text: "done", object: .textCompletion)))
+        let neither = try roundTrip(OneOfDiscriminator.Completion.self, #"{"object": "text_completion"}"#)
+        #expect(neither == .undocumented(["object": "text_completion"]))
+        #expect(neither.validationIssues.map(\.description) == ["$: matches none of Completion's documented cases"])
+    }
+
     @Test func anObjectAndAUnionAreOneJSONObject() throws {
         let tagged = try roundTrip(
             AllOf.Tagged.self, #"{"tag": "t", "side": 2}"#, expected: #"{"side": 2, "tag": "t"}"#)

@@ -117,6 +117,56 @@ struct LoweringTests {
         #expect(union.cases.map(\.discriminatorValues) == [["dog"], ["Cat"]])
     }
 
+    /// Without a mapping, an alternative is selected by the values it fixes the property to, looking
+    /// through `$ref`s and `allOf` (whose values intersect). A value several alternatives fix selects
+    /// the one that fixes fewest (a subtype narrowing its base's enum), else none of them: a `$ref`
+    /// then keeps its name, and an inline alternative is tried in order, with a warning.
+    @Test func discriminatorValuesComeFromWhatEachAlternativeFixes() throws {
+        let loaded = OpenAPILoader.load(
+            bytes: Array(
+                """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Kind: {type: string, enum: [a, b, c]}
+                    Base: {type: object, required: [kind], properties: {kind: {$ref: '#/components/schemas/Kind'}}}
+                    A: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {kind: {enum: [a, z]}}}]}
+                    B: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {kind: {const: b}}}]}
+                    C: {allOf: [{$ref: '#/components/schemas/Base'}]}
+                    D: {allOf: [{$ref: '#/components/schemas/Base'}]}
+                    U:
+                      oneOf:
+                        - $ref: '#/components/schemas/A'
+                        - $ref: '#/components/schemas/B'
+                        - $ref: '#/components/schemas/C'
+                        - $ref: '#/components/schemas/D'
+                        - {type: object, properties: {kind: {const: d}}}
+                        - {type: object, properties: {kind: {type: string}}}
+                        - {type: object, properties: {kind: {enum: [e, null]}}}
+                        - {type: object, properties: {kind: {enum: [e]}}}
+                      discriminator: {propertyName: kind}
+                """.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        guard case .union(let union) = try type(module, "U").kind else {
+            Issue.record("U is not a union")
+            return
+        }
+        #expect(union.cases.map(\.discriminatorValues) == [["a"], ["b"], ["C"], ["D"], ["d"], [], [], []])
+        #expect(union.cases.map(\.name.swift) == ["a", "b", "c", "d", "d2", "case6", "case7", "case8"])
+        let tried =
+            "Lathe tries it in order when 'kind' names no other alternative [discriminator-ignored]"
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "spec.yaml:18:11: warning: this alternative has no $ref and fixes no value of 'kind', so the "
+                    + "discriminator cannot select it; " + tried,
+                "spec.yaml:19:11: warning: the value 'e' of 'kind' that this alternative fixes selects another "
+                    + "alternative too; " + tried,
+                "spec.yaml:20:11: warning: the value 'e' of 'kind' that this alternative fixes selects another "
+                    + "alternative too; " + tried,
+            ])
+    }
+
     @Test func boxingIsMinimal() throws {
         let module = try lower(
             """

@@ -77,16 +77,22 @@ extension TypeEmitter {
                 + "Swift.Sendable, \(Runtime.validatable)"
         ) { w in
             for (name, swiftType, item) in cases {
-                if !item.discriminatorValues.isEmpty {
+                if let discriminator = union.discriminator {
                     w.docComment([
-                        "Selected by `\(union.discriminator ?? "")` "
-                            + "\(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))."
+                        item.discriminatorValues.isEmpty
+                            ? "Tried, in order, when `\(discriminator)` selects none of the cases."
+                            : "Selected by `\(discriminator)` "
+                                + "\(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))."
                     ])
                 }
                 w.line("case \(name)(\(swiftType))")
             }
             if let discriminator = union.discriminator {
-                w.docComment(["A value whose `\(discriminator)` names none of the cases above, kept as it came."])
+                w.docComment([
+                    cases.contains { $0.2.discriminatorValues.isEmpty }
+                        ? "A value that none of the cases above decodes, kept as it came."
+                        : "A value whose `\(discriminator)` names none of the cases above, kept as it came."
+                ])
                 w.line("case undocumented(\(Runtime.jsonValue))")
             }
             w.line()
@@ -102,10 +108,25 @@ extension TypeEmitter {
                                 "case \(item.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")): self = .\(name)(try decoder.singleValueContainer().decode(\(swiftType).self))"
                             )
                         }
-                        w.line(
-                            "default: self = .undocumented(try "
-                                + "decoder.singleValueContainer().decode(\(Runtime.jsonValue).self))"
-                        )
+                        let tried = cases.filter { $0.2.discriminatorValues.isEmpty }
+                        if tried.isEmpty {
+                            w.line(
+                                "default: self = .undocumented(try "
+                                    + "decoder.singleValueContainer().decode(\(Runtime.jsonValue).self))"
+                            )
+                        } else {
+                            // Alternatives the discriminator cannot select: `oneOf` tells them apart.
+                            w.line("default:")
+                            w.indented { w in
+                                w.line("let value = try decoder.singleValueContainer()")
+                                for (name, swiftType, _) in tried {
+                                    w.line(
+                                        "if let found = try? value.decode(\(swiftType).self) { self = .\(name)(found); return }"
+                                    )
+                                }
+                                w.line("self = .undocumented(try value.decode(\(Runtime.jsonValue).self))")
+                            }
+                        }
                     }
                 } else {
                     w.line("let container = try decoder.singleValueContainer()")

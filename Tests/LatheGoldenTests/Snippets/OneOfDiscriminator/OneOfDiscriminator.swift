@@ -135,6 +135,204 @@ extension OneOfDiscriminator {
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
+
+    /// - Source: `#/components/schemas/Chunk`
+    nonisolated public struct Chunk: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var token: Swift.String
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(token: Swift.String) {
+            self.token = token
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.token = try container.decode(Swift.String.self, forKey: "token")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.token, forKey: "token")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
+    /// - Source: `#/components/schemas/Completion`
+    nonisolated public enum Completion: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Tried, in order, when `object` selects none of the cases.
+        case case1(Completion.Case1)
+        /// Tried, in order, when `object` selects none of the cases.
+        case case2(Completion.Case2)
+        /// A value that none of the cases above decodes, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("object")) {
+            default:
+                let value = try decoder.singleValueContainer()
+                if let found = try? value.decode(Completion.Case1.self) { self = .case1(found); return }
+                if let found = try? value.decode(Completion.Case2.self) { self = .case2(found); return }
+                self = .undocumented(try value.decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .case1(let value): try container.encode(value)
+            case .case2(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .case1(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .case2(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Completion", at: path, into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Completion/oneOf/0`
+        nonisolated public struct Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var token: Swift.String
+
+            public var object: Completion.Case1.Object
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(token: Swift.String, object: Completion.Case1.Object) {
+                self.token = token
+                self.object = object
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.token = try container.decode(Swift.String.self, forKey: "token")
+                self.object = try container.decode(Completion.Case1.Object.self, forKey: "object")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.token, forKey: "token")
+                try container.encode(self.object, forKey: "object")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.object.collectValidationIssues(at: path.key("object"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Completion/oneOf/0/allOf/1/properties/object`
+            nonisolated public enum Object: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case textCompletion
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "text_completion": self = .textCompletion
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .textCompletion: "text_completion"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.textCompletion]
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    try container.encode(rawValue)
+                }
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// - Source: `#/components/schemas/Completion/oneOf/1`
+        nonisolated public struct Case2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var text: Swift.String
+
+            public var object: Completion.Case2.Object
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(text: Swift.String, object: Completion.Case2.Object) {
+                self.text = text
+                self.object = object
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.text = try container.decode(Swift.String.self, forKey: "text")
+                self.object = try container.decode(Completion.Case2.Object.self, forKey: "object")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.text, forKey: "text")
+                try container.encode(self.object, forKey: "object")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.object.collectValidationIssues(at: path.key("object"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Completion/oneOf/1/allOf/1/properties/object`
+            nonisolated public enum Object: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case textCompletion
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "text_completion": self = .textCompletion
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .textCompletion: "text_completion"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.textCompletion]
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    try container.encode(rawValue)
+                }
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+    }
 }
 
 extension OneOfDiscriminator {
@@ -217,6 +415,239 @@ extension OneOfDiscriminator {
 }
 
 extension OneOfDiscriminator {
+    /// - Source: `#/components/schemas/Final`
+    nonisolated public struct Final: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var text: Swift.String
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(text: Swift.String) {
+            self.text = text
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.text = try container.decode(Swift.String.self, forKey: "text")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.text, forKey: "text")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension OneOfDiscriminator {
+    /// - Source: `#/components/schemas/Grammar`
+    nonisolated public enum Grammar: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `type` `json`.
+        case json(Grammar.Json)
+        /// Selected by `type` `regex`.
+        case regex(Grammar.RegexModel)
+        /// A value whose `type` names none of the cases above, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("type")) {
+            case "json": self = .json(try decoder.singleValueContainer().decode(Grammar.Json.self))
+            case "regex": self = .regex(try decoder.singleValueContainer().decode(Grammar.RegexModel.self))
+            default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .json(let value): try container.encode(value)
+            case .regex(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .json(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .regex(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Grammar", at: path, into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Grammar/oneOf/0`
+        nonisolated public struct Json: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var type: Grammar.Json.TypeModel
+
+            public var value: [Swift.String: LatheRuntime.JSONValue]
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(
+                type: Grammar.Json.TypeModel,
+                value: [Swift.String: LatheRuntime.JSONValue]
+            ) {
+                self.type = type
+                self.value = value
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.type = try container.decode(Grammar.Json.TypeModel.self, forKey: "type")
+                self.value = try container.decode([Swift.String: LatheRuntime.JSONValue].self, forKey: "value")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.type, forKey: "type")
+                try container.encode(self.value, forKey: "value")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.type.collectValidationIssues(at: path.key("type"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Grammar/oneOf/0/properties/type`
+            nonisolated public enum TypeModel: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case json
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "json": self = .json
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .json: "json"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.json]
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    try container.encode(rawValue)
+                }
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// - Source: `#/components/schemas/Grammar/oneOf/1`
+        nonisolated public struct RegexModel: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            /// - Note: Defaults to `"regex"` when absent.
+            public var type: Swift.String
+
+            public var value: Swift.String
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(type: Swift.String = "regex", value: Swift.String) {
+                self.type = type
+                self.value = value
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.type = try container.decode(Swift.String.self, forKey: "type")
+                self.value = try container.decode(Swift.String.self, forKey: "value")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.type, forKey: "type")
+                try container.encode(self.value, forKey: "value")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                LatheRuntime.Check.constant(self.type == "regex", expected: "\"regex\"", at: path.key("type"), into: &issues)
+            }
+        }
+    }
+}
+
+extension OneOfDiscriminator {
+    /// - Source: `#/components/schemas/ImageKind`
+    nonisolated public enum ImageKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        case image
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.String)
+
+        public init(rawValue: Swift.String) {
+            switch rawValue {
+            case "image": self = .image
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.String {
+            switch self {
+            case .image: "image"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.image]
+
+        public init(from decoder: any Swift.Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+
+    /// - Source: `#/components/schemas/ImageMessage`
+    nonisolated public struct ImageMessage: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: ImageKind
+
+        public var url: Swift.String
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: ImageKind, url: Swift.String) {
+            self.kind = kind
+            self.url = url
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.kind = try container.decode(ImageKind.self, forKey: "kind")
+            self.url = try container.decode(Swift.String.self, forKey: "url")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encode(self.url, forKey: "url")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.kind.collectValidationIssues(at: path.key("kind"), into: &issues)
+        }
+    }
+
     /// - Source: `#/components/schemas/Implicit`
     nonisolated public enum Implicit: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         /// Selected by `kind` `Card`.
@@ -251,6 +682,46 @@ extension OneOfDiscriminator {
             case .bankAccount(let value):
                 value.collectValidationIssues(at: path, into: &issues)
             case .undocumented: LatheRuntime.Check.undocumentedCase("Implicit", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension OneOfDiscriminator {
+    /// - Source: `#/components/schemas/Message`
+    nonisolated public enum Message: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `kind` `text`.
+        case textMessage(TextMessage)
+        /// Selected by `kind` `image`.
+        case imageMessage(ImageMessage)
+        /// A value whose `kind` names none of the cases above, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("kind")) {
+            case "text": self = .textMessage(try decoder.singleValueContainer().decode(TextMessage.self))
+            case "image": self = .imageMessage(try decoder.singleValueContainer().decode(ImageMessage.self))
+            default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .textMessage(let value): try container.encode(value)
+            case .imageMessage(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .textMessage(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .imageMessage(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Message", at: path, into: &issues)
             }
         }
     }
@@ -366,6 +837,76 @@ extension OneOfDiscriminator {
             case .dog(let value):
                 value.collectValidationIssues(at: path, into: &issues)
             case .undocumented: LatheRuntime.Check.undocumentedCase("Pet", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension OneOfDiscriminator {
+    /// - Source: `#/components/schemas/TextMessage`
+    nonisolated public struct TextMessage: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: TextMessage.Kind
+
+        public var text: Swift.String
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: TextMessage.Kind, text: Swift.String) {
+            self.kind = kind
+            self.text = text
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.kind = try container.decode(TextMessage.Kind.self, forKey: "kind")
+            self.text = try container.decode(Swift.String.self, forKey: "text")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encode(self.text, forKey: "text")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.kind.collectValidationIssues(at: path.key("kind"), into: &issues)
+        }
+
+        /// - Source: `#/components/schemas/TextMessage/properties/kind`
+        nonisolated public enum Kind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case text
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.String)
+
+            public init(rawValue: Swift.String) {
+                switch rawValue {
+                case "text": self = .text
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.String {
+                switch self {
+                case .text: "text"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.text]
+
+            public init(from decoder: any Swift.Decoder) throws {
+                self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.singleValueContainer()
+                try container.encode(rawValue)
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
             }
         }
     }
