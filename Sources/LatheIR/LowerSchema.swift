@@ -148,6 +148,7 @@ extension Lowerer {
     // MARK: Enums
 
     private func lowerEnum(_ schema: Schema, _ values: [SpecValue], _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        let values = enumValuesAsDeclared(schema, values)
         let nonNull = values.filter { $0 != .null }
         let hasNull = nonNull.count < values.count
         var rawType: IREnumeration.RawType
@@ -194,6 +195,50 @@ extension Lowerer {
         }
         types[id.index].kind = .enumeration(IREnumeration(rawType: rawType, cases: cases))
         return (hasNull ? .nullable(.named(id)) : .named(id), IRConstraints())
+    }
+
+    /// The values in the schema's declared type where the document spells them as another: beside
+    /// `type: string`, YAML reads `enum: [none, 1, 2]` as a text and two numbers, which no string
+    /// is; the one reading that fits is the texts "1" and "2" (and `type: integer` beside
+    /// `enum: ["1", "2"]`, the numbers). One warning a schema, at its first such value.
+    private func enumValuesAsDeclared(_ schema: Schema, _ values: [SpecValue]) -> [SpecValue] {
+        guard let declared = schema.types?.subtracting(.null) else { return values }
+        var changed: [(index: Int, from: SpecValue, to: SpecValue)] = []
+        let read = values.enumerated().map { index, value in
+            guard let converted = Self.value(value, as: declared) else { return value }
+            changed.append((index, value, converted))
+            return converted
+        }
+        guard let first = changed.first else { return values }
+        let items = schema.origin.field("enum")?.items ?? []
+        let shown = changed.prefix(3)
+        let more = changed.count > shown.count ? ", …" : ""
+        let one = changed.count == 1
+        warning(
+            "the enum value\(one ? "" : "s") \(shown.map { JSONText.compact($0.from) }.joined(separator: ", "))\(more) "
+                + "\(one ? "is" : "are") not of the schema's type, \(declared.typeNames.joined(separator: " or ")); "
+                + "Lathe reads \(one ? "it" : "them") as \(shown.map { JSONText.compact($0.to) }.joined(separator: ", "))\(more)",
+            at: items.indices.contains(first.index) ? items[first.index].origin : schema.origin, kind: "enum-value-type"
+        )
+        return read
+    }
+
+    /// `value` as a value of `type` (one of string, integer, number, boolean) when the document
+    /// spelled it as another: a number or boolean beside `type: string` is its text, and text
+    /// that spells a number or boolean is that value; nil when it already fits or cannot.
+    static func value(_ value: SpecValue, as type: JSONTypes) -> SpecValue? {
+        switch (value, type) {
+        case (.number(let number), .string): return .string(number.text)
+        case (.bool(let flag), .string): return .string(flag ? "true" : "false")
+        case (.string, .integer):
+            if case .number(let number)? = spelledDefault(value), number.isInteger { return .number(number) }
+        case (.string, .number):
+            if case .number(let number)? = spelledDefault(value) { return .number(number) }
+        case (.string, .boolean):
+            if case .bool(let flag)? = spelledDefault(value) { return .bool(flag) }
+        default: break
+        }
+        return nil
     }
 
     // MARK: allOf
@@ -567,25 +612,37 @@ extension Lowerer {
                 docs: docs(property.schema), source: source(property.nameOrigin)
             )
             if let value = property.schema.defaultValue ?? property.schema.constValue {
+                // Where the value is written, so a warning about it points there.
+                let at =
+                    property.schema.origin.field(property.schema.defaultValue != nil ? "default" : "const")
+                    ?? property.schema.origin
                 if defaultFits(value, type) {
                     irProperty.defaultValue = value
                 } else if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
                     warning(
                         "the default \(JSONText.compact(value)) is text where the property takes "
                             + "\(JSONText.compact(spelled))",
-                        at: property.schema.origin, kind: "default-spelled-as-text")
+                        at: at, kind: "default-spelled-as-text")
                     irProperty.defaultValue = spelled
+                } else if let types = property.schema.types?.subtracting(.null), types == .string,
+                    let text = Self.value(value, as: types), defaultFits(text, type)
+                {
+                    warning(
+                        "the default \(JSONText.compact(value)) is not text where the property takes text; Lathe "
+                            + "reads it as \(JSONText.compact(text))",
+                        at: at, kind: "default-not-text")
+                    irProperty.defaultValue = text
                 } else if case .object = value, holdsObjects(type) {
                     // It may well fit: Lathe spells defaults as Swift literals, which an object is not.
                     warning(
                         "the default \(JSONText.compact(value)) is an object, which Lathe does not apply as a "
                             + "default",
-                        at: property.schema.origin, kind: "default-object-not-applied")
+                        at: at, kind: "default-object-not-applied")
                 } else {
                     warning(
                         "the default \(JSONText.compact(value)) does not fit this property's type, "
                             + "so Lathe does not apply it",
-                        at: property.schema.origin, kind: "default-does-not-fit")
+                        at: at, kind: "default-does-not-fit")
                 }
             }
             properties.append(irProperty)

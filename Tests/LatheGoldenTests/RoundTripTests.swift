@@ -87,6 +87,19 @@ struct RoundTripTests {
         #expect(Enums.Status.allCases.count == 6)
     }
 
+    /// Values YAML typed otherwise than the schema's `type` are read as that type, so they decode
+    /// from what the API sends.
+    @Test func enumValuesAreOfTheDeclaredType() throws {
+        let settings = try roundTrip(Enums.Settings.self, #"{"level": "1"}"#, expected: #"{"level": "1", "size": "3"}"#)
+        #expect(settings.level == ._1 && settings.size == "3")
+        #expect(settings.validationIssues.isEmpty)
+        #expect(try roundTrip(Enums.Answer.self, #""true""#) == .true)
+        #expect(try roundTrip(Enums.Tier.self, "2") == .value2)
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(Enums.Tier.self, from: Data(#""2""#.utf8))
+        }
+    }
+
     @Test func constants() throws {
         let event = try roundTrip(
             Const.Event.self, #"{"type": "invoice.cancelled"}"#,

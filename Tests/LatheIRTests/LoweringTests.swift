@@ -439,10 +439,58 @@ struct AllOfAndDefaultLoweringTests {
         let doesNotFit = "does not fit this property's type, so Lathe does not apply it [default-does-not-fit]"
         #expect(
             warnings == [
-                "spec.yaml:11:19: warning: the default {\"mode\":\"fast\"} \(notApplied)",
-                "spec.yaml:12:14: warning: the default {\"a\":1} \(notApplied)",
-                "spec.yaml:13:15: warning: the default {\"mode\":\"fast\"} \(doesNotFit)",
-                "spec.yaml:14:15: warning: the default {\"a\":1} \(doesNotFit)",
+                "spec.yaml:11:68: warning: the default {\"mode\":\"fast\"} \(notApplied)",
+                "spec.yaml:12:77: warning: the default {\"a\":1} \(notApplied)",
+                "spec.yaml:13:60: warning: the default {\"mode\":\"fast\"} \(doesNotFit)",
+                "spec.yaml:14:39: warning: the default {\"a\":1} \(doesNotFit)",
+            ])
+    }
+
+    /// YAML types `1` and `true` as a number and a boolean; beside a declared `type` that they are
+    /// not, an enum's values and a default are read as that type, with a warning at the value.
+    @Test func valuesSpelledAsAnotherTypeAreReadAsTheDeclaredOne() throws {
+        let yaml = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    level: {type: string, enum: [none, 1, 2, 3, 4], default: 1}
+                    answer: {type: string, nullable: true, enum: [true, null]}
+                    tier: {type: integer, enum: ["1", 2, "x"]}
+                    size: {type: string, default: 3}
+                    plain: {enum: [1, 2]}
+            """
+        let (module, object, warnings) = try holder(yaml)
+        func enumeration(_ name: String) -> IREnumeration? {
+            guard case .named(let id) = object.properties.first(where: { $0.name.original == name })?.type.nonNull,
+                case .enumeration(let enumeration) = module[id].kind
+            else { return nil }
+            return enumeration
+        }
+        #expect(enumeration("level")?.rawType == .string)
+        #expect(enumeration("level")?.cases.map(\.rawValue) == ["none", "1", "2", "3", "4"])
+        #expect(object.properties.first { $0.name.original == "level" }?.defaultValue == .string("1"))
+        #expect(enumeration("answer")?.cases.map(\.rawValue) == ["true"])
+        #expect(enumeration("plain")?.rawType == .integer)
+        #expect(object.properties.first { $0.name.original == "size" }?.defaultValue == .string("3"))
+        #expect(
+            warnings == [
+                "spec.yaml:9:44: warning: the enum values 1, 2, 3, … are not of the schema's type, string; Lathe "
+                    + "reads them as \"1\", \"2\", \"3\", … [enum-value-type]",
+                "spec.yaml:9:66: warning: the default 1 is not text where the property takes text; Lathe reads it "
+                    + "as \"1\" [default-not-text]",
+                "spec.yaml:10:55: warning: the enum value true is not of the schema's type, string; Lathe reads it "
+                    + "as \"true\" [enum-value-type]",
+                "spec.yaml:11:38: warning: the enum value \"1\" is not of the schema's type, integer; Lathe reads "
+                    + "it as 1 [enum-value-type]",
+                "spec.yaml:11:15: warning: this enum mixes kinds of values (integer, string); Lathe generates it as "
+                    + "any JSON value and does not check the values [enum-mixed]",
+                "spec.yaml:12:39: warning: the default 3 is not text where the property takes text; Lathe reads it "
+                    + "as \"3\" [default-not-text]",
             ])
     }
 }

@@ -9,6 +9,103 @@ import Foundation
 nonisolated public enum Enums {}
 
 extension Enums {
+    /// - Source: `#/components/schemas/Answer`
+    nonisolated public enum Answer: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        case `true`
+        case `false`
+        case unsure
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.String)
+
+        public init(rawValue: Swift.String) {
+            switch rawValue {
+            case "true": self = .`true`
+            case "false": self = .`false`
+            case "unsure": self = .unsure
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.String {
+            switch self {
+            case .`true`: "true"
+            case .`false`: "false"
+            case .unsure: "unsure"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.`true`, .`false`, .unsure]
+
+        public init(from decoder: any Swift.Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension Enums {
+    /// - Source: `#/components/schemas/Level`
+    nonisolated public enum Level: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        case none
+        case _1
+        case _2
+        case latest
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.String)
+
+        public init(rawValue: Swift.String) {
+            switch rawValue {
+            case "none": self = .none
+            case "1": self = ._1
+            case "2": self = ._2
+            case "latest": self = .latest
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.String {
+            switch self {
+            case .none: "none"
+            case ._1: "1"
+            case ._2: "2"
+            case .latest: "latest"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.none, ._1, ._2, .latest]
+
+        public init(from decoder: any Swift.Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension Enums {
     /// - Source: `#/components/schemas/Priority`
     nonisolated public enum Priority: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case value1
@@ -59,6 +156,39 @@ extension Enums {
 }
 
 extension Enums {
+    /// - Source: `#/components/schemas/Settings`
+    nonisolated public struct Settings: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var level: Level?
+
+        /// - Note: Defaults to `"3"` when absent.
+        public var size: Swift.String
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(level: Level? = nil, size: Swift.String = "3") {
+            self.level = level
+            self.size = size
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.level = try container.decodeIfPresent(Level.self, forKey: "level", rejectingNull: rejectsNull)
+            self.size = try container.decodeIfPresent(Swift.String.self, forKey: "size", rejectingNull: rejectsNull) ?? "3"
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.level, forKey: "level")
+            try container.encode(self.size, forKey: "size")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self.level {
+                value.collectValidationIssues(at: path.key("level"), into: &issues)
+            }
+        }
+    }
+
     /// Where an invoice is in its life.
     ///
     /// - Source: `#/components/schemas/Status`
@@ -251,6 +381,48 @@ extension Enums {
                 if case .undocumented(let value) = self {
                     LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                 }
+            }
+        }
+    }
+
+    /// - Source: `#/components/schemas/Tier`
+    nonisolated public enum Tier: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        case value1
+        case value2
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.Int)
+
+        public init(rawValue: Swift.Int) {
+            switch rawValue {
+            case 1: self = .value1
+            case 2: self = .value2
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.Int {
+            switch self {
+            case .value1: 1
+            case .value2: 2
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.value1, .value2]
+
+        public init(from decoder: any Swift.Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(Swift.Int.self))
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
             }
         }
     }
