@@ -694,6 +694,7 @@ extension Lowerer {
         switch text {
         case "true": return .bool(true)
         case "false": return .bool(false)
+        case "null": return .null
         default:
             let isNumber =
                 text.first.map { $0 == "-" || $0.isNumber } == true

@@ -463,6 +463,7 @@ struct AllOfAndDefaultLoweringTests {
                     tier: {type: integer, enum: ["1", 2, "x"]}
                     size: {type: string, default: 3}
                     plain: {enum: [1, 2]}
+                    limit: {type: integer, nullable: true, default: "null"}
             """
         let (module, object, warnings) = try holder(yaml)
         func enumeration(_ name: String) -> IREnumeration? {
@@ -477,6 +478,7 @@ struct AllOfAndDefaultLoweringTests {
         #expect(enumeration("answer")?.cases.map(\.rawValue) == ["true"])
         #expect(enumeration("plain")?.rawType == .integer)
         #expect(object.properties.first { $0.name.original == "size" }?.defaultValue == .string("3"))
+        #expect(object.properties.first { $0.name.original == "limit" }?.defaultValue == .null)
         #expect(
             warnings == [
                 "spec.yaml:9:44: warning: the enum values 1, 2, 3, … are not of the schema's type, string; Lathe "
@@ -491,6 +493,8 @@ struct AllOfAndDefaultLoweringTests {
                     + "any JSON value and does not check the values [enum-mixed]",
                 "spec.yaml:12:39: warning: the default 3 is not text where the property takes text; Lathe reads it "
                     + "as \"3\" [default-not-text]",
+                "spec.yaml:14:57: warning: the default \"null\" is text where the property takes null "
+                    + "[default-spelled-as-text]",
             ])
     }
 }
