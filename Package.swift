@@ -91,7 +91,7 @@ let package = Package(
         .executableTarget(name: "lathe", dependencies: ["LatheCLI"]),
         // Benchmark driver: a bare libyaml event parse next to Lathe's own reading, for BENCHMARKS.md.
         .executableTarget(
-            name: "lathe-bench", dependencies: ["CYAML", "LatheOpenAPI"], path: "Benchmarks/lathe-bench"),
+            name: "lathe-bench", dependencies: ["CYAML", "LatheOpenAPI", "LatheIR"], path: "Benchmarks/lathe-bench"),
 
         .plugin(name: "LatheBuildPlugin", capability: .buildTool(), dependencies: ["lathe"]),
         .plugin(

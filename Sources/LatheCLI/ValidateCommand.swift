@@ -1,5 +1,6 @@
 import ArgumentParser
 import LatheDiagnostics
+import LatheIR
 import LatheOpenAPI
 
 /// `lathe validate SPEC...`: reads each description and prints what is wrong with it, compiler-style.
@@ -31,7 +32,13 @@ struct ValidateCommand: ParsableCommand {
         for spec in specs {
             let result = OpenAPILoader.load(
                 path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay))
-            report(result.diagnostics, quiet: quiet)
+            var diagnostics = result.diagnostics
+            // What generating would say about the types too (`enum-mixed`, `default-not-text`, …),
+            // so a spec is checked once, here, before a build meets it.
+            if let document = result.document {
+                diagnostics.append(contentsOf: Lowering.lower(document, specName: spec).diagnostics.all)
+            }
+            report(diagnostics, quiet: quiet)
             failed = failed || result.hasErrors
         }
         if failed { throw ExitCode(LatheCommand.Status.inputErrors) }

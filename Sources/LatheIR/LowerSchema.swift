@@ -261,6 +261,11 @@ extension Lowerer {
         }
         var own = schema
         own.allOf = []
+        if meaningful.isEmpty, Self.hasNoStructure(own) {
+            // Every member only annotates (`allOf: [{}, {description: …}, {example: "100"}]`):
+            // nothing constrains the value, so it is any JSON value, not an object with no members.
+            return lower(own, hint)
+        }
         if meaningful.count == 1, Self.hasNoStructure(own) {
             var only = meaningful[0]
             if only.isPureReference, schema.description != nil || schema.title != nil {

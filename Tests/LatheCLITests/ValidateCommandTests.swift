@@ -88,6 +88,26 @@ struct ValidateCommandTests {
         #expect(quiet.status == 0 && quiet.stderr == "")
     }
 
+    /// What generating would say about a type is printed too, sorted by place with the rest.
+    @Test func warningsFromLoweringArePrinted() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try
+            ("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: "
+            + "{type: string, enum: [none, 1]}\n    B: {type: string, maxLenght: 3}\n")
+            .write(to: directory.appendingPathComponent("types.yaml"), atomically: true, encoding: .utf8)
+        let run = try lathe("validate", "types.yaml", in: directory.path)
+        #expect(run.status == 0)
+        #expect(
+            run.stderr
+                == "types.yaml:6:36: warning: the enum value 1 is not of the schema's type, string; Lathe reads it "
+                + "as \"1\" [enum-value-type]\n"
+                + "types.yaml:7:23: warning: unknown schema keyword 'maxLenght'; it is ignored (did you mean "
+                + "'maxLength'?) [unknown-keyword]\n2 warnings generated.\n"
+        )
+    }
+
     /// Spec text in a message cannot start a line of its own (a forged error, a CI annotation) or
     /// send terminal escapes: control characters are printed as escapes.
     @Test func specTextCannotForgeDiagnostics() throws {

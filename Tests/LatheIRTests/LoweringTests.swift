@@ -497,4 +497,34 @@ struct AllOfAndDefaultLoweringTests {
                     + "[default-spelled-as-text]",
             ])
     }
+
+    /// An `allOf` whose members only annotate (Box's metadata values: `[{}, {description}, {example:
+    /// "100"}]`) constrains nothing: any JSON value, not an object with no members, which decoded
+    /// only objects and encoded every value as `{}`.
+    @Test func anAllOfOfAnnotationsIsAnyValue() throws {
+        let (_, object, warnings) = try holder(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    params:
+                      type: object
+                      additionalProperties:
+                        allOf: [{}, {description: The value.}, {example: "100"}]
+                    anything: {allOf: [{description: Anything at all.}]}
+                    typed: {type: object, allOf: [{description: An object.}]}
+            """)
+        #expect(
+            object.properties.prefix(2).map(\.type) == [.dictionary(.primitive(.jsonValue)), .primitive(.jsonValue)])
+        guard case .named = object.properties[2].type else {
+            Issue.record("an object with an allOf of annotations is still an object")
+            return
+        }
+        #expect(warnings.isEmpty)
+    }
 }
