@@ -205,7 +205,7 @@ extension Lowerer {
         guard let declared = schema.types?.subtracting(.null) else { return values }
         var changed: [(index: Int, from: SpecValue, to: SpecValue)] = []
         let read = values.enumerated().map { index, value in
-            guard let converted = Self.value(value, as: declared) else { return value }
+            guard let converted = Self.reading(value, as: declared) else { return value }
             changed.append((index, value, converted))
             return converted
         }
@@ -226,7 +226,7 @@ extension Lowerer {
     /// `value` as a value of `type` (one of string, integer, number, boolean) when the document
     /// spelled it as another: a number or boolean beside `type: string` is its text, and text
     /// that spells a number or boolean is that value; nil when it already fits or cannot.
-    static func value(_ value: SpecValue, as type: JSONTypes) -> SpecValue? {
+    static func reading(_ value: SpecValue, as type: JSONTypes) -> SpecValue? {
         switch (value, type) {
         case (.number(let number), .string): return .string(number.text)
         case (.bool(let flag), .string): return .string(flag ? "true" : "false")
@@ -630,7 +630,7 @@ extension Lowerer {
                         at: at, kind: "default-spelled-as-text")
                     irProperty.defaultValue = spelled
                 } else if let types = property.schema.types?.subtracting(.null), types == .string,
-                    let text = Self.value(value, as: types), defaultFits(text, type)
+                    let text = Self.reading(value, as: types), defaultFits(text, type)
                 {
                     warning(
                         "the default \(JSONText.compact(value)) is not text where the property takes text; Lathe "
@@ -827,10 +827,10 @@ extension Lowerer {
         var union = IRUnion(cases: cases, discriminator: nil)
         // With a discriminator, anyOf is read as oneOf: the property says which one the value is.
         var isAnyOf = isAnyOf
-        if let discriminator = schema.discriminator {
+        if let discriminator = schema.discriminator, let fixed {
             isAnyOf = false
             union.discriminator = discriminator.propertyName
-            assignDiscriminatorValues(discriminator, members: members, fixed: fixed ?? [], to: &union)
+            assignDiscriminatorValues(discriminator, members: members, fixed: fixed, to: &union)
         }
         types[id.index].kind = isAnyOf ? .anyOf(union) : .union(union)
         return .named(id)
@@ -868,7 +868,8 @@ extension Lowerer {
     /// fixes the property to (under `oneOf`, a value with any other is not that alternative), else,
     /// for a `$ref`, by its component's name (OpenAPI's implicit mapping). An inline alternative
     /// with neither, or whose values another alternative fixes too, is tried in order when the
-    /// property names no other alternative, as a `oneOf` without a discriminator is.
+    /// property names no other alternative, as a `oneOf` without a discriminator is. `fixed` holds
+    /// one entry a member (`fixedDiscriminatorValues`).
     private func assignDiscriminatorValues(
         _ discriminator: Discriminator, members: [Schema], fixed: [[String]?], to union: inout IRUnion
     ) {
@@ -886,7 +887,7 @@ extension Lowerer {
         }
         let mapped = Set(union.cases.flatMap(\.discriminatorValues))
         let unmapped = members.indices.filter { union.cases[$0].discriminatorValues.isEmpty }
-        let fixedBy = { (index: Int) in index < fixed.count ? fixed[index] ?? [] : [] }
+        let fixedBy = { (index: Int) in fixed[index] ?? [] }
         // Each value selects the alternative that fixes the fewest values among those that fix it
         // (a subtype that narrows its base's enum, beside others that keep it whole); a value that
         // no one alternative fixes most narrowly selects none of them.

@@ -4,7 +4,7 @@ import LatheIR
 /// so that `FileLayout` makes each file as a job of its own and no job holds the whole kind. The
 /// kind's first file holds its core: declarations that stand inside the namespace when there is
 /// one, and extensions that stand beside them at the top level. Then come the operations in chunks
-/// of at most `operationsPerFile`, each a top-level extension for a file of its own (extensions
+/// of at most `OperationChunks.operationsPerFile`, each a top-level extension for a file of its own (extensions
 /// cannot nest in the namespace, so chunks spell generated types in full).
 protocol OperationsKindEmitter: Emitter, Sendable {
     func renderCore() -> (declarations: String, extensions: String)

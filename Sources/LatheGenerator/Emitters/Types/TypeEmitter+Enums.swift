@@ -70,6 +70,8 @@ extension TypeEmitter {
     /// decode into `undocumented`); without one, the cases are tried in order.
     func emitUnion(_ type: IRType, _ union: IRUnion, into writer: inout SwiftWriter) {
         let cases = union.cases.map { (SwiftNames.escapedMember($0.name.swift), spelling.type($0.type), $0) }
+        // With a discriminator, the cases it cannot select: tried in order before `undocumented`.
+        let tried = cases.filter { $0.2.discriminatorValues.isEmpty }
         writer.docComment(DocComments.lines(type.docs, source: type.source))
         let indirect = union.isRecursive ? "indirect " : ""
         writer.block(
@@ -89,7 +91,7 @@ extension TypeEmitter {
             }
             if let discriminator = union.discriminator {
                 w.docComment([
-                    cases.contains { $0.2.discriminatorValues.isEmpty }
+                    !tried.isEmpty
                         ? "A value that none of the cases above decodes, kept as it came."
                         : "A value whose `\(discriminator)` names none of the cases above, kept as it came."
                 ])
@@ -108,7 +110,6 @@ extension TypeEmitter {
                                 "case \(item.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")): self = .\(name)(try decoder.singleValueContainer().decode(\(swiftType).self))"
                             )
                         }
-                        let tried = cases.filter { $0.2.discriminatorValues.isEmpty }
                         if tried.isEmpty {
                             w.line(
                                 "default: self = .undocumented(try "
