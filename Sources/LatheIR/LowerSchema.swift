@@ -800,7 +800,7 @@ extension Lowerer {
                 preferred = caseName(for: type)
                 original = ref.targetName ?? preferred
             } else {
-                let value = fixed.flatMap { Self.soleValue(index, in: $0) }
+                let value = fixed?.soleValue(of: index)
                 let base = member.title ?? value ?? "Case\(index + 1)"
                 (type, constraints) =
                     membersAreReadings
@@ -847,16 +847,12 @@ extension Lowerer {
         let isBase = { (key: String?) in key.flatMap { self.schemaTypes[$0] } == id }
         // The mapped schemas, then every other component that extends this one (selected by its name).
         var keys: [String] = discriminator.mapping.compactMap { $0.reference.targetKey }.filter { !isBase($0) }
-        for (_, candidate) in document.components.schemas where !isBase(candidate) {
-            if document.schema(forKey: candidate)?.allOf.contains(where: { isBase($0.ref?.targetKey) }) == true {
-                keys.append(candidate)
-            }
-        }
+        keys += (extendingComponents[id] ?? []).filter { !isBase($0) }
         var seen = Set<String>()
         return keys.filter { seen.insert($0).inserted }.compactMap { targetKey in
             guard let target = document.schema(forKey: targetKey) else { return nil }
             var member = Schema(origin: target.origin)
-            let name = document.components.schemas.first { $0.key == targetKey }?.name ?? targetKey
+            let name = document.components.schemaNames[targetKey] ?? targetKey
             member.ref = Reference(
                 raw: "#/components/schemas/" + JSONPointer.escape(name), targetKey: targetKey, origin: target.origin)
             member.isPureReference = true
@@ -871,12 +867,15 @@ extension Lowerer {
     /// property names no other alternative, as a `oneOf` without a discriminator is. `fixed` holds
     /// one entry a member (`fixedDiscriminatorValues`).
     private func assignDiscriminatorValues(
-        _ discriminator: Discriminator, members: [Schema], fixed: [[String]?], to union: inout IRUnion
+        _ discriminator: Discriminator, members: [Schema], fixed: FixedDiscriminatorValues, to union: inout IRUnion
     ) {
+        // Indexed once: a union of thousands of alternatives must not search them for every value.
+        var memberByKey: [String: Int] = [:]
+        for (index, member) in members.enumerated() {
+            if let key = member.ref?.targetKey, memberByKey[key] == nil { memberByKey[key] = index }
+        }
         for (value, reference) in discriminator.mapping {
-            guard let key = reference.targetKey,
-                let index = members.firstIndex(where: { $0.ref?.targetKey == key })
-            else {
+            guard let key = reference.targetKey, let index = memberByKey[key] else {
                 warning(
                     "discriminator value '\(value)' maps to a schema that is not one of the alternatives; "
                         + "it is ignored",
@@ -887,23 +886,21 @@ extension Lowerer {
         }
         let mapped = Set(union.cases.flatMap(\.discriminatorValues))
         let unmapped = members.indices.filter { union.cases[$0].discriminatorValues.isEmpty }
-        let fixedBy = { (index: Int) in fixed[index] ?? [] }
+        let isUnmapped = members.indices.map { union.cases[$0].discriminatorValues.isEmpty }
         // Each value selects the alternative that fixes the fewest values among those that fix it
         // (a subtype that narrows its base's enum, beside others that keep it whole); a value that
         // no one alternative fixes most narrowly selects none of them.
         var selector: [String: Int] = [:]
-        for value in Set(unmapped.flatMap(fixedBy)) where !mapped.contains(value) {
-            let holders = unmapped.filter { fixedBy($0).contains(value) }.sorted {
-                fixedBy($0).count < fixedBy($1).count
-            }
-            if holders.count == 1 || fixedBy(holders[0]).count < fixedBy(holders[1]).count {
-                selector[value] = holders[0]
-            }
+        for (value, all) in fixed.holders where !mapped.contains(value) {
+            let holders = all.filter { isUnmapped[$0] }
+            guard let fewest = holders.map({ fixed.values(of: $0).count }).min() else { continue }
+            let narrowest = holders.filter { fixed.values(of: $0).count == fewest }
+            if narrowest.count == 1 { selector[value] = narrowest[0] }
         }
         let property = discriminator.propertyName
         for index in unmapped {
             let member = members[index]
-            let own = fixedBy(index)
+            let own = fixed.values(of: index)
             let selecting = own.filter { selector[$0] == index }
             if !selecting.isEmpty {
                 union.cases[index].discriminatorValues = selecting
@@ -924,20 +921,14 @@ extension Lowerer {
         }
     }
 
-    /// The one value alternative `index` fixes, when no other alternative fixes it too.
-    private static func soleValue(_ index: Int, in fixed: [[String]?]) -> String? {
-        guard let values = fixed[index], values.count == 1 else { return nil }
-        return fixed.indices.allSatisfy { $0 == index || !(fixed[$0] ?? []).contains(values[0]) } ? values[0] : nil
-    }
-
     /// For each alternative, the text values it fixes `property` to with `enum` or `const`,
-    /// looking through `$ref`s and `allOf` (whose parts all apply, so their values intersect);
-    /// nil where it fixes none.
-    private func fixedDiscriminatorValues(_ members: [Schema], property: String) -> [[String]?] {
-        members.map { member in
-            var visited = Set<String>()
-            return fixedValues(of: member, property: property, visited: &visited)
-        }
+    /// looking through `$ref`s and `allOf` (whose parts all apply, so their values intersect).
+    private func fixedDiscriminatorValues(_ members: [Schema], property: String) -> FixedDiscriminatorValues {
+        FixedDiscriminatorValues(
+            members.map { member in
+                var visited = Set<String>()
+                return fixedValues(of: member, property: property, visited: &visited)
+            })
     }
 
     private func fixedValues(of schema: Schema, property: String, visited: inout Set<String>) -> [String]? {
@@ -1156,5 +1147,31 @@ extension Lowerer {
             }
         }
         return constraints
+    }
+}
+
+/// The values each alternative of a discriminated union fixes its property to, and the
+/// alternatives that fix each value (in order, each once), so that questions about a value cost
+/// the alternatives that fix it rather than all of them.
+struct FixedDiscriminatorValues {
+    /// One entry an alternative; nil where it fixes none.
+    private let fixed: [[String]?]
+    let holders: [String: [Int]]
+
+    init(_ fixed: [[String]?]) {
+        self.fixed = fixed
+        var holders: [String: [Int]] = [:]
+        for (index, values) in fixed.enumerated() {
+            for value in Set(values ?? []) { holders[value, default: []].append(index) }
+        }
+        self.holders = holders
+    }
+
+    func values(of index: Int) -> [String] { fixed[index] ?? [] }
+
+    /// The one value alternative `index` fixes, when no other alternative fixes it too.
+    func soleValue(of index: Int) -> String? {
+        guard let values = fixed[index], values.count == 1, holders[values[0]] == [index] else { return nil }
+        return values[0]
     }
 }

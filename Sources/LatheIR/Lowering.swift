@@ -52,6 +52,22 @@ final class Lowerer {
     var referenceCycleVerdicts: [String: Bool] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
     var schemaTypes: [String: IRTypeID] = [:]
+    /// For each named type, the component schemas whose `allOf` refers to it, in document order:
+    /// what a discriminator without `oneOf` stands for. Made at the first such discriminator, when
+    /// every named schema has its type, so that a spec of many such bases is not quadratic.
+    lazy var extendingComponents: [IRTypeID: [String]] = {
+        var extending: [IRTypeID: [String]] = [:]
+        for (_, candidate) in document.components.schemas {
+            guard let schema = document.schema(forKey: candidate) else { continue }
+            var bases = Set<IRTypeID>()
+            for part in schema.allOf {
+                if let key = part.ref?.targetKey, let base = schemaTypes[key], bases.insert(base).inserted {
+                    extending[base, default: []].append(candidate)
+                }
+            }
+        }
+        return extending
+    }()
     /// The schema each named type is lowered from (a component that only points elsewhere is
     /// lowered from what it points at).
     var bodies: [(id: IRTypeID, key: String)] = []

@@ -271,6 +271,10 @@ public enum SwiftNames {
 /// file names on macOS and as enum cases a reader can tell apart only by case.
 public struct NameScope: Sendable {
     private var taken: Set<String>
+    /// For a lowercased preferred name: the first counter whose `preferred<counter>` may be free.
+    /// Every name below it was taken, and names are never given back, so `claim` resumes there
+    /// rather than probing `2`, `3`, … again: a thousand colliding names cost linear time.
+    private var firstUntried: [String: Int] = [:]
 
     public init(reserved: some Sequence<String> = []) {
         taken = Set(reserved.map { $0.lowercased() })
@@ -282,14 +286,32 @@ public struct NameScope: Sendable {
 
     /// `preferred`, or `preferred2`, `preferred3`, … whichever is free first; then taken.
     public mutating func claim(_ preferred: String, avoiding others: (String) -> Bool = { _ in false }) -> String {
-        var candidate = preferred
-        var counter = 2
-        while taken.contains(candidate.lowercased()) || others(candidate) {
-            candidate = preferred + String(counter)
-            counter += 1
+        let key = preferred.lowercased()
+        if !taken.contains(key), !others(preferred) {
+            taken.insert(key)
+            return preferred
         }
-        taken.insert(candidate.lowercased())
-        return candidate
+        var counter = firstUntried[key, default: 2]
+        // Whether every counter tried so far was taken (not merely refused by `others`, which may
+        // accept it on a later call), so the resume point may move past it.
+        var allTaken = true
+        while true {
+            let suffix = String(counter)
+            if taken.contains(key + suffix) {
+                counter += 1
+                if allTaken { firstUntried[key] = counter }
+                continue
+            }
+            let candidate = preferred + suffix
+            if others(candidate) {
+                allTaken = false
+                counter += 1
+                continue
+            }
+            taken.insert(key + suffix)
+            if allTaken { firstUntried[key] = counter + 1 }
+            return candidate
+        }
     }
 }
 

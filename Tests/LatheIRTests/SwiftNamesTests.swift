@@ -82,6 +82,46 @@ struct SwiftNamesTests {
         #expect(scope.claim("CodingKeys") == "CodingKeys2")
         #expect(scope.claim("Owner") { $0 == "Owner" } == "Owner2")
     }
+
+    /// `claim` resumes where the last probe for a name stopped, so thousands of colliding names
+    /// cost linear time; it must hand out exactly what probing `2`, `3`, … from the start would,
+    /// including a name `avoiding` refused once and accepts later.
+    @Test func resumedProbingHandsOutWhatProbingFromTheStartWould() {
+        struct Naive {
+            var taken: Set<String> = []
+            mutating func claim(_ preferred: String, avoiding others: (String) -> Bool) -> String {
+                var candidate = preferred
+                var counter = 2
+                while taken.contains(candidate.lowercased()) || others(candidate) {
+                    candidate = preferred + String(counter)
+                    counter += 1
+                }
+                taken.insert(candidate.lowercased())
+                return candidate
+            }
+        }
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {  // a fixed-seed generator, so a failure reproduces
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let names = ["Pet", "pet", "PET", "Pet2", "Pet22", "Owner", "owner3", "A", "a1"]
+        for _ in 0 ..< 200 {
+            var scope = NameScope()
+            var naive = Naive()
+            for _ in 0 ..< 60 {
+                let name = names[next(names.count)]
+                // Sometimes refuse a few suffixed names, as a caller avoiding member names does.
+                let refused = next(3) == 0 ? Set((0 ..< 3).map { _ in name + String(2 + next(6)) }) : []
+                let avoiding: (String) -> Bool = { refused.contains($0) }
+                #expect(scope.claim(name, avoiding: avoiding) == naive.claim(name, avoiding: avoiding))
+            }
+        }
+        var many = NameScope()
+        let claimed = (0 ..< 5000).map { _ in many.claim("list") }
+        #expect(claimed.first == "list" && claimed[1] == "list2" && claimed.last == "list5000")
+        #expect(Set(claimed.map { $0.lowercased() }).count == 5000)
+    }
 }
 
 /// The byte-level splitter and case mapping that name ASCII text must do exactly what the Character-level ones do.

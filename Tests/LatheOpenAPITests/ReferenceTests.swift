@@ -211,3 +211,58 @@ struct ReferenceTests {
         #expect(result.document?.store.schemas.count == 51)
     }
 }
+
+/// An operation's parameters as OpenAPI merges them with its path item's, in the order they end.
+struct ParameterMergingTests {
+    @Test func anOperationsParameterReplacesThePathItemsOfTheSameNameAndLocation() throws {
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /things:
+                parameters:
+                  - {name: a, in: query, schema: {type: string}}
+                  - {name: X-Id, in: header, schema: {type: string}}
+                  - {name: b, in: query, schema: {type: string}}
+                  - {name: a, in: header, schema: {type: string}}
+                get:
+                  parameters:
+                    - {name: x-id, in: header, schema: {type: integer}}
+                    - {name: a, in: query, schema: {type: integer}}
+                    - {name: c, in: query, schema: {type: string}}
+                    - {name: c, in: query, schema: {type: boolean}}
+                  responses:
+                    '204': {description: done}
+            """)
+        let document = try #require(result.document)
+        let pathItem = try #require(document.paths.first?.item)
+        let operation = try #require(pathItem.operations.first)
+        let merged = document.parameters(of: operation, in: pathItem)
+        #expect(
+            merged.map { "\($0.location.rawValue) \($0.name)" } == [
+                "query b", "header a", "header x-id", "query a", "query c",
+            ])
+        // The replacements are the operation's own (integer, integer; the last `c`, boolean).
+        #expect(
+            merged.map { $0.schema?.types?.typeNames.first ?? "-" } == [
+                "string", "string", "integer", "integer", "boolean",
+            ])
+    }
+}
+
+/// "Did you mean" for a ref to a missing key reads only keys whose length could be close.
+struct MissingKeySuggestionTests {
+    @Test func theClosestKeyIsTheFirstOfTheNearest() throws {
+        var schemas = (0 ..< 3000).map { "Schema\($0)" }
+        schemas += ["Pets", "Pot", "Pet"]
+        let yaml =
+            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+            + schemas.map { "    \($0): {type: string}\n" }.joined()
+            + "    Owner:\n      properties:\n        pet: {$ref: '#/components/schemas/Pett'}\n"
+            + "        far: {$ref: '#/components/schemas/Zebra'}\n"
+        let messages = printed(load(yaml))
+        #expect(messages.contains { $0.contains("has no 'Pett' (did you mean 'Pets'?)") })
+        #expect(messages.contains { $0.contains("has no 'Zebra'") && !$0.contains("did you mean") }, "\(messages)")
+    }
+}

@@ -372,11 +372,12 @@ extension DocumentDecoder {
             let requiredNode = node["required"], requiredNode.count == schema.required.count
         else { return }
         var seen = Set<String>()
+        let properties = Set(schema.properties.map(\.name))
         for (index, name) in schema.required.enumerated() {
             let item = requiredNode.items[index]
             if !seen.insert(name).inserted {
                 warning("'\(name)' is listed twice in required", at: item, kind: "duplicate-entry")
-            } else if !schema.properties.contains(where: { $0.name == name }) {
+            } else if !properties.contains(name) {
                 warning(
                     "required property '\(name)' is not among this schema's properties", at: item,
                     kind: "required-undefined")

@@ -144,8 +144,14 @@ public struct OAuthFlow: Sendable, Hashable {
 /// The `components` section of the root document: names and the canonical keys of their values in
 /// the `ComponentStore`.
 public struct Components: Sendable {
-    public var schemas: [(name: String, key: String)] = []
-    public var responses: [(name: String, key: String)] = []
+    public var schemas: [(name: String, key: String)] = [] { didSet { schemaNames = Self.firstNames(schemas) } }
+    public var responses: [(name: String, key: String)] = [] {
+        didSet { responseNames = Self.firstNames(responses) }
+    }
+    /// The (first) name of each schema and response by its key, so that naming the component of
+    /// each of thousands of references takes constant time.
+    public private(set) var schemaNames: [String: String] = [:]
+    public private(set) var responseNames: [String: String] = [:]
     public var parameters: [(name: String, key: String)] = []
     public var examples: [(name: String, key: String)] = []
     public var requestBodies: [(name: String, key: String)] = []
@@ -155,6 +161,12 @@ public struct Components: Sendable {
     public var callbacks: [(name: String, key: String)] = []
     public var pathItems: [(name: String, key: String)] = []
     public var extensions = Extensions()
+
+    private static func firstNames(_ entries: [(name: String, key: String)]) -> [String: String] {
+        var names: [String: String] = [:]
+        for (name, key) in entries where names[key] == nil { names[key] = name }
+        return names
+    }
 }
 
 /// Every object reached by `$ref` (and every component), decoded once, keyed by canonical key

@@ -42,13 +42,17 @@ extension OpenAPIDocument {
     /// item's, each replaced by the operation's of the same name and location (header names
     /// compare case-insensitively); within one list the last one wins.
     public func parameters(of operation: Operation, in pathItem: PathItem? = nil) -> [Parameter] {
-        var effective: [Parameter] = []
+        // A replaced parameter's slot is emptied and the replacement appended, in linear time.
+        var effective: [Parameter?] = []
+        var slots: [String: Int] = [:]
         let listed = (pathItem?.parameters ?? []) + operation.parameters
         for parameter in listed.compactMap(store.parameter) {
-            effective.removeAll { $0.identity == parameter.identity }
+            let identity = parameter.identity
+            if let slot = slots[identity] { effective[slot] = nil }
+            slots[identity] = effective.count
             effective.append(parameter)
         }
-        return effective
+        return effective.compactMap { $0 }
     }
 
     public func requestBody(of operation: Operation) -> RequestBody? {
@@ -60,9 +64,7 @@ extension OpenAPIDocument {
     public func responses(of operation: Operation) -> [(key: ResponseKey, response: Response, component: String?)] {
         operation.responses.compactMap { entry in
             store.response(entry.response).map { response in
-                let component = entry.response.reference?.targetKey.flatMap { key in
-                    components.responses.first { $0.key == key }?.name
-                }
+                let component = entry.response.reference?.targetKey.flatMap { components.responseNames[$0] }
                 return (entry.key, response, component)
             }
         }

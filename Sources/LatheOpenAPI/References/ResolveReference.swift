@@ -226,8 +226,11 @@ extension DocumentDecoder {
     private func walk(_ root: YAMLNode, tokens: [String]) -> Result<YAMLNode, PointerError> {
         var node = root
         for (depth, token) in tokens.enumerated() {
-            let parentPointer = JSONPointer.pointer(tokens[..<depth])
-            let place = parentPointer.isEmpty ? "the document" : "'\(parentPointer)'"
+            // Only a failure names the place, so the pointer is made then.
+            var place: String {
+                let parentPointer = JSONPointer.pointer(tokens[..<depth])
+                return parentPointer.isEmpty ? "the document" : "'\(parentPointer)'"
+            }
             switch node.kind {
             case .mapping:
                 if let next = child(of: node, named: token) {
@@ -235,10 +238,7 @@ extension DocumentDecoder {
                     continue
                 }
                 var reason = "\(place) has no '\(token)'"
-                if let suggestion = Suggestions.closest(to: token, among: node.entries.lazy.compactMap { $0.key.text })
-                {
-                    reason += " (did you mean '\(suggestion)'?)"
-                }
+                if let suggestion = node.closestKey(to: token) { reason += " (did you mean '\(suggestion)'?)" }
                 return .failure(PointerError(reason: reason))
             case .sequence:
                 guard let index = Int(token), index >= 0, index < node.count, token == String(index) else {

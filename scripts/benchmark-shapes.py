@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Looks for generation cost that grows faster than the spec: writes specs of one shape each
+(thousands of colliding names, parameters, refs to missing schemas, …) at N and 4N, times
+`lathe generate` on both, and prints the ratio. Linear cost gives about 4; a ratio above
+`--limit` (default 6) is flagged and makes the exit status 1. BENCHMARKS.md's "Cost by shape"
+holds a run.
+
+    swift build -c release --product lathe
+    scripts/benchmark-shapes.py [--lathe PATH] [--n N] [--limit R] [SHAPE ...]
+
+These are benchmarks, not tests: run them on a quiet machine and read the ratios, not the times.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+OK = {"200": {"description": "ok"}}
+
+
+def document(schemas=None, paths=None, **components):
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "shape", "version": "1"},
+        "paths": paths or {},
+        "components": {"schemas": schemas or {}, **components},
+    }
+
+
+def obj(**properties):
+    return {"type": "object", "properties": properties}
+
+
+TEXT = {"type": "string"}
+
+# Each shape: n -> (document, {relative path: document} of further files).
+SHAPES = {
+    # Every operation named `list`: operation names settle by `list2`, `list3`, ….
+    "duplicate-operation-ids": lambda n: document(paths={
+        f"/things/{i}": {"get": {"operationId": "list", "tags": [f"t{i % 50}"], "responses": OK}}
+        for i in range(n)}),
+    # Names that differ only in case or punctuation (`Thing3`, `thing3`, `THING3`, `thing_3`).
+    "colliding-schema-names": lambda n: document({
+        f"{variant}{i}": obj(a=TEXT) for i in range(n // 4) for variant in ("Thing", "thing", "THING", "thing_")}),
+    "colliding-members": lambda n: document({
+        "Wide": obj(**{key: TEXT for i in range(n // 4) for key in (f"a{i}", f"A{i}", f"a_{i}", f"a-{i}")}),
+        "Cases": {"type": "string", "enum": [v for i in range(n // 4) for v in (f"v{i}", f"V{i}", f"v_{i}", f"v-{i}")]}}),
+    # One operation with N parameters, half of them replacing a path item's.
+    "parameters": lambda n: document(paths={"/x": {
+        "parameters": [{"name": f"p{i}", "in": "query", "schema": TEXT} for i in range(0, n, 2)],
+        "get": {"operationId": "x", "responses": OK,
+                "parameters": [{"name": f"p{i}", "in": "query", "schema": {"type": "integer"}} for i in range(n)]}}}),
+    # N refs to N different missing schemas, beside N schemas ("did you mean" searches them).
+    "missing-refs": lambda n: document({
+        **{f"S{i}": TEXT for i in range(n)},
+        **{f"User{i}": obj(a={"$ref": f"#/components/schemas/Missing{i}"}) for i in range(n)}}),
+    "inline-operation-types": lambda n: document(paths={
+        f"/things{i}/{{id}}": {"get": {
+            "operationId": f"getThing{i}",
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": TEXT}],
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": obj(
+                item=obj(name=TEXT, tags={"type": "array", "items": obj(k=TEXT)}))}}}}}}
+        for i in range(n)}),
+    "inheritance": lambda n: document({
+        f"S{i}": {"allOf": ([{"$ref": f"#/components/schemas/S{(i - 1) // 4}"}] if i else []) + [obj(**{f"p{i}": TEXT})]}
+        for i in range(n)}),
+    "discriminated-union": lambda n: document({
+        **{f"A{i}": {**obj(kind={"type": "string", "enum": [f"a{i}"]}), "required": ["kind"]} for i in range(n)},
+        "U": {"oneOf": [{"$ref": f"#/components/schemas/A{i}"} for i in range(n)],
+              "discriminator": {"propertyName": "kind"}}}),
+    "discriminated-inline": lambda n: document({
+        "U": {"oneOf": [{**obj(kind={"type": "string", "enum": [f"a{i}"]}, **{f"v{i}": TEXT}), "required": ["kind"]}
+                        for i in range(n)],
+              "discriminator": {"propertyName": "kind"}}}),
+    # Bases with a discriminator and no oneOf, each extended by ten components through allOf.
+    "polymorphic-bases": lambda n: document({
+        **{f"Base{b}": {**obj(kind=TEXT), "required": ["kind"], "discriminator": {"propertyName": "kind"}}
+           for b in range(n // 10)},
+        **{f"Sub{i}": {"allOf": [{"$ref": f"#/components/schemas/Base{i // 10}"}, obj(**{f"v{i}": TEXT})]}
+           for i in range(n)}}),
+    "reference-web": lambda n: document({
+        f"N{i}": obj(next={"$ref": f"#/components/schemas/N{(i + 1) % n}"},
+                     list={"type": "array", "items": {"$ref": f"#/components/schemas/N{(i * 13 + 5) % n}"}})
+        for i in range(n)}),
+    "component-parameters": lambda n: document(
+        paths={f"/o{i}": {"get": {"operationId": f"o{i}", "responses": OK,
+                                  "parameters": [{"$ref": f"#/components/parameters/P{(i + j) % n}"} for j in range(10)]}}
+               for i in range(n)},
+        parameters={f"P{i}": {"name": f"p{i}", "in": "query", "schema": TEXT} for i in range(n)}),
+    "component-responses": lambda n: document(
+        paths={f"/p{i}": {"post": {"operationId": f"op{i}", "responses": {
+            "200": {"$ref": f"#/components/responses/R{i}"}, "default": {"$ref": "#/components/responses/R0"}}}}
+               for i in range(n)},
+        responses={f"R{i}": {"description": "r", "content": {"application/json": {"schema": obj(m=TEXT)}}}
+                   for i in range(n)}),
+    "files": lambda n: (
+        document({f"F{i}": {"$ref": f"parts/f{i}.json"} for i in range(0, n, 3)}),
+        {f"parts/f{i}.json": obj(next={"$ref": f"f{(i + 1) % n}.json"}, v=TEXT) for i in range(n)}),
+}
+
+
+# Shapes whose cost grows faster than the spec by design, and why; reported, never flagged.
+BY_DESIGN = {
+    "missing-refs": "N^2 by design: \"did you mean\" compares each missing name with every key",
+}
+
+
+def write(folder, shape, n):
+    made = SHAPES[shape](n)
+    spec, files = made if isinstance(made, tuple) else (made, {})
+    for relative, content in files.items():
+        path = os.path.join(folder, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            json.dump(content, f)
+    path = os.path.join(folder, "spec.json")
+    with open(path, "w") as f:
+        json.dump(spec, f)
+    return path, os.path.getsize(path) + sum(
+        os.path.getsize(os.path.join(folder, r)) for r in files)
+
+
+def best_time(lathe, spec, output, runs):
+    best = None
+    for _ in range(runs):
+        subprocess.run(["rm", "-rf", output], check=True)
+        start = time.perf_counter()
+        done = subprocess.run([lathe, "generate", "--quiet", spec, "--output", output],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            sys.exit(f"lathe failed on {spec}:\n{done.stderr.decode()[:2000]}")
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lathe", default=".build/release/lathe")
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--limit", type=float, default=6.0)
+    parser.add_argument("shapes", nargs="*", default=list(SHAPES))
+    args = parser.parse_args()
+    unknown = [s for s in args.shapes if s not in SHAPES]
+    if unknown:
+        sys.exit(f"unknown shape {', '.join(unknown)}; shapes: {', '.join(SHAPES)}")
+    print(f"{'shape':<24} {'N':>6} {'bytes':>10} {'time':>8} {'4N':>6} {'bytes':>10} {'time':>8} {'ratio':>6}")
+    flagged = []
+    with tempfile.TemporaryDirectory() as work:
+        for shape in args.shapes:
+            row = []
+            for n in (args.n, 4 * args.n):
+                folder = os.path.join(work, f"{shape}-{n}")
+                os.makedirs(folder)
+                spec, size = write(folder, shape, n)
+                row.append((n, size, best_time(args.lathe, spec, os.path.join(folder, "out"), args.runs)))
+            ratio = row[1][2] / row[0][2]
+            mark = ""
+            if shape in BY_DESIGN:
+                mark = f"  ({BY_DESIGN[shape]})"
+            elif ratio > args.limit:
+                mark = "  <- grows faster than the spec"
+                flagged.append(shape)
+            print(f"{shape:<24} {row[0][0]:>6} {row[0][1]:>10} {row[0][2] * 1000:>6.0f}ms "
+                  f"{row[1][0]:>6} {row[1][1]:>10} {row[1][2] * 1000:>6.0f}ms {ratio:>6.1f}{mark}")
+    if flagged:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
