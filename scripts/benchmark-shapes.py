@@ -2,13 +2,16 @@
 """Looks for generation cost that grows faster than the spec: writes specs of one shape each
 (thousands of colliding names, parameters, refs to missing schemas, …) at N and 4N, times
 `lathe generate` on both, and prints the ratio. Linear cost gives about 4; a ratio above
-`--limit` (default 6) is flagged and makes the exit status 1. BENCHMARKS.md's "Cost by shape"
+`--limit` (default 6) is flagged and makes the exit status 1. It also prints the peak memory at
+4N above the process baseline (`lathe --help`), as a multiple of the spec's size. BENCHMARKS.md's "Cost by shape"
 holds a run.
 
     swift build -c release --product lathe
     scripts/benchmark-shapes.py [--lathe PATH] [--n N] [--limit R] [SHAPE ...]
 
 These are benchmarks, not tests: run them on a quiet machine and read the ratios, not the times.
+Times swing with the cache and the other core's load (a ratio of 4.6 one run, 7 the next);
+`--instructions` counts instructions with callgrind instead (exact, about fifty times slower).
 """
 import argparse
 import json
@@ -123,6 +126,16 @@ def write(folder, shape, n):
         os.path.getsize(os.path.join(folder, r)) for r in files)
 
 
+def instructions(lathe, spec, output):
+    subprocess.run(["rm", "-rf", output], check=True)
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", lathe, "generate",
+                           "--quiet", spec, "--output", output], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for line in done.stderr.decode().splitlines():
+        if "Collected :" in line:
+            return int(line.split(":")[-1])
+    sys.exit(f"callgrind counted nothing on {spec}:\n{done.stderr.decode()[-2000:]}")
+
+
 def best_time(lathe, spec, output, runs):
     best = None
     for _ in range(runs):
@@ -137,36 +150,59 @@ def best_time(lathe, spec, output, runs):
     return best
 
 
+def peak_kib(command):
+    with tempfile.NamedTemporaryFile() as report:
+        subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M"] + command,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return int(open(report.name).read().split()[-1])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--lathe", default=".build/release/lathe")
+    parser.add_argument(
+        "--lathe", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "release", "lathe"))
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=float, default=6.0)
+    parser.add_argument("--instructions", action="store_true", help="count instructions (callgrind), not time")
     parser.add_argument("shapes", nargs="*", default=list(SHAPES))
     args = parser.parse_args()
     unknown = [s for s in args.shapes if s not in SHAPES]
     if unknown:
         sys.exit(f"unknown shape {', '.join(unknown)}; shapes: {', '.join(SHAPES)}")
-    print(f"{'shape':<24} {'N':>6} {'bytes':>10} {'time':>8} {'4N':>6} {'bytes':>10} {'time':>8} {'ratio':>6}")
+    baseline = peak_kib([args.lathe, "--help"])
+    print(f"{'shape':<24} {'N':>6} {'bytes':>10} {'time':>8} {'4N':>6} {'bytes':>10} {'time':>8} {'ratio':>6}"
+          f" {'peak':>9} {'÷ size':>6}")
     flagged = []
-    with tempfile.TemporaryDirectory() as work:
+    # In memory where there is a tmpfs: the disk writing out one run's output slows the next.
+    with tempfile.TemporaryDirectory(dir="/dev/shm" if os.path.isdir("/dev/shm") else None) as work:
         for shape in args.shapes:
             row = []
             for n in (args.n, 4 * args.n):
                 folder = os.path.join(work, f"{shape}-{n}")
                 os.makedirs(folder)
                 spec, size = write(folder, shape, n)
-                row.append((n, size, best_time(args.lathe, spec, os.path.join(folder, "out"), args.runs)))
+                output = os.path.join(folder, "out")
+                cost = (instructions(args.lathe, spec, output) if args.instructions
+                        else best_time(args.lathe, spec, output, args.runs))
+                row.append((n, size, cost))
             ratio = row[1][2] / row[0][2]
+            large = os.path.join(work, f"{shape}-{4 * args.n}")
+            subprocess.run(["rm", "-rf", os.path.join(large, "out")], check=True)
+            peak = peak_kib([args.lathe, "generate", "--quiet", os.path.join(large, "spec.json"),
+                             "--output", os.path.join(large, "out")])
+            above = (peak - baseline) * 1024 / row[1][1]
             mark = ""
             if shape in BY_DESIGN:
                 mark = f"  ({BY_DESIGN[shape]})"
             elif ratio > args.limit:
                 mark = "  <- grows faster than the spec"
                 flagged.append(shape)
-            print(f"{shape:<24} {row[0][0]:>6} {row[0][1]:>10} {row[0][2] * 1000:>6.0f}ms "
-                  f"{row[1][0]:>6} {row[1][1]:>10} {row[1][2] * 1000:>6.0f}ms {ratio:>6.1f}{mark}")
+            def shown(cost):
+                return f"{cost / 1e6:>6.0f}M" if args.instructions else f"{cost * 1000:>6.0f}ms"
+            print(f"{shape:<24} {row[0][0]:>6} {row[0][1]:>10} {shown(row[0][2])} "
+                  f"{row[1][0]:>6} {row[1][1]:>10} {shown(row[1][2])} {ratio:>6.1f}"
+                  f" {peak / 1024:>6.1f}MiB {above:>5.1f}x{mark}")
     if flagged:
         sys.exit(1)
 

@@ -189,28 +189,114 @@ public enum IRPrimitive: String, Sendable, Hashable {
 }
 
 /// Constraints on one value position, kept exactly as the spec states them (numbers as decimal text).
+/// Stored out of line in an immutable box, shared while unchanged: most positions have none, and
+/// inline the keywords took 224 bytes in every property, parameter, header and union case.
 public struct IRConstraints: Sendable, Hashable {
-    public var minLength: Int?
-    public var maxLength: Int?
-    public var pattern: String?
-    public var minimum: String?
-    public var maximum: String?
-    public var exclusiveMinimum: String?
-    public var exclusiveMaximum: String?
-    public var multipleOf: String?
-    public var minItems: Int?
-    public var maxItems: Int?
-    public var uniqueItems = false
-    public var minProperties: Int?
-    public var maxProperties: Int?
-    /// A value the position must equal (`const`).
-    public var constant: SpecValue?
-    /// Constraints on the items of an array or the values of a map (zero or one element).
-    public var elements: [IRConstraints] = []
+    private struct Values: Sendable, Hashable {
+        var minLength: Int?
+        var maxLength: Int?
+        var pattern: String?
+        var minimum: String?
+        var maximum: String?
+        var exclusiveMinimum: String?
+        var exclusiveMaximum: String?
+        var multipleOf: String?
+        var minItems: Int?
+        var maxItems: Int?
+        var uniqueItems = false
+        var minProperties: Int?
+        var maxProperties: Int?
+        var constant: SpecValue?
+        var elements: [IRConstraints] = []
+    }
+
+    private final class Storage: Sendable {
+        let values: Values
+        init(_ values: Values) { self.values = values }
+        static let empty = Storage(Values())
+    }
+
+    private var storage = Storage.empty
+
+    /// A setter's change: a new box, so copies made before it keep their values.
+    private mutating func change(_ body: (inout Values) -> Void) {
+        var values = storage.values
+        body(&values)
+        storage = Storage(values)
+    }
 
     public init() {}
 
-    public var isEmpty: Bool { self == IRConstraints() }
+    public static func == (lhs: IRConstraints, rhs: IRConstraints) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.values == rhs.storage.values
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.values) }
+
+    public var isEmpty: Bool { storage === Storage.empty || storage.values == Values() }
+
+    public var minLength: Int? {
+        get { storage.values.minLength }
+        set { change { $0.minLength = newValue } }
+    }
+    public var maxLength: Int? {
+        get { storage.values.maxLength }
+        set { change { $0.maxLength = newValue } }
+    }
+    public var pattern: String? {
+        get { storage.values.pattern }
+        set { change { $0.pattern = newValue } }
+    }
+    public var minimum: String? {
+        get { storage.values.minimum }
+        set { change { $0.minimum = newValue } }
+    }
+    public var maximum: String? {
+        get { storage.values.maximum }
+        set { change { $0.maximum = newValue } }
+    }
+    public var exclusiveMinimum: String? {
+        get { storage.values.exclusiveMinimum }
+        set { change { $0.exclusiveMinimum = newValue } }
+    }
+    public var exclusiveMaximum: String? {
+        get { storage.values.exclusiveMaximum }
+        set { change { $0.exclusiveMaximum = newValue } }
+    }
+    public var multipleOf: String? {
+        get { storage.values.multipleOf }
+        set { change { $0.multipleOf = newValue } }
+    }
+    public var minItems: Int? {
+        get { storage.values.minItems }
+        set { change { $0.minItems = newValue } }
+    }
+    public var maxItems: Int? {
+        get { storage.values.maxItems }
+        set { change { $0.maxItems = newValue } }
+    }
+    public var uniqueItems: Bool {
+        get { storage.values.uniqueItems }
+        set { change { $0.uniqueItems = newValue } }
+    }
+    public var minProperties: Int? {
+        get { storage.values.minProperties }
+        set { change { $0.minProperties = newValue } }
+    }
+    public var maxProperties: Int? {
+        get { storage.values.maxProperties }
+        set { change { $0.maxProperties = newValue } }
+    }
+    /// A value the position must equal (`const`).
+    public var constant: SpecValue? {
+        get { storage.values.constant }
+        set { change { $0.constant = newValue } }
+    }
+    /// Constraints on the items of an array or the values of a map (zero or one element).
+    public var elements: [IRConstraints] {
+        get { storage.values.elements }
+        set { change { $0.elements = newValue } }
+    }
 
     /// These constraints with `top`'s on top (an alias's constraints under a position's own).
     public func overlaid(with top: IRConstraints) -> IRConstraints {
