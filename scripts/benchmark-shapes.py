@@ -7,7 +7,7 @@
 holds a run.
 
     swift build -c release --product lathe
-    scripts/benchmark-shapes.py [--lathe PATH] [--n N] [--limit R] [SHAPE ...]
+    scripts/benchmark-shapes.py [--lathe PATH] [--n N] [--runs R] [--limit X] [--instructions] [SHAPE ...]
 
 These are benchmarks, not tests: run them on a quiet machine and read the ratios, not the times.
 Times swing with the cache and the other core's load (a ratio of 4.6 one run, 7 the next);
@@ -130,6 +130,8 @@ def instructions(lathe, spec, output):
     subprocess.run(["rm", "-rf", output], check=True)
     done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", lathe, "generate",
                            "--quiet", spec, "--output", output], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode != 0:
+        sys.exit(f"lathe failed under callgrind on {spec}:\n{done.stderr.decode()[-2000:]}")
     for line in done.stderr.decode().splitlines():
         if "Collected :" in line:
             return int(line.split(":")[-1])
@@ -151,10 +153,13 @@ def best_time(lathe, spec, output, runs):
 
 
 def peak_kib(command):
-    with tempfile.NamedTemporaryFile() as report:
-        subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M"] + command,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return int(open(report.name).read().split()[-1])
+    """Peak resident memory of `command`, from GNU time (`/usr/bin/time -f %M`)."""
+    with tempfile.NamedTemporaryFile(mode="r") as report:
+        done = subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M"] + command,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if done.returncode != 0:
+            sys.exit(f"failed: {' '.join(command)}")
+        return int(report.read().split()[-1])
 
 
 def main():
@@ -167,6 +172,9 @@ def main():
     parser.add_argument("--instructions", action="store_true", help="count instructions (callgrind), not time")
     parser.add_argument("shapes", nargs="*", default=list(SHAPES))
     args = parser.parse_args()
+    if not os.access("/usr/bin/time", os.X_OK):
+        sys.exit("needs GNU time at /usr/bin/time (Debian: apt-get install time)")
+    args.shapes = list(dict.fromkeys(args.shapes))
     unknown = [s for s in args.shapes if s not in SHAPES]
     if unknown:
         sys.exit(f"unknown shape {', '.join(unknown)}; shapes: {', '.join(SHAPES)}")
@@ -192,6 +200,8 @@ def main():
             peak = peak_kib([args.lathe, "generate", "--quiet", os.path.join(large, "spec.json"),
                              "--output", os.path.join(large, "out")])
             above = (peak - baseline) * 1024 / row[1][1]
+            for n in (args.n, 4 * args.n):  # generated Swift is tens of times the spec: free the tmpfs
+                subprocess.run(["rm", "-rf", os.path.join(work, f"{shape}-{n}", "out")], check=True)
             mark = ""
             if shape in BY_DESIGN:
                 mark = f"  ({BY_DESIGN[shape]})"

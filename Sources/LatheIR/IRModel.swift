@@ -218,11 +218,13 @@ public struct IRConstraints: Sendable, Hashable {
 
     private var storage = Storage.empty
 
-    /// A setter's change: a new box, so copies made before it keep their values.
+    /// A setter's change: a new box, so copies made before it keep their values; none when
+    /// nothing changed, and the shared empty one when nothing is left.
     private mutating func change(_ body: (inout Values) -> Void) {
         var values = storage.values
         body(&values)
-        storage = Storage(values)
+        guard values != storage.values else { return }
+        storage = values == Values() ? Storage.empty : Storage(values)
     }
 
     public init() {}
@@ -300,6 +302,8 @@ public struct IRConstraints: Sendable, Hashable {
 
     /// These constraints with `top`'s on top (an alias's constraints under a position's own).
     public func overlaid(with top: IRConstraints) -> IRConstraints {
+        if top.isEmpty { return self }
+        if isEmpty { return top }
         var result = self
         result.minLength = top.minLength ?? minLength
         result.maxLength = top.maxLength ?? maxLength
@@ -323,6 +327,8 @@ public struct IRConstraints: Sendable, Hashable {
     /// lower bounds, the smaller of two upper ones. What one `IRConstraints` cannot hold twice (two
     /// different patterns, multiples or constants) keeps this side's, and is named in `dropped`.
     public func intersected(with other: IRConstraints) -> (constraints: IRConstraints, dropped: [String]) {
+        if other.isEmpty { return (self, []) }
+        if isEmpty { return (other, []) }
         var result = self
         var dropped: [String] = []
         func larger(_ a: Int?, _ b: Int?) -> Int? { a.map { a in b.map { max(a, $0) } ?? a } ?? b }

@@ -251,7 +251,8 @@ struct ParameterMergingTests {
     }
 }
 
-/// "Did you mean" for a ref to a missing key reads only keys whose length could be close.
+/// "Did you mean" for a ref to a missing key among thousands: the first of the nearest keys, and
+/// none when no key is close.
 struct MissingKeySuggestionTests {
     @Test func theClosestKeyIsTheFirstOfTheNearest() throws {
         var schemas = (0 ..< 3000).map { "Schema\($0)" }

@@ -149,7 +149,8 @@ public struct Components: Sendable {
         didSet { responseNames = Self.firstNames(responses) }
     }
     /// The (first) name of each schema and response by its key, so that naming the component of
-    /// each of thousands of references takes constant time.
+    /// each of thousands of references takes constant time. Remade whenever the list is set:
+    /// assign a whole list (as decoding does), never append in a loop.
     public private(set) var schemaNames: [String: String] = [:]
     public private(set) var responseNames: [String: String] = [:]
     public var parameters: [(name: String, key: String)] = []
