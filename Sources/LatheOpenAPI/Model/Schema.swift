@@ -47,7 +47,12 @@ public final class Box<Value: Sendable & Hashable>: Sendable, Hashable {
 /// decides what those siblings mean.
 public struct Schema: Sendable, Hashable {
     public var node: YAMLNode
-    public var ref: Reference?
+    /// Out of line: inline, a `Reference` is 80 bytes of every schema, and most have none.
+    public var ref: Reference? {
+        get { storedRef?.value }
+        set { storedRef = newValue.map(Box.init) }
+    }
+    private var storedRef: Box<Reference>?
     /// Allowed types; `nil` when the schema does not say (any type).
     public var types: JSONTypes?
     public var format: String?
