@@ -885,8 +885,8 @@ extension Lowerer {
             union.cases[index].discriminatorValues.append(value)
         }
         let mapped = Set(union.cases.flatMap(\.discriminatorValues))
-        let unmapped = members.indices.filter { union.cases[$0].discriminatorValues.isEmpty }
         let isUnmapped = members.indices.map { union.cases[$0].discriminatorValues.isEmpty }
+        let unmapped = members.indices.filter { isUnmapped[$0] }
         // Each value selects the alternative that fixes the fewest values among those that fix it
         // (a subtype that narrows its base's enum, beside others that keep it whole); a value that
         // no one alternative fixes most narrowly selects none of them.
@@ -1154,24 +1154,25 @@ extension Lowerer {
 /// alternatives that fix each value (in order, each once), so that questions about a value cost
 /// the alternatives that fix it rather than all of them.
 struct FixedDiscriminatorValues {
-    /// One entry an alternative; nil where it fixes none.
-    private let fixed: [[String]?]
+    /// One entry an alternative; empty where it fixes none.
+    private let fixed: [[String]]
     let holders: [String: [Int]]
 
     init(_ fixed: [[String]?]) {
-        self.fixed = fixed
+        self.fixed = fixed.map { $0 ?? [] }
         var holders: [String: [Int]] = [:]
-        for (index, values) in fixed.enumerated() {
-            for value in Set(values ?? []) { holders[value, default: []].append(index) }
+        for (index, values) in self.fixed.enumerated() {
+            for value in Set(values) { holders[value, default: []].append(index) }
         }
         self.holders = holders
     }
 
-    func values(of index: Int) -> [String] { fixed[index] ?? [] }
+    func values(of index: Int) -> [String] { fixed[index] }
 
     /// The one value alternative `index` fixes, when no other alternative fixes it too.
     func soleValue(of index: Int) -> String? {
-        guard let values = fixed[index], values.count == 1, holders[values[0]] == [index] else { return nil }
+        let values = fixed[index]
+        guard values.count == 1, holders[values[0]] == [index] else { return nil }
         return values[0]
     }
 }

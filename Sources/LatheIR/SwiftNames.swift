@@ -291,27 +291,14 @@ public struct NameScope: Sendable {
             taken.insert(key)
             return preferred
         }
-        var counter = firstUntried[key, default: 2]
-        // Whether every counter tried so far was taken (not merely refused by `others`, which may
-        // accept it on a later call), so the resume point may move past it.
-        var allTaken = true
-        while true {
-            let suffix = String(counter)
-            if taken.contains(key + suffix) {
-                counter += 1
-                if allTaken { firstUntried[key] = counter }
-                continue
-            }
-            let candidate = preferred + suffix
-            if others(candidate) {
-                allTaken = false
-                counter += 1
-                continue
-            }
-            taken.insert(key + suffix)
-            if allTaken { firstUntried[key] = counter + 1 }
-            return candidate
-        }
+        // Past the names already taken; those `others` refuses are not, and may be free next time.
+        var free = firstUntried[key, default: 2]
+        while taken.contains(key + String(free)) { free += 1 }
+        var counter = free
+        while taken.contains(key + String(counter)) || others(preferred + String(counter)) { counter += 1 }
+        taken.insert(key + String(counter))
+        firstUntried[key] = counter == free ? free + 1 : free
+        return preferred + String(counter)
     }
 }
 

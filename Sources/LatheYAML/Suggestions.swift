@@ -70,12 +70,8 @@ package enum Suggestions {
         }
     }
 
-    /// Levenshtein distance if it is at most `bound`, else `nil` (stops as soon as a row exceeds it).
-    package static func editDistance(_ a: [UInt8], _ b: [UInt8], bound: Int) -> Int? {
-        var rows: (previous: [Int], current: [Int]) = ([], [])
-        return editDistance(a, b, bound: bound, rows: &rows)
-    }
-
+    /// Levenshtein distance if it is at most `bound`, else `nil` (stops as soon as a row exceeds
+    /// it); `rows` is scratch space, kept between calls so that a call allocates nothing.
     private static func editDistance(
         _ a: [UInt8], _ b: [UInt8], bound: Int, rows: inout (previous: [Int], current: [Int])
     ) -> Int? {
