@@ -236,6 +236,44 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: reversed, as: UTF8.self)
     }
 
+    /// `text`, made once for all the scalars with the same text in this tree: see `SharedTexts`.
+    public func text(sharingWith shared: inout SharedTexts) -> String? {
+        let record = record
+        guard record.kind == .scalar else { return nil }
+        // Up to 15 bytes a string is stored inline; descriptions and the like rarely repeat.
+        guard record.count > 15, record.count <= RepeatedScalars.longest else { return text }
+        let key = SharedTexts.Key(tree: ObjectIdentifier(tree), start: record.start, count: record.count)
+        if let known = shared.strings[key] { return known }
+        let made = text
+        shared.strings[key] = made
+        return made
+    }
+
+    /// The last step of `pointer`: the parent and this node's token under it (`/name`, escaped), so
+    /// that `pointer` is the parent's pointer followed by the token; `nil` at the root. The nodes
+    /// under one parent can then share the parent's pointer.
+    public var pointerStep: (parent: YAMLNode, token: String)? {
+        guard let parent else { return nil }
+        let slot = Int(record.slot)
+        if parent.isSequence { return (parent, "/" + String(slot)) }
+        // As `pointer` does: a slot past the entries (a merged key) adds no token.
+        guard slot < parent.count else { return (parent, "") }
+        let key = parent.entries[slot].key.record
+        var token: [UInt8] = [UInt8(ascii: "/")]
+        if key.kind == .scalar {
+            tree.text.withUnsafeBufferPointer { text in
+                for byte in text[Int(key.start) ..< Int(key.start + key.count)] {
+                    switch byte {
+                    case UInt8(ascii: "~"): token += [UInt8(ascii: "~"), UInt8(ascii: "0")]
+                    case UInt8(ascii: "/"): token += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+                    default: token.append(byte)
+                    }
+                }
+            }
+        }
+        return (parent, String(decoding: token, as: UTF8.self))
+    }
+
     /// The scalar read as a YAML 1.2 boolean, or `nil` when it is not one.
     public var boolValue: Bool? {
         guard scalarType == .bool else { return nil }
@@ -358,4 +396,20 @@ public enum JSONPointer {
         }
         return result
     }
+}
+
+/// The strings made from short scalars, so that a decoded document holds one string for each text
+/// rather than one for each time it is written: a spec repeats its `$ref`s, media types and
+/// header names hundreds of times (Discord: 640 KB of strings, 200 KB of distinct ones). Scalars
+/// with the same bytes share their place in the tree's text (`RepeatedScalars`), so the place is
+/// the key.
+public struct SharedTexts {
+    struct Key: Hashable {
+        let tree: ObjectIdentifier
+        let start: UInt32
+        let count: UInt32
+    }
+    var strings: [Key: String] = [:]
+
+    public init() {}
 }

@@ -106,4 +106,72 @@ struct TreeTests {
         #expect(root.count == 500)
         #expect(root["key499"]?.text == "499")
     }
+
+    /// Every node, depth first, with what it is reached through.
+    private func allNodes(_ node: YAMLNode) -> [YAMLNode] {
+        switch node.kind {
+        case .scalar: [node]
+        case .sequence: [node] + node.items.flatMap(allNodes)
+        case .mapping: [node] + node.entries.flatMap { allNodes($0.key) + allNodes($0.value) }
+        }
+    }
+
+    /// Sources share their parent's pointer and add the token (`pointerStep`): the two together
+    /// must be the node's pointer, for keys, values, items, escapes and merged entries alike.
+    @Test func aPointerIsItsParentsAndItsToken() throws {
+        let root = try parse(
+            """
+            paths:
+              /a~b/{id}:
+                get: {tags: [x, y], "": empty}
+            defaults: &d {type: object, description: base}
+            thing:
+              <<: *d
+              title: T
+              nested: [[1, 2], {k: v}]
+            """)
+        for node in allNodes(root) {
+            guard let (parent, token) = node.pointerStep else {
+                #expect(node == root)
+                continue
+            }
+            #expect(parent.pointer + token == node.pointer, "\(node.pointer)")
+        }
+        #expect(root.pointerStep == nil)
+    }
+
+    /// Repeated short scalars are stored once in the tree's text (through a table that grows past
+    /// its first size); each still reads as itself. Long ones are stored each time.
+    @Test func repeatedScalarsShareTheirText() throws {
+        let words = (0 ..< 3_000).map { index in
+            let n = index % 1_500
+            return "w\(n)-" + String(repeating: "x", count: n % 40)
+        }
+        let long = String(repeating: "y", count: RepeatedScalars.longest + 1)
+        let text =
+            "items:\n" + words.map { "  - \($0)\n" }.joined()
+            + "again: [\(words.prefix(50).joined(separator: ", "))]\nlong: [\(long), \(long)]\n"
+        let root = try parse(text)
+        #expect(try #require(root["items"]).items.map(\.text) == words.map(Optional.some))
+        #expect(try #require(root["again"]).items.map(\.text) == words.prefix(50).map(Optional.some))
+        #expect(try #require(root["long"]).items.map(\.text) == [long, long])
+        let distinct = Set(words).reduce(0) { $0 + $1.utf8.count }
+        let keys = "items".utf8.count + "again".utf8.count + "long".utf8.count
+        #expect(root.tree.text.count == distinct + keys + 2 * long.utf8.count)
+    }
+
+    /// Strings made with `SharedTexts` are the same string for the same text, and the text itself.
+    @Test func sharedTextsMakeOneStringPerText() throws {
+        let long = "#/components/schemas/SnowflakeType"
+        let root = try parse("a: '\(long)'\nb: \"\(long)\"\nc: short\nd: [1, '\(long)x']\n")
+        var shared = SharedTexts()
+        let a = try #require(root["a"]?.text(sharingWith: &shared))
+        let b = try #require(root["b"]?.text(sharingWith: &shared))
+        #expect(a == long && b == long)
+        let address = { (text: String) in text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil }
+        #expect(address(a) == address(b))
+        #expect(root["c"]?.text(sharingWith: &shared) == "short")
+        #expect(root["d"]?.items[1].text(sharingWith: &shared) == long + "x")
+        #expect(root["d"]?.text(sharingWith: &shared) == nil)
+    }
 }
