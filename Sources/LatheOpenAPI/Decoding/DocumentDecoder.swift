@@ -28,6 +28,13 @@ final class DocumentDecoder {
     var sharedSchemas: [YAMLNode: Schema] = [:]
     /// How deep inside `allOf` members decoding is, where `required` may name a sibling's properties.
     var allOfDepth = 0
+    /// The strings decoded from scalars, one for each text (`text(of:)`).
+    private var sharedTexts = SharedTexts()
+
+    /// A scalar's text, the same string each time the same text is read: the document keeps it.
+    func text(of node: YAMLNode) -> String? {
+        node.text(sharingWith: &sharedTexts)
+    }
 
     struct PointerError: Error {
         /// Completes "'<the $ref>' points at nothing: …".
@@ -79,7 +86,7 @@ final class DocumentDecoder {
         guard let node = present(node, what) else { return nil }
         switch node.scalarType {
         case .string?, .int?, .float?:
-            return node.text
+            return text(of: node)
         default:
             wrongType("\(what) must be a string, but this is \(node.kindDescription)", at: node)
             return nil
@@ -247,7 +254,7 @@ final class DocumentDecoder {
             wrongType("\(what) must be a mapping of names to objects, but this is \(node.kindDescription)", at: node)
             return []
         }
-        return node.entries.map { ($0.key.text ?? "", $0.key, $0.value) }
+        return node.entries.map { (text(of: $0.key) ?? "", $0.key, $0.value) }
     }
 
     func list(_ node: YAMLNode, _ what: String) -> YAMLNode.Items? {

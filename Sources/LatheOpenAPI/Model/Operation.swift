@@ -121,7 +121,12 @@ public struct MediaType: Sendable, Hashable {
     public var contentType: String
     public var schema: Schema?
     /// OpenAPI 3.2's `itemSchema`: the schema of each item of a streamed body (read in any version).
-    public var itemSchema: Schema?
+    /// Out of line: rare, and inline it doubled the size of every media type.
+    public var itemSchema: Schema? {
+        get { storedItemSchema?.value }
+        set { storedItemSchema = newValue.map(Box.init) }
+    }
+    private var storedItemSchema: Box<Schema>?
     /// `x-lathe-stream-terminator`: the item text that ends a stream (`[DONE]`).
     public var streamTerminator: String?
     public var examples: [YAMLNode] = []

@@ -11,6 +11,10 @@ public struct Origin: Sendable, Hashable {
 
     public var location: SpecLocation { node.location }
     public var pointer: String { node.pointer }
+    /// `pointer` as the parent's origin and the token after its pointer (`/name`); `nil` at the root.
+    public var pointerStep: (parent: Origin, token: String)? {
+        node.pointerStep.map { (Origin($0.parent), $0.token) }
+    }
     /// The path of the file the origin is in, as the reader was given it.
     public var file: String { node.tree.path }
 
@@ -71,3 +75,4 @@ extension Diagnostics {
     }
 }
 extension Callback { public var origin: Origin { Origin(node) } }
+extension Response { public var origin: Origin { Origin(node) } }
