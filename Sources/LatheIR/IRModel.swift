@@ -74,21 +74,82 @@ public struct IRName: Sendable, Hashable {
 
 /// Where something came from: the file as the user sees it, the position, and the JSON pointer.
 public struct IRSource: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var pointer: String
+    /// What the sources under one node share: the file, the document and the node's pointer. A
+    /// spec has tens of thousands of sources, and each held its file, document and whole pointer.
+    final class Stem: Sendable {
+        let file: String
+        let document: String
+        let pointer: String
+
+        init(file: String, document: String, pointer: String) {
+            self.file = file
+            self.document = document
+            self.pointer = pointer
+        }
+    }
+
+    private var stem: Stem
+    /// What follows the stem's pointer (`/name`); usually short enough to be stored inline.
+    private var token: String
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    init(stem: Stem, token: String, line: Int, column: Int) {
+        self.stem = stem
+        self.token = token
+        self.storedLine = Int32(clamping: line)
+        self.storedColumn = Int32(clamping: column)
+    }
+
+    public init(file: String, line: Int, column: Int, pointer: String, document: String = "") {
+        self.init(stem: Stem(file: file, document: document, pointer: pointer), token: "", line: line, column: column)
+    }
+
+    public var file: String {
+        get { stem.file }
+        set {
+            stem = Stem(file: newValue, document: stem.document, pointer: pointer)
+            token = ""
+        }
+    }
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
+    public var pointer: String {
+        get { token.isEmpty ? stem.pointer : stem.pointer + token }
+        set {
+            stem = Stem(file: stem.file, document: stem.document, pointer: newValue)
+            token = ""
+        }
+    }
     /// The document `pointer` is in: empty for the root document (an overlay's nodes are in it
     /// too, though `file` is the overlay), else the referenced file's path from the root
     /// document's folder.
-    public var document: String
+    public var document: String {
+        get { stem.document }
+        set {
+            stem = Stem(file: stem.file, document: newValue, pointer: pointer)
+            token = ""
+        }
+    }
 
-    public init(file: String, line: Int, column: Int, pointer: String, document: String = "") {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.pointer = pointer
-        self.document = document
+    public static func == (lhs: IRSource, rhs: IRSource) -> Bool {
+        lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn && lhs.file == rhs.file
+            && lhs.document == rhs.document
+            && (lhs.stem === rhs.stem && lhs.token == rhs.token || lhs.pointer == rhs.pointer)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(pointer)
+        hasher.combine(document)
     }
 
     public var location: SpecLocation { SpecLocation(file: file, line: line, column: column) }

@@ -97,7 +97,8 @@ extension Lowerer {
             return (.primitive(.jsonValue), IRConstraints())
         }
         schemasInProgress[schema.origin] = .some(nil)
-        let lowered = lower(schema, hint)
+        var lowered = lower(schema, hint)
+        lowered.1 = pooled(lowered.1)
         schemasInProgress[schema.origin] = nil
         loweredSchemas[schema.origin] = lowered.0
         if !lowered.1.isEmpty { loweredConstraints[schema.origin] = lowered.1 }
@@ -276,7 +277,13 @@ extension Lowerer {
     ]
 
     private func lowerResponseContent(_ response: Response, base: String) -> ([IRContent], [IRResponseHeader]) {
-        (lowerContent(response.content, base: base, direction: .response), lowerHeaders(response.headers, base: base))
+        let contents = lowerContent(response.content, base: base, direction: .response)
+        // A shared response's headers once, however many operations answer with it: the same list,
+        // since each header's schema is lowered once anyway.
+        if let headers = loweredResponseHeaders[response.origin] { return (contents, headers) }
+        let headers = lowerHeaders(response.headers, base: base)
+        loweredResponseHeaders[response.origin] = headers
+        return (contents, headers)
     }
 
     /// Response headers, or the headers of a multipart part.
@@ -284,22 +291,27 @@ extension Lowerer {
         _ headers: [(name: String, header: Referenceable<Header>)], base: String
     ) -> [IRResponseHeader] {
         var scope = NameScope(reserved: SwiftNames.reservedMemberNames)
-        return document.headers(headers).compactMap { headerName, header -> IRResponseHeader? in
+        var lowered: [IRResponseHeader] = []
+        // At its exact size: grown by appending, each response's list held twice what it used.
+        lowered.reserveCapacity(headers.count)
+        for (headerName, header) in document.headers(headers) {
             // Content-Type is the content's business, not a header the caller sets or reads.
-            guard headerName.lowercased() != "content-type" else { return nil }
+            guard headerName.lowercased() != "content-type" else { continue }
             var type = IRValueType.primitive(.string)
             if let schema = header.schema ?? header.content.first?.schema {
                 type = lowerCached(schema, NameHint(base: base + SwiftNames.typeName(headerName))).0
                 if header.schema != nil { type = withoutNullItems(type, at: schema, what: "header") }
                 responseRoots.append(type)
             }
-            return IRResponseHeader(
-                name: IRName(original: headerName, swift: scope.claim(SwiftNames.memberName(headerName))),
-                isRequired: header.required, type: type,
-                docs: IRDocs(description: header.description, isDeprecated: header.deprecated),
-                contentType: header.schema == nil ? header.content.first?.contentType : nil
-            )
+            lowered.append(
+                IRResponseHeader(
+                    name: IRName(original: headerName, swift: scope.claim(SwiftNames.memberName(headerName))),
+                    isRequired: header.required, type: type,
+                    docs: IRDocs(description: header.description, isDeprecated: header.deprecated),
+                    contentType: header.schema == nil ? header.content.first?.contentType : nil
+                ))
         }
+        return lowered
     }
 
     private func lowerParameterType(_ parameter: Parameter, base: String) -> (IRValueType, IRConstraints) {

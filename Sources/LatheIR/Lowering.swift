@@ -82,8 +82,15 @@ final class Lowerer {
     /// The constraints of those that have any, apart: most have none, and a dictionary of pairs
     /// held a quarter-kilobyte of empty constraints per schema.
     var loweredConstraints: [Origin: IRConstraints] = [:]
+    /// Each response's headers, by the response's node (`lowerResponseContent`).
+    var loweredResponseHeaders: [Origin: [IRResponseHeader]] = [:]
+    /// One box for each distinct set of constraints: specs repeat the same few (`maxLength: 255`)
+    /// on thousands of properties, and each would otherwise hold a box of its own.
+    private var constraintPool = Set<IRConstraints>()
     /// Each referenced file's name in sources, by the path the loader read it by.
     private var documentNames: [String: String] = [:]
+    /// What the sources under the nodes most recently asked about share (`source(_:)`).
+    private var recentSourceStems: [(parent: Origin, stem: IRSource.Stem)] = []
     /// Schemas being lowered through `lowerCached`, with the type each has created so far: an
     /// `allOf` that merges in a component holding that very `allOf` reaches its node again.
     var schemasInProgress: [Origin: IRTypeID?] = [:]
@@ -133,22 +140,40 @@ final class Lowerer {
 
     // MARK: Types and names
 
+    /// `constraints`, sharing the box of an equal set lowered before.
+    func pooled(_ constraints: IRConstraints) -> IRConstraints {
+        constraints.isEmpty ? constraints : constraintPool.insert(constraints).memberAfterInsert
+    }
+
     func source(_ origin: Origin) -> IRSource {
         let location = origin.location
-        // A referenced file by its path from the root document's folder, as a `$ref` names it: the
-        // path the loader read it by depends on the folder lathe ran in. Made once per file.
-        var documentName = ""
-        if !origin.isInSameFile(as: document.origin) {
-            if let known = documentNames[origin.file] {
-                documentName = known
-            } else {
-                documentName = Paths.relative(origin.file, from: Paths.directory(document.origin.file))
-                documentNames[origin.file] = documentName
-            }
+        guard let (parent, token) = origin.pointerStep else {
+            return IRSource(
+                stem: IRSource.Stem(file: location.file, document: documentName(of: origin), pointer: ""), token: "",
+                line: location.line, column: location.column)
         }
-        return IRSource(
-            file: location.file, line: location.line, column: location.column, pointer: origin.pointer,
-            document: documentName)
+        // The sources under one node (an object's properties, an enum's cases) share its pointer.
+        // They are made one after another, with at most the nesting of inline schemas between, so
+        // the last few stems are kept rather than all of them. An overlay's nodes are located in
+        // the overlay, so a stem is shared only within a file.
+        if let recent = recentSourceStems.last(where: { $0.parent == parent && $0.stem.file == location.file }) {
+            return IRSource(stem: recent.stem, token: token, line: location.line, column: location.column)
+        }
+        let stem = IRSource.Stem(file: location.file, document: documentName(of: origin), pointer: parent.pointer)
+        if recentSourceStems.count == 8 { recentSourceStems.removeFirst() }
+        recentSourceStems.append((parent, stem))
+        return IRSource(stem: stem, token: token, line: location.line, column: location.column)
+    }
+
+    /// A referenced file by its path from the root document's folder, as a `$ref` names it: the
+    /// path the loader read it by depends on the folder lathe ran in. Made once per file; empty
+    /// for the root document.
+    private func documentName(of origin: Origin) -> String {
+        guard !origin.isInSameFile(as: document.origin) else { return "" }
+        if let known = documentNames[origin.file] { return known }
+        let name = Paths.relative(origin.file, from: Paths.directory(document.origin.file))
+        documentNames[origin.file] = name
+        return name
     }
 
     /// Creates a type, named from the hint: at the top level, or nested in `hint.parent`.

@@ -244,7 +244,7 @@ struct LoweringTests {
             info: {title: T, version: '1'}
             components:
               schemas:
-                purchase_order: {type: object, properties: {line_total: {type: number}}}
+                purchase_order: {type: object, properties: {line_total: {type: number}, "a/b": {type: string}}}
             """)
         let order = try type(module, "PurchaseOrder")
         #expect(order.name == IRName(original: "purchase_order", swift: "PurchaseOrder"))
@@ -257,6 +257,25 @@ struct LoweringTests {
         }
         #expect(object.properties[0].name == IRName(original: "line_total", swift: "lineTotal"))
         #expect(object.properties[0].source.pointer == "/components/schemas/purchase_order/properties/line_total")
+        // Properties share their object's part of the pointer, and still compare as whole sources.
+        #expect(
+            object.properties[1].source
+                == IRSource(
+                    file: "spec.yaml", line: 5, column: 77,
+                    pointer: "/components/schemas/purchase_order/properties/a~1b"))
+        #expect(object.properties[1].source.description == "#/components/schemas/purchase_order/properties/a~1b")
+    }
+
+    @Test func sourcesChangeLikeValues() {
+        var source = IRSource(file: "a.yaml", line: 3, column: 4, pointer: "/x", document: "")
+        let copy = source
+        source.pointer = "/y"
+        source.line = 9
+        source.document = "b.yaml"
+        #expect(copy == IRSource(file: "a.yaml", line: 3, column: 4, pointer: "/x"))
+        #expect(source.pointer == "/y" && source.line == 9 && source.column == 4 && source.document == "b.yaml")
+        #expect(source.file == "a.yaml" && source.location == SpecLocation(file: "a.yaml", line: 9, column: 4))
+        #expect(Set([source, copy, copy]).count == 2)
     }
 }
 
