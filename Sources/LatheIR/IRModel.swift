@@ -158,20 +158,62 @@ public struct IRSource: Sendable, Hashable, CustomStringConvertible {
 }
 
 public struct IRDocs: Sendable, Hashable {
-    public var title: String?
     public var description: String?
-    /// The first `shownExamples` examples as compact JSON text, each cut to `shownExampleLength`
-    /// characters and "…": what a doc comment shows.
-    public var examples: [String] = []
+
+    /// The rarer parts, in an immutable box shared by every docs that has none of them (most):
+    /// inline they were half of each docs, in every property, case and header.
+    private struct Rare: Sendable, Hashable {
+        var title: String?
+        var examples: [String] = []
+        var isDeprecated = false
+    }
+
+    private final class Storage: Sendable {
+        let rare: Rare
+        init(_ rare: Rare) { self.rare = rare }
+        static let empty = Storage(Rare())
+    }
+
+    private var storage: Storage
+
     public static let shownExamples = 3
     public static let shownExampleLength = 200
-    public var isDeprecated = false
 
     public init(title: String? = nil, description: String? = nil, examples: [String] = [], isDeprecated: Bool = false) {
-        self.title = title
         self.description = description
-        self.examples = examples
-        self.isDeprecated = isDeprecated
+        let rare = Rare(title: title, examples: examples, isDeprecated: isDeprecated)
+        storage = rare == Rare() ? Storage.empty : Storage(rare)
+    }
+
+    /// A setter's change: a new box, so copies made before it keep their values.
+    private mutating func change(_ body: (inout Rare) -> Void) {
+        var rare = storage.rare
+        body(&rare)
+        storage = rare == Rare() ? Storage.empty : Storage(rare)
+    }
+
+    public var title: String? {
+        get { storage.rare.title }
+        set { change { $0.title = newValue } }
+    }
+    /// The first `shownExamples` examples as compact JSON text, each cut to `shownExampleLength`
+    /// characters and "…": what a doc comment shows.
+    public var examples: [String] {
+        get { storage.rare.examples }
+        set { change { $0.examples = newValue } }
+    }
+    public var isDeprecated: Bool {
+        get { storage.rare.isDeprecated }
+        set { change { $0.isDeprecated = newValue } }
+    }
+
+    public static func == (lhs: IRDocs, rhs: IRDocs) -> Bool {
+        lhs.description == rhs.description && (lhs.storage === rhs.storage || lhs.storage.rare == rhs.storage.rare)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(description)
+        hasher.combine(storage.rare)
     }
 }
 
@@ -439,7 +481,12 @@ public struct IRProperty: Sendable, Equatable {
     public var type: IRValueType
     public var isRequired: Bool
     /// Applied when decoding finds the key missing, and offered as the initializer's default.
-    public var defaultValue: SpecValue?
+    /// Out of line: few properties have one, and inline it is 24 bytes of every property.
+    public var defaultValue: SpecValue? {
+        get { storedDefault?.value }
+        set { storedDefault = newValue.map(Box.init) }
+    }
+    private var storedDefault: Box<SpecValue>?
     public var constraints: IRConstraints
     /// Stored out of line because the property's type contains this one.
     public var isBoxed = false
@@ -447,6 +494,22 @@ public struct IRProperty: Sendable, Equatable {
     public var isWriteOnly = false
     public var docs: IRDocs
     public var source: IRSource
+
+    public init(
+        name: IRName, type: IRValueType, isRequired: Bool, defaultValue: SpecValue?, constraints: IRConstraints,
+        isBoxed: Bool = false, isReadOnly: Bool = false, isWriteOnly: Bool = false, docs: IRDocs, source: IRSource
+    ) {
+        self.name = name
+        self.type = type
+        self.isRequired = isRequired
+        self.storedDefault = defaultValue.map(Box.init)
+        self.constraints = constraints
+        self.isBoxed = isBoxed
+        self.isReadOnly = isReadOnly
+        self.isWriteOnly = isWriteOnly
+        self.docs = docs
+        self.source = source
+    }
 }
 
 public enum IRAdditionalProperties: Sendable, Equatable {
