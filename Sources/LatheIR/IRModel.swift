@@ -340,6 +340,28 @@ public struct IRConstraints: Sendable, Hashable {
 
     public var isEmpty: Bool { storage === Storage.empty || storage.values == Values() }
 
+    /// Whether all their text is ASCII. Strings compare equal when canonically equivalent, so two
+    /// sets that differ only in how a pattern spells `é` are `==`; only ASCII ones are the same
+    /// bytes whenever they are equal, and may share a box (`Lowerer.pooled`).
+    var textIsASCII: Bool {
+        let values = storage.values
+        let texts = [
+            values.pattern, values.minimum, values.maximum, values.exclusiveMinimum, values.exclusiveMaximum,
+            values.multipleOf,
+        ]
+        return texts.allSatisfy { $0?.utf8.allSatisfy { $0 < 0x80 } ?? true }
+            && values.constant.map(Self.isASCII) ?? true && values.elements.allSatisfy(\.textIsASCII)
+    }
+
+    private static func isASCII(_ value: SpecValue) -> Bool {
+        switch value {
+        case .null, .bool, .number: true
+        case .string(let text): text.utf8.allSatisfy { $0 < 0x80 }
+        case .array(let items): items.allSatisfy(isASCII)
+        case .object(let members): members.allSatisfy { $0.key.utf8.allSatisfy { $0 < 0x80 } && isASCII($0.value) }
+        }
+    }
+
     public var minLength: Int? {
         get { storage.values.minLength }
         set { change { $0.minLength = newValue } }

@@ -279,7 +279,8 @@ extension Lowerer {
     private func lowerResponseContent(_ response: Response, base: String) -> ([IRContent], [IRResponseHeader]) {
         let contents = lowerContent(response.content, base: base, direction: .response)
         // A shared response's headers once, however many operations answer with it: the same list,
-        // since each header's schema is lowered once anyway.
+        // since each header's schema is lowered once anyway (and a warning about one is said once,
+        // not once for each operation).
         if let headers = loweredResponseHeaders[response.origin] { return (contents, headers) }
         let headers = lowerHeaders(response.headers, base: base)
         loweredResponseHeaders[response.origin] = headers

@@ -124,6 +124,9 @@ final class Lowerer {
         operations = []
         loweredSchemas = [:]
         loweredConstraints = [:]
+        loweredResponseHeaders = [:]
+        constraintPool = []
+        recentSourceStems = []
         schemasInProgress = [:]
         module.responsesNamespace = responsesNamespace
         Passes.boxCycles(in: &module)
@@ -140,9 +143,11 @@ final class Lowerer {
 
     // MARK: Types and names
 
-    /// `constraints`, sharing the box of an equal set lowered before.
+    /// `constraints`, sharing the box of an equal set lowered before: only for ASCII text, which
+    /// is the same bytes whenever it is equal (`IRConstraints.textIsASCII`).
     func pooled(_ constraints: IRConstraints) -> IRConstraints {
-        constraints.isEmpty ? constraints : constraintPool.insert(constraints).memberAfterInsert
+        guard !constraints.isEmpty, constraints.textIsASCII else { return constraints }
+        return constraintPool.insert(constraints).memberAfterInsert
     }
 
     func source(_ origin: Origin) -> IRSource {

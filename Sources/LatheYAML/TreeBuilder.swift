@@ -95,10 +95,20 @@ struct TreeBuilder {
                 OpenCollection(index: index, isMapping: isMapping, anchor: anchorPointer.map { String(cString: $0) }))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             var collection = stack.removeLast()
-            if collection.isMapping, collection.hasMergeKey {
-                collection.children = try applyMergeKeys(collection.children)
-            }
             let index = collection.index
+            if collection.isMapping, collection.hasMergeKey {
+                let written = collection.children
+                collection.children = try applyMergeKeys(written)
+                // A node's slot is its place among the entries, which merging renumbers: the `<<`
+                // entries leave (their nodes then stand for the mapping itself) and merged ones
+                // come in. Merged nodes keep their first parent, the anchored mapping.
+                for node in written where records[Int(node)].parent == index {
+                    records[Int(node)].slot = UInt32.max
+                }
+                for (position, node) in collection.children.enumerated() where records[Int(node)].parent == index {
+                    records[Int(node)].slot = UInt32(position / 2)
+                }
+            }
             records[Int(index)].start = UInt32(children.count)
             records[Int(index)].count = UInt32(
                 collection.isMapping ? collection.children.count / 2 : collection.children.count)

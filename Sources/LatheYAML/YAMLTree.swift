@@ -236,7 +236,8 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: reversed, as: UTF8.self)
     }
 
-    /// `text`, made once for all the scalars with the same text in this tree: see `SharedTexts`.
+    /// `text`, made once for all the scalars of 16 to 64 bytes with the same text in this tree
+    /// (shorter strings are stored inline anyway): see `SharedTexts`.
     public func text(sharingWith shared: inout SharedTexts) -> String? {
         let record = record
         guard record.kind == .scalar else { return nil }
@@ -256,7 +257,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         guard let parent else { return nil }
         let slot = Int(record.slot)
         if parent.isSequence { return (parent, "/" + String(slot)) }
-        // As `pointer` does: a slot past the entries (a merged key) adds no token.
+        // As `pointer` does: a slot past the entries (a `<<` merge key, gone from them) adds no token.
         guard slot < parent.count else { return (parent, "") }
         let key = parent.entries[slot].key.record
         var token: [UInt8] = [UInt8(ascii: "/")]

@@ -37,6 +37,58 @@ struct LoweringTests {
         #expect(module.operations[0].responses.first { $0.key == .code(200) }?.sharedName == nil)
     }
 
+    /// A shared response's headers are lowered once: every operation answering with it has the
+    /// same list, and a warning about a header is said once, not once per operation.
+    @Test func sharedResponseHeadersAreLoweredOnce() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a: {get: {operationId: a, responses: {'429': {$ref: '#/components/responses/Limited'}}}}
+              /b: {get: {operationId: b, responses: {'429': {$ref: '#/components/responses/Limited'}}}}
+            components:
+              responses:
+                Limited:
+                  description: slow down
+                  headers:
+                    X-Retry: {schema: {type: integer}, description: seconds}
+                    X-Buckets: {schema: {type: array, items: {type: [string, 'null']}}}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let headers = module.operations.map { $0.responses.first { $0.key == .code(429) }?.headers ?? [] }
+        #expect(headers.count == 2 && headers[0] == headers[1])
+        #expect(headers[0].map(\.name.swift) == ["xRetry", "xBuckets"])
+        #expect(headers[0].map(\.type) == [.primitive(.int), .array(.primitive(.string))])
+        #expect(diagnostics.all.filter { $0.kind == "parameter-null-item" }.count == 1)
+    }
+
+    /// Equal constraint sets share a box, but text that is equal only as Unicode (`é` written as
+    /// one scalar or as `e` and a combining accent) keeps its own bytes.
+    @Test func pooledConstraintsKeepTheirBytes() throws {
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Names:
+                  type: object
+                  properties:
+                    a: {type: string, pattern: "^\u{E9}$", maxLength: 9}
+                    b: {type: string, pattern: "^e\u{301}$", maxLength: 9}
+                    c: {type: string, pattern: "^x$", maxLength: 9}
+                    d: {type: string, pattern: "^x$", maxLength: 9}
+            """)
+        guard case .object(let object) = try type(module, "Names").kind else {
+            Issue.record("not an object")
+            return
+        }
+        let patterns = object.properties.map { Array(($0.constraints.pattern ?? "").utf8) }
+        #expect(patterns[0] == Array("^\u{E9}$".utf8) && patterns[1] == Array("^e\u{301}$".utf8))
+        #expect(object.properties[2].constraints == object.properties[3].constraints)
+    }
+
     /// What nothing uses is not generated: an inline multipart body's object (its parts are), while
     /// component schemas stay even when no operation uses them.
     @Test func unusedInlineTypesAreLeftOut() throws {
@@ -264,6 +316,15 @@ struct LoweringTests {
                     file: "spec.yaml", line: 5, column: 77,
                     pointer: "/components/schemas/purchase_order/properties/a~1b"))
         #expect(object.properties[1].source.description == "#/components/schemas/purchase_order/properties/a~1b")
+        let whole = IRSource(
+            file: "spec.yaml", line: 5, column: 77, pointer: "/components/schemas/purchase_order/properties/a~1b")
+        #expect(object.properties[1].source.hashValue == whole.hashValue)
+        // Changing a shared source's file or document keeps its whole pointer.
+        var moved = object.properties[1].source
+        moved.file = "other.yaml"
+        moved.document = "other.yaml"
+        #expect(moved.pointer == whole.pointer && moved.file == "other.yaml" && moved.document == "other.yaml")
+        #expect(object.properties[1].source == whole)
     }
 
     @Test func sourcesChangeLikeValues() {

@@ -30,6 +30,38 @@ struct SchemaStorageTests {
         #expect(copy != schema)
     }
 
+    /// Every keyword in the box, changed on a copy, leaves the original as it was.
+    @Test func everyBoxedKeywordIsCopiedOnWrite() throws {
+        let at = try node()
+        let changes: [(String, (inout Schema) -> Void)] = [
+            ("title", { $0.title = "t" }), ("enum", { $0.enumValues = [.null] }), ("const", { $0.constValue = .null }),
+            ("default", { $0.defaultValue = .null }), ("examples", { $0.examples.append(at) }),
+            (
+                "properties",
+                { $0.properties.append(Schema.Property(name: "p", nameNode: at, schema: Schema(node: at))) }
+            ),
+            ("required", { $0.required.append("r") }),
+            ("additionalProperties", { $0.additionalProperties = Box(Schema(node: at)) }),
+            ("items", { $0.items = Box(Schema(node: at)) }), ("allOf", { $0.allOf.append(Schema(node: at)) }),
+            ("anyOf", { $0.anyOf.append(Schema(node: at)) }), ("oneOf", { $0.oneOf.append(Schema(node: at)) }),
+            ("readOnly", { $0.readOnly = true }), ("writeOnly", { $0.writeOnly = true }),
+            ("deprecated", { $0.deprecated = true }), ("isFalse", { $0.isFalse = true }),
+            ("extensions", { $0.extensions.entries.append(("x-a", at)) }),
+            ("constraints", { $0.constraints.minLength = 1 }), ("not", { $0.not = Box(Schema(node: at)) }),
+            ("unmodeled", { $0.unmodeledKeywords.append("if") }),
+        ]
+        for (name, change) in changes {
+            var original = Schema(node: at)
+            original.title = "shared"  // so the copy starts out sharing a box
+            let before = original
+            var copy = original
+            change(&copy)
+            #expect(original == before && copy != original, "\(name)")
+            change(&original)
+            #expect(original == copy, "\(name)")
+        }
+    }
+
     @Test func keywordsSetAndClearedEqualNone() throws {
         let at = try node()
         let plain = Schema(node: at)

@@ -140,6 +140,29 @@ struct TreeTests {
         #expect(root.pointerStep == nil)
     }
 
+    /// Merging renumbers a mapping's entries: pointers name each node's own key after it, and a
+    /// merged entry stays where it was written (its first parent).
+    @Test func pointersAfterMergeKeys() throws {
+        let root = try parse(
+            """
+            defaults: &d {type: object, description: base, title: B}
+            thing:
+              <<: *d
+              title: T
+              nested: [1]
+            """)
+        let thing = try #require(root["thing"])
+        #expect(thing.entries.map { $0.key.text } == ["type", "description", "title", "nested"])
+        #expect(thing["title"]?.pointer == "/thing/title")
+        #expect(thing["nested"]?.items[0].pointer == "/thing/nested/0")
+        #expect(thing["type"]?.pointer == "/defaults/type")
+        #expect(thing.entries[2].key.pointer == "/thing/title")
+        for node in allNodes(thing) {
+            guard let (parent, token) = node.pointerStep else { continue }
+            #expect(parent.pointer + token == node.pointer)
+        }
+    }
+
     /// Repeated short scalars are stored once in the tree's text (through a table that grows past
     /// its first size); each still reads as itself. Long ones are stored each time.
     @Test func repeatedScalarsShareTheirText() throws {
@@ -147,17 +170,19 @@ struct TreeTests {
             let n = index % 1_500
             return "w\(n)-" + String(repeating: "x", count: n % 40)
         }
+        let longest = String(repeating: "z", count: RepeatedScalars.longest)
         let long = String(repeating: "y", count: RepeatedScalars.longest + 1)
         let text =
             "items:\n" + words.map { "  - \($0)\n" }.joined()
-            + "again: [\(words.prefix(50).joined(separator: ", "))]\nlong: [\(long), \(long)]\n"
+            + "again: [\(words.prefix(50).joined(separator: ", "))]\n"
+            + "edges: [\(longest), \(longest), '', '', \(long), \(long)]\n"
         let root = try parse(text)
         #expect(try #require(root["items"]).items.map(\.text) == words.map(Optional.some))
         #expect(try #require(root["again"]).items.map(\.text) == words.prefix(50).map(Optional.some))
-        #expect(try #require(root["long"]).items.map(\.text) == [long, long])
+        #expect(try #require(root["edges"]).items.map(\.text) == [longest, longest, "", "", long, long])
         let distinct = Set(words).reduce(0) { $0 + $1.utf8.count }
-        let keys = "items".utf8.count + "again".utf8.count + "long".utf8.count
-        #expect(root.tree.text.count == distinct + keys + 2 * long.utf8.count)
+        let keys = "items".utf8.count + "again".utf8.count + "edges".utf8.count
+        #expect(root.tree.text.count == distinct + keys + longest.utf8.count + 2 * long.utf8.count)
     }
 
     /// Strings made with `SharedTexts` are the same string for the same text, and the text itself.

@@ -118,20 +118,20 @@ public struct Schema: Sendable, Hashable {
     }
     public var readOnly: Bool {
         get { details?.values.readOnly ?? false }
-        _modify { yield &uniqueDetails.values.readOnly }
+        set { if details != nil || newValue { uniqueDetails.values.readOnly = newValue } }
     }
     public var writeOnly: Bool {
         get { details?.values.writeOnly ?? false }
-        _modify { yield &uniqueDetails.values.writeOnly }
+        set { if details != nil || newValue { uniqueDetails.values.writeOnly = newValue } }
     }
     public var deprecated: Bool {
         get { details?.values.deprecated ?? false }
-        _modify { yield &uniqueDetails.values.deprecated }
+        set { if details != nil || newValue { uniqueDetails.values.deprecated = newValue } }
     }
     /// The boolean schema `false`: no value is valid.
     public var isFalse: Bool {
         get { details?.values.isFalse ?? false }
-        _modify { yield &uniqueDetails.values.isFalse }
+        set { if details != nil || newValue { uniqueDetails.values.isFalse = newValue } }
     }
     public var extensions: Extensions {
         get { details?.values.extensions ?? Extensions() }
