@@ -202,38 +202,55 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     public var isShared: Bool { record.isShared }
 
     /// The JSON pointer of this node within its file (`/paths/~1pets/get`), through its first parent.
-    /// Costs one step per level of nesting. Written leaf first into one buffer, each token escaped
-    /// and reversed, and the buffer reversed once at the end: IR sources ask for thousands of these.
+    /// Costs one step per level of nesting. Written leaf first into one buffer, each step reversed
+    /// where it is appended, and the buffer reversed once at the end: IR sources ask for thousands.
     public var pointer: String {
         var reversed: [UInt8] = []
         var current = self
-        let tree = tree
-        while let parent = current.parent {
-            let slot = Int(current.record.slot)
-            if parent.isSequence {
-                reversed.append(contentsOf: String(slot).utf8.reversed())
-            } else if slot < parent.count {
-                let key = parent.entries[slot].key.record
-                if key.kind == .scalar {
-                    tree.text.withUnsafeBufferPointer { text in
-                        for byte in text[Int(key.start) ..< Int(key.start + key.count)].reversed() {
-                            switch byte {
-                            case UInt8(ascii: "~"): reversed += [UInt8(ascii: "0"), UInt8(ascii: "~")]
-                            case UInt8(ascii: "/"): reversed += [UInt8(ascii: "1"), UInt8(ascii: "~")]
-                            default: reversed.append(byte)
-                            }
-                        }
-                    }
-                }
-            } else {
-                current = parent
-                continue
-            }
-            reversed.append(UInt8(ascii: "/"))
+        while true {
+            let end = reversed.count
+            guard let parent = current.appendLastStep(to: &reversed) else { break }
+            reversed[end...].reverse()
             current = parent
         }
         reversed.reverse()
         return String(decoding: reversed, as: UTF8.self)
+    }
+
+    /// The last step of `pointer`: the parent and this node's token under it (`/name`, escaped), so
+    /// that `pointer` is the parent's pointer followed by the token; `nil` at the root. The nodes
+    /// under one parent can then share the parent's pointer.
+    public var pointerStep: (parent: YAMLNode, token: String)? {
+        var token: [UInt8] = []
+        guard let parent = appendLastStep(to: &token) else { return nil }
+        return (parent, String(decoding: token, as: UTF8.self))
+    }
+
+    /// Appends this node's token under its parent to `bytes` (`/name` with `~` and `/` escaped, or
+    /// `/3` for an item; nothing for a slot past the entries, a `<<` merge key gone from them) and
+    /// returns the parent; `nil`, appending nothing, at the root.
+    private func appendLastStep(to bytes: inout [UInt8]) -> YAMLNode? {
+        guard let parent else { return nil }
+        let slot = Int(record.slot)
+        if parent.isSequence {
+            bytes.append(UInt8(ascii: "/"))
+            bytes.append(contentsOf: String(slot).utf8)
+            return parent
+        }
+        guard slot < parent.count else { return parent }
+        bytes.append(UInt8(ascii: "/"))
+        let key = parent.entries[slot].key.record
+        guard key.kind == .scalar else { return parent }
+        tree.text.withUnsafeBufferPointer { text in
+            for byte in text[Int(key.start) ..< Int(key.start + key.count)] {
+                switch byte {
+                case UInt8(ascii: "~"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
+                case UInt8(ascii: "/"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+                default: bytes.append(byte)
+                }
+            }
+        }
+        return parent
     }
 
     /// `text`, made once for all the scalars of 16 to 64 bytes with the same text in this tree
@@ -248,31 +265,6 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         let made = text
         shared.strings[key] = made
         return made
-    }
-
-    /// The last step of `pointer`: the parent and this node's token under it (`/name`, escaped), so
-    /// that `pointer` is the parent's pointer followed by the token; `nil` at the root. The nodes
-    /// under one parent can then share the parent's pointer.
-    public var pointerStep: (parent: YAMLNode, token: String)? {
-        guard let parent else { return nil }
-        let slot = Int(record.slot)
-        if parent.isSequence { return (parent, "/" + String(slot)) }
-        // As `pointer` does: a slot past the entries (a `<<` merge key, gone from them) adds no token.
-        guard slot < parent.count else { return (parent, "") }
-        let key = parent.entries[slot].key.record
-        var token: [UInt8] = [UInt8(ascii: "/")]
-        if key.kind == .scalar {
-            tree.text.withUnsafeBufferPointer { text in
-                for byte in text[Int(key.start) ..< Int(key.start + key.count)] {
-                    switch byte {
-                    case UInt8(ascii: "~"): token += [UInt8(ascii: "~"), UInt8(ascii: "0")]
-                    case UInt8(ascii: "/"): token += [UInt8(ascii: "~"), UInt8(ascii: "1")]
-                    default: token.append(byte)
-                    }
-                }
-            }
-        }
-        return (parent, String(decoding: token, as: UTF8.self))
     }
 
     /// The scalar read as a YAML 1.2 boolean, or `nil` when it is not one.
