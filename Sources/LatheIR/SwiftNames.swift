@@ -78,7 +78,7 @@ public enum SwiftNames {
     /// becomes `userAccountClosed` as Swift users write it. A single capitalised word stays an
     /// acronym (`ID` → `id`, `URLPath` → `urlPath`, `HTTPStatus` → `HTTPStatus`).
     static func words(_ original: String) -> [String] {
-        original.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(Array(original.utf8)) : characterWords(original)
+        ASCII.contains(all: original) ? asciiWords(Array(original.utf8)) : characterWords(original)
     }
 
     /// `words` by Characters, for any text.
@@ -310,4 +310,6 @@ enum ASCII {
     static func isLetter(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) }
     static func upper(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 0x20 : byte }
     static func lower(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte + 0x20 : byte }
+    /// Whether every byte of `text` is ASCII.
+    static func contains(all text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 }
