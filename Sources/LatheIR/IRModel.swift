@@ -244,13 +244,15 @@ public enum IRTypeKind: Sendable, Equatable {
 }
 
 /// The type of a value position (property, item, union case).
-public indirect enum IRValueType: Sendable, Hashable {
+public enum IRValueType: Sendable, Hashable {
+    // Only the recursive cases are boxed: most values are `named` or `primitive`, and an
+    // `indirect` enum would allocate a box for each of those too (one per property).
     case named(IRTypeID)
     case primitive(IRPrimitive)
-    case array(IRValueType)
-    case dictionary(IRValueType)
+    indirect case array(IRValueType)
+    indirect case dictionary(IRValueType)
     /// The value may be JSON `null`.
-    case nullable(IRValueType)
+    indirect case nullable(IRValueType)
 
     /// The named type this is (nullable or not), if any.
     public var namedID: IRTypeID? {

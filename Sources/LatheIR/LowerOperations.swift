@@ -97,9 +97,14 @@ extension Lowerer {
             return (.primitive(.jsonValue), IRConstraints())
         }
         schemasInProgress[schema.origin] = .some(nil)
+        let (typesBefore, diagnosticsBefore) = (types.count, diagnostics.all.count)
         var lowered = lower(schema, hint)
         lowered.1 = pooled(lowered.1)
         schemasInProgress[schema.origin] = nil
+        // A lowering that made no type and said nothing (a primitive, a reference, a list of them:
+        // most of a spec's schemas) gives the same answer every time, so it is not kept: the cache
+        // was a tenth of the memory at the peak of generating a dense spec.
+        guard types.count != typesBefore || diagnostics.all.count != diagnosticsBefore else { return lowered }
         loweredSchemas[schema.origin] = lowered.0
         if !lowered.1.isEmpty { loweredConstraints[schema.origin] = lowered.1 }
         return lowered

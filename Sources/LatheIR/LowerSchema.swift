@@ -427,7 +427,7 @@ extension Lowerer {
         merge(ownParts, into: &parts)
         guard case .named(let id) = lowerObject(schema, parts, hint), case .object(var object) = types[id.index].kind
         else { return nil }
-        var taken = naming.memberNames[id] ?? []
+        var taken = memberNames(of: id)
         for (index, union) in unions.enumerated() {
             // `rest` of a 3.1 `$ref` beside `oneOf` shares the schema's node: a reading, not a child.
             let unionHint = hint.nested(union.title ?? "Value\(index + 1)", in: id)
@@ -449,7 +449,6 @@ extension Lowerer {
             object.composed.append(
                 IRComposedMember(name: IRName(original: union.ref?.targetName ?? name, swift: name), type: type))
         }
-        naming.memberNames[id] = taken
         // The union's keys are not additional properties: capturing them would write stale values
         // over the union's when encoding.
         if case .captured = object.additionalProperties { object.additionalProperties = .ignored }
@@ -598,7 +597,8 @@ extension Lowerer {
         let undefinedRequired = parts.required.filter { name in !parts.properties.contains { $0.name == name } }
         let propertyNames = parts.properties.map { members.claim(SwiftNames.memberName($0.name)) }
         let undefinedNames = undefinedRequired.map { members.claim(SwiftNames.memberName($0)) }
-        naming.memberNames[id] = Set(propertyNames + undefinedNames)
+        membersBeingLowered[id] = Set(propertyNames + undefinedNames)
+        defer { membersBeingLowered[id] = nil }
         var properties: [IRProperty] = []
         // At its exact size: property lists are the bulk of a large spec's IR.
         properties.reserveCapacity(parts.properties.count + undefinedRequired.count)

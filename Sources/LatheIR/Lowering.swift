@@ -77,7 +77,8 @@ final class Lowerer {
     var warnedSchemas = Set<Origin>()
     /// Named types whose schema allows `null`: every reference to them is nullable.
     var nullableTypes = Set<IRTypeID>()
-    /// Schemas already lowered, by node, so a shared component response is lowered once.
+    /// Schemas already lowered, by node, so a shared component response is lowered once: those
+    /// whose lowering made a type or a warning (`lowerCached`).
     var loweredSchemas: [Origin: IRValueType] = [:]
     /// The constraints of those that have any, apart: most have none, and a dictionary of pairs
     /// held a quarter-kilobyte of empty constraints per schema.
@@ -94,6 +95,8 @@ final class Lowerer {
     /// Schemas being lowered through `lowerCached`, with the type each has created so far: an
     /// `allOf` that merges in a component holding that very `allOf` reaches its node again.
     var schemasInProgress: [Origin: IRTypeID?] = [:]
+    /// The member names of the object types whose properties are being lowered (`memberNames(of:)`).
+    var membersBeingLowered: [IRTypeID: Set<String>] = [:]
     var operations: [IROperation] = []
     var securitySchemes = SecuritySchemes()
     /// Value types that requests carry (bodies and parameters of operations under `paths`).
@@ -189,7 +192,7 @@ final class Lowerer {
         if let parent = hint.parent {
             swiftName = naming.claimNested(
                 preferred, alternate: hint.alternate.map(SwiftNames.safeTypeName), in: parent,
-                chain: parentChainNames(of: parent))
+                chain: parentChainNames(of: parent), members: memberNames(of: parent))
             types[parent.index].nested.append(id)
         } else {
             swiftName = naming.claimTopLevel(preferred)
@@ -202,6 +205,16 @@ final class Lowerer {
                 docs: docs, kind: .pending))
         if case .some(.none) = schemasInProgress[origin] { schemasInProgress[origin] = id }
         return id
+    }
+
+    /// The Swift member names of object type `id`: while its properties are lowered, the names set
+    /// aside for them (so its nested types, named meanwhile, avoid them); after, its properties' and
+    /// composed members'. Not kept for every type: a set per object type was a twentieth of the
+    /// memory at the peak of generating a dense spec.
+    func memberNames(of id: IRTypeID) -> Set<String> {
+        if let known = membersBeingLowered[id] { return known }
+        guard case .object(let object) = types[id.index].kind else { return [] }
+        return Set(object.properties.map(\.name.swift) + object.composed.map(\.name.swift))
     }
 
     private func parentChainNames(of id: IRTypeID) -> Set<String> {

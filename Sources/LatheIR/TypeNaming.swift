@@ -8,9 +8,6 @@ struct TypeNaming {
     /// Every nested type name given out, so no later top-level type takes one.
     private var nestedNames = Set<String>()
     private var nestedScopes: [IRTypeID: NameScope] = [:]
-    /// The Swift member names of each object type, known before its nested types are named, so a
-    /// nested type never takes a member's name (`2fa` → member `_2fa`; its inline type must differ).
-    var memberNames: [IRTypeID: Set<String>] = [:]
     /// Component responses that operations share: their struct names, by component name.
     private var sharedResponseNames: [String: String] = [:]
     private var sharedResponseScope = NameScope()
@@ -23,13 +20,13 @@ struct TypeNaming {
         return name
     }
 
-    /// A name nested in `parent`, whose chain of enclosing type names is `chain`: `alternate` is
-    /// the second choice before numbering.
+    /// A name nested in `parent`, whose chain of enclosing type names is `chain` and whose members
+    /// are `members` (a nested type never takes a member's name: `2fa` → member `_2fa`; its inline
+    /// type must differ): `alternate` is the second choice before numbering.
     mutating func claimNested(
-        _ preferred: String, alternate: String?, in parent: IRTypeID, chain: Set<String>
+        _ preferred: String, alternate: String?, in parent: IRTypeID, chain: Set<String>, members: Set<String>
     ) -> String {
         var scope = nestedScopes[parent] ?? NameScope(reserved: ["CodingKeys"])
-        let members = memberNames[parent] ?? []
         let topNames = self.topNames
         let isTaken = { (candidate: String) in
             topNames.contains(candidate) || chain.contains(candidate) || members.contains(candidate)

@@ -63,6 +63,75 @@ struct LoweringTests {
         #expect(diagnostics.all.filter { $0.kind == "parameter-null-item" }.count == 1)
     }
 
+    /// A schema reached twice (here through YAML aliases) lowers alike both times, whether or not
+    /// lowering kept its first answer: an inline object to one type, a constrained primitive to
+    /// the same type and constraints, and a schema Lathe warns about warns once.
+    @Test func aSchemaReachedTwiceLowersAlike() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                A:
+                  type: object
+                  properties:
+                    code: &code {type: string, maxLength: 3}
+                    address: &address {type: object, properties: {city: {type: string}}}
+                    odd: &odd {type: string, not: {const: x}}
+                    tags: &tags {type: array, items: {$ref: '#/components/schemas/B'}}
+                B:
+                  type: object
+                  properties: {code: *code, address: *address, odd: *odd, tags: *tags}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        guard case .object(let a) = try type(module, "A").kind, case .object(let b) = try type(module, "B").kind else {
+            Issue.record("not objects")
+            return
+        }
+        #expect(a.properties.map(\.type) == b.properties.map(\.type))
+        #expect(a.properties.map(\.constraints) == b.properties.map(\.constraints))
+        #expect(a.properties[0].type == .primitive(.string) && a.properties[0].constraints.maxLength == 3)
+        #expect(a.properties[1].type == .named(try type(module, "A.Address").id))
+        #expect(a.properties[3].type == .array(.named(try type(module, "B").id)))
+        #expect(module.types.filter { $0.name.swift == "Address" }.count == 1)
+        #expect(diagnostics.all.filter { $0.message.contains("not") && $0.kind == "keyword-not-generated" }.count == 1)
+    }
+
+    /// A nested type never takes its parent's member name: one named while the parent's
+    /// properties are lowered (property `3`, member `_3`: its inline object is `_32`), and one
+    /// named after them (a titled `oneOf` in an `allOf` beside a property `1`).
+    @Test func nestedTypesAvoidMemberNames() throws {
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Plain:
+                  type: object
+                  properties:
+                    '3': {type: object, properties: {a: {type: string}}}
+                Composed:
+                  allOf:
+                    - {type: object, properties: {'1': {type: string}}}
+                    - title: '1'
+                      oneOf:
+                        - {title: x, type: object, properties: {x: {type: string}}, required: [x]}
+                        - {title: y, type: object, properties: {y: {type: string}}, required: [y]}
+            """)
+        func nestedNames(_ name: String) throws -> [String] {
+            try type(module, name).nested.map { module[$0].name.swift }
+        }
+        #expect(try nestedNames("Plain") == ["_32"])
+        #expect(try nestedNames("Composed") == ["_12"])
+        guard case .object(let composed) = try type(module, "Composed").kind else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(composed.properties.map(\.name.swift) == ["_1"])
+    }
+
     /// Equal constraint sets share a box, but text that is equal only as Unicode (`é` written as
     /// one scalar or as `e` and a combining accent) keeps its own bytes.
     @Test func pooledConstraintsKeepTheirBytes() throws {
