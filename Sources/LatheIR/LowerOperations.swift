@@ -101,10 +101,12 @@ extension Lowerer {
         var lowered = lower(schema, hint)
         lowered.1 = pooled(lowered.1)
         schemasInProgress[schema.origin] = nil
-        // A lowering that made no type and said nothing (a primitive, a reference, a list of them:
-        // most of a spec's schemas) gives the same answer every time, so it is not kept: the cache
-        // was a tenth of the memory at the peak of generating a dense spec.
-        guard types.count != typesBefore || diagnostics.all.count != diagnosticsBefore else { return lowered }
+        // A lowering that made no type, filled none (`hint.into`) and said nothing (a primitive, a
+        // reference, a list of them: most of a spec's schemas) gives the same answer every time, so
+        // it is not kept: the cache was a tenth of the memory at the peak of generating a dense spec.
+        guard types.count != typesBefore || hint.into != nil || diagnostics.all.count != diagnosticsBefore else {
+            return lowered
+        }
         loweredSchemas[schema.origin] = lowered.0
         if !lowered.1.isEmpty { loweredConstraints[schema.origin] = lowered.1 }
         return lowered
