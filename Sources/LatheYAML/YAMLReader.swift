@@ -24,7 +24,7 @@ public struct YAMLReader: Sendable {
     /// once, and what the stages after the reader walk stays proportional to the file.
     public var maximumAliasExpansion: UInt64 = 100_000
     /// The largest file read, in bytes. Generating takes 5 to 30 times a published spec's size in memory, by its shape: a
-    /// release build generates a 49 MB synthetic spec in 12 s with a 0.47 GB peak. The default keeps
+    /// release build generates a 49 MB synthetic spec in 11 s with a 0.44 GB peak. The default keeps
     /// a run under a minute and 1 GiB and refuses a larger file at once, with a located error,
     /// instead of after minutes and gigabytes. `--max-file-size` raises it.
     public var maximumFileSize = 50_000_000
