@@ -87,6 +87,7 @@ extension Lowerer {
             return (known, loweredConstraints[schema.origin] ?? IRConstraints())
         }
         if let inProgress = schemasInProgress[schema.origin] {
+            inProgressReaches += 1
             if let id = inProgress { return (.named(id), IRConstraints()) }
             if warnedSchemas.insert(schema.origin).inserted {
                 warning(
@@ -97,16 +98,19 @@ extension Lowerer {
             return (.primitive(.jsonValue), IRConstraints())
         }
         schemasInProgress[schema.origin] = .some(nil)
-        let (typesBefore, diagnosticsBefore) = (types.count, diagnostics.all.count)
+        let (typesBefore, diagnosticsBefore, reachesBefore) = (types.count, diagnostics.all.count, inProgressReaches)
         var lowered = lower(schema, hint)
         lowered.1 = pooled(lowered.1)
         schemasInProgress[schema.origin] = nil
-        // A lowering that made no type, filled none (`hint.into`) and said nothing (a primitive, a
-        // reference, a list of them: most of a spec's schemas) gives the same answer every time, so
-        // it is not kept: the cache was a tenth of the memory at the peak of generating a dense spec.
-        guard types.count != typesBefore || hint.into != nil || diagnostics.all.count != diagnosticsBefore else {
-            return lowered
-        }
+        // A lowering that made no type, filled none (`hint.into`), said nothing and met no schema
+        // still being lowered (whose answer then was provisional: a type not yet nullable, any JSON
+        // value) gives the same answer every time: a primitive, a reference, a list of them, most of
+        // a spec's schemas. It is not kept: the cache was a tenth of the memory at the peak of
+        // generating a dense spec.
+        let isRepeatable =
+            types.count == typesBefore && hint.into == nil && diagnostics.all.count == diagnosticsBefore
+            && inProgressReaches == reachesBefore
+        guard !isRepeatable else { return lowered }
         loweredSchemas[schema.origin] = lowered.0
         if !lowered.1.isEmpty { loweredConstraints[schema.origin] = lowered.1 }
         return lowered

@@ -95,6 +95,8 @@ final class Lowerer {
     /// Schemas being lowered through `lowerCached`, with the type each has created so far: an
     /// `allOf` that merges in a component holding that very `allOf` reaches its node again.
     var schemasInProgress: [Origin: IRTypeID?] = [:]
+    /// How often `lowerCached` met a schema in `schemasInProgress`: an answer that did is kept.
+    var inProgressReaches = 0
     /// The member names of the object types whose properties are being lowered (`memberNames(of:)`).
     var membersBeingLowered: [IRTypeID: Set<String>] = [:]
     var operations: [IROperation] = []

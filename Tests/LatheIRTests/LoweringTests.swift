@@ -98,6 +98,37 @@ struct LoweringTests {
         #expect(diagnostics.all.filter { $0.message.contains("not") && $0.kind == "keyword-not-generated" }.count == 1)
     }
 
+    /// A schema reached while a schema inside it is still being lowered (here a nullable `allOf`
+    /// that merges its own parent) has a provisional answer; reached again later, it is the same
+    /// answer, not the finished one: `q` is alike in `A` and in `A.P`.
+    @Test func aSchemaMetWhileItsPartIsInProgressLowersAlike() throws {
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                A:
+                  type: object
+                  properties:
+                    p: &y
+                      type: [object, 'null']
+                      allOf:
+                        - $ref: '#/components/schemas/A'
+                        - {type: object, properties: {extra: {type: string}}}
+                    q: {type: array, items: *y}
+            """)
+        guard case .object(let a) = try type(module, "A").kind, case .object(let p) = try type(module, "A.P").kind
+        else {
+            Issue.record("not objects")
+            return
+        }
+        let q = try #require(a.properties.first { $0.name.original == "q" })
+        let innerQ = try #require(p.properties.first { $0.name.original == "q" })
+        #expect(q.type == innerQ.type)
+        #expect(q.type == .array(.named(try type(module, "A.P").id)))
+    }
+
     /// A nested type never takes its parent's member name: one named while the parent's
     /// properties are lowered (property `3`, member `_3`: its inline object is `_32`), and one
     /// named after them (a titled `oneOf` in an `allOf` beside a property `1`).
