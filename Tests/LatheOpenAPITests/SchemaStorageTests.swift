@@ -92,4 +92,36 @@ struct SchemaStorageTests {
         b.enumValues?.append(.string("b"))
         #expect(a != b && a.enumValues == [.string("a")])
     }
+
+    /// Equal constraints decoded on many schemas share one box, still as values; text equal only
+    /// as Unicode (`é` in one scalar or two) keeps a box, and its bytes, of its own.
+    @Test func equalConstraintsShareABox() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Names:
+                  type: object
+                  properties:
+                    a: {type: string, maxLength: 9, pattern: "^x$"}
+                    b: {type: string, pattern: "^x$", maxLength: 9}
+                    c: {type: string, maxLength: 9, pattern: "^\u{E9}$"}
+                    d: {type: string, maxLength: 9, pattern: "^e\u{301}$"}
+                    e: {type: string, maxLength: 8, pattern: "^x$"}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "t.yaml")
+        let document = try #require(loaded.document)
+        let key = try #require(document.components.schemas.first { $0.name == "Names" }).key
+        let properties = try #require(document.schema(forKey: key)).properties.map(\.schema)
+        let boxes = properties.map(\.constraintsBox)
+        #expect(boxes[0] != nil && boxes[0] === boxes[1])
+        #expect(boxes[2] !== boxes[3] && boxes[0] !== boxes[4])
+        #expect(Array((properties[2].constraints.pattern ?? "").utf8) == Array("^\u{E9}$".utf8))
+        #expect(Array((properties[3].constraints.pattern ?? "").utf8) == Array("^e\u{301}$".utf8))
+        var changed = properties[0]
+        changed.constraints.maxLength = 1
+        #expect(properties[1].constraints.maxLength == 9 && changed.constraints.maxLength == 1)
+    }
 }

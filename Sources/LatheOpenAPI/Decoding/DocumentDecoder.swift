@@ -30,6 +30,8 @@ final class DocumentDecoder {
     var allOfDepth = 0
     /// The strings decoded from scalars, one for each text (`text(of:)`).
     private var sharedTexts = SharedTexts()
+    /// One box for each distinct set of schema constraints (`Schema.shareConstraints`).
+    var constraintPool = Set<Box<Schema.Constraints>>()
 
     /// A scalar's text, the same string each time the same text is read: the document keeps it.
     func text(of node: YAMLNode) -> String? {

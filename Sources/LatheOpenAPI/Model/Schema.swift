@@ -311,6 +311,26 @@ public struct Schema: Sendable, Hashable {
         public var maxProperties: Int?
 
         public init() {}
+
+        /// Whether every text in it is ASCII, so that an equal set has the same bytes (Swift's `==`
+        /// takes strings equal by Unicode canonical equivalence: `é` in one scalar or two).
+        var textIsASCII: Bool {
+            [pattern, minimum?.text, maximum?.text, exclusiveMinimum?.text, exclusiveMaximum?.text, multipleOf?.text]
+                .allSatisfy { $0?.utf8.allSatisfy { $0 < 0x80 } ?? true }
+        }
+    }
+
+    /// The box `constraints` is kept in; `nil` when there are none.
+    var constraintsBox: Box<Constraints>? { details?.values.constraints }
+
+    /// Shares the box of an equal set of constraints in `pool`: specs repeat the same few
+    /// (`maxLength: 255`) on thousands of schemas, and each held a box of its own. Only ASCII
+    /// text is shared (`Constraints.textIsASCII`). The box is never changed in place, so sharing
+    /// it is safe.
+    mutating func shareConstraints(in pool: inout Set<Box<Constraints>>) {
+        guard let box = constraintsBox, box.value.textIsASCII else { return }
+        let shared = pool.insert(box).memberAfterInsert
+        if shared !== box { uniqueDetails.values.constraints = shared }
     }
 
 }
