@@ -78,7 +78,7 @@ final class Lowerer {
     /// Named types whose schema allows `null`: every reference to them is nullable.
     var nullableTypes = Set<IRTypeID>()
     /// Schemas already lowered, by node, so a shared component response is lowered once: those
-    /// whose lowering made a type or a warning (`lowerCached`).
+    /// whose answer lowering again might change (`lowerCached`).
     var loweredSchemas: [Origin: IRValueType] = [:]
     /// The constraints of those that have any, apart: most have none, and a dictionary of pairs
     /// held a quarter-kilobyte of empty constraints per schema.

@@ -380,11 +380,13 @@ struct ServerEmitter: OperationsKindEmitter {
             }
         }
         w.line("} else {")
-        let accepted = requestBody.contents.map(\.contentType).joined(separator: ", ")
+        // The spec's media types, escaped as the rest of a literal (a key may hold `"` or `\`).
+        let accepted = SwiftLiteral.string(requestBody.contents.map(\.contentType).joined(separator: ", "))
+            .dropFirst()
         w.indented {
             $0.line(
                 "throw \(Runtime.requestError)(at: \"body\", \"has the content type \\(contentType ?? "
-                    + "\"(none)\"), but this operation accepts \(accepted)\")"
+                    + "\"(none)\"), but this operation accepts \(accepted))"
             )
         }
         w.line("}")
