@@ -23,8 +23,16 @@ struct HostileNameTests {
         let result = Generator.generate(path: folder.appendingPathComponent(specName).path, displayPath: specName)
         #expect(result.files.count > 1)
         let generated = result.files.map(\.contents).joined()
-        // The payloads did reach the output (as escaped text), so the test tests something.
-        #expect(generated.contains(Self.marker))
+        // Every payload reaches the output (as escaped text), so the test tests each: a payload
+        // whose operation was left out (a path that stopped being a valid template) tested nothing.
+        // The info's title and description are not written into code.
+        let fixture = try String(contentsOfFile: repositoryRoot + "/Tests/Fixtures/hostile/names.yaml", encoding: .utf8)
+        let payloads = Set(
+            fixture.split(separator: Self.marker).dropFirst().map { Self.marker + $0.prefix { $0.isLetter } })
+        let unwritten: Set = ["PWNED_title", "PWNED_description", "PWNED_ls", "PWNED_cr"]
+        #expect(payloads.count > 20)
+        #expect(payloads.subtracting(unwritten).filter { !generated.contains($0) }.sorted() == [])
+        #expect(generated.contains("PWNED_refTarget") && generated.contains("PWNED_specFile"))
         #expect(!generated.contains("\r"))
 
         let (output, paths) = try writeToTemporaryFolder(result.files, label: "hostile")
