@@ -112,13 +112,32 @@ extension Lowerer {
         }
         let url = Self.substituted(server)
         guard Self.isAbsolute(url) else {
+            let undeclared = Self.undeclaredVariables(server).map { "{\($0)}" }
+            let why =
+                switch undeclared.count {
+                case 0 where url.contains("{"): " (a variable's default holds a '{')"
+                case 0: ""
+                case 1: " (its variable \(undeclared[0]) is not declared)"
+                default: " (its variables \(undeclared.joined(separator: ", ")) are not declared)"
+                }
             warning(
-                "the server URL '\(server.url)' is not an absolute http(s) URL"
-                    + (url.contains("{") ? " (a {variable} in it is not declared)" : "")
-                    + "; it is not generated, so pass its address to the client as serverURL",
+                "the server URL '\(server.url)' is not an absolute http(s) URL\(why); it is not generated, so pass "
+                    + "its address to the client as serverURL",
                 at: server.origin, kind: "server-url-unusable")
             return nil
         }
         return url
+    }
+
+    /// The `{name}`s in the server's URL that its `variables` do not declare, in order, once each.
+    static func undeclaredVariables(_ server: Server) -> [String] {
+        var names: [String] = []
+        var rest = Substring(server.url)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(after: open) ..< close])
+            if !server.variables.contains(where: { $0.name == name }), !names.contains(name) { names.append(name) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
     }
 }

@@ -12,6 +12,25 @@ struct ServerLoweringTests {
         return (module, diagnostics.all.map(\.description))
     }
 
+    /// An unusable URL's warning names what is wrong with its braces: each undeclared variable,
+    /// or a declared one whose default holds a brace (not an undeclared variable).
+    @Test func anUnusableURLsWarningNamesItsUndeclaredVariables() throws {
+        let (module, warnings) = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            servers:
+              - {url: 'https://{tenant}.{region}.example.com/{tenant}'}
+              - url: https://{region}.example.com
+                variables: {region: {default: '{eu}'}}
+            paths:
+              /a: {get: {operationId: a, responses: {'204': {description: ok}}}}
+            """)
+        #expect(module.servers.isEmpty)
+        #expect(warnings.contains { $0.contains("URL (its variables {tenant}, {region} are not declared);") })
+        #expect(warnings.contains { $0.contains("URL (a variable's default holds a '{');") })
+    }
+
     @Test func unusableEntriesAreLeftOutWithAWarningAtTheirLine() throws {
         let (module, warnings) = try lower(
             """
@@ -49,7 +68,7 @@ struct ServerLoweringTests {
             warnings.contains {
                 $0.hasPrefix(
                     "spec.yaml:5:5: warning: the server URL 'https://{tenant}.example.com' is not an "
-                        + "absolute http(s) URL (a {variable} in it is not declared)")
+                        + "absolute http(s) URL (its variable {tenant} is not declared)")
             })
         #expect(
             warnings.contains {
