@@ -1,4 +1,8 @@
 extension String {
+    /// Whether every byte is ASCII. Such text is the same bytes whenever it is `==` (Swift compares
+    /// strings by canonical equivalence: `é` in one scalar or two), so equal values may share storage.
+    public var isAllASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
     /// A quick filter before a byte-by-byte search, read eight bytes at a time: `false` means no byte is
     /// below `limit` (at most 0x80), equal to `a`, `b` or `c`, or outside ASCII. `true` means one
     /// may be (or the string has no contiguous storage). An unused `a`, `b`, `c` is 0, which is

@@ -351,16 +351,16 @@ public struct IRConstraints: Sendable, Hashable {
             values.pattern, values.minimum, values.maximum, values.exclusiveMinimum, values.exclusiveMaximum,
             values.multipleOf,
         ]
-        return texts.allSatisfy { $0.map(ASCII.contains(all:)) ?? true }
+        return texts.allSatisfy { $0?.isAllASCII ?? true }
             && values.constant.map(Self.isASCII) ?? true && values.elements.allSatisfy(\.textIsASCII)
     }
 
     private static func isASCII(_ value: SpecValue) -> Bool {
         switch value {
         case .null, .bool, .number: true
-        case .string(let text): ASCII.contains(all: text)
+        case .string(let text): text.isAllASCII
         case .array(let items): items.allSatisfy(isASCII)
-        case .object(let members): members.allSatisfy { ASCII.contains(all: $0.key) && isASCII($0.value) }
+        case .object(let members): members.allSatisfy { $0.key.isAllASCII && isASCII($0.value) }
         }
     }
 

@@ -78,7 +78,7 @@ public enum SwiftNames {
     /// becomes `userAccountClosed` as Swift users write it. A single capitalised word stays an
     /// acronym (`ID` → `id`, `URLPath` → `urlPath`, `HTTPStatus` → `HTTPStatus`).
     static func words(_ original: String) -> [String] {
-        ASCII.contains(all: original) ? asciiWords(Array(original.utf8)) : characterWords(original)
+        original.isAllASCII ? asciiWords(Array(original.utf8)) : characterWords(original)
     }
 
     /// `words` by Characters, for any text.
@@ -166,7 +166,7 @@ public enum SwiftNames {
     /// from a digit-led name differs from the member named from it (`_2Fa`, `_2fa`).
     static func capitalized(_ word: String) -> String {
         // ASCII on bytes: case mapping by Character was most of what naming cost.
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+        if word.isAllASCII {
             var bytes = Array(word.utf8)
             if let letter = bytes.firstIndex(where: ASCII.isLetter), bytes[..<letter].allSatisfy(ASCII.isDigit) {
                 bytes[letter] = ASCII.upper(bytes[letter])
@@ -188,7 +188,7 @@ public enum SwiftNames {
 
     /// `ID` → `id`, `URL` → `url`, `Pet` → `pet`, `iOS` → `iOS`.
     static func lowercasedLeadingWord(_ word: String) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+        if word.isAllASCII {
             var bytes = Array(word.utf8)
             if bytes.allSatisfy({ ASCII.isUpper($0) || ASCII.isDigit($0) }) {
                 bytes = bytes.map(ASCII.lower)
@@ -310,6 +310,4 @@ enum ASCII {
     static func isLetter(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) }
     static func upper(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 0x20 : byte }
     static func lower(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte + 0x20 : byte }
-    /// Whether every byte of `text` is ASCII.
-    static func contains(all text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 }

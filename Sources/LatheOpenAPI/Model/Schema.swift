@@ -312,11 +312,10 @@ public struct Schema: Sendable, Hashable {
 
         public init() {}
 
-        /// Whether every text in it is ASCII, so that an equal set has the same bytes (Swift's `==`
-        /// takes strings equal by Unicode canonical equivalence: `é` in one scalar or two).
+        /// Whether every text in it is ASCII, so that an equal set has the same bytes (`isAllASCII`).
         var textIsASCII: Bool {
             [pattern, minimum?.text, maximum?.text, exclusiveMinimum?.text, exclusiveMaximum?.text, multipleOf?.text]
-                .allSatisfy { $0?.utf8.allSatisfy { $0 < 0x80 } ?? true }
+                .allSatisfy { $0?.isAllASCII ?? true }
         }
     }
 
