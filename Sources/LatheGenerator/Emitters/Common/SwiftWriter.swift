@@ -1,26 +1,39 @@
 import LatheDiagnostics
 
 /// An indenting writer for Swift source: the only place generated text is assembled line by line.
+/// It collects UTF-8 bytes, not a `String`: appending to a `String` cost about 400 instructions a
+/// call, a fifth of generating Square's spec, where an array of bytes takes a copy.
 struct SwiftWriter {
-    private(set) var text = ""
+    /// The text written so far, as UTF-8. Every line break in it is a `\n` ending a line.
+    private(set) var bytes: [UInt8] = []
     private var indentation = 0
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var isEmpty: Bool { bytes.isEmpty }
 
     /// One line. A line break inside `line` can only come from spec text that missed its escaping,
     /// and would let that text out of its comment or literal into code; it is written as a visible
     /// escape instead, which at worst fails to compile.
     mutating func line(_ line: String = "") {
         if !line.isEmpty {
-            text += indent
-            text += SwiftLiteral.withoutLineBreaks(line)
+            writeIndent()
+            var line = SwiftLiteral.withoutLineBreaks(line)
+            // From contiguous UTF-8 the append is a copy; from the view it went byte by byte.
+            line.withUTF8 { bytes.append(contentsOf: $0) }
         }
-        text += "\n"
+        bytes.append(0x0A)
     }
 
     /// The current level's indentation; the usual levels are made once.
-    private var indent: String {
-        indentation < Self.indents.count ? Self.indents[indentation] : String(repeating: "    ", count: indentation)
+    private mutating func writeIndent() {
+        if indentation < Self.indents.count {
+            Self.indents[indentation].withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: 4 * indentation))
+        }
     }
-    private static let indents = (0 ..< 12).map { String(repeating: "    ", count: $0) }
+    private static let indents = (0 ..< 12).map { [UInt8](repeating: 0x20, count: 4 * $0) }
 
     /// `header {`, the body indented, `}`.
     mutating func block(_ header: String, _ body: (inout SwiftWriter) -> Void) {
@@ -76,29 +89,40 @@ struct SwiftWriter {
     }
 
     /// Lines rendered by another writer, indented to this one's level.
+    mutating func raw(_ rendered: SwiftWriter) {
+        // Its only line breaks are the `\n`s that end its lines (`line` escaped any other).
+        rendered.bytes.withUnsafeBufferPointer { appendLines($0) }
+    }
+
+    /// Lines rendered elsewhere (by another writer, as text), indented to this one's level.
     mutating func raw(_ rendered: String) {
-        // This is how every emitter's output reaches its file, so it works on bytes. Another writer's
+        // This is how most emitters' output reaches its file, so it works on bytes. Another writer's
         // text has no line break but its `\n`s; that is checked once, and only text that fails the
         // check goes line by line through `line`'s escaping.
         let onlyNewlines = !rendered.containsByte { (0x0B ... 0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
-        let indent = self.indent
-        let utf8 = rendered.utf8
-        // Line ends found in contiguous storage: searching the view itself was most of this cost.
-        let ends =
-            utf8.withContiguousStorageIfAvailable { bytes in bytes.indices.filter { bytes[$0] == 0x0A } }
-            ?? utf8.indices.filter { utf8[$0] == 0x0A }.map { utf8.distance(from: utf8.startIndex, to: $0) }
-        var start = utf8.startIndex
-        for offset in ends {
-            let end = utf8.index(utf8.startIndex, offsetBy: offset)
-            if !onlyNewlines {
+        guard onlyNewlines else {
+            let utf8 = rendered.utf8
+            var start = utf8.startIndex
+            while let end = utf8[start...].firstIndex(of: 0x0A) {
                 line(String(rendered[start ..< end]))
-            } else if end == start {
-                text += "\n"
-            } else {
-                text += indent
-                text += rendered[start ... end]
+                start = utf8.index(after: end)
             }
-            start = utf8.index(after: end)
+            return
+        }
+        var rendered = rendered
+        rendered.withUTF8 { appendLines($0) }
+    }
+
+    /// Each `\n`-ended line of `text` (a last line without one is dropped), indented unless empty.
+    private mutating func appendLines(_ text: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        while let newline = text[start...].firstIndex(of: 0x0A) {
+            if newline > start {
+                writeIndent()
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start ..< newline]))
+            }
+            bytes.append(0x0A)
+            start = newline + 1
         }
     }
 

@@ -171,7 +171,7 @@ extension OperationsEmitter {
             var checks = SwiftWriter()
             emitter.emitValidation(
                 of: "value", type: type, constraints: part.constraints, path: path, into: &checks, counter: &counter)
-            guard !checks.text.isEmpty else { continue }
+            guard !checks.isEmpty else { continue }
             let field = part.headersTypeName != nil
             if part.isRepeated {
                 // Files are only counted.
@@ -179,22 +179,22 @@ extension OperationsEmitter {
                     part.isFile ? (field ? ".map(\\.value.data)" : ".map(\\.data)") : (field ? ".map(\\.value)" : "")
                 body.block("do") {
                     $0.line("let value = \(member)\(items)")
-                    $0.raw(checks.text)
+                    $0.raw(checks)
                 }
             } else if part.isRequired {
                 body.block("do") {
                     $0.line("let value = \(member)\(field ? ".value" : "")")
-                    $0.raw(checks.text)
+                    $0.raw(checks)
                 }
             } else {
-                body.block("if let value = \(member)\(field ? "?.value" : "")") { $0.raw(checks.text) }
+                body.block("if let value = \(member)\(field ? "?.value" : "")") { $0.raw(checks) }
             }
         }
         let signature = Runtime.validationRequirement
-        if body.text.isEmpty {
+        if body.isEmpty {
             w.line(signature + " {}")
         } else {
-            w.block(signature) { $0.raw(body.text) }
+            w.block(signature) { $0.raw(body) }
         }
     }
 }

@@ -204,12 +204,12 @@ struct OperationsEmitter: OperationsKindEmitter {
                 emitter.emitValidation(
                     of: "value", type: parameter.type.nonNull, constraints: parameter.constraints, path: path,
                     into: &checks, counter: &counter)
-                guard !checks.text.isEmpty else { continue }
+                guard !checks.isEmpty else { continue }
                 if parameter.isRequired || parameter.defaultValue != nil {
                     body.line("let value = \(access)")
-                    body.raw(checks.text)
+                    body.raw(checks)
                 } else {
-                    body.block("if let value = \(access)") { $0.raw(checks.text) }
+                    body.block("if let value = \(access)") { $0.raw(checks) }
                 }
             }
         }
@@ -232,24 +232,24 @@ struct OperationsEmitter: OperationsKindEmitter {
                     into: &checks, counter: &counter)
                 // Streamed bodies and plain text have nothing to validate.
                 if bodyType(content) == "OpenAPIRuntime.HTTPBody" || content.kind == .text || content.kind.isItemStream
-                    || checks.text.isEmpty
+                    || checks.isEmpty
                 {
                     cases.line("case .\(content.caseName)\(optional): break")
                 } else {
                     any = true
                     cases.line("case .\(content.caseName)(let value)\(optional):")
-                    cases.indented { $0.raw(checks.text) }
+                    cases.indented { $0.raw(checks) }
                 }
             }
             if any {
                 body.switchBlock("self.body") { w in
-                    w.raw(cases.text)
+                    w.raw(cases)
                     if !request.isRequired { w.line("case nil: break") }
                 }
             }
         }
         let signature = Runtime.validationRequirement
-        if body.text.isEmpty {
+        if body.isEmpty {
             w.line(signature + " {}")
         } else {
             // Each check stands in its own scope, so the `value` names never clash.

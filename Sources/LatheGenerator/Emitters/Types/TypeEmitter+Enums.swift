@@ -164,11 +164,11 @@ extension TypeEmitter {
                         emitValidation(
                             of: "value", type: item.type, constraints: item.constraints, path: "path", into: &body,
                             counter: &counter)
-                        if body.text.isEmpty {
+                        if body.isEmpty {
                             w.line("case .\(name): break")
                         } else {
                             w.line("case .\(name)(let value):")
-                            w.indented { $0.raw(body.text) }
+                            w.indented { $0.raw(body) }
                         }
                     }
                     if union.discriminator != nil {

@@ -34,17 +34,17 @@ extension TypeEmitter {
             emitValidation(
                 of: "value", type: inner, constraints: property.constraints, path: path, into: &propertyBody,
                 counter: &counter)
-            guard !propertyBody.text.isEmpty else { continue }
+            guard !propertyBody.isEmpty else { continue }
             if shape.isTriState {
-                body.block("if case .value(let value)? = \(access)") { $0.raw(propertyBody.text) }
+                body.block("if case .value(let value)? = \(access)") { $0.raw(propertyBody) }
             } else if shape.isOptional {
-                body.block("if let value = \(access)") { $0.raw(propertyBody.text) }
+                body.block("if let value = \(access)") { $0.raw(propertyBody) }
             } else {
                 var direct = SwiftWriter()
                 emitValidation(
                     of: access, type: inner, constraints: property.constraints, path: path, into: &direct,
                     counter: &counter)
-                body.raw(direct.text)
+                body.raw(direct)
             }
         }
         if let undeclared = object.undeclaredKeysName {
@@ -58,19 +58,19 @@ extension TypeEmitter {
             emitValidation(
                 of: "value", type: value, constraints: constraints, path: "path.key(key)", into: &valueBody,
                 counter: &counter)
-            if !valueBody.text.isEmpty {
+            if !valueBody.isEmpty {
                 body.block(
                     "for (key, value) in "
                         + "self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).sorted(by: "
                         + "{ $0.key < $1.key })"
-                ) { $0.raw(valueBody.text) }
+                ) { $0.raw(valueBody) }
             }
         }
         let signature = Runtime.validationRequirement
-        if body.text.isEmpty {
+        if body.isEmpty {
             w.line(signature + " {}")
         } else {
-            w.block(signature) { $0.raw(body.text) }
+            w.block(signature) { $0.raw(body) }
         }
     }
 
@@ -87,7 +87,7 @@ extension TypeEmitter {
             let unwrapped = "value\(counter)"
             emitValidation(
                 of: unwrapped, type: inner, constraints: constraints, path: path, into: &body, counter: &counter)
-            if !body.text.isEmpty { w.block("if let \(unwrapped) = \(value)") { $0.raw(body.text) } }
+            if !body.isEmpty { w.block("if let \(unwrapped) = \(value)") { $0.raw(body) } }
         case .named(let id):
             if let alias = module.resolvedAliases[id] {
                 emitValidation(
@@ -114,7 +114,7 @@ extension TypeEmitter {
             emitValidation(
                 of: item, type: element, constraints: constraints.element, path: "\(path).index(\(index))", into: &body,
                 counter: &counter)
-            if !body.text.isEmpty { w.block("for (\(index), \(item)) in \(value).enumerated()") { $0.raw(body.text) } }
+            if !body.isEmpty { w.block("for (\(index), \(item)) in \(value).enumerated()") { $0.raw(body) } }
         case .dictionary(let valueType):
             if constraints.minProperties != nil || constraints.maxProperties != nil {
                 w.line(
@@ -128,8 +128,8 @@ extension TypeEmitter {
             emitValidation(
                 of: item, type: valueType, constraints: constraints.element, path: "\(path).key(\(key))", into: &body,
                 counter: &counter)
-            if !body.text.isEmpty {
-                w.block("for (\(key), \(item)) in \(value).sorted(by: { $0.key < $1.key })") { $0.raw(body.text) }
+            if !body.isEmpty {
+                w.block("for (\(key), \(item)) in \(value).sorted(by: { $0.key < $1.key })") { $0.raw(body) }
             }
         }
     }
