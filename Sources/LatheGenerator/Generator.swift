@@ -59,11 +59,24 @@ public struct GeneratorOptions: Sendable, Hashable {
 public struct GeneratedFile: Sendable, Hashable {
     /// A file name (no folders), like `Types_A.swift`.
     public var name: String
-    public var contents: String
+    /// The file's bytes, UTF-8: what is written. Emitting makes bytes; a `String` of a large file
+    /// cost a validating pass over its text, 2% of generating Square.
+    public var utf8: [UInt8]
+
+    /// The file's text.
+    public var contents: String {
+        get { String(decoding: utf8, as: UTF8.self) }
+        set { utf8 = Array(newValue.utf8) }
+    }
 
     public init(name: String, contents: String) {
         self.name = name
-        self.contents = contents
+        utf8 = Array(contents.utf8)
+    }
+
+    public init(name: String, utf8: [UInt8]) {
+        self.name = name
+        self.utf8 = utf8
     }
 }
 

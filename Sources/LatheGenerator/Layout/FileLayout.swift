@@ -20,11 +20,11 @@ enum FileLayout {
         var usesHTTP: Bool { self != .types }
     }
 
-    /// One file's body, without its header.
+    /// One file's body, without its header, as UTF-8.
     struct Part {
         var kind: Kind
         var name: String
-        var body: String
+        var body: [UInt8]
     }
 
     /// Hands each file to `store` as it is made, on the thread that made it, and keeps none: a large
@@ -50,14 +50,14 @@ enum FileLayout {
         let parts = try! parts(for: module, options: options, store: nil)
         if isSplit(options) {
             // Each part is already its whole file, made on the thread that emitted it.
-            return parts.map { GeneratedFile(name: $0.name, contents: $0.body) }
+            return parts.map { GeneratedFile(name: $0.name, utf8: $0.body) }
         }
         if options.singleFile {
             let usesHTTP = parts.contains { $0.kind.usesHTTP }
             return [
                 GeneratedFile(
                     name: (options.namespace ?? "API") + ".swift",
-                    contents: header(module, http: usesHTTP) + parts.map(\.body).joined(separator: "\n"))
+                    utf8: Array(header(module, http: usesHTTP).utf8) + parts.map(\.body).joined(separator: [0x0A]))
             ]
         }
         // Exactly `Types.swift`, `Operations.swift`, `Client.swift` and `Server.swift` (prefixed
@@ -75,7 +75,7 @@ enum FileLayout {
             }
             return GeneratedFile(
                 name: prefix + kind.rawValue + ".swift",
-                contents: header(module, http: kind.usesHTTP) + bodies.joined(separator: "\n"))
+                utf8: Array(header(module, http: kind.usesHTTP).utf8) + bodies.joined(separator: [0x0A]))
         }
     }
 
@@ -95,11 +95,12 @@ enum FileLayout {
         if let namespace = options.namespace {
             let part = Part(
                 kind: .types, name: "\(namespace).swift",
-                body: """
+                body: Array(
+                    """
                     /// The types generated from `\(SwiftLiteral.commentText(module.specFileName))`.
                     nonisolated public enum \(namespace) {}
 
-                    """)
+                    """.utf8))
             jobs.append { [part] }
         }
         if !module.operations.isEmpty {
@@ -118,8 +119,8 @@ enum FileLayout {
                 jobs.append {
                     let (declarations, extensions) = emitter.renderCore()
                     var core = inNamespace(options.namespace) { $0.raw(declarations) }
-                    if !extensions.isEmpty { core += "\n" + extensions }
-                    if let first = chunks.first { core += "\n" + emitter.renderChunk(first) }
+                    if !extensions.isEmpty { core += [0x0A] + extensions.bytes }
+                    if let first = chunks.first { core += [0x0A] + emitter.renderChunk(first).bytes }
                     return [Part(kind: kind, name: prefix + kind.rawValue + ".swift", body: core)]
                 }
                 for (index, operations) in chunks.enumerated().dropFirst() {
@@ -127,7 +128,7 @@ enum FileLayout {
                         [
                             Part(
                                 kind: kind, name: prefix + kind.rawValue + "_\(index + 1).swift",
-                                body: emitter.renderChunk(operations))
+                                body: emitter.renderChunk(operations).bytes)
                         ]
                     }
                 }
@@ -170,8 +171,8 @@ enum FileLayout {
                             var part = part
                             part.body = exactly(header(module, http: part.kind.usesHTTP), part.body)
                             if let store {
-                                try store(GeneratedFile(name: part.name, contents: part.body))
-                                part.body = ""
+                                try store(GeneratedFile(name: part.name, utf8: part.body))
+                                part.body = []
                             }
                             return part
                         }
@@ -191,13 +192,13 @@ enum FileLayout {
         return results.map { $0! }
     }
 
-    /// `first` and `second` in one string allocated at their joint size, without a builder's spare capacity.
-    private static func exactly(_ first: String, _ second: String) -> String {
-        var text = ""
-        text.reserveCapacity(first.utf8.count + second.utf8.count)
-        text += first
-        text += second
-        return text
+    /// `first` and `second` in one array allocated at their joint size, without a builder's spare capacity.
+    private static func exactly(_ first: String, _ second: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(first.utf8.count + second.count)
+        bytes += first.utf8
+        bytes += second
+        return bytes
     }
 
     static func header(_ module: IRModule, http: Bool = false) -> String {
@@ -214,14 +215,14 @@ enum FileLayout {
     }
 
     /// What `body` writes, inside `extension Namespace` when there is one.
-    private static func inNamespace(_ namespace: String?, _ body: (inout SwiftWriter) -> Void) -> String {
+    private static func inNamespace(_ namespace: String?, _ body: (inout SwiftWriter) -> Void) -> [UInt8] {
         var writer = SwiftWriter()
         if let namespace {
             writer.block("extension \(namespace)", body)
         } else {
             body(&writer)
         }
-        return writer.text
+        return writer.bytes
     }
 }
 

@@ -103,7 +103,7 @@ public enum OutputFolder {
     ) throws(Refusal) -> Changes {
         let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return try plan(
-            names: files.map(\.name), contents: { Array(byName[$0]!.contents.utf8) }, in: directory,
+            names: files.map(\.name), contents: { byName[$0]!.utf8 }, in: directory,
             specName: specName, specFile: specFile, formerName: formerName, alsoProduced: alsoProduced)
     }
 
@@ -176,7 +176,7 @@ public enum OutputFolder {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for name in changes.written {
-            try Data(byName[name]!.contents.utf8).write(
+            try Data(byName[name]!.utf8).write(
                 to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
         }
         for name in changes.removed {
@@ -231,30 +231,12 @@ public enum OutputFolder {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
-    /// Creates or truncates `path` and writes `text` into it, without Foundation's copies; a new
+    /// Creates or truncates `path` and writes `bytes` into it, without Foundation's copies; a new
     /// file's permissions are those the umask leaves of read and write for all, as other tools make.
-    static func writeFile(_ text: String, to path: String) throws(WriteError) {
-        var text = text
-        // `withUTF8` rethrows untyped errors, so the error comes out as a value.
-        let failure: WriteError? = text.withUTF8 { bytes in
-            do throws(WriteError) {
-                try writeFile(bytes, to: path)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
-    }
-
     static func writeFile(_ bytes: [UInt8], to path: String) throws(WriteError) {
-        try bytes.withUnsafeBufferPointer { (bytes) throws(WriteError) in try writeFile(bytes, to: path) }
-    }
-
-    private static func writeFile(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws(WriteError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        let failure: Int32? = {
+        let failure: Int32? = bytes.withUnsafeBufferPointer { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = posixWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
@@ -265,7 +247,7 @@ public enum OutputFolder {
                 offset += written
             }
             return nil
-        }()
+        }
         let closed = close(fd) == 0 ? nil : errno
         if let code = failure ?? closed { throw WriteError(path: path, reason: String(cString: strerror(code))) }
     }
@@ -292,7 +274,7 @@ public enum OutputFolder {
         /// With POSIX calls: Foundation's `Data.write(to:)` took seven times as long a file, a third
         /// of the emitting threads' time for Square.
         public func store(_ file: GeneratedFile) throws {
-            try OutputFolder.writeFile(file.contents, to: Paths.join(folder, file.name))
+            try OutputFolder.writeFile(file.utf8, to: Paths.join(folder, file.name))
         }
 
         /// Removes the staging folder and what is left in it.

@@ -6,9 +6,9 @@ struct ClientEmitter: OperationsKindEmitter {
 
     private func op(_ operation: IROperation) -> String { "\(qualifier)Operations.\(operation.typeName)" }
 
-    func renderCore() -> (declarations: String, extensions: String) { (renderDeclarations(), "") }
+    func renderCore() -> (declarations: SwiftWriter, extensions: SwiftWriter) { (renderDeclarations(), SwiftWriter()) }
 
-    func renderChunk(_ operations: [IROperation]) -> String {
+    func renderChunk(_ operations: [IROperation]) -> SwiftWriter {
         var w = SwiftWriter()
         w.block("extension \(qualifier)Client") { w in
             for (index, operation) in operations.enumerated() {
@@ -24,10 +24,10 @@ struct ClientEmitter: OperationsKindEmitter {
                 emitFlattened(operation, into: &w)
             }
         }
-        return w.text
+        return w
     }
 
-    private func renderDeclarations() -> String {
+    private func renderDeclarations() -> SwiftWriter {
         var w = SwiftWriter()
         w.docComment([
             "A client for `\(module.specFileName)`: one method per operation, over any `ClientTransport`",
@@ -75,7 +75,7 @@ struct ClientEmitter: OperationsKindEmitter {
             w.line()
         }
         emitAuthentication(into: &w)
-        return w.text
+        return w
     }
 
     // MARK: Servers

@@ -7,8 +7,8 @@ import LatheIR
 /// of at most `OperationChunks.operationsPerFile`, each a top-level extension for a file of its own (extensions
 /// cannot nest in the namespace, so chunks spell generated types in full).
 protocol OperationsKindEmitter: Emitter, Sendable {
-    func renderCore() -> (declarations: String, extensions: String)
-    func renderChunk(_ operations: [IROperation]) -> String
+    func renderCore() -> (declarations: SwiftWriter, extensions: SwiftWriter)
+    func renderChunk(_ operations: [IROperation]) -> SwiftWriter
 }
 
 enum OperationChunks {
@@ -35,7 +35,7 @@ struct OperationsEmitter: OperationsKindEmitter {
     }
 
     /// The namespace declaration, its shared responses, and the protocol.
-    func renderCore() -> (declarations: String, extensions: String) {
+    func renderCore() -> (declarations: SwiftWriter, extensions: SwiftWriter) {
         var core = SwiftWriter()
         core.docComment(["The operations of `\(module.specFileName)`: each one's input and output."])
         let shared = sharedResponses()
@@ -55,11 +55,11 @@ struct OperationsEmitter: OperationsKindEmitter {
         }
         core.line()
         emitProtocol(into: &core)
-        return (core.text, "")
+        return (core, SwiftWriter())
     }
 
     /// Operations in an extension, so the compiler can build the chunks in parallel.
-    func renderChunk(_ operations: [IROperation]) -> String {
+    func renderChunk(_ operations: [IROperation]) -> SwiftWriter {
         var w = SwiftWriter()
         w.block("extension \(qualifier)Operations") { w in
             for (index, operation) in operations.enumerated() {
@@ -67,7 +67,7 @@ struct OperationsEmitter: OperationsKindEmitter {
                 emit(operation, into: &w)
             }
         }
-        return w.text
+        return w
     }
 
     /// The operations as a protocol: `Client` implements it over HTTP, a server's handler type

@@ -7,7 +7,7 @@ struct ServerEmitter: OperationsKindEmitter {
 
     /// The protocol and the authentication type (inside the namespace), the registration and the
     /// refusal defaults (an extension of the protocol), and each operation's handling in chunks.
-    func renderCore() -> (declarations: String, extensions: String) {
+    func renderCore() -> (declarations: SwiftWriter, extensions: SwiftWriter) {
         var declarations = SwiftWriter()
         emitProtocol(into: &declarations)
         declarations.line()
@@ -17,16 +17,16 @@ struct ServerEmitter: OperationsKindEmitter {
             emitRegistration(into: &w)
             emitRefusalDefaults(into: &w)
         }
-        return (declarations.text, extensions.text)
+        return (declarations, extensions)
     }
 
-    func renderChunk(_ operations: [IROperation]) -> String {
+    func renderChunk(_ operations: [IROperation]) -> SwiftWriter {
         var chunk = SwiftWriter()
         for (index, operation) in operations.enumerated() {
             if index > 0 { chunk.line() }
             emitHandling(operation, qualifier: qualifier, into: &chunk)
         }
-        return chunk.text
+        return chunk
     }
 
     private func emitProtocol(into w: inout SwiftWriter) {
