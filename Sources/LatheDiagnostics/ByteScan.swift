@@ -7,6 +7,7 @@ extension String {
     /// below `limit` (at most 0x80), equal to `a`, `b` or `c`, or outside ASCII. `true` means one
     /// may be (or the string has no contiguous storage). An unused `a`, `b`, `c` is 0, which is
     /// below any limit anyway. Generated text is mostly ASCII without controls, so most lines pass.
+    @inlinable
     public func mayContainByte(below limit: UInt8, or a: UInt8 = 0, _ b: UInt8 = 0, _ c: UInt8 = 0) -> Bool {
         utf8.withContiguousStorageIfAvailable { buffer in
             let ones: UInt64 = 0x0101_0101_0101_0101

@@ -1,6 +1,12 @@
 internal import CYAML
 import LatheDiagnostics
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns libyaml's event stream into a `YAMLTree`, one event at a time, with an explicit stack.
 struct TreeBuilder {
     private struct OpenCollection {
@@ -355,7 +361,8 @@ struct RepeatedScalars {
             let start = Int(slots[slot] >> 32)
             if Int(slots[slot] & 0xFFFF_FFFF) - 1 == bytes.count
                 && text.withUnsafeBufferPointer({ text in
-                    bytes.elementsEqual(UnsafeBufferPointer(rebasing: text[start ..< start + bytes.count]))
+                    // `memcmp`: the generic `elementsEqual` went byte by byte, 1% of generating Square.
+                    bytes.isEmpty || memcmp(bytes.baseAddress!, text.baseAddress! + start, bytes.count) == 0
                 })
             {
                 return UInt32(start)
