@@ -3,44 +3,66 @@ import LatheOpenAPI
 /// Compact JSON text of a value, for doc comments and messages (`{"a":[1,"x"]}`).
 public enum JSONText {
     public static func compact(_ value: SpecValue) -> String {
-        var text = ""
-        _ = write(value, into: &text, byteBudget: .max)
-        return text
+        var bytes: [UInt8] = []
+        _ = write(value, into: &bytes, byteBudget: .max)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `compact`, cut to `maxCharacters` and "…" when longer, without writing out the rest: what doc
     /// comments show of an example, which in some specs is a whole response of many kilobytes.
     public static func compact(_ value: SpecValue, maxCharacters: Int) -> String {
-        var text = ""
-        let isWhole = write(value, into: &text, byteBudget: maxCharacters * 4)
+        var bytes: [UInt8] = []
+        let isWhole = write(value, into: &bytes, byteBudget: maxCharacters * 4)
+        // Whole strings' bytes are appended, so a cut never falls inside a character.
+        let text = String(decoding: bytes, as: UTF8.self)
         return isWhole && text.count <= maxCharacters ? text : String(text.prefix(maxCharacters)) + "…"
     }
 
-    /// Appends `value`; false when it stopped because `text` grew past `byteBudget` bytes.
-    private static func write(_ value: SpecValue, into text: inout String, byteBudget: Int) -> Bool {
-        guard text.utf8.count <= byteBudget else { return false }
+    /// Appends `value` as UTF-8 (bytes, not a `String`: appending to a `String` cost several
+    /// times as much, and examples are written for every documented schema); false when it stopped
+    /// because `bytes` grew past `byteBudget`.
+    private static func write(_ value: SpecValue, into bytes: inout [UInt8], byteBudget: Int) -> Bool {
+        guard bytes.count <= byteBudget else { return false }
         switch value {
-        case .null: text += "null"
-        case .bool(let flag): text += flag ? "true" : "false"
-        case .number(let number): text += number.text
-        case .string(let string): text += quoted(string)
+        case .null: append("null", to: &bytes)
+        case .bool(let flag): append(flag ? "true" : "false", to: &bytes)
+        case .number(let number): append(number.text, to: &bytes)
+        case .string(let string): appendQuoted(string, to: &bytes)
         case .array(let items):
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { text += "," }
-                guard write(item, into: &text, byteBudget: byteBudget) else { return false }
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                guard write(item, into: &bytes, byteBudget: byteBudget) else { return false }
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            text += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                if index > 0 { text += "," }
-                text += quoted(member.key) + ":"
-                guard write(member.value, into: &text, byteBudget: byteBudget) else { return false }
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendQuoted(member.key, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                guard write(member.value, into: &bytes, byteBudget: byteBudget) else { return false }
             }
-            text += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
-        return text.utf8.count <= byteBudget
+        return bytes.count <= byteBudget
+    }
+
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    private static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { append(quoted(text), to: &bytes) }
     }
 
     static func quoted(_ text: String) -> String {
