@@ -297,7 +297,7 @@ public enum IRPrimitive: String, Sendable, Hashable {
 /// Stored out of line in an immutable box, shared while unchanged: most positions have none, and
 /// inline the keywords took 224 bytes in every property, parameter, header and union case.
 public struct IRConstraints: Sendable, Hashable {
-    private struct Values: Sendable, Hashable {
+    struct Values: Sendable, Hashable {
         var minLength: Int?
         var maxLength: Int?
         var pattern: String?
@@ -323,9 +323,10 @@ public struct IRConstraints: Sendable, Hashable {
 
     private var storage = Storage.empty
 
-    /// A setter's change: a new box, so copies made before it keep their values; none when
-    /// nothing changed, and the shared empty one when nothing is left.
-    private mutating func change(_ body: (inout Values) -> Void) {
+    /// A change: a new box, so copies made before it keep their values; none when nothing
+    /// changed, and the shared empty one when nothing is left. Setting several values in one
+    /// change compares and copies them once, where each setter does it again.
+    mutating func change(_ body: (inout Values) -> Void) {
         var values = storage.values
         body(&values)
         guard values != storage.values else { return }

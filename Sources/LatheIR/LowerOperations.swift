@@ -142,7 +142,7 @@ extension Lowerer {
         var scopes: [ParameterLocation: NameScope] = [:]
         let parameters = effective.map { parameter -> IRParameter in
             var scope = scopes[parameter.location] ?? NameScope(reserved: SwiftNames.reservedMemberNames)
-            let swiftName = scope.claim(SwiftNames.memberName(parameter.name))
+            let swiftName = scope.claim(memberName(parameter.name))
             scopes[parameter.location] = scope
             let (type, constraints) = lowerParameterType(parameter, base: name + SwiftNames.typeName(parameter.name))
             let defaultValue = parameter.schema?.defaultValue.flatMap { defaultFits($0, type) ? $0 : nil }
@@ -317,7 +317,7 @@ extension Lowerer {
             }
             lowered.append(
                 IRResponseHeader(
-                    name: IRName(original: headerName, swift: scope.claim(SwiftNames.memberName(headerName))),
+                    name: IRName(original: headerName, swift: scope.claim(memberName(headerName))),
                     isRequired: header.required, type: type,
                     docs: IRDocs(description: header.description, isDeprecated: header.deprecated),
                     contentType: header.schema == nil ? header.content.first?.contentType : nil

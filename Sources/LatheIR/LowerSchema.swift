@@ -183,7 +183,7 @@ extension Lowerer {
         for (index, raw) in rawValues.enumerated() where seen.insert(raw).inserted {
             let preferred: String
             switch rawType {
-            case .string: preferred = raw.isEmpty ? "empty" : SwiftNames.memberName(raw)
+            case .string: preferred = raw.isEmpty ? "empty" : memberName(raw)
             case .integer: preferred = raw.hasPrefix("-") ? "minus" + raw.dropFirst() : "value" + raw
             }
             let origin =
@@ -595,8 +595,8 @@ extension Lowerer {
         // Member names first, so the nested types named while lowering the properties avoid them.
         var members = NameScope(reserved: SwiftNames.reservedMemberNames)
         let undefinedRequired = parts.required.filter { name in !parts.properties.contains { $0.name == name } }
-        let propertyNames = parts.properties.map { members.claim(SwiftNames.memberName($0.name)) }
-        let undefinedNames = undefinedRequired.map { members.claim(SwiftNames.memberName($0)) }
+        let propertyNames = parts.properties.map { members.claim(memberName($0.name)) }
+        let undefinedNames = undefinedRequired.map { members.claim(memberName($0)) }
         membersBeingLowered[id] = Set(propertyNames + undefinedNames)
         defer { membersBeingLowered[id] = nil }
         var properties: [IRProperty] = []
@@ -1116,35 +1116,39 @@ extension Lowerer {
     /// again where it is lowered itself).
     func positionConstraints(_ schema: Schema, reportingPatterns: Bool = true) -> IRConstraints {
         let source = schema.constraints
-        var constraints = IRConstraints()
-        constraints.minLength = source.minLength
-        constraints.maxLength = source.maxLength
-        constraints.minimum = source.minimum?.text
-        constraints.maximum = source.maximum?.text
-        constraints.exclusiveMinimum = source.exclusiveMinimum?.text
-        constraints.exclusiveMaximum = source.exclusiveMaximum?.text
-        constraints.multipleOf = source.multipleOf?.text
-        constraints.minItems = source.minItems
-        constraints.maxItems = source.maxItems
-        constraints.uniqueItems = source.uniqueItems
-        constraints.minProperties = source.minProperties
-        constraints.maxProperties = source.maxProperties
-        constraints.constant = schema.constValue
-        if let pattern = source.pattern {
+        var pattern: String? = nil
+        if let text = source.pattern {
             // Generated code matches patterns with LathePattern, in linear time; what it cannot match
             // that way (back-references, lookaround) is not checked, and said so here.
             do throws(PatternError) {
-                _ = try Pattern(pattern)
-                constraints.pattern = pattern
+                _ = try Pattern(text)
+                pattern = text
             } catch {
                 if reportingPatterns {
                     warning(
-                        "the pattern '\(pattern)' is "
+                        "the pattern '\(text)' is "
                             + "\(error.description.hasPrefix("not a valid") ? "" : "not checked: ")\(error); "
                             + "generated code does not check it",
                         at: schema.origin.field("pattern") ?? schema.origin, kind: "pattern-unsupported")
                 }
             }
+        }
+        var constraints = IRConstraints()
+        constraints.change { values in
+            values.minLength = source.minLength
+            values.maxLength = source.maxLength
+            values.pattern = pattern
+            values.minimum = source.minimum?.text
+            values.maximum = source.maximum?.text
+            values.exclusiveMinimum = source.exclusiveMinimum?.text
+            values.exclusiveMaximum = source.exclusiveMaximum?.text
+            values.multipleOf = source.multipleOf?.text
+            values.minItems = source.minItems
+            values.maxItems = source.maxItems
+            values.uniqueItems = source.uniqueItems
+            values.minProperties = source.minProperties
+            values.maxProperties = source.maxProperties
+            values.constant = schema.constValue
         }
         return constraints
     }

@@ -50,6 +50,9 @@ final class Lowerer {
     var nullVerdicts: [String: Bool] = [:]
     /// `isInReferenceCycle`'s answers, by schema key.
     var referenceCycleVerdicts: [String: Bool] = [:]
+    /// `SwiftNames.memberName`'s answers: specs repeat property names (`id`, `created_at`), and
+    /// making one costs thousands of instructions.
+    private var swiftMemberNames: [String: String] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
     var schemaTypes: [String: IRTypeID] = [:]
     /// For each named type, the component schemas whose `allOf` refers to it, in document order:
@@ -264,6 +267,14 @@ final class Lowerer {
         for (id, key) in bodies where document.schema(forKey: key).map(allowsNull) ?? false {
             nullableTypes.insert(id)
         }
+    }
+
+    /// `SwiftNames.memberName(text)`, made once for each text.
+    func memberName(_ text: String) -> String {
+        if let known = swiftMemberNames[text] { return known }
+        let name = SwiftNames.memberName(text)
+        swiftMemberNames[text] = name
+        return name
     }
 
     /// Whether a schema's values may be `null` (in any of the spellings), following `$ref`s.
