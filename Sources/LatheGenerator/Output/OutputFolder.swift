@@ -212,7 +212,12 @@ public enum OutputFolder {
                 throw WriteError(path: staged, reason: error.reason)
             }
             let copy = Paths.join(staging.target, ".\(name).lathe-\(getpid())")
-            try writeFile(contents, to: copy)
+            do {
+                try writeFile(contents, to: copy)
+            } catch {
+                unlink(copy)  // a partial copy (a full disk) is not left beside the files
+                throw error
+            }
             if rename(copy, target) != 0 {
                 let reason = String(cString: strerror(errno))
                 unlink(copy)
