@@ -269,8 +269,11 @@ final class Lowerer {
         }
     }
 
-    /// `SwiftNames.memberName(text)`, made once for each text.
+    /// `SwiftNames.memberName(text)`, made once for each text. Only ASCII text is kept: a `String`
+    /// key matches any canonically equivalent one (`é` in one scalar or two), whose name keeps its
+    /// own scalars and so is another identifier to Swift.
     func memberName(_ text: String) -> String {
+        guard text.isAllASCII else { return SwiftNames.memberName(text) }
         if let known = swiftMemberNames[text] { return known }
         let name = SwiftNames.memberName(text)
         swiftMemberNames[text] = name

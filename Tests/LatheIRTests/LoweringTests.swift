@@ -189,6 +189,27 @@ struct LoweringTests {
         #expect(object.properties[2].constraints == object.properties[3].constraints)
     }
 
+    /// Member names are kept for each property text, but `é` in one scalar and in two are two texts
+    /// (Swift's `String` calls them equal): each keeps its own spelling, as `SwiftNames` makes it.
+    @Test func canonicallyEquivalentNamesKeepTheirOwnBytes() throws {
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                A: {type: object, properties: {"caf\u{E9}": {type: string}, "id": {type: string}}}
+                B: {type: object, properties: {"cafe\u{301}": {type: string}, "id": {type: string}}}
+            """)
+        func names(_ name: String) throws -> [[UInt8]] {
+            guard case .object(let object) = try type(module, name).kind else { return [] }
+            return object.properties.map { Array($0.name.swift.utf8) }
+        }
+        #expect(try names("A") == [Array(SwiftNames.memberName("caf\u{E9}").utf8), Array("id".utf8)])
+        #expect(try names("B") == [Array(SwiftNames.memberName("cafe\u{301}").utf8), Array("id".utf8)])
+        #expect(try names("A")[0] != names("B")[0])
+    }
+
     /// What nothing uses is not generated: an inline multipart body's object (its parts are), while
     /// component schemas stay even when no operation uses them.
     @Test func unusedInlineTypesAreLeftOut() throws {

@@ -212,6 +212,7 @@ public enum OutputFolder {
                 throw WriteError(path: staged, reason: error.reason)
             }
             let copy = Paths.join(staging.target, ".\(name).lathe-\(getpid())")
+            unlink(copy)  // what a run of the same process id left, or a link: the copy is a new file
             do {
                 try writeFile(contents, to: copy)
             } catch {

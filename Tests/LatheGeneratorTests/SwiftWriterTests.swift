@@ -1,0 +1,53 @@
+import Testing
+
+@testable import LatheGenerator
+
+/// `SwiftWriter` writes bytes; every line break in them ends a line, whatever the text held.
+struct SwiftWriterTests {
+    /// Line breaks of every kind, which spec text may smuggle into a line.
+    static let breaks = ["\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+
+    func newlineCount(_ bytes: [UInt8]) -> Int { bytes.filter { $0 == 0x0A }.count }
+
+    @Test func aLineIsOneLineWhateverItHolds() {
+        for lineBreak in Self.breaks {
+            var w = SwiftWriter()
+            w.block("enum E") { $0.line("// a\(lineBreak)b é — ✓") }
+            let text = w.text
+            #expect(newlineCount(w.bytes) == 3, "\(lineBreak.unicodeScalars.map(\.value))")
+            #expect(!text.contains(lineBreak) || lineBreak == "\r\n" && !text.contains("\r"))
+            #expect(text.hasPrefix("enum E {\n    // a") && text.hasSuffix("b é — ✓\n}\n"))
+        }
+    }
+
+    @Test func anotherWritersLinesAreIndentedAndEmptyLinesStayEmpty() {
+        var inner = SwiftWriter()
+        inner.line("let a = 1")
+        inner.line()
+        inner.line("let b = \"é\" // \u{2028}")
+        var fromWriter = SwiftWriter()
+        fromWriter.block("func f()") { $0.raw(inner) }
+        var fromText = SwiftWriter()
+        fromText.block("func f()") { $0.raw(inner.text) }
+        #expect(fromWriter.bytes == fromText.bytes)
+        #expect(fromWriter.text.hasPrefix("func f() {\n    let a = 1\n\n    let b = \"é\" // "))
+        #expect(newlineCount(fromWriter.bytes) == 5)
+    }
+
+    @Test func textWithOtherBreaksGoesLineByLineThroughTheEscaping() {
+        for lineBreak in Self.breaks where lineBreak != "\r\n" {
+            // Only `\n` ends a line of rendered text; any other break is escaped inside its line.
+            let rendered = "a\(lineBreak)b\n\nc\n"
+            var w = SwiftWriter()
+            w.indented { $0.raw(rendered) }
+            var expected = SwiftWriter()
+            expected.indented {
+                $0.line("a\(lineBreak)b")
+                $0.line()
+                $0.line("c")
+            }
+            #expect(w.bytes == expected.bytes)
+            #expect(newlineCount(w.bytes) == 3)
+        }
+    }
+}
