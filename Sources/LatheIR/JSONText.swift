@@ -24,9 +24,9 @@ public enum JSONText {
     private static func write(_ value: SpecValue, into bytes: inout [UInt8], byteBudget: Int) -> Bool {
         guard bytes.count <= byteBudget else { return false }
         switch value {
-        case .null: append("null", to: &bytes)
-        case .bool(let flag): append(flag ? "true" : "false", to: &bytes)
-        case .number(let number): append(number.text, to: &bytes)
+        case .null: bytes.append(utf8: "null")
+        case .bool(let flag): bytes.append(utf8: flag ? "true" : "false")
+        case .number(let number): bytes.append(utf8: number.text)
         case .string(let string): appendQuoted(string, to: &bytes)
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
@@ -48,25 +48,23 @@ public enum JSONText {
         return bytes.count <= byteBudget
     }
 
-    private static func append(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-
     private static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         let plain = text.withUTF8 { utf8 in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            guard !utf8.contains(where: needsEscape) else { return false }
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: utf8)
             bytes.append(UInt8(ascii: "\""))
             return true
         }
-        if !plain { append(quoted(text), to: &bytes) }
+        if !plain { bytes.append(utf8: quoted(text)) }
     }
 
+    /// A control character, `"` or `\`: what JSON escapes in a string.
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+
     static func quoted(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
+        if !text.utf8.contains(where: needsEscape) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -196,7 +196,7 @@ enum FileLayout {
     private static func exactly(_ first: String, _ second: [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(first.utf8.count + second.count)
-        bytes += first.utf8
+        bytes.append(utf8: first)
         bytes += second
         return bytes
     }

@@ -18,9 +18,7 @@ struct SwiftWriter {
     mutating func line(_ line: String = "") {
         if !line.isEmpty {
             writeIndent()
-            var line = SwiftLiteral.withoutLineBreaks(line)
-            // From contiguous UTF-8 the append is a copy; from the view it went byte by byte.
-            line.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(utf8: SwiftLiteral.withoutLineBreaks(line))
         }
         bytes.append(0x0A)
     }
