@@ -335,7 +335,8 @@ private struct JSONScanner {
     }
 }
 
-private func hexValue(_ byte: UInt8) -> Int? {
+/// The value of a hexadecimal digit, or `nil`.
+func hexValue(_ byte: UInt8) -> Int? {
     switch byte {
     case UInt8(ascii: "0") ... UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
     case UInt8(ascii: "a") ... UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
@@ -355,7 +356,8 @@ private func escape(_ scalar: Int) -> [UInt8] {
     return text
 }
 
-private extension UInt8 {
+/// The bytes of JSON's punctuation and whitespace.
+extension UInt8 {
     static var space: UInt8 { UInt8(ascii: " ") }
     static var tab: UInt8 { UInt8(ascii: "\t") }
     static var newline: UInt8 { UInt8(ascii: "\n") }

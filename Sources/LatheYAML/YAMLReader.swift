@@ -7,11 +7,13 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads YAML (and JSON, which goes through the same parser) into a located `YAMLTree`.
+/// Reads YAML and JSON into a located `YAMLTree`.
 ///
-/// Every valid JSON document reads, with its own lines and columns: what libyaml would refuse or
-/// misread in it (escaped surrogate pairs, keys past YAML's implicit-key limits, some raw characters)
-/// is rewritten first by `JSONAdapter`. An escaped lone surrogate (`"\ud800"`) reads as U+FFFD.
+/// Strict JSON is read by `JSONTreeReader`, into the tree libyaml would make of it; everything else
+/// by libyaml. Every valid JSON document reads, with its own lines and columns: for libyaml, what it
+/// would refuse or misread in JSON (escaped surrogate pairs, keys past YAML's implicit-key limits,
+/// some raw characters) is rewritten first by `JSONAdapter`. An escaped lone surrogate (`"\ud800"`)
+/// reads as U+FFFD.
 ///
 /// Hostile input fails fast with one located error: duplicate keys, alias expansion bombs,
 /// runaway nesting, invalid UTF-8, binary and empty files, more than one document.
@@ -34,6 +36,20 @@ public struct YAMLReader: Sendable {
     /// Parses `bytes`, naming the file `path` in locations.
     public func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> YAMLTree {
         try checkContent(bytes, path: path)
+        // Strict JSON, most large specs, is read without libyaml into the same tree; anything else,
+        // and every file with an error, goes through libyaml.
+        if let tree = JSONTreeReader.read(bytes, path: path, maximumDepth: maximumDepth) { return tree }
+        return try libyamlParse(bytes, path: path)
+    }
+
+    /// `parse` without `JSONTreeReader`: libyaml reads whatever `bytes` hold. Tests and the fuzzer
+    /// compare the two readers through it.
+    @_spi(Testing) public func parseWithLibyaml(_ bytes: [UInt8], path: String) throws(Diagnostic) -> YAMLTree {
+        try checkContent(bytes, path: path)
+        return try libyamlParse(bytes, path: path)
+    }
+
+    private func libyamlParse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> YAMLTree {
         // Valid JSON that libyaml would refuse or misread is handed to it rewritten; `nil` (no copy) otherwise.
         let adapted = JSONAdapter.adapt(bytes)
         let input = adapted?.text ?? bytes

@@ -75,6 +75,28 @@ public final class YAMLTree: Sendable {
     }
 }
 
+extension YAMLTree {
+    /// The first difference from `other`, or `nil` when the two are the same in every record, child,
+    /// byte of text, tag and root: how tests and the fuzzer hold `JSONTreeReader` to libyaml's tree.
+    @_spi(Testing) public func difference(from other: YAMLTree) -> String? {
+        if path != other.path { return "paths \(path), \(other.path)" }
+        if rootIndex != other.rootIndex { return "roots \(rootIndex), \(other.rootIndex)" }
+        if records.count != other.records.count { return "record counts \(records.count), \(other.records.count)" }
+        for (index, (x, y)) in zip(records, other.records).enumerated() {
+            let same =
+                x.kind == y.kind && x.style == y.style && x.scalarType == y.scalarType && x.isShared == y.isShared
+                && x.line == y.line && x.column == y.column && x.start == y.start && x.count == y.count
+                && x.parent == y.parent && x.slot == y.slot
+            if !same { return "record \(index): \(x) against \(y)" }
+        }
+        if children != other.children { return "children" }
+        if text != other.text { return "text" }
+        if tags != other.tags { return "tags" }
+        if nodeFiles != other.nodeFiles || files != other.files { return "files" }
+        return nil
+    }
+}
+
 @inline(__always)
 private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     for i in 0 ..< count where a[i] != b[i] {

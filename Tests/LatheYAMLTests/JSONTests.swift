@@ -1,19 +1,32 @@
 import Testing
 
-@testable import LatheYAML
+@_spi(Testing) @testable import LatheYAML
 
 /// Every valid JSON document (RFC 8259) reads, each node at the line and column it has in the file,
 /// including what libyaml alone refuses or misreads (see `JSONAdapter`).
 struct JSONTests {
+    /// The root `parse` reads; libyaml (through `JSONAdapter`) must read the same tree, so these tests
+    /// hold for both readers (see `JSONTreeReaderTests`).
     func parse(_ text: String) throws -> YAMLNode {
-        try #require(try YAMLReader().parse(Array(text.utf8), path: "t.json").root)
+        let bytes = Array(text.utf8)
+        let tree = try YAMLReader().parse(bytes, path: "t.json")
+        #expect(tree.difference(from: try YAMLReader().parseWithLibyaml(bytes, path: "t.json")) == nil)
+        return try #require(tree.root)
     }
 
     func failure(_ text: String) -> String? { failure(Array(text.utf8)) }
 
+    /// The error `parse` reports, which must be libyaml's.
     func failure(_ bytes: [UInt8]) -> String? {
-        do {
-            _ = try YAMLReader().parse(bytes, path: "t.json")
+        let reader = YAMLReader()
+        let error = failure { () throws(Diagnostic) in _ = try reader.parse(bytes, path: "t.json") }
+        #expect(error == failure { () throws(Diagnostic) in _ = try reader.parseWithLibyaml(bytes, path: "t.json") })
+        return error
+    }
+
+    private func failure(_ read: () throws(Diagnostic) -> Void) -> String? {
+        do throws(Diagnostic) {
+            try read()
             return nil
         } catch {
             return error.description
