@@ -40,9 +40,15 @@ struct JSONTreeReader {
     /// A string's text once an escape means it is not the file's bytes as they stand.
     private var unescaped: [UInt8] = []
 
+    /// The deepest nesting this reader takes on: it recurses once a level, and a thread's stack is
+    /// as small as 512 KiB. A reader allowed deeper nesting leaves the file to libyaml and the tree
+    /// builder's explicit stack.
+    static let deepestNesting = 1_024
+
     /// The tree of `bytes`, or `nil` when they are not strict JSON the tree builder would take as it is.
     static func read(_ bytes: [UInt8], path: String, maximumDepth: Int) -> YAMLTree? {
-        bytes.withUnsafeBufferPointer { buffer in
+        guard maximumDepth <= deepestNesting else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONTreeReader(bytes: buffer, maximumDepth: maximumDepth)
             guard let root = reader.readDocument() else { return nil }
             return YAMLTree(
@@ -57,17 +63,28 @@ struct JSONTreeReader {
         // libyaml skips a byte-order mark without counting it.
         position = JSONAdapter.hasBOM(bytes) ? 3 : 0
         lineStart = position
-        // Reserved as `TreeBuilder` reserves them: pages never touched cost no memory.
-        let nodes = bytes.count / 12 + 16
-        records.reserveCapacity(nodes)
-        text.reserveCapacity(bytes.count)
     }
 
     private mutating func readDocument() -> Int32? {
         skipWhitespace()
-        guard position < bytes.count, let root = readValue() else { return nil }
+        // A YAML file is declined at its first byte, before anything is reserved.
+        guard position < bytes.count, Self.mayStartValue(bytes[position]) else { return nil }
+        // Reserved as `TreeBuilder` reserves them: pages never touched cost no memory.
+        records.reserveCapacity(bytes.count / 12 + 16)
+        text.reserveCapacity(bytes.count)
+        guard let root = readValue() else { return nil }
         skipWhitespace()
         return position == bytes.count ? root : nil
+    }
+
+    private static func mayStartValue(_ byte: UInt8) -> Bool {
+        switch byte {
+        case .openBrace, .openBracket, .quote, UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"),
+            UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            true
+        default:
+            false
+        }
     }
 
     /// The value starting at `position` (after whitespace), its record made and its children read.
@@ -97,7 +114,7 @@ struct JSONTreeReader {
         if position < bytes.count, bytes[position] == close {
             position += 1
         } else {
-            var keyHashes: Set<UInt64>? = nil
+            var keyHashes: Set<Int>? = nil
             while true {
                 if isMapping {
                     guard position < bytes.count, bytes[position] == .quote, let key = readString(),
@@ -383,16 +400,17 @@ struct JSONTreeReader {
     }
 
     /// Whether `key` differs from the keys of the mapping whose entries start at `pending[first]`,
-    /// found as `TreeBuilder` finds a duplicate: by comparing with each while there are few, then
-    /// through the hashes of their texts.
-    private func isNewKey(_ key: Int32, first: Int, hashes: inout Set<UInt64>?) -> Bool {
+    /// found as `TreeBuilder` finds a duplicate: by their bytes, comparing with each while there are
+    /// few, then through seeded hashes of their texts.
+    private func isNewKey(_ key: Int32, first: Int, hashes: inout Set<Int>?) -> Bool {
         let keys = stride(from: first, to: pending.count, by: 2)
         if hashes == nil, pending.count - first < 32 {
             return !keys.contains { sameText(pending[$0], key) }
         }
-        if hashes == nil { hashes = Set(keys.map { hash(pending[$0]) }) }
+        if hashes == nil { hashes = Set(keys.map { scalarHash(records[Int(pending[$0])], in: text) }) }
         // A hash met before may be a collision: only then are the texts compared.
-        return hashes!.insert(hash(key)).inserted || !keys.contains { sameText(pending[$0], key) }
+        return hashes!.insert(scalarHash(records[Int(key)], in: text)).inserted
+            || !keys.contains { sameText(pending[$0], key) }
     }
 
     private func sameText(_ a: Int32, _ b: Int32) -> Bool {
@@ -405,16 +423,5 @@ struct JSONTreeReader {
         return text.withUnsafeBufferPointer {
             memcmp($0.baseAddress! + Int(first.start), $0.baseAddress! + Int(second.start), Int(first.count)) == 0
         }
-    }
-
-    private func hash(_ index: Int32) -> UInt64 {
-        let record = records[Int(index)]
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        text.withUnsafeBufferPointer { text in
-            for byte in text[Int(record.start) ..< Int(record.start + record.count)] {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            }
-        }
-        return hash
     }
 }

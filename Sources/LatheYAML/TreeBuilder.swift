@@ -19,8 +19,8 @@ struct TreeBuilder {
         var hasMergeKey = false
         /// Height of the tallest child so far.
         var childHeight: UInt16 = 0
-        /// Key texts seen so far, once a mapping grows past linear scanning.
-        var keySet: Set<String>? = nil
+        /// Hashes of the keys seen so far, once a mapping grows past linear scanning.
+        var keyHashes: Set<Int>? = nil
     }
 
     let path: String
@@ -221,21 +221,34 @@ struct TreeBuilder {
             stack[top].hasMergeKey = true
             return
         }
+        // Keys are the same when their bytes are (not when Swift's `==` finds their texts
+        // canonically equivalent), at any size of mapping and in `JSONTreeReader` alike.
         let keys = stack[top].children
-        if stack[top].keySet == nil, keys.count < 32 {
-            for i in stride(from: 0, to: keys.count, by: 2) where textEqual(keys[i], key) && !isMergeKey(keys[i]) {
-                throw duplicateKey(key, first: keys[i])
-            }
+        if stack[top].keyHashes == nil, keys.count < 32 {
+            if let first = firstKey(equalTo: key, in: keys) { throw duplicateKey(key, first: first) }
             return
         }
-        if stack[top].keySet == nil {
-            stack[top].keySet = Set(
-                stride(from: 0, to: keys.count, by: 2).filter { !isMergeKey(keys[$0]) }.map { string(keys[$0]) })
+        if stack[top].keyHashes == nil {
+            var hashes = Set<Int>()
+            for i in stride(from: 0, to: keys.count, by: 2) where !isMergeKey(keys[i]) {
+                hashes.insert(scalarHash(records[Int(keys[i])], in: text))
+            }
+            stack[top].keyHashes = hashes
         }
-        if !stack[top].keySet!.insert(string(key)).inserted {
-            let first = stride(from: 0, to: keys.count, by: 2).first { textEqual(keys[$0], key) }.map { keys[$0] }
-            throw duplicateKey(key, first: first ?? key)
+        // A hash met before may be a collision: only then are the texts compared.
+        if !stack[top].keyHashes!.insert(scalarHash(records[Int(key)], in: text)).inserted,
+            let first = firstKey(equalTo: key, in: keys)
+        {
+            throw duplicateKey(key, first: first)
         }
+    }
+
+    /// The first of a mapping's keys (at the even places of `entries`) with the bytes of `key`.
+    private func firstKey(equalTo key: Int32, in entries: [Int32]) -> Int32? {
+        for i in stride(from: 0, to: entries.count, by: 2) where textEqual(entries[i], key) && !isMergeKey(entries[i]) {
+            return entries[i]
+        }
+        return nil
     }
 
     private func duplicateKey(_ key: Int32, first: Int32) -> Diagnostic {
@@ -330,6 +343,16 @@ struct TreeBuilder {
         if tag == "!" || style != YAML_PLAIN_SCALAR_STYLE { return .string }
         return ScalarResolver.resolvePlain(bytes)
     }
+}
+
+/// A seeded hash of a scalar's bytes: `Hasher`, so that no file can be written whose keys all collide.
+func scalarHash(_ record: NodeRecord, in text: [UInt8]) -> Int {
+    var hasher = Hasher()
+    text.withUnsafeBytes { text in
+        hasher.combine(
+            bytes: UnsafeRawBufferPointer(rebasing: text[Int(record.start) ..< Int(record.start + record.count)]))
+    }
+    return hasher.finalize()
 }
 
 extension NodeRecord {

@@ -162,6 +162,21 @@ struct JSONTreeReaderTests {
         }
     }
 
+    /// Keys are the same when their bytes are, in mappings of any size and in both readers: `é` in
+    /// one scalar and `e` + U+0301 are two keys, though Swift's `==` calls their texts equal.
+    @Test func canonicallyEquivalentKeysAreTwoKeys() throws {
+        let few = #"{"\u00e9": 1, "e\u0301": 2}"#
+        let many = (0 ..< 20).map { #""k\#($0)": 0, "# }.joined() + #""\u00e9": 1, "e\u0301": 2}"#
+        for text in [few, "{" + many, "{\"é\": 1, \"e\u{301}\": 2}"] {
+            try expectSameTree(text)
+            let root = try #require(try YAMLReader().parse(Array(text.utf8), path: "t.json").root)
+            #expect(root.entries.suffix(2).map { Array($0.key.text!.unicodeScalars) } == [["é"], ["e", "\u{301}"]])
+        }
+        // YAML too, past the 16 keys a mapping is searched one by one.
+        let yaml = (0 ..< 20).map { "k\($0): 0\n" }.joined() + "é: 1\ne\u{301}: 2\n"
+        #expect(try YAMLReader().parse(Array(yaml.utf8), path: "t.yaml").root?.count == 22)
+    }
+
     @Test func aDuplicateAmongManyKeysIsFound() {
         let keys = (0 ..< 100).map { #""k\#($0)": \#($0)"# }.joined(separator: ", ")
         expectDeclined("{\(keys), \"k57\": 0}")
