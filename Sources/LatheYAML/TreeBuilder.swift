@@ -364,7 +364,7 @@ extension NodeRecord {
 /// The short scalars of a tree's text, found by their bytes, so that a repeated one is stored once:
 /// keys (`type`, `description`) and `$ref`s repeat throughout a spec, and are three quarters of its
 /// scalar bytes (Discord: 352 KB of 467 KB). Records only ever read their text by start and count,
-/// so two of them can share it. Open addressing over FNV-1a hashes.
+/// so two of them can share it. Open addressing over seeded hashes.
 struct RepeatedScalars {
     /// Longer scalars (descriptions) rarely repeat, and are appended as they come.
     static let longest = 64
@@ -417,11 +417,11 @@ struct RepeatedScalars {
         slots = larger
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return hash
+    /// Seeded (`Hasher`): an unseeded hash such as FNV-1a lets a file be written whose scalars all
+    /// land on one run of slots, and reading it would take time growing with the square of its size.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return hasher.finalize()
     }
 }
