@@ -364,13 +364,6 @@ struct JSONTreeReader {
             case .newline:
                 position += 1
                 startLine()
-                // Indentation, eight spaces at a time: it is a good part of a pretty-printed file.
-                while position + 8 <= bytes.count,
-                    UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
-                        == 0x2020_2020_2020_2020
-                {
-                    position += 8
-                }
             case .carriageReturn:
                 position += 1
                 if position < bytes.count, bytes[position] == .newline { position += 1 }
@@ -385,6 +378,12 @@ struct JSONTreeReader {
         line += 1
         lineStart = position
         lineContinuations = 0
+        // Indentation, eight spaces at a time: it is a good part of a pretty-printed file.
+        while position + 8 <= bytes.count,
+            UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+        {
+            position += 8
+        }
     }
 
     private mutating func newRecord(
