@@ -11,7 +11,20 @@ extension Array where Element == UInt8 {
 extension String {
     /// Whether every byte is ASCII. Such text is the same bytes whenever it is `==` (Swift compares
     /// strings by canonical equivalence: `é` in one scalar or two), so equal values may share storage.
-    public var isAllASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+    /// Read eight bytes at a time from contiguous storage: names and constraints ask it of every text.
+    public var isAllASCII: Bool {
+        utf8.withContiguousStorageIfAvailable { buffer in
+            let raw = UnsafeRawBufferPointer(buffer)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                    return false
+                }
+                offset += 8
+            }
+            return raw[offset...].allSatisfy { $0 < 0x80 }
+        } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
 
     /// A quick filter before a byte-by-byte search, read eight bytes at a time: `false` means no byte is
     /// below `limit` (at most 0x80), equal to `a`, `b` or `c`, or outside ASCII. `true` means one

@@ -133,10 +133,17 @@ struct SwiftWriter {
     /// `///` lines. Each line is comment text (`SwiftLiteral.commentText`), whatever its caller did.
     mutating func docComment(_ lines: [String]) {
         for line in lines {
+            // `commentText` escapes every line break, so the text goes in as bytes, without the
+            // string joined to `/// ` and `line`'s check for breaks: doc lines are a fifth of Square's output.
             let text = SwiftLiteral.commentText(line)
-            self.line(text.isEmpty ? "///" : "/// " + text)
+            writeIndent()
+            bytes.append(contentsOf: text.isEmpty ? Self.emptyDocLine : Self.docLinePrefix)
+            bytes.append(utf8: text)
+            bytes.append(0x0A)
         }
     }
+    private static let emptyDocLine = Array("///".utf8)
+    private static let docLinePrefix = Array("/// ".utf8)
 
     /// A `//` line.
     mutating func comment(_ line: String) {
