@@ -13,45 +13,55 @@ extension String {
     /// strings by canonical equivalence: `é` in one scalar or two), so equal values may share storage.
     /// Read eight bytes at a time from contiguous storage: names and constraints ask it of every text.
     public var isAllASCII: Bool {
-        utf8.withContiguousStorageIfAvailable { buffer in
-            let raw = UnsafeRawBufferPointer(buffer)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-                    return false
-                }
-                offset += 8
-            }
-            return raw[offset...].allSatisfy { $0 < 0x80 }
-        } ?? utf8.allSatisfy { $0 < 0x80 }
+        utf8.withContiguousStorageIfAvailable { $0.firstByte(from: 0, below: 0) == $0.count }
+            ?? utf8.allSatisfy { $0 < 0x80 }
     }
 
-    /// A quick filter before a byte-by-byte search, read eight bytes at a time: `false` means no byte is
-    /// below `limit` (at most 0x80), equal to `a`, `b` or `c`, or outside ASCII. `true` means one
-    /// may be (or the string has no contiguous storage). An unused `a`, `b`, `c` is 0, which is
-    /// below any limit anyway. Generated text is mostly ASCII without controls, so most lines pass.
+    /// A quick filter before a scalar-by-scalar search, read eight bytes at a time: `false` means no
+    /// byte is below `limit` (at most 0x80), equal to `a`, `b` or `c` (0 where unused), or outside
+    /// ASCII; `true` that one is, or that the string has no contiguous storage. Generated text is
+    /// mostly ASCII without controls, so most lines pass.
     @inlinable
     public func mayContainByte(below limit: UInt8, or a: UInt8 = 0, _ b: UInt8 = 0, _ c: UInt8 = 0) -> Bool {
-        utf8.withContiguousStorageIfAvailable { buffer in
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            // Some byte of `x` is zero exactly when `(x - ones) & ~x` has a high bit set; below `n`
-            // (at most 0x80) when `(x - n·ones) & ~x` has (Hacker's Delight, section 6-1).
-            func below(_ n: UInt8, _ x: UInt64) -> UInt64 { (x &- ones &* UInt64(n)) & ~x }
-            func flags(_ word: UInt64) -> UInt64 {
+        utf8.withContiguousStorageIfAvailable { $0.firstByte(from: 0, below: limit, or: a, b, c) < $0.count } ?? true
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Where the first byte from `start` on is below `limit` (at most 0x80), equal to `a`, `b` or `c`
+    /// (0 where unused), or outside ASCII; `count` when none is. Read eight bytes at a time while no
+    /// byte of a word is among them: the text being searched is mostly plain.
+    @inlinable
+    public func firstByte(
+        from start: Int, below limit: UInt8, or a: UInt8 = 0, _ b: UInt8 = 0, _ c: UInt8 = 0
+    )
+        -> Int
+    {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Some byte of `x` is zero exactly when `(x - ones) & ~x` has a high bit set; below `n`
+        // (at most 0x80) when `(x - n·ones) & ~x` has (Hacker's Delight, section 6-1). A borrow can
+        // flag a byte after a match as well, never a word without one.
+        func below(_ n: UInt8, _ x: UInt64) -> UInt64 { (x &- ones &* UInt64(n)) & ~x }
+        var offset = start
+        if let base = baseAddress {
+            while offset + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
                 var flags = word | below(limit, word)
                 if a != 0 { flags |= below(1, word ^ (ones &* UInt64(a))) }
                 if b != 0 { flags |= below(1, word ^ (ones &* UInt64(b))) }
                 if c != 0 { flags |= below(1, word ^ (ones &* UInt64(c))) }
-                return flags & highs
-            }
-            let raw = UnsafeRawBufferPointer(buffer)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                if flags(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) != 0 { return true }
+                if flags & highs != 0 { break }
                 offset += 8
             }
-            return raw[offset...].contains { $0 < limit || $0 >= 0x80 || $0 == a || $0 == b || $0 == c }
-        } ?? true
+        }
+        while offset < count {
+            let byte = self[offset]
+            if byte < limit || byte >= 0x80 || (a != 0 && byte == a) || (b != 0 && byte == b) || (c != 0 && byte == c) {
+                return offset
+            }
+            offset += 1
+        }
+        return count
     }
 }

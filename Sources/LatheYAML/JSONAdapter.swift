@@ -225,25 +225,10 @@ private struct JSONScanner {
         }
     }
 
-    /// Skips string text up to a quote, a backslash or a byte of 0x7F or more, eight bytes at a time
-    /// while none is among them: this is most of a file, and the pass must cost next to nothing.
+    /// Skips string text up to a quote, a backslash or a byte of 0x7F or more: this is most of a
+    /// file, and the pass must cost next to nothing.
     private mutating func skipPlainText() {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while position + 8 <= bytes.count {
-            let word = load8(at: position)
-            // A byte is zero in `word ^ (ones * c)` where it equals c; `x &- ones & ~x & highs`
-            // is nonzero when some byte of x is zero. A byte of 0x7F or more has its high bit set
-            // in itself or in itself plus one (a carry can only flag a later byte as well).
-            let quotes = word ^ (ones &* UInt64(UInt8.quote))
-            let backslashes = word ^ (ones &* UInt64(UInt8.backslash))
-            let special = (quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | word | (word &+ ones)
-            if special & highs != 0 { break }
-            position += 8
-        }
-        while position < bytes.count, bytes[position] != .quote, bytes[position] != .backslash, bytes[position] < 0x7F {
-            position += 1
-        }
+        position = bytes.firstByte(from: position, below: 0, or: .quote, .backslash, 0x7F)
     }
 
     private func load8(at offset: Int) -> UInt64 {
@@ -252,23 +237,12 @@ private struct JSONScanner {
 
     /// `\uD83D\uDC4D` becomes `\U0001F44D`; a lone surrogate becomes `\uFFFD`. Other escapes stay.
     private mutating func scanEscape() {
-        guard position + 5 < bytes.count, bytes[position + 1] == UInt8(ascii: "u"), let high = hex4(at: position + 2),
-            0xD800 ... 0xDFFF ~= high
-        else {
+        guard let escape = unicodeEscape(bytes, at: position), escape.namedSurrogate else {
             position += 2
             return
         }
-        if high < 0xDC00, position + 11 < bytes.count, bytes[position + 6] == .backslash,
-            bytes[position + 7] == UInt8(ascii: "u"),
-            let low = hex4(at: position + 8), 0xDC00 ... 0xDFFF ~= low
-        {
-            let scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-            edits.append(.init(start: position, length: 12, replacement: escape(scalar)))
-            position += 12
-        } else {
-            edits.append(.init(start: position, length: 6, replacement: escape(0xFFFD)))
-            position += 6
-        }
+        edits.append(.init(start: position, length: escape.length, replacement: yamlEscape(escape.scalar)))
+        position += escape.length
     }
 
     /// A character at `position` (a byte of 0x7F or more) that libyaml refuses or takes as a line
@@ -292,7 +266,7 @@ private struct JSONScanner {
             position += 1
             return
         }
-        edits.append(.init(start: position, length: length, replacement: escape(scalar)))
+        edits.append(.init(start: position, length: length, replacement: yamlEscape(scalar)))
         position += length
     }
 
@@ -324,19 +298,40 @@ private struct JSONScanner {
         }
         return length
     }
-
-    private func hex4(at offset: Int) -> Int? {
-        var value = 0
-        for byte in bytes[offset ..< offset + 4] {
-            guard let digit = hexValue(byte) else { return nil }
-            value = value << 4 | digit
-        }
-        return value
-    }
 }
 
-/// The value of a hexadecimal digit, or `nil`.
-func hexValue(_ byte: UInt8) -> Int? {
+/// The character a `\u` escape at `offset` (its backslash) names, as JSON has it and both readers
+/// read it: a surrogate pair (`\uD83D\uDC4D`, 12 bytes) is one character, and a lone surrogate,
+/// which names none, is U+FFFD; `namedSurrogate` says the escape was one of those. `nil` when it is
+/// not `\u` and four hexadecimal digits.
+func unicodeEscape(
+    _ bytes: UnsafeBufferPointer<UInt8>, at offset: Int
+) -> (scalar: Int, length: Int, namedSurrogate: Bool)? {
+    guard offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "u"), let unit = hex4(bytes, at: offset + 2)
+    else {
+        return nil
+    }
+    guard 0xD800 ... 0xDFFF ~= unit else { return (unit, 6, false) }
+    if unit < 0xDC00, offset + 12 <= bytes.count, bytes[offset + 6] == .backslash,
+        bytes[offset + 7] == UInt8(ascii: "u"), let low = hex4(bytes, at: offset + 8), 0xDC00 ... 0xDFFF ~= low
+    {
+        return (0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), 12, true)
+    }
+    return (0xFFFD, 6, true)
+}
+
+/// The four hexadecimal digits at `offset` as a number, or `nil`.
+private func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+    guard offset + 4 <= bytes.count else { return nil }
+    var value = 0
+    for byte in bytes[offset ..< offset + 4] {
+        guard let digit = hexValue(byte) else { return nil }
+        value = value << 4 | digit
+    }
+    return value
+}
+
+private func hexValue(_ byte: UInt8) -> Int? {
     switch byte {
     case UInt8(ascii: "0") ... UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
     case UInt8(ascii: "a") ... UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
@@ -346,7 +341,7 @@ func hexValue(_ byte: UInt8) -> Int? {
 }
 
 /// YAML's escape for `scalar`: `\xXX`, `\uXXXX` or `\UXXXXXXXX`, whichever is shortest.
-private func escape(_ scalar: Int) -> [UInt8] {
+private func yamlEscape(_ scalar: Int) -> [UInt8] {
     let (letter, digits): (Unicode.Scalar, Int) = scalar <= 0xFF ? ("x", 2) : scalar <= 0xFFFF ? ("u", 4) : ("U", 8)
     let hex = Array("0123456789ABCDEF".utf8)
     var text: [UInt8] = [.backslash, UInt8(ascii: letter)]

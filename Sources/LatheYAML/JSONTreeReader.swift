@@ -118,7 +118,9 @@ struct JSONTreeReader {
             while true {
                 if isMapping {
                     guard position < bytes.count, bytes[position] == .quote, let key = readString(),
-                        isNewKey(key, first: first, hashes: &keyHashes)
+                        firstKey(
+                            equalTo: key, in: pending[first...], hashes: &keyHashes, records: records, text: text)
+                            == nil
                     else { return nil }
                     adopt(key, parent: index, slot: (pending.count - first) / 2)
                     skipWhitespace()
@@ -196,29 +198,10 @@ struct JSONTreeReader {
             count: UInt32(count), line: line, column: column)
     }
 
-    /// Skips string text up to a quote, a backslash, a control character or a byte of 0x80 or more,
-    /// eight bytes at a time while none is among them: this is most of a file.
+    /// Skips string text up to a quote, a backslash, a control character or a byte of 0x80 or more:
+    /// this is most of a file.
     private mutating func skipPlainText() {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while position + 8 <= bytes.count {
-            let word = UInt64(
-                littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
-            // A byte is zero in `word ^ (ones * c)` where it equals c; `x &- ones & ~x & highs` is
-            // nonzero when some byte of x is zero. `word &- 0x20…` sets the high bit of a byte under
-            // 0x20 (a borrow can only flag a later byte as well); `word` has it for 0x80 and more.
-            let quotes = word ^ (ones &* UInt64(UInt8.quote))
-            let backslashes = word ^ (ones &* UInt64(UInt8.backslash))
-            let special =
-                (quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) | word
-            if special & highs != 0 { break }
-            position += 8
-        }
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == .quote || byte == .backslash || byte < 0x20 || byte >= 0x80 { break }
-            position += 1
-        }
+        position = bytes.firstByte(from: position, below: 0x20, or: .quote, .backslash)
     }
 
     /// The escape at `position` (a backslash), decoded into `unescaped`.
@@ -234,21 +217,10 @@ struct JSONTreeReader {
         case UInt8(ascii: "r"): decoded = 0x0D
         case UInt8(ascii: "t"): decoded = 0x09
         case UInt8(ascii: "u"):
-            guard let unit = hex4(at: position + 2) else { return false }
-            position += 6
-            var scalar = unit
-            if 0xD800 ... 0xDFFF ~= unit {
-                // A pair is one character; a lone surrogate names none, and reads as U+FFFD.
-                if unit < 0xDC00, position + 6 <= bytes.count, bytes[position] == .backslash,
-                    bytes[position + 1] == UInt8(ascii: "u"), let low = hex4(at: position + 2), 0xDC00 ... 0xDFFF ~= low
-                {
-                    scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                    position += 6
-                } else {
-                    scalar = 0xFFFD
-                }
-            }
-            appendUTF8(scalar)
+            guard let escape = unicodeEscape(bytes, at: position) else { return false }
+            // Never a surrogate, which `unicodeEscape` makes U+FFFD.
+            UTF8.encode(Unicode.Scalar(UInt32(escape.scalar)) ?? "\u{FFFD}") { unescaped.append($0) }
+            position += escape.length
             return true
         default:
             return false
@@ -256,35 +228,6 @@ struct JSONTreeReader {
         unescaped.append(decoded)
         position += 2
         return true
-    }
-
-    private mutating func appendUTF8(_ scalar: Int) {
-        switch scalar {
-        case ..<0x80:
-            unescaped.append(UInt8(scalar))
-        case ..<0x800:
-            unescaped.append(UInt8(0xC0 | scalar >> 6))
-            unescaped.append(UInt8(0x80 | scalar & 0x3F))
-        case ..<0x10000:
-            unescaped.append(UInt8(0xE0 | scalar >> 12))
-            unescaped.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            unescaped.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            unescaped.append(UInt8(0xF0 | scalar >> 18))
-            unescaped.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            unescaped.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            unescaped.append(UInt8(0x80 | scalar & 0x3F))
-        }
-    }
-
-    private func hex4(at offset: Int) -> Int? {
-        guard offset + 4 <= bytes.count else { return nil }
-        var value = 0
-        for byte in bytes[offset ..< offset + 4] {
-            guard let digit = hexValue(byte) else { return nil }
-            value = value << 4 | digit
-        }
-        return value
     }
 
     /// The length of the well-formed UTF-8 character at `offset` (Unicode's table 3-7: no overlong
@@ -396,31 +339,5 @@ struct JSONTreeReader {
                 column: column ?? self.column,
                 start: start, count: count, parent: -1))
         return Int32(records.count - 1)
-    }
-
-    /// Whether `key` differs from the keys of the mapping whose entries start at `pending[first]`,
-    /// found as `TreeBuilder` finds a duplicate: by their bytes, comparing with each while there are
-    /// few, then through seeded hashes of their texts.
-    private func isNewKey(_ key: Int32, first: Int, hashes: inout Set<Int>?) -> Bool {
-        let keys = stride(from: first, to: pending.count, by: 2)
-        if hashes == nil, pending.count - first < 32 {
-            return !keys.contains { sameText(pending[$0], key) }
-        }
-        if hashes == nil { hashes = Set(keys.map { scalarHash(records[Int(pending[$0])], in: text) }) }
-        // A hash met before may be a collision: only then are the texts compared.
-        return hashes!.insert(scalarHash(records[Int(key)], in: text)).inserted
-            || !keys.contains { sameText(pending[$0], key) }
-    }
-
-    private func sameText(_ a: Int32, _ b: Int32) -> Bool {
-        let first = records[Int(a)]
-        let second = records[Int(b)]
-        guard first.count == second.count else { return false }
-        // Equal scalars of up to `RepeatedScalars.longest` bytes share their text.
-        if first.start == second.start { return true }
-        if first.count <= RepeatedScalars.longest { return false }
-        return text.withUnsafeBufferPointer {
-            memcmp($0.baseAddress! + Int(first.start), $0.baseAddress! + Int(second.start), Int(first.count)) == 0
-        }
     }
 }

@@ -223,32 +223,13 @@ struct TreeBuilder {
         }
         // Keys are the same when their bytes are (not when Swift's `==` finds their texts
         // canonically equivalent), at any size of mapping and in `JSONTreeReader` alike.
-        let keys = stack[top].children
-        if stack[top].keyHashes == nil, keys.count < 32 {
-            if let first = firstKey(equalTo: key, in: keys) { throw duplicateKey(key, first: first) }
-            return
-        }
-        if stack[top].keyHashes == nil {
-            var hashes = Set<Int>()
-            for i in stride(from: 0, to: keys.count, by: 2) where !isMergeKey(keys[i]) {
-                hashes.insert(scalarHash(records[Int(keys[i])], in: text))
-            }
-            stack[top].keyHashes = hashes
-        }
-        // A hash met before may be a collision: only then are the texts compared.
-        if !stack[top].keyHashes!.insert(scalarHash(records[Int(key)], in: text)).inserted,
-            let first = firstKey(equalTo: key, in: keys)
-        {
-            throw duplicateKey(key, first: first)
-        }
-    }
-
-    /// The first of a mapping's keys (at the even places of `entries`) with the bytes of `key`.
-    private func firstKey(equalTo key: Int32, in entries: [Int32]) -> Int32? {
-        for i in stride(from: 0, to: entries.count, by: 2) where textEqual(entries[i], key) && !isMergeKey(entries[i]) {
-            return entries[i]
-        }
-        return nil
+        // Taken out while in use, so that the set is not copied to insert into it.
+        var hashes = stack[top].keyHashes.take()
+        let first = firstKey(
+            equalTo: key, in: stack[top].children[...], hashes: &hashes, records: records, text: text,
+            ignoring: { self.isMergeKey($0) })
+        stack[top].keyHashes = hashes
+        if let first { throw duplicateKey(key, first: first) }
     }
 
     private func duplicateKey(_ key: Int32, first: Int32) -> Diagnostic {
@@ -318,12 +299,6 @@ struct TreeBuilder {
         return String(decoding: text[Int(record.start) ..< Int(record.start + record.count)], as: UTF8.self)
     }
 
-    private func textEqual(_ a: Int32, _ b: Int32) -> Bool {
-        let ra = records[Int(a)], rb = records[Int(b)]
-        guard ra.kind == .scalar, rb.kind == .scalar, ra.count == rb.count else { return false }
-        return text[Int(ra.start) ..< Int(ra.start + ra.count)] == text[Int(rb.start) ..< Int(rb.start + rb.count)]
-    }
-
     private func scalarType(
         bytes: UnsafeBufferPointer<UInt8>, style: yaml_scalar_style_t, tag: String?, location: SpecLocation
     ) throws(Diagnostic) -> YAMLScalarType {
@@ -342,6 +317,44 @@ struct TreeBuilder {
         }
         if tag == "!" || style != YAML_PLAIN_SCALAR_STYLE { return .string }
         return ScalarResolver.resolvePlain(bytes)
+    }
+}
+
+/// The first of a mapping's keys (at the even places of `entries`) with the bytes of `key`, leaving
+/// out those `ignoring` names (YAML's `<<`): compared one by one while the mapping is small, then
+/// through seeded hashes of their bytes, kept in `hashes` from then on. Both readers find a
+/// duplicate key this way.
+@inline(__always)
+func firstKey(
+    equalTo key: Int32, in entries: ArraySlice<Int32>, hashes: inout Set<Int>?, records: [NodeRecord], text: [UInt8],
+    ignoring isIgnored: (Int32) -> Bool = { _ in false }
+) -> Int32? {
+    let keyRecord = records[Int(key)]
+    func search() -> Int32? {
+        for i in stride(from: entries.startIndex, to: entries.endIndex, by: 2)
+        where sameText(records[Int(entries[i])], keyRecord, in: text) && !isIgnored(entries[i]) {
+            return entries[i]
+        }
+        return nil
+    }
+    if hashes == nil, entries.count < 32 { return search() }
+    if hashes == nil {
+        var earlier = Set<Int>()
+        for i in stride(from: entries.startIndex, to: entries.endIndex, by: 2) where !isIgnored(entries[i]) {
+            earlier.insert(scalarHash(records[Int(entries[i])], in: text))
+        }
+        hashes = earlier
+    }
+    // A hash met before may be a collision: only then are the texts compared.
+    return hashes!.insert(scalarHash(keyRecord, in: text)).inserted ? nil : search()
+}
+
+/// Whether two scalars have the same bytes (equal ones of up to `RepeatedScalars.longest` bytes share them).
+func sameText(_ a: NodeRecord, _ b: NodeRecord, in text: [UInt8]) -> Bool {
+    guard a.count == b.count else { return false }
+    if a.start == b.start { return true }
+    return text.withUnsafeBufferPointer {
+        memcmp($0.baseAddress! + Int(a.start), $0.baseAddress! + Int(b.start), Int(a.count)) == 0
     }
 }
 
