@@ -34,11 +34,13 @@ extension Piriod {
 
         public func encode(to encoder: any Swift.Encoder) throws {
             if let value = self.string {
-                try value.encode(to: encoder)
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
                 return
             }
             if let value = self.object {
-                try value.encode(to: encoder)
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
                 return
             }
         }

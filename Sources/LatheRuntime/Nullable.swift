@@ -82,12 +82,17 @@ extension Indirect: Hashable where Wrapped: Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
+// Through single-value containers, not `Wrapped(from:)` and `encode(to:)`: the JSON coders read
+// and write a date, a decimal, data or a URL by their strategies only when handed one.
 extension Indirect: Decodable where Wrapped: Decodable {
     public convenience init(from decoder: any Decoder) throws {
-        self.init(try Wrapped(from: decoder))
+        self.init(try decoder.singleValueContainer().decode(Wrapped.self))
     }
 }
 
 extension Indirect: Encodable where Wrapped: Encodable {
-    public func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
 }

@@ -329,6 +329,25 @@ struct RoundTripTests {
         #expect(try roundTrip(AnyOf.Identifier.self, #""short""#).uuid == nil)
     }
 
+    /// A member that is a date, a decimal or data is handed to the JSON encoder, which writes it by its
+    /// strategies; encoding itself, it would be a number, an object or an array of bytes.
+    @Test func anyOfMembersTheEncoderWritesByStrategy() throws {
+        #expect(try roundTrip(AnyOf.Stamp.self, #""2024-02-29T10:00:00Z""#).dateTime != nil)
+        #expect(try roundTrip(AnyOf.Amount.self, "12.5").decimal == Decimal(string: "12.5"))
+        #expect(try roundTrip(AnyOf.Blob.self, #""aGVsbG8=""#).base64Data == Data("hello".utf8))
+        #expect(try roundTrip(AnyOf.Blob.self, "true").bool == true)
+    }
+
+    /// In a cycle an anyOf's members are boxed: a date still goes by the strategy, and two objects
+    /// still merge into one.
+    @Test func boxedAnyOfMembersKeepTheirEncoding() throws {
+        let chain = try roundTrip(
+            AnyOf.Chain.self, #"{"name": "n", "next": "2024-02-29T10:00:00Z"}"#)
+        #expect(chain.node?.value.next?.dateTime?.value == Date(timeIntervalSince1970: 1_709_200_800))
+        #expect(chain.named?.value.name == "n")
+        #expect(try roundTrip(AnyOf.Chain.self, #""2024-02-29T10:00:00Z""#).dateTime != nil)
+    }
+
     @Test func anyOfIsValidWhenOneMemberIs() throws {
         let date = try roundTrip(AnyOf.When.self, #""2026-12-02""#)
         #expect(date.frequency == .undocumented("2026-12-02") && date.calendarDate != nil)

@@ -231,17 +231,24 @@ extension TypeEmitter {
                 let others = members.filter { !isObject($0.2) }
                 if !objects.isEmpty {
                     w.line("var wroteObject = false")
+                    // An object merges its members into the encoder's one keyed container; out of its
+                    // box, since a box writes what it holds through a single-value container.
                     for (name, _, _) in objects {
                         w.block("if let value = self.\(name)") { w in
-                            w.line("try value.encode(to: encoder)")
+                            w.line(
+                                union.isRecursive
+                                    ? "try value.value.encode(to: encoder)" : "try value.encode(to: encoder)")
                             w.line("wroteObject = true")
                         }
                     }
                     w.line(others.isEmpty ? "_ = wroteObject" : "if wroteObject { return }")
                 }
+                // Through a single-value container, not `value.encode(to:)`: the JSON encoder writes a
+                // date, a decimal, data, a URL or a UUID by its strategies only when it is handed one.
                 for (name, _, _) in others {
                     w.block("if let value = self.\(name)") { w in
-                        w.line("try value.encode(to: encoder)")
+                        w.line("var container = encoder.singleValueContainer()")
+                        w.line("try container.encode(value)")
                         w.line("return")
                     }
                 }

@@ -31,9 +31,142 @@ extension AnyOf {
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
+
+    /// - Source: `#/components/schemas/Amount`
+    nonisolated public struct Amount: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var decimal: Foundation.Decimal?
+        public var bool: Swift.Bool?
+
+        public init(decimal: Foundation.Decimal? = nil, bool: Swift.Bool? = nil) {
+            self.decimal = decimal
+            self.bool = bool
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            self.decimal = try? container.decode(Foundation.Decimal.self)
+            self.bool = try? container.decode(Swift.Bool.self)
+            if decimal == nil && bool == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Amount's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            if let value = self.decimal {
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+                return
+            }
+            if let value = self.bool {
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+                return
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        }
+    }
 }
 
 extension AnyOf {
+    /// - Source: `#/components/schemas/Blob`
+    nonisolated public struct Blob: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var base64Data: Foundation.Data?
+        public var bool: Swift.Bool?
+
+        public init(base64Data: Foundation.Data? = nil, bool: Swift.Bool? = nil) {
+            self.base64Data = base64Data
+            self.bool = bool
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            self.base64Data = try? container.decode(Foundation.Data.self)
+            self.bool = try? container.decode(Swift.Bool.self)
+            if base64Data == nil && bool == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Blob's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            if let value = self.base64Data {
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+                return
+            }
+            if let value = self.bool {
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+                return
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        }
+    }
+}
+
+extension AnyOf {
+    /// - Source: `#/components/schemas/Chain`
+    nonisolated public struct Chain: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var dateTime: LatheRuntime.Indirect<Foundation.Date>?
+        public var node: LatheRuntime.Indirect<Node>?
+        public var named: LatheRuntime.Indirect<Named>?
+
+        public init(dateTime: LatheRuntime.Indirect<Foundation.Date>? = nil, node: LatheRuntime.Indirect<Node>? = nil, named: LatheRuntime.Indirect<Named>? = nil) {
+            self.dateTime = dateTime
+            self.node = node
+            self.named = named
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            self.dateTime = try? container.decode(LatheRuntime.Indirect<Foundation.Date>.self)
+            self.node = try? container.decode(LatheRuntime.Indirect<Node>.self)
+            self.named = try? container.decode(LatheRuntime.Indirect<Named>.self)
+            if dateTime == nil && node == nil && named == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Chain's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var wroteObject = false
+            if let value = self.node {
+                try value.value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.named {
+                try value.value.encode(to: encoder)
+                wroteObject = true
+            }
+            if wroteObject { return }
+            if let value = self.dateTime {
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+                return
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if self.dateTime != nil { return }
+            var failures: [LatheRuntime.ValidationIssue] = []
+            if let value = self.node {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.named {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            issues += failures
+        }
+    }
+
     /// - Source: `#/components/schemas/Code`
     nonisolated public struct Code: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var string: Swift.String?
@@ -55,11 +188,13 @@ extension AnyOf {
 
         public func encode(to encoder: any Swift.Encoder) throws {
             if let value = self.string {
-                try value.encode(to: encoder)
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
                 return
             }
             if let value = self.string2 {
-                try value.encode(to: encoder)
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
                 return
             }
         }
@@ -149,11 +284,13 @@ extension AnyOf {
 
         public func encode(to encoder: any Swift.Encoder) throws {
             if let value = self.uuid {
-                try value.encode(to: encoder)
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
                 return
             }
             if let value = self.string {
-                try value.encode(to: encoder)
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
                 return
             }
         }
@@ -194,6 +331,33 @@ extension AnyOf {
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
+    /// - Source: `#/components/schemas/Node`
+    nonisolated public struct Node: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var next: Chain?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(next: Chain? = nil) {
+            self.next = next
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.next = try container.decodeIfPresent(Chain.self, forKey: "next", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.next, forKey: "next")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self.next {
+                value.collectValidationIssues(at: path.key("next"), into: &issues)
+            }
+        }
     }
 }
 
@@ -250,6 +414,44 @@ extension AnyOf {
 }
 
 extension AnyOf {
+    /// - Source: `#/components/schemas/Stamp`
+    nonisolated public struct Stamp: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var dateTime: Foundation.Date?
+        public var bool: Swift.Bool?
+
+        public init(dateTime: Foundation.Date? = nil, bool: Swift.Bool? = nil) {
+            self.dateTime = dateTime
+            self.bool = bool
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            self.dateTime = try? container.decode(Foundation.Date.self)
+            self.bool = try? container.decode(Swift.Bool.self)
+            if dateTime == nil && bool == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Stamp's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            if let value = self.dateTime {
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+                return
+            }
+            if let value = self.bool {
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+                return
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+        }
+    }
+}
+
+extension AnyOf {
     /// - Source: `#/components/schemas/When`
     nonisolated public struct When: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var frequency: Frequency?
@@ -271,11 +473,13 @@ extension AnyOf {
 
         public func encode(to encoder: any Swift.Encoder) throws {
             if let value = self.frequency {
-                try value.encode(to: encoder)
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
                 return
             }
             if let value = self.calendarDate {
-                try value.encode(to: encoder)
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
                 return
             }
         }

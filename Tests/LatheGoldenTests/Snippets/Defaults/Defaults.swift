@@ -239,11 +239,13 @@ extension Defaults {
 
             public func encode(to encoder: any Swift.Encoder) throws {
                 if let value = self.case1 {
-                    try value.encode(to: encoder)
+                    var container = encoder.singleValueContainer()
+                    try container.encode(value)
                     return
                 }
                 if let value = self.string {
-                    try value.encode(to: encoder)
+                    var container = encoder.singleValueContainer()
+                    try container.encode(value)
                     return
                 }
             }
@@ -324,11 +326,13 @@ extension Defaults {
 
             public func encode(to encoder: any Swift.Encoder) throws {
                 if let value = self.case1 {
-                    try value.encode(to: encoder)
+                    var container = encoder.singleValueContainer()
+                    try container.encode(value)
                     return
                 }
                 if let value = self.int {
-                    try value.encode(to: encoder)
+                    var container = encoder.singleValueContainer()
+                    try container.encode(value)
                     return
                 }
             }
