@@ -98,7 +98,8 @@ import Foundation
 }
 
 /// JSON coders set up for generated types: RFC 3339 date-times (with or without fractional
-/// seconds), `Decimal` numbers kept exact, and nothing else changed.
+/// seconds), `Decimal` numbers kept exact, UUIDs written in lower case (`LowercaseUUIDJSONEncoder`),
+/// and nothing else changed.
 public enum JSONCoding {
     /// `rejectingNull`: a present `null` for an optional property that does not allow null fails,
     /// as the spec says. Generated servers read requests this way; clients read responses leniently
@@ -126,7 +127,7 @@ public enum JSONCoding {
     }
 
     public static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
+        let encoder = LowercaseUUIDJSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(RFC3339.string(from: date))

@@ -343,7 +343,7 @@ extension Decimal: URIPrimitive {
 }
 
 extension UUID: URIPrimitive {
-    public var uriText: String { uuidString }
+    public var uriText: String { lowercasedText }
     public init?(uriText: String) { self.init(uuidString: uriText) }
 }
 

@@ -253,7 +253,7 @@ struct RoundTripTests {
             Formats.Stored.self,
             #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T23:59:59.250+01:00", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?", "encoded": "iVBORw=="}"#,
             expected:
-                #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T22:59:59.250Z", "id": "123E4567-E89B-12D3-A456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?", "encoded": "iVBORw=="}"#
+                #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T22:59:59.250Z", "id": "123e4567-e89b-12d3-a456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?", "encoded": "iVBORw=="}"#
         )
         #expect(stored.big == 9_007_199_254_740_993)
         #expect(stored.money == Decimal(string: "0.1"))
@@ -321,10 +321,14 @@ struct RoundTripTests {
     }
 
     @Test func anyOfOfTwoStringsEncodesOnce() throws {
-        // Both members take the value; the first is what goes out (a UUID spells itself in capitals).
-        let identifier = try roundTrip(
-            AnyOf.Identifier.self, #""123e4567-e89b-12d3-a456-426614174000""#,
-            expected: #""123E4567-E89B-12D3-A456-426614174000""#, sameValueAgain: false)
+        // Both members take the value; the first is what goes out (a UUID in lower case, as RFC 9562
+        // asks, whatever case it came in).
+        let identifier = try roundTrip(AnyOf.Identifier.self, #""123e4567-e89b-12d3-a456-426614174000""#)
+        #expect(
+            try JSONCoding.encoder().encode(
+                JSONCoding.decoder().decode(
+                    AnyOf.Identifier.self, from: Data(#""123E4567-E89B-12D3-A456-426614174000""#.utf8)))
+                == Data(#""123e4567-e89b-12d3-a456-426614174000""#.utf8))
         #expect(identifier.uuid != nil && identifier.string != nil)
         #expect(try roundTrip(AnyOf.Identifier.self, #""short""#).uuid == nil)
     }

@@ -126,8 +126,11 @@ struct URICodingTests {
         #expect(CalendarDate(uriText: "2024-02-30") == nil)
         #expect(NumberOrString(uriText: "12.50") == .number(Decimal(string: "12.50")!))
         #expect(NumberOrString(uriText: "twelve") == .string("twelve"))
+        // RFC 9562: written in lower case, read in either.
         #expect(
-            UUID(uriText: "123e4567-e89b-12d3-a456-426614174000")?.uriText == "123E4567-E89B-12D3-A456-426614174000")
+            UUID(uriText: "123E4567-E89B-12D3-A456-426614174000")?.uriText == "123e4567-e89b-12d3-a456-426614174000")
+        #expect(
+            UUID(uriText: "123e4567-e89b-12d3-a456-426614174000")?.uriText == "123e4567-e89b-12d3-a456-426614174000")
     }
 
     /// An object parameter's members are text: one that spells a number or a boolean is read as
