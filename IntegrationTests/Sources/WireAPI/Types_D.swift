@@ -46,15 +46,6 @@ nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Senda
     /// The values the spec lists.
     public static let allCases: [Self] = [.bytes, .text, .negotiated, .none, .teapot, .conflict, .other]
 
-    public init(from decoder: any Swift.Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
     @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if case .undocumented(let value) = self {
             LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)

@@ -44,15 +44,9 @@ extension TypeEmitter {
                 "public static let allCases: "
                     + "[Self] = [\(enumeration.cases.map { "." + SwiftNames.escapedMember($0.name.swift) }.joined(separator: ", "))]"
             )
-            w.line()
-            w.block("public init(from decoder: any Swift.Decoder) throws") { w in
-                w.line("self.init(rawValue: try decoder.singleValueContainer().decode(\(raw).self))")
-            }
-            w.line()
-            w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
-                w.line("var container = encoder.singleValueContainer()")
-                w.line("try container.encode(rawValue)")
-            }
+            // No `init(from:)` or `encode(to:)`: the standard library's, for a `RawRepresentable` of
+            // `String` or `Int`, read and write `rawValue` through a single-value container, and
+            // `init(rawValue:)` never fails.
             w.line()
             w.block(Runtime.validationRequirement) { w in
                 w.block("if case .undocumented(let value) = self") { w in

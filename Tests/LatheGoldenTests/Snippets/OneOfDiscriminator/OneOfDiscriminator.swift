@@ -248,15 +248,6 @@ extension OneOfDiscriminator {
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.textCompletion]
 
-                public init(from decoder: any Swift.Decoder) throws {
-                    self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
-                }
-
-                public func encode(to encoder: any Swift.Encoder) throws {
-                    var container = encoder.singleValueContainer()
-                    try container.encode(rawValue)
-                }
-
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
                         LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
@@ -315,15 +306,6 @@ extension OneOfDiscriminator {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.textCompletion]
-
-                public init(from decoder: any Swift.Decoder) throws {
-                    self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
-                }
-
-                public func encode(to encoder: any Swift.Encoder) throws {
-                    var container = encoder.singleValueContainer()
-                    try container.encode(rawValue)
-                }
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
@@ -530,15 +512,6 @@ extension OneOfDiscriminator {
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.json]
 
-                public init(from decoder: any Swift.Decoder) throws {
-                    self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
-                }
-
-                public func encode(to encoder: any Swift.Encoder) throws {
-                    var container = encoder.singleValueContainer()
-                    try container.encode(rawValue)
-                }
-
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
                         LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
@@ -602,15 +575,6 @@ extension OneOfDiscriminator {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.image]
-
-        public init(from decoder: any Swift.Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
-        }
-
-        public func encode(to encoder: any Swift.Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -893,15 +857,6 @@ extension OneOfDiscriminator {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.text]
-
-            public init(from decoder: any Swift.Decoder) throws {
-                self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
-            }
-
-            public func encode(to encoder: any Swift.Encoder) throws {
-                var container = encoder.singleValueContainer()
-                try container.encode(rawValue)
-            }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
