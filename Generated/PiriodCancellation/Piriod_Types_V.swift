@@ -33,12 +33,13 @@ extension Piriod {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            if let value = self.string {
-                var container = encoder.singleValueContainer()
-                try container.encode(value)
-                return
-            }
+            var wroteObject = false
             if let value = self.object {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if wroteObject { return }
+            if let value = self.string {
                 var container = encoder.singleValueContainer()
                 try container.encode(value)
                 return

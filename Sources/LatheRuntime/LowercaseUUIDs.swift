@@ -19,6 +19,7 @@ extension UUID {
 /// encoder as it came, except UUIDs, which go as their lower-case text, and values that might hold
 /// one, which go wrapped so that the values inside them take the same way. Dates, data, URLs and
 /// decimals always go unwrapped: Foundation's encoder applies its strategies by their type.
+/// (`encode(_:configuration:)`, which Lathe does not call, is Foundation's own.)
 final class LowercaseUUIDJSONEncoder: JSONEncoder, @unchecked Sendable {
     override func encode<T: Encodable>(_ value: T) throws -> Data {
         switch EncodingRoute(value) {
@@ -69,7 +70,7 @@ extension CalendarDate: HoldsNoUUID {}
 extension JSONValue: HoldsNoUUID {}
 extension Optional: HoldsNoUUID where Wrapped: HoldsNoUUID {}
 extension Array: HoldsNoUUID where Element: HoldsNoUUID {}
-extension Dictionary: HoldsNoUUID where Value: HoldsNoUUID {}
+extension Dictionary: HoldsNoUUID where Key: HoldsNoUUID, Value: HoldsNoUUID {}
 extension Nullable: HoldsNoUUID where Wrapped: HoldsNoUUID {}
 
 /// A value whose UUIDs are written in lower case: it encodes itself through `LowercasingEncoder`.

@@ -352,6 +352,19 @@ struct RoundTripTests {
         #expect(try roundTrip(AnyOf.Chain.self, #""2024-02-29T10:00:00Z""#).dateTime != nil)
     }
 
+    /// Objects merge into one JSON object whatever holds them: a null, a `oneOf`, a map. Each is
+    /// one value written through a single-value container, which takes only one; two once crashed.
+    @Test func anyOfObjectsMergeWhateverHoldsThem() throws {
+        let both = try roundTrip(AnyOf.MaybeBoth.self, #"{"name": "n", "age": 3}"#)
+        #expect(both.case1??.name == "n" && both.case2??.age == 3)
+        let null = try roundTrip(AnyOf.MaybeBoth.self, "null")
+        #expect(null.case1 == .some(nil) && null.case2 == .some(nil))
+        let mixed = try roundTrip(AnyOf.Mixed.self, #"{"name": "n", "age": 3}"#)
+        #expect(mixed.named?.name == "n")
+        let flags = try roundTrip(AnyOf.Mixed.self, #"{"on": true}"#)
+        #expect(flags.named != nil)
+    }
+
     @Test func anyOfIsValidWhenOneMemberIs() throws {
         let date = try roundTrip(AnyOf.When.self, #""2026-12-02""#)
         #expect(date.frequency == .undocumented("2026-12-02") && date.calendarDate != nil)

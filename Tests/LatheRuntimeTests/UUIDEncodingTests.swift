@@ -87,6 +87,10 @@ struct UUIDEncodingTests {
         #expect(
             String(decoding: try JSONCoding.encoder().encode([Self.other]), as: UTF8.self)
                 == #"["abcdef00-0000-4000-8000-00000000000f"]"#)
+        // A dictionary keyed by UUIDs is an array of keys and values in JSON.
+        #expect(
+            String(decoding: try JSONCoding.encoder().encode([Self.other: "x"]), as: UTF8.self)
+                == #"["abcdef00-0000-4000-8000-00000000000f","x"]"#)
     }
 
     /// Without UUIDs, the output is byte for byte what Foundation's encoder writes with the same

@@ -56,6 +56,38 @@ extension TypeEmitter {
         }
     }
 
+    /// How an `anyOf` member goes out beside the others.
+    enum MemberEncoding {
+        /// An object or a map: it merges its members into the encoder's one keyed container.
+        case keyed
+        /// A `oneOf` whose every case is an object: it writes itself through a single-value
+        /// container, so it is merged through its JSON (`CompositeCoding.encodeMerged`).
+        case merged
+        /// Anything else: the one value written.
+        case single
+    }
+
+    func memberEncoding(_ type: IRValueType, depth: Int = 0) -> MemberEncoding {
+        switch type.nonNull {
+        case .dictionary: return .keyed
+        case .named(let id):
+            switch module[id].kind {
+            case .object, .anyOf: return .keyed
+            case .alias(let target, _):
+                if case .dictionary = target.nonNull { return .keyed }
+                return .single
+            case .union(let union):
+                // A depth limit, for oneOfs that contain each other.
+                guard depth < 8, !union.cases.isEmpty,
+                    union.cases.allSatisfy({ memberEncoding($0.type, depth: depth + 1) != .single })
+                else { return .single }
+                return .merged
+            default: return .single
+            }
+        default: return .single
+        }
+    }
+
     private func literal(_ raw: String, _ enumeration: IREnumeration) -> String {
         enumeration.rawType == .string ? SwiftLiteral.string(raw) : raw
     }
@@ -213,29 +245,29 @@ extension TypeEmitter {
             w.line()
             // Present objects merge into one JSON object; failing that, the first present other value
             // is written. Never two values through one single-value container.
-            let isObject = { (item: IRUnion.Case) -> Bool in
-                guard case .named(let id) = item.type.nonNull else { return false }
-                switch module[id].kind {
-                case .object, .anyOf: return true
-                default: return false
-                }
-            }
             w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
-                let objects = members.filter { isObject($0.2) }
-                let others = members.filter { !isObject($0.2) }
+                let objects = members.filter { memberEncoding($0.2.type) != .single }
+                let others = members.filter { memberEncoding($0.2.type) == .single }
+                // Objects that may be null: present but null, they are written as one null.
+                let nullableObjects = objects.filter { $0.2.type.isNullable }
                 if !objects.isEmpty {
                     w.line("var wroteObject = false")
-                    // An object merges its members into the encoder's one keyed container; out of its
-                    // box, since a box writes what it holds through a single-value container.
-                    for (name, _, _) in objects {
-                        w.block("if let value = self.\(name)") { w in
+                    for (name, _, item) in objects {
+                        // The object itself: out of its box (a box writes what it holds through a
+                        // single-value container) and out of its null.
+                        let value =
+                            union.isRecursive
+                            ? "self.\(name)?.value" : item.type.isNullable ? "self.\(name) ?? nil" : "self.\(name)"
+                        w.block("if let value = \(value)") { w in
                             w.line(
-                                union.isRecursive
-                                    ? "try value.value.encode(to: encoder)" : "try value.encode(to: encoder)")
+                                memberEncoding(item.type) == .keyed
+                                    ? "try value.encode(to: encoder)"
+                                    : "try \(Runtime.CompositeCoding.encodeMerged)(value, to: encoder)")
                             w.line("wroteObject = true")
                         }
                     }
-                    w.line(others.isEmpty ? "_ = wroteObject" : "if wroteObject { return }")
+                    w.line(
+                        others.isEmpty && nullableObjects.isEmpty ? "_ = wroteObject" : "if wroteObject { return }")
                 }
                 // Through a single-value container, not `value.encode(to:)`: the JSON encoder writes a
                 // date, a decimal, data, a URL or a UUID by its strategies only when it is handed one.
@@ -244,6 +276,12 @@ extension TypeEmitter {
                         w.line("var container = encoder.singleValueContainer()")
                         w.line("try container.encode(value)")
                         w.line("return")
+                    }
+                }
+                if !nullableObjects.isEmpty {
+                    w.block("if \(nullableObjects.map { "self.\($0.0) != nil" }.joined(separator: " || "))") { w in
+                        w.line("var container = encoder.singleValueContainer()")
+                        w.line("try container.encodeNil()")
                     }
                 }
             }

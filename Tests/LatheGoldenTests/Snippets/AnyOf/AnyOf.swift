@@ -132,12 +132,12 @@ extension AnyOf {
 
         public func encode(to encoder: any Swift.Encoder) throws {
             var wroteObject = false
-            if let value = self.node {
-                try value.value.encode(to: encoder)
+            if let value = self.node?.value {
+                try value.encode(to: encoder)
                 wroteObject = true
             }
-            if let value = self.named {
-                try value.value.encode(to: encoder)
+            if let value = self.named?.value {
+                try value.encode(to: encoder)
                 wroteObject = true
             }
             if wroteObject { return }
@@ -301,6 +301,206 @@ extension AnyOf {
 }
 
 extension AnyOf {
+    /// - Source: `#/components/schemas/MaybeBoth`
+    nonisolated public struct MaybeBoth: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var case1: MaybeBoth.Case1??
+        public var case2: MaybeBoth.Case2??
+
+        public init(case1: MaybeBoth.Case1?? = nil, case2: MaybeBoth.Case2?? = nil) {
+            self.case1 = case1
+            self.case2 = case2
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            self.case1 = try? container.decode(MaybeBoth.Case1?.self)
+            self.case2 = try? container.decode(MaybeBoth.Case2?.self)
+            if case1 == nil && case2 == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of MaybeBoth's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var wroteObject = false
+            if let value = self.case1 ?? nil {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.case2 ?? nil {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if wroteObject { return }
+            if self.case1 != nil || self.case2 != nil {
+                var container = encoder.singleValueContainer()
+                try container.encodeNil()
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            var failures: [LatheRuntime.ValidationIssue] = []
+            if let value = self.case1 {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                if let value1 = value {
+                    value1.collectValidationIssues(at: path, into: &issues)
+                }
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.case2 {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                if let value1 = value {
+                    value1.collectValidationIssues(at: path, into: &issues)
+                }
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            issues += failures
+        }
+
+        /// - Source: `#/components/schemas/MaybeBoth/anyOf/0`
+        nonisolated public struct Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var name: Swift.String?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(name: Swift.String? = nil) {
+                self.name = name
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.name, forKey: "name")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// - Source: `#/components/schemas/MaybeBoth/anyOf/1`
+        nonisolated public struct Case2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var age: Swift.Int?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(age: Swift.Int? = nil) {
+                self.age = age
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.age = try container.decodeIfPresent(Swift.Int.self, forKey: "age", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.age, forKey: "age")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+    }
+
+    /// - Source: `#/components/schemas/Mixed`
+    nonisolated public struct Mixed: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var named: Named?
+        public var case2: Mixed.Case2?
+        public var object: [Swift.String: Swift.Bool]?
+
+        public init(named: Named? = nil, case2: Mixed.Case2? = nil, object: [Swift.String: Swift.Bool]? = nil) {
+            self.named = named
+            self.case2 = case2
+            self.object = object
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            self.named = try? container.decode(Named.self)
+            self.case2 = try? container.decode(Mixed.Case2.self)
+            self.object = try? container.decode([Swift.String: Swift.Bool].self)
+            if named == nil && case2 == nil && object == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Mixed's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var wroteObject = false
+            if let value = self.named {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.case2 {
+                try LatheRuntime.CompositeCoding.encodeMerged(value, to: encoder)
+                wroteObject = true
+            }
+            if let value = self.object {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            _ = wroteObject
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if self.object != nil { return }
+            var failures: [LatheRuntime.ValidationIssue] = []
+            if let value = self.named {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.case2 {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            issues += failures
+        }
+
+        /// - Source: `#/components/schemas/Mixed/anyOf/1`
+        nonisolated public enum Case2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            case aged(Aged)
+            case tall(Tall)
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                if let value = try? container.decode(Aged.self) {
+                    self = .aged(value)
+                    return
+                }
+                if let value = try? container.decode(Tall.self) {
+                    self = .tall(value)
+                    return
+                }
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Case2's cases.")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case .aged(let value): try container.encode(value)
+                case .tall(let value): try container.encode(value)
+                }
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                switch self {
+                case .aged(let value):
+                    value.collectValidationIssues(at: path, into: &issues)
+                case .tall(let value):
+                    value.collectValidationIssues(at: path, into: &issues)
+                }
+            }
+        }
+    }
+}
+
+extension AnyOf {
     /// - Source: `#/components/schemas/Named`
     nonisolated public struct Named: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var name: Swift.String?
@@ -439,6 +639,31 @@ extension AnyOf {
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         }
+    }
+}
+
+extension AnyOf {
+    /// - Source: `#/components/schemas/Tall`
+    nonisolated public struct Tall: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var height: Swift.Int?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(height: Swift.Int? = nil) {
+            self.height = height
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.height = try container.decodeIfPresent(Swift.Int.self, forKey: "height", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.height, forKey: "height")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 }
 
