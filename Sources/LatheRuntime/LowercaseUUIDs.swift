@@ -12,8 +12,8 @@ extension UUID {
 }
 
 /// The JSON encoder `JSONCoding.encoder()` returns: Foundation's, with every UUID in the value
-/// written in lower case, wherever it stands (a property, an array's item, a dictionary's value, a
-/// `Nullable`, a `oneOf` member).
+/// written in lower case, wherever it stands (a property, an array's item, a dictionary's key or
+/// value, a `Nullable`, a `oneOf` member).
 ///
 /// It encodes the value through `LowercasingEncoder`, which hands every value on to Foundation's
 /// encoder as it came, except UUIDs, which go as their lower-case text, and values that might hold

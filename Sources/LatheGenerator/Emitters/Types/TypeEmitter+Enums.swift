@@ -246,13 +246,14 @@ extension TypeEmitter {
             // Present objects merge into one JSON object; failing that, the first present other value
             // is written. Never two values through one single-value container.
             w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
-                let objects = members.filter { memberEncoding($0.2.type) != .single }
-                let others = members.filter { memberEncoding($0.2.type) == .single }
+                let encodings = members.map { memberEncoding($0.2.type) }
+                let objects = zip(members, encodings).filter { $0.1 != .single }
+                let others = zip(members, encodings).filter { $0.1 == .single }.map(\.0)
                 // Objects that may be null: present but null, they are written as one null.
-                let nullableObjects = objects.filter { $0.2.type.isNullable }
+                let nullableObjects = objects.filter { $0.0.2.type.isNullable }.map(\.0)
                 if !objects.isEmpty {
                     w.line("var wroteObject = false")
-                    for (name, _, item) in objects {
+                    for ((name, _, item), encoding) in objects {
                         // The object itself: out of its box (a box writes what it holds through a
                         // single-value container) and out of its null.
                         let value =
@@ -260,7 +261,7 @@ extension TypeEmitter {
                             ? "self.\(name)?.value" : item.type.isNullable ? "self.\(name) ?? nil" : "self.\(name)"
                         w.block("if let value = \(value)") { w in
                             w.line(
-                                memberEncoding(item.type) == .keyed
+                                encoding == .keyed
                                     ? "try value.encode(to: encoder)"
                                     : "try \(Runtime.CompositeCoding.encodeMerged)(value, to: encoder)")
                             w.line("wroteObject = true")
