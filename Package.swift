@@ -15,7 +15,7 @@ let goldenSnippets = [
     "Docs", "Enums", "Formats", "FreeForm", "InlineNames", "LargeValues", "NameEdgeCases", "Naming", "Nullable30",
     "Nullable31", "NullableComponents", "OneOfBesideProperties", "OneOfDiscriminator", "OneOfUntagged",
     "ParameterStyles", "ReadWriteOnly", "Recursive", "RequiredAndOptional", "Security", "TypeArrays", "Ungenerated",
-    "VendorExtensions",
+    "VendorExtensions", "WideObject",
 ]
 let snippetSpecs = goldenSnippets.map { "Snippets/\($0)/spec.yaml" }
 /// The ones whose spec signs requests (`x-lathe-request-signature`), so their code imports LatheSigning.

@@ -9,6 +9,13 @@ holds a run.
     swift build -c release --product lathe
     scripts/benchmark-shapes.py [--lathe PATH] [--n N] [--runs R] [--limit X] [--instructions] [SHAPE ...]
 
+With `--compile`, it compiles the output instead, as a debug build does (`swiftc -Onone -g`, both
+cores, against LatheRuntime's debug modules, which it builds), on shapes that stress the compiler
+(`wide-*`: one object, enum or union of N members); default N 150. A Swift construct whose cost
+grows faster than its size shows as a ratio well above 4, or as output that does not compile.
+
+    scripts/benchmark-shapes.py --compile [--n N] [SHAPE ...]
+
 These are benchmarks, not tests: run them on a quiet machine and read the ratios, not the times.
 Times swing with the cache and the other core's load (a ratio of 4.6 one run, 7 the next);
 `--instructions` counts instructions with callgrind instead (exact, about fifty times slower).
@@ -20,6 +27,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from debug_compile import debug_compile  # noqa: E402
 
 OK = {"200": {"description": "ok"}}
 
@@ -105,6 +115,34 @@ SHAPES = {
 }
 
 
+
+def wide_members(kind):
+    """One union or allOf of n referenced objects, each with a property of its own."""
+    def make(n):
+        members = {f"A{i}": obj(**{f"x{i}": TEXT}) for i in range(n)}
+        return document({**members, "U": {kind: [{"$ref": f"#/components/schemas/A{i}"} for i in range(n)]}})
+    return make
+
+
+# Shapes for `--compile`: one construct of n members, where the Swift compiler's cost may grow
+# faster than the code (definite initialization of a struct's properties, exhaustiveness checking,
+# long expressions).
+COMPILE_SHAPES = {
+    "wide-object": lambda n: document({"W": {**obj(**{f"p{i}": TEXT for i in range(n)}),
+                                            "required": [f"p{i}" for i in range(0, n, 2)]}}),
+    "wide-enum": lambda n: document({"E": {"type": "string", "enum": [f"v{i}" for i in range(n)]}}),
+    "wide-oneof": wide_members("oneOf"),
+    "wide-anyof": wide_members("anyOf"),
+    "wide-allof": wide_members("allOf"),
+    "wide-union": lambda n: document({
+        **{f"A{i}": {**obj(kind={"type": "string", "enum": [f"a{i}"]}), "required": ["kind"]} for i in range(n)},
+        "U": {"oneOf": [{"$ref": f"#/components/schemas/A{i}"} for i in range(n)],
+              "discriminator": {"propertyName": "kind"}}}),
+    "wide-parameters": lambda n: document(paths={"/x": {"get": {
+        "operationId": "x", "responses": OK,
+        "parameters": [{"name": f"p{i}", "in": "query", "schema": TEXT} for i in range(n)]}}}),
+}
+
 # Shapes whose cost grows faster than the spec by design, and why; reported, never flagged.
 BY_DESIGN = {
     "missing-refs": "N^2 by design: \"did you mean\" compares each missing name with every key",
@@ -112,7 +150,7 @@ BY_DESIGN = {
 
 
 def write(folder, shape, n):
-    made = SHAPES[shape](n)
+    made = {**SHAPES, **COMPILE_SHAPES}[shape](n)
     spec, files = made if isinstance(made, tuple) else (made, {})
     for relative, content in files.items():
         path = os.path.join(folder, relative)
@@ -152,6 +190,56 @@ def best_time(lathe, spec, output, runs):
     return best
 
 
+def compile_time(lathe, spec, output, modules):
+    """Generates `spec` and compiles the output as a debug build does; the wall time of the compile."""
+    subprocess.run(["rm", "-rf", output], check=True)
+    done = subprocess.run([lathe, "generate", "--quiet", spec, "--output", output],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode != 0:
+        sys.exit(f"lathe failed on {spec}:\n{done.stderr.decode()[:2000]}")
+    objects = os.path.join(output, "objects")
+    os.makedirs(objects)
+    files = sorted(os.path.join(output, f) for f in os.listdir(output) if f.endswith(".swift"))
+    start = time.perf_counter()
+    done = subprocess.run(debug_compile(modules) + files, cwd=objects, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        errors = [line for line in done.stderr.decode().splitlines() if "error:" in line]
+        return None, errors[0] if errors else done.stderr.decode()[-500:]
+    return elapsed, None
+
+
+def compile_shapes(args):
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    subprocess.run(["swift", "build", "--target", "LatheRuntime"], cwd=root, check=True, stdout=subprocess.DEVNULL)
+    modules = subprocess.run(["swift", "build", "--show-bin-path"], cwd=root, check=True, capture_output=True,
+                             text=True).stdout.strip() + "/Modules"
+    print(f"{'shape':<18} {'N':>5} {'compile':>9} {'4N':>5} {'compile':>9} {'ratio':>6}")
+    failed = []
+    with tempfile.TemporaryDirectory() as work:
+        for shape in args.shapes:
+            row = []
+            for n in (args.n, 4 * args.n):
+                folder = os.path.join(work, f"{shape}-{n}")
+                os.makedirs(folder)
+                spec, _ = write(folder, shape, n)
+                row.append((n,) + compile_time(args.lathe, spec, os.path.join(folder, "out"), modules))
+                subprocess.run(["rm", "-rf", os.path.join(folder, "out")], check=True)
+            problem = next((error for _, _, error in row if error), None)
+            if problem:
+                print(f"{shape:<18} does not compile: {problem}")
+                failed.append(shape)
+                continue
+            ratio = row[1][1] / row[0][1]
+            mark = "  <- grows faster than the code" if ratio > args.limit else ""
+            if mark:
+                failed.append(shape)
+            print(f"{shape:<18} {row[0][0]:>5} {row[0][1]:>8.1f}s {row[1][0]:>5} {row[1][1]:>8.1f}s {ratio:>6.1f}{mark}")
+    if failed:
+        sys.exit(1)
+
+
 def peak_kib(command):
     """Peak resident memory of `command`, from GNU time (`/usr/bin/time -f %M`)."""
     with tempfile.NamedTemporaryFile(mode="r") as report:
@@ -166,12 +254,22 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--lathe", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "release", "lathe"))
-    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--n", type=int, help="default 1000, or 150 with --compile")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=float, default=6.0)
     parser.add_argument("--instructions", action="store_true", help="count instructions (callgrind), not time")
-    parser.add_argument("shapes", nargs="*", default=list(SHAPES))
+    parser.add_argument("--compile", action="store_true", help="time compiling the output of the wide-* shapes")
+    parser.add_argument("shapes", nargs="*")
     args = parser.parse_args()
+    if args.compile:
+        args.n = args.n or 150
+        args.shapes = list(dict.fromkeys(args.shapes or COMPILE_SHAPES))
+        unknown = [s for s in args.shapes if s not in COMPILE_SHAPES]
+        if unknown:
+            sys.exit(f"unknown shape {', '.join(unknown)}; with --compile: {', '.join(COMPILE_SHAPES)}")
+        return compile_shapes(args)
+    args.n = args.n or 1000
+    args.shapes = args.shapes or list(SHAPES)
     if not os.access("/usr/bin/time", os.X_OK):
         sys.exit("needs GNU time at /usr/bin/time (Debian: apt-get install time)")
     args.shapes = list(dict.fromkeys(args.shapes))

@@ -240,14 +240,7 @@ extension Paycashless {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                switch rawValue {
-                case "draft": self = .draft
-                case "open": self = .`open`
-                case "paid": self = .paid
-                case "partially_paid": self = .partiallyPaid
-                case "cancelled": self = .cancelled
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: Swift.String {
@@ -263,6 +256,7 @@ extension Paycashless {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.draft, .`open`, .paid, .partiallyPaid, .cancelled]
+            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
@@ -279,11 +273,7 @@ extension Paycashless {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                switch rawValue {
-                case "NGN": self = .ngn
-                case "USD": self = .usd
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: Swift.String {
@@ -296,6 +286,7 @@ extension Paycashless {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.ngn, .usd]
+            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {

@@ -175,8 +175,9 @@ extension Lowerer {
             return (.primitive(.jsonValue), IRConstraints())
         }
         let id = namedType(hint, schema)
-        // `undocumented` holds values the spec does not list; `allCases` and `rawValue` are members.
-        var scope = NameScope(reserved: ["undocumented", "allCases", "rawValue", "init"])
+        // `undocumented` holds values the spec does not list; `allCases`, `rawValue` and
+        // `byRawValue` are members.
+        var scope = NameScope(reserved: ["undocumented", "allCases", "rawValue", "byRawValue", "init"])
         var cases: [IREnumeration.Case] = []
         var seen = Set<String>()
         let valueOrigins = schema.origin.field("enum")?.items ?? []

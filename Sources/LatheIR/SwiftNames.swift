@@ -42,9 +42,10 @@ public enum SwiftNames {
         return unusableMemberNames.contains(name) ? name + "_" : name
     }
 
-    /// An argument label at a call site: only `inout`, `var` and `let` need backticks there.
+    /// An argument label at a call site: only `inout` needs backticks there (Swift warns that
+    /// `let` and `var` do not).
     public static func argumentLabel(_ name: String) -> String {
-        ["inout", "var", "let"].contains(name) ? "`\(name)`" : name
+        name == "inout" ? "`inout`" : name
     }
 
     /// A server entry's name from its description: the first clause, up to four words, without a

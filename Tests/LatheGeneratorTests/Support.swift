@@ -32,12 +32,12 @@ enum SwiftCompiler {
 
     /// Compiles the files to object files in `folder` and lists their symbols (`nm`); the output
     /// is the compiler's messages when it fails.
-    static func objectSymbols(_ files: [String], in folder: URL) throws -> Outcome {
+    static func objectSymbols(_ files: [String], in folder: URL, flags: [String] = []) throws -> Outcome {
         let compiled = try run(
             [
                 "swiftc", "-c", "-parse-as-library", "-swift-version", "6", "-module-name", "Hostile", "-I",
                 modulesFolder,
-            ] + files, in: folder)
+            ] + flags + files, in: folder)
         guard compiled.status == 0 else { return compiled }
         let objects = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".o") }.map
         { folder.appendingPathComponent($0).path }

@@ -85,6 +85,30 @@ struct RoundTripTests {
             ])
         #expect(Enums.Status(rawValue: "in_progress") == .inProgress)
         #expect(Enums.Status.allCases.count == 6)
+        // `init(rawValue:)` looks values up in a table made from `allCases`.
+        #expect(Enums.Status.allCases.allSatisfy { Enums.Status(rawValue: $0.rawValue) == $0 })
+        #expect(Enums.Priority(rawValue: -1) == .minus1 && Enums.Priority(rawValue: 0) == .undocumented(0))
+        #expect(Enums.Status(rawValue: "In_progress") == .undocumented("In_progress"))
+    }
+
+    /// Past 64 members, the initializer stores an optional argument only when it is not nil; what
+    /// it is given, and nothing else, is what the value holds and writes.
+    @Test func aWideObjectHoldsWhatItIsGiven() throws {
+        let wide = WideObject.Wide(
+            id: "w1", note: nil, extra: .value(2), next: WideObject.Wide(id: "w2", note: "n"), let: "l",
+            `inout`: "i", default: false, field56: "z")
+        #expect(wide.note == nil && wide.extra == .value(2) && wide.size == 3 && wide.next?.id == "w2")
+        #expect(wide.let == "l" && wide.var == nil && wide.inout == "i" && wide.default == false)
+        #expect(wide.field01 == nil && wide.field56 == "z")
+        let json = try JSONCoding.encoder().encode(wide)
+        #expect(
+            try jsonValue(json)
+                == jsonValue(
+                    Data(
+                        #"{"id": "w1", "note": null, "extra": 2, "size": 3, "let": "l", "inout": "i", "default": false,"#
+                            .appending(#" "field56": "z", "next": {"id": "w2", "note": "n", "size": 3}}"#).utf8)),
+            "\(String(decoding: json, as: UTF8.self))")
+        #expect(try JSONCoding.decoder().decode(WideObject.Wide.self, from: json) == wide)
     }
 
     /// Values YAML typed otherwise than the schema's `type` are read as that type, so they decode

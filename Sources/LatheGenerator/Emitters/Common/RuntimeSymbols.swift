@@ -84,6 +84,10 @@ enum Runtime {
         static let encodeMerged = "LatheRuntime.CompositeCoding.encodeMerged"
     }
 
+    enum EnumCoding {
+        static let byRawValue = "LatheRuntime.EnumCoding.byRawValue"
+    }
+
     enum Indirect {
         static let box = "LatheRuntime.Indirect.box"
         static let unbox = "LatheRuntime.Indirect.unbox"

@@ -17,15 +17,7 @@ extension TypeEmitter {
             w.line("case undocumented(\(raw))")
             w.line()
             w.block("public init(rawValue: \(raw))") { w in
-                w.switchBlock("rawValue") { w in
-                    for item in enumeration.cases {
-                        w.line(
-                            "case \(literal(item.rawValue, enumeration)): "
-                                + "self = .\(SwiftNames.escapedMember(item.name.swift))"
-                        )
-                    }
-                    w.line("default: self = .undocumented(rawValue)")
-                }
+                w.line("self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)")
             }
             w.line()
             w.block("public var rawValue: \(raw)") { w in
@@ -44,6 +36,8 @@ extension TypeEmitter {
                 "public static let allCases: "
                     + "[Self] = [\(enumeration.cases.map { "." + SwiftNames.escapedMember($0.name.swift) }.joined(separator: ", "))]"
             )
+            // A lookup rather than a `switch` over the raw values: see `EnumCoding`.
+            w.line("private static let byRawValue: [\(raw): Self] = \(Runtime.EnumCoding.byRawValue)(allCases)")
             // No `init(from:)` or `encode(to:)`: the standard library's, for a `RawRepresentable` of
             // `String` or `Int`, read and write `rawValue` through a single-value container, and
             // `init(rawValue:)` never fails.
@@ -85,6 +79,18 @@ extension TypeEmitter {
             default: return .single
             }
         default: return .single
+        }
+    }
+
+    /// Swift's exhaustiveness check gives up on a `switch` over an enum of about 650 cases with
+    /// payloads, and that is an error ("unable to check that this switch is exhaustive in reasonable
+    /// time"). A `default` spares the check; below this many cases the switches do without one,
+    /// so that the compiler still checks that every case is handled.
+    static let casesNeedingDefault = 256
+
+    private func unreachableDefault(cases: Int, into writer: inout SwiftWriter) {
+        if cases >= Self.casesNeedingDefault {
+            writer.line("default: preconditionFailure(\"unreachable: the cases above are all there are\")")
         }
     }
 
@@ -179,6 +185,7 @@ extension TypeEmitter {
                     if union.discriminator != nil {
                         w.line("case .undocumented(let value): try container.encode(value)")
                     }
+                    unreachableDefault(cases: cases.count, into: &w)
                 }
             }
             w.line()
@@ -204,6 +211,7 @@ extension TypeEmitter {
                                 + "path, into: &issues)"
                         )
                     }
+                    unreachableDefault(cases: cases.count, into: &w)
                 }
             }
             emitNested(type, into: &w)
@@ -235,7 +243,9 @@ extension TypeEmitter {
                 for (name, swiftType, _) in members {
                     w.line("self.\(name) = try? container.decode(\(swiftType).self)")
                 }
-                w.block("if \(members.map { "\($0.0) == nil" }.joined(separator: " && "))") { w in
+                // Conditions, not one `&&` expression: the type checker takes time growing faster
+                // than the operands for a long chain of them, and its time per condition is fixed.
+                w.block("if \(members.map { "\($0.0) == nil" }.joined(separator: ", "))") { w in
                     w.line(
                         "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "
                             + "\(SwiftLiteral.string("The value matches none of \(type.name.swift)'s members.")))"
@@ -279,10 +289,11 @@ extension TypeEmitter {
                         w.line("return")
                     }
                 }
-                if !nullableObjects.isEmpty {
-                    w.block("if \(nullableObjects.map { "self.\($0.0) != nil" }.joined(separator: " || "))") { w in
+                for (name, _, _) in nullableObjects {
+                    w.block("if self.\(name) != nil") { w in
                         w.line("var container = encoder.singleValueContainer()")
                         w.line("try container.encodeNil()")
+                        w.line("return")
                     }
                 }
             }

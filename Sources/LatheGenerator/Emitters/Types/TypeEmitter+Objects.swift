@@ -166,8 +166,12 @@ extension TypeEmitter {
         if let additional { parameters.append("\(additional.name): \(additional.type) = [:]") }
         w.docComment(["Creates a value from its members; optional members default to absent."])
         let body: (inout SwiftWriter) -> Void = { w in
+            let stores = parameters.count
             for shape in shapes {
-                w.line("self.\(shape.storedName) = \(box(shape, shape.publicName))")
+                // Boxed, the argument is not the value stored.
+                w.store(
+                    box(shape, shape.publicName), in: shape.storedName,
+                    startsAsNil: shape.isOptional && !shape.property.isBoxed, among: stores)
             }
             for member in composed {
                 let name = SwiftNames.escapedMember(member.name.swift)

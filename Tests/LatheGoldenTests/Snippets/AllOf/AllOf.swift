@@ -399,11 +399,7 @@ extension AllOf {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    switch rawValue {
-                    case "missing": self = .missing
-                    case "invalid": self = .invalid
-                    default: self = .undocumented(rawValue)
-                    }
+                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
                 }
 
                 public var rawValue: Swift.String {
@@ -416,6 +412,7 @@ extension AllOf {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.missing, .invalid]
+                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {

@@ -46,7 +46,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.decimal = try? container.decode(Foundation.Decimal.self)
             self.bool = try? container.decode(Swift.Bool.self)
-            if decimal == nil && bool == nil {
+            if decimal == nil, bool == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Amount's members.")
             }
         }
@@ -84,7 +84,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.base64Data = try? container.decode(Foundation.Data.self)
             self.bool = try? container.decode(Swift.Bool.self)
-            if base64Data == nil && bool == nil {
+            if base64Data == nil, bool == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Blob's members.")
             }
         }
@@ -125,7 +125,7 @@ extension AnyOf {
             self.dateTime = try? container.decode(LatheRuntime.Indirect<Foundation.Date>.self)
             self.node = try? container.decode(LatheRuntime.Indirect<Node>.self)
             self.named = try? container.decode(LatheRuntime.Indirect<Named>.self)
-            if dateTime == nil && node == nil && named == nil {
+            if dateTime == nil, node == nil, named == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Chain's members.")
             }
         }
@@ -181,7 +181,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.string = try? container.decode(Swift.String.self)
             self.string2 = try? container.decode(Swift.String.self)
-            if string == nil && string2 == nil {
+            if string == nil, string2 == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Code's members.")
             }
         }
@@ -227,11 +227,7 @@ extension AnyOf {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            switch rawValue {
-            case "daily": self = .daily
-            case "weekly": self = .weekly
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
         }
 
         public var rawValue: Swift.String {
@@ -244,6 +240,7 @@ extension AnyOf {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.daily, .weekly]
+        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -268,7 +265,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.uuid = try? container.decode(Foundation.UUID.self)
             self.string = try? container.decode(Swift.String.self)
-            if uuid == nil && string == nil {
+            if uuid == nil, string == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Identifier's members.")
             }
         }
@@ -315,7 +312,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.case1 = try? container.decode(MaybeBoth.Case1?.self)
             self.case2 = try? container.decode(MaybeBoth.Case2?.self)
-            if case1 == nil && case2 == nil {
+            if case1 == nil, case2 == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of MaybeBoth's members.")
             }
         }
@@ -331,9 +328,15 @@ extension AnyOf {
                 wroteObject = true
             }
             if wroteObject { return }
-            if self.case1 != nil || self.case2 != nil {
+            if self.case1 != nil {
                 var container = encoder.singleValueContainer()
                 try container.encodeNil()
+                return
+            }
+            if self.case2 != nil {
+                var container = encoder.singleValueContainer()
+                try container.encodeNil()
+                return
             }
         }
 
@@ -422,7 +425,7 @@ extension AnyOf {
             self.named = try? container.decode(Named.self)
             self.case2 = try? container.decode(Mixed.Case2.self)
             self.object = try? container.decode([Swift.String: Swift.Bool].self)
-            if named == nil && case2 == nil && object == nil {
+            if named == nil, case2 == nil, object == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Mixed's members.")
             }
         }
@@ -567,7 +570,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.named = try? container.decode(Named.self)
             self.aged = try? container.decode(Aged.self)
-            if named == nil && aged == nil {
+            if named == nil, aged == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Person's members.")
             }
         }
@@ -619,7 +622,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.dateTime = try? container.decode(Foundation.Date.self)
             self.bool = try? container.decode(Swift.Bool.self)
-            if dateTime == nil && bool == nil {
+            if dateTime == nil, bool == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Stamp's members.")
             }
         }
@@ -682,7 +685,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.frequency = try? container.decode(Frequency.self)
             self.calendarDate = try? container.decode(LatheRuntime.CalendarDate.self)
-            if frequency == nil && calendarDate == nil {
+            if frequency == nil, calendarDate == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of When's members.")
             }
         }

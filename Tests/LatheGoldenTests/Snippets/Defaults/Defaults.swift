@@ -17,11 +17,7 @@ extension Defaults {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            switch rawValue {
-            case "live": self = .live
-            case "test": self = .test
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
         }
 
         public var rawValue: Swift.String {
@@ -34,6 +30,7 @@ extension Defaults {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.live, .test]
+        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -223,7 +220,7 @@ extension Defaults {
                 let container = try decoder.singleValueContainer()
                 self.case1 = try? container.decode(Spelled.Mode2.Case1.self)
                 self.string = try? container.decode(Swift.String.self)
-                if case1 == nil && string == nil {
+                if case1 == nil, string == nil {
                     throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Mode2's members.")
                 }
             }
@@ -261,11 +258,7 @@ extension Defaults {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    switch rawValue {
-                    case "auto": self = .auto
-                    case "manual": self = .manual
-                    default: self = .undocumented(rawValue)
-                    }
+                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
                 }
 
                 public var rawValue: Swift.String {
@@ -278,6 +271,7 @@ extension Defaults {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.auto, .manual]
+                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
@@ -301,7 +295,7 @@ extension Defaults {
                 let container = try decoder.singleValueContainer()
                 self.case1 = try? container.decode(Spelled.Size.Case1.self)
                 self.int = try? container.decode(Swift.Int.self)
-                if case1 == nil && int == nil {
+                if case1 == nil, int == nil {
                     throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Size's members.")
                 }
             }
@@ -339,11 +333,7 @@ extension Defaults {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    switch rawValue {
-                    case "small": self = .small
-                    case "large": self = .large
-                    default: self = .undocumented(rawValue)
-                    }
+                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
                 }
 
                 public var rawValue: Swift.String {
@@ -356,6 +346,7 @@ extension Defaults {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.small, .large]
+                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {

@@ -18,12 +18,7 @@ extension Enums {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            switch rawValue {
-            case "true": self = .`true`
-            case "false": self = .`false`
-            case "unsure": self = .unsure
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
         }
 
         public var rawValue: Swift.String {
@@ -37,6 +32,7 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.`true`, .`false`, .unsure]
+        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -57,13 +53,7 @@ extension Enums {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            switch rawValue {
-            case "none": self = .none
-            case "1": self = ._1
-            case "2": self = ._2
-            case "latest": self = .latest
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
         }
 
         public var rawValue: Swift.String {
@@ -78,6 +68,7 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.none, ._1, ._2, .latest]
+        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -98,13 +89,7 @@ extension Enums {
         case undocumented(Swift.Int)
 
         public init(rawValue: Swift.Int) {
-            switch rawValue {
-            case 1: self = .value1
-            case 2: self = .value2
-            case 3: self = .value3
-            case -1: self = .minus1
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
         }
 
         public var rawValue: Swift.Int {
@@ -119,6 +104,7 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.value1, .value2, .value3, .minus1]
+        private static let byRawValue: [Swift.Int: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -176,15 +162,7 @@ extension Enums {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            switch rawValue {
-            case "draft": self = .draft
-            case "in_progress": self = .inProgress
-            case "paid": self = .paid
-            case "": self = .empty
-            case "2fa-required": self = ._2faRequired
-            case "class": self = .`class`
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
         }
 
         public var rawValue: Swift.String {
@@ -201,6 +179,7 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.draft, .inProgress, .paid, .empty, ._2faRequired, .`class`]
+        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -272,11 +251,7 @@ extension Enums {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                switch rawValue {
-                case "bug": self = .bug
-                case "feature": self = .feature
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: Swift.String {
@@ -289,6 +264,7 @@ extension Enums {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.bug, .feature]
+            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
@@ -305,11 +281,7 @@ extension Enums {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                switch rawValue {
-                case "fixed": self = .fixed
-                case "wontfix": self = .wontfix
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: Swift.String {
@@ -322,6 +294,7 @@ extension Enums {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.fixed, .wontfix]
+            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
@@ -339,11 +312,7 @@ extension Enums {
         case undocumented(Swift.Int)
 
         public init(rawValue: Swift.Int) {
-            switch rawValue {
-            case 1: self = .value1
-            case 2: self = .value2
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
         }
 
         public var rawValue: Swift.Int {
@@ -356,6 +325,7 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.value1, .value2]
+        private static let byRawValue: [Swift.Int: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

@@ -232,10 +232,7 @@ extension OneOfDiscriminator {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    switch rawValue {
-                    case "text_completion": self = .textCompletion
-                    default: self = .undocumented(rawValue)
-                    }
+                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
                 }
 
                 public var rawValue: Swift.String {
@@ -247,6 +244,7 @@ extension OneOfDiscriminator {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.textCompletion]
+                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
@@ -291,10 +289,7 @@ extension OneOfDiscriminator {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    switch rawValue {
-                    case "text_completion": self = .textCompletion
-                    default: self = .undocumented(rawValue)
-                    }
+                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
                 }
 
                 public var rawValue: Swift.String {
@@ -306,6 +301,7 @@ extension OneOfDiscriminator {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.textCompletion]
+                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
@@ -496,10 +492,7 @@ extension OneOfDiscriminator {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    switch rawValue {
-                    case "json": self = .json
-                    default: self = .undocumented(rawValue)
-                    }
+                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
                 }
 
                 public var rawValue: Swift.String {
@@ -511,6 +504,7 @@ extension OneOfDiscriminator {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.json]
+                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
@@ -560,10 +554,7 @@ extension OneOfDiscriminator {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            switch rawValue {
-            case "image": self = .image
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
         }
 
         public var rawValue: Swift.String {
@@ -575,6 +566,7 @@ extension OneOfDiscriminator {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.image]
+        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -842,10 +834,7 @@ extension OneOfDiscriminator {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                switch rawValue {
-                case "text": self = .text
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: Swift.String {
@@ -857,6 +846,7 @@ extension OneOfDiscriminator {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.text]
+            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {

@@ -383,11 +383,7 @@ extension ParameterStyles {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            switch rawValue {
-            case "red": self = .red
-            case "green": self = .green
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
         }
 
         public var rawValue: Swift.String {
@@ -400,6 +396,7 @@ extension ParameterStyles {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.red, .green]
+        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

@@ -1,0 +1,67 @@
+import Foundation
+import LatheGenerator
+import Testing
+
+/// Constructs whose cost in the Swift compiler grows faster than their size
+/// (`scripts/benchmark-shapes.py --compile` times them): generated at sizes real specs can reach,
+/// they must still compile, without warnings.
+struct WideShapeTests {
+    private func generate(_ document: [String: Any]) throws -> GenerationResult {
+        let bytes = try JSONSerialization.data(withJSONObject: document)
+        let result = Generator.generate(bytes: [UInt8](bytes), path: "wide.json")
+        #expect(!result.diagnostics.hasErrors)
+        return result
+    }
+
+    /// Swift gives up checking a `switch` over about 650 enum cases with payloads for
+    /// exhaustiveness, and that is an error; a union's switches get a `default` past 256 cases.
+    @Test func aOneOfOf700MembersCompiles() throws {
+        var schemas: [String: Any] = [:]
+        for index in 0 ..< 700 {
+            schemas["A\(index)"] = [
+                "type": "object", "required": ["x\(index)"], "properties": ["x\(index)": ["type": "string"]],
+            ]
+        }
+        schemas["Union"] = ["oneOf": (0 ..< 700).map { ["$ref": "#/components/schemas/A\($0)"] }]
+        let result = try generate([
+            "openapi": "3.0.3", "info": ["title": "wide", "version": "1"], "paths": [:],
+            "components": ["schemas": schemas],
+        ])
+        let union = try #require(result.files.first { $0.contents.contains("enum Union:") })
+        #expect(union.contents.components(separatedBy: "default: preconditionFailure(").count == 3)
+
+        let (folder, paths) = try writeToTemporaryFolder(result.files, label: "wide-union")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try SwiftCompiler.typecheck(paths, flags: ["-warnings-as-errors"])
+        #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
+    }
+
+    /// A query parameter named `let`, `var` or `inout` labels an argument: at a call site only
+    /// `inout` takes backticks, and escaping the others is a warning. An operation with 70 query
+    /// parameters also stores them under `if let`; compiled to objects, so that definite
+    /// initialization checks those initializers.
+    @Test func manyParametersWithKeywordNamesCompileWithoutWarnings() throws {
+        let names = ["let", "var", "inout", "default", "self", "Type"] + (0 ..< 64).map { "p\($0)" }
+        let result = try generate([
+            "openapi": "3.0.3", "info": ["title": "wide", "version": "1"],
+            "paths": [
+                "/things": [
+                    "get": [
+                        "operationId": "listThings",
+                        "parameters": names.map { ["name": $0, "in": "query", "schema": ["type": "string"]] },
+                        "responses": ["204": ["description": "none"]],
+                    ]
+                ]
+            ],
+        ])
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        #expect(client.contains("let: `let`, var: `var`, `inout`: `inout`"))
+        let operations = try #require(result.files.first { $0.name == "Operations.swift" }).contents
+        #expect(operations.contains("if let p63 { self.p63 = p63 }"))
+
+        let (folder, paths) = try writeToTemporaryFolder(result.files, label: "wide-parameters")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let symbols = try SwiftCompiler.objectSymbols(paths, in: folder, flags: ["-warnings-as-errors"])
+        #expect(symbols.status == 0, "\(symbols.output.prefix(4000))")
+    }
+}
