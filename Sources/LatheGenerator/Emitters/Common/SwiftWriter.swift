@@ -59,16 +59,11 @@ struct SwiftWriter {
         }
     }
 
-    /// Members past which an initializer stores an optional argument only when it is not nil.
-    /// Swift 6.3's definite initialization takes time growing with the cube of the stores in one
-    /// basic block (10 ms for 64 members, 1.3 s for 256, 62 s for 1,000), and each `if` ends one.
-    static let membersStoredWhenPresent = 64
-
     /// `self.member = argument` in an initializer of `among` stores. Past
-    /// `membersStoredWhenPresent`, an optional `argument` (a name) of a member that starts as nil (a
+    /// `CompilerLimits.storesInOneBlock`, an optional `argument` (a name) of a member that starts as nil (a
     /// `var` of optional type) is stored as `if let argument { self.member = argument }`.
     mutating func store(_ argument: String, in member: String, startsAsNil: Bool, among stores: Int) {
-        if startsAsNil, stores >= Self.membersStoredWhenPresent {
+        if startsAsNil, stores >= CompilerLimits.storesInOneBlock {
             line("if let \(argument) { self.\(member) = \(argument) }")
         } else {
             line("self.\(member) = \(argument)")

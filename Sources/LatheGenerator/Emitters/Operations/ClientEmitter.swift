@@ -169,11 +169,20 @@ struct ClientEmitter: OperationsKindEmitter {
                 + "\(op).\(names.input)) async throws -> \(op).\(names.output)"
         ) { w in
             // One closure per call: the configuration's body-size limit and timeout apply to all of it.
-            w.line(
-                "try await \(Runtime.ClientSupport.call)(\(op).id, configuration) { () async throws -> "
-                    + "\(op).\(names.output) in")
-            w.indented { w in emitCall(operation, into: &w) }
-            w.line("}")
+            // Past `CompilerLimits.parametersInOneExpression`, a local function instead, whose
+            // statements are type-checked one at a time.
+            if operation.parameters.count >= CompilerLimits.parametersInOneExpression {
+                w.block("@Sendable func perform() async throws -> \(op).\(names.output)") { w in
+                    emitCall(operation, into: &w)
+                }
+                w.line("return try await \(Runtime.ClientSupport.call)(\(op).id, configuration, perform)")
+            } else {
+                w.line(
+                    "try await \(Runtime.ClientSupport.call)(\(op).id, configuration) { () async throws -> "
+                        + "\(op).\(names.output) in")
+                w.indented { w in emitCall(operation, into: &w) }
+                w.line("}")
+            }
         }
     }
 

@@ -268,19 +268,40 @@ struct ServerEmitter: OperationsKindEmitter {
                     )
                 }
                 var members: [String] = []
+                // Past `CompilerLimits.parametersInOneExpression`, the group is made from its required
+                // parameters, and each other one decoded into it in a statement of its own: decoded
+                // into locals first, each `try` would have to release every value decoded before it.
+                let apart = operation.parameters.count >= CompilerLimits.parametersInOneExpression
                 for (location, nameKey, member) in OperationsEmitter.locations {
                     let parameters = operation.parameters.filter { $0.location == location }
                     guard !parameters.isEmpty else { continue }
-                    let values = parameters.map { parameter -> String in
+                    // Those the group's initializer has no default for.
+                    let needed = { (parameter: IRParameter) in
+                        parameter.isRequired
+                            && parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) } == nil
+                    }
+                    let inline = apart ? parameters.filter(needed) : parameters
+                    let later = apart ? parameters.filter { !needed($0) } : []
+                    let values = inline.map { parameter -> String in
                         "\(SwiftNames.argumentLabel(parameter.name.swift)): \(decodeParameter(parameter))"
                     }
-                    w.line("let \(member) = \(names[keyPath: nameKey])(")
-                    w.indented { w in
-                        for (index, value) in values.enumerated() {
-                            w.line(value + (index < values.count - 1 ? "," : ""))
+                    let binding = later.isEmpty ? "let" : "var"
+                    if values.isEmpty {
+                        w.line("\(binding) \(member) = \(names[keyPath: nameKey])()")
+                    } else {
+                        w.line("\(binding) \(member) = \(names[keyPath: nameKey])(")
+                        w.indented { w in
+                            for (index, value) in values.enumerated() {
+                                w.line(value + (index < values.count - 1 ? "," : ""))
+                            }
                         }
+                        w.line(")")
                     }
-                    w.line(")")
+                    for parameter in later {
+                        w.line(
+                            "\(member).\(SwiftNames.escapedMember(parameter.name.swift)) = \(decodeParameter(parameter))"
+                        )
+                    }
                     members.append("\(member): \(member)")
                 }
                 if let requestBody = operation.requestBody {

@@ -82,18 +82,6 @@ extension TypeEmitter {
         }
     }
 
-    /// Swift's exhaustiveness check gives up on a `switch` over an enum of about 650 cases with
-    /// payloads, and that is an error ("unable to check that this switch is exhaustive in reasonable
-    /// time"). A `default` spares the check; below this many cases the switches do without one,
-    /// so that the compiler still checks that every case is handled.
-    static let casesNeedingDefault = 256
-
-    private func unreachableDefault(cases: Int, into writer: inout SwiftWriter) {
-        if cases >= Self.casesNeedingDefault {
-            writer.line("default: preconditionFailure(\"unreachable: the cases above are all there are\")")
-        }
-    }
-
     private func literal(_ raw: String, _ enumeration: IREnumeration) -> String {
         enumeration.rawType == .string ? SwiftLiteral.string(raw) : raw
     }
@@ -176,8 +164,20 @@ extension TypeEmitter {
                 }
             }
             w.line()
+            // Past `CompilerLimits.casesInOneSwitch`, `if case` statements that each return: Swift
+            // does not check them for exhaustiveness.
+            let inOneSwitch = cases.count < CompilerLimits.casesInOneSwitch
             w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
                 w.line("var container = encoder.singleValueContainer()")
+                guard inOneSwitch else {
+                    for (name, _, _) in cases {
+                        w.line("if case .\(name)(let value) = self { try container.encode(value); return }")
+                    }
+                    if union.discriminator != nil {
+                        w.line("if case .undocumented(let value) = self { try container.encode(value) }")
+                    }
+                    return
+                }
                 w.switchBlock("self") { w in
                     for (name, _, _) in cases {
                         w.line("case .\(name)(let value): try container.encode(value)")
@@ -185,18 +185,36 @@ extension TypeEmitter {
                     if union.discriminator != nil {
                         w.line("case .undocumented(let value): try container.encode(value)")
                     }
-                    unreachableDefault(cases: cases.count, into: &w)
                 }
             }
             w.line()
+            let validations = cases.map { name, _, item in
+                var body = SwiftWriter()
+                var counter = 0
+                emitValidation(
+                    of: "value", type: item.type, constraints: item.constraints, path: "path", into: &body,
+                    counter: &counter)
+                return (name, body)
+            }
             w.block(Runtime.validationRequirement) { w in
+                guard inOneSwitch else {
+                    for (name, body) in validations where !body.isEmpty {
+                        w.block("if case .\(name)(let value) = self") { w in
+                            w.raw(body)
+                            w.line("return")
+                        }
+                    }
+                    if union.discriminator != nil {
+                        w.block("if case .undocumented = self") { w in
+                            w.line(
+                                "\(Runtime.Check.undocumentedCase)(\(SwiftLiteral.string(type.name.swift)), at: path, "
+                                    + "into: &issues)")
+                        }
+                    }
+                    return
+                }
                 w.switchBlock("self") { w in
-                    for (name, _, item) in cases {
-                        var body = SwiftWriter()
-                        var counter = 0
-                        emitValidation(
-                            of: "value", type: item.type, constraints: item.constraints, path: "path", into: &body,
-                            counter: &counter)
+                    for (name, body) in validations {
                         if body.isEmpty {
                             w.line("case .\(name): break")
                         } else {
@@ -211,7 +229,6 @@ extension TypeEmitter {
                                 + "path, into: &issues)"
                         )
                     }
-                    unreachableDefault(cases: cases.count, into: &w)
                 }
             }
             emitNested(type, into: &w)
