@@ -21,7 +21,14 @@ extension AvaTax {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "Unspecified": self = .unspecified
+            case "PostFailed": self = .postFailed
+            case "DocDeleted": self = .docDeleted
+            case "DocVoided": self = .docVoided
+            case "AdjustmentCancelled": self = .adjustmentCancelled
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -37,7 +44,6 @@ extension AvaTax {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.unspecified, .postFailed, .docDeleted, .docVoided, .adjustmentCancelled]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

@@ -15,7 +15,12 @@ extension AvaTax {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "SalesInvoice": self = .salesInvoice
+            case "ReturnInvoice": self = .returnInvoice
+            case "PurchaseInvoice": self = .purchaseInvoice
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -29,7 +34,6 @@ extension AvaTax {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.salesInvoice, .returnInvoice, .purchaseInvoice]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

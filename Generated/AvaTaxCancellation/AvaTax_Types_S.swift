@@ -16,7 +16,13 @@ extension AvaTax {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "Success": self = .success
+            case "Warning": self = .warning
+            case "Error": self = .error
+            case "Exception": self = .exception
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -31,7 +37,6 @@ extension AvaTax {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.success, .warning, .error, .exception]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

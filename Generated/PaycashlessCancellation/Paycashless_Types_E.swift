@@ -77,7 +77,13 @@ extension Paycashless {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                    switch rawValue {
+                    case "api_error": self = .apiError
+                    case "authentication_error": self = .authenticationError
+                    case "idempotency_error": self = .idempotencyError
+                    case "invalid_request_error": self = .invalidRequestError
+                    default: self = .undocumented(rawValue)
+                    }
                 }
 
                 public var rawValue: Swift.String {
@@ -92,7 +98,6 @@ extension Paycashless {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.apiError, .authenticationError, .idempotencyError, .invalidRequestError]
-                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {

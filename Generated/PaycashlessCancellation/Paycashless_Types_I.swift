@@ -240,7 +240,14 @@ extension Paycashless {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                switch rawValue {
+                case "draft": self = .draft
+                case "open": self = .`open`
+                case "paid": self = .paid
+                case "partially_paid": self = .partiallyPaid
+                case "cancelled": self = .cancelled
+                default: self = .undocumented(rawValue)
+                }
             }
 
             public var rawValue: Swift.String {
@@ -256,7 +263,6 @@ extension Paycashless {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.draft, .`open`, .paid, .partiallyPaid, .cancelled]
-            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
@@ -273,7 +279,11 @@ extension Paycashless {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                switch rawValue {
+                case "NGN": self = .ngn
+                case "USD": self = .usd
+                default: self = .undocumented(rawValue)
+                }
             }
 
             public var rawValue: Swift.String {
@@ -286,7 +296,6 @@ extension Paycashless {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.ngn, .usd]
-            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {

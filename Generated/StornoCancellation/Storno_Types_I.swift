@@ -185,7 +185,11 @@ extension Storno {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                switch rawValue {
+                case "incoming": self = .incoming
+                case "outgoing": self = .outgoing
+                default: self = .undocumented(rawValue)
+                }
             }
 
             public var rawValue: Swift.String {
@@ -198,7 +202,6 @@ extension Storno {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.incoming, .outgoing]
-            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
@@ -289,7 +292,22 @@ extension Storno {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "draft": self = .draft
+            case "synced": self = .synced
+            case "issued": self = .issued
+            case "sent_to_provider": self = .sentToProvider
+            case "validated": self = .validated
+            case "rejected": self = .rejected
+            case "cancelled": self = .cancelled
+            case "paid": self = .paid
+            case "partially_paid": self = .partiallyPaid
+            case "overdue": self = .overdue
+            case "converted": self = .converted
+            case "refund": self = .refund
+            case "refunded": self = .refunded
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -313,7 +331,6 @@ extension Storno {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.draft, .synced, .issued, .sentToProvider, .validated, .rejected, .cancelled, .paid, .partiallyPaid, .overdue, .converted, .refund, .refunded]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

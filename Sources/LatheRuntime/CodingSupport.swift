@@ -52,8 +52,8 @@ public enum Literal {
     }
 }
 
-/// A generated enum's listed cases by raw value, which its `init(rawValue:)` looks values up in.
-/// A `switch` over the raw values as literals would cost the compiler time growing with the
+/// A large generated enum's listed cases by raw value, which its `init(rawValue:)` looks values up
+/// in. A `switch` over the raw values as literals would cost the compiler time growing with the
 /// square of the cases (its mandatory ARC pass took 19 s on 1,000 string values), and at run time
 /// compares them one by one.
 @_spi(Generated) public enum EnumCoding {

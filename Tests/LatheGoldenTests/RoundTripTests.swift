@@ -85,10 +85,15 @@ struct RoundTripTests {
             ])
         #expect(Enums.Status(rawValue: "in_progress") == .inProgress)
         #expect(Enums.Status.allCases.count == 6)
-        // `init(rawValue:)` looks values up in a table made from `allCases`.
         #expect(Enums.Status.allCases.allSatisfy { Enums.Status(rawValue: $0.rawValue) == $0 })
         #expect(Enums.Priority(rawValue: -1) == .minus1 && Enums.Priority(rawValue: 0) == .undocumented(0))
-        #expect(Enums.Status(rawValue: "In_progress") == .undocumented("In_progress"))
+        // From 16 values, `init(rawValue:)` looks values up in a table made from `allCases`.
+        #expect(WideObject.Region.allCases.count == 16 && WideObject.Code.allCases.count == 17)
+        #expect(WideObject.Region.allCases.allSatisfy { WideObject.Region(rawValue: $0.rawValue) == $0 })
+        #expect(WideObject.Code.allCases.allSatisfy { WideObject.Code(rawValue: $0.rawValue) == $0 })
+        #expect(WideObject.Region(rawValue: "sa-east-1") == .saEast1 && WideObject.Code(rawValue: -1) == .minus1)
+        #expect(WideObject.Region(rawValue: "SA-east-1") == .undocumented("SA-east-1"))
+        #expect(WideObject.Code(rawValue: 418) == .undocumented(418))
     }
 
     /// Past 64 members, the initializer stores an optional argument only when it is not nil; what
@@ -96,7 +101,7 @@ struct RoundTripTests {
     @Test func aWideObjectHoldsWhatItIsGiven() throws {
         let wide = WideObject.Wide(
             id: "w1", note: nil, extra: .value(2), next: WideObject.Wide(id: "w2", note: "n"), let: "l",
-            `inout`: "i", default: false, field56: "z")
+            `inout`: "i", default: false, region: .euNorth1, code: .undocumented(418), field56: "z")
         #expect(wide.note == nil && wide.extra == .value(2) && wide.size == 3 && wide.next?.id == "w2")
         #expect(wide.let == "l" && wide.var == nil && wide.inout == "i" && wide.default == false)
         #expect(wide.field01 == nil && wide.field56 == "z")
@@ -106,6 +111,7 @@ struct RoundTripTests {
                 == jsonValue(
                     Data(
                         #"{"id": "w1", "note": null, "extra": 2, "size": 3, "let": "l", "inout": "i", "default": false,"#
+                            .appending(#" "region": "eu-north-1", "code": 418,"#)
                             .appending(#" "field56": "z", "next": {"id": "w2", "note": "n", "size": 3}}"#).utf8)),
             "\(String(decoding: json, as: UTF8.self))")
         #expect(try JSONCoding.decoder().decode(WideObject.Wide.self, from: json) == wide)

@@ -18,7 +18,16 @@ nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Senda
     case undocumented(Swift.String)
 
     public init(rawValue: Swift.String) {
-        self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+        switch rawValue {
+        case "bytes": self = .bytes
+        case "text": self = .text
+        case "negotiated": self = .negotiated
+        case "none": self = .none
+        case "teapot": self = .teapot
+        case "conflict": self = .conflict
+        case "other": self = .other
+        default: self = .undocumented(rawValue)
+        }
     }
 
     public var rawValue: Swift.String {
@@ -36,7 +45,6 @@ nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Senda
 
     /// The values the spec lists.
     public static let allCases: [Self] = [.bytes, .text, .negotiated, .none, .teapot, .conflict, .other]
-    private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
     @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
         if case .undocumented(let value) = self {

@@ -313,7 +313,15 @@ extension Dolfin {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "Draft": self = .draft
+            case "Open": self = .`open`
+            case "PartiallyMatched": self = .partiallyMatched
+            case "FullyMatched": self = .fullyMatched
+            case "Closed": self = .closed
+            case "Cancelled": self = .cancelled
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -330,7 +338,6 @@ extension Dolfin {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.draft, .`open`, .partiallyMatched, .fullyMatched, .closed, .cancelled]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

@@ -399,7 +399,11 @@ extension AllOf {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                    switch rawValue {
+                    case "missing": self = .missing
+                    case "invalid": self = .invalid
+                    default: self = .undocumented(rawValue)
+                    }
                 }
 
                 public var rawValue: Swift.String {
@@ -412,7 +416,6 @@ extension AllOf {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.missing, .invalid]
-                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {

@@ -227,7 +227,11 @@ extension AnyOf {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "daily": self = .daily
+            case "weekly": self = .weekly
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -240,7 +244,6 @@ extension AnyOf {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.daily, .weekly]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

@@ -17,7 +17,11 @@ extension Defaults {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "live": self = .live
+            case "test": self = .test
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -30,7 +34,6 @@ extension Defaults {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.live, .test]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -258,7 +261,11 @@ extension Defaults {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                    switch rawValue {
+                    case "auto": self = .auto
+                    case "manual": self = .manual
+                    default: self = .undocumented(rawValue)
+                    }
                 }
 
                 public var rawValue: Swift.String {
@@ -271,7 +278,6 @@ extension Defaults {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.auto, .manual]
-                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
@@ -333,7 +339,11 @@ extension Defaults {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                    switch rawValue {
+                    case "small": self = .small
+                    case "large": self = .large
+                    default: self = .undocumented(rawValue)
+                    }
                 }
 
                 public var rawValue: Swift.String {
@@ -346,7 +356,6 @@ extension Defaults {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.small, .large]
-                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {

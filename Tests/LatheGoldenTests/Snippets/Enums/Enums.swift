@@ -18,7 +18,12 @@ extension Enums {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "true": self = .`true`
+            case "false": self = .`false`
+            case "unsure": self = .unsure
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -32,7 +37,6 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.`true`, .`false`, .unsure]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -53,7 +57,13 @@ extension Enums {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "none": self = .none
+            case "1": self = ._1
+            case "2": self = ._2
+            case "latest": self = .latest
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -68,7 +78,6 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.none, ._1, ._2, .latest]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -89,7 +98,13 @@ extension Enums {
         case undocumented(Swift.Int)
 
         public init(rawValue: Swift.Int) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case 1: self = .value1
+            case 2: self = .value2
+            case 3: self = .value3
+            case -1: self = .minus1
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.Int {
@@ -104,7 +119,6 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.value1, .value2, .value3, .minus1]
-        private static let byRawValue: [Swift.Int: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -162,7 +176,15 @@ extension Enums {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "draft": self = .draft
+            case "in_progress": self = .inProgress
+            case "paid": self = .paid
+            case "": self = .empty
+            case "2fa-required": self = ._2faRequired
+            case "class": self = .`class`
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -179,7 +201,6 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.draft, .inProgress, .paid, .empty, ._2faRequired, .`class`]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -251,7 +272,11 @@ extension Enums {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                switch rawValue {
+                case "bug": self = .bug
+                case "feature": self = .feature
+                default: self = .undocumented(rawValue)
+                }
             }
 
             public var rawValue: Swift.String {
@@ -264,7 +289,6 @@ extension Enums {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.bug, .feature]
-            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
@@ -281,7 +305,11 @@ extension Enums {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                switch rawValue {
+                case "fixed": self = .fixed
+                case "wontfix": self = .wontfix
+                default: self = .undocumented(rawValue)
+                }
             }
 
             public var rawValue: Swift.String {
@@ -294,7 +322,6 @@ extension Enums {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.fixed, .wontfix]
-            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
@@ -312,7 +339,11 @@ extension Enums {
         case undocumented(Swift.Int)
 
         public init(rawValue: Swift.Int) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case 1: self = .value1
+            case 2: self = .value2
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.Int {
@@ -325,7 +356,6 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.value1, .value2]
-        private static let byRawValue: [Swift.Int: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

@@ -417,7 +417,11 @@ extension InlineNames {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "soft": self = .soft
+            case "hard": self = .hard
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -430,7 +434,6 @@ extension InlineNames {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.soft, .hard]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

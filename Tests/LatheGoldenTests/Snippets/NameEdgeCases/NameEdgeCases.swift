@@ -48,7 +48,13 @@ extension NameEdgeCases {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "USER_ACCOUNT_CLOSED": self = .userAccountClosed
+            case "BIG_ELEPHANT_1": self = .bigElephant1
+            case "HTTP": self = .http
+            case "user.created": self = .userCreated
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -63,7 +69,6 @@ extension NameEdgeCases {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.userAccountClosed, .bigElephant1, .http, .userCreated]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -139,7 +144,11 @@ extension NameEdgeCases {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                switch rawValue {
+                case "a": self = .a
+                case "b": self = .b
+                default: self = .undocumented(rawValue)
+                }
             }
 
             public var rawValue: Swift.String {
@@ -152,7 +161,6 @@ extension NameEdgeCases {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.a, .b]
-            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {
@@ -192,7 +200,11 @@ extension NameEdgeCases {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                switch rawValue {
+                case "x": self = .x
+                case "y": self = .y
+                default: self = .undocumented(rawValue)
+                }
             }
 
             public var rawValue: Swift.String {
@@ -205,7 +217,6 @@ extension NameEdgeCases {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.x, .y]
-            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {

@@ -232,7 +232,10 @@ extension OneOfDiscriminator {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                    switch rawValue {
+                    case "text_completion": self = .textCompletion
+                    default: self = .undocumented(rawValue)
+                    }
                 }
 
                 public var rawValue: Swift.String {
@@ -244,7 +247,6 @@ extension OneOfDiscriminator {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.textCompletion]
-                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
@@ -289,7 +291,10 @@ extension OneOfDiscriminator {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                    switch rawValue {
+                    case "text_completion": self = .textCompletion
+                    default: self = .undocumented(rawValue)
+                    }
                 }
 
                 public var rawValue: Swift.String {
@@ -301,7 +306,6 @@ extension OneOfDiscriminator {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.textCompletion]
-                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
@@ -492,7 +496,10 @@ extension OneOfDiscriminator {
                 case undocumented(Swift.String)
 
                 public init(rawValue: Swift.String) {
-                    self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                    switch rawValue {
+                    case "json": self = .json
+                    default: self = .undocumented(rawValue)
+                    }
                 }
 
                 public var rawValue: Swift.String {
@@ -504,7 +511,6 @@ extension OneOfDiscriminator {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.json]
-                private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
@@ -554,7 +560,10 @@ extension OneOfDiscriminator {
         case undocumented(Swift.String)
 
         public init(rawValue: Swift.String) {
-            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+            switch rawValue {
+            case "image": self = .image
+            default: self = .undocumented(rawValue)
+            }
         }
 
         public var rawValue: Swift.String {
@@ -566,7 +575,6 @@ extension OneOfDiscriminator {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.image]
-        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -834,7 +842,10 @@ extension OneOfDiscriminator {
             case undocumented(Swift.String)
 
             public init(rawValue: Swift.String) {
-                self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+                switch rawValue {
+                case "text": self = .text
+                default: self = .undocumented(rawValue)
+                }
             }
 
             public var rawValue: Swift.String {
@@ -846,7 +857,6 @@ extension OneOfDiscriminator {
 
             /// The values the spec lists.
             public static let allCases: [Self] = [.text]
-            private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                 if case .undocumented(let value) = self {

@@ -9,6 +9,128 @@ import Foundation
 nonisolated public enum WideObject {}
 
 extension WideObject {
+    /// - Source: `#/components/schemas/Code`
+    nonisolated public enum Code: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        case value100
+        case value101
+        case value200
+        case value201
+        case value202
+        case value204
+        case value301
+        case value302
+        case value304
+        case value400
+        case value401
+        case value403
+        case value404
+        case value409
+        case value500
+        case value503
+        case minus1
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.Int)
+
+        public init(rawValue: Swift.Int) {
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: Swift.Int {
+            switch self {
+            case .value100: 100
+            case .value101: 101
+            case .value200: 200
+            case .value201: 201
+            case .value202: 202
+            case .value204: 204
+            case .value301: 301
+            case .value302: 302
+            case .value304: 304
+            case .value400: 400
+            case .value401: 401
+            case .value403: 403
+            case .value404: 404
+            case .value409: 409
+            case .value500: 500
+            case .value503: 503
+            case .minus1: -1
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.value100, .value101, .value200, .value201, .value202, .value204, .value301, .value302, .value304, .value400, .value401, .value403, .value404, .value409, .value500, .value503, .minus1]
+        private static let byRawValue: [Swift.Int: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension WideObject {
+    /// - Source: `#/components/schemas/Region`
+    nonisolated public enum Region: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        case usEast1
+        case usEast2
+        case usWest1
+        case usWest2
+        case euWest1
+        case euWest2
+        case euWest3
+        case euCentral1
+        case euNorth1
+        case apSouth1
+        case apEast1
+        case apNortheast1
+        case apNortheast2
+        case apSoutheast1
+        case apSoutheast2
+        case saEast1
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.String)
+
+        public init(rawValue: Swift.String) {
+            self = Self.byRawValue[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: Swift.String {
+            switch self {
+            case .usEast1: "us-east-1"
+            case .usEast2: "us-east-2"
+            case .usWest1: "us-west-1"
+            case .usWest2: "us-west-2"
+            case .euWest1: "eu-west-1"
+            case .euWest2: "eu-west-2"
+            case .euWest3: "eu-west-3"
+            case .euCentral1: "eu-central-1"
+            case .euNorth1: "eu-north-1"
+            case .apSouth1: "ap-south-1"
+            case .apEast1: "ap-east-1"
+            case .apNortheast1: "ap-northeast-1"
+            case .apNortheast2: "ap-northeast-2"
+            case .apSoutheast1: "ap-southeast-1"
+            case .apSoutheast2: "ap-southeast-2"
+            case .saEast1: "sa-east-1"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.usEast1, .usEast2, .usWest1, .usWest2, .euWest1, .euWest2, .euWest3, .euCentral1, .euNorth1, .apSouth1, .apEast1, .apNortheast1, .apNortheast2, .apSoutheast1, .apSoutheast2, .saEast1]
+        private static let byRawValue: [Swift.String: Self] = LatheRuntime.EnumCoding.byRawValue(allCases)
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension WideObject {
     /// - Source: `#/components/schemas/Wide`
     nonisolated public struct Wide: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var id: Swift.String
@@ -41,6 +163,10 @@ extension WideObject {
         public var `inout`: Swift.String?
 
         public var `default`: Swift.Bool?
+
+        public var region: Region?
+
+        public var code: Code?
 
         public var field01: Swift.String?
 
@@ -166,6 +292,8 @@ extension WideObject {
             `var`: Swift.String? = nil,
             `inout`: Swift.String? = nil,
             `default`: Swift.Bool? = nil,
+            region: Region? = nil,
+            code: Code? = nil,
             field01: Swift.String? = nil,
             field02: Swift.String? = nil,
             field03: Swift.String? = nil,
@@ -233,6 +361,8 @@ extension WideObject {
             if let `var` { self.`var` = `var` }
             if let `inout` { self.`inout` = `inout` }
             if let `default` { self.`default` = `default` }
+            if let region { self.region = region }
+            if let code { self.code = code }
             if let field01 { self.field01 = field01 }
             if let field02 { self.field02 = field02 }
             if let field03 { self.field03 = field03 }
@@ -304,6 +434,8 @@ extension WideObject {
             self.`var` = try container.decodeIfPresent(Swift.String.self, forKey: "var", rejectingNull: rejectsNull)
             self.`inout` = try container.decodeIfPresent(Swift.String.self, forKey: "inout", rejectingNull: rejectsNull)
             self.`default` = try container.decodeIfPresent(Swift.Bool.self, forKey: "default", rejectingNull: rejectsNull)
+            self.region = try container.decodeIfPresent(Region.self, forKey: "region", rejectingNull: rejectsNull)
+            self.code = try container.decodeIfPresent(Code.self, forKey: "code", rejectingNull: rejectsNull)
             self.field01 = try container.decodeIfPresent(Swift.String.self, forKey: "field01", rejectingNull: rejectsNull)
             self.field02 = try container.decodeIfPresent(Swift.String.self, forKey: "field02", rejectingNull: rejectsNull)
             self.field03 = try container.decodeIfPresent(Swift.String.self, forKey: "field03", rejectingNull: rejectsNull)
@@ -374,6 +506,8 @@ extension WideObject {
             try container.encodeIfPresent(self.`var`, forKey: "var")
             try container.encodeIfPresent(self.`inout`, forKey: "inout")
             try container.encodeIfPresent(self.`default`, forKey: "default")
+            try container.encodeIfPresent(self.region, forKey: "region")
+            try container.encodeIfPresent(self.code, forKey: "code")
             try container.encodeIfPresent(self.field01, forKey: "field01")
             try container.encodeIfPresent(self.field02, forKey: "field02")
             try container.encodeIfPresent(self.field03, forKey: "field03")
@@ -435,6 +569,12 @@ extension WideObject {
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self._next?.value {
                 value.collectValidationIssues(at: path.key("next"), into: &issues)
+            }
+            if let value = self.region {
+                value.collectValidationIssues(at: path.key("region"), into: &issues)
+            }
+            if let value = self.code {
+                value.collectValidationIssues(at: path.key("code"), into: &issues)
             }
         }
     }
