@@ -39,6 +39,12 @@ struct TypeSpelling {
         }
     }
 
+    /// A parameter's default argument in a generated signature: its default value, else `nil`
+    /// when it is optional; no default for a required parameter without one.
+    func argumentDefault(_ parameter: IRParameter) -> String? {
+        parameter.defaultValue.flatMap { literal($0, as: parameter.type) } ?? (parameter.isRequired ? nil : "nil")
+    }
+
     /// A Swift expression for a default or constant of `type`; `nil` when there is none.
     func literal(_ value: SpecValue, as type: IRValueType) -> String? {
         switch (value, type) {

@@ -475,9 +475,7 @@ struct ClientEmitter: OperationsKindEmitter {
                 let swift = parameter.name.swift
                 let label =
                     labels.contains(swift) ? labels.claim(member + SwiftNames.typeName(swift)) : labels.claim(swift)
-                let defaultValue =
-                    parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) }
-                    ?? (parameter.isRequired ? nil : "nil")
+                let defaultValue = spelling.argumentDefault(parameter)
                 parameters.append(
                     "\(SwiftNames.escapedMember(label)): \(parameterType(parameter))"
                         + (defaultValue.map { " = \($0)" } ?? ""))

@@ -147,9 +147,7 @@ struct OperationsEmitter: OperationsKindEmitter {
                     w.memberwiseInit(
                         parameters.map { parameter in
                             let name = SwiftNames.escapedMember(parameter.name.swift)
-                            let defaultValue =
-                                parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) }
-                                ?? (parameter.isRequired ? nil : "nil")
+                            let defaultValue = spelling.argumentDefault(parameter)
                             return (
                                 name, "\(name): \(parameterType(parameter))" + (defaultValue.map { " = \($0)" } ?? "")
                             )

@@ -276,10 +276,7 @@ struct ServerEmitter: OperationsKindEmitter {
                     let parameters = operation.parameters.filter { $0.location == location }
                     guard !parameters.isEmpty else { continue }
                     // Those the group's initializer has no default for.
-                    let needed = { (parameter: IRParameter) in
-                        parameter.isRequired
-                            && parameter.defaultValue.flatMap { spelling.literal($0, as: parameter.type) } == nil
-                    }
+                    let needed = { (parameter: IRParameter) in spelling.argumentDefault(parameter) == nil }
                     let inline = apart ? parameters.filter(needed) : parameters
                     let later = apart ? parameters.filter { !needed($0) } : []
                     let values = inline.map { parameter -> String in
