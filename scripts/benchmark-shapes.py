@@ -124,6 +124,13 @@ def wide_members(kind):
     return make
 
 
+def deep_inline(n):
+    schema = TEXT
+    for level in range(n):
+        schema = obj(**{f"level{level}": schema, "v": TEXT})
+    return schema
+
+
 # Shapes for `--compile`: one construct of n members, where the Swift compiler's cost may grow
 # faster than the code (definite initialization of a struct's properties, exhaustiveness checking,
 # long expressions).
@@ -138,6 +145,17 @@ COMPILE_SHAPES = {
         **{f"A{i}": {**obj(kind={"type": "string", "enum": [f"a{i}"]}), "required": ["kind"]} for i in range(n)},
         "U": {"oneOf": [{"$ref": f"#/components/schemas/A{i}"} for i in range(n)],
               "discriminator": {"propertyName": "kind"}}}),
+    "wide-operations": lambda n: document(paths={
+        f"/things{i}/{{id}}": {"get": {
+            "operationId": f"getThing{i}",
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": TEXT},
+                           {"name": "q", "in": "query", "schema": TEXT}],
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": obj(a=TEXT)}}},
+                          "404": {"description": "missing"}}}}
+        for i in range(n)}),
+    # Inline objects nested n / 10 deep (each level a type nested in the one above; the reader
+    # stops at 256 levels of JSON, three a level here).
+    "deep-inline": lambda n: document({"D": deep_inline(n // 10)}),
     "wide-parameters": lambda n: document(paths={"/x": {"get": {
         "operationId": "x", "responses": OK,
         "parameters": [{"name": f"p{i}", "in": "query", "schema": TEXT} for i in range(n)]}}}),

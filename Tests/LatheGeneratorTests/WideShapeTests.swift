@@ -39,6 +39,32 @@ struct WideShapeTests {
         #expect(symbols.status == 0, "\(symbols.output.prefix(4000))")
     }
 
+    /// Type declarations nested in one another cost IRGen time that doubles with each level (30
+    /// levels did not compile in 5 minutes); every 6 levels a type is declared in an extension
+    /// of its parent at file scope. Generated in a namespace, which the extensions must name.
+    @Test func objectsNested30DeepCompile() throws {
+        var schema: [String: Any] = ["type": "string"]
+        for level in 0 ..< 30 {
+            schema = ["type": "object", "properties": ["level\(level)": schema, "v": ["type": "string"]]]
+        }
+        let bytes = try JSONSerialization.data(withJSONObject: [
+            "openapi": "3.0.3", "info": ["title": "deep", "version": "1"], "paths": [:],
+            "components": ["schemas": ["Deep": schema]],
+        ])
+        var options = GeneratorOptions()
+        options.namespace = "Nest"
+        let result = Generator.generate(bytes: [UInt8](bytes), path: "deep.json", options: options)
+        #expect(!result.diagnostics.hasErrors)
+        let types = result.files.map(\.contents).joined()
+        #expect(types.contains("\nextension Nest.Deep.Level29.Level28.Level27.Level26.Level25 {\n"))
+        #expect(types.components(separatedBy: "\nextension Nest.Deep.").count == 5)
+
+        let (folder, paths) = try writeToTemporaryFolder(result.files, label: "deep")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let symbols = try SwiftCompiler.objectSymbols(paths, in: folder, flags: ["-warnings-as-errors"])
+        #expect(symbols.status == 0, "\(symbols.output.prefix(4000))")
+    }
+
     /// A query parameter named `let`, `var` or `inout` labels an argument: at a call site only
     /// `inout` takes backticks, and escaping the others is a warning. An operation with 70 query
     /// parameters also stores them under `if let`, calls through a local function in the client

@@ -151,12 +151,19 @@ enum FileLayout {
                     let name =
                         prefix + (groupParts.count == 1 ? "Types_\(letter).swift" : "Types_\(letter)\(index + 1).swift")
                     jobs.append {
-                        let body = inNamespace(options.namespace) { w in
+                        var body = inNamespace(options.namespace) { w in
                             for (index, id) in part.enumerated() {
                                 if index > 0 { w.line() }
                                 emitter.emit(id, into: &w)
                             }
                         }
+                        // Deeply nested types, in extensions at file scope (`CompilerLimits`).
+                        var apart = SwiftWriter()
+                        for id in part {
+                            emitter.emitDeclaredApart(
+                                below: id, qualifier: options.namespace.map { $0 + "." } ?? "", into: &apart)
+                        }
+                        body += apart.bytes
                         return [Part(kind: .types, name: name, body: body)]
                     }
                 }

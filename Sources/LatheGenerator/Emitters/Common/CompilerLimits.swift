@@ -23,4 +23,10 @@ enum CompilerLimits {
     /// which are not checked. (A `default` would spare the check too, but a full compile then
     /// warns that it "will never be executed".)
     static let casesInOneSwitch = 256
+
+    /// Type declarations nested inside one another cost IRGen time that doubles with each level
+    /// (20 levels of `struct`s: 5 s, 24: 99 s; the same types declared in extensions of their
+    /// parents: 0.7 s). Every this many levels, a nested type is declared in an extension of its
+    /// parent at file scope; the types are the same.
+    static let typesNestedInOneDeclaration = 6
 }

@@ -3,7 +3,7 @@ import LatheIR
 /// Emits the declaration of one top-level type, with its nested types inside it.
 struct TypeEmitter {
     let module: IRModule
-    let spelling: TypeSpelling
+    var spelling: TypeSpelling
     /// `Swift.Hashable, ` in a conformance list, or nothing (`GeneratorOptions.hashable`).
     let hashable: String
 
@@ -16,6 +16,7 @@ struct TypeEmitter {
     func render(_ id: IRTypeID) -> String {
         var writer = SwiftWriter()
         emit(id, into: &writer)
+        emitDeclaredApart(below: id, qualifier: "", into: &writer)
         return writer.text
     }
 
@@ -34,11 +35,38 @@ struct TypeEmitter {
         }
     }
 
-    /// Nested types go at the end of their parent's body.
+    /// Nested types go at the end of their parent's body, but for those declared apart.
     func emitNested(_ type: IRType, into w: inout SwiftWriter) {
-        for id in type.nested {
+        for id in type.nested where !isDeclaredApart(id) {
             w.line()
             emit(id, into: &w)
+        }
+    }
+
+    /// Whether `id` is declared in an extension of its parent at file scope rather than inside
+    /// it: every `CompilerLimits.typesNestedInOneDeclaration` levels of nesting.
+    func isDeclaredApart(_ id: IRTypeID) -> Bool {
+        var depth = 0
+        var parent = module[id].parent
+        while let current = parent {
+            depth += 1
+            parent = module[current].parent
+        }
+        return depth > 0 && depth.isMultiple(of: CompilerLimits.typesNestedInOneDeclaration)
+    }
+
+    /// The extensions, at file scope, that declare the types below `root` declared apart;
+    /// `qualifier` names the namespace the file's types are in (`Namespace.`), if any.
+    func emitDeclaredApart(below root: IRTypeID, qualifier: String, into w: inout SwiftWriter) {
+        // Outside the namespace, types are named through it.
+        var emitter = self
+        emitter.spelling.qualifier = qualifier
+        var work = Array(module[root].nested.reversed())
+        while let id = work.popLast() {
+            work += module[id].nested.reversed()
+            guard isDeclaredApart(id), let parent = module[id].parent else { continue }
+            w.line()
+            w.block("extension \(qualifier)\(module.qualifiedName(parent))") { w in emitter.emit(id, into: &w) }
         }
     }
 }
