@@ -11,7 +11,8 @@ holds a run.
 
 With `--compile`, it compiles the output instead, as a debug build does (`swiftc -Onone -g`, both
 cores, against LatheRuntime's debug modules, which it builds), on shapes that stress the compiler
-(`wide-*`: one object, enum or union of N members); default N 150. A Swift construct whose cost
+(`wide-*`: one object, enum, union, operation's parameters of N members, or N operations;
+`deep-inline`: objects nested N / 10 deep); default N 150. A Swift construct whose cost
 grows faster than its size shows as a ratio well above 4, or as output that does not compile.
 
     scripts/benchmark-shapes.py --compile [--n N] [SHAPE ...]
@@ -115,7 +116,6 @@ SHAPES = {
 }
 
 
-
 def wide_members(kind):
     """One union or allOf of n referenced objects, each with a property of its own."""
     def make(n):
@@ -194,27 +194,25 @@ def instructions(lathe, spec, output):
     sys.exit(f"callgrind counted nothing on {spec}:\n{done.stderr.decode()[-2000:]}")
 
 
+def generate(lathe, spec, output):
+    """`lathe generate` into a fresh `output`; the wall time it took. Stops the script if it fails."""
+    subprocess.run(["rm", "-rf", output], check=True)
+    start = time.perf_counter()
+    done = subprocess.run([lathe, "generate", "--quiet", spec, "--output", output],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"lathe failed on {spec}:\n{done.stderr.decode()[:2000]}")
+    return elapsed
+
+
 def best_time(lathe, spec, output, runs):
-    best = None
-    for _ in range(runs):
-        subprocess.run(["rm", "-rf", output], check=True)
-        start = time.perf_counter()
-        done = subprocess.run([lathe, "generate", "--quiet", spec, "--output", output],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        elapsed = time.perf_counter() - start
-        if done.returncode != 0:
-            sys.exit(f"lathe failed on {spec}:\n{done.stderr.decode()[:2000]}")
-        best = elapsed if best is None else min(best, elapsed)
-    return best
+    return min(generate(lathe, spec, output) for _ in range(runs))
 
 
 def compile_time(lathe, spec, output, modules):
     """Generates `spec` and compiles the output as a debug build does; the wall time of the compile."""
-    subprocess.run(["rm", "-rf", output], check=True)
-    done = subprocess.run([lathe, "generate", "--quiet", spec, "--output", output],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    if done.returncode != 0:
-        sys.exit(f"lathe failed on {spec}:\n{done.stderr.decode()[:2000]}")
+    generate(lathe, spec, output)
     objects = os.path.join(output, "objects")
     os.makedirs(objects)
     files = sorted(os.path.join(output, f) for f in os.listdir(output) if f.endswith(".swift"))

@@ -215,6 +215,8 @@ extension TypeEmitter {
                     counter: &counter)
                 return (name, body)
             }
+            let undocumentedCheck =
+                "\(Runtime.Check.undocumentedCase)(\(SwiftLiteral.string(type.name.swift)), at: path, into: &issues)"
             w.block(Runtime.validationRequirement) { w in
                 guard inOneSwitch else {
                     for (name, body) in validations where !body.isEmpty {
@@ -224,11 +226,7 @@ extension TypeEmitter {
                         }
                     }
                     if union.discriminator != nil {
-                        w.block("if case .undocumented = self") { w in
-                            w.line(
-                                "\(Runtime.Check.undocumentedCase)(\(SwiftLiteral.string(type.name.swift)), at: path, "
-                                    + "into: &issues)")
-                        }
+                        w.block("if case .undocumented = self") { w in w.line(undocumentedCheck) }
                     }
                     return
                 }
@@ -241,13 +239,7 @@ extension TypeEmitter {
                             w.indented { $0.raw(body) }
                         }
                     }
-                    if union.discriminator != nil {
-                        w.line(
-                            "case .undocumented: "
-                                + "\(Runtime.Check.undocumentedCase)(\(SwiftLiteral.string(type.name.swift)), at: "
-                                + "path, into: &issues)"
-                        )
-                    }
+                    if union.discriminator != nil { w.line("case .undocumented: \(undocumentedCheck)") }
                 }
             }
             emitNested(type, into: &w)

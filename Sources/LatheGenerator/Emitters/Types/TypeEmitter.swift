@@ -1,6 +1,7 @@
 import LatheIR
 
-/// Emits the declaration of one top-level type, with its nested types inside it.
+/// Emits the declaration of one top-level type, with its nested types inside it; those nested
+/// deepest go in extensions at file scope (`emitDeclaredApart`).
 struct TypeEmitter {
     let module: IRModule
     var spelling: TypeSpelling
@@ -11,13 +12,6 @@ struct TypeEmitter {
         self.module = module
         spelling = TypeSpelling(module: module)
         self.hashable = EmitterContext.hashable(hashable)
-    }
-
-    func render(_ id: IRTypeID) -> String {
-        var writer = SwiftWriter()
-        emit(id, into: &writer)
-        emitDeclaredApart(below: id, qualifier: "", into: &writer)
-        return writer.text
     }
 
     func emit(_ id: IRTypeID, into writer: inout SwiftWriter) {
