@@ -786,7 +786,8 @@ extension Lowerer {
         _ schema: Schema, _ members: [Schema], _ hint: NameHint, isAnyOf: Bool, membersAreReadings: Bool = false
     ) -> IRValueType {
         let id = namedType(hint, schema)
-        var scope = NameScope(reserved: ["undocumented"])
+        // `byDiscriminator`: a large discriminated union's table of its values.
+        var scope = NameScope(reserved: ["undocumented", "byDiscriminator"])
         var cases: [IRUnion.Case] = []
         // With a discriminator, the values each alternative fixes its property to (`type: {enum:
         // [json]}`): they select it, and an inline alternative without a title is named after its one.
@@ -903,10 +904,18 @@ extension Lowerer {
             let member = members[index]
             let own = fixed.values(of: index)
             let selecting = own.filter { selector[$0] == index }
+            let implicit = member.ref.flatMap { ref in ref.targetKey.map { ref.targetName ?? $0 } }
             if !selecting.isEmpty {
                 union.cases[index].discriminatorValues = selecting
-            } else if let key = member.ref?.targetKey {
-                union.cases[index].discriminatorValues.append(member.ref?.targetName ?? key)
+            } else if let implicit, !mapped.contains(implicit) {
+                union.cases[index].discriminatorValues.append(implicit)
+            } else if let implicit {
+                // The mapping names another alternative for this one's own name: it says so explicitly.
+                warning(
+                    "the mapping selects another alternative by this one's name '\(implicit)', so the "
+                        + "discriminator cannot select it; Lathe tries it in order when '\(property)' names no "
+                        + "other alternative",
+                    at: member.origin, kind: "discriminator-ignored")
             } else if own.isEmpty {
                 warning(
                     "this alternative has no $ref and fixes no value of '\(property)', so the discriminator "

@@ -96,6 +96,35 @@ struct RoundTripTests {
         #expect(WideObject.Code(rawValue: 418) == .undocumented(418))
     }
 
+    /// From 16 discriminator values, `init(from:)` switches on a value's position in a table of
+    /// them: each value selects its alternative, any other is kept, and an alternative that fixes
+    /// no value is tried when the property names no other, or is absent.
+    @Test func aDiscriminatorOfManyValuesSelectsAsASwitchDoes() throws {
+        let mapped: [(String, Bool)] = [
+            ("circle", true), ("disc", true), ("ring", true), ("dot", true), ("ellipse", true), ("oval", true),
+            ("round", true), ("triangle", false), ("square", false), ("rectangle", false), ("pentagon", false),
+            ("hexagon", false), ("heptagon", false), ("octagon", false), ("nonagon", false), ("decagon", false),
+        ]
+        for (kind, isCircle) in mapped {
+            let shape = try roundTrip(
+                WideObject.Shape.self, #"{"kind": "\#(kind)", "radius": 1.5, "sides": 3}"#,
+                expected: isCircle ? #"{"kind": "\#(kind)", "radius": 1.5}"# : #"{"kind": "\#(kind)", "sides": 3}"#)
+            #expect(
+                shape
+                    == (isCircle
+                        ? .circle(WideObject.Circle(kind: kind, radius: 1.5))
+                        : .polygon(WideObject.Polygon(kind: kind, sides: 3))))
+        }
+        let label = try roundTrip(WideObject.Shape.self, #"{"text": "hi"}"#)
+        #expect(label == .label(WideObject.Shape.Label(text: "hi")))
+        let named = try roundTrip(
+            WideObject.Shape.self, #"{"kind": "star", "text": "hi"}"#, expected: #"{"text": "hi"}"#)
+        #expect(named == .label(WideObject.Shape.Label(text: "hi")))
+        let other = try roundTrip(WideObject.Shape.self, #"{"kind": "Circle", "radius": 1}"#)
+        #expect(other == .undocumented(["kind": "Circle", "radius": 1]))
+        #expect(other.validationIssues.map(\.description) == ["$: matches none of Shape's documented cases"])
+    }
+
     /// Past 64 members, the initializer stores an optional argument only when it is not nil; what
     /// it is given, and nothing else, is what the value holds and writes.
     @Test func aWideObjectHoldsWhatItIsGiven() throws {
@@ -227,6 +256,9 @@ struct RoundTripTests {
         let neither = try roundTrip(OneOfDiscriminator.Completion.self, #"{"object": "text_completion"}"#)
         #expect(neither == .undocumented(["object": "text_completion"]))
         #expect(neither.validationIssues.map(\.description) == ["$: matches none of Completion's documented cases"])
+        // Without the property, too, the alternatives are tried: neither decodes without `object`.
+        let absent = try roundTrip(OneOfDiscriminator.Completion.self, #"{"token": "a"}"#)
+        #expect(absent == .undocumented(["token": "a"]))
     }
 
     @Test func anObjectAndAUnionAreOneJSONObject() throws {

@@ -290,6 +290,40 @@ struct LoweringTests {
         #expect(union.cases.map(\.discriminatorValues) == [["dog"], ["Cat"]])
     }
 
+    /// An explicit mapping wins over an implicit one: a value the mapping gives one alternative does
+    /// not also select another by its name (which alternative came first would otherwise decide).
+    @Test func aMappedValueDoesNotAlsoSelectAnAlternativeByName() throws {
+        let loaded = OpenAPILoader.load(
+            bytes: Array(
+                """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Cat: {type: object, properties: {kind: {type: string}}}
+                    Lion: {type: object, properties: {kind: {type: string}}}
+                    Dog: {type: object, properties: {kind: {type: string}}}
+                    U:
+                      oneOf:
+                        - $ref: '#/components/schemas/Cat'
+                        - $ref: '#/components/schemas/Lion'
+                        - $ref: '#/components/schemas/Dog'
+                      discriminator: {propertyName: kind, mapping: {Cat: '#/components/schemas/Lion'}}
+                """.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        guard case .union(let union) = try type(module, "U").kind else {
+            Issue.record("U is not a union")
+            return
+        }
+        #expect(union.cases.map(\.discriminatorValues) == [[], ["Cat"], ["Dog"]])
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "spec.yaml:10:11: warning: the mapping selects another alternative by this one's name 'Cat', so "
+                    + "the discriminator cannot select it; Lathe tries it in order when 'kind' names no other "
+                    + "alternative [discriminator-ignored]"
+            ])
+    }
+
     /// Without a mapping, an alternative is selected by the values it fixes the property to, looking
     /// through `$ref`s and `allOf` (whose values intersect). A value several alternatives fix selects
     /// the one that fixes fewest (a subtype narrowing its base's enum), else none of them: a `$ref`

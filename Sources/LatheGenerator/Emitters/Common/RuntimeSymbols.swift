@@ -86,6 +86,7 @@ enum Runtime {
 
     enum EnumCoding {
         static let byRawValue = "LatheRuntime.EnumCoding.byRawValue"
+        static let positions = "LatheRuntime.EnumCoding.positions"
     }
 
     enum Indirect {

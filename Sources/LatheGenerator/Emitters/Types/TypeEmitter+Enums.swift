@@ -63,10 +63,11 @@ extension TypeEmitter {
         }
     }
 
-    /// Values from which `init(rawValue:)` looks a value up in a table (`EnumCoding.byRawValue`)
-    /// rather than `switch`ing over them. A lookup takes about 35 ns whatever the size; a `switch`
-    /// 3 ns over 4 values, 36 ns over 16 and 380 ns over 200 (release, one core), and it costs the
-    /// compiler time growing with the square of the values (17.8 s for 1,000).
+    /// Values from which an enum's `init(rawValue:)`, and a discriminated union's `init(from:)`, look
+    /// a string up in a table (`EnumCoding`) rather than `switch`ing over string literals. A lookup
+    /// takes about 35 ns whatever the size; a `switch` 3 ns over 4 values, 36 ns over 16 and 380 ns
+    /// over 200 (release, one core), and it costs the compiler's mandatory ARC pass time growing
+    /// faster than the square of the values (an enum's 1,000: 17.8 s; a union's: 35 s).
     static let valuesLookedUp = 16
 
     /// How an `anyOf` member goes out beside the others.
@@ -111,6 +112,7 @@ extension TypeEmitter {
         let cases = union.cases.map { (SwiftNames.escapedMember($0.name.swift), spelling.type($0.type), $0) }
         // With a discriminator, the cases it cannot select: tried in order before `undocumented`.
         let tried = cases.filter { $0.2.discriminatorValues.isEmpty }
+        let selectingValues = cases.flatMap(\.2.discriminatorValues)
         writer.docComment(DocComments.lines(type.docs, source: type.source))
         let indirect = union.isRecursive ? "indirect " : ""
         writer.block(
@@ -140,14 +142,32 @@ extension TypeEmitter {
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
                 if let discriminator = union.discriminator {
                     w.line("let container = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
-                    w.switchBlock(
-                        "try container.decode(Swift.String.self, forKey: "
-                            + "\(Runtime.anyCodingKey)(\(SwiftLiteral.string(discriminator))))"
-                    ) { w in
+                    // An absent property selects none of the cases: the others are tried then.
+                    let read =
+                        "try container.\(tried.isEmpty ? "decode" : "decodeIfPresent")(Swift.String.self, forKey: "
+                        + "\(Runtime.anyCodingKey)(\(SwiftLiteral.string(discriminator))))"
+                    // Many values: the switch is over their positions in `byDiscriminator`, the
+                    // values in order, as `init(rawValue:)` looks up a large enum's.
+                    let looksUp = selectingValues.count >= Self.valuesLookedUp
+                    var subject = read
+                    if looksUp {
+                        w.line("let tag = \(read)")
+                        subject =
+                            tried.isEmpty ? "Self.byDiscriminator[tag]" : "tag.flatMap({ Self.byDiscriminator[$0] })"
+                    }
+                    var position = 0
+                    w.switchBlock(subject) { w in
                         for (name, swiftType, item) in cases where !item.discriminatorValues.isEmpty {
+                            let decode = "self = .\(name)(try decoder.singleValueContainer().decode(\(swiftType).self))"
+                            let literals = item.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")
+                            guard looksUp else {
+                                w.line("case \(literals): \(decode)")
+                                continue
+                            }
+                            let positions = position ..< (position + item.discriminatorValues.count)
+                            position = positions.upperBound
                             w.line(
-                                "case \(item.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")): self = .\(name)(try decoder.singleValueContainer().decode(\(swiftType).self))"
-                            )
+                                "case \(positions.map(String.init).joined(separator: ", ")): \(decode)  // \(literals)")
                         }
                         if tried.isEmpty {
                             w.line(
@@ -241,6 +261,13 @@ extension TypeEmitter {
                     }
                     if union.discriminator != nil { w.line("case .undocumented: \(undocumentedCheck)") }
                 }
+            }
+            if union.discriminator != nil, selectingValues.count >= Self.valuesLookedUp {
+                w.line()
+                w.line(
+                    "private static let byDiscriminator: [Swift.String: Swift.Int] = "
+                        + "\(Runtime.EnumCoding.positions)([\(selectingValues.map(SwiftLiteral.string).joined(separator: ", "))])"
+                )
             }
             emitNested(type, into: &w)
         }

@@ -169,7 +169,7 @@ extension OneOfDiscriminator {
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("object")) {
+            switch try container.decodeIfPresent(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("object")) {
             default:
                 let value = try decoder.singleValueContainer()
                 if let found = try? value.decode(Completion.Case1.self) { self = .case1(found); return }

@@ -9,6 +9,33 @@ import Foundation
 nonisolated public enum WideObject {}
 
 extension WideObject {
+    /// - Source: `#/components/schemas/Circle`
+    nonisolated public struct Circle: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: Swift.String
+
+        public var radius: Swift.Double
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: Swift.String, radius: Swift.Double) {
+            self.kind = kind
+            self.radius = radius
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.kind = try container.decode(Swift.String.self, forKey: "kind")
+            self.radius = try container.decode(Swift.Double.self, forKey: "radius")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encode(self.radius, forKey: "radius")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
     /// - Source: `#/components/schemas/Code`
     nonisolated public enum Code: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case value100
@@ -71,6 +98,35 @@ extension WideObject {
 }
 
 extension WideObject {
+    /// - Source: `#/components/schemas/Polygon`
+    nonisolated public struct Polygon: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: Swift.String
+
+        public var sides: Swift.Int
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: Swift.String, sides: Swift.Int) {
+            self.kind = kind
+            self.sides = sides
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.kind = try container.decode(Swift.String.self, forKey: "kind")
+            self.sides = try container.decode(Swift.Int.self, forKey: "sides")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encode(self.sides, forKey: "sides")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension WideObject {
     /// - Source: `#/components/schemas/Region`
     nonisolated public enum Region: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case usEast1
@@ -126,6 +182,81 @@ extension WideObject {
             if case .undocumented(let value) = self {
                 LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
             }
+        }
+    }
+}
+
+extension WideObject {
+    /// - Source: `#/components/schemas/Shape`
+    nonisolated public enum Shape: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `kind` `circle` or `disc` or `ring` or `dot` or `ellipse` or `oval` or `round`.
+        case circle(Circle)
+        /// Selected by `kind` `triangle` or `square` or `rectangle` or `pentagon` or `hexagon` or `heptagon` or `octagon` or `nonagon` or `decagon`.
+        case polygon(Polygon)
+        /// Tried, in order, when `kind` selects none of the cases.
+        case label(Shape.Label)
+        /// A value that none of the cases above decodes, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let tag = try container.decodeIfPresent(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("kind"))
+            switch tag.flatMap({ Self.byDiscriminator[$0] }) {
+            case 0, 1, 2, 3, 4, 5, 6: self = .circle(try decoder.singleValueContainer().decode(Circle.self))  // "circle", "disc", "ring", "dot", "ellipse", "oval", "round"
+            case 7, 8, 9, 10, 11, 12, 13, 14, 15: self = .polygon(try decoder.singleValueContainer().decode(Polygon.self))  // "triangle", "square", "rectangle", "pentagon", "hexagon", "heptagon", "octagon", "nonagon", "decagon"
+            default:
+                let value = try decoder.singleValueContainer()
+                if let found = try? value.decode(Shape.Label.self) { self = .label(found); return }
+                self = .undocumented(try value.decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .circle(let value): try container.encode(value)
+            case .polygon(let value): try container.encode(value)
+            case .label(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .circle(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .polygon(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .label(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Shape", at: path, into: &issues)
+            }
+        }
+
+        private static let byDiscriminator: [Swift.String: Swift.Int] = LatheRuntime.EnumCoding.positions(["circle", "disc", "ring", "dot", "ellipse", "oval", "round", "triangle", "square", "rectangle", "pentagon", "hexagon", "heptagon", "octagon", "nonagon", "decagon"])
+
+        /// Label
+        ///
+        /// - Source: `#/components/schemas/Shape/oneOf/2`
+        nonisolated public struct Label: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var text: Swift.String
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(text: Swift.String) {
+                self.text = text
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.text = try container.decode(Swift.String.self, forKey: "text")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.text, forKey: "text")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
         }
     }
 }
