@@ -961,20 +961,29 @@ extension Lowerer {
         return common.isEmpty ? nil : common
     }
 
-    /// A schema's `const` or `enum` when its values are text (a `null` beside them aside).
+    /// A value as the text a discriminator reads it as (`EnumCoding.discriminator`): a string as it
+    /// is, an integer or a boolean as JSON writes it; `nil` for any other value.
+    private static func discriminatorText(_ value: SpecValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .number(let number) where number.isInteger: number.text
+        case .bool(let flag): flag ? "true" : "false"
+        default: nil
+        }
+    }
+
+    /// A schema's `const` or `enum` when its values are text, integers or booleans (a `null` beside
+    /// them aside).
     private func textValues(of schema: Schema, visited: inout Set<String>) -> [String]? {
         if let constant = schema.constValue {
-            if case .string(let text) = constant { return [text] }
-            return nil
+            return Self.discriminatorText(constant).map { [$0] }
         }
         if let values = schema.enumValues {
             var texts: [String] = []
             for value in values {
-                switch value {
-                case .string(let text): texts.append(text)
-                case .null: continue
-                default: return nil
-                }
+                if case .null = value { continue }
+                guard let text = Self.discriminatorText(value) else { return nil }
+                texts.append(text)
             }
             return texts.isEmpty ? nil : texts
         }

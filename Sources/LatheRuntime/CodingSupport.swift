@@ -67,6 +67,24 @@ public enum Literal {
         return index
     }
 
+    /// A discriminated union's property `name`, as the text its `mapping` keys name: a string as it
+    /// is, an integer or a boolean as JSON writes it (some specs discriminate by number, and a
+    /// mapping's keys are strings); `nil` when it is absent or null, which selects no alternative.
+    /// Another kind of value is a type mismatch, as decoding a string would have thrown.
+    public static func discriminator(_ name: String, in decoder: any Decoder) throws -> String? {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        let key = AnyCodingKey(name)
+        guard container.contains(key), try !container.decodeNil(forKey: key) else { return nil }
+        do {
+            return try container.decode(String.self, forKey: key)
+        } catch let mismatch as DecodingError {
+            guard case .typeMismatch = mismatch else { throw mismatch }
+            if let number = try? container.decode(Int64.self, forKey: key) { return String(number) }
+            if let flag = try? container.decode(Bool.self, forKey: key) { return flag ? "true" : "false" }
+            throw mismatch
+        }
+    }
+
     /// Each of `values` by its position; the first of any two equal values wins, as in a `switch`.
     /// A discriminated union switches on the position of its discriminator's value.
     public static func positions(_ values: [String]) -> [String: Int] {

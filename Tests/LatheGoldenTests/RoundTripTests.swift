@@ -261,6 +261,27 @@ struct RoundTripTests {
         #expect(absent == .undocumented(["token": "a"]))
     }
 
+    /// A discriminator that is a number selects by its JSON text, as the alternatives' own values and
+    /// the mapping's keys write it. Absent, it selects none: the value is kept, and reported.
+    @Test func aNumberDiscriminatesByItsText() throws {
+        let one = try roundTrip(OneOfDiscriminator.Versioned.self, #"{"version": 1, "name": "a"}"#)
+        #expect(one == .versionOne(OneOfDiscriminator.VersionOne(version: .value1, name: "a")))
+        let two = try roundTrip(OneOfDiscriminator.Versioned.self, #"{"version": 2, "title": "b"}"#)
+        #expect(two == .versionTwo(OneOfDiscriminator.VersionTwo(version: 2, title: "b")))
+        let latest = try roundTrip(OneOfDiscriminator.Versioned.self, #"{"version": 3, "tags": ["c"]}"#)
+        #expect(latest == .versionLatest(OneOfDiscriminator.VersionLatest(version: 3, tags: ["c"])))
+        let later = try roundTrip(OneOfDiscriminator.Versioned.self, #"{"version": 4}"#)
+        #expect(later == .undocumented(["version": 4]))
+        // Selected by its text, the string "1" is then not VersionOne's integer: an error, not a guess.
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(
+                OneOfDiscriminator.Versioned.self, from: Data(#"{"version": "1", "name": "a"}"#.utf8))
+        }
+        let absent = try roundTrip(OneOfDiscriminator.Pet.self, #"{"name": "Liz"}"#)
+        #expect(absent == .undocumented(["name": "Liz"]))
+        #expect(absent.validationIssues.map(\.description) == ["$: matches none of Pet's documented cases"])
+    }
+
     @Test func anObjectAndAUnionAreOneJSONObject() throws {
         let tagged = try roundTrip(
             AllOf.Tagged.self, #"{"tag": "t", "side": 2}"#, expected: #"{"side": 2, "tag": "t"}"#)

@@ -1,3 +1,4 @@
+import Foundation
 @_spi(Generated) import LatheRuntime
 import Testing
 
@@ -23,5 +24,32 @@ struct EnumCodingTests {
                 "circle": 0, "disc": 1, "Star": 2, "square": 3, "": 5,
             ])
         #expect(EnumCoding.positions([]).isEmpty)
+    }
+
+    /// What `EnumCoding.discriminator` reads from `json`'s property `kind`.
+    private struct Read: Decodable {
+        var text: String?
+        init(from decoder: any Decoder) throws { text = try EnumCoding.discriminator("kind", in: decoder) }
+    }
+
+    private func read(_ json: String) throws -> String? {
+        try JSONDecoder().decode(Read.self, from: Data(json.utf8)).text
+    }
+
+    /// A mapping's keys are strings: a number or a boolean is read as JSON writes it, an absent or
+    /// null property as none, and anything else is the type mismatch decoding a string would be.
+    @Test func aDiscriminatorIsReadAsItsJSONText() throws {
+        #expect(try read(#"{"kind": "card"}"#) == "card")
+        #expect(try read(#"{"kind": ""}"#) == "")
+        #expect(try read(#"{"kind": 3}"#) == "3")
+        #expect(try read(#"{"kind": -12}"#) == "-12")
+        #expect(try read(#"{"kind": true}"#) == "true")
+        #expect(try read(#"{"kind": false}"#) == "false")
+        #expect(try read(#"{"other": "card"}"#) == nil)
+        #expect(try read(#"{"kind": null}"#) == nil)
+        for mismatched in [#"{"kind": 1.5}"#, #"{"kind": {"a": 1}}"#, #"{"kind": ["card"]}"#] {
+            #expect(throws: DecodingError.self, "\(mismatched)") { try read(mismatched) }
+        }
+        #expect(throws: DecodingError.self) { try read(#"["kind"]"#) }
     }
 }

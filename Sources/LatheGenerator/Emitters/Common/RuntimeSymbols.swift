@@ -87,6 +87,7 @@ enum Runtime {
     enum EnumCoding {
         static let byRawValue = "LatheRuntime.EnumCoding.byRawValue"
         static let positions = "LatheRuntime.EnumCoding.positions"
+        static let discriminator = "LatheRuntime.EnumCoding.discriminator"
     }
 
     enum Indirect {

@@ -141,19 +141,17 @@ extension TypeEmitter {
             w.line()
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
                 if let discriminator = union.discriminator {
-                    w.line("let container = try decoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
-                    // An absent property selects none of the cases: the others are tried then.
+                    // Absent or null, the property selects none of the cases: the others are tried
+                    // then, else the value is kept.
                     let read =
-                        "try container.\(tried.isEmpty ? "decode" : "decodeIfPresent")(Swift.String.self, forKey: "
-                        + "\(Runtime.anyCodingKey)(\(SwiftLiteral.string(discriminator))))"
+                        "try \(Runtime.EnumCoding.discriminator)(\(SwiftLiteral.string(discriminator)), in: decoder)"
                     // Many values: the switch is over their positions in `byDiscriminator`, the
                     // values in order, as `init(rawValue:)` looks up a large enum's.
                     let looksUp = selectingValues.count >= Self.valuesLookedUp
                     var subject = read
                     if looksUp {
                         w.line("let tag = \(read)")
-                        subject =
-                            tried.isEmpty ? "Self.byDiscriminator[tag]" : "tag.flatMap({ Self.byDiscriminator[$0] })"
+                        subject = "tag.flatMap({ Self.byDiscriminator[$0] })"
                     }
                     var position = 0
                     w.switchBlock(subject) { w in

@@ -468,8 +468,7 @@ extension AllOf {
         case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("kind")) {
+            switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
             case "circle": self = .circle(try decoder.singleValueContainer().decode(Circle.self))
             case "square": self = .square(try decoder.singleValueContainer().decode(Square.self))
             default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))

@@ -17,8 +17,7 @@ extension OneOfDiscriminator {
         case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("type")) {
+            switch try LatheRuntime.EnumCoding.discriminator("type", in: decoder) {
             case "ukLocal": self = .ukLocalAccount(try decoder.singleValueContainer().decode(UKLocalAccount.self))
             default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
             }
@@ -168,8 +167,7 @@ extension OneOfDiscriminator {
         case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            switch try container.decodeIfPresent(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("object")) {
+            switch try LatheRuntime.EnumCoding.discriminator("object", in: decoder) {
             default:
                 let value = try decoder.singleValueContainer()
                 if let found = try? value.decode(Completion.Case1.self) { self = .case1(found); return }
@@ -367,8 +365,7 @@ extension OneOfDiscriminator {
         case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("kind")) {
+            switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
             case "card": self = .card(try decoder.singleValueContainer().decode(Card.self))
             case "bank": self = .bankAccount(try decoder.singleValueContainer().decode(BankAccount.self))
             default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
@@ -431,8 +428,7 @@ extension OneOfDiscriminator {
         case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("type")) {
+            switch try LatheRuntime.EnumCoding.discriminator("type", in: decoder) {
             case "json": self = .json(try decoder.singleValueContainer().decode(Grammar.Json.self))
             case "regex": self = .regex(try decoder.singleValueContainer().decode(Grammar.RegexModel.self))
             default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
@@ -622,8 +618,7 @@ extension OneOfDiscriminator {
         case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("kind")) {
+            switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
             case "Card": self = .card(try decoder.singleValueContainer().decode(Card.self))
             case "BankAccount": self = .bankAccount(try decoder.singleValueContainer().decode(BankAccount.self))
             default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
@@ -662,8 +657,7 @@ extension OneOfDiscriminator {
         case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("kind")) {
+            switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
             case "text": self = .textMessage(try decoder.singleValueContainer().decode(TextMessage.self))
             case "image": self = .imageMessage(try decoder.singleValueContainer().decode(ImageMessage.self))
             default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
@@ -739,8 +733,7 @@ extension OneOfDiscriminator {
         case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("kind")) {
+            switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
             case "card": self = .card(try decoder.singleValueContainer().decode(Card.self))
             case "sepa_debit": self = .bankAccount(try decoder.singleValueContainer().decode(BankAccount.self))
             default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
@@ -777,8 +770,7 @@ extension OneOfDiscriminator {
         case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            switch try container.decode(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("petType")) {
+            switch try LatheRuntime.EnumCoding.discriminator("petType", in: decoder) {
             case "Cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
             case "Dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
             default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
@@ -893,5 +885,167 @@ extension OneOfDiscriminator {
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension OneOfDiscriminator {
+    /// - Source: `#/components/schemas/VersionLatest`
+    nonisolated public struct VersionLatest: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var version: Swift.Int
+
+        public var tags: [Swift.String]?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(version: Swift.Int, tags: [Swift.String]? = nil) {
+            self.version = version
+            self.tags = tags
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.version = try container.decode(Swift.Int.self, forKey: "version")
+            self.tags = try container.decodeIfPresent([Swift.String].self, forKey: "tags", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.version, forKey: "version")
+            try container.encodeIfPresent(self.tags, forKey: "tags")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
+    /// - Source: `#/components/schemas/VersionOne`
+    nonisolated public struct VersionOne: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var version: VersionOne.Version
+
+        public var name: Swift.String
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(version: VersionOne.Version, name: Swift.String) {
+            self.version = version
+            self.name = name
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.version = try container.decode(VersionOne.Version.self, forKey: "version")
+            self.name = try container.decode(Swift.String.self, forKey: "name")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.version, forKey: "version")
+            try container.encode(self.name, forKey: "name")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.version.collectValidationIssues(at: path.key("version"), into: &issues)
+        }
+
+        /// - Source: `#/components/schemas/VersionOne/properties/version`
+        nonisolated public enum Version: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case value1
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.Int)
+
+            public init(rawValue: Swift.Int) {
+                switch rawValue {
+                case 1: self = .value1
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.Int {
+                switch self {
+                case .value1: 1
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.value1]
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
+            }
+        }
+    }
+
+    /// - Source: `#/components/schemas/VersionTwo`
+    nonisolated public struct VersionTwo: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// - Note: Defaults to `2` when absent.
+        public var version: Swift.Int
+
+        public var title: Swift.String
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(version: Swift.Int = 2, title: Swift.String) {
+            self.version = version
+            self.title = title
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.version = try container.decode(Swift.Int.self, forKey: "version")
+            self.title = try container.decode(Swift.String.self, forKey: "title")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.version, forKey: "version")
+            try container.encode(self.title, forKey: "title")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            LatheRuntime.Check.constant(self.version == 2, expected: "2", at: path.key("version"), into: &issues)
+        }
+    }
+
+    /// - Source: `#/components/schemas/Versioned`
+    nonisolated public enum Versioned: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `version` `1`.
+        case versionOne(VersionOne)
+        /// Selected by `version` `2`.
+        case versionTwo(VersionTwo)
+        /// Selected by `version` `3`.
+        case versionLatest(VersionLatest)
+        /// A value whose `version` names none of the cases above, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            switch try LatheRuntime.EnumCoding.discriminator("version", in: decoder) {
+            case "1": self = .versionOne(try decoder.singleValueContainer().decode(VersionOne.self))
+            case "2": self = .versionTwo(try decoder.singleValueContainer().decode(VersionTwo.self))
+            case "3": self = .versionLatest(try decoder.singleValueContainer().decode(VersionLatest.self))
+            default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .versionOne(let value): try container.encode(value)
+            case .versionTwo(let value): try container.encode(value)
+            case .versionLatest(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .versionOne(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .versionTwo(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .versionLatest(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Versioned", at: path, into: &issues)
+            }
+        }
     }
 }

@@ -199,8 +199,7 @@ extension WideObject {
         case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            let tag = try container.decodeIfPresent(Swift.String.self, forKey: LatheRuntime.AnyCodingKey("kind"))
+            let tag = try LatheRuntime.EnumCoding.discriminator("kind", in: decoder)
             switch tag.flatMap({ Self.byDiscriminator[$0] }) {
             case 0, 1, 2, 3, 4, 5, 6: self = .circle(try decoder.singleValueContainer().decode(Circle.self))  // "circle", "disc", "ring", "dot", "ellipse", "oval", "round"
             case 7, 8, 9, 10, 11, 12, 13, 14, 15: self = .polygon(try decoder.singleValueContainer().decode(Polygon.self))  // "triangle", "square", "rectangle", "pentagon", "hexagon", "heptagon", "octagon", "nonagon", "decagon"
