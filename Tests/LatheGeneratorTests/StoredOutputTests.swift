@@ -177,4 +177,35 @@ struct CrossDeviceCommitTests {
         #expect(error?.path == folder.path + "/A.swift")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["A.swift"])
     }
+
+    /// `OutputFolder`'s folder calls, in POSIX rather than Foundation: folders made with the ones
+    /// above them, a file in the way refused, listings without `.` and `..`, trees removed whole,
+    /// and staging folders of unique names that only their owner reads.
+    @Test func foldersAreMadeListedAndRemoved() throws {
+        let root = try Folders.makeTemporary(prefix: "lathe-folders-")
+        defer { Folders.removeTree(root) }
+        let temporary = FileManager.default.temporaryDirectory.path
+        #expect(root.hasPrefix((temporary.hasSuffix("/") ? temporary : temporary + "/") + "lathe-folders-"))
+        let permissions = try FileManager.default.attributesOfItem(atPath: root)[.posixPermissions] as? Int
+        #expect(permissions == 0o700)
+        #expect(try Folders.makeTemporary(prefix: "lathe-folders-") != root)
+
+        let nested = root + "/a/b/c/"
+        try Folders.create(nested)
+        try Folders.create(nested)  // already there
+        #expect(Folders.exists(nested) && Folders.names(in: root) == ["a"])
+        try "x".write(toFile: root + "/a/b/file.swift", atomically: false, encoding: .utf8)
+        #expect(Folders.names(in: root + "/a/b")?.sorted() == ["c", "file.swift"])
+        #expect(Folders.names(in: root + "/a/b/file.swift") == nil)
+        #expect(Folders.names(in: root + "/missing") == nil)
+        let blocked = #expect(throws: Folders.Failure.self) {
+            try Folders.create(root + "/a/b/file.swift/d")
+        }
+        #expect(blocked?.description == root + "/a/b/file.swift: it is not a folder")
+
+        try Folders.removeFile(root + "/a/b/file.swift")
+        #expect(Folders.names(in: root + "/a/b") == ["c"])
+        Folders.removeTree(root + "/a")
+        #expect(Folders.names(in: root) == [])
+    }
 }

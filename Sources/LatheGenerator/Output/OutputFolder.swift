@@ -1,13 +1,7 @@
 import LatheOpenAPI
 
-// FoundationEssentials, not Foundation: the whole of Foundation brings ICU, which costs `lathe`
-// seven megabytes of memory before it reads a byte.
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
+// POSIX calls, not Foundation (`Folders`, `writeFile`): Foundation's file calls brought about a
+// megabyte of its code into memory, and its atomic write syncs each file to disk.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -123,9 +117,7 @@ public enum OutputFolder {
         names: [String], contents: (String) -> [UInt8], in directory: String, specName: String, specFile: String?,
         formerName: String?, alsoProduced: Set<String>
     ) throws(Refusal) -> Changes {
-        if FileManager.default.fileExists(atPath: directory),
-            (try? FileManager.default.contentsOfDirectory(atPath: directory)) == nil
-        {
+        if Folders.exists(directory), Folders.names(in: directory) == nil {
             throw .notAFolder(directory)
         }
         let ownMarker = SwiftLiteral.commentText(specName)
@@ -153,7 +145,7 @@ public enum OutputFolder {
             changes.written.append(name)
         }
         let produced = Set(names).union(alsoProduced)
-        let present = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let present = Folders.names(in: directory) ?? []
         for name in present.sorted() where name.hasSuffix(".swift") && !produced.contains(name) {
             if let bytes = try? FileBytes.read(Paths.join(directory, name)),
                 let owner = owner(of: bytes),
@@ -173,14 +165,13 @@ public enum OutputFolder {
     ) throws -> Changes {
         let changes = try plan(
             files, in: directory, specName: specName, specFile: specFile, formerName: nil, alsoProduced: alsoProduced)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Folders.create(directory)
         let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for name in changes.written {
-            try Data(byName[name]!.utf8).write(
-                to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
+            try replace(Paths.join(directory, name), with: byName[name]!.utf8)
         }
         for name in changes.removed {
-            try FileManager.default.removeItem(atPath: Paths.join(directory, name))
+            try Folders.removeFile(Paths.join(directory, name))
         }
         return changes
     }
@@ -197,7 +188,7 @@ public enum OutputFolder {
     }
 
     static func commit(_ staging: Staging, _ changes: Changes, move: (String, String) -> Bool) throws {
-        try FileManager.default.createDirectory(atPath: staging.target, withIntermediateDirectories: true)
+        try Folders.create(staging.target)
         for name in changes.written {
             let staged = Paths.join(staging.folder, name)
             let target = Paths.join(staging.target, name)
@@ -211,22 +202,27 @@ public enum OutputFolder {
             } catch {
                 throw WriteError(path: staged, reason: error.reason)
             }
-            let copy = Paths.join(staging.target, ".\(name).lathe-\(getpid())")
-            unlink(copy)  // what a run of the same process id left, or a link: the copy is a new file
-            do {
-                try writeFile(contents, to: copy)
-            } catch {
-                unlink(copy)  // a partial copy (a full disk) is not left beside the files
-                throw error
-            }
-            if rename(copy, target) != 0 {
-                let reason = String(cString: strerror(errno))
-                unlink(copy)
-                throw WriteError(path: target, reason: reason)
-            }
+            try replace(target, with: contents)
         }
         for name in changes.removed {
-            try FileManager.default.removeItem(atPath: Paths.join(staging.target, name))
+            try Folders.removeFile(Paths.join(staging.target, name))
+        }
+    }
+
+    /// Replaces the file at `path` atomically: `bytes` are written beside it, then renamed over it.
+    static func replace(_ path: String, with bytes: [UInt8]) throws(WriteError) {
+        let copy = Paths.join(Paths.directory(path), ".\(path.split(separator: "/").last ?? "").lathe-\(getpid())")
+        unlink(copy)  // what a run of the same process id left, or a link: the copy is a new file
+        do {
+            try writeFile(bytes, to: copy)
+        } catch {
+            unlink(copy)  // a partial copy (a full disk) is not left beside the files
+            throw error
+        }
+        if rename(copy, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(copy)
+            throw WriteError(path: path, reason: reason)
         }
     }
 
@@ -270,10 +266,7 @@ public enum OutputFolder {
 
         public init(for target: String) throws {
             self.target = target
-            folder = Paths.join(
-                FileManager.default.temporaryDirectory.path,
-                "lathe-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            folder = try Folders.makeTemporary(prefix: "lathe-staging-")
         }
 
         /// Writes one generated file into the staging folder; safe to call from several threads.
@@ -285,7 +278,7 @@ public enum OutputFolder {
 
         /// Removes the staging folder and what is left in it.
         public func finish() {
-            try? FileManager.default.removeItem(atPath: folder)
+            Folders.removeTree(folder)
         }
     }
 }
