@@ -1,13 +1,5 @@
 import LatheOpenAPI
 
-// FoundationEssentials (for URL), not Foundation: the whole of Foundation brings ICU, which costs
-// `lathe` seven megabytes of memory before it reads a byte.
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// `servers`: the document's entries become values of the generated `ServerURL`, named from their
 /// descriptions, with typed variables; an operation whose own (or its path's) `servers` differ from
 /// the document's sends to the first of them.
@@ -92,11 +84,8 @@ extension Lowerer {
         return result
     }
 
-    static func isAbsolute(_ url: String) -> Bool {
-        // Foundation would percent-encode an undeclared `{name}` rather than refuse it.
-        guard !url.contains("{"), let parsed = URL(string: url) else { return false }
-        return ["http", "https"].contains(parsed.scheme?.lowercased() ?? "") && !(parsed.host ?? "").isEmpty
-    }
+    /// An undeclared `{name}` is not part of a URL (Foundation would percent-encode it).
+    static func isAbsolute(_ url: String) -> Bool { HTTPURL.isAbsolute(url) }
 
     /// The server's URL with its variables at their defaults, when that is an absolute `http(s)`
     /// URL; otherwise a warning (a relative URL is relative to wherever the document is served,
@@ -116,7 +105,10 @@ extension Lowerer {
             let why =
                 switch undeclared.count {
                 case 0 where url.contains("{"): " (a variable's default holds a '{')"
-                case 0: ""
+                case 0:
+                    HTTPURL.strayCharacter(in: url).map {
+                        " (it holds \($0 == " " ? "a space" : "'\($0)'"), which a URL cannot: percent-encode it)"
+                    } ?? ""
                 case 1: " (its variable \(undeclared[0]) is not declared)"
                 default: " (its variables \(undeclared.joined(separator: ", ")) are not declared)"
                 }

@@ -1,0 +1,100 @@
+/// Whether a server's URL is one the generated client may write as `Foundation.URL(string: "…")!`:
+/// an absolute `http` or `https` URL with a host, every character of it where RFC 3986's grammar
+/// allows it. Foundation's parser takes every such URL (and more: it percent-encodes what the
+/// grammar does not allow), so the force-unwrap cannot fail. Checked here rather than by calling
+/// Foundation: its `URL` brought half a megabyte of its library's code into every run's memory.
+enum HTTPURL {
+    static func isAbsolute(_ url: String) -> Bool {
+        let bytes = Array(url.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+            ["http", "https"].contains(String(decoding: bytes[..<colon], as: UTF8.self).lowercased()),
+            bytes[(colon + 1)...].starts(with: "//".utf8)
+        else { return false }
+        let authorityStart = colon + 3
+        let authorityEnd =
+            bytes[authorityStart...].firstIndex(where: { $0 == .slash || $0 == .question || $0 == .hash })
+            ?? bytes.endIndex
+        guard isAuthority(bytes[authorityStart ..< authorityEnd]) else { return false }
+        // Path, query and fragment: `pchar`s, `/` and `?`, one `#` at most.
+        var rest = bytes[authorityEnd...]
+        if let hash = rest.firstIndex(of: .hash) {
+            guard isText(rest[(hash + 1)...], also: "/?") else { return false }
+            rest = rest[..<hash]
+        }
+        return isText(rest, also: "/?")
+    }
+
+    /// The first character of `url` that no part of a URL may hold as it is (a space, a quote,
+    /// text outside ASCII), for a warning to name.
+    static func strayCharacter(in url: String) -> Character? {
+        url.first { character in
+            guard character.isASCII, let byte = character.asciiValue, byte > 0x20, byte < 0x7F else { return true }
+            return "\"<>\\^`{|}".contains(character)
+        }
+    }
+
+    /// `[userinfo@]host[:port]`, the host a name or an IP literal in brackets, never empty.
+    private static func isAuthority(_ authority: ArraySlice<UInt8>) -> Bool {
+        var hostAndPort = authority
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
+            guard isText(authority[..<at], also: ":", pchars: false) else { return false }
+            hostAndPort = authority[(at + 1)...]
+        }
+        var host = hostAndPort
+        var port = hostAndPort[hostAndPort.endIndex...]
+        if hostAndPort.first == UInt8(ascii: "[") {
+            guard let close = hostAndPort.firstIndex(of: UInt8(ascii: "]")) else { return false }
+            let literal = hostAndPort[(hostAndPort.startIndex + 1) ..< close]
+            guard !literal.isEmpty, literal.allSatisfy({ $0.isHexDigit || $0 == .colon || $0 == UInt8(ascii: ".") })
+            else { return false }
+            host = hostAndPort[...close]
+            port = hostAndPort[(close + 1)...]
+            guard port.isEmpty || port.first == .colon else { return false }
+        } else if let colon = hostAndPort.firstIndex(of: .colon) {
+            host = hostAndPort[..<colon]
+            port = hostAndPort[colon...]
+            guard !host.isEmpty, isText(host, also: "", pchars: false) else { return false }
+        } else {
+            guard !host.isEmpty, isText(host, also: "", pchars: false) else { return false }
+        }
+        if port.isEmpty { return true }
+        // `:` and a port number; RFC 3986 allows no digits, or more than a port holds, which
+        // Foundation may not take.
+        let digits = port.dropFirst()
+        return (1 ... 5).contains(digits.count) && digits.allSatisfy { (0x30 ... 0x39).contains($0) }
+            && Int(String(decoding: digits, as: UTF8.self))! <= 65_535
+    }
+
+    /// Unreserved characters, sub-delimiters and percent-escapes of two hex digits, with `:` and
+    /// `@` when `pchars`, and the characters of `also`.
+    private static func isText(_ text: ArraySlice<UInt8>, also: String, pchars: Bool = true) -> Bool {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let byte = text[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < text.endIndex, text[index + 1].isHexDigit, text[index + 2].isHexDigit
+                else { return false }
+                index += 3
+                continue
+            }
+            let allowed =
+                byte.isLetter || (0x30 ... 0x39).contains(byte) || "-._~!$&'()*+,;=".utf8.contains(byte)
+                || (pchars && (byte == .colon || byte == UInt8(ascii: "@"))) || also.utf8.contains(byte)
+            guard allowed else { return false }
+            index += 1
+        }
+        return true
+    }
+}
+
+extension UInt8 {
+    fileprivate static let slash = UInt8(ascii: "/")
+    fileprivate static let question = UInt8(ascii: "?")
+    fileprivate static let hash = UInt8(ascii: "#")
+    fileprivate static let colon = UInt8(ascii: ":")
+
+    fileprivate var isLetter: Bool { (0x41 ... 0x5A).contains(self) || (0x61 ... 0x7A).contains(self) }
+    fileprivate var isHexDigit: Bool {
+        (0x30 ... 0x39).contains(self) || (0x41 ... 0x46).contains(self) || (0x61 ... 0x66).contains(self)
+    }
+}

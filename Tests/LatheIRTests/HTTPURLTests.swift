@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import LatheIR
+
+/// A server URL Lathe accepts is written as `Foundation.URL(string: "…")!`: every one it accepts
+/// must be one Foundation parses as an absolute http(s) URL with a host, or the generated client
+/// traps. Checked against Foundation itself.
+struct HTTPURLTests {
+    static let accepted = [
+        "https://api.example.com", "http://api.example.com/", "https://api.box.com/2.0", "HTTPS://API.Example.com/v1",
+        "https://api.xero.com/api.xro/2.0", "https://pal-test.adyen.com/pal/servlet/Payment/v68",
+        "https://example.com:8443/base?x=1&y=a,b#top", "https://user:secret@example.com/",
+        "http://127.0.0.1:8080", "http://[::1]:3000/v1", "http://[2001:db8::7]/", "https://example.com/a%20b/~me/(x)",
+        "https://example.com/v1;matrix=1/@handle/:id", "https://ex_ample-1.example.com/*",
+    ]
+
+    static let refused = [
+        "/api/v1", "api.example.com", "ftp://example.com", "https:example.com", "https:///path", "https://",
+        "https://example.com/a b", "https://exa mple.com", "https://example.com/{version}",
+        "https://{tenant}.example.com",
+        "https://example.com/%zz", "https://example.com/%2", "https://example.com:port/", "https://example.com:99999/",
+        "https://example.com:/", "https://[::1/", "https://[]/", "https://ex\"ample.com", "https://example.com/ü",
+        "https://example.com/a#b#c", "https://a@b@example.com", "https://example.com/<tag>",
+        "https://example.com\\path",
+    ]
+
+    @Test(arguments: accepted)
+    func acceptedURLsAreOnesFoundationParses(_ url: String) throws {
+        #expect(HTTPURL.isAbsolute(url))
+        let parsed = try #require(URL(string: url))
+        #expect(["http", "https"].contains(parsed.scheme?.lowercased()))
+        #expect(!(parsed.host ?? "").isEmpty)
+    }
+
+    @Test(arguments: refused)
+    func otherTextIsRefused(_ url: String) {
+        #expect(!HTTPURL.isAbsolute(url))
+    }
+
+    @Test func theWarningNamesACharacterAURLCannotHold() {
+        #expect(HTTPURL.strayCharacter(in: "https://example.com/a b") == " ")
+        #expect(HTTPURL.strayCharacter(in: "https://example.com/ü") == "ü")
+        #expect(HTTPURL.strayCharacter(in: "https://example.com/<tag>") == "<")
+        #expect(HTTPURL.strayCharacter(in: "https://example.com/a%20b?c=[d]") == nil)
+    }
+}
