@@ -53,9 +53,9 @@ enum HTTPURL {
         } else if let colon = hostAndPort.firstIndex(of: .colon) {
             host = hostAndPort[..<colon]
             port = hostAndPort[colon...]
-            guard !host.isEmpty, isText(host, also: "", pchars: false) else { return false }
+            guard isHostName(host) else { return false }
         } else {
-            guard !host.isEmpty, isText(host, also: "", pchars: false) else { return false }
+            guard isHostName(host) else { return false }
         }
         if port.isEmpty { return true }
         // `:` and a port number; RFC 3986 allows no digits, or more than a port holds, which
@@ -63,6 +63,12 @@ enum HTTPURL {
         let digits = port.dropFirst()
         return (1 ... 5).contains(digits.count) && digits.allSatisfy { (0x30 ... 0x39).contains($0) }
             && Int(String(decoding: digits, as: UTF8.self))! <= 65_535
+    }
+
+    /// A registered name, without percent-escapes: Foundation decodes them in `host`, and one that
+    /// decodes to a NUL or to text that is not UTF-8 leaves the host empty or `nil`.
+    private static func isHostName(_ host: ArraySlice<UInt8>) -> Bool {
+        !host.isEmpty && !host.contains(UInt8(ascii: "%")) && isText(host, also: "", pchars: false)
     }
 
     /// Unreserved characters, sub-delimiters and percent-escapes of two hex digits, with `:` and

@@ -790,8 +790,12 @@ extension Lowerer {
         var scope = NameScope(reserved: ["undocumented", "byDiscriminator"])
         var cases: [IRUnion.Case] = []
         // With a discriminator, the values each alternative fixes its property to (`type: {enum:
-        // [json]}`): they select it, and an inline alternative without a title is named after its one.
+        // [json]}`): they select it, and an inline alternative without a title is named after its one
+        // when it is a string (as before numbers and booleans selected: the names stay).
         let fixed = schema.discriminator.map { fixedDiscriminatorValues(members, property: $0.propertyName) }
+        let naming = schema.discriminator.map {
+            fixedDiscriminatorValues(members, property: $0.propertyName, stringsOnly: true)
+        }
         for (index, member) in members.enumerated() {
             let type: IRValueType
             var constraints = IRConstraints()
@@ -802,7 +806,7 @@ extension Lowerer {
                 preferred = caseName(for: type)
                 original = ref.targetName ?? preferred
             } else {
-                let value = fixed?.soleValue(of: index)
+                let value = naming?.soleValue(of: index)
                 let base = member.title ?? value ?? "Case\(index + 1)"
                 (type, constraints) =
                     membersAreReadings
@@ -900,6 +904,10 @@ extension Lowerer {
             if narrowest.count == 1 { selector[value] = narrowest[0] }
         }
         let property = discriminator.propertyName
+        // A component's name selects it only where nothing more explicit selects another: the
+        // mapping, or a value another alternative's own schema fixes. Of two alternatives with one
+        // name, the first.
+        var named = Set<String>()
         for index in unmapped {
             let member = members[index]
             let own = fixed.values(of: index)
@@ -907,14 +915,20 @@ extension Lowerer {
             let implicit = member.ref.flatMap { ref in ref.targetKey.map { ref.targetName ?? $0 } }
             if !selecting.isEmpty {
                 union.cases[index].discriminatorValues = selecting
-            } else if let implicit, !mapped.contains(implicit) {
-                union.cases[index].discriminatorValues.append(implicit)
             } else if let implicit {
-                // The mapping names another alternative for this one's own name: it says so explicitly.
+                let taken =
+                    mapped.contains(implicit)
+                    ? "the mapping selects another alternative by"
+                    : selector[implicit] != nil
+                        ? "another alternative fixes '\(property)' to"
+                        : named.insert(implicit).inserted ? nil : "an earlier alternative is selected by"
+                guard let taken else {
+                    union.cases[index].discriminatorValues.append(implicit)
+                    continue
+                }
                 warning(
-                    "the mapping selects another alternative by this one's name '\(implicit)', so the "
-                        + "discriminator cannot select it; Lathe tries it in order when '\(property)' names no "
-                        + "other alternative",
+                    "\(taken) this one's name '\(implicit)', so the discriminator cannot select it; Lathe tries "
+                        + "it in order when '\(property)' names no other alternative",
                     at: member.origin, kind: "discriminator-ignored")
             } else if own.isEmpty {
                 warning(
@@ -933,26 +947,33 @@ extension Lowerer {
 
     /// For each alternative, the text values it fixes `property` to with `enum` or `const`,
     /// looking through `$ref`s and `allOf` (whose parts all apply, so their values intersect).
-    private func fixedDiscriminatorValues(_ members: [Schema], property: String) -> FixedDiscriminatorValues {
+    /// `stringsOnly`: integer and boolean values are left out (for naming alternatives).
+    private func fixedDiscriminatorValues(
+        _ members: [Schema], property: String, stringsOnly: Bool = false
+    ) -> FixedDiscriminatorValues {
         FixedDiscriminatorValues(
             members.map { member in
                 var visited = Set<String>()
-                return fixedValues(of: member, property: property, visited: &visited)
+                return fixedValues(of: member, property: property, stringsOnly: stringsOnly, visited: &visited)
             })
     }
 
-    private func fixedValues(of schema: Schema, property: String, visited: inout Set<String>) -> [String]? {
+    private func fixedValues(
+        of schema: Schema, property: String, stringsOnly: Bool, visited: inout Set<String>
+    ) -> [String]? {
         var found: [[String]] = []
         if let declared = schema.properties.first(where: { $0.name == property }),
-            let values = textValues(of: declared.schema, visited: &visited)
+            let values = textValues(of: declared.schema, stringsOnly: stringsOnly, visited: &visited)
         {
             found.append(values)
         }
         for part in schema.allOf {
-            if let values = fixedValues(of: part, property: property, visited: &visited) { found.append(values) }
+            if let values = fixedValues(of: part, property: property, stringsOnly: stringsOnly, visited: &visited) {
+                found.append(values)
+            }
         }
         if let key = schema.ref?.targetKey, visited.insert(key).inserted, let target = document.schema(forKey: key),
-            let values = fixedValues(of: target, property: property, visited: &visited)
+            let values = fixedValues(of: target, property: property, stringsOnly: stringsOnly, visited: &visited)
         {
             found.append(values)
         }
@@ -963,32 +984,32 @@ extension Lowerer {
 
     /// A value as the text a discriminator reads it as (`EnumCoding.discriminator`): a string as it
     /// is, an integer or a boolean as JSON writes it; `nil` for any other value.
-    private static func discriminatorText(_ value: SpecValue) -> String? {
+    private static func discriminatorText(_ value: SpecValue, stringsOnly: Bool) -> String? {
         switch value {
         case .string(let text): text
-        case .number(let number) where number.isInteger: number.text
-        case .bool(let flag): flag ? "true" : "false"
+        case .number(let number) where number.isInteger && !stringsOnly: number.text
+        case .bool(let flag) where !stringsOnly: flag ? "true" : "false"
         default: nil
         }
     }
 
     /// A schema's `const` or `enum` when its values are text, integers or booleans (a `null` beside
     /// them aside).
-    private func textValues(of schema: Schema, visited: inout Set<String>) -> [String]? {
+    private func textValues(of schema: Schema, stringsOnly: Bool, visited: inout Set<String>) -> [String]? {
         if let constant = schema.constValue {
-            return Self.discriminatorText(constant).map { [$0] }
+            return Self.discriminatorText(constant, stringsOnly: stringsOnly).map { [$0] }
         }
         if let values = schema.enumValues {
             var texts: [String] = []
             for value in values {
                 if case .null = value { continue }
-                guard let text = Self.discriminatorText(value) else { return nil }
+                guard let text = Self.discriminatorText(value, stringsOnly: stringsOnly) else { return nil }
                 texts.append(text)
             }
             return texts.isEmpty ? nil : texts
         }
         if let key = schema.ref?.targetKey, visited.insert(key).inserted, let target = document.schema(forKey: key) {
-            return textValues(of: target, visited: &visited)
+            return textValues(of: target, stringsOnly: stringsOnly, visited: &visited)
         }
         return nil
     }

@@ -80,6 +80,7 @@ public enum Literal {
         } catch let mismatch as DecodingError {
             guard case .typeMismatch = mismatch else { throw mismatch }
             if let number = try? container.decode(Int64.self, forKey: key) { return String(number) }
+            if let number = try? container.decode(UInt64.self, forKey: key) { return String(number) }
             if let flag = try? container.decode(Bool.self, forKey: key) { return flag ? "true" : "false" }
             throw mismatch
         }

@@ -184,7 +184,7 @@ struct CrossDeviceCommitTests {
     @Test func foldersAreMadeListedAndRemoved() throws {
         let root = try Folders.makeTemporary(prefix: "lathe-folders-")
         defer { Folders.removeTree(root) }
-        let temporary = FileManager.default.temporaryDirectory.path
+        let temporary = Folders.temporaryFolder
         #expect(root.hasPrefix((temporary.hasSuffix("/") ? temporary : temporary + "/") + "lathe-folders-"))
         let permissions = try FileManager.default.attributesOfItem(atPath: root)[.posixPermissions] as? Int
         #expect(permissions == 0o700)

@@ -5,7 +5,7 @@ import Testing
 
 /// A server URL Lathe accepts is written as `Foundation.URL(string: "…")!`: every one it accepts
 /// must be one Foundation parses as an absolute http(s) URL with a host, or the generated client
-/// traps. Checked against Foundation itself.
+/// traps. Each accepted URL below is checked against Foundation itself.
 struct HTTPURLTests {
     static let accepted = [
         "https://api.example.com", "http://api.example.com/", "https://api.box.com/2.0", "HTTPS://API.Example.com/v1",
@@ -22,7 +22,7 @@ struct HTTPURLTests {
         "https://example.com/%zz", "https://example.com/%2", "https://example.com:port/", "https://example.com:99999/",
         "https://example.com:/", "https://[::1/", "https://[]/", "https://ex\"ample.com", "https://example.com/ü",
         "https://example.com/a#b#c", "https://a@b@example.com", "https://example.com/<tag>",
-        "https://example.com\\path",
+        "https://example.com\\path", "http://%00/", "http://%FF/", "https://%65xample.com",
     ]
 
     @Test(arguments: accepted)

@@ -5,9 +5,14 @@ import Testing
 /// Decisions the IR makes, checked on the IR itself.
 struct LoweringTests {
     func lower(_ yaml: String) throws -> IRModule {
+        try lowerWithDiagnostics(yaml).module
+    }
+
+    /// The module and what lowering it said (not what loading said).
+    func lowerWithDiagnostics(_ yaml: String) throws -> (module: IRModule, diagnostics: Diagnostics) {
         let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
         #expect(!loaded.hasErrors, "\(loaded.diagnostics.all)")
-        return Lowering.lower(try #require(loaded.document), specName: "spec.yaml").module
+        return Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
     }
 
     func type(_ module: IRModule, _ name: String) throws -> IRType {
@@ -290,38 +295,69 @@ struct LoweringTests {
         #expect(union.cases.map(\.discriminatorValues) == [["dog"], ["Cat"]])
     }
 
-    /// An explicit mapping wins over an implicit one: a value the mapping gives one alternative does
-    /// not also select another by its name (which alternative came first would otherwise decide).
-    @Test func aMappedValueDoesNotAlsoSelectAnAlternativeByName() throws {
-        let loaded = OpenAPILoader.load(
-            bytes: Array(
-                """
-                openapi: 3.1.0
-                info: {title: T, version: '1'}
-                components:
-                  schemas:
-                    Cat: {type: object, properties: {kind: {type: string}}}
-                    Lion: {type: object, properties: {kind: {type: string}}}
-                    Dog: {type: object, properties: {kind: {type: string}}}
-                    U:
-                      oneOf:
-                        - $ref: '#/components/schemas/Cat'
-                        - $ref: '#/components/schemas/Lion'
-                        - $ref: '#/components/schemas/Dog'
-                      discriminator: {propertyName: kind, mapping: {Cat: '#/components/schemas/Lion'}}
-                """.utf8), path: "spec.yaml")
-        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+    /// A component's name selects it only where nothing more explicit selects another: a value the
+    /// mapping gives another alternative, or one another alternative's own schema fixes, does not
+    /// also select it by name (which came first in `oneOf` would otherwise decide); of two
+    /// alternatives with one name, the first is selected by it. The others are tried in order.
+    @Test func aNameSelectsOnlyWhatNothingMoreExplicitSelects() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Cat: {type: object, properties: {kind: {type: string}}}
+                Lion: {type: object, properties: {kind: {type: string}}}
+                Dog: {type: object, properties: {kind: {type: string}}}
+                Bird: {type: object, properties: {kind: {type: string}}}
+                U:
+                  oneOf:
+                    - $ref: '#/components/schemas/Cat'
+                    - $ref: '#/components/schemas/Lion'
+                    - $ref: '#/components/schemas/Dog'
+                    - {type: object, properties: {kind: {const: Dog}}}
+                    - $ref: '#/components/schemas/Bird'
+                    - $ref: '#/components/schemas/Bird'
+                  discriminator: {propertyName: kind, mapping: {Cat: '#/components/schemas/Lion'}}
+            """)
         guard case .union(let union) = try type(module, "U").kind else {
             Issue.record("U is not a union")
             return
         }
-        #expect(union.cases.map(\.discriminatorValues) == [[], ["Cat"], ["Dog"]])
+        #expect(union.cases.map(\.discriminatorValues) == [[], ["Cat"], [], ["Dog"], ["Bird"], []])
+        let tried =
+            ", so the discriminator cannot select it; Lathe tries it in order when 'kind' names no other "
+            + "alternative [discriminator-ignored]"
         #expect(
             diagnostics.all.map(\.description) == [
-                "spec.yaml:10:11: warning: the mapping selects another alternative by this one's name 'Cat', so "
-                    + "the discriminator cannot select it; Lathe tries it in order when 'kind' names no other "
-                    + "alternative [discriminator-ignored]"
+                "spec.yaml:11:11: warning: the mapping selects another alternative by this one's name 'Cat'" + tried,
+                "spec.yaml:13:11: warning: another alternative fixes 'kind' to this one's name 'Dog'" + tried,
+                "spec.yaml:16:11: warning: an earlier alternative is selected by this one's name 'Bird'" + tried,
             ])
+    }
+
+    /// Integer and boolean values select as their JSON text, but name nothing: an inline
+    /// alternative is named after the one value it fixes only when that is a string.
+    @Test func numbersSelectButNameNothing() throws {
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                U:
+                  oneOf:
+                    - {type: object, properties: {v: {type: integer, const: 2}}}
+                    - {type: object, properties: {v: {type: boolean, enum: [true]}}}
+                    - {type: object, properties: {v: {type: string, const: three}}}
+                  discriminator: {propertyName: v}
+            """)
+        guard case .union(let union) = try type(module, "U").kind else {
+            Issue.record("U is not a union")
+            return
+        }
+        #expect(union.cases.map(\.discriminatorValues) == [["2"], ["true"], ["three"]])
+        #expect(union.cases.map(\.name.swift) == ["case1", "case2", "three"])
     }
 
     /// Without a mapping, an alternative is selected by the values it fixes the property to, looking
@@ -329,32 +365,30 @@ struct LoweringTests {
     /// the one that fixes fewest (a subtype narrowing its base's enum), else none of them: a `$ref`
     /// then keeps its name, and an inline alternative is tried in order, with a warning.
     @Test func discriminatorValuesComeFromWhatEachAlternativeFixes() throws {
-        let loaded = OpenAPILoader.load(
-            bytes: Array(
-                """
-                openapi: 3.1.0
-                info: {title: T, version: '1'}
-                components:
-                  schemas:
-                    Kind: {type: string, enum: [a, b, c]}
-                    Base: {type: object, required: [kind], properties: {kind: {$ref: '#/components/schemas/Kind'}}}
-                    A: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {kind: {enum: [a, z]}}}]}
-                    B: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {kind: {const: b}}}]}
-                    C: {allOf: [{$ref: '#/components/schemas/Base'}]}
-                    D: {allOf: [{$ref: '#/components/schemas/Base'}]}
-                    U:
-                      oneOf:
-                        - $ref: '#/components/schemas/A'
-                        - $ref: '#/components/schemas/B'
-                        - $ref: '#/components/schemas/C'
-                        - $ref: '#/components/schemas/D'
-                        - {type: object, properties: {kind: {const: d}}}
-                        - {type: object, properties: {kind: {type: string}}}
-                        - {type: object, properties: {kind: {enum: [e, null]}}}
-                        - {type: object, properties: {kind: {enum: [e]}}}
-                      discriminator: {propertyName: kind}
-                """.utf8), path: "spec.yaml")
-        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Kind: {type: string, enum: [a, b, c]}
+                Base: {type: object, required: [kind], properties: {kind: {$ref: '#/components/schemas/Kind'}}}
+                A: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {kind: {enum: [a, z]}}}]}
+                B: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {kind: {const: b}}}]}
+                C: {allOf: [{$ref: '#/components/schemas/Base'}]}
+                D: {allOf: [{$ref: '#/components/schemas/Base'}]}
+                U:
+                  oneOf:
+                    - $ref: '#/components/schemas/A'
+                    - $ref: '#/components/schemas/B'
+                    - $ref: '#/components/schemas/C'
+                    - $ref: '#/components/schemas/D'
+                    - {type: object, properties: {kind: {const: d}}}
+                    - {type: object, properties: {kind: {type: string}}}
+                    - {type: object, properties: {kind: {enum: [e, null]}}}
+                    - {type: object, properties: {kind: {enum: [e]}}}
+                  discriminator: {propertyName: kind}
+            """)
         guard case .union(let union) = try type(module, "U").kind else {
             Issue.record("U is not a union")
             return

@@ -43,6 +43,7 @@ struct EnumCodingTests {
         #expect(try read(#"{"kind": ""}"#) == "")
         #expect(try read(#"{"kind": 3}"#) == "3")
         #expect(try read(#"{"kind": -12}"#) == "-12")
+        #expect(try read(#"{"kind": 18446744073709551615}"#) == "18446744073709551615")
         #expect(try read(#"{"kind": true}"#) == "true")
         #expect(try read(#"{"kind": false}"#) == "false")
         #expect(try read(#"{"other": "card"}"#) == nil)

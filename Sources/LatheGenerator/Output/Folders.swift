@@ -45,8 +45,9 @@ enum Folders {
         defer { closedir(folder) }
         var names: [String] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+            // Read in place up to its NUL: a record is only as long as its name, not `d_name`'s size.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
             }
             if name != ".", name != ".." { names.append(name) }
         }
@@ -77,13 +78,17 @@ enum Folders {
         rmdir(path)
     }
 
-    /// A new, empty folder in the temporary folder (`TMPDIR`, else `/tmp`, as Foundation finds
-    /// it) whose name starts with `prefix`: `mkdtemp` makes the name unique, and the folder
-    /// readable by its owner only.
+    /// A new, empty folder in the temporary folder (`TMPDIR`, else `/tmp`) whose name starts with
+    /// `prefix`: `mkdtemp` makes the name unique, and the folder readable by its owner only.
     static func makeTemporary(prefix: String) throws(Failure) -> String {
-        let temporary = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array(Paths.join(temporary, prefix + "XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw Failure(temporary) }
-        return String(cString: made)
+        var template = Array(Paths.join(temporaryFolder, prefix + "XXXXXX").utf8CString)
+        // `mkdtemp` fills in the template's X's; its result points into the template.
+        guard mkdtemp(&template) != nil else { throw Failure(temporaryFolder) }
+        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    /// `TMPDIR`, else `/tmp`.
+    static var temporaryFolder: String {
+        getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
 }
