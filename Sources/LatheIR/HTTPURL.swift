@@ -24,13 +24,31 @@ enum HTTPURL {
         return isText(rest, also: "/?")
     }
 
-    /// The first character of `url` that no part of a URL may hold as it is (a space, a quote,
-    /// text outside ASCII), for a warning to name.
-    static func strayCharacter(in url: String) -> Character? {
-        url.first { character in
-            guard character.isASCII, let byte = character.asciiValue, byte > 0x20, byte < 0x7F else { return true }
-            return "\"<>\\^`{|}".contains(character)
+    /// The one reading of a server URL written with white space around it, or with characters no
+    /// URL may hold as they are (a space, a quote, text outside ASCII, a `%` that starts no escape):
+    /// trimmed, and each such character percent-encoded as UTF-8, as Foundation's parser encodes
+    /// them. `{` and `}` stay: they delimit variables.
+    static func repaired(_ url: String) -> String {
+        let bytes = Array(url.utf8)
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09 ... 0x0D).contains(byte) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+            let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        var repaired: [UInt8] = []
+        repaired.reserveCapacity(last - first + 1)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for index in first ... last {
+            let byte = bytes[index]
+            let startsEscape =
+                byte == UInt8(ascii: "%") && index + 2 <= last && bytes[index + 1].isHexDigit
+                && bytes[index + 2].isHexDigit
+            if byte > 0x20, byte < 0x7F, !"\"<>\\^`|".utf8.contains(byte), byte != UInt8(ascii: "%") || startsEscape {
+                repaired.append(byte)
+            } else {
+                repaired += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
         }
+        return String(decoding: repaired, as: UTF8.self)
     }
 
     /// `[userinfo@]host[:port]`, the host a name or an IP literal in brackets, never empty.

@@ -12,7 +12,7 @@ extension Lowerer {
         var enumsByName: [String: (variable: String, values: [String])] = [:]
         var servers: [IRServer] = []
         for (index, server) in document.servers.enumerated() {
-            guard absoluteURL(server) != nil else { continue }
+            guard let usable = absoluteURL(server) else { continue }
             let name = names.claim(SwiftNames.serverName(server.description) ?? "server\(index + 1)")
             var labels = NameScope(reserved: SwiftNames.keywords)
             var variables: [IRServerVariable] = []
@@ -40,7 +40,7 @@ extension Lowerer {
                         defaultValue: Self.defaultValue(of: variable), description: variable.description))
             }
             servers.append(
-                IRServer(name: name, url: server.url, description: server.description, variables: variables))
+                IRServer(name: name, url: usable.template, description: server.description, variables: variables))
         }
         return servers
     }
@@ -50,9 +50,10 @@ extension Lowerer {
     func serverOverride(of operation: LatheOpenAPI.Operation, in pathItem: PathItem) -> String? {
         let own = operation.servers.isEmpty ? pathItem.servers : operation.servers
         guard let first = own.first else { return nil }
-        let url = absoluteURL(first)
+        let url = absoluteURL(first)?.url
         // The client's default server: the document's first usable one.
-        let documentDefault = document.servers.lazy.map(Self.substituted).first(where: Self.isAbsolute)
+        let documentDefault = document.servers.lazy.map { Self.substituted($0, in: HTTPURL.repaired($0.url)) }
+            .first(where: Self.isAbsolute)
         return url == documentDefault ? nil : url
     }
 
@@ -64,8 +65,9 @@ extension Lowerer {
         return listed[0]
     }
 
-    static func substituted(_ server: Server) -> String {
-        var url = Substring(server.url)
+    /// `template` (the server's URL, or its repair) with each declared variable at its default.
+    static func substituted(_ server: Server, in template: String) -> String {
+        var url = Substring(template)
         var result = ""
         while let first = url.first {
             // `{name}` of a declared variable: its default; anything else is kept as written.
@@ -87,28 +89,29 @@ extension Lowerer {
     /// An undeclared `{name}` is not part of a URL (Foundation would percent-encode it).
     static func isAbsolute(_ url: String) -> Bool { HTTPURL.isAbsolute(url) }
 
-    /// The server's URL with its variables at their defaults, when that is an absolute `http(s)`
-    /// URL; otherwise a warning (a relative URL is relative to wherever the document is served,
-    /// which a generated client cannot know) and `nil`.
-    private func absoluteURL(_ server: Server) -> String? {
+    /// The server's URL (`template`, repaired where it must be, with a warning) and that URL with
+    /// its variables at their defaults (`url`), when that is an absolute `http(s)` URL; otherwise
+    /// a warning (a relative URL is relative to wherever the document is served, which a generated
+    /// client cannot know) and `nil`.
+    private func absoluteURL(_ server: Server) -> (template: String, url: String)? {
+        let reports = serversReported.insert(server.origin).inserted
         for variable in server.variables {
-            if let listed = variable.enumValues, !listed.isEmpty, !listed.contains(variable.defaultValue) {
+            if reports, let listed = variable.enumValues, !listed.isEmpty, !listed.contains(variable.defaultValue) {
                 warning(
                     "the default '\(variable.defaultValue)' of the server variable '\(variable.name)' is not one of "
                         + "its values; Lathe uses the first, '\(listed[0])'",
                     at: server.origin, kind: "server-variable-default-not-listed")
             }
         }
-        let url = Self.substituted(server)
+        let template = HTTPURL.repaired(server.url)
+        let url = Self.substituted(server, in: template)
         guard Self.isAbsolute(url) else {
+            guard reports else { return nil }
             let undeclared = Self.undeclaredVariables(server).map { "{\($0)}" }
             let why =
                 switch undeclared.count {
                 case 0 where url.contains("{"): " (a variable's default holds a '{')"
-                case 0:
-                    HTTPURL.strayCharacter(in: url).map {
-                        " (it holds \($0 == " " ? "a space" : "'\($0)'"), which a URL cannot: percent-encode it)"
-                    } ?? ""
+                case 0: ""
                 case 1: " (its variable \(undeclared[0]) is not declared)"
                 default: " (its variables \(undeclared.joined(separator: ", ")) are not declared)"
                 }
@@ -118,7 +121,13 @@ extension Lowerer {
                 at: server.origin, kind: "server-url-unusable")
             return nil
         }
-        return url
+        if reports, template != server.url {
+            warning(
+                "the server URL '\(server.url)' has white space around it or characters a URL cannot hold as they "
+                    + "are; Lathe uses '\(template)'",
+                at: server.origin, kind: "server-url-repaired")
+        }
+        return (template, url)
     }
 
     /// The `{name}`s in the server's URL that its `variables` do not declare, in order, once each.

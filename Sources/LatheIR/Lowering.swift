@@ -55,6 +55,8 @@ final class Lowerer {
     private var swiftMemberNames: [String: String] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
     var schemaTypes: [String: IRTypeID] = [:]
+    /// Server entries whose warnings are said: a path's servers are read once for each operation.
+    var serversReported = Set<Origin>()
     /// For each named type, the component schemas whose `allOf` refers to it, in document order:
     /// what a discriminator without `oneOf` stands for. Made at the first such discriminator, when
     /// every named schema has its type, so that a spec of many such bases is not quadratic.

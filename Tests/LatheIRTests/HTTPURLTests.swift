@@ -38,10 +38,26 @@ struct HTTPURLTests {
         #expect(!HTTPURL.isAbsolute(url))
     }
 
-    @Test func theWarningNamesACharacterAURLCannotHold() {
-        #expect(HTTPURL.strayCharacter(in: "https://example.com/a b") == " ")
-        #expect(HTTPURL.strayCharacter(in: "https://example.com/ü") == "ü")
-        #expect(HTTPURL.strayCharacter(in: "https://example.com/<tag>") == "<")
-        #expect(HTTPURL.strayCharacter(in: "https://example.com/a%20b?c=[d]") == nil)
+    /// A server URL with white space around it, or characters no URL may hold as they are, is read
+    /// as trimmed and percent-encoded (as UTF-8), which Foundation parses; `{` and `}` stay.
+    @Test func aURLIsRepairedAsFoundationWouldEncodeIt() throws {
+        let cases = [
+            ("https://example.com/v1 ", "https://example.com/v1"),
+            ("\t https://example.com\n", "https://example.com"),
+            ("https://example.com/a b/ü", "https://example.com/a%20b/%C3%BC"),
+            ("https://example.com/100%/x?q=%2F", "https://example.com/100%25/x?q=%2F"),
+            ("https://example.com/\"q\"|<x>", "https://example.com/%22q%22%7C%3Cx%3E"),
+            ("https://{region}.example.com/ a", "https://{region}.example.com/%20a"),
+            ("https://example.com/v1", "https://example.com/v1"),
+            (" ", ""),
+        ]
+        for (written, read) in cases {
+            #expect(HTTPURL.repaired(written) == read, "\(written)")
+        }
+        for (_, read) in cases.prefix(5) {
+            #expect(HTTPURL.isAbsolute(read))
+            let parsed = try #require(URL(string: read))
+            #expect(parsed.absoluteString == read)
+        }
     }
 }

@@ -56,8 +56,13 @@ struct ServerLoweringTests {
                   operationId: c
                   servers: [{url: https://upload.example.com}]
                   responses: {'204': {description: ok}}
+              /d:
+                servers: [{url: /relative}]
+                get: {operationId: d, responses: {'204': {description: ok}}}
+                put: {operationId: e, responses: {'204': {description: ok}}}
             """)
-        #expect(module.servers.map(\.name) == ["production", "production2", "server5"])
+        #expect(module.servers.map(\.name) == ["production", "production2", "server5", "trailingSpace"])
+        #expect(module.servers.last?.url == "https://example.com/v1")
         let region = try #require(module.servers.first?.variables.first)
         #expect(region.enumType == "Region" && region.values.map(\.swift) == ["eu", "us"])
         #expect(region.defaultValue == "eu")
@@ -77,10 +82,12 @@ struct ServerLoweringTests {
             })
         #expect(
             warnings.contains(
-                "spec.yaml:12:5: warning: the server URL 'https://example.com/v1 ' is not an absolute http(s) URL "
-                    + "(it holds a space, which a URL cannot: percent-encode it); it is not generated, so pass its "
-                    + "address to the client as serverURL [server-url-unusable]"), "\(warnings)")
+                "spec.yaml:12:5: warning: the server URL 'https://example.com/v1 ' has white space around it or "
+                    + "characters a URL cannot hold as they are; Lathe uses 'https://example.com/v1' "
+                    + "[server-url-repaired]"), "\(warnings)")
         // b's path names the document's first usable server (region eu): no override. c names its own.
-        #expect(module.operations.map(\.serverOverride) == [nil, nil, "https://upload.example.com"])
+        #expect(module.operations.map(\.serverOverride) == [nil, nil, "https://upload.example.com", nil, nil])
+        // A path's servers are read for each of its operations, and warned about once.
+        #expect(warnings.filter { $0.contains("'/relative'") }.count == 1, "\(warnings)")
     }
 }
