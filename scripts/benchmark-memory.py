@@ -17,20 +17,14 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 
-
-def peak_kb(command):
-    done = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True)
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{done.stderr[-2000:]}")
-    return int(done.stderr.strip().splitlines()[-1])
+sys.path.insert(0, os.path.join(ROOT, "scripts", "lib"))
+from peak_memory import peak_kib  # noqa: E402
 
 
 def main():
@@ -58,12 +52,12 @@ def main():
         peaks = {(b, name): [] for b in binaries for name, _ in inputs}
         for _ in range(args.runs):
             for binary in binaries:
-                baselines[binary].append(peak_kb([binary, "--help"]))
+                baselines[binary].append(peak_kib([binary, "--help"]))
             for name, path in inputs:
                 for binary in binaries:
                     shutil.rmtree(output, ignore_errors=True)
                     peaks[(binary, name)].append(
-                        peak_kb([binary, "generate", "--quiet", path, "--output", output]))
+                        peak_kib([binary, "generate", "--quiet", path, "--output", output]))
         header = "| spec | size |" + "".join(f" {b}: peak | above baseline ÷ size |" for b in binaries)
         print(header)
         print("|" + " --- |" * (2 + 2 * len(binaries)))

@@ -31,6 +31,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from debug_compile import debug_compile  # noqa: E402
+from peak_memory import peak_kib  # noqa: E402
 
 OK = {"200": {"description": "ok"}}
 
@@ -254,16 +255,6 @@ def compile_shapes(args):
             print(f"{shape:<18} {row[0][0]:>5} {row[0][1]:>8.1f}s {row[1][0]:>5} {row[1][1]:>8.1f}s {ratio:>6.1f}{mark}")
     if failed:
         sys.exit(1)
-
-
-def peak_kib(command):
-    """Peak resident memory of `command`, from GNU time (`/usr/bin/time -f %M`)."""
-    with tempfile.NamedTemporaryFile(mode="r") as report:
-        done = subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M"] + command,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if done.returncode != 0:
-            sys.exit(f"failed: {' '.join(command)}")
-        return int(report.read().split()[-1])
 
 
 def main():

@@ -1,6 +1,7 @@
 /// Whether a server's URL is one the generated client may write as `Foundation.URL(string: "…")!`:
 /// an absolute `http` or `https` URL with a host, every character of it where RFC 3986's grammar
-/// allows it. Foundation's parser takes every such URL (and more: it percent-encodes what the
+/// allows it (so never an undeclared `{name}`, which Foundation would percent-encode rather than
+/// refuse). Foundation's parser takes every such URL (and more: it percent-encodes what the
 /// grammar does not allow), so the force-unwrap cannot fail. Checked here rather than by calling
 /// Foundation: its `URL` brought half a megabyte of its library's code into every run's memory.
 enum HTTPURL {

@@ -53,7 +53,7 @@ extension Lowerer {
         let url = absoluteURL(first)?.url
         // The client's default server: the document's first usable one.
         let documentDefault = document.servers.lazy.map { Self.substituted($0, in: HTTPURL.repaired($0.url)) }
-            .first(where: Self.isAbsolute)
+            .first(where: HTTPURL.isAbsolute)
         return url == documentDefault ? nil : url
     }
 
@@ -86,9 +86,6 @@ extension Lowerer {
         return result
     }
 
-    /// An undeclared `{name}` is not part of a URL (Foundation would percent-encode it).
-    static func isAbsolute(_ url: String) -> Bool { HTTPURL.isAbsolute(url) }
-
     /// The server's URL (`template`, repaired where it must be, with a warning) and that URL with
     /// its variables at their defaults (`url`), when that is an absolute `http(s)` URL; otherwise
     /// a warning (a relative URL is relative to wherever the document is served, which a generated
@@ -105,7 +102,7 @@ extension Lowerer {
         }
         let template = HTTPURL.repaired(server.url)
         let url = Self.substituted(server, in: template)
-        guard Self.isAbsolute(url) else {
+        guard HTTPURL.isAbsolute(url) else {
             guard reports else { return nil }
             let undeclared = Self.undeclaredVariables(server).map { "{\($0)}" }
             let why =

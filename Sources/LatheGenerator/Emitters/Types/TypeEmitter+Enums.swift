@@ -113,6 +113,9 @@ extension TypeEmitter {
         // With a discriminator, the cases it cannot select: tried in order before `undocumented`.
         let tried = cases.filter { $0.2.discriminatorValues.isEmpty }
         let selectingValues = cases.flatMap(\.2.discriminatorValues)
+        // Many values: `init(from:)` switches over their positions in `byDiscriminator`, the values
+        // in order, as `init(rawValue:)` looks up a large enum's.
+        let looksUp = union.discriminator != nil && selectingValues.count >= Self.valuesLookedUp
         writer.docComment(DocComments.lines(type.docs, source: type.source))
         let indirect = union.isRecursive ? "indirect " : ""
         writer.block(
@@ -145,9 +148,6 @@ extension TypeEmitter {
                     // then, else the value is kept.
                     let read =
                         "try \(Runtime.EnumCoding.discriminator)(\(SwiftLiteral.string(discriminator)), in: decoder)"
-                    // Many values: the switch is over their positions in `byDiscriminator`, the
-                    // values in order, as `init(rawValue:)` looks up a large enum's.
-                    let looksUp = selectingValues.count >= Self.valuesLookedUp
                     var subject = read
                     if looksUp {
                         w.line("let tag = \(read)")
@@ -260,7 +260,7 @@ extension TypeEmitter {
                     if union.discriminator != nil { w.line("case .undocumented: \(undocumentedCheck)") }
                 }
             }
-            if union.discriminator != nil, selectingValues.count >= Self.valuesLookedUp {
+            if looksUp {
                 w.line()
                 w.line(
                     "private static let byDiscriminator: [Swift.String: Swift.Int] = "
