@@ -51,10 +51,7 @@ extension Lowerer {
         let own = operation.servers.isEmpty ? pathItem.servers : operation.servers
         guard let first = own.first else { return nil }
         let url = absoluteURL(first)?.url
-        // The client's default server: the document's first usable one.
-        let documentDefault = document.servers.lazy.map { Self.substituted($0, in: HTTPURL.repaired($0.url)) }
-            .first(where: HTTPURL.isAbsolute)
-        return url == documentDefault ? nil : url
+        return url == documentDefaultServer ? nil : url
     }
 
     /// A listed default, or the first listed value when the default is not among them.

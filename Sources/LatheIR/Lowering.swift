@@ -55,6 +55,11 @@ final class Lowerer {
     private var swiftMemberNames: [String: String] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
     var schemaTypes: [String: IRTypeID] = [:]
+    /// The client's default server, the document's first usable one: compared with each
+    /// operation's own servers (`serverOverride`), so made once.
+    lazy var documentDefaultServer: String? = document.servers.lazy
+        .map { Self.substituted($0, in: HTTPURL.repaired($0.url)) }
+        .first(where: HTTPURL.isAbsolute)
     /// Server entries whose warnings are said: a path's servers are read once for each operation.
     var serversReported = Set<Origin>()
     /// For each named type, the component schemas whose `allOf` refers to it, in document order:

@@ -15,7 +15,12 @@ public enum SwiftNames {
 
     /// `cancellation_reason` → `CancellationReason`, `purchase-order.v2` → `PurchaseOrderV2`.
     public static func typeName(_ original: String) -> String {
-        let words = self.words(original)
+        if original.isAllASCII { return asciiName(original, member: false) }
+        return typeName(words: characterWords(original))
+    }
+
+    /// `typeName` from `words`, each capitalised.
+    static func typeName(words: [String]) -> String {
         var name = words.map(capitalized).joined()
         if name.isEmpty { name = "Unnamed" }
         if name.first!.isNumber { name = "_" + name }
@@ -25,7 +30,12 @@ public enum SwiftNames {
     /// `cancellation_reason` → `cancellationReason`, `ID` → `id`, `URLPath` → `urlPath`; the few
     /// names even backticks cannot save (`self`, `init`, `Type`) get a trailing underscore.
     public static func memberName(_ original: String) -> String {
-        let words = self.words(original)
+        if original.isAllASCII { return asciiName(original, member: true) }
+        return memberName(words: characterWords(original))
+    }
+
+    /// `memberName` from `words`: the first in lower case (and the second, after a number), the rest capitalised.
+    static func memberName(words: [String]) -> String {
         guard let first = words.first else { return "_unnamed" }
         // After a leading number the next word is lower-case too (`1Foo` → `_1foo`), and a name in a
         // script without case gets an underscore (`日本` → `_日本`): a member must never be spelled
@@ -126,22 +136,71 @@ public enum SwiftNames {
         return words
     }
 
-    /// `words` for ASCII text, the same rules on bytes: names are most of what lowering computes,
-    /// and nearly all of them are ASCII.
+    /// `words` for ASCII text, the same rules on bytes.
     private static func asciiWords(_ bytes: [UInt8]) -> [String] {
-        let isLower = ASCII.isLower, isUpper = ASCII.isUpper, isDigit = ASCII.isDigit
-        func isWord(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) || isDigit(byte) }
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-
-        if !bytes.contains(where: isLower), bytes.contains(where: isUpper) {
-            let parts = bytes.split { !isWord($0) }.map { String(decoding: $0, as: UTF8.self).lowercased() }
-            if parts.count > 1 { return parts }
-        }
         var words: [String] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            forEachASCIIWord(in: bytes) { range, lowered in
+                words.append(
+                    String(decoding: lowered ? bytes[range].map(ASCII.lower) : Array(bytes[range]), as: UTF8.self))
+            }
+        }
+        return words
+    }
+
+    /// `typeName` (or, with `member`, `memberName`) of ASCII text in one pass: each word's bytes
+    /// written, cased as `capitalized` and `lowercasedLeadingWord` would, into one buffer. Names
+    /// are most of what lowering computes, nearly all of them ASCII, and a `String` per word and
+    /// per case change made a name cost about ten thousand instructions.
+    private static func asciiName(_ original: String, member: Bool) -> String {
+        var original = original
+        var name: [UInt8] = []
+        var words = 0
+        original.withUTF8 { bytes in
+            name.reserveCapacity(bytes.count + 1)
+            var leadingWords = member ? 1 : 0  // after a word of digits, the next one leads too
+            forEachASCIIWord(in: bytes) { range, lowered in
+                let start = name.count
+                for byte in bytes[range] { name.append(lowered ? ASCII.lower(byte) : byte) }
+                if words < leadingWords {
+                    if name[start...].allSatisfy({ ASCII.isUpper($0) || ASCII.isDigit($0) }) {
+                        for index in start ..< name.count { name[index] = ASCII.lower(name[index]) }
+                    } else {
+                        name[start] = ASCII.lower(name[start])
+                    }
+                    if words == 0, name[start...].allSatisfy(ASCII.isDigit) { leadingWords = 2 }
+                } else if let letter = name[start...].firstIndex(where: ASCII.isLetter) {
+                    name[letter] = ASCII.upper(name[letter])
+                }
+                words += 1
+            }
+        }
+        guard words > 0 else { return member ? "_unnamed" : "Unnamed" }
+        if ASCII.isDigit(name[0]) { name.insert(UInt8(ascii: "_"), at: 0) }
+        let text = String(decoding: name, as: UTF8.self)
+        return member && unusableMemberNames.contains(text) ? text + "_" : text
+    }
+
+    /// Calls `body` with the range of each word of ASCII `bytes`, in order, as `words` splits them,
+    /// and whether the word is read in lower case (a part of `SCREAMING_SNAKE_CASE`).
+    private static func forEachASCIIWord(
+        in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, _ lowered: Bool) -> Void
+    ) {
+        func isWord(_ byte: UInt8) -> Bool { ASCII.isLetter(byte) || ASCII.isDigit(byte) }
+        var hasLower = false, hasUpper = false, runs = 0, inRun = false
+        for byte in bytes {
+            hasLower = hasLower || ASCII.isLower(byte)
+            hasUpper = hasUpper || ASCII.isUpper(byte)
+            if isWord(byte), !inRun { runs += 1 }
+            inRun = isWord(byte)
+        }
+        // Several words, no lower-case letter: words in capitals, split only at punctuation.
+        let screaming = !hasLower && hasUpper && runs > 1
         var start: Int?  // where the current word began
-        for (index, byte) in bytes.enumerated() {
+        for index in bytes.indices {
+            let byte = bytes[index]
             guard isWord(byte) else {
-                if let start { words.append(text(start ..< index)) }
+                if let start { body(start ..< index, screaming) }
                 start = nil
                 continue
             }
@@ -149,18 +208,19 @@ public enum SwiftNames {
                 start = index
                 continue
             }
+            if screaming { continue }
             let previous = bytes[index - 1]
-            let next = index + 1 < bytes.count ? bytes[index + 1] : nil
-            let lowerToUpper = isLower(previous) && isUpper(byte)
-            let digitToLetter = isDigit(previous) && isUpper(byte)
-            let acronymEnd = isUpper(previous) && isUpper(byte) && next.map(isLower) == true
+            let lowerToUpper = ASCII.isLower(previous) && ASCII.isUpper(byte)
+            let digitToLetter = ASCII.isDigit(previous) && ASCII.isUpper(byte)
+            let acronymEnd =
+                ASCII.isUpper(previous) && ASCII.isUpper(byte) && index + 1 < bytes.count
+                && ASCII.isLower(bytes[index + 1])
             if lowerToUpper || acronymEnd || digitToLetter {
-                words.append(text(begun ..< index))
+                body(begun ..< index, false)
                 start = index
             }
         }
-        if let start { words.append(text(start ..< bytes.count)) }
-        return words
+        if let start { body(start ..< bytes.count, screaming) }
     }
 
     /// The first letter in capitals, also after leading digits (`2fa` → `2Fa`), so a type named

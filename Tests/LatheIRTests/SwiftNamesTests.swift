@@ -124,7 +124,7 @@ struct SwiftNamesTests {
     }
 }
 
-/// The byte-level splitter and case mapping that name ASCII text must do exactly what the Character-level ones do.
+/// The byte-level splitter, case mapping and names of ASCII text must do exactly what the Character-level ones do.
 struct SwiftNameWordsTests {
     @Test func asciiFastPathsSplitAndCaseLikeCharacters() {
         let alphabet = Array("aZbY09_- .[]$HTTPx")
@@ -133,12 +133,20 @@ struct SwiftNameWordsTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        var samples = ["", "ID", "HTTPStatus", "petID", "3DSecure", "BIG_ELEPHANT_1", "x-simple-workspace", "v2Beta"]
+        var samples = [
+            "", "ID", "HTTPStatus", "petID", "3DSecure", "BIG_ELEPHANT_1", "x-simple-workspace", "v2Beta", "self",
+            "Type",
+            "init", "SELF", "1Foo", "2fa", "123", "_", "12 ABC", "4_XY_Z",
+        ]
         for _ in 0 ..< 20_000 {
             samples.append(String((0 ..< next(10)).map { _ in alphabet[next(alphabet.count)] }))
         }
         for sample in samples {
             #expect(SwiftNames.words(sample) == SwiftNames.characterWords(sample), "\(sample)")
+            // typeName and memberName make ASCII names in one pass over the bytes.
+            let words = SwiftNames.characterWords(sample)
+            #expect(SwiftNames.typeName(sample) == SwiftNames.typeName(words: words), "\(sample)")
+            #expect(SwiftNames.memberName(sample) == SwiftNames.memberName(words: words), "\(sample)")
             #expect(SwiftNames.capitalized(sample) == SwiftNames.characterCapitalized(sample), "\(sample)")
             #expect(
                 SwiftNames.lowercasedLeadingWord(sample) == SwiftNames.characterLowercasedLeadingWord(sample),
