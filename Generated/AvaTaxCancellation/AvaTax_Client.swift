@@ -139,7 +139,7 @@ extension AvaTax.Client {
             case 401:
                 let headers: AvaTax.Operations.CancelTax.Output.Unauthorized.Headers
                 do {
-                    headers = .init(wwwAuthenticate: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("WWW-Authenticate").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "WWW-Authenticate"))
+                    headers = .init(wwwAuthenticate: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "WWW-Authenticate", in: response.headerFields, explode: false, as: .primitive), as: Swift.String.self, at: "WWW-Authenticate"))
                 } catch {
                     throw LatheRuntime.OperationError(operationID: AvaTax.Operations.CancelTax.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
                 }

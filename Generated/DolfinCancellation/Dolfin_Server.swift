@@ -176,10 +176,10 @@ extension Dolfin.Operations.CancelPurchaseOrder.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
-            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["id"].flatMap { LatheRuntime.URIDecoding.path($0, name: "id", style: .simple, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "id"), at: "id")
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Foundation.UUID.self, at: "id"), at: "id")
         )
         let headers = Headers(
-            xDolfinOrganisationId: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(request.headerFields.value("x-dolfin-organisation-id").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "x-dolfin-organisation-id"), at: "x-dolfin-organisation-id")
+            xDolfinOrganisationId: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "x-dolfin-organisation-id", in: request.headerFields, explode: false, as: .primitive), as: Foundation.UUID.self, at: "x-dolfin-organisation-id"), at: "x-dolfin-organisation-id")
         )
         _ = body
         self.init(path: path, headers: headers, caller: caller)

@@ -190,7 +190,7 @@ extension Paycashless.Operations.CancelInvoice.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
-            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["id"].flatMap { LatheRuntime.URIDecoding.path($0, name: "id", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "id"), at: "id")
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "id"), at: "id")
         )
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body

@@ -175,7 +175,7 @@ extension Storno.Client {
             case 429:
                 let headers: Storno.Operations.CancelInvoice.Output.TooManyRequests.Headers
                 do {
-                    headers = .init(retryAfter: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Retry-After").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "Retry-After"))
+                    headers = .init(retryAfter: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "Retry-After", in: response.headerFields, explode: false, as: .primitive), as: Swift.Int.self, at: "Retry-After"))
                 } catch {
                     throw LatheRuntime.OperationError(operationID: Storno.Operations.CancelInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
                 }
@@ -263,7 +263,7 @@ extension Storno.Client {
             case 429:
                 let headers: Storno.Operations.RestoreInvoice.Output.TooManyRequests.Headers
                 do {
-                    headers = .init(retryAfter: try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Retry-After").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "Retry-After"))
+                    headers = .init(retryAfter: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "Retry-After", in: response.headerFields, explode: false, as: .primitive), as: Swift.Int.self, at: "Retry-After"))
                 } catch {
                     throw LatheRuntime.OperationError(operationID: Storno.Operations.RestoreInvoice.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
                 }

@@ -202,10 +202,10 @@ extension Storno.Operations.CancelInvoice.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
-            uuid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["uuid"].flatMap { LatheRuntime.URIDecoding.path($0, name: "uuid", style: .simple, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "uuid"), at: "uuid")
+            uuid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "uuid", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Foundation.UUID.self, at: "uuid"), at: "uuid")
         )
         let headers = Headers(
-            xCompany: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(request.headerFields.value("X-Company").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "X-Company"), at: "X-Company")
+            xCompany: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "X-Company", in: request.headerFields, explode: false, as: .primitive), as: Foundation.UUID.self, at: "X-Company"), at: "X-Company")
         )
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body
@@ -314,10 +314,10 @@ extension Storno.Operations.RestoreInvoice.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
-            uuid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["uuid"].flatMap { LatheRuntime.URIDecoding.path($0, name: "uuid", style: .simple, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "uuid"), at: "uuid")
+            uuid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "uuid", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Foundation.UUID.self, at: "uuid"), at: "uuid")
         )
         let headers = Headers(
-            xCompany: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(request.headerFields.value("X-Company").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "X-Company"), at: "X-Company")
+            xCompany: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "X-Company", in: request.headerFields, explode: false, as: .primitive), as: Foundation.UUID.self, at: "X-Company"), at: "X-Company")
         )
         _ = body
         self.init(path: path, headers: headers, caller: caller)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 @_spi(Generated) import LatheRuntime
 import Testing
 
@@ -96,6 +97,22 @@ struct URICodingTests {
         #expect(URIEncoding.cookie(Self.array, name: "color", explode: false) == "color=blue,black,brown")
         #expect(URIDecoding.cookie("session=abc; color=blue,black,brown", name: "color", as: .array) == Self.array)
         #expect(URIDecoding.cookie("session=abc", name: "color", as: .array) == nil)
+    }
+
+    /// What generated code calls: a parameter or header looked up by name, then read by its style.
+    @Test func parametersByName() {
+        var fields = HTTPFields()
+        fields[HTTPField.Name("X-Colors")!] = "blue, black,brown"
+        fields[.cookie] = "session=abc; color=blue,black,brown"
+        #expect(URIDecoding.header(named: "x-colors", in: fields, explode: false, as: .array) == Self.array)
+        #expect(URIDecoding.header(named: "X-Missing", in: fields, explode: false, as: .array) == nil)
+        #expect(URIDecoding.cookie(named: "color", in: fields, as: .array) == Self.array)
+        #expect(URIDecoding.cookie(named: "other", in: fields, as: .array) == nil)
+        #expect(URIDecoding.cookie(named: "color", in: HTTPFields(), as: .array) == nil)
+        let path: [String: Substring] = ["color": ";color=blue,black,brown"]
+        #expect(
+            URIDecoding.path(named: "color", in: path, style: .matrix, explode: false, as: .array) == Self.array)
+        #expect(URIDecoding.path(named: "size", in: path, style: .matrix, explode: false, as: .array) == nil)
     }
 
     @Test func reservedCharactersArePercentEncodedUnlessAllowed() {

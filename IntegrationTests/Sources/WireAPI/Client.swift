@@ -190,7 +190,7 @@ extension Client {
             case 200:
                 let headers: Operations.Styles.Output.Ok.Headers
                 do {
-                    headers = .init(xRateRemaining: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(response.headerFields.value("X-Rate-Remaining").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "X-Rate-Remaining"), at: "X-Rate-Remaining"))
+                    headers = .init(xRateRemaining: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "X-Rate-Remaining", in: response.headerFields, explode: false, as: .primitive), as: Swift.Int.self, at: "X-Rate-Remaining"), at: "X-Rate-Remaining"))
                 } catch {
                     throw LatheRuntime.OperationError(operationID: Operations.Styles.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
                 }
@@ -242,7 +242,7 @@ extension Client {
             case 200:
                 let headers: Operations.GetCode.Output.Ok.Headers
                 do {
-                    headers = .init(xRateInfo: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.json(response.headerFields.value("X-Rate-Info").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: GetCodeResponseXRateInfo.self, at: "X-Rate-Info"), at: "X-Rate-Info"))
+                    headers = .init(xRateInfo: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.json(LatheRuntime.URIDecoding.header(named: "X-Rate-Info", in: response.headerFields, explode: false, as: .primitive), as: GetCodeResponseXRateInfo.self, at: "X-Rate-Info"), at: "X-Rate-Info"))
                 } catch {
                     throw LatheRuntime.OperationError(operationID: Operations.GetCode.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
                 }

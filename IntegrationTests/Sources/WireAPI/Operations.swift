@@ -855,7 +855,7 @@ extension Operations {
 
                         /// Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one.
                         public init(_ fields: HTTPTypes.HTTPFields) throws {
-                            self.xChecksum = try LatheRuntime.URIDecoding.primitive(fields.value("X-Checksum").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "X-Checksum")
+                            self.xChecksum = try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "X-Checksum", in: fields, explode: false, as: .primitive), as: Swift.String.self, at: "X-Checksum")
                         }
 
                         public var fields: HTTPTypes.HTTPFields {
@@ -877,7 +877,7 @@ extension Operations {
 
                         /// Reads the headers of a received part; throws a `RequestError` naming a missing or malformed one.
                         public init(_ fields: HTTPTypes.HTTPFields) throws {
-                            self.xLang = try LatheRuntime.URIDecoding.primitive(fields.value("X-Lang").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "X-Lang")
+                            self.xLang = try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "X-Lang", in: fields, explode: false, as: .primitive), as: Swift.String.self, at: "X-Lang")
                         }
 
                         public var fields: HTTPTypes.HTTPFields {

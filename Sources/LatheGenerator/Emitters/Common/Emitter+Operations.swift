@@ -66,8 +66,8 @@ extension Emitter {
     func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
         let shape = spelling.uriShape(header.type, contentType: header.contentType)
         let raw =
-            "\(fields).value(\(SwiftLiteral.string(header.name.original))).flatMap { "
-            + "\(Runtime.URIDecoding.header)($0, explode: false, as: \(shape.valueShape)) }"
+            "\(Runtime.URIDecoding.header)(named: \(SwiftLiteral.string(header.name.original)), in: \(fields), "
+            + "explode: false, as: \(shape.valueShape))"
         let decoded = shape.decodeCall(raw, name: header.name.original)
         return header.isRequired
             ? "try \(Runtime.URIDecoding.required)(\(decoded), at: \(SwiftLiteral.string(header.name.original)))"

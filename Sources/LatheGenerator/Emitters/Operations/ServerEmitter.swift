@@ -324,20 +324,18 @@ struct ServerEmitter: OperationsKindEmitter {
         switch parameter.location {
         case .path:
             raw =
-                "metadata.pathParameters[\(name)].flatMap { \(Runtime.URIDecoding.path)($0, name: \(name), style: "
-                + ".\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape)) }"
+                "\(Runtime.URIDecoding.path)(named: \(name), in: metadata.pathParameters, style: "
+                + ".\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))"
         case .query:
             raw =
                 "\(Runtime.URIDecoding.query)(queryItems, name: \(name), style: .\(parameter.style), explode: "
                 + "\(parameter.explode), as: \(shape.valueShape))"
         case .header:
             raw =
-                "request.headerFields.value(\(name)).flatMap { \(Runtime.URIDecoding.header)($0, explode: "
-                + "\(parameter.explode), as: \(shape.valueShape)) }"
+                "\(Runtime.URIDecoding.header)(named: \(name), in: request.headerFields, explode: "
+                + "\(parameter.explode), as: \(shape.valueShape))"
         case .cookie:
-            raw =
-                "request.headerFields[.cookie].flatMap { \(Runtime.URIDecoding.cookie)($0, name: \(name), as: "
-                + "\(shape.valueShape)) }"
+            raw = "\(Runtime.URIDecoding.cookie)(named: \(name), in: request.headerFields, as: \(shape.valueShape))"
         }
         let decoded = shape.decodeCall(raw, name: parameter.name.original)
         if let literal = parameter.defaultValue.flatMap({ spelling.literal($0, as: parameter.type) }) {

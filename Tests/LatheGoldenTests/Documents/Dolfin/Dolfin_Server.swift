@@ -128,7 +128,7 @@ extension Dolfin.Operations.PostPurchaseOrdersIdCancel.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
-            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["id"].flatMap { LatheRuntime.URIDecoding.path($0, name: "id", style: .simple, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "id"), at: "id")
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Foundation.UUID.self, at: "id"), at: "id")
         )
         _ = body
         self.init(path: path, caller: caller)

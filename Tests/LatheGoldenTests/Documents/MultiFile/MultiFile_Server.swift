@@ -108,7 +108,7 @@ extension MultiFile.Operations.GetPet.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let path = Path(
-            petId: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["petId"].flatMap { LatheRuntime.URIDecoding.path($0, name: "petId", style: .simple, explode: false, as: .primitive) }, as: Swift.Int64.self, at: "petId"), at: "petId")
+            petId: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "petId", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.Int64.self, at: "petId"), at: "petId")
         )
         _ = body
         self.init(path: path)

@@ -131,8 +131,8 @@ extension Piriod.Operations.PostCancellations.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let headers = Headers(
-            xSimpleWorkspace: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(request.headerFields.value("x-simple-workspace").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "x-simple-workspace"), at: "x-simple-workspace"),
-            xPiriodTestMode: try LatheRuntime.URIDecoding.primitive(request.headerFields.value("x-piriod-test-mode").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Bool.self, at: "x-piriod-test-mode") ?? false
+            xSimpleWorkspace: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "x-simple-workspace", in: request.headerFields, explode: false, as: .primitive), as: Swift.String.self, at: "x-simple-workspace"), at: "x-simple-workspace"),
+            xPiriodTestMode: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "x-piriod-test-mode", in: request.headerFields, explode: false, as: .primitive), as: Swift.Bool.self, at: "x-piriod-test-mode") ?? false
         )
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body

@@ -192,7 +192,7 @@ extension WireFormats.Client {
             case 200:
                 let headers: WireFormats.Operations.Styles.Output.Ok.Headers
                 do {
-                    headers = .init(xRateRemaining: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(response.headerFields.value("X-Rate-Remaining").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.Int.self, at: "X-Rate-Remaining"), at: "X-Rate-Remaining"))
+                    headers = .init(xRateRemaining: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "X-Rate-Remaining", in: response.headerFields, explode: false, as: .primitive), as: Swift.Int.self, at: "X-Rate-Remaining"), at: "X-Rate-Remaining"))
                 } catch {
                     throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Styles.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
                 }
@@ -244,7 +244,7 @@ extension WireFormats.Client {
             case 200:
                 let headers: WireFormats.Operations.GetCode.Output.Ok.Headers
                 do {
-                    headers = .init(xRateInfo: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.json(response.headerFields.value("X-Rate-Info").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: WireFormats.GetCodeResponseXRateInfo.self, at: "X-Rate-Info"), at: "X-Rate-Info"))
+                    headers = .init(xRateInfo: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.json(LatheRuntime.URIDecoding.header(named: "X-Rate-Info", in: response.headerFields, explode: false, as: .primitive), as: WireFormats.GetCodeResponseXRateInfo.self, at: "X-Rate-Info"), at: "X-Rate-Info"))
                 } catch {
                     throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCode.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
                 }

@@ -333,9 +333,9 @@ extension WireFormats.Operations.Styles.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
         let path = Path(
-            simple: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.array(metadata.pathParameters["simple"].flatMap { LatheRuntime.URIDecoding.path($0, name: "simple", style: .simple, explode: false, as: .array) }, of: Swift.Int64.self, at: "simple"), at: "simple"),
-            label: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.array(metadata.pathParameters["label"].flatMap { LatheRuntime.URIDecoding.path($0, name: "label", style: .label, explode: true, as: .array) }, of: Swift.String.self, at: "label"), at: "label"),
-            matrix: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.object(metadata.pathParameters["matrix"].flatMap { LatheRuntime.URIDecoding.path($0, name: "matrix", style: .matrix, explode: false, as: .object) }, as: WireFormats.StylesMatrix.self, at: "matrix"), at: "matrix")
+            simple: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.path(named: "simple", in: metadata.pathParameters, style: .simple, explode: false, as: .array), of: Swift.Int64.self, at: "simple"), at: "simple"),
+            label: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.path(named: "label", in: metadata.pathParameters, style: .label, explode: true, as: .array), of: Swift.String.self, at: "label"), at: "label"),
+            matrix: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.object(LatheRuntime.URIDecoding.path(named: "matrix", in: metadata.pathParameters, style: .matrix, explode: false, as: .object), as: WireFormats.StylesMatrix.self, at: "matrix"), at: "matrix")
         )
         let query = Query(
             tags: try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.query(queryItems, name: "tags", style: .form, explode: true, as: .array), of: Swift.String.self, at: "tags"),
@@ -350,11 +350,11 @@ extension WireFormats.Operations.Styles.Input {
             path: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "path", style: .form, explode: true, as: .primitive), as: Swift.String.self, at: "path")
         )
         let headers = Headers(
-            xRequestID: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(request.headerFields.value("X-Request-ID").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "X-Request-ID"), at: "X-Request-ID"),
-            xFlags: try LatheRuntime.URIDecoding.array(request.headerFields.value("X-Flags").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .array) }, of: Swift.Bool.self, at: "X-Flags")
+            xRequestID: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "X-Request-ID", in: request.headerFields, explode: false, as: .primitive), as: Foundation.UUID.self, at: "X-Request-ID"), at: "X-Request-ID"),
+            xFlags: try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.header(named: "X-Flags", in: request.headerFields, explode: false, as: .array), of: Swift.Bool.self, at: "X-Flags")
         )
         let cookies = Cookies(
-            session: try LatheRuntime.URIDecoding.primitive(request.headerFields[.cookie].flatMap { LatheRuntime.URIDecoding.cookie($0, name: "session", as: .primitive) }, as: Swift.String.self, at: "session")
+            session: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.cookie(named: "session", in: request.headerFields, as: .primitive), as: Swift.String.self, at: "session")
         )
         _ = body
         self.init(path: path, query: query, headers: headers, cookies: cookies)
@@ -407,13 +407,13 @@ extension WireFormats.Operations.GetCode.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
         let path = Path(
-            qrcodeUuid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["qrcode-uuid"].flatMap { LatheRuntime.URIDecoding.path($0, name: "qrcode-uuid", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "qrcode-uuid"), at: "qrcode-uuid")
+            qrcodeUuid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "qrcode-uuid", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "qrcode-uuid"), at: "qrcode-uuid")
         )
         let query = Query(
             filterName: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "filter[name]", style: .form, explode: true, as: .primitive), as: Swift.String.self, at: "filter[name]")
         )
         let headers = Headers(
-            xTrace: try LatheRuntime.URIDecoding.json(request.headerFields.value("X-Trace").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: WireFormats.GetCodeXTrace.self, at: "X-Trace")
+            xTrace: try LatheRuntime.URIDecoding.json(LatheRuntime.URIDecoding.header(named: "X-Trace", in: request.headerFields, explode: false, as: .primitive), as: WireFormats.GetCodeXTrace.self, at: "X-Trace")
         )
         _ = body
         self.init(path: path, query: query, headers: headers)
@@ -636,7 +636,7 @@ extension WireFormats.Operations.GetFile.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let path = Path(
-            name: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["name"].flatMap { LatheRuntime.URIDecoding.path($0, name: "name", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "name"), at: "name")
+            name: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "name", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "name"), at: "name")
         )
         _ = body
         self.init(path: path)
@@ -691,7 +691,7 @@ extension WireFormats.Operations.StreamEvents.Input {
             count: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "count", style: .form, explode: true, as: .primitive), as: Swift.Int64.self, at: "count"), at: "count")
         )
         let headers = Headers(
-            lastEventID: try LatheRuntime.URIDecoding.primitive(request.headerFields.value("Last-Event-ID").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "Last-Event-ID")
+            lastEventID: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "Last-Event-ID", in: request.headerFields, explode: false, as: .primitive), as: Swift.String.self, at: "Last-Event-ID")
         )
         _ = body
         _ = metadata
@@ -735,7 +735,7 @@ extension WireFormats.Operations.Activity.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let headers = Headers(
-            lastEventID: try LatheRuntime.URIDecoding.primitive(request.headerFields.value("Last-Event-ID").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "Last-Event-ID")
+            lastEventID: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "Last-Event-ID", in: request.headerFields, explode: false, as: .primitive), as: Swift.String.self, at: "Last-Event-ID")
         )
         _ = body
         _ = metadata

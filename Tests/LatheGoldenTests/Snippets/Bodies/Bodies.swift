@@ -405,7 +405,7 @@ extension Bodies.Client {
             case 201:
                 let headers: Bodies.Operations.CreateNote.Output.Created.Headers
                 do {
-                    headers = .init(location: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(response.headerFields.value("Location").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Swift.String.self, at: "Location"), at: "Location"))
+                    headers = .init(location: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "Location", in: response.headerFields, explode: false, as: .primitive), as: Swift.String.self, at: "Location"), at: "Location"))
                 } catch {
                     throw LatheRuntime.OperationError(operationID: Bodies.Operations.CreateNote.id, statusCode: response.status.code, reason: .invalidHeader(name: LatheRuntime.ClientSupport.headerName(of: error)))
                 }
@@ -630,7 +630,7 @@ extension Bodies.Operations.Attach.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let path = Path(
-            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["id"].flatMap { LatheRuntime.URIDecoding.path($0, name: "id", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "id"), at: "id")
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "id"), at: "id")
         )
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body?

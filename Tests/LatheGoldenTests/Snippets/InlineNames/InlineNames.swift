@@ -390,7 +390,7 @@ extension InlineNames.Operations.CancelInvoice.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
         let path = Path(
-            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["id"].flatMap { LatheRuntime.URIDecoding.path($0, name: "id", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "id"), at: "id")
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "id"), at: "id")
         )
         let query = Query(
             mode: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "mode", style: .form, explode: true, as: .primitive), as: InlineNames.CancelInvoiceMode.self, at: "mode")

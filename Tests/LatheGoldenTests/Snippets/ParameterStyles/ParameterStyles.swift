@@ -352,9 +352,9 @@ extension ParameterStyles.Operations.FindItems.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
         let path = Path(
-            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["id"].flatMap { LatheRuntime.URIDecoding.path($0, name: "id", style: .simple, explode: false, as: .primitive) }, as: Swift.Int64.self, at: "id"), at: "id"),
-            tags: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.array(metadata.pathParameters["tags"].flatMap { LatheRuntime.URIDecoding.path($0, name: "tags", style: .label, explode: false, as: .array) }, of: Swift.String.self, at: "tags"), at: "tags"),
-            point: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.object(metadata.pathParameters["point"].flatMap { LatheRuntime.URIDecoding.path($0, name: "point", style: .matrix, explode: true, as: .object) }, as: ParameterStyles.FindItemsPoint.self, at: "point"), at: "point")
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.Int64.self, at: "id"), at: "id"),
+            tags: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.path(named: "tags", in: metadata.pathParameters, style: .label, explode: false, as: .array), of: Swift.String.self, at: "tags"), at: "tags"),
+            point: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.object(LatheRuntime.URIDecoding.path(named: "point", in: metadata.pathParameters, style: .matrix, explode: true, as: .object), as: ParameterStyles.FindItemsPoint.self, at: "point"), at: "point")
         )
         let query = Query(
             limit: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "limit", style: .form, explode: true, as: .primitive), as: Swift.Int.self, at: "limit") ?? 20,
@@ -364,10 +364,10 @@ extension ParameterStyles.Operations.FindItems.Input {
             filter: try LatheRuntime.URIDecoding.object(LatheRuntime.URIDecoding.query(queryItems, name: "filter", style: .deepObject, explode: true, as: .object), as: ParameterStyles.FindItemsFilter.self, at: "filter")
         )
         let headers = Headers(
-            xRequestID: try LatheRuntime.URIDecoding.primitive(request.headerFields.value("X-Request-ID").flatMap { LatheRuntime.URIDecoding.header($0, explode: false, as: .primitive) }, as: Foundation.UUID.self, at: "X-Request-ID")
+            xRequestID: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.header(named: "X-Request-ID", in: request.headerFields, explode: false, as: .primitive), as: Foundation.UUID.self, at: "X-Request-ID")
         )
         let cookies = Cookies(
-            session: try LatheRuntime.URIDecoding.primitive(request.headerFields[.cookie].flatMap { LatheRuntime.URIDecoding.cookie($0, name: "session", as: .primitive) }, as: Swift.String.self, at: "session")
+            session: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.cookie(named: "session", in: request.headerFields, as: .primitive), as: Swift.String.self, at: "session")
         )
         _ = body
         self.init(path: path, query: query, headers: headers, cookies: cookies)

@@ -348,7 +348,7 @@ extension VendorExtensions.Operations.VoidTransaction.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         let path = Path(
-            code: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(metadata.pathParameters["code"].flatMap { LatheRuntime.URIDecoding.path($0, name: "code", style: .simple, explode: false, as: .primitive) }, as: Swift.String.self, at: "code"), at: "code")
+            code: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "code", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "code"), at: "code")
         )
         let contentType = request.headerFields[.contentType]
         let decodedBody: Body?
