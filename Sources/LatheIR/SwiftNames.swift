@@ -28,7 +28,7 @@ public enum SwiftNames {
     }
 
     /// `cancellation_reason` → `cancellationReason`, `ID` → `id`, `URLPath` → `urlPath`; the few
-    /// names even backticks cannot save (`self`, `init`, `Type`) get a trailing underscore.
+    /// names even backticks cannot save (`self`, `init`) get a trailing underscore.
     public static func memberName(_ original: String) -> String {
         if original.isAllASCII { return asciiName(original, member: true) }
         return memberName(words: characterWords(original))
@@ -84,15 +84,11 @@ public enum SwiftNames {
         "stringValue", "intValue", "rawValue", "hashValue", "init", "encode",
     ]
 
-    /// The words of a name. `SCREAMING_SNAKE_CASE` (several words, no lower-case letter) is read as
-    /// words in capitals, not acronyms: `USER_ACCOUNT_CLOSED` → `user`, `account`, `closed`, so it
-    /// becomes `userAccountClosed` as Swift users write it. A single capitalised word stays an
-    /// acronym (`ID` → `id`, `URLPath` → `urlPath`, `HTTPStatus` → `HTTPStatus`).
-    static func words(_ original: String) -> [String] {
-        original.isAllASCII ? asciiWords(Array(original.utf8)) : characterWords(original)
-    }
-
-    /// `words` by Characters, for any text.
+    /// The words of a name, by Characters (ASCII text takes `forEachASCIIWord`, the same rules on
+    /// bytes). `SCREAMING_SNAKE_CASE` (several words, no lower-case letter) is read as words in
+    /// capitals, not acronyms: `USER_ACCOUNT_CLOSED` → `user`, `account`, `closed`, so it becomes
+    /// `userAccountClosed` as Swift users write it. A single capitalised word stays an acronym
+    /// (`ID` → `id`, `URLPath` → `urlPath`, `HTTPStatus` → `HTTPStatus`).
     static func characterWords(_ original: String) -> [String] {
         let isScreaming = !original.contains(where: \.isLowercase) && original.contains(where: \.isUppercase)
         guard isScreaming else { return casedWords(original) }
@@ -136,22 +132,10 @@ public enum SwiftNames {
         return words
     }
 
-    /// `words` for ASCII text, the same rules on bytes.
-    private static func asciiWords(_ bytes: [UInt8]) -> [String] {
-        var words: [String] = []
-        bytes.withUnsafeBufferPointer { bytes in
-            forEachASCIIWord(in: bytes) { range, lowered in
-                words.append(
-                    String(decoding: lowered ? bytes[range].map(ASCII.lower) : Array(bytes[range]), as: UTF8.self))
-            }
-        }
-        return words
-    }
-
-    /// `typeName` (or, with `member`, `memberName`) of ASCII text in one pass: each word's bytes
-    /// written, cased as `capitalized` and `lowercasedLeadingWord` would, into one buffer. Names
-    /// are most of what lowering computes, nearly all of them ASCII, and a `String` per word and
-    /// per case change made a name cost about ten thousand instructions.
+    /// `typeName` (or, with `member`, `memberName`) of ASCII text without a `String` per word: each
+    /// word's bytes written, cased as `capitalized` and `lowercasedLeadingWord` would, into one
+    /// buffer. Names are most of what lowering computes, nearly all of them ASCII, and a `String`
+    /// per word and per case change made a name cost about ten thousand instructions.
     private static func asciiName(_ original: String, member: Bool) -> String {
         var original = original
         var name: [UInt8] = []
@@ -181,8 +165,8 @@ public enum SwiftNames {
         return member && unusableMemberNames.contains(text) ? text + "_" : text
     }
 
-    /// Calls `body` with the range of each word of ASCII `bytes`, in order, as `words` splits them,
-    /// and whether the word is read in lower case (a part of `SCREAMING_SNAKE_CASE`).
+    /// Calls `body` with the range of each word of ASCII `bytes`, in order, as `characterWords`
+    /// splits them, and whether the word is read in lower case (a part of `SCREAMING_SNAKE_CASE`).
     private static func forEachASCIIWord(
         in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, _ lowered: Bool) -> Void
     ) {

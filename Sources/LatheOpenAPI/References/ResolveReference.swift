@@ -104,7 +104,7 @@ extension DocumentDecoder {
         // The same text in the same file always leads to the same place (and passed the same checks).
         let cacheKey = ResolvedRefKey(file: ObjectIdentifier(refNode.tree), raw: raw)
         if let known = resolvedRefs[cacheKey] {
-            guard checkKind(tokens: known.key, expected: kind, raw: raw, at: refNode) else { return nil }
+            guard checkKind(of: known.key, expected: kind, raw: raw, at: refNode) else { return nil }
             return known
         }
         guard let resolved = resolveUncached(raw, at: refNode, kind: kind) else { return nil }
@@ -167,7 +167,7 @@ extension DocumentDecoder {
         }
         switch target {
         case .success(let node):
-            guard checkKind(tokens: key, expected: kind, raw: raw, at: refNode) else { return nil }
+            guard checkKind(of: key, expected: kind, raw: raw, at: refNode) else { return nil }
             return (key, node)
         case .failure(let failure):
             referenceError("'\(raw)' points at nothing: \(failure.reason)", at: refNode, kind: kind, "ref-unresolved")
@@ -269,7 +269,7 @@ extension DocumentDecoder {
     }
 
     /// A ref into `components/<section>/<name>` must name the section of the kind expected here.
-    private func checkKind(tokens key: String, expected: ComponentKind?, raw: String, at refNode: YAMLNode) -> Bool {
+    private func checkKind(of key: String, expected: ComponentKind?, raw: String, at refNode: YAMLNode) -> Bool {
         guard let expected else { return true }
         // The kind of `…#/components/<kind>/<name>`, read from the bytes in place: splitting the
         // key into tokens cost about five thousand instructions a reference.
