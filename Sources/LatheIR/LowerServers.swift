@@ -62,8 +62,15 @@ extension Lowerer {
         return listed[0]
     }
 
+    /// The server's URL as Lathe reads it (`template`: repaired where it must be) and that URL with
+    /// its variables at their defaults (`url`), absolute or not.
+    static func resolvedURL(_ server: Server) -> (template: String, url: String) {
+        let template = HTTPURL.repaired(server.url)
+        return (template, substituted(server, in: template))
+    }
+
     /// `template` (the server's URL, or its repair) with each declared variable at its default.
-    static func substituted(_ server: Server, in template: String) -> String {
+    private static func substituted(_ server: Server, in template: String) -> String {
         var url = Substring(template)
         var result = ""
         while let first = url.first {
@@ -97,8 +104,7 @@ extension Lowerer {
                     at: server.origin, kind: "server-variable-default-not-listed")
             }
         }
-        let template = HTTPURL.repaired(server.url)
-        let url = Self.substituted(server, in: template)
+        let (template, url) = Self.resolvedURL(server)
         guard HTTPURL.isAbsolute(url) else {
             guard reports else { return nil }
             let undeclared = Self.undeclaredVariables(server).map { "{\($0)}" }

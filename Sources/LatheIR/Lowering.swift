@@ -57,8 +57,7 @@ final class Lowerer {
     var schemaTypes: [String: IRTypeID] = [:]
     /// The client's default server, the document's first usable one: compared with each
     /// operation's own servers (`serverOverride`), so made once.
-    lazy var documentDefaultServer: String? = document.servers.lazy
-        .map { Self.substituted($0, in: HTTPURL.repaired($0.url)) }
+    lazy var documentDefaultServer: String? = document.servers.lazy.map { Self.resolvedURL($0).url }
         .first(where: HTTPURL.isAbsolute)
     /// Server entries whose warnings are said: a path's servers are read once for each operation.
     var serversReported = Set<Origin>()
