@@ -141,9 +141,9 @@ extension Lowerer {
         }
         var scopes: [ParameterLocation: NameScope] = [:]
         let parameters = effective.map { parameter -> IRParameter in
-            var scope = scopes[parameter.location] ?? NameScope(reserved: SwiftNames.reservedMemberNames)
-            let swiftName = scope.claim(memberName(parameter.name))
-            scopes[parameter.location] = scope
+            // Claimed in place: a copy of the scope per parameter made an operation of n parameters cost n².
+            let swiftName = scopes[parameter.location, default: NameScope(reserved: SwiftNames.reservedMemberNames)]
+                .claim(memberName(parameter.name))
             let (type, constraints) = lowerParameterType(parameter, base: name + SwiftNames.typeName(parameter.name))
             let defaultValue = parameter.schema?.defaultValue.flatMap { defaultFits($0, type) ? $0 : nil }
             return IRParameter(

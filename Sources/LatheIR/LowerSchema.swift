@@ -181,6 +181,12 @@ extension Lowerer {
         var cases: [IREnumeration.Case] = []
         var seen = Set<String>()
         let valueOrigins = schema.origin.field("enum")?.items ?? []
+        // Each value at the first item spelled as it (one the declared type converted included),
+        // found in one pass: a search per value made an enum of 32,000 values take seconds.
+        var originOfText: [String: Origin] = [:]
+        for item in valueOrigins {
+            if let text = item.text, originOfText[text] == nil { originOfText[text] = item.origin }
+        }
         for (index, raw) in rawValues.enumerated() where seen.insert(raw).inserted {
             let preferred: String
             switch rawType {
@@ -188,8 +194,7 @@ extension Lowerer {
             case .integer: preferred = raw.hasPrefix("-") ? "minus" + raw.dropFirst() : "value" + raw
             }
             let origin =
-                valueOrigins.first { $0.text == raw }?.origin
-                ?? (valueOrigins.indices.contains(index) ? valueOrigins[index].origin : schema.origin)
+                originOfText[raw] ?? (valueOrigins.indices.contains(index) ? valueOrigins[index].origin : schema.origin)
             cases.append(
                 IREnumeration.Case(
                     name: IRName(original: raw, swift: scope.claim(preferred)), rawValue: raw, source: source(origin)))
@@ -411,12 +416,12 @@ extension Lowerer {
     /// array), which no one value can be alongside an object.
     private func lowerComposite(_ schema: Schema, _ members: [Schema], _ own: Schema, _ hint: NameHint) -> IRValueType?
     {
-        var parts = ObjectParts()
+        var parts = ObjectParts.Merged()
         var unions: [Schema] = []
         for member in members where !isFamily(member, of: hint.into) {
             var visited = Set<String>()
             if let memberParts = objectParts(member, visited: &visited) {
-                merge(memberParts, into: &parts)
+                parts.add(memberParts)
             } else if isUnion(member) {
                 unions.append(member)
             } else {
@@ -425,8 +430,9 @@ extension Lowerer {
         }
         var visited = Set<String>()
         guard !unions.isEmpty, let ownParts = objectParts(own, visited: &visited) else { return nil }
-        merge(ownParts, into: &parts)
-        guard case .named(let id) = lowerObject(schema, parts, hint), case .object(var object) = types[id.index].kind
+        parts.add(ownParts)
+        guard case .named(let id) = lowerObject(schema, parts.parts, hint),
+            case .object(var object) = types[id.index].kind
         else { return nil }
         var taken = memberNames(of: id)
         for (index, union) in unions.enumerated() {
@@ -507,6 +513,34 @@ extension Lowerer {
         var hasPatternProperties = false
         var minProperties: Int?
         var maxProperties: Int?
+
+        /// Parts merged one after another, each later one winning. Indexed by name across the
+        /// merges, so an `allOf` of n members costs what they add, not n² (an index made anew
+        /// for each member made 8,000 members take five seconds).
+        struct Merged {
+            private(set) var parts = ObjectParts()
+            private var positions: [String: Int] = [:]
+            private var required: Set<String> = []
+
+            mutating func add(_ other: ObjectParts) {
+                for property in other.properties {
+                    if let index = positions[property.name] {
+                        // Restated later (often to narrow it): the later schema wins, in the first place.
+                        parts.properties[index] = property
+                    } else {
+                        positions[property.name] = parts.properties.count
+                        parts.properties.append(property)
+                    }
+                }
+                for name in other.required where required.insert(name).inserted {
+                    parts.required.append(name)
+                }
+                parts.additionalProperties = other.additionalProperties ?? parts.additionalProperties
+                parts.hasPatternProperties = parts.hasPatternProperties || other.hasPatternProperties
+                parts.minProperties = other.minProperties ?? parts.minProperties
+                parts.maxProperties = other.maxProperties ?? parts.maxProperties
+            }
+        }
     }
 
     /// The properties an object schema (with its `allOf` bases) has, or `nil` when it is not an
@@ -529,16 +563,16 @@ extension Lowerer {
         guard schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil, schema.items == nil else {
             return nil
         }
-        var parts = ObjectParts()
+        var parts = ObjectParts.Merged()
         // `visited` holds the refs on the current path only, so a base reached twice (a diamond)
         // merges fine. A ref that leads back (an `allOf` that includes itself) or nowhere adds
         // nothing (both reported by the loader).
         if isFamily(schema, of: family) {
-            return parts
+            return parts.parts
         } else if let ref = schema.ref, let key = ref.targetKey, let known = objectPartsByKey[key] {
             // Each base's parts are worked out once, however many schemas extend it.
             guard let known else { return nil }
-            merge(known, into: &parts)
+            parts.add(known)
         } else if let ref = schema.ref, let key = ref.targetKey, let target = document.schema(forKey: key),
             visited.insert(key).inserted
         {
@@ -546,14 +580,14 @@ extension Lowerer {
             visited.remove(key)
             objectPartsByKey[key] = .some(referenced)
             guard let referenced else { return nil }
-            merge(referenced, into: &parts)
+            parts.add(referenced)
         }
         for member in schema.allOf where !isFamily(member, of: family) {
             guard let memberParts = objectParts(member, visited: &visited) else {
                 if Self.hasNoStructure(member) { continue }
                 return nil
             }
-            merge(memberParts, into: &parts)
+            parts.add(memberParts)
         }
         var own = ObjectParts()
         own.properties = schema.properties
@@ -562,31 +596,8 @@ extension Lowerer {
         own.hasPatternProperties = !schema.patternProperties.isEmpty
         own.minProperties = schema.constraints.minProperties
         own.maxProperties = schema.constraints.maxProperties
-        merge(own, into: &parts)
-        return parts
-    }
-
-    private func merge(_ other: ObjectParts, into parts: inout ObjectParts) {
-        // Indexed by name, so merging a long chain of bases costs what it adds, not its square.
-        var positions = Dictionary(
-            parts.properties.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for property in other.properties {
-            if let index = positions[property.name] {
-                // Restated later (often to narrow it): the later schema wins, in the first place.
-                parts.properties[index] = property
-            } else {
-                positions[property.name] = parts.properties.count
-                parts.properties.append(property)
-            }
-        }
-        var required = Set(parts.required)
-        for name in other.required where required.insert(name).inserted {
-            parts.required.append(name)
-        }
-        parts.additionalProperties = other.additionalProperties ?? parts.additionalProperties
-        parts.hasPatternProperties = parts.hasPatternProperties || other.hasPatternProperties
-        parts.minProperties = other.minProperties ?? parts.minProperties
-        parts.maxProperties = other.maxProperties ?? parts.maxProperties
+        parts.add(own)
+        return parts.parts
     }
 
     // MARK: Objects
@@ -595,7 +606,19 @@ extension Lowerer {
         let id = namedType(hint, schema)
         // Member names first, so the nested types named while lowering the properties avoid them.
         var members = NameScope(reserved: SwiftNames.reservedMemberNames)
-        let undefinedRequired = parts.required.filter { name in !parts.properties.contains { $0.name == name } }
+        // A search of the lists for a few names, sets for many: n properties, half of them
+        // required, cost n² searched.
+        let listsAsRequired: (String) -> Bool
+        let undefinedRequired: [String]
+        if parts.required.count <= 8 {
+            listsAsRequired = { [required = parts.required] in required.contains($0) }
+            undefinedRequired = parts.required.filter { name in !parts.properties.contains { $0.name == name } }
+        } else {
+            let required = Set(parts.required)
+            let defined = Set(parts.properties.map(\.name))
+            listsAsRequired = { required.contains($0) }
+            undefinedRequired = parts.required.filter { !defined.contains($0) }
+        }
         let propertyNames = parts.properties.map { members.claim(memberName($0.name)) }
         let undefinedNames = undefinedRequired.map { members.claim(memberName($0)) }
         membersBeingLowered[id] = Set(propertyNames + undefinedNames)
@@ -610,7 +633,7 @@ extension Lowerer {
             // A required read-only value is absent from requests, a required write-only one from
             // responses: optional in Swift, so neither side fails to decode.
             let isRequired =
-                parts.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
+                listsAsRequired(property.name) && !property.schema.readOnly && !property.schema.writeOnly
             var irProperty = IRProperty(
                 name: IRName(original: property.name, swift: swiftName),
                 type: type, isRequired: isRequired, defaultValue: nil, constraints: constraints,

@@ -11,6 +11,7 @@ struct TypeNaming {
     /// Component responses that operations share: their struct names, by component name.
     private var sharedResponseNames: [String: String] = [:]
     private var sharedResponseScope = NameScope()
+    private static let emptyNestedScope = NameScope(reserved: ["CodingKeys"])
 
     /// A top-level type's name.
     mutating func claimTopLevel(_ preferred: String) -> String {
@@ -26,14 +27,14 @@ struct TypeNaming {
     mutating func claimNested(
         _ preferred: String, alternate: String?, in parent: IRTypeID, chain: Set<String>, members: Set<String>
     ) -> String {
-        var scope = nestedScopes[parent] ?? NameScope(reserved: ["CodingKeys"])
         let topNames = self.topNames
         let isTaken = { (candidate: String) in
             topNames.contains(candidate) || chain.contains(candidate) || members.contains(candidate)
         }
-        let first = alternate.map { isTaken(preferred) || scope.contains(preferred) ? $0 : preferred } ?? preferred
-        let name = scope.claim(first, avoiding: isTaken)
-        nestedScopes[parent] = scope
+        let inScope = (nestedScopes[parent] ?? Self.emptyNestedScope).contains(preferred)
+        let first = alternate.map { isTaken(preferred) || inScope ? $0 : preferred } ?? preferred
+        // Claimed in place: a copy of the scope per name made a type with n nested types cost n².
+        let name = nestedScopes[parent, default: Self.emptyNestedScope].claim(first, avoiding: isTaken)
         nestedNames.insert(name)
         return name
     }
