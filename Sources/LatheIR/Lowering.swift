@@ -439,9 +439,8 @@ final class Lowerer {
     func docs(_ schema: Schema) -> IRDocs {
         IRDocs(
             title: schema.title, description: schema.description,
-            examples: schema.examples.prefix(IRDocs.shownExamples).map {
-                JSONText.compact(SpecValue($0), maxCharacters: IRDocs.shownExampleLength)
-            }, isDeprecated: schema.deprecated
+            examples: schema.exampleTexts(first: IRDocs.shownExamples, maxCharacters: IRDocs.shownExampleLength),
+            isDeprecated: schema.deprecated
         )
     }
 }

@@ -88,6 +88,11 @@ public struct Schema: Sendable, Hashable {
         get { details?.values.examples ?? [] }
         _modify { yield &uniqueDetails.values.examples }
     }
+    /// The first `count` examples as compact JSON, each cut to `maxCharacters` and "…", read
+    /// straight from the document: what a doc comment shows of them.
+    public func exampleTexts(first count: Int, maxCharacters: Int) -> [String] {
+        examples.prefix(count).map { JSONText.compact($0, maxCharacters: maxCharacters) }
+    }
     public var properties: [Property] {
         get { details?.values.properties ?? [] }
         _modify { yield &uniqueDetails.values.properties }

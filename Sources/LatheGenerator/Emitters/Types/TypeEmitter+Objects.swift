@@ -1,4 +1,5 @@
 import LatheIR
+import LatheOpenAPI
 
 /// How a property is stored and shown.
 struct PropertyShape {

@@ -1,4 +1,5 @@
 import LatheIR
+import LatheOpenAPI
 
 /// `collectValidationIssues`: every constraint of every member, each reported with its JSON path.
 extension TypeEmitter {

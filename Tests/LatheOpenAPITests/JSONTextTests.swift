@@ -1,4 +1,3 @@
-import LatheIR
 import LatheOpenAPI
 import Testing
 
@@ -26,5 +25,20 @@ struct JSONTextTests {
         // Stops writing a long array early, and still cuts at the limit.
         let long = SpecValue.array((0 ..< 10_000).map { .string("item \($0) é") })
         #expect(JSONText.compact(long, maxCharacters: 20) == #"["item 0 é","item 1 …"#)
+    }
+
+    /// An example is written straight from its YAML nodes, as it would be from their `SpecValue`,
+    /// whole or cut, whatever its scalars' YAML types.
+    @Test(arguments: [
+        #"{"name": "Zoë \"Z\"", "tags": [a, ~, true, 1.50, -0, 0x1F, .inf, "2"], "nested": {"tab\tkey": []}}"#,
+        "[1, [2, [3, {a: b}]], null, false, '', \"\\u00e9\"]",
+        "plain text", "12", "{}", "[]",
+    ])
+    func writesNodesAsTheirValues(yaml: String) throws {
+        let node = try #require(try YAMLReader().parse(Array("value: \(yaml)".utf8), path: "t.yaml").root?["value"])
+        for limit in [1, 5, 12, 30, 200] {
+            #expect(
+                JSONText.compact(node, maxCharacters: limit) == JSONText.compact(SpecValue(node), maxCharacters: limit))
+        }
     }
 }
