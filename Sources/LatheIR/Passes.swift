@@ -103,10 +103,12 @@ enum Passes {
         switch module[id].kind {
         case .object(var object):
             var total = 0
+            var boxed = false
             for index in object.properties.indices {
                 let inline = object.properties[index].isBoxed ? 1 : size(object.properties[index].type)
                 if inline > limit {
                     object.properties[index].isBoxed = true
+                    boxed = true
                     total += 1
                 } else {
                     total += inline
@@ -115,7 +117,9 @@ enum Passes {
             total += object.composed.reduce(0) { $0 + size($1.type) }
             if case .captured = object.additionalProperties { total += 1 }
             if object.undeclaredKeysName != nil { total += 1 }
-            module[id].kind = .object(object)
+            // Stored back only when changed: the first change copies the property list, which the
+            // module still shares, and most types box nothing.
+            if boxed { module[id].kind = .object(object) }
             return max(total, 1)
         case .union(var union):
             guard !union.isRecursive else { return 1 }
@@ -246,7 +250,9 @@ enum Passes {
         let sent = reachable(from: requestRoots, in: module)
         let received = reachable(from: responseRoots, in: module)
         let stringOnly = Set(module.types.indices).subtracting(sent.subtracting(received))
-        for index in stringOnly {
+        // Only types that hold a URL are rewritten: rewriting copies a type's members, which the
+        // module still shares, and few types have one.
+        for index in stringOnly where holdsURL(module.types[index].kind) {
             let id = IRTypeID(index)
             switch module[id].kind {
             case .object(var object):
@@ -339,6 +345,25 @@ enum Passes {
         case .named(let id): [id.index]
         case .array(let inner), .dictionary(let inner), .nullable(let inner): namedTypes(in: inner)
         case .primitive: []
+        }
+    }
+
+    private static func holdsURL(_ kind: IRTypeKind) -> Bool {
+        switch kind {
+        case .object(let object):
+            if case .captured(let value, _) = object.additionalProperties, holdsURL(value) { return true }
+            return object.properties.contains { holdsURL($0.type) } || object.composed.contains { holdsURL($0.type) }
+        case .union(let union), .anyOf(let union): return union.cases.contains { holdsURL($0.type) }
+        case .alias(let aliased, _): return holdsURL(aliased)
+        case .enumeration, .pending: return false
+        }
+    }
+
+    private static func holdsURL(_ type: IRValueType) -> Bool {
+        switch type {
+        case .primitive(let primitive): primitive == .url
+        case .array(let inner), .dictionary(let inner), .nullable(let inner): holdsURL(inner)
+        case .named: false
         }
     }
 
