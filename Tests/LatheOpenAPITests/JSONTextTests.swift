@@ -33,6 +33,10 @@ struct JSONTextTests {
         #"{"name": "Zoë \"Z\"", "tags": [a, ~, true, 1.50, -0, 0x1F, .inf, "2"], "nested": {"tab\tkey": []}}"#,
         "[1, [2, [3, {a: b}]], null, false, '', \"\\u00e9\"]",
         "plain text", "12", "{}", "[]",
+        // 25 bytes a character: only a writer that stops at the byte budget cuts after the first.
+        "[👨‍👩‍👧‍👦, 👨‍👩‍👧‍👦, 👨‍👩‍👧‍👦]",
+        // A merge key's entries (keys are always text: the reader refuses others).
+        "{b: 2, <<: {a: 1, c: 3}}",
     ])
     func writesNodesAsTheirValues(yaml: String) throws {
         let node = try #require(try YAMLReader().parse(Array("value: \(yaml)".utf8), path: "t.yaml").root?["value"])
