@@ -7,7 +7,7 @@ enum Passes {
     /// it), and among the structs left in a cycle only the edges that close it (the back edges of a
     /// depth-first search from the first type) are boxed.
     static func boxCycles(in module: inout IRModule) {
-        let edges = module.types.map { type in directTargets(of: type.kind, in: module) }
+        let edges = module.types.map { type in directTargets(of: type.kind) }
         var breakers = Set<Int>()
         for component in stronglyConnected(edges)
         where component.count > 1 || edges[component[0]].contains(component[0]) {
@@ -52,7 +52,7 @@ enum Passes {
             let id = IRTypeID(edge.from)
             guard case .object(var object) = module[id].kind else { continue }
             for p in object.properties.indices
-            where directTargets(of: object.properties[p].type, in: module).contains(edge.to) {
+            where directTarget(of: object.properties[p].type) == edge.to {
                 object.properties[p].isBoxed = true
             }
             module[id].kind = .object(object)
@@ -81,7 +81,7 @@ enum Passes {
                 if fields[node] != nil {
                     work.removeLast()
                 } else if open.insert(node).inserted {
-                    work += directTargets(of: module[IRTypeID(node)].kind, in: module).filter {
+                    work += directTargets(of: module[IRTypeID(node)].kind).filter {
                         fields[$0] == nil && !open.contains($0)
                     }
                 } else {
@@ -98,7 +98,7 @@ enum Passes {
     /// cannot be inline) counts as one.
     private static func settle(_ id: IRTypeID, in module: inout IRModule, fields: [Int?], limit: Int) -> Int {
         func size(_ type: IRValueType) -> Int {
-            directTargets(of: type, in: module).first.map { fields[$0] ?? 1 } ?? 1
+            directTarget(of: type).map { fields[$0] ?? 1 } ?? 1
         }
         switch module[id].kind {
         case .object(var object):
@@ -175,23 +175,37 @@ enum Passes {
 
     /// The types a type holds inline: not through an array or a map, nor what boxing (of a cycle,
     /// or of a large value) has already moved out of line.
-    private static func directTargets(of kind: IRTypeKind, in module: IRModule) -> [Int] {
+    private static func directTargets(of kind: IRTypeKind) -> [Int] {
+        // Loops rather than `filter` and `flatMap`: a filtered copy of a property list retained
+        // every property's fields, and this runs for every type, twice.
+        var targets: [Int] = []
         switch kind {
         case .object(let object):
-            object.properties.filter { !$0.isBoxed }.flatMap { directTargets(of: $0.type, in: module) }
-                + object.composed.flatMap { directTargets(of: $0.type, in: module) }
+            for property in object.properties where !property.isBoxed {
+                if let target = directTarget(of: property.type) { targets.append(target) }
+            }
+            for member in object.composed {
+                if let target = directTarget(of: member.type) { targets.append(target) }
+            }
         case .union(let union), .anyOf(let union):
-            union.isRecursive ? [] : union.cases.flatMap { directTargets(of: $0.type, in: module) }
-        case .alias(let type, _): directTargets(of: type, in: module)
-        case .enumeration, .pending: []
+            guard !union.isRecursive else { break }
+            for item in union.cases {
+                if let target = directTarget(of: item.type) { targets.append(target) }
+            }
+        case .alias(let type, _):
+            if let target = directTarget(of: type) { targets.append(target) }
+        case .enumeration, .pending:
+            break
         }
+        return targets
     }
 
-    private static func directTargets(of type: IRValueType, in module: IRModule) -> [Int] {
+    /// The type a value holds inline, if it is a named one.
+    private static func directTarget(of type: IRValueType) -> Int? {
         switch type {
-        case .named(let id): [id.index]
-        case .nullable(let inner): directTargets(of: inner, in: module)
-        case .primitive, .array, .dictionary: []
+        case .named(let id): id.index
+        case .nullable(let inner): directTarget(of: inner)
+        case .primitive, .array, .dictionary: nil
         }
     }
 
