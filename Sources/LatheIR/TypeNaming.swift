@@ -31,8 +31,11 @@ struct TypeNaming {
         let isTaken = { (candidate: String) in
             topNames.contains(candidate) || chain.contains(candidate) || members.contains(candidate)
         }
-        let inScope = (nestedScopes[parent] ?? Self.emptyNestedScope).contains(preferred)
-        let first = alternate.map { isTaken(preferred) || inScope ? $0 : preferred } ?? preferred
+        let first =
+            alternate.map {
+                isTaken(preferred) || (nestedScopes[parent] ?? Self.emptyNestedScope).contains(preferred)
+                    ? $0 : preferred
+            } ?? preferred
         // Claimed in place: a copy of the scope per name made a type with n nested types cost n².
         let name = nestedScopes[parent, default: Self.emptyNestedScope].claim(first, avoiding: isTaken)
         nestedNames.insert(name)
