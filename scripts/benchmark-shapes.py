@@ -112,6 +112,10 @@ SHAPES = {
                for i in range(n)},
         responses={f"R{i}": {"description": "r", "content": {"application/json": {"schema": obj(m=TEXT)}}}
                    for i in range(n)}),
+    # One path of N template names, each a declared parameter.
+    "path-template": lambda n: document(paths={"/" + "/".join(f"{{p{i}}}" for i in range(n)): {"get": {
+        "operationId": "x", "responses": OK,
+        "parameters": [{"name": f"p{i}", "in": "path", "required": True, "schema": TEXT} for i in range(n)]}}}),
     # One operation's N response headers, N request media types, N alternative security schemes.
     "response-headers": lambda n: document(paths={"/x": {"get": {"operationId": "x", "responses": {
         "200": {"description": "ok", "headers": {f"X-H{i}": {"schema": TEXT} for i in range(n)}}}}}}),

@@ -131,13 +131,17 @@ extension Lowerer {
 
         // Path parameters missing from the template are left out, and template names no parameter
         // declares become required strings (both reported by the document checks).
-        var effective = document.parameters(of: operation, in: pathItem).filter {
-            $0.location != .path || templateNames.contains($0.name)
-        }
-        for name in templateNames where !effective.contains(where: { $0.location == .path && $0.name == name }) {
-            var parameter = Parameter(origin: operation.methodOrigin, name: name, location: .path)
-            parameter.required = true
-            effective.append(parameter)
+        // Names are looked up in sets: a path of n template names searched lists n² times.
+        var effective = document.parameters(of: operation, in: pathItem)
+        if !templateNames.isEmpty || effective.contains(where: { $0.location == .path }) {
+            let template = Set(templateNames)
+            effective.removeAll { $0.location == .path && !template.contains($0.name) }
+            var declared = Set(effective.lazy.filter { $0.location == .path }.map(\.name))
+            for name in templateNames where declared.insert(name).inserted {
+                var parameter = Parameter(origin: operation.methodOrigin, name: name, location: .path)
+                parameter.required = true
+                effective.append(parameter)
+            }
         }
         var scopes: [ParameterLocation: NameScope] = [:]
         let parameters = effective.map { parameter -> IRParameter in

@@ -70,6 +70,7 @@ struct DocumentChecks {
         var templates: [String: String] = [:]
         for (path, pathNode, item) in document.paths {
             guard let names = templateNames(path, at: pathNode) else { continue }
+            let inTemplate = Set(names)
             let shape = PathTemplate.shape(path)
             if let other = templates[shape] {
                 error(
@@ -85,8 +86,8 @@ struct DocumentChecks {
             let itemParameters = resolvedParameters(item.parameters)
             checkDuplicates(itemParameters)
             let itemComplete = itemParameters.count == item.parameters.count
-            for (parameter, site) in itemParameters where parameter.location == .path && !names.contains(parameter.name)
-            {
+            for (parameter, site) in itemParameters
+            where parameter.location == .path && !inTemplate.contains(parameter.name) {
                 error(
                     "path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site,
                     kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
@@ -97,7 +98,7 @@ struct DocumentChecks {
                 var declared = Set(itemParameters.filter { $0.0.location == .path }.map(\.0.name))
                 for (parameter, site) in operationParameters where parameter.location == .path {
                     declared.insert(parameter.name)
-                    if !names.contains(parameter.name) {
+                    if !inTemplate.contains(parameter.name) {
                         error(
                             "path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site,
                             kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
