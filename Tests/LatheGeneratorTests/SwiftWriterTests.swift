@@ -20,6 +20,20 @@ struct SwiftWriterTests {
         }
     }
 
+    /// A line written as code (an interpolated literal, collected as bytes) and the same line made
+    /// a `String` first come out the same, any break escaped alike.
+    @Test func codeAndTextLinesAreTheSame() {
+        for piece in Self.breaks + ["\n", "", "é", "\u{2026}"] {
+            let text = "let a = \"x\(piece)y\" // \(1)"
+            var fromText = SwiftWriter()
+            fromText.block(String("enum \(piece)E where \(1) == 1")) { $0.line(text) }
+            var fromCode = SwiftWriter()
+            fromCode.block("enum \(piece)E" + " where \(1) == 1") { $0.line("let a = \"x\(piece)y\" // \(1)") }
+            #expect(fromCode.bytes == fromText.bytes, "\(piece.unicodeScalars.map(\.value))")
+            #expect(newlineCount(fromCode.bytes) == 3)
+        }
+    }
+
     @Test func anotherWritersLinesAreIndentedAndEmptyLinesStayEmpty() {
         var inner = SwiftWriter()
         inner.line("let a = 1")

@@ -12,9 +12,28 @@ struct SwiftWriter {
     var text: String { String(decoding: bytes, as: UTF8.self) }
     var isEmpty: Bool { bytes.isEmpty }
 
+    /// One line written with interpolation (`w.line("let \(name) = \(value)")`), its pieces copied
+    /// as bytes. As `line(_: String)`, a line break in it is written as a visible escape.
+    mutating func line(_ code: SwiftCode) {
+        guard !code.bytes.isEmpty else {
+            bytes.append(0x0A)
+            return
+        }
+        let mayBreak = code.bytes.withUnsafeBufferPointer { $0.firstByte(from: 0, below: 0x0E) < $0.count }
+        guard !mayBreak || !code.bytes.contains(where: { (0x0A ... 0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 })
+        else {
+            line(String(decoding: code.bytes, as: UTF8.self))
+            return
+        }
+        writeIndent()
+        bytes.append(contentsOf: code.bytes)
+        bytes.append(0x0A)
+    }
+
     /// One line. A line break inside `line` can only come from spec text that missed its escaping,
     /// and would let that text out of its comment or literal into code; it is written as a visible
     /// escape instead, which at worst fails to compile.
+    @_disfavoredOverload
     mutating func line(_ line: String = "") {
         if !line.isEmpty {
             writeIndent()
@@ -34,6 +53,18 @@ struct SwiftWriter {
     private static let indents = (0 ..< 12).map { [UInt8](repeating: 0x20, count: 4 * $0) }
 
     /// `header {`, the body indented, `}`.
+    mutating func block(_ header: SwiftCode, _ body: (inout SwiftWriter) -> Void) {
+        var header = header
+        header.bytes += [0x20, 0x7B]  // " {"
+        line(header)
+        indentation += 1
+        body(&self)
+        indentation -= 1
+        line("}")
+    }
+
+    /// `header {`, the body indented, `}`.
+    @_disfavoredOverload
     mutating func block(_ header: String, _ body: (inout SwiftWriter) -> Void) {
         line(header + " {")
         indentation += 1
@@ -166,6 +197,44 @@ struct SwiftWriter {
     }
 }
 
+/// A line of generated code as an interpolated literal. Its pieces are collected as UTF-8 bytes:
+/// each append to a `String` cost several hundred instructions, a sixth of generating Square's
+/// spec, where an array of bytes takes a copy. `SwiftWriter.line` prefers it to a `String`.
+struct SwiftCode: ExpressibleByStringInterpolation {
+    fileprivate(set) var bytes: [UInt8]
+
+    init(stringLiteral literal: StaticString) {
+        bytes = Array(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
+
+    /// A literal split over lines to fit them (`"… \(a) " + "\(b) …"`) stays code.
+    static func + (lhs: SwiftCode, rhs: SwiftCode) -> SwiftCode {
+        var joined = lhs
+        joined.bytes += rhs.bytes
+        return joined
+    }
+
+    struct Interpolation: StringInterpolationProtocol {
+        fileprivate var bytes: [UInt8] = []
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            bytes.reserveCapacity(literalCapacity + 24 * interpolationCount)
+        }
+
+        mutating func appendLiteral(_ literal: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+
+        mutating func appendInterpolation(_ text: String) { bytes.append(utf8: text) }
+
+        mutating func appendInterpolation(_ code: SwiftCode) { bytes.append(contentsOf: code.bytes) }
+
+        mutating func appendInterpolation(_ value: some Any) { bytes.append(utf8: String(describing: value)) }
+    }
+}
+
 /// Swift spellings of values: string literals and identifiers a spec cannot break.
 enum SwiftLiteral {
     /// An array literal of strings: `["a", "b"]`.
@@ -182,7 +251,7 @@ enum SwiftLiteral {
             && text.containsByte {
                 $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2
             }
-        if !mayNeedEscape { return "\"" + text + "\"" }
+        if !mayNeedEscape { return quoted(text) }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -203,6 +272,19 @@ enum SwiftLiteral {
             }
         }
         return result + "\""
+    }
+
+    /// `"text"`, made at once: two appends to a `String` cost more than the copy.
+    private static func quoted(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { utf8 in
+            String(unsafeUninitializedCapacity: utf8.count + 2) { buffer in
+                buffer[0] = 0x22
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[1 ..< utf8.count + 1]).initialize(from: utf8)
+                buffer[utf8.count + 1] = 0x22
+                return utf8.count + 2
+            }
+        }
     }
 
     /// A description as doc comment lines: split at every kind of line break (`\r\n`, `\r`, `\n`,

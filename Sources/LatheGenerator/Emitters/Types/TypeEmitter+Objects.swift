@@ -251,7 +251,7 @@ extension TypeEmitter {
         return type != .primitive(.jsonValue) && !type.isNullable
     }
 
-    private func decodeExpression(_ shape: PropertyShape) -> String {
+    private func decodeExpression(_ shape: PropertyShape) -> SwiftCode {
         let key = SwiftLiteral.string(shape.property.name.original)
         let value = shape.property.isBoxed ? "\(Runtime.indirect)<\(shape.valueType)>" : shape.valueType
         let property = shape.property
@@ -269,8 +269,9 @@ extension TypeEmitter {
                 + "\(boxedDefault ?? "nil")"
         case (false, false):
             let strictness = mayRejectNull(shape) ? ", rejectingNull: rejectsNull" : ""
-            let decoded = "try container.decodeIfPresent(\(value).self, forKey: \(key)\(strictness))"
-            return boxedDefault.map { "\(decoded) ?? \($0)" } ?? decoded
+            let decoded: SwiftCode = "try container.decodeIfPresent(\(value).self, forKey: \(key)\(strictness))"
+            guard let boxedDefault else { return decoded }
+            return "\(decoded) ?? \(boxedDefault)"
         case (false, true):
             if let boxedDefault {
                 return
