@@ -35,6 +35,52 @@ public final class YAMLTree: Sendable {
         self.files = files
     }
 
+    /// The tree's arrays as buffers, for walks that read many records (a JSON pointer): reading
+    /// them through the class costs an exclusivity check and a retain per access.
+    struct Storage {
+        let records: UnsafeBufferPointer<NodeRecord>
+        let children: UnsafeBufferPointer<Int32>
+        let text: UnsafeBufferPointer<UInt8>
+
+        /// Appends node `index`'s token under its parent to `bytes` (`/name` with `~` and `/`
+        /// escaped, or `/3` for an item; nothing for a slot past the entries, a `<<` merge key gone
+        /// from them) and returns the parent's index; `nil`, appending nothing, at the root.
+        func appendLastStep(of index: Int, to bytes: inout [UInt8]) -> Int? {
+            let record = records[index]
+            guard record.parent >= 0 else { return nil }
+            let parentIndex = Int(record.parent)
+            let parent = records[parentIndex]
+            let slot = Int(record.slot)
+            if parent.kind == .sequence {
+                bytes.append(UInt8(ascii: "/"))
+                bytes.append(contentsOf: String(slot).utf8)
+                return parentIndex
+            }
+            guard parent.kind == .mapping, slot < Int(parent.count) else { return parentIndex }
+            bytes.append(UInt8(ascii: "/"))
+            let key = records[Int(children[Int(parent.start) + 2 * slot])]
+            guard key.kind == .scalar else { return parentIndex }
+            for byte in text[Int(key.start) ..< Int(key.start + key.count)] {
+                switch byte {
+                case UInt8(ascii: "~"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
+                case UInt8(ascii: "/"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+                default: bytes.append(byte)
+                }
+            }
+            return parentIndex
+        }
+    }
+
+    func withStorage<Result>(_ body: (Storage) -> Result) -> Result {
+        records.withUnsafeBufferPointer { records in
+            children.withUnsafeBufferPointer { children in
+                text.withUnsafeBufferPointer { text in
+                    body(Storage(records: records, children: children, text: text))
+                }
+            }
+        }
+    }
+
     /// The file that node `index` was written in.
     @inline(__always) func file(of index: Int32) -> String {
         nodeFiles.isEmpty ? path : files[Int(nodeFiles[Int(index)])]
@@ -165,6 +211,16 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Calls `body` with a scalar's text as UTF-8 (what `text` decodes), without making a
+    /// `String`; `nil` for a collection.
+    public func withTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let record = record
+        guard record.kind == .scalar else { return nil }
+        return tree.text.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(record.start) ..< Int(record.start + record.count)]))
+        }
+    }
+
     /// How the scalar was written: plain, single-quoted, double-quoted, literal or folded.
     public var scalarStyle: YAMLScalarStyle? {
         let record = record
@@ -227,16 +283,18 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// Costs one step per level of nesting. Written leaf first into one buffer, each step reversed
     /// where it is appended, and the buffer reversed once at the end: IR sources ask for thousands.
     public var pointer: String {
-        var reversed: [UInt8] = []
-        var current = self
-        while true {
-            let end = reversed.count
-            guard let parent = current.appendLastStep(to: &reversed) else { break }
-            reversed[end...].reverse()
-            current = parent
+        tree.withStorage { storage in
+            var reversed: [UInt8] = []
+            var current = Int(index)
+            while true {
+                let end = reversed.count
+                guard let parent = storage.appendLastStep(of: current, to: &reversed) else { break }
+                reversed[end...].reverse()
+                current = parent
+            }
+            reversed.reverse()
+            return String(decoding: reversed, as: UTF8.self)
         }
-        reversed.reverse()
-        return String(decoding: reversed, as: UTF8.self)
     }
 
     /// The last step of `pointer`: the parent and this node's token under it (`/name`, escaped), so
@@ -244,35 +302,8 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// under one parent can then share the parent's pointer.
     public var pointerStep: (parent: YAMLNode, token: String)? {
         var token: [UInt8] = []
-        guard let parent = appendLastStep(to: &token) else { return nil }
-        return (parent, String(decoding: token, as: UTF8.self))
-    }
-
-    /// Appends this node's token under its parent to `bytes` (`/name` with `~` and `/` escaped, or
-    /// `/3` for an item; nothing for a slot past the entries, a `<<` merge key gone from them) and
-    /// returns the parent; `nil`, appending nothing, at the root.
-    private func appendLastStep(to bytes: inout [UInt8]) -> YAMLNode? {
-        guard let parent else { return nil }
-        let slot = Int(record.slot)
-        if parent.isSequence {
-            bytes.append(UInt8(ascii: "/"))
-            bytes.append(contentsOf: String(slot).utf8)
-            return parent
-        }
-        guard slot < parent.count else { return parent }
-        bytes.append(UInt8(ascii: "/"))
-        let key = parent.entries[slot].key.record
-        guard key.kind == .scalar else { return parent }
-        tree.text.withUnsafeBufferPointer { text in
-            for byte in text[Int(key.start) ..< Int(key.start + key.count)] {
-                switch byte {
-                case UInt8(ascii: "~"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
-                case UInt8(ascii: "/"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
-                default: bytes.append(byte)
-                }
-            }
-        }
-        return parent
+        guard let parent = tree.withStorage({ $0.appendLastStep(of: Int(index), to: &token) }) else { return nil }
+        return (YAMLNode(tree: tree, index: Int32(parent)), String(decoding: token, as: UTF8.self))
     }
 
     /// `text`, made once for all the scalars of 16 to 64 bytes with the same text in this tree

@@ -33,6 +33,8 @@ struct JSONTextTests {
         #"{"name": "Zoë \"Z\"", "tags": [a, ~, true, 1.50, -0, 0x1F, .inf, "2"], "nested": {"tab\tkey": []}}"#,
         "[1, [2, [3, {a: b}]], null, false, '', \"\\u00e9\"]",
         "plain text", "12", "{}", "[]",
+        // Keys and strings that need escapes, and a number tagged as a string.
+        #"{"k\"q": !!str 12, "back\\slash": "x\\y", "line\nbreak": "é\u0001"}"#,
         // 25 bytes a character: only a writer that stops at the byte budget cuts after the first.
         "[👨‍👩‍👧‍👦, 👨‍👩‍👧‍👦, 👨‍👩‍👧‍👦]",
         // A merge key's entries (keys are always text: the reader refuses others).

@@ -35,7 +35,12 @@ public enum JSONText {
     private static func write(_ node: YAMLNode, into bytes: inout [UInt8], byteBudget: Int) -> Bool {
         guard bytes.count <= byteBudget else { return false }
         switch node.kind {
-        case .scalar: return write(SpecValue(node), into: &bytes, byteBudget: byteBudget)
+        case .scalar:
+            // A string is copied from the document's bytes; other scalars are written as values.
+            guard (node.scalarType ?? .string) == .string else {
+                return write(SpecValue(node), into: &bytes, byteBudget: byteBudget)
+            }
+            appendQuoted(node, to: &bytes)
         case .sequence:
             bytes.append(UInt8(ascii: "["))
             for (index, item) in node.items.enumerated() {
@@ -47,7 +52,7 @@ public enum JSONText {
             bytes.append(UInt8(ascii: "{"))
             for (index, entry) in node.entries.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendQuoted(entry.key.text ?? "", to: &bytes)
+                appendQuoted(entry.key, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 guard write(entry.value, into: &bytes, byteBudget: byteBudget) else { return false }
             }
@@ -96,6 +101,19 @@ public enum JSONText {
             return true
         }
         if !plain { bytes.append(utf8: quoted(text)) }
+    }
+
+    /// A scalar node's text quoted (a key that is not a scalar, which the reader refuses, as `""`).
+    private static func appendQuoted(_ node: YAMLNode, to bytes: inout [UInt8]) {
+        let plain =
+            node.withTextBytes { utf8 in
+                guard !utf8.contains(where: needsEscape) else { return false }
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return true
+            } ?? false
+        if !plain { appendQuoted(node.text ?? "", to: &bytes) }
     }
 
     /// A control character, `"` or `\`: what JSON escapes in a string.
