@@ -286,6 +286,7 @@ struct GenerateCommand: ParsableCommand {
                 throw ExitCode(LatheCommand.Status.inputErrors)
             }
         }
+        KeptUntilExit.keep(jobs)
     }
 
     /// One module generated: its files are in `staging` until they are committed.

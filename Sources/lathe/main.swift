@@ -1,9 +1,3 @@
 import LatheCLI
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-exit(LatheCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))
+LatheCommand.runAndExit(arguments: Array(CommandLine.arguments.dropFirst()))
