@@ -60,10 +60,20 @@ public final class YAMLTree: Sendable {
             bytes.append(UInt8(ascii: "/"))
             let key = records[Int(children[Int(parent.start) + 2 * slot])]
             guard key.kind == .scalar else { return parentIndex }
-            for byte in text[Int(key.start) ..< Int(key.start + key.count)] {
+            let name = UnsafeBufferPointer(rebasing: text[Int(key.start) ..< Int(key.start + key.count)])
+            // Most names need no escape: one copy, not an append a byte.
+            guard name.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+                bytes.append(contentsOf: name)
+                return parentIndex
+            }
+            for byte in name {
                 switch byte {
-                case UInt8(ascii: "~"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
-                case UInt8(ascii: "/"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+                case UInt8(ascii: "~"):
+                    bytes.append(UInt8(ascii: "~"))
+                    bytes.append(UInt8(ascii: "0"))
+                case UInt8(ascii: "/"):
+                    bytes.append(UInt8(ascii: "~"))
+                    bytes.append(UInt8(ascii: "1"))
                 default: bytes.append(byte)
                 }
             }

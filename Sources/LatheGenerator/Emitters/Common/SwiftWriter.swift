@@ -231,6 +231,11 @@ struct SwiftCode: ExpressibleByStringInterpolation {
 
         mutating func appendInterpolation(_ code: SwiftCode) { bytes.append(contentsOf: code.bytes) }
 
+        /// Numbers and the like, without `String(describing:)`'s search for a conformance at run time.
+        mutating func appendInterpolation(_ value: some CustomStringConvertible) {
+            bytes.append(utf8: value.description)
+        }
+
         mutating func appendInterpolation(_ value: some Any) { bytes.append(utf8: String(describing: value)) }
     }
 }
