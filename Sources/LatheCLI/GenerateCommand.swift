@@ -151,6 +151,7 @@ struct GenerateCommand: ParsableCommand {
         // it was. Each module's files are staged on disk as they are made (`OutputFolder.Staging`),
         // so a large spec's output is never all in memory; the changed ones are written at the end.
         var jobs: [Job] = []
+        defer { KeptUntilExit.keep(jobs) }
         var stagings: [OutputFolder.Staging] = []
         defer { for staging in stagings { staging.finish() } }
         func stage(
@@ -286,7 +287,6 @@ struct GenerateCommand: ParsableCommand {
                 throw ExitCode(LatheCommand.Status.inputErrors)
             }
         }
-        KeptUntilExit.keep(jobs)
     }
 
     /// One module generated: its files are in `staging` until they are committed.

@@ -27,9 +27,9 @@ public struct LatheCommand: ParsableCommand {
         public static let usage: Int32 = 2
     }
 
-    /// Runs `lathe` with `arguments` (without the program name) and exits with its status. What a
-    /// command built is left for the exit to take back rather than freed a piece at a time, as
-    /// compilers do: freeing Square's IR cost about 1% of generating it.
+    /// Runs `lathe` with `arguments` (without the program name) and exits with its status. What
+    /// `generate` built (the IR and the files' list) is left for the exit to take back rather than
+    /// freed a piece at a time, as compilers do: freeing Square's IR cost about 1% of generating it.
     public static func runAndExit(arguments: [String]) -> Never {
         KeptUntilExit.isEnabled = true
         exitProcess(run(arguments: arguments))
@@ -70,11 +70,11 @@ func standardError(_ text: String) {
     }
 }
 
-/// Values a command keeps alive until the process exits, when `runAndExit` runs it; otherwise (a
-/// test calling `run` in-process) nothing is kept.
 /// `exit`, which inside a `ParsableCommand` names its own method.
 private func exitProcess(_ status: Int32) -> Never { exit(status) }
 
+/// Values a command keeps alive until the process exits, when `runAndExit` runs it; otherwise (a
+/// test calling `run` in-process) nothing is kept.
 enum KeptUntilExit {
     // Set once, before any command runs, by the executable's only thread.
     nonisolated(unsafe) static var isEnabled = false

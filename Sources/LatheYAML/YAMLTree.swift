@@ -36,7 +36,7 @@ public final class YAMLTree: Sendable {
     }
 
     /// The tree's arrays as buffers, for walks that read many records (a JSON pointer): reading
-    /// them through the class costs an exclusivity check and a retain per access.
+    /// them through the class costs a retain and a bounds check per access.
     struct Storage {
         let records: UnsafeBufferPointer<NodeRecord>
         let children: UnsafeBufferPointer<Int32>
@@ -222,7 +222,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Calls `body` with a scalar's text as UTF-8 (what `text` decodes), without making a
-    /// `String`; `nil` for a collection.
+    /// `String`; `nil` for a collection. The buffer is valid only inside `body`.
     public func withTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         let record = record
         guard record.kind == .scalar else { return nil }

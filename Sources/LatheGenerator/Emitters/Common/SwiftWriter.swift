@@ -198,9 +198,10 @@ struct SwiftWriter {
 }
 
 /// A line of generated code as an interpolated literal. Its pieces are collected as UTF-8 bytes:
-/// each append to a `String` cost several hundred instructions, a sixth of generating Square's
-/// spec, where an array of bytes takes a copy. `SwiftWriter.line` prefers it to a `String`.
-struct SwiftCode: ExpressibleByStringInterpolation {
+/// appends to a `String` (about 400 instructions each) were 15% of generating Square's spec after
+/// `SwiftWriter` itself wrote bytes, where an array of bytes takes a copy. `SwiftWriter.line` and
+/// `block` prefer it to a `String`.
+struct SwiftCode: ExpressibleByStringInterpolation, CustomStringConvertible {
     fileprivate(set) var bytes: [UInt8]
 
     init(stringLiteral literal: StaticString) {
@@ -208,6 +209,9 @@ struct SwiftCode: ExpressibleByStringInterpolation {
     }
 
     init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
+
+    /// The code as text, should it be put into a `String`.
+    var description: String { String(decoding: bytes, as: UTF8.self) }
 
     /// A literal split over lines to fit them (`"… \(a) " + "\(b) …"`) stays code.
     static func + (lhs: SwiftCode, rhs: SwiftCode) -> SwiftCode {
@@ -237,6 +241,10 @@ struct SwiftCode: ExpressibleByStringInterpolation {
         }
 
         mutating func appendInterpolation(_ value: some Any) { bytes.append(utf8: String(describing: value)) }
+
+        /// An optional would be written `Optional(…)`: unwrap it first.
+        @available(*, unavailable, message: "unwrap the optional")
+        mutating func appendInterpolation<Value>(_ value: Value?) {}
     }
 }
 
@@ -281,15 +289,12 @@ enum SwiftLiteral {
 
     /// `"text"`, made at once: two appends to a `String` cost more than the copy.
     private static func quoted(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { utf8 in
-            String(unsafeUninitializedCapacity: utf8.count + 2) { buffer in
-                buffer[0] = 0x22
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[1 ..< utf8.count + 1]).initialize(from: utf8)
-                buffer[utf8.count + 1] = 0x22
-                return utf8.count + 2
-            }
-        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        bytes.append(0x22)
+        bytes.append(utf8: text)
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A description as doc comment lines: split at every kind of line break (`\r\n`, `\r`, `\n`,
