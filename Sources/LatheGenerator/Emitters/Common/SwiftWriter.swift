@@ -289,12 +289,16 @@ enum SwiftLiteral {
 
     /// `"text"`, made at once: two appends to a `String` cost more than the copy.
     private static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 2)
-        bytes.append(0x22)
-        bytes.append(utf8: text)
-        bytes.append(0x22)
-        return String(decoding: bytes, as: UTF8.self)
+        guard #available(macOS 11, iOS 14, tvOS 14, watchOS 7, *) else { return "\"" + text + "\"" }
+        var text = text
+        return text.withUTF8 { utf8 in
+            String(unsafeUninitializedCapacity: utf8.count + 2) { buffer in
+                buffer[0] = 0x22
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[1 ..< utf8.count + 1]).initialize(from: utf8)
+                buffer[utf8.count + 1] = 0x22
+                return utf8.count + 2
+            }
+        }
     }
 
     /// A description as doc comment lines: split at every kind of line break (`\r\n`, `\r`, `\n`,
