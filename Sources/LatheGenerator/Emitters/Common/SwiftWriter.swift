@@ -15,19 +15,21 @@ struct SwiftWriter {
     /// One line written with interpolation (`w.line("let \(name) = \(value)")`), its pieces copied
     /// as bytes. As `line(_: String)`, a line break in it is written as a visible escape.
     mutating func line(_ code: SwiftCode) {
-        guard !code.bytes.isEmpty else {
+        code.withBytes { code in
+            guard !code.isEmpty else {
+                bytes.append(0x0A)
+                return
+            }
+            let mayBreak = code.firstByte(from: 0, below: 0x0E) < code.count
+            guard !mayBreak || !code.contains(where: { (0x0A ... 0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 })
+            else {
+                line(String(decoding: code, as: UTF8.self))
+                return
+            }
+            writeIndent()
+            bytes.append(contentsOf: code)
             bytes.append(0x0A)
-            return
         }
-        let mayBreak = code.bytes.withUnsafeBufferPointer { $0.firstByte(from: 0, below: 0x0E) < $0.count }
-        guard !mayBreak || !code.bytes.contains(where: { (0x0A ... 0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 })
-        else {
-            line(String(decoding: code.bytes, as: UTF8.self))
-            return
-        }
-        writeIndent()
-        bytes.append(contentsOf: code.bytes)
-        bytes.append(0x0A)
     }
 
     /// One line. A line break inside `line` can only come from spec text that missed its escaping,
@@ -54,9 +56,7 @@ struct SwiftWriter {
 
     /// `header {`, the body indented, `}`.
     mutating func block(_ header: SwiftCode, _ body: (inout SwiftWriter) -> Void) {
-        var header = header
-        header.bytes += [0x20, 0x7B]  // " {"
-        line(header)
+        line(header + " {")
         indentation += 1
         body(&self)
         indentation -= 1
@@ -202,21 +202,30 @@ struct SwiftWriter {
 /// `SwiftWriter` itself wrote bytes, where an array of bytes takes a copy. `SwiftWriter.line` and
 /// `block` prefer it to a `String`.
 struct SwiftCode: ExpressibleByStringInterpolation, CustomStringConvertible {
-    fileprivate(set) var bytes: [UInt8]
+    /// A literal with nothing interpolated (`"}"`), kept as it is: most lines of that kind are
+    /// short, and an array for each would be an allocation.
+    private var literal: StaticString?
+    /// The bytes collected, when there is no `literal`.
+    private var collected: [UInt8] = []
 
-    init(stringLiteral literal: StaticString) {
-        bytes = Array(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    init(stringLiteral literal: StaticString) { self.literal = literal }
+
+    init(stringInterpolation: Interpolation) { collected = stringInterpolation.bytes }
+
+    /// Calls `body` with the code's UTF-8, valid only inside it.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let literal else { return collected.withUnsafeBufferPointer(body) }
+        return body(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
-
     /// The code as text, should it be put into a `String`.
-    var description: String { String(decoding: bytes, as: UTF8.self) }
+    var description: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// A literal split over lines to fit them (`"… \(a) " + "\(b) …"`) stays code.
     static func + (lhs: SwiftCode, rhs: SwiftCode) -> SwiftCode {
-        var joined = lhs
-        joined.bytes += rhs.bytes
+        var joined = SwiftCode(stringInterpolation: Interpolation(literalCapacity: 0, interpolationCount: 0))
+        lhs.withBytes { joined.collected.append(contentsOf: $0) }
+        rhs.withBytes { joined.collected.append(contentsOf: $0) }
         return joined
     }
 
@@ -233,7 +242,7 @@ struct SwiftCode: ExpressibleByStringInterpolation, CustomStringConvertible {
 
         mutating func appendInterpolation(_ text: String) { bytes.append(utf8: text) }
 
-        mutating func appendInterpolation(_ code: SwiftCode) { bytes.append(contentsOf: code.bytes) }
+        mutating func appendInterpolation(_ code: SwiftCode) { code.withBytes { bytes.append(contentsOf: $0) } }
 
         /// Numbers and the like, without `String(describing:)`'s search for a conformance at run time.
         mutating func appendInterpolation(_ value: some CustomStringConvertible) {
