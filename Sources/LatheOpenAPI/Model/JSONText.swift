@@ -93,27 +93,24 @@ public enum JSONText {
 
     private static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        let plain = text.withUTF8 { utf8 in
-            guard !utf8.contains(where: needsEscape) else { return false }
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return true
-        }
-        if !plain { bytes.append(utf8: quoted(text)) }
+        if !text.withUTF8({ appendQuotedIfPlain($0, to: &bytes) }) { bytes.append(utf8: quoted(text)) }
     }
 
     /// A scalar node's text quoted (a key that is not a scalar, which the reader refuses, as `""`).
     private static func appendQuoted(_ node: YAMLNode, to bytes: inout [UInt8]) {
-        let plain =
-            node.withTextBytes { utf8 in
-                guard !utf8.contains(where: needsEscape) else { return false }
-                bytes.append(UInt8(ascii: "\""))
-                bytes.append(contentsOf: utf8)
-                bytes.append(UInt8(ascii: "\""))
-                return true
-            } ?? false
-        if !plain { appendQuoted(node.text ?? "", to: &bytes) }
+        if node.withTextBytes({ appendQuotedIfPlain($0, to: &bytes) }) != true {
+            appendQuoted(node.text ?? "", to: &bytes)
+        }
+    }
+
+    /// Appends `utf8` in quotes and returns true, or appends nothing and returns false when it has
+    /// something to escape.
+    private static func appendQuotedIfPlain(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
+        guard !utf8.contains(where: needsEscape) else { return false }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: utf8)
+        bytes.append(UInt8(ascii: "\""))
+        return true
     }
 
     /// A control character, `"` or `\`: what JSON escapes in a string.
