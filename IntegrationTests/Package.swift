@@ -29,11 +29,14 @@ let package = Package(
         ),
         // Runs schemathesis against generated servers (both test targets use it).
         .target(name: "Conformance"),
+        // What both test targets' Hummingbird servers share.
+        .target(name: "HTTPTestSupport", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(
             name: "HTTPTests",
             dependencies: [
                 "WireAPI",
                 "Conformance",
+                "HTTPTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -46,6 +49,7 @@ let package = Package(
             name: "CancellationTests",
             dependencies: [
                 "Conformance",
+                "HTTPTestSupport",
                 .product(name: "PiriodCancellation", package: "Lathe"),
                 .product(name: "DolfinCancellation", package: "Lathe"),
                 .product(name: "PaycashlessCancellation", package: "Lathe"),

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -28,6 +29,7 @@ func withServer(
     _ body: @Sendable (_ serverURL: URL) async throws -> Void
 ) async throws {
     let router = Router()
+    router.add(middleware: ReadWholeBodyFirst())
     try register(router)
     let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     try await app.test(.live) { client in

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -172,6 +173,7 @@ struct HTTPRoundTripTests {
         _ body: @Sendable (Client) async throws -> Void
     ) async throws {
         let router = Router()
+        router.add(middleware: ReadWholeBodyFirst())
         try service.registerHandlers(
             on: router,
             authentication: ServerAuthentication(
