@@ -146,7 +146,7 @@ extension Lowerer {
         var scopes: [ParameterLocation: NameScope] = [:]
         let parameters = effective.map { parameter -> IRParameter in
             // Claimed in place: a copy of the scope per parameter made an operation of n parameters cost n².
-            let swiftName = scopes[parameter.location, default: NameScope(reserved: SwiftNames.reservedMemberNames)]
+            let swiftName = scopes[parameter.location, default: NameScope.members]
                 .claim(memberName(parameter.name))
             let (type, constraints) = lowerParameterType(parameter, base: name + SwiftNames.typeName(parameter.name))
             let defaultValue = parameter.schema?.defaultValue.flatMap { defaultFits($0, type) ? $0 : nil }
@@ -187,7 +187,7 @@ extension Lowerer {
         if streamsEvents,
             !parameters.contains(where: { $0.location == .header && $0.name.original.lowercased() == "last-event-id" })
         {
-            var scope = scopes[.header] ?? NameScope(reserved: SwiftNames.reservedMemberNames)
+            var scope = scopes[.header] ?? NameScope.members
             allParameters.append(
                 IRParameter(
                     name: IRName(original: "Last-Event-ID", swift: scope.claim("lastEventID")), location: .header,
@@ -306,7 +306,7 @@ extension Lowerer {
     private func lowerHeaders(
         _ headers: [(name: String, header: Referenceable<Header>)], base: String
     ) -> [IRResponseHeader] {
-        var scope = NameScope(reserved: SwiftNames.reservedMemberNames)
+        var scope = NameScope.members
         var lowered: [IRResponseHeader] = []
         // At its exact size: grown by appending, each response's list held twice what it used.
         lowered.reserveCapacity(headers.count)

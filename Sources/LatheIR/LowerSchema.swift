@@ -73,27 +73,36 @@ extension Lowerer {
 
     /// `anyOf`/`oneOf` with a `{type: null}` member: the rest, nullable.
     private func lowerNullableComposition(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints)? {
-        for keyPath in [\Schema.anyOf, \Schema.oneOf] {
-            let members = schema[keyPath: keyPath]
-            let nonNull = members.filter { !Self.isNullOnly($0) }
-            guard nonNull.count < members.count else { continue }
-            var rest = schema
-            rest[keyPath: keyPath] = nonNull.count == 1 ? [] : nonNull
-            let (type, constraints): (IRValueType, IRConstraints)
-            if nonNull.count == 1, Self.hasNoStructure(rest) {
-                // `anyOf: [X, null]`: X itself, with this schema's annotations.
-                var only = nonNull[0]
-                only.description = only.description ?? schema.description
-                (type, constraints) = lower(only, hint)
-            } else if nonNull.count == 1 {
-                rest.allOf.append(nonNull[0])
-                (type, constraints) = lower(rest, hint)
-            } else {
-                (type, constraints) = lower(rest, hint)
-            }
-            return (type.isNullable ? type : .nullable(type), constraints)
+        // Not a loop over key paths: reading a schema through one went through the runtime, 15,000
+        // instructions a schema in all.
+        lowerNullableComposition(schema, schema.anyOf, isAnyOf: true, hint)
+            ?? lowerNullableComposition(schema, schema.oneOf, isAnyOf: false, hint)
+    }
+
+    private func lowerNullableComposition(
+        _ schema: Schema, _ members: [Schema], isAnyOf: Bool, _ hint: NameHint
+    ) -> (IRValueType, IRConstraints)? {
+        guard members.contains(where: Self.isNullOnly) else { return nil }
+        let nonNull = members.filter { !Self.isNullOnly($0) }
+        var rest = schema
+        if isAnyOf {
+            rest.anyOf = nonNull.count == 1 ? [] : nonNull
+        } else {
+            rest.oneOf = nonNull.count == 1 ? [] : nonNull
         }
-        return nil
+        let (type, constraints): (IRValueType, IRConstraints)
+        if nonNull.count == 1, Self.hasNoStructure(rest) {
+            // `anyOf: [X, null]`: X itself, with this schema's annotations.
+            var only = nonNull[0]
+            only.description = only.description ?? schema.description
+            (type, constraints) = lower(only, hint)
+        } else if nonNull.count == 1 {
+            rest.allOf.append(nonNull[0])
+            (type, constraints) = lower(rest, hint)
+        } else {
+            (type, constraints) = lower(rest, hint)
+        }
+        return (type.isNullable ? type : .nullable(type), constraints)
     }
 
     /// Properties (or `allOf`) beside `oneOf`/`anyOf`. When the alternatives only list required
@@ -605,7 +614,7 @@ extension Lowerer {
     func lowerObject(_ schema: Schema, _ parts: ObjectParts, _ hint: NameHint) -> IRValueType {
         let id = namedType(hint, schema)
         // Member names first, so the nested types named while lowering the properties avoid them.
-        var members = NameScope(reserved: SwiftNames.reservedMemberNames)
+        var members = NameScope.members
         // A search of the lists for a few names, sets for many: n properties, half of them
         // required, cost n² searched.
         let listsAsRequired: (String) -> Bool
@@ -621,7 +630,7 @@ extension Lowerer {
         }
         let propertyNames = parts.properties.map { members.claim(memberName($0.name)) }
         let undefinedNames = undefinedRequired.map { members.claim(memberName($0)) }
-        membersBeingLowered[id] = Set(propertyNames + undefinedNames)
+        membersBeingLowered[id] = MemberNames(propertyNames + undefinedNames)
         defer { membersBeingLowered[id] = nil }
         var properties: [IRProperty] = []
         // At its exact size: property lists are the bulk of a large spec's IR.

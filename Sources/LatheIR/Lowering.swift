@@ -107,7 +107,7 @@ final class Lowerer {
     /// How often `lowerCached` met a schema in `schemasInProgress`: an answer that did is kept.
     var inProgressReaches = 0
     /// The member names of the object types whose properties are being lowered (`memberNames(of:)`).
-    var membersBeingLowered: [IRTypeID: Set<String>] = [:]
+    var membersBeingLowered: [IRTypeID: MemberNames] = [:]
     var operations: [IROperation] = []
     var securitySchemes = SecuritySchemes()
     /// Value types that requests carry (bodies and parameters of operations under `paths`).
@@ -223,9 +223,17 @@ final class Lowerer {
     /// composed members'. Not kept for every type: a set per object type was a twentieth of the
     /// memory at the peak of generating a dense spec.
     func memberNames(of id: IRTypeID) -> Set<String> {
-        if let known = membersBeingLowered[id] { return known }
+        if let known = membersBeingLowered[id] { return known.set }
         guard case .object(let object) = types[id.index].kind else { return [] }
         return Set(object.properties.map(\.name.swift) + object.composed.map(\.name.swift))
+    }
+
+    /// An object's member names while its properties are lowered. Most objects name no nested type
+    /// meanwhile, so the set is made only when one does.
+    final class MemberNames {
+        private let names: [String]
+        lazy var set = Set(names)
+        init(_ names: [String]) { self.names = names }
     }
 
     private func parentChainNames(of id: IRTypeID) -> Set<String> {

@@ -315,6 +315,7 @@ public enum SwiftNames {
 /// `2`, `3`, …. Names compare case-insensitively, because `Pet` and `pet` would also collide as
 /// file names on macOS and as enum cases a reader can tell apart only by case.
 public struct NameScope: Sendable {
+    /// The names taken, reserved ones included, as keys.
     private var taken: Set<String>
     /// For a lowercased preferred name: the first counter whose `preferred<counter>` may be free.
     /// Every name below it was taken, and names are never given back, so `claim` resumes there
@@ -322,20 +323,30 @@ public struct NameScope: Sendable {
     private var firstUntried: [String: Int] = [:]
 
     public init(reserved: some Sequence<String> = []) {
-        taken = Set(reserved.map { $0.lowercased() })
+        taken = Set(reserved.map(Self.key))
     }
 
-    public func contains(_ name: String) -> Bool { taken.contains(name.lowercased()) }
+    /// A scope for a struct's members, which avoid `SwiftNames.reservedMemberNames`: made once and
+    /// copied, since lowering makes one for every object (making the set of reserved names each
+    /// time cost about 3,000 instructions).
+    public static let members = NameScope(reserved: SwiftNames.reservedMemberNames)
 
-    public mutating func reserve(_ name: String) { taken.insert(name.lowercased()) }
+    /// What names compare by: the lowercased name. One without a capital or a non-ASCII byte is its
+    /// own key, with no new string made.
+    private static func key(_ name: String) -> String {
+        var name = name
+        let isLowercaseASCII = name.withUTF8 { bytes in !bytes.contains { ASCII.isUpper($0) || $0 >= 0x80 } }
+        return isLowercaseASCII ? name : name.lowercased()
+    }
+
+    public func contains(_ name: String) -> Bool { taken.contains(Self.key(name)) }
+
+    public mutating func reserve(_ name: String) { taken.insert(Self.key(name)) }
 
     /// `preferred`, or `preferred2`, `preferred3`, … whichever is free first; then taken.
     public mutating func claim(_ preferred: String, avoiding others: (String) -> Bool = { _ in false }) -> String {
-        let key = preferred.lowercased()
-        if !taken.contains(key), !others(preferred) {
-            taken.insert(key)
-            return preferred
-        }
+        let key = Self.key(preferred)
+        if !others(preferred), taken.insert(key).inserted { return preferred }
         // Past the names already taken; those `others` refuses are not, and may be free next time.
         var free = firstUntried[key, default: 2]
         while taken.contains(key + String(free)) { free += 1 }

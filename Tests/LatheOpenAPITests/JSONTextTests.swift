@@ -25,6 +25,14 @@ struct JSONTextTests {
         // Stops writing a long array early, and still cuts at the limit.
         let long = SpecValue.array((0 ..< 10_000).map { .string("item \($0) é") })
         #expect(JSONText.compact(long, maxCharacters: 20) == #"["item 0 é","item 1 …"#)
+        // Two bytes a character: a first pass of a byte a character holds too few characters to
+        // cut, so the text is written again with more room; the cut is the whole text's.
+        let accented = SpecValue.array((0 ..< 100).map { .string("éééé\($0)") })
+        let accentedText = JSONText.compact(accented)
+        for limit in [1, 30, 199, 200] {
+            #expect(
+                JSONText.compact(accented, maxCharacters: limit) == String(accentedText.prefix(limit)) + "…")
+        }
     }
 
     /// An example is written straight from its YAML nodes, as it would be from their `SpecValue`,
