@@ -100,6 +100,23 @@ struct TreeTests {
         #expect(try JSONPointer.tokens(item.pointer) == ["items", key, "0"])
     }
 
+    /// `tokens` splits at every `/`, empty tokens included, and unescapes each token.
+    @Test func tokensSplitAtEverySlash() throws {
+        #expect(try JSONPointer.tokens("/a//b") == ["a", "", "b"])
+        #expect(try JSONPointer.tokens("/") == [""])
+        #expect(try JSONPointer.tokens("") == [])
+        #expect(try JSONPointer.tokens("/~01/a~1b/é") == ["~1", "a/b", "é"])
+        #expect(throws: JSONPointer.ParseError.badEscape("a~2")) { try JSONPointer.tokens("/x/a~2/b") }
+        #expect(throws: JSONPointer.ParseError.notAPointer) { try JSONPointer.tokens("Pet") }
+    }
+
+    /// The pointer a pointer's tokens make is the pointer itself: reference resolution keys targets
+    /// by the pointer as written, without making it again.
+    @Test(arguments: ["", "/", "/a//b", "/components/schemas/Pet", "/~01/a~1b~0", "/e\u{301}/~1\u{301}/~0~1"])
+    func pointerOfTokensIsThePointer(pointer: String) throws {
+        #expect(JSONPointer.pointer(try JSONPointer.tokens(pointer)) == pointer)
+    }
+
     @Test func largeMappingsWork() throws {
         let text = (0 ..< 500).map { "key\($0): \($0)" }.joined(separator: "\n")
         let root = try parse(text)

@@ -157,7 +157,9 @@ extension DocumentDecoder {
 
         guard let tree = targetTree(uri: uri, raw: raw, at: refNode, kind: kind) else { return nil }
         guard let root = tree.root else { return nil }
-        let key = canonicalKey(file: tree, pointer: JSONPointer.pointer(tokens))
+        // The pointer its tokens make is `fragment` itself: `tokens` accepts only `~0` and `~1` after
+        // a `~`, which unescaping and escaping again give back.
+        let key = canonicalKey(file: tree, pointer: fragment)
         let target: Result<YAMLNode, PointerError>
         if let known = pointerTargets[key] {
             target = known
