@@ -628,6 +628,8 @@ extension Lowerer {
             listsAsRequired = { required.contains($0) }
             undefinedRequired = parts.required.filter { !defined.contains($0) }
         }
+        // The properties, then `additionalProperties` and `undeclaredKeys` below.
+        members.reserveCapacity(parts.properties.count + undefinedRequired.count + 2)
         let propertyNames = parts.properties.map { members.claim(memberName($0.name)) }
         let undefinedNames = undefinedRequired.map { members.claim(memberName($0)) }
         membersBeingLowered[id] = MemberNames(propertyNames + undefinedNames)

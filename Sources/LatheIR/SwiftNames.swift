@@ -341,6 +341,9 @@ public struct NameScope: Sendable {
 
     public func contains(_ name: String) -> Bool { taken.contains(Self.key(name)) }
 
+    /// Room for `count` more names, so a scope of many does not grow a step at a time.
+    public mutating func reserveCapacity(_ count: Int) { taken.reserveCapacity(taken.count + count) }
+
     public mutating func reserve(_ name: String) { taken.insert(Self.key(name)) }
 
     /// `preferred`, or `preferred2`, `preferred3`, … whichever is free first; then taken.
