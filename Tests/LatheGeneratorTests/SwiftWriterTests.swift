@@ -48,6 +48,27 @@ struct SwiftWriterTests {
         #expect(newlineCount(fromWriter.bytes) == 5)
     }
 
+    /// An input's checks go into scopes of their own, split before each top-level `let value`, `if`
+    /// or `switch` line but the first; indented lines stay with theirs.
+    @Test func checksSplitIntoScopesAtTopLevelStatements() {
+        var w = SwiftWriter()
+        w.line("let value = self.a")
+        w.line("try check(value)")
+        w.line()
+        w.line("if let value = self.b {")
+        w.indented { $0.line("let value = value") }
+        w.line("}")
+        w.line("switch self.body {")
+        w.line("}")
+        let chunks = OperationsEmitter.scopes(w.bytes).map { String(decoding: w.bytes[$0], as: UTF8.self) }
+        #expect(
+            chunks == [
+                "let value = self.a\ntry check(value)\n\n", "if let value = self.b {\n    let value = value\n}\n",
+                "switch self.body {\n}\n",
+            ])
+        #expect(OperationsEmitter.scopes([]).isEmpty)
+    }
+
     @Test func textWithOtherBreaksGoesLineByLineThroughTheEscaping() {
         for lineBreak in Self.breaks where lineBreak != "\r\n" {
             // Only `\n` ends a line of rendered text; any other break is escaped inside its line.

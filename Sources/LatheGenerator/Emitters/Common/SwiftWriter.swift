@@ -134,8 +134,14 @@ struct SwiftWriter {
 
     /// Lines rendered by another writer, indented to this one's level.
     mutating func raw(_ rendered: SwiftWriter) {
+        raw(rendered, lines: 0 ..< rendered.bytes.count)
+    }
+
+    /// Some of the lines another writer rendered, `range` of its bytes (whole lines), indented to
+    /// this one's level.
+    mutating func raw(_ rendered: SwiftWriter, lines range: Range<Int>) {
         // Its only line breaks are the `\n`s that end its lines (`line` escaped any other).
-        rendered.bytes.withUnsafeBufferPointer { appendLines($0) }
+        rendered.bytes.withUnsafeBufferPointer { appendLines(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Lines rendered elsewhere (by another writer, as text), indented to this one's level.
