@@ -63,9 +63,9 @@ extension Emitter {
     }
 
     /// The expression reading `header` from the `HTTPFields` named `fields` (throws a `RequestError`).
-    func decodeHeader(_ header: IRResponseHeader, from fields: String) -> String {
+    func decodeHeader(_ header: IRResponseHeader, from fields: String) -> SwiftCode {
         let shape = spelling.uriShape(header.type, contentType: header.contentType)
-        let raw =
+        let raw: SwiftCode =
             "\(Runtime.URIDecoding.header)(named: \(SwiftLiteral.string(header.name.original)), in: \(fields), "
             + "explode: false, as: \(shape.valueShape))"
         let decoded = shape.decodeCall(raw, name: header.name.original)
@@ -77,7 +77,7 @@ extension Emitter {
     /// Sets `header` from `value` (optional when the header is) in the `HTTPFields` named `fields`.
     func emitHeaderEncoding(_ header: IRResponseHeader, value: String, into fields: String, w: inout SwiftWriter) {
         let shape = spelling.uriShape(header.type, contentType: header.contentType)
-        let encode = { (value: String) -> String in
+        let encode = { (value: String) -> SwiftCode in
             "\(fields).set(\(SwiftLiteral.string(header.name.original)), "
                 + "\(Runtime.URIEncoding.header)(\(shape.valueExpression(value)), explode: false))"
         }

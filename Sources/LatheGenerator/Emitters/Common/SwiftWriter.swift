@@ -229,6 +229,16 @@ struct SwiftCode: ExpressibleByStringInterpolation, CustomStringConvertible {
     /// The code as text, should it be put into a `String`.
     var description: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
+    /// `parts` one after another, `separator` between them.
+    static func joined(_ parts: [SwiftCode], separator: StaticString) -> SwiftCode {
+        var joined: [UInt8] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { separator.withUTF8Buffer { joined.append(contentsOf: $0) } }
+            part.withBytes { joined.append(contentsOf: $0) }
+        }
+        return SwiftCode(collected: joined)
+    }
+
     /// A literal split over lines to fit them (`"… \(a) " + "\(b) …"`) stays code.
     static func + (lhs: SwiftCode, rhs: SwiftCode) -> SwiftCode {
         var joined: [UInt8] = []

@@ -9,7 +9,7 @@ enum URIShape {
     case json(String)
 
     /// The expression making a `URIValue` of `value` (clients send it, servers answer with it).
-    func valueExpression(_ value: String) -> String {
+    func valueExpression(_ value: String) -> SwiftCode {
         switch self {
         case .primitive, .array, .map: "\(Runtime.URIValue.of)(\(value))"
         case .object: "try \(Runtime.URIValue.of)(object: \(value))"
@@ -19,7 +19,7 @@ enum URIShape {
 
     /// The runtime call that turns a raw `URIValue?` into the value's Swift type (a server's
     /// parameter, a client's response header); a `RequestError` names `name` when it does not parse.
-    func decodeCall(_ raw: String, name: String) -> String {
+    func decodeCall(_ raw: SwiftCode, name: String) -> SwiftCode {
         let at = SwiftLiteral.string(name)
         return switch self {
         case .primitive(let type): "try \(Runtime.URIDecoding.primitive)(\(raw), as: \(type).self, at: \(at))"

@@ -212,7 +212,7 @@ struct ClientEmitter: OperationsKindEmitter {
     }
 
     /// The `URIValue` expression for a parameter's Swift value, which the encoders take.
-    private func uriValue(_ value: String, of parameter: IRParameter) -> String {
+    private func uriValue(_ value: String, of parameter: IRParameter) -> SwiftCode {
         spelling.uriShape(parameter.type, contentType: parameter.contentType).valueExpression(value)
     }
 
@@ -364,11 +364,11 @@ struct ClientEmitter: OperationsKindEmitter {
         if !response.headers.isEmpty {
             w.line("let headers: \(type).\(operation.names.headers)")
             w.doCatch({ w in
-                let values = response.headers.map { header -> String in
+                let values = response.headers.map { header -> SwiftCode in
                     "\(SwiftNames.argumentLabel(header.name.swift)): "
                         + "\(decodeHeader(header, from: "response.headerFields"))"
                 }
-                w.line("headers = .init(\(values.joined(separator: ", ")))")
+                w.line("headers = .init(\(SwiftCode.joined(values, separator: ", ")))")
             }) { w in
                 w.line(
                     "throw \(Runtime.operationError)(operationID: \(op(operation)).id, statusCode: "

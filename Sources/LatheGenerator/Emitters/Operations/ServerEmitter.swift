@@ -317,10 +317,10 @@ struct ServerEmitter: OperationsKindEmitter {
         }
     }
 
-    private func decodeParameter(_ parameter: IRParameter) -> String {
+    private func decodeParameter(_ parameter: IRParameter) -> SwiftCode {
         let name = SwiftLiteral.string(parameter.name.original)
         let shape = spelling.uriShape(parameter.type, contentType: parameter.contentType)
-        let raw: String
+        let raw: SwiftCode
         switch parameter.location {
         case .path:
             raw =
