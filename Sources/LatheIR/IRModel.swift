@@ -325,7 +325,8 @@ public struct IRConstraints: Sendable, Hashable {
 
     /// A change: a new box, so copies made before it keep their values; none when nothing
     /// changed, and the shared empty one when nothing is left. Setting several values in one
-    /// change compares and copies them once, where each setter does it again.
+    /// change compares and copies them once, where each setter does it again. (A setter given
+    /// the value already there changes nothing, before any copy: lowering sets many to `nil`.)
     mutating func change(_ body: (inout Values) -> Void) {
         var values = storage.values
         body(&values)
@@ -367,65 +368,65 @@ public struct IRConstraints: Sendable, Hashable {
 
     public var minLength: Int? {
         get { storage.values.minLength }
-        set { change { $0.minLength = newValue } }
+        set { if newValue != storage.values.minLength { change { $0.minLength = newValue } } }
     }
     public var maxLength: Int? {
         get { storage.values.maxLength }
-        set { change { $0.maxLength = newValue } }
+        set { if newValue != storage.values.maxLength { change { $0.maxLength = newValue } } }
     }
     public var pattern: String? {
         get { storage.values.pattern }
-        set { change { $0.pattern = newValue } }
+        set { if newValue != storage.values.pattern { change { $0.pattern = newValue } } }
     }
     public var minimum: String? {
         get { storage.values.minimum }
-        set { change { $0.minimum = newValue } }
+        set { if newValue != storage.values.minimum { change { $0.minimum = newValue } } }
     }
     public var maximum: String? {
         get { storage.values.maximum }
-        set { change { $0.maximum = newValue } }
+        set { if newValue != storage.values.maximum { change { $0.maximum = newValue } } }
     }
     public var exclusiveMinimum: String? {
         get { storage.values.exclusiveMinimum }
-        set { change { $0.exclusiveMinimum = newValue } }
+        set { if newValue != storage.values.exclusiveMinimum { change { $0.exclusiveMinimum = newValue } } }
     }
     public var exclusiveMaximum: String? {
         get { storage.values.exclusiveMaximum }
-        set { change { $0.exclusiveMaximum = newValue } }
+        set { if newValue != storage.values.exclusiveMaximum { change { $0.exclusiveMaximum = newValue } } }
     }
     public var multipleOf: String? {
         get { storage.values.multipleOf }
-        set { change { $0.multipleOf = newValue } }
+        set { if newValue != storage.values.multipleOf { change { $0.multipleOf = newValue } } }
     }
     public var minItems: Int? {
         get { storage.values.minItems }
-        set { change { $0.minItems = newValue } }
+        set { if newValue != storage.values.minItems { change { $0.minItems = newValue } } }
     }
     public var maxItems: Int? {
         get { storage.values.maxItems }
-        set { change { $0.maxItems = newValue } }
+        set { if newValue != storage.values.maxItems { change { $0.maxItems = newValue } } }
     }
     public var uniqueItems: Bool {
         get { storage.values.uniqueItems }
-        set { change { $0.uniqueItems = newValue } }
+        set { if newValue != storage.values.uniqueItems { change { $0.uniqueItems = newValue } } }
     }
     public var minProperties: Int? {
         get { storage.values.minProperties }
-        set { change { $0.minProperties = newValue } }
+        set { if newValue != storage.values.minProperties { change { $0.minProperties = newValue } } }
     }
     public var maxProperties: Int? {
         get { storage.values.maxProperties }
-        set { change { $0.maxProperties = newValue } }
+        set { if newValue != storage.values.maxProperties { change { $0.maxProperties = newValue } } }
     }
     /// A value the position must equal (`const`).
     public var constant: SpecValue? {
         get { storage.values.constant }
-        set { change { $0.constant = newValue } }
+        set { if newValue != storage.values.constant { change { $0.constant = newValue } } }
     }
     /// Constraints on the items of an array or the values of a map (zero or one element).
     public var elements: [IRConstraints] {
         get { storage.values.elements }
-        set { change { $0.elements = newValue } }
+        set { if newValue != storage.values.elements { change { $0.elements = newValue } } }
     }
 
     /// These constraints with `top`'s on top (an alias's constraints under a position's own).
