@@ -428,7 +428,8 @@ public enum JSONPointer {
     /// pointer, for the thousand references of a large spec.
     public static func tokens(_ pointer: String) throws(ParseError) -> [String] {
         if pointer.isEmpty { return [] }
-        guard pointer.utf8.first == UInt8(ascii: "/") else { throw .notAPointer }
+        // By characters, as before: a `/` that a combining mark follows does not start a pointer.
+        guard pointer.hasPrefix("/") else { throw .notAPointer }
         var pointer = pointer
         var tokens: [String] = []
         var badToken: String?

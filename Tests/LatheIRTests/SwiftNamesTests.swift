@@ -83,6 +83,18 @@ struct SwiftNamesTests {
         #expect(scope.claim("Owner") { $0 == "Owner" } == "Owner2")
     }
 
+    /// The members' scope is made once and copied: a copy reserves what Swift synthesizes, and
+    /// what one copy claims no other sees.
+    @Test func eachObjectGetsItsOwnCopyOfTheMembersScope() {
+        var first = NameScope.members
+        #expect(first.claim("init") == "init2")
+        #expect(first.claim("rawValue") == "rawValue2")
+        #expect(first.claim("id") == "id")
+        var second = NameScope.members
+        #expect(second.claim("id") == "id")
+        #expect(second.claim("ID") == "ID2")
+    }
+
     /// `claim` resumes where the last probe for a name stopped, so thousands of colliding names
     /// cost linear time; it must hand out exactly what probing `2`, `3`, … from the start would,
     /// including a name `avoiding` refused once and accepts later.
@@ -105,7 +117,10 @@ struct SwiftNamesTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        let names = ["Pet", "pet", "PET", "Pet2", "Pet22", "Owner", "owner3", "A", "a1"]
+        // Non-ASCII ones too: only names of lowercase ASCII are their own keys.
+        let names = [
+            "Pet", "pet", "PET", "Pet2", "Pet22", "Owner", "owner3", "A", "a1", "Ärger", "ärger", "Café", "café",
+        ]
         for _ in 0 ..< 200 {
             var scope = NameScope()
             var naive = Naive()

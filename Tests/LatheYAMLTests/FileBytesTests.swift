@@ -22,7 +22,8 @@ struct FileBytesTests {
     @Test func refusesAFileOverTheLimit() throws {
         let path = try temporaryFile([UInt8](repeating: 0x61, count: 1_001))
         defer { unlink(path) }
-        #expect(throws: FileBytes.ReadError.self) { try FileBytes.read(path, maximumSize: 1_000) }
+        let error = try #require(throws: FileBytes.ReadError.self) { try FileBytes.read(path, maximumSize: 1_000) }
+        #expect(error.tooLarge)
         #expect(try FileBytes.read(path, maximumSize: 1_001).count == 1_001)
     }
 
@@ -33,6 +34,17 @@ struct FileBytesTests {
         let text = String(decoding: try FileBytes.read("/proc/self/status"), as: UTF8.self)
         #expect(text.hasPrefix("Name:"))
         #expect(text.contains("\nPid:"))
+    }
+
+    /// Bytes past what `stat` said count against the limit, whether the read straight into the
+    /// array finds them (past 0) or the reads in chunks after it (past 100).
+    @Test(arguments: [0, 100])
+    func aFileThatGrowsPastTheLimitIsTooLarge(limit: Int) throws {
+        let error = try #require(throws: FileBytes.ReadError.self) {
+            try FileBytes.read("/proc/self/status", maximumSize: limit)
+        }
+        #expect(error.tooLarge)
+        #expect(error.reason.contains("grew past"))
     }
     #endif
 

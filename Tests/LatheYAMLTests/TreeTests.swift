@@ -108,6 +108,8 @@ struct TreeTests {
         #expect(try JSONPointer.tokens("/~01/a~1b/é") == ["~1", "a/b", "é"])
         #expect(throws: JSONPointer.ParseError.badEscape("a~2")) { try JSONPointer.tokens("/x/a~2/b") }
         #expect(throws: JSONPointer.ParseError.notAPointer) { try JSONPointer.tokens("Pet") }
+        // A `/` that a combining mark follows is another character: not the start of a pointer.
+        #expect(throws: JSONPointer.ParseError.notAPointer) { try JSONPointer.tokens("/\u{301}x") }
     }
 
     /// The pointer a pointer's tokens make is the pointer itself: reference resolution keys targets

@@ -170,10 +170,10 @@ struct HTTPRoundTripTests {
     /// Starts the server on an ephemeral loopback port, runs `body` with a client for it, and stops it.
     func withServer(
         _ kind: TransportKind, _ authentication: Authentication = .init(), service: Service = Service(),
-        _ body: @Sendable (Client) async throws -> Void
+        readsBodyFirst: Bool = true, _ body: @Sendable (Client) async throws -> Void
     ) async throws {
         let router = Router()
-        router.add(middleware: ReadWholeBodyFirst())
+        if readsBodyFirst { router.add(middleware: ReadWholeBodyFirst()) }
         try service.registerHandlers(
             on: router,
             authentication: ServerAuthentication(

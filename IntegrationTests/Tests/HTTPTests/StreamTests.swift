@@ -46,7 +46,7 @@ struct StreamTests {
         let gate = StreamGate(patience: incremental ? .seconds(20) : .zero)
         var service = HTTPRoundTripTests.Service()
         service.gate = gate
-        try await roundTrip.withServer(kind, service: service) { client in
+        try await roundTrip.withServer(kind, service: service, readsBodyFirst: false) { client in
             let started = ContinuousClock.now
             let events = try await client.streamEvents(count: 5).get()
             var ticks: [Int64] = []
@@ -70,7 +70,7 @@ struct StreamTests {
         let gate = StreamGate(patience: .milliseconds(50))
         var service = HTTPRoundTripTests.Service()
         service.gate = gate
-        try await roundTrip.withServer(.asyncHTTPClient, service: service) { client in
+        try await roundTrip.withServer(.asyncHTTPClient, service: service, readsBodyFirst: false) { client in
             let events = try await client.streamEvents(count: 100).get()
             let consumer = Task {
                 for try await event in events { await gate.receive(Int(event.data.n)) }
@@ -110,7 +110,7 @@ struct StreamTests {
 
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func eventDataTypedByEvent(_ kind: TransportKind) async throws {
-        try await roundTrip.withServer(kind) { client in
+        try await roundTrip.withServer(kind, readsBodyFirst: false) { client in
             var received: [Operations.Activity.Output.Ok.Body.EventData] = []
             for try await event in try await client.activity().get() { received.append(event.data) }
             #expect(received == [.tick(Tick(n: 1)), .note("n")])
@@ -119,7 +119,7 @@ struct StreamTests {
 
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func jsonLinesGoUpAndComeBack(_ kind: TransportKind) async throws {
-        try await roundTrip.withServer(kind) { client in
+        try await roundTrip.withServer(kind, readsBodyFirst: false) { client in
             let ticks = (1 ... 50).map { Tick(n: Int64($0), note: String(repeating: "x", count: $0)) }
             let echoed = try await client.echoLines(body: ItemStream(ticks)).get()
             guard case .ndjson(let stream) = echoed else {
