@@ -46,9 +46,8 @@ public enum FileBytes {
         var failure: Int32?
         var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
             while count < buffer.count {
-                let got = Glibc_read(fd, buffer.baseAddress! + count, buffer.count - count)
+                let got = readRetrying(fd, buffer.baseAddress! + count, buffer.count - count)
                 if got < 0 {
-                    if errno == EINTR { continue }
                     failure = errno
                     return
                 }
@@ -63,11 +62,8 @@ public enum FileBytes {
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc_read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(reason: String(cString: strerror(errno)))
-            }
+            let count = chunk.withUnsafeMutableBytes { readRetrying(fd, $0.baseAddress, $0.count) }
+            if count < 0 { throw ReadError(reason: String(cString: strerror(errno))) }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0 ..< count])
             if bytes.count > maximumSize {
@@ -78,9 +74,13 @@ public enum FileBytes {
     }
 }
 
-@inline(__always)
-private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(fd, buffer, count)
+/// `read`, again when a signal interrupted it: the bytes read (0 at the end), or -1 with `errno`
+/// set. (At file scope, where `read` is the system call and not `FileBytes.read`.)
+private func readRetrying(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    while true {
+        let got = read(fd, buffer, count)
+        if got >= 0 || errno != EINTR { return got }
+    }
 }
 
 /// `n` bytes in decimal megabytes with one decimal (`104857600` → `104.9`).

@@ -428,7 +428,7 @@ public enum JSONPointer {
     /// pointer, for the thousand references of a large spec.
     public static func tokens(_ pointer: String) throws(ParseError) -> [String] {
         if pointer.isEmpty { return [] }
-        // By characters, as before: a `/` that a combining mark follows does not start a pointer.
+        // By characters: a `/` that a combining mark follows is another character, not a pointer's start.
         guard pointer.hasPrefix("/") else { throw .notAPointer }
         var pointer = pointer
         var tokens: [String] = []

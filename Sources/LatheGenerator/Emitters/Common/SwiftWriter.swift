@@ -56,9 +56,7 @@ struct SwiftWriter {
     /// `header {`, the body indented, `}`.
     mutating func block(_ header: SwiftCode, _ body: (inout SwiftWriter) -> Void) {
         line(header + " {")
-        indentation += 1
-        body(&self)
-        indentation -= 1
+        indented(body)
         line("}")
     }
 
@@ -67,9 +65,7 @@ struct SwiftWriter {
     @_disfavoredOverload
     mutating func block(_ header: String, _ body: (inout SwiftWriter) -> Void) {
         line(header + " {")
-        indentation += 1
-        body(&self)
-        indentation -= 1
+        indented(body)
         line("}")
     }
 
