@@ -377,64 +377,110 @@ extension NodeRecord {
 /// The short scalars of a tree's text, found by their bytes, so that a repeated one is stored once:
 /// keys (`type`, `description`) and `$ref`s repeat throughout a spec, and are three quarters of its
 /// scalar bytes (Discord: 352 KB of 467 KB). Records only ever read their text by start and count,
-/// so two of them can share it. Open addressing over seeded hashes.
+/// so two of them can share it; one that is not shared costs its bytes, never a wrong text.
+///
+/// Open addressing over an unseeded hash, with at most `maximumProbes` slots looked at for a
+/// scalar: a file written so that its scalars' hashes collide makes them be stored apart, in
+/// linear time, rather than piled onto one run of slots that every later scalar walks (which made
+/// reading quadratic). `Hasher`, seeded, guarded against that too, at 230 instructions a scalar:
+/// 2% of generating Square.
 struct RepeatedScalars {
     /// Longer scalars (descriptions) rarely repeat, and are appended as they come.
     static let longest = 64
+    /// Slots looked at before a scalar is stored without being entered. At three quarters full,
+    /// a search in a table of uniform hashes looks at 8.5 slots on average.
+    static let maximumProbes = 64
     /// Each slot: the scalar's start in the text (high half) and its length + 1 (low half); 0 is empty.
     private var slots = [UInt64](repeating: 0, count: 1 << 10)
     private var used = 0
+    /// For tests: every scalar hashes alike, as in a file crafted to collide.
+    var hashesAlike = false
+    /// For tests: slots looked at so far.
+    private(set) var probes = 0
 
     /// Where `bytes` start in `text`: an earlier copy's start, or the end of `text` after appending them.
     mutating func start(of bytes: UnsafeBufferPointer<UInt8>, storingInto text: inout [UInt8]) -> UInt32 {
+        let start = text.count
         guard bytes.count <= Self.longest else {
-            defer { text.append(contentsOf: bytes) }
-            return UInt32(text.count)
+            text.append(contentsOf: bytes)
+            return UInt32(start)
         }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
-        while slots[slot] != 0 {
-            let start = Int(slots[slot] >> 32)
-            if Int(slots[slot] & 0xFFFF_FFFF) - 1 == bytes.count
+        var slot = hashesAlike ? 0 : Int(truncatingIfNeeded: Self.hash(bytes)) & mask
+        let entry = UInt64(bytes.count + 1)
+        for _ in 0 ..< Self.maximumProbes {
+            probes += 1
+            let occupant = slots[slot]
+            if occupant == 0 {
+                text.append(contentsOf: bytes)
+                slots[slot] = UInt64(start) << 32 | entry
+                used += 1
+                if used * 4 > slots.count * 3 { grow(text) }
+                return UInt32(start)
+            }
+            let earlier = Int(occupant >> 32)
+            if occupant & 0xFFFF_FFFF == entry
                 && text.withUnsafeBufferPointer({ text in
                     // `memcmp`: the generic `elementsEqual` went byte by byte, 1% of generating Square.
-                    bytes.isEmpty || memcmp(bytes.baseAddress!, text.baseAddress! + start, bytes.count) == 0
+                    bytes.isEmpty || memcmp(bytes.baseAddress!, text.baseAddress! + earlier, bytes.count) == 0
                 })
             {
-                return UInt32(start)
+                return UInt32(earlier)
             }
             slot = (slot + 1) & mask
         }
-        let start = text.count
         text.append(contentsOf: bytes)
-        slots[slot] = UInt64(start) << 32 | UInt64(bytes.count + 1)
-        used += 1
-        if used * 4 > slots.count * 3 { grow(text) }
         return UInt32(start)
     }
 
     private mutating func grow(_ text: [UInt8]) {
         var larger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
+        used = 0
         text.withUnsafeBufferPointer { text in
             for entry in slots where entry != 0 {
                 let start = Int(entry >> 32)
                 let count = Int(entry & 0xFFFF_FFFF) - 1
                 var slot =
-                    Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: text[start ..< start + count])))
-                    & mask
-                while larger[slot] != 0 { slot = (slot + 1) & mask }
-                larger[slot] = entry
+                    hashesAlike
+                    ? 0
+                    : Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: text[start ..< start + count])))
+                        & mask
+                // Past the bound the entry is left out: later copies are stored apart.
+                for _ in 0 ..< Self.maximumProbes {
+                    if larger[slot] == 0 {
+                        larger[slot] = entry
+                        used += 1
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
             }
         }
         slots = larger
     }
 
-    /// Seeded (`Hasher`): an unseeded hash such as FNV-1a lets a file be written whose scalars all
-    /// land on one run of slots, and reading it would take time growing with the square of its size.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        return hasher.finalize()
+    /// Eight bytes at a time, each word multiplied in and folded (the constants are MurmurHash3's
+    /// and SplitMix64's finalizers). Scalars of up to 64 bytes make at most nine rounds.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = 0x9E37_79B9_7F4A_7C15 &* UInt64(bytes.count + 1)
+        guard let base = bytes.baseAddress else { return hash }
+        func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+        }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in offset ..< bytes.count { tail |= UInt64(base[index]) << (8 * UInt64(index - offset)) }
+            mix(tail)
+        }
+        hash = (hash ^ (hash >> 32)) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 33)
     }
 }

@@ -204,6 +204,26 @@ struct TreeTests {
         #expect(root.tree.text.count == distinct + keys + longest.utf8.count + 2 * long.utf8.count)
     }
 
+    /// Scalars whose hashes all collide, as a crafted file's could, are each looked for in at most
+    /// `maximumProbes` slots: the first ones to arrive are shared when repeated, the rest stored
+    /// again, and every one reads as itself.
+    @Test func collidingScalarsAreLookedForInBoundedTime() {
+        var table = RepeatedScalars()
+        table.hashesAlike = true
+        var text: [UInt8] = []
+        let words = (0 ..< 5_000).map { "key\($0)" }
+        let starts = (words + words).map { word in
+            var word = word
+            return word.withUTF8 { table.start(of: $0, storingInto: &text) }
+        }
+        #expect(table.probes <= starts.count * RepeatedScalars.maximumProbes)
+        for (word, start) in zip(words + words, starts) {
+            #expect(text[Int(start) ..< Int(start) + word.utf8.count].elementsEqual(word.utf8))
+        }
+        let shared = (0 ..< words.count).filter { starts[$0] == starts[words.count + $0] }
+        #expect(shared == Array(0 ..< RepeatedScalars.maximumProbes))
+    }
+
     /// Strings made with `SharedTexts` are the same string for the same text, and the text itself.
     @Test func sharedTextsMakeOneStringPerText() throws {
         let long = "#/components/schemas/SnowflakeType"
