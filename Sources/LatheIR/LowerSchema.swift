@@ -528,10 +528,24 @@ extension Lowerer {
         /// for each member made 8,000 members take five seconds).
         struct Merged {
             private(set) var parts = ObjectParts()
+            private var merges = 0
+            /// Made at the second merge: most objects are one part, whose names are the keys of one
+            /// mapping, distinct already (the readers refuse a repeated key).
             private var positions: [String: Int] = [:]
             private var required: Set<String> = []
 
             mutating func add(_ other: ObjectParts) {
+                merges += 1
+                if merges == 1 {
+                    parts = other
+                    parts.required = Self.firstOccurrences(other.required)
+                    return
+                }
+                if merges == 2 {
+                    positions.reserveCapacity(parts.properties.count + other.properties.count)
+                    for (index, property) in parts.properties.enumerated() { positions[property.name] = index }
+                    required = Set(parts.required)
+                }
                 for property in other.properties {
                     if let index = positions[property.name] {
                         // Restated later (often to narrow it): the later schema wins, in the first place.
@@ -548,6 +562,15 @@ extension Lowerer {
                 parts.hasPatternProperties = parts.hasPatternProperties || other.hasPatternProperties
                 parts.minProperties = other.minProperties ?? parts.minProperties
                 parts.maxProperties = other.maxProperties ?? parts.maxProperties
+            }
+
+            /// `names` without the repeats, in order; `names` itself when none repeats.
+            static func firstOccurrences(_ names: [String]) -> [String] {
+                if names.count <= 8, !names.indices.contains(where: { names[..<$0].contains(names[$0]) }) {
+                    return names
+                }
+                var seen = Set<String>()
+                return names.filter { seen.insert($0).inserted }
             }
         }
     }

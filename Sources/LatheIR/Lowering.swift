@@ -271,7 +271,8 @@ final class Lowerer {
                 bodies.append((id, key))
             }
         }
-        for key in document.schemaKeys.sorted() where schemaTypes[key] == nil {
+        // Sorted after filtering: most keys are components', named above.
+        for key in document.schemaKeys.filter({ schemaTypes[$0] == nil }).sorted() {
             let schema = document.schema(forKey: key)!
             let id = newType(NameHint(base: Self.nameFromKey(key)), origin: schema.origin, docs: docs(schema))
             schemaTypes[key] = id

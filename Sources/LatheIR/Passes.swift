@@ -263,10 +263,10 @@ enum Passes {
     static func chooseURLs(in module: inout IRModule, requestRoots: [IRValueType], responseRoots: [IRValueType]) {
         let sent = reachable(from: requestRoots, in: module)
         let received = reachable(from: responseRoots, in: module)
-        let stringOnly = Set(module.types.indices).subtracting(sent.subtracting(received))
         // Only types that hold a URL are rewritten: rewriting copies a type's members, which the
-        // module still shares, and few types have one.
-        for index in stringOnly where holdsURL(module.types[index].kind) {
+        // module still shares, and few types have one. Those only sent keep `URL`.
+        for index in module.types.indices where !(sent[index] && !received[index]) && holdsURL(module.types[index].kind)
+        {
             let id = IRTypeID(index)
             switch module[id].kind {
             case .object(var object):
@@ -325,40 +325,49 @@ enum Passes {
     static func pruneUnreachable(in module: inout IRModule, roots: [IRValueType], keep: [IRTypeID]) {
         var reached = reachable(from: roots + keep.map { .named($0) }, in: module)
         while true {
-            let parents = reached.compactMap { module.types[$0].parent?.index }.filter { !reached.contains($0) }
+            let parents = module.types.indices.compactMap { reached[$0] ? module.types[$0].parent?.index : nil }
+                .filter { !reached[$0] }
             if parents.isEmpty { break }
-            reached = reachable(from: (Array(reached) + parents).map { .named(IRTypeID($0)) }, in: module)
+            let known = module.types.indices.filter { reached[$0] }
+            reached = reachable(from: (known + parents).map { .named(IRTypeID($0)) }, in: module)
         }
-        module.topLevel = module.topLevel.filter { reached.contains($0.index) }
+        module.topLevel = module.topLevel.filter { reached[$0.index] }
     }
 
-    /// Every named type a set of value types reaches, nested types included.
-    private static func reachable(from roots: [IRValueType], in module: IRModule) -> Set<Int> {
-        var reached = Set<Int>()
-        var work = roots.flatMap { namedTypes(in: $0) }
+    /// Every named type a set of value types reaches, nested types included: `reached[index]`.
+    /// (A mask, not a set: this walks every type of the module, several times.)
+    private static func reachable(from roots: [IRValueType], in module: IRModule) -> [Bool] {
+        var reached = [Bool](repeating: false, count: module.types.count)
+        var work = roots.compactMap(namedType(in:))
+        func visit(_ type: IRValueType) {
+            if let index = namedType(in: type), !reached[index] { work.append(index) }
+        }
         while let next = work.popLast() {
-            guard reached.insert(next).inserted else { continue }
+            guard !reached[next] else { continue }
+            reached[next] = true
             let type = module.types[next]
-            work += type.nested.map(\.index)
+            for nested in type.nested where !reached[nested.index] { work.append(nested.index) }
             switch type.kind {
             case .object(let object):
-                work +=
-                    object.properties.flatMap { namedTypes(in: $0.type) }
-                    + object.composed.flatMap { namedTypes(in: $0.type) }
-                if case .captured(let value, _) = object.additionalProperties { work += namedTypes(in: value) }
-            case .union(let union), .anyOf(let union): work += union.cases.flatMap { namedTypes(in: $0.type) }
-            case .alias(let aliased, _): work += namedTypes(in: aliased)
+                for property in object.properties { visit(property.type) }
+                for member in object.composed { visit(member.type) }
+                if case .captured(let value, _) = object.additionalProperties { visit(value) }
+            case .union(let union), .anyOf(let union):
+                for item in union.cases { visit(item.type) }
+            case .alias(let aliased, _): visit(aliased)
             case .enumeration, .pending: break
             }
         }
         return reached
     }
 
-    private static func namedTypes(in type: IRValueType) -> [Int] {
+    /// The named type a value holds (a value holds at most one, at any depth of arrays,
+    /// dictionaries and optionals).
+    private static func namedType(in type: IRValueType) -> Int? {
         switch type {
-        case .named(let id): [id.index]
-        case .array(let inner), .dictionary(let inner), .nullable(let inner): namedTypes(in: inner)
-        case .primitive: []
+        case .named(let id): id.index
+        case .array(let inner), .dictionary(let inner), .nullable(let inner): namedType(in: inner)
+        case .primitive: nil
         }
     }
 

@@ -19,6 +19,40 @@ struct LoweringTests {
         try #require(module.types.first { module.qualifiedName($0.id) == name })
     }
 
+    /// Merged object parts: a property restated by a later part takes its type and keeps its first
+    /// place, and a name listed as required more than once (in one part or in several) is required
+    /// once. An object of one part, the common case, is that part as it is.
+    @Test func mergedPartsKeepFirstPlacesAndRequireOnce() throws {
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Base: {type: object, required: [a, a, b, z, z], properties: {a: {type: string}, b: {type: integer}}}
+                Extended:
+                  allOf:
+                    - $ref: '#/components/schemas/Base'
+                    - {type: object, required: [c, a], properties: {c: {type: string}, a: {type: integer}}}
+                    - {type: object, required: [d, b, d], properties: {d: {type: boolean}}}
+            """)
+        func properties(_ name: String) throws -> [(String, IRValueType, Bool)] {
+            guard case .object(let object) = try type(module, name).kind else {
+                Issue.record("\(name) is not an object")
+                return []
+            }
+            return object.properties.map { ($0.name.original, $0.type, $0.isRequired) }
+        }
+        let base = try properties("Base")
+        #expect(base.map(\.0) == ["a", "b", "z"] && base.map(\.2) == [true, true, true])
+        let extended = try properties("Extended")
+        #expect(extended.map(\.0) == ["a", "b", "c", "d", "z"])
+        #expect(
+            extended.prefix(4).map(\.1) == [.primitive(.int), .primitive(.int), .primitive(.string), .primitive(.bool)])
+        #expect(extended.map(\.2) == [true, true, true, true, true])
+    }
+
     /// A component response is one shared struct; operations alias it. Its namespace, like every
     /// nested name, avoids the top-level names (a schema called Responses).
     @Test func componentResponsesAreSharedOnce() throws {

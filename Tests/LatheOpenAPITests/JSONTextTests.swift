@@ -35,6 +35,17 @@ struct JSONTextTests {
         }
     }
 
+    /// ASCII text, a Character a byte, is counted and cut by its bytes: at every limit the cut is
+    /// the one Characters give (escaped line breaks included).
+    @Test func cutsASCIIByBytesAsByCharacters() {
+        let ascii = SpecValue.array((0 ..< 40).map { .string("item \($0)\r\n\t\"q\"") })
+        let whole = JSONText.compact(ascii)
+        for limit in 1 ... whole.count + 1 {
+            let expected = limit >= whole.count ? whole : String(whole.prefix(limit)) + "…"
+            #expect(JSONText.compact(ascii, maxCharacters: limit) == expected)
+        }
+    }
+
     /// An example is written straight from its YAML nodes, as it would be from their `SpecValue`,
     /// whole or cut, whatever its scalars' YAML types.
     @Test(arguments: [

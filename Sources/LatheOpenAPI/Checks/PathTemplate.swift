@@ -1,3 +1,5 @@
+import LatheDiagnostics
+
 /// The `{name}` expressions of a path template, read the same way by the document checks and by
 /// lowering, so what a check reports and what is generated agree.
 public enum PathTemplate {
@@ -25,6 +27,23 @@ public enum PathTemplate {
     /// The path with every template expression blanked, so `/a/{x}` and `/a/{y}` compare equal:
     /// what a router sees.
     public static func shape(_ path: String) -> String {
+        // ASCII (nearly every path) by bytes; other text by Characters, where a brace with a
+        // combining mark after it is not a brace.
+        if path.isAllASCII {
+            var shape: [UInt8] = []
+            shape.reserveCapacity(path.utf8.count)
+            var inside = false
+            for byte in path.utf8 {
+                switch byte {
+                case UInt8(ascii: "{"):
+                    inside = true
+                    shape += [UInt8(ascii: "{"), UInt8(ascii: "}")]
+                case UInt8(ascii: "}"): inside = false
+                default: if !inside { shape.append(byte) }
+                }
+            }
+            return String(decoding: shape, as: UTF8.self)
+        }
         var shape = ""
         var inside = false
         for character in path {
