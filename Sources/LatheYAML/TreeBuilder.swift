@@ -461,26 +461,33 @@ struct RepeatedScalars {
     }
 
     /// Eight bytes at a time, each word multiplied in and folded (the constants are MurmurHash3's
-    /// and SplitMix64's finalizers). Scalars of up to 64 bytes make at most nine rounds.
+    /// and SplitMix64's finalizers); the last word overlaps the one before, and fewer than eight
+    /// bytes are read as two overlapping halves, so every byte counts with no loop a byte.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = 0x9E37_79B9_7F4A_7C15 &* UInt64(bytes.count + 1)
-        guard let base = bytes.baseAddress else { return hash }
-        func mix(_ word: UInt64) {
-            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 29
-        }
+        let count = bytes.count
+        var hash = 0x9E37_79B9_7F4A_7C15 &* UInt64(count &+ 1)
+        guard count > 0, let base = bytes.baseAddress else { return hash }
         let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-            offset += 8
-        }
-        if offset < bytes.count {
-            var tail: UInt64 = 0
-            for index in offset ..< bytes.count { tail |= UInt64(base[index]) << (8 * UInt64(index - offset)) }
-            mix(tail)
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                hash = mix(hash, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset += 8
+            }
+            hash = mix(hash, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)))
+        } else if count >= 4 {
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            hash = mix(hash, high << 32 | low)
+        } else {
+            hash = mix(hash, UInt64(base[0]) << 16 | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]))
         }
         hash = (hash ^ (hash >> 32)) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 33)
+    }
+
+    @inline(__always) private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let product = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        return product ^ (product >> 29)
     }
 }

@@ -125,3 +125,14 @@ struct SchemaStorageTests {
         #expect(properties[1].constraints.maxLength == 9 && changed.constraints.maxLength == 1)
     }
 }
+
+/// `Components` names each schema and response key by the first entry that has it.
+struct ComponentNameTests {
+    @Test func theFirstNameOfAKeyIsItsName() {
+        var components = Components()
+        components.schemas = [("Pet", "#/a"), ("Animal", "#/a"), ("Owner", "#/b"), ("Pet", "#/c")]
+        #expect(components.schemaNames == ["#/a": "Pet", "#/b": "Owner", "#/c": "Pet"])
+        components.responses = [("NotFound", "#/r"), ("Gone", "#/r")]
+        #expect(components.responseNames == ["#/r": "NotFound"])
+    }
+}

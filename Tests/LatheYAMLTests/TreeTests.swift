@@ -204,6 +204,21 @@ struct TreeTests {
         #expect(root.tree.text.count == distinct + keys + longest.utf8.count + 2 * long.utf8.count)
     }
 
+    /// The table's hash reads every byte of a scalar of any length up to the longest shared:
+    /// changing any one byte changes it.
+    @Test func repeatedScalarsHashEveryByte() {
+        for count in 1 ... RepeatedScalars.longest {
+            let bytes = (0 ..< count).map { UInt8(truncatingIfNeeded: 0x41 + $0) }
+            let original = bytes.withUnsafeBufferPointer(RepeatedScalars.hash)
+            for index in 0 ..< count {
+                var changed = bytes
+                changed[index] ^= 0x20
+                #expect(
+                    changed.withUnsafeBufferPointer(RepeatedScalars.hash) != original, "\(count) bytes, byte \(index)")
+            }
+        }
+    }
+
     /// Scalars whose hashes all collide, as a crafted file's could, are each looked for in at most
     /// `maximumProbes` slots: the first ones to arrive are shared when repeated, the rest stored
     /// again, and every one reads as itself.

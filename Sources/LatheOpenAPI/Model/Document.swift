@@ -165,7 +165,9 @@ public struct Components: Sendable {
 
     private static func firstNames(_ entries: [(name: String, key: String)]) -> [String: String] {
         var names: [String: String] = [:]
-        for (name, key) in entries where names[key] == nil { names[key] = name }
+        names.reserveCapacity(entries.count)
+        // Backwards, so the first name of a key is the one left: one hash an entry, not two.
+        for (name, key) in entries.reversed() { names[key] = name }
         return names
     }
 }
