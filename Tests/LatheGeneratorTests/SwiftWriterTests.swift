@@ -69,6 +69,23 @@ struct SwiftWriterTests {
         #expect(OperationsEmitter.scopes([]).isEmpty)
     }
 
+    /// Spec text becomes doc lines split at every break, each made comment text once it reaches
+    /// the writer: controls and bidirectional controls escaped, trailing spaces and tabs dropped,
+    /// a line of spaces left blank.
+    @Test func descriptionsBecomeDocLinesOfCommentText() {
+        let pieces = ["Title  ", "tab\t", "ctl\u{1}x ", "\u{202E}bidi\u{2066}", "  \t", "é end", "", "last"]
+        for lineBreak in Self.breaks + ["\n"] {
+            var w = SwiftWriter()
+            w.docComment(SwiftLiteral.docText(pieces.joined(separator: lineBreak)))
+            let expected = pieces.map { piece in
+                let text = SwiftLiteral.commentText(piece)
+                return text.isEmpty ? "///\n" : "/// \(text)\n"
+            }
+            #expect(w.text == expected.joined(), "\(lineBreak.unicodeScalars.map(\.value))")
+            #expect(!w.text.contains("\u{202E}") && !w.text.contains("\u{1}") && !w.text.contains(" \n"))
+        }
+    }
+
     @Test func textWithOtherBreaksGoesLineByLineThroughTheEscaping() {
         for lineBreak in Self.breaks where lineBreak != "\r\n" {
             // Only `\n` ends a line of rendered text; any other break is escaped inside its line.

@@ -325,10 +325,12 @@ enum SwiftLiteral {
     }
 
     /// A description as doc comment lines: split at every kind of line break (`\r\n`, `\r`, `\n`,
-    /// U+0085, U+2028, U+2029), each line then made comment text.
+    /// U+0085, U+2028, U+2029), each line without its trailing spaces. Not yet comment text:
+    /// `SwiftWriter.docComment`, where every doc line goes, makes it that (`commentText`, which
+    /// gives the same text for a line trimmed first, and leaves no line blank that was not).
     static func docText(_ text: String) -> [String] {
         // Most descriptions are one line of ASCII: they need no scan for breaks.
-        if !text.mayContainByte(below: 0x0E) { return [commentText(text)] }
+        if !text.mayContainByte(below: 0x0E) { return [text.trimmingTrailingSpaces()] }
         // Scans bytes, not scalars: descriptions are most of a spec's text. The breaks are \n, \v,
         // \f, \r (with \r\n as one), U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
         func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
@@ -363,7 +365,7 @@ enum SwiftLiteral {
         return ranges.map { range in
             let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
             let upper = utf8.index(lower, offsetBy: range.count)
-            return commentText(String(text[lower ..< upper]))
+            return String(text[lower ..< upper]).trimmingTrailingSpaces()
         }
     }
 
