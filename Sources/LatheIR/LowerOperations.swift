@@ -212,6 +212,16 @@ extension Lowerer {
 
     /// `Input`, `Output`, `Path`, … unless a top-level type has that name.
     private func nestedOperationNames() -> NestedNames {
+        // In a fresh scope each name is itself unless a top-level type has it, which is rare: then
+        // the seven claims (22,000 instructions an operation) are not made.
+        let plain = NestedNames(
+            input: "Input", output: "Output", path: "Path", query: "Query", headers: "Headers", cookies: "Cookies",
+            body: "Body")
+        if ![plain.input, plain.output, plain.path, plain.query, plain.headers, plain.cookies, plain.body].contains(
+            where: naming.topNames.contains)
+        {
+            return plain
+        }
         var scope = NameScope()
         let claim = { (name: String) in self.naming.claim(name, in: &scope) }
         return NestedNames(
@@ -220,6 +230,11 @@ extension Lowerer {
         )
     }
 
+    /// The scopes of an operation's response (or content) cases and types, made once and copied.
+    private static let responseCaseNames = NameScope(reserved: ["undocumented"])
+    private static let responseTypeNames = NameScope(
+        reserved: ["Input", "Output", "Path", "Query", "Headers", "Cookies", "Body"])
+
     private func lowerResponses(_ operation: Operation, name: String) -> [IRResponse] {
         let responses = document.responses(of: operation).map { key, response, component in
             (key, response, component.map { naming.sharedResponseName(for: $0) })
@@ -227,8 +242,8 @@ extension Lowerer {
         let withInlineSchemas = responses.filter { _, response, _ in
             response.content.contains { $0.schema.map(Self.needsNamedType) ?? false }
         }
-        var caseNames = NameScope(reserved: ["undocumented"])
-        var typeNames = NameScope(reserved: ["Input", "Output", "Path", "Query", "Headers", "Cookies", "Body"])
+        var caseNames = Self.responseCaseNames
+        var typeNames = Self.responseTypeNames
         return responses.map { key, response, sharedName in
             let suffix = withInlineSchemas.count > 1 ? Self.responseSuffix(key) : ""
             let (contents, headers) = lowerResponseContent(response, base: name + "Response" + suffix)
@@ -359,7 +374,7 @@ extension Lowerer {
     /// One type per media type with an inline schema; a suffix tells them apart when there are several.
     private func lowerContent(_ content: [MediaType], base: String, direction: Direction) -> [IRContent] {
         let named = content.filter { $0.schema.map(Self.needsNamedType) ?? false }
-        var caseNames = NameScope(reserved: ["undocumented"])
+        var caseNames = Self.responseCaseNames
         return content.map { media in
             let kind = IRContentKind(contentType: media.contentType)
             var type: IRValueType

@@ -186,7 +186,7 @@ extension Lowerer {
         let id = namedType(hint, schema)
         // `undocumented` holds values the spec does not list; `allCases`, `rawValue` and
         // `byRawValue` are members.
-        var scope = NameScope(reserved: ["undocumented", "allCases", "rawValue", "byRawValue", "init"])
+        var scope = Self.enumCaseNames
         var cases: [IREnumeration.Case] = []
         var seen = Set<String>()
         let valueOrigins = schema.origin.field("enum")?.items ?? []
@@ -632,6 +632,10 @@ extension Lowerer {
         return parts.parts
     }
 
+    /// Scopes made once and copied for each enumeration and union (lowering makes thousands).
+    static let enumCaseNames = NameScope(reserved: ["undocumented", "allCases", "rawValue", "byRawValue", "init"])
+    static let unionCaseNames = NameScope(reserved: ["undocumented", "byDiscriminator"])
+
     // MARK: Objects
 
     func lowerObject(_ schema: Schema, _ parts: ObjectParts, _ hint: NameHint) -> IRValueType {
@@ -844,7 +848,7 @@ extension Lowerer {
     ) -> IRValueType {
         let id = namedType(hint, schema)
         // `byDiscriminator`: a large discriminated union's table of its values.
-        var scope = NameScope(reserved: ["undocumented", "byDiscriminator"])
+        var scope = Self.unionCaseNames
         var cases: [IRUnion.Case] = []
         // With a discriminator, the values each alternative fixes its property to (`type: {enum:
         // [json]}`): they select it, and an inline alternative without a title is named after its one

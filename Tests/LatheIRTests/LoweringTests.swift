@@ -53,6 +53,27 @@ struct LoweringTests {
         #expect(extended.map(\.2) == [true, true, true, true, true])
     }
 
+    /// An operation's nested types are `Input`, `Output`, `Body`, … unless a top-level type has
+    /// the name, which they would shadow: then they are numbered.
+    @Test func operationNamesAvoidTopLevelTypes() throws {
+        let yaml = { (schemas: String) in
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a: {post: {operationId: a, requestBody: {content: {application/json: {schema: {type: string}}}}, responses: {'200': {description: ok}}}}
+            components:
+              schemas: {\(schemas)}
+            """
+        }
+        let plain = try lower(yaml("Pet: {type: string}")).operations[0].names
+        #expect(
+            [plain.input, plain.output, plain.path, plain.query, plain.headers, plain.cookies, plain.body]
+                == ["Input", "Output", "Path", "Query", "Headers", "Cookies", "Body"])
+        let taken = try lower(yaml("Input: {type: string}, Body: {type: integer}")).operations[0].names
+        #expect([taken.input, taken.output, taken.body] == ["Input2", "Output", "Body2"])
+    }
+
     /// A component response is one shared struct; operations alias it. Its namespace, like every
     /// nested name, avoids the top-level names (a schema called Responses).
     @Test func componentResponsesAreSharedOnce() throws {

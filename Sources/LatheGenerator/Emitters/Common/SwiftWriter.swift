@@ -338,6 +338,9 @@ enum SwiftLiteral {
             var start = 0
             var index = 0
             while index < bytes.count {
+                // To the next byte a break can start with (below 0x0E, or not ASCII), eight at a time.
+                index = bytes.firstByte(from: index, below: 0x0E)
+                guard index < bytes.count else { break }
                 let rest = bytes.count - index
                 var breakLength = 0
                 switch bytes[index] {
