@@ -25,7 +25,7 @@ struct TypeNaming {
     /// are `members` (a nested type never takes a member's name: `2fa` → member `_2fa`; its inline
     /// type must differ): `alternate` is the second choice before numbering.
     mutating func claimNested(
-        _ preferred: String, alternate: String?, in parent: IRTypeID, chain: Set<String>, members: Set<String>
+        _ preferred: String, alternate: String?, in parent: IRTypeID, chain: [String], members: Set<String>
     ) -> String {
         let topNames = self.topNames
         let isTaken = { (candidate: String) in
