@@ -528,20 +528,28 @@ extension Lowerer {
         /// for each member made 8,000 members take five seconds).
         struct Merged {
             private(set) var parts = ObjectParts()
-            private var merges = 0
-            /// Made at the second merge: most objects are one part, whose names are the keys of one
-            /// mapping, distinct already (the readers refuse a repeated key).
+            private var isFirst = true
+            /// The index is made at the second merge when the first part's names are all ASCII: most
+            /// objects are one part, whose names are the keys of one mapping, and ASCII keys that
+            /// differ in bytes (the readers refuse the same bytes twice) differ as strings. Other
+            /// text can be two spellings of one string (`é` in one scalar or two), which the index
+            /// merges, so such a part is indexed at once.
+            private var awaitsIndex = false
             private var positions: [String: Int] = [:]
             private var required: Set<String> = []
 
             mutating func add(_ other: ObjectParts) {
-                merges += 1
-                if merges == 1 {
-                    parts = other
-                    parts.required = Self.firstOccurrences(other.required)
-                    return
+                if isFirst {
+                    isFirst = false
+                    if other.properties.allSatisfy({ $0.name.isAllASCII }) {
+                        parts = other
+                        parts.required = Self.firstOccurrences(other.required)
+                        awaitsIndex = true
+                        return
+                    }
                 }
-                if merges == 2 {
+                if awaitsIndex {
+                    awaitsIndex = false
                     positions.reserveCapacity(parts.properties.count + other.properties.count)
                     for (index, property) in parts.properties.enumerated() { positions[property.name] = index }
                     required = Set(parts.required)

@@ -349,7 +349,8 @@ func firstKey(
     return hashes!.insert(scalarHash(keyRecord, in: text)).inserted ? nil : search()
 }
 
-/// Whether two scalars have the same bytes (equal ones of up to `RepeatedScalars.longest` bytes share them).
+/// Whether two scalars have the same bytes (equal ones of up to `RepeatedScalars.longest` bytes
+/// usually share them, which answers at once).
 func sameText(_ a: NodeRecord, _ b: NodeRecord, in text: [UInt8]) -> Bool {
     guard a.count == b.count else { return false }
     if a.start == b.start { return true }
@@ -387,8 +388,10 @@ extension NodeRecord {
 struct RepeatedScalars {
     /// Longer scalars (descriptions) rarely repeat, and are appended as they come.
     static let longest = 64
-    /// Slots looked at before a scalar is stored without being entered. At three quarters full,
-    /// a search in a table of uniform hashes looks at 8.5 slots on average.
+    /// Slots looked at before a scalar is stored without being entered. At three quarters full, a
+    /// search in a table of uniform hashes looks at 2.5 slots on average for a scalar it holds and
+    /// 8.5 for a new one; in the corpus, fewer than 400 bytes of Square's 1.1 MB of text went
+    /// unshared at this bound, none of Twilio's or Discord's.
     static let maximumProbes = 64
     /// Each slot: the scalar's start in the text (high half) and its length + 1 (low half); 0 is empty.
     private var slots = [UInt64](repeating: 0, count: 1 << 10)

@@ -42,9 +42,6 @@ public final class YAMLTree: Sendable {
         let children: UnsafeBufferPointer<Int32>
         let text: UnsafeBufferPointer<UInt8>
 
-        /// Appends node `index`'s token under its parent to `bytes` (`/name` with `~` and `/`
-        /// escaped, or `/3` for an item; nothing for a slot past the entries, a `<<` merge key gone
-        /// from them) and returns the parent's index; `nil`, appending nothing, at the root.
         /// `appendLastStep` as a string of its own: a mapping key that needs no escape (nearly
         /// every one) is copied once into it, with no array between (800 instructions a step).
         func lastStep(of index: Int) -> (parent: Int, token: String)? {
@@ -52,10 +49,11 @@ public final class YAMLTree: Sendable {
             guard record.parent >= 0 else { return nil }
             let parent = records[Int(record.parent)]
             let slot = Int(record.slot)
-            if parent.kind == .mapping, slot < Int(parent.count) {
-                let key = records[Int(children[Int(parent.start) + 2 * slot])]
+            if parent.kind == .mapping, slot < Int(parent.count),
+                case let key = records[Int(children[Int(parent.start) + 2 * slot])], key.kind == .scalar
+            {
                 let name = UnsafeBufferPointer(rebasing: text[Int(key.start) ..< Int(key.start + key.count)])
-                if key.kind == .scalar, !name.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                if !name.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
                     let token = String(unsafeUninitializedCapacity: name.count + 1) { buffer in
                         buffer[0] = UInt8(ascii: "/")
                         _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: name)
@@ -69,6 +67,9 @@ public final class YAMLTree: Sendable {
             return (parentIndex, String(decoding: bytes, as: UTF8.self))
         }
 
+        /// Appends node `index`'s token under its parent to `bytes` (`/name` with `~` and `/`
+        /// escaped, or `/3` for an item; nothing for a slot past the entries, a `<<` merge key gone
+        /// from them) and returns the parent's index; `nil`, appending nothing, at the root.
         func appendLastStep(of index: Int, to bytes: inout [UInt8]) -> Int? {
             let record = records[index]
             guard record.parent >= 0 else { return nil }
@@ -501,8 +502,8 @@ public enum JSONPointer {
 /// The strings made from short scalars, so that a decoded document holds one string for each text
 /// rather than one for each time it is written: a spec repeats its `$ref`s, media types and
 /// header names hundreds of times (Discord: 640 KB of strings, 200 KB of distinct ones). Scalars
-/// with the same bytes share their place in the tree's text (`RepeatedScalars`), so the place is
-/// the key.
+/// with the same bytes nearly always share their place in the tree's text (`RepeatedScalars`), so
+/// the place is the key (one left unshared gets a string of its own, equal to the other).
 public struct SharedTexts {
     struct Key: Hashable {
         let tree: ObjectIdentifier

@@ -270,6 +270,30 @@ struct LoweringTests {
         #expect(try names("A")[0] != names("B")[0])
     }
 
+    /// One mapping with `é` in one scalar and in two: the readers take them as two keys (their
+    /// bytes differ), and merging an object's parts takes them as one property, the later one in
+    /// the first place, with or without an `allOf`.
+    @Test func canonicallyEquivalentKeysOfOneObjectAreOneProperty() throws {
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                A: {type: object, properties: {"caf\u{E9}": {type: string}, "id": {type: string}, "cafe\u{301}": {type: integer}}}
+                B: {allOf: [{$ref: '#/components/schemas/A'}, {properties: {"x": {type: boolean}}}]}
+            """)
+        for name in ["A", "B"] {
+            guard case .object(let object) = try type(module, name).kind else {
+                Issue.record("\(name) is not an object")
+                continue
+            }
+            #expect(object.properties.count == (name == "A" ? 2 : 3))
+            #expect(object.properties.first?.type == .primitive(.int))
+            #expect(object.properties.first.map { Array($0.name.original.utf8) } == Array("cafe\u{301}".utf8))
+        }
+    }
+
     /// What nothing uses is not generated: an inline multipart body's object (its parts are), while
     /// component schemas stay even when no operation uses them.
     @Test func unusedInlineTypesAreLeftOut() throws {

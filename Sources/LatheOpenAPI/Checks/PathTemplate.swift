@@ -37,7 +37,8 @@ public enum PathTemplate {
                 switch byte {
                 case UInt8(ascii: "{"):
                     inside = true
-                    shape += [UInt8(ascii: "{"), UInt8(ascii: "}")]
+                    shape.append(UInt8(ascii: "{"))
+                    shape.append(UInt8(ascii: "}"))
                 case UInt8(ascii: "}"): inside = false
                 default: if !inside { shape.append(byte) }
                 }

@@ -31,8 +31,9 @@ public enum JSONText {
     private static func cut(maxCharacters: Int, _ write: (inout [UInt8], Int) -> Bool) -> String {
         var bytes: [UInt8] = []
         var isWhole = write(&bytes, maxCharacters)
-        // ASCII without a carriage return (which, a line feed after it, is one Character) is a
-        // Character a byte: counted and cut without finding grapheme breaks, 10,000 instructions a cut.
+        // ASCII without a carriage return (which, a line feed after it, is one Character; strings
+        // escape it, so the check is for safety) is a Character a byte: counted and cut without
+        // finding grapheme breaks, 10,000 instructions a cut.
         let isByteACharacter = bytes.withUnsafeBufferPointer { $0.firstByte(from: 0, below: 0, or: 0x0D) == $0.count }
         if isByteACharacter, isWhole || bytes.count > maxCharacters {
             guard bytes.count > maxCharacters else { return String(decoding: bytes, as: UTF8.self) }
