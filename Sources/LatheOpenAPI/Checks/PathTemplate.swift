@@ -45,6 +45,11 @@ public enum PathTemplate {
             }
             return String(decoding: shape, as: UTF8.self)
         }
+        return shapeByCharacters(path)
+    }
+
+    /// `shape` read a Character at a time: for text that is not ASCII, and for tests of the other.
+    static func shapeByCharacters(_ path: String) -> String {
         var shape = ""
         var inside = false
         for character in path {
