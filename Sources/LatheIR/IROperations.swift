@@ -42,6 +42,9 @@ public struct NestedNames: Sendable, Hashable {
     public var headers: String
     public var cookies: String
     public var body: String
+
+    /// The seven names, in the order above.
+    public var all: [String] { [input, output, path, query, headers, cookies, body] }
 }
 
 public enum IRParameterLocation: String, Sendable, Hashable {

@@ -214,26 +214,25 @@ extension Lowerer {
     private func nestedOperationNames() -> NestedNames {
         // In a fresh scope each name is itself unless a top-level type has it, which is rare: then
         // the seven claims (22,000 instructions an operation) are not made.
-        let plain = NestedNames(
-            input: "Input", output: "Output", path: "Path", query: "Query", headers: "Headers", cookies: "Cookies",
-            body: "Body")
-        if ![plain.input, plain.output, plain.path, plain.query, plain.headers, plain.cookies, plain.body].contains(
-            where: naming.topNames.contains)
-        {
-            return plain
-        }
+        let plain = Self.plainNestedNames
+        if !plain.all.contains(where: naming.topNames.contains) { return plain }
         var scope = NameScope()
         let claim = { (name: String) in self.naming.claim(name, in: &scope) }
         return NestedNames(
-            input: claim("Input"), output: claim("Output"), path: claim("Path"), query: claim("Query"),
-            headers: claim("Headers"), cookies: claim("Cookies"), body: claim("Body")
+            input: claim(plain.input), output: claim(plain.output), path: claim(plain.path),
+            query: claim(plain.query), headers: claim(plain.headers), cookies: claim(plain.cookies),
+            body: claim(plain.body)
         )
     }
 
-    /// The scopes of an operation's response (or content) cases and types, made once and copied.
+    private static let plainNestedNames = NestedNames(
+        input: "Input", output: "Output", path: "Path", query: "Query", headers: "Headers", cookies: "Cookies",
+        body: "Body")
+
+    /// The scopes of an operation's response (or content) cases and types, made once and copied;
+    /// response types avoid the operation's own nested names.
     private static let responseCaseNames = NameScope(reserved: ["undocumented"])
-    private static let responseTypeNames = NameScope(
-        reserved: ["Input", "Output", "Path", "Query", "Headers", "Cookies", "Body"])
+    private static let responseTypeNames = NameScope(reserved: plainNestedNames.all)
 
     private func lowerResponses(_ operation: Operation, name: String) -> [IRResponse] {
         let responses = document.responses(of: operation).map { key, response, component in

@@ -528,32 +528,29 @@ extension Lowerer {
         /// for each member made 8,000 members take five seconds).
         struct Merged {
             private(set) var parts = ObjectParts()
-            private var isFirst = true
             /// The index is made at the second merge when the first part's names are all ASCII: most
             /// objects are one part, whose names are the keys of one mapping, and ASCII keys that
             /// differ in bytes (the readers refuse the same bytes twice) differ as strings. Other
             /// text can be two spellings of one string (`é` in one scalar or two), which the index
             /// merges, so such a part is indexed at once.
-            private var awaitsIndex = false
+            private var nameIndex = NameIndex.empty
+            private enum NameIndex { case empty, awaited, made }
             private var positions: [String: Int] = [:]
             private var required: Set<String> = []
 
             mutating func add(_ other: ObjectParts) {
-                if isFirst {
-                    isFirst = false
-                    if other.properties.allSatisfy({ $0.name.isAllASCII }) {
-                        parts = other
-                        parts.required = Self.firstOccurrences(other.required)
-                        awaitsIndex = true
-                        return
-                    }
+                if nameIndex == .empty, other.properties.allSatisfy({ $0.name.isAllASCII }) {
+                    parts = other
+                    parts.required = Self.firstOccurrences(other.required)
+                    nameIndex = .awaited
+                    return
                 }
-                if awaitsIndex {
-                    awaitsIndex = false
+                if nameIndex == .awaited {
                     positions.reserveCapacity(parts.properties.count + other.properties.count)
                     for (index, property) in parts.properties.enumerated() { positions[property.name] = index }
                     required = Set(parts.required)
                 }
+                nameIndex = .made
                 for property in other.properties {
                     if let index = positions[property.name] {
                         // Restated later (often to narrow it): the later schema wins, in the first place.

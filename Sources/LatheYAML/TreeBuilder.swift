@@ -409,7 +409,7 @@ struct RepeatedScalars {
             return UInt32(start)
         }
         let mask = slots.count - 1
-        var slot = hashesAlike ? 0 : Int(truncatingIfNeeded: Self.hash(bytes)) & mask
+        var slot = home(of: bytes, mask: mask)
         let entry = UInt64(bytes.count + 1)
         for _ in 0 ..< Self.maximumProbes {
             probes += 1
@@ -444,11 +444,7 @@ struct RepeatedScalars {
             for entry in slots where entry != 0 {
                 let start = Int(entry >> 32)
                 let count = Int(entry & 0xFFFF_FFFF) - 1
-                var slot =
-                    hashesAlike
-                    ? 0
-                    : Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: text[start ..< start + count])))
-                        & mask
+                var slot = home(of: UnsafeBufferPointer(rebasing: text[start ..< start + count]), mask: mask)
                 // Past the bound the entry is left out: later copies are stored apart.
                 for _ in 0 ..< Self.maximumProbes {
                     if larger[slot] == 0 {
@@ -461,6 +457,11 @@ struct RepeatedScalars {
             }
         }
         slots = larger
+    }
+
+    /// The first slot to look at for `bytes` in a table of `mask + 1` slots.
+    private func home(of bytes: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
+        hashesAlike ? 0 : Int(truncatingIfNeeded: Self.hash(bytes)) & mask
     }
 
     /// Eight bytes at a time, each word multiplied in and folded (the constants are MurmurHash3's

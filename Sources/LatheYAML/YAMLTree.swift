@@ -47,20 +47,13 @@ public final class YAMLTree: Sendable {
         func lastStep(of index: Int) -> (parent: Int, token: String)? {
             let record = records[index]
             guard record.parent >= 0 else { return nil }
-            let parent = records[Int(record.parent)]
-            let slot = Int(record.slot)
-            if parent.kind == .mapping, slot < Int(parent.count),
-                case let key = records[Int(children[Int(parent.start) + 2 * slot])], key.kind == .scalar
-            {
-                let name = UnsafeBufferPointer(rebasing: text[Int(key.start) ..< Int(key.start + key.count)])
-                if !name.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-                    let token = String(unsafeUninitializedCapacity: name.count + 1) { buffer in
-                        buffer[0] = UInt8(ascii: "/")
-                        _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: name)
-                        return name.count + 1
-                    }
-                    return (Int(record.parent), token)
+            if let name = keyText(of: record), !Self.needsEscape(name) {
+                let token = String(unsafeUninitializedCapacity: name.count + 1) { buffer in
+                    buffer[0] = UInt8(ascii: "/")
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: name)
+                    return name.count + 1
                 }
+                return (Int(record.parent), token)
             }
             var bytes: [UInt8] = []
             guard let parentIndex = appendLastStep(of: index, to: &bytes) else { return nil }
@@ -83,11 +76,9 @@ public final class YAMLTree: Sendable {
             }
             guard parent.kind == .mapping, slot < Int(parent.count) else { return parentIndex }
             bytes.append(UInt8(ascii: "/"))
-            let key = records[Int(children[Int(parent.start) + 2 * slot])]
-            guard key.kind == .scalar else { return parentIndex }
-            let name = UnsafeBufferPointer(rebasing: text[Int(key.start) ..< Int(key.start + key.count)])
+            guard let name = keyText(of: record) else { return parentIndex }
             // Most names need no escape: one copy, not an append a byte.
-            guard name.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+            guard Self.needsEscape(name) else {
                 bytes.append(contentsOf: name)
                 return parentIndex
             }
@@ -103,6 +94,22 @@ public final class YAMLTree: Sendable {
                 }
             }
             return parentIndex
+        }
+
+        /// The text of the key that node `record` (not the root) is the value of, when its parent is
+        /// a mapping, its place is among the entries and the key is a scalar.
+        private func keyText(of record: NodeRecord) -> UnsafeBufferPointer<UInt8>? {
+            let parent = records[Int(record.parent)]
+            let slot = Int(record.slot)
+            guard parent.kind == .mapping, slot < Int(parent.count) else { return nil }
+            let key = records[Int(children[Int(parent.start) + 2 * slot])]
+            guard key.kind == .scalar else { return nil }
+            return UnsafeBufferPointer(rebasing: text[Int(key.start) ..< Int(key.start + key.count)])
+        }
+
+        /// Whether a key holds `~` or `/`, which a pointer's token escapes.
+        private static func needsEscape(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+            name.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
         }
     }
 
