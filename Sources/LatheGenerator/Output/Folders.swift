@@ -78,13 +78,58 @@ enum Folders {
         rmdir(path)
     }
 
-    /// A new, empty folder in the temporary folder (`TMPDIR`, else `/tmp`) whose name starts with
-    /// `prefix`: `mkdtemp` makes the name unique, and the folder readable by its owner only.
-    static func makeTemporary(prefix: String) throws(Failure) -> String {
-        var template = Array(Paths.join(temporaryFolder, prefix + "XXXXXX").utf8CString)
+    /// A new, empty folder in `parent` (by default the temporary folder: `TMPDIR`, else `/tmp`) whose
+    /// name starts with `prefix`: `mkdtemp` makes the name unique, and the folder readable by its
+    /// owner only.
+    static func makeTemporary(in parent: String = temporaryFolder, prefix: String) throws(Failure) -> String {
+        var template = Array(Paths.join(parent, prefix + "XXXXXX").utf8CString)
         // `mkdtemp` fills in the template's X's; its result points into the template.
-        guard mkdtemp(&template) != nil else { throw Failure(temporaryFolder) }
+        guard mkdtemp(&template) != nil else { throw Failure(parent) }
         return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    /// The file system `path` is on (`st_dev`), or `nil` when nothing is there.
+    static func device(_ path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_dev) : nil
+    }
+
+    /// `path` if it is a folder, else the nearest folder above it; `nil` when there is none.
+    static func nearestExisting(_ path: String) -> String? {
+        var current = path
+        while !isFolder(current) {
+            let parent = Paths.directory(current)
+            guard parent != current else { return nil }
+            current = parent
+        }
+        return current
+    }
+
+    /// Removes the folders in `parent` named `prefix`, a process id, `-` and more, whose process is no
+    /// longer running and which nothing has changed for `idleSeconds`: what a run that was killed
+    /// left there. (The wait keeps a run in another process namespace, whose id means nothing
+    /// here, from losing its folder.) Other folders, and names that do not parse, stay.
+    static func removeAbandoned(in parent: String, prefix: String, idleSeconds: Int = 600) {
+        for name in names(in: parent) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+            let path = Paths.join(parent, name)
+            guard kill(pid, 0) != 0, errno == ESRCH, let changed = modificationTime(path),
+                time(nil) - changed >= idleSeconds
+            else { continue }
+            removeTree(path)
+        }
+    }
+
+    /// When what is at `path` last changed, in seconds since 1970.
+    static func modificationTime(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        return Int(info.st_mtimespec.tv_sec)
+        #else
+        return Int(info.st_mtim.tv_sec)
+        #endif
     }
 
     /// `TMPDIR`, else `/tmp`.

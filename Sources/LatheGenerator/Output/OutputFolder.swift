@@ -254,11 +254,17 @@ public enum OutputFolder {
         if let code = failure ?? closed { throw WriteError(path: path, reason: String(cString: strerror(code))) }
     }
 
-    /// A folder in the temporary folder that generated files are written into as they are made, so
-    /// a large spec's output is never all in memory; `plan(staging, names:…)` compares them with the
-    /// output folder and `commit` writes the changed ones there. The output folder is not touched
-    /// before `commit`: a run that fails, or finds nothing changed in a read-only folder, leaves it
-    /// exactly as it was. `finish` removes the staging folder.
+    /// A folder that generated files are written into as they are made, so a large spec's output is
+    /// never all in memory; `plan(staging, names:…)` compares them with the output folder and
+    /// `commit` moves the changed ones there. The output folder is not touched before `commit`: a
+    /// run that fails, or finds nothing changed in a read-only folder, leaves it exactly as it was.
+    /// `finish` removes the staging folder.
+    ///
+    /// It is made in the temporary folder, unless that is on another file system than the output
+    /// folder (a `/tmp` in memory, as Debian 13, Fedora and Arch mount it): `commit` could then
+    /// only copy each file, a second write and a read of the whole output (Square: 7% of the run).
+    /// There it is a hidden folder beside the output folder instead, named with the process id, so
+    /// that a later run removes one a killed run left behind (`removeAbandoned`).
     public final class Staging: Sendable {
         /// The output folder.
         public let target: String
@@ -266,7 +272,25 @@ public enum OutputFolder {
 
         public init(for target: String) throws {
             self.target = target
-            folder = try Folders.makeTemporary(prefix: "lathe-staging-")
+            folder = try Self.makeFolder(for: target, device: Folders.device)
+        }
+
+        /// Names of staging folders made beside an output folder start with this, then the process id.
+        static let besidePrefix = ".lathe-staging-"
+
+        /// Where a run stages the files for `target`, given how to read a path's file system (`device`).
+        static func makeFolder(for target: String, device: (String) -> UInt64?) throws(Folders.Failure) -> String {
+            let temporary = Folders.temporaryFolder
+            if let parent = Folders.nearestExisting(Paths.directory(Paths.absolute(target))),
+                let own = device(parent), let other = device(temporary), own != other
+            {
+                Folders.removeAbandoned(in: parent, prefix: besidePrefix)
+                // A folder the run may not write into stages in the temporary folder after all.
+                if let folder = try? Folders.makeTemporary(in: parent, prefix: besidePrefix + "\(getpid())-") {
+                    return folder
+                }
+            }
+            return try Folders.makeTemporary(in: temporary, prefix: "lathe-staging-")
         }
 
         /// Writes one generated file into the staging folder; safe to call from several threads.
