@@ -35,26 +35,31 @@ struct NameHint {
     }
 }
 
+/// The lowering of one document. Its tables and caches are `@exclusivity(unchecked)`: Swift checks
+/// each access to a class's stored `var` at run time for another access overlapping it (about 200
+/// instructions, 5% of lowering), because it cannot prove across the file that none does. Each is
+/// read and written in place (a subscript, an insert, an append, a count), with no call back into
+/// the lowerer while the access lasts, so none can; the checked build of the tests never saw one.
 final class Lowerer {
     let document: OpenAPIDocument
     let specName: String
-    var diagnostics = Diagnostics()
-    var types: [IRType] = []
+    @exclusivity(unchecked) var diagnostics = Diagnostics()
+    @exclusivity(unchecked) var types: [IRType] = []
     var topLevel: [IRTypeID] = []
     /// Every type name given out, and the rules between them.
     var naming = TypeNaming()
     var responsesNamespace = "Responses"
     /// The object parts of each schema an `allOf` refers to (`nil`: not an object), by key.
-    var objectPartsByKey: [String: ObjectParts?] = [:]
+    @exclusivity(unchecked) var objectPartsByKey: [String: ObjectParts?] = [:]
     /// `allowsNull`'s answers, by schema key.
-    var nullVerdicts: [String: Bool] = [:]
+    @exclusivity(unchecked) var nullVerdicts: [String: Bool] = [:]
     /// `isInReferenceCycle`'s answers, by schema key.
-    var referenceCycleVerdicts: [String: Bool] = [:]
+    @exclusivity(unchecked) var referenceCycleVerdicts: [String: Bool] = [:]
     /// `SwiftNames.memberName`'s answers: specs repeat property names (`id`, `created_at`), and
     /// making one costs thousands of instructions.
-    private var swiftMemberNames: [String: String] = [:]
+    @exclusivity(unchecked) private var swiftMemberNames: [String: String] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
-    var schemaTypes: [String: IRTypeID] = [:]
+    @exclusivity(unchecked) var schemaTypes: [String: IRTypeID] = [:]
     /// The client's default server, the document's first usable one: compared with each
     /// operation's own servers (`serverOverride`), so made once.
     lazy var documentDefaultServer: String? = document.servers.lazy.map { Self.resolvedURL($0).url }
@@ -83,31 +88,31 @@ final class Lowerer {
     /// Value types that responses decode, for choosing `URL` only where it is safe.
     var responseRoots: [IRValueType] = []
     /// Schemas already warned about, so a schema lowered twice (merged into several `allOf`s) warns once.
-    var warnedSchemas = Set<Origin>()
+    @exclusivity(unchecked) var warnedSchemas = Set<Origin>()
     /// Named types whose schema allows `null`: every reference to them is nullable.
-    var nullableTypes = Set<IRTypeID>()
+    @exclusivity(unchecked) var nullableTypes = Set<IRTypeID>()
     /// Schemas already lowered, by node, so a shared component response is lowered once: those
     /// whose answer lowering again might change (`lowerCached`).
-    var loweredSchemas: [Origin: IRValueType] = [:]
+    @exclusivity(unchecked) var loweredSchemas: [Origin: IRValueType] = [:]
     /// The constraints of those that have any, apart: most have none, and a dictionary of pairs
     /// held a quarter-kilobyte of empty constraints per schema.
-    var loweredConstraints: [Origin: IRConstraints] = [:]
+    @exclusivity(unchecked) var loweredConstraints: [Origin: IRConstraints] = [:]
     /// Each response's headers, by the response's node (`lowerResponseContent`).
-    var loweredResponseHeaders: [Origin: [IRResponseHeader]] = [:]
+    @exclusivity(unchecked) var loweredResponseHeaders: [Origin: [IRResponseHeader]] = [:]
     /// One box for each distinct set of constraints: specs repeat the same few (`maxLength: 255`)
     /// on thousands of properties, and each would otherwise hold a box of its own.
-    private var constraintPool = Set<IRConstraints>()
+    @exclusivity(unchecked) private var constraintPool = Set<IRConstraints>()
     /// Each referenced file's name in sources, by the path the loader read it by.
-    private var documentNames: [String: String] = [:]
+    @exclusivity(unchecked) private var documentNames: [String: String] = [:]
     /// What the sources under the nodes most recently asked about share (`source(_:)`).
-    private var recentSourceStems: [(parent: Origin, stem: IRSource.Stem)] = []
+    @exclusivity(unchecked) private var recentSourceStems: [(parent: Origin, stem: IRSource.Stem)] = []
     /// Schemas being lowered through `lowerCached`, with the type each has created so far: an
     /// `allOf` that merges in a component holding that very `allOf` reaches its node again.
-    var schemasInProgress: [Origin: IRTypeID?] = [:]
+    @exclusivity(unchecked) var schemasInProgress: [Origin: IRTypeID?] = [:]
     /// How often `lowerCached` met a schema in `schemasInProgress`: an answer that did is kept.
-    var inProgressReaches = 0
+    @exclusivity(unchecked) var inProgressReaches = 0
     /// The member names of the object types whose properties are being lowered (`memberNames(of:)`).
-    var membersBeingLowered: [IRTypeID: MemberNames] = [:]
+    @exclusivity(unchecked) var membersBeingLowered: [IRTypeID: MemberNames] = [:]
     var operations: [IROperation] = []
     var securitySchemes = SecuritySchemes()
     /// Value types that requests carry (bodies and parameters of operations under `paths`).

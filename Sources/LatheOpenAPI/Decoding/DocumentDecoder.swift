@@ -4,18 +4,23 @@ import LatheYAML
 /// Decodes YAML nodes into the typed document by hand, so every error points at the node that caused
 /// it. One instance decodes one description; it owns the diagnostics and the component store, and a
 /// worklist of `$ref` targets that are decoded once each.
+///
+/// Its state is `@exclusivity(unchecked)`, as `Lowerer`'s tables are: each is read and written in
+/// place, or passed `inout` to a function of another type (`text(sharingWith:)`,
+/// `shareConstraints(in:)`) that cannot reach the decoder, so no two accesses can overlap, and the
+/// run-time check Swift makes on each (4% of decoding) finds nothing.
 final class DocumentDecoder {
     let files: SpecFiles
-    var version = SpecVersion(major: 3, minor: 0, patch: 0, text: "3.0.0")
-    var diagnostics = Diagnostics()
-    var store = ComponentStore()
+    @exclusivity(unchecked) var version = SpecVersion(major: 3, minor: 0, patch: 0, text: "3.0.0")
+    @exclusivity(unchecked) var diagnostics = Diagnostics()
+    @exclusivity(unchecked) var store = ComponentStore()
     /// `$ref` targets still to decode, and what has been queued already (by kind and key).
-    var pending: [(kind: ComponentKind, key: String, node: YAMLNode)] = []
-    var queued: Set<QueuedKey> = []
+    @exclusivity(unchecked) var pending: [(kind: ComponentKind, key: String, node: YAMLNode)] = []
+    @exclusivity(unchecked) var queued: Set<QueuedKey> = []
     /// Keys of large mappings (`components/schemas` in a big spec), indexed on first use by a `$ref`.
-    var mappingIndex: [YAMLNode: [String: YAMLNode]] = [:]
+    @exclusivity(unchecked) var mappingIndex: [YAMLNode: [String: YAMLNode]] = [:]
     /// Every `$ref` text already resolved from a file, by file and text: most refs repeat.
-    var resolvedRefs: [ResolvedRefKey: (key: String, node: YAMLNode)] = [:]
+    @exclusivity(unchecked) var resolvedRefs: [ResolvedRefKey: (key: String, node: YAMLNode)] = [:]
 
     struct ResolvedRefKey: Hashable {
         var file: ObjectIdentifier
@@ -23,15 +28,15 @@ final class DocumentDecoder {
     }
 
     /// Where each `file#pointer` led: a node, or why it leads nowhere (said after the ref's own text).
-    var pointerTargets: [String: Result<YAMLNode, PointerError>] = [:]
+    @exclusivity(unchecked) var pointerTargets: [String: Result<YAMLNode, PointerError>] = [:]
     /// Schemas decoded from nodes that aliases share, so a shared node is decoded (and reported) once.
-    var sharedSchemas: [YAMLNode: Schema] = [:]
+    @exclusivity(unchecked) var sharedSchemas: [YAMLNode: Schema] = [:]
     /// How deep inside `allOf` members decoding is, where `required` may name a sibling's properties.
-    var allOfDepth = 0
+    @exclusivity(unchecked) var allOfDepth = 0
     /// The strings decoded from scalars, one for each text (`text(of:)`).
-    private var sharedTexts = SharedTexts()
+    @exclusivity(unchecked) private var sharedTexts = SharedTexts()
     /// One box for each distinct set of schema constraints (`Schema.shareConstraints`).
-    var constraintPool = Set<Box<Schema.Constraints>>()
+    @exclusivity(unchecked) var constraintPool = Set<Box<Schema.Constraints>>()
 
     /// A scalar's text, the same string each time the same text is read: the document keeps it.
     func text(of node: YAMLNode) -> String? {
