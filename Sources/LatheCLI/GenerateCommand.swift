@@ -159,7 +159,7 @@ struct GenerateCommand: ParsableCommand {
             _ generate: (@escaping @Sendable (GeneratedFile) throws -> Void) throws -> GenerationResult
         ) throws -> (GenerationResult, OutputFolder.Staging) {
             do {
-                let staging = try OutputFolder.Staging(for: output)
+                let staging = try OutputFolder.Staging(for: output, besideOutput: !check)
                 stagings.append(staging)
                 return (try generate({ try staging.store($0) }), staging)
             } catch {

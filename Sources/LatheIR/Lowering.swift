@@ -39,7 +39,8 @@ struct NameHint {
 /// each access to a class's stored `var` at run time for another access overlapping it (about 200
 /// instructions, 5% of lowering), because it cannot prove across the file that none does. Each is
 /// read and written in place (a subscript, an insert, an append, a count), with no call back into
-/// the lowerer while the access lasts, so none can; the checked build of the tests never saw one.
+/// the lowerer while the access lasts, so none can (nor did one in the tests, run with the checks
+/// before these were turned off).
 final class Lowerer {
     let document: OpenAPIDocument
     let specName: String

@@ -214,40 +214,77 @@ struct CrossDeviceCommitTests {
 /// Where files are staged: in the temporary folder when a rename can move them from there into the
 /// output folder, else beside the output folder, so `commit` never copies them.
 struct StagingPlaceTests {
-    @Test func stagingGoesBesideTheOutputOnlyWhenTheTemporaryFolderIsOnAnotherFileSystem() throws {
-        let parent = try Folders.makeTemporary(prefix: "lathe-place-")
-        defer { Folders.removeTree(parent) }
+    static let temporaryPrefix: String = {
         let temporary = Folders.temporaryFolder
-        func device(elsewhere: Bool) -> (String) -> UInt64? {
-            { path in path.hasPrefix(parent) ? 1 : (elsewhere ? 2 : 1) }
+        return (temporary.hasSuffix("/") ? temporary : temporary + "/") + "lathe-staging-"
+    }()
+
+    /// The real `/dev/shm` is another file system than the temporary folder (Linux, a disk `/tmp`).
+    static let shmIsElsewhere: Bool = {
+        guard let shm = Folders.device("/dev/shm") else { return false }
+        return shm != Folders.device(Folders.temporaryFolder)
+    }()
+
+    @Test func theFolderBesideTheOutputIsOnTheOutputsFileSystem() throws {
+        let root = try Folders.makeTemporary(prefix: "lathe-place-")
+        defer { Folders.removeTree(root) }
+        let parent = Paths.resolved(root)
+        let temporary = "/elsewhere"
+        // Everything under `parent` is one file system, the temporary folder another, unless a
+        // test says otherwise.
+        func devices(_ special: [String: UInt64] = [:]) -> (String) -> UInt64? {
+            { path in special[path] ?? (path == temporary ? 2 : 1) }
         }
-        // The output folder and the one above it do not exist yet: the nearest folder that does.
-        let target = parent + "/Sources/API"
-        let beside = try OutputFolder.Staging.makeFolder(for: target, device: device(elsewhere: true))
-        #expect(Paths.directory(beside) == parent)
+        // Neither the output nor the folder above it exists yet: the nearest folder that does.
+        #expect(
+            OutputFolder.Staging.besideFolder(for: root + "/Sources/API", temporary: temporary, device: devices())
+                == parent)
+        // An existing output: the folder above it.
+        try Folders.create(root + "/Sources/API")
+        #expect(
+            OutputFolder.Staging.besideFolder(for: root + "/Sources/API", temporary: temporary, device: devices())
+                == parent + "/Sources")
+        // The temporary folder on the output's file system: stage there, as ever.
+        #expect(
+            OutputFolder.Staging.besideFolder(
+                for: root + "/Sources/API", temporary: temporary, device: devices([temporary: 1])) == nil)
+        // An output that is a mount point: nothing beside it is on its file system.
+        #expect(
+            OutputFolder.Staging.besideFolder(
+                for: root + "/Sources/API", temporary: temporary, device: devices([parent + "/Sources/API": 3]))
+                == nil)
+        // The root folder has nothing above it.
+        #expect(OutputFolder.Staging.besideFolder(for: "/", temporary: temporary, device: devices(["/": 1])) == nil)
+        // A link to an output elsewhere: beside where it leads, not beside the link.
+        try Folders.create(root + "/links")
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/links/API", withDestinationPath: root + "/Sources/API")
+        #expect(
+            OutputFolder.Staging.besideFolder(for: root + "/links/API", temporary: temporary, device: devices())
+                == parent + "/Sources")
+
+        // Made there, named with the process id; a folder no one may make a folder in (`/proc`,
+        // even for root) stages in the temporary folder after all, as a run that only compares does.
+        let beside = try OutputFolder.Staging.makeFolder(
+            for: root + "/Sources/API", device: { $0 == Folders.temporaryFolder ? 2 : 1 })
+        #expect(Paths.directory(beside) == parent + "/Sources")
         #expect(beside.split(separator: "/").last?.hasPrefix(".lathe-staging-\(getpid())-") == true)
         #expect(Folders.names(in: beside) == [])
-
-        let inTemporary = try OutputFolder.Staging.makeFolder(for: target, device: device(elsewhere: false))
-        defer { Folders.removeTree(inTemporary) }
-        #expect(inTemporary.hasPrefix((temporary.hasSuffix("/") ? temporary : temporary + "/") + "lathe-staging-"))
-
-        // A folder no one can make a folder in (`/proc`, even for root): the temporary folder after all.
+        let comparing = try OutputFolder.Staging.makeFolder(
+            for: root + "/Sources/API", besideOutput: false, device: { $0 == Folders.temporaryFolder ? 2 : 1 })
+        defer { Folders.removeTree(comparing) }
+        #expect(comparing.hasPrefix(Self.temporaryPrefix))
         if Folders.device("/proc") != nil {
             let blocked = try OutputFolder.Staging.makeFolder(
-                for: "/proc/lathe-place/API", device: { $0 == "/proc" ? 1 : 2 })
+                for: "/proc/lathe-place/API", device: { $0 == Folders.temporaryFolder ? 2 : 1 })
             defer { Folders.removeTree(blocked) }
-            #expect(blocked.hasPrefix((temporary.hasSuffix("/") ? temporary : temporary + "/") + "lathe-staging-"))
+            #expect(blocked.hasPrefix(Self.temporaryPrefix))
         }
     }
 
-    /// On a machine whose `/dev/shm` is another file system than the temporary folder (Linux), a
-    /// run generating there renames every file into place.
-    @Test func filesStagedForAnotherFileSystemAreRenamedIntoPlace() throws {
-        let shm = "/dev/shm"
-        guard let own = Folders.device(shm), own != Folders.device(Folders.temporaryFolder),
-            let parent = try? Folders.makeTemporary(in: shm, prefix: "lathe-place-")
-        else { return }
+    /// A run generating into `/dev/shm` renames every file into place.
+    @Test(.enabled(if: shmIsElsewhere)) func filesStagedForAnotherFileSystemAreRenamedIntoPlace() throws {
+        let parent = try Folders.makeTemporary(in: "/dev/shm", prefix: "lathe-place-")
         defer { Folders.removeTree(parent) }
         let target = parent + "/out"
         let staging = try OutputFolder.Staging(for: target)
@@ -266,10 +303,16 @@ struct StagingPlaceTests {
         #expect(failedMoves == 0)
         #expect(Folders.names(in: target)?.sorted() == ["A.swift", "B.swift"])
         #expect(try String(contentsOfFile: target + "/B.swift", encoding: .utf8) == header + "b")
+        // A run that only compares writes nothing beside the output.
+        let comparing = try OutputFolder.Staging(for: target, besideOutput: false)
+        defer { comparing.finish() }
+        #expect(comparing.folder.hasPrefix(Self.temporaryPrefix))
     }
 
     /// A staging folder beside the output that a killed run left is removed by a later run, once its
-    /// process is gone and it has not changed for ten minutes; others stay.
+    /// process is gone and it has not changed for ten minutes. Nothing else is: not a folder of a
+    /// running process or a recent one, not a name of another shape, not a file, and not what a
+    /// link of that name leads to.
     @Test func abandonedStagingFoldersAreRemoved() throws {
         let parent = try Folders.makeTemporary(prefix: "lathe-abandoned-")
         defer { Folders.removeTree(parent) }
@@ -281,19 +324,36 @@ struct StagingPlaceTests {
         let gone = finished.processIdentifier
         let prefix = OutputFolder.Staging.besidePrefix
         let long = Date(timeIntervalSinceNow: -3600)
-        for (name, date) in [
-            ("\(prefix)\(gone)-old", long), ("\(prefix)\(gone)-recent", Date()), ("\(prefix)\(getpid())-mine", long),
-            ("\(prefix)x-unparsed", long), ("other-\(gone)-old", long),
-        ] {
-            try FileManager.default.createDirectory(
-                atPath: parent + "/" + name + "/inner", withIntermediateDirectories: true)
-            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: parent + "/" + name)
+        let files = FileManager.default
+        func folder(_ name: String, date: Date = long, inner: String = "Types.swift") throws {
+            try files.createDirectory(atPath: parent + "/" + name, withIntermediateDirectories: true)
+            try "x".write(toFile: parent + "/" + name + "/" + inner, atomically: false, encoding: .utf8)
+            try files.setAttributes([.modificationDate: date], ofItemAtPath: parent + "/" + name)
         }
+        try folder("\(prefix)\(gone)-abc123")
+        try folder("\(prefix)\(gone)-recent", date: Date())
+        try folder("\(prefix)\(getpid())-mine00")
+        try folder("\(prefix)x-abc123")
+        try folder("\(prefix)+\(gone)-abc123")
+        try folder("\(prefix)\(gone)-long-suffix")
+        try folder("other-\(gone)-abc123")
+        // Something of the right name that is not a folder of its own.
+        try "x".write(toFile: parent + "/\(prefix)\(gone)-file00", atomically: false, encoding: .utf8)
+        let victim = try Folders.makeTemporary(prefix: "lathe-victim-")
+        defer { Folders.removeTree(victim) }
+        try "keep".write(toFile: victim + "/Keep.swift", atomically: false, encoding: .utf8)
+        try files.setAttributes([.modificationDate: long], ofItemAtPath: victim)
+        try files.createSymbolicLink(atPath: parent + "/\(prefix)\(gone)-link00", withDestinationPath: victim)
+
         Folders.removeAbandoned(in: parent, prefix: prefix)
         #expect(
             Folders.names(in: parent)?.sorted()
                 == [
-                    "\(prefix)\(getpid())-mine", "\(prefix)\(gone)-recent", "\(prefix)x-unparsed", "other-\(gone)-old",
+                    "\(prefix)\(gone)-recent", "\(prefix)\(getpid())-mine00", "\(prefix)x-abc123",
+                    "\(prefix)+\(gone)-abc123", "\(prefix)\(gone)-long-suffix", "other-\(gone)-abc123",
+                    "\(prefix)\(gone)-file00", "\(prefix)\(gone)-link00",
                 ].sorted())
+        #expect(Folders.names(in: victim) == ["Keep.swift"])
+        #expect(Folders.abandonedProcess("\(prefix)\(gone)-abc123", prefix: prefix) == gone)
     }
 }

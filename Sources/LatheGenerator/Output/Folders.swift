@@ -105,30 +105,66 @@ enum Folders {
         return current
     }
 
-    /// Removes the folders in `parent` named `prefix`, a process id, `-` and more, whose process is no
-    /// longer running and which nothing has changed for `idleSeconds`: what a run that was killed
-    /// left there. (The wait keeps a run in another process namespace, whose id means nothing
-    /// here, from losing its folder.) Other folders, and names that do not parse, stay.
+    /// Removes what a killed run left in `parent`: folders named `prefix`, a process id, `-` and the
+    /// six characters `mkdtemp` adds, that are this user's (not links), whose process is no longer
+    /// running, and that nothing has changed for `idleSeconds` (which keeps a run in another
+    /// process namespace, whose id means nothing here, from losing its folder). Only the entries
+    /// directly inside are removed, through the folder's own descriptor, so no link, in its place or
+    /// inside it, leads the removal anywhere else; a folder that still holds something stays.
     static func removeAbandoned(in parent: String, prefix: String, idleSeconds: Int = 600) {
-        for name in names(in: parent) ?? [] where name.hasPrefix(prefix) {
-            let rest = name.dropFirst(prefix.count)
-            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
-            let path = Paths.join(parent, name)
-            guard kill(pid, 0) != 0, errno == ESRCH, let changed = modificationTime(path),
-                time(nil) - changed >= idleSeconds
+        let parentDescriptor = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard parentDescriptor >= 0 else { return }
+        defer { close(parentDescriptor) }
+        for name in names(in: parent) ?? [] {
+            guard let pid = abandonedProcess(name, prefix: prefix) else { continue }
+            var info = stat()
+            guard fstatat(parentDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0,
+                info.st_mode & S_IFMT == S_IFDIR, info.st_uid == geteuid(),
+                time(nil) - modificationSeconds(info) >= idleSeconds
             else { continue }
-            removeTree(path)
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let descriptor = openat(parentDescriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            var opened = stat()
+            guard fstat(descriptor, &opened) == 0, opened.st_dev == info.st_dev, opened.st_ino == info.st_ino,
+                let folder = fdopendir(descriptor)
+            else {
+                close(descriptor)
+                continue
+            }
+            var inside: [String] = []
+            while let entry = readdir(folder) {
+                let entryName = withUnsafePointer(to: &entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                if entryName != ".", entryName != ".." { inside.append(entryName) }
+            }
+            for entryName in inside { unlinkat(descriptor, entryName, 0) }
+            closedir(folder)
+            unlinkat(parentDescriptor, name, AT_REMOVEDIR)
         }
     }
 
-    /// When what is at `path` last changed, in seconds since 1970.
-    static func modificationTime(_ path: String) -> Int? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+    /// The process id in `name` when it is `prefix`, decimal digits, `-` and six more characters.
+    static func abandonedProcess(_ name: String, prefix: String) -> pid_t? {
+        guard name.hasPrefix(prefix) else { return nil }
+        let rest = name.utf8.dropFirst(prefix.utf8.count)
+        guard let dash = rest.firstIndex(of: UInt8(ascii: "-")), rest[rest.index(after: dash)...].count == 6 else {
+            return nil
+        }
+        let digits = rest[..<dash]
+        guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ (0x30 ... 0x39).contains($0) }),
+            let pid = pid_t(String(decoding: digits, as: UTF8.self)), pid > 0
+        else { return nil }
+        return pid
+    }
+
+    /// When a file last changed, in seconds since 1970.
+    private static func modificationSeconds(_ info: stat) -> Int {
         #if canImport(Darwin)
-        return Int(info.st_mtimespec.tv_sec)
+        Int(info.st_mtimespec.tv_sec)
         #else
-        return Int(info.st_mtim.tv_sec)
+        Int(info.st_mtim.tv_sec)
         #endif
     }
 

@@ -178,8 +178,8 @@ public enum OutputFolder {
 
     /// Applies a plan made with `plan(staging, names:…)`, creating the folder when needed: each
     /// changed file is renamed from the staging folder over its old version (atomic), or, when the
-    /// temporary folder is on another file system, copied beside it and renamed over it; stale
-    /// files are removed. Like a build system's outputs, files are not synced to disk: one lost to
+    /// staging folder is on another file system after all (`Staging.besideFolder` found no folder
+    /// beside the output to use), copied beside it and renamed over it; stale files are removed. Like a build system's outputs, files are not synced to disk: one lost to
     /// a power failure is regenerated. (Copied from the staging folder instead of renamed, every
     /// file took twice the file-system calls, and Discord generated in 386 ms against 273 ms before
     /// staging.) `move` is `rename`, replaceable to test the copy.
@@ -193,7 +193,8 @@ public enum OutputFolder {
             let staged = Paths.join(staging.folder, name)
             let target = Paths.join(staging.target, name)
             if move(staged, target) { continue }
-            // Another file system (a `/tmp` in memory, as Debian 13 and Fedora mount it). Foundation's
+            // Another file system (a `/tmp` in memory, where nothing beside the output could be
+            // written, or an output folder that is a mount point). Foundation's
             // atomic write syncs each file to disk: with Square's 94 files that added 80 ms here, and
             // far more on a laptop's disk.
             let contents: [UInt8]
@@ -261,36 +262,54 @@ public enum OutputFolder {
     /// `finish` removes the staging folder.
     ///
     /// It is made in the temporary folder, unless that is on another file system than the output
-    /// folder (a `/tmp` in memory, as Debian 13, Fedora and Arch mount it): `commit` could then
-    /// only copy each file, a second write and a read of the whole output (Square: 7% of the run).
-    /// There it is a hidden folder beside the output folder instead, named with the process id, so
-    /// that a later run removes one a killed run left behind (`removeAbandoned`).
+    /// folder (a `/tmp` in memory, as Debian 13, Fedora and Arch mount it), where `commit` could
+    /// only copy each file, a second write and a read of the whole output. There it is a hidden
+    /// folder beside the output folder (`besideFolder`), named with the process id, so that a
+    /// later run can remove one a killed run left behind (`Folders.removeAbandoned`).
     public final class Staging: Sendable {
         /// The output folder.
         public let target: String
         let folder: String
 
-        public init(for target: String) throws {
+        /// `besideOutput: false` always stages in the temporary folder: for a run that only
+        /// compares (`--check`), which renames nothing and should write nothing beside the output.
+        public init(for target: String, besideOutput: Bool = true) throws {
             self.target = target
-            folder = try Self.makeFolder(for: target, device: Folders.device)
+            folder = try Self.makeFolder(for: target, besideOutput: besideOutput, device: Folders.device)
         }
 
         /// Names of staging folders made beside an output folder start with this, then the process id.
         static let besidePrefix = ".lathe-staging-"
 
         /// Where a run stages the files for `target`, given how to read a path's file system (`device`).
-        static func makeFolder(for target: String, device: (String) -> UInt64?) throws(Folders.Failure) -> String {
+        static func makeFolder(
+            for target: String, besideOutput: Bool = true, device: (String) -> UInt64?
+        ) throws(Folders.Failure) -> String {
             let temporary = Folders.temporaryFolder
-            if let parent = Folders.nearestExisting(Paths.directory(Paths.absolute(target))),
-                let own = device(parent), let other = device(temporary), own != other
+            // A folder the run may not write into stages in the temporary folder after all.
+            if besideOutput, let parent = besideFolder(for: target, temporary: temporary, device: device),
+                let folder = try? Folders.makeTemporary(in: parent, prefix: besidePrefix + "\(getpid())-")
             {
                 Folders.removeAbandoned(in: parent, prefix: besidePrefix)
-                // A folder the run may not write into stages in the temporary folder after all.
-                if let folder = try? Folders.makeTemporary(in: parent, prefix: besidePrefix + "\(getpid())-") {
-                    return folder
-                }
+                return folder
             }
             return try Folders.makeTemporary(in: temporary, prefix: "lathe-staging-")
+        }
+
+        /// The folder to stage in beside `target`, or `nil` to stage in `temporary`: only when the
+        /// output (links followed: a link to another file system is that file system) is not on
+        /// `temporary`'s file system, and the folder above it is on the output's, so a rename can
+        /// move each file into place. That folder is the output's parent, or, when the output does
+        /// not exist yet, the nearest folder above it that does (where it will be made). An output
+        /// that is a mount point, or `/`, stages in `temporary`.
+        static func besideFolder(for target: String, temporary: String, device: (String) -> UInt64?) -> String? {
+            let output = Paths.resolved(target)
+            guard let existing = Folders.nearestExisting(output), let outputDevice = device(existing),
+                let temporaryDevice = device(temporary), outputDevice != temporaryDevice
+            else { return nil }
+            let parent = existing == output ? Paths.directory(output) : existing
+            guard parent != output, device(parent) == outputDevice else { return nil }
+            return parent
         }
 
         /// Writes one generated file into the staging folder; safe to call from several threads.

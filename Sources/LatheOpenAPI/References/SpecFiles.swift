@@ -9,7 +9,8 @@ final class SpecFiles {
     let reader: YAMLReader
     private(set) var trees: [String: YAMLTree] = [:]
     private var failures: [String: Diagnostic] = [:]
-    /// Unchecked at run time, as `DocumentDecoder`'s state is: changed only when a file is added.
+    /// Unchecked at run time, as `DocumentDecoder`'s state is: read and written in place, when a
+    /// file is added or the root replaced.
     @exclusivity(unchecked) private var absolutePaths: [ObjectIdentifier: String] = [:]
     /// Files in the order they were first read, for reports.
     private(set) var order: [YAMLTree] = []
