@@ -179,10 +179,11 @@ public enum OutputFolder {
     /// Applies a plan made with `plan(staging, names:…)`, creating the folder when needed: each
     /// changed file is renamed from the staging folder over its old version (atomic), or, when the
     /// staging folder is on another file system after all (`Staging.besideFolder` found no folder
-    /// beside the output to use), copied beside it and renamed over it; stale files are removed. Like a build system's outputs, files are not synced to disk: one lost to
-    /// a power failure is regenerated. (Copied from the staging folder instead of renamed, every
-    /// file took twice the file-system calls, and Discord generated in 386 ms against 273 ms before
-    /// staging.) `move` is `rename`, replaceable to test the copy.
+    /// beside the output to use), copied beside it and renamed over it; stale files are removed.
+    /// Like a build system's outputs, files are not synced to disk: one lost to a power failure is
+    /// regenerated. (Copied from the staging folder instead of renamed, every file took twice the
+    /// file-system calls, and Discord generated in 386 ms against 273 ms before staging.) `move`
+    /// is `rename`, replaceable to test the copy.
     public static func commit(_ staging: Staging, _ changes: Changes) throws {
         try commit(staging, changes, move: { rename($0, $1) == 0 })
     }
