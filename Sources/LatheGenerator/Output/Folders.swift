@@ -43,6 +43,11 @@ enum Folders {
     static func names(in path: String) -> [String]? {
         guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
+        return names(listedBy: folder)
+    }
+
+    /// The names an open folder (`opendir`, `fdopendir`) lists, without `.` and `..`.
+    private static func names(listedBy folder: FolderStream) -> [String] {
         var names: [String] = []
         while let entry = readdir(folder) {
             // Read in place up to its NUL: a record is only as long as its name, not `d_name`'s size.
@@ -53,6 +58,12 @@ enum Folders {
         }
         return names
     }
+
+    #if canImport(Darwin)
+    private typealias FolderStream = UnsafeMutablePointer<DIR>
+    #else
+    private typealias FolderStream = OpaquePointer
+    #endif
 
     /// Makes the folder at `path` and each missing one above it; a folder already there is fine.
     static func create(_ path: String) throws(Failure) {
@@ -132,14 +143,7 @@ enum Folders {
                 close(descriptor)
                 continue
             }
-            var inside: [String] = []
-            while let entry = readdir(folder) {
-                let entryName = withUnsafePointer(to: &entry.pointee.d_name) {
-                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-                }
-                if entryName != ".", entryName != ".." { inside.append(entryName) }
-            }
-            for entryName in inside { unlinkat(descriptor, entryName, 0) }
+            for entryName in names(listedBy: folder) { unlinkat(descriptor, entryName, 0) }
             closedir(folder)
             unlinkat(parentDescriptor, name, AT_REMOVEDIR)
         }
