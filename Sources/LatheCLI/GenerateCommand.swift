@@ -279,12 +279,16 @@ struct GenerateCommand: ParsableCommand {
             if differs { throw ExitCode(LatheCommand.Status.inputErrors) }
             return
         }
-        for (job, changes) in zip(jobs, plans) {
-            do {
-                try OutputFolder.commit(job.staging, changes)
-            } catch {
-                standardError("lathe: error: cannot write to \(job.output): \(error)")
-                throw ExitCode(LatheCommand.Status.inputErrors)
+        // A signal (Ctrl-C) that arrives while files are moved into place takes effect after the
+        // last: each folder is left as it was or as this run made it, never half of each.
+        try Interruption.deferringSignals {
+            for (job, changes) in zip(jobs, plans) {
+                do {
+                    try OutputFolder.commit(job.staging, changes)
+                } catch {
+                    standardError("lathe: error: cannot write to \(job.output): \(error)")
+                    throw ExitCode(LatheCommand.Status.inputErrors)
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LatheDiagnostics
+import LatheGenerator
 
 #if canImport(Glibc)
 import Glibc
@@ -31,6 +32,7 @@ public struct LatheCommand: ParsableCommand {
     /// `generate` built (the IR and the files' list) is left for the exit to take back rather than
     /// freed a piece at a time, as compilers do: freeing Square's IR cost about 1% of generating it.
     public static func runAndExit(arguments: [String]) -> Never {
+        Interruption.handleSignals()  // before any other thread starts
         KeptUntilExit.isEnabled = true
         exitProcess(run(arguments: arguments))
     }

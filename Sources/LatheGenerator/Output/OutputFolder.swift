@@ -260,13 +260,14 @@ public enum OutputFolder {
     /// never all in memory; `plan(staging, names:…)` compares them with the output folder and
     /// `commit` moves the changed ones there. The output folder is not touched before `commit`: a
     /// run that fails, or finds nothing changed in a read-only folder, leaves it exactly as it was.
-    /// `finish` removes the staging folder.
+    /// `finish` removes the staging folder, and so does a signal that stops the run first
+    /// (`Interruption`).
     ///
     /// It is made in the temporary folder, unless that is on another file system than the output
     /// folder (a `/tmp` in memory, as Debian 13, Fedora and Arch mount it), where `commit` could
     /// only copy each file, a second write and a read of the whole output. There it is a hidden
     /// folder beside the output folder (`besideFolder`), named with the process id, so that a
-    /// later run can remove one a killed run left behind (`Folders.removeAbandoned`).
+    /// later run can remove one that a run killed outright left behind (`Folders.removeAbandoned`).
     public final class Staging: Sendable {
         /// The output folder.
         public let target: String
@@ -277,6 +278,7 @@ public enum OutputFolder {
         public init(for target: String, besideOutput: Bool = true) throws {
             self.target = target
             folder = try Self.makeFolder(for: target, besideOutput: besideOutput, device: Folders.device)
+            Interruption.registry.register(folder)
         }
 
         /// Names of staging folders made beside an output folder start with this, then the process id.
@@ -323,6 +325,7 @@ public enum OutputFolder {
         /// Removes the staging folder and what is left in it.
         public func finish() {
             Folders.removeTree(folder)
+            Interruption.registry.unregister(folder)
         }
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import LatheGenerator
+
+/// What the thread that takes a stopping signal does before the process ends
+/// (`Interruption.Registry`), without a signal: a registry of the test's own, since the process's
+/// holds the folders of every test staging files meanwhile.
+struct InterruptionTests {
+    @Test func registeredFoldersAreRemovedAndUnregisteredOnesKept() throws {
+        let registry = Interruption.Registry()
+        let staged = try Folders.makeTemporary(prefix: "lathe-interrupt-")
+        let finished = try Folders.makeTemporary(prefix: "lathe-interrupt-")
+        defer { Folders.removeTree(finished) }
+        try Data("a".utf8).write(to: URL(fileURLWithPath: staged + "/A.swift"))
+        try FileManager.default.createDirectory(atPath: staged + "/inner", withIntermediateDirectories: true)
+        try Data("b".utf8).write(to: URL(fileURLWithPath: staged + "/inner/B.swift"))
+        registry.register(staged)
+        registry.register(finished)
+        registry.unregister(finished)
+
+        registry.removeRegistered()
+
+        #expect(!Folders.exists(staged))
+        #expect(Folders.exists(finished))
+        // Nothing is left registered: a second signal's cleanup finds nothing to do.
+        try FileManager.default.createDirectory(atPath: staged, withIntermediateDirectories: true)
+        defer { Folders.removeTree(staged) }
+        registry.removeRegistered()
+        #expect(Folders.exists(staged))
+    }
+
+    /// A signal during a commit takes effect after it: the cleanup waits for the section to end.
+    @Test func theCleanupWaitsForACommitInProgress() throws {
+        let registry = Interruption.Registry()
+        let staged = try Folders.makeTemporary(prefix: "lathe-interrupt-")
+        defer { Folders.removeTree(staged) }
+        registry.register(staged)
+        let committed = staged + ".committed"
+        defer { unlink(committed) }
+        let started = DispatchSemaphore(value: 0)
+        let commit = Thread {
+            registry.deferringSignals {
+                started.signal()
+                usleep(200_000)
+                _ = FileManager.default.createFile(atPath: committed, contents: Data())
+            }
+        }
+        commit.start()
+        started.wait()
+
+        registry.removeRegistered()
+
+        // By the time the cleanup could run, the whole commit had.
+        #expect(Folders.exists(committed))
+        #expect(!Folders.exists(staged))
+    }
+
+    @Test func aFolderWrittenIntoWhileItIsRemovedIsRemoved() throws {
+        let registry = Interruption.Registry()
+        let staged = try Folders.makeTemporary(prefix: "lathe-interrupt-")
+        defer { Folders.removeTree(staged) }
+        registry.register(staged)
+        let writer = Thread {
+            // As an emitting thread does until the folder is gone.
+            for index in 0 ..< 100_000 {
+                let fd = open(staged + "/F\(index).swift", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                if fd < 0 { return }
+                close(fd)
+            }
+        }
+        writer.start()
+        while (Folders.names(in: staged) ?? []).count < 50 { usleep(100) }
+
+        registry.removeRegistered()
+
+        #expect(!Folders.exists(staged))
+    }
+}
