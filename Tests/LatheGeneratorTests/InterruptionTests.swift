@@ -15,8 +15,8 @@ struct InterruptionTests {
         try Data("a".utf8).write(to: URL(fileURLWithPath: staged + "/A.swift"))
         try FileManager.default.createDirectory(atPath: staged + "/inner", withIntermediateDirectories: true)
         try Data("b".utf8).write(to: URL(fileURLWithPath: staged + "/inner/B.swift"))
-        registry.register(staged)
-        registry.register(finished)
+        _ = registry.registering { staged }
+        _ = registry.registering { finished }
         registry.unregister(finished)
 
         registry.removeRegistered()
@@ -35,7 +35,7 @@ struct InterruptionTests {
         let registry = Interruption.Registry()
         let staged = try Folders.makeTemporary(prefix: "lathe-interrupt-")
         defer { Folders.removeTree(staged) }
-        registry.register(staged)
+        _ = registry.registering { staged }
         let committed = staged + ".committed"
         defer { unlink(committed) }
         let started = DispatchSemaphore(value: 0)
@@ -49,9 +49,11 @@ struct InterruptionTests {
         commit.start()
         started.wait()
 
-        registry.removeRegistered()
+        var waited = false
+        registry.removeRegistered(whileWaiting: { waited = true })
 
-        // By the time the cleanup could run, the whole commit had.
+        // By the time the cleanup could run, the whole commit had, and the wait was said.
+        #expect(waited)
         #expect(Folders.exists(committed))
         #expect(!Folders.exists(staged))
     }
@@ -60,7 +62,7 @@ struct InterruptionTests {
         let registry = Interruption.Registry()
         let staged = try Folders.makeTemporary(prefix: "lathe-interrupt-")
         defer { Folders.removeTree(staged) }
-        registry.register(staged)
+        _ = registry.registering { staged }
         let writer = Thread {
             // As an emitting thread does until the folder is gone.
             for index in 0 ..< 100_000 {

@@ -9,7 +9,7 @@ import Darwin
 /// closing) are taken by a thread of their own (`handleSignals`), not by a handler: the cleanup
 /// then runs as ordinary code, which a signal handler cannot (no `malloc`, no locks). That thread
 /// waits for a commit in progress to end (`deferringSignals`), removes every staging folder that
-/// is still registered (`Registry.register`), and ends the process by the same signal, so the shell and
+/// is still registered (`Registry.registering`), and ends the process by the same signal, so the shell and
 /// the build system see how it stopped. Before, a staging folder beside the output stayed there
 /// until a later run removed it, ten minutes on (`Folders.removeAbandoned`), and one in the
 /// temporary folder until the system emptied it.
@@ -49,9 +49,14 @@ public enum Interruption {
             return try body()
         }
 
-        /// Removes `folder` if the process is stopped by a signal before `unregister(folder)`.
-        func register(_ folder: String) {
-            locked { _ = folders.insert(folder) }
+        /// Makes a folder with `make` and registers it, in one step a signal cannot come between:
+        /// it is removed if the process is stopped by a signal before `unregister`.
+        func registering(_ make: () throws -> String) rethrows -> String {
+            try locked {
+                let folder = try make()
+                folders.insert(folder)
+                return folder
+            }
         }
 
         func unregister(_ folder: String) {
@@ -62,10 +67,18 @@ public enum Interruption {
             try locked(body)
         }
 
-        /// Waits for a deferred section to end, then removes every registered folder. With
-        /// `holding`, the lock is kept: the process ends next, and no commit may start meanwhile.
-        func removeRegistered(holding: Bool = false) {
-            pthread_mutex_lock(mutex)
+        /// Waits for a deferred section to end (running `whileWaiting` first when one is in
+        /// progress), runs `whenLocked`, then removes every registered folder. With `holding`,
+        /// the lock is kept: the process ends next, and no folder may be made or committed
+        /// meanwhile.
+        func removeRegistered(
+            holding: Bool = false, whileWaiting: () -> Void = {}, whenLocked: () -> Void = {}
+        ) {
+            if pthread_mutex_trylock(mutex) != 0 {
+                whileWaiting()
+                pthread_mutex_lock(mutex)
+            }
+            whenLocked()
             for folder in folders.sorted() {
                 Self.removeWhileWritten(folder)
             }
@@ -73,13 +86,17 @@ public enum Interruption {
             if !holding { pthread_mutex_unlock(mutex) }
         }
 
-        /// Removes `folder` while other threads may still be writing files into it: a file made
-        /// between listing the folder and removing it leaves it not empty, so it is listed again.
-        /// Once it is gone, a thread's next file fails to open, and the process is about to end.
+        /// Removes `folder` while other threads may still be writing files into it. It is renamed
+        /// first, atomically: from then on a file cannot be made in it by its path, so the listing
+        /// that follows is all there is to remove (a file opened before stays until its last
+        /// write, so the removal is tried again). Where it cannot be renamed, it is removed where
+        /// it is, listed again for as long as files keep appearing.
         private static func removeWhileWritten(_ folder: String) {
+            let removing = folder + ".removing"
+            let target = rename(folder, removing) == 0 ? removing : folder
             for _ in 0 ..< 100 {
-                Folders.removeTree(folder)
-                if !Folders.exists(folder) { return }
+                Folders.removeTree(target)
+                if !Folders.exists(target) { return }
             }
         }
     }
@@ -87,22 +104,34 @@ public enum Interruption {
     /// Takes `signals` for the rest of the process: blocks them in this thread, and so in every
     /// thread started after it, and starts the thread that waits for them. Call it first thing in
     /// `main`, before any other thread is started (a thread started earlier would take the signal
-    /// itself and end the process at once). A signal the parent process set to be ignored (`nohup`
-    /// ignores `SIGHUP`, a shell's background job `SIGINT`) stays ignored.
+    /// itself and end the process at once), and once. A signal the parent process set to be
+    /// ignored (`nohup` ignores `SIGHUP`, a shell's background job `SIGINT`) stays ignored.
     public static func handleSignals() {
+        guard !isHandlingSignals else { return }
+        isHandlingSignals = true
         var taken = sigset_t()
         sigemptyset(&taken)
+        var any = false
         for signal in signals where !isIgnored(signal) {
             sigaddset(&taken, signal)
+            any = true
         }
+        guard any else { return }
         pthread_sigmask(SIG_BLOCK, &taken, nil)
         watched = taken
+        #if canImport(Darwin)
+        var thread: pthread_t? = nil
+        #else
         var thread = pthread_t()
+        #endif
         let started = pthread_create(&thread, nil, { _ in Interruption.waitForSignal() }, nil)
         if started != 0 {
             pthread_sigmask(SIG_UNBLOCK, &taken, nil)  // no thread to take them: as before
         }
     }
+
+    /// Written by `handleSignals`, on the main thread, before any other starts.
+    nonisolated(unsafe) private static var isHandlingSignals = false
 
     /// The signals `handleSignals` blocked; written once, before the waiting thread starts.
     nonisolated(unsafe) private static var watched = sigset_t()
@@ -118,15 +147,24 @@ public enum Interruption {
         return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
-    private static func waitForSignal() -> Never {
+    private static func waitForSignal() -> UnsafeMutableRawPointer? {
         var set = watched
         var received: Int32 = 0
-        while sigwait(&set, &received) != 0 {}
-        // Whatever the other threads still print (a file they could not write into the folder
-        // being removed) is not the user's business now.
-        let null = open("/dev/null", O_WRONLY)
-        if null >= 0 { dup2(null, 2) }
-        registry.removeRegistered(holding: true)
+        var result: Int32
+        repeat { result = sigwait(&set, &received) } while result == EINTR
+        guard result == 0 else { return nil }  // only for a set it cannot wait on, which this is not
+        registry.removeRegistered(holding: true) {
+            // Moving files into place can take a while where they are copied (another file
+            // system); a second Ctrl-C would do nothing, so the wait is said.
+            let message = "lathe: stopping once the files being written are in place\n"
+            _ = message.utf8.withContiguousStorageIfAvailable { write(2, $0.baseAddress, $0.count) }
+        } whenLocked: {
+            // Once a commit in progress has ended (and said whatever went wrong in it), what
+            // the other threads still print (a file they could not write into a folder being
+            // removed) is not the user's business.
+            let null = open("/dev/null", O_WRONLY)
+            if null >= 0 { dup2(null, 2) }
+        }
         // End by the signal itself: its default action, unblocked in this thread only.
         signal(received, SIG_DFL)
         var one = sigset_t()

@@ -277,8 +277,9 @@ public enum OutputFolder {
         /// compares (`--check`), which renames nothing and should write nothing beside the output.
         public init(for target: String, besideOutput: Bool = true) throws {
             self.target = target
-            folder = try Self.makeFolder(for: target, besideOutput: besideOutput, device: Folders.device)
-            Interruption.registry.register(folder)
+            folder = try Interruption.registry.registering {
+                try Self.makeFolder(for: target, besideOutput: besideOutput, device: Folders.device)
+            }
         }
 
         /// Names of staging folders made beside an output folder start with this, then the process id.
