@@ -7,17 +7,24 @@
 # --builds, Square's output built clean (debug and release), alone, and incrementally after two
 # one-line spec changes, by both. Figures also go to .build-compare/results.json.
 #
-#   scripts/benchmark-compare.sh [--runs N] [--builds] [SPEC...]    default: all of ../shared/corpus, 5 runs
+# With --static, both generators are linked with Swift's standard library in
+# (`--static-swift-stdlib`, README's install command for lathe), as a command installed on its
+# own rather than run by SwiftPM.
+#
+#   scripts/benchmark-compare.sh [--runs N] [--builds] [--no-scaling] [--static] [SPEC...]
+#   default: all of ../shared/corpus, 5 runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=1.14.3
 cache=$(pwd)/.build-compare
 options=()
 specs=()
+linking=()
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) options+=(--runs "$2"); shift 2;;
     --builds|--no-scaling) options+=("$1"); shift;;
+    --static) linking=(--static-swift-stdlib); options+=(--static); shift;;
     *) specs+=("$1"); shift;;
   esac
 done
@@ -25,14 +32,15 @@ if [ ${#specs[@]} -eq 0 ]; then
   specs=(../shared/corpus/*.json ../shared/corpus/*.yaml ../shared/corpus/*.yml)
 fi
 
-swift build -c release --product lathe >/dev/null
+swift build -c release ${linking[@]+"${linking[@]}"} --product lathe >/dev/null
 swift build -c release --product lathe-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
 if [ ! -d "$cache/generator" ]; then
   mkdir -p "$cache"
   git clone -q --depth 1 --branch "$version" https://github.com/apple/swift-openapi-generator "$cache/generator"
 fi
-swift build -c release --package-path "$cache/generator" --product swift-openapi-generator >/dev/null
+swift build -c release ${linking[@]+"${linking[@]}"} --package-path "$cache/generator" \
+  --product swift-openapi-generator >/dev/null
 other="$(swift build -c release --package-path "$cache/generator" --show-bin-path)/swift-openapi-generator"
 
 python3 scripts/lib/benchmark_compare.py --lathe "$bin/lathe" --bench "$bin/lathe-bench" --other "$other" \

@@ -274,7 +274,8 @@ def ratio(a, b):
 
 def report(results):
     print(f"Date {results['date']}; {results['machine']}; {results['swift']}; "
-          f"swift-openapi-generator {results['other_version']}; medians of {results['runs']} runs, alternating.")
+          f"swift-openapi-generator {results['other_version']}; medians of {results['runs']} runs, alternating; "
+          f"both built in release, {'with --static-swift-stdlib' if results.get('linking') == '--static-swift-stdlib' else 'linked dynamically'}.")
     print(f"Lathe's process baseline (`lathe --help`): {results['baseline_kib'] / 1024:.1f} MiB.\n")
     print("### Generation (types, client and server; whole process, fresh output folder)\n")
     rows = [["spec", "size", "Lathe", "swift-openapi-generator", "ratio", "libyaml parse", "Lathe ÷ parse",
@@ -351,6 +352,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--builds", action="store_true")
     parser.add_argument("--no-scaling", action="store_true")
+    parser.add_argument("--static", action="store_true", help="both were built with --static-swift-stdlib")
     parser.add_argument("--json", default=None)
     parser.add_argument("specs", nargs="+")
     args = parser.parse_args()
@@ -363,6 +365,7 @@ def main():
             "machine": f"{platform.machine()}, {os.cpu_count()} cores",
             "swift": subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0],
             "other_version": args.other_version, "runs": args.runs, "baseline_kib": baseline,
+            "linking": "--static-swift-stdlib" if args.static else "dynamic",
             "generation": [],
         }
         for spec in args.specs:
