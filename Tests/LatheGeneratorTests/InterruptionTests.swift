@@ -21,7 +21,7 @@ struct InterruptionTests {
 
         registry.removeRegistered()
 
-        #expect(!Folders.exists(staged))
+        #expect(!Folders.exists(staged) && !Folders.exists(String(staged.dropLast()) + "~"))
         #expect(Folders.exists(finished))
         // Nothing is left registered: a second signal's cleanup finds nothing to do.
         try FileManager.default.createDirectory(atPath: staged, withIntermediateDirectories: true)
@@ -55,7 +55,7 @@ struct InterruptionTests {
         // By the time the cleanup could run, the whole commit had, and the wait was said.
         #expect(waited)
         #expect(Folders.exists(committed))
-        #expect(!Folders.exists(staged))
+        #expect(!Folders.exists(staged) && !Folders.exists(String(staged.dropLast()) + "~"))
     }
 
     @Test func aFolderWrittenIntoWhileItIsRemovedIsRemoved() throws {
@@ -76,6 +76,6 @@ struct InterruptionTests {
 
         registry.removeRegistered()
 
-        #expect(!Folders.exists(staged))
+        #expect(!Folders.exists(staged) && !Folders.exists(String(staged.dropLast()) + "~"))
     }
 }

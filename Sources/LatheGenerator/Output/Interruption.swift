@@ -89,10 +89,12 @@ public enum Interruption {
         /// Removes `folder` while other threads may still be writing files into it. It is renamed
         /// first, atomically: from then on a file cannot be made in it by its path, so the listing
         /// that follows is all there is to remove (a file opened before stays until its last
-        /// write, so the removal is tried again). Where it cannot be renamed, it is removed where
-        /// it is, listed again for as long as files keep appearing.
+        /// write, so the removal is tried again). The new name ends in `~` instead of the last of
+        /// the six characters `mkdtemp` chose (never `~`), so it is no other run's folder and a
+        /// process killed meanwhile still leaves a name `Folders.removeAbandoned` knows. Where it
+        /// cannot be renamed, it is removed where it is, listed again while files keep appearing.
         private static func removeWhileWritten(_ folder: String) {
-            let removing = folder + ".removing"
+            let removing = String(folder.dropLast()) + "~"
             let target = rename(folder, removing) == 0 ? removing : folder
             for _ in 0 ..< 100 {
                 Folders.removeTree(target)
