@@ -30,7 +30,8 @@ struct InterruptionTests {
         #expect(Folders.exists(staged))
     }
 
-    /// A signal during a commit takes effect after it: the cleanup waits for the section to end.
+    /// A signal during a commit takes effect after it: the cleanup says it is waiting, and runs
+    /// (stderr silenced, folders removed) only once the section has ended.
     @Test func theCleanupWaitsForACommitInProgress() throws {
         let registry = Interruption.Registry()
         let staged = try Folders.makeTemporary(prefix: "lathe-interrupt-")
@@ -39,10 +40,13 @@ struct InterruptionTests {
         let committed = staged + ".committed"
         defer { unlink(committed) }
         let started = DispatchSemaphore(value: 0)
+        let proceed = DispatchSemaphore(value: 0)
         let commit = Thread {
             registry.deferringSignals {
                 started.signal()
-                usleep(200_000)
+                // Until the cleanup has found the section in progress (or long enough to fail).
+                _ = proceed.wait(timeout: .now() + 10)
+                usleep(50_000)
                 _ = FileManager.default.createFile(atPath: committed, contents: Data())
             }
         }
@@ -50,11 +54,16 @@ struct InterruptionTests {
         started.wait()
 
         var waited = false
-        registry.removeRegistered(whileWaiting: { waited = true })
+        var committedWhenLocked = false
+        registry.removeRegistered(
+            whileWaiting: {
+                waited = true
+                proceed.signal()
+            },
+            whenLocked: { committedWhenLocked = Folders.exists(committed) })
 
-        // By the time the cleanup could run, the whole commit had, and the wait was said.
         #expect(waited)
-        #expect(Folders.exists(committed))
+        #expect(committedWhenLocked)
         #expect(!Folders.exists(staged) && !Folders.exists(String(staged.dropLast()) + "~"))
     }
 

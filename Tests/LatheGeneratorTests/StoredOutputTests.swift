@@ -331,6 +331,8 @@ struct StagingPlaceTests {
             try files.setAttributes([.modificationDate: date], ofItemAtPath: parent + "/" + name)
         }
         try folder("\(prefix)\(gone)-abc123")
+        // As a run killed while a signal's cleanup removed its folder leaves it (`Interruption`).
+        try folder("\(prefix)\(gone)-abc12~")
         try folder("\(prefix)\(gone)-recent", date: Date())
         try folder("\(prefix)\(getpid())-mine00")
         try folder("\(prefix)x-abc123")
@@ -355,5 +357,6 @@ struct StagingPlaceTests {
                 ].sorted())
         #expect(Folders.names(in: victim) == ["Keep.swift"])
         #expect(Folders.abandonedProcess("\(prefix)\(gone)-abc123", prefix: prefix) == gone)
+        #expect(Folders.abandonedProcess("\(prefix)\(gone)-abc12~", prefix: prefix) == gone)
     }
 }

@@ -280,6 +280,10 @@ public enum OutputFolder {
             folder = try Interruption.registry.registering {
                 try Self.makeFolder(for: target, besideOutput: besideOutput, device: Folders.device)
             }
+            // Outside the registry's lock, which a signal's cleanup waits for.
+            if folder.split(separator: "/").last?.hasPrefix(Self.besidePrefix) == true {
+                Folders.removeAbandoned(in: Paths.directory(folder), prefix: Self.besidePrefix)
+            }
         }
 
         /// Names of staging folders made beside an output folder start with this, then the process id.
@@ -294,7 +298,6 @@ public enum OutputFolder {
             if besideOutput, let parent = besideFolder(for: target, temporary: temporary, device: device),
                 let folder = try? Folders.makeTemporary(in: parent, prefix: besidePrefix + "\(getpid())-")
             {
-                Folders.removeAbandoned(in: parent, prefix: besidePrefix)
                 return folder
             }
             return try Folders.makeTemporary(in: temporary, prefix: "lathe-staging-")
