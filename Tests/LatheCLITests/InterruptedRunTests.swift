@@ -42,12 +42,19 @@ struct InterruptedRunTests {
         var status: Int32?
     }
 
+    /// When the signal is sent: once a staging folder holds a file, or once the output folder
+    /// does (the run is moving its files into place).
+    enum Moment {
+        case staging, committing
+    }
+
     /// Starts `arguments` as a shell starts a command, with no signal blocked and each stopping
     /// signal's default action (Foundation's `Process` passes the test runner's on), with
-    /// `temporary` as its temporary folder; sends `signal` once a staging folder, in `temporary`
-    /// or beside `output`, holds a file; and waits for it to end. `nil` when it ended before a
-    /// staged file was seen.
-    func run(_ arguments: [String], signal: Int32, output: String, temporary: String) throws -> Ending? {
+    /// `temporary` as its temporary folder; sends `signal` at `moment` (a staging folder is in
+    /// `temporary` or beside `output`); and waits for it to end. `nil` when it ended before.
+    func run(
+        _ arguments: [String], signal: Int32, at moment: Moment, output: String, temporary: String
+    ) throws -> Ending? {
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = temporary
         let argv = arguments.map { strdup($0) } + [nil]
@@ -80,11 +87,17 @@ struct InterruptedRunTests {
             }
             return folders.reduce(0) { $0 + (Folders.names(in: $1)?.count ?? 0) }
         }
+        func reached() -> Bool {
+            switch moment {
+            case .staging: stagedFiles() > 0
+            case .committing: !(Folders.names(in: output) ?? []).isEmpty
+            }
+        }
         var status: Int32 = 0
         var ended = false
-        while !ended && stagedFiles() == 0 {
+        while !ended && !reached() {
             ended = waitpid(child, &status, WNOHANG) == child
-            if !ended { usleep(500) }
+            if !ended { usleep(moment == .staging ? 500 : 100) }
         }
         if ended { return nil }
         kill(child, signal)
@@ -93,11 +106,11 @@ struct InterruptedRunTests {
         return received == 0 ? Ending(status: (status >> 8) & 0xff) : Ending(signal: received)
     }
 
-    /// `lathe generate` stopped by `signal` while it stages its files: tried again (after
-    /// `reset`) when a run ends before a staged file is seen.
+    /// `lathe generate` stopped by `signal` at `moment`: tried again (after `reset`) when a run
+    /// ends before it.
     func generateAndStop(
-        spec: String, output: String, temporary: String, signal: Int32 = SIGTERM, ignoring: Bool = false,
-        reset: () throws -> Void = {}
+        spec: String, output: String, temporary: String, signal: Int32 = SIGTERM, at moment: Moment = .staging,
+        ignoring: Bool = false, reset: () throws -> Void = {}
     ) throws -> Ending {
         let lathe = ValidateCommandTests.lathe.path
         var arguments = [lathe, "generate", spec, "--output", output, "--quiet"]
@@ -109,7 +122,7 @@ struct InterruptedRunTests {
             try reset()
             // A run that ended on its own between the staged file and the signal says nothing;
             // one that ignored a signal it should take ends every try the same way, and fails.
-            if let ending = try run(arguments, signal: signal, output: output, temporary: temporary),
+            if let ending = try run(arguments, signal: signal, at: moment, output: output, temporary: temporary),
                 ending != Ending(status: 0) || ignoring
             {
                 return ending
@@ -157,6 +170,26 @@ struct InterruptedRunTests {
         expectStoppedCleanly(ending, temporary: temporary, outputParent: root)
         #expect(Folders.names(in: output) == ["Types_T.swift"])
         #expect(try String(contentsOfFile: output + "/Types_T.swift", encoding: .utf8) == earlier)
+    }
+
+    /// Stopped once its first file is in the output folder, the run moves the rest there before
+    /// it ends: the output is never some files new and the rest old.
+    @Test func aRunStoppedWhileMovingFilesIntoPlaceFinishesThem() throws {
+        let (root, temporary) = try workspace()
+        defer { Folders.removeTree(root) }
+        let output = root + "/out"
+        let complete = root + "/complete"
+        let reference = try ValidateCommandTests().lathe(["generate", root + "/large.json", "--output", complete])
+        let expected = (Folders.names(in: complete) ?? []).sorted()
+        try #require(reference.status == 0 && expected.count > 50)
+
+        let ending = try generateAndStop(
+            spec: root + "/large.json", output: output, temporary: temporary, at: .committing
+        ) { Folders.removeTree(output) }
+
+        #expect(ending == Ending(signal: SIGTERM))
+        #expect((Folders.names(in: output) ?? []).sorted() == expected)
+        #expect(Folders.names(in: temporary) == [])
     }
 
     static let shmIsElsewhere: Bool = {
