@@ -72,7 +72,7 @@ struct InterruptedRunTests {
         posix_spawnattr_setsigmask(&attributes, &none)
         var stopping = sigset_t()
         sigemptyset(&stopping)
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, signal) }
+        for signal in Interruption.signals { sigaddset(&stopping, signal) }
         posix_spawnattr_setsigdefault(&attributes, &stopping)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var child = pid_t()

@@ -111,14 +111,11 @@ public enum Interruption {
     public static func handleSignals() {
         guard !isHandlingSignals else { return }
         isHandlingSignals = true
+        let stopping = signals.filter { !isIgnored($0) }
+        guard !stopping.isEmpty else { return }
         var taken = sigset_t()
         sigemptyset(&taken)
-        var any = false
-        for signal in signals where !isIgnored(signal) {
-            sigaddset(&taken, signal)
-            any = true
-        }
-        guard any else { return }
+        for signal in stopping { sigaddset(&taken, signal) }
         pthread_sigmask(SIG_BLOCK, &taken, nil)
         watched = taken
         #if canImport(Darwin)
