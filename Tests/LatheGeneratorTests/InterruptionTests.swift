@@ -67,6 +67,24 @@ struct InterruptionTests {
         #expect(!Folders.exists(staged) && !Folders.exists(String(staged.dropLast()) + "~"))
     }
 
+    /// The cleanup before the process ends keeps the lock: a commit that would start after it
+    /// (another thread finishing its files) never does, and no folder is made. The thread left
+    /// waiting here waits until the test process exits, as it would until the signal ends `lathe`.
+    @Test func theCleanupThatEndsTheProcessKeepsCommitsOut() throws {
+        let registry = Interruption.Registry()
+        registry.removeRegistered(holding: true)
+        let started = DispatchSemaphore(value: 0)
+        let ran = DispatchSemaphore(value: 0)
+        let commit = Thread {
+            started.signal()
+            registry.deferringSignals { ran.signal() }
+        }
+        commit.start()
+        started.wait()
+
+        #expect(ran.wait(timeout: .now() + 0.3) == .timedOut)
+    }
+
     @Test func aFolderWrittenIntoWhileItIsRemovedIsRemoved() throws {
         let registry = Interruption.Registry()
         let staged = try Folders.makeTemporary(prefix: "lathe-interrupt-")
