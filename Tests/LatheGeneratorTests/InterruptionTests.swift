@@ -68,8 +68,8 @@ struct InterruptionTests {
     }
 
     /// The cleanup before the process ends keeps the lock: a commit that would start after it
-    /// (another thread finishing its files) never does, and no folder is made. The thread left
-    /// waiting here waits until the test process exits, as it would until the signal ends `lathe`.
+    /// (another thread finishing its files) never does. The thread left waiting here waits until
+    /// the test process exits, as it would until the signal ends `lathe`.
     @Test func theCleanupThatEndsTheProcessKeepsCommitsOut() throws {
         let registry = Interruption.Registry()
         registry.removeRegistered(holding: true)

@@ -14,8 +14,9 @@ Scaling: synthetic specs of 1x, 4x and 16x Square's size (synthetic-spec.py).
 
 Builds (--builds): Square's output from both generators, each in a package of its own as a user
 would have it: a clean debug build with the runtime and its dependencies, the generated target
-alone, two one-line spec changes regenerated and rebuilt incrementally, a rebuild with nothing
-changed, and a clean release build. Time and the largest process's memory.
+alone built clean (its dependencies already built; also generated with --no-hashable), two
+one-line spec changes regenerated and rebuilt incrementally, a rebuild with nothing changed, and a
+clean release build. Time and the largest process's memory.
 """
 import argparse
 import datetime
@@ -207,13 +208,16 @@ def remove_target_products(folder):
     sources) stays, since it is not made again while the package is unchanged."""
     built = os.path.join(folder, ".build", "debug")
     target = os.path.join(built, "Generated.build")
-    for name in os.listdir(target):
-        if name.endswith((".o", ".d", ".dia", ".swiftdeps", ".priors")):
-            os.remove(os.path.join(target, name))
     modules = os.path.join(built, "Modules")
-    for name in os.listdir(modules):
-        if name.startswith("Generated."):
-            os.remove(os.path.join(modules, name))
+    if not (os.path.isdir(target) and os.path.isdir(modules)):
+        raise SystemExit(f"no {target} or {modules}: SwiftPM's layout is not the one this script knows")
+    removed = [os.path.join(target, name) for name in os.listdir(target)
+               if name.endswith((".o", ".d", ".dia", ".swiftdeps", ".priors"))]
+    removed += [os.path.join(modules, name) for name in os.listdir(modules) if name.startswith("Generated.")]
+    if not any(path.endswith(".o") for path in removed):
+        raise SystemExit(f"no object files in {target}: the target alone would not be built clean")
+    for path in removed:
+        os.remove(path)
 
 
 def snapshot(folder):
