@@ -26,7 +26,7 @@ public struct GeneratorOptions: Sendable, Hashable {
     /// small spec, a playground, or a golden file that shows a construct whole.
     public var singleFile = false
     /// Whether generated values are `Hashable` (and so `Equatable`). Leaving both out makes a
-    /// large spec compile in about 30% less time (BENCHMARKS.md), for users who never compare values.
+    /// large spec compile in 25 to 30% less time (BENCHMARKS.md), for users who never compare values.
     public var hashable = true
     /// Generate only these operations, and the types they reach: operationIds, `tag:NAME`, path
     /// templates (`/pets/{id}`) or `METHOD /path`. Empty generates every operation.
