@@ -244,10 +244,10 @@ def builds(g, square, generator):
             raise SystemExit(f"the build of {generator}'s output failed; see {log}:\n" + open(log).read()[-3000:])
         return {"s": seconds, "kib": kib}
 
-    def regenerate(spec):
-        _, _, code = run(generate(spec, sources))
+    def regenerate(spec, *options):
+        _, _, code = run(generate(spec, sources) + list(options))
         if code != 0:
-            raise SystemExit(f"{generator} failed on {spec}")
+            raise SystemExit(f"{' '.join([generator, *options])} failed on {spec}")
 
     regenerate(copy)
     result = {"files": swift_files(sources)}
@@ -282,9 +282,8 @@ def builds(g, square, generator):
         # each swings by a fifth on this machine, more than the difference.
         result["hashable_rounds"] = {"with": [], "without": []}
         for _ in range(HASHABLE_ROUNDS):
-            for variant, extra in (("with", []), ("without", ["--no-hashable"])):
-                if run(g.lathe_command(copy, sources) + extra)[2] != 0:
-                    raise SystemExit(f"lathe {' '.join(extra)} failed")
+            for variant, options in (("with", []), ("without", ["--no-hashable"])):
+                regenerate(copy, *options)
                 remove_target_products(folder)
                 result["hashable_rounds"][variant].append(build())
     regenerate(copy)
