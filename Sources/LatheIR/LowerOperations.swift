@@ -22,6 +22,13 @@ extension Lowerer {
                 responseRoots.append(lowerCached(schema, NameHint(base: name + "Header")).0)
             }
         }
+        // The components are lowered whatever is selected, so their inline types keep the names a
+        // whole generation gives them; but with operations selected, only what those operations
+        // reach is generated: each operation roots what it uses again as it is lowered.
+        if !selection.selectsAll {
+            requestRoots = []
+            responseRoots = []
+        }
         var typeNames = NameScope(reserved: SwiftNames.reservedTypeNames)
         // Like every nested name, the shared responses' namespace never equals a top-level type's.
         responsesNamespace = naming.claim("Responses", in: &typeNames)
@@ -309,8 +316,11 @@ extension Lowerer {
         let contents = lowerContent(response.content, base: base, direction: .response)
         // A shared response's headers once, however many operations answer with it: the same list,
         // since each header's schema is lowered once anyway (and a warning about one is said once,
-        // not once for each operation).
-        if let headers = loweredResponseHeaders[response.origin] { return (contents, headers) }
+        // not once for each operation). Rooted again, like its content, for the operation at hand.
+        if let headers = loweredResponseHeaders[response.origin] {
+            responseRoots += headers.map(\.type)
+            return (contents, headers)
+        }
         let headers = lowerHeaders(response.headers, base: base)
         loweredResponseHeaders[response.origin] = headers
         return (contents, headers)

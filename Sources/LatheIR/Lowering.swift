@@ -15,7 +15,14 @@ public enum Lowering {
         _ document: OpenAPIDocument, specName: String, selection: OperationSelection
     ) -> (module: IRModule, diagnostics: Diagnostics) {
         let lowerer = Lowerer(document: document, specName: specName, selection: selection)
-        return lowerer.run()
+        let lowered = lowerer.run()
+        // A type several types share (an enum property of an `allOf` base) is declared in the first
+        // of them lowered, and kept with everything that one reaches, even when the selected
+        // operations reach only another. Lowered again with the types they reach first, it is
+        // declared in one of those (the same order as before among them, so nothing else changes).
+        guard !selection.selectsAll, lowerer.keptAsParents else { return lowered }
+        return Lowerer(document: document, specName: specName, selection: selection, firstBodies: lowerer.reached)
+            .run()
     }
 }
 
@@ -120,16 +127,28 @@ final class Lowerer {
     var requestRoots: [IRValueType] = []
 
     let selection: OperationSelection
+    /// The named types whose schemas are lowered before the others (`Lowering.lower`): by index.
+    let firstBodies: [Bool]
+    /// After `run`, with operations selected: the types they reach, by index, and whether a type
+    /// they do not reach is generated all the same because one they reach is nested in it.
+    private(set) var reached: [Bool] = []
+    private(set) var keptAsParents = false
 
-    init(document: OpenAPIDocument, specName: String, selection: OperationSelection) {
+    init(document: OpenAPIDocument, specName: String, selection: OperationSelection, firstBodies: [Bool] = []) {
         self.document = document
         self.selection = selection
         self.specName = specName
+        self.firstBodies = firstBodies
     }
 
     func run() -> (module: IRModule, diagnostics: Diagnostics) {
         reserveNamedSchemas()
-        for (id, key) in bodies {
+        // `reserveNamedSchemas` numbers the named types the same way every time.
+        func isFirst(_ id: IRTypeID) -> Bool { id.index < firstBodies.count && firstBodies[id.index] }
+        for (id, key) in bodies where isFirst(id) {
+            lowerNamedSchema(key: key, into: id)
+        }
+        for (id, key) in bodies where !isFirst(id) {
             lowerNamedSchema(key: key, into: id)
         }
         lowerOperations()
@@ -156,7 +175,8 @@ final class Lowerer {
         // Component schemas stay (users may use them directly) unless operations are selected:
         // then exactly what the selected operations reach is generated.
         let components = selection.selectsAll ? document.components.schemas.compactMap { schemaTypes[$0.key] } : []
-        Passes.pruneUnreachable(in: &module, roots: requestRoots + responseRoots, keep: components)
+        (reached, keptAsParents) = Passes.pruneUnreachable(
+            in: &module, roots: requestRoots + responseRoots, keep: components)
         Passes.boxLargeValues(in: &module)
         return (module, diagnostics)
     }

@@ -322,8 +322,15 @@ enum Passes {
     /// are generated instead, or a schema a `$ref` reaches only from one. `keep` (the component
     /// schemas, which users may use directly) and what `roots` reach stay, with the types that
     /// reached nested types are nested in.
-    static func pruneUnreachable(in module: inout IRModule, roots: [IRValueType], keep: [IRTypeID]) {
+    ///
+    /// Returns what the roots and `keep` reach, before the types kept only as parents were added,
+    /// and whether there were any.
+    @discardableResult
+    static func pruneUnreachable(
+        in module: inout IRModule, roots: [IRValueType], keep: [IRTypeID]
+    ) -> (reached: [Bool], keptAsParents: Bool) {
         var reached = reachable(from: roots + keep.map { .named($0) }, in: module)
+        let reachedByUse = reached
         while true {
             let parents = module.types.indices.compactMap { reached[$0] ? module.types[$0].parent?.index : nil }
                 .filter { !reached[$0] }
@@ -332,6 +339,7 @@ enum Passes {
             reached = reachable(from: (known + parents).map { .named(IRTypeID($0)) }, in: module)
         }
         module.topLevel = module.topLevel.filter { reached[$0.index] }
+        return (reachedByUse, reached != reachedByUse)
     }
 
     /// Every named type a set of value types reaches, nested types included: `reached[index]`.
