@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """A generating fuzzer: random valid OpenAPI documents, generated with lathe and typechecked.
 
-Each document is built from a seed, so a failure is reproducible from its number. Documents whose
+Each document is built from a seed, so a failure is reproducible from its number. With `--select`,
+each is generated a second time with some of its operations selected (`--operation`). Documents whose
 output does not compile (or that crash or hang lathe) are written to Fuzz/Specs/, where
 LatheGeneratorTests' FuzzSpecCompileTests compiles them from then on.
 
-    scripts/fuzz-specs.py --count 200 [--seed 1] [--lathe .build/debug/lathe]
+    scripts/fuzz-specs.py --count 200 [--seed 1] [--select] [--lathe .build/debug/lathe]
 
 Needs the main package built (`swift build`): it typechecks against .build/debug/Modules.
 """
@@ -263,11 +264,34 @@ class Spec:
             for method in r.sample(["get", "post", "put", "delete", "patch"], r.randint(1, 2)):
                 item[method] = self.operation(params, ids)
             paths[template] = item
+        components = {}
+        # Shared responses and parameters, some operations referring to them and some not: what a
+        # selection of operations must leave out or keep (`--select`).
+        if r.random() < 0.5:
+            responses = {}
+            for _ in range(r.randint(1, 3)):
+                response = {"description": "shared", "content": self.content()}
+                if r.random() < 0.4:
+                    response["headers"] = {self.name(NAMES): {"schema": self.primitive()}}
+                responses[self.unique(r.choice(["Error", "Problem", "Limited", "NotFound"]), set(responses))] = response
+            components["responses"] = responses
+            for item in paths.values():
+                for op in item.values():
+                    if r.random() < 0.5:
+                        op["responses"][r.choice(["400", "429", "default"])] = {
+                            "$ref": "#/components/responses/" + r.choice(list(responses))}
+        if r.random() < 0.3:
+            components["parameters"] = {"Shared": self.parameter("query", self.name(NAMES))}
+            for item in paths.values():
+                for op in item.values():
+                    if r.random() < 0.5:
+                        op.setdefault("parameters", []).append({"$ref": "#/components/parameters/Shared"})
         return {
             "openapi": "3.1.0" if self.v31 else "3.0.3",
             "info": {"title": "fuzz", "version": "1"},
             "paths": paths,
             "components": {
+                **components,
                 "schemas": self.schemas,
                 "securitySchemes": {
                     "key": {"type": "apiKey", "in": r.choice(["header", "query", "cookie"]), "name": "X-Key"},
@@ -284,6 +308,14 @@ def document(seed):
     return Spec(rng, rng.choice(["3.0.3", "3.1.0"])).document()
 
 
+def selection(spec, seed):
+    """One to three of the document's operations, by operationId, kept in the document
+    (`x-lathe-fuzz-operations`) so that FuzzSpecCompileTests replays the same selection."""
+    ids = sorted(op["operationId"] for item in spec["paths"].values() for op in item.values() if "operationId" in op)
+    rng = random.Random(seed)
+    return rng.sample(ids, min(len(ids), rng.randint(1, 3)))
+
+
 def check(label, spec, lathe, modules, workdir, timeout):
     folder = os.path.join(workdir, label)
     os.makedirs(folder, exist_ok=True)
@@ -291,8 +323,11 @@ def check(label, spec, lathe, modules, workdir, timeout):
     with open(path, "w") as f:
         json.dump(spec, f, indent=1, ensure_ascii=False)
     out = os.path.join(folder, "out")
+    # `--operation=ID`: an operationId may start with a dash.
+    selected = ["--operation=" + op for op in spec.get("x-lathe-fuzz-operations", [])]
     try:
-        gen = subprocess.run([lathe, "generate", path, "--output", out], capture_output=True, text=True, timeout=timeout)
+        gen = subprocess.run([lathe, "generate", path, "--output", out] + selected, capture_output=True, text=True,
+                             timeout=timeout)
     except subprocess.TimeoutExpired:
         return path, "lathe generate hung"
     if gen.returncode != 0:
@@ -317,6 +352,8 @@ def main():
     parser.add_argument("--keep", default=os.path.join(ROOT, "Fuzz/Specs"))
     parser.add_argument("--timeout", type=int, default=60)
     parser.add_argument("--replay", nargs="*", help="check these documents instead of new ones (Fuzz/Specs/*.json)")
+    parser.add_argument("--select", action="store_true",
+                        help="also generate each document with one to three of its operations selected")
     args = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix="lathe-fuzz-specs-")
     # A copy, so rebuilding lathe during a long run neither fails nor changes what is tested.
@@ -328,6 +365,10 @@ def main():
         cases = [(os.path.basename(p), json.load(open(p))) for p in args.replay]
     else:
         cases = ((f"seed-{seed}", document(seed)) for seed in range(args.seed, args.seed + args.count))
+        if args.select:
+            cases = (case for label, spec in cases for case in (
+                (label, spec),
+                (label + "-selected", {**spec, "x-lathe-fuzz-operations": selection(spec, label)})))
     count = 0
     for label, spec in cases:
         count += 1

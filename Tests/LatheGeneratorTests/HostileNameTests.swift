@@ -93,7 +93,8 @@ struct HostileSpecTests {
 
 /// What the generating fuzzer (`scripts/fuzz-specs.py`) found: each document in `Fuzz/Specs/` once
 /// crashed Lathe or generated Swift that did not compile. Each must now generate code that
-/// typechecks with warnings as errors. They are compiled together, each in a namespace of its own.
+/// typechecks with warnings as errors. They are compiled together, each in a namespace of its own;
+/// one found with operations selected (`--select`) lists them in `x-lathe-fuzz-operations`.
 struct FuzzSpecCompileTests {
     @Test func everyFoundDocumentCompiles() throws {
         let folder = repositoryRoot + "/Fuzz/Specs"
@@ -104,6 +105,9 @@ struct FuzzSpecCompileTests {
         for (index, name) in names.enumerated() {
             var options = GeneratorOptions()
             options.namespace = "Found\(index)"
+            let document = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))
+            options.operations = (document as? [String: Any])?["x-lathe-fuzz-operations"] as? [String] ?? []
             let result = Generator.generate(path: folder + "/" + name, displayPath: name, options: options)
             #expect(!result.diagnostics.hasErrors, "\(name): \(result.diagnostics.errors)")
             files += result.files.map { file in
