@@ -47,8 +47,11 @@ MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/for
 
 
 class Spec:
-    def __init__(self, rng, version):
+    def __init__(self, rng, version, shared_rng=None):
         self.rng = rng
+        # Draws for the shared responses and parameters (`--select`), apart: a seed's document
+        # without them stays what it was before they were added.
+        self.shared_rng = shared_rng
         self.v31 = version.startswith("3.1")
         self.schemas = {}
         self.depth = 0
@@ -264,28 +267,7 @@ class Spec:
             for method in r.sample(["get", "post", "put", "delete", "patch"], r.randint(1, 2)):
                 item[method] = self.operation(params, ids)
             paths[template] = item
-        components = {}
-        # Shared responses and parameters, some operations referring to them and some not: what a
-        # selection of operations must leave out or keep (`--select`).
-        if r.random() < 0.5:
-            responses = {}
-            for _ in range(r.randint(1, 3)):
-                response = {"description": "shared", "content": self.content()}
-                if r.random() < 0.4:
-                    response["headers"] = {self.name(NAMES): {"schema": self.primitive()}}
-                responses[self.unique(r.choice(["Error", "Problem", "Limited", "NotFound"]), set(responses))] = response
-            components["responses"] = responses
-            for item in paths.values():
-                for op in item.values():
-                    if r.random() < 0.5:
-                        op["responses"][r.choice(["400", "429", "default"])] = {
-                            "$ref": "#/components/responses/" + r.choice(list(responses))}
-        if r.random() < 0.3:
-            components["parameters"] = {"Shared": self.parameter("query", self.name(NAMES))}
-            for item in paths.values():
-                for op in item.values():
-                    if r.random() < 0.5:
-                        op.setdefault("parameters", []).append({"$ref": "#/components/parameters/Shared"})
+        components = self.shared_components(paths) if self.shared_rng else {}
         return {
             "openapi": "3.1.0" if self.v31 else "3.0.3",
             "info": {"title": "fuzz", "version": "1"},
@@ -302,10 +284,39 @@ class Spec:
             },
         }
 
+    def shared_components(self, paths):
+        """Shared responses (some with a header) and a shared parameter, some operations referring
+        to them and some not: what a selection of operations must leave out or keep."""
+        main, self.rng = self.rng, self.shared_rng
+        r = self.rng
+        components = {}
+        if r.random() < 0.5:
+            responses = {}
+            for _ in range(r.randint(1, 3)):
+                response = {"description": "shared", "content": self.content()}
+                if r.random() < 0.4:
+                    response["headers"] = {self.name(NAMES): {"schema": self.primitive()}}
+                responses[self.unique(r.choice(["Error", "Problem", "Limited", "NotFound"]), set(responses))] = response
+            components["responses"] = responses
+            for item in paths.values():
+                for op in item.values():
+                    if r.random() < 0.5:
+                        op["responses"][r.choice(["400", "429", "default"])] = {
+                            "$ref": "#/components/responses/" + r.choice(list(responses))}
+        if r.random() < 0.3:
+            # A name no operation's own parameter has (NAMES has no dash-and-underscore name).
+            components["parameters"] = {"Shared": self.parameter("query", "shared-filter_")}
+            for item in paths.values():
+                for op in item.values():
+                    if r.random() < 0.5:
+                        op.setdefault("parameters", []).append({"$ref": "#/components/parameters/Shared"})
+        self.rng = main
+        return components
 
-def document(seed):
+
+def document(seed, shared=False):
     rng = random.Random(seed)
-    return Spec(rng, rng.choice(["3.0.3", "3.1.0"])).document()
+    return Spec(rng, rng.choice(["3.0.3", "3.1.0"]), random.Random(f"{seed}-shared") if shared else None).document()
 
 
 def selection(spec, seed):
@@ -364,7 +375,7 @@ def main():
     if args.replay is not None:
         cases = [(os.path.basename(p), json.load(open(p))) for p in args.replay]
     else:
-        cases = ((f"seed-{seed}", document(seed)) for seed in range(args.seed, args.seed + args.count))
+        cases = ((f"seed-{seed}", document(seed, args.select)) for seed in range(args.seed, args.seed + args.count))
         if args.select:
             cases = (case for label, spec in cases for case in (
                 (label, spec),

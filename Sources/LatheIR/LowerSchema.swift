@@ -473,13 +473,14 @@ extension Lowerer {
     }
 
     /// Whether an object can also be a value of `type`: a union, an object (one with required-only
-    /// alternatives lowers to one), a component not lowered yet (the schema was already seen to be a
-    /// `oneOf`/`anyOf`), or an alias of one of those; not a primitive, list or map.
+    /// alternatives lowers to one), a component whose lowering has begun and not ended (a cycle; the
+    /// schema was already seen to be a `oneOf`/`anyOf`), or an alias of one of those; not a
+    /// primitive, list or map.
     func isComposable(_ type: IRValueType) -> Bool {
         var seen = Set<IRTypeID>()
         var current = type
         while case .named(let id) = current, seen.insert(id).inserted {
-            switch types[id.index].kind {
+            switch settledKind(of: id) {
             case .union, .anyOf, .object, .pending: return true
             case .alias(let aliased, _): current = aliased.nonNull
             case .enumeration: return false
@@ -781,7 +782,7 @@ extension Lowerer {
     func holdsObjects(_ type: IRValueType) -> Bool {
         switch type.nonNull {
         case .named(let id):
-            switch types[id.index].kind {
+            switch settledKind(of: id) {
             case .object, .pending: return true
             case .enumeration: return false
             case .alias(let aliased, _): return holdsObjects(aliased)
@@ -814,10 +815,11 @@ extension Lowerer {
         case (.bool, .primitive(.bool)): return true
         case (.array(let items), .array(let element)): return items.allSatisfy { defaultFits($0, element) }
         case (_, .named(let id)):
-            guard case .enumeration(let enumeration) = types[id.index].kind else {
-                if case .alias(let aliased, _) = types[id.index].kind { return defaultFits(value, aliased) }
+            let kind = settledKind(of: id)
+            guard case .enumeration(let enumeration) = kind else {
+                if case .alias(let aliased, _) = kind { return defaultFits(value, aliased) }
                 // An anyOf takes a default that one of its members takes ("auto" for [enum, string]).
-                if case .anyOf(let union) = types[id.index].kind {
+                if case .anyOf(let union) = kind {
                     return union.cases.contains { defaultFits(value, $0.type) }
                 }
                 return false

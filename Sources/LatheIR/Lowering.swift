@@ -15,12 +15,14 @@ public enum Lowering {
         _ document: OpenAPIDocument, specName: String, selection: OperationSelection
     ) -> (module: IRModule, diagnostics: Diagnostics) {
         let lowerer = Lowerer(document: document, specName: specName, selection: selection)
-        let lowered = lowerer.run()
-        // A type several types share (an enum property of an `allOf` base) is declared in the first
-        // of them lowered, and kept with everything that one reaches, even when the selected
-        // operations reach only another. Lowered again with the types they reach first, it is
-        // declared in one of those (the same order as before among them, so nothing else changes).
-        guard !selection.selectsAll, lowerer.keptAsParents else { return lowered }
+        var lowered: (module: IRModule, diagnostics: Diagnostics)? = lowerer.run()
+        // A type several named schemas share (an enum property of an `allOf` base) is declared in
+        // the first of them lowered, which is then kept as its parent, with everything it reaches,
+        // even when the selected operations reach only another. Lowered again with the named
+        // schemas they reach first (in document order among them), it is declared in one of those.
+        // What else lowering decides about a type does not depend on that order (`settledKind`).
+        guard !selection.selectsAll, lowerer.usesDeclarationsOfUnreached else { return lowered! }
+        lowered = nil  // not held while the document is lowered again
         return Lowerer(document: document, specName: specName, selection: selection, firstBodies: lowerer.reached)
             .run()
     }
@@ -93,6 +95,10 @@ final class Lowerer {
     /// The schema each named type is lowered from (a component that only points elsewhere is
     /// lowered from what it points at).
     var bodies: [(id: IRTypeID, key: String)] = []
+    /// The schema key of each named type, by index, and whether its body's lowering has begun.
+    private var bodyKeys: [String?] = []
+    private var bodyStarted: [Bool] = []
+    private var settlingDepth = 0
     /// Value types that responses decode, for choosing `URL` only where it is safe.
     var responseRoots: [IRValueType] = []
     /// Schemas already warned about, so a schema lowered twice (merged into several `allOf`s) warns once.
@@ -129,10 +135,11 @@ final class Lowerer {
     let selection: OperationSelection
     /// The named types whose schemas are lowered before the others (`Lowering.lower`): by index.
     let firstBodies: [Bool]
-    /// After `run`, with operations selected: the types they reach, by index, and whether a type
-    /// they do not reach is generated all the same because one they reach is nested in it.
+    /// After `run`: the types the operations reach (and, generating all of them, the components),
+    /// by index, and whether one of those uses a type declared inside a named type they do not
+    /// reach (`Passes.usesDeclarationsOfUnreached`).
     private(set) var reached: [Bool] = []
-    private(set) var keptAsParents = false
+    private(set) var usesDeclarationsOfUnreached = false
 
     init(document: OpenAPIDocument, specName: String, selection: OperationSelection, firstBodies: [Bool] = []) {
         self.document = document
@@ -143,12 +150,13 @@ final class Lowerer {
 
     func run() -> (module: IRModule, diagnostics: Diagnostics) {
         reserveNamedSchemas()
-        // `reserveNamedSchemas` numbers the named types the same way every time.
+        // `reserveNamedSchemas` numbers the named types the same way every time. A body lowered
+        // already (`settledKind(of:)` asked for it) is not lowered again.
         func isFirst(_ id: IRTypeID) -> Bool { id.index < firstBodies.count && firstBodies[id.index] }
-        for (id, key) in bodies where isFirst(id) {
+        for (id, key) in bodies where isFirst(id) && !bodyStarted[id.index] {
             lowerNamedSchema(key: key, into: id)
         }
-        for (id, key) in bodies where !isFirst(id) {
+        for (id, key) in bodies where !isFirst(id) && !bodyStarted[id.index] {
             lowerNamedSchema(key: key, into: id)
         }
         lowerOperations()
@@ -175,8 +183,10 @@ final class Lowerer {
         // Component schemas stay (users may use them directly) unless operations are selected:
         // then exactly what the selected operations reach is generated.
         let components = selection.selectsAll ? document.components.schemas.compactMap { schemaTypes[$0.key] } : []
-        (reached, keptAsParents) = Passes.pruneUnreachable(
-            in: &module, roots: requestRoots + responseRoots, keep: components)
+        reached = Passes.pruneUnreachable(in: &module, roots: requestRoots + responseRoots, keep: components)
+        usesDeclarationsOfUnreached =
+            !selection.selectsAll
+            && Passes.usesDeclarationsOfUnreached(namedCount: bodyKeys.count, reached: reached, in: module)
         Passes.boxLargeValues(in: &module)
         return (module, diagnostics)
     }
@@ -309,6 +319,9 @@ final class Lowerer {
         for (id, key) in bodies where document.schema(forKey: key).map(allowsNull) ?? false {
             nullableTypes.insert(id)
         }
+        bodyKeys = [String?](repeating: nil, count: types.count)
+        for (id, key) in bodies { bodyKeys[id.index] = key }
+        bodyStarted = [Bool](repeating: false, count: types.count)
     }
 
     /// `SwiftNames.memberName(text)`, made once for each text. Only ASCII text is kept: a `String`
@@ -369,7 +382,27 @@ final class Lowerer {
         return file.split(separator: ".").first.map(String.init) ?? file
     }
 
+    /// What a named type is, its schema lowered now if it was not yet: a decision about a type
+    /// that refers to it (does a default fit it, can an object also be it) must not depend on
+    /// which of the two the document declares first. A body being lowered (a cycle) is still
+    /// `.pending`, as is one past `deepestSettling` bodies lowered inside one another.
+    func settledKind(of id: IRTypeID) -> IRTypeKind {
+        if case .pending = types[id.index].kind, id.index < bodyKeys.count, !bodyStarted[id.index],
+            let key = bodyKeys[id.index], settlingDepth < Self.deepestSettling
+        {
+            settlingDepth += 1
+            lowerNamedSchema(key: key, into: id)
+            settlingDepth -= 1
+        }
+        return types[id.index].kind
+    }
+
+    /// Bodies lowered inside one another by `settledKind(of:)`, at most: each is a few frames of
+    /// recursion on the main thread's stack.
+    static let deepestSettling = 64
+
     private func lowerNamedSchema(key: String, into id: IRTypeID) {
+        bodyStarted[id.index] = true
         guard let schema = document.schema(forKey: key) else { return }
         let hint = NameHint(base: types[id.index].name.original, parent: nil, into: id)
         if isInReferenceCycle(key) {

@@ -323,12 +323,8 @@ enum Passes {
     /// schemas, which users may use directly) and what `roots` reach stay, with the types that
     /// reached nested types are nested in.
     ///
-    /// Returns what the roots and `keep` reach, before the types kept only as parents were added,
-    /// and whether there were any.
-    @discardableResult
-    static func pruneUnreachable(
-        in module: inout IRModule, roots: [IRValueType], keep: [IRTypeID]
-    ) -> (reached: [Bool], keptAsParents: Bool) {
+    /// Returns what the roots and `keep` reach, before the types kept only as parents were added.
+    static func pruneUnreachable(in module: inout IRModule, roots: [IRValueType], keep: [IRTypeID]) -> [Bool] {
         var reached = reachable(from: roots + keep.map { .named($0) }, in: module)
         let reachedByUse = reached
         while true {
@@ -339,7 +335,7 @@ enum Passes {
             reached = reachable(from: (known + parents).map { .named(IRTypeID($0)) }, in: module)
         }
         module.topLevel = module.topLevel.filter { reached[$0.index] }
-        return (reachedByUse, reached != reachedByUse)
+        return reachedByUse
     }
 
     /// Every named type a set of value types reaches, nested types included: `reached[index]`.
@@ -355,18 +351,47 @@ enum Passes {
             reached[next] = true
             let type = module.types[next]
             for nested in type.nested where !reached[nested.index] { work.append(nested.index) }
-            switch type.kind {
-            case .object(let object):
-                for property in object.properties { visit(property.type) }
-                for member in object.composed { visit(member.type) }
-                if case .captured(let value, _) = object.additionalProperties { visit(value) }
-            case .union(let union), .anyOf(let union):
-                for item in union.cases { visit(item.type) }
-            case .alias(let aliased, _): visit(aliased)
-            case .enumeration, .pending: break
-            }
+            forEachValueType(in: type.kind, visit)
         }
         return reached
+    }
+
+    /// The value types a kind refers to itself: its properties', composed members' and additional
+    /// properties', its cases', or the one it aliases.
+    private static func forEachValueType(in kind: IRTypeKind, _ body: (IRValueType) -> Void) {
+        switch kind {
+        case .object(let object):
+            for property in object.properties { body(property.type) }
+            for member in object.composed { body(member.type) }
+            if case .captured(let value, _) = object.additionalProperties { body(value) }
+        case .union(let union), .anyOf(let union):
+            for item in union.cases { body(item.type) }
+        case .alias(let aliased, _): body(aliased)
+        case .enumeration, .pending: break
+        }
+    }
+
+    /// Whether a reached named type (the first `namedCount` types are the named ones), or a type
+    /// inside one, uses a type declared inside a named type that is not reached: what a schema
+    /// several schemas merge declares (an `allOf` base's enum) lives in the first of them lowered.
+    static func usesDeclarationsOfUnreached(namedCount: Int, reached: [Bool], in module: IRModule) -> Bool {
+        func outermost(_ index: Int) -> Int {
+            var current = index
+            while let parent = module.types[current].parent { current = parent.index }
+            return current
+        }
+        for index in module.types.indices where reached[index] {
+            let owner = outermost(index)
+            guard owner < namedCount, reached[owner] else { continue }
+            var found = false
+            forEachValueType(in: module.types[index].kind) { type in
+                guard !found, let target = namedType(in: type) else { return }
+                let declarer = outermost(target)
+                found = declarer != owner && declarer < namedCount && !reached[declarer]
+            }
+            if found { return true }
+        }
+        return false
     }
 
     /// The named type a value holds (a value holds at most one, at any depth of arrays,
