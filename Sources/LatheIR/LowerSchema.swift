@@ -473,14 +473,13 @@ extension Lowerer {
     }
 
     /// Whether an object can also be a value of `type`: a union, an object (one with required-only
-    /// alternatives lowers to one), a component whose lowering has begun and not ended (a cycle; the
-    /// schema was already seen to be a `oneOf`/`anyOf`), or an alias of one of those; not a
-    /// primitive, list or map.
+    /// alternatives lowers to one), a component not lowered yet (the schema was already seen to be a
+    /// `oneOf`/`anyOf`), or an alias of one of those; not a primitive, list or map.
     func isComposable(_ type: IRValueType) -> Bool {
         var seen = Set<IRTypeID>()
         var current = type
         while case .named(let id) = current, seen.insert(id).inserted {
-            switch settledKind(of: id) {
+            switch types[id.index].kind {
             case .union, .anyOf, .object, .pending: return true
             case .alias(let aliased, _): current = aliased.nonNull
             case .enumeration: return false
@@ -778,27 +777,32 @@ extension Lowerer {
     }
 
     /// Whether a JSON object could be a value of `type`: an object, a dictionary, or alternatives
-    /// with one that could; not a primitive, a list or an enumeration.
-    func holdsObjects(_ type: IRValueType) -> Bool {
+    /// with one that could; not a primitive, a list or an enumeration. `visiting`: the named types
+    /// the question passed through, so alternatives that refer to each other end it.
+    func holdsObjects(_ type: IRValueType, visiting: Set<IRTypeID> = []) -> Bool {
         switch type.nonNull {
         case .named(let id):
-            switch settledKind(of: id) {
+            guard !visiting.contains(id) else { return false }
+            let visiting = visiting.union([id])
+            switch types[id.index].kind {
             case .object, .pending: return true
             case .enumeration: return false
-            case .alias(let aliased, _): return holdsObjects(aliased)
-            case .union(let union), .anyOf(let union): return union.cases.contains { holdsObjects($0.type) }
+            case .alias(let aliased, _): return holdsObjects(aliased, visiting: visiting)
+            case .union(let union), .anyOf(let union):
+                return union.cases.contains { holdsObjects($0.type, visiting: visiting) }
             }
         case .dictionary: return true
         case .primitive, .array, .nullable: return false
         }
     }
 
-    /// Whether a default can be written as a Swift value of `type`.
-    func defaultFits(_ value: SpecValue, _ type: IRValueType) -> Bool {
+    /// Whether a default can be written as a Swift value of `type`. `visiting`: the named types the
+    /// question passed through, so alternatives and aliases that refer to each other end it.
+    func defaultFits(_ value: SpecValue, _ type: IRValueType, visiting: Set<IRTypeID> = []) -> Bool {
         switch (value, type) {
         case (_, .primitive(.jsonValue)): return true
         case (.null, .nullable): return true
-        case (_, .nullable(let inner)): return defaultFits(value, inner)
+        case (_, .nullable(let inner)): return defaultFits(value, inner, visiting: visiting)
         case (.string(let text), .primitive(let primitive)):
             switch primitive {
             case .string, .decimalString, .numberOrString: return true
@@ -813,14 +817,18 @@ extension Lowerer {
             default: return false
             }
         case (.bool, .primitive(.bool)): return true
-        case (.array(let items), .array(let element)): return items.allSatisfy { defaultFits($0, element) }
+        case (.array(let items), .array(let element)):
+            return items.allSatisfy { defaultFits($0, element, visiting: visiting) }
         case (_, .named(let id)):
-            let kind = settledKind(of: id)
-            guard case .enumeration(let enumeration) = kind else {
-                if case .alias(let aliased, _) = kind { return defaultFits(value, aliased) }
+            guard !visiting.contains(id) else { return false }
+            let visiting = visiting.union([id])
+            guard case .enumeration(let enumeration) = types[id.index].kind else {
+                if case .alias(let aliased, _) = types[id.index].kind {
+                    return defaultFits(value, aliased, visiting: visiting)
+                }
                 // An anyOf takes a default that one of its members takes ("auto" for [enum, string]).
-                if case .anyOf(let union) = kind {
-                    return union.cases.contains { defaultFits(value, $0.type) }
+                if case .anyOf(let union) = types[id.index].kind {
+                    return union.cases.contains { defaultFits(value, $0.type, visiting: visiting) }
                 }
                 return false
             }

@@ -20,7 +20,6 @@ public enum Lowering {
         // the first of them lowered, which is then kept as its parent, with everything it reaches,
         // even when the selected operations reach only another. Lowered again with the named
         // schemas they reach first (in document order among them), it is declared in one of those.
-        // What else lowering decides about a type does not depend on that order (`settledKind`).
         guard !selection.selectsAll, lowerer.usesDeclarationsOfUnreached else { return lowered! }
         lowered = nil  // not held while the document is lowered again
         return Lowerer(document: document, specName: specName, selection: selection, firstBodies: lowerer.reached)
@@ -95,10 +94,9 @@ final class Lowerer {
     /// The schema each named type is lowered from (a component that only points elsewhere is
     /// lowered from what it points at).
     var bodies: [(id: IRTypeID, key: String)] = []
-    /// The schema key of each named type, by index, and whether its body's lowering has begun.
-    private var bodyKeys: [String?] = []
-    private var bodyStarted: [Bool] = []
-    private var settlingDepth = 0
+    /// How many named types there are: `reserveNamedSchemas` makes them first, so their indices
+    /// are below it.
+    private var namedTypeCount = 0
     /// Value types that responses decode, for choosing `URL` only where it is safe.
     var responseRoots: [IRValueType] = []
     /// Schemas already warned about, so a schema lowered twice (merged into several `allOf`s) warns once.
@@ -150,13 +148,12 @@ final class Lowerer {
 
     func run() -> (module: IRModule, diagnostics: Diagnostics) {
         reserveNamedSchemas()
-        // `reserveNamedSchemas` numbers the named types the same way every time. A body lowered
-        // already (`settledKind(of:)` asked for it) is not lowered again.
+        // `reserveNamedSchemas` numbers the named types the same way every time.
         func isFirst(_ id: IRTypeID) -> Bool { id.index < firstBodies.count && firstBodies[id.index] }
-        for (id, key) in bodies where isFirst(id) && !bodyStarted[id.index] {
+        for (id, key) in bodies where isFirst(id) {
             lowerNamedSchema(key: key, into: id)
         }
-        for (id, key) in bodies where !isFirst(id) && !bodyStarted[id.index] {
+        for (id, key) in bodies where !isFirst(id) {
             lowerNamedSchema(key: key, into: id)
         }
         lowerOperations()
@@ -186,7 +183,7 @@ final class Lowerer {
         reached = Passes.pruneUnreachable(in: &module, roots: requestRoots + responseRoots, keep: components)
         usesDeclarationsOfUnreached =
             !selection.selectsAll
-            && Passes.usesDeclarationsOfUnreached(namedCount: bodyKeys.count, reached: reached, in: module)
+            && Passes.usesDeclarationsOfUnreached(namedCount: namedTypeCount, reached: reached, in: module)
         Passes.boxLargeValues(in: &module)
         return (module, diagnostics)
     }
@@ -319,9 +316,7 @@ final class Lowerer {
         for (id, key) in bodies where document.schema(forKey: key).map(allowsNull) ?? false {
             nullableTypes.insert(id)
         }
-        bodyKeys = [String?](repeating: nil, count: types.count)
-        for (id, key) in bodies { bodyKeys[id.index] = key }
-        bodyStarted = [Bool](repeating: false, count: types.count)
+        namedTypeCount = types.count
     }
 
     /// `SwiftNames.memberName(text)`, made once for each text. Only ASCII text is kept: a `String`
@@ -382,27 +377,7 @@ final class Lowerer {
         return file.split(separator: ".").first.map(String.init) ?? file
     }
 
-    /// What a named type is, its schema lowered now if it was not yet: a decision about a type
-    /// that refers to it (does a default fit it, can an object also be it) must not depend on
-    /// which of the two the document declares first. A body being lowered (a cycle) is still
-    /// `.pending`, as is one past `deepestSettling` bodies lowered inside one another.
-    func settledKind(of id: IRTypeID) -> IRTypeKind {
-        if case .pending = types[id.index].kind, id.index < bodyKeys.count, !bodyStarted[id.index],
-            let key = bodyKeys[id.index], settlingDepth < Self.deepestSettling
-        {
-            settlingDepth += 1
-            lowerNamedSchema(key: key, into: id)
-            settlingDepth -= 1
-        }
-        return types[id.index].kind
-    }
-
-    /// Bodies lowered inside one another by `settledKind(of:)`, at most: each is a few frames of
-    /// recursion on the main thread's stack.
-    static let deepestSettling = 64
-
     private func lowerNamedSchema(key: String, into id: IRTypeID) {
-        bodyStarted[id.index] = true
         guard let schema = document.schema(forKey: key) else { return }
         let hint = NameHint(base: types[id.index].name.original, parent: nil, into: id)
         if isInReferenceCycle(key) {

@@ -372,8 +372,9 @@ enum Passes {
     }
 
     /// Whether a reached named type (the first `namedCount` types are the named ones), or a type
-    /// inside one, uses a type declared inside a named type that is not reached: what a schema
-    /// several schemas merge declares (an `allOf` base's enum) lives in the first of them lowered.
+    /// inside one, uses a type declared inside a top-level type that is not reached: what a schema
+    /// several schemas merge declares (an `allOf` base's enum) lives in the first of them lowered,
+    /// which may be another named type or an inline one (an array component's items).
     static func usesDeclarationsOfUnreached(namedCount: Int, reached: [Bool], in module: IRModule) -> Bool {
         func outermost(_ index: Int) -> Int {
             var current = index
@@ -387,7 +388,7 @@ enum Passes {
             forEachValueType(in: module.types[index].kind) { type in
                 guard !found, let target = namedType(in: type) else { return }
                 let declarer = outermost(target)
-                found = declarer != owner && declarer < namedCount && !reached[declarer]
+                found = declarer != owner && !reached[declarer]
             }
             if found { return true }
         }
