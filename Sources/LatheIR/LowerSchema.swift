@@ -688,33 +688,13 @@ extension Lowerer {
                 let at =
                     property.schema.origin.field(property.schema.defaultValue != nil ? "default" : "const")
                     ?? property.schema.origin
-                if defaultFits(value, type) {
-                    irProperty.defaultValue = value
-                } else if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
-                    warning(
-                        "the default \(JSONText.compact(value)) is text where the property takes "
-                            + "\(JSONText.compact(spelled))",
-                        at: at, kind: "default-spelled-as-text")
-                    irProperty.defaultValue = spelled
-                } else if let types = property.schema.types?.subtracting(.null), types == .string,
-                    let text = Self.reading(value, as: types), defaultFits(text, type)
-                {
-                    warning(
-                        "the default \(JSONText.compact(value)) is not text where the property takes text; Lathe "
-                            + "reads it as \(JSONText.compact(text))",
-                        at: at, kind: "default-not-text")
-                    irProperty.defaultValue = text
-                } else if case .object = value, holdsObjects(type) {
-                    // It may well fit: Lathe spells defaults as Swift literals, which an object is not.
-                    warning(
-                        "the default \(JSONText.compact(value)) is an object, which Lathe does not apply as a "
-                            + "default",
-                        at: at, kind: "default-object-not-applied")
+                let reading = DefaultReading(value: value, declaredTypes: property.schema.types, at: at)
+                // Whether it fits a component not lowered yet (declared after this schema) is known
+                // once every component is: decided then, so the answer does not depend on the order.
+                if refersToPending(type) {
+                    deferredDefaults.append((id, swiftName, type, reading))
                 } else {
-                    warning(
-                        "the default \(JSONText.compact(value)) does not fit this property's type, "
-                            + "so Lathe does not apply it",
-                        at: at, kind: "default-does-not-fit")
+                    irProperty.defaultValue = defaultValue(reading, for: type)
                 }
             }
             properties.append(irProperty)
@@ -774,6 +754,83 @@ extension Lowerer {
                 && Double(text)?.isFinite == true
             return isNumber ? .number(JSONNumber(text)) : nil
         }
+    }
+
+    /// A property's `default` (or `const`) as the spec writes it, and where.
+    struct DefaultReading {
+        var value: SpecValue
+        var declaredTypes: JSONTypes?
+        var at: Origin
+    }
+
+    /// The default a property of `type` takes from `reading`, if any, warning where Lathe reads it
+    /// another way or does not apply it.
+    func defaultValue(_ reading: DefaultReading, for type: IRValueType) -> SpecValue? {
+        let (value, at) = (reading.value, reading.at)
+        if defaultFits(value, type) { return value }
+        if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
+            warning(
+                "the default \(JSONText.compact(value)) is text where the property takes "
+                    + "\(JSONText.compact(spelled))",
+                at: at, kind: "default-spelled-as-text")
+            return spelled
+        }
+        if let types = reading.declaredTypes?.subtracting(.null), types == .string,
+            let text = Self.reading(value, as: types), defaultFits(text, type)
+        {
+            warning(
+                "the default \(JSONText.compact(value)) is not text where the property takes text; Lathe "
+                    + "reads it as \(JSONText.compact(text))",
+                at: at, kind: "default-not-text")
+            return text
+        }
+        if case .object = value, holdsObjects(type) {
+            // It may well fit: Lathe spells defaults as Swift literals, which an object is not.
+            warning(
+                "the default \(JSONText.compact(value)) is an object, which Lathe does not apply as a "
+                    + "default",
+                at: at, kind: "default-object-not-applied")
+            return nil
+        }
+        warning(
+            "the default \(JSONText.compact(value)) does not fit this property's type, "
+                + "so Lathe does not apply it",
+            at: at, kind: "default-does-not-fit")
+        return nil
+    }
+
+    /// Whether `type` reaches, through lists, maps, aliases and alternatives, a named type not
+    /// lowered yet (`.pending`): one whose kind a default's fit depends on.
+    func refersToPending(_ type: IRValueType, visiting: Set<IRTypeID> = []) -> Bool {
+        switch type {
+        case .nullable(let inner), .array(let inner), .dictionary(let inner):
+            return refersToPending(inner, visiting: visiting)
+        case .primitive: return false
+        case .named(let id):
+            guard !visiting.contains(id) else { return false }
+            let visiting = visiting.union([id])
+            switch types[id.index].kind {
+            case .pending: return true
+            case .alias(let aliased, _): return refersToPending(aliased, visiting: visiting)
+            case .union(let union), .anyOf(let union):
+                return union.cases.contains { refersToPending($0.type, visiting: visiting) }
+            case .object, .enumeration: return false
+            }
+        }
+    }
+
+    /// The defaults `lowerObject` left until every component was lowered: each set on its property
+    /// now, or warned about, as it would have been had the document declared the component first.
+    func settleDeferredDefaults() {
+        for (id, name, type, reading) in deferredDefaults {
+            let value = defaultValue(reading, for: type)
+            guard let value, case .object(var object) = types[id.index].kind,
+                let index = object.properties.firstIndex(where: { $0.name.swift == name })
+            else { continue }
+            object.properties[index].defaultValue = value
+            types[id.index].kind = .object(object)
+        }
+        deferredDefaults = []
     }
 
     /// Whether a JSON object could be a value of `type`: an object, a dictionary, or alternatives

@@ -97,6 +97,10 @@ final class Lowerer {
     /// How many named types there are: `reserveNamedSchemas` makes them first, so their indices
     /// are below it.
     private var namedTypeCount = 0
+    /// Property defaults whose fit depends on a component not lowered yet: by the object's type and
+    /// the property's Swift name (`settleDeferredDefaults`).
+    @exclusivity(unchecked) var deferredDefaults:
+        [(type: IRTypeID, property: String, valueType: IRValueType, reading: DefaultReading)] = []
     /// Value types that responses decode, for choosing `URL` only where it is safe.
     var responseRoots: [IRValueType] = []
     /// Schemas already warned about, so a schema lowered twice (merged into several `allOf`s) warns once.
@@ -157,6 +161,7 @@ final class Lowerer {
             lowerNamedSchema(key: key, into: id)
         }
         lowerOperations()
+        settleDeferredDefaults()
         breakAliasCycles()
         var module = IRModule(
             specName: specName, types: types, topLevel: topLevel, operations: operations,

@@ -1,0 +1,68 @@
+import LatheIR
+import LatheOpenAPI
+import Testing
+
+/// A property's default does not depend on whether the document declares the component its type
+/// refers to before or after it: whether it fits is decided once every component is lowered.
+struct DeclarationOrderTests {
+    /// `schemas` with its entries in the order given (each one line, or lines after its name).
+    func lower(_ entries: [String]) throws -> (module: IRModule, warnings: [String]) {
+        let yaml =
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+
+            """ + entries.map { "    " + $0.replacingOccurrences(of: "\n", with: "\n    ") }.joined(separator: "\n")
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        return (module, diagnostics.all.map { "\($0.location?.line ?? 0):\($0.kind ?? "")" }.sorted())
+    }
+
+    /// Each property's Swift name and default.
+    func defaults(_ module: IRModule, of name: String) throws -> [String: SpecValue?] {
+        let type = try #require(module.types.first { $0.name.swift == name })
+        guard case .object(let object) = type.kind else {
+            Issue.record("\(name) is not an object")
+            return [:]
+        }
+        return Dictionary(uniqueKeysWithValues: object.properties.map { ($0.name.swift, $0.defaultValue) })
+    }
+
+    @Test func aDefaultFitsAnEnumDeclaredLater() throws {
+        let account = """
+            Account:
+              type: object
+              properties:
+                status: {$ref: '#/components/schemas/Status', default: active}
+                tags: {type: array, items: {$ref: '#/components/schemas/Status'}, default: [active]}
+                other: {$ref: '#/components/schemas/Status', default: gone}
+            """
+        let status = "Status: {type: string, enum: [active, closed]}"
+        for order in [[account, status], [status, account]] {
+            let (module, warnings) = try lower(order)
+            #expect(
+                try defaults(module, of: "Account")
+                    == ["status": .string("active"), "tags": .array([.string("active")]), "other": nil])
+            // `gone` is no Status, however the document is ordered.
+            #expect(warnings.map { $0.split(separator: ":").last! } == ["default-does-not-fit"], "\(warnings)")
+        }
+    }
+
+    /// Alternatives that refer back to the object whose default names one of them: the same
+    /// defaults and warnings in both orders.
+    @Test func aDefaultInsideACycleIsDecidedTheSameWayInBothOrders() throws {
+        let a = "A: {type: object, properties: {p: {$ref: '#/components/schemas/E', default: x}}}"
+        let e =
+            "E: {anyOf: [{type: string, enum: [x, y]}, "
+            + "{type: object, properties: {q: {$ref: '#/components/schemas/A', default: 1}}}]}"
+        let first = try lower([a, e])
+        let second = try lower([e, a])
+        #expect(try defaults(first.module, of: "A") == ["p": .string("x")])
+        #expect(try defaults(second.module, of: "A") == ["p": .string("x")])
+        #expect(first.warnings.map { $0.split(separator: ":").last! } == ["default-does-not-fit"])
+        #expect(second.warnings.map { $0.split(separator: ":").last! } == ["default-does-not-fit"])
+    }
+}
