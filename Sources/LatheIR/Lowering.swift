@@ -138,8 +138,8 @@ final class Lowerer {
     /// The named types whose schemas are lowered before the others (`Lowering.lower`): by index.
     let firstBodies: [Bool]
     /// After `run`: the types the operations reach (and, generating all of them, the components),
-    /// by index, and whether one of those uses a type declared inside a named type they do not
-    /// reach (`Passes.usesDeclarationsOfUnreached`).
+    /// by index, and whether a named one of those uses a type declared inside a top-level type
+    /// they do not reach (`Passes.usesDeclarationsOfUnreached`).
     private(set) var reached: [Bool] = []
     private(set) var usesDeclarationsOfUnreached = false
 
