@@ -406,14 +406,9 @@ enum Passes {
     }
 
     private static func holdsURL(_ kind: IRTypeKind) -> Bool {
-        switch kind {
-        case .object(let object):
-            if case .captured(let value, _) = object.additionalProperties, holdsURL(value) { return true }
-            return object.properties.contains { holdsURL($0.type) } || object.composed.contains { holdsURL($0.type) }
-        case .union(let union), .anyOf(let union): return union.cases.contains { holdsURL($0.type) }
-        case .alias(let aliased, _): return holdsURL(aliased)
-        case .enumeration, .pending: return false
-        }
+        var holds = false
+        forEachValueType(in: kind) { type in holds = holds || holdsURL(type) }
+        return holds
     }
 
     private static func holdsURL(_ type: IRValueType) -> Bool {
