@@ -6,7 +6,9 @@ each is generated a second time with some of its operations selected (`--operati
 output does not compile (or that crash or hang lathe) are written to Fuzz/Specs/, where
 LatheGeneratorTests' FuzzSpecCompileTests compiles them from then on.
 
-    scripts/fuzz-specs.py --count 200 [--seed 1] [--select] [--lathe .build/debug/lathe]
+    scripts/fuzz-specs.py --count 200 [--seed 1] [--select] [--order] [--lathe .build/debug/lathe]
+    scripts/fuzz-specs.py --count 500 --order --write DIR   (then: LATHE_ORDER_SPECS=DIR swift test
+                                                             --filter OrderIndependenceTests)
 
 Needs the main package built (`swift build`): it typechecks against .build/debug/Modules.
 """
@@ -47,11 +49,13 @@ MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/for
 
 
 class Spec:
-    def __init__(self, rng, version, shared_rng=None):
+    def __init__(self, rng, version, shared_rng=None, order_rng=None):
         self.rng = rng
         # Draws for the shared responses and parameters (`--select`), apart: a seed's document
         # without them stays what it was before they were added.
         self.shared_rng = shared_rng
+        # Draws for the components declared before what they refer to (`--order`), apart likewise.
+        self.order_rng = order_rng
         self.v31 = version.startswith("3.1")
         self.schemas = {}
         self.depth = 0
@@ -258,6 +262,8 @@ class Spec:
                 continue
             self.schemas[name] = {"type": "string"}  # placeholder so refs and recursion can reach it
             self.schemas[name] = self.schema() if r.random() < 0.5 else self.object()
+        if self.order_rng:
+            self.referring_forward()
         paths, ids = {}, set()
         for i in range(r.randint(1, 6)):
             params = [self.name(["id", "userId", "a-b", "type", "self", "x"]) for _ in range(r.randint(0, 2))]
@@ -283,6 +289,58 @@ class Spec:
                 },
             },
         }
+
+    def referring_forward(self):
+        """Objects declared before the components they refer to (`--order`): properties of
+        enumerations with defaults that are or are not among their values, and `allOf`s of
+        alternatives, between objects or a primitive and `null`. What lowering decides about such a
+        property or member must not depend on which the document declares first."""
+        r = self.order_rng
+        later = {}
+        enums = []
+        for _ in range(r.randint(1, 3)):
+            name = self.unique(r.choice(["Status", "Kind", "Level", "Mode"]), set(self.schemas) | set(later))
+            if r.random() < 0.7:
+                later[name] = {"type": "string", "enum": list(dict.fromkeys(r.sample(ENUM_VALUES, r.randint(1, 4))))}
+            else:
+                later[name] = {"type": "integer", "enum": sorted(set(r.randint(-2, 5) for _ in range(3)))}
+            enums.append(name)
+        unions = []
+        for _ in range(r.randint(1, 2)):
+            name = self.unique(r.choice(["Maybe", "Shape", "Either"]), set(self.schemas) | set(later))
+            key = r.choice(["oneOf", "anyOf"])
+            if r.random() < 0.5:
+                later[name] = {key: [{"type": r.choice(["string", "integer", "boolean"])}, {"type": "null"}]
+                               if self.v31 else [{"type": "string", "nullable": True}, {"type": "integer"}]}
+            else:
+                later[name] = {key: [{"type": "object", "properties": {p: {"type": "string"}}, "required": [p]}
+                                     for p in r.sample(["radius", "side", "id", "type"], 2)]}
+            unions.append(name)
+        holders = {}
+        for _ in range(r.randint(1, 2)):
+            name = self.unique(r.choice(["Holder", "Account", "Order"]), set(self.schemas) | set(later) | set(holders))
+            properties = {}
+            for target in r.sample(enums, r.randint(1, len(enums))):
+                values = later[target]["enum"]
+                default = r.choice(values) if r.random() < 0.7 else r.choice(["gone", 99])
+                ref = {"$ref": "#/components/schemas/" + target}
+                prop = r.choice(NAMES) + target
+                if r.random() < 0.3:
+                    properties[prop] = {"type": "array", "items": ref, "default": [default]}
+                elif self.v31:
+                    properties[prop] = {**ref, "default": default}
+                else:
+                    properties[prop] = {"allOf": [ref], "default": default}
+            own = {"type": "object", "properties": properties}
+            if r.random() < 0.3:
+                own["additionalProperties"] = {"type": "integer"}
+            if r.random() < 0.6:
+                members = [{"$ref": "#/components/schemas/" + u} for u in r.sample(unions, r.randint(1, len(unions)))]
+                holders[name] = {"allOf": members + [own]}
+            else:
+                holders[name] = own
+        # The holders first, then what was there, then what the holders refer to.
+        self.schemas = {**holders, **self.schemas, **later}
 
     def shared_components(self, paths):
         """Shared responses (some with a header) and a shared parameter, some operations referring
@@ -314,9 +372,10 @@ class Spec:
         return components
 
 
-def document(seed, shared=False):
+def document(seed, shared=False, order=False):
     rng = random.Random(seed)
-    return Spec(rng, rng.choice(["3.0.3", "3.1.0"]), random.Random(f"{seed}-shared") if shared else None).document()
+    return Spec(rng, rng.choice(["3.0.3", "3.1.0"]), random.Random(f"{seed}-shared") if shared else None,
+                random.Random(f"{seed}-order") if order else None).document()
 
 
 def selection(spec, seed):
@@ -365,7 +424,19 @@ def main():
     parser.add_argument("--replay", nargs="*", help="check these documents instead of new ones (Fuzz/Specs/*.json)")
     parser.add_argument("--select", action="store_true",
                         help="also generate each document with one to three of its operations selected")
+    parser.add_argument("--order", action="store_true",
+                        help="also declare objects before the enumerations and alternatives they refer to")
+    parser.add_argument("--write", metavar="DIR",
+                        help="only write the documents to DIR (seed-N.json), for OrderIndependenceTests "
+                             "(LATHE_ORDER_SPECS=DIR)")
     args = parser.parse_args()
+    if args.write:
+        os.makedirs(args.write, exist_ok=True)
+        for seed in range(args.seed, args.seed + args.count):
+            with open(os.path.join(args.write, f"seed-{seed}.json"), "w") as f:
+                json.dump(document(seed, args.select, args.order), f, indent=1, ensure_ascii=False)
+        print(f"fuzz-specs: {args.count} documents written to {args.write}")
+        return
     workdir = tempfile.mkdtemp(prefix="lathe-fuzz-specs-")
     # A copy, so rebuilding lathe during a long run neither fails nor changes what is tested.
     lathe = os.path.join(workdir, "lathe")
@@ -375,7 +446,8 @@ def main():
     if args.replay is not None:
         cases = [(os.path.basename(p), json.load(open(p))) for p in args.replay]
     else:
-        cases = ((f"seed-{seed}", document(seed, args.select)) for seed in range(args.seed, args.seed + args.count))
+        cases = ((f"seed-{seed}", document(seed, args.select, args.order))
+                 for seed in range(args.seed, args.seed + args.count))
         if args.select:
             cases = (case for label, spec in cases for case in (
                 (label, spec),

@@ -443,7 +443,9 @@ extension Lowerer {
         guard case .named(let id) = lowerObject(schema, parts.parts, hint),
             case .object(var object) = types[id.index].kind
         else { return nil }
-        var taken = memberNames(of: id)
+        let propertyNames = memberNames(of: id)
+        var candidates: [ComposedCandidate] = []
+        var undecided = false
         for (index, union) in unions.enumerated() {
             // `rest` of a 3.1 `$ref` beside `oneOf` shares the schema's node: a reading, not a child.
             let unionHint = hint.nested(union.title ?? "Value\(index + 1)", in: id)
@@ -451,36 +453,111 @@ extension Lowerer {
             // The value is an object, so a `null` alternative cannot apply; and an alternative list
             // that lowered to something other than a union (`oneOf: [string, null]`) is no object.
             let type = lowered.nonNull
-            guard isComposable(type) else {
-                warning(
-                    "this allOf member is neither an object nor alternatives between objects, "
-                        + "so no object can also be it; Lathe does not generate it",
-                    at: union.origin, kind: "allof-not-objects")
+            switch isComposable(type) {
+            case false?:
+                warnNotComposable(at: union.origin)
                 continue
+            case nil: undecided = true
+            case true?: break
             }
-            var name = SwiftNames.memberName(
-                union.ref?.targetName ?? (type.namedID.map { types[$0.index].name.swift } ?? "value"))
-            while taken.contains(name) || SwiftNames.reservedMemberNames.contains(name) { name += "Value" }
-            taken.insert(name)
-            object.composed.append(
-                IRComposedMember(name: IRName(original: union.ref?.targetName ?? name, swift: name), type: type))
+            candidates.append(
+                ComposedCandidate(
+                    targetName: union.ref?.targetName,
+                    base: SwiftNames.memberName(
+                        union.ref?.targetName ?? (type.namedID.map { types[$0.index].name.swift } ?? "value")),
+                    type: type, origin: union.origin))
         }
+        if undecided {
+            deferredCompositions.append(
+                DeferredComposition(
+                    object: id, candidates: candidates, additionalProperties: object.additionalProperties))
+        }
+        object.composed = Self.composedMembers(candidates, besides: propertyNames)
         // The union's keys are not additional properties: capturing them would write stale values
         // over the union's when encoding.
-        if case .captured = object.additionalProperties { object.additionalProperties = .ignored }
+        if !object.composed.isEmpty, case .captured = object.additionalProperties {
+            object.additionalProperties = .ignored
+        }
         types[id.index].kind = .object(object)
         return .named(id)
     }
 
-    /// Whether an object can also be a value of `type`: a union, an object (one with required-only
-    /// alternatives lowers to one), a component not lowered yet (the schema was already seen to be a
-    /// `oneOf`/`anyOf`), or an alias of one of those; not a primitive, list or map.
-    func isComposable(_ type: IRValueType) -> Bool {
+    /// A member `lowerComposite` composes into an object, before it is named.
+    struct ComposedCandidate {
+        /// The component the `allOf` member refers to, if it is a reference.
+        var targetName: String?
+        /// Its Swift name before a clash with another member lengthens it.
+        var base: String
+        var type: IRValueType
+        var origin: Origin
+    }
+
+    /// An object whose composed members include one whose type was not lowered yet: whether an
+    /// object can be that type is decided once every component is (`settleDeferredCompositions`).
+    struct DeferredComposition {
+        var object: IRTypeID
+        var candidates: [ComposedCandidate]
+        /// What the object had before its composed members made it ignore other keys.
+        var additionalProperties: IRAdditionalProperties
+    }
+
+    /// `candidates` named in order, each clear of the object's properties and the members before it.
+    static func composedMembers(
+        _ candidates: [ComposedCandidate], besides properties: Set<String>
+    )
+        -> [IRComposedMember]
+    {
+        var taken = properties
+        return candidates.map { candidate in
+            var name = candidate.base
+            while taken.contains(name) || SwiftNames.reservedMemberNames.contains(name) { name += "Value" }
+            taken.insert(name)
+            return IRComposedMember(
+                name: IRName(original: candidate.targetName ?? name, swift: name), type: candidate.type)
+        }
+    }
+
+    private func warnNotComposable(at origin: Origin) {
+        warning(
+            "this allOf member is neither an object nor alternatives between objects, "
+                + "so no object can also be it; Lathe does not generate it",
+            at: origin, kind: "allof-not-objects")
+    }
+
+    /// The composed members `lowerComposite` could not decide: those no object can be are dropped,
+    /// with the warning they would have had, and the rest named again, as they would have been had
+    /// the document declared their components first.
+    func settleDeferredCompositions() {
+        for deferred in deferredCompositions {
+            let kept = deferred.candidates.filter { candidate in
+                if isComposable(candidate.type) != false { return true }
+                warnNotComposable(at: candidate.origin)
+                return false
+            }
+            guard kept.count < deferred.candidates.count, case .object(var object) = types[deferred.object.index].kind
+            else { continue }
+            object.composed = Self.composedMembers(kept, besides: Set(object.properties.map(\.name.swift)))
+            if object.composed.isEmpty { object.additionalProperties = deferred.additionalProperties }
+            types[deferred.object.index].kind = .object(object)
+        }
+        deferredCompositions = []
+    }
+
+    /// Whether an object can also be a value of `type`: an object (alternatives that differ only in
+    /// what they require lower to one), alternatives one of which can hold an object, or an alias of
+    /// one of those; not a primitive, list, map or enumeration, nor alternatives between those
+    /// alone (`oneOf: [string, integer]`), which no JSON object decodes as. `nil` when that depends
+    /// on a component not lowered yet.
+    func isComposable(_ type: IRValueType) -> Bool? {
+        guard !refersToPending(type) else { return nil }
         var seen = Set<IRTypeID>()
         var current = type
         while case .named(let id) = current, seen.insert(id).inserted {
             switch types[id.index].kind {
-            case .union, .anyOf, .object, .pending: return true
+            case .object: return true
+            case .union(let union), .anyOf(let union):
+                return union.cases.contains { holdsObjects($0.type, visiting: seen) }
+            case .pending: return nil
             case .alias(let aliased, _): current = aliased.nonNull
             case .enumeration: return false
             }

@@ -101,6 +101,8 @@ final class Lowerer {
     /// the property's Swift name (`settleDeferredDefaults`).
     @exclusivity(unchecked) var deferredDefaults:
         [(type: IRTypeID, property: String, valueType: IRValueType, reading: DefaultReading)] = []
+    /// Objects with a composed member whose type was not lowered yet (`settleDeferredCompositions`).
+    @exclusivity(unchecked) var deferredCompositions: [DeferredComposition] = []
     /// Value types that responses decode, for choosing `URL` only where it is safe.
     var responseRoots: [IRValueType] = []
     /// Schemas already warned about, so a schema lowered twice (merged into several `allOf`s) warns once.
@@ -160,7 +162,12 @@ final class Lowerer {
         for (id, key) in bodies where !isFirst(id) {
             lowerNamedSchema(key: key, into: id)
         }
+        // Every component is lowered: what depended on one declared later is decided now, before
+        // operations read the objects (a multipart body asks for their composed members); and again
+        // after them, for a decision an operation's own schemas left (one of them still being lowered).
+        settleDeferredCompositions()
         lowerOperations()
+        settleDeferredCompositions()
         settleDeferredDefaults()
         breakAliasCycles()
         var module = IRModule(

@@ -65,4 +65,93 @@ struct DeclarationOrderTests {
         #expect(first.warnings.map { $0.split(separator: ":").last! } == ["default-does-not-fit"])
         #expect(second.warnings.map { $0.split(separator: ":").last! } == ["default-does-not-fit"])
     }
+
+    /// An `allOf` member that refers to alternatives no object can be (`oneOf: [string, null]`) is
+    /// left out with a warning, and the other members keep the names they would have had, whether
+    /// the document declares it before or after the object that merges it.
+    @Test func aComposedMemberNoObjectCanBeIsLeftOutInBothOrders() throws {
+        let holder = """
+            Holder:
+              allOf:
+                - $ref: '#/components/schemas/Maybe'
+                - $ref: '#/components/schemas/Shape'
+                - type: object
+                  additionalProperties: {type: integer}
+                  properties: {maybe: {type: string}}
+            """
+        let maybe = "Maybe: {oneOf: [{type: string}, {type: 'null'}]}"
+        let shape = """
+            Shape:
+              oneOf:
+                - {type: object, properties: {radius: {type: number}}, required: [radius]}
+                - {type: object, properties: {side: {type: number}}, required: [side]}
+            """
+        var outcomes: [String] = []
+        for order in [[holder, maybe, shape], [maybe, shape, holder], [shape, holder, maybe]] {
+            let (module, warnings) = try lower(order)
+            let type = try #require(module.types.first { $0.name.swift == "Holder" })
+            guard case .object(let object) = type.kind else {
+                Issue.record("Holder is not an object")
+                continue
+            }
+            // Only Shape composes; its name does not take `Value` for a Maybe that is not there.
+            #expect(object.composed.map(\.name.swift) == ["shape"], "\(order)")
+            #expect(object.properties.map(\.name.swift) == ["maybe"])
+            #expect(warnings.map { $0.split(separator: ":").last! } == ["allof-not-objects"], "\(warnings)")
+            outcomes.append("\(object.composed.map(\.name)) \(object.additionalProperties)")
+        }
+        #expect(Set(outcomes).count == 1, "\(outcomes)")
+    }
+
+    /// With no member left to compose, the object keeps the keys `additionalProperties` asks for:
+    /// nothing else in the JSON object is another member's.
+    @Test func anObjectWithNoComposedMemberLeftKeepsItsAdditionalProperties() throws {
+        let holder = """
+            Holder:
+              allOf:
+                - $ref: '#/components/schemas/Maybe'
+                - {type: object, additionalProperties: {type: integer}, properties: {id: {type: string}}}
+            """
+        let maybe = "Maybe: {oneOf: [{type: string}, {type: 'null'}]}"
+        for order in [[holder, maybe], [maybe, holder]] {
+            let (module, warnings) = try lower(order)
+            let type = try #require(module.types.first { $0.name.swift == "Holder" })
+            guard case .object(let object) = type.kind else {
+                Issue.record("Holder is not an object")
+                continue
+            }
+            #expect(object.composed.isEmpty, "\(order)")
+            guard case .captured(.primitive(let value), _) = object.additionalProperties else {
+                Issue.record("\(object.additionalProperties)")
+                continue
+            }
+            #expect("\(value)".hasPrefix("int"), "\(value)")
+            #expect(warnings.map { $0.split(separator: ":").last! } == ["allof-not-objects"], "\(warnings)")
+        }
+    }
+
+    /// Alternatives between primitives (`oneOf: [string, integer]`) are no object either: no JSON
+    /// object decodes as them, so composed they made the whole object undecodable. Alternatives of
+    /// which one can be an object (a map here) are kept. The same in both orders.
+    @Test func alternativesBetweenPrimitivesAreNotComposed() throws {
+        let holder = """
+            Holder:
+              allOf:
+                - $ref: '#/components/schemas/Scalar'
+                - $ref: '#/components/schemas/ScalarOrMap'
+                - {type: object, properties: {id: {type: string}}}
+            """
+        let scalar = "Scalar: {oneOf: [{type: string}, {type: integer}]}"
+        let scalarOrMap = "ScalarOrMap: {anyOf: [{type: string}, {type: object, additionalProperties: {type: string}}]}"
+        for order in [[holder, scalar, scalarOrMap], [scalar, scalarOrMap, holder]] {
+            let (module, warnings) = try lower(order)
+            let type = try #require(module.types.first { $0.name.swift == "Holder" })
+            guard case .object(let object) = type.kind else {
+                Issue.record("Holder is not an object")
+                continue
+            }
+            #expect(object.composed.map(\.name.swift) == ["scalarOrMap"], "\(order)")
+            #expect(warnings.map { $0.split(separator: ":").last! } == ["allof-not-objects"], "\(warnings)")
+        }
+    }
 }
