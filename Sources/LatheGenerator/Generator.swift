@@ -172,14 +172,45 @@ public enum Generator {
         -> (IRModule?, Diagnostics)
     {
         guard let document = loaded.document else { return (nil, loaded.diagnostics) }
-        let (module, lowering) = Lowering.lower(
-            document, specName: specName, selection: OperationSelection(options.operations))
+        let selection = OperationSelection(options.operations)
+        let (module, lowering) = Lowering.lower(document, specName: specName, selection: selection)
         var diagnostics = loaded.diagnostics
         diagnostics.append(contentsOf: lowering.all)
         if options.modes.contains(.server), let warning = undocumentedBadRequests(module) {
             diagnostics.append(warning)
         }
-        return (module, diagnostics.forGeneration(strict: options.strict, silenced: options.silencedWarnings))
+        let generation = diagnostics.forGeneration(strict: options.strict, silenced: options.silencedWarnings)
+        guard !selection.selectsAll else { return (module, generation) }
+        let regions = ReachedRegions(document: document, operations: selection.operations(in: document))
+        return (module, leavingOutUnusedParts(generation, regions: regions))
+    }
+
+    /// With operations selected, the warnings about parts of the document they do not use (another
+    /// operation, an unused component) are left out, and a note says how many: they say nothing
+    /// about the code generated, and Square's three operations would otherwise print the warnings
+    /// of all 316. A note goes with the diagnostic before it.
+    static func leavingOutUnusedParts(_ diagnostics: Diagnostics, regions: ReachedRegions) -> Diagnostics {
+        var kept: [Diagnostic] = []
+        var left = 0
+        var leavingNotes = false
+        for diagnostic in diagnostics.all {
+            if diagnostic.severity == .note {
+                if !leavingNotes { kept.append(diagnostic) }
+                continue
+            }
+            leavingNotes = regions.isAboutUnusedPart(diagnostic)
+            if leavingNotes {
+                left += diagnostic.severity == .warning ? 1 : 0
+            } else {
+                kept.append(diagnostic)
+            }
+        }
+        guard left > 0 else { return diagnostics }
+        let note = Diagnostic.note(
+            "\(left) warning\(left == 1 ? "" : "s") about parts of the description the selected operations do not use "
+                + "\(left == 1 ? "is" : "are") not shown; generate without selecting operations to see \(left == 1 ? "it" : "them")",
+            at: nil)
+        return Diagnostics([note] + kept)
     }
 
     /// Hands the pages that reading and lowering freed back to the system before emitting. The

@@ -11,6 +11,13 @@ public struct OperationSelection: Sendable, Hashable {
 
     public var selectsAll: Bool { selectors.isEmpty }
 
+    /// The operations of `document` the selectors pick, each with its path item, in document order.
+    public func operations(in document: OpenAPIDocument) -> [(operation: Operation, pathItem: PathItem)] {
+        document.paths.flatMap { _, _, item in
+            item.operations.filter { selectsAll || !selectors(matching: $0).isEmpty }.map { ($0, item) }
+        }
+    }
+
     /// The selectors that pick `operation` (none when there are none: then every operation is picked).
     func selectors(matching operation: Operation) -> [String] {
         selectors.filter { selector in

@@ -1,0 +1,165 @@
+import Foundation
+import LatheDiagnostics
+import LatheGenerator
+import Testing
+
+/// With operations selected, warnings about parts of the description they do not use (another
+/// operation, components nothing selected refers to) are left out, and one note says how many;
+/// warnings about what they reach, however indirectly, and about the document as a whole stay.
+struct SelectionWarningsTests {
+    static let spec = """
+        openapi: 3.1.0
+        info: {title: T, version: '1', colour: blue}
+        paths:
+          /used/{id}:
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: string}, shade: dark}
+            get:
+              operationId: getUsed
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Used'}}}}
+                '400': {$ref: '#/components/responses/Bad'}
+              callbacks:
+                done:
+                  '{$request.query.url}':
+                    post:
+                      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/CallbackBody'}}}}
+                      responses: {'200': {description: ok}}
+          /other:
+            get:
+              operationId: getOther
+              summry: typo
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Unused'}}}}
+        components:
+          parameters:
+            Spare: {name: spare, in: query, schema: {type: string}, tint: x}
+          responses:
+            Bad:
+              description: bad
+              headers:
+                X-Reason: {schema: {type: string, minn: 1}}
+              content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}
+            Spare:
+              description: spare
+              content: {application/json: {schema: {type: object, maxx: 2}}}
+          schemas:
+            Base: {type: object, required: [missing], properties: {id: {type: string}}}
+            Used:
+              allOf:
+                - $ref: '#/components/schemas/Base'
+                - {type: object, properties: {pet: {$ref: '#/components/schemas/Pet'}}}
+            Pet:
+              oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+              discriminator: {propertyName: kind, mapping: {cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog'}}
+            Cat: {type: object, required: [kind], properties: {kind: {type: string}, lives: {type: integer, maxim: 9}}}
+            Dog: {type: object, required: [kind], properties: {kind: {type: string}}}
+            Problem: {type: object, properties: {title: {type: string, lenght: 3}}}
+            CallbackBody: {type: object, properties: {ok: {type: boolean, defualt: true}}}
+            Unused: {type: object, properties: {x: {type: string, patern: a}}}
+        """
+
+    func generate(_ selectors: [String]) -> Diagnostics {
+        var options = GeneratorOptions()
+        options.operations = selectors
+        return Generator.generate(bytes: Array(Self.spec.utf8), path: "spec.yaml", options: options).diagnostics
+    }
+
+    /// Each warning's kind and the word it is about, as `kind:word`.
+    func warnings(_ diagnostics: Diagnostics) -> Set<String> {
+        Set(
+            diagnostics.warnings.map { warning in
+                let word = warning.message.split(separator: "'").dropFirst().first.map(String.init) ?? warning.message
+                return "\(warning.kind ?? ""):\(word)"
+            })
+    }
+
+    @Test func warningsAboutWhatTheSelectionDoesNotUseAreLeftOutWithANote() throws {
+        let whole = warnings(generate([]))
+        let selected = generate(["getUsed"])
+        let kept = warnings(selected)
+        // Reached through the path item's parameters, a component response's header and schema,
+        // an `allOf` base, a discriminator's alternatives and a callback; and the Info object.
+        #expect(
+            kept == [
+                "unknown-field:colour", "unknown-field:shade", "unknown-keyword:minn", "required-undefined:missing",
+                "unknown-keyword:maxim", "unknown-keyword:lenght", "unknown-keyword:defualt",
+            ], "\(kept)")
+        // Another operation's, an unused parameter's, response's and schema's.
+        #expect(
+            whole.subtracting(kept)
+                == [
+                    "unknown-field:summry", "unknown-field:tint", "unknown-keyword:maxx", "unknown-keyword:patern",
+                    "webhooks-types-only:Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet",
+                ],
+            "\(whole.subtracting(kept))")
+        let note = try #require(selected.all.first)
+        #expect(note.severity == .note)
+        #expect(note.message.hasPrefix("4 warnings about parts of the description the selected operations do not use"))
+    }
+
+    /// Selecting both operations leaves out only the components neither uses.
+    @Test func whatEitherOperationUsesStays() throws {
+        let diagnostics = generate(["getOther", "getUsed"])
+        let kept = warnings(diagnostics)
+        #expect(kept.isSuperset(of: ["unknown-field:summry", "unknown-keyword:patern", "unknown-keyword:minn"]))
+        #expect(kept.isDisjoint(with: ["unknown-field:tint", "unknown-keyword:maxx"]), "\(kept)")
+        #expect(try #require(diagnostics.all.first).message.hasPrefix("2 warnings about parts"))
+    }
+
+    /// No note when nothing is left out.
+    @Test func noNoteWhenNothingIsLeftOut() {
+        var options = GeneratorOptions()
+        options.operations = ["getUsed"]
+        let spec = Self.spec.replacingOccurrences(of: "summry: typo", with: "summary: fine")
+            .replacingOccurrences(of: ", tint: x", with: "").replacingOccurrences(of: ", maxx: 2", with: "")
+            .replacingOccurrences(of: ", patern: a", with: "")
+        let diagnostics = Generator.generate(bytes: Array(spec.utf8), path: "spec.yaml", options: options).diagnostics
+        #expect(!diagnostics.all.contains { $0.severity == .note }, "\(diagnostics.all)")
+        #expect(diagnostics.warnings.count == 7)
+    }
+
+    /// On the corpus, with the first, middle and last operations selected: no warning left out is
+    /// located inside a type or operation that is generated.
+    @Test(
+        .enabled(if: CodeVolumeTests.corpusIsHere, "../shared/corpus is not beside this checkout"),
+        arguments: (try? FileManager.default.contentsOfDirectory(atPath: CorpusCompileTests.corpus))?
+            .filter { !$0.hasSuffix(".md") }.sorted() ?? [])
+    func noWarningLeftOutIsAboutGeneratedCode(spec: String) throws {
+        let path = CorpusCompileTests.corpus + "/" + spec
+        let whole = Generator.generate(path: path, displayPath: spec)
+        let operations = try #require(whole.module).operations.map(\.operationID)
+        var options = GeneratorOptions()
+        options.operations = [operations[0], operations[operations.count / 2], operations[operations.count - 1]]
+        let selected = Generator.generate(path: path, displayPath: spec, options: options)
+        let module = try #require(selected.module)
+        let key = { (diagnostic: Diagnostic) in "\(diagnostic.location.map(\.description) ?? "") \(diagnostic.message)"
+        }
+        let kept = Set(selected.diagnostics.warnings.map(key))
+        // The one warning about the operations generated together names them, so its text differs.
+        let leftOut = whole.diagnostics.warnings.filter {
+            !kept.contains(key($0)) && $0.kind != "bad-request-undocumented"
+        }
+        // The top-level types generated, and the types declared in them.
+        var declared = module.topLevel
+        var index = 0
+        while index < declared.count {
+            declared += module[declared[index]].nested
+            index += 1
+        }
+        let generated = declared.map { module[$0].source } + module.operations.map(\.source)
+        for warning in leftOut {
+            let pointer = try #require(warning.pointer)
+            let inside = generated.filter {
+                $0.file == warning.location?.file && (pointer == $0.pointer || pointer.hasPrefix($0.pointer + "/"))
+            }
+            #expect(inside.isEmpty, "\(warning) is inside \(inside.map(\.pointer))")
+        }
+        // What the note counts was left out of this run's warnings; an unselected operation's own
+        // (`multipart-untyped`) is not even made, so `leftOut` may hold more.
+        let note = selected.diagnostics.all.first { $0.severity == .note }
+        let counted = note.flatMap { Int($0.message.prefix { $0.isNumber }) } ?? 0
+        #expect(counted <= leftOut.count, "\(String(describing: note))")
+        #expect(counted > 0 || leftOut.allSatisfy { $0.kind == "multipart-untyped" }, "\(leftOut)")
+    }
+}
