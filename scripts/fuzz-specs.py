@@ -293,7 +293,7 @@ class Spec:
     def referring_forward(self):
         """Objects declared before the components they refer to (`--order`): properties of
         enumerations with defaults that are or are not among their values, and `allOf`s of
-        alternatives, between objects or a primitive and `null`. What lowering decides about such a
+        alternatives, between objects or between primitives (and `null`). What lowering decides about such a
         property or member must not depend on which the document declares first."""
         r = self.order_rng
         later = {}

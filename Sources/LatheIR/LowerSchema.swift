@@ -529,13 +529,14 @@ extension Lowerer {
     /// the document declared their components first.
     func settleDeferredCompositions() {
         for deferred in deferredCompositions {
+            guard case .object(var object) = types[deferred.object.index].kind else { continue }
             let kept = deferred.candidates.filter { candidate in
                 if isComposable(candidate.type) != false { return true }
                 warnNotComposable(at: candidate.origin)
                 return false
             }
-            guard kept.count < deferred.candidates.count, case .object(var object) = types[deferred.object.index].kind
-            else { continue }
+            guard kept.count < deferred.candidates.count else { continue }
+            // Clear of the properties only: `memberNames(of:)` would hold the members being renamed.
             object.composed = Self.composedMembers(kept, besides: Set(object.properties.map(\.name.swift)))
             if object.composed.isEmpty { object.additionalProperties = deferred.additionalProperties }
             types[deferred.object.index].kind = .object(object)
@@ -556,7 +557,8 @@ extension Lowerer {
             switch types[id.index].kind {
             case .object: return true
             case .union(let union), .anyOf(let union):
-                return union.cases.contains { holdsObjects($0.type, visiting: seen) }
+                var visited = seen
+                return union.cases.contains { holdsObjects($0.type, visited: &visited) }
             case .pending: return nil
             case .alias(let aliased, _): current = aliased.nonNull
             case .enumeration: return false
@@ -877,20 +879,26 @@ extension Lowerer {
     }
 
     /// Whether `type` reaches, through lists, maps, aliases and alternatives, a named type not
-    /// lowered yet (`.pending`): one whose kind a default's fit depends on.
-    func refersToPending(_ type: IRValueType, visiting: Set<IRTypeID> = []) -> Bool {
+    /// lowered yet (`.pending`): one whose kind a default's fit depends on. `visited`: the named
+    /// types already asked about, each once (alternatives that share alternatives would otherwise
+    /// be walked once per path to them).
+    func refersToPending(_ type: IRValueType) -> Bool {
+        var visited = Set<IRTypeID>()
+        return refersToPending(type, visited: &visited)
+    }
+
+    private func refersToPending(_ type: IRValueType, visited: inout Set<IRTypeID>) -> Bool {
         switch type {
         case .nullable(let inner), .array(let inner), .dictionary(let inner):
-            return refersToPending(inner, visiting: visiting)
+            return refersToPending(inner, visited: &visited)
         case .primitive: return false
         case .named(let id):
-            guard !visiting.contains(id) else { return false }
-            let visiting = visiting.union([id])
+            guard visited.insert(id).inserted else { return false }
             switch types[id.index].kind {
             case .pending: return true
-            case .alias(let aliased, _): return refersToPending(aliased, visiting: visiting)
+            case .alias(let aliased, _): return refersToPending(aliased, visited: &visited)
             case .union(let union), .anyOf(let union):
-                return union.cases.contains { refersToPending($0.type, visiting: visiting) }
+                return union.cases.contains { refersToPending($0.type, visited: &visited) }
             case .object, .enumeration: return false
             }
         }
@@ -910,22 +918,26 @@ extension Lowerer {
         deferredDefaults = []
     }
 
-    /// Whether a JSON object could be a value of `type`: an object, a dictionary, or alternatives
-    /// with one that could; not a primitive, a list or an enumeration. `visiting`: the named types
-    /// the question passed through, so alternatives that refer to each other end it.
-    func holdsObjects(_ type: IRValueType, visiting: Set<IRTypeID> = []) -> Bool {
+    /// Whether a JSON object could be a value of `type`: an object, a dictionary, any JSON value, or
+    /// alternatives with one that could; not a primitive, a list or an enumeration. `visited`: the
+    /// named types already asked about, each once, so alternatives that refer to each other end it.
+    func holdsObjects(_ type: IRValueType) -> Bool {
+        var visited = Set<IRTypeID>()
+        return holdsObjects(type, visited: &visited)
+    }
+
+    func holdsObjects(_ type: IRValueType, visited: inout Set<IRTypeID>) -> Bool {
         switch type.nonNull {
         case .named(let id):
-            guard !visiting.contains(id) else { return false }
-            let visiting = visiting.union([id])
+            guard visited.insert(id).inserted else { return false }
             switch types[id.index].kind {
             case .object, .pending: return true
             case .enumeration: return false
-            case .alias(let aliased, _): return holdsObjects(aliased, visiting: visiting)
+            case .alias(let aliased, _): return holdsObjects(aliased, visited: &visited)
             case .union(let union), .anyOf(let union):
-                return union.cases.contains { holdsObjects($0.type, visiting: visiting) }
+                return union.cases.contains { holdsObjects($0.type, visited: &visited) }
             }
-        case .dictionary: return true
+        case .dictionary, .primitive(.jsonValue): return true
         case .primitive, .array, .nullable: return false
         }
     }

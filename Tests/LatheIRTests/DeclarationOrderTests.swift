@@ -70,10 +70,13 @@ struct DeclarationOrderTests {
     /// left out with a warning, and the other members keep the names they would have had, whether
     /// the document declares it before or after the object that merges it.
     @Test func aComposedMemberNoObjectCanBeIsLeftOutInBothOrders() throws {
+        // The property `maybe` makes Maybe's member `maybeValue`, which MaybeValue's would then
+        // have to give way to: it does not, once Maybe is left out.
         let holder = """
             Holder:
               allOf:
                 - $ref: '#/components/schemas/Maybe'
+                - $ref: '#/components/schemas/MaybeValue'
                 - $ref: '#/components/schemas/Shape'
                 - type: object
                   additionalProperties: {type: integer}
@@ -86,16 +89,18 @@ struct DeclarationOrderTests {
                 - {type: object, properties: {radius: {type: number}}, required: [radius]}
                 - {type: object, properties: {side: {type: number}}, required: [side]}
             """
+        let maybeValue = "MaybeValue: {anyOf: [{$ref: '#/components/schemas/Shape'}, {type: object}]}"
         var outcomes: [String] = []
-        for order in [[holder, maybe, shape], [maybe, shape, holder], [shape, holder, maybe]] {
+        for order in [
+            [holder, maybe, shape, maybeValue], [maybe, shape, maybeValue, holder], [shape, holder, maybe, maybeValue],
+        ] {
             let (module, warnings) = try lower(order)
             let type = try #require(module.types.first { $0.name.swift == "Holder" })
             guard case .object(let object) = type.kind else {
                 Issue.record("Holder is not an object")
                 continue
             }
-            // Only Shape composes; its name does not take `Value` for a Maybe that is not there.
-            #expect(object.composed.map(\.name.swift) == ["shape"], "\(order)")
+            #expect(object.composed.map(\.name.swift) == ["maybeValue", "shape"], "\(order)")
             #expect(object.properties.map(\.name.swift) == ["maybe"])
             #expect(warnings.map { $0.split(separator: ":").last! } == ["allof-not-objects"], "\(warnings)")
             outcomes.append("\(object.composed.map(\.name)) \(object.additionalProperties)")

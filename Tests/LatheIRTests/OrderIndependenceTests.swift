@@ -15,8 +15,8 @@ struct OrderIndependenceTests {
     }()
 
     /// The corpus, the fuzzer's kept documents (whose schemas refer only to those declared before
-    /// them, so reversed they refer forward), and any folder `LATHE_ORDER_SPECS` names (a fuzzing
-    /// run's `--keep` folder).
+    /// them, so reversed they refer forward), and any folder `LATHE_ORDER_SPECS` names (where
+    /// `scripts/fuzz-specs.py --write` put its documents).
     static let specs: [String] = {
         let folders =
             [repository + "/../shared/corpus", repository + "/Fuzz/Specs"]
@@ -79,9 +79,12 @@ struct OrderIndependenceTests {
             case .enumeration(let enumeration):
                 return "enum \(enumeration.rawType) \(enumeration.cases.map { "\($0.name.swift)=\($0.rawValue)" })"
             case .union(let union), .anyOf(let union):
-                let cases = union.cases.map {
+                var cases = union.cases.map {
                     "\(value($0.type))\(constraints($0.constraints)) \($0.discriminatorValues)"
                 }
+                // A discriminator picks the case, so their order decides nothing (and the subtypes
+                // that extend a base through `allOf` come in document order).
+                if union.discriminator != nil { cases.sort() }
                 return "union \(cases) \(union.discriminator ?? "")"
             case .alias(let type, let limits): return "alias \(value(type))\(constraints(limits))"
             case .pending: return "pending"
