@@ -116,16 +116,27 @@ public struct Diagnostics: Sendable, Hashable {
     /// warning saying what Lathe assumed; warnings of the `silenced` kinds are left out (errors never
     /// are, and a note goes with the diagnostic before it).
     public func forGeneration(strict: Bool = false, silenced: Set<String> = []) -> Diagnostics {
+        mapFindings { diagnostic in
+            let finding = strict ? diagnostic : diagnostic.asGenerationFinding
+            let isSilenced = finding.severity == .warning && finding.kind.map(silenced.contains) == true
+            return isSilenced ? nil : finding
+        }
+    }
+
+    /// Each finding (an error or a warning) as `transform` returns it, or left out with the notes
+    /// after it, which belong to it, when it returns `nil`. A note with no pointer is about the
+    /// run (too many diagnostics), not a finding, and always stays.
+    public func mapFindings(_ transform: (Diagnostic) -> Diagnostic?) -> Diagnostics {
         var result: [Diagnostic] = []
         var droppingNotes = false
         for diagnostic in all {
             if diagnostic.severity == .note {
-                if !droppingNotes { result.append(diagnostic) }
+                if !droppingNotes || diagnostic.pointer == nil { result.append(diagnostic) }
                 continue
             }
-            let finding = strict ? diagnostic : diagnostic.asGenerationFinding
-            droppingNotes = finding.severity == .warning && finding.kind.map(silenced.contains) == true
-            if !droppingNotes { result.append(finding) }
+            let finding = transform(diagnostic)
+            droppingNotes = finding == nil
+            if let finding { result.append(finding) }
         }
         return Diagnostics(result)
     }

@@ -188,29 +188,16 @@ public enum Generator {
     /// With operations selected, the warnings about parts of the document they do not use (another
     /// operation, an unused component) are left out, and a note says how many: they say nothing
     /// about the code generated, and Square's three operations would otherwise print the warnings
-    /// of all 316. A note goes with the diagnostic before it.
+    /// of all 316.
     static func leavingOutUnusedParts(_ diagnostics: Diagnostics, regions: ReachedRegions) -> Diagnostics {
-        var kept: [Diagnostic] = []
-        var left = 0
-        var leavingNotes = false
-        for diagnostic in diagnostics.all {
-            if diagnostic.severity == .note {
-                if !leavingNotes { kept.append(diagnostic) }
-                continue
-            }
-            leavingNotes = regions.isAboutUnusedPart(diagnostic)
-            if leavingNotes {
-                left += diagnostic.severity == .warning ? 1 : 0
-            } else {
-                kept.append(diagnostic)
-            }
-        }
+        let left = diagnostics.all.count(where: regions.isAboutUnusedPart)
         guard left > 0 else { return diagnostics }
         let note = Diagnostic.note(
             "\(left) warning\(left == 1 ? "" : "s") about parts of the description the selected operations do not use "
-                + "\(left == 1 ? "is" : "are") not shown; generate without selecting operations to see \(left == 1 ? "it" : "them")",
+                + "\(left == 1 ? "is" : "are") not shown; generate without selecting operations to see "
+                + (left == 1 ? "it" : "them"),
             at: nil)
-        return Diagnostics([note] + kept)
+        return Diagnostics([note] + diagnostics.mapFindings { regions.isAboutUnusedPart($0) ? nil : $0 }.all)
     }
 
     /// Hands the pages that reading and lowering freed back to the system before emitting. The

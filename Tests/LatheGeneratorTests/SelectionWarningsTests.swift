@@ -162,4 +162,81 @@ struct SelectionWarningsTests {
         #expect(counted <= leftOut.count, "\(String(describing: note))")
         #expect(counted > 0 || leftOut.allSatisfy { $0.kind == "multipart-untyped" }, "\(leftOut)")
     }
+
+    /// Subtypes that extend a discriminator's base through `allOf` (its alternatives), a schema
+    /// reached only through a discriminator's mapping, a path item's own servers, and the path of
+    /// an operation in a `$ref`'d path item: each reached, so its warnings stay.
+    static let reachedIndirectly = """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        servers: [{url: 'https://api.example.com'}]
+        paths:
+          /pets:
+            servers: [{url: 'api.example.com/v2'}]
+            get:
+              operationId: listPets
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}
+          items/{id}: {$ref: '#/components/pathItems/Item'}
+          /owners:
+            get:
+              operationId: listOwners
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Owner'}}}}
+          /unused:
+            servers: [{url: 'api.example.com/v3'}]
+            get: {operationId: getUnused, summry: typo, responses: {'200': {description: ok}}}
+        components:
+          pathItems:
+            Item:
+              get:
+                operationId: getItem
+                parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                responses: {'200': {description: ok}}
+          schemas:
+            Pet: {type: object, discriminator: {propertyName: kind}, required: [kind], properties: {kind: {type: string}}}
+            Cat:
+              allOf:
+                - $ref: '#/components/schemas/Pet'
+                - {type: object, properties: {lives: {type: integer, maxim: 9}}}
+            Owner: {type: object, properties: {pet: {$ref: '#/components/schemas/Mapped'}}}
+            Mapped:
+              type: object
+              required: [kind]
+              properties: {kind: {type: string}}
+              discriminator: {propertyName: kind, mapping: {dog: '#/components/schemas/Dog'}}
+            Dog: {type: object, properties: {kind: {type: string}, bark: {type: string, lenght: 2}}}
+        """
+
+    @Test(arguments: [
+        ("listPets", ["server-url-unusable:api.example.com/v2", "unknown-keyword:maxim"]),
+        ("getItem", ["path-not-absolute:items/{id}", "bad-request-undocumented:getItem"]),
+        ("listOwners", ["unknown-keyword:lenght"]),
+    ])
+    func warningsAboutWhatIsReachedIndirectlyStay(operation: String, expected: [String]) {
+        var options = GeneratorOptions()
+        options.operations = [operation]
+        let diagnostics = Generator.generate(
+            bytes: Array(Self.reachedIndirectly.utf8), path: "spec.yaml", options: options
+        ).diagnostics
+        #expect(warnings(diagnostics) == Set(expected))
+        // Three of the others are about what the operation does not use; the rest (undocumented
+        // 400s, a path read as absolute) are made only for operations generated.
+        #expect(diagnostics.all.first?.message.hasPrefix("3 warnings about parts") == true)
+    }
+
+    /// A note belongs to the finding before it and goes with it, unless it has no pointer: then it is
+    /// about the run ("too many diagnostics"), and stays.
+    @Test func aNoteAboutTheRunStaysWhenTheFindingBeforeItIsLeftOut() {
+        let at = SpecLocation(file: "spec.yaml", line: 1, column: 1)
+        let diagnostics = Diagnostics([
+            Diagnostic(.warning, "kept", at: at, pointer: "/a"),
+            Diagnostic(.note, "about kept", at: at, pointer: "/a"),
+            Diagnostic(.warning, "left", at: at, pointer: "/b"),
+            Diagnostic(.note, "about left", at: at, pointer: "/b"),
+            Diagnostic(.note, "too many diagnostics", at: at),
+        ])
+        let kept = diagnostics.mapFindings { $0.message == "left" ? nil : $0 }.all.map(\.message)
+        #expect(kept == ["kept", "about kept", "too many diagnostics"])
+    }
 }

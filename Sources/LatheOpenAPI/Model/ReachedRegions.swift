@@ -1,41 +1,43 @@
 import LatheDiagnostics
 import LatheYAML
 
-/// The parts of a description some operations use: the operations themselves, their path items'
-/// parameters, and every object their `$ref`s lead to, transitively (schemas, parameters, request
-/// bodies, responses, headers, and the path items of their callbacks). With operations selected,
-/// a warning about a part of the root document they do not use says nothing about the code
-/// generated (`isAboutUnusedPart`).
+/// The parts of a description some operations use: the operations themselves, what their path
+/// items hold besides other operations (parameters, servers), and every object their `$ref`s lead
+/// to, transitively: schemas (with the components that extend a discriminator's base through
+/// `allOf`, which its alternatives include), parameters, request bodies, responses, headers, and
+/// the path items of their callbacks (whose types a selection does not generate: a warning too many
+/// rather than one too few). With operations selected, a warning about a part of the root document
+/// they do not use says nothing about the code generated (`isAboutUnusedPart`).
 public struct ReachedRegions: Sendable {
     /// The root document's file, as diagnostics name it.
     private let rootFile: String
-    /// The JSON pointers of the reached objects in the root document.
+    /// The JSON pointers of the nodes of the root document the reached objects were decoded from.
     private var pointers = Set<String>()
+    /// The path items (`/paths/~1pets`) that hold a selected operation.
+    private var paths = Set<String>()
 
     /// The regions `operations` reach, each with the path item it is listed in.
     public init(document: OpenAPIDocument, operations: [(operation: Operation, pathItem: PathItem)]) {
         rootFile = document.node.location.file
-        var walk = Walk(store: document.store)
+        var walk = Walk(document: document)
         for (operation, item) in operations {
-            walk.add(operation.node)
-            if let parameters = item.node["parameters"] { walk.add(parameters) }
-            for parameter in item.parameters {
-                walk.parameter(parameter)
-            }
+            walk.pathItem(item, selecting: operation.method)
             walk.operation(operation)
+            paths.insert(item.node.pointer)
         }
-        for node in walk.regions where node.location.file == rootFile {
+        let root = document.node.tree
+        for node in walk.regions where node.tree === root {
             pointers.insert(node.pointer)
         }
     }
 
-    /// Whether `diagnostic` is a warning (or a note) about a part of the root document the
-    /// operations do not use: under `/paths` or one of the components the walk follows
-    /// (schemas, responses, parameters, request bodies, headers), and inside none of the reached
-    /// objects. Errors, other files (what they hold is reached through `$ref`s), and the rest of
-    /// the document (info, servers, security schemes, webhooks, examples) always count.
+    /// Whether `diagnostic` is a warning about a part of the root document the operations do not
+    /// use: under `/paths` or one of the components the walk follows (schemas, responses,
+    /// parameters, request bodies, headers), and inside none of the reached objects. What stops
+    /// generation, other files (what they hold is reached through `$ref`s), and the rest of the
+    /// document (info, servers, security schemes, webhooks, examples) always count.
     public func isAboutUnusedPart(_ diagnostic: Diagnostic) -> Bool {
-        guard diagnostic.severity != .error, let location = diagnostic.location, location.file == rootFile,
+        guard diagnostic.severity == .warning, let location = diagnostic.location, location.file == rootFile,
             let pointer = diagnostic.pointer
         else { return false }
         let tokens = pointer.split(separator: "/", omittingEmptySubsequences: false)
@@ -43,7 +45,8 @@ public struct ReachedRegions: Sendable {
         guard tokens.count >= 3 else { return false }
         switch tokens[1] {
         case "paths":
-            break
+            // The path item itself (its template, say) concerns each of its selected operations.
+            if paths.contains("/paths/" + tokens[2]) { return tokens.count > 3 && !isInside(tokens) }
         case "components":
             guard ["schemas", "responses", "parameters", "requestBodies", "headers"].contains(tokens[2]),
                 tokens.count >= 4
@@ -51,60 +54,88 @@ public struct ReachedRegions: Sendable {
         default:
             return false
         }
-        // Inside a reached object when one of the pointer's prefixes is one.
+        return !isInside(tokens)
+    }
+
+    /// Whether one of the pointer's prefixes is a reached node's.
+    private func isInside(_ tokens: [Substring]) -> Bool {
         var prefix = ""
         for token in tokens.dropFirst() {
             prefix += "/" + token
-            if pointers.contains(prefix) { return false }
+            if pointers.contains(prefix) { return true }
         }
-        // A path's own node holds a selected operation: a warning about the path (its template)
-        // concerns it.
-        if tokens[1] == "paths", tokens.count == 3 {
-            return !pointers.contains { $0.hasPrefix(pointer + "/") }
-        }
-        return true
+        return false
     }
 
-    /// Follows everything an operation refers to, each object once.
+    /// Follows everything an operation refers to, each object once, keeping the node of every
+    /// object it meets (a `$ref` that Lathe follows where OpenAPI allows none, or a YAML alias, puts
+    /// an object's node outside its parent's).
     private struct Walk {
         let store: ComponentStore
+        /// The components whose `allOf` refers to each schema, by the schema's key: a
+        /// discriminator's base lists them among its alternatives.
+        let extending: [String: [String]]
         private(set) var regions: [YAMLNode] = []
         private var visited = Set<String>()
 
-        init(store: ComponentStore) { self.store = store }
+        init(document: OpenAPIDocument) {
+            store = document.store
+            var extending: [String: [String]] = [:]
+            for (_, key) in document.components.schemas {
+                for part in document.store.schemas[key]?.allOf ?? [] {
+                    if let base = part.ref?.targetKey { extending[base, default: []].append(key) }
+                }
+            }
+            self.extending = extending
+        }
 
-        mutating func add(_ node: YAMLNode) { regions.append(node) }
+        private mutating func add(_ node: YAMLNode) { regions.append(node) }
 
-        /// Whether `key` is met for the first time (its target is then a region of its own).
+        /// Whether `key` is met for the first time.
         private mutating func first(_ key: String?) -> Bool {
             guard let key else { return false }
             return visited.insert(key).inserted
         }
 
+        /// What a path item holds beside its operations (parameters, servers, …), and the node of
+        /// its operation `method`.
+        mutating func pathItem(_ item: PathItem, selecting method: HTTPMethod) {
+            let methods = Set(HTTPMethod.allCases.map(\.rawValue))
+            for (key, value) in item.node.entries
+            where !methods.contains(key.text ?? "") || key.textEquals(method.rawValue) {
+                add(value)
+            }
+            for parameter in item.parameters { self.parameter(parameter) }
+            for server in item.servers { add(server.node) }
+        }
+
         mutating func operation(_ operation: Operation) {
+            add(operation.node)
+            add(operation.methodNode)
             for parameter in operation.parameters { self.parameter(parameter) }
             if let body = operation.requestBody { requestBody(body) }
             for entry in operation.responses { response(entry.response) }
             for (_, callback) in operation.callbacks { self.callback(callback) }
+            for server in operation.servers { add(server.node) }
         }
 
-        /// A referenceable object: its chain of references to the value, each target a region, and
-        /// then `value`'s own contents.
+        /// A referenceable object: each `$ref` of its chain and its target, then the value's own
+        /// contents.
         private mutating func follow<T>(
             _ item: Referenceable<T>, in table: KeyPath<ComponentStore, [String: Referenceable<T>]>,
             node: (T) -> YAMLNode, _ contents: (inout Walk, T) -> Void
         ) {
             var current = item
             while case .reference(let reference) = current {
+                if let parent = reference.node.parent { add(parent) }
                 guard first(reference.targetKey), let key = reference.targetKey, let next = store[keyPath: table][key]
                 else { return }
-                switch next {
-                case .value(let value): add(node(value))
-                case .reference(let onward): if let parent = onward.node.parent { add(parent) }
-                }
                 current = next
             }
-            if case .value(let value) = current { contents(&self, value) }
+            if case .value(let value) = current {
+                add(node(value))
+                contents(&self, value)
+            }
         }
 
         mutating func parameter(_ item: Referenceable<Parameter>) {
@@ -134,28 +165,39 @@ public struct ReachedRegions: Sendable {
 
         mutating func callback(_ item: Referenceable<Callback>) {
             follow(item, in: \.callbacks, node: \.node) { walk, callback in
-                for (_, pathItem) in callback.expressions {
-                    for parameter in pathItem.parameters { walk.parameter(parameter) }
-                    for operation in pathItem.operations { walk.operation(operation) }
+                for (expression, pathItem) in callback.expressions {
+                    let resolved = walk.store.resolvedPathItem(pathItem, path: expression)
+                    for parameter in resolved.parameters { walk.parameter(parameter) }
+                    for operation in resolved.operations { walk.operation(operation) }
                 }
             }
         }
 
         mutating func content(_ content: [MediaType]) {
             for media in content {
+                add(media.node)
                 if let schema = media.schema { self.schema(schema) }
                 if let schema = media.itemSchema { self.schema(schema) }
                 for (_, encoding) in media.encoding {
+                    add(encoding.node)
                     for (_, header) in encoding.headers { self.header(header) }
                 }
             }
         }
 
-        mutating func schema(_ schema: Schema) {
-            if let key = schema.ref?.targetKey, first(key), let target = store.schemas[key] {
-                add(target.node)
-                self.schema(target)
+        /// A schema component (or other `$ref` target), and, when it is a discriminator's base,
+        /// the components that extend it.
+        private mutating func schema(key: String?) {
+            guard first(key), let key, let target = store.schemas[key] else { return }
+            schema(target)
+            if target.discriminator != nil {
+                for subtype in extending[key] ?? [] { schema(key: subtype) }
             }
+        }
+
+        mutating func schema(_ schema: Schema) {
+            add(schema.node)
+            if let reference = schema.ref { self.schema(key: reference.targetKey) }
             for property in schema.properties { self.schema(property.schema) }
             for property in schema.patternProperties { self.schema(property.schema) }
             for member in schema.allOf + schema.anyOf + schema.oneOf + (schema.prefixItems ?? []) {
@@ -166,11 +208,9 @@ public struct ReachedRegions: Sendable {
                 if let child { self.schema(child.value) }
             }
             if let content = schema.contentSchema { self.schema(content) }
-            for (_, reference) in schema.discriminator?.mapping ?? [] {
-                if let key = reference.targetKey, first(key), let target = store.schemas[key] {
-                    add(target.node)
-                    self.schema(target)
-                }
+            if let discriminator = schema.discriminator {
+                add(discriminator.node)
+                for (_, reference) in discriminator.mapping { self.schema(key: reference.targetKey) }
             }
         }
     }
