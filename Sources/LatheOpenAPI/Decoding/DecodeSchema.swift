@@ -50,6 +50,7 @@ extension DocumentDecoder {
             return schema
         }
         var nullable = false
+        var typeIsReference = false
         var exclusiveMinimumFlag = false
         var exclusiveMaximumFlag = false
         for (keyNode, value) in node.entries {
@@ -65,7 +66,13 @@ extension DocumentDecoder {
                 error(
                     "'\(key)' has no value", at: value, kind: "empty-value",
                     reading: "Lathe reads it as if it were absent")
-            case "type": schema.types = decodeTypes(value)
+            case "type":
+                if let reference = componentNamedAsType(value, in: node) {
+                    schema.ref = reference
+                    typeIsReference = true
+                } else {
+                    schema.types = decodeTypes(value)
+                }
             case "format": schema.format = string(value, "format")
             case "title": schema.title = string(value, "title")
             case "description": schema.description = string(value, "description")
@@ -173,6 +180,7 @@ extension DocumentDecoder {
             && (!version.isJSONSchema2020
                 || node.entries.allSatisfy {
                     $0.key.textHasPrefix("x-") || Self.annotationKeywords.contains($0.key.text ?? "")
+                        || (typeIsReference && $0.key.textEquals("type"))
                 })
         checkRequired(schema, in: node)
         guard nullable else { return schema }
@@ -283,6 +291,12 @@ extension DocumentDecoder {
             return nil
         }
         guard let text = string(node, "type") else { return nil }
+        if JSONTypes(name: text) == nil, let type = Self.typeSpelling(text) {
+            error(
+                "unknown type '\(text)'; the JSON type is spelled '\(type.typeNames[0])'", at: node,
+                kind: "type-unknown", reading: "Lathe reads it as \(type.typeNames[0])")
+            return type
+        }
         guard let type = JSONTypes(name: text) else {
             var message =
                 "unknown type '\(text)'; expected one of array, boolean, integer, number, object, "
@@ -301,6 +315,32 @@ extension DocumentDecoder {
                 kind: "version-feature")
         }
         return type
+    }
+
+    /// A JSON type as other languages spell it (`int`, `bool`, `String`): the one it stands for.
+    static func typeSpelling(_ text: String) -> JSONTypes? {
+        let lowered = text.lowercased()
+        if let type = JSONTypes(name: lowered) { return type }
+        let spellings: [String: JSONTypes] = [
+            "int": .integer, "int32": .integer, "int64": .integer, "long": .integer, "bool": .boolean,
+            "float": .number, "double": .number, "decimal": .number, "str": .string,
+        ]
+        return spellings[lowered]
+    }
+
+    /// `type: HourlyResponse` where that is no JSON type but the name of a schema component of the
+    /// same file: a `$ref` written as a type (open-meteo's spec has three), read as one.
+    private func componentNamedAsType(_ value: YAMLNode, in schemaNode: YAMLNode) -> Reference? {
+        guard schemaNode["$ref"] == nil, value.isScalar, let text = value.text, JSONTypes(name: text) == nil,
+            Self.typeSpelling(text) == nil, value.tree.root?["components"]?["schemas"]?[text] != nil
+        else { return nil }
+        let raw = "#/components/schemas/" + JSONPointer.escape(text)
+        guard let (key, target) = resolve(raw, at: value, kind: .schema) else { return nil }
+        enqueue(.schema, key: key, node: target)
+        error(
+            "unknown type '\(text)'; a schema component has that name", at: value, kind: "type-unknown",
+            reading: "Lathe reads it as $ref: '\(raw)'")
+        return Reference(raw: raw, targetKey: key, node: value)
     }
 
     private func decodeProperties(_ node: YAMLNode, _ what: String) -> [Schema.Property] {

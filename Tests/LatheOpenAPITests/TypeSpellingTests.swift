@@ -1,0 +1,82 @@
+import LatheOpenAPI
+import Testing
+
+/// `type` written as another language spells it, or as the name of a schema component: each has
+/// one reasonable reading, which `lathe generate` takes with a located warning.
+struct TypeSpellingTests {
+    func properties(_ result: LoadResult, of name: String) throws -> [String: Schema] {
+        let document = try #require(result.document)
+        let key = try #require(document.components.schemas.first { $0.name == name }).key
+        let schema = try #require(document.store.schemas[key])
+        return Dictionary(uniqueKeysWithValues: schema.properties.map { ($0.name, $0.schema) })
+    }
+
+    @Test func otherLanguagesSpellingsAreReadAsTheJSONType() throws {
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                S:
+                  type: object
+                  properties:
+                    a: {type: int}
+                    b: {type: String}
+                    c: {type: [bool, 'null']}
+                    d: {type: double}
+                    e: {type: strin}
+            """)
+        let properties = try properties(result, of: "S")
+        #expect(properties["a"]?.types == .integer)
+        #expect(properties["b"]?.types == .string)
+        #expect(properties["c"]?.types == [.boolean, .null])
+        #expect(properties["d"]?.types == .number)
+        // A misspelling is not guessed at: its type is left to the other keywords, as before.
+        #expect(properties["e"]?.types == nil)
+        #expect(
+            result.diagnostics.all.map { "\($0.location!.line):\($0.message)" } == [
+                "9:unknown type 'int'; the JSON type is spelled 'integer'",
+                "10:unknown type 'String'; the JSON type is spelled 'string'",
+                "11:unknown type 'bool'; the JSON type is spelled 'boolean'",
+                "12:unknown type 'double'; the JSON type is spelled 'number'",
+                "13:unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null "
+                    + "(did you mean 'string'?)",
+            ])
+        #expect(result.diagnostics.all.allSatisfy { $0.kind == "type-unknown" && $0.reading != nil })
+    }
+
+    /// open-meteo's spec writes `type: HourlyResponse` where it means `$ref` to that component.
+    @Test(arguments: ["3.0.3", "3.1.0"]) func aTypeThatNamesASchemaComponentIsAReference(version: String) throws {
+        let result = load(
+            """
+            openapi: \(version)
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Forecast:
+                  type: object
+                  properties:
+                    hourly: {type: Hourly, description: each hour}
+                    other: {type: Other}
+                    both: {$ref: '#/components/schemas/Hourly', type: Hourly}
+                Hourly: {type: object, properties: {time: {type: array, items: {type: string}}}}
+            """)
+        let properties = try properties(result, of: "Forecast")
+        let hourly = try #require(properties["hourly"])
+        #expect(hourly.ref?.targetName == "Hourly")
+        #expect(hourly.isPureReference)
+        #expect(hourly.types == nil)
+        #expect(hourly.description == "each hour")
+        // No component has that name: an unknown type, as before.
+        #expect(properties["other"]?.ref == nil)
+        // Beside a `$ref`, the reference is the one written.
+        #expect(properties["both"]?.ref?.raw == "#/components/schemas/Hourly")
+        let messages = result.diagnostics.all.map { "\($0.location!.line):\($0.message)" }
+        #expect(messages.first == "9:unknown type 'Hourly'; a schema component has that name")
+        #expect(result.diagnostics.all.first?.reading == "Lathe reads it as $ref: '#/components/schemas/Hourly'")
+        #expect(messages.count == 3, "\(messages)")
+    }
+}
