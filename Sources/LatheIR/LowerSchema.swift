@@ -455,7 +455,7 @@ extension Lowerer {
             let type = lowered.nonNull
             switch isComposable(type) {
             case false?:
-                warnNotComposable(at: union.origin)
+                warnNotComposable(type, at: union.origin)
                 continue
             case nil: undecided = true
             case true?: break
@@ -517,11 +517,14 @@ extension Lowerer {
         }
     }
 
-    private func warnNotComposable(at origin: Origin) {
-        warning(
-            "this allOf member is neither an object nor alternatives between objects, "
-                + "so no object can also be it; Lathe does not generate it",
-            at: origin, kind: "allof-not-objects")
+    private func warnNotComposable(_ type: IRValueType, at origin: Origin) {
+        let message =
+            holdsObjects(type)
+            ? "this allOf member's alternatives hold an object only as a map or any JSON value, which would "
+                + "repeat the object's own properties; Lathe does not generate it"
+            : "this allOf member is neither an object nor alternatives between objects, "
+                + "so no object can also be it; Lathe does not generate it"
+        warning(message, at: origin, kind: "allof-not-objects")
     }
 
     /// The composed members `lowerComposite` could not decide: those no object can be are dropped,
@@ -532,7 +535,7 @@ extension Lowerer {
             guard case .object(var object) = types[deferred.object.index].kind else { continue }
             let kept = deferred.candidates.filter { candidate in
                 if isComposable(candidate.type) != false { return true }
-                warnNotComposable(at: candidate.origin)
+                warnNotComposable(candidate.type, at: candidate.origin)
                 return false
             }
             guard kept.count < deferred.candidates.count else { continue }
@@ -545,10 +548,10 @@ extension Lowerer {
     }
 
     /// Whether an object can also be a value of `type`: an object (alternatives that differ only in
-    /// what they require lower to one), alternatives one of which can hold an object, or an alias of
-    /// one of those; not a primitive, list, map or enumeration, nor alternatives between those
-    /// alone (`oneOf: [string, integer]`), which no JSON object decodes as. `nil` when that depends
-    /// on a component not lowered yet.
+    /// what they require lower to one), alternatives one of which can hold an object (not as a map
+    /// or any JSON value), or an alias of one of those; not a primitive, list, map or enumeration,
+    /// nor alternatives between those alone (`oneOf: [string, integer]`), which no JSON object
+    /// decodes as. `nil` when that depends on a component not lowered yet.
     func isComposable(_ type: IRValueType) -> Bool? {
         guard !refersToPending(type) else { return nil }
         var seen = Set<IRTypeID>()
@@ -557,8 +560,11 @@ extension Lowerer {
             switch types[id.index].kind {
             case .object: return true
             case .union(let union), .anyOf(let union):
+                // Not as a map or any JSON value: decoded from the whole object, that would hold
+                // the object's own properties too, and encoding would write those stale copies
+                // over them.
                 var visited = seen
-                return union.cases.contains { holdsObjects($0.type, visited: &visited) }
+                return union.cases.contains { holdsObjects($0.type, asMap: false, visited: &visited) }
             case .pending: return nil
             case .alias(let aliased, _): current = aliased.nonNull
             case .enumeration: return false
@@ -921,23 +927,24 @@ extension Lowerer {
     /// Whether a JSON object could be a value of `type`: an object, a dictionary, any JSON value, or
     /// alternatives with one that could; not a primitive, a list or an enumeration. `visited`: the
     /// named types already asked about, each once, so alternatives that refer to each other end it.
-    func holdsObjects(_ type: IRValueType) -> Bool {
+    /// `asMap`: whether a map or any JSON value counts (it holds any object).
+    func holdsObjects(_ type: IRValueType, asMap: Bool = true) -> Bool {
         var visited = Set<IRTypeID>()
-        return holdsObjects(type, visited: &visited)
+        return holdsObjects(type, asMap: asMap, visited: &visited)
     }
 
-    func holdsObjects(_ type: IRValueType, visited: inout Set<IRTypeID>) -> Bool {
+    func holdsObjects(_ type: IRValueType, asMap: Bool, visited: inout Set<IRTypeID>) -> Bool {
         switch type.nonNull {
         case .named(let id):
             guard visited.insert(id).inserted else { return false }
             switch types[id.index].kind {
             case .object, .pending: return true
             case .enumeration: return false
-            case .alias(let aliased, _): return holdsObjects(aliased, visited: &visited)
+            case .alias(let aliased, _): return holdsObjects(aliased, asMap: asMap, visited: &visited)
             case .union(let union), .anyOf(let union):
-                return union.cases.contains { holdsObjects($0.type, visited: &visited) }
+                return union.cases.contains { holdsObjects($0.type, asMap: asMap, visited: &visited) }
             }
-        case .dictionary, .primitive(.jsonValue): return true
+        case .dictionary, .primitive(.jsonValue): return asMap
         case .primitive, .array, .nullable: return false
         }
     }

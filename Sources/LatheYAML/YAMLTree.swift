@@ -136,6 +136,10 @@ public final class YAMLTree: Sendable {
     /// How many nodes the file holds (aliases counted once).
     public var nodeCount: Int { records.count }
 
+    /// Whether an alias (or a merge key) makes some node stand in more than one place. Looks at
+    /// every node: ask once.
+    public var hasSharedNodes: Bool { records.contains { $0.isShared } }
+
     func textEquals(_ index: Int32, _ string: String) -> Bool {
         let record = records[Int(index)]
         guard record.kind == .scalar else { return false }

@@ -239,4 +239,61 @@ struct SelectionWarningsTests {
         let kept = diagnostics.mapFindings { $0.message == "left" ? nil : $0 }.all.map(\.message)
         #expect(kept == ["kept", "about kept", "too many diagnostics"])
     }
+
+    /// A node a merge key or an alias brings into a used schema from an unused one keeps the
+    /// pointer of the place it was first written: its warnings still concern the used schema.
+    @Test func aWarningAboutAnAliasedNodeStays() {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /used:
+                get:
+                  operationId: getUsed
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Used'}}}}
+            components:
+              schemas:
+                Other: {type: object, properties: {count: &count {type: integer, default: many}, name: {type: string, patern: a}}}
+                Used: {type: object, properties: {count: {<<: *count, description: n}}}
+            """
+        var options = GeneratorOptions()
+        options.operations = ["getUsed"]
+        let diagnostics = Generator.generate(bytes: Array(spec.utf8), path: "spec.yaml", options: options).diagnostics
+        let kept = warnings(diagnostics)
+        #expect(kept.contains { $0.hasPrefix("default-does-not-fit:") }, "\(diagnostics.all)")
+        #expect(!kept.contains("unknown-keyword:patern"), "\(kept)")
+    }
+
+    /// A discriminator's base that is a component pointing at another file (`Pet: {$ref:
+    /// pet.yaml}`) still brings the components that extend it.
+    @Test func subtypesOfABaseInAnotherFileAreReached() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-selection-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}
+        components:
+          schemas:
+            Pet: {$ref: 'pet.yaml'}
+            Cat:
+              allOf:
+                - $ref: '#/components/schemas/Pet'
+                - {type: object, properties: {lives: {type: integer, maxim: 9}}}
+        """.write(to: folder.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        try "{type: object, discriminator: {propertyName: kind}, required: [kind], properties: {kind: {type: string}}}"
+            .write(to: folder.appendingPathComponent("pet.yaml"), atomically: true, encoding: .utf8)
+        var options = GeneratorOptions()
+        options.operations = ["listPets"]
+        let result = Generator.generate(path: folder.appendingPathComponent("api.yaml").path, options: options)
+        #expect(warnings(result.diagnostics).contains("unknown-keyword:maxim"), "\(result.diagnostics.all)")
+        #expect(try #require(result.module).topLevel.contains { result.module?[$0].name.swift == "Cat" })
+    }
 }

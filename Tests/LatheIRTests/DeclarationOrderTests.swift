@@ -23,12 +23,15 @@ struct DeclarationOrderTests {
 
     /// Each property's Swift name and default.
     func defaults(_ module: IRModule, of name: String) throws -> [String: SpecValue?] {
+        Dictionary(
+            uniqueKeysWithValues: try objectNamed(name, in: module).properties.map { ($0.name.swift, $0.defaultValue) })
+    }
+
+    /// The object type `name`.
+    func objectNamed(_ name: String, in module: IRModule) throws -> IRObject {
         let type = try #require(module.types.first { $0.name.swift == name })
-        guard case .object(let object) = type.kind else {
-            Issue.record("\(name) is not an object")
-            return [:]
-        }
-        return Dictionary(uniqueKeysWithValues: object.properties.map { ($0.name.swift, $0.defaultValue) })
+        guard case .object(let object) = type.kind else { throw NotAnObject(name: name) }
+        return object
     }
 
     @Test func aDefaultFitsAnEnumDeclaredLater() throws {
@@ -95,11 +98,7 @@ struct DeclarationOrderTests {
             [holder, maybe, shape, maybeValue], [maybe, shape, maybeValue, holder], [shape, holder, maybe, maybeValue],
         ] {
             let (module, warnings) = try lower(order)
-            let type = try #require(module.types.first { $0.name.swift == "Holder" })
-            guard case .object(let object) = type.kind else {
-                Issue.record("Holder is not an object")
-                continue
-            }
+            let object = try objectNamed("Holder", in: module)
             #expect(object.composed.map(\.name.swift) == ["maybeValue", "shape"], "\(order)")
             #expect(object.properties.map(\.name.swift) == ["maybe"])
             #expect(warnings.map { $0.split(separator: ":").last! } == ["allof-not-objects"], "\(warnings)")
@@ -120,11 +119,7 @@ struct DeclarationOrderTests {
         let maybe = "Maybe: {oneOf: [{type: string}, {type: 'null'}]}"
         for order in [[holder, maybe], [maybe, holder]] {
             let (module, warnings) = try lower(order)
-            let type = try #require(module.types.first { $0.name.swift == "Holder" })
-            guard case .object(let object) = type.kind else {
-                Issue.record("Holder is not an object")
-                continue
-            }
+            let object = try objectNamed("Holder", in: module)
             #expect(object.composed.isEmpty, "\(order)")
             guard case .captured(.primitive(let value), _) = object.additionalProperties else {
                 Issue.record("\(object.additionalProperties)")
@@ -136,27 +131,35 @@ struct DeclarationOrderTests {
     }
 
     /// Alternatives between primitives (`oneOf: [string, integer]`) are no object either: no JSON
-    /// object decodes as them, so composed they made the whole object undecodable. Alternatives of
-    /// which one can be an object (a map here) are kept. The same in both orders.
-    @Test func alternativesBetweenPrimitivesAreNotComposed() throws {
+    /// object decodes as them, so composed they made the whole object undecodable. Nor are those
+    /// that hold an object only as a map or any JSON value: decoded from the whole object, that
+    /// would hold the object's own properties, and encoding would write the stale copies over them.
+    /// Alternatives of which one is an object are kept. The same in both orders.
+    @Test func alternativesWithNoObjectOfTheirOwnAreNotComposed() throws {
         let holder = """
             Holder:
               allOf:
                 - $ref: '#/components/schemas/Scalar'
                 - $ref: '#/components/schemas/ScalarOrMap'
+                - $ref: '#/components/schemas/ScalarOrAny'
+                - $ref: '#/components/schemas/ScalarOrObject'
                 - {type: object, properties: {id: {type: string}}}
             """
-        let scalar = "Scalar: {oneOf: [{type: string}, {type: integer}]}"
-        let scalarOrMap = "ScalarOrMap: {anyOf: [{type: string}, {type: object, additionalProperties: {type: string}}]}"
-        for order in [[holder, scalar, scalarOrMap], [scalar, scalarOrMap, holder]] {
+        let others = [
+            "Scalar: {oneOf: [{type: string}, {type: integer}]}",
+            "ScalarOrMap: {anyOf: [{type: string}, {type: object, additionalProperties: {type: string}}]}",
+            "ScalarOrAny: {oneOf: [{type: string}, {}]}",
+            "ScalarOrObject: {anyOf: [{type: string}, {type: object, properties: {a: {type: string}}}]}",
+        ]
+        for order in [[holder] + others, others + [holder]] {
             let (module, warnings) = try lower(order)
-            let type = try #require(module.types.first { $0.name.swift == "Holder" })
-            guard case .object(let object) = type.kind else {
-                Issue.record("Holder is not an object")
-                continue
-            }
-            #expect(object.composed.map(\.name.swift) == ["scalarOrMap"], "\(order)")
-            #expect(warnings.map { $0.split(separator: ":").last! } == ["allof-not-objects"], "\(warnings)")
+            let object = try objectNamed("Holder", in: module)
+            #expect(object.composed.map(\.name.swift) == ["scalarOrObject"], "\(order)")
+            #expect(warnings.map { $0.split(separator: ":").last! } == Array(repeating: "allof-not-objects", count: 3))
         }
+    }
+
+    struct NotAnObject: Error {
+        var name: String
     }
 }

@@ -62,7 +62,11 @@ struct TypeSpellingTests {
                     hourly: {type: Hourly, description: each hour}
                     other: {type: Other}
                     both: {$ref: '#/components/schemas/Hourly', type: Hourly}
+                    amount: {type: Decimal}
+                    text: {type: String}
                 Hourly: {type: object, properties: {time: {type: array, items: {type: string}}}}
+                Decimal: {type: string, pattern: '^[0-9]+$'}
+                String: {type: object}
             """)
         let properties = try properties(result, of: "Forecast")
         let hourly = try #require(properties["hourly"])
@@ -74,9 +78,52 @@ struct TypeSpellingTests {
         #expect(properties["other"]?.ref == nil)
         // Beside a `$ref`, the reference is the one written.
         #expect(properties["both"]?.ref?.raw == "#/components/schemas/Hourly")
+        // Another language's name for a type yields to a component of that name; a JSON type in
+        // capitals does not.
+        #expect(properties["amount"]?.ref?.targetName == "Decimal")
+        #expect(properties["text"]?.ref == nil)
+        #expect(properties["text"]?.types == .string)
         let messages = result.diagnostics.all.map { "\($0.location!.line):\($0.message)" }
         #expect(messages.first == "9:unknown type 'Hourly'; a schema component has that name")
         #expect(result.diagnostics.all.first?.reading == "Lathe reads it as $ref: '#/components/schemas/Hourly'")
-        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.count == 5, "\(messages)")
+    }
+
+    /// Read as a `$ref` the author did not write: what stands beside it applies in 3.0 too, a 3.0
+    /// `nullable` makes it "that or null", and a name a URI fragment would have to escape resolves.
+    @Test func aTypeReadAsAReferenceKeepsWhatStandsBesideIt() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Forecast:
+                  type: object
+                  properties:
+                    extended: {type: Hourly, properties: {extra: {type: string}}}
+                    maybe: {type: Hourly, nullable: true}
+                    share: {type: 100%}
+                    nothing: {type: 'Null'}
+                Hourly: {type: object, properties: {time: {type: string}}}
+                100%: {type: number}
+            """)
+        let properties = try properties(result, of: "Forecast")
+        let extended = try #require(properties["extended"])
+        #expect(extended.ref?.targetName == "Hourly")
+        #expect(!extended.isPureReference)
+        #expect(extended.properties.map(\.name) == ["extra"])
+        let maybe = try #require(properties["maybe"])
+        #expect(maybe.anyOf.count == 2)
+        #expect(maybe.anyOf.first?.ref?.targetName == "Hourly")
+        #expect(maybe.anyOf.last?.types == .null)
+        #expect(properties["share"]?.ref?.targetName == "100%")
+        #expect(properties["nothing"]?.types == nil)
+        let kinds = result.diagnostics.all.map { $0.kind ?? "" }
+        // `100%` is no name OpenAPI allows, which is a warning of its own.
+        #expect(
+            kinds == ["component-name", "type-unknown", "type-unknown", "type-unknown", "type-unknown"],
+            "\(result.diagnostics.all)")
     }
 }

@@ -175,9 +175,11 @@ extension DocumentDecoder {
         schema.shareConstraints(in: &constraintPool)
         // OpenAPI 3.0 ignores what stands beside a `$ref` (a 3.0 `nullable` there becomes `anyOf`
         // below); 3.1 applies it as well. Answered here, so later stages never ask the version.
+        // A `type` read as a `$ref` (`componentNamedAsType`) was not written as one: what stands
+        // beside it applies in either version.
         schema.isPureReference =
             schema.ref != nil
-            && (!version.isJSONSchema2020
+            && ((!version.isJSONSchema2020 && !typeIsReference)
                 || node.entries.allSatisfy {
                     $0.key.textHasPrefix("x-") || Self.annotationKeywords.contains($0.key.text ?? "")
                         || (typeIsReference && $0.key.textEquals("type"))
@@ -320,7 +322,8 @@ extension DocumentDecoder {
     /// A JSON type as other languages spell it (`int`, `bool`, `String`): the one it stands for.
     static func typeSpelling(_ text: String) -> JSONTypes? {
         let lowered = text.lowercased()
-        if let type = JSONTypes(name: lowered) { return type }
+        // `Null` is left unknown: it is no type in 3.0, and nothing else to 3.1.
+        if let type = JSONTypes(name: lowered) { return type == .null ? nil : type }
         let spellings: [String: JSONTypes] = [
             "int": .integer, "int32": .integer, "int64": .integer, "long": .integer, "bool": .boolean,
             "float": .number, "double": .number, "decimal": .number, "str": .string,
@@ -331,11 +334,16 @@ extension DocumentDecoder {
     /// `type: HourlyResponse` where that is no JSON type but the name of a schema component of the
     /// same file: a `$ref` written as a type (open-meteo's spec has three), read as one.
     private func componentNamedAsType(_ value: YAMLNode, in schemaNode: YAMLNode) -> Reference? {
-        guard schemaNode["$ref"] == nil, value.isScalar, let text = value.text, JSONTypes(name: text) == nil,
-            Self.typeSpelling(text) == nil, value.tree.root?["components"]?["schemas"]?[text] != nil
+        // A JSON type in capitals (`String`) is that type; another language's (`Decimal`) yields
+        // to a component of that name.
+        guard schemaNode["$ref"] == nil, value.isScalar, let text = value.text,
+            JSONTypes(name: text.lowercased()) == nil, let target = value.tree.root?["components"]?["schemas"]?[text]
         else { return nil }
-        let raw = "#/components/schemas/" + JSONPointer.escape(text)
-        guard let (key, target) = resolve(raw, at: value, kind: .schema) else { return nil }
+        // The key made directly (as for a discriminator's bare name): a name with `%` or `#` in
+        // it would need escaping as a URI fragment to be resolved as one.
+        let pointer = "/components/schemas/" + JSONPointer.escape(text)
+        let key = canonicalKey(file: value.tree, pointer: pointer)
+        let raw = "#" + pointer
         enqueue(.schema, key: key, node: target)
         error(
             "unknown type '\(text)'; a schema component has that name", at: value, kind: "type-unknown",

@@ -25,10 +25,30 @@ public struct ReachedRegions: Sendable {
             walk.operation(operation)
             paths.insert(item.node.pointer)
         }
+        walk.followSchemaReferences()
         let root = document.node.tree
-        for node in walk.regions where node.tree === root {
+        var regions = walk.regions.filter { $0.tree === root }
+        if root.hasSharedNodes { regions += Self.nodesAliasedInto(regions) }
+        for node in regions {
             pointers.insert(node.pointer)
         }
+    }
+
+    /// The nodes an alias or a merge key brings into `regions` from elsewhere: their pointers run
+    /// through the place they were first written (a default anchored in an unused schema, say),
+    /// so they are regions of their own. Each node is looked into once.
+    private static func nodesAliasedInto(_ regions: [YAMLNode]) -> [YAMLNode] {
+        var found: [YAMLNode] = []
+        var seen = Set(regions)
+        var work = regions
+        while let node = work.popLast() {
+            let children = node.isMapping ? node.entries.map(\.value) : Array(node.items)
+            for child in children {
+                if child.parent != node { found.append(child) }
+                if seen.insert(child).inserted { work.append(child) }
+            }
+        }
+        return found
     }
 
     /// Whether `diagnostic` is a warning about a part of the root document the operations do not
@@ -77,13 +97,24 @@ public struct ReachedRegions: Sendable {
         let extending: [String: [String]]
         private(set) var regions: [YAMLNode] = []
         private var visited = Set<String>()
+        /// Schema keys met and not yet walked: followed one by one (`followSchemaReferences`), not
+        /// by recursion, so a long chain of components cannot exhaust the stack.
+        private var schemaKeys: [String] = []
 
         init(document: OpenAPIDocument) {
             store = document.store
             var extending: [String: [String]] = [:]
             for (_, key) in document.components.schemas {
                 for part in document.store.schemas[key]?.allOf ?? [] {
-                    if let base = part.ref?.targetKey { extending[base, default: []].append(key) }
+                    // Under every key of the chain of references to the base (`Pet: {$ref:
+                    // pet.yaml}`), since the discriminator is on the last.
+                    var base = part.ref?.targetKey
+                    var chain = Set<String>()
+                    while let current = base, chain.insert(current).inserted {
+                        extending[current, default: []].append(key)
+                        let target = document.store.schemas[current]
+                        base = target?.isPureReference == true ? target?.ref?.targetKey : nil
+                    }
                 }
             }
             self.extending = extending
@@ -185,13 +216,20 @@ public struct ReachedRegions: Sendable {
             }
         }
 
-        /// A schema component (or other `$ref` target), and, when it is a discriminator's base,
-        /// the components that extend it.
+        /// A schema component (or other `$ref` target), walked by `followSchemaReferences`.
         private mutating func schema(key: String?) {
-            guard first(key), let key, let target = store.schemas[key] else { return }
-            schema(target)
-            if target.discriminator != nil {
-                for subtype in extending[key] ?? [] { schema(key: subtype) }
+            if first(key), let key { schemaKeys.append(key) }
+        }
+
+        /// Each schema a `$ref` led to, and, for a discriminator's base, the components that
+        /// extend it, until none is left.
+        mutating func followSchemaReferences() {
+            while let key = schemaKeys.popLast() {
+                guard let target = store.schemas[key] else { continue }
+                schema(target)
+                if target.discriminator != nil {
+                    for subtype in extending[key] ?? [] { schema(key: subtype) }
+                }
             }
         }
 
