@@ -14,8 +14,8 @@ extension Lowerer {
             return (.primitive(.jsonValue), IRConstraints())
         }
         if let ref = schema.ref {
-            // What stands beside a `$ref` applies too (the decoder marks a 3.0 `$ref` pure: 3.0
-            // ignores its siblings).
+            // What stands beside a `$ref` applies too (the decoder marks a `$ref` written in 3.0
+            // pure: 3.0 ignores its siblings).
             if schema.isPureReference { return (referencedType(ref), IRConstraints()) }
             // `$ref` with constraints beside it means both: `allOf: [$ref, the rest]`.
             var rest = schema
@@ -445,6 +445,7 @@ extension Lowerer {
         else { return nil }
         let propertyNames = memberNames(of: id)
         var candidates: [ComposedCandidate] = []
+        var mapsLeftOut: [IRValueType] = []
         var undecided = false
         for (index, union) in unions.enumerated() {
             // `rest` of a 3.1 `$ref` beside `oneOf` shares the schema's node: a reading, not a child.
@@ -456,6 +457,7 @@ extension Lowerer {
             switch isComposable(type) {
             case false?:
                 warnNotComposable(type, at: union.origin)
+                if holdsObjects(type) { mapsLeftOut.append(type) }
                 continue
             case nil: undecided = true
             case true?: break
@@ -470,16 +472,45 @@ extension Lowerer {
         if undecided {
             deferredCompositions.append(
                 DeferredComposition(
-                    object: id, candidates: candidates, additionalProperties: object.additionalProperties))
+                    object: id, candidates: candidates, mapsLeftOut: mapsLeftOut,
+                    additionalProperties: object.additionalProperties))
         }
         object.composed = Self.composedMembers(candidates, besides: propertyNames)
-        // The union's keys are not additional properties: capturing them would write stale values
-        // over the union's when encoding.
-        if !object.composed.isEmpty, case .captured = object.additionalProperties {
-            object.additionalProperties = .ignored
-        }
+        object.additionalProperties = additionalProperties(
+            object.additionalProperties, composing: !object.composed.isEmpty, mapsLeftOut: mapsLeftOut)
         types[id.index].kind = .object(object)
         return .named(id)
+    }
+
+    /// What a composite object does with keys beyond its properties. With composed members they
+    /// are ignored: the members' keys are no additional properties, and capturing them would write
+    /// stale values over the members' when encoding. Without, the object's own
+    /// `additionalProperties`; when it states none, a member left out for holding an object only as
+    /// a map or any JSON value (`anyOf: [string, {additionalProperties: …}]`) still says what the
+    /// other keys hold: the map's values, or any JSON value when there are several kinds.
+    func additionalProperties(
+        _ own: IRAdditionalProperties, composing: Bool, mapsLeftOut: [IRValueType]
+    ) -> IRAdditionalProperties {
+        if composing { return own == .forbidden ? .forbidden : .ignored }
+        guard own == .ignored, !mapsLeftOut.isEmpty else { return own }
+        var values = Set<IRValueType>()
+        var visited = Set<IRTypeID>()
+        func collect(_ type: IRValueType) {
+            switch type.nonNull {
+            case .dictionary(let element): values.insert(element)
+            case .primitive(.jsonValue): values.insert(.primitive(.jsonValue))
+            case .named(let id):
+                guard visited.insert(id).inserted else { return }
+                switch types[id.index].kind {
+                case .alias(let aliased, _): collect(aliased)
+                case .union(let union), .anyOf(let union): for item in union.cases { collect(item.type) }
+                case .object, .enumeration, .pending: break
+                }
+            case .primitive, .array, .nullable: break
+            }
+        }
+        mapsLeftOut.forEach(collect)
+        return .captured(values.count == 1 ? values.first! : .primitive(.jsonValue), IRConstraints())
     }
 
     /// A member `lowerComposite` composes into an object, before it is named.
@@ -497,6 +528,8 @@ extension Lowerer {
     struct DeferredComposition {
         var object: IRTypeID
         var candidates: [ComposedCandidate]
+        /// Members already left out for holding an object only as a map or any JSON value.
+        var mapsLeftOut: [IRValueType]
         /// What the object had before its composed members made it ignore other keys.
         var additionalProperties: IRAdditionalProperties
     }
@@ -520,8 +553,8 @@ extension Lowerer {
     private func warnNotComposable(_ type: IRValueType, at origin: Origin) {
         let message =
             holdsObjects(type)
-            ? "this allOf member's alternatives hold an object only as a map or any JSON value, which would "
-                + "repeat the object's own properties; Lathe does not generate it"
+            ? "this allOf member holds an object only as a map or any JSON value, which would repeat the "
+                + "object's own properties; Lathe does not generate it as a member"
             : "this allOf member is neither an object nor alternatives between objects, "
                 + "so no object can also be it; Lathe does not generate it"
         warning(message, at: origin, kind: "allof-not-objects")
@@ -533,15 +566,18 @@ extension Lowerer {
     func settleDeferredCompositions() {
         for deferred in deferredCompositions {
             guard case .object(var object) = types[deferred.object.index].kind else { continue }
+            var mapsLeftOut = deferred.mapsLeftOut
             let kept = deferred.candidates.filter { candidate in
                 if isComposable(candidate.type) != false { return true }
                 warnNotComposable(candidate.type, at: candidate.origin)
+                if holdsObjects(candidate.type) { mapsLeftOut.append(candidate.type) }
                 return false
             }
             guard kept.count < deferred.candidates.count else { continue }
             // Clear of the properties only: `memberNames(of:)` would hold the members being renamed.
             object.composed = Self.composedMembers(kept, besides: Set(object.properties.map(\.name.swift)))
-            if object.composed.isEmpty { object.additionalProperties = deferred.additionalProperties }
+            object.additionalProperties = additionalProperties(
+                deferred.additionalProperties, composing: !object.composed.isEmpty, mapsLeftOut: mapsLeftOut)
             types[deferred.object.index].kind = .object(object)
         }
         deferredCompositions = []

@@ -296,4 +296,33 @@ struct SelectionWarningsTests {
         #expect(warnings(result.diagnostics).contains("unknown-keyword:maxim"), "\(result.diagnostics.all)")
         #expect(try #require(result.module).topLevel.contains { result.module?[$0].name.swift == "Cat" })
     }
+
+    /// A chain of thousands of components, each referring to the next, is followed without
+    /// recursing once per link (which would exhaust a thread's stack).
+    @Test func aLongChainOfComponentsIsFollowedToItsEnd() {
+        let count = 4000
+        var spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /first:
+                get:
+                  operationId: getFirst
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/C0'}}}}
+            components:
+              schemas:
+
+            """
+        for index in 0 ..< count - 1 {
+            spec += "    C\(index): {type: object, properties: {next: {$ref: '#/components/schemas/C\(index + 1)'}}}\n"
+        }
+        spec += "    C\(count - 1): {type: object, properties: {x: {type: string, patern: a}}}\n"
+        spec += "    Unused: {type: object, properties: {x: {type: string, lenght: 2}}}\n"
+        var options = GeneratorOptions()
+        options.operations = ["getFirst"]
+        options.modes = [.types]
+        let diagnostics = Generator.generate(bytes: Array(spec.utf8), path: "spec.yaml", options: options).diagnostics
+        #expect(warnings(diagnostics) == ["unknown-keyword:patern"], "\(diagnostics.all.prefix(5))")
+    }
 }

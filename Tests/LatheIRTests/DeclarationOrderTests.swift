@@ -159,6 +159,34 @@ struct DeclarationOrderTests {
         }
     }
 
+    /// A member left out for holding an object only as a map still says what the object's other
+    /// keys hold, when nothing else is composed and the object states nothing of its own: they
+    /// are its additional properties, as the map's values (or any JSON value, for several kinds).
+    @Test func aMapLeftOutKeepsTheOtherKeysAsAdditionalProperties() throws {
+        let holder = """
+            Holder:
+              allOf:
+                - $ref: '#/components/schemas/ScalarOrMap'
+                - {type: object, properties: {id: {type: string}}}
+            Loose:
+              allOf:
+                - $ref: '#/components/schemas/ScalarOrMap'
+                - {oneOf: [{type: integer}, {}]}
+                - {type: object, properties: {id: {type: string}}}
+            """
+        let map = "ScalarOrMap: {anyOf: [{type: boolean}, {type: object, additionalProperties: {type: string}}]}"
+        for order in [[holder, map], [map, holder]] {
+            let (module, warnings) = try lower(order)
+            let object = try objectNamed("Holder", in: module)
+            #expect(object.composed.isEmpty)
+            #expect(object.additionalProperties == .captured(.primitive(.string), IRConstraints()), "\(order)")
+            #expect(
+                try objectNamed("Loose", in: module).additionalProperties
+                    == .captured(.primitive(.jsonValue), IRConstraints()), "\(order)")
+            #expect(warnings.count == 3, "\(warnings)")
+        }
+    }
+
     struct NotAnObject: Error {
         var name: String
     }

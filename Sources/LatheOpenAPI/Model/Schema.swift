@@ -56,8 +56,8 @@ public struct Schema: Sendable, Hashable {
     /// Allowed types; `nil` when the schema does not say (any type).
     public var types: JSONTypes?
     /// Whether this schema is a `$ref` with nothing but annotations beside it (description, title,
-    /// examples, …), or any `$ref` in OpenAPI 3.0, which ignores its siblings: it adds no
-    /// constraint to its target.
+    /// examples, …), or any `$ref` written in OpenAPI 3.0, which ignores its siblings (not a
+    /// `type` read as a `$ref`): it adds no constraint to its target.
     public var isPureReference = false
     public var format: String?
     public var description: String?
