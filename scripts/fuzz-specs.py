@@ -49,13 +49,15 @@ MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/for
 
 
 class Spec:
-    def __init__(self, rng, version, shared_rng=None, order_rng=None):
+    def __init__(self, rng, version, shared_rng=None, order_rng=None, servers_rng=None):
         self.rng = rng
         # Draws for the shared responses and parameters (`--select`), apart: a seed's document
         # without them stays what it was before they were added.
         self.shared_rng = shared_rng
         # Draws for the components declared before what they refer to (`--order`), apart likewise.
         self.order_rng = order_rng
+        # Draws for servers with variables (`--servers`), apart likewise.
+        self.servers_rng = servers_rng
         self.v31 = version.startswith("3.1")
         self.schemas = {}
         self.depth = 0
@@ -274,7 +276,9 @@ class Spec:
                 item[method] = self.operation(params, ids)
             paths[template] = item
         components = self.shared_components(paths) if self.shared_rng else {}
+        servers = self.servers() if self.servers_rng else []
         return {
+            **({"servers": servers} if servers else {}),
             "openapi": "3.1.0" if self.v31 else "3.0.3",
             "info": {"title": "fuzz", "version": "1"},
             "paths": paths,
@@ -342,6 +346,29 @@ class Spec:
         # The holders first, then what was there, then what the holders refer to.
         self.schemas = {**holders, **self.schemas, **later}
 
+    def servers(self):
+        """Servers whose URL templates have variables named like anything else (`--servers`): each
+        variable's enum becomes a type nested in `ServerURL`, its name a parameter label."""
+        r = self.servers_rng
+        servers = []
+        for index in range(r.randint(1, 3)):
+            names = list(dict.fromkeys(r.choice(NAMES) for _ in range(r.randint(0, 3))))
+            names = [n for n in names if all(c not in n for c in "{}/?#")]
+            url = "https://" + ".".join("{%s}" % n for n in names) + ("." if names else "") + f"s{index}.test/v1"
+            variables = {}
+            for name in names:
+                variable = {"default": "a"}
+                if r.random() < 0.6:
+                    variable["enum"] = list(dict.fromkeys(["a"] + r.sample(ENUM_VALUES, r.randint(0, 3))))
+                variables[name] = variable
+            server = {"url": url}
+            if variables:
+                server["variables"] = variables
+            if r.random() < 0.5:
+                server["description"] = r.choice(NAMES)
+            servers.append(server)
+        return servers
+
     def shared_components(self, paths):
         """Shared responses (some with a header) and a shared parameter, some operations referring
         to them and some not: what a selection of operations must leave out or keep."""
@@ -372,10 +399,11 @@ class Spec:
         return components
 
 
-def document(seed, shared=False, order=False):
+def document(seed, shared=False, order=False, servers=False):
     rng = random.Random(seed)
     return Spec(rng, rng.choice(["3.0.3", "3.1.0"]), random.Random(f"{seed}-shared") if shared else None,
-                random.Random(f"{seed}-order") if order else None).document()
+                random.Random(f"{seed}-order") if order else None,
+                random.Random(f"{seed}-servers") if servers else None).document()
 
 
 def selection(spec, seed):
@@ -426,6 +454,8 @@ def main():
                         help="also generate each document with one to three of its operations selected")
     parser.add_argument("--order", action="store_true",
                         help="also declare objects before the enumerations and alternatives they refer to")
+    parser.add_argument("--servers", action="store_true",
+                        help="also give documents servers whose URL variables have any names")
     parser.add_argument("--write", metavar="DIR",
                         help="only write the documents to DIR (seed-N.json), for OrderIndependenceTests "
                              "(LATHE_ORDER_SPECS=DIR)")
@@ -434,7 +464,7 @@ def main():
         os.makedirs(args.write, exist_ok=True)
         for seed in range(args.seed, args.seed + args.count):
             with open(os.path.join(args.write, f"seed-{seed}.json"), "w") as f:
-                json.dump(document(seed, args.select, args.order), f, indent=1, ensure_ascii=False)
+                json.dump(document(seed, args.select, args.order, args.servers), f, indent=1, ensure_ascii=False)
         print(f"fuzz-specs: {args.count} documents written to {args.write}")
         return
     workdir = tempfile.mkdtemp(prefix="lathe-fuzz-specs-")
@@ -446,7 +476,7 @@ def main():
     if args.replay is not None:
         cases = [(os.path.basename(p), json.load(open(p))) for p in args.replay]
     else:
-        cases = ((f"seed-{seed}", document(seed, args.select, args.order))
+        cases = ((f"seed-{seed}", document(seed, args.select, args.order, args.servers))
                  for seed in range(args.seed, args.seed + args.count))
         if args.select:
             cases = (case for label, spec in cases for case in (

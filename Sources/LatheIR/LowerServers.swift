@@ -22,7 +22,9 @@ extension Lowerer {
                 var enumType: String?
                 var values: [IRName] = []
                 if !listed.isEmpty {
-                    let base = SwiftNames.typeName(variable.name)
+                    // Nested in `ServerURL`: `protocol` must not become `Protocol` (a member type Swift
+                    // forbids), nor `string` shadow `String` there.
+                    let base = SwiftNames.safeTypeName(variable.name)
                     if let shared = enumsByName.first(where: { $0.value == (base, listed) })?.key {
                         enumType = shared
                     } else {
