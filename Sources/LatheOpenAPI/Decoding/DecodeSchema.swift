@@ -67,7 +67,10 @@ extension DocumentDecoder {
                     "'\(key)' has no value", at: value, kind: "empty-value",
                     reading: "Lathe reads it as if it were absent")
             case "type":
-                if let reference = componentNamedAsType(value, in: node) {
+                // A JSON type, as nearly every `type` is, costs one comparison before decoding.
+                if value.isScalar, let text = value.text, JSONTypes(name: text) == nil,
+                    let reference = componentNamedAsType(text, at: value, in: node)
+                {
                     schema.ref = reference
                     typeIsReference = true
                 } else {
@@ -293,13 +296,13 @@ extension DocumentDecoder {
             return nil
         }
         guard let text = string(node, "type") else { return nil }
-        if JSONTypes(name: text) == nil, let type = Self.typeSpelling(text) {
-            error(
-                "unknown type '\(text)'; the JSON type is spelled '\(type.typeNames[0])'", at: node,
-                kind: "type-unknown", reading: "Lathe reads it as \(type.typeNames[0])")
-            return type
-        }
         guard let type = JSONTypes(name: text) else {
+            if let type = Self.typeSpelling(text) {
+                error(
+                    "unknown type '\(text)'; the JSON type is spelled '\(type.typeNames[0])'", at: node,
+                    kind: "type-unknown", reading: "Lathe reads it as \(type.typeNames[0])")
+                return type
+            }
             var message =
                 "unknown type '\(text)'; expected one of array, boolean, integer, number, object, "
                 + "string\(version.isJSONSchema2020 ? " or null" : "")"
@@ -333,11 +336,11 @@ extension DocumentDecoder {
 
     /// `type: HourlyResponse` where that is no JSON type but the name of a schema component of the
     /// same file: a `$ref` written as a type (open-meteo's spec has three), read as one.
-    private func componentNamedAsType(_ value: YAMLNode, in schemaNode: YAMLNode) -> Reference? {
+    private func componentNamedAsType(_ text: String, at value: YAMLNode, in schemaNode: YAMLNode) -> Reference? {
         // A JSON type in capitals (`String`) is that type; another language's (`Decimal`) yields
         // to a component of that name.
-        guard schemaNode["$ref"] == nil, value.isScalar, let text = value.text,
-            JSONTypes(name: text.lowercased()) == nil, let target = value.tree.root?["components"]?["schemas"]?[text]
+        guard JSONTypes(name: text.lowercased()) == nil, schemaNode["$ref"] == nil,
+            let target = value.tree.root?["components"]?["schemas"]?[text]
         else { return nil }
         // The key made directly (as for a discriminator's bare name): a name with `%` or `#` in
         // it would need escaping as a URI fragment to be resolved as one.
