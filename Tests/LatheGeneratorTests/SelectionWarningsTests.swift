@@ -60,9 +60,19 @@ struct SelectionWarningsTests {
         """
 
     func generate(_ selectors: [String]) -> Diagnostics {
+        generate(Self.spec, selecting: selectors)
+    }
+
+    /// The diagnostics of generating `spec` (named `spec.yaml`) with `selectors` picking operations.
+    func generate(
+        _ spec: String, selecting selectors: [String], modes: Set<GeneratorOptions.Mode>? = nil
+    )
+        -> Diagnostics
+    {
         var options = GeneratorOptions()
         options.operations = selectors
-        return Generator.generate(bytes: Array(Self.spec.utf8), path: "spec.yaml", options: options).diagnostics
+        if let modes { options.modes = modes }
+        return Generator.generate(bytes: Array(spec.utf8), path: "spec.yaml", options: options).diagnostics
     }
 
     /// Each warning's kind and the word it is about, as `kind:word`.
@@ -109,12 +119,10 @@ struct SelectionWarningsTests {
 
     /// No note when nothing is left out.
     @Test func noNoteWhenNothingIsLeftOut() {
-        var options = GeneratorOptions()
-        options.operations = ["getUsed"]
         let spec = Self.spec.replacingOccurrences(of: "summry: typo", with: "summary: fine")
             .replacingOccurrences(of: ", tint: x", with: "").replacingOccurrences(of: ", maxx: 2", with: "")
             .replacingOccurrences(of: ", patern: a", with: "")
-        let diagnostics = Generator.generate(bytes: Array(spec.utf8), path: "spec.yaml", options: options).diagnostics
+        let diagnostics = generate(spec, selecting: ["getUsed"])
         #expect(!diagnostics.all.contains { $0.severity == .note }, "\(diagnostics.all)")
         #expect(diagnostics.warnings.count == 7)
     }
@@ -214,11 +222,7 @@ struct SelectionWarningsTests {
         ("listOwners", ["unknown-keyword:lenght"]),
     ])
     func warningsAboutWhatIsReachedIndirectlyStay(operation: String, expected: [String]) {
-        var options = GeneratorOptions()
-        options.operations = [operation]
-        let diagnostics = Generator.generate(
-            bytes: Array(Self.reachedIndirectly.utf8), path: "spec.yaml", options: options
-        ).diagnostics
+        let diagnostics = generate(Self.reachedIndirectly, selecting: [operation])
         #expect(warnings(diagnostics) == Set(expected))
         // Three of the others are about what the operation does not use; the rest (undocumented
         // 400s, a path read as absolute) are made only for operations generated.
@@ -257,9 +261,7 @@ struct SelectionWarningsTests {
                 Other: {type: object, properties: {count: &count {type: integer, default: many}, name: {type: string, patern: a}}}
                 Used: {type: object, properties: {count: {<<: *count, description: n}}}
             """
-        var options = GeneratorOptions()
-        options.operations = ["getUsed"]
-        let diagnostics = Generator.generate(bytes: Array(spec.utf8), path: "spec.yaml", options: options).diagnostics
+        let diagnostics = generate(spec, selecting: ["getUsed"])
         let kept = warnings(diagnostics)
         #expect(kept.contains { $0.hasPrefix("default-does-not-fit:") }, "\(diagnostics.all)")
         #expect(!kept.contains("unknown-keyword:patern"), "\(kept)")
@@ -319,10 +321,7 @@ struct SelectionWarningsTests {
         }
         spec += "    C\(count - 1): {type: object, properties: {x: {type: string, patern: a}}}\n"
         spec += "    Unused: {type: object, properties: {x: {type: string, lenght: 2}}}\n"
-        var options = GeneratorOptions()
-        options.operations = ["getFirst"]
-        options.modes = [.types]
-        let diagnostics = Generator.generate(bytes: Array(spec.utf8), path: "spec.yaml", options: options).diagnostics
+        let diagnostics = generate(spec, selecting: ["getFirst"], modes: [.types])
         #expect(warnings(diagnostics) == ["unknown-keyword:patern"], "\(diagnostics.all.prefix(5))")
     }
 }
