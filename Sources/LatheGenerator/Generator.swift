@@ -190,14 +190,19 @@ public enum Generator {
     /// about the code generated, and Square's three operations would otherwise print the warnings
     /// of all 316.
     static func leavingOutUnusedParts(_ diagnostics: Diagnostics, regions: ReachedRegions) -> Diagnostics {
-        let left = diagnostics.all.count(where: regions.isAboutUnusedPart)
+        var left = 0
+        let kept = diagnostics.mapFindings { diagnostic in
+            guard regions.isAboutUnusedPart(diagnostic) else { return diagnostic }
+            left += 1
+            return nil
+        }
         guard left > 0 else { return diagnostics }
         let note = Diagnostic.note(
             "\(left) warning\(left == 1 ? "" : "s") about parts of the description the selected operations do not use "
                 + "\(left == 1 ? "is" : "are") not shown; generate without selecting operations to see "
                 + (left == 1 ? "it" : "them"),
             at: nil)
-        return Diagnostics([note] + diagnostics.mapFindings { regions.isAboutUnusedPart($0) ? nil : $0 }.all)
+        return Diagnostics([note] + kept.all)
     }
 
     /// Hands the pages that reading and lowering freed back to the system before emitting. The

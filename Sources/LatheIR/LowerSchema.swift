@@ -456,8 +456,7 @@ extension Lowerer {
             let type = lowered.nonNull
             switch isComposable(type) {
             case false?:
-                warnNotComposable(type, at: union.origin)
-                if holdsObjects(type) { mapsLeftOut.append(type) }
+                leaveOut(type, at: union.origin, mapsLeftOut: &mapsLeftOut)
                 continue
             case nil: undecided = true
             case true?: break
@@ -550,14 +549,18 @@ extension Lowerer {
         }
     }
 
-    private func warnNotComposable(_ type: IRValueType, at origin: Origin) {
+    /// Leaves out a member no object can be, with its warning; one that holds an object only as a
+    /// map or any JSON value goes into `mapsLeftOut`, for the object's additional properties.
+    private func leaveOut(_ type: IRValueType, at origin: Origin, mapsLeftOut: inout [IRValueType]) {
+        let asMap = holdsObjects(type)
         let message =
-            holdsObjects(type)
+            asMap
             ? "this allOf member holds an object only as a map or any JSON value, which would repeat the "
                 + "object's own properties; Lathe does not generate it as a member"
             : "this allOf member is neither an object nor alternatives between objects, "
                 + "so no object can also be it; Lathe does not generate it"
         warning(message, at: origin, kind: "allof-not-objects")
+        if asMap { mapsLeftOut.append(type) }
     }
 
     /// The composed members `lowerComposite` could not decide: those no object can be are dropped,
@@ -569,8 +572,7 @@ extension Lowerer {
             var mapsLeftOut = deferred.mapsLeftOut
             let kept = deferred.candidates.filter { candidate in
                 if isComposable(candidate.type) != false { return true }
-                warnNotComposable(candidate.type, at: candidate.origin)
-                if holdsObjects(candidate.type) { mapsLeftOut.append(candidate.type) }
+                leaveOut(candidate.type, at: candidate.origin, mapsLeftOut: &mapsLeftOut)
                 return false
             }
             guard kept.count < deferred.candidates.count else { continue }

@@ -40,7 +40,7 @@ public struct ReachedRegions: Sendable {
     private static func nodesAliasedInto(_ regions: [YAMLNode]) -> [YAMLNode] {
         var found: [YAMLNode] = []
         var seen = Set(regions)
-        var work = regions
+        var work = Array(seen)  // a node the walk met twice is looked into once
         while let node = work.popLast() {
             let children = node.isMapping ? node.entries.map(\.value) : Array(node.items)
             for child in children {
