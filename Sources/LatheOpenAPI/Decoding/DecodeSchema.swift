@@ -327,12 +327,13 @@ extension DocumentDecoder {
         let lowered = text.lowercased()
         // `Null` is left unknown: it is no type in 3.0, and nothing else to 3.1.
         if let type = JSONTypes(name: lowered) { return type == .null ? nil : type }
-        let spellings: [String: JSONTypes] = [
-            "int": .integer, "int32": .integer, "int64": .integer, "long": .integer, "bool": .boolean,
-            "float": .number, "double": .number, "decimal": .number, "str": .string,
-        ]
-        return spellings[lowered]
+        return otherSpellings[lowered]
     }
+
+    private static let otherSpellings: [String: JSONTypes] = [
+        "int": .integer, "int32": .integer, "int64": .integer, "long": .integer, "bool": .boolean,
+        "float": .number, "double": .number, "decimal": .number, "str": .string,
+    ]
 
     /// `type: HourlyResponse` where that is no JSON type but the name of a schema component of the
     /// same file: a `$ref` written as a type (open-meteo's spec has three), read as one.
@@ -340,13 +341,9 @@ extension DocumentDecoder {
         // A JSON type in capitals (`String`) is that type; another language's (`Decimal`) yields
         // to a component of that name.
         guard JSONTypes(name: text.lowercased()) == nil, schemaNode["$ref"] == nil,
-            let target = value.tree.root?["components"]?["schemas"]?[text]
+            let (key, target) = schemaComponent(named: text, in: value.tree)
         else { return nil }
-        // The key made directly (as for a discriminator's bare name): a name with `%` or `#` in
-        // it would need escaping as a URI fragment to be resolved as one.
-        let pointer = "/components/schemas/" + JSONPointer.escape(text)
-        let key = canonicalKey(file: value.tree, pointer: pointer)
-        let raw = "#" + pointer
+        let raw = "#/components/schemas/" + JSONPointer.escape(text)
         enqueue(.schema, key: key, node: target)
         error(
             "unknown type '\(text)'; a schema component has that name", at: value, kind: "type-unknown",
@@ -408,13 +405,20 @@ extension DocumentDecoder {
     ) -> (String, YAMLNode)? {
         guard isName else { return resolve(ref, at: node, kind: .schema) }
         // Bare names always mean the root document's components, wherever the discriminator stands.
-        guard let target = rootTree.root?["components"]?["schemas"]?[raw] else {
+        guard let component = schemaComponent(named: raw, in: rootTree) else {
             error(
                 "discriminator mapping names '\(raw)', but there is no schema '\(raw)' in components/schemas", at: node,
                 kind: "ref-unresolved", reading: "Lathe ignores this mapping entry")
             return nil
         }
-        return (canonicalKey(file: rootTree, pointer: "/components/schemas/" + JSONPointer.escape(raw)), target)
+        return component
+    }
+
+    /// The schema component `name` of `tree`, by its canonical key, found by name rather than by
+    /// resolving a `$ref`: a name with `%` or `#` in it would need escaping as a URI fragment.
+    private func schemaComponent(named name: String, in tree: YAMLTree) -> (key: String, node: YAMLNode)? {
+        guard let node = tree.root?["components"]?["schemas"]?[name] else { return nil }
+        return (canonicalKey(file: tree, pointer: "/components/schemas/" + JSONPointer.escape(name)), node)
     }
 
     private func checkRequired(_ schema: Schema, in node: YAMLNode) {
