@@ -312,6 +312,7 @@ public struct IRConstraints: Sendable, Hashable {
         var minProperties: Int?
         var maxProperties: Int?
         var constant: SpecValue?
+        var allowedValues: [SpecValue]?
         var elements: [IRConstraints] = []
     }
 
@@ -354,7 +355,8 @@ public struct IRConstraints: Sendable, Hashable {
             values.multipleOf,
         ]
         return texts.allSatisfy { $0?.isAllASCII ?? true }
-            && values.constant.map(Self.isASCII) ?? true && values.elements.allSatisfy(\.textIsASCII)
+            && values.constant.map(Self.isASCII) ?? true && values.allowedValues?.allSatisfy(Self.isASCII) ?? true
+            && values.elements.allSatisfy(\.textIsASCII)
     }
 
     private static func isASCII(_ value: SpecValue) -> Bool {
@@ -423,6 +425,12 @@ public struct IRConstraints: Sendable, Hashable {
         get { storage.values.constant }
         set { if newValue != storage.values.constant { change { $0.constant = newValue } } }
     }
+    /// The values the position may hold, where no Swift enum lists them (an `enum` of fractional
+    /// numbers, or of values of several kinds): `validate()` checks the value is one of them.
+    public var allowedValues: [SpecValue]? {
+        get { storage.values.allowedValues }
+        set { if newValue != storage.values.allowedValues { change { $0.allowedValues = newValue } } }
+    }
     /// Constraints on the items of an array or the values of a map (zero or one element).
     public var elements: [IRConstraints] {
         get { storage.values.elements }
@@ -448,6 +456,7 @@ public struct IRConstraints: Sendable, Hashable {
         result.minProperties = top.minProperties ?? minProperties
         result.maxProperties = top.maxProperties ?? maxProperties
         result.constant = top.constant ?? constant
+        result.allowedValues = top.allowedValues ?? allowedValues
         if !top.elements.isEmpty { result.elements = top.elements }
         return result
     }
@@ -485,6 +494,11 @@ public struct IRConstraints: Sendable, Hashable {
         result.pattern = same(pattern, other.pattern, "pattern")
         result.multipleOf = same(multipleOf, other.multipleOf, "multipleOf")
         result.constant = same(constant, other.constant, "const")
+        if let allowed = allowedValues, let others = other.allowedValues {
+            result.allowedValues = allowed.filter(others.contains)
+        } else {
+            result.allowedValues = allowedValues ?? other.allowedValues
+        }
         if elements.isEmpty || other.elements.isEmpty {
             result.elements = elements.isEmpty ? other.elements : elements
         } else {

@@ -174,14 +174,7 @@ extension Lowerer {
             constraints.constant = nonNull.count == 1 ? nonNull[0] : nil
             return (hasNull ? .nullable(.primitive(.bool)) : .primitive(.bool), constraints)
         } else {
-            let kinds = Set(nonNull.map(\.typeName)).sorted().joined(separator: ", ")
-            let what =
-                kinds == "number" || kinds == "integer, number"
-                ? "an enum of fractional numbers" : "this enum mixes kinds of values (\(kinds))"
-            warning(
-                "\(what); Lathe generates it as any JSON value and does not check the values", at: schema.origin,
-                kind: "enum-mixed")
-            return (.primitive(.jsonValue), IRConstraints())
+            return lowerValueList(schema, values: values, hint)
         }
         let id = namedType(hint, schema)
         // `undocumented` holds values the spec does not list; `allCases`, `rawValue` and
@@ -210,6 +203,50 @@ extension Lowerer {
         }
         types[id.index].kind = .enumeration(IREnumeration(rawType: rawType, cases: cases))
         return (hasNull ? .nullable(.named(id)) : .named(id), IRConstraints())
+    }
+
+    /// An enum no Swift enum can list: fractional numbers (`[0.25, 1, 7]`) are the schema's number
+    /// type, values of several kinds (`["auto", 1]`) any JSON value; either way `validate()` checks
+    /// that a value is one of them.
+    private func lowerValueList(_ schema: Schema, values: [SpecValue], _ hint: NameHint) -> (IRValueType, IRConstraints)
+    {
+        let numbers = values.allSatisfy { if case .number = $0 { true } else { $0 == .null } }
+        let declared = schema.types?.subtracting(.null)
+        if numbers, declared == nil || declared == .number {
+            var rest = schema
+            rest.enumValues = nil
+            rest.types = values.contains(.null) ? [.number, .null] : .number
+            var (type, constraints) = lower(rest, hint)
+            constraints.allowedValues = values.filter { $0 != .null }
+            return (type, constraints)
+        }
+        // Values the declared type excludes can never match; said, since the type is not kept.
+        if let declared, !declared.isEmpty {
+            let outside = values.filter { $0 != .null && declared.isDisjoint(with: Self.jsonType(of: $0)) }
+            if let first = outside.first {
+                let more = outside.count > 1 ? ", …" : ""
+                warning(
+                    "the enum lists values that are not of the schema's type, "
+                        + "\(declared.typeNames.joined(separator: " or ")) (\(JSONText.compact(first))\(more)); "
+                        + "Lathe generates it as any JSON value and checks it is one of the values",
+                    at: schema.origin, kind: "enum-mixed")
+            }
+        }
+        var constraints = IRConstraints()
+        constraints.allowedValues = values
+        return (.primitive(.jsonValue), constraints)
+    }
+
+    /// The JSON type of a value (an integral number is an integer, and a number).
+    private static func jsonType(of value: SpecValue) -> JSONTypes {
+        switch value {
+        case .null: .null
+        case .bool: .boolean
+        case .number(let number): number.isInteger ? [.integer, .number] : .number
+        case .string: .string
+        case .array: .array
+        case .object: .object
+        }
     }
 
     /// The values in the schema's declared type where the document spells them as another: beside

@@ -170,16 +170,16 @@ struct GenerateCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let spec = folder.appendingPathComponent("odd.yaml")
         try
-            ("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    Mixed: {enum: [1, "
-            + "a]}\n    Fine: {type: object, properties: {x: {type: string}}}\n")
+            ("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    Mixed: {type: integer, "
+            + "enum: [1, a]}\n    Fine: {type: object, properties: {x: {type: string}}}\n")
             .write(to: spec, atomically: true, encoding: .utf8)
         let run = try runner.lathe("generate", spec.path, "--output", folder.appendingPathComponent("out").path)
         #expect(run.status == 0)
         #expect(
             run.stderr
-                == "\(spec.path):5:12: warning: this enum mixes kinds of values (integer, string); "
-                + "Lathe generates it as any JSON value and does not check the values [enum-mixed]\n1 warning "
-                + "generated.\n"
+                == "\(spec.path):5:12: warning: the enum lists values that are not of the schema's type, integer "
+                + "(\"a\"); Lathe generates it as any JSON value and checks it is one of the values [enum-mixed]\n"
+                + "1 warning generated.\n"
         )
         let generated = try String(contentsOf: folder.appendingPathComponent("out/Types_F.swift"), encoding: .utf8)
         #expect(generated.contains("public struct Fine"))

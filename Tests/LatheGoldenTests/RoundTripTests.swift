@@ -162,13 +162,49 @@ struct RoundTripTests {
     @Test func constants() throws {
         let event = try roundTrip(
             Const.Event.self, #"{"type": "invoice.cancelled"}"#,
-            expected: #"{"type": "invoice.cancelled", "version": 2}"#)
+            expected: #"{"type": "invoice.cancelled", "version": 2, "filter": {"status": "open"}, "pair": [1, 2]}"#)
         #expect(event.version == 2)
         let wrong = try JSONCoding.decoder().decode(
             Const.Event.self, from: Data(#"{"type": "other", "version": 3}"#.utf8))
         #expect(
             wrong.validationIssues.map(\.description) == [
                 "$.type: must be \"invoice.cancelled\"", "$.version: must be 2",
+            ])
+        // A `const` object or array is compared as JSON: 1 and 1.0 are the same number.
+        let filtered = try roundTrip(
+            Const.Event.self, #"{"type": "invoice.cancelled", "filter": {"status": "open"}, "pair": [1.0, 2]}"#,
+            expected: #"{"type": "invoice.cancelled", "version": 2, "filter": {"status": "open"}, "pair": [1, 2]}"#)
+        #expect(filtered.validationIssues.isEmpty)
+        let other = try JSONCoding.decoder().decode(
+            Const.Event.self,
+            from: Data(#"{"type": "invoice.cancelled", "filter": {"status": "paid"}, "pair": [2, 1]}"#.utf8))
+        #expect(
+            other.validationIssues.map(\.description) == [
+                "$.filter: must be {\"status\":\"open\"}", "$.pair: must be [1,2]",
+            ])
+    }
+
+    /// Values no Swift enum lists (fractional numbers, values of several kinds) keep their JSON type
+    /// and are checked against the list; schemas with `const` written as enum values are those values.
+    @Test func listedValuesAreChecked() throws {
+        let listed = try roundTrip(
+            Const.Listed.self,
+            #"{"interval": 0.25, "every": 24, "ratios": [1.5, 0.5], "setting": null, "mode": "parallel"}"#)
+        #expect(listed.interval == 0.25 && listed.ratios == [1.5, 0.5] && listed.setting == .null)
+        #expect(listed.mode == .parallel && listed.validationIssues.isEmpty)
+        #expect(try roundTrip(Const.Listed.self, #"{"interval": 7, "setting": "auto"}"#).validationIssues.isEmpty)
+        #expect(
+            try roundTrip(Const.Listed.self, #"{"setting": 1.0}"#, expected: #"{"setting": 1}"#).validationIssues
+                .isEmpty)
+        let wrong = try roundTrip(
+            Const.Listed.self,
+            #"{"interval": 0.5, "every": 12, "ratios": [1.5, 2.5], "setting": "on", "mode": "fastest"}"#)
+        #expect(
+            wrong.validationIssues.map(\.description) == [
+                "$.interval: must be one of 0.25, 1, 7, 30", "$.every: must be one of 0.5, 24",
+                "$.ratios[1]: must be one of 0.5, 1.5",
+                "$.setting: must be one of \"auto\", 1, true, null",
+                "$.mode: 'fastest' is not one of the documented values",
             ])
     }
 

@@ -837,8 +837,8 @@ struct AllOfAndDefaultLoweringTests {
                     + "as \"true\" [enum-value-type]",
                 "spec.yaml:11:38: warning: the enum value \"1\" is not of the schema's type, integer; Lathe reads "
                     + "it as 1 [enum-value-type]",
-                "spec.yaml:11:15: warning: this enum mixes kinds of values (integer, string); Lathe generates it as "
-                    + "any JSON value and does not check the values [enum-mixed]",
+                "spec.yaml:11:15: warning: the enum lists values that are not of the schema's type, integer (\"x\"); "
+                    + "Lathe generates it as any JSON value and checks it is one of the values [enum-mixed]",
                 "spec.yaml:12:39: warning: the default 3 is not text where the property takes text; Lathe reads it "
                     + "as \"3\" [default-not-text]",
                 "spec.yaml:14:57: warning: the default \"null\" is text where the property takes null "

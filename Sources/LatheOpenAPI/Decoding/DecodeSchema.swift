@@ -81,7 +81,7 @@ extension DocumentDecoder {
             case "description": schema.description = string(value, "description")
             case "enum":
                 if let items = list(value, "enum") {
-                    schema.enumValues = items.map(SpecValue.init)
+                    schema.enumValues = enumValues(items, at: value, in: node)
                     if items.isEmpty { warning("an empty enum allows no value at all", at: value, kind: "enum-empty") }
                 }
             case "const": schema.constValue = SpecValue(value)
@@ -320,6 +320,21 @@ extension DocumentDecoder {
                 kind: "version-feature")
         }
         return type
+    }
+
+    /// An enum's values; where each is a schema with `const` and the schema's `type` is no object
+    /// (`enum: [{const: fastest_addr, description: …}]` beside `type: string`, in AdGuard Home's
+    /// spec), `oneOf` was meant, and no value could match: each is read as its `const`.
+    private func enumValues(_ items: YAMLNode.Items, at value: YAMLNode, in schemaNode: YAMLNode) -> [SpecValue] {
+        guard items.contains(where: \.isMapping),
+            items.allSatisfy({ $0.isMapping ? $0["const"] != nil : $0.isScalar && $0.scalarType == .null }),
+            let typeNode = schemaNode["type"],
+            !(typeNode.textEquals("object") || typeNode.items.contains { $0.textEquals("object") })
+        else { return items.map(SpecValue.init) }
+        error(
+            "this enum lists schemas with 'const' where values belong, so no value matches its type",
+            at: value, kind: "enum-value-schema", reading: "Lathe reads each as its 'const' value")
+        return items.map { SpecValue($0["const"] ?? $0) }
     }
 
     /// A JSON type as other languages spell it (`int`, `bool`, `String`): the one it stands for.

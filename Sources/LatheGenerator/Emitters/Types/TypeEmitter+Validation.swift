@@ -99,6 +99,7 @@ extension TypeEmitter {
             }
         case .primitive(let primitive):
             emitPrimitiveChecks(value, primitive, constraints, path, into: &w)
+            emitValueChecks(value, type, constraints, path, into: &w)
         case .array(let element):
             if constraints.minItems != nil || constraints.maxItems != nil {
                 w.line(
@@ -109,6 +110,7 @@ extension TypeEmitter {
             if constraints.uniqueItems {
                 w.line("\(Runtime.Check.unique)(\(value), at: \(path), into: &issues)")
             }
+            emitValueChecks(value, type, constraints, path, into: &w)
             var body = SwiftWriter()
             counter += 1
             let index = "index\(counter)", item = "item\(counter)"
@@ -187,14 +189,35 @@ extension TypeEmitter {
         case .jsonValue, .bool, .calendarDate, .dateTime, .uuid, .url, .base64Data, .binaryData:
             break
         }
-        if let constant = c.constant, primitive != .jsonValue,
-            let literal = spelling.literal(constant, as: .primitive(primitive))
-        {
+    }
+
+    /// `const` and a list of allowed values, checked by equality with their literals (a string,
+    /// a number, any JSON value, an array of those).
+    private func emitValueChecks(
+        _ value: String, _ type: IRValueType, _ c: IRConstraints, _ path: String, into w: inout SwiftWriter
+    ) {
+        if let constant = c.constant, let literal = valueLiteral(constant, as: type) {
             w.line(
                 "\(Runtime.Check.constant)(\(value) == \(literal), expected: "
                     + "\(SwiftLiteral.string(JSONText.compact(constant))), at: \(path), into: &issues)"
             )
         }
+        if let allowed = c.allowedValues {
+            let literals = allowed.compactMap { valueLiteral($0, as: type) }
+            guard literals.count == allowed.count else { return }
+            let expected = "one of " + allowed.map(JSONText.compact).joined(separator: ", ")
+            w.line(
+                "\(Runtime.Check.constant)(([\(literals.joined(separator: ", "))] as [\(spelling.type(type))])"
+                    + ".contains(\(value)), expected: \(SwiftLiteral.string(expected)), at: \(path), into: &issues)"
+            )
+        }
+    }
+
+    /// A literal of `type`; `null` as any JSON value is spelled as the case, since `value == nil`
+    /// would compare an optional.
+    private func valueLiteral(_ value: SpecValue, as type: IRValueType) -> String? {
+        if value == .null, type == .primitive(.jsonValue) { return "\(Runtime.jsonValue).null" }
+        return spelling.literal(value, as: type)
     }
 
     private func emitNumberCheck(_ value: String, _ c: IRConstraints, _ path: String, into w: inout SwiftWriter) {

@@ -17,10 +17,23 @@ extension Const {
         /// - Note: Defaults to `2` when absent.
         public var version: Swift.Int
 
+        /// - Note: Defaults to `{"status":"open"}` when absent.
+        public var filter: LatheRuntime.JSONValue
+
+        /// - Note: Defaults to `[1,2]` when absent.
+        public var pair: [LatheRuntime.JSONValue]
+
         /// Creates a value from its members; optional members default to absent.
-        public init(type: Swift.String = "invoice.cancelled", version: Swift.Int = 2) {
+        public init(
+            type: Swift.String = "invoice.cancelled",
+            version: Swift.Int = 2,
+            filter: LatheRuntime.JSONValue = ["status": "open"],
+            pair: [LatheRuntime.JSONValue] = [1, 2]
+        ) {
             self.type = type
             self.version = version
+            self.filter = filter
+            self.pair = pair
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -28,17 +41,130 @@ extension Const {
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.type = try container.decode(Swift.String.self, forKey: "type")
             self.version = try container.decodeIfPresent(Swift.Int.self, forKey: "version", rejectingNull: rejectsNull) ?? 2
+            self.filter = container.contains("filter") ? try container.decode(LatheRuntime.JSONValue.self, forKey: "filter") : ["status": "open"]
+            self.pair = try container.decodeIfPresent([LatheRuntime.JSONValue].self, forKey: "pair", rejectingNull: rejectsNull) ?? [1, 2]
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encode(self.type, forKey: "type")
             try container.encode(self.version, forKey: "version")
+            try container.encode(self.filter, forKey: "filter")
+            try container.encode(self.pair, forKey: "pair")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             LatheRuntime.Check.constant(self.type == "invoice.cancelled", expected: "\"invoice.cancelled\"", at: path.key("type"), into: &issues)
             LatheRuntime.Check.constant(self.version == 2, expected: "2", at: path.key("version"), into: &issues)
+            LatheRuntime.Check.constant(self.filter == ["status": "open"], expected: "{\"status\":\"open\"}", at: path.key("filter"), into: &issues)
+            LatheRuntime.Check.constant(self.pair == [1, 2], expected: "[1,2]", at: path.key("pair"), into: &issues)
+        }
+    }
+}
+
+extension Const {
+    /// - Source: `#/components/schemas/Hours`
+    public typealias Hours = Swift.Double
+}
+
+extension Const {
+    /// - Source: `#/components/schemas/Listed`
+    nonisolated public struct Listed: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var interval: Swift.Double?
+
+        public var every: Hours?
+
+        public var ratios: [Swift.Float]?
+
+        public var setting: LatheRuntime.JSONValue?
+
+        public var mode: Listed.Mode?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            interval: Swift.Double? = nil,
+            every: Hours? = nil,
+            ratios: [Swift.Float]? = nil,
+            setting: LatheRuntime.JSONValue? = nil,
+            mode: Listed.Mode? = nil
+        ) {
+            self.interval = interval
+            self.every = every
+            self.ratios = ratios
+            self.setting = setting
+            self.mode = mode
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.interval = try container.decodeIfPresent(Swift.Double.self, forKey: "interval", rejectingNull: rejectsNull)
+            self.every = try container.decodeIfPresent(Hours.self, forKey: "every", rejectingNull: rejectsNull)
+            self.ratios = try container.decodeIfPresent([Swift.Float].self, forKey: "ratios", rejectingNull: rejectsNull)
+            self.setting = container.contains("setting") ? try container.decode(LatheRuntime.JSONValue.self, forKey: "setting") : nil
+            self.mode = try container.decodeIfPresent(Listed.Mode.self, forKey: "mode", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.interval, forKey: "interval")
+            try container.encodeIfPresent(self.every, forKey: "every")
+            try container.encodeIfPresent(self.ratios, forKey: "ratios")
+            try container.encodeIfPresent(self.setting, forKey: "setting")
+            try container.encodeIfPresent(self.mode, forKey: "mode")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self.interval {
+                LatheRuntime.Check.constant(([0.25, 1.0, 7.0, 30.0] as [Swift.Double]).contains(value), expected: "one of 0.25, 1, 7, 30", at: path.key("interval"), into: &issues)
+            }
+            if let value = self.every {
+                LatheRuntime.Check.constant(([0.5, 24.0] as [Swift.Double]).contains(value), expected: "one of 0.5, 24", at: path.key("every"), into: &issues)
+            }
+            if let value = self.ratios {
+                for (index1, item1) in value.enumerated() {
+                    LatheRuntime.Check.constant(([0.5, 1.5] as [Swift.Float]).contains(item1), expected: "one of 0.5, 1.5", at: path.key("ratios").index(index1), into: &issues)
+                }
+            }
+            if let value = self.setting {
+                LatheRuntime.Check.constant((["auto", 1, true, LatheRuntime.JSONValue.null] as [LatheRuntime.JSONValue]).contains(value), expected: "one of \"auto\", 1, true, null", at: path.key("setting"), into: &issues)
+            }
+            if let value = self.mode {
+                value.collectValidationIssues(at: path.key("mode"), into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Listed/properties/mode`
+        nonisolated public enum Mode: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case fastestAddr
+            case parallel
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.String)
+
+            public init(rawValue: Swift.String) {
+                switch rawValue {
+                case "fastest_addr": self = .fastestAddr
+                case "parallel": self = .parallel
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.String {
+                switch self {
+                case .fastestAddr: "fastest_addr"
+                case .parallel: "parallel"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.fastestAddr, .parallel]
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
+            }
         }
     }
 }

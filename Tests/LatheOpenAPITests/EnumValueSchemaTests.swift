@@ -1,0 +1,53 @@
+import LatheOpenAPI
+import Testing
+
+/// `enum` listing schemas with `const` (AdGuard Home's spec: `enum: [{const: fastest_addr,
+/// description: …}]` beside `type: string`) means `oneOf` of those constants; as written no value
+/// matches. Read as the constants, with a located error that `lathe generate` turns into a warning.
+struct EnumValueSchemaTests {
+    func enumValues(_ result: LoadResult, of property: String) throws -> [SpecValue]? {
+        let document = try #require(result.document)
+        let key = try #require(document.components.schemas.first { $0.name == "S" }).key
+        let schema = try #require(document.store.schemas[key])
+        return try #require(schema.properties.first { $0.name == property }).schema.enumValues
+    }
+
+    @Test func schemasWithConstWhereValuesBelongAreReadAsTheirValues() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                S:
+                  type: object
+                  properties:
+                    mode:
+                      type: string
+                      nullable: true
+                      enum:
+                        - {const: '', deprecated: true}
+                        - {const: fastest_addr}
+                        - null
+                    objects: {type: object, enum: [{const: a}]}
+                    untyped: {enum: [{const: a}]}
+                    mixed: {type: string, enum: [{const: a}, b]}
+            """)
+        #expect(try enumValues(result, of: "mode") == [.string(""), .string("fastest_addr"), .null])
+        // Where an object is allowed, or nothing says which type, an object is a value like any other.
+        #expect(
+            try enumValues(result, of: "objects") == [.object([SpecValue.Member(key: "const", value: .string("a"))])])
+        #expect(
+            try enumValues(result, of: "untyped") == [.object([SpecValue.Member(key: "const", value: .string("a"))])])
+        #expect(
+            try enumValues(result, of: "mixed") == [
+                .object([SpecValue.Member(key: "const", value: .string("a"))]), .string("b"),
+            ])
+        let diagnostics = result.diagnostics.all
+        #expect(diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["13:13"])
+        #expect(diagnostics.map(\.kind) == ["enum-value-schema"])
+        #expect(diagnostics.first?.severity == .error)
+        #expect(diagnostics.first?.reading == "Lathe reads each as its 'const' value")
+    }
+}
