@@ -25,6 +25,16 @@ enum HTTPURL {
         return isText(rest, also: "/?")
     }
 
+    /// Whether `url` is a relative reference (RFC 3986, section 4.2) that resolves to an `http(s)`
+    /// URL against one: a path from the root (`/api/v1`) or the document's folder (`./v1`,
+    /// `../v1`), or `//host/path`. `api.example.com/v1` is one too, but it is a host without its
+    /// scheme far more often than a folder with a dot in its name: not taken as relative.
+    static func isRelativeReference(_ url: String) -> Bool {
+        if url.hasPrefix("//") { return isAbsolute("http:" + url) }
+        guard url.hasPrefix("/") || url.hasPrefix("./") || url.hasPrefix("../") else { return false }
+        return isAbsolute("http://host" + (url.hasPrefix("/") ? "" : "/") + url)
+    }
+
     /// The one reading of a server URL written with white space around it, or with characters no
     /// URL may hold as they are (a space, a quote, text outside ASCII, a `%` that starts no escape):
     /// trimmed, and each such character percent-encoded as UTF-8, as Foundation's parser encodes

@@ -621,6 +621,9 @@ public struct IRServer: Sendable, Equatable {
     public var url: String
     public var description: String?
     public var variables: [IRServerVariable]
+    /// A relative URL (`/api/v1`): relative to where the document is served, which the generated
+    /// member takes.
+    public var isRelative = false
 }
 
 /// A `{name}` in a server's URL: a parameter of the entry's factory method.

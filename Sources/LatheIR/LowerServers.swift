@@ -12,7 +12,7 @@ extension Lowerer {
         var enumsByName: [String: (variable: String, values: [String])] = [:]
         var servers: [IRServer] = []
         for (index, server) in document.servers.enumerated() {
-            guard let usable = absoluteURL(server) else { continue }
+            guard let usable = usableURL(server, relativeAllowed: true) else { continue }
             let name = names.claim(SwiftNames.serverName(server.description) ?? "server\(index + 1)")
             var labels = NameScope(reserved: SwiftNames.keywords)
             var variables: [IRServerVariable] = []
@@ -42,7 +42,9 @@ extension Lowerer {
                         defaultValue: Self.defaultValue(of: variable), description: variable.description))
             }
             servers.append(
-                IRServer(name: name, url: usable.template, description: server.description, variables: variables))
+                IRServer(
+                    name: name, url: usable.template, description: server.description, variables: variables,
+                    isRelative: !HTTPURL.isAbsolute(usable.url)))
         }
         return servers
     }
@@ -52,7 +54,7 @@ extension Lowerer {
     func serverOverride(of operation: LatheOpenAPI.Operation, in pathItem: PathItem) -> String? {
         let own = operation.servers.isEmpty ? pathItem.servers : operation.servers
         guard let first = own.first else { return nil }
-        let url = absoluteURL(first)?.url
+        let url = usableURL(first, relativeAllowed: false)?.url
         return url == documentDefaultServer ? nil : url
     }
 
@@ -93,10 +95,11 @@ extension Lowerer {
     }
 
     /// The server's URL (`template`, repaired where it must be, with a warning) and that URL with
-    /// its variables at their defaults (`url`), when that is an absolute `http(s)` URL; otherwise
-    /// a warning (a relative URL is relative to wherever the document is served, which a generated
-    /// client cannot know) and `nil`.
-    private func absoluteURL(_ server: Server) -> (template: String, url: String)? {
+    /// its variables at their defaults (`url`), when that is an absolute `http(s)` URL, or, where
+    /// `relativeAllowed`, a relative reference (relative to wherever the document is served, which
+    /// the caller of the generated `ServerURL` member passes); otherwise a warning and `nil`. An
+    /// operation's own server cannot be relative: nothing tells the client where the document is.
+    private func usableURL(_ server: Server, relativeAllowed: Bool) -> (template: String, url: String)? {
         let reports = serversReported.insert(server.origin).inserted
         for variable in server.variables {
             if reports, let listed = variable.enumValues, !listed.isEmpty, !listed.contains(variable.defaultValue) {
@@ -107,7 +110,7 @@ extension Lowerer {
             }
         }
         let (template, url) = Self.resolvedURL(server)
-        guard HTTPURL.isAbsolute(url) else {
+        guard HTTPURL.isAbsolute(url) || (relativeAllowed && HTTPURL.isRelativeReference(url)) else {
             guard reports else { return nil }
             let undeclared = Self.undeclaredVariables(server).map { "{\($0)}" }
             let why =

@@ -123,9 +123,17 @@ public struct InvalidServerURL: Error, Sendable, CustomStringConvertible {
 
     /// A server URL with each `{name}` in `template` replaced by its value, as OpenAPI substitutes
     /// server variables (plain text, no encoding).
-    public static func serverURL(_ template: String, _ values: [String: String]) throws -> URL {
+    /// With `base`, the template is a relative URL, resolved against it as RFC 3986 resolves one
+    /// (`/api` against `http://10.0.0.1:3000/openapi.yaml` is `http://10.0.0.1:3000/api`).
+    public static func serverURL(
+        _ template: String, _ values: [String: String], relativeTo base: URL? = nil
+    ) throws
+        -> URL
+    {
         let text = values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
-        guard let url = URL(string: text), url.scheme != nil, url.host != nil else { throw InvalidServerURL(url: text) }
+        guard let url = URL(string: text, relativeTo: base)?.absoluteURL, url.scheme != nil, url.host != nil else {
+            throw InvalidServerURL(url: base.map { text + " relative to " + $0.absoluteString } ?? text)
+        }
         return url
     }
 

@@ -29,6 +29,18 @@ struct ServerURLTests {
         #expect(WireFormats.ServerURL.Region.allCases.map(\.rawValue) == ["us-east", "eu-west"])
     }
 
+    /// A relative server URL is relative to where the spec is served, which the caller passes.
+    @Test func aRelativeEntryTakesTheAddressItIsRelativeTo() throws {
+        let device = URL(string: "http://10.0.0.1:3000/docs/openapi.yaml")!
+        #expect(try WireFormats.ServerURL.local(relativeTo: device).url == URL(string: "http://10.0.0.1:3000/wire/v1")!)
+        #expect(
+            try WireFormats.ServerURL.local(relativeTo: URL(string: "https://box.example")!, version: "v2").url
+                == URL(string: "https://box.example/wire/v2")!)
+        #expect(throws: InvalidServerURL.self) {
+            try WireFormats.ServerURL.local(relativeTo: URL(string: "docs/openapi.yaml")!)
+        }
+    }
+
     @Test func theClientTakesAServerTheFirstByDefault() async throws {
         let transport = RecordingTransport()
         let byDefault = WireFormats.Client(transport: transport)

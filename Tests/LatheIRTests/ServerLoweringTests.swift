@@ -37,7 +37,7 @@ struct ServerLoweringTests {
             openapi: 3.1.0
             info: {title: T, version: '1'}
             servers:
-              - {url: /api/v1, description: Relative}
+              - {url: api.example.com/v1, description: No scheme}
               - {url: 'https://{tenant}.example.com', description: Undeclared}
               - url: https://{region}.example.com
                 description: Production
@@ -68,8 +68,8 @@ struct ServerLoweringTests {
         #expect(region.defaultValue == "eu")
         #expect(
             warnings.contains(
-                "spec.yaml:4:5: warning: the server URL '/api/v1' is not an absolute http(s) URL; it is not "
-                    + "generated, so pass its address to the client as serverURL [server-url-unusable]"))
+                "spec.yaml:4:5: warning: the server URL 'api.example.com/v1' is not an absolute http(s) URL; it is "
+                    + "not generated, so pass its address to the client as serverURL [server-url-unusable]"))
         #expect(
             warnings.contains {
                 $0.hasPrefix(
@@ -89,5 +89,34 @@ struct ServerLoweringTests {
         #expect(module.operations.map(\.serverOverride) == [nil, nil, "https://upload.example.com", nil, nil])
         // A path's servers are read for each of its operations, and warned about once.
         #expect(warnings.filter { $0.contains("'/relative'") }.count == 1, "\(warnings)")
+    }
+
+    /// A relative URL is relative to where the document is served: an entry whose member takes
+    /// that address. An operation's own relative server is not (the client's server is used).
+    @Test func relativeEntriesAreServersRelativeToTheDocument() throws {
+        let (module, warnings) = try lower(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            servers:
+              - {url: /control, description: Device}
+              - {url: ../v2}
+              - {url: //cdn.example.com/v1}
+              - {url: v1}
+              - {url: /a b}
+              - {url: https://example.com}
+            paths:
+              /a:
+                servers: [{url: /elsewhere}]
+                get: {operationId: a, responses: {'204': {description: ok}}}
+            """)
+        #expect(
+            module.servers.map(\.url) == ["/control", "../v2", "//cdn.example.com/v1", "/a%20b", "https://example.com"])
+        #expect(module.servers.map(\.isRelative) == [true, true, true, true, false])
+        #expect(module.operations.map(\.serverOverride) == [nil])
+        #expect(
+            warnings.filter { $0.contains("[server-url-unusable]") }.map { $0.prefix(16) }.sorted() == [
+                "spec.yaml:12:15:", "spec.yaml:7:5: w",
+            ])
     }
 }

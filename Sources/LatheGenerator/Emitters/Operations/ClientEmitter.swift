@@ -53,11 +53,11 @@ struct ClientEmitter: OperationsKindEmitter {
             }
             if let first = module.servers.first {
                 w.line()
+                let isConstant = first.variables.isEmpty && !first.isRelative
                 w.docComment([
-                    "A client for one of the servers the spec lists"
-                        + (first.variables.isEmpty ? ", the first by default." : ".")
+                    "A client for one of the servers the spec lists" + (isConstant ? ", the first by default." : ".")
                 ])
-                let defaultServer = first.variables.isEmpty ? " = .\(SwiftNames.escapedMember(first.name))" : ""
+                let defaultServer = isConstant ? " = .\(SwiftNames.escapedMember(first.name))" : ""
                 w.block(
                     "public init(server: ServerURL\(defaultServer), transport: any OpenAPIRuntime.ClientTransport, "
                         + "middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: "
@@ -97,7 +97,10 @@ struct ClientEmitter: OperationsKindEmitter {
                 if !docs.isEmpty { docs.append("") }
                 docs.append("`\(server.url)`")
                 let name = SwiftNames.escapedMember(server.name)
-                if server.variables.isEmpty {
+                if server.isRelative {
+                    docs[docs.count - 1] += ", relative to where the spec is served."
+                }
+                if server.variables.isEmpty, !server.isRelative {
                     w.docComment(docs)
                     w.line(
                         "public static let \(name) = ServerURL(url: Foundation.URL(string: "
@@ -105,13 +108,19 @@ struct ClientEmitter: OperationsKindEmitter {
                     continue
                 }
                 docs.append("")
+                var parameters: [String] = []
+                var values: [String] = []
+                if server.isRelative {
+                    docs.append(
+                        "- Parameter base: The address the spec is served from, or the server's origin when the "
+                            + "URL begins with `/` (`http://10.0.0.1:3000`).")
+                    parameters.append("relativeTo base: Foundation.URL")
+                }
                 for variable in server.variables {
                     let text = variable.description ?? "The value of `{\(variable.name.original)}`."
                     docs.append("- Parameter \(variable.name.swift): \(text)")
                 }
                 w.docComment(docs)
-                var parameters: [String] = []
-                var values: [String] = []
                 for variable in server.variables {
                     let label = SwiftNames.escapedMember(variable.name.swift)
                     let key = SwiftLiteral.string(variable.name.original)
@@ -129,7 +138,8 @@ struct ClientEmitter: OperationsKindEmitter {
                 w.block("public static func \(name)(\(parameters.joined(separator: ", "))) throws -> ServerURL") { w in
                     w.line(
                         "ServerURL(url: try \(Runtime.ClientSupport.serverURL)(\(SwiftLiteral.string(server.url)), "
-                            + "[\(values.joined(separator: ", "))]))")
+                            + "\(values.isEmpty ? "[:]" : "[\(values.joined(separator: ", "))]")"
+                            + "\(server.isRelative ? ", relativeTo: base" : "")))")
                 }
             }
             for (enumType, variable) in enums.sorted(by: { $0.key < $1.key }) {

@@ -56,6 +56,16 @@ extension WireFormats {
             ServerURL(url: try LatheRuntime.ClientSupport.serverURL("https://{region}.wire.test/{version}", ["region": region.rawValue, "version": version]))
         }
 
+        /// Local, where the spec is served.
+        ///
+        /// `/wire/{version}`, relative to where the spec is served.
+        ///
+        /// - Parameter base: The address the spec is served from, or the server's origin when the URL begins with `/` (`http://10.0.0.1:3000`).
+        /// - Parameter version: The value of `{version}`.
+        public static func local(relativeTo base: Foundation.URL, version: Swift.String = "v1") throws -> ServerURL {
+            ServerURL(url: try LatheRuntime.ClientSupport.serverURL("/wire/{version}", ["version": version], relativeTo: base))
+        }
+
         /// The values of the server variable `region`.
         nonisolated public enum Region: Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable {
             case usEast = "us-east"
