@@ -49,7 +49,7 @@ MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/for
 
 
 class Spec:
-    def __init__(self, rng, version, shared_rng=None, order_rng=None, servers_rng=None):
+    def __init__(self, rng, version, shared_rng=None, order_rng=None, servers_rng=None, values_rng=None):
         self.rng = rng
         # Draws for the shared responses and parameters (`--select`), apart: a seed's document
         # without them stays what it was before they were added.
@@ -58,6 +58,8 @@ class Spec:
         self.order_rng = order_rng
         # Draws for servers with variables (`--servers`), apart likewise.
         self.servers_rng = servers_rng
+        # Draws for enums no Swift enum lists and `const` objects (`--values`), apart likewise.
+        self.values_rng = values_rng
         self.v31 = version.startswith("3.1")
         self.schemas = {}
         self.depth = 0
@@ -77,6 +79,8 @@ class Spec:
         return schema
 
     def primitive(self):
+        if self.values_rng and self.values_rng.random() < 0.25:
+            return self.listed_values()
         r = self.rng
         kind = r.choice(["string", "string", "integer", "number", "boolean"])
         schema = {"type": kind}
@@ -346,6 +350,27 @@ class Spec:
         # The holders first, then what was there, then what the holders refer to.
         self.schemas = {**holders, **self.schemas, **later}
 
+    def listed_values(self):
+        """A value no Swift enum lists (`--values`): fractional numbers, values of several kinds,
+        a `const` object or array, schemas with `const` written where values belong."""
+        r = self.values_rng
+        choice = r.randrange(6)
+        if choice == 0:
+            schema = {"type": "number", "enum": sorted(set(r.choice([0.25, 0.5, 1, 1.5, 7, 30]) for _ in range(3)))}
+            if r.random() < 0.5:
+                schema["format"] = r.choice(["float", "double"])
+        elif choice == 1:
+            schema = {"enum": r.sample(["auto", 1, 2.5, True, None, "", [1], {"a": 1}], r.randint(2, 4))}
+        elif choice == 2:
+            schema = {"type": r.choice(["integer", "string"]), "enum": [1, "x", 2]}
+        elif choice == 3:
+            schema = {"const": r.choice([{"a": 1}, {"b": [True, None]}, [1, 2], "x", 0.5])}
+        elif choice == 4:
+            schema = {"type": "array", "items": {"type": "integer"}, "const": [1, 2]}
+        else:
+            schema = {"type": "string", "enum": [{"const": v, "description": "d"} for v in r.sample(ENUM_VALUES, 2)]}
+        return schema
+
     def servers(self):
         """Servers whose URL templates have variables named like anything else (`--servers`): each
         variable's enum becomes a type nested in `ServerURL`, its name a parameter label."""
@@ -361,6 +386,8 @@ class Spec:
                 if r.random() < 0.6:
                     variable["enum"] = list(dict.fromkeys(["a"] + r.sample(ENUM_VALUES, r.randint(0, 3))))
                 variables[name] = variable
+            if r.random() < 0.3:
+                url = r.choice(["/", "../"]) + "/".join("{%s}" % n for n in names) + "/v1"
             server = {"url": url}
             if variables:
                 server["variables"] = variables
@@ -399,11 +426,12 @@ class Spec:
         return components
 
 
-def document(seed, shared=False, order=False, servers=False):
+def document(seed, shared=False, order=False, servers=False, values=False):
     rng = random.Random(seed)
     return Spec(rng, rng.choice(["3.0.3", "3.1.0"]), random.Random(f"{seed}-shared") if shared else None,
                 random.Random(f"{seed}-order") if order else None,
-                random.Random(f"{seed}-servers") if servers else None).document()
+                random.Random(f"{seed}-servers") if servers else None,
+                random.Random(f"{seed}-values") if values else None).document()
 
 
 def selection(spec, seed):
@@ -456,6 +484,8 @@ def main():
                         help="also declare objects before the enumerations and alternatives they refer to")
     parser.add_argument("--servers", action="store_true",
                         help="also give documents servers whose URL variables have any names")
+    parser.add_argument("--values", action="store_true",
+                        help="also give documents enums no Swift enum lists and const objects and arrays")
     parser.add_argument("--write", metavar="DIR",
                         help="only write the documents to DIR (seed-N.json), for OrderIndependenceTests "
                              "(LATHE_ORDER_SPECS=DIR)")
@@ -464,7 +494,7 @@ def main():
         os.makedirs(args.write, exist_ok=True)
         for seed in range(args.seed, args.seed + args.count):
             with open(os.path.join(args.write, f"seed-{seed}.json"), "w") as f:
-                json.dump(document(seed, args.select, args.order, args.servers), f, indent=1, ensure_ascii=False)
+                json.dump(document(seed, args.select, args.order, args.servers, args.values), f, indent=1, ensure_ascii=False)
         print(f"fuzz-specs: {args.count} documents written to {args.write}")
         return
     workdir = tempfile.mkdtemp(prefix="lathe-fuzz-specs-")
@@ -476,7 +506,7 @@ def main():
     if args.replay is not None:
         cases = [(os.path.basename(p), json.load(open(p))) for p in args.replay]
     else:
-        cases = ((f"seed-{seed}", document(seed, args.select, args.order, args.servers))
+        cases = ((f"seed-{seed}", document(seed, args.select, args.order, args.servers, args.values))
                  for seed in range(args.seed, args.seed + args.count))
         if args.select:
             cases = (case for label, spec in cases for case in (

@@ -233,7 +233,7 @@ public enum Generator {
             + (undocumented.count > 3 ? ", …" : "")
         let count =
             undocumented.count == 1
-            ? "an operation that takes input documents" : "\(undocumented.count) operations that take input document"
+            ? "an operation takes input but documents" : "\(undocumented.count) operations take input but document"
         return Diagnostic(
             .warning,
             "\(count) no 400 response (\(named)); the generated server still answers an invalid request with 400, "
