@@ -387,7 +387,7 @@ class Spec:
                     variable["enum"] = list(dict.fromkeys(["a"] + r.sample(ENUM_VALUES, r.randint(0, 3))))
                 variables[name] = variable
             if r.random() < 0.3:
-                url = r.choice(["/", "../"]) + "/".join("{%s}" % n for n in names) + "/v1"
+                url = r.choice(["/", "../"]) + "/".join(["{%s}" % n for n in names] + ["v1"])
             server = {"url": url}
             if variables:
                 server["variables"] = variables

@@ -27,7 +27,7 @@ extension AvaTax {
             self.configuration = configuration
         }
 
-        /// A client for one of the servers the spec lists, the first by default.
+        /// A client for one of the servers the spec lists, `.production` by default.
         public init(server: ServerURL = .production, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.init(serverURL: server.url, transport: transport, middlewares: middlewares, authentication: authentication, configuration: configuration)
         }

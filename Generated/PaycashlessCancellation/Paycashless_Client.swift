@@ -28,7 +28,7 @@ extension Paycashless {
             self.configuration = configuration
         }
 
-        /// A client for one of the servers the spec lists, the first by default.
+        /// A client for one of the servers the spec lists, `.liveAndSandboxBoth` by default.
         public init(server: ServerURL = .liveAndSandboxBoth, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
             self.init(serverURL: server.url, transport: transport, middlewares: middlewares, authentication: authentication, configuration: configuration)
         }

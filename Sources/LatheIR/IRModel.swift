@@ -592,6 +592,8 @@ public struct IREnumeration: Sendable, Equatable {
         /// The value as text: `"active"`, or `"42"` for an integer enum.
         public var rawValue: String
         public var source: IRSource
+        /// The value's description, from a vendor extension (`x-enum-descriptions`).
+        public var docs: String?
     }
 }
 

@@ -38,6 +38,7 @@ extension Lowerer {
             return (type.isNullable ? type : .nullable(type), constraints)
         }
         if let values = schema.enumValues { return lowerEnum(schema, values, hint) }
+        if let listed = Self.constantAlternatives(schema) { return lowerEnum(listed, listed.enumValues ?? [], hint) }
         if let discriminator = schema.discriminator, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
             if let subtypes = polymorphicSubtypes(of: schema, discriminator, hint), !subtypes.isEmpty {
                 return (lowerUnion(schema, subtypes, hint, isAnyOf: false), IRConstraints())
@@ -136,6 +137,39 @@ extension Lowerer {
         return (lowerUnion(schema, members, hint, isAnyOf: keyword == "anyOf"), IRConstraints())
     }
 
+    /// `oneOf` (or `anyOf`) whose alternatives each only fix a value, `[{const: 1, title: JOIN,
+    /// description: …}, …]`: an enum documented value by value (Discord's spec has 91), read as
+    /// `enum` with each alternative's title naming an integer's case and its description
+    /// documenting it. As alternatives, any value decoded as the first that took its type.
+    static func constantAlternatives(_ schema: Schema) -> Schema? {
+        let members = !schema.oneOf.isEmpty ? schema.oneOf : schema.anyOf
+        guard !members.isEmpty, schema.properties.isEmpty, schema.allOf.isEmpty, schema.additionalProperties == nil,
+            schema.discriminator == nil
+        else { return nil }
+        var values: [SpecValue] = []
+        var notes: [Schema.EnumValueNote] = []
+        for member in members {
+            let single = member.enumValues.flatMap { $0.count == 1 ? $0[0] : nil }
+            guard let value = member.constValue ?? single, member.constValue == nil || member.enumValues == nil,
+                member.ref == nil, member.properties.isEmpty, member.items == nil, member.additionalProperties == nil,
+                member.allOf.isEmpty, member.anyOf.isEmpty, member.oneOf.isEmpty,
+                member.constraints == Schema.Constraints(), member.discriminator == nil
+            else { return nil }
+            switch value {
+            case .string, .number, .bool: break
+            default: return nil
+            }
+            values.append(value)
+            notes.append(Schema.EnumValueNote(name: member.title, description: member.description))
+        }
+        var listed = schema
+        listed.oneOf = []
+        listed.anyOf = []
+        listed.enumValues = values
+        listed.enumValueNotes = notes
+        return listed
+    }
+
     static func isNullOnly(_ schema: Schema) -> Bool {
         (schema.types == .null && schema.ref == nil) || schema.enumValues == [.null]
     }
@@ -189,17 +223,30 @@ extension Lowerer {
         for item in valueOrigins {
             if let text = item.text, originOfText[text] == nil { originOfText[text] = item.origin }
         }
+        // What `x-enum-varnames` and the like say of each value, null's entry left out with it.
+        let notes = schema.enumValueNotes.flatMap { notes in
+            notes.count == values.count ? zip(values, notes).filter { $0.0 != .null }.map(\.1) : nil
+        }
         for (index, raw) in rawValues.enumerated() where seen.insert(raw).inserted {
+            let note = notes?[index]
             let preferred: String
             switch rawType {
+            // A string names its case; a name given for it (often the type's name and the value,
+            // `NodeStatusReady`, as Go spells constants) would read worse in Swift.
             case .string: preferred = raw.isEmpty ? "empty" : memberName(raw)
-            case .integer: preferred = raw.hasPrefix("-") ? "minus" + raw.dropFirst() : "value" + raw
+            case .integer:
+                if let name = note?.name, !name.isEmpty {
+                    preferred = memberName(name)
+                } else {
+                    preferred = raw.hasPrefix("-") ? "minus" + raw.dropFirst() : "value" + raw
+                }
             }
             let origin =
                 originOfText[raw] ?? (valueOrigins.indices.contains(index) ? valueOrigins[index].origin : schema.origin)
             cases.append(
                 IREnumeration.Case(
-                    name: IRName(original: raw, swift: scope.claim(preferred)), rawValue: raw, source: source(origin)))
+                    name: IRName(original: raw, swift: scope.claim(preferred)), rawValue: raw, source: source(origin),
+                    docs: note?.description))
         }
         types[id.index].kind = .enumeration(IREnumeration(rawType: rawType, cases: cases))
         return (hasNull ? .nullable(.named(id)) : .named(id), IRConstraints())

@@ -14,7 +14,9 @@ extension Lowerer {
         for (index, server) in document.servers.enumerated() {
             guard let usable = usableURL(server, relativeAllowed: true) else { continue }
             let name = names.claim(SwiftNames.serverName(server.description) ?? "server\(index + 1)")
-            var labels = NameScope(reserved: SwiftNames.keywords)
+            let isRelative = !HTTPURL.isAbsolute(usable.url)
+            // A relative entry's member takes `relativeTo base` before the variables.
+            var labels = NameScope(reserved: SwiftNames.keywords.union(isRelative ? ["base"] : []))
             var variables: [IRServerVariable] = []
             for variable in server.variables where server.url.contains("{\(variable.name)}") {
                 let label = labels.claim(SwiftNames.memberName(variable.name))
@@ -44,7 +46,7 @@ extension Lowerer {
             servers.append(
                 IRServer(
                     name: name, url: usable.template, description: server.description, variables: variables,
-                    isRelative: !HTTPURL.isAbsolute(usable.url)))
+                    isRelative: isRelative))
         }
         return servers
     }
@@ -54,8 +56,9 @@ extension Lowerer {
     func serverOverride(of operation: LatheOpenAPI.Operation, in pathItem: PathItem) -> String? {
         let own = operation.servers.isEmpty ? pathItem.servers : operation.servers
         guard let first = own.first else { return nil }
-        let url = usableURL(first, relativeAllowed: false)?.url
-        return url == documentDefaultServer ? nil : url
+        // The document's first server, relative or not, is where the client sends anyway.
+        if let documentDefaultServer, Self.resolvedURL(first).url == documentDefaultServer { return nil }
+        return usableURL(first, relativeAllowed: false)?.url
     }
 
     /// A listed default, or the first listed value when the default is not among them.

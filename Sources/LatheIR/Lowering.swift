@@ -69,10 +69,10 @@ final class Lowerer {
     @exclusivity(unchecked) private var swiftMemberNames: [String: String] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
     @exclusivity(unchecked) var schemaTypes: [String: IRTypeID] = [:]
-    /// The client's default server, the document's first usable one: compared with each
-    /// operation's own servers (`serverOverride`), so made once.
+    /// The document's first usable server (absolute, or relative to where the document is
+    /// served): compared with each operation's own servers (`serverOverride`), so made once.
     lazy var documentDefaultServer: String? = document.servers.lazy.map { Self.resolvedURL($0).url }
-        .first(where: HTTPURL.isAbsolute)
+        .first { HTTPURL.isAbsolute($0) || HTTPURL.isRelativeReference($0) }
     /// Server entries whose warnings are said: a path's servers are read once for each operation.
     var serversReported = Set<Origin>()
     /// For each named type, the component schemas whose `allOf` refers to it, in document order:

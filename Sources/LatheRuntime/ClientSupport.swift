@@ -134,7 +134,13 @@ public struct InvalidServerURL: Error, Sendable, CustomStringConvertible {
         guard let url = URL(string: text, relativeTo: base)?.absoluteURL, url.scheme != nil, url.host != nil else {
             throw InvalidServerURL(url: base.map { text + " relative to " + $0.absoluteString } ?? text)
         }
-        return url
+        // Without its trailing `/`: an operation's path begins with one, and transports append
+        // it to the server's (`/` would send `//pets`).
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false),
+            components.percentEncodedPath.hasSuffix("/")
+        else { return url }
+        components.percentEncodedPath.removeLast()
+        return components.url ?? url
     }
 
     /// Throws `invalidInput` when `input` breaks the spec's constraints.

@@ -36,6 +36,9 @@ struct HashableOptionTests {
                   schemas:
                     Tag: {type: object, properties: {name: {type: string}}}
                     Tagged: {type: object, properties: {tags: {type: array, uniqueItems: true, items: {$ref: '#/components/schemas/Tag'}}}}
+                    Mode: {type: string, enum: [fast, slow]}
+                    # A `const` of generated values compares with `==`: not checked without `Equatable`.
+                    Modes: {type: array, items: {$ref: '#/components/schemas/Mode'}, const: [fast]}
                 """.utf8), path: "unique.yaml", options: options)
         #expect(!unique.diagnostics.hasErrors)
         #expect(unique.files.contains { $0.contents.contains("Check.unique(") })

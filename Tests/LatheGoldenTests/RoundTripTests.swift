@@ -154,6 +154,17 @@ struct RoundTripTests {
         #expect(settings.validationIssues.isEmpty)
         #expect(try roundTrip(Enums.Answer.self, #""true""#) == .true)
         #expect(try roundTrip(Enums.Tier.self, "2") == .value2)
+        // Cases named by `x-enum-varnames` (an integer's) and `x-ms-enum`; a string's keeps its value's.
+        #expect(try roundTrip(Enums.Weekday.self, "7") == .sunday)
+        #expect(Enums.Weekday.allCases == [.monday, .tuesday, .sunday] && Enums.Weekday.sunday.rawValue == 7)
+        #expect(try roundTrip(Enums.CancelReason.self, #""TIMED_OUT""#) == .timedOut)
+        #expect(try roundTrip(Enums.Severity?.self, "null") == nil)
+        #expect(try roundTrip(Enums.Severity?.self, "1") == .error)
+        // `oneOf` of constants: every value is its own case (as alternatives, each was the first).
+        #expect(try roundTrip(Enums.ActivityType?.self, "2") == .spectate)
+        #expect(try roundTrip(Enums.ActivityType?.self, "null") == nil)
+        #expect(try roundTrip(Enums.ActivityType?.self, "9") == .undocumented(9))
+        #expect(try roundTrip(Enums.Change.self, #""deleted""#) == .deleted)
         #expect(throws: DecodingError.self) {
             try JSONCoding.decoder().decode(Enums.Tier.self, from: Data(#""2""#.utf8))
         }
@@ -337,6 +348,15 @@ struct RoundTripTests {
         #expect(try roundTrip(OneOfUntagged.Discount.self, #"{"value": 5}"#) == .amount(OneOfUntagged.Amount(value: 5)))
         #expect(try roundTrip(OneOfUntagged.Discount.self, "12.5") == .percentage(12.5))
         #expect(try roundTrip(OneOfUntagged.Discount.self, #""half""#) == .string("half"))
+        // A case holds a value only when its own checks pass (`oneOf`); else the next one is tried.
+        #expect(try roundTrip(OneOfUntagged.Limit.self, "-1") == .jsonValue(-1))
+        #expect(try roundTrip(OneOfUntagged.Limit.self, #""auto""#) == .jsonValue("auto"))
+        #expect(try roundTrip(OneOfUntagged.Limit.self, "5") == .int(5))
+        #expect(try roundTrip(OneOfUntagged.Limit.self, #""abc""#) == .string("abc"))
+        #expect(try roundTrip(OneOfUntagged.Limit.self, #""long""#) == .string2("long"))
+        // None passes: the first that decoded, which `validate()` reports.
+        let negative = try roundTrip(OneOfUntagged.Limit.self, "-5")
+        #expect(negative == .jsonValue(-5) && !negative.validationIssues.isEmpty)
         let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
         #expect(person.named?.name == "Ada" && person.aged?.age == 36)
     }

@@ -39,6 +39,14 @@ struct ServerURLTests {
         #expect(throws: InvalidServerURL.self) {
             try WireFormats.ServerURL.local(relativeTo: URL(string: "docs/openapi.yaml")!)
         }
+        // A variable named like the address keeps a label of its own; the trailing `/` goes, since
+        // each operation's path begins with one.
+        #expect(
+            try WireFormats.ServerURL.gateway(relativeTo: device, base2: "edge").url
+                == URL(string: "http://10.0.0.1:3000/edge")!)
+        #expect(
+            try WireFormats.ServerURL.gateway(relativeTo: URL(string: "http://h/a/b/openapi.yaml")!).url
+                == URL(string: "http://h/gateway")!)
     }
 
     @Test func theClientTakesAServerTheFirstByDefault() async throws {

@@ -109,11 +109,19 @@ struct ServerLoweringTests {
               /a:
                 servers: [{url: /elsewhere}]
                 get: {operationId: a, responses: {'204': {description: ok}}}
+              /b:
+                servers: [{url: /control}]
+                get: {operationId: b, responses: {'204': {description: ok}}}
+              /c:
+                servers: [{url: 'https://example.com'}]
+                get: {operationId: c, responses: {'204': {description: ok}}}
             """)
         #expect(
             module.servers.map(\.url) == ["/control", "../v2", "//cdn.example.com/v1", "/a%20b", "https://example.com"])
         #expect(module.servers.map(\.isRelative) == [true, true, true, true, false])
-        #expect(module.operations.map(\.serverOverride) == [nil])
+        // `/a`'s own relative server cannot be reached; `/b`'s is the document's first, where the
+        // client sends anyway; `/c`'s is another.
+        #expect(module.operations.map(\.serverOverride) == [nil, nil, "https://example.com"])
         #expect(
             warnings.filter { $0.contains("[server-url-unusable]") }.map { $0.prefix(16) }.sorted() == [
                 "spec.yaml:12:15:", "spec.yaml:7:5: w",

@@ -50,4 +50,44 @@ struct EnumValueSchemaTests {
         #expect(diagnostics.first?.severity == .error)
         #expect(diagnostics.first?.reading == "Lathe reads each as its 'const' value")
     }
+
+    /// Names and descriptions of values from vendor extensions, one per value, whatever the
+    /// extension's shape; a list of another length is ignored with a warning at it.
+    @Test func vendorExtensionsNameAndDescribeValues() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                S:
+                  type: object
+                  properties:
+                    lists: {type: integer, enum: [1, 2], x-enum-varnames: [One, Two], x-enum-descriptions: [first, null]}
+                    nsswag: {type: integer, enum: [1, 2], x-enumNames: [One, Two]}
+                    square: {type: string, enum: [A, B], x-enum-elements: [{name: B, description: bee}]}
+                    azure: {type: integer, enum: [5], x-ms-enum: {name: X, values: [{value: 5, name: Five, description: five}]}}
+                    short: {type: integer, enum: [1, 2], x-enum-varnames: [One]}
+                    notAList: {type: integer, enum: [1], x-enum-descriptions: one}
+                    none: {type: integer, enum: [1], x-other: [One]}
+            """)
+        let document = try #require(result.document)
+        let key = try #require(document.components.schemas.first { $0.name == "S" }).key
+        let properties = try #require(document.store.schemas[key]).properties
+        func notes(_ name: String) -> [String]? {
+            properties.first { $0.name == name }?.schema.enumValueNotes?.map {
+                "\($0.name ?? "-")/\($0.description ?? "-")"
+            }
+        }
+        #expect(notes("lists") == ["One/first", "Two/-"])
+        #expect(notes("nsswag") == ["One/-", "Two/-"])
+        #expect(notes("square") == ["-/-", "-/bee"])
+        #expect(notes("azure") == ["Five/five"])
+        #expect(notes("short") == nil && notes("notAList") == nil && notes("none") == nil)
+        #expect(
+            result.diagnostics.all.map { "\($0.location!.line):\($0.kind ?? "")" } == [
+                "13:enum-extension-mismatch", "14:wrong-type",
+            ])
+    }
 }

@@ -26,7 +26,7 @@ nonisolated public struct Client: Swift.Sendable, APIProtocol {
         self.configuration = configuration
     }
 
-    /// A client for one of the servers the spec lists, the first by default.
+    /// A client for one of the servers the spec lists, `.production` by default.
     public init(server: ServerURL = .production, transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: Authentication = .init(), configuration: LatheRuntime.ClientConfiguration = .init()) {
         self.init(serverURL: server.url, transport: transport, middlewares: middlewares, authentication: authentication, configuration: configuration)
     }
@@ -63,6 +63,16 @@ nonisolated public struct ServerURL: Swift.Sendable, Swift.Hashable {
     /// - Parameter version: The value of `{version}`.
     public static func local(relativeTo base: Foundation.URL, version: Swift.String = "v1") throws -> ServerURL {
         ServerURL(url: try LatheRuntime.ClientSupport.serverURL("/wire/{version}", ["version": version], relativeTo: base))
+    }
+
+    /// Gateway
+    ///
+    /// `/{base}/`, relative to where the spec is served.
+    ///
+    /// - Parameter base: The address the spec is served from, or the server's origin when the URL begins with `/` (`http://10.0.0.1:3000`).
+    /// - Parameter base2: The value of `{base}`.
+    public static func gateway(relativeTo base: Foundation.URL, base2: Swift.String = "gateway") throws -> ServerURL {
+        ServerURL(url: try LatheRuntime.ClientSupport.serverURL("/{base}/", ["base": base2], relativeTo: base))
     }
 
     /// The values of the server variable `region`.

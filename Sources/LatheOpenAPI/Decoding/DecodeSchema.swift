@@ -175,6 +175,9 @@ extension DocumentDecoder {
                 \.maximum, to: \.exclusiveMaximum, in: &schema, flag: node["exclusiveMaximum"],
                 names: ("exclusiveMaximum", "maximum"))
         }
+        if let values = schema.enumValues, !schema.extensions.isEmpty {
+            schema.enumValueNotes = enumValueNotes(values, schema.extensions)
+        }
         schema.shareConstraints(in: &constraintPool)
         // OpenAPI 3.0 ignores what stands beside a `$ref` (a 3.0 `nullable` there becomes `anyOf`
         // below); 3.1 applies it as well. Answered here, so later stages never ask the version.

@@ -285,7 +285,26 @@ public struct Schema: Sendable, Hashable {
         set { updateRare { $0.unmodeledKeywords = newValue } }
     }
 
+    /// What vendor extensions say about each `enum` value (`x-enum-varnames`, `x-enum-descriptions`,
+    /// Square's `x-enum-elements`, Azure's `x-ms-enum`): one entry per value, in order; `nil` when
+    /// none does.
+    public var enumValueNotes: [EnumValueNote]? {
+        get { rare?.value.enumValueNotes }
+        set { updateRare { $0.enumValueNotes = newValue } }
+    }
+
+    public struct EnumValueNote: Sendable, Hashable {
+        /// The case's name the spec gives (an integer enum's `Active` for 1).
+        public var name: String?
+        public var description: String?
+        public init(name: String? = nil, description: String? = nil) {
+            self.name = name
+            self.description = description
+        }
+    }
+
     private struct Rare: Sendable, Hashable {
+        var enumValueNotes: [EnumValueNote]?
         var patternProperties: [Property] = []
         var propertyNames: Box<Schema>?
         var prefixItems: [Schema]?

@@ -51,13 +51,16 @@ struct ClientEmitter: OperationsKindEmitter {
                     w.line("self.\(member) = \(member)")
                 }
             }
-            if let first = module.servers.first {
+            if !module.servers.isEmpty {
                 w.line()
-                let isConstant = first.variables.isEmpty && !first.isRelative
+                // The first absolute server, when it takes no variables (a relative one needs an address).
+                let first = module.servers.first { !$0.isRelative }
+                let constant = first.flatMap { $0.variables.isEmpty ? SwiftNames.escapedMember($0.name) : nil }
                 w.docComment([
-                    "A client for one of the servers the spec lists" + (isConstant ? ", the first by default." : ".")
+                    "A client for one of the servers the spec lists"
+                        + (constant.map { ", `.\($0)` by default." } ?? ".")
                 ])
-                let defaultServer = isConstant ? " = .\(SwiftNames.escapedMember(first.name))" : ""
+                let defaultServer = constant.map { " = .\($0)" } ?? ""
                 w.block(
                     "public init(server: ServerURL\(defaultServer), transport: any OpenAPIRuntime.ClientTransport, "
                         + "middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], authentication: "

@@ -11,6 +11,7 @@ extension TypeEmitter {
                 + "Swift.RawRepresentable, Swift.CaseIterable, \(Runtime.validatable), \(Runtime.uriPrimitive)"
         ) { w in
             for item in enumeration.cases {
+                if let docs = item.docs { w.docComment(DocComments.lines(IRDocs(description: docs))) }
                 w.line("case \(SwiftNames.escapedMember(item.name.swift))")
             }
             w.docComment(["A value the spec does not list: kept as it came, reported by `validate()`."])
@@ -188,12 +189,27 @@ extension TypeEmitter {
                     }
                 } else {
                     w.line("let container = try decoder.singleValueContainer()")
-                    for (name, swiftType, _) in cases {
+                    // A case whose value has checks of its own (`enum`, `const`, bounds, lengths)
+                    // holds a value only when they pass, as `oneOf` asks; else the next case is
+                    // tried, and the first that decoded is kept when none passes.
+                    let checks = cases.map { _, _, item in valueChecks(item) }
+                    let checked = checks.contains { !$0.isEmpty }
+                    if checked { w.line("var decoded: Self?") }
+                    for ((name, swiftType, _), check) in zip(cases, checks) {
                         w.block("if let value = try? container.decode(\(swiftType).self)") { w in
-                            w.line("self = .\(name)(value)")
-                            w.line("return")
+                            guard !check.isEmpty else {
+                                w.line("self = .\(name)(value)")
+                                w.line("return")
+                                return
+                            }
+                            w.line("let path = \(Runtime.jsonPath).root")
+                            w.line("var issues: [\(Runtime.validationIssue)] = []")
+                            w.raw(check)
+                            w.line("if issues.isEmpty { self = .\(name)(value); return }")
+                            w.line("decoded = decoded ?? .\(name)(value)")
                         }
                     }
+                    if checked { w.line("if let decoded { self = decoded; return }") }
                     w.line(
                         "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "
                             + "\(SwiftLiteral.string("The value matches none of \(type.name.swift)'s cases.")))"

@@ -75,6 +75,26 @@ extension TypeEmitter {
         }
     }
 
+    /// The checks of a union case's value itself (`enum`, `const`, bounds, lengths, counts), which
+    /// decoding asks before taking the case; none for a case of a generated type, whose checks
+    /// (an undocumented enum value, a nested property's bounds) do not decide which case it is.
+    func valueChecks(_ item: IRUnion.Case) -> SwiftWriter {
+        var body = SwiftWriter()
+        guard isValueLevel(item.type) else { return body }
+        var counter = 0
+        emitValidation(
+            of: "value", type: item.type, constraints: item.constraints, path: "path", into: &body, counter: &counter)
+        return body
+    }
+
+    private func isValueLevel(_ type: IRValueType) -> Bool {
+        switch type {
+        case .primitive: true
+        case .nullable(let inner), .array(let inner), .dictionary(let inner): isValueLevel(inner)
+        case .named(let id): module.resolvedAliases[id].map { isValueLevel($0.type) } ?? false
+        }
+    }
+
     /// Statements that check `value` (of `type`, under `constraints`) and append issues at `path`.
     /// Writes nothing when there is nothing to check.
     func emitValidation(
@@ -134,6 +154,7 @@ extension TypeEmitter {
             if !body.isEmpty {
                 w.block("for (\(key), \(item)) in \(value).sorted(by: { $0.key < $1.key })") { $0.raw(body) }
             }
+            emitValueChecks(value, type, constraints, path, into: &w)
         }
     }
 
@@ -196,6 +217,7 @@ extension TypeEmitter {
     private func emitValueChecks(
         _ value: String, _ type: IRValueType, _ c: IRConstraints, _ path: String, into w: inout SwiftWriter
     ) {
+        guard c.constant != nil || c.allowedValues != nil, isEquatable(type) else { return }
         if let constant = c.constant, let literal = valueLiteral(constant, as: type) {
             w.line(
                 "\(Runtime.Check.constant)(\(value) == \(literal), expected: "
@@ -213,10 +235,28 @@ extension TypeEmitter {
         }
     }
 
+    /// Whether values of `type` compare with `==`: generated types only when they are `Hashable`
+    /// (`--no-hashable` leaves them without `Equatable`).
+    private func isEquatable(_ type: IRValueType) -> Bool {
+        switch type {
+        case .primitive: true
+        case .nullable(let inner), .array(let inner), .dictionary(let inner): isEquatable(inner)
+        case .named(let id): !hashable.isEmpty || module.resolvedAliases[id].map { isEquatable($0.type) } ?? false
+        }
+    }
+
     /// A literal of `type`; `null` as any JSON value is spelled as the case, since `value == nil`
     /// would compare an optional.
     private func valueLiteral(_ value: SpecValue, as type: IRValueType) -> String? {
         if value == .null, type == .primitive(.jsonValue) { return "\(Runtime.jsonValue).null" }
+        // A map's (only here: as a default, an object is not applied; see `defaultFits`).
+        if case .object(let members) = value, case .dictionary(let valueType) = type {
+            let parts = members.map { member in
+                spelling.literal(member.value, as: valueType).map { SwiftLiteral.string(member.key) + ": " + $0 }
+            }
+            guard parts.allSatisfy({ $0 != nil }) else { return nil }
+            return parts.isEmpty ? "[:]" : "[" + parts.map { $0! }.joined(separator: ", ") + "]"
+        }
         return spelling.literal(value, as: type)
     }
 

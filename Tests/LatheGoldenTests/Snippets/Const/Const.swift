@@ -23,17 +23,21 @@ extension Const {
         /// - Note: Defaults to `[1,2]` when absent.
         public var pair: [LatheRuntime.JSONValue]
 
+        public var labels: [Swift.String: Swift.String]?
+
         /// Creates a value from its members; optional members default to absent.
         public init(
             type: Swift.String = "invoice.cancelled",
             version: Swift.Int = 2,
             filter: LatheRuntime.JSONValue = ["status": "open"],
-            pair: [LatheRuntime.JSONValue] = [1, 2]
+            pair: [LatheRuntime.JSONValue] = [1, 2],
+            labels: [Swift.String: Swift.String]? = nil
         ) {
             self.type = type
             self.version = version
             self.filter = filter
             self.pair = pair
+            self.labels = labels
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -43,6 +47,7 @@ extension Const {
             self.version = try container.decodeIfPresent(Swift.Int.self, forKey: "version", rejectingNull: rejectsNull) ?? 2
             self.filter = container.contains("filter") ? try container.decode(LatheRuntime.JSONValue.self, forKey: "filter") : ["status": "open"]
             self.pair = try container.decodeIfPresent([LatheRuntime.JSONValue].self, forKey: "pair", rejectingNull: rejectsNull) ?? [1, 2]
+            self.labels = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: "labels", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -51,6 +56,7 @@ extension Const {
             try container.encode(self.version, forKey: "version")
             try container.encode(self.filter, forKey: "filter")
             try container.encode(self.pair, forKey: "pair")
+            try container.encodeIfPresent(self.labels, forKey: "labels")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -58,6 +64,9 @@ extension Const {
             LatheRuntime.Check.constant(self.version == 2, expected: "2", at: path.key("version"), into: &issues)
             LatheRuntime.Check.constant(self.filter == ["status": "open"], expected: "{\"status\":\"open\"}", at: path.key("filter"), into: &issues)
             LatheRuntime.Check.constant(self.pair == [1, 2], expected: "[1,2]", at: path.key("pair"), into: &issues)
+            if let value = self.labels {
+                LatheRuntime.Check.constant(value == ["tier": "gold"], expected: "{\"tier\":\"gold\"}", at: path.key("labels"), into: &issues)
+            }
         }
     }
 }

@@ -9,6 +9,40 @@ import Foundation
 nonisolated public enum Enums {}
 
 extension Enums {
+    /// - Source: `#/components/schemas/ActivityType`
+    nonisolated public enum ActivityType: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        /// Joins a party.
+        case join
+        case spectate
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.Int)
+
+        public init(rawValue: Swift.Int) {
+            switch rawValue {
+            case 1: self = .join
+            case 2: self = .spectate
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.Int {
+            switch self {
+            case .join: 1
+            case .spectate: 2
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.join, .spectate]
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+
     /// - Source: `#/components/schemas/Answer`
     nonisolated public enum Answer: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case `true`
@@ -37,6 +71,77 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.`true`, .`false`, .unsure]
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension Enums {
+    /// - Source: `#/components/schemas/CancelReason`
+    nonisolated public enum CancelReason: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        /// A person canceled the checkout.
+        case buyerCanceled
+        /// The checkout timed out.
+        case timedOut
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.String)
+
+        public init(rawValue: Swift.String) {
+            switch rawValue {
+            case "BUYER_CANCELED": self = .buyerCanceled
+            case "TIMED_OUT": self = .timedOut
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.String {
+            switch self {
+            case .buyerCanceled: "BUYER_CANCELED"
+            case .timedOut: "TIMED_OUT"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.buyerCanceled, .timedOut]
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+
+    /// - Source: `#/components/schemas/Change`
+    nonisolated public enum Change: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        /// It was created.
+        case created
+        case deleted
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.String)
+
+        public init(rawValue: Swift.String) {
+            switch rawValue {
+            case "created": self = .created
+            case "deleted": self = .deleted
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.String {
+            switch self {
+            case .created: "created"
+            case .deleted: "deleted"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.created, .deleted]
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
@@ -158,6 +263,40 @@ extension Enums {
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.level {
                 value.collectValidationIssues(at: path.key("level"), into: &issues)
+            }
+        }
+    }
+
+    /// - Source: `#/components/schemas/Severity`
+    nonisolated public enum Severity: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        /// Nothing to act on.
+        case info
+        case error
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.Int)
+
+        public init(rawValue: Swift.Int) {
+            switch rawValue {
+            case 0: self = .info
+            case 1: self = .error
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.Int {
+            switch self {
+            case .info: 0
+            case .error: 1
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.info, .error]
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
             }
         }
     }
@@ -356,6 +495,46 @@ extension Enums {
 
         /// The values the spec lists.
         public static let allCases: [Self] = [.value1, .value2]
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension Enums {
+    /// - Source: `#/components/schemas/Weekday`
+    nonisolated public enum Weekday: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        /// The first working day.
+        case monday
+        case tuesday
+        /// A day of rest.
+        case sunday
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.Int)
+
+        public init(rawValue: Swift.Int) {
+            switch rawValue {
+            case 1: self = .monday
+            case 2: self = .tuesday
+            case 7: self = .sunday
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.Int {
+            switch self {
+            case .monday: 1
+            case .tuesday: 2
+            case .sunday: 7
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.monday, .tuesday, .sunday]
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {

@@ -75,3 +75,67 @@ extension OneOfUntagged {
         }
     }
 }
+
+extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Limit`
+    nonisolated public enum Limit: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case jsonValue(LatheRuntime.JSONValue)
+        case int(Swift.Int)
+        case string(Swift.String)
+        case string2(Swift.String)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            var decoded: Self?
+            if let value = try? container.decode(LatheRuntime.JSONValue.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                LatheRuntime.Check.constant((["auto", -1] as [LatheRuntime.JSONValue]).contains(value), expected: "one of \"auto\", -1", at: path, into: &issues)
+                if issues.isEmpty { self = .jsonValue(value); return }
+                decoded = decoded ?? .jsonValue(value)
+            }
+            if let value = try? container.decode(Swift.Int.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                LatheRuntime.Check.number(value, minimum: "0", at: path, into: &issues)
+                if issues.isEmpty { self = .int(value); return }
+                decoded = decoded ?? .int(value)
+            }
+            if let value = try? container.decode(Swift.String.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                LatheRuntime.Check.length(value, min: nil, max: 3, at: path, into: &issues)
+                if issues.isEmpty { self = .string(value); return }
+                decoded = decoded ?? .string(value)
+            }
+            if let value = try? container.decode(Swift.String.self) {
+                self = .string2(value)
+                return
+            }
+            if let decoded { self = decoded; return }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Limit's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .jsonValue(let value): try container.encode(value)
+            case .int(let value): try container.encode(value)
+            case .string(let value): try container.encode(value)
+            case .string2(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .jsonValue(let value):
+                LatheRuntime.Check.constant((["auto", -1] as [LatheRuntime.JSONValue]).contains(value), expected: "one of \"auto\", -1", at: path, into: &issues)
+            case .int(let value):
+                LatheRuntime.Check.number(value, minimum: "0", at: path, into: &issues)
+            case .string(let value):
+                LatheRuntime.Check.length(value, min: nil, max: 3, at: path, into: &issues)
+            case .string2: break
+            }
+        }
+    }
+}
