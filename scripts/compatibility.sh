@@ -127,7 +127,7 @@ for f in "${specs[@]}"; do
   echo "compatibility: generating $f" >&2
   set +e
   /usr/bin/time -f '%e %M' -o "$logs/$t.time" \
-    "$lathe" generate "$corpus/$f" --output "$work/Sources/$t" 2>"$logs/$t.generate.stderr" >/dev/null
+    "$lathe" generate --all-warnings "$corpus/$f" --output "$work/Sources/$t" 2>"$logs/$t.generate.stderr" >/dev/null
   status=$?
   set -e
   gen_s[$f]=$({ grep -E '^[0-9.]+ [0-9]+$' "$logs/$t.time" || true; } | tail -n 1 | cut -d ' ' -f 1)

@@ -111,6 +111,16 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Print errors only, not warnings.")
     var quiet = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Print every warning; by default a kind's warnings after its first \(foldedAfter) are counted, not listed "
+                + "('lathe validate' lists them all)."))
+    var allWarnings = false
+
+    /// How many warnings of one kind `generate` lists before it counts the rest: a spec that writes
+    /// 3.0's `nullable` 65 times (trigger.dev's) says so in ten lines and a count, not 65.
+    static let foldedAfter = 10
+
     func validate() throws {
         if config != nil {
             if spec != nil {
@@ -230,7 +240,7 @@ struct GenerateCommand: ParsableCommand {
         }
         var failed = false
         for job in jobs {
-            report(job.result.diagnostics, quiet: quiet)
+            report(job.result.diagnostics, quiet: quiet, listingPerKind: allWarnings ? nil : Self.foldedAfter)
             if job.result.module == nil || job.result.diagnostics.hasErrors {
                 if job.result.module != nil {
                     let why =

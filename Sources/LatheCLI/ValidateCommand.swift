@@ -45,15 +45,35 @@ struct ValidateCommand: ParsableCommand {
     }
 }
 
-/// Prints diagnostics to standard error in file order, with a count at the end.
-func report(_ diagnostics: Diagnostics, quiet: Bool) {
+/// Prints diagnostics to standard error in file order, with a count at the end. With
+/// `listingPerKind`, the warnings of a kind after that many are left out (with their notes) and
+/// counted in one line per kind instead.
+func report(_ diagnostics: Diagnostics, quiet: Bool, listingPerKind limit: Int? = nil) {
     // Notes follow the diagnostic they explain, so they go (or stay) with it.
     var showing = true
+    var listed: [String: Int] = [:]
+    var folded: [(kind: String, count: Int)] = []
     for diagnostic in diagnostics.sorted {
         if diagnostic.severity != .note {
             showing = !quiet || diagnostic.severity == .error
+            if showing, let limit, diagnostic.severity == .warning, let kind = diagnostic.kind {
+                listed[kind, default: 0] += 1
+                if listed[kind]! > limit {
+                    showing = false
+                    if let index = folded.firstIndex(where: { $0.kind == kind }) {
+                        folded[index].count += 1
+                    } else {
+                        folded.append((kind, 1))
+                    }
+                }
+            }
         }
         if showing { standardError(diagnostic.description) }
+    }
+    for (kind, count) in folded {
+        standardError(
+            "lathe: note: \(count) more [\(kind)] warning\(count == 1 ? " is" : "s are") not listed "
+                + "(--all-warnings lists them)")
     }
     let errors = diagnostics.errors.count
     let warnings = quiet ? 0 : diagnostics.warnings.count

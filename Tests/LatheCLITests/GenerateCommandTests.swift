@@ -165,6 +165,32 @@ struct GenerateCommandTests {
             ])
     }
 
+    /// A kind's warnings after its first ten are counted, not listed; `--all-warnings` lists them.
+    @Test func manyWarningsOfOneKindAreCounted() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = folder.appendingPathComponent("noisy.yaml")
+        let properties = (1 ... 12).map { "p\($0): {type: string, nullable: true}" }.joined(separator: ", ")
+        try
+            ("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents:\n  schemas:\n    Noisy:\n      type: object\n"
+            + "      properties: {\(properties)}\n      required: [missing]\n")
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out").path
+        let folded = try runner.lathe("generate", spec.path, "--output", out)
+        #expect(folded.status == 0)
+        let lines = folded.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.hasSuffix("[version-feature]") }.count == 10)
+        #expect(lines.filter { $0.hasSuffix("[required-undefined]") }.count == 1)
+        #expect(
+            lines.suffix(2) == [
+                "lathe: note: 2 more [version-feature] warnings are not listed (--all-warnings lists them)",
+                "13 warnings generated.",
+            ])
+        let all = try runner.lathe("generate", spec.path, "--output", out, "--all-warnings")
+        #expect(all.stderr.split(separator: "\n").filter { $0.hasSuffix("[version-feature]") }.count == 12)
+        #expect(!all.stderr.contains("not listed"))
+    }
+
     @Test func whatCannotBeExpressedIsALocatedWarningAndTheRestIsGenerated() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
