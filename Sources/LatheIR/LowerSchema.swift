@@ -146,8 +146,9 @@ extension Lowerer {
         guard !members.isEmpty, schema.properties.isEmpty, schema.allOf.isEmpty, schema.additionalProperties == nil,
             schema.discriminator == nil
         else { return nil }
+        guard schema.oneOf.isEmpty || schema.anyOf.isEmpty else { return nil }
         var values: [SpecValue] = []
-        var notes: [Schema.EnumValueNote] = []
+        var notes: [String: Schema.EnumValueNote] = [:]
         for member in members {
             let single = member.enumValues.flatMap { $0.count == 1 ? $0[0] : nil }
             guard let value = member.constValue ?? single, member.constValue == nil || member.enumValues == nil,
@@ -159,8 +160,11 @@ extension Lowerer {
             case .string, .number, .bool: break
             default: return nil
             }
+            // A member's `type` that allows null does not let the enum hold it: its value is fixed.
             values.append(value)
-            notes.append(Schema.EnumValueNote(name: member.title, description: member.description))
+            if let key = value.scalarText, notes[key] == nil {
+                notes[key] = Schema.EnumValueNote(name: member.title, description: member.description)
+            }
         }
         var listed = schema
         listed.oneOf = []
@@ -171,7 +175,7 @@ extension Lowerer {
     }
 
     static func isNullOnly(_ schema: Schema) -> Bool {
-        (schema.types == .null && schema.ref == nil) || schema.enumValues == [.null]
+        (schema.types == .null && schema.ref == nil) || schema.enumValues == [.null] || schema.constValue == .null
     }
 
     /// No type, properties, items or composition: only annotations.
@@ -223,12 +227,9 @@ extension Lowerer {
         for item in valueOrigins {
             if let text = item.text, originOfText[text] == nil { originOfText[text] = item.origin }
         }
-        // What `x-enum-varnames` and the like say of each value, null's entry left out with it.
-        let notes = schema.enumValueNotes.flatMap { notes in
-            notes.count == values.count ? zip(values, notes).filter { $0.0 != .null }.map(\.1) : nil
-        }
         for (index, raw) in rawValues.enumerated() where seen.insert(raw).inserted {
-            let note = notes?[index]
+            // What `x-enum-varnames` and the like say of the value.
+            let note = schema.enumValueNotes?[raw]
             let preferred: String
             switch rawType {
             // A string names its case; a name given for it (often the type's name and the value,

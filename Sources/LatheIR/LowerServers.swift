@@ -56,9 +56,8 @@ extension Lowerer {
     func serverOverride(of operation: LatheOpenAPI.Operation, in pathItem: PathItem) -> String? {
         let own = operation.servers.isEmpty ? pathItem.servers : operation.servers
         guard let first = own.first else { return nil }
-        // The document's first server, relative or not, is where the client sends anyway.
-        if let documentDefaultServer, Self.resolvedURL(first).url == documentDefaultServer { return nil }
-        return usableURL(first, relativeAllowed: false)?.url
+        let url = usableURL(first, relativeAllowed: false)?.url
+        return url == documentDefaultServer ? nil : url
     }
 
     /// A listed default, or the first listed value when the default is not among them.

@@ -69,10 +69,10 @@ final class Lowerer {
     @exclusivity(unchecked) private var swiftMemberNames: [String: String] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
     @exclusivity(unchecked) var schemaTypes: [String: IRTypeID] = [:]
-    /// The document's first usable server (absolute, or relative to where the document is
-    /// served): compared with each operation's own servers (`serverOverride`), so made once.
+    /// The document's first absolute server, the client's default when it takes no variables:
+    /// compared with each operation's own servers (`serverOverride`), so made once.
     lazy var documentDefaultServer: String? = document.servers.lazy.map { Self.resolvedURL($0).url }
-        .first { HTTPURL.isAbsolute($0) || HTTPURL.isRelativeReference($0) }
+        .first(where: HTTPURL.isAbsolute)
     /// Server entries whose warnings are said: a path's servers are read once for each operation.
     var serversReported = Set<Origin>()
     /// For each named type, the component schemas whose `allOf` refers to it, in document order:

@@ -39,6 +39,7 @@ struct HashableOptionTests {
                     Mode: {type: string, enum: [fast, slow]}
                     # A `const` of generated values compares with `==`: not checked without `Equatable`.
                     Modes: {type: array, items: {$ref: '#/components/schemas/Mode'}, const: [fast]}
+                    Settings: {type: object, properties: {modes: {$ref: '#/components/schemas/Modes'}}}
                 """.utf8), path: "unique.yaml", options: options)
         #expect(!unique.diagnostics.hasErrors)
         #expect(unique.files.contains { $0.contents.contains("Check.unique(") })

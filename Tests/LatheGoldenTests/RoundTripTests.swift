@@ -165,6 +165,9 @@ struct RoundTripTests {
         #expect(try roundTrip(Enums.ActivityType?.self, "null") == nil)
         #expect(try roundTrip(Enums.ActivityType?.self, "9") == .undocumented(9))
         #expect(try roundTrip(Enums.Change.self, #""deleted""#) == .deleted)
+        // A `const: null` alternative lets the enum hold null.
+        #expect(try roundTrip(Enums.ShadeHolder.self, #"{"shade": null}"#).shade == nil)
+        #expect(try roundTrip(Enums.ShadeHolder.self, #"{"shade": "dark"}"#).shade == .dark)
         #expect(throws: DecodingError.self) {
             try JSONCoding.decoder().decode(Enums.Tier.self, from: Data(#""2""#.utf8))
         }
@@ -357,6 +360,10 @@ struct RoundTripTests {
         // None passes: the first that decoded, which `validate()` reports.
         let negative = try roundTrip(OneOfUntagged.Limit.self, "-5")
         #expect(negative == .jsonValue(-5) && !negative.validationIssues.isEmpty)
+        // A generated enum's own check: the value is one it lists.
+        #expect(try roundTrip(OneOfUntagged.Retention.self, #""none""#) == .case1(.none))
+        #expect(try roundTrip(OneOfUntagged.Retention.self, #""365""#) == .string("365"))
+        #expect(try roundTrip(OneOfUntagged.Retention.self, "30") == .int(30))
         let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
         #expect(person.named?.name == "Ada" && person.aged?.age == 36)
     }

@@ -71,13 +71,20 @@ struct EnumValueSchemaTests {
                     short: {type: integer, enum: [1, 2], x-enum-varnames: [One]}
                     notAList: {type: integer, enum: [1], x-enum-descriptions: one}
                     none: {type: integer, enum: [1], x-other: [One]}
+                    nullable: {type: integer, nullable: true, enum: [1, 2], x-enum-varnames: [One, Two]}
+                    withoutNull: {type: integer, nullable: true, enum: [1, null, 2], x-enum-varnames: [One, Two]}
+                    strings: {type: string, enum: [a, b], x-enum-varnames: [NotRead]}
             """)
         let document = try #require(result.document)
         let key = try #require(document.components.schemas.first { $0.name == "S" }).key
         let properties = try #require(document.store.schemas[key]).properties
+        /// Each value's note, in the values' order.
         func notes(_ name: String) -> [String]? {
-            properties.first { $0.name == name }?.schema.enumValueNotes?.map {
-                "\($0.name ?? "-")/\($0.description ?? "-")"
+            guard let schema = properties.first(where: { $0.name == name })?.schema,
+                let notes = schema.enumValueNotes
+            else { return nil }
+            return (schema.enumValues ?? []).compactMap(\.scalarText).map {
+                "\(notes[$0]?.name ?? "-")/\(notes[$0]?.description ?? "-")"
             }
         }
         #expect(notes("lists") == ["One/first", "Two/-"])
@@ -85,6 +92,11 @@ struct EnumValueSchemaTests {
         #expect(notes("square") == ["-/-", "-/bee"])
         #expect(notes("azure") == ["Five/five"])
         #expect(notes("short") == nil && notes("notAList") == nil && notes("none") == nil)
+        // 3.0's `nullable` adds `null` to the values after the names were read; a list may leave
+        // `null`'s entry out; a string enum's names are not read (its cases are named by value).
+        #expect(notes("nullable") == ["One/-", "Two/-"])
+        #expect(notes("withoutNull") == ["One/-", "Two/-"])
+        #expect(notes("strings") == nil)
         #expect(
             result.diagnostics.all.map { "\($0.location!.line):\($0.kind ?? "")" } == [
                 "13:enum-extension-mismatch", "14:wrong-type",

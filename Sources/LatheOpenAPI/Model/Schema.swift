@@ -285,10 +285,10 @@ public struct Schema: Sendable, Hashable {
         set { updateRare { $0.unmodeledKeywords = newValue } }
     }
 
-    /// What vendor extensions say about each `enum` value (`x-enum-varnames`, `x-enum-descriptions`,
-    /// Square's `x-enum-elements`, Azure's `x-ms-enum`): one entry per value, in order; `nil` when
-    /// none does.
-    public var enumValueNotes: [EnumValueNote]? {
+    /// What vendor extensions say about `enum` values (`x-enum-varnames`, `x-enum-descriptions`,
+    /// Square's `x-enum-elements`, Azure's `x-ms-enum`), by each value's text (`active`, `1`), so
+    /// that a `null` added or removed later leaves them in place; `nil` when none does.
+    public var enumValueNotes: [String: EnumValueNote]? {
         get { rare?.value.enumValueNotes }
         set { updateRare { $0.enumValueNotes = newValue } }
     }
@@ -304,7 +304,7 @@ public struct Schema: Sendable, Hashable {
     }
 
     private struct Rare: Sendable, Hashable {
-        var enumValueNotes: [EnumValueNote]?
+        var enumValueNotes: [String: EnumValueNote]?
         var patternProperties: [Property] = []
         var propertyNames: Box<Schema>?
         var prefixItems: [Schema]?

@@ -117,6 +117,16 @@ public enum SpecValue: Sendable, Hashable {
         }
     }
 
+    /// A string itself, a number or boolean as JSON writes it; `nil` for null, arrays and objects.
+    public var scalarText: String? {
+        switch self {
+        case .string(let text): text
+        case .number(let number): number.text
+        case .bool(let flag): flag ? "true" : "false"
+        default: nil
+        }
+    }
+
     /// The JSON type name, for messages.
     public var typeName: String {
         switch self {

@@ -206,7 +206,7 @@ extension TypeEmitter {
                             w.line("var issues: [\(Runtime.validationIssue)] = []")
                             w.raw(check)
                             w.line("if issues.isEmpty { self = .\(name)(value); return }")
-                            w.line("decoded = decoded ?? .\(name)(value)")
+                            w.line("if decoded == nil { decoded = .\(name)(value) }")
                         }
                     }
                     if checked { w.line("if let decoded { self = decoded; return }") }

@@ -75,9 +75,10 @@ extension TypeEmitter {
         }
     }
 
-    /// The checks of a union case's value itself (`enum`, `const`, bounds, lengths, counts), which
-    /// decoding asks before taking the case; none for a case of a generated type, whose checks
-    /// (an undocumented enum value, a nested property's bounds) do not decide which case it is.
+    /// The checks of a union case's value itself (`enum`, `const`, bounds, lengths, counts, a
+    /// generated enum's `undocumented` value), which decoding asks before taking the case; none
+    /// for a case of another generated type, whose checks (a nested property's bounds) do not
+    /// decide which case it is.
     func valueChecks(_ item: IRUnion.Case) -> SwiftWriter {
         var body = SwiftWriter()
         guard isValueLevel(item.type) else { return body }
@@ -89,9 +90,12 @@ extension TypeEmitter {
 
     private func isValueLevel(_ type: IRValueType) -> Bool {
         switch type {
-        case .primitive: true
-        case .nullable(let inner), .array(let inner), .dictionary(let inner): isValueLevel(inner)
-        case .named(let id): module.resolvedAliases[id].map { isValueLevel($0.type) } ?? false
+        case .primitive: return true
+        case .nullable(let inner), .array(let inner), .dictionary(let inner): return isValueLevel(inner)
+        case .named(let id):
+            if let alias = module.resolvedAliases[id] { return isValueLevel(alias.type) }
+            if case .enumeration = module[id].kind { return true }
+            return false
         }
     }
 

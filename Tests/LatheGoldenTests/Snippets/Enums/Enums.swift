@@ -301,6 +301,65 @@ extension Enums {
         }
     }
 
+    /// - Source: `#/components/schemas/Shade`
+    nonisolated public enum Shade: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        case light
+        case dark
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.String)
+
+        public init(rawValue: Swift.String) {
+            switch rawValue {
+            case "light": self = .light
+            case "dark": self = .dark
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.String {
+            switch self {
+            case .light: "light"
+            case .dark: "dark"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.light, .dark]
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+
+    /// - Source: `#/components/schemas/ShadeHolder`
+    nonisolated public struct ShadeHolder: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var shade: Shade?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(shade: Shade?) {
+            self.shade = shade
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.shade = try container.decodeNil(forKey: "shade") ? nil : try container.decode(Shade.self, forKey: "shade")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.shade, forKey: "shade")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self.shade {
+                value.collectValidationIssues(at: path.key("shade"), into: &issues)
+            }
+        }
+    }
+
     /// Where an invoice is in its life.
     ///
     /// - Source: `#/components/schemas/Status`

@@ -92,21 +92,21 @@ extension OneOfUntagged {
                 var issues: [LatheRuntime.ValidationIssue] = []
                 LatheRuntime.Check.constant((["auto", -1] as [LatheRuntime.JSONValue]).contains(value), expected: "one of \"auto\", -1", at: path, into: &issues)
                 if issues.isEmpty { self = .jsonValue(value); return }
-                decoded = decoded ?? .jsonValue(value)
+                if decoded == nil { decoded = .jsonValue(value) }
             }
             if let value = try? container.decode(Swift.Int.self) {
                 let path = LatheRuntime.JSONPath.root
                 var issues: [LatheRuntime.ValidationIssue] = []
                 LatheRuntime.Check.number(value, minimum: "0", at: path, into: &issues)
                 if issues.isEmpty { self = .int(value); return }
-                decoded = decoded ?? .int(value)
+                if decoded == nil { decoded = .int(value) }
             }
             if let value = try? container.decode(Swift.String.self) {
                 let path = LatheRuntime.JSONPath.root
                 var issues: [LatheRuntime.ValidationIssue] = []
                 LatheRuntime.Check.length(value, min: nil, max: 3, at: path, into: &issues)
                 if issues.isEmpty { self = .string(value); return }
-                decoded = decoded ?? .string(value)
+                if decoded == nil { decoded = .string(value) }
             }
             if let value = try? container.decode(Swift.String.self) {
                 self = .string2(value)
@@ -135,6 +135,93 @@ extension OneOfUntagged {
             case .string(let value):
                 LatheRuntime.Check.length(value, min: nil, max: 3, at: path, into: &issues)
             case .string2: break
+            }
+        }
+    }
+}
+
+extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Retention`
+    nonisolated public enum Retention: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case case1(Retention.Case1)
+        case string(Swift.String)
+        case int(Swift.Int)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            var decoded: Self?
+            if let value = try? container.decode(Retention.Case1.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { self = .case1(value); return }
+                if decoded == nil { decoded = .case1(value) }
+            }
+            if let value = try? container.decode(Swift.String.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                LatheRuntime.Check.pattern(value, "^[1-9]\\d*$", at: path, into: &issues)
+                if issues.isEmpty { self = .string(value); return }
+                if decoded == nil { decoded = .string(value) }
+            }
+            if let value = try? container.decode(Swift.Int.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                LatheRuntime.Check.number(value, minimum: "1", at: path, into: &issues)
+                if issues.isEmpty { self = .int(value); return }
+                if decoded == nil { decoded = .int(value) }
+            }
+            if let decoded { self = decoded; return }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Retention's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .case1(let value): try container.encode(value)
+            case .string(let value): try container.encode(value)
+            case .int(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .case1(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .string(let value):
+                LatheRuntime.Check.pattern(value, "^[1-9]\\d*$", at: path, into: &issues)
+            case .int(let value):
+                LatheRuntime.Check.number(value, minimum: "1", at: path, into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Retention/oneOf/0`
+        nonisolated public enum Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case none
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.String)
+
+            public init(rawValue: Swift.String) {
+                switch rawValue {
+                case "none": self = .none
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.String {
+                switch self {
+                case .none: "none"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.none]
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
             }
         }
     }
