@@ -81,7 +81,7 @@ extension DocumentDecoder {
             case "description": schema.description = string(value, "description")
             case "enum":
                 if let items = list(value, "enum") {
-                    schema.enumValues = enumValues(items, at: value, in: node)
+                    (schema.enumValues, schema.enumValueNotes) = enumValues(items, at: value, in: node)
                     if items.isEmpty { warning("an empty enum allows no value at all", at: value, kind: "enum-empty") }
                 }
             case "const": schema.constValue = SpecValue(value)
@@ -176,7 +176,9 @@ extension DocumentDecoder {
                 names: ("exclusiveMaximum", "maximum"))
         }
         if let values = schema.enumValues, !schema.extensions.isEmpty {
-            schema.enumValueNotes = enumValueNotes(values, schema.extensions)
+            if let notes = enumValueNotes(values, schema.extensions) {
+                schema.enumValueNotes = (schema.enumValueNotes ?? [:]).merging(notes) { $1 }
+            }
         }
         schema.shareConstraints(in: &constraintPool)
         // OpenAPI 3.0 ignores what stands beside a `$ref` (a 3.0 `nullable` there becomes `anyOf`
@@ -328,16 +330,29 @@ extension DocumentDecoder {
     /// An enum's values; where each is a schema with `const` and the schema's `type` is no object
     /// (`enum: [{const: fastest_addr, description: …}]` beside `type: string`, in AdGuard Home's
     /// spec), `oneOf` was meant, and no value could match: each is read as its `const`.
-    private func enumValues(_ items: YAMLNode.Items, at value: YAMLNode, in schemaNode: YAMLNode) -> [SpecValue] {
+    /// Their descriptions describe the values, as `x-enum-descriptions` would.
+    private func enumValues(
+        _ items: YAMLNode.Items, at value: YAMLNode, in schemaNode: YAMLNode
+    )
+        -> ([SpecValue], [String: Schema.EnumValueNote]?)
+    {
         guard items.contains(where: \.isMapping),
             items.allSatisfy({ $0.isMapping ? $0["const"] != nil : $0.isScalar && $0.scalarType == .null }),
             let typeNode = schemaNode["type"],
             !(typeNode.textEquals("object") || typeNode.items.contains { $0.textEquals("object") })
-        else { return items.map(SpecValue.init) }
+        else { return (items.map(SpecValue.init), nil) }
         error(
             "this enum lists schemas with 'const' where values belong, so no value matches its type",
             at: value, kind: "enum-value-schema", reading: "Lathe reads each as its 'const' value")
-        return items.map { SpecValue($0["const"] ?? $0) }
+        var notes: [String: Schema.EnumValueNote] = [:]
+        let values = items.map { item in
+            let value = SpecValue(item["const"] ?? item)
+            if let key = value.scalarText, notes[key] == nil, let description = item["description"]?.text {
+                notes[key] = Schema.EnumValueNote(description: description)
+            }
+            return value
+        }
+        return (values, notes.isEmpty ? nil : notes)
     }
 
     /// A JSON type as other languages spell it (`int`, `bool`, `String`): the one it stands for.

@@ -145,6 +145,7 @@ extension Const {
 
         /// - Source: `#/components/schemas/Listed/properties/mode`
         nonisolated public enum Mode: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            /// Fastest address.
             case fastestAddr
             case parallel
             /// A value the spec does not list: kept as it came, reported by `validate()`.
