@@ -352,9 +352,10 @@ class Spec:
 
     def listed_values(self):
         """A value no Swift enum lists (`--values`): fractional numbers, values of several kinds,
-        a `const` object or array, schemas with `const` written where values belong."""
+        a `const` object or array, schemas with `const` written where values belong; or
+        alternatives that each fix a value, which are an enum."""
         r = self.values_rng
-        choice = r.randrange(6)
+        choice = r.randrange(8)
         if choice == 0:
             schema = {"type": "number", "enum": sorted(set(r.choice([0.25, 0.5, 1, 1.5, 7, 30]) for _ in range(3)))}
             if r.random() < 0.5:
@@ -367,8 +368,17 @@ class Spec:
             schema = {"const": r.choice([{"a": 1}, {"b": [True, None]}, [1, 2], "x", 0.5])}
         elif choice == 4:
             schema = {"type": "array", "items": {"type": "integer"}, "const": [1, 2]}
-        else:
+        elif choice == 5:
             schema = {"type": "string", "enum": [{"const": v, "description": "d"} for v in r.sample(ENUM_VALUES, 2)]}
+        else:
+            # Alternatives that each fix a value, titled (names from the hostile list) and described.
+            values = r.sample(ENUM_VALUES, 3) if choice == 6 else r.sample(range(-2, 9), 3)
+            members = [{"const": v, "title": r.choice(NAMES), "description": "d"} for v in values]
+            if r.random() < 0.3:
+                members.append(r.choice([{"const": None}, {"type": "null"}]))
+            schema = {r.choice(["oneOf", "anyOf"]): members}
+            if r.random() < 0.5:
+                schema["x-enum-varnames"] = [r.choice(NAMES) for _ in values]
         return schema
 
     def servers(self):
