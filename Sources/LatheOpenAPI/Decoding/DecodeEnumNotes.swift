@@ -4,7 +4,15 @@ import LatheYAML
 /// beside the values (`x-enum-varnames`, NSwag's `x-enumNames`, `x-enum-descriptions`), or entries
 /// that name their value (Square's `x-enum-elements`, Azure's `x-ms-enum`).
 extension DocumentDecoder {
+    /// The extensions read here; most schemas with an enum have other ones (Square's
+    /// `x-release-status`), and pay one look at their names.
+    private static let noteExtensions: Set<String> = [
+        "x-enum-varnames", "x-enumNames", "x-enum-names", "x-enum-descriptions", "x-enumDescriptions",
+        "x-enum-elements", "x-ms-enum",
+    ]
+
     func enumValueNotes(_ values: [SpecValue], _ extensions: Extensions) -> [String: Schema.EnumValueNote]? {
+        guard extensions.entries.contains(where: { Self.noteExtensions.contains($0.name) }) else { return nil }
         var notes: [String: Schema.EnumValueNote] = [:]
         // A list may leave out `null`'s entry.
         let listed = values.filter { $0 != .null }
@@ -21,11 +29,11 @@ extension DocumentDecoder {
                 for (value, text) in descriptions { notes[value, default: .init()].description = text }
             case "x-enum-elements":
                 // `[{name: VALUE, description: …}]`, the name being the value.
-                describe(&notes, values, entries: node.items, valueKey: "name", nameKey: nil)
+                describe(&notes, entries: node.items, valueKey: "name", nameKey: nil)
             case "x-ms-enum":
                 // `{name: Type, values: [{value: 1, name: Active, description: …}]}`.
                 guard let entries = node["values"]?.items else { continue }
-                describe(&notes, values, entries: entries, valueKey: "value", nameKey: "name")
+                describe(&notes, entries: entries, valueKey: "value", nameKey: "name")
             default: continue
             }
         }
@@ -65,17 +73,13 @@ extension DocumentDecoder {
         }
     }
 
-    /// Fills each value's note from the entry whose `valueKey` spells it.
+    /// Each entry's name and description, under the text of the value its `valueKey` spells (an
+    /// entry for a value the enum does not list is never looked up).
     private func describe(
-        _ notes: inout [String: Schema.EnumValueNote], _ values: [SpecValue], entries: YAMLNode.Items,
-        valueKey: String, nameKey: String?
+        _ notes: inout [String: Schema.EnumValueNote], entries: YAMLNode.Items, valueKey: String, nameKey: String?
     ) {
-        var byValue: [String: YAMLNode] = [:]
         for entry in entries where entry.isMapping {
-            if let text = entry[valueKey]?.text, byValue[text] == nil { byValue[text] = entry }
-        }
-        for value in values {
-            guard let key = value.scalarText, let entry = byValue[key] else { continue }
+            guard let key = entry[valueKey]?.text else { continue }
             if let nameKey, let name = entry[nameKey]?.text { notes[key, default: .init()].name = name }
             if let description = entry["description"]?.text { notes[key, default: .init()].description = description }
         }

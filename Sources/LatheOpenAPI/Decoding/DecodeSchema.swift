@@ -81,7 +81,9 @@ extension DocumentDecoder {
             case "description": schema.description = string(value, "description")
             case "enum":
                 if let items = list(value, "enum") {
-                    (schema.enumValues, schema.enumValueNotes) = enumValues(items, at: value, in: node)
+                    let (values, notes) = enumValues(items, at: value, in: node)
+                    schema.enumValues = values
+                    if let notes { schema.enumValueNotes = notes }
                     if items.isEmpty { warning("an empty enum allows no value at all", at: value, kind: "enum-empty") }
                 }
             case "const": schema.constValue = SpecValue(value)
@@ -177,7 +179,7 @@ extension DocumentDecoder {
         }
         if let values = schema.enumValues, !schema.extensions.isEmpty {
             if let notes = enumValueNotes(values, schema.extensions) {
-                schema.enumValueNotes = (schema.enumValueNotes ?? [:]).merging(notes) { $1 }
+                schema.enumValueNotes = schema.enumValueNotes.map { $0.merging(notes) { $1 } } ?? notes
             }
         }
         schema.shareConstraints(in: &constraintPool)

@@ -83,8 +83,10 @@ extension TypeEmitter {
         var body = SwiftWriter()
         guard isValueLevel(item.type) else { return body }
         var counter = 0
+        // `if let value = try? container.decode(T?.self)` has unwrapped a nullable case's value.
         emitValidation(
-            of: "value", type: item.type, constraints: item.constraints, path: "path", into: &body, counter: &counter)
+            of: "value", type: item.type.nonNull, constraints: item.constraints, path: "path", into: &body,
+            counter: &counter)
         return body
     }
 
