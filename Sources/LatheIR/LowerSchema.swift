@@ -175,7 +175,7 @@ extension Lowerer {
     }
 
     static func isNullOnly(_ schema: Schema) -> Bool {
-        (schema.types == .null && schema.ref == nil) || schema.enumValues == [.null] || schema.constValue == .null
+        schema.ref == nil && (schema.types == .null || schema.enumValues == [.null] || schema.constValue == .null)
     }
 
     /// No type, properties, items or composition: only annotations.
@@ -800,7 +800,7 @@ extension Lowerer {
         // merges as X: whether the whole may be null is said where it is used.
         let alternatives = schema.anyOf.isEmpty ? schema.oneOf : schema.anyOf
         if alternatives.count == 2, schema.ref == nil, schema.allOf.isEmpty, schema.properties.isEmpty,
-            let nullIndex = alternatives.firstIndex(where: { $0.types == .null && $0.ref == nil })
+            let nullIndex = alternatives.firstIndex(where: Self.isNullOnly)
         {
             return objectParts(alternatives[1 - nullIndex], visited: &visited)
         }

@@ -352,6 +352,7 @@ final class Lowerer {
         var verdict = false
         while true {
             if current.types?.contains(.null) == true || current.enumValues?.contains(.null) == true
+                || current.constValue == .null
                 || (current.anyOf + current.oneOf).contains(where: Self.isNullOnly)
             {
                 verdict = true

@@ -364,6 +364,9 @@ struct RoundTripTests {
         #expect(try roundTrip(OneOfUntagged.Retention.self, #""none""#) == .case1(.none))
         #expect(try roundTrip(OneOfUntagged.Retention.self, #""365""#) == .string("365"))
         #expect(try roundTrip(OneOfUntagged.Retention.self, "30") == .int(30))
+        #expect(try roundTrip(OneOfUntagged.Sizes.self, "null") == .doubles(nil))
+        #expect(try roundTrip(OneOfUntagged.Sizes.self, "[7]") == .doubles([7]))
+        #expect(try roundTrip(OneOfUntagged.Sizes.self, #""abc""#) == .string("abc"))
         let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
         #expect(person.named?.name == "Ada" && person.aged?.age == 36)
     }

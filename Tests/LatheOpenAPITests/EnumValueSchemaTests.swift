@@ -74,6 +74,9 @@ struct EnumValueSchemaTests {
                     nullable: {type: integer, nullable: true, enum: [1, 2], x-enum-varnames: [One, Two]}
                     withoutNull: {type: integer, nullable: true, enum: [1, null, 2], x-enum-varnames: [One, Two]}
                     strings: {type: string, enum: [a, b], x-enum-varnames: [NotRead]}
+                    quoted: {type: integer, enum: ["1", "2"], x-enum-varnames: [One, Two]}
+                    merged: {type: integer, enum: [{const: 1, description: One}], x-enum-varnames: [ONE]}
+                    hex: {type: integer, enum: [31], x-ms-enum: {values: [{value: 0x1F, name: Hex}, {value: 31, name: No}]}}
             """)
         let document = try #require(result.document)
         let key = try #require(document.components.schemas.first { $0.name == "S" }).key
@@ -97,9 +100,14 @@ struct EnumValueSchemaTests {
         #expect(notes("nullable") == ["One/-", "Two/-"])
         #expect(notes("withoutNull") == ["One/-", "Two/-"])
         #expect(notes("strings") == nil)
+        // Names by the declared type (lowering reads `"1"` as 1); an extension adds to what an
+        // entry said; an entry's value as JSON reads it, the first entry for a value winning.
+        #expect(notes("quoted") == ["One/-", "Two/-"])
+        #expect(notes("merged") == ["ONE/One"])
+        #expect(notes("hex") == ["Hex/-"])
         #expect(
             result.diagnostics.all.map { "\($0.location!.line):\($0.kind ?? "")" } == [
-                "13:enum-extension-mismatch", "14:wrong-type",
+                "13:enum-extension-mismatch", "14:wrong-type", "20:enum-value-schema",
             ])
     }
 }

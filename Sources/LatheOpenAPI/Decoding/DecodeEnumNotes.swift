@@ -11,7 +11,11 @@ extension DocumentDecoder {
         "x-enum-elements", "x-ms-enum",
     ]
 
-    func enumValueNotes(_ values: [SpecValue], _ extensions: Extensions) -> [String: Schema.EnumValueNote]? {
+    func enumValueNotes(
+        _ values: [SpecValue], types: JSONTypes?, _ extensions: Extensions
+    )
+        -> [String: Schema.EnumValueNote]?
+    {
         guard extensions.entries.contains(where: { Self.noteExtensions.contains($0.name) }) else { return nil }
         var notes: [String: Schema.EnumValueNote] = [:]
         // A list may leave out `null`'s entry.
@@ -20,13 +24,18 @@ extension DocumentDecoder {
             switch name {
             case "x-enum-varnames", "x-enumNames", "x-enum-names":
                 // Only an integer's case takes the name (a string's is its value's), so only an
-                // integer enum's list is read, or warned about.
-                guard listed.allSatisfy(Self.isInteger), let names = parallelTexts(node, name, values, listed)
-                else { continue }
-                for (value, text) in names { notes[value, default: .init()].name = text }
+                // integer enum's list is read, or warned about: by its declared type, which lowering
+                // reads `["1", "2"]` as, else by its values.
+                let integers = types.map { $0.subtracting(.null) == .integer } ?? listed.allSatisfy(Self.isInteger)
+                guard integers, let names = parallelTexts(node, name, values, listed) else { continue }
+                for (value, text) in names where notes[value]?.name == nil {
+                    notes[value, default: .init()].name = text
+                }
             case "x-enum-descriptions", "x-enumDescriptions":
                 guard let descriptions = parallelTexts(node, name, values, listed) else { continue }
-                for (value, text) in descriptions { notes[value, default: .init()].description = text }
+                for (value, text) in descriptions where notes[value]?.description == nil {
+                    notes[value, default: .init()].description = text
+                }
             case "x-enum-elements":
                 // `[{name: VALUE, description: …}]`, the name being the value.
                 describe(&notes, entries: node.items, valueKey: "name", nameKey: nil)
@@ -74,14 +83,19 @@ extension DocumentDecoder {
     }
 
     /// Each entry's name and description, under the text of the value its `valueKey` spells (an
-    /// entry for a value the enum does not list is never looked up).
+    /// entry for a value the enum does not list is never looked up); the first entry for a value wins.
     private func describe(
         _ notes: inout [String: Schema.EnumValueNote], entries: YAMLNode.Items, valueKey: String, nameKey: String?
     ) {
         for entry in entries where entry.isMapping {
-            guard let key = entry[valueKey]?.text else { continue }
-            if let nameKey, let name = entry[nameKey]?.text { notes[key, default: .init()].name = name }
-            if let description = entry["description"]?.text { notes[key, default: .init()].description = description }
+            // The value as JSON reads it (`0x1F` is 31), as the enum's own values are keyed.
+            guard let node = entry[valueKey], let key = SpecValue(node).scalarText else { continue }
+            if let nameKey, notes[key]?.name == nil, let name = entry[nameKey]?.text {
+                notes[key, default: .init()].name = name
+            }
+            if notes[key]?.description == nil, let description = entry["description"]?.text {
+                notes[key, default: .init()].description = description
+            }
         }
     }
 }

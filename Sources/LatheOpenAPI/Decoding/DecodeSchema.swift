@@ -178,8 +178,15 @@ extension DocumentDecoder {
                 names: ("exclusiveMaximum", "maximum"))
         }
         if let values = schema.enumValues, !schema.extensions.isEmpty {
-            if let notes = enumValueNotes(values, schema.extensions) {
-                schema.enumValueNotes = schema.enumValueNotes.map { $0.merging(notes) { $1 } } ?? notes
+            if let notes = enumValueNotes(values, types: schema.types, schema.extensions) {
+                // An extension's name or description adds to what a `{const:, description:}` entry said.
+                schema.enumValueNotes =
+                    schema.enumValueNotes.map {
+                        $0.merging(notes) {
+                            Schema.EnumValueNote(
+                                name: $1.name ?? $0.name, description: $1.description ?? $0.description)
+                        }
+                    } ?? notes
             }
         }
         schema.shareConstraints(in: &constraintPool)

@@ -194,6 +194,11 @@ extension TypeEmitter {
                     // tried, and the first that decoded is kept when none passes.
                     let checks = cases.map { _, _, item in valueChecks(item) }
                     let checked = checks.contains { !$0.isEmpty }
+                    // `try? decode(T?.self)` reads null as no value at all: null is the first
+                    // nullable case's, said before any is tried.
+                    if let nullable = cases.first(where: { $0.2.type.isNullable }) {
+                        w.line("if container.decodeNil() { self = .\(nullable.0)(nil); return }")
+                    }
                     if checked { w.line("var decoded: Self?") }
                     for ((name, swiftType, _), check) in zip(cases, checks) {
                         w.block("if let value = try? container.decode(\(swiftType).self)") { w in

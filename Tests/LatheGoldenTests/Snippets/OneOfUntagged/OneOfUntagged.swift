@@ -226,3 +226,58 @@ extension OneOfUntagged {
         }
     }
 }
+
+extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Sizes`
+    nonisolated public enum Sizes: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case string(Swift.String)
+        case doubles([Swift.Double]?)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .doubles(nil); return }
+            var decoded: Self?
+            if let value = try? container.decode(Swift.String.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                LatheRuntime.Check.length(value, min: nil, max: 3, at: path, into: &issues)
+                if issues.isEmpty { self = .string(value); return }
+                if decoded == nil { decoded = .string(value) }
+            }
+            if let value = try? container.decode([Swift.Double]?.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                LatheRuntime.Check.count(value.count, min: 1, max: nil, of: "items", at: path, into: &issues)
+                for (index1, item1) in value.enumerated() {
+                    LatheRuntime.Check.constant(([1.5, 7.0] as [Swift.Double]).contains(item1), expected: "one of 1.5, 7", at: path.index(index1), into: &issues)
+                }
+                if issues.isEmpty { self = .doubles(value); return }
+                if decoded == nil { decoded = .doubles(value) }
+            }
+            if let decoded { self = decoded; return }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Sizes's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .string(let value): try container.encode(value)
+            case .doubles(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .string(let value):
+                LatheRuntime.Check.length(value, min: nil, max: 3, at: path, into: &issues)
+            case .doubles(let value):
+                if let value1 = value {
+                    LatheRuntime.Check.count(value1.count, min: 1, max: nil, of: "items", at: path, into: &issues)
+                    for (index2, item2) in value1.enumerated() {
+                        LatheRuntime.Check.constant(([1.5, 7.0] as [Swift.Double]).contains(item2), expected: "one of 1.5, 7", at: path.index(index2), into: &issues)
+                    }
+                }
+            }
+        }
+    }
+}
