@@ -14,9 +14,8 @@ extension Lowerer {
         for (index, server) in document.servers.enumerated() {
             guard let usable = usableURL(server, relativeAllowed: true) else { continue }
             let name = names.claim(SwiftNames.serverName(server.description) ?? "server\(index + 1)")
-            let isRelative = !HTTPURL.isAbsolute(usable.url)
             // A relative entry's member takes `relativeTo base` before the variables.
-            var labels = NameScope(reserved: SwiftNames.keywords.union(isRelative ? ["base"] : []))
+            var labels = NameScope(reserved: SwiftNames.keywords.union(usable.isRelative ? ["base"] : []))
             var variables: [IRServerVariable] = []
             for variable in server.variables where server.url.contains("{\(variable.name)}") {
                 let label = labels.claim(SwiftNames.memberName(variable.name))
@@ -46,7 +45,7 @@ extension Lowerer {
             servers.append(
                 IRServer(
                     name: name, url: usable.template, description: server.description, variables: variables,
-                    isRelative: isRelative))
+                    isRelative: usable.isRelative))
         }
         return servers
     }
@@ -101,7 +100,10 @@ extension Lowerer {
     /// `relativeAllowed`, a relative reference (relative to wherever the document is served, which
     /// the caller of the generated `ServerURL` member passes); otherwise a warning and `nil`. An
     /// operation's own server cannot be relative: nothing tells the client where the document is.
-    private func usableURL(_ server: Server, relativeAllowed: Bool) -> (template: String, url: String)? {
+    /// `isRelative` says which of the two it is.
+    private func usableURL(
+        _ server: Server, relativeAllowed: Bool
+    ) -> (template: String, url: String, isRelative: Bool)? {
         let reports = serversReported.insert(server.origin).inserted
         for variable in server.variables {
             if reports, let listed = variable.enumValues, !listed.isEmpty, !listed.contains(variable.defaultValue) {
@@ -112,7 +114,8 @@ extension Lowerer {
             }
         }
         let (template, url) = Self.resolvedURL(server)
-        guard HTTPURL.isAbsolute(url) || (relativeAllowed && HTTPURL.isRelativeReference(url)) else {
+        let isAbsolute = HTTPURL.isAbsolute(url)
+        guard isAbsolute || (relativeAllowed && HTTPURL.isRelativeReference(url)) else {
             guard reports else { return nil }
             let undeclared = Self.undeclaredVariables(server).map { "{\($0)}" }
             let why =
@@ -134,7 +137,7 @@ extension Lowerer {
                     + "are; Lathe uses '\(template)'",
                 at: server.origin, kind: "server-url-repaired")
         }
-        return (template, url)
+        return (template, url, !isAbsolute)
     }
 
     /// The `{name}`s in the server's URL that its `variables` do not declare, in order, once each.

@@ -81,7 +81,9 @@ extension TypeEmitter {
     /// decide which case it is.
     func valueChecks(_ item: IRUnion.Case) -> SwiftWriter {
         var body = SwiftWriter()
-        guard isValueLevel(item.type) else { return body }
+        // A generated enum's own check is its documented values; another generated type's is not its value's.
+        guard everyNamedType(in: item.type, where: { if case .enumeration = module[$0].kind { true } else { false } })
+        else { return body }
         var counter = 0
         // `if let value = try? container.decode(T?.self)` has unwrapped a nullable case's value.
         emitValidation(
@@ -90,14 +92,14 @@ extension TypeEmitter {
         return body
     }
 
-    private func isValueLevel(_ type: IRValueType) -> Bool {
+    /// Whether every named type `type` holds, through optionals, lists, maps and aliases (which
+    /// stand for what they alias), is one `named` accepts; primitives always are.
+    private func everyNamedType(in type: IRValueType, where named: (IRTypeID) -> Bool) -> Bool {
         switch type {
-        case .primitive: return true
-        case .nullable(let inner), .array(let inner), .dictionary(let inner): return isValueLevel(inner)
+        case .primitive: true
+        case .nullable(let inner), .array(let inner), .dictionary(let inner): everyNamedType(in: inner, where: named)
         case .named(let id):
-            if let alias = module.resolvedAliases[id] { return isValueLevel(alias.type) }
-            if case .enumeration = module[id].kind { return true }
-            return false
+            module.resolvedAliases[id].map { everyNamedType(in: $0.type, where: named) } ?? named(id)
         }
     }
 
@@ -223,7 +225,9 @@ extension TypeEmitter {
     private func emitValueChecks(
         _ value: String, _ type: IRValueType, _ c: IRConstraints, _ path: String, into w: inout SwiftWriter
     ) {
-        guard c.constant != nil || c.allowedValues != nil, isEquatable(type) else { return }
+        // Generated types compare with `==` only when they are `Hashable` (not under `--no-hashable`).
+        guard c.constant != nil || c.allowedValues != nil, everyNamedType(in: type, where: { _ in !hashable.isEmpty })
+        else { return }
         if let constant = c.constant, let literal = valueLiteral(constant, as: type) {
             w.line(
                 "\(Runtime.Check.constant)(\(value) == \(literal), expected: "
@@ -238,16 +242,6 @@ extension TypeEmitter {
                 "\(Runtime.Check.constant)(([\(literals.joined(separator: ", "))] as [\(spelling.type(type))])"
                     + ".contains(\(value)), expected: \(SwiftLiteral.string(expected)), at: \(path), into: &issues)"
             )
-        }
-    }
-
-    /// Whether values of `type` compare with `==`: generated types only when they are `Hashable`
-    /// (`--no-hashable` leaves them without `Equatable`).
-    private func isEquatable(_ type: IRValueType) -> Bool {
-        switch type {
-        case .primitive: true
-        case .nullable(let inner), .array(let inner), .dictionary(let inner): isEquatable(inner)
-        case .named(let id): !hashable.isEmpty || module.resolvedAliases[id].map { isEquatable($0.type) } ?? false
         }
     }
 
