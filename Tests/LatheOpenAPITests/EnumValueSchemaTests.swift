@@ -6,10 +6,7 @@ import Testing
 /// matches. Read as the constants, with a located error that `lathe generate` turns into a warning.
 struct EnumValueSchemaTests {
     func enumValues(_ result: LoadResult, of property: String) throws -> [SpecValue]? {
-        let document = try #require(result.document)
-        let key = try #require(document.components.schemas.first { $0.name == "S" }).key
-        let schema = try #require(document.store.schemas[key])
-        return try #require(schema.properties.first { $0.name == property }).schema.enumValues
+        try #require(try componentProperties(result, of: "S")[property]).enumValues
     }
 
     @Test func schemasWithConstWhereValuesBelongAreReadAsTheirValues() throws {
@@ -78,13 +75,10 @@ struct EnumValueSchemaTests {
                     merged: {type: integer, enum: [{const: 1, description: One}], x-enum-varnames: [ONE]}
                     hex: {type: integer, enum: [31], x-ms-enum: {values: [{value: 0x1F, name: Hex}, {value: 31, name: No}]}}
             """)
-        let document = try #require(result.document)
-        let key = try #require(document.components.schemas.first { $0.name == "S" }).key
-        let properties = try #require(document.store.schemas[key]).properties
+        let properties = try componentProperties(result, of: "S")
         /// Each value's note, in the values' order.
         func notes(_ name: String) -> [String]? {
-            guard let schema = properties.first(where: { $0.name == name })?.schema,
-                let notes = schema.enumValueNotes
+            guard let schema = properties[name], let notes = schema.enumValueNotes
             else { return nil }
             return (schema.enumValues ?? []).compactMap(\.scalarText).map {
                 "\(notes[$0]?.name ?? "-")/\(notes[$0]?.description ?? "-")"

@@ -1,4 +1,5 @@
 import LatheOpenAPI
+import Testing
 
 /// The repository's root folder, found from this file's path (Tests/LatheOpenAPITests/Support.swift).
 let repositoryRoot: String = {
@@ -12,6 +13,14 @@ let fixtures = repositoryRoot + "/Tests/Fixtures"
 /// Loads inline YAML named `spec.yaml`.
 func load(_ yaml: String) -> LoadResult {
     OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+}
+
+/// The properties of the schema component `name`, by property name.
+func componentProperties(_ result: LoadResult, of name: String) throws -> [String: Schema] {
+    let document = try #require(result.document)
+    let key = try #require(document.components.schemas.first { $0.name == name }).key
+    let schema = try #require(document.store.schemas[key])
+    return Dictionary(uniqueKeysWithValues: schema.properties.map { ($0.name, $0.schema) })
 }
 
 /// The diagnostics as printed, with `prefix` (a machine-specific folder) cut from paths.

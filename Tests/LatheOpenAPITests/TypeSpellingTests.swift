@@ -4,13 +4,6 @@ import Testing
 /// `type` written as another language spells it, or as the name of a schema component: each has
 /// one reasonable reading, which `lathe generate` takes with a located warning.
 struct TypeSpellingTests {
-    func properties(_ result: LoadResult, of name: String) throws -> [String: Schema] {
-        let document = try #require(result.document)
-        let key = try #require(document.components.schemas.first { $0.name == name }).key
-        let schema = try #require(document.store.schemas[key])
-        return Dictionary(uniqueKeysWithValues: schema.properties.map { ($0.name, $0.schema) })
-    }
-
     @Test func otherLanguagesSpellingsAreReadAsTheJSONType() throws {
         let result = load(
             """
@@ -28,7 +21,7 @@ struct TypeSpellingTests {
                     d: {type: double}
                     e: {type: strin}
             """)
-        let properties = try properties(result, of: "S")
+        let properties = try componentProperties(result, of: "S")
         #expect(properties["a"]?.types == .integer)
         #expect(properties["b"]?.types == .string)
         #expect(properties["c"]?.types == [.boolean, .null])
@@ -68,7 +61,7 @@ struct TypeSpellingTests {
                 Decimal: {type: string, pattern: '^[0-9]+$'}
                 String: {type: object}
             """)
-        let properties = try properties(result, of: "Forecast")
+        let properties = try componentProperties(result, of: "Forecast")
         let hourly = try #require(properties["hourly"])
         #expect(hourly.ref?.targetName == "Hourly")
         #expect(hourly.isPureReference)
@@ -109,7 +102,7 @@ struct TypeSpellingTests {
                 Hourly: {type: object, properties: {time: {type: string}}}
                 100%: {type: number}
             """)
-        let properties = try properties(result, of: "Forecast")
+        let properties = try componentProperties(result, of: "Forecast")
         let extended = try #require(properties["extended"])
         #expect(extended.ref?.targetName == "Hourly")
         #expect(!extended.isPureReference)
