@@ -35,6 +35,13 @@ enum HTTPURL {
         return isAbsolute("http://host" + (url.hasPrefix("/") ? "" : "/") + url)
     }
 
+    /// `url` without the `/` that ends its path (`https://x/v1/` → `https://x/v1`). Left as it is
+    /// when it ends in `//` or has a query or fragment, where the `/` is not the path's last.
+    static func withoutTrailingSlash(_ url: String) -> String {
+        guard url.hasSuffix("/"), !url.hasSuffix("//"), !url.contains("?"), !url.contains("#") else { return url }
+        return String(url.dropLast())
+    }
+
     /// The one reading of a server URL written with white space around it, or with characters no
     /// URL may hold as they are (a space, a quote, text outside ASCII, a `%` that starts no escape):
     /// trimmed, and each such character percent-encoded as UTF-8, as Foundation's parser encodes

@@ -156,13 +156,23 @@ extension Lowerer {
             let swiftName = scopes[parameter.location, default: NameScope.members]
                 .claim(memberName(parameter.name))
             let (type, constraints) = lowerParameterType(parameter, base: name + SwiftNames.typeName(parameter.name))
-            let defaultValue = parameter.schema?.defaultValue.flatMap { defaultFits($0, type) ? $0 : nil }
+            // Read as a property's is (`"10"` for an integer is 10), and warned about where it is
+            // not applied.
+            let applied = parameter.schema.flatMap { schema in
+                schema.defaultValue.flatMap {
+                    defaultValue(
+                        DefaultReading(
+                            value: $0, declaredTypes: schema.types, at: schema.origin.field("default") ?? schema.origin,
+                            owner: "parameter"),
+                        for: type)
+                }
+            }
             return IRParameter(
                 name: IRName(original: parameter.name, swift: swiftName),
                 location: IRParameterLocation(rawValue: parameter.location.rawValue)!,
                 style: parameter.effectiveStyle.rawValue, explode: parameter.effectiveExplode,
                 allowReserved: parameter.allowReserved,
-                isRequired: parameter.required, type: type, constraints: constraints, defaultValue: defaultValue,
+                isRequired: parameter.required, type: type, constraints: constraints, defaultValue: applied,
                 contentType: parameter.schema == nil ? parameter.content.first?.contentType : nil,
                 docs: IRDocs(description: parameter.description, isDeprecated: parameter.deprecated),
                 source: source(parameter.origin)

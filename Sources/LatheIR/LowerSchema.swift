@@ -203,9 +203,11 @@ extension Lowerer {
         if nonNull.allSatisfy({ if case .string = $0 { true } else { false } }) {
             rawType = .string
             rawValues = nonNull.map { if case .string(let text) = $0 { text } else { "" } }
-        } else if nonNull.allSatisfy({ if case .number(let number) = $0 { number.intValue != nil } else { false } }) {
+        } else if nonNull.allSatisfy({ if case .number(let number) = $0 { number.integralValue != nil } else { false } }
+        ) {
+            // `1.0` is the integer 1, and its case's raw value is written `1`.
             rawType = .integer
-            rawValues = nonNull.map { if case .number(let number) = $0 { number.text } else { "" } }
+            rawValues = nonNull.map { if case .number(let number) = $0 { String(number.integralValue!) } else { "" } }
         } else if nonNull.allSatisfy({ if case .bool = $0 { true } else { false } }) {
             // `enum: [true]` and the like: a Bool, with the single allowed value checked.
             var constraints = IRConstraints()
@@ -229,7 +231,9 @@ extension Lowerer {
         }
         for (index, raw) in rawValues.enumerated() where seen.insert(raw).inserted {
             // What `x-enum-varnames` and the like say of the value.
-            let note = schema.enumValueNotes?[raw]
+            let note = schema.enumValueNotes.flatMap { notes in
+                notes[raw] ?? nonNull[index].scalarText.flatMap { notes[$0] }
+            }
             let preferred: String
             switch rawType {
             // A string names its case; a name given for it (often the type's name and the value,
@@ -964,21 +968,23 @@ extension Lowerer {
         }
     }
 
-    /// A property's `default` (or `const`) as the spec writes it, and where.
+    /// A property's (or a parameter's) `default` (or `const`) as the spec writes it, and where.
     struct DefaultReading {
         var value: SpecValue
         var declaredTypes: JSONTypes?
         var at: Origin
+        /// What takes it, as warnings name it.
+        var owner = "property"
     }
 
-    /// The default a property of `type` takes from `reading`, if any, warning where Lathe reads it
-    /// another way or does not apply it.
+    /// The default a property (or parameter) of `type` takes from `reading`, if any, warning where
+    /// Lathe reads it another way or does not apply it.
     func defaultValue(_ reading: DefaultReading, for type: IRValueType) -> SpecValue? {
-        let (value, at) = (reading.value, reading.at)
+        let (value, at, owner) = (reading.value, reading.at, reading.owner)
         if defaultFits(value, type) { return value }
         if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
             warning(
-                "the default \(JSONText.compact(value)) is text where the property takes "
+                "the default \(JSONText.compact(value)) is text where the \(owner) takes "
                     + "\(JSONText.compact(spelled))",
                 at: at, kind: "default-spelled-as-text")
             return spelled
@@ -987,7 +993,7 @@ extension Lowerer {
             let text = Self.reading(value, as: types), defaultFits(text, type)
         {
             warning(
-                "the default \(JSONText.compact(value)) is not text where the property takes text; Lathe "
+                "the default \(JSONText.compact(value)) is not text where the \(owner) takes text; Lathe "
                     + "reads it as \(JSONText.compact(text))",
                 at: at, kind: "default-not-text")
             return text
@@ -1001,7 +1007,7 @@ extension Lowerer {
             return nil
         }
         warning(
-            "the default \(JSONText.compact(value)) does not fit this property's type, "
+            "the default \(JSONText.compact(value)) does not fit this \(owner)'s type, "
                 + "so Lathe does not apply it",
             at: at, kind: "default-does-not-fit")
         return nil
@@ -1087,8 +1093,8 @@ extension Lowerer {
             }
         case (.number(let number), .primitive(let primitive)):
             switch primitive {
-            case .int, .int64: return Int64(number.text) != nil
-            case .int32: return Int32(number.text) != nil
+            case .int, .int64: return number.integralValue != nil
+            case .int32: return number.integralValue.flatMap { Int32(exactly: $0) } != nil
             case .float, .double, .decimal, .numberOrString: return true
             default: return false
             }
@@ -1112,7 +1118,8 @@ extension Lowerer {
             case .string(let text):
                 return enumeration.rawType == .string && enumeration.cases.contains { $0.rawValue == text }
             case .number(let number):
-                return enumeration.rawType == .integer && enumeration.cases.contains { $0.rawValue == number.text }
+                let raw = number.integralValue.map(String.init) ?? number.text
+                return enumeration.rawType == .integer && enumeration.cases.contains { $0.rawValue == raw }
             default: return false
             }
         default: return false

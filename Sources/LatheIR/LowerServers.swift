@@ -56,7 +56,7 @@ extension Lowerer {
         let own = operation.servers.isEmpty ? pathItem.servers : operation.servers
         guard let first = own.first else { return nil }
         let url = usableURL(first, relativeAllowed: false)?.url
-        return url == documentDefaultServer ? nil : url
+        return url == documentDefaultServer.map(HTTPURL.withoutTrailingSlash) ? nil : url
     }
 
     /// A listed default, or the first listed value when the default is not among them.
@@ -100,7 +100,9 @@ extension Lowerer {
     /// `relativeAllowed`, a relative reference (relative to wherever the document is served, which
     /// the caller of the generated `ServerURL` member passes); otherwise a warning and `nil`. An
     /// operation's own server cannot be relative: nothing tells the client where the document is.
-    /// `isRelative` says which of the two it is.
+    /// `isRelative` says which of the two it is. An absolute URL loses the `/` that ends its path:
+    /// transports append an operation's path, which begins with one, to the server's
+    /// (`https://x/` would send `https://x//pets`); a relative one loses it when resolved.
     private func usableURL(
         _ server: Server, relativeAllowed: Bool
     ) -> (template: String, url: String, isRelative: Bool)? {
@@ -137,7 +139,8 @@ extension Lowerer {
                     + "are; Lathe uses '\(template)'",
                 at: server.origin, kind: "server-url-repaired")
         }
-        return (template, url, !isAbsolute)
+        guard isAbsolute else { return (template, url, true) }
+        return (HTTPURL.withoutTrailingSlash(template), HTTPURL.withoutTrailingSlash(url), false)
     }
 
     /// The `{name}`s in the server's URL that its `variables` do not declare, in order, once each.

@@ -875,4 +875,68 @@ struct AllOfAndDefaultLoweringTests {
         }
         #expect(warnings.isEmpty)
     }
+
+    /// JSON Schema counts `1.0` as the integer 1: an integer enum of such values is an `Int` enum
+    /// (its raw values written `1`), and such a default fits an integer, an integer enum's case
+    /// among them; named by `x-enum-varnames` as any integer enum is.
+    @Test func integralNumbersWrittenWithAFractionAreIntegers() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    level: {type: integer, enum: [1.0, 2.0, 3], default: 2.0, x-enum-varnames: [low, mid, high]}
+                    size: {type: integer, format: int32, default: 5.00}
+                    ratio: {type: integer, enum: [1.5, 2]}
+            """
+        let (module, object, warnings) = try holder(yaml)
+        let level = try #require(object.properties.first { $0.name.original == "level" })
+        guard case .named(let id) = level.type.nonNull, case .enumeration(let enumeration) = module[id].kind else {
+            Issue.record("level is not an enumeration: \(level.type)")
+            return
+        }
+        #expect(enumeration.rawType == .integer)
+        #expect(enumeration.cases.map(\.rawValue) == ["1", "2", "3"])
+        #expect(enumeration.cases.map(\.name.swift) == ["low", "mid", "high"])
+        #expect(level.defaultValue == .number(JSONNumber("2.0")))
+        #expect(object.properties.first { $0.name.original == "size" }?.defaultValue == .number(JSONNumber("5.00")))
+        // 1.5 is no integer: the values stay a checked list, with the warning that says so.
+        #expect(object.properties.first { $0.name.original == "ratio" }?.type.nonNull == .primitive(.jsonValue))
+        #expect(warnings.count == 1 && warnings[0].hasSuffix("[enum-mixed]"), "\(warnings)")
+    }
+
+    /// A parameter's default is read as a property's is: text that spells the number is the
+    /// number, with a warning, and one that cannot be applied is a warning at the default, not
+    /// dropped without a word.
+    @Test func aParametersDefaultIsReadAsAPropertysIs() throws {
+        let loaded = OpenAPILoader.load(
+            bytes: Array(
+                """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /a:
+                    get:
+                      operationId: a
+                      parameters:
+                        - {name: limit, in: query, schema: {type: integer, default: "10"}}
+                        - {name: page, in: query, schema: {type: integer, default: 1.0}}
+                        - {name: mode, in: query, schema: {type: string, enum: [a, b], default: c}}
+                      responses: {'204': {description: ok}}
+                """.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let parameters = try #require(module.operations.first).parameters
+        #expect(parameters.map(\.defaultValue) == [.number(JSONNumber("10")), .number(JSONNumber("1.0")), nil])
+        #expect(
+            diagnostics.all.map(\.description).filter { !$0.contains("bad-request-undocumented") } == [
+                "spec.yaml:8:69: warning: the default \"10\" is text where the parameter takes 10 "
+                    + "[default-spelled-as-text]",
+                "spec.yaml:10:81: warning: the default \"c\" does not fit this parameter's type, so Lathe does not "
+                    + "apply it [default-does-not-fit]",
+            ])
+    }
 }

@@ -127,4 +127,38 @@ struct ServerLoweringTests {
                 "spec.yaml:12:15:", "spec.yaml:15:15:", "spec.yaml:7:5: w",
             ])
     }
+
+    /// Transports append an operation's path (`/pets`) to the server's URL: an absolute URL's
+    /// trailing `/` would send `https://x//pets`. It is dropped, also before comparing an
+    /// operation's own server with the document's; a relative `/` stays (it is the whole path).
+    @Test func anAbsoluteURLsTrailingSlashIsDropped() throws {
+        let (module, _) = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            servers:
+              - {url: 'https://api.example.com/', description: Root}
+              - {url: 'https://api.example.com/v1/', description: Versioned}
+              - url: 'https://{region}.example.com/'
+                description: Regional
+                variables: {region: {default: eu}}
+              - {url: /, description: Here}
+              - {url: 'https://example.com/a?b=/', description: Query}
+            paths:
+              /a:
+                servers: [{url: 'https://api.example.com'}]
+                get: {operationId: a, responses: {'204': {description: ok}}}
+              /b:
+                get:
+                  operationId: b
+                  servers: [{url: 'https://upload.example.com/'}]
+                  responses: {'204': {description: ok}}
+            """)
+        #expect(
+            module.servers.map(\.url) == [
+                "https://api.example.com", "https://api.example.com/v1", "https://{region}.example.com", "/",
+                "https://example.com/a?b=/",
+            ])
+        #expect(module.operations.map(\.serverOverride) == [nil, "https://upload.example.com"])
+    }
 }

@@ -26,6 +26,14 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     public var doubleValue: Double? { Double(text) }
     public var intValue: Int? { Int(text) }
+    /// The number as an `Int` when it is one, whatever its spelling: JSON Schema counts `1.0` as
+    /// the integer 1 (`1.5`, `1e3` and numbers beyond 64 bits are `nil`).
+    public var integralValue: Int? {
+        if let value = intValue { return value }
+        guard !text.contains(where: { $0 == "e" || $0 == "E" }), let dot = text.firstIndex(of: ".") else { return nil }
+        guard text[text.index(after: dot)...].allSatisfy({ $0 == "0" }) else { return nil }
+        return Int(text[..<dot])
+    }
     /// Written without a fraction or exponent.
     public var isInteger: Bool { !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) }
     public var description: String { text }

@@ -61,7 +61,7 @@ struct TypeSpelling {
             }
         case (.number(let number), .primitive(let primitive)):
             switch primitive {
-            case .int, .int32, .int64: return number.intValue.map(String.init)
+            case .int, .int32, .int64: return number.integralValue.map(String.init)
             case .float, .double: return number.isInteger ? number.text + ".0" : number.text
             case .decimal: return "\(Runtime.Literal.decimal)(\(SwiftLiteral.string(number.text)))"
             case .numberOrString: return ".number(\(Runtime.Literal.decimal)(\(SwiftLiteral.string(number.text))))"
@@ -78,7 +78,7 @@ struct TypeSpelling {
                 let raw: String
                 switch value {
                 case .string(let text): raw = text
-                case .number(let number): raw = number.text
+                case .number(let number): raw = number.integralValue.map(String.init) ?? number.text
                 default: return nil
                 }
                 return enumeration.cases.first { $0.rawValue == raw }.map {
