@@ -141,6 +141,13 @@ public struct Diagnostics: Sendable, Hashable {
         return Diagnostics(result)
     }
 
+    /// Each finding once: one said again word for word at the same place is left out, with the
+    /// notes after it.
+    public var withoutRepeats: Diagnostics {
+        var seen = Set<Diagnostic>()
+        return mapFindings { seen.insert($0).inserted ? $0 : nil }
+    }
+
     /// How many warnings there are of each kind (`unclassified` for those without one).
     public var warningCounts: [String: Int] {
         var counts: [String: Int] = [:]

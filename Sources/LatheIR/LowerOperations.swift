@@ -163,7 +163,7 @@ extension Lowerer {
                     defaultValue(
                         DefaultReading(
                             value: $0, declaredTypes: schema.types, at: schema.origin.field("default") ?? schema.origin,
-                            owner: "parameter"),
+                            owner: "parameter", isOptional: !parameter.required),
                         for: type)
                 }
             }
@@ -419,6 +419,13 @@ extension Lowerer {
                     kind == .json
                     ? .primitive(.jsonValue) : kind == .text ? .primitive(.string) : .primitive(.binaryData)
             }
+            // Text whose schema is a `$ref` to a string is the text itself, as an inline string is
+            // (not JSON carried as text, which would send and expect quotes).
+            if kind == .text, case .primitive(let primitive) = unaliased(type),
+                primitive == .string || primitive == .binaryData
+            {
+                type = .primitive(primitive)
+            }
             var content = IRContent(
                 contentType: media.contentType, kind: kind, type: type,
                 caseName: caseNames.claim(Self.contentCaseName(media.contentType)))
@@ -432,7 +439,9 @@ extension Lowerer {
                 content.eventData = IREventData(
                     typeName: naming.claimNestedInOperation("EventData", in: &names),
                     cases: eventCases.map { event, data in
-                        let dataType = lowerCached(data, NameHint(base: base + SwiftNames.typeName(event))).0
+                        var dataType = lowerCached(data, NameHint(base: base + SwiftNames.typeName(event))).0
+                        // A `$ref` to a string is the data's text itself, as an inline string is.
+                        if unaliased(dataType) == .primitive(.string) { dataType = .primitive(.string) }
                         switch direction {
                         case .request: requestRoots.append(dataType)
                         case .response: responseRoots.append(dataType)
@@ -519,14 +528,16 @@ extension Lowerer {
         }
         let parts = object.properties.map { property -> IRPart in
             let encoding = encodings[property.name.original]
+            // Through aliases: a `$ref` to `{type: string, format: binary}` is a file, as the inline
+            // schema is (sent as its bytes, not as base64 text), and one to an array of them files.
             var itemType = property.type.nonNull
             var isRepeated = false
-            if case .array(let item) = itemType {
+            if case .array(let item) = unaliased(itemType).nonNull {
                 itemType = item.nonNull
                 isRepeated = true
             }
             let partKind = encoding?.contentType.map { IRContentKind(contentType: $0) }
-            let isFile = itemType == .primitive(.binaryData) || partKind == .binary
+            let isFile = unaliased(itemType).nonNull == .primitive(.binaryData) || partKind == .binary
             let headers =
                 encoding.map { lowerHeaders($0.headers, base: base + SwiftNames.typeName(property.name.original)) }
                 ?? []

@@ -900,7 +900,8 @@ extension Lowerer {
                 let at =
                     property.schema.origin.field(property.schema.defaultValue != nil ? "default" : "const")
                     ?? property.schema.origin
-                let reading = DefaultReading(value: value, declaredTypes: property.schema.types, at: at)
+                let reading = DefaultReading(
+                    value: value, declaredTypes: property.schema.types, at: at, isOptional: !isRequired)
                 // Whether it fits a component not lowered yet (declared after this schema) is known
                 // once every component is: decided then, so the answer does not depend on the order.
                 if refersToPending(type) {
@@ -975,6 +976,8 @@ extension Lowerer {
         var at: Origin
         /// What takes it, as warnings name it.
         var owner = "property"
+        /// Whether what takes it may be left out.
+        var isOptional = false
     }
 
     /// The default a property (or parameter) of `type` takes from `reading`, if any, warning where
@@ -982,6 +985,9 @@ extension Lowerer {
     func defaultValue(_ reading: DefaultReading, for type: IRValueType) -> SpecValue? {
         let (value, at, owner) = (reading.value, reading.at, reading.owner)
         if defaultFits(value, type) { return value }
+        // `default: null` where null is no value of the type (pydantic's `Optional[str] = None`
+        // without `nullable`): on what may be left out, it says what leaving it out says.
+        if value == .null, reading.isOptional { return nil }
         if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
             warning(
                 "the default \(JSONText.compact(value)) is text where the \(owner) takes "

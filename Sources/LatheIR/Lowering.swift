@@ -197,7 +197,9 @@ final class Lowerer {
             !selection.selectsAll
             && Passes.usesDeclarationsOfUnreached(namedCount: namedTypeCount, reached: reached, in: module)
         Passes.boxLargeValues(in: &module)
-        return (module, diagnostics)
+        // A schema lowered once for each place that merges it (an `allOf` base in each alternative)
+        // would say the same thing at the same place each time.
+        return (module, diagnostics.withoutRepeats)
     }
 
     // MARK: Types and names
@@ -290,6 +292,19 @@ final class Lowerer {
             current = types[type.index].parent
         }
         return names
+    }
+
+    /// What `type` is under the aliases it names (a `$ref` to `{type: string}` is a string), for
+    /// choices that depend on the kind of value, which an alias does not change.
+    func unaliased(_ type: IRValueType) -> IRValueType {
+        var current = type
+        var seen = Set<IRTypeID>()
+        while case .named(let id) = current, seen.insert(id).inserted,
+            case .alias(let aliased, _) = types[id.index].kind
+        {
+            current = aliased
+        }
+        return current
     }
 
     func warning(_ message: String, at origin: Origin, kind: String) {

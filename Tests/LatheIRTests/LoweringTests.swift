@@ -660,6 +660,56 @@ struct MultipartLoweringTests {
     }
 }
 
+extension MultipartLoweringTests {
+    /// A `$ref` to a string is what the inline string is: a `{format: binary}` part is a file (it
+    /// was sent as base64 text), an array of them files, text a `String` sent as it is (it was JSON,
+    /// quotes and all), and an event's data its text.
+    @Test func referencesToStringsAreReadAsTheStringsAre() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            image: {$ref: '#/components/schemas/Image'}
+                            images: {type: array, items: {$ref: '#/components/schemas/Image'}}
+                            album: {$ref: '#/components/schemas/Album'}
+                            token: {$ref: '#/components/schemas/Token'}
+                      text/plain: {schema: {$ref: '#/components/schemas/Token'}}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        text/event-stream:
+                          itemSchema:
+                            oneOf:
+                              - {properties: {event: {const: note}, data: {$ref: '#/components/schemas/Token'}}}
+            components:
+              schemas:
+                Image: {type: string, format: binary}
+                Album: {type: array, items: {$ref: '#/components/schemas/Image'}}
+                Token: {type: string}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
+        let module = Lowering.lower(try #require(loaded.document), specName: "spec.yaml").module
+        let operation = try #require(module.operations.first)
+        let contents = try #require(operation.requestBody?.contents)
+        let parts = try #require(contents.first?.multipart?.parts)
+        #expect(parts.map(\.isFile) == [true, true, true, false])
+        #expect(parts.map(\.isRepeated) == [false, true, true, false])
+        #expect(contents[1].isPlainText && contents[1].type == .primitive(.string))
+        let events = try #require(operation.responses.first?.contents.first?.eventData)
+        #expect(events.cases.map(\.type) == [.primitive(.string)])
+    }
+}
+
 /// What `allOf` combines and what defaults Lathe applies, and the warnings for what it cannot.
 struct AllOfAndDefaultLoweringTests {
     /// The spec lowered, its object `Holder`, and the diagnostics as printed.
@@ -936,6 +986,38 @@ struct AllOfAndDefaultLoweringTests {
                 "spec.yaml:8:69: warning: the default \"10\" is text where the parameter takes 10 "
                     + "[default-spelled-as-text]",
                 "spec.yaml:10:81: warning: the default \"c\" does not fit this parameter's type, so Lathe does not "
+                    + "apply it [default-does-not-fit]",
+            ])
+    }
+
+    /// An `allOf` base is lowered again in each schema that merges it: what it says wrong is said
+    /// once. `default: null` on a property that may be left out says what leaving it out says
+    /// (pydantic writes it for `Optional[str] = None`): not applied, and not warned about.
+    @Test func aMergedBaseIsWarnedAboutOnceAndANullDefaultOnAnOptionalIsNoDefault() throws {
+        let loaded = OpenAPILoader.load(
+            bytes: Array(
+                """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Base:
+                      type: object
+                      required: [id]
+                      properties:
+                        mode: {type: string, default: {a: 1}}
+                        name: {type: string, default: null}
+                        id: {type: string, default: null}
+                    A: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {x: {type: string}}}]}
+                    B: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {y: {type: string}}}]}
+                """.utf8), path: "spec.yaml")
+        let (_, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "spec.yaml:10:39: warning: the default {\"a\":1} does not fit this property's type, so Lathe does not "
+                    + "apply it [default-does-not-fit]",
+                "spec.yaml:12:37: warning: the default null does not fit this property's type, so Lathe does not "
                     + "apply it [default-does-not-fit]",
             ])
     }

@@ -5,6 +5,9 @@
 import Foundation
 @_spi(Generated) import LatheRuntime
 
+/// - Source: `#/components/schemas/Thumbnail`
+public typealias Thumbnail = Foundation.Data
+
 /// One item of a stream.
 ///
 /// - Source: `#/components/schemas/Tick`

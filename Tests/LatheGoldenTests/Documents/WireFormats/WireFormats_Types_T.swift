@@ -6,6 +6,9 @@ import Foundation
 @_spi(Generated) import LatheRuntime
 
 extension WireFormats {
+    /// - Source: `#/components/schemas/Thumbnail`
+    public typealias Thumbnail = Foundation.Data
+
     /// One item of a stream.
     ///
     /// - Source: `#/components/schemas/Tick`
