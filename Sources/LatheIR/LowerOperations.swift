@@ -531,10 +531,14 @@ extension Lowerer {
             // Through aliases: a `$ref` to `{type: string, format: binary}` is a file, as the inline
             // schema is (sent as its bytes, not as base64 text), and one to an array of them files.
             var itemType = property.type.nonNull
+            var constraints = property.constraints
             var isRepeated = false
-            if case .array(let item) = unaliased(itemType).nonNull {
+            let resolved = unaliasedWithConstraints(itemType)
+            if case .array(let item) = resolved.type.nonNull {
                 itemType = item.nonNull
                 isRepeated = true
+                // The parts are counted as the list's items: by the alias's counts too.
+                constraints = resolved.constraints.overlaid(with: constraints)
             }
             let partKind = encoding?.contentType.map { IRContentKind(contentType: $0) }
             let isFile = unaliased(itemType).nonNull == .primitive(.binaryData) || partKind == .binary
@@ -544,7 +548,7 @@ extension Lowerer {
             return IRPart(
                 name: property.name, isFile: isFile, isRepeated: isRepeated, isRequired: property.isRequired,
                 type: isFile ? .primitive(.binaryData) : itemType,
-                constraints: isFile ? Self.countConstraints(property.constraints) : property.constraints,
+                constraints: isFile ? Self.countConstraints(constraints) : constraints,
                 contentType: encoding?.contentType, headers: headers,
                 headersTypeName: headers.isEmpty ? nil : claim(SwiftNames.typeName(property.name.swift) + "Headers"),
                 docs: property.docs

@@ -296,15 +296,20 @@ final class Lowerer {
 
     /// What `type` is under the aliases it names (a `$ref` to `{type: string}` is a string), for
     /// choices that depend on the kind of value, which an alias does not change.
-    func unaliased(_ type: IRValueType) -> IRValueType {
+    func unaliased(_ type: IRValueType) -> IRValueType { unaliasedWithConstraints(type).type }
+
+    /// `unaliased`, and the constraints the aliases on the way add (an outer one's winning).
+    func unaliasedWithConstraints(_ type: IRValueType) -> (type: IRValueType, constraints: IRConstraints) {
         var current = type
+        var constraints = IRConstraints()
         var seen = Set<IRTypeID>()
         while case .named(let id) = current, seen.insert(id).inserted,
-            case .alias(let aliased, _) = types[id.index].kind
+            case .alias(let aliased, let own) = types[id.index].kind
         {
+            constraints = own.overlaid(with: constraints)
             current = aliased
         }
-        return current
+        return (current, constraints)
     }
 
     func warning(_ message: String, at origin: Origin, kind: String) {

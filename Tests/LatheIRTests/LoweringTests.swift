@@ -662,7 +662,7 @@ struct MultipartLoweringTests {
 
 extension MultipartLoweringTests {
     /// A `$ref` to a string is what the inline string is: a `{format: binary}` part is a file (it
-    /// was sent as base64 text), an array of them files, text a `String` sent as it is (it was JSON,
+    /// was sent as base64 text), an array of them files (counted by the array's constraints), text a `String` sent as it is (it was JSON,
     /// quotes and all), and an event's data its text.
     @Test func referencesToStringsAreReadAsTheStringsAre() throws {
         let spec = """
@@ -694,7 +694,7 @@ extension MultipartLoweringTests {
             components:
               schemas:
                 Image: {type: string, format: binary}
-                Album: {type: array, items: {$ref: '#/components/schemas/Image'}}
+                Album: {type: array, maxItems: 2, items: {$ref: '#/components/schemas/Image'}}
                 Token: {type: string}
             """
         let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
@@ -704,6 +704,8 @@ extension MultipartLoweringTests {
         let parts = try #require(contents.first?.multipart?.parts)
         #expect(parts.map(\.isFile) == [true, true, true, false])
         #expect(parts.map(\.isRepeated) == [false, true, true, false])
+        // The alias's count is the parts' count.
+        #expect(parts[2].constraints.maxItems == 2)
         #expect(contents[1].isPlainText && contents[1].type == .primitive(.string))
         let events = try #require(operation.responses.first?.contents.first?.eventData)
         #expect(events.cases.map(\.type) == [.primitive(.string)])
