@@ -394,7 +394,9 @@ struct RoundTripTests {
             AdditionalProperties.Closed.self, #"{"name": "n", "stray": 1}"#, expected: #"{"name": "n"}"#,
             sameValueAgain: false)
         try roundTrip(AdditionalProperties.Labels.self, #"{"env": "prod"}"#)
-        try roundTrip(FreeForm.Envelope.self, #"{"payload": [1, "two", {"three": null}], "context": {"k": 1.25}}"#)
+        try roundTrip(
+            FreeForm.Envelope.self, #"{"payload": [1, "two", {"three": null}], "context": {"k": 1.25}}"#,
+            expected: #"{"payload": [1, "two", {"three": null}], "context": {"k": 1.25}, "fallback": 3}"#)
     }
 
     @Test func formats() throws {
@@ -532,8 +534,20 @@ struct RoundTripTests {
     }
 
     @Test func anExplicitNullInAnAnyValuePropertySurvives() throws {
-        let envelope = try roundTrip(FreeForm.Envelope.self, #"{"payload": null, "context": {}}"#)
+        let envelope = try roundTrip(
+            FreeForm.Envelope.self, #"{"payload": null, "context": {}}"#,
+            expected: #"{"payload": null, "context": {}, "fallback": 3}"#)
         #expect(envelope.payload == .null)
+        // Through a `$ref` to `{}` as well: null is kept, not read as absent (nor as the default).
+        let referenced = try roundTrip(
+            FreeForm.Envelope.self, #"{"payload": 1, "extra": null, "fallback": null}"#)
+        #expect(referenced.extra == .null && referenced.fallback == .null)
+        // Absent is absent: not a null (`contains(key) ? decode(…) : nil` read it as one, the `nil`
+        // being a JSON value's null literal, and sent it back as `null`).
+        let absent = try roundTrip(
+            FreeForm.Envelope.self, #"{"payload": 1}"#, expected: #"{"payload": 1, "fallback": 3}"#)
+        #expect(absent.extra == Optional<JSONValue>.none && absent.fallback == 3)
+        try roundTrip(Const.Listed.self, #"{"interval": 7}"#)
     }
 
     @Test func wholeDocuments() throws {

@@ -40,6 +40,12 @@ enum URIShape {
 }
 
 extension TypeSpelling {
+    /// What an alias stands for (`$ref` to `{}` is any JSON value), or `type` itself.
+    func unaliased(_ type: IRValueType) -> IRValueType {
+        guard case .named(let id) = type, let alias = module.resolvedAliases[id] else { return type }
+        return alias.type
+    }
+
     /// Primitives that `LatheRuntime.URIPrimitive` covers, generated enums included.
     func isURIPrimitive(_ type: IRValueType) -> Bool {
         switch type {

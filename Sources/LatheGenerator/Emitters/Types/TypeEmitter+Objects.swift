@@ -246,8 +246,7 @@ extension TypeEmitter {
     private func mayRejectNull(_ shape: PropertyShape) -> Bool {
         guard !shape.property.isRequired, !shape.property.type.isNullable else { return false }
         // A value any JSON may take (`{}`, also through an alias) allows null.
-        var type = shape.property.type
-        if case .named(let id) = type, let alias = module.resolvedAliases[id] { type = alias.type }
+        let type = spelling.unaliased(shape.property.type)
         return type != .primitive(.jsonValue) && !type.isNullable
     }
 
@@ -262,11 +261,11 @@ extension TypeEmitter {
             return "try container.decode(\(value).self, forKey: \(key))"
         case (true, true):
             return "try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))"
-        case (false, false) where property.type == .primitive(.jsonValue):
+        case (false, false) where spelling.unaliased(property.type) == .primitive(.jsonValue):
             // `decodeIfPresent` would turn a present `null` into absent; a JSON value can hold it.
-            return
-                "container.contains(\(key)) ? try container.decode(\(value).self, forKey: \(key)) : "
-                + "\(boxedDefault ?? "nil")"
+            // (Not `contains(key) ? decode(…) : nil`: that `nil` is a JSON value's null literal.)
+            let decoded: SwiftCode = "try container.decodeKeepingNull(\(value).self, forKey: \(key))"
+            return boxedDefault.map { "\(decoded) ?? \($0)" } ?? decoded
         case (false, false):
             let strictness = mayRejectNull(shape) ? ", rejectingNull: rejectsNull" : ""
             let decoded: SwiftCode = "try container.decodeIfPresent(\(value).self, forKey: \(key)\(strictness))"

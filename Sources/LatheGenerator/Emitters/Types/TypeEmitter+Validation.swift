@@ -248,7 +248,7 @@ extension TypeEmitter {
     /// A literal of `type`; `null` as any JSON value is spelled as the case, since `value == nil`
     /// would compare an optional.
     private func valueLiteral(_ value: SpecValue, as type: IRValueType) -> String? {
-        if value == .null, type == .primitive(.jsonValue) { return "\(Runtime.jsonValue).null" }
+        if value == .null, spelling.unaliased(type) == .primitive(.jsonValue) { return "\(Runtime.jsonValue).null" }
         // A map's (only here: as a default, an object is not applied; see `defaultFits`).
         if case .object(let members) = value, case .dictionary(let valueType) = type {
             let parts = members.map { member in

@@ -45,7 +45,7 @@ extension Const {
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.type = try container.decode(Swift.String.self, forKey: "type")
             self.version = try container.decodeIfPresent(Swift.Int.self, forKey: "version", rejectingNull: rejectsNull) ?? 2
-            self.filter = container.contains("filter") ? try container.decode(LatheRuntime.JSONValue.self, forKey: "filter") : ["status": "open"]
+            self.filter = try container.decodeKeepingNull(LatheRuntime.JSONValue.self, forKey: "filter") ?? ["status": "open"]
             self.pair = try container.decodeIfPresent([LatheRuntime.JSONValue].self, forKey: "pair", rejectingNull: rejectsNull) ?? [1, 2]
             self.labels = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: "labels", rejectingNull: rejectsNull)
         }
@@ -110,7 +110,7 @@ extension Const {
             self.interval = try container.decodeIfPresent(Swift.Double.self, forKey: "interval", rejectingNull: rejectsNull)
             self.every = try container.decodeIfPresent(Hours.self, forKey: "every", rejectingNull: rejectsNull)
             self.ratios = try container.decodeIfPresent([Swift.Float].self, forKey: "ratios", rejectingNull: rejectsNull)
-            self.setting = container.contains("setting") ? try container.decode(LatheRuntime.JSONValue.self, forKey: "setting") : nil
+            self.setting = try container.decodeKeepingNull(LatheRuntime.JSONValue.self, forKey: "setting")
             self.mode = try container.decodeIfPresent(Listed.Mode.self, forKey: "mode", rejectingNull: rejectsNull)
         }
 

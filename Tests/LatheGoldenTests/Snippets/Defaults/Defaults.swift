@@ -110,7 +110,7 @@ extension Defaults {
             self.label = try container.decodeIfPresent(Swift.String.self, forKey: "label", rejectingNull: rejectsNull) ?? "none \"quoted\""
             self.mode = try container.decodeIfPresent(Mode.self, forKey: "mode", rejectingNull: rejectsNull) ?? .test
             self.channels = try container.decodeIfPresent([Swift.String].self, forKey: "channels", rejectingNull: rejectsNull) ?? ["email", "sms"]
-            self.extra = container.contains("extra") ? try container.decode(LatheRuntime.JSONValue.self, forKey: "extra") : ["a": [1, true, nil]]
+            self.extra = try container.decodeKeepingNull(LatheRuntime.JSONValue.self, forKey: "extra") ?? ["a": [1, true, nil]]
             self.note = container.contains("note") ? (try container.decodeNil(forKey: "note") ? nil : try container.decode(Swift.String.self, forKey: "note")) : nil
             self.odd = try container.decodeIfPresent(Settings.Odd.self, forKey: "odd", rejectingNull: rejectsNull)
         }

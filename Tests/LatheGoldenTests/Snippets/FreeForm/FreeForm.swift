@@ -22,15 +22,24 @@ extension FreeForm {
 
         public var list: [LatheRuntime.JSONValue]?
 
+        public var extra: Anything?
+
+        /// - Note: Defaults to `3` when absent.
+        public var fallback: Anything
+
         /// Creates a value from its members; optional members default to absent.
         public init(
             payload: LatheRuntime.JSONValue,
             context: [Swift.String: LatheRuntime.JSONValue]? = nil,
-            list: [LatheRuntime.JSONValue]? = nil
+            list: [LatheRuntime.JSONValue]? = nil,
+            extra: Anything? = nil,
+            fallback: Anything = 3
         ) {
             self.payload = payload
             self.context = context
             self.list = list
+            self.extra = extra
+            self.fallback = fallback
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -39,6 +48,8 @@ extension FreeForm {
             self.payload = try container.decode(LatheRuntime.JSONValue.self, forKey: "payload")
             self.context = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: "context", rejectingNull: rejectsNull)
             self.list = try container.decodeIfPresent([LatheRuntime.JSONValue].self, forKey: "list", rejectingNull: rejectsNull)
+            self.extra = try container.decodeKeepingNull(Anything.self, forKey: "extra")
+            self.fallback = try container.decodeKeepingNull(Anything.self, forKey: "fallback") ?? 3
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -46,6 +57,8 @@ extension FreeForm {
             try container.encode(self.payload, forKey: "payload")
             try container.encodeIfPresent(self.context, forKey: "context")
             try container.encodeIfPresent(self.list, forKey: "list")
+            try container.encodeIfPresent(self.extra, forKey: "extra")
+            try container.encode(self.fallback, forKey: "fallback")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
