@@ -712,6 +712,25 @@ extension Lowerer {
         return current
     }
 
+    /// Whether a value is `readOnly` or `writeOnly`, by its schema or a schema it refers to or
+    /// combines with `allOf` (`id: {$ref: Id}` where `Id` is read-only is as read-only as
+    /// `id: {type: string, readOnly: true}`).
+    func access(_ schema: Schema) -> (readOnly: Bool, writeOnly: Bool) {
+        var access = (readOnly: schema.readOnly, writeOnly: schema.writeOnly)
+        guard schema.ref != nil || !schema.allOf.isEmpty else { return access }
+        var seen = Set<String>()
+        var pending = [schema]
+        while let current = pending.popLast() {
+            access.readOnly = access.readOnly || current.readOnly
+            access.writeOnly = access.writeOnly || current.writeOnly
+            if let key = current.ref?.targetKey, seen.insert(key).inserted, let target = document.schema(forKey: key) {
+                pending.append(target)
+            }
+            pending += current.allOf
+        }
+        return access
+    }
+
     /// Whether a schema (following references) is a `oneOf` or `anyOf`.
     func isUnion(_ schema: Schema) -> Bool {
         let current = referencedSchema(schema)
@@ -887,12 +906,12 @@ extension Lowerer {
             let (type, constraints) = lowerCached(property.schema, hint.nested(property.name, in: id))
             // A required read-only value is absent from requests, a required write-only one from
             // responses: optional in Swift, so neither side fails to decode.
-            let isRequired =
-                listsAsRequired(property.name) && !property.schema.readOnly && !property.schema.writeOnly
+            let access = self.access(property.schema)
+            let isRequired = listsAsRequired(property.name) && !access.readOnly && !access.writeOnly
             var irProperty = IRProperty(
                 name: IRName(original: property.name, swift: swiftName),
                 type: type, isRequired: isRequired, defaultValue: nil, constraints: constraints,
-                isReadOnly: property.schema.readOnly, isWriteOnly: property.schema.writeOnly,
+                isReadOnly: access.readOnly, isWriteOnly: access.writeOnly,
                 docs: docs(property.schema), source: source(property.nameOrigin)
             )
             if let value = property.schema.defaultValue ?? property.schema.constValue {

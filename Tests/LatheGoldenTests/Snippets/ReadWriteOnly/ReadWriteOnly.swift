@@ -17,10 +17,18 @@ extension ReadWriteOnly {
         /// - Note: Write-only: sent in requests, not returned.
         public var password: Swift.String?
 
+        /// - Note: Read-only: sent in responses, not in requests.
+        public var token: Token?
+
         /// Creates a value from its members; optional members default to absent.
-        public init(id: Swift.String? = nil, password: Swift.String? = nil) {
+        public init(
+            id: Swift.String? = nil,
+            password: Swift.String? = nil,
+            token: Token? = nil
+        ) {
             self.id = id
             self.password = password
+            self.token = token
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -28,12 +36,14 @@ extension ReadWriteOnly {
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.id = try container.decodeIfPresent(Swift.String.self, forKey: "id", rejectingNull: rejectsNull)
             self.password = try container.decodeIfPresent(Swift.String.self, forKey: "password", rejectingNull: rejectsNull)
+            self.token = try container.decodeIfPresent(Token.self, forKey: "token", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encodeIfPresent(self.id, forKey: "id")
             try container.encodeIfPresent(self.password, forKey: "password")
+            try container.encodeIfPresent(self.token, forKey: "token")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -42,4 +52,9 @@ extension ReadWriteOnly {
             }
         }
     }
+}
+
+extension ReadWriteOnly {
+    /// - Source: `#/components/schemas/Token`
+    public typealias Token = Swift.String
 }
