@@ -49,7 +49,8 @@ MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/for
 
 
 class Spec:
-    def __init__(self, rng, version, shared_rng=None, order_rng=None, servers_rng=None, values_rng=None):
+    def __init__(self, rng, version, shared_rng=None, order_rng=None, servers_rng=None, values_rng=None,
+                 aliases_rng=None):
         self.rng = rng
         # Draws for the shared responses and parameters (`--select`), apart: a seed's document
         # without them stays what it was before they were added.
@@ -60,6 +61,8 @@ class Spec:
         self.servers_rng = servers_rng
         # Draws for enums no Swift enum lists and `const` objects (`--values`), apart likewise.
         self.values_rng = values_rng
+        # Draws for strings, files and any values behind a `$ref` (`--aliases`), apart likewise.
+        self.aliases_rng = aliases_rng
         self.v31 = version.startswith("3.1")
         self.schemas = {}
         self.depth = 0
@@ -170,7 +173,40 @@ class Spec:
             props[self.name(NAMES) + "Next"] = r.choice([target, {"type": "array", "items": target}, {"type": "object", "additionalProperties": target}])
         if r.random() < 0.05:
             schema["default"] = {}
+        if self.aliases_rng and self.aliases_rng.random() < 0.2:
+            self.aliased_properties(schema, ["AliasAny", "AliasToken", "AliasSecret", "AliasText"])
         return self.nullable(schema)
+
+    # Components a `$ref` reaches where an inline schema would do (`--aliases`): what the reference
+    # names must be read as the schema itself would be (a file part, text, a value that may be null).
+    ALIASES = {
+        "AliasText": {"type": "string", "maxLength": 40},
+        "AliasFile": {"type": "string", "format": "binary"},
+        "AliasFiles": {"type": "array", "maxItems": 3, "items": {"$ref": "#/components/schemas/AliasFile"}},
+        "AliasAny": {"description": "Any value."},
+        "AliasToken": {"type": "string", "readOnly": True},
+        "AliasSecret": {"type": "string", "writeOnly": True},
+        "AliasTags": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+    }
+
+    def alias(self, name):
+        self.schemas[name] = self.ALIASES[name]
+        if name == "AliasFiles":
+            self.schemas["AliasFile"] = self.ALIASES["AliasFile"]
+        return {"$ref": "#/components/schemas/" + name}
+
+    def aliased_properties(self, schema, names):
+        """Adds properties that are references to aliases, some required, some with a default."""
+        r = self.aliases_rng
+        props = schema.setdefault("properties", {})
+        for name in r.sample(names, r.randint(1, min(3, len(names)))):
+            prop = self.alias(name)
+            if name == "AliasAny" and r.random() < 0.4:
+                prop = dict(prop, default=r.choice([3, "x", None, [1]]))
+            key = "a" + name[5:]
+            props[key] = prop
+            if r.random() < 0.5:
+                schema["required"] = list(dict.fromkeys(schema.get("required", []) + [key]))
 
     def discriminated(self):
         r = self.rng
@@ -213,9 +249,13 @@ class Spec:
             if media in ("application/octet-stream", "*/*"):
                 content[media] = {"schema": {"type": "string", "format": "binary"}} if r.random() < 0.7 else {}
             elif media in ("application/x-www-form-urlencoded", "multipart/form-data"):
-                content[media] = {"schema": self.object()}
+                schema = self.object()
+                if self.aliases_rng and media == "multipart/form-data" and self.aliases_rng.random() < 0.6:
+                    self.aliased_properties(schema, ["AliasText", "AliasFile", "AliasFiles", "AliasTags"])
+                content[media] = {"schema": schema}
             elif media in ("text/plain", "text/html", "application/xml"):
-                content[media] = {"schema": {"type": "string"}}
+                aliased = self.aliases_rng and self.aliases_rng.random() < 0.5
+                content[media] = {"schema": self.alias("AliasText") if aliased else {"type": "string"}}
             else:
                 content[media] = {"schema": self.schema()}
         return content
@@ -436,12 +476,13 @@ class Spec:
         return components
 
 
-def document(seed, shared=False, order=False, servers=False, values=False):
+def document(seed, shared=False, order=False, servers=False, values=False, aliases=False):
     rng = random.Random(seed)
     return Spec(rng, rng.choice(["3.0.3", "3.1.0"]), random.Random(f"{seed}-shared") if shared else None,
                 random.Random(f"{seed}-order") if order else None,
                 random.Random(f"{seed}-servers") if servers else None,
-                random.Random(f"{seed}-values") if values else None).document()
+                random.Random(f"{seed}-values") if values else None,
+                random.Random(f"{seed}-aliases") if aliases else None).document()
 
 
 def selection(spec, seed):
@@ -496,6 +537,9 @@ def main():
                         help="also give documents servers whose URL variables have any names")
     parser.add_argument("--values", action="store_true",
                         help="also give documents enums no Swift enum lists and const objects and arrays")
+    parser.add_argument("--aliases", action="store_true",
+                        help="also put strings, files, lists and any values behind a $ref in parts, text bodies "
+                             "and properties")
     parser.add_argument("--write", metavar="DIR",
                         help="only write the documents to DIR (seed-N.json), for OrderIndependenceTests "
                              "(LATHE_ORDER_SPECS=DIR)")
@@ -504,7 +548,8 @@ def main():
         os.makedirs(args.write, exist_ok=True)
         for seed in range(args.seed, args.seed + args.count):
             with open(os.path.join(args.write, f"seed-{seed}.json"), "w") as f:
-                json.dump(document(seed, args.select, args.order, args.servers, args.values), f, indent=1, ensure_ascii=False)
+                json.dump(document(seed, args.select, args.order, args.servers, args.values, args.aliases), f, indent=1,
+                          ensure_ascii=False)
         print(f"fuzz-specs: {args.count} documents written to {args.write}")
         return
     workdir = tempfile.mkdtemp(prefix="lathe-fuzz-specs-")
@@ -516,7 +561,7 @@ def main():
     if args.replay is not None:
         cases = [(os.path.basename(p), json.load(open(p))) for p in args.replay]
     else:
-        cases = ((f"seed-{seed}", document(seed, args.select, args.order, args.servers, args.values))
+        cases = ((f"seed-{seed}", document(seed, args.select, args.order, args.servers, args.values, args.aliases))
                  for seed in range(args.seed, args.seed + args.count))
         if args.select:
             cases = (case for label, spec in cases for case in (
