@@ -35,11 +35,31 @@ enum HTTPURL {
         return isAbsolute("http://host" + (url.hasPrefix("/") ? "" : "/") + url)
     }
 
-    /// `url` without the `/` that ends its path (`https://x/v1/` → `https://x/v1`). Left as it is
-    /// when it ends in `//` or has a query or fragment, where the `/` is not the path's last.
+    /// Whether `text` is a URI with a scheme (RFC 3986: `about:blank`, `urn:x`, `https://x/a?b`)
+    /// written only in the characters a URI holds as they are, which Foundation's `URL(string:)`
+    /// takes unchanged.
+    static func isURIReference(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let colon = bytes.firstIndex(of: .colon), colon > 0, bytes[0].isLetter,
+            bytes[..<colon].allSatisfy({ $0.isLetter || $0.isDigit || "+-.".utf8.contains($0) })
+        else { return false }
+        return bytes.indices.allSatisfy { index in
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%") {
+                return index + 2 < bytes.count && bytes[index + 1].isHexDigit && bytes[index + 2].isHexDigit
+            }
+            return byte.isLetter || byte.isDigit || "-._~:/?#[]@!$&'()*+,;=".utf8.contains(byte)
+        }
+    }
+
+    /// `url` without the `/` that ends its path (`https://x/v1/` → `https://x/v1`, `https://x/?a=1`
+    /// → `https://x?a=1`), as the runtime drops it from a resolved template. Left as it is when the
+    /// path ends in `//`.
     static func withoutTrailingSlash(_ url: String) -> String {
-        guard url.hasSuffix("/"), !url.hasSuffix("//"), !url.contains("?"), !url.contains("#") else { return url }
-        return String(url.dropLast())
+        let pathEnd = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        let upToQuery = url[..<pathEnd]
+        guard upToQuery.hasSuffix("/"), !upToQuery.hasSuffix("//") else { return url }
+        return String(upToQuery.dropLast()) + url[pathEnd...]
     }
 
     /// The one reading of a server URL written with white space around it, or with characters no
@@ -136,6 +156,7 @@ extension UInt8 {
     fileprivate static let colon = UInt8(ascii: ":")
 
     fileprivate var isLetter: Bool { (0x41 ... 0x5A).contains(self) || (0x61 ... 0x7A).contains(self) }
+    fileprivate var isDigit: Bool { (0x30 ... 0x39).contains(self) }
     fileprivate var isHexDigit: Bool {
         (0x30 ... 0x39).contains(self) || (0x41 ... 0x46).contains(self) || (0x61 ... 0x66).contains(self)
     }

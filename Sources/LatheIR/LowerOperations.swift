@@ -156,17 +156,12 @@ extension Lowerer {
             let swiftName = scopes[parameter.location, default: NameScope.members]
                 .claim(memberName(parameter.name))
             let (type, constraints) = lowerParameterType(parameter, base: name + SwiftNames.typeName(parameter.name))
-            // Read as a property's is (`"10"` for an integer is 10), and warned about where it is
-            // not applied.
-            let applied = parameter.schema.flatMap { schema in
-                schema.defaultValue.flatMap {
-                    defaultValue(
-                        DefaultReading(
-                            value: $0, declaredTypes: schema.types, at: schema.origin.field("default") ?? schema.origin,
-                            owner: "parameter", isOptional: !parameter.required),
-                        for: type)
-                }
-            }
+            // Read as a property's is (`"10"` for an integer is 10; through a `$ref`), and warned
+            // about where it is not applied. A parameter cannot carry null (nor do its Swift types
+            // hold it): `default: null` is none.
+            let applied = parameter.schema
+                .flatMap { declaredDefault($0, owner: "parameter", isOptional: !parameter.required) }
+                .flatMap { $0.value == .null ? nil : defaultValue($0, for: type) }
             return IRParameter(
                 name: IRName(original: parameter.name, swift: swiftName),
                 location: IRParameterLocation(rawValue: parameter.location.rawValue)!,
@@ -376,13 +371,29 @@ extension Lowerer {
 
     /// A parameter or header list travels in URI form (RFC 6570 styles), which has no spelling for a
     /// null item (RFC 6570 leaves undefined items out): its items are never optional, with a warning.
-    private func withoutNullItems(_ type: IRValueType, at schema: Schema, what: String) -> IRValueType {
-        let nonNull: IRValueType
+    /// The type of a `text/*` body whose value JSON writes as a string: the text itself, a
+    /// `String` (`Data` for raw bytes); `nil` for what JSON writes otherwise (a number's text is its
+    /// JSON; an object or list is JSON carried as text).
+    private func textType(_ type: IRValueType) -> IRValueType? {
         switch type {
-        case .array(.nullable(let item)): nonNull = .array(item)
-        case .nullable(.array(.nullable(let item))): nonNull = .nullable(.array(item))
-        default: return type
+        case .primitive(.binaryData): return type
+        case .primitive(.string), .primitive(.calendarDate), .primitive(.dateTime), .primitive(.uuid), .primitive(.url),
+            .primitive(.base64Data), .primitive(.decimalString):
+            return .primitive(.string)
+        case .named(let id):
+            guard case .enumeration(let enumeration) = types[id.index].kind, enumeration.rawType == .string else {
+                return nil
+            }
+            return .primitive(.string)
+        default: return nil
         }
+    }
+
+    /// Through aliases, as the list is the same inline or behind a `$ref`.
+    private func withoutNullItems(_ type: IRValueType, at schema: Schema, what: String) -> IRValueType {
+        let list = unaliased(type.nonNull)
+        guard case .array(.nullable(let item)) = list.nonNull else { return type }
+        let nonNull: IRValueType = type.isNullable || list.isNullable ? .nullable(.array(item)) : .array(item)
         warning(
             "this \(what)'s list allows null items, which a URI or header cannot carry; "
                 + "Lathe generates the items as not null",
@@ -419,13 +430,9 @@ extension Lowerer {
                     kind == .json
                     ? .primitive(.jsonValue) : kind == .text ? .primitive(.string) : .primitive(.binaryData)
             }
-            // Text whose schema is a `$ref` to a string is the text itself, as an inline string is
-            // (not JSON carried as text, which would send and expect quotes).
-            if kind == .text, case .primitive(let primitive) = unaliased(type),
-                primitive == .string || primitive == .binaryData
-            {
-                type = .primitive(primitive)
-            }
+            // Text whose value is a string (of a format, an enum's, or behind a `$ref`) is the text
+            // itself, not JSON carried as text, which would send and expect quotes.
+            if kind == .text, let text = textType(unaliased(type)) { type = text }
             var content = IRContent(
                 contentType: media.contentType, kind: kind, type: type,
                 caseName: caseNames.claim(Self.contentCaseName(media.contentType)))
@@ -507,7 +514,8 @@ extension Lowerer {
     /// `encoding`; `nil` (raw bytes, with a warning) when the schema is not an object.
     private func lowerMultipart(_ media: MediaType, type: IRValueType, base: String) -> IRMultipart? {
         // An object that also holds a oneOf/anyOf (allOf of both) has no part for each of its values.
-        guard case .named(let id) = type.nonNull, case .object(let object) = types[id.index].kind,
+        // Through aliases: `Upload: {$ref: Form}` is the object `Form`.
+        guard case .named(let id) = unaliased(type).nonNull, case .object(let object) = types[id.index].kind,
             object.composed.isEmpty
         else {
             warning(

@@ -294,7 +294,7 @@ extension Lowerer {
         switch value {
         case .null: .null
         case .bool: .boolean
-        case .number(let number): number.isInteger ? [.integer, .number] : .number
+        case .number(let number): number.isIntegral ? [.integer, .number] : .number
         case .string: .string
         case .array: .array
         case .object: .object
@@ -717,18 +717,21 @@ extension Lowerer {
     /// `id: {type: string, readOnly: true}`).
     func access(_ schema: Schema) -> (readOnly: Bool, writeOnly: Bool) {
         var access = (readOnly: schema.readOnly, writeOnly: schema.writeOnly)
-        guard schema.ref != nil || !schema.allOf.isEmpty else { return access }
-        var seen = Set<String>()
-        var pending = [schema]
-        while let current = pending.popLast() {
-            access.readOnly = access.readOnly || current.readOnly
-            access.writeOnly = access.writeOnly || current.writeOnly
-            if let key = current.ref?.targetKey, seen.insert(key).inserted, let target = document.schema(forKey: key) {
-                pending.append(target)
-            }
-            pending += current.allOf
+        func add(_ other: (readOnly: Bool, writeOnly: Bool)) {
+            access = (access.readOnly || other.readOnly, access.writeOnly || other.writeOnly)
         }
+        if let key = schema.ref?.targetKey { add(accessOfTarget(key)) }
+        for member in schema.allOf { add(self.access(member)) }
         return access
+    }
+
+    /// `access` of a `$ref`'s target, found once per target (thousands of properties refer to one).
+    private func accessOfTarget(_ key: String) -> (readOnly: Bool, writeOnly: Bool) {
+        if let known = accessByTarget[key] { return known }
+        accessByTarget[key] = (false, false)  // what a cycle back to it reads
+        let found = document.schema(forKey: key).map(access) ?? (false, false)
+        accessByTarget[key] = found
+        return found
     }
 
     /// Whether a schema (following references) is a `oneOf` or `anyOf`.
@@ -914,13 +917,7 @@ extension Lowerer {
                 isReadOnly: access.readOnly, isWriteOnly: access.writeOnly,
                 docs: docs(property.schema), source: source(property.nameOrigin)
             )
-            if let value = property.schema.defaultValue ?? property.schema.constValue {
-                // Where the value is written, so a warning about it points there.
-                let at =
-                    property.schema.origin.field(property.schema.defaultValue != nil ? "default" : "const")
-                    ?? property.schema.origin
-                let reading = DefaultReading(
-                    value: value, declaredTypes: property.schema.types, at: at, isOptional: !isRequired)
+            if let reading = declaredDefault(property.schema, isOptional: !isRequired) {
                 // Whether it fits a component not lowered yet (declared after this schema) is known
                 // once every component is: decided then, so the answer does not depend on the order.
                 if refersToPending(type) {
@@ -999,14 +996,27 @@ extension Lowerer {
         var isOptional = false
     }
 
+    /// The `default` (else `const`) of a value, as its schema writes it, else as the schema its
+    /// `$ref` reaches does (JSON Schema applies what a referenced schema says as the referring one's:
+    /// `{$ref: SortOrder}` takes `SortOrder`'s default, as the same schema inline would). `at`: the
+    /// value, so a warning about it points there.
+    func declaredDefault(_ schema: Schema, owner: String = "property", isOptional: Bool) -> DefaultReading? {
+        let declaring = schema.defaultValue != nil || schema.constValue != nil ? schema : referencedSchema(schema)
+        guard let value = declaring.defaultValue ?? declaring.constValue else { return nil }
+        let at = declaring.origin.field(declaring.defaultValue != nil ? "default" : "const") ?? declaring.origin
+        return DefaultReading(
+            value: value, declaredTypes: declaring.types, at: at, owner: owner, isOptional: isOptional)
+    }
+
     /// The default a property (or parameter) of `type` takes from `reading`, if any, warning where
     /// Lathe reads it another way or does not apply it.
     func defaultValue(_ reading: DefaultReading, for type: IRValueType) -> SpecValue? {
         let (value, at, owner) = (reading.value, reading.at, reading.owner)
-        if defaultFits(value, type) { return value }
-        // `default: null` where null is no value of the type (pydantic's `Optional[str] = None`
-        // without `nullable`): on what may be left out, it says what leaving it out says.
+        // `default: null` on what may be left out says what leaving it out says (pydantic writes it
+        // for `Optional[str] = None`, with or without `nullable`). Applied, it would send `null` for
+        // every value left unset, which a PATCH reads as clearing it.
         if value == .null, reading.isOptional { return nil }
+        if defaultFits(value, type) { return value }
         if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
             warning(
                 "the default \(JSONText.compact(value)) is text where the \(owner) takes "
@@ -1114,6 +1124,9 @@ extension Lowerer {
             switch primitive {
             case .string, .decimalString, .numberOrString: return true
             case .calendarDate: return Self.isCalendarDate(text)
+            // `format: uri` (`about:blank`, problem details' default type): a `URL` in requests,
+            // written `URL(string:)!`, so only text Foundation takes as it is.
+            case .url: return HTTPURL.isURIReference(text)
             default: return false
             }
         case (.number(let number), .primitive(let primitive)):

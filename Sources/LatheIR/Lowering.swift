@@ -53,6 +53,8 @@ final class Lowerer {
     let document: OpenAPIDocument
     let specName: String
     @exclusivity(unchecked) var diagnostics = Diagnostics()
+    /// `access` of each `$ref` target asked about.
+    @exclusivity(unchecked) var accessByTarget: [String: (readOnly: Bool, writeOnly: Bool)] = [:]
     @exclusivity(unchecked) var types: [IRType] = []
     var topLevel: [IRTypeID] = []
     /// Every type name given out, and the rules between them.

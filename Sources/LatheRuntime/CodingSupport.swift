@@ -36,6 +36,15 @@ public enum Literal {
     }
 }
 
+@_spi(Generated) extension KeyedDecodingContainer {
+    /// The value when the key is present, a `null` included (any JSON value holds one, where
+    /// `decodeIfPresent` reads it as absent); `nil` only when the key is absent. A function, since
+    /// generated `contains(key) ? decode(…) : nil` typed that `nil` as `JSONValue`'s null literal.
+    public func decodeKeepingNull<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        contains(key) ? try decode(type, forKey: key) : nil
+    }
+}
+
 @_spi(Generated) extension Check {
     /// A `const` value: the position must hold exactly `expected`.
     public static func constant(

@@ -147,10 +147,4 @@ public enum JSONCoding {
         }
         return try decodeIfPresent(type, forKey: key)
     }
-
-    /// The value when the key is present, a `null` included (any JSON value holds one, where
-    /// `decodeIfPresent` reads it as absent); `nil` only when the key is absent.
-    public func decodeKeepingNull<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        contains(key) ? try decode(type, forKey: key) : nil
-    }
 }

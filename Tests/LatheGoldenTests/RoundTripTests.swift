@@ -242,10 +242,17 @@ struct RoundTripTests {
         let settings = try roundTrip(
             Defaults.Settings.self, "{}",
             expected:
-                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null}"#
+                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "level": 2, "count": 5, "order": "asc", "docs": "about:blank"}"#
         )
         #expect(settings.price == Decimal(string: "9.99"))
         #expect(Defaults.Settings().mode == .test)
+        #expect(settings.level == .value2 && settings.count == 5 && settings.order == .asc && settings.note == nil)
+        let noted = try roundTrip(
+            Defaults.Settings.self, #"{"note": null}"#,
+            expected:
+                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null, "level": 2, "count": 5, "order": "asc", "docs": "about:blank"}"#
+        )
+        #expect(noted.note == .null)
         // Defaults spelled as text take the type's value; an anyOf default fills every member that takes it.
         let spelled = try roundTrip(
             Defaults.Spelled.self, "{}",

@@ -712,6 +712,53 @@ extension MultipartLoweringTests {
     }
 }
 
+extension MultipartLoweringTests {
+    /// More of what a `$ref` reaches read as the inline schema: a multipart body that is an alias
+    /// of an object has parts; a parameter list of nullable items behind a `$ref` loses the null
+    /// items as an inline one does; a referenced schema's default is the parameter's; text whose
+    /// string has a format or is an enum's is the text itself; `default: null` on a parameter is
+    /// none (a parameter cannot carry null).
+    @Test func moreReferencesAreReadAsTheSchemasTheyReach() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  parameters:
+                    - {name: ids, in: query, schema: {$ref: '#/components/schemas/Ids'}}
+                    - {name: q, in: query, schema: {type: [string, 'null'], default: null}}
+                    - {name: sort, in: query, schema: {$ref: '#/components/schemas/Sort'}}
+                  requestBody:
+                    content:
+                      multipart/form-data: {schema: {$ref: '#/components/schemas/Upload'}}
+                      text/plain: {schema: {type: string, format: uuid}}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        text/plain: {schema: {$ref: '#/components/schemas/Sort'}}
+            components:
+              schemas:
+                Ids: {type: array, items: {type: [string, 'null']}}
+                Sort: {type: string, enum: [asc, desc], default: asc}
+                Form: {type: object, properties: {file: {type: string, format: binary}}}
+                Upload: {allOf: [{$ref: '#/components/schemas/Form'}], description: An upload.}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let operation = try #require(module.operations.first)
+        #expect(operation.parameters.first?.type == .array(.primitive(.string)))
+        #expect(diagnostics.all.contains { $0.kind == "parameter-null-item" })
+        #expect(operation.parameters.map(\.defaultValue) == [nil, nil, .string("asc")])
+        let contents = try #require(operation.requestBody?.contents)
+        #expect(contents[0].multipart?.parts.map(\.isFile) == [true])
+        #expect(contents[1].isPlainText && contents[1].type == .primitive(.string))
+        #expect(operation.responses.first?.contents.first?.isPlainText == true)
+    }
+}
+
 /// What `allOf` combines and what defaults Lathe applies, and the warnings for what it cannot.
 struct AllOfAndDefaultLoweringTests {
     /// The spec lowered, its object `Holder`, and the diagnostics as printed.

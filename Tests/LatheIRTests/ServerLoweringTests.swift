@@ -144,6 +144,7 @@ struct ServerLoweringTests {
                 variables: {region: {default: eu}}
               - {url: /, description: Here}
               - {url: 'https://example.com/a?b=/', description: Query}
+              - {url: 'https://example.com/v2/?b=1#top', description: Query after slash}
             paths:
               /a:
                 servers: [{url: 'https://api.example.com'}]
@@ -157,7 +158,7 @@ struct ServerLoweringTests {
         #expect(
             module.servers.map(\.url) == [
                 "https://api.example.com", "https://api.example.com/v1", "https://{region}.example.com", "/",
-                "https://example.com/a?b=/",
+                "https://example.com/a?b=/", "https://example.com/v2?b=1#top",
             ])
         #expect(module.operations.map(\.serverOverride) == [nil, "https://upload.example.com"])
     }

@@ -50,7 +50,7 @@ extension DocumentDecoder {
     }
 
     private static func isInteger(_ value: SpecValue) -> Bool {
-        if case .number(let number) = value { number.isInteger } else { false }
+        if case .number(let number) = value { number.isIntegral } else { false }
     }
 
     /// A list of texts with one entry per value (or per value but `null`), as value key and text;

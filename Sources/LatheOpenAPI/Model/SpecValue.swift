@@ -26,14 +26,20 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     public var doubleValue: Double? { Double(text) }
     public var intValue: Int? { Int(text) }
-    /// The number as an `Int` when it is one, whatever its spelling: JSON Schema counts `1.0` as
-    /// the integer 1 (`1.5`, `1e3` and numbers beyond 64 bits are `nil`).
+    /// The number as an `Int` when it is one, whatever its spelling: JSON Schema counts `1.0` and
+    /// `1e3` as integers (`1.5` and numbers beyond 64 bits are `nil`).
     public var integralValue: Int? {
         if let value = intValue { return value }
-        guard !text.contains(where: { $0 == "e" || $0 == "E" }), let dot = text.firstIndex(of: ".") else { return nil }
-        guard text[text.index(after: dot)...].allSatisfy({ $0 == "0" }) else { return nil }
-        return Int(text[..<dot])
+        if let dot = text.firstIndex(of: "."), !text.contains(where: { $0 == "e" || $0 == "E" }) {
+            guard text[text.index(after: dot)...].allSatisfy({ $0 == "0" }) else { return nil }
+            return Int(text[..<dot])
+        }
+        // An exponent: exact below 2^53, where every integer is a `Double`.
+        guard let value = Double(text), value.magnitude < 9_007_199_254_740_992 else { return nil }
+        return Int(exactly: value)
     }
+    /// Whether the number is an integer (JSON Schema's reading: `1.0` is), of any size.
+    public var isIntegral: Bool { isInteger || integralValue != nil }
     /// Written without a fraction or exponent.
     public var isInteger: Bool { !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) }
     public var description: String { text }

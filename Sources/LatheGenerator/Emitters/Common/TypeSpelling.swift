@@ -57,6 +57,8 @@ struct TypeSpelling {
             case .decimalString: return "\(Runtime.decimalString)(text: \(SwiftLiteral.string(text)))"
             case .numberOrString: return ".string(\(SwiftLiteral.string(text)))"
             case .calendarDate: return "\(Runtime.Literal.date)(\(SwiftLiteral.string(text)))"
+            // Only text `defaultFits` found Foundation takes as it is.
+            case .url: return "Foundation.URL(string: \(SwiftLiteral.string(text)))!"
             default: return nil
             }
         case (.number(let number), .primitive(let primitive)):

@@ -44,6 +44,41 @@ extension Defaults {
 }
 
 extension Defaults {
+    /// - Source: `#/components/schemas/Order`
+    nonisolated public enum Order: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        case asc
+        case desc
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.String)
+
+        public init(rawValue: Swift.String) {
+            switch rawValue {
+            case "asc": self = .asc
+            case "desc": self = .desc
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.String {
+            switch self {
+            case .asc: "asc"
+            case .desc: "desc"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.asc, .desc]
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension Defaults {
     /// - Source: `#/components/schemas/Settings`
     nonisolated public struct Settings: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         /// - Note: Defaults to `3` when absent.
@@ -70,8 +105,19 @@ extension Defaults {
         /// - Note: Defaults to `{"a":[1,true,null]}` when absent.
         public var extra: LatheRuntime.JSONValue
 
-        /// - Note: Defaults to `null` when absent.
-        public var note: Swift.String?
+        public var note: LatheRuntime.Nullable<Swift.String>?
+
+        /// - Note: Defaults to `2.0` when absent.
+        public var level: Settings.Level
+
+        /// - Note: Defaults to `5.0` when absent.
+        public var count: Swift.Int
+
+        /// - Note: Defaults to `"asc"` when absent.
+        public var order: Order
+
+        /// - Note: Defaults to `"about:blank"` when absent.
+        public var docs: Swift.String
 
         public var odd: Settings.Odd?
 
@@ -85,7 +131,11 @@ extension Defaults {
             mode: Mode = .test,
             channels: [Swift.String] = ["email", "sms"],
             extra: LatheRuntime.JSONValue = ["a": [1, true, nil]],
-            note: Swift.String? = nil,
+            note: LatheRuntime.Nullable<Swift.String>? = nil,
+            level: Settings.Level = .value2,
+            count: Swift.Int = 5,
+            order: Order = .asc,
+            docs: Swift.String = "about:blank",
             odd: Settings.Odd? = nil
         ) {
             self.retries = retries
@@ -97,6 +147,10 @@ extension Defaults {
             self.channels = channels
             self.extra = extra
             self.note = note
+            self.level = level
+            self.count = count
+            self.order = order
+            self.docs = docs
             self.odd = odd
         }
 
@@ -111,7 +165,11 @@ extension Defaults {
             self.mode = try container.decodeIfPresent(Mode.self, forKey: "mode", rejectingNull: rejectsNull) ?? .test
             self.channels = try container.decodeIfPresent([Swift.String].self, forKey: "channels", rejectingNull: rejectsNull) ?? ["email", "sms"]
             self.extra = try container.decodeKeepingNull(LatheRuntime.JSONValue.self, forKey: "extra") ?? ["a": [1, true, nil]]
-            self.note = container.contains("note") ? (try container.decodeNil(forKey: "note") ? nil : try container.decode(Swift.String.self, forKey: "note")) : nil
+            self.note = container.contains("note") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "note") : nil
+            self.level = try container.decodeIfPresent(Settings.Level.self, forKey: "level", rejectingNull: rejectsNull) ?? .value2
+            self.count = try container.decodeIfPresent(Swift.Int.self, forKey: "count", rejectingNull: rejectsNull) ?? 5
+            self.order = try container.decodeIfPresent(Order.self, forKey: "order", rejectingNull: rejectsNull) ?? .asc
+            self.docs = try container.decodeIfPresent(Swift.String.self, forKey: "docs", rejectingNull: rejectsNull) ?? "about:blank"
             self.odd = try container.decodeIfPresent(Settings.Odd.self, forKey: "odd", rejectingNull: rejectsNull)
         }
 
@@ -125,14 +183,53 @@ extension Defaults {
             try container.encode(self.mode, forKey: "mode")
             try container.encode(self.channels, forKey: "channels")
             try container.encode(self.extra, forKey: "extra")
-            try container.encode(self.note, forKey: "note")
+            try container.encodeIfPresent(self.note, forKey: "note")
+            try container.encode(self.level, forKey: "level")
+            try container.encode(self.count, forKey: "count")
+            try container.encode(self.order, forKey: "order")
+            try container.encode(self.docs, forKey: "docs")
             try container.encodeIfPresent(self.odd, forKey: "odd")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.mode.collectValidationIssues(at: path.key("mode"), into: &issues)
+            self.level.collectValidationIssues(at: path.key("level"), into: &issues)
+            self.order.collectValidationIssues(at: path.key("order"), into: &issues)
             if let value = self.odd {
                 value.collectValidationIssues(at: path.key("odd"), into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Settings/properties/level`
+        nonisolated public enum Level: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case value1
+            case value2
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.Int)
+
+            public init(rawValue: Swift.Int) {
+                switch rawValue {
+                case 1: self = .value1
+                case 2: self = .value2
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.Int {
+                switch self {
+                case .value1: 1
+                case .value2: 2
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.value1, .value2]
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
             }
         }
 

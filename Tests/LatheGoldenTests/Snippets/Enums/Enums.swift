@@ -236,13 +236,14 @@ extension Enums {
 extension Enums {
     /// - Source: `#/components/schemas/Settings`
     nonisolated public struct Settings: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-        public var level: Level?
+        /// - Note: Defaults to `"1"` when absent.
+        public var level: Level
 
         /// - Note: Defaults to `"3"` when absent.
         public var size: Swift.String
 
         /// Creates a value from its members; optional members default to absent.
-        public init(level: Level? = nil, size: Swift.String = "3") {
+        public init(level: Level = ._1, size: Swift.String = "3") {
             self.level = level
             self.size = size
         }
@@ -250,20 +251,18 @@ extension Enums {
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.level = try container.decodeIfPresent(Level.self, forKey: "level", rejectingNull: rejectsNull)
+            self.level = try container.decodeIfPresent(Level.self, forKey: "level", rejectingNull: rejectsNull) ?? ._1
             self.size = try container.decodeIfPresent(Swift.String.self, forKey: "size", rejectingNull: rejectsNull) ?? "3"
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            try container.encodeIfPresent(self.level, forKey: "level")
+            try container.encode(self.level, forKey: "level")
             try container.encode(self.size, forKey: "size")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-            if let value = self.level {
-                value.collectValidationIssues(at: path.key("level"), into: &issues)
-            }
+            self.level.collectValidationIssues(at: path.key("level"), into: &issues)
         }
     }
 

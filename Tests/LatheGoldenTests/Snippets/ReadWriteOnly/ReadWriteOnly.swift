@@ -20,15 +20,22 @@ extension ReadWriteOnly {
         /// - Note: Read-only: sent in responses, not in requests.
         public var token: Token?
 
+        /// Issued by the server.
+        ///
+        /// - Note: Read-only: sent in responses, not in requests.
+        public var ticket: Token?
+
         /// Creates a value from its members; optional members default to absent.
         public init(
             id: Swift.String? = nil,
             password: Swift.String? = nil,
-            token: Token? = nil
+            token: Token? = nil,
+            ticket: Token? = nil
         ) {
             self.id = id
             self.password = password
             self.token = token
+            self.ticket = ticket
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -37,6 +44,7 @@ extension ReadWriteOnly {
             self.id = try container.decodeIfPresent(Swift.String.self, forKey: "id", rejectingNull: rejectsNull)
             self.password = try container.decodeIfPresent(Swift.String.self, forKey: "password", rejectingNull: rejectsNull)
             self.token = try container.decodeIfPresent(Token.self, forKey: "token", rejectingNull: rejectsNull)
+            self.ticket = try container.decodeIfPresent(Token.self, forKey: "ticket", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -44,6 +52,7 @@ extension ReadWriteOnly {
             try container.encodeIfPresent(self.id, forKey: "id")
             try container.encodeIfPresent(self.password, forKey: "password")
             try container.encodeIfPresent(self.token, forKey: "token")
+            try container.encodeIfPresent(self.ticket, forKey: "ticket")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
