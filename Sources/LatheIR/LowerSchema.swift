@@ -1442,7 +1442,7 @@ extension Lowerer {
         }
         switch types {
         case .string: return (.primitive(stringPrimitive(schema)), constraints)
-        case .integer: return (.primitive(integerPrimitive(schema.format)), constraints)
+        case .integer: return (.primitive(integerType(schema)), constraints)
         case .number: return (.primitive(numberPrimitive(schema.format)), constraints)
         case .boolean: return (.primitive(.bool), constraints)
         case .array:
@@ -1530,6 +1530,29 @@ extension Lowerer {
         case "decimal": .decimalString
         default: .string
         }
+    }
+
+    /// `integerPrimitive`, except that `format: int32` whose own examples, default, enum or bounds
+    /// hold a value past 32 bits (a 64-bit id written as `int32`, as Huma specs do) is `Int64`,
+    /// with a warning: `Int32` would fail to decode the very values the spec shows.
+    private func integerType(_ schema: Schema) -> IRPrimitive {
+        let primitive = integerPrimitive(schema.format)
+        guard primitive == .int32 else { return primitive }
+        var shown = schema.examples.compactMap(JSONNumber.init)
+        for value in [schema.defaultValue, schema.constValue].compactMap({ $0 }) + (schema.enumValues ?? []) {
+            if case .number(let number) = value { shown.append(number) }
+        }
+        shown += [schema.constraints.minimum, schema.constraints.maximum].compactMap { $0 }
+        // Past 32 bits: an integer `Int32` cannot hold (beyond 64 bits too, where `integralValue` is nil).
+        let isWide = { (number: JSONNumber) in
+            number.integralValue.map { Int32(exactly: $0) == nil } ?? number.isInteger
+        }
+        guard let wide = shown.first(where: isWide) else { return primitive }
+        warning(
+            "'format: int32' holds no value past 32 bits, but this schema shows \(wide.text); Lathe "
+                + "generates Int64",
+            at: schema.origin.field("format") ?? schema.origin, kind: "format-too-narrow")
+        return .int64
     }
 
     func integerPrimitive(_ format: String?) -> IRPrimitive {

@@ -1070,4 +1070,31 @@ struct AllOfAndDefaultLoweringTests {
                     + "apply it [default-does-not-fit]",
             ])
     }
+
+    /// `format: int32` whose own example (or default, enum or bound) is past 32 bits is `Int64`,
+    /// with a warning at the format: `Int32` would fail to decode what the spec shows.
+    @Test func anInt32ThatShowsAWiderValueIsInt64() throws {
+        let (_, object, warnings) = try holder(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    steamId: {type: integer, format: int32, examples: [76561198842603730]}
+                    level: {type: integer, format: int32, example: 5, maximum: 2147483647}
+                    limit: {type: integer, format: int32, maximum: 9999999999}
+            """)
+        #expect(object.properties.map(\.type) == [.primitive(.int64), .primitive(.int32), .primitive(.int64)])
+        #expect(
+            warnings == [
+                "spec.yaml:9:42: warning: 'format: int32' holds no value past 32 bits, but this schema shows "
+                    + "76561198842603730; Lathe generates Int64 [format-too-narrow]",
+                "spec.yaml:11:40: warning: 'format: int32' holds no value past 32 bits, but this schema shows "
+                    + "9999999999; Lathe generates Int64 [format-too-narrow]",
+            ])
+    }
 }
