@@ -143,6 +143,18 @@ public struct IRContent: Sendable, Equatable {
     /// nested in the body enum. `type` is then unused.
     public var eventData: IREventData? = nil
 
+    /// The `Content-Type` a body is sent with: its media type, unless that is a range (`*/*`,
+    /// `application/*`, `image/*`), which names no type a body has; then JSON's, text's, or raw
+    /// bytes' (`application/octet-stream`).
+    public var sentContentType: String {
+        guard IRContentKind.essence(contentType).contains("*") else { return contentType }
+        switch kind {
+        case .json: return "application/json"
+        case .text: return "text/plain"
+        default: return "application/octet-stream"
+        }
+    }
+
     /// Text whose value is the text itself (a string schema, or none), not JSON carried as text:
     /// sent and received as a `String`.
     public var isPlainText: Bool {

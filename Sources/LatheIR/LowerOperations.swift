@@ -371,6 +371,17 @@ extension Lowerer {
 
     /// A parameter or header list travels in URI form (RFC 6570 styles), which has no spelling for a
     /// null item (RFC 6570 leaves undefined items out): its items are never optional, with a warning.
+    /// Whether a value of `type` is JSON's own (an object, a list, a number, a boolean, a union or
+    /// enum of them), not text or bytes that a media type range may as well mean.
+    private static func isStructured(_ type: IRValueType) -> Bool {
+        switch type.nonNull {
+        case .array, .dictionary, .named: return true
+        case .primitive(let primitive):
+            return [.int, .int32, .int64, .float, .double, .decimal, .bool].contains(primitive)
+        case .nullable: return false
+        }
+    }
+
     /// The type of a `text/*` body whose value JSON writes as a string: the text itself, a
     /// `String` (`Data` for raw bytes); `nil` for what JSON writes otherwise (a number's text is its
     /// JSON; an object or list is JSON carried as text).
@@ -406,7 +417,7 @@ extension Lowerer {
         let named = content.filter { $0.schema.map(Self.needsNamedType) ?? false }
         var caseNames = Self.responseCaseNames
         return content.map { media in
-            let kind = IRContentKind(contentType: media.contentType)
+            var kind = IRContentKind(contentType: media.contentType)
             var type: IRValueType
             // A stream's type is its items': `itemSchema` (OpenAPI 3.2), else `schema`. An event
             // stream's items are the events' data.
@@ -425,6 +436,14 @@ extension Lowerer {
                 let suffix =
                     named.count > 1 && named.first?.origin != media.origin ? Self.mediaSuffix(media.contentType) : ""
                 type = lowerCached(schema, NameHint(base: base + suffix)).0
+                // `*/*` (springdoc's default) or `application/*` whose schema is an object, a list,
+                // a number or a boolean: JSON, the one way Lathe writes such a value.
+                if kind == .binary, ["*/*", "application/*"].contains(IRContentKind.essence(media.contentType)),
+                    Self.isStructured(unaliased(type))
+                {
+                    kind = .json
+                    rangesReadAsJSON.append(media.origin)
+                }
             } else {
                 type =
                     kind == .json
@@ -587,6 +606,7 @@ extension Lowerer {
         case "application/jsonl": return "jsonLines"
         case "application/x-ndjson": return "ndjson"
         case "application/json-seq": return "jsonSeq"
+        case "*/*": return "any"
         default:
             let subtype = type.split(separator: "/").last.map(String.init) ?? type
             if subtype.hasSuffix("+json") { return SwiftNames.memberName(String(subtype.dropLast(5))) + "Json" }

@@ -53,6 +53,8 @@ final class Lowerer {
     let document: OpenAPIDocument
     let specName: String
     @exclusivity(unchecked) var diagnostics = Diagnostics()
+    /// Where a media type range (`*/*`) was read as JSON, for one warning.
+    var rangesReadAsJSON: [Origin] = []
     /// `access` of each `$ref` target asked about.
     @exclusivity(unchecked) var accessByTarget: [String: (readOnly: Bool, writeOnly: Bool)] = [:]
     @exclusivity(unchecked) var types: [IRType] = []
@@ -169,6 +171,14 @@ final class Lowerer {
         // after them, for a decision an operation's own schemas left (one of them still being lowered).
         settleDeferredCompositions()
         lowerOperations()
+        if let first = rangesReadAsJSON.first {
+            let count = rangesReadAsJSON.count
+            warning(
+                (count == 1 ? "a body's media type is a range" : "\(count) bodies' media types are ranges")
+                    + " (`*/*`, `application/*`) whose schema is JSON's (an object, a list, a number); "
+                    + "Lathe reads and sends \(count == 1 ? "it" : "them") as application/json",
+                at: first, kind: "media-range-as-json")
+        }
         settleDeferredCompositions()
         settleDeferredDefaults()
         breakAliasCycles()

@@ -45,6 +45,8 @@ struct WireFormatTests {
             case .urlEncodedForm(let item): return .ok(.init(body: .json(["form": json(item)])))
             case .plainText(let text): return .ok(.init(body: .json(["text": .string(text)])))
             case .textJson(let item): return .ok(.init(body: .json(["textJson": json(item)])))
+            // Never reached: sent as application/json, such a body is read as the `.json` it matches first.
+            case .any(let item): return .ok(.init(body: .json(["any": json(item)])))
             case .binary(let body):
                 let bytes = try await Data(collecting: body, upTo: 1 << 20)
                 return .ok(.init(body: .json(["bytes": .string(bytes.base64EncodedString())])))
@@ -55,6 +57,7 @@ struct WireFormatTests {
             switch input.query.kind {
             case .bytes: .ok(.init(body: .binary(HTTPBody([0, 1, 255]))))
             case .text: .ok(.init(body: .plainText("plain words")))
+            case .json: .ok(.init(body: .any(.init(name: "j"))))
             // The handler chooses the body by what the request accepts.
             case .negotiated:
                 input.accept.preferred(among: ["text/plain", "application/octet-stream"]) == "application/octet-stream"
@@ -285,6 +288,8 @@ struct WireFormatTests {
         (.plainText("just text"), "text/plain", ["text": "just text"]),
         (.textJson(.init(name: "t")), "text/json", ["textJson": ["name": "t"]]),
         (.binary(HTTPBody([0, 1, 255])), "application/octet-stream", ["bytes": "AAH/"]),
+        // `*/*` with an object schema is JSON: sent as application/json (never `*/*`).
+        (.any(.init(name: "r")), "application/json", ["json": ["name": "r"]]),
     ]
 
     @Test(arguments: bodyCases)
@@ -411,6 +416,11 @@ struct WireFormatTests {
             return
         }
         #expect(words == "plain words")
+        guard case .ok(let json) = try await client().download(kind: .json), case .any(let item) = json.body else {
+            Issue.record("expected JSON for */*")
+            return
+        }
+        #expect(item.name == "j")
         guard case .noContent = try await client().download(kind: .none) else {
             Issue.record("expected 204")
             return
@@ -481,7 +491,7 @@ struct WireFormatTests {
         _ = try await client.download(kind: .text)
         #expect(
             transport.sent.last?.headerFields[.accept]
-                == "application/octet-stream, text/plain, application/problem+json")
+                == "application/octet-stream, text/plain, */*, application/problem+json")
         // The handler answers text to a request that takes only bytes: 406, the handler's choice named.
         let refused = try await client.download(.init(query: .init(kind: .text), accept: "application/octet-stream"))
         guard case .undocumented(406, _, let body) = refused else {

@@ -759,6 +759,45 @@ extension MultipartLoweringTests {
     }
 }
 
+extension MultipartLoweringTests {
+    /// `*/*` (springdoc's default) or `application/*` whose schema is an object, a list or a number
+    /// is JSON, sent as `application/json`, with one warning for the spec; with a string or bytes it
+    /// stays raw bytes, sent as `application/octet-stream` (`*/*` names no type a body has).
+    @Test func mediaRangesWithJSONSchemasAreJSON() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  requestBody:
+                    content:
+                      '*/*': {schema: {type: object, properties: {n: {type: integer}}}}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        '*/*': {schema: {type: string, format: binary}}
+                        'application/*': {schema: {type: array, items: {type: string}}}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let operation = try #require(module.operations.first)
+        let request = try #require(operation.requestBody?.contents.first)
+        #expect(request.kind == .json && request.sentContentType == "application/json" && request.caseName == "any")
+        let response = try #require(operation.responses.first?.contents)
+        #expect(response.map(\.kind) == [.binary, .json])
+        #expect(response.map(\.sentContentType) == ["application/octet-stream", "application/json"])
+        #expect(
+            diagnostics.all.filter { $0.kind == "media-range-as-json" }.map(\.description) == [
+                "spec.yaml:9:18: warning: 2 bodies' media types are ranges (`*/*`, `application/*`) whose schema is "
+                    + "JSON's (an object, a list, a number); Lathe reads and sends them as application/json "
+                    + "[media-range-as-json]"
+            ])
+    }
+}
+
 /// What `allOf` combines and what defaults Lathe applies, and the warnings for what it cannot.
 struct AllOfAndDefaultLoweringTests {
     /// The spec lowered, its object `Holder`, and the diagnostics as printed.

@@ -311,6 +311,9 @@ extension Client {
             case .textJson(let value):
                 request.headerFields[.contentType] = "text/json"
                 body = try LatheRuntime.BodyCoding.json(value)
+            case .any(let value):
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
             }
             try await authentication.apply(to: &request, operationID: Operations.Bodies.id, alternatives: [])
             let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Bodies.id, transport: transport, middlewares: middlewares)
@@ -353,7 +356,7 @@ extension Client {
             query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.kind), name: "kind", style: .form, explode: true, allowReserved: false)
             if !query.isEmpty { path += "?" + query.joined(separator: "&") }
             var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "application/octet-stream, text/plain, application/problem+json" : input.accept.description
+            request.headerFields[.accept] = input.accept.ranges.isEmpty ? "application/octet-stream, text/plain, */*, application/problem+json" : input.accept.description
             let body: OpenAPIRuntime.HTTPBody? = nil
             try await authentication.apply(to: &request, operationID: Operations.Download.id, alternatives: [])
             let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Download.id, transport: transport, middlewares: middlewares)
@@ -365,6 +368,8 @@ extension Client {
                     body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
                 } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
                     body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "*/*") {
+                    body = .any(try await LatheRuntime.ClientSupport.decodeJSON(Item.self, from: responseBody, operationID: Operations.Download.id, response: response))
                 } else {
                     throw LatheRuntime.OperationError(operationID: Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
                 }

@@ -457,6 +457,8 @@ extension Operations {
                 case binary(OpenAPIRuntime.HTTPBody)
                 /// `text/json`
                 case textJson(Item)
+                /// `*/*`
+                case any(Item)
 
                 /// The content type this body is in.
                 public var contentType: Swift.String {
@@ -466,6 +468,7 @@ extension Operations {
                     case .plainText: "text/plain"
                     case .binary: "application/octet-stream"
                     case .textJson: "text/json"
+                    case .any: "*/*"
                     }
                 }
 
@@ -518,6 +521,16 @@ extension Operations {
                         }
                     }
                 }
+
+                /// The `*/*` body; throws `UnexpectedContentType` when the body is in another.
+                public var `any`: Item {
+                    get throws {
+                        switch self {
+                        case .any(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "*/*", actual: contentType)
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -535,6 +548,8 @@ extension Operations {
                     case .plainText: break
                     case .binary: break
                     case .textJson(let value):
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
+                    case .any(let value):
                         value.collectValidationIssues(at: path.key("body"), into: &issues)
                     }
                 }
@@ -759,12 +774,15 @@ extension Operations {
                     case binary(OpenAPIRuntime.HTTPBody)
                     /// `text/plain`
                     case plainText(Swift.String)
+                    /// `*/*`
+                    case any(Item)
 
                     /// The content type this body is in.
                     public var contentType: Swift.String {
                         switch self {
                         case .binary: "application/octet-stream"
                         case .plainText: "text/plain"
+                        case .any: "*/*"
                         }
                     }
 
@@ -784,6 +802,16 @@ extension Operations {
                             switch self {
                             case .plainText(let value): return value
                             default: throw LatheRuntime.UnexpectedContentType(expected: "text/plain", actual: contentType)
+                            }
+                        }
+                    }
+
+                    /// The `*/*` body; throws `UnexpectedContentType` when the body is in another.
+                    public var `any`: Item {
+                        get throws {
+                            switch self {
+                            case .any(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "*/*", actual: contentType)
                             }
                         }
                     }

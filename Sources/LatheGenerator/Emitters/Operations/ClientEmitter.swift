@@ -318,7 +318,7 @@ struct ClientEmitter: OperationsKindEmitter {
                         w.line("body = form.body")
                         return
                     }
-                    w.line("request.headerFields[.contentType] = \(SwiftLiteral.string(content.contentType))")
+                    w.line("request.headerFields[.contentType] = \(SwiftLiteral.string(content.sentContentType))")
                     w.line("body = \(encodedBody(content, "value"))")
                 }
             }

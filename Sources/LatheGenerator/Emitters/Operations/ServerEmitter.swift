@@ -505,10 +505,16 @@ struct ServerEmitter: OperationsKindEmitter {
         let literal = SwiftLiteral.string(content.contentType)
         let alike = alike(content, in: response)
         let candidates = SwiftLiteral.strings(alike.map(\.contentType))
+        let refuse =
+            "return \(Runtime.ServerSupport.notAcceptable)(accept, offered: "
+            + "\(SwiftLiteral.strings(response.contents.map(\.contentType))))"
+        if content.sentContentType != content.contentType {
+            // A range (`*/*`) is what the request's `Accept` is matched with; the body goes out as
+            // the type it is (`Content-Type: */*` names none).
+            if response.key.isSuccess { w.line("guard accept.quality(of: \(literal)) > 0 else { \(refuse) }") }
+            return SwiftLiteral.string(content.sentContentType)
+        }
         if response.key.isSuccess {
-            let refuse =
-                "return \(Runtime.ServerSupport.notAcceptable)(accept, offered: "
-                + "\(SwiftLiteral.strings(response.contents.map(\.contentType))))"
             if content.multipart != nil {
                 w.line("guard accept.quality(of: \(literal)) > 0 else { \(refuse) }")
                 return literal

@@ -459,6 +459,8 @@ extension WireFormats.Operations {
                 case binary(OpenAPIRuntime.HTTPBody)
                 /// `text/json`
                 case textJson(WireFormats.Item)
+                /// `*/*`
+                case any(WireFormats.Item)
 
                 /// The content type this body is in.
                 public var contentType: Swift.String {
@@ -468,6 +470,7 @@ extension WireFormats.Operations {
                     case .plainText: "text/plain"
                     case .binary: "application/octet-stream"
                     case .textJson: "text/json"
+                    case .any: "*/*"
                     }
                 }
 
@@ -520,6 +523,16 @@ extension WireFormats.Operations {
                         }
                     }
                 }
+
+                /// The `*/*` body; throws `UnexpectedContentType` when the body is in another.
+                public var `any`: WireFormats.Item {
+                    get throws {
+                        switch self {
+                        case .any(let value): return value
+                        default: throw LatheRuntime.UnexpectedContentType(expected: "*/*", actual: contentType)
+                        }
+                    }
+                }
             }
             public var body: Body
 
@@ -537,6 +550,8 @@ extension WireFormats.Operations {
                     case .plainText: break
                     case .binary: break
                     case .textJson(let value):
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
+                    case .any(let value):
                         value.collectValidationIssues(at: path.key("body"), into: &issues)
                     }
                 }
@@ -761,12 +776,15 @@ extension WireFormats.Operations {
                     case binary(OpenAPIRuntime.HTTPBody)
                     /// `text/plain`
                     case plainText(Swift.String)
+                    /// `*/*`
+                    case any(WireFormats.Item)
 
                     /// The content type this body is in.
                     public var contentType: Swift.String {
                         switch self {
                         case .binary: "application/octet-stream"
                         case .plainText: "text/plain"
+                        case .any: "*/*"
                         }
                     }
 
@@ -786,6 +804,16 @@ extension WireFormats.Operations {
                             switch self {
                             case .plainText(let value): return value
                             default: throw LatheRuntime.UnexpectedContentType(expected: "text/plain", actual: contentType)
+                            }
+                        }
+                    }
+
+                    /// The `*/*` body; throws `UnexpectedContentType` when the body is in another.
+                    public var `any`: WireFormats.Item {
+                        get throws {
+                            switch self {
+                            case .any(let value): return value
+                            default: throw LatheRuntime.UnexpectedContentType(expected: "*/*", actual: contentType)
                             }
                         }
                     }

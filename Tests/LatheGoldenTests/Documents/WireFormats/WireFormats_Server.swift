@@ -479,8 +479,10 @@ extension WireFormats.Operations.Bodies.Input {
             decodedBody = .binary(body ?? OpenAPIRuntime.HTTPBody())
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
             decodedBody = .textJson(try await LatheRuntime.ServerSupport.decodeJSON(WireFormats.Item.self, from: body))
+        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "*/*") {
+            decodedBody = .any(try await LatheRuntime.ServerSupport.decodeJSON(WireFormats.Item.self, from: body))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json, application/x-www-form-urlencoded, text/plain, application/octet-stream, text/json")
+            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json, application/x-www-form-urlencoded, text/plain, application/octet-stream, text/json, */*")
         }
         _ = metadata
         self.init(body: decodedBody)
@@ -510,13 +512,17 @@ extension WireFormats.Operations.Download {
             var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
             switch value.body {
             case .binary(let body):
-                guard let contentType = accept.preferred(among: ["application/octet-stream"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain"]) }
+                guard let contentType = accept.preferred(among: ["application/octet-stream"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain", "*/*"]) }
                 response.headerFields[.contentType] = contentType
                 return (response, body)
             case .plainText(let body):
-                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain"]) }
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain", "*/*"]) }
                 response.headerFields[.contentType] = contentType
                 return (response, OpenAPIRuntime.HTTPBody(body))
+            case .any(let body):
+                guard accept.quality(of: "*/*") > 0 else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain", "*/*"]) }
+                response.headerFields[.contentType] = "application/json"
+                return (response, try LatheRuntime.BodyCoding.json(body))
             }
         case .noContent(let value):
             let response = HTTPTypes.HTTPResponse(status: .init(code: 204))

@@ -10,6 +10,7 @@ extension WireFormats {
     nonisolated public enum DownloadKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case bytes
         case text
+        case json
         case negotiated
         case none
         case teapot
@@ -22,6 +23,7 @@ extension WireFormats {
             switch rawValue {
             case "bytes": self = .bytes
             case "text": self = .text
+            case "json": self = .json
             case "negotiated": self = .negotiated
             case "none": self = .none
             case "teapot": self = .teapot
@@ -35,6 +37,7 @@ extension WireFormats {
             switch self {
             case .bytes: "bytes"
             case .text: "text"
+            case .json: "json"
             case .negotiated: "negotiated"
             case .none: "none"
             case .teapot: "teapot"
@@ -45,7 +48,7 @@ extension WireFormats {
         }
 
         /// The values the spec lists.
-        public static let allCases: [Self] = [.bytes, .text, .negotiated, .none, .teapot, .conflict, .other]
+        public static let allCases: [Self] = [.bytes, .text, .json, .negotiated, .none, .teapot, .conflict, .other]
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
