@@ -35,20 +35,24 @@ enum HTTPURL {
         return isAbsolute("http://host" + (url.hasPrefix("/") ? "" : "/") + url)
     }
 
-    /// Whether `text` is a URI with a scheme (RFC 3986: `about:blank`, `urn:x`, `https://x/a?b`)
-    /// written only in the characters a URI holds as they are, which Foundation's `URL(string:)`
-    /// takes unchanged.
+    /// Whether generated code may write `text` as `URL(string: text)!`: an absolute `http(s)` URL
+    /// `isAbsolute` takes, or a URI with a scheme and no authority (`about:blank`, `urn:isbn:1`),
+    /// in the characters a URI holds as they are and one `#` at most, which Foundation's parser
+    /// takes unchanged. A URI with another authority (`ftp://…`) is not: its host and port are
+    /// not checked here, and a `URL` Foundation refuses would trap.
     static func isURIReference(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let colon = bytes.firstIndex(of: .colon), colon > 0, bytes[0].isLetter,
             bytes[..<colon].allSatisfy({ $0.isLetter || $0.isDigit || "+-.".utf8.contains($0) })
         else { return false }
+        if bytes[(colon + 1)...].starts(with: "//".utf8) { return isAbsolute(text) }
+        guard bytes.filter({ $0 == .hash }).count <= 1 else { return false }
         return bytes.indices.allSatisfy { index in
             let byte = bytes[index]
             if byte == UInt8(ascii: "%") {
                 return index + 2 < bytes.count && bytes[index + 1].isHexDigit && bytes[index + 2].isHexDigit
             }
-            return byte.isLetter || byte.isDigit || "-._~:/?#[]@!$&'()*+,;=".utf8.contains(byte)
+            return byte.isLetter || byte.isDigit || "-._~:/?#@!$&'()*+,;=".utf8.contains(byte)
         }
     }
 

@@ -143,16 +143,16 @@ public struct IRContent: Sendable, Equatable {
     /// nested in the body enum. `type` is then unused.
     public var eventData: IREventData? = nil
 
-    /// The `Content-Type` a body is sent with: its media type, unless that is a range (`*/*`,
-    /// `application/*`, `image/*`), which names no type a body has; then JSON's, text's, or raw
-    /// bytes' (`application/octet-stream`).
+    /// The `Content-Type` a body is sent with: its media type, unless that is a range that names
+    /// no type a body has: JSON's for a range read as JSON, `text/plain` for `text/*`, raw bytes'
+    /// for `*/*` and `application/*`. Another range (`image/*`) is sent as written, as before:
+    /// `application/octet-stream` is outside it, and only the caller knows the type.
     public var sentContentType: String {
-        guard IRContentKind.essence(contentType).contains("*") else { return contentType }
-        switch kind {
-        case .json: return "application/json"
-        case .text: return "text/plain"
-        default: return "application/octet-stream"
-        }
+        let essence = IRContentKind.essence(contentType)
+        guard essence.contains("*") else { return contentType }
+        if kind == .json { return "application/json" }
+        if essence == "text/*" { return "text/plain" }
+        return essence == "*/*" || essence == "application/*" ? "application/octet-stream" : contentType
     }
 
     /// Text whose value is the text itself (a string schema, or none), not JSON carried as text:

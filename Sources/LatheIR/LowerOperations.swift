@@ -369,8 +369,6 @@ extension Lowerer {
         return (type, constraints)
     }
 
-    /// A parameter or header list travels in URI form (RFC 6570 styles), which has no spelling for a
-    /// null item (RFC 6570 leaves undefined items out): its items are never optional, with a warning.
     /// Whether a value of `type` is JSON's own (an object, a list, a number, a boolean, a union or
     /// enum of them), not text or bytes that a media type range may as well mean.
     private static func isStructured(_ type: IRValueType) -> Bool {
@@ -400,6 +398,8 @@ extension Lowerer {
         }
     }
 
+    /// A parameter or header list travels in URI form (RFC 6570 styles), which has no spelling for a
+    /// null item (RFC 6570 leaves undefined items out): its items are never optional, with a warning.
     /// Through aliases, as the list is the same inline or behind a `$ref`.
     private func withoutNullItems(_ type: IRValueType, at schema: Schema, what: String) -> IRValueType {
         let list = unaliased(type.nonNull)
@@ -439,10 +439,13 @@ extension Lowerer {
                 // `*/*` (springdoc's default) or `application/*` whose schema is an object, a list,
                 // a number or a boolean: JSON, the one way Lathe writes such a value.
                 if kind == .binary, ["*/*", "application/*"].contains(IRContentKind.essence(media.contentType)),
-                    Self.isStructured(unaliased(type))
+                    Self.isStructured(unaliased(type.nonNull))
                 {
                     kind = .json
-                    rangesReadAsJSON.append(media.origin)
+                    // Once for a component response or body, however many operations use it.
+                    if rangesReadAsJSON.insert(media.origin).inserted {
+                        firstRangeReadAsJSON = firstRangeReadAsJSON ?? media.origin
+                    }
                 }
             } else {
                 type =
@@ -451,7 +454,10 @@ extension Lowerer {
             }
             // Text whose value is a string (of a format, an enum's, or behind a `$ref`) is the text
             // itself, not JSON carried as text, which would send and expect quotes.
-            if kind == .text, let text = textType(unaliased(type)) { type = text }
+            // An event's data is text too (the stream's own type, here, or each event's, below).
+            if kind == .text || kind == .eventStream, let text = textType(unaliased(type.nonNull)) {
+                type = kind == .eventStream ? .primitive(.string) : text
+            }
             var content = IRContent(
                 contentType: media.contentType, kind: kind, type: type,
                 caseName: caseNames.claim(Self.contentCaseName(media.contentType)))
@@ -466,8 +472,8 @@ extension Lowerer {
                     typeName: naming.claimNestedInOperation("EventData", in: &names),
                     cases: eventCases.map { event, data in
                         var dataType = lowerCached(data, NameHint(base: base + SwiftNames.typeName(event))).0
-                        // A `$ref` to a string is the data's text itself, as an inline string is.
-                        if unaliased(dataType) == .primitive(.string) { dataType = .primitive(.string) }
+                        // Data that is a string (behind a `$ref`, of a format, an enum's) is its text.
+                        if textType(unaliased(dataType.nonNull)) != nil { dataType = .primitive(.string) }
                         switch direction {
                         case .request: requestRoots.append(dataType)
                         case .response: responseRoots.append(dataType)
@@ -534,7 +540,7 @@ extension Lowerer {
     private func lowerMultipart(_ media: MediaType, type: IRValueType, base: String) -> IRMultipart? {
         // An object that also holds a oneOf/anyOf (allOf of both) has no part for each of its values.
         // Through aliases: `Upload: {$ref: Form}` is the object `Form`.
-        guard case .named(let id) = unaliased(type).nonNull, case .object(let object) = types[id.index].kind,
+        guard case .named(let id) = unaliased(type.nonNull).nonNull, case .object(let object) = types[id.index].kind,
             object.composed.isEmpty
         else {
             warning(
@@ -560,7 +566,7 @@ extension Lowerer {
             var itemType = property.type.nonNull
             var constraints = property.constraints
             var isRepeated = false
-            let resolved = unaliasedWithConstraints(itemType)
+            let resolved = unaliasedWithConstraints(itemType.nonNull)
             if case .array(let item) = resolved.type.nonNull {
                 itemType = item.nonNull
                 isRepeated = true
@@ -568,7 +574,7 @@ extension Lowerer {
                 constraints = resolved.constraints.overlaid(with: constraints)
             }
             let partKind = encoding?.contentType.map { IRContentKind(contentType: $0) }
-            let isFile = unaliased(itemType).nonNull == .primitive(.binaryData) || partKind == .binary
+            let isFile = unaliased(itemType.nonNull).nonNull == .primitive(.binaryData) || partKind == .binary
             let headers =
                 encoding.map { lowerHeaders($0.headers, base: base + SwiftNames.typeName(property.name.original)) }
                 ?? []

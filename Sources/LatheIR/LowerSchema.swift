@@ -1532,14 +1532,14 @@ extension Lowerer {
         }
     }
 
-    /// `integerPrimitive`, except that `format: int32` whose own examples, default, enum or bounds
+    /// `integerPrimitive`, except that `format: int32` whose own examples, default, const or bounds
     /// hold a value past 32 bits (a 64-bit id written as `int32`, as Huma specs do) is `Int64`,
     /// with a warning: `Int32` would fail to decode the very values the spec shows.
     private func integerType(_ schema: Schema) -> IRPrimitive {
         let primitive = integerPrimitive(schema.format)
         guard primitive == .int32 else { return primitive }
         var shown = schema.examples.compactMap(JSONNumber.init)
-        for value in [schema.defaultValue, schema.constValue].compactMap({ $0 }) + (schema.enumValues ?? []) {
+        for value in [schema.defaultValue, schema.constValue].compactMap({ $0 }) {
             if case .number(let number) = value { shown.append(number) }
         }
         shown += [schema.constraints.minimum, schema.constraints.maximum].compactMap { $0 }

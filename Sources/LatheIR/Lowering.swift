@@ -53,8 +53,9 @@ final class Lowerer {
     let document: OpenAPIDocument
     let specName: String
     @exclusivity(unchecked) var diagnostics = Diagnostics()
-    /// Where a media type range (`*/*`) was read as JSON, for one warning.
-    var rangesReadAsJSON: [Origin] = []
+    /// Where a media type range (`*/*`) was read as JSON, for one warning at the first.
+    var rangesReadAsJSON = Set<Origin>()
+    var firstRangeReadAsJSON: Origin?
     /// `access` of each `$ref` target asked about.
     @exclusivity(unchecked) var accessByTarget: [String: (readOnly: Bool, writeOnly: Bool)] = [:]
     @exclusivity(unchecked) var types: [IRType] = []
@@ -171,12 +172,13 @@ final class Lowerer {
         // after them, for a decision an operation's own schemas left (one of them still being lowered).
         settleDeferredCompositions()
         lowerOperations()
-        if let first = rangesReadAsJSON.first {
+        if let first = firstRangeReadAsJSON {
             let count = rangesReadAsJSON.count
             warning(
                 (count == 1 ? "a body's media type is a range" : "\(count) bodies' media types are ranges")
-                    + " (`*/*`, `application/*`) whose schema is JSON's (an object, a list, a number); "
-                    + "Lathe reads and sends \(count == 1 ? "it" : "them") as application/json",
+                    + " (`*/*`, `application/*`) whose schema is JSON's own (an object, a list, a number, a "
+                    + "boolean, an enum); Lathe reads \(count == 1 ? "it" : "them") from JSON and sends "
+                    + "\(count == 1 ? "it" : "them") as application/json",
                 at: first, kind: "media-range-as-json")
         }
         settleDeferredCompositions()

@@ -55,6 +55,14 @@ import OpenAPIRuntime
         return false
     }
 
+    /// Whether a received content type is JSON (`application/json`, `text/json`, `…+json`), or
+    /// absent: what a body documented under a range (`*/*`) and read as JSON is read from.
+    public static func isJSON(_ received: String?) -> Bool {
+        guard let received else { return true }
+        let got = essence(received)
+        return got == "application/json" || got == "text/json" || got.hasSuffix("+json")
+    }
+
     static func essence(_ contentType: String) -> String {
         contentType.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
     }

@@ -487,6 +487,9 @@ struct WireFormatTests {
         let text = try await client.download(
             .init(query: .init(kind: .negotiated), accept: "application/octet-stream;q=0.5, text/*;q=0.8"))
         #expect(try text.ok.body.plainText == "seven")
+        // A body under `*/*` read as JSON goes out as application/json, to a request that takes that.
+        let json = try await client.download(.init(query: .init(kind: .json), accept: "application/json"))
+        #expect(try json.ok.body.any.name == "j")
         // No preference: every documented type, in the spec's order.
         _ = try await client.download(kind: .text)
         #expect(

@@ -38,6 +38,22 @@ struct HTTPURLTests {
         #expect(!HTTPURL.isAbsolute(url))
     }
 
+    /// A `format: uri` default is written `URL(string: "…")!`, evaluated whenever the value is
+    /// absent: whatever `isURIReference` takes, Foundation must parse, or a server would trap on a
+    /// request that leaves the value out.
+    static let uris = ["about:blank", "urn:isbn:0451450523", "mailto:ada@example.com", "tag:example.com,2026:x#y"]
+    static let notURIs = ["ftp://example.com:port/", "about:a#b#c", "urn:[x]", "about:a b", "1ab:c", "blank"]
+
+    @Test(arguments: accepted + uris + refused + notURIs)
+    func aURIDefaultIsWrittenOnlyWhereFoundationParsesIt(_ text: String) {
+        if HTTPURL.isURIReference(text) { #expect(URL(string: text) != nil, "\(text)") }
+    }
+
+    @Test func uriDefaultsWithoutAnAuthorityAreTaken() {
+        #expect(Self.uris.allSatisfy(HTTPURL.isURIReference))
+        #expect(!Self.notURIs.contains(where: HTTPURL.isURIReference))
+    }
+
     /// A server URL with white space around it, or characters no URL may hold as they are, is read
     /// as trimmed and percent-encoded (as UTF-8), which Foundation parses; `{` and `}` stay.
     @Test func aURLIsRepairedAsFoundationWouldEncodeIt() throws {

@@ -792,8 +792,8 @@ extension MultipartLoweringTests {
         #expect(
             diagnostics.all.filter { $0.kind == "media-range-as-json" }.map(\.description) == [
                 "spec.yaml:9:18: warning: 2 bodies' media types are ranges (`*/*`, `application/*`) whose schema is "
-                    + "JSON's (an object, a list, a number); Lathe reads and sends them as application/json "
-                    + "[media-range-as-json]"
+                    + "JSON's own (an object, a list, a number, a boolean, an enum); Lathe reads them from JSON and "
+                    + "sends them as application/json [media-range-as-json]"
             ])
     }
 }

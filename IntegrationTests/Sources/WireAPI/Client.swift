@@ -368,7 +368,7 @@ extension Client {
                     body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
                 } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
                     body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
-                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "*/*") {
+                } else if LatheRuntime.BodyCoding.isJSON(contentType) {
                     body = .any(try await LatheRuntime.ClientSupport.decodeJSON(Item.self, from: responseBody, operationID: Operations.Download.id, response: response))
                 } else {
                     throw LatheRuntime.OperationError(operationID: Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

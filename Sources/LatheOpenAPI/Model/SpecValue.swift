@@ -38,7 +38,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         guard let value = Double(text), value.magnitude < 9_007_199_254_740_992 else { return nil }
         return Int(exactly: value)
     }
-    /// Whether the number is an integer (JSON Schema's reading: `1.0` is), of any size.
+    /// Whether the number is an integer (JSON Schema's reading: `1.0` is): written as one, of any
+    /// size, or spelled with a fraction or exponent within 64 bits.
     public var isIntegral: Bool { isInteger || integralValue != nil }
     /// Written without a fraction or exponent.
     public var isInteger: Bool { !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) }

@@ -88,6 +88,16 @@ extension Emitter {
         }
     }
 
+    /// Whether the received `contentType` is one `content` reads: its media type or range, except
+    /// that a range read as JSON (`*/*` under an object schema) takes only JSON (an event stream or
+    /// an HTML error page under it is not decoded as JSON).
+    func contentCondition(_ content: IRContent) -> String {
+        if content.kind == .json, content.sentContentType != content.contentType {
+            return "\(Runtime.BodyCoding.isJSON)(contentType)"
+        }
+        return "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
+    }
+
     /// The expression that makes the `HTTPBody` of `value` for `content` (a request body the client
     /// sends, a response body the server sends); multipart bodies are encoded by their `Parts`.
     func encodedBody(_ content: IRContent, _ value: String) -> String {

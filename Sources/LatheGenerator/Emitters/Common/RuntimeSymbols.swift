@@ -47,6 +47,7 @@ enum Runtime {
 
     enum BodyCoding {
         static let contentType = "LatheRuntime.BodyCoding.contentType"
+        static let isJSON = "LatheRuntime.BodyCoding.isJSON"
         static let decodeForm = "LatheRuntime.BodyCoding.decodeForm"
         static let form = "LatheRuntime.BodyCoding.form"
         static let json = "LatheRuntime.BodyCoding.json"

@@ -395,9 +395,7 @@ struct ClientEmitter: OperationsKindEmitter {
             w.line("let body: \(type).\(operation.names.body)")
             let operationID = "\(op(operation)).id"
             for (index, content) in response.contents.enumerated() {
-                let condition =
-                    "\(Runtime.BodyCoding.contentType)(contentType, matches: "
-                    + "\(SwiftLiteral.string(content.contentType)))"
+                let condition = contentCondition(content)
                 w.line((index == 0 ? "if " : "} else if ") + condition + " {")
                 w.indented { w in
                     let swiftType = bodyType(content)

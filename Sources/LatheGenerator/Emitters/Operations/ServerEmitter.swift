@@ -355,8 +355,7 @@ struct ServerEmitter: OperationsKindEmitter {
             first = false
         }
         for content in requestBody.contents {
-            let condition =
-                "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
+            let condition = contentCondition(content)
             w.line((first ? "if " : "} else if ") + condition + " {")
             first = false
             w.indented { w in
@@ -493,6 +492,8 @@ struct ServerEmitter: OperationsKindEmitter {
             + response.contents.filter {
                 $0 != content && $0.multipart == nil && content.multipart == nil && bodyType($0) == bodyType(content)
                     && encodedBody($0, "body") == encodedBody(content, "body")
+                    // A range (`*/*`) names no type to answer with.
+                    && $0.sentContentType == $0.contentType
             }
     }
 
@@ -509,10 +510,13 @@ struct ServerEmitter: OperationsKindEmitter {
             "return \(Runtime.ServerSupport.notAcceptable)(accept, offered: "
             + "\(SwiftLiteral.strings(response.contents.map(\.contentType))))"
         if content.sentContentType != content.contentType {
-            // A range (`*/*`) is what the request's `Accept` is matched with; the body goes out as
-            // the type it is (`Content-Type: */*` names none).
-            if response.key.isSuccess { w.line("guard accept.quality(of: \(literal)) > 0 else { \(refuse) }") }
-            return SwiftLiteral.string(content.sentContentType)
+            // A range (`*/*`) names no type to answer with: the body goes out as the type it is, to
+            // a request that accepts that type or the range (`Accept: */*`).
+            let sent = SwiftLiteral.string(content.sentContentType)
+            if response.key.isSuccess {
+                w.line("guard accept.quality(of: \(sent)) > 0 || accept.quality(of: \(literal)) > 0 else { \(refuse) }")
+            }
+            return sent
         }
         if response.key.isSuccess {
             if content.multipart != nil {

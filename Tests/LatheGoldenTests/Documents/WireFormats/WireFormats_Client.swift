@@ -370,7 +370,7 @@ extension WireFormats.Client {
                     body = .binary(responseBody ?? OpenAPIRuntime.HTTPBody())
                 } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
                     body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
-                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "*/*") {
+                } else if LatheRuntime.BodyCoding.isJSON(contentType) {
                     body = .any(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Item.self, from: responseBody, operationID: WireFormats.Operations.Download.id, response: response))
                 } else {
                     throw LatheRuntime.OperationError(operationID: WireFormats.Operations.Download.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))

@@ -479,7 +479,7 @@ extension WireFormats.Operations.Bodies.Input {
             decodedBody = .binary(body ?? OpenAPIRuntime.HTTPBody())
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
             decodedBody = .textJson(try await LatheRuntime.ServerSupport.decodeJSON(WireFormats.Item.self, from: body))
-        } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "*/*") {
+        } else if LatheRuntime.BodyCoding.isJSON(contentType) {
             decodedBody = .any(try await LatheRuntime.ServerSupport.decodeJSON(WireFormats.Item.self, from: body))
         } else {
             throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json, application/x-www-form-urlencoded, text/plain, application/octet-stream, text/json, */*")
@@ -520,7 +520,7 @@ extension WireFormats.Operations.Download {
                 response.headerFields[.contentType] = contentType
                 return (response, OpenAPIRuntime.HTTPBody(body))
             case .any(let body):
-                guard accept.quality(of: "*/*") > 0 else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain", "*/*"]) }
+                guard accept.quality(of: "application/json") > 0 || accept.quality(of: "*/*") > 0 else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/octet-stream", "text/plain", "*/*"]) }
                 response.headerFields[.contentType] = "application/json"
                 return (response, try LatheRuntime.BodyCoding.json(body))
             }
