@@ -345,7 +345,7 @@ extension Lowerer {
             var type = IRValueType.primitive(.string)
             if let schema = header.schema ?? header.content.first?.schema {
                 type = lowerCached(schema, NameHint(base: base + SwiftNames.typeName(headerName))).0
-                if header.schema != nil { type = withoutNullItems(type, at: schema, what: "header") }
+                if header.schema != nil { type = withoutNullItems(type, at: schema, what: "header").type }
                 responseRoots.append(type)
             }
             lowered.append(
@@ -364,7 +364,11 @@ extension Lowerer {
             return (.primitive(.string), IRConstraints())
         }
         var (type, constraints) = lowerCached(schema, NameHint(base: base))
-        if parameter.schema != nil { type = withoutNullItems(type, at: schema, what: "parameter") }
+        if parameter.schema != nil {
+            let list = withoutNullItems(type, at: schema, what: "parameter")
+            // An alias's list becomes inline here: its constraints go with it.
+            (type, constraints) = (list.type, list.constraints.overlaid(with: constraints))
+        }
         requestRoots.append(type)
         return (type, constraints)
     }
@@ -400,16 +404,19 @@ extension Lowerer {
 
     /// A parameter or header list travels in URI form (RFC 6570 styles), which has no spelling for a
     /// null item (RFC 6570 leaves undefined items out): its items are never optional, with a warning.
-    /// Through aliases, as the list is the same inline or behind a `$ref`.
-    private func withoutNullItems(_ type: IRValueType, at schema: Schema, what: String) -> IRValueType {
-        let list = unaliased(type.nonNull)
-        guard case .array(.nullable(let item)) = list.nonNull else { return type }
+    /// Through aliases, as the list is the same inline or behind a `$ref`; `constraints` are an
+    /// alias's, which the list no longer carries.
+    private func withoutNullItems(
+        _ type: IRValueType, at schema: Schema, what: String
+    ) -> (type: IRValueType, constraints: IRConstraints) {
+        let (list, constraints) = unaliasedWithConstraints(type.nonNull)
+        guard case .array(.nullable(let item)) = list.nonNull else { return (type, IRConstraints()) }
         let nonNull: IRValueType = type.isNullable || list.isNullable ? .nullable(.array(item)) : .array(item)
         warning(
             "this \(what)'s list allows null items, which a URI or header cannot carry; "
                 + "Lathe generates the items as not null",
             at: schema.origin, kind: "parameter-null-item")
-        return nonNull
+        return (nonNull, constraints)
     }
 
     /// One type per media type with an inline schema; a suffix tells them apart when there are several.

@@ -741,7 +741,7 @@ extension MultipartLoweringTests {
                         text/plain: {schema: {$ref: '#/components/schemas/Sort'}}
             components:
               schemas:
-                Ids: {type: array, items: {type: [string, 'null']}}
+                Ids: {type: array, maxItems: 3, items: {type: [string, 'null']}}
                 Sort: {type: string, enum: [asc, desc], default: asc}
                 Form: {type: object, properties: {file: {type: string, format: binary}}}
                 Upload: {allOf: [{$ref: '#/components/schemas/Form'}], description: An upload.}
@@ -750,6 +750,7 @@ extension MultipartLoweringTests {
         let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
         let operation = try #require(module.operations.first)
         #expect(operation.parameters.first?.type == .array(.primitive(.string)))
+        #expect(operation.parameters.first?.constraints.maxItems == 3)
         #expect(diagnostics.all.contains { $0.kind == "parameter-null-item" })
         #expect(operation.parameters.map(\.defaultValue) == [nil, nil, .string("asc")])
         let contents = try #require(operation.requestBody?.contents)
