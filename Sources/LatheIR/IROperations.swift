@@ -148,8 +148,8 @@ public struct IRContent: Sendable, Equatable {
     /// for `*/*` and `application/*`. Another range (`image/*`) is sent as written, as before:
     /// `application/octet-stream` is outside it, and only the caller knows the type.
     public var sentContentType: String {
+        guard contentType.utf8.contains(UInt8(ascii: "*")) else { return contentType }
         let essence = IRContentKind.essence(contentType)
-        guard essence.contains("*") else { return contentType }
         if kind == .json { return "application/json" }
         if essence == "text/*" { return "text/plain" }
         return essence == "*/*" || essence == "application/*" ? "application/octet-stream" : contentType

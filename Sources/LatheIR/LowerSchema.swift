@@ -716,13 +716,16 @@ extension Lowerer {
     /// combines with `allOf` (`id: {$ref: Id}` where `Id` is read-only is as read-only as
     /// `id: {type: string, readOnly: true}`).
     func access(_ schema: Schema) -> (readOnly: Bool, writeOnly: Bool) {
-        var access = (readOnly: schema.readOnly, writeOnly: schema.writeOnly)
-        func add(_ other: (readOnly: Bool, writeOnly: Bool)) {
-            access = (access.readOnly || other.readOnly, access.writeOnly || other.writeOnly)
+        var (readOnly, writeOnly) = (schema.readOnly, schema.writeOnly)
+        if let key = schema.ref?.targetKey {
+            let target = accessOfTarget(key)
+            (readOnly, writeOnly) = (readOnly || target.readOnly, writeOnly || target.writeOnly)
         }
-        if let key = schema.ref?.targetKey { add(accessOfTarget(key)) }
-        for member in schema.allOf { add(self.access(member)) }
-        return access
+        for member in schema.allOf {
+            let other = access(member)
+            (readOnly, writeOnly) = (readOnly || other.readOnly, writeOnly || other.writeOnly)
+        }
+        return (readOnly, writeOnly)
     }
 
     /// `access` of a `$ref`'s target, found once per target (thousands of properties refer to one).
@@ -1001,7 +1004,9 @@ extension Lowerer {
     /// `{$ref: SortOrder}` takes `SortOrder`'s default, as the same schema inline would). `at`: the
     /// value, so a warning about it points there.
     func declaredDefault(_ schema: Schema, owner: String = "property", isOptional: Bool) -> DefaultReading? {
-        let declaring = schema.defaultValue != nil || schema.constValue != nil ? schema : referencedSchema(schema)
+        let declaring =
+            schema.defaultValue != nil || schema.constValue != nil || !schema.isPureReference
+            ? schema : referencedSchema(schema)
         guard let value = declaring.defaultValue ?? declaring.constValue else { return nil }
         let at = declaring.origin.field(declaring.defaultValue != nil ? "default" : "const") ?? declaring.origin
         return DefaultReading(
@@ -1537,7 +1542,10 @@ extension Lowerer {
     /// with a warning: `Int32` would fail to decode the very values the spec shows.
     private func integerType(_ schema: Schema) -> IRPrimitive {
         let primitive = integerPrimitive(schema.format)
-        guard primitive == .int32 else { return primitive }
+        guard primitive == .int32,
+            !schema.examples.isEmpty || schema.defaultValue != nil || schema.constValue != nil
+                || schema.constraints.minimum != nil || schema.constraints.maximum != nil
+        else { return primitive }
         var shown = schema.examples.compactMap(JSONNumber.init)
         for value in [schema.defaultValue, schema.constValue].compactMap({ $0 }) {
             if case .number(let number) = value { shown.append(number) }

@@ -316,11 +316,11 @@ final class Lowerer {
     func unaliasedWithConstraints(_ type: IRValueType) -> (type: IRValueType, constraints: IRConstraints) {
         var current = type
         var constraints = IRConstraints()
-        var seen = Set<IRTypeID>()
-        while case .named(let id) = current, seen.insert(id).inserted,
-            case .alias(let aliased, let own) = types[id.index].kind
-        {
-            constraints = own.overlaid(with: constraints)
+        // Alias cycles are broken only after lowering: a bound, not a set of those seen, which
+        // allocated for every parameter and header that names a type.
+        for _ in 0 ..< 64 {
+            guard case .named(let id) = current, case .alias(let aliased, let own) = types[id.index].kind else { break }
+            if !own.isEmpty { constraints = own.overlaid(with: constraints) }
             current = aliased
         }
         return (current, constraints)

@@ -697,8 +697,7 @@ extension MultipartLoweringTests {
                 Album: {type: array, maxItems: 2, items: {$ref: '#/components/schemas/Image'}}
                 Token: {type: string}
             """
-        let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
-        let module = Lowering.lower(try #require(loaded.document), specName: "spec.yaml").module
+        let module = try LoweringTests().lower(spec)
         let operation = try #require(module.operations.first)
         let contents = try #require(operation.requestBody?.contents)
         let parts = try #require(contents.first?.multipart?.parts)
@@ -746,8 +745,7 @@ extension MultipartLoweringTests {
                 Form: {type: object, properties: {file: {type: string, format: binary}}}
                 Upload: {allOf: [{$ref: '#/components/schemas/Form'}], description: An upload.}
             """
-        let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
-        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let (module, diagnostics) = try LoweringTests().lowerWithDiagnostics(spec)
         let operation = try #require(module.operations.first)
         #expect(operation.parameters.first?.type == .array(.primitive(.string)))
         #expect(operation.parameters.first?.constraints.maxItems == 3)
@@ -782,8 +780,7 @@ extension MultipartLoweringTests {
                         '*/*': {schema: {type: string, format: binary}}
                         'application/*': {schema: {type: array, items: {type: string}}}
             """
-        let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
-        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let (module, diagnostics) = try LoweringTests().lowerWithDiagnostics(spec)
         let operation = try #require(module.operations.first)
         let request = try #require(operation.requestBody?.contents.first)
         #expect(request.kind == .json && request.sentContentType == "application/json" && request.caseName == "any")
@@ -1052,22 +1049,20 @@ struct AllOfAndDefaultLoweringTests {
     /// number, with a warning, and one that cannot be applied is a warning at the default, not
     /// dropped without a word.
     @Test func aParametersDefaultIsReadAsAPropertysIs() throws {
-        let loaded = OpenAPILoader.load(
-            bytes: Array(
-                """
-                openapi: 3.1.0
-                info: {title: T, version: '1'}
-                paths:
-                  /a:
-                    get:
-                      operationId: a
-                      parameters:
-                        - {name: limit, in: query, schema: {type: integer, default: "10"}}
-                        - {name: page, in: query, schema: {type: integer, default: 1.0}}
-                        - {name: mode, in: query, schema: {type: string, enum: [a, b], default: c}}
-                      responses: {'204': {description: ok}}
-                """.utf8), path: "spec.yaml")
-        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let (module, diagnostics) = try LoweringTests().lowerWithDiagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  parameters:
+                    - {name: limit, in: query, schema: {type: integer, default: "10"}}
+                    - {name: page, in: query, schema: {type: integer, default: 1.0}}
+                    - {name: mode, in: query, schema: {type: string, enum: [a, b], default: c}}
+                  responses: {'204': {description: ok}}
+            """)
         let parameters = try #require(module.operations.first).parameters
         #expect(parameters.map(\.defaultValue) == [.number(JSONNumber("10")), .number(JSONNumber("1.0")), nil])
         #expect(
@@ -1083,25 +1078,23 @@ struct AllOfAndDefaultLoweringTests {
     /// once. `default: null` on a property that may be left out says what leaving it out says
     /// (pydantic writes it for `Optional[str] = None`): not applied, and not warned about.
     @Test func aMergedBaseIsWarnedAboutOnceAndANullDefaultOnAnOptionalIsNoDefault() throws {
-        let loaded = OpenAPILoader.load(
-            bytes: Array(
-                """
-                openapi: 3.1.0
-                info: {title: T, version: '1'}
-                paths: {}
-                components:
-                  schemas:
-                    Base:
-                      type: object
-                      required: [id]
-                      properties:
-                        mode: {type: string, default: {a: 1}}
-                        name: {type: string, default: null}
-                        id: {type: string, default: null}
-                    A: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {x: {type: string}}}]}
-                    B: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {y: {type: string}}}]}
-                """.utf8), path: "spec.yaml")
-        let (_, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let (_, diagnostics) = try LoweringTests().lowerWithDiagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Base:
+                  type: object
+                  required: [id]
+                  properties:
+                    mode: {type: string, default: {a: 1}}
+                    name: {type: string, default: null}
+                    id: {type: string, default: null}
+                A: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {x: {type: string}}}]}
+                B: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {y: {type: string}}}]}
+            """)
         #expect(
             diagnostics.all.map(\.description) == [
                 "spec.yaml:10:39: warning: the default {\"a\":1} does not fit this property's type, so Lathe does not "

@@ -504,11 +504,11 @@ struct ServerEmitter: OperationsKindEmitter {
         _ content: IRContent, in response: IRResponse, into w: inout SwiftWriter
     ) -> String {
         let literal = SwiftLiteral.string(content.contentType)
-        let alike = alike(content, in: response)
-        let candidates = SwiftLiteral.strings(alike.map(\.contentType))
-        let refuse =
+        // Made only for a success body, the one a request's `Accept` can refuse.
+        var refuse: String {
             "return \(Runtime.ServerSupport.notAcceptable)(accept, offered: "
-            + "\(SwiftLiteral.strings(response.contents.map(\.contentType))))"
+                + "\(SwiftLiteral.strings(response.contents.map(\.contentType))))"
+        }
         if content.sentContentType != content.contentType {
             // A range (`*/*`) names no type to answer with: the body goes out as the type it is, to
             // a request that accepts that type or the range (`Accept: */*`).
@@ -518,6 +518,8 @@ struct ServerEmitter: OperationsKindEmitter {
             }
             return sent
         }
+        let alike = alike(content, in: response)
+        let candidates = SwiftLiteral.strings(alike.map(\.contentType))
         if response.key.isSuccess {
             if content.multipart != nil {
                 w.line("guard accept.quality(of: \(literal)) > 0 else { \(refuse) }")
