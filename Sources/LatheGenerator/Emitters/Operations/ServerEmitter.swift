@@ -417,7 +417,10 @@ struct ServerEmitter: OperationsKindEmitter {
             // documented types encode the value alike, the request's preference picks among them.
             let readsAccept = operation.responses.contains { response in
                 (response.key.isSuccess && !response.contents.isEmpty)
-                    || response.contents.contains { alike($0, in: response).count > 1 }
+                    // (A body under a range is sent as its own type: it does not choose among others.)
+                    || response.contents.contains {
+                        $0.sentContentType == $0.contentType && alike($0, in: response).count > 1
+                    }
             }
             if readsAccept {
                 w.line("let accept = \(Runtime.accept)(request.headerFields[.accept])")
