@@ -311,9 +311,6 @@ extension Client {
             case .textJson(let value):
                 request.headerFields[.contentType] = "text/json"
                 body = try LatheRuntime.BodyCoding.json(value)
-            case .any(let value):
-                request.headerFields[.contentType] = "application/json"
-                body = try LatheRuntime.BodyCoding.json(value)
             }
             try await authentication.apply(to: &request, operationID: Operations.Bodies.id, alternatives: [])
             let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.Bodies.id, transport: transport, middlewares: middlewares)

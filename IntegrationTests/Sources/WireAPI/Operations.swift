@@ -457,8 +457,6 @@ extension Operations {
                 case binary(OpenAPIRuntime.HTTPBody)
                 /// `text/json`
                 case textJson(Item)
-                /// `*/*`
-                case any(Item)
 
                 /// The content type this body is in.
                 public var contentType: Swift.String {
@@ -468,7 +466,6 @@ extension Operations {
                     case .plainText: "text/plain"
                     case .binary: "application/octet-stream"
                     case .textJson: "text/json"
-                    case .any: "*/*"
                     }
                 }
 
@@ -521,16 +518,6 @@ extension Operations {
                         }
                     }
                 }
-
-                /// The `*/*` body; throws `UnexpectedContentType` when the body is in another.
-                public var `any`: Item {
-                    get throws {
-                        switch self {
-                        case .any(let value): return value
-                        default: throw LatheRuntime.UnexpectedContentType(expected: "*/*", actual: contentType)
-                        }
-                    }
-                }
             }
             public var body: Body
 
@@ -548,8 +535,6 @@ extension Operations {
                     case .plainText: break
                     case .binary: break
                     case .textJson(let value):
-                        value.collectValidationIssues(at: path.key("body"), into: &issues)
-                    case .any(let value):
                         value.collectValidationIssues(at: path.key("body"), into: &issues)
                     }
                 }

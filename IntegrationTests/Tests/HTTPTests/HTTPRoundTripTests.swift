@@ -64,8 +64,6 @@ struct HTTPRoundTripTests {
             case .urlEncodedForm(let item): return .ok(.init(body: .json(["form": Self.json(item)])))
             case .plainText(let text): return .ok(.init(body: .json(["text": .string(text)])))
             case .textJson(let item): return .ok(.init(body: .json(["textJson": Self.json(item)])))
-            // Never reached: sent as application/json, such a body is read as the `.json` it matches first.
-            case .any(let item): return .ok(.init(body: .json(["any": Self.json(item)])))
             case .binary(let body):
                 let bytes = try await Data(collecting: body, upTo: 1 << 20)
                 return .ok(.init(body: .json(["bytes": .string(bytes.base64EncodedString())])))
@@ -251,8 +249,6 @@ struct HTTPRoundTripTests {
                 (.plainText("just text"), ["text": "just text"]),
                 (.textJson(.init(name: "t")), ["textJson": ["name": "t"]]),
                 (.binary(HTTPBody([0, 1, 255])), ["bytes": "AAH/"]),
-                // `*/*` with an object schema: JSON, as application/json.
-                (.any(.init(name: "r")), ["json": ["name": "r"]]),
             ]
             for (body, expected) in cases {
                 let output = try await client.bodies(body: body)

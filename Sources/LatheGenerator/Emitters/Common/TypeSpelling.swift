@@ -49,7 +49,10 @@ struct TypeSpelling {
     func literal(_ value: SpecValue, as type: IRValueType) -> String? {
         switch (value, type) {
         case (.null, .nullable): return "nil"
-        case (_, .nullable(let inner)): return literal(value, as: inner)
+        case (_, .nullable(let inner)):
+            // An enum's `.none` (or `.some`) would name the optional's own case: spelled with its type.
+            guard let literal = literal(value, as: inner) else { return nil }
+            return literal == ".none" || literal.hasPrefix(".some") ? self.type(inner) + literal : literal
         case (_, .primitive(.jsonValue)): return jsonValueLiteral(value)
         case (.string(let text), .primitive(let primitive)):
             switch primitive {

@@ -459,8 +459,6 @@ extension WireFormats.Operations {
                 case binary(OpenAPIRuntime.HTTPBody)
                 /// `text/json`
                 case textJson(WireFormats.Item)
-                /// `*/*`
-                case any(WireFormats.Item)
 
                 /// The content type this body is in.
                 public var contentType: Swift.String {
@@ -470,7 +468,6 @@ extension WireFormats.Operations {
                     case .plainText: "text/plain"
                     case .binary: "application/octet-stream"
                     case .textJson: "text/json"
-                    case .any: "*/*"
                     }
                 }
 
@@ -523,16 +520,6 @@ extension WireFormats.Operations {
                         }
                     }
                 }
-
-                /// The `*/*` body; throws `UnexpectedContentType` when the body is in another.
-                public var `any`: WireFormats.Item {
-                    get throws {
-                        switch self {
-                        case .any(let value): return value
-                        default: throw LatheRuntime.UnexpectedContentType(expected: "*/*", actual: contentType)
-                        }
-                    }
-                }
             }
             public var body: Body
 
@@ -550,8 +537,6 @@ extension WireFormats.Operations {
                     case .plainText: break
                     case .binary: break
                     case .textJson(let value):
-                        value.collectValidationIssues(at: path.key("body"), into: &issues)
-                    case .any(let value):
                         value.collectValidationIssues(at: path.key("body"), into: &issues)
                     }
                 }

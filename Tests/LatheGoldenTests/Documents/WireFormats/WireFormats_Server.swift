@@ -479,10 +479,8 @@ extension WireFormats.Operations.Bodies.Input {
             decodedBody = .binary(body ?? OpenAPIRuntime.HTTPBody())
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
             decodedBody = .textJson(try await LatheRuntime.ServerSupport.decodeJSON(WireFormats.Item.self, from: body))
-        } else if LatheRuntime.BodyCoding.isJSON(contentType) {
-            decodedBody = .any(try await LatheRuntime.ServerSupport.decodeJSON(WireFormats.Item.self, from: body))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json, application/x-www-form-urlencoded, text/plain, application/octet-stream, text/json, */*")
+            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json, application/x-www-form-urlencoded, text/plain, application/octet-stream, text/json")
         }
         _ = metadata
         self.init(body: decodedBody)
