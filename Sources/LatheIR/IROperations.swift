@@ -149,8 +149,8 @@ public struct IRContent: Sendable, Equatable {
     /// `application/octet-stream` is outside it, and only the caller knows the type.
     public var sentContentType: String {
         guard contentType.utf8.contains(UInt8(ascii: "*")) else { return contentType }
-        let essence = IRContentKind.essence(contentType)
         if kind == .json { return "application/json" }
+        let essence = IRContentKind.essence(contentType)
         if essence == "text/*" { return "text/plain" }
         return essence == "*/*" || essence == "application/*" ? "application/octet-stream" : contentType
     }

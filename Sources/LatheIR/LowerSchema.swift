@@ -143,10 +143,9 @@ extension Lowerer {
     /// documenting it. As alternatives, any value decoded as the first that took its type.
     static func constantAlternatives(_ schema: Schema) -> Schema? {
         let members = !schema.oneOf.isEmpty ? schema.oneOf : schema.anyOf
-        guard !members.isEmpty, schema.properties.isEmpty, schema.allOf.isEmpty, schema.additionalProperties == nil,
-            schema.discriminator == nil
+        guard !members.isEmpty, schema.oneOf.isEmpty || schema.anyOf.isEmpty, schema.properties.isEmpty,
+            schema.allOf.isEmpty, schema.additionalProperties == nil, schema.discriminator == nil
         else { return nil }
-        guard schema.oneOf.isEmpty || schema.anyOf.isEmpty else { return nil }
         var values: [SpecValue] = []
         var notes: [String: Schema.EnumValueNote] = [:]
         for member in members {
@@ -203,11 +202,10 @@ extension Lowerer {
         if nonNull.allSatisfy({ if case .string = $0 { true } else { false } }) {
             rawType = .string
             rawValues = nonNull.map { if case .string(let text) = $0 { text } else { "" } }
-        } else if nonNull.allSatisfy({ if case .number(let number) = $0 { number.integralValue != nil } else { false } }
-        ) {
+        } else if nonNull.allSatisfy({ if case .number(let n) = $0 { n.integralValue != nil } else { false } }) {
             // `1.0` is the integer 1, and its case's raw value is written `1`.
             rawType = .integer
-            rawValues = nonNull.map { if case .number(let number) = $0 { String(number.integralValue!) } else { "" } }
+            rawValues = nonNull.map { if case .number(let number) = $0 { number.integralText } else { "" } }
         } else if nonNull.allSatisfy({ if case .bool = $0 { true } else { false } }) {
             // `enum: [true]` and the like: a Bool, with the single allowed value checked.
             var constraints = IRConstraints()
@@ -1161,8 +1159,8 @@ extension Lowerer {
             case .string(let text):
                 return enumeration.rawType == .string && enumeration.cases.contains { $0.rawValue == text }
             case .number(let number):
-                let raw = number.integralValue.map(String.init) ?? number.text
-                return enumeration.rawType == .integer && enumeration.cases.contains { $0.rawValue == raw }
+                return enumeration.rawType == .integer
+                    && enumeration.cases.contains { $0.rawValue == number.integralText }
             default: return false
             }
         default: return false

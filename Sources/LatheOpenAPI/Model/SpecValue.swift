@@ -38,6 +38,9 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         guard let value = Double(text), value.magnitude < 9_007_199_254_740_992 else { return nil }
         return Int(exactly: value)
     }
+    /// The number as an integer enum's raw value is written: `1` for `1.0`; the text itself when
+    /// the number is no `Int`.
+    public var integralText: String { integralValue.map(String.init) ?? text }
     /// Whether the number is an integer (JSON Schema's reading: `1.0` is): written as one, of any
     /// size, or spelled with a fraction or exponent within 64 bits.
     public var isIntegral: Bool { isInteger || integralValue != nil }

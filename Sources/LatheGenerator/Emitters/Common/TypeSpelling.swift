@@ -83,7 +83,7 @@ struct TypeSpelling {
                 let raw: String
                 switch value {
                 case .string(let text): raw = text
-                case .number(let number): raw = number.integralValue.map(String.init) ?? number.text
+                case .number(let number): raw = number.integralText
                 default: return nil
                 }
                 return enumeration.cases.first { $0.rawValue == raw }.map {
