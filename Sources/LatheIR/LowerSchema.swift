@@ -178,10 +178,10 @@ extension Lowerer {
     }
 
     /// No type, properties, items or composition: only annotations.
-    static func hasNoStructure(_ schema: Schema) -> Bool {
+    static func hasNoStructure(_ schema: Schema, besidesAllOf: Bool = false) -> Bool {
         schema.ref == nil && schema.types == nil && schema.enumValues == nil && schema.constValue == nil
             && schema.properties.isEmpty && schema.additionalProperties == nil && schema.items == nil
-            && schema.allOf.isEmpty && schema.anyOf.isEmpty && schema.oneOf.isEmpty
+            && (besidesAllOf || schema.allOf.isEmpty) && schema.anyOf.isEmpty && schema.oneOf.isEmpty
             && schema.constraints == Schema.Constraints()
     }
 
@@ -999,12 +999,25 @@ extension Lowerer {
 
     /// The `default` (else `const`) of a value, as its schema writes it, else as the schema its
     /// `$ref` reaches does (JSON Schema applies what a referenced schema says as the referring one's:
-    /// `{$ref: SortOrder}` takes `SortOrder`'s default, as the same schema inline would). `at`: the
-    /// value, so a warning about it points there.
+    /// `{$ref: SortOrder}` takes `SortOrder`'s default, as the same schema inline would), also
+    /// through a documented alias (`{allOf: [$ref: SortOrder], description: …}`). `at`: the value,
+    /// so a warning about it points there.
     func declaredDefault(_ schema: Schema, owner: String = "property", isOptional: Bool) -> DefaultReading? {
-        let declaring =
-            schema.defaultValue != nil || schema.constValue != nil || !schema.isPureReference
-            ? schema : referencedSchema(schema)
+        var declaring = schema
+        // A bound, not a set of those seen: a cycle of references declares nothing.
+        for _ in 0 ..< 64 where declaring.defaultValue == nil && declaring.constValue == nil {
+            if declaring.isPureReference, let key = declaring.ref?.targetKey,
+                let target = document.schema(forKey: key)
+            {
+                declaring = target
+            } else if declaring.allOf.count == 1, declaring.allOf[0].isPureReference,
+                Self.hasNoStructure(declaring, besidesAllOf: true)
+            {
+                declaring = declaring.allOf[0]
+            } else {
+                return nil
+            }
+        }
         guard let value = declaring.defaultValue ?? declaring.constValue else { return nil }
         let at = declaring.origin.field(declaring.defaultValue != nil ? "default" : "const") ?? declaring.origin
         return DefaultReading(

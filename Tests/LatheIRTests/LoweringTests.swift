@@ -714,7 +714,8 @@ extension MultipartLoweringTests {
 extension MultipartLoweringTests {
     /// More of what a `$ref` reaches read as the inline schema: a multipart body that is an alias
     /// of an object has parts; a parameter list of nullable items behind a `$ref` loses the null
-    /// items as an inline one does; a referenced schema's default is the parameter's; text whose
+    /// items as an inline one does; a referenced schema's default is the parameter's (also through
+    /// `allOf: [$ref]` with a description); text whose
     /// string has a format or is an enum's is the text itself; `default: null` on a parameter is
     /// none (a parameter cannot carry null).
     @Test func moreReferencesAreReadAsTheSchemasTheyReach() throws {
@@ -729,6 +730,8 @@ extension MultipartLoweringTests {
                     - {name: ids, in: query, schema: {$ref: '#/components/schemas/Ids'}}
                     - {name: q, in: query, schema: {type: [string, 'null'], default: null}}
                     - {name: sort, in: query, schema: {$ref: '#/components/schemas/Sort'}}
+                    - {name: order, in: query, schema: {allOf: [{$ref: '#/components/schemas/Sort'}], description: D}}
+                    - {name: by, in: query, schema: {allOf: [{$ref: '#/components/schemas/Sort'}], enum: [asc]}}
                   requestBody:
                     content:
                       multipart/form-data: {schema: {$ref: '#/components/schemas/Upload'}}
@@ -750,7 +753,8 @@ extension MultipartLoweringTests {
         #expect(operation.parameters.first?.type == .array(.primitive(.string)))
         #expect(operation.parameters.first?.constraints.maxItems == 3)
         #expect(diagnostics.all.contains { $0.kind == "parameter-null-item" })
-        #expect(operation.parameters.map(\.defaultValue) == [nil, nil, .string("asc")])
+        // Through a documented alias too; not through an allOf that adds constraints of its own.
+        #expect(operation.parameters.map(\.defaultValue) == [nil, nil, .string("asc"), .string("asc"), nil])
         let contents = try #require(operation.requestBody?.contents)
         #expect(contents[0].multipart?.parts.map(\.isFile) == [true])
         #expect(contents[1].isPlainText && contents[1].type == .primitive(.string))
