@@ -29,6 +29,11 @@ extension Lowerer {
             return lower(composite, hint)
         }
         if let lowered = lowerNullableComposition(schema, hint) { return lowered }
+        if let values = schema.enumValues, !values.isEmpty, !values.contains(where: { $0 != .null }) {
+            // `enum: [null]` (dropshot's `()`, beside `type: string`): null, as `type: null` is. As an
+            // enum of no cases, the null every response carries failed to decode.
+            return (.nullable(.primitive(.jsonValue)), IRConstraints())
+        }
         if let types = schema.types, types.contains(.null) {
             guard types != .null else { return (.nullable(.primitive(.jsonValue)), IRConstraints()) }
             var inner = schema
@@ -884,16 +889,21 @@ extension Lowerer {
         var members = NameScope.members
         // A search of the lists for a few names, sets for many: n properties, half of them
         // required, cost n² searched.
+        var requiredNames = parts.required
+        var undefinedRequired = Self.undefined(requiredNames, among: parts.properties)
+        if !undefinedRequired.isEmpty {
+            let renamed = requiredInAnotherCase(undefinedRequired, parts.properties, schema)
+            if !renamed.isEmpty {
+                requiredNames = requiredNames.map { renamed[$0] ?? $0 }
+                undefinedRequired = undefinedRequired.filter { renamed[$0] == nil }
+            }
+        }
         let listsAsRequired: (String) -> Bool
-        let undefinedRequired: [String]
-        if parts.required.count <= 8 {
-            listsAsRequired = { [required = parts.required] in required.contains($0) }
-            undefinedRequired = parts.required.filter { name in !parts.properties.contains { $0.name == name } }
+        if requiredNames.count <= 8 {
+            listsAsRequired = { [requiredNames] in requiredNames.contains($0) }
         } else {
-            let required = Set(parts.required)
-            let defined = Set(parts.properties.map(\.name))
+            let required = Set(requiredNames)
             listsAsRequired = { required.contains($0) }
-            undefinedRequired = parts.required.filter { !defined.contains($0) }
         }
         // The properties, then `additionalProperties` and `undeclaredKeys` below.
         members.reserveCapacity(parts.properties.count + undefinedRequired.count + 2)
@@ -967,6 +977,34 @@ extension Lowerer {
                 undeclaredKeysName: additional == .forbidden ? members.claim("undeclaredKeys") : nil
             ))
         return .named(id)
+    }
+
+    /// The names `required` lists that no property has.
+    static func undefined(_ required: [String], among properties: [Schema.Property]) -> [String] {
+        if required.count <= 8 { return required.filter { name in !properties.contains { $0.name == name } } }
+        let defined = Set(properties.map(\.name))
+        return required.filter { !defined.contains($0) }
+    }
+
+    /// Required names that match one property but for case (Swashbuckle lists the C# name `Id` for
+    /// the property it writes `id`), as the property's names. Read as written, the object would need
+    /// a key every value lacks and fail to decode every one.
+    private func requiredInAnotherCase(
+        _ undefined: [String], _ properties: [Schema.Property], _ schema: Schema
+    ) -> [String: String] {
+        var renamed: [String: String] = [:]
+        let items = schema.origin.field("required")?.items ?? []
+        for name in undefined {
+            let folded = name.lowercased()
+            let matches = properties.filter { $0.name.lowercased() == folded }
+            guard matches.count == 1 else { continue }
+            renamed[name] = matches[0].name
+            warning(
+                "required names '\(name)', which is no property of this schema; Lathe reads it as its "
+                    + "property '\(matches[0].name)'",
+                at: items.first { $0.text == name }?.origin ?? schema.origin, kind: "required-case")
+        }
+        return renamed
     }
 
     /// A default written as text that spells a boolean or a number (`default: "false"` on a

@@ -1016,6 +1016,70 @@ struct AllOfAndDefaultLoweringTests {
         #expect(warnings.isEmpty)
     }
 
+    /// `required` naming a property in another case (Swashbuckle lists the C# name `Id` for the
+    /// property it writes `id`) requires that property, with a warning at the name: read as written,
+    /// a key no value has was required and every value failed to decode. Where two properties
+    /// match, or none, the name stays a key of its own.
+    @Test func aRequiredNameInAnotherCaseIsThatProperty() throws {
+        let (_, object, warnings) = try holder(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  additionalProperties: false
+                  required: [Id, Name, other]
+                  properties:
+                    id: {type: integer}
+                    name: {type: string}
+                    NAME: {type: string}
+            """)
+        #expect(object.properties.map(\.name.original) == ["id", "name", "NAME", "Name", "other"])
+        #expect(object.properties.map(\.isRequired) == [true, false, false, true, true])
+        #expect(
+            warnings.filter { $0.contains("[required-case]") } == [
+                "spec.yaml:9:18: warning: required names 'Id', which is no property of this schema; Lathe reads it as "
+                    + "its property 'id' [required-case]"
+            ])
+    }
+
+    /// An enum whose only value is null (dropshot writes `{type: string, enum: [null]}` for a
+    /// handler returning `()`) is null, as `type: 'null'` is: an enum of no cases failed to decode
+    /// the null every such response carries.
+    @Test func anEnumOfOnlyNullIsNull() throws {
+        let (module, object, _) = try holder(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json: {schema: {title: "Null", type: string, enum: [null]}}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  required: [n]
+                  properties:
+                    n: {enum: [null]}
+                    m: {type: string, nullable: true, enum: [null]}
+                    k: {type: string, enum: [a, null]}
+            """)
+        let null = IRValueType.nullable(.primitive(.jsonValue))
+        #expect(object.properties.prefix(2).map(\.type) == [null, null])
+        #expect(object.properties[2].type.nonNull != .primitive(.jsonValue))
+        #expect(module.operations.first?.responses.first?.contents.first?.type == null)
+        #expect(!module.types.contains { if case .enumeration(let e) = $0.kind { e.cases.isEmpty } else { false } })
+    }
+
     /// JSON Schema counts `1.0` as the integer 1: an integer enum of such values is an `Int` enum
     /// (its raw values written `1`), and such a default fits an integer, an integer enum's case
     /// among them; named by `x-enum-varnames` as any integer enum is.

@@ -475,7 +475,10 @@ extension DocumentDecoder {
             let item = requiredNode.items[index]
             if !seen.insert(name).inserted {
                 warning("'\(name)' is listed twice in required", at: item, kind: "duplicate-entry")
-            } else if !properties.contains(name) {
+            } else if !properties.contains(name),
+                // One in another case is read as that property, with a warning of lowering's.
+                !schema.properties.contains(where: { $0.name.lowercased() == name.lowercased() })
+            {
                 warning(
                     "required property '\(name)' is not among this schema's properties", at: item,
                     kind: "required-undefined")
