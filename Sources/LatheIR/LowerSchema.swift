@@ -1076,7 +1076,8 @@ extension Lowerer {
                 "the default \(JSONText.compact(value)) is text where the \(owner) takes "
                     + "\(JSONText.compact(spelled))",
                 at: at, kind: "default-spelled-as-text")
-            return spelled
+            // utoipa writes `default: "null"` for `Option<T>`: no default, as `default: null` is.
+            return spelled == .null && reading.isOptional ? nil : spelled
         }
         if let types = reading.declaredTypes?.subtracting(.null), types == .string,
             let text = Self.reading(value, as: types), defaultFits(text, type)
