@@ -43,6 +43,13 @@ ENUM_VALUES = ["a", "A", "a-b", "a_b", "aB", "", " ", "1", "-1", "true", "null",
                "x y", "X_Y", "x.y", "Xy", "_", "__", "$", "none", "unknown", "undocumented", "rawValue"]
 FORMATS = {"string": [None, "date", "date-time", "uuid", "uri", "email", "byte", "binary", "password"],
            "integer": [None, "int32", "int64"], "number": [None, "float", "double"]}
+# Formats beside those above, for `--constraints`, some of them of another type than the schema's.
+MORE_FORMATS = {"string": ["decimal", "date", "date-time", "uuid", "uri", "byte", "binary", "int64", "duration"],
+                "integer": ["int32", "int64", "uint32", "int8", "decimal"],
+                "number": ["float", "double", "decimal", "int32"]}
+CONSTRAINTS = [("minimum", 0.01), ("maximum", 1000), ("exclusiveMinimum", 0), ("exclusiveMaximum", 5),
+               ("multipleOf", 0.5), ("minLength", 1), ("maxLength", 12), ("pattern", "^[0-9a-z.:-]+$"),
+               ("minimum", -3), ("maximum", 9007199254740993)]
 MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data", "text/plain",
          "application/octet-stream", "application/problem+json", "application/vnd.api+json", "*/*",
          "text/html", "application/xml"]
@@ -50,7 +57,7 @@ MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/for
 
 class Spec:
     def __init__(self, rng, version, shared_rng=None, order_rng=None, servers_rng=None, values_rng=None,
-                 aliases_rng=None):
+                 aliases_rng=None, constraints_rng=None):
         self.rng = rng
         # Draws for the shared responses and parameters (`--select`), apart: a seed's document
         # without them stays what it was before they were added.
@@ -63,6 +70,8 @@ class Spec:
         self.values_rng = values_rng
         # Draws for strings, files and any values behind a `$ref` (`--aliases`), apart likewise.
         self.aliases_rng = aliases_rng
+        # Draws for constraints on values of every type and format (`--constraints`), apart likewise.
+        self.constraints_rng = constraints_rng
         self.v31 = version.startswith("3.1")
         self.schemas = {}
         self.depth = 0
@@ -109,7 +118,20 @@ class Spec:
             schema = {"const": r.choice(["fixed", 3, True])}
         if r.random() < 0.08 and self.v31:
             schema = {"type": r.sample(["string", "integer", "number", "boolean", "null"], r.randint(2, 3))}
+        if self.constraints_rng and self.constraints_rng.random() < 0.4:
+            schema = self.constrained(schema)
         return self.nullable(schema)
+
+    def constrained(self, schema):
+        """Any constraint keyword on any type and format (`--constraints`): specs put bounds on
+        decimal text and lengths on numbers, and each must either be checked or left out."""
+        r = self.constraints_rng
+        if "type" in schema and r.random() < 0.5:
+            kind = schema["type"] if isinstance(schema["type"], str) else "string"
+            schema["format"] = r.choice(MORE_FORMATS.get(kind, ["decimal"]))
+        for keyword, value in r.sample(CONSTRAINTS, r.randint(1, 4)):
+            schema[keyword] = value
+        return schema
 
     def ref(self):
         if self.schemas and self.rng.random() < 0.8:
@@ -476,13 +498,14 @@ class Spec:
         return components
 
 
-def document(seed, shared=False, order=False, servers=False, values=False, aliases=False):
+def document(seed, shared=False, order=False, servers=False, values=False, aliases=False, constraints=False):
     rng = random.Random(seed)
     return Spec(rng, rng.choice(["3.0.3", "3.1.0"]), random.Random(f"{seed}-shared") if shared else None,
                 random.Random(f"{seed}-order") if order else None,
                 random.Random(f"{seed}-servers") if servers else None,
                 random.Random(f"{seed}-values") if values else None,
-                random.Random(f"{seed}-aliases") if aliases else None).document()
+                random.Random(f"{seed}-aliases") if aliases else None,
+                random.Random(f"{seed}-constraints") if constraints else None).document()
 
 
 def selection(spec, seed):
@@ -540,6 +563,8 @@ def main():
     parser.add_argument("--aliases", action="store_true",
                         help="also put strings, files, lists and any values behind a $ref in parts, text bodies "
                              "and properties")
+    parser.add_argument("--constraints", action="store_true",
+                        help="also put any constraint keyword on values of any type and format")
     parser.add_argument("--write", metavar="DIR",
                         help="only write the documents to DIR (seed-N.json), for OrderIndependenceTests "
                              "(LATHE_ORDER_SPECS=DIR)")
@@ -548,7 +573,8 @@ def main():
         os.makedirs(args.write, exist_ok=True)
         for seed in range(args.seed, args.seed + args.count):
             with open(os.path.join(args.write, f"seed-{seed}.json"), "w") as f:
-                json.dump(document(seed, args.select, args.order, args.servers, args.values, args.aliases), f, indent=1,
+                json.dump(document(seed, args.select, args.order, args.servers, args.values, args.aliases,
+                                          args.constraints), f, indent=1,
                           ensure_ascii=False)
         print(f"fuzz-specs: {args.count} documents written to {args.write}")
         return
@@ -561,7 +587,8 @@ def main():
     if args.replay is not None:
         cases = [(os.path.basename(p), json.load(open(p))) for p in args.replay]
     else:
-        cases = ((f"seed-{seed}", document(seed, args.select, args.order, args.servers, args.values, args.aliases))
+        cases = ((f"seed-{seed}", document(seed, args.select, args.order, args.servers, args.values, args.aliases,
+                                          args.constraints))
                  for seed in range(args.seed, args.seed + args.count))
         if args.select:
             cases = (case for label, spec in cases for case in (

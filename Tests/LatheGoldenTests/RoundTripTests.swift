@@ -423,6 +423,16 @@ struct RoundTripTests {
         let plain = try JSONCoding.decoder().decode(
             Formats.Stored.self, from: Data(#"{"moment": "2024-03-01T00:00:00Z"}"#.utf8))
         #expect(plain.moment?.timeIntervalSince1970 == 1_709_251_200)
+        // Decimal text is bounded by the number it spells, and held to its pattern as text.
+        let amounts = try ["12.50", "0.00", "1000.01", "abc"].map { text in
+            try JSONCoding.decoder().decode(Formats.Stored.self, from: Data(#"{"amount": "\#(text)"}"#.utf8))
+                .validationIssues.map(\.description)
+        }
+        #expect(
+            amounts == [
+                [], ["$.amount: must be at least 0.01, but is 0"], ["$.amount: must be at most 1000, but is 1000.01"],
+                ["$.amount: must match the pattern ^\\d{0,10}(\\.\\d{0,2})?$"],
+            ])
         // A request-only URI is a URL.
         let upload = try roundTrip(Formats.Upload.self, #"{"source": "https://example.com/a.pdf"}"#)
         #expect(upload.source == URL(string: "https://example.com/a.pdf"))

@@ -113,10 +113,6 @@ enum Runtime {
         static let decode = "LatheRuntime.MultipartForm.decode"
     }
 
-    enum NumberOrString {
-        static let string = "LatheRuntime.NumberOrString.string"
-    }
-
     enum StreamCoding {
         static let events = "LatheRuntime.StreamCoding.events"
         static let json = "LatheRuntime.StreamCoding.json"

@@ -214,7 +214,11 @@ extension TypeEmitter {
                         + "&issues)"
                 )
             }
-            emitNumberCheck("\(Runtime.NumberOrString.string)(\(value).text)", c, path, into: &w)
+            // Bounds are on the number the text spells (`format: decimal` says it is one; text that
+            // is not breaks the pattern, if any, and is not bounded).
+            var bounds = SwiftWriter()
+            emitNumberCheck("decimal", c, path, into: &bounds)
+            if !bounds.isEmpty { w.block("if let decimal = \(value).decimalValue") { $0.raw(bounds) } }
         case .jsonValue, .bool, .calendarDate, .dateTime, .uuid, .url, .base64Data, .binaryData:
             break
         }

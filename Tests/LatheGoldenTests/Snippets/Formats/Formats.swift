@@ -337,6 +337,8 @@ extension Formats {
 
         public var moneyText: LatheRuntime.DecimalString?
 
+        public var amount: LatheRuntime.DecimalString?
+
         public var day: LatheRuntime.CalendarDate?
 
         public var moment: Foundation.Date?
@@ -362,6 +364,7 @@ extension Formats {
             exact: Swift.Double? = nil,
             money: Foundation.Decimal? = nil,
             moneyText: LatheRuntime.DecimalString? = nil,
+            amount: LatheRuntime.DecimalString? = nil,
             day: LatheRuntime.CalendarDate? = nil,
             moment: Foundation.Date? = nil,
             id: Foundation.UUID? = nil,
@@ -378,6 +381,7 @@ extension Formats {
             self.exact = exact
             self.money = money
             self.moneyText = moneyText
+            self.amount = amount
             self.day = day
             self.moment = moment
             self.id = id
@@ -398,6 +402,7 @@ extension Formats {
             self.exact = try container.decodeIfPresent(Swift.Double.self, forKey: "exact", rejectingNull: rejectsNull)
             self.money = try container.decodeIfPresent(Foundation.Decimal.self, forKey: "money", rejectingNull: rejectsNull)
             self.moneyText = try container.decodeIfPresent(LatheRuntime.DecimalString.self, forKey: "moneyText", rejectingNull: rejectsNull)
+            self.amount = try container.decodeIfPresent(LatheRuntime.DecimalString.self, forKey: "amount", rejectingNull: rejectsNull)
             self.day = try container.decodeIfPresent(LatheRuntime.CalendarDate.self, forKey: "day", rejectingNull: rejectsNull)
             self.moment = try container.decodeIfPresent(Foundation.Date.self, forKey: "moment", rejectingNull: rejectsNull)
             self.id = try container.decodeIfPresent(Foundation.UUID.self, forKey: "id", rejectingNull: rejectsNull)
@@ -417,6 +422,7 @@ extension Formats {
             try container.encodeIfPresent(self.exact, forKey: "exact")
             try container.encodeIfPresent(self.money, forKey: "money")
             try container.encodeIfPresent(self.moneyText, forKey: "moneyText")
+            try container.encodeIfPresent(self.amount, forKey: "amount")
             try container.encodeIfPresent(self.day, forKey: "day")
             try container.encodeIfPresent(self.moment, forKey: "moment")
             try container.encodeIfPresent(self.id, forKey: "id")
@@ -427,7 +433,14 @@ extension Formats {
             try container.encodeIfPresent(self.encoded, forKey: "encoded")
         }
 
-        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self.amount {
+                LatheRuntime.Check.pattern(value.text, "^\\d{0,10}(\\.\\d{0,2})?$", at: path.key("amount"), into: &issues)
+                if let decimal = value.decimalValue {
+                    LatheRuntime.Check.number(decimal, minimum: "0.01", maximum: "1000", at: path.key("amount"), into: &issues)
+                }
+            }
+        }
     }
 }
 
