@@ -239,6 +239,19 @@ extension Indirect: Validatable where Wrapped: Validatable {
             exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
     }
 
+    /// Decimal text (`format: decimal`) is bounded as the number it spells; text that spells none is
+    /// not bounded (its pattern, if the spec gives one, says what is wrong with it).
+    public static func number(
+        _ value: DecimalString, minimum: String? = nil, maximum: String? = nil, exclusiveMinimum: String? = nil,
+        exclusiveMaximum: String? = nil, multipleOf: String? = nil, at path: JSONPath,
+        into issues: inout [ValidationIssue]
+    ) {
+        guard let decimal = value.decimalValue else { return }
+        number(
+            decimal, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
+            exclusiveMaximum: exclusiveMaximum, multipleOf: multipleOf, at: path, into: &issues)
+    }
+
     /// A value that may be a number or a string: as JSON Schema says, lengths and patterns apply to
     /// the string form and bounds to the number form.
     public static func numberOrString(

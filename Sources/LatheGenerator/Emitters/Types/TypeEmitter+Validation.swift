@@ -214,11 +214,9 @@ extension TypeEmitter {
                         + "&issues)"
                 )
             }
-            // Bounds are on the number the text spells (`format: decimal` says it is one; text that
-            // is not breaks the pattern, if any, and is not bounded).
-            var bounds = SwiftWriter()
-            emitNumberCheck("decimal", c, path, into: &bounds)
-            if !bounds.isEmpty { w.block("if let decimal = \(value).decimalValue") { $0.raw(bounds) } }
+            // Bounds are on the number the text spells (checked in one statement, with no `if`:
+            // an operation's checks are split into scopes at lines that start one).
+            emitNumberCheck(value, c, path, into: &w)
         case .jsonValue, .bool, .calendarDate, .dateTime, .uuid, .url, .base64Data, .binaryData:
             break
         }

@@ -436,9 +436,7 @@ extension Formats {
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if let value = self.amount {
                 LatheRuntime.Check.pattern(value.text, "^\\d{0,10}(\\.\\d{0,2})?$", at: path.key("amount"), into: &issues)
-                if let decimal = value.decimalValue {
-                    LatheRuntime.Check.number(decimal, minimum: "0.01", maximum: "1000", at: path.key("amount"), into: &issues)
-                }
+                LatheRuntime.Check.number(value, minimum: "0.01", maximum: "1000", at: path.key("amount"), into: &issues)
             }
         }
     }
