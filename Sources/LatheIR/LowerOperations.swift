@@ -130,7 +130,7 @@ extension Lowerer {
         methodNames: inout NameScope
     ) -> IROperation {
         let name = Self.operationName(operation)
-        let method = operation.method.rawValue.uppercased()
+        let method = operation.method.token
         let operationID = operation.operationId ?? "\(method) \(operation.path)"
         let methodBase =
             operation.operationId.map(SwiftNames.memberName)

@@ -13,7 +13,8 @@ extension Lowerer {
         var servers: [IRServer] = []
         for (index, server) in document.servers.enumerated() {
             guard let usable = usableURL(server, relativeAllowed: true) else { continue }
-            let name = names.claim(SwiftNames.serverName(server.description) ?? "server\(index + 1)")
+            let name = names.claim(
+                SwiftNames.serverName(server.name) ?? SwiftNames.serverName(server.description) ?? "server\(index + 1)")
             // A relative entry's member takes `relativeTo base` before the variables.
             var labels = NameScope(reserved: SwiftNames.keywords.union(usable.isRelative ? ["base"] : []))
             var variables: [IRServerVariable] = []

@@ -236,3 +236,54 @@ struct InlineNamesLoopbackTests {
         #expect(response.status.code == 400)
     }
 }
+
+/// OpenAPI 3.2's methods through the generated client and server: `query` is sent as QUERY with its
+/// body, an `additionalOperations` key as the method it names (`COPY`), and the server routes both.
+struct OpenAPI32LoopbackTests {
+    struct Service: OpenAPI32.APIServer {
+        func search(_ input: OpenAPI32.Operations.Search.Input) async throws -> OpenAPI32.Operations.Search.Output {
+            guard case .json(let filter) = input.body else {
+                return .undocumented(statusCode: 415, headers: [:], body: nil)
+            }
+            return .ok(.init(body: .json(["report.pdf", "reply.txt"].filter { $0.hasPrefix(filter.prefix) })))
+        }
+
+        func getFile(_ input: OpenAPI32.Operations.GetFile.Input) async throws -> OpenAPI32.Operations.GetFile.Output {
+            .ok(.init(body: .plainText("contents of \(input.path.name)")))
+        }
+
+        func copyFile(_ input: OpenAPI32.Operations.CopyFile.Input) async throws -> OpenAPI32.Operations.CopyFile.Output
+        {
+            input.headers.destination == "/files/\(input.path.name).bak"
+                ? .created(.init()) : .undocumented(statusCode: 409, headers: [:], body: nil)
+        }
+    }
+
+    let transport = LoopbackTransport()
+    let client: OpenAPI32.Client
+
+    init() throws {
+        try Service().registerHandlers(on: transport)
+        client = OpenAPI32.Client(server: .production, transport: transport)
+    }
+
+    @Test func queryIsSentAsQueryWithItsBody() async throws {
+        let output = try await client.search(body: OpenAPI32.Filter(prefix: "rep"))
+        #expect(try output.ok.body.json == ["report.pdf", "reply.txt"])
+        let request = try #require(transport.sent.last)
+        #expect(request.method.rawValue == "QUERY" && request.path == "/search")
+        #expect(request.headerFields[.contentType] == "application/json")
+        // The body's constraints are checked as any body's: an empty prefix is never sent.
+        let count = transport.sent.count
+        await #expect(throws: OperationError.self) { try await client.search(body: OpenAPI32.Filter(prefix: "")) }
+        #expect(transport.sent.count == count)
+    }
+
+    @Test func anAdditionalOperationIsSentAsTheMethodItNames() async throws {
+        let output = try await client.copyFile(name: "report.pdf", destination: "/files/report.pdf.bak")
+        #expect(output.statusCode == 201)
+        let request = try #require(transport.sent.last)
+        #expect(request.method.rawValue == "COPY" && request.path == "/files/report.pdf")
+        #expect(try await client.getFile(name: "a").ok.body.plainText == "contents of a")
+    }
+}

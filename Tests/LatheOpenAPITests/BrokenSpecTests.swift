@@ -76,18 +76,66 @@ struct BrokenSpecTests {
                 paths: {}
                 """#,
             expected: [
-                #"spec.yaml:1:10: error: this is a Swagger 2.0 document; Lathe reads OpenAPI 3.0.x and 3.1.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi) [unsupported-version]"#
+                #"spec.yaml:1:10: error: this is a Swagger 2.0 document; Lathe reads OpenAPI 3.0.x to 3.2.x, not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi) [unsupported-version]"#
             ]
         ),
         Case(
-            name: "openapi-3-2",
+            name: "openapi-3-3",
             spec: #"""
-                openapi: 3.2.0
+                openapi: 3.3.0
                 info: {title: T, version: '1'}
                 paths: {}
                 """#,
             expected: [
-                #"spec.yaml:1:10: error: OpenAPI 3.2 is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x [unsupported-version]"#
+                #"spec.yaml:1:10: error: OpenAPI 3.3 is not supported yet; Lathe reads OpenAPI 3.0.x, 3.1.x and 3.2.x [unsupported-version]"#
+            ]
+        ),
+        // What 3.2 adds is known (no unknown-field warning); what Lathe does not generate of it is a
+        // warning where it is written; additional operations that are no method, or have a field, are errors.
+        Case(
+            name: "openapi-3-2",
+            spec: #"""
+                openapi: 3.2.0
+                $self: https://example.com/api.yaml
+                info: {title: T, version: '1'}
+                servers: [{url: 'https://a.example.com', name: main}]
+                tags: [{name: t, summary: T, parent: p, kind: nav}, {name: p}]
+                paths:
+                  /a:
+                    query:
+                      operationId: q
+                      parameters:
+                        - {name: all, in: querystring, content: {application/x-www-form-urlencoded: {schema: {type: object}}}}
+                      requestBody:
+                        content:
+                          multipart/mixed:
+                            schema: {type: array, items: {type: string}}
+                            itemEncoding: {contentType: text/plain}
+                      responses:
+                        '200': {summary: S, description: ok, content: {application/json: {$ref: '#/components/mediaTypes/M'}}}
+                    additionalOperations:
+                      LINK: {operationId: link, responses: {'204': {description: linked}}}
+                      Post: {operationId: post2, responses: {'204': {description: posted}}}
+                      'BAD METHOD': {operationId: bad, responses: {'204': {description: bad}}}
+                components:
+                  mediaTypes:
+                    M:
+                      schema: {$ref: '#/components/schemas/Pet'}
+                      examples: {one: {dataValue: {kind: cat}, serializedValue: '{"kind":"cat"}'}}
+                  schemas:
+                    Pet:
+                      type: object
+                      properties: {kind: {type: string}}
+                      discriminator: {propertyName: kind, defaultMapping: '#/components/schemas/Pet'}
+                  securitySchemes:
+                    o: {type: oauth2, oauth2MetadataUrl: 'https://a.example.com/.well-known/oauth-authorization-server', deprecated: true, flows: {deviceAuthorization: {deviceAuthorizationUrl: 'https://a.example.com/device', tokenUrl: 'https://a.example.com/token', scopes: {}}}}
+                """#,
+            expected: [
+                #"spec.yaml:11:27: warning: Lathe does not generate 'in: querystring' parameters yet (the whole query as one value); this operation is generated without it [querystring-not-generated]"#,
+                #"spec.yaml:16:13: warning: Lathe does not generate 'itemEncoding' yet; parts are encoded by their schemas alone [keyword-not-generated]"#,
+                #"spec.yaml:21:7: error: 'Post' in additionalOperations is a method with a field of its own; use 'post' beside it [additional-operation-has-field]"#,
+                #"spec.yaml:22:7: error: 'BAD METHOD' is not an HTTP method (a token of letters, digits and !#$%&'*+-.^_`|~) [method-invalid]"#,
+                #"spec.yaml:32:43: warning: Lathe does not generate 'defaultMapping' yet; a value whose discriminator is absent or names no alternative decodes as the alternatives are tried, in order [keyword-not-generated]"#,
             ]
         ),
         Case(

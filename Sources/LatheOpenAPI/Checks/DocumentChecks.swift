@@ -34,7 +34,7 @@ struct DocumentChecks {
             guard let id = operation.operationId, let node = operation.operationIdNode else { continue }
             if let earlier = first[id] {
                 error(
-                    "duplicate operationId '\(id)': \(earlier.method.rawValue.uppercased()) \(earlier.path) uses "
+                    "duplicate operationId '\(id)': \(earlier.method.token) \(earlier.path) uses "
                         + "it already; operation IDs must be unique",
                     at: node, kind: "duplicate-operation-id",
                     reading: "Lathe generates both and numbers this one's names")
@@ -108,7 +108,7 @@ struct DocumentChecks {
                 let complete = itemComplete && operationParameters.count == operation.parameters.count
                 for name in names where complete && !declared.contains(name) {
                     error(
-                        "\(operation.method.rawValue.uppercased()) \(path) does not declare the path parameter "
+                        "\(operation.method.token) \(path) does not declare the path parameter "
                             + "'\(name)'; add a parameter with name: \(name), in: path, required: true",
                         at: operation.methodNode, kind: "path-parameter-undeclared",
                         reading: "Lathe treats it as a required string path parameter"

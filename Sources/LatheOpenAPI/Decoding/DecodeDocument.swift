@@ -20,10 +20,12 @@ extension DocumentDecoder {
             info: Info(node: root, title: "", version: ""),
             components: Components(), store: ComponentStore()
         )
-        let fields = [
-            "openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags",
-            "externalDocs",
-        ]
+        let fields =
+            [
+                "openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security",
+                "tags",
+                "externalDocs",
+            ] + since32(["$self"])
         let required = version.isJSONSchema2020 ? ["openapi", "info"] : ["openapi", "info", "paths"]
         let extensions = object(root, "the OpenAPI document", fields: fields, required: required) { key, _, value in
             switch key {
@@ -58,7 +60,7 @@ extension DocumentDecoder {
     private func decodeVersion(_ root: YAMLNode) -> Bool {
         if let swagger = root["swagger"] {
             error(
-                "this is a Swagger \(swagger.text ?? "2.0") document; Lathe reads OpenAPI 3.0.x and 3.1.x, "
+                "this is a Swagger \(swagger.text ?? "2.0") document; Lathe reads OpenAPI 3.0.x to 3.2.x, "
                     + "not Swagger 2.0 yet. Convert it to OpenAPI 3 first (for example with swagger2openapi)",
                 at: swagger, kind: "unsupported-version")
             return false
@@ -78,10 +80,10 @@ extension DocumentDecoder {
             return false
         }
         let patch = numbers.count > 2 ? (numbers[2] ?? 0) : 0
-        guard major == 3, minor <= 1 else {
+        guard major == 3, minor <= 2 else {
             let what = major == 3 ? "OpenAPI \(major).\(minor)" : "OpenAPI version \(text)"
             error(
-                "\(what) is not supported yet; Lathe reads OpenAPI 3.0.x and 3.1.x", at: node,
+                "\(what) is not supported yet; Lathe reads OpenAPI 3.0.x, 3.1.x and 3.2.x", at: node,
                 kind: "unsupported-version")
             return false
         }
@@ -144,7 +146,8 @@ extension DocumentDecoder {
     func decodeComponents(_ node: YAMLNode) -> Components {
         guard let node = followReference(node, "components") else { return Components() }
         var components = Components()
-        let fields = ComponentKind.allCases.map(\.rawValue)
+        // 3.2's `mediaTypes` are read where a `$ref` reaches them.
+        let fields = ComponentKind.allCases.map(\.rawValue) + since32(["mediaTypes"])
         let extensions = object(node, "components", fields: fields) { key, _, value in
             guard let kind = ComponentKind(rawValue: key) else { return }
             if kind == .pathItem, !version.isJSONSchema2020 {
@@ -231,10 +234,12 @@ extension DocumentDecoder {
         return items.compactMap { item in
             var server = Server(node: item, url: "")
             let extensions = object(
-                item, "a Server object", fields: ["url", "description", "variables"], required: ["url"]
+                item, "a Server object", fields: ["url", "description", "variables"] + since32(["name"]),
+                required: ["url"]
             ) { key, _, value in
                 switch key {
                 case "url": server.url = string(value, "the server url") ?? ""
+                case "name": server.name = string(value, "the server name")
                 case "description": server.description = string(value, "description")
                 case "variables":
                     for (name, _, variable) in namedEntries(value, "server variables") {
@@ -266,7 +271,9 @@ extension DocumentDecoder {
         return items.compactMap { item in
             var tag = Tag(node: item, name: "")
             let extensions = object(
-                item, "a Tag object", fields: ["name", "description", "externalDocs"], required: ["name"]
+                item, "a Tag object",
+                fields: ["name", "description", "externalDocs"] + since32(["summary", "parent", "kind"]),
+                required: ["name"]
             ) { key, _, value in
                 switch key {
                 case "name": tag.name = string(value, "the tag name") ?? ""

@@ -45,8 +45,11 @@ extension DocumentDecoder {
     /// decoded once however often it is used.
     func decodePathItem(_ node: YAMLNode, path: String) -> PathItem? {
         var item = PathItem(node: node)
-        let methods = HTTPMethod.allCases.map(\.rawValue)
-        let fields = ["$ref", "summary", "description", "servers", "parameters"] + methods
+        let is32 = version.minor >= 2
+        let methods = (is32 ? HTTPMethod.fields32 : HTTPMethod.fields).map(\.rawValue)
+        let fields =
+            ["$ref", "summary", "description", "servers", "parameters"] + methods
+            + (is32 ? ["additionalOperations"] : [])
         let extensions = object(node, "a Path Item object", fields: fields) { key, keyNode, value in
             switch key {
             case "summary": item.summary = string(value, "summary")
@@ -54,9 +57,11 @@ extension DocumentDecoder {
             case "servers": item.servers = decodeServers(value)
             case "parameters": item.parameters = decodeParameterList(value)
             case "$ref": item.ref = reference(value, kind: .pathItem)
+            case "additionalOperations":
+                item.operations += decodeAdditionalOperations(value, path: path)
             default:
-                if let method = HTTPMethod(rawValue: key),
-                    let operation = decodeOperation(value, methodNode: keyNode, method: method, path: path)
+                if let operation = decodeOperation(
+                    value, methodNode: keyNode, method: HTTPMethod(rawValue: key), path: path)
                 {
                     item.operations.append(operation)
                 }
@@ -65,6 +70,38 @@ extension DocumentDecoder {
         guard let extensions else { return nil }
         item.extensions.entries += extensions.entries
         return item
+    }
+
+    /// OpenAPI 3.2's `additionalOperations`: methods without a field of their own (`COPY`), keyed as
+    /// they are sent.
+    private func decodeAdditionalOperations(_ node: YAMLNode, path: String) -> [Operation] {
+        namedEntries(node, "additionalOperations", followingReferences: false).compactMap { key, keyNode, value in
+            if HTTPMethod.fields32.contains(where: { $0.token == key.uppercased() }) {
+                error(
+                    "'\(key)' in additionalOperations is a method with a field of its own; use '\(key.lowercased())' "
+                        + "beside it", at: keyNode, kind: "additional-operation-has-field",
+                    reading: "Lathe generates it as \(key.uppercased())")
+                return decodeOperation(
+                    value, methodNode: keyNode, method: HTTPMethod(rawValue: key.lowercased()), path: path)
+            }
+            guard Self.isMethodToken(key) else {
+                error(
+                    "'\(key)' is not an HTTP method (a token of letters, digits and !#$%&'*+-.^_`|~)", at: keyNode,
+                    kind: "method-invalid", reading: "Lathe leaves out this operation")
+                return nil
+            }
+            return decodeOperation(value, methodNode: keyNode, method: HTTPMethod(rawValue: key), path: path)
+        }
+    }
+
+    /// RFC 9110's `token`, which a method is.
+    static func isMethodToken(_ text: String) -> Bool {
+        !text.isEmpty
+            && text.utf8.allSatisfy { byte in
+                (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(byte | 0x20)
+                    || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte)
+                    || Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+            }
     }
 
     func decodeOperation(_ node: YAMLNode, methodNode: YAMLNode, method: HTTPMethod, path: String) -> Operation? {
@@ -77,7 +114,7 @@ extension DocumentDecoder {
         let required = version.isJSONSchema2020 ? [] : ["responses"]
         let missing = ["responses": "Lathe treats every response as undocumented"]
         let extensions = object(
-            node, "the \(method.rawValue.uppercased()) operation", fields: fields, required: required, missing: missing
+            node, "the \(method.token) operation", fields: fields, required: required, missing: missing
         ) { key, _, value in
             switch key {
             case "tags": operation.tags = stringList(value, "tags")
@@ -129,7 +166,12 @@ extension DocumentDecoder {
                     case "in":
                         guard let text = string(value, "'in'") else { return }
                         location = ParameterLocation(rawValue: text)
-                        if location == nil {
+                        if text == "querystring", version.minor >= 2 {
+                            warning(
+                                "Lathe does not generate 'in: querystring' parameters yet (the whole query as one "
+                                    + "value); this operation is generated without it",
+                                at: value, kind: "querystring-not-generated")
+                        } else if location == nil {
                             error(
                                 "'in: \(text)' is not a parameter location; expected query, header, path or cookie",
                                 at: value, kind: "parameter-location-invalid",
@@ -284,13 +326,17 @@ extension DocumentDecoder {
                 media.schema = decodeSchema(value)
                 return media
             }
-            guard let value = followReference(value, "a Media Type object") else { return nil }
+            // A Media Type object may be a `$ref` in 3.2 (to `components/mediaTypes`).
+            guard let value = followReference(value, "a Media Type object", allowed: version.minor >= 2) else {
+                return nil
+            }
             var media = MediaType(node: value, contentType: contentType)
             guard
                 let extensions = object(
                     value, "the '\(contentType)' Media Type object",
-                    fields: ["schema", "itemSchema", "example", "examples", "encoding"],
-                    { key, _, value in
+                    fields: ["schema", "itemSchema", "example", "examples", "encoding"]
+                        + since32(["itemEncoding", "prefixEncoding"]),
+                    { key, keyNode, value in
                         switch key {
                         case "schema": media.schema = decodeSchema(value)
                         case "itemSchema": media.itemSchema = decodeSchema(value)
@@ -300,6 +346,7 @@ extension DocumentDecoder {
                             media.encoding = namedEntries(value, "encoding").compactMap { name, _, encoding in
                                 decodeEncoding(encoding).map { (name, $0) }
                             }
+                        case "itemEncoding", "prefixEncoding": warnPositionalEncoding(keyNode)
                         default: break
                         }
                     })
@@ -312,13 +359,23 @@ extension DocumentDecoder {
         }
     }
 
+    /// 3.2's encodings by position (`multipart/mixed` parts without names) and of nested parts.
+    private func warnPositionalEncoding(_ keyNode: YAMLNode) {
+        warning(
+            "Lathe does not generate '\(keyNode.text ?? "")' yet; parts are encoded by their schemas alone",
+            at: keyNode, kind: "keyword-not-generated")
+    }
+
     func decodeEncoding(_ node: YAMLNode) -> Encoding? {
         guard let node = followReference(node, "an Encoding object") else { return nil }
         var encoding = Encoding(node: node)
         let extensions = object(
-            node, "an Encoding object", fields: ["contentType", "headers", "style", "explode", "allowReserved"]
-        ) { key, _, value in
+            node, "an Encoding object",
+            fields: ["contentType", "headers", "style", "explode", "allowReserved"]
+                + since32(["encoding", "itemEncoding", "prefixEncoding"])
+        ) { key, keyNode, value in
             switch key {
+            case "encoding", "itemEncoding", "prefixEncoding": warnPositionalEncoding(keyNode)
             case "contentType": encoding.contentType = string(value, "contentType")
             case "headers": encoding.headers = decodeHeaders(value)
             case "style": encoding.style = decodeStyle(value)
@@ -382,7 +439,8 @@ extension DocumentDecoder {
         let required = ["description"]
         guard
             let extensions = object(
-                node, "a Response object", fields: ["description", "headers", "content", "links"], required: required,
+                node, "a Response object",
+                fields: ["description", "headers", "content", "links"] + since32(["summary"]), required: required,
                 { key, _, value in
                     switch key {
                     case "description": response.description = string(value, "description")
@@ -461,12 +519,14 @@ extension DocumentDecoder {
     func decodeExample(_ node: YAMLNode) -> Example? {
         var example = Example(node: node)
         let extensions = object(
-            node, "an Example object", fields: ["summary", "description", "value", "externalValue"]
+            node, "an Example object",
+            fields: ["summary", "description", "value", "externalValue"] + since32(["dataValue", "serializedValue"])
         ) { key, _, value in
             switch key {
             case "summary": example.summary = string(value, "summary")
             case "description": example.description = string(value, "description")
-            case "value": example.value = value
+            // 3.2's `dataValue` is the value as data (`serializedValue`, as sent, is not read).
+            case "value", "dataValue": example.value = value
             case "externalValue": example.externalValue = string(value, "externalValue")
             default: break
             }

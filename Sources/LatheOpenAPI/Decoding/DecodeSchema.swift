@@ -410,10 +410,15 @@ extension DocumentDecoder {
         var discriminator = Discriminator(node: node, propertyName: "", mapping: [])
         let missing = ["propertyName": "Lathe ignores the discriminator"]
         let extensions = object(
-            node, "a Discriminator object", fields: ["propertyName", "mapping"], required: ["propertyName"],
-            missing: missing
-        ) { key, _, value in
+            node, "a Discriminator object", fields: ["propertyName", "mapping"] + since32(["defaultMapping"]),
+            required: ["propertyName"], missing: missing
+        ) { key, keyNode, value in
             switch key {
+            case "defaultMapping":
+                warning(
+                    "Lathe does not generate 'defaultMapping' yet; a value whose discriminator is absent or names "
+                        + "no alternative decodes as the alternatives are tried, in order",
+                    at: keyNode, kind: "keyword-not-generated")
             case "propertyName": discriminator.propertyName = string(value, "propertyName") ?? ""
             case "mapping":
                 for (name, _, target) in namedEntries(value, "discriminator mapping") {

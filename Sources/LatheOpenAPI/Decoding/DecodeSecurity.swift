@@ -87,7 +87,9 @@ extension DocumentDecoder {
         var flows: [OAuthFlow] = []
         var openIdConnectUrl: String?
         var description: String?
-        let fields = ["type", "description", "name", "in", "scheme", "bearerFormat", "flows", "openIdConnectUrl"]
+        let fields =
+            ["type", "description", "name", "in", "scheme", "bearerFormat", "flows", "openIdConnectUrl"]
+            + since32(["oauth2MetadataUrl", "deprecated"])
         let missing = ["type": Self.unusableSchemeReading]
         guard
             let extensions = object(
@@ -182,7 +184,9 @@ extension DocumentDecoder {
     private func decodeOAuthFlows(_ node: YAMLNode) -> [OAuthFlow] {
         guard let node = followReference(node, "OAuth flows") else { return [] }
         var flows: [OAuthFlow] = []
-        object(node, "an OAuth Flows object", fields: OAuthFlow.Kind.allCases.map(\.rawValue)) { key, _, value in
+        // 3.2's device authorization flow is known, and left to the caller as every flow's token is.
+        let fields = OAuthFlow.Kind.allCases.map(\.rawValue) + since32(["deviceAuthorization"])
+        object(node, "an OAuth Flows object", fields: fields) { key, _, value in
             guard let kind = OAuthFlow.Kind(rawValue: key) else { return }
             var flow = OAuthFlow(kind: kind, scopes: [])
             var required = ["scopes"]

@@ -226,7 +226,12 @@ final class DocumentDecoder {
     }
 
     /// Fields whose value is data, for which null is a value of its own.
-    static let dataFields: Set<String> = ["example", "default", "const", "value", "enum", "examples"]
+    static let dataFields: Set<String> = [
+        "example", "default", "const", "value", "enum", "examples", "dataValue", "serializedValue",
+    ]
+
+    /// Fields OpenAPI 3.2 adds to an object: known in a 3.2 document, unknown before.
+    func since32(_ fields: [String]) -> [String] { version.minor >= 2 ? fields : [] }
 
     private func reportUnknownField(_ key: String, keyNode: YAMLNode, in name: String, fields: [String]) {
         if key == "$ref" {

@@ -55,6 +55,8 @@ public struct Info: Sendable, Hashable {
 public struct Server: Sendable, Hashable {
     public var node: YAMLNode
     public var url: String
+    /// OpenAPI 3.2's name for the server (`production`).
+    public var name: String?
     public var description: String?
     public var variables: [ServerVariable] = []
     public var extensions = Extensions()

@@ -131,10 +131,14 @@ public struct ReachedRegions: Sendable {
         /// What a path item holds beside its operations (parameters, servers, …), and the node of
         /// its operation `method`.
         mutating func pathItem(_ item: PathItem, selecting method: HTTPMethod) {
-            let methods = Set(HTTPMethod.allCases.map(\.rawValue))
+            let methods = Set(HTTPMethod.fields32.map(\.rawValue) + ["additionalOperations"])
             for (key, value) in item.node.entries
             where !methods.contains(key.text ?? "") || key.textEquals(method.rawValue) {
                 add(value)
+            }
+            // One of 3.2's additional operations: its entry alone.
+            if !method.isField, let additional = item.node["additionalOperations"], additional.isMapping {
+                for (key, value) in additional.entries where key.textEquals(method.rawValue) { add(value) }
             }
             for parameter in item.parameters { self.parameter(parameter) }
             for server in item.servers { add(server.node) }

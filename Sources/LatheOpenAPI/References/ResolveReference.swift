@@ -47,7 +47,7 @@ extension DocumentDecoder {
     /// Lathe does too, with a warning. Chains are followed; a cycle or a ref that leads nowhere
     /// gives `nil` (absent). Data (`example`, `default`, `enum`, `const`, `x-` values, a property
     /// named `$ref`) never comes through here.
-    func followReference(_ node: YAMLNode, _ what: String) -> YAMLNode? {
+    func followReference(_ node: YAMLNode, _ what: String, allowed: Bool = false) -> YAMLNode? {
         var current = node
         var seen: Set<YAMLNode> = []
         while current.isMapping, let refNode = current["$ref"], refNode.scalarType == .string, let raw = refNode.text {
@@ -57,10 +57,13 @@ extension DocumentDecoder {
                     reading: Self.unresolvedReading(nil))
                 return nil
             }
-            error(
-                "OpenAPI does not allow a $ref for \(what)", at: refNode, kind: "ref-not-allowed-here",
-                reading: "Lathe uses what it points at")
-            for (key, _) in current.entries where !key.textEquals("$ref") && !key.textHasPrefix("x-") {
+            if !allowed {
+                error(
+                    "OpenAPI does not allow a $ref for \(what)", at: refNode, kind: "ref-not-allowed-here",
+                    reading: "Lathe uses what it points at")
+            }
+            let siblings = allowed ? ["$ref", "summary", "description"] : ["$ref"]
+            for (key, _) in current.entries where !siblings.contains(key.text ?? "") && !key.textHasPrefix("x-") {
                 warning("'\(key.text ?? "")' beside this '$ref' is ignored", at: key, kind: "ref-sibling-ignored")
             }
             guard let (_, target) = resolve(raw, at: refNode, kind: nil) else { return nil }
