@@ -1017,6 +1017,34 @@ struct AllOfAndDefaultLoweringTests {
         #expect(warnings.isEmpty)
     }
 
+    /// Operations of methods without a field: 3.2's `query` and `additionalOperations`, and before
+    /// 3.2 the registered extension `x-oai-additionalOperations`, are sent as the method they name.
+    @Test func methodsWithoutAFieldAreOperations() throws {
+        func methods(_ version: String, _ item: String) throws -> [String] {
+            try LoweringTests().lower(
+                """
+                openapi: \(version)
+                info: {title: T, version: '1'}
+                paths:
+                  /a:
+                    get: {operationId: read, responses: {'204': {description: ok}}}
+                    \(item)
+                """
+            ).operations.map(\.method)
+        }
+        #expect(
+            try methods("3.2.0", "query: {operationId: ask, responses: {'204': {description: ok}}}")
+                == ["GET", "QUERY"])
+        #expect(
+            try methods("3.2.0", "additionalOperations: {COPY: {responses: {'204': {description: ok}}}}")
+                == ["GET", "COPY"])
+        #expect(
+            try methods("3.1.0", "x-oai-additionalOperations: {QUERY: {responses: {'204': {description: ok}}}}")
+                == ["GET", "QUERY"])
+        // Before 3.2, `query` is no field: an unknown one, ignored.
+        #expect(try methods("3.1.0", "query: {operationId: ask, responses: {'204': {description: ok}}}") == ["GET"])
+    }
+
     /// `required` naming a property in another case (Swashbuckle lists the C# name `Id` for the
     /// property it writes `id`) requires that property, with a warning at the name: read as written,
     /// a key no value has was required and every value failed to decode. Where two properties

@@ -115,7 +115,7 @@ struct BrokenSpecTests {
                         '200': {summary: S, description: ok, content: {application/json: {$ref: '#/components/mediaTypes/M'}}}
                     additionalOperations:
                       LINK: {operationId: link, responses: {'204': {description: linked}}}
-                      Post: {operationId: post2, responses: {'204': {description: posted}}}
+                      POST: {operationId: post2, responses: {'204': {description: posted}}}
                       'BAD METHOD': {operationId: bad, responses: {'204': {description: bad}}}
                 components:
                   mediaTypes:
@@ -133,7 +133,7 @@ struct BrokenSpecTests {
             expected: [
                 #"spec.yaml:11:27: warning: Lathe does not generate 'in: querystring' parameters yet (the whole query as one value); this operation is generated without it [querystring-not-generated]"#,
                 #"spec.yaml:16:13: warning: Lathe does not generate 'itemEncoding' yet; parts are encoded by their schemas alone [keyword-not-generated]"#,
-                #"spec.yaml:21:7: error: 'Post' in additionalOperations is a method with a field of its own; use 'post' beside it [additional-operation-has-field]"#,
+                #"spec.yaml:21:7: error: 'POST' in additionalOperations is a method with a field of its own; use 'post' beside it [additional-operation-has-field]"#,
                 #"spec.yaml:22:7: error: 'BAD METHOD' is not an HTTP method (a token of letters, digits and !#$%&'*+-.^_`|~) [method-invalid]"#,
                 #"spec.yaml:32:43: warning: Lathe does not generate 'defaultMapping' yet; a value whose discriminator is absent or names no alternative decodes as the alternatives are tried, in order [keyword-not-generated]"#,
             ]

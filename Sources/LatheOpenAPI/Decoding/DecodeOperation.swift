@@ -58,7 +58,7 @@ extension DocumentDecoder {
             case "parameters": item.parameters = decodeParameterList(value)
             case "$ref": item.ref = reference(value, kind: .pathItem)
             case "additionalOperations":
-                item.operations += decodeAdditionalOperations(value, path: path)
+                item.operations += decodeAdditionalOperations(value, path: path, besides: HTTPMethod.fields32)
             default:
                 if let operation = decodeOperation(
                     value, methodNode: keyNode, method: HTTPMethod(rawValue: key), path: path)
@@ -68,21 +68,25 @@ extension DocumentDecoder {
             }
         }
         guard let extensions else { return nil }
+        // The registered extension that says the same before 3.2 (ASP.NET Core writes QUERY there).
+        if !is32, let additional = extensions["x-oai-additionalOperations"] {
+            item.operations += decodeAdditionalOperations(additional, path: path, besides: HTTPMethod.fields)
+        }
         item.extensions.entries += extensions.entries
         return item
     }
 
     /// OpenAPI 3.2's `additionalOperations`: methods without a field of their own (`COPY`), keyed as
-    /// they are sent.
-    private func decodeAdditionalOperations(_ node: YAMLNode, path: String) -> [Operation] {
+    /// they are sent (methods are case-sensitive: `Post` is not `POST`).
+    private func decodeAdditionalOperations(_ node: YAMLNode, path: String, besides fields: [HTTPMethod]) -> [Operation]
+    {
         namedEntries(node, "additionalOperations", followingReferences: false).compactMap { key, keyNode, value in
-            if HTTPMethod.fields32.contains(where: { $0.token == key.uppercased() }) {
+            if let field = fields.first(where: { $0.token == key }) {
                 error(
-                    "'\(key)' in additionalOperations is a method with a field of its own; use '\(key.lowercased())' "
+                    "'\(key)' in additionalOperations is a method with a field of its own; use '\(field.rawValue)' "
                         + "beside it", at: keyNode, kind: "additional-operation-has-field",
-                    reading: "Lathe generates it as \(key.uppercased())")
-                return decodeOperation(
-                    value, methodNode: keyNode, method: HTTPMethod(rawValue: key.lowercased()), path: path)
+                    reading: "Lathe generates it as \(key)")
+                return decodeOperation(value, methodNode: keyNode, method: field, path: path)
             }
             guard Self.isMethodToken(key) else {
                 error(
