@@ -13,7 +13,7 @@ struct GenerateCommand: ParsableCommand {
             Writes each file atomically and only when its bytes change, and removes files an earlier run \
             generated that are no longer produced. A defect in the description that has one reasonable \
             reading is a warning saying what Lathe assumed, and everything is generated; only a file that \
-            is not an OpenAPI 3.0/3.1 description stops it (with --strict, any error does, as `lathe \
+            is not an OpenAPI 3.0 to 3.2 description stops it (with --strict, any error does, as `lathe \
             validate` reports them). Exits 0 on success, 1 when nothing could be generated (or, with \
             --check, when the output folder differs), 2 on a usage error.
             """

@@ -15,7 +15,7 @@ import Darwin
 public struct LatheCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lathe",
-        abstract: "Generate Swift from OpenAPI 3.0 and 3.1 descriptions.",
+        abstract: "Generate Swift from OpenAPI 3.0, 3.1 and 3.2 descriptions.",
         subcommands: [ValidateCommand.self, GenerateCommand.self, ComposeCommand.self]
     )
 

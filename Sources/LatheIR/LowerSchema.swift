@@ -1072,12 +1072,14 @@ extension Lowerer {
         if value == .null, reading.isOptional { return nil }
         if defaultFits(value, type) { return value }
         if let spelled = Self.spelledDefault(value), defaultFits(spelled, type) {
+            // utoipa writes `default: "null"` for `Option<T>`: no default, as `default: null` is.
+            let isNone = spelled == .null && reading.isOptional
             warning(
                 "the default \(JSONText.compact(value)) is text where the \(owner) takes "
-                    + "\(JSONText.compact(spelled))",
+                    + "\(JSONText.compact(spelled))"
+                    + (isNone ? ", which says what leaving it out says: no default" : ""),
                 at: at, kind: "default-spelled-as-text")
-            // utoipa writes `default: "null"` for `Option<T>`: no default, as `default: null` is.
-            return spelled == .null && reading.isOptional ? nil : spelled
+            return isNone ? nil : spelled
         }
         if let types = reading.declaredTypes?.subtracting(.null), types == .string,
             let text = Self.reading(value, as: types), defaultFits(text, type)

@@ -25,7 +25,10 @@ public struct OperationSelection: Sendable, Hashable {
             if selector.hasPrefix("/") { return operation.path == selector }
             let parts = selector.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[1].hasPrefix("/") {
-                return operation.method.rawValue.lowercased() == parts[0].lowercased() && operation.path == parts[1]
+                // `get /pets` picks the GET field's operation; an additional method is named as sent.
+                let method = operation.method
+                let named = method.isField ? method.rawValue == parts[0].lowercased() : method.rawValue == parts[0]
+                return named && operation.path == parts[1]
             }
             return operation.operationId == selector
         }

@@ -20,7 +20,7 @@ public struct LoadOptions: Sendable {
     }
 }
 
-/// A description as read: the typed document (when the input was an OpenAPI 3.0/3.1 document at all)
+/// A description as read: the typed document (when the input was an OpenAPI 3.0 to 3.2 document at all)
 /// and every diagnostic found on the way, errors and warnings alike.
 public struct LoadResult: Sendable {
     public var document: OpenAPIDocument?

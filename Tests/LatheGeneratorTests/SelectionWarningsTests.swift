@@ -117,6 +117,29 @@ struct SelectionWarningsTests {
         #expect(try #require(diagnostics.all.first).message.hasPrefix("2 warnings about parts"))
     }
 
+    /// A component the selection refers to that decodes to nothing (3.2's `in: querystring`, left out
+    /// with a warning) keeps its warning; another operation's additional method's does not.
+    @Test func warningsAboutAComponentThatDecodesToNothingStay() {
+        let spec = """
+            openapi: 3.2.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  parameters: [{$ref: '#/components/parameters/Whole'}]
+                  responses: {'204': {description: ok}}
+                additionalOperations:
+                  COPY: {operationId: copy, summry: typo, responses: {'204': {description: ok}}}
+            components:
+              parameters:
+                Whole: {name: q, in: querystring, content: {application/x-www-form-urlencoded: {schema: {type: object}}}}
+            """
+        let kinds = { (selectors: [String]) in Set(generate(spec, selecting: selectors).warnings.compactMap(\.kind)) }
+        #expect(kinds(["a"]) == ["querystring-not-generated"])
+        #expect(kinds(["copy"]) == ["unknown-field"])
+    }
+
     /// No note when nothing is left out.
     @Test func noNoteWhenNothingIsLeftOut() {
         let spec = Self.spec.replacingOccurrences(of: "summry: typo", with: "summary: fine")

@@ -982,8 +982,8 @@ struct AllOfAndDefaultLoweringTests {
                     + "Lathe generates it as any JSON value and checks it is one of the values [enum-mixed]",
                 "spec.yaml:12:39: warning: the default 3 is not text where the property takes text; Lathe reads it "
                     + "as \"3\" [default-not-text]",
-                "spec.yaml:14:57: warning: the default \"null\" is text where the property takes null "
-                    + "[default-spelled-as-text]",
+                "spec.yaml:14:57: warning: the default \"null\" is text where the property takes null, which says "
+                    + "what leaving it out says: no default [default-spelled-as-text]",
             ])
     }
 
@@ -1041,6 +1041,10 @@ struct AllOfAndDefaultLoweringTests {
         #expect(
             try methods("3.1.0", "x-oai-additionalOperations: {QUERY: {responses: {'204': {description: ok}}}}")
                 == ["GET", "QUERY"])
+        // Methods are case-sensitive: `get` beside the `get` field is a method of its own.
+        #expect(
+            try methods("3.2.0", "additionalOperations: {get: {responses: {'204': {description: ok}}}}")
+                == ["GET", "get"])
         // Before 3.2, `query` is no field: an unknown one, ignored.
         #expect(try methods("3.1.0", "query: {operationId: ask, responses: {'204': {description: ok}}}") == ["GET"])
     }

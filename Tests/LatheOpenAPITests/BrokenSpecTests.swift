@@ -90,8 +90,11 @@ struct BrokenSpecTests {
                 #"spec.yaml:1:10: error: OpenAPI 3.3 is not supported yet; Lathe reads OpenAPI 3.0.x, 3.1.x and 3.2.x [unsupported-version]"#
             ]
         ),
-        // What 3.2 adds is known (no unknown-field warning); what Lathe does not generate of it is a
-        // warning where it is written; additional operations that are no method, or have a field, are errors.
+        // What 3.2 adds is known (no unknown-field warning; a security requirement may name its scheme by
+        // URI, a response may have no description); what Lathe does not generate of it is a warning where
+        // it is written; additional operations that are no method, or have a field, are errors (`get`, in
+        // small letters, is a method of its own). `Kind` is read as `kind` (lowering says so); `Name`,
+        // which two properties match but for case, is no property.
         Case(
             name: "openapi-3-2",
             spec: #"""
@@ -104,8 +107,10 @@ struct BrokenSpecTests {
                   /a:
                     query:
                       operationId: q
+                      security: [{'#/components/securitySchemes/o': []}]
                       parameters:
                         - {name: all, in: querystring, content: {application/x-www-form-urlencoded: {schema: {type: object}}}}
+                        - {name: session, in: cookie, style: cookie, schema: {type: string}}
                       requestBody:
                         content:
                           multipart/mixed:
@@ -114,28 +119,35 @@ struct BrokenSpecTests {
                       responses:
                         '200': {summary: S, description: ok, content: {application/json: {$ref: '#/components/mediaTypes/M'}}}
                     additionalOperations:
-                      LINK: {operationId: link, responses: {'204': {description: linked}}}
+                      LINK: {operationId: link, responses: {'204': {}}}
+                      get: {operationId: lowercaseGet, responses: {'204': {description: a method of its own}}}
                       POST: {operationId: post2, responses: {'204': {description: posted}}}
                       'BAD METHOD': {operationId: bad, responses: {'204': {description: bad}}}
                 components:
                   mediaTypes:
                     M:
                       schema: {$ref: '#/components/schemas/Pet'}
-                      examples: {one: {dataValue: {kind: cat}, serializedValue: '{"kind":"cat"}'}}
+                      examples:
+                        one: {dataValue: {kind: cat}, serializedValue: '{"kind":"cat"}'}
+                        two: {value: {kind: dog}, dataValue: {kind: dog}}
                   schemas:
                     Pet:
                       type: object
-                      properties: {kind: {type: string}}
+                      required: [Kind, Name]
+                      properties: {kind: {type: string}, name: {type: string}, NAME: {type: string}}
                       discriminator: {propertyName: kind, defaultMapping: '#/components/schemas/Pet'}
                   securitySchemes:
                     o: {type: oauth2, oauth2MetadataUrl: 'https://a.example.com/.well-known/oauth-authorization-server', deprecated: true, flows: {deviceAuthorization: {deviceAuthorizationUrl: 'https://a.example.com/device', tokenUrl: 'https://a.example.com/token', scopes: {}}}}
                 """#,
             expected: [
-                #"spec.yaml:11:27: warning: Lathe does not generate 'in: querystring' parameters yet (the whole query as one value); this operation is generated without it [querystring-not-generated]"#,
-                #"spec.yaml:16:13: warning: Lathe does not generate 'itemEncoding' yet; parts are encoded by their schemas alone [keyword-not-generated]"#,
-                #"spec.yaml:21:7: error: 'POST' in additionalOperations is a method with a field of its own; use 'post' beside it [additional-operation-has-field]"#,
-                #"spec.yaml:22:7: error: 'BAD METHOD' is not an HTTP method (a token of letters, digits and !#$%&'*+-.^_`|~) [method-invalid]"#,
-                #"spec.yaml:32:43: warning: Lathe does not generate 'defaultMapping' yet; a value whose discriminator is absent or names no alternative decodes as the alternatives are tried, in order [keyword-not-generated]"#,
+                #"spec.yaml:12:27: warning: Lathe does not generate 'in: querystring' parameters yet (the whole query as one value); this operation is generated without it [querystring-not-generated]"#,
+                #"spec.yaml:13:46: warning: Lathe sends and reads style: cookie as form: values are percent-encoded and a list is one comma-separated value [cookie-style-as-form]"#,
+                #"spec.yaml:18:13: warning: Lathe does not generate 'itemEncoding' yet; parts are encoded by their schemas alone [keyword-not-generated]"#,
+                #"spec.yaml:24:7: error: 'POST' in additionalOperations is a method with a field of its own; use 'post' beside it [additional-operation-has-field]"#,
+                #"spec.yaml:25:7: error: 'BAD METHOD' is not an HTTP method (a token of letters, digits and !#$%&'*+-.^_`|~) [method-invalid]"#,
+                #"spec.yaml:32:46: error: an example has either 'value' or 'dataValue', not both [example-value-and-data-value]"#,
+                #"spec.yaml:36:24: warning: required property 'Name' is not among this schema's properties [required-undefined]"#,
+                #"spec.yaml:38:43: warning: Lathe does not generate 'defaultMapping' yet; a value whose discriminator is absent or names no alternative is not read as that schema (it is kept as undocumented) [keyword-not-generated]"#,
             ]
         ),
         Case(

@@ -3,7 +3,7 @@ import LatheYAML
 
 extension DocumentDecoder {
     /// Decodes the root document and everything its refs reach. Returns `nil` only when the file is
-    /// not an OpenAPI 3.0/3.1 document at all; otherwise a best-effort document beside the diagnostics.
+    /// not an OpenAPI 3.0 to 3.2 document at all; otherwise a best-effort document beside the diagnostics.
     func decodeDocument(_ root: YAMLNode) -> OpenAPIDocument? {
         guard root.isMapping else {
             error(
@@ -105,7 +105,9 @@ extension DocumentDecoder {
             next += 1
             switch kind {
             case .schema: store.schemas[key] = decodeSchema(node)
-            case .parameter: store.parameters[key] = decodeReferenceable(node, .parameter, decodeParameter)
+            case .parameter:
+                store.parameters[key] = decodeReferenceable(node, .parameter, decodeParameter)
+                if store.parameters[key] == nil { store.undecoded[key] = node }
             case .response: store.responses[key] = decodeReferenceable(node, .response, decodeResponse)
             case .requestBody: store.requestBodies[key] = decodeReferenceable(node, .requestBody, decodeRequestBody)
             case .header: store.headers[key] = decodeReferenceable(node, .header, decodeHeader)

@@ -60,8 +60,8 @@ extension DocumentDecoder {
             case "additionalOperations":
                 item.operations += decodeAdditionalOperations(value, path: path, besides: HTTPMethod.fields32)
             default:
-                if let operation = decodeOperation(
-                    value, methodNode: keyNode, method: HTTPMethod(rawValue: key), path: path)
+                if let method = HTTPMethod.fields32.first(where: { $0.rawValue == key }),
+                    let operation = decodeOperation(value, methodNode: keyNode, method: method, path: path)
                 {
                     item.operations.append(operation)
                 }
@@ -94,7 +94,7 @@ extension DocumentDecoder {
                     kind: "method-invalid", reading: "Lathe leaves out this operation")
                 return nil
             }
-            return decodeOperation(value, methodNode: keyNode, method: HTTPMethod(rawValue: key), path: path)
+            return decodeOperation(value, methodNode: keyNode, method: HTTPMethod(additional: key), path: path)
         }
     }
 
@@ -225,6 +225,14 @@ extension DocumentDecoder {
 
     func decodeStyle(_ node: YAMLNode) -> ParameterStyle? {
         guard let text = string(node, "style") else { return nil }
+        if text == "cookie", version.minor >= 2 {
+            // 3.2's cookie style: `n=v1; n=v2`, nothing escaped. Lathe writes cookies as `form` only.
+            warning(
+                "Lathe sends and reads style: cookie as form: values are percent-encoded and a list is one "
+                    + "comma-separated value",
+                at: node, kind: "cookie-style-as-form")
+            return .form
+        }
         guard let style = ParameterStyle(rawValue: text) else {
             error(
                 "'\(text)' is not a parameter style; "
@@ -440,7 +448,8 @@ extension DocumentDecoder {
 
     func decodeResponse(_ node: YAMLNode) -> Response? {
         var response = Response(node: node)
-        let required = ["description"]
+        // Optional from 3.2 on.
+        let required = version.minor >= 2 ? [] : ["description"]
         guard
             let extensions = object(
                 node, "a Response object",
@@ -522,6 +531,7 @@ extension DocumentDecoder {
 
     func decodeExample(_ node: YAMLNode) -> Example? {
         var example = Example(node: node)
+        var dataValue: YAMLNode?
         let extensions = object(
             node, "an Example object",
             fields: ["summary", "description", "value", "externalValue"] + since32(["dataValue", "serializedValue"])
@@ -529,10 +539,20 @@ extension DocumentDecoder {
             switch key {
             case "summary": example.summary = string(value, "summary")
             case "description": example.description = string(value, "description")
+            case "value": example.value = value
             // 3.2's `dataValue` is the value as data (`serializedValue`, as sent, is not read).
-            case "value", "dataValue": example.value = value
+            case "dataValue": dataValue = value
             case "externalValue": example.externalValue = string(value, "externalValue")
             default: break
+            }
+        }
+        if let dataValue {
+            if example.value == nil {
+                example.value = dataValue
+            } else {
+                error(
+                    "an example has either 'value' or 'dataValue', not both", at: dataValue,
+                    kind: "example-value-and-data-value", reading: "Lathe uses 'value'")
             }
         }
         if node["value"] != nil, let external = node["externalValue"] {

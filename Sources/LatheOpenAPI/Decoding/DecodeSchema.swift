@@ -417,7 +417,7 @@ extension DocumentDecoder {
             case "defaultMapping":
                 warning(
                     "Lathe does not generate 'defaultMapping' yet; a value whose discriminator is absent or names "
-                        + "no alternative decodes as the alternatives are tried, in order",
+                        + "no alternative is not read as that schema (it is kept as undocumented)",
                     at: keyNode, kind: "keyword-not-generated")
             case "propertyName": discriminator.propertyName = string(value, "propertyName") ?? ""
             case "mapping":
@@ -481,8 +481,8 @@ extension DocumentDecoder {
             if !seen.insert(name).inserted {
                 warning("'\(name)' is listed twice in required", at: item, kind: "duplicate-entry")
             } else if !properties.contains(name),
-                // One in another case is read as that property, with a warning of lowering's.
-                !schema.properties.contains(where: { $0.name.lowercased() == name.lowercased() })
+                // One property in another case is read as it, with a warning of lowering's.
+                schema.properties.count(where: { $0.name.lowercased() == name.lowercased() }) != 1
             {
                 warning(
                     "required property '\(name)' is not among this schema's properties", at: item,

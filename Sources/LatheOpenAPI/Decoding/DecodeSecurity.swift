@@ -65,11 +65,24 @@ extension DocumentDecoder {
                             + "but this is \(value.kindDescription)",
                         at: value, kind: "security-scopes-invalid", reading: "Lathe reads it as [] (no scopes)")
                 }
-                requirement.schemes.append((keyNode.text ?? "", keyNode, scopes))
+                requirement.schemes.append((schemeName(keyNode.text ?? ""), keyNode, scopes))
             }
             requirements.append(requirement)
         }
         return requirements
+    }
+
+    /// The scheme a requirement names: in 3.2, a key may be a URI reference to one
+    /// (`'#/components/securitySchemes/api_key'`), read as that component's name; a name that is a
+    /// component's stays one.
+    private func schemeName(_ key: String) -> String {
+        let prefix = "#/components/securitySchemes/"
+        guard version.minor >= 2, key.hasPrefix(prefix) else { return key }
+        let token = key.dropFirst(prefix.count)
+        guard !token.contains("/"), let decoded = PercentEncoding.decode(String(token)),
+            let name = JSONPointer.unescape(Substring(decoded))
+        else { return key }
+        return name
     }
 
     /// What `lathe generate` does with a security scheme it cannot use.

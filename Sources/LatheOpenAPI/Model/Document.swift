@@ -14,7 +14,7 @@ public struct SpecVersion: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A whole OpenAPI description: the root file and every file its refs reach, normalised so later
-/// stages do not care whether it was 3.0 or 3.1.
+/// stages do not care whether it was 3.0, 3.1 or 3.2.
 public struct OpenAPIDocument: Sendable {
     public var node: YAMLNode
     public var version: SpecVersion
@@ -187,6 +187,9 @@ public struct ComponentStore: Sendable {
     public var callbacks: [String: Referenceable<Callback>] = [:]
     public var pathItems: [String: PathItem] = [:]
     public var securitySchemes: [String: Referenceable<SecurityScheme>] = [:]
+    /// Targets that decoded to nothing (a parameter without a name, 3.2's `in: querystring`), by
+    /// key: their diagnostics belong to every operation that refers to them.
+    public var undecoded: [String: YAMLNode] = [:]
 
     /// Follows a chain of references to a value; `nil` for an unresolved target or a cycle (both reported).
     public func resolve<T>(

@@ -1,33 +1,42 @@
 import LatheYAML
 
 /// An operation's HTTP method: a Path Item's field for it (`get`, …, and OpenAPI 3.2's `query`), or
-/// a key of 3.2's `additionalOperations`, which names the method as it is sent (`COPY`).
-public struct HTTPMethod: RawRepresentable, Sendable, Hashable {
+/// a key of 3.2's `additionalOperations`, which names the method as it is sent (`COPY`). Methods are
+/// case-sensitive: an additional operation keyed `get` is the method `get`, not the field's `GET`.
+public struct HTTPMethod: Sendable, Hashable {
     /// The field's name (`get`), or the key in `additionalOperations` as written.
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
+    public let rawValue: String
+    /// Whether a Path Item field names it, rather than a key of `additionalOperations`.
+    public let isField: Bool
 
-    public static let get = HTTPMethod(rawValue: "get")
-    public static let put = HTTPMethod(rawValue: "put")
-    public static let post = HTTPMethod(rawValue: "post")
-    public static let delete = HTTPMethod(rawValue: "delete")
-    public static let options = HTTPMethod(rawValue: "options")
-    public static let head = HTTPMethod(rawValue: "head")
-    public static let patch = HTTPMethod(rawValue: "patch")
-    public static let trace = HTTPMethod(rawValue: "trace")
+    private init(field: String) {
+        rawValue = field
+        isField = true
+    }
+
+    /// The method an `additionalOperations` key names.
+    public init(additional key: String) {
+        rawValue = key
+        isField = false
+    }
+
+    public static let get = HTTPMethod(field: "get")
+    public static let put = HTTPMethod(field: "put")
+    public static let post = HTTPMethod(field: "post")
+    public static let delete = HTTPMethod(field: "delete")
+    public static let options = HTTPMethod(field: "options")
+    public static let head = HTTPMethod(field: "head")
+    public static let patch = HTTPMethod(field: "patch")
+    public static let trace = HTTPMethod(field: "trace")
     /// OpenAPI 3.2's `query` field: the QUERY method (a safe request with a body).
-    public static let query = HTTPMethod(rawValue: "query")
+    public static let query = HTTPMethod(field: "query")
 
     /// The Path Item fields for methods in OpenAPI 3.0 and 3.1.
     public static let fields: [HTTPMethod] = [.get, .put, .post, .delete, .options, .head, .patch, .trace]
     /// The same in 3.2, which adds `query`.
     public static let fields32 = fields + [.query]
 
-    /// Whether a Path Item field names it, rather than a key of `additionalOperations`.
-    public var isField: Bool { Self.fields32.contains(self) }
-
-    /// The method as sent: a field's name in capitals, an additional operation's key as written
-    /// (methods are case-sensitive).
+    /// The method as sent: a field's name in capitals, an additional operation's key as written.
     public var token: String { isField ? rawValue.uppercased() : rawValue }
 }
 

@@ -128,16 +128,19 @@ public struct ReachedRegions: Sendable {
             return visited.insert(key).inserted
         }
 
+        static let additionalOperationsKeys = ["additionalOperations", "x-oai-additionalOperations"]
+
         /// What a path item holds beside its operations (parameters, servers, …), and the node of
         /// its operation `method`.
         mutating func pathItem(_ item: PathItem, selecting method: HTTPMethod) {
-            let methods = Set(HTTPMethod.fields32.map(\.rawValue) + ["additionalOperations"])
+            let methods = Set(HTTPMethod.fields32.map(\.rawValue) + Self.additionalOperationsKeys)
             for (key, value) in item.node.entries
-            where !methods.contains(key.text ?? "") || key.textEquals(method.rawValue) {
+            where !methods.contains(key.text ?? "") || (method.isField && key.textEquals(method.rawValue)) {
                 add(value)
             }
-            // One of 3.2's additional operations: its entry alone.
-            if !method.isField, let additional = item.node["additionalOperations"], additional.isMapping {
+            // One of the additional operations (3.2's, or the extension's before it): its entry alone.
+            for name in Self.additionalOperationsKeys where !method.isField {
+                guard let additional = item.node[name], additional.isMapping else { continue }
                 for (key, value) in additional.entries where key.textEquals(method.rawValue) { add(value) }
             }
             for parameter in item.parameters { self.parameter(parameter) }
@@ -163,8 +166,11 @@ public struct ReachedRegions: Sendable {
             var current = item
             while case .reference(let reference) = current {
                 if let parent = reference.node.parent { add(parent) }
-                guard first(reference.targetKey), let key = reference.targetKey, let next = store[keyPath: table][key]
-                else { return }
+                guard first(reference.targetKey), let key = reference.targetKey else { return }
+                guard let next = store[keyPath: table][key] else {
+                    if let node = store.undecoded[key] { add(node) }
+                    return
+                }
                 current = next
             }
             if case .value(let value) = current {

@@ -38,7 +38,7 @@ public final class Box<Value: Sendable & Hashable>: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
-/// A schema, normalised across OpenAPI 3.0 and 3.1 (JSON Schema 2020-12):
+/// A schema, normalised across OpenAPI 3.0, 3.1 and 3.2 (the last two: JSON Schema 2020-12):
 /// - `nullable: true` (3.0) and `type: [T, "null"]` (3.1) both put `.null` into `types`;
 /// - 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` become 3.1's numeric bounds;
 /// - `example` (3.0) and `examples` (3.1) both fill `examples`;
