@@ -88,6 +88,37 @@ struct MultiFileTests {
             ])
     }
 
+    /// OpenAPI 3.2's `$self`: an absolute reference to it is to the root file, and one beside it to
+    /// the file beside the root file, read from disk; other absolute references stay remote.
+    @Test func referencesUnderSelfAreTheFilesOnDisk() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-self-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "Pet: {type: object, properties: {name: {type: string}}}\n".write(
+            to: directory.appendingPathComponent("shared.yaml"), atomically: true, encoding: .utf8)
+        try """
+        openapi: 3.2.0
+        info: {title: T, version: '1'}
+        components:
+          schemas:
+            A: {$ref: 'https://example.com/apis/v1/openapi.yaml#/components/schemas/B'}
+            B: {$ref: 'https://example.com/apis/v1/shared.yaml#/Pet'}
+            C: {$ref: 'https://example.org/other.yaml#/Pet'}
+        $self: https://example.com/apis/v1/openapi.yaml
+
+        """.write(to: directory.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        let result = OpenAPILoader.load(path: directory.appendingPathComponent("api.yaml").path)
+        #expect(result.files.count == 2)
+        #expect(
+            printed(result, removing: directory.path + "/") == [
+                "api.yaml:7:15: error: remote reference 'https://example.org/other.yaml#/Pet' is not supported; "
+                    + "download the document next to this one and refer to it by a relative path [ref-remote]"
+            ])
+        let document = try #require(result.document)
+        let a = try #require(document.components.schemas.first { $0.name == "A" }).key
+        #expect(document.store.schemas[a]?.ref?.targetKey?.hasSuffix("api.yaml#/components/schemas/B") == true)
+    }
+
     @Test func missingUnparsableAndWrongTargets() {
         #expect(
             printed(OpenAPILoader.load(path: fixtures + "/broken-refs/api.yaml")) == [

@@ -13,6 +13,10 @@ extension DocumentDecoder {
             return nil
         }
         guard decodeVersion(root) else { return nil }
+        // Before any reference is resolved: `$self` may come after the first.
+        if version.minor >= 2, let text = root["$self"]?.text, ["http", "https"].contains(uriScheme(text)) {
+            selfURI = (text, root.tree)
+        }
 
         var info: Info?
         var document = OpenAPIDocument(

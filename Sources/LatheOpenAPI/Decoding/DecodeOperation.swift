@@ -103,10 +103,11 @@ extension DocumentDecoder {
         !text.isEmpty
             && text.utf8.allSatisfy { byte in
                 (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(byte | 0x20)
-                    || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte)
-                    || Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+                    || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte) || tokenSymbols.contains(byte)
             }
     }
+
+    private static let tokenSymbols = Set("!#$%&'*+-.^_`|~".utf8)
 
     func decodeOperation(_ node: YAMLNode, methodNode: YAMLNode, method: HTTPMethod, path: String) -> Operation? {
         guard let node = followReference(node, "an operation") else { return nil }

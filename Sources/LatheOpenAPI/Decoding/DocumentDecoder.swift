@@ -28,6 +28,9 @@ final class DocumentDecoder {
     }
 
     /// Where each `file#pointer` led: a node, or why it leads nowhere (said after the ref's own text).
+    /// OpenAPI 3.2's `$self` (an absolute http(s) URI) and the root file it names: a reference under
+    /// it is to the root file or a file beside it, read from disk.
+    @exclusivity(unchecked) var selfURI: (uri: String, root: YAMLTree)?
     @exclusivity(unchecked) var pointerTargets: [String: Result<YAMLNode, PointerError>] = [:]
     /// Schemas decoded from nodes that aliases share, so a shared node is decoded (and reported) once.
     @exclusivity(unchecked) var sharedSchemas: [YAMLNode: Schema] = [:]

@@ -118,7 +118,8 @@ extension DocumentDecoder {
     private func resolveUncached(
         _ raw: String, at refNode: YAMLNode, kind: ComponentKind?
     ) -> (key: String, node: YAMLNode)? {
-        let (uriPart, fragmentPart) = split(raw)
+        var (uriPart, fragmentPart) = split(raw)
+        if let local = localPath(underSelf: uriPart) { uriPart = local }
         if let scheme = uriScheme(uriPart) {
             if scheme == "http" || scheme == "https" {
                 referenceError(
@@ -185,8 +186,19 @@ extension DocumentDecoder {
         return (String(raw[..<hash]), String(raw[raw.utf8.index(after: hash)...]))
     }
 
+    /// An absolute reference under the document's `$self` (3.2), as the absolute path of the file
+    /// it names on disk: `$self` itself is the root file, and a URI beside it a file beside that one.
+    private func localPath(underSelf uri: String) -> String? {
+        guard let (selfURI, root) = selfURI, !uri.isEmpty else { return nil }
+        let rootPath = files.absolutePath(of: root)
+        if uri == selfURI { return rootPath }
+        let base = selfURI[...(selfURI.lastIndex(of: "/") ?? selfURI.startIndex)]
+        guard uri.hasPrefix(base), base.count > "https://".count else { return nil }
+        return Paths.normalize(Paths.join(Paths.directory(rootPath), String(uri.dropFirst(base.count))))
+    }
+
     /// The URI scheme (`http`), if the reference has one. Single letters are not taken as schemes.
-    private func uriScheme(_ uri: String) -> String? {
+    func uriScheme(_ uri: String) -> String? {
         guard let colon = uri.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = uri[..<colon]
         guard scheme.count > 1, let first = scheme.first, first.isLetter,
