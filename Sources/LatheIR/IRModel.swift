@@ -532,6 +532,9 @@ public struct IRProperty: Sendable, Equatable {
     public var isBoxed = false
     public var isReadOnly = false
     public var isWriteOnly = false
+    /// A key `required` lists that no property declares: optional in Swift, so a value without it
+    /// (the spec's mistake, as a rule) still decodes, and `validate()` reports it missing.
+    public var checksPresence = false
     public var docs: IRDocs
     public var source: IRSource
 

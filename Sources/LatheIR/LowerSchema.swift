@@ -939,14 +939,16 @@ extension Lowerer {
             }
             properties.append(irProperty)
         }
-        // Nothing is dropped: a required key with no schema still becomes a property.
+        // Nothing is dropped: a required key with no schema still becomes a property, optional in
+        // Swift and checked by `validate()` (Mistral's spec requires a `text` its responses lack,
+        // which a required member failed to decode in every response).
         for (name, swiftName) in zip(undefinedRequired, undefinedNames) {
-            properties.append(
-                IRProperty(
-                    name: IRName(original: name, swift: swiftName), type: .primitive(.jsonValue),
-                    isRequired: true, defaultValue: nil, constraints: IRConstraints(), docs: IRDocs(),
-                    source: source(schema.origin)
-                ))
+            var property = IRProperty(
+                name: IRName(original: name, swift: swiftName), type: .primitive(.jsonValue),
+                isRequired: false, defaultValue: nil, constraints: IRConstraints(),
+                docs: Self.undeclaredRequiredDocs, source: source(schema.origin))
+            property.checksPresence = true
+            properties.append(property)
         }
         var additional = IRAdditionalProperties.ignored
         if parts.hasPatternProperties {
@@ -978,6 +980,10 @@ extension Lowerer {
             ))
         return .named(id)
     }
+
+    static let undeclaredRequiredDocs = IRDocs(
+        description: "The spec lists this key as required but declares no property for it: any JSON value, and "
+            + "`validate()` reports it when absent.")
 
     /// The names `required` lists that no property has.
     static func undefined(_ required: [String], among properties: [Schema.Property]) -> [String] {

@@ -283,6 +283,12 @@ extension Indirect: Validatable where Wrapped: Validatable {
         }
     }
 
+    /// A key `required` lists that no property declares, generated optional so a value without it
+    /// decodes: reported here when absent.
+    public static func present(_ isPresent: Bool, at path: JSONPath, into issues: inout [ValidationIssue]) {
+        if !isPresent { issues.append(ValidationIssue(path: path, message: "is required")) }
+    }
+
     /// Properties a schema with `additionalProperties: false` does not allow.
     public static func noAdditionalProperties(
         _ keys: some Collection<String>, at path: JSONPath, into issues: inout [ValidationIssue]

@@ -30,6 +30,12 @@ struct RoundTripTests {
         #expect(throws: DecodingError.self) {
             try JSONCoding.decoder().decode(RequiredAndOptional.Customer.self, from: Data(#"{"id": "c1"}"#.utf8))
         }
+        // A required key no property declares: any value, kept; absent, the value still decodes and
+        // `validate()` reports it.
+        let choice = try roundTrip(RequiredAndOptional.Choice.self, #"{"index": 0, "text": {"a": [1]}}"#)
+        #expect(choice.text == ["a": [1]] && choice.validationIssues.isEmpty)
+        let without = try roundTrip(RequiredAndOptional.Choice.self, #"{"index": 0}"#)
+        #expect(without.validationIssues.map(\.description) == ["$.text: is required"])
     }
 
     /// Large nested values live in boxes behind their properties: the JSON, the public types,

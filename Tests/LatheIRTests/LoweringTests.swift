@@ -42,7 +42,8 @@ struct LoweringTests {
                 Issue.record("\(name) is not an object")
                 return []
             }
-            return object.properties.map { ($0.name.original, $0.type, $0.isRequired) }
+            // A key no property declares is optional and checked for presence.
+            return object.properties.map { ($0.name.original, $0.type, $0.isRequired || $0.checksPresence) }
         }
         let base = try properties("Base")
         #expect(base.map(\.0) == ["a", "b", "z"] && base.map(\.2) == [true, true, true])
@@ -1071,7 +1072,8 @@ struct AllOfAndDefaultLoweringTests {
                     NAME: {type: string}
             """)
         #expect(object.properties.map(\.name.original) == ["id", "name", "NAME", "Name", "other"])
-        #expect(object.properties.map(\.isRequired) == [true, false, false, true, true])
+        #expect(object.properties.map(\.isRequired) == [true, false, false, false, false])
+        #expect(object.properties.map(\.checksPresence) == [false, false, false, true, true])
         #expect(
             warnings.filter { $0.contains("[required-case]") } == [
                 "spec.yaml:9:18: warning: required names 'Id', which is no property of this schema; Lathe reads it as "

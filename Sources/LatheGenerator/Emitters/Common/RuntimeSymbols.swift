@@ -61,6 +61,7 @@ enum Runtime {
         static let length = "LatheRuntime.Check.length"
         static let noAdditionalProperties = "LatheRuntime.Check.noAdditionalProperties"
         static let number = "LatheRuntime.Check.number"
+        static let present = "LatheRuntime.Check.present"
         static let numberOrString = "LatheRuntime.Check.numberOrString"
         static let pattern = "LatheRuntime.Check.pattern"
         static let undocumentedCase = "LatheRuntime.Check.undocumentedCase"

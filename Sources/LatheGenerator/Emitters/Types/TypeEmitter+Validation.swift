@@ -28,6 +28,9 @@ extension TypeEmitter {
         for shape in shapes {
             let property = shape.property
             let path = "path.key(\(SwiftLiteral.string(property.name.original)))"
+            if property.checksPresence {
+                body.line("\(Runtime.Check.present)(self.\(shape.storedName) != nil, at: \(path), into: &issues)")
+            }
             // The stored member, so validating a deprecated property does not warn.
             let access = unbox(shape, "self.\(shape.storedName)")
             let inner = property.type.nonNull

@@ -9,6 +9,38 @@ import Foundation
 nonisolated public enum RequiredAndOptional {}
 
 extension RequiredAndOptional {
+    /// Requires a key no property declares (a spec's mistake, as a rule).
+    ///
+    /// - Source: `#/components/schemas/Choice`
+    nonisolated public struct Choice: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var index: Swift.Int
+
+        /// The spec lists this key as required but declares no property for it: any JSON value, and `validate()` reports it when absent.
+        public var text: LatheRuntime.JSONValue?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(index: Swift.Int, text: LatheRuntime.JSONValue? = nil) {
+            self.index = index
+            self.text = text
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.index = try container.decode(Swift.Int.self, forKey: "index")
+            self.text = try container.decodeKeepingNull(LatheRuntime.JSONValue.self, forKey: "text")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.index, forKey: "index")
+            try container.encodeIfPresent(self.text, forKey: "text")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            LatheRuntime.Check.present(self.text != nil, at: path.key("text"), into: &issues)
+        }
+    }
+
     /// A customer, with the fields the API always sends and those it may leave out.
     ///
     /// - Source: `#/components/schemas/Customer`
