@@ -586,7 +586,10 @@ extension Lowerer {
                 encoding.map { lowerHeaders($0.headers, base: base + SwiftNames.typeName(property.name.original)) }
                 ?? []
             return IRPart(
-                name: property.name, isFile: isFile, isRepeated: isRepeated, isRequired: property.isRequired,
+                // A part `required` lists with no property for it is still required: parts have no
+                // `validate()` to report it, and a request is what they make.
+                name: property.name, isFile: isFile, isRepeated: isRepeated,
+                isRequired: property.isRequired || property.checksPresence,
                 type: isFile ? .primitive(.binaryData) : itemType,
                 constraints: isFile ? Self.countConstraints(constraints) : constraints,
                 contentType: encoding?.contentType, headers: headers,

@@ -25,7 +25,8 @@ public struct OperationSelection: Sendable, Hashable {
             if selector.hasPrefix("/") { return operation.path == selector }
             let parts = selector.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[1].hasPrefix("/") {
-                // `get /pets` picks the GET field's operation; an additional method is named as sent.
+                // `get /pets` or `GET /pets` picks the GET field's operation; an additional method
+                // is named as sent (`get` also picks an additional operation keyed `get`).
                 let method = operation.method
                 let named = method.isField ? method.rawValue == parts[0].lowercased() : method.rawValue == parts[0]
                 return named && operation.path == parts[1]

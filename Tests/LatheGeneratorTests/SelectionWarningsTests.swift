@@ -117,8 +117,9 @@ struct SelectionWarningsTests {
         #expect(try #require(diagnostics.all.first).message.hasPrefix("2 warnings about parts"))
     }
 
-    /// A component the selection refers to that decodes to nothing (3.2's `in: querystring`, left out
-    /// with a warning) keeps its warning; another operation's additional method's does not.
+    /// A component the selection refers to that decodes to nothing (3.2's `in: querystring`, a
+    /// request body without content, each left out with a warning) keeps its warning; another
+    /// operation's additional method's does not.
     @Test func warningsAboutAComponentThatDecodesToNothingStay() {
         let spec = """
             openapi: 3.2.0
@@ -128,15 +129,18 @@ struct SelectionWarningsTests {
                 get:
                   operationId: a
                   parameters: [{$ref: '#/components/parameters/Whole'}]
+                  requestBody: {$ref: '#/components/requestBodies/Empty'}
                   responses: {'204': {description: ok}}
                 additionalOperations:
                   COPY: {operationId: copy, summry: typo, responses: {'204': {description: ok}}}
             components:
               parameters:
                 Whole: {name: q, in: querystring, content: {application/x-www-form-urlencoded: {schema: {type: object}}}}
+              requestBodies:
+                Empty: {description: no content}
             """
         let kinds = { (selectors: [String]) in Set(generate(spec, selecting: selectors).warnings.compactMap(\.kind)) }
-        #expect(kinds(["a"]) == ["querystring-not-generated"])
+        #expect(kinds(["a"]) == ["querystring-not-generated", "missing-field"])
         #expect(kinds(["copy"]) == ["unknown-field"])
     }
 

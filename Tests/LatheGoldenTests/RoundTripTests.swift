@@ -36,6 +36,11 @@ struct RoundTripTests {
         #expect(choice.text == ["a": [1]] && choice.validationIssues.isEmpty)
         let without = try roundTrip(RequiredAndOptional.Choice.self, #"{"index": 0}"#)
         #expect(without.validationIssues.map(\.description) == ["$.text: is required"])
+        // In a union, a value without such a key is not that alternative, as a declared one's absence says.
+        #expect(try roundTrip(RequiredAndOptional.Part.self, #"{"url": "u"}"#) == .picture(.init(url: "u")))
+        #expect(try roundTrip(RequiredAndOptional.Part.self, #"{"text": "t"}"#) == .note(.init(text: "t")))
+        let any = try roundTrip(RequiredAndOptional.AnyPart.self, #"{"url": "u"}"#)
+        #expect(any.note == nil && any.picture?.url == "u")
     }
 
     /// Large nested values live in boxes behind their properties: the JSON, the public types,

@@ -1018,6 +1018,28 @@ struct AllOfAndDefaultLoweringTests {
         #expect(warnings.isEmpty)
     }
 
+    /// A multipart part `required` lists without a property for it stays a required part (parts have
+    /// no `validate()` to report it missing), where an object's member is optional and checked.
+    @Test func aRequiredPartWithoutAPropertyStaysRequired() throws {
+        let module = try LoweringTests().lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: {type: object, required: [file, meta], properties: {file: {type: string, format: binary}}}
+                  responses: {'204': {description: ok}}
+            """)
+        let parts = try #require(module.operations.first?.requestBody?.contents.first?.multipart?.parts)
+        #expect(parts.map(\.name.original) == ["file", "meta"])
+        #expect(parts.map(\.isRequired) == [true, true])
+    }
+
     /// Operations of methods without a field: 3.2's `query` and `additionalOperations`, and before
     /// 3.2 the registered extension `x-oai-additionalOperations`, are sent as the method they name.
     @Test func methodsWithoutAFieldAreOperations() throws {

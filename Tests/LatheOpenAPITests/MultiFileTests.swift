@@ -91,7 +91,9 @@ struct MultiFileTests {
     /// OpenAPI 3.2's `$self`: an absolute reference to it is to the root file, and one beside it to
     /// the file beside the root file, read from disk; other absolute references stay remote.
     @Test func referencesUnderSelfAreTheFilesOnDisk() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-self-\(UUID().uuidString)")
+        // A `%` in the folder's path is a path's, not a URI's to decode.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lathe-self-%41-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try "Pet: {type: object, properties: {name: {type: string}}}\n".write(

@@ -107,22 +107,35 @@ extension DocumentDecoder {
         while next < pending.count {
             let (kind, key, node) = pending[next]
             next += 1
+            let decoded: Bool
             switch kind {
-            case .schema: store.schemas[key] = decodeSchema(node)
+            case .schema:
+                store.schemas[key] = decodeSchema(node)
+                decoded = true
             case .parameter:
-                store.parameters[key] = decodeReferenceable(node, .parameter, decodeParameter)
-                if store.parameters[key] == nil { store.undecoded[key] = node }
-            case .response: store.responses[key] = decodeReferenceable(node, .response, decodeResponse)
-            case .requestBody: store.requestBodies[key] = decodeReferenceable(node, .requestBody, decodeRequestBody)
-            case .header: store.headers[key] = decodeReferenceable(node, .header, decodeHeader)
-            case .example: store.examples[key] = decodeReferenceable(node, .example, decodeExample)
-            case .link: store.links[key] = decodeReferenceable(node, .link, decodeLink)
-            case .callback: store.callbacks[key] = decodeReferenceable(node, .callback, decodeCallback)
+                decoded = put(&store.parameters, decodeReferenceable(node, .parameter, decodeParameter), key)
+            case .response: decoded = put(&store.responses, decodeReferenceable(node, .response, decodeResponse), key)
+            case .requestBody:
+                decoded = put(&store.requestBodies, decodeReferenceable(node, .requestBody, decodeRequestBody), key)
+            case .header: decoded = put(&store.headers, decodeReferenceable(node, .header, decodeHeader), key)
+            case .example: decoded = put(&store.examples, decodeReferenceable(node, .example, decodeExample), key)
+            case .link: decoded = put(&store.links, decodeReferenceable(node, .link, decodeLink), key)
+            case .callback: decoded = put(&store.callbacks, decodeReferenceable(node, .callback, decodeCallback), key)
             case .securityScheme:
-                store.securitySchemes[key] = decodeReferenceable(node, .securityScheme, decodeSecurityScheme)
-            case .pathItem: store.pathItems[key] = decodePathItem(node, path: "")
+                decoded = put(
+                    &store.securitySchemes, decodeReferenceable(node, .securityScheme, decodeSecurityScheme), key)
+            case .pathItem:
+                store.pathItems[key] = decodePathItem(node, path: "")
+                decoded = store.pathItems[key] != nil
             }
+            if !decoded { store.undecoded[key] = node }
         }
+    }
+
+    /// `value` into `table` at `key`; whether there was one.
+    private func put<T>(_ table: inout [String: Referenceable<T>], _ value: Referenceable<T>?, _ key: String) -> Bool {
+        table[key] = value
+        return value != nil
     }
 
     /// An object given inline or as a Reference Object (`$ref`, and in 3.1 `summary`/`description`).

@@ -449,6 +449,7 @@ extension DocumentDecoder {
 
     func decodeResponse(_ node: YAMLNode) -> Response? {
         var response = Response(node: node)
+        var summary: String?
         // Optional from 3.2 on.
         let required = version.minor >= 2 ? [] : ["description"]
         guard
@@ -458,6 +459,8 @@ extension DocumentDecoder {
                 { key, _, value in
                     switch key {
                     case "description": response.description = string(value, "description")
+                    // 3.2's short summary documents a response that has no description.
+                    case "summary": summary = string(value, "summary")
                     case "headers": response.headers = decodeHeaders(value)
                     case "content": response.content = decodeContent(value)
                     case "links":
@@ -469,6 +472,7 @@ extension DocumentDecoder {
                 })
         else { return nil }
         response.extensions = extensions
+        response.description = response.description ?? summary
         response.failureWhen = extensions["x-lathe-failure-when"].flatMap(decodeFailureCondition)
         return response
     }

@@ -118,9 +118,9 @@ extension DocumentDecoder {
     private func resolveUncached(
         _ raw: String, at refNode: YAMLNode, kind: ComponentKind?
     ) -> (key: String, node: YAMLNode)? {
-        var (uriPart, fragmentPart) = split(raw)
-        if let local = localPath(underSelf: uriPart) { uriPart = local }
-        if let scheme = uriScheme(uriPart) {
+        let (uriPart, fragmentPart) = split(raw)
+        let local = localPath(underSelf: uriPart)
+        if local == nil, let scheme = uriScheme(uriPart) {
             if scheme == "http" || scheme == "https" {
                 referenceError(
                     "remote reference '\(raw)' is not supported; "
@@ -134,7 +134,8 @@ extension DocumentDecoder {
             }
             return nil
         }
-        guard let uri = PercentEncoding.decode(uriPart), let fragment = PercentEncoding.decode(fragmentPart ?? "")
+        guard let uri = local ?? PercentEncoding.decode(uriPart),
+            let fragment = PercentEncoding.decode(fragmentPart ?? "")
         else {
             referenceError(
                 "'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)", at: refNode,
@@ -187,14 +188,17 @@ extension DocumentDecoder {
     }
 
     /// An absolute reference under the document's `$self` (3.2), as the absolute path of the file
-    /// it names on disk: `$self` itself is the root file, and a URI beside it a file beside that one.
+    /// it names on disk (percent-decoded, as a path is): `$self` itself is the root file, and a URI
+    /// beside it a file beside that one.
     private func localPath(underSelf uri: String) -> String? {
         guard let (selfURI, root) = selfURI, !uri.isEmpty else { return nil }
         let rootPath = files.absolutePath(of: root)
         if uri == selfURI { return rootPath }
         let base = selfURI[...(selfURI.lastIndex(of: "/") ?? selfURI.startIndex)]
-        guard uri.hasPrefix(base), base.count > "https://".count else { return nil }
-        return Paths.normalize(Paths.join(Paths.directory(rootPath), String(uri.dropFirst(base.count))))
+        guard uri.hasPrefix(base), base.count > "https://".count,
+            let relative = PercentEncoding.decode(String(uri.dropFirst(base.count)))
+        else { return nil }
+        return Paths.normalize(Paths.join(Paths.directory(rootPath), relative))
     }
 
     /// The URI scheme (`http`), if the reference has one. Single letters are not taken as schemes.

@@ -314,8 +314,16 @@ extension TypeEmitter {
             w.line()
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
                 w.line("let container = try decoder.singleValueContainer()")
-                for (name, swiftType, _) in members {
+                for (name, swiftType, item) in members {
                     w.line("self.\(name) = try? container.decode(\(swiftType).self)")
+                    // An object that decodes without a key it requires (one it declares no
+                    // property for) is not this member.
+                    let presence = union.isRecursive || item.type.isNullable ? [] : presenceMembers(of: item.type)
+                    if !presence.isEmpty {
+                        w.line(
+                            "if let member = self.\(name), \(presence.map { "member.\($0) == nil" }.joined(separator: " || ")) "
+                                + "{ self.\(name) = nil }")
+                    }
                 }
                 // Conditions, not one `&&` expression: the type checker takes time growing faster
                 // than the operands for a long chain of them, and its time per condition is fixed.

@@ -81,9 +81,13 @@ extension TypeEmitter {
     /// The checks of a union case's value itself (`enum`, `const`, bounds, lengths, counts, a
     /// generated enum's `undocumented` value), which decoding asks before taking the case; none
     /// for a case of another generated type, whose checks (a nested property's bounds) do not
-    /// decide which case it is.
+    /// decide which case it is, but for the keys an object requires without declaring them, which
+    /// it decodes without (optional in Swift) though a value without them is not that case.
     func valueChecks(_ item: IRUnion.Case) -> SwiftWriter {
         var body = SwiftWriter()
+        for member in presenceMembers(of: item.type.nonNull) {
+            body.line("\(Runtime.Check.present)(value.\(member) != nil, at: path, into: &issues)")
+        }
         // A generated enum's own check is its documented values; another generated type's is not its value's.
         guard everyNamedType(in: item.type, where: { if case .enumeration = module[$0].kind { true } else { false } })
         else { return body }
@@ -93,6 +97,15 @@ extension TypeEmitter {
             of: "value", type: item.type.nonNull, constraints: item.constraints, path: "path", into: &body,
             counter: &counter)
         return body
+    }
+
+    /// The members of an object `type` that hold keys it requires without declaring them
+    /// (`IRProperty.checksPresence`): optional in Swift, so a value without them decodes as it.
+    func presenceMembers(of type: IRValueType) -> [String] {
+        guard case .named(let id) = spelling.unaliased(type), case .object(let object) = module[id].kind else {
+            return []
+        }
+        return object.properties.filter(\.checksPresence).map { SwiftNames.escapedMember($0.name.swift) }
     }
 
     /// Whether every named type `type` holds, through optionals, lists, maps and aliases (which

@@ -9,6 +9,59 @@ import Foundation
 nonisolated public enum RequiredAndOptional {}
 
 extension RequiredAndOptional {
+    /// - Source: `#/components/schemas/AnyPart`
+    nonisolated public struct AnyPart: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var note: Note?
+        public var picture: Picture?
+
+        public init(note: Note? = nil, picture: Picture? = nil) {
+            self.note = note
+            self.picture = picture
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            self.note = try? container.decode(Note.self)
+            if let member = self.note, member.text == nil { self.note = nil }
+            self.picture = try? container.decode(Picture.self)
+            if note == nil, picture == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of AnyPart's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var wroteObject = false
+            if let value = self.note {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.picture {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            _ = wroteObject
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            var failures: [LatheRuntime.ValidationIssue] = []
+            if let value = self.note {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.picture {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            issues += failures
+        }
+    }
+}
+
+extension RequiredAndOptional {
     /// Requires a key no property declares (a spec's mistake, as a rule).
     ///
     /// - Source: `#/components/schemas/Choice`
@@ -82,6 +135,106 @@ extension RequiredAndOptional {
             try container.encode(self.name, forKey: "name")
             try container.encodeIfPresent(self.email, forKey: "email")
             try container.encodeIfPresent(self.age, forKey: "age")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension RequiredAndOptional {
+    /// - Source: `#/components/schemas/Note`
+    nonisolated public struct Note: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: Swift.String?
+
+        /// The spec lists this key as required but declares no property for it: any JSON value, and `validate()` reports it when absent.
+        public var text: LatheRuntime.JSONValue?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: Swift.String? = nil, text: LatheRuntime.JSONValue? = nil) {
+            self.kind = kind
+            self.text = text
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.kind = try container.decodeIfPresent(Swift.String.self, forKey: "kind", rejectingNull: rejectsNull)
+            self.text = try container.decodeKeepingNull(LatheRuntime.JSONValue.self, forKey: "text")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.kind, forKey: "kind")
+            try container.encodeIfPresent(self.text, forKey: "text")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            LatheRuntime.Check.present(self.text != nil, at: path.key("text"), into: &issues)
+        }
+    }
+}
+
+extension RequiredAndOptional {
+    /// The case is the one whose required keys are present, declared or not.
+    ///
+    /// - Source: `#/components/schemas/Part`
+    nonisolated public enum Part: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case note(Note)
+        case picture(Picture)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            var decoded: Self?
+            if let value = try? container.decode(Note.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                LatheRuntime.Check.present(value.text != nil, at: path, into: &issues)
+                if issues.isEmpty { self = .note(value); return }
+                if decoded == nil { decoded = .note(value) }
+            }
+            if let value = try? container.decode(Picture.self) {
+                self = .picture(value)
+                return
+            }
+            if let decoded { self = decoded; return }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Part's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .note(let value): try container.encode(value)
+            case .picture(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .note(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .picture(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            }
+        }
+    }
+
+    /// - Source: `#/components/schemas/Picture`
+    nonisolated public struct Picture: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var url: Swift.String
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(url: Swift.String) {
+            self.url = url
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.url = try container.decode(Swift.String.self, forKey: "url")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.url, forKey: "url")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
