@@ -181,6 +181,10 @@ class Spec:
             schema["required"] = r.sample(list(props), r.randint(1, len(props)))
         if r.random() < 0.2:
             schema["additionalProperties"] = r.choice([False, True, {"type": "string"}])
+        if self.constraints_rng and self.constraints_rng.random() < 0.25:
+            # A key `required` lists that no property declares (or declares in another case).
+            extra = self.constraints_rng.choice(NAMES + [name.upper() for name in props])
+            schema["required"] = list(dict.fromkeys(schema.get("required", []) + [extra]))
         for name in props:
             if r.random() < 0.1:
                 props[name] = dict(props[name], readOnly=True) if "$ref" not in props[name] else props[name]
@@ -564,7 +568,8 @@ def main():
                         help="also put strings, files, lists and any values behind a $ref in parts, text bodies "
                              "and properties")
     parser.add_argument("--constraints", action="store_true",
-                        help="also put any constraint keyword on values of any type and format")
+                        help="also put any constraint keyword on values of any type and format, and "
+                             "required keys on objects that do not declare them")
     parser.add_argument("--write", metavar="DIR",
                         help="only write the documents to DIR (seed-N.json), for OrderIndependenceTests "
                              "(LATHE_ORDER_SPECS=DIR)")
