@@ -887,8 +887,6 @@ extension Lowerer {
         let id = namedType(hint, schema)
         // Member names first, so the nested types named while lowering the properties avoid them.
         var members = NameScope.members
-        // A search of the lists for a few names, sets for many: n properties, half of them
-        // required, cost n² searched.
         var requiredNames = parts.required
         var undefinedRequired = Self.undefined(requiredNames, among: parts.properties)
         if !undefinedRequired.isEmpty {
@@ -898,6 +896,8 @@ extension Lowerer {
                 undefinedRequired = undefinedRequired.filter { renamed[$0] == nil }
             }
         }
+        // A search of the lists for a few names, sets for many: n properties, half of them
+        // required, cost n² searched.
         let listsAsRequired: (String) -> Bool
         if requiredNames.count <= 8 {
             listsAsRequired = { [requiredNames] in requiredNames.contains($0) }
@@ -1048,8 +1048,11 @@ extension Lowerer {
     /// so a warning about it points there.
     func declaredDefault(_ schema: Schema, owner: String = "property", isOptional: Bool) -> DefaultReading? {
         var declaring = schema
-        // A bound, not a set of those seen: a cycle of references declares nothing.
-        for _ in 0 ..< 64 where declaring.defaultValue == nil && declaring.constValue == nil {
+        var steps = 0
+        while declaring.defaultValue == nil, declaring.constValue == nil {
+            // A bound, not a set of those seen: a cycle of references declares nothing.
+            steps += 1
+            guard steps <= 64 else { return nil }
             if declaring.isPureReference, let key = declaring.ref?.targetKey,
                 let target = document.schema(forKey: key)
             {

@@ -24,12 +24,11 @@ extension DocumentDecoder {
             info: Info(node: root, title: "", version: ""),
             components: Components(), store: ComponentStore()
         )
-        let fields =
-            [
-                "openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security",
-                "tags",
-                "externalDocs",
-            ] + since32(["$self"])
+        let fields31 = [
+            "openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags",
+            "externalDocs",
+        ]
+        let fields = fields31 + since32(["$self"])
         let required = version.isJSONSchema2020 ? ["openapi", "info"] : ["openapi", "info", "paths"]
         let extensions = object(root, "the OpenAPI document", fields: fields, required: required) { key, _, value in
             switch key {

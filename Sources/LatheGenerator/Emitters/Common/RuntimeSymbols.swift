@@ -61,9 +61,9 @@ enum Runtime {
         static let length = "LatheRuntime.Check.length"
         static let noAdditionalProperties = "LatheRuntime.Check.noAdditionalProperties"
         static let number = "LatheRuntime.Check.number"
-        static let present = "LatheRuntime.Check.present"
         static let numberOrString = "LatheRuntime.Check.numberOrString"
         static let pattern = "LatheRuntime.Check.pattern"
+        static let present = "LatheRuntime.Check.present"
         static let undocumentedCase = "LatheRuntime.Check.undocumentedCase"
         static let unique = "LatheRuntime.Check.unique"
     }
