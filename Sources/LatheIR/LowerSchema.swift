@@ -1001,13 +1001,11 @@ extension Lowerer {
         var renamed: [String: String] = [:]
         let items = schema.origin.field("required")?.items ?? []
         for name in undefined {
-            let folded = name.lowercased()
-            let matches = properties.filter { $0.name.lowercased() == folded }
-            guard matches.count == 1 else { continue }
-            renamed[name] = matches[0].name
+            guard let property = Schema.Property.inAnotherCase(name, among: properties) else { continue }
+            renamed[name] = property.name
             warning(
                 "required names '\(name)', which is no property of this schema; Lathe reads it as its "
-                    + "property '\(matches[0].name)'",
+                    + "property '\(property.name)'",
                 at: items.first { $0.text == name }?.origin ?? schema.origin, kind: "required-case")
         }
         return renamed

@@ -482,7 +482,7 @@ extension DocumentDecoder {
                 warning("'\(name)' is listed twice in required", at: item, kind: "duplicate-entry")
             } else if !properties.contains(name),
                 // One property in another case is read as it, with a warning of lowering's.
-                schema.properties.count(where: { $0.name.lowercased() == name.lowercased() }) != 1
+                Schema.Property.inAnotherCase(name, among: schema.properties) == nil
             {
                 warning(
                     "required property '\(name)' is not among this schema's properties", at: item,

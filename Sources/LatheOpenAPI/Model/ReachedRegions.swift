@@ -129,13 +129,14 @@ public struct ReachedRegions: Sendable {
         }
 
         static let additionalOperationsKeys = ["additionalOperations", "x-oai-additionalOperations"]
+        /// A path item's keys that hold operations (made once, not for every selected operation).
+        static let operationKeys = Set(HTTPMethod.fields32.map(\.rawValue) + additionalOperationsKeys)
 
         /// What a path item holds beside its operations (parameters, servers, …), and the node of
         /// its operation `method`.
         mutating func pathItem(_ item: PathItem, selecting method: HTTPMethod) {
-            let methods = Set(HTTPMethod.fields32.map(\.rawValue) + Self.additionalOperationsKeys)
             for (key, value) in item.node.entries
-            where !methods.contains(key.text ?? "") || (method.isField && key.textEquals(method.rawValue)) {
+            where !Self.operationKeys.contains(key.text ?? "") || (method.isField && key.textEquals(method.rawValue)) {
                 add(value)
             }
             // One of the additional operations (3.2's, or the extension's before it): its entry alone.

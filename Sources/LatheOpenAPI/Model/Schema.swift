@@ -322,6 +322,14 @@ public struct Schema: Sendable, Hashable {
         public var name: String
         public var nameNode: YAMLNode
         public var schema: Schema
+
+        /// The one property named `name` but for case (Swashbuckle lists the C# name `Id` in
+        /// `required` for the property it writes `id`); `nil` when none is, or several are.
+        public static func inAnotherCase(_ name: String, among properties: [Property]) -> Property? {
+            let folded = name.lowercased()
+            let matches = properties.filter { $0.name.lowercased() == folded }
+            return matches.count == 1 ? matches[0] : nil
+        }
     }
 
     public struct Constraints: Sendable, Hashable {
