@@ -90,6 +90,6 @@ public enum OpenAPILoader {
         checks.run()
         var diagnostics = decoder.diagnostics
         diagnostics.append(contentsOf: checks.diagnostics.all)
-        return LoadResult(document: document, diagnostics: diagnostics, files: files.order)
+        return LoadResult(document: checks.document, diagnostics: diagnostics, files: files.order)
     }
 }

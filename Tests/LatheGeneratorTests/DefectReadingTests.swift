@@ -43,13 +43,16 @@ struct DefectReadingTests {
                     + "without a check you supply [security-scheme-undefined]",
                 "\(Self.spec):37:19: warning: the scopes of security scheme 'oauth2' must be a list (use [] for "
                     + "none), but this is null; Lathe reads it as [] (no scopes) [security-scopes-invalid]",
-                "\(Self.spec):50:36: warning: 'format' has no value; Lathe reads it as if it were absent [empty-value]",
-                "\(Self.spec):51:30: warning: the type list holds YAML's null value, not the string \"null\"; "
+                "\(Self.spec):40:3: warning: path '/things/:id/parts' writes its parameters as ':id'; OpenAPI "
+                    + "path templates write them as '{id}'; Lathe reads the path as '/things/{id}/parts' "
+                    + "[path-template-colon]",
+                "\(Self.spec):58:36: warning: 'format' has no value; Lathe reads it as if it were absent [empty-value]",
+                "\(Self.spec):59:30: warning: the type list holds YAML's null value, not the string \"null\"; "
                     + "Lathe reads it as \"null\" [type-null-unquoted]",
-                "\(Self.spec):52:62: warning: in OpenAPI 3.1 exclusiveMinimum is the bound itself (a number), "
+                "\(Self.spec):60:62: warning: in OpenAPI 3.1 exclusiveMinimum is the bound itself (a number), "
                     + "not true or false; Lathe reads it as OpenAPI 3.0 does: the minimum beside it is exclusive "
                     + "[exclusive-bound-boolean]",
-                "\(Self.spec):53:25: warning: '#/components/schemas/Nowhere' points at nothing: "
+                "\(Self.spec):61:25: warning: '#/components/schemas/Nowhere' points at nothing: "
                     + "'/components/schemas' has no 'Nowhere'; "
                     + "Lathe generates the value as any JSON value (JSONValue) [ref-unresolved]",
                 "Tests/Fixtures/defects/resources/list-things.yaml:2:21: warning: "
@@ -60,7 +63,7 @@ struct DefectReadingTests {
 
     @Test func strictRefusesThemAsErrors() {
         let result = Self.generate(strict: true)
-        #expect(result.diagnostics.errors.count == 13)
+        #expect(result.diagnostics.errors.count == 14)
         #expect(result.diagnostics.warnings.isEmpty)
         #expect(result.diagnostics.errors.allSatisfy { $0.reading != nil && $0.kind != nil })
     }
@@ -70,7 +73,7 @@ struct DefectReadingTests {
         options.silencedWarnings = ["ref-not-allowed-here", "empty-value", "bad-request-undocumented"]
         let result = Generator.generate(
             path: repositoryRoot + "/" + Self.spec, displayPath: Self.spec, options: options)
-        #expect(result.diagnostics.warnings.count == 8)
+        #expect(result.diagnostics.warnings.count == 9)
         #expect(!result.diagnostics.all.contains { $0.kind == "ref-not-allowed-here" || $0.kind == "empty-value" })
     }
 
@@ -87,7 +90,11 @@ struct DefectReadingTests {
         // Both identical templates in the client; the server registers only the first.
         #expect(client.contains("public func getThingByName(name: Swift.String)"))
         #expect(server.contains("// GET /things/{name} has the path of an operation registered above"))
-        #expect(server.components(separatedBy: "try transport.register(").count == 4)
+        #expect(server.components(separatedBy: "try transport.register(").count == 5)
+        // `:id`, which a path parameter names, is the template's `{id}`, in the client and the server.
+        #expect(client.contains("public func listParts(id: Swift.Int)"))
+        #expect(client.contains("\"/things/{id}/parts\""))
+        #expect(server.contains("path: prefix + \"/things/{id}/parts\""))
         // An undefined scheme admits no request without a check the server supplies; `oauth2: ~` still needs the token.
         #expect(
             server.contains(

@@ -271,6 +271,26 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            // Express-style segments a declared path parameter names are its template
+            // expressions; `:copy`, which no parameter names, stays text.
+            name: "path-template-colon",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /stores/:storeId/pets/:petId/:copy:
+                    parameters:
+                      - {name: storeId, in: path, required: true, schema: {type: string}}
+                    get:
+                      parameters:
+                        - {name: petId, in: path, required: true, schema: {type: integer}}
+                      responses: {'200': {description: ok}}
+                """#,
+            expected: [
+                #"spec.yaml:4:3: error: path '/stores/:storeId/pets/:petId/:copy' writes its parameters as ':storeId', ':petId'; OpenAPI path templates write them as '{storeId}', '{petId}' [path-template-colon]"#
+            ]
+        ),
+        Case(
             name: "duplicate-parameter",
             spec: #"""
                 openapi: 3.1.0

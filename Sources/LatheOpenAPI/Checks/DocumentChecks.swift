@@ -3,7 +3,8 @@ import LatheYAML
 
 /// Checks that span the document, run after decoding: what generators need to be true across objects.
 struct DocumentChecks {
-    let document: OpenAPIDocument
+    /// The document checked; `readColonSegments` may rewrite its path templates.
+    private(set) var document: OpenAPIDocument
     /// How to show a file (by absolute path) in messages; the root file shows as nothing (`#/…`).
     let displayPath: (String) -> String?
     private(set) var diagnostics = Diagnostics()
@@ -14,6 +15,7 @@ struct DocumentChecks {
     }
 
     mutating func run() {
+        readColonSegments()
         let operations = allOperations()
         checkOperationIds(operations)
         checkPaths()
@@ -65,6 +67,46 @@ struct DocumentChecks {
     }
 
     // MARK: Paths and parameters
+
+    /// Express-style segments (`/tasks/:taskUid`) where the path item or one of its operations
+    /// declares a path parameter of that name (`taskUid`) that the path's `{}` template lacks: the
+    /// one reading is the template `/tasks/{taskUid}`, so the path is rewritten before anything
+    /// else reads it. A colon segment no path parameter names stays text (`/a/:b` can be a path).
+    private mutating func readColonSegments() {
+        for index in document.paths.indices {
+            let (path, pathNode, item) = document.paths[index]
+            guard path.contains("/:"), case .success(let names) = PathTemplate.names(path) else { continue }
+            var declared = Set<String>()
+            for operation in item.operations {
+                for parameter in document.parameters(of: operation, in: item) where parameter.location == .path {
+                    declared.insert(parameter.name)
+                }
+            }
+            if item.operations.isEmpty {
+                for parameter in item.parameters.compactMap(document.store.parameter) where parameter.location == .path {
+                    declared.insert(parameter.name)
+                }
+            }
+            declared.subtract(names)
+            var read: [String] = []
+            let segments = path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+                guard segment.hasPrefix(":"), declared.contains(String(segment.dropFirst())) else {
+                    return String(segment)
+                }
+                read.append(String(segment))
+                return "{\(segment.dropFirst())}"
+            }
+            guard !read.isEmpty else { continue }
+            let template = segments.joined(separator: "/")
+            error(
+                "path '\(path)' writes its parameters as \(read.map { "'\($0)'" }.joined(separator: ", ")); "
+                    + "OpenAPI path templates write them as \(read.map { "'{\($0.dropFirst())}'" }.joined(separator: ", "))",
+                at: pathNode, kind: "path-template-colon", reading: "Lathe reads the path as '\(template)'")
+            var rewritten = item
+            for operation in rewritten.operations.indices { rewritten.operations[operation].path = template }
+            document.paths[index] = (template, pathNode, rewritten)
+        }
+    }
 
     private mutating func checkPaths() {
         var templates: [String: String] = [:]
