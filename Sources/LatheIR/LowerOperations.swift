@@ -551,7 +551,8 @@ extension Lowerer {
             object.composed.isEmpty
         else {
             warning(
-                "Lathe types multipart bodies whose schema is an object; this one is passed through as raw bytes",
+                "Lathe types the parts of multipart bodies whose schema is an object with properties; this one is "
+                    + "passed through as raw bytes",
                 at: media.schema?.origin ?? media.origin, kind: "multipart-untyped")
             return nil
         }

@@ -360,7 +360,7 @@ extension Lowerer {
                 var withoutType = member
                 withoutType.types = nil
                 if Self.hasNoStructure(withoutType) {
-                    warnIfTypeConflicts(types, at: member.origin, with: references)
+                    warnIfTypeConflicts(types, at: member.origin, with: references, ignoring: "this member")
                     return false
                 }
             }
@@ -368,6 +368,17 @@ extension Lowerer {
         }
         var own = schema
         own.allOf = []
+        // The same for a primitive type beside the `allOf` (`{type: string, nullable: true, allOf:
+        // [$ref: DateTime]}`, as OpenMeter writes it); null is read from `schema` by the caller.
+        // An object type beside it stays: objects are merged below.
+        if !references.isEmpty, let types = own.types, types.isDisjoint(with: [.object, .array]) {
+            var withoutType = own
+            withoutType.types = nil
+            if Self.isConstraintsOnly(withoutType) {
+                warnIfTypeConflicts(types, at: schema.origin, with: references, ignoring: "the type beside it")
+                own = withoutType
+            }
+        }
         if meaningful.isEmpty, Self.hasNoStructure(own) {
             // Every member only annotates (`allOf: [{}, {description: …}, {example: "100"}]`):
             // nothing constrains the value, so it is any JSON value, not an object with no members.
@@ -403,7 +414,9 @@ extension Lowerer {
 
     /// Warns when `types`, beside `references` in an `allOf`, share no JSON value with what a
     /// reference declares (an integer counts as a number).
-    private func warnIfTypeConflicts(_ types: JSONTypes, at origin: Origin, with references: [Schema]) {
+    private func warnIfTypeConflicts(
+        _ types: JSONTypes, at origin: Origin, with references: [Schema], ignoring ignored: String
+    ) {
         func values(_ types: JSONTypes) -> JSONTypes {
             let types = types.subtracting(.null)
             return types.contains(.integer) ? types.union(.number) : types
@@ -416,7 +429,7 @@ extension Lowerer {
             warning(
                 "allOf asks for a value of type \(types.typeNames.joined(separator: " or ")) that is also "
                     + "'\(name)', of type \(referenced.typeNames.joined(separator: " or ")); no value is both, so "
-                    + "Lathe ignores this member",
+                    + "Lathe ignores \(ignored)",
                 at: origin, kind: "allof-type-conflict")
             return
         }
@@ -441,7 +454,10 @@ extension Lowerer {
     )
         -> (IRValueType, IRConstraints)?
     {
-        guard let first = members.first, members.count > 1, Self.isConstraintsOnly(own) else { return nil }
+        // One member counts when `own` limits it (`{allOf: [$ref: Name], maxLength: 30}`).
+        guard let first = members.first, members.count > 1 || own.constraints != Schema.Constraints(),
+            Self.isConstraintsOnly(own)
+        else { return nil }
         var parts: [(JSONTypes?, IRConstraints)] = []
         for member in members {
             if member.ref == nil, Self.isConstraintsOnly(member) {

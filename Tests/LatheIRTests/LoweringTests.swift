@@ -655,8 +655,8 @@ struct MultipartLoweringTests {
             lowered.diagnostics.all.map(\.description) == [
                 "spec.yaml:20:22: warning: 'encoding' names 'ghost', which is not a property of the body's schema "
                     + "[encoding-unknown-property]",
-                "spec.yaml:22:21: warning: Lathe types multipart bodies whose schema is an object; "
-                    + "this one is passed through as raw bytes [multipart-untyped]",
+                "spec.yaml:22:21: warning: Lathe types the parts of multipart bodies whose schema is an object "
+                    + "with properties; this one is passed through as raw bytes [multipart-untyped]",
             ])
     }
 }
@@ -899,6 +899,50 @@ struct AllOfAndDefaultLoweringTests {
                     + "string; no value is both, so Lathe ignores this member [allof-type-conflict]",
                 "spec.yaml:16:69: warning: allOf asks for a value of type string that is also 'Thing', of type "
                     + "object; no value is both, so Lathe ignores this member [allof-type-conflict]",
+            ], "\(warnings)")
+    }
+
+    /// The same for a primitive `type` beside the `allOf` (OpenMeter's `{type: string, nullable:
+    /// true, allOf: [$ref: DateTime]}`): it restates the reference, null is kept, and one that
+    /// contradicts it is that warning, not `allof-not-objects`. Constraints beside one reference
+    /// limit it.
+    @Test func aTypeBesideTheAllOfRestatesItsReference() throws {
+        let yaml = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Stamp: {type: string, format: date-time}
+                Code: {type: string, maxLength: 4}
+                Count: {type: integer}
+                Holder:
+                  type: object
+                  properties:
+                    stamp: {type: string, nullable: true, allOf: [{$ref: '#/components/schemas/Stamp'}]}
+                    count: {type: integer, minimum: 2, allOf: [{$ref: '#/components/schemas/Count'}]}
+                    short: {allOf: [{$ref: '#/components/schemas/Code'}], minLength: 2}
+                    contradicted: {type: integer, allOf: [{$ref: '#/components/schemas/Code'}]}
+            """
+        let (module, object, warnings) = try holder(yaml)
+        func property(_ name: String) throws -> IRProperty {
+            try #require(object.properties.first { $0.name.original == name })
+        }
+        func typeName(_ type: IRValueType) -> String? {
+            guard case .named(let id) = type.nonNull else { return nil }
+            return module.qualifiedName(id)
+        }
+        let stamp = try property("stamp")
+        #expect(stamp.type.isNullable && typeName(stamp.type) == "Stamp")
+        let count = try property("count"), short = try property("short")
+        let contradicted = try property("contradicted")
+        #expect(typeName(count.type) == "Count" && count.constraints.minimum == "2")
+        #expect(short.constraints.minLength == 2)
+        #expect(typeName(contradicted.type) == "Code")
+        #expect(
+            warnings == [
+                "spec.yaml:15:23: warning: allOf asks for a value of type integer that is also 'Code', of type "
+                    + "string; no value is both, so Lathe ignores the type beside it [allof-type-conflict]"
             ], "\(warnings)")
     }
 
