@@ -291,6 +291,24 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            // grpc-gateway: a media type's `examples` written in a schema. A map of anything else
+            // is one example value, as before.
+            name: "schema-examples-map",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Item:
+                      type: object
+                      examples: {small: {summary: S, value: {id: 1}}, large: {value: {id: 2}}}
+                    Other: {type: object, examples: {id: 3}}
+                """#,
+            expected: [
+                #"spec.yaml:7:17: error: a schema's examples is a list of values, but this is a map of Example objects [schema-examples-map]"#
+            ]
+        ),
+        Case(
             name: "duplicate-parameter",
             spec: #"""
                 openapi: 3.1.0

@@ -45,6 +45,15 @@ struct NormalisationTests {
         let new = try schema("3.1.0", "      type: string\n      examples: [hi]\n")
         #expect(old.examples.map(\.text) == ["hi"])
         #expect(new.examples.map(\.text) == ["hi"])
+        // A map of Example objects (grpc-gateway) is read as the values they hold (with an error
+        // for `lathe validate`, BrokenSpecTests' `schema-examples-map`).
+        let result = load(
+            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    S:\n"
+                + "      type: string\n      examples: {a: {value: hi}, b: {value: ho}}\n")
+        let document = try #require(result.document)
+        let key = try #require(document.components.schemas.first).key
+        let map = try #require(document.store.schemas[key])
+        #expect(map.examples.map(\.text) == ["hi", "ho"])
     }
 
     @Test func jsonSchema2020Forms() throws {

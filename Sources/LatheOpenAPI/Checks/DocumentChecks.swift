@@ -83,7 +83,8 @@ struct DocumentChecks {
                 }
             }
             if item.operations.isEmpty {
-                for parameter in item.parameters.compactMap(document.store.parameter) where parameter.location == .path {
+                for parameter in item.parameters.compactMap(document.store.parameter) where parameter.location == .path
+                {
                     declared.insert(parameter.name)
                 }
             }

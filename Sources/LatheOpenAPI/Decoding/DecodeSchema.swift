@@ -90,7 +90,17 @@ extension DocumentDecoder {
             case "default": schema.defaultValue = SpecValue(value)
             case "example": schema.examples.append(value)
             case "examples":
-                if value.isSequence { schema.examples += value.items } else { schema.examples.append(value) }
+                if value.isSequence {
+                    schema.examples += value.items
+                } else if let values = exampleObjectValues(value) {
+                    // grpc-gateway writes a media type's `examples` here: `{name: {value: …}}`.
+                    error(
+                        "a schema's examples is a list of values, but this is a map of Example objects",
+                        at: value, kind: "schema-examples-map", reading: "Lathe reads the values they hold")
+                    schema.examples += values
+                } else {
+                    schema.examples.append(value)
+                }
             case "nullable":
                 nullable = bool(value, "nullable") ?? false
                 if version.isJSONSchema2020 {
@@ -253,6 +263,17 @@ extension DocumentDecoder {
     }
 
     /// Keywords whose value is data, for which null is a value of its own (`default: null`).
+    /// The `value`s of a map whose every entry is an Example object holding one; `nil` otherwise.
+    private func exampleObjectValues(_ node: YAMLNode) -> [YAMLNode]? {
+        guard node.isMapping, !node.entries.isEmpty else { return nil }
+        var values: [YAMLNode] = []
+        for (_, entry) in node.entries {
+            guard entry.isMapping, let value = entry["value"] else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
     static let dataKeywords: Set<String> = ["const", "default", "example", "examples", "enum"]
 
     static let modeledSchemaKeywords = [
