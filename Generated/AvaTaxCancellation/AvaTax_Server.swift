@@ -104,7 +104,7 @@ extension AvaTax.Operations.CancelTax {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.cancelTax(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
+                if error.status == 400, let shaped = try await api.cancelTax(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.cancelTax(input), for: request)
@@ -172,7 +172,7 @@ extension AvaTax.Operations.CancelTax.Input {
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/xml") {
             decodedBody = .textXml(try await LatheRuntime.BodyCoding.text(body))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts text/json, application/json, text/xml")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "text/json, application/json, text/xml")
         }
         _ = metadata
         self.init(body: decodedBody, accept: LatheRuntime.Accept(request.headerFields[.accept]), caller: caller)

@@ -115,7 +115,7 @@ extension Paycashless.Operations.CancelInvoice {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.cancelInvoice(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
+                if error.status == 400, let shaped = try await api.cancelInvoice(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.cancelInvoice(input), for: request)
@@ -197,7 +197,7 @@ extension Paycashless.Operations.CancelInvoice.Input {
         if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(Paycashless.CancelInvoiceRequest.self, from: body))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/json")
         }
         self.init(path: path, body: decodedBody, caller: caller)
     }

@@ -3,13 +3,33 @@ import HTTPTypes
 import OpenAPIRuntime
 
 /// A request that breaks the spec (a missing or malformed parameter, a body that does not decode or
-/// breaks a constraint): generated servers answer it with 400 and never call the handler.
+/// breaks a constraint): generated servers answer it with 400 (415 for a body in a content type the
+/// operation does not accept) and never call the handler.
 public struct RequestError: Error, Sendable {
     public var issues: [ValidationIssue]
+    /// The status a server answers with: 400, or 415 (Unsupported Media Type).
+    public var status = 400
 
     public init(_ issues: [ValidationIssue]) { self.issues = issues }
     public init(at path: String, _ message: String) {
         issues = [ValidationIssue(path: JSONPath.root.key(path), message: message)]
+    }
+
+    /// A request body in none of the content types the operation accepts (`accepted`, as the spec
+    /// lists them): 415. A required body that is not there at all (no content type, no content)
+    /// is a 400 saying so.
+    public static func unsupportedContentType(_ request: HTTPRequest, body: HTTPBody?, accepted: String) -> RequestError
+    {
+        let contentType = request.headerFields[.contentType]
+        if contentType == nil, body == nil || body?.length == .known(0),
+            request.headerFields[.contentLength] ?? "0" == "0", request.headerFields[.transferEncoding] == nil
+        {
+            return RequestError(at: "body", "is required")
+        }
+        var error = RequestError(
+            at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts \(accepted)")
+        error.status = 415
+        return error
     }
 }
 
@@ -62,10 +82,11 @@ public struct RequestError: Error, Sendable {
         return (HTTPResponse(status: .init(code: status), headerFields: fields), HTTPBody(data))
     }
 
+    /// The problem a `RequestError` is answered with: 400, or 415 for a body's content type.
     public static func badRequest(_ error: RequestError) -> (HTTPResponse, HTTPBody?) {
         problem(
-            status: 400, title: "Bad Request", detail: "The request does not match the API's description.",
-            issues: error.issues)
+            status: error.status, title: error.status == 415 ? "Unsupported Media Type" : "Bad Request",
+            detail: "The request does not match the API's description.", issues: error.issues)
     }
 
     public static func unauthorized(schemes: [String]) -> (HTTPResponse, HTTPBody?) {

@@ -397,6 +397,21 @@ struct WireFormatTests {
         #expect(
             try await String(collecting: bareBody!, upTo: 1 << 16)
                 == #"{"$.body":["has no multipart boundary in its Content-Type"]}"#)
+        // A content type the operation does not accept: 415, a problem, not the documented 400.
+        request.headerFields[.contentType] = "text/csv"
+        let (csv, csvBody) = try await transport.send(
+            request, body: HTTPBody("a,b"), baseURL: URL(string: "https://wire.test")!, operationID: "upload")
+        #expect(csv.status.code == 415 && csv.headerFields[.contentType] == "application/problem+json")
+        let problem = try JSONDecoder().decode(
+            [String: JSONValue].self, from: try await Data(collecting: csvBody!, upTo: 1 << 16))
+        #expect(problem["title"] == "Unsupported Media Type" && problem["status"] == 415)
+        #expect(
+            problem["errors"] == [
+                [
+                    "path": "$.body",
+                    "message": "has the content type text/csv, but this operation accepts multipart/form-data",
+                ]
+            ])
     }
 
     @Test func bytesAndTextComeBackByContentType() async throws {

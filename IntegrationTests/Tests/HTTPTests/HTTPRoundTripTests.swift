@@ -332,6 +332,11 @@ struct HTTPRoundTripTests {
                 members["errors"] == [
                     ["path": "$.body.name", "message": "must be at least 1 character long, but is 0"]
                 ])
+            // A content type the operation does not accept is 415 (Unsupported Media Type).
+            request.headerFields[.contentType] = "application/xml"
+            let (unsupported, _) = try await client.transport.send(
+                request, body: HTTPBody("<name/>"), baseURL: client.serverURL, operationID: "bodies")
+            #expect(unsupported.status.code == 415)
         }
     }
 

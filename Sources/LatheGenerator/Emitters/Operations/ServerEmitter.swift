@@ -230,9 +230,11 @@ struct ServerEmitter: OperationsKindEmitter {
                     ) { w in
                         if let (_, badRequest) = Self.documentedRefusals(operation).first(where: { $0.0 == .badRequest }
                         ) {
+                            // A 415 (a body's content type) is not the documented 400.
                             let call = "api.\(SwiftNames.escapedMember(operation.methodName))(badRequest: error)"
+                            let only400 = operation.requestBody == nil ? "" : "error.status == 400, "
                             w.line(
-                                "if let shaped = try await \(call) { return try "
+                                "if \(only400)let shaped = try await \(call) { return try "
                                     + "encode(.\(SwiftNames.escapedMember(badRequest.caseName))(shaped), for: request) }"
                             )
                         }
@@ -395,14 +397,10 @@ struct ServerEmitter: OperationsKindEmitter {
             }
         }
         w.line("} else {")
-        // The spec's media types, escaped as the rest of a literal (a key may hold `"` or `\`).
+        // The spec's media types, as a literal (a key may hold `"` or `\`).
         let accepted = SwiftLiteral.string(requestBody.contents.map(\.contentType).joined(separator: ", "))
-            .dropFirst()
         w.indented {
-            $0.line(
-                "throw \(Runtime.requestError)(at: \"body\", \"has the content type \\(contentType ?? "
-                    + "\"(none)\"), but this operation accepts \(accepted))"
-            )
+            $0.line("throw \(Runtime.requestError).unsupportedContentType(request, body: body, accepted: \(accepted))")
         }
         w.line("}")
     }

@@ -96,7 +96,7 @@ extension Piriod.Operations.PostCancellations {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.postCancellations(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
+                if error.status == 400, let shaped = try await api.postCancellations(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.postCancellations(input), for: request)
@@ -139,7 +139,7 @@ extension Piriod.Operations.PostCancellations.Input {
         if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(Piriod.Cancellation.self, from: body))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/json")
         }
         _ = metadata
         self.init(headers: headers, body: decodedBody, caller: caller)

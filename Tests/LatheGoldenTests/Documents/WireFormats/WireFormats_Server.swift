@@ -480,7 +480,7 @@ extension WireFormats.Operations.Bodies.Input {
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/json") {
             decodedBody = .textJson(try await LatheRuntime.ServerSupport.decodeJSON(WireFormats.Item.self, from: body))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json, application/x-www-form-urlencoded, text/plain, application/octet-stream, text/json")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/json, application/x-www-form-urlencoded, text/plain, application/octet-stream, text/json")
         }
         _ = metadata
         self.init(body: decodedBody)
@@ -561,7 +561,7 @@ extension WireFormats.Operations.Upload {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.upload(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
+                if error.status == 400, let shaped = try await api.upload(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.upload(input), for: request)
@@ -601,7 +601,7 @@ extension WireFormats.Operations.Upload.Input {
         if LatheRuntime.BodyCoding.contentType(contentType, matches: "multipart/form-data") {
             decodedBody = .multipartForm(try Body.Parts(await LatheRuntime.MultipartForm.decode(body, contentType: contentType, rejectingNull: true)))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts multipart/form-data")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "multipart/form-data")
         }
         _ = metadata
         self.init(body: decodedBody)
@@ -756,7 +756,7 @@ extension WireFormats.Operations.EchoLines {
                 let issues = input.validationIssues
                 if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
             } catch let error as LatheRuntime.RequestError {
-                if let shaped = try await api.echoLines(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
+                if error.status == 400, let shaped = try await api.echoLines(badRequest: error) { return try encode(.badRequest(shaped), for: request) }
                 return LatheRuntime.ServerSupport.badRequest(error)
             }
             return try encode(try await api.echoLines(input), for: request)
@@ -799,7 +799,7 @@ extension WireFormats.Operations.EchoLines.Input {
         if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/jsonl") {
             decodedBody = .jsonLines(LatheRuntime.StreamCoding.jsonLines(try LatheRuntime.ServerSupport.requiredStream(body), as: WireFormats.Tick.self))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/jsonl")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/jsonl")
         }
         _ = metadata
         self.init(body: decodedBody, accept: LatheRuntime.Accept(request.headerFields[.accept]))

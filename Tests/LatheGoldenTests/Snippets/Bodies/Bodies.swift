@@ -587,7 +587,7 @@ extension Bodies.Operations.CreateNote.Input {
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
             decodedBody = .plainText(try await LatheRuntime.BodyCoding.text(body))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json, application/x-www-form-urlencoded, text/plain")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/json, application/x-www-form-urlencoded, text/plain")
         }
         _ = metadata
         self.init(body: decodedBody, accept: LatheRuntime.Accept(request.headerFields[.accept]))
@@ -639,7 +639,7 @@ extension Bodies.Operations.Attach.Input {
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "multipart/form-data") {
             decodedBody = .multipartForm(try Body.Parts(await LatheRuntime.MultipartForm.decode(body, contentType: contentType, rejectingNull: true)))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts multipart/form-data")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "multipart/form-data")
         }
         self.init(path: path, body: decodedBody)
     }

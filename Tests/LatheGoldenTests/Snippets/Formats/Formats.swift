@@ -313,7 +313,7 @@ extension Formats.Operations.UploadFile.Input {
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(Formats.Upload.self, from: body))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/json")
         }
         _ = metadata
         self.init(body: decodedBody)

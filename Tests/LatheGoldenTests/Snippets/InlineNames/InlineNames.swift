@@ -402,7 +402,7 @@ extension InlineNames.Operations.CancelInvoice.Input {
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(InlineNames.CancelInvoiceRequest.self, from: body))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/json")
         }
         self.init(path: path, query: query, body: decodedBody)
     }

@@ -357,7 +357,7 @@ extension VendorExtensions.Operations.VoidTransaction.Input {
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(VendorExtensions.VoidTransactionRequest.self, from: body))
         } else {
-            throw LatheRuntime.RequestError(at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts application/json")
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/json")
         }
         self.init(path: path, body: decodedBody, caller: caller)
     }
