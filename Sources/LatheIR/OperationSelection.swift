@@ -22,14 +22,14 @@ public struct OperationSelection: Sendable, Hashable {
     func selectors(matching operation: Operation) -> [String] {
         selectors.filter { selector in
             if let tag = selector.dropPrefix("tag:") { return operation.tags.contains(tag) }
-            if selector.hasPrefix("/") { return operation.path == selector }
+            if selector.hasPrefix("/") { return operation.path == selector || operation.writtenPath == selector }
             let parts = selector.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[1].hasPrefix("/") {
                 // `get /pets` or `GET /pets` picks the GET field's operation; an additional method
                 // is named as sent (`get` also picks an additional operation keyed `get`).
                 let method = operation.method
                 let named = method.isField ? method.rawValue == parts[0].lowercased() : method.rawValue == parts[0]
-                return named && operation.path == parts[1]
+                return named && (operation.path == parts[1] || operation.writtenPath == String(parts[1]))
             }
             return operation.operationId == selector
         }

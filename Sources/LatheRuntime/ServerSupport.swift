@@ -21,11 +21,16 @@ public struct RequestError: Error, Sendable {
     public static func unsupportedContentType(_ request: HTTPRequest, body: HTTPBody?, accepted: String) -> RequestError
     {
         let contentType = request.headerFields[.contentType]
-        if contentType == nil, body == nil || body?.length == .known(0),
-            request.headerFields[.contentLength] ?? "0" == "0", request.headerFields[.transferEncoding] == nil
-        {
-            return RequestError(at: "body", "is required")
+        // Transports hand over a body of unknown length even for an empty request (Hummingbird
+        // without Content-Length): what says content came is a length, or chunked framing.
+        let hasContent: Bool
+        if case .known(let length)? = body?.length, length > 0 {
+            hasContent = true
+        } else {
+            hasContent =
+                request.headerFields[.contentLength] ?? "0" != "0" || request.headerFields[.transferEncoding] != nil
         }
+        if contentType == nil, !hasContent { return RequestError(at: "body", "is required") }
         var error = RequestError(
             at: "body", "has the content type \(contentType ?? "(none)"), but this operation accepts \(accepted)")
         error.status = 415
@@ -82,10 +87,17 @@ public struct RequestError: Error, Sendable {
         return (HTTPResponse(status: .init(code: status), headerFields: fields), HTTPBody(data))
     }
 
-    /// The problem a `RequestError` is answered with: 400, or 415 for a body's content type.
+    /// RFC 9110's reason phrases for the statuses a `RequestError` is answered with (`HTTPTypes`
+    /// gives none for a status made from its code).
+    private static let requestErrorTitles = [
+        400: "Bad Request", 415: "Unsupported Media Type", 422: "Unprocessable Content",
+    ]
+
+    /// The problem a `RequestError` is answered with: its status (400, or 415 for a body's content
+    /// type), titled by its reason phrase.
     public static func badRequest(_ error: RequestError) -> (HTTPResponse, HTTPBody?) {
         problem(
-            status: error.status, title: error.status == 415 ? "Unsupported Media Type" : "Bad Request",
+            status: error.status, title: Self.requestErrorTitles[error.status] ?? "Client Error",
             detail: "The request does not match the API's description.", issues: error.issues)
     }
 

@@ -62,6 +62,30 @@ struct OperationSelectionTests {
         #expect(try lower(["getStore", "createPet"]).operations == ["createPet", "getStore"])
     }
 
+    /// A path written Express's way (`/owners/:ownerId`) is read as its template; a selector may
+    /// name either spelling.
+    @Test func aPathWrittenWithColonsIsSelectedByEitherSpelling() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /owners/:ownerId:
+                get:
+                  operationId: getOwner
+                  parameters: [{name: ownerId, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: done}}
+              /other:
+                get: {operationId: other, responses: {'204': {description: done}}}
+            """
+        let document = try #require(OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml").document)
+        for selector in ["/owners/:ownerId", "/owners/{ownerId}", "GET /owners/:ownerId", "get /owners/{ownerId}"] {
+            let module = Lowering.lower(document, specName: "spec.yaml", selection: OperationSelection([selector]))
+                .module
+            #expect(module.operations.map(\.operationID) == ["getOwner"], "\(selector)")
+            #expect(module.operations.map(\.path) == ["/owners/{ownerId}"], "\(selector)")
+        }
+    }
+
     @Test func aSelectorThatMatchesNothingIsAWarning() throws {
         let result = try lower(["listPets", "tag:cats"])
         #expect(result.operations == ["listPets"])

@@ -291,6 +291,27 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            // Both spellings of one path: the same key twice once read.
+            name: "path-template-colon-twice",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /tasks/{taskUid}:
+                    get:
+                      parameters: [{name: taskUid, in: path, required: true, schema: {type: integer}}]
+                      responses: {'200': {description: ok}}
+                  /tasks/:taskUid:
+                    delete:
+                      parameters: [{name: taskUid, in: path, required: true, schema: {type: integer}}]
+                      responses: {'204': {description: done}}
+                """#,
+            expected: [
+                #"spec.yaml:8:3: error: path '/tasks/:taskUid' writes its parameters as ':taskUid'; OpenAPI path templates write them as '{taskUid}' [path-template-colon]"#,
+                #"spec.yaml:8:3: error: path '/tasks/{taskUid}' is under paths twice, once written with ':' segments; OpenAPI does not allow both [identical-path-templates]"#,
+            ]
+        ),
+        Case(
             // grpc-gateway: a media type's `examples` written in a schema. A map of anything else
             // is one example value, as before.
             name: "schema-examples-map",
@@ -303,6 +324,7 @@ struct BrokenSpecTests {
                       type: object
                       examples: {small: {summary: S, value: {id: 1}}, large: {value: {id: 2}}}
                     Other: {type: object, examples: {id: 3}}
+                    Weight: {type: object, examples: {weight: {value: 3, unit: kg}}}
                 """#,
             expected: [
                 #"spec.yaml:7:17: error: a schema's examples is a list of values, but this is a map of Example objects [schema-examples-map]"#

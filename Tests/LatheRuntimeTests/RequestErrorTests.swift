@@ -32,10 +32,19 @@ struct RequestErrorTests {
         #expect(error.status == 415)
         #expect(
             error.issues.map(\.message) == ["has the content type (none), but this operation accepts application/json"])
+        var chunked = request(contentType: nil)
+        chunked.headerFields[.transferEncoding] = "chunked"
+        let streamed = HTTPBody(
+            AsyncStream<ArraySlice<UInt8>> { $0.finish() }, length: .unknown, iterationBehavior: .single)
+        #expect(
+            RequestError.unsupportedContentType(chunked, body: streamed, accepted: "application/json").status == 415)
     }
 
     @Test func noBodyAtAllIs400() {
-        for body in [nil, HTTPBody()] {
+        // Hummingbird hands over a body of unknown length when no Content-Length came.
+        let unknownLength = HTTPBody(
+            AsyncStream<ArraySlice<UInt8>> { $0.finish() }, length: .unknown, iterationBehavior: .single)
+        for body in [nil, HTTPBody(), unknownLength] {
             let error = RequestError.unsupportedContentType(
                 request(contentType: nil), body: body, accepted: "application/json")
             #expect(error.status == 400)

@@ -104,7 +104,10 @@ struct DocumentChecks {
                     + "OpenAPI path templates write them as \(read.map { "'{\($0.dropFirst())}'" }.joined(separator: ", "))",
                 at: pathNode, kind: "path-template-colon", reading: "Lathe reads the path as '\(template)'")
             var rewritten = item
-            for operation in rewritten.operations.indices { rewritten.operations[operation].path = template }
+            for operation in rewritten.operations.indices {
+                rewritten.operations[operation].path = template
+                rewritten.operations[operation].writtenPath = path
+            }
             document.paths[index] = (template, pathNode, rewritten)
         }
     }
@@ -116,12 +119,18 @@ struct DocumentChecks {
             let inTemplate = Set(names)
             let shape = PathTemplate.shape(path)
             if let other = templates[shape] {
+                // The same key twice, once written with `:` segments (`readColonSegments`).
+                let sameNames = other == path
                 error(
-                    "path '\(path)' is the same template as '\(other)' with other parameter names; "
-                        + "OpenAPI does not allow both",
+                    sameNames
+                        ? "path '\(path)' is under paths twice, once written with ':' segments; "
+                            + "OpenAPI does not allow both"
+                        : "path '\(path)' is the same template as '\(other)' with other parameter names; "
+                            + "OpenAPI does not allow both",
                     at: pathNode,
                     kind: "identical-path-templates",
-                    reading: "Lathe generates both in the client; a server routes a method both define to '\(other)'"
+                    reading: "Lathe generates both in the client; a server routes a method both define to "
+                        + (sameNames ? "the first" : "'\(other)'")
                 )
             } else {
                 templates[shape] = path

@@ -262,18 +262,31 @@ extension DocumentDecoder {
         }
     }
 
-    /// Keywords whose value is data, for which null is a value of its own (`default: null`).
-    /// The `value`s of a map whose every entry is an Example object holding one; `nil` otherwise.
+    /// The values of a map whose every entry is an Example object (its fields only, with a
+    /// `value`, `dataValue`, `externalValue` or `$ref`); `nil` for any other map, which is one
+    /// example value (`{weight: {value: 3, unit: kg}}`).
     private func exampleObjectValues(_ node: YAMLNode) -> [YAMLNode]? {
         guard node.isMapping, !node.entries.isEmpty else { return nil }
         var values: [YAMLNode] = []
         for (_, entry) in node.entries {
-            guard entry.isMapping, let value = entry["value"] else { return nil }
-            values.append(value)
+            guard entry.isMapping,
+                entry.entries.allSatisfy({
+                    Self.exampleFields.contains($0.key.text ?? "") || $0.key.textHasPrefix("x-")
+                }),
+                entry["value"] != nil || entry["dataValue"] != nil || entry["externalValue"] != nil
+                    || entry["$ref"] != nil
+            else { return nil }
+            // A `$ref`'d or external example shows no value here.
+            if let value = entry["value"] ?? entry["dataValue"] { values.append(value) }
         }
         return values
     }
 
+    private static let exampleFields: Set<String> = [
+        "summary", "description", "value", "externalValue", "dataValue", "serializedValue", "$ref",
+    ]
+
+    /// Keywords whose value is data, for which null is a value of its own (`default: null`).
     static let dataKeywords: Set<String> = ["const", "default", "example", "examples", "enum"]
 
     static let modeledSchemaKeywords = [

@@ -61,6 +61,9 @@ public struct Operation: Sendable, Hashable {
     public var method: HTTPMethod
     /// The path template the operation lives under (`/pets/{id}`); empty for callbacks' and webhooks' own keys.
     public var path: String
+    /// The path as the document writes it, where Lathe reads it otherwise (`/tasks/:taskUid` is
+    /// `path` `/tasks/{taskUid}`); `nil` when they are the same. Selectors may name either.
+    public var writtenPath: String?
     public var operationId: String?
     public var operationIdNode: YAMLNode?
     public var tags: [String] = []
