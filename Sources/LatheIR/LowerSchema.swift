@@ -355,17 +355,33 @@ extension Lowerer {
         // nothing. One that names another type (`[$ref: Code, type: integer]` where `Code` is a
         // string) asks for a value no JSON value is: the reference's type, with a warning.
         let references = schema.allOf.filter { $0.ref != nil }
+        var nullBeside: Schema?
         let meaningful = schema.allOf.filter { member in
             if !references.isEmpty, member.ref == nil, let types = member.types {
                 var withoutType = member
                 withoutType.types = nil
                 if Self.hasNoStructure(withoutType) {
                     warnIfTypeConflicts(types, at: member.origin, with: references, ignoring: "this member")
+                    if types.contains(.null) { nullBeside = nullBeside ?? member }
                     return false
                 }
             }
             return !Self.hasNoStructure(member) || member.ref != nil
         }
+        let (type, constraints) = lowerAllOf(schema, meaningful, references, hint)
+        // `{$ref: Stamp, type: [string, 'null']}` (3.1): JSON Schema asks for both, which null is
+        // not, but the `null` says what the author meant; read as written, every null failed.
+        guard let nullBeside, !admitsNull(type) else { return (type, constraints) }
+        warning(
+            "this null beside a reference to a type that does not allow null is no value JSON Schema admits "
+                + "(it asks for both); Lathe reads the value as nullable, as 'null' here says",
+            at: nullBeside.origin.field("type") ?? nullBeside.origin, kind: "null-beside-reference")
+        return (.nullable(type), constraints)
+    }
+
+    private func lowerAllOf(
+        _ schema: Schema, _ meaningful: [Schema], _ references: [Schema], _ hint: NameHint
+    ) -> (IRValueType, IRConstraints) {
         var own = schema
         own.allOf = []
         // The same for a primitive type beside the `allOf` (`{type: string, nullable: true, allOf:
@@ -930,14 +946,24 @@ extension Lowerer {
         var properties: [IRProperty] = []
         // At its exact size: property lists are the bulk of a large spec's IR.
         properties.reserveCapacity(parts.properties.count + undefinedRequired.count)
+        let nullInExamples = schema.examples.isEmpty ? [:] : schema.keysItsExamplesGiveAsNull
         for (property, swiftName) in zip(parts.properties, propertyNames) {
             // Cached by node: a property merged in from an allOf base reuses the base's inline types
             // (`Error400.DetailsItem`) instead of a copy in every schema that extends it.
-            let (type, constraints) = lowerCached(property.schema, hint.nested(property.name, in: id))
+            var (type, constraints) = lowerCached(property.schema, hint.nested(property.name, in: id))
             // A required read-only value is absent from requests, a required write-only one from
             // responses: optional in Swift, so neither side fails to decode.
             let access = self.access(property.schema)
             let isRequired = listsAsRequired(property.name) && !access.readOnly && !access.writeOnly
+            if isRequired, let null = nullInExamples[property.name], !admitsNull(type) {
+                // Meilisearch's task requires `canceledBy: {type: integer}` and shows it null, as
+                // the server sends it: a member that cannot hold null failed every such decode.
+                // (An optional one already reads null as absent in a client.)
+                warning(
+                    "this example gives '\(property.name)' as null, which its schema does not allow; Lathe reads "
+                        + "the property as nullable, as the example shows it", at: null, kind: "example-null")
+                type = .nullable(type)
+            }
             var irProperty = IRProperty(
                 name: IRName(original: property.name, swift: swiftName),
                 type: type, isRequired: isRequired, defaultValue: nil, constraints: constraints,
@@ -995,6 +1021,14 @@ extension Lowerer {
                 undeclaredKeysName: additional == .forbidden ? members.claim("undeclaredKeys") : nil
             ))
         return .named(id)
+    }
+
+    /// Whether a value of `type` may be JSON null (through aliases); a type not lowered yet
+    /// counts as admitting it, so nothing is read into it unseen.
+    private func admitsNull(_ type: IRValueType) -> Bool {
+        let resolved = unaliased(type)
+        if case .named(let id) = resolved, case .pending = types[id.index].kind { return true }
+        return resolved.isNullable || resolved.nonNull == .primitive(.jsonValue)
     }
 
     static let undeclaredRequiredDocs = IRDocs(

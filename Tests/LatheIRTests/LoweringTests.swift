@@ -895,6 +895,9 @@ struct AllOfAndDefaultLoweringTests {
         #expect(typeName("notAnObject") == "Thing")
         #expect(
             warnings == [
+                "spec.yaml:14:72: warning: this null beside a reference to a type that does not allow null is no "
+                    + "value JSON Schema admits (it asks for both); Lathe reads the value as nullable, as 'null' here "
+                    + "says [null-beside-reference]",
                 "spec.yaml:15:69: warning: allOf asks for a value of type integer that is also 'Code', of type "
                     + "string; no value is both, so Lathe ignores this member [allof-type-conflict]",
                 "spec.yaml:16:69: warning: allOf asks for a value of type string that is also 'Thing', of type "
@@ -943,6 +946,81 @@ struct AllOfAndDefaultLoweringTests {
             warnings == [
                 "spec.yaml:15:23: warning: allOf asks for a value of type integer that is also 'Code', of type "
                     + "string; no value is both, so Lathe ignores the type beside it [allof-type-conflict]"
+            ], "\(warnings)")
+    }
+
+    /// `{$ref: Stamp, type: [string, 'null']}` in 3.1 (and its `allOf` spelling) asks for a value
+    /// that is both, which null is not; the `null` says what was meant: nullable, with a warning.
+    /// A reference to a type that admits null already needs neither.
+    @Test func nullBesideAReferenceIsNullable() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Stamp: {type: string, format: date-time}
+                Maybe: {type: [string, 'null']}
+                Holder:
+                  type: object
+                  required: [sibling, member, maybe]
+                  properties:
+                    sibling: {$ref: '#/components/schemas/Stamp', type: [string, 'null']}
+                    member: {allOf: [{$ref: '#/components/schemas/Stamp'}, {type: [string, 'null']}]}
+                    maybe: {$ref: '#/components/schemas/Maybe', type: [string, 'null']}
+            """
+        let (module, object, warnings) = try holder(yaml)
+        func type(_ name: String) throws -> IRValueType {
+            try #require(object.properties.first { $0.name.original == name }).type
+        }
+        let stamp = try #require(module.types.first { module.qualifiedName($0.id) == "Stamp" }).id
+        #expect(try type("sibling") == .nullable(.named(stamp)))
+        #expect(try type("member") == .nullable(.named(stamp)))
+        #expect(try !type("maybe").nonNull.isNullable)
+        #expect(warnings.count == 2 && warnings.allSatisfy { $0.hasSuffix("[null-beside-reference]") }, "\(warnings)")
+        #expect(
+            warnings.first?.hasPrefix("spec.yaml:12:61: warning: this null beside a reference") == true, "\(warnings)")
+    }
+
+    /// A required property the object's own example gives as null, where its schema does not
+    /// allow null (Meilisearch's `canceledBy`), is nullable: what the server sends decodes. An
+    /// optional one stays as it is (a client reads its null as absent), and so does one that
+    /// already admits null.
+    @Test func aRequiredPropertyItsExampleGivesAsNullIsNullable() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Count: {type: integer}
+                Holder:
+                  type: object
+                  required: [canceledBy, count, note, any]
+                  examples:
+                    - {canceledBy: null, count: null, note: null, any: null, later: null}
+                  properties:
+                    canceledBy: {type: integer}
+                    count: {$ref: '#/components/schemas/Count'}
+                    note: {type: [string, 'null']}
+                    any: {}
+                    later: {type: string}
+            """
+        let (_, object, warnings) = try holder(yaml)
+        func type(_ name: String) throws -> IRValueType {
+            try #require(object.properties.first { $0.name.original == name }).type
+        }
+        #expect(try type("canceledBy") == .nullable(.primitive(.int)))
+        #expect(try type("count").isNullable)
+        #expect(try type("note") == .nullable(.primitive(.string)))
+        #expect(try type("any") == .primitive(.jsonValue))
+        #expect(try type("later") == .primitive(.string))
+        #expect(
+            warnings == [
+                "spec.yaml:11:24: warning: this example gives 'canceledBy' as null, which its schema does not allow; "
+                    + "Lathe reads the property as nullable, as the example shows it [example-null]",
+                "spec.yaml:11:37: warning: this example gives 'count' as null, which its schema does not allow; "
+                    + "Lathe reads the property as nullable, as the example shows it [example-null]",
             ], "\(warnings)")
     }
 

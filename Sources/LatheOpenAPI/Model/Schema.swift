@@ -388,3 +388,18 @@ public struct Discriminator: Sendable, Hashable {
         hasher.combine(propertyName)
     }
 }
+
+extension Schema {
+    /// The keys this object schema's own examples give as null (`canceledBy: null`), each with
+    /// where its first null stands: where a property's schema does not allow null, evidence that
+    /// the spec left null out of it.
+    public var keysItsExamplesGiveAsNull: [String: Origin] {
+        var keys: [String: Origin] = [:]
+        for example in examples where example.isMapping {
+            for (key, value) in example.entries where value.isScalar && value.scalarType == .null {
+                if let name = key.text, keys[name] == nil { keys[name] = Origin(value) }
+            }
+        }
+        return keys
+    }
+}
