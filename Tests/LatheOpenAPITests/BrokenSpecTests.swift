@@ -291,6 +291,30 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            // Meilisearch's summarized task requires `uid` (its property is `taskUid`) and allows no
+            // other key: no value can be valid, which is said; an open object's case is not.
+            name: "required-undefined-closed",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Task:
+                      type: object
+                      additionalProperties: false
+                      required: [uid]
+                      properties: {taskUid: {type: integer}}
+                    Open:
+                      type: object
+                      additionalProperties: {type: string}
+                      required: [uid]
+                      properties: {taskUid: {type: integer}}
+                """#,
+            expected: [
+                #"spec.yaml:8:18: warning: required property 'uid' is not among this schema's properties, and additionalProperties: false allows no other [required-undefined]"#
+            ]
+        ),
+        Case(
             // Both spellings of one path: the same key twice once read.
             name: "path-template-colon-twice",
             spec: #"""

@@ -504,7 +504,8 @@ extension DocumentDecoder {
 
     private func checkRequired(_ schema: Schema, in node: YAMLNode) {
         guard allOfDepth == 0, !schema.required.isEmpty, !schema.properties.isEmpty, schema.ref == nil,
-            schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty, schema.additionalProperties == nil,
+            schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty,
+            schema.additionalProperties == nil || schema.additionalProperties?.value.isFalse == true,
             schema.patternProperties.isEmpty,
             let requiredNode = node["required"], requiredNode.count == schema.required.count
         else { return }
@@ -518,8 +519,10 @@ extension DocumentDecoder {
                 // One property in another case is read as it, with a warning of lowering's.
                 Schema.Property.inAnotherCase(name, among: schema.properties) == nil
             {
+                // With `additionalProperties: false` (Meilisearch's summarized task) no value can have it.
+                let closed = schema.additionalProperties == nil ? "" : ", and additionalProperties: false allows no other"
                 warning(
-                    "required property '\(name)' is not among this schema's properties", at: item,
+                    "required property '\(name)' is not among this schema's properties\(closed)", at: item,
                     kind: "required-undefined")
             }
         }
