@@ -74,6 +74,7 @@ struct EnumValueSchemaTests {
                     quoted: {type: integer, enum: ["1", "2"], x-enum-varnames: [One, Two]}
                     merged: {type: integer, enum: [{const: 1, description: One}], x-enum-varnames: [ONE]}
                     hex: {type: integer, enum: [31], x-ms-enum: {values: [{value: 0x1F, name: Hex}, {value: 31, name: No}]}}
+                    byValue: {type: string, enum: [a, b, c], x-enum-descriptions: {a: {description: ay}, c: see, z: zed}}
             """)
         let properties = try componentProperties(result, of: "S")
         /// Each value's note, in the values' order.
@@ -99,6 +100,8 @@ struct EnumValueSchemaTests {
         #expect(notes("quoted") == ["One/-", "Two/-"])
         #expect(notes("merged") == ["ONE/One"])
         #expect(notes("hex") == ["Hex/-"])
+        // Descriptions keyed by value (Paddle), each its text or `{description: …}`.
+        #expect(notes("byValue") == ["-/ay", "-/-", "-/see"])
         #expect(
             result.diagnostics.all.map { "\($0.location!.line):\($0.kind ?? "")" } == [
                 "13:enum-extension-mismatch", "14:wrong-type", "20:enum-value-schema",

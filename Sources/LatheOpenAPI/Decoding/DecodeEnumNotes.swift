@@ -2,7 +2,8 @@ import LatheYAML
 
 /// Names and descriptions of `enum` values from the vendor extensions generators share: lists
 /// beside the values (`x-enum-varnames`, NSwag's `x-enumNames`, `x-enum-descriptions`), or entries
-/// that name their value (Square's `x-enum-elements`, Azure's `x-ms-enum`).
+/// that name their value (Square's `x-enum-elements`, Azure's `x-ms-enum`, Paddle's
+/// `x-enum-descriptions` keyed by value).
 extension DocumentDecoder {
     /// The extensions read here; most schemas with an enum have other ones (Square's
     /// `x-release-status`), and pay one look at their names.
@@ -32,6 +33,16 @@ extension DocumentDecoder {
                     notes[value, default: .init()].name = text
                 }
             case "x-enum-descriptions", "x-enumDescriptions":
+                if node.isMapping {
+                    // Keyed by value: Paddle's `{chargeback: {description: …}}`, or the text itself.
+                    for (key, entry) in node.entries {
+                        guard let value = key.text, notes[value]?.description == nil,
+                            let text = entry.isScalar ? entry.text : entry["description"]?.text
+                        else { continue }
+                        notes[value, default: .init()].description = text
+                    }
+                    continue
+                }
                 guard let descriptions = parallelTexts(node, name, values, listed) else { continue }
                 for (value, text) in descriptions where notes[value]?.description == nil {
                     notes[value, default: .init()].description = text
