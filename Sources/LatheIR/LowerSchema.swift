@@ -362,7 +362,7 @@ extension Lowerer {
                 withoutType.types = nil
                 if Self.hasNoStructure(withoutType) {
                     warnIfTypeConflicts(types, at: member.origin, with: references, ignoring: "this member")
-                    if types.contains(.null) { nullBeside = nullBeside ?? member }
+                    if Self.isTypesWithNull(member) { nullBeside = nullBeside ?? member }
                     return false
                 }
             }
@@ -371,7 +371,9 @@ extension Lowerer {
         let (type, constraints) = lowerAllOf(schema, meaningful, references, hint)
         // `{$ref: Stamp, type: [string, 'null']}` (3.1): JSON Schema asks for both, which null is
         // not, but the `null` says what the author meant; read as written, every null failed.
-        guard let nullBeside, !admitsNull(type) else { return (type, constraints) }
+        guard let nullBeside, let reference = references.first, !admitsNull(type, of: reference) else {
+            return (type, constraints)
+        }
         warning(
             "this null beside a reference to a type that does not allow null is no value JSON Schema admits "
                 + "(it asks for both); Lathe reads the value as nullable, as 'null' here says",
@@ -955,7 +957,7 @@ extension Lowerer {
             // responses: optional in Swift, so neither side fails to decode.
             let access = self.access(property.schema)
             let isRequired = listsAsRequired(property.name) && !access.readOnly && !access.writeOnly
-            if isRequired, let null = nullInExamples[property.name], !admitsNull(type) {
+            if isRequired, let null = nullInExamples[property.name], !admitsNull(type, of: property.schema) {
                 // Meilisearch's task requires `canceledBy: {type: integer}` and shows it null, as
                 // the server sends it: a member that cannot hold null failed every such decode.
                 // (An optional one already reads null as absent in a client.)
@@ -1023,12 +1025,27 @@ extension Lowerer {
         return .named(id)
     }
 
-    /// Whether a value of `type` may be JSON null (through aliases); a type not lowered yet
-    /// counts as admitting it, so nothing is read into it unseen.
-    private func admitsNull(_ type: IRValueType) -> Bool {
+    /// Whether a value of `type`, lowered from `schema`, may be JSON null (through aliases). A type
+    /// not lowered yet (declared later, or the one being lowered) is answered from the schemas,
+    /// so the answer does not depend on the components' order: a reference that allows null is
+    /// already nullable, so what is left is whether its end is any value.
+    private func admitsNull(_ type: IRValueType, of schema: Schema) -> Bool {
         let resolved = unaliased(type)
-        if case .named(let id) = resolved, case .pending = types[id.index].kind { return true }
+        if case .named(let id) = resolved, case .pending = types[id.index].kind {
+            return allowsNull(schema) || isAnyValue(schema)
+        }
         return resolved.isNullable || resolved.nonNull == .primitive(.jsonValue)
+    }
+
+    /// Whether `schema`, through pure `$ref`s, constrains nothing (any JSON value).
+    private func isAnyValue(_ schema: Schema) -> Bool {
+        var current = schema
+        for _ in 0 ..< 64 {
+            guard current.isPureReference, let key = current.ref?.targetKey, let next = document.schema(forKey: key)
+            else { break }
+            current = next
+        }
+        return !current.isFalse && Self.hasNoStructure(current)
     }
 
     static let undeclaredRequiredDocs = IRDocs(

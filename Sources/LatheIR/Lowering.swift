@@ -388,6 +388,7 @@ final class Lowerer {
             if current.types?.contains(.null) == true || current.enumValues?.contains(.null) == true
                 || current.constValue == .null
                 || (current.anyOf + current.oneOf).contains(where: Self.isNullOnly)
+                || Self.hasNullBesideReference(current)
             {
                 verdict = true
                 break
@@ -403,6 +404,21 @@ final class Lowerer {
         }
         for key in passed { nullVerdicts[key] = verdict }
         return verdict
+    }
+
+    /// `allOf: [$ref: Stamp, {type: [string, 'null']}]` (3.1's `{$ref: Stamp, type: [string,
+    /// 'null']}` is read so): a member that only gives types, `null` among them, beside a reference,
+    /// which lowering reads as nullable (`null-beside-reference`).
+    static func hasNullBesideReference(_ schema: Schema) -> Bool {
+        schema.allOf.contains { $0.ref != nil } && schema.allOf.contains(where: isTypesWithNull)
+    }
+
+    /// A schema that gives only types, `null` among them (`{type: [string, 'null']}`).
+    static func isTypesWithNull(_ member: Schema) -> Bool {
+        guard member.ref == nil, let types = member.types, types.contains(.null) else { return false }
+        var withoutType = member
+        withoutType.types = nil
+        return hasNoStructure(withoutType)
     }
 
     /// `…/models/pet.yaml#` → `pet`; `…#/$defs/Owner` → `Owner`; generic last words are skipped.

@@ -961,25 +961,34 @@ struct AllOfAndDefaultLoweringTests {
               schemas:
                 Stamp: {type: string, format: date-time}
                 Maybe: {type: [string, 'null']}
+                MaybeStamp: {allOf: [{$ref: '#/components/schemas/Stamp'}, {type: [string, 'null']}]}
                 Holder:
                   type: object
-                  required: [sibling, member, maybe]
+                  required: [sibling, member, maybe, viaComponent, later]
                   properties:
                     sibling: {$ref: '#/components/schemas/Stamp', type: [string, 'null']}
                     member: {allOf: [{$ref: '#/components/schemas/Stamp'}, {type: [string, 'null']}]}
                     maybe: {$ref: '#/components/schemas/Maybe', type: [string, 'null']}
+                    viaComponent: {$ref: '#/components/schemas/MaybeStamp'}
+                    later: {$ref: '#/components/schemas/ZStamp', type: [string, 'null']}
+                ZStamp: {type: string, format: date}
             """
         let (module, object, warnings) = try holder(yaml)
         func type(_ name: String) throws -> IRValueType {
             try #require(object.properties.first { $0.name.original == name }).type
         }
-        let stamp = try #require(module.types.first { module.qualifiedName($0.id) == "Stamp" }).id
-        #expect(try type("sibling") == .nullable(.named(stamp)))
-        #expect(try type("member") == .nullable(.named(stamp)))
+        func id(_ name: String) throws -> IRTypeID {
+            try #require(module.types.first { module.qualifiedName($0.id) == name }).id
+        }
+        #expect(try type("sibling") == .nullable(.named(id("Stamp"))))
+        #expect(try type("member") == .nullable(.named(id("Stamp"))))
         #expect(try !type("maybe").nonNull.isNullable)
-        #expect(warnings.count == 2 && warnings.allSatisfy { $0.hasSuffix("[null-beside-reference]") }, "\(warnings)")
+        #expect(try type("viaComponent") == .nullable(.named(id("MaybeStamp"))))
+        // Declared after the object that refers to it, so lowered after it: the same reading.
+        #expect(try type("later") == .nullable(.named(id("ZStamp"))))
+        #expect(warnings.count == 4 && warnings.allSatisfy { $0.hasSuffix("[null-beside-reference]") }, "\(warnings)")
         #expect(
-            warnings.first?.hasPrefix("spec.yaml:12:61: warning: this null beside a reference") == true, "\(warnings)")
+            warnings.contains { $0.hasPrefix("spec.yaml:13:61: warning: this null beside a reference") }, "\(warnings)")
     }
 
     /// A required property the object's own example gives as null, where its schema does not
@@ -996,15 +1005,19 @@ struct AllOfAndDefaultLoweringTests {
                 Count: {type: integer}
                 Holder:
                   type: object
-                  required: [canceledBy, count, note, any]
+                  required: [canceledBy, count, note, any, declaredLater, anyLater]
                   examples:
-                    - {canceledBy: null, count: null, note: null, any: null, later: null}
+                    - {canceledBy: null, count: null, note: null, any: null, later: null, declaredLater: null, anyLater: null}
                   properties:
                     canceledBy: {type: integer}
                     count: {$ref: '#/components/schemas/Count'}
                     note: {type: [string, 'null']}
                     any: {}
                     later: {type: string}
+                    declaredLater: {$ref: '#/components/schemas/ZCount'}
+                    anyLater: {$ref: '#/components/schemas/ZAny'}
+                ZCount: {type: object, properties: {n: {type: integer}}}
+                ZAny: {description: any value}
             """
         let (_, object, warnings) = try holder(yaml)
         func type(_ name: String) throws -> IRValueType {
@@ -1015,8 +1028,12 @@ struct AllOfAndDefaultLoweringTests {
         #expect(try type("note") == .nullable(.primitive(.string)))
         #expect(try type("any") == .primitive(.jsonValue))
         #expect(try type("later") == .primitive(.string))
+        // Lowered after `Holder`, the same readings as if lowered before it.
+        #expect(try type("declaredLater").isNullable)
+        #expect(try !type("anyLater").isNullable)
+        #expect(warnings.count == 3, "\(warnings)")
         #expect(
-            warnings == [
+            Array(warnings.prefix(2)) == [
                 "spec.yaml:11:24: warning: this example gives 'canceledBy' as null, which its schema does not allow; "
                     + "Lathe reads the property as nullable, as the example shows it [example-null]",
                 "spec.yaml:11:37: warning: this example gives 'count' as null, which its schema does not allow; "

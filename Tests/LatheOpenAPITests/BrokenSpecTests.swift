@@ -332,7 +332,7 @@ struct BrokenSpecTests {
                 """#,
             expected: [
                 #"spec.yaml:8:3: error: path '/tasks/:taskUid' writes its parameters as ':taskUid'; OpenAPI path templates write them as '{taskUid}' [path-template-colon]"#,
-                #"spec.yaml:8:3: error: path '/tasks/{taskUid}' is under paths twice, once written with ':' segments; OpenAPI does not allow both [identical-path-templates]"#,
+                #"spec.yaml:8:3: error: path '/tasks/:taskUid' is '/tasks/{taskUid}', under paths twice, once written with ':' segments; OpenAPI does not allow both [identical-path-templates]"#,
             ]
         ),
         Case(

@@ -74,7 +74,8 @@ struct EnumValueSchemaTests {
                     quoted: {type: integer, enum: ["1", "2"], x-enum-varnames: [One, Two]}
                     merged: {type: integer, enum: [{const: 1, description: One}], x-enum-varnames: [ONE]}
                     hex: {type: integer, enum: [31], x-ms-enum: {values: [{value: 0x1F, name: Hex}, {value: 31, name: No}]}}
-                    byValue: {type: string, enum: [a, b, c], x-enum-descriptions: {a: {description: ay}, c: see, z: zed}}
+                    byValue: {type: string, enum: [a, b, c], x-enum-descriptions: {a: {description: ay}, b: null, c: see, z: zed}}
+                    byNumber: {type: integer, enum: [31, 2], x-enum-descriptions: {0x1F: hex, 2: {description: null}}}
             """)
         let properties = try componentProperties(result, of: "S")
         /// Each value's note, in the values' order.
@@ -102,6 +103,7 @@ struct EnumValueSchemaTests {
         #expect(notes("hex") == ["Hex/-"])
         // Descriptions keyed by value (Paddle), each its text or `{description: …}`.
         #expect(notes("byValue") == ["-/ay", "-/-", "-/see"])
+        #expect(notes("byNumber") == ["-/hex", "-/-"])
         #expect(
             result.diagnostics.all.map { "\($0.location!.line):\($0.kind ?? "")" } == [
                 "13:enum-extension-mismatch", "14:wrong-type", "20:enum-value-schema",

@@ -123,8 +123,9 @@ struct DocumentChecks {
                 let sameNames = other == path
                 error(
                     sameNames
-                        ? "path '\(path)' is under paths twice, once written with ':' segments; "
-                            + "OpenAPI does not allow both"
+                        ? (item.operations.first?.writtenPath.map { "path '\($0)' is '\(path)', " }
+                            ?? "path '\(path)' is ")
+                            + "under paths twice, once written with ':' segments; OpenAPI does not allow both"
                         : "path '\(path)' is the same template as '\(other)' with other parameter names; "
                             + "OpenAPI does not allow both",
                     at: pathNode,

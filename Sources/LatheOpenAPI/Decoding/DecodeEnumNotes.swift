@@ -36,10 +36,12 @@ extension DocumentDecoder {
                 if node.isMapping {
                     // Keyed by value: Paddle's `{chargeback: {description: …}}`, or the text itself.
                     for (key, entry) in node.entries {
-                        guard let value = key.text, notes[value]?.description == nil,
-                            let text = entry.isScalar ? entry.text : entry["description"]?.text
+                        // The key as JSON reads it (`0x1F` is 31), as the enum's values are keyed.
+                        guard let value = SpecValue(key).scalarText, notes[value]?.description == nil,
+                            let text = entry.isScalar ? entry : entry["description"], text.isScalar,
+                            text.scalarType != .null, let description = text.text
                         else { continue }
-                        notes[value, default: .init()].description = text
+                        notes[value, default: .init()].description = description
                     }
                     continue
                 }

@@ -520,7 +520,8 @@ extension DocumentDecoder {
                 Schema.Property.inAnotherCase(name, among: schema.properties) == nil
             {
                 // With `additionalProperties: false` (Meilisearch's summarized task) no value can have it.
-                let closed = schema.additionalProperties == nil ? "" : ", and additionalProperties: false allows no other"
+                let closed =
+                    schema.additionalProperties == nil ? "" : ", and additionalProperties: false allows no other"
                 warning(
                     "required property '\(name)' is not among this schema's properties\(closed)", at: item,
                     kind: "required-undefined")
