@@ -948,7 +948,14 @@ extension Lowerer {
         var properties: [IRProperty] = []
         // At its exact size: property lists are the bulk of a large spec's IR.
         properties.reserveCapacity(parts.properties.count + undefinedRequired.count)
-        let nullInExamples = schema.examples.isEmpty ? [:] : schema.keysItsExamplesGiveAsNull
+        // Read from the examples once a required property asks (most objects list no null).
+        var nullInExamples: [String: Origin]?
+        func exampleNull(_ name: String) -> Origin? {
+            if nullInExamples == nil {
+                nullInExamples = schema.examples.isEmpty ? [:] : schema.keysItsExamplesGiveAsNull
+            }
+            return nullInExamples?[name]
+        }
         for (property, swiftName) in zip(parts.properties, propertyNames) {
             // Cached by node: a property merged in from an allOf base reuses the base's inline types
             // (`Error400.DetailsItem`) instead of a copy in every schema that extends it.
@@ -957,7 +964,7 @@ extension Lowerer {
             // responses: optional in Swift, so neither side fails to decode.
             let access = self.access(property.schema)
             let isRequired = listsAsRequired(property.name) && !access.readOnly && !access.writeOnly
-            if isRequired, let null = nullInExamples[property.name], !admitsNull(type, of: property.schema) {
+            if isRequired, let null = exampleNull(property.name), !admitsNull(type, of: property.schema) {
                 // Meilisearch's task requires `canceledBy: {type: integer}` and shows it null, as
                 // the server sends it: a member that cannot hold null failed every such decode.
                 // (An optional one already reads null as absent in a client.)

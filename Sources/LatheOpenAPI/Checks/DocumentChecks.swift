@@ -72,10 +72,21 @@ struct DocumentChecks {
     /// declares a path parameter of that name (`taskUid`) that the path's `{}` template lacks: the
     /// one reading is the template `/tasks/{taskUid}`, so the path is rewritten before anything
     /// else reads it. A colon segment no path parameter names stays text (`/a/:b` can be a path).
+    /// Whether a segment of `path` starts with `:`, by its bytes (`String.contains` compares
+    /// Characters, which cost more than the rest of this check for every path).
+    private static func hasColonSegment(_ path: String) -> Bool {
+        var afterSlash = false
+        for byte in path.utf8 {
+            if afterSlash, byte == UInt8(ascii: ":") { return true }
+            afterSlash = byte == UInt8(ascii: "/")
+        }
+        return false
+    }
+
     private mutating func readColonSegments() {
         for index in document.paths.indices {
             let (path, pathNode, item) = document.paths[index]
-            guard path.contains("/:"), case .success(let names) = PathTemplate.names(path) else { continue }
+            guard Self.hasColonSegment(path), case .success(let names) = PathTemplate.names(path) else { continue }
             var declared = Set<String>()
             for operation in item.operations {
                 for parameter in document.parameters(of: operation, in: item) where parameter.location == .path {
