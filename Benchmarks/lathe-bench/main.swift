@@ -124,7 +124,8 @@ struct Samples {
         if types.contains(.object) || (!schema.properties.isEmpty && schema.types == nil) {
             return object(schema, depth: depth)
         }
-        if types.contains(.array) {
+        // As lowering infers: `items` without a `type` is an array (Overseerr's `flatrate`).
+        if types.contains(.array) || (schema.items != nil && schema.types == nil) {
             guard let items = schema.items?.value else { return .array([]) }
             return value(of: items, depth: depth + 1).map { .array([$0]) } ?? .array([])
         }

@@ -814,6 +814,11 @@ struct AllOfAndDefaultLoweringTests {
 
     struct HolderIsNotAnObject: Error {}
 
+    /// The property `name` of `object`.
+    func property(_ name: String, of object: IRObject) throws -> IRProperty {
+        try #require(object.properties.first { $0.name.original == name })
+    }
+
     /// `allOf` of one primitive with limits of its own (in 3.1, a `$ref` with constraints beside it):
     /// every limit holds, the stricter of two wins whichever side it is on, and of two patterns (which
     /// one position cannot check together) the first in `allOf` order, the target's, is kept, with a
@@ -928,17 +933,14 @@ struct AllOfAndDefaultLoweringTests {
                     contradicted: {type: integer, allOf: [{$ref: '#/components/schemas/Code'}]}
             """
         let (module, object, warnings) = try holder(yaml)
-        func property(_ name: String) throws -> IRProperty {
-            try #require(object.properties.first { $0.name.original == name })
-        }
         func typeName(_ type: IRValueType) -> String? {
             guard case .named(let id) = type.nonNull else { return nil }
             return module.qualifiedName(id)
         }
-        let stamp = try property("stamp")
+        let stamp = try property("stamp", of: object)
         #expect(stamp.type.isNullable && typeName(stamp.type) == "Stamp")
-        let count = try property("count"), short = try property("short")
-        let contradicted = try property("contradicted")
+        let count = try property("count", of: object), short = try property("short", of: object)
+        let contradicted = try property("contradicted", of: object)
         #expect(typeName(count.type) == "Count" && count.constraints.minimum == "2")
         #expect(short.constraints.minLength == 2)
         #expect(typeName(contradicted.type) == "Code")
@@ -974,9 +976,7 @@ struct AllOfAndDefaultLoweringTests {
                 ZStamp: {type: string, format: date}
             """
         let (module, object, warnings) = try holder(yaml)
-        func type(_ name: String) throws -> IRValueType {
-            try #require(object.properties.first { $0.name.original == name }).type
-        }
+        func type(_ name: String) throws -> IRValueType { try property(name, of: object).type }
         func id(_ name: String) throws -> IRTypeID {
             try #require(module.types.first { module.qualifiedName($0.id) == name }).id
         }
@@ -1020,9 +1020,7 @@ struct AllOfAndDefaultLoweringTests {
                 ZAny: {description: any value}
             """
         let (_, object, warnings) = try holder(yaml)
-        func type(_ name: String) throws -> IRValueType {
-            try #require(object.properties.first { $0.name.original == name }).type
-        }
+        func type(_ name: String) throws -> IRValueType { try property(name, of: object).type }
         #expect(try type("canceledBy") == .nullable(.primitive(.int)))
         #expect(try type("count").isNullable)
         #expect(try type("note") == .nullable(.primitive(.string)))
