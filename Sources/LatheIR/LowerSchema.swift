@@ -357,14 +357,10 @@ extension Lowerer {
         let references = schema.allOf.filter { $0.ref != nil }
         var nullBeside: Schema?
         let meaningful = schema.allOf.filter { member in
-            if !references.isEmpty, member.ref == nil, let types = member.types {
-                var withoutType = member
-                withoutType.types = nil
-                if Self.hasNoStructure(withoutType) {
-                    warnIfTypeConflicts(types, at: member.origin, with: references, ignoring: "this member")
-                    if Self.isTypesWithNull(member) { nullBeside = nullBeside ?? member }
-                    return false
-                }
+            if !references.isEmpty, Self.isTypesOnly(member), let types = member.types {
+                warnIfTypeConflicts(types, at: member.origin, with: references, ignoring: "this member")
+                if types.contains(.null) { nullBeside = nullBeside ?? member }
+                return false
             }
             return !Self.hasNoStructure(member) || member.ref != nil
         }
@@ -1046,13 +1042,8 @@ extension Lowerer {
 
     /// Whether `schema`, through pure `$ref`s, constrains nothing (any JSON value).
     private func isAnyValue(_ schema: Schema) -> Bool {
-        var current = schema
-        for _ in 0 ..< 64 {
-            guard current.isPureReference, let key = current.ref?.targetKey, let next = document.schema(forKey: key)
-            else { break }
-            current = next
-        }
-        return !current.isFalse && Self.hasNoStructure(current)
+        let end = referencedSchema(schema)
+        return !end.isFalse && Self.hasNoStructure(end)
     }
 
     static let undeclaredRequiredDocs = IRDocs(

@@ -410,12 +410,14 @@ final class Lowerer {
     /// 'null']}` is read so): a member that only gives types, `null` among them, beside a reference,
     /// which lowering reads as nullable (`null-beside-reference`).
     static func hasNullBesideReference(_ schema: Schema) -> Bool {
-        schema.allOf.contains { $0.ref != nil } && schema.allOf.contains(where: isTypesWithNull)
+        schema.allOf.contains { $0.ref != nil }
+            && schema.allOf.contains { isTypesOnly($0) && $0.types?.contains(.null) == true }
     }
 
-    /// A schema that gives only types, `null` among them (`{type: [string, 'null']}`).
-    static func isTypesWithNull(_ member: Schema) -> Bool {
-        guard member.ref == nil, let types = member.types, types.contains(.null) else { return false }
+    /// A schema that gives types and nothing else (`{type: [string, 'null']}`): beside a reference
+    /// in an `allOf`, it restates (or contradicts) the reference's type.
+    static func isTypesOnly(_ member: Schema) -> Bool {
+        guard member.ref == nil, member.types != nil else { return false }
         var withoutType = member
         withoutType.types = nil
         return hasNoStructure(withoutType)

@@ -539,7 +539,7 @@ extension DocumentDecoder {
         var dataValue: YAMLNode?
         let extensions = object(
             node, "an Example object",
-            fields: ["summary", "description", "value", "externalValue"] + since32(["dataValue", "serializedValue"])
+            fields: Self.exampleFields + since32(Self.exampleFields32)
         ) { key, _, value in
             switch key {
             case "summary": example.summary = string(value, "summary")

@@ -271,7 +271,7 @@ extension DocumentDecoder {
         for (_, entry) in node.entries {
             guard entry.isMapping,
                 entry.entries.allSatisfy({
-                    Self.exampleFields.contains($0.key.text ?? "") || $0.key.textHasPrefix("x-")
+                    Self.exampleObjectKeys.contains($0.key.text ?? "") || $0.key.textHasPrefix("x-")
                 }),
                 entry["value"] != nil || entry["dataValue"] != nil || entry["externalValue"] != nil
                     || entry["$ref"] != nil
@@ -282,9 +282,8 @@ extension DocumentDecoder {
         return values
     }
 
-    private static let exampleFields: Set<String> = [
-        "summary", "description", "value", "externalValue", "dataValue", "serializedValue", "$ref",
-    ]
+    /// An Example object's fields in any version, and `$ref`.
+    private static let exampleObjectKeys = Set(exampleFields + exampleFields32 + ["$ref"])
 
     /// Keywords whose value is data, for which null is a value of its own (`default: null`).
     static let dataKeywords: Set<String> = ["const", "default", "example", "examples", "enum"]

@@ -233,6 +233,10 @@ final class DocumentDecoder {
         "example", "default", "const", "value", "enum", "examples", "dataValue", "serializedValue",
     ]
 
+    /// An Example object's fields, and those 3.2 adds.
+    static let exampleFields = ["summary", "description", "value", "externalValue"]
+    static let exampleFields32 = ["dataValue", "serializedValue"]
+
     /// Fields OpenAPI 3.2 adds to an object: known in a 3.2 document, unknown before.
     func since32(_ fields: [String]) -> [String] { version.minor >= 2 ? fields : [] }
 
