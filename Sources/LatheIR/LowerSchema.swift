@@ -907,6 +907,26 @@ extension Lowerer {
         return parts.parts
     }
 
+    /// The keys the examples of an object schema and of the `allOf` bases it extends give as null,
+    /// each with where its first null stands, the object's own first. A base's example shows the
+    /// properties the object takes from it (`Task: allOf: [$ref: TaskBase, …]`).
+    func keysExamplesGiveAsNull(_ schema: Schema) -> [String: Origin] {
+        var keys: [String: Origin] = [:]
+        var visited = Set<String>()
+        func read(_ schema: Schema) {
+            if !schema.examples.isEmpty {
+                keys.merge(schema.keysItsExamplesGiveAsNull) { first, _ in first }
+            }
+            if let key = schema.ref?.targetKey, visited.insert(key).inserted, let target = document.schema(forKey: key)
+            {
+                read(target)
+            }
+            for member in schema.allOf { read(member) }
+        }
+        read(schema)
+        return keys
+    }
+
     /// Scopes made once and copied for each enumeration and union (lowering makes thousands).
     static let enumCaseNames = NameScope(reserved: ["undocumented", "allCases", "rawValue", "byRawValue", "init"])
     static let unionCaseNames = NameScope(reserved: ["undocumented", "byDiscriminator"])
@@ -948,7 +968,7 @@ extension Lowerer {
         var nullInExamples: [String: Origin]?
         func exampleNull(_ name: String) -> Origin? {
             if nullInExamples == nil {
-                nullInExamples = schema.examples.isEmpty ? [:] : schema.keysItsExamplesGiveAsNull
+                nullInExamples = keysExamplesGiveAsNull(schema)
             }
             return nullInExamples?[name]
         }
@@ -1041,7 +1061,7 @@ extension Lowerer {
     }
 
     /// Whether `schema`, through pure `$ref`s, constrains nothing (any JSON value).
-    private func isAnyValue(_ schema: Schema) -> Bool {
+    func isAnyValue(_ schema: Schema) -> Bool {
         let end = referencedSchema(schema)
         return !end.isFalse && Self.hasNoStructure(end)
     }

@@ -662,6 +662,50 @@ struct MultipartLoweringTests {
 }
 
 extension MultipartLoweringTests {
+    /// A part whose schema gives no type is bytes (OpenAPI 3.1's Encoding object: "for all other
+    /// cases the default is application/octet-stream"), as Karakeep's `file: {}` upload needs: a
+    /// file, alone, as an array's items, or through a `$ref`. A `contentType` given for it, or an
+    /// object or text part, stays what it was.
+    @Test func aPartWithNoTypeIsBytes() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: {$ref: '#/components/schemas/Upload'}
+                        encoding:
+                          data: {contentType: application/json}
+                  responses: {'204': {description: ok}}
+            components:
+              schemas:
+                Anything: {description: any value}
+                Upload:
+                  type: object
+                  required: [file]
+                  properties:
+                    file: {description: the file}
+                    files: {type: array, items: {}}
+                    scan: {$ref: '#/components/schemas/Anything'}
+                    data: {}
+                    meta: {type: object, properties: {a: {type: string}}}
+                    note: {type: string}
+            """
+        let module = try LoweringTests().lower(spec)
+        let parts = try #require(module.operations.first?.requestBody?.contents.first?.multipart?.parts)
+        #expect(parts.map(\.name.original) == ["file", "files", "scan", "data", "meta", "note"])
+        #expect(parts.map(\.isFile) == [true, true, true, false, false, false])
+        #expect(parts.map(\.isRepeated) == [false, true, false, false, false, false])
+        #expect(parts[0].type == .primitive(.binaryData) && parts[0].isRequired)
+        #expect(parts[3].type == .primitive(.jsonValue) && parts[3].contentType == "application/json")
+    }
+}
+
+extension MultipartLoweringTests {
     /// A `$ref` to a string is what the inline string is: a `{format: binary}` part is a file (it
     /// was sent as base64 text), an array of them files (counted by the array's constraints), text a `String` sent as it is (it was JSON,
     /// quotes and all), and an event's data its text.
@@ -1037,6 +1081,38 @@ struct AllOfAndDefaultLoweringTests {
                 "spec.yaml:11:37: warning: this example gives 'count' as null, which its schema does not allow; "
                     + "Lathe reads the property as nullable, as the example shows it [example-null]",
             ], "\(warnings)")
+    }
+
+    /// An `allOf` base's example speaks for the properties an object takes from it: a required one
+    /// the base shows as null is nullable in the object too, with the one warning the base gets.
+    @Test func aBaseExampleGivesNullToTheObjectsThatExtendIt() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                TaskBase:
+                  type: object
+                  required: [canceledBy]
+                  example: {canceledBy: null}
+                  properties: {canceledBy: {type: integer}}
+                Holder:
+                  allOf:
+                    - $ref: '#/components/schemas/TaskBase'
+                    - type: object
+                      required: [uid]
+                      example: {uid: 3}
+                      properties: {uid: {type: integer}}
+            """
+        let (_, object, warnings) = try holder(yaml)
+        #expect(try property("canceledBy", of: object).type == .nullable(.primitive(.int)))
+        #expect(try property("uid", of: object).type == .primitive(.int))
+        #expect(
+            warnings == [
+                "spec.yaml:9:29: warning: this example gives 'canceledBy' as null, which its schema does not allow; "
+                    + "Lathe reads the property as nullable, as the example shows it [example-null]"
+            ])
     }
 
     /// A default Lathe cannot spell is a located warning that says why: an object default is not
