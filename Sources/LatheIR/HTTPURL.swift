@@ -30,9 +30,29 @@ enum HTTPURL {
     /// `../v1`), or `//host/path`. `api.example.com/v1` is one too, but it is a host without its
     /// scheme far more often than a folder with a dot in its name: not taken as relative.
     static func isRelativeReference(_ url: String) -> Bool {
+        // The empty reference is the document's own location.
+        if url.isEmpty { return true }
         if url.hasPrefix("//") { return isAbsolute("http:" + url) }
         guard url.hasPrefix("/") || url.hasPrefix("./") || url.hasPrefix("../") else { return false }
         return isAbsolute("http://host" + (url.hasPrefix("/") ? "" : "/") + url)
+    }
+
+    /// `url` with the scheme a server URL written without one implies: `https://` before a host
+    /// name (`api.postmarkapp.com/v1`), `http://` before `localhost` or an IPv4 address, where a
+    /// development server rarely has TLS. `nil` when `url` does not begin with such a host.
+    static func withImpliedScheme(_ url: String) -> String? {
+        let authority = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.prefix { $0 != ":" }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let isIPv4 = labels.count == 4 && labels.allSatisfy { UInt8($0) != nil }
+        let isLocal = isIPv4 || host.lowercased() == "localhost"
+        // A name ends in a top-level domain of letters: `v1.2` or `openapi.json` is not one.
+        let isName =
+            labels.count > 1 && !["json", "yaml", "yml"].contains(labels.last!.lowercased())
+            && labels.last.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) } == true
+        guard isLocal || isName else { return nil }
+        let withScheme = (isLocal ? "http://" : "https://") + url
+        return isAbsolute(withScheme) ? withScheme : nil
     }
 
     /// Whether generated code may write `text` as `URL(string: text)!`: an absolute `http(s)` URL

@@ -26,9 +26,12 @@ public struct IROperation: Sendable, Equatable {
     /// method and a path template of the same shape (`/t/{id}`, `/t/{name}`), which no router
     /// can tell apart.
     public var isRouted = true
-    /// The absolute URL of the first server the operation's own (or its path's) `servers` name,
-    /// variables at their defaults, when those differ from the document's: an upload host.
+    /// The URL of the first server the operation's own (or its path's) `servers` name, variables
+    /// at their defaults, when those differ from the document's: an upload host.
     public var serverOverride: String? = nil
+    /// Whether `serverOverride` is a relative reference (`/private`), which the client resolves
+    /// against its own server URL (that of the document's server), as the document's location.
+    public var serverOverrideIsRelative = false
 
     /// Whether a `default` response documents every status, so no output is undocumented.
     public var coversEveryStatus: Bool { responses.contains { $0.key == .default } }

@@ -49,7 +49,10 @@ extension Lowerer {
                     operation, pathItem: item, templateNames: templateNames, typeNames: &typeNames,
                     methodNames: &methodNames)
                 lowered.isRouted = routes.insert(lowered.method + " " + PathTemplate.shape(path)).inserted
-                lowered.serverOverride = serverOverride(of: operation, in: item)
+                if let server = serverOverride(of: operation, in: item) {
+                    lowered.serverOverride = server.url
+                    lowered.serverOverrideIsRelative = server.isRelative
+                }
                 operations.append(lowered)
             }
         }

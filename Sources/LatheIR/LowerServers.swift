@@ -12,7 +12,7 @@ extension Lowerer {
         var enumsByName: [String: (variable: String, values: [String])] = [:]
         var servers: [IRServer] = []
         for (index, server) in document.servers.enumerated() {
-            guard let usable = usableURL(server, relativeAllowed: true) else { continue }
+            guard let usable = usableURL(server) else { continue }
             let name = names.claim(
                 SwiftNames.serverName(server.name) ?? SwiftNames.serverName(server.description) ?? "server\(index + 1)")
             // A relative entry's member takes `relativeTo base` before the variables.
@@ -52,12 +52,16 @@ extension Lowerer {
     }
 
     /// The operation's own servers (else its path's) when they differ from the document's: the
-    /// first one's absolute URL, its variables at their defaults.
-    func serverOverride(of operation: LatheOpenAPI.Operation, in pathItem: PathItem) -> String? {
+    /// first one's URL, its variables at their defaults. A relative one (InfluxDB's `/private`) is
+    /// relative to where the document is served, which the client's server URL stands for.
+    func serverOverride(
+        of operation: LatheOpenAPI.Operation, in pathItem: PathItem
+    ) -> (url: String, isRelative: Bool)? {
         let own = operation.servers.isEmpty ? pathItem.servers : operation.servers
-        guard let first = own.first else { return nil }
-        let url = usableURL(first, relativeAllowed: false)?.url
-        return url == documentDefaultServer.map(HTTPURL.withoutTrailingSlash) ? nil : url
+        guard let first = own.first, let usable = usableURL(first),
+            usable.url != documentDefaultServer.map(HTTPURL.withoutTrailingSlash)
+        else { return nil }
+        return (usable.url, usable.isRelative)
     }
 
     /// A listed default, or the first listed value when the default is not among them.
@@ -68,11 +72,17 @@ extension Lowerer {
         return listed[0]
     }
 
-    /// The server's URL as Lathe reads it (`template`: repaired where it must be) and that URL with
-    /// its variables at their defaults (`url`), absolute or not.
-    static func resolvedURL(_ server: Server) -> (template: String, url: String) {
+    /// The server's URL as Lathe reads it (`template`: repaired where it must be, with the scheme
+    /// a host written without one implies) and that URL with its variables at their defaults
+    /// (`url`), absolute or not. `impliedScheme` is the scheme added, if any.
+    static func resolvedURL(_ server: Server) -> (template: String, url: String, impliedScheme: String?) {
         let template = HTTPURL.repaired(server.url)
-        return (template, substituted(server, in: template))
+        let url = substituted(server, in: template)
+        guard !HTTPURL.isAbsolute(url), !HTTPURL.isRelativeReference(url),
+            let withScheme = HTTPURL.withImpliedScheme(url)
+        else { return (template, url, nil) }
+        let scheme = String(withScheme.dropLast(url.count))
+        return (scheme + template, withScheme, scheme)
     }
 
     /// `template` (the server's URL, or its repair) with each declared variable at its default.
@@ -97,16 +107,14 @@ extension Lowerer {
     }
 
     /// The server's URL (`template`, repaired where it must be, with a warning) and that URL with
-    /// its variables at their defaults (`url`), when that is an absolute `http(s)` URL, or, where
-    /// `relativeAllowed`, a relative reference (relative to wherever the document is served, which
-    /// the caller of the generated `ServerURL` member passes); otherwise a warning and `nil`. An
-    /// operation's own server cannot be relative: nothing tells the client where the document is.
+    /// its variables at their defaults (`url`), when that is an absolute `http(s)` URL or a relative
+    /// reference (relative to wherever the document is served, which the caller of the generated
+    /// `ServerURL` member passes); otherwise a warning and `nil`. A host written without its scheme
+    /// (`api.postmarkapp.com`) is read with the one it implies.
     /// `isRelative` says which of the two it is. An absolute URL loses the `/` that ends its path:
     /// transports append an operation's path, which begins with one, to the server's
     /// (`https://x/` would send `https://x//pets`); a relative one loses it when resolved.
-    private func usableURL(
-        _ server: Server, relativeAllowed: Bool
-    ) -> (template: String, url: String, isRelative: Bool)? {
+    private func usableURL(_ server: Server) -> (template: String, url: String, isRelative: Bool)? {
         let reports = serversReported.insert(server.origin).inserted
         for variable in server.variables {
             if reports, let listed = variable.enumValues, !listed.isEmpty, !listed.contains(variable.defaultValue) {
@@ -116,9 +124,14 @@ extension Lowerer {
                     at: server.origin, kind: "server-variable-default-not-listed")
             }
         }
-        let (template, url) = Self.resolvedURL(server)
+        let (template, url, impliedScheme) = Self.resolvedURL(server)
+        if reports, impliedScheme != nil {
+            warning(
+                "the server URL '\(server.url)' has no scheme; Lathe reads it as '\(url)'", at: server.origin,
+                kind: "server-url-no-scheme")
+        }
         let isAbsolute = HTTPURL.isAbsolute(url)
-        guard isAbsolute || (relativeAllowed && HTTPURL.isRelativeReference(url)) else {
+        guard isAbsolute || HTTPURL.isRelativeReference(url) else {
             guard reports else { return nil }
             let undeclared = Self.undeclaredVariables(server).map { "{\($0)}" }
             let why =
@@ -134,7 +147,7 @@ extension Lowerer {
                 at: server.origin, kind: "server-url-unusable")
             return nil
         }
-        if reports, template != server.url {
+        if reports, template.dropFirst(impliedScheme?.count ?? 0) != server.url {
             warning(
                 "the server URL '\(server.url)' has white space around it or characters a URL cannot hold as they "
                     + "are; Lathe uses '\(template)'",

@@ -131,7 +131,9 @@ public struct InvalidServerURL: Error, Sendable, CustomStringConvertible {
         -> URL
     {
         let text = values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
-        guard let url = URL(string: text, relativeTo: base)?.absoluteURL, url.scheme != nil, url.host != nil else {
+        // The empty reference is the base itself (Foundation makes no URL of "").
+        let resolved = text.isEmpty ? base?.absoluteURL : URL(string: text, relativeTo: base)?.absoluteURL
+        guard let url = resolved, url.scheme != nil, url.host != nil else {
             throw InvalidServerURL(url: base.map { text + " relative to " + $0.absoluteString } ?? text)
         }
         // Without its trailing `/`: an operation's path begins with one, and transports append

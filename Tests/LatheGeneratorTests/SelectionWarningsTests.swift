@@ -244,7 +244,7 @@ struct SelectionWarningsTests {
         """
 
     @Test(arguments: [
-        ("listPets", ["server-url-unusable:api.example.com/v2", "unknown-keyword:maxim"]),
+        ("listPets", ["server-url-no-scheme:api.example.com/v2", "unknown-keyword:maxim"]),
         ("getItem", ["path-not-absolute:items/{id}", "bad-request-undocumented:getItem"]),
         ("listOwners", ["unknown-keyword:lenght"]),
     ])

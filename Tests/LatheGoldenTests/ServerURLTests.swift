@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 import Testing
 
@@ -47,6 +47,9 @@ struct ServerURLTests {
         #expect(
             try WireFormats.ServerURL.gateway(relativeTo: URL(string: "http://h/a/b/openapi.yaml")!).url
                 == URL(string: "http://h/gateway")!)
+        // The empty URL (InfluxDB's `servers: [{url: ''}]`) is the address itself.
+        #expect(try ClientSupport.serverURL("", [:], relativeTo: device) == device)
+        #expect(throws: InvalidServerURL.self) { try ClientSupport.serverURL("", [:]) }
     }
 
     @Test func theClientTakesAServerTheFirstByDefault() async throws {
@@ -73,6 +76,28 @@ struct ServerURLTests {
             serverURL: URL(string: "http://127.0.0.1:8080")!, transport: transport,
             configuration: .init(usesOperationServers: false))
         _ = try await mocked.getFile(name: "a.txt")
+        #expect(transport.baseURLs.last == URL(string: "http://127.0.0.1:8080")!)
+    }
+
+    /// `/thumbnails/{name}` names a relative server, `/media`: relative to where the spec is served,
+    /// so resolved against the client's server (InfluxDB's `/private` beside its `/api/v2`). Sent
+    /// to the client's server as it is, its calls missed the `/media`.
+    @Test func anOperationsRelativeServerIsResolvedAgainstTheClients() async throws {
+        let transport = RecordingTransport()
+        let client = WireFormats.Client(transport: transport)
+        _ = try await client.getThumbnail(name: "a.png")
+        #expect(transport.baseURLs.last == URL(string: "https://api.wire.test/media")!)
+        let local = WireFormats.Client(serverURL: URL(string: "http://127.0.0.1:8080/wire/v1")!, transport: transport)
+        _ = try await local.getThumbnail(name: "a.png")
+        #expect(transport.baseURLs.last == URL(string: "http://127.0.0.1:8080/media")!)
+        #expect(
+            try WireFormats.Operations.GetThumbnail.serverURL(relativeTo: URL(string: "https://x.test/a/b")!)
+                == URL(string: "https://x.test/media")!)
+
+        let mocked = WireFormats.Client(
+            serverURL: URL(string: "http://127.0.0.1:8080")!, transport: transport,
+            configuration: .init(usesOperationServers: false))
+        _ = try await mocked.getThumbnail(name: "a.png")
         #expect(transport.baseURLs.last == URL(string: "http://127.0.0.1:8080")!)
     }
 }

@@ -120,6 +120,9 @@ struct WireFormatTests {
         /// The callers the handlers above were given, in order.
         let callers = CallerLog()
         func getFile(_ input: Ops.GetFile.Input) async throws -> Ops.GetFile.Output { .noContent(.init()) }
+        func getThumbnail(_ input: Ops.GetThumbnail.Input) async throws -> Ops.GetThumbnail.Output {
+            .noContent(.init())
+        }
 
         /// `count` ticks, the even ones with an event type, each data two lines long; after the
         /// `Last-Event-ID` a reconnecting consumer sends, only the ticks it has not seen.

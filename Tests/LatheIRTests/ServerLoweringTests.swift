@@ -37,7 +37,7 @@ struct ServerLoweringTests {
             openapi: 3.1.0
             info: {title: T, version: '1'}
             servers:
-              - {url: api.example.com/v1, description: No scheme}
+              - {url: 'ftp://files.example.com', description: Not HTTP}
               - {url: 'https://{tenant}.example.com', description: Undeclared}
               - url: https://{region}.example.com
                 description: Production
@@ -68,8 +68,8 @@ struct ServerLoweringTests {
         #expect(region.defaultValue == "eu")
         #expect(
             warnings.contains(
-                "spec.yaml:4:5: warning: the server URL 'api.example.com/v1' is not an absolute http(s) URL; it is "
-                    + "not generated, so pass its address to the client as serverURL [server-url-unusable]"))
+                "spec.yaml:4:5: warning: the server URL 'ftp://files.example.com' is not an absolute http(s) URL; "
+                    + "it is not generated, so pass its address to the client as serverURL [server-url-unusable]"))
         #expect(
             warnings.contains {
                 $0.hasPrefix(
@@ -85,14 +85,60 @@ struct ServerLoweringTests {
                 "spec.yaml:12:5: warning: the server URL 'https://example.com/v1 ' has white space around it or "
                     + "characters a URL cannot hold as they are; Lathe uses 'https://example.com/v1' "
                     + "[server-url-repaired]"), "\(warnings)")
-        // b's path names the document's first usable server (region eu): no override. c names its own.
-        #expect(module.operations.map(\.serverOverride) == [nil, nil, "https://upload.example.com", nil, nil])
-        // A path's servers are read for each of its operations, and warned about once.
-        #expect(warnings.filter { $0.contains("'/relative'") }.count == 1, "\(warnings)")
+        // b's path names the document's first usable server (region eu): no override. c names its
+        // own, and d's path a relative one, read for each of its operations.
+        #expect(
+            module.operations.map(\.serverOverride) == [
+                nil, nil, "https://upload.example.com", "/relative", "/relative",
+            ])
+        #expect(module.operations.map(\.serverOverrideIsRelative) == [false, false, false, true, true])
+    }
+
+    /// A server URL written without its scheme is a host far more often than a relative path:
+    /// `https://` before a name (Postmark's `api.postmarkapp.com`), `http://` before `localhost`
+    /// or an IPv4 address, each with a warning. A name that ends in no top-level domain of letters
+    /// (`v1.2`, `openapi.json`) is not one, and stays unusable.
+    @Test func aHostWithoutItsSchemeIsReadWithTheOneItImplies() throws {
+        let (module, warnings) = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            servers:
+              - {url: api.postmarkapp.com, description: Postmark}
+              - {url: 'localhost:8080/v1', description: Local}
+              - {url: '10.0.0.1/api', description: Device}
+              - url: '{region}.example.com/v2'
+                description: Regional
+                variables: {region: {default: eu}}
+              - {url: v1.2/api, description: Version}
+              - {url: openapi.json, description: File}
+            paths:
+              /a: {get: {operationId: a, responses: {'204': {description: ok}}}}
+            """)
+        #expect(
+            module.servers.map(\.url) == [
+                "https://api.postmarkapp.com", "http://localhost:8080/v1", "http://10.0.0.1/api",
+                "https://{region}.example.com/v2",
+            ])
+        #expect(module.servers.allSatisfy { !$0.isRelative })
+        #expect(
+            warnings.filter { $0.hasSuffix("[server-url-no-scheme]") } == [
+                "spec.yaml:4:5: warning: the server URL 'api.postmarkapp.com' has no scheme; Lathe reads it as "
+                    + "'https://api.postmarkapp.com' [server-url-no-scheme]",
+                "spec.yaml:5:5: warning: the server URL 'localhost:8080/v1' has no scheme; Lathe reads it as "
+                    + "'http://localhost:8080/v1' [server-url-no-scheme]",
+                "spec.yaml:6:5: warning: the server URL '10.0.0.1/api' has no scheme; Lathe reads it as "
+                    + "'http://10.0.0.1/api' [server-url-no-scheme]",
+                "spec.yaml:7:5: warning: the server URL '{region}.example.com/v2' has no scheme; Lathe reads it as "
+                    + "'https://eu.example.com/v2' [server-url-no-scheme]",
+            ], "\(warnings)")
+        #expect(warnings.filter { $0.hasSuffix("[server-url-unusable]") }.count == 2)
+        #expect(module.operations.map(\.serverOverride) == [nil])
     }
 
     /// A relative URL is relative to where the document is served: an entry whose member takes
-    /// that address. An operation's own relative server is not (the client's server is used).
+    /// that address, and an operation's own relative server one the client resolves against its
+    /// server URL (InfluxDB's `/private`); the empty URL is the document's own address.
     @Test func relativeEntriesAreServersRelativeToTheDocument() throws {
         let (module, warnings) = try lower(
             """
@@ -115,17 +161,18 @@ struct ServerLoweringTests {
               /c:
                 servers: [{url: 'https://example.com'}]
                 get: {operationId: c, responses: {'204': {description: ok}}}
+              /d:
+                servers: [{url: ''}]
+                get: {operationId: d, responses: {'204': {description: ok}}}
             """)
         #expect(
             module.servers.map(\.url) == ["/control", "../v2", "//cdn.example.com/v1", "/a%20b", "https://example.com"])
         #expect(module.servers.map(\.isRelative) == [true, true, true, true, false])
-        // An operation's own relative server cannot be reached (nothing tells the client where the
-        // document is), even the document's own: each is a warning. `/c`'s is the client's default.
-        #expect(module.operations.map(\.serverOverride) == [nil, nil, nil])
+        // `/c`'s is the client's default; the others are resolved against the client's server.
+        #expect(module.operations.map(\.serverOverride) == ["/elsewhere", "/control", nil, ""])
+        #expect(module.operations.map(\.serverOverrideIsRelative) == [true, true, false, true])
         #expect(
-            warnings.filter { $0.contains("[server-url-unusable]") }.map { $0.prefix(16) }.sorted() == [
-                "spec.yaml:12:15:", "spec.yaml:15:15:", "spec.yaml:7:5: w",
-            ])
+            warnings.filter { $0.contains("[server-url-unusable]") }.map { $0.prefix(16) } == ["spec.yaml:7:5: w"])
     }
 
     /// Transports append an operation's path (`/pets`) to the server's URL: an absolute URL's

@@ -449,6 +449,26 @@ extension Client {
         }
     }
 
+    /// `GET /thumbnails/{name}`
+    nonisolated public func getThumbnail(_ input: Operations.GetThumbnail.Input) async throws -> Operations.GetThumbnail.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.GetThumbnail.id, configuration) { () async throws -> Operations.GetThumbnail.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.GetThumbnail.id) }
+            let path = LatheRuntime.ClientSupport.path("/thumbnails/{name}", [
+                "name": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.name), name: "name", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.GetThumbnail.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: configuration.usesOperationServers ? Operations.GetThumbnail.serverURL(relativeTo: serverURL) : serverURL, operationID: Operations.GetThumbnail.id, transport: transport, middlewares: middlewares)
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.GetThumbnail.Output.NoContent())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `GET /events`
     nonisolated public func streamEvents(_ input: Operations.StreamEvents.Input) async throws -> Operations.StreamEvents.Output {
         try await LatheRuntime.ClientSupport.call(Operations.StreamEvents.id, configuration) { () async throws -> Operations.StreamEvents.Output in
@@ -855,6 +875,13 @@ extension APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func getFile(name: Swift.String) async throws -> Operations.GetFile.Output {
         try await self.getFile(Operations.GetFile.Input(path: .init(name: name)))
+    }
+
+    /// `GET /thumbnails/{name}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getThumbnail(name: Swift.String) async throws -> Operations.GetThumbnail.Output {
+        try await self.getThumbnail(Operations.GetThumbnail.Input(path: .init(name: name)))
     }
 
     /// `GET /events`

@@ -131,6 +131,9 @@ struct HTTPRoundTripTests {
         func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output {
             .noContent(.init())
         }
+        func getThumbnail(_ input: Operations.GetThumbnail.Input) async throws -> Operations.GetThumbnail.Output {
+            .noContent(.init())
+        }
 
         /// Paces the event stream by what the client has received (StreamTests).
         var gate = StreamGate(patience: .zero)

@@ -98,10 +98,11 @@ struct ClientEmitter: OperationsKindEmitter {
                 w.line()
                 var docs = server.description.map(SwiftLiteral.docText) ?? []
                 if !docs.isEmpty { docs.append("") }
-                docs.append("`\(server.url)`")
+                // The empty URL is the spec's own address.
+                docs.append(server.url.isEmpty ? "Where the spec is served" : "`\(server.url)`")
                 let name = SwiftNames.escapedMember(server.name)
                 if server.isRelative {
-                    docs[docs.count - 1] += ", relative to where the spec is served."
+                    docs[docs.count - 1] += server.url.isEmpty ? "." : ", relative to where the spec is served."
                 }
                 if server.variables.isEmpty, !server.isRelative {
                     w.docComment(docs)
@@ -215,7 +216,9 @@ struct ClientEmitter: OperationsKindEmitter {
         let readsBody = !operation.coversEveryStatus || operation.responses.contains { !$0.contents.isEmpty }
         let server =
             operation.serverOverride == nil
-            ? "serverURL" : "configuration.usesOperationServers ? \(op).serverURL : serverURL"
+            ? "serverURL"
+            : "configuration.usesOperationServers ? \(op).serverURL"
+                + "\(operation.serverOverrideIsRelative ? "(relativeTo: serverURL)" : "") : serverURL"
         w.line(
             "let (response, \(readsBody ? "responseBody" : "_")) = try await "
                 + "\(Runtime.ClientSupport.send)(request, body: body, serverURL: \(server), operationID: "

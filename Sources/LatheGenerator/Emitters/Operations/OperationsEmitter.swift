@@ -110,7 +110,18 @@ struct OperationsEmitter: OperationsKindEmitter {
         w.docComment(docs)
         w.block("nonisolated public enum \(operation.typeName)") { w in
             w.line("public static let id = \(SwiftLiteral.string(operation.operationID))")
-            if let server = operation.serverOverride {
+            if let server = operation.serverOverride, operation.serverOverrideIsRelative {
+                w.docComment([
+                    "The server this operation's spec names instead of the document's, `\(server)`: relative to where",
+                    "the spec is served, so resolved against the client's server URL (as `/private` against",
+                    "`https://example.com/api` is `https://example.com/private`). The client sends there unless its",
+                    "configuration says otherwise (`usesOperationServers`).",
+                ])
+                w.block("public static func serverURL(relativeTo base: Foundation.URL) throws -> Foundation.URL") { w in
+                    w.line(
+                        "try \(Runtime.ClientSupport.serverURL)(\(SwiftLiteral.string(server)), [:], relativeTo: base)")
+                }
+            } else if let server = operation.serverOverride {
                 w.docComment([
                     "The server this operation's spec names instead of the document's; the client sends there",
                     "unless its configuration says otherwise (`usesOperationServers`).",

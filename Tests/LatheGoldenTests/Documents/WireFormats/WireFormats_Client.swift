@@ -451,6 +451,26 @@ extension WireFormats.Client {
         }
     }
 
+    /// `GET /thumbnails/{name}`
+    nonisolated public func getThumbnail(_ input: WireFormats.Operations.GetThumbnail.Input) async throws -> WireFormats.Operations.GetThumbnail.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.GetThumbnail.id, configuration) { () async throws -> WireFormats.Operations.GetThumbnail.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.GetThumbnail.id) }
+            let path = LatheRuntime.ClientSupport.path("/thumbnails/{name}", [
+                "name": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.name), name: "name", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.GetThumbnail.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: configuration.usesOperationServers ? WireFormats.Operations.GetThumbnail.serverURL(relativeTo: serverURL) : serverURL, operationID: WireFormats.Operations.GetThumbnail.id, transport: transport, middlewares: middlewares)
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.GetThumbnail.Output.NoContent())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `GET /events`
     nonisolated public func streamEvents(_ input: WireFormats.Operations.StreamEvents.Input) async throws -> WireFormats.Operations.StreamEvents.Output {
         try await LatheRuntime.ClientSupport.call(WireFormats.Operations.StreamEvents.id, configuration) { () async throws -> WireFormats.Operations.StreamEvents.Output in
@@ -857,6 +877,13 @@ extension WireFormats.APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func getFile(name: Swift.String) async throws -> WireFormats.Operations.GetFile.Output {
         try await self.getFile(WireFormats.Operations.GetFile.Input(path: .init(name: name)))
+    }
+
+    /// `GET /thumbnails/{name}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getThumbnail(name: Swift.String) async throws -> WireFormats.Operations.GetThumbnail.Output {
+        try await self.getThumbnail(WireFormats.Operations.GetThumbnail.Input(path: .init(name: name)))
     }
 
     /// `GET /events`

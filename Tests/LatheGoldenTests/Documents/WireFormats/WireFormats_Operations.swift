@@ -76,6 +76,8 @@ extension WireFormats {
         func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output
         /// `GET /files/{name}`
         func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output
+        /// `GET /thumbnails/{name}`
+        func getThumbnail(_ input: Operations.GetThumbnail.Input) async throws -> Operations.GetThumbnail.Output
         /// `GET /events`
         func streamEvents(_ input: Operations.StreamEvents.Input) async throws -> Operations.StreamEvents.Output
         /// `GET /activity`
@@ -1156,6 +1158,75 @@ extension WireFormats.Operations {
 
             private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
                 return LatheRuntime.ResponseError(operationID: WireFormats.Operations.GetFile.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
+                }
+            }
+        }
+    }
+
+    /// `GET /thumbnails/{name}`, operation `getThumbnail`.
+    nonisolated public enum GetThumbnail {
+        public static let id = "getThumbnail"
+        /// The server this operation's spec names instead of the document's, `/media`: relative to where
+        /// the spec is served, so resolved against the client's server URL (as `/private` against
+        /// `https://example.com/api` is `https://example.com/private`). The client sends there unless its
+        /// configuration says otherwise (`usesOperationServers`).
+        public static func serverURL(relativeTo base: Foundation.URL) throws -> Foundation.URL {
+            try LatheRuntime.ClientSupport.serverURL("/media", [:], relativeTo: base)
+        }
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `name`, in the path.
+                public var name: Swift.String
+                public init(name: Swift.String) {
+                    self.name = name
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Found.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.GetThumbnail.id, statusCode: statusCode, expected: expected, body: nil, output: self)
             }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
