@@ -7,7 +7,13 @@ public struct LoadOptions: Sendable {
     /// Let `$ref`s reach files outside the root spec's folder. Off by default, so a spec cannot read
     /// arbitrary files on the machine that generates code from it.
     public var allowRefsOutsideRoot = false
-    public var reader = YAMLReader()
+    /// Reads past a duplicate key, as JSON parsers do, with an error that has that reading: a
+    /// published spec with one still generates.
+    public var reader: YAMLReader = {
+        var reader = YAMLReader()
+        reader.readsDuplicateKeys = true
+        return reader
+    }()
     /// Overlay documents (paths, shown in diagnostics as given) applied in order to the root file
     /// before it is decoded.
     public var overlays: [String] = []
@@ -65,6 +71,8 @@ public enum OpenAPILoader {
     private static func decode(_ tree: YAMLTree, files: SpecFiles, options: LoadOptions) -> LoadResult {
         var tree = tree
         var overlayDiagnostics = Diagnostics()
+        // What the reader read past in each file: the root's, before overlays replace its tree.
+        var findings = tree.findings
         if !options.overlays.isEmpty || !options.overlayTrees.isEmpty {
             var overlayTrees: [YAMLTree] = []
             for path in options.overlays {
@@ -74,12 +82,17 @@ public enum OpenAPILoader {
                     return LoadResult(document: nil, diagnostics: Diagnostics([error]), files: files.order)
                 }
             }
+            findings += overlayTrees.flatMap(\.findings)
             (tree, overlayDiagnostics) = Overlay.apply(overlayTrees + options.overlayTrees, to: tree)
             files.replaceRoot(with: tree)
         }
         let decoder = DocumentDecoder(files: files)
         decoder.diagnostics.append(contentsOf: overlayDiagnostics.all)
-        guard let root = tree.root, let document = decoder.decodeDocument(root) else {
+        let document = tree.root.flatMap(decoder.decodeDocument)
+        // The files `$ref`s reached, read while decoding.
+        for file in files.order.dropFirst() { findings += file.findings }
+        decoder.diagnostics.append(contentsOf: findings)
+        guard let document else {
             return LoadResult(document: nil, diagnostics: decoder.diagnostics, files: files.order)
         }
         let rootPath = files.rootAbsolutePath

@@ -21,6 +21,8 @@ struct TreeBuilder {
         var childHeight: UInt16 = 0
         /// Hashes of the keys seen so far, once a mapping grows past linear scanning.
         var keyHashes: Set<Int>? = nil
+        /// Where the value of a key said again goes (`readsDuplicateKeys`): the first value's place.
+        var duplicateValuePosition: Int? = nil
     }
 
     let path: String
@@ -41,6 +43,8 @@ struct TreeBuilder {
     private var stack: [OpenCollection] = []
     private var root: Int32 = -1
     private var documentCount = 0
+    /// Duplicate keys read past (`readsDuplicateKeys`).
+    private var findings: [Diagnostic] = []
 
     init(path: String, reader: YAMLReader, sourceSize: Int, sourceMap: SourceMap? = nil) {
         self.path = path
@@ -152,7 +156,9 @@ struct TreeBuilder {
                 "the file holds no YAML document (only whitespace or comments); expected an OpenAPI document",
                 at: SpecLocation(file: path, line: 1, column: 1))
         }
-        return YAMLTree(path: path, records: records, children: children, text: text, tags: tags, rootIndex: root)
+        return YAMLTree(
+            path: path, records: records, children: children, text: text, tags: tags, rootIndex: root,
+            findings: findings)
     }
 
     // MARK: Building
@@ -186,14 +192,24 @@ struct TreeBuilder {
             records[Int(index)].slot = UInt32(stack[top].isMapping ? position / 2 : position)
         }
         stack[top].childHeight = max(stack[top].childHeight, heights[Int(index)])
-        if stack[top].isMapping {
-            if stack[top].children.count % 2 == 0 {
-                try checkKey(index, in: top, location: location)
-            } else if stack[top].hasMergeKey, isMergeKey(stack[top].children[stack[top].children.count - 1]) {
+        if stack[top].isMapping, let position = stack[top].duplicateValuePosition {
+            // The value of a key said again: in the first value's place, which the first key names.
+            stack[top].duplicateValuePosition = nil
+            if records[Int(index)].parent == stack[top].index { records[Int(index)].slot = UInt32(position / 2) }
+            stack[top].children[position] = index
+        } else if stack[top].isMapping, stack[top].children.count % 2 == 0,
+            let first = try checkKey(index, in: top, location: location)
+        {
+            // Read past (`readsDuplicateKeys`): the key is left out, and its value replaces the first.
+            stack[top].duplicateValuePosition = stack[top].children.firstIndex(of: first)! + 1
+        } else {
+            if stack[top].isMapping, stack[top].children.count % 2 == 1, stack[top].hasMergeKey,
+                isMergeKey(stack[top].children[stack[top].children.count - 1])
+            {
                 try checkMergeValue(index, location: location)
             }
+            stack[top].children.append(index)
         }
-        stack[top].children.append(index)
         let (sum, overflow) = stack[top].expandedSize.addingReportingOverflow(expandedSize)
         stack[top].expandedSize = overflow ? .max : sum
         let limit = aliasExpansionLimit
@@ -210,7 +226,9 @@ struct TreeBuilder {
         reader.maximumAliasExpansion + 10 * UInt64(records.count)
     }
 
-    private mutating func checkKey(_ key: Int32, in top: Int, location: SpecLocation) throws(Diagnostic) {
+    /// Checks a mapping's key; returns the first key with its text when it is said again and the
+    /// reader reads past that (`readsDuplicateKeys`), having noted it in `findings`.
+    private mutating func checkKey(_ key: Int32, in top: Int, location: SpecLocation) throws(Diagnostic) -> Int32? {
         let record = records[Int(key)]
         guard record.kind == .scalar else {
             throw .error(
@@ -219,7 +237,7 @@ struct TreeBuilder {
         }
         if isMergeKey(key) {
             stack[top].hasMergeKey = true
-            return
+            return nil
         }
         // Keys are the same when their bytes are (not when Swift's `==` finds their texts
         // canonically equivalent), at any size of mapping and in `JSONTreeReader` alike.
@@ -229,15 +247,24 @@ struct TreeBuilder {
             equalTo: key, in: stack[top].children[...], hashes: &hashes, records: records, text: text,
             ignoring: { self.isMergeKey($0) })
         stack[top].keyHashes = hashes
-        if let first { throw duplicateKey(key, first: first) }
+        guard let first else { return nil }
+        let duplicate = duplicateKey(key, first: first)
+        guard reader.readsDuplicateKeys else { throw duplicate }
+        findings.append(duplicate)
+        return first
     }
 
     private func duplicateKey(_ key: Int32, first: Int32) -> Diagnostic {
         let firstRecord = records[Int(first)]
-        return .error(
+        var diagnostic = Diagnostic.error(
             "duplicate key '\(string(key))' in this mapping (first defined at line \(firstRecord.line), "
                 + "column \(firstRecord.column)); YAML and JSON keys must be unique",
             at: records[Int(key)].location(path))
+        if reader.readsDuplicateKeys {
+            diagnostic.kind = "duplicate-key"
+            diagnostic.reading = "Lathe reads the last value, as JSON parsers do"
+        }
+        return diagnostic
     }
 
     private func isMergeKey(_ index: Int32) -> Bool {

@@ -15,8 +15,9 @@ import Darwin
 /// some raw characters) is rewritten first by `JSONAdapter`. An escaped lone surrogate (`"\ud800"`)
 /// reads as U+FFFD.
 ///
-/// Hostile input fails fast with one located error: duplicate keys, alias expansion bombs,
-/// runaway nesting, invalid UTF-8, binary and empty files, more than one document.
+/// Hostile input fails fast with one located error: duplicate keys (unless `readsDuplicateKeys`),
+/// alias expansion bombs, runaway nesting, invalid UTF-8, binary and empty files, more than one
+/// document.
 public struct YAMLReader: Sendable {
     /// Deepest nesting of collections accepted. Real OpenAPI documents stay far below it; it keeps the
     /// recursive stages after the reader within a thread's stack.
@@ -30,6 +31,11 @@ public struct YAMLReader: Sendable {
     /// a run under a minute and 1 GiB and refuses a larger file at once, with a located error,
     /// instead of after minutes and gigabytes. `--max-file-size` raises it.
     public var maximumFileSize = 50_000_000
+    /// Whether a key said twice in one mapping stops the read (the default, for files Lathe's users
+    /// write, such as `lathe.yaml`) or is read as JSON parsers read it, the last value in the first
+    /// one's place, with an error that has that reading in the tree's `findings` (for published
+    /// specs: `lathe validate` reports it, `lathe generate` warns and goes on).
+    public var readsDuplicateKeys = false
 
     public init() {}
 

@@ -20,11 +20,15 @@ public final class YAMLTree: Sendable {
     /// `files`. Empty for a tree read from one file, whose nodes are all in `path`.
     let nodeFiles: [UInt16]
     let files: [String]
+    /// What the reader found and read past (a duplicate key, where `readsDuplicateKeys`): errors
+    /// with a reading, which the loader reports with the document's own.
+    public let findings: [Diagnostic]
 
     init(
         path: String, records: [NodeRecord], children: [Int32], text: [UInt8], tags: [Int32: String], rootIndex: Int32,
-        nodeFiles: [UInt16] = [], files: [String] = []
+        nodeFiles: [UInt16] = [], files: [String] = [], findings: [Diagnostic] = []
     ) {
+        self.findings = findings
         self.path = path
         self.records = records
         self.children = children

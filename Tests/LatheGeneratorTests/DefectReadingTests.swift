@@ -57,6 +57,9 @@ struct DefectReadingTests {
                     + "Lathe generates the value as any JSON value (JSONValue) [ref-unresolved]",
                 "\(Self.spec):72:31: warning: this example gives 'canceledBy' as null, which its schema does "
                     + "not allow; Lathe reads the property as nullable, as the example shows it [example-null]",
+                "\(Self.spec):77:5: warning: duplicate key 'Label' in this mapping (first defined at line 76, "
+                    + "column 5); YAML and JSON keys must be unique; Lathe reads the last value, as JSON parsers do "
+                    + "[duplicate-key]",
                 "Tests/Fixtures/defects/resources/list-things.yaml:2:21: warning: "
                     + "OpenAPI does not allow a $ref for description; "
                     + "Lathe uses what it points at [ref-not-allowed-here]",
@@ -65,7 +68,7 @@ struct DefectReadingTests {
 
     @Test func strictRefusesThemAsErrors() {
         let result = Self.generate(strict: true)
-        #expect(result.diagnostics.errors.count == 14)
+        #expect(result.diagnostics.errors.count == 15)
         // Lowering's readings stay warnings: `lathe validate` reports the document's defects.
         #expect(result.diagnostics.warnings.map(\.kind) == ["example-null"])
         #expect(result.diagnostics.errors.allSatisfy { $0.reading != nil && $0.kind != nil })
@@ -76,7 +79,7 @@ struct DefectReadingTests {
         options.silencedWarnings = ["ref-not-allowed-here", "empty-value", "bad-request-undocumented"]
         let result = Generator.generate(
             path: repositoryRoot + "/" + Self.spec, displayPath: Self.spec, options: options)
-        #expect(result.diagnostics.warnings.count == 10)
+        #expect(result.diagnostics.warnings.count == 11)
         #expect(!result.diagnostics.all.contains { $0.kind == "ref-not-allowed-here" || $0.kind == "empty-value" })
     }
 
@@ -109,6 +112,8 @@ struct DefectReadingTests {
         #expect(types.contains("exclusiveMinimum: \"1\""))
         #expect(types.contains("public var missing: LatheRuntime.JSONValue?"))
         #expect(types.contains("public var canceledBy: Swift.Int?"))
+        // A key said twice: its last value.
+        #expect(file("Types_L.swift").contains("public typealias Label = Swift.String"))
         // Literal data is left alone: a property named `$ref`, examples and extensions holding one.
         #expect(types.contains("forKey: \"$ref\""))
         #expect(types.contains("- Example: `{\"$ref\":\"#/not/followed\"}`"))

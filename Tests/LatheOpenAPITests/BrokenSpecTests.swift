@@ -625,7 +625,7 @@ struct BrokenSpecTests {
                     Pet: {type: string}
                 """#,
             expected: [
-                #"spec.yaml:7:5: error: duplicate key 'Pet' in this mapping (first defined at line 6, column 5); YAML and JSON keys must be unique"#
+                #"spec.yaml:7:5: error: duplicate key 'Pet' in this mapping (first defined at line 6, column 5); YAML and JSON keys must be unique [duplicate-key]"#
             ]
         ),
         Case(

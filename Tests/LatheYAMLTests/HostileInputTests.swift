@@ -46,6 +46,34 @@ struct HostileInputTests {
         )
     }
 
+    /// A published spec with a key said twice (Confluent's kafka-rest) is read as JSON parsers
+    /// read it, where the reader is told to: the last value in the first one's place, with an error
+    /// that says so in `findings`. In YAML and in JSON, in a mapping of any size; the value's
+    /// pointer and location are its own.
+    @Test(arguments: [
+        ("a: 1\nb: 2\na: {c: 3}\nd: 4\n", "3:1", "line 1, column 1"),
+        (#"{"a": 1, "b": 2, "a": {"c": 3}, "d": 4}"#, "1:18", "line 1, column 2"),
+        ((0 ..< 40).map { "k\($0): 1\n" }.joined() + "a: 1\nb: 2\na: {c: 3}\nd: 4\n", "43:1", "line 41, column 1"),
+    ])
+    func duplicateKeysReadAsTheLastValue(text: String, at place: String, first: String) throws {
+        var reader = YAMLReader()
+        reader.readsDuplicateKeys = true
+        let tree = try reader.parse(Array(text.utf8), path: "spec.yaml")
+        let root = try #require(tree.root)
+        let keys = root.entries.map { $0.key.text ?? "" }
+        #expect(keys.suffix(3) == ["a", "b", "d"])
+        let value = try #require(root["a"])
+        #expect(value.isMapping && value["c"]?.text == "3")
+        #expect(value.pointer == "/a" && value.parent == root)
+        #expect(root["d"]?.pointer == "/d")
+        #expect(
+            tree.findings.map(\.description) == [
+                "spec.yaml:\(place): error: duplicate key 'a' in this mapping (first defined at \(first)); "
+                    + "YAML and JSON keys must be unique [duplicate-key]"
+            ])
+        #expect(tree.findings.first?.reading == "Lathe reads the last value, as JSON parsers do")
+    }
+
     @Test func billionLaughsIsRejectedInWellUnderASecond() {
         var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
         let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
