@@ -37,7 +37,12 @@ extension Lowerer {
                 }
             case .http(let httpScheme, _) where httpScheme == "basic": kind = .basic
             case .http(let httpScheme, _) where httpScheme == "bearer": kind = .bearer
-            case .http(let httpScheme, _): kind = .unsupported("HTTP \(httpScheme) authentication")
+            case .http(let httpScheme, _) where Self.exchangedHTTPSchemes.contains(httpScheme):
+                kind = .unsupported("HTTP \(httpScheme) authentication")
+            case .http(let httpScheme, _):
+                // Any other scheme sends a credential of its own after its name (RFC 9110 §11.4):
+                // ZeroTier's `token` is `Authorization: token <key>`, as an API key with that prefix.
+                kind = .apiKey(name: "Authorization", location: .header, prefix: httpScheme)
             case .oauth2, .openIdConnect: kind = .oauth2
             case .mutualTLS: kind = .unsupported("mutual TLS")
             }
@@ -54,6 +59,13 @@ extension Lowerer {
                 name, kind: kind, docs: IRDocs(description: scheme.description), source: source(scheme.origin))
         }
     }
+
+    /// HTTP authentication schemes whose credentials are not one value the client holds: worked out
+    /// with the server over several requests, or computed from the request (IANA's registry).
+    static let exchangedHTTPSchemes: Set<String> = [
+        "digest", "negotiate", "ntlm", "hoba", "mutual", "scram-sha-1", "scram-sha-256", "vapid", "dpop",
+        "privatetoken", "concealed", "aws4-hmac-sha256",
+    ]
 
     /// A scheme a requirement names that is undefined or could not be read (both reported while
     /// decoding): dropping it from the requirement could leave `{}`, which admits anyone, so it

@@ -146,7 +146,11 @@ public struct RequestError: Error, Sendable {
         case "header":
             guard let value = request.headerFields.value(name) else { return nil }
             guard let prefix else { return value }
-            return value.hasPrefix(prefix + " ") ? String(value.dropFirst(prefix.count + 1)) : nil
+            // Its case ignored, as HTTP ignores an authentication scheme's (RFC 9110 §11.1).
+            guard value.prefix(prefix.count).lowercased() == prefix.lowercased(),
+                value.dropFirst(prefix.count).first == " "
+            else { return nil }
+            return String(value.dropFirst(prefix.count + 1))
         case "query":
             let query =
                 request.path.flatMap { path in path.firstIndex(of: "?").map { path[path.index(after: $0)...] } } ?? ""

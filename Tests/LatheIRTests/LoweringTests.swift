@@ -355,6 +355,29 @@ struct LoweringTests {
         #expect(alternatives("[]") == [])
     }
 
+    /// An HTTP scheme other than basic and bearer whose credential is one value (ZeroTier's `token`,
+    /// GoDaddy's `sso-key`) is sent after the scheme's name in `Authorization`, as an API key with
+    /// that prefix; one worked out with the server (`digest`, `negotiate`) stays the transport's.
+    @Test func anHTTPSchemeWithOneCredentialIsSentAfterItsName() throws {
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {/a: {get: {operationId: a, security: [{token: []}, {godaddy: []}, {digest: []}], responses: {'204': {description: done}}}}}
+            components:
+              securitySchemes:
+                token: {type: http, scheme: Token}
+                godaddy: {type: http, scheme: sso-key}
+                digest: {type: http, scheme: Digest}
+            """)
+        #expect(
+            module.securitySchemes.map(\.kind) == [
+                .apiKey(name: "Authorization", location: .header, prefix: "token"),
+                .apiKey(name: "Authorization", location: .header, prefix: "sso-key"),
+                .unsupported("HTTP digest authentication"),
+            ])
+    }
+
     /// A discriminator on an allOf base stands for its mapping and for every extension, whichever
     /// key the base is reached by.
     @Test func polymorphicBasesListMappedAndExtendingSchemas() throws {
