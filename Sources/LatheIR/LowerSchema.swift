@@ -398,7 +398,13 @@ extension Lowerer {
             // nothing constrains the value, so it is any JSON value, not an object with no members.
             return lower(own, hint)
         }
-        if meaningful.count == 1, Self.hasNoStructure(own) {
+        // An extension that adds nothing to a polymorphic base (Dify's `StreamEventPing: allOf:
+        // [$ref: ChunkCompletionEvent, {description: …}]`), or to a `oneOf` that lists it, is an
+        // object as one that adds something is: the base is a union with it among the cases, so an
+        // alias of it decoded itself again without end.
+        if meaningful.count == 1, Self.hasNoStructure(own), !isPolymorphicBase(meaningful[0], of: hint.into),
+            !isFamily(meaningful[0], of: hint.into)
+        {
             var only = meaningful[0]
             if only.isPureReference, schema.description != nil || schema.title != nil {
                 // A documented alias of a reference: the reference, documented where it is used.
@@ -783,6 +789,18 @@ extension Lowerer {
         }
         let alternatives = target.oneOf.isEmpty ? target.anyOf : target.oneOf
         return alternatives.contains { $0.ref?.targetKey.flatMap { schemaTypes[$0] } == family }
+    }
+
+    /// Whether `member` refers to a polymorphic base (a component with a discriminator and no
+    /// `oneOf`) whose union has the named type `family` among its cases: its mapping names it, or
+    /// it extends the base.
+    func isPolymorphicBase(_ member: Schema, of family: IRTypeID?) -> Bool {
+        guard let family, let key = member.ref?.targetKey, let base = schemaTypes[key],
+            let target = document.schema(forKey: key), let discriminator = target.discriminator,
+            target.oneOf.isEmpty, target.anyOf.isEmpty
+        else { return false }
+        return discriminator.mapping.contains { $0.reference.targetKey.flatMap { schemaTypes[$0] } == family }
+            || (extendingComponents[base] ?? []).contains { schemaTypes[$0] == family }
     }
 
     struct ObjectParts {
@@ -1394,9 +1412,20 @@ extension Lowerer {
     /// is lowered as a discriminated `oneOf` of them. The extensions still merge its properties
     /// (`objectParts` reads schemas, not types). `nil` for a schema that is not a component.
     private func polymorphicSubtypes(of schema: Schema, _ discriminator: Discriminator, _ hint: NameHint) -> [Schema]? {
-        // Compared by type, not key: `Pet: {$ref: pet.yaml}` gives two keys one type.
+        // Compared by type, not key: `Pet: {$ref: pet.yaml}` gives two keys one type. Through pure
+        // `$ref`s: a component that only points at the base (`Alias: {$ref: Event}`) is the base,
+        // and as a case of it, decoded itself again without end.
         guard let id = hint.into else { return nil }
-        let isBase = { (key: String?) in key.flatMap { self.schemaTypes[$0] } == id }
+        let isBase = { (key: String?) -> Bool in
+            var current = key
+            var seen = Set<String>()
+            while let key = current, seen.insert(key).inserted {
+                if self.schemaTypes[key] == id { return true }
+                guard let schema = self.document.schema(forKey: key), schema.isPureReference else { return false }
+                current = schema.ref?.targetKey
+            }
+            return false
+        }
         // The mapped schemas, then every other component that extends this one (selected by its name).
         var keys: [String] = discriminator.mapping.compactMap { $0.reference.targetKey }.filter { !isBase($0) }
         keys += (extendingComponents[id] ?? []).filter { !isBase($0) }

@@ -184,6 +184,7 @@ final class Lowerer {
         settleDeferredCompositions()
         settleDeferredDefaults()
         breakAliasCycles()
+        dropSelfAlternatives()
         var module = IRModule(
             specName: specName, types: types, topLevel: topLevel, operations: operations,
             securitySchemes: securitySchemes.all, servers: lowerServers())
@@ -492,6 +493,40 @@ final class Lowerer {
                     ))
             }
             for index in path { state[index] = true }
+        }
+    }
+
+    /// Leaves out each alternative of a union that is, through aliases, the union itself (`Dot:
+    /// {$ref: Shape}` in `Shape`'s `oneOf`): decoding it would decode the union again, without end.
+    /// A union left with no alternative is any JSON value.
+    private func dropSelfAlternatives() {
+        for index in types.indices {
+            let id = IRTypeID(index)
+            let union: IRUnion
+            let isAnyOf: Bool
+            switch types[index].kind {
+            case .union(let cases): (union, isAnyOf) = (cases, false)
+            case .anyOf(let cases): (union, isAnyOf) = (cases, true)
+            default: continue
+            }
+            let isSelf = { (alternative: IRUnion.Case) in self.unaliased(alternative.type.nonNull).nonNull == .named(id)
+            }
+            guard union.cases.contains(where: isSelf) else { continue }
+            for alternative in union.cases where isSelf(alternative) {
+                let source = alternative.source
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        "this alternative is the \(isAnyOf ? "anyOf" : "oneOf") itself, through references, which "
+                            + "decoding would read again without end; Lathe leaves it out",
+                        at: SpecLocation(file: source.file, line: source.line, column: source.column),
+                        pointer: source.pointer, kind: "recursive-alias"))
+            }
+            var kept = union
+            kept.cases.removeAll(where: isSelf)
+            types[index].kind =
+                kept.cases.isEmpty
+                ? .alias(.primitive(.jsonValue), IRConstraints()) : isAnyOf ? .anyOf(kept) : .union(kept)
         }
     }
 

@@ -398,6 +398,125 @@ struct LoweringTests {
         #expect(union.cases.map(\.discriminatorValues) == [["dog"], ["Cat"]])
     }
 
+    /// A schema's `$ref` to a response, request body, parameter or header reads the schema it holds
+    /// (Supabase's `schema: {$ref: '#/components/responses/UnauthorizedResponse'}`), through its own
+    /// `$ref`, with an error whose reading says so; one that holds none (or several media types but
+    /// no JSON one) is any JSON value, as before.
+    @Test func aSchemaReferenceToAResponseReadsTheSchemaItHolds() throws {
+        let yaml = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              responses:
+                Unauthorized:
+                  description: no
+                  content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}
+                Empty: {description: nothing}
+              parameters:
+                Limit: {name: limit, in: query, schema: {type: integer, maximum: 10}}
+              schemas:
+                Problem: {type: object, properties: {code: {type: string}}}
+                Holder:
+                  type: object
+                  properties:
+                    problem: {$ref: '#/components/responses/Unauthorized'}
+                    limit: {$ref: '#/components/parameters/Limit'}
+                    empty: {$ref: '#/components/responses/Empty'}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let errors = loaded.diagnostics.errors
+        #expect(
+            errors.map(\.asGenerationFinding.description) == [
+                "spec.yaml:17:25: warning: '#/components/responses/Unauthorized' is a response, but a schema is "
+                    + "expected here; Lathe reads the schema it holds "
+                    + "('#/components/responses/Unauthorized/content/application~1json/schema') [ref-wrong-kind]",
+                "spec.yaml:18:23: warning: '#/components/parameters/Limit' is a parameter, but a schema is expected "
+                    + "here; Lathe reads the schema it holds ('#/components/parameters/Limit/schema') [ref-wrong-kind]",
+                "spec.yaml:19:23: warning: '#/components/responses/Empty' is a response, but a schema is expected "
+                    + "here; Lathe generates the value as any JSON value (JSONValue) [ref-wrong-kind]",
+            ])
+        let module = Lowering.lower(try #require(loaded.document), specName: "spec.yaml").module
+        guard case .object(let holder) = try type(module, "Holder").kind else {
+            Issue.record("Holder is not an object")
+            return
+        }
+        let problem = try type(module, "Problem").id
+        #expect(holder.properties[0].type == .named(problem))
+        // The parameter's schema, a type of its own (as any schema a `$ref` reaches), an integer up to 10.
+        guard case .named(let limit) = holder.properties[1].type, let alias = module.resolvedAliases[limit] else {
+            Issue.record("limit is \(holder.properties[1].type)")
+            return
+        }
+        #expect(alias.type == .primitive(.int) && alias.constraints.maximum != nil)
+        #expect(holder.properties[2].type == .primitive(.jsonValue))
+    }
+
+    /// No alternative of a union is the union itself through references: decoding it would decode
+    /// the union again without end (a crash on the first such value). An extension that adds
+    /// nothing to a polymorphic base (Dify's `StreamEventPing`) or to the `oneOf` that lists it is
+    /// an object, as one that adds something is; a component that only points at the union is left
+    /// out of it, with a warning.
+    @Test func noAlternativeIsTheUnionItself() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Event:
+                  type: object
+                  required: [event]
+                  properties: {event: {type: string}, id: {type: string}}
+                  discriminator:
+                    propertyName: event
+                    mapping: {ping: '#/components/schemas/Ping', alias: '#/components/schemas/Alias'}
+                Ping:
+                  allOf: [{$ref: '#/components/schemas/Event'}, {description: Keeps the connection alive.}]
+                Alias: {$ref: '#/components/schemas/Event'}
+                Shape:
+                  oneOf:
+                    - $ref: '#/components/schemas/Square'
+                    - $ref: '#/components/schemas/Dot'
+                    - $ref: '#/components/schemas/Shape'
+                    - {type: object, title: Circle, properties: {r: {type: number}}}
+                Square:
+                  allOf: [{$ref: '#/components/schemas/Shape'}, {description: A square.}]
+                Dot: {$ref: '#/components/schemas/Shape'}
+            """)
+        for name in ["Event", "Shape"] {
+            let id = try type(module, name).id
+            guard case .union(let union) = try type(module, name).kind else {
+                Issue.record("\(name) is not a union")
+                continue
+            }
+            let resolved = union.cases.map { alternative in
+                guard case .named(let target) = alternative.type.nonNull, let alias = module.resolvedAliases[target]
+                else { return alternative.type.nonNull }
+                return alias.type.nonNull
+            }
+            #expect(!resolved.contains(.named(id)), "\(name): \(union.cases.map(\.name.original))")
+        }
+        guard case .object(let ping) = try type(module, "Ping").kind else {
+            Issue.record("Ping is not an object")
+            return
+        }
+        #expect(ping.properties.map(\.name.original) == ["event", "id"])
+        guard case .object = try type(module, "Square").kind else {
+            Issue.record("Square is not an object")
+            return
+        }
+        guard case .union(let shape) = try type(module, "Shape").kind else { return }
+        #expect(shape.cases.map(\.name.original) == ["Square", "Circle"])
+        let warnings = diagnostics.all.map(\.description)
+        #expect(
+            warnings.filter { $0.contains("[recursive-alias]") }.map { $0.prefix(15) } == [
+                "spec.yaml:19:11", "spec.yaml:20:11",
+            ], "\(warnings)")
+        #expect(warnings.contains { $0.contains("discriminator value 'alias' maps to a schema") })
+    }
+
     /// A component's name selects it only where nothing more explicit selects another: a value the
     /// mapping gives another alternative, or one another alternative's own schema fixes, does not
     /// also select it by name (which came first in `oneOf` would otherwise decide); of two

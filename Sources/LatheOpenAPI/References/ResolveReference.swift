@@ -107,8 +107,7 @@ extension DocumentDecoder {
         // The same text in the same file always leads to the same place (and passed the same checks).
         let cacheKey = ResolvedRefKey(file: ObjectIdentifier(refNode.tree), raw: raw)
         if let known = resolvedRefs[cacheKey] {
-            guard checkKind(of: known.key, expected: kind, raw: raw, at: refNode) else { return nil }
-            return known
+            return ofKind(known, expected: kind, raw: raw, at: refNode)
         }
         guard let resolved = resolveUncached(raw, at: refNode, kind: kind) else { return nil }
         resolvedRefs[cacheKey] = resolved
@@ -174,8 +173,7 @@ extension DocumentDecoder {
         }
         switch target {
         case .success(let node):
-            guard checkKind(of: key, expected: kind, raw: raw, at: refNode) else { return nil }
-            return (key, node)
+            return ofKind((key, node), expected: kind, raw: raw, at: refNode)
         case .failure(let failure):
             referenceError("'\(raw)' points at nothing: \(failure.reason)", at: refNode, kind: kind, "ref-unresolved")
             return nil
@@ -289,9 +287,42 @@ extension DocumentDecoder {
         return index[key]
     }
 
-    /// A ref into `components/<section>/<name>` must name the section of the kind expected here.
-    private func checkKind(of key: String, expected: ComponentKind?, raw: String, at refNode: YAMLNode) -> Bool {
-        guard let expected else { return true }
+    /// `resolved` when it is of the kind expected here: a ref into `components/<section>/<name>`
+    /// must name the section of that kind. Where a schema is expected, one that names a response,
+    /// request body, parameter or header reaches the schema that holds (Supabase's `schema: {$ref:
+    /// '#/components/responses/Unauthorized'}`), the one reading of it, with an error that says so.
+    /// `nil`, with the error, otherwise.
+    private func ofKind(
+        _ resolved: (key: String, node: YAMLNode), expected: ComponentKind?, raw: String, at refNode: YAMLNode
+    ) -> (key: String, node: YAMLNode)? {
+        guard let expected, let actual = componentKind(of: resolved.key), actual != expected else { return resolved }
+        let message = "'\(raw)' is \(actual.noun), but \(expected.noun) is expected here"
+        if expected == .schema, let held = schemaHeld(by: resolved.node) {
+            let pointer = held.pointer
+            error(
+                message, at: refNode, kind: "ref-wrong-kind",
+                reading: "Lathe reads the schema it holds ('#\(pointer)')")
+            // Most hold a `$ref` themselves: its target, so the value is that type, not a copy.
+            if held.isMapping, held.count == 1, let ref = held["$ref"]?.text {
+                return resolve(ref, at: held, kind: .schema)
+            }
+            return (canonicalKey(file: held.tree, pointer: pointer), held)
+        }
+        referenceError(message, at: refNode, kind: expected, "ref-wrong-kind")
+        return nil
+    }
+
+    /// The schema a response or request body holds (of its one media type, or of
+    /// `application/json`), or a parameter or header its own.
+    private func schemaHeld(by node: YAMLNode) -> YAMLNode? {
+        if let schema = node["schema"] { return schema }
+        guard let content = node["content"], content.isMapping else { return nil }
+        let media = content.count == 1 ? content.entries.first?.value : content["application/json"]
+        return media?["schema"]
+    }
+
+    /// The kind of section a key `…#/components/<kind>/<name>` names, if it names one.
+    private func componentKind(of key: String) -> ComponentKind? {
         // The kind of `…#/components/<kind>/<name>`, read from the bytes in place: splitting the
         // key into tokens cost about five thousand instructions a reference.
         var key = key
@@ -306,10 +337,6 @@ extension DocumentDecoder {
             else { return nil }
             return String(decoding: rest[..<slash], as: UTF8.self)
         }
-        guard let kind, let actual = ComponentKind(rawValue: kind), actual != expected else { return true }
-        referenceError(
-            "'\(raw)' is \(actual.noun), but \(expected.noun) is expected here", at: refNode, kind: expected,
-            "ref-wrong-kind")
-        return false
+        return kind.flatMap(ComponentKind.init(rawValue:))
     }
 }
