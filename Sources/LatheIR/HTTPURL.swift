@@ -113,6 +113,21 @@ enum HTTPURL {
         return String(decoding: repaired, as: UTF8.self)
     }
 
+    /// Text a path key's query holds (`action=delete`), as a URL's query may hold it: `repaired`,
+    /// and `#`, `{` and `}`, which would end the query or stand for a variable, percent-encoded.
+    static func queryText(_ text: String) -> String {
+        var result = ""
+        for character in repaired(text) {
+            switch character {
+            case "#": result += "%23"
+            case "{": result += "%7B"
+            case "}": result += "%7D"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
     /// `[userinfo@]host[:port]`, the host a name or an IP literal in brackets, never empty.
     private static func isAuthority(_ authority: ArraySlice<UInt8>) -> Bool {
         var hostAndPort = authority

@@ -32,6 +32,9 @@ public struct IROperation: Sendable, Equatable {
     /// Whether `serverOverride` is a relative reference (`/private`), which the client resolves
     /// against its own server URL (that of the document's server), as the document's location.
     public var serverOverrideIsRelative = false
+    /// Query text the client always sends (`action=delete`), from a path key that holds a query
+    /// string; a server does not route by it.
+    public var fixedQuery: [String] = []
 
     /// Whether a `default` response documents every status, so no output is undocumented.
     public var coversEveryStatus: Bool { responses.contains { $0.key == .default } }

@@ -82,7 +82,13 @@ extension Lowerer {
     /// `cancelInvoice` → `CancelInvoice`; without an operationId, `GET /pets/{id}` → `GetPetsId`.
     static func operationName(_ operation: Operation) -> String {
         if let id = operation.operationId, !id.isEmpty { return SwiftNames.typeName(id) }
-        return SwiftNames.typeName(operation.method.rawValue + " " + operation.path)
+        return SwiftNames.typeName(operation.method.rawValue + " " + spelledPath(operation))
+    }
+
+    /// The path an operation without an `operationId` is named and identified by: as written where
+    /// it held a query string (`POST /upload?id={id}`), which tells it from the path without one.
+    static func spelledPath(_ operation: Operation) -> String {
+        operation.queryInPath.isEmpty ? operation.path : operation.writtenPath ?? operation.path
     }
 
     /// A schema lowered once per node, however many operations share it.
@@ -128,21 +134,49 @@ extension Lowerer {
 
     // MARK: Operations
 
+    /// What the query string of an operation's path key (`/upload?id={id}`) sends: each
+    /// `{variable}` item is a query parameter (the declared one, a path parameter of that name
+    /// moved there, or a required string), and the text of the others, percent-encoded where it
+    /// must be, is returned to be sent as it is.
+    private func queryInPath(_ operation: Operation, parameters: inout [Parameter]) -> [String] {
+        var text: [String] = []
+        for item in operation.queryInPath {
+            guard let variable = item.variable else {
+                text.append(HTTPURL.queryText(item.text ?? item.name))
+                continue
+            }
+            if parameters.contains(where: { $0.location == .query && $0.name == item.name }) { continue }
+            if let index = parameters.firstIndex(where: { $0.location == .path && $0.name == variable }) {
+                parameters[index].location = .query
+                parameters[index].name = item.name
+                // A path style (`simple`, `label`, `matrix`) is no query style: the query's own.
+                parameters[index].style = nil
+                parameters[index].explode = nil
+            } else {
+                var parameter = Parameter(origin: operation.methodOrigin, name: item.name, location: .query)
+                parameter.required = true
+                parameters.append(parameter)
+            }
+        }
+        return text
+    }
+
     private func lowerOperation(
         _ operation: Operation, pathItem: PathItem, templateNames: [String], typeNames: inout NameScope,
         methodNames: inout NameScope
     ) -> IROperation {
         let name = Self.operationName(operation)
         let method = operation.method.token
-        let operationID = operation.operationId ?? "\(method) \(operation.path)"
+        let operationID = operation.operationId ?? "\(method) \(Self.spelledPath(operation))"
         let methodBase =
             operation.operationId.map(SwiftNames.memberName)
-            ?? SwiftNames.memberName(operation.method.rawValue + " " + operation.path)
+            ?? SwiftNames.memberName(operation.method.rawValue + " " + Self.spelledPath(operation))
 
         // Path parameters missing from the template are left out, and template names no parameter
         // declares become required strings (both reported by the document checks).
         // Names are looked up in sets: a path of n template names searched lists n² times.
         var effective = document.parameters(of: operation, in: pathItem)
+        let fixedQuery = queryInPath(operation, parameters: &effective)
         if !templateNames.isEmpty || effective.contains(where: { $0.location == .path }) {
             let template = Set(templateNames)
             effective.removeAll { $0.location == .path && !template.contains($0.name) }
@@ -213,7 +247,7 @@ extension Lowerer {
                             + "the server resumes after it."),
                     source: source(operation.methodOrigin)))
         }
-        return IROperation(
+        var lowered = IROperation(
             operationID: operationID, methodName: methodNames.claim(methodBase),
             typeName: naming.claim(name, in: &typeNames),
             names: nestedOperationNames(),
@@ -223,6 +257,8 @@ extension Lowerer {
                 title: operation.summary, description: operation.description, isDeprecated: operation.deprecated),
             source: source(operation.methodOrigin)
         )
+        lowered.fixedQuery = fixedQuery
+        return lowered
     }
 
     /// `Input`, `Output`, `Path`, … unless a top-level type has that name.

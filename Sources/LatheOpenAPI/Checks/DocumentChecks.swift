@@ -15,6 +15,7 @@ struct DocumentChecks {
     }
 
     mutating func run() {
+        readQueryInPaths()
         readColonSegments()
         let operations = allOperations()
         checkOperationIds(operations)
@@ -83,6 +84,34 @@ struct DocumentChecks {
         return false
     }
 
+    /// A path key with a query string (Strapi's `/upload?id={id}`): OpenAPI's paths are path
+    /// templates, so the one reading is the path before the `?`, with the query's items sent by
+    /// each of its operations (`queryInPath`): a `{variable}` as a query parameter, other text as
+    /// it is written. Sent as written, the client's URL held `?` twice, and no server route matched.
+    private mutating func readQueryInPaths() {
+        for index in document.paths.indices {
+            let (path, pathNode, item) = document.paths[index]
+            guard path.utf8.contains(UInt8(ascii: "?")), let mark = path.firstIndex(of: "?") else { continue }
+            let template = String(path[..<mark])
+            let items = QueryItemInPath.items(of: path[path.index(after: mark)...])
+            let described = items.map { item in
+                item.variable == nil ? "'\(item.text ?? item.name)' as text" : "'\(item.name)' as a query parameter"
+            }
+            error(
+                "path '\(path)' holds a query string; OpenAPI paths are path templates only",
+                at: pathNode, kind: "path-query",
+                reading: "Lathe reads the path as '\(template)', and sends "
+                    + (described.isEmpty ? "no query" : described.joined(separator: ", ")) + " in its query")
+            var rewritten = item
+            for operation in rewritten.operations.indices {
+                rewritten.operations[operation].path = template
+                rewritten.operations[operation].writtenPath = path
+                rewritten.operations[operation].queryInPath = items
+            }
+            document.paths[index] = (template, pathNode, rewritten)
+        }
+    }
+
     private mutating func readColonSegments() {
         for index in document.paths.indices {
             let (path, pathNode, item) = document.paths[index]
@@ -117,7 +146,7 @@ struct DocumentChecks {
             var rewritten = item
             for operation in rewritten.operations.indices {
                 rewritten.operations[operation].path = template
-                rewritten.operations[operation].writtenPath = path
+                rewritten.operations[operation].writtenPath = rewritten.operations[operation].writtenPath ?? path
             }
             document.paths[index] = (template, pathNode, rewritten)
         }
@@ -132,11 +161,12 @@ struct DocumentChecks {
             if let other = templates[shape] {
                 // The same key twice, once written with `:` segments (`readColonSegments`).
                 let sameNames = other == path
+                let written = item.operations.first?.writtenPath
+                let how = written?.contains("?") == true ? "with a query string" : "with ':' segments"
                 error(
                     sameNames
-                        ? (item.operations.first?.writtenPath.map { "path '\($0)' is '\(path)', " }
-                            ?? "path '\(path)' is ")
-                            + "under paths twice, once written with ':' segments; OpenAPI does not allow both"
+                        ? (written.map { "path '\($0)' is '\(path)', " } ?? "path '\(path)' is ")
+                            + "under paths twice, once written \(how); OpenAPI does not allow both"
                         : "path '\(path)' is the same template as '\(other)' with other parameter names; "
                             + "OpenAPI does not allow both",
                     at: pathNode,
@@ -150,8 +180,12 @@ struct DocumentChecks {
             let itemParameters = resolvedParameters(item.parameters)
             checkDuplicates(itemParameters)
             let itemComplete = itemParameters.count == item.parameters.count
+            // A path parameter the path's query names is sent there (`readQueryInPaths`).
+            let inQuery = Set(item.operations.first?.queryInPath.compactMap(\.variable) ?? [])
             for (parameter, site) in itemParameters
-            where parameter.location == .path && !inTemplate.contains(parameter.name) {
+            where parameter.location == .path && !inTemplate.contains(parameter.name)
+                && !inQuery.contains(parameter.name)
+            {
                 error(
                     "path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site,
                     kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
@@ -162,7 +196,7 @@ struct DocumentChecks {
                 var declared = Set(itemParameters.filter { $0.0.location == .path }.map(\.0.name))
                 for (parameter, site) in operationParameters where parameter.location == .path {
                     declared.insert(parameter.name)
-                    if !inTemplate.contains(parameter.name) {
+                    if !inTemplate.contains(parameter.name), !inQuery.contains(parameter.name) {
                         error(
                             "path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site,
                             kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")

@@ -64,6 +64,9 @@ public struct Operation: Sendable, Hashable {
     /// The path as the document writes it, where Lathe reads it otherwise (`/tasks/:taskUid` is
     /// `path` `/tasks/{taskUid}`); `nil` when they are the same. Selectors may name either.
     public var writtenPath: String?
+    /// The query string its path key holds, which OpenAPI does not allow (Strapi's
+    /// `/upload?id={id}`), item by item; empty for nearly every operation.
+    public var queryInPath: [QueryItemInPath] = []
     public var operationId: String?
     public var operationIdNode: YAMLNode?
     public var tags: [String] = []
@@ -90,6 +93,35 @@ public struct Operation: Sendable, Hashable {
 
     public static func == (lhs: Operation, rhs: Operation) -> Bool { lhs.node == rhs.node && lhs.path == rhs.path }
     public func hash(into hasher: inout Hasher) { hasher.combine(node) }
+}
+
+/// An item of the query string a path key holds: `name={variable}` names a parameter sent in the
+/// query; `name=value` or `name` is `text`, sent as it is written.
+public struct QueryItemInPath: Sendable, Hashable {
+    public var name: String
+    public var variable: String?
+    public var text: String?
+
+    public init(name: String, variable: String? = nil, text: String? = nil) {
+        self.name = name
+        self.variable = variable
+        self.text = text
+    }
+
+    /// The items of `query` (what follows the `?`), split at `&`.
+    public static func items(of query: Substring) -> [QueryItemInPath] {
+        query.split(separator: "&").map { item in
+            guard let equals = item.firstIndex(of: "=") else {
+                return QueryItemInPath(name: String(item), text: String(item))
+            }
+            let name = String(item[..<equals])
+            let value = item[item.index(after: equals)...]
+            if value.hasPrefix("{"), value.hasSuffix("}"), value.count > 2 {
+                return QueryItemInPath(name: name, variable: String(value.dropFirst().dropLast()))
+            }
+            return QueryItemInPath(name: name, text: String(item))
+        }
+    }
 }
 
 public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {

@@ -236,10 +236,14 @@ struct ClientEmitter: OperationsKindEmitter {
         let pathParameters = operation.parameters.filter { $0.location == .path }
         let queryParameters = operation.parameters.filter { $0.location == .query }
         let declaration = queryParameters.isEmpty ? "let" : "var"
+        // Text a path key's query held, always sent: in the path when no parameter joins it.
+        let template =
+            queryParameters.isEmpty && !operation.fixedQuery.isEmpty
+            ? operation.path + "?" + operation.fixedQuery.joined(separator: "&") : operation.path
         if pathParameters.isEmpty {
-            w.line("\(declaration) path = \(SwiftLiteral.string(operation.path))")
+            w.line("\(declaration) path = \(SwiftLiteral.string(template))")
         } else {
-            w.line("\(declaration) path = \(Runtime.ClientSupport.path)(\(SwiftLiteral.string(operation.path)), [")
+            w.line("\(declaration) path = \(Runtime.ClientSupport.path)(\(SwiftLiteral.string(template)), [")
             w.indented { w in
                 for parameter in pathParameters {
                     let value = uriValue("input.path.\(SwiftNames.escapedMember(parameter.name.swift))", of: parameter)
@@ -253,7 +257,7 @@ struct ClientEmitter: OperationsKindEmitter {
             w.line("])")
         }
         if !queryParameters.isEmpty {
-            w.line("var query: [Swift.String] = []")
+            w.line("var query: [Swift.String] = \(SwiftLiteral.strings(operation.fixedQuery))")
             for parameter in queryParameters {
                 emitOptional(parameter, group: "query", into: &w) { value in
                     let uri = uriValue(value, of: parameter)
