@@ -135,10 +135,13 @@ extension Lowerer {
     // MARK: Operations
 
     /// What the query string of an operation's path key (`/upload?id={id}`) sends: each
-    /// `{variable}` item is a query parameter (the declared one, a path parameter of that name
-    /// moved there, or a required string), and the text of the others, percent-encoded where it
-    /// must be, is returned to be sent as it is.
-    private func queryInPath(_ operation: Operation, parameters: inout [Parameter]) -> [String] {
+    /// `name={variable}` item is the query parameter `name` (the one declared, a query or path
+    /// parameter named `variable` moved there, or a required string), and the text of the others,
+    /// percent-encoded where it must be, is returned to be sent as it is. A path parameter the
+    /// template still names stays there, and the query gets a copy of it.
+    private func queryInPath(
+        _ operation: Operation, templateNames: [String], parameters: inout [Parameter]
+    ) -> [String] {
         var text: [String] = []
         for item in operation.queryInPath {
             guard let variable = item.variable else {
@@ -146,12 +149,20 @@ extension Lowerer {
                 continue
             }
             if parameters.contains(where: { $0.location == .query && $0.name == item.name }) { continue }
-            if let index = parameters.firstIndex(where: { $0.location == .path && $0.name == variable }) {
-                parameters[index].location = .query
+            if let index = parameters.firstIndex(where: { $0.location == .query && $0.name == variable }) {
                 parameters[index].name = item.name
+            } else if let index = parameters.firstIndex(where: { $0.location == .path && $0.name == variable }) {
+                var moved = parameters[index]
+                moved.location = .query
+                moved.name = item.name
                 // A path style (`simple`, `label`, `matrix`) is no query style: the query's own.
-                parameters[index].style = nil
-                parameters[index].explode = nil
+                moved.style = nil
+                moved.explode = nil
+                if templateNames.contains(variable) {
+                    parameters.append(moved)
+                } else {
+                    parameters[index] = moved
+                }
             } else {
                 var parameter = Parameter(origin: operation.methodOrigin, name: item.name, location: .query)
                 parameter.required = true
@@ -176,7 +187,7 @@ extension Lowerer {
         // declares become required strings (both reported by the document checks).
         // Names are looked up in sets: a path of n template names searched lists n² times.
         var effective = document.parameters(of: operation, in: pathItem)
-        let fixedQuery = queryInPath(operation, parameters: &effective)
+        let fixedQuery = queryInPath(operation, templateNames: templateNames, parameters: &effective)
         if !templateNames.isEmpty || effective.contains(where: { $0.location == .path }) {
             let template = Set(templateNames)
             effective.removeAll { $0.location == .path && !template.contains($0.name) }

@@ -35,10 +35,10 @@ extension Lowerer {
                             header: header, timestampHeader: signing.timestampHeader, tolerance: signing.tolerance,
                             components: signing.components))
                 }
-            case .http(let httpScheme, _) where httpScheme == "basic": kind = .basic
-            case .http(let httpScheme, _) where httpScheme == "bearer": kind = .bearer
-            case .http(let httpScheme, _) where Self.exchangedHTTPSchemes.contains(httpScheme):
-                kind = .unsupported("HTTP \(httpScheme) authentication")
+            case .http(let httpScheme, _) where httpScheme.lowercased() == "basic": kind = .basic
+            case .http(let httpScheme, _) where httpScheme.lowercased() == "bearer": kind = .bearer
+            case .http(let httpScheme, _) where Self.exchangedHTTPSchemes.contains(httpScheme.lowercased()):
+                kind = .unsupported("HTTP \(httpScheme.lowercased()) authentication")
             case .http(let httpScheme, _):
                 // Any other scheme sends a credential of its own after its name (RFC 9110 §11.4):
                 // ZeroTier's `token` is `Authorization: token <key>`, as an API key with that prefix.
@@ -61,10 +61,11 @@ extension Lowerer {
     }
 
     /// HTTP authentication schemes whose credentials are not one value the client holds: worked out
-    /// with the server over several requests, or computed from the request (IANA's registry).
+    /// with the server over several requests, or computed from the request (IANA's registry, with
+    /// OAuth 1.0's and HTTP Signatures' `oauth` and `signature`).
     static let exchangedHTTPSchemes: Set<String> = [
         "digest", "negotiate", "ntlm", "hoba", "mutual", "scram-sha-1", "scram-sha-256", "vapid", "dpop",
-        "privatetoken", "concealed", "aws4-hmac-sha256",
+        "privatetoken", "concealed", "aws4-hmac-sha256", "oauth", "signature",
     ]
 
     /// A scheme a requirement names that is undefined or could not be read (both reported while

@@ -59,7 +59,7 @@ extension Lowerer {
     ) -> (url: String, isRelative: Bool)? {
         let own = operation.servers.isEmpty ? pathItem.servers : operation.servers
         guard let first = own.first, let usable = usableURL(first),
-            usable.url != documentDefaultServer.map(HTTPURL.withoutTrailingSlash)
+            !documentServers.contains(HTTPURL.withoutTrailingSlash(usable.url))
         else { return nil }
         return (usable.url, usable.isRelative)
     }
@@ -81,8 +81,10 @@ extension Lowerer {
         guard !HTTPURL.isAbsolute(url), !HTTPURL.isRelativeReference(url),
             let withScheme = HTTPURL.withImpliedScheme(url)
         else { return (template, url, nil) }
-        let scheme = String(withScheme.dropLast(url.count))
-        return (scheme + template, withScheme, scheme)
+        // A host a variable gives may be any of its values, not only the local default.
+        let hostIsVariable = template.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.contains("{")
+        let scheme = hostIsVariable ? "https://" : String(withScheme.dropLast(url.count))
+        return (scheme + template, scheme + url, scheme)
     }
 
     /// `template` (the server's URL, or its repair) with each declared variable at its default.

@@ -74,10 +74,13 @@ final class Lowerer {
     @exclusivity(unchecked) private var swiftMemberNames: [String: String] = [:]
     /// Named schemas (components and other `$ref` targets) by canonical key.
     @exclusivity(unchecked) var schemaTypes: [String: IRTypeID] = [:]
-    /// The document's first absolute server, the client's default when it takes no variables:
-    /// compared with each operation's own servers (`serverOverride`), so made once.
-    lazy var documentDefaultServer: String? = document.servers.lazy.map { Self.resolvedURL($0).url }
-        .first(where: HTTPURL.isAbsolute)
+    /// The document's first absolute server, the client's default when it takes no variables, and
+    /// its first server as written (relative or not), which a client pointed elsewhere stands for:
+    /// an operation's own server that is one of them is no override (`serverOverride`).
+    lazy var documentServers: Set<String> = {
+        let urls = document.servers.map { HTTPURL.withoutTrailingSlash(Self.resolvedURL($0).url) }
+        return Set([urls.first, urls.first(where: HTTPURL.isAbsolute)].compactMap { $0 })
+    }()
     /// Server entries whose warnings are said: a path's servers are read once for each operation.
     var serversReported = Set<Origin>()
     /// For each named type, the component schemas whose `allOf` refers to it, in document order:
@@ -331,6 +334,14 @@ final class Lowerer {
         diagnostics.warning(message, at: origin, kind: kind)
     }
 
+    /// A warning at what a lowered type or case was made from.
+    func warning(_ message: String, at source: IRSource, kind: String) {
+        diagnostics.append(
+            Diagnostic(
+                .warning, message, at: SpecLocation(file: source.file, line: source.line, column: source.column),
+                pointer: source.pointer, kind: kind))
+    }
+
     // MARK: Named schemas
 
     /// Every component schema gets a top-level type, in document order; then every other schema a
@@ -482,15 +493,10 @@ final class Lowerer {
             if let index = current, state[index] == false {
                 // Back on this walk: `index` starts a cycle. Breaking it there breaks the cycle.
                 types[index].kind = .alias(.primitive(.jsonValue), IRConstraints())
-                let source = types[index].source
-                diagnostics.append(
-                    Diagnostic(
-                        .warning,
-                        "this schema contains itself only through arrays or maps, which Swift cannot spell; "
-                            + "Lathe generates it as any JSON value",
-                        at: SpecLocation(file: source.file, line: source.line, column: source.column),
-                        pointer: source.pointer, kind: "recursive-alias"
-                    ))
+                warning(
+                    "this schema contains itself only through arrays or maps, which Swift cannot spell; "
+                        + "Lathe generates it as any JSON value",
+                    at: types[index].source, kind: "recursive-alias")
             }
             for index in path { state[index] = true }
         }
@@ -513,14 +519,10 @@ final class Lowerer {
             }
             guard union.cases.contains(where: isSelf) else { continue }
             for alternative in union.cases where isSelf(alternative) {
-                let source = alternative.source
-                diagnostics.append(
-                    Diagnostic(
-                        .warning,
-                        "this alternative is the \(isAnyOf ? "anyOf" : "oneOf") itself, through references, which "
-                            + "decoding would read again without end; Lathe leaves it out",
-                        at: SpecLocation(file: source.file, line: source.line, column: source.column),
-                        pointer: source.pointer, kind: "recursive-alias"))
+                warning(
+                    "this alternative is the \(isAnyOf ? "anyOf" : "oneOf") itself, through references, which "
+                        + "decoding would read again without end; Lathe leaves it out",
+                    at: alternative.source, kind: "recursive-alias")
             }
             var kept = union
             kept.cases.removeAll(where: isSelf)

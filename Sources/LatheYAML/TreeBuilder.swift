@@ -186,7 +186,9 @@ struct TreeBuilder {
             return
         }
         let top = stack.count - 1
-        if records[Int(index)].parent < 0 {
+        // Placed here, not an alias of a node placed elsewhere.
+        let isAdopted = records[Int(index)].parent < 0
+        if isAdopted {
             records[Int(index)].parent = stack[top].index
             let position = stack[top].children.count
             records[Int(index)].slot = UInt32(stack[top].isMapping ? position / 2 : position)
@@ -195,13 +197,21 @@ struct TreeBuilder {
         if stack[top].isMapping, let position = stack[top].duplicateValuePosition {
             // The value of a key said again: in the first value's place, which the first key names.
             stack[top].duplicateValuePosition = nil
-            if records[Int(index)].parent == stack[top].index { records[Int(index)].slot = UInt32(position / 2) }
+            if isAdopted { records[Int(index)].slot = UInt32(position / 2) }
             stack[top].children[position] = index
         } else if stack[top].isMapping, stack[top].children.count % 2 == 0,
             let first = try checkKey(index, in: top, location: location)
         {
+            // Among the keys only: an alias may make one node a key and a value.
+            let entries = stack[top].children
+            let position = stride(from: 0, to: entries.count, by: 2).first { entries[$0] == first }!
             // Read past (`readsDuplicateKeys`): the key is left out, and its value replaces the first.
-            stack[top].duplicateValuePosition = stack[top].children.firstIndex(of: first)! + 1
+            // An anchored first value stays an error: an alias to it would name the place it leaves.
+            guard reader.readsDuplicateKeys, !anchors.values.contains(entries[position + 1]) else {
+                throw duplicateKey(index, first: first, readAs: nil)
+            }
+            findings.append(duplicateKey(index, first: first, readAs: "Lathe reads the last value, as JSON parsers do"))
+            stack[top].duplicateValuePosition = position + 1
         } else {
             if stack[top].isMapping, stack[top].children.count % 2 == 1, stack[top].hasMergeKey,
                 isMergeKey(stack[top].children[stack[top].children.count - 1])
@@ -226,8 +236,7 @@ struct TreeBuilder {
         reader.maximumAliasExpansion + 10 * UInt64(records.count)
     }
 
-    /// Checks a mapping's key; returns the first key with its text when it is said again and the
-    /// reader reads past that (`readsDuplicateKeys`), having noted it in `findings`.
+    /// Checks a mapping's key; returns the first key with its text when it is said again.
     private mutating func checkKey(_ key: Int32, in top: Int, location: SpecLocation) throws(Diagnostic) -> Int32? {
         let record = records[Int(key)]
         guard record.kind == .scalar else {
@@ -247,22 +256,19 @@ struct TreeBuilder {
             equalTo: key, in: stack[top].children[...], hashes: &hashes, records: records, text: text,
             ignoring: { self.isMergeKey($0) })
         stack[top].keyHashes = hashes
-        guard let first else { return nil }
-        let duplicate = duplicateKey(key, first: first)
-        guard reader.readsDuplicateKeys else { throw duplicate }
-        findings.append(duplicate)
         return first
     }
 
-    private func duplicateKey(_ key: Int32, first: Int32) -> Diagnostic {
+    /// The error for a key said again; with `reading`, one the loader reads past.
+    private func duplicateKey(_ key: Int32, first: Int32, readAs reading: String?) -> Diagnostic {
         let firstRecord = records[Int(first)]
         var diagnostic = Diagnostic.error(
             "duplicate key '\(string(key))' in this mapping (first defined at line \(firstRecord.line), "
                 + "column \(firstRecord.column)); YAML and JSON keys must be unique",
             at: records[Int(key)].location(path))
-        if reader.readsDuplicateKeys {
+        if let reading {
             diagnostic.kind = "duplicate-key"
-            diagnostic.reading = "Lathe reads the last value, as JSON parsers do"
+            diagnostic.reading = reading
         }
         return diagnostic
     }

@@ -372,7 +372,7 @@ struct LoweringTests {
             """)
         #expect(
             module.securitySchemes.map(\.kind) == [
-                .apiKey(name: "Authorization", location: .header, prefix: "token"),
+                .apiKey(name: "Authorization", location: .header, prefix: "Token"),
                 .apiKey(name: "Authorization", location: .header, prefix: "sso-key"),
                 .unsupported("HTTP digest authentication"),
             ])
@@ -450,6 +450,52 @@ struct LoweringTests {
         }
         #expect(alias.type == .primitive(.int) && alias.constraints.maximum != nil)
         #expect(holder.properties[2].type == .primitive(.jsonValue))
+    }
+
+    /// The same `$ref` text read as a schema and then as a response is each where it is expected
+    /// (the schema it holds, then the response), in either order; a response whose schema leads
+    /// back to itself is a cycle, reported, never followed without end.
+    @Test func aResponseReadAsASchemaStaysAResponseElsewhere() throws {
+        for order in [["200", "401"], ["401", "200"]] {
+            let entries = [
+                "200":
+                    "'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/responses/Unauthorized'}}}}",
+                "401": "'401': {$ref: '#/components/responses/Unauthorized'}",
+            ]
+            let yaml = """
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths:
+                  /a:
+                    get:
+                      operationId: a
+                      responses:
+                        \(entries[order[0]]!)
+                        \(entries[order[1]]!)
+                        '500': {description: loop, content: {application/json: {schema: {$ref: '#/components/responses/Loop'}}}}
+                components:
+                  responses:
+                    Unauthorized:
+                      description: no
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}
+                    Loop:
+                      description: loop
+                      content: {application/json: {schema: {$ref: '#/components/responses/Loop'}}}
+                  schemas:
+                    Problem: {type: object, properties: {code: {type: string}}}
+                """
+            let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+            #expect(loaded.diagnostics.errors.contains { $0.kind == "ref-cycle" }, "\(order)")
+            let module = Lowering.lower(try #require(loaded.document), specName: "spec.yaml").module
+            let problem = try type(module, "Problem").id
+            let responses = try #require(module.operations.first?.responses)
+            func body(_ status: Int) -> IRValueType? {
+                responses.first { $0.key == .code(status) }?.contents.first?.type
+            }
+            #expect(body(200) == .named(problem), "\(order)")
+            #expect(body(401) == .named(problem), "\(order)")
+            #expect(body(500) == .primitive(.jsonValue), "\(order)")
+        }
     }
 
     /// No alternative of a union is the union itself through references: decoding it would decode

@@ -112,13 +112,16 @@ struct ServerLoweringTests {
                 variables: {region: {default: eu}}
               - {url: v1.2/api, description: Version}
               - {url: openapi.json, description: File}
+              - url: '{host}/api'
+                description: Any host
+                variables: {host: {default: 'localhost:8080', enum: ['localhost:8080', api.example.com]}}
             paths:
               /a: {get: {operationId: a, responses: {'204': {description: ok}}}}
             """)
         #expect(
             module.servers.map(\.url) == [
                 "https://api.postmarkapp.com", "http://localhost:8080/v1", "http://10.0.0.1/api",
-                "https://{region}.example.com/v2",
+                "https://{region}.example.com/v2", "https://{host}/api",
             ])
         #expect(module.servers.allSatisfy { !$0.isRelative })
         #expect(
@@ -131,6 +134,9 @@ struct ServerLoweringTests {
                     + "'http://10.0.0.1/api' [server-url-no-scheme]",
                 "spec.yaml:7:5: warning: the server URL '{region}.example.com/v2' has no scheme; Lathe reads it as "
                     + "'https://eu.example.com/v2' [server-url-no-scheme]",
+                // A host a variable gives is read as `https://` whatever its default.
+                "spec.yaml:12:5: warning: the server URL '{host}/api' has no scheme; Lathe reads it as "
+                    + "'https://localhost:8080/api' [server-url-no-scheme]",
             ], "\(warnings)")
         #expect(warnings.filter { $0.hasSuffix("[server-url-unusable]") }.count == 2)
         #expect(module.operations.map(\.serverOverride) == [nil])
@@ -168,9 +174,10 @@ struct ServerLoweringTests {
         #expect(
             module.servers.map(\.url) == ["/control", "../v2", "//cdn.example.com/v1", "/a%20b", "https://example.com"])
         #expect(module.servers.map(\.isRelative) == [true, true, true, true, false])
-        // `/c`'s is the client's default; the others are resolved against the client's server.
-        #expect(module.operations.map(\.serverOverride) == ["/elsewhere", "/control", nil, ""])
-        #expect(module.operations.map(\.serverOverrideIsRelative) == [true, true, false, true])
+        // `/b`'s is the document's first and `/c`'s the client's default (a client pointed
+        // elsewhere stands for either); the others are resolved against the client's server.
+        #expect(module.operations.map(\.serverOverride) == ["/elsewhere", nil, nil, ""])
+        #expect(module.operations.map(\.serverOverrideIsRelative) == [true, false, false, true])
         #expect(
             warnings.filter { $0.contains("[server-url-unusable]") }.map { $0.prefix(16) } == ["spec.yaml:7:5: w"])
     }

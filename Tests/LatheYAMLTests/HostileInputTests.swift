@@ -74,6 +74,23 @@ struct HostileInputTests {
         #expect(tree.findings.first?.reading == "Lathe reads the last value, as JSON parsers do")
     }
 
+    /// Read past with aliases about: a value that is an alias of an earlier sibling keeps that
+    /// sibling's place; a key that is an alias is found among the keys only; a first value that
+    /// is anchored stays an error (an alias to it would name the place it leaves).
+    @Test func duplicateKeysBesideAliases() throws {
+        var reader = YAMLReader()
+        reader.readsDuplicateKeys = true
+        let shared = try #require(try reader.parse(Array("a: 1\nb: &x 2\na: *x\n".utf8), path: "spec.yaml").root)
+        #expect(shared.entries.map { $0.key.text ?? "" } == ["a", "b"])
+        #expect(shared["a"]?.text == "2" && shared["b"]?.pointer == "/b")
+        let aliasKey = try #require(try reader.parse(Array("a: &k x\n*k : 1\nx: 2\n".utf8), path: "spec.yaml").root)
+        #expect(aliasKey.entries.map { $0.key.text ?? "" } == ["a", "x"])
+        #expect(aliasKey["a"]?.text == "x" && aliasKey["x"]?.text == "2")
+        #expect(throws: Diagnostic.self) {
+            try reader.parse(Array("A: &a {b: 1}\nA: 2\nB: *a\n".utf8), path: "spec.yaml")
+        }
+    }
+
     @Test func billionLaughsIsRejectedInWellUnderASecond() {
         var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
         let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]

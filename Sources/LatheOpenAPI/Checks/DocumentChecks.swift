@@ -153,16 +153,19 @@ struct DocumentChecks {
     }
 
     private mutating func checkPaths() {
-        var templates: [String: String] = [:]
+        // By shape: the first path of each, and how it was written where Lathe reads it otherwise.
+        var templates: [String: (path: String, written: String?)] = [:]
         for (path, pathNode, item) in document.paths {
             guard let names = templateNames(path, at: pathNode) else { continue }
             let inTemplate = Set(names)
             let shape = PathTemplate.shape(path)
-            if let other = templates[shape] {
-                // The same key twice, once written with `:` segments (`readColonSegments`).
+            let written = item.operations.first?.writtenPath
+            if let (other, otherWritten) = templates[shape] {
+                // The same key twice, one of them written with `:` segments or a query string
+                // (`readColonSegments`, `readQueryInPaths`).
                 let sameNames = other == path
-                let written = item.operations.first?.writtenPath
-                let how = written?.contains("?") == true ? "with a query string" : "with ':' segments"
+                let how =
+                    (written ?? otherWritten)?.contains("?") == true ? "with a query string" : "with ':' segments"
                 error(
                     sameNames
                         ? (written.map { "path '\($0)' is '\(path)', " } ?? "path '\(path)' is ")
@@ -175,7 +178,7 @@ struct DocumentChecks {
                         + (sameNames ? "the first" : "'\(other)'")
                 )
             } else {
-                templates[shape] = path
+                templates[shape] = (path, written)
             }
             let itemParameters = resolvedParameters(item.parameters)
             checkDuplicates(itemParameters)

@@ -123,7 +123,9 @@ extension DocumentDecoder {
                                 kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)
                             location = nil
                         }
-                    case "scheme": scheme = string(value, "scheme")?.lowercased()
+                    // As written: HTTP ignores its case, but a scheme sent as a word before a key
+                    // (`Token`) goes as the spec spells it, for servers that do not.
+                    case "scheme": scheme = string(value, "scheme")
                     case "bearerFormat": bearerFormat = string(value, "bearerFormat")
                     case "flows": flows = decodeOAuthFlows(value)
                     case "openIdConnectUrl": openIdConnectUrl = string(value, "openIdConnectUrl")

@@ -32,6 +32,9 @@ final class DocumentDecoder {
     /// it is to the root file or a file beside it, read from disk.
     @exclusivity(unchecked) var selfURI: (uri: String, root: YAMLTree)?
     @exclusivity(unchecked) var pointerTargets: [String: Result<YAMLNode, PointerError>] = [:]
+    /// The responses, bodies, parameters and headers whose schema a schema's `$ref` is being read
+    /// through (`ofKind`): one met again leads back to itself.
+    var heldSchemasBeingRead = Set<String>()
     /// Schemas decoded from nodes that aliases share, so a shared node is decoded (and reported) once.
     @exclusivity(unchecked) var sharedSchemas: [YAMLNode: Schema] = [:]
     /// How deep inside `allOf` members decoding is, where `required` may name a sibling's properties.

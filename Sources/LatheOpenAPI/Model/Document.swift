@@ -107,7 +107,8 @@ public struct SecurityRequirement: Sendable, Hashable {
 public struct SecurityScheme: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case apiKey(name: String, location: ParameterLocation)
-        /// `scheme` is lowercased (`basic`, `bearer`, `digest`, …); HTTP auth schemes are case-insensitive.
+        /// `scheme` as written (`basic`, `Bearer`, `Token`, …); HTTP reads auth schemes in any case,
+        /// so compare it lowercased.
         case http(scheme: String, bearerFormat: String?)
         case oauth2(flows: [OAuthFlow])
         case openIdConnect(url: String)

@@ -116,8 +116,10 @@ public struct QueryItemInPath: Sendable, Hashable {
             }
             let name = String(item[..<equals])
             let value = item[item.index(after: equals)...]
-            if value.hasPrefix("{"), value.hasSuffix("}"), value.count > 2 {
-                return QueryItemInPath(name: name, variable: String(value.dropFirst().dropLast()))
+            // `{name}` alone is a variable; `{a}-{b}` or `{}` is text.
+            let inner = value.dropFirst().dropLast()
+            if value.hasPrefix("{"), value.hasSuffix("}"), !inner.isEmpty, !inner.contains("{"), !inner.contains("}") {
+                return QueryItemInPath(name: name, variable: String(inner))
             }
             return QueryItemInPath(name: name, text: String(item))
         }

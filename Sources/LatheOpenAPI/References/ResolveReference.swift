@@ -106,12 +106,13 @@ extension DocumentDecoder {
     func resolve(_ raw: String, at refNode: YAMLNode, kind: ComponentKind?) -> (key: String, node: YAMLNode)? {
         // The same text in the same file always leads to the same place (and passed the same checks).
         let cacheKey = ResolvedRefKey(file: ObjectIdentifier(refNode.tree), raw: raw)
+        // The target is kept as it is, and checked against the kind each use expects.
         if let known = resolvedRefs[cacheKey] {
             return ofKind(known, expected: kind, raw: raw, at: refNode)
         }
         guard let resolved = resolveUncached(raw, at: refNode, kind: kind) else { return nil }
         resolvedRefs[cacheKey] = resolved
-        return resolved
+        return ofKind(resolved, expected: kind, raw: raw, at: refNode)
     }
 
     private func resolveUncached(
@@ -173,7 +174,7 @@ extension DocumentDecoder {
         }
         switch target {
         case .success(let node):
-            return ofKind((key, node), expected: kind, raw: raw, at: refNode)
+            return (key, node)
         case .failure(let failure):
             referenceError("'\(raw)' points at nothing: \(failure.reason)", at: refNode, kind: kind, "ref-unresolved")
             return nil
@@ -302,8 +303,16 @@ extension DocumentDecoder {
             error(
                 message, at: refNode, kind: "ref-wrong-kind",
                 reading: "Lathe reads the schema it holds ('#\(pointer)')")
-            // Most hold a `$ref` themselves: its target, so the value is that type, not a copy.
+            // Most hold a `$ref` themselves: its target, so the value is that type, not a copy. One
+            // that leads back to a response being read through leads nowhere.
             if held.isMapping, held.count == 1, let ref = held["$ref"]?.text {
+                guard heldSchemasBeingRead.insert(resolved.key).inserted else {
+                    referenceError(
+                        "'\(raw)' leads back to itself through the schema it holds", at: refNode, kind: expected,
+                        "ref-cycle")
+                    return nil
+                }
+                defer { heldSchemasBeingRead.remove(resolved.key) }
                 return resolve(ref, at: held, kind: .schema)
             }
             return (canonicalKey(file: held.tree, pointer: pointer), held)

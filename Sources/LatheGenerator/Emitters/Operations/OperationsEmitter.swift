@@ -111,8 +111,9 @@ struct OperationsEmitter: OperationsKindEmitter {
         w.block("nonisolated public enum \(operation.typeName)") { w in
             w.line("public static let id = \(SwiftLiteral.string(operation.operationID))")
             if let server = operation.serverOverride, operation.serverOverrideIsRelative {
+                let named = server.isEmpty ? "the spec's own address" : "`\(server)`"
                 w.docComment([
-                    "The server this operation's spec names instead of the document's, `\(server)`: relative to where",
+                    "The server this operation's spec names instead of the document's, \(named): relative to where",
                     "the spec is served, so resolved against the client's server URL (as `/private` against",
                     "`https://example.com/api` is `https://example.com/private`). The client sends there unless its",
                     "configuration says otherwise (`usesOperationServers`).",
