@@ -63,7 +63,10 @@ extension Lowerer {
 
     /// Keywords Lathe neither generates nor checks yet: said once per schema, at the schema.
     private func warnAboutUngeneratedKeywords(_ schema: Schema) {
-        var keywords = schema.unmodeledKeywords.filter { !["$schema", "$id", "$comment", "$anchor"].contains($0) }
+        // `definitions` (draft 4's `$defs`) only holds schemas, which `$ref`s reach and generate.
+        var keywords = schema.unmodeledKeywords.filter {
+            !["$schema", "$id", "$comment", "$anchor", "definitions"].contains($0)
+        }
         if schema.prefixItems != nil { keywords.append("prefixItems") }
         if schema.not != nil { keywords.append("not") }
         if schema.contains != nil { keywords.append("contains") }

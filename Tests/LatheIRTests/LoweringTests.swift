@@ -498,6 +498,34 @@ struct LoweringTests {
         }
     }
 
+    /// Draft 4's `definitions` inside a component (Codat's `Account/definitions/accountInstitution`)
+    /// only holds schemas: what a `$ref` reaches there is generated, and nothing is said about it.
+    @Test func definitionsHoldSchemasThatReferencesReach() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Account:
+                  type: object
+                  properties:
+                    institution: {$ref: '#/components/schemas/Account/definitions/accountInstitution'}
+                  definitions:
+                    accountInstitution: {type: object, properties: {name: {type: string}}}
+            """)
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
+        guard case .object(let account) = try type(module, "Account").kind,
+            case .named(let institution) = account.properties.first?.type,
+            case .object(let object) = module[institution].kind
+        else {
+            Issue.record("Account.institution is not an object")
+            return
+        }
+        #expect(object.properties.map(\.name.original) == ["name"])
+    }
+
     /// No alternative of a union is the union itself through references: decoding it would decode
     /// the union again without end (a crash on the first such value). An extension that adds
     /// nothing to a polymorphic base (Dify's `StreamEventPing`) or to the `oneOf` that lists it is
