@@ -35,14 +35,21 @@ extension Lowerer {
                             header: header, timestampHeader: signing.timestampHeader, tolerance: signing.tolerance,
                             components: signing.components))
                 }
-            case .http(let httpScheme, _) where httpScheme.lowercased() == "basic": kind = .basic
-            case .http(let httpScheme, _) where httpScheme.lowercased() == "bearer": kind = .bearer
-            case .http(let httpScheme, _) where Self.exchangedHTTPSchemes.contains(httpScheme.lowercased()):
-                kind = .unsupported("HTTP \(httpScheme.lowercased()) authentication")
-            case .http(let httpScheme, _):
+            case .http(let written, _):
+                // White space around the name is no part of it (`'Bearer '`).
+                let httpScheme = String(
+                    written.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+                switch httpScheme.lowercased() {
+                case "basic": kind = .basic
+                case "bearer": kind = .bearer
+                case let name where Self.exchangedHTTPSchemes.contains(name):
+                    kind = .unsupported("HTTP \(name) authentication")
+                case _ where !Self.isToken(httpScheme):
+                    kind = .unsupported("HTTP authentication with the scheme '\(written)', which is no scheme name")
                 // Any other scheme sends a credential of its own after its name (RFC 9110 §11.4):
                 // ZeroTier's `token` is `Authorization: token <key>`, as an API key with that prefix.
-                kind = .apiKey(name: "Authorization", location: .header, prefix: httpScheme)
+                default: kind = .apiKey(name: "Authorization", location: .header, prefix: httpScheme)
+                }
             case .oauth2, .openIdConnect: kind = .oauth2
             case .mutualTLS: kind = .unsupported("mutual TLS")
             }
@@ -67,6 +74,15 @@ extension Lowerer {
         "digest", "negotiate", "ntlm", "hoba", "mutual", "scram-sha-1", "scram-sha-256", "vapid", "dpop",
         "privatetoken", "concealed", "aws4-hmac-sha256", "oauth", "signature",
     ]
+
+    /// Whether `name` is an RFC 9110 token, as an authentication scheme's name is.
+    static func isToken(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                (0x30 ... 0x39).contains(byte) || (0x41 ... 0x5A).contains(byte) || (0x61 ... 0x7A).contains(byte)
+                    || "!#$%&'*+-.^_`|~".utf8.contains(byte)
+            }
+    }
 
     /// A scheme a requirement names that is undefined or could not be read (both reported while
     /// decoding): dropping it from the requirement could leave `{}`, which admits anyone, so it

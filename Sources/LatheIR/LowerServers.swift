@@ -82,7 +82,7 @@ extension Lowerer {
             let withScheme = HTTPURL.withImpliedScheme(url)
         else { return (template, url, nil) }
         // A host a variable gives may be any of its values, not only the local default.
-        let hostIsVariable = template.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.contains("{")
+        let hostIsVariable = template.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }.contains("{")
         let scheme = hostIsVariable ? "https://" : String(withScheme.dropLast(url.count))
         return (scheme + template, scheme + url, scheme)
     }

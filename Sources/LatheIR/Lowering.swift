@@ -78,7 +78,13 @@ final class Lowerer {
     /// its first server as written (relative or not), which a client pointed elsewhere stands for:
     /// an operation's own server that is one of them is no override (`serverOverride`).
     lazy var documentServers: Set<String> = {
-        let urls = document.servers.map { HTTPURL.withoutTrailingSlash(Self.resolvedURL($0).url) }
+        // No `servers` is one, `/` (OpenAPI's default).
+        let urls =
+            document.servers.isEmpty
+            ? [""]
+            : document.servers.map {
+                HTTPURL.withoutTrailingSlash(Self.resolvedURL($0).url)
+            }
         return Set([urls.first, urls.first(where: HTTPURL.isAbsolute)].compactMap { $0 })
     }()
     /// Server entries whose warnings are said: a path's servers are read once for each operation.
@@ -187,7 +193,7 @@ final class Lowerer {
         settleDeferredCompositions()
         settleDeferredDefaults()
         breakAliasCycles()
-        dropSelfAlternatives()
+        dropCyclicAlternatives()
         var module = IRModule(
             specName: specName, types: types, topLevel: topLevel, operations: operations,
             securitySchemes: securitySchemes.all, servers: lowerServers())
@@ -502,33 +508,65 @@ final class Lowerer {
         }
     }
 
-    /// Leaves out each alternative of a union that is, through aliases, the union itself (`Dot:
-    /// {$ref: Shape}` in `Shape`'s `oneOf`): decoding it would decode the union again, without end.
-    /// A union left with no alternative is any JSON value.
-    private func dropSelfAlternatives() {
-        for index in types.indices {
-            let id = IRTypeID(index)
-            let union: IRUnion
-            let isAnyOf: Bool
+    /// Leaves out each alternative that leads, through aliases and the unions it reaches, back to
+    /// its own union (`Dot: {$ref: Shape}` in `Shape`'s `oneOf`, or `A: oneOf [B, …]` with `B:
+    /// oneOf [A, …]`): decoding it would decode that union again, without end, on any value. A
+    /// depth-first walk over the unions leaves out each alternative that closes a cycle; a union
+    /// left with no alternative is any JSON value.
+    private func dropCyclicAlternatives() {
+        func union(_ index: Int) -> (cases: IRUnion, isAnyOf: Bool)? {
             switch types[index].kind {
-            case .union(let cases): (union, isAnyOf) = (cases, false)
-            case .anyOf(let cases): (union, isAnyOf) = (cases, true)
-            default: continue
+            case .union(let cases): (cases, false)
+            case .anyOf(let cases): (cases, true)
+            default: nil
             }
-            let isSelf = { (alternative: IRUnion.Case) in self.unaliased(alternative.type.nonNull).nonNull == .named(id)
+        }
+        func unionReached(by alternative: IRUnion.Case) -> Int? {
+            guard case .named(let id) = unaliased(alternative.type.nonNull).nonNull, union(id.index) != nil else {
+                return nil
             }
-            guard union.cases.contains(where: isSelf) else { continue }
-            for alternative in union.cases where isSelf(alternative) {
-                warning(
-                    "this alternative is the \(isAnyOf ? "anyOf" : "oneOf") itself, through references, which "
-                        + "decoding would read again without end; Lathe leaves it out",
-                    at: alternative.source, kind: "recursive-alias")
+            return id.index
+        }
+        enum State { case unseen, onPath, done }
+        var state = [State](repeating: .unseen, count: types.count)
+        for start in types.indices where state[start] == .unseen && union(start) != nil {
+            // Explicit, not recursive: a chain of unions may be long.
+            var path: [(index: Int, next: Int, closing: [Int])] = [(start, 0, [])]
+            state[start] = .onPath
+            while let (index, next, closing) = path.last {
+                let (cases, isAnyOf) = union(index)!
+                if next < cases.cases.count {
+                    path[path.count - 1].next += 1
+                    guard let target = unionReached(by: cases.cases[next]) else { continue }
+                    switch state[target] {
+                    case .onPath: path[path.count - 1].closing.append(next)
+                    case .unseen:
+                        state[target] = .onPath
+                        path.append((target, 0, []))
+                    case .done: break
+                    }
+                    continue
+                }
+                path.removeLast()
+                state[index] = .done
+                guard !closing.isEmpty else { continue }
+                let keyword = isAnyOf ? "anyOf" : "oneOf"
+                for position in closing {
+                    let alternative = cases.cases[position]
+                    warning(
+                        unionReached(by: alternative) == index
+                            ? "this alternative is the \(keyword) itself, through references, which decoding would "
+                                + "read again without end; Lathe leaves it out"
+                            : "this alternative leads back, through the unions it reaches, to this \(keyword), which "
+                                + "decoding would read again without end; Lathe leaves it out",
+                        at: alternative.source, kind: "recursive-alias")
+                }
+                var kept = cases
+                kept.cases = cases.cases.enumerated().filter { !closing.contains($0.offset) }.map(\.element)
+                types[index].kind =
+                    kept.cases.isEmpty
+                    ? .alias(.primitive(.jsonValue), IRConstraints()) : isAnyOf ? .anyOf(kept) : .union(kept)
             }
-            var kept = union
-            kept.cases.removeAll(where: isSelf)
-            types[index].kind =
-                kept.cases.isEmpty
-                ? .alias(.primitive(.jsonValue), IRConstraints()) : isAnyOf ? .anyOf(kept) : .union(kept)
         }
     }
 

@@ -206,8 +206,12 @@ struct TreeBuilder {
             let entries = stack[top].children
             let position = stride(from: 0, to: entries.count, by: 2).first { entries[$0] == first }!
             // Read past (`readsDuplicateKeys`): the key is left out, and its value replaces the first.
-            // An anchored first value stays an error: an alias to it would name the place it leaves.
-            guard reader.readsDuplicateKeys, !anchors.values.contains(entries[position + 1]) else {
+            // A first value placed here that holds an anchor stays an error: an alias to what it
+            // anchors would name the place the value leaves. (An alias leaves nothing behind.)
+            let value = entries[position + 1]
+            let isPlacedHere =
+                records[Int(value)].parent == stack[top].index && records[Int(value)].slot == UInt32(position / 2)
+            guard reader.readsDuplicateKeys, !(isPlacedHere && holdsAnchor(value)) else {
                 throw duplicateKey(index, first: first, readAs: nil)
             }
             findings.append(duplicateKey(index, first: first, readAs: "Lathe reads the last value, as JSON parsers do"))
@@ -234,6 +238,24 @@ struct TreeBuilder {
     /// Aliases may expand a document to ten times the nodes it holds, plus a fixed allowance.
     private var aliasExpansionLimit: UInt64 {
         reader.maximumAliasExpansion + 10 * UInt64(records.count)
+    }
+
+    /// Whether an anchor names `node` (placed in its parent, not an alias) or a node it holds: they
+    /// are numbered in document order, from `node` to the last it holds.
+    private func holdsAnchor(_ node: Int32) -> Bool {
+        func lastHeld(by node: Int32) -> Int32 {
+            let record = records[Int(node)]
+            guard record.kind != .scalar else { return node }
+            let count = Int(record.kind == .mapping ? record.count * 2 : record.count)
+            var last = node
+            for child in children[Int(record.start) ..< Int(record.start) + count]
+            where records[Int(child)].parent == node {
+                last = max(last, lastHeld(by: child))
+            }
+            return last
+        }
+        let held = node ... lastHeld(by: node)
+        return anchors.values.contains { held.contains($0) }
     }
 
     /// Checks a mapping's key; returns the first key with its text when it is said again.

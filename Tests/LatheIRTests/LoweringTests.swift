@@ -369,12 +369,18 @@ struct LoweringTests {
                 token: {type: http, scheme: Token}
                 godaddy: {type: http, scheme: sso-key}
                 digest: {type: http, scheme: Digest}
+                spaced: {type: http, scheme: 'Bearer '}
+                empty: {type: http, scheme: ''}
+                words: {type: http, scheme: 'my token'}
             """)
         #expect(
             module.securitySchemes.map(\.kind) == [
                 .apiKey(name: "Authorization", location: .header, prefix: "Token"),
                 .apiKey(name: "Authorization", location: .header, prefix: "sso-key"),
                 .unsupported("HTTP digest authentication"),
+                .bearer,
+                .unsupported("HTTP authentication with the scheme '', which is no scheme name"),
+                .unsupported("HTTP authentication with the scheme 'my token', which is no scheme name"),
             ])
     }
 
@@ -526,11 +532,47 @@ struct LoweringTests {
         #expect(object.properties.map(\.name.original) == ["name"])
     }
 
-    /// No alternative of a union is the union itself through references: decoding it would decode
-    /// the union again without end (a crash on the first such value). An extension that adds
-    /// nothing to a polymorphic base (Dify's `StreamEventPing`) or to the `oneOf` that lists it is
-    /// an object, as one that adds something is; a component that only points at the union is left
-    /// out of it, with a warning.
+    /// An extension of an object beside alternatives (OpenFeature's `serverEvaluationSuccess:
+    /// allOf: [$ref: evaluationSuccess, {properties: {cacheable: …}}]`, where `evaluationSuccess`
+    /// is an `allOf` of properties and a `oneOf`) is composed as the object it extends is, with its
+    /// own properties too: `cacheable` was left out with `allof-not-objects`.
+    @Test func anExtensionOfAnObjectBesideAlternativesKeepsBoth() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                evaluationSuccess:
+                  allOf:
+                    - properties: {key: {type: string}, reason: {type: string}}
+                    - oneOf:
+                        - {type: object, properties: {value: {type: boolean}}, required: [value]}
+                        - {type: object, properties: {value: {type: string}}, required: [value]}
+                serverEvaluationSuccess:
+                  allOf:
+                    - $ref: '#/components/schemas/evaluationSuccess'
+                    - properties: {cacheable: {type: boolean}}
+            """)
+        #expect(!diagnostics.all.contains { $0.kind == "allof-not-objects" }, "\(diagnostics.all)")
+        guard case .object(let base) = try type(module, "EvaluationSuccess").kind,
+            case .object(let extended) = try type(module, "ServerEvaluationSuccess").kind
+        else {
+            Issue.record("not objects")
+            return
+        }
+        #expect(extended.properties.map(\.name.original) == ["key", "reason", "cacheable"])
+        #expect(extended.composed.count == 1 && extended.composed.map(\.type) == base.composed.map(\.type))
+    }
+
+    /// No alternative of a union leads back to it through references and the unions it reaches:
+    /// decoding it would decode the union again without end (a crash on any value). An extension
+    /// that adds nothing to a polymorphic base (Dify's `StreamEventPing`) is an object, as one that
+    /// adds something is; one that adds nothing to the `oneOf` listing it is that union, and left out
+    /// of it with a component that only points at it (an object any object fits would take every
+    /// value before the alternatives after it); of two unions that list each other, the alternative
+    /// that closes the cycle is left out.
     @Test func noAlternativeIsTheUnionItself() throws {
         let (module, diagnostics) = try lowerWithDiagnostics(
             """
@@ -558,8 +600,10 @@ struct LoweringTests {
                 Square:
                   allOf: [{$ref: '#/components/schemas/Shape'}, {description: A square.}]
                 Dot: {$ref: '#/components/schemas/Shape'}
+                A: {oneOf: [{$ref: '#/components/schemas/B'}, {type: string}]}
+                B: {oneOf: [{$ref: '#/components/schemas/A'}, {type: integer}]}
             """)
-        for name in ["Event", "Shape"] {
+        for name in ["Event", "Shape", "A", "B"] {
             let id = try type(module, name).id
             guard case .union(let union) = try type(module, name).kind else {
                 Issue.record("\(name) is not a union")
@@ -577,16 +621,17 @@ struct LoweringTests {
             return
         }
         #expect(ping.properties.map(\.name.original) == ["event", "id"])
-        guard case .object = try type(module, "Square").kind else {
-            Issue.record("Square is not an object")
+        guard case .union(let shape) = try type(module, "Shape").kind else { return }
+        #expect(shape.cases.map(\.name.original) == ["Circle"])
+        guard case .union(let a) = try type(module, "A").kind, case .union(let b) = try type(module, "B").kind else {
+            Issue.record("A or B is not a union")
             return
         }
-        guard case .union(let shape) = try type(module, "Shape").kind else { return }
-        #expect(shape.cases.map(\.name.original) == ["Square", "Circle"])
+        #expect(a.cases.count == 2 && b.cases.map(\.type) == [.primitive(.int)])
         let warnings = diagnostics.all.map(\.description)
         #expect(
             warnings.filter { $0.contains("[recursive-alias]") }.map { $0.prefix(15) } == [
-                "spec.yaml:19:11", "spec.yaml:20:11",
+                "spec.yaml:18:11", "spec.yaml:19:11", "spec.yaml:20:11", "spec.yaml:26:17",
             ], "\(warnings)")
         #expect(warnings.contains { $0.contains("discriminator value 'alias' maps to a schema") })
     }

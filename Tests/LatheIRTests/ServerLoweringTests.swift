@@ -115,13 +115,16 @@ struct ServerLoweringTests {
               - url: '{host}/api'
                 description: Any host
                 variables: {host: {default: 'localhost:8080', enum: ['localhost:8080', api.example.com]}}
+              - url: 'localhost:{port}/v1'
+                description: Local port
+                variables: {port: {default: '8080'}}
             paths:
               /a: {get: {operationId: a, responses: {'204': {description: ok}}}}
             """)
         #expect(
             module.servers.map(\.url) == [
                 "https://api.postmarkapp.com", "http://localhost:8080/v1", "http://10.0.0.1/api",
-                "https://{region}.example.com/v2", "https://{host}/api",
+                "https://{region}.example.com/v2", "https://{host}/api", "http://localhost:{port}/v1",
             ])
         #expect(module.servers.allSatisfy { !$0.isRelative })
         #expect(
@@ -137,6 +140,9 @@ struct ServerLoweringTests {
                 // A host a variable gives is read as `https://` whatever its default.
                 "spec.yaml:12:5: warning: the server URL '{host}/api' has no scheme; Lathe reads it as "
                     + "'https://localhost:8080/api' [server-url-no-scheme]",
+                // A variable for the port only leaves the host `localhost`.
+                "spec.yaml:15:5: warning: the server URL 'localhost:{port}/v1' has no scheme; Lathe reads it as "
+                    + "'http://localhost:8080/v1' [server-url-no-scheme]",
             ], "\(warnings)")
         #expect(warnings.filter { $0.hasSuffix("[server-url-unusable]") }.count == 2)
         #expect(module.operations.map(\.serverOverride) == [nil])
@@ -180,6 +186,25 @@ struct ServerLoweringTests {
         #expect(module.operations.map(\.serverOverrideIsRelative) == [true, false, false, true])
         #expect(
             warnings.filter { $0.contains("[server-url-unusable]") }.map { $0.prefix(16) } == ["spec.yaml:7:5: w"])
+    }
+
+    /// With no `servers`, the document's is `/` (OpenAPI's default): an operation that names `/`
+    /// names it, and is sent to the client's server as every other is.
+    @Test func anOperationNamingTheDefaultServerHasNoOverride() throws {
+        let (module, warnings) = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                servers: [{url: /}]
+                get: {operationId: a, responses: {'204': {description: ok}}}
+              /b:
+                servers: [{url: /v2}]
+                get: {operationId: b, responses: {'204': {description: ok}}}
+            """)
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(module.operations.map(\.serverOverride) == [nil, "/v2"])
     }
 
     /// Transports append an operation's path (`/pets`) to the server's URL: an absolute URL's

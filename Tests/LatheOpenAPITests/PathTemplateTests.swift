@@ -21,3 +21,14 @@ struct PathTemplateTests {
         #expect(PathTemplate.shape("/a/{\u{301}x}/b") == "/a/{\u{301}x/b")
     }
 }
+
+/// The items of a query string a path key holds: `name={variable}` names a parameter; anything else
+/// (no name, more than one variable, a flag) is text.
+struct QueryItemInPathTests {
+    @Test func itemsAreVariablesOnlyWhenWhole() {
+        let items = QueryItemInPath.items(of: "id={id}&={v}&range={a}-{b}&force&x={}")
+        #expect(items.map(\.name) == ["id", "", "range", "force", "x"])
+        #expect(items.map(\.variable) == ["id", nil, nil, nil, nil])
+        #expect(items.map(\.text) == [nil, "={v}", "range={a}-{b}", "force", "x={}"])
+    }
+}

@@ -89,6 +89,13 @@ struct HostileInputTests {
         #expect(throws: Diagnostic.self) {
             try reader.parse(Array("A: &a {b: 1}\nA: 2\nB: *a\n".utf8), path: "spec.yaml")
         }
+        // An anchor inside the first value too; a first value that is an alias leaves nothing behind.
+        #expect(throws: Diagnostic.self) {
+            try reader.parse(Array("x: {p: &in {q: 1}}\nx: {r: 2}\ny: *in\n".utf8), path: "spec.yaml")
+        }
+        let aliased = try #require(
+            try reader.parse(Array("c: &c {a: 1}\nm: {x: *c, x: {b: 2}}\n".utf8), path: "spec.yaml").root)
+        #expect(aliased["m"]?["x"]?["b"]?.text == "2" && aliased["c"]?.pointer == "/c")
     }
 
     @Test func billionLaughsIsRejectedInWellUnderASecond() {

@@ -118,7 +118,9 @@ public struct QueryItemInPath: Sendable, Hashable {
             let value = item[item.index(after: equals)...]
             // `{name}` alone is a variable; `{a}-{b}` or `{}` is text.
             let inner = value.dropFirst().dropLast()
-            if value.hasPrefix("{"), value.hasSuffix("}"), !inner.isEmpty, !inner.contains("{"), !inner.contains("}") {
+            if !name.isEmpty, value.hasPrefix("{"), value.hasSuffix("}"), !inner.isEmpty, !inner.contains("{"),
+                !inner.contains("}")
+            {
                 return QueryItemInPath(name: name, variable: String(inner))
             }
             return QueryItemInPath(name: name, text: String(item))
