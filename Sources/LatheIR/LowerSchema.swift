@@ -402,12 +402,15 @@ extension Lowerer {
             return lower(own, hint)
         }
         // An extension that adds nothing to a polymorphic base (Dify's `StreamEventPing: allOf:
-        // [$ref: ChunkCompletionEvent, {description: …}]`) is an object as one that adds something
-        // is: the base is a union with it among the cases, selected by the discriminator, and an
-        // alias of it decoded itself again without end. (One that adds nothing to a `oneOf` listing
-        // it is the union itself, which `dropCyclicAlternatives` leaves out of it: as an object that
-        // any object fits, it would take every value before the alternatives after it.)
-        if meaningful.count == 1, Self.hasNoStructure(own), !isPolymorphicBase(meaningful[0], of: hint.into) {
+        // [$ref: ChunkCompletionEvent, {description: …}]`), or to a discriminated `oneOf` listing
+        // it, is an object as one that adds something is: the union has it among the cases,
+        // selected by the discriminator, and an alias of it decoded itself again without end. (One
+        // that adds nothing to a `oneOf` without a discriminator is the union itself, which
+        // `dropCyclicAlternatives` leaves out of it: as an object any object fits, it would take
+        // every value before the alternatives after it.)
+        if meaningful.count == 1, Self.hasNoStructure(own), !isPolymorphicBase(meaningful[0], of: hint.into),
+            !(isFamily(meaningful[0], of: hint.into) && referencedSchema(meaningful[0]).discriminator != nil)
+        {
             var only = meaningful[0]
             if only.isPureReference, schema.description != nil || schema.title != nil {
                 // A documented alias of a reference: the reference, documented where it is used.
@@ -563,18 +566,22 @@ extension Lowerer {
         // {properties: {cacheable: …}}]`) is composed as it is, where it lost its own properties.
         var pending = Array(members.reversed())  // popped from the end, in order
         var expanded = Set<String>()
+        var unionKeys = Set<String>()
         while let member = pending.popLast() {
             if isFamily(member, of: hint.into) { continue }
             var visited = Set<String>()
             if let memberParts = objectParts(member, visited: &visited) {
                 parts.add(memberParts)
             } else if isUnion(member) {
+                // Once each: two bases that extend one union (a diamond) compose it once.
+                if let key = member.ref?.targetKey, !unionKeys.insert(key).inserted { continue }
                 unions.append(member)
             } else if member.isPureReference, let key = member.ref?.targetKey,
                 let target = document.schema(forKey: key),
-                !target.allOf.isEmpty, target.oneOf.isEmpty, target.anyOf.isEmpty, target.discriminator == nil,
-                expanded.insert(key).inserted
+                !target.allOf.isEmpty, target.oneOf.isEmpty, target.anyOf.isEmpty, target.discriminator == nil
             {
+                // A base reached twice (a diamond) adds what it combines once.
+                guard expanded.insert(key).inserted else { continue }
                 var targetOwn = target
                 targetOwn.allOf = []
                 pending.append(targetOwn)

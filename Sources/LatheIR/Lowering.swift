@@ -508,36 +508,37 @@ final class Lowerer {
         }
     }
 
-    /// Leaves out each alternative that leads, through aliases and the unions it reaches, back to
-    /// its own union (`Dot: {$ref: Shape}` in `Shape`'s `oneOf`, or `A: oneOf [B, …]` with `B:
-    /// oneOf [A, …]`): decoding it would decode that union again, without end, on any value. A
-    /// depth-first walk over the unions leaves out each alternative that closes a cycle; a union
-    /// left with no alternative is any JSON value.
+    /// Leaves out each alternative that leads back to its own union through aliases, the unions it
+    /// reaches and the unions objects compose (`Dot: {$ref: Shape}` in `Shape`'s `oneOf`; `A: oneOf
+    /// [B, …]` with `B: oneOf [A, …]`; `U: oneOf [C, …]` with `C: allOf [$ref: U, {…}]`): each is
+    /// decoded from the same value, so decoding it would decode that union again, without end, on
+    /// any value. A depth-first walk leaves out each alternative, or composed member, that closes a
+    /// cycle; a union left with no alternative is any JSON value.
     private func dropCyclicAlternatives() {
-        func union(_ index: Int) -> (cases: IRUnion, isAnyOf: Bool)? {
+        // What a type decodes from the same value as it: a union's alternatives, an object's
+        // composed members.
+        func parts(_ index: Int) -> [IRValueType]? {
             switch types[index].kind {
-            case .union(let cases): (cases, false)
-            case .anyOf(let cases): (cases, true)
+            case .union(let union), .anyOf(let union): union.cases.map(\.type)
+            case .object(let object) where !object.composed.isEmpty: object.composed.map(\.type)
             default: nil
             }
         }
-        func unionReached(by alternative: IRUnion.Case) -> Int? {
-            guard case .named(let id) = unaliased(alternative.type.nonNull).nonNull, union(id.index) != nil else {
-                return nil
-            }
+        func reached(by type: IRValueType) -> Int? {
+            guard case .named(let id) = unaliased(type.nonNull).nonNull, parts(id.index) != nil else { return nil }
             return id.index
         }
         enum State { case unseen, onPath, done }
         var state = [State](repeating: .unseen, count: types.count)
-        for start in types.indices where state[start] == .unseen && union(start) != nil {
+        for start in types.indices where state[start] == .unseen && parts(start) != nil {
             // Explicit, not recursive: a chain of unions may be long.
             var path: [(index: Int, next: Int, closing: [Int])] = [(start, 0, [])]
             state[start] = .onPath
             while let (index, next, closing) = path.last {
-                let (cases, isAnyOf) = union(index)!
-                if next < cases.cases.count {
+                let reachable = parts(index)!
+                if next < reachable.count {
                     path[path.count - 1].next += 1
-                    guard let target = unionReached(by: cases.cases[next]) else { continue }
+                    guard let target = reached(by: reachable[next]) else { continue }
                     switch state[target] {
                     case .onPath: path[path.count - 1].closing.append(next)
                     case .unseen:
@@ -549,24 +550,44 @@ final class Lowerer {
                 }
                 path.removeLast()
                 state[index] = .done
-                guard !closing.isEmpty else { continue }
-                let keyword = isAnyOf ? "anyOf" : "oneOf"
-                for position in closing {
-                    let alternative = cases.cases[position]
-                    warning(
-                        unionReached(by: alternative) == index
-                            ? "this alternative is the \(keyword) itself, through references, which decoding would "
-                                + "read again without end; Lathe leaves it out"
-                            : "this alternative leads back, through the unions it reaches, to this \(keyword), which "
-                                + "decoding would read again without end; Lathe leaves it out",
-                        at: alternative.source, kind: "recursive-alias")
-                }
-                var kept = cases
-                kept.cases = cases.cases.enumerated().filter { !closing.contains($0.offset) }.map(\.element)
-                types[index].kind =
-                    kept.cases.isEmpty
-                    ? .alias(.primitive(.jsonValue), IRConstraints()) : isAnyOf ? .anyOf(kept) : .union(kept)
+                if !closing.isEmpty { leaveOut(closing, of: index) }
             }
+        }
+    }
+
+    /// Leaves out the alternatives (or composed members) at `positions` of the type at `index`,
+    /// each with a warning.
+    private func leaveOut(_ positions: [Int], of index: Int) {
+        let ending = "which decoding would read again without end; Lathe leaves it out"
+        switch types[index].kind {
+        case .union(var union), .anyOf(var union):
+            let keyword = { if case .anyOf = types[index].kind { "anyOf" } else { "oneOf" } }()
+            for position in positions {
+                let alternative = union.cases[position]
+                let isItself = unaliased(alternative.type.nonNull).nonNull == .named(IRTypeID(index))
+                warning(
+                    isItself
+                        ? "this alternative is the \(keyword) itself, through references, \(ending)"
+                        : "this alternative leads back, through what it reaches, to this \(keyword), \(ending)",
+                    at: alternative.source, kind: "recursive-alias")
+            }
+            union.cases = union.cases.enumerated().filter { !positions.contains($0.offset) }.map(\.element)
+            let isAnyOf = keyword == "anyOf"
+            types[index].kind =
+                union.cases.isEmpty
+                ? .alias(.primitive(.jsonValue), IRConstraints()) : isAnyOf ? .anyOf(union) : .union(union)
+        case .object(var object):
+            for position in positions {
+                let composed = unaliased(object.composed[position].type.nonNull).nonNull
+                let name = if case .named(let id) = composed { types[id.index].name.original } else { "?" }
+                warning(
+                    "this object combines, through references, with '\(name)', which has it among its alternatives "
+                        + "and which \(ending.dropFirst("which ".count))",
+                    at: types[index].source, kind: "recursive-alias")
+            }
+            object.composed = object.composed.enumerated().filter { !positions.contains($0.offset) }.map(\.element)
+            types[index].kind = .object(object)
+        default: break
         }
     }
 

@@ -40,6 +40,8 @@ struct TreeBuilder {
     /// Height of each node's subtree (a scalar is 0), so an alias cannot nest deeper than the limit.
     private var heights: [UInt16] = []
     private var anchors: [String: Int32] = [:]
+    /// Every node an anchor named, also those whose name a later anchor took.
+    private var anchoredNodes = Set<Int32>()
     private var stack: [OpenCollection] = []
     private var root: Int32 = -1
     private var documentCount = 0
@@ -125,7 +127,10 @@ struct TreeBuilder {
             children.append(contentsOf: collection.children)
             expandedSizes[Int(index)] = collection.expandedSize
             heights[Int(index)] = collection.childHeight + 1
-            if let name = collection.anchor { anchors[name] = index }
+            if let name = collection.anchor {
+                anchors[name] = index
+                anchoredNodes.insert(index)
+            }
             try add(index, expandedSize: collection.expandedSize, location: records[Int(index)].location(path))
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
@@ -177,6 +182,7 @@ struct TreeBuilder {
     private mutating func anchor(_ pointer: UnsafeMutablePointer<yaml_char_t>?, to index: Int32) throws(Diagnostic) {
         guard let pointer else { return }
         anchors[String(cString: pointer)] = index
+        anchoredNodes.insert(index)
     }
 
     /// Adds a finished node (or an alias's target) to the open collection, or makes it the root.
@@ -255,7 +261,7 @@ struct TreeBuilder {
             return last
         }
         let held = node ... lastHeld(by: node)
-        return anchors.values.contains { held.contains($0) }
+        return anchoredNodes.contains { held.contains($0) }
     }
 
     /// Checks a mapping's key; returns the first key with its text when it is said again.

@@ -532,6 +532,60 @@ struct LoweringTests {
         #expect(object.properties.map(\.name.original) == ["name"])
     }
 
+    /// What a third review found: an extension that adds nothing to a discriminated `oneOf` listing
+    /// it is an object the discriminator selects (not left out); an object that combines with a
+    /// union having it among its alternatives loses that member (decoding it read the union again
+    /// without end); of a diamond of bases extending one object beside alternatives, each base and
+    /// the union are composed once.
+    @Test func cyclesThroughComposedMembersAndDiamonds() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Event:
+                  oneOf: [{$ref: '#/components/schemas/Ping'}, {$ref: '#/components/schemas/Message'}]
+                  discriminator:
+                    propertyName: event
+                    mapping: {ping: '#/components/schemas/Ping', message: '#/components/schemas/Message'}
+                Ping:
+                  allOf: [{$ref: '#/components/schemas/Event'}, {description: a ping}]
+                Message:
+                  type: object
+                  required: [event, text]
+                  properties: {event: {type: string}, text: {type: string}}
+                U: {oneOf: [{$ref: '#/components/schemas/C'}, {type: string}]}
+                U2: {$ref: '#/components/schemas/U'}
+                C:
+                  allOf: [{$ref: '#/components/schemas/U2'}, {properties: {c: {type: string}}, required: [c]}]
+                B:
+                  allOf:
+                    - properties: {k: {type: string}}
+                    - oneOf: [{type: object, properties: {v: {type: boolean}}}, {type: object, properties: {v: {type: string}}}]
+                Y: {allOf: [{$ref: '#/components/schemas/B'}, {properties: {y: {type: string}}}]}
+                Z: {allOf: [{$ref: '#/components/schemas/B'}, {properties: {z: {type: string}}}]}
+                X: {allOf: [{$ref: '#/components/schemas/Y'}, {$ref: '#/components/schemas/Z'}]}
+            """)
+        guard case .union(let event) = try type(module, "Event").kind,
+            case .object = try type(module, "Ping").kind
+        else {
+            Issue.record("Event is not a union or Ping not an object")
+            return
+        }
+        #expect(event.cases.map(\.discriminatorValues) == [["ping"], ["message"]])
+        guard case .object(let c) = try type(module, "C").kind, case .object(let x) = try type(module, "X").kind else {
+            Issue.record("C or X is not an object")
+            return
+        }
+        #expect(c.composed.isEmpty && c.properties.map(\.name.original) == ["c"])
+        #expect(x.properties.map(\.name.original) == ["k", "y", "z"] && x.composed.count == 1)
+        let warnings = diagnostics.all.map(\.description)
+        #expect(warnings.filter { $0.contains("[recursive-alias]") }.count == 1, "\(warnings)")
+        #expect(!warnings.contains { $0.contains("[allof-not-objects]") }, "\(warnings)")
+    }
+
     /// An extension of an object beside alternatives (OpenFeature's `serverEvaluationSuccess:
     /// allOf: [$ref: evaluationSuccess, {properties: {cacheable: …}}]`, where `evaluationSuccess`
     /// is an `allOf` of properties and a `oneOf`) is composed as the object it extends is, with its

@@ -96,6 +96,10 @@ struct HostileInputTests {
         let aliased = try #require(
             try reader.parse(Array("c: &c {a: 1}\nm: {x: *c, x: {b: 2}}\n".utf8), path: "spec.yaml").root)
         #expect(aliased["m"]?["x"]?["b"]?.text == "2" && aliased["c"]?.pointer == "/c")
+        // An anchor whose name a later one took still names its node.
+        #expect(throws: Diagnostic.self) {
+            try reader.parse(Array("a: &x {t: o}\nb: *x\nc: &x s\na: 1\n".utf8), path: "spec.yaml")
+        }
     }
 
     @Test func billionLaughsIsRejectedInWellUnderASecond() {
