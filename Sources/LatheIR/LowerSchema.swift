@@ -954,6 +954,10 @@ extension Lowerer {
     /// each with where its first null stands, the object's own first. A base's example shows the
     /// properties the object takes from it (`Task: allOf: [$ref: TaskBase, …]`).
     func keysExamplesGiveAsNull(_ schema: Schema) -> [String: Origin] {
+        // Most objects extend nothing.
+        if schema.allOf.isEmpty, schema.ref == nil {
+            return schema.examples.isEmpty ? [:] : schema.keysItsExamplesGiveAsNull
+        }
         var keys: [String: Origin] = [:]
         var visited = Set<String>()
         func read(_ schema: Schema) {

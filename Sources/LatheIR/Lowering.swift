@@ -524,18 +524,24 @@ final class Lowerer {
             default: nil
             }
         }
+        func hasParts(_ index: Int) -> Bool {
+            switch types[index].kind {
+            case .union, .anyOf: true
+            case .object(let object): !object.composed.isEmpty
+            default: false
+            }
+        }
         func reached(by type: IRValueType) -> Int? {
-            guard case .named(let id) = unaliased(type.nonNull).nonNull, parts(id.index) != nil else { return nil }
+            guard case .named(let id) = unaliased(type.nonNull).nonNull, hasParts(id.index) else { return nil }
             return id.index
         }
         enum State { case unseen, onPath, done }
         var state = [State](repeating: .unseen, count: types.count)
-        for start in types.indices where state[start] == .unseen && parts(start) != nil {
-            // Explicit, not recursive: a chain of unions may be long.
-            var path: [(index: Int, next: Int, closing: [Int])] = [(start, 0, [])]
+        for start in types.indices where state[start] == .unseen && hasParts(start) {
+            // Explicit, not recursive: a chain of unions may be long. Each frame keeps its parts.
+            var path: [(index: Int, parts: [IRValueType], next: Int, closing: [Int])] = [(start, parts(start)!, 0, [])]
             state[start] = .onPath
-            while let (index, next, closing) = path.last {
-                let reachable = parts(index)!
+            while let (index, reachable, next, closing) = path.last {
                 if next < reachable.count {
                     path[path.count - 1].next += 1
                     guard let target = reached(by: reachable[next]) else { continue }
@@ -543,7 +549,7 @@ final class Lowerer {
                     case .onPath: path[path.count - 1].closing.append(next)
                     case .unseen:
                         state[target] = .onPath
-                        path.append((target, 0, []))
+                        path.append((target, parts(target)!, 0, []))
                     case .done: break
                     }
                     continue
