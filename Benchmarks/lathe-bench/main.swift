@@ -102,16 +102,25 @@ struct Samples {
             return defaultValue
         }
         if !schema.allOf.isEmpty {
+            // A later part's member wins, in the first one's place, as lowering merges them (a
+            // property restated to narrow it: Formbricks' `details` requiring `blockers`).
             var members: [SpecValue.Member] = []
+            func merge(_ more: [SpecValue.Member]) {
+                for member in more {
+                    if let index = members.firstIndex(where: { $0.key == member.key }) {
+                        members[index] = member
+                    } else {
+                        members.append(member)
+                    }
+                }
+            }
             for part in schema.allOf {
                 guard let made = value(of: part, depth: depth + 1) else { return nil }
                 // A part that is not an object (an allOf wrapping one $ref) is the value.
                 guard case .object(let more) = made else { return made }
-                members += more.filter { m in !members.contains { $0.key == m.key } }
+                merge(more)
             }
-            if case .object(let own)? = object(schema, depth: depth) {
-                members += own.filter { m in !members.contains { $0.key == m.key } }
-            }
+            if case .object(let own)? = object(schema, depth: depth) { merge(own) }
             return .object(members)
         }
         for alternatives in [schema.oneOf, schema.anyOf] where !alternatives.isEmpty {
