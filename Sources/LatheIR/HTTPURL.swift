@@ -47,9 +47,10 @@ enum HTTPURL {
         let isIPv4 = labels.count == 4 && labels.allSatisfy { UInt8($0) != nil }
         let isLocal = isIPv4 || host.lowercased() == "localhost"
         // A name ends in a top-level domain of letters: `v1.2` or `openapi.json` is not one.
+        let last = labels.last ?? ""
         let isName =
-            labels.count > 1 && !["json", "yaml", "yml"].contains(labels.last!.lowercased())
-            && labels.last.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) } == true
+            labels.count > 1 && last.count >= 2 && last.allSatisfy(\.isLetter)
+            && !["json", "yaml", "yml"].contains(last.lowercased())
         guard isLocal || isName else { return nil }
         let withScheme = (isLocal ? "http://" : "https://") + url
         return isAbsolute(withScheme) ? withScheme : nil

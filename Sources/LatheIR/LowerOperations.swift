@@ -617,7 +617,8 @@ extension Lowerer {
                 "'encoding' names '\(property)', which is not a property of the body's schema", at: encoding.origin,
                 kind: "encoding-unknown-property")
         }
-        let untyped = untypedPartNames(media, object)
+        // Read from the schemas at the first part typed as any JSON value (most bodies have none).
+        var untyped: Set<String>?
         let parts = object.properties.map { property -> IRPart in
             let encoding = encodings[property.name.original]
             // Through aliases: a `$ref` to `{type: string, format: binary}` is a file, as the inline
@@ -633,11 +634,15 @@ extension Lowerer {
                 constraints = resolved.constraints.overlaid(with: constraints)
             }
             let partKind = encoding?.contentType.map { IRContentKind(contentType: $0) }
+            let value = unaliased(itemType.nonNull).nonNull
             // A part whose schema gives no type (`file: {}`) is `application/octet-stream` by
             // OpenAPI 3.1's Encoding object: bytes, as a file is, and never JSON text.
-            let isFile =
-                unaliased(itemType.nonNull).nonNull == .primitive(.binaryData) || partKind == .binary
-                || (partKind == nil && untyped.contains(property.name.original))
+            var isUntyped = false
+            if partKind == nil, value == .primitive(.jsonValue) {
+                if untyped == nil { untyped = untypedPartNames(media) }
+                isUntyped = untyped!.contains(property.name.original)
+            }
+            let isFile = value == .primitive(.binaryData) || partKind == .binary || isUntyped
             let headers =
                 encoding.map { lowerHeaders($0.headers, base: base + SwiftNames.typeName(property.name.original)) }
                 ?? []
@@ -658,11 +663,8 @@ extension Lowerer {
 
     /// The properties of a multipart body's schema that give no type, themselves or as an array's
     /// items, through `$ref`s (`file: {}`, `files: {type: array, items: {}}`).
-    private func untypedPartNames(_ media: MediaType, _ object: IRObject) -> Set<String> {
-        // Only a part typed as any JSON value can be one.
-        guard let schema = media.schema,
-            object.properties.contains(where: { partValueType($0.type) == .primitive(.jsonValue) })
-        else { return [] }
+    private func untypedPartNames(_ media: MediaType) -> Set<String> {
+        guard let schema = media.schema else { return [] }
         var visited = Set<String>()
         var names = Set<String>()
         for property in objectParts(schema, visited: &visited)?.properties ?? [] {
@@ -673,13 +675,6 @@ extension Lowerer {
             }
         }
         return names
-    }
-
-    /// The type of a part's value through aliases: an array's item (one part each), or the type.
-    private func partValueType(_ type: IRValueType) -> IRValueType {
-        let resolved = unaliased(type.nonNull).nonNull
-        if case .array(let item) = resolved { return unaliased(item.nonNull).nonNull }
-        return resolved
     }
 
     /// Of an array of files' constraints, the ones that count the files.

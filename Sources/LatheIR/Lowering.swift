@@ -564,21 +564,21 @@ final class Lowerer {
     /// Leaves out the alternatives (or composed members) at `positions` of the type at `index`,
     /// each with a warning.
     private func leaveOut(_ positions: [Int], of index: Int) {
-        let ending = "which decoding would read again without end; Lathe leaves it out"
+        let ending = "decoding would read again without end; Lathe leaves it out"
         switch types[index].kind {
         case .union(var union), .anyOf(var union):
-            let keyword = { if case .anyOf = types[index].kind { "anyOf" } else { "oneOf" } }()
+            let isAnyOf = if case .anyOf = types[index].kind { true } else { false }
+            let keyword = isAnyOf ? "anyOf" : "oneOf"
             for position in positions {
                 let alternative = union.cases[position]
                 let isItself = unaliased(alternative.type.nonNull).nonNull == .named(IRTypeID(index))
                 warning(
                     isItself
-                        ? "this alternative is the \(keyword) itself, through references, \(ending)"
-                        : "this alternative leads back, through what it reaches, to this \(keyword), \(ending)",
+                        ? "this alternative is the \(keyword) itself, through references, which \(ending)"
+                        : "this alternative leads back, through what it reaches, to this \(keyword), which \(ending)",
                     at: alternative.source, kind: "recursive-alias")
             }
             union.cases = union.cases.enumerated().filter { !positions.contains($0.offset) }.map(\.element)
-            let isAnyOf = keyword == "anyOf"
             types[index].kind =
                 union.cases.isEmpty
                 ? .alias(.primitive(.jsonValue), IRConstraints()) : isAnyOf ? .anyOf(union) : .union(union)
@@ -588,7 +588,7 @@ final class Lowerer {
                 let name = if case .named(let id) = composed { types[id.index].name.original } else { "?" }
                 warning(
                     "this object combines, through references, with '\(name)', which has it among its alternatives "
-                        + "and which \(ending.dropFirst("which ".count))",
+                        + "and which \(ending)",
                     at: types[index].source, kind: "recursive-alias")
             }
             object.composed = object.composed.enumerated().filter { !positions.contains($0.offset) }.map(\.element)

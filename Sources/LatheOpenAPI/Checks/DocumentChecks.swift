@@ -69,10 +69,6 @@ struct DocumentChecks {
 
     // MARK: Paths and parameters
 
-    /// Express-style segments (`/tasks/:taskUid`) where the path item or one of its operations
-    /// declares a path parameter of that name (`taskUid`) that the path's `{}` template lacks: the
-    /// one reading is the template `/tasks/{taskUid}`, so the path is rewritten before anything
-    /// else reads it. A colon segment no path parameter names stays text (`/a/:b` can be a path).
     /// Whether a segment of `path` starts with `:`, by its bytes (`String.contains` compares
     /// Characters, which cost more than the rest of this check for every path).
     private static func hasColonSegment(_ path: String) -> Bool {
@@ -102,16 +98,14 @@ struct DocumentChecks {
                 at: pathNode, kind: "path-query",
                 reading: "Lathe reads the path as '\(template)', and sends "
                     + (described.isEmpty ? "no query" : described.joined(separator: ", ")) + " in its query")
-            var rewritten = item
-            for operation in rewritten.operations.indices {
-                rewritten.operations[operation].path = template
-                rewritten.operations[operation].writtenPath = path
-                rewritten.operations[operation].queryInPath = items
-            }
-            document.paths[index] = (template, pathNode, rewritten)
+            readPath(at: index, as: template) { $0.queryInPath = items }
         }
     }
 
+    /// Express-style segments (`/tasks/:taskUid`) where the path item or one of its operations
+    /// declares a path parameter of that name (`taskUid`) that the path's `{}` template lacks: the
+    /// one reading is the template `/tasks/{taskUid}`, so the path is rewritten before anything
+    /// else reads it. A colon segment no path parameter names stays text (`/a/:b` can be a path).
     private mutating func readColonSegments() {
         for index in document.paths.indices {
             let (path, pathNode, item) = document.paths[index]
@@ -143,13 +137,21 @@ struct DocumentChecks {
                 "path '\(path)' writes its parameters as \(read.map { "'\($0)'" }.joined(separator: ", ")); "
                     + "OpenAPI path templates write them as \(read.map { "'{\($0.dropFirst())}'" }.joined(separator: ", "))",
                 at: pathNode, kind: "path-template-colon", reading: "Lathe reads the path as '\(template)'")
-            var rewritten = item
-            for operation in rewritten.operations.indices {
-                rewritten.operations[operation].path = template
-                rewritten.operations[operation].writtenPath = rewritten.operations[operation].writtenPath ?? path
-            }
-            document.paths[index] = (template, pathNode, rewritten)
+            readPath(at: index, as: template)
         }
+    }
+
+    /// Puts `template` in the place of the path key at `index`, for the path and each of its
+    /// operations, which keep the key as first written (`writtenPath`) and what `change` adds.
+    private mutating func readPath(at index: Int, as template: String, _ change: (inout Operation) -> Void = { _ in }) {
+        let (path, pathNode, item) = document.paths[index]
+        var rewritten = item
+        for operation in rewritten.operations.indices {
+            rewritten.operations[operation].path = template
+            rewritten.operations[operation].writtenPath = rewritten.operations[operation].writtenPath ?? path
+            change(&rewritten.operations[operation])
+        }
+        document.paths[index] = (template, pathNode, rewritten)
     }
 
     private mutating func checkPaths() {
