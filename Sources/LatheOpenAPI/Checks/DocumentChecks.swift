@@ -86,7 +86,7 @@ struct DocumentChecks {
     /// it is written. Sent as written, the client's URL held `?` twice, and no server route matched.
     private mutating func readQueryInPaths() {
         for index in document.paths.indices {
-            let (path, pathNode, item) = document.paths[index]
+            let (path, pathNode, _) = document.paths[index]
             guard path.utf8.contains(UInt8(ascii: "?")), let mark = path.firstIndex(of: "?") else { continue }
             let template = String(path[..<mark])
             let items = QueryItemInPath.items(of: path[path.index(after: mark)...])
