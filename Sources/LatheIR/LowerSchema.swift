@@ -1053,6 +1053,9 @@ extension Lowerer {
             }
             properties.append(irProperty)
         }
+        if !schema.examples.isEmpty {
+            noteDateTimesWithoutOffset(inExamplesOf: schema, properties)
+        }
         // Nothing is dropped: a required key with no schema still becomes a property, optional in
         // Swift and checked by `validate()` (Mistral's spec requires a `text` its responses lack,
         // which a required member failed to decode in every response).
@@ -1648,7 +1651,12 @@ extension Lowerer {
             return (lowerUnion(schema, members, hint, isAnyOf: false, membersAreReadings: true), IRConstraints())
         }
         switch types {
-        case .string: return (.primitive(stringPrimitive(schema)), constraints)
+        case .string:
+            let primitive = stringPrimitive(schema)
+            if primitive == .dateTime, !schema.examples.isEmpty {
+                noteDateTimesWithoutOffset(schema.dateTimesWithoutOffsetInExamples)
+            }
+            return (.primitive(primitive), constraints)
         case .integer: return (.primitive(integerType(schema)), constraints)
         case .number: return (.primitive(numberPrimitive(schema.format)), constraints)
         case .boolean: return (.primitive(.bool), constraints)
@@ -1724,6 +1732,22 @@ extension Lowerer {
             return stringPrimitive(schema.format)
         case nil: return stringPrimitive(schema.format)
         }
+    }
+
+    /// A date-time schema's own examples, and an object's examples of its date-time properties,
+    /// that show no UTC offset (`2025-09-29T10:00:00`): a server that sends such values fails
+    /// every decode unless the client names their time zone, said once at the first
+    /// (`reportDateTimesWithoutOffset`).
+    func noteDateTimesWithoutOffset(_ examples: [(text: String, origin: Origin)]) {
+        guard let first = examples.first else { return }
+        dateTimesWithoutOffset.count += examples.count
+        if dateTimesWithoutOffset.first == nil { dateTimesWithoutOffset.first = (first.origin, first.text) }
+    }
+
+    private func noteDateTimesWithoutOffset(inExamplesOf schema: Schema, _ properties: [IRProperty]) {
+        let dateTimes = properties.filter { unaliased($0.type).nonNull == .primitive(.dateTime) }
+        guard !dateTimes.isEmpty else { return }
+        noteDateTimesWithoutOffset(schema.dateTimesWithoutOffset(inExamplesOf: Set(dateTimes.map(\.name.original))))
     }
 
     func stringPrimitive(_ format: String?) -> IRPrimitive {

@@ -56,6 +56,8 @@ final class Lowerer {
     /// Where a media type range (`*/*`) was read as JSON, for one warning at the first.
     var rangesReadAsJSON = Set<Origin>()
     var firstRangeReadAsJSON: Origin?
+    /// Examples of date-times without a UTC offset, for one warning at the first.
+    var dateTimesWithoutOffset: (first: (origin: Origin, text: String)?, count: Int) = (nil, 0)
     /// `access` of each `$ref` target asked about.
     @exclusivity(unchecked) var accessByTarget: [String: (readOnly: Bool, writeOnly: Bool)] = [:]
     @exclusivity(unchecked) var types: [IRType] = []
@@ -166,6 +168,20 @@ final class Lowerer {
         self.firstBodies = firstBodies
     }
 
+    /// RFC 3339 requires a date-time's offset, and the generated client refuses one without it;
+    /// a spec whose examples leave it out describes a server that sends such values (Java's
+    /// `LocalDateTime`, .NET's `DateTime`), which only the client can choose to read.
+    private func reportDateTimesWithoutOffset() {
+        guard let (origin, text) = dateTimesWithoutOffset.first else { return }
+        let others = dateTimesWithoutOffset.count - 1
+        warning(
+            "the example date-time '\(text)' has no UTC offset, which RFC 3339 requires"
+                + (others == 0 ? "" : " (nor \(others == 1 ? "does 1 other example" : "do \(others) other examples"))")
+                + "; a generated client fails to decode such values unless its "
+                + "ClientConfiguration.timeZoneForDateTimesWithoutOffset names the time zone they are in",
+            at: origin, kind: "date-time-without-offset")
+    }
+
     func run() -> (module: IRModule, diagnostics: Diagnostics) {
         reserveNamedSchemas()
         // `reserveNamedSchemas` numbers the named types the same way every time.
@@ -194,6 +210,7 @@ final class Lowerer {
         settleDeferredDefaults()
         breakAliasCycles()
         dropCyclicAlternatives()
+        reportDateTimesWithoutOffset()
         var module = IRModule(
             specName: specName, types: types, topLevel: topLevel, operations: operations,
             securitySchemes: securitySchemes.all, servers: lowerServers())

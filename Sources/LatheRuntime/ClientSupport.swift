@@ -74,15 +74,21 @@ public struct ClientConfiguration: Sendable {
     /// The longest a call may take, from sending the request to decoding the response; past it
     /// the call is cancelled and fails with `OperationError.Reason.timedOut`. `nil` leaves it to the transport.
     public var timeout: Duration?
+    /// The time zone a response's date-time without a UTC offset is read in
+    /// (`2025-09-29T10:00:00`, as Java's `LocalDateTime` and .NET's `DateTime` print them).
+    /// RFC 3339, which `format: date-time` names, requires the offset, so by default (`nil`) such a
+    /// value fails to decode: only the server's documentation can say which zone it means.
+    public var timeZoneForDateTimesWithoutOffset: TimeZone?
 
     public init(
         validatesInput: Bool = true, maximumBodySize: Int = 16 << 20, usesOperationServers: Bool = true,
-        timeout: Duration? = nil
+        timeout: Duration? = nil, timeZoneForDateTimesWithoutOffset: TimeZone? = nil
     ) {
         self.validatesInput = validatesInput
         self.maximumBodySize = maximumBodySize
         self.usesOperationServers = usesOperationServers
         self.timeout = timeout
+        self.timeZoneForDateTimesWithoutOffset = timeZoneForDateTimesWithoutOffset
     }
 
     /// The configuration of the call being made, for the body readers.

@@ -5,8 +5,14 @@ import Foundation
 @_spi(Generated) public enum RFC3339 {
     /// `2026-11-21T10:00:00Z`, `2026-11-21T10:00:00.123+01:00`, `…t…z` (lowercase is allowed).
     public static func date(from text: String) -> Date? {
+        date(from: text, withoutOffsetIn: nil)
+    }
+
+    /// `date(from:)`, except that with `zone` a date-time without its offset
+    /// (`2026-11-21T10:00:00`, which RFC 3339 does not allow) is read as the time there.
+    public static func date(from text: String, withoutOffsetIn zone: TimeZone?) -> Date? {
         let b = Array(text.utf8)
-        guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+        guard b.count >= 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
             b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
             b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
             let year = CalendarDate.number(b[0 ..< 4]), let month = CalendarDate.number(b[5 ..< 7]),
@@ -16,7 +22,7 @@ import Foundation
         else { return nil }
         var index = 19
         var fraction = 0.0
-        if b[index] == UInt8(ascii: ".") {
+        if index < b.count, b[index] == UInt8(ascii: ".") {
             index += 1
             var scale = 0.1
             let start = index
@@ -27,7 +33,16 @@ import Foundation
             }
             guard index > start else { return nil }
         }
-        guard index < b.count else { return nil }
+        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let local = days * 86400 + hour * 3600 + minute * 60 + min(second, 59)
+        guard index < b.count else {
+            guard let zone else { return nil }
+            // The zone's offset at that moment: looked up at the local time read as UTC, then at
+            // the moment that gives, which differs only within hours of a change of offset.
+            let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local)))
+            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local - guess)))
+            return Date(timeIntervalSince1970: Double(local - offset) + fraction)
+        }
         var offset = 0
         switch b[index] {
         case UInt8(ascii: "Z"), UInt8(ascii: "z"):
@@ -42,9 +57,28 @@ import Foundation
         default:
             return nil
         }
-        let days = daysSinceEpoch(year: year, month: month, day: day)
-        let seconds = days * 86400 + hour * 3600 + minute * 60 + min(second, 59) - offset
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        return Date(timeIntervalSince1970: Double(local - offset) + fraction)
+    }
+
+    /// `date(from:)`, except that in a client call whose configuration names a time zone for them
+    /// (`ClientConfiguration.timeZoneForDateTimesWithoutOffset`), a date-time without its offset
+    /// is read as the time there.
+    static func dateAsConfigured(from text: String) -> Date? {
+        if let date = date(from: text) { return date }
+        guard let zone = ClientConfiguration.current?.timeZoneForDateTimesWithoutOffset else { return nil }
+        return date(from: text, withoutOffsetIn: zone)
+    }
+
+    /// Why `text` is no date-time `dateAsConfigured` reads, for a decoding error.
+    static func refusal(of text: String) -> String {
+        guard date(from: text, withoutOffsetIn: TimeZone(secondsFromGMT: 0)) != nil else {
+            return "'\(text)' is not an RFC 3339 date-time"
+        }
+        let reason = "'\(text)' has no UTC offset, which an RFC 3339 date-time must have"
+        // Only a client can choose to read it: a generated server holds its clients to the spec.
+        guard ClientConfiguration.current != nil else { return reason }
+        return reason
+            + " (ClientConfiguration.timeZoneForDateTimesWithoutOffset reads such date-times in a time zone you name)"
     }
 
     /// UTC with `Z`; milliseconds or microseconds only when the date has them.
@@ -110,9 +144,8 @@ public enum JSONCoding {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = RFC3339.date(from: text) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "'\(text)' is not an RFC 3339 date-time")
+            guard let date = RFC3339.dateAsConfigured(from: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: RFC3339.refusal(of: text))
             }
             return date
         }

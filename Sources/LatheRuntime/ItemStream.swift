@@ -31,8 +31,16 @@ public struct ItemStream<Element: Sendable>: AsyncSequence, Sendable, Hashable {
         stream = AsyncThrowingStream(unfolding: { box.popFirst() })
     }
 
+    /// Items read as the consumer asks, after the call that returned the stream has ended: each
+    /// under that call's configuration (how it reads date-times), as its other bodies are.
     init(unfolding next: @escaping @Sendable () async throws -> Element?) {
-        stream = AsyncThrowingStream(unfolding: next)
+        guard let configuration = ClientConfiguration.current else {
+            stream = AsyncThrowingStream(unfolding: next)
+            return
+        }
+        stream = AsyncThrowingStream(unfolding: {
+            try await ClientConfiguration.$current.withValue(configuration) { try await next() }
+        })
     }
 
     public func makeAsyncIterator() -> AsyncIterator { stream.makeAsyncIterator() }

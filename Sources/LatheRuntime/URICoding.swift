@@ -375,7 +375,7 @@ extension UUID: URIPrimitive {
 extension Date: URIPrimitive {
     public var uriText: String { RFC3339.string(from: self) }
     public init?(uriText: String) {
-        guard let date = RFC3339.date(from: uriText) else { return nil }
+        guard let date = RFC3339.dateAsConfigured(from: uriText) else { return nil }
         self = date
     }
 }

@@ -77,7 +77,7 @@ struct InterruptionTests {
         let ran = DispatchSemaphore(value: 0)
         let commit = Thread {
             started.signal()
-            registry.deferringSignals { ran.signal() }
+            _ = registry.deferringSignals { ran.signal() }
         }
         commit.start()
         started.wait()

@@ -1398,6 +1398,42 @@ struct AllOfAndDefaultLoweringTests {
             ], "\(warnings)")
     }
 
+    /// Example date-times without a UTC offset, a schema's own or an object's for its date-time
+    /// properties, are said once, at the first, with how many others there are: a client reads
+    /// them only in the time zone its configuration names. Strings that are not date-times, and
+    /// date-times with an offset, are not counted.
+    @Test func exampleDateTimesWithoutOffsetAreSaidOnce() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  example: {at: '2025-09-29T10:00:00.5', note: '2025-09-29T10:00:00', zoned: '2025-09-29T10:00:00Z'}
+                  properties:
+                    at: {type: string, format: date-time}
+                    note: {type: string}
+                    zoned: {type: [string, 'null'], format: date-time, example: '2025-09-29T10:00:00+02:00'}
+                    own: {type: string, format: date-time, examples: ['2025-09-29 10:00:00', '2025-09-29T10:00Z']}
+                Plain: {type: string, example: '2025-09-29T10:00:00'}
+            """
+        let (_, _, warnings) = try holder(yaml)
+        #expect(
+            warnings == [
+                "spec.yaml:13:59: warning: the example date-time '2025-09-29 10:00:00' has no UTC offset, which "
+                    + "RFC 3339 requires (nor does 1 other example); a generated client fails to decode such values "
+                    + "unless its ClientConfiguration.timeZoneForDateTimesWithoutOffset names the time zone they are "
+                    + "in [date-time-without-offset]"
+            ], "\(warnings)")
+        #expect(Schema.isDateTimeWithoutOffset("2025-09-29T10:00:00"))
+        #expect(Schema.isDateTimeWithoutOffset("2025-09-29t10:00:00.123456"))
+        for text in ["2025-09-29T10:00:00Z", "2025-09-29T10:00:00.", "2025-09-29T10:00", "2025-09-29", "yesterday"] {
+            #expect(!Schema.isDateTimeWithoutOffset(text), "\(text)")
+        }
+    }
+
     /// An `allOf` base's example speaks for the properties an object takes from it: a required one
     /// the base shows as null is nullable in the object too, with the one warning the base gets.
     @Test func aBaseExampleGivesNullToTheObjectsThatExtendIt() throws {

@@ -390,6 +390,44 @@ public struct Discriminator: Sendable, Hashable {
 }
 
 extension Schema {
+    /// This schema's own examples that are date-times without a UTC offset (`2025-09-29T10:00:00`,
+    /// which RFC 3339 does not allow), with where each stands.
+    public var dateTimesWithoutOffsetInExamples: [(text: String, origin: Origin)] {
+        examples.compactMap { example in
+            example.text.flatMap { Self.isDateTimeWithoutOffset($0) ? ($0, Origin(example)) : nil }
+        }
+    }
+
+    /// The values this object schema's own examples give the keys `names` that are date-times
+    /// without a UTC offset, with where each stands.
+    public func dateTimesWithoutOffset(inExamplesOf names: Set<String>) -> [(text: String, origin: Origin)] {
+        var found: [(text: String, origin: Origin)] = []
+        for example in examples where example.isMapping {
+            for (key, value) in example.entries {
+                guard let name = key.text, names.contains(name), let text = value.text,
+                    Self.isDateTimeWithoutOffset(text)
+                else { continue }
+                found.append((text, Origin(value)))
+            }
+        }
+        return found
+    }
+
+    /// `YYYY-MM-DDThh:mm:ss` (or a space or `t` for the `T`), with any fraction of a second, and
+    /// nothing after it.
+    public static func isDateTimeWithoutOffset(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Bool {
+            range.allSatisfy { b[$0] >= UInt8(ascii: "0") && b[$0] <= UInt8(ascii: "9") }
+        }
+        guard b.count >= 19, digits(0 ..< 4), b[4] == UInt8(ascii: "-"), digits(5 ..< 7), b[7] == UInt8(ascii: "-"),
+            digits(8 ..< 10), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
+            digits(11 ..< 13), b[13] == UInt8(ascii: ":"), digits(14 ..< 16), b[16] == UInt8(ascii: ":"),
+            digits(17 ..< 19)
+        else { return false }
+        return b.count == 19 || (b.count > 20 && b[19] == UInt8(ascii: ".") && digits(20 ..< b.count))
+    }
+
     /// The keys this object schema's own examples give as null (`canceledBy: null`), each with
     /// where its first null stands: where a property's schema does not allow null, evidence that
     /// the spec left null out of it.
