@@ -458,6 +458,57 @@ struct LoweringTests {
         #expect(holder.properties[2].type == .primitive(.jsonValue))
     }
 
+    /// A response, request body or parameter filed under `schemas` (htsget's `404: {$ref:
+    /// '#/components/schemas/NotFound'}`, where `NotFound` is `{description: …}`) is read as what it
+    /// is written as, with an error whose reading says so; a real schema where a response is
+    /// expected is still left out. The same component read as a schema elsewhere stays one.
+    @Test func aResponseFiledUnderSchemasIsReadAsOne() throws {
+        let yaml = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  parameters: [{$ref: '#/components/schemas/Limit'}]
+                  requestBody: {$ref: '#/components/schemas/Input'}
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/NotFound'}}}}
+                    '404': {$ref: '#/components/schemas/NotFound'}
+                    '409': {$ref: '#/components/schemas/Problem'}
+            components:
+              schemas:
+                NotFound: {description: The resource was not found, x-note: filed here}
+                Limit: {name: limit, in: query, schema: {type: integer}}
+                Input: {content: {application/json: {schema: {type: object, properties: {n: {type: integer}}}}}}
+                Problem: {type: object, description: no, properties: {code: {type: string}}}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        #expect(
+            loaded.diagnostics.errors.map(\.asGenerationFinding.description) == [
+                "spec.yaml:7:27: warning: '#/components/schemas/Limit' is a schema, but a parameter is expected "
+                    + "here; Lathe reads it as a parameter, which it is written as [ref-wrong-kind]",
+                "spec.yaml:8:27: warning: '#/components/schemas/Input' is a schema, but a request body is expected "
+                    + "here; Lathe reads it as a request body, which it is written as [ref-wrong-kind]",
+                "spec.yaml:11:23: warning: '#/components/schemas/NotFound' is a schema, but a response is expected "
+                    + "here; Lathe reads it as a response, which it is written as [ref-wrong-kind]",
+                "spec.yaml:12:23: warning: '#/components/schemas/Problem' is a schema, but a response is expected "
+                    + "here; Lathe leaves out this response [ref-wrong-kind]",
+            ], "\(loaded.diagnostics.errors.map(\.asGenerationFinding.description))")
+        let module = Lowering.lower(try #require(loaded.document), specName: "spec.yaml").module
+        let operation = try #require(module.operations.first)
+        #expect(operation.responses.map(\.key) == [.code(200), .code(404)])
+        #expect(operation.responses.last?.docs.description == "The resource was not found")
+        #expect(operation.parameters.map(\.name.original) == ["limit"])
+        #expect(operation.requestBody != nil)
+        // Read as a schema, `NotFound` is a type of its own.
+        guard case .named(let notFound)? = operation.responses.first?.contents.first?.type else {
+            Issue.record("200 is \(String(describing: operation.responses.first))")
+            return
+        }
+        #expect(module.qualifiedName(notFound) == "NotFound")
+    }
+
     /// The same `$ref` text read as a schema and then as a response is each where it is expected
     /// (the schema it holds, then the response), in either order; a response whose schema leads
     /// back to itself is a cycle, reported, never followed without end.

@@ -317,8 +317,39 @@ extension DocumentDecoder {
             }
             return (canonicalKey(file: held.tree, pointer: pointer), held)
         }
+        // A component filed under another section (htsget's `404: {$ref: '#/components/schemas/NotFound'}`,
+        // where `NotFound` is `{description: …}`): what it is written as decides.
+        if Self.isWritten(as: expected, resolved.node) {
+            error(
+                message, at: refNode, kind: "ref-wrong-kind",
+                reading: "Lathe reads it as \(expected.noun), which it is written as")
+            return resolved
+        }
         referenceError(message, at: refNode, kind: expected, "ref-wrong-kind")
         return nil
+    }
+
+    /// Whether `node` is written as an object of `kind`: every key a field of one (or an `x-`
+    /// extension), and the fields it requires there. Only the kinds whose fields no schema is
+    /// made of; a schema is told by what it holds (`schemaHeld`).
+    static func isWritten(as kind: ComponentKind, _ node: YAMLNode) -> Bool {
+        let (fields, required): (Set<String>, [String])
+        switch kind {
+        case .response: (fields, required) = (["description", "summary", "headers", "content", "links"], ["description"])
+        case .requestBody: (fields, required) = (["description", "content", "required"], ["content"])
+        case .parameter:
+            (fields, required) = (
+                [
+                    "name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode",
+                    "allowReserved", "schema", "example", "examples", "content",
+                ], ["name", "in"]
+            )
+        default: return false
+        }
+        guard node.isMapping, required.allSatisfy({ node[$0] != nil }) else { return false }
+        return node.entries.allSatisfy { key, _ in
+            key.text.map { fields.contains($0) || $0.hasPrefix("x-") } ?? false
+        }
     }
 
     /// The schema a response or request body holds (of its one media type, or of
