@@ -139,10 +139,48 @@ extension Lowerer {
             object.anyOf = []
             return lower(object, hint)
         }
+        let isAnyOf = keyword == "anyOf"
+        // Alternatives that each declare the properties beside them (the base they extend lists
+        // them, or they restate the discriminator's property) are the value: the union says it all.
+        let besideNames = schema.properties.map(\.name)
+        if schema.allOf.isEmpty,
+            members.allSatisfy({ member in
+                declaredPropertyNames(ofAlternative: member).map { names in besideNames.allSatisfy(names.contains) }
+                    ?? false
+            })
+        {
+            return (lowerUnion(schema, members, hint, isAnyOf: isAnyOf), IRConstraints())
+        }
+        // Otherwise both hold, as `allOf: [{the properties}, {the alternatives}]` says: an object of
+        // the properties that holds the union as a member, decoded from the same JSON object.
+        var union = Schema(origin: schema.origin)
+        union.oneOf = schema.oneOf
+        union.anyOf = schema.anyOf
+        union.discriminator = schema.discriminator
+        var own = schema
+        own.oneOf = []
+        own.anyOf = []
+        own.discriminator = nil
+        own.allOf = []
+        if let composite = lowerComposite(schema, schema.allOf + [union], own, hint) {
+            return (composite, IRConstraints())
+        }
         warning(
             "properties and allOf beside \(keyword) are not generated yet; Lathe generates the \(keyword) alternatives",
             at: schema.origin, kind: "keyword-not-generated")
-        return (lowerUnion(schema, members, hint, isAnyOf: keyword == "anyOf"), IRConstraints())
+        return (lowerUnion(schema, members, hint, isAnyOf: isAnyOf), IRConstraints())
+    }
+
+    /// The properties `member`, an alternative of a union, declares, through the `allOf` bases it
+    /// extends (a base that lists it among its alternatives included); `nil` when it is no object.
+    private func declaredPropertyNames(ofAlternative member: Schema) -> Set<String>? {
+        var visited = Set<String>()
+        guard let key = member.ref?.targetKey else {
+            return objectParts(member, visited: &visited).map { Set($0.properties.map(\.name)) }
+        }
+        guard let target = document.schema(forKey: key) else { return nil }
+        visited.insert(key)
+        return objectParts(target, visited: &visited, family: schemaTypes[key]).map { Set($0.properties.map(\.name)) }
     }
 
     /// `oneOf` (or `anyOf`) whose alternatives each only fix a value, `[{const: 1, title: JOIN,
@@ -568,9 +606,8 @@ extension Lowerer {
         var expanded = Set<String>()
         var unionKeys = Set<String>()
         while let member = pending.popLast() {
-            if isFamily(member, of: hint.into) { continue }
             var visited = Set<String>()
-            if let memberParts = objectParts(member, visited: &visited) {
+            if let memberParts = objectParts(member, visited: &visited, family: hint.into) {
                 parts.add(memberParts)
             } else if isUnion(member) {
                 // Once each: two bases that extend one union (a diamond) compose it once.
@@ -918,6 +955,17 @@ extension Lowerer {
         // merges fine. A ref that leads back (an `allOf` that includes itself) or nowhere adds
         // nothing (both reported by the loader).
         if isFamily(schema, of: family) {
+            // A base that lists this alternative (`Cat: allOf: [$ref: Pet, …]` where `Pet: {oneOf:
+            // [Cat, Dog], properties: {petType, name}}`): the properties beside its alternatives,
+            // which each of them has. They were left out, and with them the discriminator's value.
+            if let key = schema.ref?.targetKey, let base = document.schema(forKey: key), visited.insert(key).inserted {
+                var own = base
+                own.oneOf = []
+                own.anyOf = []
+                own.discriminator = nil
+                if let baseParts = objectParts(own, visited: &visited) { parts.add(baseParts) }
+                visited.remove(key)
+            }
             return parts.parts
         } else if let ref = schema.ref, let key = ref.targetKey, let known = objectPartsByKey[key] {
             // Each base's parts are worked out once, however many schemas extend it.
@@ -932,8 +980,8 @@ extension Lowerer {
             guard let referenced else { return nil }
             parts.add(referenced)
         }
-        for member in schema.allOf where !isFamily(member, of: family) {
-            guard let memberParts = objectParts(member, visited: &visited) else {
+        for member in schema.allOf {
+            guard let memberParts = objectParts(member, visited: &visited, family: family) else {
                 if Self.hasNoStructure(member) { continue }
                 return nil
             }

@@ -288,6 +288,21 @@ struct RoundTripTests {
         #expect(implicit == .bankAccount(OneOfDiscriminator.BankAccount(kind: "BankAccount", iban: "NL00")))
     }
 
+    /// Properties beside `oneOf`: alternatives that extend the base listing them carry its
+    /// properties (the discriminator's value goes out with a `Cat`); alternatives without them are
+    /// composed with them, both read from and written to the one JSON object.
+    @Test func propertiesBesideAlternativesRoundTrip() throws {
+        let cat = try roundTrip(OneOfBesideProperties.Pet.self, #"{"petType": "Cat", "name": "Tom", "lives": 9}"#)
+        #expect(cat == .cat(OneOfBesideProperties.Cat(petType: "Cat", name: "Tom", lives: 9)))
+        let pickup = try roundTrip(OneOfBesideProperties.Shipment.self, #"{"id": "s1", "pickupCode": 7}"#)
+        #expect(pickup.id == "s1" && pickup.value1 == .case2(.init(pickupCode: 7)))
+        let tracked = try roundTrip(OneOfBesideProperties.Shipment.self, #"{"id": "s2", "trackingNumber": "1Z"}"#)
+        #expect(tracked.value1 == .case1(.init(trackingNumber: "1Z")))
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(OneOfBesideProperties.Shipment.self, from: Data(#"{"pickupCode": 7}"#.utf8))
+        }
+    }
+
     @Test func discriminatorsBesideAnyOfAndOnAllOfBasesSelect() throws {
         let bank = try roundTrip(OneOfDiscriminator.EitherMethod.self, #"{"kind": "bank", "iban": "DE00"}"#)
         #expect(bank == .bankAccount(OneOfDiscriminator.BankAccount(kind: "bank", iban: "DE00")))

@@ -671,6 +671,66 @@ struct LoweringTests {
         #expect(extended.composed.count == 1 && extended.composed.map(\.type) == base.composed.map(\.type))
     }
 
+    /// Properties beside `oneOf`: alternatives that extend the base listing them (`Cat: allOf:
+    /// [$ref: Pet, …]`, the OpenAPI specification's own pattern) have its properties beside the
+    /// alternatives, the discriminator's among them, and the base is their union; they had only
+    /// their own, so `name` was lost and a `Cat` was sent without its `petType`. Alternatives that
+    /// restate the properties beside are the union too; alternatives that lack them are composed
+    /// with them, as `allOf: [{properties}, {oneOf}]` would be. None is a warning any more.
+    @Test func propertiesBesideAlternativesAreKept() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [petType]
+                  properties: {petType: {type: string}, name: {type: string}}
+                  oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                  discriminator: {propertyName: petType}
+                Cat:
+                  allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {meows: {type: boolean}}}]
+                Dog:
+                  allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {barks: {type: boolean}}}]
+                Restated:
+                  type: object
+                  properties: {kind: {type: string}}
+                  oneOf:
+                    - {type: object, properties: {kind: {type: string}, fur: {type: string}}, required: [fur]}
+                    - {type: object, properties: {kind: {type: string}, wings: {type: integer}}, required: [wings]}
+                Animal:
+                  type: object
+                  required: [name]
+                  properties: {name: {type: string}}
+                  oneOf:
+                    - {type: object, properties: {fur: {type: string}}, required: [fur]}
+                    - {type: object, properties: {wings: {type: integer}}, required: [wings]}
+            """)
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
+        guard case .union(let pet) = try type(module, "Pet").kind,
+            case .object(let cat) = try type(module, "Cat").kind,
+            case .union = try type(module, "Restated").kind,
+            case .object(let animal) = try type(module, "Animal").kind
+        else {
+            Issue.record("Pet and Restated are not unions, or Cat and Animal not objects")
+            return
+        }
+        #expect(pet.cases.map(\.discriminatorValues) == [["Cat"], ["Dog"]])
+        #expect(cat.properties.map(\.name.original) == ["petType", "name", "meows"])
+        #expect(cat.properties.first?.isRequired == true)
+        #expect(animal.properties.map(\.name.original) == ["name"] && animal.composed.count == 1)
+        guard case .named(let alternatives)? = animal.composed.first?.type,
+            case .union(let union) = module.types[alternatives.index].kind
+        else {
+            Issue.record("Animal's composed member is not a union")
+            return
+        }
+        #expect(union.cases.count == 2)
+    }
+
     /// No alternative of a union leads back to it through references and the unions it reaches:
     /// decoding it would decode the union again without end (a crash on any value). An extension
     /// that adds nothing to a polymorphic base (Dify's `StreamEventPing`) is an object, as one that

@@ -335,7 +335,8 @@ extension DocumentDecoder {
     static func isWritten(as kind: ComponentKind, _ node: YAMLNode) -> Bool {
         let (fields, required): (Set<String>, [String])
         switch kind {
-        case .response: (fields, required) = (["description", "summary", "headers", "content", "links"], ["description"])
+        case .response:
+            (fields, required) = (["description", "summary", "headers", "content", "links"], ["description"])
         case .requestBody: (fields, required) = (["description", "content", "required"], ["content"])
         case .parameter:
             (fields, required) = (

@@ -9,6 +9,43 @@ import Foundation
 nonisolated public enum OneOfBesideProperties {}
 
 extension OneOfBesideProperties {
+    /// - Source: `#/components/schemas/Cat`
+    nonisolated public struct Cat: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var petType: Swift.String
+
+        public var name: Swift.String?
+
+        public var lives: Swift.Int?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            petType: Swift.String,
+            name: Swift.String? = nil,
+            lives: Swift.Int? = nil
+        ) {
+            self.petType = petType
+            self.name = name
+            self.lives = lives
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.petType = try container.decode(Swift.String.self, forKey: "petType")
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            self.lives = try container.decodeIfPresent(Swift.Int.self, forKey: "lives", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.petType, forKey: "petType")
+            try container.encodeIfPresent(self.name, forKey: "name")
+            try container.encodeIfPresent(self.lives, forKey: "lives")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
     /// - Source: `#/components/schemas/Contact`
     nonisolated public struct Contact: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var email: Swift.String?
@@ -35,5 +72,195 @@ extension OneOfBesideProperties {
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension OneOfBesideProperties {
+    /// - Source: `#/components/schemas/Dog`
+    nonisolated public struct Dog: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var petType: Swift.String
+
+        public var name: Swift.String?
+
+        public var bark: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            petType: Swift.String,
+            name: Swift.String? = nil,
+            bark: Swift.String? = nil
+        ) {
+            self.petType = petType
+            self.name = name
+            self.bark = bark
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.petType = try container.decode(Swift.String.self, forKey: "petType")
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            self.bark = try container.decodeIfPresent(Swift.String.self, forKey: "bark", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.petType, forKey: "petType")
+            try container.encodeIfPresent(self.name, forKey: "name")
+            try container.encodeIfPresent(self.bark, forKey: "bark")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension OneOfBesideProperties {
+    /// - Source: `#/components/schemas/Pet`
+    nonisolated public enum Pet: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `petType` `Cat`.
+        case cat(Cat)
+        /// Selected by `petType` `Dog`.
+        case dog(Dog)
+        /// A value whose `petType` names none of the cases above, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            switch try LatheRuntime.EnumCoding.discriminator("petType", in: decoder) {
+            case "Cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
+            case "Dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
+            default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .cat(let value): try container.encode(value)
+            case .dog(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .cat(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .dog(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Pet", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension OneOfBesideProperties {
+    /// - Source: `#/components/schemas/Shipment`
+    nonisolated public struct Shipment: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var id: Swift.String
+
+        /// The same JSON object read as `Shipment.Value1` (`allOf` with a `oneOf` or `anyOf`).
+        public var value1: Shipment.Value1
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(id: Swift.String, value1: Shipment.Value1) {
+            self.id = id
+            self.value1 = value1
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.id = try container.decode(Swift.String.self, forKey: "id")
+            self.value1 = try Shipment.Value1(from: decoder)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder)
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.value1.collectValidationIssues(at: path, into: &issues)
+        }
+
+        /// - Source: `#/components/schemas/Shipment`
+        nonisolated public enum Value1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            case case1(Shipment.Value1.Case1)
+            case case2(Shipment.Value1.Case2)
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                if let value = try? container.decode(Shipment.Value1.Case1.self) {
+                    self = .case1(value)
+                    return
+                }
+                if let value = try? container.decode(Shipment.Value1.Case2.self) {
+                    self = .case2(value)
+                    return
+                }
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Value1's cases.")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case .case1(let value): try container.encode(value)
+                case .case2(let value): try container.encode(value)
+                }
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                switch self {
+                case .case1(let value):
+                    value.collectValidationIssues(at: path, into: &issues)
+                case .case2(let value):
+                    value.collectValidationIssues(at: path, into: &issues)
+                }
+            }
+
+            /// - Source: `#/components/schemas/Shipment/oneOf/0`
+            nonisolated public struct Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+                public var trackingNumber: Swift.String
+
+                /// Creates a value from its members; optional members default to absent.
+                public init(trackingNumber: Swift.String) {
+                    self.trackingNumber = trackingNumber
+                }
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    self.trackingNumber = try container.decode(Swift.String.self, forKey: "trackingNumber")
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    try container.encode(self.trackingNumber, forKey: "trackingNumber")
+                }
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            }
+
+            /// - Source: `#/components/schemas/Shipment/oneOf/1`
+            nonisolated public struct Case2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+                public var pickupCode: Swift.Int
+
+                /// Creates a value from its members; optional members default to absent.
+                public init(pickupCode: Swift.Int) {
+                    self.pickupCode = pickupCode
+                }
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    self.pickupCode = try container.decode(Swift.Int.self, forKey: "pickupCode")
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    try container.encode(self.pickupCode, forKey: "pickupCode")
+                }
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            }
+        }
     }
 }
