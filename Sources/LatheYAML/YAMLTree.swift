@@ -144,6 +144,16 @@ public final class YAMLTree: Sendable {
     /// every node: ask once.
     public var hasSharedNodes: Bool { records.contains { $0.isShared } }
 
+    /// The mappings that hold the scalar key `key`, in the order of the tree's records. Looks at
+    /// every node: ask once.
+    public func mappings(withKey key: String) -> [YAMLNode] {
+        var found: [YAMLNode] = []
+        for (index, record) in records.enumerated() where record.kind == .mapping {
+            if value(in: Int32(index), forKey: key) != nil { found.append(YAMLNode(tree: self, index: Int32(index))) }
+        }
+        return found
+    }
+
     func textEquals(_ index: Int32, _ string: String) -> Bool {
         let record = records[Int(index)]
         guard record.kind == .scalar else { return false }

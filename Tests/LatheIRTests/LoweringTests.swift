@@ -671,6 +671,51 @@ struct LoweringTests {
         #expect(extended.composed.count == 1 && extended.composed.map(\.type) == base.composed.map(\.type))
     }
 
+    /// `type: null` is YAML's null spelled out, which in a schema means the null type, as it does in
+    /// a list (OGC API Features: `oneOf: [{type: string, format: date-time}, {type: null}]`, and a
+    /// geometry that is null or a GeoJSON object). Read as absent, the alternative was any value,
+    /// and took every geometry before its type could. `type:` with nothing stays absent.
+    @Test func typeNullSpelledOutIsTheNullType() throws {
+        let loaded = OpenAPILoader.load(
+            bytes: Array(
+                """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Point: {type: object, properties: {x: {type: number}}, required: [x]}
+                    Holder:
+                      type: object
+                      properties:
+                        at:
+                          oneOf:
+                            - {type: string, format: date-time}
+                            - type: null
+                        geometry:
+                          oneOf: [{type: ~}, {$ref: '#/components/schemas/Point'}]
+                        empty: {type: }
+                """.utf8), path: "spec.yaml")
+        #expect(
+            loaded.diagnostics.errors.map(\.asGenerationFinding.description) == [
+                "spec.yaml:13:21: warning: type is YAML's null value, not the string \"null\"; Lathe reads it as "
+                    + "\"null\" [type-null-unquoted]",
+                "spec.yaml:15:26: warning: type is YAML's null value, not the string \"null\"; Lathe reads it as "
+                    + "\"null\" [type-null-unquoted]",
+                "spec.yaml:16:23: warning: type has no value; Lathe reads it as if it were absent [empty-value]",
+            ], "\(loaded.diagnostics.errors.map(\.asGenerationFinding.description))")
+        let module = Lowering.lower(try #require(loaded.document), specName: "spec.yaml").module
+        guard case .object(let holder) = try type(module, "Holder").kind else {
+            Issue.record("Holder is not an object")
+            return
+        }
+        let point = try type(module, "Point").id
+        #expect(
+            holder.properties.map(\.type) == [
+                .nullable(.primitive(.dateTime)), .nullable(.named(point)), .primitive(.jsonValue),
+            ])
+    }
+
     /// Properties beside `oneOf`: alternatives that extend the base listing them (`Cat: allOf:
     /// [$ref: Pet, …]`, the OpenAPI specification's own pattern) have its properties beside the
     /// alternatives, the discriminator's among them, and the base is their union; they had only

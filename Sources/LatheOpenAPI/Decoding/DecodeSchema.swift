@@ -338,9 +338,19 @@ extension DocumentDecoder {
     }
 
     private func decodeTypeName(_ node: YAMLNode) -> JSONTypes? {
-        guard node.scalarType != .null || !node.isScalar else {
-            error("type has no value", at: node, kind: "empty-value", reading: "Lathe reads it as if it were absent")
-            return nil
+        if node.isScalar, node.scalarType == .null {
+            // `type: null` (OGC API Features' `oneOf: [{type: string}, {type: null}]`) is YAML's
+            // null spelled out, which means the null type, as in a list; `type:` with nothing is
+            // absent. Read as absent, the alternative took every value before the others.
+            guard node.text?.isEmpty == false else {
+                error(
+                    "type has no value", at: node, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+                return nil
+            }
+            error(
+                "type is YAML's null value, not the string \"null\"", at: node, kind: "type-null-unquoted",
+                reading: "Lathe reads it as \"null\"")
+            return checkedInVersion(.null, at: node)
         }
         guard let text = string(node, "type") else { return nil }
         guard let type = JSONTypes(name: text) else {
@@ -361,6 +371,11 @@ extension DocumentDecoder {
                 reading: "Lathe ignores it and infers the type from the other keywords")
             return nil
         }
+        return checkedInVersion(type, at: node)
+    }
+
+    /// `type`, with a warning when it is `null` in a document of a version without it.
+    private func checkedInVersion(_ type: JSONTypes, at node: YAMLNode) -> JSONTypes {
         if type == .null, !version.isJSONSchema2020 {
             warning(
                 "type 'null' is not part of OpenAPI 3.0; use 'nullable: true' (Lathe reads it anyway)", at: node,

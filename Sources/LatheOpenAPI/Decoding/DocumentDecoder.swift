@@ -31,6 +31,8 @@ final class DocumentDecoder {
     /// OpenAPI 3.2's `$self` (an absolute http(s) URI) and the root file it names: a reference under
     /// it is to the root file or a file beside it, read from disk.
     @exclusivity(unchecked) var selfURI: (uri: String, root: YAMLTree)?
+    /// Each file's schemas with a `$id`, by the absolute URI it gives them (`resolveBySchemaID`).
+    @exclusivity(unchecked) var schemaResourcesByTree: [ObjectIdentifier: [String: YAMLNode]] = [:]
     @exclusivity(unchecked) var pointerTargets: [String: Result<YAMLNode, PointerError>] = [:]
     /// The responses, bodies, parameters and headers whose schema a schema's `$ref` is being read
     /// through (`ofKind`): one met again leads back to itself.

@@ -104,6 +104,10 @@ extension DocumentDecoder {
     /// Finds the node a `$ref` names, reporting what is wrong at `refNode` when it cannot. With no
     /// `kind`, the target may be any node (a `$ref` standing where OpenAPI allows none).
     func resolve(_ raw: String, at refNode: YAMLNode, kind: ComponentKind?) -> (key: String, node: YAMLNode)? {
+        // A URI a `$id` of the file names (not cached by text: the `$id`s above a ref decide).
+        if let named = resolveBySchemaID(raw, at: refNode) {
+            return ofKind(named, expected: kind, raw: raw, at: refNode)
+        }
         // The same text in the same file always leads to the same place (and passed the same checks).
         let cacheKey = ResolvedRefKey(file: ObjectIdentifier(refNode.tree), raw: raw)
         // The target is kept as it is, and checked against the kind each use expects.

@@ -1,0 +1,166 @@
+import LatheYAML
+
+/// JSON Schema's `$id` (OpenAPI 3.1): a schema with one is a resource named by that URI, and a
+/// `$ref` inside it is resolved against it (RFC 3986), not against the file. Clair's spec gives
+/// each component `$id: https://clairproject.org/api/http/v1/<name>.schema.json` and refers to
+/// others as `$ref: digest.schema.json`, which, read as files beside the spec, led nowhere.
+extension DocumentDecoder {
+    /// The node a `$ref` with a URI names through a `$id` of its file: one the ref stands under
+    /// sets its base, or the URI is absolute. `nil` when no `$id` of the file names it, and the
+    /// ref is read as a file path as before.
+    func resolveBySchemaID(_ raw: String, at refNode: YAMLNode) -> (key: String, node: YAMLNode)? {
+        guard version.major > 3 || version.minor >= 1 else { return nil }
+        let hash = raw.firstIndex(of: "#")
+        let uri = String(raw[..<(hash ?? raw.endIndex)])
+        guard !uri.isEmpty else { return nil }
+        let resources = schemaResources(of: refNode.tree)
+        guard !resources.isEmpty else { return nil }
+        let fileBase = "file://" + files.absolutePath(of: refNode.tree)
+        let base = schemaIDs(above: refNode).reversed().reduce(fileBase) { URIReference.resolve($1, against: $0) }
+        guard let resource = resources[URIReference.resolve(uri, against: base)] else { return nil }
+        let fragment = hash.map { String(raw[raw.index(after: $0)...]) } ?? ""
+        guard let decoded = PercentEncoding.decode(fragment), let tokens = try? JSONPointer.tokens(decoded) else {
+            return nil
+        }
+        var node = resource
+        for token in tokens {
+            if node.isMapping, let next = node[token] {
+                node = next
+            } else if node.isSequence, let index = Int(token), index >= 0, index < node.count {
+                node = node.items[index]
+            } else {
+                return nil
+            }
+        }
+        return (canonicalKey(file: refNode.tree, pointer: node.pointer), node)
+    }
+
+    /// The schema resources of `tree` by absolute URI, each `$id` resolved against the ones
+    /// above it; made once a file, when a `$ref` with a URI first asks.
+    private func schemaResources(of tree: YAMLTree) -> [String: YAMLNode] {
+        if let known = schemaResourcesByTree[ObjectIdentifier(tree)] { return known }
+        var resources: [String: YAMLNode] = [:]
+        let fileBase = "file://" + files.absolutePath(of: tree)
+        for node in tree.mappings(withKey: "$id") where isSchemaIDHolder(node) {
+            let uri = schemaIDs(above: node).reversed().reduce(fileBase) { URIReference.resolve($1, against: $0) }
+            if resources[uri] == nil { resources[uri] = node }
+        }
+        schemaResourcesByTree[ObjectIdentifier(tree)] = resources
+        return resources
+    }
+
+    /// Whether `node`'s `$id` names it: a text that is not only a fragment (draft 7's `$id:
+    /// '#name'` is an anchor), outside examples and other data, which no `$id` names.
+    private func isSchemaIDHolder(_ node: YAMLNode) -> Bool {
+        guard let id = node["$id"], id.scalarType == .string, let text = id.text, !text.hasPrefix("#") else {
+            return false
+        }
+        var current = node
+        while let (parent, token) = current.pointerStep {
+            if ["/example", "/examples", "/default", "/enum", "/const"].contains(token) || token.hasPrefix("/x-") {
+                return false
+            }
+            current = parent
+        }
+        return true
+    }
+
+    /// The `$id`s of `node` and the mappings above it, innermost first (fragments dropped).
+    private func schemaIDs(above node: YAMLNode) -> [String] {
+        var ids: [String] = []
+        var current: YAMLNode? = node
+        while let mapping = current {
+            if mapping.isMapping, let id = mapping["$id"], id.scalarType == .string, let text = id.text,
+                !text.hasPrefix("#")
+            {
+                ids.append(text)
+            }
+            current = mapping.parent
+        }
+        return ids
+    }
+}
+
+/// RFC 3986 reference resolution, for `$id` and `$ref` URIs (no fragments: they name nodes).
+enum URIReference {
+    /// `reference` resolved against the absolute URI `base` (§5.2.2), without a fragment.
+    static func resolve(_ reference: String, against base: String) -> String {
+        let reference = withoutFragment(reference)
+        if let colon = schemeEnd(reference) {
+            let scheme = reference[..<colon]
+            let (authority, path, query) = hierarchy(reference[reference.index(after: colon)...])
+            return scheme + ":" + (authority.map { "//" + $0 } ?? "") + removingDotSegments(path) + query
+        }
+        let base = withoutFragment(base)
+        guard let colon = schemeEnd(base) else { return reference }
+        let scheme = base[..<colon]
+        let (baseAuthority, basePath, baseQuery) = hierarchy(base[base.index(after: colon)...])
+        if reference.hasPrefix("//") {
+            let (authority, path, query) = hierarchy(reference[...])
+            return scheme + ":" + (authority.map { "//" + $0 } ?? "") + removingDotSegments(path) + query
+        }
+        let prefix = scheme + ":" + (baseAuthority.map { "//" + $0 } ?? "")
+        if reference.isEmpty { return prefix + basePath + baseQuery }
+        let question = reference.firstIndex(of: "?")
+        let path = String(reference[..<(question ?? reference.endIndex)])
+        let query = question.map { String(reference[$0...]) } ?? ""
+        if path.isEmpty { return prefix + basePath + query }
+        if path.hasPrefix("/") { return prefix + removingDotSegments(path) + query }
+        let merged: String
+        if baseAuthority != nil, basePath.isEmpty {
+            merged = "/" + path
+        } else {
+            merged = String(basePath[...(basePath.lastIndex(of: "/") ?? basePath.startIndex)]) + path
+        }
+        return prefix + removingDotSegments(merged) + query
+    }
+
+    static func withoutFragment(_ uri: String) -> String {
+        guard let hash = uri.firstIndex(of: "#") else { return uri }
+        return String(uri[..<hash])
+    }
+
+    /// Where a URI's scheme ends (its `:`), if it has one: a letter, then letters, digits, `+`, `-`, `.`.
+    private static func schemeEnd(_ uri: String) -> String.Index? {
+        guard let first = uri.first, first.isASCII, first.isLetter, let colon = uri.firstIndex(of: ":") else {
+            return nil
+        }
+        let valid = uri[..<colon].allSatisfy {
+            $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".")
+        }
+        return valid ? colon : nil
+    }
+
+    /// After the scheme's `:`: the authority (after `//`), the path and the query (with its `?`).
+    private static func hierarchy(_ rest: Substring) -> (authority: String?, path: String, query: String) {
+        var rest = rest
+        var authority: String?
+        if rest.hasPrefix("//") {
+            rest = rest.dropFirst(2)
+            let end = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+            authority = String(rest[..<end])
+            rest = rest[end...]
+        }
+        let question = rest.firstIndex(of: "?")
+        return (authority, String(rest[..<(question ?? rest.endIndex)]), question.map { String(rest[$0...]) } ?? "")
+    }
+
+    /// §5.2.4: `.` and `..` segments removed, a trailing `/` kept.
+    static func removingDotSegments(_ path: String) -> String {
+        var output: [Substring] = []
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (index, segment) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            switch segment {
+            case ".":
+                if isLast { output.append("") }
+            case "..":
+                if output.count > 1 || (output.count == 1 && !output[0].isEmpty) { output.removeLast() }
+                if isLast { output.append("") }
+            default:
+                output.append(segment)
+            }
+        }
+        return output.joined(separator: "/")
+    }
+}
