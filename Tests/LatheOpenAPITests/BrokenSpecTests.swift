@@ -19,7 +19,49 @@ struct BrokenSpecTests {
         #expect(result.hasErrors == hasErrors)
     }
 
+    /// The `required` found under `properties` is the object's, beside the one it states.
+    @Test func requiredUnderPropertiesIsTheObjectsRequiredList() throws {
+        let spec = try #require(Self.cases.first { $0.name == "required-in-properties" }).spec
+        let document = try #require(OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml").document)
+        func schema(_ name: String) throws -> Schema {
+            let key = try #require(document.components.schemas.first { $0.name == name }).key
+            return try #require(document.store.schemas[key])
+        }
+        #expect(try schema("Info").required == ["name", "versions"])
+        #expect(try schema("Info").properties.map(\.name) == ["name", "versions"])
+        #expect(try schema("Odd").properties.map(\.name) == ["flag", "required"])
+    }
+
     static let cases: [Case] = [
+        // GA4GH WES: `required` indented one level too deep is the object's required list, added
+        // to one the object states; a list that names no sibling stays a property (its schema
+        // wrong).
+        Case(
+            name: "required-in-properties",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Info:
+                      type: object
+                      required: [name]
+                      properties:
+                        name: {type: string}
+                        versions: {type: array, items: {type: string}}
+                        required:
+                          - versions
+                    Odd:
+                      type: object
+                      properties:
+                        flag: {type: boolean}
+                        required: [elsewhere]
+                """#,
+            expected: [
+                #"spec.yaml:11:9: error: 'required' under properties names a property, but this is a list of the other properties' names [required-in-properties]"#,
+                #"spec.yaml:17:19: error: expected a schema (a mapping, true or false), but this is a list [wrong-type]"#,
+            ]
+        ),
         Case(
             name: "paths-is-a-list",
             spec: #"""

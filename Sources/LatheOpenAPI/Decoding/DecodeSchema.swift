@@ -50,6 +50,7 @@ extension DocumentDecoder {
             return schema
         }
         var nullable = false
+        var requiredInProperties: [String] = []
         var typeIsReference = false
         var exclusiveMinimumFlag = false
         var exclusiveMaximumFlag = false
@@ -109,7 +110,7 @@ extension DocumentDecoder {
                             + "write type: [<type>, \"null\"] instead (Lathe honours it here)",
                         at: keyNode, kind: "version-feature")
                 }
-            case "properties": schema.properties = decodeProperties(value, "properties")
+            case "properties": (schema.properties, requiredInProperties) = decodeObjectProperties(value)
             case "patternProperties": schema.patternProperties = decodeProperties(value, "patternProperties")
             case "$defs": schema.defs = decodeProperties(value, "$defs")
             case "required": schema.required = stringList(value, "required")
@@ -199,6 +200,7 @@ extension DocumentDecoder {
                     } ?? notes
             }
         }
+        schema.required += requiredInProperties.filter { !schema.required.contains($0) }
         schema.shareConstraints(in: &constraintPool)
         // OpenAPI 3.0 ignores what stands beside a `$ref` (a 3.0 `nullable` there becomes `anyOf`
         // below); 3.1 applies it as well. Answered here, so later stages never ask the version.
@@ -439,6 +441,32 @@ extension DocumentDecoder {
             "unknown type '\(text)'; a schema component has that name", at: value, kind: "type-unknown",
             reading: "Lathe reads it as $ref: '\(raw)'")
         return Reference(raw: raw, targetKey: key, node: value)
+    }
+
+    /// `properties`, and apart from them a `required` among them that lists its siblings' names
+    /// (GA4GH WES's `required:` indented one level too deep): the object's required list, which,
+    /// read as a property's schema, was any value, and every property optional.
+    private func decodeObjectProperties(_ node: YAMLNode) -> (properties: [Schema.Property], required: [String]) {
+        let entries = namedEntries(node, "properties", followingReferences: false)
+        var properties: [Schema.Property] = []
+        properties.reserveCapacity(entries.count)
+        var required: [String] = []
+        for (name, keyNode, value) in entries {
+            if name == "required", value.isSequence, value.count > 0 {
+                let names = value.items.compactMap { $0.scalarType == .string ? text(of: $0) : nil }
+                if names.count == value.count, names.allSatisfy({ listed in entries.contains { $0.name == listed } }) {
+                    error(
+                        "'required' under properties names a property, but this is a list of the other properties' "
+                            + "names", at: keyNode, kind: "required-in-properties",
+                        reading: "Lathe reads it as the object's required list")
+                    required = names
+                    continue
+                }
+            }
+            properties.append(
+                Schema.Property(name: name, nameNode: keyNode, schema: decodeSchema(value, allowBoolean: true)))
+        }
+        return (properties, required)
     }
 
     private func decodeProperties(_ node: YAMLNode, _ what: String) -> [Schema.Property] {
