@@ -84,9 +84,17 @@ struct Samples {
         if schema.isFalse || depth > 6 { return nil }
         if let ref = schema.ref, let key = ref.targetKey {
             guard !making.contains(key), let target = document.schema(forKey: key) else { return nil }
-            making.insert(key)
+            // A polymorphic base is made as one of its subtypes, which refer back to it.
+            if target.discriminator == nil || !target.oneOf.isEmpty || !target.anyOf.isEmpty { making.insert(key) }
             defer { making.remove(key) }
-            return value(of: target, depth: depth + 1)
+            guard let referenced = value(of: target, depth: depth + 1) else { return nil }
+            // A 3.1 `$ref` with properties beside it is both, as lowering reads it (Clair's
+            // `Vulnerability` adds `id` to the core it refers to).
+            guard !schema.isPureReference, case .object(let base) = referenced else { return referenced }
+            var rest = schema
+            rest.ref = nil
+            guard case .object(let own)? = value(of: rest, depth: depth) else { return referenced }
+            return .object(base.filter { member in !own.contains { $0.key == member.key } } + own)
         }
         // The spec's own example, unless it is of another type than the schema's (a number
         // written as text): that is the spec's mistake, not a value the API sends.
@@ -125,9 +133,37 @@ struct Samples {
         }
         for alternatives in [schema.oneOf, schema.anyOf] where !alternatives.isEmpty {
             for alternative in alternatives where alternative.types != .null {
-                if let made = value(of: alternative, depth: depth + 1) { return made }
+                guard var made = value(of: alternative, depth: depth + 1) else { continue }
+                // Properties beside the alternatives hold too (Clair's `VulnerabilityCore`
+                // requires `name` beside `anyOf` lists of what else it requires).
+                if case .object(let chosen) = made, !schema.properties.isEmpty,
+                    case .object(var own)? = object(schema, depth: depth)
+                {
+                    own.removeAll { member in chosen.contains { $0.key == member.key } }
+                    made = .object(own + chosen)
+                }
+                // The discriminator's value that selects this alternative: the mapping's, else the
+                // component's name.
+                if let key = alternative.ref?.targetKey, let discriminator = schema.discriminator,
+                    let selecting = discriminator.mapping.first(where: { $0.reference.targetKey == key })?.value
+                        ?? componentName(key)
+                {
+                    made = settingDiscriminator(made, discriminator.propertyName, to: selecting)
+                }
+                return made
             }
             return nil
+        }
+        // A polymorphic base (a discriminator and no alternatives) is one of the schemas its
+        // mapping names, which the discriminator's value selects: the base alone decodes as none.
+        if let discriminator = schema.discriminator, let (selecting, reference) = discriminator.mapping.first,
+            let key = reference.targetKey, !making.contains(key), let target = document.schema(forKey: key)
+        {
+            making.insert(key)
+            defer { making.remove(key) }
+            if let made = value(of: target, depth: depth + 1) {
+                return settingDiscriminator(made, discriminator.propertyName, to: selecting)
+            }
         }
         let types = (schema.types ?? []).subtracting(.null)
         if types.contains(.object) || (!schema.properties.isEmpty && schema.types == nil) {
@@ -144,6 +180,20 @@ struct Samples {
         if types.contains(.boolean) { return .bool(true) }
         // No type and nothing else: any value; an empty object also merges into an allOf.
         return schema.types == nil ? .object([]) : nil
+    }
+
+    /// `Name` of a key `…#/components/schemas/Name`.
+    func componentName(_ key: String) -> String? {
+        let marker = "#/components/schemas/"
+        guard let hash = key.lastIndex(of: "#"), key[hash...].hasPrefix(marker) else { return nil }
+        let name = key[hash...].dropFirst(marker.count)
+        return name.contains("/") ? nil : String(name)
+    }
+
+    func settingDiscriminator(_ value: SpecValue, _ property: String, to selecting: String) -> SpecValue {
+        guard case .object(var members) = value else { return value }
+        members.removeAll { $0.key == property }
+        return .object([.init(key: property, value: .string(selecting))] + members)
     }
 
     /// The properties that can be made: every required one (or nothing), and the others that can.

@@ -140,30 +140,39 @@ extension Lowerer {
             return lower(object, hint)
         }
         let isAnyOf = keyword == "anyOf"
-        // Alternatives that each declare the properties beside them (the base they extend lists
-        // them, or they restate the discriminator's property) are the value: the union says it all.
-        let besideNames = schema.properties.map(\.name)
-        if schema.allOf.isEmpty,
-            members.allSatisfy({ member in
-                declaredPropertyNames(ofAlternative: member).map { names in besideNames.allSatisfy(names.contains) }
-                    ?? false
-            })
-        {
-            return (lowerUnion(schema, members, hint, isAnyOf: isAnyOf), IRConstraints())
-        }
-        // Otherwise both hold, as `allOf: [{the properties}, {the alternatives}]` says: an object of
-        // the properties that holds the union as a member, decoded from the same JSON object.
-        var union = Schema(origin: schema.origin)
-        union.oneOf = schema.oneOf
-        union.anyOf = schema.anyOf
-        union.discriminator = schema.discriminator
         var own = schema
         own.oneOf = []
         own.anyOf = []
         own.discriminator = nil
-        own.allOf = []
-        if let composite = lowerComposite(schema, schema.allOf + [union], own, hint) {
-            return (composite, IRConstraints())
+        // The properties beside the alternatives, with those of the `allOf` beside them.
+        var visited = Set<String>()
+        let besideNames = objectParts(own, visited: &visited, family: hint.into)?.properties.map(\.name)
+        let declared = members.map(declaredPropertyNames(ofAlternative:))
+        // Alternatives that each declare the properties beside them (the base they extend lists
+        // them, or they restate the discriminator's property) are the value: the union says it all.
+        // (Composed with them, the same keys would be held twice, and encoded twice.)
+        if let besideNames,
+            declared.allSatisfy({ $0.map { names in besideNames.allSatisfy(names.contains) } ?? false })
+        {
+            return (lowerUnion(schema, members, hint, isAnyOf: isAnyOf), IRConstraints())
+        }
+        // Objects without them: both hold, as `allOf: [{the properties}, {the alternatives}]` says,
+        // an object of the properties that holds the union as a member, decoded from the same JSON
+        // object. (Alternatives that need not be objects, a string or a number, are the union as
+        // before: properties constrain only objects.)
+        if declared.allSatisfy({ $0 != nil }) {
+            var union = Schema(origin: schema.origin)
+            union.oneOf = schema.oneOf
+            union.anyOf = schema.anyOf
+            union.discriminator = schema.discriminator
+            // `additionalProperties: false` beside the alternatives cannot forbid the keys they add:
+            // read so, no value would be valid.
+            if own.additionalProperties?.value.isFalse == true { own.additionalProperties = nil }
+            let bases = own.allOf
+            own.allOf = []
+            if let composite = lowerComposite(schema, bases + [union], own, hint) {
+                return (composite, IRConstraints())
+            }
         }
         warning(
             "properties and allOf beside \(keyword) are not generated yet; Lathe generates the \(keyword) alternatives",
@@ -217,6 +226,15 @@ extension Lowerer {
         listed.enumValues = values
         listed.enumValueNotes = notes
         return listed
+    }
+
+    /// What 3.0's `nullable: true` on a composition wraps (`anyOf: [that, {type: null}]`, made
+    /// by the loader); `schema` itself otherwise.
+    static func withoutNullWrapper(_ schema: Schema) -> Schema {
+        guard schema.anyOf.count == 2, schema.oneOf.isEmpty, schema.allOf.isEmpty, schema.ref == nil,
+            schema.properties.isEmpty, let null = schema.anyOf.firstIndex(where: isNullOnly)
+        else { return schema }
+        return schema.anyOf[1 - null]
     }
 
     static func isNullOnly(_ schema: Schema) -> Bool {
@@ -846,9 +864,10 @@ extension Lowerer {
 
     /// Whether `member` refers to a `oneOf` or `anyOf` that lists the named type `family`.
     func isFamily(_ member: Schema, of family: IRTypeID?) -> Bool {
-        guard let family, let key = member.ref?.targetKey, let target = document.schema(forKey: key) else {
+        guard let family, let key = member.ref?.targetKey, let schema = document.schema(forKey: key) else {
             return false
         }
+        let target = Self.withoutNullWrapper(schema)
         let alternatives = target.oneOf.isEmpty ? target.anyOf : target.oneOf
         return alternatives.contains { $0.ref?.targetKey.flatMap { schemaTypes[$0] } == family }
     }
@@ -959,7 +978,7 @@ extension Lowerer {
             // [Cat, Dog], properties: {petType, name}}`): the properties beside its alternatives,
             // which each of them has. They were left out, and with them the discriminator's value.
             if let key = schema.ref?.targetKey, let base = document.schema(forKey: key), visited.insert(key).inserted {
-                var own = base
+                var own = Self.withoutNullWrapper(base)
                 own.oneOf = []
                 own.anyOf = []
                 own.discriminator = nil
@@ -1787,9 +1806,10 @@ extension Lowerer {
     /// every decode unless the client names their time zone, said once at the first
     /// (`reportDateTimesWithoutOffset`).
     func noteDateTimesWithoutOffset(_ examples: [(text: String, origin: Origin)]) {
-        guard let first = examples.first else { return }
-        dateTimesWithoutOffset.count += examples.count
-        if dateTimesWithoutOffset.first == nil { dateTimesWithoutOffset.first = (first.origin, first.text) }
+        // Each once: a parameter's schema is lowered for every operation that shares it.
+        for (text, origin) in examples where dateTimesWithoutOffset.seen.insert(origin).inserted {
+            if dateTimesWithoutOffset.first == nil { dateTimesWithoutOffset.first = (origin, text) }
+        }
     }
 
     private func noteDateTimesWithoutOffset(inExamplesOf schema: Schema, _ properties: [IRProperty]) {

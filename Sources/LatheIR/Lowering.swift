@@ -57,7 +57,7 @@ final class Lowerer {
     var rangesReadAsJSON = Set<Origin>()
     var firstRangeReadAsJSON: Origin?
     /// Examples of date-times without a UTC offset, for one warning at the first.
-    var dateTimesWithoutOffset: (first: (origin: Origin, text: String)?, count: Int) = (nil, 0)
+    var dateTimesWithoutOffset: (first: (origin: Origin, text: String)?, seen: Set<Origin>) = (nil, [])
     /// `access` of each `$ref` target asked about.
     @exclusivity(unchecked) var accessByTarget: [String: (readOnly: Bool, writeOnly: Bool)] = [:]
     @exclusivity(unchecked) var types: [IRType] = []
@@ -173,11 +173,11 @@ final class Lowerer {
     /// `LocalDateTime`, .NET's `DateTime`), which only the client can choose to read.
     private func reportDateTimesWithoutOffset() {
         guard let (origin, text) = dateTimesWithoutOffset.first else { return }
-        let others = dateTimesWithoutOffset.count - 1
+        let others = dateTimesWithoutOffset.seen.count - 1
         warning(
             "the example date-time '\(text)' has no UTC offset, which RFC 3339 requires"
                 + (others == 0 ? "" : " (nor \(others == 1 ? "does 1 other example" : "do \(others) other examples"))")
-                + "; a generated client fails to decode such values unless its "
+                + "; if the server sends date-times so, a generated client fails to decode them unless its "
                 + "ClientConfiguration.timeZoneForDateTimesWithoutOffset names the time zone they are in",
             at: origin, kind: "date-time-without-offset")
     }

@@ -37,11 +37,7 @@ import Foundation
         let local = days * 86400 + hour * 3600 + minute * 60 + min(second, 59)
         guard index < b.count else {
             guard let zone else { return nil }
-            // The zone's offset at that moment: looked up at the local time read as UTC, then at
-            // the moment that gives, which differs only within hours of a change of offset.
-            let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local)))
-            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local - guess)))
-            return Date(timeIntervalSince1970: Double(local - offset) + fraction)
+            return Date(timeIntervalSince1970: Double(local - offset(ofLocal: local, in: zone)) + fraction)
         }
         var offset = 0
         switch b[index] {
@@ -60,13 +56,33 @@ import Foundation
         return Date(timeIntervalSince1970: Double(local - offset) + fraction)
     }
 
+    /// The offset of `zone` for a local time (seconds from 1970 as if it were UTC), as Java's
+    /// `LocalDateTime.atZone` takes it: in an hour that repeats when clocks go back, the earlier
+    /// instant's; in one skipped when they go forward, the offset before it, which reads the time
+    /// as that much later.
+    static func offset(ofLocal local: Int, in zone: TimeZone) -> Int {
+        func offset(at seconds: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))) }
+        // The offsets a day either side: a zone changes its offset at most once in such a span.
+        let before = offset(at: local - 86400)
+        let after = offset(at: local + 86400)
+        let holding = [before, after].filter { offset(at: local - $0) == $0 }
+        return holding.max() ?? before
+    }
+
     /// `date(from:)`, except that in a client call whose configuration names a time zone for them
     /// (`ClientConfiguration.timeZoneForDateTimesWithoutOffset`), a date-time without its offset
     /// is read as the time there.
     static func dateAsConfigured(from text: String) -> Date? {
         if let date = date(from: text) { return date }
-        guard let zone = ClientConfiguration.current?.timeZoneForDateTimesWithoutOffset else { return nil }
+        guard let zone = clientConfiguration?.timeZoneForDateTimesWithoutOffset else { return nil }
         return date(from: text, withoutOffsetIn: zone)
+    }
+
+    /// The configuration of the client call being read; `nil` in a generated server's handling of
+    /// a request, even one a client in the same process sent (a loopback transport), which reads
+    /// what the spec says.
+    private static var clientConfiguration: ClientConfiguration? {
+        ServerLimits.current == nil ? ClientConfiguration.current : nil
     }
 
     /// Why `text` is no date-time `dateAsConfigured` reads, for a decoding error.
@@ -76,7 +92,7 @@ import Foundation
         }
         let reason = "'\(text)' has no UTC offset, which an RFC 3339 date-time must have"
         // Only a client can choose to read it: a generated server holds its clients to the spec.
-        guard ClientConfiguration.current != nil else { return reason }
+        guard clientConfiguration != nil else { return reason }
         return reason
             + " (ClientConfiguration.timeZoneForDateTimesWithoutOffset reads such date-times in a time zone you name)"
     }

@@ -72,4 +72,11 @@ struct SchemaIDTests {
     func referencesResolveAsRFC3986Says(reference: String, expected: String) {
         #expect(URIReference.resolve(reference, against: "http://a/b/c/d;p?q") == expected)
     }
+
+    /// A base with no authority and a path without `/` (a URN, or `x:`): the reference's path alone.
+    @Test func aBaseWithoutSlashesMergesToTheReference() {
+        #expect(URIReference.resolve("child.json", against: "urn:example:root") == "urn:child.json")
+        #expect(URIReference.resolve("child.json", against: "x:") == "x:child.json")
+        #expect(URIReference.resolve("", against: "x:") == "x:")
+    }
 }

@@ -47,6 +47,19 @@ struct DateTimeTests {
         #expect(afterSpring == RFC3339.date(from: "2025-03-30T02:00:00Z"))
     }
 
+    /// Times clocks skip or repeat, read as Java's `LocalDateTime.atZone` reads them, on either
+    /// side of UTC: a skipped time is that much later, a repeated one the earlier instant.
+    @Test(arguments: [
+        ("Europe/Berlin", "2025-03-30T02:30:00", "2025-03-30T01:30:00Z"),
+        ("America/New_York", "2025-03-09T02:30:00", "2025-03-09T07:30:00Z"),
+        ("Europe/Berlin", "2025-10-26T02:30:00", "2025-10-26T00:30:00Z"),
+        ("America/New_York", "2025-11-02T01:30:00", "2025-11-02T05:30:00Z"),
+    ])
+    func skippedAndRepeatedTimesAreReadAsJavaReadsThem(zone: String, local: String, instant: String) throws {
+        let zone = try #require(TimeZone(identifier: zone))
+        #expect(RFC3339.date(from: local, withoutOffsetIn: zone) == RFC3339.date(from: instant))
+    }
+
     struct Event: Codable, Sendable, Equatable {
         var at: Date
     }
@@ -86,7 +99,19 @@ struct DateTimeTests {
         var items: [Event] = []
         for try await item in stream { items.append(item) }
         #expect(items == [Event(at: Self.noon), Event(at: Self.noon.addingTimeInterval(1))])
-        // A server reads requests as the spec says, whatever a client elsewhere chose.
+        // A server reads requests as the spec says, whatever a client elsewhere chose, even one
+        // whose call it answers in the same process (a loopback transport).
         #expect(Date(uriText: "2025-07-01T12:00:00") == nil)
+        let served = try await ClientSupport.call("get", configuration) {
+            await ServerLimits().apply {
+                (
+                    Date(uriText: "2025-07-01T12:00:00"),
+                    Result { try JSONCoding.decoder().decode(Event.self, from: Self.offsetless) }
+                )
+            }
+        }
+        #expect(served.0 == nil)
+        #expect(throws: DecodingError.self) { try served.1.get() }
+        if case .failure(let error) = served.1 { #expect(!"\(error)".contains("ClientConfiguration")) }
     }
 }

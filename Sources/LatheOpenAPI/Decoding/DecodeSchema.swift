@@ -75,7 +75,7 @@ extension DocumentDecoder {
                     schema.ref = reference
                     typeIsReference = true
                 } else {
-                    schema.types = decodeTypes(value)
+                    schema.types = decodeTypes(value, in: node)
                 }
             case "format": schema.format = string(value, "format")
             case "title": schema.title = string(value, "title")
@@ -310,7 +310,7 @@ extension DocumentDecoder {
         return decodeSchema(node)
     }
 
-    private func decodeTypes(_ node: YAMLNode) -> JSONTypes? {
+    private func decodeTypes(_ node: YAMLNode, in schemaNode: YAMLNode) -> JSONTypes? {
         if node.isSequence {
             if !version.isJSONSchema2020 {
                 warning(
@@ -336,23 +336,32 @@ extension DocumentDecoder {
             }
             return types.isEmpty ? nil : types
         }
-        return decodeTypeName(node)
-    }
-
-    private func decodeTypeName(_ node: YAMLNode) -> JSONTypes? {
         if node.isScalar, node.scalarType == .null {
-            // `type: null` (OGC API Features' `oneOf: [{type: string}, {type: null}]`) is YAML's
-            // null spelled out, which means the null type, as in a list; `type:` with nothing is
-            // absent. Read as absent, the alternative took every value before the others.
-            guard node.text?.isEmpty == false else {
+            // `type: null` (OGC API Features' `oneOf: [{type: string}, {type: null}]`) spells out
+            // the null value, which in a schema of nothing else means the null type, as in a list.
+            // Read as absent, the alternative took every value before the others. `type:` with
+            // nothing, or a null beside a schema's structure (`{"type": null, "properties": …}`,
+            // as serializers write an unset field), is absent.
+            let onlyAnnotated = schemaNode.entries.allSatisfy { key, _ in
+                key.textEquals("type") || key.textHasPrefix("x-") || Self.annotationKeywords.contains(key.text ?? "")
+            }
+            guard node.text?.isEmpty == false, onlyAnnotated else {
                 error(
                     "type has no value", at: node, kind: "empty-value", reading: "Lathe reads it as if it were absent")
                 return nil
             }
             error(
-                "type is YAML's null value, not the string \"null\"", at: node, kind: "type-null-unquoted",
+                "type is the null value, not the string \"null\"", at: node, kind: "type-null-unquoted",
                 reading: "Lathe reads it as \"null\"")
             return checkedInVersion(.null, at: node)
+        }
+        return decodeTypeName(node)
+    }
+
+    private func decodeTypeName(_ node: YAMLNode) -> JSONTypes? {
+        if node.isScalar, node.scalarType == .null {
+            error("type has no value", at: node, kind: "empty-value", reading: "Lathe reads it as if it were absent")
+            return nil
         }
         guard let text = string(node, "type") else { return nil }
         guard let type = JSONTypes(name: text) else {

@@ -106,11 +106,14 @@ enum URIReference {
         let query = question.map { String(reference[$0...]) } ?? ""
         if path.isEmpty { return prefix + basePath + query }
         if path.hasPrefix("/") { return prefix + removingDotSegments(path) + query }
+        // §5.2.3: the base's path up to its last `/`; with none, the reference's alone.
         let merged: String
         if baseAuthority != nil, basePath.isEmpty {
             merged = "/" + path
+        } else if let slash = basePath.lastIndex(of: "/") {
+            merged = String(basePath[...slash]) + path
         } else {
-            merged = String(basePath[...(basePath.lastIndex(of: "/") ?? basePath.startIndex)]) + path
+            merged = path
         }
         return prefix + removingDotSegments(merged) + query
     }
