@@ -1393,6 +1393,8 @@ extension Lowerer {
             // `format: uri` (`about:blank`, problem details' default type): a `URL` in requests,
             // written `URL(string:)!`, so only text Foundation takes as it is.
             case .url: return HTTPURL.isURIReference(text)
+            // Written `UUID(uuidString:)!`: only the 8-4-4-4-12 hexadecimal form it takes.
+            case .uuid: return Self.isUUID(text)
             default: return false
             }
         case (.number(let number), .primitive(let primitive)):
@@ -1427,6 +1429,17 @@ extension Lowerer {
             default: return false
             }
         default: return false
+        }
+    }
+
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hexadecimal digits, as `UUID(uuidString:)` takes it.
+    static func isUUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        return bytes.indices.allSatisfy { index in
+            let byte = bytes[index]
+            guard ![8, 13, 18, 23].contains(index) else { return byte == UInt8(ascii: "-") }
+            return (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66)
         }
     }
 

@@ -253,7 +253,7 @@ struct RoundTripTests {
         let settings = try roundTrip(
             Defaults.Settings.self, "{}",
             expected:
-                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "level": 2, "count": 5, "order": "asc", "docs": "about:blank"}"#
+                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "level": 2, "count": 5, "order": "asc", "docs": "about:blank", "tenant": "123e4567-e89b-12d3-a456-426614174000"}"#
         )
         #expect(settings.price == Decimal(string: "9.99"))
         #expect(Defaults.Settings().mode == .test)
@@ -261,7 +261,7 @@ struct RoundTripTests {
         let noted = try roundTrip(
             Defaults.Settings.self, #"{"note": null}"#,
             expected:
-                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null, "level": 2, "count": 5, "order": "asc", "docs": "about:blank"}"#
+                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null, "level": 2, "count": 5, "order": "asc", "docs": "about:blank", "tenant": "123e4567-e89b-12d3-a456-426614174000"}"#
         )
         #expect(noted.note == .null)
         // Defaults spelled as text take the type's value; an anyOf default fills every member that takes it.

@@ -4,6 +4,19 @@ import Testing
 
 /// Refs across files: relative to the file that holds them, each file read once.
 struct MultiFileTests {
+    /// A `$ref` written with Windows' `\\` (Kartverket's `paths\\datasets.yaml`) reaches the file
+    /// its `/` would, with an error whose reading says so; read as a name, it reached nothing.
+    @Test func backslashesInAReferenceAreSlashes() throws {
+        let result = OpenAPILoader.load(path: fixtures + "/backslash/api.yaml")
+        #expect(
+            printed(result) == [
+                #"backslash/api.yaml:6:11: error: 'paths\datasets.yaml' separates its path with \, as Windows does; "#
+                    + "a URI reference separates it with / [ref-backslash]"
+            ])
+        let document = try #require(result.document)
+        #expect(document.operations.map(\.operationId) == ["listDatasets"])
+    }
+
     @Test func refsAcrossThreeFilesInTwoFolders() throws {
         let result = OpenAPILoader.load(path: fixtures + "/multi-file/api.yaml")
         #expect(printed(result) == [])

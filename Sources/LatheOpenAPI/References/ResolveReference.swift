@@ -138,7 +138,7 @@ extension DocumentDecoder {
             }
             return nil
         }
-        guard let uri = local ?? PercentEncoding.decode(uriPart),
+        guard var uri = local ?? PercentEncoding.decode(uriPart),
             let fragment = PercentEncoding.decode(fragmentPart ?? "")
         else {
             referenceError(
@@ -164,6 +164,14 @@ extension DocumentDecoder {
             return nil
         }
 
+        if local == nil, uri.contains("\\") {
+            // Kartverket's `$ref: paths\datasets.yaml`, written on Windows: a URI has no `\`, and
+            // no file is named so on other systems.
+            error(
+                "'\(raw)' separates its path with \\, as Windows does; a URI reference separates it with /",
+                at: refNode, kind: "ref-backslash", reading: "Lathe reads each \\ as /")
+            uri = String(uri.map { $0 == "\\" ? "/" : $0 })
+        }
         guard let tree = targetTree(uri: uri, raw: raw, at: refNode, kind: kind) else { return nil }
         guard let root = tree.root else { return nil }
         // The pointer its tokens make is `fragment` itself: `tokens` accepts only `~0` and `~1` after

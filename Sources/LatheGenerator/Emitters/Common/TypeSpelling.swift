@@ -62,6 +62,7 @@ struct TypeSpelling {
             case .calendarDate: return "\(Runtime.Literal.date)(\(SwiftLiteral.string(text)))"
             // Only text `defaultFits` found Foundation takes as it is.
             case .url: return "Foundation.URL(string: \(SwiftLiteral.string(text)))!"
+            case .uuid: return "Foundation.UUID(uuidString: \(SwiftLiteral.string(text)))!"
             default: return nil
             }
         case (.number(let number), .primitive(let primitive)):

@@ -119,6 +119,9 @@ extension Defaults {
         /// - Note: Defaults to `"about:blank"` when absent.
         public var docs: Swift.String
 
+        /// - Note: Defaults to `"123e4567-e89b-12d3-a456-426614174000"` when absent.
+        public var tenant: Foundation.UUID
+
         public var odd: Settings.Odd?
 
         /// Creates a value from its members; optional members default to absent.
@@ -136,6 +139,7 @@ extension Defaults {
             count: Swift.Int = 5,
             order: Order = .asc,
             docs: Swift.String = "about:blank",
+            tenant: Foundation.UUID = Foundation.UUID(uuidString: "123e4567-e89b-12d3-a456-426614174000")!,
             odd: Settings.Odd? = nil
         ) {
             self.retries = retries
@@ -151,6 +155,7 @@ extension Defaults {
             self.count = count
             self.order = order
             self.docs = docs
+            self.tenant = tenant
             self.odd = odd
         }
 
@@ -170,6 +175,7 @@ extension Defaults {
             self.count = try container.decodeIfPresent(Swift.Int.self, forKey: "count", rejectingNull: rejectsNull) ?? 5
             self.order = try container.decodeIfPresent(Order.self, forKey: "order", rejectingNull: rejectsNull) ?? .asc
             self.docs = try container.decodeIfPresent(Swift.String.self, forKey: "docs", rejectingNull: rejectsNull) ?? "about:blank"
+            self.tenant = try container.decodeIfPresent(Foundation.UUID.self, forKey: "tenant", rejectingNull: rejectsNull) ?? Foundation.UUID(uuidString: "123e4567-e89b-12d3-a456-426614174000")!
             self.odd = try container.decodeIfPresent(Settings.Odd.self, forKey: "odd", rejectingNull: rejectsNull)
         }
 
@@ -188,6 +194,7 @@ extension Defaults {
             try container.encode(self.count, forKey: "count")
             try container.encode(self.order, forKey: "order")
             try container.encode(self.docs, forKey: "docs")
+            try container.encode(self.tenant, forKey: "tenant")
             try container.encodeIfPresent(self.odd, forKey: "odd")
         }
 
