@@ -22,6 +22,13 @@ mkdir -p "$work/Sources"
 names=()
 for spec in "$@"; do
   name=$(basename "$spec" | sed 's/\.[a-z]*$//; s/[^A-Za-z0-9]/_/g')
+  # Multi-file specs' roots share names (openapi.yaml): each target gets one of its own.
+  base=$name
+  suffix=2
+  while [[ " ${names[*]} " == *" $name "* ]]; do
+    name="${base}_$suffix"
+    suffix=$((suffix + 1))
+  done
   names+=("$name")
   rm -rf "$work/Sources/Generated_$name" "$work/Sources/Check_$name"
   mkdir -p "$work/Sources/Check_$name"

@@ -142,11 +142,10 @@ struct Samples {
                     own.removeAll { member in chosen.contains { $0.key == member.key } }
                     made = .object(own + chosen)
                 }
-                // The discriminator's value that selects this alternative: the mapping's, else the
-                // component's name.
+                // The discriminator's value that selects this alternative, when the mapping names one
+                // (an alternative's own `enum` for the property says the rest).
                 if let key = alternative.ref?.targetKey, let discriminator = schema.discriminator,
                     let selecting = discriminator.mapping.first(where: { $0.reference.targetKey == key })?.value
-                        ?? componentName(key)
                 {
                     made = settingDiscriminator(made, discriminator.propertyName, to: selecting)
                 }
@@ -182,18 +181,15 @@ struct Samples {
         return schema.types == nil ? .object([]) : nil
     }
 
-    /// `Name` of a key `…#/components/schemas/Name`.
-    func componentName(_ key: String) -> String? {
-        let marker = "#/components/schemas/"
-        guard let hash = key.lastIndex(of: "#"), key[hash...].hasPrefix(marker) else { return nil }
-        let name = key[hash...].dropFirst(marker.count)
-        return name.contains("/") ? nil : String(name)
-    }
-
     func settingDiscriminator(_ value: SpecValue, _ property: String, to selecting: String) -> SpecValue {
         guard case .object(var members) = value else { return value }
+        // A number where the subtype's property is one (ASP.NET Core's `$type: 0`).
+        var selector = SpecValue.string(selecting)
+        if case .number? = members.first(where: { $0.key == property })?.value, Double(selecting) != nil {
+            selector = .number(JSONNumber(selecting))
+        }
         members.removeAll { $0.key == property }
-        return .object([.init(key: property, value: .string(selecting))] + members)
+        return .object([.init(key: property, value: selector)] + members)
     }
 
     /// The properties that can be made: every required one (or nothing), and the others that can.

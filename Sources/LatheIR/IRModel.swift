@@ -272,6 +272,45 @@ public enum IRValueType: Sendable, Hashable {
     }
 }
 
+extension IRPrimitive {
+    /// Whether the literal of this type spelled from `text` makes a value rather than trapping:
+    /// a calendar date that exists, `URL(string:)!` of text Foundation takes as it is,
+    /// `UUID(uuidString:)!` of the 8-4-4-4-12 hexadecimal form. Defaults and constants are spelled
+    /// so, and a trap would stop a server at the first request that leaves one out.
+    public func takesLiteral(_ text: String) -> Bool {
+        switch self {
+        case .calendarDate: Self.isCalendarDate(text)
+        case .url: HTTPURL.isURIReference(text)
+        case .uuid: Self.isUUID(text)
+        default: true
+        }
+    }
+
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hexadecimal digits, as `UUID(uuidString:)` takes it.
+    static func isUUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        return bytes.indices.allSatisfy { index in
+            let byte = bytes[index]
+            guard ![8, 13, 18, 23].contains(index) else { return byte == UInt8(ascii: "-") }
+            return (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66)
+        }
+    }
+
+    /// `YYYY-MM-DD` naming a day that exists (a default must not trap when the type is created).
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1 ... 12).contains(month),
+            day >= 1
+        else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return year >= 1 && day <= days
+    }
+
+}
+
 public enum IRPrimitive: String, Sendable, Hashable {
     case string, int, int32, int64, float, double, decimal, bool
     /// `format: date`: `LatheRuntime.CalendarDate`.

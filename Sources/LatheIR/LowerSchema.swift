@@ -165,12 +165,18 @@ extension Lowerer {
             union.oneOf = schema.oneOf
             union.anyOf = schema.anyOf
             union.discriminator = schema.discriminator
-            // `additionalProperties: false` beside the alternatives cannot forbid the keys they add:
-            // read so, no value would be valid.
-            if own.additionalProperties?.value.isFalse == true { own.additionalProperties = nil }
             let bases = own.allOf
             own.allOf = []
             if let composite = lowerComposite(schema, bases + [union], own, hint) {
+                // `additionalProperties: false` beside the alternatives, or in a base beside them,
+                // cannot forbid the keys they add: read so, no value would be valid.
+                if case .named(let id) = composite, case .object(var object) = types[id.index].kind,
+                    object.additionalProperties == .forbidden
+                {
+                    object.additionalProperties = .ignored
+                    object.undeclaredKeysName = nil
+                    types[id.index].kind = .object(object)
+                }
                 return (composite, IRConstraints())
             }
         }
@@ -185,6 +191,11 @@ extension Lowerer {
     private func declaredPropertyNames(ofAlternative member: Schema) -> Set<String>? {
         var visited = Set<String>()
         guard let key = member.ref?.targetKey else {
+            // One that only lists what is required (`{required: [a]}`) is any object, which would
+            // take every value before the alternatives after it: no object to compose.
+            guard !member.properties.isEmpty || !member.allOf.isEmpty || member.additionalProperties != nil else {
+                return nil
+            }
             return objectParts(member, visited: &visited).map { Set($0.properties.map(\.name)) }
         }
         guard let target = document.schema(forKey: key) else { return nil }
@@ -963,7 +974,7 @@ extension Lowerer {
         if alternatives.count == 2, schema.ref == nil, schema.allOf.isEmpty, schema.properties.isEmpty,
             let nullIndex = alternatives.firstIndex(where: Self.isNullOnly)
         {
-            return objectParts(alternatives[1 - nullIndex], visited: &visited)
+            return objectParts(alternatives[1 - nullIndex], visited: &visited, family: family)
         }
         if let types = schema.types, !types.subtracting(.null).isSubset(of: .object) { return nil }
         guard schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil, schema.items == nil else {
@@ -982,7 +993,11 @@ extension Lowerer {
                 own.oneOf = []
                 own.anyOf = []
                 own.discriminator = nil
-                if let baseParts = objectParts(own, visited: &visited) { parts.add(baseParts) }
+                // As the base's own type: a base of it that lists it is its family in turn
+                // (`HouseCat: allOf: [$ref: Cat]`, `Cat: allOf: [$ref: Pet], oneOf: [HouseCat, …]`).
+                if let baseParts = objectParts(own, visited: &visited, family: schemaTypes[key]) {
+                    parts.add(baseParts)
+                }
                 visited.remove(key)
             }
             return parts.parts
@@ -1389,12 +1404,8 @@ extension Lowerer {
         case (.string(let text), .primitive(let primitive)):
             switch primitive {
             case .string, .decimalString, .numberOrString: return true
-            case .calendarDate: return Self.isCalendarDate(text)
-            // `format: uri` (`about:blank`, problem details' default type): a `URL` in requests,
-            // written `URL(string:)!`, so only text Foundation takes as it is.
-            case .url: return HTTPURL.isURIReference(text)
-            // Written `UUID(uuidString:)!`: only the 8-4-4-4-12 hexadecimal form it takes.
-            case .uuid: return Self.isUUID(text)
+            // `format: uri` (`about:blank`, problem details' default type): a `URL` in requests.
+            case .calendarDate, .url, .uuid: return primitive.takesLiteral(text)
             default: return false
             }
         case (.number(let number), .primitive(let primitive)):
@@ -1430,29 +1441,6 @@ extension Lowerer {
             }
         default: return false
         }
-    }
-
-    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hexadecimal digits, as `UUID(uuidString:)` takes it.
-    static func isUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        return bytes.indices.allSatisfy { index in
-            let byte = bytes[index]
-            guard ![8, 13, 18, 23].contains(index) else { return byte == UInt8(ascii: "-") }
-            return (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66)
-        }
-    }
-
-    /// `YYYY-MM-DD` naming a day that exists (a default must not trap when the type is created).
-    static func isCalendarDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1 ... 12).contains(month),
-            day >= 1
-        else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return year >= 1 && day <= days
     }
 
     // MARK: Unions

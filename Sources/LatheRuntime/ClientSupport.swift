@@ -110,16 +110,20 @@ public struct InvalidServerURL: Error, Sendable, CustomStringConvertible {
         _ body: @escaping @Sendable () async throws -> Output
     ) async throws -> Output {
         do {
-            return try await ClientConfiguration.$current.withValue(configuration) {
-                guard let timeout = configuration.timeout else { return try await body() }
-                return try await withThrowingTaskGroup(of: Output.self) { group in
-                    group.addTask { try await body() }
-                    group.addTask {
-                        try await Task.sleep(for: timeout)
-                        throw OperationError(operationID: operationID, reason: .timedOut(after: timeout))
+            // A call a server's handler makes upstream reads its response as a client, not under
+            // the limits of the request being handled.
+            return try await ServerLimits.$current.withValue(nil) {
+                try await ClientConfiguration.$current.withValue(configuration) {
+                    guard let timeout = configuration.timeout else { return try await body() }
+                    return try await withThrowingTaskGroup(of: Output.self) { group in
+                        group.addTask { try await body() }
+                        group.addTask {
+                            try await Task.sleep(for: timeout)
+                            throw OperationError(operationID: operationID, reason: .timedOut(after: timeout))
+                        }
+                        defer { group.cancelAll() }
+                        return try await group.next()!
                     }
-                    defer { group.cancelAll() }
-                    return try await group.next()!
                 }
             }
         } catch let error as BodyTooLarge {

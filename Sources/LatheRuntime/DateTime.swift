@@ -79,11 +79,9 @@ import Foundation
     }
 
     /// The configuration of the client call being read; `nil` in a generated server's handling of
-    /// a request, even one a client in the same process sent (a loopback transport), which reads
+    /// a request, even one a client in the same process sent (`ServerLimits.apply`), which reads
     /// what the spec says.
-    private static var clientConfiguration: ClientConfiguration? {
-        ServerLimits.current == nil ? ClientConfiguration.current : nil
-    }
+    private static var clientConfiguration: ClientConfiguration? { ClientConfiguration.current }
 
     /// Why `text` is no date-time `dateAsConfigured` reads, for a decoding error.
     static func refusal(of text: String) -> String {

@@ -29,9 +29,13 @@ public struct ServerLimits: Sendable, Hashable {
     /// Internal: the task-local's projected value would stay public even behind the SPI.
     @TaskLocal static var current: ServerLimits?
 
-    /// Runs `operation` with these limits as the ones of the request being handled.
+    /// Runs `operation` with these limits as the ones of the request being handled, and no
+    /// client call's configuration: a request a client in the same process sent (a loopback
+    /// transport) is read as the spec says, whatever that client chose.
     @_spi(Generated) public func apply<T>(_ operation: () async throws -> T) async rethrows -> T {
-        try await Self.$current.withValue(self, operation: operation)
+        try await ClientConfiguration.$current.withValue(nil) {
+            try await Self.$current.withValue(self, operation: operation)
+        }
     }
 }
 

@@ -113,5 +113,10 @@ struct DateTimeTests {
         #expect(served.0 == nil)
         #expect(throws: DecodingError.self) { try served.1.get() }
         if case .failure(let error) = served.1 { #expect(!"\(error)".contains("ClientConfiguration")) }
+        // A handler's own call upstream is a client's, read as its configuration says.
+        let upstream = try await ServerLimits().apply {
+            try await ClientSupport.call("get", configuration) { Date(uriText: "2025-07-01T12:00:00") }
+        }
+        #expect(upstream == Self.noon)
     }
 }

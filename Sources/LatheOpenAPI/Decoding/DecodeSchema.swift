@@ -343,7 +343,8 @@ extension DocumentDecoder {
             // nothing, or a null beside a schema's structure (`{"type": null, "properties": …}`,
             // as serializers write an unset field), is absent.
             let onlyAnnotated = schemaNode.entries.allSatisfy { key, _ in
-                key.textEquals("type") || key.textHasPrefix("x-") || Self.annotationKeywords.contains(key.text ?? "")
+                key.textEquals("type") || key.textHasPrefix("x-")
+                    || (Self.annotationKeywords.contains(key.text ?? "") && !key.textEquals("$ref"))
             }
             guard node.text?.isEmpty == false, onlyAnnotated else {
                 error(

@@ -165,8 +165,8 @@ extension DocumentDecoder {
         }
 
         if local == nil, uri.contains("\\") {
-            // Kartverket's `$ref: paths\datasets.yaml`, written on Windows: a URI has no `\`, and
-            // no file is named so on other systems.
+            // Kartverket's `$ref: paths\datasets.yaml`, written on Windows: a URI has no `\` (RFC
+            // 3986 would percent-encode it), and the file meant is the one with a `/`.
             error(
                 "'\(raw)' separates its path with \\, as Windows does; a URI reference separates it with /",
                 at: refNode, kind: "ref-backslash", reading: "Lathe reads each \\ as /")

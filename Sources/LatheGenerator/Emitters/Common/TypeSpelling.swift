@@ -55,6 +55,8 @@ struct TypeSpelling {
             return literal == ".none" || literal.hasPrefix(".some") ? self.type(inner) + literal : literal
         case (_, .primitive(.jsonValue)): return jsonValueLiteral(value)
         case (.string(let text), .primitive(let primitive)):
+            // Text the type's literal would trap on (a UUID default an `anyOf`'s other member takes).
+            guard primitive.takesLiteral(text) else { return nil }
             switch primitive {
             case .string: return SwiftLiteral.string(text)
             case .decimalString: return "\(Runtime.decimalString)(text: \(SwiftLiteral.string(text)))"
