@@ -1814,9 +1814,12 @@ extension Lowerer {
     }
 
     private func noteDateTimesWithoutOffset(inExamplesOf schema: Schema, _ properties: [IRProperty]) {
-        let dateTimes = properties.filter { unaliased($0.type).nonNull == .primitive(.dateTime) }
-        guard !dateTimes.isEmpty else { return }
-        noteDateTimesWithoutOffset(schema.dateTimesWithoutOffset(inExamplesOf: Set(dateTimes.map(\.name.original))))
+        noteDateTimesWithoutOffset(
+            schema.dateTimesWithoutOffset(inExamplesOf: { name in
+                properties.contains {
+                    $0.name.original == name && self.unaliased($0.type).nonNull == .primitive(.dateTime)
+                }
+            }))
     }
 
     func stringPrimitive(_ format: String?) -> IRPrimitive {

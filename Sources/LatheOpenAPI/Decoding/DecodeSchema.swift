@@ -200,7 +200,9 @@ extension DocumentDecoder {
                     } ?? notes
             }
         }
-        schema.required += requiredInProperties.filter { !schema.required.contains($0) }
+        if !requiredInProperties.isEmpty {
+            schema.required += requiredInProperties.filter { !schema.required.contains($0) }
+        }
         schema.shareConstraints(in: &constraintPool)
         // OpenAPI 3.0 ignores what stands beside a `$ref` (a 3.0 `nullable` there becomes `anyOf`
         // below); 3.1 applies it as well. Answered here, so later stages never ask the version.
@@ -462,7 +464,7 @@ extension DocumentDecoder {
         properties.reserveCapacity(entries.count)
         var required: [String] = []
         for (name, keyNode, value) in entries {
-            if name == "required", value.isSequence, value.count > 0 {
+            if value.isSequence, name == "required", value.count > 0 {
                 let names = value.items.compactMap { $0.scalarType == .string ? text(of: $0) : nil }
                 if names.count == value.count, names.allSatisfy({ listed in entries.contains { $0.name == listed } }) {
                     error(

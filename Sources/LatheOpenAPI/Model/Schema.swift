@@ -394,33 +394,42 @@ extension Schema {
     /// which RFC 3339 does not allow), with where each stands.
     public var dateTimesWithoutOffsetInExamples: [(text: String, origin: Origin)] {
         examples.compactMap { example in
-            example.text.flatMap { Self.isDateTimeWithoutOffset($0) ? ($0, Origin(example)) : nil }
+            Self.isDateTimeWithoutOffset(example) ? (example.text ?? "", Origin(example)) : nil
         }
     }
 
     /// The values this object schema's own examples give the keys `names` that are date-times
-    /// without a UTC offset, with where each stands.
-    public func dateTimesWithoutOffset(inExamplesOf names: Set<String>) -> [(text: String, origin: Origin)] {
+    /// without a UTC offset, with where each stands. Most objects' examples show none: their
+    /// values are read as bytes first, and only a date-time's key is made a string.
+    public func dateTimesWithoutOffset(inExamplesOf names: (String) -> Bool) -> [(text: String, origin: Origin)] {
         var found: [(text: String, origin: Origin)] = []
         for example in examples where example.isMapping {
-            for (key, value) in example.entries {
-                guard let name = key.text, names.contains(name), let text = value.text,
-                    Self.isDateTimeWithoutOffset(text)
-                else { continue }
-                found.append((text, Origin(value)))
+            for (key, value) in example.entries where Self.isDateTimeWithoutOffset(value) {
+                guard let name = key.text, names(name) else { continue }
+                found.append((value.text ?? "", Origin(value)))
             }
         }
         return found
     }
 
+    /// Whether `node` is a scalar that reads as a date-time without an offset.
+    static func isDateTimeWithoutOffset(_ node: YAMLNode) -> Bool {
+        node.withTextBytes { isDateTimeWithoutOffset(bytes: $0) } ?? false
+    }
+
     /// `YYYY-MM-DDThh:mm:ss` (or a space or `t` for the `T`), with any fraction of a second, and
     /// nothing after it.
     public static func isDateTimeWithoutOffset(_ text: String) -> Bool {
-        let b = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isDateTimeWithoutOffset(bytes: $0) }
+    }
+
+    static func isDateTimeWithoutOffset(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count >= 19 else { return false }
         func digits(_ range: Range<Int>) -> Bool {
             range.allSatisfy { b[$0] >= UInt8(ascii: "0") && b[$0] <= UInt8(ascii: "9") }
         }
-        guard b.count >= 19, digits(0 ..< 4), b[4] == UInt8(ascii: "-"), digits(5 ..< 7), b[7] == UInt8(ascii: "-"),
+        guard digits(0 ..< 4), b[4] == UInt8(ascii: "-"), digits(5 ..< 7), b[7] == UInt8(ascii: "-"),
             digits(8 ..< 10), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
             digits(11 ..< 13), b[13] == UInt8(ascii: ":"), digits(14 ..< 16), b[16] == UInt8(ascii: ":"),
             digits(17 ..< 19)
