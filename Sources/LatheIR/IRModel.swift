@@ -308,7 +308,6 @@ extension IRPrimitive {
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         return year >= 1 && day <= days
     }
-
 }
 
 public enum IRPrimitive: String, Sendable, Hashable {

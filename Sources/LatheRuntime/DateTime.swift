@@ -74,14 +74,11 @@ import Foundation
     /// is read as the time there.
     static func dateAsConfigured(from text: String) -> Date? {
         if let date = date(from: text) { return date }
-        guard let zone = clientConfiguration?.timeZoneForDateTimesWithoutOffset else { return nil }
+        // `nil` in a generated server's handling of a request, even one a client in the same
+        // process sent (`ServerLimits.apply`), which reads what the spec says.
+        guard let zone = ClientConfiguration.current?.timeZoneForDateTimesWithoutOffset else { return nil }
         return date(from: text, withoutOffsetIn: zone)
     }
-
-    /// The configuration of the client call being read; `nil` in a generated server's handling of
-    /// a request, even one a client in the same process sent (`ServerLimits.apply`), which reads
-    /// what the spec says.
-    private static var clientConfiguration: ClientConfiguration? { ClientConfiguration.current }
 
     /// Why `text` is no date-time `dateAsConfigured` reads, for a decoding error.
     static func refusal(of text: String) -> String {
@@ -90,7 +87,7 @@ import Foundation
         }
         let reason = "'\(text)' has no UTC offset, which an RFC 3339 date-time must have"
         // Only a client can choose to read it: a generated server holds its clients to the spec.
-        guard clientConfiguration != nil else { return reason }
+        guard ClientConfiguration.current != nil else { return reason }
         return reason
             + " (ClientConfiguration.timeZoneForDateTimesWithoutOffset reads such date-times in a time zone you name)"
     }

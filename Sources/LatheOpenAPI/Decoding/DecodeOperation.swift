@@ -157,14 +157,10 @@ extension DocumentDecoder {
         var location: ParameterLocation?
         var styleNode: YAMLNode?
         var allowReservedNode: YAMLNode?
-        let fields = [
-            "name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode",
-            "allowReserved", "schema", "example", "examples", "content",
-        ]
         let missing = ["name": "Lathe leaves out this parameter", "in": "Lathe leaves out this parameter"]
         guard
             let extensions = object(
-                node, "a Parameter object", fields: fields, required: ["name", "in"], missing: missing,
+                node, "a Parameter object", fields: Self.parameterFields, required: ["name", "in"], missing: missing,
                 { key, _, value in
                     switch key {
                     case "name": parameter.name = string(value, "the parameter name") ?? ""
@@ -285,7 +281,7 @@ extension DocumentDecoder {
         let missing = ["content": "Lathe generates the operation without a request body"]
         guard
             let extensions = object(
-                node, "a Request Body object", fields: ["description", "content", "required"], required: ["content"],
+                node, "a Request Body object", fields: Self.requestBodyFields, required: ["content"],
                 missing: missing,
                 { key, _, value in
                     switch key {
@@ -455,7 +451,7 @@ extension DocumentDecoder {
         guard
             let extensions = object(
                 node, "a Response object",
-                fields: ["description", "headers", "content", "links"] + since32(["summary"]), required: required,
+                fields: Self.responseFields + since32(Self.responseFields32), required: required,
                 { key, _, value in
                     switch key {
                     case "description": response.description = string(value, "description")

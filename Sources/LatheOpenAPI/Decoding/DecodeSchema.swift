@@ -361,11 +361,8 @@ extension DocumentDecoder {
         return decodeTypeName(node)
     }
 
+    /// A type's name; null (`type: null`, `[string, null]`) is read by `decodeTypes`.
     private func decodeTypeName(_ node: YAMLNode) -> JSONTypes? {
-        if node.isScalar, node.scalarType == .null {
-            error("type has no value", at: node, kind: "empty-value", reading: "Lathe reads it as if it were absent")
-            return nil
-        }
         guard let text = string(node, "type") else { return nil }
         guard let type = JSONTypes(name: text) else {
             if let type = Self.typeSpelling(text) {

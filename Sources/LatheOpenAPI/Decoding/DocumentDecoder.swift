@@ -240,6 +240,13 @@ final class DocumentDecoder {
 
     /// An Example object's fields, and those 3.2 adds.
     static let exampleFields = ["summary", "description", "value", "externalValue"]
+    static let parameterFields = [
+        "name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode",
+        "allowReserved", "schema", "example", "examples", "content",
+    ]
+    static let requestBodyFields = ["description", "content", "required"]
+    static let responseFields = ["description", "headers", "content", "links"]
+    static let responseFields32 = ["summary"]
     static let exampleFields32 = ["dataValue", "serializedValue"]
 
     /// Fields OpenAPI 3.2 adds to an object: known in a 3.2 document, unknown before.

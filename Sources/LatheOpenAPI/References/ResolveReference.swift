@@ -255,7 +255,7 @@ extension DocumentDecoder {
         }
     }
 
-    private func walk(_ root: YAMLNode, tokens: [String]) -> Result<YAMLNode, PointerError> {
+    func walk(_ root: YAMLNode, tokens: [String]) -> Result<YAMLNode, PointerError> {
         var node = root
         for (depth, token) in tokens.enumerated() {
             // Only a failure names the place, so the pointer is made then.
@@ -345,18 +345,11 @@ extension DocumentDecoder {
     /// extension), and the fields it requires there. Only the kinds whose fields no schema is
     /// made of; a schema is told by what it holds (`schemaHeld`).
     static func isWritten(as kind: ComponentKind, _ node: YAMLNode) -> Bool {
-        let (fields, required): (Set<String>, [String])
+        let (fields, required): ([String], [String])
         switch kind {
-        case .response:
-            (fields, required) = (["description", "summary", "headers", "content", "links"], ["description"])
-        case .requestBody: (fields, required) = (["description", "content", "required"], ["content"])
-        case .parameter:
-            (fields, required) = (
-                [
-                    "name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode",
-                    "allowReserved", "schema", "example", "examples", "content",
-                ], ["name", "in"]
-            )
+        case .response: (fields, required) = (responseFields + responseFields32, ["description"])
+        case .requestBody: (fields, required) = (requestBodyFields, ["content"])
+        case .parameter: (fields, required) = (parameterFields, ["name", "in"])
         default: return false
         }
         guard node.isMapping, required.allSatisfy({ node[$0] != nil }) else { return false }

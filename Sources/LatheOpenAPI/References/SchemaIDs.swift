@@ -14,24 +14,13 @@ extension DocumentDecoder {
         let uri = String(raw[..<(hash ?? raw.endIndex)])
         guard !uri.isEmpty else { return nil }
         let resources = schemaResources(of: refNode.tree)
-        guard !resources.isEmpty else { return nil }
-        let fileBase = "file://" + files.absolutePath(of: refNode.tree)
-        let base = schemaIDs(above: refNode).reversed().reduce(fileBase) { URIReference.resolve($1, against: $0) }
-        guard let resource = resources[URIReference.resolve(uri, against: base)] else { return nil }
+        guard !resources.isEmpty,
+            let resource = resources[URIReference.resolve(uri, against: baseURI(of: refNode))]
+        else { return nil }
         let fragment = hash.map { String(raw[raw.index(after: $0)...]) } ?? ""
-        guard let decoded = PercentEncoding.decode(fragment), let tokens = try? JSONPointer.tokens(decoded) else {
-            return nil
-        }
-        var node = resource
-        for token in tokens {
-            if node.isMapping, let next = node[token] {
-                node = next
-            } else if node.isSequence, let index = Int(token), index >= 0, index < node.count {
-                node = node.items[index]
-            } else {
-                return nil
-            }
-        }
+        guard let decoded = PercentEncoding.decode(fragment), let tokens = try? JSONPointer.tokens(decoded),
+            case .success(let node) = walk(resource, tokens: tokens)
+        else { return nil }
         return (canonicalKey(file: refNode.tree, pointer: node.pointer), node)
     }
 
@@ -40,44 +29,46 @@ extension DocumentDecoder {
     private func schemaResources(of tree: YAMLTree) -> [String: YAMLNode] {
         if let known = schemaResourcesByTree[ObjectIdentifier(tree)] { return known }
         var resources: [String: YAMLNode] = [:]
-        let fileBase = "file://" + files.absolutePath(of: tree)
-        for node in tree.mappings(withKey: "$id") where isSchemaIDHolder(node) {
-            let uri = schemaIDs(above: node).reversed().reduce(fileBase) { URIReference.resolve($1, against: $0) }
+        for node in tree.mappings(withKey: "$id") where Self.schemaID(of: node) != nil && !isInData(node) {
+            let uri = baseURI(of: node)
             if resources[uri] == nil { resources[uri] = node }
         }
         schemaResourcesByTree[ObjectIdentifier(tree)] = resources
         return resources
     }
 
-    /// Whether `node`'s `$id` names it: a text that is not only a fragment (draft 7's `$id:
-    /// '#name'` is an anchor), outside examples and other data, which no `$id` names.
-    private func isSchemaIDHolder(_ node: YAMLNode) -> Bool {
-        guard let id = node["$id"], id.scalarType == .string, let text = id.text, !text.hasPrefix("#") else {
-            return false
-        }
+    /// Whether `node` stands in an example or other data, whose `$id` names nothing.
+    private func isInData(_ node: YAMLNode) -> Bool {
         var current = node
         while let (parent, token) = current.pointerStep {
             if ["/example", "/examples", "/default", "/enum", "/const"].contains(token) || token.hasPrefix("/x-") {
-                return false
+                return true
             }
             current = parent
         }
-        return true
+        return false
     }
 
-    /// The `$id`s of `node` and the mappings above it, innermost first (fragments dropped).
-    private func schemaIDs(above node: YAMLNode) -> [String] {
+    /// The URI `node` stands under: its file's, resolved against each `$id` from the outermost
+    /// mapping holding it to `node` itself.
+    private func baseURI(of node: YAMLNode) -> String {
         var ids: [String] = []
         var current: YAMLNode? = node
         while let mapping = current {
-            if mapping.isMapping, let id = mapping["$id"], id.scalarType == .string, let text = id.text,
-                !text.hasPrefix("#")
-            {
-                ids.append(text)
-            }
+            if let id = Self.schemaID(of: mapping) { ids.append(id) }
             current = mapping.parent
         }
-        return ids
+        return ids.reversed().reduce("file://" + files.absolutePath(of: node.tree)) {
+            URIReference.resolve($1, against: $0)
+        }
+    }
+
+    /// The `$id` of a mapping that names a resource: text that is not only a fragment (draft 7's
+    /// `$id: '#name'` is an anchor).
+    private static func schemaID(of node: YAMLNode) -> String? {
+        guard node.isMapping, let id = node["$id"], id.scalarType == .string, let text = id.text, !text.hasPrefix("#")
+        else { return nil }
+        return text
     }
 }
 
