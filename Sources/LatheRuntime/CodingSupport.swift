@@ -112,7 +112,14 @@ public enum Literal {
     /// Writes `value`'s members into the JSON object `encoder` is writing, beside the properties
     /// written there. The value is encoded on its own first: a union writes itself through a
     /// single-value container, which cannot share an encoder with the properties' keyed one.
-    public static func encodeMerged<Value: Encodable>(_ value: Value, to encoder: any Encoder) throws {
+    ///
+    /// Members named in `ownKeys` are left out: the struct declares them and writes them from its
+    /// own properties. Both read the one JSON object, so an alternative that restates a property,
+    /// or an undocumented case holding the whole object, holds a copy that the struct's property
+    /// alone may be changed in; written last, the copy would undo the change.
+    public static func encodeMerged<Value: Encodable>(
+        _ value: Value, to encoder: any Encoder, except ownKeys: [String] = []
+    ) throws {
         let data = try JSONCoding.encoder().encode(value)
         guard case .object(let members) = try JSONCoding.decoder().decode(JSONValue.self, from: data) else {
             throw EncodingError.invalidValue(
@@ -122,7 +129,7 @@ public enum Literal {
                     debugDescription: "\(Value.self) is not a JSON object, so it cannot be merged into one"))
         }
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+        for (key, member) in members.sorted(by: { $0.key < $1.key }) where !ownKeys.contains(key) {
             try container.encode(member, forKey: AnyCodingKey(key))
         }
     }

@@ -80,9 +80,12 @@ extension TypeEmitter {
             }
             for member in object.composed {
                 if !shapes.isEmpty { w.line() }
-                w.docComment([
-                    "The same JSON object read as `\(spelling.type(member.type))` (`allOf` with a `oneOf` or `anyOf`)."
-                ])
+                w.docComment(
+                    [
+                        "The same JSON object read as `\(spelling.type(member.type))` (`allOf` with a `oneOf` or `anyOf`)."
+                    ]
+                        + (shapes.isEmpty
+                            ? [] : ["Keys the properties above hold are written from them, not from this value."]))
                 w.line("public var \(SwiftNames.escapedMember(member.name.swift)): \(spelling.type(member.type))")
             }
             if let additional {
@@ -300,9 +303,14 @@ extension TypeEmitter {
                 let method = absentIsNil ? "encodeIfPresent" : "encode"
                 w.line("try container.\(method)(self.\(shape.storedName), forKey: \(key))")
             }
+            // The struct's own keys are written from its properties alone (`encodeMerged(except:)`).
+            let ownKeys =
+                shapes.isEmpty
+                ? ""
+                : ", except: [\(shapes.map { SwiftLiteral.string($0.property.name.original) }.joined(separator: ", "))]"
             for member in composed {
                 w.line(
-                    "try \(Runtime.CompositeCoding.encodeMerged)(self.\(SwiftNames.escapedMember(member.name.swift)), to: encoder)"
+                    "try \(Runtime.CompositeCoding.encodeMerged)(self.\(SwiftNames.escapedMember(member.name.swift)), to: encoder\(ownKeys))"
                 )
             }
             if let additional {

@@ -529,6 +529,7 @@ extension AllOf {
         public var tag: Swift.String
 
         /// The same JSON object read as `Figure` (`allOf` with a `oneOf` or `anyOf`).
+        /// Keys the properties above hold are written from them, not from this value.
         public var figure: Figure
 
         /// Creates a value from its members; optional members default to absent.
@@ -546,7 +547,7 @@ extension AllOf {
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encode(self.tag, forKey: "tag")
-            try LatheRuntime.CompositeCoding.encodeMerged(self.figure, to: encoder)
+            try LatheRuntime.CompositeCoding.encodeMerged(self.figure, to: encoder, except: ["tag"])
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -9,6 +9,138 @@ import Foundation
 nonisolated public enum OneOfBesideProperties {}
 
 extension OneOfBesideProperties {
+    /// - Source: `#/components/schemas/Animal`
+    nonisolated public struct Animal: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: Swift.String
+
+        public var name: Swift.String?
+
+        /// The same JSON object read as `Animal.Value1` (`allOf` with a `oneOf` or `anyOf`).
+        /// Keys the properties above hold are written from them, not from this value.
+        public var value1: Animal.Value1
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: Swift.String, name: Swift.String? = nil, value1: Animal.Value1) {
+            self.kind = kind
+            self.name = name
+            self.value1 = value1
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.kind = try container.decode(Swift.String.self, forKey: "kind")
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            self.value1 = try Animal.Value1(from: decoder)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encodeIfPresent(self.name, forKey: "name")
+            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: ["kind", "name"])
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.value1.collectValidationIssues(at: path, into: &issues)
+        }
+
+        /// - Source: `#/components/schemas/Animal`
+        nonisolated public enum Value1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            case bird(Bird)
+            case case2(Animal.Value1.Case2)
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                if let value = try? container.decode(Bird.self) {
+                    self = .bird(value)
+                    return
+                }
+                if let value = try? container.decode(Animal.Value1.Case2.self) {
+                    self = .case2(value)
+                    return
+                }
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Value1's cases.")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case .bird(let value): try container.encode(value)
+                case .case2(let value): try container.encode(value)
+                }
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                switch self {
+                case .bird(let value):
+                    value.collectValidationIssues(at: path, into: &issues)
+                case .case2(let value):
+                    value.collectValidationIssues(at: path, into: &issues)
+                }
+            }
+
+            /// - Source: `#/components/schemas/Animal/oneOf/1`
+            nonisolated public struct Case2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+                public var fins: Swift.Int
+
+                /// Creates a value from its members; optional members default to absent.
+                public init(fins: Swift.Int) {
+                    self.fins = fins
+                }
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    self.fins = try container.decode(Swift.Int.self, forKey: "fins")
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    try container.encode(self.fins, forKey: "fins")
+                }
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            }
+        }
+    }
+}
+
+extension OneOfBesideProperties {
+    /// - Source: `#/components/schemas/Bird`
+    nonisolated public struct Bird: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: Swift.String
+
+        public var name: Swift.String?
+
+        public var wings: Swift.Int
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: Swift.String, name: Swift.String? = nil, wings: Swift.Int) {
+            self.kind = kind
+            self.name = name
+            self.wings = wings
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.kind = try container.decode(Swift.String.self, forKey: "kind")
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            self.wings = try container.decode(Swift.Int.self, forKey: "wings")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encodeIfPresent(self.name, forKey: "name")
+            try container.encode(self.wings, forKey: "wings")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension OneOfBesideProperties {
     /// - Source: `#/components/schemas/Cat`
     nonisolated public struct Cat: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var petType: Swift.String
@@ -73,6 +205,34 @@ extension OneOfBesideProperties {
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
+
+    /// - Source: `#/components/schemas/Created`
+    nonisolated public struct Created: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: Swift.String
+
+        public var at: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: Swift.String, at: Swift.String? = nil) {
+            self.kind = kind
+            self.at = at
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.kind = try container.decode(Swift.String.self, forKey: "kind")
+            self.at = try container.decodeIfPresent(Swift.String.self, forKey: "at", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encodeIfPresent(self.at, forKey: "at")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
 }
 
 extension OneOfBesideProperties {
@@ -111,6 +271,76 @@ extension OneOfBesideProperties {
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension OneOfBesideProperties {
+    /// - Source: `#/components/schemas/Event`
+    nonisolated public struct Event: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var id: Swift.String
+
+        public var note: Swift.String?
+
+        /// The same JSON object read as `Event.Value1` (`allOf` with a `oneOf` or `anyOf`).
+        /// Keys the properties above hold are written from them, not from this value.
+        public var value1: Event.Value1
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(id: Swift.String, note: Swift.String? = nil, value1: Event.Value1) {
+            self.id = id
+            self.note = note
+            self.value1 = value1
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.id = try container.decode(Swift.String.self, forKey: "id")
+            self.note = try container.decodeIfPresent(Swift.String.self, forKey: "note", rejectingNull: rejectsNull)
+            self.value1 = try Event.Value1(from: decoder)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encodeIfPresent(self.note, forKey: "note")
+            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: ["id", "note"])
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.value1.collectValidationIssues(at: path, into: &issues)
+        }
+
+        /// - Source: `#/components/schemas/Event/allOf/1`
+        nonisolated public enum Value1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            /// Selected by `kind` `created`.
+            case created(Created)
+            /// A value whose `kind` names none of the cases above, kept as it came.
+            case undocumented(LatheRuntime.JSONValue)
+
+            public init(from decoder: any Swift.Decoder) throws {
+                switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
+                case "created": self = .created(try decoder.singleValueContainer().decode(Created.self))
+                default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
+                }
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case .created(let value): try container.encode(value)
+                case .undocumented(let value): try container.encode(value)
+                }
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                switch self {
+                case .created(let value):
+                    value.collectValidationIssues(at: path, into: &issues)
+                case .undocumented: LatheRuntime.Check.undocumentedCase("Value1", at: path, into: &issues)
+                }
+            }
+        }
     }
 }
 
@@ -159,6 +389,7 @@ extension OneOfBesideProperties {
         public var id: Swift.String
 
         /// The same JSON object read as `Shipment.Value1` (`allOf` with a `oneOf` or `anyOf`).
+        /// Keys the properties above hold are written from them, not from this value.
         public var value1: Shipment.Value1
 
         /// Creates a value from its members; optional members default to absent.
@@ -176,7 +407,7 @@ extension OneOfBesideProperties {
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encode(self.id, forKey: "id")
-            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder)
+            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: ["id"])
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
