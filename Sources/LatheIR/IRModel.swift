@@ -642,6 +642,9 @@ public struct IRUnion: Sendable, Equatable {
     public var cases: [Case]
     /// For a `oneOf` with a discriminator: the property that says which case a value is.
     public var discriminator: String?
+    /// With a discriminator, the case a value is when the property is absent or names no case
+    /// (OpenAPI 3.2's `defaultMapping`); without one, such a value is kept as `undocumented`.
+    public var defaultCase: Int?
     /// Whether a case refers back to this type (the enum is then `indirect`).
     public var isRecursive = false
 

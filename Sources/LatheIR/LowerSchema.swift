@@ -1527,7 +1527,10 @@ extension Lowerer {
             return false
         }
         // The mapped schemas, then every other component that extends this one (selected by its name).
-        var keys: [String] = discriminator.mapping.compactMap { $0.reference.targetKey }.filter { !isBase($0) }
+        // The default (3.2's `defaultMapping`) is one of them: the schema a value is when the
+        // property names none.
+        var keys: [String] = (discriminator.mapping.map(\.reference) + [discriminator.defaultMapping].compactMap { $0 })
+            .compactMap(\.targetKey).filter { !isBase($0) }
         keys += (extendingComponents[id] ?? []).filter { !isBase($0) }
         var seen = Set<String>()
         return keys.filter { seen.insert($0).inserted }.compactMap { targetKey in
@@ -1564,6 +1567,16 @@ extension Lowerer {
                 continue
             }
             union.cases[index].discriminatorValues.append(value)
+        }
+        if let reference = discriminator.defaultMapping {
+            if let key = reference.targetKey, let index = memberByKey[key] {
+                union.defaultCase = index
+            } else if reference.targetKey != nil {
+                warning(
+                    "defaultMapping names a schema that is not one of the alternatives; it is ignored, and a value "
+                        + "whose '\(discriminator.propertyName)' is absent or names no alternative is kept as undocumented",
+                    at: reference.origin, kind: "discriminator-ignored")
+            }
         }
         let mapped = Set(union.cases.flatMap(\.discriminatorValues))
         let isUnmapped = members.indices.map { union.cases[$0].discriminatorValues.isEmpty }

@@ -326,6 +326,29 @@ struct RoundTripTests {
         #expect(created.value1 == .created(OneOfBesideProperties.Created(kind: "created", at: "noon")))
     }
 
+    /// OpenAPI 3.2's `defaultMapping`: a value whose discriminator is absent, or names no
+    /// alternative, is the default schema, not `undocumented` (which the enum then does not have).
+    @Test func aDiscriminatorsDefaultMappingTakesWhatNoValueSelects() throws {
+        let cat = try roundTrip(OpenAPI32.Pet.self, #"{"petType": "cat", "lives": 9}"#)
+        #expect(cat == .cat(OpenAPI32.Cat(petType: "cat", lives: 9)))
+        let lizard = try roundTrip(OpenAPI32.Pet.self, #"{"petType": "lizard", "name": "Liz"}"#)
+        #expect(lizard == .otherPet(OpenAPI32.OtherPet(petType: "lizard", name: "Liz")))
+        let unnamed = try roundTrip(OpenAPI32.Pet.self, #"{"name": "Rex"}"#)
+        #expect(unnamed == .otherPet(OpenAPI32.OtherPet(name: "Rex")))
+        #expect(unnamed.validationIssues.isEmpty)
+        // A mapped value still selects its schema, and fails with it.
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(OpenAPI32.Pet.self, from: Data(#"{"petType": "cat"}"#.utf8))
+        }
+
+        let car = try roundTrip(OpenAPI32.Vehicle.self, #"{"kind": "car", "seats": 4}"#)
+        #expect(car == .car(OpenAPI32.Car(kind: "car", seats: 4)))
+        let cart = try roundTrip(OpenAPI32.Vehicle.self, #"{"kind": "cart", "wheels": 2}"#)
+        #expect(cart == .otherVehicle(OpenAPI32.OtherVehicle(kind: "cart", wheels: 2)))
+        let bare = try roundTrip(OpenAPI32.Vehicle.self, #"{"wheels": 3}"#)
+        #expect(bare == .otherVehicle(OpenAPI32.OtherVehicle(wheels: 3)))
+    }
+
     @Test func discriminatorsBesideAnyOfAndOnAllOfBasesSelect() throws {
         let bank = try roundTrip(OneOfDiscriminator.EitherMethod.self, #"{"kind": "bank", "iban": "DE00"}"#)
         #expect(bank == .bankAccount(OneOfDiscriminator.BankAccount(kind: "bank", iban: "DE00")))

@@ -189,7 +189,6 @@ struct BrokenSpecTests {
                 #"spec.yaml:25:7: error: 'BAD METHOD' is not an HTTP method (a token of letters, digits and !#$%&'*+-.^_`|~) [method-invalid]"#,
                 #"spec.yaml:32:46: error: an example has either 'value' or 'dataValue', not both [example-value-and-data-value]"#,
                 #"spec.yaml:36:24: warning: required property 'Name' is not among this schema's properties [required-undefined]"#,
-                #"spec.yaml:38:43: warning: Lathe does not generate 'defaultMapping' yet; a value whose discriminator is absent or names no alternative is not read as that schema (it is kept as undocumented) [keyword-not-generated]"#,
             ]
         ),
         Case(

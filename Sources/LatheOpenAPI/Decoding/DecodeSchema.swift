@@ -500,10 +500,8 @@ extension DocumentDecoder {
         ) { key, keyNode, value in
             switch key {
             case "defaultMapping":
-                warning(
-                    "Lathe does not generate 'defaultMapping' yet; a value whose discriminator is absent or names "
-                        + "no alternative is not read as that schema (it is kept as undocumented)",
-                    at: keyNode, kind: "keyword-not-generated")
+                guard let raw = string(value, "defaultMapping") else { break }
+                discriminator.defaultMapping = discriminatorTarget(raw, at: value)
             case "propertyName": discriminator.propertyName = string(value, "propertyName") ?? ""
             case "mapping":
                 for (name, _, target) in namedEntries(value, "discriminator mapping") {

@@ -376,11 +376,15 @@ public struct Discriminator: Sendable, Hashable {
     public var propertyName: String
     /// Discriminator value → schema `$ref`, in document order.
     public var mapping: [(value: String, reference: Reference)]
+    /// OpenAPI 3.2's `defaultMapping`: the schema a value is when the property is absent or names
+    /// no schema.
+    public var defaultMapping: Reference?
     public var extensions = Extensions()
 
     public static func == (lhs: Discriminator, rhs: Discriminator) -> Bool {
         lhs.node == rhs.node && lhs.propertyName == rhs.propertyName
             && lhs.mapping.elementsEqual(rhs.mapping) { $0.value == $1.value && $0.reference == $1.reference }
+            && lhs.defaultMapping == rhs.defaultMapping
     }
 
     public func hash(into hasher: inout Hasher) {

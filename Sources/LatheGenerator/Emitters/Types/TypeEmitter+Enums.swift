@@ -108,11 +108,19 @@ extension TypeEmitter {
     }
 
     /// `oneOf`: exactly one case. With a discriminator the property picks the case (unknown values
-    /// decode into `undocumented`); without one, the cases are tried in order.
+    /// decode into the default case, or `undocumented` without one); without one, the cases are
+    /// tried in order.
     func emitUnion(_ type: IRType, _ union: IRUnion, into writer: inout SwiftWriter) {
         let cases = union.cases.map { (SwiftNames.escapedMember($0.name.swift), spelling.type($0.type), $0) }
-        // With a discriminator, the cases it cannot select: tried in order before `undocumented`.
-        let tried = cases.filter { $0.2.discriminatorValues.isEmpty }
+        let defaultCase = union.defaultCase.map { cases[$0] }
+        // With a discriminator, the cases it cannot select: tried in order before the default case
+        // or `undocumented`.
+        let tried = cases.enumerated().filter {
+            $0.element.2.discriminatorValues.isEmpty && $0.offset != union.defaultCase
+        }
+        .map(\.element)
+        // A value the discriminator selects no case for is kept as it came, unless a case is the default.
+        let hasUndocumented = union.discriminator != nil && defaultCase == nil
         let selectingValues = cases.flatMap(\.2.discriminatorValues)
         // Many values: `init(from:)` switches over their positions in `byDiscriminator`, the values
         // in order, as `init(rawValue:)` looks up a large enum's.
@@ -123,18 +131,24 @@ extension TypeEmitter {
             "nonisolated public \(indirect)enum \(type.name.swift): Swift.Codable, \(hashable)"
                 + "Swift.Sendable, \(Runtime.validatable)"
         ) { w in
-            for (name, swiftType, item) in cases {
+            for (index, (name, swiftType, item)) in cases.enumerated() {
                 if let discriminator = union.discriminator {
+                    let isDefault = index == union.defaultCase
                     w.docComment([
                         item.discriminatorValues.isEmpty
-                            ? "Tried, in order, when `\(discriminator)` selects none of the cases."
+                            ? isDefault
+                                ? "The default: a value whose `\(discriminator)` is absent or selects none of the other cases."
+                                : "Tried, in order, when `\(discriminator)` selects none of the cases."
                             : "Selected by `\(discriminator)` "
-                                + "\(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))."
+                                + "\(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))"
+                                + (isDefault
+                                    ? ", and the default: a value whose `\(discriminator)` is absent or selects none."
+                                    : ".")
                     ])
                 }
                 w.line("case \(name)(\(swiftType))")
             }
-            if let discriminator = union.discriminator {
+            if hasUndocumented, let discriminator = union.discriminator {
                 w.docComment([
                     !tried.isEmpty
                         ? "A value that none of the cases above decodes, kept as it came."
@@ -168,11 +182,15 @@ extension TypeEmitter {
                             w.line(
                                 "case \(positions.map(String.init).joined(separator: ", ")): \(decode)  // \(literals)")
                         }
+                        // Absent or unknown: the default case when there is one, else kept as it came.
+                        let fallback = { (container: String) -> String in
+                            guard let (name, swiftType, _) = defaultCase else {
+                                return "self = .undocumented(try \(container).decode(\(Runtime.jsonValue).self))"
+                            }
+                            return "self = .\(name)(try \(container).decode(\(swiftType).self))"
+                        }
                         if tried.isEmpty {
-                            w.line(
-                                "default: self = .undocumented(try "
-                                    + "decoder.singleValueContainer().decode(\(Runtime.jsonValue).self))"
-                            )
+                            w.line("default: " + fallback("decoder.singleValueContainer()"))
                         } else {
                             // Alternatives the discriminator cannot select: `oneOf` tells them apart.
                             w.line("default:")
@@ -183,7 +201,7 @@ extension TypeEmitter {
                                         "if let found = try? value.decode(\(swiftType).self) { self = .\(name)(found); return }"
                                     )
                                 }
-                                w.line("self = .undocumented(try value.decode(\(Runtime.jsonValue).self))")
+                                w.line(fallback("value"))
                             }
                         }
                     }
@@ -231,7 +249,7 @@ extension TypeEmitter {
                     for (name, _, _) in cases {
                         w.line("if case .\(name)(let value) = self { try container.encode(value); return }")
                     }
-                    if union.discriminator != nil {
+                    if hasUndocumented {
                         w.line("if case .undocumented(let value) = self { try container.encode(value) }")
                     }
                     return
@@ -240,7 +258,7 @@ extension TypeEmitter {
                     for (name, _, _) in cases {
                         w.line("case .\(name)(let value): try container.encode(value)")
                     }
-                    if union.discriminator != nil {
+                    if hasUndocumented {
                         w.line("case .undocumented(let value): try container.encode(value)")
                     }
                 }
@@ -264,7 +282,7 @@ extension TypeEmitter {
                             w.line("return")
                         }
                     }
-                    if union.discriminator != nil {
+                    if hasUndocumented {
                         w.block("if case .undocumented = self") { w in w.line(undocumentedCheck) }
                     }
                     return
@@ -278,7 +296,7 @@ extension TypeEmitter {
                             w.indented { $0.raw(body) }
                         }
                     }
-                    if union.discriminator != nil { w.line("case .undocumented: \(undocumentedCheck)") }
+                    if hasUndocumented { w.line("case .undocumented: \(undocumentedCheck)") }
                 }
             }
             if looksUp {

@@ -643,6 +643,63 @@ extension OpenAPI32.Operations.CopyFile.Input {
 }
 
 extension OpenAPI32 {
+    /// - Source: `#/components/schemas/Car`
+    nonisolated public struct Car: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: Swift.String?
+
+        public var seats: Swift.Int
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: Swift.String? = nil, seats: Swift.Int) {
+            self.kind = kind
+            self.seats = seats
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.kind = try container.decodeIfPresent(Swift.String.self, forKey: "kind", rejectingNull: rejectsNull)
+            self.seats = try container.decode(Swift.Int.self, forKey: "seats")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.kind, forKey: "kind")
+            try container.encode(self.seats, forKey: "seats")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
+    /// - Source: `#/components/schemas/Cat`
+    nonisolated public struct Cat: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var petType: Swift.String
+
+        public var lives: Swift.Int
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(petType: Swift.String, lives: Swift.Int) {
+            self.petType = petType
+            self.lives = lives
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.petType = try container.decode(Swift.String.self, forKey: "petType")
+            self.lives = try container.decode(Swift.Int.self, forKey: "lives")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.petType, forKey: "petType")
+            try container.encode(self.lives, forKey: "lives")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension OpenAPI32 {
     /// - Source: `#/components/schemas/Filter`
     nonisolated public struct Filter: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var prefix: Swift.String
@@ -664,6 +721,134 @@ extension OpenAPI32 {
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             LatheRuntime.Check.length(self.prefix, min: 1, max: nil, at: path.key("prefix"), into: &issues)
+        }
+    }
+}
+
+extension OpenAPI32 {
+    /// - Source: `#/components/schemas/OtherPet`
+    nonisolated public struct OtherPet: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var petType: Swift.String?
+
+        public var name: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(petType: Swift.String? = nil, name: Swift.String? = nil) {
+            self.petType = petType
+            self.name = name
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.petType = try container.decodeIfPresent(Swift.String.self, forKey: "petType", rejectingNull: rejectsNull)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.petType, forKey: "petType")
+            try container.encodeIfPresent(self.name, forKey: "name")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
+    /// - Source: `#/components/schemas/OtherVehicle`
+    nonisolated public struct OtherVehicle: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: Swift.String?
+
+        public var wheels: Swift.Int?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: Swift.String? = nil, wheels: Swift.Int? = nil) {
+            self.kind = kind
+            self.wheels = wheels
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.kind = try container.decodeIfPresent(Swift.String.self, forKey: "kind", rejectingNull: rejectsNull)
+            self.wheels = try container.decodeIfPresent(Swift.Int.self, forKey: "wheels", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.kind, forKey: "kind")
+            try container.encodeIfPresent(self.wheels, forKey: "wheels")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension OpenAPI32 {
+    /// - Source: `#/components/schemas/Pet`
+    nonisolated public enum Pet: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `petType` `cat`.
+        case cat(Cat)
+        /// Selected by `petType` `OtherPet`, and the default: a value whose `petType` is absent or selects none.
+        case otherPet(OtherPet)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            switch try LatheRuntime.EnumCoding.discriminator("petType", in: decoder) {
+            case "cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
+            case "OtherPet": self = .otherPet(try decoder.singleValueContainer().decode(OtherPet.self))
+            default: self = .otherPet(try decoder.singleValueContainer().decode(OtherPet.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .cat(let value): try container.encode(value)
+            case .otherPet(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .cat(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .otherPet(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension OpenAPI32 {
+    /// - Source: `#/components/schemas/Vehicle`
+    nonisolated public enum Vehicle: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `kind` `car`.
+        case car(Car)
+        /// Selected by `kind` `OtherVehicle`, and the default: a value whose `kind` is absent or selects none.
+        case otherVehicle(OtherVehicle)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
+            case "car": self = .car(try decoder.singleValueContainer().decode(Car.self))
+            case "OtherVehicle": self = .otherVehicle(try decoder.singleValueContainer().decode(OtherVehicle.self))
+            default: self = .otherVehicle(try decoder.singleValueContainer().decode(OtherVehicle.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .car(let value): try container.encode(value)
+            case .otherVehicle(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .car(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .otherVehicle(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            }
         }
     }
 }
