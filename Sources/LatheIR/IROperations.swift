@@ -54,7 +54,11 @@ public struct NestedNames: Sendable, Hashable {
 }
 
 public enum IRParameterLocation: String, Sendable, Hashable {
-    case path, query, header, cookie
+    /// `querystring`: the whole query, one value (OpenAPI 3.2); in the `query` group of an input.
+    case path, query, header, cookie, querystring
+
+    /// The group of an operation's input that holds a parameter here: the query holds the querystring.
+    public var group: IRParameterLocation { self == .querystring ? .query : self }
 }
 
 public struct IRParameter: Sendable, Equatable {

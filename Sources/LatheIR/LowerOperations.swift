@@ -172,6 +172,33 @@ extension Lowerer {
         return text
     }
 
+    /// 3.2's `in: querystring` is the whole query: an operation has at most one, and none beside
+    /// query parameters (OpenAPI forbids both). The query parameters are kept then.
+    private func leaveOutImpossibleQuerystrings(_ parameters: inout [Parameter]) {
+        guard parameters.contains(where: { $0.location == .querystring }) else { return }
+        let hasQuery = parameters.contains { $0.location == .query }
+        var kept = false
+        parameters.removeAll { parameter in
+            guard parameter.location == .querystring else { return false }
+            let at = parameter.locationOrigin
+            if hasQuery {
+                warning(
+                    "a querystring parameter is the whole query, and this operation has query parameters too; "
+                        + "Lathe leaves out the querystring parameter",
+                    at: at, kind: "querystring-beside-query")
+                return true
+            }
+            if kept {
+                warning(
+                    "an operation has one querystring parameter at most; Lathe leaves out this one",
+                    at: at, kind: "querystring-beside-query")
+                return true
+            }
+            kept = true
+            return false
+        }
+    }
+
     private func lowerOperation(
         _ operation: Operation, pathItem: PathItem, templateNames: [String], typeNames: inout NameScope,
         methodNames: inout NameScope
@@ -187,6 +214,7 @@ extension Lowerer {
         // declares become required strings (both reported by the document checks).
         // Names are looked up in sets: a path of n template names searched lists n² times.
         var effective = document.parameters(of: operation, in: pathItem)
+        leaveOutImpossibleQuerystrings(&effective)
         let fixedQuery = queryInPath(operation, templateNames: templateNames, parameters: &effective)
         if !templateNames.isEmpty || effective.contains(where: { $0.location == .path }) {
             let template = Set(templateNames)

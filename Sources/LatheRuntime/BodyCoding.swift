@@ -11,8 +11,13 @@ import OpenAPIRuntime
 
     /// `application/x-www-form-urlencoded` from a flat object (arrays repeat their key).
     public static func form(_ value: some Encodable) throws -> HTTPBody {
+        HTTPBody(try formPairs(value).joined(separator: "&"))
+    }
+
+    /// A flat object's `name=value` pairs as a form writes them, percent-encoded, in key order.
+    static func formPairs(_ value: some Encodable) throws -> [String] {
         let object = try JSONDecoder().decode(JSONValue.self, from: JSONCoding.encoder().encode(value))
-        guard case .object(let members) = object else { return HTTPBody() }
+        guard case .object(let members) = object else { return [] }
         var parts: [String] = []
         for key in members.keys.sorted() {
             for text in formTexts(members[key]!) {
@@ -21,7 +26,7 @@ import OpenAPIRuntime
                         + URIEncoding.percentEncode(text, allowReserved: false))
             }
         }
-        return HTTPBody(parts.joined(separator: "&"))
+        return parts
     }
 
     private static func formTexts(_ value: JSONValue) -> [String] {
@@ -69,9 +74,13 @@ import OpenAPIRuntime
 
     /// Decodes an `application/x-www-form-urlencoded` body into a flat object (see `decodeTextMembers`).
     public static func decodeForm<T: Decodable>(_ type: T.Type, from body: HTTPBody?) async throws -> T {
-        let text = try await self.text(body)
-        var members: [(name: String, value: String)] = []
-        for item in URIDecoding.queryItems(text[...]) { members.append((item.name, item.value)) }
+        try decodeForm(T.self, fromText: try await self.text(body)[...])
+    }
+
+    /// Decodes form text (a body's, or a whole query's) into a flat object; a `RequestError` says
+    /// which member is wrong.
+    static func decodeForm<T: Decodable>(_ type: T.Type, fromText text: Substring) throws -> T {
+        let members = URIDecoding.queryItems(text).map { (name: $0.name, value: $0.value) }
         do {
             return try decodeTextMembers(T.self, members)
         } catch let error as DecodingError {

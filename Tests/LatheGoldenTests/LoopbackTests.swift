@@ -252,6 +252,22 @@ struct OpenAPI32LoopbackTests {
             .ok(.init(body: .plainText("contents of \(input.path.name)")))
         }
 
+        func listFiles(
+            _ input: OpenAPI32.Operations.ListFiles.Input
+        ) async throws
+            -> OpenAPI32.Operations.ListFiles.Output
+        {
+            let filter = input.query.filter
+            let names = ["report.pdf", "reply.txt", "rep ort.md", "notes.txt"].filter { name in
+                name.hasPrefix(filter.prefix) && (filter.kinds ?? []).allSatisfy { !name.hasSuffix("." + $0) }
+            }
+            return .ok(.init(body: .json(Array(names.prefix(filter.limit ?? names.count)))))
+        }
+
+        func lookup(_ input: OpenAPI32.Operations.Lookup.Input) async throws -> OpenAPI32.Operations.Lookup.Output {
+            .ok(.init(body: .plainText(input.query.expression ?? "(none)")))
+        }
+
         func copyFile(_ input: OpenAPI32.Operations.CopyFile.Input) async throws -> OpenAPI32.Operations.CopyFile.Output
         {
             input.headers.destination == "/files/\(input.path.name).bak"
@@ -277,6 +293,36 @@ struct OpenAPI32LoopbackTests {
         let count = transport.sent.count
         await #expect(throws: OperationError.self) { try await client.search(body: OpenAPI32.Filter(prefix: "")) }
         #expect(transport.sent.count == count)
+    }
+
+    /// `in: querystring`: the form is the whole query, written as a form body is (a list repeats
+    /// its key) and read back whole by the server; text is the query itself, percent-encoded.
+    @Test func aQuerystringParameterIsTheWholeQuery() async throws {
+        let filter = OpenAPI32.ListFilesFilter(prefix: "rep ", limit: 5, kinds: ["pdf", "txt"])
+        let output = try await client.listFiles(filter: filter)
+        #expect(try output.ok.body.json == ["rep ort.md"])
+        let request = try #require(transport.sent.last)
+        #expect(request.path == "/files?kinds=pdf&kinds=txt&limit=5&prefix=rep%20")
+        #expect(try await client.listFiles(filter: .init(prefix: "re", limit: 1)).ok.body.json == ["report.pdf"])
+        // Its constraints are checked as a body's are: an empty prefix is never sent.
+        let count = transport.sent.count
+        await #expect(throws: OperationError.self) { try await client.listFiles(filter: .init(prefix: "")) }
+        #expect(transport.sent.count == count)
+
+        #expect(try await client.lookup(expression: "a=1 & b").ok.body.plainText == "a=1 & b")
+        #expect(try #require(transport.sent.last).path == "/lookup?a%3D1%20%26%20b")
+        #expect(try await client.lookup().ok.body.plainText == "(none)")
+        #expect(try #require(transport.sent.last).path == "/lookup")
+    }
+
+    @Test func aQuerystringTheServerCannotReadIsABadRequest() async throws {
+        // Without the required `prefix`, and with a `limit` that is no integer.
+        for query in ["limit=3", "prefix=a&limit=many"] {
+            let (response, _) = try await transport.send(
+                HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/files?" + query), body: nil,
+                baseURL: URL(string: "https://files.example.com")!, operationID: "listFiles")
+            #expect(response.status.code == 400, "\(query)")
+        }
     }
 
     @Test func anAdditionalOperationIsSentAsTheMethodItNames() async throws {

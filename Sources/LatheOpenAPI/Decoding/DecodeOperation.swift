@@ -167,14 +167,12 @@ extension DocumentDecoder {
                     case "in":
                         guard let text = string(value, "'in'") else { return }
                         location = ParameterLocation(rawValue: text)
-                        if text == "querystring", version.minor >= 2 {
-                            warning(
-                                "Lathe does not generate 'in: querystring' parameters yet (the whole query as one "
-                                    + "value); this operation is generated without it",
-                                at: value, kind: "querystring-not-generated")
-                        } else if location == nil {
+                        // `querystring` is OpenAPI 3.2's.
+                        if location == .querystring, version.minor < 2 { location = nil }
+                        if location == nil {
                             error(
-                                "'in: \(text)' is not a parameter location; expected query, header, path or cookie",
+                                "'in: \(text)' is not a parameter location; expected query, header, path or cookie"
+                                    + (text == "querystring" ? " (querystring is OpenAPI 3.2's)" : ""),
                                 at: value, kind: "parameter-location-invalid",
                                 reading: "Lathe leaves out this parameter")
                         }
@@ -217,6 +215,12 @@ extension DocumentDecoder {
         }
         checkSchemaOrContent(
             schema: parameter.schema, content: parameter.content, in: node, what: "parameter '\(parameter.name)'")
+        if location == .querystring, let schemaNode = node["schema"], parameter.content.isEmpty {
+            warning(
+                "a querystring parameter is described by 'content', not 'schema'; Lathe writes and reads the "
+                    + "query as application/x-www-form-urlencoded",
+                at: schemaNode, kind: "querystring-schema")
+        }
         return parameter
     }
 

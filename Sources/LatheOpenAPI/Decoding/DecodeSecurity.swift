@@ -117,7 +117,7 @@ extension DocumentDecoder {
                     case "in":
                         guard let text = string(value, "'in'") else { return }
                         location = ParameterLocation(rawValue: text)
-                        if location == nil || location == .path {
+                        if location == nil || location == .path || location == .querystring {
                             error(
                                 "an apiKey goes 'in' query, header or cookie, not '\(text)'", at: value,
                                 kind: "security-scheme-incomplete", reading: Self.unusableSchemeReading)

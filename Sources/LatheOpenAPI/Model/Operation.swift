@@ -129,7 +129,8 @@ public struct QueryItemInPath: Sendable, Hashable {
 }
 
 public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
-    case query, header, path, cookie
+    /// `querystring` (OpenAPI 3.2): the whole query, one value described by `content`.
+    case query, header, path, cookie, querystring
 
     /// The styles OpenAPI allows in this location; the first is the default.
     public var allowedStyles: [ParameterStyle] {
@@ -138,6 +139,8 @@ public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
         case .header: [.simple]
         case .path: [.simple, .label, .matrix]
         case .cookie: [.form]
+        // No style: `content` says how the value is written.
+        case .querystring: [.form]
         }
     }
 }

@@ -41,6 +41,8 @@ extension Operation {
 }
 extension Parameter {
     public var origin: Origin { Origin(node) }
+    /// Its `in:` value, where diagnostics about its location point.
+    public var locationOrigin: Origin { Origin(node["in"] ?? node) }
     public init(origin: Origin, name: String, location: ParameterLocation) {
         self.init(node: origin.node, name: name, location: location)
     }

@@ -146,6 +146,7 @@ enum Runtime {
         static let primitive = "LatheRuntime.URIDecoding.primitive"
         static let query = "LatheRuntime.URIDecoding.query"
         static let queryItems = "LatheRuntime.URIDecoding.queryItems"
+        static let querystring = "LatheRuntime.URIDecoding.querystring"
         static let required = "LatheRuntime.URIDecoding.required"
     }
 
@@ -154,6 +155,7 @@ enum Runtime {
         static let header = "LatheRuntime.URIEncoding.header"
         static let path = "LatheRuntime.URIEncoding.path"
         static let query = "LatheRuntime.URIEncoding.query"
+        static let querystring = "LatheRuntime.URIEncoding.querystring"
     }
 
     enum URIValue {

@@ -76,3 +76,22 @@ extension TypeSpelling {
         }
     }
 }
+
+/// How an `in: querystring` parameter's value is the whole query (`URIEncoding.querystring`).
+enum QueryStringMedia: String {
+    /// `application/x-www-form-urlencoded` (also a parameter described by a schema): as a form body.
+    case form
+    /// `text/*` of a string: the string.
+    case text
+    /// Anything else: the JSON text.
+    case json
+}
+
+extension TypeSpelling {
+    func queryStringMedia(_ parameter: IRParameter) -> QueryStringMedia {
+        guard let contentType = parameter.contentType.map(IRContentKind.essence) else { return .form }
+        if contentType == "application/x-www-form-urlencoded" { return .form }
+        if contentType.hasPrefix("text/"), unaliased(parameter.type.nonNull) == .primitive(.string) { return .text }
+        return .json
+    }
+}

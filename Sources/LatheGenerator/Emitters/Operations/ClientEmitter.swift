@@ -234,7 +234,7 @@ struct ClientEmitter: OperationsKindEmitter {
 
     private func emitRequest(_ operation: IROperation, into w: inout SwiftWriter) {
         let pathParameters = operation.parameters.filter { $0.location == .path }
-        let queryParameters = operation.parameters.filter { $0.location == .query }
+        let queryParameters = operation.parameters.filter { $0.location.group == .query }
         let declaration = queryParameters.isEmpty ? "let" : "var"
         // Text a path key's query held, always sent: in the path when no parameter joins it.
         let template =
@@ -260,6 +260,11 @@ struct ClientEmitter: OperationsKindEmitter {
             w.line("var query: [Swift.String] = \(SwiftLiteral.strings(operation.fixedQuery))")
             for parameter in queryParameters {
                 emitOptional(parameter, group: "query", into: &w) { value in
+                    if parameter.location == .querystring {
+                        let media = spelling.queryStringMedia(parameter)
+                        return
+                            "query += \(media == .text ? "" : "try ")\(Runtime.URIEncoding.querystring)(\(media): \(value))"
+                    }
                     let uri = uriValue(value, of: parameter)
                     return
                         "query += \(Runtime.URIEncoding.query)(\(uri), name: "
@@ -489,7 +494,7 @@ struct ClientEmitter: OperationsKindEmitter {
         var groups: [(member: String, arguments: [String])] = []
         for (location, _, member) in OperationsEmitter.locations {
             var arguments: [String] = []
-            for parameter in operation.parameters where parameter.location == location {
+            for parameter in operation.parameters where parameter.location.group == location {
                 let swift = parameter.name.swift
                 let label =
                     labels.contains(swift) ? labels.claim(member + SwiftNames.typeName(swift)) : labels.claim(swift)

@@ -145,14 +145,19 @@ struct OperationsEmitter: OperationsKindEmitter {
             w in
             var members: [(name: String, type: String, defaultValue: String?)] = []
             for (location, nameKey, member) in Self.locations {
-                let parameters = operation.parameters.filter { $0.location == location }
+                let parameters = operation.parameters.filter { $0.location.group == location }
                 guard !parameters.isEmpty else { continue }
                 let typeName = names[keyPath: nameKey]
                 w.block("nonisolated public struct \(typeName): Swift.Sendable\(andHashable)") { w in
                     for parameter in parameters {
                         w.docComment(
                             DocComments.lines(
-                                parameter.docs, notes: ["`\(parameter.name.original)`, in the \(location.rawValue)."]))
+                                parameter.docs,
+                                notes: [
+                                    parameter.location == .querystring
+                                        ? "The whole query (`\(parameter.name.original)`, in: querystring)."
+                                        : "`\(parameter.name.original)`, in the \(location.rawValue)."
+                                ]))
                         w.line(
                             "public var \(SwiftNames.escapedMember(parameter.name.swift)): \(parameterType(parameter))")
                     }
@@ -207,7 +212,7 @@ struct OperationsEmitter: OperationsKindEmitter {
         var counter = 0
         let emitter = TypeEmitter(module: module, hashable: context.isHashable)
         for (location, _, member) in Self.locations {
-            for parameter in operation.parameters where parameter.location == location {
+            for parameter in operation.parameters where parameter.location.group == location {
                 let access = "self.\(member).\(SwiftNames.escapedMember(parameter.name.swift))"
                 let path = "path.key(\(SwiftLiteral.string(parameter.name.original)))"
                 var checks = SwiftWriter()

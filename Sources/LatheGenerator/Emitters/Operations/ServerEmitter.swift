@@ -275,7 +275,7 @@ struct ServerEmitter: OperationsKindEmitter {
                 // into locals first, each `try` would have to release every value decoded before it.
                 let apart = operation.parameters.count >= CompilerLimits.parametersInOneExpression
                 for (location, nameKey, member) in OperationsEmitter.locations {
-                    let parameters = operation.parameters.filter { $0.location == location }
+                    let parameters = operation.parameters.filter { $0.location.group == location }
                     guard !parameters.isEmpty else { continue }
                     // Those the group's initializer has no default for.
                     let needed = { (parameter: IRParameter) in spelling.argumentDefault(parameter) == nil }
@@ -322,24 +322,37 @@ struct ServerEmitter: OperationsKindEmitter {
     private func decodeParameter(_ parameter: IRParameter) -> SwiftCode {
         let name = SwiftLiteral.string(parameter.name.original)
         let shape = spelling.uriShape(parameter.type, contentType: parameter.contentType)
-        let raw: SwiftCode
+        let decoded: SwiftCode
         switch parameter.location {
         case .path:
-            raw =
+            decoded = shape.decodeCall(
                 "\(Runtime.URIDecoding.path)(named: \(name), in: metadata.pathParameters, style: "
-                + ".\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))"
+                    + ".\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))",
+                name: parameter.name.original)
         case .query:
-            raw =
+            decoded = shape.decodeCall(
                 "\(Runtime.URIDecoding.query)(queryItems, name: \(name), style: .\(parameter.style), explode: "
-                + "\(parameter.explode), as: \(shape.valueShape))"
+                    + "\(parameter.explode), as: \(shape.valueShape))",
+                name: parameter.name.original)
         case .header:
-            raw =
+            decoded = shape.decodeCall(
                 "\(Runtime.URIDecoding.header)(named: \(name), in: request.headerFields, explode: "
-                + "\(parameter.explode), as: \(shape.valueShape))"
+                    + "\(parameter.explode), as: \(shape.valueShape))",
+                name: parameter.name.original)
         case .cookie:
-            raw = "\(Runtime.URIDecoding.cookie)(named: \(name), in: request.headerFields, as: \(shape.valueShape))"
+            decoded = shape.decodeCall(
+                "\(Runtime.URIDecoding.cookie)(named: \(name), in: request.headerFields, as: \(shape.valueShape))",
+                name: parameter.name.original)
+        case .querystring:
+            let query = "\(Runtime.ServerSupport.query)(of: request)"
+            let type = spelling.type(parameter.type.nonNull)
+            decoded =
+                switch spelling.queryStringMedia(parameter) {
+                case .form: "try \(Runtime.URIDecoding.querystring)(form: \(type).self, in: \(query))"
+                case .json: "try \(Runtime.URIDecoding.querystring)(json: \(type).self, in: \(query), at: \(name))"
+                case .text: "try \(Runtime.URIDecoding.querystring)(text: \(query), at: \(name))"
+                }
         }
-        let decoded = shape.decodeCall(raw, name: parameter.name.original)
         if let literal = parameter.defaultValue.flatMap({ spelling.literal($0, as: parameter.type) }) {
             return "\(decoded) ?? \(literal)"
         }

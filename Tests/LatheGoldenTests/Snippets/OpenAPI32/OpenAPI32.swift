@@ -21,6 +21,10 @@ extension OpenAPI32 {
     nonisolated public protocol APIProtocol: Swift.Sendable {
         /// `QUERY /search`
         func search(_ input: Operations.Search.Input) async throws -> Operations.Search.Output
+        /// `GET /files`
+        func listFiles(_ input: Operations.ListFiles.Input) async throws -> Operations.ListFiles.Output
+        /// `GET /lookup`
+        func lookup(_ input: Operations.Lookup.Input) async throws -> Operations.Lookup.Output
         /// `GET /files/{name}`
         func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output
         /// `COPY /files/{name}`
@@ -109,6 +113,167 @@ extension OpenAPI32.Operations {
                         get throws {
                             switch self {
                             case .json(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /files`, operation `listFiles`.
+    nonisolated public enum ListFiles {
+        public static let id = "listFiles"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
+                /// - Note: The whole query (`filter`, in: querystring).
+                public var filter: OpenAPI32.ListFilesFilter
+                public init(filter: OpenAPI32.ListFilesFilter) {
+                    self.filter = filter
+                }
+            }
+            public var query: Query
+
+            public init(query: Query) {
+                self.query = query
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    let value = self.query.filter
+                    value.collectValidationIssues(at: path.key("filter"), into: &issues)
+                }
+            }
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: The names that match.
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> [Swift.String] {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: OpenAPI32.Operations.ListFiles.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json([Swift.String])
+
+                    /// The `application/json` body.
+                    public var json: [Swift.String] {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /lookup`, operation `lookup`.
+    nonisolated public enum Lookup {
+        public static let id = "lookup"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
+                /// - Note: The whole query (`expression`, in: querystring).
+                public var expression: Swift.String?
+                public init(expression: Swift.String? = nil) {
+                    self.expression = expression
+                }
+            }
+            public var query: Query
+
+            public init(query: Query = .init()) {
+                self.query = query
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: The expression as the server read it.
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: OpenAPI32.Operations.Lookup.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
                             }
                         }
                     }
@@ -371,6 +536,66 @@ extension OpenAPI32.Client {
         }
     }
 
+    /// `GET /files`
+    nonisolated public func listFiles(_ input: OpenAPI32.Operations.ListFiles.Input) async throws -> OpenAPI32.Operations.ListFiles.Output {
+        try await LatheRuntime.ClientSupport.call(OpenAPI32.Operations.ListFiles.id, configuration) { () async throws -> OpenAPI32.Operations.ListFiles.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: OpenAPI32.Operations.ListFiles.id) }
+            var path = "/files"
+            var query: [Swift.String] = []
+            query += try LatheRuntime.URIEncoding.querystring(form: input.query.filter)
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: OpenAPI32.Operations.ListFiles.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: OpenAPI32.Operations.ListFiles.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: OpenAPI32.Operations.ListFiles.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON([Swift.String].self, from: responseBody, operationID: OpenAPI32.Operations.ListFiles.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: OpenAPI32.Operations.ListFiles.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(OpenAPI32.Operations.ListFiles.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /lookup`
+    nonisolated public func lookup(_ input: OpenAPI32.Operations.Lookup.Input) async throws -> OpenAPI32.Operations.Lookup.Output {
+        try await LatheRuntime.ClientSupport.call(OpenAPI32.Operations.Lookup.id, configuration) { () async throws -> OpenAPI32.Operations.Lookup.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: OpenAPI32.Operations.Lookup.id) }
+            var path = "/lookup"
+            var query: [Swift.String] = []
+            if let value = input.query.expression {
+                query += LatheRuntime.URIEncoding.querystring(text: value)
+            }
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: OpenAPI32.Operations.Lookup.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: OpenAPI32.Operations.Lookup.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: OpenAPI32.Operations.Lookup.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: OpenAPI32.Operations.Lookup.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(OpenAPI32.Operations.Lookup.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `GET /files/{name}`
     nonisolated public func getFile(_ input: OpenAPI32.Operations.GetFile.Input) async throws -> OpenAPI32.Operations.GetFile.Output {
         try await LatheRuntime.ClientSupport.call(OpenAPI32.Operations.GetFile.id, configuration) { () async throws -> OpenAPI32.Operations.GetFile.Output in
@@ -427,6 +652,20 @@ extension OpenAPI32.APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func search(body: OpenAPI32.Filter) async throws -> OpenAPI32.Operations.Search.Output {
         try await self.search(OpenAPI32.Operations.Search.Input(body: .json(body)))
+    }
+
+    /// `GET /files`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func listFiles(filter: OpenAPI32.ListFilesFilter) async throws -> OpenAPI32.Operations.ListFiles.Output {
+        try await self.listFiles(OpenAPI32.Operations.ListFiles.Input(query: .init(filter: filter)))
+    }
+
+    /// `GET /lookup`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func lookup(expression: Swift.String? = nil) async throws -> OpenAPI32.Operations.Lookup.Output {
+        try await self.lookup(OpenAPI32.Operations.Lookup.Input(query: .init(expression: expression)))
     }
 
     /// `GET /files/{name}`
@@ -500,6 +739,14 @@ extension OpenAPI32.APIServer {
             method: HTTPTypes.HTTPRequest.Method("QUERY")!, path: prefix + "/search"
         )
         try transport.register(
+            { request, body, metadata in try await OpenAPI32.Operations.ListFiles.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/files"
+        )
+        try transport.register(
+            { request, body, metadata in try await OpenAPI32.Operations.Lookup.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/lookup"
+        )
+        try transport.register(
             { request, body, metadata in try await OpenAPI32.Operations.GetFile.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/files/{name}"
         )
@@ -554,6 +801,94 @@ extension OpenAPI32.Operations.Search.Input {
         }
         _ = metadata
         self.init(body: decodedBody)
+    }
+}
+
+extension OpenAPI32.Operations.ListFiles {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some OpenAPI32.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: OpenAPI32.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.listFiles(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .json(let body):
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, try LatheRuntime.BodyCoding.json(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension OpenAPI32.Operations.ListFiles.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let query = Query(
+            filter: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.querystring(form: OpenAPI32.ListFilesFilter.self, in: LatheRuntime.ServerSupport.query(of: request)), at: "filter")
+        )
+        _ = body
+        _ = metadata
+        self.init(query: query)
+    }
+}
+
+extension OpenAPI32.Operations.Lookup {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some OpenAPI32.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: OpenAPI32.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.lookup(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension OpenAPI32.Operations.Lookup.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let query = Query(
+            expression: try LatheRuntime.URIDecoding.querystring(text: LatheRuntime.ServerSupport.query(of: request), at: "expression")
+        )
+        _ = body
+        _ = metadata
+        self.init(query: query)
     }
 }
 
@@ -717,6 +1052,47 @@ extension OpenAPI32 {
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encode(self.prefix, forKey: "prefix")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            LatheRuntime.Check.length(self.prefix, min: 1, max: nil, at: path.key("prefix"), into: &issues)
+        }
+    }
+}
+
+extension OpenAPI32 {
+    /// - Source: `#/paths/~1files/get/parameters/0/content/application~1x-www-form-urlencoded/schema`
+    nonisolated public struct ListFilesFilter: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var prefix: Swift.String
+
+        public var limit: Swift.Int?
+
+        public var kinds: [Swift.String]?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            prefix: Swift.String,
+            limit: Swift.Int? = nil,
+            kinds: [Swift.String]? = nil
+        ) {
+            self.prefix = prefix
+            self.limit = limit
+            self.kinds = kinds
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.prefix = try container.decode(Swift.String.self, forKey: "prefix")
+            self.limit = try container.decodeIfPresent(Swift.Int.self, forKey: "limit", rejectingNull: rejectsNull)
+            self.kinds = try container.decodeIfPresent([Swift.String].self, forKey: "kinds", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.prefix, forKey: "prefix")
+            try container.encodeIfPresent(self.limit, forKey: "limit")
+            try container.encodeIfPresent(self.kinds, forKey: "kinds")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

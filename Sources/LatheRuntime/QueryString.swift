@@ -1,0 +1,44 @@
+import Foundation
+
+/// OpenAPI 3.2's `in: querystring`: one parameter that is the whole query, written as its media
+/// type says. A form (`application/x-www-form-urlencoded`) is written and read as a form body is;
+/// text is the string itself; anything else is its JSON text. Each is percent-encoded.
+@_spi(Generated) extension URIEncoding {
+    /// The query's `name=value` pairs.
+    public static func querystring(form value: some Encodable) throws -> [String] {
+        try BodyCoding.formPairs(value)
+    }
+
+    public static func querystring(json value: some Encodable) throws -> [String] {
+        [percentEncode(String(decoding: try JSONCoding.encoder().encode(value), as: UTF8.self), allowReserved: false)]
+    }
+
+    public static func querystring(text value: String) -> [String] {
+        [percentEncode(value, allowReserved: false)]
+    }
+}
+
+@_spi(Generated) extension URIDecoding {
+    /// The whole query read as a form, or `nil` when the request has none.
+    public static func querystring<T: Decodable>(form type: T.Type, in query: Substring) throws -> T? {
+        query.isEmpty ? nil : try BodyCoding.decodeForm(T.self, fromText: query)
+    }
+
+    /// The whole query read as JSON text, or `nil` when the request has none.
+    public static func querystring<T: Decodable>(json type: T.Type, in query: Substring, at name: String) throws -> T? {
+        guard !query.isEmpty else { return nil }
+        guard let text = percentDecode(String(query)) else {
+            throw RequestError(at: name, "is not percent-encoded text")
+        }
+        return try json(.primitive(text), as: T.self, at: name)
+    }
+
+    /// The whole query as text, or `nil` when the request has none.
+    public static func querystring(text query: Substring, at name: String) throws -> String? {
+        guard !query.isEmpty else { return nil }
+        guard let text = percentDecode(String(query)) else {
+            throw RequestError(at: name, "is not percent-encoded text")
+        }
+        return text
+    }
+}
