@@ -1747,6 +1747,9 @@ extension Lowerer {
             let itemBase =
                 hint.parent == nil ? hint.base + "Item" : SwiftNames.singular(hint.base) ?? hint.base + "Item"
             let itemHint = NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item")
+            if let prefix = schema.prefixItems, !prefix.isEmpty {
+                return (.array(sharedElementType(schema, prefix: prefix, itemHint)), constraints)
+            }
             let (element, elementConstraints) =
                 schema.items.map { lowerCached($0.value, itemHint) } ?? lower(Schema(origin: schema.origin), itemHint)
             constraints.element = elementConstraints
@@ -1769,6 +1772,33 @@ extension Lowerer {
             }
             return (lowerObject(schema, parts, hint), IRConstraints())
         }
+    }
+
+    /// JSON Schema's tuples (`prefixItems`: a schema a position, then `items` for the elements
+    /// after them) are not generated as tuples yet (the warning says so): an element is the type
+    /// every position shares, else any JSON value. Never `items`' type alone, which would refuse the
+    /// positions before it. Only positions a type names without generating one count: a `$ref`, or
+    /// a plain string, number or boolean; their constraints are not checked.
+    private func sharedElementType(_ schema: Schema, prefix: [Schema], _ hint: NameHint) -> IRValueType {
+        var positions = prefix
+        if let items = schema.items?.value {
+            if !items.isFalse { positions.append(items) }
+        } else if (schema.constraints.maxItems ?? Int.max) > prefix.count {
+            return .primitive(.jsonValue)  // elements after the prefix may be anything
+        }
+        var shared: IRValueType?
+        for position in positions {
+            let plain =
+                position.ref == nil && position.enumValues == nil && position.constValue == nil
+                && [.string, .integer, .number, .boolean].contains(position.types)
+                && position.properties.isEmpty && position.items == nil && position.prefixItems == nil
+                && position.allOf.isEmpty && position.anyOf.isEmpty && position.oneOf.isEmpty
+            guard plain || position.isPureReference else { return .primitive(.jsonValue) }
+            let (type, _) = lowerCached(position, hint)
+            guard shared == nil || shared == type else { return .primitive(.jsonValue) }
+            shared = type
+        }
+        return shared ?? .primitive(.jsonValue)
     }
 
     /// What a schema without `type` is, from the keywords it uses.

@@ -557,6 +557,40 @@ struct LoweringTests {
 
     /// Draft 4's `definitions` inside a component (Codat's `Account/definitions/accountInstitution`)
     /// only holds schemas: what a `$ref` reaches there is generated, and nothing is said about it.
+    /// `prefixItems` (not generated as tuples): the element is the type every position shares,
+    /// `items` for the rest included, else any JSON value; never `items`' type alone, which refused
+    /// a valid `["prefix", "a", 1.5]`.
+    @Test func anArrayWithPrefixItemsHoldsWhatEveryPositionIs() throws {
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Mixed: {type: array, prefixItems: [{type: string, const: prefix}, {type: string}], items: {type: number}}
+                Position: {type: array, prefixItems: [{type: number}, {type: number}], items: false}
+                Pair: {type: array, prefixItems: [{type: number}, {type: number}], maxItems: 2}
+                Open: {type: array, prefixItems: [{type: number}, {type: number}]}
+                Same: {type: array, prefixItems: [{type: integer}], items: {type: integer}}
+                Refs: {type: array, prefixItems: [{$ref: '#/components/schemas/Name'}], items: {$ref: '#/components/schemas/Name'}}
+                Name: {type: string}
+                Legacy: {type: array, items: [{type: integer}, {type: string}]}
+            """)
+        func element(_ name: String) throws -> IRValueType? {
+            guard case .alias(.array(let element), _) = try type(module, name).kind else { return nil }
+            return element
+        }
+        let any = IRValueType.primitive(.jsonValue)
+        #expect(try element("Mixed") == any)
+        #expect(try element("Position") == .primitive(.double))
+        #expect(try element("Pair") == .primitive(.double))
+        #expect(try element("Open") == any)
+        #expect(try element("Same") == .primitive(.int))
+        #expect(try element("Refs") == .named(try type(module, "Name").id))
+        #expect(try element("Legacy") == any)
+    }
+
     @Test func definitionsHoldSchemasThatReferencesReach() throws {
         let (module, diagnostics) = try lowerWithDiagnostics(
             """
