@@ -507,10 +507,13 @@ extension Lowerer {
             // A stream's type is its items': `itemSchema` (OpenAPI 3.2), else `schema`. An event
             // stream's items are the events' data.
             var eventCases: [(event: String, data: Schema)]?
+            var terminator = media.streamTerminator
             if kind.isItemStream, let schema = media.itemSchema ?? media.schema {
                 let data: Schema?
                 if kind == .eventStream {
-                    (data, eventCases) = eventData(schema)
+                    let read = eventData(schema)
+                    (data, eventCases) = (read.data, read.byEvent)
+                    terminator = terminator ?? read.terminator
                 } else {
                     data = schema
                 }
@@ -549,7 +552,7 @@ extension Lowerer {
             if kind == .multipart, media.schema != nil {
                 content.multipart = lowerMultipart(media, type: type, base: base)
             }
-            content.streamTerminator = kind.isItemStream ? media.streamTerminator : nil
+            content.streamTerminator = kind.isItemStream ? terminator : nil
             if let eventCases {
                 var names = NameScope()
                 var cases = NameScope(reserved: ["undocumented", "event", "data"])
@@ -585,8 +588,14 @@ extension Lowerer {
     /// retry}`), earlier documents usually the data alone; an item schema whose properties are
     /// only those fields, `data` among them, is read as the event. One that chooses the data's
     /// type by event (a `oneOf` of such events, each with a constant `event`) gives a schema per
-    /// event name; without those names, its data is read as text, with a warning.
-    private func eventData(_ schema: Schema) -> (data: Schema?, byEvent: [(event: String, data: Schema)]?) {
+    /// event name; without those names, its data is read as text, with a warning. An alternative
+    /// whose data is one constant string (`[DONE]`, as OpenAI-style streams end) is the stream's
+    /// terminator, as `x-lathe-stream-terminator` says, and the others are read without it.
+    private func eventData(
+        _ schema: Schema
+    ) -> (
+        data: Schema?, byEvent: [(event: String, data: Schema)]?, terminator: String?
+    ) {
         let fields: Set<String> = ["data", "event", "id", "retry"]
         func isEvent(_ schema: Schema) -> Bool {
             let names = Set(schema.properties.map(\.name))
@@ -599,9 +608,24 @@ extension Lowerer {
             return data.contentSchema ?? data
         }
         let item = referencedSchema(schema)
-        if isEvent(item) { return (dataSchema(item), nil) }
-        let members = (item.oneOf + item.anyOf).map(referencedSchema)
-        guard !members.isEmpty, members.allSatisfy(isEvent) else { return (schema, nil) }
+        if isEvent(item) { return (dataSchema(item), nil, nil) }
+        var members = (item.oneOf + item.anyOf).map(referencedSchema)
+        guard !members.isEmpty, members.allSatisfy(isEvent) else { return (schema, nil, nil) }
+        // One string the data can only be: `{data: {enum: ['[DONE]']}}`.
+        func sentinel(_ event: Schema) -> String? {
+            guard let data = dataSchema(event).map(referencedSchema), data.types == nil || data.types == .string,
+                case .string(let text)? = data.constValue
+                    ?? (data.enumValues?.count == 1 ? data.enumValues?.first : nil)
+            else { return nil }
+            return text
+        }
+        let sentinels = members.indices.filter { sentinel(members[$0]) != nil }
+        var terminator: String?
+        if sentinels.count == 1, members.count > 1 {
+            terminator = sentinel(members[sentinels[0]])
+            members.remove(at: sentinels[0])
+            if members.count == 1 { return (dataSchema(members[0]), nil, terminator) }
+        }
         var byEvent: [(event: String, data: Schema)] = []
         for member in members {
             let event = member.properties.first { $0.name == "event" }?.schema
@@ -613,11 +637,11 @@ extension Lowerer {
                     "this event stream's item schema chooses the type of each event's data by event, but not "
                         + "every alternative names its event with a constant; each event's data is read as text",
                     at: schema.origin, kind: "event-data-by-event")
-                return (nil, nil)
+                return (nil, nil, terminator)
             }
             byEvent.append((text, data))
         }
-        return (nil, byEvent)
+        return (nil, byEvent, terminator)
     }
 
     /// A multipart body's parts from its object schema's properties and the media type's

@@ -39,6 +39,41 @@ struct StreamLoweringTests {
             "\(warnings)")
     }
 
+    /// OpenAI-style streams (Together's): events whose data is a chunk, or the one string `[DONE]`.
+    /// The sentinel ends the stream, as `x-lathe-stream-terminator` says, and the data is the chunk;
+    /// an explicit terminator wins.
+    @Test func anEventWhoseDataIsOneStringEndsTheStream() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /c:
+                get:
+                  operationId: c
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        text/event-stream:
+                          schema:
+                            oneOf:
+                              - {type: object, required: [data], properties: {data: {$ref: '#/components/schemas/Chunk'}}}
+                              - {type: object, required: [data], properties: {data: {type: string, enum: ['[DONE]']}}}
+            components:
+              schemas:
+                Chunk: {type: object, properties: {text: {type: string}}}
+            """
+        let (module, warnings) = try lower(spec)
+        let content = try #require(module.operations.first?.responses.first?.contents.first)
+        let chunk = try #require(module.types.first { $0.name.swift == "Chunk" })
+        #expect(content.type == .named(chunk.id) && content.streamTerminator == "[DONE]")
+        #expect(warnings.isEmpty, "\(warnings)")
+        let explicit = try lower(
+            spec.replacingOccurrences(
+                of: "  schema:\n", with: "  x-lathe-stream-terminator: END\n              schema:\n"))
+        #expect(explicit.0.operations.first?.responses.first?.contents.first?.streamTerminator == "END")
+    }
+
     @Test func itemTypesOfEachKindOfStream() throws {
         let (module, warnings) = try lower(
             """
