@@ -92,8 +92,10 @@ public enum OpenAPILoader {
         // The files `$ref`s reached, read while decoding.
         for file in files.order.dropFirst() { findings += file.findings }
         decoder.diagnostics.append(contentsOf: findings)
+        // A node reached twice (inline, and through a `$ref` into `paths`) is decoded twice; what
+        // it says is said once.
         guard let document else {
-            return LoadResult(document: nil, diagnostics: decoder.diagnostics, files: files.order)
+            return LoadResult(document: nil, diagnostics: decoder.diagnostics.withoutRepeats, files: files.order)
         }
         let rootPath = files.rootAbsolutePath
         let trees = files.trees
@@ -103,6 +105,6 @@ public enum OpenAPILoader {
         checks.run()
         var diagnostics = decoder.diagnostics
         diagnostics.append(contentsOf: checks.diagnostics.all)
-        return LoadResult(document: checks.document, diagnostics: diagnostics, files: files.order)
+        return LoadResult(document: checks.document, diagnostics: diagnostics.withoutRepeats, files: files.order)
     }
 }

@@ -190,6 +190,28 @@ struct BrokenSpecTests {
                 #"spec.yaml:36:24: warning: required property 'Name' is not among this schema's properties [required-undefined]"#,
             ]
         ),
+        // A schema reached inline and through a `$ref` into `paths` (Paystack's) is decoded twice;
+        // its warning is said once.
+        Case(
+            name: "ref-into-paths-said-once",
+            spec: #"""
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths:
+                  /a:
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {type: object, properties: {amount: {type: string, amount: 10}}}
+                          application/x-www-form-urlencoded:
+                            schema: {$ref: '#/paths/~1a/post/requestBody/content/application~1json/schema'}
+                      responses: {'204': {description: ok}}
+                """#,
+            expected: [
+                #"spec.yaml:9:72: warning: unknown schema keyword 'amount'; it is ignored [unknown-keyword]"#
+            ]
+        ),
         Case(
             name: "bad-pointer-escape",
             spec: #"""
