@@ -173,17 +173,33 @@ extension Lowerer {
     }
 
     /// 3.2's `in: querystring` is the whole query: an operation has at most one, and none beside
-    /// query parameters (OpenAPI forbids both). The query parameters are kept then.
-    private func leaveOutImpossibleQuerystrings(_ parameters: inout [Parameter]) {
+    /// anything else in the query (OpenAPI forbids query parameters beside it; text in the path's
+    /// query, or an API key its security sends there, would be read as part of it). What else is
+    /// in the query is kept then.
+    private func leaveOutImpossibleQuerystrings(
+        _ parameters: inout [Parameter], fixedQuery: [String], requirements: [SecurityRequirement]
+    ) {
         guard parameters.contains(where: { $0.location == .querystring }) else { return }
-        let hasQuery = parameters.contains { $0.location == .query }
+        let sendsKeyInQuery = requirements.contains { requirement in
+            requirement.schemes.contains { scheme in
+                guard let index = securitySchemes.index(of: scheme.name),
+                    case .apiKey(_, .query, _) = securitySchemes.all[index].kind
+                else { return false }
+                return true
+            }
+        }
+        let other =
+            parameters.contains { $0.location == .query }
+            ? "query parameters"
+            : !fixedQuery.isEmpty
+                ? "text in its path's query" : sendsKeyInQuery ? "an API key its security sends in the query" : nil
         var kept = false
         parameters.removeAll { parameter in
             guard parameter.location == .querystring else { return false }
             let at = parameter.locationOrigin
-            if hasQuery {
+            if let other {
                 warning(
-                    "a querystring parameter is the whole query, and this operation has query parameters too; "
+                    "a querystring parameter is the whole query, and this operation has \(other) too; "
                         + "Lathe leaves out the querystring parameter",
                     at: at, kind: "querystring-beside-query")
                 return true
@@ -214,8 +230,9 @@ extension Lowerer {
         // declares become required strings (both reported by the document checks).
         // Names are looked up in sets: a path of n template names searched lists n² times.
         var effective = document.parameters(of: operation, in: pathItem)
-        leaveOutImpossibleQuerystrings(&effective)
         let fixedQuery = queryInPath(operation, templateNames: templateNames, parameters: &effective)
+        let requirements = operation.security ?? document.security ?? []
+        leaveOutImpossibleQuerystrings(&effective, fixedQuery: fixedQuery, requirements: requirements)
         if !templateNames.isEmpty || effective.contains(where: { $0.location == .path }) {
             let template = Set(templateNames)
             effective.removeAll { $0.location == .path && !template.contains($0.name) }
@@ -259,7 +276,6 @@ extension Lowerer {
             )
         }
 
-        let requirements = operation.security ?? document.security ?? []
         let security = requirements.map { requirement in
             requirement.schemeOrigins.map { scheme in
                 IRSecurityRequirement(
@@ -511,7 +527,7 @@ extension Lowerer {
             if kind.isItemStream, let schema = media.itemSchema ?? media.schema {
                 let data: Schema?
                 if kind == .eventStream {
-                    let read = eventData(schema)
+                    let read = eventData(schema, terminator: terminator)
                     (data, eventCases) = (read.data, read.byEvent)
                     terminator = terminator ?? read.terminator
                 } else {
@@ -590,9 +606,10 @@ extension Lowerer {
     /// type by event (a `oneOf` of such events, each with a constant `event`) gives a schema per
     /// event name; without those names, its data is read as text, with a warning. An alternative
     /// whose data is one constant string (`[DONE]`, as OpenAI-style streams end) is the stream's
-    /// terminator, as `x-lathe-stream-terminator` says, and the others are read without it.
+    /// terminator, as `x-lathe-stream-terminator` says, and the others are read without it (unless
+    /// the extension names another `terminator`).
     private func eventData(
-        _ schema: Schema
+        _ schema: Schema, terminator explicit: String?
     ) -> (
         data: Schema?, byEvent: [(event: String, data: Schema)]?, terminator: String?
     ) {
@@ -621,7 +638,7 @@ extension Lowerer {
         }
         let sentinels = members.indices.filter { sentinel(members[$0]) != nil }
         var terminator: String?
-        if sentinels.count == 1, members.count > 1 {
+        if sentinels.count == 1, members.count > 1, explicit == nil || explicit == sentinel(members[sentinels[0]]) {
             terminator = sentinel(members[sentinels[0]])
             members.remove(at: sentinels[0])
             if members.count == 1 { return (dataSchema(members[0]), nil, terminator) }

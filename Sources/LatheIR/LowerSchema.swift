@@ -1500,7 +1500,7 @@ extension Lowerer {
         if let discriminator = schema.discriminator, let fixed {
             isAnyOf = false
             union.discriminator = discriminator.propertyName
-            assignDiscriminatorValues(discriminator, members: members, fixed: fixed, to: &union)
+            assignDiscriminatorValues(discriminator, members: members, fixed: fixed, owner: id, to: &union)
         }
         types[id.index].kind = isAnyOf ? .anyOf(union) : .union(union)
         return .named(id)
@@ -1551,7 +1551,8 @@ extension Lowerer {
     /// property names no other alternative, as a `oneOf` without a discriminator is. `fixed` holds
     /// one entry a member (`fixedDiscriminatorValues`).
     private func assignDiscriminatorValues(
-        _ discriminator: Discriminator, members: [Schema], fixed: FixedDiscriminatorValues, to union: inout IRUnion
+        _ discriminator: Discriminator, members: [Schema], fixed: FixedDiscriminatorValues, owner: IRTypeID,
+        to union: inout IRUnion
     ) {
         // Indexed once: a union of thousands of alternatives must not search them for every value.
         var memberByKey: [String: Int] = [:]
@@ -1571,10 +1572,15 @@ extension Lowerer {
         if let reference = discriminator.defaultMapping {
             if let key = reference.targetKey, let index = memberByKey[key] {
                 union.defaultCase = index
-            } else if reference.targetKey != nil {
+            } else if let key = reference.targetKey {
+                // A base naming itself: its values that are none of its extensions are not it either.
+                let which =
+                    schemaTypes[key] == owner
+                    ? "this schema itself, which is not one of its alternatives (the schemas extending it)"
+                    : "a schema that is not one of the alternatives"
                 warning(
-                    "defaultMapping names a schema that is not one of the alternatives; it is ignored, and a value "
-                        + "whose '\(discriminator.propertyName)' is absent or names no alternative is kept as undocumented",
+                    "defaultMapping names \(which); it is ignored, and a value whose "
+                        + "'\(discriminator.propertyName)' is absent or names no alternative is kept as undocumented",
                     at: reference.origin, kind: "discriminator-ignored")
             }
         }
@@ -1748,7 +1754,9 @@ extension Lowerer {
                 hint.parent == nil ? hint.base + "Item" : SwiftNames.singular(hint.base) ?? hint.base + "Item"
             let itemHint = NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item")
             if let prefix = schema.prefixItems, !prefix.isEmpty {
-                return (.array(sharedElementType(schema, prefix: prefix, itemHint)), constraints)
+                let (element, elementConstraints) = sharedElementType(schema, prefix: prefix, itemHint)
+                constraints.element = elementConstraints
+                return (.array(element), constraints)
             }
             let (element, elementConstraints) =
                 schema.items.map { lowerCached($0.value, itemHint) } ?? lower(Schema(origin: schema.origin), itemHint)
@@ -1778,27 +1786,35 @@ extension Lowerer {
     /// after them) are not generated as tuples yet (the warning says so): an element is the type
     /// every position shares, else any JSON value. Never `items`' type alone, which would refuse the
     /// positions before it. Only positions a type names without generating one count: a `$ref`, or
-    /// a plain string, number or boolean; their constraints are not checked.
-    private func sharedElementType(_ schema: Schema, prefix: [Schema], _ hint: NameHint) -> IRValueType {
+    /// a plain string, number or boolean; their constraints are checked when every position has
+    /// the same.
+    private func sharedElementType(
+        _ schema: Schema, prefix: [Schema], _ hint: NameHint
+    ) -> (IRValueType, IRConstraints) {
+        let any: (IRValueType, IRConstraints) = (.primitive(.jsonValue), IRConstraints())
         var positions = prefix
         if let items = schema.items?.value {
             if !items.isFalse { positions.append(items) }
         } else if (schema.constraints.maxItems ?? Int.max) > prefix.count {
-            return .primitive(.jsonValue)  // elements after the prefix may be anything
+            return any  // elements after the prefix may be anything
         }
-        var shared: IRValueType?
+        var shared: (IRValueType, IRConstraints)?
         for position in positions {
             let plain =
                 position.ref == nil && position.enumValues == nil && position.constValue == nil
                 && [.string, .integer, .number, .boolean].contains(position.types)
                 && position.properties.isEmpty && position.items == nil && position.prefixItems == nil
                 && position.allOf.isEmpty && position.anyOf.isEmpty && position.oneOf.isEmpty
-            guard plain || position.isPureReference else { return .primitive(.jsonValue) }
-            let (type, _) = lowerCached(position, hint)
-            guard shared == nil || shared == type else { return .primitive(.jsonValue) }
-            shared = type
+            guard plain || position.isPureReference else { return any }
+            let (type, constraints) = lowerCached(position, hint)
+            guard let (sharedType, sharedConstraints) = shared else {
+                shared = (type, constraints)
+                continue
+            }
+            guard sharedType == type else { return any }
+            if sharedConstraints != constraints { shared = (type, IRConstraints()) }
         }
-        return shared ?? .primitive(.jsonValue)
+        return shared ?? any
     }
 
     /// What a schema without `type` is, from the keywords it uses.
@@ -1920,13 +1936,44 @@ extension Lowerer {
         }
     }
 
+    /// `/body/flags`, a JavaScript regular expression literal written where JSON Schema wants the
+    /// pattern itself: the body, `(?i)` first for the `i` flag, or `nil` when a flag changes what
+    /// matching means in ways LathePattern does not follow (`m`, `s`, `y`, `v`). Not a literal: `nil`.
+    static func regexLiteral(_ text: String) -> RegexLiteral? {
+        guard text.count > 2, text.first == "/", let close = text.lastIndex(of: "/"), close != text.startIndex
+        else { return nil }
+        let body = text[text.index(after: text.startIndex) ..< close]
+        let flags = text[text.index(after: close)...]
+        guard !body.isEmpty, flags.allSatisfy({ "dgimsuvy".contains($0) }) else { return nil }
+        if flags.contains(where: { "msyv".contains($0) }) { return .unreadable }
+        return .pattern((flags.contains("i") ? "(?i)" : "") + body)
+    }
+
+    enum RegexLiteral {
+        case pattern(String)
+        case unreadable
+
+        var pattern: String? { if case .pattern(let text) = self { text } else { nil } }
+    }
+
     /// The constraints that apply where a primitive, array or map stands. A pattern Lathe cannot
     /// check is left out, with a warning unless `reportingPatterns` is false (the schema is read
     /// again where it is lowered itself).
     func positionConstraints(_ schema: Schema, reportingPatterns: Bool = true) -> IRConstraints {
         let source = schema.constraints
         var pattern: String? = nil
-        if let text = source.pattern {
+        // A JavaScript literal (Immich's `/IM(SV|CL)(-[\dA-Za-z]{4}){8}/`) is read as the pattern
+        // between its slashes: as written, no value would match, and every valid one was refused.
+        let literal = source.pattern.flatMap(Self.regexLiteral)
+        if let literal, reportingPatterns, let written = source.pattern {
+            warning(
+                "the pattern '\(written)' is written as a JavaScript regular expression literal; "
+                    + (literal.pattern == nil
+                        ? "its flags change what it matches, so generated code does not check it"
+                        : "Lathe checks what is between the slashes"),
+                at: schema.origin.field("pattern") ?? schema.origin, kind: "pattern-regex-literal")
+        }
+        if let text = literal.map(\.pattern) ?? source.pattern {
             // Generated code matches patterns with LathePattern, in linear time; what it cannot match
             // that way (back-references, lookaround) is not checked, and said so here.
             do throws(PatternError) {

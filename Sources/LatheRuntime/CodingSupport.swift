@@ -113,12 +113,13 @@ public enum Literal {
     /// written there. The value is encoded on its own first: a union writes itself through a
     /// single-value container, which cannot share an encoder with the properties' keyed one.
     ///
-    /// Members named in `ownKeys` are left out: the struct declares them and writes them from its
-    /// own properties. Both read the one JSON object, so an alternative that restates a property,
-    /// or an undocumented case holding the whole object, holds a copy that the struct's property
-    /// alone may be changed in; written last, the copy would undo the change.
+    /// Members named in `ownKeys` are left out: the struct wrote them from its own properties (`nil`
+    /// for an optional one it left out, whose copy here goes out). Both read the one JSON object, so
+    /// an alternative that restates a property, or an undocumented case holding the whole object,
+    /// holds a copy that the struct's property alone may be changed in; written last, the copy
+    /// would undo the change.
     public static func encodeMerged<Value: Encodable>(
-        _ value: Value, to encoder: any Encoder, except ownKeys: [String] = []
+        _ value: Value, to encoder: any Encoder, except ownKeys: [String?] = []
     ) throws {
         let data = try JSONCoding.encoder().encode(value)
         guard case .object(let members) = try JSONCoding.decoder().decode(JSONValue.self, from: data) else {

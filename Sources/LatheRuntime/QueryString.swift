@@ -19,9 +19,12 @@ import Foundation
 }
 
 @_spi(Generated) extension URIDecoding {
-    /// The whole query read as a form, or `nil` when the request has none.
-    public static func querystring<T: Decodable>(form type: T.Type, in query: Substring) throws -> T? {
-        query.isEmpty ? nil : try BodyCoding.decodeForm(T.self, fromText: query)
+    /// The whole query read as a form; `nil` when the request has none, unless it is `required`:
+    /// a form of no members is written as no query at all.
+    public static func querystring<T: Decodable>(
+        form type: T.Type, in query: Substring, required: Bool
+    ) throws -> T? {
+        query.isEmpty && !required ? nil : try BodyCoding.decodeForm(T.self, fromText: query)
     }
 
     /// The whole query read as JSON text, or `nil` when the request has none.
@@ -33,9 +36,10 @@ import Foundation
         return try json(.primitive(text), as: T.self, at: name)
     }
 
-    /// The whole query as text, or `nil` when the request has none.
-    public static func querystring(text query: Substring, at name: String) throws -> String? {
-        guard !query.isEmpty else { return nil }
+    /// The whole query as text; `nil` when the request has none, unless it is `required` (the empty
+    /// text is written as an empty query).
+    public static func querystring(text query: Substring, at name: String, required: Bool) throws -> String? {
+        guard !query.isEmpty || required else { return nil }
         guard let text = percentDecode(String(query)) else {
             throw RequestError(at: name, "is not percent-encoded text")
         }

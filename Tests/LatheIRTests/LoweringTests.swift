@@ -576,7 +576,16 @@ struct LoweringTests {
                 Refs: {type: array, prefixItems: [{$ref: '#/components/schemas/Name'}], items: {$ref: '#/components/schemas/Name'}}
                 Name: {type: string}
                 Legacy: {type: array, items: [{type: integer}, {type: string}]}
+                Short: {type: array, prefixItems: [{type: string, maxLength: 3}], items: {type: string, maxLength: 3}}
+                Uneven: {type: array, prefixItems: [{type: string, maxLength: 3}], items: {type: string}}
             """)
+        func constraints(_ name: String) throws -> IRConstraints? {
+            guard case .alias(_, let constraints) = try type(module, name).kind else { return nil }
+            return constraints.element
+        }
+        // Constraints every position shares are checked; others are not.
+        #expect(try constraints("Short")?.maxLength == 3)
+        #expect(try constraints("Uneven")?.maxLength == nil)
         func element(_ name: String) throws -> IRValueType? {
             guard case .alias(.array(let element), _) = try type(module, name).kind else { return nil }
             return element
@@ -589,6 +598,72 @@ struct LoweringTests {
         #expect(try element("Same") == .primitive(.int))
         #expect(try element("Refs") == .named(try type(module, "Name").id))
         #expect(try element("Legacy") == any)
+    }
+
+    /// 3.2's querystring is the whole query: beside query parameters, text in the path's query or
+    /// an API key the security sends there, it is left out with a warning.
+    @Test func aQuerystringBesideAnythingElseInTheQueryIsLeftOut() throws {
+        // The path's query is an error of the document's, which `lathe generate` reads on.
+        let loaded = OpenAPILoader.load(
+            bytes: Array(
+                """
+                openapi: 3.2.0
+                info: {title: T, version: '1'}
+                paths:
+                  /a?mode=1:
+                    get:
+                      operationId: a
+                      parameters: [{name: q, in: querystring, content: {text/plain: {schema: {type: string}}}}]
+                      responses: {'204': {description: ok}}
+                  /b:
+                    get:
+                      operationId: b
+                      security: [{key: []}]
+                      parameters: [{name: q, in: querystring, content: {text/plain: {schema: {type: string}}}}]
+                      responses: {'204': {description: ok}}
+                  /c:
+                    get:
+                      operationId: c
+                      parameters: [{name: q, in: querystring, content: {text/plain: {schema: {type: string}}}}]
+                      responses: {'204': {description: ok}}
+                components:
+                  securitySchemes:
+                    key: {type: apiKey, in: query, name: api_key}
+                """.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        #expect(module.operations.map { $0.parameters.map(\.location) } == [[], [], [.querystring]])
+        let messages = diagnostics.all.filter { $0.kind == "querystring-beside-query" }.map(\.message)
+        #expect(messages.count == 2)
+        #expect(messages.first?.contains("text in its path's query") == true)
+        #expect(messages.last?.contains("an API key its security sends in the query") == true)
+    }
+
+    /// A pattern written as a JavaScript literal (Immich's `/IM(SV|CL)(-[\dA-Za-z]{4}){8}/`) is the
+    /// pattern between its slashes, `i` read as `(?i)`; as written, no valid value matched. Flags
+    /// that change matching otherwise leave it unchecked; a pattern that only starts with `/` is
+    /// itself.
+    @Test func aPatternWrittenAsARegexLiteralIsItsBody() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            #"""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Key: {type: string, pattern: '/IM(SV|CL)(-[\dA-Za-z]{4}){8}/'}
+                Word: {type: string, pattern: '/^[a-z]+$/i'}
+                Lines: {type: string, pattern: '/^a$/m'}
+                Path: {type: string, pattern: '/v1/[a-z]+'}
+            """#)
+        func pattern(_ name: String) throws -> String? {
+            guard case .alias(_, let constraints) = try type(module, name).kind else { return nil }
+            return constraints.pattern
+        }
+        #expect(try pattern("Key") == #"IM(SV|CL)(-[\dA-Za-z]{4}){8}"#)
+        #expect(try pattern("Word") == "(?i)^[a-z]+$")
+        #expect(try pattern("Lines") == nil)
+        #expect(try pattern("Path") == "/v1/[a-z]+")
+        #expect(diagnostics.all.filter { $0.kind == "pattern-regex-literal" }.count == 3)
     }
 
     @Test func definitionsHoldSchemasThatReferencesReach() throws {

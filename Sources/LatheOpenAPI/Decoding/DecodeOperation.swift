@@ -217,8 +217,8 @@ extension DocumentDecoder {
             schema: parameter.schema, content: parameter.content, in: node, what: "parameter '\(parameter.name)'")
         if location == .querystring, let schemaNode = node["schema"], parameter.content.isEmpty {
             warning(
-                "a querystring parameter is described by 'content', not 'schema'; Lathe writes and reads the "
-                    + "query as application/x-www-form-urlencoded",
+                "a querystring parameter is described by 'content', not 'schema'; Lathe writes and reads an "
+                    + "object as application/x-www-form-urlencoded, a string as itself, anything else as JSON text",
                 at: schemaNode, kind: "querystring-schema")
         }
         return parameter

@@ -79,9 +79,9 @@ extension TypeSpelling {
 
 /// How an `in: querystring` parameter's value is the whole query (`URIEncoding.querystring`).
 enum QueryStringMedia: String {
-    /// `application/x-www-form-urlencoded` (also a parameter described by a schema): as a form body.
+    /// An object as `application/x-www-form-urlencoded` (also one described by a schema): as a form body.
     case form
-    /// `text/*` of a string: the string.
+    /// A string as `text/*` (also one described by a schema or as a form, which cannot hold one): itself.
     case text
     /// Anything else: the JSON text.
     case json
@@ -89,9 +89,14 @@ enum QueryStringMedia: String {
 
 extension TypeSpelling {
     func queryStringMedia(_ parameter: IRParameter) -> QueryStringMedia {
-        guard let contentType = parameter.contentType.map(IRContentKind.essence) else { return .form }
-        if contentType == "application/x-www-form-urlencoded" { return .form }
-        if contentType.hasPrefix("text/"), unaliased(parameter.type.nonNull) == .primitive(.string) { return .text }
-        return .json
+        let type = unaliased(parameter.type.nonNull)
+        let contentType = parameter.contentType.map(IRContentKind.essence)
+        let isString = type == .primitive(.string)
+        if contentType == nil || contentType == "application/x-www-form-urlencoded" {
+            if case .object = uriShape(type, contentType: nil) { return .form }
+            if case .map = uriShape(type, contentType: nil) { return .form }
+            return isString ? .text : .json
+        }
+        return isString && contentType?.hasPrefix("text/") == true ? .text : .json
     }
 }

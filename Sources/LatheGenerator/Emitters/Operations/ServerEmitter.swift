@@ -348,9 +348,12 @@ struct ServerEmitter: OperationsKindEmitter {
             let type = spelling.type(parameter.type.nonNull)
             decoded =
                 switch spelling.queryStringMedia(parameter) {
-                case .form: "try \(Runtime.URIDecoding.querystring)(form: \(type).self, in: \(query))"
+                case .form:
+                    "try \(Runtime.URIDecoding.querystring)(form: \(type).self, in: \(query), required: "
+                        + "\(parameter.isRequired))"
                 case .json: "try \(Runtime.URIDecoding.querystring)(json: \(type).self, in: \(query), at: \(name))"
-                case .text: "try \(Runtime.URIDecoding.querystring)(text: \(query), at: \(name))"
+                case .text:
+                    "try \(Runtime.URIDecoding.querystring)(text: \(query), at: \(name), required: \(parameter.isRequired))"
                 }
         }
         if let literal = parameter.defaultValue.flatMap({ spelling.literal($0, as: parameter.type) }) {

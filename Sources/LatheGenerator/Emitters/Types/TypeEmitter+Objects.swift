@@ -85,7 +85,10 @@ extension TypeEmitter {
                         "The same JSON object read as `\(spelling.type(member.type))` (`allOf` with a `oneOf` or `anyOf`)."
                     ]
                         + (shapes.isEmpty
-                            ? [] : ["Keys the properties above hold are written from them, not from this value."]))
+                            ? []
+                            : [
+                                "Keys the properties above hold are written from them; one they leave absent, from this value."
+                            ]))
                 w.line("public var \(SwiftNames.escapedMember(member.name.swift)): \(spelling.type(member.type))")
             }
             if let additional {
@@ -294,6 +297,9 @@ extension TypeEmitter {
                 shapes.isEmpty
                     ? "_ = encoder.container(keyedBy: \(Runtime.anyCodingKey).self)"
                     : "var container = encoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
+            // Keys written, for the composed members to leave out: an absent optional is not one,
+            // and the member's copy goes out then (an alternative's required discriminator).
+            var written: [String] = []
             for shape in shapes {
                 let key = SwiftLiteral.string(shape.property.name.original)
                 // Absent values are left out; present nulls go out as null.
@@ -302,12 +308,10 @@ extension TypeEmitter {
                     || (!shape.property.isRequired && !shape.property.type.isNullable && shape.isOptional)
                 let method = absentIsNil ? "encodeIfPresent" : "encode"
                 w.line("try container.\(method)(self.\(shape.storedName), forKey: \(key))")
+                written.append(absentIsNil ? "self.\(shape.storedName) == nil ? nil : \(key)" : key)
             }
             // The struct's own keys are written from its properties alone (`encodeMerged(except:)`).
-            let ownKeys =
-                shapes.isEmpty
-                ? ""
-                : ", except: [\(shapes.map { SwiftLiteral.string($0.property.name.original) }.joined(separator: ", "))]"
+            let ownKeys = written.isEmpty ? "" : ", except: [\(written.joined(separator: ", "))]"
             for member in composed {
                 w.line(
                     "try \(Runtime.CompositeCoding.encodeMerged)(self.\(SwiftNames.escapedMember(member.name.swift)), to: encoder\(ownKeys))"

@@ -11,16 +11,20 @@ nonisolated public enum OneOfBesideProperties {}
 extension OneOfBesideProperties {
     /// - Source: `#/components/schemas/Animal`
     nonisolated public struct Animal: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-        public var kind: Swift.String
+        public var kind: Swift.String?
 
         public var name: Swift.String?
 
         /// The same JSON object read as `Animal.Value1` (`allOf` with a `oneOf` or `anyOf`).
-        /// Keys the properties above hold are written from them, not from this value.
+        /// Keys the properties above hold are written from them; one they leave absent, from this value.
         public var value1: Animal.Value1
 
         /// Creates a value from its members; optional members default to absent.
-        public init(kind: Swift.String, name: Swift.String? = nil, value1: Animal.Value1) {
+        public init(
+            kind: Swift.String? = nil,
+            name: Swift.String? = nil,
+            value1: Animal.Value1
+        ) {
             self.kind = kind
             self.name = name
             self.value1 = value1
@@ -29,16 +33,16 @@ extension OneOfBesideProperties {
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-            self.kind = try container.decode(Swift.String.self, forKey: "kind")
+            self.kind = try container.decodeIfPresent(Swift.String.self, forKey: "kind", rejectingNull: rejectsNull)
             self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
             self.value1 = try Animal.Value1(from: decoder)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-            try container.encode(self.kind, forKey: "kind")
+            try container.encodeIfPresent(self.kind, forKey: "kind")
             try container.encodeIfPresent(self.name, forKey: "name")
-            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: ["kind", "name"])
+            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: [self.kind == nil ? nil : "kind", self.name == nil ? nil : "name"])
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -282,7 +286,7 @@ extension OneOfBesideProperties {
         public var note: Swift.String?
 
         /// The same JSON object read as `Event.Value1` (`allOf` with a `oneOf` or `anyOf`).
-        /// Keys the properties above hold are written from them, not from this value.
+        /// Keys the properties above hold are written from them; one they leave absent, from this value.
         public var value1: Event.Value1
 
         /// Creates a value from its members; optional members default to absent.
@@ -304,7 +308,7 @@ extension OneOfBesideProperties {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encode(self.id, forKey: "id")
             try container.encodeIfPresent(self.note, forKey: "note")
-            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: ["id", "note"])
+            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: ["id", self.note == nil ? nil : "note"])
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -389,7 +393,7 @@ extension OneOfBesideProperties {
         public var id: Swift.String
 
         /// The same JSON object read as `Shipment.Value1` (`allOf` with a `oneOf` or `anyOf`).
-        /// Keys the properties above hold are written from them, not from this value.
+        /// Keys the properties above hold are written from them; one they leave absent, from this value.
         public var value1: Shipment.Value1
 
         /// Creates a value from its members; optional members default to absent.

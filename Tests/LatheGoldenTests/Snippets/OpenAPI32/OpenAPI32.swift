@@ -840,7 +840,7 @@ extension OpenAPI32.Operations.ListFiles.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let query = Query(
-            filter: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.querystring(form: OpenAPI32.ListFilesFilter.self, in: LatheRuntime.ServerSupport.query(of: request)), at: "filter")
+            filter: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.querystring(form: OpenAPI32.ListFilesFilter.self, in: LatheRuntime.ServerSupport.query(of: request), required: true), at: "filter")
         )
         _ = body
         _ = metadata
@@ -884,7 +884,7 @@ extension OpenAPI32.Operations.Lookup.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let query = Query(
-            expression: try LatheRuntime.URIDecoding.querystring(text: LatheRuntime.ServerSupport.query(of: request), at: "expression")
+            expression: try LatheRuntime.URIDecoding.querystring(text: LatheRuntime.ServerSupport.query(of: request), at: "expression", required: false)
         )
         _ = body
         _ = metadata
