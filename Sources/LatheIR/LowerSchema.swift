@@ -1739,7 +1739,20 @@ extension Lowerer {
         }
         switch types {
         case .string:
-            let primitive = stringPrimitive(schema)
+            var primitive = stringPrimitive(schema)
+            // A UUID or a date whose own example is none (Mistral's model ids, `ft:open-mistral-7b:…`,
+            // under `format: uuid`): what the server sends is what the example shows, which the
+            // Foundation type would refuse.
+            if primitive == .uuid || primitive == .calendarDate,
+                let example = schema.firstStringExample(refusedBy: primitive.takesLiteral)
+            {
+                warning(
+                    "this string's format is '\(schema.format ?? "")', but its example '\(example.text)' is "
+                        + "not \(primitive == .uuid ? "a UUID" : "a date (YYYY-MM-DD)"); Lathe generates a plain "
+                        + "string, which takes what the example shows",
+                    at: example.origin, kind: "format-contradicted-by-example")
+                primitive = .string
+            }
             if primitive == .dateTime, !schema.examples.isEmpty {
                 noteDateTimesWithoutOffset(schema.dateTimesWithoutOffsetInExamples)
             }

@@ -666,6 +666,32 @@ struct LoweringTests {
         #expect(diagnostics.all.filter { $0.kind == "pattern-regex-literal" }.count == 3)
     }
 
+    /// A UUID or a date whose own example is none (Mistral's `format: uuid` model ids) is a plain
+    /// string, which takes what the server sends; an example that fits keeps the type.
+    @Test func aFormatItsExampleContradictsIsAString() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                ModelID: {type: string, format: uuid, example: 'ft:open-mistral-7b:587a6b29'}
+                FileID: {type: string, format: uuid, example: 97f6ecaa-6276-4993-bfeb-53cbbbba6f08}
+                Day: {type: string, format: date, examples: ['2024-05-14', '2024-05-14T10:00:00Z']}
+                Nobody: {type: string, format: uuid, example: null}
+            """)
+        func aliased(_ name: String) throws -> IRValueType? {
+            guard case .alias(let type, _) = try type(module, name).kind else { return nil }
+            return type
+        }
+        #expect(try aliased("ModelID") == .primitive(.string))
+        #expect(try aliased("FileID") == .primitive(.uuid))
+        #expect(try aliased("Day") == .primitive(.string))
+        #expect(try aliased("Nobody") == .primitive(.uuid))
+        #expect(diagnostics.all.filter { $0.kind == "format-contradicted-by-example" }.count == 2)
+    }
+
     @Test func definitionsHoldSchemasThatReferencesReach() throws {
         let (module, diagnostics) = try lowerWithDiagnostics(
             """

@@ -441,6 +441,15 @@ extension Schema {
         return b.count == 19 || (b.count > 20 && b[19] == UInt8(ascii: ".") && digits(20 ..< b.count))
     }
 
+    /// The first of this schema's own examples that is a string `isValid` refuses, with where it
+    /// stands: evidence that the values are not what `format` says.
+    public func firstStringExample(refusedBy isValid: (String) -> Bool) -> (text: String, origin: Origin)? {
+        for example in examples where example.isScalar && example.scalarType == .string {
+            if let text = example.text, !isValid(text) { return (text, Origin(example)) }
+        }
+        return nil
+    }
+
     /// The keys this object schema's own examples give as null (`canceledBy: null`), each with
     /// where its first null stands: where a property's schema does not allow null, evidence that
     /// the spec left null out of it.
