@@ -3,7 +3,7 @@ import HTTPTypes
 
 /// How a parameter is serialized (OpenAPI's `style`).
 @_spi(Generated) public enum ParameterStyle: String, Sendable, Hashable {
-    case matrix, label, simple, form, spaceDelimited, pipeDelimited, deepObject
+    case matrix, label, simple, form, spaceDelimited, pipeDelimited, deepObject, cookie
 }
 
 /// A parameter's value in the three shapes OpenAPI styles know, its leaves already text.
@@ -87,9 +87,18 @@ import HTTPTypes
         simple(value, explode: explode, encode: { $0 })
     }
 
-    /// A cookie's `name=value` pair (style `form`).
-    public static func cookie(_ value: URIValue, name: String, explode: Bool) -> String {
-        name + "=" + simple(value, explode: false, encode: { percentEncode($0, allowReserved: false) })
+    /// A cookie's `name=value` pair (style `form`), or with style `cookie` (OpenAPI 3.2) its pairs
+    /// as the Cookie header writes them, nothing escaped: `n=v`, a list `n=a; n=b`, an object
+    /// `k=v; k2=v2` (the style is always exploded).
+    public static func cookie(_ value: URIValue, name: String, explode: Bool, style: ParameterStyle = .form) -> String {
+        guard style == .cookie else {
+            return name + "=" + simple(value, explode: false, encode: { percentEncode($0, allowReserved: false) })
+        }
+        return switch value {
+        case .primitive(let text): name + "=" + text
+        case .array(let items): items.map { name + "=" + $0 }.joined(separator: "; ")
+        case .object(let members): members.map { $0.name + "=" + $0.value }.joined(separator: "; ")
+        }
     }
 
     private static func simple(_ value: URIValue, explode: Bool, encode e: (String) -> String) -> String {
@@ -219,7 +228,10 @@ import HTTPTypes
     }
 
     /// A cookie from a `Cookie` header (`a=1; b=2`).
-    public static func cookie(_ header: String, name: String, as shape: URIValue.Shape) -> URIValue? {
+    public static func cookie(
+        _ header: String, name: String, as shape: URIValue.Shape, style: ParameterStyle = .form
+    ) -> URIValue? {
+        if style == .cookie { return cookieStyle(header, name: name, as: shape) }
         for pair in header.split(separator: ";") {
             let halves = pair.trimmingCharacters(in: .whitespaces).split(
                 separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -229,6 +241,23 @@ import HTTPTypes
             return value(parts, shape: shape, explodedObject: false)
         }
         return nil
+    }
+
+    /// Style `cookie` (OpenAPI 3.2): values as they stand, not percent-decoded; a list is every
+    /// pair of the name, an object every pair of the header (as an exploded form object is).
+    private static func cookieStyle(_ header: String, name: String, as shape: URIValue.Shape) -> URIValue? {
+        let pairs = header.split(separator: ";").compactMap { pair -> URIMember? in
+            let halves = pair.trimmingCharacters(in: .whitespaces).split(
+                separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return halves.count == 2 ? URIMember(String(halves[0]), String(halves[1])) : nil
+        }
+        switch shape {
+        case .primitive: return pairs.first { $0.name == name }.map { .primitive($0.value) }
+        case .array:
+            let values = pairs.filter { $0.name == name }.map(\.value)
+            return values.isEmpty ? nil : .array(values)
+        case .object: return pairs.isEmpty ? nil : .object(pairs)
+        }
     }
 
     // What generated code calls: the parameter looked up by name, then read as above. One call
@@ -251,8 +280,10 @@ import HTTPTypes
     }
 
     /// A cookie by name from the `Cookie` header; `nil` when absent.
-    public static func cookie(named name: String, in fields: HTTPFields, as shape: URIValue.Shape) -> URIValue? {
-        fields[.cookie].flatMap { cookie($0, name: name, as: shape) }
+    public static func cookie(
+        named name: String, in fields: HTTPFields, as shape: URIValue.Shape, style: ParameterStyle = .form
+    ) -> URIValue? {
+        fields[.cookie].flatMap { cookie($0, name: name, as: shape, style: style) }
     }
 
     private static func value(_ parts: [String], shape: URIValue.Shape, explodedObject: Bool) -> URIValue? {

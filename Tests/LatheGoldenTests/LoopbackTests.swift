@@ -249,7 +249,8 @@ struct OpenAPI32LoopbackTests {
         }
 
         func getFile(_ input: OpenAPI32.Operations.GetFile.Input) async throws -> OpenAPI32.Operations.GetFile.Output {
-            .ok(.init(body: .plainText("contents of \(input.path.name)")))
+            let views = input.cookies.views.map { " after " + $0.joined(separator: " and ") } ?? ""
+            return .ok(.init(body: .plainText("contents of \(input.path.name)\(views)")))
         }
 
         func listFiles(
@@ -323,6 +324,13 @@ struct OpenAPI32LoopbackTests {
                 baseURL: URL(string: "https://files.example.com")!, operationID: "listFiles")
             #expect(response.status.code == 400, "\(query)")
         }
+    }
+
+    /// `style: cookie`: one pair a value, nothing percent-encoded, and read back as written.
+    @Test func aCookieStyleParameterIsSentAsTheCookieHeaderWritesIt() async throws {
+        let output = try await client.getFile(name: "a", views: ["b%2Cc", "d"])
+        #expect(try output.ok.body.plainText == "contents of a after b%2Cc and d")
+        #expect(try #require(transport.sent.last).headerFields[.cookie] == "views=b%2Cc; views=d")
     }
 
     @Test func anAdditionalOperationIsSentAsTheMethodItNames() async throws {

@@ -99,6 +99,24 @@ struct URICodingTests {
         #expect(URIDecoding.cookie("session=abc", name: "color", as: .array) == nil)
     }
 
+    /// OpenAPI 3.2's `style: cookie`: the Cookie header's own syntax, always exploded, nothing
+    /// percent-encoded or decoded (the spec's style table).
+    @Test func cookieStyle() {
+        #expect(URIEncoding.cookie(.primitive("blue"), name: "color", explode: true, style: .cookie) == "color=blue")
+        #expect(
+            URIEncoding.cookie(Self.array, name: "color", explode: true, style: .cookie)
+                == "color=blue; color=black; color=brown")
+        #expect(URIEncoding.cookie(Self.object, name: "color", explode: true, style: .cookie) == "R=100; G=200; B=150")
+        #expect(
+            URIEncoding.cookie(.primitive("Hello%2C%20world!"), name: "greeting", explode: true, style: .cookie)
+                == "greeting=Hello%2C%20world!")
+        let header = "session=a%20b; color=blue; color=black; color=brown"
+        #expect(URIDecoding.cookie(header, name: "session", as: .primitive, style: .cookie) == .primitive("a%20b"))
+        #expect(URIDecoding.cookie(header, name: "color", as: .array, style: .cookie) == Self.array)
+        #expect(URIDecoding.cookie(header, name: "other", as: .array, style: .cookie) == nil)
+        #expect(URIDecoding.cookie("R=100; G=200; B=150", name: "color", as: .object, style: .cookie) == Self.object)
+    }
+
     /// What generated code calls: a parameter or header looked up by name, then read by its style.
     @Test func parametersByName() {
         var fields = HTTPFields()

@@ -226,18 +226,12 @@ extension DocumentDecoder {
 
     func decodeStyle(_ node: YAMLNode) -> ParameterStyle? {
         guard let text = string(node, "style") else { return nil }
-        if text == "cookie", version.minor >= 2 {
-            // 3.2's cookie style: `n=v1; n=v2`, nothing escaped. Lathe writes cookies as `form` only.
-            warning(
-                "Lathe sends and reads style: cookie as form: values are percent-encoded and a list is one "
-                    + "comma-separated value",
-                at: node, kind: "cookie-style-as-form")
-            return .form
-        }
-        guard let style = ParameterStyle(rawValue: text) else {
+        // `cookie` is 3.2's.
+        let known = ParameterStyle.allCases.filter { $0 != .cookie || version.minor >= 2 }
+        guard let style = ParameterStyle(rawValue: text), known.contains(style) else {
             error(
                 "'\(text)' is not a parameter style; "
-                    + "expected one of \(ParameterStyle.allCases.map(\.rawValue).joined(separator: ", "))",
+                    + "expected one of \(known.map(\.rawValue).joined(separator: ", "))",
                 at: node, kind: "style-invalid", reading: "Lathe uses the default style for where the value goes")
             return nil
         }

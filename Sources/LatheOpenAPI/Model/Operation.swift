@@ -138,7 +138,7 @@ public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
         case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
         case .header: [.simple]
         case .path: [.simple, .label, .matrix]
-        case .cookie: [.form]
+        case .cookie: [.form, .cookie]
         // No style: `content` says how the value is written.
         case .querystring: [.form]
         }
@@ -146,7 +146,8 @@ public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
 }
 
 public enum ParameterStyle: String, Sendable, Hashable, CaseIterable {
-    case matrix, label, simple, form, spaceDelimited, pipeDelimited, deepObject
+    /// `cookie` is OpenAPI 3.2's: `form` as the Cookie header writes it (`n=v1; n=v2`, nothing escaped).
+    case matrix, label, simple, form, spaceDelimited, pipeDelimited, deepObject, cookie
 }
 
 public struct Parameter: Sendable, Hashable {
@@ -179,8 +180,8 @@ public struct Parameter: Sendable, Hashable {
     }
 
     public var effectiveStyle: ParameterStyle { style ?? location.allowedStyles[0] }
-    /// `explode` defaults to true for `form` and false for every other style.
-    public var effectiveExplode: Bool { explode ?? (effectiveStyle == .form) }
+    /// `explode` defaults to true for `form` and `cookie` and false for every other style.
+    public var effectiveExplode: Bool { explode ?? (effectiveStyle == .form || effectiveStyle == .cookie) }
 }
 
 public struct RequestBody: Sendable, Hashable {

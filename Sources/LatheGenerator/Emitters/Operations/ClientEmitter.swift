@@ -295,7 +295,8 @@ struct ClientEmitter: OperationsKindEmitter {
                     let uri = uriValue(value, of: parameter)
                     return
                         "cookies.append(\(Runtime.URIEncoding.cookie)(\(uri), name: "
-                        + "\(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)))"
+                        + "\(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)"
+                        + "\(parameter.style == "cookie" ? ", style: .cookie" : "")))"
                 }
             }
             w.line("if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: \"; \") }")

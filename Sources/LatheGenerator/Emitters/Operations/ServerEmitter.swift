@@ -341,7 +341,8 @@ struct ServerEmitter: OperationsKindEmitter {
                 name: parameter.name.original)
         case .cookie:
             decoded = shape.decodeCall(
-                "\(Runtime.URIDecoding.cookie)(named: \(name), in: request.headerFields, as: \(shape.valueShape))",
+                "\(Runtime.URIDecoding.cookie)(named: \(name), in: request.headerFields, as: \(shape.valueShape)"
+                    + "\(parameter.style == "cookie" ? ", style: .cookie" : ""))",
                 name: parameter.name.original)
         case .querystring:
             let query = "\(Runtime.ServerSupport.query)(of: request)"

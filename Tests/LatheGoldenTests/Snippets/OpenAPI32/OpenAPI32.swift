@@ -300,9 +300,18 @@ extension OpenAPI32.Operations {
                 }
             }
             public var path: Path
+            nonisolated public struct Cookies: Swift.Sendable, Swift.Hashable {
+                /// - Note: `views`, in the cookie.
+                public var views: [Swift.String]?
+                public init(views: [Swift.String]? = nil) {
+                    self.views = views
+                }
+            }
+            public var cookies: Cookies
 
-            public init(path: Path) {
+            public init(path: Path, cookies: Cookies = .init()) {
                 self.path = path
+                self.cookies = cookies
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
@@ -604,6 +613,11 @@ extension OpenAPI32.Client {
                 "name": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.name), name: "name", style: .simple, explode: false),
             ])
             var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            var cookies: [Swift.String] = []
+            if let value = input.cookies.views {
+                cookies.append(LatheRuntime.URIEncoding.cookie(LatheRuntime.URIValue.of(value), name: "views", explode: true, style: .cookie))
+            }
+            if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: "; ") }
             request.headerFields[.accept] = "text/plain"
             let body: OpenAPIRuntime.HTTPBody? = nil
             try await authentication.apply(to: &request, operationID: OpenAPI32.Operations.GetFile.id, alternatives: [])
@@ -671,8 +685,8 @@ extension OpenAPI32.APIProtocol {
     /// `GET /files/{name}`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func getFile(name: Swift.String) async throws -> OpenAPI32.Operations.GetFile.Output {
-        try await self.getFile(OpenAPI32.Operations.GetFile.Input(path: .init(name: name)))
+    nonisolated public func getFile(name: Swift.String, views: [Swift.String]? = nil) async throws -> OpenAPI32.Operations.GetFile.Output {
+        try await self.getFile(OpenAPI32.Operations.GetFile.Input(path: .init(name: name), cookies: .init(views: views)))
     }
 
     /// `COPY /files/{name}`
@@ -930,8 +944,11 @@ extension OpenAPI32.Operations.GetFile.Input {
         let path = Path(
             name: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "name", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "name"), at: "name")
         )
+        let cookies = Cookies(
+            views: try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.cookie(named: "views", in: request.headerFields, as: .array, style: .cookie), of: Swift.String.self, at: "views")
+        )
         _ = body
-        self.init(path: path)
+        self.init(path: path, cookies: cookies)
     }
 }
 
