@@ -57,7 +57,7 @@ MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/for
 
 class Spec:
     def __init__(self, rng, version, shared_rng=None, order_rng=None, servers_rng=None, values_rng=None,
-                 aliases_rng=None, constraints_rng=None):
+                 aliases_rng=None, constraints_rng=None, v32_rng=None):
         self.rng = rng
         # Draws for the shared responses and parameters (`--select`), apart: a seed's document
         # without them stays what it was before they were added.
@@ -72,7 +72,10 @@ class Spec:
         self.aliases_rng = aliases_rng
         # Draws for constraints on values of every type and format (`--constraints`), apart likewise.
         self.constraints_rng = constraints_rng
-        self.v31 = version.startswith("3.1")
+        # Draws for OpenAPI 3.2's querystring, cookie style and defaultMapping (`--v32`), apart
+        # likewise; the document is then 3.2, which reads as 3.1 does.
+        self.v32_rng = v32_rng
+        self.v31 = version.startswith("3.1") or v32_rng is not None
         self.schemas = {}
         self.depth = 0
 
@@ -250,6 +253,10 @@ class Spec:
                   "discriminator": {"propertyName": tag}}
         if r.random() < 0.5:
             schema["discriminator"]["mapping"] = {self.name(ENUM_VALUES) + str(i): "#/components/schemas/" + m for i, m in enumerate(members)}
+        if self.v32_rng and self.v32_rng.random() < 0.5:
+            # Mostly one of the alternatives; sometimes another schema, which is warned about.
+            default = self.v32_rng.choice(members if self.v32_rng.random() < 0.8 else objects)
+            schema["discriminator"]["defaultMapping"] = default if self.v32_rng.random() < 0.5 else "#/components/schemas/" + default
         return schema
 
     def parameter(self, location, name):
@@ -266,6 +273,20 @@ class Spec:
             param["required"] = True
         if location == "query" and r.random() < 0.2:
             param["explode"] = r.random() < 0.5
+        if location == "cookie" and self.v32_rng and self.v32_rng.random() < 0.5:
+            param["style"] = "cookie"
+        return param
+
+    def querystring(self, name):
+        """3.2's whole-query parameter: a form, text or JSON, of a type that fits the media or not."""
+        v = self.v32_rng
+        media = v.choice(["application/x-www-form-urlencoded", "text/plain", "application/json"])
+        schema = v.choice([self.object(), {"type": "string"}, self.primitive(), {"type": "array", "items": self.primitive()}])
+        param = {"name": name, "in": "querystring", "content": {media: {"schema": schema}}}
+        if v.random() < 0.1:
+            param = {"name": name, "in": "querystring", "schema": schema}
+        if v.random() < 0.4:
+            param["required"] = True
         return param
 
     def content(self):
@@ -298,6 +319,9 @@ class Spec:
                 continue
             used.add(name)
             params.append(self.parameter(location, name))
+        if self.v32_rng and self.v32_rng.random() < 0.3:
+            # Beside query parameters it is left out with a warning; that is generated too.
+            params.append(self.querystring(self.name(NAMES) + "Query"))
         if params:
             op["parameters"] = params
         if r.random() < 0.4:
@@ -349,7 +373,7 @@ class Spec:
         servers = self.servers() if self.servers_rng else []
         return {
             **({"servers": servers} if servers else {}),
-            "openapi": "3.1.0" if self.v31 else "3.0.3",
+            "openapi": "3.2.0" if self.v32_rng else "3.1.0" if self.v31 else "3.0.3",
             "info": {"title": "fuzz", "version": "1"},
             "paths": paths,
             "components": {
@@ -502,14 +526,16 @@ class Spec:
         return components
 
 
-def document(seed, shared=False, order=False, servers=False, values=False, aliases=False, constraints=False):
+def document(seed, shared=False, order=False, servers=False, values=False, aliases=False, constraints=False,
+             v32=False):
     rng = random.Random(seed)
     return Spec(rng, rng.choice(["3.0.3", "3.1.0"]), random.Random(f"{seed}-shared") if shared else None,
                 random.Random(f"{seed}-order") if order else None,
                 random.Random(f"{seed}-servers") if servers else None,
                 random.Random(f"{seed}-values") if values else None,
                 random.Random(f"{seed}-aliases") if aliases else None,
-                random.Random(f"{seed}-constraints") if constraints else None).document()
+                random.Random(f"{seed}-constraints") if constraints else None,
+                random.Random(f"{seed}-v32") if v32 else None).document()
 
 
 def selection(spec, seed):
@@ -570,6 +596,9 @@ def main():
     parser.add_argument("--constraints", action="store_true",
                         help="also put any constraint keyword on values of any type and format, and "
                              "required keys on objects that do not declare them")
+    parser.add_argument("--v32", action="store_true",
+                        help="also make documents OpenAPI 3.2, with querystring parameters, cookie-style "
+                             "cookies and discriminators' defaultMapping")
     parser.add_argument("--write", metavar="DIR",
                         help="only write the documents to DIR (seed-N.json), for OrderIndependenceTests "
                              "(LATHE_ORDER_SPECS=DIR)")
@@ -579,7 +608,7 @@ def main():
         for seed in range(args.seed, args.seed + args.count):
             with open(os.path.join(args.write, f"seed-{seed}.json"), "w") as f:
                 json.dump(document(seed, args.select, args.order, args.servers, args.values, args.aliases,
-                                          args.constraints), f, indent=1,
+                                          args.constraints, args.v32), f, indent=1,
                           ensure_ascii=False)
         print(f"fuzz-specs: {args.count} documents written to {args.write}")
         return
@@ -593,7 +622,7 @@ def main():
         cases = [(os.path.basename(p), json.load(open(p))) for p in args.replay]
     else:
         cases = ((f"seed-{seed}", document(seed, args.select, args.order, args.servers, args.values, args.aliases,
-                                          args.constraints))
+                                          args.constraints, args.v32))
                  for seed in range(args.seed, args.seed + args.count))
         if args.select:
             cases = (case for label, spec in cases for case in (

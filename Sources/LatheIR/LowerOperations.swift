@@ -458,6 +458,11 @@ extension Lowerer {
             return (.primitive(.string), IRConstraints())
         }
         var (type, constraints) = lowerCached(schema, NameHint(base: base))
+        // The parameter's own examples say what it holds too (`example:` beside `schema:`, as 3.0 writes it).
+        if case .primitive(let primitive) = type {
+            type = .primitive(
+                takingExamples(primitive, format: schema.format, firstRefused: parameter.examples.firstString))
+        }
         if parameter.schema != nil {
             let list = withoutNullItems(type, at: schema, what: "parameter")
             // An alias's list becomes inline here: its constraints go with it.

@@ -1739,20 +1739,8 @@ extension Lowerer {
         }
         switch types {
         case .string:
-            var primitive = stringPrimitive(schema)
-            // A UUID or a date whose own example is none (Mistral's model ids, `ft:open-mistral-7b:…`,
-            // under `format: uuid`): what the server sends is what the example shows, which the
-            // Foundation type would refuse.
-            if primitive == .uuid || primitive == .calendarDate,
-                let example = schema.firstStringExample(refusedBy: primitive.takesLiteral)
-            {
-                warning(
-                    "this string's format is '\(schema.format ?? "")', but its example '\(example.text)' is "
-                        + "not \(primitive == .uuid ? "a UUID" : "a date (YYYY-MM-DD)"); Lathe generates a plain "
-                        + "string, which takes what the example shows",
-                    at: example.origin, kind: "format-contradicted-by-example")
-                primitive = .string
-            }
+            let primitive = takingExamples(
+                stringPrimitive(schema), format: schema.format, firstRefused: schema.firstStringExample)
             if primitive == .dateTime, !schema.examples.isEmpty {
                 noteDateTimesWithoutOffset(schema.dateTimesWithoutOffsetInExamples)
             }
@@ -1894,6 +1882,23 @@ extension Lowerer {
             }))
     }
 
+    /// A UUID or a date whose example is none (Mistral's model ids, `ft:open-mistral-7b:…`, under
+    /// `format: uuid`) is a plain string, with a warning at the example: what the server sends is
+    /// what the example shows, which the Foundation type would refuse.
+    func takingExamples(
+        _ primitive: IRPrimitive, format: String?,
+        firstRefused: ((String) -> Bool) -> (text: String, origin: Origin)?
+    ) -> IRPrimitive {
+        guard primitive == .uuid || primitive == .calendarDate, let example = firstRefused(primitive.takesLiteral)
+        else { return primitive }
+        warning(
+            "this string's format is '\(format ?? "")', but its example '\(example.text)' is "
+                + "not \(primitive == .uuid ? "a UUID" : "a date (YYYY-MM-DD)"); Lathe generates a plain "
+                + "string, which takes what the example shows",
+            at: example.origin, kind: "format-contradicted-by-example")
+        return .string
+    }
+
     func stringPrimitive(_ format: String?) -> IRPrimitive {
         switch format {
         case "date": .calendarDate
@@ -1958,6 +1963,23 @@ extension Lowerer {
         let body = text[text.index(after: text.startIndex) ..< close]
         let flags = text[text.index(after: close)...]
         guard !body.isEmpty, flags.allSatisfy({ "dgimsuvy".contains($0) }) else { return nil }
+        // A literal's body has no `/` of its own but escaped or in a class: `/api/v[0-9]+/` is a
+        // pattern with slashes in it.
+        var escaped = false
+        var inClass = false
+        for character in body {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "[" {
+                inClass = true
+            } else if character == "]" {
+                inClass = false
+            } else if character == "/", !inClass {
+                return nil
+            }
+        }
         if flags.contains(where: { "msyv".contains($0) }) { return .unreadable }
         return .pattern((flags.contains("i") ? "(?i)" : "") + body)
     }

@@ -113,8 +113,9 @@ public enum Literal {
     /// written there. The value is encoded on its own first: a union writes itself through a
     /// single-value container, which cannot share an encoder with the properties' keyed one.
     ///
-    /// Members named in `ownKeys` are left out: the struct wrote them from its own properties (`nil`
-    /// for an optional one it left out, whose copy here goes out). Both read the one JSON object, so
+    /// Members named in `ownKeys` are left out: the struct's properties hold them (`nil` for an
+    /// optional one it left absent that an alternative requires, whose copy here goes out: a value
+    /// made from the union alone keeps its discriminator). Both read the one JSON object, so
     /// an alternative that restates a property, or an undocumented case holding the whole object,
     /// holds a copy that the struct's property alone may be changed in; written last, the copy
     /// would undo the change.

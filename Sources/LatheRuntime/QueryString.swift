@@ -13,8 +13,9 @@ import Foundation
         [percentEncode(String(decoding: try JSONCoding.encoder().encode(value), as: UTF8.self), allowReserved: false)]
     }
 
-    public static func querystring(text value: String) -> [String] {
-        [percentEncode(value, allowReserved: false)]
+    /// A string, or any value of a type a URI holds as text (an enum, a date, a number), as its text.
+    public static func querystring(text value: some URIPrimitive) -> [String] {
+        [percentEncode(value.uriText, allowReserved: false)]
     }
 }
 
@@ -36,13 +37,15 @@ import Foundation
         return try json(.primitive(text), as: T.self, at: name)
     }
 
-    /// The whole query as text; `nil` when the request has none, unless it is `required` (the empty
-    /// text is written as an empty query).
-    public static func querystring(text query: Substring, at name: String, required: Bool) throws -> String? {
+    /// The whole query as text, read as `type`; `nil` when the request has none, unless it is
+    /// `required` (the empty text is written as an empty query).
+    public static func querystring<T: URIPrimitive>(
+        text type: T.Type, in query: Substring, at name: String, required: Bool
+    ) throws -> T? {
         guard !query.isEmpty || required else { return nil }
         guard let text = percentDecode(String(query)) else {
             throw RequestError(at: name, "is not percent-encoded text")
         }
-        return text
+        return try primitive(.primitive(text), as: T.self, at: name)
     }
 }

@@ -88,16 +88,19 @@ import HTTPTypes
     }
 
     /// A cookie's `name=value` pair (style `form`), or with style `cookie` (OpenAPI 3.2) its pairs
-    /// as the Cookie header writes them, nothing escaped: `n=v`, a list `n=a; n=b`, an object
-    /// `k=v; k2=v2` (the style is always exploded).
+    /// as the Cookie header writes them, nothing escaped (values that need escaping are the
+    /// caller's to escape, as OpenAPI says): `n=v`; exploded, a list `n=a; n=b` and an object
+    /// `k=v; k2=v2`; not exploded, `n=a,b` and `n=k,v,k2,v2`, as `form` writes them.
     public static func cookie(_ value: URIValue, name: String, explode: Bool, style: ParameterStyle = .form) -> String {
         guard style == .cookie else {
             return name + "=" + simple(value, explode: false, encode: { percentEncode($0, allowReserved: false) })
         }
-        return switch value {
-        case .primitive(let text): name + "=" + text
-        case .array(let items): items.map { name + "=" + $0 }.joined(separator: "; ")
-        case .object(let members): members.map { $0.name + "=" + $0.value }.joined(separator: "; ")
+        switch value {
+        case .array(let items) where explode && !items.isEmpty:
+            return items.map { name + "=" + $0 }.joined(separator: "; ")
+        case .object(let members) where explode && !members.isEmpty:
+            return members.map { $0.name + "=" + $0.value }.joined(separator: "; ")
+        default: return name + "=" + simple(value, explode: false, encode: { $0 })
         }
     }
 
@@ -229,22 +232,22 @@ import HTTPTypes
 
     /// A cookie from a `Cookie` header (`a=1; b=2`).
     public static func cookie(
-        _ header: String, name: String, as shape: URIValue.Shape, style: ParameterStyle = .form
+        _ header: String, name: String, as shape: URIValue.Shape, style: ParameterStyle = .form, explode: Bool = false
     ) -> URIValue? {
-        if style == .cookie { return cookieStyle(header, name: name, as: shape) }
+        if style == .cookie, explode { return cookieStyle(header, name: name, as: shape) }
         for pair in header.split(separator: ";") {
             let halves = pair.trimmingCharacters(in: .whitespaces).split(
                 separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard halves.count == 2, halves[0] == name else { continue }
             let parts = String(halves[1]).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                .compactMap(percentDecode)
+                .compactMap { style == .cookie ? $0 : percentDecode($0) }
             return value(parts, shape: shape, explodedObject: false)
         }
         return nil
     }
 
-    /// Style `cookie` (OpenAPI 3.2): values as they stand, not percent-decoded; a list is every
-    /// pair of the name, an object every pair of the header (as an exploded form object is).
+    /// Style `cookie` (OpenAPI 3.2), exploded: values as they stand, not percent-decoded; a list is
+    /// every pair of the name, an object every pair of the header (as an exploded form object is).
     private static func cookieStyle(_ header: String, name: String, as shape: URIValue.Shape) -> URIValue? {
         let pairs = header.split(separator: ";").compactMap { pair -> URIMember? in
             let halves = pair.trimmingCharacters(in: .whitespaces).split(
@@ -281,9 +284,10 @@ import HTTPTypes
 
     /// A cookie by name from the `Cookie` header; `nil` when absent.
     public static func cookie(
-        named name: String, in fields: HTTPFields, as shape: URIValue.Shape, style: ParameterStyle = .form
+        named name: String, in fields: HTTPFields, as shape: URIValue.Shape, style: ParameterStyle = .form,
+        explode: Bool = false
     ) -> URIValue? {
-        fields[.cookie].flatMap { cookie($0, name: name, as: shape, style: style) }
+        fields[.cookie].flatMap { cookie($0, name: name, as: shape, style: style, explode: explode) }
     }
 
     private static func value(_ parts: [String], shape: URIValue.Shape, explodedObject: Bool) -> URIValue? {

@@ -305,15 +305,17 @@ struct RoundTripTests {
 
     /// A composite's properties and its union read one JSON object, so the union may hold a copy of
     /// a property (an alternative that restates it, an undocumented case holding the whole object).
-    /// The struct's property is the one written when it has a value: a change to it is not undone by
-    /// the copy. One it leaves absent goes out from the copy, so a value made from the union alone
-    /// keeps its discriminator.
+    /// The struct's property is the one written: a change to it, clearing it included, is not undone
+    /// by the copy. Only a key an alternative requires, left absent by the struct, goes out from the
+    /// copy, so a value made from the union alone keeps its discriminator.
     @Test func aCompositeWritesItsOwnKeysFromItsProperties() throws {
         var bird = try roundTrip(
             OneOfBesideProperties.Animal.self, #"{"kind": "bird", "name": "Tweety", "wings": 2}"#)
         #expect(bird.value1 == .bird(OneOfBesideProperties.Bird(kind: "bird", name: "Tweety", wings: 2)))
         bird.name = "Polly"
         #expect(try jsonValue(JSONCoding.encoder().encode(bird)) == ["kind": "bird", "name": "Polly", "wings": 2])
+        bird.name = nil
+        #expect(try jsonValue(JSONCoding.encoder().encode(bird)) == ["kind": "bird", "wings": 2])
         let built = OneOfBesideProperties.Animal(value1: .bird(OneOfBesideProperties.Bird(kind: "bird", wings: 2)))
         #expect(try jsonValue(JSONCoding.encoder().encode(built)) == ["kind": "bird", "wings": 2])
 
@@ -321,9 +323,8 @@ struct RoundTripTests {
             OneOfBesideProperties.Event.self, #"{"id": "e1", "note": "n", "kind": "archived", "by": "ada"}"#)
         #expect(event.value1 == .undocumented(["id": "e1", "note": "n", "kind": "archived", "by": "ada"]))
         event.id = "e2"
-        #expect(
-            try jsonValue(JSONCoding.encoder().encode(event))
-                == ["id": "e2", "note": "n", "kind": "archived", "by": "ada"])
+        event.note = nil
+        #expect(try jsonValue(JSONCoding.encoder().encode(event)) == ["id": "e2", "kind": "archived", "by": "ada"])
         let created = try roundTrip(
             OneOfBesideProperties.Event.self, #"{"id": "e3", "kind": "created", "at": "noon"}"#)
         #expect(created.value1 == .created(OneOfBesideProperties.Created(kind: "created", at: "noon")))

@@ -654,6 +654,8 @@ struct LoweringTests {
                 Word: {type: string, pattern: '/^[a-z]+$/i'}
                 Lines: {type: string, pattern: '/^a$/m'}
                 Path: {type: string, pattern: '/v1/[a-z]+'}
+                Slashes: {type: string, pattern: '/api/v[0-9]+/'}
+                InClass: {type: string, pattern: '/[a/b]+/'}
             """#)
         func pattern(_ name: String) throws -> String? {
             guard case .alias(_, let constraints) = try type(module, name).kind else { return nil }
@@ -663,7 +665,10 @@ struct LoweringTests {
         #expect(try pattern("Word") == "(?i)^[a-z]+$")
         #expect(try pattern("Lines") == nil)
         #expect(try pattern("Path") == "/v1/[a-z]+")
-        #expect(diagnostics.all.filter { $0.kind == "pattern-regex-literal" }.count == 3)
+        // A `/` of its own (not escaped, not in a class) is no literal's body.
+        #expect(try pattern("Slashes") == "/api/v[0-9]+/")
+        #expect(try pattern("InClass") == "[a/b]+")
+        #expect(diagnostics.all.filter { $0.kind == "pattern-regex-literal" }.count == 4)
     }
 
     /// A UUID or a date whose own example is none (Mistral's `format: uuid` model ids) is a plain
@@ -673,7 +678,11 @@ struct LoweringTests {
             """
             openapi: 3.1.0
             info: {title: T, version: '1'}
-            paths: {}
+            paths:
+              /models/{id}:
+                delete:
+                  parameters: [{name: id, in: path, required: true, schema: {type: string, format: uuid}, example: 'ft:x'}]
+                  responses: {'204': {description: ok}}
             components:
               schemas:
                 ModelID: {type: string, format: uuid, example: 'ft:open-mistral-7b:587a6b29'}
@@ -689,7 +698,9 @@ struct LoweringTests {
         #expect(try aliased("FileID") == .primitive(.uuid))
         #expect(try aliased("Day") == .primitive(.string))
         #expect(try aliased("Nobody") == .primitive(.uuid))
-        #expect(diagnostics.all.filter { $0.kind == "format-contradicted-by-example" }.count == 2)
+        // A parameter's own example, beside its schema, counts too.
+        #expect(module.operations.first?.parameters.first?.type == .primitive(.string))
+        #expect(diagnostics.all.filter { $0.kind == "format-contradicted-by-example" }.count == 3)
     }
 
     @Test func definitionsHoldSchemasThatReferencesReach() throws {

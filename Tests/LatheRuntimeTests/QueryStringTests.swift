@@ -27,8 +27,8 @@ struct QueryStringTests {
         #expect(try URIEncoding.querystring(form: Filter()) == [])
         #expect(try URIDecoding.querystring(form: Filter.self, in: "", required: false) == nil)
         #expect(try URIDecoding.querystring(form: Filter.self, in: "", required: true) == Filter())
-        #expect(try URIDecoding.querystring(text: "", at: "q", required: false) == nil)
-        #expect(try URIDecoding.querystring(text: "", at: "q", required: true) == "")
+        #expect(try URIDecoding.querystring(text: String.self, in: "", at: "q", required: false) == nil)
+        #expect(try URIDecoding.querystring(text: String.self, in: "", at: "q", required: true) == "")
         #expect(try URIDecoding.querystring(json: [Int].self, in: "", at: "q") == nil)
     }
 
@@ -36,11 +36,20 @@ struct QueryStringTests {
     @Test func textAndJSONArePercentEncoded() throws {
         #expect(URIEncoding.querystring(text: "a=1 & b+c/é") == ["a%3D1%20%26%20b%2Bc%2F%C3%A9"])
         #expect(
-            try URIDecoding.querystring(text: "a%3D1%20%26%20b%2Bc%2F%C3%A9", at: "q", required: true) == "a=1 & b+c/é")
-        #expect(try URIDecoding.querystring(text: "a+b", at: "q", required: true) == "a+b")
+            try URIDecoding.querystring(text: String.self, in: "a%3D1%20%26%20b%2Bc%2F%C3%A9", at: "q", required: true)
+                == "a=1 & b+c/é")
+        #expect(try URIDecoding.querystring(text: String.self, in: "a+b", at: "q", required: true) == "a+b")
+        // A value a URI holds as text is its text, not JSON (no quotes).
+        #expect(URIEncoding.querystring(text: 42) == ["42"])
+        #expect(try URIDecoding.querystring(text: Int.self, in: "42", at: "q", required: true) == 42)
+        #expect(throws: RequestError.self) {
+            try URIDecoding.querystring(text: Int.self, in: "forty", at: "q", required: true)
+        }
         #expect(try URIEncoding.querystring(json: [1, 2]) == ["%5B1%2C2%5D"])
         #expect(try URIDecoding.querystring(json: [Int].self, in: "%5B1%2C2%5D", at: "q") == [1, 2])
         #expect(throws: RequestError.self) { try URIDecoding.querystring(json: [Int].self, in: "%5B1", at: "q") }
-        #expect(throws: RequestError.self) { try URIDecoding.querystring(text: "%E", at: "q", required: true) }
+        #expect(throws: RequestError.self) {
+            try URIDecoding.querystring(text: String.self, in: "%E", at: "q", required: true)
+        }
     }
 }

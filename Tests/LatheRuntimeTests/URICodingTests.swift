@@ -99,8 +99,8 @@ struct URICodingTests {
         #expect(URIDecoding.cookie("session=abc", name: "color", as: .array) == nil)
     }
 
-    /// OpenAPI 3.2's `style: cookie`: the Cookie header's own syntax, always exploded, nothing
-    /// percent-encoded or decoded (the spec's style table).
+    /// OpenAPI 3.2's `style: cookie`: the Cookie header's own syntax, nothing percent-encoded or
+    /// decoded (the spec's style table); not exploded, a list or object is one comma-separated value.
     @Test func cookieStyle() {
         #expect(URIEncoding.cookie(.primitive("blue"), name: "color", explode: true, style: .cookie) == "color=blue")
         #expect(
@@ -112,9 +112,16 @@ struct URICodingTests {
                 == "greeting=Hello%2C%20world!")
         let header = "session=a%20b; color=blue; color=black; color=brown"
         #expect(URIDecoding.cookie(header, name: "session", as: .primitive, style: .cookie) == .primitive("a%20b"))
-        #expect(URIDecoding.cookie(header, name: "color", as: .array, style: .cookie) == Self.array)
-        #expect(URIDecoding.cookie(header, name: "other", as: .array, style: .cookie) == nil)
-        #expect(URIDecoding.cookie("R=100; G=200; B=150", name: "color", as: .object, style: .cookie) == Self.object)
+        #expect(URIDecoding.cookie(header, name: "color", as: .array, style: .cookie, explode: true) == Self.array)
+        #expect(URIDecoding.cookie(header, name: "other", as: .array, style: .cookie, explode: true) == nil)
+        #expect(
+            URIDecoding.cookie("R=100; G=200; B=150", name: "color", as: .object, style: .cookie, explode: true)
+                == Self.object)
+        #expect(
+            URIEncoding.cookie(Self.array, name: "color", explode: false, style: .cookie) == "color=blue,black,brown")
+        #expect(URIEncoding.cookie(.array([]), name: "color", explode: true, style: .cookie) == "color=")
+        #expect(URIDecoding.cookie("color=blue,black,brown", name: "color", as: .array, style: .cookie) == Self.array)
+        #expect(URIDecoding.cookie("color=a%20b", name: "color", as: .array, style: .cookie) == .array(["a%20b"]))
     }
 
     /// What generated code calls: a parameter or header looked up by name, then read by its style.

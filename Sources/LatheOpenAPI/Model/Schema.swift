@@ -393,6 +393,16 @@ public struct Discriminator: Sendable, Hashable {
     }
 }
 
+extension [YAMLNode] {
+    /// The first of these examples that is a string `isValid` refuses, with where it stands.
+    public func firstString(refusedBy isValid: (String) -> Bool) -> (text: String, origin: Origin)? {
+        for example in self where example.isScalar && example.scalarType == .string {
+            if let text = example.text, !isValid(text) { return (text, Origin(example)) }
+        }
+        return nil
+    }
+}
+
 extension Schema {
     /// This schema's own examples that are date-times without a UTC offset (`2025-09-29T10:00:00`,
     /// which RFC 3339 does not allow), with where each stands.
@@ -444,10 +454,7 @@ extension Schema {
     /// The first of this schema's own examples that is a string `isValid` refuses, with where it
     /// stands: evidence that the values are not what `format` says.
     public func firstStringExample(refusedBy isValid: (String) -> Bool) -> (text: String, origin: Origin)? {
-        for example in examples where example.isScalar && example.scalarType == .string {
-            if let text = example.text, !isValid(text) { return (text, Origin(example)) }
-        }
-        return nil
+        examples.firstString(refusedBy: isValid)
     }
 
     /// The keys this object schema's own examples give as null (`canceledBy: null`), each with

@@ -81,7 +81,8 @@ extension TypeSpelling {
 enum QueryStringMedia: String {
     /// An object as `application/x-www-form-urlencoded` (also one described by a schema): as a form body.
     case form
-    /// A string as `text/*` (also one described by a schema or as a form, which cannot hold one): itself.
+    /// A value a URI holds as text (a string, an enum, a date, a number) as `text/*`, or described
+    /// by a schema or as a form, which cannot hold it as members: its text.
     case text
     /// Anything else: the JSON text.
     case json
@@ -91,12 +92,11 @@ extension TypeSpelling {
     func queryStringMedia(_ parameter: IRParameter) -> QueryStringMedia {
         let type = unaliased(parameter.type.nonNull)
         let contentType = parameter.contentType.map(IRContentKind.essence)
-        let isString = type == .primitive(.string)
         if contentType == nil || contentType == "application/x-www-form-urlencoded" {
             if case .object = uriShape(type, contentType: nil) { return .form }
             if case .map = uriShape(type, contentType: nil) { return .form }
-            return isString ? .text : .json
+            return isURIPrimitive(type) ? .text : .json
         }
-        return isString && contentType?.hasPrefix("text/") == true ? .text : .json
+        return isURIPrimitive(type) && contentType?.hasPrefix("text/") == true ? .text : .json
     }
 }

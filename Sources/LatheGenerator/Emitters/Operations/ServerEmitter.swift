@@ -342,7 +342,7 @@ struct ServerEmitter: OperationsKindEmitter {
         case .cookie:
             decoded = shape.decodeCall(
                 "\(Runtime.URIDecoding.cookie)(named: \(name), in: request.headerFields, as: \(shape.valueShape)"
-                    + "\(parameter.style == "cookie" ? ", style: .cookie" : ""))",
+                    + "\(parameter.style == "cookie" && parameter.contentType == nil ? ", style: .cookie, explode: \(parameter.explode)" : ""))",
                 name: parameter.name.original)
         case .querystring:
             let query = "\(Runtime.ServerSupport.query)(of: request)"
@@ -354,7 +354,8 @@ struct ServerEmitter: OperationsKindEmitter {
                         + "\(parameter.isRequired))"
                 case .json: "try \(Runtime.URIDecoding.querystring)(json: \(type).self, in: \(query), at: \(name))"
                 case .text:
-                    "try \(Runtime.URIDecoding.querystring)(text: \(query), at: \(name), required: \(parameter.isRequired))"
+                    "try \(Runtime.URIDecoding.querystring)(text: \(type).self, in: \(query), at: \(name), required: "
+                        + "\(parameter.isRequired))"
                 }
         }
         if let literal = parameter.defaultValue.flatMap({ spelling.literal($0, as: parameter.type) }) {

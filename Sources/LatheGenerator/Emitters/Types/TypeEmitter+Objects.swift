@@ -87,7 +87,8 @@ extension TypeEmitter {
                         + (shapes.isEmpty
                             ? []
                             : [
-                                "Keys the properties above hold are written from them; one they leave absent, from this value."
+                                "Keys the properties above hold are written from them, not from this value (unless one an "
+                                    + "alternative requires is absent)."
                             ]))
                 w.line("public var \(SwiftNames.escapedMember(member.name.swift)): \(spelling.type(member.type))")
             }
@@ -297,8 +298,9 @@ extension TypeEmitter {
                 shapes.isEmpty
                     ? "_ = encoder.container(keyedBy: \(Runtime.anyCodingKey).self)"
                     : "var container = encoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
-            // Keys written, for the composed members to leave out: an absent optional is not one,
-            // and the member's copy goes out then (an alternative's required discriminator).
+            // Keys the composed members leave out: every key the struct has, except an absent
+            // optional one an alternative requires (its discriminator), whose copy goes out then.
+            let requiredByAlternatives = keysRequired(byAlternativesOf: composed.map(\.type))
             var written: [String] = []
             for shape in shapes {
                 let key = SwiftLiteral.string(shape.property.name.original)
@@ -308,7 +310,8 @@ extension TypeEmitter {
                     || (!shape.property.isRequired && !shape.property.type.isNullable && shape.isOptional)
                 let method = absentIsNil ? "encodeIfPresent" : "encode"
                 w.line("try container.\(method)(self.\(shape.storedName), forKey: \(key))")
-                written.append(absentIsNil ? "self.\(shape.storedName) == nil ? nil : \(key)" : key)
+                let mayBeCopied = absentIsNil && requiredByAlternatives.contains(shape.property.name.original)
+                written.append(mayBeCopied ? "self.\(shape.storedName) == nil ? nil : \(key)" : key)
             }
             // The struct's own keys are written from its properties alone (`encodeMerged(except:)`).
             let ownKeys = written.isEmpty ? "" : ", except: [\(written.joined(separator: ", "))]"
@@ -325,5 +328,27 @@ extension TypeEmitter {
                 }
             }
         }
+    }
+
+    /// The keys some alternative of these composed members requires, through aliases, nested
+    /// unions and composites: when the struct leaves one absent, the member's copy is the value.
+    private func keysRequired(byAlternativesOf types: [IRValueType]) -> Set<String> {
+        var keys = Set<String>()
+        var visited = Set<IRTypeID>()
+        func collect(_ type: IRValueType) {
+            guard case .named(let id) = spelling.unaliased(type.nonNull).nonNull, visited.insert(id).inserted else {
+                return
+            }
+            switch module[id].kind {
+            case .object(let object):
+                for property in object.properties where property.isRequired { keys.insert(property.name.original) }
+                object.composed.forEach { collect($0.type) }
+            case .union(let union), .anyOf(let union): union.cases.forEach { collect($0.type) }
+            case .alias(let aliased, _): collect(aliased)
+            case .enumeration, .pending: break
+            }
+        }
+        types.forEach(collect)
+        return keys
     }
 }

@@ -529,7 +529,7 @@ extension AllOf {
         public var tag: Swift.String
 
         /// The same JSON object read as `Figure` (`allOf` with a `oneOf` or `anyOf`).
-        /// Keys the properties above hold are written from them; one they leave absent, from this value.
+        /// Keys the properties above hold are written from them, not from this value (unless one an alternative requires is absent).
         public var figure: Figure
 
         /// Creates a value from its members; optional members default to absent.

@@ -16,7 +16,7 @@ extension OneOfBesideProperties {
         public var name: Swift.String?
 
         /// The same JSON object read as `Animal.Value1` (`allOf` with a `oneOf` or `anyOf`).
-        /// Keys the properties above hold are written from them; one they leave absent, from this value.
+        /// Keys the properties above hold are written from them, not from this value (unless one an alternative requires is absent).
         public var value1: Animal.Value1
 
         /// Creates a value from its members; optional members default to absent.
@@ -42,7 +42,7 @@ extension OneOfBesideProperties {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encodeIfPresent(self.kind, forKey: "kind")
             try container.encodeIfPresent(self.name, forKey: "name")
-            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: [self.kind == nil ? nil : "kind", self.name == nil ? nil : "name"])
+            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: [self.kind == nil ? nil : "kind", "name"])
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -286,7 +286,7 @@ extension OneOfBesideProperties {
         public var note: Swift.String?
 
         /// The same JSON object read as `Event.Value1` (`allOf` with a `oneOf` or `anyOf`).
-        /// Keys the properties above hold are written from them; one they leave absent, from this value.
+        /// Keys the properties above hold are written from them, not from this value (unless one an alternative requires is absent).
         public var value1: Event.Value1
 
         /// Creates a value from its members; optional members default to absent.
@@ -308,7 +308,7 @@ extension OneOfBesideProperties {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encode(self.id, forKey: "id")
             try container.encodeIfPresent(self.note, forKey: "note")
-            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: ["id", self.note == nil ? nil : "note"])
+            try LatheRuntime.CompositeCoding.encodeMerged(self.value1, to: encoder, except: ["id", "note"])
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -393,7 +393,7 @@ extension OneOfBesideProperties {
         public var id: Swift.String
 
         /// The same JSON object read as `Shipment.Value1` (`allOf` with a `oneOf` or `anyOf`).
-        /// Keys the properties above hold are written from them; one they leave absent, from this value.
+        /// Keys the properties above hold are written from them, not from this value (unless one an alternative requires is absent).
         public var value1: Shipment.Value1
 
         /// Creates a value from its members; optional members default to absent.

@@ -898,7 +898,7 @@ extension OpenAPI32.Operations.Lookup.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let query = Query(
-            expression: try LatheRuntime.URIDecoding.querystring(text: LatheRuntime.ServerSupport.query(of: request), at: "expression", required: false)
+            expression: try LatheRuntime.URIDecoding.querystring(text: Swift.String.self, in: LatheRuntime.ServerSupport.query(of: request), at: "expression", required: false)
         )
         _ = body
         _ = metadata
@@ -945,7 +945,7 @@ extension OpenAPI32.Operations.GetFile.Input {
             name: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "name", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "name"), at: "name")
         )
         let cookies = Cookies(
-            views: try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.cookie(named: "views", in: request.headerFields, as: .array, style: .cookie), of: Swift.String.self, at: "views")
+            views: try LatheRuntime.URIDecoding.array(LatheRuntime.URIDecoding.cookie(named: "views", in: request.headerFields, as: .array, style: .cookie, explode: true), of: Swift.String.self, at: "views")
         )
         _ = body
         self.init(path: path, cookies: cookies)
