@@ -19,6 +19,21 @@ struct BrokenSpecTests {
         #expect(result.hasErrors == hasErrors)
     }
 
+    /// A header written as a schema is a header whose schema it is, inline or through a `$ref`.
+    @Test func aHeaderWrittenAsASchemaHoldsIt() throws {
+        let spec = try #require(Self.cases.first { $0.name == "header-written-as-schema" }).spec
+        let document = try #require(OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml").document)
+        let operation = try #require(document.paths.first?.item.operations.first)
+        guard case .value(let response)? = operation.responses.first?.response else {
+            Issue.record("no response")
+            return
+        }
+        let headers = document.headers(response.headers)
+        #expect(headers.map(\.name) == ["X-Rate-Limit", "Last-Modified"])
+        #expect(headers.map { $0.header.schema?.types } == [JSONTypes.integer, JSONTypes.string])
+        #expect(headers.map(\.header.description) == ["Requests left", "When it changed"])
+    }
+
     /// The `required` found under `properties` is the object's, beside the one it states.
     @Test func requiredUnderPropertiesIsTheObjectsRequiredList() throws {
         let spec = try #require(Self.cases.first { $0.name == "required-in-properties" }).spec
@@ -187,6 +202,32 @@ struct BrokenSpecTests {
                 #"spec.yaml:25:7: error: 'BAD METHOD' is not an HTTP method (a token of letters, digits and !#$%&'*+-.^_`|~) [method-invalid]"#,
                 #"spec.yaml:32:46: error: an example has either 'value' or 'dataValue', not both [example-value-and-data-value]"#,
                 #"spec.yaml:36:24: warning: required property 'Name' is not among this schema's properties [required-undefined]"#,
+            ]
+        ),
+        // A header written as a schema, inline or through a `$ref` into `components/schemas`
+        // (Nightscout's): a header of that schema.
+        Case(
+            name: "header-written-as-schema",
+            spec: #"""
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths:
+                  /a:
+                    get:
+                      responses:
+                        '200':
+                          description: ok
+                          headers:
+                            X-Rate-Limit: {type: integer, description: Requests left}
+                            Last-Modified: {$ref: '#/components/schemas/headerLastModified'}
+                components:
+                  schemas:
+                    headerLastModified: {type: string, description: When it changed}
+                """#,
+            expected: [
+                #"spec.yaml:10:28: warning: this header is written as a schema ('type' belongs under 'schema'); Lathe reads it as a header of that schema [header-written-as-schema]"#,
+                #"spec.yaml:11:35: error: '#/components/schemas/headerLastModified' is a schema, but a header is expected here [ref-wrong-kind]"#,
+                #"spec.yaml:14:26: warning: this header is written as a schema ('type' belongs under 'schema'); Lathe reads it as a header of that schema [header-written-as-schema]"#,
             ]
         ),
         // A schema reached inline and through a `$ref` into `paths` (Paystack's) is decoded twice;

@@ -479,6 +479,20 @@ extension DocumentDecoder {
 
     func decodeHeader(_ node: YAMLNode) -> Header? {
         var header = Header(node: node)
+        // A schema written where a header is (`X-Rate-Limit: {type: integer}`, or Nightscout's `$ref`s
+        // to `components/schemas`): a header of that schema, the one reading of it.
+        if node.isMapping, node["schema"] == nil, node["content"] == nil,
+            let keyword = node.entries.first(where: { key, _ in key.text.map(Self.schemaOnlyKeywords.contains) ?? false
+                })
+        {
+            warning(
+                "this header is written as a schema ('\(keyword.key.text ?? "")' belongs under 'schema'); Lathe "
+                    + "reads it as a header of that schema",
+                at: keyword.key, kind: "header-written-as-schema")
+            header.description = node["description"].flatMap { string($0, "description") }
+            header.schema = decodeSchema(node)
+            return header
+        }
         let fields = [
             "description", "required", "deprecated", "allowEmptyValue", "style", "explode", "allowReserved", "schema",
             "example", "examples", "content",
@@ -511,6 +525,12 @@ extension DocumentDecoder {
         checkSchemaOrContent(schema: header.schema, content: header.content, in: node, what: "this header")
         return header
     }
+
+    /// Keywords of a schema that no Header object has.
+    static let schemaOnlyKeywords: Set<String> = [
+        "type", "enum", "const", "format", "items", "properties", "oneOf", "anyOf", "allOf", "pattern", "minimum",
+        "maximum", "minLength", "maxLength",
+    ]
 
     func decodeLink(_ node: YAMLNode) -> Link? {
         var link = Link(node: node)

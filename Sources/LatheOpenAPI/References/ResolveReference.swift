@@ -330,11 +330,16 @@ extension DocumentDecoder {
             return (canonicalKey(file: held.tree, pointer: pointer), held)
         }
         // A component filed under another section (htsget's `404: {$ref: '#/components/schemas/NotFound'}`,
-        // where `NotFound` is `{description: …}`): what it is written as decides.
+        // where `NotFound` is `{description: …}`): what it is written as decides. A schema where a
+        // header is expected (Nightscout's `Last-Modified`) is that header's value (`decodeHeader`).
         if Self.isWritten(as: expected, resolved.node) {
             error(
                 message, at: refNode, kind: "ref-wrong-kind",
                 reading: "Lathe reads it as \(expected.noun), which it is written as")
+            return resolved
+        }
+        if expected == .header, actual == .schema {
+            error(message, at: refNode, kind: "ref-wrong-kind", reading: "Lathe reads it as a header of that schema")
             return resolved
         }
         referenceError(message, at: refNode, kind: expected, "ref-wrong-kind")
