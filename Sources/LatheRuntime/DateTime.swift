@@ -9,8 +9,11 @@ import Foundation
     }
 
     /// `date(from:)`, except that with `zone` a date-time without its offset
-    /// (`2026-11-21T10:00:00`, which RFC 3339 does not allow) is read as the time there.
-    public static func date(from text: String, withoutOffsetIn zone: TimeZone?) -> Date? {
+    /// (`2026-11-21T10:00:00`, which RFC 3339 does not allow) is read as the time there, and with
+    /// `offsetWithoutColon` an offset written `+0200` (ISO 8601's basic form) as `+02:00`.
+    public static func date(
+        from text: String, withoutOffsetIn zone: TimeZone?, offsetWithoutColon: Bool = false
+    ) -> Date? {
         let b = Array(text.utf8)
         guard b.count >= 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
             b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
@@ -44,9 +47,10 @@ import Foundation
         case UInt8(ascii: "Z"), UInt8(ascii: "z"):
             guard index + 1 == b.count else { return nil }
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
-            guard index + 6 == b.count, b[index + 3] == UInt8(ascii: ":"),
+            let extended = index + 6 == b.count && b[index + 3] == UInt8(ascii: ":")
+            guard extended || (offsetWithoutColon && index + 5 == b.count),
                 let hours = CalendarDate.number(b[index + 1 ..< index + 3]),
-                let minutes = CalendarDate.number(b[index + 4 ..< index + 6]),
+                let minutes = CalendarDate.number(b[(extended ? index + 4 : index + 3) ..< b.count]),
                 hours < 24, minutes < 60
             else { return nil }
             offset = (hours * 3600 + minutes * 60) * (b[index] == UInt8(ascii: "-") ? -1 : 1)
@@ -69,15 +73,18 @@ import Foundation
         return holding.max() ?? before
     }
 
-    /// `date(from:)`, except that in a client call whose configuration names a time zone for them
+    /// `date(from:)`, except in a client call: an offset without its colon (`+0200`, as Java's `Z`
+    /// pattern prints it), which has one meaning though RFC 3339 does not allow it, is read; and
+    /// where the configuration names a time zone for them
     /// (`ClientConfiguration.timeZoneForDateTimesWithoutOffset`), a date-time without its offset
     /// is read as the time there.
     static func dateAsConfigured(from text: String) -> Date? {
         if let date = date(from: text) { return date }
         // `nil` in a generated server's handling of a request, even one a client in the same
         // process sent (`ServerLimits.apply`), which reads what the spec says.
-        guard let zone = ClientConfiguration.current?.timeZoneForDateTimesWithoutOffset else { return nil }
-        return date(from: text, withoutOffsetIn: zone)
+        guard let configuration = ClientConfiguration.current else { return nil }
+        return date(
+            from: text, withoutOffsetIn: configuration.timeZoneForDateTimesWithoutOffset, offsetWithoutColon: true)
     }
 
     /// Why `text` is no date-time `dateAsConfigured` reads, for a decoding error.

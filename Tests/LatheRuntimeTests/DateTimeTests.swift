@@ -86,6 +86,21 @@ struct DateTimeTests {
         #expect("\(malformed)".contains("'yesterday' is not an RFC 3339 date-time"))
     }
 
+    /// An offset without its colon (`+0200`, Java's `Z` pattern; the Autobahn API's) has one meaning:
+    /// a client reads it, a server holds its clients to RFC 3339.
+    @Test func aClientReadsAnOffsetWithoutItsColon() async throws {
+        let text = "2025-07-01T14:00:00.000+0200"
+        #expect(RFC3339.date(from: text) == nil)
+        let read = try await ClientSupport.call("get", ClientConfiguration()) {
+            (Date(uriText: text), Date(uriText: "2025-07-01T08:30:00-0330"), Date(uriText: "2025-07-01T14:00:00+02"))
+        }
+        #expect(read.0 == Self.noon && read.1 == Self.noon && read.2 == nil)
+        let served = try await ClientSupport.call("get", ClientConfiguration()) {
+            await ServerLimits().apply { Date(uriText: text) }
+        }
+        #expect(served == nil)
+    }
+
     /// Bodies, header and query values, and stream items read after the call has returned.
     @Test func aClientCallReadsThemInItsConfiguredZone() async throws {
         let configuration = ClientConfiguration(timeZoneForDateTimesWithoutOffset: .gmt)

@@ -483,7 +483,7 @@ extension DocumentDecoder {
         // to `components/schemas`): a header of that schema, the one reading of it.
         if node.isMapping, node["schema"] == nil, node["content"] == nil,
             let keyword = node.entries.first(where: { key, _ in key.text.map(Self.schemaOnlyKeywords.contains) ?? false
-                })
+            })
         {
             warning(
                 "this header is written as a schema ('\(keyword.key.text ?? "")' belongs under 'schema'); Lathe "
