@@ -227,8 +227,8 @@ extension DocumentDecoder {
     func decodeStyle(_ node: YAMLNode) -> ParameterStyle? {
         guard let text = string(node, "style") else { return nil }
         // `cookie` is 3.2's.
-        let known = ParameterStyle.allCases.filter { $0 != .cookie || version.minor >= 2 }
-        guard let style = ParameterStyle(rawValue: text), known.contains(style) else {
+        guard let style = ParameterStyle(rawValue: text), style != .cookie || version.minor >= 2 else {
+            let known = ParameterStyle.allCases.filter { $0 != .cookie || version.minor >= 2 }
             error(
                 "'\(text)' is not a parameter style; "
                     + "expected one of \(known.map(\.rawValue).joined(separator: ", "))",

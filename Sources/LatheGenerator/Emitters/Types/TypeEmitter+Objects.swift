@@ -298,9 +298,10 @@ extension TypeEmitter {
                 shapes.isEmpty
                     ? "_ = encoder.container(keyedBy: \(Runtime.anyCodingKey).self)"
                     : "var container = encoder.container(keyedBy: \(Runtime.anyCodingKey).self)")
-            // Keys the composed members leave out: every key the struct has, except an absent
-            // optional one an alternative requires (its discriminator), whose copy goes out then.
-            let requiredByAlternatives = keysRequired(byAlternativesOf: composed.map(\.type))
+            // Keys the composed members leave out (most objects have none): every key the struct
+            // has, except an absent optional one an alternative requires (its discriminator),
+            // whose copy goes out then.
+            let requiredByAlternatives = composed.isEmpty ? [] : keysRequired(byAlternativesOf: composed.map(\.type))
             var written: [String] = []
             for shape in shapes {
                 let key = SwiftLiteral.string(shape.property.name.original)
@@ -310,6 +311,7 @@ extension TypeEmitter {
                     || (!shape.property.isRequired && !shape.property.type.isNullable && shape.isOptional)
                 let method = absentIsNil ? "encodeIfPresent" : "encode"
                 w.line("try container.\(method)(self.\(shape.storedName), forKey: \(key))")
+                guard !composed.isEmpty else { continue }
                 let mayBeCopied = absentIsNil && requiredByAlternatives.contains(shape.property.name.original)
                 written.append(mayBeCopied ? "self.\(shape.storedName) == nil ? nil : \(key)" : key)
             }
