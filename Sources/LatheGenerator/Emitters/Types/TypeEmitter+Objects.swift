@@ -344,8 +344,9 @@ extension TypeEmitter {
             switch module[id].kind {
             case .object(let object):
                 for property in object.properties where property.isRequired { keys.insert(property.name.original) }
-                object.composed.forEach { collect($0.type) }
-            case .union(let union), .anyOf(let union): union.cases.forEach { collect($0.type) }
+                for member in object.composed { collect(member.type) }
+            case .union(let union), .anyOf(let union):
+                for item in union.cases { collect(item.type) }
             case .alias(let aliased, _): collect(aliased)
             case .enumeration, .pending: break
             }
