@@ -75,6 +75,8 @@ public struct IRParameter: Sendable, Equatable {
     public var defaultValue: SpecValue?
     /// Set when the parameter is described by `content` (its value is, say, JSON text) instead of a schema.
     public var contentType: String?
+    /// OpenAPI 3.2's `style: cookie`, which a parameter described by `content` does not take.
+    public var isCookieStyle: Bool { style == "cookie" && contentType == nil }
     public var docs: IRDocs
     public var source: IRSource
 }

@@ -31,10 +31,7 @@ import Foundation
     /// The whole query read as JSON text, or `nil` when the request has none.
     public static func querystring<T: Decodable>(json type: T.Type, in query: Substring, at name: String) throws -> T? {
         guard !query.isEmpty else { return nil }
-        guard let text = percentDecode(String(query)) else {
-            throw RequestError(at: name, "is not percent-encoded text")
-        }
-        return try json(.primitive(text), as: T.self, at: name)
+        return try json(.primitive(wholeQuery(query, at: name)), as: T.self, at: name)
     }
 
     /// The whole query as text, read as `type`; `nil` when the request has none, unless it is
@@ -43,9 +40,14 @@ import Foundation
         text type: T.Type, in query: Substring, at name: String, required: Bool
     ) throws -> T? {
         guard !query.isEmpty || required else { return nil }
+        return try primitive(.primitive(wholeQuery(query, at: name)), as: T.self, at: name)
+    }
+
+    /// The query percent-decoded, as one text (`+` is a plus: only a form reads it as a space).
+    private static func wholeQuery(_ query: Substring, at name: String) throws -> String {
         guard let text = percentDecode(String(query)) else {
             throw RequestError(at: name, "is not percent-encoded text")
         }
-        return try primitive(.primitive(text), as: T.self, at: name)
+        return text
     }
 }

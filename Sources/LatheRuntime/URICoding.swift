@@ -234,26 +234,26 @@ import HTTPTypes
     public static func cookie(
         _ header: String, name: String, as shape: URIValue.Shape, style: ParameterStyle = .form, explode: Bool = false
     ) -> URIValue? {
-        if style == .cookie, explode { return cookieStyle(header, name: name, as: shape) }
-        for pair in header.split(separator: ";") {
-            let halves = pair.trimmingCharacters(in: .whitespaces).split(
-                separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard halves.count == 2, halves[0] == name else { continue }
-            let parts = String(halves[1]).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                .compactMap { style == .cookie ? $0 : percentDecode($0) }
-            return value(parts, shape: shape, explodedObject: false)
-        }
-        return nil
+        let pairs = cookiePairs(header)
+        if style == .cookie, explode { return cookieStyle(pairs, name: name, as: shape) }
+        guard let pair = pairs.first(where: { $0.name == name }) else { return nil }
+        let parts = pair.value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            .compactMap { style == .cookie ? $0 : percentDecode($0) }
+        return value(parts, shape: shape, explodedObject: false)
     }
 
-    /// Style `cookie` (OpenAPI 3.2), exploded: values as they stand, not percent-decoded; a list is
-    /// every pair of the name, an object every pair of the header (as an exploded form object is).
-    private static func cookieStyle(_ header: String, name: String, as shape: URIValue.Shape) -> URIValue? {
-        let pairs = header.split(separator: ";").compactMap { pair -> URIMember? in
+    /// A `Cookie` header's `name=value` pairs, in order, as written.
+    private static func cookiePairs(_ header: String) -> [URIMember] {
+        header.split(separator: ";").compactMap { pair in
             let halves = pair.trimmingCharacters(in: .whitespaces).split(
                 separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return halves.count == 2 ? URIMember(String(halves[0]), String(halves[1])) : nil
         }
+    }
+
+    /// Style `cookie` (OpenAPI 3.2), exploded: values as they stand, not percent-decoded; a list is
+    /// every pair of the name, an object every pair of the header (as an exploded form object is).
+    private static func cookieStyle(_ pairs: [URIMember], name: String, as shape: URIValue.Shape) -> URIValue? {
         switch shape {
         case .primitive: return pairs.first { $0.name == name }.map { .primitive($0.value) }
         case .array:

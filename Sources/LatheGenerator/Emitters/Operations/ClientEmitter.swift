@@ -296,7 +296,7 @@ struct ClientEmitter: OperationsKindEmitter {
                     return
                         "cookies.append(\(Runtime.URIEncoding.cookie)(\(uri), name: "
                         + "\(SwiftLiteral.string(parameter.name.original)), explode: \(parameter.explode)"
-                        + "\(parameter.style == "cookie" && parameter.contentType == nil ? ", style: .cookie" : "")))"
+                        + "\(parameter.isCookieStyle ? ", style: .cookie" : "")))"
                 }
             }
             w.line("if !cookies.isEmpty { request.headerFields[.cookie] = cookies.joined(separator: \"; \") }")

@@ -322,45 +322,52 @@ struct ServerEmitter: OperationsKindEmitter {
     private func decodeParameter(_ parameter: IRParameter) -> SwiftCode {
         let name = SwiftLiteral.string(parameter.name.original)
         let shape = spelling.uriShape(parameter.type, contentType: parameter.contentType)
-        let decoded: SwiftCode
+        let raw: SwiftCode
         switch parameter.location {
         case .path:
-            decoded = shape.decodeCall(
+            raw =
                 "\(Runtime.URIDecoding.path)(named: \(name), in: metadata.pathParameters, style: "
-                    + ".\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))",
-                name: parameter.name.original)
+                + ".\(parameter.style), explode: \(parameter.explode), as: \(shape.valueShape))"
         case .query:
-            decoded = shape.decodeCall(
+            raw =
                 "\(Runtime.URIDecoding.query)(queryItems, name: \(name), style: .\(parameter.style), explode: "
-                    + "\(parameter.explode), as: \(shape.valueShape))",
-                name: parameter.name.original)
+                + "\(parameter.explode), as: \(shape.valueShape))"
         case .header:
-            decoded = shape.decodeCall(
+            raw =
                 "\(Runtime.URIDecoding.header)(named: \(name), in: request.headerFields, explode: "
-                    + "\(parameter.explode), as: \(shape.valueShape))",
-                name: parameter.name.original)
+                + "\(parameter.explode), as: \(shape.valueShape))"
         case .cookie:
-            decoded = shape.decodeCall(
+            raw =
                 "\(Runtime.URIDecoding.cookie)(named: \(name), in: request.headerFields, as: \(shape.valueShape)"
-                    + "\(parameter.style == "cookie" && parameter.contentType == nil ? ", style: .cookie, explode: \(parameter.explode)" : ""))",
-                name: parameter.name.original)
+                + "\(parameter.isCookieStyle ? ", style: .cookie, explode: \(parameter.explode)" : ""))"
         case .querystring:
-            let query = "\(Runtime.ServerSupport.query)(of: request)"
-            let type = spelling.type(parameter.type.nonNull)
-            decoded =
-                switch spelling.queryStringMedia(parameter) {
-                case .form:
-                    "try \(Runtime.URIDecoding.querystring)(form: \(type).self, in: \(query), required: "
-                        + "\(parameter.isRequired))"
-                case .json: "try \(Runtime.URIDecoding.querystring)(json: \(type).self, in: \(query), at: \(name))"
-                case .text:
-                    "try \(Runtime.URIDecoding.querystring)(text: \(type).self, in: \(query), at: \(name), required: "
-                        + "\(parameter.isRequired))"
-                }
+            return defaultedOrRequired(decodeQuerystring(parameter), parameter)
         }
+        return defaultedOrRequired(shape.decodeCall(raw, name: parameter.name.original), parameter)
+    }
+
+    /// 3.2's whole query, read as its media says (`QueryStringMedia`); `nil` when there is none.
+    private func decodeQuerystring(_ parameter: IRParameter) -> SwiftCode {
+        let name = SwiftLiteral.string(parameter.name.original)
+        let query = "\(Runtime.ServerSupport.query)(of: request)"
+        let type = spelling.type(parameter.type.nonNull)
+        return switch spelling.queryStringMedia(parameter) {
+        case .form:
+            "try \(Runtime.URIDecoding.querystring)(form: \(type).self, in: \(query), required: \(parameter.isRequired))"
+        case .json: "try \(Runtime.URIDecoding.querystring)(json: \(type).self, in: \(query), at: \(name))"
+        case .text:
+            "try \(Runtime.URIDecoding.querystring)(text: \(type).self, in: \(query), at: \(name), required: "
+                + "\(parameter.isRequired))"
+        }
+    }
+
+    /// A decoded parameter's value: its default when absent, or a `RequestError` when it is
+    /// required and absent.
+    private func defaultedOrRequired(_ decoded: SwiftCode, _ parameter: IRParameter) -> SwiftCode {
         if let literal = parameter.defaultValue.flatMap({ spelling.literal($0, as: parameter.type) }) {
             return "\(decoded) ?? \(literal)"
         }
+        let name = SwiftLiteral.string(parameter.name.original)
         return parameter.isRequired ? "try \(Runtime.URIDecoding.required)(\(decoded), at: \(name))" : decoded
     }
 
