@@ -30,6 +30,16 @@ struct RoundTripTests {
         #expect(throws: DecodingError.self) {
             try JSONCoding.decoder().decode(RequiredAndOptional.Customer.self, from: Data(#"{"id": "c1"}"#.utf8))
         }
+        // Required and nullable with `default: null`: a missing key is null, and goes out as null.
+        let usage = try roundTrip(
+            RequiredAndOptional.Usage.self, #"{"inputTokens": 3, "stopReason": null}"#,
+            expected: #"{"inputTokens": 3, "cachedTokens": null, "stopReason": null}"#)
+        #expect(usage.cachedTokens == nil)
+        #expect(try roundTrip(RequiredAndOptional.Usage.self, #"{"inputTokens": 3, "cachedTokens": 2, "stopReason": "end"}"#).cachedTokens == 2)
+        // Without the default, the key is required as the schema says.
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(RequiredAndOptional.Usage.self, from: Data(#"{"inputTokens": 3, "cachedTokens": 1}"#.utf8))
+        }
         // A required key no property declares: any value, kept; absent, the value still decodes and
         // `validate()` reports it.
         let choice = try roundTrip(RequiredAndOptional.Choice.self, #"{"index": 0, "text": {"a": [1]}}"#)

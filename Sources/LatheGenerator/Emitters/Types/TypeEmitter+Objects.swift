@@ -267,7 +267,14 @@ extension TypeEmitter {
         case (true, false):
             return "try container.decode(\(value).self, forKey: \(key))"
         case (true, true):
-            return "try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))"
+            let decoded: SwiftCode =
+                "try container.decodeNil(forKey: \(key)) ? nil : try container.decode(\(value).self, forKey: \(key))"
+            // `default: null` on a required nullable key says a missing key is null: read so
+            // (Anthropic's usage counts are required with it, and older responses leave them out).
+            // Only null: another default on a required key is not applied, since the missing key
+            // is what passes an alternative over for the next.
+            guard property.defaultValue == .null else { return decoded }
+            return "container.contains(\(key)) ? (\(decoded)) : nil"
         case (false, false) where spelling.unaliased(property.type) == .primitive(.jsonValue):
             // `decodeIfPresent` would turn a present `null` into absent; a JSON value can hold it.
             // (Not `contains(key) ? decode(…) : nil`: that `nil` is a JSON value's null literal.)

@@ -240,3 +240,44 @@ extension RequiredAndOptional {
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 }
+
+extension RequiredAndOptional {
+    /// Required and nullable; `default` null says a missing key is null, and a present one is read.
+    ///
+    /// - Source: `#/components/schemas/Usage`
+    nonisolated public struct Usage: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var inputTokens: Swift.Int
+
+        /// - Note: Defaults to `null` when absent.
+        public var cachedTokens: Swift.Int?
+
+        public var stopReason: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            inputTokens: Swift.Int,
+            cachedTokens: Swift.Int? = nil,
+            stopReason: Swift.String?
+        ) {
+            self.inputTokens = inputTokens
+            self.cachedTokens = cachedTokens
+            self.stopReason = stopReason
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.inputTokens = try container.decode(Swift.Int.self, forKey: "inputTokens")
+            self.cachedTokens = container.contains("cachedTokens") ? (try container.decodeNil(forKey: "cachedTokens") ? nil : try container.decode(Swift.Int.self, forKey: "cachedTokens")) : nil
+            self.stopReason = try container.decodeNil(forKey: "stopReason") ? nil : try container.decode(Swift.String.self, forKey: "stopReason")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.inputTokens, forKey: "inputTokens")
+            try container.encode(self.cachedTokens, forKey: "cachedTokens")
+            try container.encode(self.stopReason, forKey: "stopReason")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
