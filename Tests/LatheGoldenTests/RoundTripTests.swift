@@ -35,10 +35,14 @@ struct RoundTripTests {
             RequiredAndOptional.Usage.self, #"{"inputTokens": 3, "stopReason": null}"#,
             expected: #"{"inputTokens": 3, "cachedTokens": null, "stopReason": null}"#)
         #expect(usage.cachedTokens == nil)
-        #expect(try roundTrip(RequiredAndOptional.Usage.self, #"{"inputTokens": 3, "cachedTokens": 2, "stopReason": "end"}"#).cachedTokens == 2)
+        #expect(
+            try roundTrip(
+                RequiredAndOptional.Usage.self, #"{"inputTokens": 3, "cachedTokens": 2, "stopReason": "end"}"#
+            ).cachedTokens == 2)
         // Without the default, the key is required as the schema says.
         #expect(throws: DecodingError.self) {
-            try JSONCoding.decoder().decode(RequiredAndOptional.Usage.self, from: Data(#"{"inputTokens": 3, "cachedTokens": 1}"#.utf8))
+            try JSONCoding.decoder().decode(
+                RequiredAndOptional.Usage.self, from: Data(#"{"inputTokens": 3, "cachedTokens": 1}"#.utf8))
         }
         // A required key no property declares: any value, kept; absent, the value still decodes and
         // `validate()` reports it.
