@@ -226,8 +226,9 @@ extension Lowerer {
             operation.operationId.map(SwiftNames.memberName)
             ?? SwiftNames.memberName(operation.method.rawValue + " " + Self.spelledPath(operation))
 
-        // Path parameters missing from the template are left out, and template names no parameter
-        // declares become required strings (both reported by the document checks).
+        // Path parameters missing from the template go in the query, or are left out where a
+        // template name has no parameter; such names become required strings (both reported by
+        // the document checks, `PathTemplate.pathParametersSentInQuery`).
         // Names are looked up in sets: a path of n template names searched lists n² times.
         var effective = document.parameters(of: operation, in: pathItem)
         let fixedQuery = queryInPath(operation, templateNames: templateNames, parameters: &effective)
@@ -235,7 +236,16 @@ extension Lowerer {
         leaveOutImpossibleQuerystrings(&effective, fixedQuery: fixedQuery, requirements: requirements)
         if !templateNames.isEmpty || effective.contains(where: { $0.location == .path }) {
             let template = Set(templateNames)
-            effective.removeAll { $0.location == .path && !template.contains($0.name) }
+            let sentInQuery = PathTemplate.pathParametersSentInQuery(effective, templateNames: template)
+            effective = effective.compactMap { parameter in
+                guard parameter.location == .path, !template.contains(parameter.name) else { return parameter }
+                guard sentInQuery.contains(parameter.name) else { return nil }
+                var moved = parameter
+                moved.location = .query
+                // A path style (`simple`, `label`, `matrix`) is no query style: the query's own.
+                moved.style = nil
+                return moved
+            }
             var declared = Set(effective.lazy.filter { $0.location == .path }.map(\.name))
             for name in templateNames where declared.insert(name).inserted {
                 var parameter = Parameter(origin: operation.methodOrigin, name: name, location: .path)

@@ -110,3 +110,72 @@ extension PathQueryTests {
             "\(messages)")
     }
 }
+
+extension PathQueryTests {
+    /// A path parameter its template does not name is sent in the query when every template name
+    /// has its parameter (utoipa writes `in: path` for Garage's `?node=`): the one place left for
+    /// it. Where a template name has none, it may be that name misspelt, and is left out.
+    @Test func aPathParameterTheTemplateDoesNotNameGoesInTheQuery() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /v2/CreateMetadataSnapshot:
+                post:
+                  operationId: createMetadataSnapshot
+                  parameters: [{name: node, in: path, required: true, style: simple}]
+                  responses: {'204': {description: ok}}
+              /buckets/{bucketId}:
+                parameters: [{name: bucketId, in: path, required: true, schema: {type: string}}]
+                get:
+                  operationId: getBucket
+                  parameters:
+                    - {name: versions, in: path, schema: {type: array, items: {type: integer}}}
+                    - {name: limit, in: path, schema: {type: integer}}
+                    - {name: limit, in: query, schema: {type: integer}}
+                  responses: {'204': {description: ok}}
+              /pets/{petId}:
+                get:
+                  operationId: getPet
+                  parameters: [{name: pet_id, in: path, required: true, schema: {type: integer}}]
+                  responses: {'204': {description: ok}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "stray.yaml")
+        let warnings = result.diagnostics.all.filter { $0.kind == "path-parameter-not-in-template" }
+            .map(\.description)
+        #expect(
+            warnings == [
+                "stray.yaml:7:20: warning: path parameter 'node' is not in the path template "
+                    + "'/v2/CreateMetadataSnapshot'; Lathe sends it as a query parameter, the one place left for it "
+                    + "[path-parameter-not-in-template]",
+                "stray.yaml:14:11: warning: path parameter 'versions' is not in the path template "
+                    + "'/buckets/{bucketId}'; Lathe sends it as a query parameter, the one place left for it "
+                    + "[path-parameter-not-in-template]",
+                "stray.yaml:15:11: warning: path parameter 'limit' is not in the path template "
+                    + "'/buckets/{bucketId}'; Lathe ignores this parameter [path-parameter-not-in-template]",
+                "stray.yaml:21:20: warning: path parameter 'pet_id' is not in the path template '/pets/{petId}'; "
+                    + "Lathe ignores this parameter [path-parameter-not-in-template]",
+            ], "\(warnings)")
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        #expect(client.contains("public func createMetadataSnapshot(node: Swift.String)"))
+        #expect(
+            client.contains(
+                "LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.node), name: \"node\", style: .form, explode: true"
+            ), "\(client)")
+        // Its query style, not the path's: a list goes out as repeated `versions=`. Required, as a path
+        // parameter is read (`path-parameter-not-required`).
+        #expect(
+            client.contains(
+                "public func getBucket(bucketId: Swift.String, versions: [Swift.Int], limit: Swift.Int? = nil)"))
+        #expect(client.contains("name: \"versions\", style: .form, explode: true"))
+        // The misspelt name: the template's `petId` is a required string, `pet_id` left out.
+        #expect(client.contains("public func getPet(petId: Swift.String)"))
+        let server = try #require(result.files.first { $0.name == "Server.swift" }).contents
+        #expect(server.contains("\"node\""), "the server reads it from the query")
+
+        let (folder, paths) = try writeToTemporaryFolder(result.files, label: "stray-path-parameter")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try SwiftCompiler.typecheck(paths, flags: ["-warnings-as-errors"])
+        #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
+    }
+}

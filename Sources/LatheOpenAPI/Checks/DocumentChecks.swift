@@ -187,24 +187,28 @@ struct DocumentChecks {
             let itemComplete = itemParameters.count == item.parameters.count
             // A path parameter the path's query names is sent there (`readQueryInPaths`).
             let inQuery = Set(item.operations.first?.queryInPath.compactMap(\.variable) ?? [])
-            for (parameter, site) in itemParameters
-            where parameter.location == .path && !inTemplate.contains(parameter.name)
-                && !inQuery.contains(parameter.name)
-            {
-                error(
-                    "path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site,
-                    kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
-            }
             for operation in item.operations {
                 let operationParameters = resolvedParameters(operation.parameters)
                 checkDuplicates(operationParameters)
                 var declared = Set(itemParameters.filter { $0.0.location == .path }.map(\.0.name))
-                for (parameter, site) in operationParameters where parameter.location == .path {
+                // The path item's strays are reported once (repeats are dropped), with the reading
+                // each operation takes; an operation's parameter of the same name replaces one.
+                let replaced = Set(operationParameters.map(\.0.identity))
+                let sentInQuery = PathTemplate.pathParametersSentInQuery(
+                    document.parameters(of: operation, in: item).filter {
+                        !($0.location == .path && inQuery.contains($0.name) && !inTemplate.contains($0.name))
+                    }, templateNames: inTemplate)
+                for (parameter, site) in itemParameters.filter({ !replaced.contains($0.0.identity) })
+                    + operationParameters
+                where parameter.location == .path {
                     declared.insert(parameter.name)
                     if !inTemplate.contains(parameter.name), !inQuery.contains(parameter.name) {
                         error(
                             "path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site,
-                            kind: "path-parameter-not-in-template", reading: "Lathe ignores this parameter")
+                            kind: "path-parameter-not-in-template",
+                            reading: sentInQuery.contains(parameter.name)
+                                ? "Lathe sends it as a query parameter, the one place left for it"
+                                : "Lathe ignores this parameter")
                     }
                 }
                 // A parameter whose $ref failed has its own error; do not guess what it declared.

@@ -24,6 +24,18 @@ public enum PathTemplate {
         return .success(names)
     }
 
+    /// The path parameters `parameters` declares but the template does not name that are sent in
+    /// the query instead. When every name of the template has its parameter, a stray one is no
+    /// misspelt template name, and the query is the one place left for it (utoipa writes
+    /// `in: path` for Garage's `?node=`); not where a query parameter already has its name. When a
+    /// template name has none, strays are ignored, the name becoming a string parameter.
+    public static func pathParametersSentInQuery(_ parameters: [Parameter], templateNames: Set<String>) -> Set<String> {
+        let path = parameters.filter { $0.location == .path }
+        guard templateNames.isSubset(of: path.lazy.map(\.name)) else { return [] }
+        let query = Set(parameters.lazy.filter { $0.location == .query }.map(\.name))
+        return Set(path.lazy.map(\.name).filter { !templateNames.contains($0) && !query.contains($0) })
+    }
+
     /// The path with every template expression blanked, so `/a/{x}` and `/a/{y}` compare equal:
     /// what a router sees.
     public static func shape(_ path: String) -> String {
