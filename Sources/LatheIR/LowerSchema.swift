@@ -1322,6 +1322,15 @@ extension Lowerer {
                 at: at, kind: "default-object-not-applied")
             return nil
         }
+        if case .string = value, type.nonNull == .primitive(.dateTime) {
+            // It may fit, but a fixed moment is seldom what a spec means: pydantic writes the
+            // moment the schema was made for `default_factory=datetime.now` (CDISC's API).
+            warning(
+                "the default \(JSONText.compact(value)) is a date-time, which Lathe does not apply as a "
+                    + "default (a generated spec's is often the moment it was generated)",
+                at: at, kind: "default-date-time-not-applied")
+            return nil
+        }
         warning(
             "the default \(JSONText.compact(value)) does not fit this \(owner)'s type, "
                 + "so Lathe does not apply it",

@@ -1843,7 +1843,8 @@ struct AllOfAndDefaultLoweringTests {
     }
 
     /// A default Lathe cannot spell is a located warning that says why: an object default is not
-    /// applied (though it may fit), a default of another type does not fit.
+    /// applied (though it may fit), nor a date-time (a moment fixed when the spec was made), a default
+    /// of another type does not fit.
     @Test func aDefaultThatIsNotAppliedSaysWhy() throws {
         let yaml = """
             openapi: 3.1.0
@@ -1861,6 +1862,7 @@ struct AllOfAndDefaultLoweringTests {
                     mode: {$ref: '#/components/schemas/Mode', default: {mode: fast}}
                     text: {type: string, default: {a: 1}}
                     count: {type: integer, default: 3}
+                    created: {type: [string, "null"], format: date-time, default: "2025-11-17T20:09:33.999933Z"}
             """
         let (_, object, warnings) = try holder(yaml)
         #expect(object.properties.first { $0.name.original == "count" }?.defaultValue != nil)
@@ -1872,6 +1874,9 @@ struct AllOfAndDefaultLoweringTests {
                 "spec.yaml:12:77: warning: the default {\"a\":1} \(notApplied)",
                 "spec.yaml:13:60: warning: the default {\"mode\":\"fast\"} \(doesNotFit)",
                 "spec.yaml:14:39: warning: the default {\"a\":1} \(doesNotFit)",
+                "spec.yaml:16:71: warning: the default \"2025-11-17T20:09:33.999933Z\" is a date-time, which Lathe "
+                    + "does not apply as a default (a generated spec's is often the moment it was generated) "
+                    + "[default-date-time-not-applied]",
             ])
     }
 
