@@ -1993,6 +1993,35 @@ extension Lowerer {
         return .pattern((flags.contains("i") ? "(?i)" : "") + body)
     }
 
+    /// `pattern` with Python's named groups (`(?P<name>…)`, which pydantic writes from a Python
+    /// regular expression) spelt as ECMA-262 spells them (`(?<name>…)`), or `nil` when it has none.
+    /// Escaped parentheses and those in a class are text.
+    static func pythonNamedGroupsRewritten(_ pattern: String) -> String? {
+        guard pattern.contains("(?P<") else { return nil }
+        var scalars = Array(pattern.unicodeScalars)
+        var index = 0
+        var inClass = false
+        var changed = false
+        while index < scalars.count {
+            switch scalars[index] {
+            case "\\": index += 1
+            case "[" where !inClass: inClass = true
+            case "]" where inClass: inClass = false
+            case "("
+            where !inClass && index + 3 < scalars.count && scalars[index + 1] == "?"
+                && scalars[index + 2] == "P" && scalars[index + 3] == "<":
+                scalars.remove(at: index + 2)
+                changed = true
+            default: break
+            }
+            index += 1
+        }
+        guard changed else { return nil }
+        var rewritten = String.UnicodeScalarView()
+        rewritten.append(contentsOf: scalars)
+        return String(rewritten)
+    }
+
     enum RegexLiteral {
         case pattern(String)
         case unreadable
@@ -2017,7 +2046,18 @@ extension Lowerer {
                         : "Lathe checks what is between the slashes"),
                 at: schema.origin.field("pattern") ?? schema.origin, kind: "pattern-regex-literal")
         }
-        if let text = literal.map(\.pattern) ?? source.pattern {
+        var written = literal.map(\.pattern) ?? source.pattern
+        if let text = written, let rewritten = Self.pythonNamedGroupsRewritten(text) {
+            // FastAPI's specs carry pydantic's Python patterns (Infinity's data URLs).
+            if reportingPatterns {
+                warning(
+                    "the pattern '\(text)' names groups as Python does, '(?P<name>…)'; Lathe reads them as "
+                        + "'(?<name>…)', as JSON Schema's patterns (ECMA-262) write them",
+                    at: schema.origin.field("pattern") ?? schema.origin, kind: "pattern-python-syntax")
+            }
+            written = rewritten
+        }
+        if let text = written {
             // Generated code matches patterns with LathePattern, in linear time; what it cannot match
             // that way (back-references, lookaround) is not checked, and said so here.
             do throws(PatternError) {

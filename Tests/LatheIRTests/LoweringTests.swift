@@ -671,6 +671,34 @@ struct LoweringTests {
         #expect(diagnostics.all.filter { $0.kind == "pattern-regex-literal" }.count == 4)
     }
 
+    /// Python's named groups (`(?P<name>…)`, in pydantic's patterns) are ECMA-262's `(?<name>…)`:
+    /// as written, the pattern was unchecked. An escaped parenthesis or one in a class is text.
+    @Test func pythonNamedGroupsAreReadAsNamedGroups() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            #"""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                DataURL: {type: string, pattern: 'data:(?P<mimetype>[\w]+\/[\w\-\+\.]+)?(?P<base64>\;base64)?,(?P<data>.*)'}
+                Text: {type: string, pattern: '\(?P<a>[(?P<]'}
+            """#)
+        func pattern(_ name: String) throws -> String? {
+            guard case .alias(_, let constraints) = try type(module, name).kind else { return nil }
+            return constraints.pattern
+        }
+        #expect(try pattern("DataURL") == #"data:(?<mimetype>[\w]+\/[\w\-\+\.]+)?(?<base64>\;base64)?,(?<data>.*)"#)
+        #expect(try pattern("Text") == #"\(?P<a>[(?P<]"#)
+        #expect(
+            diagnostics.all.filter { $0.kind == "pattern-python-syntax" }.map(\.description) == [
+                "spec.yaml:6:38: warning: the pattern 'data:(?P<mimetype>[\\w]+\\/[\\w\\-\\+\\.]+)?(?P<base64>\\;base64)?,"
+                    + "(?P<data>.*)' names groups as Python does, '(?P<name>…)'; Lathe reads them as '(?<name>…)', "
+                    + "as JSON Schema's patterns (ECMA-262) write them [pattern-python-syntax]"
+            ])
+        #expect(!diagnostics.all.contains { $0.kind == "pattern-unsupported" })
+    }
+
     /// A UUID or a date whose own example is none (Mistral's `format: uuid` model ids) is a plain
     /// string, which takes what the server sends; an example that fits keeps the type.
     @Test func aFormatItsExampleContradictsIsAString() throws {
