@@ -14,7 +14,8 @@ let goldenSnippets = [
     "AdditionalProperties", "AllOf", "AnyOf", "Arrays", "Bodies", "Const", "Constraints", "Defaults", "Deprecated",
     "Docs", "Enums", "Formats", "FreeForm", "InlineNames", "LargeValues", "NameEdgeCases", "Naming", "Nullable30",
     "Nullable31", "NullableComponents", "OneOfBesideProperties", "OneOfDiscriminator", "OneOfUntagged",
-    "OpenAPI32", "ParameterStyles", "ReadWriteOnly", "Recursive", "RequiredAndOptional", "Security", "TypeArrays",
+    "OpenAPI32", "ParameterStyles", "ReadWriteOnly", "Recursive", "RequiredAndOptional", "Security", "SegmentPaths",
+    "TypeArrays",
     "Ungenerated",
     "VendorExtensions", "WideObject",
 ]

@@ -26,6 +26,16 @@ public struct IROperation: Sendable, Equatable {
     /// method and a path template of the same shape (`/t/{id}`, `/t/{name}`), which no router
     /// can tell apart.
     public var isRouted = true
+    /// The segments a server splits after routing, those that hold text beside their `{name}`s
+    /// (`{Sid}.json`, `{id}:cancel`): routers match whole segments, so the server registers
+    /// `route`, where each is one `{name}`, and splits it (`ServerSupport.splittingSegments`).
+    public var segmentTemplates: [IRSegmentTemplate] = []
+    /// The path template a server registers: `path`, each segment in `segmentTemplates` made whole.
+    public var route: String { IRSegmentTemplate.route(path) }
+    /// Operations of one method whose routes have the same shape share a number: a server
+    /// registers the route once, trying those with `segmentTemplates` in order, then the first
+    /// without (the only one routed, `isRouted`).
+    public var routeGroup = 0
     /// The URL of the first server the operation's own (or its path's) `servers` name, variables
     /// at their defaults, when those differ from the document's: an upload host.
     public var serverOverride: String? = nil
@@ -301,4 +311,72 @@ public struct IREventCase: Sendable, Equatable {
     public var caseName: String
     /// The data's type; a string is the data's text itself.
     public var type: IRValueType
+}
+
+/// A path segment that holds text beside its template expressions (`{Sid}.json`, `{id}:cancel`,
+/// `{functionName}.{namespace}`).
+public struct IRSegmentTemplate: Hashable, Sendable {
+    /// The name a server registers the segment under: its first expression's.
+    public var parameter: String
+    /// Text and names alternating, text first and last (`["", "Sid", ".json"]`).
+    public var parts: [String]
+
+    /// How an operation of `path` reads what a server registered under `route` (of the same
+    /// shape, perhaps another operation's) hands it: each segment of `path` that holds names, as
+    /// the name `route` registers there and the parts to split it by; not one whose name is the
+    /// very one registered.
+    public static func adapting(_ path: String, to route: String) -> [IRSegmentTemplate] {
+        let registered = route.split(separator: "/", omittingEmptySubsequences: false)
+        let own = routed(path).split(separator: "/", omittingEmptySubsequences: false)
+        guard registered.count == own.count else { return [] }
+        return zip(registered, own).compactMap { registered, segment in
+            guard registered.hasPrefix("{"), registered.hasSuffix("}") else { return nil }
+            let name = String(registered.dropFirst().dropLast())
+            if let template = template(segment) { return IRSegmentTemplate(parameter: name, parts: template.parts) }
+            let ownName = segment.dropFirst().dropLast()
+            return ownName == name ? nil : IRSegmentTemplate(parameter: name, parts: ["", String(ownName), ""])
+        }
+    }
+
+    /// The segments of `path` that hold text beside their expressions, in order.
+    public static func segments(of path: String) -> [IRSegmentTemplate] {
+        routed(path).split(separator: "/", omittingEmptySubsequences: false).compactMap(template)
+    }
+
+    /// `path` with each segment that holds text beside its expressions made one `{name}`.
+    public static func route(_ path: String) -> String {
+        let path = routed(path)
+        guard path.contains("{") else { return String(path) }
+        return path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            template(segment).map { "{\($0.parameter)}" } ?? String(segment)
+        }.joined(separator: "/")
+    }
+
+    /// The part of `path` a server sees: not a fragment (Box's `/files/{file_id}#get_shared_link`
+    /// names a variant of `/files/{file_id}` for its documentation; no request carries it).
+    private static func routed(_ path: String) -> Substring {
+        path[..<(path.firstIndex(of: "#") ?? path.endIndex)]
+    }
+
+    private static func template(_ segment: Substring) -> IRSegmentTemplate? {
+        guard segment.contains("{") else { return nil }
+        var parts = [""]
+        var name: String?
+        for character in segment {
+            switch (character, name) {
+            case ("{", nil): name = ""
+            case ("}", let inner?):
+                parts.append(inner)
+                parts.append("")
+                name = nil
+            case (_, let inner?): name = inner + String(character)
+            default: parts[parts.count - 1].append(character)
+            }
+        }
+        // One whole expression is what routers match; a malformed template is never lowered.
+        guard name == nil, parts.count >= 3, !(parts.count == 3 && parts[0].isEmpty && parts[2].isEmpty) else {
+            return nil
+        }
+        return IRSegmentTemplate(parameter: parts[1], parts: parts)
+    }
 }

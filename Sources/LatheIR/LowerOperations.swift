@@ -36,7 +36,8 @@ extension Lowerer {
             reserved: SwiftNames.keywords.union([
                 "init", "serverURL", "transport", "middlewares", "authentication", "configuration",
             ]))
-        var routes = Set<String>()
+        var routeGroups: [String: Int] = [:]
+        var plainRoutes = Set<String>()
         var matchedSelectors = Set<String>()
         for (path, _, item) in document.paths {
             // A malformed template (reported) cannot be sent or routed.
@@ -48,7 +49,13 @@ extension Lowerer {
                 var lowered = lowerOperation(
                     operation, pathItem: item, templateNames: templateNames, typeNames: &typeNames,
                     methodNames: &methodNames)
-                lowered.isRouted = routes.insert(lowered.method + " " + PathTemplate.shape(path)).inserted
+                // Operations whose routes have one shape share one registration, which tells apart
+                // those whose segments hold text (`{Sid}.json`) by it; of the rest, the first is routed.
+                lowered.segmentTemplates = IRSegmentTemplate.segments(of: lowered.path)
+                let route = lowered.method + " " + PathTemplate.shape(lowered.route)
+                lowered.routeGroup = routeGroups[route] ?? routeGroups.count
+                routeGroups[route] = lowered.routeGroup
+                if lowered.segmentTemplates.isEmpty { lowered.isRouted = plainRoutes.insert(route).inserted }
                 if let server = serverOverride(of: operation, in: item) {
                     lowered.serverOverride = server.url
                     lowered.serverOverrideIsRelative = server.isRelative

@@ -70,6 +70,52 @@ public struct RequestError: Error, Sendable {
         }
     }
 
+    /// The path parameters with each segment that holds text beside its names (`{Sid}.json`,
+    /// `{id}:cancel`) split by its template, or `nil` when a segment is not of that form, so the
+    /// request is not this operation's. Routers match whole segments: such a segment is
+    /// registered as one parameter, named by its first expression, and arrives whole. `parts`:
+    /// text and names alternating, text first and last (`["", "Sid", ".json"]`); each name takes
+    /// the shortest value, at least one character, the text after it allows.
+    public static func splittingSegments(
+        _ metadata: ServerRequestMetadata, _ segments: [(parameter: String, parts: [String])]
+    ) -> ServerRequestMetadata? {
+        var metadata = metadata
+        for (parameter, parts) in segments {
+            guard var rest = metadata.pathParameters[parameter], let first = parts.first, let last = parts.last,
+                rest.count >= first.count + last.count, rest.hasPrefix(first), rest.hasSuffix(last)
+            else { return nil }
+            rest = rest.dropFirst(first.count).dropLast(last.count)
+            var index = 1
+            while index < parts.count - 1 {
+                let value: Substring
+                if index + 1 == parts.count - 1 {
+                    value = rest  // the last name: the text after it is gone already
+                    rest = rest[rest.endIndex...]
+                } else if parts[index + 1].isEmpty {
+                    // Two names side by side: the first takes one character.
+                    guard let next = rest.indices.dropFirst().first else { return nil }
+                    value = rest[..<next]
+                    rest = rest[next...]
+                } else {
+                    guard let start = rest.indices.dropFirst().first,
+                        let found = rest[start...].range(of: parts[index + 1])
+                    else { return nil }
+                    value = rest[..<found.lowerBound]
+                    rest = rest[found.upperBound...]
+                }
+                guard !value.isEmpty else { return nil }
+                metadata.pathParameters[parts[index]] = value
+                index += 2
+            }
+        }
+        return metadata
+    }
+
+    /// The answer to a request whose path no operation's template fits.
+    public static func notFound() -> (HTTPResponse, HTTPBody?) {
+        problem(status: 404, title: "Not Found", detail: "no operation's path has this form")
+    }
+
     /// An RFC 7807 problem: `{"type": "about:blank", "title": …, "status": …, "detail": …, "errors": [{"path", "message"}]}`.
     public static func problem(
         status: Int, title: String, detail: String, issues: [ValidationIssue] = [], headers: HTTPFields = [:]

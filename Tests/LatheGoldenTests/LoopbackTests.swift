@@ -341,3 +341,76 @@ struct OpenAPI32LoopbackTests {
         #expect(try await client.getFile(name: "a").ok.body.plainText == "contents of a")
     }
 }
+
+/// Segments that hold text beside their names (`{sid}.json`, `{id}:cancel`, `{name}.{namespace}`,
+/// `dcat{variant}`): routers match whole segments, so the server registers each as one name and
+/// tells the operations that share a route apart by the text; each handler reads its own names.
+struct SegmentPathsLoopbackTests {
+    typealias Operations = SegmentPaths.Operations
+
+    struct Service: SegmentPaths.APIServer {
+        func fetchAccount(_ input: Operations.FetchAccount.Input) async throws -> Operations.FetchAccount.Output {
+            .ok(.init(body: .plainText("fetch \(input.path.sid)")))
+        }
+        func getAccount(_ input: Operations.GetAccount.Input) async throws -> Operations.GetAccount.Output {
+            .ok(.init(body: .plainText("get \(input.path.sid)")))
+        }
+        func cancelTask(_ input: Operations.CancelTask.Input) async throws -> Operations.CancelTask.Output {
+            .ok(.init(body: .plainText("cancel \(input.path.id)")))
+        }
+        func startTask(_ input: Operations.StartTask.Input) async throws -> Operations.StartTask.Output {
+            .ok(.init(body: .plainText("start \(input.path.id)")))
+        }
+        func invokeFunction(
+            _ input: Operations.InvokeFunction.Input
+        ) async throws -> Operations.InvokeFunction.Output {
+            .ok(.init(body: .plainText("\(input.path.name) in \(input.path.namespace)")))
+        }
+        func exportAs(_ input: Operations.ExportAs.Input) async throws -> Operations.ExportAs.Output {
+            .ok(.init(body: .plainText("as \(input.path.format)")))
+        }
+        func exportDCAT(_ input: Operations.ExportDCAT.Input) async throws -> Operations.ExportDCAT.Output {
+            .ok(.init(body: .plainText("dcat \(input.path.variant.rawValue)")))
+        }
+    }
+
+    let transport = LoopbackTransport()
+    let client: SegmentPaths.Client
+
+    init() throws {
+        try Service().registerHandlers(on: transport)
+        client = SegmentPaths.Client(serverURL: URL(string: "https://api.example.com")!, transport: transport)
+    }
+
+    @Test func eachOperationIsReachedWithItsOwnParameters() async throws {
+        #expect(try await client.fetchAccount(sid: "AC1").ok.body.plainText == "fetch AC1")
+        #expect(try #require(transport.sent.last).path == "/accounts/AC1.json")
+        #expect(try await client.getAccount(sid: "AC1").ok.body.plainText == "get AC1")
+        #expect(try await client.cancelTask(id: 7).ok.body.plainText == "cancel 7")
+        #expect(try #require(transport.sent.last).path == "/tasks/7:cancel")
+        #expect(try await client.startTask(id: 8).ok.body.plainText == "start 8")
+        // The first name takes the shortest value the text after it allows.
+        #expect(
+            try await client.invokeFunction(name: "resize", namespace: "img.v2").ok.body.plainText == "resize in img.v2"
+        )
+        #expect(try await client.exportAs(format: "csv").ok.body.plainText == "as csv")
+        // Registered under the other operation's name, `format`, and read as its own, `variant`.
+        #expect(try await client.exportDCAT(variant: .ap).ok.body.plainText == "dcat ap")
+    }
+
+    @Test func aSegmentOfNoOperationsFormIsNotFound() async throws {
+        for (method, path) in [
+            (HTTPRequest.Method.post, "/tasks/7:stop"), (.post, "/tasks/:cancel"), (.get, "/functions/resize"),
+        ] {
+            let (response, _) = try await transport.send(
+                HTTPRequest(method: method, scheme: nil, authority: nil, path: path), body: nil,
+                baseURL: URL(string: "https://api.example.com")!, operationID: "")
+            #expect(response.status.code == 404, "\(path)")
+        }
+        // The text matched, a value that breaks the schema is the request's fault.
+        let (response, _) = try await transport.send(
+            HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/exports/dcatxx"), body: nil,
+            baseURL: URL(string: "https://api.example.com")!, operationID: "")
+        #expect(response.status.code == 400)
+    }
+}

@@ -130,8 +130,10 @@ enum Runtime {
         static let decodeJSON = "LatheRuntime.ServerSupport.decodeJSON"
         static let handle = "LatheRuntime.ServerSupport.handle"
         static let notAcceptable = "LatheRuntime.ServerSupport.notAcceptable"
+        static let notFound = "LatheRuntime.ServerSupport.notFound"
         static let query = "LatheRuntime.ServerSupport.query"
         static let requiredStream = "LatheRuntime.ServerSupport.requiredStream"
+        static let splittingSegments = "LatheRuntime.ServerSupport.splittingSegments"
         static let unauthorized = "LatheRuntime.ServerSupport.unauthorized"
     }
 

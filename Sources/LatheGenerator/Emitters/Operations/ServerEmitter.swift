@@ -142,30 +142,70 @@ struct ServerEmitter: OperationsKindEmitter {
             + ".init(), limits: \(Runtime.serverLimits) = .init()) throws"
         w.block(signature) { w in
             w.line("let prefix = serverURL.path == \"/\" ? \"\" : serverURL.path")
+            // Each route once, at its first operation, with every operation that shares it.
+            var sharing: [Int: [IROperation]] = [:]
+            for operation in module.operations { sharing[operation.routeGroup, default: []].append(operation) }
+            var registered = Set<Int>()
             for operation in module.operations {
-                let op = "\(qualifier)Operations.\(operation.typeName)"
-                guard operation.isRouted else {
+                guard operation.isRouted || !operation.segmentTemplates.isEmpty else {
                     w.comment(
                         "\(operation.method) \(operation.path) has the path of an operation registered above; "
                             + "no router can tell them apart."
                     )
                     continue
                 }
+                guard registered.insert(operation.routeGroup).inserted else { continue }
+                // Those whose segments hold text, told apart by it, then the first without.
+                let group = sharing[operation.routeGroup] ?? [operation]
+                let tried =
+                    group.filter { !$0.segmentTemplates.isEmpty }
+                    + group.filter { $0.segmentTemplates.isEmpty && $0.isRouted }
                 w.line("try transport.register(")
                 w.indented { w in
-                    w.line(
-                        "{ request, body, metadata in try await \(op).handle(request, body: body, metadata: "
-                            + "metadata, api: self, middlewares: middlewares, authentication: authentication, "
-                            + "limits: limits) },"
-                    )
+                    if tried.count == 1, tried[0].segmentTemplates.isEmpty {
+                        w.line(
+                            "{ request, body, metadata in try await \(handleCall(tried[0], qualifier: qualifier)) },")
+                    } else {
+                        emitDispatch(tried, route: operation.route, qualifier: qualifier, into: &w)
+                    }
                     w.line(
                         "method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, path: "
-                            + "prefix + \(SwiftLiteral.string(operation.path))"
+                            + "prefix + \(SwiftLiteral.string(operation.route))"
                     )
                 }
                 w.line(")")
             }
         }
+    }
+
+    private func handleCall(_ operation: IROperation, qualifier: String) -> SwiftCode {
+        "\(qualifier)Operations.\(operation.typeName).handle(request, body: body, metadata: metadata, api: self, "
+            + "middlewares: middlewares, authentication: authentication, limits: limits)"
+    }
+
+    /// One route for operations a router cannot tell apart: each in turn when its segments have
+    /// their form. `route`'s names are its first operation's; another's are read from them.
+    private func emitDispatch(_ tried: [IROperation], route: String, qualifier: String, into w: inout SwiftWriter) {
+        w.line("{ request, body, metadata in")
+        w.indented { w in
+            for operation in tried {
+                let segments = IRSegmentTemplate.adapting(operation.path, to: route).map {
+                    "(\(SwiftLiteral.string($0.parameter)), \(SwiftLiteral.strings($0.parts)))"
+                }
+                if segments.isEmpty {
+                    w.line("return try await \(handleCall(operation, qualifier: qualifier))")
+                    return
+                }
+                w.block(
+                    "if let metadata = \(Runtime.ServerSupport.splittingSegments)(metadata, "
+                        + "[\(segments.joined(separator: ", "))])"
+                ) { w in
+                    w.line("return try await \(handleCall(operation, qualifier: qualifier))")
+                }
+            }
+            w.line("return \(Runtime.ServerSupport.notFound)()")
+        }
+        w.line("},")
     }
 
     // MARK: Handling one operation
