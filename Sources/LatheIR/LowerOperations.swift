@@ -179,6 +179,32 @@ extension Lowerer {
         return text
     }
 
+    /// Header parameters named `Content-Type` or `Accept`, which OpenAPI says to ignore. The
+    /// body's media type sets `Content-Type`: such a parameter is left out. An `Accept` one says
+    /// what the API wants asked for (a registry's manifest types, BigCommerce's
+    /// `application/vnd.bc.v1+json`), so the client sends its value when one is given, in place of
+    /// the types the responses document.
+    private func readMediaTypeHeaders(_ parameters: inout [Parameter]) {
+        parameters.removeAll { parameter in
+            guard parameter.location == .header else { return false }
+            switch parameter.name.lowercased() {
+            case "content-type":
+                warning(
+                    "OpenAPI ignores a header parameter named '\(parameter.name)'; Lathe leaves it out, and the "
+                        + "body's media type sets the header",
+                    at: parameter.origin, kind: "header-parameter-ignored")
+                return true
+            case "accept":
+                warning(
+                    "OpenAPI ignores a header parameter named '\(parameter.name)'; Lathe sends its value, when "
+                        + "one is given, in place of the media types the responses document",
+                    at: parameter.origin, kind: "accept-parameter")
+                return false
+            default: return false
+            }
+        }
+    }
+
     /// 3.2's `in: querystring` is the whole query: an operation has at most one, and none beside
     /// anything else in the query (OpenAPI forbids query parameters beside it; text in the path's
     /// query, or an API key its security sends there, would be read as part of it). What else is
@@ -241,6 +267,7 @@ extension Lowerer {
         let fixedQuery = queryInPath(operation, templateNames: templateNames, parameters: &effective)
         let requirements = operation.security ?? document.security ?? []
         leaveOutImpossibleQuerystrings(&effective, fixedQuery: fixedQuery, requirements: requirements)
+        readMediaTypeHeaders(&effective)
         if !templateNames.isEmpty || effective.contains(where: { $0.location == .path }) {
             let template = Set(templateNames)
             let sentInQuery = PathTemplate.pathParametersSentInQuery(effective, templateNames: template)

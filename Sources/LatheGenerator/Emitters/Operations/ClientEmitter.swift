@@ -307,11 +307,16 @@ struct ClientEmitter: OperationsKindEmitter {
         }
         if !accepted.isEmpty {
             let documented = SwiftLiteral.string(accepted.joined(separator: ", "))
-            w.line(
+            let accept: SwiftCode =
                 operation.negotiatesContent
-                    ? "request.headerFields[.accept] = input.accept.ranges.isEmpty ? \(documented) : "
-                        + "input.accept.description"
-                    : "request.headerFields[.accept] = \(documented)")
+                ? "request.headerFields[.accept] = input.accept.ranges.isEmpty ? \(documented) : "
+                    + "input.accept.description"
+                : "request.headerFields[.accept] = \(documented)"
+            // An `Accept` header parameter's value, when given, is what is asked for (`accept-parameter`).
+            let acceptIsParameter = operation.parameters.contains {
+                $0.location == .header && $0.name.original.lowercased() == "accept"
+            }
+            w.line(acceptIsParameter ? "if request.headerFields[.accept] == nil { \(accept) }" : accept)
         }
         // Signing reads the body and puts it back.
         let bodyDeclaration = module.hasRequestSigning ? "var" : "let"
