@@ -343,6 +343,22 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            // Tekton's: an empty id names nothing; the operation is named by its method and path.
+            name: "empty-operation-id",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      operationId: ''
+                      responses: {'200': {description: ok}}
+                """#,
+            expected: [
+                #"spec.yaml:6:20: error: 'operationId' is empty [empty-value]"#
+            ]
+        ),
+        Case(
             name: "undeclared-path-parameter",
             spec: #"""
                 openapi: 3.1.0

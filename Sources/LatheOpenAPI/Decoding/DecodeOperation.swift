@@ -127,8 +127,17 @@ extension DocumentDecoder {
             case "description": operation.description = string(value, "description")
             case "externalDocs": _ = decodeExternalDocs(value)
             case "operationId":
-                operation.operationId = string(value, "operationId")
-                operation.operationIdNode = value
+                // `operationId: ""` (Tekton's) names nothing: the operation is named by its method
+                // and path, as one without an id is.
+                let id = string(value, "operationId")
+                if id?.isEmpty == true {
+                    error(
+                        "'operationId' is empty", at: value, kind: "empty-value",
+                        reading: "Lathe names the operation by its method and path")
+                } else {
+                    operation.operationId = id
+                    operation.operationIdNode = value
+                }
             case "parameters": operation.parameters = decodeParameterList(value)
             case "requestBody": operation.requestBody = decodeReferenceable(value, .requestBody, decodeRequestBody)
             case "responses": (operation.responses, operation.responsesExtensions) = decodeResponses(value)
