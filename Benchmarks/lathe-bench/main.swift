@@ -85,9 +85,12 @@ struct Samples {
         if let ref = schema.ref, let key = ref.targetKey {
             guard !making.contains(key), let target = document.schema(forKey: key) else { return nil }
             // A polymorphic base is made as one of its subtypes, which refer back to it.
-            if target.discriminator == nil || !target.oneOf.isEmpty || !target.anyOf.isEmpty { making.insert(key) }
+            let guarded = target.discriminator == nil || !target.oneOf.isEmpty || !target.anyOf.isEmpty
+            if guarded { making.insert(key) }
             defer { making.remove(key) }
-            guard let referenced = value(of: target, depth: depth + 1) else { return nil }
+            // Depth counts nesting in the value; a reference `making` guards adds none (a chain of
+            // four `allOf` bases left Modrinth's `slug` out), nor does an `allOf` part.
+            guard let referenced = value(of: target, depth: guarded ? depth : depth + 1) else { return nil }
             // A 3.1 `$ref` with properties beside it is both, as lowering reads it (Clair's
             // `Vulnerability` adds `id` to the core it refers to).
             guard !schema.isPureReference, case .object(let base) = referenced else { return referenced }
@@ -123,7 +126,7 @@ struct Samples {
                 }
             }
             for part in schema.allOf {
-                guard let made = value(of: part, depth: depth + 1) else { return nil }
+                guard let made = value(of: part, depth: depth) else { return nil }
                 // A part that is not an object (an allOf wrapping one $ref) is the value.
                 guard case .object(let more) = made else { return made }
                 merge(more)

@@ -10,20 +10,26 @@ import Foundation
 
     /// `date(from:)`, except that with `zone` a date-time without its offset
     /// (`2026-11-21T10:00:00`, which RFC 3339 does not allow) is read as the time there, and with
-    /// `offsetWithoutColon` an offset written `+0200` (ISO 8601's basic form) as `+02:00`.
+    /// `isoForms` ISO 8601's other forms of one meaning: an offset written `+0200` as `+02:00`, a
+    /// time without seconds (`10:00+02:00`, Bright Sky's) at 0 seconds.
     public static func date(
-        from text: String, withoutOffsetIn zone: TimeZone?, offsetWithoutColon: Bool = false
+        from text: String, withoutOffsetIn zone: TimeZone?, isoForms: Bool = false
     ) -> Date? {
         let b = Array(text.utf8)
-        guard b.count >= 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+        let hasSeconds = b.count >= 19 && b[16] == UInt8(ascii: ":")
+        guard b.count >= (isoForms ? 16 : 19), hasSeconds || isoForms, b[4] == UInt8(ascii: "-"),
+            b[7] == UInt8(ascii: "-"),
             b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
-            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+            b[13] == UInt8(ascii: ":"),
             let year = CalendarDate.number(b[0 ..< 4]), let month = CalendarDate.number(b[5 ..< 7]),
             let day = CalendarDate.number(b[8 ..< 10]), let hour = CalendarDate.number(b[11 ..< 13]),
-            let minute = CalendarDate.number(b[14 ..< 16]), let second = CalendarDate.number(b[17 ..< 19]),
+            let minute = CalendarDate.number(b[14 ..< 16]),
+            let second = hasSeconds ? CalendarDate.number(b[17 ..< 19]) : 0,
             CalendarDate(year: year, month: month, day: day) != nil, hour < 24, minute < 60, second <= 60
         else { return nil }
-        var index = 19
+        var index = hasSeconds ? 19 : 16
+        // Without seconds, no fraction either: what follows is the offset.
+        guard hasSeconds || index == b.count || b[index] != UInt8(ascii: ".") else { return nil }
         var fraction = 0.0
         if index < b.count, b[index] == UInt8(ascii: ".") {
             index += 1
@@ -48,7 +54,7 @@ import Foundation
             guard index + 1 == b.count else { return nil }
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             let extended = index + 6 == b.count && b[index + 3] == UInt8(ascii: ":")
-            guard extended || (offsetWithoutColon && index + 5 == b.count),
+            guard extended || (isoForms && index + 5 == b.count),
                 let hours = CalendarDate.number(b[index + 1 ..< index + 3]),
                 let minutes = CalendarDate.number(b[(extended ? index + 4 : index + 3) ..< b.count]),
                 hours < 24, minutes < 60
@@ -84,7 +90,7 @@ import Foundation
         // process sent (`ServerLimits.apply`), which reads what the spec says.
         guard let configuration = ClientConfiguration.current else { return nil }
         return date(
-            from: text, withoutOffsetIn: configuration.timeZoneForDateTimesWithoutOffset, offsetWithoutColon: true)
+            from: text, withoutOffsetIn: configuration.timeZoneForDateTimesWithoutOffset, isoForms: true)
     }
 
     /// Why `text` is no date-time `dateAsConfigured` reads, for a decoding error.

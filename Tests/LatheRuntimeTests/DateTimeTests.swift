@@ -101,6 +101,30 @@ struct DateTimeTests {
         #expect(served == nil)
     }
 
+    /// A time without seconds (`08:00+02:00`, ISO 8601's; Bright Sky's timestamps) has one meaning,
+    /// 0 seconds: a client reads it, a server holds its clients to RFC 3339. Not a fraction
+    /// without seconds, nor hours alone.
+    @Test func aClientReadsATimeWithoutSeconds() async throws {
+        #expect(RFC3339.date(from: "2025-07-01T14:00+02:00") == nil)
+        let read = try await ClientSupport.call("get", ClientConfiguration()) {
+            [
+                "2025-07-01T14:00+02:00", "2025-07-01T12:00Z", "2025-07-01T14:00+0200", "2025-07-01T12:00.5Z",
+                "2025-07-01T12Z",
+            ].map { Date(uriText: $0) }
+        }
+        #expect(read == [Self.noon, Self.noon, Self.noon, nil, nil])
+        let offsetless = try await ClientSupport.call(
+            "get", ClientConfiguration(timeZoneForDateTimesWithoutOffset: .gmt)
+        ) {
+            Date(uriText: "2025-07-01T12:00")
+        }
+        #expect(offsetless == Self.noon)
+        let served = try await ClientSupport.call("get", ClientConfiguration()) {
+            await ServerLimits().apply { Date(uriText: "2025-07-01T12:00Z") }
+        }
+        #expect(served == nil)
+    }
+
     /// Bodies, header and query values, and stream items read after the call has returned.
     @Test func aClientCallReadsThemInItsConfiguredZone() async throws {
         let configuration = ClientConfiguration(timeZoneForDateTimesWithoutOffset: .gmt)
