@@ -1755,7 +1755,7 @@ extension Lowerer {
             }
             return (.primitive(primitive), constraints)
         case .integer: return (.primitive(integerType(schema)), constraints)
-        case .number: return (.primitive(numberPrimitive(schema.format)), constraints)
+        case .number: return (.primitive(numberType(schema)), constraints)
         case .boolean: return (.primitive(.bool), constraints)
         case .array:
             // Items are named where the array stands: `Order.Line` for a property `lines`,
@@ -1926,25 +1926,48 @@ extension Lowerer {
     /// with a warning: `Int32` would fail to decode the very values the spec shows.
     private func integerType(_ schema: Schema) -> IRPrimitive {
         let primitive = integerPrimitive(schema.format)
-        guard primitive == .int32,
-            !schema.examples.isEmpty || schema.defaultValue != nil || schema.constValue != nil
-                || schema.constraints.minimum != nil || schema.constraints.maximum != nil
-        else { return primitive }
-        var shown = schema.examples.compactMap(JSONNumber.init)
-        for value in [schema.defaultValue, schema.constValue].compactMap({ $0 }) {
-            if case .number(let number) = value { shown.append(number) }
-        }
-        shown += [schema.constraints.minimum, schema.constraints.maximum].compactMap { $0 }
+        guard primitive == .int32 else { return primitive }
         // Past 32 bits: an integer `Int32` cannot hold (beyond 64 bits too, where `integralValue` is nil).
         let isWide = { (number: JSONNumber) in
             number.integralValue.map { Int32(exactly: $0) == nil } ?? number.isInteger
         }
-        guard let wide = shown.first(where: isWide) else { return primitive }
+        guard let wide = numbersShown(by: schema).first(where: isWide) else { return primitive }
         warning(
             "'format: int32' holds no value past 32 bits, but this schema shows \(wide.text); Lathe "
                 + "generates Int64",
             at: schema.origin.field("format") ?? schema.origin, kind: "format-too-narrow")
         return .int64
+    }
+
+    /// `numberPrimitive`, except that `format: float` whose own examples, default, const or bounds
+    /// hold a value `Float` rounds (Pegel Online's latitudes, `52.90406544743417`) is `Double`, with
+    /// a warning: `Float` would change the very values the spec shows.
+    private func numberType(_ schema: Schema) -> IRPrimitive {
+        let primitive = numberPrimitive(schema.format)
+        guard primitive == .float else { return primitive }
+        let isRounded = { (number: JSONNumber) in
+            guard let double = Double(number.text), let float = Float(number.text) else { return false }
+            return !float.isFinite || Double("\(float)") != double
+        }
+        guard let precise = numbersShown(by: schema).first(where: isRounded) else { return primitive }
+        warning(
+            "'format: float' holds about 7 significant digits, but this schema shows \(precise.text); Lathe "
+                + "generates Double",
+            at: schema.origin.field("format") ?? schema.origin, kind: "format-too-narrow")
+        return .double
+    }
+
+    /// The numbers a schema shows: its examples, default, const and bounds.
+    private func numbersShown(by schema: Schema) -> [JSONNumber] {
+        guard
+            !schema.examples.isEmpty || schema.defaultValue != nil || schema.constValue != nil
+                || schema.constraints.minimum != nil || schema.constraints.maximum != nil
+        else { return [] }
+        var shown = schema.examples.compactMap(JSONNumber.init)
+        for value in [schema.defaultValue, schema.constValue].compactMap({ $0 }) {
+            if case .number(let number) = value { shown.append(number) }
+        }
+        return shown + [schema.constraints.minimum, schema.constraints.maximum].compactMap { $0 }
     }
 
     func integerPrimitive(_ format: String?) -> IRPrimitive {

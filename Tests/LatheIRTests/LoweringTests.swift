@@ -2228,4 +2228,31 @@ struct AllOfAndDefaultLoweringTests {
                     + "9999999999; Lathe generates Int64 [format-too-narrow]",
             ])
     }
+
+    /// `format: float` whose own example (or default, const or bound) `Float` rounds is `Double`,
+    /// with a warning at the format (Pegel Online's latitudes): `Float` would change what it shows.
+    @Test func aFloatThatShowsAPreciseValueIsDouble() throws {
+        let (_, object, warnings) = try holder(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    latitude: {type: number, format: float, example: 52.90406544743417}
+                    km: {type: number, format: float, example: 9.56, maximum: 1000.5}
+                    count: {type: number, format: float, maximum: 16777217}
+            """)
+        #expect(object.properties.map(\.type) == [.primitive(.double), .primitive(.float), .primitive(.double)])
+        #expect(
+            warnings == [
+                "spec.yaml:9:42: warning: 'format: float' holds about 7 significant digits, but this schema shows "
+                    + "52.90406544743417; Lathe generates Double [format-too-narrow]",
+                "spec.yaml:11:39: warning: 'format: float' holds about 7 significant digits, but this schema shows "
+                    + "16777217; Lathe generates Double [format-too-narrow]",
+            ])
+    }
 }
