@@ -22,9 +22,9 @@ public struct IROperation: Sendable, Equatable {
     public var security: [[IRSecurityRequirement]]
     public var docs: IRDocs
     public var source: IRSource
-    /// Whether a server registers a route for it: not when an earlier operation has the same
-    /// method and a path template of the same shape (`/t/{id}`, `/t/{name}`), which no router
-    /// can tell apart.
+    /// Whether a server reaches it: not when an earlier operation has the same method and a route
+    /// of the same shape (`/t/{id}`, `/t/{name}`), and neither has segments that tell them apart
+    /// (`segmentTemplates`), which no router can.
     public var isRouted = true
     /// The segments a server splits after routing, those that hold text beside their `{name}`s
     /// (`{Sid}.json`, `{id}:cancel`): routers match whole segments, so the server registers
