@@ -57,7 +57,7 @@ MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/for
 
 class Spec:
     def __init__(self, rng, version, shared_rng=None, order_rng=None, servers_rng=None, values_rng=None,
-                 aliases_rng=None, constraints_rng=None, v32_rng=None):
+                 aliases_rng=None, constraints_rng=None, v32_rng=None, segments_rng=None):
         self.rng = rng
         # Draws for the shared responses and parameters (`--select`), apart: a seed's document
         # without them stays what it was before they were added.
@@ -75,6 +75,10 @@ class Spec:
         # Draws for OpenAPI 3.2's querystring, cookie style and defaultMapping (`--v32`), apart
         # likewise; the document is then 3.2, which reads as 3.1 does.
         self.v32_rng = v32_rng
+        # Draws for path segments that hold text beside their names (`{id}.json`, `{id}:cancel`),
+        # paths whose routes coincide, and path parameters the template does not name
+        # (`--segments`), apart likewise.
+        self.segments_rng = segments_rng
         self.v31 = version.startswith("3.1") or v32_rng is not None
         self.schemas = {}
         self.depth = 0
@@ -369,6 +373,22 @@ class Spec:
             for method in r.sample(["get", "post", "put", "delete", "patch"], r.randint(1, 2)):
                 item[method] = self.operation(params, ids)
             paths[template] = item
+            s = self.segments_rng
+            if s and params:
+                # Variants of the last segment that a server tells apart by their text, and a
+                # parameter the template does not name (sent in the query, or ignored).
+                for text in s.sample(["{%s}.json", "{%s}:cancel", "{%s}:start", "x{%s}", "{%s}.{ext}", "{%s}{more}"],
+                                     s.randint(1, 3)):
+                    last = text % params[-1]
+                    names = params + [n for n in ("ext", "more") if "{" + n + "}" in last]
+                    variant = "/".join(template.split("/")[:-1] + [last])
+                    item = {}
+                    for method in s.sample(["get", "post"], s.randint(1, 2)):
+                        item[method] = self.operation(names, ids)
+                        if s.random() < 0.3:
+                            item[method].setdefault("parameters", []).append(
+                                {"name": "stray", "in": "path", "required": True, "schema": {"type": "string"}})
+                    paths[variant] = item
         components = self.shared_components(paths) if self.shared_rng else {}
         servers = self.servers() if self.servers_rng else []
         return {
@@ -527,7 +547,7 @@ class Spec:
 
 
 def document(seed, shared=False, order=False, servers=False, values=False, aliases=False, constraints=False,
-             v32=False):
+             v32=False, segments=False):
     rng = random.Random(seed)
     return Spec(rng, rng.choice(["3.0.3", "3.1.0"]), random.Random(f"{seed}-shared") if shared else None,
                 random.Random(f"{seed}-order") if order else None,
@@ -535,7 +555,8 @@ def document(seed, shared=False, order=False, servers=False, values=False, alias
                 random.Random(f"{seed}-values") if values else None,
                 random.Random(f"{seed}-aliases") if aliases else None,
                 random.Random(f"{seed}-constraints") if constraints else None,
-                random.Random(f"{seed}-v32") if v32 else None).document()
+                random.Random(f"{seed}-v32") if v32 else None,
+                random.Random(f"{seed}-segments") if segments else None).document()
 
 
 def selection(spec, seed):
@@ -599,6 +620,9 @@ def main():
     parser.add_argument("--v32", action="store_true",
                         help="also make documents OpenAPI 3.2, with querystring parameters, cookie-style "
                              "cookies and discriminators' defaultMapping")
+    parser.add_argument("--segments", action="store_true",
+                        help="also make path segments that hold text beside their names ({id}.json, "
+                             "{id}:cancel), paths whose routes coincide, and path parameters no template names")
     parser.add_argument("--write", metavar="DIR",
                         help="only write the documents to DIR (seed-N.json), for OrderIndependenceTests "
                              "(LATHE_ORDER_SPECS=DIR)")
@@ -608,7 +632,7 @@ def main():
         for seed in range(args.seed, args.seed + args.count):
             with open(os.path.join(args.write, f"seed-{seed}.json"), "w") as f:
                 json.dump(document(seed, args.select, args.order, args.servers, args.values, args.aliases,
-                                          args.constraints, args.v32), f, indent=1,
+                                          args.constraints, args.v32, args.segments), f, indent=1,
                           ensure_ascii=False)
         print(f"fuzz-specs: {args.count} documents written to {args.write}")
         return
@@ -622,7 +646,7 @@ def main():
         cases = [(os.path.basename(p), json.load(open(p))) for p in args.replay]
     else:
         cases = ((f"seed-{seed}", document(seed, args.select, args.order, args.servers, args.values, args.aliases,
-                                          args.constraints, args.v32))
+                                          args.constraints, args.v32, args.segments))
                  for seed in range(args.seed, args.seed + args.count))
         if args.select:
             cases = (case for label, spec in cases for case in (

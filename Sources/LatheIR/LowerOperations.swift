@@ -52,6 +52,13 @@ extension Lowerer {
                 // Operations whose routes have one shape share one registration, which tells apart
                 // those whose segments hold text (`{Sid}.json`) by it; of the rest, the first is routed.
                 lowered.segmentTemplates = IRSegmentTemplate.segments(of: lowered.path)
+                for segment in lowered.segmentTemplates where segment.parts.dropFirst().dropLast().contains("") {
+                    warning(
+                        "a path segment of '\(lowered.path)' holds two names side by side, so a server cannot tell "
+                            + "where one ends; a generated server answers such requests with 404 (a client sends "
+                            + "them)",
+                        at: operation.methodOrigin, kind: "path-segment-ambiguous")
+                }
                 let route = lowered.method + " " + PathTemplate.shape(lowered.route)
                 lowered.routeGroup = routeGroups[route] ?? routeGroups.count
                 routeGroups[route] = lowered.routeGroup

@@ -75,7 +75,8 @@ public struct RequestError: Error, Sendable {
     /// request is not this operation's. Routers match whole segments: such a segment is
     /// registered as one parameter, named by its first expression, and arrives whole. `parts`:
     /// text and names alternating, text first and last (`["", "Sid", ".json"]`); each name takes
-    /// the shortest value, at least one character, the text after it allows.
+    /// the shortest value, at least one character, the text after it allows. Two names side by
+    /// side (`{a}{b}`) match nothing: where the first ends is anyone's guess (`path-segment-ambiguous`).
     public static func splittingSegments(
         _ metadata: ServerRequestMetadata, _ segments: [(parameter: String, parts: [String])]
     ) -> ServerRequestMetadata? {
@@ -92,10 +93,7 @@ public struct RequestError: Error, Sendable {
                     value = rest  // the last name: the text after it is gone already
                     rest = rest[rest.endIndex...]
                 } else if parts[index + 1].isEmpty {
-                    // Two names side by side: the first takes one character.
-                    guard let next = rest.indices.dropFirst().first else { return nil }
-                    value = rest[..<next]
-                    rest = rest[next...]
+                    return nil  // two names side by side: no one can tell where the first ends
                 } else {
                     guard let start = rest.indices.dropFirst().first,
                         let found = rest[start...].range(of: parts[index + 1])

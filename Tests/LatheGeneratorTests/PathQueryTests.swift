@@ -179,3 +179,34 @@ extension PathQueryTests {
         #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
     }
 }
+
+extension PathQueryTests {
+    /// Two names side by side in a segment (`{left}{right}`): no server can tell where one ends, so a
+    /// generated one answers 404 (SegmentPathsLoopbackTests), and generating says so where it is.
+    @Test func twoNamesSideBySideAreAmbiguous() {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /pairs/{left}{right}.json:
+                get:
+                  parameters:
+                    - {name: left, in: path, required: true, schema: {type: string}}
+                    - {name: right, in: path, required: true, schema: {type: string}}
+                  responses: {'204': {description: ok}}
+              /files/{name}.{ext}:
+                get:
+                  parameters:
+                    - {name: name, in: path, required: true, schema: {type: string}}
+                    - {name: ext, in: path, required: true, schema: {type: string}}
+                  responses: {'204': {description: ok}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "pairs.yaml")
+        #expect(
+            result.diagnostics.all.filter { $0.kind == "path-segment-ambiguous" }.map(\.description) == [
+                "pairs.yaml:5:5: warning: a path segment of '/pairs/{left}{right}.json' holds two names side by "
+                    + "side, so a server cannot tell where one ends; a generated server answers such requests with "
+                    + "404 (a client sends them) [path-segment-ambiguous]"
+            ])
+    }
+}

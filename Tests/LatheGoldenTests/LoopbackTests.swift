@@ -372,6 +372,9 @@ struct SegmentPathsLoopbackTests {
         func exportDCAT(_ input: Operations.ExportDCAT.Input) async throws -> Operations.ExportDCAT.Output {
             .ok(.init(body: .plainText("dcat \(input.path.variant.rawValue)")))
         }
+        func getPair(_ input: Operations.GetPair.Input) async throws -> Operations.GetPair.Output {
+            .ok(.init(body: .plainText("\(input.path.left) and \(input.path.right)")))
+        }
     }
 
     let transport = LoopbackTransport()
@@ -399,8 +402,10 @@ struct SegmentPathsLoopbackTests {
     }
 
     @Test func aSegmentOfNoOperationsFormIsNotFound() async throws {
+        // Two names side by side (`{left}{right}`): where one ends is anyone's guess, so nothing matches.
         for (method, path) in [
             (HTTPRequest.Method.post, "/tasks/7:stop"), (.post, "/tasks/:cancel"), (.get, "/functions/resize"),
+            (.get, "/pairs/ab"),
         ] {
             let (response, _) = try await transport.send(
                 HTTPRequest(method: method, scheme: nil, authority: nil, path: path), body: nil,

@@ -33,6 +33,8 @@ extension SegmentPaths {
         func exportAs(_ input: Operations.ExportAs.Input) async throws -> Operations.ExportAs.Output
         /// `GET /exports/dcat{variant}`
         func exportDCAT(_ input: Operations.ExportDCAT.Input) async throws -> Operations.ExportDCAT.Output
+        /// `GET /pairs/{left}{right}`
+        func getPair(_ input: Operations.GetPair.Input) async throws -> Operations.GetPair.Output
     }
 }
 
@@ -590,6 +592,87 @@ extension SegmentPaths.Operations {
             }
         }
     }
+
+    /// `GET /pairs/{left}{right}`, operation `getPair`.
+    nonisolated public enum GetPair {
+        public static let id = "getPair"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `left`, in the path.
+                public var left: Swift.String
+                /// - Note: `right`, in the path.
+                public var right: Swift.String
+                public init(left: Swift.String, right: Swift.String) {
+                    self.left = left
+                    self.right = right
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: ok
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: SegmentPaths.Operations.GetPair.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
 }
 
 extension SegmentPaths {
@@ -840,6 +923,35 @@ extension SegmentPaths.Client {
             }
         }
     }
+
+    /// `GET /pairs/{left}{right}`
+    nonisolated public func getPair(_ input: SegmentPaths.Operations.GetPair.Input) async throws -> SegmentPaths.Operations.GetPair.Output {
+        try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.GetPair.id, configuration) { () async throws -> SegmentPaths.Operations.GetPair.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: SegmentPaths.Operations.GetPair.id) }
+            let path = LatheRuntime.ClientSupport.path("/pairs/{left}{right}", [
+                "left": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.left), name: "left", style: .simple, explode: false),
+                "right": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.right), name: "right", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: SegmentPaths.Operations.GetPair.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: SegmentPaths.Operations.GetPair.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: SegmentPaths.Operations.GetPair.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: SegmentPaths.Operations.GetPair.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(SegmentPaths.Operations.GetPair.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
 }
 
 extension SegmentPaths.APIProtocol {
@@ -890,6 +1002,13 @@ extension SegmentPaths.APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func exportDCAT(variant: SegmentPaths.ExportDCATVariant) async throws -> SegmentPaths.Operations.ExportDCAT.Output {
         try await self.exportDCAT(SegmentPaths.Operations.ExportDCAT.Input(path: .init(variant: variant)))
+    }
+
+    /// `GET /pairs/{left}{right}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getPair(left: Swift.String, right: Swift.String) async throws -> SegmentPaths.Operations.GetPair.Output {
+        try await self.getPair(SegmentPaths.Operations.GetPair.Input(path: .init(left: left, right: right)))
     }
 }
 
@@ -982,6 +1101,15 @@ extension SegmentPaths.APIServer {
                 return try await SegmentPaths.Operations.ExportAs.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
             },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/exports/{format}"
+        )
+        try transport.register(
+            { request, body, metadata in
+                if let metadata = LatheRuntime.ServerSupport.splittingSegments(metadata, [("left", ["", "left", "", "right", ""])]) {
+                    return try await SegmentPaths.Operations.GetPair.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+                }
+                return LatheRuntime.ServerSupport.notFound()
+            },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/pairs/{left}"
         )
     }
 }
@@ -1282,6 +1410,50 @@ extension SegmentPaths.Operations.ExportDCAT.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let path = Path(
             variant: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "variant", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: SegmentPaths.ExportDCATVariant.self, at: "variant"), at: "variant")
+        )
+        _ = body
+        self.init(path: path)
+    }
+}
+
+extension SegmentPaths.Operations.GetPair {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some SegmentPaths.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: SegmentPaths.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.getPair(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension SegmentPaths.Operations.GetPair.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            left: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "left", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "left"), at: "left"),
+            right: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "right", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "right"), at: "right")
         )
         _ = body
         self.init(path: path)
