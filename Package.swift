@@ -12,12 +12,10 @@ let cancellationModules = [
 /// (GoldenTests checks the list against the folder).
 let goldenSnippets = [
     "AdditionalProperties", "AllOf", "AnyOf", "Arrays", "Bodies", "Const", "Constraints", "Defaults", "Deprecated",
-    "Docs", "Enums", "Formats", "FreeForm", "InlineNames", "LargeValues", "NameEdgeCases", "Naming", "Nullable30",
-    "Nullable31", "NullableComponents", "OneOfBesideProperties", "OneOfDiscriminator", "OneOfUntagged",
-    "OpenAPI32", "ParameterStyles", "ReadWriteOnly", "Recursive", "RequiredAndOptional", "Security", "SegmentPaths",
-    "TypeArrays",
-    "Ungenerated",
-    "VendorExtensions", "WideObject",
+    "Docs", "Enums", "Formats", "FreeForm", "InlineNames", "LargeValues", "MediaTypeHeaders", "NameEdgeCases",
+    "Naming", "Nullable30", "Nullable31", "NullableComponents", "OneOfBesideProperties", "OneOfDiscriminator",
+    "OneOfUntagged", "OpenAPI32", "ParameterStyles", "ReadWriteOnly", "Recursive", "RequiredAndOptional", "Security",
+    "SegmentPaths", "TypeArrays", "Ungenerated", "VendorExtensions", "WideObject",
 ]
 let snippetSpecs = goldenSnippets.map { "Snippets/\($0)/spec.yaml" }
 /// The ones whose spec signs requests (`x-lathe-request-signature`), so their code imports LatheSigning.

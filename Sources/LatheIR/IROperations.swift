@@ -32,6 +32,17 @@ public struct IROperation: Sendable, Equatable {
     public var segmentTemplates: [IRSegmentTemplate] = []
     /// The path template a server registers: `path`, each segment in `segmentTemplates` made whole.
     public var route: String { IRSegmentTemplate.route(path) }
+    /// The path a request carries: not a fragment, which Box writes into its paths to tell
+    /// variants of one path apart (`/files/{file_id}#get_shared_link`); sent, a query after it
+    /// went with it into the fragment and was lost.
+    public var sentPath: String { String(IRSegmentTemplate.withoutFragment(path)) }
+    /// How much text `segmentTemplates` hold: of two that share a route, the one with more is
+    /// the more specific, and tried first.
+    public var segmentText: Int {
+        segmentTemplates.reduce(0) { total, segment in
+            total + segment.parts.enumerated().reduce(0) { $0 + ($1.offset % 2 == 0 ? $1.element.count : 0) }
+        }
+    }
     /// Operations of one method whose routes have the same shape share a number: a server
     /// registers the route once, trying those with `segmentTemplates` in order, then the first
     /// without (the only one routed, `isRouted`).
@@ -45,6 +56,12 @@ public struct IROperation: Sendable, Equatable {
     /// Query text the client always sends (`action=delete`), from a path key that holds a query
     /// string; a server does not route by it.
     public var fixedQuery: [String] = []
+
+    /// Whether a header parameter is named `Accept` (`accept-parameter`): the client sends its
+    /// value, when given, in place of the documented types, and a server does not answer 406 by it.
+    public var takesAcceptParameter: Bool {
+        parameters.contains { $0.location == .header && $0.name.original.lowercased() == "accept" }
+    }
 
     /// Whether a `default` response documents every status, so no output is undocumented.
     public var coversEveryStatus: Bool { responses.contains { $0.key == .default } }
@@ -327,7 +344,7 @@ public struct IRSegmentTemplate: Hashable, Sendable {
     /// very one registered.
     public static func adapting(_ path: String, to route: String) -> [IRSegmentTemplate] {
         let registered = route.split(separator: "/", omittingEmptySubsequences: false)
-        let own = routed(path).split(separator: "/", omittingEmptySubsequences: false)
+        let own = withoutFragment(path).split(separator: "/", omittingEmptySubsequences: false)
         guard registered.count == own.count else { return [] }
         return zip(registered, own).compactMap { registered, segment in
             guard registered.hasPrefix("{"), registered.hasSuffix("}") else { return nil }
@@ -340,12 +357,12 @@ public struct IRSegmentTemplate: Hashable, Sendable {
 
     /// The segments of `path` that hold text beside their expressions, in order.
     public static func segments(of path: String) -> [IRSegmentTemplate] {
-        routed(path).split(separator: "/", omittingEmptySubsequences: false).compactMap(template)
+        withoutFragment(path).split(separator: "/", omittingEmptySubsequences: false).compactMap(template)
     }
 
     /// `path` with each segment that holds text beside its expressions made one `{name}`.
     public static func route(_ path: String) -> String {
-        let path = routed(path)
+        let path = withoutFragment(path)
         guard path.contains("{") else { return String(path) }
         return path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
             template(segment).map { "{\($0.parameter)}" } ?? String(segment)
@@ -354,7 +371,7 @@ public struct IRSegmentTemplate: Hashable, Sendable {
 
     /// The part of `path` a server sees: not a fragment (Box's `/files/{file_id}#get_shared_link`
     /// names a variant of `/files/{file_id}` for its documentation; no request carries it).
-    private static func routed(_ path: String) -> Substring {
+    static func withoutFragment(_ path: String) -> Substring {
         path[..<(path.firstIndex(of: "#") ?? path.endIndex)]
     }
 

@@ -37,7 +37,6 @@ extension Lowerer {
                 "init", "serverURL", "transport", "middlewares", "authentication", "configuration",
             ]))
         var routeGroups: [String: Int] = [:]
-        var plainRoutes = Set<String>()
         var matchedSelectors = Set<String>()
         for (path, _, item) in document.paths {
             // A malformed template (reported) cannot be sent or routed.
@@ -55,19 +54,27 @@ extension Lowerer {
                 for segment in lowered.segmentTemplates where segment.parts.dropFirst().dropLast().contains("") {
                     warning(
                         "a path segment of '\(lowered.path)' holds two names side by side, so a server cannot tell "
-                            + "where one ends; a generated server answers such requests with 404 (a client sends "
-                            + "them)",
+                            + "where one ends; a generated server does not route requests to this operation (a "
+                            + "client sends them)",
                         at: operation.methodOrigin, kind: "path-segment-ambiguous")
                 }
                 let route = lowered.method + " " + PathTemplate.shape(lowered.route)
                 lowered.routeGroup = routeGroups[route] ?? routeGroups.count
                 routeGroups[route] = lowered.routeGroup
-                if lowered.segmentTemplates.isEmpty { lowered.isRouted = plainRoutes.insert(route).inserted }
                 if let server = serverOverride(of: operation, in: item) {
                     lowered.serverOverride = server.url
                     lowered.serverOverrideIsRelative = server.isRelative
                 }
                 operations.append(lowered)
+            }
+        }
+        // Of the operations whose segments hold no text, the first of each route is routed; one
+        // whose path has a fragment (Box's) only where no other has that route.
+        var routed = Set<Int>()
+        for fragments in [false, true] {
+            for index in operations.indices
+            where operations[index].segmentTemplates.isEmpty && operations[index].path.contains("#") == fragments {
+                operations[index].isRouted = routed.insert(operations[index].routeGroup).inserted
             }
         }
         for selector in selection.selectors where !matchedSelectors.contains(selector) {
@@ -272,27 +279,29 @@ extension Lowerer {
         // Names are looked up in sets: a path of n template names searched lists n² times.
         var effective = document.parameters(of: operation, in: pathItem)
         let fixedQuery = queryInPath(operation, templateNames: templateNames, parameters: &effective)
+        let template = Set(templateNames)
+        // Before the querystring's rule, which leaves it out beside query parameters: these are some.
+        let sentInQuery = PathTemplate.pathParametersSentInQuery(effective, templateNames: template)
+        effective = effective.compactMap { parameter in
+            guard parameter.location == .path, !template.contains(parameter.name) else { return parameter }
+            guard sentInQuery.contains(parameter.name) else { return nil }
+            var moved = parameter
+            moved.location = .query
+            // A path style (`simple`, `label`, `matrix`) is no query style: the query's own. Optional:
+            // `required: true` is what every path parameter must say (Garage's lookups take one of
+            // `id`, `globalAlias` and `search`, all written so).
+            moved.style = nil
+            moved.required = false
+            return moved
+        }
         let requirements = operation.security ?? document.security ?? []
         leaveOutImpossibleQuerystrings(&effective, fixedQuery: fixedQuery, requirements: requirements)
         readMediaTypeHeaders(&effective)
-        if !templateNames.isEmpty || effective.contains(where: { $0.location == .path }) {
-            let template = Set(templateNames)
-            let sentInQuery = PathTemplate.pathParametersSentInQuery(effective, templateNames: template)
-            effective = effective.compactMap { parameter in
-                guard parameter.location == .path, !template.contains(parameter.name) else { return parameter }
-                guard sentInQuery.contains(parameter.name) else { return nil }
-                var moved = parameter
-                moved.location = .query
-                // A path style (`simple`, `label`, `matrix`) is no query style: the query's own.
-                moved.style = nil
-                return moved
-            }
-            var declared = Set(effective.lazy.filter { $0.location == .path }.map(\.name))
-            for name in templateNames where declared.insert(name).inserted {
-                var parameter = Parameter(origin: operation.methodOrigin, name: name, location: .path)
-                parameter.required = true
-                effective.append(parameter)
-            }
+        var declared = Set(effective.lazy.filter { $0.location == .path }.map(\.name))
+        for name in templateNames where declared.insert(name).inserted {
+            var parameter = Parameter(origin: operation.methodOrigin, name: name, location: .path)
+            parameter.required = true
+            effective.append(parameter)
         }
         var scopes: [ParameterLocation: NameScope] = [:]
         let parameters = effective.map { parameter -> IRParameter in

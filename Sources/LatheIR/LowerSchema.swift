@@ -1322,7 +1322,10 @@ extension Lowerer {
                 at: at, kind: "default-object-not-applied")
             return nil
         }
-        if case .string = value, type.nonNull == .primitive(.dateTime) {
+        if case .string(let text) = value, text.utf8.count >= 10,
+            text.utf8.prefix(4).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            unaliased(type.nonNull) == .primitive(.dateTime)
+        {
             // It may fit, but a fixed moment is seldom what a spec means: pydantic writes the
             // moment the schema was made for `default_factory=datetime.now` (CDISC's API).
             warning(
@@ -1945,9 +1948,11 @@ extension Lowerer {
     private func numberType(_ schema: Schema) -> IRPrimitive {
         let primitive = numberPrimitive(schema.format)
         guard primitive == .float else { return primitive }
+        // Rounded: neither a `Float` exactly (zod's `z.float32()` bounds, 3.4028234663852886e38), nor
+        // written back as the same number (`9.56`).
         let isRounded = { (number: JSONNumber) in
             guard let double = Double(number.text), let float = Float(number.text) else { return false }
-            return !float.isFinite || Double("\(float)") != double
+            return !float.isFinite || (Double(float) != double && Double("\(float)") != double)
         }
         guard let precise = numbersShown(by: schema).first(where: isRounded) else { return primitive }
         warning(

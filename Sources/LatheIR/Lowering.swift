@@ -227,6 +227,7 @@ final class Lowerer {
         schemasInProgress = [:]
         module.responsesNamespace = responsesNamespace
         Passes.boxCycles(in: &module)
+        Passes.keepAlternativesStrict(in: &module)
         Passes.chooseURLs(in: &module, requestRoots: requestRoots, responseRoots: responseRoots)
         // After the URL choice, which rewrites aliases of URL to String.
         Passes.resolveAliases(in: &module)

@@ -290,6 +290,45 @@ enum Passes {
         }
     }
 
+    /// A required nullable key with `default: null` reads a missing key as null, except in an object
+    /// an untagged alternative (or an `anyOf` member) is: there the missing key is what tells the
+    /// alternatives apart, and reading it as null made `{"text": …}` the first one that has it.
+    static func keepAlternativesStrict(in module: inout IRModule) {
+        var tried = Set<Int>()
+        func note(_ type: IRValueType) {
+            guard case .named(let id) = type.nonNull else { return }
+            var current = id
+            var steps = 0
+            while case .alias(let aliased, _) = module[current].kind, case .named(let next) = aliased.nonNull,
+                steps < 64
+            {
+                current = next
+                steps += 1
+            }
+            if case .object = module[current].kind { tried.insert(current.index) }
+        }
+        for type in module.types {
+            switch type.kind {
+            case .union(let union):
+                for item in union.cases where union.discriminator == nil || item.discriminatorValues.isEmpty {
+                    note(item.type)
+                }
+            case .anyOf(let union): for item in union.cases { note(item.type) }
+            case .object, .enumeration, .alias, .pending: break
+            }
+        }
+        for index in tried {
+            guard case .object(var object) = module.types[index].kind else { continue }
+            var changed = false
+            for property in object.properties.indices
+            where object.properties[property].isRequired && object.properties[property].defaultValue == .null {
+                object.properties[property].defaultValue = nil
+                changed = true
+            }
+            if changed { module.types[index].kind = .object(object) }
+        }
+    }
+
     /// Resolves every alias chain once (`IRModule.resolvedAliases`); alias cycles are already broken.
     static func resolveAliases(in module: inout IRModule) {
         var resolved: [IRTypeID: IRResolvedAlias] = [:]

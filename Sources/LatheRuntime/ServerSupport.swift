@@ -80,9 +80,12 @@ public struct RequestError: Error, Sendable {
     public static func splittingSegments(
         _ metadata: ServerRequestMetadata, _ segments: [(parameter: String, parts: [String])]
     ) -> ServerRequestMetadata? {
+        // Read from what routing gave, written to a copy: another operation's names may sit at
+        // other places of the route (`/repos/{owner}/{repo}` beside `/repos/{repo}.git/{ref}`).
+        let routed = metadata.pathParameters
         var metadata = metadata
         for (parameter, parts) in segments {
-            guard var rest = metadata.pathParameters[parameter], let first = parts.first, let last = parts.last,
+            guard var rest = routed[parameter], let first = parts.first, let last = parts.last,
                 rest.count >= first.count + last.count, rest.hasPrefix(first), rest.hasSuffix(last)
             else { return nil }
             rest = rest.dropFirst(first.count).dropLast(last.count)

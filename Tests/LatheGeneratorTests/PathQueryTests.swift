@@ -157,21 +157,21 @@ extension PathQueryTests {
                     + "Lathe ignores this parameter [path-parameter-not-in-template]",
             ], "\(warnings)")
         let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
-        #expect(client.contains("public func createMetadataSnapshot(node: Swift.String)"))
+        // Optional: `required: true` is what a path parameter must say, not what the query needs
+        // (Garage's lookups take one of `id`, `globalAlias` and `search`, each written so).
+        #expect(client.contains("public func createMetadataSnapshot(node: Swift.String? = nil)"))
+        #expect(client.contains("name: \"node\", style: .form, explode: true"), "\(client)")
+        // Its query style, not the path's: a list goes out as repeated `versions=`.
         #expect(
             client.contains(
-                "LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.node), name: \"node\", style: .form, explode: true"
-            ), "\(client)")
-        // Its query style, not the path's: a list goes out as repeated `versions=`. Required, as a path
-        // parameter is read (`path-parameter-not-required`).
-        #expect(
-            client.contains(
-                "public func getBucket(bucketId: Swift.String, versions: [Swift.Int], limit: Swift.Int? = nil)"))
+                "public func getBucket(bucketId: Swift.String, versions: [Swift.Int]? = nil, limit: Swift.Int? = nil)"))
         #expect(client.contains("name: \"versions\", style: .form, explode: true"))
         // The misspelt name: the template's `petId` is a required string, `pet_id` left out.
         #expect(client.contains("public func getPet(petId: Swift.String)"))
         let server = try #require(result.files.first { $0.name == "Server.swift" }).contents
-        #expect(server.contains("\"node\""), "the server reads it from the query")
+        #expect(
+            server.contains("LatheRuntime.URIDecoding.query(queryItems, name: \"node\", style: .form"),
+            "the server reads it from the query")
 
         let (folder, paths) = try writeToTemporaryFolder(result.files, label: "stray-path-parameter")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -205,8 +205,31 @@ extension PathQueryTests {
         #expect(
             result.diagnostics.all.filter { $0.kind == "path-segment-ambiguous" }.map(\.description) == [
                 "pairs.yaml:5:5: warning: a path segment of '/pairs/{left}{right}.json' holds two names side by "
-                    + "side, so a server cannot tell where one ends; a generated server answers such requests with "
-                    + "404 (a client sends them) [path-segment-ambiguous]"
+                    + "side, so a server cannot tell where one ends; a generated server does not route requests to "
+                    + "this operation (a client sends them) [path-segment-ambiguous]"
             ])
+    }
+}
+
+extension PathQueryTests {
+    /// A path parameter moved to the query is a query parameter, beside which a querystring (the
+    /// whole query) is left out as beside any other: sent both, the server read the query as JSON.
+    @Test func aStrayPathParameterLeavesOutAQuerystringBesideIt() {
+        let spec = """
+            openapi: 3.2.0
+            info: {title: T, version: '1'}
+            paths:
+              /search:
+                get:
+                  operationId: search
+                  parameters:
+                    - {name: q, in: path, required: true, schema: {type: string}}
+                    - {name: filter, in: querystring, content: {application/json: {schema: {type: object}}}}
+                  responses: {'204': {description: ok}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "search.yaml")
+        #expect(result.diagnostics.all.contains { $0.kind == "querystring-beside-query" })
+        let client = result.files.first { $0.name == "Client.swift" }?.contents ?? ""
+        #expect(client.contains("public func search(q: Swift.String? = nil)"), "\(client)")
     }
 }

@@ -372,6 +372,26 @@ struct SegmentPathsLoopbackTests {
         func exportDCAT(_ input: Operations.ExportDCAT.Input) async throws -> Operations.ExportDCAT.Output {
             .ok(.init(body: .plainText("dcat \(input.path.variant.rawValue)")))
         }
+        func getSharedLink(_ input: Operations.GetSharedLink.Input) async throws -> Operations.GetSharedLink.Output {
+            .ok(.init(body: .plainText("shared link of \(input.path.id)")))
+        }
+        func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output {
+            .ok(.init(body: .plainText("file \(input.path.id) with \(input.query.fields ?? "all fields")")))
+        }
+        func getRepo(_ input: Operations.GetRepo.Input) async throws -> Operations.GetRepo.Output {
+            .ok(.init(body: .plainText("repo \(input.path.owner)/\(input.path.repo)")))
+        }
+        func getRef(_ input: Operations.GetRef.Input) async throws -> Operations.GetRef.Output {
+            .ok(.init(body: .plainText("ref \(input.path.ref) of \(input.path.repo)")))
+        }
+        func getDocument(_ input: Operations.GetDocument.Input) async throws -> Operations.GetDocument.Output {
+            .ok(.init(body: .plainText("\(input.path.name) as \(input.path.ext)")))
+        }
+        func getDocumentJSON(
+            _ input: Operations.GetDocumentJSON.Input
+        ) async throws -> Operations.GetDocumentJSON.Output {
+            .ok(.init(body: .plainText("\(input.path.id) as JSON")))
+        }
         func getPair(_ input: Operations.GetPair.Input) async throws -> Operations.GetPair.Output {
             .ok(.init(body: .plainText("\(input.path.left) and \(input.path.right)")))
         }
@@ -399,6 +419,22 @@ struct SegmentPathsLoopbackTests {
         #expect(try await client.exportAs(format: "csv").ok.body.plainText == "as csv")
         // Registered under the other operation's name, `format`, and read as its own, `variant`.
         #expect(try await client.exportDCAT(variant: .ap).ok.body.plainText == "dcat ap")
+        // Names at other places of the route than the registered ones: `repo` where `owner` is.
+        #expect(try await client.getRepo(owner: "apple", repo: "swift").ok.body.plainText == "repo apple/swift")
+        #expect(try await client.getRef(repo: "lathe", ref: "main").ok.body.plainText == "ref main of lathe")
+        #expect(try #require(transport.sent.last).path == "/repos/lathe.git/main")
+        // The more text, the more specific: `{id}.json` is tried before `{name}.{ext}`, listed first.
+        #expect(try await client.getDocumentJSON(id: "a").ok.body.plainText == "a as JSON")
+        #expect(try await client.getDocument(name: "a", ext: "txt").ok.body.plainText == "a as txt")
+    }
+
+    /// A fragment never leaves the client, nor does a query after it go with it: no server can tell
+    /// the variant apart, so the path without one is routed, though the variant comes first.
+    @Test func aFragmentIsNeitherSentNorRouted() async throws {
+        #expect(
+            try await client.getSharedLink(id: 1, fields: "shared_link").ok.body.plainText == "file 1 with shared_link")
+        #expect(try #require(transport.sent.last).path == "/files/1?fields=shared_link")
+        #expect(try await client.getFile(id: 2).ok.body.plainText == "file 2 with all fields")
     }
 
     @Test func aSegmentOfNoOperationsFormIsNotFound() async throws {
@@ -417,5 +453,45 @@ struct SegmentPathsLoopbackTests {
             HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/exports/dcatxx"), body: nil,
             baseURL: URL(string: "https://api.example.com")!, operationID: "")
         #expect(response.status.code == 400)
+    }
+}
+
+/// Header parameters OpenAPI says to ignore: `Content-Type` is no input (the body's type sets it),
+/// and an `Accept` one is sent when given, in place of the documented types. The server reads it
+/// as the handler's value, not a preference to answer 406 by.
+struct MediaTypeHeadersLoopbackTests {
+    typealias Operations = MediaTypeHeaders.Operations
+
+    struct Service: MediaTypeHeaders.APIServer {
+        func putManifest(_ input: Operations.PutManifest.Input) async throws -> Operations.PutManifest.Output {
+            guard case .vndDockerDistributionManifestV2Json(let manifest) = input.body else {
+                return .undocumented(statusCode: 415, headers: [:], body: nil)
+            }
+            let version = (manifest.schemaVersion ?? 0) + (input.headers.accept == nil ? 0 : 10)
+            return .ok(.init(body: .vndDockerDistributionManifestV2Json(.init(schemaVersion: version))))
+        }
+    }
+
+    let transport = LoopbackTransport()
+    let client: MediaTypeHeaders.Client
+
+    init() throws {
+        try Service().registerHandlers(on: transport)
+        client = MediaTypeHeaders.Client(serverURL: URL(string: "https://registry.example.com")!, transport: transport)
+    }
+
+    @Test func anAcceptParameterIsSentWhenGivenAndNeverRefused() async throws {
+        let given = try await client.putManifest(
+            reference: "latest", accept: "application/vnd.oci.image.manifest.v1+json", body: .init(schemaVersion: 2))
+        #expect(try given.ok.body.vndDockerDistributionManifestV2Json.schemaVersion == 12)
+        let request = try #require(transport.sent.last)
+        #expect(request.headerFields[.accept] == "application/vnd.oci.image.manifest.v1+json")
+        #expect(request.headerFields[.contentType] == "application/vnd.docker.distribution.manifest.v2+json")
+        // Not given, the documented types are asked for, which the server reads as the parameter too.
+        let documented = try await client.putManifest(reference: "latest", body: .init(schemaVersion: 3))
+        #expect(try documented.ok.body.vndDockerDistributionManifestV2Json.schemaVersion == 13)
+        #expect(
+            try #require(transport.sent.last).headerFields[.accept]
+                == "application/vnd.docker.distribution.manifest.v2+json")
     }
 }

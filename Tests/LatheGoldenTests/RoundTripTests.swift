@@ -39,6 +39,12 @@ struct RoundTripTests {
             try roundTrip(
                 RequiredAndOptional.Usage.self, #"{"inputTokens": 3, "cachedTokens": 2, "stopReason": "end"}"#
             ).cachedTokens == 2)
+        // Not in an untagged alternative, where the missing key is what passes it over.
+        #expect(
+            try roundTrip(RequiredAndOptional.StreamEvent.self, #"{"text": "hi"}"#) == .deltaEvent(.init(text: "hi")))
+        #expect(
+            try roundTrip(RequiredAndOptional.StreamEvent.self, #"{"stopReason": null}"#)
+                == .stopEvent(.init(stopReason: nil)))
         // Without the default, the key is required as the schema says.
         #expect(throws: DecodingError.self) {
             try JSONCoding.decoder().decode(

@@ -2245,8 +2245,13 @@ struct AllOfAndDefaultLoweringTests {
                     latitude: {type: number, format: float, example: 52.90406544743417}
                     km: {type: number, format: float, example: 9.56, maximum: 1000.5}
                     count: {type: number, format: float, maximum: 16777217}
+                    bounded: {type: number, format: float, minimum: -3.4028234663852886e38, example: 0.10000000149011612}
             """)
-        #expect(object.properties.map(\.type) == [.primitive(.double), .primitive(.float), .primitive(.double)])
+        // Values a `Float` holds exactly (zod's `z.float32()` bounds) keep it.
+        #expect(
+            object.properties.map(\.type) == [
+                .primitive(.double), .primitive(.float), .primitive(.double), .primitive(.float),
+            ])
         #expect(
             warnings == [
                 "spec.yaml:9:42: warning: 'format: float' holds about 7 significant digits, but this schema shows "

@@ -130,7 +130,7 @@ extension DocumentDecoder {
                 // `operationId: ""` (Tekton's) names nothing: the operation is named by its method
                 // and path, as one without an id is.
                 let id = string(value, "operationId")
-                if id?.isEmpty == true {
+                if id?.allSatisfy(\.isWhitespace) == true {
                     error(
                         "'operationId' is empty", at: value, kind: "empty-value",
                         reading: "Lathe names the operation by its method and path")

@@ -239,7 +239,7 @@ struct ClientEmitter: OperationsKindEmitter {
         // Text a path key's query held, always sent: in the path when no parameter joins it.
         let template =
             queryParameters.isEmpty && !operation.fixedQuery.isEmpty
-            ? operation.path + "?" + operation.fixedQuery.joined(separator: "&") : operation.path
+            ? operation.sentPath + "?" + operation.fixedQuery.joined(separator: "&") : operation.sentPath
         if pathParameters.isEmpty {
             w.line("\(declaration) path = \(SwiftLiteral.string(template))")
         } else {
@@ -313,10 +313,7 @@ struct ClientEmitter: OperationsKindEmitter {
                     + "input.accept.description"
                 : "request.headerFields[.accept] = \(documented)"
             // An `Accept` header parameter's value, when given, is what is asked for (`accept-parameter`).
-            let acceptIsParameter = operation.parameters.contains {
-                $0.location == .header && $0.name.original.lowercased() == "accept"
-            }
-            w.line(acceptIsParameter ? "if request.headerFields[.accept] == nil { \(accept) }" : accept)
+            w.line(operation.takesAcceptParameter ? "if request.headerFields[.accept] == nil { \(accept) }" : accept)
         }
         // Signing reads the body and puts it back.
         let bodyDeclaration = module.hasRequestSigning ? "var" : "let"

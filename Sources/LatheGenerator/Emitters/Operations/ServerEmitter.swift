@@ -155,11 +155,13 @@ struct ServerEmitter: OperationsKindEmitter {
                     continue
                 }
                 guard registered.insert(operation.routeGroup).inserted else { continue }
-                // Those whose segments hold text, told apart by it, then the first without.
+                // Those whose segments hold text, told apart by it (the most text first: `{id}.json`
+                // before `{name}.{ext}`; then in the spec's order), then the first without.
                 let group = sharing[operation.routeGroup] ?? [operation]
-                let tried =
-                    group.filter { !$0.segmentTemplates.isEmpty }
-                    + group.filter { $0.segmentTemplates.isEmpty && $0.isRouted }
+                let segmented = group.enumerated().filter { !$0.element.segmentTemplates.isEmpty }.sorted {
+                    ($0.element.segmentText, $1.offset) > ($1.element.segmentText, $0.offset)
+                }
+                let tried = segmented.map(\.element) + group.filter { $0.segmentTemplates.isEmpty && $0.isRouted }
                 w.line("try transport.register(")
                 w.indented { w in
                     if tried.count == 1, tried[0].segmentTemplates.isEmpty {
@@ -485,7 +487,11 @@ struct ServerEmitter: OperationsKindEmitter {
                         $0.sentContentType == $0.contentType && alike($0, in: response).count > 1
                     }
             }
-            if readsAccept {
+            if readsAccept, operation.takesAcceptParameter {
+                // `Accept` is a parameter of this operation's (`accept-parameter`): its value is the
+                // handler's to read, not a preference among the documented types to answer 406 by.
+                w.line("let accept = \(Runtime.accept)(nil)")
+            } else if readsAccept {
                 w.line("let accept = \(Runtime.accept)(request.headerFields[.accept])")
             } else {
                 w.line("_ = request")

@@ -142,6 +142,30 @@ extension RequiredAndOptional {
 }
 
 extension RequiredAndOptional {
+    /// - Source: `#/components/schemas/DeltaEvent`
+    nonisolated public struct DeltaEvent: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var text: Swift.String
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(text: Swift.String) {
+            self.text = text
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.text = try container.decode(Swift.String.self, forKey: "text")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.text, forKey: "text")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension RequiredAndOptional {
     /// - Source: `#/components/schemas/Note`
     nonisolated public struct Note: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var kind: Swift.String?
@@ -238,6 +262,68 @@ extension RequiredAndOptional {
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension RequiredAndOptional {
+    /// An untagged alternative keeps its required keys, with default null or not.
+    ///
+    /// - Source: `#/components/schemas/StopEvent`
+    nonisolated public struct StopEvent: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var stopReason: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(stopReason: Swift.String?) {
+            self.stopReason = stopReason
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.stopReason = try container.decodeNil(forKey: "stopReason") ? nil : try container.decode(Swift.String.self, forKey: "stopReason")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.stopReason, forKey: "stopReason")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
+    /// - Source: `#/components/schemas/StreamEvent`
+    nonisolated public enum StreamEvent: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case stopEvent(StopEvent)
+        case deltaEvent(DeltaEvent)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let value = try? container.decode(StopEvent.self) {
+                self = .stopEvent(value)
+                return
+            }
+            if let value = try? container.decode(DeltaEvent.self) {
+                self = .deltaEvent(value)
+                return
+            }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of StreamEvent's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .stopEvent(let value): try container.encode(value)
+            case .deltaEvent(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .stopEvent(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .deltaEvent(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            }
+        }
     }
 }
 

@@ -19,6 +19,14 @@ extension SegmentPaths {
     /// `APIProtocol`, so a test can hand it a fake. Each method also has a flattened form (one
     /// argument per parameter) in an extension.
     nonisolated public protocol APIProtocol: Swift.Sendable {
+        /// `GET /files/{id}#shared`
+        func getSharedLink(_ input: Operations.GetSharedLink.Input) async throws -> Operations.GetSharedLink.Output
+        /// `GET /files/{id}`
+        func getFile(_ input: Operations.GetFile.Input) async throws -> Operations.GetFile.Output
+        /// `GET /repos/{owner}/{repo}`
+        func getRepo(_ input: Operations.GetRepo.Input) async throws -> Operations.GetRepo.Output
+        /// `GET /repos/{repo}.git/{ref}`
+        func getRef(_ input: Operations.GetRef.Input) async throws -> Operations.GetRef.Output
         /// `GET /accounts/{sid}.json`
         func fetchAccount(_ input: Operations.FetchAccount.Input) async throws -> Operations.FetchAccount.Output
         /// `GET /accounts/{sid}`
@@ -35,10 +43,350 @@ extension SegmentPaths {
         func exportDCAT(_ input: Operations.ExportDCAT.Input) async throws -> Operations.ExportDCAT.Output
         /// `GET /pairs/{left}{right}`
         func getPair(_ input: Operations.GetPair.Input) async throws -> Operations.GetPair.Output
+        /// `GET /docs/{name}.{ext}`
+        func getDocument(_ input: Operations.GetDocument.Input) async throws -> Operations.GetDocument.Output
+        /// `GET /docs/{id}.json`
+        func getDocumentJSON(_ input: Operations.GetDocumentJSON.Input) async throws -> Operations.GetDocumentJSON.Output
     }
 }
 
 extension SegmentPaths.Operations {
+    /// `GET /files/{id}#shared`, operation `getSharedLink`.
+    nonisolated public enum GetSharedLink {
+        public static let id = "getSharedLink"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `id`, in the path.
+                public var id: Swift.Int
+                public init(id: Swift.Int) {
+                    self.id = id
+                }
+            }
+            public var path: Path
+            nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
+                /// - Note: `fields`, in the query.
+                public var fields: Swift.String
+                public init(fields: Swift.String) {
+                    self.fields = fields
+                }
+            }
+            public var query: Query
+
+            public init(path: Path, query: Query) {
+                self.path = path
+                self.query = query
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: ok
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: SegmentPaths.Operations.GetSharedLink.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /files/{id}`, operation `getFile`.
+    nonisolated public enum GetFile {
+        public static let id = "getFile"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `id`, in the path.
+                public var id: Swift.Int
+                public init(id: Swift.Int) {
+                    self.id = id
+                }
+            }
+            public var path: Path
+            nonisolated public struct Query: Swift.Sendable, Swift.Hashable {
+                /// - Note: `fields`, in the query.
+                public var fields: Swift.String?
+                public init(fields: Swift.String? = nil) {
+                    self.fields = fields
+                }
+            }
+            public var query: Query
+
+            public init(path: Path, query: Query = .init()) {
+                self.path = path
+                self.query = query
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: ok
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: SegmentPaths.Operations.GetFile.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /repos/{owner}/{repo}`, operation `getRepo`.
+    nonisolated public enum GetRepo {
+        public static let id = "getRepo"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `owner`, in the path.
+                public var owner: Swift.String
+                /// - Note: `repo`, in the path.
+                public var repo: Swift.String
+                public init(owner: Swift.String, repo: Swift.String) {
+                    self.owner = owner
+                    self.repo = repo
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: ok
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: SegmentPaths.Operations.GetRepo.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /repos/{repo}.git/{ref}`, operation `getRef`.
+    nonisolated public enum GetRef {
+        public static let id = "getRef"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `repo`, in the path.
+                public var repo: Swift.String
+                /// - Note: `ref`, in the path.
+                public var ref: Swift.String
+                public init(repo: Swift.String, ref: Swift.String) {
+                    self.repo = repo
+                    self.ref = ref
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: ok
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: SegmentPaths.Operations.GetRef.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
     /// `GET /accounts/{sid}.json`, operation `fetchAccount`.
     nonisolated public enum FetchAccount {
         public static let id = "fetchAccount"
@@ -673,6 +1021,165 @@ extension SegmentPaths.Operations {
             }
         }
     }
+
+    /// `GET /docs/{name}.{ext}`, operation `getDocument`.
+    nonisolated public enum GetDocument {
+        public static let id = "getDocument"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `name`, in the path.
+                public var name: Swift.String
+                /// - Note: `ext`, in the path.
+                public var ext: Swift.String
+                public init(name: Swift.String, ext: Swift.String) {
+                    self.name = name
+                    self.ext = ext
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: ok
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: SegmentPaths.Operations.GetDocument.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /docs/{id}.json`, operation `getDocumentJSON`.
+    nonisolated public enum GetDocumentJSON {
+        public static let id = "getDocumentJSON"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `id`, in the path.
+                public var id: Swift.String
+                public init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: ok
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: SegmentPaths.Operations.GetDocumentJSON.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
 }
 
 extension SegmentPaths {
@@ -727,6 +1234,128 @@ extension SegmentPaths {
 }
 
 extension SegmentPaths.Client {
+    /// `GET /files/{id}#shared`
+    nonisolated public func getSharedLink(_ input: SegmentPaths.Operations.GetSharedLink.Input) async throws -> SegmentPaths.Operations.GetSharedLink.Output {
+        try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.GetSharedLink.id, configuration) { () async throws -> SegmentPaths.Operations.GetSharedLink.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: SegmentPaths.Operations.GetSharedLink.id) }
+            var path = LatheRuntime.ClientSupport.path("/files/{id}", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var query: [Swift.String] = []
+            query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(input.query.fields), name: "fields", style: .form, explode: true, allowReserved: false)
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: SegmentPaths.Operations.GetSharedLink.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: SegmentPaths.Operations.GetSharedLink.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: SegmentPaths.Operations.GetSharedLink.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: SegmentPaths.Operations.GetSharedLink.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(SegmentPaths.Operations.GetSharedLink.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /files/{id}`
+    nonisolated public func getFile(_ input: SegmentPaths.Operations.GetFile.Input) async throws -> SegmentPaths.Operations.GetFile.Output {
+        try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.GetFile.id, configuration) { () async throws -> SegmentPaths.Operations.GetFile.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: SegmentPaths.Operations.GetFile.id) }
+            var path = LatheRuntime.ClientSupport.path("/files/{id}", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var query: [Swift.String] = []
+            if let value = input.query.fields {
+                query += LatheRuntime.URIEncoding.query(LatheRuntime.URIValue.of(value), name: "fields", style: .form, explode: true, allowReserved: false)
+            }
+            if !query.isEmpty { path += "?" + query.joined(separator: "&") }
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: SegmentPaths.Operations.GetFile.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: SegmentPaths.Operations.GetFile.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: SegmentPaths.Operations.GetFile.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: SegmentPaths.Operations.GetFile.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(SegmentPaths.Operations.GetFile.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /repos/{owner}/{repo}`
+    nonisolated public func getRepo(_ input: SegmentPaths.Operations.GetRepo.Input) async throws -> SegmentPaths.Operations.GetRepo.Output {
+        try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.GetRepo.id, configuration) { () async throws -> SegmentPaths.Operations.GetRepo.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: SegmentPaths.Operations.GetRepo.id) }
+            let path = LatheRuntime.ClientSupport.path("/repos/{owner}/{repo}", [
+                "owner": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.owner), name: "owner", style: .simple, explode: false),
+                "repo": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.repo), name: "repo", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: SegmentPaths.Operations.GetRepo.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: SegmentPaths.Operations.GetRepo.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: SegmentPaths.Operations.GetRepo.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: SegmentPaths.Operations.GetRepo.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(SegmentPaths.Operations.GetRepo.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /repos/{repo}.git/{ref}`
+    nonisolated public func getRef(_ input: SegmentPaths.Operations.GetRef.Input) async throws -> SegmentPaths.Operations.GetRef.Output {
+        try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.GetRef.id, configuration) { () async throws -> SegmentPaths.Operations.GetRef.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: SegmentPaths.Operations.GetRef.id) }
+            let path = LatheRuntime.ClientSupport.path("/repos/{repo}.git/{ref}", [
+                "repo": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.repo), name: "repo", style: .simple, explode: false),
+                "ref": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.ref), name: "ref", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: SegmentPaths.Operations.GetRef.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: SegmentPaths.Operations.GetRef.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: SegmentPaths.Operations.GetRef.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: SegmentPaths.Operations.GetRef.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(SegmentPaths.Operations.GetRef.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `GET /accounts/{sid}.json`
     nonisolated public func fetchAccount(_ input: SegmentPaths.Operations.FetchAccount.Input) async throws -> SegmentPaths.Operations.FetchAccount.Output {
         try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.FetchAccount.id, configuration) { () async throws -> SegmentPaths.Operations.FetchAccount.Output in
@@ -952,9 +1581,94 @@ extension SegmentPaths.Client {
             }
         }
     }
+
+    /// `GET /docs/{name}.{ext}`
+    nonisolated public func getDocument(_ input: SegmentPaths.Operations.GetDocument.Input) async throws -> SegmentPaths.Operations.GetDocument.Output {
+        try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.GetDocument.id, configuration) { () async throws -> SegmentPaths.Operations.GetDocument.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: SegmentPaths.Operations.GetDocument.id) }
+            let path = LatheRuntime.ClientSupport.path("/docs/{name}.{ext}", [
+                "name": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.name), name: "name", style: .simple, explode: false),
+                "ext": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.ext), name: "ext", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: SegmentPaths.Operations.GetDocument.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: SegmentPaths.Operations.GetDocument.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: SegmentPaths.Operations.GetDocument.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: SegmentPaths.Operations.GetDocument.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(SegmentPaths.Operations.GetDocument.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /docs/{id}.json`
+    nonisolated public func getDocumentJSON(_ input: SegmentPaths.Operations.GetDocumentJSON.Input) async throws -> SegmentPaths.Operations.GetDocumentJSON.Output {
+        try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.GetDocumentJSON.id, configuration) { () async throws -> SegmentPaths.Operations.GetDocumentJSON.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: SegmentPaths.Operations.GetDocumentJSON.id) }
+            let path = LatheRuntime.ClientSupport.path("/docs/{id}.json", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: SegmentPaths.Operations.GetDocumentJSON.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: SegmentPaths.Operations.GetDocumentJSON.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: SegmentPaths.Operations.GetDocumentJSON.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: SegmentPaths.Operations.GetDocumentJSON.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(SegmentPaths.Operations.GetDocumentJSON.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
 }
 
 extension SegmentPaths.APIProtocol {
+    /// `GET /files/{id}#shared`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getSharedLink(id: Swift.Int, fields: Swift.String) async throws -> SegmentPaths.Operations.GetSharedLink.Output {
+        try await self.getSharedLink(SegmentPaths.Operations.GetSharedLink.Input(path: .init(id: id), query: .init(fields: fields)))
+    }
+
+    /// `GET /files/{id}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getFile(id: Swift.Int, fields: Swift.String? = nil) async throws -> SegmentPaths.Operations.GetFile.Output {
+        try await self.getFile(SegmentPaths.Operations.GetFile.Input(path: .init(id: id), query: .init(fields: fields)))
+    }
+
+    /// `GET /repos/{owner}/{repo}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getRepo(owner: Swift.String, repo: Swift.String) async throws -> SegmentPaths.Operations.GetRepo.Output {
+        try await self.getRepo(SegmentPaths.Operations.GetRepo.Input(path: .init(owner: owner, repo: repo)))
+    }
+
+    /// `GET /repos/{repo}.git/{ref}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getRef(repo: Swift.String, ref: Swift.String) async throws -> SegmentPaths.Operations.GetRef.Output {
+        try await self.getRef(SegmentPaths.Operations.GetRef.Input(path: .init(repo: repo, ref: ref)))
+    }
+
     /// `GET /accounts/{sid}.json`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
@@ -1010,6 +1724,20 @@ extension SegmentPaths.APIProtocol {
     nonisolated public func getPair(left: Swift.String, right: Swift.String) async throws -> SegmentPaths.Operations.GetPair.Output {
         try await self.getPair(SegmentPaths.Operations.GetPair.Input(path: .init(left: left, right: right)))
     }
+
+    /// `GET /docs/{name}.{ext}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getDocument(name: Swift.String, ext: Swift.String) async throws -> SegmentPaths.Operations.GetDocument.Output {
+        try await self.getDocument(SegmentPaths.Operations.GetDocument.Input(path: .init(name: name, ext: ext)))
+    }
+
+    /// `GET /docs/{id}.json`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getDocumentJSON(id: Swift.String) async throws -> SegmentPaths.Operations.GetDocumentJSON.Output {
+        try await self.getDocumentJSON(SegmentPaths.Operations.GetDocumentJSON.Input(path: .init(id: id)))
+    }
 }
 
 extension SegmentPaths {
@@ -1063,6 +1791,20 @@ extension SegmentPaths.APIServer {
     /// - Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.
     nonisolated public func registerHandlers(on transport: any OpenAPIRuntime.ServerTransport, serverURL: Foundation.URL = Foundation.URL(string: "/")!, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], authentication: SegmentPaths.ServerAuthentication = .init(), limits: LatheRuntime.ServerLimits = .init()) throws {
         let prefix = serverURL.path == "/" ? "" : serverURL.path
+        // GET /files/{id}#shared has the path of an operation registered above; no router can tell them apart.
+        try transport.register(
+            { request, body, metadata in try await SegmentPaths.Operations.GetFile.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/files/{id}"
+        )
+        try transport.register(
+            { request, body, metadata in
+                if let metadata = LatheRuntime.ServerSupport.splittingSegments(metadata, [("owner", ["", "repo", ".git"]), ("repo", ["", "ref", ""])]) {
+                    return try await SegmentPaths.Operations.GetRef.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+                }
+                return try await SegmentPaths.Operations.GetRepo.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+            },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/repos/{owner}/{repo}"
+        )
         try transport.register(
             { request, body, metadata in
                 if let metadata = LatheRuntime.ServerSupport.splittingSegments(metadata, [("sid", ["", "sid", ".json"])]) {
@@ -1111,6 +1853,200 @@ extension SegmentPaths.APIServer {
             },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/pairs/{left}"
         )
+        try transport.register(
+            { request, body, metadata in
+                if let metadata = LatheRuntime.ServerSupport.splittingSegments(metadata, [("name", ["", "id", ".json"])]) {
+                    return try await SegmentPaths.Operations.GetDocumentJSON.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+                }
+                if let metadata = LatheRuntime.ServerSupport.splittingSegments(metadata, [("name", ["", "name", ".", "ext", ""])]) {
+                    return try await SegmentPaths.Operations.GetDocument.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+                }
+                return LatheRuntime.ServerSupport.notFound()
+            },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/docs/{name}"
+        )
+    }
+}
+
+extension SegmentPaths.Operations.GetSharedLink {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some SegmentPaths.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: SegmentPaths.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.getSharedLink(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension SegmentPaths.Operations.GetSharedLink.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
+        let path = Path(
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.Int.self, at: "id"), at: "id")
+        )
+        let query = Query(
+            fields: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "fields", style: .form, explode: true, as: .primitive), as: Swift.String.self, at: "fields"), at: "fields")
+        )
+        _ = body
+        self.init(path: path, query: query)
+    }
+}
+
+extension SegmentPaths.Operations.GetFile {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some SegmentPaths.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: SegmentPaths.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.getFile(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension SegmentPaths.Operations.GetFile.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let queryItems = LatheRuntime.URIDecoding.queryItems(LatheRuntime.ServerSupport.query(of: request))
+        let path = Path(
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.Int.self, at: "id"), at: "id")
+        )
+        let query = Query(
+            fields: try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.query(queryItems, name: "fields", style: .form, explode: true, as: .primitive), as: Swift.String.self, at: "fields")
+        )
+        _ = body
+        self.init(path: path, query: query)
+    }
+}
+
+extension SegmentPaths.Operations.GetRepo {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some SegmentPaths.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: SegmentPaths.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.getRepo(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension SegmentPaths.Operations.GetRepo.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            owner: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "owner", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "owner"), at: "owner"),
+            repo: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "repo", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "repo"), at: "repo")
+        )
+        _ = body
+        self.init(path: path)
+    }
+}
+
+extension SegmentPaths.Operations.GetRef {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some SegmentPaths.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: SegmentPaths.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.getRef(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension SegmentPaths.Operations.GetRef.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            repo: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "repo", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "repo"), at: "repo"),
+            ref: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "ref", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "ref"), at: "ref")
+        )
+        _ = body
+        self.init(path: path)
     }
 }
 
@@ -1454,6 +2390,93 @@ extension SegmentPaths.Operations.GetPair.Input {
         let path = Path(
             left: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "left", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "left"), at: "left"),
             right: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "right", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "right"), at: "right")
+        )
+        _ = body
+        self.init(path: path)
+    }
+}
+
+extension SegmentPaths.Operations.GetDocument {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some SegmentPaths.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: SegmentPaths.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.getDocument(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension SegmentPaths.Operations.GetDocument.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            name: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "name", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "name"), at: "name"),
+            ext: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "ext", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "ext"), at: "ext")
+        )
+        _ = body
+        self.init(path: path)
+    }
+}
+
+extension SegmentPaths.Operations.GetDocumentJSON {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some SegmentPaths.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: SegmentPaths.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.getDocumentJSON(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension SegmentPaths.Operations.GetDocumentJSON.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "id"), at: "id")
         )
         _ = body
         self.init(path: path)
