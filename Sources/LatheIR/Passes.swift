@@ -296,13 +296,20 @@ enum Passes {
     static func keepAlternativesStrict(in module: inout IRModule) {
         var tried = Set<Int>()
         func note(_ type: IRValueType) {
+            // Items of lists and maps are tried as their container is (`oneOf: [[Stop], [Delta]]`).
+            switch type.nonNull {
+            case .array(let element), .dictionary(let element): return note(element)
+            default: break
+            }
             guard case .named(let id) = type.nonNull else { return }
             var current = id
             var steps = 0
-            while case .alias(let aliased, _) = module[current].kind, case .named(let next) = aliased.nonNull,
-                steps < 64
-            {
-                current = next
+            while case .alias(let aliased, _) = module[current].kind, steps < 64 {
+                switch aliased.nonNull {
+                case .named(let next): current = next
+                case .array, .dictionary: return note(aliased)
+                default: return
+                }
                 steps += 1
             }
             if case .object = module[current].kind { tried.insert(current.index) }

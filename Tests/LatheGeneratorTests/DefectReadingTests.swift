@@ -95,7 +95,7 @@ struct DefectReadingTests {
         #expect(file("Operations.swift").contains("case json(Thing)"))
         // Both identical templates in the client; the server registers only the first.
         #expect(client.contains("public func getThingByName(name: Swift.String)"))
-        #expect(server.contains("// GET /things/{name} has the path of an operation registered above"))
+        #expect(server.contains("// GET /things/{name} has the route of another operation, which is registered"))
         #expect(server.components(separatedBy: "try transport.register(").count == 5)
         // `:id`, which a path parameter names, is the template's `{id}`, in the client and the server.
         #expect(client.contains("public func listParts(id: Swift.Int)"))

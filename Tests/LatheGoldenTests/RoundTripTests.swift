@@ -45,6 +45,9 @@ struct RoundTripTests {
         #expect(
             try roundTrip(RequiredAndOptional.StreamEvent.self, #"{"stopReason": null}"#)
                 == .stopEvent(.init(stopReason: nil)))
+        // Nor in the items of a list that is one.
+        #expect(
+            try roundTrip(RequiredAndOptional.Batch.self, #"[{"text": "hi"}]"#) == .deltaEvents([.init(text: "hi")]))
         // Without the default, the key is required as the schema says.
         #expect(throws: DecodingError.self) {
             try JSONCoding.decoder().decode(

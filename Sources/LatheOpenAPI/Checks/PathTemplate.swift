@@ -27,9 +27,12 @@ public enum PathTemplate {
     /// The path parameters `parameters` declares but the template does not name that are sent in
     /// the query instead. When every name of the template has its parameter, a stray one is no
     /// misspelt template name, and the query is the one place left for it (utoipa writes
-    /// `in: path` for Garage's `?node=`); not where a query parameter already has its name. When a
-    /// template name has none, strays are ignored, the name becoming a string parameter.
+    /// `in: path` for Garage's `?node=`); not where a query parameter already has its name, nor
+    /// beside a querystring (the whole query). When a template name has none, strays are ignored,
+    /// the name becoming a string parameter.
     public static func pathParametersSentInQuery(_ parameters: [Parameter], templateNames: Set<String>) -> Set<String> {
+        // A querystring is the whole query: the spec's own reading wins over a stray's.
+        guard !parameters.contains(where: { $0.location == .querystring }) else { return [] }
         let path = parameters.filter { $0.location == .path }
         guard templateNames.isSubset(of: path.lazy.map(\.name)) else { return [] }
         let query = Set(parameters.lazy.filter { $0.location == .query }.map(\.name))

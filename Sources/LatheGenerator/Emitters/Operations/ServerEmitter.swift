@@ -146,11 +146,12 @@ struct ServerEmitter: OperationsKindEmitter {
             var sharing: [Int: [IROperation]] = [:]
             for operation in module.operations { sharing[operation.routeGroup, default: []].append(operation) }
             var registered = Set<Int>()
+            var placeNames: [String: String] = [:]
             for operation in module.operations {
                 guard operation.isRouted || !operation.segmentTemplates.isEmpty else {
                     w.comment(
-                        "\(operation.method) \(operation.path) has the path of an operation registered above; "
-                            + "no router can tell them apart."
+                        "\(operation.method) \(operation.path) has the route of another operation, which is "
+                            + "registered; no router can tell them apart."
                     )
                     continue
                 }
@@ -162,22 +163,42 @@ struct ServerEmitter: OperationsKindEmitter {
                     ($0.element.segmentText, $1.offset) > ($1.element.segmentText, $0.offset)
                 }
                 let tried = segmented.map(\.element) + group.filter { $0.segmentTemplates.isEmpty && $0.isRouted }
+                let route = Self.registeredRoute(operation.route, method: operation.method, names: &placeNames)
                 w.line("try transport.register(")
                 w.indented { w in
-                    if tried.count == 1, tried[0].segmentTemplates.isEmpty {
+                    if tried.count == 1, IRSegmentTemplate.adapting(tried[0].path, to: route).isEmpty {
                         w.line(
                             "{ request, body, metadata in try await \(handleCall(tried[0], qualifier: qualifier)) },")
                     } else {
-                        emitDispatch(tried, route: operation.route, qualifier: qualifier, into: &w)
+                        emitDispatch(tried, route: route, qualifier: qualifier, into: &w)
                     }
                     w.line(
                         "method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, path: "
-                            + "prefix + \(SwiftLiteral.string(operation.route))"
+                            + "prefix + \(SwiftLiteral.string(route))"
                     )
                 }
                 w.line(")")
             }
         }
+    }
+
+    /// `route` with each name the one a router keeps at that place of a method's routes: the name
+    /// the first route registered through it gave. Vapor's router traps on another name there
+    /// (Twilio's `/Accounts/{Sid}` beside `/Accounts/{AccountSid}/Calls`); an operation reads its
+    /// own names from the kept ones (`IRSegmentTemplate.adapting`).
+    static func registeredRoute(_ route: String, method: String, names: inout [String: String]) -> String {
+        guard route.contains("{") else { return route }
+        var place = method
+        return route.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
+            guard segment.hasPrefix("{"), segment.hasSuffix("}") else {
+                place += "/" + segment
+                return String(segment)
+            }
+            place += "/{}"
+            let name = names[place] ?? String(segment.dropFirst().dropLast())
+            names[place] = name
+            return "{" + name + "}"
+        }.joined(separator: "/")
     }
 
     private func handleCall(_ operation: IROperation, qualifier: String) -> SwiftCode {

@@ -62,6 +62,50 @@ extension RequiredAndOptional {
 }
 
 extension RequiredAndOptional {
+    /// Items of lists are tried as their lists are: EndMarker keeps its required key.
+    ///
+    /// - Source: `#/components/schemas/Batch`
+    nonisolated public enum Batch: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case endMarkers([EndMarker])
+        case deltaEvents([DeltaEvent])
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let value = try? container.decode([EndMarker].self) {
+                self = .endMarkers(value)
+                return
+            }
+            if let value = try? container.decode([DeltaEvent].self) {
+                self = .deltaEvents(value)
+                return
+            }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Batch's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .endMarkers(let value): try container.encode(value)
+            case .deltaEvents(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .endMarkers(let value):
+                for (index1, item1) in value.enumerated() {
+                    item1.collectValidationIssues(at: path.index(index1), into: &issues)
+                }
+            case .deltaEvents(let value):
+                for (index1, item1) in value.enumerated() {
+                    item1.collectValidationIssues(at: path.index(index1), into: &issues)
+                }
+            }
+        }
+    }
+}
+
+extension RequiredAndOptional {
     /// Requires a key no property declares (a spec's mistake, as a rule).
     ///
     /// - Source: `#/components/schemas/Choice`
@@ -159,6 +203,30 @@ extension RequiredAndOptional {
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encode(self.text, forKey: "text")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+}
+
+extension RequiredAndOptional {
+    /// - Source: `#/components/schemas/EndMarker`
+    nonisolated public struct EndMarker: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var reason: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(reason: Swift.String?) {
+            self.reason = reason
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.reason = try container.decodeNil(forKey: "reason") ? nil : try container.decode(Swift.String.self, forKey: "reason")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.reason, forKey: "reason")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
