@@ -73,7 +73,9 @@ extension Lowerer {
         var routed = Set<Int>()
         for fragments in [false, true] {
             for index in operations.indices
-            where operations[index].segmentTemplates.isEmpty && operations[index].path.contains("#") == fragments {
+            where operations[index].segmentTemplates.isEmpty
+                && operations[index].path.utf8.contains(UInt8(ascii: "#")) == fragments
+            {
                 operations[index].isRouted = routed.insert(operations[index].routeGroup).inserted
             }
         }
@@ -200,7 +202,7 @@ extension Lowerer {
     /// the types the responses document.
     private func readMediaTypeHeaders(_ parameters: inout [Parameter]) {
         parameters.removeAll { parameter in
-            guard parameter.location == .header else { return false }
+            guard parameter.location == .header, [6, 12].contains(parameter.name.utf8.count) else { return false }
             switch parameter.name.lowercased() {
             case "content-type":
                 warning(

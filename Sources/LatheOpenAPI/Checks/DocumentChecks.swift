@@ -193,20 +193,26 @@ struct DocumentChecks {
                 var declared = Set(itemParameters.filter { $0.0.location == .path }.map(\.0.name))
                 // The path item's strays are reported once (repeats are dropped), with the reading
                 // each operation takes; an operation's parameter of the same name replaces one.
-                let replaced = Set(operationParameters.map(\.0.identity))
-                let sentInQuery = PathTemplate.pathParametersSentInQuery(
-                    document.parameters(of: operation, in: item).filter {
-                        !($0.location == .path && inQuery.contains($0.name) && !inTemplate.contains($0.name))
-                    }, templateNames: inTemplate)
+                let replaced = itemParameters.isEmpty ? [] : Set(operationParameters.map(\.0.identity))
+                var sentInQuery: Set<String>?
                 for (parameter, site) in itemParameters.filter({ !replaced.contains($0.0.identity) })
                     + operationParameters
                 where parameter.location == .path {
                     declared.insert(parameter.name)
                     if !inTemplate.contains(parameter.name), !inQuery.contains(parameter.name) {
+                        // Worked out only where there is a stray (most operations have none).
+                        let sent =
+                            sentInQuery
+                            ?? PathTemplate.pathParametersSentInQuery(
+                                document.parameters(of: operation, in: item).filter {
+                                    !($0.location == .path && inQuery.contains($0.name)
+                                        && !inTemplate.contains($0.name))
+                                }, templateNames: inTemplate)
+                        sentInQuery = sent
                         error(
                             "path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site,
                             kind: "path-parameter-not-in-template",
-                            reading: sentInQuery.contains(parameter.name)
+                            reading: sent.contains(parameter.name)
                                 ? "Lathe sends it as a query parameter, the one place left for it"
                                 : "Lathe ignores this parameter")
                     }

@@ -31,8 +31,11 @@ public enum PathTemplate {
     /// beside a querystring (the whole query). When a template name has none, strays are ignored,
     /// the name becoming a string parameter.
     public static func pathParametersSentInQuery(_ parameters: [Parameter], templateNames: Set<String>) -> Set<String> {
-        // A querystring is the whole query: the spec's own reading wins over a stray's.
-        guard !parameters.contains(where: { $0.location == .querystring }) else { return [] }
+        // Most operations have no stray; a querystring is the whole query, and the spec's own
+        // reading wins over a stray's.
+        guard parameters.contains(where: { $0.location == .path && !templateNames.contains($0.name) }),
+            !parameters.contains(where: { $0.location == .querystring })
+        else { return [] }
         let path = parameters.filter { $0.location == .path }
         guard templateNames.isSubset(of: path.lazy.map(\.name)) else { return [] }
         let query = Set(parameters.lazy.filter { $0.location == .query }.map(\.name))

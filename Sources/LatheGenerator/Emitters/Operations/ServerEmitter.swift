@@ -143,8 +143,11 @@ struct ServerEmitter: OperationsKindEmitter {
         w.block(signature) { w in
             w.line("let prefix = serverURL.path == \"/\" ? \"\" : serverURL.path")
             // Each route once, at its first operation, with every operation that shares it.
-            var sharing: [Int: [IROperation]] = [:]
-            for operation in module.operations { sharing[operation.routeGroup, default: []].append(operation) }
+            // By index: a copy of each operation cost Square's registrations more than writing them.
+            var sharing: [Int: [Int]] = [:]
+            for (index, operation) in module.operations.enumerated() {
+                sharing[operation.routeGroup, default: []].append(index)
+            }
             var registered = Set<Int>()
             var placeNames: [String: String] = [:]
             for operation in module.operations {
@@ -158,11 +161,17 @@ struct ServerEmitter: OperationsKindEmitter {
                 guard registered.insert(operation.routeGroup).inserted else { continue }
                 // Those whose segments hold text, told apart by it (the most text first: `{id}.json`
                 // before `{name}.{ext}`; then in the spec's order), then the first without.
-                let group = sharing[operation.routeGroup] ?? [operation]
-                let segmented = group.enumerated().filter { !$0.element.segmentTemplates.isEmpty }.sorted {
-                    ($0.element.segmentText, $1.offset) > ($1.element.segmentText, $0.offset)
+                let group = sharing[operation.routeGroup] ?? []
+                let tried: [IROperation]
+                if group.count == 1 {
+                    tried = [operation]
+                } else {
+                    let members = group.map { module.operations[$0] }
+                    let segmented = members.enumerated().filter { !$0.element.segmentTemplates.isEmpty }.sorted {
+                        ($0.element.segmentText, $1.offset) > ($1.element.segmentText, $0.offset)
+                    }
+                    tried = segmented.map(\.element) + members.filter { $0.segmentTemplates.isEmpty && $0.isRouted }
                 }
-                let tried = segmented.map(\.element) + group.filter { $0.segmentTemplates.isEmpty && $0.isRouted }
                 let route = Self.registeredRoute(operation.route, method: operation.method, names: &placeNames)
                 w.line("try transport.register(")
                 w.indented { w in
