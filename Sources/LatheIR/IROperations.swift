@@ -31,14 +31,11 @@ public struct IROperation: Sendable, Equatable {
     /// `route`, where each is one `{name}`, and splits it (`ServerSupport.splittingSegments`).
     public var segmentTemplates: [IRSegmentTemplate] = []
     /// The path template a server registers: `path`, each segment in `segmentTemplates` made whole.
-    public var route: String {
-        // Nearly every path is its own route: no text beside a name, no fragment.
-        segmentTemplates.isEmpty && !path.utf8.contains(UInt8(ascii: "#")) ? path : IRSegmentTemplate.route(path)
-    }
+    public var route = ""
     /// The path a request carries: not a fragment, which Box writes into its paths to tell
     /// variants of one path apart (`/files/{file_id}#get_shared_link`); sent, a query after it
     /// went with it into the fragment and was lost.
-    public var sentPath: String { String(IRSegmentTemplate.withoutFragment(path)) }
+    public var sentPath = ""
     /// How much text `segmentTemplates` hold: of two that share a route, the one with more is
     /// the more specific, and tried first.
     public var segmentText: Int {
@@ -385,7 +382,8 @@ public struct IRSegmentTemplate: Hashable, Sendable {
         return path[..<hash]
     }
 
-    private static func segments(_ path: some StringProtocol) -> [Substring] {
+    /// `path` split at each `/`, by bytes.
+    public static func segments(_ path: some StringProtocol) -> [Substring] {
         let text = Substring(path)
         var segments: [Substring] = []
         var start = text.startIndex

@@ -51,6 +51,12 @@ extension Lowerer {
                 // Operations whose routes have one shape share one registration, which tells apart
                 // those whose segments hold text (`{Sid}.json`) by it; of the rest, the first is routed.
                 lowered.segmentTemplates = IRSegmentTemplate.segments(of: lowered.path)
+                let hasFragment = lowered.path.utf8.contains(UInt8(ascii: "#"))
+                // Nearly every path is its own route and what is sent: no text beside a name, no fragment.
+                lowered.route =
+                    lowered.segmentTemplates.isEmpty && !hasFragment
+                    ? lowered.path : IRSegmentTemplate.route(lowered.path)
+                lowered.sentPath = hasFragment ? String(IRSegmentTemplate.withoutFragment(lowered.path)) : lowered.path
                 for segment in lowered.segmentTemplates where segment.parts.dropFirst().dropLast().contains("") {
                     warning(
                         "a path segment of '\(lowered.path)' holds two names side by side, so a server cannot tell "
@@ -74,7 +80,7 @@ extension Lowerer {
         for fragments in [false, true] {
             for index in operations.indices
             where operations[index].segmentTemplates.isEmpty
-                && operations[index].path.utf8.contains(UInt8(ascii: "#")) == fragments
+                && (operations[index].sentPath.utf8.count != operations[index].path.utf8.count) == fragments
             {
                 operations[index].isRouted = routed.insert(operations[index].routeGroup).inserted
             }

@@ -2025,7 +2025,8 @@ extension Lowerer {
     /// regular expression) spelt as ECMA-262 spells them (`(?<name>…)`), or `nil` when it has none.
     /// Escaped parentheses and those in a class are text.
     static func pythonNamedGroupsRewritten(_ pattern: String) -> String? {
-        guard pattern.contains("(?P<") else { return nil }
+        // Bytes first: `contains` of a string searched every pattern by Characters (Discord's 0.9%).
+        guard pattern.utf8.contains(UInt8(ascii: "P")), pattern.contains("(?P<") else { return nil }
         var scalars = Array(pattern.unicodeScalars)
         var index = 0
         var inClass = false

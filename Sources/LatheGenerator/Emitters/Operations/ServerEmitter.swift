@@ -196,18 +196,27 @@ struct ServerEmitter: OperationsKindEmitter {
     /// (Twilio's `/Accounts/{Sid}` beside `/Accounts/{AccountSid}/Calls`); an operation reads its
     /// own names from the kept ones (`IRSegmentTemplate.adapting`).
     static func registeredRoute(_ route: String, method: String, names: inout [String: String]) -> String {
-        guard route.contains("{") else { return route }
+        guard route.utf8.contains(UInt8(ascii: "{")) else { return route }
         var place = method
-        return route.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
-            guard segment.hasPrefix("{"), segment.hasSuffix("}") else {
-                place += "/" + segment
-                return String(segment)
+        var renamed = false
+        var segments = IRSegmentTemplate.segments(route)
+        for index in segments.indices {
+            let segment = segments[index]
+            guard segment.utf8.first == UInt8(ascii: "{"), segment.utf8.last == UInt8(ascii: "}") else {
+                place.append("/")
+                place.append(contentsOf: segment)
+                continue
             }
-            place += "/{}"
-            let name = names[place] ?? String(segment.dropFirst().dropLast())
+            place.append("/{}")
+            let own = String(segment.dropFirst().dropLast())
+            let name = names[place, default: own]
             names[place] = name
-            return "{" + name + "}"
-        }.joined(separator: "/")
+            if name != own {
+                segments[index] = "{" + name + "}"
+                renamed = true
+            }
+        }
+        return renamed ? segments.joined(separator: "/") : route
     }
 
     private func handleCall(_ operation: IROperation, qualifier: String) -> SwiftCode {
