@@ -1934,12 +1934,7 @@ extension Lowerer {
         let isWide = { (number: JSONNumber) in
             number.integralValue.map { Int32(exactly: $0) == nil } ?? number.isInteger
         }
-        guard let wide = numbersShown(by: schema).first(where: isWide) else { return primitive }
-        warning(
-            "'format: int32' holds no value past 32 bits, but this schema shows \(wide.text); Lathe "
-                + "generates Int64",
-            at: schema.origin.field("format") ?? schema.origin, kind: "format-too-narrow")
-        return .int64
+        return widened(primitive, to: (.int64, "Int64"), schema, holding: "no value past 32 bits", unless: isWide)
     }
 
     /// `numberPrimitive`, except that `format: float` whose own examples, default, const or bounds
@@ -1954,12 +1949,22 @@ extension Lowerer {
             guard let double = Double(number.text), let float = Float(number.text) else { return false }
             return !float.isFinite || (Double(float) != double && Double("\(float)") != double)
         }
-        guard let precise = numbersShown(by: schema).first(where: isRounded) else { return primitive }
+        return widened(
+            primitive, to: (.double, "Double"), schema, holding: "about 7 significant digits", unless: isRounded)
+    }
+
+    /// `wider`, with a warning at the format, where a number the schema shows (its examples,
+    /// default, const and bounds) is one `primitive` does not hold; else `primitive`.
+    private func widened(
+        _ primitive: IRPrimitive, to wider: (IRPrimitive, swift: String), _ schema: Schema, holding: String,
+        unless doesNotFit: (JSONNumber) -> Bool
+    ) -> IRPrimitive {
+        guard let shown = numbersShown(by: schema).first(where: doesNotFit) else { return primitive }
         warning(
-            "'format: float' holds about 7 significant digits, but this schema shows \(precise.text); Lathe "
-                + "generates Double",
+            "'format: \(schema.format ?? "")' holds \(holding), but this schema shows \(shown.text); Lathe "
+                + "generates \(wider.swift)",
             at: schema.origin.field("format") ?? schema.origin, kind: "format-too-narrow")
-        return .double
+        return wider.0
     }
 
     /// The numbers a schema shows: its examples, default, const and bounds.
