@@ -396,7 +396,7 @@ public struct IRSegmentTemplate: Hashable, Sendable {
     }
 
     /// `name` of a segment that is one whole `{name}`.
-    private static func wholeName(_ segment: Substring) -> String? {
+    public static func wholeName(_ segment: Substring) -> String? {
         isWholeName(segment) ? String(segment.dropFirst().dropLast()) : nil
     }
 

@@ -80,7 +80,7 @@ extension Lowerer {
         for fragments in [false, true] {
             for index in operations.indices
             where operations[index].segmentTemplates.isEmpty
-                && (operations[index].sentPath.utf8.count != operations[index].path.utf8.count) == fragments
+                && (operations[index].sentPath != operations[index].path) == fragments
             {
                 operations[index].isRouted = routed.insert(operations[index].routeGroup).inserted
             }
@@ -288,28 +288,33 @@ extension Lowerer {
         var effective = document.parameters(of: operation, in: pathItem)
         let fixedQuery = queryInPath(operation, templateNames: templateNames, parameters: &effective)
         let template = Set(templateNames)
-        // Before the querystring's rule, which leaves it out beside query parameters: these are some.
-        let sentInQuery = PathTemplate.pathParametersSentInQuery(effective, templateNames: template)
-        effective = effective.compactMap { parameter in
-            guard parameter.location == .path, !template.contains(parameter.name) else { return parameter }
-            guard sentInQuery.contains(parameter.name) else { return nil }
-            var moved = parameter
-            moved.location = .query
-            // A path style (`simple`, `label`, `matrix`) is no query style: the query's own. Optional:
-            // `required: true` is what every path parameter must say (Garage's lookups take one of
-            // `id`, `globalAlias` and `search`, all written so).
-            moved.style = nil
-            moved.required = false
-            return moved
+        // Before the querystring's rule, which leaves it out beside query parameters: these are
+        // some. Only where there is a stray (most operations have none, and this is every one's path).
+        if effective.contains(where: { $0.location == .path && !template.contains($0.name) }) {
+            let sentInQuery = PathTemplate.pathParametersSentInQuery(effective, templateNames: template)
+            effective = effective.compactMap { parameter in
+                guard parameter.location == .path, !template.contains(parameter.name) else { return parameter }
+                guard sentInQuery.contains(parameter.name) else { return nil }
+                var moved = parameter
+                moved.location = .query
+                // A path style (`simple`, `label`, `matrix`) is no query style: the query's own.
+                // Optional: `required: true` is what every path parameter must say (Garage's lookups
+                // take one of `id`, `globalAlias` and `search`, all written so).
+                moved.style = nil
+                moved.required = false
+                return moved
+            }
         }
         let requirements = operation.security ?? document.security ?? []
         leaveOutImpossibleQuerystrings(&effective, fixedQuery: fixedQuery, requirements: requirements)
         readMediaTypeHeaders(&effective)
-        var declared = Set(effective.lazy.filter { $0.location == .path }.map(\.name))
-        for name in templateNames where declared.insert(name).inserted {
-            var parameter = Parameter(origin: operation.methodOrigin, name: name, location: .path)
-            parameter.required = true
-            effective.append(parameter)
+        if !templateNames.isEmpty {
+            var declared = Set(effective.lazy.filter { $0.location == .path }.map(\.name))
+            for name in templateNames where declared.insert(name).inserted {
+                var parameter = Parameter(origin: operation.methodOrigin, name: name, location: .path)
+                parameter.required = true
+                effective.append(parameter)
+            }
         }
         var scopes: [ParameterLocation: NameScope] = [:]
         let parameters = effective.map { parameter -> IRParameter in

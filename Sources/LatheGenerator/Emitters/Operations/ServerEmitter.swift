@@ -173,13 +173,15 @@ struct ServerEmitter: OperationsKindEmitter {
                     tried = segmented.map(\.element) + members.filter { $0.segmentTemplates.isEmpty && $0.isRouted }
                 }
                 let route = Self.registeredRoute(operation.route, method: operation.method, names: &placeNames)
+                // How each reads its own names from the route's, once.
+                let adapted = tried.map { ($0, IRSegmentTemplate.adapting($0.path, to: route)) }
                 w.line("try transport.register(")
                 w.indented { w in
-                    if tried.count == 1, IRSegmentTemplate.adapting(tried[0].path, to: route).isEmpty {
+                    if adapted.count == 1, adapted[0].1.isEmpty {
                         w.line(
                             "{ request, body, metadata in try await \(handleCall(tried[0], qualifier: qualifier)) },")
                     } else {
-                        emitDispatch(tried, route: route, qualifier: qualifier, into: &w)
+                        emitDispatch(adapted, qualifier: qualifier, into: &w)
                     }
                     w.line(
                         "method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, path: "
@@ -202,13 +204,12 @@ struct ServerEmitter: OperationsKindEmitter {
         var segments = IRSegmentTemplate.segments(route)
         for index in segments.indices {
             let segment = segments[index]
-            guard segment.utf8.first == UInt8(ascii: "{"), segment.utf8.last == UInt8(ascii: "}") else {
+            guard let own = IRSegmentTemplate.wholeName(segment) else {
                 place.append("/")
                 place.append(contentsOf: segment)
                 continue
             }
             place.append("/{}")
-            let own = String(segment.dropFirst().dropLast())
             let name = names[place, default: own]
             names[place] = name
             if name != own {
@@ -225,12 +226,14 @@ struct ServerEmitter: OperationsKindEmitter {
     }
 
     /// One route for operations a router cannot tell apart: each in turn when its segments have
-    /// their form. `route`'s names are its first operation's; another's are read from them.
-    private func emitDispatch(_ tried: [IROperation], route: String, qualifier: String, into w: inout SwiftWriter) {
+    /// their form, read as `adapting` says from the names the route registers.
+    private func emitDispatch(
+        _ tried: [(IROperation, adapting: [IRSegmentTemplate])], qualifier: String, into w: inout SwiftWriter
+    ) {
         w.line("{ request, body, metadata in")
         w.indented { w in
-            for operation in tried {
-                let segments = IRSegmentTemplate.adapting(operation.path, to: route).map {
+            for (operation, adapting) in tried {
+                let segments = adapting.map {
                     "(\(SwiftLiteral.string($0.parameter)), \(SwiftLiteral.strings($0.parts)))"
                 }
                 if segments.isEmpty {
@@ -427,7 +430,7 @@ struct ServerEmitter: OperationsKindEmitter {
         return defaultedOrRequired(shape.decodeCall(raw, name: parameter.name.original), parameter)
     }
 
-    /// 3.2's whole query, read as its media says (`QueryStringMedia`); `nil` when there is none.
+    /// 3.2's whole query, read as its media says (`QueryStringMedia`).
     private func decodeQuerystring(_ parameter: IRParameter) -> SwiftCode {
         let name = SwiftLiteral.string(parameter.name.original)
         let query = "\(Runtime.ServerSupport.query)(of: request)"
