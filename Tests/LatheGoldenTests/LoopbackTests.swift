@@ -13,8 +13,9 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
     private let lock = NSLock()
     private(set) var sent: [HTTPRequest] = []
 
-    /// The parameter name each place of a method's routes has: as Vapor's router, which traps on a
-    /// route that names a place another way, a second name there is refused.
+    /// The parameter name each place of the routes has, whatever their method: a second name there
+    /// is refused. Vapor's router traps on one within a method; Hummingbird's, one tree for all
+    /// methods, would send one method's requests down the other name's branch and answer 404.
     private var placeNames: [String: Substring] = [:]
 
     struct ConflictingName: Error { var path: String }
@@ -22,7 +23,7 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
     func register(_ handler: @escaping Handler, method: HTTPRequest.Method, path: String) throws {
         let template = path.split(separator: "/", omittingEmptySubsequences: false)
         try lock.withLock {
-            var place = method.rawValue
+            var place = ""
             for segment in template {
                 let isName = segment.hasPrefix("{") && segment.hasSuffix("}")
                 place += "/" + (isName ? "{}" : segment)
@@ -412,6 +413,9 @@ struct SegmentPathsLoopbackTests {
         func listCalls(_ input: Operations.ListCalls.Input) async throws -> Operations.ListCalls.Output {
             .ok(.init(body: .plainText("calls of \(input.path.accountSid)")))
         }
+        func createCall(_ input: Operations.CreateCall.Input) async throws -> Operations.CreateCall.Output {
+            .created(.init(body: .plainText("call of \(input.path.accountSid)")))
+        }
         func getPair(_ input: Operations.GetPair.Input) async throws -> Operations.GetPair.Output {
             .ok(.init(body: .plainText("\(input.path.left) and \(input.path.right)")))
         }
@@ -432,6 +436,9 @@ struct SegmentPathsLoopbackTests {
         // Registered as `/accounts/{sid}/calls.json`, the name routers keep at that place, and read
         // as its own: Vapor's router traps on a second name (LoopbackTransport refuses one).
         #expect(try await client.listCalls(accountSid: "AC1").ok.body.plainText == "calls of AC1")
+        // POST's first route there names it `accountSid`: registered as `{sid}` too, since
+        // Hummingbird's one tree for all methods would send POST down GET's branch, to a 404.
+        #expect(try await client.createCall(accountSid: "AC1").created.body.plainText == "call of AC1")
         #expect(try await client.cancelTask(id: 7).ok.body.plainText == "cancel 7")
         #expect(try #require(transport.sent.last).path == "/tasks/7:cancel")
         #expect(try await client.startTask(id: 8).ok.body.plainText == "start 8")

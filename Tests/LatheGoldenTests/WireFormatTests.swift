@@ -34,6 +34,18 @@ struct WireFormatTests {
             return .ok(.init(headers: .init(xRateInfo: .init(code: 1, window: "1 s")), body: .json(body)))
         }
 
+        func listScans(_ input: Ops.ListScans.Input) async throws -> Ops.ListScans.Output {
+            .ok(.init(body: .plainText("scans of \(input.path.code)")))
+        }
+
+        func addScan(_ input: Ops.AddScan.Input) async throws -> Ops.AddScan.Output {
+            .created(.init(body: .plainText("scan of \(input.path.code)")))
+        }
+
+        func getCodeImage(_ input: Ops.GetCodeImage.Input) async throws -> Ops.GetCodeImage.Output {
+            .ok(.init(body: .plainText("image of \(input.path.code)")))
+        }
+
         func bodies(_ input: Ops.Bodies.Input) async throws -> Ops.Bodies.Output {
             switch input.body {
             case .json(let item) where item.name == "teapot":
@@ -261,6 +273,17 @@ struct WireFormatTests {
         }
         #expect(body == .init(uuid: "a/b c", filter: "x&y=z", trace: 7))
         #expect(ok.headers.xRateInfo == .init(code: 1, window: "1 s"))
+    }
+
+    /// `{code}` where `{qrcode-uuid}` is, under GET and POST, and `{code}.png` beside it: each place
+    /// is registered under one name for every method, and each operation reads its own from it.
+    @Test func routesThatNameAPlaceApartReachEveryMethod() async throws {
+        #expect(try await client().listScans(code: "c 1").ok.body.plainText == "scans of c 1")
+        #expect(try await client().addScan(code: "c 1").created.body.plainText == "scan of c 1")
+        #expect(try #require(transport.sent.last).path == "/codes/c%201/scans")
+        #expect(try await client().getCodeImage(code: "c.1").ok.body.plainText == "image of c.1")
+        #expect(try #require(transport.sent.last).path == "/codes/c.1.png")
+        #expect(try await client().getCode(qrcodeUuid: "c.1").ok.body.json.uuid == "c.1")
     }
 
     @Test func aDefaultIsSentWhenLeftOutAndABoundIsCheckedBeforeSending() async throws {

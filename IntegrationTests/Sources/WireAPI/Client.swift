@@ -287,6 +287,90 @@ extension Client {
         }
     }
 
+    /// `GET /codes/{code}/scans`
+    nonisolated public func listScans(_ input: Operations.ListScans.Input) async throws -> Operations.ListScans.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.ListScans.id, configuration) { () async throws -> Operations.ListScans.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.ListScans.id) }
+            let path = LatheRuntime.ClientSupport.path("/codes/{code}/scans", [
+                "code": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.code), name: "code", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.ListScans.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.ListScans.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Operations.ListScans.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.ListScans.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Operations.ListScans.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `POST /codes/{code}/scans`
+    nonisolated public func addScan(_ input: Operations.AddScan.Input) async throws -> Operations.AddScan.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.AddScan.id, configuration) { () async throws -> Operations.AddScan.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.AddScan.id) }
+            let path = LatheRuntime.ClientSupport.path("/codes/{code}/scans", [
+                "code": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.code), name: "code", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.AddScan.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.AddScan.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 201:
+                let body: Operations.AddScan.Output.Created.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.AddScan.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .created(Operations.AddScan.Output.Created(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /codes/{code}.png`
+    nonisolated public func getCodeImage(_ input: Operations.GetCodeImage.Input) async throws -> Operations.GetCodeImage.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.GetCodeImage.id, configuration) { () async throws -> Operations.GetCodeImage.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.GetCodeImage.id) }
+            let path = LatheRuntime.ClientSupport.path("/codes/{code}.png", [
+                "code": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.code), name: "code", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.GetCodeImage.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.GetCodeImage.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Operations.GetCodeImage.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.GetCodeImage.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Operations.GetCodeImage.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `POST /bodies`
     nonisolated public func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output {
         try await LatheRuntime.ClientSupport.call(Operations.Bodies.id, configuration) { () async throws -> Operations.Bodies.Output in
@@ -774,62 +858,6 @@ extension Client {
             }
         }
     }
-
-    /// `GET /secure/both`
-    nonisolated public func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output {
-        try await LatheRuntime.ClientSupport.call(Operations.SecureBoth.id, configuration) { () async throws -> Operations.SecureBoth.Output in
-            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureBoth.id) }
-            let path = "/secure/both"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/problem+json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureBoth.id, alternatives: [["apiKeyHeader", "bearer"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureBoth.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureBoth.Output.NoContent())
-            case 401:
-                let body: Operations.SecureBoth.Output.Unauthorized.Body
-                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureBoth.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.SecureBoth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .unauthorized(Operations.SecureBoth.Output.Unauthorized(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-    }
-
-    /// `GET /secure/optional`
-    nonisolated public func secureOptional(_ input: Operations.SecureOptional.Input) async throws -> Operations.SecureOptional.Output {
-        try await LatheRuntime.ClientSupport.call(Operations.SecureOptional.id, configuration) { () async throws -> Operations.SecureOptional.Output in
-            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureOptional.id) }
-            let path = "/secure/optional"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/problem+json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureOptional.id, alternatives: [[], ["bearer"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOptional.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureOptional.Output.NoContent())
-            case 401:
-                let body: Operations.SecureOptional.Output.Unauthorized.Body
-                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOptional.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.SecureOptional.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .unauthorized(Operations.SecureOptional.Output.Unauthorized(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-    }
 }
 
 extension APIProtocol {
@@ -845,6 +873,27 @@ extension APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func getCode(qrcodeUuid: Swift.String, filterName: Swift.String? = nil, xTrace: GetCodeXTrace? = nil) async throws -> Operations.GetCode.Output {
         try await self.getCode(Operations.GetCode.Input(path: .init(qrcodeUuid: qrcodeUuid), query: .init(filterName: filterName), headers: .init(xTrace: xTrace)))
+    }
+
+    /// `GET /codes/{code}/scans`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func listScans(code: Swift.String) async throws -> Operations.ListScans.Output {
+        try await self.listScans(Operations.ListScans.Input(path: .init(code: code)))
+    }
+
+    /// `POST /codes/{code}/scans`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func addScan(code: Swift.String) async throws -> Operations.AddScan.Output {
+        try await self.addScan(Operations.AddScan.Input(path: .init(code: code)))
+    }
+
+    /// `GET /codes/{code}.png`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getCodeImage(code: Swift.String) async throws -> Operations.GetCodeImage.Output {
+        try await self.getCodeImage(Operations.GetCodeImage.Input(path: .init(code: code)))
     }
 
     /// `POST /bodies`
@@ -952,19 +1001,5 @@ extension APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureEither() async throws -> Operations.SecureEither.Output {
         try await self.secureEither(Operations.SecureEither.Input())
-    }
-
-    /// `GET /secure/both`
-    ///
-    /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func secureBoth() async throws -> Operations.SecureBoth.Output {
-        try await self.secureBoth(Operations.SecureBoth.Input())
-    }
-
-    /// `GET /secure/optional`
-    ///
-    /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func secureOptional() async throws -> Operations.SecureOptional.Output {
-        try await self.secureOptional(Operations.SecureOptional.Input())
     }
 }

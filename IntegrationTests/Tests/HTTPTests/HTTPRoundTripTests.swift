@@ -55,6 +55,18 @@ struct HTTPRoundTripTests {
             return .ok(.init(headers: .init(xRateInfo: .init(code: 1, window: "1 s")), body: .json(body)))
         }
 
+        func listScans(_ input: Operations.ListScans.Input) async throws -> Operations.ListScans.Output {
+            .ok(.init(body: .plainText("scans of \(input.path.code)")))
+        }
+
+        func addScan(_ input: Operations.AddScan.Input) async throws -> Operations.AddScan.Output {
+            .created(.init(body: .plainText("scan of \(input.path.code)")))
+        }
+
+        func getCodeImage(_ input: Operations.GetCodeImage.Input) async throws -> Operations.GetCodeImage.Output {
+            .ok(.init(body: .plainText("image of \(input.path.code)")))
+        }
+
         func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output {
             switch input.body {
             case .json(let item) where item.name == "teapot":
@@ -186,6 +198,8 @@ struct HTTPRoundTripTests {
                 basic: { $0 == "ada" && $1 == "pw" ? Caller($0) : nil }, bearer: { $0 == "bt" ? Caller($0) : nil },
                 oauth: { $0 == "ot" ? Caller($0) : nil }
             ))
+        // Hummingbird's own check that no registered route shadows another.
+        try router.validate()
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { testClient in
             let port = try #require(testClient.port)
@@ -240,6 +254,23 @@ struct HTTPRoundTripTests {
             }
             #expect(body == .init(uuid: "a b-1", filter: "x&y=z", trace: 7))
             #expect(ok.headers.xRateInfo == .init(code: 1, window: "1 s"))
+        }
+    }
+
+    /// `{code}` where `{qrcode-uuid}` is, under GET and POST, and `{code}.png` beside `{qrcode-uuid}`:
+    /// Hummingbird keeps one tree for all methods, in which a second name at a place is a second
+    /// branch one method's requests never reach.
+    @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
+    func routesThatNameAPlaceApartReachEveryMethod(_ kind: TransportKind) async throws {
+        try await withServer(kind) { client in
+            let scans = try await client.listScans(code: "c 1").ok.body.plainText
+            #expect(scans == "scans of c 1")
+            let scan = try await client.addScan(code: "c 1").created.body.plainText
+            #expect(scan == "scan of c 1")
+            let image = try await client.getCodeImage(code: "c.1").ok.body.plainText
+            #expect(image == "image of c.1")
+            let code = try await client.getCode(qrcodeUuid: "c.1").ok.body.json
+            #expect(code.uuid == "c.1")
         }
     }
 

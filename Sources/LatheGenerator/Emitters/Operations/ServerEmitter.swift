@@ -172,7 +172,7 @@ struct ServerEmitter: OperationsKindEmitter {
                     }
                     tried = segmented.map(\.element) + members.filter { $0.segmentTemplates.isEmpty && $0.isRouted }
                 }
-                let route = Self.registeredRoute(operation.route, method: operation.method, names: &placeNames)
+                let route = Self.registeredRoute(operation.route, names: &placeNames)
                 // How each reads its own names from the route's, once.
                 let adapted = tried.map { ($0, IRSegmentTemplate.adapting($0.path, to: route)) }
                 w.line("try transport.register(")
@@ -193,13 +193,15 @@ struct ServerEmitter: OperationsKindEmitter {
         }
     }
 
-    /// `route` with each name the one a router keeps at that place of a method's routes: the name
-    /// the first route registered through it gave. Vapor's router traps on another name there
-    /// (Twilio's `/Accounts/{Sid}` beside `/Accounts/{AccountSid}/Calls`); an operation reads its
-    /// own names from the kept ones (`IRSegmentTemplate.adapting`).
-    static func registeredRoute(_ route: String, method: String, names: inout [String: String]) -> String {
+    /// `route` with each name the one a router keeps at that place: the name the first route
+    /// registered through it gave, whatever its method. Vapor's router traps on another name there
+    /// (Twilio's `/Accounts/{Sid}` beside `/Accounts/{AccountSid}/Calls`); Hummingbird's keeps one
+    /// tree for all methods, where a second name is a second branch that one method's requests never
+    /// reach (`GET /pets/{id}` beside `DELETE /pets/{petId}`). An operation reads its own names from
+    /// the kept ones (`IRSegmentTemplate.adapting`).
+    static func registeredRoute(_ route: String, names: inout [String: String]) -> String {
         guard route.utf8.contains(UInt8(ascii: "{")) else { return route }
-        var place = method
+        var place = ""
         var renamed = false
         var segments = IRSegmentTemplate.segments(route)
         for index in segments.indices {

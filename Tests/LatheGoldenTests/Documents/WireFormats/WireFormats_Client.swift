@@ -289,6 +289,90 @@ extension WireFormats.Client {
         }
     }
 
+    /// `GET /codes/{code}/scans`
+    nonisolated public func listScans(_ input: WireFormats.Operations.ListScans.Input) async throws -> WireFormats.Operations.ListScans.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.ListScans.id, configuration) { () async throws -> WireFormats.Operations.ListScans.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.ListScans.id) }
+            let path = LatheRuntime.ClientSupport.path("/codes/{code}/scans", [
+                "code": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.code), name: "code", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.ListScans.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.ListScans.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: WireFormats.Operations.ListScans.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.ListScans.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(WireFormats.Operations.ListScans.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `POST /codes/{code}/scans`
+    nonisolated public func addScan(_ input: WireFormats.Operations.AddScan.Input) async throws -> WireFormats.Operations.AddScan.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.AddScan.id, configuration) { () async throws -> WireFormats.Operations.AddScan.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.AddScan.id) }
+            let path = LatheRuntime.ClientSupport.path("/codes/{code}/scans", [
+                "code": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.code), name: "code", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.AddScan.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.AddScan.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 201:
+                let body: WireFormats.Operations.AddScan.Output.Created.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.AddScan.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .created(WireFormats.Operations.AddScan.Output.Created(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /codes/{code}.png`
+    nonisolated public func getCodeImage(_ input: WireFormats.Operations.GetCodeImage.Input) async throws -> WireFormats.Operations.GetCodeImage.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.GetCodeImage.id, configuration) { () async throws -> WireFormats.Operations.GetCodeImage.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.GetCodeImage.id) }
+            let path = LatheRuntime.ClientSupport.path("/codes/{code}.png", [
+                "code": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.code), name: "code", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.GetCodeImage.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.GetCodeImage.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: WireFormats.Operations.GetCodeImage.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.GetCodeImage.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(WireFormats.Operations.GetCodeImage.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `POST /bodies`
     nonisolated public func bodies(_ input: WireFormats.Operations.Bodies.Input) async throws -> WireFormats.Operations.Bodies.Output {
         try await LatheRuntime.ClientSupport.call(WireFormats.Operations.Bodies.id, configuration) { () async throws -> WireFormats.Operations.Bodies.Output in
@@ -776,62 +860,6 @@ extension WireFormats.Client {
             }
         }
     }
-
-    /// `GET /secure/both`
-    nonisolated public func secureBoth(_ input: WireFormats.Operations.SecureBoth.Input) async throws -> WireFormats.Operations.SecureBoth.Output {
-        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureBoth.id, configuration) { () async throws -> WireFormats.Operations.SecureBoth.Output in
-            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureBoth.id) }
-            let path = "/secure/both"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/problem+json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureBoth.id, alternatives: [["apiKeyHeader", "bearer"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureBoth.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 204:
-                return .noContent(WireFormats.Operations.SecureBoth.Output.NoContent())
-            case 401:
-                let body: WireFormats.Operations.SecureBoth.Output.Unauthorized.Body
-                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureBoth.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureBoth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .unauthorized(WireFormats.Operations.SecureBoth.Output.Unauthorized(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-    }
-
-    /// `GET /secure/optional`
-    nonisolated public func secureOptional(_ input: WireFormats.Operations.SecureOptional.Input) async throws -> WireFormats.Operations.SecureOptional.Output {
-        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureOptional.id, configuration) { () async throws -> WireFormats.Operations.SecureOptional.Output in
-            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureOptional.id) }
-            let path = "/secure/optional"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/problem+json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOptional.id, alternatives: [[], ["bearer"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOptional.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 204:
-                return .noContent(WireFormats.Operations.SecureOptional.Output.NoContent())
-            case 401:
-                let body: WireFormats.Operations.SecureOptional.Output.Unauthorized.Body
-                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOptional.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOptional.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .unauthorized(WireFormats.Operations.SecureOptional.Output.Unauthorized(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-    }
 }
 
 extension WireFormats.APIProtocol {
@@ -847,6 +875,27 @@ extension WireFormats.APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func getCode(qrcodeUuid: Swift.String, filterName: Swift.String? = nil, xTrace: WireFormats.GetCodeXTrace? = nil) async throws -> WireFormats.Operations.GetCode.Output {
         try await self.getCode(WireFormats.Operations.GetCode.Input(path: .init(qrcodeUuid: qrcodeUuid), query: .init(filterName: filterName), headers: .init(xTrace: xTrace)))
+    }
+
+    /// `GET /codes/{code}/scans`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func listScans(code: Swift.String) async throws -> WireFormats.Operations.ListScans.Output {
+        try await self.listScans(WireFormats.Operations.ListScans.Input(path: .init(code: code)))
+    }
+
+    /// `POST /codes/{code}/scans`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func addScan(code: Swift.String) async throws -> WireFormats.Operations.AddScan.Output {
+        try await self.addScan(WireFormats.Operations.AddScan.Input(path: .init(code: code)))
+    }
+
+    /// `GET /codes/{code}.png`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func getCodeImage(code: Swift.String) async throws -> WireFormats.Operations.GetCodeImage.Output {
+        try await self.getCodeImage(WireFormats.Operations.GetCodeImage.Input(path: .init(code: code)))
     }
 
     /// `POST /bodies`
@@ -954,19 +1003,5 @@ extension WireFormats.APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureEither() async throws -> WireFormats.Operations.SecureEither.Output {
         try await self.secureEither(WireFormats.Operations.SecureEither.Input())
-    }
-
-    /// `GET /secure/both`
-    ///
-    /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func secureBoth() async throws -> WireFormats.Operations.SecureBoth.Output {
-        try await self.secureBoth(WireFormats.Operations.SecureBoth.Input())
-    }
-
-    /// `GET /secure/optional`
-    ///
-    /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func secureOptional() async throws -> WireFormats.Operations.SecureOptional.Output {
-        try await self.secureOptional(WireFormats.Operations.SecureOptional.Input())
     }
 }

@@ -67,6 +67,12 @@ extension WireFormats {
         func styles(_ input: Operations.Styles.Input) async throws -> Operations.Styles.Output
         /// `GET /codes/{qrcode-uuid}`
         func getCode(_ input: Operations.GetCode.Input) async throws -> Operations.GetCode.Output
+        /// `GET /codes/{code}/scans`
+        func listScans(_ input: Operations.ListScans.Input) async throws -> Operations.ListScans.Output
+        /// `POST /codes/{code}/scans`
+        func addScan(_ input: Operations.AddScan.Input) async throws -> Operations.AddScan.Output
+        /// `GET /codes/{code}.png`
+        func getCodeImage(_ input: Operations.GetCodeImage.Input) async throws -> Operations.GetCodeImage.Output
         /// `POST /bodies`
         func bodies(_ input: Operations.Bodies.Input) async throws -> Operations.Bodies.Output
         /// `GET /download`
@@ -440,6 +446,240 @@ extension WireFormats.Operations {
 
             /// A response other operations share: `Responses.Invalid`.
             public typealias BadRequest = WireFormats.Operations.Responses.Invalid
+        }
+    }
+
+    /// `GET /codes/{code}/scans`, operation `listScans`.
+    nonisolated public enum ListScans {
+        public static let id = "listScans"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `code`, in the path.
+                public var code: Swift.String
+                public init(code: Swift.String) {
+                    self.code = code
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: The code's scans.
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.ListScans.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `POST /codes/{code}/scans`, operation `addScan`.
+    nonisolated public enum AddScan {
+        public static let id = "addScan"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `code`, in the path.
+                public var code: Swift.String
+                public init(code: Swift.String) {
+                    self.code = code
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 201: The scan added.
+            case created(Created)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .created: 201
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 201 response; throws `ResponseError` when another status arrived.
+            public var created: Created {
+                get throws {
+                    if case .created(let response) = self { return response }
+                    throw responseError(expected: "201")
+                }
+            }
+
+            /// The 201 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .created(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "201")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.AddScan.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Created: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /codes/{code}.png`, operation `getCodeImage`.
+    nonisolated public enum GetCodeImage {
+        public static let id = "getCodeImage"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `code`, in the path.
+                public var code: Swift.String
+                public init(code: Swift.String) {
+                    self.code = code
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: The code as an image.
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.GetCodeImage.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
         }
     }
 
@@ -2112,158 +2352,6 @@ extension WireFormats.Operations {
                 default: break
                 }
                 return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureEither.id, statusCode: statusCode, expected: expected, body: body, output: self)
-            }
-
-            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                public init() {
-                }
-            }
-
-            /// A response other operations share: `Responses.Unauthenticated`.
-            public typealias Unauthorized = WireFormats.Operations.Responses.Unauthenticated
-        }
-    }
-
-    /// `GET /secure/both`, operation `secureBoth`.
-    nonisolated public enum SecureBoth {
-        public static let id = "secureBoth"
-
-        /// What a call sends.
-        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-            /// Who sent the request, as the server's authentication identified them; `nil` when it was
-            /// admitted anonymously. A client does not send it.
-            public var caller: LatheRuntime.Caller?
-
-            public init(caller: LatheRuntime.Caller? = nil) {
-                self.caller = caller
-            }
-
-            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
-        }
-
-        /// What a call can get back: one case per documented response, and `undocumented` for any other.
-        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-            /// 204: Admitted.
-            case noContent(NoContent)
-            /// 401: No security alternative admits the request.
-            case unauthorized(Unauthorized)
-            /// A status the spec does not document, kept whole.
-            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
-
-            /// The response's HTTP status code.
-            public var statusCode: Swift.Int {
-                switch self {
-                case .noContent: 204
-                case .unauthorized: 401
-                case .undocumented(let statusCode, _, _): statusCode
-                }
-            }
-
-            /// The 204 response; throws `ResponseError` when another status arrived.
-            public var noContent: NoContent {
-                get throws {
-                    if case .noContent(let response) = self { return response }
-                    throw responseError(expected: "204")
-                }
-            }
-
-            /// The 401 response; throws `ResponseError` when another status arrived.
-            public var unauthorized: Unauthorized {
-                get throws {
-                    if case .unauthorized(let response) = self { return response }
-                    throw responseError(expected: "401")
-                }
-            }
-
-            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
-            public func get() throws -> NoContent {
-                if case .noContent(let response) = self { return response }
-                throw responseError(expected: "204")
-            }
-
-            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
-                var body: WireFormats.Problem? = nil
-                switch self {
-                case .unauthorized(let response): body = try? response.body.problemJson
-                default: break
-                }
-                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureBoth.id, statusCode: statusCode, expected: expected, body: body, output: self)
-            }
-
-            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                public init() {
-                }
-            }
-
-            /// A response other operations share: `Responses.Unauthenticated`.
-            public typealias Unauthorized = WireFormats.Operations.Responses.Unauthenticated
-        }
-    }
-
-    /// `GET /secure/optional`, operation `secureOptional`.
-    nonisolated public enum SecureOptional {
-        public static let id = "secureOptional"
-
-        /// What a call sends.
-        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-            /// Who sent the request, as the server's authentication identified them; `nil` when it was
-            /// admitted anonymously. A client does not send it.
-            public var caller: LatheRuntime.Caller?
-
-            public init(caller: LatheRuntime.Caller? = nil) {
-                self.caller = caller
-            }
-
-            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
-        }
-
-        /// What a call can get back: one case per documented response, and `undocumented` for any other.
-        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-            /// 204: Admitted.
-            case noContent(NoContent)
-            /// 401: No security alternative admits the request.
-            case unauthorized(Unauthorized)
-            /// A status the spec does not document, kept whole.
-            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
-
-            /// The response's HTTP status code.
-            public var statusCode: Swift.Int {
-                switch self {
-                case .noContent: 204
-                case .unauthorized: 401
-                case .undocumented(let statusCode, _, _): statusCode
-                }
-            }
-
-            /// The 204 response; throws `ResponseError` when another status arrived.
-            public var noContent: NoContent {
-                get throws {
-                    if case .noContent(let response) = self { return response }
-                    throw responseError(expected: "204")
-                }
-            }
-
-            /// The 401 response; throws `ResponseError` when another status arrived.
-            public var unauthorized: Unauthorized {
-                get throws {
-                    if case .unauthorized(let response) = self { return response }
-                    throw responseError(expected: "401")
-                }
-            }
-
-            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
-            public func get() throws -> NoContent {
-                if case .noContent(let response) = self { return response }
-                throw responseError(expected: "204")
-            }
-
-            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<WireFormats.Problem> {
-                var body: WireFormats.Problem? = nil
-                switch self {
-                case .unauthorized(let response): body = try? response.body.problemJson
-                default: break
-                }
-                return LatheRuntime.ResponseError(operationID: WireFormats.Operations.SecureOptional.id, statusCode: statusCode, expected: expected, body: body, output: self)
             }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {

@@ -185,8 +185,31 @@ extension WireFormats.APIServer {
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/styles/{simple}/{label}/{matrix}"
         )
         try transport.register(
-            { request, body, metadata in try await WireFormats.Operations.GetCode.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            { request, body, metadata in
+                if let metadata = LatheRuntime.ServerSupport.splittingSegments(metadata, [("qrcode-uuid", ["", "code", ".png"])]) {
+                    return try await WireFormats.Operations.GetCodeImage.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+                }
+                return try await WireFormats.Operations.GetCode.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+            },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/codes/{qrcode-uuid}"
+        )
+        try transport.register(
+            { request, body, metadata in
+                if let metadata = LatheRuntime.ServerSupport.splittingSegments(metadata, [("qrcode-uuid", ["", "code", ""])]) {
+                    return try await WireFormats.Operations.ListScans.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+                }
+                return LatheRuntime.ServerSupport.notFound()
+            },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/codes/{qrcode-uuid}/scans"
+        )
+        try transport.register(
+            { request, body, metadata in
+                if let metadata = LatheRuntime.ServerSupport.splittingSegments(metadata, [("qrcode-uuid", ["", "code", ""])]) {
+                    return try await WireFormats.Operations.AddScan.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+                }
+                return LatheRuntime.ServerSupport.notFound()
+            },
+            method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/codes/{qrcode-uuid}/scans"
         )
         try transport.register(
             { request, body, metadata in try await WireFormats.Operations.Bodies.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
@@ -421,6 +444,135 @@ extension WireFormats.Operations.GetCode.Input {
         )
         _ = body
         self.init(path: path, query: query, headers: headers)
+    }
+}
+
+extension WireFormats.Operations.ListScans {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.listScans(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension WireFormats.Operations.ListScans.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            code: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "code", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "code"), at: "code")
+        )
+        _ = body
+        self.init(path: path)
+    }
+}
+
+extension WireFormats.Operations.AddScan {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.addScan(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .created(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 201))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension WireFormats.Operations.AddScan.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            code: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "code", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "code"), at: "code")
+        )
+        _ = body
+        self.init(path: path)
+    }
+}
+
+extension WireFormats.Operations.GetCodeImage {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.getCodeImage(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension WireFormats.Operations.GetCodeImage.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            code: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "code", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "code"), at: "code")
+        )
+        _ = body
+        self.init(path: path)
     }
 }
 
@@ -1198,108 +1350,6 @@ extension WireFormats.Operations.SecureEither {
 }
 
 extension WireFormats.Operations.SecureEither.Input {
-    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
-        _ = body
-        _ = metadata
-        self.init(caller: caller)
-    }
-}
-
-extension WireFormats.Operations.SecureBoth {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            let caller: LatheRuntime.Caller?
-            switch try await authentication.check(request, alternatives: [["apiKeyHeader", "bearer"]]) {
-            case .admitted(let admitted): caller = admitted
-            case .refused(let response, let body):
-                if let shaped = try await api.secureBoth(unauthorized: ["apiKeyHeader and bearer"]) { return try encode(.unauthorized(shaped), for: request) }
-                return (response, body)
-            }
-            let input: Input
-            do {
-                input = try await Input(request, body: body, metadata: metadata, caller: caller)
-                let issues = input.validationIssues
-                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
-            } catch let error as LatheRuntime.RequestError {
-                return LatheRuntime.ServerSupport.badRequest(error)
-            }
-            return try encode(try await api.secureBoth(input), for: request)
-        }
-    }
-
-    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        _ = request
-        switch output {
-        case .noContent(let value):
-            let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
-            _ = value
-            return (response, nil)
-        case .unauthorized(let value):
-            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
-            switch value.body {
-            case .problemJson(let body):
-                response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.BodyCoding.json(body))
-            }
-        case .undocumented(let statusCode, let headers, let body):
-            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
-        }
-    }
-}
-
-extension WireFormats.Operations.SecureBoth.Input {
-    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
-        _ = body
-        _ = metadata
-        self.init(caller: caller)
-    }
-}
-
-extension WireFormats.Operations.SecureOptional {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some WireFormats.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: WireFormats.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            let caller: LatheRuntime.Caller?
-            switch try await authentication.check(request, alternatives: [[], ["bearer"]]) {
-            case .admitted(let admitted): caller = admitted
-            case .refused(let response, let body):
-                if let shaped = try await api.secureOptional(unauthorized: ["", "bearer"]) { return try encode(.unauthorized(shaped), for: request) }
-                return (response, body)
-            }
-            let input: Input
-            do {
-                input = try await Input(request, body: body, metadata: metadata, caller: caller)
-                let issues = input.validationIssues
-                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
-            } catch let error as LatheRuntime.RequestError {
-                return LatheRuntime.ServerSupport.badRequest(error)
-            }
-            return try encode(try await api.secureOptional(input), for: request)
-        }
-    }
-
-    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        _ = request
-        switch output {
-        case .noContent(let value):
-            let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
-            _ = value
-            return (response, nil)
-        case .unauthorized(let value):
-            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
-            switch value.body {
-            case .problemJson(let body):
-                response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.BodyCoding.json(body))
-            }
-        case .undocumented(let statusCode, let headers, let body):
-            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
-        }
-    }
-}
-
-extension WireFormats.Operations.SecureOptional.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body

@@ -33,6 +33,8 @@ extension SegmentPaths {
         func getAccount(_ input: Operations.GetAccount.Input) async throws -> Operations.GetAccount.Output
         /// `GET /accounts/{accountSid}/calls.json`
         func listCalls(_ input: Operations.ListCalls.Input) async throws -> Operations.ListCalls.Output
+        /// `POST /accounts/{accountSid}/calls.json`
+        func createCall(_ input: Operations.CreateCall.Input) async throws -> Operations.CreateCall.Output
         /// `POST /tasks/{id}:cancel`
         func cancelTask(_ input: Operations.CancelTask.Input) async throws -> Operations.CancelTask.Output
         /// `POST /tasks/{id}:start`
@@ -601,6 +603,84 @@ extension SegmentPaths.Operations {
             }
 
             nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `POST /accounts/{accountSid}/calls.json`, operation `createCall`.
+    nonisolated public enum CreateCall {
+        public static let id = "createCall"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `accountSid`, in the path.
+                public var accountSid: Swift.String
+                public init(accountSid: Swift.String) {
+                    self.accountSid = accountSid
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 201: created
+            case created(Created)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .created: 201
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 201 response; throws `ResponseError` when another status arrived.
+            public var created: Created {
+                get throws {
+                    if case .created(let response) = self { return response }
+                    throw responseError(expected: "201")
+                }
+            }
+
+            /// The 201 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .created(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "201")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: SegmentPaths.Operations.CreateCall.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Created: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `text/plain`
@@ -1520,6 +1600,34 @@ extension SegmentPaths.Client {
         }
     }
 
+    /// `POST /accounts/{accountSid}/calls.json`
+    nonisolated public func createCall(_ input: SegmentPaths.Operations.CreateCall.Input) async throws -> SegmentPaths.Operations.CreateCall.Output {
+        try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.CreateCall.id, configuration) { () async throws -> SegmentPaths.Operations.CreateCall.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: SegmentPaths.Operations.CreateCall.id) }
+            let path = LatheRuntime.ClientSupport.path("/accounts/{accountSid}/calls.json", [
+                "accountSid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.accountSid), name: "accountSid", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: SegmentPaths.Operations.CreateCall.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: SegmentPaths.Operations.CreateCall.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 201:
+                let body: SegmentPaths.Operations.CreateCall.Output.Created.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: SegmentPaths.Operations.CreateCall.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .created(SegmentPaths.Operations.CreateCall.Output.Created(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `POST /tasks/{id}:cancel`
     nonisolated public func cancelTask(_ input: SegmentPaths.Operations.CancelTask.Input) async throws -> SegmentPaths.Operations.CancelTask.Output {
         try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.CancelTask.id, configuration) { () async throws -> SegmentPaths.Operations.CancelTask.Output in
@@ -1798,6 +1906,13 @@ extension SegmentPaths.APIProtocol {
         try await self.listCalls(SegmentPaths.Operations.ListCalls.Input(path: .init(accountSid: accountSid)))
     }
 
+    /// `POST /accounts/{accountSid}/calls.json`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func createCall(accountSid: Swift.String) async throws -> SegmentPaths.Operations.CreateCall.Output {
+        try await self.createCall(SegmentPaths.Operations.CreateCall.Input(path: .init(accountSid: accountSid)))
+    }
+
     /// `POST /tasks/{id}:cancel`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
@@ -1937,6 +2052,15 @@ extension SegmentPaths.APIServer {
                 return LatheRuntime.ServerSupport.notFound()
             },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/accounts/{sid}/calls.json"
+        )
+        try transport.register(
+            { request, body, metadata in
+                if let metadata = LatheRuntime.ServerSupport.splittingSegments(metadata, [("sid", ["", "accountSid", ""])]) {
+                    return try await SegmentPaths.Operations.CreateCall.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+                }
+                return LatheRuntime.ServerSupport.notFound()
+            },
+            method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/accounts/{sid}/calls.json"
         )
         try transport.register(
             { request, body, metadata in
@@ -2293,6 +2417,49 @@ extension SegmentPaths.Operations.ListCalls {
 }
 
 extension SegmentPaths.Operations.ListCalls.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            accountSid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "accountSid", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "accountSid"), at: "accountSid")
+        )
+        _ = body
+        self.init(path: path)
+    }
+}
+
+extension SegmentPaths.Operations.CreateCall {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some SegmentPaths.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: SegmentPaths.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.createCall(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .created(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 201))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension SegmentPaths.Operations.CreateCall.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let path = Path(
