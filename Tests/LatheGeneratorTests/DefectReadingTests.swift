@@ -43,7 +43,7 @@ struct DefectReadingTests {
                     + "without a check you supply [security-scheme-undefined]",
                 "\(Self.spec):37:19: warning: the scopes of security scheme 'oauth2' must be a list (use [] for "
                     + "none), but this is null; Lathe reads it as [] (no scopes) [security-scopes-invalid]",
-                "\(Self.spec):40:3: warning: path '/things/:id/parts' writes its parameters as ':id'; OpenAPI "
+                "\(Self.spec):40:3: warning: path '/things/:id/parts' writes its parameters as ':id', as Express does; OpenAPI "
                     + "path templates write them as '{id}'; Lathe reads the path as '/things/{id}/parts' "
                     + "[path-template-colon]",
                 "\(Self.spec):58:36: warning: 'format' has no value; Lathe reads it as if it were absent [empty-value]",

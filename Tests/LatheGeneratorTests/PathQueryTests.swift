@@ -238,3 +238,30 @@ extension PathQueryTests {
             client.contains("public func search(filter: [Swift.String: LatheRuntime.JSONValue]? = nil)"), "\(client)")
     }
 }
+
+extension PathQueryTests {
+    /// Express's `:name` segments (Stellar's custody API) are read as template expressions: sent as
+    /// written, no call could name its resource, and the declared parameter would be a stray.
+    @Test func anExpressSegmentIsAPathParameter() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /pets/:petId/toys/:toy:
+                get:
+                  operationId: getToy
+                  parameters: [{name: petId, in: path, required: true, schema: {type: integer}}]
+                  responses: {'204': {description: ok}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "express.yaml")
+        #expect(
+            result.diagnostics.all.map(\.kind) == [
+                "path-template-colon", "path-parameter-undeclared", "bad-request-undocumented",
+            ], "\(result.diagnostics.all)")
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        #expect(client.contains("public func getToy(petId: Swift.Int, toy: Swift.String)"), "\(client)")
+        #expect(client.contains("LatheRuntime.ClientSupport.path(\"/pets/{petId}/toys/{toy}\""))
+        let server = try #require(result.files.first { $0.name == "Server.swift" }).contents
+        #expect(server.contains("path: prefix + \"/pets/{petId}/toys/{toy}\""))
+    }
+}

@@ -389,14 +389,14 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
-            // Express-style segments a declared path parameter names are its template
-            // expressions; `:copy`, which no parameter names, stays text.
+            // Express-style segments are template expressions, `:copy` too, which no parameter
+            // names (it becomes a string one); `:1` is no name, and stays text.
             name: "path-template-colon",
             spec: #"""
                 openapi: 3.1.0
                 info: {title: T, version: '1'}
                 paths:
-                  /stores/:storeId/pets/:petId/:copy:
+                  /stores/:storeId/pets/:petId/:copy/:1:
                     parameters:
                       - {name: storeId, in: path, required: true, schema: {type: string}}
                     get:
@@ -405,7 +405,26 @@ struct BrokenSpecTests {
                       responses: {'200': {description: ok}}
                 """#,
             expected: [
-                #"spec.yaml:4:3: error: path '/stores/:storeId/pets/:petId/:copy' writes its parameters as ':storeId', ':petId'; OpenAPI path templates write them as '{storeId}', '{petId}' [path-template-colon]"#
+                #"spec.yaml:4:3: error: path '/stores/:storeId/pets/:petId/:copy/:1' writes its parameters as ':storeId', ':petId', ':copy', as Express does; OpenAPI path templates write them as '{storeId}', '{petId}', '{copy}' [path-template-colon]"#,
+                #"spec.yaml:7:5: error: GET /stores/{storeId}/pets/{petId}/{copy}/:1 does not declare the path parameter 'copy'; add a parameter with name: copy, in: path, required: true [path-parameter-undeclared]"#,
+            ]
+        ),
+        Case(
+            // Stellar's custody API declares none: still a parameter, the spec otherwise valid.
+            // A colon inside a segment (Google's `{name}:cancel`) is text.
+            name: "path-template-colon-undeclared",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /transactions/:id/payments/{name}:cancel:
+                    post:
+                      parameters: [{name: name, in: path, required: true, schema: {type: string}}]
+                      responses: {'200': {description: ok}}
+                """#,
+            expected: [
+                #"spec.yaml:4:3: warning: path '/transactions/:id/payments/{name}:cancel' writes its parameters as ':id', as Express does; OpenAPI path templates write them as '{id}'; Lathe reads the path as '/transactions/{id}/payments/{name}:cancel' [path-template-colon]"#,
+                #"spec.yaml:5:5: error: POST /transactions/{id}/payments/{name}:cancel does not declare the path parameter 'id'; add a parameter with name: id, in: path, required: true [path-parameter-undeclared]"#,
             ]
         ),
         Case(
@@ -449,7 +468,7 @@ struct BrokenSpecTests {
                       responses: {'204': {description: done}}
                 """#,
             expected: [
-                #"spec.yaml:8:3: error: path '/tasks/:taskUid' writes its parameters as ':taskUid'; OpenAPI path templates write them as '{taskUid}' [path-template-colon]"#,
+                #"spec.yaml:8:3: error: path '/tasks/:taskUid' writes its parameters as ':taskUid', as Express does; OpenAPI path templates write them as '{taskUid}' [path-template-colon]"#,
                 #"spec.yaml:8:3: error: path '/tasks/:taskUid' is '/tasks/{taskUid}', under paths twice, once written with ':' segments; OpenAPI does not allow both [identical-path-templates]"#,
             ]
         ),

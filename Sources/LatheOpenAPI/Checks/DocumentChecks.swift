@@ -102,10 +102,12 @@ struct DocumentChecks {
         }
     }
 
-    /// Express-style segments (`/tasks/:taskUid`) where the path item or one of its operations
-    /// declares a path parameter of that name (`taskUid`) that the path's `{}` template lacks: the
-    /// one reading is the template `/tasks/{taskUid}`, so the path is rewritten before anything
-    /// else reads it. A colon segment no path parameter names stays text (`/a/:b` can be a path).
+    /// Express-style segments (`/tasks/:taskUid`): the one reading is the template
+    /// `/tasks/{taskUid}`, so the path is rewritten before anything else reads it. Where the path
+    /// item or an operation declares the parameter, the spec breaks OpenAPI's rule (an error with
+    /// its reading); where none does (Stellar's `/transactions/:id/payments`), the segment is still
+    /// read as a parameter (a warning), the name becoming a string one. As text, no call could name
+    /// its resource; as a parameter, a caller can still send `:id` itself.
     private mutating func readColonSegments() {
         for index in document.paths.indices {
             let (path, pathNode, item) = document.paths[index]
@@ -124,21 +126,39 @@ struct DocumentChecks {
             }
             declared.subtract(names)
             var read: [String] = []
+            var readDeclared = false
             let segments = path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-                guard segment.hasPrefix(":"), declared.contains(String(segment.dropFirst())) else {
-                    return String(segment)
-                }
+                let name = segment.dropFirst()
+                guard segment.hasPrefix(":") else { return String(segment) }
+                let isDeclared = declared.contains(String(name))
+                guard isDeclared || Self.isExpressName(name) else { return String(segment) }
                 read.append(String(segment))
-                return "{\(segment.dropFirst())}"
+                readDeclared = readDeclared || isDeclared
+                return "{\(name)}"
             }
             guard !read.isEmpty else { continue }
             let template = segments.joined(separator: "/")
-            error(
-                "path '\(path)' writes its parameters as \(read.map { "'\($0)'" }.joined(separator: ", ")); "
-                    + "OpenAPI path templates write them as \(read.map { "'{\($0.dropFirst())}'" }.joined(separator: ", "))",
-                at: pathNode, kind: "path-template-colon", reading: "Lathe reads the path as '\(template)'")
+            let message =
+                "path '\(path)' writes its parameters as \(read.map { "'\($0)'" }.joined(separator: ", ")), as "
+                + "Express does; OpenAPI path templates write them as "
+                + read.map { "'{\($0.dropFirst())}'" }.joined(separator: ", ")
+            let reading = "Lathe reads the path as '\(template)'"
+            if readDeclared {
+                error(message, at: pathNode, kind: "path-template-colon", reading: reading)
+            } else {
+                diagnostics.warning(message + "; " + reading, at: pathNode, kind: "path-template-colon")
+            }
             readPath(at: index, as: template)
         }
+    }
+
+    /// A name Express's `:name` takes: a letter or `_`, then letters, digits and `_`.
+    private static func isExpressName(_ name: Substring) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(byte | 0x20) || byte == UInt8(ascii: "_")
+        }
+        guard let first = name.utf8.first, isLetter(first) else { return false }
+        return name.utf8.allSatisfy { isLetter($0) || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains($0) }
     }
 
     /// Puts `template` in the place of the path key at `index`, for the path and each of its
