@@ -265,3 +265,35 @@ extension PathQueryTests {
         #expect(server.contains("path: prefix + \"/pets/{petId}/toys/{toy}\""))
     }
 }
+
+extension PathQueryTests {
+    /// A key padded so YAML takes a path twice (SuperTokens' `/recipe/user⠀`): both operations are
+    /// sent to the path without the padding; a server routes the first.
+    @Test func aPaddedKeyIsSentWithoutItsPadding() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /recipe/user:
+                get:
+                  operationId: getUserById
+                  parameters: [{name: userId, in: query, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+              /recipe/user\u{2800}:
+                get:
+                  operationId: getUserByEmail
+                  parameters: [{name: email, in: query, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "padded.yaml")
+        #expect(
+            result.diagnostics.all.map(\.kind).filter { $0 != "bad-request-undocumented" } == [
+                "path-trailing-invisible", "identical-path-templates",
+            ], "\(result.diagnostics.all)")
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        #expect(client.components(separatedBy: "path = \"/recipe/user\"").count == 3, "\(client)")
+        #expect(!client.contains("\u{2800}"))
+        let server = try #require(result.files.first { $0.name == "Server.swift" }).contents
+        #expect(server.components(separatedBy: "path: prefix + \"/recipe/user\"").count == 2)
+    }
+}

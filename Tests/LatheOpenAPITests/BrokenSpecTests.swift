@@ -665,6 +665,26 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            // SuperTokens pads keys so YAML takes a path twice: read without, it is the same key twice.
+            name: "path-trailing-invisible",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /users:
+                    get: {operationId: listUsers, responses: {'200': {description: ok}}}
+                  /users\#u{2800}:
+                    get: {operationId: findUsers, responses: {'200': {description: ok}}}
+                  "/users/count \#u{200B}":
+                    get: {operationId: countUsers, responses: {'200': {description: ok}}}
+                """#,
+            expected: [
+                #"spec.yaml:6:3: error: path '/users\#u{2800}' ends in U+2800 (BRAILLE PATTERN BLANK), which no URL holds [path-trailing-invisible]"#,
+                #"spec.yaml:6:3: error: path '/users\#u{2800}' is '/users', under paths twice, once written with characters after it; OpenAPI does not allow both [identical-path-templates]"#,
+                #"spec.yaml:8:3: error: path '/users/count \#u{200B}' ends in a space and U+200B (ZERO WIDTH SPACE), which no URL holds [path-trailing-invisible]"#,
+            ]
+        ),
+        Case(
             name: "unbalanced-braces",
             spec: #"""
                 openapi: 3.1.0

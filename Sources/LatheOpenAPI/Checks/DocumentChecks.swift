@@ -15,6 +15,7 @@ struct DocumentChecks {
     }
 
     mutating func run() {
+        readPaddedPaths()
         readQueryInPaths()
         readColonSegments()
         let operations = allOperations()
@@ -78,6 +79,42 @@ struct DocumentChecks {
             afterSlash = byte == UInt8(ascii: "/")
         }
         return false
+    }
+
+    /// Path keys that end in characters no URL holds: spaces, or invisible ones such as U+2800
+    /// (SuperTokens' `/recipe/user⠀` and `/recipe/users/by-email `). YAML keys are unique, so a
+    /// spec pads one to document a second operation of a method on a path; sent as written, the
+    /// request went to a path that does not exist. The path is read without them, and is then the
+    /// same key twice (`checkPaths`).
+    private mutating func readPaddedPaths() {
+        for index in document.paths.indices {
+            let (path, pathNode, _) = document.paths[index]
+            guard let last = path.unicodeScalars.last, Self.isPadding(last) else { continue }
+            var trimmed = path.unicodeScalars[...]
+            var padding: [String] = []
+            while let last = trimmed.last, Self.isPadding(last) {
+                let named =
+                    last == " "
+                    ? "a space"
+                    : "U+\(String(last.value, radix: 16, uppercase: true))"
+                        + (last.properties.name.map { " (\($0))" } ?? "")
+                if !padding.contains(named) { padding.insert(named, at: 0) }
+                trimmed.removeLast()
+            }
+            let template = String(trimmed)
+            error(
+                "path '\(path)' ends in \(padding.joined(separator: " and ")), which no URL holds",
+                at: pathNode, kind: "path-trailing-invisible", reading: "Lathe reads the path as '\(template)'")
+            readPath(at: index, as: template)
+        }
+    }
+
+    /// White space, and the characters that show nothing that specs pad keys with.
+    private static func isPadding(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x115F, 0x1160, 0x180E, 0x200B ... 0x200D, 0x2060, 0x2800, 0x3164, 0xFEFF, 0xFFA0: true
+        default: scalar.properties.isWhitespace
+        }
     }
 
     /// A path key with a query string (Strapi's `/upload?id={id}`): OpenAPI's paths are path
@@ -183,11 +220,15 @@ struct DocumentChecks {
             let shape = PathTemplate.shape(path)
             let written = item.operations.first?.writtenPath
             if let (other, otherWritten) = templates[shape] {
-                // The same key twice, one of them written with `:` segments or a query string
-                // (`readColonSegments`, `readQueryInPaths`).
+                // The same key twice, one of them written with `:` segments, a query string or
+                // padding (`readColonSegments`, `readQueryInPaths`, `readPaddedPaths`).
                 let sameNames = other == path
+                let spelling = written ?? otherWritten ?? ""
                 let how =
-                    (written ?? otherWritten)?.contains("?") == true ? "with a query string" : "with ':' segments"
+                    spelling.contains("?")
+                    ? "with a query string"
+                    : spelling.unicodeScalars.last.map(Self.isPadding) == true
+                        ? "with characters after it" : "with ':' segments"
                 error(
                     sameNames
                         ? (written.map { "path '\($0)' is '\(path)', " } ?? "path '\(path)' is ")
