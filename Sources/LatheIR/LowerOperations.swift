@@ -37,6 +37,8 @@ extension Lowerer {
                 "init", "serverURL", "transport", "middlewares", "authentication", "configuration",
             ]))
         var routeGroups: [String: Int] = [:]
+        // Each route's first operation whose segments hold no text, with its shape as written.
+        var plainRoutes: [Int: (shape: String, path: String)] = [:]
         var matchedSelectors = Set<String>()
         for (path, _, item) in document.paths {
             // A malformed template (reported) cannot be sent or routed.
@@ -64,9 +66,25 @@ extension Lowerer {
                             + "client sends them)",
                         at: operation.methodOrigin, kind: "path-segment-ambiguous")
                 }
-                let route = lowered.method + " " + PathTemplate.shape(lowered.route)
+                // As routers see it: `/pets/` and `/pets` are one route to Hummingbird's and
+                // Vapor's (Hummingbird traps on a method registered twice).
+                let shape = PathTemplate.shape(lowered.route)
+                let route = lowered.method + " " + PathTemplate.withoutEmptySegments(shape)
                 lowered.routeGroup = routeGroups[route] ?? routeGroups.count
                 routeGroups[route] = lowered.routeGroup
+                if lowered.segmentTemplates.isEmpty, !hasFragment {
+                    if let (firstShape, firstPath) = plainRoutes[lowered.routeGroup] {
+                        if firstShape != shape {
+                            warning(
+                                "'\(lowered.path)' is '\(firstPath)' to a router, which sees no empty segment and "
+                                    + "no slash at the end; a generated server routes \(lowered.method) requests to "
+                                    + "'\(firstPath)' (a client sends each as written)",
+                                at: operation.methodOrigin, kind: "path-slashes-coincide")
+                        }
+                    } else {
+                        plainRoutes[lowered.routeGroup] = (shape, lowered.path)
+                    }
+                }
                 if let server = serverOverride(of: operation, in: item) {
                     lowered.serverOverride = server.url
                     lowered.serverOverrideIsRelative = server.isRelative

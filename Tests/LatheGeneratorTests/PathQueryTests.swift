@@ -297,3 +297,42 @@ extension PathQueryTests {
         #expect(server.components(separatedBy: "path: prefix + \"/recipe/user\"").count == 2)
     }
 }
+
+extension PathQueryTests {
+    /// `/items/` beside `/items` (FastAPI's routers with and without the slash): routers split
+    /// paths without empty segments, so both are one route, registered once (Hummingbird traps on
+    /// a method registered twice at a route); the client sends each as written.
+    @Test func pathsThatDifferOnlyInSlashesAreOneRoute() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /items:
+                get: {operationId: listItems, responses: {'204': {description: ok}}}
+              /items/:
+                get: {operationId: listItemsSlash, responses: {'204': {description: ok}}}
+                post: {operationId: createItem, responses: {'204': {description: ok}}}
+              /a//b:
+                get: {operationId: getB, responses: {'204': {description: ok}}}
+              /a/b:
+                get: {operationId: getB2, responses: {'204': {description: ok}}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "slashes.yaml")
+        #expect(
+            result.diagnostics.all.map(\.description) == [
+                "slashes.yaml:7:5: warning: '/items/' is '/items' to a router, which sees no empty segment and no "
+                    + "slash at the end; a generated server routes GET requests to '/items' (a client sends each as "
+                    + "written) [path-slashes-coincide]",
+                "slashes.yaml:12:5: warning: '/a/b' is '/a//b' to a router, which sees no empty segment and no slash "
+                    + "at the end; a generated server routes GET requests to '/a//b' (a client sends each as written) "
+                    + "[path-slashes-coincide]",
+            ], "\(result.diagnostics.all)")
+        let server = try #require(result.files.first { $0.name == "Server.swift" }).contents
+        let registered = server.matches(of: #/Method\("([A-Z]+)"\)!, path: prefix \+ "([^"]*)"/#).map {
+            "\($0.output.1) \($0.output.2)"
+        }
+        #expect(registered == ["GET /items", "POST /items/", "GET /a//b"])
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        #expect(client.contains("let path = \"/items/\"") && client.contains("let path = \"/a/b\""))
+    }
+}

@@ -66,6 +66,17 @@ public enum PathTemplate {
         return shapeByCharacters(path)
     }
 
+    /// `path` as routers split it, without empty segments: `/pets/` is `/pets`, `/a//b` is `/a/b`.
+    public static func withoutEmptySegments(_ path: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 where !(byte == UInt8(ascii: "/") && bytes.last == UInt8(ascii: "/")) {
+            bytes.append(byte)
+        }
+        if bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+        return bytes.count == path.utf8.count ? path : String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `shape` read a Character at a time: for text that is not ASCII, and for tests of the other.
     static func shapeByCharacters(_ path: String) -> String {
         var shape = ""
