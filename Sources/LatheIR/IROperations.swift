@@ -344,12 +344,13 @@ public struct IRSegmentTemplate: Hashable, Sendable {
     /// How an operation of `path` reads what a server registered under `route` (of the same
     /// shape, perhaps another operation's) hands it: each segment of `path` that holds names, as
     /// the name `route` registers there and the parts to split it by; not one whose name is the
-    /// very one registered.
+    /// very one registered. Empty segments are not compared: routers drop them, so `/files/{id}.json`
+    /// and `/files/{name}.xml/` share a route.
     public static func adapting(_ path: String, to route: String) -> [IRSegmentTemplate] {
         let own = withoutFragment(path)
         guard own != route else { return [] }
-        let registered = segments(route)
-        let segments = segments(own)
+        let registered = segments(route).filter { !$0.isEmpty }
+        let segments = segments(own).filter { !$0.isEmpty }
         guard registered.count == segments.count else { return [] }
         return zip(registered, segments).compactMap { registered, segment in
             guard let name = wholeName(registered) else { return nil }

@@ -37,8 +37,8 @@ extension Lowerer {
                 "init", "serverURL", "transport", "middlewares", "authentication", "configuration",
             ]))
         var routeGroups: [String: Int] = [:]
-        // Each route's first operation whose segments hold no text, with its shape as written.
-        var plainRoutes: [Int: (shape: String, path: String)] = [:]
+        // The first operation of each form a router sees (no empty segments), with its form as written.
+        var forms: [String: (form: String, path: String)] = [:]
         var matchedSelectors = Set<String>()
         for (path, _, item) in document.paths {
             // A malformed template (reported) cannot be sent or routed.
@@ -72,9 +72,13 @@ extension Lowerer {
                 let route = lowered.method + " " + PathTemplate.withoutEmptySegments(shape)
                 lowered.routeGroup = routeGroups[route] ?? routeGroups.count
                 routeGroups[route] = lowered.routeGroup
-                if lowered.segmentTemplates.isEmpty, !hasFragment {
-                    if let (firstShape, firstPath) = plainRoutes[lowered.routeGroup] {
-                        if firstShape != shape {
+                if !hasFragment {
+                    // Text beside names kept (`{id}.json` and `{name}.xml/` are told apart by it).
+                    let plain = lowered.segmentTemplates.isEmpty
+                    let form = plain ? shape : PathTemplate.shape(lowered.path)
+                    let key = plain ? route : lowered.method + " " + PathTemplate.withoutEmptySegments(form)
+                    if let (firstForm, firstPath) = forms[key] {
+                        if firstForm != form {
                             warning(
                                 "'\(lowered.path)' is '\(firstPath)' to a router, which sees no empty segment and "
                                     + "no slash at the end; a generated server routes \(lowered.method) requests to "
@@ -82,7 +86,7 @@ extension Lowerer {
                                 at: operation.methodOrigin, kind: "path-slashes-coincide")
                         }
                     } else {
-                        plainRoutes[lowered.routeGroup] = (shape, lowered.path)
+                        forms[key] = (form, lowered.path)
                     }
                 }
                 if let server = serverOverride(of: operation, in: item) {

@@ -336,3 +336,69 @@ extension PathQueryTests {
         #expect(client.contains("let path = \"/items/\"") && client.contains("let path = \"/a/b\""))
     }
 }
+
+extension PathQueryTests {
+    /// Routes that coincide once empty segments are dropped, as routers drop them: each operation
+    /// still reads its own text and names (`/files/{name}.xml/` from `/files/{id}.json`'s route),
+    /// and places are named once however many slashes lead to them.
+    @Test func routesThatCoincideBySlashesReadTheirOwnSegments() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /files/{id}.json:
+                get:
+                  operationId: getJson
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+              /files/{name}.xml/:
+                get:
+                  operationId: getXml
+                  parameters: [{name: name, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+              /a//{x}:
+                get:
+                  operationId: getA
+                  parameters: [{name: x, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+              /a/{y}:
+                delete:
+                  operationId: deleteA
+                  parameters: [{name: y, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "slashes.yaml")
+        #expect(result.diagnostics.all.filter { $0.kind == "path-slashes-coincide" }.isEmpty)
+        let server = try #require(result.files.first { $0.name == "Server.swift" }).contents
+        #expect(server.contains(#"splittingSegments(metadata, [("id", ["", "id", ".json"])])"#))
+        #expect(server.contains(#"splittingSegments(metadata, [("id", ["", "name", ".xml"])])"#), "\(server)")
+        #expect(server.contains(#"path: prefix + "/a//{x}""#))
+        #expect(server.contains(#"path: prefix + "/a/{x}""#))
+        #expect(server.contains(#"splittingSegments(metadata, [("x", ["", "y", ""])])"#))
+    }
+
+    /// Padding before a key's query string is dropped too; an Express name the template already
+    /// has, or one read before in the path, stays text.
+    @Test func paddingBeforeAQueryAndRepeatedExpressNames() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              "/x ?a=1":
+                get: {operationId: getX, responses: {'204': {description: ok}}}
+              /a/{id}/:id/:k/:k:
+                get:
+                  operationId: getA
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "padded.yaml")
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        #expect(client.contains(#"let path = "/x?a=1""#), "\(client)")
+        #expect(client.contains(#"ClientSupport.path("/a/{id}/:id/{k}/:k""#), "\(client)")
+        #expect(
+            result.diagnostics.all.map(\.description).contains(
+                "padded.yaml:4:3: warning: path '/x ?a=1' has a space at the end of its path or query, which no URL "
+                    + "holds; Lathe reads the path as '/x?a=1' [path-trailing-invisible]"))
+    }
+}

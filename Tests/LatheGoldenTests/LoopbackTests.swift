@@ -18,10 +18,15 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
     /// methods, would send one method's requests down the other name's branch and answer 404.
     private var placeNames: [String: Substring] = [:]
 
-    struct ConflictingName: Error { var path: String }
+    /// Each route registered, by method, as routers split it: Hummingbird's traps on a second.
+    private var registered: Set<String> = []
 
+    struct ConflictingName: Error { var path: String }
+    struct RegisteredTwice: Error { var path: String }
+
+    /// Paths split as routers split them, without empty segments (`/items/` is `/items`).
     func register(_ handler: @escaping Handler, method: HTTPRequest.Method, path: String) throws {
-        let template = path.split(separator: "/", omittingEmptySubsequences: false)
+        let template = path.split(separator: "/")
         try lock.withLock {
             var place = ""
             for segment in template {
@@ -31,6 +36,7 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
                 if let name = placeNames[place], name != segment { throw ConflictingName(path: path) }
                 placeNames[place] = segment
             }
+            guard registered.insert(method.rawValue + " " + place).inserted else { throw RegisteredTwice(path: path) }
             routes.append((method, template, handler))
         }
     }
@@ -40,8 +46,7 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
     ) async throws -> (HTTPResponse, HTTPBody?) {
         lock.withLock { sent.append(request) }
         let path = request.path ?? "/"
-        let segments = path[..<(path.firstIndex(of: "?") ?? path.endIndex)].split(
-            separator: "/", omittingEmptySubsequences: false)
+        let segments = path[..<(path.firstIndex(of: "?") ?? path.endIndex)].split(separator: "/")
         for route in lock.withLock({ routes })
         where route.method == request.method && route.template.count == segments.count {
             var parameters: [String: Substring] = [:]

@@ -410,8 +410,8 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
-            // Stellar's custody API declares none: still a parameter, the spec otherwise valid.
-            // A colon inside a segment (Google's `{name}:cancel`) is text.
+            // Stellar's custody API declares none: still a parameter (a warning), reported as
+            // undeclared. A colon inside a segment (Google's `{name}:cancel`) is text.
             name: "path-template-colon-undeclared",
             spec: #"""
                 openapi: 3.1.0

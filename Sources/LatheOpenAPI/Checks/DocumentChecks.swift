@@ -3,11 +3,14 @@ import LatheYAML
 
 /// Checks that span the document, run after decoding: what generators need to be true across objects.
 struct DocumentChecks {
-    /// The document checked; `readColonSegments` may rewrite its path templates.
+    /// The document checked; `readPaddedPaths`, `readQueryInPaths` and `readColonSegments` may
+    /// rewrite its path templates.
     private(set) var document: OpenAPIDocument
     /// How to show a file (by absolute path) in messages; the root file shows as nothing (`#/…`).
     let displayPath: (String) -> String?
     private(set) var diagnostics = Diagnostics()
+    /// Each path key read otherwise, by its index, as first written.
+    private var writtenKeys: [Int: String] = [:]
 
     init(document: OpenAPIDocument, displayPath: @escaping (String) -> String?) {
         self.document = document
@@ -89,31 +92,50 @@ struct DocumentChecks {
     private mutating func readPaddedPaths() {
         for index in document.paths.indices {
             let (path, pathNode, _) = document.paths[index]
-            guard let last = path.unicodeScalars.last, Self.isPadding(last) else { continue }
-            var trimmed = path.unicodeScalars[...]
-            var padding: [String] = []
-            while let last = trimmed.last, Self.isPadding(last) {
-                let named =
-                    last == " "
-                    ? "a space"
-                    : "U+\(String(last.value, radix: 16, uppercase: true))"
-                        + (last.properties.name.map { " (\($0))" } ?? "")
-                if !padding.contains(named) { padding.insert(named, at: 0) }
-                trimmed.removeLast()
-            }
-            let template = String(trimmed)
+            // The path ends at a query string (which `readQueryInPaths` reads) or with the key.
+            let scalars = path.unicodeScalars
+            let mark = path.utf8.contains(UInt8(ascii: "?")) ? scalars.firstIndex(of: "?") : nil
+            let (trimmed, padding) = Self.trimmingPadding(scalars[..<(mark ?? scalars.endIndex)])
+            let (query, queryPadding): (Substring.UnicodeScalarView?, [String]) =
+                mark.map { Self.trimmingPadding(scalars[$0...]) } ?? (nil, [])
+            let described = padding + queryPadding.filter { !padding.contains($0) }
+            guard !described.isEmpty else { continue }
+            let template = String(Substring(trimmed)) + (query.map { String(Substring($0)) } ?? "")
             error(
-                "path '\(path)' ends in \(padding.joined(separator: " and ")), which no URL holds",
+                "path '\(path)' " + (mark == nil ? "ends in " : "has ") + described.joined(separator: " and ")
+                    + (mark == nil ? "" : " at the end of its path or query") + ", which no URL holds",
                 at: pathNode, kind: "path-trailing-invisible", reading: "Lathe reads the path as '\(template)'")
             readPath(at: index, as: template)
         }
     }
 
-    /// White space, and the characters that show nothing that specs pad keys with.
+    /// `scalars` without the padding at their end, and its characters described, in order.
+    private static func trimmingPadding(
+        _ scalars: Substring.UnicodeScalarView
+    ) -> (trimmed: Substring.UnicodeScalarView, described: [String]) {
+        var end = scalars.endIndex
+        while end > scalars.startIndex, isPadding(scalars[scalars.index(before: end)]) {
+            end = scalars.index(before: end)
+        }
+        var described: [String] = []
+        for scalar in scalars[end...] {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let text =
+                scalar == " "
+                ? "a space"
+                : "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                    + (scalar.properties.name.map { " (\($0))" } ?? "")
+            if !described.contains(text) { described.append(text) }
+        }
+        return (scalars[..<end], described)
+    }
+
+    /// White space, formatting characters (zero-width, direction marks), and the characters that
+    /// show nothing that specs pad keys with.
     private static func isPadding(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00AD, 0x115F, 0x1160, 0x180E, 0x200B ... 0x200D, 0x2060, 0x2800, 0x3164, 0xFEFF, 0xFFA0: true
-        default: scalar.properties.isWhitespace
+        case 0x115F, 0x1160, 0x2800, 0x3164, 0xFE00 ... 0xFE0F, 0xFFA0: true
+        default: scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
         }
     }
 
@@ -168,7 +190,10 @@ struct DocumentChecks {
                 let name = segment.dropFirst()
                 guard segment.hasPrefix(":") else { return String(segment) }
                 let isDeclared = declared.contains(String(name))
-                guard isDeclared || Self.isExpressName(name) else { return String(segment) }
+                // Not a name the template has already, nor one read before in this path.
+                guard isDeclared || (Self.isExpressName(name) && !names.contains(String(name))),
+                    !read.contains(String(segment))
+                else { return String(segment) }
                 read.append(String(segment))
                 readDeclared = readDeclared || isDeclared
                 return "{\(name)}"
@@ -202,6 +227,7 @@ struct DocumentChecks {
     /// operations, which keep the key as first written (`writtenPath`) and what `change` adds.
     private mutating func readPath(at index: Int, as template: String, _ change: (inout Operation) -> Void = { _ in }) {
         let (path, pathNode, item) = document.paths[index]
+        writtenKeys[index] = writtenKeys[index] ?? path
         var rewritten = item
         for operation in rewritten.operations.indices {
             rewritten.operations[operation].path = template
@@ -214,11 +240,11 @@ struct DocumentChecks {
     private mutating func checkPaths() {
         // By shape: the first path of each, and how it was written where Lathe reads it otherwise.
         var templates: [String: (path: String, written: String?)] = [:]
-        for (path, pathNode, item) in document.paths {
+        for (index, (path, pathNode, item)) in document.paths.enumerated() {
             guard let names = templateNames(path, at: pathNode) else { continue }
             let inTemplate = Set(names)
             let shape = PathTemplate.shape(path)
-            let written = item.operations.first?.writtenPath
+            let written = writtenKeys[index]
             if let (other, otherWritten) = templates[shape] {
                 // The same key twice, one of them written with `:` segments, a query string or
                 // padding (`readColonSegments`, `readQueryInPaths`, `readPaddedPaths`).

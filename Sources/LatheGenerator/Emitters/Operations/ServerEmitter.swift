@@ -198,13 +198,14 @@ struct ServerEmitter: OperationsKindEmitter {
     /// (Twilio's `/Accounts/{Sid}` beside `/Accounts/{AccountSid}/Calls`); Hummingbird's keeps one
     /// tree for all methods, where a second name is a second branch that one method's requests never
     /// reach (`GET /pets/{id}` beside `DELETE /pets/{petId}`). An operation reads its own names from
-    /// the kept ones (`IRSegmentTemplate.adapting`).
+    /// the kept ones (`IRSegmentTemplate.adapting`). Places are counted as routers count them,
+    /// without empty segments.
     static func registeredRoute(_ route: String, names: inout [String: String]) -> String {
         guard route.utf8.contains(UInt8(ascii: "{")) else { return route }
         var place = ""
         var renamed = false
         var segments = IRSegmentTemplate.segments(route)
-        for index in segments.indices {
+        for index in segments.indices where !segments[index].isEmpty {
             let segment = segments[index]
             guard let own = IRSegmentTemplate.wholeName(segment) else {
                 place.append("/")
