@@ -386,6 +386,10 @@ extension PathQueryTests {
             paths:
               "/x ?a=1":
                 get: {operationId: getX, responses: {'204': {description: ok}}}
+              "/f #a":
+                get: {operationId: getF, responses: {'204': {description: ok}}}
+              /reactions/\u{2764}\u{FE0F}:
+                get: {operationId: getHeart, responses: {'204': {description: ok}}}
               /a/{id}/:id/:k/:k:
                 get:
                   operationId: getA
@@ -396,9 +400,18 @@ extension PathQueryTests {
         let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
         #expect(client.contains(#"let path = "/x?a=1""#), "\(client)")
         #expect(client.contains(#"ClientSupport.path("/a/{id}/:id/{k}/:k""#), "\(client)")
+        // Before a fragment too; an emoji's variation selector is no padding.
+        #expect(client.contains(#"let path = "/f""#) && client.contains("let path = \"/reactions/\u{2764}\u{FE0F}\""))
+        // The colon segments kept as text are ones routers read as parameters.
         #expect(
             result.diagnostics.all.map(\.description).contains(
-                "padded.yaml:4:3: warning: path '/x ?a=1' has a space at the end of its path or query, which no URL "
-                    + "holds; Lathe reads the path as '/x?a=1' [path-trailing-invisible]"))
+                "padded.yaml:10:3: warning: path '/a/{id}/:id/:k/:k' keeps ':id', ':k' as text, which routers such as "
+                    + "Hummingbird's and Vapor's read as a parameter; a generated server may route requests for this "
+                    + "path to another operation, or its route may clash [path-segment-colon-text]"),
+            "\(result.diagnostics.all)")
+        #expect(
+            result.diagnostics.all.map(\.description).contains(
+                "padded.yaml:4:3: warning: path '/x ?a=1' has a space at the end of its path, query or fragment, "
+                    + "which shows nothing; Lathe reads the path as '/x?a=1' [path-trailing-invisible]"))
     }
 }

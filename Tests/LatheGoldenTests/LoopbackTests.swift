@@ -29,11 +29,14 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
         let template = path.split(separator: "/")
         try lock.withLock {
             var place = ""
+            var routeNames = Set<Substring>()
             for segment in template {
                 let isName = segment.hasPrefix("{") && segment.hasSuffix("}")
                 place += "/" + (isName ? "{}" : segment)
                 guard isName else { continue }
                 if let name = placeNames[place], name != segment { throw ConflictingName(path: path) }
+                // Routers keep one value per name: a second would overwrite the first.
+                guard routeNames.insert(segment).inserted else { throw ConflictingName(path: path) }
                 placeNames[place] = segment
             }
             guard registered.insert(method.rawValue + " " + place).inserted else { throw RegisteredTwice(path: path) }
@@ -418,6 +421,9 @@ struct SegmentPathsLoopbackTests {
         func listCalls(_ input: Operations.ListCalls.Input) async throws -> Operations.ListCalls.Output {
             .ok(.init(body: .plainText("calls of \(input.path.accountSid)")))
         }
+        func fetchCall(_ input: Operations.FetchCall.Input) async throws -> Operations.FetchCall.Output {
+            .ok(.init(body: .plainText("call \(input.path.sid) of \(input.path.accountSid)")))
+        }
         func createCall(_ input: Operations.CreateCall.Input) async throws -> Operations.CreateCall.Output {
             .created(.init(body: .plainText("call of \(input.path.accountSid)")))
         }
@@ -444,6 +450,10 @@ struct SegmentPathsLoopbackTests {
         // POST's first route there names it `accountSid`: registered as `{sid}` too, since
         // Hummingbird's one tree for all methods would send POST down GET's branch, to a 404.
         #expect(try await client.createCall(accountSid: "AC1").created.body.plainText == "call of AC1")
+        // Registered as `/accounts/{sid}/calls/{sid_2}`: a router keeps one value per name, so the
+        // second place takes another (LoopbackTransport refuses a name twice in a route).
+        #expect(try await client.fetchCall(accountSid: "AC1", sid: "CA2").ok.body.plainText == "call CA2 of AC1")
+        #expect(try #require(transport.sent.last).path == "/accounts/AC1/calls/CA2.json")
         #expect(try await client.cancelTask(id: 7).ok.body.plainText == "cancel 7")
         #expect(try #require(transport.sent.last).path == "/tasks/7:cancel")
         #expect(try await client.startTask(id: 8).ok.body.plainText == "start 8")

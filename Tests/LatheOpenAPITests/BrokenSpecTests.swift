@@ -405,6 +405,7 @@ struct BrokenSpecTests {
                       responses: {'200': {description: ok}}
                 """#,
             expected: [
+                #"spec.yaml:4:3: warning: path '/stores/:storeId/pets/:petId/:copy/:1' keeps ':1' as text, which routers such as Hummingbird's and Vapor's read as a parameter; a generated server may route requests for this path to another operation, or its route may clash [path-segment-colon-text]"#,
                 #"spec.yaml:4:3: error: path '/stores/:storeId/pets/:petId/:copy/:1' writes its parameters as ':storeId', ':petId', ':copy', as Express does; OpenAPI path templates write them as '{storeId}', '{petId}', '{copy}' [path-template-colon]"#,
                 #"spec.yaml:7:5: error: GET /stores/{storeId}/pets/{petId}/{copy}/:1 does not declare the path parameter 'copy'; add a parameter with name: copy, in: path, required: true [path-parameter-undeclared]"#,
             ]
@@ -679,9 +680,9 @@ struct BrokenSpecTests {
                     get: {operationId: countUsers, responses: {'200': {description: ok}}}
                 """#,
             expected: [
-                #"spec.yaml:6:3: error: path '/users\#u{2800}' ends in U+2800 (BRAILLE PATTERN BLANK), which no URL holds [path-trailing-invisible]"#,
+                #"spec.yaml:6:3: error: path '/users\#u{2800}' ends in U+2800 (BRAILLE PATTERN BLANK), which shows nothing [path-trailing-invisible]"#,
                 #"spec.yaml:6:3: error: path '/users\#u{2800}' is '/users', under paths twice, once written with characters after it; OpenAPI does not allow both [identical-path-templates]"#,
-                #"spec.yaml:8:3: error: path '/users/count \#u{200B}' ends in a space and U+200B (ZERO WIDTH SPACE), which no URL holds [path-trailing-invisible]"#,
+                #"spec.yaml:8:3: error: path '/users/count \#u{200B}' ends in a space and U+200B (ZERO WIDTH SPACE), which shows nothing [path-trailing-invisible]"#,
             ]
         ),
         Case(

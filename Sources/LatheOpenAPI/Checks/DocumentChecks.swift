@@ -84,7 +84,7 @@ struct DocumentChecks {
         return false
     }
 
-    /// Path keys that end in characters no URL holds: spaces, or invisible ones such as U+2800
+    /// Path keys that end in characters that show nothing: spaces, or invisible ones such as U+2800
     /// (SuperTokens' `/recipe/user⠀` and `/recipe/users/by-email `). YAML keys are unique, so a
     /// spec pads one to document a second operation of a method on a path; sent as written, the
     /// request went to a path that does not exist. The path is read without them, and is then the
@@ -92,9 +92,12 @@ struct DocumentChecks {
     private mutating func readPaddedPaths() {
         for index in document.paths.indices {
             let (path, pathNode, _) = document.paths[index]
-            // The path ends at a query string (which `readQueryInPaths` reads) or with the key.
+            // The path ends at a query string (which `readQueryInPaths` reads), a fragment, or with
+            // the key.
             let scalars = path.unicodeScalars
-            let mark = path.utf8.contains(UInt8(ascii: "?")) ? scalars.firstIndex(of: "?") : nil
+            let mark =
+                path.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+                ? scalars.firstIndex(where: { $0 == "?" || $0 == "#" }) : nil
             let (trimmed, padding) = Self.trimmingPadding(scalars[..<(mark ?? scalars.endIndex)])
             let (query, queryPadding): (Substring.UnicodeScalarView?, [String]) =
                 mark.map { Self.trimmingPadding(scalars[$0...]) } ?? (nil, [])
@@ -103,7 +106,7 @@ struct DocumentChecks {
             let template = String(Substring(trimmed)) + (query.map { String(Substring($0)) } ?? "")
             error(
                 "path '\(path)' " + (mark == nil ? "ends in " : "has ") + described.joined(separator: " and ")
-                    + (mark == nil ? "" : " at the end of its path or query") + ", which no URL holds",
+                    + (mark == nil ? "" : " at the end of its path, query or fragment") + ", which shows nothing",
                 at: pathNode, kind: "path-trailing-invisible", reading: "Lathe reads the path as '\(template)'")
             readPath(at: index, as: template)
         }
@@ -130,12 +133,15 @@ struct DocumentChecks {
         return (scalars[..<end], described)
     }
 
-    /// White space, formatting characters (zero-width, direction marks), and the characters that
-    /// show nothing that specs pad keys with.
+    /// White space, and the characters that show nothing that specs pad keys with: zero-width and
+    /// direction marks, fillers, the blank Braille pattern. Not the joiner, variation selectors or
+    /// tags, which end emoji (`/reactions/❤️`).
     private static func isPadding(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x115F, 0x1160, 0x2800, 0x3164, 0xFE00 ... 0xFE0F, 0xFFA0: true
-        default: scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
+        case 0x00AD, 0x115F, 0x1160, 0x180E, 0x200B, 0x200C, 0x200E, 0x200F, 0x202A ... 0x202E,
+            0x2060 ... 0x2064, 0x2800, 0x3164, 0xFEFF, 0xFFA0:
+            true
+        default: scalar.properties.isWhitespace
         }
     }
 
@@ -185,6 +191,7 @@ struct DocumentChecks {
             }
             declared.subtract(names)
             var read: [String] = []
+            var text: [String] = []
             var readDeclared = false
             let segments = path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
                 let name = segment.dropFirst()
@@ -193,10 +200,20 @@ struct DocumentChecks {
                 // Not a name the template has already, nor one read before in this path.
                 guard isDeclared || (Self.isExpressName(name) && !names.contains(String(name))),
                     !read.contains(String(segment))
-                else { return String(segment) }
+                else {
+                    text.append(String(segment))
+                    return String(segment)
+                }
                 read.append(String(segment))
                 readDeclared = readDeclared || isDeclared
                 return "{\(name)}"
+            }
+            if !text.isEmpty {
+                diagnostics.warning(
+                    "path '\(path)' keeps \(text.map { "'\($0)'" }.joined(separator: ", ")) as text, which routers "
+                        + "such as Hummingbird's and Vapor's read as a parameter; a generated server may route "
+                        + "requests for this path to another operation, or its route may clash",
+                    at: pathNode, kind: "path-segment-colon-text")
             }
             guard !read.isEmpty else { continue }
             let template = segments.joined(separator: "/")

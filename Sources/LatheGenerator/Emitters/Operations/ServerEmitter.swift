@@ -204,6 +204,11 @@ struct ServerEmitter: OperationsKindEmitter {
         guard route.utf8.contains(UInt8(ascii: "{")) else { return route }
         var place = ""
         var renamed = false
+        // The names of the places before, which a place's own must differ from: a router keeps one
+        // value per name (Twilio's `/Accounts/{Sid}` beside `/Accounts/{AccountSid}/Calls/{Sid}.json`
+        // would register `{Sid}` twice). A place's places before are the same in every route
+        // through it, so a name chosen once stays unique.
+        var before: Set<String> = []
         var segments = IRSegmentTemplate.segments(route)
         for index in segments.indices where !segments[index].isEmpty {
             let segment = segments[index]
@@ -213,8 +218,20 @@ struct ServerEmitter: OperationsKindEmitter {
                 continue
             }
             place.append("/{}")
-            let name = names[place, default: own]
-            names[place] = name
+            let name: String
+            if let kept = names[place] {
+                name = kept
+            } else {
+                var fresh = String(own)
+                var number = 1
+                while before.contains(fresh) {
+                    number += 1
+                    fresh = "\(own)_\(number)"
+                }
+                name = fresh
+                names[place] = name
+            }
+            before.insert(name)
             if name != own {
                 segments[index] = "{" + name + "}"
                 renamed = true

@@ -35,6 +35,8 @@ extension SegmentPaths {
         func listCalls(_ input: Operations.ListCalls.Input) async throws -> Operations.ListCalls.Output
         /// `POST /accounts/{accountSid}/calls.json`
         func createCall(_ input: Operations.CreateCall.Input) async throws -> Operations.CreateCall.Output
+        /// `GET /accounts/{accountSid}/calls/{sid}.json`
+        func fetchCall(_ input: Operations.FetchCall.Input) async throws -> Operations.FetchCall.Output
         /// `POST /tasks/{id}:cancel`
         func cancelTask(_ input: Operations.CancelTask.Input) async throws -> Operations.CancelTask.Output
         /// `POST /tasks/{id}:start`
@@ -681,6 +683,87 @@ extension SegmentPaths.Operations {
             }
 
             nonisolated public struct Created: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /accounts/{accountSid}/calls/{sid}.json`, operation `fetchCall`.
+    nonisolated public enum FetchCall {
+        public static let id = "fetchCall"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `accountSid`, in the path.
+                public var accountSid: Swift.String
+                /// - Note: `sid`, in the path.
+                public var sid: Swift.String
+                public init(accountSid: Swift.String, sid: Swift.String) {
+                    self.accountSid = accountSid
+                    self.sid = sid
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: ok
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Swift.String {
+                if case .ok(let response) = self { return try response.body.plainText }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: SegmentPaths.Operations.FetchCall.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
                 /// The response body, in one of the documented content types.
                 nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
                     /// `text/plain`
@@ -1628,6 +1711,35 @@ extension SegmentPaths.Client {
         }
     }
 
+    /// `GET /accounts/{accountSid}/calls/{sid}.json`
+    nonisolated public func fetchCall(_ input: SegmentPaths.Operations.FetchCall.Input) async throws -> SegmentPaths.Operations.FetchCall.Output {
+        try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.FetchCall.id, configuration) { () async throws -> SegmentPaths.Operations.FetchCall.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: SegmentPaths.Operations.FetchCall.id) }
+            let path = LatheRuntime.ClientSupport.path("/accounts/{accountSid}/calls/{sid}.json", [
+                "accountSid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.accountSid), name: "accountSid", style: .simple, explode: false),
+                "sid": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.sid), name: "sid", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: SegmentPaths.Operations.FetchCall.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: SegmentPaths.Operations.FetchCall.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: SegmentPaths.Operations.FetchCall.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: SegmentPaths.Operations.FetchCall.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(SegmentPaths.Operations.FetchCall.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `POST /tasks/{id}:cancel`
     nonisolated public func cancelTask(_ input: SegmentPaths.Operations.CancelTask.Input) async throws -> SegmentPaths.Operations.CancelTask.Output {
         try await LatheRuntime.ClientSupport.call(SegmentPaths.Operations.CancelTask.id, configuration) { () async throws -> SegmentPaths.Operations.CancelTask.Output in
@@ -1913,6 +2025,13 @@ extension SegmentPaths.APIProtocol {
         try await self.createCall(SegmentPaths.Operations.CreateCall.Input(path: .init(accountSid: accountSid)))
     }
 
+    /// `GET /accounts/{accountSid}/calls/{sid}.json`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func fetchCall(accountSid: Swift.String, sid: Swift.String) async throws -> SegmentPaths.Operations.FetchCall.Output {
+        try await self.fetchCall(SegmentPaths.Operations.FetchCall.Input(path: .init(accountSid: accountSid, sid: sid)))
+    }
+
     /// `POST /tasks/{id}:cancel`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
@@ -2061,6 +2180,15 @@ extension SegmentPaths.APIServer {
                 return LatheRuntime.ServerSupport.notFound()
             },
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/accounts/{sid}/calls.json"
+        )
+        try transport.register(
+            { request, body, metadata in
+                if let metadata = LatheRuntime.ServerSupport.splittingSegments(metadata, [("sid", ["", "accountSid", ""]), ("sid_2", ["", "sid", ".json"])]) {
+                    return try await SegmentPaths.Operations.FetchCall.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits)
+                }
+                return LatheRuntime.ServerSupport.notFound()
+            },
+            method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/accounts/{sid}/calls/{sid_2}"
         )
         try transport.register(
             { request, body, metadata in
@@ -2464,6 +2592,50 @@ extension SegmentPaths.Operations.CreateCall.Input {
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
         let path = Path(
             accountSid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "accountSid", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "accountSid"), at: "accountSid")
+        )
+        _ = body
+        self.init(path: path)
+    }
+}
+
+extension SegmentPaths.Operations.FetchCall {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some SegmentPaths.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: SegmentPaths.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.fetchCall(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .plainText(let body):
+                guard let contentType = accept.preferred(among: ["text/plain"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["text/plain"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension SegmentPaths.Operations.FetchCall.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            accountSid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "accountSid", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "accountSid"), at: "accountSid"),
+            sid: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "sid", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "sid"), at: "sid")
         )
         _ = body
         self.init(path: path)
