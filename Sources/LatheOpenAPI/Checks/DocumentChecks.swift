@@ -270,7 +270,7 @@ struct DocumentChecks {
                 let how =
                     spelling.contains("?")
                     ? "with a query string"
-                    : spelling.unicodeScalars.last.map(Self.isPadding) == true
+                    : spelling.unicodeScalars.contains(where: Self.isPadding)
                         ? "with characters after it" : "with ':' segments"
                 error(
                     sameNames
