@@ -31,11 +31,9 @@ public enum PathTemplate {
     /// beside a querystring (the whole query). When a template name has none, strays are ignored,
     /// the name becoming a string parameter.
     public static func pathParametersSentInQuery(_ parameters: [Parameter], templateNames: Set<String>) -> Set<String> {
-        // Most operations have no stray; a querystring is the whole query, and the spec's own
-        // reading wins over a stray's.
-        guard parameters.contains(where: { $0.location == .path && !templateNames.contains($0.name) }),
-            !parameters.contains(where: { $0.location == .querystring })
-        else { return [] }
+        // A querystring is the whole query, and the spec's own reading wins over a stray's. Both
+        // callers ask only where there is a stray (most operations have none).
+        guard !parameters.contains(where: { $0.location == .querystring }) else { return [] }
         let path = parameters.filter { $0.location == .path }
         guard templateNames.isSubset(of: path.lazy.map(\.name)) else { return [] }
         let query = Set(parameters.lazy.filter { $0.location == .query }.map(\.name))
@@ -68,13 +66,21 @@ public enum PathTemplate {
 
     /// `path` as routers split it, without empty segments: `/pets/` is `/pets`, `/a//b` is `/a/b`.
     public static func withoutEmptySegments(_ path: String) -> String {
+        // Nearly every path has none: no `//`, no `/` at the end (this runs for every operation).
+        var previous: UInt8 = 0
+        var hasEmpty = path.utf8.count > 1 && path.utf8.last == UInt8(ascii: "/")
+        for byte in path.utf8 where !hasEmpty {
+            hasEmpty = byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/")
+            previous = byte
+        }
+        guard hasEmpty else { return path }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(path.utf8.count)
         for byte in path.utf8 where !(byte == UInt8(ascii: "/") && bytes.last == UInt8(ascii: "/")) {
             bytes.append(byte)
         }
         if bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
-        return bytes.count == path.utf8.count ? path : String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `shape` read a Character at a time: for text that is not ASCII, and for tests of the other.
