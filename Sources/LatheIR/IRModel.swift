@@ -312,6 +312,8 @@ extension IRPrimitive {
 
 public enum IRPrimitive: String, Sendable, Hashable {
     case string, int, int32, int64, float, double, decimal, bool
+    /// `format: uint64` (and `uint`, as schemars writes `usize`): `UInt64`, which holds what `Int` does not.
+    case uint64
     /// `format: date`: `LatheRuntime.CalendarDate`.
     case calendarDate
     /// `format: date-time`: `Foundation.Date`.

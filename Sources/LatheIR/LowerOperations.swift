@@ -573,7 +573,7 @@ extension Lowerer {
         switch type.nonNull {
         case .array, .dictionary, .named: return true
         case .primitive(let primitive):
-            return [.int, .int32, .int64, .float, .double, .decimal, .bool].contains(primitive)
+            return [.int, .int32, .int64, .uint64, .float, .double, .decimal, .bool].contains(primitive)
         case .nullable: return false
         }
     }

@@ -1424,6 +1424,7 @@ extension Lowerer {
             switch primitive {
             case .int, .int64: return number.integralValue != nil
             case .int32: return number.integralValue.flatMap { Int32(exactly: $0) } != nil
+            case .uint64: return UInt64(number.integralText) != nil
             case .float, .double, .decimal, .numberOrString: return true
             default: return false
             }
@@ -1757,7 +1758,12 @@ extension Lowerer {
                 noteDateTimesWithoutOffset(schema.dateTimesWithoutOffsetInExamples)
             }
             return (.primitive(primitive), constraints)
-        case .integer: return (.primitive(integerType(schema)), constraints)
+        case .integer:
+            let primitive = integerType(schema)
+            // An integer held in a `Decimal` (past 64 bits): whole numbers only.
+            var constraints = constraints
+            if primitive == .decimal, constraints.multipleOf == nil { constraints.multipleOf = "1" }
+            return (.primitive(primitive), constraints)
         case .number: return (.primitive(numberType(schema)), constraints)
         case .boolean: return (.primitive(.bool), constraints)
         case .array:
@@ -1924,17 +1930,28 @@ extension Lowerer {
         }
     }
 
-    /// `integerPrimitive`, except that `format: int32` whose own examples, default, const or bounds
-    /// hold a value past 32 bits (a 64-bit id written as `int32`, as Huma specs do) is `Int64`,
-    /// with a warning: `Int32` would fail to decode the very values the spec shows.
+    /// `integerPrimitive`, widened where the schema's own examples, default, const or bounds show a
+    /// value it cannot hold, with a warning (the narrower type would fail to decode the very values
+    /// the spec shows): past 64 bits, `Decimal`, whole numbers only (`lowerTyped`); `format: int32`
+    /// past 32 bits (a 64-bit id written as `int32`, as Huma specs do), `Int64`; `format: uint64`
+    /// below zero, `Int64`.
     private func integerType(_ schema: Schema) -> IRPrimitive {
         let primitive = integerPrimitive(schema.format)
-        guard primitive == .int32 else { return primitive }
-        // Past 32 bits: an integer `Int32` cannot hold (beyond 64 bits too, where `integralValue` is nil).
-        let isWide = { (number: JSONNumber) in
-            number.integralValue.map { Int32(exactly: $0) == nil } ?? number.isInteger
+        switch primitive {
+        case .int, .int32, .int64:
+            // Past 64 bits: written as an integer, and no `Int` (`integralValue` is nil).
+            let isPast64 = { (number: JSONNumber) in number.integralValue == nil && number.isInteger }
+            let holding = primitive == .int32 ? "no value past 32 bits" : "no value past 64 bits"
+            let wide = widened(primitive, to: (.decimal, "Decimal"), schema, holding: holding, unless: isPast64)
+            guard wide == primitive, primitive == .int32 else { return wide }
+            let isPast32 = { (number: JSONNumber) in number.integralValue.map { Int32(exactly: $0) == nil } ?? false }
+            return widened(primitive, to: (.int64, "Int64"), schema, holding: holding, unless: isPast32)
+        case .uint64:
+            let isNegative = { (number: JSONNumber) in number.text.hasPrefix("-") && number.doubleValue != 0 }
+            return widened(primitive, to: (.int64, "Int64"), schema, holding: "no value below zero", unless: isNegative)
+        default:
+            return primitive
         }
-        return widened(primitive, to: (.int64, "Int64"), schema, holding: "no value past 32 bits", unless: isWide)
     }
 
     /// `numberPrimitive`, except that `format: float` whose own examples, default, const or bounds
@@ -1960,9 +1977,9 @@ extension Lowerer {
         unless doesNotFit: (JSONNumber) -> Bool
     ) -> IRPrimitive {
         guard let shown = numbersShown(by: schema).first(where: doesNotFit) else { return primitive }
+        let type = schema.format.map { "'format: \($0)'" } ?? "'type: integer' (Swift's Int)"
         warning(
-            "'format: \(schema.format ?? "")' holds \(holding), but this schema shows \(shown.text); Lathe "
-                + "generates \(wider.swift)",
+            "\(type) holds \(holding), but this schema shows \(shown.text); Lathe generates \(wider.swift)",
             at: schema.origin.field("format") ?? schema.origin, kind: "format-too-narrow")
         return wider.0
     }
@@ -1984,6 +2001,9 @@ extension Lowerer {
         switch format {
         case "int32": .int32
         case "int64": .int64
+        case "uint64", "uint": .uint64
+        // Arbitrary precision (Formance's ledger amounts): `Decimal`, whole numbers only (`lowerTyped`).
+        case "bigint", "biginteger", "big-integer": .decimal
         default: .int
         }
     }

@@ -160,7 +160,7 @@ import OpenAPIRuntime
         switch type {
         case is String.Type: "a string"
         case is Bool.Type: "true or false"
-        case is Int.Type, is Int32.Type, is Int64.Type: "an integer"
+        case is Int.Type, is Int32.Type, is Int64.Type, is UInt64.Type: "an integer"
         case is Double.Type, is Float.Type, is Decimal.Type: "a number"
         case is [Any].Type: "a list"
         default: "of type \(type)"

@@ -60,6 +60,7 @@ extension Bool: HoldsNoUUID {}
 extension Int: HoldsNoUUID {}
 extension Int32: HoldsNoUUID {}
 extension Int64: HoldsNoUUID {}
+extension UInt64: HoldsNoUUID {}
 extension Double: HoldsNoUUID {}
 extension Float: HoldsNoUUID {}
 extension Date: HoldsNoUUID {}

@@ -112,7 +112,7 @@ import Foundation
 
     static func describe(_ type: Any.Type) -> String {
         switch type {
-        case is Int.Type, is Int32.Type, is Int64.Type: "integer"
+        case is Int.Type, is Int32.Type, is Int64.Type, is UInt64.Type: "integer"
         case is Double.Type, is Float.Type, is Decimal.Type: "number"
         case is Bool.Type: "boolean (true or false)"
         case is Date.Type: "date-time (RFC 3339)"

@@ -378,6 +378,11 @@ extension Int64: URIPrimitive {
     public init?(uriText: String) { self.init(uriText) }
 }
 
+extension UInt64: URIPrimitive {
+    public var uriText: String { String(self) }
+    public init?(uriText: String) { self.init(uriText) }
+}
+
 extension Double: URIPrimitive {
     public var uriText: String { String(self) }
     public init?(uriText: String) {

@@ -513,6 +513,17 @@ struct RoundTripTests {
                 #"{"small": 1, "big": 9007199254740993, "money": 0.1, "moneyText": "10.50", "day": "2024-02-29", "moment": "2024-02-29T22:59:59.250Z", "id": "123e4567-e89b-12d3-a456-426614174000", "link": "", "bytes": "aGVsbG8=", "mystery": "?", "encoded": "iVBORw=="}"#
         )
         #expect(stored.big == 9_007_199_254_740_993)
+        // Integers past 64 bits, exactly: arbitrary precision in a `Decimal`, unsigned in a `UInt64`.
+        let wide = try roundTrip(
+            Formats.Stored.self, #"{"ledger": 123456789012345678901234567890, "unsigned": 18446744073709551615}"#)
+        #expect(wide.ledger == Decimal(string: "123456789012345678901234567890"))
+        #expect(wide.unsigned == UInt64.max)
+        #expect(wide.validationIssues.isEmpty)
+        let fraction = try JSONCoding.decoder().decode(Formats.Stored.self, from: Data(#"{"ledger": 1.5}"#.utf8))
+        #expect(fraction.validationIssues.map(\.description) == ["$.ledger: must be a multiple of 1, but is 1.5"])
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(Formats.Stored.self, from: Data(#"{"unsigned": -1}"#.utf8))
+        }
         #expect(stored.money == Decimal(string: "0.1"))
         #expect(stored.day == CalendarDate(year: 2024, month: 2, day: 29))
         #expect(stored.bytes == Data("hello".utf8))

@@ -2229,6 +2229,46 @@ struct AllOfAndDefaultLoweringTests {
             ])
     }
 
+    /// Integers past 64 bits: `format: bigint` (Formance's ledger amounts) and an integer whose own
+    /// example or bound is past 64 bits are `Decimal` with whole numbers required (`multipleOf: 1`,
+    /// a divisor of their own kept); `format: uint64` and `uint` are `UInt64`, unless the schema shows a
+    /// value below zero.
+    @Test func integersPast64BitsAreDecimalsAndUnsignedOnesUInt64() throws {
+        let (_, object, warnings) = try holder(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    amount: {type: integer, format: bigint}
+                    lots: {type: integer, format: bigint, multipleOf: 100}
+                    total: {type: integer, maximum: 100000000000000000000}
+                    wide: {type: integer, format: int32, examples: [36893488147419103232]}
+                    id: {type: integer, format: uint64, default: 18446744073709551615}
+                    size: {type: integer, format: uint}
+                    offset: {type: integer, format: uint64, minimum: -1}
+            """)
+        #expect(
+            object.properties.map(\.type) == [
+                .primitive(.decimal), .primitive(.decimal), .primitive(.decimal), .primitive(.decimal),
+                .primitive(.uint64), .primitive(.uint64), .primitive(.int64),
+            ])
+        #expect(object.properties.map(\.constraints.multipleOf) == ["1", "100", "1", "1", nil, nil, nil])
+        #expect(
+            warnings == [
+                "spec.yaml:11:16: warning: 'type: integer' (Swift's Int) holds no value past 64 bits, but this schema "
+                    + "shows 100000000000000000000; Lathe generates Decimal [format-too-narrow]",
+                "spec.yaml:12:39: warning: 'format: int32' holds no value past 32 bits, but this schema shows "
+                    + "36893488147419103232; Lathe generates Decimal [format-too-narrow]",
+                "spec.yaml:15:41: warning: 'format: uint64' holds no value below zero, but this schema shows -1; "
+                    + "Lathe generates Int64 [format-too-narrow]",
+            ])
+    }
+
     /// `format: float` whose own example (or default, const or bound) `Float` rounds is `Double`,
     /// with a warning at the format (Pegel Online's latitudes): `Float` would change what it shows.
     @Test func aFloatThatShowsAPreciseValueIsDouble() throws {

@@ -24,6 +24,7 @@ struct TypeSpelling {
         case .int: "Swift.Int"
         case .int32: "Swift.Int32"
         case .int64: "Swift.Int64"
+        case .uint64: "Swift.UInt64"
         case .float: "Swift.Float"
         case .double: "Swift.Double"
         case .decimal: "Foundation.Decimal"
@@ -70,6 +71,7 @@ struct TypeSpelling {
         case (.number(let number), .primitive(let primitive)):
             switch primitive {
             case .int, .int32, .int64: return number.integralValue.map(String.init)
+            case .uint64: return UInt64(number.integralText).map(String.init)
             case .float, .double: return number.isInteger ? number.text + ".0" : number.text
             case .decimal: return "\(Runtime.Literal.decimal)(\(SwiftLiteral.string(number.text)))"
             case .numberOrString: return ".number(\(Runtime.Literal.decimal)(\(SwiftLiteral.string(number.text))))"

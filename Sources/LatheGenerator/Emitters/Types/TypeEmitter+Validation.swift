@@ -197,7 +197,7 @@ extension TypeEmitter {
                 w.line(
                     "\(Runtime.Check.pattern)(\(value), \(SwiftLiteral.string(pattern)), at: \(path), into: &issues)")
             }
-        case .int, .int32, .int64, .float, .double, .decimal:
+        case .int, .int32, .int64, .uint64, .float, .double, .decimal:
             emitNumberCheck(value, c, path, into: &w)
         case .numberOrString:
             // As JSON Schema says: lengths and patterns apply to the string form, bounds to the number form.

@@ -329,6 +329,10 @@ extension Formats {
 
         public var plain: Swift.Int?
 
+        public var ledger: Foundation.Decimal?
+
+        public var unsigned: Swift.UInt64?
+
         public var ratio: Swift.Float?
 
         public var exact: Swift.Double?
@@ -360,6 +364,8 @@ extension Formats {
             small: Swift.Int32? = nil,
             big: Swift.Int64? = nil,
             plain: Swift.Int? = nil,
+            ledger: Foundation.Decimal? = nil,
+            unsigned: Swift.UInt64? = nil,
             ratio: Swift.Float? = nil,
             exact: Swift.Double? = nil,
             money: Foundation.Decimal? = nil,
@@ -377,6 +383,8 @@ extension Formats {
             self.small = small
             self.big = big
             self.plain = plain
+            self.ledger = ledger
+            self.unsigned = unsigned
             self.ratio = ratio
             self.exact = exact
             self.money = money
@@ -398,6 +406,8 @@ extension Formats {
             self.small = try container.decodeIfPresent(Swift.Int32.self, forKey: "small", rejectingNull: rejectsNull)
             self.big = try container.decodeIfPresent(Swift.Int64.self, forKey: "big", rejectingNull: rejectsNull)
             self.plain = try container.decodeIfPresent(Swift.Int.self, forKey: "plain", rejectingNull: rejectsNull)
+            self.ledger = try container.decodeIfPresent(Foundation.Decimal.self, forKey: "ledger", rejectingNull: rejectsNull)
+            self.unsigned = try container.decodeIfPresent(Swift.UInt64.self, forKey: "unsigned", rejectingNull: rejectsNull)
             self.ratio = try container.decodeIfPresent(Swift.Float.self, forKey: "ratio", rejectingNull: rejectsNull)
             self.exact = try container.decodeIfPresent(Swift.Double.self, forKey: "exact", rejectingNull: rejectsNull)
             self.money = try container.decodeIfPresent(Foundation.Decimal.self, forKey: "money", rejectingNull: rejectsNull)
@@ -418,6 +428,8 @@ extension Formats {
             try container.encodeIfPresent(self.small, forKey: "small")
             try container.encodeIfPresent(self.big, forKey: "big")
             try container.encodeIfPresent(self.plain, forKey: "plain")
+            try container.encodeIfPresent(self.ledger, forKey: "ledger")
+            try container.encodeIfPresent(self.unsigned, forKey: "unsigned")
             try container.encodeIfPresent(self.ratio, forKey: "ratio")
             try container.encodeIfPresent(self.exact, forKey: "exact")
             try container.encodeIfPresent(self.money, forKey: "money")
@@ -434,6 +446,9 @@ extension Formats {
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self.ledger {
+                LatheRuntime.Check.number(value, multipleOf: "1", at: path.key("ledger"), into: &issues)
+            }
             if let value = self.amount {
                 LatheRuntime.Check.pattern(value.text, "^\\d{0,10}(\\.\\d{0,2})?$", at: path.key("amount"), into: &issues)
                 LatheRuntime.Check.number(value, minimum: "0.01", maximum: "1000", at: path.key("amount"), into: &issues)
