@@ -183,6 +183,10 @@ public struct IRContent: Sendable, Equatable {
     /// For an event stream whose item schema picks the data's type by event: the enum of them,
     /// nested in the body enum. `type` is then unused.
     public var eventData: IREventData? = nil
+    /// For a form body: the members whose Encoding object gives a style, written as query
+    /// parameters of that style; the others go by content type (text, a pair per list item, an
+    /// object as JSON text).
+    public var formStyles: [IRFormStyle] = []
 
     /// The `Content-Type` a body is sent with: its media type, unless that is a range that names
     /// no type a body has: JSON's for a range read as JSON, `text/plain` for `text/*`, raw bytes'
@@ -201,6 +205,20 @@ public struct IRContent: Sendable, Equatable {
     public var isPlainText: Bool {
         kind == .text && (type == .primitive(.string) || type == .primitive(.binaryData))
     }
+}
+
+/// How a member of an `application/x-www-form-urlencoded` body is written when its Encoding object
+/// gives `style`, `explode` or `allowReserved` (OpenAPI 3.1.1 and 3.2: its `contentType` is then
+/// ignored): as a query parameter of that style.
+public struct IRFormStyle: Sendable, Equatable {
+    public enum Shape: String, Sendable { case primitive, array, object }
+    /// The member's name on the wire.
+    public var name: String
+    /// A query style: `form`, `spaceDelimited`, `pipeDelimited` or `deepObject`.
+    public var style: String
+    public var explode: Bool
+    public var allowReserved: Bool
+    public var shape: Shape
 }
 
 /// The parts of a `multipart/form-data` body, typed from the properties of its object schema and

@@ -668,6 +668,9 @@ extension Lowerer {
             if kind == .multipart, media.schema != nil {
                 content.multipart = lowerMultipart(media, type: type, base: base)
             }
+            if kind == .urlEncodedForm, !media.encoding.isEmpty {
+                content.formStyles = formStyles(media, type: type)
+            }
             content.streamTerminator = kind.isItemStream ? terminator : nil
             if let eventCases {
                 var names = NameScope()
@@ -828,6 +831,78 @@ extension Lowerer {
             )
         }
         return IRMultipart(typeName: typeName, parts: parts)
+    }
+
+    /// The members of a form body whose Encoding object gives `style`, `explode` or `allowReserved`
+    /// (the others go by content type). Only query styles apply (a form is a query's syntax); a
+    /// `deepObject` holding lists or objects is written past what OpenAPI defines, as Stripe and
+    /// `qs` write it (`items[0][price]=…`), said once for the spec.
+    private func formStyles(_ media: MediaType, type: IRValueType) -> [IRFormStyle] {
+        var properties: [IRProperty] = []
+        if case .named(let id) = unaliased(type.nonNull).nonNull, case .object(let object) = types[id.index].kind {
+            properties = object.properties
+        }
+        var styles: [IRFormStyle] = []
+        let warns = formEncodingsRead.insert(media.origin).inserted
+        for (name, encoding) in media.encoding {
+            guard let property = properties.first(where: { $0.name.original == name }) else {
+                guard warns else { continue }
+                warning(
+                    "'encoding' names '\(name)', which is not a property of the body's schema", at: encoding.origin,
+                    kind: "encoding-unknown-property")
+                continue
+            }
+            guard encoding.style != nil || encoding.explode != nil || encoding.allowReserved else { continue }
+            var style = encoding.style ?? .form
+            if ![.form, .spaceDelimited, .pipeDelimited, .deepObject].contains(style) {
+                if warns {
+                    warning(
+                        "style '\(style.rawValue)' is not a query style, which a form member takes; Lathe writes it "
+                            + "with style 'form'",
+                        at: encoding.origin.field("style") ?? encoding.origin, kind: "style-not-allowed")
+                }
+                style = .form
+            }
+            let value = unaliased(property.type.nonNull).nonNull
+            let shape: IRFormStyle.Shape
+            switch value {
+            case .array: shape = .array
+            case .dictionary: shape = .object
+            case .named(let id):
+                if case .enumeration = types[id.index].kind { shape = .primitive } else { shape = .object }
+            default: shape = .primitive
+            }
+            if warns, style == .deepObject, shape == .array || !holdsOnlyScalars(value) {
+                deepObjectsNested.count += 1
+                deepObjectsNested.first = deepObjectsNested.first ?? encoding.origin.field("style") ?? encoding.origin
+            }
+            styles.append(
+                IRFormStyle(
+                    name: name, style: style.rawValue, explode: encoding.explode ?? (style == .form),
+                    allowReserved: encoding.allowReserved, shape: shape))
+        }
+        return styles
+    }
+
+    /// Whether an object's members (a map's values) are all text, numbers or booleans.
+    private func holdsOnlyScalars(_ type: IRValueType) -> Bool {
+        let isScalar = { (member: IRValueType) -> Bool in
+            switch self.unaliased(member.nonNull).nonNull {
+            case .array, .dictionary: return false
+            case .named(let id):
+                if case .enumeration = self.types[id.index].kind { return true }
+                return false
+            default: return true
+            }
+        }
+        switch type {
+        case .dictionary(let value): return isScalar(value)
+        case .named(let id):
+            guard case .object(let object) = types[id.index].kind else { return false }
+            return object.composed.isEmpty && object.properties.allSatisfy { isScalar($0.type) }
+                && { if case .captured(let value, _) = object.additionalProperties { isScalar(value) } else { true } }()
+        default: return true
+        }
     }
 
     /// The properties of a multipart body's schema that give no type, themselves or as an array's

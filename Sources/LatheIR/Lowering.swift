@@ -56,6 +56,10 @@ final class Lowerer {
     /// Where a media type range (`*/*`) was read as JSON, for one warning at the first.
     var rangesReadAsJSON = Set<Origin>()
     var firstRangeReadAsJSON: Origin?
+    /// Form bodies whose `encoding` was read (each warns once, however many operations share it),
+    /// and the `deepObject` members among them that hold lists or objects, for one warning.
+    var formEncodingsRead = Set<Origin>()
+    var deepObjectsNested: (first: Origin?, count: Int) = (nil, 0)
     /// Examples of date-times without a UTC offset, for one warning at the first.
     var dateTimesWithoutOffset: (first: (origin: Origin, text: String)?, seen: Set<Origin>) = (nil, [])
     /// `access` of each `$ref` target asked about.
@@ -205,6 +209,15 @@ final class Lowerer {
                     + "boolean, an enum); Lathe reads \(count == 1 ? "it" : "them") from JSON and sends "
                     + "\(count == 1 ? "it" : "them") as application/json",
                 at: first, kind: "media-range-as-json")
+        }
+        if let first = deepObjectsNested.first {
+            let count = deepObjectsNested.count
+            warning(
+                (count == 1 ? "a form member's style is" : "\(count) form members' styles are")
+                    + " 'deepObject' on a list or an object holding lists or objects, which OpenAPI leaves "
+                    + "undefined; Lathe writes nested members as name[key][inner]=… and list items as name[0]=…, "
+                    + "as Stripe and the qs library do",
+                at: first, kind: "deep-object-nested")
         }
         settleDeferredCompositions()
         settleDeferredDefaults()

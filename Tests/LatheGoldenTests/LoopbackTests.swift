@@ -12,6 +12,8 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
     private var routes: [(method: HTTPRequest.Method, template: [Substring], handler: Handler)] = []
     private let lock = NSLock()
     private(set) var sent: [HTTPRequest] = []
+    /// Each request's body as text, as sent (`nil` without one).
+    private(set) var sentBodies: [String?] = []
 
     /// The parameter name each place of the routes has, whatever their method: a second name there
     /// is refused. Vapor's router traps on one within a method; Hummingbird's, one tree for all
@@ -47,7 +49,13 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
     func send(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        lock.withLock { sent.append(request) }
+        var bytes: Data?
+        if let body { bytes = try await Data(collecting: body, upTo: .max) }
+        lock.withLock {
+            sent.append(request)
+            sentBodies.append(bytes.map { String(decoding: $0, as: UTF8.self) })
+        }
+        let body = bytes.map { HTTPBody($0) }
         let path = request.path ?? "/"
         let segments = path[..<(path.firstIndex(of: "?") ?? path.endIndex)].split(separator: "/")
         for route in lock.withLock({ routes })
@@ -538,5 +546,63 @@ struct MediaTypeHeadersLoopbackTests {
         #expect(
             try #require(transport.sent.last).headerFields[.accept]
                 == "application/vnd.docker.distribution.manifest.v2+json")
+    }
+}
+
+/// A form body whose Encoding objects give styles (Stripe's `deepObject`, nested as Stripe reads
+/// it; `pipeDelimited`), beside members written by content type (a list's pairs, an object as
+/// JSON text), sent as the spec says and read back whole by the generated server.
+struct FormBodyLoopbackTests {
+    struct Service: Bodies.APIServer {
+        func createNote(
+            _ input: Bodies.Operations.CreateNote.Input
+        ) async throws
+            -> Bodies.Operations.CreateNote.Output
+        { .undocumented(statusCode: 501, headers: [:], body: nil) }
+
+        func attach(_ input: Bodies.Operations.Attach.Input) async throws -> Bodies.Operations.Attach.Output {
+            .undocumented(statusCode: 501, headers: [:], body: nil)
+        }
+
+        func createCustomer(
+            _ input: Bodies.Operations.CreateCustomer.Input
+        ) async throws
+            -> Bodies.Operations.CreateCustomer.Output
+        { .ok(.init(body: .json(try input.body.urlEncodedForm))) }
+    }
+
+    let transport = LoopbackTransport()
+    let client: Bodies.Client
+
+    init() throws {
+        try Service().registerHandlers(on: transport)
+        client = Bodies.Client(serverURL: URL(string: "https://forms.test")!, transport: transport)
+    }
+
+    @Test func styledAndPlainMembersArriveAsSent() async throws {
+        let customer = Bodies.Customer(
+            name: "Ada Lovelace", code: "007", address: .init(line1: "1 Main", city: "X"), metadata: ["order": "42"],
+            lines: [.init(price: "p_1", quantity: 2), .init(price: "p_2")], emails: ["a@x.test", "b@x.test"],
+            tags: ["solo"], shipping: .init(carrier: "DHL"))
+        let output = try await client.createCustomer(body: customer)
+        #expect(try output.ok.body.json == customer)
+        #expect(
+            transport.sentBodies.last
+                == "address%5Bcity%5D=X&address%5Bline1%5D=1%20Main&code=007&emails=a%40x.test%7Cb%40x.test"
+                + "&lines%5B0%5D%5Bprice%5D=p_1&lines%5B0%5D%5Bquantity%5D=2&lines%5B1%5D%5Bprice%5D=p_2"
+                + "&metadata%5Border%5D=42&name=Ada%20Lovelace&shipping=%7B%22carrier%22%3A%22DHL%22%7D&tags=solo")
+        // As a browser or curl writes the same: brackets bare, `+` for a space.
+        var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/customers")
+        request.headerFields[.contentType] = "application/x-www-form-urlencoded"
+        let (response, body) = try await transport.send(
+            request, body: HTTPBody("name=Ada+L&lines[0][price]=p&lines[0][quantity]=3&emails=a|b&tags=t"),
+            baseURL: URL(string: "https://forms.test")!, operationID: "createCustomer")
+        #expect(response.status == .ok)
+        let echoed = try JSONDecoder().decode(
+            Bodies.Customer.self, from: try await Data(collecting: try #require(body), upTo: .max))
+        #expect(
+            echoed
+                == Bodies.Customer(
+                    name: "Ada L", lines: [.init(price: "p", quantity: 3)], emails: ["a", "b"], tags: ["t"]))
     }
 }

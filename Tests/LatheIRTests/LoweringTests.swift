@@ -1376,6 +1376,71 @@ struct MultipartLoweringTests {
     }
 }
 
+/// A form body's Encoding objects: a member with `style`, `explode` or `allowReserved` is written
+/// as a query parameter (the style's defaults as a query's), the others by content type; a
+/// `deepObject` past objects of scalars is said once for the spec, however many operations share
+/// the body; a style no query takes is `form`.
+struct FormStyleLoweringTests {
+    @Test func styledMembersAreReadFromEncoding() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  requestBody: {$ref: '#/components/requestBodies/Customer'}
+                  responses: {'204': {description: ok}}
+              /b:
+                post:
+                  requestBody: {$ref: '#/components/requestBodies/Customer'}
+                  responses: {'204': {description: ok}}
+            components:
+              requestBodies:
+                Customer:
+                  content:
+                    application/x-www-form-urlencoded:
+                      schema:
+                        type: object
+                        properties:
+                          address: {type: object, properties: {city: {type: string}}}
+                          lines: {type: array, items: {type: object, properties: {price: {type: string}}}}
+                          tags: {type: array, items: {type: string}}
+                          code: {type: string}
+                          shipping: {type: object, properties: {carrier: {type: string}}}
+                          kind: {type: string, enum: [a, b]}
+                      encoding:
+                        address: {style: deepObject, explode: true}
+                        lines: {style: deepObject}
+                        tags: {style: spaceDelimited}
+                        code: {allowReserved: true}
+                        shipping: {contentType: application/json}
+                        kind: {style: matrix}
+                        ghost: {style: form}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
+        let lowered = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        for operation in lowered.module.operations {
+            let styles = try #require(operation.requestBody?.contents.first?.formStyles)
+            #expect(styles.map(\.name) == ["address", "lines", "tags", "code", "kind"])
+            #expect(styles.map(\.style) == ["deepObject", "deepObject", "spaceDelimited", "form", "form"])
+            #expect(styles.map(\.explode) == [true, false, false, true, true])
+            #expect(styles.map(\.allowReserved) == [false, false, false, true, false])
+            #expect(styles.map(\.shape) == [.object, .array, .array, .primitive, .primitive])
+        }
+        #expect(
+            lowered.diagnostics.all.map(\.description) == [
+                "spec.yaml:32:27: warning: style 'matrix' is not a query style, which a form member takes; Lathe "
+                    + "writes it with style 'form' [style-not-allowed]",
+                "spec.yaml:33:20: warning: 'encoding' names 'ghost', which is not a property of the body's schema "
+                    + "[encoding-unknown-property]",
+                "spec.yaml:28:28: warning: a form member's style is 'deepObject' on a list or an object holding "
+                    + "lists or objects, which OpenAPI leaves undefined; Lathe writes nested members as "
+                    + "name[key][inner]=… and list items as name[0]=…, as Stripe and the qs library do "
+                    + "[deep-object-nested]",
+            ])
+    }
+}
+
 extension MultipartLoweringTests {
     /// A part whose schema gives no type is bytes (OpenAPI 3.1's Encoding object: "for all other
     /// cases the default is application/octet-stream"), as Karakeep's `file: {}` upload needs: a

@@ -98,12 +98,22 @@ extension Emitter {
         return "\(Runtime.BodyCoding.contentType)(contentType, matches: \(SwiftLiteral.string(content.contentType)))"
     }
 
+    /// `, styles: [...]` for a form whose Encoding objects give styles (`IRFormStyle`); else nothing.
+    func formStylesArgument(_ content: IRContent) -> String {
+        guard !content.formStyles.isEmpty else { return "" }
+        let entries = content.formStyles.map { member in
+            "\(SwiftLiteral.string(member.name)): \(Runtime.formStyle)(.\(member.style), explode: \(member.explode)"
+                + (member.allowReserved ? ", allowReserved: true" : "") + ", shape: .\(member.shape.rawValue))"
+        }
+        return ", styles: [" + entries.joined(separator: ", ") + "]"
+    }
+
     /// The expression that makes the `HTTPBody` of `value` for `content` (a request body the client
     /// sends, a response body the server sends); multipart bodies are encoded by their `Parts`.
     func encodedBody(_ content: IRContent, _ value: String) -> String {
         switch content.kind {
         case .json: "try \(Runtime.BodyCoding.json)(\(value))"
-        case .urlEncodedForm: "try \(Runtime.BodyCoding.form)(\(value))"
+        case .urlEncodedForm: "try \(Runtime.BodyCoding.form)(\(value)\(formStylesArgument(content)))"
         case .text where content.isPlainText: "OpenAPIRuntime.HTTPBody(\(value))"
         case .text: "try \(Runtime.BodyCoding.json)(\(value))"
         case .binary, .multipart: value

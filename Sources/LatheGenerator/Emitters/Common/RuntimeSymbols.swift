@@ -38,6 +38,7 @@ enum Runtime {
     static let requestSigningSecret = "LatheSigning.RequestSigningSecret"
     static let signingPartner = "LatheSigning.SigningPartner"
     static let serverLimits = "LatheRuntime.ServerLimits"
+    static let formStyle = "LatheRuntime.FormStyle"
     static let serverEvent = "LatheRuntime.ServerEvent"
     static let unexpectedContentType = "LatheRuntime.UnexpectedContentType"
     static let typedEventData = "LatheRuntime.TypedEventData"

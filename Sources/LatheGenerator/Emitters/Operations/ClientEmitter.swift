@@ -449,7 +449,8 @@ struct ClientEmitter: OperationsKindEmitter {
                     case .urlEncodedForm:
                         w.line(
                             "body = .\(content.caseName)(try await "
-                                + "\(Runtime.BodyCoding.decodeForm)(\(swiftType).self, from: responseBody))"
+                                + "\(Runtime.BodyCoding.decodeForm)(\(swiftType).self, from: responseBody"
+                                + "\(formStylesArgument(content))))"
                         )
                     case .text where content.isPlainText:
                         w.line("body = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(responseBody))")

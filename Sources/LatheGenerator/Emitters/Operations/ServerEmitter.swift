@@ -507,7 +507,7 @@ struct ServerEmitter: OperationsKindEmitter {
                 case .urlEncodedForm:
                     w.line(
                         "decodedBody = .\(content.caseName)(try await "
-                            + "\(Runtime.BodyCoding.decodeForm)(\(type).self, from: body))"
+                            + "\(Runtime.BodyCoding.decodeForm)(\(type).self, from: body\(formStylesArgument(content))))"
                     )
                 case .text where content.isPlainText:
                     w.line("decodedBody = .\(content.caseName)(try await \(Runtime.BodyCoding.text)(body))")

@@ -23,6 +23,8 @@ extension Bodies {
         func createNote(_ input: Operations.CreateNote.Input) async throws -> Operations.CreateNote.Output
         /// `PUT /notes/{id}/attachment`
         func attach(_ input: Operations.Attach.Input) async throws -> Operations.Attach.Output
+        /// `POST /customers`
+        func createCustomer(_ input: Operations.CreateCustomer.Input) async throws -> Operations.CreateCustomer.Output
     }
 }
 
@@ -325,6 +327,98 @@ extension Bodies.Operations {
             }
         }
     }
+
+    /// `POST /customers`, operation `createCustomer`.
+    nonisolated public enum CreateCustomer {
+        public static let id = "createCustomer"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// The request body, in one of the content types the operation accepts.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/x-www-form-urlencoded`
+                case urlEncodedForm(Bodies.Customer)
+
+                /// The `application/x-www-form-urlencoded` body.
+                public var urlEncodedForm: Bodies.Customer {
+                    get throws {
+                        switch self {
+                        case .urlEncodedForm(let value): return value
+                        }
+                    }
+                }
+            }
+            public var body: Body
+
+            public init(body: Body) {
+                self.body = body
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    switch self.body {
+                    case .urlEncodedForm(let value):
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 200: The customer as the server read it.
+            case ok(Ok)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .ok: 200
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 200 response; throws `ResponseError` when another status arrived.
+            public var ok: Ok {
+                get throws {
+                    if case .ok(let response) = self { return response }
+                    throw responseError(expected: "200")
+                }
+            }
+
+            /// The 200 response's body; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Bodies.Customer {
+                if case .ok(let response) = self { return try response.body.json }
+                throw responseError(expected: "200")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: Bodies.Operations.CreateCustomer.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Ok: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Bodies.Customer)
+
+                    /// The `application/json` body.
+                    public var json: Bodies.Customer {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
 }
 
 extension Bodies {
@@ -458,6 +552,37 @@ extension Bodies.Client {
             }
         }
     }
+
+    /// `POST /customers`
+    nonisolated public func createCustomer(_ input: Bodies.Operations.CreateCustomer.Input) async throws -> Bodies.Operations.CreateCustomer.Output {
+        try await LatheRuntime.ClientSupport.call(Bodies.Operations.CreateCustomer.id, configuration) { () async throws -> Bodies.Operations.CreateCustomer.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Bodies.Operations.CreateCustomer.id) }
+            let path = "/customers"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json"
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .urlEncodedForm(let value):
+                request.headerFields[.contentType] = "application/x-www-form-urlencoded"
+                body = try LatheRuntime.BodyCoding.form(value, styles: ["address": LatheRuntime.FormStyle(.deepObject, explode: true, shape: .object), "metadata": LatheRuntime.FormStyle(.deepObject, explode: true, shape: .object), "lines": LatheRuntime.FormStyle(.deepObject, explode: true, shape: .array), "emails": LatheRuntime.FormStyle(.pipeDelimited, explode: false, shape: .array)])
+            }
+            try await authentication.apply(to: &request, operationID: Bodies.Operations.CreateCustomer.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Bodies.Operations.CreateCustomer.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200:
+                let body: Bodies.Operations.CreateCustomer.Output.Ok.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Bodies.Customer.self, from: responseBody, operationID: Bodies.Operations.CreateCustomer.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Bodies.Operations.CreateCustomer.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .ok(Bodies.Operations.CreateCustomer.Output.Ok(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
 }
 
 extension Bodies.APIProtocol {
@@ -473,6 +598,13 @@ extension Bodies.APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func attach(id: Swift.String, body: Bodies.Operations.Attach.Input.Body.Parts? = nil) async throws -> Bodies.Operations.Attach.Output {
         try await self.attach(Bodies.Operations.Attach.Input(path: .init(id: id), body: body.map { .multipartForm($0) }))
+    }
+
+    /// `POST /customers`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func createCustomer(body: Bodies.Customer) async throws -> Bodies.Operations.CreateCustomer.Output {
+        try await self.createCustomer(Bodies.Operations.CreateCustomer.Input(body: .urlEncodedForm(body)))
     }
 }
 
@@ -534,6 +666,10 @@ extension Bodies.APIServer {
         try transport.register(
             { request, body, metadata in try await Bodies.Operations.Attach.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("PUT")!, path: prefix + "/notes/{id}/attachment"
+        )
+        try transport.register(
+            { request, body, metadata in try await Bodies.Operations.CreateCustomer.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/customers"
         )
     }
 }
@@ -642,6 +778,213 @@ extension Bodies.Operations.Attach.Input {
             throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "multipart/form-data")
         }
         self.init(path: path, body: decodedBody)
+    }
+}
+
+extension Bodies.Operations.CreateCustomer {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Bodies.APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: Bodies.ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.createCustomer(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .ok(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 200))
+            switch value.body {
+            case .json(let body):
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, try LatheRuntime.BodyCoding.json(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension Bodies.Operations.CreateCustomer.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let contentType = request.headerFields[.contentType]
+        let decodedBody: Body
+        if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/x-www-form-urlencoded") {
+            decodedBody = .urlEncodedForm(try await LatheRuntime.BodyCoding.decodeForm(Bodies.Customer.self, from: body, styles: ["address": LatheRuntime.FormStyle(.deepObject, explode: true, shape: .object), "metadata": LatheRuntime.FormStyle(.deepObject, explode: true, shape: .object), "lines": LatheRuntime.FormStyle(.deepObject, explode: true, shape: .array), "emails": LatheRuntime.FormStyle(.pipeDelimited, explode: false, shape: .array)]))
+        } else {
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/x-www-form-urlencoded")
+        }
+        _ = metadata
+        self.init(body: decodedBody)
+    }
+}
+
+extension Bodies {
+    /// - Source: `#/components/schemas/Customer`
+    nonisolated public struct Customer: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var name: Swift.String
+
+        public var code: Swift.String?
+
+        public var address: Customer.Address?
+
+        public var metadata: [Swift.String: Swift.String]?
+
+        public var lines: [Customer.Line]?
+
+        public var emails: [Swift.String]?
+
+        public var tags: [Swift.String]?
+
+        public var shipping: Customer.Shipping?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            name: Swift.String,
+            code: Swift.String? = nil,
+            address: Customer.Address? = nil,
+            metadata: [Swift.String: Swift.String]? = nil,
+            lines: [Customer.Line]? = nil,
+            emails: [Swift.String]? = nil,
+            tags: [Swift.String]? = nil,
+            shipping: Customer.Shipping? = nil
+        ) {
+            self.name = name
+            self.code = code
+            self.address = address
+            self.metadata = metadata
+            self.lines = lines
+            self.emails = emails
+            self.tags = tags
+            self.shipping = shipping
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.name = try container.decode(Swift.String.self, forKey: "name")
+            self.code = try container.decodeIfPresent(Swift.String.self, forKey: "code", rejectingNull: rejectsNull)
+            self.address = try container.decodeIfPresent(Customer.Address.self, forKey: "address", rejectingNull: rejectsNull)
+            self.metadata = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: "metadata", rejectingNull: rejectsNull)
+            self.lines = try container.decodeIfPresent([Customer.Line].self, forKey: "lines", rejectingNull: rejectsNull)
+            self.emails = try container.decodeIfPresent([Swift.String].self, forKey: "emails", rejectingNull: rejectsNull)
+            self.tags = try container.decodeIfPresent([Swift.String].self, forKey: "tags", rejectingNull: rejectsNull)
+            self.shipping = try container.decodeIfPresent(Customer.Shipping.self, forKey: "shipping", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.name, forKey: "name")
+            try container.encodeIfPresent(self.code, forKey: "code")
+            try container.encodeIfPresent(self.address, forKey: "address")
+            try container.encodeIfPresent(self.metadata, forKey: "metadata")
+            try container.encodeIfPresent(self.lines, forKey: "lines")
+            try container.encodeIfPresent(self.emails, forKey: "emails")
+            try container.encodeIfPresent(self.tags, forKey: "tags")
+            try container.encodeIfPresent(self.shipping, forKey: "shipping")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self.address {
+                value.collectValidationIssues(at: path.key("address"), into: &issues)
+            }
+            if let value = self.lines {
+                for (index2, item2) in value.enumerated() {
+                    item2.collectValidationIssues(at: path.key("lines").index(index2), into: &issues)
+                }
+            }
+            if let value = self.shipping {
+                value.collectValidationIssues(at: path.key("shipping"), into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Customer/properties/address`
+        nonisolated public struct Address: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var line1: Swift.String?
+
+            public var city: Swift.String?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(line1: Swift.String? = nil, city: Swift.String? = nil) {
+                self.line1 = line1
+                self.city = city
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.line1 = try container.decodeIfPresent(Swift.String.self, forKey: "line1", rejectingNull: rejectsNull)
+                self.city = try container.decodeIfPresent(Swift.String.self, forKey: "city", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.line1, forKey: "line1")
+                try container.encodeIfPresent(self.city, forKey: "city")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// - Source: `#/components/schemas/Customer/properties/lines/items`
+        nonisolated public struct Line: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var price: Swift.String
+
+            public var quantity: Swift.Int?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(price: Swift.String, quantity: Swift.Int? = nil) {
+                self.price = price
+                self.quantity = quantity
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.price = try container.decode(Swift.String.self, forKey: "price")
+                self.quantity = try container.decodeIfPresent(Swift.Int.self, forKey: "quantity", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.price, forKey: "price")
+                try container.encodeIfPresent(self.quantity, forKey: "quantity")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// - Source: `#/components/schemas/Customer/properties/shipping`
+        nonisolated public struct Shipping: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var carrier: Swift.String?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(carrier: Swift.String? = nil) {
+                self.carrier = carrier
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.carrier = try container.decodeIfPresent(Swift.String.self, forKey: "carrier", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.carrier, forKey: "carrier")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
     }
 }
 
