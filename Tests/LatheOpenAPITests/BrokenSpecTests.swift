@@ -884,6 +884,24 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            name: "media-type-transposed",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    post:
+                      requestBody:
+                        content:
+                          plain/text; charset=utf-8: {schema: {type: string}}
+                          vnd.acme/json: {schema: {type: string}}
+                          '*/json': {schema: {type: string}}
+                """#,
+            expected: [
+                #"spec.yaml:8:11: error: 'plain/text; charset=utf-8' is not a media type; 'text/plain; charset=utf-8' is [not-a-media-type]"#
+            ]
+        ),
+        Case(
             name: "pointer-index-out-of-range",
             spec: #"""
                 openapi: 3.1.0

@@ -76,3 +76,29 @@ struct AuthoredSpecTests {
         #expect(body.content.map(\.contentType) == ["text/json", "application/json", "text/xml"])
     }
 }
+
+/// A media type written the wrong way round (`plain/text`, OpenThread's border router) is read as
+/// the one it swaps: only where the written top-level type is none IANA registers and the swapped
+/// one is.
+struct TransposedMediaTypeTests {
+    @Test func plainTextIsReadAsTextPlain() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  requestBody:
+                    content:
+                      plain/text: {schema: {type: string}}
+                      json/application: {schema: {type: object}}
+                      vnd.acme/json: {schema: {type: string}}
+                      x-world/x-vrml: {schema: {type: string}}
+                  responses: {'204': {description: ok}}
+            """
+        let document = try #require(OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml").document)
+        let body = try #require(document.operations.first?.requestBody.flatMap(document.store.requestBody))
+        #expect(
+            body.content.map(\.contentType) == ["text/plain", "application/json", "vnd.acme/json", "x-world/x-vrml"])
+    }
+}

@@ -319,10 +319,32 @@ extension DocumentDecoder {
         "binary": "application/octet-stream", "octet-stream": "application/octet-stream", "*": "*/*",
     ]
 
+    /// IANA's top-level media types (RFC 6838 §4.2, and the registry since).
+    static let topLevelMediaTypes: Set<String> = [
+        "application", "audio", "example", "font", "haptics", "image", "message", "model", "multipart", "text", "video",
+    ]
+
+    /// `plain/text` → `text/plain`: a media type written the wrong way round, whose halves swapped
+    /// make one with a registered top-level type where the written one has none (`*` excepted).
+    static func transposedMediaType(_ written: String) -> String? {
+        var essence = written[..<(written.firstIndex(of: ";") ?? written.endIndex)]
+        while essence.last == " " { essence = essence.dropLast() }
+        let halves = essence.split(separator: "/", omittingEmptySubsequences: false)
+        guard halves.count == 2, halves[0] != "*", !topLevelMediaTypes.contains(halves[0].lowercased()),
+            topLevelMediaTypes.contains(halves[1].lowercased())
+        else { return nil }
+        return halves[1] + "/" + halves[0] + written[essence.endIndex...]
+    }
+
     func decodeContent(_ node: YAMLNode) -> [MediaType] {
         namedEntries(node, "content").compactMap { written, keyNode, value in
             var contentType = written
-            if !written.contains("/") {
+            if let swapped = Self.transposedMediaType(written) {
+                error(
+                    "'\(written)' is not a media type; '\(swapped)' is", at: keyNode, kind: "not-a-media-type",
+                    reading: "Lathe reads it as \(swapped)")
+                contentType = swapped
+            } else if !written.contains("/") {
                 let message = "'\(written)' is not a media type; expected one like application/json or text/plain"
                 guard let full = Self.mediaTypeShortForms[written.lowercased()] else {
                     error(message, at: keyNode, kind: "not-a-media-type", reading: "Lathe leaves out this entry")
