@@ -1056,6 +1056,24 @@ extension Lowerer {
         return keys
     }
 
+    /// What an object's examples (its own, and an enclosing object's) show for its inline
+    /// properties that are objects, or lists of them: kept for when those are lowered
+    /// (`examplesFromEnclosing`). Not through a `$ref`: a shared schema is more than one place.
+    private func passExamplesDown(_ examples: ObjectExamples, to properties: [Schema.Property]) {
+        guard !examples.isEmpty else { return }
+        for property in properties where property.schema.ref == nil {
+            // Objects only: nothing else asks (`lowerObject` takes them).
+            let shown = examples.member(property.name)
+            if let items = property.schema.items?.value, items.ref == nil, !shown.listItems.isEmpty {
+                examplesFromEnclosing[items.origin, default: ObjectExamples()] =
+                    examplesFromEnclosing[items.origin, default: ObjectExamples()] + shown.listItems
+            } else if !shown.objects.isEmpty {
+                examplesFromEnclosing[property.schema.origin, default: ObjectExamples()] =
+                    examplesFromEnclosing[property.schema.origin, default: ObjectExamples()] + shown.objects
+            }
+        }
+    }
+
     /// Scopes made once and copied for each enumeration and union (lowering makes thousands).
     static let enumCaseNames = NameScope(reserved: ["undocumented", "allCases", "rawValue", "byRawValue", "init"])
     static let unionCaseNames = NameScope(reserved: ["undocumented", "byDiscriminator"])
@@ -1093,14 +1111,20 @@ extension Lowerer {
         var properties: [IRProperty] = []
         // At its exact size: property lists are the bulk of a large spec's IR.
         properties.reserveCapacity(parts.properties.count + undefinedRequired.count)
-        // Read from the examples once a required property asks (most objects list no null).
+        // Read from the examples once a required property asks (most objects list no null), and
+        // from an enclosing object's.
+        let enclosing = examplesFromEnclosing.removeValue(forKey: schema.origin) ?? ObjectExamples()
         var nullInExamples: [String: Origin]?
         func exampleNull(_ name: String) -> Origin? {
             if nullInExamples == nil {
                 nullInExamples = keysExamplesGiveAsNull(schema)
+                if !enclosing.isEmpty {
+                    nullInExamples!.merge(enclosing.keysGivenAsNull) { own, _ in own }
+                }
             }
             return nullInExamples?[name]
         }
+        passExamplesDown(schema.objectExamples + enclosing, to: parts.properties)
         for (property, swiftName) in zip(parts.properties, propertyNames) {
             // Cached by node: a property merged in from an allOf base reuses the base's inline types
             // (`Error400.DetailsItem`) instead of a copy in every schema that extends it.

@@ -62,6 +62,10 @@ final class Lowerer {
     var deepObjectsNested: (first: Origin?, count: Int) = (nil, 0)
     /// Examples of date-times without a UTC offset, for one warning at the first.
     var dateTimesWithoutOffset: (first: (origin: Origin, text: String)?, seen: Set<Origin>) = (nil, [])
+    /// What an enclosing object's examples show for an inline object schema below it (Personio's
+    /// request example gives `attendances[0].comment` as null): read as the schema's own examples
+    /// are, for `example-null`. Filled before the enclosing object's properties are lowered.
+    var examplesFromEnclosing: [Origin: ObjectExamples] = [:]
     /// `access` of each `$ref` target asked about.
     @exclusivity(unchecked) var accessByTarget: [String: (readOnly: Bool, writeOnly: Bool)] = [:]
     @exclusivity(unchecked) var types: [IRType] = []

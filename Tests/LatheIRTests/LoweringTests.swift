@@ -1935,6 +1935,55 @@ struct AllOfAndDefaultLoweringTests {
             ])
     }
 
+    /// An enclosing object's example speaks for the inline objects below it, through lists (Personio's
+    /// request example gives `attendances[0].comment` as null where `comment` is a required string);
+    /// not through a `$ref`, a schema other places share.
+    @Test func anEnclosingExampleGivesNullToTheInlineObjectsBelowIt() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Shared:
+                  type: object
+                  required: [note]
+                  properties: {note: {type: string}}
+                Holder:
+                  type: object
+                  example:
+                    attendances: [{comment: null, day: 1}, {comment: ok, day: null}]
+                    owner: {name: null}
+                    shared: {note: null}
+                  properties:
+                    attendances:
+                      type: array
+                      items:
+                        type: object
+                        required: [comment, day]
+                        properties: {comment: {type: string}, day: {type: integer}}
+                    owner:
+                      type: object
+                      required: [name]
+                      properties: {name: {type: string}}
+                    shared: {$ref: '#/components/schemas/Shared'}
+            """
+        let (module, object, warnings) = try holder(yaml)
+        func members(_ name: String) throws -> [IRProperty] {
+            var type = try property(name, of: object).type.nonNull
+            if case .array(let item) = type { type = item.nonNull }
+            guard case .named(let id) = type, case .object(let inner) = module[id].kind else {
+                throw HolderIsNotAnObject()
+            }
+            return inner.properties
+        }
+        #expect(
+            try members("attendances").map(\.type) == [.nullable(.primitive(.string)), .nullable(.primitive(.int))])
+        #expect(try members("owner").map(\.type) == [.nullable(.primitive(.string))])
+        #expect(try members("shared").map(\.type) == [.primitive(.string)])
+        #expect(warnings.count == 3 && warnings.allSatisfy { $0.hasSuffix("[example-null]") })
+    }
+
     /// A default Lathe cannot spell is a located warning that says why: an object default is not
     /// applied (though it may fit), nor a date-time (a moment fixed when the spec was made), a default
     /// of another type does not fit.

@@ -460,13 +460,44 @@ extension Schema {
     /// The keys this object schema's own examples give as null (`canceledBy: null`), each with
     /// where its first null stands: where a property's schema does not allow null, evidence that
     /// the spec left null out of it.
-    public var keysItsExamplesGiveAsNull: [String: Origin] {
+    public var keysItsExamplesGiveAsNull: [String: Origin] { objectExamples.keysGivenAsNull }
+
+    /// This schema's own examples that are objects.
+    public var objectExamples: ObjectExamples { ObjectExamples(examples.filter(\.isMapping)) }
+}
+
+/// Objects an example shows, its own or at a place below an enclosing object's: what lowering
+/// reads them for without handling the tree's nodes.
+public struct ObjectExamples: Sendable {
+    fileprivate var objects: [YAMLNode]
+
+    fileprivate init(_ objects: [YAMLNode]) { self.objects = objects }
+
+    public init() { objects = [] }
+
+    public var isEmpty: Bool { objects.isEmpty }
+
+    public static func + (lhs: ObjectExamples, rhs: ObjectExamples) -> ObjectExamples {
+        ObjectExamples(lhs.objects + rhs.objects)
+    }
+
+    /// The keys the objects give as null, each at its first such value.
+    public var keysGivenAsNull: [String: Origin] {
         var keys: [String: Origin] = [:]
-        for example in examples where example.isMapping {
+        for example in objects {
             for (key, value) in example.entries where value.isScalar && value.scalarType == .null {
                 if let name = key.text, keys[name] == nil { keys[name] = Origin(value) }
             }
         }
         return keys
+    }
+
+    /// The objects these show for `member`, and those its lists hold.
+    public func member(_ name: String) -> (objects: ObjectExamples, listItems: ObjectExamples) {
+        let shown = objects.compactMap { $0[name] }
+        return (
+            ObjectExamples(shown.filter(\.isMapping)),
+            ObjectExamples(shown.flatMap { $0.isSequence ? $0.items.filter(\.isMapping) : [] })
+        )
     }
 }
