@@ -267,6 +267,39 @@ extension PathQueryTests {
 }
 
 extension PathQueryTests {
+    /// `${name}` (KServe's inference protocol) is read as the template `{name}`: sent as written,
+    /// every call put a `$` before the model's name. A `$` elsewhere (OData's `$value`) is text.
+    @Test func aDollarTemplateIsAPathParameter() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /v2/models/${MODEL_NAME}/versions/${MODEL_VERSION}/$value:
+                get:
+                  operationId: modelValue
+                  parameters:
+                    - {name: MODEL_NAME, in: path, required: true, schema: {type: string}}
+                    - {name: MODEL_VERSION, in: path, required: true, schema: {type: string}}
+                  responses: {'204': {description: ok}, '400': {description: bad}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "kserve.yaml")
+        #expect(
+            result.diagnostics.all.map(\.description) == [
+                "kserve.yaml:4:3: warning: path '/v2/models/${MODEL_NAME}/versions/${MODEL_VERSION}/$value' writes "
+                    + "'${MODEL_NAME}', '${MODEL_VERSION}' as shell and JavaScript templates do; OpenAPI would send "
+                    + "the '$' as text before each value; Lathe reads the path as "
+                    + "'/v2/models/{MODEL_NAME}/versions/{MODEL_VERSION}/$value' [path-template-dollar]"
+            ])
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        #expect(
+            client.contains(
+                "LatheRuntime.ClientSupport.path(\"/v2/models/{MODEL_NAME}/versions/{MODEL_VERSION}/$value\""))
+        let server = try #require(result.files.first { $0.name == "Server.swift" }).contents
+        #expect(server.contains("path: prefix + \"/v2/models/{MODEL_NAME}/versions/{MODEL_VERSION}/$value\""))
+    }
+}
+
+extension PathQueryTests {
     /// A key padded so YAML takes a path twice (SuperTokens' `/recipe/user⠀`): both operations are
     /// sent to the path without the padding; a server routes the first.
     @Test func aPaddedKeyIsSentWithoutItsPadding() throws {

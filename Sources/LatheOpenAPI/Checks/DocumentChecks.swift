@@ -21,6 +21,7 @@ struct DocumentChecks {
         readPaddedPaths()
         readQueryInPaths()
         readColonSegments()
+        readDollarTemplates()
         let operations = allOperations()
         checkOperationIds(operations)
         checkPaths()
@@ -231,6 +232,41 @@ struct DocumentChecks {
         }
     }
 
+    /// `${name}` (KServe's `/v2/models/${MODEL_NAME}/ready`, as shell and JavaScript templates write
+    /// a variable): the one reading is the template `{name}`. OpenAPI would send the `$` as text,
+    /// before every value, where no server has one: a warning with the reading, since a `$` is
+    /// text a path may hold.
+    private mutating func readDollarTemplates() {
+        for index in document.paths.indices {
+            let (path, pathNode, _) = document.paths[index]
+            guard path.utf8.contains(UInt8(ascii: "$")), path.contains("${") else { continue }
+            var template = ""
+            var read: [String] = []
+            var position = path.startIndex
+            while position < path.endIndex {
+                let next = path.index(after: position)
+                // `$` right before a `{…}` that closes: the `$` is left out.
+                if path[position] == "$", next < path.endIndex, path[next] == "{",
+                    let close = path[next...].firstIndex(of: "}")
+                {
+                    read.append(String(path[position ... close]))
+                    template += path[next ... close]
+                    position = path.index(after: close)
+                } else {
+                    template.append(path[position])
+                    position = next
+                }
+            }
+            guard !read.isEmpty else { continue }
+            diagnostics.warning(
+                "path '\(path)' writes \(read.map { "'\($0)'" }.joined(separator: ", ")) as shell and JavaScript "
+                    + "templates do; OpenAPI would send the '$' as text before each value; Lathe reads the path as "
+                    + "'\(template)'",
+                at: pathNode, kind: "path-template-dollar")
+            readPath(at: index, as: template)
+        }
+    }
+
     /// A name Express's `:name` takes: a letter or `_`, then letters, digits and `_`.
     private static func isExpressName(_ name: Substring) -> Bool {
         func isLetter(_ byte: UInt8) -> Bool {
@@ -271,7 +307,8 @@ struct DocumentChecks {
                     spelling.contains("?")
                     ? "with a query string"
                     : spelling.unicodeScalars.contains(where: Self.isPadding)
-                        ? "with characters after it" : "with ':' segments"
+                        ? "with characters after it"
+                        : spelling.contains("${") ? "with '${…}' parameters" : "with ':' segments"
                 error(
                     sameNames
                         ? (written.map { "path '\($0)' is '\(path)', " } ?? "path '\(path)' is ")
