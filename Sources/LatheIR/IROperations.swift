@@ -219,6 +219,8 @@ public struct IRFormStyle: Sendable, Equatable {
     public var explode: Bool
     public var allowReserved: Bool
     public var shape: Shape
+    /// An exploded `form` object's property names, whose pairs a server reads as its members.
+    public var keys: [String]? = nil
 }
 
 /// The parts of a `multipart/form-data` body, typed from the properties of its object schema and

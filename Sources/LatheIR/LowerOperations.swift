@@ -864,22 +864,28 @@ extension Lowerer {
                 style = .form
             }
             let value = unaliased(property.type.nonNull).nonNull
-            let shape: IRFormStyle.Shape
+            // Only an object or a map is one (a union, an enum: what its value is, read as text).
+            var shape = IRFormStyle.Shape.primitive
+            var keys: [String]?
             switch value {
             case .array: shape = .array
             case .dictionary: shape = .object
             case .named(let id):
-                if case .enumeration = types[id.index].kind { shape = .primitive } else { shape = .object }
-            default: shape = .primitive
+                if case .object(let object) = types[id.index].kind {
+                    shape = .object
+                    keys = object.properties.map(\.name.original)
+                }
+            default: break
             }
-            if warns, style == .deepObject, shape == .array || !holdsOnlyScalars(value) {
+            if warns, style == .deepObject, shape == .array || (shape == .object && !holdsOnlyScalars(value)) {
                 deepObjectsNested.count += 1
                 deepObjectsNested.first = deepObjectsNested.first ?? encoding.origin.field("style") ?? encoding.origin
             }
+            let explode = encoding.explode ?? (style == .form)
             styles.append(
                 IRFormStyle(
-                    name: name, style: style.rawValue, explode: encoding.explode ?? (style == .form),
-                    allowReserved: encoding.allowReserved, shape: shape))
+                    name: name, style: style.rawValue, explode: explode, allowReserved: encoding.allowReserved,
+                    shape: shape, keys: style == .form && explode ? keys : nil))
         }
         return styles
     }

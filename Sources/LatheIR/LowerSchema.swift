@@ -1784,6 +1784,9 @@ extension Lowerer {
             return (.primitive(primitive), constraints)
         case .integer:
             let primitive = integerType(schema)
+            if integerPrimitive(schema.format) == .decimal, bigIntegers.seen.insert(schema.origin).inserted {
+                bigIntegers.first = bigIntegers.first ?? schema.origin.field("format") ?? schema.origin
+            }
             // An integer held in a `Decimal` (past 64 bits): whole numbers only.
             var constraints = constraints
             if primitive == .decimal, constraints.multipleOf == nil { constraints.multipleOf = "1" }

@@ -60,6 +60,8 @@ final class Lowerer {
     /// and the `deepObject` members among them that hold lists or objects, for one warning.
     var formEncodingsRead = Set<Origin>()
     var deepObjectsNested: (first: Origin?, count: Int) = (nil, 0)
+    /// Integers of arbitrary precision (`format: bigint`), for one warning at the first.
+    var bigIntegers: (first: Origin?, seen: Set<Origin>) = (nil, [])
     /// Examples of date-times without a UTC offset, for one warning at the first.
     var dateTimesWithoutOffset: (first: (origin: Origin, text: String)?, seen: Set<Origin>) = (nil, [])
     /// What an enclosing object's examples show for an inline object schema below it (Personio's
@@ -213,6 +215,14 @@ final class Lowerer {
                     + "boolean, an enum); Lathe reads \(count == 1 ? "it" : "them") from JSON and sends "
                     + "\(count == 1 ? "it" : "them") as application/json",
                 at: first, kind: "media-range-as-json")
+        }
+        if let first = bigIntegers.first {
+            let count = bigIntegers.seen.count
+            warning(
+                (count == 1 ? "an integer's format is" : "\(count) integers' formats are")
+                    + " 'bigint', of any size; Lathe generates Decimal, exact to 38 significant digits, past "
+                    + "which a value decodes rounded",
+                at: first, kind: "bigint-as-decimal")
         }
         if let first = deepObjectsNested.first {
             let count = deepObjectsNested.count

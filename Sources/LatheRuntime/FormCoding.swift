@@ -11,12 +11,19 @@ import OpenAPIRuntime
     public var allowReserved: Bool
     /// What the member holds, which a server needs to read an exploded object's spread pairs.
     public var shape: URIValue.Shape
+    /// An exploded `form` object's property names: the pairs a server reads as its members (where
+    /// `nil`, a map's, every pair of the form is a candidate).
+    public var keys: [String]?
 
-    public init(_ style: ParameterStyle, explode: Bool, allowReserved: Bool = false, shape: URIValue.Shape) {
+    public init(
+        _ style: ParameterStyle, explode: Bool, allowReserved: Bool = false, shape: URIValue.Shape,
+        keys: [String]? = nil
+    ) {
         self.style = style
         self.explode = explode
         self.allowReserved = allowReserved
         self.shape = shape
+        self.keys = keys
     }
 }
 
@@ -54,11 +61,12 @@ import OpenAPIRuntime
         return parts
     }
 
-    /// A member by content type: a scalar's text, a list's items one by one, an object as JSON.
+    /// A member by content type: a scalar's text, an object as JSON, a list's items one by one (an
+    /// item that is a list or an object as JSON, as OpenAPI 3.2 says of arrays in arrays).
     private static func contentTexts(_ value: JSONValue) -> [String] {
         switch value {
         case .null: []
-        case .array(let items): items.flatMap(contentTexts)
+        case .array(let items): items.filter { $0 != .null }.map(text)
         default: [text(value)]
         }
     }
@@ -73,42 +81,40 @@ import OpenAPIRuntime
         }
     }
 
+    /// A styled member's pairs. Reserved characters are percent-encoded even where `allowReserved`
+    /// allows them: a form's `&`, `=` and `+` must be (OpenAPI's Appendix E), and a form decoder
+    /// reads the others back the same either way.
     private static func styledPairs(_ name: String, _ value: JSONValue, _ style: FormStyle) -> [String] {
         switch (style.style, value) {
         case (_, .null): return []
         case (.deepObject, .object), (.deepObject, .array):
-            return deepPairs(URIEncoding.percentEncode(name, allowReserved: false), value, style.allowReserved)
+            return deepPairs(URIEncoding.percentEncode(name, allowReserved: false), value)
         case (_, .array(let items)):
             return URIEncoding.query(
                 .array(items.filter { $0 != .null }.map(text)), name: name, style: style.style,
-                explode: style.explode, allowReserved: style.allowReserved)
+                explode: style.explode)
         case (_, .object(let members)):
             let pairs = members.keys.sorted().filter { members[$0] != .null }.map { URIMember($0, text(members[$0]!)) }
-            return URIEncoding.query(
-                .object(pairs), name: name, style: style.style, explode: style.explode,
-                allowReserved: style.allowReserved)
+            return URIEncoding.query(.object(pairs), name: name, style: style.style, explode: style.explode)
         default:
-            return URIEncoding.query(
-                .primitive(text(value)), name: name, style: style.style, explode: style.explode,
-                allowReserved: style.allowReserved)
+            return URIEncoding.query(.primitive(text(value)), name: name, style: style.style, explode: style.explode)
         }
     }
 
     /// `deepObject` past what OpenAPI defines (an object of scalars, `name[key]=…`): a nested object
     /// as `name[key][inner]=…` and a list's items as `name[0]=…`, as Stripe and the `qs` library
     /// write them. Brackets percent-encoded, as OpenAPI's Appendix E asks.
-    private static func deepPairs(_ prefix: String, _ value: JSONValue, _ allowReserved: Bool) -> [String] {
+    private static func deepPairs(_ prefix: String, _ value: JSONValue) -> [String] {
         switch value {
         case .null: []
         case .object(let members):
             members.keys.sorted().flatMap { key in
-                deepPairs(
-                    prefix + "%5B" + URIEncoding.percentEncode(key, allowReserved: false) + "%5D", members[key]!,
-                    allowReserved)
+                deepPairs(prefix + "%5B" + URIEncoding.percentEncode(key, allowReserved: false) + "%5D", members[key]!)
             }
         case .array(let items):
-            items.enumerated().flatMap { deepPairs(prefix + "%5B\($0.offset)%5D", $0.element, allowReserved) }
-        default: [prefix + "=" + URIEncoding.percentEncode(text(value), allowReserved: allowReserved)]
+            // Numbered without gaps: a null item is left out, as a form has no spelling for it.
+            items.filter { $0 != .null }.enumerated().flatMap { deepPairs(prefix + "%5B\($0.offset)%5D", $0.element) }
+        default: [prefix + "=" + URIEncoding.percentEncode(text(value), allowReserved: false)]
         }
     }
 
@@ -118,7 +124,7 @@ import OpenAPIRuntime
         _ type: T.Type, fromText text: Substring, styles: [String: FormStyle] = [:]
     ) throws -> T {
         do {
-            var reading = FormReading(pairs: URIDecoding.queryItems(text), styles: styles)
+            var reading = try FormReading(pairs: URIDecoding.queryItems(text), styles: styles)
             return try reading.decode(T.self)
         } catch let error as DecodingError {
             throw RequestError([ValidationIssue(path: path(of: error), message: message(of: error))])
@@ -129,18 +135,18 @@ import OpenAPIRuntime
     /// member needs (`FormReading`).
     static func decodeTextMembers<T: Decodable>(_ type: T.Type, _ members: [(name: String, value: String)]) throws -> T
     {
-        var reading = FormReading(pairs: members.map { URIMember($0.name, $0.value) }, styles: [:])
+        var reading = try FormReading(pairs: members.map { URIMember($0.name, $0.value) }, styles: [:])
         return try reading.decode(T.self)
     }
 }
 
 /// A form's pairs read back into an object, each value as what its member's type needs. Text that
-/// spells a number or a boolean is tried as one; where the decoder wants something else, that
-/// place is read again and the whole decoded again: as text, a lone value as a list of one, text
-/// as JSON (an object member, which a form carries as JSON text), numbered members as an object
-/// rather than a list. A name given several times is a list; `deepObject` members
-/// (`name[key][inner]`) nest. Places in lists are read alike, so a list costs no more retries than
-/// one item.
+/// spells a number or a boolean is tried as one, and text that starts like a JSON object or list
+/// (an object member, which a form carries as JSON text) as JSON; where the decoder wants something
+/// else, that place is read again and the whole decoded again: as text, a lone value as a list of
+/// one, text as JSON, numbered members as an object rather than a list. A name given several times
+/// is a list; `deepObject` members (`name[key][inner]`) nest, as deep as a JSON body may. Places in
+/// lists are read alike, so a list costs no more retries than one item.
 struct FormReading {
     indirect enum Node {
         case text(String)
@@ -148,42 +154,80 @@ struct FormReading {
         case members([(key: String, node: Node)])
     }
 
-    enum Reading: Hashable { case text, list, object }
+    /// `text` at a place whose last key is `*` reads all the places beside it as text (a map's
+    /// values, in one retry however many); `number` at a place reads its text as inferred again
+    /// (a struct's number beside text it shares a parent with).
+    enum Reading: Hashable { case text, list, object, number }
 
     /// The members in the order first given.
     private var members: [(key: String, node: Node)] = []
     private var readings: Set<Place> = []
+    /// Each place may be re-read at most three ways.
+    private var retryLimit = 0
 
     private struct Place: Hashable {
         var path: [String]
         var reading: Reading
     }
 
-    /// More retries than a form's places need; past them the error stands (a body of many wrong
-    /// values would otherwise be decoded once per value).
-    private static let retryLimit = 64
+    /// A `deepObject` member as its pairs build it, in place (a name given many times, or many keys
+    /// under one, cost what they add).
+    private final class Tree {
+        var keys: [String] = []
+        var children: [String: Tree] = [:]
+        var texts: [String] = []
 
-    init(pairs: [URIMember], styles: [String: FormStyle]) {
+        func child(_ key: String) -> Tree {
+            if let child = children[key] { return child }
+            let child = Tree()
+            children[key] = child
+            keys.append(key)
+            return child
+        }
+
+        var node: Node {
+            if keys.isEmpty { return texts.count == 1 ? .text(texts[0]) : .list(texts) }
+            return .members(keys.map { ($0, children[$0]!.node) })
+        }
+    }
+
+    init(pairs: [URIMember], styles: [String: FormStyle]) throws {
+        let depthLimit = (ServerLimits.current ?? ServerLimits()).maximumJSONDepth
         var claimed = Set<Int>()
         var read: [(key: String, node: Node)] = []
         for (name, style) in styles.sorted(by: { $0.key < $1.key }) {
             if style.style == .deepObject {
-                var tree: [(key: String, node: Node)] = []
+                let tree = Tree()
                 for (index, pair) in pairs.enumerated() {
+                    if pair.name == name {
+                        // A plain value (an enum, a string) is written as a plain pair.
+                        claimed.insert(index)
+                        tree.texts.append(pair.value)
+                        continue
+                    }
                     guard let keys = Self.bracketKeys(pair.name, after: name) else { continue }
+                    guard keys.count < depthLimit else {
+                        throw RequestError(at: "body", "nests deeper than \(depthLimit) levels")
+                    }
                     claimed.insert(index)
-                    Self.insert(pair.value, at: keys[...], into: &tree)
+                    var place = tree
+                    for key in keys { place = place.child(key) }
+                    place.texts.append(pair.value)
                 }
-                if !tree.isEmpty { read.append((name, .members(tree))) }
+                if !tree.keys.isEmpty || !tree.texts.isEmpty { read.append((name, tree.node)) }
                 continue
             }
-            let mine = pairs.indices.filter { pairs[$0].name == name }
-            // An exploded form object spreads its members over the form: every pair is a candidate.
+            var mine = pairs.indices.filter { pairs[$0].name == name }
+            // An exploded form object spreads its members over the form: its own keys, where the
+            // spec names them, else every pair.
             let spread = style.shape == .object && style.explode && style.style == .form
-            guard
+            if spread, let keys = style.keys {
+                mine = pairs.indices.filter { keys.contains(pairs[$0].name) }
+            }
+            guard !mine.isEmpty || (spread && style.keys == nil),
                 let value = URIDecoding.query(
-                    spread ? pairs : mine.map { pairs[$0] }, name: name, style: style.style, explode: style.explode,
-                    as: style.shape)
+                    spread && style.keys == nil ? pairs : mine.map { pairs[$0] }, name: name, style: style.style,
+                    explode: style.explode, as: style.shape)
             else { continue }
             claimed.formUnion(mine)
             switch value {
@@ -192,20 +236,29 @@ struct FormReading {
             case .object(let pairs): read.append((name, .members(pairs.map { ($0.name, .text($0.value)) })))
             }
         }
-        var positions: [String: Int] = [:]
+        // The other names, in the order first given, each value appended in place.
+        var order: [String] = []
+        var values: [String: [String]] = [:]
         for (index, pair) in pairs.enumerated() where !claimed.contains(index) && styles[pair.name] == nil {
-            if let position = positions[pair.name] {
-                switch read[position].node {
-                case .text(let first): read[position].node = .list([first, pair.value])
-                case .list(let items): read[position].node = .list(items + [pair.value])
-                case .members: break
-                }
-            } else {
-                positions[pair.name] = read.count
-                read.append((pair.name, .text(pair.value)))
-            }
+            if values[pair.name] == nil { order.append(pair.name) }
+            values[pair.name, default: []].append(pair.value)
+        }
+        for name in order {
+            let texts = values[name]!
+            read.append((name, texts.count == 1 ? .text(texts[0]) : .list(texts)))
         }
         members = read
+        retryLimit = 3 * Self.placeCount(read.map(\.node)) + 3
+    }
+
+    /// The places of these nodes, items of a list counted once.
+    private static func placeCount(_ nodes: [Node]) -> Int {
+        nodes.reduce(0) { count, node in
+            switch node {
+            case .text, .list: count + 1
+            case .members(let members): count + 1 + placeCount(members.map(\.node))
+            }
+        }
     }
 
     /// `name[a][b]` → `["a", "b"]`; `nil` for another name, or brackets that do not close.
@@ -221,27 +274,6 @@ struct FormReading {
         return keys
     }
 
-    private static func insert(
-        _ value: String, at keys: ArraySlice<String>, into members: inout [(key: String, node: Node)]
-    ) {
-        guard let key = keys.first else { return }
-        let index = members.firstIndex { $0.key == key }
-        if keys.count == 1 {
-            // A key given twice is a list, as a plain form's names are.
-            switch index.map({ members[$0].node }) {
-            case nil: members.append((key, .text(value)))
-            case .text(let first)?: members[index!].node = .list([first, value])
-            case .list(let items)?: members[index!].node = .list(items + [value])
-            case .members?: break
-            }
-            return
-        }
-        var inner: [(key: String, node: Node)] = []
-        if let index, case .members(let existing) = members[index].node { inner = existing }
-        insert(value, at: keys.dropFirst(), into: &inner)
-        if let index { members[index].node = .members(inner) } else { members.append((key, .members(inner))) }
-    }
-
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         var retries = 0
         while true {
@@ -251,13 +283,19 @@ struct FormReading {
             do {
                 return try JSONCoding.decoder().decode(T.self, from: JSONCoding.encoder().encode(object))
             } catch let error as DecodingError {
-                guard case .typeMismatch(let expected, let context) = error, retries < Self.retryLimit else {
-                    throw error
+                guard case .typeMismatch(let expected, let context) = error, retries < retryLimit else { throw error }
+                // A list's items are one place (`[]`); a map's keys that spell numbers are keys.
+                var path = context.codingPath.map { key in
+                    key.intValue.map { key.stringValue == String($0) ? key.stringValue : "[]" } ?? key.stringValue
                 }
-                let path = context.codingPath.map { $0.intValue != nil ? "[]" : $0.stringValue }
                 let wanted: Reading
-                if expected == String.self {
+                if expected == String.self, !path.isEmpty {
+                    // Every place beside it first (a map's values), then this one alone.
+                    let beside = Array(path.dropLast()) + ["*"]
+                    if !readings.contains(Place(path: beside, reading: .text)) { path = beside }
                     wanted = .text
+                } else if Self.numberTypes.contains(ObjectIdentifier(expected)) {
+                    wanted = .number
                 } else if ObjectIdentifier(expected) == ObjectIdentifier([Any].self) {
                     wanted = .list
                 } else if ObjectIdentifier(expected) == ObjectIdentifier([String: Any].self) {
@@ -271,30 +309,66 @@ struct FormReading {
         }
     }
 
+    private static let numberTypes: Set<ObjectIdentifier> = [
+        ObjectIdentifier(Int.self), ObjectIdentifier(Int32.self), ObjectIdentifier(Int64.self),
+        ObjectIdentifier(UInt64.self), ObjectIdentifier(Double.self), ObjectIdentifier(Float.self),
+        ObjectIdentifier(Decimal.self), ObjectIdentifier(Bool.self),
+    ]
+
     /// A place's value as JSON, as its readings say. Places in a list are one place (`[]`).
     private func json(_ node: Node, at path: [String]) -> JSONValue {
         switch node {
         case .text(let text):
-            if readings.contains(Place(path: path, reading: .list)) { return .array([json(node, at: path + ["[]"])]) }
-            if readings.contains(Place(path: path, reading: .object)),
-                let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            if readings.contains(Place(path: path, reading: .list)) {
+                // JSON text of a list (an item's list, written as JSON), else a list of one.
+                if let value = Self.parsed(text), case .array = value { return value }
+                return .array([json(node, at: path + ["[]"])])
+            }
+            if readings.contains(Place(path: path, reading: .number)) { return Self.inferred(text) }
+            if readings.contains(Place(path: path, reading: .text)) { return .string(text) }
+            // Text that starts like JSON's object or list is tried as JSON first: a union tries its
+            // members without reporting which one wanted what.
+            if let first = text.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
+                let value = Self.parsed(text)
             {
                 return value
             }
-            return readings.contains(Place(path: path, reading: .text)) ? .string(text) : Self.inferred(text)
+            if readings.contains(Place(path: path, reading: .object)), let value = Self.parsed(text) { return value }
+            if !path.isEmpty, readings.contains(Place(path: Array(path.dropLast()) + ["*"], reading: .text)) {
+                return .string(text)
+            }
+            return Self.inferred(text)
         case .list(let items):
             return .array(items.map { json(.text($0), at: path + ["[]"]) })
         case .members(let members):
-            // Numbered from 0, in order: a list (`items[0][price]`), unless read as an object.
-            let isNumbered = members.enumerated().allSatisfy { $0.element.key == String($0.offset) }
-            if isNumbered, !readings.contains(Place(path: path, reading: .object)) {
-                return .array(members.map { json($0.node, at: path + ["[]"]) })
+            // Numbered 0 to n - 1, in any order: a list (`items[0][price]`), unless read as an object.
+            if !readings.contains(Place(path: path, reading: .object)), let ordered = Self.numbered(members) {
+                return .array(ordered.map { json($0, at: path + ["[]"]) })
             }
             return .object(
                 Dictionary(
                     members.map { ($0.key, json($0.node, at: path + [$0.key])) },
                     uniquingKeysWith: { first, _ in first }))
         }
+    }
+
+    /// The members in their numbers' order when their keys are exactly 0 to n - 1.
+    private static func numbered(_ members: [(key: String, node: Node)]) -> [Node]? {
+        var slots = [Node?](repeating: nil, count: members.count)
+        for member in members {
+            guard let number = Int(member.key), String(number) == member.key, slots.indices.contains(number),
+                slots[number] == nil
+            else { return nil }
+            slots[number] = member.node
+        }
+        return slots.map { $0! }
+    }
+
+    /// JSON text, within the depth a JSON body may have.
+    private static func parsed(_ text: String) -> JSONValue? {
+        let data = Data(text.utf8)
+        guard (try? (ServerLimits.current ?? ServerLimits()).checkJSONDepth(data)) != nil else { return nil }
+        return try? JSONDecoder().decode(JSONValue.self, from: data)
     }
 
     private static func inferred(_ text: String) -> JSONValue {

@@ -1408,6 +1408,7 @@ struct FormStyleLoweringTests {
                           code: {type: string}
                           shipping: {type: object, properties: {carrier: {type: string}}}
                           kind: {type: string, enum: [a, b]}
+                          billing: {type: object, properties: {zip: {type: string}}}
                       encoding:
                         address: {style: deepObject, explode: true}
                         lines: {style: deepObject}
@@ -1416,24 +1417,27 @@ struct FormStyleLoweringTests {
                         shipping: {contentType: application/json}
                         kind: {style: matrix}
                         ghost: {style: form}
+                        billing: {explode: true}
             """
         let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
         let lowered = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
         for operation in lowered.module.operations {
             let styles = try #require(operation.requestBody?.contents.first?.formStyles)
-            #expect(styles.map(\.name) == ["address", "lines", "tags", "code", "kind"])
-            #expect(styles.map(\.style) == ["deepObject", "deepObject", "spaceDelimited", "form", "form"])
-            #expect(styles.map(\.explode) == [true, false, false, true, true])
-            #expect(styles.map(\.allowReserved) == [false, false, false, true, false])
-            #expect(styles.map(\.shape) == [.object, .array, .array, .primitive, .primitive])
+            #expect(styles.map(\.name) == ["address", "lines", "tags", "code", "kind", "billing"])
+            #expect(styles.map(\.style) == ["deepObject", "deepObject", "spaceDelimited", "form", "form", "form"])
+            #expect(styles.map(\.explode) == [true, false, false, true, true, true])
+            #expect(styles.map(\.allowReserved) == [false, false, false, true, false, false])
+            #expect(styles.map(\.shape) == [.object, .array, .array, .primitive, .primitive, .object])
+            // An exploded form object's pairs are its properties' (an enum under deepObject is text).
+            #expect(styles.map(\.keys) == [nil, nil, nil, nil, nil, ["zip"]])
         }
         #expect(
             lowered.diagnostics.all.map(\.description) == [
-                "spec.yaml:32:27: warning: style 'matrix' is not a query style, which a form member takes; Lathe "
+                "spec.yaml:33:27: warning: style 'matrix' is not a query style, which a form member takes; Lathe "
                     + "writes it with style 'form' [style-not-allowed]",
-                "spec.yaml:33:20: warning: 'encoding' names 'ghost', which is not a property of the body's schema "
+                "spec.yaml:34:20: warning: 'encoding' names 'ghost', which is not a property of the body's schema "
                     + "[encoding-unknown-property]",
-                "spec.yaml:28:28: warning: a form member's style is 'deepObject' on a list or an object holding "
+                "spec.yaml:29:28: warning: a form member's style is 'deepObject' on a list or an object holding "
                     + "lists or objects, which OpenAPI leaves undefined; Lathe writes nested members as "
                     + "name[key][inner]=… and list items as name[0]=…, as Stripe and the qs library do "
                     + "[deep-object-nested]",
@@ -2380,6 +2384,8 @@ struct AllOfAndDefaultLoweringTests {
                     + "36893488147419103232; Lathe generates Decimal [format-too-narrow]",
                 "spec.yaml:15:41: warning: 'format: uint64' holds no value below zero, but this schema shows -1; "
                     + "Lathe generates Int64 [format-too-narrow]",
+                "spec.yaml:9:41: warning: 2 integers' formats are 'bigint', of any size; Lathe generates Decimal, "
+                    + "exact to 38 significant digits, past which a value decodes rounded [bigint-as-decimal]",
             ])
     }
 

@@ -90,7 +90,8 @@ struct FormCodingTests {
         ]
         let value = Customer(name: "n", code: "a/b", tags: ["x", "y"], address: Address(line1: "l", zip: "0123"))
         let text = try await body(value, styles)
-        #expect(text == "address=line1,l,zip,0123&code=a/b&name=n&tags=x%7Cy")
+        // `allowReserved` or not, a form's reserved characters are percent-encoded.
+        #expect(text == "address=line1,l,zip,0123&code=a%2Fb&name=n&tags=x%7Cy")
         #expect(try await read(text, styles) == value)
         // An exploded object spreads its members over the form.
         let spread = ["address": FormStyle(.form, explode: true, shape: .object)]
@@ -109,5 +110,60 @@ struct FormCodingTests {
                 ["lines": FormStyle(.deepObject, explode: true, shape: .array)])
         }
         #expect(deep.issues.map(\.description) == ["$.body.lines[0].quantity: must be an integer"])
+    }
+
+    struct Wide: Codable, Equatable {
+        var grid: [[Int]]?
+        var counts: [String: String]?
+        var kind: String?
+        var note: String?
+        var fields: [String: String]?
+    }
+
+    func readWide(_ text: String, _ styles: [String: FormStyle] = [:]) async throws -> Wide {
+        try await BodyCoding.decodeForm(Wide.self, from: HTTPBody(text), styles: styles)
+    }
+
+    /// What the first review of this reading found: numbers as a map's keys and values, a plain
+    /// value under `deepObject`, lists of lists, numbered members in any order, `&` and `+` in a
+    /// value that allows reserved characters, an exploded object that is absent.
+    @Test func edgesOfTheReading() async throws {
+        let deep = [
+            "counts": FormStyle(.deepObject, explode: true, shape: .object),
+            "kind": FormStyle(.deepObject, explode: true, shape: .primitive),
+        ]
+        let wide = Wide(grid: [[1, 2], [3]], counts: ["1": "42", "2": "007"], kind: "a")
+        let text = try await String(collecting: BodyCoding.form(wide, styles: deep), upTo: .max)
+        #expect(text == "counts%5B1%5D=42&counts%5B2%5D=007&grid=%5B1%2C2%5D&grid=%5B3%5D&kind=a")
+        #expect(try await readWide(text, deep) == wide)
+        #expect(try await readWide("counts[1]=b&counts[0]=a", deep).counts == ["0": "a", "1": "b"])
+        let lines = ["lines": FormStyle(.deepObject, explode: true, shape: .array)]
+        let sparse = Customer(name: "n", lines: [Line(price: "b", quantity: 2), Line(price: "a", quantity: 1)])
+        #expect(
+            try await read(
+                "name=n&lines[1][price]=a&lines[1][quantity]=1&lines[0][price]=b&lines[0][quantity]=2", lines)
+                == sparse)
+        let reserved = ["code": FormStyle(.form, explode: true, allowReserved: true, shape: .primitive)]
+        let tricky = Customer(name: "n", code: "1+1&x=y/z")
+        #expect(try await read(body(tricky, reserved), reserved) == tricky)
+        let spread = ["address": FormStyle(.form, explode: true, shape: .object, keys: ["line1", "city", "zip"])]
+        #expect(try await read("name=n", spread) == Customer(name: "n"))
+        #expect(try await read("name=n&line1=l", spread) == Customer(name: "n", address: Address(line1: "l")))
+    }
+
+    /// What a hostile form costs stays in line with its size: a name given many times, many keys
+    /// under one member, many text fields that spell numbers; a `deepObject` deeper than a JSON
+    /// body may be is refused.
+    @Test func hostileFormsAreReadInLinearTimeOrRefused() async throws {
+        let many = Array(repeating: "note=1", count: 20_000).joined(separator: "&")
+        await #expect(throws: RequestError.self) { try await readWide(many) }
+        let fields = ["fields": FormStyle(.deepObject, explode: true, shape: .object)]
+        let keys = (0 ..< 10_000).map { "fields[k\($0)]=\($0)" }.joined(separator: "&")
+        #expect(try await readWide(keys, fields).fields?.count == 10_000)
+        let texts = (0 ..< 300).map { "fields[k\($0)]=\($0)" }.joined(separator: "&")
+        #expect(try await readWide(texts, fields).fields?["k299"] == "299")
+        let nested = "fields" + String(repeating: "[a]", count: 200) + "=1"
+        let error = try await #require(throws: RequestError.self) { try await readWide(nested, fields) }
+        #expect(error.issues.map(\.description) == ["$.body: nests deeper than 128 levels"])
     }
 }
