@@ -1113,7 +1113,10 @@ extension Lowerer {
         properties.reserveCapacity(parts.properties.count + undefinedRequired.count)
         // Read from the examples once a required property asks (most objects list no null), and
         // from an enclosing object's.
-        let enclosing = examplesFromEnclosing.removeValue(forKey: schema.origin) ?? ObjectExamples()
+        // Most objects have no enclosing object's examples, nor examples of their own.
+        let enclosing =
+            examplesFromEnclosing.isEmpty
+            ? ObjectExamples() : examplesFromEnclosing.removeValue(forKey: schema.origin) ?? ObjectExamples()
         var nullInExamples: [String: Origin]?
         func exampleNull(_ name: String) -> Origin? {
             if nullInExamples == nil {
@@ -1124,7 +1127,9 @@ extension Lowerer {
             }
             return nullInExamples?[name]
         }
-        passExamplesDown(schema.objectExamples + enclosing, to: parts.properties)
+        if !schema.examples.isEmpty || !enclosing.isEmpty {
+            passExamplesDown(schema.objectExamples + enclosing, to: parts.properties)
+        }
         for (property, swiftName) in zip(parts.properties, propertyNames) {
             // Cached by node: a property merged in from an allOf base reuses the base's inline types
             // (`Error400.DetailsItem`) instead of a copy in every schema that extends it.
@@ -1784,7 +1789,9 @@ extension Lowerer {
             return (.primitive(primitive), constraints)
         case .integer:
             let primitive = integerType(schema)
-            if integerPrimitive(schema.format) == .decimal, bigIntegers.seen.insert(schema.origin).inserted {
+            if primitive == .decimal, integerPrimitive(schema.format) == .decimal,
+                bigIntegers.seen.insert(schema.origin).inserted
+            {
                 bigIntegers.first = bigIntegers.first ?? schema.origin.field("format") ?? schema.origin
             }
             // An integer held in a `Decimal` (past 64 bits): whole numbers only.

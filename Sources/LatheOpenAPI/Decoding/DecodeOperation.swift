@@ -327,6 +327,8 @@ extension DocumentDecoder {
     /// `plain/text` → `text/plain`: a media type written the wrong way round, whose halves swapped
     /// make one with a registered top-level type where the written one has none (`*` excepted).
     static func transposedMediaType(_ written: String) -> String? {
+        // Most media types (it runs for each): a registered top-level type, none swapped.
+        if written.hasPrefix("application/") || written.hasPrefix("text/") { return nil }
         var essence = written[..<(written.firstIndex(of: ";") ?? written.endIndex)]
         while essence.last == " " { essence = essence.dropLast() }
         let halves = essence.split(separator: "/", omittingEmptySubsequences: false)
