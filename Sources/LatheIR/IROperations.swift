@@ -221,6 +221,8 @@ public struct IRFormStyle: Sendable, Equatable {
     public var shape: Shape
     /// An exploded `form` object's property names, whose pairs a server reads as its members.
     public var keys: [String]? = nil
+    /// For an exploded `form` map: the body's other members, whose pairs are not the map's.
+    public var others: [String] = []
 }
 
 /// The parts of a `multipart/form-data` body, typed from the properties of its object schema and

@@ -873,7 +873,11 @@ extension Lowerer {
             case .named(let id):
                 if case .object(let object) = types[id.index].kind {
                     shape = .object
-                    keys = object.properties.map(\.name.original)
+                    // An object that keeps other keys spreads them too: read as a map's.
+                    if case .captured = object.additionalProperties {
+                    } else {
+                        keys = object.properties.map(\.name.original)
+                    }
                 }
             default: break
             }
@@ -882,10 +886,13 @@ extension Lowerer {
                 deepObjectsNested.first = deepObjectsNested.first ?? encoding.origin.field("style") ?? encoding.origin
             }
             let explode = encoding.explode ?? (style == .form)
+            let spreads = style == .form && explode && shape == .object
             styles.append(
                 IRFormStyle(
                     name: name, style: style.rawValue, explode: explode, allowReserved: encoding.allowReserved,
-                    shape: shape, keys: style == .form && explode ? keys : nil))
+                    shape: shape, keys: spreads ? keys : nil,
+                    others: spreads && keys == nil
+                        ? properties.map(\.name.original).filter { $0 != name } : []))
         }
         return styles
     }

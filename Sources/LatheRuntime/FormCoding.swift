@@ -12,18 +12,20 @@ import OpenAPIRuntime
     /// What the member holds, which a server needs to read an exploded object's spread pairs.
     public var shape: URIValue.Shape
     /// An exploded `form` object's property names: the pairs a server reads as its members (where
-    /// `nil`, a map's, every pair of the form is a candidate).
+    /// `nil`, a map's, every pair of the form but those of the body's `others` members).
     public var keys: [String]?
+    public var others: [String]
 
     public init(
         _ style: ParameterStyle, explode: Bool, allowReserved: Bool = false, shape: URIValue.Shape,
-        keys: [String]? = nil
+        keys: [String]? = nil, others: [String] = []
     ) {
         self.style = style
         self.explode = explode
         self.allowReserved = allowReserved
         self.shape = shape
         self.keys = keys
+        self.others = others
     }
 }
 
@@ -219,17 +221,26 @@ struct FormReading {
             }
             var mine = pairs.indices.filter { pairs[$0].name == name }
             // An exploded form object spreads its members over the form: its own keys, where the
-            // spec names them, else every pair.
-            let spread = style.shape == .object && style.explode && style.style == .form
-            if spread, let keys = style.keys {
-                mine = pairs.indices.filter { keys.contains(pairs[$0].name) }
+            // spec names them, else every pair no other member has (a map's, which claims none: a
+            // pair the spec gave another member stays that member's too).
+            let spreadsMap = style.shape == .object && style.explode && style.style == .form && style.keys == nil
+            if style.shape == .object && style.explode && style.style == .form {
+                if let keys = style.keys {
+                    mine = pairs.indices.filter { keys.contains(pairs[$0].name) }
+                } else {
+                    let others = Set(style.others).union(styles.keys)
+                    mine = pairs.indices.filter { index in
+                        let pairName = pairs[index].name
+                        return !claimed.contains(index) && !others.contains(pairName)
+                            && !others.contains(where: { pairName.hasPrefix($0 + "[") })
+                    }
+                }
             }
-            guard !mine.isEmpty || (spread && style.keys == nil),
+            guard !mine.isEmpty,
                 let value = URIDecoding.query(
-                    spread && style.keys == nil ? pairs : mine.map { pairs[$0] }, name: name, style: style.style,
-                    explode: style.explode, as: style.shape)
+                    mine.map { pairs[$0] }, name: name, style: style.style, explode: style.explode, as: style.shape)
             else { continue }
-            claimed.formUnion(mine)
+            if !spreadsMap { claimed.formUnion(mine) }
             switch value {
             case .primitive(let text): read.append((name, .text(text)))
             case .array(let items): read.append((name, .list(items)))
@@ -248,17 +259,9 @@ struct FormReading {
             read.append((name, texts.count == 1 ? .text(texts[0]) : .list(texts)))
         }
         members = read
-        retryLimit = 3 * Self.placeCount(read.map(\.node)) + 3
-    }
-
-    /// The places of these nodes, items of a list counted once.
-    private static func placeCount(_ nodes: [Node]) -> Int {
-        nodes.reduce(0) { count, node in
-            switch node {
-            case .text, .list: count + 1
-            case .members(let members): count + 1 + placeCount(members.map(\.node))
-            }
-        }
+        // Places beside each other take one retry together, so retries grow with the type's members,
+        // not the form's size; past the limit the error stands.
+        retryLimit = 128
     }
 
     /// `name[a][b]` → `["a", "b"]`; `nil` for another name, or brackets that do not close.
@@ -289,10 +292,7 @@ struct FormReading {
                     key.intValue.map { key.stringValue == String($0) ? key.stringValue : "[]" } ?? key.stringValue
                 }
                 let wanted: Reading
-                if expected == String.self, !path.isEmpty {
-                    // Every place beside it first (a map's values), then this one alone.
-                    let beside = Array(path.dropLast()) + ["*"]
-                    if !readings.contains(Place(path: beside, reading: .text)) { path = beside }
+                if expected == String.self {
                     wanted = .text
                 } else if Self.numberTypes.contains(ObjectIdentifier(expected)) {
                     wanted = .number
@@ -302,6 +302,13 @@ struct FormReading {
                     wanted = .object
                 } else {
                     throw error
+                }
+                // Below the top (a `deepObject` map's values), every place beside it first, in one
+                // retry however many keys the map has; then this one alone. At the top, a struct's
+                // members, each alone: read beside them, a union's number would turn text.
+                if wanted != .number, path.count > 1 {
+                    let beside = Array(path.dropLast()) + ["*"]
+                    if !readings.contains(Place(path: beside, reading: wanted)) { path = beside }
                 }
                 guard readings.insert(Place(path: path, reading: wanted)).inserted else { throw error }
                 retries += 1
@@ -319,30 +326,35 @@ struct FormReading {
     private func json(_ node: Node, at path: [String]) -> JSONValue {
         switch node {
         case .text(let text):
-            if readings.contains(Place(path: path, reading: .list)) {
-                // JSON text of a list (an item's list, written as JSON), else a list of one.
-                if let value = Self.parsed(text), case .array = value { return value }
-                return .array([json(node, at: path + ["[]"])])
+            // This place's own reading, then one for the places beside it, then what the text spells.
+            let beside = path.isEmpty ? nil : Array(path.dropLast()) + ["*"]
+            for place in [path, beside].compactMap({ $0 }) {
+                if readings.contains(Place(path: place, reading: .list)) {
+                    // A list item that is a list is JSON text (`contentTexts`); a member's one value is
+                    // a list of one, whatever it spells.
+                    if path.last == "[]", let value = Self.parsed(text), case .array = value { return value }
+                    return .array([json(node, at: path + ["[]"])])
+                }
+                if place == path, readings.contains(Place(path: place, reading: .number)) {
+                    return Self.inferred(text)
+                }
+                if readings.contains(Place(path: place, reading: .text)) { return .string(text) }
+                if readings.contains(Place(path: place, reading: .object)), let value = Self.parsed(text) {
+                    return value
+                }
             }
-            if readings.contains(Place(path: path, reading: .number)) { return Self.inferred(text) }
-            if readings.contains(Place(path: path, reading: .text)) { return .string(text) }
-            // Text that starts like JSON's object or list is tried as JSON first: a union tries its
-            // members without reporting which one wanted what.
-            if let first = text.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-                let value = Self.parsed(text)
-            {
-                return value
-            }
-            if readings.contains(Place(path: path, reading: .object)), let value = Self.parsed(text) { return value }
-            if !path.isEmpty, readings.contains(Place(path: Array(path.dropLast()) + ["*"], reading: .text)) {
-                return .string(text)
-            }
+            // Text that starts like a JSON object is tried as one first (an object member, which a
+            // form carries as JSON text): a union tries its members without saying which wanted what.
+            if text.utf8.first == UInt8(ascii: "{"), let value = Self.parsed(text) { return value }
             return Self.inferred(text)
         case .list(let items):
             return .array(items.map { json(.text($0), at: path + ["[]"]) })
         case .members(let members):
             // Numbered 0 to n - 1, in any order: a list (`items[0][price]`), unless read as an object.
-            if !readings.contains(Place(path: path, reading: .object)), let ordered = Self.numbered(members) {
+            let asObject =
+                readings.contains(Place(path: path, reading: .object))
+                || (!path.isEmpty && readings.contains(Place(path: Array(path.dropLast()) + ["*"], reading: .object)))
+            if !asObject, let ordered = Self.numbered(members) {
                 return .array(ordered.map { json($0, at: path + ["[]"]) })
             }
             return .object(

@@ -118,6 +118,8 @@ struct FormCodingTests {
         var kind: String?
         var note: String?
         var fields: [String: String]?
+        var amount: NumberOrString?
+        var tags: [String]?
     }
 
     func readWide(_ text: String, _ styles: [String: FormStyle] = [:]) async throws -> Wide {
@@ -165,5 +167,26 @@ struct FormCodingTests {
         let nested = "fields" + String(repeating: "[a]", count: 200) + "=1"
         let error = try await #require(throws: RequestError.self) { try await readWide(nested, fields) }
         #expect(error.issues.map(\.description) == ["$.body: nests deeper than 128 levels"])
+    }
+
+    /// What the second review found: text that looks like JSON in a map's values or a list of one
+    /// stays text, a map's values are read as text in one retry however many keys (no retry per
+    /// key), a number beside a top-level member read as text stays a number, and an exploded map
+    /// takes only the pairs no other member has, none when there are none.
+    @Test func textThatLooksLikeJSONAndSpreadMaps() async throws {
+        let fields = ["fields": FormStyle(.deepObject, explode: true, shape: .object)]
+        let looks = try await readWide("fields[a]=[]&fields[b]={}&fields[c]=7", fields)
+        #expect(looks.fields == ["a": "[]", "b": "{}", "c": "7"])
+        #expect(try await readWide("tags=%5B%5D").tags == ["[]"])
+        #expect(try await readWide("tags=[1]&tags=x").tags == ["[1]", "x"])
+        let keys = (0 ..< 5_000).map { "fields[k\($0)]=[]" }.joined(separator: "&")
+        #expect(try await readWide(keys, fields).fields?.count == 5_000)
+        #expect(try await readWide("note=7&amount=5").amount == .number(5))
+        let spread = [
+            "fields": FormStyle(
+                .form, explode: true, shape: .object, others: ["grid", "counts", "kind", "note", "amount", "tags"])
+        ]
+        #expect(try await readWide("note=x", spread) == Wide(note: "x"))
+        #expect(try await readWide("note=x&a=1&counts[z]=2", spread) == Wide(note: "x", fields: ["a": "1"]))
     }
 }

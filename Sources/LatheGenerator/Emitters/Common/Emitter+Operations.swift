@@ -104,7 +104,8 @@ extension Emitter {
         let entries = content.formStyles.map { member in
             "\(SwiftLiteral.string(member.name)): \(Runtime.formStyle)(.\(member.style), explode: \(member.explode)"
                 + (member.allowReserved ? ", allowReserved: true" : "") + ", shape: .\(member.shape.rawValue)"
-                + (member.keys.map { ", keys: \(SwiftLiteral.strings($0))" } ?? "") + ")"
+                + (member.keys.map { ", keys: \(SwiftLiteral.strings($0))" } ?? "")
+                + (member.others.isEmpty ? "" : ", others: \(SwiftLiteral.strings(member.others))") + ")"
         }
         return ", styles: [" + entries.joined(separator: ", ") + "]"
     }
