@@ -2,8 +2,9 @@ import Foundation
 import LatheGenerator
 import Testing
 
-/// Generation stays linear in the size of the spec: four times the input takes at most six times as
-/// long (the margin is for a noisy machine). The shapes are the ones that were superlinear: chains
+/// Generation stays linear in the size of the spec: four times the input takes at most eight times
+/// as long (quadratic cost would take sixteen; the margin is for a noisy machine: under CI's
+/// parallel tests a linear run measured 6.4× once, where alone it takes 3.6 to 4.4×). The shapes are the ones that were superlinear: chains
 /// of references (each link walked the rest of the chain), wide objects and allOf extensions.
 struct LinearityTests {
     /// `n` schemas: a chain of plain references, objects whose properties refer to the previous
@@ -42,10 +43,10 @@ struct LinearityTests {
         return runs.min()!
     }
 
-    @Test func fourTimesTheInputTakesAtMostSixTimesAsLong() {
+    @Test func fourTimesTheInputTakesAtMostEightTimesAsLong() {
         let small = Self.spec(600), large = Self.spec(2_400)
         _ = Self.seconds(small)  // warm up
         let ratio = Self.seconds(large) / Self.seconds(small)
-        #expect(ratio <= 6, "4× the input took \(ratio)× as long")
+        #expect(ratio <= 8, "4× the input took \(ratio)× as long")
     }
 }
