@@ -783,11 +783,8 @@ extension Lowerer {
         let typeName = claim("Parts")
         let encodings = Dictionary(
             media.encoding.map { ($0.property, $0.encoding) }, uniquingKeysWith: { first, _ in first })
-        for (property, encoding) in media.encoding
-        where !object.properties.contains(where: { $0.name.original == property }) {
-            warning(
-                "'encoding' names '\(property)', which is not a property of the body's schema", at: encoding.origin,
-                kind: "encoding-unknown-property")
+        for (name, encoding) in media.encoding where !object.properties.contains(where: { $0.name.original == name }) {
+            reportEncodingOfNoProperty(name, encoding)
         }
         // Read from the schemas at the first part typed as any JSON value (most bodies have none).
         var untyped: Set<String>?
@@ -846,10 +843,7 @@ extension Lowerer {
         let warns = formEncodingsRead.insert(media.origin).inserted
         for (name, encoding) in media.encoding {
             guard let property = properties.first(where: { $0.name.original == name }) else {
-                guard warns else { continue }
-                warning(
-                    "'encoding' names '\(name)', which is not a property of the body's schema", at: encoding.origin,
-                    kind: "encoding-unknown-property")
+                if warns { reportEncodingOfNoProperty(name, encoding) }
                 continue
             }
             guard encoding.style != nil || encoding.explode != nil || encoding.allowReserved else { continue }
@@ -886,6 +880,7 @@ extension Lowerer {
                 deepObjectsNested.first = deepObjectsNested.first ?? encoding.origin.field("style") ?? encoding.origin
             }
             let explode = encoding.explode ?? (style == .form)
+            // An exploded form object spreads its members over the form.
             let spreads = style == .form && explode && shape == .object
             styles.append(
                 IRFormStyle(
@@ -895,6 +890,13 @@ extension Lowerer {
                         ? properties.map(\.name.original).filter { $0 != name } : []))
         }
         return styles
+    }
+
+    /// An `encoding` entry for a name the body's object has no property of (multipart and form bodies).
+    private func reportEncodingOfNoProperty(_ name: String, _ encoding: Encoding) {
+        warning(
+            "'encoding' names '\(name)', which is not a property of the body's schema", at: encoding.origin,
+            kind: "encoding-unknown-property")
     }
 
     /// Whether an object's members (a map's values) are all text, numbers or booleans.

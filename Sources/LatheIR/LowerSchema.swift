@@ -1065,11 +1065,9 @@ extension Lowerer {
             // Objects only: nothing else asks (`lowerObject` takes them).
             let shown = examples.member(property.name)
             if let items = property.schema.items?.value, items.ref == nil, !shown.listItems.isEmpty {
-                examplesFromEnclosing[items.origin, default: ObjectExamples()] =
-                    examplesFromEnclosing[items.origin, default: ObjectExamples()] + shown.listItems
+                examplesFromEnclosing[items.origin, default: ObjectExamples()] += shown.listItems
             } else if !shown.objects.isEmpty {
-                examplesFromEnclosing[property.schema.origin, default: ObjectExamples()] =
-                    examplesFromEnclosing[property.schema.origin, default: ObjectExamples()] + shown.objects
+                examplesFromEnclosing[property.schema.origin, default: ObjectExamples()] += shown.objects
             }
         }
     }
@@ -1111,9 +1109,8 @@ extension Lowerer {
         var properties: [IRProperty] = []
         // At its exact size: property lists are the bulk of a large spec's IR.
         properties.reserveCapacity(parts.properties.count + undefinedRequired.count)
-        // Read from the examples once a required property asks (most objects list no null), and
-        // from an enclosing object's.
-        // Most objects have no enclosing object's examples, nor examples of their own.
+        // Read from the examples, its own and an enclosing object's, once a required property asks
+        // (most objects list no null; most have no enclosing object's examples, nor their own).
         let enclosing =
             examplesFromEnclosing.isEmpty
             ? ObjectExamples() : examplesFromEnclosing.removeValue(forKey: schema.origin) ?? ObjectExamples()

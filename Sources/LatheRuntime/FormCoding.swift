@@ -4,11 +4,11 @@ import OpenAPIRuntime
 /// How a member of an `application/x-www-form-urlencoded` body is written when its Encoding
 /// object gives `style`, `explode` or `allowReserved`: as a query parameter of that style
 /// (OpenAPI 3.1.1 and 3.2: its `contentType` is then ignored). A member without one is written by
-/// its content type: text as it is, a list as one pair per item, an object as JSON text.
+/// its content type: text as it is, a list as one pair per item, an object as JSON text. Reserved
+/// characters are percent-encoded either way (`styledPairs`), so `allowReserved` has no part here.
 @_spi(Generated) public struct FormStyle: Sendable, Hashable {
     public var style: ParameterStyle
     public var explode: Bool
-    public var allowReserved: Bool
     /// What the member holds, which a server needs to read an exploded object's spread pairs.
     public var shape: URIValue.Shape
     /// An exploded `form` object's property names: the pairs a server reads as its members (where
@@ -17,12 +17,11 @@ import OpenAPIRuntime
     public var others: [String]
 
     public init(
-        _ style: ParameterStyle, explode: Bool, allowReserved: Bool = false, shape: URIValue.Shape,
-        keys: [String]? = nil, others: [String] = []
+        _ style: ParameterStyle, explode: Bool, shape: URIValue.Shape, keys: [String]? = nil,
+        others: [String] = []
     ) {
         self.style = style
         self.explode = explode
-        self.allowReserved = allowReserved
         self.shape = shape
         self.keys = keys
         self.others = others
@@ -67,19 +66,8 @@ import OpenAPIRuntime
     /// item that is a list or an object as JSON, as OpenAPI 3.2 says of arrays in arrays).
     private static func contentTexts(_ value: JSONValue) -> [String] {
         switch value {
-        case .null: []
-        case .array(let items): items.filter { $0 != .null }.map(text)
-        default: [text(value)]
-        }
-    }
-
-    private static func text(_ value: JSONValue) -> String {
-        switch value {
-        case .null: ""
-        case .bool(let flag): flag ? "true" : "false"
-        case .number(let number): number.description
-        case .string(let text): text
-        case .array, .object: String(decoding: (try? JSONCoding.encoder().encode(value)) ?? Data(), as: UTF8.self)
+        case .array(let items): items.compactMap(\.uriText)
+        default: value.uriText.map { [$0] } ?? []
         }
     }
 
@@ -93,13 +81,12 @@ import OpenAPIRuntime
             return deepPairs(URIEncoding.percentEncode(name, allowReserved: false), value)
         case (_, .array(let items)):
             return URIEncoding.query(
-                .array(items.filter { $0 != .null }.map(text)), name: name, style: style.style,
-                explode: style.explode)
+                .array(items.compactMap(\.uriText)), name: name, style: style.style, explode: style.explode)
         case (_, .object(let members)):
-            let pairs = members.keys.sorted().filter { members[$0] != .null }.map { URIMember($0, text(members[$0]!)) }
-            return URIEncoding.query(.object(pairs), name: name, style: style.style, explode: style.explode)
+            return URIEncoding.query(.members(of: members), name: name, style: style.style, explode: style.explode)
         default:
-            return URIEncoding.query(.primitive(text(value)), name: name, style: style.style, explode: style.explode)
+            return URIEncoding.query(
+                .primitive(value.uriText ?? ""), name: name, style: style.style, explode: style.explode)
         }
     }
 
@@ -116,7 +103,7 @@ import OpenAPIRuntime
         case .array(let items):
             // Numbered without gaps: a null item is left out, as a form has no spelling for it.
             items.filter { $0 != .null }.enumerated().flatMap { deepPairs(prefix + "%5B\($0.offset)%5D", $0.element) }
-        default: [prefix + "=" + URIEncoding.percentEncode(text(value), allowReserved: false)]
+        default: [prefix + "=" + URIEncoding.percentEncode(value.uriText ?? "", allowReserved: false)]
         }
     }
 
@@ -143,17 +130,21 @@ import OpenAPIRuntime
 }
 
 /// A form's pairs read back into an object, each value as what its member's type needs. Text that
-/// spells a number or a boolean is tried as one, and text that starts like a JSON object or list
-/// (an object member, which a form carries as JSON text) as JSON; where the decoder wants something
-/// else, that place is read again and the whole decoded again: as text, a lone value as a list of
-/// one, text as JSON, numbered members as an object rather than a list. A name given several times
-/// is a list; `deepObject` members (`name[key][inner]`) nest, as deep as a JSON body may. Places in
-/// lists are read alike, so a list costs no more retries than one item.
+/// spells a number or a boolean is tried as one, and text that starts like a JSON object (an object
+/// member, which a form carries as JSON text) as JSON; where the decoder wants something else,
+/// that place is read again and the whole decoded again: as text, a number, a lone value as a list
+/// of one, text as JSON, numbered members as an object rather than a list. A name given several
+/// times is a list; `deepObject` members (`name[key][inner]`) nest, as deep as a JSON body may.
+/// Places in a list are one place, and places beside each other below the top (a map's values) are
+/// read together first, so neither costs a retry per item.
 struct FormReading {
     indirect enum Node {
         case text(String)
         case list([String])
         case members([(key: String, node: Node)])
+
+        /// One text, or a list of those a name was given several times.
+        static func texts(_ texts: [String]) -> Node { texts.count == 1 ? .text(texts[0]) : .list(texts) }
     }
 
     /// `text` at a place whose last key is `*` reads all the places beside it as text (a map's
@@ -164,8 +155,9 @@ struct FormReading {
     /// The members in the order first given.
     private var members: [(key: String, node: Node)] = []
     private var readings: Set<Place> = []
-    /// Each place may be re-read at most three ways.
-    private var retryLimit = 0
+    /// Places beside each other take one retry together, so retries grow with the type's members,
+    /// not the form's size; past the limit the error stands (each retry decodes the whole form).
+    private static let retryLimit = 128
 
     private struct Place: Hashable {
         var path: [String]
@@ -188,7 +180,7 @@ struct FormReading {
         }
 
         var node: Node {
-            if keys.isEmpty { return texts.count == 1 ? .text(texts[0]) : .list(texts) }
+            if keys.isEmpty { return .texts(texts) }
             return .members(keys.map { ($0, children[$0]!.node) })
         }
     }
@@ -223,8 +215,9 @@ struct FormReading {
             // An exploded form object spreads its members over the form: its own keys, where the
             // spec names them, else every pair no other member has (a map's, which claims none: a
             // pair the spec gave another member stays that member's too).
-            let spreadsMap = style.shape == .object && style.explode && style.style == .form && style.keys == nil
-            if style.shape == .object && style.explode && style.style == .form {
+            let spreads = style.shape == .object && style.explode && style.style == .form
+            let spreadsMap = spreads && style.keys == nil
+            if spreads {
                 if let keys = style.keys {
                     mine = pairs.indices.filter { keys.contains(pairs[$0].name) }
                 } else {
@@ -255,13 +248,9 @@ struct FormReading {
             values[pair.name, default: []].append(pair.value)
         }
         for name in order {
-            let texts = values[name]!
-            read.append((name, texts.count == 1 ? .text(texts[0]) : .list(texts)))
+            read.append((name, .texts(values[name]!)))
         }
         members = read
-        // Places beside each other take one retry together, so retries grow with the type's members,
-        // not the form's size; past the limit the error stands.
-        retryLimit = 128
     }
 
     /// `name[a][b]` → `["a", "b"]`; `nil` for another name, or brackets that do not close.
@@ -286,7 +275,9 @@ struct FormReading {
             do {
                 return try JSONCoding.decoder().decode(T.self, from: JSONCoding.encoder().encode(object))
             } catch let error as DecodingError {
-                guard case .typeMismatch(let expected, let context) = error, retries < retryLimit else { throw error }
+                guard case .typeMismatch(let expected, let context) = error, retries < Self.retryLimit else {
+                    throw error
+                }
                 // A list's items are one place (`[]`); a map's keys that spell numbers are keys.
                 var path = context.codingPath.map { key in
                     key.intValue.map { key.stringValue == String($0) ? key.stringValue : "[]" } ?? key.stringValue
@@ -306,9 +297,10 @@ struct FormReading {
                 // Below the top (a `deepObject` map's values), every place beside it first, in one
                 // retry however many keys the map has; then this one alone. At the top, a struct's
                 // members, each alone: read beside them, a union's number would turn text.
-                if wanted != .number, path.count > 1 {
-                    let beside = Array(path.dropLast()) + ["*"]
-                    if !readings.contains(Place(path: beside, reading: wanted)) { path = beside }
+                if wanted != .number, path.count > 1, let beside = Self.beside(path),
+                    !readings.contains(Place(path: beside, reading: wanted))
+                {
+                    path = beside
                 }
                 guard readings.insert(Place(path: path, reading: wanted)).inserted else { throw error }
                 retries += 1
@@ -327,8 +319,7 @@ struct FormReading {
         switch node {
         case .text(let text):
             // This place's own reading, then one for the places beside it, then what the text spells.
-            let beside = path.isEmpty ? nil : Array(path.dropLast()) + ["*"]
-            for place in [path, beside].compactMap({ $0 }) {
+            for place in [path, Self.beside(path)].compactMap({ $0 }) {
                 if readings.contains(Place(path: place, reading: .list)) {
                     // A list item that is a list is JSON text (`contentTexts`); a member's one value is
                     // a list of one, whatever it spells.
@@ -351,9 +342,9 @@ struct FormReading {
             return .array(items.map { json(.text($0), at: path + ["[]"]) })
         case .members(let members):
             // Numbered 0 to n - 1, in any order: a list (`items[0][price]`), unless read as an object.
-            let asObject =
-                readings.contains(Place(path: path, reading: .object))
-                || (!path.isEmpty && readings.contains(Place(path: Array(path.dropLast()) + ["*"], reading: .object)))
+            let asObject = [path, Self.beside(path)].contains {
+                $0.map { readings.contains(Place(path: $0, reading: .object)) } ?? false
+            }
             if !asObject, let ordered = Self.numbered(members) {
                 return .array(ordered.map { json($0, at: path + ["[]"]) })
             }
@@ -362,6 +353,11 @@ struct FormReading {
                     members.map { ($0.key, json($0.node, at: path + [$0.key])) },
                     uniquingKeysWith: { first, _ in first }))
         }
+    }
+
+    /// The place that stands for every place beside `path` (its last key `*`); none for the top.
+    private static func beside(_ path: [String]) -> [String]? {
+        path.isEmpty ? nil : Array(path.dropLast()) + ["*"]
     }
 
     /// The members in their numbers' order when their keys are exactly 0 to n - 1.

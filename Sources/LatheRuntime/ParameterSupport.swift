@@ -20,22 +20,31 @@ import Foundation
         else {
             return .object([])
         }
-        return .object(
-            members.keys.sorted().compactMap { key in
-                switch members[key]! {
-                case .null: nil
-                case .bool(let flag): URIMember(key, flag ? "true" : "false")
-                case .number(let number): URIMember(key, number.description)
-                case .string(let text): URIMember(key, text)
-                case let other:
-                    URIMember(key, String(decoding: (try? JSONCoding.encoder().encode(other)) ?? Data(), as: UTF8.self))
-                }
-            })
+        return .members(of: members)
+    }
+
+    /// An object's members in key order, each as its text (`JSONValue.uriText`), nulls left out.
+    static func members(of object: [String: JSONValue]) -> URIValue {
+        .object(object.keys.sorted().compactMap { key in object[key]!.uriText.map { URIMember(key, $0) } })
     }
 
     /// A parameter described by `content` (its value is JSON text).
     public static func of(json value: some Encodable) throws -> URIValue {
         .primitive(String(decoding: try JSONCoding.encoder().encode(value), as: UTF8.self))
+    }
+}
+
+extension JSONValue {
+    /// The value as a URI or a form carries it: a scalar's text, a list or an object as JSON; `nil`
+    /// for null, which neither can spell.
+    var uriText: String? {
+        switch self {
+        case .null: nil
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let number): number.description
+        case .string(let text): text
+        case .array, .object: String(decoding: (try? JSONCoding.encoder().encode(self)) ?? Data(), as: UTF8.self)
+        }
     }
 }
 

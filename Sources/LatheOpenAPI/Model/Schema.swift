@@ -481,6 +481,8 @@ public struct ObjectExamples: Sendable {
         ObjectExamples(lhs.objects + rhs.objects)
     }
 
+    public static func += (lhs: inout ObjectExamples, rhs: ObjectExamples) { lhs.objects += rhs.objects }
+
     /// The keys the objects give as null, each at its first such value.
     public var keysGivenAsNull: [String: Origin] {
         var keys: [String: Origin] = [:]

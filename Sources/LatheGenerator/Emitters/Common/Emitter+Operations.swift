@@ -103,7 +103,7 @@ extension Emitter {
         guard !content.formStyles.isEmpty else { return "" }
         let entries = content.formStyles.map { member in
             "\(SwiftLiteral.string(member.name)): \(Runtime.formStyle)(.\(member.style), explode: \(member.explode)"
-                + (member.allowReserved ? ", allowReserved: true" : "") + ", shape: .\(member.shape.rawValue)"
+                + ", shape: .\(member.shape.rawValue)"
                 + (member.keys.map { ", keys: \(SwiftLiteral.strings($0))" } ?? "")
                 + (member.others.isEmpty ? "" : ", others: \(SwiftLiteral.strings(member.others))") + ")"
         }
