@@ -179,9 +179,13 @@ struct FormReading {
             return child
         }
 
-        var node: Node {
+        /// A place given both a value and members (`m=x&m[a]=1`) is refused, not read as either.
+        func node(at path: JSONPath) throws -> Node {
             if keys.isEmpty { return .texts(texts) }
-            return .members(keys.map { ($0, children[$0]!.node) })
+            guard texts.isEmpty else {
+                throw RequestError([ValidationIssue(path: path, message: "is given both a value and members")])
+            }
+            return try .members(keys.map { ($0, try children[$0]!.node(at: path.key($0))) })
         }
     }
 
@@ -199,7 +203,9 @@ struct FormReading {
                         tree.texts.append(pair.value)
                         continue
                     }
-                    guard let keys = Self.bracketKeys(pair.name, after: name) else { continue }
+                    guard var keys = Self.bracketKeys(pair.name, after: name) else { continue }
+                    // `tags[]=a&tags[]=b`, as `qs`, PHP and Rails write a list: the values in order.
+                    if keys.last == "" { keys.removeLast() }
                     guard keys.count < depthLimit else {
                         throw RequestError(at: "body", "nests deeper than \(depthLimit) levels")
                     }
@@ -208,7 +214,9 @@ struct FormReading {
                     for key in keys { place = place.child(key) }
                     place.texts.append(pair.value)
                 }
-                if !tree.keys.isEmpty || !tree.texts.isEmpty { read.append((name, tree.node)) }
+                if !tree.keys.isEmpty || !tree.texts.isEmpty {
+                    read.append((name, try tree.node(at: JSONPath.root.key("body").key(name))))
+                }
                 continue
             }
             var mine = pairs.indices.filter { pairs[$0].name == name }

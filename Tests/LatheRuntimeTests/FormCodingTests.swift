@@ -79,6 +79,14 @@ struct FormCodingTests {
         // A map whose keys are numbers is still a map; brackets as written, not encoded.
         let numbered = try await read("name=n&metadata[0]=a&metadata[1]=b", styles)
         #expect(numbered.metadata == ["0": "a", "1": "b"])
+        // A list as `qs`, PHP and Rails write it, of one or of many.
+        #expect(try await read("name=n&tags[]=a&tags[]=b", styles).tags == ["a", "b"])
+        #expect(try await read("name=n&tags%5B%5D=7", styles).tags == ["7"])
+        // A value and members for one place is neither.
+        await #expect(throws: RequestError.self) { try await read("name=n&address=x&address[line1]=l", styles) }
+        await #expect(throws: RequestError.self) {
+            try await read("name=n&lines[0][price]=p&lines[0][price][a]=q", styles)
+        }
     }
 
     /// The other styles, as query parameters write them.
