@@ -309,6 +309,20 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            name: "pointer-without-its-first-slash",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    A: {$ref: '#components/schemas/B'}
+                    B: {type: string}
+                """#,
+            expected: [
+                #"spec.yaml:5:15: error: '#components/schemas/B' is a JSON pointer without its leading / [ref-pointer-without-slash]"#
+            ]
+        ),
+        Case(
             name: "ref-cycle-without-content",
             spec: #"""
                 openapi: 3.1.0

@@ -151,6 +151,34 @@ struct NormalisationTests {
         #expect(document.operations.first?.responses.map(\.key) == [.code(200), .range(2), .range(4), .default])
     }
 
+    /// Halo's `204 NO_CONTENT`: a status code with its reason is that code (an error for `validate`),
+    /// unless the code is given on its own too; other text is no key.
+    @Test func aResponseKeyWithItsReasonIsItsCode() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: 1.0}
+            paths:
+              /a:
+                delete:
+                  responses:
+                    '204 NO_CONTENT': {description: gone}
+                    '200 OK': {description: ok}
+                    '200': {description: ok}
+                    '404  NOT': {description: ok}
+                    '600 X': {description: ok}
+            """)
+        #expect(
+            printed(result) == [
+                "spec.yaml:7:9: error: '204 NO_CONTENT' is not a response key; a status code is written alone [response-key-invalid]",
+                "spec.yaml:8:9: error: '200 OK' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]",
+                "spec.yaml:10:9: error: '404  NOT' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]",
+                "spec.yaml:11:9: error: '600 X' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]",
+            ])
+        #expect(result.document?.operations.first?.responses.map(\.key) == [.code(204), .code(200)])
+        #expect(result.diagnostics.sorted.first?.reading == "Lathe reads it as 204")
+    }
+
     @Test func extensionsAreKeptEverywhere() throws {
         let result = load(
             """

@@ -444,7 +444,7 @@ extension DocumentDecoder {
                 extensions.entries.append((keyNode.text ?? "", value))
                 continue
             }
-            guard let key = responseKey(keyNode) else { continue }
+            guard let key = responseKey(keyNode, besides: node) else { continue }
             if let response = decodeReferenceable(value, .response, decodeResponse) {
                 entries.append(ResponseEntry(key: key, keyNode: keyNode, response: response))
             }
@@ -457,7 +457,9 @@ extension DocumentDecoder {
         return (entries, extensions)
     }
 
-    private func responseKey(_ node: YAMLNode) -> ResponseKey? {
+    /// A key of `responses`. A status code followed by its reason (`204 NO_CONTENT`, Spring's
+    /// `HttpStatus` written out) is that code, unless the mapping gives the code itself too.
+    private func responseKey(_ node: YAMLNode, besides responses: YAMLNode) -> ResponseKey? {
         let text = node.text ?? ""
         if text == "default" { return .default }
         let bytes = Array(text.utf8)
@@ -466,6 +468,17 @@ extension DocumentDecoder {
                 return .range(Int(first - UInt8(ascii: "0")))
             }
             if let code = Int(text) { return .code(code) }
+        }
+        if bytes.count > 4, bytes[3] == UInt8(ascii: " "), let code = Int(text.prefix(3)), (100 ... 599).contains(code),
+            bytes[4] != UInt8(ascii: " ")
+        {
+            let codeText = String(text.prefix(3))
+            guard responses[codeText] != nil else {
+                error(
+                    "'\(text)' is not a response key; a status code is written alone", at: node,
+                    kind: "response-key-invalid", reading: "Lathe reads it as \(codeText)")
+                return .code(code)
+            }
         }
         error(
             "'\(text)' is not a response key; expected a status code from 100 to 599, a range such as 2XX, "

@@ -139,12 +139,20 @@ extension DocumentDecoder {
             return nil
         }
         guard var uri = local ?? PercentEncoding.decode(uriPart),
-            let fragment = PercentEncoding.decode(fragmentPart ?? "")
+            var fragment = PercentEncoding.decode(fragmentPart ?? "")
         else {
             referenceError(
                 "'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)", at: refNode,
                 kind: kind, "ref-invalid")
             return nil
+        }
+        if let first = fragment.utf8.first, first != UInt8(ascii: "/"), fragment.utf8.contains(UInt8(ascii: "/")) {
+            // TRAPI's `#components/schemas/AuxiliaryGraph`: an `$anchor` holds no `/`, so this is a
+            // JSON pointer without its first `/`.
+            error(
+                "'\(raw)' is a JSON pointer without its leading /", at: refNode, kind: "ref-pointer-without-slash",
+                reading: "Lathe reads it as '#/\(fragmentPart ?? "")'")
+            fragment = "/" + fragment
         }
         let tokens: [String]
         do {
