@@ -977,7 +977,11 @@ extension Lowerer {
             return objectParts(alternatives[1 - nullIndex], visited: &visited, family: family)
         }
         if let types = schema.types, !types.subtracting(.null).isSubset(of: .object) { return nil }
-        guard schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil, schema.items == nil else {
+        // `items` makes an untyped schema a list; beside `type: object` it applies to nothing (its
+        // properties were dropped for it: Moov FED's participants).
+        guard schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil,
+            schema.items == nil || schema.types?.subtracting(.null) == .object
+        else {
             return nil
         }
         var parts = ObjectParts.Merged()
@@ -1813,6 +1817,7 @@ extension Lowerer {
             constraints.element = elementConstraints
             return (.array(element), constraints)
         default:
+            if let items = objectNamedByItems(schema) { return lowerCached(items, hint) }
             var visited = Set<String>()
             let parts = objectParts(schema, visited: &visited) ?? ObjectParts()
             if parts.properties.isEmpty, parts.required.isEmpty, !parts.hasPatternProperties,
@@ -1830,6 +1835,21 @@ extension Lowerer {
             }
             return (lowerObject(schema, parts, hint), IRConstraints())
         }
+    }
+
+    /// `type: object` whose only shape is `items: {$ref: X}`, X an object (Moov FED's `ACHLocation`,
+    /// Forem's profile image): `items` applies to lists alone, so read strictly this is any object;
+    /// what the servers send is one X, so it is read as X, with a warning.
+    private func objectNamedByItems(_ schema: Schema) -> Schema? {
+        guard let items = schema.items?.value, let key = items.ref?.targetKey, schema.properties.isEmpty,
+            schema.additionalProperties == nil, schema.patternProperties.isEmpty, schema.required.isEmpty,
+            let target = document.schema(forKey: key), target.types == .object || !target.properties.isEmpty
+        else { return nil }
+        warning(
+            "'items' applies to lists, and this schema's type is object; Lathe reads it as the object "
+                + "'items' names, '\(items.ref?.raw ?? key)'",
+            at: schema.origin.field("items") ?? schema.origin, kind: "items-on-object")
+        return items
     }
 
     /// JSON Schema's tuples (`prefixItems`: a schema a position, then `items` for the elements

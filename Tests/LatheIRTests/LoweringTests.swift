@@ -2347,6 +2347,36 @@ struct AllOfAndDefaultLoweringTests {
             ])
     }
 
+    /// Moov FED's `ACHLocation: {type: object, items: {$ref: ACHLocation}}`: the object `items` names,
+    /// with a warning; `items` naming no object, or beside properties, changes nothing.
+    @Test func anObjectShapedOnlyByItemsIsTheObjectItNames() throws {
+        let (module, object, warnings) = try holder(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    location: {type: object, description: Where, items: {$ref: '#/components/schemas/Location'}}
+                    text: {type: object, items: {$ref: '#/components/schemas/Text'}}
+                    both: {type: object, properties: {a: {type: string}}, items: {$ref: '#/components/schemas/Location'}}
+                Location: {type: object, properties: {city: {type: string}}}
+                Text: {type: string}
+            """)
+        let location = try #require(try property("location", of: object).type.namedID)
+        #expect(module.qualifiedName(location) == "Location")
+        #expect(try property("text", of: object).type == .dictionary(.primitive(.jsonValue)))
+        #expect(module.qualifiedName(try #require(try property("both", of: object).type.namedID)) == "Holder.Both")
+        #expect(
+            warnings == [
+                "spec.yaml:9:61: warning: 'items' applies to lists, and this schema's type is object; Lathe reads it "
+                    + "as the object 'items' names, '#/components/schemas/Location' [items-on-object]"
+            ])
+    }
+
     /// Integers past 64 bits: `format: bigint` (Formance's ledger amounts) and an integer whose own
     /// example or bound is past 64 bits are `Decimal` with whole numbers required (`multipleOf: 1`,
     /// a divisor of their own kept); `format: uint64` and `uint` are `UInt64`, unless the schema shows a
