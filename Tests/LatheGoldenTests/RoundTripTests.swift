@@ -473,6 +473,15 @@ struct RoundTripTests {
         #expect(try roundTrip(OneOfUntagged.Sizes.self, "null") == .doubles(nil))
         #expect(try roundTrip(OneOfUntagged.Sizes.self, "[7]") == .doubles([7]))
         #expect(try roundTrip(OneOfUntagged.Sizes.self, #""abc""#) == .string("abc"))
+        // Objects told apart by their enums alone: each case where its enum lists the value.
+        #expect(try roundTrip(OneOfUntagged.Event.self, #"{"name": "Started"}"#) == .case1(.init(name: .started)))
+        #expect(
+            try roundTrip(OneOfUntagged.Event.self, #"{"name": "Stopped", "code": 2}"#)
+                == .case2(.init(name: .stopped, code: 2)))
+        #expect(try roundTrip(OneOfUntagged.Event.self, #"{"name": "Turned"}"#) == .moved(.init(name: .turned)))
+        // None lists it: the first, as it came, which `validate()` reports.
+        let unknown = try roundTrip(OneOfUntagged.Event.self, #"{"name": "Paused"}"#)
+        #expect(unknown == .case1(.init(name: .undocumented("Paused"))) && !unknown.validationIssues.isEmpty)
         let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
         #expect(person.named?.name == "Ada" && person.aged?.age == 36)
     }

@@ -88,6 +88,18 @@ extension TypeEmitter {
         for member in presenceMembers(of: item.type.nonNull) {
             body.line("\(Runtime.Check.present)(value.\(member) != nil, at: path, into: &issues)")
         }
+        // An object's enum members hold documented values: cases told apart by them alone (Somfy's
+        // events, each `name: {enum: [ItsName]}`) decoded all as the first, whose enums are open.
+        for shape in enumMembers(of: item.type.nonNull) {
+            let member = "value.\(shape.publicName)"
+            if shape.isTriState {
+                body.line(
+                    "if case .value(let member)? = \(member) { member.collectValidationIssues(at: path, into: &issues) }"
+                )
+            } else {
+                body.line("\(member)\(shape.isOptional ? "?" : "").collectValidationIssues(at: path, into: &issues)")
+            }
+        }
         // A generated enum's own check is its documented values; another generated type's is not its value's.
         guard everyNamedType(in: item.type, where: { if case .enumeration = module[$0].kind { true } else { false } })
         else { return body }
@@ -97,6 +109,20 @@ extension TypeEmitter {
             of: "value", type: item.type.nonNull, constraints: item.constraints, path: "path", into: &body,
             counter: &counter)
         return body
+    }
+
+    /// The members of an object `type` whose values are generated enums (not deprecated ones, whose
+    /// public member warns).
+    private func enumMembers(of type: IRValueType) -> [PropertyShape] {
+        guard case .named(let id) = spelling.unaliased(type), case .object(let object) = module[id].kind else {
+            return []
+        }
+        return object.properties.filter { property in
+            guard !property.docs.isDeprecated, case .named(let member) = spelling.unaliased(property.type.nonNull)
+            else { return false }
+            if case .enumeration = module[member].kind { return true }
+            return false
+        }.map(shape)
     }
 
     /// The members of an object `type` that hold keys it requires without declaring them

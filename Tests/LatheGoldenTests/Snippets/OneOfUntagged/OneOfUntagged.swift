@@ -77,6 +77,182 @@ extension OneOfUntagged {
 }
 
 extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Event`
+    nonisolated public enum Event: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case case1(Event.Case1)
+        case case2(Event.Case2)
+        case moved(Moved)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            var decoded: Self?
+            if let value = try? container.decode(Event.Case1.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.name?.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { self = .case1(value); return }
+                if decoded == nil { decoded = .case1(value) }
+            }
+            if let value = try? container.decode(Event.Case2.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.name?.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { self = .case2(value); return }
+                if decoded == nil { decoded = .case2(value) }
+            }
+            if let value = try? container.decode(Moved.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.name.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { self = .moved(value); return }
+                if decoded == nil { decoded = .moved(value) }
+            }
+            if let decoded { self = decoded; return }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Event's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .case1(let value): try container.encode(value)
+            case .case2(let value): try container.encode(value)
+            case .moved(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .case1(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .case2(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .moved(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Event/oneOf/0`
+        nonisolated public struct Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var name: Event.Case1.Name?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(name: Event.Case1.Name? = nil) {
+                self.name = name
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.name = try container.decodeIfPresent(Event.Case1.Name.self, forKey: "name", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.name, forKey: "name")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if let value = self.name {
+                    value.collectValidationIssues(at: path.key("name"), into: &issues)
+                }
+            }
+
+            /// - Source: `#/components/schemas/Event/oneOf/0/properties/name`
+            nonisolated public enum Name: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case started
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "Started": self = .started
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .started: "Started"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.started]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// - Source: `#/components/schemas/Event/oneOf/1`
+        nonisolated public struct Case2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var name: Event.Case2.Name?
+
+            public var code: Swift.Int?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(name: Event.Case2.Name? = nil, code: Swift.Int? = nil) {
+                self.name = name
+                self.code = code
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.name = try container.decodeIfPresent(Event.Case2.Name.self, forKey: "name", rejectingNull: rejectsNull)
+                self.code = try container.decodeIfPresent(Swift.Int.self, forKey: "code", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.name, forKey: "name")
+                try container.encodeIfPresent(self.code, forKey: "code")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if let value = self.name {
+                    value.collectValidationIssues(at: path.key("name"), into: &issues)
+                }
+            }
+
+            /// - Source: `#/components/schemas/Event/oneOf/1/properties/name`
+            nonisolated public enum Name: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case stopped
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "Stopped": self = .stopped
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .stopped: "Stopped"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.stopped]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension OneOfUntagged {
     /// - Source: `#/components/schemas/Limit`
     nonisolated public enum Limit: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         case jsonValue(LatheRuntime.JSONValue)
@@ -135,6 +311,71 @@ extension OneOfUntagged {
             case .string(let value):
                 LatheRuntime.Check.length(value, min: nil, max: 3, at: path, into: &issues)
             case .string2: break
+            }
+        }
+    }
+}
+
+extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Moved`
+    nonisolated public struct Moved: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var name: Moved.Name
+
+        public var to: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(name: Moved.Name, to: Swift.String? = nil) {
+            self.name = name
+            self.to = to
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.name = try container.decode(Moved.Name.self, forKey: "name")
+            self.to = try container.decodeIfPresent(Swift.String.self, forKey: "to", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.name, forKey: "name")
+            try container.encodeIfPresent(self.to, forKey: "to")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.name.collectValidationIssues(at: path.key("name"), into: &issues)
+        }
+
+        /// - Source: `#/components/schemas/Moved/properties/name`
+        nonisolated public enum Name: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case moved
+            case turned
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.String)
+
+            public init(rawValue: Swift.String) {
+                switch rawValue {
+                case "Moved": self = .moved
+                case "Turned": self = .turned
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.String {
+                switch self {
+                case .moved: "Moved"
+                case .turned: "Turned"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.moved, .turned]
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
             }
         }
     }
