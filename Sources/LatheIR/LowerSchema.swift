@@ -1468,9 +1468,13 @@ extension Lowerer {
                 if case .alias(let aliased, _) = types[id.index].kind {
                     return defaultFits(value, aliased, visiting: visiting)
                 }
-                // An anyOf takes a default that one of its members takes ("auto" for [enum, string]).
-                if case .anyOf(let union) = types[id.index].kind {
+                // An anyOf, or a oneOf without a discriminator, takes a default that one of its
+                // members takes ("auto" for [enum, string]: Llama Stack's tool choice).
+                switch types[id.index].kind {
+                case .anyOf(let union),
+                    .union(let union) where union.discriminator == nil:
                     return union.cases.contains { defaultFits(value, $0.type, visiting: visiting) }
+                default: break
                 }
                 return false
             }

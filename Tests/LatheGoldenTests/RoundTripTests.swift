@@ -290,12 +290,18 @@ struct RoundTripTests {
         // Defaults spelled as text take the type's value; an anyOf default fills every member that takes it.
         let spelled = try roundTrip(
             Defaults.Spelled.self, "{}",
-            expected: #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12}"#)
+            expected:
+                #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12, "choice": "none", "pages": 2}"#)
         #expect(spelled.mode.case1 == .auto && spelled.mode.string == "auto" && spelled.size.int == 12)
+        // A oneOf's default is the case decoding gives it.
+        #expect(spelled.choice == .case1(.none) && spelled.pages == .int(2))
         #expect(
             try roundTrip(
-                Defaults.Spelled.self, #"{"mode": "auto", "size": 12}"#,
-                expected: #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12}"#) == spelled)
+                Defaults.Spelled.self, #"{"mode": "auto", "size": 12, "choice": "none", "pages": 2}"#,
+                expected:
+                    #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12, "choice": "none", "pages": 2}"#
+            )
+                == spelled)
     }
 
     @Test func discriminatedUnions() throws {

@@ -278,17 +278,27 @@ extension Defaults {
         /// - Note: Defaults to `12` when absent.
         public var size: Spelled.Size
 
+        /// - Note: Defaults to `"none"` when absent.
+        public var choice: Spelled.Choice
+
+        /// - Note: Defaults to `2` when absent.
+        public var pages: Spelled.Pages
+
         /// Creates a value from its members; optional members default to absent.
         public init(
             hasAttachments: Swift.Bool = false,
             limit: Swift.Int = 100,
             mode: Spelled.Mode2 = Spelled.Mode2(case1: .auto, string: "auto"),
-            size: Spelled.Size = Spelled.Size(int: 12)
+            size: Spelled.Size = Spelled.Size(int: 12),
+            choice: Spelled.Choice = .case1(.none),
+            pages: Spelled.Pages = .int(2)
         ) {
             self.hasAttachments = hasAttachments
             self.limit = limit
             self.mode = mode
             self.size = size
+            self.choice = choice
+            self.pages = pages
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -298,6 +308,8 @@ extension Defaults {
             self.limit = try container.decodeIfPresent(Swift.Int.self, forKey: "limit", rejectingNull: rejectsNull) ?? 100
             self.mode = try container.decodeIfPresent(Spelled.Mode2.self, forKey: "mode", rejectingNull: rejectsNull) ?? Spelled.Mode2(case1: .auto, string: "auto")
             self.size = try container.decodeIfPresent(Spelled.Size.self, forKey: "size", rejectingNull: rejectsNull) ?? Spelled.Size(int: 12)
+            self.choice = try container.decodeIfPresent(Spelled.Choice.self, forKey: "choice", rejectingNull: rejectsNull) ?? .case1(.none)
+            self.pages = try container.decodeIfPresent(Spelled.Pages.self, forKey: "pages", rejectingNull: rejectsNull) ?? .int(2)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -306,11 +318,15 @@ extension Defaults {
             try container.encode(self.limit, forKey: "limit")
             try container.encode(self.mode, forKey: "mode")
             try container.encode(self.size, forKey: "size")
+            try container.encode(self.choice, forKey: "choice")
+            try container.encode(self.pages, forKey: "pages")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.mode.collectValidationIssues(at: path.key("mode"), into: &issues)
             self.size.collectValidationIssues(at: path.key("size"), into: &issues)
+            self.choice.collectValidationIssues(at: path.key("choice"), into: &issues)
+            self.pages.collectValidationIssues(at: path.key("pages"), into: &issues)
         }
 
         /// - Source: `#/components/schemas/Spelled/properties/mode`
@@ -460,6 +476,149 @@ extension Defaults {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.small, .large]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// - Source: `#/components/schemas/Spelled/properties/choice`
+        nonisolated public enum Choice: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            case case1(Spelled.Choice.Case1)
+            case string(Swift.String)
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                var decoded: Self?
+                if let value = try? container.decode(Spelled.Choice.Case1.self) {
+                    let path = LatheRuntime.JSONPath.root
+                    var issues: [LatheRuntime.ValidationIssue] = []
+                    value.collectValidationIssues(at: path, into: &issues)
+                    if issues.isEmpty { self = .case1(value); return }
+                    if decoded == nil { decoded = .case1(value) }
+                }
+                if let value = try? container.decode(Swift.String.self) {
+                    self = .string(value)
+                    return
+                }
+                if let decoded { self = decoded; return }
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Choice's cases.")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case .case1(let value): try container.encode(value)
+                case .string(let value): try container.encode(value)
+                }
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                switch self {
+                case .case1(let value):
+                    value.collectValidationIssues(at: path, into: &issues)
+                case .string: break
+                }
+            }
+
+            /// - Source: `#/components/schemas/Spelled/properties/choice/oneOf/0`
+            nonisolated public enum Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case auto
+                case none
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "auto": self = .auto
+                    case "none": self = .none
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .auto: "auto"
+                    case .none: "none"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.auto, .none]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// - Source: `#/components/schemas/Spelled/properties/pages`
+        nonisolated public enum Pages: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            case case1(Spelled.Pages.Case1)
+            case int(Swift.Int)
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                var decoded: Self?
+                if let value = try? container.decode(Spelled.Pages.Case1.self) {
+                    let path = LatheRuntime.JSONPath.root
+                    var issues: [LatheRuntime.ValidationIssue] = []
+                    value.collectValidationIssues(at: path, into: &issues)
+                    if issues.isEmpty { self = .case1(value); return }
+                    if decoded == nil { decoded = .case1(value) }
+                }
+                if let value = try? container.decode(Swift.Int.self) {
+                    self = .int(value)
+                    return
+                }
+                if let decoded { self = decoded; return }
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Pages's cases.")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case .case1(let value): try container.encode(value)
+                case .int(let value): try container.encode(value)
+                }
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                switch self {
+                case .case1(let value):
+                    value.collectValidationIssues(at: path, into: &issues)
+                case .int: break
+                }
+            }
+
+            /// - Source: `#/components/schemas/Spelled/properties/pages/oneOf/0`
+            nonisolated public enum Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case all
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "all": self = .all
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .all: "all"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.all]
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
