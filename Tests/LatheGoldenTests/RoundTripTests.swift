@@ -658,6 +658,18 @@ struct RoundTripTests {
         #expect(flags.named != nil)
     }
 
+    /// Members told apart by an enum: each holds a value only where its enum lists the value's,
+    /// unless none's does (then every member that decoded, as it came, which `validate()` reports).
+    @Test func anyOfMembersToldApartByAnEnum() throws {
+        let dog = try roundTrip(AnyOf.PetOrNamed.self, #"{"kind": "dog", "breed": "pug", "name": "Rex"}"#)
+        #expect(dog.cat == nil && dog.dog?.breed == "pug" && dog.named?.name == "Rex")
+        let cat = try roundTrip(AnyOf.Pet.self, #"{"kind": "cat", "lives": 9}"#)
+        #expect(cat.cat?.lives == 9 && cat.dog == nil)
+        let fox = try roundTrip(AnyOf.Pet.self, #"{"kind": "fox"}"#)
+        #expect(fox.cat?.kind == .undocumented("fox") && fox.dog?.kind == .undocumented("fox"))
+        #expect(!fox.validationIssues.isEmpty)
+    }
+
     @Test func anyOfIsValidWhenOneMemberIs() throws {
         let date = try roundTrip(AnyOf.When.self, #""2026-12-02""#)
         #expect(date.frequency == .undocumented("2026-12-02") && date.calendarDate != nil)

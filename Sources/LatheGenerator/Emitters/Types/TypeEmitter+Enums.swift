@@ -332,7 +332,14 @@ extension TypeEmitter {
             w.line()
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
                 w.line("let container = try decoder.singleValueContainer()")
-                for (name, swiftType, item) in members {
+                // An object whose enum members do not list the value's is not this member, unless
+                // no member's list it (Cat's `kind` for a dog): those are kept aside in `unlisted`.
+                let listing = members.map {
+                    union.isRecursive || $0.2.type.isNullable ? SwiftWriter() : enumChecks(of: $0.2.type)
+                }
+                let checksListing = listing.contains { !$0.isEmpty }
+                if checksListing { w.line("var unlisted = Self()") }
+                for ((name, swiftType, item), checks) in zip(members, listing) {
                     w.line("self.\(name) = try? container.decode(\(swiftType).self)")
                     // An object that decodes without a key it requires (one it declares no
                     // property for) is not this member.
@@ -342,6 +349,16 @@ extension TypeEmitter {
                             "if let member = self.\(name), \(presence.map { "member.\($0) == nil" }.joined(separator: " || ")) "
                                 + "{ self.\(name) = nil }")
                     }
+                    guard !checks.isEmpty else { continue }
+                    w.block("if let value = self.\(name)") { w in
+                        w.line("let path = \(Runtime.jsonPath).root")
+                        w.line("var issues: [\(Runtime.validationIssue)] = []")
+                        w.raw(checks)
+                        w.line("if !issues.isEmpty { unlisted.\(name) = value; self.\(name) = nil }")
+                    }
+                }
+                if checksListing {
+                    w.line("if \(members.map { "\($0.0) == nil" }.joined(separator: ", ")) { self = unlisted }")
                 }
                 // Conditions, not one `&&` expression: the type checker takes time growing faster
                 // than the operands for a long chain of them, and its time per condition is fixed.

@@ -90,16 +90,7 @@ extension TypeEmitter {
         }
         // An object's enum members hold documented values: cases told apart by them alone (Somfy's
         // events, each `name: {enum: [ItsName]}`) decoded all as the first, whose enums are open.
-        for shape in enumMembers(of: item.type.nonNull) {
-            let member = "value.\(shape.publicName)"
-            if shape.isTriState {
-                body.line(
-                    "if case .value(let member)? = \(member) { member.collectValidationIssues(at: path, into: &issues) }"
-                )
-            } else {
-                body.line("\(member)\(shape.isOptional ? "?" : "").collectValidationIssues(at: path, into: &issues)")
-            }
-        }
+        body.raw(enumChecks(of: item.type.nonNull))
         // A generated enum's own check is its documented values; another generated type's is not its value's.
         guard everyNamedType(in: item.type, where: { if case .enumeration = module[$0].kind { true } else { false } })
         else { return body }
@@ -111,18 +102,28 @@ extension TypeEmitter {
         return body
     }
 
-    /// The members of an object `type` whose values are generated enums (not deprecated ones, whose
-    /// public member warns).
-    private func enumMembers(of type: IRValueType) -> [PropertyShape] {
+    /// Checks that an object `value` of `type` has, in its members that are generated enums, values
+    /// they list (not deprecated members, whose public name warns); appended to `issues`.
+    func enumChecks(of type: IRValueType) -> SwiftWriter {
+        var body = SwiftWriter()
         guard case .named(let id) = spelling.unaliased(type), case .object(let object) = module[id].kind else {
-            return []
+            return body
         }
-        return object.properties.filter { property in
-            guard !property.docs.isDeprecated, case .named(let member) = spelling.unaliased(property.type.nonNull)
-            else { return false }
-            if case .enumeration = module[member].kind { return true }
-            return false
-        }.map(shape)
+        for property in object.properties where !property.docs.isDeprecated {
+            guard case .named(let member) = spelling.unaliased(property.type.nonNull),
+                case .enumeration = module[member].kind
+            else { continue }
+            let shape = shape(property)
+            let access = "value.\(shape.publicName)"
+            if shape.isTriState {
+                body.line(
+                    "if case .value(let member)? = \(access) { member.collectValidationIssues(at: path, into: &issues) }"
+                )
+            } else {
+                body.line("\(access)\(shape.isOptional ? "?" : "").collectValidationIssues(at: path, into: &issues)")
+            }
+        }
+        return body
     }
 
     /// The members of an object `type` that hold keys it requires without declaring them

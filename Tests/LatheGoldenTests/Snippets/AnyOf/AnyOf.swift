@@ -108,6 +108,66 @@ extension AnyOf {
 }
 
 extension AnyOf {
+    /// - Source: `#/components/schemas/Cat`
+    nonisolated public struct Cat: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: Cat.Kind
+
+        public var lives: Swift.Int?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: Cat.Kind, lives: Swift.Int? = nil) {
+            self.kind = kind
+            self.lives = lives
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.kind = try container.decode(Cat.Kind.self, forKey: "kind")
+            self.lives = try container.decodeIfPresent(Swift.Int.self, forKey: "lives", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encodeIfPresent(self.lives, forKey: "lives")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.kind.collectValidationIssues(at: path.key("kind"), into: &issues)
+        }
+
+        /// - Source: `#/components/schemas/Cat/properties/kind`
+        nonisolated public enum Kind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case cat
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.String)
+
+            public init(rawValue: Swift.String) {
+                switch rawValue {
+                case "cat": self = .cat
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.String {
+                switch self {
+                case .cat: "cat"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.cat]
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
+            }
+        }
+    }
+
     /// - Source: `#/components/schemas/Chain`
     nonisolated public struct Chain: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var dateTime: LatheRuntime.Indirect<Foundation.Date>?
@@ -214,6 +274,68 @@ extension AnyOf {
                 failures += issues
             }
             issues += failures
+        }
+    }
+}
+
+extension AnyOf {
+    /// - Source: `#/components/schemas/Dog`
+    nonisolated public struct Dog: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var kind: Dog.Kind
+
+        public var breed: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(kind: Dog.Kind, breed: Swift.String? = nil) {
+            self.kind = kind
+            self.breed = breed
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.kind = try container.decode(Dog.Kind.self, forKey: "kind")
+            self.breed = try container.decodeIfPresent(Swift.String.self, forKey: "breed", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encodeIfPresent(self.breed, forKey: "breed")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.kind.collectValidationIssues(at: path.key("kind"), into: &issues)
+        }
+
+        /// - Source: `#/components/schemas/Dog/properties/kind`
+        nonisolated public enum Kind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case dog
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.String)
+
+            public init(rawValue: Swift.String) {
+                switch rawValue {
+                case "dog": self = .dog
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.String {
+                switch self {
+                case .dog: "dog"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.dog]
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
+            }
         }
     }
 }
@@ -600,6 +722,147 @@ extension AnyOf {
                 failures += issues
             }
             if let value = self.aged {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            issues += failures
+        }
+    }
+
+    /// - Source: `#/components/schemas/Pet`
+    nonisolated public struct Pet: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var cat: Cat?
+        public var dog: Dog?
+
+        public init(cat: Cat? = nil, dog: Dog? = nil) {
+            self.cat = cat
+            self.dog = dog
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            var unlisted = Self()
+            self.cat = try? container.decode(Cat.self)
+            if let value = self.cat {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.kind.collectValidationIssues(at: path, into: &issues)
+                if !issues.isEmpty { unlisted.cat = value; self.cat = nil }
+            }
+            self.dog = try? container.decode(Dog.self)
+            if let value = self.dog {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.kind.collectValidationIssues(at: path, into: &issues)
+                if !issues.isEmpty { unlisted.dog = value; self.dog = nil }
+            }
+            if cat == nil, dog == nil { self = unlisted }
+            if cat == nil, dog == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Pet's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var wroteObject = false
+            if let value = self.cat {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.dog {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            _ = wroteObject
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            var failures: [LatheRuntime.ValidationIssue] = []
+            if let value = self.cat {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.dog {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            issues += failures
+        }
+    }
+
+    /// - Source: `#/components/schemas/PetOrNamed`
+    nonisolated public struct PetOrNamed: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var cat: Cat?
+        public var dog: Dog?
+        public var named: Named?
+
+        public init(cat: Cat? = nil, dog: Dog? = nil, named: Named? = nil) {
+            self.cat = cat
+            self.dog = dog
+            self.named = named
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            var unlisted = Self()
+            self.cat = try? container.decode(Cat.self)
+            if let value = self.cat {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.kind.collectValidationIssues(at: path, into: &issues)
+                if !issues.isEmpty { unlisted.cat = value; self.cat = nil }
+            }
+            self.dog = try? container.decode(Dog.self)
+            if let value = self.dog {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.kind.collectValidationIssues(at: path, into: &issues)
+                if !issues.isEmpty { unlisted.dog = value; self.dog = nil }
+            }
+            self.named = try? container.decode(Named.self)
+            if cat == nil, dog == nil, named == nil { self = unlisted }
+            if cat == nil, dog == nil, named == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of PetOrNamed's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var wroteObject = false
+            if let value = self.cat {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.dog {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.named {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            _ = wroteObject
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            var failures: [LatheRuntime.ValidationIssue] = []
+            if let value = self.cat {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.dog {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.named {
                 var issues: [LatheRuntime.ValidationIssue] = []
                 value.collectValidationIssues(at: path, into: &issues)
                 if issues.isEmpty { return }
