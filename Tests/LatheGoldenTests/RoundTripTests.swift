@@ -485,6 +485,12 @@ struct RoundTripTests {
             try roundTrip(OneOfUntagged.Event.self, #"{"name": "Stopped", "code": 2}"#)
                 == .case2(.init(name: .stopped, code: 2)))
         #expect(try roundTrip(OneOfUntagged.Event.self, #"{"name": "Turned"}"#) == .moved(.init(name: .turned)))
+        #expect(
+            try roundTrip(OneOfUntagged.Block.self, #"{"type": "image", "value": "u"}"#)
+                == .case2(.init(type: "image", value: "u")))
+        #expect(
+            try roundTrip(OneOfUntagged.Block.self, #"{"type": "text", "value": "t"}"#)
+                == .case1(.init(type: "text", value: "t")))
         // None lists it: the first, as it came, which `validate()` reports.
         let unknown = try roundTrip(OneOfUntagged.Event.self, #"{"name": "Paused"}"#)
         #expect(unknown == .case1(.init(name: .undocumented("Paused"))) && !unknown.validationIssues.isEmpty)

@@ -335,7 +335,7 @@ extension TypeEmitter {
                 // An object whose enum members do not list the value's is not this member, unless
                 // no member's list it (Cat's `kind` for a dog): those are kept aside in `unlisted`.
                 let listing = members.map {
-                    union.isRecursive || $0.2.type.isNullable ? SwiftWriter() : enumChecks(of: $0.2.type)
+                    union.isRecursive || $0.2.type.isNullable ? SwiftWriter() : listedValueChecks(of: $0.2.type)
                 }
                 let checksListing = listing.contains { !$0.isEmpty }
                 if checksListing { w.line("var unlisted = Self()") }

@@ -90,7 +90,7 @@ extension TypeEmitter {
         }
         // An object's enum members hold documented values: cases told apart by them alone (Somfy's
         // events, each `name: {enum: [ItsName]}`) decoded all as the first, whose enums are open.
-        body.raw(enumChecks(of: item.type.nonNull))
+        body.raw(listedValueChecks(of: item.type.nonNull))
         // A generated enum's own check is its documented values; another generated type's is not its value's.
         guard everyNamedType(in: item.type, where: { if case .enumeration = module[$0].kind { true } else { false } })
         else { return body }
@@ -102,25 +102,38 @@ extension TypeEmitter {
         return body
     }
 
-    /// Checks that an object `value` of `type` has, in its members that are generated enums, values
-    /// they list (not deprecated members, whose public name warns); appended to `issues`.
-    func enumChecks(of type: IRValueType) -> SwiftWriter {
+    /// Checks that an object `value` of `type` has, in its members that list their values (generated
+    /// enums, `const`, `enum` of other values), values they list (not deprecated members, whose
+    /// public name warns); appended to `issues`. What tells apart alternatives that differ only there.
+    func listedValueChecks(of type: IRValueType) -> SwiftWriter {
         var body = SwiftWriter()
         guard case .named(let id) = spelling.unaliased(type), case .object(let object) = module[id].kind else {
             return body
         }
         for property in object.properties where !property.docs.isDeprecated {
-            guard case .named(let member) = spelling.unaliased(property.type.nonNull),
-                case .enumeration = module[member].kind
-            else { continue }
             let shape = shape(property)
             let access = "value.\(shape.publicName)"
-            if shape.isTriState {
-                body.line(
-                    "if case .value(let member)? = \(access) { member.collectValidationIssues(at: path, into: &issues) }"
-                )
-            } else {
-                body.line("\(access)\(shape.isOptional ? "?" : "").collectValidationIssues(at: path, into: &issues)")
+            let type = property.type.nonNull
+            if case .named(let member) = spelling.unaliased(type), case .enumeration = module[member].kind {
+                let unwrapped = shape.isTriState ? nil : shape.isOptional ? access + "?" : access
+                guard let unwrapped else {
+                    body.line(
+                        "if case .value(let member)? = \(access) { member.collectValidationIssues(at: path, into: &issues) }"
+                    )
+                    continue
+                }
+                body.line("\(unwrapped).collectValidationIssues(at: path, into: &issues)")
+                continue
+            }
+            guard shape.isOptional else {
+                emitValueChecks(access, type, property.constraints, "path", into: &body)
+                continue
+            }
+            var check = SwiftWriter()
+            emitValueChecks("member", type, property.constraints, "path", into: &check)
+            guard !check.isEmpty else { continue }
+            body.block(shape.isTriState ? "if case .value(let member)? = \(access)" : "if let member = \(access)") {
+                $0.raw(check)
             }
         }
         return body

@@ -33,6 +33,113 @@ extension OneOfUntagged {
 }
 
 extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Block`
+    nonisolated public enum Block: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case case1(Block.Case1)
+        case case2(Block.Case2)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            var decoded: Self?
+            if let value = try? container.decode(Block.Case1.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                LatheRuntime.Check.constant(value.type == "text", expected: "\"text\"", at: path, into: &issues)
+                if issues.isEmpty { self = .case1(value); return }
+                if decoded == nil { decoded = .case1(value) }
+            }
+            if let value = try? container.decode(Block.Case2.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                LatheRuntime.Check.constant(value.type == "image", expected: "\"image\"", at: path, into: &issues)
+                if issues.isEmpty { self = .case2(value); return }
+                if decoded == nil { decoded = .case2(value) }
+            }
+            if let decoded { self = decoded; return }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Block's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .case1(let value): try container.encode(value)
+            case .case2(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .case1(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .case2(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Block/oneOf/0`
+        nonisolated public struct Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            /// - Note: Defaults to `"text"` when absent.
+            public var type: Swift.String
+
+            public var value: Swift.String
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(type: Swift.String = "text", value: Swift.String) {
+                self.type = type
+                self.value = value
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.type = try container.decode(Swift.String.self, forKey: "type")
+                self.value = try container.decode(Swift.String.self, forKey: "value")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.type, forKey: "type")
+                try container.encode(self.value, forKey: "value")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                LatheRuntime.Check.constant(self.type == "text", expected: "\"text\"", at: path.key("type"), into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Block/oneOf/1`
+        nonisolated public struct Case2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            /// - Note: Defaults to `"image"` when absent.
+            public var type: Swift.String
+
+            public var value: Swift.String
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(type: Swift.String = "image", value: Swift.String) {
+                self.type = type
+                self.value = value
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.type = try container.decodeIfPresent(Swift.String.self, forKey: "type", rejectingNull: rejectsNull) ?? "image"
+                self.value = try container.decode(Swift.String.self, forKey: "value")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.type, forKey: "type")
+                try container.encode(self.value, forKey: "value")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                LatheRuntime.Check.constant(self.type == "image", expected: "\"image\"", at: path.key("type"), into: &issues)
+            }
+        }
+    }
+}
+
+extension OneOfUntagged {
     /// - Source: `#/components/schemas/Discount`
     nonisolated public enum Discount: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         case amount(Amount)
