@@ -1504,9 +1504,9 @@ extension Lowerer {
         // [json]}`): they select it, and an inline alternative without a title is named after its one
         // when it is a string (as before numbers and booleans selected: the names stay).
         let fixed = schema.discriminator.map { fixedDiscriminatorValues(members, property: $0.propertyName) }
-        let naming = schema.discriminator.map {
-            fixedDiscriminatorValues(members, property: $0.propertyName, stringsOnly: true)
-        }
+        let naming =
+            schema.discriminator.map { fixedDiscriminatorValues(members, property: $0.propertyName, stringsOnly: true) }
+            ?? (membersAreReadings ? nil : namingValues(members))
         for (index, member) in members.enumerated() {
             let type: IRValueType
             var constraints = IRConstraints()
@@ -1689,6 +1689,20 @@ extension Lowerer {
     /// For each alternative, the text values it fixes `property` to with `enum` or `const`,
     /// looking through `$ref`s and `allOf` (whose parts all apply, so their values intersect).
     /// `stringsOnly`: integer and boolean values are left out (for naming alternatives).
+    /// Without a discriminator, the values that name inline alternatives without a title: those of
+    /// the first property of the first such alternative that every one of them fixes to a string of
+    /// its own (Somfy's events, each `name: {enum: [ItsName]}`: `.executionStateChangedEvent`, not
+    /// `.case1`); `nil` when no property does.
+    private func namingValues(_ members: [Schema]) -> FixedDiscriminatorValues? {
+        let untitled = members.indices.filter { members[$0].title == nil && !members[$0].isPureReference }
+        guard untitled.count > 1, let first = untitled.first else { return nil }
+        for property in members[first].properties {
+            let fixed = fixedDiscriminatorValues(members, property: property.name, stringsOnly: true)
+            if untitled.allSatisfy({ fixed.soleValue(of: $0) != nil }) { return fixed }
+        }
+        return nil
+    }
+
     private func fixedDiscriminatorValues(
         _ members: [Schema], property: String, stringsOnly: Bool = false
     ) -> FixedDiscriminatorValues {

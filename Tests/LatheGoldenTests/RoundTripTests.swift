@@ -479,21 +479,21 @@ struct RoundTripTests {
         #expect(try roundTrip(OneOfUntagged.Sizes.self, "null") == .doubles(nil))
         #expect(try roundTrip(OneOfUntagged.Sizes.self, "[7]") == .doubles([7]))
         #expect(try roundTrip(OneOfUntagged.Sizes.self, #""abc""#) == .string("abc"))
-        // Objects told apart by their enums alone: each case where its enum lists the value.
-        #expect(try roundTrip(OneOfUntagged.Event.self, #"{"name": "Started"}"#) == .case1(.init(name: .started)))
+        // Objects told apart by their enums alone: each case where its enum lists the value, named by it.
+        #expect(try roundTrip(OneOfUntagged.Event.self, #"{"name": "Started"}"#) == .started(.init(name: .started)))
         #expect(
             try roundTrip(OneOfUntagged.Event.self, #"{"name": "Stopped", "code": 2}"#)
-                == .case2(.init(name: .stopped, code: 2)))
+                == .stopped(.init(name: .stopped, code: 2)))
         #expect(try roundTrip(OneOfUntagged.Event.self, #"{"name": "Turned"}"#) == .moved(.init(name: .turned)))
         #expect(
             try roundTrip(OneOfUntagged.Block.self, #"{"type": "image", "value": "u"}"#)
-                == .case2(.init(type: "image", value: "u")))
+                == .image(.init(type: "image", value: "u")))
         #expect(
             try roundTrip(OneOfUntagged.Block.self, #"{"type": "text", "value": "t"}"#)
-                == .case1(.init(type: "text", value: "t")))
+                == .text(.init(type: "text", value: "t")))
         // None lists it: the first, as it came, which `validate()` reports.
         let unknown = try roundTrip(OneOfUntagged.Event.self, #"{"name": "Paused"}"#)
-        #expect(unknown == .case1(.init(name: .undocumented("Paused"))) && !unknown.validationIssues.isEmpty)
+        #expect(unknown == .started(.init(name: .undocumented("Paused"))) && !unknown.validationIssues.isEmpty)
         let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
         #expect(person.named?.name == "Ada" && person.aged?.age == 36)
     }

@@ -35,25 +35,25 @@ extension OneOfUntagged {
 extension OneOfUntagged {
     /// - Source: `#/components/schemas/Block`
     nonisolated public enum Block: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-        case case1(Block.Case1)
-        case case2(Block.Case2)
+        case text(Block.Text)
+        case image(Block.Image)
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.singleValueContainer()
             var decoded: Self?
-            if let value = try? container.decode(Block.Case1.self) {
+            if let value = try? container.decode(Block.Text.self) {
                 let path = LatheRuntime.JSONPath.root
                 var issues: [LatheRuntime.ValidationIssue] = []
                 LatheRuntime.Check.constant(value.type == "text", expected: "\"text\"", at: path, into: &issues)
-                if issues.isEmpty { self = .case1(value); return }
-                if decoded == nil { decoded = .case1(value) }
+                if issues.isEmpty { self = .text(value); return }
+                if decoded == nil { decoded = .text(value) }
             }
-            if let value = try? container.decode(Block.Case2.self) {
+            if let value = try? container.decode(Block.Image.self) {
                 let path = LatheRuntime.JSONPath.root
                 var issues: [LatheRuntime.ValidationIssue] = []
                 LatheRuntime.Check.constant(value.type == "image", expected: "\"image\"", at: path, into: &issues)
-                if issues.isEmpty { self = .case2(value); return }
-                if decoded == nil { decoded = .case2(value) }
+                if issues.isEmpty { self = .image(value); return }
+                if decoded == nil { decoded = .image(value) }
             }
             if let decoded { self = decoded; return }
             throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Block's cases.")
@@ -62,22 +62,22 @@ extension OneOfUntagged {
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
-            case .case1(let value): try container.encode(value)
-            case .case2(let value): try container.encode(value)
+            case .text(let value): try container.encode(value)
+            case .image(let value): try container.encode(value)
             }
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             switch self {
-            case .case1(let value):
+            case .text(let value):
                 value.collectValidationIssues(at: path, into: &issues)
-            case .case2(let value):
+            case .image(let value):
                 value.collectValidationIssues(at: path, into: &issues)
             }
         }
 
         /// - Source: `#/components/schemas/Block/oneOf/0`
-        nonisolated public struct Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        nonisolated public struct Text: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
             /// - Note: Defaults to `"text"` when absent.
             public var type: Swift.String
 
@@ -107,7 +107,7 @@ extension OneOfUntagged {
         }
 
         /// - Source: `#/components/schemas/Block/oneOf/1`
-        nonisolated public struct Case2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        nonisolated public struct Image: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
             /// - Note: Defaults to `"image"` when absent.
             public var type: Swift.String
 
@@ -186,26 +186,26 @@ extension OneOfUntagged {
 extension OneOfUntagged {
     /// - Source: `#/components/schemas/Event`
     nonisolated public enum Event: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-        case case1(Event.Case1)
-        case case2(Event.Case2)
+        case started(Event.Started)
+        case stopped(Event.Stopped)
         case moved(Moved)
 
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.singleValueContainer()
             var decoded: Self?
-            if let value = try? container.decode(Event.Case1.self) {
+            if let value = try? container.decode(Event.Started.self) {
                 let path = LatheRuntime.JSONPath.root
                 var issues: [LatheRuntime.ValidationIssue] = []
                 value.name?.collectValidationIssues(at: path, into: &issues)
-                if issues.isEmpty { self = .case1(value); return }
-                if decoded == nil { decoded = .case1(value) }
+                if issues.isEmpty { self = .started(value); return }
+                if decoded == nil { decoded = .started(value) }
             }
-            if let value = try? container.decode(Event.Case2.self) {
+            if let value = try? container.decode(Event.Stopped.self) {
                 let path = LatheRuntime.JSONPath.root
                 var issues: [LatheRuntime.ValidationIssue] = []
                 value.name?.collectValidationIssues(at: path, into: &issues)
-                if issues.isEmpty { self = .case2(value); return }
-                if decoded == nil { decoded = .case2(value) }
+                if issues.isEmpty { self = .stopped(value); return }
+                if decoded == nil { decoded = .stopped(value) }
             }
             if let value = try? container.decode(Moved.self) {
                 let path = LatheRuntime.JSONPath.root
@@ -221,17 +221,17 @@ extension OneOfUntagged {
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
-            case .case1(let value): try container.encode(value)
-            case .case2(let value): try container.encode(value)
+            case .started(let value): try container.encode(value)
+            case .stopped(let value): try container.encode(value)
             case .moved(let value): try container.encode(value)
             }
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             switch self {
-            case .case1(let value):
+            case .started(let value):
                 value.collectValidationIssues(at: path, into: &issues)
-            case .case2(let value):
+            case .stopped(let value):
                 value.collectValidationIssues(at: path, into: &issues)
             case .moved(let value):
                 value.collectValidationIssues(at: path, into: &issues)
@@ -239,18 +239,18 @@ extension OneOfUntagged {
         }
 
         /// - Source: `#/components/schemas/Event/oneOf/0`
-        nonisolated public struct Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-            public var name: Event.Case1.Name?
+        nonisolated public struct Started: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var name: Event.Started.Name?
 
             /// Creates a value from its members; optional members default to absent.
-            public init(name: Event.Case1.Name? = nil) {
+            public init(name: Event.Started.Name? = nil) {
                 self.name = name
             }
 
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
                 let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-                self.name = try container.decodeIfPresent(Event.Case1.Name.self, forKey: "name", rejectingNull: rejectsNull)
+                self.name = try container.decodeIfPresent(Event.Started.Name.self, forKey: "name", rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
@@ -296,13 +296,13 @@ extension OneOfUntagged {
         }
 
         /// - Source: `#/components/schemas/Event/oneOf/1`
-        nonisolated public struct Case2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-            public var name: Event.Case2.Name?
+        nonisolated public struct Stopped: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var name: Event.Stopped.Name?
 
             public var code: Swift.Int?
 
             /// Creates a value from its members; optional members default to absent.
-            public init(name: Event.Case2.Name? = nil, code: Swift.Int? = nil) {
+            public init(name: Event.Stopped.Name? = nil, code: Swift.Int? = nil) {
                 self.name = name
                 self.code = code
             }
@@ -310,7 +310,7 @@ extension OneOfUntagged {
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
                 let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
-                self.name = try container.decodeIfPresent(Event.Case2.Name.self, forKey: "name", rejectingNull: rejectsNull)
+                self.name = try container.decodeIfPresent(Event.Stopped.Name.self, forKey: "name", rejectingNull: rejectsNull)
                 self.code = try container.decodeIfPresent(Swift.Int.self, forKey: "code", rejectingNull: rejectsNull)
             }
 
