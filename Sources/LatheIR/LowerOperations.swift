@@ -223,6 +223,21 @@ extension Lowerer {
         return text
     }
 
+    /// A header parameter named with a `*` at the end (QStash's `Upstash-Forward-*`) stands for
+    /// every header of that prefix; Lathe sends and reads the one header named as written (`*` is a
+    /// token character), which is not what such a spec means, so it says so.
+    private func warnAboutHeaderFamilies(_ parameters: [Parameter]) {
+        for parameter in parameters where parameter.location == .header && parameter.name.utf8.last == UInt8(ascii: "*")
+        {
+            guard warnedHeaderFamilies.insert(parameter.origin).inserted else { continue }
+            warning(
+                "header '\(parameter.name)' names a family of headers (any name with that prefix), which OpenAPI "
+                    + "cannot describe; Lathe sends and reads one header named '\(parameter.name)' as written; "
+                    + "add others of the family through the transport or a middleware",
+                at: parameter.origin, kind: "header-name-wildcard")
+        }
+    }
+
     /// Header parameters named `Content-Type` or `Accept`, which OpenAPI says to ignore. The
     /// body's media type sets `Content-Type`: such a parameter is left out. An `Accept` one says
     /// what the API wants asked for (a registry's manifest types, BigCommerce's
@@ -330,6 +345,7 @@ extension Lowerer {
         let requirements = operation.security ?? document.security ?? []
         leaveOutImpossibleQuerystrings(&effective, fixedQuery: fixedQuery, requirements: requirements)
         readMediaTypeHeaders(&effective)
+        warnAboutHeaderFamilies(effective)
         if !templateNames.isEmpty {
             var declared = Set(effective.lazy.filter { $0.location == .path }.map(\.name))
             for name in templateNames where declared.insert(name).inserted {

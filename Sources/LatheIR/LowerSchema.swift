@@ -6,6 +6,24 @@ import LathePattern
 /// one, named from the hint; everything else is a primitive, an array, a map or a reference.
 extension Lowerer {
     func lower(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        if let discriminator = schema.discriminator {
+            // Once for each discriminator: the union made from a schema with properties beside its
+            // `oneOf` (`lowerObjectBesideAlternatives`) holds the same one, without the properties.
+            let reading =
+                discriminatorReadings[discriminator.origin]
+                ?? undeclaredDiscriminator(discriminator, of: schema)
+            discriminatorReadings[discriminator.origin] = reading
+            var read = schema
+            switch reading {
+            case .property(let name) where discriminator.propertyName != name:
+                read.discriminator?.propertyName = name
+                return lower(read, hint)
+            case .dropped:
+                read.discriminator = nil
+                return lower(read, hint)
+            default: break
+            }
+        }
         warnAboutUngeneratedKeywords(schema)
         if schema.isFalse {
             warning(
@@ -1689,6 +1707,70 @@ extension Lowerer {
     /// For each alternative, the text values it fixes `property` to with `enum` or `const`,
     /// looking through `$ref`s and `allOf` (whose parts all apply, so their values intersect).
     /// `stringsOnly`: integer and boolean values are left out (for naming alternatives).
+    /// A discriminator whose property neither the schema, its alternatives nor the schemas its
+    /// mapping names declare selects nothing: every value decoded as `undocumented` (PxWeb's
+    /// `objectType`, where its folder items say `type`). The one property of the schema whose listed
+    /// values hold every mapping value is the one meant; with none, a `oneOf`/`anyOf` is read
+    /// without it (its alternatives tried in order). Each with a warning; `declared` when the
+    /// property is (the common case, answered by the schema's own properties first).
+    private func undeclaredDiscriminator(_ discriminator: Discriminator, of schema: Schema) -> DiscriminatorReading {
+        let name = discriminator.propertyName
+        // Read from the schemas (their properties, through `allOf` and `$ref`), not merged as
+        // objects: an alternative that extends its union (`Circle: allOf: [$ref: Shape]`) is none.
+        func properties(_ schema: Schema) -> [Schema.Property] {
+            var found: [Schema.Property] = []
+            var visited = Set<String>()
+            var pending = [schema]
+            while let next = pending.popLast() {
+                found += next.properties
+                pending += next.allOf
+                if let key = next.ref?.targetKey, visited.insert(key).inserted,
+                    let target = document.schema(forKey: key)
+                {
+                    pending.append(target)
+                }
+            }
+            return found
+        }
+        if schema.properties.contains(where: { $0.name == name }) { return .declared }
+        let own = properties(schema)
+        if own.contains(where: { $0.name == name }) { return .declared }
+        let mapped = discriminator.mapping.compactMap { $0.reference.targetKey.flatMap(document.schema(forKey:)) }
+        if (schema.oneOf + schema.anyOf + mapped).contains(where: { properties($0).contains { $0.name == name } }) {
+            return .declared
+        }
+        let values = discriminator.mapping.map(\.value)
+        let candidates = own.filter { property in
+            var visited = Set<String>()
+            guard !values.isEmpty, let listed = textValues(of: property.schema, stringsOnly: false, visited: &visited)
+            else { return false }
+            return values.allSatisfy(listed.contains)
+        }
+        let said =
+            "the discriminator's property '\(name)' is declared by neither this schema, its alternatives nor "
+            + "the schemas its mapping names, so no value would select an alternative"
+        if candidates.count == 1, let candidate = candidates.first {
+            warning(
+                said + "; '\(candidate.name)' holds the mapping's values, and Lathe reads the discriminator as it",
+                at: discriminator.origin, kind: "discriminator-property-undeclared")
+            return .property(candidate.name)
+        }
+        guard !schema.oneOf.isEmpty || !schema.anyOf.isEmpty else { return .declared }
+        warning(
+            said + "; Lathe tries the alternatives in order, as without a discriminator", at: discriminator.origin,
+            kind: "discriminator-property-undeclared")
+        return .dropped
+    }
+
+    enum DiscriminatorReading: Equatable {
+        /// As written (also where nothing better is found for a polymorphic base).
+        case declared
+        /// The property meant, which holds the mapping's values.
+        case property(String)
+        /// None: the alternatives are tried in order.
+        case dropped
+    }
+
     /// Without a discriminator, the values that name inline alternatives without a title: those of
     /// the first property of the first such alternative that every one of them fixes to a string of
     /// its own (Somfy's events, each `name: {enum: [ItsName]}`: `.executionStateChangedEvent`, not

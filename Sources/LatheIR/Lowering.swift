@@ -133,6 +133,10 @@ final class Lowerer {
     var responseRoots: [IRValueType] = []
     /// Schemas already warned about, so a schema lowered twice (merged into several `allOf`s) warns once.
     @exclusivity(unchecked) var warnedSchemas = Set<Origin>()
+    /// How each discriminator is read (`undeclaredDiscriminator`), by its origin.
+    var discriminatorReadings: [Origin: DiscriminatorReading] = [:]
+    /// Header parameters named as a family (`Upstash-Forward-*`), each warned about once.
+    var warnedHeaderFamilies = Set<Origin>()
     /// Named types whose schema allows `null`: every reference to them is nullable.
     @exclusivity(unchecked) var nullableTypes = Set<IRTypeID>()
     /// Schemas already lowered, by node, so a shared component response is lowered once: those

@@ -60,4 +60,29 @@ struct MediaTypeHeaderTests {
         let outcome = try SwiftCompiler.typecheck(paths, flags: ["-warnings-as-errors"])
         #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
     }
+
+    /// QStash's `Upstash-Forward-*`: a family of headers OpenAPI cannot describe, sent as written and
+    /// said once, however many operations share it.
+    @Test func aHeaderNamedAsAFamilyIsSaidOnce() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /publish:
+                parameters:
+                  - {name: Upstash-Forward-*, in: header, schema: {type: string}}
+                post: {operationId: publish, responses: {'200': {description: ok}}}
+                put: {operationId: republish, responses: {'200': {description: ok}}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "family.yaml")
+        #expect(
+            result.diagnostics.all.filter { $0.kind == "header-name-wildcard" }.map(\.description) == [
+                "family.yaml:6:9: warning: header 'Upstash-Forward-*' names a family of headers (any name with that "
+                    + "prefix), which OpenAPI cannot describe; Lathe sends and reads one header named "
+                    + "'Upstash-Forward-*' as written; add others of the family through the transport or a middleware "
+                    + "[header-name-wildcard]"
+            ])
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        #expect(client.contains("\"Upstash-Forward-*\""))
+    }
 }

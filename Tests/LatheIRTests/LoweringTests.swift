@@ -404,6 +404,53 @@ struct LoweringTests {
         #expect(union.cases.map(\.discriminatorValues) == [["dog"], ["Cat"]])
     }
 
+    /// PxWeb's folder items: a discriminator naming a property nothing declares selected nothing
+    /// (every value undocumented). The one property holding the mapping's values is the one meant;
+    /// with none, a oneOf is read as without a discriminator. Each said once.
+    @Test func aDiscriminatorOfAnUndeclaredPropertyIsReadAsTheOneMeant() throws {
+        let loaded = OpenAPILoader.load(
+            bytes: Array(
+                """
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Kind: {type: string, enum: [Heading, Table]}
+                    Item:
+                      type: object
+                      required: [type]
+                      properties: {type: {$ref: '#/components/schemas/Kind'}, id: {type: string}}
+                      discriminator: {propertyName: objectType, mapping: {Heading: '#/components/schemas/Heading', Table: '#/components/schemas/Table'}}
+                    Heading: {allOf: [{$ref: '#/components/schemas/Item'}]}
+                    Table: {allOf: [{$ref: '#/components/schemas/Item'}, {type: object, properties: {rows: {type: integer}}}]}
+                    Shape:
+                      oneOf:
+                        - {type: object, properties: {radius: {type: number}}}
+                        - {type: object, properties: {side: {type: number}}}
+                      discriminator: {propertyName: kind}
+                """.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        guard case .union(let item) = try type(module, "Item").kind,
+            case .union(let shape) = try type(module, "Shape").kind
+        else {
+            Issue.record("Item or Shape is not a union")
+            return
+        }
+        #expect(item.discriminator == "type" && item.cases.map(\.discriminatorValues) == [["Heading"], ["Table"]])
+        #expect(shape.discriminator == nil)
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "spec.yaml:11:22: warning: the discriminator's property 'objectType' is declared by neither this schema, "
+                    + "its alternatives nor the schemas its mapping names, so no value would select an alternative; "
+                    + "'type' holds the mapping's values, and Lathe reads the discriminator as it "
+                    + "[discriminator-property-undeclared]",
+                "spec.yaml:18:22: warning: the discriminator's property 'kind' is declared by neither this schema, its "
+                    + "alternatives nor the schemas its mapping names, so no value would select an alternative; Lathe "
+                    + "tries the alternatives in order, as without a discriminator [discriminator-property-undeclared]",
+            ])
+    }
+
     /// A schema's `$ref` to a response, request body, parameter or header reads the schema it holds
     /// (Supabase's `schema: {$ref: '#/components/responses/UnauthorizedResponse'}`), through its own
     /// `$ref`, with an error whose reading says so; one that holds none (or several media types but
