@@ -225,11 +225,11 @@ extension Lowerer {
 
     /// A header parameter named with a `*` at the end (QStash's `Upstash-Forward-*`) stands for
     /// every header of that prefix; Lathe sends and reads the one header named as written (`*` is a
-    /// token character), which is not what such a spec means, so it says so.
+    /// token character), which is not what such a spec means, so it says so, once for each name.
     private func warnAboutHeaderFamilies(_ parameters: [Parameter]) {
         for parameter in parameters where parameter.location == .header && parameter.name.utf8.last == UInt8(ascii: "*")
         {
-            guard warnedHeaderFamilies.insert(parameter.origin).inserted else { continue }
+            guard warnedHeaderFamilies.insert(parameter.name.lowercased()).inserted else { continue }
             warning(
                 "header '\(parameter.name)' names a family of headers (any name with that prefix), which OpenAPI "
                     + "cannot describe; Lathe sends and reads one header named '\(parameter.name)' as written; "

@@ -135,8 +135,8 @@ final class Lowerer {
     @exclusivity(unchecked) var warnedSchemas = Set<Origin>()
     /// How each discriminator is read (`undeclaredDiscriminator`), by its origin.
     var discriminatorReadings: [Origin: DiscriminatorReading] = [:]
-    /// Header parameters named as a family (`Upstash-Forward-*`), each warned about once.
-    var warnedHeaderFamilies = Set<Origin>()
+    /// Names of header parameters named as a family (`Upstash-Forward-*`), lowercased: each said once.
+    var warnedHeaderFamilies = Set<String>()
     /// Named types whose schema allows `null`: every reference to them is nullable.
     @exclusivity(unchecked) var nullableTypes = Set<IRTypeID>()
     /// Schemas already lowered, by node, so a shared component response is lowered once: those
