@@ -27,7 +27,7 @@ extension Piriod {
             let container = try decoder.singleValueContainer()
             self.string = try? container.decode(Swift.String.self)
             self.object = try? container.decode([Swift.String: LatheRuntime.JSONValue].self)
-            if string == nil, object == nil {
+            if self.string == nil, self.object == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of ValidationErrorValueItem's members.")
             }
         }

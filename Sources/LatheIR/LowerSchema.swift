@@ -13,15 +13,10 @@ extension Lowerer {
                 discriminatorReadings[discriminator.origin]
                 ?? undeclaredDiscriminator(discriminator, of: schema)
             discriminatorReadings[discriminator.origin] = reading
-            var read = schema
-            switch reading {
-            case .property(let name) where discriminator.propertyName != name:
+            if case .property(let name) = reading, discriminator.propertyName != name {
+                var read = schema
                 read.discriminator?.propertyName = name
                 return lower(read, hint)
-            case .dropped:
-                read.discriminator = nil
-                return lower(read, hint)
-            default: break
             }
         }
         warnAboutUngeneratedKeywords(schema)
@@ -1489,9 +1484,13 @@ extension Lowerer {
                 // An anyOf, or a oneOf without a discriminator, takes a default that one of its
                 // members takes ("auto" for [enum, string]: Llama Stack's tool choice).
                 switch types[id.index].kind {
-                case .anyOf(let union),
-                    .union(let union) where union.discriminator == nil:
+                case .anyOf(let union):
                     return union.cases.contains { defaultFits(value, $0.type, visiting: visiting) }
+                case .union(let union) where union.discriminator == nil:
+                    // As decoding picks it: the first case that takes it, unless that case has checks
+                    // of its own (`maxLength`, `minimum`), which decoding may pass over.
+                    let first = union.cases.first { defaultFits(value, $0.type, visiting: visiting) }
+                    return first.map { $0.constraints == IRConstraints() } ?? false
                 default: break
                 }
                 return false
@@ -1704,15 +1703,12 @@ extension Lowerer {
         }
     }
 
-    /// For each alternative, the text values it fixes `property` to with `enum` or `const`,
-    /// looking through `$ref`s and `allOf` (whose parts all apply, so their values intersect).
-    /// `stringsOnly`: integer and boolean values are left out (for naming alternatives).
     /// A discriminator whose property neither the schema, its alternatives nor the schemas its
-    /// mapping names declare selects nothing: every value decoded as `undocumented` (PxWeb's
-    /// `objectType`, where its folder items say `type`). The one property of the schema whose listed
-    /// values hold every mapping value is the one meant; with none, a `oneOf`/`anyOf` is read
-    /// without it (its alternatives tried in order). Each with a warning; `declared` when the
-    /// property is (the common case, answered by the schema's own properties first).
+    /// mapping names declare: where the values carry only a declared property, it selected nothing,
+    /// and every value decoded as `undocumented` (PxWeb's `objectType`, where its folder items say
+    /// `type`). The one property of the schema whose listed values hold every mapping value is the
+    /// one meant, with a warning; else `declared`, as written (the common case, answered by the
+    /// schema's own properties first).
     private func undeclaredDiscriminator(_ discriminator: Discriminator, of schema: Schema) -> DiscriminatorReading {
         let name = discriminator.propertyName
         // Read from the schemas (their properties, through `allOf` and `$ref`), not merged as
@@ -1740,35 +1736,29 @@ extension Lowerer {
             return .declared
         }
         let values = discriminator.mapping.map(\.value)
-        let candidates = own.filter { property in
+        var seen = Set<String>()
+        let candidates = own.filter { seen.insert($0.name).inserted }.filter { property in
             var visited = Set<String>()
             guard !values.isEmpty, let listed = textValues(of: property.schema, stringsOnly: false, visited: &visited)
             else { return false }
             return values.allSatisfy(listed.contains)
         }
-        let said =
-            "the discriminator's property '\(name)' is declared by neither this schema, its alternatives nor "
-            + "the schemas its mapping names, so no value would select an alternative"
-        if candidates.count == 1, let candidate = candidates.first {
-            warning(
-                said + "; '\(candidate.name)' holds the mapping's values, and Lathe reads the discriminator as it",
-                at: discriminator.origin, kind: "discriminator-property-undeclared")
-            return .property(candidate.name)
-        }
-        guard !schema.oneOf.isEmpty || !schema.anyOf.isEmpty else { return .declared }
+        // With none, as written: a serializer may add the property no schema declares (Jackson's
+        // `@type`), and values that carry it are selected by it.
+        guard candidates.count == 1, let candidate = candidates.first else { return .declared }
         warning(
-            said + "; Lathe tries the alternatives in order, as without a discriminator", at: discriminator.origin,
-            kind: "discriminator-property-undeclared")
-        return .dropped
+            "the discriminator's property '\(name)' is declared by neither this schema, its alternatives nor the "
+                + "schemas its mapping names; '\(candidate.name)' holds the mapping's values, and Lathe reads the "
+                + "discriminator as it",
+            at: discriminator.origin, kind: "discriminator-property-undeclared")
+        return .property(candidate.name)
     }
 
     enum DiscriminatorReading: Equatable {
-        /// As written (also where nothing better is found for a polymorphic base).
+        /// As written.
         case declared
         /// The property meant, which holds the mapping's values.
         case property(String)
-        /// None: the alternatives are tried in order.
-        case dropped
     }
 
     /// Without a discriminator, the values that name inline alternatives without a title: those of
@@ -1785,6 +1775,9 @@ extension Lowerer {
         return nil
     }
 
+    /// For each alternative, the text values it fixes `property` to with `enum` or `const`,
+    /// looking through `$ref`s and `allOf` (whose parts all apply, so their values intersect).
+    /// `stringsOnly`: integer and boolean values are left out (for naming alternatives).
     private func fixedDiscriminatorValues(
         _ members: [Schema], property: String, stringsOnly: Bool = false
     ) -> FixedDiscriminatorValues {
@@ -1937,13 +1930,14 @@ extension Lowerer {
         }
     }
 
-    /// `type: object` whose only shape is `items: {$ref: X}`, X an object (Moov FED's `ACHLocation`,
-    /// Forem's profile image): `items` applies to lists alone, so read strictly this is any object;
-    /// what the servers send is one X, so it is read as X, with a warning.
+    /// `type: object` whose only shape is `items: {$ref: X}`, X an object with properties (Moov FED's
+    /// `ACHLocation`, Forem's profile image): `items` applies to lists alone, so read strictly this is
+    /// any object; what the servers send is one X, so it is read as X, with a warning.
     private func objectNamedByItems(_ schema: Schema) -> Schema? {
         guard let items = schema.items?.value, let key = items.ref?.targetKey, schema.properties.isEmpty,
             schema.additionalProperties == nil, schema.patternProperties.isEmpty, schema.required.isEmpty,
-            let target = document.schema(forKey: key), target.types == .object || !target.properties.isEmpty
+            schema.constraints.minProperties == nil, schema.constraints.maxProperties == nil,
+            let target = document.schema(forKey: key), target.origin != schema.origin, !target.properties.isEmpty
         else { return nil }
         warning(
             "'items' applies to lists, and this schema's type is object; Lathe reads it as the object "

@@ -294,7 +294,7 @@ struct RoundTripTests {
                 #"{"hasAttachments": false, "limit": 100, "mode": "auto", "size": 12, "choice": "none", "pages": 2}"#)
         #expect(spelled.mode.case1 == .auto && spelled.mode.string == "auto" && spelled.size.int == 12)
         // A oneOf's default is the case decoding gives it.
-        #expect(spelled.choice == .case1(.none) && spelled.pages == .int(2))
+        #expect(spelled.choice == .case1(.none) && spelled.pages == .int(2) && spelled.short == nil)
         #expect(
             try roundTrip(
                 Defaults.Spelled.self, #"{"mode": "auto", "size": 12, "choice": "none", "pages": 2}"#,
@@ -494,6 +494,11 @@ struct RoundTripTests {
         // None lists it: the first, as it came, which `validate()` reports.
         let unknown = try roundTrip(OneOfUntagged.Event.self, #"{"name": "Paused"}"#)
         #expect(unknown == .started(.init(name: .undocumented("Paused"))) && !unknown.validationIssues.isEmpty)
+        // An enum one case alone has: an unlisted value stays in that case, reported by `validate()`.
+        let pending = try roundTrip(OneOfUntagged.Reply.self, #"{"status": "pending", "name": "Rex"}"#)
+        #expect(
+            pending == .case1(.init(status: .undocumented("pending"), name: "Rex")) && !pending.validationIssues.isEmpty
+        )
         let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
         #expect(person.named?.name == "Ada" && person.aged?.age == 36)
     }
@@ -674,6 +679,14 @@ struct RoundTripTests {
         let fox = try roundTrip(AnyOf.Pet.self, #"{"kind": "fox"}"#)
         #expect(fox.cat?.kind == .undocumented("fox") && fox.dog?.kind == .undocumented("fox"))
         #expect(!fox.validationIssues.isEmpty)
+        // Members named like the decoder's locals; one value none lists keeps every member.
+        #expect(try roundTrip(AnyOf.Video.self, #"{"privacy": "unlisted", "token": "t"}"#).unlisted?.token == "t")
+        let privateVideo = try roundTrip(AnyOf.Video.self, #"{"privacy": "private"}"#)
+        #expect(privateVideo.public != nil && privateVideo.unlisted != nil && privateVideo.container != nil)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(AnyOf.Video.self, from: Data("7".utf8)) }
+        // An enum one member alone has: an unlisted value keeps that member filled.
+        let note = try roundTrip(AnyOf.PetOrNote.self, #"{"kind": "lion", "lives": 3, "text": "t"}"#)
+        #expect(note.cat?.lives == 3 && note.note?.text == "t")
     }
 
     @Test func anyOfIsValidWhenOneMemberIs() throws {

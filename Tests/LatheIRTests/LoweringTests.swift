@@ -405,8 +405,9 @@ struct LoweringTests {
     }
 
     /// PxWeb's folder items: a discriminator naming a property nothing declares selected nothing
-    /// (every value undocumented). The one property holding the mapping's values is the one meant;
-    /// with none, a oneOf is read as without a discriminator. Each said once.
+    /// (every value undocumented). The one property holding the mapping's values is the one meant
+    /// (declared twice, through `allOf`, it is still one), said once; with none, the discriminator
+    /// stays as written, since a serializer may add it (Jackson's `@type`).
     @Test func aDiscriminatorOfAnUndeclaredPropertyIsReadAsTheOneMeant() throws {
         let loaded = OpenAPILoader.load(
             bytes: Array(
@@ -417,18 +418,20 @@ struct LoweringTests {
                 components:
                   schemas:
                     Kind: {type: string, enum: [Heading, Table]}
+                    Base: {type: object, properties: {type: {$ref: '#/components/schemas/Kind'}}}
                     Item:
                       type: object
                       required: [type]
+                      allOf: [{$ref: '#/components/schemas/Base'}]
                       properties: {type: {$ref: '#/components/schemas/Kind'}, id: {type: string}}
                       discriminator: {propertyName: objectType, mapping: {Heading: '#/components/schemas/Heading', Table: '#/components/schemas/Table'}}
                     Heading: {allOf: [{$ref: '#/components/schemas/Item'}]}
                     Table: {allOf: [{$ref: '#/components/schemas/Item'}, {type: object, properties: {rows: {type: integer}}}]}
+                    Circle: {type: object, properties: {radius: {type: number}}}
+                    Square: {type: object, properties: {side: {type: number}}}
                     Shape:
-                      oneOf:
-                        - {type: object, properties: {radius: {type: number}}}
-                        - {type: object, properties: {side: {type: number}}}
-                      discriminator: {propertyName: kind}
+                      oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]
+                      discriminator: {propertyName: '@type', mapping: {circle: '#/components/schemas/Circle', square: '#/components/schemas/Square'}}
                 """.utf8), path: "spec.yaml")
         let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
         guard case .union(let item) = try type(module, "Item").kind,
@@ -438,16 +441,12 @@ struct LoweringTests {
             return
         }
         #expect(item.discriminator == "type" && item.cases.map(\.discriminatorValues) == [["Heading"], ["Table"]])
-        #expect(shape.discriminator == nil)
+        #expect(shape.discriminator == "@type" && shape.cases.map(\.discriminatorValues) == [["circle"], ["square"]])
         #expect(
             diagnostics.all.map(\.description) == [
-                "spec.yaml:11:22: warning: the discriminator's property 'objectType' is declared by neither this schema, "
-                    + "its alternatives nor the schemas its mapping names, so no value would select an alternative; "
-                    + "'type' holds the mapping's values, and Lathe reads the discriminator as it "
-                    + "[discriminator-property-undeclared]",
-                "spec.yaml:18:22: warning: the discriminator's property 'kind' is declared by neither this schema, its "
-                    + "alternatives nor the schemas its mapping names, so no value would select an alternative; Lathe "
-                    + "tries the alternatives in order, as without a discriminator [discriminator-property-undeclared]",
+                "spec.yaml:13:22: warning: the discriminator's property 'objectType' is declared by neither this schema, "
+                    + "its alternatives nor the schemas its mapping names; 'type' holds the mapping's values, and Lathe "
+                    + "reads the discriminator as it [discriminator-property-undeclared]"
             ])
     }
 
@@ -2395,7 +2394,7 @@ struct AllOfAndDefaultLoweringTests {
     }
 
     /// Moov FED's `ACHLocation: {type: object, items: {$ref: ACHLocation}}`: the object `items` names,
-    /// with a warning; `items` naming no object, or beside properties, changes nothing.
+    /// with a warning; `items` naming no object with properties, or beside properties, changes nothing.
     @Test func anObjectShapedOnlyByItemsIsTheObjectItNames() throws {
         let (module, object, warnings) = try holder(
             """
@@ -2409,13 +2408,17 @@ struct AllOfAndDefaultLoweringTests {
                   properties:
                     location: {type: object, description: Where, items: {$ref: '#/components/schemas/Location'}}
                     text: {type: object, items: {$ref: '#/components/schemas/Text'}}
+                    loop: {type: object, items: {$ref: '#/components/schemas/Loop'}}
                     both: {type: object, properties: {a: {type: string}}, items: {$ref: '#/components/schemas/Location'}}
                 Location: {type: object, properties: {city: {type: string}}}
                 Text: {type: string}
+                Loop: {type: object, items: {$ref: '#/components/schemas/Loop'}}
             """)
         let location = try #require(try property("location", of: object).type.namedID)
         #expect(module.qualifiedName(location) == "Location")
         #expect(try property("text", of: object).type == .dictionary(.primitive(.jsonValue)))
+        // `items` naming an object without properties (itself, here) changes nothing.
+        #expect(try property("loop", of: object).type == .dictionary(.primitive(.jsonValue)))
         #expect(module.qualifiedName(try #require(try property("both", of: object).type.namedID)) == "Holder.Both")
         #expect(
             warnings == [

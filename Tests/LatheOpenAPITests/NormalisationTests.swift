@@ -152,7 +152,8 @@ struct NormalisationTests {
     }
 
     /// Halo's `204 NO_CONTENT`: a status code with its reason is that code (an error for `validate`),
-    /// unless the code is given on its own too; other text is no key.
+    /// unless the code is given on its own too, or by an earlier key with a reason; other text is
+    /// no key.
     @Test func aResponseKeyWithItsReasonIsItsCode() throws {
         let result = load(
             """
@@ -163,6 +164,7 @@ struct NormalisationTests {
                 delete:
                   responses:
                     '204 NO_CONTENT': {description: gone}
+                    '204 GONE': {description: gone}
                     '200 OK': {description: ok}
                     '200': {description: ok}
                     '404  NOT': {description: ok}
@@ -171,9 +173,10 @@ struct NormalisationTests {
         #expect(
             printed(result) == [
                 "spec.yaml:7:9: error: '204 NO_CONTENT' is not a response key; a status code is written alone [response-key-invalid]",
-                "spec.yaml:8:9: error: '200 OK' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]",
-                "spec.yaml:10:9: error: '404  NOT' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]",
-                "spec.yaml:11:9: error: '600 X' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]",
+                "spec.yaml:8:9: error: '204 GONE' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]",
+                "spec.yaml:9:9: error: '200 OK' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]",
+                "spec.yaml:11:9: error: '404  NOT' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]",
+                "spec.yaml:12:9: error: '600 X' is not a response key; expected a status code from 100 to 599, a range such as 2XX, or 'default' [response-key-invalid]",
             ])
         #expect(result.document?.operations.first?.responses.map(\.key) == [.code(204), .code(200)])
         #expect(result.diagnostics.sorted.first?.reading == "Lathe reads it as 204")

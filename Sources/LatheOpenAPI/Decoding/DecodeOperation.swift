@@ -458,7 +458,8 @@ extension DocumentDecoder {
     }
 
     /// A key of `responses`. A status code followed by its reason (`204 NO_CONTENT`, Spring's
-    /// `HttpStatus` written out) is that code, unless the mapping gives the code itself too.
+    /// `HttpStatus` written out) is that code, unless the mapping gives the code itself, or an
+    /// earlier key gives it with a reason.
     private func responseKey(_ node: YAMLNode, besides responses: YAMLNode) -> ResponseKey? {
         let text = node.text ?? ""
         if text == "default" { return .default }
@@ -473,7 +474,11 @@ extension DocumentDecoder {
             bytes[4] != UInt8(ascii: " ")
         {
             let codeText = String(text.prefix(3))
-            guard responses[codeText] != nil else {
+            // Unless the code is given alone, or by an earlier key with a reason (`200 OK`, `200 SUCCESS`).
+            let first = responses.entries.first { entry in
+                entry.key.text.map { $0 == codeText || $0.hasPrefix(codeText + " ") } ?? false
+            }
+            guard first?.key.text != text || responses[codeText] != nil else {
                 error(
                     "'\(text)' is not a response key; a status code is written alone", at: node,
                     kind: "response-key-invalid", reading: "Lathe reads it as \(codeText)")

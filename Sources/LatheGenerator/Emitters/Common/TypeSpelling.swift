@@ -53,8 +53,10 @@ struct TypeSpelling {
         case (_, .nullable(let inner)):
             // An enum's `.none` (or `.some`) would name the optional's own case: spelled with its type.
             guard let literal = literal(value, as: inner) else { return nil }
-            return literal == ".none" || literal.hasPrefix(".none(") || literal.hasPrefix(".some")
-                ? self.type(inner) + literal : literal
+            let namesOptionalsCase = [".none", ".`none`", ".some", ".`some`"].contains { name in
+                literal == name || literal.hasPrefix(name + "(")
+            }
+            return namesOptionalsCase || literal.hasPrefix(".some") ? self.type(inner) + literal : literal
         case (_, .primitive(.jsonValue)): return jsonValueLiteral(value)
         case (.string(let text), .primitive(let primitive)):
             // Text the type's literal would trap on (a UUID default an `anyOf`'s other member takes).
@@ -107,11 +109,12 @@ struct TypeSpelling {
                 }
                 return members.isEmpty ? nil : "\(self.type(.named(id)))(\(members.joined(separator: ", ")))"
             case .union(let union) where union.discriminator == nil:
-                // The first case that takes the value, as decoding tries them.
+                // The first case that takes the value, as decoding tries them; not one with checks of
+                // its own, which decoding may pass over (`defaultFits` does not apply those).
                 for item in union.cases {
-                    if let literal = literal(value, as: item.type) {
-                        return ".\(SwiftNames.escapedMember(item.name.swift))(\(literal))"
-                    }
+                    guard let literal = literal(value, as: item.type) else { continue }
+                    guard item.constraints == IRConstraints() else { return nil }
+                    return ".\(SwiftNames.escapedMember(item.name.swift))(\(literal))"
                 }
                 return nil
             default:

@@ -210,7 +210,8 @@ extension TypeEmitter {
                     // A case whose value has checks of its own (`enum`, `const`, bounds, lengths)
                     // holds a value only when they pass, as `oneOf` asks; else the next case is
                     // tried, and the first that decoded is kept when none passes.
-                    let checks = cases.map { _, _, item in valueChecks(item) }
+                    let telling = tellingMembers(cases.map(\.2.type))
+                    let checks = cases.map { _, _, item in valueChecks(item, telling: telling) }
                     let checked = checks.contains { !$0.isEmpty }
                     // `try? decode(T?.self)` reads null as no value at all: null is the first
                     // nullable case's, said before any is tried.
@@ -332,10 +333,14 @@ extension TypeEmitter {
             w.line()
             w.block("public init(from decoder: any Swift.Decoder) throws") { w in
                 w.line("let container = try decoder.singleValueContainer()")
-                // An object whose enum members do not list the value's is not this member, unless
-                // no member's list it (Cat's `kind` for a dog): those are kept aside in `unlisted`.
+                // An object whose members that tell the members apart (`tellingMembers`) do not list
+                // the value's is not this member, unless no member remains (Cat's `kind` for a dog):
+                // those are kept aside in `unlisted`. Conditions name members through `self.`: a
+                // member may be named like a local (`unlisted`, `container`).
+                let telling = tellingMembers(members.map(\.2.type))
                 let listing = members.map {
-                    union.isRecursive || $0.2.type.isNullable ? SwiftWriter() : listedValueChecks(of: $0.2.type)
+                    union.isRecursive || $0.2.type.isNullable
+                        ? SwiftWriter() : listedValueChecks(of: $0.2.type, only: telling)
                 }
                 let checksListing = listing.contains { !$0.isEmpty }
                 if checksListing { w.line("var unlisted = Self()") }
@@ -358,11 +363,11 @@ extension TypeEmitter {
                     }
                 }
                 if checksListing {
-                    w.line("if \(members.map { "\($0.0) == nil" }.joined(separator: ", ")) { self = unlisted }")
+                    w.line("if \(members.map { "self.\($0.0) == nil" }.joined(separator: ", ")) { self = unlisted }")
                 }
                 // Conditions, not one `&&` expression: the type checker takes time growing faster
                 // than the operands for a long chain of them, and its time per condition is fixed.
-                w.block("if \(members.map { "\($0.0) == nil" }.joined(separator: ", "))") { w in
+                w.block("if \(members.map { "self.\($0.0) == nil" }.joined(separator: ", "))") { w in
                     w.line(
                         "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "
                             + "\(SwiftLiteral.string("The value matches none of \(type.name.swift)'s members.")))"

@@ -83,14 +83,14 @@ extension TypeEmitter {
     /// for a case of another generated type, whose checks (a nested property's bounds) do not
     /// decide which case it is, but for the keys an object requires without declaring them, which
     /// it decodes without (optional in Swift) though a value without them is not that case.
-    func valueChecks(_ item: IRUnion.Case) -> SwiftWriter {
+    func valueChecks(_ item: IRUnion.Case, telling: Set<String>) -> SwiftWriter {
         var body = SwiftWriter()
         for member in presenceMembers(of: item.type.nonNull) {
             body.line("\(Runtime.Check.present)(value.\(member) != nil, at: path, into: &issues)")
         }
         // An object's enum members hold documented values: cases told apart by them alone (Somfy's
         // events, each `name: {enum: [ItsName]}`) decoded all as the first, whose enums are open.
-        body.raw(listedValueChecks(of: item.type.nonNull))
+        body.raw(listedValueChecks(of: item.type.nonNull, only: telling))
         // A generated enum's own check is its documented values; another generated type's is not its value's.
         guard everyNamedType(in: item.type, where: { if case .enumeration = module[$0].kind { true } else { false } })
         else { return body }
@@ -102,15 +102,44 @@ extension TypeEmitter {
         return body
     }
 
-    /// Checks that an object `value` of `type` has, in its members that list their values (generated
-    /// enums, `const`, `enum` of other values), values they list (not deprecated members, whose
-    /// public name warns); appended to `issues`. What tells apart alternatives that differ only there.
-    func listedValueChecks(of type: IRValueType) -> SwiftWriter {
-        var body = SwiftWriter()
-        guard case .named(let id) = spelling.unaliased(type), case .object(let object) = module[id].kind else {
-            return body
+    /// The members that tell a union's object alternatives apart: named alike in two or more of
+    /// them, listing different values (generated enums, `const`, `enum` of other values: Discord's
+    /// `type`, Somfy's `name`). Only those decide an alternative: a value that a member of one
+    /// alternative alone does not list (an enum grown since) leaves that alternative as it was.
+    func tellingMembers(_ types: [IRValueType]) -> Set<String> {
+        var lists: [String: [Set<String>]] = [:]
+        for type in types {
+            guard case .named(let id) = spelling.unaliased(type.nonNull), case .object(let object) = module[id].kind
+            else { continue }
+            for property in object.properties where !property.docs.isDeprecated {
+                if let values = listedValues(property) { lists[property.name.original, default: []].append(values) }
+            }
         }
-        for property in object.properties where !property.docs.isDeprecated {
+        return Set(lists.filter { $0.value.count > 1 && Set($0.value).count > 1 }.keys)
+    }
+
+    /// The values a member lists, as JSON text; `nil` for one that lists none.
+    private func listedValues(_ property: IRProperty) -> Set<String>? {
+        if case .named(let id) = spelling.unaliased(property.type.nonNull),
+            case .enumeration(let enumeration) = module[id].kind
+        {
+            return Set(
+                enumeration.cases.map {
+                    enumeration.rawType == .string ? JSONText.compact(.string($0.rawValue)) : $0.rawValue
+                })
+        }
+        if let constant = property.constraints.constant { return [JSONText.compact(constant)] }
+        return property.constraints.allowedValues.map { Set($0.map(JSONText.compact)) }
+    }
+
+    /// Checks that an object `value` of `type` has, in its members named in `only` that list their
+    /// values (`tellingMembers`), values they list (not deprecated members, whose public name
+    /// warns); appended to `issues`.
+    func listedValueChecks(of type: IRValueType, only names: Set<String>) -> SwiftWriter {
+        var body = SwiftWriter()
+        guard !names.isEmpty, case .named(let id) = spelling.unaliased(type), case .object(let object) = module[id].kind
+        else { return body }
+        for property in object.properties where !property.docs.isDeprecated && names.contains(property.name.original) {
             let shape = shape(property)
             let access = "value.\(shape.publicName)"
             let type = property.type.nonNull

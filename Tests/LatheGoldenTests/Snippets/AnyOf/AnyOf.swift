@@ -46,7 +46,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.decimal = try? container.decode(Foundation.Decimal.self)
             self.bool = try? container.decode(Swift.Bool.self)
-            if decimal == nil, bool == nil {
+            if self.decimal == nil, self.bool == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Amount's members.")
             }
         }
@@ -84,7 +84,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.base64Data = try? container.decode(Foundation.Data.self)
             self.bool = try? container.decode(Swift.Bool.self)
-            if base64Data == nil, bool == nil {
+            if self.base64Data == nil, self.bool == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Blob's members.")
             }
         }
@@ -185,7 +185,7 @@ extension AnyOf {
             self.dateTime = try? container.decode(LatheRuntime.Indirect<Foundation.Date>.self)
             self.node = try? container.decode(LatheRuntime.Indirect<Node>.self)
             self.named = try? container.decode(LatheRuntime.Indirect<Named>.self)
-            if dateTime == nil, node == nil, named == nil {
+            if self.dateTime == nil, self.node == nil, self.named == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Chain's members.")
             }
         }
@@ -241,7 +241,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.string = try? container.decode(Swift.String.self)
             self.string2 = try? container.decode(Swift.String.self)
-            if string == nil, string2 == nil {
+            if self.string == nil, self.string2 == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Code's members.")
             }
         }
@@ -390,7 +390,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.uuid = try? container.decode(Foundation.UUID.self)
             self.string = try? container.decode(Swift.String.self)
-            if uuid == nil, string == nil {
+            if self.uuid == nil, self.string == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Identifier's members.")
             }
         }
@@ -437,7 +437,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.case1 = try? container.decode(MaybeBoth.Case1?.self)
             self.case2 = try? container.decode(MaybeBoth.Case2?.self)
-            if case1 == nil, case2 == nil {
+            if self.case1 == nil, self.case2 == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of MaybeBoth's members.")
             }
         }
@@ -550,7 +550,7 @@ extension AnyOf {
             self.named = try? container.decode(Named.self)
             self.case2 = try? container.decode(Mixed.Case2.self)
             self.object = try? container.decode([Swift.String: Swift.Bool].self)
-            if named == nil, case2 == nil, object == nil {
+            if self.named == nil, self.case2 == nil, self.object == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Mixed's members.")
             }
         }
@@ -695,7 +695,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.named = try? container.decode(Named.self)
             self.aged = try? container.decode(Aged.self)
-            if named == nil, aged == nil {
+            if self.named == nil, self.aged == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Person's members.")
             }
         }
@@ -758,8 +758,8 @@ extension AnyOf {
                 value.kind.collectValidationIssues(at: path, into: &issues)
                 if !issues.isEmpty { unlisted.dog = value; self.dog = nil }
             }
-            if cat == nil, dog == nil { self = unlisted }
-            if cat == nil, dog == nil {
+            if self.cat == nil, self.dog == nil { self = unlisted }
+            if self.cat == nil, self.dog == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Pet's members.")
             }
         }
@@ -825,8 +825,8 @@ extension AnyOf {
                 if !issues.isEmpty { unlisted.dog = value; self.dog = nil }
             }
             self.named = try? container.decode(Named.self)
-            if cat == nil, dog == nil, named == nil { self = unlisted }
-            if cat == nil, dog == nil, named == nil {
+            if self.cat == nil, self.dog == nil, self.named == nil { self = unlisted }
+            if self.cat == nil, self.dog == nil, self.named == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of PetOrNamed's members.")
             }
         }
@@ -871,6 +871,81 @@ extension AnyOf {
             issues += failures
         }
     }
+
+    /// - Source: `#/components/schemas/PetOrNote`
+    nonisolated public struct PetOrNote: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var cat: Cat?
+        public var note: PetOrNote.Note?
+
+        public init(cat: Cat? = nil, note: PetOrNote.Note? = nil) {
+            self.cat = cat
+            self.note = note
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            self.cat = try? container.decode(Cat.self)
+            self.note = try? container.decode(PetOrNote.Note.self)
+            if self.cat == nil, self.note == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of PetOrNote's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var wroteObject = false
+            if let value = self.cat {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.note {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            _ = wroteObject
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            var failures: [LatheRuntime.ValidationIssue] = []
+            if let value = self.cat {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.note {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            issues += failures
+        }
+
+        /// Note
+        ///
+        /// - Source: `#/components/schemas/PetOrNote/anyOf/1`
+        nonisolated public struct Note: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var text: Swift.String?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(text: Swift.String? = nil) {
+                self.text = text
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.text = try container.decodeIfPresent(Swift.String.self, forKey: "text", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.text, forKey: "text")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+    }
 }
 
 extension AnyOf {
@@ -888,7 +963,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.dateTime = try? container.decode(Foundation.Date.self)
             self.bool = try? container.decode(Swift.Bool.self)
-            if dateTime == nil, bool == nil {
+            if self.dateTime == nil, self.bool == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Stamp's members.")
             }
         }
@@ -937,6 +1012,265 @@ extension AnyOf {
 }
 
 extension AnyOf {
+    /// - Source: `#/components/schemas/Video`
+    nonisolated public struct Video: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var `public`: Video.Public?
+        public var unlisted: Video.Unlisted?
+        public var container: Video.Container?
+
+        public init(`public`: Video.Public? = nil, unlisted: Video.Unlisted? = nil, container: Video.Container? = nil) {
+            self.`public` = `public`
+            self.unlisted = unlisted
+            self.container = container
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            var unlisted = Self()
+            self.`public` = try? container.decode(Video.Public.self)
+            if let value = self.`public` {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.privacy.collectValidationIssues(at: path, into: &issues)
+                if !issues.isEmpty { unlisted.`public` = value; self.`public` = nil }
+            }
+            self.unlisted = try? container.decode(Video.Unlisted.self)
+            if let value = self.unlisted {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.privacy.collectValidationIssues(at: path, into: &issues)
+                if !issues.isEmpty { unlisted.unlisted = value; self.unlisted = nil }
+            }
+            self.container = try? container.decode(Video.Container.self)
+            if let value = self.container {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.privacy.collectValidationIssues(at: path, into: &issues)
+                if !issues.isEmpty { unlisted.container = value; self.container = nil }
+            }
+            if self.`public` == nil, self.unlisted == nil, self.container == nil { self = unlisted }
+            if self.`public` == nil, self.unlisted == nil, self.container == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Video's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var wroteObject = false
+            if let value = self.`public` {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.unlisted {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            if let value = self.container {
+                try value.encode(to: encoder)
+                wroteObject = true
+            }
+            _ = wroteObject
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            var failures: [LatheRuntime.ValidationIssue] = []
+            if let value = self.`public` {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.unlisted {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.container {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            issues += failures
+        }
+
+        /// - Source: `#/components/schemas/Video/anyOf/0`
+        nonisolated public struct Public: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var privacy: Video.Public.Privacy
+
+            public var url: Swift.String?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(privacy: Video.Public.Privacy, url: Swift.String? = nil) {
+                self.privacy = privacy
+                self.url = url
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.privacy = try container.decode(Video.Public.Privacy.self, forKey: "privacy")
+                self.url = try container.decodeIfPresent(Swift.String.self, forKey: "url", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.privacy, forKey: "privacy")
+                try container.encodeIfPresent(self.url, forKey: "url")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.privacy.collectValidationIssues(at: path.key("privacy"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Video/anyOf/0/properties/privacy`
+            nonisolated public enum Privacy: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case `public`
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "public": self = .`public`
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .`public`: "public"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.`public`]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// - Source: `#/components/schemas/Video/anyOf/1`
+        nonisolated public struct Unlisted: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var privacy: Video.Unlisted.Privacy
+
+            public var token: Swift.String?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(privacy: Video.Unlisted.Privacy, token: Swift.String? = nil) {
+                self.privacy = privacy
+                self.token = token
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.privacy = try container.decode(Video.Unlisted.Privacy.self, forKey: "privacy")
+                self.token = try container.decodeIfPresent(Swift.String.self, forKey: "token", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.privacy, forKey: "privacy")
+                try container.encodeIfPresent(self.token, forKey: "token")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.privacy.collectValidationIssues(at: path.key("privacy"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Video/anyOf/1/properties/privacy`
+            nonisolated public enum Privacy: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case unlisted
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "unlisted": self = .unlisted
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .unlisted: "unlisted"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.unlisted]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// - Source: `#/components/schemas/Video/anyOf/2`
+        nonisolated public struct Container: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var privacy: Video.Container.Privacy
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(privacy: Video.Container.Privacy) {
+                self.privacy = privacy
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.privacy = try container.decode(Video.Container.Privacy.self, forKey: "privacy")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.privacy, forKey: "privacy")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.privacy.collectValidationIssues(at: path.key("privacy"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Video/anyOf/2/properties/privacy`
+            nonisolated public enum Privacy: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case container
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "container": self = .container
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .container: "container"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.container]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension AnyOf {
     /// - Source: `#/components/schemas/When`
     nonisolated public struct When: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var frequency: Frequency?
@@ -951,7 +1285,7 @@ extension AnyOf {
             let container = try decoder.singleValueContainer()
             self.frequency = try? container.decode(Frequency.self)
             self.calendarDate = try? container.decode(LatheRuntime.CalendarDate.self)
-            if frequency == nil, calendarDate == nil {
+            if self.frequency == nil, self.calendarDate == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of When's members.")
             }
         }

@@ -284,6 +284,8 @@ extension Defaults {
         /// - Note: Defaults to `2` when absent.
         public var pages: Spelled.Pages
 
+        public var short: Spelled.Short?
+
         /// Creates a value from its members; optional members default to absent.
         public init(
             hasAttachments: Swift.Bool = false,
@@ -291,7 +293,8 @@ extension Defaults {
             mode: Spelled.Mode2 = Spelled.Mode2(case1: .auto, string: "auto"),
             size: Spelled.Size = Spelled.Size(int: 12),
             choice: Spelled.Choice = .case1(.none),
-            pages: Spelled.Pages = .int(2)
+            pages: Spelled.Pages = .int(2),
+            short: Spelled.Short? = nil
         ) {
             self.hasAttachments = hasAttachments
             self.limit = limit
@@ -299,6 +302,7 @@ extension Defaults {
             self.size = size
             self.choice = choice
             self.pages = pages
+            self.short = short
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -310,6 +314,7 @@ extension Defaults {
             self.size = try container.decodeIfPresent(Spelled.Size.self, forKey: "size", rejectingNull: rejectsNull) ?? Spelled.Size(int: 12)
             self.choice = try container.decodeIfPresent(Spelled.Choice.self, forKey: "choice", rejectingNull: rejectsNull) ?? .case1(.none)
             self.pages = try container.decodeIfPresent(Spelled.Pages.self, forKey: "pages", rejectingNull: rejectsNull) ?? .int(2)
+            self.short = try container.decodeIfPresent(Spelled.Short.self, forKey: "short", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -320,6 +325,7 @@ extension Defaults {
             try container.encode(self.size, forKey: "size")
             try container.encode(self.choice, forKey: "choice")
             try container.encode(self.pages, forKey: "pages")
+            try container.encodeIfPresent(self.short, forKey: "short")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -327,6 +333,9 @@ extension Defaults {
             self.size.collectValidationIssues(at: path.key("size"), into: &issues)
             self.choice.collectValidationIssues(at: path.key("choice"), into: &issues)
             self.pages.collectValidationIssues(at: path.key("pages"), into: &issues)
+            if let value = self.short {
+                value.collectValidationIssues(at: path.key("short"), into: &issues)
+            }
         }
 
         /// - Source: `#/components/schemas/Spelled/properties/mode`
@@ -343,7 +352,7 @@ extension Defaults {
                 let container = try decoder.singleValueContainer()
                 self.case1 = try? container.decode(Spelled.Mode2.Case1.self)
                 self.string = try? container.decode(Swift.String.self)
-                if case1 == nil, string == nil {
+                if self.case1 == nil, self.string == nil {
                     throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Mode2's members.")
                 }
             }
@@ -421,7 +430,7 @@ extension Defaults {
                 let container = try decoder.singleValueContainer()
                 self.case1 = try? container.decode(Spelled.Size.Case1.self)
                 self.int = try? container.decode(Swift.Int.self)
-                if case1 == nil, int == nil {
+                if self.case1 == nil, self.int == nil {
                     throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Size's members.")
                 }
             }
@@ -624,6 +633,46 @@ extension Defaults {
                     if case .undocumented(let value) = self {
                         LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                     }
+                }
+            }
+        }
+
+        /// - Source: `#/components/schemas/Spelled/properties/short`
+        nonisolated public enum Short: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            case string(Swift.String)
+            case string2(Swift.String)
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                var decoded: Self?
+                if let value = try? container.decode(Swift.String.self) {
+                    let path = LatheRuntime.JSONPath.root
+                    var issues: [LatheRuntime.ValidationIssue] = []
+                    LatheRuntime.Check.length(value, min: nil, max: 3, at: path, into: &issues)
+                    if issues.isEmpty { self = .string(value); return }
+                    if decoded == nil { decoded = .string(value) }
+                }
+                if let value = try? container.decode(Swift.String.self) {
+                    self = .string2(value)
+                    return
+                }
+                if let decoded { self = decoded; return }
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Short's cases.")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case .string(let value): try container.encode(value)
+                case .string2(let value): try container.encode(value)
+                }
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                switch self {
+                case .string(let value):
+                    LatheRuntime.Check.length(value, min: nil, max: 3, at: path, into: &issues)
+                case .string2: break
                 }
             }
         }

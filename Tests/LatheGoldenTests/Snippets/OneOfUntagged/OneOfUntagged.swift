@@ -489,6 +489,130 @@ extension OneOfUntagged {
 }
 
 extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Reply`
+    nonisolated public enum Reply: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case case1(Reply.Case1)
+        case failure(Reply.Failure)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let value = try? container.decode(Reply.Case1.self) {
+                self = .case1(value)
+                return
+            }
+            if let value = try? container.decode(Reply.Failure.self) {
+                self = .failure(value)
+                return
+            }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Reply's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .case1(let value): try container.encode(value)
+            case .failure(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .case1(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .failure(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Reply/oneOf/0`
+        nonisolated public struct Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var status: Reply.Case1.Status
+
+            public var name: Swift.String?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(status: Reply.Case1.Status, name: Swift.String? = nil) {
+                self.status = status
+                self.name = name
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.status = try container.decode(Reply.Case1.Status.self, forKey: "status")
+                self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.status, forKey: "status")
+                try container.encodeIfPresent(self.name, forKey: "name")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.status.collectValidationIssues(at: path.key("status"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Reply/oneOf/0/properties/status`
+            nonisolated public enum Status: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case active
+                case inactive
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "active": self = .active
+                    case "inactive": self = .inactive
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .active: "active"
+                    case .inactive: "inactive"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.active, .inactive]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// Failure
+        ///
+        /// - Source: `#/components/schemas/Reply/oneOf/1`
+        nonisolated public struct Failure: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var message: Swift.String?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(message: Swift.String? = nil) {
+                self.message = message
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.message = try container.decodeIfPresent(Swift.String.self, forKey: "message", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.message, forKey: "message")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+    }
+
     /// - Source: `#/components/schemas/Retention`
     nonisolated public enum Retention: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         case case1(Retention.Case1)

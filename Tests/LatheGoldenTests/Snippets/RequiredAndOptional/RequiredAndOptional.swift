@@ -24,7 +24,7 @@ extension RequiredAndOptional {
             self.note = try? container.decode(Note.self)
             if let member = self.note, member.text == nil { self.note = nil }
             self.picture = try? container.decode(Picture.self)
-            if note == nil, picture == nil {
+            if self.note == nil, self.picture == nil {
                 throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of AnyPart's members.")
             }
         }
