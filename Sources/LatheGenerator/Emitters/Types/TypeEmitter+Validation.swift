@@ -107,6 +107,7 @@ extension TypeEmitter {
     /// `type`, Somfy's `name`). Only those decide an alternative: a value that a member of one
     /// alternative alone does not list (an enum grown since) leaves that alternative as it was.
     func tellingMembers(_ types: [IRValueType]) -> Set<String> {
+        guard types.count > 1 else { return [] }
         var lists: [String: [Set<String>]] = [:]
         for type in types {
             guard case .named(let id) = spelling.unaliased(type.nonNull), case .object(let object) = module[id].kind
@@ -118,18 +119,21 @@ extension TypeEmitter {
         return Set(lists.filter { $0.value.count > 1 && Set($0.value).count > 1 }.keys)
     }
 
-    /// The values a member lists, as JSON text; `nil` for one that lists none.
+    /// The values a member lists, as JSON text (a string marked by its `"`, unescaped); `nil` for
+    /// one that lists none.
     private func listedValues(_ property: IRProperty) -> Set<String>? {
         if case .named(let id) = spelling.unaliased(property.type.nonNull),
             case .enumeration(let enumeration) = module[id].kind
         {
-            return Set(
-                enumeration.cases.map {
-                    enumeration.rawType == .string ? JSONText.compact(.string($0.rawValue)) : $0.rawValue
-                })
+            return Set(enumeration.cases.map { enumeration.rawType == .string ? "\"" + $0.rawValue : $0.rawValue })
         }
-        if let constant = property.constraints.constant { return [JSONText.compact(constant)] }
-        return property.constraints.allowedValues.map { Set($0.map(JSONText.compact)) }
+        if let constant = property.constraints.constant { return [Self.listedText(constant)] }
+        return property.constraints.allowedValues.map { Set($0.map(Self.listedText)) }
+    }
+
+    private static func listedText(_ value: SpecValue) -> String {
+        if case .string(let text) = value { return "\"" + text }
+        return JSONText.compact(value)
     }
 
     /// Checks that an object `value` of `type` has, in its members named in `only` that list their
