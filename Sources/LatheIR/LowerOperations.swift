@@ -884,10 +884,8 @@ extension Lowerer {
                 if case .object(let object) = types[id.index].kind {
                     shape = .object
                     // An object that keeps other keys spreads them too: read as a map's.
-                    if case .captured = object.additionalProperties {
-                    } else {
-                        keys = object.properties.map(\.name.original)
-                    }
+                    let keepsOtherKeys = if case .captured = object.additionalProperties { true } else { false }
+                    if !keepsOtherKeys { keys = object.properties.map(\.name.original) }
                 }
             default: break
             }

@@ -475,10 +475,10 @@ extension DocumentDecoder {
         {
             let codeText = String(text.prefix(3))
             // Unless the code is given alone, or by an earlier key with a reason (`200 OK`, `200 SUCCESS`).
-            let first = responses.entries.first { entry in
-                entry.key.text.map { $0 == codeText || $0.hasPrefix(codeText + " ") } ?? false
+            let sameCode = responses.entries.compactMap { $0.key.text }.filter {
+                $0 == codeText || $0.hasPrefix(codeText + " ")
             }
-            guard first?.key.text != text || responses[codeText] != nil else {
+            if sameCode.first == text, !sameCode.contains(codeText) {
                 error(
                     "'\(text)' is not a response key; a status code is written alone", at: node,
                     kind: "response-key-invalid", reading: "Lathe reads it as \(codeText)")

@@ -51,12 +51,13 @@ struct TypeSpelling {
         switch (value, type) {
         case (.null, .nullable): return "nil"
         case (_, .nullable(let inner)):
-            // An enum's `.none` (or `.some`) would name the optional's own case: spelled with its type.
+            // An enum's or a union's `.none` (or `.some`) would name the optional's own case: spelled
+            // with its type.
             guard let literal = literal(value, as: inner) else { return nil }
-            let namesOptionalsCase = [".none", ".`none`", ".some", ".`some`"].contains { name in
-                literal == name || literal.hasPrefix(name + "(")
-            }
-            return namesOptionalsCase || literal.hasPrefix(".some") ? self.type(inner) + literal : literal
+            let namesOptionalsCase =
+                literal.hasPrefix(".some") || literal.hasPrefix(".`some`")
+                || [".none", ".`none`"].contains { literal == $0 || literal.hasPrefix($0 + "(") }
+            return namesOptionalsCase ? self.type(inner) + literal : literal
         case (_, .primitive(.jsonValue)): return jsonValueLiteral(value)
         case (.string(let text), .primitive(let primitive)):
             // Text the type's literal would trap on (a UUID default an `anyOf`'s other member takes).

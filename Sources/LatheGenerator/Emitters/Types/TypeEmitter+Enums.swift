@@ -337,7 +337,7 @@ extension TypeEmitter {
                 // the value's is not this member, unless no member remains (Cat's `kind` for a dog):
                 // those are kept aside in `unlisted`. Conditions name members through `self.`: a
                 // member may be named like a local (`unlisted`, `container`).
-                let telling = tellingMembers(members.map(\.2.type))
+                let telling = union.isRecursive ? [] : tellingMembers(members.map(\.2.type))
                 let listing = members.map {
                     union.isRecursive || $0.2.type.isNullable
                         ? SwiftWriter() : listedValueChecks(of: $0.2.type, only: telling)

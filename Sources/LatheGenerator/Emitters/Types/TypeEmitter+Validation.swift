@@ -88,8 +88,9 @@ extension TypeEmitter {
         for member in presenceMembers(of: item.type.nonNull) {
             body.line("\(Runtime.Check.present)(value.\(member) != nil, at: path, into: &issues)")
         }
-        // An object's enum members hold documented values: cases told apart by them alone (Somfy's
-        // events, each `name: {enum: [ItsName]}`) decoded all as the first, whose enums are open.
+        // An object's members that tell the cases apart hold values they list: cases told apart by
+        // them alone (Somfy's events, each `name: {enum: [ItsName]}`) decoded all as the first,
+        // whose enums are open.
         body.raw(listedValueChecks(of: item.type.nonNull, only: telling))
         // A generated enum's own check is its documented values; another generated type's is not its value's.
         guard everyNamedType(in: item.type, where: { if case .enumeration = module[$0].kind { true } else { false } })
@@ -148,14 +149,10 @@ extension TypeEmitter {
             let access = "value.\(shape.publicName)"
             let type = property.type.nonNull
             if case .named(let member) = spelling.unaliased(type), case .enumeration = module[member].kind {
-                let unwrapped = shape.isTriState ? nil : shape.isOptional ? access + "?" : access
-                guard let unwrapped else {
-                    body.line(
-                        "if case .value(let member)? = \(access) { member.collectValidationIssues(at: path, into: &issues) }"
-                    )
-                    continue
-                }
-                body.line("\(unwrapped).collectValidationIssues(at: path, into: &issues)")
+                body.line(
+                    shape.isTriState
+                        ? "if case .value(let member)? = \(access) { member.collectValidationIssues(at: path, into: &issues) }"
+                        : "\(access)\(shape.isOptional ? "?" : "").collectValidationIssues(at: path, into: &issues)")
                 continue
             }
             guard shape.isOptional else {
