@@ -354,6 +354,7 @@ public struct IRConstraints: Sendable, Hashable {
         var constant: SpecValue?
         var allowedValues: [SpecValue]?
         var elements: [IRConstraints] = []
+        var keys: [IRConstraints] = []
     }
 
     private final class Storage: Sendable {
@@ -396,7 +397,7 @@ public struct IRConstraints: Sendable, Hashable {
         ]
         return texts.allSatisfy { $0?.isAllASCII ?? true }
             && values.constant.map(Self.isASCII) ?? true && values.allowedValues?.allSatisfy(Self.isASCII) ?? true
-            && values.elements.allSatisfy(\.textIsASCII)
+            && values.elements.allSatisfy(\.textIsASCII) && values.keys.allSatisfy(\.textIsASCII)
     }
 
     private static func isASCII(_ value: SpecValue) -> Bool {
@@ -477,6 +478,16 @@ public struct IRConstraints: Sendable, Hashable {
         set { if newValue != storage.values.elements { change { $0.elements = newValue } } }
     }
 
+    /// What the keys of a map, or of an object's additional properties, must be (`propertyNames`;
+    /// zero or one element): lengths, a pattern, allowed values.
+    public var keys: IRConstraints {
+        get { storage.values.keys.first ?? IRConstraints() }
+        set {
+            let keys = newValue.isEmpty ? [] : [newValue]
+            if keys != storage.values.keys { change { $0.keys = keys } }
+        }
+    }
+
     /// These constraints with `top`'s on top (an alias's constraints under a position's own).
     public func overlaid(with top: IRConstraints) -> IRConstraints {
         if top.isEmpty { return self }
@@ -498,6 +509,7 @@ public struct IRConstraints: Sendable, Hashable {
         result.constant = top.constant ?? constant
         result.allowedValues = top.allowedValues ?? allowedValues
         if !top.elements.isEmpty { result.elements = top.elements }
+        if !top.keys.isEmpty { result.keys = top.keys }
         return result
     }
 
@@ -545,6 +557,13 @@ public struct IRConstraints: Sendable, Hashable {
             let inner = element.intersected(with: other.element)
             result.element = inner.constraints
             dropped += inner.dropped
+        }
+        if keys.isEmpty || other.keys.isEmpty {
+            result.keys = keys.isEmpty ? other.keys : keys
+        } else {
+            let inner = keys.intersected(with: other.keys)
+            result.keys = inner.constraints
+            dropped += inner.dropped.map { "propertyNames' \($0)" }
         }
         return (result, dropped)
     }

@@ -83,7 +83,9 @@ extension Lowerer {
         if schema.prefixItems != nil { keywords.append("prefixItems") }
         if schema.not != nil { keywords.append("not") }
         if schema.contains != nil { keywords.append("contains") }
-        if schema.propertyNames != nil { keywords.append("propertyNames") }
+        if let names = schema.propertyNames, propertyNameConstraints(names.value, reportingPatterns: false) == nil {
+            keywords.append("propertyNames")
+        }
         guard !keywords.isEmpty, warnedSchemas.insert(schema.origin).inserted else { return }
         let list = keywords.map { "'\($0)'" }.joined(separator: ", ")
         warning(
@@ -915,6 +917,8 @@ extension Lowerer {
         var hasPatternProperties = false
         var minProperties: Int?
         var maxProperties: Int?
+        /// `propertyNames` of each part: every one applies.
+        var propertyNames: [Schema] = []
 
         /// Parts merged one after another, each later one winning. Indexed by name across the
         /// merges, so an `allOf` of n members costs what they add, not n² (an index made anew
@@ -960,6 +964,7 @@ extension Lowerer {
                 parts.hasPatternProperties = parts.hasPatternProperties || other.hasPatternProperties
                 parts.minProperties = other.minProperties ?? parts.minProperties
                 parts.maxProperties = other.maxProperties ?? parts.maxProperties
+                parts.propertyNames += other.propertyNames
             }
 
             /// `names` without the repeats, in order; `names` itself when none repeats.
@@ -1045,6 +1050,7 @@ extension Lowerer {
         own.hasPatternProperties = !schema.patternProperties.isEmpty
         own.minProperties = schema.constraints.minProperties
         own.maxProperties = schema.constraints.maxProperties
+        if let names = schema.propertyNames { own.propertyNames = [names.value] }
         parts.add(own)
         return parts.parts
     }
@@ -1214,6 +1220,9 @@ extension Lowerer {
         var constraints = IRConstraints()
         constraints.minProperties = parts.minProperties
         constraints.maxProperties = parts.maxProperties
+        // Keys beyond the properties are checked where they are kept; the properties' own names are
+        // fixed, and others are ignored or already refused.
+        if case .captured = additional { constraints.keys = keyConstraints(parts.propertyNames) }
         types[id.index].kind = .object(
             IRObject(
                 properties: properties, additionalProperties: additional, constraints: constraints,
@@ -1919,11 +1928,13 @@ extension Lowerer {
                 // A map: `additionalProperties` says what its values are (any JSON value when it does not).
                 let values = parts.additionalProperties?.value
                 guard let values, !Self.hasNoStructure(values) else {
+                    constraints.keys = keyConstraints(parts.propertyNames)
                     return (.dictionary(.primitive(.jsonValue)), constraints)
                 }
                 let valueHint = NameHint(base: hint.base + "Value", parent: hint.parent)
                 let (valueType, valueConstraints) = lowerCached(values, valueHint)
                 constraints.element = valueConstraints
+                constraints.keys = keyConstraints(parts.propertyNames)
                 return (.dictionary(valueType), constraints)
             }
             return (lowerObject(schema, parts, hint), IRConstraints())
@@ -2226,6 +2237,45 @@ extension Lowerer {
         case unreadable
 
         var pattern: String? { if case .pattern(let text) = self { text } else { nil } }
+    }
+
+    /// What the `propertyNames` of an object's parts say its keys must be, every one at once.
+    private func keyConstraints(_ names: [Schema]) -> IRConstraints {
+        names.reduce(IRConstraints()) { keys, schema in
+            propertyNameConstraints(schema).map { keys.intersected(with: $0).constraints } ?? keys
+        }
+    }
+
+    /// What `propertyNames` says keys must be, as the checks text takes (lengths, a pattern, `enum`,
+    /// `const`), through `$ref`s. Nil when it says more than those (a format, a composition,
+    /// `false`): Lathe does not check that, and says so where it warns about keywords. Keys are
+    /// always text, so `type: string` alone (utoipa writes it for every `HashMap<String, _>`)
+    /// asks nothing.
+    func propertyNameConstraints(_ schema: Schema, reportingPatterns: Bool = true) -> IRConstraints? {
+        var names = schema
+        for _ in 0 ..< 32 {
+            guard names.isPureReference, let key = names.ref?.targetKey, let target = document.schema(forKey: key)
+            else { break }
+            names = target
+        }
+        let isText: (SpecValue) -> Bool = { if case .string = $0 { true } else { false } }
+        guard names.ref == nil, !names.isFalse, names.types.map({ $0.subtracting(.string).isEmpty }) ?? true,
+            names.format == nil, names.properties.isEmpty, names.patternProperties.isEmpty, names.items == nil,
+            names.prefixItems == nil, names.additionalProperties == nil, names.propertyNames == nil,
+            names.allOf.isEmpty, names.anyOf.isEmpty, names.oneOf.isEmpty, names.not == nil, names.contains == nil,
+            names.unmodeledKeywords.isEmpty, names.enumValues?.allSatisfy(isText) ?? true,
+            names.constValue.map(isText) ?? true
+        else { return nil }
+        let position = positionConstraints(names, reportingPatterns: reportingPatterns)
+        var keys = IRConstraints()
+        keys.change { values in
+            values.minLength = position.minLength
+            values.maxLength = position.maxLength
+            values.pattern = position.pattern
+            values.constant = names.constValue
+            values.allowedValues = names.enumValues
+        }
+        return keys
     }
 
     /// The constraints that apply where a primitive, array or map stands. A pattern Lathe cannot

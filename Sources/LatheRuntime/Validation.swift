@@ -289,6 +289,21 @@ extension Indirect: Validatable where Wrapped: Validatable {
         if !isPresent { issues.append(ValidationIssue(path: path, message: "is required")) }
     }
 
+    /// A key of a map, or of an object's additional properties, under `propertyNames`: reported at
+    /// the key's value, saying it is the key.
+    public static func propertyName(
+        _ key: String, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil,
+        allowed: [String]? = nil, at path: JSONPath, into issues: inout [ValidationIssue]
+    ) {
+        var found: [ValidationIssue] = []
+        length(key, min: minLength, max: maxLength, at: path, into: &found)
+        if let pattern { self.pattern(key, pattern, at: path, into: &found) }
+        if let allowed, !allowed.contains(key) {
+            found.append(ValidationIssue(path: path, message: "is not one of the documented values"))
+        }
+        issues += found.map { ValidationIssue(path: path, message: "the key " + $0.message) }
+    }
+
     /// Properties a schema with `additionalProperties: false` does not allow.
     public static func noAdditionalProperties(
         _ keys: some Collection<String>, at path: JSONPath, into issues: inout [ValidationIssue]

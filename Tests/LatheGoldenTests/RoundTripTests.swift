@@ -624,6 +624,27 @@ struct RoundTripTests {
         #expect(AdditionalProperties.Closed(name: "n").validationIssues.isEmpty)
     }
 
+    @Test func propertyNamesAreCheckedOnKeysThatAreKept() throws {
+        let settings = try roundTrip(
+            AdditionalProperties.Settings.self,
+            #"{"name": "n", "quotas": {"eu": 1, "mars": -1}, "headers": {"X-Any": "v"}, "team_a": "x", "Team-B": "y"}"#)
+        #expect(settings.quotas == ["eu": 1, "mars": -1] && settings.additionalProperties["Team-B"] == "y")
+        #expect(
+            settings.validationIssues.map(\.description) == [
+                "$.quotas.mars: the key is not one of the documented values",
+                "$.quotas.mars: must be at least 0, but is -1",
+                "$['Team-B']: the key must match the pattern ^[a-z_]+$",
+            ])
+        let long = AdditionalProperties.Settings(additionalProperties: ["much_too_long": "v"])
+        #expect(
+            long.validationIssues.map(\.description) == [
+                "$.much_too_long: the key must be at most 8 characters long, but is 13"
+            ])
+        #expect(
+            AdditionalProperties.Settings(quotas: ["us": 0], additionalProperties: ["a_b": "v"]).validationIssues
+                .isEmpty)
+    }
+
     @Test func anyOfOfTwoStringsEncodesOnce() throws {
         // Both members take the value; the first is what goes out (a UUID in lower case, as RFC 9562
         // asks, whatever case it came in).

@@ -159,6 +159,42 @@ struct LoweringTests {
         #expect(diagnostics.all.filter { $0.message.contains("not") && $0.kind == "keyword-not-generated" }.count == 1)
     }
 
+    /// `propertyNames` becomes the checks of a map's keys, through `$ref`s and from an `allOf`'s
+    /// parts; `type: string` asks nothing; a format or a composition is warned about, not checked.
+    @Test func propertyNamesBecomeKeyConstraints() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Code: {type: string, enum: [a, b]}
+                Alias: {$ref: '#/components/schemas/Code'}
+                Coded: {type: object, additionalProperties: {type: integer}, propertyNames: {$ref: '#/components/schemas/Alias'}}
+                Plain: {type: object, additionalProperties: {type: integer}, propertyNames: {type: string}}
+                Dated: {type: object, additionalProperties: {type: integer}, propertyNames: {format: uuid}}
+                Both:
+                  allOf:
+                    - {type: object, properties: {id: {type: string}}, propertyNames: {maxLength: 4}}
+                    - {type: object, additionalProperties: true, propertyNames: {minLength: 2, pattern: '^[a-z]+$'}}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        func keys(_ name: String) throws -> IRConstraints {
+            switch try type(module, name).kind {
+            case .alias(_, let constraints): return constraints.keys
+            case .object(let object): return object.constraints.keys
+            default: return IRConstraints()
+            }
+        }
+        #expect(try keys("Coded").allowedValues == [.string("a"), .string("b")])
+        #expect(try keys("Plain").isEmpty && keys("Dated").isEmpty)
+        let both = try keys("Both")
+        #expect(both.minLength == 2 && both.maxLength == 4 && both.pattern == "^[a-z]+$")
+        let warned = diagnostics.all.filter { $0.kind == "keyword-not-generated" }
+        #expect(warned.count == 1 && warned.first?.location?.line == 10)
+    }
+
     /// A schema reached while a schema inside it is still being lowered (here a nullable `allOf`
     /// that merges its own parent) has a provisional answer; reached again later, it is the same
     /// answer, not the finished one: `q` is alike in `A` and in `A.P`.

@@ -65,6 +65,7 @@ enum Runtime {
         static let numberOrString = "LatheRuntime.Check.numberOrString"
         static let pattern = "LatheRuntime.Check.pattern"
         static let present = "LatheRuntime.Check.present"
+        static let propertyName = "LatheRuntime.Check.propertyName"
         static let undocumentedCase = "LatheRuntime.Check.undocumentedCase"
         static let unique = "LatheRuntime.Check.unique"
     }

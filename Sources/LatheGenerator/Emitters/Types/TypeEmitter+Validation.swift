@@ -62,13 +62,9 @@ extension TypeEmitter {
             emitValidation(
                 of: "value", type: value, constraints: constraints, path: "path.key(key)", into: &valueBody,
                 counter: &counter)
-            if !valueBody.isEmpty {
-                body.block(
-                    "for (key, value) in "
-                        + "self.\(SwiftNames.escapedMember(object.additionalPropertiesName)).sorted(by: "
-                        + "{ $0.key < $1.key })"
-                ) { $0.raw(valueBody) }
-            }
+            emitEntryChecks(
+                "self.\(SwiftNames.escapedMember(object.additionalPropertiesName))", key: "key", item: "value",
+                keys: object.constraints.keys, path: "path.key(key)", valueChecks: valueBody, into: &body)
         }
         let signature = Runtime.validationRequirement
         if body.isEmpty {
@@ -245,11 +241,42 @@ extension TypeEmitter {
             emitValidation(
                 of: item, type: valueType, constraints: constraints.element, path: "\(path).key(\(key))", into: &body,
                 counter: &counter)
-            if !body.isEmpty {
-                w.block("for (\(key), \(item)) in \(value).sorted(by: { $0.key < $1.key })") { $0.raw(body) }
-            }
+            emitEntryChecks(
+                value, key: key, item: item, keys: constraints.keys, path: "\(path).key(\(key))", valueChecks: body,
+                into: &w)
             emitValueChecks(value, type, constraints, path, into: &w)
         }
+    }
+
+    /// A loop over `map`'s entries in key order, checking each `key` against what `propertyNames`
+    /// asks (`keys`) and each `item` with `valueChecks`; none when neither has a check, and over
+    /// the keys alone when the values have none.
+    private func emitEntryChecks(
+        _ map: String, key: String, item: String, keys: IRConstraints, path: String, valueChecks: SwiftWriter,
+        into w: inout SwiftWriter
+    ) {
+        var body = SwiftWriter()
+        emitKeyChecks(key, keys, path, into: &body)
+        if valueChecks.isEmpty {
+            if !body.isEmpty { w.block("for \(key) in \(map).keys.sorted()") { $0.raw(body) } }
+        } else {
+            body.raw(valueChecks)
+            w.block("for (\(key), \(item)) in \(map).sorted(by: { $0.key < $1.key })") { $0.raw(body) }
+        }
+    }
+
+    /// The checks `propertyNames` asks of a map's `key`.
+    private func emitKeyChecks(_ key: String, _ keys: IRConstraints, _ path: String, into w: inout SwiftWriter) {
+        guard !keys.isEmpty else { return }
+        var arguments = [key]
+        if let min = keys.minLength { arguments.append("minLength: \(min)") }
+        if let max = keys.maxLength { arguments.append("maxLength: \(max)") }
+        if let pattern = keys.pattern { arguments.append("pattern: \(SwiftLiteral.string(pattern))") }
+        let listed = (keys.constant.map { [$0] } ?? keys.allowedValues)?.compactMap { value -> String? in
+            if case .string(let text) = value { SwiftLiteral.string(text) } else { nil }
+        }
+        if let listed { arguments.append("allowed: [\(listed.joined(separator: ", "))]") }
+        w.line("\(Runtime.Check.propertyName)(\(arguments.joined(separator: ", ")), at: \(path), into: &issues)")
     }
 
     private func emitPrimitiveChecks(

@@ -98,6 +98,109 @@ extension AdditionalProperties {
 }
 
 extension AdditionalProperties {
+    /// - Source: `#/components/schemas/Region`
+    nonisolated public enum Region: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+        case eu
+        case us
+        /// A value the spec does not list: kept as it came, reported by `validate()`.
+        case undocumented(Swift.String)
+
+        public init(rawValue: Swift.String) {
+            switch rawValue {
+            case "eu": self = .eu
+            case "us": self = .us
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Swift.String {
+            switch self {
+            case .eu: "eu"
+            case .us: "us"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.eu, .us]
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if case .undocumented(let value) = self {
+                LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension AdditionalProperties {
+    /// - Source: `#/components/schemas/Settings`
+    nonisolated public struct Settings: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var name: Swift.String?
+
+        /// Keys are regions (propertyNames through a $ref).
+        public var quotas: [Swift.String: Swift.Int]?
+
+        /// utoipa's map, whose propertyNames asks nothing.
+        public var headers: [Swift.String: Swift.String]?
+
+        /// Properties beyond the ones above, by name, as the spec allows (`additionalProperties`).
+        public var additionalProperties: [Swift.String: Swift.String]
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            name: Swift.String? = nil,
+            quotas: [Swift.String: Swift.Int]? = nil,
+            headers: [Swift.String: Swift.String]? = nil,
+            additionalProperties: [Swift.String: Swift.String] = [:]
+        ) {
+            self.name = name
+            self.quotas = quotas
+            self.headers = headers
+            self.additionalProperties = additionalProperties
+        }
+
+        private static let declaredKeys: Swift.Set<Swift.String> = ["name", "quotas", "headers"]
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            self.quotas = try container.decodeIfPresent([Swift.String: Swift.Int].self, forKey: "quotas", rejectingNull: rejectsNull)
+            self.headers = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: "headers", rejectingNull: rejectsNull)
+            let all = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            var additional: [Swift.String: Swift.String] = [:]
+            for key in all.allKeys where !Self.declaredKeys.contains(key.stringValue) {
+                additional[key.stringValue] = try all.decode(Swift.String.self, forKey: key)
+            }
+            self.additionalProperties = additional
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.name, forKey: "name")
+            try container.encodeIfPresent(self.quotas, forKey: "quotas")
+            try container.encodeIfPresent(self.headers, forKey: "headers")
+            var all = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            for (key, value) in self.additionalProperties.sorted(by: { $0.key < $1.key }) {
+                try all.encode(value, forKey: LatheRuntime.AnyCodingKey(key))
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self.quotas {
+                for (key1, item1) in value.sorted(by: { $0.key < $1.key }) {
+                    LatheRuntime.Check.propertyName(key1, allowed: ["eu", "us"], at: path.key("quotas").key(key1), into: &issues)
+                    LatheRuntime.Check.number(item1, minimum: "0", at: path.key("quotas").key(key1), into: &issues)
+                }
+            }
+            for key in self.additionalProperties.keys.sorted() {
+                LatheRuntime.Check.propertyName(key, maxLength: 8, pattern: "^[a-z_]+$", at: path.key(key), into: &issues)
+            }
+        }
+    }
+}
+
+extension AdditionalProperties {
     /// - Source: `#/components/schemas/Tagged`
     nonisolated public struct Tagged: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var name: Swift.String?
