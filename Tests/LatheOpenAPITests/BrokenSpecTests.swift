@@ -539,6 +539,24 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            name: "unknown-security-scheme-used-often",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                security:
+                  - cookie: []
+                paths:
+                  /a:
+                    get: {security: [{cookie: []}, {shh: []}], responses: {'200': {description: ok}}}
+                  /b:
+                    get: {security: [{cookie: []}], responses: {'200': {description: ok}}}
+                """#,
+            expected: [
+                #"spec.yaml:4:5: error: security requirement names 'cookie' (here and in 2 more requirements), which is not defined in components/securitySchemes [security-scheme-undefined]"#,
+                #"spec.yaml:7:37: error: security requirement names 'shh', which is not defined in components/securitySchemes [security-scheme-undefined]"#,
+            ]
+        ),
+        Case(
             name: "security-scopes-null",
             spec: #"""
                 openapi: 3.1.0

@@ -417,22 +417,37 @@ struct DocumentChecks {
         for operation in operations {
             requirements += operation.security ?? []
         }
+        // One message a name, at its first use: defining the scheme once mends every use (HubSpot's
+        // specs name three undefined schemes in each of their operations).
+        var uses: [(name: String, node: YAMLNode, count: Int)] = []
+        var useIndex: [String: Int] = [:]
         for requirement in requirements {
             for (name, nameNode, _) in requirement.schemes
             where !known.contains(name) && name != DocumentDecoder.unreadableRequirement {
-                var message = "security requirement names '\(name)', which is not defined in components/securitySchemes"
-                if let suggestion = Suggestions.closest(to: name, among: defined) {
-                    message += " (did you mean '\(suggestion)'?)"
-                } else if !defined.isEmpty {
-                    message += " (defined: \(defined.joined(separator: ", ")))"
+                if let index = useIndex[name] {
+                    uses[index].count += 1
+                } else {
+                    useIndex[name] = uses.count
+                    uses.append((name, nameNode, 1))
                 }
-                error(
-                    message, at: nameNode, kind: "security-scheme-undefined",
-                    reading:
-                        "Lathe leaves the scheme to the transport, and a generated server admits no request on it "
-                        + "without a check you supply"
-                )
             }
+        }
+        for (name, nameNode, count) in uses {
+            var message =
+                "security requirement names '\(name)'"
+                + (count > 1 ? " (here and in \(count - 1) more requirement\(count == 2 ? "" : "s"))" : "")
+                + ", which is not defined in components/securitySchemes"
+            if let suggestion = Suggestions.closest(to: name, among: defined) {
+                message += " (did you mean '\(suggestion)'?)"
+            } else if !defined.isEmpty {
+                message += " (defined: \(defined.joined(separator: ", ")))"
+            }
+            error(
+                message, at: nameNode, kind: "security-scheme-undefined",
+                reading:
+                    "Lathe leaves the scheme to the transport, and a generated server admits no request on it "
+                    + "without a check you supply"
+            )
         }
     }
 
