@@ -195,6 +195,35 @@ struct LoweringTests {
         #expect(warned.count == 1 && warned.first?.location?.line == 10)
     }
 
+    /// `items` as a list of one schema (Modrinth's `items: [$ref: Project]`) types every item; of
+    /// more, it is a tuple (`prefixItems`).
+    @Test func itemsListOfOneTypesEveryItem() throws {
+        let yaml = """
+            openapi: 3.0.3
+            info: {title: t, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Project: {type: object, properties: {id: {type: string}}}
+                Dependencies:
+                  type: object
+                  properties:
+                    projects: {type: array, items: [{$ref: '#/components/schemas/Project'}]}
+                    pair: {type: array, items: [{type: string}, {type: integer}]}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        guard case .object(let dependencies) = try type(module, "Dependencies").kind else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(dependencies.properties[0].type == .array(.named(try type(module, "Project").id)))
+        #expect(dependencies.properties[1].type == .array(.primitive(.jsonValue)))
+        #expect(diagnostics.all.map(\.kind) == ["keyword-not-generated"])  // the pair's
+        let warned = loaded.diagnostics.all.filter { $0.kind == "items-list" }.map(\.message)
+        #expect(warned.count == 2 && warned[0].contains("list of one schema") && warned[1].contains("prefixItems"))
+    }
+
     /// A schema reached while a schema inside it is still being lowered (here a nullable `allOf`
     /// that merges its own parent) has a provisional answer; reached again later, it is the same
     /// answer, not the finished one: `q` is alike in `A` and in `A.P`.

@@ -47,7 +47,37 @@ struct BrokenSpecTests {
         #expect(try schema("Odd").properties.map(\.name) == ["flag", "required"])
     }
 
+    @Test func aPropertyThatSaysItIsRequiredIsInItsObjectsList() throws {
+        let spec = try #require(Self.cases.first { $0.name == "required-boolean" }).spec
+        let document = try #require(OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml").document)
+        let key = try #require(document.components.schemas.first { $0.name == "Routine" }).key
+        #expect(try #require(document.store.schemas[key]).required == ["id", "title"])
+    }
+
     static let cases: [Case] = [
+        // Hevy's: a property that says it is required, as a parameter would.
+        Case(
+            name: "required-boolean",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Routine:
+                      type: object
+                      required: [id]
+                      properties:
+                        id: {type: string}
+                        title: {type: string, required: true}
+                        notes: {type: string, required: false}
+                    Loose: {type: object, required: true}
+                """#,
+            expected: [
+                #"spec.yaml:10:41: error: 'required: true' in a property's schema is how a parameter says it; a schema lists its required properties in 'required: [title]' beside 'properties' [required-boolean]"#,
+                #"spec.yaml:11:41: error: 'required: false' in a property's schema is how a parameter says it; a schema lists its required properties in 'required: [notes]' beside 'properties' [required-boolean]"#,
+                #"spec.yaml:12:37: error: required must be a list of strings, but this is a boolean [wrong-type]"#,
+            ]
+        ),
         // GA4GH WES: `required` indented one level too deep is the object's required list, added
         // to one the object states; a list that names no sibling stays a property (its schema
         // wrong).

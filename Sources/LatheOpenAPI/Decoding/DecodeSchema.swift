@@ -113,11 +113,21 @@ extension DocumentDecoder {
             case "properties": (schema.properties, requiredInProperties) = decodeObjectProperties(value)
             case "patternProperties": schema.patternProperties = decodeProperties(value, "patternProperties")
             case "$defs": schema.defs = decodeProperties(value, "$defs")
-            case "required": schema.required = stringList(value, "required")
+            case "required":
+                guard !propertyRequiredFlags.contains(value) else { break }
+                schema.required = stringList(value, "required")
             case "additionalProperties": schema.additionalProperties = Box(decodeSchema(value, allowBoolean: true))
             case "propertyNames": schema.propertyNames = Box(decodeSchema(value))
             case "items":
-                if value.isSequence {
+                if value.isSequence, value.items.count == 1, node["additionalItems"] == nil {
+                    // Modrinth's `items: [$ref: Project]`: a list of projects, as its description says.
+                    // Strictly the first item alone would be a Project and the rest anything.
+                    warning(
+                        "'items' is a list of one schema, the old tuple form, which would type the first item "
+                            + "alone; Lathe reads it as the type of every item, as 'items: {…}' says",
+                        at: value, kind: "items-list")
+                    schema.items = Box(decodeSchema(value.items[0], allowBoolean: true))
+                } else if value.isSequence {
                     warning(
                         "'items' as a list is the old tuple form; use 'prefixItems' (Lathe reads it as prefixItems)",
                         at: value, kind: "items-list")
@@ -471,6 +481,16 @@ extension DocumentDecoder {
                     required = names
                     continue
                 }
+            }
+            if let flag = value["required"], let isRequired = flag.boolValue {
+                // Hevy's, Mistral's and Meilisearch's `name: {type: string, required: true}`.
+                propertyRequiredFlags.insert(flag)
+                error(
+                    "'required: \(isRequired)' in a property's schema is how a parameter says it; a schema lists "
+                        + "its required properties in 'required: [\(name)]' beside 'properties'",
+                    at: flag, kind: "required-boolean",
+                    reading: isRequired ? "Lathe reads it as that list naming '\(name)'" : "Lathe ignores it")
+                if isRequired, !required.contains(name) { required.append(name) }
             }
             properties.append(
                 Schema.Property(name: name, nameNode: keyNode, schema: decodeSchema(value, allowBoolean: true)))

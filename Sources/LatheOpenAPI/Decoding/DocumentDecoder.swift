@@ -39,6 +39,9 @@ final class DocumentDecoder {
     var heldSchemasBeingRead = Set<String>()
     /// Schemas decoded from nodes that aliases share, so a shared node is decoded (and reported) once.
     @exclusivity(unchecked) var sharedSchemas: [YAMLNode: Schema] = [:]
+    /// `required: true` in a property's schema (Swagger's parameter form), which the object the
+    /// property belongs to reads and warns about, so the schema's own decoding does not.
+    @exclusivity(unchecked) var propertyRequiredFlags: Set<YAMLNode> = []
     /// How deep inside `allOf` members decoding is, where `required` may name a sibling's properties.
     @exclusivity(unchecked) var allOfDepth = 0
     /// The strings decoded from scalars, one for each text (`text(of:)`).
