@@ -2310,8 +2310,19 @@ extension Lowerer {
             // Generated code matches patterns with LathePattern, in linear time; what it cannot match
             // that way (back-references, lookaround) is not checked, and said so here.
             do throws(PatternError) {
-                _ = try Pattern(text)
+                let compiled = try Pattern(text)
                 pattern = text
+                // GameVault's `pattern: url` beside `example: https://…`: the example is what
+                // servers send, and checking the pattern would refuse it (a server would answer 400).
+                if let example = schema.firstStringExample(refusedBy: { compiled.matches(in: $0) }) {
+                    pattern = nil
+                    if reportingPatterns {
+                        warning(
+                            "this string's example '\(example.text)' does not match its pattern '\(text)'; "
+                                + "generated code does not check the pattern",
+                            at: example.origin, kind: "pattern-contradicted-by-example")
+                    }
+                }
             } catch {
                 if reportingPatterns {
                     warning(

@@ -195,6 +195,35 @@ struct LoweringTests {
         #expect(warned.count == 1 && warned.first?.location?.line == 10)
     }
 
+    /// A pattern its own example does not match (GameVault's `pattern: url` beside a URL) is not
+    /// checked: the example is what servers send.
+    @Test func aPatternItsExampleContradictsIsNotChecked() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Media:
+                  type: object
+                  properties:
+                    source: {type: string, pattern: url, example: 'https://example.com/a.svg'}
+                    code: {type: string, pattern: '^[A-Z]{3}$', example: EUR}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        guard case .object(let media) = try type(module, "Media").kind else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(media.properties.map(\.constraints.pattern) == [nil, "^[A-Z]{3}$"])
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "spec.yaml:9:55: warning: this string's example 'https://example.com/a.svg' does not match its "
+                    + "pattern 'url'; generated code does not check the pattern [pattern-contradicted-by-example]"
+            ])
+    }
+
     /// `items` as a list of one schema (Modrinth's `items: [$ref: Project]`) types every item; of
     /// more, it is a tuple (`prefixItems`).
     @Test func itemsListOfOneTypesEveryItem() throws {
