@@ -172,7 +172,16 @@ struct Samples {
             return object(schema, depth: depth)
         }
         // As lowering infers: `items` without a `type` is an array (Overseerr's `flatrate`).
-        if types.contains(.array) || (schema.items != nil && schema.types == nil) {
+        if types.contains(.array) || ((schema.items != nil || schema.prefixItems != nil) && schema.types == nil) {
+            // A tuple: a value a position, while each can be made.
+            if let prefix = schema.prefixItems, !prefix.isEmpty {
+                var positions: [SpecValue] = []
+                for position in prefix {
+                    guard let made = value(of: position, depth: depth + 1) else { break }
+                    positions.append(made)
+                }
+                return .array(positions)
+            }
             guard let items = schema.items?.value else { return .array([]) }
             return value(of: items, depth: depth + 1).map { .array([$0]) } ?? .array([])
         }

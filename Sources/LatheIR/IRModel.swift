@@ -239,6 +239,8 @@ public enum IRTypeKind: Sendable, Equatable {
     case anyOf(IRUnion)
     /// A named schema that is a primitive, array or map: a typealias, with the schema's constraints.
     case alias(IRValueType, IRConstraints)
+    /// JSON Schema's tuple (`prefixItems`) whose positions differ: a struct of a member a position.
+    case tuple(IRTuple)
     /// Reserved while the schema is being lowered (only seen mid-lowering).
     case pending
 }
@@ -636,6 +638,38 @@ public struct IRObject: Sendable, Equatable {
     /// `allOf` members that are not objects (a `oneOf`, an `anyOf`): each a member decoded from the
     /// same value as the properties, and encoded into the same JSON object.
     public var composed: [IRComposedMember] = []
+}
+
+/// A list whose positions each have a schema of their own (`prefixItems`), read and written in order.
+public struct IRTuple: Sendable, Equatable {
+    /// A member a position. Those from `requiredCount` on are nullable: the list may end before
+    /// them (a null in their place, between values, reads as absent too).
+    public var positions: [IRProperty]
+    /// How many positions every list has (`minItems`, at most all of them).
+    public var requiredCount: Int
+    /// The items after the positions (`items`), in the member `restName`; none when the schema
+    /// allows none after them (`items: false`, or `maxItems` no more than the positions).
+    public var rest: IRValueType?
+    public var restConstraints: IRConstraints
+    public var restName: String
+    /// Without a rest: the member that keeps items a decoded list had after its positions, so
+    /// `validate()` can report them (never encoded).
+    public var undeclaredItemsName: String?
+    /// `minItems`, `maxItems` of the whole list.
+    public var constraints: IRConstraints
+
+    public init(
+        positions: [IRProperty], requiredCount: Int, rest: IRValueType?, restConstraints: IRConstraints,
+        restName: String, undeclaredItemsName: String?, constraints: IRConstraints
+    ) {
+        self.positions = positions
+        self.requiredCount = requiredCount
+        self.rest = rest
+        self.restConstraints = restConstraints
+        self.restName = restName
+        self.undeclaredItemsName = undeclaredItemsName
+        self.constraints = constraints
+    }
 }
 
 public struct IRComposedMember: Sendable, Equatable {

@@ -80,7 +80,6 @@ extension Lowerer {
         var keywords = schema.unmodeledKeywords.filter {
             !["$schema", "$id", "$comment", "$anchor", "definitions"].contains($0)
         }
-        if schema.prefixItems != nil { keywords.append("prefixItems") }
         if schema.not != nil { keywords.append("not") }
         if schema.contains != nil { keywords.append("contains") }
         if let names = schema.propertyNames, propertyNameConstraints(names.value, reportingPatterns: false) == nil {
@@ -737,7 +736,7 @@ extension Lowerer {
                 switch types[id.index].kind {
                 case .alias(let aliased, _): collect(aliased)
                 case .union(let union), .anyOf(let union): for item in union.cases { collect(item.type) }
-                case .object, .enumeration, .pending: break
+                case .object, .tuple, .enumeration, .pending: break
                 }
             case .primitive, .array, .nullable: break
             }
@@ -839,7 +838,7 @@ extension Lowerer {
                 return union.cases.contains { holdsObjects($0.type, asMap: false, visited: &visited) }
             case .pending: return nil
             case .alias(let aliased, _): current = aliased.nonNull
-            case .enumeration: return false
+            case .enumeration, .tuple: return false
             }
         }
         return false
@@ -1414,6 +1413,9 @@ extension Lowerer {
             case .alias(let aliased, _): return refersToPending(aliased, visited: &visited)
             case .union(let union), .anyOf(let union):
                 return union.cases.contains { refersToPending($0.type, visited: &visited) }
+            case .tuple(let tuple):
+                return tuple.positions.contains { refersToPending($0.type, visited: &visited) }
+                    || tuple.rest.map { refersToPending($0, visited: &visited) } ?? false
             case .object, .enumeration: return false
             }
         }
@@ -1448,7 +1450,7 @@ extension Lowerer {
             guard visited.insert(id).inserted else { return false }
             switch types[id.index].kind {
             case .object, .pending: return true
-            case .enumeration: return false
+            case .enumeration, .tuple: return false
             case .alias(let aliased, _): return holdsObjects(aliased, asMap: asMap, visited: &visited)
             case .union(let union), .anyOf(let union):
                 return union.cases.contains { holdsObjects($0.type, asMap: asMap, visited: &visited) }
@@ -1910,8 +1912,14 @@ extension Lowerer {
                 hint.parent == nil ? hint.base + "Item" : SwiftNames.singular(hint.base) ?? hint.base + "Item"
             let itemHint = NameHint(base: itemBase, parent: hint.parent, alternate: hint.base + "Item")
             if let prefix = schema.prefixItems, !prefix.isEmpty {
-                let (element, elementConstraints) = sharedElementType(schema, prefix: prefix, itemHint)
+                guard let (element, elementConstraints) = sharedElementType(schema, prefix: prefix, itemHint) else {
+                    return (lowerTuple(schema, prefix, hint), IRConstraints())
+                }
                 constraints.element = elementConstraints
+                // `items: false`: nothing after the positions.
+                if schema.items?.value.isFalse == true {
+                    constraints.maxItems = min(constraints.maxItems ?? prefix.count, prefix.count)
+                }
                 return (.array(element), constraints)
             }
             let (element, elementConstraints) =
@@ -1957,21 +1965,19 @@ extension Lowerer {
         return items
     }
 
-    /// JSON Schema's tuples (`prefixItems`: a schema a position, then `items` for the elements
-    /// after them) are not generated as tuples yet (the warning says so): an element is the type
-    /// every position shares, else any JSON value. Never `items`' type alone, which would refuse the
-    /// positions before it. Only positions a type names without generating one count: a `$ref`, or
-    /// a plain string, number or boolean; their constraints are checked when every position has
-    /// the same.
+    /// A tuple (`prefixItems`: a schema a position, then `items` for the elements after them)
+    /// whose positions and later items are all one type under the same constraints (pydantic's
+    /// `tuple[float, float]`) is a list of that type: its element. Only positions a type names
+    /// without generating one count: a `$ref`, or a plain string, number or boolean. `nil` for any
+    /// other, which `lowerTuple` generates.
     private func sharedElementType(
         _ schema: Schema, prefix: [Schema], _ hint: NameHint
-    ) -> (IRValueType, IRConstraints) {
-        let any: (IRValueType, IRConstraints) = (.primitive(.jsonValue), IRConstraints())
+    ) -> (IRValueType, IRConstraints)? {
         var positions = prefix
         if let items = schema.items?.value {
             if !items.isFalse { positions.append(items) }
         } else if (schema.constraints.maxItems ?? Int.max) > prefix.count {
-            return any  // elements after the prefix may be anything
+            return nil  // elements after the prefix may be anything
         }
         var shared: (IRValueType, IRConstraints)?
         for position in positions {
@@ -1980,16 +1986,68 @@ extension Lowerer {
                 && [.string, .integer, .number, .boolean].contains(position.types)
                 && position.properties.isEmpty && position.items == nil && position.prefixItems == nil
                 && position.allOf.isEmpty && position.anyOf.isEmpty && position.oneOf.isEmpty
-            guard plain || position.isPureReference else { return any }
+            guard plain || position.isPureReference else { return nil }
             let (type, constraints) = lowerCached(position, hint)
             guard let (sharedType, sharedConstraints) = shared else {
                 shared = (type, constraints)
                 continue
             }
-            guard sharedType == type else { return any }
-            if sharedConstraints != constraints { shared = (type, IRConstraints()) }
+            guard sharedType == type, sharedConstraints == constraints else { return nil }
         }
-        return shared ?? any
+        return shared
+    }
+
+    /// A tuple whose positions differ (pydantic's `tuple[str, int]`): a struct of a member a
+    /// position, named by the position's `title` or `item0`, `item1`, …; the items after them in
+    /// `rest` (any JSON value where `items` does not say), or, where the schema allows none, kept
+    /// for `validate()` to report. Positions from `minItems` on are optional.
+    private func lowerTuple(_ schema: Schema, _ prefix: [Schema], _ hint: NameHint) -> IRValueType {
+        let id = namedType(hint, schema)
+        var members = NameScope.members
+        let names = prefix.enumerated().map { index, position in
+            members.claim(position.title.map(memberName) ?? "item\(index)")
+        }
+        let items = schema.items?.value
+        let allowsRest = items.map { !$0.isFalse } ?? ((schema.constraints.maxItems ?? Int.max) > prefix.count)
+        let restName = members.claim("rest")
+        let undeclaredName = allowsRest ? nil : members.claim("undeclaredItems")
+        membersBeingLowered[id] = MemberNames(names + [restName] + (undeclaredName.map { [$0] } ?? []))
+        defer { membersBeingLowered[id] = nil }
+        let requiredCount = min(schema.constraints.minItems ?? 0, prefix.count)
+        var positions: [IRProperty] = []
+        for (index, (position, name)) in zip(prefix, names).enumerated() {
+            var (type, constraints) = lowerCached(position, hint.nested(position.title ?? "item\(index)", in: id))
+            if index >= requiredCount, !type.isNullable { type = .nullable(type) }
+            positions.append(
+                IRProperty(
+                    name: IRName(original: String(index), swift: name), type: type, isRequired: true,
+                    defaultValue: nil, constraints: constraints, docs: docs(position), source: source(position.origin)))
+        }
+        var rest: (IRValueType, IRConstraints)?
+        if let items, !items.isFalse {
+            rest =
+                Self.hasNoStructure(items)
+                ? (.primitive(.jsonValue), IRConstraints()) : lowerCached(items, hint.nested("RestItem", in: id))
+        } else if allowsRest {
+            rest = (.primitive(.jsonValue), IRConstraints())
+        }
+        if schema.constraints.uniqueItems,
+            warnedSchemas.insert(schema.origin.field("uniqueItems") ?? schema.origin).inserted
+        {
+            warning(
+                "Lathe does not check 'uniqueItems' on a tuple whose positions differ; the rest of this schema is "
+                    + "generated",
+                at: schema.origin.field("uniqueItems") ?? schema.origin, kind: "keyword-not-generated")
+        }
+        var constraints = IRConstraints()
+        constraints.minItems = schema.constraints.minItems
+        constraints.maxItems = schema.constraints.maxItems
+        types[id.index].kind = .tuple(
+            IRTuple(
+                positions: positions, requiredCount: requiredCount, rest: rest?.0,
+                restConstraints: rest?.1 ?? IRConstraints(), restName: restName,
+                undeclaredItemsName: undeclaredName, constraints: constraints))
+        return .named(id)
     }
 
     /// What a schema without `type` is, from the keywords it uses.

@@ -40,9 +40,10 @@ enum Passes {
         // struct properties that lead into the alias instead.
         var toBox = Set<Edge>()
         for edge in boxed {
-            if case .object = module[IRTypeID(edge.from)].kind {
+            switch module[IRTypeID(edge.from)].kind {
+            case .object, .tuple:
                 toBox.insert(edge)
-            } else {
+            default:
                 for (index, targets) in remaining.enumerated() where targets.contains(edge.from) {
                     toBox.insert(Edge(from: index, to: edge.from))
                 }
@@ -50,12 +51,21 @@ enum Passes {
         }
         for edge in toBox {
             let id = IRTypeID(edge.from)
-            guard case .object(var object) = module[id].kind else { continue }
-            for p in object.properties.indices
-            where directTarget(of: object.properties[p].type) == edge.to {
-                object.properties[p].isBoxed = true
+            func box(_ members: inout [IRProperty]) {
+                for p in members.indices where directTarget(of: members[p].type) == edge.to {
+                    members[p].isBoxed = true
+                }
             }
-            module[id].kind = .object(object)
+            switch module[id].kind {
+            case .object(var object):
+                box(&object.properties)
+                module[id].kind = .object(object)
+            case .tuple(var tuple):
+                box(&tuple.positions)
+                module[id].kind = .tuple(tuple)
+            default:
+                continue
+            }
         }
     }
 
@@ -121,6 +131,21 @@ enum Passes {
             // module still shares, and most types box nothing.
             if boxed { module[id].kind = .object(object) }
             return max(total, 1)
+        case .tuple(var tuple):
+            var total = 0
+            var boxed = false
+            for index in tuple.positions.indices {
+                let inline = tuple.positions[index].isBoxed ? 1 : size(tuple.positions[index].type)
+                if inline > limit {
+                    tuple.positions[index].isBoxed = true
+                    boxed = true
+                    total += 1
+                } else {
+                    total += inline
+                }
+            }
+            if boxed { module[id].kind = .tuple(tuple) }
+            return max(total + 1, 1)
         case .union(var union):
             guard !union.isRecursive else { return 1 }
             // An enum copies one case at a time, but its witnesses hold code for every case.
@@ -186,6 +211,10 @@ enum Passes {
             }
             for member in object.composed {
                 if let target = directTarget(of: member.type) { targets.append(target) }
+            }
+        case .tuple(let tuple):
+            for position in tuple.positions where !position.isBoxed {
+                if let target = directTarget(of: position.type) { targets.append(target) }
             }
         case .union(let union), .anyOf(let union):
             guard !union.isRecursive else { break }
@@ -276,6 +305,10 @@ enum Passes {
                     object.additionalProperties = .captured(withoutURL(value), constraints)
                 }
                 module[id].kind = .object(object)
+            case .tuple(var tuple):
+                for p in tuple.positions.indices { tuple.positions[p].type = withoutURL(tuple.positions[p].type) }
+                tuple.rest = tuple.rest.map(withoutURL)
+                module[id].kind = .tuple(tuple)
             case .union(var union):
                 for c in union.cases.indices { union.cases[c].type = withoutURL(union.cases[c].type) }
                 module[id].kind = .union(union)
@@ -321,7 +354,7 @@ enum Passes {
                     note(item.type)
                 }
             case .anyOf(let union): for item in union.cases { note(item.type) }
-            case .object, .enumeration, .alias, .pending: break
+            case .object, .tuple, .enumeration, .alias, .pending: break
             }
         }
         for index in tried {
@@ -410,6 +443,9 @@ enum Passes {
             for property in object.properties { body(property.type) }
             for member in object.composed { body(member.type) }
             if case .captured(let value, _) = object.additionalProperties { body(value) }
+        case .tuple(let tuple):
+            for position in tuple.positions { body(position.type) }
+            if let rest = tuple.rest { body(rest) }
         case .union(let union), .anyOf(let union):
             for item in union.cases { body(item.type) }
         case .alias(let aliased, _): body(aliased)

@@ -624,6 +624,44 @@ struct RoundTripTests {
         #expect(AdditionalProperties.Closed(name: "n").validationIssues.isEmpty)
     }
 
+    @Test func tuplesReadAndWriteTheirPositionsInOrder() throws {
+        let labeled = try roundTrip(Tuples.Labeled.self, #"["eggs", 12]"#)
+        #expect(labeled.label == "eggs" && labeled.item1 == 12)
+        #expect(
+            Tuples.Labeled(label: "toolong", item1: -1).validationIssues.map(\.description) == [
+                "$[0]: must be at most 5 characters long, but is 7", "$[1]: must be at least 0, but is -1",
+            ])
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(Tuples.Labeled.self, from: Data(#"["eggs"]"#.utf8))
+        }
+        // Items after the positions that the spec does not allow are kept for validate(), never sent.
+        let extra = try roundTrip(
+            Tuples.Labeled.self, #"["a", 1, true]"#, expected: #"["a", 1]"#, sameValueAgain: false)
+        #expect(extra.undeclaredItems == [true])
+        #expect(extra.validationIssues.map(\.description) == ["$: must have at most 2 items, but has 3"])
+        // Items after the positions, of their own type.
+        let reading = try roundTrip(Tuples.Reading.self, #"["reading", "temp", 20.5, 101]"#)
+        #expect(reading.item1 == "temp" && reading.rest == [20.5, 101])
+        #expect(reading.validationIssues.map(\.description) == ["$[3]: must be at most 100, but is 101"])
+        #expect(
+            Tuples.Reading(item0: "other").validationIssues.map(\.description) == [
+                #"$[0]: must be "reading""#
+            ])
+        // Positions from minItems on: absent at the end, null between values (and written so).
+        let short = try roundTrip(Tuples.Partial.self, #"["a"]"#)
+        #expect(short.item1 == nil && short.item2 == nil)
+        #expect(try roundTrip(Tuples.Partial.self, #"["a", 2]"#).item1 == 2)
+        let gap = try roundTrip(Tuples.Partial.self, #"["a", null, true]"#)
+        #expect(gap.item1 == nil && gap.item2 == true)
+        #expect(Tuples.Partial(item0: "a", item2: false).validationIssues.isEmpty)
+        // Nested, with an object position; a URL a client decodes is text.
+        let link = try roundTrip(Tuples.Link.self, #"{"ends": [{"id": "x"}, ""], "label": ["b", 2]}"#)
+        #expect(link.ends?.item0.id == "x" && link.ends?.item1 == "" && link.label?.item1 == 2)
+        // One type throughout: a list of it.
+        let point: Tuples.Point = try roundTrip(Tuples.Point.self, "[1.5, -2]")
+        #expect(point == [1.5, -2])
+    }
+
     @Test func propertyNamesAreCheckedOnKeysThatAreKept() throws {
         let settings = try roundTrip(
             AdditionalProperties.Settings.self,

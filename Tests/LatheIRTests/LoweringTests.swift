@@ -247,8 +247,11 @@ struct LoweringTests {
             return
         }
         #expect(dependencies.properties[0].type == .array(.named(try type(module, "Project").id)))
-        #expect(dependencies.properties[1].type == .array(.primitive(.jsonValue)))
-        #expect(diagnostics.all.map(\.kind) == ["keyword-not-generated"])  // the pair's
+        guard case .named(let pair) = dependencies.properties[1].type, case .tuple = module[pair].kind else {
+            Issue.record("not a tuple: \(dependencies.properties[1].type)")
+            return
+        }
+        #expect(diagnostics.all.isEmpty)
         let warned = loaded.diagnostics.all.filter { $0.kind == "items-list" }.map(\.message)
         #expect(warned.count == 2 && warned[0].contains("list of one schema") && warned[1].contains("prefixItems"))
     }
@@ -695,12 +698,11 @@ struct LoweringTests {
         }
     }
 
-    /// Draft 4's `definitions` inside a component (Codat's `Account/definitions/accountInstitution`)
-    /// only holds schemas: what a `$ref` reaches there is generated, and nothing is said about it.
-    /// `prefixItems` (not generated as tuples): the element is the type every position shares,
-    /// `items` for the rest included, else any JSON value; never `items`' type alone, which refused
-    /// a valid `["prefix", "a", 1.5]`.
-    @Test func anArrayWithPrefixItemsHoldsWhatEveryPositionIs() throws {
+    /// `prefixItems` whose positions and later items are one type under the same constraints is a
+    /// list of that type; any other is a tuple (`IRTuple`): a member a position, the items after
+    /// them in `rest` (any JSON value where `items` does not say), none after them with `items:
+    /// false` or `maxItems`, positions from `minItems` on optional.
+    @Test func prefixItemsAreAListOfOneTypeOrATuple() throws {
         let module = try lower(
             """
             openapi: 3.1.0
@@ -715,29 +717,40 @@ struct LoweringTests {
                 Same: {type: array, prefixItems: [{type: integer}], items: {type: integer}}
                 Refs: {type: array, prefixItems: [{$ref: '#/components/schemas/Name'}], items: {$ref: '#/components/schemas/Name'}}
                 Name: {type: string}
-                Legacy: {type: array, items: [{type: integer}, {type: string}]}
+                Legacy: {type: array, items: [{type: integer}, {type: string}], minItems: 1}
+                Closed: {type: array, items: [{type: number}, {type: string}], additionalItems: false}
                 Short: {type: array, prefixItems: [{type: string, maxLength: 3}], items: {type: string, maxLength: 3}}
                 Uneven: {type: array, prefixItems: [{type: string, maxLength: 3}], items: {type: string}}
             """)
-        func constraints(_ name: String) throws -> IRConstraints? {
-            guard case .alias(_, let constraints) = try type(module, name).kind else { return nil }
-            return constraints.element
-        }
-        // Constraints every position shares are checked; others are not.
-        #expect(try constraints("Short")?.maxLength == 3)
-        #expect(try constraints("Uneven")?.maxLength == nil)
         func element(_ name: String) throws -> IRValueType? {
             guard case .alias(.array(let element), _) = try type(module, name).kind else { return nil }
             return element
         }
-        let any = IRValueType.primitive(.jsonValue)
-        #expect(try element("Mixed") == any)
         #expect(try element("Position") == .primitive(.double))
         #expect(try element("Pair") == .primitive(.double))
-        #expect(try element("Open") == any)
         #expect(try element("Same") == .primitive(.int))
         #expect(try element("Refs") == .named(try type(module, "Name").id))
-        #expect(try element("Legacy") == any)
+        struct UnexpectedKind: Error {}
+        guard case .alias(_, let short) = try type(module, "Short").kind else { throw UnexpectedKind() }
+        #expect(short.element.maxLength == 3)
+        guard case .alias(_, let position) = try type(module, "Position").kind else { throw UnexpectedKind() }
+        #expect(position.maxItems == 2)
+        func tuple(_ name: String) throws -> IRTuple {
+            guard case .tuple(let tuple) = try type(module, name).kind else { throw UnexpectedKind() }
+            return tuple
+        }
+        let mixed = try tuple("Mixed")
+        #expect(mixed.positions.map(\.type) == [.nullable(.primitive(.string)), .nullable(.primitive(.string))])
+        #expect(mixed.positions[0].constraints.constant == .string("prefix") && mixed.requiredCount == 0)
+        #expect(mixed.rest == .primitive(.double) && mixed.undeclaredItemsName == nil)
+        #expect(try tuple("Open").rest == .primitive(.jsonValue))
+        let legacy = try tuple("Legacy")
+        #expect(legacy.positions.map(\.type) == [.primitive(.int), .nullable(.primitive(.string))])
+        #expect(legacy.requiredCount == 1 && legacy.rest == .primitive(.jsonValue))
+        let closed = try tuple("Closed")
+        #expect(closed.rest == nil && closed.undeclaredItemsName == "undeclaredItems")
+        let uneven = try tuple("Uneven")
+        #expect(uneven.positions[0].constraints.maxLength == 3 && uneven.rest == .primitive(.string))
     }
 
     /// 3.2's querystring is the whole query: beside query parameters, text in the path's query or

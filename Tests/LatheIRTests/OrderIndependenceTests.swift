@@ -87,6 +87,12 @@ struct OrderIndependenceTests {
                 if union.discriminator != nil { cases.sort() }
                 return "union \(cases) \(union.discriminator ?? "")"
             case .alias(let type, let limits): return "alias \(value(type))\(constraints(limits))"
+            case .tuple(let tuple):
+                let positions = tuple.positions.map {
+                    "\($0.name.swift): \(value($0.type))\(constraints($0.constraints))"
+                }
+                return "tuple \(positions) required \(tuple.requiredCount) rest \(tuple.rest.map(value) ?? "none")"
+                    + "\(constraints(tuple.restConstraints))\(constraints(tuple.constraints))"
             case .pending: return "pending"
             }
         }

@@ -136,6 +136,10 @@ extension DocumentDecoder {
                     schema.items = Box(decodeSchema(value, allowBoolean: true))
                 }
             case "prefixItems": schema.prefixItems = list(value, "prefixItems")?.map { decodeSchema($0) }
+            case "additionalItems" where node["items"]?.isSequence == true:
+                // Beside the old tuple form, what `items` is beside `prefixItems` (NGSI-LD's GeoJSON
+                // positions, `additionalItems: false`); beside anything else it has no effect.
+                schema.items = Box(decodeSchema(value, allowBoolean: true))
             case "contains": schema.contains = Box(decodeSchema(value))
             case "allOf":
                 // A member's `required` may name properties that a sibling member defines.

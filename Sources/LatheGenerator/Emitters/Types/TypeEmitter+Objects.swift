@@ -126,7 +126,7 @@ extension TypeEmitter {
         }
     }
 
-    private func emitProperty(_ shape: PropertyShape, into w: inout SwiftWriter) {
+    func emitProperty(_ shape: PropertyShape, into w: inout SwiftWriter) {
         let property = shape.property
         var notes: [String] = []
         if property.isReadOnly { notes.append("Read-only: sent in responses, not in requests.") }
@@ -355,7 +355,7 @@ extension TypeEmitter {
             case .union(let union), .anyOf(let union):
                 for item in union.cases { collect(item.type) }
             case .alias(let aliased, _): collect(aliased)
-            case .enumeration, .pending: break
+            case .enumeration, .tuple, .pending: break
             }
         }
         types.forEach(collect)

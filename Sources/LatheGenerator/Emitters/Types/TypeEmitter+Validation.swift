@@ -385,5 +385,5 @@ extension TypeEmitter {
         w.line("\(Runtime.Check.number)(\(value), \(given.joined(separator: ", ")), at: \(path), into: &issues)")
     }
 
-    private func optional(_ value: Int?) -> String { value.map(String.init) ?? "nil" }
+    func optional(_ value: Int?) -> String { value.map(String.init) ?? "nil" }
 }

@@ -21,6 +21,7 @@ struct TypeEmitter {
         case .enumeration(let enumeration): emitEnumeration(type, enumeration, into: &writer)
         case .union(let union): emitUnion(type, union, into: &writer)
         case .anyOf(let union): emitAnyOf(type, union, into: &writer)
+        case .tuple(let tuple): emitTuple(type, tuple, into: &writer)
         case .alias(let aliased, _):
             writer.docComment(DocComments.lines(type.docs, source: type.source))
             writer.line("public typealias \(type.name.swift) = \(spelling.type(aliased))")

@@ -9,7 +9,7 @@ import Foundation
 nonisolated public enum Ungenerated {}
 
 extension Ungenerated {
-    /// A tuple and a negation, which Lathe does not generate yet.
+    /// A negation and a condition, which Lathe does not generate yet (a tuple of one type is a list of it).
     ///
     /// - Source: `#/components/schemas/Point`
     nonisolated public struct Point: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {

@@ -1,0 +1,157 @@
+import LatheIR
+
+/// JSON Schema's tuples (`prefixItems`) whose positions differ: a struct of one member a position,
+/// read from and written to a JSON list in order, then the items after them.
+extension TypeEmitter {
+    func emitTuple(_ type: IRType, _ tuple: IRTuple, into writer: inout SwiftWriter) {
+        let shapes = tuple.positions.map(shape)
+        let restName = SwiftNames.escapedMember(tuple.restName)
+        let rest = tuple.rest.map { "[\(spelling.type($0))]" }
+        let undeclared = tuple.undeclaredItemsName.map(SwiftNames.escapedMember)
+        writer.docComment(DocComments.lines(type.docs, source: type.source))
+        writer.block(
+            "nonisolated public struct \(type.name.swift): Swift.Codable, \(hashable)Swift.Sendable, "
+                + "\(Runtime.validatable)"
+        ) { w in
+            for (index, shape) in shapes.enumerated() {
+                if index > 0 { w.line() }
+                emitProperty(shape, into: &w)
+            }
+            if let rest {
+                w.line()
+                w.docComment(["The items after the positions above (`items`)."])
+                w.line("public var \(restName): \(rest)")
+            }
+            if let undeclared {
+                w.line()
+                w.docComment([
+                    "Items a decoded list had after its positions, which the spec does not allow:",
+                    "kept so `validate()` can report them, never encoded.",
+                ])
+                w.line("public private(set) var \(undeclared): [\(Runtime.jsonValue)] = []")
+            }
+            w.line()
+            emitTupleInitializer(tuple, shapes, rest: rest.map { (restName, $0) }, into: &w)
+            w.line()
+            emitTupleDecoder(tuple, shapes, into: &w)
+            w.line()
+            emitTupleEncoder(tuple, shapes, into: &w)
+            w.line()
+            emitTupleValidation(tuple, shapes, into: &w)
+            emitNested(type, into: &w)
+        }
+    }
+
+    private func emitTupleInitializer(
+        _ tuple: IRTuple, _ shapes: [PropertyShape], rest: (name: String, type: String)?, into w: inout SwiftWriter
+    ) {
+        var parameters = shapes.enumerated().map { index, shape in
+            "\(shape.publicName): \(shape.publicType)" + (index >= tuple.requiredCount ? " = nil" : "")
+        }
+        if let rest { parameters.append("\(rest.name): \(rest.type) = []") }
+        w.docComment(["Creates a value from its positions; those a list may end before default to absent."])
+        w.line("public init(")
+        w.indented { w in
+            for (index, parameter) in parameters.enumerated() {
+                w.line(parameter + (index < parameters.count - 1 ? "," : ""))
+            }
+        }
+        w.block(")") { w in
+            for shape in shapes { w.line("self.\(shape.storedName) = \(box(shape, shape.publicName))") }
+            if let rest { w.line("self.\(rest.name) = \(rest.name)") }
+        }
+    }
+
+    private func emitTupleDecoder(_ tuple: IRTuple, _ shapes: [PropertyShape], into w: inout SwiftWriter) {
+        w.block("public init(from decoder: any Swift.Decoder) throws") { w in
+            w.line("var container = try decoder.unkeyedContainer()")
+            for shape in shapes {
+                // A position that may be null or absent reads either as nil.
+                let call = shape.isOptional ? "decodeIfPresent" : "decode"
+                w.line("self.\(shape.storedName) = \(box(shape, "try container.\(call)(\(shape.valueType).self)"))")
+            }
+            let (member, element) =
+                if let rest = tuple.rest {
+                    (SwiftNames.escapedMember(tuple.restName), spelling.type(rest))
+                } else {
+                    (SwiftNames.escapedMember(tuple.undeclaredItemsName ?? "undeclaredItems"), Runtime.jsonValue)
+                }
+            w.line("var \(member): [\(element)] = []")
+            w.line("while !container.isAtEnd { \(member).append(try container.decode(\(element).self)) }")
+            w.line("self.\(member) = \(member)")
+        }
+    }
+
+    private func emitTupleEncoder(_ tuple: IRTuple, _ shapes: [PropertyShape], into w: inout SwiftWriter) {
+        let rest = tuple.rest.map { _ in SwiftNames.escapedMember(tuple.restName) }
+        w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
+            w.line("var container = encoder.unkeyedContainer()")
+            for (index, shape) in shapes.enumerated() {
+                let value = unbox(shape, "self.\(shape.storedName)")
+                guard index >= tuple.requiredCount else {
+                    w.line("try container.encode(\(value))")
+                    continue
+                }
+                // The list ends before the first position that is absent with nothing set after it;
+                // one absent between values is written null.
+                var later = shapes[index...].map { "self.\($0.storedName) != nil" }
+                if let rest { later.append("!self.\(rest).isEmpty") }
+                w.block("if \(later.joined(separator: " || "))") { $0.line("try container.encode(\(value))") }
+            }
+            if let rest {
+                w.block("for item in self.\(rest)") { $0.line("try container.encode(item)") }
+            }
+        }
+    }
+
+    private func emitTupleValidation(_ tuple: IRTuple, _ shapes: [PropertyShape], into w: inout SwiftWriter) {
+        var body = SwiftWriter()
+        var counter = 0
+        let positions = shapes.count
+        var terms = [String(tuple.requiredCount)]
+        terms += shapes.dropFirst(tuple.requiredCount).map { "(self.\($0.storedName) == nil ? 0 : 1)" }
+        if tuple.rest != nil { terms.append("self.\(SwiftNames.escapedMember(tuple.restName)).count") }
+        if let undeclared = tuple.undeclaredItemsName {
+            terms.append("self.\(SwiftNames.escapedMember(undeclared)).count")
+        }
+        // Items the schema does not allow after the positions count against it as `maxItems` would.
+        let maxItems = tuple.undeclaredItemsName == nil ? tuple.constraints.maxItems : positions
+        if tuple.constraints.minItems != nil || maxItems != nil {
+            body.line(
+                "\(Runtime.Check.count)(\(terms.joined(separator: " + ")), min: \(optional(tuple.constraints.minItems)), "
+                    + "max: \(optional(maxItems)), of: \"items\", at: path, into: &issues)"
+            )
+        }
+        for (index, shape) in shapes.enumerated() {
+            let path = "path.index(\(index))"
+            let access = unbox(shape, "self.\(shape.storedName)")
+            var check = SwiftWriter()
+            emitValidation(
+                of: shape.isOptional ? "value" : access, type: shape.property.type.nonNull,
+                constraints: shape.property.constraints, path: path, into: &check, counter: &counter)
+            guard !check.isEmpty else { continue }
+            if shape.isOptional {
+                body.block("if let value = \(access)") { $0.raw(check) }
+            } else {
+                body.raw(check)
+            }
+        }
+        if let rest = tuple.rest {
+            var check = SwiftWriter()
+            emitValidation(
+                of: "item", type: rest, constraints: tuple.restConstraints, path: "path.index(\(positions) + index)",
+                into: &check, counter: &counter)
+            if !check.isEmpty {
+                body.block("for (index, item) in self.\(SwiftNames.escapedMember(tuple.restName)).enumerated()") {
+                    $0.raw(check)
+                }
+            }
+        }
+        let signature = Runtime.validationRequirement
+        if body.isEmpty {
+            w.line(signature + " {}")
+        } else {
+            w.block(signature) { $0.raw(body) }
+        }
+    }
+}
