@@ -1502,6 +1502,15 @@ extension Lowerer {
                     // of its own (`maxLength`, `minimum`), which decoding may pass over.
                     let first = union.cases.first { defaultFits(value, $0.type, visiting: visiting) }
                     return first.map { $0.constraints == IRConstraints() } ?? false
+                case .tuple(let tuple):
+                    // A value a position, as many as it requires, then the rest's.
+                    guard case .array(let items) = value, items.count >= tuple.requiredCount,
+                        items.count <= tuple.positions.count || tuple.rest != nil
+                    else { return false }
+                    return items.enumerated().allSatisfy { index, item in
+                        let type = index < tuple.positions.count ? tuple.positions[index].type : tuple.rest!
+                        return defaultFits(item, type, visiting: visiting)
+                    }
                 default: break
                 }
                 return false

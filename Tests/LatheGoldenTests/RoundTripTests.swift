@@ -655,8 +655,18 @@ struct RoundTripTests {
         #expect(gap.item1 == nil && gap.item2 == true)
         #expect(Tuples.Partial(item0: "a", item2: false).validationIssues.isEmpty)
         // Nested, with an object position; a URL a client decodes is text.
-        let link = try roundTrip(Tuples.Link.self, #"{"ends": [{"id": "x"}, ""], "label": ["b", 2]}"#)
+        let link = try roundTrip(
+            Tuples.Link.self, #"{"ends": [{"id": "x"}, ""], "label": ["b", 2]}"#,
+            expected: #"{"ends": [{"id": "x"}, ""], "label": ["b", 2], "range": ["all", 10]}"#)
         #expect(link.ends?.item0.id == "x" && link.ends?.item1 == "" && link.label?.item1 == 2)
+        // A default as a list of positions; a position holding the tuple's parent.
+        let defaulted = try JSONCoding.decoder().decode(Tuples.Link.self, from: Data("{}".utf8))
+        #expect(defaulted.range.item0 == "all" && defaulted.range.item1 == 10)
+        let nested = try roundTrip(
+            Tuples.Link.self, #"{"parent": ["up", {"parent": ["top", {}], "range": ["b", 1]}], "range": ["c"]}"#,
+            expected:
+                #"{"parent": ["up", {"parent": ["top", {"range": ["all", 10]}], "range": ["b", 1]}], "range": ["c"]}"#)
+        #expect(nested.parent?.item1.parent?.item0 == "top")
         // One type throughout: a list of it.
         let point: Tuples.Point = try roundTrip(Tuples.Point.self, "[1.5, -2]")
         #expect(point == [1.5, -2])

@@ -109,6 +109,20 @@ struct TypeSpelling {
                     }
                 }
                 return members.isEmpty ? nil : "\(self.type(.named(id)))(\(members.joined(separator: ", ")))"
+            case .tuple(let tuple):
+                guard case .array(let items) = value else { return nil }
+                var arguments: [String] = []
+                for (position, item) in zip(tuple.positions, items) {
+                    guard let literal = literal(item, as: position.type) else { return nil }
+                    arguments.append("\(SwiftNames.escapedMember(position.name.swift)): \(literal)")
+                }
+                if items.count > tuple.positions.count {
+                    guard let rest = tuple.rest,
+                        let literal = literal(.array(Array(items.dropFirst(tuple.positions.count))), as: .array(rest))
+                    else { return nil }
+                    arguments.append("\(SwiftNames.escapedMember(tuple.restName)): \(literal)")
+                }
+                return "\(self.type(.named(id)))(\(arguments.joined(separator: ", ")))"
             case .union(let union) where union.discriminator == nil:
                 // The first case that takes the value, as decoding tries them; not one with checks of
                 // its own, which decoding may pass over (`defaultFits` does not apply those).

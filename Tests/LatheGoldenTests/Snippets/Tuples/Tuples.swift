@@ -60,10 +60,25 @@ extension Tuples {
 
         public var label: Labeled?
 
+        /// A default written as a list of positions.
+        ///
+        /// - Note: Defaults to `["all",10]` when absent.
+        public var range: Link.RangeModel
+
+        /// A position that holds the tuple's own parent is boxed.
+        public var parent: Link.Parent?
+
         /// Creates a value from its members; optional members default to absent.
-        public init(ends: Link.Ends? = nil, label: Labeled? = nil) {
+        public init(
+            ends: Link.Ends? = nil,
+            label: Labeled? = nil,
+            range: Link.RangeModel = Link.RangeModel(item0: "all", item1: 10),
+            parent: Link.Parent? = nil
+        ) {
             self.ends = ends
             self.label = label
+            self.range = range
+            self.parent = parent
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -71,12 +86,16 @@ extension Tuples {
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.ends = try container.decodeIfPresent(Link.Ends.self, forKey: "ends", rejectingNull: rejectsNull)
             self.label = try container.decodeIfPresent(Labeled.self, forKey: "label", rejectingNull: rejectsNull)
+            self.range = try container.decodeIfPresent(Link.RangeModel.self, forKey: "range", rejectingNull: rejectsNull) ?? Link.RangeModel(item0: "all", item1: 10)
+            self.parent = try container.decodeIfPresent(Link.Parent.self, forKey: "parent", rejectingNull: rejectsNull)
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encodeIfPresent(self.ends, forKey: "ends")
             try container.encodeIfPresent(self.label, forKey: "label")
+            try container.encode(self.range, forKey: "range")
+            try container.encodeIfPresent(self.parent, forKey: "parent")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -85,6 +104,10 @@ extension Tuples {
             }
             if let value = self.label {
                 value.collectValidationIssues(at: path.key("label"), into: &issues)
+            }
+            self.range.collectValidationIssues(at: path.key("range"), into: &issues)
+            if let value = self.parent {
+                value.collectValidationIssues(at: path.key("parent"), into: &issues)
             }
         }
 
@@ -150,6 +173,103 @@ extension Tuples {
                 }
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            }
+        }
+
+        /// A default written as a list of positions.
+        ///
+        /// - Source: `#/components/schemas/Link/properties/range`
+        nonisolated public struct RangeModel: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var item0: Swift.String?
+
+            public var item1: Swift.Int?
+
+            /// The items after the positions above (`items`).
+            public var rest: [LatheRuntime.JSONValue]
+
+            /// Creates a value from its positions; those a list may end before default to absent.
+            public init(
+                item0: Swift.String? = nil,
+                item1: Swift.Int? = nil,
+                rest: [LatheRuntime.JSONValue] = []
+            ) {
+                self.item0 = item0
+                self.item1 = item1
+                self.rest = rest
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                var container = try decoder.unkeyedContainer()
+                self.item0 = try container.decodeIfPresent(Swift.String.self)
+                self.item1 = try container.decodeIfPresent(Swift.Int.self)
+                var rest: [LatheRuntime.JSONValue] = []
+                while !container.isAtEnd { rest.append(try container.decode(LatheRuntime.JSONValue.self)) }
+                self.rest = rest
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.unkeyedContainer()
+                if self.item0 != nil || self.item1 != nil || !self.rest.isEmpty {
+                    try container.encode(self.item0)
+                }
+                if self.item1 != nil || !self.rest.isEmpty {
+                    try container.encode(self.item1)
+                }
+                for item in self.rest {
+                    try container.encode(item)
+                }
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// A position that holds the tuple's own parent is boxed.
+        ///
+        /// - Source: `#/components/schemas/Link/properties/parent`
+        nonisolated public struct Parent: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var item0: Swift.String
+
+            private var _item1: LatheRuntime.Indirect<Link>
+            public var item1: Link {
+                get { _item1.value }
+                set { _item1 = LatheRuntime.Indirect(newValue) }
+            }
+
+            /// The items after the positions above (`items`).
+            public var rest: [LatheRuntime.JSONValue]
+
+            /// Creates a value from its positions; those a list may end before default to absent.
+            public init(
+                item0: Swift.String,
+                item1: Link,
+                rest: [LatheRuntime.JSONValue] = []
+            ) {
+                self.item0 = item0
+                self._item1 = LatheRuntime.Indirect(item1)
+                self.rest = rest
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                var container = try decoder.unkeyedContainer()
+                self.item0 = try container.decode(Swift.String.self)
+                self._item1 = LatheRuntime.Indirect(try container.decode(Link.self))
+                var rest: [LatheRuntime.JSONValue] = []
+                while !container.isAtEnd { rest.append(try container.decode(LatheRuntime.JSONValue.self)) }
+                self.rest = rest
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.unkeyedContainer()
+                try container.encode(self.item0)
+                try container.encode(self._item1.value)
+                for item in self.rest {
+                    try container.encode(item)
+                }
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                LatheRuntime.Check.count(2 + self.rest.count, min: 2, max: nil, of: "items", at: path, into: &issues)
+                self._item1.value.collectValidationIssues(at: path.index(1), into: &issues)
             }
         }
     }
