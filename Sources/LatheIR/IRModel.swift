@@ -642,8 +642,8 @@ public struct IRObject: Sendable, Equatable {
 
 /// A list whose positions each have a schema of their own (`prefixItems`), read and written in order.
 public struct IRTuple: Sendable, Equatable {
-    /// A member a position. Those from `requiredCount` on are nullable: the list may end before
-    /// them (a null in their place, between values, reads as absent too).
+    /// A member a position. Those from `requiredCount` on are not required: the list may end
+    /// before them (optional in Swift; one absent before a position that is set is written null).
     public var positions: [IRProperty]
     /// How many positions every list has (`minItems`, at most all of them).
     public var requiredCount: Int

@@ -684,8 +684,9 @@ extension Lowerer {
             if kind == .multipart, media.schema != nil {
                 content.multipart = lowerMultipart(media, type: type, base: base)
             }
-            if kind == .urlEncodedForm, !media.encoding.isEmpty {
-                content.formStyles = formStyles(media, type: type)
+            if kind == .urlEncodedForm {
+                warnAboutFormTuples(type)
+                if !media.encoding.isEmpty { content.formStyles = formStyles(media, type: type) }
             }
             content.streamTerminator = kind.isItemStream ? terminator : nil
             if let eventCases {
@@ -846,6 +847,24 @@ extension Lowerer {
         return IRMultipart(typeName: typeName, parts: parts)
     }
 
+    /// A form member that is a tuple: a client writes its positions as the form's values, which a
+    /// generated server reads as one type. Said once a member, however many bodies share it.
+    private func warnAboutFormTuples(_ type: IRValueType) {
+        guard case .named(let id) = unaliased(type.nonNull).nonNull, case .object(let object) = types[id.index].kind
+        else { return }
+        for property in object.properties {
+            guard case .named(let member) = unaliased(property.type.nonNull).nonNull,
+                case .tuple = types[member.index].kind,
+                warnedFormTuples.insert(property.source).inserted
+            else { continue }
+            warning(
+                "form member '\(property.name.original)' is a list whose positions differ in type (a tuple): a client "
+                    + "writes its positions as the form's values, which a generated server does not read back (it "
+                    + "reads a form's list as one type) and answers 400",
+                at: property.source, kind: "form-tuple")
+        }
+    }
+
     /// The members of a form body whose Encoding object gives `style`, `explode` or `allowReserved`
     /// (the others go by content type). Only query styles apply (a form is a query's syntax); a
     /// `deepObject` holding lists or objects is written past what OpenAPI defines, as Stripe and
@@ -998,7 +1017,11 @@ extension Lowerer {
         }
         let types = (schema.types ?? impliedTypes(schema)).subtracting(.null)
         if types.rawValue.nonzeroBitCount > 1 { return !types.isSubset(of: [.number, .integer, .string]) }
-        if types == .array { return schema.items.map { needsNamedType($0.value) } ?? false }
+        if types == .array {
+            // A tuple whose positions differ is a struct.
+            if let prefix = schema.prefixItems, !prefix.isEmpty { return true }
+            return schema.items.map { needsNamedType($0.value) } ?? false
+        }
         return types == .object && (!schema.properties.isEmpty || schema.additionalProperties?.value.isFalse == true)
     }
 }

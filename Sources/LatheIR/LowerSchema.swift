@@ -74,17 +74,15 @@ extension Lowerer {
         return lowerTyped(schema, hint)
     }
 
+    /// Keywords that say nothing of a value. `definitions` (draft 4's `$defs`) only holds schemas,
+    /// which `$ref`s reach and generate.
+    static let annotationKeywords: Set<String> = ["$schema", "$id", "$comment", "$anchor", "definitions"]
+
     /// Keywords Lathe neither generates nor checks yet: said once per schema, at the schema.
     private func warnAboutUngeneratedKeywords(_ schema: Schema) {
-        // `definitions` (draft 4's `$defs`) only holds schemas, which `$ref`s reach and generate.
-        var keywords = schema.unmodeledKeywords.filter {
-            !["$schema", "$id", "$comment", "$anchor", "definitions"].contains($0)
-        }
+        var keywords = schema.unmodeledKeywords.filter { !Self.annotationKeywords.contains($0) }
         if schema.not != nil { keywords.append("not") }
         if schema.contains != nil { keywords.append("contains") }
-        if let names = schema.propertyNames, propertyNameConstraints(names.value, reportingPatterns: false) == nil {
-            keywords.append("propertyNames")
-        }
         guard !keywords.isEmpty, warnedSchemas.insert(schema.origin).inserted else { return }
         let list = keywords.map { "'\($0)'" }.joined(separator: ", ")
         warning(
@@ -2025,11 +2023,10 @@ extension Lowerer {
         let requiredCount = min(schema.constraints.minItems ?? 0, prefix.count)
         var positions: [IRProperty] = []
         for (index, (position, name)) in zip(prefix, names).enumerated() {
-            var (type, constraints) = lowerCached(position, hint.nested(position.title ?? "item\(index)", in: id))
-            if index >= requiredCount, !type.isNullable { type = .nullable(type) }
+            let (type, constraints) = lowerCached(position, hint.nested(position.title ?? "item\(index)", in: id))
             positions.append(
                 IRProperty(
-                    name: IRName(original: String(index), swift: name), type: type, isRequired: true,
+                    name: IRName(original: String(index), swift: name), type: type, isRequired: index < requiredCount,
                     defaultValue: nil, constraints: constraints, docs: docs(position), source: source(position.origin)))
         }
         var rest: (IRValueType, IRConstraints)?
@@ -2306,11 +2303,30 @@ extension Lowerer {
         var pattern: String? { if case .pattern(let text) = self { text } else { nil } }
     }
 
-    /// What the `propertyNames` of an object's parts say its keys must be, every one at once.
+    /// What the `propertyNames` of an object's parts say its keys must be, every one at once;
+    /// what Lathe cannot check of them is said where it stands.
     private func keyConstraints(_ names: [Schema]) -> IRConstraints {
-        names.reduce(IRConstraints()) { keys, schema in
-            propertyNameConstraints(schema).map { keys.intersected(with: $0).constraints } ?? keys
+        var keys = IRConstraints()
+        for schema in names {
+            guard let constraints = propertyNameConstraints(schema) else {
+                if warnedSchemas.insert(schema.origin).inserted {
+                    warning(
+                        "Lathe does not check this propertyNames (it says more than lengths, a pattern, enum or "
+                            + "const); the keys are kept unchecked",
+                        at: schema.origin, kind: "keyword-not-generated")
+                }
+                continue
+            }
+            let both = keys.intersected(with: constraints)
+            if !both.dropped.isEmpty, warnedSchemas.insert(schema.origin).inserted {
+                warning(
+                    "allOf's parts ask for more than one \(Set(both.dropped).sorted().joined(separator: " and ")) "
+                        + "of a key; Lathe checks the first part's",
+                    at: schema.origin, kind: "allof-constraint-dropped")
+            }
+            keys = both.constraints
         }
+        return keys
     }
 
     /// What `propertyNames` says keys must be, as the checks text takes (lengths, a pattern, `enum`,
@@ -2330,7 +2346,8 @@ extension Lowerer {
             names.format == nil, names.properties.isEmpty, names.patternProperties.isEmpty, names.items == nil,
             names.prefixItems == nil, names.additionalProperties == nil, names.propertyNames == nil,
             names.allOf.isEmpty, names.anyOf.isEmpty, names.oneOf.isEmpty, names.not == nil, names.contains == nil,
-            names.unmodeledKeywords.isEmpty, names.enumValues?.allSatisfy(isText) ?? true,
+            names.unmodeledKeywords.allSatisfy(Self.annotationKeywords.contains),
+            names.enumValues?.allSatisfy(isText) ?? true,
             names.constValue.map(isText) ?? true
         else { return nil }
         let position = positionConstraints(names, reportingPatterns: reportingPatterns)

@@ -137,6 +137,7 @@ final class Lowerer {
     var discriminatorReadings: [Origin: DiscriminatorReading] = [:]
     /// Names of header parameters named as a family (`Upstash-Forward-*`), lowercased: each said once.
     var warnedHeaderFamilies = Set<String>()
+    var warnedFormTuples = Set<IRSource>()
     /// Named types whose schema allows `null`: every reference to them is nullable.
     @exclusivity(unchecked) var nullableTypes = Set<IRTypeID>()
     /// Schemas already lowered, by node, so a shared component response is lowered once: those

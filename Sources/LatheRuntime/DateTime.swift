@@ -205,3 +205,20 @@ public enum JSONCoding {
         return try decodeIfPresent(type, forKey: key)
     }
 }
+
+@_spi(Generated) extension UnkeyedDecodingContainer {
+    /// `decodeIfPresent` for a tuple's position the list may end before: with `rejectingNull` a
+    /// present `null` (which the position's schema does not allow) is an error rather than absent.
+    public mutating func decodeIfPresent<T: Decodable>(_ type: T.Type, rejectingNull: Bool) throws -> T? {
+        guard !isAtEnd else { return nil }
+        if try decodeNil() {
+            guard !rejectingNull else {
+                throw DecodingError.valueNotFound(
+                    T.self,
+                    DecodingError.Context(codingPath: codingPath, debugDescription: "is null, which it may not be"))
+            }
+            return nil
+        }
+        return try decode(type)
+    }
+}

@@ -653,7 +653,33 @@ struct RoundTripTests {
         #expect(try roundTrip(Tuples.Partial.self, #"["a", 2]"#).item1 == 2)
         let gap = try roundTrip(Tuples.Partial.self, #"["a", null, true]"#)
         #expect(gap.item1 == nil && gap.item2 == true)
-        #expect(Tuples.Partial(item0: "a", item2: false).validationIssues.isEmpty)
+        // Absent before a position that is set, one that may not be null is written null there.
+        #expect(Tuples.Partial(item0: "a", item1: 1).validationIssues.isEmpty)
+        #expect(
+            Tuples.Partial(item0: "a", item2: false).validationIssues.map(\.description) == ["$[1]: is required"])
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder(rejectingNull: true).decode(
+                Tuples.Partial.self, from: Data(#"["a", null, true]"#.utf8))
+        }
+        // Told apart by their positions' values.
+        guard case .case2(let line) = try roundTrip(Tuples.Segment.self, #"["line", 1, 2]"#) else {
+            Issue.record("not a line")
+            return
+        }
+        #expect(line.item2 == 2)
+        guard case .case1 = try roundTrip(Tuples.Segment.self, #"["point", 1]"#) else {
+            Issue.record("not a point")
+            return
+        }
+        // A position that may be null is there, null or not.
+        #expect(try roundTrip(Tuples.MaybeCount.self, #"["a", null]"#).item1 == nil)
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode(Tuples.MaybeCount.self, from: Data(#"["a"]"#.utf8))
+        }
+        #expect(
+            Tuples.Short(item0: 1, item1: 2, item2: "x").validationIssues.map(\.description) == [
+                "$: must have at most 2 items, but has 3"
+            ])
         // Nested, with an object position; a URL a client decodes is text.
         let link = try roundTrip(
             Tuples.Link.self, #"{"ends": [{"id": "x"}, ""], "label": ["b", 2]}"#,

@@ -175,8 +175,13 @@ struct LoweringTests {
                 Dated: {type: object, additionalProperties: {type: integer}, propertyNames: {format: uuid}}
                 Both:
                   allOf:
-                    - {type: object, properties: {id: {type: string}}, propertyNames: {maxLength: 4}}
+                    - {type: object, properties: {id: {type: string}}, propertyNames: {maxLength: 4, $comment: short}}
                     - {type: object, additionalProperties: true, propertyNames: {minLength: 2, pattern: '^[a-z]+$'}}
+                TwoPatterns:
+                  allOf:
+                    - {type: object, additionalProperties: true, propertyNames: {pattern: '^[a-z]+$'}}
+                    - {type: object, propertyNames: {pattern: '^.{1,3}$'}}
+                    - {type: object, propertyNames: {format: uuid}}
             """
         let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
         let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
@@ -191,8 +196,10 @@ struct LoweringTests {
         #expect(try keys("Plain").isEmpty && keys("Dated").isEmpty)
         let both = try keys("Both")
         #expect(both.minLength == 2 && both.maxLength == 4 && both.pattern == "^[a-z]+$")
-        let warned = diagnostics.all.filter { $0.kind == "keyword-not-generated" }
-        #expect(warned.count == 1 && warned.first?.location?.line == 10)
+        #expect(try keys("TwoPatterns").pattern == "^[a-z]+$")
+        let warned = diagnostics.all.filter { $0.kind == "keyword-not-generated" }.compactMap(\.location?.line)
+        #expect(warned == [10, 19])
+        #expect(diagnostics.all.filter { $0.kind == "allof-constraint-dropped" }.compactMap(\.location?.line) == [18])
     }
 
     /// A pattern its own example does not match (GameVault's `pattern: url` beside a URL) is not
@@ -222,6 +229,29 @@ struct LoweringTests {
                 "spec.yaml:9:55: warning: this string's example 'https://example.com/a.svg' does not match its "
                     + "pattern 'url'; generated code does not check the pattern [pattern-contradicted-by-example]"
             ])
+    }
+
+    /// A tuple in a form body: a client writes its positions as the form's values, which a
+    /// generated server reads as one type, so it is said where the member is.
+    @Test func aTupleInAFormBodyIsSaid() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths:
+              /a:
+                post:
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            pair: {type: array, prefixItems: [{type: string}, {type: integer}], minItems: 2}
+                  responses: {'204': {description: ok}}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (_, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        #expect(diagnostics.all.filter { $0.kind == "form-tuple" }.compactMap(\.location?.line) == [12])
     }
 
     /// `items` as a list of one schema (Modrinth's `items: [$ref: Project]`) types every item; of
@@ -740,12 +770,13 @@ struct LoweringTests {
             return tuple
         }
         let mixed = try tuple("Mixed")
-        #expect(mixed.positions.map(\.type) == [.nullable(.primitive(.string)), .nullable(.primitive(.string))])
+        #expect(mixed.positions.map(\.type) == [.primitive(.string), .primitive(.string)])
+        #expect(mixed.positions.map(\.isRequired) == [false, false])
         #expect(mixed.positions[0].constraints.constant == .string("prefix") && mixed.requiredCount == 0)
         #expect(mixed.rest == .primitive(.double) && mixed.undeclaredItemsName == nil)
         #expect(try tuple("Open").rest == .primitive(.jsonValue))
         let legacy = try tuple("Legacy")
-        #expect(legacy.positions.map(\.type) == [.primitive(.int), .nullable(.primitive(.string))])
+        #expect(legacy.positions.map(\.isRequired) == [true, false])
         #expect(legacy.requiredCount == 1 && legacy.rest == .primitive(.jsonValue))
         let closed = try tuple("Closed")
         #expect(closed.rest == nil && closed.undeclaredItemsName == "undeclaredItems")

@@ -52,6 +52,8 @@ struct BrokenSpecTests {
         let document = try #require(OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml").document)
         let key = try #require(document.components.schemas.first { $0.name == "Routine" }).key
         #expect(try #require(document.store.schemas[key]).required == ["id", "title"])
+        let both = try #require(document.components.schemas.first { $0.name == "Both" }).key
+        #expect(try #require(document.store.schemas[both]).required == ["a", "b"])
     }
 
     static let cases: [Case] = [
@@ -71,11 +73,19 @@ struct BrokenSpecTests {
                         title: {type: string, required: true}
                         notes: {type: string, required: false}
                     Loose: {type: object, required: true}
+                    Both:
+                      type: object
+                      properties:
+                        a: {type: string, required: true}
+                        b: {type: string}
+                        required: [b]
                 """#,
             expected: [
                 #"spec.yaml:10:41: error: 'required: true' in a property's schema is how a parameter says it; a schema lists its required properties in 'required: [title]' beside 'properties' [required-boolean]"#,
                 #"spec.yaml:11:41: error: 'required: false' in a property's schema is how a parameter says it; a schema lists its required properties in 'required: [notes]' beside 'properties' [required-boolean]"#,
                 #"spec.yaml:12:37: error: required must be a list of strings, but this is a boolean [wrong-type]"#,
+                #"spec.yaml:16:37: error: 'required: true' in a property's schema is how a parameter says it; a schema lists its required properties in 'required: [a]' beside 'properties' [required-boolean]"#,
+                #"spec.yaml:18:9: error: 'required' under properties names a property, but this is a list of the other properties' names [required-in-properties]"#,
             ]
         ),
         // GA4GH WES: `required` indented one level too deep is the object's required list, added

@@ -482,7 +482,7 @@ extension DocumentDecoder {
                         "'required' under properties names a property, but this is a list of the other properties' "
                             + "names", at: keyNode, kind: "required-in-properties",
                         reading: "Lathe reads it as the object's required list")
-                    required = names
+                    required += names.filter { !required.contains($0) }
                     continue
                 }
             }

@@ -4,7 +4,7 @@ import LatheIR
 /// read from and written to a JSON list in order, then the items after them.
 extension TypeEmitter {
     func emitTuple(_ type: IRType, _ tuple: IRTuple, into writer: inout SwiftWriter) {
-        let shapes = tuple.positions.map(shape)
+        let shapes = tuple.positions.map(positionShape)
         let restName = SwiftNames.escapedMember(tuple.restName)
         let rest = tuple.rest.map { "[\(spelling.type($0))]" }
         let undeclared = tuple.undeclaredItemsName.map(SwiftNames.escapedMember)
@@ -42,6 +42,16 @@ extension TypeEmitter {
         }
     }
 
+    /// A position the list may end before is optional in Swift (`T?`) whether or not it may be
+    /// null: absent at the end, null between values.
+    private func positionShape(_ position: IRProperty) -> PropertyShape {
+        guard !position.isRequired else { return shape(position) }
+        var optional = position
+        optional.isRequired = true
+        if !optional.type.isNullable { optional.type = .nullable(optional.type) }
+        return shape(optional)
+    }
+
     private func emitTupleInitializer(
         _ tuple: IRTuple, _ shapes: [PropertyShape], rest: (name: String, type: String)?, into w: inout SwiftWriter
     ) {
@@ -65,10 +75,18 @@ extension TypeEmitter {
     private func emitTupleDecoder(_ tuple: IRTuple, _ shapes: [PropertyShape], into w: inout SwiftWriter) {
         w.block("public init(from decoder: any Swift.Decoder) throws") { w in
             w.line("var container = try decoder.unkeyedContainer()")
-            for shape in shapes {
-                // A position that may be null or absent reads either as nil.
-                let call = shape.isOptional ? "decodeIfPresent" : "decode"
-                w.line("self.\(shape.storedName) = \(box(shape, "try container.\(call)(\(shape.valueType).self)"))")
+            let rejectsNull = tuple.positions.contains { !$0.isRequired && !$0.type.isNullable }
+            if rejectsNull { w.line("let rejectsNull = \(Runtime.JSONCoding.rejectsNull)(decoder)") }
+            for (position, shape) in zip(tuple.positions, shapes) {
+                // A required position that may be null is there, null or not; one the list may end
+                // before reads absent as nil, and null too unless a generated server reads a
+                // position that may not be null (`JSONCoding.decoder(rejectingNull:)`).
+                let call =
+                    position.isRequired
+                    ? "decode(\(shape.publicType).self)"
+                    : "decodeIfPresent(\(shape.valueType).self"
+                        + (position.type.isNullable ? ")" : ", rejectingNull: rejectsNull)")
+                w.line("self.\(shape.storedName) = \(box(shape, "try container.\(call)"))")
             }
             let (member, element) =
                 if let rest = tuple.rest {
@@ -108,19 +126,40 @@ extension TypeEmitter {
         var body = SwiftWriter()
         var counter = 0
         let positions = shapes.count
-        var terms = [String(tuple.requiredCount)]
-        terms += shapes.dropFirst(tuple.requiredCount).map { "(self.\($0.storedName) == nil ? 0 : 1)" }
-        if tuple.rest != nil { terms.append("self.\(SwiftNames.escapedMember(tuple.restName)).count") }
+        let rest = tuple.rest.map { _ in "self.\(SwiftNames.escapedMember(tuple.restName))" }
+        // The list's length as it is written: up to the last position set (every one when items
+        // follow), then the items after them.
+        var written = String(tuple.requiredCount)
+        for index in shapes.indices.dropFirst(tuple.requiredCount) {
+            written = "self.\(shapes[index].storedName) != nil ? \(index + 1) : \(written)"
+        }
+        if tuple.requiredCount < positions {
+            if let rest { written = "!\(rest).isEmpty ? \(positions) : \(written)" }
+            written = "(\(written))"
+        }
+        var terms = [written]
+        if let rest { terms.append("\(rest).count") }
         if let undeclared = tuple.undeclaredItemsName {
             terms.append("self.\(SwiftNames.escapedMember(undeclared)).count")
         }
         // Items the schema does not allow after the positions count against it as `maxItems` would.
-        let maxItems = tuple.undeclaredItemsName == nil ? tuple.constraints.maxItems : positions
+        let maxItems =
+            tuple.undeclaredItemsName == nil
+            ? tuple.constraints.maxItems : min(tuple.constraints.maxItems ?? positions, positions)
         if tuple.constraints.minItems != nil || maxItems != nil {
             body.line(
                 "\(Runtime.Check.count)(\(terms.joined(separator: " + ")), min: \(optional(tuple.constraints.minItems)), "
                     + "max: \(optional(maxItems)), of: \"items\", at: path, into: &issues)"
             )
+        }
+        // A position that may not be null, absent before one that is set (written null there).
+        for index in shapes.indices.dropFirst(tuple.requiredCount) where !tuple.positions[index].type.isNullable {
+            var later = shapes[(index + 1)...].map { "self.\($0.storedName) == nil" }
+            if let rest { later.append("\(rest).isEmpty") }
+            guard !later.isEmpty else { continue }
+            body.line(
+                "\(Runtime.Check.present)(self.\(shapes[index].storedName) != nil || (\(later.joined(separator: " && "))), "
+                    + "at: path.index(\(index)), into: &issues)")
         }
         for (index, shape) in shapes.enumerated() {
             let path = "path.index(\(index))"

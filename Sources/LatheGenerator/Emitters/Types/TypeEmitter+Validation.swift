@@ -138,6 +138,12 @@ extension TypeEmitter {
     /// warns); appended to `issues`.
     func listedValueChecks(of type: IRValueType, only names: Set<String>) -> SwiftWriter {
         var body = SwiftWriter()
+        if case .named(let id) = spelling.unaliased(type), case .tuple = module[id].kind {
+            // A tuple's positions say which case it is (`["line", 1, 2]` is not `["point", 1]`
+            // followed by an item the point does not allow).
+            body.line("value.collectValidationIssues(at: path, into: &issues)")
+            return body
+        }
         guard !names.isEmpty, case .named(let id) = spelling.unaliased(type), case .object(let object) = module[id].kind
         else { return body }
         for property in object.properties where !property.docs.isDeprecated && names.contains(property.name.original) {

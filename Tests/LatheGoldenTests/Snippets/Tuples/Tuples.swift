@@ -200,8 +200,9 @@ extension Tuples {
 
             public init(from decoder: any Swift.Decoder) throws {
                 var container = try decoder.unkeyedContainer()
-                self.item0 = try container.decodeIfPresent(Swift.String.self)
-                self.item1 = try container.decodeIfPresent(Swift.Int.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.item0 = try container.decodeIfPresent(Swift.String.self, rejectingNull: rejectsNull)
+                self.item1 = try container.decodeIfPresent(Swift.Int.self, rejectingNull: rejectsNull)
                 var rest: [LatheRuntime.JSONValue] = []
                 while !container.isAtEnd { rest.append(try container.decode(LatheRuntime.JSONValue.self)) }
                 self.rest = rest
@@ -220,7 +221,10 @@ extension Tuples {
                 }
             }
 
-            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                LatheRuntime.Check.present(self.item0 != nil || (self.item1 == nil && self.rest.isEmpty), at: path.index(0), into: &issues)
+                LatheRuntime.Check.present(self.item1 != nil || (self.rest.isEmpty), at: path.index(1), into: &issues)
+            }
         }
 
         /// A position that holds the tuple's own parent is boxed.
@@ -276,6 +280,49 @@ extension Tuples {
 }
 
 extension Tuples {
+    /// A position that may be null is there, null or not.
+    ///
+    /// - Source: `#/components/schemas/MaybeCount`
+    nonisolated public struct MaybeCount: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var item0: Swift.String
+
+        public var item1: Swift.Int?
+
+        /// Items a decoded list had after its positions, which the spec does not allow:
+        /// kept so `validate()` can report them, never encoded.
+        public private(set) var undeclaredItems: [LatheRuntime.JSONValue] = []
+
+        /// Creates a value from its positions; those a list may end before default to absent.
+        public init(
+            item0: Swift.String,
+            item1: Swift.Int?
+        ) {
+            self.item0 = item0
+            self.item1 = item1
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            var container = try decoder.unkeyedContainer()
+            self.item0 = try container.decode(Swift.String.self)
+            self.item1 = try container.decode(Swift.Int?.self)
+            var undeclaredItems: [LatheRuntime.JSONValue] = []
+            while !container.isAtEnd { undeclaredItems.append(try container.decode(LatheRuntime.JSONValue.self)) }
+            self.undeclaredItems = undeclaredItems
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try container.encode(self.item0)
+            try container.encode(self.item1)
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            LatheRuntime.Check.count(2 + self.undeclaredItems.count, min: 2, max: 2, of: "items", at: path, into: &issues)
+        }
+    }
+}
+
+extension Tuples {
     /// Positions from minItems on may be absent, or null between values.
     ///
     /// - Source: `#/components/schemas/Partial`
@@ -303,9 +350,10 @@ extension Tuples {
 
         public init(from decoder: any Swift.Decoder) throws {
             var container = try decoder.unkeyedContainer()
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.item0 = try container.decode(Swift.String.self)
-            self.item1 = try container.decodeIfPresent(Swift.Int.self)
-            self.item2 = try container.decodeIfPresent(Swift.Bool.self)
+            self.item1 = try container.decodeIfPresent(Swift.Int.self, rejectingNull: rejectsNull)
+            self.item2 = try container.decodeIfPresent(Swift.Bool.self, rejectingNull: rejectsNull)
             var undeclaredItems: [LatheRuntime.JSONValue] = []
             while !container.isAtEnd { undeclaredItems.append(try container.decode(LatheRuntime.JSONValue.self)) }
             self.undeclaredItems = undeclaredItems
@@ -323,7 +371,8 @@ extension Tuples {
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-            LatheRuntime.Check.count(1 + (self.item1 == nil ? 0 : 1) + (self.item2 == nil ? 0 : 1) + self.undeclaredItems.count, min: 1, max: 3, of: "items", at: path, into: &issues)
+            LatheRuntime.Check.count((self.item2 != nil ? 3 : self.item1 != nil ? 2 : 1) + self.undeclaredItems.count, min: 1, max: 3, of: "items", at: path, into: &issues)
+            LatheRuntime.Check.present(self.item1 != nil || (self.item2 == nil), at: path.index(1), into: &issues)
         }
     }
 
@@ -358,8 +407,9 @@ extension Tuples {
 
         public init(from decoder: any Swift.Decoder) throws {
             var container = try decoder.unkeyedContainer()
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self.item0 = try container.decode(Swift.String.self)
-            self.item1 = try container.decodeIfPresent(Swift.String.self)
+            self.item1 = try container.decodeIfPresent(Swift.String.self, rejectingNull: rejectsNull)
             var rest: [Swift.Double] = []
             while !container.isAtEnd { rest.append(try container.decode(Swift.Double.self)) }
             self.rest = rest
@@ -377,11 +427,199 @@ extension Tuples {
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-            LatheRuntime.Check.count(1 + (self.item1 == nil ? 0 : 1) + self.rest.count, min: 1, max: nil, of: "items", at: path, into: &issues)
+            LatheRuntime.Check.count((!self.rest.isEmpty ? 2 : self.item1 != nil ? 2 : 1) + self.rest.count, min: 1, max: nil, of: "items", at: path, into: &issues)
+            LatheRuntime.Check.present(self.item1 != nil || (self.rest.isEmpty), at: path.index(1), into: &issues)
             LatheRuntime.Check.constant(self.item0 == "reading", expected: "\"reading\"", at: path.index(0), into: &issues)
             for (index, item) in self.rest.enumerated() {
                 LatheRuntime.Check.number(item, maximum: "100", at: path.index(2 + index), into: &issues)
             }
+        }
+    }
+}
+
+extension Tuples {
+    /// Tuples told apart by their positions.
+    ///
+    /// - Source: `#/components/schemas/Segment`
+    nonisolated public enum Segment: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case case1(Segment.Case1)
+        case case2(Segment.Case2)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            var decoded: Self?
+            if let value = try? container.decode(Segment.Case1.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { self = .case1(value); return }
+                if decoded == nil { decoded = .case1(value) }
+            }
+            if let value = try? container.decode(Segment.Case2.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { self = .case2(value); return }
+                if decoded == nil { decoded = .case2(value) }
+            }
+            if let decoded { self = decoded; return }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Segment's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .case1(let value): try container.encode(value)
+            case .case2(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .case1(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .case2(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Segment/oneOf/0`
+        nonisolated public struct Case1: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var item0: Swift.String
+
+            public var item1: Swift.Double
+
+            /// Items a decoded list had after its positions, which the spec does not allow:
+            /// kept so `validate()` can report them, never encoded.
+            public private(set) var undeclaredItems: [LatheRuntime.JSONValue] = []
+
+            /// Creates a value from its positions; those a list may end before default to absent.
+            public init(
+                item0: Swift.String,
+                item1: Swift.Double
+            ) {
+                self.item0 = item0
+                self.item1 = item1
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                var container = try decoder.unkeyedContainer()
+                self.item0 = try container.decode(Swift.String.self)
+                self.item1 = try container.decode(Swift.Double.self)
+                var undeclaredItems: [LatheRuntime.JSONValue] = []
+                while !container.isAtEnd { undeclaredItems.append(try container.decode(LatheRuntime.JSONValue.self)) }
+                self.undeclaredItems = undeclaredItems
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.unkeyedContainer()
+                try container.encode(self.item0)
+                try container.encode(self.item1)
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                LatheRuntime.Check.count(2 + self.undeclaredItems.count, min: 2, max: 2, of: "items", at: path, into: &issues)
+                LatheRuntime.Check.constant(self.item0 == "point", expected: "\"point\"", at: path.index(0), into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Segment/oneOf/1`
+        nonisolated public struct Case2: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var item0: Swift.String
+
+            public var item1: Swift.Double
+
+            public var item2: Swift.Double
+
+            /// Items a decoded list had after its positions, which the spec does not allow:
+            /// kept so `validate()` can report them, never encoded.
+            public private(set) var undeclaredItems: [LatheRuntime.JSONValue] = []
+
+            /// Creates a value from its positions; those a list may end before default to absent.
+            public init(
+                item0: Swift.String,
+                item1: Swift.Double,
+                item2: Swift.Double
+            ) {
+                self.item0 = item0
+                self.item1 = item1
+                self.item2 = item2
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                var container = try decoder.unkeyedContainer()
+                self.item0 = try container.decode(Swift.String.self)
+                self.item1 = try container.decode(Swift.Double.self)
+                self.item2 = try container.decode(Swift.Double.self)
+                var undeclaredItems: [LatheRuntime.JSONValue] = []
+                while !container.isAtEnd { undeclaredItems.append(try container.decode(LatheRuntime.JSONValue.self)) }
+                self.undeclaredItems = undeclaredItems
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.unkeyedContainer()
+                try container.encode(self.item0)
+                try container.encode(self.item1)
+                try container.encode(self.item2)
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                LatheRuntime.Check.count(3 + self.undeclaredItems.count, min: 3, max: 3, of: "items", at: path, into: &issues)
+                LatheRuntime.Check.constant(self.item0 == "line", expected: "\"line\"", at: path.index(0), into: &issues)
+            }
+        }
+    }
+
+    /// A maxItems below the positions.
+    ///
+    /// - Source: `#/components/schemas/Short`
+    nonisolated public struct Short: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var item0: Swift.Int
+
+        public var item1: Swift.Int?
+
+        public var item2: Swift.String?
+
+        /// Items a decoded list had after its positions, which the spec does not allow:
+        /// kept so `validate()` can report them, never encoded.
+        public private(set) var undeclaredItems: [LatheRuntime.JSONValue] = []
+
+        /// Creates a value from its positions; those a list may end before default to absent.
+        public init(
+            item0: Swift.Int,
+            item1: Swift.Int? = nil,
+            item2: Swift.String? = nil
+        ) {
+            self.item0 = item0
+            self.item1 = item1
+            self.item2 = item2
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            var container = try decoder.unkeyedContainer()
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.item0 = try container.decode(Swift.Int.self)
+            self.item1 = try container.decodeIfPresent(Swift.Int.self, rejectingNull: rejectsNull)
+            self.item2 = try container.decodeIfPresent(Swift.String.self, rejectingNull: rejectsNull)
+            var undeclaredItems: [LatheRuntime.JSONValue] = []
+            while !container.isAtEnd { undeclaredItems.append(try container.decode(LatheRuntime.JSONValue.self)) }
+            self.undeclaredItems = undeclaredItems
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try container.encode(self.item0)
+            if self.item1 != nil || self.item2 != nil {
+                try container.encode(self.item1)
+            }
+            if self.item2 != nil {
+                try container.encode(self.item2)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            LatheRuntime.Check.count((self.item2 != nil ? 3 : self.item1 != nil ? 2 : 1) + self.undeclaredItems.count, min: 1, max: 2, of: "items", at: path, into: &issues)
+            LatheRuntime.Check.present(self.item1 != nil || (self.item2 == nil), at: path.index(1), into: &issues)
         }
     }
 }
