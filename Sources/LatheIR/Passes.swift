@@ -110,20 +110,25 @@ enum Passes {
         func size(_ type: IRValueType) -> Int {
             directTarget(of: type).map { fields[$0] ?? 1 } ?? 1
         }
-        switch module[id].kind {
-        case .object(var object):
+        /// The fields `members` hold inline once each too large is boxed, and whether one was.
+        func boxLarge(_ members: inout [IRProperty]) -> (fields: Int, boxed: Bool) {
             var total = 0
             var boxed = false
-            for index in object.properties.indices {
-                let inline = object.properties[index].isBoxed ? 1 : size(object.properties[index].type)
+            for index in members.indices {
+                let inline = members[index].isBoxed ? 1 : size(members[index].type)
                 if inline > limit {
-                    object.properties[index].isBoxed = true
+                    members[index].isBoxed = true
                     boxed = true
                     total += 1
                 } else {
                     total += inline
                 }
             }
+            return (total, boxed)
+        }
+        switch module[id].kind {
+        case .object(var object):
+            var (total, boxed) = boxLarge(&object.properties)
             total += object.composed.reduce(0) { $0 + size($1.type) }
             if case .captured = object.additionalProperties { total += 1 }
             if object.undeclaredKeysName != nil { total += 1 }
@@ -132,20 +137,10 @@ enum Passes {
             if boxed { module[id].kind = .object(object) }
             return max(total, 1)
         case .tuple(var tuple):
-            var total = 0
-            var boxed = false
-            for index in tuple.positions.indices {
-                let inline = tuple.positions[index].isBoxed ? 1 : size(tuple.positions[index].type)
-                if inline > limit {
-                    tuple.positions[index].isBoxed = true
-                    boxed = true
-                    total += 1
-                } else {
-                    total += inline
-                }
-            }
+            let (total, boxed) = boxLarge(&tuple.positions)
             if boxed { module[id].kind = .tuple(tuple) }
-            return max(total + 1, 1)
+            // The rest, or the items kept for `validate()`: one list.
+            return total + 1
         case .union(var union):
             guard !union.isRecursive else { return 1 }
             // An enum copies one case at a time, but its witnesses hold code for every case.
