@@ -2331,10 +2331,9 @@ extension Lowerer {
 
     /// What `propertyNames` says keys must be, as the checks text takes (lengths, a pattern, `enum`,
     /// `const`), through `$ref`s. Nil when it says more than those (a format, a composition,
-    /// `false`): Lathe does not check that, and says so where it warns about keywords. Keys are
-    /// always text, so `type: string` alone (utoipa writes it for every `HashMap<String, _>`)
-    /// asks nothing.
-    func propertyNameConstraints(_ schema: Schema, reportingPatterns: Bool = true) -> IRConstraints? {
+    /// `false`), which `keyConstraints` says it does not check. Keys are always text, so `type:
+    /// string` alone (utoipa writes it for every `HashMap<String, _>`) asks nothing.
+    private func propertyNameConstraints(_ schema: Schema) -> IRConstraints? {
         var names = schema
         for _ in 0 ..< 32 {
             guard names.isPureReference, let key = names.ref?.targetKey, let target = document.schema(forKey: key)
@@ -2350,7 +2349,7 @@ extension Lowerer {
             names.enumValues?.allSatisfy(isText) ?? true,
             names.constValue.map(isText) ?? true
         else { return nil }
-        let position = positionConstraints(names, reportingPatterns: reportingPatterns)
+        let position = positionConstraints(names)
         var keys = IRConstraints()
         keys.change { values in
             values.minLength = position.minLength
