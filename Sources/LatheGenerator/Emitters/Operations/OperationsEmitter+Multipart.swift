@@ -190,11 +190,6 @@ extension OperationsEmitter {
                 body.block("if let value = \(member)\(field ? "?.value" : "")") { $0.raw(checks) }
             }
         }
-        let signature = Runtime.validationRequirement
-        if body.isEmpty {
-            w.line(signature + " {}")
-        } else {
-            w.block(signature) { $0.raw(body) }
-        }
+        w.validationRequirement(body)
     }
 }

@@ -162,18 +162,7 @@ extension TypeEmitter {
                     + "at: path.index(\(index)), into: &issues)")
         }
         for (index, shape) in shapes.enumerated() {
-            let path = "path.index(\(index))"
-            let access = unbox(shape, "self.\(shape.storedName)")
-            var check = SwiftWriter()
-            emitValidation(
-                of: shape.isOptional ? "value" : access, type: shape.property.type.nonNull,
-                constraints: shape.property.constraints, path: path, into: &check, counter: &counter)
-            guard !check.isEmpty else { continue }
-            if shape.isOptional {
-                body.block("if let value = \(access)") { $0.raw(check) }
-            } else {
-                body.raw(check)
-            }
+            emitMemberValidation(shape, path: "path.index(\(index))", into: &body, counter: &counter)
         }
         if let rest = tuple.rest {
             var check = SwiftWriter()
@@ -186,11 +175,6 @@ extension TypeEmitter {
                 }
             }
         }
-        let signature = Runtime.validationRequirement
-        if body.isEmpty {
-            w.line(signature + " {}")
-        } else {
-            w.block(signature) { $0.raw(body) }
-        }
+        w.validationRequirement(body)
     }
 }

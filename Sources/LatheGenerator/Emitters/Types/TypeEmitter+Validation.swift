@@ -31,25 +31,7 @@ extension TypeEmitter {
             if property.checksPresence {
                 body.line("\(Runtime.Check.present)(self.\(shape.storedName) != nil, at: \(path), into: &issues)")
             }
-            // The stored member, so validating a deprecated property does not warn.
-            let access = unbox(shape, "self.\(shape.storedName)")
-            let inner = property.type.nonNull
-            var propertyBody = SwiftWriter()
-            emitValidation(
-                of: "value", type: inner, constraints: property.constraints, path: path, into: &propertyBody,
-                counter: &counter)
-            guard !propertyBody.isEmpty else { continue }
-            if shape.isTriState {
-                body.block("if case .value(let value)? = \(access)") { $0.raw(propertyBody) }
-            } else if shape.isOptional {
-                body.block("if let value = \(access)") { $0.raw(propertyBody) }
-            } else {
-                var direct = SwiftWriter()
-                emitValidation(
-                    of: access, type: inner, constraints: property.constraints, path: path, into: &direct,
-                    counter: &counter)
-                body.raw(direct)
-            }
+            emitMemberValidation(shape, path: path, into: &body, counter: &counter)
         }
         if let undeclared = object.undeclaredKeysName {
             body.line(
@@ -66,11 +48,32 @@ extension TypeEmitter {
                 "self.\(SwiftNames.escapedMember(object.additionalPropertiesName))", key: "key", item: "value",
                 keys: object.constraints.keys, path: "path.key(key)", valueChecks: valueBody, into: &body)
         }
-        let signature = Runtime.validationRequirement
-        if body.isEmpty {
-            w.line(signature + " {}")
+        w.validationRequirement(body)
+    }
+
+    /// Statements that check a stored member (`shape`, an object's property or a tuple's position)
+    /// at `path`: unwrapped when optional, through `.value` when tri-state; nothing when it has no
+    /// checks.
+    func emitMemberValidation(_ shape: PropertyShape, path: String, into body: inout SwiftWriter, counter: inout Int) {
+        let property = shape.property
+        // The stored member, so validating a deprecated property does not warn.
+        let access = unbox(shape, "self.\(shape.storedName)")
+        let inner = property.type.nonNull
+        var propertyBody = SwiftWriter()
+        emitValidation(
+            of: "value", type: inner, constraints: property.constraints, path: path, into: &propertyBody,
+            counter: &counter)
+        guard !propertyBody.isEmpty else { return }
+        if shape.isTriState {
+            body.block("if case .value(let value)? = \(access)") { $0.raw(propertyBody) }
+        } else if shape.isOptional {
+            body.block("if let value = \(access)") { $0.raw(propertyBody) }
         } else {
-            w.block(signature) { $0.raw(body) }
+            var direct = SwiftWriter()
+            emitValidation(
+                of: access, type: inner, constraints: property.constraints, path: path, into: &direct,
+                counter: &counter)
+            body.raw(direct)
         }
     }
 
@@ -392,4 +395,16 @@ extension TypeEmitter {
     }
 
     func optional(_ value: Int?) -> String { value.map(String.init) ?? "nil" }
+}
+
+extension SwiftWriter {
+    /// `collectValidationIssues` holding `body`'s checks, empty when there are none.
+    mutating func validationRequirement(_ body: SwiftWriter) {
+        let signature = Runtime.validationRequirement
+        if body.isEmpty {
+            line(signature + " {}")
+        } else {
+            block(signature) { $0.raw(body) }
+        }
+    }
 }
