@@ -264,12 +264,15 @@ extension Lowerer {
         schema.ref == nil && (schema.types == .null || schema.enumValues == [.null] || schema.constValue == .null)
     }
 
-    /// No type, properties, items or composition: only annotations.
+    /// No type, properties, items or composition: only annotations. A keyword Lathe generates from
+    /// (`prefixItems`, `patternProperties`, `propertyNames`) is structure too: an `allOf` member of
+    /// only `prefixItems` was dropped as an annotation, and its tuple with it.
     static func hasNoStructure(_ schema: Schema, besidesAllOf: Bool = false) -> Bool {
         schema.ref == nil && schema.types == nil && schema.enumValues == nil && schema.constValue == nil
             && schema.properties.isEmpty && schema.additionalProperties == nil && schema.items == nil
             && (besidesAllOf || schema.allOf.isEmpty) && schema.anyOf.isEmpty && schema.oneOf.isEmpty
-            && schema.constraints == Schema.Constraints()
+            && schema.constraints == Schema.Constraints() && schema.prefixItems == nil
+            && schema.patternProperties.isEmpty && schema.propertyNames == nil
     }
 
     /// The named type for a hint: the reserved one it should fill, or a new one.
@@ -444,7 +447,13 @@ extension Lowerer {
                 if types.contains(.null) { nullBeside = nullBeside ?? member }
                 return false
             }
-            return !Self.hasNoStructure(member) || member.ref != nil
+            if Self.hasNoStructure(member), member.ref == nil {
+                // Dropped as an annotation, it is never lowered: `not`, `if` or `contains` in it is
+                // said here or not at all.
+                warnAboutUngeneratedKeywords(member)
+                return false
+            }
+            return true
         }
         let (type, constraints) = lowerAllOf(schema, meaningful, references, hint)
         // `{$ref: Stamp, type: [string, 'null']}` (3.1): JSON Schema asks for both, which null is
@@ -1040,6 +1049,9 @@ extension Lowerer {
             }
             parts.add(memberParts)
         }
+        // A member merged here is not lowered itself, so what it says that is not generated is
+        // said here (once a schema).
+        warnAboutUngeneratedKeywords(schema)
         var own = ObjectParts()
         own.properties = schema.properties
         own.required = schema.required

@@ -202,6 +202,58 @@ struct LoweringTests {
         #expect(diagnostics.all.filter { $0.kind == "allof-constraint-dropped" }.compactMap(\.location?.line) == [18])
     }
 
+    /// An `allOf` member is not lowered on its own: merged into an object, or dropped as an
+    /// annotation. What it says that Lathe does not generate (`not`, `if`, `contains`) is still
+    /// said, at the member; and one of only `prefixItems` or `propertyNames` is structure, not an
+    /// annotation to drop.
+    @Test func allOfMembersSayWhatIsNotGenerated() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Obj: {type: object, properties: {a: {type: string}}}
+                Merged:
+                  allOf:
+                    - $ref: '#/components/schemas/Obj'
+                    - {type: object, properties: {b: {type: string}}, not: {required: [a]}}
+                Bare:
+                  allOf:
+                    - $ref: '#/components/schemas/Obj'
+                    - {if: {required: [a]}, then: {required: [b]}}
+                Named:
+                  allOf:
+                    - {type: object, additionalProperties: {type: integer}}
+                    - {propertyNames: {maxLength: 3}}
+                Positions:
+                  type: array
+                  allOf:
+                    - prefixItems: [{type: string}, {type: integer}]
+                Listed:
+                  allOf:
+                    - {type: array, minItems: 2}
+                    - prefixItems: [{type: string}, {type: integer}]
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        let notGenerated = diagnostics.all.filter { $0.kind == "keyword-not-generated" }
+        #expect(notGenerated.compactMap(\.location?.line) == [10, 14])
+        #expect(notGenerated.map(\.message).allSatisfy { $0.contains("'not'") || $0.contains("'if', 'then'") })
+        guard case .object(let named) = try type(module, "Named").kind else {
+            Issue.record("Named is not an object")
+            return
+        }
+        #expect(named.constraints.keys.maxLength == 3)
+        guard case .tuple(let positions) = try type(module, "Positions").kind else {
+            Issue.record("Positions is not a tuple")
+            return
+        }
+        #expect(positions.positions.map(\.type) == [.primitive(.string), .primitive(.int)])
+        // Parts of one list in several members are not merged: said at each schema, not dropped.
+        #expect(diagnostics.all.filter { $0.kind == "allof-not-objects" }.compactMap(\.location?.line) == [20, 24])
+    }
+
     /// A pattern its own example does not match (GameVault's `pattern: url` beside a URL) is not
     /// checked: the example is what servers send.
     @Test func aPatternItsExampleContradictsIsNotChecked() throws {
