@@ -29,6 +29,7 @@ extension Lowerer {
                 kind = .apiKey(
                     name: header, location: IRParameterLocation(rawValue: location.rawValue)!,
                     prefix: scheme.apiKeyPrefix)
+                if location != .query, !Self.isToken(header) { kind = apiKeyOfNoHeaderName(header, scheme) }
                 if case .signs(let signing)? = scheme.requestSigning {
                     kind = .requestSignature(
                         IRRequestSignature(
@@ -65,6 +66,31 @@ extension Lowerer {
             securitySchemes.add(
                 name, kind: kind, docs: IRDocs(description: scheme.description), source: source(scheme.origin))
         }
+    }
+
+    /// An API key whose header or cookie `name` is no name HTTP can send (HTTP types drop such a
+    /// field without a word, so every request went without its key). Written as a scheme and an
+    /// example (Liveblocks' `name: Bearer sk_xxx`, under the scheme `Authorization`), it is the
+    /// Authorization header with that scheme (`Bearer`, `Token` or `Basic`), the one reading;
+    /// anything else is left to the transport.
+    private func apiKeyOfNoHeaderName(_ name: String, _ scheme: SecurityScheme) -> IRSecurityScheme.Kind {
+        let words = name.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let at = scheme.origin.field("name") ?? scheme.origin
+        // Only schemes that send one credential after their name: in `X Api Key` the first word is
+        // no scheme.
+        guard case .apiKey(_, .header) = scheme.kind, words.count == 2,
+            ["bearer", "token", "basic"].contains(words[0].lowercased())
+        else {
+            return .unsupported("an API key named '\(name)' (no name HTTP can send)")
+        }
+        let httpScheme = String(words[0])
+        warning(
+            "'\(name)' is not an HTTP header name (one token, RFC 9110), so no such header can be sent; it "
+                + "reads as an authentication scheme and an example, and Lathe sends the key in the Authorization "
+                + "header after '\(httpScheme)'",
+            at: at, kind: "header-name-invalid")
+        return httpScheme.lowercased() == "bearer"
+            ? .bearer : .apiKey(name: "Authorization", location: .header, prefix: httpScheme)
     }
 
     /// HTTP authentication schemes whose credentials are not one value the client holds: worked out

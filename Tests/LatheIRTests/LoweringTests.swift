@@ -563,6 +563,57 @@ struct LoweringTests {
             ])
     }
 
+    /// A header name that is no RFC 9110 token cannot be sent (HTTP types drop the field without a
+    /// word): an API key named as a scheme and an example (Liveblocks' `Bearer sk_xxx`) is the
+    /// Authorization header with that scheme; any other such key is the transport's, and a header
+    /// parameter or response header of such a name is left out. Each is said where it is named.
+    @Test func headerNamesHTTPCannotSendAreReadOrSaid() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  security: [{Authorization: []}, {token: []}, {spaced: []}, {cookie: []}, {query: []}]
+                  parameters:
+                    - {name: X Request Id, in: header, schema: {type: string}}
+                    - {name: X-Trace, in: header, schema: {type: string}}
+                  responses:
+                    '204':
+                      description: done
+                      headers:
+                        Rate Limit: {schema: {type: integer}}
+                        X-Rate-Limit: {schema: {type: integer}}
+            components:
+              securitySchemes:
+                Authorization: {type: apiKey, in: header, name: Bearer sk_xxx}
+                token: {type: apiKey, in: header, name: 'token abc'}
+                spaced: {type: apiKey, in: header, name: X Api Key}
+                cookie: {type: apiKey, in: cookie, name: my session}
+                query: {type: apiKey, in: query, name: api key}
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let (module, diagnostics) = Lowering.lower(try #require(loaded.document), specName: "spec.yaml")
+        #expect(
+            module.securitySchemes.map(\.kind) == [
+                .bearer,
+                .apiKey(name: "Authorization", location: .header, prefix: "token"),
+                .unsupported("an API key named 'X Api Key' (no name HTTP can send)"),
+                .unsupported("an API key named 'my session' (no name HTTP can send)"),
+                .apiKey(name: "api key", location: .query, prefix: nil),
+            ])
+        let operation = try #require(module.operations.first)
+        #expect(operation.parameters.map(\.name.original) == ["X-Trace"])
+        #expect(operation.responses.first?.headers.map(\.name.original) == ["X-Rate-Limit"])
+        let invalid = (loaded.diagnostics.all + diagnostics.all).filter { $0.kind == "header-name-invalid" }
+        #expect(invalid.compactMap(\.location?.line) == [9, 15, 19, 20])
+        #expect(
+            diagnostics.all.filter { $0.kind == "security-scheme-unsupported" }.compactMap(\.location?.line) == [
+                21, 22,
+            ])
+    }
+
     /// A discriminator on an allOf base stands for its mapping and for every extension, whichever
     /// key the base is reached by.
     @Test func polymorphicBasesListMappedAndExtendingSchemas() throws {

@@ -98,7 +98,7 @@ extension DocumentDecoder {
         }
     }
 
-    /// RFC 9110's `token`, which a method is.
+    /// RFC 9110's `token`, which a method, a header's name and an authentication scheme's are.
     static func isMethodToken(_ text: String) -> Bool {
         !text.isEmpty
             && text.utf8.allSatisfy { byte in
@@ -207,6 +207,11 @@ extension DocumentDecoder {
         parameter.extensions = extensions
         // Without a name or a place the parameter cannot be sent or read (each already reported).
         guard let location, !parameter.name.isEmpty else { return nil }
+        if location == .header || location == .cookie,
+            !isHeaderName(parameter.name, at: node["name"] ?? node, what: "\(location.rawValue) parameter")
+        {
+            return nil
+        }
         parameter.location = location
         if !checkStyle(parameter.style, styleNode: styleNode, location: location) { parameter.style = nil }
         if let allowReservedNode, parameter.allowReserved, location != .query {
@@ -523,9 +528,22 @@ extension DocumentDecoder {
     }
 
     func decodeHeaders(_ node: YAMLNode) -> [(name: String, header: Referenceable<Header>)] {
-        namedEntries(node, "headers").compactMap { name, _, value in
-            decodeReferenceable(value, .header, decodeHeader).map { (name, $0) }
+        namedEntries(node, "headers").compactMap { name, keyNode, value in
+            guard isHeaderName(name, at: keyNode, what: "header") else { return nil }
+            return decodeReferenceable(value, .header, decodeHeader).map { (name, $0) }
         }
+    }
+
+    /// Whether `name` can name an HTTP header: an RFC 9110 token, as a method is. HTTP types drop a
+    /// field of any other name (`X Request Id`) without a word, so a value set for it would never
+    /// be sent, nor found in a request or response: said here, and left out.
+    func isHeaderName(_ name: String, at node: YAMLNode, what: String) -> Bool {
+        guard !Self.isMethodToken(name) else { return true }
+        warning(
+            "'\(name)' is not an HTTP header name (one token of letters, digits and !#$%&'*+-.^_`|~, RFC 9110), "
+                + "so no such header can be sent or read; Lathe leaves out this \(what)",
+            at: node, kind: "header-name-invalid")
+        return false
     }
 
     func decodeHeader(_ node: YAMLNode) -> Header? {
