@@ -1595,6 +1595,11 @@ extension Lowerer {
             isAnyOf = false
             union.discriminator = discriminator.propertyName
             assignDiscriminatorValues(discriminator, members: members, fixed: fixed, owner: id, to: &union)
+        } else if schema.discriminator == nil, !membersAreReadings, let told = propertyTellingApart(members) {
+            // Exactly what `oneOf` (and `anyOf`, whose alternatives cannot both hold) asks, read once.
+            isAnyOf = false
+            union.discriminator = told.property
+            for index in union.cases.indices { union.cases[index].discriminatorValues = [told.values[index]] }
         }
         types[id.index].kind = isAnyOf ? .anyOf(union) : .union(union)
         return .named(id)
@@ -1789,6 +1794,31 @@ extension Lowerer {
         case declared
         /// The property meant, which holds the mapping's values.
         case property(String)
+    }
+
+    /// Without a discriminator, a property that tells the alternatives apart as one would: every
+    /// alternative is an object that requires it and fixes it to a string no other fixes (BeeAI's
+    /// eleven events, each `type: {const: run.created}`; Box's, PayPal's). A value is then the
+    /// alternative its property names, which is what `oneOf` asks. Tried in order, each
+    /// alternative was decoded until one held, and a value naming none (an event added later) was
+    /// kept as the first that decoded: a `run.paused` event read as `run.created`. Now it is
+    /// `undocumented`, kept as it came. The first such property of the first alternative, in order.
+    private func propertyTellingApart(_ members: [Schema]) -> (property: String, values: [String])? {
+        guard members.count > 1 else { return nil }
+        var required: [Set<String>] = []
+        for member in members {
+            var visited = Set<String>()
+            guard let parts = objectParts(member, visited: &visited) else { return nil }
+            required.append(Set(parts.required))
+        }
+        var visited = Set<String>()
+        guard let first = objectParts(members[0], visited: &visited) else { return nil }
+        for property in first.properties where required.allSatisfy({ $0.contains(property.name) }) {
+            let fixed = fixedDiscriminatorValues(members, property: property.name, stringsOnly: true)
+            let values = members.indices.compactMap(fixed.soleValue(of:))
+            if values.count == members.count { return (property.name, values) }
+        }
+        return nil
     }
 
     /// Without a discriminator, the values that name inline alternatives without a title: those of

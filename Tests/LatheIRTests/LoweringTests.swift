@@ -614,6 +614,37 @@ struct LoweringTests {
             ])
     }
 
+    /// A property every alternative requires and fixes to a string of its own (through `$ref`s and
+    /// `allOf`) tells a union's alternatives apart as a discriminator would; one two fix alike, one
+    /// an alternative may leave out, or an alternative that is no object leaves them tried in order.
+    @Test func aPropertyEveryAlternativeFixesTellsThemApart() throws {
+        let module = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Base: {type: object, required: [kind], properties: {kind: {type: string}, id: {type: string}}}
+                Start: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {kind: {const: start}}}]}
+                Stop: {type: object, required: [kind, at], properties: {kind: {enum: [stop]}, at: {type: string}}}
+                Told: {oneOf: [{$ref: '#/components/schemas/Start'}, {$ref: '#/components/schemas/Stop'}]}
+                Alike: {oneOf: [{$ref: '#/components/schemas/Start'}, {$ref: '#/components/schemas/Start'}]}
+                Loose: {anyOf: [{$ref: '#/components/schemas/Start'}, {type: object, properties: {kind: {const: go}}}]}
+                Mixed: {oneOf: [{$ref: '#/components/schemas/Stop'}, {type: string}]}
+            """)
+        func union(_ name: String) throws -> IRUnion? {
+            switch try type(module, name).kind {
+            case .union(let union), .anyOf(let union): union
+            default: nil
+            }
+        }
+        let told = try #require(try union("Told"))
+        #expect(told.discriminator == "kind" && told.cases.map(\.discriminatorValues) == [["start"], ["stop"]])
+        for name in ["Alike", "Loose", "Mixed"] {
+            #expect(try union(name)?.discriminator == nil, "\(name)")
+        }
+    }
+
     /// A discriminator on an allOf base stands for its mapping and for every extension, whichever
     /// key the base is reached by.
     @Test func polymorphicBasesListMappedAndExtendingSchemas() throws {

@@ -732,66 +732,39 @@ extension AnyOf {
     }
 
     /// - Source: `#/components/schemas/Pet`
-    nonisolated public struct Pet: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-        public var cat: Cat?
-        public var dog: Dog?
-
-        public init(cat: Cat? = nil, dog: Dog? = nil) {
-            self.cat = cat
-            self.dog = dog
-        }
+    nonisolated public enum Pet: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `kind` `cat`.
+        case cat(Cat)
+        /// Selected by `kind` `dog`.
+        case dog(Dog)
+        /// A value whose `kind` names none of the cases above, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
 
         public init(from decoder: any Swift.Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            var unlisted = Self()
-            self.cat = try? container.decode(Cat.self)
-            if let value = self.cat {
-                let path = LatheRuntime.JSONPath.root
-                var issues: [LatheRuntime.ValidationIssue] = []
-                value.kind.collectValidationIssues(at: path, into: &issues)
-                if !issues.isEmpty { unlisted.cat = value; self.cat = nil }
-            }
-            self.dog = try? container.decode(Dog.self)
-            if let value = self.dog {
-                let path = LatheRuntime.JSONPath.root
-                var issues: [LatheRuntime.ValidationIssue] = []
-                value.kind.collectValidationIssues(at: path, into: &issues)
-                if !issues.isEmpty { unlisted.dog = value; self.dog = nil }
-            }
-            if self.cat == nil, self.dog == nil { self = unlisted }
-            if self.cat == nil, self.dog == nil {
-                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Pet's members.")
+            switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
+            case "cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
+            case "dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
+            default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
             }
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var wroteObject = false
-            if let value = self.cat {
-                try value.encode(to: encoder)
-                wroteObject = true
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .cat(let value): try container.encode(value)
+            case .dog(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
             }
-            if let value = self.dog {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            _ = wroteObject
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-            var failures: [LatheRuntime.ValidationIssue] = []
-            if let value = self.cat {
-                var issues: [LatheRuntime.ValidationIssue] = []
+            switch self {
+            case .cat(let value):
                 value.collectValidationIssues(at: path, into: &issues)
-                if issues.isEmpty { return }
-                failures += issues
-            }
-            if let value = self.dog {
-                var issues: [LatheRuntime.ValidationIssue] = []
+            case .dog(let value):
                 value.collectValidationIssues(at: path, into: &issues)
-                if issues.isEmpty { return }
-                failures += issues
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Pet", at: path, into: &issues)
             }
-            issues += failures
         }
     }
 
@@ -1045,7 +1018,7 @@ extension AnyOf {
             if let value = self.container {
                 let path = LatheRuntime.JSONPath.root
                 var issues: [LatheRuntime.ValidationIssue] = []
-                value.privacy.collectValidationIssues(at: path, into: &issues)
+                value.privacy?.collectValidationIssues(at: path, into: &issues)
                 if !issues.isEmpty { unlisted.container = value; self.container = nil }
             }
             if self.`public` == nil, self.unlisted == nil, self.container == nil { self = unlisted }
@@ -1216,25 +1189,28 @@ extension AnyOf {
 
         /// - Source: `#/components/schemas/Video/anyOf/2`
         nonisolated public struct Container: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-            public var privacy: Video.Container.Privacy
+            public var privacy: Video.Container.Privacy?
 
             /// Creates a value from its members; optional members default to absent.
-            public init(privacy: Video.Container.Privacy) {
+            public init(privacy: Video.Container.Privacy? = nil) {
                 self.privacy = privacy
             }
 
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-                self.privacy = try container.decode(Video.Container.Privacy.self, forKey: "privacy")
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.privacy = try container.decodeIfPresent(Video.Container.Privacy.self, forKey: "privacy", rejectingNull: rejectsNull)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
                 var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
-                try container.encode(self.privacy, forKey: "privacy")
+                try container.encodeIfPresent(self.privacy, forKey: "privacy")
             }
 
             @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
-                self.privacy.collectValidationIssues(at: path.key("privacy"), into: &issues)
+                if let value = self.privacy {
+                    value.collectValidationIssues(at: path.key("privacy"), into: &issues)
+                }
             }
 
             /// - Source: `#/components/schemas/Video/anyOf/2/properties/privacy`

@@ -753,3 +753,103 @@ extension OneOfUntagged {
         }
     }
 }
+
+extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Update`
+    nonisolated public enum Update: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `type` `created`.
+        case created(Update.Created)
+        /// Selected by `type` `deleted`.
+        case deleted(Update.Deleted)
+        /// A value whose `type` names none of the cases above, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            switch try LatheRuntime.EnumCoding.discriminator("type", in: decoder) {
+            case "created": self = .created(try decoder.singleValueContainer().decode(Update.Created.self))
+            case "deleted": self = .deleted(try decoder.singleValueContainer().decode(Update.Deleted.self))
+            default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .created(let value): try container.encode(value)
+            case .deleted(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .created(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .deleted(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Update", at: path, into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Update/anyOf/0`
+        nonisolated public struct Created: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            /// - Note: Defaults to `"created"` when absent.
+            public var type: Swift.String
+
+            public var text: Swift.String
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(type: Swift.String = "created", text: Swift.String) {
+                self.type = type
+                self.text = text
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.type = try container.decode(Swift.String.self, forKey: "type")
+                self.text = try container.decode(Swift.String.self, forKey: "text")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.type, forKey: "type")
+                try container.encode(self.text, forKey: "text")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                LatheRuntime.Check.constant(self.type == "created", expected: "\"created\"", at: path.key("type"), into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Update/anyOf/1`
+        nonisolated public struct Deleted: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            /// - Note: Defaults to `"deleted"` when absent.
+            public var type: Swift.String
+
+            public var text: Swift.String?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(type: Swift.String = "deleted", text: Swift.String? = nil) {
+                self.type = type
+                self.text = text
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.type = try container.decode(Swift.String.self, forKey: "type")
+                self.text = try container.decodeIfPresent(Swift.String.self, forKey: "text", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.type, forKey: "type")
+                try container.encodeIfPresent(self.text, forKey: "text")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                LatheRuntime.Check.constant(self.type == "deleted", expected: "\"deleted\"", at: path.key("type"), into: &issues)
+            }
+        }
+    }
+}
