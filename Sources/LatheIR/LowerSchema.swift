@@ -1551,9 +1551,11 @@ extension Lowerer {
         // [json]}`): they select it, and an inline alternative without a title is named after its one
         // when it is a string (as before numbers and booleans selected: the names stay).
         let fixed = schema.discriminator.map { fixedDiscriminatorValues(members, property: $0.propertyName) }
+        let told = schema.discriminator == nil && !membersAreReadings ? propertyTellingApart(members) : nil
         let naming =
             schema.discriminator.map { fixedDiscriminatorValues(members, property: $0.propertyName, stringsOnly: true) }
             ?? (membersAreReadings ? nil : namingValues(members))
+            ?? told.map { told in FixedDiscriminatorValues(told.values.map { [$0] }) }
         for (index, member) in members.enumerated() {
             let type: IRValueType
             var constraints = IRConstraints()
@@ -1595,7 +1597,7 @@ extension Lowerer {
             isAnyOf = false
             union.discriminator = discriminator.propertyName
             assignDiscriminatorValues(discriminator, members: members, fixed: fixed, owner: id, to: &union)
-        } else if schema.discriminator == nil, !membersAreReadings, let told = propertyTellingApart(members) {
+        } else if let told {
             // Exactly what `oneOf` (and `anyOf`, whose alternatives cannot both hold) asks, read once.
             isAnyOf = false
             union.discriminator = told.property
@@ -1803,17 +1805,30 @@ extension Lowerer {
     /// alternative was decoded until one held, and a value naming none (an event added later) was
     /// kept as the first that decoded: a `run.paused` event read as `run.created`. Now it is
     /// `undocumented`, kept as it came. The first such property of the first alternative, in order.
+    ///
+    /// Not where null is a value: an alternative that admits null (null has no property; Box's
+    /// `File--Base`, `nullable: true`), or a property that does (`enum: [a, null]` holds `{"type":
+    /// null}`, which names no alternative). Nor a `readOnly` or `writeOnly` property, which Lathe
+    /// lets one direction leave out.
     private func propertyTellingApart(_ members: [Schema]) -> (property: String, values: [String])? {
         guard members.count > 1 else { return nil }
-        var required: [Set<String>] = []
+        var parts: [ObjectParts] = []
         for member in members {
             var visited = Set<String>()
-            guard let parts = objectParts(member, visited: &visited) else { return nil }
-            required.append(Set(parts.required))
+            guard !allowsNull(member), let memberParts = objectParts(member, visited: &visited) else { return nil }
+            parts.append(memberParts)
         }
-        var visited = Set<String>()
-        guard let first = objectParts(members[0], visited: &visited) else { return nil }
-        for property in first.properties where required.allSatisfy({ $0.contains(property.name) }) {
+        let tells = { (name: String) in
+            parts.allSatisfy { parts in
+                parts.required.contains(name)
+                    && parts.properties.allSatisfy { property in
+                        guard property.name == name else { return true }
+                        let access = self.access(property.schema)
+                        return !access.readOnly && !access.writeOnly && !self.allowsNull(property.schema)
+                    }
+            }
+        }
+        for property in parts[0].properties where tells(property.name) {
             let fixed = fixedDiscriminatorValues(members, property: property.name, stringsOnly: true)
             let values = members.indices.compactMap(fixed.soleValue(of:))
             if values.count == members.count { return (property.name, values) }

@@ -631,6 +631,14 @@ struct LoweringTests {
                 Alike: {oneOf: [{$ref: '#/components/schemas/Start'}, {$ref: '#/components/schemas/Start'}]}
                 Loose: {anyOf: [{$ref: '#/components/schemas/Start'}, {type: object, properties: {kind: {const: go}}}]}
                 Mixed: {oneOf: [{$ref: '#/components/schemas/Stop'}, {type: string}]}
+                NullStop: {type: [object, 'null'], required: [kind], properties: {kind: {const: halt}}}
+                OrNull: {oneOf: [{$ref: '#/components/schemas/Start'}, {$ref: '#/components/schemas/NullStop'}]}
+                NullKind: {oneOf: [{$ref: '#/components/schemas/Start'}, {type: object, required: [kind], properties: {kind: {enum: [halt, null]}}}]}
+                Stamped: {oneOf: [{type: object, required: [kind], properties: {kind: {const: a, readOnly: true}}}, {type: object, required: [kind], properties: {kind: {const: b, readOnly: true}}}]}
+                Extended:
+                  oneOf:
+                    - allOf: [{$ref: '#/components/schemas/Base'}, {properties: {kind: {const: up}}}]
+                    - allOf: [{$ref: '#/components/schemas/Base'}, {properties: {kind: {const: down}}}]
             """)
         func union(_ name: String) throws -> IRUnion? {
             switch try type(module, name).kind {
@@ -640,9 +648,14 @@ struct LoweringTests {
         }
         let told = try #require(try union("Told"))
         #expect(told.discriminator == "kind" && told.cases.map(\.discriminatorValues) == [["start"], ["stop"]])
-        for name in ["Alike", "Loose", "Mixed"] {
+        // Null is no alternative's property: an alternative or a property that admits it, or a
+        // property one direction may leave out (read-only), tells nothing apart.
+        for name in ["Alike", "Loose", "Mixed", "OrNull", "NullKind", "Stamped"] {
             #expect(try union(name)?.discriminator == nil, "\(name)")
         }
+        // Inline alternatives are named by the values that select them, as with a discriminator.
+        let extended = try #require(try union("Extended"))
+        #expect(extended.discriminator == "kind" && extended.cases.map(\.name.swift) == ["up", "down"])
     }
 
     /// A discriminator on an allOf base stands for its mapping and for every extension, whichever

@@ -540,8 +540,8 @@ extension DocumentDecoder {
     func isHeaderName(_ name: String, at node: YAMLNode, what: String) -> Bool {
         guard !Self.isMethodToken(name) else { return true }
         warning(
-            "'\(name)' is not an HTTP header name (one token of letters, digits and !#$%&'*+-.^_`|~, RFC 9110), "
-                + "so no such header can be sent or read; Lathe leaves out this \(what)",
+            "'\(name)' is not a name HTTP can send in a header or cookie (one token of letters, digits and "
+                + "!#$%&'*+-.^_`|~, RFC 9110), so it can never be sent or read; Lathe leaves out this \(what)",
             at: node, kind: "header-name-invalid")
         return false
     }
