@@ -1812,8 +1812,19 @@ extension Lowerer {
     /// lets one direction leave out.
     private func propertyTellingApart(_ members: [Schema]) -> (property: String, values: [String])? {
         guard members.count > 1 else { return nil }
-        var parts: [ObjectParts] = []
-        for member in members {
+        // Most unions have no such property: the first alternative's required properties fixed to
+        // one string are the only candidates, and without one the others are not read at all.
+        var visited = Set<String>()
+        guard !allowsNull(members[0]), let first = objectParts(members[0], visited: &visited) else { return nil }
+        let candidates = first.properties.filter { property in
+            var visited = Set<String>()
+            return first.required.contains(property.name)
+                && fixedValues(of: members[0], property: property.name, stringsOnly: true, visited: &visited)?.count
+                    == 1
+        }
+        guard !candidates.isEmpty else { return nil }
+        var parts = [first]
+        for member in members.dropFirst() {
             var visited = Set<String>()
             guard !allowsNull(member), let memberParts = objectParts(member, visited: &visited) else { return nil }
             parts.append(memberParts)
@@ -1828,7 +1839,7 @@ extension Lowerer {
                     }
             }
         }
-        for property in parts[0].properties where tells(property.name) {
+        for property in candidates where tells(property.name) {
             let fixed = fixedDiscriminatorValues(members, property: property.name, stringsOnly: true)
             let values = members.indices.compactMap(fixed.soleValue(of:))
             if values.count == members.count { return (property.name, values) }
