@@ -1800,7 +1800,7 @@ extension Lowerer {
 
     /// Without a discriminator, a property that tells the alternatives apart as one would: every
     /// alternative is an object that requires it and fixes it to a string no other fixes (BeeAI's
-    /// eleven events, each `type: {const: run.created}`; Box's, PayPal's). A value is then the
+    /// eleven events, each `type: {const: run.created}`; Box's, Discord's). A value is then the
     /// alternative its property names, which is what `oneOf` asks. Tried in order, each
     /// alternative was decoded until one held, and a value naming none (an event added later) was
     /// kept as the first that decoded: a `run.paused` event read as `run.created`. Now it is
