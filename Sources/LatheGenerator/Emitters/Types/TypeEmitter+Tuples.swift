@@ -3,11 +3,31 @@ import LatheIR
 /// JSON Schema's tuples (`prefixItems`) whose positions differ: a struct of one member a position,
 /// read from and written to a JSON list in order, then the items after them.
 extension TypeEmitter {
+    /// The member that holds a list's items after its positions, named and typed once.
+    private struct TrailingItems {
+        /// Escaped for Swift.
+        var name: String
+        var element: String
+        /// The items `items` types (`rest`), encoded; otherwise those the schema does not allow,
+        /// kept for `validate()` and never encoded.
+        var isRest: Bool
+    }
+
+    /// A tuple has a rest exactly when the schema allows items after its positions, and a member
+    /// for undeclared items otherwise (`lowerTuple`).
+    private func trailingItems(_ tuple: IRTuple) -> TrailingItems {
+        if let rest = tuple.rest {
+            return TrailingItems(
+                name: SwiftNames.escapedMember(tuple.restName), element: spelling.type(rest), isRest: true)
+        }
+        return TrailingItems(
+            name: SwiftNames.escapedMember(tuple.undeclaredItemsName ?? "undeclaredItems"),
+            element: Runtime.jsonValue, isRest: false)
+    }
+
     func emitTuple(_ type: IRType, _ tuple: IRTuple, into writer: inout SwiftWriter) {
         let shapes = tuple.positions.map(positionShape)
-        let restName = SwiftNames.escapedMember(tuple.restName)
-        let rest = tuple.rest.map { "[\(spelling.type($0))]" }
-        let undeclared = tuple.undeclaredItemsName.map(SwiftNames.escapedMember)
+        let trailing = trailingItems(tuple)
         writer.docComment(DocComments.lines(type.docs, source: type.source))
         writer.block(
             "nonisolated public struct \(type.name.swift): Swift.Codable, \(hashable)Swift.Sendable, "
@@ -17,27 +37,25 @@ extension TypeEmitter {
                 if index > 0 { w.line() }
                 emitProperty(shape, into: &w)
             }
-            if let rest {
-                w.line()
+            w.line()
+            if trailing.isRest {
                 w.docComment(["The items after the positions above (`items`)."])
-                w.line("public var \(restName): \(rest)")
-            }
-            if let undeclared {
-                w.line()
+                w.line("public var \(trailing.name): [\(trailing.element)]")
+            } else {
                 w.docComment([
                     "Items a decoded list had after its positions, which the spec does not allow:",
                     "kept so `validate()` can report them, never encoded.",
                 ])
-                w.line("public private(set) var \(undeclared): [\(Runtime.jsonValue)] = []")
+                w.line("public private(set) var \(trailing.name): [\(trailing.element)] = []")
             }
             w.line()
-            emitTupleInitializer(tuple, shapes, rest: rest.map { (restName, $0) }, into: &w)
+            emitTupleInitializer(tuple, shapes, trailing, into: &w)
             w.line()
-            emitTupleDecoder(tuple, shapes, into: &w)
+            emitTupleDecoder(tuple, shapes, trailing, into: &w)
             w.line()
-            emitTupleEncoder(tuple, shapes, into: &w)
+            emitTupleEncoder(tuple, shapes, trailing, into: &w)
             w.line()
-            emitTupleValidation(tuple, shapes, into: &w)
+            emitTupleValidation(tuple, shapes, trailing, into: &w)
             emitNested(type, into: &w)
         }
     }
@@ -53,12 +71,13 @@ extension TypeEmitter {
     }
 
     private func emitTupleInitializer(
-        _ tuple: IRTuple, _ shapes: [PropertyShape], rest: (name: String, type: String)?, into w: inout SwiftWriter
+        _ tuple: IRTuple, _ shapes: [PropertyShape], _ trailing: TrailingItems, into w: inout SwiftWriter
     ) {
+        let rest = trailing.isRest ? trailing : nil
         var parameters = shapes.enumerated().map { index, shape in
             "\(shape.publicName): \(shape.publicType)" + (index >= tuple.requiredCount ? " = nil" : "")
         }
-        if let rest { parameters.append("\(rest.name): \(rest.type) = []") }
+        if let rest { parameters.append("\(rest.name): [\(rest.element)] = []") }
         w.docComment(["Creates a value from its positions; those a list may end before default to absent."])
         w.line("public init(")
         w.indented { w in
@@ -72,7 +91,9 @@ extension TypeEmitter {
         }
     }
 
-    private func emitTupleDecoder(_ tuple: IRTuple, _ shapes: [PropertyShape], into w: inout SwiftWriter) {
+    private func emitTupleDecoder(
+        _ tuple: IRTuple, _ shapes: [PropertyShape], _ trailing: TrailingItems, into w: inout SwiftWriter
+    ) {
         w.block("public init(from decoder: any Swift.Decoder) throws") { w in
             w.line("var container = try decoder.unkeyedContainer()")
             let rejectsNull = tuple.positions.contains { !$0.isRequired && !$0.type.isNullable }
@@ -88,20 +109,17 @@ extension TypeEmitter {
                         + (position.type.isNullable ? ")" : ", rejectingNull: rejectsNull)")
                 w.line("self.\(shape.storedName) = \(box(shape, "try container.\(call)"))")
             }
-            let (member, element) =
-                if let rest = tuple.rest {
-                    (SwiftNames.escapedMember(tuple.restName), spelling.type(rest))
-                } else {
-                    (SwiftNames.escapedMember(tuple.undeclaredItemsName ?? "undeclaredItems"), Runtime.jsonValue)
-                }
+            let (member, element) = (trailing.name, trailing.element)
             w.line("var \(member): [\(element)] = []")
             w.line("while !container.isAtEnd { \(member).append(try container.decode(\(element).self)) }")
             w.line("self.\(member) = \(member)")
         }
     }
 
-    private func emitTupleEncoder(_ tuple: IRTuple, _ shapes: [PropertyShape], into w: inout SwiftWriter) {
-        let rest = tuple.rest.map { _ in SwiftNames.escapedMember(tuple.restName) }
+    private func emitTupleEncoder(
+        _ tuple: IRTuple, _ shapes: [PropertyShape], _ trailing: TrailingItems, into w: inout SwiftWriter
+    ) {
+        let rest = trailing.isRest ? trailing.name : nil
         w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
             w.line("var container = encoder.unkeyedContainer()")
             for (index, shape) in shapes.enumerated() {
@@ -122,11 +140,13 @@ extension TypeEmitter {
         }
     }
 
-    private func emitTupleValidation(_ tuple: IRTuple, _ shapes: [PropertyShape], into w: inout SwiftWriter) {
+    private func emitTupleValidation(
+        _ tuple: IRTuple, _ shapes: [PropertyShape], _ trailing: TrailingItems, into w: inout SwiftWriter
+    ) {
         var body = SwiftWriter()
         var counter = 0
         let positions = shapes.count
-        let rest = tuple.rest.map { _ in "self.\(SwiftNames.escapedMember(tuple.restName))" }
+        let rest = trailing.isRest ? "self.\(trailing.name)" : nil
         // The list's length as it is written: up to the last position set (every one when items
         // follow), then the items after them.
         var written = String(tuple.requiredCount)
@@ -137,14 +157,11 @@ extension TypeEmitter {
             if let rest { written = "!\(rest).isEmpty ? \(positions) : \(written)" }
             written = "(\(written))"
         }
-        var terms = [written]
-        if let rest { terms.append("\(rest).count") }
-        if let undeclared = tuple.undeclaredItemsName {
-            terms.append("self.\(SwiftNames.escapedMember(undeclared)).count")
-        }
-        // Items the schema does not allow after the positions count against it as `maxItems` would.
+        // The items after the positions, and those the schema does not allow there, which count
+        // against it as `maxItems` would.
+        let terms = [written, "self.\(trailing.name).count"]
         let maxItems =
-            tuple.undeclaredItemsName == nil
+            trailing.isRest
             ? tuple.constraints.maxItems : min(tuple.constraints.maxItems ?? positions, positions)
         if tuple.constraints.minItems != nil || maxItems != nil {
             body.line(
@@ -164,15 +181,13 @@ extension TypeEmitter {
         for (index, shape) in shapes.enumerated() {
             emitMemberValidation(shape, path: "path.index(\(index))", into: &body, counter: &counter)
         }
-        if let rest = tuple.rest {
+        if let restType = tuple.rest, let rest {
             var check = SwiftWriter()
             emitValidation(
-                of: "item", type: rest, constraints: tuple.restConstraints, path: "path.index(\(positions) + index)",
-                into: &check, counter: &counter)
+                of: "item", type: restType, constraints: tuple.restConstraints,
+                path: "path.index(\(positions) + index)", into: &check, counter: &counter)
             if !check.isEmpty {
-                body.block("for (index, item) in self.\(SwiftNames.escapedMember(tuple.restName)).enumerated()") {
-                    $0.raw(check)
-                }
+                body.block("for (index, item) in \(rest).enumerated()") { $0.raw(check) }
             }
         }
         w.validationRequirement(body)
