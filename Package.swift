@@ -15,7 +15,7 @@ let goldenSnippets = [
     "Docs", "Enums", "Formats", "FreeForm", "InlineNames", "LargeValues", "MediaTypeHeaders", "NameEdgeCases",
     "Naming", "Nullable30", "Nullable31", "NullableComponents", "OneOfBesideProperties", "OneOfDiscriminator",
     "OneOfUntagged", "OpenAPI32", "ParameterStyles", "ReadWriteOnly", "Recursive", "RequiredAndOptional", "Security",
-    "SegmentPaths", "Tuples", "TypeArrays", "Ungenerated", "VendorExtensions", "WideObject",
+    "SegmentPaths", "Tuples", "TypeArrays", "Ungenerated", "VendorExtensions", "Webhooks", "WideObject",
 ]
 let snippetSpecs = goldenSnippets.map { "Snippets/\($0)/spec.yaml" }
 /// The ones whose spec signs requests (`x-lathe-request-signature`), so their code imports LatheSigning.

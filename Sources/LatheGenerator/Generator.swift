@@ -95,7 +95,9 @@ public struct GenerationResult: Sendable {
     public var specName: String { module?.specName ?? "" }
 
     /// Read as an OpenAPI document, but with nothing in it to generate (`components: {}`).
-    public var isEmpty: Bool { module.map { $0.topLevel.isEmpty && $0.operations.isEmpty } ?? false }
+    public var isEmpty: Bool {
+        module.map { $0.topLevel.isEmpty && $0.operations.isEmpty && $0.webhooks.isEmpty } ?? false
+    }
 }
 
 public enum Generator {

@@ -25,6 +25,9 @@ public struct IRModule: Sendable, Equatable {
     public var responsesNamespace = "Responses"
     /// Operations under `paths`, in document order.
     public var operations: [IROperation] = []
+    /// The requests the API sends, which its client receives: webhooks, then operations'
+    /// callbacks. A receiver registers each at a path of its own choosing; none is routed by `path`.
+    public var webhooks: [IROperation] = []
     public var securitySchemes: [IRSecurityScheme] = []
     /// The document's `servers` a client can be pointed at (`ServerURL`), the first the default.
     public var servers: [IRServer] = []

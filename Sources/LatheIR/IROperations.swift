@@ -57,6 +57,10 @@ public struct IROperation: Sendable, Equatable {
     /// string; a server does not route by it.
     public var fixedQuery: [String] = []
 
+    /// For a request the API sends (a webhook, or an operation's callback), what it is, for
+    /// documentation: "the webhook `newPet`". `nil` for an operation under `paths`.
+    public var receivedAs: String? = nil
+
     /// Whether a header parameter is named `Accept` (`accept-parameter`): the client sends its
     /// value, when given, in place of the documented types, and a server does not answer 406 by it.
     public var takesAcceptParameter: Bool {

@@ -113,21 +113,48 @@ extension Lowerer {
                     + "a path such as /pets/{id}, or METHOD /path)",
                 at: document.origin, kind: "selection-matches-nothing")
         }
-        // Webhooks and callbacks are requests a client receives: their types are generated (unless
-        // operations are selected); the code to receive them is not yet.
-        for operation in selection.selectsAll ? document.receivedOperations : [] {
-            warning(
-                "Lathe generates the types of webhooks and callbacks, but no code to send or receive them yet",
-                at: operation.methodOrigin, kind: "webhooks-types-only")
-            let name = Self.operationName(operation)
-            if let body = document.requestBody(of: operation) {
-                _ = lowerContent(body.content, base: name + "Request", direction: .response)
-            }
-            for parameter in document.parameters(of: operation) {
-                _ = lowerParameterType(parameter, base: name + SwiftNames.typeName(parameter.name))
-            }
-            _ = lowerResponses(operation, name: name)
+        // Webhooks and callbacks: requests the API sends, which its client receives (unless
+        // operations are selected). Their types stand in `Operations` beside the operations'; their
+        // methods are the receiver's protocol's, named in a scope of their own.
+        // Also the members of `WebhookPaths`, which may be `Hashable`.
+        var webhookMethodNames = NameScope(
+            reserved: SwiftNames.keywords.union(["init", "transport", "middlewares", "configuration", "hashValue"]))
+        for received in selection.selectsAll ? document.receivedOperations : [] {
+            webhooks.append(lowerReceived(received, typeNames: &typeNames, methodNames: &webhookMethodNames))
         }
+    }
+
+    /// A webhook or callback, as its receiver reads it and its sender sends it: to a URL the
+    /// receiver chose, so it has no path of its own to send or route.
+    private func lowerReceived(
+        _ received: ReceivedOperation, typeNames: inout NameScope, methodNames: inout NameScope
+    ) -> IROperation {
+        var operation = received.operation
+        // The document's `security` is what the API asks of its clients; a request the API sends
+        // is secured only by its own, which generated code does not apply or check.
+        if let requirements = operation.security, !requirements.isEmpty,
+            !requirements.contains(where: \.schemes.isEmpty)
+        {
+            warning(
+                "Lathe does not apply or check the security of a request the API sends (a webhook or a "
+                    + "callback); a generated receiver admits it unauthenticated: check it in a ServerMiddleware",
+                at: operation.methodOrigin, kind: "webhook-security-unchecked")
+        }
+        operation.security = []
+        operation.queryInPath = []
+        // Without an operationId, a callback is named from its name (`onEvent` → `PostOnEvent`), as
+        // a webhook is, not from its URL expression (`{$request.body#/callbackUrl}`).
+        if case .callback(let name, _, _) = received.kind { operation.path = name }
+        var lowered = lowerOperation(
+            operation, pathItem: received.pathItem, templateNames: [], typeNames: &typeNames,
+            methodNames: &methodNames, isReceived: true)
+        lowered.isRouted = false
+        switch received.kind {
+        case .webhook(let name): lowered.receivedAs = "the webhook `\(name)`"
+        case .callback(let name, let expression, let owner):
+            lowered.receivedAs = "the callback `\(name)` of `\(owner)` (its URL `\(expression)`)"
+        }
+        return lowered
     }
 
     /// `cancelInvoice` → `CancelInvoice`; without an operationId, `GET /pets/{id}` → `GetPetsId`.
@@ -307,9 +334,11 @@ extension Lowerer {
         }
     }
 
+    /// An operation as its client sends it and its server reads it; `isReceived` for one the API
+    /// sends (a webhook or callback), whose request body travels from the API as a response does.
     private func lowerOperation(
         _ operation: Operation, pathItem: PathItem, templateNames: [String], typeNames: inout NameScope,
-        methodNames: inout NameScope
+        methodNames: inout NameScope, isReceived: Bool = false
     ) -> IROperation {
         let name = Self.operationName(operation)
         let method = operation.method.token
@@ -382,7 +411,8 @@ extension Lowerer {
         if let body = document.requestBody(of: operation) {
             requestBody = IRRequestBody(
                 isRequired: body.required,
-                contents: lowerContent(body.content, base: name + "Request", direction: .request),
+                contents: lowerContent(
+                    body.content, base: name + "Request", direction: isReceived ? .response : .request),
                 docs: IRDocs(description: body.description)
             )
         }

@@ -163,6 +163,7 @@ final class Lowerer {
     /// The member names of the object types whose properties are being lowered (`memberNames(of:)`).
     @exclusivity(unchecked) var membersBeingLowered: [IRTypeID: MemberNames] = [:]
     var operations: [IROperation] = []
+    var webhooks: [IROperation] = []
     var securitySchemes = SecuritySchemes()
     /// Value types that requests carry (bodies and parameters of operations under `paths`).
     var requestRoots: [IRValueType] = []
@@ -246,11 +247,13 @@ final class Lowerer {
         var module = IRModule(
             specName: specName, types: types, topLevel: topLevel, operations: operations,
             securitySchemes: securitySchemes.all, servers: lowerServers())
+        module.webhooks = webhooks
         // The module is the only holder of its types from here: while the lowerer shared the arrays,
         // each pass that changed a type copied them (for Twilio, 0.8 MB at the peak of generating),
         // and the cache of lowered schemas is no longer needed.
         types = []
         operations = []
+        webhooks = []
         loweredSchemas = [:]
         loweredConstraints = [:]
         loweredResponseHeaders = [:]

@@ -283,7 +283,7 @@ public enum SwiftNames {
         "JSONPath",
         "ValidationIssue", "ValidationError", "Check", "RFC3339", "JSONCoding", "Foundation", "LatheRuntime", "Swift",
         "CodingKeys", "Operations", "Client", "APIProtocol", "APIServer", "ServerURL", "Authentication",
-        "ServerAuthentication",
+        "ServerAuthentication", "APIWebhooks", "WebhookPaths", "WebhookSender",
         "URIValue",
         "HTTPBody",
         "HTTPFields", "HTTPRequest", "HTTPResponse", "OpenAPIRuntime", "HTTPTypes",

@@ -179,6 +179,20 @@ public struct InvalidServerURL: Error, Sendable, CustomStringConvertible {
         return try await next(request, body, serverURL)
     }
 
+    /// Where a webhook goes: the URL its receiver gave, without its query (a transport appends
+    /// the request's path and query to the URL it is given), and the path the request carries:
+    /// the URL's query, then the webhook's own (`path` is empty or `?` and its query).
+    public static func webhookTarget(_ url: URL, path: String) -> (baseURL: URL, path: String) {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: true),
+            let query = components.percentEncodedQuery
+        else { return (url, path) }
+        components.percentEncodedQuery = nil
+        components.fragment = nil
+        let own = path.hasPrefix("?") ? path.dropFirst() : Substring(path)
+        let joined = query.isEmpty ? String(own) : own.isEmpty ? query : query + "&" + own
+        return (components.url ?? url, joined.isEmpty ? "" : "?" + joined)
+    }
+
     /// The path with each `{name}` replaced by its already-encoded expansion.
     public static func path(_ template: String, _ values: [String: String]) -> String {
         var result = ""

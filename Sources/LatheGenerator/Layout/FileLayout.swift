@@ -103,7 +103,7 @@ enum FileLayout {
                     """.utf8))
             jobs.append { [part] }
         }
-        if !module.operations.isEmpty {
+        if !module.operations.isEmpty || !module.webhooks.isEmpty {
             let context = EmitterContext(module: module, namespace: options.namespace, hashable: options.hashable)
             var kinds: [(Kind, any OperationsKindEmitter)] = []
             if !options.modes.isDisjoint(with: [.client, .server]) {
@@ -115,9 +115,24 @@ enum FileLayout {
             // kind's file; the other chunks in numbered files. Each file is a job, so no job holds
             // a whole kind (Discord's client is seven files).
             let chunks = OperationChunks.chunks(of: module.operations)
+            // The requests the API sends (webhooks, callbacks): their inputs and outputs beside the
+            // operations'; the code receiving them with the API's client, which receives them; the
+            // code sending them with its server. In files of their own, chunked as operations are.
+            let webhookChunks = OperationChunks.chunks(of: module.webhooks)
             for (kind, emitter) in kinds {
                 jobs.append {
-                    let (declarations, extensions) = emitter.renderCore()
+                    var (declarations, extensions) = emitter.renderCore()
+                    if !module.webhooks.isEmpty, kind != .operations {
+                        declarations.line()
+                        if kind == .client {
+                            let (receiver, registration) = ServerEmitter(context: context).renderWebhookReceiver()
+                            declarations.raw(receiver)
+                            if !extensions.isEmpty { extensions.line() }
+                            extensions.raw(registration)
+                        } else {
+                            declarations.raw(ClientEmitter(context: context).renderWebhookSender())
+                        }
+                    }
                     var core = inNamespace(options.namespace) { $0.raw(declarations) }
                     if !extensions.isEmpty { core += [0x0A] + extensions.bytes }
                     if let first = chunks.first { core += [0x0A] + emitter.renderChunk(first).bytes }
@@ -130,6 +145,18 @@ enum FileLayout {
                                 kind: kind, name: prefix + kind.rawValue + "_\(index + 1).swift",
                                 body: emitter.renderChunk(operations).bytes)
                         ]
+                    }
+                }
+                for (index, chunk) in webhookChunks.enumerated() {
+                    jobs.append {
+                        let name = prefix + kind.rawValue + "_Webhooks" + (index == 0 ? "" : "_\(index + 1)") + ".swift"
+                        let body =
+                            switch kind {
+                            case .client: ServerEmitter(context: context).renderWebhookHandling(chunk)
+                            case .server: ClientEmitter(context: context).renderWebhookSending(chunk)
+                            default: emitter.renderChunk(chunk)
+                            }
+                        return [Part(kind: kind, name: name, body: body.bytes)]
                     }
                 }
             }

@@ -78,20 +78,51 @@ extension OpenAPIDocument {
 
     /// The requests a client receives: webhooks, and the callbacks of every operation (callbacks
     /// can nest), each callback object once.
-    public var receivedOperations: [Operation] {
-        var operations = self.operations + webhooks.flatMap(\.item.operations)
+    public var receivedOperations: [ReceivedOperation] {
+        var received = webhooks.flatMap { name, item in
+            item.operations.map { ReceivedOperation(operation: $0, pathItem: item, kind: .webhook(name)) }
+        }
+        // Each operation that may have callbacks, and how a callback of it names it: its
+        // operationId, else its method and path (a webhook's name, a callback's own name).
+        var owners = (self.operations + received.map(\.operation)).map { operation in
+            (operation, operation.operationId ?? "\(operation.method.token) \(operation.path)")
+        }
         var seen = Set<Origin>()
         var next = 0
-        while next < operations.count {
-            for (_, callback) in operations[next].callbacks {
+        while next < owners.count {
+            let (owner, ownerName) = owners[next]
+            for (name, callback) in owner.callbacks {
                 guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.origin).inserted
                 else { continue }
                 for (expression, item) in resolved.expressions {
-                    operations += store.resolvedPathItem(item, path: expression).operations
+                    let item = store.resolvedPathItem(item, path: expression)
+                    for operation in item.operations {
+                        received.append(
+                            ReceivedOperation(
+                                operation: operation, pathItem: item,
+                                kind: .callback(name: name, expression: expression, owner: ownerName)))
+                        owners.append((operation, operation.operationId ?? "\(operation.method.token) \(name)"))
+                    }
                 }
             }
             next += 1
         }
-        return Array(operations.dropFirst(self.operations.count))
+        return received
     }
+}
+
+/// A request the API sends and its client receives: a webhook, or an operation's callback.
+public struct ReceivedOperation: Sendable {
+    public enum Kind: Sendable, Hashable {
+        /// Under `webhooks`, by name.
+        case webhook(String)
+        /// Under an operation's `callbacks`: the callback's name, its URL expression, and the
+        /// operation that registers it (its operationId, or method and path).
+        case callback(name: String, expression: String, owner: String)
+    }
+
+    public var operation: Operation
+    /// The path item holding it, whose parameters it shares.
+    public var pathItem: PathItem
+    public var kind: Kind
 }

@@ -82,6 +82,7 @@ enum Runtime {
         static let send = "LatheRuntime.ClientSupport.send"
         static let serverURL = "LatheRuntime.ClientSupport.serverURL"
         static let validate = "LatheRuntime.ClientSupport.validate"
+        static let webhookTarget = "LatheRuntime.ClientSupport.webhookTarget"
     }
 
     enum CompositeCoding {
@@ -130,6 +131,7 @@ enum Runtime {
         static let basic = "LatheRuntime.ServerSupport.basic"
         static let bearer = "LatheRuntime.ServerSupport.bearer"
         static let decodeJSON = "LatheRuntime.ServerSupport.decodeJSON"
+        static let distinctWebhookRoutes = "LatheRuntime.ServerSupport.distinctWebhookRoutes"
         static let handle = "LatheRuntime.ServerSupport.handle"
         static let notAcceptable = "LatheRuntime.ServerSupport.notAcceptable"
         static let notFound = "LatheRuntime.ServerSupport.notFound"

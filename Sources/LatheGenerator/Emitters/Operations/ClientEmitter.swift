@@ -27,6 +27,46 @@ struct ClientEmitter: OperationsKindEmitter {
         return w
     }
 
+    // MARK: Sending webhooks and callbacks
+
+    /// What sends the requests the API sends (`module.webhooks`), which the API's server code
+    /// holds: `WebhookSender` (inside the namespace). Its methods, each taking the URL its
+    /// receiver gave, are in `renderWebhookSending`.
+    func renderWebhookSender() -> SwiftWriter {
+        var declarations = SwiftWriter()
+        declarations.docComment([
+            "Sends the requests `\(module.specFileName)` says the API sends (webhooks and callbacks), one method",
+            "each, to the URL its receiver gave, over any `ClientTransport`. Inputs are validated before anything",
+            "is sent, as a `Client`'s are.",
+        ])
+        declarations.block("nonisolated public struct WebhookSender: Swift.Sendable") { w in
+            w.line("public let transport: any OpenAPIRuntime.ClientTransport")
+            w.line("public let middlewares: [any OpenAPIRuntime.ClientMiddleware]")
+            w.docComment(["Input validation, the response body size limit, and a timeout per call."])
+            w.line("public var configuration: \(Runtime.clientConfiguration)")
+            w.line()
+            w.block(
+                "public init(transport: any OpenAPIRuntime.ClientTransport, middlewares: "
+                    + "[any OpenAPIRuntime.ClientMiddleware] = [], configuration: \(Runtime.clientConfiguration) = .init())"
+            ) { w in
+                for member in ["transport", "middlewares", "configuration"] { w.line("self.\(member) = \(member)") }
+            }
+        }
+        return declarations
+    }
+
+    /// `WebhookSender`'s methods for `webhooks` (a chunk of `module.webhooks`).
+    func renderWebhookSending(_ webhooks: [IROperation]) -> SwiftWriter {
+        var w = SwiftWriter()
+        w.block("extension \(qualifier)WebhookSender") { w in
+            for (index, webhook) in webhooks.enumerated() {
+                if index > 0 { w.line() }
+                emitMethod(webhook, into: &w)
+            }
+        }
+        return w
+    }
+
     private func renderDeclarations() -> SwiftWriter {
         var w = SwiftWriter()
         w.docComment([
@@ -167,7 +207,12 @@ struct ClientEmitter: OperationsKindEmitter {
     private func docs(_ operation: IROperation) -> [String] {
         var docs = DocComments.lines(operation.docs)
         if !docs.isEmpty { docs.append("") }
-        docs.append("`\(operation.method) \(operation.path)`")
+        guard let receivedAs = operation.receivedAs else {
+            docs.append("`\(operation.method) \(operation.path)`")
+            return docs
+        }
+        docs.append("Sends \(receivedAs) to `url`, the address its receiver gave;")
+        docs.append("the URL's query goes before the request's own.")
         return docs
     }
 
@@ -180,7 +225,8 @@ struct ClientEmitter: OperationsKindEmitter {
         if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
         w.block(
             "nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(_ input: "
-                + "\(op).\(names.input)) async throws -> \(op).\(names.output)"
+                + "\(op).\(names.input)\(operation.receivedAs == nil ? "" : ", to url: Foundation.URL")) async throws "
+                + "-> \(op).\(names.output)"
         ) { w in
             // One closure per call: the configuration's body-size limit and timeout apply to all of it.
             // Past `CompilerLimits.parametersInOneExpression`, a local function instead, whose
@@ -206,19 +252,25 @@ struct ClientEmitter: OperationsKindEmitter {
             "if configuration.validatesInput { try \(Runtime.ClientSupport.validate)(input, operationID: "
                 + "\(op).id) }")
         emitRequest(operation, into: &w)
-        let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
-        let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
-        w.line(
-            "try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: "
-                + "[\(alternatives.joined(separator: ", "))])"
-        )
+        // A webhook sender applies no credentials (`webhook-security-unchecked`).
+        let isWebhook = operation.receivedAs != nil
+        if !isWebhook {
+            let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
+            let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
+            w.line(
+                "try await authentication.apply(to: &request, \(bodyArgument)operationID: \(op).id, alternatives: "
+                    + "[\(alternatives.joined(separator: ", "))])"
+            )
+        }
         // The body is read by a response with content, or kept in `undocumented` when there is no `default`.
         let readsBody = !operation.coversEveryStatus || operation.responses.contains { !$0.contents.isEmpty }
         let server =
-            operation.serverOverride == nil
-            ? "serverURL"
-            : "configuration.usesOperationServers ? \(op).serverURL"
-                + "\(operation.serverOverrideIsRelative ? "(relativeTo: serverURL)" : "") : serverURL"
+            isWebhook
+            ? "target.baseURL"
+            : operation.serverOverride == nil
+                ? "serverURL"
+                : "configuration.usesOperationServers ? \(op).serverURL"
+                    + "\(operation.serverOverrideIsRelative ? "(relativeTo: serverURL)" : "") : serverURL"
         w.line(
             "let (response, \(readsBody ? "responseBody" : "_")) = try await "
                 + "\(Runtime.ClientSupport.send)(request, body: body, serverURL: \(server), operationID: "
@@ -274,10 +326,19 @@ struct ClientEmitter: OperationsKindEmitter {
             }
             w.line("if !query.isEmpty { path += \"?\" + query.joined(separator: \"&\") }")
         }
+        // A webhook goes to the URL its receiver gave, whose query comes first.
+        if operation.receivedAs != nil {
+            w.line("let target = \(Runtime.ClientSupport.webhookTarget)(url, path: path)")
+        }
+        // Credentials, headers, cookies, `Accept` or a body's type change it; a webhook's may have none.
+        let changesRequest =
+            operation.receivedAs == nil || operation.requestBody != nil
+            || operation.responses.contains { !$0.contents.isEmpty }
+            || operation.parameters.contains { $0.location == .header || $0.location == .cookie }
         w.line(
-            "var request = HTTPTypes.HTTPRequest(method: "
+            "\(changesRequest ? "var" : "let") request = HTTPTypes.HTTPRequest(method: "
                 + "HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, scheme: nil, "
-                + "authority: nil, path: path)"
+                + "authority: nil, path: \(operation.receivedAs == nil ? "path" : "target.path"))"
         )
         for parameter in operation.parameters where parameter.location == .header {
             emitOptional(parameter, group: "headers", into: &w) { value in
@@ -315,8 +376,8 @@ struct ClientEmitter: OperationsKindEmitter {
             // An `Accept` header parameter's value, when given, is what is asked for (`accept-parameter`).
             w.line(operation.takesAcceptParameter ? "if request.headerFields[.accept] == nil { \(accept) }" : accept)
         }
-        // Signing reads the body and puts it back.
-        let bodyDeclaration = module.hasRequestSigning ? "var" : "let"
+        // Signing reads the body and puts it back (not a webhook's, which is not signed).
+        let bodyDeclaration = module.hasRequestSigning && operation.receivedAs == nil ? "var" : "let"
         guard let requestBody = operation.requestBody else {
             w.line("\(bodyDeclaration) body: OpenAPIRuntime.HTTPBody? = nil")
             return

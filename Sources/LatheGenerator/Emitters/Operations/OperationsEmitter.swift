@@ -39,7 +39,7 @@ struct OperationsEmitter: OperationsKindEmitter {
         var core = SwiftWriter()
         core.docComment(["The operations of `\(module.specFileName)`: each one's input and output."])
         let shared = sharedResponses()
-        if !shared.isEmpty, let names = module.operations.first?.names {
+        if !shared.isEmpty, let names = (module.operations.first ?? module.webhooks.first)?.names {
             // Inside the declaration, not an extension: the core may itself stand in a namespace's extension.
             core.block("nonisolated public enum Operations") { w in
                 w.docComment(["Responses several operations share (`components/responses`), each generated once."])
@@ -98,7 +98,7 @@ struct OperationsEmitter: OperationsKindEmitter {
     /// The first use of each shared response, in the order operations use them.
     private func sharedResponses() -> [IRResponse] {
         var seen = Set<String>()
-        return module.operations.flatMap(\.responses).filter { response in
+        return (module.operations + module.webhooks).flatMap(\.responses).filter { response in
             response.sharedName.map { seen.insert($0).inserted } ?? false
         }
     }
@@ -106,7 +106,11 @@ struct OperationsEmitter: OperationsKindEmitter {
     private func emit(_ operation: IROperation, into w: inout SwiftWriter) {
         var docs = DocComments.lines(operation.docs)
         if !docs.isEmpty { docs.append("") }
-        docs.append("`\(operation.method) \(operation.path)`, operation `\(operation.operationID)`.")
+        if let receivedAs = operation.receivedAs {
+            docs.append("`\(operation.method)`, \(receivedAs), operation `\(operation.operationID)`.")
+        } else {
+            docs.append("`\(operation.method) \(operation.path)`, operation `\(operation.operationID)`.")
+        }
         w.docComment(docs)
         w.block("nonisolated public enum \(operation.typeName)") { w in
             w.line("public static let id = \(SwiftLiteral.string(operation.operationID))")

@@ -15,7 +15,7 @@ struct ServerEmitter: OperationsKindEmitter {
         var extensions = SwiftWriter()
         extensions.block("extension \(qualifier)APIServer") { w in
             emitRegistration(into: &w)
-            emitRefusalDefaults(into: &w)
+            emitRefusalDefaults(Self.refusalHooks(module.operations), into: &w)
         }
         return (declarations, extensions)
     }
@@ -29,26 +29,128 @@ struct ServerEmitter: OperationsKindEmitter {
         return chunk
     }
 
+    // MARK: Receiving webhooks and callbacks
+
+    /// What receives the requests the API sends (`module.webhooks`), which its client's code
+    /// holds: the protocol `APIWebhooks` and `WebhookPaths` (inside the namespace), and the
+    /// registration, which takes the path the receiver gave for each (an extension). Each one's
+    /// handling is in `renderWebhookHandling`.
+    func renderWebhookReceiver() -> (declarations: SwiftWriter, extensions: SwiftWriter) {
+        var declarations = SwiftWriter()
+        declarations.docComment([
+            "The requests `\(module.specFileName)` says the API sends (webhooks and callbacks), one method",
+            "each: implement them, and register the implementation on any `ServerTransport` with",
+            "`registerWebhookHandlers(on:paths:)`. A request that breaks the spec gets a 400 problem response,",
+            "or the spec's own shape for it where it documents one.",
+        ])
+        let hooks = Self.refusalHooks(module.webhooks)
+        declarations.block("nonisolated public protocol APIWebhooks: Swift.Sendable") { w in
+            for webhook in module.webhooks {
+                let op = "Operations.\(webhook.typeName)"
+                var docs = DocComments.lines(webhook.docs)
+                if !docs.isEmpty { docs.append("") }
+                w.docComment(docs + ["`\(webhook.method)`, \(webhook.receivedAs ?? "")."])
+                w.line(
+                    "func \(SwiftNames.escapedMember(webhook.methodName))(_ input: \(op).\(webhook.names.input)) "
+                        + "async throws -> \(op).\(webhook.names.output)")
+            }
+            if !hooks.isEmpty {
+                w.line()
+                emitRefusalRequirements(hooks, into: &w)
+            }
+        }
+        declarations.line()
+        declarations.docComment([
+            "Where a receiver takes each request the API sends: the path it gave the API for it, or",
+            "`nil` (the default) to take none. Two taking one method at one path cannot be told apart.",
+        ])
+        let members = module.webhooks.map { webhook in
+            let name = SwiftNames.escapedMember(webhook.methodName)
+            return (name, "\(name): Swift.String? = nil")
+        }
+        declarations.block("nonisolated public struct WebhookPaths: Swift.Sendable\(andHashable)") { w in
+            for webhook in module.webhooks {
+                w.docComment(["Where \(webhook.receivedAs ?? "") is received."])
+                w.line("public var \(SwiftNames.escapedMember(webhook.methodName)): Swift.String?")
+            }
+            w.memberwiseInit(members)
+        }
+        var extensions = SwiftWriter()
+        extensions.block("extension \(qualifier)APIWebhooks") { w in
+            w.docComment([
+                "Routes each request the API sends to this implementation, at the path `paths` gives it.",
+                "A request that breaks the spec (a missing or malformed parameter, a body that does not",
+                "decode or breaks a constraint) gets a 400 problem response saying where, and never reaches",
+                "a handler. Throws `WebhookPathsConflict`, registering nothing, where two take one method",
+                "at one path.",
+                "",
+                "- Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.",
+            ])
+            w.block(
+                "nonisolated public func registerWebhookHandlers(on transport: any OpenAPIRuntime.ServerTransport, "
+                    + "paths: \(qualifier)WebhookPaths, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], "
+                    + "limits: \(Runtime.serverLimits) = .init()) throws"
+            ) { w in
+                let routes = module.webhooks.map { webhook in
+                    "(\(SwiftLiteral.string(webhook.method)), paths.\(SwiftNames.escapedMember(webhook.methodName)))"
+                }
+                w.line("try \(Runtime.ServerSupport.distinctWebhookRoutes)([\(routes.joined(separator: ", "))])")
+                for webhook in module.webhooks {
+                    w.block("if let path = paths.\(SwiftNames.escapedMember(webhook.methodName))") { w in
+                        w.line("try transport.register(")
+                        w.indented { w in
+                            w.line(
+                                "{ request, body, metadata in try await \(handleCall(webhook, qualifier: qualifier)) },"
+                            )
+                            w.line(
+                                "method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(webhook.method)))!, "
+                                    + "path: path")
+                        }
+                        w.line(")")
+                    }
+                }
+            }
+            emitRefusalDefaults(hooks, into: &w)
+        }
+        return (declarations, extensions)
+    }
+
+    /// How a receiver handles each of `webhooks` (a chunk of `module.webhooks`).
+    func renderWebhookHandling(_ webhooks: [IROperation]) -> SwiftWriter {
+        var w = SwiftWriter()
+        for (index, webhook) in webhooks.enumerated() {
+            if index > 0 { w.line() }
+            emitHandling(webhook, qualifier: qualifier, into: &w)
+        }
+        return w
+    }
+
     private func emitProtocol(into w: inout SwiftWriter) {
         w.docComment([
             "What a server for `\(module.specFileName)` implements: the operations (`APIProtocol`) and, where",
             "the spec documents its own shape for a request refused before any handler runs, that answer.",
             "Register it on any `ServerTransport` (Hummingbird, Vapor, …) with `registerHandlers(on:)`.",
         ])
-        let hooks = module.operations.flatMap { operation in
-            Self.documentedRefusals(operation).map { (operation, $0.0, $0.1) }
-        }
+        let hooks = Self.refusalHooks(module.operations)
         if hooks.isEmpty {
             w.line("nonisolated public protocol APIServer: APIProtocol {}")
             return
         }
-        w.block("nonisolated public protocol APIServer: APIProtocol") { w in
-            for (index, (operation, hook, response)) in hooks.enumerated() {
-                if index > 0 { w.line() }
-                w.docComment(
-                    hook.docs(operationID: operation.operationID, problemConforms: Self.problemConforms(to: response)))
-                w.line(hook.requirement(operation, response: response, qualifier: ""))
-            }
+        w.block("nonisolated public protocol APIServer: APIProtocol") { w in emitRefusalRequirements(hooks, into: &w) }
+    }
+
+    /// The refusals `operations` document, each with its operation and response.
+    static func refusalHooks(_ operations: [IROperation]) -> [(IROperation, Refusal, IRResponse)] {
+        operations.flatMap { operation in Self.documentedRefusals(operation).map { (operation, $0.0, $0.1) } }
+    }
+
+    /// A protocol's requirement for each documented refusal.
+    private func emitRefusalRequirements(_ hooks: [(IROperation, Refusal, IRResponse)], into w: inout SwiftWriter) {
+        for (index, (operation, hook, response)) in hooks.enumerated() {
+            if index > 0 { w.line() }
+            w.docComment(
+                hook.docs(operationID: operation.operationID, problemConforms: Self.problemConforms(to: response)))
+            w.line(hook.requirement(operation, response: response, qualifier: ""))
         }
     }
 
@@ -115,14 +217,12 @@ struct ServerEmitter: OperationsKindEmitter {
     /// Default implementations of the refusal hooks (Lathe's problem response), only where the
     /// problem conforms to what the spec documents: elsewhere the server's author must supply the
     /// documented shape, or the server would answer outside its spec by default.
-    private func emitRefusalDefaults(into w: inout SwiftWriter) {
-        for operation in module.operations {
-            for (hook, response) in Self.documentedRefusals(operation) where Self.problemConforms(to: response) {
-                w.line()
-                w.line(
-                    "nonisolated public " + hook.requirement(operation, response: response, qualifier: qualifier)
-                        + " { nil }")
-            }
+    private func emitRefusalDefaults(_ hooks: [(IROperation, Refusal, IRResponse)], into w: inout SwiftWriter) {
+        for (operation, hook, response) in hooks where Self.problemConforms(to: response) {
+            w.line()
+            w.line(
+                "nonisolated public " + hook.requirement(operation, response: response, qualifier: qualifier)
+                    + " { nil }")
         }
     }
 
@@ -141,6 +241,8 @@ struct ServerEmitter: OperationsKindEmitter {
             + "[any OpenAPIRuntime.ServerMiddleware] = [], authentication: \(qualifier)ServerAuthentication = "
             + ".init(), limits: \(Runtime.serverLimits) = .init()) throws"
         w.block(signature) { w in
+            // A document of webhooks alone has no operation to register.
+            if module.operations.isEmpty { return }
             w.line("let prefix = serverURL.path == \"/\" ? \"\" : serverURL.path")
             // Each route once, at its first operation, with every operation that shares it.
             // By index: a copy of each operation cost Square's registrations more than writing them.
@@ -242,7 +344,8 @@ struct ServerEmitter: OperationsKindEmitter {
 
     private func handleCall(_ operation: IROperation, qualifier: String) -> SwiftCode {
         "\(qualifier)Operations.\(operation.typeName).handle(request, body: body, metadata: metadata, api: self, "
-            + "middlewares: middlewares, authentication: authentication, limits: limits)"
+            + "middlewares: middlewares, \(operation.receivedAs == nil ? "authentication: authentication, " : "")"
+            + "limits: limits)"
     }
 
     /// One route for operations a router cannot tell apart: each in turn when its segments have
@@ -278,11 +381,15 @@ struct ServerEmitter: OperationsKindEmitter {
         let names = operation.names
         w.block("extension \(qualifier)Operations.\(operation.typeName)") { w in
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
+            // A webhook's receiver is no `APIServer`, and checks no credentials (`webhook-security-unchecked`).
+            let isWebhook = operation.receivedAs != nil
             w.block(
                 "nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, "
-                    + "metadata: OpenAPIRuntime.ServerRequestMetadata, api: some \(qualifier)APIServer, "
-                    + "middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: "
-                    + "\(qualifier)ServerAuthentication, limits: \(Runtime.serverLimits)) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)"
+                    + "metadata: OpenAPIRuntime.ServerRequestMetadata, api: some "
+                    + "\(qualifier)\(isWebhook ? "APIWebhooks" : "APIServer"), "
+                    + "middlewares: [any OpenAPIRuntime.ServerMiddleware], "
+                    + (isWebhook ? "" : "authentication: \(qualifier)ServerAuthentication, ")
+                    + "limits: \(Runtime.serverLimits)) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)"
             ) { w in
                 w.closure(
                     "try await \(Runtime.ServerSupport.handle)(request, body: body, metadata: metadata, "

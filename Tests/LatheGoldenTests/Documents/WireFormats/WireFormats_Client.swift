@@ -151,6 +151,51 @@ extension WireFormats {
             }
         }
     }
+
+    /// The requests `api.yaml` says the API sends (webhooks and callbacks), one method
+    /// each: implement them, and register the implementation on any `ServerTransport` with
+    /// `registerWebhookHandlers(on:paths:)`. A request that breaks the spec gets a 400 problem response,
+    /// or the spec's own shape for it where it documents one.
+    nonisolated public protocol APIWebhooks: Swift.Sendable {
+        /// `POST`, the webhook `itemChanged`.
+        func itemChanged(_ input: Operations.ItemChanged.Input) async throws -> Operations.ItemChanged.Output
+
+        /// The 400 response for a request to `itemChanged` that breaks the spec, in the shape the spec documents.
+        /// `nil` (the default) sends Lathe's RFC 7807 problem, which the spec allows here.
+        /// The handler is not called either way.
+        func itemChanged(badRequest error: LatheRuntime.RequestError) async throws -> Operations.ItemChanged.Output.BadRequest?
+    }
+
+    /// Where a receiver takes each request the API sends: the path it gave the API for it, or
+    /// `nil` (the default) to take none. Two taking one method at one path cannot be told apart.
+    nonisolated public struct WebhookPaths: Swift.Sendable, Swift.Hashable {
+        /// Where the webhook `itemChanged` is received.
+        public var itemChanged: Swift.String?
+        public init(itemChanged: Swift.String? = nil) {
+            self.itemChanged = itemChanged
+        }
+    }
+}
+
+extension WireFormats.APIWebhooks {
+    /// Routes each request the API sends to this implementation, at the path `paths` gives it.
+    /// A request that breaks the spec (a missing or malformed parameter, a body that does not
+    /// decode or breaks a constraint) gets a 400 problem response saying where, and never reaches
+    /// a handler. Throws `WebhookPathsConflict`, registering nothing, where two take one method
+    /// at one path.
+    ///
+    /// - Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.
+    nonisolated public func registerWebhookHandlers(on transport: any OpenAPIRuntime.ServerTransport, paths: WireFormats.WebhookPaths, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], limits: LatheRuntime.ServerLimits = .init()) throws {
+        try LatheRuntime.ServerSupport.distinctWebhookRoutes([("POST", paths.itemChanged)])
+        if let path = paths.itemChanged {
+            try transport.register(
+                { request, body, metadata in try await WireFormats.Operations.ItemChanged.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits) },
+                method: HTTPTypes.HTTPRequest.Method("POST")!, path: path
+            )
+        }
+    }
+
+    nonisolated public func itemChanged(badRequest error: LatheRuntime.RequestError) async throws -> WireFormats.Operations.ItemChanged.Output.BadRequest? { nil }
 }
 
 extension WireFormats.Client {

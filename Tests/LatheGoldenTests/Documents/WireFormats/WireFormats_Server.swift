@@ -169,6 +169,22 @@ extension WireFormats {
             }
         }
     }
+
+    /// Sends the requests `api.yaml` says the API sends (webhooks and callbacks), one method
+    /// each, to the URL its receiver gave, over any `ClientTransport`. Inputs are validated before anything
+    /// is sent, as a `Client`'s are.
+    nonisolated public struct WebhookSender: Swift.Sendable {
+        public let transport: any OpenAPIRuntime.ClientTransport
+        public let middlewares: [any OpenAPIRuntime.ClientMiddleware]
+        /// Input validation, the response body size limit, and a timeout per call.
+        public var configuration: LatheRuntime.ClientConfiguration
+
+        public init(transport: any OpenAPIRuntime.ClientTransport, middlewares: [any OpenAPIRuntime.ClientMiddleware] = [], configuration: LatheRuntime.ClientConfiguration = .init()) {
+            self.transport = transport
+            self.middlewares = middlewares
+            self.configuration = configuration
+        }
+    }
 }
 
 extension WireFormats.APIServer {
