@@ -178,7 +178,11 @@ public enum Generator {
         let (module, lowering) = Lowering.lower(document, specName: specName, selection: selection)
         var diagnostics = loaded.diagnostics
         diagnostics.append(contentsOf: lowering.all)
-        if options.modes.contains(.server), let warning = undocumentedBadRequests(module) {
+        if options.modes.contains(.server), let warning = undocumentedBadRequests(module.operations) {
+            diagnostics.append(warning)
+        }
+        // A webhook's receiver is generated with the client.
+        if options.modes.contains(.client), let warning = undocumentedBadRequests(module.webhooks) {
             diagnostics.append(warning)
         }
         let generation = diagnostics.forGeneration(strict: options.strict, silenced: options.silencedWarnings)
@@ -221,11 +225,12 @@ public enum Generator {
         #endif
     }
 
-    /// A generated server refuses an invalid request with 400 before the handler runs; where an
-    /// operation that takes input documents no 400 (nor a 4XX or `default`), that answer is outside
-    /// the spec. One warning for the spec, at the first such operation, naming a few.
-    static func undocumentedBadRequests(_ module: IRModule) -> Diagnostic? {
-        let undocumented = module.operations.filter { operation in
+    /// A generated server (or webhook receiver) refuses an invalid request with 400 before the
+    /// handler runs; where an operation that takes input documents no 400 (nor a 4XX or `default`),
+    /// that answer is outside the spec. One warning for the operations (another for the webhooks),
+    /// at the first such one, naming a few.
+    static func undocumentedBadRequests(_ operations: [IROperation]) -> Diagnostic? {
+        let undocumented = operations.filter { operation in
             (!operation.parameters.isEmpty || operation.requestBody != nil)
                 && !operation.responses.contains { [.code(400), .range(4), .default].contains($0.key) }
         }
@@ -233,12 +238,14 @@ public enum Generator {
         let named =
             undocumented.prefix(3).map { "'\($0.operationID)'" }.joined(separator: ", ")
             + (undocumented.count > 3 ? ", …" : "")
+        let what = undocumented[0].receivedAs == nil ? ("an operation", "operations") : ("a webhook", "webhooks")
         let count =
             undocumented.count == 1
-            ? "an operation takes input but documents" : "\(undocumented.count) operations take input but document"
+            ? "\(what.0) takes input but documents" : "\(undocumented.count) \(what.1) take input but document"
         return Diagnostic(
             .warning,
-            "\(count) no 400 response (\(named)); the generated server still answers an invalid request with 400, "
+            "\(count) no 400 response (\(named)); the generated \(what.0 == "a webhook" ? "receiver" : "server") "
+                + "still answers an invalid request with 400, "
                 + "which the spec does not list",
             at: first.source.location, pointer: first.source.pointer, kind: "bad-request-undocumented"
         )

@@ -60,6 +60,11 @@ public struct IROperation: Sendable, Equatable {
     /// For a request the API sends (a webhook, or an operation's callback), what it is, for
     /// documentation: "the webhook `newPet`". `nil` for an operation under `paths`.
     public var receivedAs: String? = nil
+    /// The name the spec gives a webhook (its key under `webhooks`) or callback, which a receiver
+    /// taking several at one path tells them apart by (`WebhookChoice`).
+    public var receivedName = ""
+    /// Whether it is a callback, whose URL is an expression its sender's caller expands.
+    public var isCallback = false
 
     /// Whether a header parameter is named `Accept` (`accept-parameter`): the client sends its
     /// value, when given, in place of the documented types, and a server does not answer 406 by it.

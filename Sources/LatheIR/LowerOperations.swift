@@ -107,20 +107,27 @@ extension Lowerer {
                 operations[index].isRouted = routed.insert(operations[index].routeGroup).inserted
             }
         }
+        // Webhooks and callbacks: requests the API sends, which its client receives. Their types
+        // stand in `Operations` beside the operations'; their methods are the receiver's protocol's,
+        // named in a scope of their own (also the members of `WebhookPaths`, which may be `Hashable`).
+        var webhookMethodNames = NameScope(
+            reserved: SwiftNames.keywords.union(["init", "transport", "middlewares", "configuration", "hashValue"]))
+        for received in document.receivedOperations {
+            // With operations selected: those a selector names, and the callbacks of those selected.
+            if !selection.selectsAll {
+                let matched =
+                    selection.selectors(matching: received.operation)
+                    + selection.selectors(matching: received.root)
+                guard !matched.isEmpty else { continue }
+                matchedSelectors.formUnion(matched)
+            }
+            webhooks.append(lowerReceived(received, typeNames: &typeNames, methodNames: &webhookMethodNames))
+        }
         for selector in selection.selectors where !matchedSelectors.contains(selector) {
             warning(
                 "the operation selector '\(selector)' matches no operation (an operationId, tag:NAME, "
                     + "a path such as /pets/{id}, or METHOD /path)",
                 at: document.origin, kind: "selection-matches-nothing")
-        }
-        // Webhooks and callbacks: requests the API sends, which its client receives (unless
-        // operations are selected). Their types stand in `Operations` beside the operations'; their
-        // methods are the receiver's protocol's, named in a scope of their own.
-        // Also the members of `WebhookPaths`, which may be `Hashable`.
-        var webhookMethodNames = NameScope(
-            reserved: SwiftNames.keywords.union(["init", "transport", "middlewares", "configuration", "hashValue"]))
-        for received in selection.selectsAll ? document.receivedOperations : [] {
-            webhooks.append(lowerReceived(received, typeNames: &typeNames, methodNames: &webhookMethodNames))
         }
     }
 
@@ -141,6 +148,19 @@ extension Lowerer {
                 at: operation.methodOrigin, kind: "webhook-security-unchecked")
         }
         operation.security = []
+        // What a webhook's URL does not have: a template or servers. What its expression says
+        // beyond the URL (`{$request.body#/url}/events?x=1`) the sender's caller expands.
+        for parameter in document.parameters(of: operation, in: received.pathItem) where parameter.location == .path {
+            warning(
+                "a webhook or callback has no path template; Lathe sends and reads path parameter "
+                    + "'\(parameter.name)' as an optional query parameter",
+                at: parameter.origin, kind: "path-parameter-not-in-template")
+        }
+        if !operation.servers.isEmpty || !received.pathItem.servers.isEmpty {
+            warning(
+                "a webhook or callback goes to the URL its receiver gave, so Lathe ignores its servers",
+                at: operation.methodOrigin, kind: "webhook-servers-ignored")
+        }
         operation.queryInPath = []
         // Without an operationId, a callback is named from its name (`onEvent` → `PostOnEvent`), as
         // a webhook is, not from its URL expression (`{$request.body#/callbackUrl}`).
@@ -149,9 +169,15 @@ extension Lowerer {
             operation, pathItem: received.pathItem, templateNames: [], typeNames: &typeNames,
             methodNames: &methodNames, isReceived: true)
         lowered.isRouted = false
+        // A receiver decodes its parameters as a client decodes a response (`Passes.chooseURLs`).
+        responseRoots += lowered.parameters.map(\.type)
         switch received.kind {
-        case .webhook(let name): lowered.receivedAs = "the webhook `\(name)`"
+        case .webhook(let name):
+            lowered.receivedAs = "the webhook `\(name)`"
+            lowered.receivedName = name
         case .callback(let name, let expression, let owner):
+            lowered.receivedName = name
+            lowered.isCallback = true
             lowered.receivedAs = "the callback `\(name)` of `\(owner)` (its URL `\(expression)`)"
         }
         return lowered

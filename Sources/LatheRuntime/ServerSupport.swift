@@ -39,17 +39,6 @@ public struct RequestError: Error, Sendable {
 }
 
 /// What generated servers share: middlewares, request decoding, problem responses, credentials.
-/// Two webhooks registered where a router cannot tell them apart: one method, paths of one form.
-public struct WebhookPathsConflict: Error, Sendable, CustomStringConvertible {
-    public var method: String
-    public var paths: [String]
-
-    public var description: String {
-        "two webhooks take \(method) requests at \(paths.map { "'\($0)'" }.joined(separator: " and ")), which no "
-            + "router can tell apart; give each a path of its own"
-    }
-}
-
 @_spi(Generated) public enum ServerSupport {
     /// Runs a request through the middlewares (first one outermost), then `handler`, within
     /// `limits`: a request past one is answered (413, 431) and never handled.
@@ -121,19 +110,6 @@ public struct WebhookPathsConflict: Error, Sendable, CustomStringConvertible {
             }
         }
         return metadata
-    }
-
-    /// Throws where two of a receiver's webhooks (`WebhookPaths`) take one method at one path as
-    /// a router sees it (no empty segments; `{name}`s alike whatever their names), which no router
-    /// can tell apart. Hummingbird's traps on such a second registration.
-    public static func distinctWebhookRoutes(_ routes: [(method: String, path: String?)]) throws {
-        var seen: [String: String] = [:]
-        for case let (method, path?) in routes {
-            let shape = path.split(separator: "/").map { $0.hasPrefix("{") && $0.hasSuffix("}") ? "{}" : $0 }
-            let route = method + " /" + shape.joined(separator: "/")
-            if let first = seen[route] { throw WebhookPathsConflict(method: method, paths: [first, path]) }
-            seen[route] = path
-        }
     }
 
     /// The answer to a request whose path no operation's template fits.

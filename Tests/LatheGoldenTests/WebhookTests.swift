@@ -41,6 +41,18 @@ struct WebhookTests {
             return .noContent(.init())
         }
 
+        func petAdopted(
+            _ input: Webhooks.Operations.PetAdopted.Input
+        ) async throws -> Webhooks.Operations.PetAdopted.Output {
+            note("adopted \(try input.body.json.petId)")
+            return .noContent(.init())
+        }
+
+        func petLost(_ input: Webhooks.Operations.PetLost.Input) async throws -> Webhooks.Operations.PetLost.Output {
+            note("lost \(try input.body.json.petId)")
+            return .noContent(.init())
+        }
+
         func ping(_ input: Webhooks.Operations.Ping.Input) async throws -> Webhooks.Operations.Ping.Output {
             note("ping")
             return .noContent(.init())
@@ -150,8 +162,9 @@ struct WebhookTests {
         #expect(receiver.log.isEmpty)
     }
 
-    /// Two taking one method at one path (as a router sees it) are refused before any is registered.
-    @Test func twoWebhooksAtOneRouteAreRefused() throws {
+    /// Two taking one method at one path (as a router sees it) without a choice between them are
+    /// refused before any is registered.
+    @Test func twoWebhooksAtOneRouteWithoutAChoiceAreRefused() throws {
         let transport = LoopbackTransport()
         #expect(throws: WebhookPathsConflict.self) {
             try Receiver().registerWebhookHandlers(
@@ -159,5 +172,37 @@ struct WebhookTests {
         }
         // Another method at the same path is another route.
         try Receiver().registerWebhookHandlers(on: transport, paths: .init(postNewPet: "/hooks", ping: "/hooks"))
+    }
+
+    /// Events a provider sends to one URL, told apart by the body's `type`, which names the webhook
+    /// as the spec does; an event the receiver does not take there is 404, one that does not say
+    /// which it is 400, and neither reaches a handler.
+    @Test func eventsSentToOneURLAreToldApartByTheirBody() async throws {
+        let receiver = Receiver()
+        let loopback = LoopbackTransport()
+        try receiver.registerWebhookHandlers(
+            on: loopback, paths: .init(petAdopted: "/events", petLost: "/events"), choosing: .jsonProperty("type"))
+        let sender = Webhooks.WebhookSender(transport: URLJoiningTransport(loopback: loopback))
+        let url = URL(string: "https://receiver.test/events")!
+        _ = try await sender.petLost(.init(body: .json(.init(type: "pet.lost", petId: 2))), to: url)
+        _ = try await sender.petAdopted(.init(body: .json(.init(type: "pet.adopted", petId: 1))), to: url)
+        #expect(receiver.log == ["lost 2", "adopted 1"])
+        let unknown = try await sender.petLost(.init(body: .json(.init(type: "pet.found", petId: 3))), to: url)
+        guard case .undocumented(statusCode: 404, _, _) = unknown else {
+            Issue.record("expected 404, got \(unknown)")
+            return
+        }
+        // The same choice reads a header as well.
+        let byHeader = LoopbackTransport()
+        try Receiver().registerWebhookHandlers(
+            on: byHeader, paths: .init(petAdopted: "/events", petLost: "/events"),
+            choosing: .header("X-Event"))
+        let unsaid = try await Webhooks.WebhookSender(transport: URLJoiningTransport(loopback: byHeader))
+            .petLost(.init(body: .json(.init(type: "pet.lost", petId: 4))), to: url)
+        guard case .undocumented(statusCode: 400, _, _) = unsaid else {
+            Issue.record("expected 400, got \(unsaid)")
+            return
+        }
+        #expect(receiver.log == ["lost 2", "adopted 1"])
     }
 }

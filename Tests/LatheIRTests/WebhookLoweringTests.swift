@@ -81,11 +81,34 @@ struct WebhookLoweringTests {
         #expect(said.count == 1 && said[0].hasPrefix("spec.yaml:24:5:"), "\(said)")
     }
 
-    /// Selecting operations leaves them out, as it leaves out every operation not selected.
-    @Test func selectedOperationsLeaveThemOut() throws {
+    /// A selected operation keeps its callbacks, nested ones too; a webhook is selected as an
+    /// operation is (its operationId, a tag), and the others are left out.
+    @Test func aSelectionKeepsTheCallbacksOfWhatItSelects() throws {
         let loaded = OpenAPILoader.load(bytes: Array(Self.spec.utf8), path: "spec.yaml")
-        let (module, _) = Lowering.lower(
-            try #require(loaded.document), specName: "spec.yaml", selection: OperationSelection(["subscribe"]))
-        #expect(module.operations.count == 1 && module.webhooks.isEmpty)
+        let document = try #require(loaded.document)
+        let (module, _) = Lowering.lower(document, specName: "spec.yaml", selection: OperationSelection(["subscribe"]))
+        #expect(module.operations.count == 1)
+        #expect(module.webhooks.map(\.typeName) == ["PostOnEvent", "PutOnAck"])
+        let (signed, diagnostics) = Lowering.lower(
+            document, specName: "spec.yaml", selection: OperationSelection(["signed"]))
+        #expect(signed.operations.isEmpty && signed.webhooks.map(\.typeName) == ["Signed"])
+        #expect(!diagnostics.all.contains { $0.kind == "selection-matches-nothing" })
+    }
+
+    /// What a webhook's URL does not have, a template or servers, is said where the spec gives it.
+    @Test func aPathParameterOrServersOfAWebhookAreSaid() throws {
+        let (module, warnings) = try lower(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            webhooks:
+              form:
+                parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                servers: [{url: 'https://hooks.example'}]
+                post: {responses: {'204': {description: ok}}}
+            """)
+        #expect(module.webhooks[0].parameters.map { "\($0.location) \($0.name.original)" } == ["query id"])
+        #expect(warnings.contains { $0.hasPrefix("spec.yaml:5:18:") && $0.contains("path-parameter-not-in-template") })
+        #expect(warnings.contains { $0.hasPrefix("spec.yaml:7:5:") && $0.contains("webhook-servers-ignored") })
     }
 }

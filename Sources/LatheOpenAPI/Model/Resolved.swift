@@ -80,17 +80,17 @@ extension OpenAPIDocument {
     /// can nest), each callback object once.
     public var receivedOperations: [ReceivedOperation] {
         var received = webhooks.flatMap { name, item in
-            item.operations.map { ReceivedOperation(operation: $0, pathItem: item, kind: .webhook(name)) }
+            item.operations.map { ReceivedOperation(operation: $0, pathItem: item, kind: .webhook(name), root: $0) }
         }
-        // Each operation that may have callbacks, and how a callback of it names it: its
-        // operationId, else its method and path (a webhook's name, a callback's own name).
+        // Each operation that may have callbacks, how a callback of it names it (its operationId,
+        // else its method and path: a webhook's name, a callback's own name), and its root.
         var owners = (self.operations + received.map(\.operation)).map { operation in
-            (operation, operation.operationId ?? "\(operation.method.token) \(operation.path)")
+            (operation, operation.operationId ?? "\(operation.method.token) \(operation.path)", operation)
         }
         var seen = Set<Origin>()
         var next = 0
         while next < owners.count {
-            let (owner, ownerName) = owners[next]
+            let (owner, ownerName, root) = owners[next]
             for (name, callback) in owner.callbacks {
                 guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.origin).inserted
                 else { continue }
@@ -100,8 +100,8 @@ extension OpenAPIDocument {
                         received.append(
                             ReceivedOperation(
                                 operation: operation, pathItem: item,
-                                kind: .callback(name: name, expression: expression, owner: ownerName)))
-                        owners.append((operation, operation.operationId ?? "\(operation.method.token) \(name)"))
+                                kind: .callback(name: name, expression: expression, owner: ownerName), root: root))
+                        owners.append((operation, operation.operationId ?? "\(operation.method.token) \(name)", root))
                     }
                 }
             }
@@ -125,4 +125,7 @@ public struct ReceivedOperation: Sendable {
     /// The path item holding it, whose parameters it shares.
     public var pathItem: PathItem
     public var kind: Kind
+    /// The operation under `paths` whose callbacks it is among (through nested callbacks), or the
+    /// webhook it is or is a callback of.
+    public var root: Operation
 }

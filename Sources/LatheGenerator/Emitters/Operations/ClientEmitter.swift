@@ -211,7 +211,9 @@ struct ClientEmitter: OperationsKindEmitter {
             docs.append("`\(operation.method) \(operation.path)`")
             return docs
         }
-        docs.append("Sends \(receivedAs) to `url`, the address its receiver gave;")
+        docs.append(
+            "Sends \(receivedAs) to `url`, "
+                + (operation.isCallback ? "its URL expression expanded;" : "the address its receiver gave;"))
         docs.append("the URL's query goes before the request's own.")
         return docs
     }

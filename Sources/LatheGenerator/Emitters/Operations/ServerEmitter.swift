@@ -62,7 +62,8 @@ struct ServerEmitter: OperationsKindEmitter {
         declarations.line()
         declarations.docComment([
             "Where a receiver takes each request the API sends: the path it gave the API for it, or",
-            "`nil` (the default) to take none. Two taking one method at one path cannot be told apart.",
+            "`nil` (the default) to take none. Several may share one path where `registerWebhookHandlers`",
+            "is given a `WebhookChoice`. A path is registered as written; a `{name}` in it is read by no handler.",
         ])
         let members = module.webhooks.map { webhook in
             let name = SwiftNames.escapedMember(webhook.methodName)
@@ -81,34 +82,34 @@ struct ServerEmitter: OperationsKindEmitter {
                 "Routes each request the API sends to this implementation, at the path `paths` gives it.",
                 "A request that breaks the spec (a missing or malformed parameter, a body that does not",
                 "decode or breaks a constraint) gets a 400 problem response saying where, and never reaches",
-                "a handler. Throws `WebhookPathsConflict`, registering nothing, where two take one method",
-                "at one path.",
+                "a handler.",
                 "",
+                "- Parameter choice: How to tell apart webhooks given one method and one path, as a provider",
+                "  that sends every event to one URL needs (`.jsonProperty(\"type\")`, `.header(…)`): what it",
+                "  reads names the webhook as the spec does; a request it names none of them for is answered",
+                "  404, one it cannot read 400. Without one, such webhooks throw `WebhookPathsConflict`, and",
+                "  nothing is registered.",
                 "- Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.",
             ])
             w.block(
                 "nonisolated public func registerWebhookHandlers(on transport: any OpenAPIRuntime.ServerTransport, "
-                    + "paths: \(qualifier)WebhookPaths, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], "
-                    + "limits: \(Runtime.serverLimits) = .init()) throws"
+                    + "paths: \(qualifier)WebhookPaths, choosing choice: \(Runtime.webhookChoice)? = nil, "
+                    + "middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], limits: \(Runtime.serverLimits) = .init()) "
+                    + "throws"
             ) { w in
-                let routes = module.webhooks.map { webhook in
-                    "(\(SwiftLiteral.string(webhook.method)), paths.\(SwiftNames.escapedMember(webhook.methodName)))"
-                }
-                w.line("try \(Runtime.ServerSupport.distinctWebhookRoutes)([\(routes.joined(separator: ", "))])")
+                w.line("var routes: [\(Runtime.ServerSupport.webhookRoute)] = []")
                 for webhook in module.webhooks {
                     w.block("if let path = paths.\(SwiftNames.escapedMember(webhook.methodName))") { w in
-                        w.line("try transport.register(")
-                        w.indented { w in
-                            w.line(
-                                "{ request, body, metadata in try await \(handleCall(webhook, qualifier: qualifier)) },"
-                            )
-                            w.line(
-                                "method: HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(webhook.method)))!, "
-                                    + "path: path")
-                        }
-                        w.line(")")
+                        w.line(
+                            "routes.append(.init(method: \(SwiftLiteral.string(webhook.method)), path: path, name: "
+                                + "\(SwiftLiteral.string(webhook.receivedName))) { request, body, metadata in")
+                        w.indented { w in w.line("try await \(handleCall(webhook, qualifier: qualifier))") }
+                        w.line("})")
                     }
                 }
+                w.line(
+                    "try \(Runtime.ServerSupport.registerWebhooks)(routes, on: transport, choosing: choice, limits: limits)"
+                )
             }
             emitRefusalDefaults(hooks, into: &w)
         }

@@ -167,7 +167,8 @@ extension WireFormats {
     }
 
     /// Where a receiver takes each request the API sends: the path it gave the API for it, or
-    /// `nil` (the default) to take none. Two taking one method at one path cannot be told apart.
+    /// `nil` (the default) to take none. Several may share one path where `registerWebhookHandlers`
+    /// is given a `WebhookChoice`. A path is registered as written; a `{name}` in it is read by no handler.
     nonisolated public struct WebhookPaths: Swift.Sendable, Swift.Hashable {
         /// Where the webhook `itemChanged` is received.
         public var itemChanged: Swift.String?
@@ -181,18 +182,22 @@ extension WireFormats.APIWebhooks {
     /// Routes each request the API sends to this implementation, at the path `paths` gives it.
     /// A request that breaks the spec (a missing or malformed parameter, a body that does not
     /// decode or breaks a constraint) gets a 400 problem response saying where, and never reaches
-    /// a handler. Throws `WebhookPathsConflict`, registering nothing, where two take one method
-    /// at one path.
+    /// a handler.
     ///
+    /// - Parameter choice: How to tell apart webhooks given one method and one path, as a provider
+    ///   that sends every event to one URL needs (`.jsonProperty("type")`, `.header(…)`): what it
+    ///   reads names the webhook as the spec does; a request it names none of them for is answered
+    ///   404, one it cannot read 400. Without one, such webhooks throw `WebhookPathsConflict`, and
+    ///   nothing is registered.
     /// - Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.
-    nonisolated public func registerWebhookHandlers(on transport: any OpenAPIRuntime.ServerTransport, paths: WireFormats.WebhookPaths, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], limits: LatheRuntime.ServerLimits = .init()) throws {
-        try LatheRuntime.ServerSupport.distinctWebhookRoutes([("POST", paths.itemChanged)])
+    nonisolated public func registerWebhookHandlers(on transport: any OpenAPIRuntime.ServerTransport, paths: WireFormats.WebhookPaths, choosing choice: LatheRuntime.WebhookChoice? = nil, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], limits: LatheRuntime.ServerLimits = .init()) throws {
+        var routes: [LatheRuntime.ServerSupport.WebhookRoute] = []
         if let path = paths.itemChanged {
-            try transport.register(
-                { request, body, metadata in try await WireFormats.Operations.ItemChanged.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits) },
-                method: HTTPTypes.HTTPRequest.Method("POST")!, path: path
-            )
+            routes.append(.init(method: "POST", path: path, name: "itemChanged") { request, body, metadata in
+                try await WireFormats.Operations.ItemChanged.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits)
+            })
         }
+        try LatheRuntime.ServerSupport.registerWebhooks(routes, on: transport, choosing: choice, limits: limits)
     }
 
     nonisolated public func itemChanged(badRequest error: LatheRuntime.RequestError) async throws -> WireFormats.Operations.ItemChanged.Output.BadRequest? { nil }

@@ -344,6 +344,158 @@ extension Webhooks.Operations {
         }
     }
 
+    /// `POST`, the webhook `pet.adopted`, operation `petAdopted`.
+    nonisolated public enum PetAdopted {
+        public static let id = "petAdopted"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// The request body, in one of the content types the operation accepts.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/json`
+                case json(Webhooks.PetEventBody)
+
+                /// The `application/json` body.
+                public var json: Webhooks.PetEventBody {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        }
+                    }
+                }
+            }
+            public var body: Body
+
+            public init(body: Body) {
+                self.body = body
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    switch self.body {
+                    case .json(let value):
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Received.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: Webhooks.Operations.PetAdopted.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
+                }
+            }
+        }
+    }
+
+    /// `POST`, the webhook `pet.lost`, operation `petLost`.
+    nonisolated public enum PetLost {
+        public static let id = "petLost"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// The request body, in one of the content types the operation accepts.
+            nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                /// `application/json`
+                case json(Webhooks.PetEventBody)
+
+                /// The `application/json` body.
+                public var json: Webhooks.PetEventBody {
+                    get throws {
+                        switch self {
+                        case .json(let value): return value
+                        }
+                    }
+                }
+            }
+            public var body: Body
+
+            public init(body: Body) {
+                self.body = body
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                do {
+                    switch self.body {
+                    case .json(let value):
+                        value.collectValidationIssues(at: path.key("body"), into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Received.
+            case noContent(NoContent)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: Webhooks.Operations.PetLost.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
+                }
+            }
+        }
+    }
+
     /// `GET`, the webhook `ping`, operation `ping`.
     nonisolated public enum Ping {
         public static let id = "ping"
@@ -559,6 +711,10 @@ extension Webhooks {
         func postNewPet(_ input: Operations.PostNewPet.Input) async throws -> Operations.PostNewPet.Output
         /// `POST`, the webhook `petDeleted`.
         func petDeleted(_ input: Operations.PetDeleted.Input) async throws -> Operations.PetDeleted.Output
+        /// `POST`, the webhook `pet.adopted`.
+        func petAdopted(_ input: Operations.PetAdopted.Input) async throws -> Operations.PetAdopted.Output
+        /// `POST`, the webhook `pet.lost`.
+        func petLost(_ input: Operations.PetLost.Input) async throws -> Operations.PetLost.Output
         /// `GET`, the webhook `ping`.
         func ping(_ input: Operations.Ping.Input) async throws -> Operations.Ping.Output
         /// `POST`, the callback `onEvent` of `subscribe` (its URL `{$request.body#/callbackUrl}`).
@@ -572,19 +728,26 @@ extension Webhooks {
     }
 
     /// Where a receiver takes each request the API sends: the path it gave the API for it, or
-    /// `nil` (the default) to take none. Two taking one method at one path cannot be told apart.
+    /// `nil` (the default) to take none. Several may share one path where `registerWebhookHandlers`
+    /// is given a `WebhookChoice`. A path is registered as written; a `{name}` in it is read by no handler.
     nonisolated public struct WebhookPaths: Swift.Sendable, Swift.Hashable {
         /// Where the webhook `newPet` is received.
         public var postNewPet: Swift.String?
         /// Where the webhook `petDeleted` is received.
         public var petDeleted: Swift.String?
+        /// Where the webhook `pet.adopted` is received.
+        public var petAdopted: Swift.String?
+        /// Where the webhook `pet.lost` is received.
+        public var petLost: Swift.String?
         /// Where the webhook `ping` is received.
         public var ping: Swift.String?
         /// Where the callback `onEvent` of `subscribe` (its URL `{$request.body#/callbackUrl}`) is received.
         public var eventHappened: Swift.String?
-        public init(postNewPet: Swift.String? = nil, petDeleted: Swift.String? = nil, ping: Swift.String? = nil, eventHappened: Swift.String? = nil) {
+        public init(postNewPet: Swift.String? = nil, petDeleted: Swift.String? = nil, petAdopted: Swift.String? = nil, petLost: Swift.String? = nil, ping: Swift.String? = nil, eventHappened: Swift.String? = nil) {
             self.postNewPet = postNewPet
             self.petDeleted = petDeleted
+            self.petAdopted = petAdopted
+            self.petLost = petLost
             self.ping = ping
             self.eventHappened = eventHappened
         }
@@ -595,36 +758,47 @@ extension Webhooks.APIWebhooks {
     /// Routes each request the API sends to this implementation, at the path `paths` gives it.
     /// A request that breaks the spec (a missing or malformed parameter, a body that does not
     /// decode or breaks a constraint) gets a 400 problem response saying where, and never reaches
-    /// a handler. Throws `WebhookPathsConflict`, registering nothing, where two take one method
-    /// at one path.
+    /// a handler.
     ///
+    /// - Parameter choice: How to tell apart webhooks given one method and one path, as a provider
+    ///   that sends every event to one URL needs (`.jsonProperty("type")`, `.header(…)`): what it
+    ///   reads names the webhook as the spec does; a request it names none of them for is answered
+    ///   404, one it cannot read 400. Without one, such webhooks throw `WebhookPathsConflict`, and
+    ///   nothing is registered.
     /// - Parameter limits: What one request may cost: body and header sizes, multipart parts, JSON depth.
-    nonisolated public func registerWebhookHandlers(on transport: any OpenAPIRuntime.ServerTransport, paths: Webhooks.WebhookPaths, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], limits: LatheRuntime.ServerLimits = .init()) throws {
-        try LatheRuntime.ServerSupport.distinctWebhookRoutes([("POST", paths.postNewPet), ("POST", paths.petDeleted), ("GET", paths.ping), ("POST", paths.eventHappened)])
+    nonisolated public func registerWebhookHandlers(on transport: any OpenAPIRuntime.ServerTransport, paths: Webhooks.WebhookPaths, choosing choice: LatheRuntime.WebhookChoice? = nil, middlewares: [any OpenAPIRuntime.ServerMiddleware] = [], limits: LatheRuntime.ServerLimits = .init()) throws {
+        var routes: [LatheRuntime.ServerSupport.WebhookRoute] = []
         if let path = paths.postNewPet {
-            try transport.register(
-                { request, body, metadata in try await Webhooks.Operations.PostNewPet.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits) },
-                method: HTTPTypes.HTTPRequest.Method("POST")!, path: path
-            )
+            routes.append(.init(method: "POST", path: path, name: "newPet") { request, body, metadata in
+                try await Webhooks.Operations.PostNewPet.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits)
+            })
         }
         if let path = paths.petDeleted {
-            try transport.register(
-                { request, body, metadata in try await Webhooks.Operations.PetDeleted.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits) },
-                method: HTTPTypes.HTTPRequest.Method("POST")!, path: path
-            )
+            routes.append(.init(method: "POST", path: path, name: "petDeleted") { request, body, metadata in
+                try await Webhooks.Operations.PetDeleted.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits)
+            })
+        }
+        if let path = paths.petAdopted {
+            routes.append(.init(method: "POST", path: path, name: "pet.adopted") { request, body, metadata in
+                try await Webhooks.Operations.PetAdopted.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits)
+            })
+        }
+        if let path = paths.petLost {
+            routes.append(.init(method: "POST", path: path, name: "pet.lost") { request, body, metadata in
+                try await Webhooks.Operations.PetLost.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits)
+            })
         }
         if let path = paths.ping {
-            try transport.register(
-                { request, body, metadata in try await Webhooks.Operations.Ping.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits) },
-                method: HTTPTypes.HTTPRequest.Method("GET")!, path: path
-            )
+            routes.append(.init(method: "GET", path: path, name: "ping") { request, body, metadata in
+                try await Webhooks.Operations.Ping.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits)
+            })
         }
         if let path = paths.eventHappened {
-            try transport.register(
-                { request, body, metadata in try await Webhooks.Operations.EventHappened.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits) },
-                method: HTTPTypes.HTTPRequest.Method("POST")!, path: path
-            )
+            routes.append(.init(method: "POST", path: path, name: "onEvent") { request, body, metadata in
+                try await Webhooks.Operations.EventHappened.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, limits: limits)
+            })
         }
+        try LatheRuntime.ServerSupport.registerWebhooks(routes, on: transport, choosing: choice, limits: limits)
     }
 }
 
@@ -761,6 +935,92 @@ extension Webhooks.Operations.PetDeleted.Input {
             decodedBody = nil
         } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
             decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(Webhooks.PetDeletedRequest.self, from: body))
+        } else {
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/json")
+        }
+        _ = metadata
+        self.init(body: decodedBody)
+    }
+}
+
+extension Webhooks.Operations.PetAdopted {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Webhooks.APIWebhooks, middlewares: [any OpenAPIRuntime.ServerMiddleware], limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.petAdopted(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
+        switch output {
+        case .noContent(let value):
+            let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
+            _ = value
+            return (response, nil)
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension Webhooks.Operations.PetAdopted.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let contentType = request.headerFields[.contentType]
+        let decodedBody: Body
+        if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+            decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(Webhooks.PetEventBody.self, from: body))
+        } else {
+            throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/json")
+        }
+        _ = metadata
+        self.init(body: decodedBody)
+    }
+}
+
+extension Webhooks.Operations.PetLost {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some Webhooks.APIWebhooks, middlewares: [any OpenAPIRuntime.ServerMiddleware], limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.petLost(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
+        switch output {
+        case .noContent(let value):
+            let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
+            _ = value
+            return (response, nil)
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension Webhooks.Operations.PetLost.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let contentType = request.headerFields[.contentType]
+        let decodedBody: Body
+        if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+            decodedBody = .json(try await LatheRuntime.ServerSupport.decodeJSON(Webhooks.PetEventBody.self, from: body))
         } else {
             throw LatheRuntime.RequestError.unsupportedContentType(request, body: body, accepted: "application/json")
         }
@@ -1060,6 +1320,54 @@ extension Webhooks.WebhookSender {
         }
     }
 
+    /// Sends the webhook `pet.adopted` to `url`, the address its receiver gave;
+    /// the URL's query goes before the request's own.
+    nonisolated public func petAdopted(_ input: Webhooks.Operations.PetAdopted.Input, to url: Foundation.URL) async throws -> Webhooks.Operations.PetAdopted.Output {
+        try await LatheRuntime.ClientSupport.call(Webhooks.Operations.PetAdopted.id, configuration) { () async throws -> Webhooks.Operations.PetAdopted.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Webhooks.Operations.PetAdopted.id) }
+            let path = ""
+            let target = LatheRuntime.ClientSupport.webhookTarget(url, path: path)
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: target.path)
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value):
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            }
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: target.baseURL, operationID: Webhooks.Operations.PetAdopted.id, transport: transport, middlewares: middlewares)
+            switch response.status.code {
+            case 204:
+                return .noContent(Webhooks.Operations.PetAdopted.Output.NoContent())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// Sends the webhook `pet.lost` to `url`, the address its receiver gave;
+    /// the URL's query goes before the request's own.
+    nonisolated public func petLost(_ input: Webhooks.Operations.PetLost.Input, to url: Foundation.URL) async throws -> Webhooks.Operations.PetLost.Output {
+        try await LatheRuntime.ClientSupport.call(Webhooks.Operations.PetLost.id, configuration) { () async throws -> Webhooks.Operations.PetLost.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Webhooks.Operations.PetLost.id) }
+            let path = ""
+            let target = LatheRuntime.ClientSupport.webhookTarget(url, path: path)
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("POST")!, scheme: nil, authority: nil, path: target.path)
+            let body: OpenAPIRuntime.HTTPBody?
+            switch input.body {
+            case .json(let value):
+                request.headerFields[.contentType] = "application/json"
+                body = try LatheRuntime.BodyCoding.json(value)
+            }
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: target.baseURL, operationID: Webhooks.Operations.PetLost.id, transport: transport, middlewares: middlewares)
+            switch response.status.code {
+            case 204:
+                return .noContent(Webhooks.Operations.PetLost.Output.NoContent())
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// Sends the webhook `ping` to `url`, the address its receiver gave;
     /// the URL's query goes before the request's own.
     nonisolated public func ping(_ input: Webhooks.Operations.Ping.Input, to url: Foundation.URL) async throws -> Webhooks.Operations.Ping.Output {
@@ -1079,7 +1387,7 @@ extension Webhooks.WebhookSender {
         }
     }
 
-    /// Sends the callback `onEvent` of `subscribe` (its URL `{$request.body#/callbackUrl}`) to `url`, the address its receiver gave;
+    /// Sends the callback `onEvent` of `subscribe` (its URL `{$request.body#/callbackUrl}`) to `url`, its URL expression expanded;
     /// the URL's query goes before the request's own.
     nonisolated public func eventHappened(_ input: Webhooks.Operations.EventHappened.Input, to url: Foundation.URL) async throws -> Webhooks.Operations.EventHappened.Output {
         try await LatheRuntime.ClientSupport.call(Webhooks.Operations.EventHappened.id, configuration) { () async throws -> Webhooks.Operations.EventHappened.Output in
@@ -1213,6 +1521,34 @@ extension Webhooks {
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encode(self.id, forKey: "id")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
+    /// - Source: `#/components/requestBodies/PetEvent/content/application~1json/schema`
+    nonisolated public struct PetEventBody: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// - Example: `"pet.adopted"`
+        public var type: Swift.String
+
+        public var petId: Swift.Int
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(type: Swift.String, petId: Swift.Int) {
+            self.type = type
+            self.petId = petId
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            self.type = try container.decode(Swift.String.self, forKey: "type")
+            self.petId = try container.decode(Swift.Int.self, forKey: "petId")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.type, forKey: "type")
+            try container.encode(self.petId, forKey: "petId")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
