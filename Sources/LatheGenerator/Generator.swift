@@ -238,7 +238,7 @@ public enum Generator {
         let named =
             undocumented.prefix(3).map { "'\($0.operationID)'" }.joined(separator: ", ")
             + (undocumented.count > 3 ? ", …" : "")
-        let what = undocumented[0].receivedAs == nil ? ("an operation", "operations") : ("a webhook", "webhooks")
+        let what = undocumented[0].received == nil ? ("an operation", "operations") : ("a webhook", "webhooks")
         let count =
             undocumented.count == 1
             ? "\(what.0) takes input but documents" : "\(undocumented.count) \(what.1) take input but document"

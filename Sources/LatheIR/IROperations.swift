@@ -57,14 +57,9 @@ public struct IROperation: Sendable, Equatable {
     /// string; a server does not route by it.
     public var fixedQuery: [String] = []
 
-    /// For a request the API sends (a webhook, or an operation's callback), what it is, for
-    /// documentation: "the webhook `newPet`". `nil` for an operation under `paths`.
-    public var receivedAs: String? = nil
-    /// The name the spec gives a webhook (its key under `webhooks`) or callback, which a receiver
-    /// taking several at one path tells them apart by (`WebhookChoice`).
-    public var receivedName = ""
-    /// Whether it is a callback, whose URL is an expression its sender's caller expands.
-    public var isCallback = false
+    /// For a request the API sends (a webhook, or an operation's callback), what it is; `nil` for
+    /// an operation under `paths`. One optional: copying an operation copies no more than before.
+    public var received: IRReceived? = nil
 
     /// Whether a header parameter is named `Accept` (`accept-parameter`): the client sends its
     /// value, when given, in place of the documented types, and a server does not answer 406 by it.
@@ -76,6 +71,17 @@ public struct IROperation: Sendable, Equatable {
 
     /// Whether a `default` response documents every status, so no output is undocumented.
     public var coversEveryStatus: Bool { responses.contains { $0.key == .default } }
+}
+
+/// A webhook or callback: a request the API sends, to a URL its receiver gave.
+public struct IRReceived: Sendable, Hashable {
+    /// What it is, for documentation: "the webhook `newPet`".
+    public var description: String
+    /// The name the spec gives it (its key under `webhooks`, or the callback's), which a receiver
+    /// taking several at one path tells them apart by (`WebhookChoice`).
+    public var name: String
+    /// Whether it is a callback, whose URL is an expression its sender's caller expands.
+    public var isCallback: Bool
 }
 
 public struct NestedNames: Sendable, Hashable {

@@ -173,12 +173,11 @@ extension Lowerer {
         responseRoots += lowered.parameters.map(\.type)
         switch received.kind {
         case .webhook(let name):
-            lowered.receivedAs = "the webhook `\(name)`"
-            lowered.receivedName = name
+            lowered.received = IRReceived(description: "the webhook `\(name)`", name: name, isCallback: false)
         case .callback(let name, let expression, let owner):
-            lowered.receivedName = name
-            lowered.isCallback = true
-            lowered.receivedAs = "the callback `\(name)` of `\(owner)` (its URL `\(expression)`)"
+            lowered.received = IRReceived(
+                description: "the callback `\(name)`\(owner.map { " of `\($0)`" } ?? "") (its URL `\(expression)`)",
+                name: name, isCallback: true)
         }
         return lowered
     }

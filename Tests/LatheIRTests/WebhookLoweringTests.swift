@@ -60,7 +60,7 @@ struct WebhookLoweringTests {
                 "postNewPet", "signed", "optionallySigned", "postOnEvent", "putOnAck",
             ])
         #expect(
-            module.webhooks.map { $0.receivedAs ?? "" } == [
+            module.webhooks.map { $0.received?.description ?? "" } == [
                 "the webhook `newPet`", "the webhook `signed`", "the webhook `optionallySigned`",
                 "the callback `onEvent` of `subscribe` (its URL `{$request.query.url}`)",
                 "the callback `onAck` of `POST onEvent` (its URL `{$request.body#/ack}`)",
@@ -93,6 +93,38 @@ struct WebhookLoweringTests {
             document, specName: "spec.yaml", selection: OperationSelection(["signed"]))
         #expect(signed.operations.isEmpty && signed.webhooks.map(\.typeName) == ["Signed"])
         #expect(!diagnostics.all.contains { $0.kind == "selection-matches-nothing" })
+    }
+
+    /// A 3.0 document describes its webhooks as component callbacks no operation names
+    /// (SeminarDesk's): each is received as one; one an operation names, once, as that operation's.
+    @Test func componentCallbacksNoOperationNamesAreReceivedToo() throws {
+        let (module, _) = try lower(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /subscribe:
+                post:
+                  operationId: subscribe
+                  responses: {'204': {description: ok}}
+                  callbacks:
+                    used: {$ref: '#/components/callbacks/used'}
+            components:
+              callbacks:
+                event.create:
+                  ExampleCallbackUrl:
+                    post: {responses: {'200': {description: ok}}}
+                used:
+                  '{$request.body#/url}':
+                    post: {responses: {'200': {description: ok}}}
+            """)
+        #expect(module.webhooks.map(\.typeName) == ["PostUsed", "PostEventCreate"])
+        #expect(
+            module.webhooks.map { $0.received?.description ?? "" } == [
+                "the callback `used` of `subscribe` (its URL `{$request.body#/url}`)",
+                "the callback `event.create` (its URL `ExampleCallbackUrl`)",
+            ])
+        #expect(module.webhooks.map { $0.received?.name ?? "" } == ["used", "event.create"])
     }
 
     /// What a webhook's URL does not have, a template or servers, is said where the spec gives it.

@@ -82,31 +82,53 @@ extension OpenAPIDocument {
         var received = webhooks.flatMap { name, item in
             item.operations.map { ReceivedOperation(operation: $0, pathItem: item, kind: .webhook(name), root: $0) }
         }
-        // Each operation that may have callbacks, how a callback of it names it (its operationId,
-        // else its method and path: a webhook's name, a callback's own name), and its root.
-        var owners = (self.operations + received.map(\.operation)).map { operation in
-            (operation, operation.operationId ?? "\(operation.method.token) \(operation.path)", operation)
-        }
+        var owners = self.operations + received.map(\.operation)
+        // The callbacks appended to `owners` from here, each with how a callback of its own names
+        // it and its root; the others' are worked out only where they have callbacks (few do).
+        let firstAppended = owners.count
+        var appended: [(name: String, root: Operation)] = []
         var seen = Set<Origin>()
         var next = 0
-        while next < owners.count {
-            let (owner, ownerName, root) = owners[next]
-            for (name, callback) in owner.callbacks {
-                guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.origin).inserted
-                else { continue }
-                for (expression, item) in resolved.expressions {
-                    let item = store.resolvedPathItem(item, path: expression)
-                    for operation in item.operations {
-                        received.append(
-                            ReceivedOperation(
-                                operation: operation, pathItem: item,
-                                kind: .callback(name: name, expression: expression, owner: ownerName), root: root))
-                        owners.append((operation, operation.operationId ?? "\(operation.method.token) \(name)", root))
-                    }
+        // Each callback of `owners[next...]`, nested ones included.
+        func drain() {
+            while next < owners.count {
+                let owner = owners[next]
+                next += 1
+                guard !owner.callbacks.isEmpty else { continue }
+                let (ownerName, root) =
+                    next - 1 >= firstAppended
+                    ? appended[next - 1 - firstAppended]
+                    : (owner.operationId ?? "\(owner.method.token) \(owner.path)", owner)
+                for (name, callback) in owner.callbacks {
+                    guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.origin).inserted
+                    else { continue }
+                    add(resolved, named: name, owner: ownerName, root: root)
                 }
             }
-            next += 1
         }
+        func add(_ callback: Callback, named name: String, owner: String?, root: Operation?) {
+            for (expression, item) in callback.expressions {
+                let item = store.resolvedPathItem(item, path: expression)
+                for operation in item.operations {
+                    received.append(
+                        ReceivedOperation(
+                            operation: operation, pathItem: item,
+                            kind: .callback(name: name, expression: expression, owner: owner), root: root ?? operation))
+                    owners.append(operation)
+                    appended.append((operation.operationId ?? "\(operation.method.token) \(name)", root ?? operation))
+                }
+            }
+        }
+        drain()
+        // A component callback no operation names is the API's requests all the same: a 3.0
+        // document's way to describe its webhooks (SeminarDesk's).
+        for (name, key) in components.callbacks {
+            guard let item = store.callbacks[key], let resolved = store.resolve(item, in: \.callbacks),
+                seen.insert(resolved.origin).inserted
+            else { continue }
+            add(resolved, named: name, owner: nil, root: nil)
+        }
+        drain()
         return received
     }
 }
@@ -117,8 +139,9 @@ public struct ReceivedOperation: Sendable {
         /// Under `webhooks`, by name.
         case webhook(String)
         /// Under an operation's `callbacks`: the callback's name, its URL expression, and the
-        /// operation that registers it (its operationId, or method and path).
-        case callback(name: String, expression: String, owner: String)
+        /// operation that registers it (its operationId, or method and path); `nil` for one under
+        /// `components/callbacks` that no operation names.
+        case callback(name: String, expression: String, owner: String?)
     }
 
     public var operation: Operation

@@ -207,13 +207,13 @@ struct ClientEmitter: OperationsKindEmitter {
     private func docs(_ operation: IROperation) -> [String] {
         var docs = DocComments.lines(operation.docs)
         if !docs.isEmpty { docs.append("") }
-        guard let receivedAs = operation.receivedAs else {
+        guard let received = operation.received else {
             docs.append("`\(operation.method) \(operation.path)`")
             return docs
         }
         docs.append(
-            "Sends \(receivedAs) to `url`, "
-                + (operation.isCallback ? "its URL expression expanded;" : "the address its receiver gave;"))
+            "Sends \(received.description) to `url`, "
+                + (received.isCallback ? "its URL expression expanded;" : "the address its receiver gave;"))
         docs.append("the URL's query goes before the request's own.")
         return docs
     }
@@ -227,7 +227,7 @@ struct ClientEmitter: OperationsKindEmitter {
         if operation.docs.isDeprecated { w.line("@available(*, deprecated)") }
         w.block(
             "nonisolated public func \(SwiftNames.escapedMember(operation.methodName))(_ input: "
-                + "\(op).\(names.input)\(operation.receivedAs == nil ? "" : ", to url: Foundation.URL")) async throws "
+                + "\(op).\(names.input)\(operation.received == nil ? "" : ", to url: Foundation.URL")) async throws "
                 + "-> \(op).\(names.output)"
         ) { w in
             // One closure per call: the configuration's body-size limit and timeout apply to all of it.
@@ -255,7 +255,7 @@ struct ClientEmitter: OperationsKindEmitter {
                 + "\(op).id) }")
         emitRequest(operation, into: &w)
         // A webhook sender applies no credentials (`webhook-security-unchecked`).
-        let isWebhook = operation.receivedAs != nil
+        let isWebhook = operation.received != nil
         if !isWebhook {
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
             let bodyArgument = module.hasRequestSigning ? "body: &body, " : ""
@@ -329,18 +329,18 @@ struct ClientEmitter: OperationsKindEmitter {
             w.line("if !query.isEmpty { path += \"?\" + query.joined(separator: \"&\") }")
         }
         // A webhook goes to the URL its receiver gave, whose query comes first.
-        if operation.receivedAs != nil {
+        if operation.received != nil {
             w.line("let target = \(Runtime.ClientSupport.webhookTarget)(url, path: path)")
         }
         // Credentials, headers, cookies, `Accept` or a body's type change it; a webhook's may have none.
         let changesRequest =
-            operation.receivedAs == nil || operation.requestBody != nil
+            operation.received == nil || operation.requestBody != nil
             || operation.responses.contains { !$0.contents.isEmpty }
             || operation.parameters.contains { $0.location == .header || $0.location == .cookie }
         w.line(
             "\(changesRequest ? "var" : "let") request = HTTPTypes.HTTPRequest(method: "
                 + "HTTPTypes.HTTPRequest.Method(\(SwiftLiteral.string(operation.method)))!, scheme: nil, "
-                + "authority: nil, path: \(operation.receivedAs == nil ? "path" : "target.path"))"
+                + "authority: nil, path: \(operation.received == nil ? "path" : "target.path"))"
         )
         for parameter in operation.parameters where parameter.location == .header {
             emitOptional(parameter, group: "headers", into: &w) { value in
@@ -379,7 +379,7 @@ struct ClientEmitter: OperationsKindEmitter {
             w.line(operation.takesAcceptParameter ? "if request.headerFields[.accept] == nil { \(accept) }" : accept)
         }
         // Signing reads the body and puts it back (not a webhook's, which is not signed).
-        let bodyDeclaration = module.hasRequestSigning && operation.receivedAs == nil ? "var" : "let"
+        let bodyDeclaration = module.hasRequestSigning && operation.received == nil ? "var" : "let"
         guard let requestBody = operation.requestBody else {
             w.line("\(bodyDeclaration) body: OpenAPIRuntime.HTTPBody? = nil")
             return

@@ -106,8 +106,8 @@ struct OperationsEmitter: OperationsKindEmitter {
     private func emit(_ operation: IROperation, into w: inout SwiftWriter) {
         var docs = DocComments.lines(operation.docs)
         if !docs.isEmpty { docs.append("") }
-        if let receivedAs = operation.receivedAs {
-            docs.append("`\(operation.method)`, \(receivedAs), operation `\(operation.operationID)`.")
+        if let received = operation.received {
+            docs.append("`\(operation.method)`, \(received.description), operation `\(operation.operationID)`.")
         } else {
             docs.append("`\(operation.method) \(operation.path)`, operation `\(operation.operationID)`.")
         }

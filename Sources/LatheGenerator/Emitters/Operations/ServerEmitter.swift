@@ -49,7 +49,7 @@ struct ServerEmitter: OperationsKindEmitter {
                 let op = "Operations.\(webhook.typeName)"
                 var docs = DocComments.lines(webhook.docs)
                 if !docs.isEmpty { docs.append("") }
-                w.docComment(docs + ["`\(webhook.method)`, \(webhook.receivedAs ?? "")."])
+                w.docComment(docs + ["`\(webhook.method)`, \(webhook.received?.description ?? "")."])
                 w.line(
                     "func \(SwiftNames.escapedMember(webhook.methodName))(_ input: \(op).\(webhook.names.input)) "
                         + "async throws -> \(op).\(webhook.names.output)")
@@ -71,7 +71,7 @@ struct ServerEmitter: OperationsKindEmitter {
         }
         declarations.block("nonisolated public struct WebhookPaths: Swift.Sendable\(andHashable)") { w in
             for webhook in module.webhooks {
-                w.docComment(["Where \(webhook.receivedAs ?? "") is received."])
+                w.docComment(["Where \(webhook.received?.description ?? "") is received."])
                 w.line("public var \(SwiftNames.escapedMember(webhook.methodName)): Swift.String?")
             }
             w.memberwiseInit(members)
@@ -102,7 +102,7 @@ struct ServerEmitter: OperationsKindEmitter {
                     w.block("if let path = paths.\(SwiftNames.escapedMember(webhook.methodName))") { w in
                         w.line(
                             "routes.append(.init(method: \(SwiftLiteral.string(webhook.method)), path: path, name: "
-                                + "\(SwiftLiteral.string(webhook.receivedName))) { request, body, metadata in")
+                                + "\(SwiftLiteral.string(webhook.received?.name ?? ""))) { request, body, metadata in")
                         w.indented { w in w.line("try await \(handleCall(webhook, qualifier: qualifier))") }
                         w.line("})")
                     }
@@ -345,7 +345,7 @@ struct ServerEmitter: OperationsKindEmitter {
 
     private func handleCall(_ operation: IROperation, qualifier: String) -> SwiftCode {
         "\(qualifier)Operations.\(operation.typeName).handle(request, body: body, metadata: metadata, api: self, "
-            + "middlewares: middlewares, \(operation.receivedAs == nil ? "authentication: authentication, " : "")"
+            + "middlewares: middlewares, \(operation.received == nil ? "authentication: authentication, " : "")"
             + "limits: limits)"
     }
 
@@ -383,7 +383,7 @@ struct ServerEmitter: OperationsKindEmitter {
         w.block("extension \(qualifier)Operations.\(operation.typeName)") { w in
             let alternatives = module.securityAlternatives(operation).map(SwiftLiteral.strings)
             // A webhook's receiver is no `APIServer`, and checks no credentials (`webhook-security-unchecked`).
-            let isWebhook = operation.receivedAs != nil
+            let isWebhook = operation.received != nil
             w.block(
                 "nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, "
                     + "metadata: OpenAPIRuntime.ServerRequestMetadata, api: some "
