@@ -251,7 +251,7 @@ struct GenerateCommand: ParsableCommand {
                 failed = true
             } else if job.result.isEmpty {
                 standardError("lathe: \(job.spec) describes no operations and no schemas; there is nothing to generate")
-            } else if job.result.fileNames.isEmpty {
+            } else if job.result.fileNames.isEmpty, job.result.module?.webhooks.isEmpty == false {
                 standardError(
                     "lathe: \(job.spec) describes no schemas, and its webhooks and callbacks are generated with "
                         + "--mode client or --mode server; nothing was written")

@@ -115,9 +115,9 @@ extension Lowerer {
         for received in document.receivedOperations {
             // With operations selected: those a selector names, and the callbacks of those selected.
             if !selection.selectsAll {
-                let matched =
-                    selection.selectors(matching: received.operation)
-                    + selection.selectors(matching: received.root)
+                let matched = received.roots.reduce(selection.selectors(matching: received.operation)) {
+                    $0 + selection.selectors(matching: $1)
+                }
                 guard !matched.isEmpty else { continue }
                 matchedSelectors.formUnion(matched)
             }

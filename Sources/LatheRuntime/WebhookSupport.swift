@@ -4,11 +4,15 @@ import OpenAPIRuntime
 
 /// How a receiver that takes several webhooks at one path tells which one a request is: most
 /// providers send every event to the one URL a subscriber gave, and say which it is in the body
-/// (Stack Auth's `"type": "user.created"`) or in a header (GitHub's `X-GitHub-Event`). What it
-/// reads names the webhook as the spec does: its key under `webhooks`, or a callback's name.
+/// (Stack Auth's `"type": "user.created"`) or in a header. What it reads names the webhook as the
+/// spec does: its key under `webhooks`, or a callback's name; where a provider's values are not
+/// those names, `.custom` maps them. A request whose value names no webhook taken at its path is
+/// answered 404, one without a value 400; neither reaches a handler.
 public struct WebhookChoice: Sendable {
     let readsBody: Bool
     let choose: @Sendable (HTTPRequest, JSONValue?) -> String?
+    /// Why the choice cannot be used (a header name HTTP cannot carry), said at registration.
+    var unusable: String? = nil
 
     /// The body's top-level string property `name` names the webhook.
     public static func jsonProperty(_ name: String) -> WebhookChoice {
@@ -20,8 +24,10 @@ public struct WebhookChoice: Sendable {
 
     /// The header `name` names the webhook.
     public static func header(_ name: String) -> WebhookChoice {
-        let field = HTTPField.Name(name)
-        return WebhookChoice(readsBody: false) { request, _ in field.flatMap { request.headerFields[$0] } }
+        guard let field = HTTPField.Name(name) else {
+            return WebhookChoice(readsBody: false, choose: { _, _ in nil }, unusable: "'\(name)' is no header name")
+        }
+        return WebhookChoice(readsBody: false) { request, _ in request.headerFields[field] }
     }
 
     /// Any reading of the request and, when `readsBody`, its body as JSON (`nil` when it is not).
@@ -33,14 +39,24 @@ public struct WebhookChoice: Sendable {
 }
 
 /// Webhooks registered where a router cannot tell them apart (one method, paths of one form)
-/// without a `WebhookChoice`, or two of one name there.
+/// without a `WebhookChoice`, or two of one name there (callbacks of two operations may share a
+/// name), which no choice tells apart; or a choice that cannot be used.
 public struct WebhookPathsConflict: Error, Sendable, CustomStringConvertible {
     public var method: String
     public var paths: [String]
+    /// The name both have, when they have one.
+    public var sharedName: String?
+    /// Why the `WebhookChoice` given cannot be used, when that is the conflict.
+    public var unusableChoice: String?
 
     public var description: String {
-        "two webhooks take \(method) requests at \(paths.map { "'\($0)'" }.joined(separator: " and ")), which no "
-            + "router can tell apart; give each a path of its own, or a WebhookChoice that tells them apart"
+        if let unusableChoice { return "the WebhookChoice cannot be used: \(unusableChoice)" }
+        let both = "two webhooks take \(method) requests at \(paths.map { "'\($0)'" }.joined(separator: " and "))"
+        if let sharedName {
+            return both
+                + ", both named '\(sharedName)', which no WebhookChoice tells apart; give each a path of its own"
+        }
+        return both + ", which no router can tell apart; give each a path of its own, or a WebhookChoice"
     }
 }
 
@@ -73,12 +89,17 @@ extension ServerSupport {
         _ routes: [WebhookRoute], on transport: any ServerTransport, choosing choice: WebhookChoice?,
         limits: ServerLimits
     ) throws {
+        if let first = routes.first, let unusable = choice?.unusable {
+            throw WebhookPathsConflict(method: first.method, paths: [first.path], unusableChoice: unusable)
+        }
         var groups: [(shape: String, routes: [WebhookRoute])] = []
         for route in routes {
             if let index = groups.firstIndex(where: { $0.shape == route.shape }) {
                 let first = groups[index].routes[0]
-                if choice == nil || groups[index].routes.contains(where: { $0.name == route.name }) {
-                    throw WebhookPathsConflict(method: route.method, paths: [first.path, route.path])
+                let namesake = groups[index].routes.first { $0.name == route.name }
+                if choice == nil || namesake != nil {
+                    throw WebhookPathsConflict(
+                        method: route.method, paths: [(namesake ?? first).path, route.path], sharedName: namesake?.name)
                 }
                 groups[index].routes.append(route)
             } else {
@@ -86,9 +107,10 @@ extension ServerSupport {
             }
         }
         for (_, group) in groups {
-            let first = group[0]
-            let handler = group.count == 1 || choice == nil ? first.handler : dispatching(group, by: choice!, limits)
-            try transport.register(handler, method: HTTPRequest.Method(first.method)!, path: first.path)
+            // With a choice, a route of one webhook is dispatched too: a provider sending every
+            // event to this URL sends others, which must not reach this webhook's handler.
+            let handler = choice.map { dispatching(group, by: $0, limits) } ?? group[0].handler
+            try transport.register(handler, method: HTTPRequest.Method(group[0].method)!, path: group[0].path)
         }
     }
 
@@ -99,15 +121,16 @@ extension ServerSupport {
         { request, body, metadata in
             var body = body
             var json: JSONValue?
-            if choice.readsBody {
+            // Read whole (once: a server's body may be iterable once) and handed on as bytes.
+            if choice.readsBody, let streamed = body {
                 let bytes: Data
                 do {
-                    bytes = try await Data(collecting: body ?? HTTPBody(), upTo: limits.maximumBodySize)
-                } catch {
+                    bytes = try await BodyReader.collect(streamed, upTo: limits.maximumBodySize)
+                } catch is BodyTooLarge {
                     return problem(
                         status: 413, title: "Content Too Large",
-                        detail: "The request's body is larger than the \(limits.maximumBodySize) bytes this "
-                            + "server reads.")
+                        detail: "The request body is larger than the \(limits.maximumBodySize) bytes this server "
+                            + "accepts.")
                 }
                 json = try? JSONDecoder().decode(JSONValue.self, from: bytes)
                 body = HTTPBody(bytes)

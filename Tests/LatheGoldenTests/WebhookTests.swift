@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import LatheRuntime
+@_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 import Testing
 
@@ -188,21 +188,83 @@ struct WebhookTests {
         _ = try await sender.petAdopted(.init(body: .json(.init(type: "pet.adopted", petId: 1))), to: url)
         #expect(receiver.log == ["lost 2", "adopted 1"])
         let unknown = try await sender.petLost(.init(body: .json(.init(type: "pet.found", petId: 3))), to: url)
-        guard case .undocumented(statusCode: 404, _, _) = unknown else {
-            Issue.record("expected 404, got \(unknown)")
-            return
-        }
-        // The same choice reads a header as well.
-        let byHeader = LoopbackTransport()
-        try Receiver().registerWebhookHandlers(
-            on: byHeader, paths: .init(petAdopted: "/events", petLost: "/events"),
-            choosing: .header("X-Event"))
-        let unsaid = try await Webhooks.WebhookSender(transport: URLJoiningTransport(loopback: byHeader))
-            .petLost(.init(body: .json(.init(type: "pet.lost", petId: 4))), to: url)
-        guard case .undocumented(statusCode: 400, _, _) = unsaid else {
-            Issue.record("expected 400, got \(unsaid)")
-            return
+        #expect(unknown.statusCode == 404)
+        // A body without the property, or no JSON at all, does not say which it is.
+        for body in [#"{"petId": 4}"#, #"{"type": 5, "petId": 4}"#, "not json"] {
+            let (response, _) = try await loopback.send(
+                HTTPRequest(
+                    method: .post, scheme: nil, authority: nil, path: "/events",
+                    headerFields: [.contentType: "application/json"]),
+                body: HTTPBody(body), baseURL: url, operationID: "raw")
+            #expect(response.status.code == 400, "\(body)")
         }
         #expect(receiver.log == ["lost 2", "adopted 1"])
+    }
+
+    /// With a choice, a path that takes one webhook answers the provider's other events 404: a
+    /// `pet.lost` body decodes as `petAdopted`'s too, and must not reach its handler.
+    @Test func aChoiceKeepsOtherEventsFromTheOneWebhookAPathTakes() async throws {
+        let receiver = Receiver()
+        let loopback = LoopbackTransport()
+        try receiver.registerWebhookHandlers(
+            on: loopback, paths: .init(petAdopted: "/events"), choosing: .jsonProperty("type"))
+        let sender = Webhooks.WebhookSender(transport: URLJoiningTransport(loopback: loopback))
+        let url = URL(string: "https://receiver.test/events")!
+        let lost = try await sender.petLost(.init(body: .json(.init(type: "pet.lost", petId: 2))), to: url)
+        #expect(lost.statusCode == 404)
+        _ = try await sender.petAdopted(.init(body: .json(.init(type: "pet.adopted", petId: 1))), to: url)
+        #expect(receiver.log == ["adopted 1"])
+    }
+
+    /// A header names the webhook; without it, 400. A header name HTTP cannot carry is refused when
+    /// registering.
+    @Test func aHeaderCanNameTheWebhook() async throws {
+        let receiver = Receiver()
+        let loopback = LoopbackTransport()
+        try receiver.registerWebhookHandlers(
+            on: loopback, paths: .init(petAdopted: "/events", petLost: "/events"), choosing: .header("X-Event"))
+        let url = URL(string: "https://receiver.test/events")!
+        let naming = Webhooks.WebhookSender(
+            transport: URLJoiningTransport(loopback: loopback),
+            middlewares: [SettingHeader(name: "X-Event", value: "pet.lost")])
+        _ = try await naming.petLost(.init(body: .json(.init(type: "pet.lost", petId: 6))), to: url)
+        let unnamed = try await Webhooks.WebhookSender(transport: URLJoiningTransport(loopback: loopback))
+            .petLost(.init(body: .json(.init(type: "pet.lost", petId: 7))), to: url)
+        #expect(unnamed.statusCode == 400)
+        #expect(receiver.log == ["lost 6"])
+        #expect(throws: WebhookPathsConflict.self) {
+            try Receiver().registerWebhookHandlers(
+                on: LoopbackTransport(), paths: .init(petLost: "/events"), choosing: .header("X Event"))
+        }
+    }
+
+    /// Two of one name at one path (two operations' callbacks may share a name) are told apart by no
+    /// choice, and refused.
+    @Test func twoOfOneNameAtOnePathAreRefused() throws {
+        let handler: ServerSupport.WebhookRoute.Handler = { _, _, _ in (HTTPResponse(status: .noContent), nil) }
+        let routes = [
+            ServerSupport.WebhookRoute(method: "POST", path: "/done", name: "onDone", handler: handler),
+            ServerSupport.WebhookRoute(method: "POST", path: "/done/", name: "onDone", handler: handler),
+        ]
+        let conflict = #expect(throws: WebhookPathsConflict.self) {
+            try ServerSupport.registerWebhooks(
+                routes, on: LoopbackTransport(), choosing: .jsonProperty("type"), limits: ServerLimits())
+        }
+        #expect(conflict?.sharedName == "onDone")
+    }
+
+    /// Sets one header on every request: what a provider's own header naming the event looks like.
+    struct SettingHeader: ClientMiddleware {
+        var name: String
+        var value: String
+
+        func intercept(
+            _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+            next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+        ) async throws -> (HTTPResponse, HTTPBody?) {
+            var request = request
+            request.headerFields[HTTPField.Name(name)!] = value
+            return try await next(request, body, baseURL)
+        }
     }
 }

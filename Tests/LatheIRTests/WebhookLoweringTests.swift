@@ -127,6 +127,27 @@ struct WebhookLoweringTests {
         #expect(module.webhooks.map { $0.received?.name ?? "" } == ["used", "event.create"])
     }
 
+    /// A component callback two operations name is generated once, and kept when either is selected.
+    @Test func aCallbackTwoOperationsShareIsKeptWithEither() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a: {post: {operationId: opA, responses: {'204': {description: ok}}, callbacks: {done: {$ref: '#/components/callbacks/done'}}}}
+              /b: {post: {operationId: opB, responses: {'204': {description: ok}}, callbacks: {done: {$ref: '#/components/callbacks/done'}}}}
+            components:
+              callbacks:
+                done: {'{$request.query.url}': {post: {responses: {'204': {description: ok}}}}}
+            """
+        let (whole, _) = try lower(spec)
+        #expect(whole.webhooks.map(\.typeName) == ["PostDone"])
+        let document = try #require(OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml").document)
+        for selected in ["opA", "opB"] {
+            let (module, _) = Lowering.lower(document, specName: "spec.yaml", selection: OperationSelection([selected]))
+            #expect(module.webhooks.map(\.typeName) == ["PostDone"], "\(selected)")
+        }
+    }
+
     /// What a webhook's URL does not have, a template or servers, is said where the spec gives it.
     @Test func aPathParameterOrServersOfAWebhookAreSaid() throws {
         let (module, warnings) = try lower(

@@ -75,4 +75,25 @@ struct WebhookTests {
             #expect(problem.status == 400)
         }
     }
+
+    /// A choice reads the body once, as a real server streams it (no middleware reading it first),
+    /// and hands it on: a body that names this webhook reaches it whole, another is 404.
+    @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
+    func aChoiceReadsTheStreamedBodyAndHandsItOn(_ kind: TransportKind) async throws {
+        let router = Router()
+        try Receiver().registerWebhookHandlers(
+            on: router, paths: .init(itemChanged: "/hooks/all"), choosing: .jsonProperty("name"))
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { testClient in
+            let port = try #require(testClient.port)
+            let sender = WebhookSender(transport: kind.transport)
+            let url = try #require(URL(string: "http://127.0.0.1:\(port)/hooks/all"))
+            let output = try await sender.itemChanged(
+                .init(headers: .init(xDelivery: "d-3"), body: .json(.init(name: "itemChanged", count: 3))), to: url)
+            #expect(try output.ok.body.json == ["name": "itemChanged", "attempt": .null, "delivery": "d-3"])
+            let other = try await sender.itemChanged(
+                .init(headers: .init(xDelivery: "d-4"), body: .json(.init(name: "kettle"))), to: url)
+            #expect(other.statusCode == 404)
+        }
+    }
 }

@@ -80,14 +80,16 @@ extension OpenAPIDocument {
     /// can nest), each callback object once.
     public var receivedOperations: [ReceivedOperation] {
         var received = webhooks.flatMap { name, item in
-            item.operations.map { ReceivedOperation(operation: $0, pathItem: item, kind: .webhook(name), root: $0) }
+            item.operations.map { ReceivedOperation(operation: $0, pathItem: item, kind: .webhook(name), roots: [$0]) }
         }
         var owners = self.operations + received.map(\.operation)
         // The callbacks appended to `owners` from here, each with how a callback of its own names
         // it and its root; the others' are worked out only where they have callbacks (few do).
         let firstAppended = owners.count
         var appended: [(name: String, root: Operation)] = []
-        var seen = Set<Origin>()
+        // Each callback object's operations in `received`, so that another owner of it (a component
+        // callback two operations name) roots them too.
+        var seen: [Origin: Range<Int>] = [:]
         var next = 0
         // Each callback of `owners[next...]`, nested ones included.
         func drain() {
@@ -100,9 +102,14 @@ extension OpenAPIDocument {
                     ? appended[next - 1 - firstAppended]
                     : (owner.operationId ?? "\(owner.method.token) \(owner.path)", owner)
                 for (name, callback) in owner.callbacks {
-                    guard let resolved = store.resolve(callback, in: \.callbacks), seen.insert(resolved.origin).inserted
-                    else { continue }
+                    guard let resolved = store.resolve(callback, in: \.callbacks) else { continue }
+                    if let added = seen[resolved.origin] {
+                        for index in added { received[index].roots.append(root) }
+                        continue
+                    }
+                    let start = received.count
                     add(resolved, named: name, owner: ownerName, root: root)
+                    seen[resolved.origin] = start ..< received.count
                 }
             }
         }
@@ -113,7 +120,8 @@ extension OpenAPIDocument {
                     received.append(
                         ReceivedOperation(
                             operation: operation, pathItem: item,
-                            kind: .callback(name: name, expression: expression, owner: owner), root: root ?? operation))
+                            kind: .callback(name: name, expression: expression, owner: owner),
+                            roots: [root ?? operation]))
                     owners.append(operation)
                     appended.append((operation.operationId ?? "\(operation.method.token) \(name)", root ?? operation))
                 }
@@ -124,9 +132,11 @@ extension OpenAPIDocument {
         // document's way to describe its webhooks (SeminarDesk's).
         for (name, key) in components.callbacks {
             guard let item = store.callbacks[key], let resolved = store.resolve(item, in: \.callbacks),
-                seen.insert(resolved.origin).inserted
+                seen[resolved.origin] == nil
             else { continue }
+            let start = received.count
             add(resolved, named: name, owner: nil, root: nil)
+            seen[resolved.origin] = start ..< received.count
         }
         drain()
         return received
@@ -148,7 +158,7 @@ public struct ReceivedOperation: Sendable {
     /// The path item holding it, whose parameters it shares.
     public var pathItem: PathItem
     public var kind: Kind
-    /// The operation under `paths` whose callbacks it is among (through nested callbacks), or the
-    /// webhook it is or is a callback of.
-    public var root: Operation
+    /// The operations under `paths` whose callbacks it is among (through nested callbacks; a
+    /// component callback may be several operations'), or the webhook it is or is a callback of.
+    public var roots: [Operation]
 }
