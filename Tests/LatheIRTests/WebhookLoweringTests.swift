@@ -25,6 +25,7 @@ struct WebhookLoweringTests {
                 onEvent:
                   '{$request.query.url}':
                     post:
+                      tags: [events]
                       responses: {'204': {description: ok}}
                       callbacks:
                         onAck:
@@ -78,7 +79,7 @@ struct WebhookLoweringTests {
         #expect(module.webhooks.allSatisfy { $0.security.isEmpty })
         let said = warnings.filter { $0.contains("webhook-security-unchecked") }
         // `signed` only: `optionallySigned` admits a request without credentials anyway.
-        #expect(said.count == 1 && said[0].hasPrefix("spec.yaml:24:5:"), "\(said)")
+        #expect(said.count == 1 && said[0].hasPrefix("spec.yaml:25:5:"), "\(said)")
     }
 
     /// A selected operation keeps its callbacks, nested ones too; a webhook is selected as an
@@ -93,6 +94,11 @@ struct WebhookLoweringTests {
             document, specName: "spec.yaml", selection: OperationSelection(["signed"]))
         #expect(signed.operations.isEmpty && signed.webhooks.map(\.typeName) == ["Signed"])
         #expect(!diagnostics.all.contains { $0.kind == "selection-matches-nothing" })
+        // A callback selected (by its tag) keeps the callbacks nested in it.
+        let (callback, _) = Lowering.lower(
+            document, specName: "spec.yaml", selection: OperationSelection(["tag:events"]))
+        #expect(callback.operations.isEmpty)
+        #expect(callback.webhooks.map(\.typeName) == ["PostOnEvent", "PutOnAck"])
     }
 
     /// A 3.0 document describes its webhooks as component callbacks no operation names

@@ -84,9 +84,10 @@ extension OpenAPIDocument {
         }
         var owners = self.operations + received.map(\.operation)
         // The callbacks appended to `owners` from here, each with how a callback of its own names
-        // it and its root; the others' are worked out only where they have callbacks (few do).
+        // it and what it descends from, itself included; the others' are worked out only where
+        // they have callbacks (few do).
         let firstAppended = owners.count
-        var appended: [(name: String, root: Operation)] = []
+        var appended: [(name: String, chain: [Operation])] = []
         // Each callback object's operations in `received`, so that another owner of it (a component
         // callback two operations name) roots them too.
         var seen: [Origin: Range<Int>] = [:]
@@ -97,23 +98,23 @@ extension OpenAPIDocument {
                 let owner = owners[next]
                 next += 1
                 guard !owner.callbacks.isEmpty else { continue }
-                let (ownerName, root) =
+                let (ownerName, chain) =
                     next - 1 >= firstAppended
                     ? appended[next - 1 - firstAppended]
-                    : (owner.operationId ?? "\(owner.method.token) \(owner.path)", owner)
+                    : (owner.operationId ?? "\(owner.method.token) \(owner.path)", [owner])
                 for (name, callback) in owner.callbacks {
                     guard let resolved = store.resolve(callback, in: \.callbacks) else { continue }
                     if let added = seen[resolved.origin] {
-                        for index in added { received[index].roots.append(root) }
+                        for index in added { received[index].roots += chain }
                         continue
                     }
                     let start = received.count
-                    add(resolved, named: name, owner: ownerName, root: root)
+                    add(resolved, named: name, owner: ownerName, chain: chain)
                     seen[resolved.origin] = start ..< received.count
                 }
             }
         }
-        func add(_ callback: Callback, named name: String, owner: String?, root: Operation?) {
+        func add(_ callback: Callback, named name: String, owner: String?, chain: [Operation]) {
             for (expression, item) in callback.expressions {
                 let item = store.resolvedPathItem(item, path: expression)
                 for operation in item.operations {
@@ -121,9 +122,9 @@ extension OpenAPIDocument {
                         ReceivedOperation(
                             operation: operation, pathItem: item,
                             kind: .callback(name: name, expression: expression, owner: owner),
-                            roots: [root ?? operation]))
+                            roots: chain.isEmpty ? [operation] : chain))
                     owners.append(operation)
-                    appended.append((operation.operationId ?? "\(operation.method.token) \(name)", root ?? operation))
+                    appended.append((operation.operationId ?? "\(operation.method.token) \(name)", chain + [operation]))
                 }
             }
         }
@@ -135,7 +136,7 @@ extension OpenAPIDocument {
                 seen[resolved.origin] == nil
             else { continue }
             let start = received.count
-            add(resolved, named: name, owner: nil, root: nil)
+            add(resolved, named: name, owner: nil, chain: [])
             seen[resolved.origin] = start ..< received.count
         }
         drain()
@@ -158,7 +159,8 @@ public struct ReceivedOperation: Sendable {
     /// The path item holding it, whose parameters it shares.
     public var pathItem: PathItem
     public var kind: Kind
-    /// The operations under `paths` whose callbacks it is among (through nested callbacks; a
-    /// component callback may be several operations'), or the webhook it is or is a callback of.
+    /// What selecting keeps it with: the operations it is a callback of, at every level (the
+    /// operation under `paths` or the webhook, and each callback between; a component callback may
+    /// be several operations'), or a webhook itself.
     public var roots: [Operation]
 }
