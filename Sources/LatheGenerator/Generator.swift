@@ -238,15 +238,16 @@ public enum Generator {
         let named =
             undocumented.prefix(3).map { "'\($0.operationID)'" }.joined(separator: ", ")
             + (undocumented.count > 3 ? ", …" : "")
-        let what = undocumented[0].received == nil ? ("an operation", "operations") : ("a webhook", "webhooks")
+        let (one, several, answerer) =
+            undocumented[0].received == nil
+            ? ("an operation", "operations", "server") : ("a webhook", "webhooks", "receiver")
         let count =
             undocumented.count == 1
-            ? "\(what.0) takes input but documents" : "\(undocumented.count) \(what.1) take input but document"
+            ? "\(one) takes input but documents" : "\(undocumented.count) \(several) take input but document"
         return Diagnostic(
             .warning,
-            "\(count) no 400 response (\(named)); the generated \(what.0 == "a webhook" ? "receiver" : "server") "
-                + "still answers an invalid request with 400, "
-                + "which the spec does not list",
+            "\(count) no 400 response (\(named)); the generated \(answerer) still answers an invalid request with "
+                + "400, which the spec does not list",
             at: first.source.location, pointer: first.source.pointer, kind: "bad-request-undocumented"
         )
     }

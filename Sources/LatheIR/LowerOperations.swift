@@ -162,23 +162,25 @@ extension Lowerer {
                 at: operation.methodOrigin, kind: "webhook-servers-ignored")
         }
         operation.queryInPath = []
+        let about =
+            switch received.kind {
+            case .webhook(let name):
+                IRReceived(description: "the webhook `\(name)`", name: name, isCallback: false)
+            case .callback(let name, let expression, let owner):
+                IRReceived(
+                    description: "the callback `\(name)`\(owner.map { " of `\($0)`" } ?? "") (its URL `\(expression)`)",
+                    name: name, isCallback: true)
+            }
         // Without an operationId, a callback is named from its name (`onEvent` → `PostOnEvent`), as
         // a webhook is, not from its URL expression (`{$request.body#/callbackUrl}`).
-        if case .callback(let name, _, _) = received.kind { operation.path = name }
+        if about.isCallback { operation.path = about.name }
         var lowered = lowerOperation(
             operation, pathItem: received.pathItem, templateNames: [], typeNames: &typeNames,
             methodNames: &methodNames, isReceived: true)
         lowered.isRouted = false
         // A receiver decodes its parameters as a client decodes a response (`Passes.chooseURLs`).
         responseRoots += lowered.parameters.map(\.type)
-        switch received.kind {
-        case .webhook(let name):
-            lowered.received = IRReceived(description: "the webhook `\(name)`", name: name, isCallback: false)
-        case .callback(let name, let expression, let owner):
-            lowered.received = IRReceived(
-                description: "the callback `\(name)`\(owner.map { " of `\($0)`" } ?? "") (its URL `\(expression)`)",
-                name: name, isCallback: true)
-        }
+        lowered.received = about
         return lowered
     }
 

@@ -92,21 +92,25 @@ extension ServerSupport {
         if let first = routes.first, let unusable = choice?.unusable {
             throw WebhookPathsConflict(method: first.method, paths: [first.path], unusableChoice: unusable)
         }
-        var groups: [(shape: String, routes: [WebhookRoute])] = []
+        // In the order given, each shape's routes together.
+        var groups: [[WebhookRoute]] = []
+        var groupOfShape: [String: Int] = [:]
         for route in routes {
-            if let index = groups.firstIndex(where: { $0.shape == route.shape }) {
-                let first = groups[index].routes[0]
-                let namesake = groups[index].routes.first { $0.name == route.name }
-                if choice == nil || namesake != nil {
-                    throw WebhookPathsConflict(
-                        method: route.method, paths: [(namesake ?? first).path, route.path], sharedName: namesake?.name)
-                }
-                groups[index].routes.append(route)
-            } else {
-                groups.append((route.shape, [route]))
+            let shape = route.shape
+            guard let index = groupOfShape[shape] else {
+                groupOfShape[shape] = groups.count
+                groups.append([route])
+                continue
             }
+            let namesake = groups[index].first { $0.name == route.name }
+            if choice == nil || namesake != nil {
+                throw WebhookPathsConflict(
+                    method: route.method, paths: [(namesake ?? groups[index][0]).path, route.path],
+                    sharedName: namesake?.name)
+            }
+            groups[index].append(route)
         }
-        for (_, group) in groups {
+        for group in groups {
             // With a choice, a route of one webhook is dispatched too: a provider sending every
             // event to this URL sends others, which must not reach this webhook's handler.
             let handler = choice.map { dispatching(group, by: $0, limits) } ?? group[0].handler

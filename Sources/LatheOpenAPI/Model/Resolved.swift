@@ -108,13 +108,13 @@ extension OpenAPIDocument {
                         for index in added { received[index].roots += chain }
                         continue
                     }
-                    let start = received.count
                     add(resolved, named: name, owner: ownerName, chain: chain)
-                    seen[resolved.origin] = start ..< received.count
                 }
             }
         }
         func add(_ callback: Callback, named name: String, owner: String?, chain: [Operation]) {
+            let start = received.count
+            defer { seen[callback.origin] = start ..< received.count }
             for (expression, item) in callback.expressions {
                 let item = store.resolvedPathItem(item, path: expression)
                 for operation in item.operations {
@@ -135,9 +135,7 @@ extension OpenAPIDocument {
             guard let item = store.callbacks[key], let resolved = store.resolve(item, in: \.callbacks),
                 seen[resolved.origin] == nil
             else { continue }
-            let start = received.count
             add(resolved, named: name, owner: nil, chain: [])
-            seen[resolved.origin] = start ..< received.count
         }
         drain()
         return received
