@@ -115,10 +115,10 @@ extension TypeEmitter {
         let defaultCase = union.defaultCase.map { cases[$0] }
         // With a discriminator, the cases it cannot select: tried in order before the default case
         // or `undocumented`.
-        let tried = cases.enumerated().filter {
-            $0.element.2.discriminatorValues.isEmpty && $0.offset != union.defaultCase
-        }
-        .map(\.element)
+        let order = trialOrder(union.cases)
+        let reordered = order != Array(order.indices)
+        let tried = order.filter { cases[$0].2.discriminatorValues.isEmpty && $0 != union.defaultCase }
+            .map { cases[$0] }
         // A value the discriminator selects no case for is kept as it came, unless a case is the default.
         let hasUndocumented = union.discriminator != nil && defaultCase == nil
         let selectingValues = cases.flatMap(\.2.discriminatorValues)
@@ -138,7 +138,8 @@ extension TypeEmitter {
                         item.discriminatorValues.isEmpty
                             ? isDefault
                                 ? "The default: a value whose `\(discriminator)` is absent or selects none of the other cases."
-                                : "Tried, in order, when `\(discriminator)` selects none of the cases."
+                                : "Tried, in order\(reordered ? " (a case requiring more members first)" : ""), "
+                                    + "when `\(discriminator)` selects none of the cases."
                             : "Selected by `\(discriminator)` "
                                 + "\(item.discriminatorValues.map { "`\($0)`" }.joined(separator: " or "))"
                                 + (isDefault
@@ -219,7 +220,7 @@ extension TypeEmitter {
                         w.line("if container.decodeNil() { self = .\(nullable.0)(nil); return }")
                     }
                     if checked { w.line("var decoded: Self?") }
-                    for ((name, swiftType, _), check) in zip(cases, checks) {
+                    for ((name, swiftType, _), check) in order.map({ (cases[$0], checks[$0]) }) {
                         w.block("if let value = try? container.decode(\(swiftType).self)") { w in
                             guard !check.isEmpty else {
                                 w.line("self = .\(name)(value)")
@@ -309,6 +310,38 @@ extension TypeEmitter {
             }
             emitNested(type, into: &w)
         }
+    }
+
+    /// The order a union's cases are tried in when nothing selects one: as the spec lists them,
+    /// except that an object case requiring every member another requires, and more, goes before
+    /// it. A value of the larger case decodes as the smaller too, which ignores the members it
+    /// does not declare: Hugging Face TGI's final completion, a chunk with `usage`, decoded as a
+    /// chunk and lost its usage.
+    func trialOrder(_ cases: [IRUnion.Case]) -> [Int] {
+        let required = cases.map { requiredMembers(of: $0.type.nonNull) }
+        // Each case in the spec's order goes just before the first case placed whose required
+        // members it has, and more, or last. The relation is transitive, so a case also goes
+        // before every case those go before, and the others keep their order.
+        var order: [Int] = []
+        for (index, members) in required.enumerated() {
+            let before = members.flatMap { larger in
+                order.firstIndex { placed in
+                    guard let smaller = required[placed] else { return false }
+                    return smaller.count < larger.count && smaller.isSubset(of: larger)
+                }
+            }
+            order.insert(index, at: before ?? order.count)
+        }
+        return order
+    }
+
+    /// The keys an object case requires; `nil` for a case that is not an object. (Its composed
+    /// members are unions, which require nothing of their own.)
+    private func requiredMembers(of type: IRValueType) -> Set<String>? {
+        guard case .named(let id) = spelling.unaliased(type), case .object(let object) = module[id].kind else {
+            return nil
+        }
+        return Set(object.properties.lazy.filter { $0.isRequired || $0.checksPresence }.map(\.name.original))
     }
 
     /// `anyOf`: any number of the members at once; decoding fills every member that fits.

@@ -140,6 +140,97 @@ extension OneOfUntagged {
 }
 
 extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Completion`
+    nonisolated public enum Completion: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        case part(Completion.Part)
+        case last(Completion.Last)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let value = try? container.decode(Completion.Last.self) {
+                self = .last(value)
+                return
+            }
+            if let value = try? container.decode(Completion.Part.self) {
+                self = .part(value)
+                return
+            }
+            throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Completion's cases.")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .part(let value): try container.encode(value)
+            case .last(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .part(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .last(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            }
+        }
+
+        /// Part
+        ///
+        /// - Source: `#/components/schemas/Completion/oneOf/0`
+        nonisolated public struct Part: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var id: Swift.String
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(id: Swift.String) {
+                self.id = id
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.id = try container.decode(Swift.String.self, forKey: "id")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.id, forKey: "id")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// Last
+        ///
+        /// - Source: `#/components/schemas/Completion/oneOf/1`
+        nonisolated public struct Last: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var id: Swift.String
+
+            public var usage: Swift.Int
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(id: Swift.String, usage: Swift.Int) {
+                self.id = id
+                self.usage = usage
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.id = try container.decode(Swift.String.self, forKey: "id")
+                self.usage = try container.decode(Swift.Int.self, forKey: "usage")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.id, forKey: "id")
+                try container.encode(self.usage, forKey: "usage")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+    }
+}
+
+extension OneOfUntagged {
     /// - Source: `#/components/schemas/Discount`
     nonisolated public enum Discount: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         case amount(Amount)
@@ -193,6 +284,13 @@ extension OneOfUntagged {
         public init(from decoder: any Swift.Decoder) throws {
             let container = try decoder.singleValueContainer()
             var decoded: Self?
+            if let value = try? container.decode(Moved.self) {
+                let path = LatheRuntime.JSONPath.root
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.name.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { self = .moved(value); return }
+                if decoded == nil { decoded = .moved(value) }
+            }
             if let value = try? container.decode(Event.Started.self) {
                 let path = LatheRuntime.JSONPath.root
                 var issues: [LatheRuntime.ValidationIssue] = []
@@ -206,13 +304,6 @@ extension OneOfUntagged {
                 value.name?.collectValidationIssues(at: path, into: &issues)
                 if issues.isEmpty { self = .stopped(value); return }
                 if decoded == nil { decoded = .stopped(value) }
-            }
-            if let value = try? container.decode(Moved.self) {
-                let path = LatheRuntime.JSONPath.root
-                var issues: [LatheRuntime.ValidationIssue] = []
-                value.name.collectValidationIssues(at: path, into: &issues)
-                if issues.isEmpty { self = .moved(value); return }
-                if decoded == nil { decoded = .moved(value) }
             }
             if let decoded { self = decoded; return }
             throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Event's cases.")
@@ -747,6 +838,172 @@ extension OneOfUntagged {
                     LatheRuntime.Check.count(value1.count, min: 1, max: nil, of: "items", at: path, into: &issues)
                     for (index2, item2) in value1.enumerated() {
                         LatheRuntime.Check.constant(([1.5, 7.0] as [Swift.Double]).contains(item2), expected: "one of 1.5, 7", at: path.index(index2), into: &issues)
+                    }
+                }
+            }
+        }
+    }
+
+    /// - Source: `#/components/schemas/Streamed`
+    nonisolated public enum Streamed: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Tried, in order (a case requiring more members first), when `object` selects none of the cases.
+        case part(Streamed.Part)
+        /// Tried, in order (a case requiring more members first), when `object` selects none of the cases.
+        case last(Streamed.Last)
+        /// A value that none of the cases above decodes, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            switch try LatheRuntime.EnumCoding.discriminator("object", in: decoder) {
+            default:
+                let value = try decoder.singleValueContainer()
+                if let found = try? value.decode(Streamed.Last.self) { self = .last(found); return }
+                if let found = try? value.decode(Streamed.Part.self) { self = .part(found); return }
+                self = .undocumented(try value.decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .part(let value): try container.encode(value)
+            case .last(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .part(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .last(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Streamed", at: path, into: &issues)
+            }
+        }
+
+        /// Part
+        ///
+        /// - Source: `#/components/schemas/Streamed/oneOf/0`
+        nonisolated public struct Part: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var object: Streamed.Part.Object
+
+            public var id: Swift.String
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(object: Streamed.Part.Object, id: Swift.String) {
+                self.object = object
+                self.id = id
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.object = try container.decode(Streamed.Part.Object.self, forKey: "object")
+                self.id = try container.decode(Swift.String.self, forKey: "id")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.object, forKey: "object")
+                try container.encode(self.id, forKey: "id")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.object.collectValidationIssues(at: path.key("object"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Streamed/oneOf/0/properties/object`
+            nonisolated public enum Object: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case chunk
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "chunk": self = .chunk
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .chunk: "chunk"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.chunk]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// Last
+        ///
+        /// - Source: `#/components/schemas/Streamed/oneOf/1`
+        nonisolated public struct Last: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var object: Streamed.Last.Object
+
+            public var id: Swift.String
+
+            public var usage: Swift.Int
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(object: Streamed.Last.Object, id: Swift.String, usage: Swift.Int) {
+                self.object = object
+                self.id = id
+                self.usage = usage
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.object = try container.decode(Streamed.Last.Object.self, forKey: "object")
+                self.id = try container.decode(Swift.String.self, forKey: "id")
+                self.usage = try container.decode(Swift.Int.self, forKey: "usage")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.object, forKey: "object")
+                try container.encode(self.id, forKey: "id")
+                try container.encode(self.usage, forKey: "usage")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.object.collectValidationIssues(at: path.key("object"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Streamed/oneOf/1/properties/object`
+            nonisolated public enum Object: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case chunk
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "chunk": self = .chunk
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .chunk: "chunk"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.chunk]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
                     }
                 }
             }
