@@ -24,9 +24,16 @@ struct ComposeCommand: ParsableCommand {
     @Flag(help: "Let $refs reach files outside the folder of the root spec.")
     var allowRefsOutsideRoot = false
 
+    @Option(
+        name: .customLong("ref-mirror"),
+        help: ArgumentHelp(refMirrorHelp, valueName: "url=path"),
+        transform: parseRefMirror)
+    var refMirrors: [RefMirror] = []
+
     func run() throws {
-        let result = OpenAPILoader.load(
-            path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay))
+        var options = LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
+        options.refMirrors = refMirrors
+        let result = OpenAPILoader.load(path: spec, options: options)
         report(result.diagnostics.forGeneration(), quiet: true)
         guard let document = result.document else { throw ExitCode(LatheCommand.Status.inputErrors) }
         print(JSONText.compact(SpecValue(document.node)))

@@ -105,6 +105,12 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Let $refs reach files outside the folder of the root spec.")
     var allowRefsOutsideRoot = false
 
+    @Option(
+        name: .customLong("ref-mirror"),
+        help: ArgumentHelp(refMirrorHelp, valueName: "url=path"),
+        transform: parseRefMirror)
+    var refMirrors: [RefMirror] = []
+
     @Flag(help: "Write nothing; exit 1 and name the files when the output folder differs from what would be written.")
     var check = false
 
@@ -126,10 +132,10 @@ struct GenerateCommand: ParsableCommand {
             if spec != nil {
                 throw ValidationError("Give a spec or --config, not both: the configuration names its specs.")
             }
-            if !mode.isEmpty || namespace != nil || !overlay.isEmpty || allowRefsOutsideRoot {
+            if !mode.isEmpty || namespace != nil || !overlay.isEmpty || allowRefsOutsideRoot || !refMirrors.isEmpty {
                 throw ValidationError(
-                    "--mode, --namespace, --overlay and --allow-refs-outside-root are set per module in the "
-                        + "configuration file."
+                    "--mode, --namespace, --overlay, --allow-refs-outside-root and --ref-mirror are set per module "
+                        + "in the configuration file."
                 )
             }
         } else {
@@ -219,6 +225,7 @@ struct GenerateCommand: ParsableCommand {
             var options = GeneratorOptions(
                 modes: modes, namespace: namespace, allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
             if let maxFileSize { options.maximumFileSize = maxFileSize * 1_000_000 }
+            options.refMirrors = refMirrors
             options.fixedFileNames = fixedFileNames
             options.singleFile = singleFile
             options.hashable = !noHashable

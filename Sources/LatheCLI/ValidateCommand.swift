@@ -21,6 +21,12 @@ struct ValidateCommand: ParsableCommand {
     var allowRefsOutsideRoot = false
 
     @Option(
+        name: .customLong("ref-mirror"),
+        help: ArgumentHelp(refMirrorHelp, valueName: "url=path"),
+        transform: parseRefMirror)
+    var refMirrors: [RefMirror] = []
+
+    @Option(
         help: "An OpenAPI Overlay to apply to each description before checking it; repeat to apply several in order.")
     var overlay: [String] = []
 
@@ -30,8 +36,9 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var failed = false
         for spec in specs {
-            let result = OpenAPILoader.load(
-                path: spec, options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay))
+            var options = LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
+            options.refMirrors = refMirrors
+            let result = OpenAPILoader.load(path: spec, options: options)
             var diagnostics = result.diagnostics
             // What generating would say about the types too (`enum-mixed`, `default-not-text`, …),
             // so a spec is checked once, here, before a build meets it.
@@ -43,6 +50,18 @@ struct ValidateCommand: ParsableCommand {
         }
         if failed { throw ExitCode(LatheCommand.Status.inputErrors) }
     }
+}
+
+let refMirrorHelp =
+    "Read $refs to URLs under this one from the copy at this path (https://host/folder/=vendor/folder, or one "
+    + "document's URL and its file); Lathe reads no network. Repeat for several."
+
+/// `--ref-mirror URL=PATH`.
+@Sendable func parseRefMirror(_ argument: String) throws -> RefMirror {
+    guard let mirror = RefMirror(argument: argument) else {
+        throw ValidationError("--ref-mirror takes URL=PATH, with an http or https URL: '\(argument)' is not one.")
+    }
+    return mirror
 }
 
 /// Prints diagnostics to standard error in file order, with a count at the end. With

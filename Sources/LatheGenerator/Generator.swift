@@ -19,6 +19,8 @@ public struct GeneratorOptions: Sendable, Hashable {
     public var allowRefsOutsideRoot = false
     /// Overlay documents applied, in order, to the spec before it is read.
     public var overlays: [String] = []
+    /// Local copies of remote documents the spec's `$ref`s name.
+    public var refMirrors: [RefMirror] = []
     /// Write exactly `Types.swift`, `Operations.swift`, `Client.swift` and `Server.swift` instead of
     /// splitting types by letter: for build plugins, which must name their outputs in advance.
     public var fixedFileNames = false
@@ -51,6 +53,7 @@ public struct GeneratorOptions: Sendable, Hashable {
 
     var loadOptions: LoadOptions {
         var options = LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlays)
+        options.refMirrors = refMirrors
         options.reader.maximumFileSize = maximumFileSize
         return options
     }

@@ -19,10 +19,43 @@ public struct LoadOptions: Sendable {
     public var overlays: [String] = []
     /// Overlay documents already read (from memory, say), applied after those in `overlays`.
     public var overlayTrees: [YAMLTree] = []
+    /// Local copies of remote documents, which `$ref`s to their URLs read instead: Lathe fetches
+    /// nothing, so a build is the same offline and in a sandbox.
+    public var refMirrors: [RefMirror] = []
 
     public init(allowRefsOutsideRoot: Bool = false, overlays: [String] = []) {
         self.allowRefsOutsideRoot = allowRefsOutsideRoot
         self.overlays = overlays
+    }
+}
+
+/// A local copy of remote documents: a `$ref` to a URL under `url` reads the file at the same
+/// place under `path` (`https://example.com/api/` and `vendor/api` make
+/// `https://example.com/api/common.yaml#/Error` read `vendor/api/common.yaml`). A `url` that does
+/// not end in `/` names one document, and `path` its copy.
+public struct RefMirror: Sendable, Hashable {
+    public var url: String
+    /// As given: relative to the working directory, or to the configuration file that names it.
+    public var path: String
+
+    public init(url: String, path: String) {
+        self.url = url
+        self.path = path
+    }
+
+    /// Reads `URL=PATH`, as `--ref-mirror` takes it; `nil` unless the URL is http or https.
+    public init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "=") else { return nil }
+        self.init(url: String(argument[..<equals]), path: String(argument[argument.index(after: equals)...]))
+        guard isWellFormed else { return nil }
+    }
+
+    /// Whether `url` is an http or https URL with a host, and `path` is not empty.
+    public var isWellFormed: Bool {
+        let lowered = url.lowercased()
+        let scheme = lowered.hasPrefix("https://") ? "https://" : lowered.hasPrefix("http://") ? "http://" : nil
+        guard let scheme else { return false }
+        return url.count > scheme.count && !url.dropFirst(scheme.count).hasPrefix("/") && !path.isEmpty
     }
 }
 
@@ -46,7 +79,8 @@ public enum OpenAPILoader {
         path: String, displayPath: String? = nil, options: LoadOptions = LoadOptions()
     ) -> LoadResult {
         let files = SpecFiles(
-            rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
+            rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, refMirrors: options.refMirrors,
+            reader: options.reader)
         switch files.load(absolutePath: files.rootAbsolutePath, displayPath: displayPath ?? path) {
         case .tree(let tree):
             return decode(tree, files: files, options: options)
@@ -58,7 +92,8 @@ public enum OpenAPILoader {
     /// Reads a description given as bytes, named `path`; relative `$ref`s resolve against `path`'s folder.
     public static func load(bytes: [UInt8], path: String, options: LoadOptions = LoadOptions()) -> LoadResult {
         let files = SpecFiles(
-            rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, reader: options.reader)
+            rootPath: path, allowRefsOutsideRoot: options.allowRefsOutsideRoot, refMirrors: options.refMirrors,
+            reader: options.reader)
         do {
             let tree = try options.reader.parse(bytes, path: path)
             files.register(tree, absolutePath: files.rootAbsolutePath)

@@ -85,7 +85,7 @@ struct ConfigurationTests {
         #expect(
             broken.stderr == """
                 specs/lathe.yaml:2:13: error: 'Bad Name' is not a Swift module name
-                specs/lathe.yaml:4:5: error: unknown field 'colour' in a module entry (a module entry has: module, spec, overlays, output, modes, namespace, allowRefsOutsideRoot, strict, silence, operations, hashable) [unknown-field]
+                specs/lathe.yaml:4:5: error: unknown field 'colour' in a module entry (a module entry has: module, spec, overlays, output, modes, namespace, allowRefsOutsideRoot, strict, silence, operations, hashable, refMirrors) [unknown-field]
                 2 errors generated.
 
                 """)
@@ -142,6 +142,58 @@ struct ConfigurationTests {
             try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [
                 "Client.swift", "Operations.swift", "Server.swift", "Types.swift",
             ])
+    }
+
+    /// `refMirrors` in an entry (paths relative to the configuration) and `--ref-mirror` on the
+    /// command line both read a remote `$ref` from its copy; a mirror that is not a URL is refused
+    /// where it is written.
+    @Test func refMirrorsInBothPlaces() throws {
+        let root = try temporaryCopyOfSpecs()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("api")
+        try FileManager.default.createDirectory(
+            at: target.appendingPathComponent("vendor"), withIntermediateDirectories: true)
+        try "Error: {type: object, properties: {code: {type: integer}}}\n".write(
+            to: target.appendingPathComponent("vendor/common.yaml"), atomically: true, encoding: .utf8)
+        try """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        components:
+          schemas:
+            Failure: {$ref: 'https://raw.example.com/base/master/common.yaml#/Error'}
+
+        """.write(to: target.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        try """
+        modules:
+          - module: API
+            spec: api.yaml
+            output: out
+            refMirrors:
+              "https://raw.example.com/base/master/": vendor
+
+        """.write(to: target.appendingPathComponent("lathe.yaml"), atomically: true, encoding: .utf8)
+        let configured = try runner.lathe("generate", "--config", "api/lathe.yaml", "--single-file", in: root.path)
+        #expect(configured.status == 0 && configured.stderr == "", "\(configured.stderr)")
+        let generated = try String(contentsOf: target.appendingPathComponent("out/API.swift"), encoding: .utf8)
+        #expect(generated.contains("public var code: Swift.Int?"))
+
+        let direct = try runner.lathe(
+            "generate", "api/api.yaml", "--output", "direct", "--single-file",
+            "--ref-mirror", "https://raw.example.com/base/master/=api/vendor", in: root.path)
+        #expect(direct.status == 0 && direct.stderr == "", "\(direct.stderr)")
+        let unmirrored = try runner.lathe("generate", "api/api.yaml", "--output", "bare", in: root.path)
+        #expect(unmirrored.stderr.contains("[ref-remote]"))
+
+        let badArgument = try runner.lathe(
+            "generate", "api/api.yaml", "--output", "direct", "--ref-mirror", "vendor", in: root.path)
+        #expect(badArgument.status == 2 && badArgument.stderr.contains("--ref-mirror takes URL=PATH"))
+        try "modules:\n  - module: API\n    spec: api.yaml\n    refMirrors: {base/: vendor}\n".write(
+            to: target.appendingPathComponent("lathe.yaml"), atomically: true, encoding: .utf8)
+        let badEntry = try runner.lathe("generate", "--config", "api/lathe.yaml", "--output", "x", in: root.path)
+        #expect(badEntry.status == 1)
+        #expect(
+            badEntry.stderr.hasPrefix(
+                "api/lathe.yaml:4:18: error: a ref mirror maps an http or https URL to a path"), "\(badEntry.stderr)")
     }
 
     @Test func usage() throws {

@@ -332,7 +332,7 @@ struct BrokenSpecTests {
                     A: {$ref: 'https://example.com/pet.yaml#/Pet'}
                 """#,
             expected: [
-                #"spec.yaml:5:15: error: remote reference 'https://example.com/pet.yaml#/Pet' is not supported; download the document next to this one and refer to it by a relative path [ref-remote]"#
+                #"spec.yaml:5:15: error: remote reference 'https://example.com/pet.yaml#/Pet' is not fetched (Lathe reads no network); save a copy and map the URL to it with --ref-mirror URL=PATH (refMirrors in lathe.yaml) [ref-remote]"#
             ]
         ),
         Case(

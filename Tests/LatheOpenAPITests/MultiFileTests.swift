@@ -126,12 +126,73 @@ struct MultiFileTests {
         #expect(result.files.count == 2)
         #expect(
             printed(result, removing: directory.path + "/") == [
-                "api.yaml:7:15: error: remote reference 'https://example.org/other.yaml#/Pet' is not supported; "
-                    + "download the document next to this one and refer to it by a relative path [ref-remote]"
+                "api.yaml:7:15: error: remote reference 'https://example.org/other.yaml#/Pet' is not fetched (Lathe "
+                    + "reads no network); save a copy and map the URL to it with --ref-mirror URL=PATH (refMirrors "
+                    + "in lathe.yaml) [ref-remote]"
             ])
         let document = try #require(result.document)
         let a = try #require(document.components.schemas.first { $0.name == "A" }).key
         #expect(document.store.schemas[a]?.ref?.targetKey?.hasSuffix("api.yaml#/components/schemas/B") == true)
+    }
+
+    /// Moov's spec refers to `https://raw.githubusercontent.com/moov-io/base/master/api/common.yaml`:
+    /// with a mirror, the copy on disk is read (outside the root folder, since its user named it),
+    /// and refs inside it stay relative to it; URLs no mirror covers stay remote.
+    @Test func refsToMirroredURLsReadTheLocalCopies() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lathe-mirror-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func write(_ path: String, _ text: String) throws {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try write("vendor/base/api/common.yaml", "Error: {type: object, properties: {detail: {$ref: 'detail.yaml'}}}\n")
+        try write("vendor/base/api/detail.yaml", "type: string\n")
+        try write("vendor/secret.yaml", "Pet: {type: string}\n")
+        try write("vendor/pet.yaml", "Pet: {type: object}\n")
+        try write(
+            "spec/api.yaml",
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                A: {$ref: 'https://example.com/base/api/common.yaml#/Error'}
+                B: {$ref: 'https://example.com/base/api/%2E%2E/%2E%2E/secret.yaml#/Pet'}
+                C: {$ref: 'https://example.com/pet.yaml?raw=true#/Pet'}
+                D: {$ref: 'https://example.org/other.yaml#/Pet'}
+
+            """)
+        var options = LoadOptions()
+        options.refMirrors = [
+            RefMirror(url: "https://example.com/base/", path: directory.path + "/vendor/base"),
+            RefMirror(url: "https://example.com/pet.yaml", path: directory.path + "/vendor/pet.yaml"),
+        ]
+        let result = OpenAPILoader.load(path: directory.appendingPathComponent("spec/api.yaml").path, options: options)
+        #expect(
+            printed(result, removing: directory.path + "/") == [
+                "spec/api.yaml:6:15: error: 'https://example.com/base/api/%2E%2E/%2E%2E/secret.yaml#/Pet' leads out "
+                    + "of the folder that mirrors https://example.com/base/ [ref-outside-mirror]",
+                "spec/api.yaml:8:15: error: remote reference 'https://example.org/other.yaml#/Pet' is not fetched "
+                    + "(Lathe reads no network); save a copy and map the URL to it with --ref-mirror URL=PATH "
+                    + "(refMirrors in lathe.yaml) [ref-remote]",
+            ])
+        #expect(
+            result.files.map { $0.path.replacingAll(directory.path + "/", with: "") } == [
+                "spec/api.yaml", "vendor/base/api/common.yaml", "vendor/pet.yaml", "vendor/base/api/detail.yaml",
+            ])
+        let document = try #require(result.document)
+        let a = try #require(document.components.schemas.first { $0.name == "A" }).key
+        let error = try #require(document.store.schemas[a]?.ref.flatMap(document.store.schema))
+        #expect(error.properties.map(\.name) == ["detail"])
+        #expect(
+            RefMirror(argument: "https://example.com/a/=vendor/a")
+                == RefMirror(url: "https://example.com/a/", path: "vendor/a"))
+        #expect(RefMirror(argument: "example.com/a/=vendor/a") == nil)
+        #expect(RefMirror(argument: "https:///a=vendor/a") == nil)
+        #expect(RefMirror(argument: "https://example.com/a=") == nil)
     }
 
     @Test func missingUnparsableAndWrongTargets() {

@@ -55,7 +55,8 @@ struct SchemaIDTests {
                 "spec.yaml:13:25: error: cannot resolve 'nothing.schema.json': cannot read 'nothing.schema.json': "
                     + "No such file or directory [ref-unreadable]",
                 "spec.yaml:27:22: error: remote reference 'https://example.com/api/v1/fake.schema.json' is not "
-                    + "supported; download the document next to this one and refer to it by a relative path [ref-remote]",
+                    + "fetched (Lathe reads no network); save a copy and map the URL to it with --ref-mirror URL=PATH "
+                    + "(refMirrors in lathe.yaml) [ref-remote]",
             ])
     }
 

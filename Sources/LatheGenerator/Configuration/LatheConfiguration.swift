@@ -13,6 +13,8 @@ import LatheOpenAPI
 ///     modes: [types, client, server]      # optional; all three by default
 ///     namespace: Piriod                   # optional
 ///     allowRefsOutsideRoot: false         # optional
+///     refMirrors:                         # optional: local copies of the remote documents $refs name
+///       "https://example.com/schemas/": vendor/schemas
 ///     strict: false                       # optional: refuse a spec with errors, as `validate` reports them
 ///     silence: [unknown-field]            # optional: warning kinds not to print
 ///     operations: [createPayment, tag:Refunds]  # optional: only these operations and what they reach
@@ -72,7 +74,7 @@ public struct LatheConfiguration: Sendable {
             }
             let fields = [
                 "module", "spec", "overlays", "output", "modes", "namespace", "allowRefsOutsideRoot", "strict",
-                "silence", "operations", "hashable",
+                "silence", "operations", "hashable", "refMirrors",
             ]
             diagnostics.unknownFields(
                 of: entry, in: "a module entry", fields: fields, severity: .error, allowsExtensions: false)
@@ -133,6 +135,22 @@ public struct LatheConfiguration: Sendable {
                     option = flag
                 } else {
                     error("'\(field)' must be true or false", node)
+                }
+            }
+            if let mirrors = entry["refMirrors"] {
+                if mirrors.isMapping {
+                    for (key, value) in mirrors.entries {
+                        guard let url = key.text, let path = value.text, value.scalarType == .string,
+                            RefMirror(url: url, path: path).isWellFormed
+                        else {
+                            error(
+                                "a ref mirror maps an http or https URL to a path: \"https://host/folder/\": path", key)
+                            continue
+                        }
+                        options.refMirrors.append(RefMirror(url: url, path: resolve(path)))
+                    }
+                } else {
+                    error("'refMirrors' must be a mapping from URLs to paths", mirrors)
                 }
             }
             flag("allowRefsOutsideRoot", into: &options.allowRefsOutsideRoot)

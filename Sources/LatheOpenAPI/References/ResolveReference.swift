@@ -123,20 +123,34 @@ extension DocumentDecoder {
         _ raw: String, at refNode: YAMLNode, kind: ComponentKind?
     ) -> (key: String, node: YAMLNode)? {
         let (uriPart, fragmentPart) = split(raw)
-        let local = localPath(underSelf: uriPart)
+        var local = localPath(underSelf: uriPart)
+        // A mirror's copy is shown as the mirror names it, not as an absolute path.
+        var mirroredDisplay: String?
         if local == nil, let scheme = uriScheme(uriPart) {
             if scheme == "http" || scheme == "https" {
-                referenceError(
-                    "remote reference '\(raw)' is not supported; "
-                        + "download the document next to this one and refer to it by a relative path",
-                    at: refNode, kind: kind, "ref-remote")
+                switch files.mirrored(uriPart) {
+                case .file(let absolute, let display)?:
+                    local = absolute
+                    mirroredDisplay = display
+                case .outside(let mirror)?:
+                    referenceError(
+                        "'\(raw)' leads out of the folder that mirrors \(mirror)", at: refNode, kind: kind,
+                        "ref-outside-mirror")
+                    return nil
+                case nil:
+                    referenceError(
+                        "remote reference '\(raw)' is not fetched (Lathe reads no network); save a copy and map the "
+                            + "URL to it with --ref-mirror URL=PATH (refMirrors in lathe.yaml)",
+                        at: refNode, kind: kind, "ref-remote")
+                    return nil
+                }
             } else {
                 referenceError(
                     "reference '\(raw)' uses the '\(scheme):' scheme, which Lathe does not support; "
                         + "refer to a file by a relative path",
                     at: refNode, kind: kind, "ref-remote")
+                return nil
             }
-            return nil
         }
         guard var uri = local ?? PercentEncoding.decode(uriPart),
             var fragment = PercentEncoding.decode(fragmentPart ?? "")
@@ -180,7 +194,9 @@ extension DocumentDecoder {
                 at: refNode, kind: "ref-backslash", reading: "Lathe reads each \\ as /")
             uri = String(uri.map { $0 == "\\" ? "/" : $0 })
         }
-        guard let tree = targetTree(uri: uri, raw: raw, at: refNode, kind: kind) else { return nil }
+        guard let tree = targetTree(uri: uri, display: mirroredDisplay, raw: raw, at: refNode, kind: kind) else {
+            return nil
+        }
         guard let root = tree.root else { return nil }
         // The pointer its tokens make is `fragment` itself: `tokens` accepts only `~0` and `~1` after
         // a `~`, which unescaping and escaping again give back.
@@ -230,11 +246,15 @@ extension DocumentDecoder {
         return scheme.lowercased()
     }
 
-    private func targetTree(uri: String, raw: String, at refNode: YAMLNode, kind: ComponentKind?) -> YAMLTree? {
+    /// The file `uri` names (relative to the ref's file, or absolute), shown as `display` when
+    /// given; `nil`, with the error, when it may not or cannot be read.
+    private func targetTree(
+        uri: String, display: String? = nil, raw: String, at refNode: YAMLNode, kind: ComponentKind?
+    ) -> YAMLTree? {
         if uri.isEmpty { return refNode.tree }
         let referrer = files.absolutePath(of: refNode.tree)
         let absolute = Paths.normalize(Paths.join(Paths.directory(referrer), uri))
-        if !files.allowRefsOutsideRoot, !files.isInsideRoot(absolute) {
+        if !files.allowRefsOutsideRoot, !files.mayRead(absolute) {
             let real = Paths.realPath(absolute) ?? absolute
             referenceError(
                 "'\(raw)' leads outside the folder of the root spec (to \(real)); "
@@ -242,7 +262,7 @@ extension DocumentDecoder {
                 at: refNode, kind: kind, "ref-outside-root")
             return nil
         }
-        let display = Paths.normalize(Paths.join(Paths.directory(refNode.tree.path), uri))
+        let display = display ?? Paths.normalize(Paths.join(Paths.directory(refNode.tree.path), uri))
         switch files.load(absolutePath: absolute, displayPath: display) {
         case .tree(let tree):
             return tree

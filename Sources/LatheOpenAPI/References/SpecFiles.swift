@@ -15,11 +15,50 @@ final class SpecFiles {
     /// Files in the order they were first read, for reports.
     private(set) var order: [YAMLTree] = []
 
-    init(rootPath: String, allowRefsOutsideRoot: Bool, reader: YAMLReader) {
+    /// The mirrors, longest URL first, each with its path made absolute.
+    private let mirrors: [(url: String, absolute: String, display: String)]
+
+    init(rootPath: String, allowRefsOutsideRoot: Bool, refMirrors: [RefMirror] = [], reader: YAMLReader) {
         rootAbsolutePath = Paths.absolute(rootPath)
         rootDirectory = Paths.directory(rootAbsolutePath)
         self.allowRefsOutsideRoot = allowRefsOutsideRoot
         self.reader = reader
+        mirrors = refMirrors.map { ($0.url, Paths.absolute($0.path), Paths.normalize($0.path)) }
+            .sorted { $0.url.count > $1.url.count }
+    }
+
+    /// Where a mirror keeps the document at `uri` (a `$ref`'s part before `#`).
+    enum Mirrored {
+        case file(absolute: String, display: String)
+        /// Under the mirror's URL, but `..` leads out of its folder.
+        case outside(mirror: String)
+    }
+
+    /// The local copy of the document at `uri`, when a mirror holds it; its query is not part of
+    /// the file's name. `nil` when no mirror's URL covers it.
+    func mirrored(_ uri: String) -> Mirrored? {
+        let document = uri.firstIndex(of: "?").map { String(uri[..<$0]) } ?? uri
+        for mirror in mirrors where document.hasPrefix(mirror.url) {
+            let rest = document.dropFirst(mirror.url.count)
+            guard mirror.url.hasSuffix("/") else {
+                if rest.isEmpty { return .file(absolute: mirror.absolute, display: mirror.display) }
+                continue
+            }
+            guard let relative = PercentEncoding.decode(String(rest)) else { continue }
+            let absolute = Paths.normalize(Paths.join(mirror.absolute, relative))
+            guard Paths.isInside(absolute, directory: mirror.absolute) else { return .outside(mirror: mirror.url) }
+            return .file(absolute: absolute, display: Paths.normalize(Paths.join(mirror.display, relative)))
+        }
+        return nil
+    }
+
+    /// Whether a ref may read the file: inside the root spec's folder (see `isInsideRoot`), or a
+    /// mirror's copy, which its user named.
+    func mayRead(_ absolutePath: String) -> Bool {
+        if isInsideRoot(absolutePath) { return true }
+        return mirrors.contains {
+            $0.url.hasSuffix("/") ? Paths.isInside(absolutePath, directory: $0.absolute) : absolutePath == $0.absolute
+        }
     }
 
     /// Registers a tree that was parsed from memory (the root given as bytes).
