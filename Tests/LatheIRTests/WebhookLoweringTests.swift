@@ -1,3 +1,4 @@
+import Foundation
 import LatheIR
 import LatheOpenAPI
 import Testing
@@ -99,6 +100,56 @@ struct WebhookLoweringTests {
             document, specName: "spec.yaml", selection: OperationSelection(["tag:events"]))
         #expect(callback.operations.isEmpty)
         #expect(callback.webhooks.map(\.typeName) == ["PostOnEvent", "PutOnAck"])
+    }
+
+    /// Redoc's `x-webhooks`, a 3.0 document's webhooks: Path Items, or Callback objects (Vonage's)
+    /// whose path items are the webhook's; said, and not read beside `webhooks`.
+    @Test func xWebhooksAreReadAsWebhooks() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            x-webhooks:
+              newPet:
+                post:
+                  requestBody: {content: {application/json: {schema: {type: object}}}}
+                  responses: {'200': {description: ok}}
+              inbound-sms:
+                '{$request.body#/callback}':
+                  post:
+                    operationId: inbound-sms
+                    responses: {'200': {description: ok}}
+              status:
+                '{$request.body#/a}':
+                  post: {responses: {'200': {description: ok}}}
+                '{$request.body#/b}':
+                  put: {responses: {'200': {description: ok}}}
+                x-note: data
+            """
+        let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
+        let document = try #require(loaded.document)
+        #expect(
+            loaded.diagnostics.all.map(\.description) == [
+                "spec.yaml:4:1: warning: 'x-webhooks' (Redoc's extension from before OpenAPI 3.1 had webhooks) is "
+                    + "read as the document's webhooks [x-webhooks]"
+            ])
+        #expect(
+            document.webhooks.map(\.name) == [
+                "newPet", "inbound-sms", "status {$request.body#/a}", "status {$request.body#/b}",
+            ])
+        let (module, _) = Lowering.lower(document, specName: "spec.yaml")
+        #expect(
+            module.webhooks.map(\.methodName) == [
+                "postNewPet", "inboundSms", "postStatusRequestBodyA", "putStatusRequestBodyB",
+            ])
+        // Beside `webhooks`, it is another tool's.
+        let both = OpenAPILoader.load(
+            bytes: Array(
+                (spec.replacingOccurrences(of: "openapi: 3.0.3", with: "openapi: 3.1.0")
+                    + "\nwebhooks:\n  ping:\n    post: {responses: {'200': {description: ok}}}\n").utf8),
+            path: "spec.yaml")
+        #expect(try #require(both.document).webhooks.map(\.name) == ["ping"])
+        #expect(both.diagnostics.all.isEmpty)
     }
 
     /// A 3.0 document describes its webhooks as component callbacks no operation names

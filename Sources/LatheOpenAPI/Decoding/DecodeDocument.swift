@@ -49,6 +49,9 @@ extension DocumentDecoder {
                 "an OpenAPI 3.1 document needs at least one of 'paths', 'components' or 'webhooks'", at: root,
                 kind: "document-empty", reading: "Lathe generates nothing from it")
         }
+        if root["webhooks"] == nil, let extensionWebhooks = root.entries.first(where: { $0.key.text == "x-webhooks" }) {
+            document.webhooks = decodeExtensionWebhooks(extensionWebhooks.value, keyNode: extensionWebhooks.key)
+        }
         document.extensions = extensions ?? Extensions()
         if let info { document.info = info }
         drainPending()

@@ -40,6 +40,37 @@ extension DocumentDecoder {
         }
     }
 
+    /// Redoc's `x-webhooks`, which OpenAPI 3.0 documents (Vonage's, Clerk's) use for what 3.1
+    /// calls `webhooks`: each entry a Path Item, or a Callback object (Vonage's `inbound-sms:
+    /// {'{$request.body#/callback}': {post: …}}`) whose path items are the webhook's. Read only
+    /// where the document has no `webhooks`, and said at `keyNode`.
+    func decodeExtensionWebhooks(_ node: YAMLNode, keyNode: YAMLNode) -> [(name: String, item: PathItem)] {
+        // An `x-` value may be anything; one that is no mapping is another tool's.
+        guard node.isMapping else { return [] }
+        warning(
+            "'x-webhooks' (Redoc's extension from before OpenAPI 3.1 had webhooks) is read as the document's "
+                + "webhooks", at: keyNode, kind: "x-webhooks")
+        let pathItemFields: Set<String> = Set(
+            ["$ref", "summary", "description", "servers", "parameters", "additionalOperations"]
+                + HTTPMethod.fields32.map(\.rawValue))
+        var webhooks: [(name: String, item: PathItem)] = []
+        for (name, _, value) in namedEntries(node, "x-webhooks") {
+            let fields = value.isMapping ? value.entries.filter { !$0.key.textHasPrefix("x-") } : []
+            let isCallback =
+                !fields.isEmpty
+                && fields.allSatisfy { !pathItemFields.contains($0.key.text ?? "") && $0.value.isMapping }
+            guard isCallback else {
+                if let item = decodePathItem(value, path: "") { webhooks.append((name, item)) }
+                continue
+            }
+            for (expression, item) in fields {
+                let webhook = fields.count == 1 ? name : "\(name) \(expression.text ?? "")"
+                if let item = decodePathItem(item, path: "") { webhooks.append((webhook, item)) }
+            }
+        }
+        return webhooks
+    }
+
     /// A path item as written. A `$ref` path item's target is queued like every other target and
     /// merged in after decoding (`ComponentStore.resolvedPathItem`), so a shared path item is
     /// decoded once however often it is used.
