@@ -524,6 +524,9 @@ struct RoundTripTests {
         #expect(
             try roundTrip(OneOfUntagged.Streamed.self, #"{"object": "chunk", "id": "a"}"#)
                 == .part(.init(object: .chunk, id: "a")))
+        #expect(
+            try roundTrip(OneOfUntagged.Notice.self, #"{"kind": "note", "id": "a"}"#)
+                == .plain(.init(kind: .note, id: "a")))
         let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
         #expect(person.named?.name == "Ada" && person.aged?.age == 36)
     }

@@ -115,7 +115,9 @@ extension TypeEmitter {
         let defaultCase = union.defaultCase.map { cases[$0] }
         // With a discriminator, the cases it cannot select: tried in order before the default case
         // or `undocumented`.
-        let order = trialOrder(union.cases)
+        // Untagged cases are tried with their checks, presence among them; cases a discriminator
+        // cannot select are decoded alone.
+        let order = trialOrder(union.cases, presenceChecked: union.discriminator == nil)
         let reordered = order != Array(order.indices)
         let tried = order.filter { cases[$0].2.discriminatorValues.isEmpty && $0 != union.defaultCase }
             .map { cases[$0] }
@@ -317,8 +319,8 @@ extension TypeEmitter {
     /// it. A value of the larger case decodes as the smaller too, which ignores the members it
     /// does not declare: Hugging Face TGI's final completion, a chunk with `usage`, decoded as a
     /// chunk and lost its usage.
-    func trialOrder(_ cases: [IRUnion.Case]) -> [Int] {
-        let required = cases.map { requiredMembers(of: $0.type.nonNull) }
+    func trialOrder(_ cases: [IRUnion.Case], presenceChecked: Bool) -> [Int] {
+        let required = cases.map { requiredMembers(of: $0.type.nonNull, presenceChecked: presenceChecked) }
         // Each case in the spec's order goes just before the first case placed whose required
         // members it has, and more, or last. The relation is transitive, so a case also goes
         // before every case those go before, and the others keep their order.
@@ -335,13 +337,17 @@ extension TypeEmitter {
         return order
     }
 
-    /// The keys an object case requires; `nil` for a case that is not an object. (Its composed
-    /// members are unions, which require nothing of their own.)
-    private func requiredMembers(of type: IRValueType) -> Set<String>? {
+    /// The keys without which an object case is not taken: its required properties, and with
+    /// `presenceChecked` the keys `required` lists that no property declares (optional in Swift,
+    /// so only a presence check refuses a value without them); `nil` for a case that is not an
+    /// object. Its composed members are unions, which require nothing of their own.
+    private func requiredMembers(of type: IRValueType, presenceChecked: Bool) -> Set<String>? {
         guard case .named(let id) = spelling.unaliased(type), case .object(let object) = module[id].kind else {
             return nil
         }
-        return Set(object.properties.lazy.filter { $0.isRequired || $0.checksPresence }.map(\.name.original))
+        return Set(
+            object.properties.lazy.filter { $0.isRequired || (presenceChecked && $0.checksPresence) }.map(
+                \.name.original))
     }
 
     /// `anyOf`: any number of the members at once; decoding fills every member that fits.

@@ -580,6 +580,180 @@ extension OneOfUntagged {
 }
 
 extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Notice`
+    nonisolated public enum Notice: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Tried, in order, when `kind` selects none of the cases.
+        case plain(Notice.Plain)
+        /// Tried, in order, when `kind` selects none of the cases.
+        case leveled(Notice.Leveled)
+        /// A value that none of the cases above decodes, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
+            default:
+                let value = try decoder.singleValueContainer()
+                if let found = try? value.decode(Notice.Plain.self) { self = .plain(found); return }
+                if let found = try? value.decode(Notice.Leveled.self) { self = .leveled(found); return }
+                self = .undocumented(try value.decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .plain(let value): try container.encode(value)
+            case .leveled(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .plain(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .leveled(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Notice", at: path, into: &issues)
+            }
+        }
+
+        /// Plain
+        ///
+        /// - Source: `#/components/schemas/Notice/oneOf/0`
+        nonisolated public struct Plain: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var kind: Notice.Plain.Kind
+
+            public var id: Swift.String
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(kind: Notice.Plain.Kind, id: Swift.String) {
+                self.kind = kind
+                self.id = id
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.kind = try container.decode(Notice.Plain.Kind.self, forKey: "kind")
+                self.id = try container.decode(Swift.String.self, forKey: "id")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.kind, forKey: "kind")
+                try container.encode(self.id, forKey: "id")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.kind.collectValidationIssues(at: path.key("kind"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Notice/oneOf/0/properties/kind`
+            nonisolated public enum Kind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case note
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "note": self = .note
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .note: "note"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.note]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// Leveled
+        ///
+        /// - Source: `#/components/schemas/Notice/oneOf/1`
+        nonisolated public struct Leveled: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var kind: Notice.Leveled.Kind
+
+            public var id: Swift.String
+
+            /// The spec lists this key as required but declares no property for it: any JSON value, and `validate()` reports it when absent.
+            public var level: LatheRuntime.JSONValue?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(
+                kind: Notice.Leveled.Kind,
+                id: Swift.String,
+                level: LatheRuntime.JSONValue? = nil
+            ) {
+                self.kind = kind
+                self.id = id
+                self.level = level
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.kind = try container.decode(Notice.Leveled.Kind.self, forKey: "kind")
+                self.id = try container.decode(Swift.String.self, forKey: "id")
+                self.level = try container.decodeKeepingNull(LatheRuntime.JSONValue.self, forKey: "level")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.kind, forKey: "kind")
+                try container.encode(self.id, forKey: "id")
+                try container.encodeIfPresent(self.level, forKey: "level")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.kind.collectValidationIssues(at: path.key("kind"), into: &issues)
+                LatheRuntime.Check.present(self.level != nil, at: path.key("level"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Notice/oneOf/1/properties/kind`
+            nonisolated public enum Kind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case note
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "note": self = .note
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .note: "note"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.note]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension OneOfUntagged {
     /// - Source: `#/components/schemas/Reply`
     nonisolated public enum Reply: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         case case1(Reply.Case1)
