@@ -527,6 +527,12 @@ struct RoundTripTests {
         #expect(
             try roundTrip(OneOfUntagged.Notice.self, #"{"kind": "note", "id": "a"}"#)
                 == .plain(.init(kind: .note, id: "a")))
+        #expect(
+            try roundTrip(OneOfUntagged.Progress.self, #"{"object": "chunk", "id": "a", "status": "partial"}"#)
+                == .part(.init(object: .chunk, id: "a", status: .partial)))
+        #expect(
+            try roundTrip(OneOfUntagged.Progress.self, #"{"object": "chunk", "id": "a", "status": "final"}"#)
+                == .last(.init(object: .chunk, id: "a", status: .final)))
         let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
         #expect(person.named?.name == "Ada" && person.aged?.age == 36)
     }

@@ -113,14 +113,14 @@ extension TypeEmitter {
     func emitUnion(_ type: IRType, _ union: IRUnion, into writer: inout SwiftWriter) {
         let cases = union.cases.map { (SwiftNames.escapedMember($0.name.swift), spelling.type($0.type), $0) }
         let defaultCase = union.defaultCase.map { cases[$0] }
-        // With a discriminator, the cases it cannot select: tried in order before the default case
-        // or `undocumented`.
-        // Untagged cases are tried with their checks, presence among them; cases a discriminator
-        // cannot select are decoded alone.
-        let order = trialOrder(union.cases, presenceChecked: union.discriminator == nil)
-        let reordered = order != Array(order.indices)
-        let tried = order.filter { cases[$0].2.discriminatorValues.isEmpty && $0 != union.defaultCase }
-            .map { cases[$0] }
+        // With a discriminator, the cases it cannot select: tried before the default case or
+        // `undocumented`, as untagged cases are (`emitTrials`).
+        let triedIndices = cases.indices.filter {
+            union.discriminator == nil || (cases[$0].2.discriminatorValues.isEmpty && $0 != union.defaultCase)
+        }
+        let order = trialOrder(triedIndices.map { union.cases[$0] }).map { triedIndices[$0] }
+        let reordered = order != triedIndices
+        let tried = order.map { cases[$0] }
         // A value the discriminator selects no case for is kept as it came, unless a case is the default.
         let hasUndocumented = union.discriminator != nil && defaultCase == nil
         let selectingValues = cases.flatMap(\.2.discriminatorValues)
@@ -198,45 +198,20 @@ extension TypeEmitter {
                             // Alternatives the discriminator cannot select: `oneOf` tells them apart.
                             w.line("default:")
                             w.indented { w in
-                                w.line("let value = try decoder.singleValueContainer()")
-                                for (name, swiftType, _) in tried {
-                                    w.line(
-                                        "if let found = try? value.decode(\(swiftType).self) { self = .\(name)(found); return }"
-                                    )
-                                }
-                                w.line(fallback("value"))
+                                w.line("let container = try decoder.singleValueContainer()")
+                                emitTrials(tried, compact: true, into: &w)
+                                w.line(fallback("container"))
                             }
                         }
                     }
                 } else {
                     w.line("let container = try decoder.singleValueContainer()")
-                    // A case whose value has checks of its own (`enum`, `const`, bounds, lengths)
-                    // holds a value only when they pass, as `oneOf` asks; else the next case is
-                    // tried, and the first that decoded is kept when none passes.
-                    let telling = tellingMembers(cases.map(\.2.type))
-                    let checks = cases.map { _, _, item in valueChecks(item, telling: telling) }
-                    let checked = checks.contains { !$0.isEmpty }
                     // `try? decode(T?.self)` reads null as no value at all: null is the first
                     // nullable case's, said before any is tried.
                     if let nullable = cases.first(where: { $0.2.type.isNullable }) {
                         w.line("if container.decodeNil() { self = .\(nullable.0)(nil); return }")
                     }
-                    if checked { w.line("var decoded: Self?") }
-                    for ((name, swiftType, _), check) in order.map({ (cases[$0], checks[$0]) }) {
-                        w.block("if let value = try? container.decode(\(swiftType).self)") { w in
-                            guard !check.isEmpty else {
-                                w.line("self = .\(name)(value)")
-                                w.line("return")
-                                return
-                            }
-                            w.line("let path = \(Runtime.jsonPath).root")
-                            w.line("var issues: [\(Runtime.validationIssue)] = []")
-                            w.raw(check)
-                            w.line("if issues.isEmpty { self = .\(name)(value); return }")
-                            w.line("if decoded == nil { decoded = .\(name)(value) }")
-                        }
-                    }
-                    if checked { w.line("if let decoded { self = decoded; return }") }
+                    emitTrials(tried, compact: false, into: &w)
                     w.line(
                         "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "
                             + "\(SwiftLiteral.string("The value matches none of \(type.name.swift)'s cases.")))"
@@ -314,13 +289,44 @@ extension TypeEmitter {
         }
     }
 
+    /// Statements that try `cases` in order on `container`, each taken when it decodes and its
+    /// own checks pass (`enum`, `const`, bounds, lengths, required keys no property declares, and
+    /// the members that tell the cases apart), as `oneOf` asks; when none passes, the first that
+    /// decoded is taken. Falls through when none decodes. `compact` writes a case without checks
+    /// on one line.
+    private func emitTrials(_ cases: [(String, String, IRUnion.Case)], compact: Bool, into w: inout SwiftWriter) {
+        let telling = tellingMembers(cases.map(\.2.type))
+        let checks = cases.map { _, _, item in valueChecks(item, telling: telling) }
+        let checked = checks.contains { !$0.isEmpty }
+        if checked { w.line("var decoded: Self?") }
+        for ((name, swiftType, _), check) in zip(cases, checks) {
+            if compact, check.isEmpty {
+                w.line("if let value = try? container.decode(\(swiftType).self) { self = .\(name)(value); return }")
+                continue
+            }
+            w.block("if let value = try? container.decode(\(swiftType).self)") { w in
+                guard !check.isEmpty else {
+                    w.line("self = .\(name)(value)")
+                    w.line("return")
+                    return
+                }
+                w.line("let path = \(Runtime.jsonPath).root")
+                w.line("var issues: [\(Runtime.validationIssue)] = []")
+                w.raw(check)
+                w.line("if issues.isEmpty { self = .\(name)(value); return }")
+                w.line("if decoded == nil { decoded = .\(name)(value) }")
+            }
+        }
+        if checked { w.line("if let decoded { self = decoded; return }") }
+    }
+
     /// The order a union's cases are tried in when nothing selects one: as the spec lists them,
     /// except that an object case requiring every member another requires, and more, goes before
     /// it. A value of the larger case decodes as the smaller too, which ignores the members it
     /// does not declare: Hugging Face TGI's final completion, a chunk with `usage`, decoded as a
     /// chunk and lost its usage.
-    func trialOrder(_ cases: [IRUnion.Case], presenceChecked: Bool) -> [Int] {
-        let required = cases.map { requiredMembers(of: $0.type.nonNull, presenceChecked: presenceChecked) }
+    func trialOrder(_ cases: [IRUnion.Case]) -> [Int] {
+        let required = cases.map { requiredMembers(of: $0.type.nonNull) }
         // Each case in the spec's order goes just before the first case placed whose required
         // members it has, and more, or last. The relation is transitive, so a case also goes
         // before every case those go before, and the others keep their order.
@@ -337,17 +343,15 @@ extension TypeEmitter {
         return order
     }
 
-    /// The keys without which an object case is not taken: its required properties, and with
-    /// `presenceChecked` the keys `required` lists that no property declares (optional in Swift,
-    /// so only a presence check refuses a value without them); `nil` for a case that is not an
-    /// object. Its composed members are unions, which require nothing of their own.
-    private func requiredMembers(of type: IRValueType, presenceChecked: Bool) -> Set<String>? {
+    /// The keys without which an object case is not taken: its required properties, and the keys
+    /// `required` lists that no property declares (optional in Swift, refused absent by the
+    /// presence check `emitTrials` makes); `nil` for a case that is not an object. Its composed
+    /// members are unions, which require nothing of their own.
+    private func requiredMembers(of type: IRValueType) -> Set<String>? {
         guard case .named(let id) = spelling.unaliased(type), case .object(let object) = module[id].kind else {
             return nil
         }
-        return Set(
-            object.properties.lazy.filter { $0.isRequired || (presenceChecked && $0.checksPresence) }.map(
-                \.name.original))
+        return Set(object.properties.lazy.filter { $0.isRequired || $0.checksPresence }.map(\.name.original))
     }
 
     /// `anyOf`: any number of the members at once; decoding fills every member that fits.

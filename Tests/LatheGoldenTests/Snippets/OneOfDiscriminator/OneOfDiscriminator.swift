@@ -169,10 +169,10 @@ extension OneOfDiscriminator {
         public init(from decoder: any Swift.Decoder) throws {
             switch try LatheRuntime.EnumCoding.discriminator("object", in: decoder) {
             default:
-                let value = try decoder.singleValueContainer()
-                if let found = try? value.decode(Completion.Case1.self) { self = .case1(found); return }
-                if let found = try? value.decode(Completion.Case2.self) { self = .case2(found); return }
-                self = .undocumented(try value.decode(LatheRuntime.JSONValue.self))
+                let container = try decoder.singleValueContainer()
+                if let value = try? container.decode(Completion.Case1.self) { self = .case1(value); return }
+                if let value = try? container.decode(Completion.Case2.self) { self = .case2(value); return }
+                self = .undocumented(try container.decode(LatheRuntime.JSONValue.self))
             }
         }
 

@@ -582,9 +582,9 @@ extension OneOfUntagged {
 extension OneOfUntagged {
     /// - Source: `#/components/schemas/Notice`
     nonisolated public enum Notice: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
-        /// Tried, in order, when `kind` selects none of the cases.
+        /// Tried, in order (a case requiring more members first), when `kind` selects none of the cases.
         case plain(Notice.Plain)
-        /// Tried, in order, when `kind` selects none of the cases.
+        /// Tried, in order (a case requiring more members first), when `kind` selects none of the cases.
         case leveled(Notice.Leveled)
         /// A value that none of the cases above decodes, kept as it came.
         case undocumented(LatheRuntime.JSONValue)
@@ -592,10 +592,18 @@ extension OneOfUntagged {
         public init(from decoder: any Swift.Decoder) throws {
             switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
             default:
-                let value = try decoder.singleValueContainer()
-                if let found = try? value.decode(Notice.Plain.self) { self = .plain(found); return }
-                if let found = try? value.decode(Notice.Leveled.self) { self = .leveled(found); return }
-                self = .undocumented(try value.decode(LatheRuntime.JSONValue.self))
+                let container = try decoder.singleValueContainer()
+                var decoded: Self?
+                if let value = try? container.decode(Notice.Leveled.self) {
+                    let path = LatheRuntime.JSONPath.root
+                    var issues: [LatheRuntime.ValidationIssue] = []
+                    LatheRuntime.Check.present(value.level != nil, at: path, into: &issues)
+                    if issues.isEmpty { self = .leveled(value); return }
+                    if decoded == nil { decoded = .leveled(value) }
+                }
+                if let value = try? container.decode(Notice.Plain.self) { self = .plain(value); return }
+                if let decoded { self = decoded; return }
+                self = .undocumented(try container.decode(LatheRuntime.JSONValue.self))
             }
         }
 
@@ -742,6 +750,266 @@ extension OneOfUntagged {
 
                 /// The values the spec lists.
                 public static let allCases: [Self] = [.note]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension OneOfUntagged {
+    /// - Source: `#/components/schemas/Progress`
+    nonisolated public enum Progress: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Tried, in order (a case requiring more members first), when `object` selects none of the cases.
+        case part(Progress.Part)
+        /// Tried, in order (a case requiring more members first), when `object` selects none of the cases.
+        case last(Progress.Last)
+        /// A value that none of the cases above decodes, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            switch try LatheRuntime.EnumCoding.discriminator("object", in: decoder) {
+            default:
+                let container = try decoder.singleValueContainer()
+                var decoded: Self?
+                if let value = try? container.decode(Progress.Last.self) {
+                    let path = LatheRuntime.JSONPath.root
+                    var issues: [LatheRuntime.ValidationIssue] = []
+                    value.status.collectValidationIssues(at: path, into: &issues)
+                    if issues.isEmpty { self = .last(value); return }
+                    if decoded == nil { decoded = .last(value) }
+                }
+                if let value = try? container.decode(Progress.Part.self) {
+                    let path = LatheRuntime.JSONPath.root
+                    var issues: [LatheRuntime.ValidationIssue] = []
+                    value.status?.collectValidationIssues(at: path, into: &issues)
+                    if issues.isEmpty { self = .part(value); return }
+                    if decoded == nil { decoded = .part(value) }
+                }
+                if let decoded { self = decoded; return }
+                self = .undocumented(try container.decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .part(let value): try container.encode(value)
+            case .last(let value): try container.encode(value)
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .part(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .last(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Progress", at: path, into: &issues)
+            }
+        }
+
+        /// Part
+        ///
+        /// - Source: `#/components/schemas/Progress/oneOf/0`
+        nonisolated public struct Part: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var object: Progress.Part.Object
+
+            public var id: Swift.String
+
+            public var status: Progress.Part.Status?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(
+                object: Progress.Part.Object,
+                id: Swift.String,
+                status: Progress.Part.Status? = nil
+            ) {
+                self.object = object
+                self.id = id
+                self.status = status
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.object = try container.decode(Progress.Part.Object.self, forKey: "object")
+                self.id = try container.decode(Swift.String.self, forKey: "id")
+                self.status = try container.decodeIfPresent(Progress.Part.Status.self, forKey: "status", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.object, forKey: "object")
+                try container.encode(self.id, forKey: "id")
+                try container.encodeIfPresent(self.status, forKey: "status")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.object.collectValidationIssues(at: path.key("object"), into: &issues)
+                if let value = self.status {
+                    value.collectValidationIssues(at: path.key("status"), into: &issues)
+                }
+            }
+
+            /// - Source: `#/components/schemas/Progress/oneOf/0/properties/object`
+            nonisolated public enum Object: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case chunk
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "chunk": self = .chunk
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .chunk: "chunk"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.chunk]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+
+            /// - Source: `#/components/schemas/Progress/oneOf/0/properties/status`
+            nonisolated public enum Status: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case partial
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "partial": self = .partial
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .partial: "partial"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.partial]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+        }
+
+        /// Last
+        ///
+        /// - Source: `#/components/schemas/Progress/oneOf/1`
+        nonisolated public struct Last: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var object: Progress.Last.Object
+
+            public var id: Swift.String
+
+            public var status: Progress.Last.Status
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(
+                object: Progress.Last.Object,
+                id: Swift.String,
+                status: Progress.Last.Status
+            ) {
+                self.object = object
+                self.id = id
+                self.status = status
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                self.object = try container.decode(Progress.Last.Object.self, forKey: "object")
+                self.id = try container.decode(Swift.String.self, forKey: "id")
+                self.status = try container.decode(Progress.Last.Status.self, forKey: "status")
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encode(self.object, forKey: "object")
+                try container.encode(self.id, forKey: "id")
+                try container.encode(self.status, forKey: "status")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                self.object.collectValidationIssues(at: path.key("object"), into: &issues)
+                self.status.collectValidationIssues(at: path.key("status"), into: &issues)
+            }
+
+            /// - Source: `#/components/schemas/Progress/oneOf/1/properties/object`
+            nonisolated public enum Object: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case chunk
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "chunk": self = .chunk
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .chunk: "chunk"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.chunk]
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                    if case .undocumented(let value) = self {
+                        LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                    }
+                }
+            }
+
+            /// - Source: `#/components/schemas/Progress/oneOf/1/properties/status`
+            nonisolated public enum Status: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+                case final
+                /// A value the spec does not list: kept as it came, reported by `validate()`.
+                case undocumented(Swift.String)
+
+                public init(rawValue: Swift.String) {
+                    switch rawValue {
+                    case "final": self = .final
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Swift.String {
+                    switch self {
+                    case .final: "final"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The values the spec lists.
+                public static let allCases: [Self] = [.final]
 
                 @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
                     if case .undocumented(let value) = self {
@@ -1030,10 +1298,10 @@ extension OneOfUntagged {
         public init(from decoder: any Swift.Decoder) throws {
             switch try LatheRuntime.EnumCoding.discriminator("object", in: decoder) {
             default:
-                let value = try decoder.singleValueContainer()
-                if let found = try? value.decode(Streamed.Last.self) { self = .last(found); return }
-                if let found = try? value.decode(Streamed.Part.self) { self = .part(found); return }
-                self = .undocumented(try value.decode(LatheRuntime.JSONValue.self))
+                let container = try decoder.singleValueContainer()
+                if let value = try? container.decode(Streamed.Last.self) { self = .last(value); return }
+                if let value = try? container.decode(Streamed.Part.self) { self = .part(value); return }
+                self = .undocumented(try container.decode(LatheRuntime.JSONValue.self))
             }
         }
 

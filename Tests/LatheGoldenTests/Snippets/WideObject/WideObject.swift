@@ -204,9 +204,9 @@ extension WideObject {
             case 0, 1, 2, 3, 4, 5, 6: self = .circle(try decoder.singleValueContainer().decode(Circle.self))  // "circle", "disc", "ring", "dot", "ellipse", "oval", "round"
             case 7, 8, 9, 10, 11, 12, 13, 14, 15: self = .polygon(try decoder.singleValueContainer().decode(Polygon.self))  // "triangle", "square", "rectangle", "pentagon", "hexagon", "heptagon", "octagon", "nonagon", "decagon"
             default:
-                let value = try decoder.singleValueContainer()
-                if let found = try? value.decode(Shape.Label.self) { self = .label(found); return }
-                self = .undocumented(try value.decode(LatheRuntime.JSONValue.self))
+                let container = try decoder.singleValueContainer()
+                if let value = try? container.decode(Shape.Label.self) { self = .label(value); return }
+                self = .undocumented(try container.decode(LatheRuntime.JSONValue.self))
             }
         }
 
