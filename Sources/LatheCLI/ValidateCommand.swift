@@ -59,7 +59,8 @@ let refMirrorHelp =
 /// `--ref-mirror URL=PATH`.
 @Sendable func parseRefMirror(_ argument: String) throws -> RefMirror {
     guard let mirror = RefMirror(argument: argument) else {
-        throw ValidationError("--ref-mirror takes URL=PATH, with an http or https URL: '\(argument)' is not one.")
+        throw ValidationError(
+            "--ref-mirror takes URL=PATH, an http or https URL without a query: '\(argument)' is not one.")
     }
     return mirror
 }

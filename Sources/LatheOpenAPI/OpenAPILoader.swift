@@ -50,12 +50,14 @@ public struct RefMirror: Sendable, Hashable {
         guard isWellFormed else { return nil }
     }
 
-    /// Whether `url` is an http or https URL with a host, and `path` is not empty.
+    /// Whether `url` is an http or https URL with a host and no query or fragment (a mirror
+    /// stands for documents, which a ref's query does not name), and `path` is not empty.
     public var isWellFormed: Bool {
         let lowered = url.lowercased()
         let scheme = lowered.hasPrefix("https://") ? "https://" : lowered.hasPrefix("http://") ? "http://" : nil
         guard let scheme else { return false }
         return url.count > scheme.count && !url.dropFirst(scheme.count).hasPrefix("/") && !path.isEmpty
+            && !url.contains("?") && !url.contains("#")
     }
 }
 

@@ -193,7 +193,8 @@ struct ConfigurationTests {
         #expect(badEntry.status == 1)
         #expect(
             badEntry.stderr.hasPrefix(
-                "api/lathe.yaml:4:18: error: a ref mirror maps an http or https URL to a path"), "\(badEntry.stderr)")
+                "api/lathe.yaml:4:18: error: a ref mirror maps an http or https URL without a query to a path"),
+            "\(badEntry.stderr)")
     }
 
     @Test func usage() throws {

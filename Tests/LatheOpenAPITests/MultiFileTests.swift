@@ -151,7 +151,13 @@ struct MultiFileTests {
         try write("vendor/base/api/common.yaml", "Error: {type: object, properties: {detail: {$ref: 'detail.yaml'}}}\n")
         try write("vendor/base/api/detail.yaml", "type: string\n")
         try write("vendor/secret.yaml", "Pet: {type: string}\n")
-        try write("vendor/pet.yaml", "Pet: {type: object}\n")
+        // A one-document mirror's copy refers to a file beside it.
+        try write("vendor/pet.yaml", "Pet: {type: object, properties: {tag: {$ref: 'tag.yaml'}}}\n")
+        try write("vendor/tag.yaml", "type: string\n")
+        // A link in a mirror's folder that leads out of it, and out of the root's.
+        try write("private/s.yaml", "S: {type: integer}\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/vendor/base/link", withDestinationPath: "../../private")
         try write(
             "spec/api.yaml",
             """
@@ -163,6 +169,10 @@ struct MultiFileTests {
                 B: {$ref: 'https://example.com/base/api/%2E%2E/%2E%2E/secret.yaml#/Pet'}
                 C: {$ref: 'https://example.com/pet.yaml?raw=true#/Pet'}
                 D: {$ref: 'https://example.org/other.yaml#/Pet'}
+                E: {$ref: 'HTTPS://Example.COM/base/api/../api/detail.yaml'}
+                F: {$ref: 'https://example.com/base/link/s.yaml#/S'}
+                G: {$ref: '../vendor/base/link/s.yaml#/S'}
+                H: {$ref: 'https://example.com/base/%zz.yaml'}
 
             """)
         var options = LoadOptions()
@@ -171,17 +181,25 @@ struct MultiFileTests {
             RefMirror(url: "https://example.com/pet.yaml", path: directory.path + "/vendor/pet.yaml"),
         ]
         let result = OpenAPILoader.load(path: directory.appendingPathComponent("spec/api.yaml").path, options: options)
+        let realDirectory = try FileManager.default.destinationOfSymbolicLinkIfAny(directory.path)
         #expect(
-            printed(result, removing: directory.path + "/") == [
+            printed(result, removing: directory.path + "/").map { $0.replacingAll(realDirectory + "/", with: "") } == [
                 "spec/api.yaml:6:15: error: 'https://example.com/base/api/%2E%2E/%2E%2E/secret.yaml#/Pet' leads out "
                     + "of the folder that mirrors https://example.com/base/ [ref-outside-mirror]",
                 "spec/api.yaml:8:15: error: remote reference 'https://example.org/other.yaml#/Pet' is not fetched "
                     + "(Lathe reads no network); save a copy and map the URL to it with --ref-mirror URL=PATH "
                     + "(refMirrors in lathe.yaml) [ref-remote]",
+                "spec/api.yaml:10:15: error: 'https://example.com/base/link/s.yaml#/S' leads out of the folder that "
+                    + "mirrors https://example.com/base/ [ref-outside-mirror]",
+                "spec/api.yaml:11:15: error: '../vendor/base/link/s.yaml#/S' leads outside the folder of the root spec "
+                    + "(to private/s.yaml); pass --allow-refs-outside-root to allow it [ref-outside-root]",
+                "spec/api.yaml:12:15: error: 'https://example.com/base/%zz.yaml' has an invalid percent-encoding "
+                    + "(each % must be followed by two hex digits) [ref-invalid]",
             ])
         #expect(
             result.files.map { $0.path.replacingAll(directory.path + "/", with: "") } == [
                 "spec/api.yaml", "vendor/base/api/common.yaml", "vendor/pet.yaml", "vendor/base/api/detail.yaml",
+                "vendor/tag.yaml",
             ])
         let document = try #require(result.document)
         let a = try #require(document.components.schemas.first { $0.name == "A" }).key
@@ -193,6 +211,7 @@ struct MultiFileTests {
         #expect(RefMirror(argument: "example.com/a/=vendor/a") == nil)
         #expect(RefMirror(argument: "https:///a=vendor/a") == nil)
         #expect(RefMirror(argument: "https://example.com/a=") == nil)
+        #expect(RefMirror(argument: "https://example.com/a/?v=1=vendor/a") == nil)
     }
 
     @Test func missingUnparsableAndWrongTargets() {

@@ -144,7 +144,8 @@ public struct LatheConfiguration: Sendable {
                             RefMirror(url: url, path: path).isWellFormed
                         else {
                             error(
-                                "a ref mirror maps an http or https URL to a path: \"https://host/folder/\": path", key)
+                                "a ref mirror maps an http or https URL without a query to a path: \"https://host/folder/\": path",
+                                key)
                             continue
                         }
                         options.refMirrors.append(RefMirror(url: url, path: resolve(path)))

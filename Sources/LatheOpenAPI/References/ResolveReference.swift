@@ -137,6 +137,11 @@ extension DocumentDecoder {
                         "'\(raw)' leads out of the folder that mirrors \(mirror)", at: refNode, kind: kind,
                         "ref-outside-mirror")
                     return nil
+                case .invalidEncoding?:
+                    referenceError(
+                        "'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)",
+                        at: refNode, kind: kind, "ref-invalid")
+                    return nil
                 case nil:
                     referenceError(
                         "remote reference '\(raw)' is not fetched (Lathe reads no network); save a copy and map the "

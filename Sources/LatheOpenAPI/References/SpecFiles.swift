@@ -15,50 +15,83 @@ final class SpecFiles {
     /// Files in the order they were first read, for reports.
     private(set) var order: [YAMLTree] = []
 
-    /// The mirrors, longest URL first, each with its path made absolute.
-    private let mirrors: [(url: String, absolute: String, display: String)]
+    /// A mirror as matched: its URL canonical (`canonicalURL`), its path absolute, and the
+    /// folder its copies lie in (a one-document mirror's file's folder), which refs may read.
+    private struct Mirror {
+        let url: String
+        let path: String
+        let display: String
+        let isFolder: Bool
+        let folder: String
+    }
+
+    /// The mirrors, longest URL first.
+    private let mirrors: [Mirror]
 
     init(rootPath: String, allowRefsOutsideRoot: Bool, refMirrors: [RefMirror] = [], reader: YAMLReader) {
         rootAbsolutePath = Paths.absolute(rootPath)
         rootDirectory = Paths.directory(rootAbsolutePath)
         self.allowRefsOutsideRoot = allowRefsOutsideRoot
         self.reader = reader
-        mirrors = refMirrors.map { ($0.url, Paths.absolute($0.path), Paths.normalize($0.path)) }
-            .sorted { $0.url.count > $1.url.count }
+        mirrors = refMirrors.map { mirror in
+            let path = Paths.absolute(mirror.path)
+            let isFolder = mirror.url.hasSuffix("/")
+            return Mirror(
+                url: Self.canonicalURL(mirror.url), path: path, display: Paths.normalize(mirror.path),
+                isFolder: isFolder, folder: isFolder ? path : Paths.directory(path))
+        }
+        .sorted { $0.url.count > $1.url.count }
     }
 
     /// Where a mirror keeps the document at `uri` (a `$ref`'s part before `#`).
     enum Mirrored {
         case file(absolute: String, display: String)
-        /// Under the mirror's URL, but `..` leads out of its folder.
+        /// Under the mirror's URL, but it leads out of the mirror's folder (a `%2E%2E`, a link).
         case outside(mirror: String)
+        /// Under the mirror's URL, with a `%` not followed by two hex digits.
+        case invalidEncoding
     }
 
-    /// The local copy of the document at `uri`, when a mirror holds it; its query is not part of
-    /// the file's name. `nil` when no mirror's URL covers it.
+    /// The local copy of the document at `uri`, when a mirror holds it: matched on the canonical
+    /// URL (`canonicalURL`), its query not part of the file's name. `nil` when no mirror's URL
+    /// covers it.
     func mirrored(_ uri: String) -> Mirrored? {
-        let document = uri.firstIndex(of: "?").map { String(uri[..<$0]) } ?? uri
+        let url = Self.canonicalURL(uri)
+        let document = url.firstIndex(of: "?").map { String(url[..<$0]) } ?? url
         for mirror in mirrors where document.hasPrefix(mirror.url) {
             let rest = document.dropFirst(mirror.url.count)
-            guard mirror.url.hasSuffix("/") else {
-                if rest.isEmpty { return .file(absolute: mirror.absolute, display: mirror.display) }
+            guard mirror.isFolder else {
+                if rest.isEmpty { return .file(absolute: mirror.path, display: mirror.display) }
                 continue
             }
-            guard let relative = PercentEncoding.decode(String(rest)) else { continue }
-            let absolute = Paths.normalize(Paths.join(mirror.absolute, relative))
-            guard Paths.isInside(absolute, directory: mirror.absolute) else { return .outside(mirror: mirror.url) }
+            guard let relative = PercentEncoding.decode(String(rest)) else { return .invalidEncoding }
+            let absolute = Paths.normalize(Paths.join(mirror.path, relative))
+            guard Self.isInside(absolute, mirror.folder) else { return .outside(mirror: mirror.url) }
             return .file(absolute: absolute, display: Paths.normalize(Paths.join(mirror.display, relative)))
         }
         return nil
     }
 
-    /// Whether a ref may read the file: inside the root spec's folder (see `isInsideRoot`), or a
-    /// mirror's copy, which its user named.
+    /// An http(s) URL as mirrors match it: scheme and host in lower case, `.` and `..` segments
+    /// resolved (RFC 3986 §6.2.2), the fragment dropped.
+    static func canonicalURL(_ url: String) -> String {
+        let resolved = URIReference.resolve(url, against: "")
+        guard let colon = resolved.firstIndex(of: ":"), resolved[colon...].hasPrefix("://") else { return resolved }
+        let host = resolved.index(colon, offsetBy: 3)
+        let hostEnd = resolved[host...].firstIndex { $0 == "/" || $0 == "?" } ?? resolved.endIndex
+        return resolved[..<hostEnd].lowercased() + resolved[hostEnd...]
+    }
+
+    /// Whether a ref may read the file: inside the root spec's folder (see `isInsideRoot`), or in
+    /// a mirror's folder, which its user named; symbolic links resolved on both sides.
     func mayRead(_ absolutePath: String) -> Bool {
-        if isInsideRoot(absolutePath) { return true }
-        return mirrors.contains {
-            $0.url.hasSuffix("/") ? Paths.isInside(absolutePath, directory: $0.absolute) : absolutePath == $0.absolute
-        }
+        isInsideRoot(absolutePath) || mirrors.contains { Self.isInside(absolutePath, $0.folder) }
+    }
+
+    /// Whether `path` lies inside `folder` once symbolic links are resolved (a path that does not
+    /// exist yet, as written).
+    private static func isInside(_ path: String, _ folder: String) -> Bool {
+        Paths.isInside(Paths.realPath(path) ?? path, directory: Paths.realPath(folder) ?? folder)
     }
 
     /// Registers a tree that was parsed from memory (the root given as bytes).
@@ -82,9 +115,7 @@ final class SpecFiles {
     /// Whether a file lies inside the root spec's folder, symbolic links resolved on both sides
     /// (a link inside the folder that points out of it does not count as inside).
     func isInsideRoot(_ absolutePath: String) -> Bool {
-        let root = Paths.realPath(rootDirectory) ?? rootDirectory
-        let target = Paths.realPath(absolutePath) ?? absolutePath
-        return Paths.isInside(target, directory: root)
+        Self.isInside(absolutePath, rootDirectory)
     }
 
     func absolutePath(of tree: YAMLTree) -> String {
