@@ -125,22 +125,38 @@ struct WebhookLoweringTests {
                 '{$request.body#/b}':
                   put: {responses: {'200': {description: ok}}}
                 x-note: data
+              shared: {$ref: '#/components/callbacks/Shared'}
+              typo:
+                Post: {responses: {'200': {description: ok}}}
+              note: text
+            components:
+              callbacks:
+                Shared:
+                  'http://notify.example.com':
+                    post: {operationId: shared, responses: {'200': {description: ok}}}
             """
         let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
         let document = try #require(loaded.document)
+        // A Path Item with a misspelled method is a Path Item, not a Callback object; an entry that
+        // is neither is left out with a warning, since the extension may be another tool's.
         #expect(
             loaded.diagnostics.all.map(\.description) == [
                 "spec.yaml:4:1: warning: 'x-webhooks' (Redoc's extension from before OpenAPI 3.1 had webhooks) is "
-                    + "read as the document's webhooks [x-webhooks]"
+                    + "read as the document's webhooks [x-webhooks]",
+                "spec.yaml:22:5: warning: unknown field 'Post' in a Path Item object; it is ignored (did you mean "
+                    + "'post'?) [unknown-field]",
+                "spec.yaml:23:9: warning: the x-webhooks entry 'note' is a string, not a Path Item or Callback "
+                    + "object; Lathe leaves it out [x-webhooks]",
             ])
         #expect(
             document.webhooks.map(\.name) == [
-                "newPet", "inbound-sms", "status {$request.body#/a}", "status {$request.body#/b}",
+                "newPet", "inbound-sms", "status {$request.body#/a}", "status {$request.body#/b}", "shared", "typo",
             ])
         let (module, _) = Lowering.lower(document, specName: "spec.yaml")
+        // The component callback `shared` names is received once, as that webhook.
         #expect(
             module.webhooks.map(\.methodName) == [
-                "postNewPet", "inboundSms", "postStatusRequestBodyA", "putStatusRequestBodyB",
+                "postNewPet", "inboundSms", "postStatusRequestBodyA", "putStatusRequestBodyB", "shared",
             ])
         // Beside `webhooks`, it is another tool's.
         let both = OpenAPILoader.load(
@@ -149,7 +165,11 @@ struct WebhookLoweringTests {
                     + "\nwebhooks:\n  ping:\n    post: {responses: {'200': {description: ok}}}\n").utf8),
             path: "spec.yaml")
         #expect(try #require(both.document).webhooks.map(\.name) == ["ping"])
-        #expect(both.diagnostics.all.isEmpty)
+        #expect(
+            both.diagnostics.all.map(\.description) == [
+                "spec.yaml:4:1: warning: 'x-webhooks' beside 'webhooks' is ignored: the document's webhooks are those "
+                    + "under 'webhooks' [x-webhooks]"
+            ])
     }
 
     /// A 3.0 document describes its webhooks as component callbacks no operation names

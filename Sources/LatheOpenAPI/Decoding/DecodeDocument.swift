@@ -49,8 +49,14 @@ extension DocumentDecoder {
                 "an OpenAPI 3.1 document needs at least one of 'paths', 'components' or 'webhooks'", at: root,
                 kind: "document-empty", reading: "Lathe generates nothing from it")
         }
-        if root["webhooks"] == nil, let extensionWebhooks = root.entries.first(where: { $0.key.text == "x-webhooks" }) {
-            document.webhooks = decodeExtensionWebhooks(extensionWebhooks.value, keyNode: extensionWebhooks.key)
+        if let extensionWebhooks = root.entries.first(where: { $0.key.text == "x-webhooks" }) {
+            if root["webhooks"] == nil {
+                document.webhooks = decodeExtensionWebhooks(extensionWebhooks.value, keyNode: extensionWebhooks.key)
+            } else {
+                warning(
+                    "'x-webhooks' beside 'webhooks' is ignored: the document's webhooks are those under 'webhooks'",
+                    at: extensionWebhooks.key, kind: "x-webhooks")
+            }
         }
         document.extensions = extensions ?? Extensions()
         if let info { document.info = info }

@@ -42,29 +42,43 @@ extension DocumentDecoder {
 
     /// Redoc's `x-webhooks`, which OpenAPI 3.0 documents (Vonage's, Clerk's) use for what 3.1
     /// calls `webhooks`: each entry a Path Item, or a Callback object (Vonage's `inbound-sms:
-    /// {'{$request.body#/callback}': {post: …}}`) whose path items are the webhook's. Read only
-    /// where the document has no `webhooks`, and said at `keyNode`.
+    /// {'{$request.body#/callback}': {post: …}}`, or a `$ref` to one) whose path items are the
+    /// webhook's. Read only where the document has no `webhooks`, and said at `keyNode`. An
+    /// extension's value is another tool's too, so what cannot be a webhook is a warning, not an
+    /// error.
     func decodeExtensionWebhooks(_ node: YAMLNode, keyNode: YAMLNode) -> [(name: String, item: PathItem)] {
-        // An `x-` value may be anything; one that is no mapping is another tool's.
-        guard node.isMapping else { return [] }
+        guard let node = node["$ref"] == nil ? node : followReference(node, "'x-webhooks'", allowed: true),
+            node.isMapping
+        else { return [] }
         warning(
             "'x-webhooks' (Redoc's extension from before OpenAPI 3.1 had webhooks) is read as the document's "
                 + "webhooks", at: keyNode, kind: "x-webhooks")
-        let pathItemFields: Set<String> = Set(
-            ["$ref", "summary", "description", "servers", "parameters", "additionalOperations"]
-                + HTTPMethod.fields32.map(\.rawValue))
         var webhooks: [(name: String, item: PathItem)] = []
-        for (name, _, value) in namedEntries(node, "x-webhooks") {
-            let fields = value.isMapping ? value.entries.filter { !$0.key.textHasPrefix("x-") } : []
-            let isCallback =
-                !fields.isEmpty
-                && fields.allSatisfy { !pathItemFields.contains($0.key.text ?? "") && $0.value.isMapping }
-            guard isCallback else {
-                if let item = decodePathItem(value, path: "") { webhooks.append((name, item)) }
+        for (keyNode, value) in node.entries where !keyNode.textHasPrefix("x-") {
+            let name = keyNode.text ?? ""
+            guard let entry = value["$ref"] == nil ? value : followReference(value, "a webhook", allowed: true),
+                entry.isMapping
+            else {
+                warning(
+                    "the x-webhooks entry '\(name)' is \(value.kindDescription), not a Path Item or Callback object; "
+                        + "Lathe leaves it out", at: value, kind: "x-webhooks")
                 continue
             }
-            for (expression, item) in fields {
-                let webhook = fields.count == 1 ? name : "\(name) \(expression.text ?? "")"
+            // A Callback object's keys are runtime expressions or URLs (`{$request.body#/url}`,
+            // `http://…`, `/path`); a Path Item's are its fields (a misspelled method among them).
+            let expressions = entry.entries.filter { !$0.key.textHasPrefix("x-") }
+            let isCallback =
+                !expressions.isEmpty
+                && expressions.allSatisfy { key, _ in
+                    let text = key.text ?? ""
+                    return text.contains("{$") || text.hasPrefix("/") || text.lowercased().hasPrefix("http")
+                }
+            guard isCallback else {
+                if let item = decodePathItem(entry, path: "") { webhooks.append((name, item)) }
+                continue
+            }
+            for (expression, item) in expressions {
+                let webhook = expressions.count == 1 ? name : "\(name) \(expression.text ?? "")"
                 if let item = decodePathItem(item, path: "") { webhooks.append((webhook, item)) }
             }
         }

@@ -130,10 +130,15 @@ extension OpenAPIDocument {
         }
         drain()
         // A component callback no operation names is the API's requests all the same: a 3.0
-        // document's way to describe its webhooks (SeminarDesk's).
+        // document's way to describe its webhooks (SeminarDesk's). Not one `x-webhooks` names,
+        // whose path items are webhooks already.
+        let webhookItems = Set(webhooks.map(\.item.node))
+        func isWebhooks(_ callback: Callback) -> Bool {
+            !callback.expressions.isEmpty && callback.expressions.allSatisfy { webhookItems.contains($0.pathItem.node) }
+        }
         for (name, key) in components.callbacks {
             guard let item = store.callbacks[key], let resolved = store.resolve(item, in: \.callbacks),
-                seen[resolved.origin] == nil
+                seen[resolved.origin] == nil, !isWebhooks(resolved)
             else { continue }
             add(resolved, named: name, owner: nil, chain: [])
         }
