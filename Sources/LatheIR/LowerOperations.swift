@@ -186,8 +186,32 @@ extension Lowerer {
 
     /// `cancelInvoice` → `CancelInvoice`; without an operationId, `GET /pets/{id}` → `GetPetsId`.
     static func operationName(_ operation: Operation) -> String {
-        if let id = operation.operationId, !id.isEmpty { return SwiftNames.typeName(id) }
+        if let id = namingID(operation) { return SwiftNames.typeName(id) }
         return SwiftNames.typeName(operation.method.rawValue + " " + spelledPath(operation))
+    }
+
+    /// The operationId an operation's Swift names come from: not one that is a hash, which names
+    /// nothing a reader could call (swagger-php and L5-Swagger write the MD5 of an operation
+    /// without one, `0e00aae7c370b295281ca65f1d061354`); such an operation is named by its method
+    /// and path, as one without an operationId is. Its `id` stays the spec's.
+    static func namingID(_ operation: Operation) -> String? {
+        guard let id = operation.operationId, !id.isEmpty, !isHash(id) else { return nil }
+        return id
+    }
+
+    /// 32, 40 or 64 hexadecimal digits (MD5, SHA-1, SHA-256), at least one a decimal digit.
+    static func isHash(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard [32, 40, 64].contains(bytes.count) else { return false }
+        var sawDigit = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "a") ... UInt8(ascii: "f"), UInt8(ascii: "A") ... UInt8(ascii: "F"): continue
+            default: return false
+            }
+        }
+        return sawDigit
     }
 
     /// The path an operation without an `operationId` is named and identified by: as written where
@@ -371,8 +395,14 @@ extension Lowerer {
         let method = operation.method.token
         let operationID = operation.operationId ?? "\(method) \(Self.spelledPath(operation))"
         let methodBase =
-            operation.operationId.map(SwiftNames.memberName)
+            Self.namingID(operation).map(SwiftNames.memberName)
             ?? SwiftNames.memberName(operation.method.rawValue + " " + Self.spelledPath(operation))
+        if let id = operation.operationId, Self.isHash(id) {
+            warning(
+                "operationId '\(id)' is a hash (swagger-php writes one for an operation without an operationId), "
+                    + "not a name; Lathe names the operation by its method and path, '\(methodBase)'",
+                at: operation.operationIdOrigin, kind: "operation-id-hash")
+        }
 
         // Path parameters missing from the template go in the query, or are left out where a
         // template name has no parameter; such names become required strings (both reported by

@@ -75,6 +75,47 @@ struct LoweringTests {
         #expect([taken.input, taken.output, taken.body] == ["Input2", "Output", "Body2"])
     }
 
+    /// swagger-php's operationIds, the MD5 of an operation without one, name nothing: the
+    /// operation is named by its method and path, and keeps its id; a name is kept as it is.
+    @Test func anOperationIdThatIsAHashNamesNothing() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            paths:
+              /api/v2/articles/{id}:
+                get:
+                  operationId: 0e00aae7c370b295281ca65f1d061354
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'200': {description: ok}}
+              /api/v2/tags:
+                get:
+                  operationId: da39a3ee5e6b4b0d3255bfef95601890afd80709
+                  responses: {'200': {description: ok}}
+                post:
+                  operationId: decadeddecadeddecadeddecadeddeca
+                  responses: {'200': {description: ok}}
+            """)
+        #expect(
+            module.operations.map(\.methodName) == [
+                "getApiV2ArticlesId", "getApiV2Tags", "decadeddecadeddecadeddecadeddeca",
+            ])
+        #expect(
+            module.operations.map(\.typeName) == [
+                "GetApiV2ArticlesId", "GetApiV2Tags", "Decadeddecadeddecadeddecadeddeca",
+            ])
+        #expect(module.operations[0].operationID == "0e00aae7c370b295281ca65f1d061354")
+        #expect(
+            diagnostics.all.filter { $0.kind == "operation-id-hash" }.map(\.description) == [
+                "spec.yaml:6:20: warning: operationId '0e00aae7c370b295281ca65f1d061354' is a hash (swagger-php "
+                    + "writes one for an operation without an operationId), not a name; Lathe names the operation by "
+                    + "its method and path, 'getApiV2ArticlesId' [operation-id-hash]",
+                "spec.yaml:11:20: warning: operationId 'da39a3ee5e6b4b0d3255bfef95601890afd80709' is a hash (swagger-php "
+                    + "writes one for an operation without an operationId), not a name; Lathe names the operation by "
+                    + "its method and path, 'getApiV2Tags' [operation-id-hash]",
+            ])
+    }
+
     /// A component response is one shared struct; operations alias it. Its namespace, like every
     /// nested name, avoids the top-level names (a schema called Responses).
     @Test func componentResponsesAreSharedOnce() throws {

@@ -38,6 +38,8 @@ extension Operation {
     public var origin: Origin { Origin(node) }
     /// The operation's method key (`get:`), where its diagnostics point.
     public var methodOrigin: Origin { Origin(methodNode) }
+    /// Its `operationId` value, or its method key without one.
+    public var operationIdOrigin: Origin { Origin(operationIdNode ?? methodNode) }
 }
 extension Parameter {
     public var origin: Origin { Origin(node) }
