@@ -214,6 +214,44 @@ struct MultiFileTests {
         #expect(RefMirror(argument: "https://example.com/a/?v=1=vendor/a") == nil)
     }
 
+    /// FOLIO's `User.yaml` refers to `user.yaml`, written where the file system ignores case: the
+    /// one file that differs only in case is read, with an error that says so; with two, none is.
+    @Test func aFileNamedInAnotherCaseIsReadWhenItIsTheOnlyOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-case-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, text) in [
+            ("User.yaml", "Personal: {type: object, properties: {name: {type: string}}}\n"),
+            ("Tag.yaml", "type: string\n"), ("TAG.yaml", "type: integer\n"),
+            (
+                "api.yaml",
+                """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    A: {$ref: 'user.yaml#/Personal'}
+                    B: {$ref: 'tag.yaml'}
+
+                """
+            ),
+        ] {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let result = OpenAPILoader.load(path: directory.appendingPathComponent("api.yaml").path)
+        #expect(
+            printed(result, removing: directory.path + "/") == [
+                "api.yaml:5:15: error: 'user.yaml#/Personal' names no file; 'User.yaml' differs from it only in "
+                    + "case [ref-case]",
+                "api.yaml:6:15: error: cannot resolve 'tag.yaml': cannot read 'tag.yaml': No such file or "
+                    + "directory [ref-unreadable]",
+            ])
+        let document = try #require(result.document)
+        let a = try #require(document.components.schemas.first { $0.name == "A" }).key
+        let personal = try #require(document.store.schemas[a]?.ref.flatMap(document.store.schema))
+        #expect(personal.properties.map(\.name) == ["name"])
+    }
+
     @Test func missingUnparsableAndWrongTargets() {
         #expect(
             printed(OpenAPILoader.load(path: fixtures + "/broken-refs/api.yaml")) == [

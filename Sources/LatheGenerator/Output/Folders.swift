@@ -38,32 +38,8 @@ enum Folders {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// The names in the folder at `path`, without `.` and `..`; `nil` when it cannot be listed
-    /// (missing, not a folder, not readable).
-    static func names(in path: String) -> [String]? {
-        guard let folder = opendir(path) else { return nil }
-        defer { closedir(folder) }
-        return names(listedBy: folder)
-    }
-
-    /// The names an open folder (`opendir`, `fdopendir`) lists, without `.` and `..`.
-    private static func names(listedBy folder: FolderStream) -> [String] {
-        var names: [String] = []
-        while let entry = readdir(folder) {
-            // Read in place up to its NUL: a record is only as long as its name, not `d_name`'s size.
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
-            if name != ".", name != ".." { names.append(name) }
-        }
-        return names
-    }
-
-    #if canImport(Darwin)
-    private typealias FolderStream = UnsafeMutablePointer<DIR>
-    #else
-    private typealias FolderStream = OpaquePointer
-    #endif
+    /// The names in the folder at `path`, without `.` and `..`; `nil` when it cannot be listed.
+    static func names(in path: String) -> [String]? { Paths.names(in: path) }
 
     /// Makes the folder at `path` and each missing one above it; a folder already there is fine.
     static func create(_ path: String) throws(Failure) {
@@ -143,7 +119,7 @@ enum Folders {
                 close(descriptor)
                 continue
             }
-            for entryName in names(listedBy: folder) { unlinkat(descriptor, entryName, 0) }
+            for entryName in Paths.names(listedBy: folder) { unlinkat(descriptor, entryName, 0) }
             closedir(folder)
             unlinkat(parentDescriptor, name, AT_REMOVEDIR)
         }

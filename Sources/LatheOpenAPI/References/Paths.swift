@@ -80,6 +80,44 @@ public enum Paths {
         return String(path[..<slash])
     }
 
+    /// The names in the folder at `path`, without `.` and `..`; `nil` when it cannot be listed
+    /// (missing, not a folder, not readable).
+    public static func names(in path: String) -> [String]? {
+        guard let folder = opendir(path) else { return nil }
+        defer { closedir(folder) }
+        return names(listedBy: folder)
+    }
+
+    #if canImport(Darwin)
+    public typealias FolderStream = UnsafeMutablePointer<DIR>
+    #else
+    public typealias FolderStream = OpaquePointer
+    #endif
+
+    /// The names an open folder (`opendir`, `fdopendir`) lists, without `.` and `..`.
+    public static func names(listedBy folder: FolderStream) -> [String] {
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            // Read in place up to its NUL: a record is only as long as its name, not `d_name`'s size.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The one name in `path`'s folder that spells its last component in other cases
+    /// (`user.yaml` for `User.yaml`), as a case-insensitive file system (macOS's, Windows') finds
+    /// it; `nil` when there is none, or more than one.
+    static func differingOnlyInCase(_ path: String) -> String? {
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        let lowered = name.lowercased()
+        let matches = (names(in: directory(path)) ?? []).filter { $0 != name && $0.lowercased() == lowered }
+        guard matches.count == 1 else { return nil }
+        return join(directory(path), matches[0])
+    }
+
     /// Whether normalised absolute `path` lies inside normalised absolute `directory`.
     static func isInside(_ path: String, directory: String) -> Bool {
         directory == "/" || path == directory || path.hasPrefix(directory + "/")

@@ -272,6 +272,17 @@ extension DocumentDecoder {
         case .tree(let tree):
             return tree
         case .failed(let diagnostic, let firstTime):
+            // FOLIO's `user.yaml` for `User.yaml`: written where the file system ignores case.
+            if diagnostic.location == nil, let other = Paths.differingOnlyInCase(absolute),
+                files.allowRefsOutsideRoot || files.mayRead(other)
+            {
+                let name = other[other.index(after: other.lastIndex(of: "/")!)...]
+                error(
+                    "'\(raw)' names no file; '\(name)' differs from it only in case", at: refNode, kind: "ref-case",
+                    reading: "Lathe reads '\(name)', as a file system that ignores case (macOS's, Windows') does")
+                let otherDisplay = Paths.join(Paths.directory(display), String(name))
+                if case .tree(let tree) = files.load(absolutePath: other, displayPath: otherDisplay) { return tree }
+            }
             if diagnostic.location == nil {
                 // Could not be read at all: say so where the ref is.
                 referenceError(
