@@ -127,7 +127,7 @@ struct SelectionWarningsTests {
             info: {title: T, version: '1'}
             paths:
               /a:
-                get:
+                post:
                   operationId: a
                   parameters: [{$ref: '#/components/parameters/Whole'}]
                   requestBody: {$ref: '#/components/requestBodies/Empty'}

@@ -336,6 +336,21 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            name: "request-body-on-get",
+            spec: #"""
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths:
+                  /monitor:
+                    get:
+                      requestBody: {content: {application/json: {schema: {type: object}}}}
+                      responses: {'200': {description: ok}}
+                """#,
+            expected: [
+                #"spec.yaml:6:7: warning: a GET request with a body (RFC 9110 gives it no meaning); Lathe sends it, but URLSession fails such a request on Apple platforms, and proxies may drop the body [request-body-on-get]"#
+            ]
+        ),
+        Case(
             name: "plain-name-fragment",
             spec: #"""
                 openapi: 3.1.0

@@ -165,7 +165,7 @@ extension DocumentDecoder {
         let missing = ["responses": "Lathe treats every response as undocumented"]
         let extensions = object(
             node, "the \(method.token) operation", fields: fields, required: required, missing: missing
-        ) { key, _, value in
+        ) { key, keyNode, value in
             switch key {
             case "tags": operation.tags = stringList(value, "tags")
             case "summary": operation.summary = string(value, "summary")
@@ -184,7 +184,16 @@ extension DocumentDecoder {
                     operation.operationIdNode = value
                 }
             case "parameters": operation.parameters = decodeParameterList(value)
-            case "requestBody": operation.requestBody = decodeReferenceable(value, .requestBody, decodeRequestBody)
+            case "requestBody":
+                operation.requestBody = decodeReferenceable(value, .requestBody, decodeRequestBody)
+                if method == .get {
+                    // Oxide's instance_state_monitor. RFC 9110 gives such a body no meaning, and
+                    // since iOS 13 URLSession fails the task (NSURLErrorDataLengthExceedsMaximum).
+                    warning(
+                        "a GET request with a body (RFC 9110 gives it no meaning); Lathe sends it, but URLSession "
+                            + "fails such a request on Apple platforms, and proxies may drop the body",
+                        at: keyNode, kind: "request-body-on-get")
+                }
             case "responses": (operation.responses, operation.responsesExtensions) = decodeResponses(value)
             case "callbacks":
                 operation.callbacks = namedEntries(value, "callbacks").compactMap { name, _, callback in
