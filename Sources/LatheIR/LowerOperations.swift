@@ -397,12 +397,6 @@ extension Lowerer {
         let methodBase =
             Self.namingID(operation).map(SwiftNames.memberName)
             ?? SwiftNames.memberName(operation.method.rawValue + " " + Self.spelledPath(operation))
-        if let id = operation.operationId, Self.isHash(id) {
-            warning(
-                "operationId '\(id)' is a hash (swagger-php writes one for an operation without an operationId), "
-                    + "not a name; Lathe names the operation by its method and path, '\(methodBase)'",
-                at: operation.operationIdOrigin, kind: "operation-id-hash")
-        }
 
         // Path parameters missing from the template go in the query, or are left out where a
         // template name has no parameter; such names become required strings (both reported by
@@ -511,6 +505,12 @@ extension Lowerer {
             source: source(operation.methodOrigin)
         )
         lowered.fixedQuery = fixedQuery
+        if let id = operation.operationId, Self.isHash(id) {
+            warning(
+                "operationId '\(id)' is a hash (swagger-php writes one for an operation without an operationId), "
+                    + "not a name; Lathe names the operation by its method and path, '\(lowered.methodName)'",
+                at: operation.operationIdOrigin, kind: "operation-id-hash")
+        }
         return lowered
     }
 

@@ -533,6 +533,10 @@ struct RoundTripTests {
         #expect(
             try roundTrip(OneOfUntagged.Progress.self, #"{"object": "chunk", "id": "a", "status": "final"}"#)
                 == .last(.init(object: .chunk, id: "a", status: .final)))
+        // A status neither lists is no case's: kept as it came, where an untagged union would keep
+        // the first case that decoded.
+        let paused = try roundTrip(OneOfUntagged.Progress.self, #"{"object": "chunk", "id": "a", "status": "paused"}"#)
+        #expect(paused == .undocumented(["object": "chunk", "id": "a", "status": "paused"]))
         let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
         #expect(person.named?.name == "Ada" && person.aged?.age == 36)
     }

@@ -129,11 +129,23 @@ struct WebhookLoweringTests {
               typo:
                 Post: {responses: {'200': {description: ok}}}
               note: text
+              pathref:
+                $ref: '#/components/x-items/P'
+                get: {operationId: sibling, responses: {'200': {description: ok}}}
+              half: {$ref: '#/components/callbacks/Pair/http:~1~1a.example.com'}
             components:
+              x-items:
+                P:
+                  post: {operationId: referenced, responses: {'200': {description: ok}}}
               callbacks:
                 Shared:
                   'http://notify.example.com':
                     post: {operationId: shared, responses: {'200': {description: ok}}}
+                Pair:
+                  'http://a.example.com':
+                    post: {operationId: pairA, responses: {'200': {description: ok}}}
+                  'http://b.example.com':
+                    post: {operationId: pairB, responses: {'200': {description: ok}}}
             """
         let loaded = OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml")
         let document = try #require(loaded.document)
@@ -151,12 +163,15 @@ struct WebhookLoweringTests {
         #expect(
             document.webhooks.map(\.name) == [
                 "newPet", "inbound-sms", "status {$request.body#/a}", "status {$request.body#/b}", "shared", "typo",
+                "pathref", "half",
             ])
         let (module, _) = Lowering.lower(document, specName: "spec.yaml")
-        // The component callback `shared` names is received once, as that webhook.
+        // The component callback `shared` names is received once, as that webhook; of `Pair`, the
+        // path item `half` names is that webhook, and the other is received as the component's.
         #expect(
             module.webhooks.map(\.methodName) == [
-                "postNewPet", "inboundSms", "postStatusRequestBodyA", "putStatusRequestBodyB", "shared",
+                "postNewPet", "inboundSms", "postStatusRequestBodyA", "putStatusRequestBodyB", "shared", "referenced",
+                "sibling", "pairA", "pairB",
             ])
         // Beside `webhooks`, it is another tool's.
         let both = OpenAPILoader.load(
@@ -170,6 +185,12 @@ struct WebhookLoweringTests {
                 "spec.yaml:4:1: warning: 'x-webhooks' beside 'webhooks' is ignored: the document's webhooks are those "
                     + "under 'webhooks' [x-webhooks]"
             ])
+        // Beside an empty `webhooks`, it is the document's.
+        let empty = OpenAPILoader.load(
+            bytes: Array(
+                (spec.replacingOccurrences(of: "openapi: 3.0.3", with: "openapi: 3.1.0") + "\nwebhooks: {}\n").utf8),
+            path: "spec.yaml")
+        #expect(try #require(empty.document).webhooks.count == 8)
     }
 
     /// A 3.0 document describes its webhooks as component callbacks no operation names

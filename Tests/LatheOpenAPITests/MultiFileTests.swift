@@ -173,6 +173,7 @@ struct MultiFileTests {
                 F: {$ref: 'https://example.com/base/link/s.yaml#/S'}
                 G: {$ref: '../vendor/base/link/s.yaml#/S'}
                 H: {$ref: 'https://example.com/base/%zz.yaml'}
+                I: {$ref: 'https://example.com:443/base/api//detail.yaml'}
 
             """)
         var options = LoadOptions()
@@ -222,7 +223,7 @@ struct MultiFileTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, text) in [
             ("User.yaml", "Personal: {type: object, properties: {name: {type: string}}}\n"),
-            ("Tag.yaml", "type: string\n"), ("TAG.yaml", "type: integer\n"),
+            ("Tag.yaml", "type: string\n"), ("TAG.yaml", "type: integer\n"), ("Broken.yaml", "a: [unclosed\n"),
             (
                 "api.yaml",
                 """
@@ -232,6 +233,7 @@ struct MultiFileTests {
                   schemas:
                     A: {$ref: 'user.yaml#/Personal'}
                     B: {$ref: 'tag.yaml'}
+                    C: {$ref: 'broken.yaml'}
 
                 """
             ),
@@ -241,6 +243,10 @@ struct MultiFileTests {
         let result = OpenAPILoader.load(path: directory.appendingPathComponent("api.yaml").path)
         #expect(
             printed(result, removing: directory.path + "/") == [
+                // The one file in another case does not parse: its own error, and no claim to read it.
+                "Broken.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow "
+                    + "sequence that starts at line 1, column 4) [ref-unreadable]",
+                "api.yaml:7:15: note: referenced here",
                 "api.yaml:5:15: error: 'user.yaml#/Personal' names no file; 'User.yaml' differs from it only in "
                     + "case [ref-case]",
                 "api.yaml:6:15: error: cannot resolve 'tag.yaml': cannot read 'tag.yaml': No such file or "

@@ -50,7 +50,7 @@ extension DocumentDecoder {
                 kind: "document-empty", reading: "Lathe generates nothing from it")
         }
         if let extensionWebhooks = root.entries.first(where: { $0.key.text == "x-webhooks" }) {
-            if root["webhooks"] == nil {
+            if document.webhooks.isEmpty {
                 document.webhooks = decodeExtensionWebhooks(extensionWebhooks.value, keyNode: extensionWebhooks.key)
             } else {
                 warning(

@@ -56,9 +56,14 @@ extension DocumentDecoder {
         var webhooks: [(name: String, item: PathItem)] = []
         for (keyNode, value) in node.entries where !keyNode.textHasPrefix("x-") {
             let name = keyNode.text ?? ""
-            guard let entry = value["$ref"] == nil ? value : followReference(value, "a webhook", allowed: true),
-                entry.isMapping
-            else {
+            // A `$ref`'s target tells a Callback object from a Path Item; one that leads nowhere
+            // has said so.
+            var entry = value
+            if let refNode = value["$ref"], let raw = refNode.text {
+                guard let (_, target) = resolve(raw, at: refNode, kind: nil) else { continue }
+                entry = target
+            }
+            guard entry.isMapping else {
                 warning(
                     "the x-webhooks entry '\(name)' is \(value.kindDescription), not a Path Item or Callback object; "
                         + "Lathe leaves it out", at: value, kind: "x-webhooks")
@@ -74,7 +79,8 @@ extension DocumentDecoder {
                     return text.contains("{$") || text.hasPrefix("/") || text.lowercased().hasPrefix("http")
                 }
             guard isCallback else {
-                if let item = decodePathItem(entry, path: "") { webhooks.append((name, item)) }
+                // A Path Item as written: its own `$ref` and the operations beside it.
+                if let item = decodePathItem(value, path: "") { webhooks.append((name, item)) }
                 continue
             }
             for (expression, item) in expressions {

@@ -112,12 +112,15 @@ extension OpenAPIDocument {
                 }
             }
         }
-        func add(_ callback: Callback, named name: String, owner: String?, chain: [Operation]) {
+        func add(
+            _ callback: Callback, named name: String, owner: String?, chain: [Operation],
+            skipping webhookOperations: Set<Origin> = []
+        ) {
             let start = received.count
             defer { seen[callback.origin] = start ..< received.count }
             for (expression, item) in callback.expressions {
                 let item = store.resolvedPathItem(item, path: expression)
-                for operation in item.operations {
+                for operation in item.operations where !webhookOperations.contains(operation.origin) {
                     received.append(
                         ReceivedOperation(
                             operation: operation, pathItem: item,
@@ -130,17 +133,14 @@ extension OpenAPIDocument {
         }
         drain()
         // A component callback no operation names is the API's requests all the same: a 3.0
-        // document's way to describe its webhooks (SeminarDesk's). Not one `x-webhooks` names,
-        // whose path items are webhooks already.
-        let webhookItems = Set(webhooks.map(\.item.node))
-        func isWebhooks(_ callback: Callback) -> Bool {
-            !callback.expressions.isEmpty && callback.expressions.allSatisfy { webhookItems.contains($0.pathItem.node) }
-        }
+        // document's way to describe its webhooks (SeminarDesk's). Not the operations `x-webhooks`
+        // names (a callback of them, or one of its path items), which are webhooks already.
+        let webhookOperations = Set(webhooks.flatMap { $0.item.operations.map(\.origin) })
         for (name, key) in components.callbacks {
             guard let item = store.callbacks[key], let resolved = store.resolve(item, in: \.callbacks),
-                seen[resolved.origin] == nil, !isWebhooks(resolved)
+                seen[resolved.origin] == nil
             else { continue }
-            add(resolved, named: name, owner: nil, chain: [])
+            add(resolved, named: name, owner: nil, chain: [], skipping: webhookOperations)
         }
         drain()
         return received

@@ -80,6 +80,12 @@ public enum Paths {
         return String(path[..<slash])
     }
 
+    /// Whether anything is at `path`, a link itself counting (`lstat`).
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
     /// The names in the folder at `path`, without `.` and `..`; `nil` when it cannot be listed
     /// (missing, not a folder, not readable).
     public static func names(in path: String) -> [String]? {

@@ -271,17 +271,24 @@ extension DocumentDecoder {
         switch files.load(absolutePath: absolute, displayPath: display) {
         case .tree(let tree):
             return tree
-        case .failed(let diagnostic, let firstTime):
-            // FOLIO's `user.yaml` for `User.yaml`: written where the file system ignores case.
-            if diagnostic.location == nil, let other = Paths.differingOnlyInCase(absolute),
+        case .failed(var diagnostic, var firstTime):
+            // FOLIO's `user.yaml` for `User.yaml`: written where the file system ignores case. Only
+            // where nothing is there (not a folder, a broken link or an unreadable file), and said
+            // only once the other file is read; else its own failure is reported.
+            if diagnostic.location == nil, !Paths.exists(absolute), let other = Paths.differingOnlyInCase(absolute),
                 files.allowRefsOutsideRoot || files.mayRead(other)
             {
-                let name = other[other.index(after: other.lastIndex(of: "/")!)...]
-                error(
-                    "'\(raw)' names no file; '\(name)' differs from it only in case", at: refNode, kind: "ref-case",
-                    reading: "Lathe reads '\(name)', as a file system that ignores case (macOS's, Windows') does")
-                let otherDisplay = Paths.join(Paths.directory(display), String(name))
-                if case .tree(let tree) = files.load(absolutePath: other, displayPath: otherDisplay) { return tree }
+                let name = String(other[other.index(after: other.lastIndex(of: "/")!)...])
+                switch files.load(absolutePath: other, displayPath: Paths.join(Paths.directory(display), name)) {
+                case .tree(let tree):
+                    error(
+                        "'\(raw)' names no file; '\(name)' differs from it only in case", at: refNode,
+                        kind: "ref-case",
+                        reading: "Lathe reads '\(name)', as a file system that ignores case (macOS's, Windows') does")
+                    return tree
+                case .failed(let otherDiagnostic, let otherFirstTime):
+                    (diagnostic, firstTime) = (otherDiagnostic, otherFirstTime)
+                }
             }
             if diagnostic.location == nil {
                 // Could not be read at all: say so where the ref is.

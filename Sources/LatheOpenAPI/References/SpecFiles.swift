@@ -64,7 +64,10 @@ final class SpecFiles {
                 if rest.isEmpty { return .file(absolute: mirror.path, display: mirror.display) }
                 continue
             }
-            guard let relative = PercentEncoding.decode(String(rest)) else { return .invalidEncoding }
+            // An empty segment (`folder//v.yaml`) is no file's name: read as the path without it.
+            guard let relative = PercentEncoding.decode(String(rest.drop { $0 == "/" })) else {
+                return .invalidEncoding
+            }
             let absolute = Paths.normalize(Paths.join(mirror.path, relative))
             guard Self.isInside(absolute, mirror.folder) else { return .outside(mirror: mirror.url) }
             return .file(absolute: absolute, display: Paths.normalize(Paths.join(mirror.display, relative)))
@@ -72,14 +75,18 @@ final class SpecFiles {
         return nil
     }
 
-    /// An http(s) URL as mirrors match it: scheme and host in lower case, `.` and `..` segments
-    /// resolved (RFC 3986 §6.2.2), the fragment dropped.
+    /// An http(s) URL as mirrors match it: scheme and host in lower case, the scheme's default
+    /// port dropped, `.` and `..` segments resolved (RFC 3986 §6.2.2, §6.2.3), the fragment dropped.
     static func canonicalURL(_ url: String) -> String {
         let resolved = URIReference.resolve(url, against: "")
         guard let colon = resolved.firstIndex(of: ":"), resolved[colon...].hasPrefix("://") else { return resolved }
         let host = resolved.index(colon, offsetBy: 3)
         let hostEnd = resolved[host...].firstIndex { $0 == "/" || $0 == "?" } ?? resolved.endIndex
-        return resolved[..<hostEnd].lowercased() + resolved[hostEnd...]
+        var authority = resolved[..<hostEnd].lowercased()
+        for defaultPort in ["http://": ":80", "https://": ":443"] where authority.hasPrefix(defaultPort.key) {
+            if authority.hasSuffix(defaultPort.value) { authority.removeLast(defaultPort.value.count) }
+        }
+        return authority + resolved[hostEnd...]
     }
 
     /// Whether a ref may read the file: inside the root spec's folder (see `isInsideRoot`), or in

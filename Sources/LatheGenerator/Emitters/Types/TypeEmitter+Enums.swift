@@ -199,7 +199,7 @@ extension TypeEmitter {
                             w.line("default:")
                             w.indented { w in
                                 w.line("let container = try decoder.singleValueContainer()")
-                                emitTrials(tried, compact: true, into: &w)
+                                emitTrials(tried, hasFallback: true, compact: true, into: &w)
                                 w.line(fallback("container"))
                             }
                         }
@@ -211,7 +211,7 @@ extension TypeEmitter {
                     if let nullable = cases.first(where: { $0.2.type.isNullable }) {
                         w.line("if container.decodeNil() { self = .\(nullable.0)(nil); return }")
                     }
-                    emitTrials(tried, compact: false, into: &w)
+                    emitTrials(tried, hasFallback: false, compact: false, into: &w)
                     w.line(
                         "throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "
                             + "\(SwiftLiteral.string("The value matches none of \(type.name.swift)'s cases.")))"
@@ -292,13 +292,16 @@ extension TypeEmitter {
     /// Statements that try `cases` in order on `container`, each taken when it decodes and its
     /// own checks pass (`enum`, `const`, bounds, lengths, required keys no property declares, and
     /// the members that tell the cases apart), as `oneOf` asks; when none passes, the first that
-    /// decoded is taken. Falls through when none decodes. `compact` writes a case without checks
-    /// on one line.
-    private func emitTrials(_ cases: [(String, String, IRUnion.Case)], compact: Bool, into w: inout SwiftWriter) {
+    /// decoded is taken, unless `hasFallback` (a discriminator's default case or `undocumented`,
+    /// which the caller writes next). Falls through when none is taken. `compact` writes a case
+    /// without checks on one line.
+    private func emitTrials(
+        _ cases: [(String, String, IRUnion.Case)], hasFallback: Bool, compact: Bool, into w: inout SwiftWriter
+    ) {
         let telling = tellingMembers(cases.map(\.2.type))
         let checks = cases.map { _, _, item in valueChecks(item, telling: telling) }
-        let checked = checks.contains { !$0.isEmpty }
-        if checked { w.line("var decoded: Self?") }
+        let keepsFirstDecoded = !hasFallback && checks.contains { !$0.isEmpty }
+        if keepsFirstDecoded { w.line("var decoded: Self?") }
         for ((name, swiftType, _), check) in zip(cases, checks) {
             if compact, check.isEmpty {
                 w.line("if let value = try? container.decode(\(swiftType).self) { self = .\(name)(value); return }")
@@ -314,10 +317,10 @@ extension TypeEmitter {
                 w.line("var issues: [\(Runtime.validationIssue)] = []")
                 w.raw(check)
                 w.line("if issues.isEmpty { self = .\(name)(value); return }")
-                w.line("if decoded == nil { decoded = .\(name)(value) }")
+                if keepsFirstDecoded { w.line("if decoded == nil { decoded = .\(name)(value) }") }
             }
         }
-        if checked { w.line("if let decoded { self = decoded; return }") }
+        if keepsFirstDecoded { w.line("if let decoded { self = decoded; return }") }
     }
 
     /// The order a union's cases are tried in when nothing selects one: as the spec lists them,

@@ -593,16 +593,13 @@ extension OneOfUntagged {
             switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
             default:
                 let container = try decoder.singleValueContainer()
-                var decoded: Self?
                 if let value = try? container.decode(Notice.Leveled.self) {
                     let path = LatheRuntime.JSONPath.root
                     var issues: [LatheRuntime.ValidationIssue] = []
                     LatheRuntime.Check.present(value.level != nil, at: path, into: &issues)
                     if issues.isEmpty { self = .leveled(value); return }
-                    if decoded == nil { decoded = .leveled(value) }
                 }
                 if let value = try? container.decode(Notice.Plain.self) { self = .plain(value); return }
-                if let decoded { self = decoded; return }
                 self = .undocumented(try container.decode(LatheRuntime.JSONValue.self))
             }
         }
@@ -775,22 +772,18 @@ extension OneOfUntagged {
             switch try LatheRuntime.EnumCoding.discriminator("object", in: decoder) {
             default:
                 let container = try decoder.singleValueContainer()
-                var decoded: Self?
                 if let value = try? container.decode(Progress.Last.self) {
                     let path = LatheRuntime.JSONPath.root
                     var issues: [LatheRuntime.ValidationIssue] = []
                     value.status.collectValidationIssues(at: path, into: &issues)
                     if issues.isEmpty { self = .last(value); return }
-                    if decoded == nil { decoded = .last(value) }
                 }
                 if let value = try? container.decode(Progress.Part.self) {
                     let path = LatheRuntime.JSONPath.root
                     var issues: [LatheRuntime.ValidationIssue] = []
                     value.status?.collectValidationIssues(at: path, into: &issues)
                     if issues.isEmpty { self = .part(value); return }
-                    if decoded == nil { decoded = .part(value) }
                 }
-                if let decoded { self = decoded; return }
                 self = .undocumented(try container.decode(LatheRuntime.JSONValue.self))
             }
         }
