@@ -31,9 +31,9 @@ struct ComposeCommand: ParsableCommand {
     var refMirrors: [RefMirror] = []
 
     func run() throws {
-        var options = LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
-        options.refMirrors = refMirrors
-        let result = OpenAPILoader.load(path: spec, options: options)
+        let result = OpenAPILoader.load(
+            path: spec,
+            options: LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay, refMirrors: refMirrors))
         report(result.diagnostics.forGeneration(), quiet: true)
         guard let document = result.document else { throw ExitCode(LatheCommand.Status.inputErrors) }
         print(JSONText.compact(SpecValue(document.node)))

@@ -36,9 +36,10 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var failed = false
         for spec in specs {
-            var options = LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay)
-            options.refMirrors = refMirrors
-            let result = OpenAPILoader.load(path: spec, options: options)
+            let result = OpenAPILoader.load(
+                path: spec,
+                options: LoadOptions(
+                    allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlay, refMirrors: refMirrors))
             var diagnostics = result.diagnostics
             // What generating would say about the types too (`enum-mixed`, `default-not-text`, …),
             // so a spec is checked once, here, before a build meets it.

@@ -52,8 +52,8 @@ public struct GeneratorOptions: Sendable, Hashable {
     }
 
     var loadOptions: LoadOptions {
-        var options = LoadOptions(allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlays)
-        options.refMirrors = refMirrors
+        var options = LoadOptions(
+            allowRefsOutsideRoot: allowRefsOutsideRoot, overlays: overlays, refMirrors: refMirrors)
         options.reader.maximumFileSize = maximumFileSize
         return options
     }

@@ -23,9 +23,10 @@ public struct LoadOptions: Sendable {
     /// nothing, so a build is the same offline and in a sandbox.
     public var refMirrors: [RefMirror] = []
 
-    public init(allowRefsOutsideRoot: Bool = false, overlays: [String] = []) {
+    public init(allowRefsOutsideRoot: Bool = false, overlays: [String] = [], refMirrors: [RefMirror] = []) {
         self.allowRefsOutsideRoot = allowRefsOutsideRoot
         self.overlays = overlays
+        self.refMirrors = refMirrors
     }
 }
 

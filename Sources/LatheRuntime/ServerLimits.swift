@@ -47,6 +47,12 @@ public struct RequestTooLarge: Error, Sendable {
 }
 
 extension ServerLimits {
+    /// The answer to a request body larger than `maximumBodySize`.
+    var bodyTooLarge: RequestTooLarge {
+        RequestTooLarge(
+            status: 413, detail: "The request body is larger than the \(maximumBodySize) bytes this server accepts.")
+    }
+
     /// Throws when the request's headers together are larger than allowed.
     func checkHeaders(of request: HTTPRequest) throws {
         var size = 0
@@ -110,9 +116,7 @@ enum BodyReader {
         do {
             return try await collect(body, upTo: limits.maximumBodySize)
         } catch is BodyTooLarge {
-            throw RequestTooLarge(
-                status: 413,
-                detail: "The request body is larger than the \(limits.maximumBodySize) bytes this server accepts.")
+            throw limits.bodyTooLarge
         }
     }
 

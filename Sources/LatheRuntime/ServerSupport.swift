@@ -64,8 +64,7 @@ public struct RequestError: Error, Sendable {
                 try limits.checkHeaders(of: request)
                 return try await chain(request, body, metadata)
             } catch let tooLarge as RequestTooLarge {
-                let title = tooLarge.status == 431 ? "Request Header Fields Too Large" : "Content Too Large"
-                return problem(status: tooLarge.status, title: title, detail: tooLarge.detail)
+                return problem(tooLarge)
             }
         }
     }
@@ -110,6 +109,12 @@ public struct RequestError: Error, Sendable {
             }
         }
         return metadata
+    }
+
+    /// The answer to a request past a limit: 413 or 431, saying which.
+    static func problem(_ tooLarge: RequestTooLarge) -> (HTTPResponse, HTTPBody?) {
+        let title = tooLarge.status == 431 ? "Request Header Fields Too Large" : "Content Too Large"
+        return problem(status: tooLarge.status, title: title, detail: tooLarge.detail)
     }
 
     /// The answer to a request whose path no operation's template fits.

@@ -131,10 +131,7 @@ extension ServerSupport {
                 do {
                     bytes = try await BodyReader.collect(streamed, upTo: limits.maximumBodySize)
                 } catch is BodyTooLarge {
-                    return problem(
-                        status: 413, title: "Content Too Large",
-                        detail: "The request body is larger than the \(limits.maximumBodySize) bytes this server "
-                            + "accepts.")
+                    return problem(limits.bodyTooLarge)
                 }
                 json = try? JSONDecoder().decode(JSONValue.self, from: bytes)
                 body = HTTPBody(bytes)

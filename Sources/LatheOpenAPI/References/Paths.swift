@@ -116,12 +116,11 @@ public enum Paths {
     /// The one name in `path`'s folder that spells its last component in other cases
     /// (`user.yaml` for `User.yaml`), as a case-insensitive file system (macOS's, Windows') finds
     /// it; `nil` when there is none, or more than one.
-    static func differingOnlyInCase(_ path: String) -> String? {
+    static func nameDifferingOnlyInCase(_ path: String) -> String? {
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         let lowered = name.lowercased()
         let matches = (names(in: directory(path)) ?? []).filter { $0 != name && $0.lowercased() == lowered }
-        guard matches.count == 1 else { return nil }
-        return join(directory(path), matches[0])
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// Whether normalised absolute `path` lies inside normalised absolute `directory`.

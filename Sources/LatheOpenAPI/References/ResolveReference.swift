@@ -138,9 +138,7 @@ extension DocumentDecoder {
                         "ref-outside-mirror")
                     return nil
                 case .invalidEncoding?:
-                    referenceError(
-                        "'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)",
-                        at: refNode, kind: kind, "ref-invalid")
+                    invalidPercentEncoding(raw, at: refNode, kind: kind)
                     return nil
                 case nil:
                     referenceError(
@@ -160,9 +158,7 @@ extension DocumentDecoder {
         guard var uri = local ?? PercentEncoding.decode(uriPart),
             var fragment = PercentEncoding.decode(fragmentPart ?? "")
         else {
-            referenceError(
-                "'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)", at: refNode,
-                kind: kind, "ref-invalid")
+            invalidPercentEncoding(raw, at: refNode, kind: kind)
             return nil
         }
         if let first = fragment.utf8.first, first != UInt8(ascii: "/"), fragment.utf8.contains(UInt8(ascii: "/")) {
@@ -222,6 +218,12 @@ extension DocumentDecoder {
         }
     }
 
+    private func invalidPercentEncoding(_ raw: String, at refNode: YAMLNode, kind: ComponentKind?) {
+        referenceError(
+            "'\(raw)' has an invalid percent-encoding (each % must be followed by two hex digits)", at: refNode,
+            kind: kind, "ref-invalid")
+    }
+
     private func split(_ raw: String) -> (String, String?) {
         guard let hash = raw.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (raw, nil) }
         return (String(raw[..<hash]), String(raw[raw.utf8.index(after: hash)...]))
@@ -275,10 +277,10 @@ extension DocumentDecoder {
             // FOLIO's `user.yaml` for `User.yaml`: written where the file system ignores case. Only
             // where nothing is there (not a folder, a broken link or an unreadable file), and said
             // only once the other file is read; else its own failure is reported.
-            if diagnostic.location == nil, !Paths.exists(absolute), let other = Paths.differingOnlyInCase(absolute),
+            if diagnostic.location == nil, !Paths.exists(absolute), let name = Paths.nameDifferingOnlyInCase(absolute),
+                case let other = Paths.join(Paths.directory(absolute), name),
                 files.allowRefsOutsideRoot || files.mayRead(other)
             {
-                let name = String(other[other.index(after: other.lastIndex(of: "/")!)...])
                 switch files.load(absolutePath: other, displayPath: Paths.join(Paths.directory(display), name)) {
                 case .tree(let tree):
                     error(
