@@ -29,6 +29,12 @@ extension Lowerer {
             requestRoots = []
             responseRoots = []
         }
+        let receivedOperations = document.receivedOperations
+        for operation in document.paths.lazy.flatMap(\.item.operations) + receivedOperations.map(\.operation) {
+            guard let id = Self.namingID(operation) else { continue }
+            operationIdNames.reserve(SwiftNames.memberName(id))
+            operationIdNames.reserve(SwiftNames.typeName(id))
+        }
         var typeNames = NameScope(reserved: SwiftNames.reservedTypeNames)
         // Like every nested name, the shared responses' namespace never equals a top-level type's.
         responsesNamespace = naming.claim("Responses", in: &typeNames)
@@ -112,7 +118,7 @@ extension Lowerer {
         // named in a scope of their own (also the members of `WebhookPaths`, which may be `Hashable`).
         var webhookMethodNames = NameScope(
             reserved: SwiftNames.keywords.union(["init", "transport", "middlewares", "configuration", "hashValue"]))
-        for received in document.receivedOperations {
+        for received in receivedOperations {
             // With operations selected: those a selector names, and the callbacks of those selected.
             if !selection.selectsAll {
                 let matched = received.roots.reduce(selection.selectors(matching: received.operation)) {
@@ -394,9 +400,14 @@ extension Lowerer {
         let name = Self.operationName(operation)
         let method = operation.method.token
         let operationID = operation.operationId ?? "\(method) \(Self.spelledPath(operation))"
+        let namingID = Self.namingID(operation)
         let methodBase =
-            Self.namingID(operation).map(SwiftNames.memberName)
+            namingID.map(SwiftNames.memberName)
             ?? SwiftNames.memberName(operation.method.rawValue + " " + Self.spelledPath(operation))
+        // A name from the method and path gives way to every operationId's (`getItems2`, not the
+        // explicit `getItems`).
+        let operationIdNames = self.operationIdNames
+        let isOperationIdName = { (candidate: String) in namingID == nil && operationIdNames.contains(candidate) }
 
         // Path parameters missing from the template go in the query, or are left out where a
         // template name has no parameter; such names become required strings (both reported by
@@ -495,8 +506,8 @@ extension Lowerer {
                     source: source(operation.methodOrigin)))
         }
         var lowered = IROperation(
-            operationID: operationID, methodName: methodNames.claim(methodBase),
-            typeName: naming.claim(name, in: &typeNames),
+            operationID: operationID, methodName: methodNames.claim(methodBase, avoiding: isOperationIdName),
+            typeName: naming.claim(name, in: &typeNames, avoiding: isOperationIdName),
             names: nestedOperationNames(),
             method: method, path: operation.path, parameters: allParameters, requestBody: requestBody,
             responses: responses, security: security,

@@ -75,6 +75,10 @@ final class Lowerer {
     /// Every type name given out, and the rules between them.
     var naming = TypeNaming()
     var responsesNamespace = "Responses"
+    /// The Swift names operationIds give (method and type names alike, compared as `NameScope`
+    /// compares): an operation named by its method and path never takes one of them, so an explicit
+    /// operationId keeps its name whatever precedes it in the document or is selected.
+    var operationIdNames = NameScope()
     /// The object parts of each schema an `allOf` refers to (`nil`: not an object), by key.
     @exclusivity(unchecked) var objectPartsByKey: [String: ObjectParts?] = [:]
     /// `allowsNull`'s answers, by schema key.

@@ -44,9 +44,11 @@ struct TypeNaming {
 
     /// A name in an operation's own scope (its `Input`, `Output`, response structs): never a
     /// top-level name, which would be shadowed inside.
-    func claim(_ preferred: String, in scope: inout NameScope) -> String {
+    func claim(
+        _ preferred: String, in scope: inout NameScope, avoiding others: (String) -> Bool = { _ in false }
+    ) -> String {
         let topNames = self.topNames
-        return scope.claim(preferred) { topNames.contains($0) }
+        return scope.claim(preferred) { topNames.contains($0) || others($0) }
     }
 
     /// `claim`, for a name that other operations' nested names must also avoid.

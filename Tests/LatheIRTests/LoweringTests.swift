@@ -116,6 +116,35 @@ struct LoweringTests {
             ])
     }
 
+    /// An operationId's name is the spec's promise: an operation named by its method and path gives
+    /// way to it wherever either stands, and whether or not it is selected; webhooks too.
+    @Test func anOperationIdKeepsItsNameBeforeAMethodAndPathName() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /items:
+                get: {responses: {'200': {description: ok}}}
+              /list:
+                get: {operationId: getItems, responses: {'200': {description: ok}}}
+              /other:
+                get: {operationId: get-items, responses: {'200': {description: ok}}}
+            webhooks:
+              items:
+                post: {responses: {'200': {description: ok}}}
+              created:
+                post: {operationId: postItems, responses: {'200': {description: ok}}}
+            """
+        let module = try lower(yaml)
+        #expect(module.operations.map(\.methodName) == ["getItems2", "getItems", "getItems3"])
+        #expect(module.operations.map(\.typeName) == ["GetItems2", "GetItems", "GetItems3"])
+        #expect(module.webhooks.map(\.methodName) == ["postItems2", "postItems"])
+        let loaded = OpenAPILoader.load(bytes: Array(yaml.utf8), path: "spec.yaml")
+        let selected = Lowering.lower(
+            try #require(loaded.document), specName: "spec.yaml", selection: OperationSelection(["GET /items"]))
+        #expect(selected.module.operations.map(\.methodName) == ["getItems2"])
+    }
+
     /// A component response is one shared struct; operations alias it. Its namespace, like every
     /// nested name, avoids the top-level names (a schema called Responses).
     @Test func componentResponsesAreSharedOnce() throws {
