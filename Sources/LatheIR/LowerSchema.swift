@@ -568,9 +568,19 @@ extension Lowerer {
     )
         -> (IRValueType, IRConstraints)?
     {
+        // A primitive type beside members that only limit it (3GPP's `Ipv6Addr: {type: string,
+        // allOf: [{pattern: …}, {pattern: …}]}`) is the type they limit.
+        var bareOwn = own
+        var ownKind: JSONTypes?
+        if let types = own.types {
+            let single = types.subtracting(.null)
+            guard [JSONTypes.string, .integer, .number, .boolean].contains(single) else { return nil }
+            ownKind = single
+            bareOwn.types = nil
+        }
         // One member counts when `own` limits it (`{allOf: [$ref: Name], maxLength: 30}`).
         guard let first = members.first, members.count > 1 || own.constraints != Schema.Constraints(),
-            Self.isConstraintsOnly(own)
+            Self.isConstraintsOnly(bareOwn)
         else { return nil }
         var parts: [(JSONTypes?, IRConstraints)] = []
         for member in members {
@@ -582,8 +592,8 @@ extension Lowerer {
             guard let end = primitiveEnd(of: member, visited: &visited) else { return nil }
             parts.append((end.kind, end.constraints))
         }
-        let kinds = Set(parts.compactMap { $0.0?.rawValue })
-        guard kinds.count == 1, parts[0].0 != nil else { return nil }
+        let kinds = Set(parts.compactMap { $0.0?.rawValue } + (ownKind.map { [$0.rawValue] } ?? []))
+        guard kinds.count == 1, parts[0].0 != nil || ownKind != nil else { return nil }
         var combined = positionConstraints(own)
         var dropped: [String] = []
         for (_, constraints) in parts {
@@ -597,7 +607,12 @@ extension Lowerer {
                     + "Lathe checks only the first",
                 at: schema.origin, kind: "allof-constraint-dropped")
         }
-        return (lowerCached(first, hint).0, combined)
+        guard parts[0].0 == nil else { return (lowerCached(first, hint).0, combined) }
+        // The first member only limits: the value is the type beside them, its constraints combined.
+        var typeOnly = bareOwn
+        typeOnly.types = own.types
+        typeOnly.constraints = Schema.Constraints()
+        return (lower(typeOnly, hint).0, combined)
     }
 
     /// A schema that only limits a value (lengths, bounds, a pattern), adding no structure or type.

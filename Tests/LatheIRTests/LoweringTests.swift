@@ -2071,6 +2071,8 @@ struct AllOfAndDefaultLoweringTests {
                     both: {allOf: [{type: integer, minimum: 1}, {type: integer, minimum: 0, maximum: 9}]}
                     patterns: {$ref: '#/components/schemas/Inner', pattern: '^[a-c]+$'}
                     mixed: {allOf: [{type: string, maxLength: 3}, {type: integer, minimum: 1}]}
+                    counted: {type: integer, allOf: [{minimum: 1}, {maximum: 9}]}
+                    address: {type: [string, 'null'], allOf: [{maxLength: 39}, {minLength: 2}]}
             """
         let (module, object, warnings) = try holder(yaml)
         func constraints(_ name: String) -> IRConstraints? {
@@ -2087,6 +2089,13 @@ struct AllOfAndDefaultLoweringTests {
         #expect(constraints("both")?.minimum == "1")
         #expect(constraints("both")?.maximum == "9")
         #expect(constraints("patterns")?.pattern == "^[a-z]+$")
+        // A type beside members that only limit it (3GPP's `Ipv6Addr`) is the type they limit:
+        // not the first member's (none, read as a number), with every member's constraints.
+        let property = { (name: String) in object.properties.first { $0.name.original == name }?.type }
+        #expect(property("counted") == .primitive(.int))
+        #expect(constraints("counted")?.minimum == "1" && constraints("counted")?.maximum == "9")
+        #expect(property("address") == .nullable(.primitive(.string)))
+        #expect(constraints("address")?.minLength == 2 && constraints("address")?.maxLength == 39)
         #expect(
             warnings.contains {
                 $0.contains(
