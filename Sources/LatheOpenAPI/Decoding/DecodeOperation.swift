@@ -163,6 +163,7 @@ extension DocumentDecoder {
     func decodeOperation(_ node: YAMLNode, methodNode: YAMLNode, method: HTTPMethod, path: String) -> Operation? {
         guard let node = followReference(node, "an operation") else { return nil }
         var operation = Operation(node: node, methodNode: methodNode, method: method, path: path)
+        var swagger2Body: RequestBody?
         let fields = [
             "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses",
             "callbacks", "deprecated", "security", "servers",
@@ -189,7 +190,14 @@ extension DocumentDecoder {
                     operation.operationId = id
                     operation.operationIdNode = value
                 }
-            case "parameters": operation.parameters = decodeParameterList(value)
+            case "parameters":
+                // Swagger 2.0's body and form parameters are read as the request body, below.
+                let items = list(value, "parameters").map(Array.init) ?? []
+                let (inBody, others) = (
+                    items.filter(Self.isSwagger2BodyParameter), items.filter { !Self.isSwagger2BodyParameter($0) }
+                )
+                operation.parameters = others.compactMap { decodeReferenceable($0, .parameter, decodeParameter) }
+                swagger2Body = swagger2RequestBody(inBody, in: value, besideRequestBody: node["requestBody"] != nil)
             case "requestBody":
                 operation.requestBody = decodeReferenceable(value, .requestBody, decodeRequestBody)
                 if method == .get {
@@ -213,6 +221,7 @@ extension DocumentDecoder {
         }
         guard let extensions else { return nil }
         operation.extensions = extensions
+        if let swagger2Body { operation.requestBody = .value(swagger2Body) }
         return operation
     }
 
@@ -227,9 +236,11 @@ extension DocumentDecoder {
         var styleNode: YAMLNode?
         var allowReservedNode: YAMLNode?
         let missing = ["name": "Lathe leaves out this parameter", "in": "Lathe leaves out this parameter"]
+        let isSwagger2 = Self.describesValueAsSwagger2(node)
+        let fields = isSwagger2 ? Self.parameterFields + Self.swagger2ValueFields : Self.parameterFields
         guard
             let extensions = object(
-                node, "a Parameter object", fields: Self.parameterFields, required: ["name", "in"], missing: missing,
+                node, "a Parameter object", fields: fields, required: ["name", "in"], missing: missing,
                 { key, _, value in
                     switch key {
                     case "name": parameter.name = string(value, "the parameter name") ?? ""
@@ -287,6 +298,7 @@ extension DocumentDecoder {
                 reading: "Lathe treats it as required")
             parameter.required = true
         }
+        if isSwagger2 { readSwagger2Value(of: node, into: &parameter, at: location) }
         checkSchemaOrContent(
             schema: parameter.schema, content: parameter.content, in: node, what: "parameter '\(parameter.name)'")
         if location == .querystring, let schemaNode = node["schema"], parameter.content.isEmpty {
@@ -562,10 +574,12 @@ extension DocumentDecoder {
         var summary: String?
         // Optional from 3.2 on.
         let required = version.minor >= 2 ? [] : ["description"]
+        let swagger2Schema = node.isMapping && node["content"] == nil ? node["schema"] : nil
+        let swagger2Fields = swagger2Schema == nil ? [] : ["schema", "examples"]
         guard
             let extensions = object(
                 node, "a Response object",
-                fields: Self.responseFields + since32(Self.responseFields32), required: required,
+                fields: Self.responseFields + since32(Self.responseFields32) + swagger2Fields, required: required,
                 { key, _, value in
                     switch key {
                     case "description": response.description = string(value, "description")
@@ -583,6 +597,7 @@ extension DocumentDecoder {
         else { return nil }
         response.extensions = extensions
         response.description = response.description ?? summary
+        if let swagger2Schema { response.content = [swagger2ResponseContent(swagger2Schema, in: node)] }
         response.failureWhen = extensions["x-lathe-failure-when"].flatMap(decodeFailureCondition)
         return response
     }

@@ -24,7 +24,13 @@ extension DocumentDecoder {
         return schema
     }
 
-    private func decodeSchemaNode(_ node: YAMLNode) -> Schema {
+    /// The schema `node`'s fields named in `keeping` make, the others passed over: a Swagger 2.0
+    /// parameter's `type`, `items`, … beside its `name` and `in` (`DecodeSwagger2Leftovers`).
+    func decodeSchema(_ node: YAMLNode, keeping: Set<String>) -> Schema {
+        decodeSchemaNode(node, keeping: keeping)
+    }
+
+    private func decodeSchemaNode(_ node: YAMLNode, keeping: Set<String>? = nil) -> Schema {
         var schema = Schema(node: node)
         if let value = node.boolValue {
             // Boolean schemas: `true` allows anything, `false` nothing.
@@ -56,6 +62,7 @@ extension DocumentDecoder {
         var exclusiveMaximumFlag = false
         for (keyNode, value) in node.entries {
             guard let key = keyNode.text else { continue }
+            if let keeping, !keeping.contains(key) { continue }
             if keyNode.textHasPrefix("x-") {
                 schema.extensions.entries.append((key, value))
                 continue
