@@ -644,6 +644,50 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            name: "parameters-one-mapping",
+            spec: #"""
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths:
+                  /pets/{id}:
+                    parameters:
+                      $ref: '#/components/parameters/Id'
+                    get:
+                      parameters: {name: q, in: query, schema: {type: string}}
+                      responses: {'200': {description: ok}}
+                components:
+                  parameters:
+                    Id: {name: id, in: path, required: true, schema: {type: integer}}
+                """#,
+            expected: [
+                #"spec.yaml:6:7: error: parameters must be a list, but this is one parameter [wrong-type]"#,
+                #"spec.yaml:8:19: error: parameters must be a list, but this is one parameter [wrong-type]"#,
+            ]
+        ),
+        Case(
+            name: "ref-misspelled",
+            spec: #"""
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Shelf:
+                      type: object
+                      properties:
+                        books: {type: array, items: {ref: '#/components/schemas/Book'}}
+                        owner: {ref: 'owner.yaml'}
+                        note: {ref: a note, type: string}
+                    Book: {type: string}
+                """#,
+            expected: [
+                #"spec.yaml:9:38: error: 'ref' is not a schema keyword; a reference is '$ref' [ref-misspelled]"#,
+                #"spec.yaml:10:17: error: 'ref' is not a schema keyword; a reference is '$ref' [ref-misspelled]"#,
+                #"spec.yaml:10:22: error: cannot resolve 'owner.yaml': cannot read 'owner.yaml': No such file or directory [ref-unreadable]"#,
+                #"spec.yaml:11:16: warning: unknown schema keyword 'ref'; it is ignored (did you mean '$ref'?) [unknown-keyword]"#,
+            ]
+        ),
+        Case(
             name: "path-parameter-not-required",
             spec: #"""
                 openapi: 3.1.0

@@ -192,7 +192,7 @@ extension DocumentDecoder {
                 }
             case "parameters":
                 // Swagger 2.0's body and form parameters are read as the request body, below.
-                let items = list(value, "parameters").map(Array.init) ?? []
+                let items = parameterItems(value)
                 let (inBody, others) = (
                     items.filter(Self.isSwagger2BodyParameter), items.filter { !Self.isSwagger2BodyParameter($0) }
                 )
@@ -226,8 +226,19 @@ extension DocumentDecoder {
     }
 
     func decodeParameterList(_ node: YAMLNode) -> [Referenceable<Parameter>] {
-        guard let items = list(node, "parameters") else { return [] }
-        return items.compactMap { decodeReferenceable($0, .parameter, decodeParameter) }
+        parameterItems(node).compactMap { decodeReferenceable($0, .parameter, decodeParameter) }
+    }
+
+    /// The items of a `parameters` list; one parameter written in its place (Audiobookshelf's
+    /// `parameters: {$ref: …}`) is a list of it.
+    func parameterItems(_ node: YAMLNode) -> [YAMLNode] {
+        if node.isMapping, node["$ref"] != nil || node["in"] != nil {
+            error(
+                "parameters must be a list, but this is one parameter", at: node, kind: "wrong-type",
+                reading: "Lathe reads it as a list of that parameter")
+            return [node]
+        }
+        return list(node, "parameters").map(Array.init) ?? []
     }
 
     func decodeParameter(_ node: YAMLNode) -> Parameter? {

@@ -58,6 +58,7 @@ extension DocumentDecoder {
         var nullable = false
         var requiredInProperties: [String] = []
         var typeIsReference = false
+        var refIsMisspelled = false
         var exclusiveMinimumFlag = false
         var exclusiveMaximumFlag = false
         for (keyNode, value) in node.entries {
@@ -187,6 +188,13 @@ extension DocumentDecoder {
             case "contentEncoding": schema.contentEncoding = string(value, "contentEncoding")
             case "xml", "externalDocs":
                 break
+            case "ref" where node["$ref"] == nil && value.text.map(Self.looksLikeReference) == true:
+                // Audiobookshelf's `items: {ref: '../LibraryItem.yaml#/…'}`: a reference, misspelled.
+                error(
+                    "'ref' is not a schema keyword; a reference is '$ref'", at: keyNode, kind: "ref-misspelled",
+                    reading: "Lathe reads it as '$ref'")
+                schema.ref = reference(value, kind: .schema)
+                refIsMisspelled = true
             default:
                 if Self.unmodeledSchemaKeywords.contains(key) {
                     schema.unmodeledKeywords.append(key)
@@ -235,6 +243,7 @@ extension DocumentDecoder {
                 || node.entries.allSatisfy {
                     $0.key.textHasPrefix("x-") || Self.annotationKeywords.contains($0.key.text ?? "")
                         || (typeIsReference && $0.key.textEquals("type"))
+                        || (refIsMisspelled && $0.key.textEquals("ref"))
                 })
         checkRequired(schema, in: node)
         guard nullable else { return schema }
@@ -254,6 +263,12 @@ extension DocumentDecoder {
         }
         // Otherwise the schema has no type and already allows null, as OpenAPI 3.0.3 spells out.
         return schema
+    }
+
+    /// Text a `$ref` would hold: a JSON pointer (`#/components/schemas/Pet`) or a document's name
+    /// (`pet.yaml`, `common.json#/Error`).
+    static func looksLikeReference(_ text: String) -> Bool {
+        text.hasPrefix("#/") || text.contains(".yaml") || text.contains(".yml") || text.contains(".json")
     }
 
     /// `exclusiveMinimum`/`exclusiveMaximum`: 3.0's `true`/`false` flag, or 3.1's number (the bound itself).
