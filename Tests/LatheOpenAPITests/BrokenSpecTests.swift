@@ -1033,6 +1033,26 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            name: "media-type-misspelled",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    post:
+                      requestBody:
+                        content:
+                          multipart/formdata: {schema: {type: object, properties: {a: {type: string}}}}
+                          Application/JSON: {schema: {type: string}}
+                          application/x_www_form_urlencoded; charset=utf-8: {schema: {type: object}}
+                          text/x-plain: {schema: {type: string}}
+                """#,
+            expected: [
+                #"spec.yaml:8:11: error: 'multipart/formdata' is not a registered media type; 'multipart/form-data' is [media-type-misspelled]"#,
+                #"spec.yaml:10:11: error: 'application/x_www_form_urlencoded; charset=utf-8' is not a registered media type; 'application/x-www-form-urlencoded; charset=utf-8' is [media-type-misspelled]"#,
+            ]
+        ),
+        Case(
             name: "pointer-index-out-of-range",
             spec: #"""
                 openapi: 3.1.0

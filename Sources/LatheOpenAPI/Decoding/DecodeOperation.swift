@@ -412,6 +412,25 @@ extension DocumentDecoder {
         "application", "audio", "example", "font", "haptics", "image", "message", "model", "multipart", "text", "video",
     ]
 
+    /// `multipart/formdata` → `multipart/form-data`: one of the media types Lathe treats apart,
+    /// written with other separators (`-`, `_`, `.` or none) or in another case.
+    static func misspelledMediaType(_ written: String) -> String? {
+        let end = written.firstIndex(of: ";") ?? written.endIndex
+        let essence = written[..<end]
+        guard essence.utf8.count <= 40, !specialMediaTypes.contains(String(essence)) else { return nil }
+        let key = essence.lowercased().filter { !"-_. ".contains($0) }
+        guard let meant = specialMediaTypesBySquashedName[key], meant != essence.lowercased() else { return nil }
+        return meant + written[end...]
+    }
+
+    private static let specialMediaTypes: Set<String> = [
+        "multipart/form-data", "application/x-www-form-urlencoded", "application/json", "application/octet-stream",
+        "text/event-stream", "application/x-ndjson", "application/problem+json", "text/plain",
+    ]
+
+    private static let specialMediaTypesBySquashedName = Dictionary(
+        uniqueKeysWithValues: specialMediaTypes.map { ($0.filter { !"-_. ".contains($0) }, $0) })
+
     /// `plain/text` → `text/plain`: a media type written the wrong way round, whose halves swapped
     /// make one with a registered top-level type where the written one has none (`*` excepted).
     static func transposedMediaType(_ written: String) -> String? {
@@ -442,6 +461,12 @@ extension DocumentDecoder {
                 }
                 error(message, at: keyNode, kind: "not-a-media-type", reading: "Lathe reads it as \(full)")
                 contentType = full
+            } else if let meant = Self.misspelledMediaType(written) {
+                // ComfyUI's `multipart/formdata`, which a server reading forms does not take for one.
+                error(
+                    "'\(written)' is not a registered media type; '\(meant)' is", at: keyNode,
+                    kind: "media-type-misspelled", reading: "Lathe reads it as \(meant)")
+                contentType = meant
             }
             // `application/json: {$ref: '#/components/schemas/Pet'}` leaves out the `schema:` level.
             if value.isMapping, value.count == 1, let refNode = value["$ref"],
