@@ -30,10 +30,15 @@ extension Lowerer {
             responseRoots = []
         }
         let receivedOperations = document.receivedOperations
-        for operation in document.paths.lazy.flatMap(\.item.operations) + receivedOperations.map(\.operation) {
-            guard let id = Self.namingID(operation) else { continue }
-            operationIdNames.reserve(SwiftNames.memberName(id))
-            operationIdNames.reserve(SwiftNames.typeName(id))
+        let allOperations = Array(document.paths.lazy.flatMap(\.item.operations)) + receivedOperations.map(\.operation)
+        // Only a name from a method and path can take an operationId's: none, nothing to reserve
+        // (most specs, where every operation has an id).
+        if allOperations.contains(where: { Self.namingID($0) == nil }) {
+            for operation in allOperations {
+                guard let id = Self.namingID(operation) else { continue }
+                operationIdNames.reserve(SwiftNames.memberName(id))
+                operationIdNames.reserve(SwiftNames.typeName(id))
+            }
         }
         var typeNames = NameScope(reserved: SwiftNames.reservedTypeNames)
         // Like every nested name, the shared responses' namespace never equals a top-level type's.
@@ -516,6 +521,19 @@ extension Lowerer {
             source: source(operation.methodOrigin)
         )
         lowered.fixedQuery = fixedQuery
+        if let namingID {
+            // Two operationIds that are one name in Swift (`get_items`, `getItems`): the second is
+            // numbered, and said (one id written twice is `duplicate-operation-id`'s).
+            let key = (isReceived ? "webhook " : "") + methodBase
+            if lowered.methodName == methodBase {
+                operationIdsByName[key] = namingID
+            } else if let owner = operationIdsByName[key], owner != namingID {
+                warning(
+                    "operationId '\(namingID)' is '\(methodBase)' in Swift, as operationId '\(owner)' is; Lathe "
+                        + "names this operation '\(lowered.methodName)'",
+                    at: operation.operationIdOrigin, kind: "operation-id-names-collide")
+            }
+        }
         if let id = operation.operationId, Self.isHash(id) {
             warning(
                 "operationId '\(id)' is a hash (swagger-php writes one for an operation without an operationId), "

@@ -447,7 +447,8 @@ extension Lowerer {
                 if types.contains(.null) { nullBeside = nullBeside ?? member }
                 return false
             }
-            if Self.hasNoStructure(member), member.ref == nil {
+            // A format says what a primitive is (`{type: string, allOf: [{maxLength: 40}, {format: uuid}]}`).
+            if Self.hasNoStructure(member), member.ref == nil, member.format == nil {
                 // Dropped as an annotation, it is never lowered: `not`, `if` or `contains` in it is
                 // said here or not at all.
                 warnAboutUngeneratedKeywords(member)
@@ -578,8 +579,8 @@ extension Lowerer {
             ownKind = single
             bareOwn.types = nil
         }
-        // One member counts when `own` limits it (`{allOf: [$ref: Name], maxLength: 30}`).
-        guard let first = members.first, members.count > 1 || own.constraints != Schema.Constraints(),
+        // One member counts when `own` limits or types it (`{allOf: [$ref: Name], maxLength: 30}`).
+        guard !members.isEmpty, members.count > 1 || own.constraints != Schema.Constraints() || ownKind != nil,
             Self.isConstraintsOnly(bareOwn)
         else { return nil }
         var parts: [(JSONTypes?, IRConstraints)] = []
@@ -593,7 +594,7 @@ extension Lowerer {
             parts.append((end.kind, end.constraints))
         }
         let kinds = Set(parts.compactMap { $0.0?.rawValue } + (ownKind.map { [$0.rawValue] } ?? []))
-        guard kinds.count == 1, parts[0].0 != nil || ownKind != nil else { return nil }
+        guard kinds.count == 1 else { return nil }
         var combined = positionConstraints(own)
         var dropped: [String] = []
         for (_, constraints) in parts {
@@ -607,10 +608,20 @@ extension Lowerer {
                     + "Lathe checks only the first",
                 at: schema.origin, kind: "allof-constraint-dropped")
         }
-        guard parts[0].0 == nil else { return (lowerCached(first, hint).0, combined) }
-        // The first member only limits: the value is the type beside them, its constraints combined.
+        // The value is what the member that says most about it is: one with a format or a reference
+        // (`{$ref: Timestamp}`, a date), else the first with a type; where every member only limits,
+        // the type beside them. Two formats are no one value's.
+        let formats = Set(members.compactMap(\.format))
+        guard formats.count <= 1 else { return nil }
+        let typed = members.indices.filter { parts[$0].0 != nil }
+        if let chosen = typed.first(where: { members[$0].format != nil || members[$0].ref != nil }) ?? typed.first {
+            // A format only a member without a type has (`[{$ref: Stamp}, {format: uuid}]`) is not the chosen one's.
+            guard formats.isEmpty || members[chosen].format != nil else { return nil }
+            return (lowerCached(members[chosen], hint).0, combined)
+        }
         var typeOnly = bareOwn
         typeOnly.types = own.types
+        typeOnly.format = formats.first
         typeOnly.constraints = Schema.Constraints()
         return (lower(typeOnly, hint).0, combined)
     }

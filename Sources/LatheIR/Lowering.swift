@@ -79,6 +79,8 @@ final class Lowerer {
     /// compares): an operation named by its method and path never takes one of them, so an explicit
     /// operationId keeps its name whatever precedes it in the document or is selected.
     var operationIdNames = NameScope()
+    /// For each method name an operationId gave as written, that operationId.
+    var operationIdsByName: [String: String] = [:]
     /// The object parts of each schema an `allOf` refers to (`nil`: not an object), by key.
     @exclusivity(unchecked) var objectPartsByKey: [String: ObjectParts?] = [:]
     /// `allowsNull`'s answers, by schema key.

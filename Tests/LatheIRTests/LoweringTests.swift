@@ -143,6 +143,13 @@ struct LoweringTests {
         let selected = Lowering.lower(
             try #require(loaded.document), specName: "spec.yaml", selection: OperationSelection(["GET /items"]))
         #expect(selected.module.operations.map(\.methodName) == ["getItems2"])
+        // Two operationIds that are one name in Swift: the second is numbered, and said.
+        let (_, diagnostics) = try lowerWithDiagnostics(yaml)
+        #expect(
+            diagnostics.all.filter { $0.kind == "operation-id-names-collide" }.map(\.description) == [
+                "spec.yaml:9:24: warning: operationId 'get-items' is 'getItems' in Swift, as operationId 'getItems' "
+                    + "is; Lathe names this operation 'getItems3' [operation-id-names-collide]"
+            ])
     }
 
     /// A component response is one shared struct; operations alias it. Its namespace, like every
@@ -2073,6 +2080,12 @@ struct AllOfAndDefaultLoweringTests {
                     mixed: {allOf: [{type: string, maxLength: 3}, {type: integer, minimum: 1}]}
                     counted: {type: integer, allOf: [{minimum: 1}, {maximum: 9}]}
                     address: {type: [string, 'null'], allOf: [{maxLength: 39}, {minLength: 2}]}
+                    positive: {type: integer, allOf: [{minimum: 1}]}
+                    idLater: {type: string, allOf: [{maxLength: 40}, {type: string, format: uuid}]}
+                    stampFirst: {type: string, allOf: [{$ref: '#/components/schemas/Stamp'}, {maxLength: 40}]}
+                    stampLater: {type: string, allOf: [{maxLength: 40}, {$ref: '#/components/schemas/Stamp'}]}
+                    formatOnly: {type: string, allOf: [{maxLength: 40}, {format: uuid}]}
+                Stamp: {type: string, format: date-time}
             """
         let (module, object, warnings) = try holder(yaml)
         func constraints(_ name: String) -> IRConstraints? {
@@ -2096,6 +2109,14 @@ struct AllOfAndDefaultLoweringTests {
         #expect(constraints("counted")?.minimum == "1" && constraints("counted")?.maximum == "9")
         #expect(property("address") == .nullable(.primitive(.string)))
         #expect(constraints("address")?.minLength == 2 && constraints("address")?.maxLength == 39)
+        #expect(property("positive") == .primitive(.int) && constraints("positive")?.minimum == "1")
+        // The member with a format or a reference says what the value is, wherever it stands.
+        #expect(property("idLater") == .primitive(.uuid) && constraints("idLater")?.maxLength == 40)
+        let stamp = try #require(module.types.first { $0.name.swift == "Stamp" }).id
+        #expect(property("stampFirst") == .named(stamp) && property("stampLater") == .named(stamp))
+        #expect(constraints("stampLater")?.maxLength == 40)
+        // A format is the type beside it, that format.
+        #expect(property("formatOnly") == .primitive(.uuid) && constraints("formatOnly")?.maxLength == 40)
         #expect(
             warnings.contains {
                 $0.contains(

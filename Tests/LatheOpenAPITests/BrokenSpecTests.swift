@@ -655,13 +655,20 @@ struct BrokenSpecTests {
                     get:
                       parameters: {name: q, in: query, schema: {type: string}}
                       responses: {'200': {description: ok}}
+                  /shelves:
+                    get:
+                      parameters: {$ref: '#/components/x-lists/paging'}
+                      responses: {'200': {description: ok}}
                 components:
                   parameters:
                     Id: {name: id, in: path, required: true, schema: {type: integer}}
+                  x-lists:
+                    paging: [{name: page, in: query, schema: {type: integer}}]
                 """#,
             expected: [
                 #"spec.yaml:6:7: error: parameters must be a list, but this is one parameter [wrong-type]"#,
                 #"spec.yaml:8:19: error: parameters must be a list, but this is one parameter [wrong-type]"#,
+                #"spec.yaml:12:26: error: OpenAPI does not allow a $ref for parameters [ref-not-allowed-here]"#,
             ]
         ),
         Case(
@@ -678,6 +685,8 @@ struct BrokenSpecTests {
                         books: {type: array, items: {ref: '#/components/schemas/Book'}}
                         owner: {ref: 'owner.yaml'}
                         note: {ref: a note, type: string}
+                        typed: {ref: 'x.json', type: string}
+                        link: {ref: 'https://example.com/spec.json'}
                     Book: {type: string}
                 """#,
             expected: [
@@ -685,6 +694,8 @@ struct BrokenSpecTests {
                 #"spec.yaml:10:17: error: 'ref' is not a schema keyword; a reference is '$ref' [ref-misspelled]"#,
                 #"spec.yaml:10:22: error: cannot resolve 'owner.yaml': cannot read 'owner.yaml': No such file or directory [ref-unreadable]"#,
                 #"spec.yaml:11:16: warning: unknown schema keyword 'ref'; it is ignored (did you mean '$ref'?) [unknown-keyword]"#,
+                #"spec.yaml:12:17: warning: unknown schema keyword 'ref'; it is ignored (did you mean '$ref'?) [unknown-keyword]"#,
+                #"spec.yaml:13:16: warning: unknown schema keyword 'ref'; it is ignored (did you mean '$ref'?) [unknown-keyword]"#,
             ]
         ),
         Case(
@@ -1046,6 +1057,7 @@ struct BrokenSpecTests {
                           Application/JSON: {schema: {type: string}}
                           application/x_www_form_urlencoded; charset=utf-8: {schema: {type: object}}
                           text/x-plain: {schema: {type: string}}
+                          application/json ; charset=utf-8: {schema: {type: object}}
                 """#,
             expected: [
                 #"spec.yaml:8:11: error: 'multipart/formdata' is not a registered media type; 'multipart/form-data' is [media-type-misspelled]"#,

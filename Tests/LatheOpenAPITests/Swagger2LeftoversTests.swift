@@ -136,5 +136,98 @@ struct Swagger2LeftoversTests {
         #expect(plain.content.map(\.contentType) == ["text/plain"])
     }
 
+    /// `consumes` and `produces` name the media types of the body and of response schemas; a form
+    /// field's `collectionFormat` is its encoding's style; `type: file` in a response is bytes.
+    @Test func consumesAndProducesSayTheMediaTypes() throws {
+        let result = load(
+            """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            paths:
+              /upload:
+                get:
+                  operationId: search
+                  consumes: [application/x-www-form-urlencoded]
+                  parameters:
+                    - {name: tags, in: formData, type: array, items: {type: string}}
+                    - {name: ids, in: formData, type: array, items: {type: integer}, collectionFormat: multi}
+                    - {name: bogus, in: formData, type: string, bogus: 1}
+                  responses: {'204': {description: done}}
+                post:
+                  operationId: upload
+                  consumes: [multipart/form-data]
+                  produces: [application/xml, application/json]
+                  parameters:
+                    - {name: note, in: formData, type: string}
+                    - {name: parts, in: formData, type: array, items: {type: string}}
+                  responses:
+                    '200': {description: ok, schema: {type: object, properties: {id: {type: integer}}}}
+              /raw:
+                put:
+                  operationId: putRaw
+                  consumes: [text/plain]
+                  parameters:
+                    - {name: body, in: body, required: true, type: string}
+                  responses:
+                    '200': {description: the file, schema: {type: file}}
+                patch:
+                  operationId: patchRaw
+                  consumes: [text/plain]
+                  produces: [text/plain]
+                  responses: {'204': {description: done}}
+            """)
+        #expect(
+            result.diagnostics.sorted.filter { $0.severity != .error }.map(\.description) == [
+                "spec.yaml:9:28: warning: a GET request with a body (RFC 9110 gives it no meaning); Lathe sends it, "
+                    + "but URLSession fails such a request on Apple platforms, and proxies may drop the body "
+                    + "[request-body-on-get]",
+                "spec.yaml:11:53: warning: unknown field 'bogus' in a Parameter object; it is ignored (a Parameter "
+                    + "object has: name, in, description, required, deprecated, allowEmptyValue, style, explode, "
+                    + "allowReserved, schema, example, examples, content, type, format, items, collectionFormat, enum, "
+                    + "default, minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, pattern, "
+                    + "minItems, maxItems, uniqueItems, multipleOf) [unknown-field]",
+                "spec.yaml:19:11: warning: a multipart field's collectionFormat 'csv' (the default) has no OpenAPI 3 "
+                    + "form; Lathe sends each item as a part of its own [swagger2-parameter]",
+                "spec.yaml:21:42: warning: a response's 'schema' is Swagger 2.0's; Lathe reads it as the schema of its "
+                    + "application/xml, application/json content [swagger2-response-schema]",
+                "spec.yaml:29:48: warning: a response's 'schema' is Swagger 2.0's; Lathe reads it as the schema of its "
+                    + "application/octet-stream content [swagger2-response-schema]",
+                "spec.yaml:32:7: warning: 'consumes' is Swagger 2.0's media types of body parameters and response "
+                    + "schemas, which this operation does not have; it is ignored [unknown-field]",
+                "spec.yaml:33:7: warning: 'produces' is Swagger 2.0's media types of body parameters and response "
+                    + "schemas, which this operation does not have; it is ignored [unknown-field]",
+            ])
+        #expect(
+            result.diagnostics.sorted.filter { $0.severity == .error }.compactMap(\.reading) == [
+                "Lathe reads these 3 parameters as Swagger 2.0 did, as the fields of the operation's "
+                    + "application/x-www-form-urlencoded request body",
+                "Lathe reads these 2 parameters as Swagger 2.0 did, as the fields of the operation's "
+                    + "multipart/form-data request body",
+                "Lathe reads this parameter as Swagger 2.0 did, as the operation's text/plain request body",
+            ])
+        let document = try #require(result.document)
+        let upload = try #require(document.paths.first?.item.operations)
+        guard case .value(let search) = try #require(upload[0].requestBody) else { throw Unexpected() }
+        let form = try #require(search.content.first)
+        #expect(form.contentType == "application/x-www-form-urlencoded")
+        // csv, the default, is a form without explode; multi, one with it.
+        #expect(form.encoding.map(\.property) == ["tags", "ids"])
+        #expect(form.encoding.map(\.encoding.style) == [.form, .form])
+        #expect(form.encoding.map(\.encoding.explode) == [false, true])
+        guard case .value(let parts) = try #require(upload[1].requestBody) else { throw Unexpected() }
+        #expect(parts.content.map(\.contentType) == ["multipart/form-data"])
+        #expect(parts.content.first?.encoding.isEmpty == true)
+        guard case .value(let ok) = try #require(upload[1].responses.first?.response) else { throw Unexpected() }
+        #expect(ok.content.map(\.contentType) == ["application/xml", "application/json"])
+
+        let raw = try #require(document.paths.last?.item.operations)
+        guard case .value(let text) = try #require(raw[0].requestBody) else { throw Unexpected() }
+        #expect(text.required && text.content.map(\.contentType) == ["text/plain"])
+        #expect(text.content.first?.schema?.types == .string)
+        guard case .value(let file) = try #require(raw[0].responses.first?.response) else { throw Unexpected() }
+        #expect(file.content.map(\.contentType) == ["application/octet-stream"])
+        #expect(file.content.first?.schema?.format == "binary")
+    }
+
     struct Unexpected: Error {}
 }

@@ -164,9 +164,15 @@ extension DocumentDecoder {
         guard let node = followReference(node, "an operation") else { return nil }
         var operation = Operation(node: node, methodNode: methodNode, method: method, path: path)
         var swagger2Body: RequestBody?
+        // Swagger 2.0's media types of the body parameters and response schemas below; a callback's
+        // operations, decoded inside this one, have their own.
+        let consumes = swagger2MediaTypes(node, "consumes")
+        let outerProduces = (swagger2Produces, swagger2ProducesRead)
+        (swagger2Produces, swagger2ProducesRead) = (swagger2MediaTypes(node, "produces"), false)
+        defer { (swagger2Produces, swagger2ProducesRead) = outerProduces }
         let fields = [
             "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses",
-            "callbacks", "deprecated", "security", "servers",
+            "callbacks", "deprecated", "security", "servers", "consumes", "produces",
         ]
         let required = version.isJSONSchema2020 ? [] : ["responses"]
         let missing = ["responses": "Lathe treats every response as undocumented"]
@@ -192,22 +198,20 @@ extension DocumentDecoder {
                 }
             case "parameters":
                 // Swagger 2.0's body and form parameters are read as the request body, below.
-                let items = parameterItems(value)
-                let (inBody, others) = (
-                    items.filter(Self.isSwagger2BodyParameter), items.filter { !Self.isSwagger2BodyParameter($0) }
-                )
-                operation.parameters = others.compactMap { decodeReferenceable($0, .parameter, decodeParameter) }
-                swagger2Body = swagger2RequestBody(inBody, in: value, besideRequestBody: node["requestBody"] != nil)
+                var inBody: [YAMLNode] = []
+                for item in parameterItems(value) {
+                    if Self.isSwagger2BodyParameter(item) {
+                        inBody.append(item)
+                    } else if let parameter = decodeReferenceable(item, .parameter, decodeParameter) {
+                        operation.parameters.append(parameter)
+                    }
+                }
+                swagger2Body = swagger2RequestBody(
+                    inBody, in: value, consumes: consumes, besideRequestBody: node["requestBody"] != nil)
+                if method == .get, let body = swagger2Body { warnAboutBodyOnGet(at: body.node["in"] ?? body.node) }
             case "requestBody":
                 operation.requestBody = decodeReferenceable(value, .requestBody, decodeRequestBody)
-                if method == .get {
-                    // Oxide's instance_state_monitor. RFC 9110 gives such a body no meaning, and
-                    // since iOS 13 URLSession fails the task (NSURLErrorDataLengthExceedsMaximum).
-                    warning(
-                        "a GET request with a body (RFC 9110 gives it no meaning); Lathe sends it, but URLSession "
-                            + "fails such a request on Apple platforms, and proxies may drop the body",
-                        at: keyNode, kind: "request-body-on-get")
-                }
+                if method == .get { warnAboutBodyOnGet(at: keyNode) }
             case "responses": (operation.responses, operation.responsesExtensions) = decodeResponses(value)
             case "callbacks":
                 operation.callbacks = namedEntries(value, "callbacks").compactMap { name, _, callback in
@@ -222,7 +226,21 @@ extension DocumentDecoder {
         guard let extensions else { return nil }
         operation.extensions = extensions
         if let swagger2Body { operation.requestBody = .value(swagger2Body) }
+        for (field, read) in [("consumes", swagger2Body != nil), ("produces", swagger2ProducesRead)] {
+            guard !read, let fieldNode = node.entries.first(where: { $0.key.textEquals(field) })?.key else { continue }
+            warning(
+                "'\(field)' is Swagger 2.0's media types of body parameters and response schemas, which this "
+                    + "operation does not have; it is ignored", at: fieldNode, kind: "unknown-field")
+        }
         return operation
+    }
+
+    /// Oxide's instance_state_monitor. RFC 9110 gives such a body no meaning, and since iOS 13
+    /// URLSession fails the task (NSURLErrorDataLengthExceedsMaximum).
+    private func warnAboutBodyOnGet(at node: YAMLNode) {
+        warning(
+            "a GET request with a body (RFC 9110 gives it no meaning); Lathe sends it, but URLSession fails such a "
+                + "request on Apple platforms, and proxies may drop the body", at: node, kind: "request-body-on-get")
     }
 
     func decodeParameterList(_ node: YAMLNode) -> [Referenceable<Parameter>] {
@@ -232,6 +250,11 @@ extension DocumentDecoder {
     /// The items of a `parameters` list; one parameter written in its place (Audiobookshelf's
     /// `parameters: {$ref: …}`) is a list of it.
     func parameterItems(_ node: YAMLNode) -> [YAMLNode] {
+        if node.isMapping, node["$ref"] != nil {
+            // A `$ref` to a list is read by `list`, which says a list cannot be one.
+            guard let target = followReference(node, "a parameter", allowed: true) else { return [] }
+            if target.isSequence { return list(node, "parameters").map(Array.init) ?? [] }
+        }
         if node.isMapping, node["$ref"] != nil || node["in"] != nil {
             error(
                 "parameters must be a list, but this is one parameter", at: node, kind: "wrong-type",
@@ -415,12 +438,16 @@ extension DocumentDecoder {
     /// `multipart/formdata` → `multipart/form-data`: one of the media types Lathe treats apart,
     /// written with other separators (`-`, `_`, `.` or none) or in another case.
     static func misspelledMediaType(_ written: String) -> String? {
+        // Nearly every media type is one of these, as written: a set lookup, nothing made.
+        if specialMediaTypes.contains(written) { return nil }
         let end = written.firstIndex(of: ";") ?? written.endIndex
-        let essence = written[..<end]
+        var essence = written[..<end]
+        // Space before the parameters is allowed (RFC 9110's OWS).
+        while essence.last == " " || essence.last == "\t" { essence = essence.dropLast() }
         guard essence.utf8.count <= 40, !specialMediaTypes.contains(String(essence)) else { return nil }
         let key = essence.lowercased().filter { !"-_. ".contains($0) }
         guard let meant = specialMediaTypesBySquashedName[key], meant != essence.lowercased() else { return nil }
-        return meant + written[end...]
+        return meant + written[essence.endIndex...]
     }
 
     private static let specialMediaTypes: Set<String> = [
@@ -610,12 +637,13 @@ extension DocumentDecoder {
         var summary: String?
         // Optional from 3.2 on.
         let required = version.minor >= 2 ? [] : ["description"]
-        let swagger2Schema = node.isMapping && node["content"] == nil ? node["schema"] : nil
-        let swagger2Fields = swagger2Schema == nil ? [] : ["schema", "examples"]
+        // Looked up first: nearly every response has none.
+        let swagger2Schema = node.isMapping ? node["schema"].flatMap { node["content"] == nil ? $0 : nil } : nil
+        var fields = version.minor >= 2 ? Self.responseFields + Self.responseFields32 : Self.responseFields
+        if swagger2Schema != nil { fields += ["schema", "examples"] }
         guard
             let extensions = object(
-                node, "a Response object",
-                fields: Self.responseFields + since32(Self.responseFields32) + swagger2Fields, required: required,
+                node, "a Response object", fields: fields, required: required,
                 { key, _, value in
                     switch key {
                     case "description": response.description = string(value, "description")
@@ -633,7 +661,7 @@ extension DocumentDecoder {
         else { return nil }
         response.extensions = extensions
         response.description = response.description ?? summary
-        if let swagger2Schema { response.content = [swagger2ResponseContent(swagger2Schema, in: node)] }
+        if let swagger2Schema { response.content = swagger2ResponseContent(swagger2Schema, in: node) }
         response.failureWhen = extensions["x-lathe-failure-when"].flatMap(decodeFailureCondition)
         return response
     }

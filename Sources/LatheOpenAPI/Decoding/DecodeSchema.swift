@@ -188,7 +188,7 @@ extension DocumentDecoder {
             case "contentEncoding": schema.contentEncoding = string(value, "contentEncoding")
             case "xml", "externalDocs":
                 break
-            case "ref" where node["$ref"] == nil && value.text.map(Self.looksLikeReference) == true:
+            case "ref" where Self.isMisspelledReference(node, value):
                 // Audiobookshelf's `items: {ref: '../LibraryItem.yaml#/…'}`: a reference, misspelled.
                 error(
                     "'ref' is not a schema keyword; a reference is '$ref'", at: keyNode, kind: "ref-misspelled",
@@ -265,10 +265,17 @@ extension DocumentDecoder {
         return schema
     }
 
-    /// Text a `$ref` would hold: a JSON pointer (`#/components/schemas/Pet`) or a document's name
-    /// (`pet.yaml`, `common.json#/Error`).
-    static func looksLikeReference(_ text: String) -> Bool {
-        text.hasPrefix("#/") || text.contains(".yaml") || text.contains(".yml") || text.contains(".json")
+    /// A `ref` that can only be a misspelled `$ref`: the schema has nothing else but annotations, and
+    /// it holds what a local `$ref` would, a pointer (`#/components/schemas/Pet`) or a document's
+    /// name (`pet.yaml`, `common.json#/Error`). In 3.1 an unknown keyword is an annotation, so one
+    /// beside a type, or holding a URL (`ref: https://…/spec.json`), is left as one.
+    static func isMisspelledReference(_ node: YAMLNode, _ value: YAMLNode) -> Bool {
+        guard node["$ref"] == nil, let text = value.text, !text.contains("://"),
+            text.hasPrefix("#/") || text.contains(".yaml") || text.contains(".yml") || text.contains(".json")
+        else { return false }
+        return node.entries.allSatisfy { key, _ in
+            key.textEquals("ref") || key.textHasPrefix("x-") || annotationKeywords.contains(key.text ?? "")
+        }
     }
 
     /// `exclusiveMinimum`/`exclusiveMaximum`: 3.0's `true`/`false` flag, or 3.1's number (the bound itself).

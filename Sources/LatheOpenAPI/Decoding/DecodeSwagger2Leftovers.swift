@@ -2,8 +2,9 @@ import LatheYAML
 
 /// Swagger 2.0 left in an OpenAPI 3 document, as specs converted by hand keep it (Shlink's): a
 /// parameter's `type`, `items`, … in place of a `schema`; a response's `schema` in place of
-/// `content`; `in: body` and `in: formData` parameters in place of a `requestBody`. Each has the
-/// one meaning Swagger 2.0 gave it, which Lathe reads, saying so where it stands.
+/// `content`; `in: body` and `in: formData` parameters in place of a `requestBody`; an operation's
+/// `consumes` and `produces`, the media types of those bodies. Each has the one meaning Swagger 2.0
+/// gave it, which Lathe reads, saying so where it stands.
 extension DocumentDecoder {
     /// The fields a Swagger 2.0 parameter describes its value with, which OpenAPI 3 puts in `schema`.
     static let swagger2ValueFields = [
@@ -48,29 +49,45 @@ extension DocumentDecoder {
         warning(
             "parameter '\(parameter.name)' describes its value as Swagger 2.0 did ('type' and no 'schema'); Lathe "
                 + "reads those fields as its schema", at: node["type"] ?? node, kind: "swagger2-parameter")
-        guard parameter.schema?.types?.contains(.array) == true, parameter.style == nil, parameter.explode == nil
+        guard parameter.schema?.types?.contains(.array) == true, parameter.style == nil, parameter.explode == nil,
+            let (style, explode) = swagger2Style(of: node, at: location)
         else { return }
+        (parameter.style, parameter.explode) = (style, explode)
+    }
+
+    /// The style and explode an array's `collectionFormat` stands for where it is sent; `nil` for
+    /// the location's default (what `csv`, the default, is in a path or header), or, said, for a
+    /// format that has no style there (`tsv`).
+    private func swagger2Style(of node: YAMLNode, at location: ParameterLocation) -> (ParameterStyle, Bool)? {
         let format = node["collectionFormat"].flatMap { string($0, "collectionFormat") } ?? "csv"
         switch (format, location) {
-        case ("multi", .query), ("multi", .cookie): (parameter.style, parameter.explode) = (.form, true)
-        case ("csv", .query), ("csv", .cookie): (parameter.style, parameter.explode) = (.form, false)
-        case ("ssv", .query): (parameter.style, parameter.explode) = (.spaceDelimited, false)
-        case ("pipes", .query): (parameter.style, parameter.explode) = (.pipeDelimited, false)
-        case ("csv", _): break
+        case ("multi", .query), ("multi", .cookie): return (.form, true)
+        case ("csv", .query), ("csv", .cookie): return (.form, false)
+        case ("ssv", .query): return (.spaceDelimited, false)
+        case ("pipes", .query): return (.pipeDelimited, false)
+        case ("csv", _): return nil
         default:
             warning(
                 "collectionFormat '\(format)' has no OpenAPI 3 style for a \(location.rawValue) parameter; Lathe "
                     + "uses the location's default", at: node["collectionFormat"] ?? node, kind: "swagger2-parameter")
+            return nil
         }
     }
 
     /// The request body an operation's inline `in: body` or `in: formData` parameters stand for:
-    /// the body parameter's schema as JSON, or the form fields as the properties of a form (a
-    /// multipart one where a field is a file).
-    /// Beside a `requestBody`, which says what the body is, they are left out.
+    /// the body parameter's schema, or the form fields as the properties of a form, in the media
+    /// types `consumes` lists (JSON, or a form: multipart where a field is a file, where none is
+    /// listed). Beside a `requestBody`, which says what the body is, they are left out.
     func swagger2RequestBody(
-        _ parameters: [YAMLNode], in listNode: YAMLNode, besideRequestBody: Bool
+        _ parameters: [YAMLNode], in listNode: YAMLNode, consumes: [String]?, besideRequestBody: Bool
     ) -> RequestBody? {
+        for parameter in parameters {
+            // What a form field or body parameter may say; the rest is an unknown field.
+            _ = object(
+                parameter, "a Parameter object", fields: Self.parameterFields + Self.swagger2ValueFields,
+                required: ["name"], missing: ["name": "Lathe leaves out this parameter"]
+            ) { _, _, _ in }
+        }
         if besideRequestBody {
             for ignored in parameters {
                 error(
@@ -92,37 +109,56 @@ extension DocumentDecoder {
             var body = RequestBody(node: first)
             body.description = first["description"].flatMap { string($0, "description") }
             body.required = first["required"].flatMap { bool($0, "required") } ?? false
-            var media = MediaType(node: first, contentType: "application/json")
-            media.schema = first["schema"].map { decodeSchema($0) }
-            body.content = [media]
+            let schema =
+                first["schema"].map { decodeSchema($0) }
+                ?? (Self.describesValueAsSwagger2(first) ? swagger2Schema(first) : nil)
+            let contentTypes = consumes ?? ["application/json"]
+            body.content = contentTypes.map { contentType in
+                var media = MediaType(node: first, contentType: contentType)
+                media.schema = schema
+                return media
+            }
             error(
                 "'in: body' is not a parameter location; expected query, header, path or cookie",
                 at: first["in"] ?? first, kind: "parameter-location-invalid",
-                reading: "Lathe reads this parameter as Swagger 2.0 did, as the operation's application/json request "
-                    + "body")
+                reading: "Lathe reads this parameter as Swagger 2.0 did, as the operation's "
+                    + "\(contentTypes.joined(separator: ", ")) request body")
             return body
         }
         guard let first = fields.first else { return nil }
-        let isMultipart = fields.contains { $0["type"]?.textEquals("file") == true }
         var form = Schema(node: listNode)
         form.types = .object
+        var styles: [(property: String, encoding: Encoding)] = []
         for field in fields {
-            guard let nameNode = field["name"], let name = string(nameNode, "the parameter name") else {
-                error(
-                    "a Parameter object is missing its required field 'name'", at: field, kind: "missing-field",
-                    reading: "Lathe leaves out this parameter")
-                continue
-            }
+            guard let nameNode = field["name"], let name = string(nameNode, "the parameter name") else { continue }
             var schema = field["schema"].map { decodeSchema($0) } ?? swagger2Schema(field)
             schema.description = schema.description ?? field["description"].flatMap { string($0, "description") }
             form.properties.append(Schema.Property(name: name, nameNode: nameNode, schema: schema))
             if field["required"].flatMap({ bool($0, "required") }) == true { form.required.append(name) }
+            if schema.types?.contains(.array) == true, let (style, explode) = swagger2Style(of: field, at: .query) {
+                var encoding = Encoding(node: field)
+                (encoding.style, encoding.explode) = (style, explode)
+                styles.append((name, encoding))
+            }
         }
-        let contentType = isMultipart ? "multipart/form-data" : "application/x-www-form-urlencoded"
+        let hasFile = fields.contains { $0["type"]?.textEquals("file") == true }
+        let contentType =
+            consumes?.first { $0.hasPrefix("multipart/") || $0.hasPrefix("application/x-www-form-urlencoded") }
+            ?? (hasFile ? "multipart/form-data" : "application/x-www-form-urlencoded")
+        let isMultipart = contentType.hasPrefix("multipart/")
+        if isMultipart, let listed = styles.first(where: { $0.encoding.explode == false }) {
+            // A part per item: one part holding `a,b` has no OpenAPI 3 form.
+            let format = listed.encoding.node["collectionFormat"]
+            warning(
+                "a multipart field's collectionFormat '\(format?.text ?? "csv")'\(format == nil ? " (the default)" : "") "
+                    + "has no OpenAPI 3 form; Lathe sends each item as a part of its own",
+                at: format ?? listed.encoding.node, kind: "swagger2-parameter")
+        }
         var body = RequestBody(node: first)
         body.required = !form.required.isEmpty
         var media = MediaType(node: first, contentType: contentType)
         media.schema = form
+        if !isMultipart { media.encoding = styles }
         body.content = [media]
         error(
             "'in: formData' is not a parameter location; expected query, header, path or cookie",
@@ -132,15 +168,37 @@ extension DocumentDecoder {
         return body
     }
 
-    /// A Response object's Swagger 2.0 `schema` (with no `content`): the schema of JSON content.
-    /// Its `examples` are keyed by media type; the JSON one is the content's example.
-    func swagger2ResponseContent(_ schemaNode: YAMLNode, in response: YAMLNode) -> MediaType {
+    /// A Response object's Swagger 2.0 `schema` (with no `content`): the schema of its content in
+    /// the media types its operation `produces` (JSON where it lists none; `type: file`, bytes).
+    /// Its `examples` are keyed by media type.
+    func swagger2ResponseContent(_ schemaNode: YAMLNode, in response: YAMLNode) -> [MediaType] {
+        let isFile = schemaNode["type"]?.textEquals("file") == true
+        let contentTypes = swagger2Produces ?? [isFile ? "application/octet-stream" : "application/json"]
+        if swagger2Produces != nil { swagger2ProducesRead = true }
         warning(
-            "a response's 'schema' is Swagger 2.0's; Lathe reads it as the schema of its application/json content",
-            at: schemaNode, kind: "swagger2-response-schema")
-        var media = MediaType(node: response, contentType: "application/json")
-        media.schema = decodeSchema(schemaNode)
-        if let example = response["examples"]?["application/json"] { media.examples.append(example) }
-        return media
+            "a response's 'schema' is Swagger 2.0's; Lathe reads it as the schema of its "
+                + "\(contentTypes.joined(separator: ", ")) content", at: schemaNode, kind: "swagger2-response-schema")
+        var schema: Schema
+        if isFile {
+            schema = Schema(node: schemaNode)
+            schema.types = .string
+            schema.format = "binary"
+        } else {
+            schema = decodeSchema(schemaNode)
+        }
+        return contentTypes.map { contentType in
+            var media = MediaType(node: response, contentType: contentType)
+            media.schema = schema
+            if let example = response["examples"]?[contentType] { media.examples.append(example) }
+            return media
+        }
+    }
+
+    /// An operation's `consumes` or `produces`, where it has one: Swagger 2.0's media types of its
+    /// body parameters and response schemas.
+    func swagger2MediaTypes(_ node: YAMLNode, _ field: String) -> [String]? {
+        guard let listed = node[field] else { return nil }
+        let types = stringList(listed, field)
+        return types.isEmpty ? nil : types
     }
 }

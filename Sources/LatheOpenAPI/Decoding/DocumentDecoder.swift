@@ -42,6 +42,10 @@ final class DocumentDecoder {
     /// `required: true` in a property's schema (Swagger's parameter form), which the object the
     /// property belongs to reads and warns about, so the schema's own decoding does not.
     @exclusivity(unchecked) var propertyRequiredFlags: Set<YAMLNode> = []
+    /// The operation being decoded's Swagger 2.0 `produces` (`DecodeSwagger2Leftovers`), and
+    /// whether a response schema read it.
+    @exclusivity(unchecked) var swagger2Produces: [String]?
+    @exclusivity(unchecked) var swagger2ProducesRead = false
     /// How deep inside `allOf` members decoding is, where `required` may name a sibling's properties.
     @exclusivity(unchecked) var allOfDepth = 0
     /// The strings decoded from scalars, one for each text (`text(of:)`).

@@ -1,0 +1,91 @@
+import LatheOpenAPI
+import Testing
+
+/// What a misspelling is read as, in the document, not only what is said of it (BrokenSpecTests).
+struct MisspellingReadingTests {
+    /// ComfyUI's `multipart/formdata` is the form it misspells; parameters after `;` stay.
+    @Test func aMisspelledMediaTypeIsTheOneItMeans() throws {
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /prompt:
+                post:
+                  requestBody:
+                    content:
+                      multipart/formdata: {schema: {type: object}}
+                      application/x_www_form_urlencoded ; charset=utf-8: {schema: {type: object}}
+                      application/json ; charset=utf-8: {schema: {type: object}}
+                  responses: {'204': {description: done}}
+            """)
+        let operation = try #require(result.document?.paths.first?.item.operations.first)
+        guard case .value(let body) = try #require(operation.requestBody) else { throw Unexpected() }
+        #expect(
+            body.content.map(\.contentType) == [
+                "multipart/form-data", "application/x-www-form-urlencoded ; charset=utf-8",
+                "application/json ; charset=utf-8",
+            ])
+    }
+
+    /// A schema that is only `ref: <pointer>` is that reference; one with a type beside it, or a
+    /// URL, is an annotation (3.1) left as it is.
+    @Test func refAloneIsTheReferenceItMisspells() throws {
+        let result = load(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Shelf:
+                  type: object
+                  properties:
+                    books: {type: array, items: {ref: '#/components/schemas/Book', description: a book}}
+                    typed: {ref: '#/components/schemas/Book', type: string}
+                    link: {ref: 'https://example.com/spec.json#/Book'}
+                Book: {type: string}
+            """)
+        let properties = try componentProperties(result, of: "Shelf")
+        let book = try #require(properties["books"]?.items?.value)
+        #expect(book.ref != nil && book.isPureReference)
+        #expect(properties["typed"]?.ref == nil && properties["typed"]?.types == .string)
+        #expect(properties["link"]?.ref == nil)
+    }
+
+    /// One parameter where a list belongs is a list of it; a `$ref` to a list is that list.
+    @Test func oneParameterIsAListOfIt() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /pets/{id}:
+                parameters: {$ref: '#/components/parameters/Id'}
+                get:
+                  parameters: {name: q, in: query, schema: {type: string}}
+                  responses: {'200': {description: ok}}
+              /shelves:
+                get:
+                  parameters: {$ref: '#/components/x-lists/paging'}
+                  responses: {'200': {description: ok}}
+            components:
+              parameters:
+                Id: {name: id, in: path, required: true, schema: {type: integer}}
+              x-lists:
+                paging: [{name: page, in: query, schema: {type: integer}}]
+            """)
+        let document = try #require(result.document)
+        let pets = try #require(document.paths.first?.item)
+        #expect(pets.parameters.count == 1 && pets.parameters.first?.reference != nil)
+        let names = { (operation: Operation) in
+            operation.parameters.compactMap { parameter -> String? in
+                if case .value(let value) = parameter { value.name } else { nil }
+            }
+        }
+        #expect(try names(#require(pets.operations.first)) == ["q"])
+        #expect(try names(#require(document.paths.last?.item.operations.first)) == ["page"])
+    }
+
+    struct Unexpected: Error {}
+}
