@@ -30,12 +30,13 @@ extension Lowerer {
             responseRoots = []
         }
         let receivedOperations = document.receivedOperations
-        let allOperations = Array(document.paths.lazy.flatMap(\.item.operations)) + receivedOperations.map(\.operation)
+        let sent = document.paths.lazy.flatMap(\.item.operations)
+        let received = receivedOperations.lazy.map(\.operation)
         // Only a name from a method and path can take an operationId's: none, nothing to reserve
         // (most specs, where every operation has an id).
-        if allOperations.contains(where: { Self.namingID($0) == nil }) {
-            for operation in allOperations {
-                guard let id = Self.namingID(operation) else { continue }
+        let isNamedByPath = { (operation: Operation) in Self.namingID(operation) == nil }
+        if sent.contains(where: isNamedByPath) || received.contains(where: isNamedByPath) {
+            for id in sent.compactMap(Self.namingID) + received.compactMap(Self.namingID) {
                 operationIdNames.reserve(SwiftNames.memberName(id))
                 operationIdNames.reserve(SwiftNames.typeName(id))
             }
@@ -524,7 +525,7 @@ extension Lowerer {
         if let namingID {
             // Two operationIds that are one name in Swift (`get_items`, `getItems`): the second is
             // numbered, and said (one id written twice is `duplicate-operation-id`'s).
-            let key = (isReceived ? "webhook " : "") + methodBase
+            let key = isReceived ? "webhook " + methodBase : methodBase
             if lowered.methodName == methodBase {
                 operationIdsByName[key] = namingID
             } else if let owner = operationIdsByName[key], owner != namingID {

@@ -226,11 +226,15 @@ extension DocumentDecoder {
         guard let extensions else { return nil }
         operation.extensions = extensions
         if let swagger2Body { operation.requestBody = .value(swagger2Body) }
-        for (field, read) in [("consumes", swagger2Body != nil), ("produces", swagger2ProducesRead)] {
-            guard !read, let fieldNode = node.entries.first(where: { $0.key.textEquals(field) })?.key else { continue }
-            warning(
-                "'\(field)' is Swagger 2.0's media types of body parameters and response schemas, which this "
-                    + "operation does not have; it is ignored", at: fieldNode, kind: "unknown-field")
+        if consumes != nil || swagger2Produces != nil {
+            for (field, read) in [("consumes", swagger2Body != nil), ("produces", swagger2ProducesRead)] {
+                guard !read, let fieldNode = node.entries.first(where: { $0.key.textEquals(field) })?.key else {
+                    continue
+                }
+                warning(
+                    "'\(field)' is Swagger 2.0's media types of body parameters and response schemas, which this "
+                        + "operation does not have; it is ignored", at: fieldNode, kind: "unknown-field")
+            }
         }
         return operation
     }
@@ -438,8 +442,9 @@ extension DocumentDecoder {
     /// `multipart/formdata` → `multipart/form-data`: one of the media types Lathe treats apart,
     /// written with other separators (`-`, `_`, `.` or none) or in another case.
     static func misspelledMediaType(_ written: String) -> String? {
-        // Nearly every media type is one of these, as written: a set lookup, nothing made.
-        if specialMediaTypes.contains(written) { return nil }
+        // Nearly every media type is JSON, which no misspelling starts with; most others are one of
+        // these, as written: a set lookup, nothing made.
+        if written.hasPrefix("application/json") || specialMediaTypes.contains(written) { return nil }
         let end = written.firstIndex(of: ";") ?? written.endIndex
         var essence = written[..<end]
         // Space before the parameters is allowed (RFC 9110's OWS).
