@@ -578,6 +578,19 @@ extension Lowerer {
         var caseNames = Self.responseCaseNames
         var typeNames = Self.responseTypeNames
         return responses.map { key, response, sharedName in
+            var (response, sharedName) = (response, sharedName)
+            if let media = response.content.first, Self.carriesNoContent(key, method: operation.method) {
+                // Solidus' DELETEs answer 204 with a product: a client decoding it from the empty body
+                // a 204 has failed every call that succeeded.
+                if noContentWarned.insert(media.origin).inserted {
+                    warning(
+                        "\(operation.method == .head ? "a response to HEAD" : "a \(Self.responseSuffix(key)) response") "
+                            + "has no content (RFC 9110), so the content declared here never arrives; Lathe reads "
+                            + "the response without it", at: media.origin, kind: "content-on-no-content-status")
+                }
+                response.content = []
+                sharedName = nil
+            }
             let suffix = withInlineSchemas.count > 1 ? Self.responseSuffix(key) : ""
             let (contents, headers) = lowerResponseContent(response, base: name + "Response" + suffix)
             let irKey: IRResponseKey
@@ -597,6 +610,16 @@ extension Lowerer {
                 },
                 sharedName: sharedName
             )
+        }
+    }
+
+    /// Responses HTTP gives no content (RFC 9110): 1xx, 204, 205 and 304, and any to HEAD.
+    static func carriesNoContent(_ key: ResponseKey, method: HTTPMethod) -> Bool {
+        if method == .head { return true }
+        switch key {
+        case .code(let code): return (100 ..< 200).contains(code) || [204, 205, 304].contains(code)
+        case .range(let digit): return digit == 1
+        case .default: return false
         }
     }
 

@@ -81,6 +81,8 @@ final class Lowerer {
     var operationIdNames = NameScope()
     /// For each method name an operationId gave as written, that operationId.
     var operationIdsByName: [String: String] = [:]
+    /// Content declared where HTTP gives none (`content-on-no-content-status`), said once each.
+    var noContentWarned = Set<Origin>()
     /// The object parts of each schema an `allOf` refers to (`nil`: not an object), by key.
     @exclusivity(unchecked) var objectPartsByKey: [String: ObjectParts?] = [:]
     /// `allowsNull`'s answers, by schema key.

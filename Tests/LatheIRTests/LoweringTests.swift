@@ -152,6 +152,59 @@ struct LoweringTests {
             ])
     }
 
+    /// HTTP gives 1xx, 204, 205 and 304 responses, and any to HEAD, no content (RFC 9110): what one
+    /// declares (Solidus' DELETEs answer 204 with a product) never arrives, so it is read without it
+    /// (a client decoding it failed every call that succeeded), and said once where it is declared.
+    @Test func aResponseHTTPGivesNoContentHasNone() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /products/{id}:
+                parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                delete:
+                  operationId: deleteProduct
+                  responses:
+                    '204': {$ref: '#/components/responses/Product'}
+                    '200': {$ref: '#/components/responses/Product'}
+                get:
+                  operationId: getProduct
+                  responses:
+                    '304': {description: unchanged, content: {application/json: {schema: {type: string}}}}
+                    '2XX': {description: ok, content: {application/json: {schema: {type: string}}}}
+                head:
+                  operationId: headProduct
+                  responses:
+                    '200': {$ref: '#/components/responses/Product'}
+                put:
+                  operationId: putProduct
+                  responses:
+                    '204': {$ref: '#/components/responses/Product'}
+            components:
+              responses:
+                Product: {description: a product, content: {application/json: {schema: {type: object}}}}
+            """)
+        func key(_ key: IRResponseKey) -> String {
+            switch key {
+            case .code(let code): "\(code)"
+            case .range(let digit): "\(digit)XX"
+            case .default: "default"
+            }
+        }
+        let contents = module.operations.map { $0.responses.map { "\(key($0.key)):\($0.contents.count)" } }
+        #expect(contents == [["204:0", "200:1"], ["304:0", "2XX:1"], ["200:0"], ["204:0"]])
+        // The shared struct has a body: the responses without one are not it.
+        #expect(module.operations[0].responses.map { $0.sharedName != nil } == [false, true])
+        #expect(
+            diagnostics.all.filter { $0.kind == "content-on-no-content-status" }.map(\.description) == [
+                "spec.yaml:26:67: warning: a 204 response has no content (RFC 9110), so the content declared here "
+                    + "never arrives; Lathe reads the response without it [content-on-no-content-status]",
+                "spec.yaml:14:69: warning: a 304 response has no content (RFC 9110), so the content declared here "
+                    + "never arrives; Lathe reads the response without it [content-on-no-content-status]",
+            ])
+    }
+
     /// A component response is one shared struct; operations alias it. Its namespace, like every
     /// nested name, avoids the top-level names (a schema called Responses).
     @Test func componentResponsesAreSharedOnce() throws {
