@@ -613,12 +613,16 @@ extension Lowerer {
         }
     }
 
-    /// Responses HTTP gives no content (RFC 9110): 1xx, 204, 205 and 304, and any to HEAD.
+    /// Responses HTTP gives no content (RFC 9110): 1xx, 204, 205 and 304, any to HEAD, and a 2xx to
+    /// CONNECT (3.2's `additionalOperations`), which turns the connection into a tunnel.
     static func carriesNoContent(_ key: ResponseKey, method: HTTPMethod) -> Bool {
         if method == .head { return true }
+        let isConnect = method.token == "CONNECT"
         switch key {
-        case .code(let code): return (100 ..< 200).contains(code) || [204, 205, 304].contains(code)
-        case .range(let digit): return digit == 1
+        case .code(let code):
+            return (100 ..< 200).contains(code) || [204, 205, 304].contains(code)
+                || (isConnect && (200 ..< 300).contains(code))
+        case .range(let digit): return digit == 1 || (isConnect && digit == 2)
         case .default: return false
         }
     }

@@ -194,6 +194,21 @@ struct LoweringTests {
         }
         let contents = module.operations.map { $0.responses.map { "\(key($0.key)):\($0.contents.count)" } }
         #expect(contents == [["204:0", "200:1"], ["304:0", "2XX:1"], ["200:0"], ["204:0"]])
+        // A 2xx to CONNECT (3.2) is a tunnel, with no content either.
+        let connect = try lower(
+            """
+            openapi: 3.2.0
+            info: {title: T, version: '1'}
+            paths:
+              /tunnel:
+                additionalOperations:
+                  CONNECT:
+                    operationId: open
+                    responses:
+                      '200': {description: open, content: {application/json: {schema: {type: object}}}}
+                      '400': {description: no, content: {application/json: {schema: {type: object}}}}
+            """)
+        #expect(connect.operations.first?.responses.map(\.contents.count) == [0, 1])
         // The shared struct has a body: the responses without one are not it.
         #expect(module.operations[0].responses.map { $0.sharedName != nil } == [false, true])
         #expect(

@@ -17,6 +17,7 @@ struct MisspellingReadingTests {
                       multipart/formdata: {schema: {type: object}}
                       application/x_www_form_urlencoded ; charset=utf-8: {schema: {type: object}}
                       application/json ; charset=utf-8: {schema: {type: object}}
+                      application/json_: {schema: {type: object}}
                   responses: {'204': {description: done}}
             """)
         let operation = try #require(result.document?.paths.first?.item.operations.first)
@@ -24,7 +25,7 @@ struct MisspellingReadingTests {
         #expect(
             body.content.map(\.contentType) == [
                 "multipart/form-data", "application/x-www-form-urlencoded ; charset=utf-8",
-                "application/json ; charset=utf-8",
+                "application/json ; charset=utf-8", "application/json",
             ])
     }
 

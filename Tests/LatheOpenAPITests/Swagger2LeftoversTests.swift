@@ -175,6 +175,10 @@ struct Swagger2LeftoversTests {
                   consumes: [text/plain]
                   produces: [text/plain]
                   responses: {'204': {description: done}}
+                delete:
+                  operationId: deleteRaw
+                  consumes: []
+                  responses: {'204': {description: done}}
             """)
         #expect(
             result.diagnostics.sorted.filter { $0.severity != .error }.map(\.description) == [
@@ -195,6 +199,8 @@ struct Swagger2LeftoversTests {
                 "spec.yaml:32:7: warning: 'consumes' is Swagger 2.0's media types of body parameters and response "
                     + "schemas, which this operation does not have; it is ignored [unknown-field]",
                 "spec.yaml:33:7: warning: 'produces' is Swagger 2.0's media types of body parameters and response "
+                    + "schemas, which this operation does not have; it is ignored [unknown-field]",
+                "spec.yaml:37:7: warning: 'consumes' is Swagger 2.0's media types of body parameters and response "
                     + "schemas, which this operation does not have; it is ignored [unknown-field]",
             ])
         #expect(

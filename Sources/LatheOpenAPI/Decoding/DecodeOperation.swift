@@ -226,7 +226,7 @@ extension DocumentDecoder {
         guard let extensions else { return nil }
         operation.extensions = extensions
         if let swagger2Body { operation.requestBody = .value(swagger2Body) }
-        if consumes != nil || swagger2Produces != nil {
+        if node["consumes"] != nil || node["produces"] != nil {
             for (field, read) in [("consumes", swagger2Body != nil), ("produces", swagger2ProducesRead)] {
                 guard !read, let fieldNode = node.entries.first(where: { $0.key.textEquals(field) })?.key else {
                     continue
@@ -444,7 +444,8 @@ extension DocumentDecoder {
     static func misspelledMediaType(_ written: String) -> String? {
         // Nearly every media type is JSON, which no misspelling starts with; most others are one of
         // these, as written: a set lookup, nothing made.
-        if written.hasPrefix("application/json") || specialMediaTypes.contains(written) { return nil }
+        if written.hasPrefix("application/json"), !"-_. ".contains(written.dropFirst(16).first ?? ";") { return nil }
+        if specialMediaTypes.contains(written) { return nil }
         let end = written.firstIndex(of: ";") ?? written.endIndex
         var essence = written[..<end]
         // Space before the parameters is allowed (RFC 9110's OWS).
