@@ -166,9 +166,19 @@ extension DocumentDecoder {
         var swagger2Body: RequestBody?
         // Swagger 2.0's media types of the body parameters and response schemas below; a callback's
         // operations, decoded inside this one, have their own.
-        let consumes = swagger2MediaTypes(node, "consumes")
+        // Found in one pass: most operations have neither.
+        var swagger2Fields: (consumes: (key: YAMLNode, value: YAMLNode)?, produces: (key: YAMLNode, value: YAMLNode)?)
+        if node.isMapping {
+            for entry in node.entries {
+                if entry.key.textEquals("consumes") { swagger2Fields.consumes = entry }
+                if entry.key.textEquals("produces") { swagger2Fields.produces = entry }
+            }
+        }
+        let consumes = swagger2MediaTypes(swagger2Fields.consumes?.value, "consumes")
         let outerProduces = (swagger2Produces, swagger2ProducesRead)
-        (swagger2Produces, swagger2ProducesRead) = (swagger2MediaTypes(node, "produces"), false)
+        (swagger2Produces, swagger2ProducesRead) = (
+            swagger2MediaTypes(swagger2Fields.produces?.value, "produces"), false
+        )
         defer { (swagger2Produces, swagger2ProducesRead) = outerProduces }
         let fields = [
             "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses",
@@ -226,14 +236,15 @@ extension DocumentDecoder {
         guard let extensions else { return nil }
         operation.extensions = extensions
         if let swagger2Body { operation.requestBody = .value(swagger2Body) }
-        if node["consumes"] != nil || node["produces"] != nil {
-            for (field, read) in [("consumes", swagger2Body != nil), ("produces", swagger2ProducesRead)] {
-                guard !read, let fieldNode = node.entries.first(where: { $0.key.textEquals(field) })?.key else {
-                    continue
-                }
+        if swagger2Fields.consumes != nil || swagger2Fields.produces != nil {
+            let unused = [
+                swagger2Body == nil ? swagger2Fields.consumes?.key : nil,
+                swagger2ProducesRead ? nil : swagger2Fields.produces?.key,
+            ]
+            for case let fieldNode? in unused {
                 warning(
-                    "'\(field)' is Swagger 2.0's media types of body parameters and response schemas, which this "
-                        + "operation does not have; it is ignored", at: fieldNode, kind: "unknown-field")
+                    "'\(fieldNode.text ?? "")' is Swagger 2.0's media types of body parameters and response schemas, "
+                        + "which this operation does not have; it is ignored", at: fieldNode, kind: "unknown-field")
             }
         }
         return operation
@@ -444,7 +455,11 @@ extension DocumentDecoder {
     static func misspelledMediaType(_ written: String) -> String? {
         // Nearly every media type is JSON, which no misspelling starts with; most others are one of
         // these, as written: a set lookup, nothing made.
-        if written.hasPrefix("application/json"), !"-_. ".contains(written.dropFirst(16).first ?? ";") { return nil }
+        let bytes = written.utf8
+        if bytes.starts(with: "application/json".utf8) {
+            let next = bytes.dropFirst(16).first
+            if next == nil || !"-_. ".utf8.contains(next!) { return nil }
+        }
         if specialMediaTypes.contains(written) { return nil }
         let end = written.firstIndex(of: ";") ?? written.endIndex
         var essence = written[..<end]

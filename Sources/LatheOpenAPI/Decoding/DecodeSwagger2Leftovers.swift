@@ -196,8 +196,8 @@ extension DocumentDecoder {
 
     /// An operation's `consumes` or `produces`, where it has one: Swagger 2.0's media types of its
     /// body parameters and response schemas.
-    func swagger2MediaTypes(_ node: YAMLNode, _ field: String) -> [String]? {
-        guard let listed = node[field] else { return nil }
+    func swagger2MediaTypes(_ listed: YAMLNode?, _ field: String) -> [String]? {
+        guard let listed else { return nil }
         let types = stringList(listed, field)
         return types.isEmpty ? nil : types
     }
