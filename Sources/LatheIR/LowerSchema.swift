@@ -575,7 +575,7 @@ extension Lowerer {
         var ownKind: JSONTypes?
         if let types = own.types {
             let single = types.subtracting(.null)
-            guard [JSONTypes.string, .integer, .number, .boolean].contains(single) else { return nil }
+            guard Self.primitiveKinds.contains(single) else { return nil }
             ownKind = single
             bareOwn.types = nil
         }
@@ -626,6 +626,9 @@ extension Lowerer {
         return (lower(typeOnly, hint).0, combined)
     }
 
+    /// The one-type kinds `primitiveEnd` follows: string, integer, number or boolean.
+    static let primitiveKinds: [JSONTypes] = [.string, .integer, .number, .boolean]
+
     /// A schema that only limits a value (lengths, bounds, a pattern), adding no structure or type.
     static func isConstraintsOnly(_ schema: Schema) -> Bool {
         var bare = schema
@@ -646,7 +649,7 @@ extension Lowerer {
         var constraints = positionConstraints(schema, reportingPatterns: false)
         if let types = schema.types {
             let single = types.subtracting(.null)
-            guard [JSONTypes.string, .integer, .number, .boolean].contains(single) else { return nil }
+            guard Self.primitiveKinds.contains(single) else { return nil }
             kind = single
         }
         var parts = schema.allOf

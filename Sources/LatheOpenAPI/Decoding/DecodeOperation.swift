@@ -166,14 +166,7 @@ extension DocumentDecoder {
         var swagger2Body: RequestBody?
         // Swagger 2.0's media types of the body parameters and response schemas below; a callback's
         // operations, decoded inside this one, have their own.
-        // Found in one pass: most operations have neither.
-        var swagger2Fields: (consumes: (key: YAMLNode, value: YAMLNode)?, produces: (key: YAMLNode, value: YAMLNode)?)
-        if node.isMapping {
-            for entry in node.entries {
-                if entry.key.textEquals("consumes") { swagger2Fields.consumes = entry }
-                if entry.key.textEquals("produces") { swagger2Fields.produces = entry }
-            }
-        }
+        let swagger2Fields = swagger2MediaFields(of: node)
         let consumes = swagger2MediaTypes(swagger2Fields.consumes?.value, "consumes")
         let outerProduces = (swagger2Produces, swagger2ProducesRead)
         (swagger2Produces, swagger2ProducesRead) = (
@@ -236,17 +229,7 @@ extension DocumentDecoder {
         guard let extensions else { return nil }
         operation.extensions = extensions
         if let swagger2Body { operation.requestBody = .value(swagger2Body) }
-        if swagger2Fields.consumes != nil || swagger2Fields.produces != nil {
-            let unused = [
-                swagger2Body == nil ? swagger2Fields.consumes?.key : nil,
-                swagger2ProducesRead ? nil : swagger2Fields.produces?.key,
-            ]
-            for case let fieldNode? in unused {
-                warning(
-                    "'\(fieldNode.text ?? "")' is Swagger 2.0's media types of body parameters and response schemas, "
-                        + "which this operation does not have; it is ignored", at: fieldNode, kind: "unknown-field")
-            }
-        }
+        warnAboutUnused(swagger2Fields, bodyRead: swagger2Body != nil, responsesRead: swagger2ProducesRead)
         return operation
     }
 
@@ -458,7 +441,7 @@ extension DocumentDecoder {
         let bytes = written.utf8
         if bytes.starts(with: "application/json".utf8) {
             let next = bytes.dropFirst(16).first
-            if next == nil || !"-_. ".utf8.contains(next!) { return nil }
+            if next == nil || !mediaTypeSeparators.utf8.contains(next!) { return nil }
         }
         if specialMediaTypes.contains(written) { return nil }
         let end = written.firstIndex(of: ";") ?? written.endIndex
@@ -466,8 +449,8 @@ extension DocumentDecoder {
         // Space before the parameters is allowed (RFC 9110's OWS).
         while essence.last == " " || essence.last == "\t" { essence = essence.dropLast() }
         guard essence.utf8.count <= 40, !specialMediaTypes.contains(String(essence)) else { return nil }
-        let key = essence.lowercased().filter { !"-_. ".contains($0) }
-        guard let meant = specialMediaTypesBySquashedName[key], meant != essence.lowercased() else { return nil }
+        let lowered = essence.lowercased()
+        guard let meant = specialMediaTypesBySquashedName[squashed(lowered)], meant != lowered else { return nil }
         return meant + written[essence.endIndex...]
     }
 
@@ -476,8 +459,15 @@ extension DocumentDecoder {
         "text/event-stream", "application/x-ndjson", "application/problem+json", "text/plain",
     ]
 
+    /// What may stand between a media type's words, and be written another way.
+    private static let mediaTypeSeparators = "-_. "
+
+    private static func squashed(_ mediaType: String) -> String {
+        mediaType.filter { !mediaTypeSeparators.contains($0) }
+    }
+
     private static let specialMediaTypesBySquashedName = Dictionary(
-        uniqueKeysWithValues: specialMediaTypes.map { ($0.filter { !"-_. ".contains($0) }, $0) })
+        uniqueKeysWithValues: specialMediaTypes.map { (squashed($0), $0) })
 
     /// `plain/text` → `text/plain`: a media type written the wrong way round, whose halves swapped
     /// make one with a registered top-level type where the written one has none (`*` excepted).

@@ -90,9 +90,8 @@ extension DocumentDecoder {
         }
         if besideRequestBody {
             for ignored in parameters {
-                error(
-                    "'in: \(ignored["in"]?.text ?? "")' is not a parameter location; expected query, header, path or "
-                        + "cookie", at: ignored["in"] ?? ignored, kind: "parameter-location-invalid",
+                reportLocation(
+                    of: ignored,
                     reading: "Lathe leaves out this parameter: the operation's requestBody says what its body is")
             }
             return nil
@@ -101,9 +100,8 @@ extension DocumentDecoder {
         let fields = parameters.filter { $0["in"]?.textEquals("formData") == true }
         if let first = bodies.first {
             for ignored in bodies.dropFirst() + fields {
-                error(
-                    "'in: \(ignored["in"]?.text ?? "")' is not a parameter location; expected query, header, path or "
-                        + "cookie", at: ignored["in"] ?? ignored, kind: "parameter-location-invalid",
+                reportLocation(
+                    of: ignored,
                     reading: "Lathe leaves out this parameter, beside the 'in: body' one it reads as the request body")
             }
             var body = RequestBody(node: first)
@@ -118,9 +116,8 @@ extension DocumentDecoder {
                 media.schema = schema
                 return media
             }
-            error(
-                "'in: body' is not a parameter location; expected query, header, path or cookie",
-                at: first["in"] ?? first, kind: "parameter-location-invalid",
+            reportLocation(
+                of: first,
                 reading: "Lathe reads this parameter as Swagger 2.0 did, as the operation's "
                     + "\(contentTypes.joined(separator: ", ")) request body")
             return body
@@ -160,12 +157,19 @@ extension DocumentDecoder {
         media.schema = form
         if !isMultipart { media.encoding = styles }
         body.content = [media]
-        error(
-            "'in: formData' is not a parameter location; expected query, header, path or cookie",
-            at: first["in"] ?? first, kind: "parameter-location-invalid",
+        reportLocation(
+            of: first,
             reading: "Lathe reads \(fields.count == 1 ? "this parameter" : "these \(fields.count) parameters") as "
                 + "Swagger 2.0 did, as the fields of the operation's \(contentType) request body")
         return body
+    }
+
+    /// `in: body` or `in: formData`, no OpenAPI 3 location (`decodeParameter` says so of any
+    /// other), read as `reading` says.
+    private func reportLocation(of parameter: YAMLNode, reading: String) {
+        error(
+            "'in: \(parameter["in"]?.text ?? "")' is not a parameter location; expected query, header, path or cookie",
+            at: parameter["in"] ?? parameter, kind: "parameter-location-invalid", reading: reading)
     }
 
     /// A Response object's Swagger 2.0 `schema` (with no `content`): the schema of its content in
@@ -178,19 +182,38 @@ extension DocumentDecoder {
         warning(
             "a response's 'schema' is Swagger 2.0's; Lathe reads it as the schema of its "
                 + "\(contentTypes.joined(separator: ", ")) content", at: schemaNode, kind: "swagger2-response-schema")
-        var schema: Schema
-        if isFile {
-            schema = Schema(node: schemaNode)
-            schema.types = .string
-            schema.format = "binary"
-        } else {
-            schema = decodeSchema(schemaNode)
-        }
+        let schema = isFile ? swagger2Schema(schemaNode) : decodeSchema(schemaNode)
         return contentTypes.map { contentType in
             var media = MediaType(node: response, contentType: contentType)
             media.schema = schema
             if let example = response["examples"]?[contentType] { media.examples.append(example) }
             return media
+        }
+    }
+
+    /// An operation's `consumes` and `produces` entries, found in one pass (most operations have neither).
+    func swagger2MediaFields(of operation: YAMLNode) -> Swagger2MediaFields {
+        var fields = Swagger2MediaFields()
+        guard operation.isMapping else { return fields }
+        for entry in operation.entries {
+            if entry.key.textEquals("consumes") { fields.consumes = entry }
+            if entry.key.textEquals("produces") { fields.produces = entry }
+        }
+        return fields
+    }
+
+    struct Swagger2MediaFields {
+        var consumes: (key: YAMLNode, value: YAMLNode)?
+        var produces: (key: YAMLNode, value: YAMLNode)?
+    }
+
+    /// `consumes` where no body parameter read it, `produces` where no response schema did.
+    func warnAboutUnused(_ fields: Swagger2MediaFields, bodyRead: Bool, responsesRead: Bool) {
+        guard fields.consumes != nil || fields.produces != nil else { return }
+        for case let key? in [bodyRead ? nil : fields.consumes?.key, responsesRead ? nil : fields.produces?.key] {
+            warning(
+                "'\(key.text ?? "")' is Swagger 2.0's media types of body parameters and response schemas, which "
+                    + "this operation does not have; it is ignored", at: key, kind: "unknown-field")
         }
     }
 
