@@ -297,6 +297,9 @@ public struct IRResponse: Sendable, Equatable {
     /// For a `$ref` to `components/responses`: the name of the one struct every operation that uses
     /// it shares, in `Operations.<IRModule.responsesNamespace>`; the operation's `typeName` is an alias.
     public var sharedName: String? = nil
+    /// A `2XX`, `3XX` or `default` response with content that a status HTTP gives no content
+    /// (204, 205, 304) can arrive as: its body has a case `empty` for that.
+    public var mayArriveEmpty = false
 }
 
 /// A JSON body whose `property` holds one of `values` is a failure; `message` points at the text

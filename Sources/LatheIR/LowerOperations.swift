@@ -564,8 +564,8 @@ extension Lowerer {
         body: "Body")
 
     /// The scopes of an operation's response (or content) cases and types, made once and copied;
-    /// response types avoid the operation's own nested names.
-    private static let responseCaseNames = NameScope(reserved: ["undocumented"])
+    /// response types avoid the operation's own nested names, content cases a body's `empty`.
+    private static let responseCaseNames = NameScope(reserved: ["undocumented", "empty"])
     private static let responseTypeNames = NameScope(reserved: plainNestedNames.all)
 
     private func lowerResponses(_ operation: Operation, name: String) -> [IRResponse] {
@@ -577,6 +577,13 @@ extension Lowerer {
         }
         var caseNames = Self.responseCaseNames
         var typeNames = Self.responseTypeNames
+        let documentsSuccessOrRedirect = responses.contains { key, _, _ in
+            switch key {
+            case .code(let code): (200 ..< 400).contains(code)
+            case .range(let digit): digit == 2 || digit == 3
+            case .default: false
+            }
+        }
         return responses.map { key, response, sharedName in
             var (response, sharedName) = (response, sharedName)
             if let media = response.content.first, Self.carriesNoContent(key, method: operation.method) {
@@ -599,6 +606,14 @@ extension Lowerer {
             case .range(let digit): irKey = .range(digit)
             case .default: irKey = .default
             }
+            // A DELETE documenting `2XX` with a body answers 204 without one. `default` is read so
+            // only where it is the operation's one success (Owncast's operations document only
+            // errors beside it): beside a documented 2xx or 3xx (OAuth's 302), a 204 there is a
+            // status the spec does not give, left to fail as before.
+            let mayArriveEmpty =
+                !contents.isEmpty
+                && (key == .range(2) || key == .range(3) || (key == .default && !documentsSuccessOrRedirect))
+            if mayArriveEmpty { sharedName = nil }
             let caseName = caseNames.claim(Self.responseCaseName(key))
             return IRResponse(
                 key: irKey, caseName: caseName,
@@ -608,7 +623,7 @@ extension Lowerer {
                 failureWhen: response.failureWhen.map {
                     IRFailureCondition(property: $0.property, values: $0.values, message: $0.message)
                 },
-                sharedName: sharedName
+                sharedName: sharedName, mayArriveEmpty: mayArriveEmpty
             )
         }
     }

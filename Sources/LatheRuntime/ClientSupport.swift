@@ -131,6 +131,12 @@ public struct InvalidServerURL: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether a response of this status has no content (RFC 9110): 1xx, 204, 205 and 304. A
+    /// range or `default` documented with a body is read as `empty` for one.
+    public static func hasNoContent(_ status: Int) -> Bool {
+        (100 ..< 200).contains(status) || status == 204 || status == 205 || status == 304
+    }
+
     /// A server URL with each `{name}` in `template` replaced by its value, as OpenAPI substitutes
     /// server variables (plain text, no encoding).
     /// With `base`, the template is a relative URL, resolved against it as RFC 3986 resolves one

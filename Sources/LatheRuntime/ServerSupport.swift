@@ -62,7 +62,15 @@ public struct RequestError: Error, Sendable {
         return try await limits.apply {
             do {
                 try limits.checkHeaders(of: request)
-                return try await chain(request, body, metadata)
+                var (response, responseBody) = try await chain(request, body, metadata)
+                // A handler answering a `2XX` documented with a body by 204 (or a middleware)
+                // would send a body HTTP forbids there.
+                if responseBody != nil, ClientSupport.hasNoContent(response.status.code) {
+                    responseBody = nil
+                    response.headerFields[.contentType] = nil
+                    response.headerFields[.contentLength] = nil
+                }
+                return (response, responseBody)
             } catch let tooLarge as RequestTooLarge {
                 return problem(tooLarge)
             }

@@ -16,6 +16,8 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
     /// a body whole changes how it streams.
     private(set) var sentBodies: [String?] = []
     var recordsBodies = false
+    /// Whether each response the handlers gave had a body.
+    private(set) var answeredWithBody: [Bool] = []
 
     /// The parameter name each place of the routes has, whatever their method: a second name there
     /// is refused. Vapor's router traps on one within a method; Hummingbird's, one tree for all
@@ -75,7 +77,9 @@ final class LoopbackTransport: ClientTransport, ServerTransport, @unchecked Send
                 return template == segment
             }
             if matches {
-                return try await route.handler(request, body, ServerRequestMetadata(pathParameters: parameters))
+                let answer = try await route.handler(request, body, ServerRequestMetadata(pathParameters: parameters))
+                lock.withLock { answeredWithBody.append(answer.1 != nil) }
+                return answer
             }
         }
         return (HTTPResponse(status: .notFound), nil)

@@ -149,6 +149,21 @@ struct WireFormatTests {
         }
 
         /// A tick, a note, and an event the spec does not name.
+        func deleteNote(_ input: Ops.DeleteNote.Input) async throws -> Ops.DeleteNote.Output {
+            switch input.path.id {
+            // A body HTTP forbids with a 204: the server leaves it out.
+            case "gone": .success(statusCode: 204, .init(body: .json(["id": .string("gone")])))
+            case "empty": .success(statusCode: 204, .init(body: .empty))
+            default: .success(statusCode: 200, .init(body: .json(["id": .string(input.path.id)])))
+            }
+        }
+
+        func putNote(_ input: Ops.PutNote.Input) async throws -> Ops.PutNote.Output {
+            input.path.id == "new"
+                ? .default(statusCode: 201, .init(body: .plainText("made")))
+                : .default(statusCode: 204, .init(body: .empty))
+        }
+
         func activity(_ input: Ops.Activity.Input) async throws -> Ops.Activity.Output {
             let events: [ServerEvent<Ops.Activity.Output.Ok.Body.EventData>] = [
                 ServerEvent(data: .tick(WireFormats.Tick(n: 1)), id: "a"), ServerEvent(data: .note("plain text")),
@@ -345,6 +360,31 @@ struct WireFormatTests {
         }
         #expect(code == 418 && headers[.init("X-Why")!] == "short and stout")
         #expect(try await String(collecting: body!, upTo: 100) == "tea")
+    }
+
+    @Test func aRangeOrLoneDefaultAnsweredWithoutContentIsEmpty() async throws {
+        let kept = try await client().deleteNote(id: "keep")
+        guard case .success(200, let ok) = kept, case .json(let echo) = ok.body else {
+            Issue.record("expected 200 with a body, got \(kept)")
+            return
+        }
+        #expect(echo == ["id": .string("keep")])
+        for id in ["gone", "empty"] {
+            let deleted = try await client().deleteNote(id: id)
+            guard case .success(204, let response) = deleted, case .empty = response.body else {
+                Issue.record("expected 204 without a body, got \(deleted)")
+                return
+            }
+            #expect(transport.answeredWithBody.last == false)
+            #expect(throws: UnexpectedContentType.self) { try deleted.get() }
+        }
+        let made = try await client().putNote(id: "new")
+        #expect(try made.default.body.plainText == "made")
+        let put = try await client().putNote(id: "old")
+        guard case .default(204, let response) = put, case .empty = response.body else {
+            Issue.record("expected 204 without a body, got \(put)")
+            return
+        }
     }
 
     static let upload = Ops.Upload.Input.Body.Parts(

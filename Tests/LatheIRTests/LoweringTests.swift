@@ -220,6 +220,53 @@ struct LoweringTests {
             ])
     }
 
+    /// A `2XX` or `3XX` documented with a body, or a `default` that is the operation's one success,
+    /// arrives as 204, 205 or 304 without one (a DELETE documenting `2XX` answers 204): its body
+    /// has a case for that. Not a `default` beside a documented 2xx or 3xx, nor a `4XX`. A shared
+    /// response that may arrive empty is generated inline, as the operations that do not use it so
+    /// keep the shared struct.
+    @Test func rangesAndLoneDefaultsMayArriveEmpty() throws {
+        let module = try lower(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /items:
+                delete:
+                  operationId: deleteItems
+                  responses:
+                    '2XX': {$ref: '#/components/responses/Item'}
+                    '3XX': {description: moved, content: {application/json: {schema: {type: string}}}}
+                    '4XX': {description: bad, content: {application/json: {schema: {type: string}}}}
+                    default: {description: other, content: {application/json: {schema: {type: string}}}}
+                get:
+                  operationId: getItems
+                  responses:
+                    '200': {$ref: '#/components/responses/Item'}
+                    default: {$ref: '#/components/responses/Item'}
+                put:
+                  operationId: putItems
+                  responses:
+                    default: {$ref: '#/components/responses/Item'}
+                post:
+                  operationId: postItems
+                  responses:
+                    '2XX': {description: no body}
+                patch:
+                  operationId: patchItems
+                  responses:
+                    '302': {description: elsewhere}
+                    default: {$ref: '#/components/responses/Item'}
+            components:
+              responses:
+                Item: {description: an item, content: {application/json: {schema: {type: object}}}}
+            """)
+        let empty = module.operations.map { $0.responses.map(\.mayArriveEmpty) }
+        #expect(empty == [[true, true, false, false], [false, false], [true], [false], [false, false]])
+        let shared = module.operations.map { $0.responses.map { $0.sharedName != nil } }
+        #expect(shared == [[false, false, false, false], [true, true], [false], [false], [false, true]])
+    }
+
     /// A component response is one shared struct; operations alias it. Its namespace, like every
     /// nested name, avoids the top-level names (a schema called Responses).
     @Test func componentResponsesAreSharedOnce() throws {

@@ -472,9 +472,13 @@ struct ClientEmitter: OperationsKindEmitter {
         if !response.contents.isEmpty {
             w.line("let body: \(type).\(operation.names.body)")
             let operationID = "\(op(operation)).id"
+            if response.mayArriveEmpty {
+                w.line("if \(Runtime.ClientSupport.hasNoContent)(response.status.code) {")
+                w.indented { $0.line("body = .empty") }
+            }
             for (index, content) in response.contents.enumerated() {
                 let condition = contentCondition(content)
-                w.line((index == 0 ? "if " : "} else if ") + condition + " {")
+                w.line((index == 0 && !response.mayArriveEmpty ? "if " : "} else if ") + condition + " {")
                 w.indented { w in
                     let swiftType = bodyType(content)
                     if content.multipart != nil {

@@ -5,18 +5,20 @@ import LatheIR
 /// success value or throws a `ResponseError` carrying the documented error body.
 extension OperationsEmitter {
     /// `var json: T { get throws }` per content type, and `contentType` when there are several.
-    func emitBodyAccessors(_ contents: [IRContent], into w: inout SwiftWriter) {
+    /// A body that `mayBeEmpty` has the case `empty`, whose content type is `""`.
+    func emitBodyAccessors(_ contents: [IRContent], mayBeEmpty: Bool = false, into w: inout SwiftWriter) {
         let several = contents.count > 1
         // A content type case named `contentType` would clash; its error then names no content type.
         let namesContentType = several && !contents.contains { $0.caseName == "contentType" }
         if namesContentType {
             w.line()
-            w.docComment(["The content type this body is in."])
+            w.docComment(["The content type this body is in" + (mayBeEmpty ? " (`\"\"` when `empty`)." : ".")])
             w.block("public var contentType: Swift.String") { w in
                 w.switchBlock("self") { w in
                     for content in contents {
                         w.line("case .\(content.caseName): \(SwiftLiteral.string(content.contentType))")
                     }
+                    if mayBeEmpty { w.line("case .empty: \"\"") }
                 }
             }
         }
@@ -30,11 +32,17 @@ extension OperationsEmitter {
                 w.block("get throws") { w in
                     w.switchBlock("self") { w in
                         w.line("case .\(content.caseName)(let value): return value")
+                        let expected = SwiftLiteral.string(content.contentType)
+                        if mayBeEmpty {
+                            w.line(
+                                "case .empty: throw \(Runtime.unexpectedContentType)(expected: \(expected), actual: \"no body\")"
+                            )
+                        }
                         if several {
                             let actual = namesContentType ? "contentType" : SwiftLiteral.string("another content type")
                             w.line(
-                                "default: throw \(Runtime.unexpectedContentType)(expected: "
-                                    + "\(SwiftLiteral.string(content.contentType)), actual: \(actual))")
+                                "default: throw \(Runtime.unexpectedContentType)(expected: \(expected), actual: \(actual))"
+                            )
                         }
                     }
                 }
@@ -176,6 +184,7 @@ extension OperationsEmitter {
                             w.indented { w in
                                 w.switchBlock("response.body") { w in
                                     w.line("case \(cases.joined(separator: ", ")): body = value")
+                                    if response.mayArriveEmpty { w.line("case .empty: break") }
                                 }
                             }
                         }

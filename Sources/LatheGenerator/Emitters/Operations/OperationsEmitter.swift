@@ -300,12 +300,18 @@ struct OperationsEmitter: OperationsKindEmitter {
     private static let scopeStarts = ["let value ", "if ", "switch "].map { Array($0.utf8) }
 
     /// `case json(T)`, `case plainText(Swift.String)`, `case binary(OpenAPIRuntime.HTTPBody)`, ….
-    private func emitBodyEnum(_ contents: [IRContent], name: String, docs: [String], into w: inout SwiftWriter) {
+    private func emitBodyEnum(
+        _ contents: [IRContent], name: String, docs: [String], mayBeEmpty: Bool = false, into w: inout SwiftWriter
+    ) {
         w.docComment(docs)
         w.block("nonisolated public enum \(name): Swift.Sendable\(andHashable)") { w in
             for content in contents {
                 w.docComment(["`\(content.contentType)`"])
                 w.line("case \(content.caseName)(\(bodyType(content)))")
+            }
+            if mayBeEmpty {
+                w.docComment(["No body: the status that arrived (204, 205 or 304) has none."])
+                w.line("case empty")
             }
             for content in contents {
                 guard let multipart = content.multipart else { continue }
@@ -317,7 +323,7 @@ struct OperationsEmitter: OperationsKindEmitter {
                 w.line()
                 emitEventData(events, into: &w)
             }
-            emitBodyAccessors(contents, into: &w)
+            emitBodyAccessors(contents, mayBeEmpty: mayBeEmpty, into: &w)
         }
     }
 
@@ -445,7 +451,10 @@ struct OperationsEmitter: OperationsKindEmitter {
             if !response.contents.isEmpty {
                 emitBodyEnum(
                     response.contents, name: names.body,
-                    docs: ["The response body, in one of the documented content types."], into: &w)
+                    docs: [
+                        "The response body, in one of the documented content types"
+                            + (response.mayArriveEmpty ? ", or `empty` for a status that has none." : ".")
+                    ], mayBeEmpty: response.mayArriveEmpty, into: &w)
                 w.line("public var body: \(names.body)")
                 members.append(("body", names.body, nil))
             }

@@ -695,6 +695,7 @@ struct ServerEmitter: OperationsKindEmitter {
                             return
                         }
                         w.switchBlock("value.body") { w in
+                            if response.mayArriveEmpty { w.line("case .empty: return (response, nil)") }
                             for content in response.contents {
                                 w.line("case .\(content.caseName)(let body):")
                                 w.indented { w in

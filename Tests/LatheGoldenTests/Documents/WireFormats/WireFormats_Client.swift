@@ -715,6 +715,64 @@ extension WireFormats.Client {
         }
     }
 
+    /// `DELETE /notes/{id}`
+    nonisolated public func deleteNote(_ input: WireFormats.Operations.DeleteNote.Input) async throws -> WireFormats.Operations.DeleteNote.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.DeleteNote.id, configuration) { () async throws -> WireFormats.Operations.DeleteNote.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.DeleteNote.id) }
+            let path = LatheRuntime.ClientSupport.path("/notes/{id}", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("DELETE")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.DeleteNote.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.DeleteNote.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200 ... 299:
+                let body: WireFormats.Operations.DeleteNote.Output.Success.Body
+                if LatheRuntime.ClientSupport.hasNoContent(response.status.code) {
+                    body = .empty
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Echo.self, from: responseBody, operationID: WireFormats.Operations.DeleteNote.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.DeleteNote.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .success(statusCode: response.status.code, WireFormats.Operations.DeleteNote.Output.Success(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `PUT /notes/{id}`
+    nonisolated public func putNote(_ input: WireFormats.Operations.PutNote.Input) async throws -> WireFormats.Operations.PutNote.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.PutNote.id, configuration) { () async throws -> WireFormats.Operations.PutNote.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.PutNote.id) }
+            let path = LatheRuntime.ClientSupport.path("/notes/{id}", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("PUT")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.PutNote.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.PutNote.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            default:
+                let body: WireFormats.Operations.PutNote.Output.Default.Body
+                if LatheRuntime.ClientSupport.hasNoContent(response.status.code) {
+                    body = .empty
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.PutNote.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .`default`(statusCode: response.status.code, WireFormats.Operations.PutNote.Output.Default(body: body))
+            }
+        }
+    }
+
     /// `GET /secure/header`
     nonisolated public func secureHeader(_ input: WireFormats.Operations.SecureHeader.Input) async throws -> WireFormats.Operations.SecureHeader.Output {
         try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureHeader.id, configuration) { () async throws -> WireFormats.Operations.SecureHeader.Output in
@@ -854,62 +912,6 @@ extension WireFormats.Client {
             }
         }
     }
-
-    /// `GET /secure/oauth`
-    nonisolated public func secureOAuth(_ input: WireFormats.Operations.SecureOAuth.Input) async throws -> WireFormats.Operations.SecureOAuth.Output {
-        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureOAuth.id, configuration) { () async throws -> WireFormats.Operations.SecureOAuth.Output in
-            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureOAuth.id) }
-            let path = "/secure/oauth"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/problem+json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOAuth.id, alternatives: [["oauth"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 204:
-                return .noContent(WireFormats.Operations.SecureOAuth.Output.NoContent())
-            case 401:
-                let body: WireFormats.Operations.SecureOAuth.Output.Unauthorized.Body
-                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOAuth.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .unauthorized(WireFormats.Operations.SecureOAuth.Output.Unauthorized(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-    }
-
-    /// `GET /secure/either`
-    nonisolated public func secureEither(_ input: WireFormats.Operations.SecureEither.Input) async throws -> WireFormats.Operations.SecureEither.Output {
-        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureEither.id, configuration) { () async throws -> WireFormats.Operations.SecureEither.Output in
-            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureEither.id) }
-            let path = "/secure/either"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/problem+json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureEither.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 204:
-                return .noContent(WireFormats.Operations.SecureEither.Output.NoContent())
-            case 401:
-                let body: WireFormats.Operations.SecureEither.Output.Unauthorized.Body
-                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureEither.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .unauthorized(WireFormats.Operations.SecureEither.Output.Unauthorized(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-    }
 }
 
 extension WireFormats.APIProtocol {
@@ -1006,6 +1008,20 @@ extension WireFormats.APIProtocol {
         try await self.echoLines(WireFormats.Operations.EchoLines.Input(body: .jsonLines(body)))
     }
 
+    /// `DELETE /notes/{id}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func deleteNote(id: Swift.String) async throws -> WireFormats.Operations.DeleteNote.Output {
+        try await self.deleteNote(WireFormats.Operations.DeleteNote.Input(path: .init(id: id)))
+    }
+
+    /// `PUT /notes/{id}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func putNote(id: Swift.String) async throws -> WireFormats.Operations.PutNote.Output {
+        try await self.putNote(WireFormats.Operations.PutNote.Input(path: .init(id: id)))
+    }
+
     /// `GET /secure/header`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
@@ -1039,19 +1055,5 @@ extension WireFormats.APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBearer() async throws -> WireFormats.Operations.SecureBearer.Output {
         try await self.secureBearer(WireFormats.Operations.SecureBearer.Input())
-    }
-
-    /// `GET /secure/oauth`
-    ///
-    /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func secureOAuth() async throws -> WireFormats.Operations.SecureOAuth.Output {
-        try await self.secureOAuth(WireFormats.Operations.SecureOAuth.Input())
-    }
-
-    /// `GET /secure/either`
-    ///
-    /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func secureEither() async throws -> WireFormats.Operations.SecureEither.Output {
-        try await self.secureEither(WireFormats.Operations.SecureEither.Input())
     }
 }

@@ -8,6 +8,62 @@ import HTTPTypes
 import OpenAPIRuntime
 
 extension WireFormats.Client {
+    /// `GET /secure/oauth`
+    nonisolated public func secureOAuth(_ input: WireFormats.Operations.SecureOAuth.Input) async throws -> WireFormats.Operations.SecureOAuth.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureOAuth.id, configuration) { () async throws -> WireFormats.Operations.SecureOAuth.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureOAuth.id) }
+            let path = "/secure/oauth"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureOAuth.id, alternatives: [["oauth"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureOAuth.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureOAuth.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureOAuth.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureOAuth.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/either`
+    nonisolated public func secureEither(_ input: WireFormats.Operations.SecureEither.Input) async throws -> WireFormats.Operations.SecureEither.Output {
+        try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureEither.id, configuration) { () async throws -> WireFormats.Operations.SecureEither.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: WireFormats.Operations.SecureEither.id) }
+            let path = "/secure/either"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: WireFormats.Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: WireFormats.Operations.SecureEither.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(WireFormats.Operations.SecureEither.Output.NoContent())
+            case 401:
+                let body: WireFormats.Operations.SecureEither.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Problem.self, from: responseBody, operationID: WireFormats.Operations.SecureEither.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: WireFormats.Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(WireFormats.Operations.SecureEither.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `GET /secure/both`
     nonisolated public func secureBoth(_ input: WireFormats.Operations.SecureBoth.Input) async throws -> WireFormats.Operations.SecureBoth.Output {
         try await LatheRuntime.ClientSupport.call(WireFormats.Operations.SecureBoth.id, configuration) { () async throws -> WireFormats.Operations.SecureBoth.Output in
@@ -66,6 +122,20 @@ extension WireFormats.Client {
 }
 
 extension WireFormats.APIProtocol {
+    /// `GET /secure/oauth`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureOAuth() async throws -> WireFormats.Operations.SecureOAuth.Output {
+        try await self.secureOAuth(WireFormats.Operations.SecureOAuth.Input())
+    }
+
+    /// `GET /secure/either`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureEither() async throws -> WireFormats.Operations.SecureEither.Output {
+        try await self.secureEither(WireFormats.Operations.SecureEither.Input())
+    }
+
     /// `GET /secure/both`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
