@@ -54,6 +54,31 @@ struct MisspellingReadingTests {
         #expect(properties["link"]?.ref == nil)
     }
 
+    /// A string format written as the type (INSEE's `type: date`) is a string of that format; a
+    /// `format` beside it stays, and a component of that name is still the reference it names.
+    @Test func aFormatWrittenAsTheTypeIsAStringOfIt() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Stamp:
+                  type: object
+                  properties:
+                    day: {type: date, example: '1950-01-01'}
+                    at: {type: DateTime}
+                    id: {type: uuid, format: ulid}
+                    other: {type: dat}
+            """)
+        let properties = try componentProperties(result, of: "Stamp")
+        #expect(properties["day"]?.types == .string && properties["day"]?.format == "date")
+        #expect(properties["at"]?.types == .string && properties["at"]?.format == "date-time")
+        #expect(properties["id"]?.types == .string && properties["id"]?.format == "ulid")
+        #expect(properties["other"]?.types == nil && properties["other"]?.format == nil)
+    }
+
     /// One parameter where a list belongs is a list of it; a `$ref` to a list is that list.
     @Test func oneParameterIsAListOfIt() throws {
         let result = load(

@@ -61,6 +61,7 @@ extension DocumentDecoder {
         var refIsMisspelled = false
         var exclusiveMinimumFlag = false
         var exclusiveMaximumFlag = false
+        var formatAsType: String?
         for (keyNode, value) in node.entries {
             guard let key = keyNode.text else { continue }
             if let keeping, !keeping.contains(key) { continue }
@@ -84,6 +85,7 @@ extension DocumentDecoder {
                     typeIsReference = true
                 } else {
                     schema.types = decodeTypes(value, in: node)
+                    formatAsType = value.text.flatMap { Self.formatsSpelledAsTypes[$0.lowercased()] }
                 }
             case "format": schema.format = string(value, "format")
             case "title": schema.title = string(value, "title")
@@ -207,6 +209,7 @@ extension DocumentDecoder {
                 }
             }
         }
+        if let formatAsType, schema.format == nil { schema.format = formatAsType }
         if exclusiveMinimumFlag {
             moveExclusiveFlag(
                 \.minimum, to: \.exclusiveMinimum, in: &schema, flag: node["exclusiveMinimum"],
@@ -408,6 +411,14 @@ extension DocumentDecoder {
     private func decodeTypeName(_ node: YAMLNode) -> JSONTypes? {
         guard let text = string(node, "type") else { return nil }
         guard let type = JSONTypes(name: text) else {
+            if let format = Self.formatsSpelledAsTypes[text.lowercased()] {
+                // INSEE's `type: date`: a string of that format, which `decodeSchema` gives it
+                // where the schema has no `format` of its own.
+                error(
+                    "unknown type '\(text)'; '\(format)' is a format of strings", at: node, kind: "type-unknown",
+                    reading: "Lathe reads it as type: string, format: \(format)")
+                return .string
+            }
             if let type = Self.typeSpelling(text) {
                 error(
                     "unknown type '\(text)'; the JSON type is spelled '\(type.typeNames[0])'", at: node,
@@ -473,6 +484,12 @@ extension DocumentDecoder {
         if let type = JSONTypes(name: lowered) { return type == .null ? nil : type }
         return otherSpellings[lowered]
     }
+
+    /// Formats of strings written as the type (`type: date`), by the type's text lowercased.
+    static let formatsSpelledAsTypes: [String: String] = [
+        "date": "date", "date-time": "date-time", "datetime": "date-time", "uuid": "uuid", "uri": "uri",
+        "url": "uri", "email": "email", "byte": "byte", "binary": "binary",
+    ]
 
     private static let otherSpellings: [String: JSONTypes] = [
         "int": .integer, "int32": .integer, "int64": .integer, "long": .integer, "bool": .boolean,
