@@ -144,6 +144,31 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            name: "constraint-of-another-type",
+            spec: #"""
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Pet:
+                      type: object
+                      minItems: 1
+                      properties:
+                        tags: {type: array, items: {type: string}, maxLength: 3, maximum: 5}
+                        code: {type: integer, pattern: '^[0-9]+$', minimum: 1}
+                        size: {type: [string, 'null'], minimum: 1}
+                        either: {type: [string, array], minLength: 1}
+                """#,
+            expected: [
+                #"spec.yaml:8:7: warning: 'minItems' constrains lists, and this schema's type is object, so it checks nothing here (did you mean 'minProperties'?); generated code does not check it [constraint-of-another-type]"#,
+                #"spec.yaml:10:52: warning: 'maxLength' constrains strings, and this schema's type is array, so it checks nothing here (did you mean 'maxItems'?); generated code does not check it [constraint-of-another-type]"#,
+                #"spec.yaml:10:66: warning: 'maximum' constrains numbers, and this schema's type is array, so it checks nothing here (did you mean 'maxItems'?); generated code does not check it [constraint-of-another-type]"#,
+                #"spec.yaml:11:31: warning: 'pattern' constrains strings, and this schema's type is integer, so it checks nothing here; generated code does not check it [constraint-of-another-type]"#,
+                #"spec.yaml:12:40: warning: 'minimum' constrains numbers, and this schema's type is string, so it checks nothing here; generated code does not check it [constraint-of-another-type]"#,
+            ]
+        ),
+        Case(
             name: "info-missing-title",
             spec: #"""
                 openapi: 3.1.0

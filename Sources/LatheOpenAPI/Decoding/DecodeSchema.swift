@@ -210,6 +210,9 @@ extension DocumentDecoder {
             }
         }
         if let formatAsType, schema.format == nil { schema.format = formatAsType }
+        if let types = schema.types, let constraints = schema.constraintsBox?.value {
+            warnAboutConstraintsOfOtherTypes(constraints, types: types, in: node)
+        }
         if exclusiveMinimumFlag {
             moveExclusiveFlag(
                 \.minimum, to: \.exclusiveMinimum, in: &schema, flag: node["exclusiveMinimum"],
@@ -295,6 +298,69 @@ extension DocumentDecoder {
         }
         return (flag, nil)
     }
+
+    /// A constraint of another type than the schema's (Mojaloop's arrays with `minLength`, Vipps'
+    /// integers with `pattern`, strings with `minimum`) checks nothing, as JSON Schema applies each
+    /// to values of its own type; its author meant it to, so it is said where it stands.
+    private func warnAboutConstraintsOfOtherTypes(
+        _ constraints: Schema.Constraints, types: JSONTypes, in node: YAMLNode
+    ) {
+        let named = types.subtracting(.null)
+        guard !named.isEmpty else { return }
+        let c = constraints
+        let groups: [(types: JSONTypes, values: String, keywords: [(String, Bool)])] = [
+            (
+                .string, "strings",
+                [
+                    ("minLength", c.minLength != nil), ("maxLength", c.maxLength != nil),
+                    ("pattern", c.pattern != nil),
+                ]
+            ),
+            (
+                [.number, .integer], "numbers",
+                [
+                    ("minimum", c.minimum != nil), ("maximum", c.maximum != nil),
+                    ("exclusiveMinimum", c.exclusiveMinimum != nil), ("exclusiveMaximum", c.exclusiveMaximum != nil),
+                    ("multipleOf", c.multipleOf != nil),
+                ]
+            ),
+            (
+                .array, "lists",
+                [
+                    ("minItems", c.minItems != nil), ("maxItems", c.maxItems != nil),
+                    ("uniqueItems", c.uniqueItems),
+                ]
+            ),
+            (
+                .object, "objects",
+                [("minProperties", c.minProperties != nil), ("maxProperties", c.maxProperties != nil)]
+            ),
+        ]
+        for group in groups where named.isDisjoint(with: group.types) {
+            for (keyword, isPresent) in group.keywords where isPresent {
+                guard let keyNode = node.entries.first(where: { $0.0.textEquals(keyword) })?.0 else { continue }
+                var message =
+                    "'\(keyword)' constrains \(group.values), and this schema's type is "
+                    + "\(named.typeNames.joined(separator: " or ")), so it checks nothing here"
+                if let meant = Self.sameBoundOfOtherTypes[keyword]?.first(where: { named.contains($0.0) })?.1 {
+                    message += " (did you mean '\(meant)'?)"
+                }
+                warning(message + "; generated code does not check it", at: keyNode, kind: "constraint-of-another-type")
+            }
+        }
+    }
+
+    /// The bound another type has where a keyword is written for the wrong one: a list's
+    /// `minLength` was meant as its `minItems`.
+    private static let sameBoundOfOtherTypes: [String: [(JSONTypes, String)]] = [
+        "minimum": [(.array, "minItems")], "maximum": [(.array, "maxItems")],
+        "minLength": [(.array, "minItems"), (.object, "minProperties")],
+        "maxLength": [(.array, "maxItems"), (.object, "maxProperties")],
+        "minItems": [(.string, "minLength"), (.object, "minProperties")],
+        "maxItems": [(.string, "maxLength"), (.object, "maxProperties")],
+        "minProperties": [(.array, "minItems"), (.string, "minLength")],
+        "maxProperties": [(.array, "maxItems"), (.string, "maxLength")],
+    ]
 
     /// 3.0's `exclusiveMinimum: true` moves the `minimum` it qualifies to 3.1's numeric form.
     private func moveExclusiveFlag(
