@@ -417,7 +417,8 @@ extension Lowerer {
 
         // Path parameters missing from the template go in the query, or are left out where a
         // template name has no parameter; such names become required strings (both reported by
-        // the document checks, `PathTemplate.pathParametersSentInQuery`).
+        // the document checks, `PathTemplate.pathParametersSentInQuery`). One stray beside one
+        // such name is that name's parameter, renamed (`PathTemplate.renamedPathParameter`).
         // Names are looked up in sets: a path of n template names searched lists n² times.
         var effective = document.parameters(of: operation, in: pathItem)
         let fixedQuery = queryInPath(operation, templateNames: templateNames, parameters: &effective)
@@ -426,8 +427,15 @@ extension Lowerer {
         // some. Only where there is a stray (most operations have none, and this is every one's path).
         if effective.contains(where: { $0.location == .path && !template.contains($0.name) }) {
             let sentInQuery = PathTemplate.pathParametersSentInQuery(effective, templateNames: template)
+            let renamed = PathTemplate.renamedPathParameter(effective, templateNames: template)
             effective = effective.compactMap { parameter in
                 guard parameter.location == .path, !template.contains(parameter.name) else { return parameter }
+                if let renamed {
+                    var read = parameter
+                    read.name = renamed.templateName
+                    read.required = true
+                    return read
+                }
                 guard sentInQuery.contains(parameter.name) else { return nil }
                 var moved = parameter
                 moved.location = .query

@@ -114,7 +114,9 @@ extension PathQueryTests {
 extension PathQueryTests {
     /// A path parameter its template does not name is sent in the query when every template name
     /// has its parameter (utoipa writes `in: path` for Garage's `?node=`): the one place left for
-    /// it. Where a template name has none, it may be that name misspelt, and is left out.
+    /// it. Where one template name has none, the one stray is that name's parameter renamed
+    /// (Meilisearch's `uidOrKey` for `{uid_or_key}`), read with its type; of several, it may be
+    /// any, and each is left out.
     @Test func aPathParameterTheTemplateDoesNotNameGoesInTheQuery() throws {
         let spec = """
             openapi: 3.0.3
@@ -139,6 +141,11 @@ extension PathQueryTests {
                   operationId: getPet
                   parameters: [{name: pet_id, in: path, required: true, schema: {type: integer}}]
                   responses: {'204': {description: ok}}
+              /pairs/{x}/{y}:
+                get:
+                  operationId: getPair
+                  parameters: [{name: a, in: path, required: true, schema: {type: integer}}]
+                  responses: {'204': {description: ok}}
             """
         let result = Generator.generate(bytes: Array(spec.utf8), path: "stray.yaml")
         let warnings = result.diagnostics.all.filter { $0.kind == "path-parameter-not-in-template" }
@@ -154,8 +161,19 @@ extension PathQueryTests {
                 "stray.yaml:15:11: warning: path parameter 'limit' is not in the path template "
                     + "'/buckets/{bucketId}'; Lathe ignores this parameter [path-parameter-not-in-template]",
                 "stray.yaml:21:20: warning: path parameter 'pet_id' is not in the path template '/pets/{petId}'; "
+                    + "Lathe reads it as the template's '{petId}', which no parameter declares "
+                    + "[path-parameter-not-in-template]",
+                "stray.yaml:26:20: warning: path parameter 'a' is not in the path template '/pairs/{x}/{y}'; "
                     + "Lathe ignores this parameter [path-parameter-not-in-template]",
             ], "\(warnings)")
+        // The renamed template name is declared by its stray; of two, each is a required string.
+        #expect(
+            result.diagnostics.all.filter { $0.kind == "path-parameter-undeclared" }.map(\.message) == [
+                "GET /pairs/{x}/{y} does not declare the path parameter 'x'; add a parameter with name: x, in: path, "
+                    + "required: true; Lathe treats it as a required string path parameter",
+                "GET /pairs/{x}/{y} does not declare the path parameter 'y'; add a parameter with name: y, in: path, "
+                    + "required: true; Lathe treats it as a required string path parameter",
+            ])
         let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
         // Optional: `required: true` is what a path parameter must say, not what the query needs
         // (Garage's lookups take one of `id`, `globalAlias` and `search`, each written so).
@@ -166,8 +184,9 @@ extension PathQueryTests {
             client.contains(
                 "public func getBucket(bucketId: Swift.String, versions: [Swift.Int]? = nil, limit: Swift.Int? = nil)"))
         #expect(client.contains("name: \"versions\", style: .form, explode: true"))
-        // The misspelt name: the template's `petId` is a required string, `pet_id` left out.
-        #expect(client.contains("public func getPet(petId: Swift.String)"))
+        // The misspelt name: the template's `petId`, an integer as `pet_id` says.
+        #expect(client.contains("public func getPet(petId: Swift.Int)"))
+        #expect(client.contains("public func getPair(x: Swift.String, y: Swift.String)"))
         let server = try #require(result.files.first { $0.name == "Server.swift" }).contents
         #expect(
             server.contains("LatheRuntime.URIDecoding.query(queryItems, name: \"node\", style: .form"),

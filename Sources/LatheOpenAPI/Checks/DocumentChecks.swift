@@ -335,29 +335,41 @@ struct DocumentChecks {
                 // The path item's strays are reported once (repeats are dropped), with the reading
                 // each operation takes; an operation's parameter of the same name replaces one.
                 let replaced = itemParameters.isEmpty ? [] : Set(operationParameters.map(\.0.identity))
-                var sentInQuery: Set<String>?
+                var strayReadings: (sent: Set<String>, renamed: (stray: String, templateName: String)?)?
                 for (parameter, site) in itemParameters.filter({ !replaced.contains($0.0.identity) })
                     + operationParameters
                 where parameter.location == .path {
                     declared.insert(parameter.name)
                     if !inTemplate.contains(parameter.name), !inQuery.contains(parameter.name) {
                         // Worked out only where there is a stray (most operations have none).
-                        let sent =
-                            sentInQuery
-                            ?? PathTemplate.pathParametersSentInQuery(
-                                document.parameters(of: operation, in: item).filter {
+                        let readings =
+                            strayReadings
+                            ?? {
+                                let parameters = document.parameters(of: operation, in: item).filter {
                                     !($0.location == .path && inQuery.contains($0.name)
                                         && !inTemplate.contains($0.name))
-                                }, templateNames: inTemplate)
-                        sentInQuery = sent
+                                }
+                                return (
+                                    PathTemplate.pathParametersSentInQuery(parameters, templateNames: inTemplate),
+                                    PathTemplate.renamedPathParameter(parameters, templateNames: inTemplate)
+                                )
+                            }()
+                        strayReadings = readings
+                        let reading =
+                            if let renamed = readings.renamed {
+                                "Lathe reads it as the template's '{\(renamed.templateName)}', which no parameter declares"
+                            } else if readings.sent.contains(parameter.name) {
+                                "Lathe sends it as a query parameter, the one place left for it"
+                            } else {
+                                "Lathe ignores this parameter"
+                            }
                         error(
                             "path parameter '\(parameter.name)' is not in the path template '\(path)'", at: site,
-                            kind: "path-parameter-not-in-template",
-                            reading: sent.contains(parameter.name)
-                                ? "Lathe sends it as a query parameter, the one place left for it"
-                                : "Lathe ignores this parameter")
+                            kind: "path-parameter-not-in-template", reading: reading)
                     }
                 }
+                // The template name a stray is read as is declared by it (said at the stray).
+                if let renamed = strayReadings?.renamed { declared.insert(renamed.templateName) }
                 // A parameter whose $ref failed has its own error; do not guess what it declared.
                 let complete = itemComplete && operationParameters.count == operation.parameters.count
                 for name in names where complete && !declared.contains(name) {

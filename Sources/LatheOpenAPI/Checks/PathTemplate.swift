@@ -40,6 +40,29 @@ public enum PathTemplate {
         return Set(path.lazy.map(\.name).filter { !templateNames.contains($0) && !query.contains($0) })
     }
 
+    /// The one path parameter the template does not name, and the one template name no parameter
+    /// declares, where there is exactly one of each: the same parameter under another name
+    /// (Meilisearch's `uidOrKey` for `/keys/{uid_or_key}`, SDMX's), which it is read as. `nil`
+    /// otherwise, where a stray is sent in the query or left out.
+    public static func renamedPathParameter(
+        _ parameters: [Parameter], templateNames: Set<String>
+    ) -> (stray: String, templateName: String)? {
+        var stray: String?
+        var declared = Set<String>()
+        for parameter in parameters where parameter.location == .path {
+            if templateNames.contains(parameter.name) {
+                declared.insert(parameter.name)
+            } else if stray == nil || stray == parameter.name {
+                stray = parameter.name
+            } else {
+                return nil
+            }
+        }
+        let undeclared = templateNames.subtracting(declared)
+        guard let stray, undeclared.count == 1, let templateName = undeclared.first else { return nil }
+        return (stray, templateName)
+    }
+
     /// The path with every template expression blanked, so `/a/{x}` and `/a/{y}` compare equal:
     /// what a router sees.
     public static func shape(_ path: String) -> String {
