@@ -79,6 +79,49 @@ struct MisspellingReadingTests {
         #expect(properties["other"]?.types == nil && properties["other"]?.format == nil)
     }
 
+    /// A pointer into `components` whose section is misspelt by a letter case or a final `s`
+    /// (Meilisearch's `#/components/schema/summarizedTask`) is read as that section's; a section
+    /// no closer than that, or a name the section lacks, stays unresolved.
+    @Test func aMisspeltComponentsSectionIsTheSectionItNames() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              requestBodies:
+                Upload: {content: {application/json: {schema: {type: string}}}}
+              schemas:
+                Task: {type: object, properties: {id: {type: integer}}}
+                Page:
+                  type: object
+                  properties:
+                    task: {$ref: '#/components/schema/Task'}
+                    other: {$ref: '#/components/Schemas/Task'}
+                    far: {$ref: '#/components/schemata/Task'}
+                    missing: {$ref: '#/components/schema/Nothing'}
+            """)
+        let properties = try componentProperties(result, of: "Page")
+        let task = try #require(result.document?.components.schemas.first { $0.name == "Task" }).key
+        #expect(properties["task"]?.ref?.targetKey == task && properties["other"]?.ref?.targetKey == task)
+        #expect(properties["far"]?.ref?.targetKey == nil && properties["missing"]?.ref?.targetKey == nil)
+        #expect(
+            result.diagnostics.all.filter { $0.kind == "ref-unresolved" }.map(\.asGenerationFinding.description) == [
+                "spec.yaml:12:22: warning: '#/components/schema/Task' points at nothing: '/components' has no "
+                    + "'schema' (did you mean 'schemas'?); Lathe reads it as '#/components/schemas/Task' "
+                    + "[ref-unresolved]",
+                "spec.yaml:13:23: warning: '#/components/Schemas/Task' points at nothing: '/components' has no "
+                    + "'Schemas' (did you mean 'schemas'?); Lathe reads it as '#/components/schemas/Task' "
+                    + "[ref-unresolved]",
+                "spec.yaml:14:21: warning: '#/components/schemata/Task' points at nothing: '/components' has no "
+                    + "'schemata' (did you mean 'schemas'?); Lathe generates the value as any JSON value (JSONValue) "
+                    + "[ref-unresolved]",
+                "spec.yaml:15:25: warning: '#/components/schema/Nothing' points at nothing: '/components' has no "
+                    + "'schema' (did you mean 'schemas'?); Lathe generates the value as any JSON value (JSONValue) "
+                    + "[ref-unresolved]",
+            ])
+    }
+
     /// One parameter where a list belongs is a list of it; a `$ref` to a list is that list.
     @Test func oneParameterIsAListOfIt() throws {
         let result = load(

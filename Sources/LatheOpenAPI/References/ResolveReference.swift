@@ -213,9 +213,38 @@ extension DocumentDecoder {
         case .success(let node):
             return (key, node)
         case .failure(let failure):
+            if let (section, node) = misspelledSection(tokens, in: root) {
+                // Meilisearch's `#/components/schema/summarizedTask`: the section's name is fixed.
+                var corrected = tokens
+                corrected[1] = section.rawValue
+                let pointer = JSONPointer.pointer(corrected[...])
+                error(
+                    "'\(raw)' points at nothing: \(failure.reason)", at: refNode, kind: "ref-unresolved",
+                    reading: "Lathe reads it as '#\(pointer)'")
+                return (canonicalKey(file: tree, pointer: pointer), node)
+            }
             referenceError("'\(raw)' points at nothing: \(failure.reason)", at: refNode, kind: kind, "ref-unresolved")
             return nil
         }
+    }
+
+    /// The section of `components` a pointer's second token misspells (`schema`, `Schemas`,
+    /// `requestBody`: a letter case or a final `s` apart) where the components have no such key and
+    /// the pointer with that section's name leads somewhere, with where it leads.
+    private func misspelledSection(_ tokens: [String], in root: YAMLNode) -> (ComponentKind, YAMLNode)? {
+        guard tokens.count >= 3, tokens[0] == "components", let components = root["components"],
+            components[tokens[1]] == nil
+        else { return nil }
+        let written = tokens[1].lowercased()
+        guard
+            let section = ComponentKind.allCases.first(where: {
+                let name = $0.rawValue.lowercased()
+                return written == name || written + "s" == name || written == name + "s"
+                    || (name.hasSuffix("ies") && written == name.dropLast(3) + "y")
+            }),
+            case .success(let node) = walk(root, tokens: [tokens[0], section.rawValue] + tokens[2...])
+        else { return nil }
+        return (section, node)
     }
 
     private func invalidPercentEncoding(_ raw: String, at refNode: YAMLNode, kind: ComponentKind?) {
