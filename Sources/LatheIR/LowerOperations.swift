@@ -1161,6 +1161,8 @@ extension Lowerer {
         case "*/*": return "any"
         default:
             let subtype = type.split(separator: "/").last.map(String.init) ?? type
+            // Swashbuckle's `application/*+json`, beside `*/*`'s `any`.
+            if subtype == "*+json" { return "anyJson" }
             if subtype.hasSuffix("+json") { return SwiftNames.memberName(String(subtype.dropLast(5))) + "Json" }
             return SwiftNames.memberName(String(type.map { $0 == "/" ? " " : $0 }))
         }

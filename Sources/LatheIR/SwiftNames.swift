@@ -34,6 +34,30 @@ public enum SwiftNames {
         return memberName(words: characterWords(original))
     }
 
+    /// Text of ASCII symbols alone (CVAT's operators `+`, `-`, `*`, `/`; `!=`; supabase's path
+    /// parameter `*`), a word a symbol: `plus`, `notEquals`, `asterisk`, where every symbol has
+    /// one (spaces are skipped). `nil` for any other text, which stays `_unnamed`.
+    static func symbolWords(_ text: String) -> [String]? {
+        var words: [String] = []
+        for byte in text.utf8 where byte != UInt8(ascii: " ") {
+            guard let word = symbolNames[byte] else { return nil }
+            words.append(word)
+        }
+        return words.isEmpty ? nil : words
+    }
+
+    private static let symbolNames: [UInt8: String] = {
+        let names: [(Character, String)] = [
+            ("+", "plus"), ("-", "minus"), ("*", "asterisk"), ("/", "slash"), ("\\", "backslash"), ("=", "equals"),
+            ("!", "not"), ("<", "lessThan"), (">", "greaterThan"), ("%", "percent"), ("&", "and"), ("|", "or"),
+            ("^", "caret"), ("~", "tilde"), ("?", "question"), ("@", "at"), ("#", "hash"), ("$", "dollar"),
+            (".", "dot"), (",", "comma"), (":", "colon"), (";", "semicolon"), ("_", "underscore"),
+            ("(", "openParenthesis"), (")", "closeParenthesis"), ("[", "openBracket"), ("]", "closeBracket"),
+            ("{", "openBrace"), ("}", "closeBrace"),
+        ]
+        return Dictionary(uniqueKeysWithValues: names.map { ($0.0.asciiValue!, $0.1) })
+    }()
+
     /// `memberName` from `words`: the first in lower case (and the second, after a number), the rest capitalised.
     static func memberName(words: [String]) -> String {
         guard let first = words.first else { return "_unnamed" }
@@ -159,7 +183,12 @@ public enum SwiftNames {
                 words += 1
             }
         }
-        guard words > 0 else { return member ? "_unnamed" : "Unnamed" }
+        guard words > 0 else {
+            if let symbols = symbolWords(original) {
+                return member ? memberName(words: symbols) : typeName(words: symbols)
+            }
+            return member ? "_unnamed" : "Unnamed"
+        }
         if ASCII.isDigit(name[0]) { name.insert(UInt8(ascii: "_"), at: 0) }
         let text = String(decoding: name, as: UTF8.self)
         return member && unusableMemberNames.contains(text) ? text + "_" : text

@@ -11,6 +11,8 @@ struct SwiftNamesTests {
         ("3DS_CARDS_NOT_SUPPORTED", "_3DsCardsNotSupported"), ("2fa", "_2Fa"), ("ID", "ID"),
         ("HTTP-STATUS", "HttpStatus"),
         ("qrcode-uuid", "QrcodeUuid"), ("filter[name]", "FilterName"),
+        // Symbols alone are named by their words (CVAT's operators); a symbol without one is not.
+        ("*", "Asterisk"), ("!=", "NotEquals"), ("- ", "Minus"), ("+🐶", "Unnamed"),
     ])
     func typeNames(_ original: String, _ expected: String) {
         #expect(SwiftNames.typeName(original) == expected)
@@ -23,9 +25,19 @@ struct SwiftNamesTests {
         ("USER_ACCOUNT_CLOSED", "userAccountClosed"), ("BIG_ELEPHANT_1", "bigElephant1"),
         ("3DS_CARDS_NOT_SUPPORTED", "_3dsCardsNotSupported"),
         ("qrcode-uuid", "qrcodeUuid"), ("filter[name]", "filterName"), ("page[size]", "pageSize"), ("EUR", "eur"),
+        ("+", "plus"), ("<=", "lessThanEquals"), ("==", "equalsEquals"), ("🐶", "_unnamed"), ("", "_unnamed"),
     ])
     func memberNames(_ original: String, _ expected: String) {
         #expect(SwiftNames.memberName(original) == expected)
+    }
+
+    /// A body's case is named by its media type; a range by what it stands for.
+    @Test(arguments: [
+        ("application/json", "json"), ("application/*+json", "anyJson"), ("*/*", "any"),
+        ("application/problem+json", "problemJson"), ("image/png", "imagePng"), ("application/*", "application"),
+    ])
+    func contentCaseNames(_ contentType: String, _ expected: String) {
+        #expect(Lowerer.contentCaseName(contentType) == expected)
     }
 
     /// Server entries are named from their descriptions (the corpus's and the providers' own);
@@ -157,8 +169,10 @@ struct SwiftNameWordsTests {
             samples.append(String((0 ..< next(10)).map { _ in alphabet[next(alphabet.count)] }))
         }
         for sample in samples {
-            // typeName and memberName make ASCII names from the bytes, by the Character path's rules.
-            let words = SwiftNames.characterWords(sample)
+            // typeName and memberName make ASCII names from the bytes, by the Character path's rules;
+            // symbols alone are named by their words.
+            let characterWords = SwiftNames.characterWords(sample)
+            let words = characterWords.isEmpty ? SwiftNames.symbolWords(sample) ?? [] : characterWords
             #expect(SwiftNames.typeName(sample) == SwiftNames.typeName(words: words), "\(sample)")
             #expect(SwiftNames.memberName(sample) == SwiftNames.memberName(words: words), "\(sample)")
             #expect(SwiftNames.capitalized(sample) == SwiftNames.characterCapitalized(sample), "\(sample)")
