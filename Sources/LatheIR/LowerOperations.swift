@@ -426,11 +426,16 @@ extension Lowerer {
         // Before the querystring's rule, which leaves it out beside query parameters: these are
         // some. Only where there is a stray (most operations have none, and this is every one's path).
         if effective.contains(where: { $0.location == .path && !template.contains($0.name) }) {
-            let sentInQuery = PathTemplate.pathParametersSentInQuery(effective, templateNames: template)
-            let renamed = PathTemplate.renamedPathParameter(effective, templateNames: template)
+            // As the document checks read them: a path parameter the path's query names is its.
+            let inQuery = Set(operation.queryInPath.lazy.compactMap(\.variable))
+            let candidates = effective.filter {
+                !($0.location == .path && inQuery.contains($0.name) && !template.contains($0.name))
+            }
+            let sentInQuery = PathTemplate.pathParametersSentInQuery(candidates, templateNames: template)
+            let renamed = PathTemplate.renamedPathParameter(candidates, templateNames: template)
             effective = effective.compactMap { parameter in
                 guard parameter.location == .path, !template.contains(parameter.name) else { return parameter }
-                if let renamed {
+                if let renamed, parameter.name == renamed.stray {
                     var read = parameter
                     read.name = renamed.templateName
                     read.required = true
@@ -1175,6 +1180,8 @@ extension Lowerer {
         if lower.hasPrefix("multipart/") { return "Multipart" }
         if lower.hasPrefix("text/") { return "Text" }
         if lower.contains("xml") { return "XML" }
+        // `*/*` (springdoc's default) is `Any`, as its case is `any`; it was `Unnamed`.
+        if IRContentKind.essence(contentType) == "*/*" { return "Any" }
         return SwiftNames.typeName(String(lower.split(separator: "/").last ?? "Other"))
     }
 

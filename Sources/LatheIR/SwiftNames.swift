@@ -15,6 +15,7 @@ public enum SwiftNames {
 
     /// `cancellation_reason` → `CancellationReason`, `purchase-order.v2` → `PurchaseOrderV2`.
     public static func typeName(_ original: String) -> String {
+        if let signed = signedNumberWords(original) { return typeName(words: signed) }
         if original.isAllASCII { return asciiName(original, member: false) }
         return typeName(words: characterWords(original))
     }
@@ -30,8 +31,19 @@ public enum SwiftNames {
     /// `cancellation_reason` → `cancellationReason`, `ID` → `id`, `URLPath` → `urlPath`; the few
     /// names even backticks cannot save (`self`, `init`) get a trailing underscore.
     public static func memberName(_ original: String) -> String {
+        if let signed = signedNumberWords(original) { return memberName(words: signed) }
         if original.isAllASCII { return asciiName(original, member: true) }
         return memberName(words: characterWords(original))
+    }
+
+    /// A signed number's words (GitHub's reactions `+1` and `-1`: `plus1`, `minus1`), which were
+    /// `_1` and `_12`; `nil` for text not starting with a sign and a digit, at one comparison.
+    static func signedNumberWords(_ text: String) -> [String]? {
+        var bytes = text.utf8.makeIterator()
+        guard let sign = bytes.next(), sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+"),
+            let digit = bytes.next(), ASCII.isDigit(digit)
+        else { return nil }
+        return [sign == UInt8(ascii: "-") ? "minus" : "plus"] + characterWords(String(text.dropFirst()))
     }
 
     /// Text of ASCII symbols alone (CVAT's operators `+`, `-`, `*`, `/`; `!=`; supabase's path

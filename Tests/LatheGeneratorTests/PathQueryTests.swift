@@ -146,6 +146,13 @@ extension PathQueryTests {
                   operationId: getPair
                   parameters: [{name: a, in: path, required: true, schema: {type: integer}}]
                   responses: {'204': {description: ok}}
+              /search/{term}?q={q}:
+                get:
+                  operationId: search
+                  parameters:
+                    - {name: q, in: query, schema: {type: string}}
+                    - {name: q, in: path, required: true, schema: {type: integer}}
+                  responses: {'204': {description: ok}}
             """
         let result = Generator.generate(bytes: Array(spec.utf8), path: "stray.yaml")
         let warnings = result.diagnostics.all.filter { $0.kind == "path-parameter-not-in-template" }
@@ -173,6 +180,8 @@ extension PathQueryTests {
                     + "required: true; Lathe treats it as a required string path parameter",
                 "GET /pairs/{x}/{y} does not declare the path parameter 'y'; add a parameter with name: y, in: path, "
                     + "required: true; Lathe treats it as a required string path parameter",
+                "GET /search/{term} does not declare the path parameter 'term'; add a parameter with name: term, in: "
+                    + "path, required: true; Lathe treats it as a required string path parameter",
             ])
         let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
         // Optional: `required: true` is what a path parameter must say, not what the query needs
@@ -187,6 +196,8 @@ extension PathQueryTests {
         // The misspelt name: the template's `petId`, an integer as `pet_id` says.
         #expect(client.contains("public func getPet(petId: Swift.Int)"))
         #expect(client.contains("public func getPair(x: Swift.String, y: Swift.String)"))
+        // A path parameter the path's query names is the query's, not the template name's.
+        #expect(client.contains("public func search(term: Swift.String, q: Swift.String? = nil)"), "\(client)")
         let server = try #require(result.files.first { $0.name == "Server.swift" }).contents
         #expect(
             server.contains("LatheRuntime.URIDecoding.query(queryItems, name: \"node\", style: .form"),

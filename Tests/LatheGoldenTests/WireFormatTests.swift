@@ -369,6 +369,7 @@ struct WireFormatTests {
             return
         }
         #expect(echo == ["id": .string("keep")])
+        #expect(try kept.get() == echo)
         for id in ["gone", "empty"] {
             let deleted = try await client().deleteNote(id: id)
             guard case .success(204, let response) = deleted, case .empty = response.body else {
@@ -376,8 +377,15 @@ struct WireFormatTests {
                 return
             }
             #expect(transport.answeredWithBody.last == false)
-            #expect(throws: UnexpectedContentType.self) { try deleted.get() }
+            #expect(try deleted.get() == nil)
+            #expect(throws: UnexpectedContentType.self) { try response.body.json }
         }
+        // A 204 has no content to negotiate: not 406 to a request that accepts none of the body's.
+        var request = HTTPRequest(method: .delete, scheme: nil, authority: nil, path: "/notes/gone")
+        request.headerFields[.accept] = "text/plain"
+        let (answer, answerBody) = try await transport.send(
+            request, body: nil, baseURL: URL(string: "https://wire.test")!, operationID: "deleteNote")
+        #expect(answer.status.code == 204 && answerBody == nil)
         let made = try await client().putNote(id: "new")
         #expect(try made.default.body.plainText == "made")
         let put = try await client().putNote(id: "old")

@@ -12,7 +12,8 @@ struct SwiftNamesTests {
         ("HTTP-STATUS", "HttpStatus"),
         ("qrcode-uuid", "QrcodeUuid"), ("filter[name]", "FilterName"),
         // Symbols alone are named by their words (CVAT's operators); a symbol without one is not.
-        ("*", "Asterisk"), ("!=", "NotEquals"), ("- ", "Minus"), ("+🐶", "Unnamed"),
+        ("*", "Asterisk"), ("!=", "NotEquals"), ("- ", "Minus"), ("+🐶", "Unnamed"), ("-1", "Minus1"),
+        ("+1", "Plus1"), ("-x1", "X1"),
     ])
     func typeNames(_ original: String, _ expected: String) {
         #expect(SwiftNames.typeName(original) == expected)
@@ -26,6 +27,7 @@ struct SwiftNamesTests {
         ("3DS_CARDS_NOT_SUPPORTED", "_3dsCardsNotSupported"),
         ("qrcode-uuid", "qrcodeUuid"), ("filter[name]", "filterName"), ("page[size]", "pageSize"), ("EUR", "eur"),
         ("+", "plus"), ("<=", "lessThanEquals"), ("==", "equalsEquals"), ("🐶", "_unnamed"), ("", "_unnamed"),
+        ("-1", "minus1"), ("+1", "plus1"), ("-2.5", "minus25"),
     ])
     func memberNames(_ original: String, _ expected: String) {
         #expect(SwiftNames.memberName(original) == expected)
@@ -172,7 +174,9 @@ struct SwiftNameWordsTests {
             // typeName and memberName make ASCII names from the bytes, by the Character path's rules;
             // symbols alone are named by their words.
             let characterWords = SwiftNames.characterWords(sample)
-            let words = characterWords.isEmpty ? SwiftNames.symbolWords(sample) ?? [] : characterWords
+            let words =
+                SwiftNames.signedNumberWords(sample)
+                ?? (characterWords.isEmpty ? SwiftNames.symbolWords(sample) ?? [] : characterWords)
             #expect(SwiftNames.typeName(sample) == SwiftNames.typeName(words: words), "\(sample)")
             #expect(SwiftNames.memberName(sample) == SwiftNames.memberName(words: words), "\(sample)")
             #expect(SwiftNames.capitalized(sample) == SwiftNames.characterCapitalized(sample), "\(sample)")

@@ -159,6 +159,7 @@ struct BrokenSpecTests {
                         code: {type: integer, pattern: '^[0-9]+$', minimum: 1}
                         size: {type: [string, 'null'], minimum: 1}
                         either: {type: [string, array], minLength: 1}
+                        price: {type: string, format: decimal, minimum: 0, multipleOf: 0.01}
                 """#,
             expected: [
                 #"spec.yaml:8:7: warning: 'minItems' constrains lists, and this schema's type is object, so it checks nothing here (did you mean 'minProperties'?); generated code does not check it [constraint-of-another-type]"#,

@@ -71,12 +71,14 @@ struct MisspellingReadingTests {
                     at: {type: DateTime}
                     id: {type: uuid, format: ulid}
                     other: {type: dat}
+                    maybe: {type: [date, 'null']}
             """)
         let properties = try componentProperties(result, of: "Stamp")
         #expect(properties["day"]?.types == .string && properties["day"]?.format == "date")
         #expect(properties["at"]?.types == .string && properties["at"]?.format == "date-time")
         #expect(properties["id"]?.types == .string && properties["id"]?.format == "ulid")
         #expect(properties["other"]?.types == nil && properties["other"]?.format == nil)
+        #expect(properties["maybe"]?.types == [.string, .null] && properties["maybe"]?.format == "date")
     }
 
     /// A pointer into `components` whose section is misspelt by a letter case or a final `s`

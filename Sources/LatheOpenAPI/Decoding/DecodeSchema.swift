@@ -85,7 +85,7 @@ extension DocumentDecoder {
                     typeIsReference = true
                 } else {
                     schema.types = decodeTypes(value, in: node)
-                    formatAsType = value.text.flatMap { Self.formatsSpelledAsTypes[$0.lowercased()] }
+                    formatAsType = Self.formatSpelledAsType(value)
                 }
             case "format": schema.format = string(value, "format")
             case "title": schema.title = string(value, "title")
@@ -211,7 +211,7 @@ extension DocumentDecoder {
         }
         if let formatAsType, schema.format == nil { schema.format = formatAsType }
         if let types = schema.types, let constraints = schema.constraintsBox?.value {
-            warnAboutConstraintsOfOtherTypes(constraints, types: types, in: node)
+            warnAboutConstraintsOfOtherTypes(constraints, types: types, format: schema.format, in: node)
         }
         if exclusiveMinimumFlag {
             moveExclusiveFlag(
@@ -303,11 +303,24 @@ extension DocumentDecoder {
     /// integers with `pattern`, strings with `minimum`) checks nothing, as JSON Schema applies each
     /// to values of its own type; its author meant it to, so it is said where it stands.
     private func warnAboutConstraintsOfOtherTypes(
-        _ constraints: Schema.Constraints, types: JSONTypes, in node: YAMLNode
+        _ constraints: Schema.Constraints, types: JSONTypes, format: String?, in node: YAMLNode
     ) {
         let named = types.subtracting(.null)
         guard !named.isEmpty else { return }
         let c = constraints
+        // Nearly every schema with constraints has only those of its type: found without the lists.
+        let strings = c.minLength != nil || c.maxLength != nil || c.pattern != nil
+        // A decimal string (`format: decimal`) is checked as the number it holds (`stringPrimitive`).
+        let numbers =
+            (c.minimum != nil || c.maximum != nil || c.exclusiveMinimum != nil || c.exclusiveMaximum != nil
+                || c.multipleOf != nil) && !(named.contains(.string) && format == "decimal")
+        let lists = c.minItems != nil || c.maxItems != nil || c.uniqueItems
+        let objects = c.minProperties != nil || c.maxProperties != nil
+        guard
+            (strings && named.isDisjoint(with: .string))
+                || (numbers && named.isDisjoint(with: [.number, .integer])) || (lists && named.isDisjoint(with: .array))
+                || (objects && named.isDisjoint(with: .object))
+        else { return }
         let groups: [(types: JSONTypes, values: String, keywords: [(String, Bool)])] = [
             (
                 .string, "strings",
@@ -336,7 +349,8 @@ extension DocumentDecoder {
                 [("minProperties", c.minProperties != nil), ("maxProperties", c.maxProperties != nil)]
             ),
         ]
-        for group in groups where named.isDisjoint(with: group.types) {
+        for group in groups
+        where named.isDisjoint(with: group.types) && (group.types != [.number, .integer] || numbers) {
             for (keyword, isPresent) in group.keywords where isPresent {
                 guard let keyNode = node.entries.first(where: { $0.0.textEquals(keyword) })?.0 else { continue }
                 var message =
@@ -549,6 +563,18 @@ extension DocumentDecoder {
         // `Null` is left unknown: it is no type in 3.0, and nothing else to 3.1.
         if let type = JSONTypes(name: lowered) { return type == .null ? nil : type }
         return otherSpellings[lowered]
+    }
+
+    /// The string format a `type` (or the one format among a list's types: `[date, 'null']`) names
+    /// in place of a JSON type; `nil` for JSON types, as nearly every `type` is, at one comparison.
+    private static func formatSpelledAsType(_ value: YAMLNode) -> String? {
+        if let text = value.text {
+            return JSONTypes(name: text) == nil ? formatsSpelledAsTypes[text.lowercased()] : nil
+        }
+        let formats = value.items.compactMap { item in
+            item.text.flatMap { JSONTypes(name: $0) == nil ? formatsSpelledAsTypes[$0.lowercased()] : nil }
+        }
+        return formats.count == 1 ? formats[0] : nil
     }
 
     /// Formats of strings written as the type (`type: date`), by the type's text lowercased.

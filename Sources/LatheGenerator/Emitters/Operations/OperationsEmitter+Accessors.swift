@@ -114,19 +114,30 @@ extension OperationsEmitter {
                 (returnType, value) = (success.typeName, "response")
             case 1:
                 let content = success.contents[0]
+                // A DELETE's `2XX` answered 204 succeeded without the body: `nil`, not a throw.
                 (returnType, value) = (
-                    bodyType(content, in: "\(success.typeName).\(operation.names.body)"),
+                    bodyType(content, in: "\(success.typeName).\(operation.names.body)")
+                        + (success.mayArriveEmpty ? "?" : ""),
                     "try response.body.\(content.caseName)"
                 )
             default:
                 (returnType, value) = ("\(success.typeName).\(operation.names.body)", "response.body")
             }
+            let empty = success.mayArriveEmpty && success.contents.count == 1
             w.docComment([
                 "The \(status) response's " + (success.contents.isEmpty ? "value" : "body")
+                    + (empty ? ", `nil` when it came without one (204, 205 or 304)" : "")
                     + "; throws `ResponseError`, with the documented error body, for any other status."
             ])
             w.block("public func get() throws -> \(returnType)") { w in
-                w.line("if case \(Self.pattern(success, binding: "response")) = self { return \(value) }")
+                if empty {
+                    w.block("if case \(Self.pattern(success, binding: "response")) = self") { w in
+                        w.line("if case .empty = response.body { return nil }")
+                        w.line("return \(value)")
+                    }
+                } else {
+                    w.line("if case \(Self.pattern(success, binding: "response")) = self { return \(value) }")
+                }
                 w.line("throw responseError(expected: \(SwiftLiteral.string(status)))")
             }
         } else {

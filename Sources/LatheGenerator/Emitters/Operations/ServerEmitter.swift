@@ -694,6 +694,10 @@ struct ServerEmitter: OperationsKindEmitter {
                             w.line("return (response, nil)")
                             return
                         }
+                        if response.mayArriveEmpty, !response.key.isExact {
+                            // A status without content has none to negotiate (nor a body to send).
+                            w.line("if \(Runtime.ClientSupport.hasNoContent)(statusCode) { return (response, nil) }")
+                        }
                         w.switchBlock("value.body") { w in
                             if response.mayArriveEmpty { w.line("case .empty: return (response, nil)") }
                             for content in response.contents {

@@ -1881,9 +1881,12 @@ extension WireFormats.Operations {
                 }
             }
 
-            /// The 2XX response's body; throws `ResponseError`, with the documented error body, for any other status.
-            public func get() throws -> WireFormats.Echo {
-                if case .success(_, let response) = self { return try response.body.json }
+            /// The 2XX response's body, `nil` when it came without one (204, 205 or 304); throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> WireFormats.Echo? {
+                if case .success(_, let response) = self {
+                    if case .empty = response.body { return nil }
+                    return try response.body.json
+                }
                 throw responseError(expected: "2XX")
             }
 

@@ -1045,6 +1045,7 @@ extension WireFormats.Operations.DeleteNote {
         switch output {
         case .success(let statusCode, let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: statusCode))
+            if LatheRuntime.ClientSupport.hasNoContent(statusCode) { return (response, nil) }
             switch value.body {
             case .empty: return (response, nil)
             case .json(let body):
@@ -1089,6 +1090,7 @@ extension WireFormats.Operations.PutNote {
         switch output {
         case .`default`(let statusCode, let value):
             var response = HTTPTypes.HTTPResponse(status: .init(code: statusCode))
+            if LatheRuntime.ClientSupport.hasNoContent(statusCode) { return (response, nil) }
             switch value.body {
             case .empty: return (response, nil)
             case .plainText(let body):
