@@ -78,14 +78,17 @@ extension DocumentDecoder {
                     reading: "Lathe reads it as if it were absent")
             case "type":
                 // A JSON type, as nearly every `type` is, costs one comparison before decoding.
-                if value.isScalar, let text = value.text, JSONTypes(name: text) == nil,
-                    let reference = componentNamedAsType(text, at: value, in: node)
-                {
+                let unknown = value.isScalar ? value.text.flatMap { JSONTypes(name: $0) == nil ? $0 : nil } : nil
+                if let unknown, let reference = componentNamedAsType(unknown, at: value, in: node) {
                     schema.ref = reference
                     typeIsReference = true
                 } else {
                     schema.types = decodeTypes(value, in: node)
-                    formatAsType = Self.formatSpelledAsType(value)
+                    if let unknown {
+                        formatAsType = Self.formatsSpelledAsTypes[unknown.lowercased()]
+                    } else if value.isSequence {
+                        formatAsType = Self.formatSpelledAsType(among: value.items)
+                    }
                 }
             case "format": schema.format = string(value, "format")
             case "title": schema.title = string(value, "title")
@@ -210,7 +213,7 @@ extension DocumentDecoder {
             }
         }
         if let formatAsType, schema.format == nil { schema.format = formatAsType }
-        if let types = schema.types, let constraints = schema.constraintsBox?.value {
+        if let types = schema.types, let constraints = schema.constraintsBox {
             warnAboutConstraintsOfOtherTypes(constraints, types: types, format: schema.format, in: node)
         }
         if exclusiveMinimumFlag {
@@ -303,24 +306,29 @@ extension DocumentDecoder {
     /// integers with `pattern`, strings with `minimum`) checks nothing, as JSON Schema applies each
     /// to values of its own type; its author meant it to, so it is said where it stands.
     private func warnAboutConstraintsOfOtherTypes(
-        _ constraints: Schema.Constraints, types: JSONTypes, format: String?, in node: YAMLNode
+        _ constraints: Box<Schema.Constraints>, types: JSONTypes, format: String?, in node: YAMLNode
     ) {
         let named = types.subtracting(.null)
         guard !named.isEmpty else { return }
-        let c = constraints
-        // Nearly every schema with constraints has only those of its type: found without the lists.
-        let strings = c.minLength != nil || c.maxLength != nil || c.pattern != nil
+        // Read in place: a copy of the constraints retained each of their texts. Nearly every
+        // schema with constraints has only those of its type: found without the lists below.
+        let strings =
+            constraints.value.minLength != nil || constraints.value.maxLength != nil
+            || constraints.value.pattern != nil
         // A decimal string (`format: decimal`) is checked as the number it holds (`stringPrimitive`).
         let numbers =
-            (c.minimum != nil || c.maximum != nil || c.exclusiveMinimum != nil || c.exclusiveMaximum != nil
-                || c.multipleOf != nil) && !(named.contains(.string) && format == "decimal")
-        let lists = c.minItems != nil || c.maxItems != nil || c.uniqueItems
-        let objects = c.minProperties != nil || c.maxProperties != nil
+            (constraints.value.minimum != nil || constraints.value.maximum != nil
+                || constraints.value.exclusiveMinimum != nil || constraints.value.exclusiveMaximum != nil
+                || constraints.value.multipleOf != nil) && !(named.contains(.string) && format == "decimal")
+        let lists =
+            constraints.value.minItems != nil || constraints.value.maxItems != nil || constraints.value.uniqueItems
+        let objects = constraints.value.minProperties != nil || constraints.value.maxProperties != nil
         guard
             (strings && named.isDisjoint(with: .string))
                 || (numbers && named.isDisjoint(with: [.number, .integer])) || (lists && named.isDisjoint(with: .array))
                 || (objects && named.isDisjoint(with: .object))
         else { return }
+        let c = constraints.value
         let groups: [(types: JSONTypes, values: String, keywords: [(String, Bool)])] = [
             (
                 .string, "strings",
@@ -565,13 +573,9 @@ extension DocumentDecoder {
         return otherSpellings[lowered]
     }
 
-    /// The string format a `type` (or the one format among a list's types: `[date, 'null']`) names
-    /// in place of a JSON type; `nil` for JSON types, as nearly every `type` is, at one comparison.
-    private static func formatSpelledAsType(_ value: YAMLNode) -> String? {
-        if let text = value.text {
-            return JSONTypes(name: text) == nil ? formatsSpelledAsTypes[text.lowercased()] : nil
-        }
-        let formats = value.items.compactMap { item in
+    /// The one string format a list of types names in place of a JSON type (`[date, 'null']`).
+    private static func formatSpelledAsType(among types: YAMLNode.Items) -> String? {
+        let formats = types.compactMap { item in
             item.text.flatMap { JSONTypes(name: $0) == nil ? formatsSpelledAsTypes[$0.lowercased()] : nil }
         }
         return formats.count == 1 ? formats[0] : nil
