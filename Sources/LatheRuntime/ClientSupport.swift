@@ -131,10 +131,17 @@ public struct InvalidServerURL: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether a response of this status has no content (RFC 9110): 1xx, 204, 205 and 304. A
-    /// range or `default` documented with a body is read as `empty` for one.
+    /// Whether a response of this status has no content (RFC 9110): 1xx, 204, 205 and 304.
     public static func hasNoContent(_ status: Int) -> Bool {
         (100 ..< 200).contains(status) || status == 204 || status == 205 || status == 304
+    }
+
+    /// Whether a response came without content: a status that has none, or no `Content-Type` and
+    /// a body known to be empty (a DELETE documenting `2XX` with a body, answered 202 with none).
+    /// A range or `default` documented with a body is read as `empty` then.
+    public static func arrivedEmpty(_ response: HTTPResponse, _ body: HTTPBody?) -> Bool {
+        hasNoContent(response.status.code)
+            || (response.headerFields[.contentType] == nil && (body == nil || body?.length == .known(0)))
     }
 
     /// A server URL with each `{name}` in `template` replaced by its value, as OpenAPI substitutes

@@ -78,6 +78,7 @@ enum Runtime {
         static let checkFailure = "LatheRuntime.ClientSupport.checkFailure"
         static let decodeJSON = "LatheRuntime.ClientSupport.decodeJSON"
         static let decodeMultipart = "LatheRuntime.ClientSupport.decodeMultipart"
+        static let arrivedEmpty = "LatheRuntime.ClientSupport.arrivedEmpty"
         static let hasNoContent = "LatheRuntime.ClientSupport.hasNoContent"
         static let headerName = "LatheRuntime.ClientSupport.headerName"
         static let path = "LatheRuntime.ClientSupport.path"

@@ -473,7 +473,7 @@ struct ClientEmitter: OperationsKindEmitter {
             w.line("let body: \(type).\(operation.names.body)")
             let operationID = "\(op(operation)).id"
             if response.mayArriveEmpty {
-                w.line("if \(Runtime.ClientSupport.hasNoContent)(response.status.code) {")
+                w.line("if \(Runtime.ClientSupport.arrivedEmpty)(response, responseBody) {")
                 w.indented { $0.line("body = .empty") }
             }
             for (index, content) in response.contents.enumerated() {

@@ -731,7 +731,7 @@ extension WireFormats.Client {
             switch response.status.code {
             case 200 ... 299:
                 let body: WireFormats.Operations.DeleteNote.Output.Success.Body
-                if LatheRuntime.ClientSupport.hasNoContent(response.status.code) {
+                if LatheRuntime.ClientSupport.arrivedEmpty(response, responseBody) {
                     body = .empty
                 } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
                     body = .json(try await LatheRuntime.ClientSupport.decodeJSON(WireFormats.Echo.self, from: responseBody, operationID: WireFormats.Operations.DeleteNote.id, response: response))
@@ -761,7 +761,7 @@ extension WireFormats.Client {
             switch response.status.code {
             default:
                 let body: WireFormats.Operations.PutNote.Output.Default.Body
-                if LatheRuntime.ClientSupport.hasNoContent(response.status.code) {
+                if LatheRuntime.ClientSupport.arrivedEmpty(response, responseBody) {
                     body = .empty
                 } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
                     body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
