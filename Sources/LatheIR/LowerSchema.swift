@@ -1140,6 +1140,8 @@ extension Lowerer {
     // MARK: Objects
 
     func lowerObject(_ schema: Schema, _ parts: ObjectParts, _ hint: NameHint) -> IRValueType {
+        var parts = parts
+        if parts.properties.contains(where: { allowsNoValue($0.schema) }) { leaveOutForbidden(&parts) }
         let id = namedType(hint, schema)
         // Member names first, so the nested types named while lowering the properties avoid them.
         var members = NameScope.members
@@ -1280,6 +1282,32 @@ extension Lowerer {
             return allowsNull(schema) || isAnyValue(schema)
         }
         return resolved.isNullable || resolved.nonNull == .primitive(.jsonValue)
+    }
+
+    /// Whether `schema`, through pure `$ref`s, allows no value: `false`, or `not: {}` and nothing
+    /// else (`hasNoStructure` does not look at `not`).
+    func allowsNoValue(_ schema: Schema) -> Bool {
+        let end = referencedSchema(schema)
+        if end.isFalse { return true }
+        guard let not = end.not else { return false }
+        return isAnyValue(not.value) && Self.hasNoStructure(end)
+    }
+
+    /// A property whose schema allows no value (openEO's `from_node: {not: {}}`, 3.1's `x: false`)
+    /// is a key the object may not have: no member for it, where one held any JSON value (and an
+    /// `anyOf` of such objects wrote the key back from that member). Closed objects report it as
+    /// any key they do not allow; open ones leave it unchecked, which is said.
+    private func leaveOutForbidden(_ parts: inout ObjectParts) {
+        let isClosed = parts.additionalProperties?.value.isFalse == true
+        for property in parts.properties where allowsNoValue(property.schema) {
+            guard warnedSchemas.insert(property.schema.origin).inserted else { continue }
+            warning(
+                "property '\(property.name)' allows no value, so an object may not have it; Lathe generates no "
+                    + "member for it"
+                    + (isClosed ? ", and validate() reports it" : ", and does not check that it is absent"),
+                at: property.schema.origin, kind: "property-forbidden")
+        }
+        parts.properties.removeAll { allowsNoValue($0.schema) }
     }
 
     /// Whether `schema`, through pure `$ref`s, constrains nothing (any JSON value).

@@ -267,6 +267,53 @@ struct LoweringTests {
         #expect(shared == [[false, false, false, false], [true, true], [false], [false], [false, true]])
     }
 
+    /// A property whose schema allows no value (`false`, `not: {}`, through a `$ref` too) is a key
+    /// the object may not have: no member for it. A closed object reports it as a key it does not
+    /// allow; an open one cannot, which is said. `not` of something is still not generated.
+    @Test func aPropertyThatAllowsNoValueHasNoMember() throws {
+        struct NotAnObject: Error {}
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Never: false
+                Open:
+                  type: object
+                  properties:
+                    name: {type: string}
+                    fromNode: false
+                    graph: {not: {}, description: a reference has none}
+                    other: {$ref: '#/components/schemas/Never'}
+                    notString: {not: {type: string}}
+                Closed:
+                  type: object
+                  additionalProperties: false
+                  properties: {id: {type: string}, legacy: false}
+            """)
+        func members(_ name: String) throws -> [String] {
+            guard case .object(let object) = try type(module, name).kind else { throw NotAnObject() }
+            return object.properties.map(\.name.original)
+        }
+        #expect(try members("Open") == ["name", "notString"])
+        #expect(try members("Closed") == ["id"])
+        guard case .object(let closed) = try type(module, "Closed").kind else { throw NotAnObject() }
+        #expect(closed.undeclaredKeysName != nil)
+        #expect(
+            diagnostics.all.filter { $0.kind == "property-forbidden" }.map(\.message) == [
+                "property 'fromNode' allows no value, so an object may not have it; Lathe generates no member for "
+                    + "it, and does not check that it is absent",
+                "property 'graph' allows no value, so an object may not have it; Lathe generates no member for "
+                    + "it, and does not check that it is absent",
+                "property 'other' allows no value, so an object may not have it; Lathe generates no member for "
+                    + "it, and does not check that it is absent",
+                "property 'legacy' allows no value, so an object may not have it; Lathe generates no member for "
+                    + "it, and validate() reports it",
+            ])
+    }
+
     /// A component response is one shared struct; operations alias it. Its namespace, like every
     /// nested name, avoids the top-level names (a schema called Responses).
     @Test func componentResponsesAreSharedOnce() throws {
