@@ -79,7 +79,9 @@ struct ClientConfigurationTests {
         }
         guard case .timedOut(let after) = error.reason else { throw error }
         #expect(after == .milliseconds(100))
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Well short of the transport's 30 s: the call was cut off. Not tighter: with the other
+        // suites on both cores the timer waits for a thread (11 s once, beside a fuzzing run).
+        #expect(ContinuousClock.now - started < .seconds(25))
         #expect(silent.cancelled)
     }
 }
