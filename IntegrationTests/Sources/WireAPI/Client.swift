@@ -713,6 +713,64 @@ extension Client {
         }
     }
 
+    /// `DELETE /notes/{id}`
+    nonisolated public func deleteNote(_ input: Operations.DeleteNote.Input) async throws -> Operations.DeleteNote.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.DeleteNote.id, configuration) { () async throws -> Operations.DeleteNote.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.DeleteNote.id) }
+            let path = LatheRuntime.ClientSupport.path("/notes/{id}", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("DELETE")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.DeleteNote.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.DeleteNote.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 200 ... 299:
+                let body: Operations.DeleteNote.Output.Success.Body
+                if LatheRuntime.ClientSupport.arrivedEmpty(response, responseBody) {
+                    body = .empty
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/json") {
+                    body = .json(try await LatheRuntime.ClientSupport.decodeJSON(Echo.self, from: responseBody, operationID: Operations.DeleteNote.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.DeleteNote.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .success(statusCode: response.status.code, Operations.DeleteNote.Output.Success(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `PUT /notes/{id}`
+    nonisolated public func putNote(_ input: Operations.PutNote.Input) async throws -> Operations.PutNote.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.PutNote.id, configuration) { () async throws -> Operations.PutNote.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.PutNote.id) }
+            let path = LatheRuntime.ClientSupport.path("/notes/{id}", [
+                "id": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.id), name: "id", style: .simple, explode: false),
+            ])
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("PUT")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "text/plain"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.PutNote.id, alternatives: [])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.PutNote.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            default:
+                let body: Operations.PutNote.Output.Default.Body
+                if LatheRuntime.ClientSupport.arrivedEmpty(response, responseBody) {
+                    body = .empty
+                } else if LatheRuntime.BodyCoding.contentType(contentType, matches: "text/plain") {
+                    body = .plainText(try await LatheRuntime.BodyCoding.text(responseBody))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.PutNote.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .`default`(statusCode: response.status.code, Operations.PutNote.Output.Default(body: body))
+            }
+        }
+    }
+
     /// `GET /secure/header`
     nonisolated public func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output {
         try await LatheRuntime.ClientSupport.call(Operations.SecureHeader.id, configuration) { () async throws -> Operations.SecureHeader.Output in
@@ -852,62 +910,6 @@ extension Client {
             }
         }
     }
-
-    /// `GET /secure/oauth`
-    nonisolated public func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output {
-        try await LatheRuntime.ClientSupport.call(Operations.SecureOAuth.id, configuration) { () async throws -> Operations.SecureOAuth.Output in
-            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureOAuth.id) }
-            let path = "/secure/oauth"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/problem+json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureOAuth.id, alternatives: [["oauth"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureOAuth.Output.NoContent())
-            case 401:
-                let body: Operations.SecureOAuth.Output.Unauthorized.Body
-                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOAuth.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .unauthorized(Operations.SecureOAuth.Output.Unauthorized(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-    }
-
-    /// `GET /secure/either`
-    nonisolated public func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output {
-        try await LatheRuntime.ClientSupport.call(Operations.SecureEither.id, configuration) { () async throws -> Operations.SecureEither.Output in
-            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureEither.id) }
-            let path = "/secure/either"
-            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
-            request.headerFields[.accept] = "application/problem+json"
-            let body: OpenAPIRuntime.HTTPBody? = nil
-            try await authentication.apply(to: &request, operationID: Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
-            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureEither.id, transport: transport, middlewares: middlewares)
-            let contentType = response.headerFields[.contentType]
-            switch response.status.code {
-            case 204:
-                return .noContent(Operations.SecureEither.Output.NoContent())
-            case 401:
-                let body: Operations.SecureEither.Output.Unauthorized.Body
-                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
-                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureEither.id, response: response))
-                } else {
-                    throw LatheRuntime.OperationError(operationID: Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
-                }
-                return .unauthorized(Operations.SecureEither.Output.Unauthorized(body: body))
-            default:
-                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
-            }
-        }
-    }
 }
 
 extension APIProtocol {
@@ -1004,6 +1006,20 @@ extension APIProtocol {
         try await self.echoLines(Operations.EchoLines.Input(body: .jsonLines(body)))
     }
 
+    /// `DELETE /notes/{id}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func deleteNote(id: Swift.String) async throws -> Operations.DeleteNote.Output {
+        try await self.deleteNote(Operations.DeleteNote.Input(path: .init(id: id)))
+    }
+
+    /// `PUT /notes/{id}`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func putNote(id: Swift.String) async throws -> Operations.PutNote.Output {
+        try await self.putNote(Operations.PutNote.Input(path: .init(id: id)))
+    }
+
     /// `GET /secure/header`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.
@@ -1037,19 +1053,5 @@ extension APIProtocol {
     /// The same call as the one taking an input value, with each parameter as an argument.
     nonisolated public func secureBearer() async throws -> Operations.SecureBearer.Output {
         try await self.secureBearer(Operations.SecureBearer.Input())
-    }
-
-    /// `GET /secure/oauth`
-    ///
-    /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func secureOAuth() async throws -> Operations.SecureOAuth.Output {
-        try await self.secureOAuth(Operations.SecureOAuth.Input())
-    }
-
-    /// `GET /secure/either`
-    ///
-    /// The same call as the one taking an input value, with each parameter as an argument.
-    nonisolated public func secureEither() async throws -> Operations.SecureEither.Output {
-        try await self.secureEither(Operations.SecureEither.Input())
     }
 }

@@ -8,6 +8,62 @@ import HTTPTypes
 import OpenAPIRuntime
 
 extension Client {
+    /// `GET /secure/oauth`
+    nonisolated public func secureOAuth(_ input: Operations.SecureOAuth.Input) async throws -> Operations.SecureOAuth.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureOAuth.id, configuration) { () async throws -> Operations.SecureOAuth.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureOAuth.id) }
+            let path = "/secure/oauth"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureOAuth.id, alternatives: [["oauth"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureOAuth.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureOAuth.Output.NoContent())
+            case 401:
+                let body: Operations.SecureOAuth.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureOAuth.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureOAuth.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureOAuth.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
+    /// `GET /secure/either`
+    nonisolated public func secureEither(_ input: Operations.SecureEither.Input) async throws -> Operations.SecureEither.Output {
+        try await LatheRuntime.ClientSupport.call(Operations.SecureEither.id, configuration) { () async throws -> Operations.SecureEither.Output in
+            if configuration.validatesInput { try LatheRuntime.ClientSupport.validate(input, operationID: Operations.SecureEither.id) }
+            let path = "/secure/either"
+            var request = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method("GET")!, scheme: nil, authority: nil, path: path)
+            request.headerFields[.accept] = "application/problem+json"
+            let body: OpenAPIRuntime.HTTPBody? = nil
+            try await authentication.apply(to: &request, operationID: Operations.SecureEither.id, alternatives: [["basic"], ["bearer"]])
+            let (response, responseBody) = try await LatheRuntime.ClientSupport.send(request, body: body, serverURL: serverURL, operationID: Operations.SecureEither.id, transport: transport, middlewares: middlewares)
+            let contentType = response.headerFields[.contentType]
+            switch response.status.code {
+            case 204:
+                return .noContent(Operations.SecureEither.Output.NoContent())
+            case 401:
+                let body: Operations.SecureEither.Output.Unauthorized.Body
+                if LatheRuntime.BodyCoding.contentType(contentType, matches: "application/problem+json") {
+                    body = .problemJson(try await LatheRuntime.ClientSupport.decodeJSON(Problem.self, from: responseBody, operationID: Operations.SecureEither.id, response: response))
+                } else {
+                    throw LatheRuntime.OperationError(operationID: Operations.SecureEither.id, statusCode: response.status.code, reason: .unexpectedContentType(contentType))
+                }
+                return .unauthorized(Operations.SecureEither.Output.Unauthorized(body: body))
+            default:
+                return .undocumented(statusCode: response.status.code, headers: response.headerFields, body: responseBody)
+            }
+        }
+    }
+
     /// `GET /secure/both`
     nonisolated public func secureBoth(_ input: Operations.SecureBoth.Input) async throws -> Operations.SecureBoth.Output {
         try await LatheRuntime.ClientSupport.call(Operations.SecureBoth.id, configuration) { () async throws -> Operations.SecureBoth.Output in
@@ -66,6 +122,20 @@ extension Client {
 }
 
 extension APIProtocol {
+    /// `GET /secure/oauth`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureOAuth() async throws -> Operations.SecureOAuth.Output {
+        try await self.secureOAuth(Operations.SecureOAuth.Input())
+    }
+
+    /// `GET /secure/either`
+    ///
+    /// The same call as the one taking an input value, with each parameter as an argument.
+    nonisolated public func secureEither() async throws -> Operations.SecureEither.Output {
+        try await self.secureEither(Operations.SecureEither.Input())
+    }
+
     /// `GET /secure/both`
     ///
     /// The same call as the one taking an input value, with each parameter as an argument.

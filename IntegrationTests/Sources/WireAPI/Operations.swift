@@ -89,6 +89,10 @@ nonisolated public protocol APIProtocol: Swift.Sendable {
     func activity(_ input: Operations.Activity.Input) async throws -> Operations.Activity.Output
     /// `POST /lines`
     func echoLines(_ input: Operations.EchoLines.Input) async throws -> Operations.EchoLines.Output
+    /// `DELETE /notes/{id}`
+    func deleteNote(_ input: Operations.DeleteNote.Input) async throws -> Operations.DeleteNote.Output
+    /// `PUT /notes/{id}`
+    func putNote(_ input: Operations.PutNote.Input) async throws -> Operations.PutNote.Output
     /// `GET /secure/header`
     func secureHeader(_ input: Operations.SecureHeader.Input) async throws -> Operations.SecureHeader.Output
     /// `GET /secure/query`
@@ -1830,6 +1834,166 @@ extension Operations {
         }
     }
 
+    /// `DELETE /notes/{id}`, operation `deleteNote`.
+    nonisolated public enum DeleteNote {
+        public static let id = "deleteNote"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `id`, in the path.
+                public var id: Swift.String
+                public init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 2XX: The note deleted, or nothing (204).
+            case success(statusCode: Swift.Int, Success)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .success(let statusCode, _): statusCode
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 2XX response; throws `ResponseError` when another status arrived.
+            public var success: Success {
+                get throws {
+                    if case .success(_, let response) = self { return response }
+                    throw responseError(expected: "2XX")
+                }
+            }
+
+            /// The 2XX response's body, `nil` when it came without one (204, 205 or 304); throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> Echo? {
+                if case .success(_, let response) = self {
+                    if case .empty = response.body { return nil }
+                    return try response.body.json
+                }
+                throw responseError(expected: "2XX")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.Never> {
+                return LatheRuntime.ResponseError(operationID: Operations.DeleteNote.id, statusCode: statusCode, expected: expected, body: nil, output: self)
+            }
+
+            nonisolated public struct Success: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types, or `empty` for a status that has none.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `application/json`
+                    case json(Echo)
+                    /// No body: the status that arrived (204, 205 or 304) has none.
+                    case empty
+
+                    /// The `application/json` body.
+                    public var json: Echo {
+                        get throws {
+                            switch self {
+                            case .json(let value): return value
+                            case .empty: throw LatheRuntime.UnexpectedContentType(expected: "application/json", actual: "no body")
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `PUT /notes/{id}`, operation `putNote`.
+    nonisolated public enum PutNote {
+        public static let id = "putNote"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            nonisolated public struct Path: Swift.Sendable, Swift.Hashable {
+                /// - Note: `id`, in the path.
+                public var id: Swift.String
+                public init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            public var path: Path
+
+            public init(path: Path) {
+                self.path = path
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// Any other status: Whatever the server answers, a 204 among them.
+            case `default`(statusCode: Swift.Int, Default)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .`default`(let statusCode, _): statusCode
+                }
+            }
+
+            /// The default response; throws `ResponseError` when another status arrived.
+            public var `default`: Default {
+                get throws {
+                    if case .`default`(_, let response) = self { return response }
+                    throw responseError(expected: "default")
+                }
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Swift.String> {
+                var body: Swift.String? = nil
+                switch self {
+                case .`default`(_, let response): body = try? response.body.plainText
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.PutNote.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
+            nonisolated public struct Default: Swift.Sendable, Swift.Hashable {
+                /// The response body, in one of the documented content types, or `empty` for a status that has none.
+                nonisolated public enum Body: Swift.Sendable, Swift.Hashable {
+                    /// `text/plain`
+                    case plainText(Swift.String)
+                    /// No body: the status that arrived (204, 205 or 304) has none.
+                    case empty
+
+                    /// The `text/plain` body.
+                    public var plainText: Swift.String {
+                        get throws {
+                            switch self {
+                            case .plainText(let value): return value
+                            case .empty: throw LatheRuntime.UnexpectedContentType(expected: "text/plain", actual: "no body")
+                            }
+                        }
+                    }
+                }
+                public var body: Body
+                public init(body: Body) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
     /// `GET /secure/header`, operation `secureHeader`.
     nonisolated public enum SecureHeader {
         public static let id = "secureHeader"
@@ -2198,158 +2362,6 @@ extension Operations {
                 default: break
                 }
                 return LatheRuntime.ResponseError(operationID: Operations.SecureBearer.id, statusCode: statusCode, expected: expected, body: body, output: self)
-            }
-
-            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                public init() {
-                }
-            }
-
-            /// A response other operations share: `Responses.Unauthenticated`.
-            public typealias Unauthorized = Operations.Responses.Unauthenticated
-        }
-    }
-
-    /// `GET /secure/oauth`, operation `secureOAuth`.
-    nonisolated public enum SecureOAuth {
-        public static let id = "secureOAuth"
-
-        /// What a call sends.
-        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-            /// Who sent the request, as the server's authentication identified them; `nil` when it was
-            /// admitted anonymously. A client does not send it.
-            public var caller: LatheRuntime.Caller?
-
-            public init(caller: LatheRuntime.Caller? = nil) {
-                self.caller = caller
-            }
-
-            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
-        }
-
-        /// What a call can get back: one case per documented response, and `undocumented` for any other.
-        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-            /// 204: Admitted.
-            case noContent(NoContent)
-            /// 401: No security alternative admits the request.
-            case unauthorized(Unauthorized)
-            /// A status the spec does not document, kept whole.
-            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
-
-            /// The response's HTTP status code.
-            public var statusCode: Swift.Int {
-                switch self {
-                case .noContent: 204
-                case .unauthorized: 401
-                case .undocumented(let statusCode, _, _): statusCode
-                }
-            }
-
-            /// The 204 response; throws `ResponseError` when another status arrived.
-            public var noContent: NoContent {
-                get throws {
-                    if case .noContent(let response) = self { return response }
-                    throw responseError(expected: "204")
-                }
-            }
-
-            /// The 401 response; throws `ResponseError` when another status arrived.
-            public var unauthorized: Unauthorized {
-                get throws {
-                    if case .unauthorized(let response) = self { return response }
-                    throw responseError(expected: "401")
-                }
-            }
-
-            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
-            public func get() throws -> NoContent {
-                if case .noContent(let response) = self { return response }
-                throw responseError(expected: "204")
-            }
-
-            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
-                var body: Problem? = nil
-                switch self {
-                case .unauthorized(let response): body = try? response.body.problemJson
-                default: break
-                }
-                return LatheRuntime.ResponseError(operationID: Operations.SecureOAuth.id, statusCode: statusCode, expected: expected, body: body, output: self)
-            }
-
-            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
-                public init() {
-                }
-            }
-
-            /// A response other operations share: `Responses.Unauthenticated`.
-            public typealias Unauthorized = Operations.Responses.Unauthenticated
-        }
-    }
-
-    /// `GET /secure/either`, operation `secureEither`.
-    nonisolated public enum SecureEither {
-        public static let id = "secureEither"
-
-        /// What a call sends.
-        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
-            /// Who sent the request, as the server's authentication identified them; `nil` when it was
-            /// admitted anonymously. A client does not send it.
-            public var caller: LatheRuntime.Caller?
-
-            public init(caller: LatheRuntime.Caller? = nil) {
-                self.caller = caller
-            }
-
-            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
-        }
-
-        /// What a call can get back: one case per documented response, and `undocumented` for any other.
-        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
-            /// 204: Admitted.
-            case noContent(NoContent)
-            /// 401: No security alternative admits the request.
-            case unauthorized(Unauthorized)
-            /// A status the spec does not document, kept whole.
-            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
-
-            /// The response's HTTP status code.
-            public var statusCode: Swift.Int {
-                switch self {
-                case .noContent: 204
-                case .unauthorized: 401
-                case .undocumented(let statusCode, _, _): statusCode
-                }
-            }
-
-            /// The 204 response; throws `ResponseError` when another status arrived.
-            public var noContent: NoContent {
-                get throws {
-                    if case .noContent(let response) = self { return response }
-                    throw responseError(expected: "204")
-                }
-            }
-
-            /// The 401 response; throws `ResponseError` when another status arrived.
-            public var unauthorized: Unauthorized {
-                get throws {
-                    if case .unauthorized(let response) = self { return response }
-                    throw responseError(expected: "401")
-                }
-            }
-
-            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
-            public func get() throws -> NoContent {
-                if case .noContent(let response) = self { return response }
-                throw responseError(expected: "204")
-            }
-
-            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
-                var body: Problem? = nil
-                switch self {
-                case .unauthorized(let response): body = try? response.body.problemJson
-                default: break
-                }
-                return LatheRuntime.ResponseError(operationID: Operations.SecureEither.id, statusCode: statusCode, expected: expected, body: body, output: self)
             }
 
             nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {

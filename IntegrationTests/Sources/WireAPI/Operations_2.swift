@@ -8,6 +8,158 @@ import HTTPTypes
 import OpenAPIRuntime
 
 extension Operations {
+    /// `GET /secure/oauth`, operation `secureOAuth`.
+    nonisolated public enum SecureOAuth {
+        public static let id = "secureOAuth"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
+
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureOAuth.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
+                }
+            }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
+        }
+    }
+
+    /// `GET /secure/either`, operation `secureEither`.
+    nonisolated public enum SecureEither {
+        public static let id = "secureEither"
+
+        /// What a call sends.
+        nonisolated public struct Input: Swift.Sendable, Swift.Hashable, LatheRuntime.Validatable {
+            /// Who sent the request, as the server's authentication identified them; `nil` when it was
+            /// admitted anonymously. A client does not send it.
+            public var caller: LatheRuntime.Caller?
+
+            public init(caller: LatheRuntime.Caller? = nil) {
+                self.caller = caller
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+        }
+
+        /// What a call can get back: one case per documented response, and `undocumented` for any other.
+        nonisolated public enum Output: Swift.Sendable, Swift.Hashable {
+            /// 204: Admitted.
+            case noContent(NoContent)
+            /// 401: No security alternative admits the request.
+            case unauthorized(Unauthorized)
+            /// A status the spec does not document, kept whole.
+            case undocumented(statusCode: Swift.Int, headers: HTTPTypes.HTTPFields, body: OpenAPIRuntime.HTTPBody?)
+
+            /// The response's HTTP status code.
+            public var statusCode: Swift.Int {
+                switch self {
+                case .noContent: 204
+                case .unauthorized: 401
+                case .undocumented(let statusCode, _, _): statusCode
+                }
+            }
+
+            /// The 204 response; throws `ResponseError` when another status arrived.
+            public var noContent: NoContent {
+                get throws {
+                    if case .noContent(let response) = self { return response }
+                    throw responseError(expected: "204")
+                }
+            }
+
+            /// The 401 response; throws `ResponseError` when another status arrived.
+            public var unauthorized: Unauthorized {
+                get throws {
+                    if case .unauthorized(let response) = self { return response }
+                    throw responseError(expected: "401")
+                }
+            }
+
+            /// The 204 response's value; throws `ResponseError`, with the documented error body, for any other status.
+            public func get() throws -> NoContent {
+                if case .noContent(let response) = self { return response }
+                throw responseError(expected: "204")
+            }
+
+            private func responseError(expected: Swift.String) -> LatheRuntime.ResponseError<Problem> {
+                var body: Problem? = nil
+                switch self {
+                case .unauthorized(let response): body = try? response.body.problemJson
+                default: break
+                }
+                return LatheRuntime.ResponseError(operationID: Operations.SecureEither.id, statusCode: statusCode, expected: expected, body: body, output: self)
+            }
+
+            nonisolated public struct NoContent: Swift.Sendable, Swift.Hashable {
+                public init() {
+                }
+            }
+
+            /// A response other operations share: `Responses.Unauthenticated`.
+            public typealias Unauthorized = Operations.Responses.Unauthenticated
+        }
+    }
+
     /// `GET /secure/both`, operation `secureBoth`.
     nonisolated public enum SecureBoth {
         public static let id = "secureBoth"

@@ -258,6 +258,14 @@ extension APIServer {
             method: HTTPTypes.HTTPRequest.Method("POST")!, path: prefix + "/lines"
         )
         try transport.register(
+            { request, body, metadata in try await Operations.DeleteNote.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            method: HTTPTypes.HTTPRequest.Method("DELETE")!, path: prefix + "/notes/{id}"
+        )
+        try transport.register(
+            { request, body, metadata in try await Operations.PutNote.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
+            method: HTTPTypes.HTTPRequest.Method("PUT")!, path: prefix + "/notes/{id}"
+        )
+        try transport.register(
             { request, body, metadata in try await Operations.SecureHeader.handle(request, body: body, metadata: metadata, api: self, middlewares: middlewares, authentication: authentication, limits: limits) },
             method: HTTPTypes.HTTPRequest.Method("GET")!, path: prefix + "/secure/header"
         )
@@ -1015,6 +1023,93 @@ extension Operations.EchoLines.Input {
     }
 }
 
+extension Operations.DeleteNote {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.deleteNote(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        let accept = LatheRuntime.Accept(request.headerFields[.accept])
+        switch output {
+        case .success(let statusCode, let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: statusCode))
+            if LatheRuntime.ClientSupport.hasNoContent(statusCode) { return (response, nil) }
+            switch value.body {
+            case .empty: return (response, nil)
+            case .json(let body):
+                guard let contentType = accept.preferred(among: ["application/json"]) else { return LatheRuntime.ServerSupport.notAcceptable(accept, offered: ["application/json"]) }
+                response.headerFields[.contentType] = contentType
+                return (response, try LatheRuntime.BodyCoding.json(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension Operations.DeleteNote.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "id"), at: "id")
+        )
+        _ = body
+        self.init(path: path)
+    }
+}
+
+extension Operations.PutNote {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.putNote(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
+        switch output {
+        case .`default`(let statusCode, let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: statusCode))
+            if LatheRuntime.ClientSupport.hasNoContent(statusCode) { return (response, nil) }
+            switch value.body {
+            case .empty: return (response, nil)
+            case .plainText(let body):
+                response.headerFields[.contentType] = "text/plain"
+                return (response, OpenAPIRuntime.HTTPBody(body))
+            }
+        }
+    }
+}
+
+extension Operations.PutNote.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata) async throws {
+        let path = Path(
+            id: try LatheRuntime.URIDecoding.required(try LatheRuntime.URIDecoding.primitive(LatheRuntime.URIDecoding.path(named: "id", in: metadata.pathParameters, style: .simple, explode: false, as: .primitive), as: Swift.String.self, at: "id"), at: "id")
+        )
+        _ = body
+        self.init(path: path)
+    }
+}
+
 extension Operations.SecureHeader {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
@@ -1262,108 +1357,6 @@ extension Operations.SecureBearer {
 }
 
 extension Operations.SecureBearer.Input {
-    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
-        _ = body
-        _ = metadata
-        self.init(caller: caller)
-    }
-}
-
-extension Operations.SecureOAuth {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            let caller: LatheRuntime.Caller?
-            switch try await authentication.check(request, alternatives: [["oauth"]]) {
-            case .admitted(let admitted): caller = admitted
-            case .refused(let response, let body):
-                if let shaped = try await api.secureOAuth(unauthorized: ["oauth"]) { return try encode(.unauthorized(shaped), for: request) }
-                return (response, body)
-            }
-            let input: Input
-            do {
-                input = try await Input(request, body: body, metadata: metadata, caller: caller)
-                let issues = input.validationIssues
-                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
-            } catch let error as LatheRuntime.RequestError {
-                return LatheRuntime.ServerSupport.badRequest(error)
-            }
-            return try encode(try await api.secureOAuth(input), for: request)
-        }
-    }
-
-    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        _ = request
-        switch output {
-        case .noContent(let value):
-            let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
-            _ = value
-            return (response, nil)
-        case .unauthorized(let value):
-            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
-            switch value.body {
-            case .problemJson(let body):
-                response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.BodyCoding.json(body))
-            }
-        case .undocumented(let statusCode, let headers, let body):
-            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
-        }
-    }
-}
-
-extension Operations.SecureOAuth.Input {
-    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
-    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
-        _ = body
-        _ = metadata
-        self.init(caller: caller)
-    }
-}
-
-extension Operations.SecureEither {
-    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
-            let caller: LatheRuntime.Caller?
-            switch try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) {
-            case .admitted(let admitted): caller = admitted
-            case .refused(let response, let body):
-                if let shaped = try await api.secureEither(unauthorized: ["basic", "bearer"]) { return try encode(.unauthorized(shaped), for: request) }
-                return (response, body)
-            }
-            let input: Input
-            do {
-                input = try await Input(request, body: body, metadata: metadata, caller: caller)
-                let issues = input.validationIssues
-                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
-            } catch let error as LatheRuntime.RequestError {
-                return LatheRuntime.ServerSupport.badRequest(error)
-            }
-            return try encode(try await api.secureEither(input), for: request)
-        }
-    }
-
-    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-        _ = request
-        switch output {
-        case .noContent(let value):
-            let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
-            _ = value
-            return (response, nil)
-        case .unauthorized(let value):
-            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
-            switch value.body {
-            case .problemJson(let body):
-                response.headerFields[.contentType] = "application/problem+json"
-                return (response, try LatheRuntime.BodyCoding.json(body))
-            }
-        case .undocumented(let statusCode, let headers, let body):
-            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
-        }
-    }
-}
-
-extension Operations.SecureEither.Input {
     /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
     nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
         _ = body

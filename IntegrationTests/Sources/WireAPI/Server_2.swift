@@ -7,6 +7,108 @@ import HTTPTypes
 @_spi(Generated) import LatheRuntime
 import OpenAPIRuntime
 
+extension Operations.SecureOAuth {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["oauth"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
+                if let shaped = try await api.secureOAuth(unauthorized: ["oauth"]) { return try encode(.unauthorized(shaped), for: request) }
+                return (response, body)
+            }
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.secureOAuth(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
+        switch output {
+        case .noContent(let value):
+            let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
+            _ = value
+            return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.BodyCoding.json(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension Operations.SecureOAuth.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
+        _ = body
+        _ = metadata
+        self.init(caller: caller)
+    }
+}
+
+extension Operations.SecureEither {
+    nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in
+            let caller: LatheRuntime.Caller?
+            switch try await authentication.check(request, alternatives: [["basic"], ["bearer"]]) {
+            case .admitted(let admitted): caller = admitted
+            case .refused(let response, let body):
+                if let shaped = try await api.secureEither(unauthorized: ["basic", "bearer"]) { return try encode(.unauthorized(shaped), for: request) }
+                return (response, body)
+            }
+            let input: Input
+            do {
+                input = try await Input(request, body: body, metadata: metadata, caller: caller)
+                let issues = input.validationIssues
+                if !issues.isEmpty { throw LatheRuntime.RequestError(issues) }
+            } catch let error as LatheRuntime.RequestError {
+                return LatheRuntime.ServerSupport.badRequest(error)
+            }
+            return try encode(try await api.secureEither(input), for: request)
+        }
+    }
+
+    nonisolated static func encode(_ output: Output, for request: HTTPTypes.HTTPRequest) throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        _ = request
+        switch output {
+        case .noContent(let value):
+            let response = HTTPTypes.HTTPResponse(status: .init(code: 204))
+            _ = value
+            return (response, nil)
+        case .unauthorized(let value):
+            var response = HTTPTypes.HTTPResponse(status: .init(code: 401))
+            switch value.body {
+            case .problemJson(let body):
+                response.headerFields[.contentType] = "application/problem+json"
+                return (response, try LatheRuntime.BodyCoding.json(body))
+            }
+        case .undocumented(let statusCode, let headers, let body):
+            return (HTTPTypes.HTTPResponse(status: .init(code: statusCode), headerFields: headers), body)
+        }
+    }
+}
+
+extension Operations.SecureEither.Input {
+    /// Decodes a request's parameters and body, or throws a `RequestError` saying what is wrong where.
+    nonisolated init(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, caller: LatheRuntime.Caller?) async throws {
+        _ = body
+        _ = metadata
+        self.init(caller: caller)
+    }
+}
+
 extension Operations.SecureBoth {
     nonisolated static func handle(_ request: HTTPTypes.HTTPRequest, body: OpenAPIRuntime.HTTPBody?, metadata: OpenAPIRuntime.ServerRequestMetadata, api: some APIServer, middlewares: [any OpenAPIRuntime.ServerMiddleware], authentication: ServerAuthentication, limits: LatheRuntime.ServerLimits) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
         try await LatheRuntime.ServerSupport.handle(request, body: body, metadata: metadata, operationID: id, middlewares: middlewares, limits: limits) { request, body, metadata in

@@ -181,6 +181,19 @@ struct HTTPRoundTripTests {
         func echoLines(_ input: Operations.EchoLines.Input) async throws -> Operations.EchoLines.Output {
             .ok(.init(body: .ndjson(try input.body.jsonLines)))
         }
+
+        func deleteNote(_ input: Operations.DeleteNote.Input) async throws -> Operations.DeleteNote.Output {
+            switch input.path.id {
+            // A body HTTP forbids with a 204: the generated server leaves it out.
+            case "gone": .success(statusCode: 204, .init(body: .json(["id": .string("gone")])))
+            case "later": .success(statusCode: 202, .init(body: .empty))
+            default: .success(statusCode: 200, .init(body: .json(["id": .string(input.path.id)])))
+            }
+        }
+
+        func putNote(_ input: Operations.PutNote.Input) async throws -> Operations.PutNote.Output {
+            .default(statusCode: 204, .init(body: .empty))
+        }
     }
 
     /// Starts the server on an ephemeral loopback port, runs `body` with a client for it, and stops it.
@@ -238,6 +251,28 @@ struct HTTPRoundTripTests {
                     "since": "2024-02-29T10:00:00Z",
                     "day": "2024-02-29", "path": "a/b", "flags": [true, false], "session": "s 1",
                 ])
+        }
+    }
+
+    /// A `2XX` documented with JSON, answered 204 (the handler's body left out by the server) or 202
+    /// without content, is `empty` through each transport; answered 200, it has its body.
+    @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
+    func aRangeAnsweredWithoutContentIsEmpty(_ kind: TransportKind) async throws {
+        try await withServer(kind) { client in
+            #expect(try await client.deleteNote(id: "keep").get() == ["id": .string("keep")])
+            for (id, status) in [("gone", 204), ("later", 202)] {
+                let output = try await client.deleteNote(id: id)
+                guard case .success(status, let response) = output, case .empty = response.body else {
+                    Issue.record("expected \(status) without a body, got \(output)")
+                    return
+                }
+                #expect(try output.get() == nil)
+            }
+            guard case .default(204, let response) = try await client.putNote(id: "x"), case .empty = response.body
+            else {
+                Issue.record("expected a 204 default without a body")
+                return
+            }
         }
     }
 
