@@ -417,8 +417,8 @@ extension Lowerer {
 
         // Path parameters missing from the template go in the query, or are left out where a
         // template name has no parameter; such names become required strings (both reported by
-        // the document checks, `PathTemplate.pathParametersSentInQuery`). One stray beside one
-        // such name is that name's parameter, renamed (`PathTemplate.renamedPathParameter`).
+        // the document checks, `PathTemplate.strayReadings`). One stray beside one such name is
+        // that name's parameter, renamed.
         // Names are looked up in sets: a path of n template names searched lists n² times.
         var effective = document.parameters(of: operation, in: pathItem)
         let fixedQuery = queryInPath(operation, templateNames: templateNames, parameters: &effective)
@@ -426,13 +426,11 @@ extension Lowerer {
         // Before the querystring's rule, which leaves it out beside query parameters: these are
         // some. Only where there is a stray (most operations have none, and this is every one's path).
         if effective.contains(where: { $0.location == .path && !template.contains($0.name) }) {
-            // As the document checks read them: a path parameter the path's query names is its.
-            let inQuery = Set(operation.queryInPath.lazy.compactMap(\.variable))
-            let candidates = effective.filter {
-                !($0.location == .path && inQuery.contains($0.name) && !template.contains($0.name))
-            }
-            let sentInQuery = PathTemplate.pathParametersSentInQuery(candidates, templateNames: template)
-            let renamed = PathTemplate.renamedPathParameter(candidates, templateNames: template)
+            // As the document checks read them.
+            let readings = PathTemplate.strayReadings(
+                effective, templateNames: template,
+                queryVariables: Set(operation.queryInPath.lazy.compactMap(\.variable)))
+            let (sentInQuery, renamed) = (readings.sentInQuery, readings.renamed)
             effective = effective.compactMap { parameter in
                 guard parameter.location == .path, !template.contains(parameter.name) else { return parameter }
                 if let renamed, parameter.name == renamed.stray {

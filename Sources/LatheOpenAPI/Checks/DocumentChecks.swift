@@ -335,7 +335,7 @@ struct DocumentChecks {
                 // The path item's strays are reported once (repeats are dropped), with the reading
                 // each operation takes; an operation's parameter of the same name replaces one.
                 let replaced = itemParameters.isEmpty ? [] : Set(operationParameters.map(\.0.identity))
-                var strayReadings: (sent: Set<String>, renamed: (stray: String, templateName: String)?)?
+                var strayReadings: PathTemplate.StrayReadings?
                 for (parameter, site) in itemParameters.filter({ !replaced.contains($0.0.identity) })
                     + operationParameters
                 where parameter.location == .path {
@@ -344,21 +344,14 @@ struct DocumentChecks {
                         // Worked out only where there is a stray (most operations have none).
                         let readings =
                             strayReadings
-                            ?? {
-                                let parameters = document.parameters(of: operation, in: item).filter {
-                                    !($0.location == .path && inQuery.contains($0.name)
-                                        && !inTemplate.contains($0.name))
-                                }
-                                return (
-                                    PathTemplate.pathParametersSentInQuery(parameters, templateNames: inTemplate),
-                                    PathTemplate.renamedPathParameter(parameters, templateNames: inTemplate)
-                                )
-                            }()
+                            ?? PathTemplate.strayReadings(
+                                document.parameters(of: operation, in: item), templateNames: inTemplate,
+                                queryVariables: inQuery)
                         strayReadings = readings
                         let reading =
                             if let renamed = readings.renamed {
                                 "Lathe reads it as the template's '{\(renamed.templateName)}', which no parameter declares"
-                            } else if readings.sent.contains(parameter.name) {
+                            } else if readings.sentInQuery.contains(parameter.name) {
                                 "Lathe sends it as a query parameter, the one place left for it"
                             } else {
                                 "Lathe ignores this parameter"

@@ -40,6 +40,26 @@ public enum PathTemplate {
         return Set(path.lazy.map(\.name).filter { !templateNames.contains($0) && !query.contains($0) })
     }
 
+    /// What becomes of the path parameters a template does not name (`strays`), as the document
+    /// checks say and lowering does: those sent in the query, and the one read as a template name.
+    public struct StrayReadings: Sendable {
+        public var sentInQuery: Set<String>
+        public var renamed: (stray: String, templateName: String)?
+    }
+
+    /// `StrayReadings` of `parameters`, leaving out a path parameter the path's query names
+    /// (`queryVariables`, `readQueryInPaths`), which is the query's.
+    public static func strayReadings(
+        _ parameters: [Parameter], templateNames: Set<String>, queryVariables: Set<String>
+    ) -> StrayReadings {
+        let candidates = parameters.filter {
+            !($0.location == .path && queryVariables.contains($0.name) && !templateNames.contains($0.name))
+        }
+        return StrayReadings(
+            sentInQuery: pathParametersSentInQuery(candidates, templateNames: templateNames),
+            renamed: renamedPathParameter(candidates, templateNames: templateNames))
+    }
+
     /// The one path parameter the template does not name, and the one template name no parameter
     /// declares, where there is exactly one of each: the same parameter under another name
     /// (Meilisearch's `uidOrKey` for `/keys/{uid_or_key}`, SDMX's), which it is read as. `nil`
