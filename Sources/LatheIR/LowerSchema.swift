@@ -1216,7 +1216,9 @@ extension Lowerer {
             if let reading = declaredDefault(property.schema, isOptional: !isRequired) {
                 // Whether it fits a component not lowered yet (declared after this schema) is known
                 // once every component is: decided then, so the answer does not depend on the order.
-                if refersToPending(type) {
+                // So is an object's, or a list's that may hold objects: it fits by the properties'
+                // types, which may refer to one.
+                if reading.value.isObject || reading.value.isArray || refersToPending(type) {
                     deferredDefaults.append((id, swiftName, type, reading))
                 } else {
                     irProperty.defaultValue = defaultValue(reading, for: type)
@@ -1432,7 +1434,17 @@ extension Lowerer {
                 at: at, kind: "default-not-text")
             return text
         }
-        if case .object = value, holdsObjects(type) {
+        if case .object = value, case .named(let id) = unaliased(type.nonNull),
+            case .object(let object) = types[id.index].kind,
+            let mismatch = objectDefaultMismatch(value, object, visiting: [id])
+        {
+            warning(
+                "the default \(JSONText.compact(value)) does not fit this \(owner)'s type, '\(types[id.index].name.swift)' "
+                    + "(\(mismatch)), so Lathe does not apply it",
+                at: at, kind: "default-does-not-fit")
+            return nil
+        }
+        if case .object = value, holdsObjects(type, asMap: false) {
             // It may well fit: Lathe spells defaults as Swift literals, which an object is not.
             warning(
                 "the default \(JSONText.compact(value)) is an object, which Lathe does not apply as a "
@@ -1491,6 +1503,7 @@ extension Lowerer {
     /// The defaults `lowerObject` left until every component was lowered: each set on its property
     /// now, or warned about, as it would have been had the document declared the component first.
     func settleDeferredDefaults() {
+        var builders: [(type: IRTypeID, property: String, builds: Set<IRTypeID>, reading: DefaultReading)] = []
         for (id, name, type, reading) in deferredDefaults {
             let value = defaultValue(reading, for: type)
             guard let value, case .object(var object) = types[id.index].kind,
@@ -1498,8 +1511,84 @@ extension Lowerer {
             else { continue }
             object.properties[index].defaultValue = value
             types[id.index].kind = .object(object)
+            var builds = Set<IRTypeID>()
+            objectsBuilt(by: value, as: type, into: &builds)
+            if !builds.isEmpty { builders.append((id, name, builds, reading)) }
         }
         deferredDefaults = []
+        unapplyDefaultsBuildingThemselves(builders)
+    }
+
+    /// An object default is a call of the object's initializer, whose parameters left out take their
+    /// own defaults: where those build the first object again (`parent: {$ref: Node, default: {}}`
+    /// in `Node`), the call would never end. Such defaults are not applied, each with a warning.
+    private func unapplyDefaultsBuildingThemselves(
+        _ builders: [(type: IRTypeID, property: String, builds: Set<IRTypeID>, reading: DefaultReading)]
+    ) {
+        guard !builders.isEmpty else { return }
+        var edges: [IRTypeID: Set<IRTypeID>] = [:]
+        for builder in builders { edges[builder.type, default: []].formUnion(builder.builds) }
+        func reaches(_ start: Set<IRTypeID>, _ goal: IRTypeID) -> Bool {
+            var seen = Set<IRTypeID>()
+            var stack = Array(start)
+            while let next = stack.popLast() {
+                if next == goal { return true }
+                if seen.insert(next).inserted { stack += edges[next] ?? [] }
+            }
+            return false
+        }
+        for builder in builders where reaches(builder.builds, builder.type) {
+            guard case .object(var object) = types[builder.type.index].kind,
+                let index = object.properties.firstIndex(where: { $0.name.swift == builder.property })
+            else { continue }
+            object.properties[index].defaultValue = nil
+            types[builder.type.index].kind = .object(object)
+            warning(
+                "the default \(JSONText.compact(builder.reading.value)) builds a value whose own defaults build "
+                    + "'\(types[builder.type.index].name.swift)' again, without end, so Lathe does not apply it",
+                at: builder.reading.at, kind: "default-builds-itself")
+        }
+    }
+
+    /// The objects whose initializers the literal of `value` read as `type` calls (every alternative's
+    /// that may take it, which is more than the literal calls, never less).
+    func objectsBuilt(by value: SpecValue, as type: IRValueType, into built: inout Set<IRTypeID>, depth: Int = 0) {
+        // Aliases and alternatives may refer to each other before cycles are broken: a bound.
+        guard depth < 64 else { return }
+        switch (value, type) {
+        case (_, .nullable(let inner)):
+            objectsBuilt(by: value, as: inner, into: &built, depth: depth + 1)
+        case (.array(let items), .array(let element)):
+            for item in items { objectsBuilt(by: item, as: element, into: &built, depth: depth + 1) }
+        case (.object(let members), .dictionary(let element)):
+            for member in members { objectsBuilt(by: member.value, as: element, into: &built, depth: depth + 1) }
+        case (_, .named(let id)):
+            switch types[id.index].kind {
+            case .alias(let aliased, _):
+                objectsBuilt(by: value, as: aliased, into: &built, depth: depth + 1)
+            case .object(let object):
+                guard case .object(let members) = value else { return }
+                built.insert(id)
+                for member in members {
+                    guard let property = object.properties.first(where: { $0.name.original == member.key }) else {
+                        continue
+                    }
+                    objectsBuilt(by: member.value, as: property.type, into: &built, depth: depth + 1)
+                }
+            case .union(let union), .anyOf(let union):
+                for item in union.cases { objectsBuilt(by: value, as: item.type, into: &built, depth: depth + 1) }
+            case .tuple(let tuple):
+                guard case .array(let items) = value else { return }
+                for (index, item) in items.enumerated() {
+                    guard let type = index < tuple.positions.count ? tuple.positions[index].type : tuple.rest else {
+                        continue
+                    }
+                    objectsBuilt(by: item, as: type, into: &built, depth: depth + 1)
+                }
+            case .enumeration, .pending: return
+            }
+        default: return
+        }
     }
 
     /// Whether a JSON object could be a value of `type`: an object, a dictionary, any JSON value, or
@@ -1552,9 +1641,16 @@ extension Lowerer {
         case (.bool, .primitive(.bool)): return true
         case (.array(let items), .array(let element)):
             return items.allSatisfy { defaultFits($0, element, visiting: visiting) }
+        case (.object(let members), .dictionary(let element)):
+            // A key written twice would trap in a Swift dictionary literal.
+            return Set(members.map(\.key)).count == members.count
+                && members.allSatisfy { defaultFits($0.value, element, visiting: visiting) }
         case (_, .named(let id)):
             guard !visiting.contains(id) else { return false }
             let visiting = visiting.union([id])
+            if case .object(let object) = types[id.index].kind {
+                return objectDefaultMismatch(value, object, visiting: visiting) == nil
+            }
             guard case .enumeration(let enumeration) = types[id.index].kind else {
                 if case .alias(let aliased, _) = types[id.index].kind {
                     return defaultFits(value, aliased, visiting: visiting)
@@ -1592,6 +1688,34 @@ extension Lowerer {
             }
         default: return false
         }
+    }
+
+    /// Why an object default is no value of `object`, or `nil` when it is: one the generated
+    /// initializer takes, each key given to the property of that name (a null to one that may be
+    /// left out, or to a nullable one), every required property given, and no alternatives composed
+    /// in (their members take no default). Independent of the properties' own defaults, which may
+    /// not be settled yet.
+    func objectDefaultMismatch(_ value: SpecValue, _ object: IRObject, visiting: Set<IRTypeID>) -> String? {
+        guard case .object(let members) = value else { return "it is not an object" }
+        guard object.composed.isEmpty else { return "it composes alternatives, which take no default" }
+        var given = Set<String>()
+        for member in members {
+            guard given.insert(member.key).inserted else { return "'\(member.key)' is written twice" }
+            guard let property = object.properties.first(where: { $0.name.original == member.key }) else {
+                return "'\(member.key)' is no property of it"
+            }
+            if member.value == .null {
+                guard property.type.isNullable || !property.isRequired else {
+                    return "'\(member.key)' is null, which it does not allow"
+                }
+            } else if !defaultFits(member.value, property.type, visiting: visiting) {
+                return "'\(member.key)' does not take \(JSONText.compact(member.value))"
+            }
+        }
+        if let left = object.properties.first(where: { $0.isRequired && !given.contains($0.name.original) }) {
+            return "it leaves out the required '\(left.name.original)'"
+        }
+        return nil
     }
 
     // MARK: Unions

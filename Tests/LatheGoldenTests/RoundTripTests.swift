@@ -73,8 +73,12 @@ struct RoundTripTests {
             {"shipping": {"line1": "1 Quay", "city": "Oslo", "note": "ring"}, "billing": null,
              "total": {"amount": 5, "currency": "NOK"}, "destination": {"locker": "L7"}}
             """#
-        var order = try roundTrip(LargeValues.Order.self, json)
-        #expect(order.shipping.city == "Oslo" && order.billing == .null && order.gift == nil)
+        let gift = #""gift": {"line1": "Counter", "city": "Oslo"}"#
+        var order = try roundTrip(
+            LargeValues.Order.self, json,
+            expected: json.replacingOccurrences(of: "\"billing\": null,", with: "\"billing\": null, \(gift),"))
+        // A boxed property's object default is the value absent.
+        #expect(order.shipping.city == "Oslo" && order.billing == .null && order.gift.line1 == "Counter")
         #expect(order.destination == .locker(LargeValues.Locker(locker: "L7")))
         let copy = order
         order.shipping.city = "Bergen"
@@ -83,7 +87,10 @@ struct RoundTripTests {
         #expect(order != copy && order.shipping.city == "Bergen")
         try roundTrip(
             LargeValues.Order.self,
-            #"{"shipping": {"line1": "1 Quay", "city": "Oslo"}, "destination": {"line1": "3 Dock", "city": "Moss"}}"#)
+            #"{"shipping": {"line1": "1 Quay", "city": "Oslo"}, "destination": {"line1": "3 Dock", "city": "Moss"}}"#,
+            expected:
+                #"{"shipping": {"line1": "1 Quay", "city": "Oslo"}, \#(gift), "destination": {"line1": "3 Dock", "city": "Moss"}}"#
+        )
         #expect(String(describing: order).contains("Bergen"), "printed as the value it holds")
         #expect(throws: DecodingError.self) {
             try JSONCoding.decoder().decode(LargeValues.Order.self, from: Data(#"{"shipping": {"city": "Oslo"}}"#.utf8))
@@ -210,8 +217,10 @@ struct RoundTripTests {
     @Test func constants() throws {
         let event = try roundTrip(
             Const.Event.self, #"{"type": "invoice.cancelled"}"#,
-            expected: #"{"type": "invoice.cancelled", "version": 2, "filter": {"status": "open"}, "pair": [1, 2]}"#)
-        #expect(event.version == 2)
+            expected:
+                #"{"type": "invoice.cancelled", "version": 2, "filter": {"status": "open"}, "pair": [1, 2], "labels": {"tier": "gold"}}"#
+        )
+        #expect(event.version == 2 && event.labels == ["tier": "gold"], "a map's const is its value when absent")
         let wrong = try JSONCoding.decoder().decode(
             Const.Event.self, from: Data(#"{"type": "other", "version": 3}"#.utf8))
         #expect(
@@ -221,7 +230,9 @@ struct RoundTripTests {
         // A `const` object or array is compared as JSON: 1 and 1.0 are the same number.
         let filtered = try roundTrip(
             Const.Event.self, #"{"type": "invoice.cancelled", "filter": {"status": "open"}, "pair": [1.0, 2]}"#,
-            expected: #"{"type": "invoice.cancelled", "version": 2, "filter": {"status": "open"}, "pair": [1, 2]}"#)
+            expected:
+                #"{"type": "invoice.cancelled", "version": 2, "filter": {"status": "open"}, "pair": [1, 2], "labels": {"tier": "gold"}}"#
+        )
         #expect(filtered.validationIssues.isEmpty)
         let other = try JSONCoding.decoder().decode(
             Const.Event.self,
@@ -276,7 +287,7 @@ struct RoundTripTests {
         let settings = try roundTrip(
             Defaults.Settings.self, "{}",
             expected:
-                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "level": 2, "count": 5, "order": "asc", "docs": "about:blank", "tenant": "123e4567-e89b-12d3-a456-426614174000"}"#
+                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "level": 2, "count": 5, "order": "asc", "docs": "about:blank", "tenant": "123e4567-e89b-12d3-a456-426614174000", "odd": {"x": "y"}, "payment": {"paid_by": "sender", "account_number": null}, "limits": {"max": 3, "unit": {"name": "page"}}, "labels": {"env": "prod", "a \"b\"": "c"}, "metadata": {}}"#
         )
         #expect(settings.price == Decimal(string: "9.99"))
         #expect(Defaults.Settings().mode == .test)
@@ -284,9 +295,17 @@ struct RoundTripTests {
         let noted = try roundTrip(
             Defaults.Settings.self, #"{"note": null}"#,
             expected:
-                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null, "level": 2, "count": 5, "order": "asc", "docs": "about:blank", "tenant": "123e4567-e89b-12d3-a456-426614174000"}"#
+                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null, "level": 2, "count": 5, "order": "asc", "docs": "about:blank", "tenant": "123e4567-e89b-12d3-a456-426614174000", "odd": {"x": "y"}, "payment": {"paid_by": "sender", "account_number": null}, "limits": {"max": 3, "unit": {"name": "page"}}, "labels": {"env": "prod", "a \"b\"": "c"}, "metadata": {}}"#
         )
         #expect(noted.note == .null)
+        // An object's default is its initializer's call: a member given overrides its own default,
+        // a null is kept apart from absent where the property does, and left out where it allows none.
+        #expect(settings.payment == Defaults.Payment(paidBy: .sender, accountNumber: .null))
+        #expect(settings.payment.currency == nil && Defaults.Payment().paidBy == .recipient)
+        #expect(settings.limits.unit?.name == "page" && settings.labels == ["env": "prod", "a \"b\"": "c"])
+        let given = try JSONCoding.decoder().decode(
+            Defaults.Settings.self, from: Data(#"{"payment": {}, "metadata": {"k": 1}}"#.utf8))
+        #expect(given.payment == Defaults.Payment() && given.metadata == ["k": 1])
         // Defaults spelled as text take the type's value; an anyOf default fills every member that takes it.
         let spelled = try roundTrip(
             Defaults.Spelled.self, "{}",

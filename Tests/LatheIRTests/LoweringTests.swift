@@ -2581,9 +2581,9 @@ struct AllOfAndDefaultLoweringTests {
         #expect(warnings.count == 3 && warnings.allSatisfy { $0.hasSuffix("[example-null]") })
     }
 
-    /// A default Lathe cannot spell is a located warning that says why: an object default is not
-    /// applied (though it may fit), nor a date-time (a moment fixed when the spec was made), a default
-    /// of another type does not fit.
+    /// A default Lathe cannot spell is a located warning that says why: an object's that is no value of
+    /// the object (says which key), an object for alternatives told apart by a discriminator (which
+    /// may fit), a date-time (a moment fixed when the spec was made), a default of another type.
     @Test func aDefaultThatIsNotAppliedSaysWhy() throws {
         let yaml = """
             openapi: 3.1.0
@@ -2596,26 +2596,78 @@ struct AllOfAndDefaultLoweringTests {
                 Holder:
                   type: object
                   properties:
-                    settings: {$ref: '#/components/schemas/Settings', default: {mode: fast}}
-                    map: {type: object, additionalProperties: {type: integer}, default: {a: 1}}
+                    settings: {$ref: '#/components/schemas/Settings', default: {mode: fast, speed: 2}}
+                    map: {type: object, additionalProperties: {type: integer}, default: {a: x}}
                     mode: {$ref: '#/components/schemas/Mode', default: {mode: fast}}
                     text: {type: string, default: {a: 1}}
                     count: {type: integer, default: 3}
                     created: {type: [string, "null"], format: date-time, default: "2025-11-17T20:09:33.999933Z"}
+                    pet:
+                      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                      discriminator: {propertyName: kind}
+                      default: {kind: Cat}
+                    strict: {$ref: '#/components/schemas/Strict', default: {note: x}}
+                Cat: {type: object, required: [kind], properties: {kind: {type: string}}}
+                Dog: {type: object, required: [kind], properties: {kind: {type: string}}}
+                Strict: {type: object, required: [id], properties: {id: {type: integer}, note: {type: string}}}
             """
         let (_, object, warnings) = try holder(yaml)
         #expect(object.properties.first { $0.name.original == "count" }?.defaultValue != nil)
         let notApplied = "is an object, which Lathe does not apply as a default [default-object-not-applied]"
         let doesNotFit = "does not fit this property's type, so Lathe does not apply it [default-does-not-fit]"
         #expect(
-            warnings == [
-                "spec.yaml:11:68: warning: the default {\"mode\":\"fast\"} \(notApplied)",
-                "spec.yaml:12:77: warning: the default {\"a\":1} \(notApplied)",
+            // Objects' defaults are decided once every component is lowered: in the order of the lines.
+            warnings.sorted() == [
+                "spec.yaml:11:68: warning: the default {\"mode\":\"fast\",\"speed\":2} does not fit this property's "
+                    + "type, 'Settings' ('speed' is no property of it), so Lathe does not apply it [default-does-not-fit]",
+                "spec.yaml:12:77: warning: the default {\"a\":\"x\"} \(doesNotFit)",
                 "spec.yaml:13:60: warning: the default {\"mode\":\"fast\"} \(doesNotFit)",
                 "spec.yaml:14:39: warning: the default {\"a\":1} \(doesNotFit)",
                 "spec.yaml:16:71: warning: the default \"2025-11-17T20:09:33.999933Z\" is a date-time, which Lathe "
                     + "does not apply as a default (a generated spec's is often the moment it was generated) "
                     + "[default-date-time-not-applied]",
+                "spec.yaml:20:20: warning: the default {\"kind\":\"Cat\"} \(notApplied)",
+                "spec.yaml:21:64: warning: the default {\"note\":\"x\"} does not fit this property's type, 'Strict' "
+                    + "(it leaves out the required 'id'), so Lathe does not apply it [default-does-not-fit]",
+            ])
+    }
+
+    /// An object default is its initializer's call, whose left-out parameters take their own
+    /// defaults: one that would build its own object again (directly, or through another object's
+    /// defaults) is not applied, with a warning; one that ends is, whatever order the components come in.
+    @Test func anObjectDefaultThatWouldBuildItselfIsNotApplied() throws {
+        let yaml = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    parent: {$ref: '#/components/schemas/Holder', default: {name: root}}
+                    other: {$ref: '#/components/schemas/Other', default: {}}
+                    leaf: {$ref: '#/components/schemas/Leaf', default: {size: 2}}
+                    name: {type: string}
+                Other:
+                  type: object
+                  properties:
+                    back: {$ref: '#/components/schemas/Holder', default: {}}
+                Leaf: {type: object, properties: {size: {type: integer}, up: {$ref: '#/components/schemas/Holder'}}}
+            """
+        let (_, object, warnings) = try holder(yaml)
+        #expect(try property("parent", of: object).defaultValue == nil)
+        #expect(try property("other", of: object).defaultValue == nil)
+        #expect(try property("leaf", of: object).defaultValue != nil)
+        let endless = "builds a value whose own defaults build"
+        #expect(
+            warnings == [
+                "spec.yaml:9:64: warning: the default {\"name\":\"root\"} \(endless) 'Holder' again, without end, so Lathe "
+                    + "does not apply it [default-builds-itself]",
+                "spec.yaml:10:62: warning: the default {} \(endless) 'Holder' again, without end, so Lathe does not "
+                    + "apply it [default-builds-itself]",
+                "spec.yaml:16:62: warning: the default {} \(endless) 'Other' again, without end, so Lathe does not "
+                    + "apply it [default-builds-itself]",
             ])
     }
 
@@ -2905,7 +2957,7 @@ struct AllOfAndDefaultLoweringTests {
                 B: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {y: {type: string}}}]}
             """)
         #expect(
-            diagnostics.all.map(\.description) == [
+            diagnostics.all.map(\.description).sorted() == [
                 "spec.yaml:10:39: warning: the default {\"a\":1} does not fit this property's type, so Lathe does not "
                     + "apply it [default-does-not-fit]",
                 "spec.yaml:12:37: warning: the default null does not fit this property's type, so Lathe does not "

@@ -116,6 +116,16 @@ public enum SpecValue: Sendable, Hashable {
         }
     }
 
+    public var isObject: Bool {
+        if case .object = self { return true }
+        return false
+    }
+
+    public var isArray: Bool {
+        if case .array = self { return true }
+        return false
+    }
+
     /// Converts a YAML node under the core schema: quoted and non-numeric text is a string, `0x1F` an integer.
     public init(_ node: YAMLNode) {
         switch node.kind {

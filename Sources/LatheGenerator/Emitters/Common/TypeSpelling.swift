@@ -86,6 +86,15 @@ struct TypeSpelling {
             let parts = items.map { literal($0, as: element) }
             guard parts.allSatisfy({ $0 != nil }) else { return nil }
             return "[" + parts.map { $0! }.joined(separator: ", ") + "]"
+        case (.object(let members), .dictionary(let element)):
+            // A key written twice would trap in a dictionary literal (`defaultFits` turns it away).
+            guard Set(members.map(\.key)).count == members.count else { return nil }
+            var entries: [String] = []
+            for member in members {
+                guard let literal = literal(member.value, as: element) else { return nil }
+                entries.append(SwiftLiteral.string(member.key) + ": " + literal)
+            }
+            return "[" + (entries.isEmpty ? ":" : entries.joined(separator: ", ")) + "]"
         case (_, .named(let id)):
             switch module[id].kind {
             case .enumeration(let enumeration):
@@ -100,6 +109,8 @@ struct TypeSpelling {
                 }
             case .alias(let aliased, _):
                 return literal(value, as: aliased)
+            case .object(let object):
+                return objectLiteral(value, object, named: self.type(.named(id)))
             case .anyOf(let union):
                 // Every member that takes the value holds it, as decoding would fill them.
                 let members = union.cases.compactMap { item in
@@ -138,6 +149,39 @@ struct TypeSpelling {
         default:
             return nil
         }
+    }
+
+    /// A call of an object's initializer with the members `value` gives, in the order of its
+    /// parameters; the rest take the initializer's own defaults. A null is `nil` where the type is
+    /// optional, `.null` where it keeps null apart from absent, and left out where the property
+    /// allows no null (what decoding the key's absence gives). Fits as `objectDefaultMismatch`
+    /// found it would.
+    private func objectLiteral(_ value: SpecValue, _ object: IRObject, named name: String) -> String? {
+        guard case .object(let members) = value, object.composed.isEmpty else { return nil }
+        var arguments: [String] = []
+        for property in object.properties {
+            guard let member = members.first(where: { $0.key == property.name.original }) else {
+                if property.isRequired { return nil }
+                continue
+            }
+            // As `PropertyShape` reads it; a default the lowering kept is one this spells.
+            let keepsNull = !property.isRequired && property.type.isNullable && property.defaultValue == nil
+            let argument: String
+            if member.value == .null {
+                if property.type.isNullable {
+                    argument = keepsNull ? ".null" : "nil"
+                } else if !property.isRequired {
+                    continue
+                } else {
+                    return nil
+                }
+            } else {
+                guard let literal = literal(member.value, as: property.type) else { return nil }
+                argument = keepsNull ? ".value(\(literal))" : literal
+            }
+            arguments.append(SwiftNames.escapedMember(property.name.swift) + ": " + argument)
+        }
+        return name + "(" + arguments.joined(separator: ", ") + ")"
     }
 
     private func jsonValueLiteral(_ value: SpecValue) -> String {

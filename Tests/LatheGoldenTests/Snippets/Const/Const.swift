@@ -23,7 +23,8 @@ extension Const {
         /// - Note: Defaults to `[1,2]` when absent.
         public var pair: [LatheRuntime.JSONValue]
 
-        public var labels: [Swift.String: Swift.String]?
+        /// - Note: Defaults to `{"tier":"gold"}` when absent.
+        public var labels: [Swift.String: Swift.String]
 
         /// Creates a value from its members; optional members default to absent.
         public init(
@@ -31,7 +32,7 @@ extension Const {
             version: Swift.Int = 2,
             filter: LatheRuntime.JSONValue = ["status": "open"],
             pair: [LatheRuntime.JSONValue] = [1, 2],
-            labels: [Swift.String: Swift.String]? = nil
+            labels: [Swift.String: Swift.String] = ["tier": "gold"]
         ) {
             self.type = type
             self.version = version
@@ -47,7 +48,7 @@ extension Const {
             self.version = try container.decodeIfPresent(Swift.Int.self, forKey: "version", rejectingNull: rejectsNull) ?? 2
             self.filter = try container.decodeKeepingNull(LatheRuntime.JSONValue.self, forKey: "filter") ?? ["status": "open"]
             self.pair = try container.decodeIfPresent([LatheRuntime.JSONValue].self, forKey: "pair", rejectingNull: rejectsNull) ?? [1, 2]
-            self.labels = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: "labels", rejectingNull: rejectsNull)
+            self.labels = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: "labels", rejectingNull: rejectsNull) ?? ["tier": "gold"]
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -56,7 +57,7 @@ extension Const {
             try container.encode(self.version, forKey: "version")
             try container.encode(self.filter, forKey: "filter")
             try container.encode(self.pair, forKey: "pair")
-            try container.encodeIfPresent(self.labels, forKey: "labels")
+            try container.encode(self.labels, forKey: "labels")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -64,9 +65,7 @@ extension Const {
             LatheRuntime.Check.constant(self.version == 2, expected: "2", at: path.key("version"), into: &issues)
             LatheRuntime.Check.constant(self.filter == ["status": "open"], expected: "{\"status\":\"open\"}", at: path.key("filter"), into: &issues)
             LatheRuntime.Check.constant(self.pair == [1, 2], expected: "[1,2]", at: path.key("pair"), into: &issues)
-            if let value = self.labels {
-                LatheRuntime.Check.constant(value == ["tier": "gold"], expected: "{\"tier\":\"gold\"}", at: path.key("labels"), into: &issues)
-            }
+            LatheRuntime.Check.constant(self.labels == ["tier": "gold"], expected: "{\"tier\":\"gold\"}", at: path.key("labels"), into: &issues)
         }
     }
 }

@@ -9,6 +9,40 @@ import Foundation
 nonisolated public enum Defaults {}
 
 extension Defaults {
+    /// - Source: `#/components/schemas/Limits`
+    nonisolated public struct Limits: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var max: Swift.Int
+
+        public var unit: Unit?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(max: Swift.Int, unit: Unit? = nil) {
+            self.max = max
+            self.unit = unit
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.max = try container.decode(Swift.Int.self, forKey: "max")
+            self.unit = try container.decodeIfPresent(Unit.self, forKey: "unit", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.max, forKey: "max")
+            try container.encodeIfPresent(self.unit, forKey: "unit")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self.unit {
+                value.collectValidationIssues(at: path.key("unit"), into: &issues)
+            }
+        }
+    }
+}
+
+extension Defaults {
     /// - Source: `#/components/schemas/Mode`
     nonisolated public enum Mode: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case live
@@ -79,6 +113,117 @@ extension Defaults {
 }
 
 extension Defaults {
+    /// - Source: `#/components/schemas/Payment`
+    nonisolated public struct Payment: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// - Note: Defaults to `"recipient"` when absent.
+        public var paidBy: Payment.PaidBy
+
+        public var currency: Payment.Currency?
+
+        public var accountNumber: LatheRuntime.Nullable<Swift.String>?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            paidBy: Payment.PaidBy = .recipient,
+            currency: Payment.Currency? = nil,
+            accountNumber: LatheRuntime.Nullable<Swift.String>? = nil
+        ) {
+            self.paidBy = paidBy
+            self.currency = currency
+            self.accountNumber = accountNumber
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.paidBy = try container.decodeIfPresent(Payment.PaidBy.self, forKey: "paid_by", rejectingNull: rejectsNull) ?? .recipient
+            self.currency = try container.decodeIfPresent(Payment.Currency.self, forKey: "currency", rejectingNull: rejectsNull)
+            self.accountNumber = container.contains("account_number") ? try container.decode(LatheRuntime.Nullable<Swift.String>.self, forKey: "account_number") : nil
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encode(self.paidBy, forKey: "paid_by")
+            try container.encodeIfPresent(self.currency, forKey: "currency")
+            try container.encodeIfPresent(self.accountNumber, forKey: "account_number")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            self.paidBy.collectValidationIssues(at: path.key("paid_by"), into: &issues)
+            if let value = self.currency {
+                value.collectValidationIssues(at: path.key("currency"), into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Payment/properties/paid_by`
+        nonisolated public enum PaidBy: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case sender
+            case recipient
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.String)
+
+            public init(rawValue: Swift.String) {
+                switch rawValue {
+                case "sender": self = .sender
+                case "recipient": self = .recipient
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.String {
+                switch self {
+                case .sender: "sender"
+                case .recipient: "recipient"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.sender, .recipient]
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
+            }
+        }
+
+        /// - Source: `#/components/schemas/Payment/properties/currency`
+        nonisolated public enum Currency: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case eur
+            case usd
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.String)
+
+            public init(rawValue: Swift.String) {
+                switch rawValue {
+                case "EUR": self = .eur
+                case "USD": self = .usd
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.String {
+                switch self {
+                case .eur: "EUR"
+                case .usd: "USD"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.eur, .usd]
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
+            }
+        }
+    }
+}
+
+extension Defaults {
     /// - Source: `#/components/schemas/Settings`
     nonisolated public struct Settings: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         /// - Note: Defaults to `3` when absent.
@@ -122,7 +267,20 @@ extension Defaults {
         /// - Note: Defaults to `"123e4567-e89b-12d3-a456-426614174000"` when absent.
         public var tenant: Foundation.UUID
 
-        public var odd: Settings.Odd?
+        /// - Note: Defaults to `{"x":"y"}` when absent.
+        public var odd: Settings.Odd
+
+        /// - Note: Defaults to `{"paid_by":"sender","currency":null,"account_number":null}` when absent.
+        public var payment: Payment
+
+        /// - Note: Defaults to `{"max":3,"unit":{"name":"page"}}` when absent.
+        public var limits: Limits
+
+        /// - Note: Defaults to `{"env":"prod","a \"b\"":"c"}` when absent.
+        public var labels: [Swift.String: Swift.String]
+
+        /// - Note: Defaults to `{}` when absent.
+        public var metadata: [Swift.String: LatheRuntime.JSONValue]
 
         /// Creates a value from its members; optional members default to absent.
         public init(
@@ -140,7 +298,11 @@ extension Defaults {
             order: Order = .asc,
             docs: Swift.String = "about:blank",
             tenant: Foundation.UUID = Foundation.UUID(uuidString: "123e4567-e89b-12d3-a456-426614174000")!,
-            odd: Settings.Odd? = nil
+            odd: Settings.Odd = Settings.Odd(x: "y"),
+            payment: Payment = Payment(paidBy: .sender, accountNumber: .null),
+            limits: Limits = Limits(max: 3, unit: Unit(name: "page")),
+            labels: [Swift.String: Swift.String] = ["env": "prod", "a \"b\"": "c"],
+            metadata: [Swift.String: LatheRuntime.JSONValue] = [:]
         ) {
             self.retries = retries
             self.ratio = ratio
@@ -157,6 +319,10 @@ extension Defaults {
             self.docs = docs
             self.tenant = tenant
             self.odd = odd
+            self.payment = payment
+            self.limits = limits
+            self.labels = labels
+            self.metadata = metadata
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -176,7 +342,11 @@ extension Defaults {
             self.order = try container.decodeIfPresent(Order.self, forKey: "order", rejectingNull: rejectsNull) ?? .asc
             self.docs = try container.decodeIfPresent(Swift.String.self, forKey: "docs", rejectingNull: rejectsNull) ?? "about:blank"
             self.tenant = try container.decodeIfPresent(Foundation.UUID.self, forKey: "tenant", rejectingNull: rejectsNull) ?? Foundation.UUID(uuidString: "123e4567-e89b-12d3-a456-426614174000")!
-            self.odd = try container.decodeIfPresent(Settings.Odd.self, forKey: "odd", rejectingNull: rejectsNull)
+            self.odd = try container.decodeIfPresent(Settings.Odd.self, forKey: "odd", rejectingNull: rejectsNull) ?? Settings.Odd(x: "y")
+            self.payment = try container.decodeIfPresent(Payment.self, forKey: "payment", rejectingNull: rejectsNull) ?? Payment(paidBy: .sender, accountNumber: .null)
+            self.limits = try container.decodeIfPresent(Limits.self, forKey: "limits", rejectingNull: rejectsNull) ?? Limits(max: 3, unit: Unit(name: "page"))
+            self.labels = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: "labels", rejectingNull: rejectsNull) ?? ["env": "prod", "a \"b\"": "c"]
+            self.metadata = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: "metadata", rejectingNull: rejectsNull) ?? [:]
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -195,16 +365,20 @@ extension Defaults {
             try container.encode(self.order, forKey: "order")
             try container.encode(self.docs, forKey: "docs")
             try container.encode(self.tenant, forKey: "tenant")
-            try container.encodeIfPresent(self.odd, forKey: "odd")
+            try container.encode(self.odd, forKey: "odd")
+            try container.encode(self.payment, forKey: "payment")
+            try container.encode(self.limits, forKey: "limits")
+            try container.encode(self.labels, forKey: "labels")
+            try container.encode(self.metadata, forKey: "metadata")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             self.mode.collectValidationIssues(at: path.key("mode"), into: &issues)
             self.level.collectValidationIssues(at: path.key("level"), into: &issues)
             self.order.collectValidationIssues(at: path.key("order"), into: &issues)
-            if let value = self.odd {
-                value.collectValidationIssues(at: path.key("odd"), into: &issues)
-            }
+            self.odd.collectValidationIssues(at: path.key("odd"), into: &issues)
+            self.payment.collectValidationIssues(at: path.key("payment"), into: &issues)
+            self.limits.collectValidationIssues(at: path.key("limits"), into: &issues)
         }
 
         /// - Source: `#/components/schemas/Settings/properties/level`
@@ -676,5 +850,30 @@ extension Defaults {
                 }
             }
         }
+    }
+}
+
+extension Defaults {
+    /// - Source: `#/components/schemas/Unit`
+    nonisolated public struct Unit: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var name: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(name: Swift.String? = nil) {
+            self.name = name
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.name, forKey: "name")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 }

@@ -190,10 +190,11 @@ extension LargeValues {
             set { _billing = LatheRuntime.Indirect.box(newValue) }
         }
 
-        private var _gift: LatheRuntime.Indirect<Address>?
-        public var gift: Address? {
-            get { _gift?.value }
-            set { _gift = newValue.map { LatheRuntime.Indirect($0) } }
+        private var _gift: LatheRuntime.Indirect<Address>
+        /// - Note: Defaults to `{"line1":"Counter","city":"Oslo"}` when absent.
+        public var gift: Address {
+            get { _gift.value }
+            set { _gift = LatheRuntime.Indirect(newValue) }
         }
 
         public var total: Money?
@@ -204,13 +205,13 @@ extension LargeValues {
         public init(
             shipping: Address,
             billing: LatheRuntime.Nullable<Address>? = nil,
-            gift: Address? = nil,
+            gift: Address = Address(line1: "Counter", city: "Oslo"),
             total: Money? = nil,
             destination: Destination? = nil
         ) {
             self._shipping = LatheRuntime.Indirect(shipping)
             self._billing = LatheRuntime.Indirect.box(billing)
-            self._gift = gift.map { LatheRuntime.Indirect($0) }
+            self._gift = LatheRuntime.Indirect(gift)
             self.total = total
             self.destination = destination
         }
@@ -220,7 +221,7 @@ extension LargeValues {
             let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
             self._shipping = try container.decode(LatheRuntime.Indirect<Address>.self, forKey: "shipping")
             self._billing = container.contains("billing") ? try container.decode(LatheRuntime.Nullable<LatheRuntime.Indirect<Address>>.self, forKey: "billing") : nil
-            self._gift = try container.decodeIfPresent(LatheRuntime.Indirect<Address>.self, forKey: "gift", rejectingNull: rejectsNull)
+            self._gift = try container.decodeIfPresent(LatheRuntime.Indirect<Address>.self, forKey: "gift", rejectingNull: rejectsNull) ?? LatheRuntime.Indirect(Address(line1: "Counter", city: "Oslo"))
             self.total = try container.decodeIfPresent(Money.self, forKey: "total", rejectingNull: rejectsNull)
             self.destination = try container.decodeIfPresent(Destination.self, forKey: "destination", rejectingNull: rejectsNull)
         }
@@ -229,7 +230,7 @@ extension LargeValues {
             var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
             try container.encode(self._shipping, forKey: "shipping")
             try container.encodeIfPresent(self._billing, forKey: "billing")
-            try container.encodeIfPresent(self._gift, forKey: "gift")
+            try container.encode(self._gift, forKey: "gift")
             try container.encodeIfPresent(self.total, forKey: "total")
             try container.encodeIfPresent(self.destination, forKey: "destination")
         }
@@ -239,9 +240,7 @@ extension LargeValues {
             if case .value(let value)? = LatheRuntime.Indirect.unbox(self._billing) {
                 value.collectValidationIssues(at: path.key("billing"), into: &issues)
             }
-            if let value = self._gift?.value {
-                value.collectValidationIssues(at: path.key("gift"), into: &issues)
-            }
+            self._gift.value.collectValidationIssues(at: path.key("gift"), into: &issues)
             if let value = self.total {
                 value.collectValidationIssues(at: path.key("total"), into: &issues)
             }
