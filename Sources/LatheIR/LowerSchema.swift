@@ -436,6 +436,11 @@ extension Lowerer {
     // MARK: allOf
 
     private func lowerAllOf(_ schema: Schema, _ hint: NameHint) -> (IRValueType, IRConstraints) {
+        if let kept = membersBesideObjectType(schema) {
+            var schema = schema
+            schema.allOf = kept
+            return lowerAllOf(schema, hint)
+        }
         // Members that only restate a `type` next to a `$ref` (`[$ref: Status, type: string]`) add
         // nothing. One that names another type (`[$ref: Code, type: integer]` where `Code` is a
         // string) asks for a value no JSON value is: the reference's type, with a warning.
@@ -525,6 +530,35 @@ extension Lowerer {
             "allOf combines schemas that are not all objects; Lathe uses the first one's type\(detail)",
             at: schema.origin, kind: "allof-not-objects")
         return lower(meaningful.first ?? own, hint)
+    }
+
+    /// `{type: object, allOf: [$ref: Fid, {properties: {fid: …}}]}` where `Fid` is an integer (Neynar):
+    /// no value is both, and the type beside and the members with properties say object, which
+    /// the API sends. The members without those that are another type are left out, each with a
+    /// warning, and the rest are read; `nil` when there is none to leave out, or nothing else.
+    private func membersBesideObjectType(_ schema: Schema) -> [Schema]? {
+        guard schema.types?.subtracting(.null) == .object else { return nil }
+        var contradicting: [(member: Schema, types: JSONTypes)] = []
+        var structured = !schema.properties.isEmpty
+        for member in schema.allOf {
+            let types = (member.ref != nil ? declaredTypes(of: member) : member.types)?.subtracting(.null)
+            if let types, !types.isEmpty, !types.contains(.object) {
+                contradicting.append((member, types))
+            } else if member.ref != nil || !Self.hasNoStructure(member) {
+                structured = true
+            }
+        }
+        guard !contradicting.isEmpty, structured else { return nil }
+        for (member, types) in contradicting {
+            let name = member.ref?.targetName.map { "'\($0)', of type " } ?? "a value of type "
+            warning(
+                "allOf asks for an object (the type beside it) that is also \(name)"
+                    + "\(types.typeNames.joined(separator: " or ")); no value is both, so Lathe leaves this member "
+                    + "out and reads the object",
+                at: member.origin, kind: "allof-type-conflict")
+        }
+        let left = Set(contradicting.map(\.member.origin))
+        return schema.allOf.filter { !left.contains($0.origin) }
     }
 
     /// Warns when `types`, beside `references` in an `allOf`, share no JSON value with what a

@@ -2372,6 +2372,51 @@ struct AllOfAndDefaultLoweringTests {
             ], "\(warnings)")
     }
 
+    /// `type: object` beside an `allOf` with a member of another type and one with properties
+    /// (Neynar's `parent_author: {type: object, allOf: [$ref: Fid, {properties: {fid}}]}`, `Fid` an
+    /// integer): no value is both; the object is what the type beside and the properties say, the
+    /// member of the other type is left out with a warning. With no other member, nothing is.
+    @Test func anObjectBesideAnAllOfLeavesOutAMemberOfAnotherType() throws {
+        let yaml = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Fid: {type: integer, format: int32}
+                Holder:
+                  type: object
+                  properties:
+                    author:
+                      type: object
+                      allOf:
+                        - $ref: '#/components/schemas/Fid'
+                        - {type: string}
+                        - {required: [fid], properties: {fid: {type: string, nullable: true}}}
+                    only: {type: object, allOf: [{$ref: '#/components/schemas/Fid'}]}
+            """
+        let (module, object, warnings) = try holder(yaml)
+        let author = try property("author", of: object)
+        guard case .named(let id) = author.type, case .object(let merged) = module[id].kind else {
+            Issue.record("author is \(author.type)")
+            return
+        }
+        #expect(merged.properties.map(\.name.original) == ["fid"])
+        let only = try property("only", of: object)
+        #expect(only.type == .named(try #require(module.types.first { module.qualifiedName($0.id) == "Fid" }?.id)))
+        #expect(
+            warnings.filter { $0.contains("allof") } == [
+                "spec.yaml:13:15: warning: allOf asks for an object (the type beside it) that is also 'Fid', of type "
+                    + "integer; no value is both, so Lathe leaves this member out and reads the object "
+                    + "[allof-type-conflict]",
+                "spec.yaml:14:15: warning: allOf asks for an object (the type beside it) that is also a value of type "
+                    + "string; no value is both, so Lathe leaves this member out and reads the object "
+                    + "[allof-type-conflict]",
+                "spec.yaml:16:15: warning: allOf combines schemas that are not all objects; Lathe uses the first "
+                    + "one's type [allof-not-objects]",
+            ], "\(warnings)")
+    }
+
     /// `{$ref: Stamp, type: [string, 'null']}` in 3.1 (and its `allOf` spelling) asks for a value
     /// that is both, which null is not; the `null` says what was meant: nullable, with a warning.
     /// A reference to a type that admits null already needs neither.

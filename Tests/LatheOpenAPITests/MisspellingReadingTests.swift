@@ -54,8 +54,8 @@ struct MisspellingReadingTests {
         #expect(properties["link"]?.ref == nil)
     }
 
-    /// A string format written as the type (INSEE's `type: date`) is a string of that format; a
-    /// `format` beside it stays, and a component of that name is still the reference it names.
+    /// A string format written as the type (INSEE's `type: date`, Swagger 2.0's `file`) is a string
+    /// of that format; a `format` beside it stays, and a component of that name is still the reference it names.
     @Test func aFormatWrittenAsTheTypeIsAStringOfIt() throws {
         let result = load(
             """
@@ -72,6 +72,7 @@ struct MisspellingReadingTests {
                     id: {type: uuid, format: ulid}
                     other: {type: dat}
                     maybe: {type: [date, 'null']}
+                    upload: {type: file, format: file}
             """)
         let properties = try componentProperties(result, of: "Stamp")
         #expect(properties["day"]?.types == .string && properties["day"]?.format == "date")
@@ -79,6 +80,8 @@ struct MisspellingReadingTests {
         #expect(properties["id"]?.types == .string && properties["id"]?.format == "ulid")
         #expect(properties["other"]?.types == nil && properties["other"]?.format == nil)
         #expect(properties["maybe"]?.types == [.string, .null] && properties["maybe"]?.format == "date")
+        // Swagger 2.0's file, as OpenAPI 3 reads it; its format only repeated the type.
+        #expect(properties["upload"]?.types == .string && properties["upload"]?.format == "binary")
     }
 
     /// A pointer into `components` whose section is misspelt by a letter case or a final `s`

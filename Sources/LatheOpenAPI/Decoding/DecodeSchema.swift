@@ -62,6 +62,7 @@ extension DocumentDecoder {
         var exclusiveMinimumFlag = false
         var exclusiveMaximumFlag = false
         var formatAsType: String?
+        var typedFormat: String?
         for (keyNode, value) in node.entries {
             guard let key = keyNode.text else { continue }
             if let keeping, !keeping.contains(key) { continue }
@@ -86,6 +87,7 @@ extension DocumentDecoder {
                     schema.types = decodeTypes(value, in: node)
                     if let unknown {
                         formatAsType = Self.formatsSpelledAsTypes[unknown.lowercased()]
+                        typedFormat = unknown
                     } else if value.isSequence {
                         formatAsType = Self.formatSpelledAsType(among: value.items)
                     }
@@ -212,7 +214,8 @@ extension DocumentDecoder {
                 }
             }
         }
-        if let formatAsType, schema.format == nil { schema.format = formatAsType }
+        // `type: file, format: file` (BlueWave's upload): the format only repeats the type.
+        if let formatAsType, schema.format == nil || schema.format == typedFormat { schema.format = formatAsType }
         if let types = schema.types, let constraints = schema.constraintsBox {
             warnAboutConstraintsOfOtherTypes(constraints, types: types, format: schema.format, in: node)
         }
@@ -585,6 +588,8 @@ extension DocumentDecoder {
     static let formatsSpelledAsTypes: [String: String] = [
         "date": "date", "date-time": "date-time", "datetime": "date-time", "uuid": "uuid", "uri": "uri",
         "url": "uri", "email": "email", "byte": "byte", "binary": "binary",
+        // Swagger 2.0's type of an uploaded file, kept by converted specs: OpenAPI 3's reading of it.
+        "file": "binary",
     ]
 
     private static let otherSpellings: [String: JSONTypes] = [
