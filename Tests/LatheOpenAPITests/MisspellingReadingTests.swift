@@ -84,6 +84,48 @@ struct MisspellingReadingTests {
         #expect(properties["upload"]?.types == .string && properties["upload"]?.format == "binary")
     }
 
+    /// A property's schema written beside an object's keywords instead of under `properties` (Codat's
+    /// `{type: object, companyName: {type: string}}`, Meilisearch's facet stats) is that property.
+    /// Not beside `properties` (a component indented too deep), nor a key whose `type` is no JSON
+    /// type (ajv-errors' messages), nor a misspelt keyword.
+    @Test func aPropertyWrittenBesideTheKeywordsIsAProperty() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Data:
+                  type: object
+                  title: Data
+                  companyName: {type: string, nullable: true}
+                  source: {$ref: '#/components/schemas/Nested'}
+                  errorMessage: {type: must be an object}
+                  propertise: {a: {type: string}}
+                Nested:
+                  type: object
+                  properties: {id: {type: string}}
+                  RoleEnum: {type: string, enum: [a, b]}
+            """)
+        #expect(try componentProperties(result, of: "Data").keys.sorted() == ["companyName", "source"])
+        #expect(try componentProperties(result, of: "Nested").keys.sorted() == ["id"])
+        #expect(
+            result.diagnostics.all.map(\.asGenerationFinding.description) == [
+                "spec.yaml:11:7: warning: unknown schema keyword 'errorMessage'; it is ignored [unknown-keyword]",
+                "spec.yaml:12:7: warning: unknown schema keyword 'propertise'; it is ignored (did you mean "
+                    + "'properties'?) [unknown-keyword]",
+                // Read after the object's own keywords.
+                "spec.yaml:9:7: warning: 'companyName' is no schema keyword, and holds a schema beside this object's "
+                    + "keywords; a property is written under 'properties'; Lathe reads it as a property of this "
+                    + "object [property-outside-properties]",
+                "spec.yaml:10:7: warning: 'source' is no schema keyword, and holds a schema beside this object's "
+                    + "keywords; a property is written under 'properties'; Lathe reads it as a property of this "
+                    + "object [property-outside-properties]",
+                "spec.yaml:16:7: warning: unknown schema keyword 'RoleEnum'; it is ignored [unknown-keyword]",
+            ])
+    }
+
     /// A pointer into `components` whose section is misspelt by a letter case or a final `s`
     /// (Meilisearch's `#/components/schema/summarizedTask`) is read as that section's; a section
     /// no closer than that, or a name the section lacks, stays unresolved.

@@ -63,6 +63,7 @@ extension DocumentDecoder {
         var exclusiveMaximumFlag = false
         var formatAsType: String?
         var typedFormat: String?
+        var strayProperties: [(name: String, nameNode: YAMLNode, value: YAMLNode)] = []
         for (keyNode, value) in node.entries {
             guard let key = keyNode.text else { continue }
             if let keeping, !keeping.contains(key) { continue }
@@ -205,6 +206,10 @@ extension DocumentDecoder {
             default:
                 if Self.unmodeledSchemaKeywords.contains(key) {
                     schema.unmodeledKeywords.append(key)
+                } else if Self.isPropertyOutsideProperties(value, of: node),
+                    Suggestions.closest(to: key, among: Self.modeledSchemaKeywords) == nil
+                {
+                    strayProperties.append((key, keyNode, value))
                 } else {
                     var message = "unknown schema keyword '\(key)'; it is ignored"
                     if let suggestion = Suggestions.closest(to: key, among: Self.modeledSchemaKeywords) {
@@ -213,6 +218,22 @@ extension DocumentDecoder {
                     warning(message, at: keyNode, kind: "unknown-keyword")
                 }
             }
+        }
+        for stray in strayProperties {
+            guard !schema.properties.contains(where: { $0.name == stray.name }) else {
+                warning(
+                    "unknown schema keyword '\(stray.name)'; it is ignored", at: stray.nameNode, kind: "unknown-keyword"
+                )
+                continue
+            }
+            // A warning, as an unknown keyword is: JSON Schema allows it, as an annotation.
+            warning(
+                "'\(stray.name)' is no schema keyword, and holds a schema beside this object's keywords; a property "
+                    + "is written under 'properties'; Lathe reads it as a property of this object",
+                at: stray.nameNode, kind: "property-outside-properties")
+            schema.properties.append(
+                Schema.Property(
+                    name: stray.name, nameNode: stray.nameNode, schema: decodeSchema(stray.value, allowBoolean: true)))
         }
         // `type: file, format: file` (BlueWave's upload): the format only repeats the type.
         if let formatAsType, schema.format == nil || schema.format == typedFormat { schema.format = formatAsType }
@@ -428,6 +449,25 @@ extension DocumentDecoder {
 
     /// Keywords whose value is data, for which null is a value of its own (`default: null`).
     static let dataKeywords: Set<String> = ["const", "default", "example", "examples", "enum"]
+
+    /// Whether `value`, under a key of `schema` that is no keyword, is a property's schema written
+    /// beside the object's keywords rather than under `properties` (Codat's webhook data: `{type:
+    /// object, companyName: {type: string}}`, Meilisearch's facet stats' `min` and `max`): `schema`
+    /// is an object without `properties`, and `value` has a JSON type, a `$ref`, properties, items,
+    /// alternatives or an enum. Not beside `properties`, where it is more likely a component
+    /// indented one level too deep (TRAPI's `ResourceRoleEnum`), nor another tool's annotation that
+    /// happens to hold a `type` (ajv-errors' `errorMessage: {type: "must be …"}`).
+    static func isPropertyOutsideProperties(_ value: YAMLNode, of schema: YAMLNode) -> Bool {
+        guard value.isMapping, schema["properties"] == nil, schema["type"]?.text == "object" else { return false }
+        if let type = value["type"] {
+            let names = type.isSequence ? Array(type.items) : [type]
+            return !names.isEmpty && names.allSatisfy { $0.text.flatMap { JSONTypes(name: $0) } != nil }
+        }
+        if let ref = value["$ref"] { return ref.isScalar }
+        return value["properties"]?.isMapping == true || value["items"]?.isMapping == true
+            || value["enum"]?.isSequence == true
+            || ["allOf", "oneOf", "anyOf"].contains { value[$0]?.isSequence == true }
+    }
 
     static let modeledSchemaKeywords = [
         "$ref", "type", "format", "title", "description", "enum", "const", "default", "example", "examples", "nullable",
