@@ -126,6 +126,34 @@ struct MisspellingReadingTests {
             ])
     }
 
+    /// A plain YAML key ending in a quote it never opened (tado's `isBalanceAcEligible":`) is the
+    /// name without it; a quoted key's quote, or one beside the name without it, is the name.
+    @Test func aPropertyNameEndingInAStrayQuoteIsTheNameWithoutIt() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Home:
+                  type: object
+                  required: [isEligible]
+                  properties:
+                    isEligible": {type: boolean}
+                    'inches"': {type: number}
+                    both': {type: string}
+                    both: {type: string}
+            """)
+        #expect(
+            try componentProperties(result, of: "Home").keys.sorted() == ["both", "both'", "inches\"", "isEligible"])
+        #expect(
+            result.diagnostics.all.map(\.asGenerationFinding.description) == [
+                "spec.yaml:10:9: warning: property name 'isEligible\"' ends with a quote that opens nothing (a slip "
+                    + "of YAML quoting); Lathe reads it as 'isEligible' [property-name-quote]"
+            ])
+    }
+
     /// A pointer into `components` whose section is misspelt by a letter case or a final `s`
     /// (Meilisearch's `#/components/schema/summarizedTask`) is read as that section's; a section
     /// no closer than that, or a name the section lacks, stays unresolved.

@@ -661,7 +661,19 @@ extension DocumentDecoder {
         var properties: [Schema.Property] = []
         properties.reserveCapacity(entries.count)
         var required: [String] = []
-        for (name, keyNode, value) in entries {
+        for (written, keyNode, value) in entries {
+            var name = written
+            if keyNode.scalarStyle == .plain, let last = name.last, last == "\"" || last == "'",
+                name.count > 1, name.firstIndex(of: last) == name.index(before: name.endIndex),
+                !entries.contains(where: { $0.name == String(name.dropLast()) })
+            {
+                // tado's `isBalanceAcEligible":`: a plain YAML key cannot open a quote, so this one
+                // closes nothing. A key with a quote is legal JSON, but no API's is.
+                name.removeLast()
+                warning(
+                    "property name '\(written)' ends with a quote that opens nothing (a slip of YAML quoting); "
+                        + "Lathe reads it as '\(name)'", at: keyNode, kind: "property-name-quote")
+            }
             if value.isSequence, name == "required", value.count > 0 {
                 let names = value.items.compactMap { $0.scalarType == .string ? text(of: $0) : nil }
                 if names.count == value.count, names.allSatisfy({ listed in entries.contains { $0.name == listed } }) {
