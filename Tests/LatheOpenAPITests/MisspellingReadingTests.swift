@@ -154,6 +154,46 @@ struct MisspellingReadingTests {
             ])
     }
 
+    /// An operation's `body` (no OpenAPI field) where there is no `requestBody`: a schema is an
+    /// application/json body of it (SignalK's provider POST), a Request Body object that body; any
+    /// other `body`, or one beside a `requestBody`, is an unknown field.
+    @Test func anOperationsBodyFieldIsItsRequestBody() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  body: {type: object, required: [id], properties: {id: {type: string}}}
+                  responses: {'204': {description: done}}
+                put:
+                  body: {content: {text/plain: {schema: {type: string}}}}
+                  responses: {'204': {description: done}}
+                patch:
+                  body: just text
+                  responses: {'204': {description: done}}
+                delete:
+                  body: {type: string}
+                  requestBody: {content: {application/json: {schema: {type: integer}}}}
+                  responses: {'204': {description: done}}
+            """)
+        let operations = try #require(result.document?.paths.first?.item.operations)
+        func body(_ method: String) throws -> RequestBody? {
+            let operation = try #require(operations.first { $0.method.token == method })
+            guard case .value(let body)? = operation.requestBody else { return nil }
+            return body
+        }
+        #expect(try body("POST")?.content.map(\.contentType) == ["application/json"])
+        #expect(try body("POST")?.content.first?.schema?.properties.map(\.name) == ["id"])
+        #expect(try body("PUT")?.content.map(\.contentType) == ["text/plain"])
+        #expect(try body("PATCH") == nil)
+        #expect(try body("DELETE")?.content.first?.schema?.types == .integer)
+        #expect(
+            result.diagnostics.all.map(\.kind) == ["body-field", "body-field", "unknown-field", "unknown-field"],
+            "\(result.diagnostics.all.map(\.description))")
+    }
+
     /// A pointer into `components` whose section is misspelt by a letter case or a final `s`
     /// (Meilisearch's `#/components/schema/summarizedTask`) is read as that section's; a section
     /// no closer than that, or a name the section lacks, stays unresolved.

@@ -173,10 +173,14 @@ extension DocumentDecoder {
             swagger2MediaTypes(swagger2Fields.produces?.value, "produces"), false
         )
         defer { (swagger2Produces, swagger2ProducesRead) = outerProduces }
-        let fields = [
-            "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses",
-            "callbacks", "deprecated", "security", "servers", "consumes", "produces",
-        ]
+        // SignalK's `post: {body: {type: object, …}}`: where there is no requestBody, a `body` that
+        // is one, or a schema, says what the body is.
+        let bodyField = node["requestBody"] == nil ? node["body"].flatMap(Self.requestBodyWrittenAsBody) : nil
+        let fields =
+            [
+                "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody",
+                "responses", "callbacks", "deprecated", "security", "servers", "consumes", "produces",
+            ] + (bodyField != nil ? ["body"] : [])
         let required = version.isJSONSchema2020 ? [] : ["responses"]
         let missing = ["responses": "Lathe treats every response as undocumented"]
         let extensions = object(
@@ -215,6 +219,24 @@ extension DocumentDecoder {
             case "requestBody":
                 operation.requestBody = decodeReferenceable(value, .requestBody, decodeRequestBody)
                 if method == .get { warnAboutBodyOnGet(at: keyNode) }
+            case "body":
+                guard let bodyField else { break }
+                // A warning, as any unknown field is.
+                warning(
+                    "'body' is no field of an operation; a request body is written under 'requestBody'; Lathe reads "
+                        + (bodyField == .requestBody
+                            ? "it as the requestBody" : "it as the schema of an application/json requestBody"),
+                    at: keyNode, kind: "body-field")
+                if bodyField == .requestBody {
+                    operation.requestBody = decodeReferenceable(value, .requestBody, decodeRequestBody)
+                } else {
+                    var body = RequestBody(node: value)
+                    var media = MediaType(node: value, contentType: "application/json")
+                    media.schema = decodeSchema(value)
+                    body.content = [media]
+                    operation.requestBody = .value(body)
+                }
+                if method == .get { warnAboutBodyOnGet(at: keyNode) }
             case "responses": (operation.responses, operation.responsesExtensions) = decodeResponses(value)
             case "callbacks":
                 operation.callbacks = namedEntries(value, "callbacks").compactMap { name, _, callback in
@@ -231,6 +253,15 @@ extension DocumentDecoder {
         if let swagger2Body { operation.requestBody = .value(swagger2Body) }
         warnAboutUnused(swagger2Fields, bodyRead: swagger2Body != nil, responsesRead: swagger2ProducesRead)
         return operation
+    }
+
+    enum BodyField { case requestBody, schema }
+
+    /// What an operation's `body` (no OpenAPI field) holds: a Request Body object, a schema, or neither.
+    static func requestBodyWrittenAsBody(_ value: YAMLNode) -> BodyField? {
+        guard value.isMapping else { return nil }
+        if value["content"] != nil || value["$ref"]?.text?.contains("/requestBodies/") == true { return .requestBody }
+        return looksLikeSchema(value) ? .schema : nil
     }
 
     /// Oxide's instance_state_monitor. RFC 9110 gives such a body no meaning, and since iOS 13

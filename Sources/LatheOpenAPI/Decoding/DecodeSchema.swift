@@ -458,7 +458,13 @@ extension DocumentDecoder {
     /// indented one level too deep (TRAPI's `ResourceRoleEnum`), nor another tool's annotation that
     /// happens to hold a `type` (ajv-errors' `errorMessage: {type: "must be …"}`).
     static func isPropertyOutsideProperties(_ value: YAMLNode, of schema: YAMLNode) -> Bool {
-        guard value.isMapping, schema["properties"] == nil, schema["type"]?.text == "object" else { return false }
+        schema["properties"] == nil && schema["type"]?.text == "object" && looksLikeSchema(value)
+    }
+
+    /// Whether `value`, found where OpenAPI has no field, is a schema: a mapping with a JSON type, a
+    /// `$ref`, properties, items, alternatives or an enum.
+    static func looksLikeSchema(_ value: YAMLNode) -> Bool {
+        guard value.isMapping else { return false }
         if let type = value["type"] {
             let names = type.isSequence ? Array(type.items) : [type]
             return !names.isEmpty && names.allSatisfy { $0.text.flatMap { JSONTypes(name: $0) } != nil }
