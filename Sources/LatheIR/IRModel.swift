@@ -738,7 +738,8 @@ public struct IRServerVariable: Sendable, Equatable {
     public var enumType: String?
     /// The listed values: each case's Swift name and the text it stands for.
     public var values: [IRName]
-    /// The default: a listed value's text when there are values.
-    public var defaultValue: String
+    /// The default: a listed value's text when there are values; `nil` for a variable the URL
+    /// names that `variables` does not declare, which the caller must give.
+    public var defaultValue: String?
     public var description: String?
 }

@@ -12,12 +12,18 @@ extension Lowerer {
         var enumsByName: [String: (variable: String, values: [String])] = [:]
         var servers: [IRServer] = []
         for (index, server) in document.servers.enumerated() {
-            guard let usable = usableURL(server) else { continue }
+            guard let usable = usableURL(server, allowingUndeclared: true) else { continue }
             let name = names.claim(
                 SwiftNames.serverName(server.name) ?? SwiftNames.serverName(server.description) ?? "server\(index + 1)")
             // A relative entry's member takes `relativeTo base` before the variables.
             var labels = NameScope(reserved: SwiftNames.keywords.union(usable.isRelative ? ["base"] : []))
-            var variables: [IRServerVariable] = []
+            // A variable the URL names and `variables` does not declare (Akamai's `{hostname}`, VTEX's
+            // `{accountName}`): a parameter without a default, first, as the caller must give it.
+            var variables = Self.undeclaredVariables(server).map { name in
+                IRServerVariable(
+                    name: IRName(original: name, swift: labels.claim(SwiftNames.memberName(name))), enumType: nil,
+                    values: [], defaultValue: nil, description: nil)
+            }
             for variable in server.variables where server.url.contains("{\(variable.name)}") {
                 let label = labels.claim(SwiftNames.memberName(variable.name))
                 let listed = variable.enumValues ?? []
@@ -116,7 +122,11 @@ extension Lowerer {
     /// `isRelative` says which of the two it is. An absolute URL loses the `/` that ends its path:
     /// transports append an operation's path, which begins with one, to the server's
     /// (`https://x/` would send `https://x//pets`); a relative one loses it when resolved.
-    private func usableURL(_ server: Server) -> (template: String, url: String, isRelative: Bool)? {
+    /// `allowingUndeclared`: a variable `variables` does not declare makes the URL no less usable (a
+    /// `ServerURL` member takes it as a parameter); an operation's server needs every one declared.
+    private func usableURL(
+        _ server: Server, allowingUndeclared: Bool = false
+    ) -> (template: String, url: String, isRelative: Bool)? {
         let reports = serversReported.insert(server.origin).inserted
         for variable in server.variables {
             if reports, let listed = variable.enumValues, !listed.isEmpty, !listed.contains(variable.defaultValue) {
@@ -132,8 +142,11 @@ extension Lowerer {
                 "the server URL '\(server.url)' has no scheme; Lathe reads it as '\(url)'", at: server.origin,
                 kind: "server-url-no-scheme")
         }
-        let isAbsolute = HTTPURL.isAbsolute(url)
-        guard isAbsolute || HTTPURL.isRelativeReference(url) else {
+        let undeclaredNames = allowingUndeclared ? Self.undeclaredVariables(server) : []
+        // Whether the URL is one with the undeclared variables given (a value stands in for each).
+        let checked = undeclaredNames.reduce(url) { $0.replacing("{\($1)}", with: "x") }
+        let isAbsolute = HTTPURL.isAbsolute(checked)
+        guard isAbsolute || HTTPURL.isRelativeReference(checked) else {
             guard reports else { return nil }
             let undeclared = Self.undeclaredVariables(server).map { "{\($0)}" }
             let why =
@@ -148,6 +161,14 @@ extension Lowerer {
                     + "its address to the client as serverURL",
                 at: server.origin, kind: "server-url-unusable")
             return nil
+        }
+        if reports, !undeclaredNames.isEmpty {
+            let names = undeclaredNames.map { "{\($0)}" }.joined(separator: ", ")
+            warning(
+                "the server URL '\(server.url)' names \(undeclaredNames.count == 1 ? "a variable" : "variables") "
+                    + "its 'variables' do not declare (\(names)); Lathe generates "
+                    + "\(undeclaredNames.count == 1 ? "it as a parameter" : "them as parameters") without a default",
+                at: server.origin, kind: "server-variable-undeclared")
         }
         if reports, template.dropFirst(impliedScheme?.count ?? 0) != server.url {
             warning(

@@ -27,6 +27,12 @@ struct ServerURLTests {
         let chosen = try WireFormats.ServerURL.regional(region: .usEast, version: "v2")
         #expect(chosen.url == URL(string: "https://us-east.wire.test/v2")!)
         #expect(WireFormats.ServerURL.Region.allCases.map(\.rawValue) == ["us-east", "eu-west"])
+        // A variable the spec does not declare has no default: the caller gives it.
+        #expect(try WireFormats.ServerURL.tenant(tenant: "acme").url == URL(string: "https://acme.wire.test/v1")!)
+        #expect(
+            try WireFormats.ServerURL.tenant(tenant: "eu", version: "v2").url == URL(string: "https://eu.wire.test/v2")!
+        )
+        #expect(throws: InvalidServerURL.self) { try WireFormats.ServerURL.tenant(tenant: "a b") }
     }
 
     /// A relative server URL is relative to where the spec is served, which the caller passes.

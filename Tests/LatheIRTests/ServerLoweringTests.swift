@@ -12,21 +12,36 @@ struct ServerLoweringTests {
         return (module, diagnostics.all.map(\.description))
     }
 
-    /// An unusable URL's warning names what is wrong with its braces: each undeclared variable,
-    /// or a declared one whose default holds a brace (not an undeclared variable).
-    @Test func anUnusableURLsWarningNamesItsUndeclaredVariables() throws {
+    /// A variable the URL names that `variables` does not declare (Akamai's `{hostname}`) is a
+    /// parameter without a default, first, once however often the URL names it, with a warning. An
+    /// operation's own server needs every variable declared: its unusable URL's warning names what
+    /// is wrong with its braces, each undeclared variable, or a declared one whose default holds a
+    /// brace.
+    @Test func anUndeclaredServerVariableIsAParameterWithoutADefault() throws {
         let (module, warnings) = try lower(
             """
             openapi: 3.1.0
             info: {title: T, version: '1'}
             servers:
-              - {url: 'https://{tenant}.{region}.example.com/{tenant}'}
+              - url: 'https://{tenant}.{region}.example.com/{tenant}/{version}'
+                variables: {version: {default: v1}}
               - url: https://{region}.example.com
                 variables: {region: {default: '{eu}'}}
             paths:
-              /a: {get: {operationId: a, responses: {'204': {description: ok}}}}
+              /a:
+                servers: [{url: 'https://{tenant}.{region}.example.com'}]
+                get: {operationId: a, responses: {'204': {description: ok}}}
             """)
-        #expect(module.servers.isEmpty)
+        let server = try #require(module.servers.first)
+        #expect(module.servers.count == 1 && server.url == "https://{tenant}.{region}.example.com/{tenant}/{version}")
+        #expect(server.variables.map(\.name.swift) == ["tenant", "region", "version"])
+        #expect(server.variables.map(\.defaultValue) == [nil, nil, "v1"])
+        #expect(module.operations.first?.serverOverride == nil)
+        #expect(
+            warnings.contains(
+                "spec.yaml:4:5: warning: the server URL 'https://{tenant}.{region}.example.com/{tenant}/{version}' "
+                    + "names variables its 'variables' do not declare ({tenant}, {region}); Lathe generates them as "
+                    + "parameters without a default [server-variable-undeclared]"), "\(warnings)")
         #expect(warnings.contains { $0.contains("URL (its variables {tenant}, {region} are not declared);") })
         #expect(warnings.contains { $0.contains("URL (a variable's default holds a '{');") })
     }
@@ -61,9 +76,10 @@ struct ServerLoweringTests {
                 get: {operationId: d, responses: {'204': {description: ok}}}
                 put: {operationId: e, responses: {'204': {description: ok}}}
             """)
-        #expect(module.servers.map(\.name) == ["production", "production2", "server5", "trailingSpace"])
+        #expect(
+            module.servers.map(\.name) == ["undeclared", "production", "production2", "server5", "trailingSpace"])
         #expect(module.servers.last?.url == "https://example.com/v1")
-        let region = try #require(module.servers.first?.variables.first)
+        let region = try #require(module.servers.first { $0.name == "production" }?.variables.first)
         #expect(region.enumType == "Region" && region.values.map(\.swift) == ["eu", "us"])
         #expect(region.defaultValue == "eu")
         #expect(
@@ -73,8 +89,8 @@ struct ServerLoweringTests {
         #expect(
             warnings.contains {
                 $0.hasPrefix(
-                    "spec.yaml:5:5: warning: the server URL 'https://{tenant}.example.com' is not an "
-                        + "absolute http(s) URL (its variable {tenant} is not declared)")
+                    "spec.yaml:5:5: warning: the server URL 'https://{tenant}.example.com' names a variable its "
+                        + "'variables' do not declare ({tenant}); Lathe generates it as a parameter without a default")
             })
         #expect(
             warnings.contains {

@@ -174,8 +174,11 @@ struct ClientEmitter: OperationsKindEmitter {
                         let defaultCase = SwiftNames.escapedMember((fallback ?? variable.values[0]).swift)
                         parameters.append("\(label): \(enumType) = .\(defaultCase)")
                         values.append("\(key): \(label).rawValue")
+                    } else if let defaultValue = variable.defaultValue {
+                        parameters.append("\(label): Swift.String = \(SwiftLiteral.string(defaultValue))")
+                        values.append("\(key): \(label)")
                     } else {
-                        parameters.append("\(label): Swift.String = \(SwiftLiteral.string(variable.defaultValue))")
+                        parameters.append("\(label): Swift.String")
                         values.append("\(key): \(label)")
                     }
                 }

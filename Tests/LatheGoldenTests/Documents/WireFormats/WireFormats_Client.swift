@@ -76,6 +76,16 @@ extension WireFormats {
             ServerURL(url: try LatheRuntime.ClientSupport.serverURL("/{base}/", ["base": base2], relativeTo: base))
         }
 
+        /// Tenant
+        ///
+        /// `https://{tenant}.wire.test/{version}`
+        ///
+        /// - Parameter tenant: The value of `{tenant}`.
+        /// - Parameter version: The value of `{version}`.
+        public static func tenant(tenant: Swift.String, version: Swift.String = "v1") throws -> ServerURL {
+            ServerURL(url: try LatheRuntime.ClientSupport.serverURL("https://{tenant}.wire.test/{version}", ["tenant": tenant, "version": version]))
+        }
+
         /// The values of the server variable `region`.
         nonisolated public enum Region: Swift.String, Swift.Sendable, Swift.Hashable, Swift.CaseIterable {
             case usEast = "us-east"
