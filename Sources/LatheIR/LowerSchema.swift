@@ -537,18 +537,11 @@ extension Lowerer {
     /// the API sends. The members without those that are another type are left out, each with a
     /// warning, and the rest are read; `nil` when there is none to leave out, or nothing else.
     private func membersBesideObjectType(_ schema: Schema) -> [Schema]? {
-        guard schema.types?.subtracting(.null) == .object else { return nil }
-        var contradicting: [(member: Schema, types: JSONTypes)] = []
-        var structured = !schema.properties.isEmpty
-        for member in schema.allOf {
-            let types = (member.ref != nil ? declaredTypes(of: member) : member.types)?.subtracting(.null)
-            if let types, !types.isEmpty, !types.contains(.object) {
-                contradicting.append((member, types))
-            } else if member.ref != nil || !Self.hasNoStructure(member) {
-                structured = true
-            }
+        guard leavesOutMembersOfOtherTypes(schema) else { return nil }
+        let contradicting = schema.allOf.compactMap { member in
+            typesOtherThanObject(member).map { (member: member, types: $0) }
         }
-        guard !contradicting.isEmpty, structured else { return nil }
+        guard !contradicting.isEmpty else { return nil }
         for (member, types) in contradicting {
             let name = member.ref?.targetName.map { "'\($0)', of type " } ?? "a value of type "
             warning(
@@ -559,6 +552,21 @@ extension Lowerer {
         }
         let left = Set(contradicting.map(\.member.origin))
         return schema.allOf.filter { !left.contains($0.origin) }
+    }
+
+    /// Whether `schema` is `type: object` beside an `allOf` with a member that may be an object, or
+    /// properties of its own: the object, which members of another type cannot also be.
+    func leavesOutMembersOfOtherTypes(_ schema: Schema) -> Bool {
+        guard schema.types?.subtracting(.null) == .object else { return false }
+        return !schema.properties.isEmpty
+            || schema.allOf.contains { typesOtherThanObject($0) == nil && ($0.ref != nil || !Self.hasNoStructure($0)) }
+    }
+
+    /// The JSON types an `allOf` member declares (itself or through its `$ref`), when none is an object.
+    func typesOtherThanObject(_ member: Schema) -> JSONTypes? {
+        let types = (member.ref != nil ? declaredTypes(of: member) : member.types)?.subtracting(.null)
+        guard let types, !types.isEmpty, !types.contains(.object) else { return nil }
+        return types
     }
 
     /// Warns when `types`, beside `references` in an `allOf`, share no JSON value with what a
@@ -1108,6 +1116,9 @@ extension Lowerer {
         for member in schema.allOf {
             guard let memberParts = objectParts(member, visited: &visited, family: family) else {
                 if Self.hasNoStructure(member) { continue }
+                // Beside `type: object`, a member of another type is left out, as lowering the schema
+                // itself does (`membersBesideObjectType`, which says so): merged into an extension too.
+                if typesOtherThanObject(member) != nil, leavesOutMembersOfOtherTypes(schema) { continue }
                 return nil
             }
             parts.add(memberParts)
@@ -1470,7 +1481,7 @@ extension Lowerer {
         }
         if case .object = value, case .named(let id) = unaliased(type.nonNull),
             case .object(let object) = types[id.index].kind,
-            let mismatch = objectDefaultMismatch(value, object, visiting: [id])
+            let mismatch = objectDefaultMismatch(value, object)
         {
             warning(
                 "the default \(JSONText.compact(value)) does not fit this \(owner)'s type, '\(types[id.index].name.swift)' "
@@ -1478,11 +1489,13 @@ extension Lowerer {
                 at: at, kind: "default-does-not-fit")
             return nil
         }
-        if case .object = value, holdsObjects(type, asMap: false) {
-            // It may well fit: Lathe spells defaults as Swift literals, which an object is not.
+        if case .object = value, case .named(let id) = unaliased(type.nonNull),
+            case .union(let union) = types[id.index].kind, union.discriminator != nil
+        {
+            // It may well fit: which case it is would be the discriminator's to say.
             warning(
-                "the default \(JSONText.compact(value)) is an object, which Lathe does not apply as a "
-                    + "default",
+                "the default \(JSONText.compact(value)) is an object for alternatives a discriminator tells apart, "
+                    + "which Lathe does not apply as a default",
                 at: at, kind: "default-object-not-applied")
             return nil
         }
@@ -1586,20 +1599,29 @@ extension Lowerer {
 
     /// The objects whose initializers the literal of `value` read as `type` calls (every alternative's
     /// that may take it, which is more than the literal calls, never less).
-    func objectsBuilt(by value: SpecValue, as type: IRValueType, into built: inout Set<IRTypeID>, depth: Int = 0) {
-        // Aliases and alternatives may refer to each other before cycles are broken: a bound.
-        guard depth < 64 else { return }
+    func objectsBuilt(by value: SpecValue, as type: IRValueType, into built: inout Set<IRTypeID>) {
+        var reached = Set<IRTypeID>()
+        objectsBuilt(by: value, as: type, into: &built, reached: &reached)
+    }
+
+    /// `reached`: the named types `value` itself was read as already. Aliases and alternatives read
+    /// the same value again, and may refer to each other before cycles are broken: each is read
+    /// once a value, however many paths lead to it (a union of unions of each other was exponential).
+    private func objectsBuilt(
+        by value: SpecValue, as type: IRValueType, into built: inout Set<IRTypeID>, reached: inout Set<IRTypeID>
+    ) {
         switch (value, type) {
         case (_, .nullable(let inner)):
-            objectsBuilt(by: value, as: inner, into: &built, depth: depth + 1)
+            objectsBuilt(by: value, as: inner, into: &built, reached: &reached)
         case (.array(let items), .array(let element)):
-            for item in items { objectsBuilt(by: item, as: element, into: &built, depth: depth + 1) }
+            for item in items { objectsBuilt(by: item, as: element, into: &built) }
         case (.object(let members), .dictionary(let element)):
-            for member in members { objectsBuilt(by: member.value, as: element, into: &built, depth: depth + 1) }
+            for member in members { objectsBuilt(by: member.value, as: element, into: &built) }
         case (_, .named(let id)):
+            guard reached.insert(id).inserted else { return }
             switch types[id.index].kind {
             case .alias(let aliased, _):
-                objectsBuilt(by: value, as: aliased, into: &built, depth: depth + 1)
+                objectsBuilt(by: value, as: aliased, into: &built, reached: &reached)
             case .object(let object):
                 guard case .object(let members) = value else { return }
                 built.insert(id)
@@ -1607,17 +1629,17 @@ extension Lowerer {
                     guard let property = object.properties.first(where: { $0.name.original == member.key }) else {
                         continue
                     }
-                    objectsBuilt(by: member.value, as: property.type, into: &built, depth: depth + 1)
+                    objectsBuilt(by: member.value, as: property.type, into: &built)
                 }
             case .union(let union), .anyOf(let union):
-                for item in union.cases { objectsBuilt(by: value, as: item.type, into: &built, depth: depth + 1) }
+                for item in union.cases { objectsBuilt(by: value, as: item.type, into: &built, reached: &reached) }
             case .tuple(let tuple):
                 guard case .array(let items) = value else { return }
                 for (index, item) in items.enumerated() {
                     guard let type = index < tuple.positions.count ? tuple.positions[index].type : tuple.rest else {
                         continue
                     }
-                    objectsBuilt(by: item, as: type, into: &built, depth: depth + 1)
+                    objectsBuilt(by: item, as: type, into: &built)
                 }
             case .enumeration, .pending: return
             }
@@ -1683,7 +1705,7 @@ extension Lowerer {
             guard !visiting.contains(id) else { return false }
             let visiting = visiting.union([id])
             if case .object(let object) = types[id.index].kind {
-                return objectDefaultMismatch(value, object, visiting: visiting) == nil
+                return objectDefaultMismatch(value, object) == nil
             }
             guard case .enumeration(let enumeration) = types[id.index].kind else {
                 if case .alias(let aliased, _) = types[id.index].kind {
@@ -1729,7 +1751,7 @@ extension Lowerer {
     /// left out, or to a nullable one), every required property given, and no alternatives composed
     /// in (their members take no default). Independent of the properties' own defaults, which may
     /// not be settled yet.
-    func objectDefaultMismatch(_ value: SpecValue, _ object: IRObject, visiting: Set<IRTypeID>) -> String? {
+    func objectDefaultMismatch(_ value: SpecValue, _ object: IRObject) -> String? {
         guard case .object(let members) = value else { return "it is not an object" }
         guard object.composed.isEmpty else { return "it composes alternatives, which take no default" }
         var given = Set<String>()
@@ -1739,10 +1761,15 @@ extension Lowerer {
                 return "'\(member.key)' is no property of it"
             }
             if member.value == .null {
-                guard property.type.isNullable || !property.isRequired else {
+                guard
+                    property.type.isNullable || unaliased(property.type) == .primitive(.jsonValue)
+                        || !property.isRequired
+                else {
                     return "'\(member.key)' is null, which it does not allow"
                 }
-            } else if !defaultFits(member.value, property.type, visiting: visiting) {
+            } else if !defaultFits(member.value, property.type) {
+                // Read afresh (not `visiting`): the value is smaller at each step, so a tree of the
+                // same object ends (`{name: a, child: {name: b}}`).
                 return "'\(member.key)' does not take \(JSONText.compact(member.value))"
             }
         }

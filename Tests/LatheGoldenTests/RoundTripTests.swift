@@ -287,7 +287,7 @@ struct RoundTripTests {
         let settings = try roundTrip(
             Defaults.Settings.self, "{}",
             expected:
-                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "level": 2, "count": 5, "order": "asc", "docs": "about:blank", "tenant": "123e4567-e89b-12d3-a456-426614174000", "odd": {"x": "y"}, "payment": {"paid_by": "sender", "account_number": null}, "limits": {"max": 3, "unit": {"name": "page"}}, "labels": {"env": "prod", "a \"b\"": "c"}, "metadata": {}}"#
+                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "level": 2, "count": 5, "order": "asc", "docs": "about:blank", "tenant": "123e4567-e89b-12d3-a456-426614174000", "odd": {"x": "y"}, "payment": {"paid_by": "sender", "account_number": null}, "limits": {"max": 3, "unit": {"name": "page"}}, "labels": {"env": "prod", "a \"b\"": "c"}, "metadata": {}, "effort": {"level": "none", "default": 2, "extra": null}, "tree": {"name": "a", "child": {"name": "b"}}}"#
         )
         #expect(settings.price == Decimal(string: "9.99"))
         #expect(Defaults.Settings().mode == .test)
@@ -295,7 +295,7 @@ struct RoundTripTests {
         let noted = try roundTrip(
             Defaults.Settings.self, #"{"note": null}"#,
             expected:
-                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null, "level": 2, "count": 5, "order": "asc", "docs": "about:blank", "tenant": "123e4567-e89b-12d3-a456-426614174000", "odd": {"x": "y"}, "payment": {"paid_by": "sender", "account_number": null}, "limits": {"max": 3, "unit": {"name": "page"}}, "labels": {"env": "prod", "a \"b\"": "c"}, "metadata": {}}"#
+                #"{"retries": 3, "ratio": 0.5, "price": 9.99, "verbose": false, "label": "none \"quoted\"", "mode": "test", "channels": ["email", "sms"], "extra": {"a": [1, true, null]}, "note": null, "level": 2, "count": 5, "order": "asc", "docs": "about:blank", "tenant": "123e4567-e89b-12d3-a456-426614174000", "odd": {"x": "y"}, "payment": {"paid_by": "sender", "account_number": null}, "limits": {"max": 3, "unit": {"name": "page"}}, "labels": {"env": "prod", "a \"b\"": "c"}, "metadata": {}, "effort": {"level": "none", "default": 2, "extra": null}, "tree": {"name": "a", "child": {"name": "b"}}}"#
         )
         #expect(noted.note == .null)
         // An object's default is its initializer's call: a member given overrides its own default,
@@ -306,6 +306,9 @@ struct RoundTripTests {
         let given = try JSONCoding.decoder().decode(
             Defaults.Settings.self, from: Data(#"{"payment": {}, "metadata": {"k": 1}}"#.utf8))
         #expect(given.payment == Defaults.Payment() && given.metadata == ["k": 1])
+        // A case named `none` is the enum's, not an absent value; a JSON null is kept.
+        #expect(settings.effort.level == Defaults.Effort.Level.none && settings.effort.extra == .null)
+        #expect(settings.tree.child?.name == "b" && settings.tree.child?.child == nil)
         // Defaults spelled as text take the type's value; an anyOf default fills every member that takes it.
         let spelled = try roundTrip(
             Defaults.Spelled.self, "{}",

@@ -103,6 +103,8 @@ struct MisspellingReadingTests {
                   source: {$ref: '#/components/schemas/Nested'}
                   errorMessage: {type: must be an object}
                   propertise: {a: {type: string}}
+                  extends: {$ref: '#/components/schemas/Nested'}
+                  messages: {properties: {name: must be a string}}
                 Nested:
                   type: object
                   properties: {id: {type: string}}
@@ -115,6 +117,8 @@ struct MisspellingReadingTests {
                 "spec.yaml:11:7: warning: unknown schema keyword 'errorMessage'; it is ignored [unknown-keyword]",
                 "spec.yaml:12:7: warning: unknown schema keyword 'propertise'; it is ignored (did you mean "
                     + "'properties'?) [unknown-keyword]",
+                "spec.yaml:13:7: warning: unknown schema keyword 'extends'; it is ignored [unknown-keyword]",
+                "spec.yaml:14:7: warning: unknown schema keyword 'messages'; it is ignored [unknown-keyword]",
                 // Read after the object's own keywords.
                 "spec.yaml:9:7: warning: 'companyName' is no schema keyword, and holds a schema beside this object's "
                     + "keywords; a property is written under 'properties'; Lathe reads it as a property of this "
@@ -122,7 +126,7 @@ struct MisspellingReadingTests {
                 "spec.yaml:10:7: warning: 'source' is no schema keyword, and holds a schema beside this object's "
                     + "keywords; a property is written under 'properties'; Lathe reads it as a property of this "
                     + "object [property-outside-properties]",
-                "spec.yaml:16:7: warning: unknown schema keyword 'RoleEnum'; it is ignored [unknown-keyword]",
+                "spec.yaml:18:7: warning: unknown schema keyword 'RoleEnum'; it is ignored [unknown-keyword]",
             ])
     }
 
@@ -138,19 +142,30 @@ struct MisspellingReadingTests {
               schemas:
                 Home:
                   type: object
-                  required: [isEligible]
+                  required: ['isEligible"', twice]
                   properties:
                     isEligible": {type: boolean}
                     'inches"': {type: number}
                     both': {type: string}
                     both: {type: string}
+                    twice": {type: string}
+                    twice': {type: string}
             """)
         #expect(
-            try componentProperties(result, of: "Home").keys.sorted() == ["both", "both'", "inches\"", "isEligible"])
+            try componentProperties(result, of: "Home").keys.sorted() == [
+                "both", "both'", "inches\"", "isEligible", "twice", "twice'",
+            ])
+        // `required` may name it either way.
+        let document = try #require(result.document)
+        let home = try #require(document.components.schemas.first { $0.name == "Home" }).key
+        #expect(try #require(document.store.schemas[home]).required == ["isEligible", "twice"])
         #expect(
             result.diagnostics.all.map(\.asGenerationFinding.description) == [
                 "spec.yaml:10:9: warning: property name 'isEligible\"' ends with a quote that opens nothing (a slip "
-                    + "of YAML quoting); Lathe reads it as 'isEligible' [property-name-quote]"
+                    + "of YAML quoting); Lathe reads it as 'isEligible' [property-name-quote]",
+                // The second that would be `twice` keeps its quote: no two properties share a key.
+                "spec.yaml:14:9: warning: property name 'twice\"' ends with a quote that opens nothing (a slip "
+                    + "of YAML quoting); Lathe reads it as 'twice' [property-name-quote]",
             ])
     }
 
@@ -177,6 +192,10 @@ struct MisspellingReadingTests {
                   body: {type: string}
                   requestBody: {content: {application/json: {schema: {type: integer}}}}
                   responses: {'204': {description: done}}
+                options:
+                  parameters: [{in: body, name: b, schema: {type: integer}}]
+                  body: {type: string}
+                  responses: {'204': {description: done}}
             """)
         let operations = try #require(result.document?.paths.first?.item.operations)
         func body(_ method: String) throws -> RequestBody? {
@@ -189,8 +208,40 @@ struct MisspellingReadingTests {
         #expect(try body("PUT")?.content.map(\.contentType) == ["text/plain"])
         #expect(try body("PATCH") == nil)
         #expect(try body("DELETE")?.content.first?.schema?.types == .integer)
+        // Beside a Swagger 2.0 body parameter, which is the body.
+        #expect(try body("OPTIONS")?.content.first?.schema?.types == .integer)
         #expect(
-            result.diagnostics.all.map(\.kind) == ["body-field", "body-field", "unknown-field", "unknown-field"],
+            result.diagnostics.all.map(\.kind).filter { $0 != "swagger2-leftover" } == [
+                "body-field", "body-field", "unknown-field", "unknown-field", "parameter-location-invalid",
+                "unknown-field",
+            ],
+            "\(result.diagnostics.all.map(\.description))")
+    }
+
+    /// A property's schema written as a list of one schema (Wellcome's `aggregations: [- $ref: …]`,
+    /// a YAML `- ` too many) is that schema; a longer list, or one of something else, is not.
+    @Test func aSchemaInAListOfOneIsThatSchema() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Aggregations: {type: object}
+                Page:
+                  type: object
+                  properties:
+                    aggregations:
+                      - $ref: '#/components/schemas/Aggregations'
+                    two: [{type: string}, {type: integer}]
+                    word: [text]
+            """)
+        let properties = try componentProperties(result, of: "Page")
+        #expect(properties["aggregations"]?.ref?.targetName == "Aggregations")
+        #expect(properties["two"]?.ref == nil && properties["two"]?.types == nil)
+        #expect(
+            result.diagnostics.all.map(\.kind) == ["schema-in-list", "wrong-type", "wrong-type"],
             "\(result.diagnostics.all.map(\.description))")
     }
 

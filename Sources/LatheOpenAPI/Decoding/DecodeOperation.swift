@@ -175,7 +175,11 @@ extension DocumentDecoder {
         defer { (swagger2Produces, swagger2ProducesRead) = outerProduces }
         // SignalK's `post: {body: {type: object, …}}`: where there is no requestBody, a `body` that
         // is one, or a schema, says what the body is.
-        let bodyField = node["requestBody"] == nil ? node["body"].flatMap(Self.requestBodyWrittenAsBody) : nil
+        let swagger2BodyBeside =
+            node["parameters"].map { $0.isSequence && $0.items.contains(where: Self.isSwagger2BodyParameter) } ?? false
+        let bodyField =
+            node["requestBody"] == nil && !swagger2BodyBeside
+            ? node["body"].flatMap(Self.requestBodyWrittenAsBody) : nil
         let fields =
             [
                 "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody",

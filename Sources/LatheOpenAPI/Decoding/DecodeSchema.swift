@@ -47,6 +47,12 @@ extension DocumentDecoder {
                 error(
                     "this schema has no value", at: node, kind: "empty-value",
                     reading: "Lathe reads it as an empty schema, which allows any value")
+            } else if node.isSequence, node.count == 1, let only = node.items.first, only.isMapping {
+                // Wellcome's `aggregations: [- $ref: …]`: a `- ` too many in YAML.
+                error(
+                    "expected a schema, but this is a list of one schema", at: node, kind: "schema-in-list",
+                    reading: "Lathe reads it as that schema")
+                return decodeSchema(only)
             } else {
                 wrongType(
                     "expected a schema (a mapping\(version.isJSONSchema2020 ? ", true or false" : "")), "
@@ -57,6 +63,7 @@ extension DocumentDecoder {
         }
         var nullable = false
         var requiredInProperties: [String] = []
+        var renamedProperties: [String: String] = [:]
         var typeIsReference = false
         var refIsMisspelled = false
         var exclusiveMinimumFlag = false
@@ -126,7 +133,8 @@ extension DocumentDecoder {
                             + "write type: [<type>, \"null\"] instead (Lathe honours it here)",
                         at: keyNode, kind: "version-feature")
                 }
-            case "properties": (schema.properties, requiredInProperties) = decodeObjectProperties(value)
+            case "properties":
+                (schema.properties, requiredInProperties, renamedProperties) = decodeObjectProperties(value)
             case "patternProperties": schema.patternProperties = decodeProperties(value, "patternProperties")
             case "$defs": schema.defs = decodeProperties(value, "$defs")
             case "required":
@@ -206,7 +214,7 @@ extension DocumentDecoder {
             default:
                 if Self.unmodeledSchemaKeywords.contains(key) {
                     schema.unmodeledKeywords.append(key)
-                } else if Self.isPropertyOutsideProperties(value, of: node),
+                } else if Self.isPropertyOutsideProperties(key, value, of: node),
                     Suggestions.closest(to: key, among: Self.modeledSchemaKeywords) == nil
                 {
                     strayProperties.append((key, keyNode, value))
@@ -261,6 +269,9 @@ extension DocumentDecoder {
                         }
                     } ?? notes
             }
+        }
+        if !renamedProperties.isEmpty {
+            schema.required = schema.required.map { renamedProperties[$0] ?? $0 }
         }
         if !requiredInProperties.isEmpty {
             schema.required += requiredInProperties.filter { !schema.required.contains($0) }
@@ -457,9 +468,14 @@ extension DocumentDecoder {
     /// alternatives or an enum. Not beside `properties`, where it is more likely a component
     /// indented one level too deep (TRAPI's `ResourceRoleEnum`), nor another tool's annotation that
     /// happens to hold a `type` (ajv-errors' `errorMessage: {type: "must be …"}`).
-    static func isPropertyOutsideProperties(_ value: YAMLNode, of schema: YAMLNode) -> Bool {
-        schema["properties"] == nil && schema["type"]?.text == "object" && looksLikeSchema(value)
+    static func isPropertyOutsideProperties(_ key: String, _ value: YAMLNode, of schema: YAMLNode) -> Bool {
+        schema["properties"] == nil && schema["type"]?.text == "object"
+            && !keywordsOfOtherVocabularies.contains(key) && looksLikeSchema(value)
     }
+
+    /// Keys whose value may look like a schema but are another vocabulary's: draft-03's inheritance
+    /// and exclusion, ajv-errors' messages.
+    static let keywordsOfOtherVocabularies: Set<String> = ["extends", "disallow", "errorMessage"]
 
     /// Whether `value`, found where OpenAPI has no field, is a schema: a mapping with a JSON type, a
     /// `$ref`, properties, items, alternatives or an enum.
@@ -470,7 +486,11 @@ extension DocumentDecoder {
             return !names.isEmpty && names.allSatisfy { $0.text.flatMap { JSONTypes(name: $0) } != nil }
         }
         if let ref = value["$ref"] { return ref.isScalar }
-        return value["properties"]?.isMapping == true || value["items"]?.isMapping == true
+        // Properties whose values are schemas, not messages (ajv-errors' `{properties: {name: "…"}}`).
+        if let properties = value["properties"], properties.isMapping {
+            return properties.entries.allSatisfy { $0.value.isMapping || $0.value.boolValue != nil }
+        }
+        return value["items"]?.isMapping == true
             || value["enum"]?.isSequence == true
             || ["allOf", "oneOf", "anyOf"].contains { value[$0]?.isSequence == true }
     }
@@ -552,7 +572,9 @@ extension DocumentDecoder {
                 // INSEE's `type: date`: a string of that format, which `decodeSchema` gives it
                 // where the schema has no `format` of its own.
                 error(
-                    "unknown type '\(text)'; '\(format)' is a format of strings", at: node, kind: "type-unknown",
+                    text.lowercased() == "file"
+                        ? "unknown type '\(text)' (Swagger 2.0's file, which OpenAPI 3 writes as a binary string)"
+                        : "unknown type '\(text)'; '\(format)' is a format of strings", at: node, kind: "type-unknown",
                     reading: "Lathe reads it as type: string, format: \(format)")
                 return .string
             }
@@ -662,20 +684,26 @@ extension DocumentDecoder {
     /// `properties`, and apart from them a `required` among them that lists its siblings' names
     /// (GA4GH WES's `required:` indented one level too deep): the object's required list, which,
     /// read as a property's schema, was any value, and every property optional.
-    private func decodeObjectProperties(_ node: YAMLNode) -> (properties: [Schema.Property], required: [String]) {
+    /// `renamed`: the names with a stray quote, by how they were written (`required` may list either).
+    private func decodeObjectProperties(
+        _ node: YAMLNode
+    ) -> (properties: [Schema.Property], required: [String], renamed: [String: String]) {
         let entries = namedEntries(node, "properties", followingReferences: false)
         var properties: [Schema.Property] = []
         properties.reserveCapacity(entries.count)
         var required: [String] = []
+        var renamed: [String: String] = [:]
         for (written, keyNode, value) in entries {
             var name = written
             if keyNode.scalarStyle == .plain, let last = name.last, last == "\"" || last == "'",
                 name.count > 1, name.firstIndex(of: last) == name.index(before: name.endIndex),
-                !entries.contains(where: { $0.name == String(name.dropLast()) })
+                !entries.contains(where: { $0.name == String(name.dropLast()) }),
+                !renamed.values.contains(String(name.dropLast()))
             {
                 // tado's `isBalanceAcEligible":`: a plain YAML key cannot open a quote, so this one
                 // closes nothing. A key with a quote is legal JSON, but no API's is.
                 name.removeLast()
+                renamed[written] = name
                 warning(
                     "property name '\(written)' ends with a quote that opens nothing (a slip of YAML quoting); "
                         + "Lathe reads it as '\(name)'", at: keyNode, kind: "property-name-quote")
@@ -704,7 +732,7 @@ extension DocumentDecoder {
             properties.append(
                 Schema.Property(name: name, nameNode: keyNode, schema: decodeSchema(value, allowBoolean: true)))
         }
-        return (properties, required)
+        return (properties, required, renamed)
     }
 
     private func decodeProperties(_ node: YAMLNode, _ what: String) -> [Schema.Property] {

@@ -112,10 +112,11 @@ struct TypeSpelling {
             case .object(let object):
                 return objectLiteral(value, object, named: self.type(.named(id)))
             case .anyOf(let union):
-                // Every member that takes the value holds it, as decoding would fill them.
+                // Every member that takes the value holds it, as decoding would fill them. Each
+                // parameter is optional: a case named `none` is spelled with its type.
                 let members = union.cases.compactMap { item in
-                    literal(value, as: item.type).map {
-                        SwiftNames.escapedMember(item.name.swift) + ": "
+                    literal(value, as: value == .null ? item.type : .nullable(item.type.nonNull)).map {
+                        SwiftNames.argumentLabel(item.name.swift) + ": "
                             + (union.isRecursive ? "\(Runtime.indirect)(\($0))" : $0)
                     }
                 }
@@ -125,13 +126,13 @@ struct TypeSpelling {
                 var arguments: [String] = []
                 for (position, item) in zip(tuple.positions, items) {
                     guard let literal = literal(item, as: position.type) else { return nil }
-                    arguments.append("\(SwiftNames.escapedMember(position.name.swift)): \(literal)")
+                    arguments.append("\(SwiftNames.argumentLabel(position.name.swift)): \(literal)")
                 }
                 if items.count > tuple.positions.count {
                     guard let rest = tuple.rest,
                         let literal = literal(.array(Array(items.dropFirst(tuple.positions.count))), as: .array(rest))
                     else { return nil }
-                    arguments.append("\(SwiftNames.escapedMember(tuple.restName)): \(literal)")
+                    arguments.append("\(SwiftNames.argumentLabel(tuple.restName)): \(literal)")
                 }
                 return "\(self.type(.named(id)))(\(arguments.joined(separator: ", ")))"
             case .union(let union) where union.discriminator == nil:
@@ -153,9 +154,9 @@ struct TypeSpelling {
 
     /// A call of an object's initializer with the members `value` gives, in the order of its
     /// parameters; the rest take the initializer's own defaults. A null is `nil` where the type is
-    /// optional, `.null` where it keeps null apart from absent, and left out where the property
-    /// allows no null (what decoding the key's absence gives). Fits as `objectDefaultMismatch`
-    /// found it would.
+    /// optional, `.null` where it keeps null apart from absent (or is any JSON value), and left out
+    /// where the property allows no null (what decoding the key's absence gives). Fits as
+    /// `objectDefaultMismatch` found it would.
     private func objectLiteral(_ value: SpecValue, _ object: IRObject, named name: String) -> String? {
         guard case .object(let members) = value, object.composed.isEmpty else { return nil }
         var arguments: [String] = []
@@ -170,16 +171,22 @@ struct TypeSpelling {
             if member.value == .null {
                 if property.type.isNullable {
                     argument = keepsNull ? ".null" : "nil"
+                } else if unaliased(property.type) == .primitive(.jsonValue) {
+                    argument = "\(Runtime.jsonValue).null"
                 } else if !property.isRequired {
                     continue
                 } else {
                     return nil
                 }
+            } else if keepsNull {
+                guard let literal = literal(member.value, as: property.type.nonNull) else { return nil }
+                argument = ".value(\(literal))"
             } else {
-                guard let literal = literal(member.value, as: property.type) else { return nil }
-                argument = keepsNull ? ".value(\(literal))" : literal
+                // Spelled as for an optional parameter: a case named `none` with its type.
+                guard let literal = literal(member.value, as: .nullable(property.type.nonNull)) else { return nil }
+                argument = literal
             }
-            arguments.append(SwiftNames.escapedMember(property.name.swift) + ": " + argument)
+            arguments.append(SwiftNames.argumentLabel(property.name.swift) + ": " + argument)
         }
         return name + "(" + arguments.joined(separator: ", ") + ")"
     }

@@ -9,6 +9,82 @@ import Foundation
 nonisolated public enum Defaults {}
 
 extension Defaults {
+    /// - Source: `#/components/schemas/Effort`
+    nonisolated public struct Effort: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var level: Effort.Level?
+
+        public var `default`: Swift.Int?
+
+        public var extra: LatheRuntime.JSONValue?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(
+            level: Effort.Level? = nil,
+            `default`: Swift.Int? = nil,
+            extra: LatheRuntime.JSONValue? = nil
+        ) {
+            self.level = level
+            self.`default` = `default`
+            self.extra = extra
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.level = try container.decodeIfPresent(Effort.Level.self, forKey: "level", rejectingNull: rejectsNull)
+            self.`default` = try container.decodeIfPresent(Swift.Int.self, forKey: "default", rejectingNull: rejectsNull)
+            self.extra = try container.decodeKeepingNull(LatheRuntime.JSONValue.self, forKey: "extra")
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.level, forKey: "level")
+            try container.encodeIfPresent(self.`default`, forKey: "default")
+            try container.encodeIfPresent(self.extra, forKey: "extra")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self.level {
+                value.collectValidationIssues(at: path.key("level"), into: &issues)
+            }
+        }
+
+        /// - Source: `#/components/schemas/Effort/properties/level`
+        nonisolated public enum Level: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
+            case none
+            case high
+            /// A value the spec does not list: kept as it came, reported by `validate()`.
+            case undocumented(Swift.String)
+
+            public init(rawValue: Swift.String) {
+                switch rawValue {
+                case "none": self = .none
+                case "high": self = .high
+                default: self = .undocumented(rawValue)
+                }
+            }
+
+            public var rawValue: Swift.String {
+                switch self {
+                case .none: "none"
+                case .high: "high"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [.none, .high]
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if case .undocumented(let value) = self {
+                    LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+                }
+            }
+        }
+    }
+}
+
+extension Defaults {
     /// - Source: `#/components/schemas/Limits`
     nonisolated public struct Limits: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var max: Swift.Int
@@ -72,6 +148,44 @@ extension Defaults {
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
             if case .undocumented(let value) = self {
                 LatheRuntime.Check.documented(false, "\(value)", at: path, into: &issues)
+            }
+        }
+    }
+}
+
+extension Defaults {
+    /// - Source: `#/components/schemas/Node`
+    nonisolated public struct Node: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var name: Swift.String?
+
+        private var _child: LatheRuntime.Indirect<Node>?
+        public var child: Node? {
+            get { _child?.value }
+            set { _child = newValue.map { LatheRuntime.Indirect($0) } }
+        }
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(name: Swift.String? = nil, child: Node? = nil) {
+            self.name = name
+            self._child = child.map { LatheRuntime.Indirect($0) }
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+            self._child = try container.decodeIfPresent(LatheRuntime.Indirect<Node>.self, forKey: "child", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.name, forKey: "name")
+            try container.encodeIfPresent(self._child, forKey: "child")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            if let value = self._child?.value {
+                value.collectValidationIssues(at: path.key("child"), into: &issues)
             }
         }
     }
@@ -282,6 +396,12 @@ extension Defaults {
         /// - Note: Defaults to `{}` when absent.
         public var metadata: [Swift.String: LatheRuntime.JSONValue]
 
+        /// - Note: Defaults to `{"level":"none","default":2,"extra":null}` when absent.
+        public var effort: Effort
+
+        /// - Note: Defaults to `{"name":"a","child":{"name":"b"}}` when absent.
+        public var tree: Node
+
         /// Creates a value from its members; optional members default to absent.
         public init(
             retries: Swift.Int = 3,
@@ -302,7 +422,9 @@ extension Defaults {
             payment: Payment = Payment(paidBy: .sender, accountNumber: .null),
             limits: Limits = Limits(max: 3, unit: Unit(name: "page")),
             labels: [Swift.String: Swift.String] = ["env": "prod", "a \"b\"": "c"],
-            metadata: [Swift.String: LatheRuntime.JSONValue] = [:]
+            metadata: [Swift.String: LatheRuntime.JSONValue] = [:],
+            effort: Effort = Effort(level: Effort.Level.none, default: 2, extra: LatheRuntime.JSONValue.null),
+            tree: Node = Node(name: "a", child: Node(name: "b"))
         ) {
             self.retries = retries
             self.ratio = ratio
@@ -323,6 +445,8 @@ extension Defaults {
             self.limits = limits
             self.labels = labels
             self.metadata = metadata
+            self.effort = effort
+            self.tree = tree
         }
 
         public init(from decoder: any Swift.Decoder) throws {
@@ -347,6 +471,8 @@ extension Defaults {
             self.limits = try container.decodeIfPresent(Limits.self, forKey: "limits", rejectingNull: rejectsNull) ?? Limits(max: 3, unit: Unit(name: "page"))
             self.labels = try container.decodeIfPresent([Swift.String: Swift.String].self, forKey: "labels", rejectingNull: rejectsNull) ?? ["env": "prod", "a \"b\"": "c"]
             self.metadata = try container.decodeIfPresent([Swift.String: LatheRuntime.JSONValue].self, forKey: "metadata", rejectingNull: rejectsNull) ?? [:]
+            self.effort = try container.decodeIfPresent(Effort.self, forKey: "effort", rejectingNull: rejectsNull) ?? Effort(level: Effort.Level.none, default: 2, extra: LatheRuntime.JSONValue.null)
+            self.tree = try container.decodeIfPresent(Node.self, forKey: "tree", rejectingNull: rejectsNull) ?? Node(name: "a", child: Node(name: "b"))
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
@@ -370,6 +496,8 @@ extension Defaults {
             try container.encode(self.limits, forKey: "limits")
             try container.encode(self.labels, forKey: "labels")
             try container.encode(self.metadata, forKey: "metadata")
+            try container.encode(self.effort, forKey: "effort")
+            try container.encode(self.tree, forKey: "tree")
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -379,6 +507,8 @@ extension Defaults {
             self.odd.collectValidationIssues(at: path.key("odd"), into: &issues)
             self.payment.collectValidationIssues(at: path.key("payment"), into: &issues)
             self.limits.collectValidationIssues(at: path.key("limits"), into: &issues)
+            self.effort.collectValidationIssues(at: path.key("effort"), into: &issues)
+            self.tree.collectValidationIssues(at: path.key("tree"), into: &issues)
         }
 
         /// - Source: `#/components/schemas/Settings/properties/level`
