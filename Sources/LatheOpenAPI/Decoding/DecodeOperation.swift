@@ -175,11 +175,13 @@ extension DocumentDecoder {
         defer { (swagger2Produces, swagger2ProducesRead) = outerProduces }
         // SignalK's `post: {body: {type: object, …}}`: where there is no requestBody, a `body` that
         // is one, or a schema, says what the body is.
-        let swagger2BodyBeside =
-            node["parameters"].map { $0.isSequence && $0.items.contains(where: Self.isSwagger2BodyParameter) } ?? false
-        let bodyField =
-            node["requestBody"] == nil && !swagger2BodyBeside
-            ? node["body"].flatMap(Self.requestBodyWrittenAsBody) : nil
+        // Looked at only where there is a `body` (nearly no operation has one).
+        let bodyField = node["body"].flatMap { body -> BodyField? in
+            let swagger2BodyBeside =
+                node["parameters"].map { $0.isSequence && $0.items.contains(where: Self.isSwagger2BodyParameter) }
+                ?? false
+            return node["requestBody"] == nil && !swagger2BodyBeside ? Self.requestBodyWrittenAsBody(body) : nil
+        }
         let fields =
             [
                 "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody",

@@ -63,7 +63,7 @@ extension DocumentDecoder {
         }
         var nullable = false
         var requiredInProperties: [String] = []
-        var renamedProperties: [String: String] = [:]
+        var renamedProperties: [String: String]?
         var typeIsReference = false
         var refIsMisspelled = false
         var exclusiveMinimumFlag = false
@@ -270,7 +270,7 @@ extension DocumentDecoder {
                     } ?? notes
             }
         }
-        if !renamedProperties.isEmpty {
+        if let renamedProperties {
             schema.required = schema.required.map { renamedProperties[$0] ?? $0 }
         }
         if !requiredInProperties.isEmpty {
@@ -687,23 +687,25 @@ extension DocumentDecoder {
     /// `renamed`: the names with a stray quote, by how they were written (`required` may list either).
     private func decodeObjectProperties(
         _ node: YAMLNode
-    ) -> (properties: [Schema.Property], required: [String], renamed: [String: String]) {
+    ) -> (properties: [Schema.Property], required: [String], renamed: [String: String]?) {
         let entries = namedEntries(node, "properties", followingReferences: false)
         var properties: [Schema.Property] = []
         properties.reserveCapacity(entries.count)
         var required: [String] = []
-        var renamed: [String: String] = [:]
+        // `nil` until a name is (nearly always): made for every object's properties otherwise.
+        var renamed: [String: String]?
         for (written, keyNode, value) in entries {
             var name = written
-            if keyNode.scalarStyle == .plain, let last = name.last, last == "\"" || last == "'",
-                name.count > 1, name.firstIndex(of: last) == name.index(before: name.endIndex),
+            // Bytes first: this runs for every property of a spec.
+            if keyNode.scalarStyle == .plain, let lastByte = name.utf8.last, lastByte == 0x22 || lastByte == 0x27,
+                let last = name.last, name.count > 1, name.firstIndex(of: last) == name.index(before: name.endIndex),
                 !entries.contains(where: { $0.name == String(name.dropLast()) }),
-                !renamed.values.contains(String(name.dropLast()))
+                renamed?.values.contains(String(name.dropLast())) != true
             {
                 // tado's `isBalanceAcEligible":`: a plain YAML key cannot open a quote, so this one
                 // closes nothing. A key with a quote is legal JSON, but no API's is.
                 name.removeLast()
-                renamed[written] = name
+                renamed = (renamed ?? [:]).merging([written: name]) { $1 }
                 warning(
                     "property name '\(written)' ends with a quote that opens nothing (a slip of YAML quoting); "
                         + "Lathe reads it as '\(name)'", at: keyNode, kind: "property-name-quote")
