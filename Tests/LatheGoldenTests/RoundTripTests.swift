@@ -327,6 +327,11 @@ struct RoundTripTests {
     }
 
     @Test func discriminatedUnions() throws {
+        // An alternative that declares no discriminator property still carries it, written on encoding.
+        let person = try roundTrip(OneOfDiscriminator.Identity.self, #"{"kind": "person", "name": "Ada"}"#)
+        #expect(person == .person(OneOfDiscriminator.Person(name: "Ada")))
+        let robot = try JSONCoding.encoder().encode(OneOfDiscriminator.Identity.robot(.init(serial: 7)))
+        #expect(try jsonValue(robot) == jsonValue(Data(#"{"kind": "robot", "serial": 7}"#.utf8)))
         let card = try roundTrip(OneOfDiscriminator.PaymentMethod.self, #"{"kind": "card", "last4": "4242"}"#)
         #expect(card == .card(OneOfDiscriminator.Card(kind: "card", last4: "4242")))
         let debit = try roundTrip(OneOfDiscriminator.PaymentMethod.self, #"{"kind": "sepa_debit", "iban": "DE00"}"#)

@@ -103,6 +103,17 @@ extension TypeEmitter {
         }
     }
 
+    /// The discriminator value a case's encoding writes beside the object's own keys, where the
+    /// object declares no property of the discriminator's name; `nil` where it does (or the case is
+    /// no object, or no value selects it).
+    func discriminatorWritten(for item: IRUnion.Case, of union: IRUnion) -> String? {
+        guard let discriminator = union.discriminator, let value = item.discriminatorValues.first,
+            case .named(let id) = spelling.unaliased(item.type.nonNull), case .object(let object) = module[id].kind,
+            object.composed.isEmpty, !object.properties.contains(where: { $0.name.original == discriminator })
+        else { return nil }
+        return value
+    }
+
     private func literal(_ raw: String, _ enumeration: IREnumeration) -> String {
         enumeration.rawType == .string ? SwiftLiteral.string(raw) : raw
     }
@@ -222,11 +233,26 @@ extension TypeEmitter {
             // Past `CompilerLimits.casesInOneSwitch`, `if case` statements that each return: Swift
             // does not check them for exhaustiveness.
             let inOneSwitch = cases.count < CompilerLimits.casesInOneSwitch
+            // A case whose object declares no discriminator property (JupyterHub's `User` under
+            // `kind`) writes the discriminator beside its own keys: without it, no decoder could tell
+            // which case the value is.
+            let encodings = cases.map { name, _, item in
+                guard let value = discriminatorWritten(for: item, of: union) else {
+                    return (name, "try container.encode(value)")
+                }
+                return (
+                    name,
+                    "try value.encode(to: encoder); var keyed = encoder.container(keyedBy: \(Runtime.anyCodingKey).self); "
+                        + "try keyed.encode(\(SwiftLiteral.string(value)), forKey: \(SwiftLiteral.string(union.discriminator!)))"
+                )
+            }
             w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
-                w.line("var container = encoder.singleValueContainer()")
+                if hasUndocumented || encodings.contains(where: { $0.1.hasPrefix("try container") }) {
+                    w.line("var container = encoder.singleValueContainer()")
+                }
                 guard inOneSwitch else {
-                    for (name, _, _) in cases {
-                        w.line("if case .\(name)(let value) = self { try container.encode(value); return }")
+                    for (name, encoding) in encodings {
+                        w.line("if case .\(name)(let value) = self { \(encoding); return }")
                     }
                     if hasUndocumented {
                         w.line("if case .undocumented(let value) = self { try container.encode(value) }")
@@ -234,8 +260,8 @@ extension TypeEmitter {
                     return
                 }
                 w.switchBlock("self") { w in
-                    for (name, _, _) in cases {
-                        w.line("case .\(name)(let value): try container.encode(value)")
+                    for (name, encoding) in encodings {
+                        w.line("case .\(name)(let value): \(encoding)")
                     }
                     if hasUndocumented {
                         w.line("case .undocumented(let value): try container.encode(value)")

@@ -549,6 +549,43 @@ extension OneOfDiscriminator {
 }
 
 extension OneOfDiscriminator {
+    /// - Source: `#/components/schemas/Identity`
+    nonisolated public enum Identity: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        /// Selected by `kind` `person`.
+        case person(Person)
+        /// Selected by `kind` `robot`.
+        case robot(Robot)
+        /// A value whose `kind` names none of the cases above, kept as it came.
+        case undocumented(LatheRuntime.JSONValue)
+
+        public init(from decoder: any Swift.Decoder) throws {
+            switch try LatheRuntime.EnumCoding.discriminator("kind", in: decoder) {
+            case "person": self = .person(try decoder.singleValueContainer().decode(Person.self))
+            case "robot": self = .robot(try decoder.singleValueContainer().decode(Robot.self))
+            default: self = .undocumented(try decoder.singleValueContainer().decode(LatheRuntime.JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .person(let value): try value.encode(to: encoder); var keyed = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self); try keyed.encode("person", forKey: "kind")
+            case .robot(let value): try value.encode(to: encoder); var keyed = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self); try keyed.encode("robot", forKey: "kind")
+            case .undocumented(let value): try container.encode(value)
+            }
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            switch self {
+            case .person(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .robot(let value):
+                value.collectValidationIssues(at: path, into: &issues)
+            case .undocumented: LatheRuntime.Check.undocumentedCase("Identity", at: path, into: &issues)
+            }
+        }
+    }
+
     /// - Source: `#/components/schemas/ImageKind`
     nonisolated public enum ImageKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable, Swift.CaseIterable, LatheRuntime.Validatable, LatheRuntime.URIPrimitive {
         case image
@@ -760,6 +797,29 @@ extension OneOfDiscriminator {
         }
     }
 
+    /// - Source: `#/components/schemas/Person`
+    nonisolated public struct Person: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var name: Swift.String?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(name: Swift.String? = nil) {
+            self.name = name
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.name = try container.decodeIfPresent(Swift.String.self, forKey: "name", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.name, forKey: "name")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+    }
+
     /// - Source: `#/components/schemas/Pet`
     nonisolated public enum Pet: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         /// Selected by `petType` `Cat`.
@@ -795,6 +855,31 @@ extension OneOfDiscriminator {
             case .undocumented: LatheRuntime.Check.undocumentedCase("Pet", at: path, into: &issues)
             }
         }
+    }
+}
+
+extension OneOfDiscriminator {
+    /// - Source: `#/components/schemas/Robot`
+    nonisolated public struct Robot: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var serial: Swift.Int?
+
+        /// Creates a value from its members; optional members default to absent.
+        public init(serial: Swift.Int? = nil) {
+            self.serial = serial
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+            self.serial = try container.decodeIfPresent(Swift.Int.self, forKey: "serial", rejectingNull: rejectsNull)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+            try container.encodeIfPresent(self.serial, forKey: "serial")
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
     }
 }
 
