@@ -18,7 +18,7 @@ extension Lowerer {
             // A relative entry's member takes `relativeTo base` before the variables.
             var labels = NameScope(reserved: SwiftNames.keywords.union(usable.isRelative ? ["base"] : []))
             // A variable the URL names and `variables` does not declare (Akamai's `{hostname}`, VTEX's
-            // `{accountName}`): a parameter without a default, first, as the caller must give it.
+            // `{store_endpoint}`): a parameter without a default, first, as the caller must give it.
             var variables = Self.undeclaredVariables(server).map { name in
                 IRServerVariable(
                     name: IRName(original: name, swift: labels.claim(SwiftNames.memberName(name))), enumType: nil,
