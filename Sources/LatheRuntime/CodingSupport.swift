@@ -95,6 +95,17 @@ public enum Literal {
         }
     }
 
+    /// Encodes a discriminated union's case whose object declares no discriminator property
+    /// (JupyterHub's `User` under `kind`): its keys, and the discriminator `name` with `value`
+    /// beside them, without which no decoder could tell the case.
+    public static func encode(
+        _ object: some Encodable, to encoder: any Encoder, writing value: String, as name: String
+    ) throws {
+        try object.encode(to: encoder)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(value, forKey: AnyCodingKey(name))
+    }
+
     /// Each of `values` by its position; the first of any two equal values wins, as in a `switch`.
     /// A discriminated union switches on the position of its discriminator's value.
     public static func positions(_ values: [String]) -> [String: Int] {

@@ -227,13 +227,8 @@ extension DocumentDecoder {
                 }
             }
         }
+        // Only beside no `properties` (`isPropertyOutsideProperties`): each a property of its own.
         for stray in strayProperties {
-            guard !schema.properties.contains(where: { $0.name == stray.name }) else {
-                warning(
-                    "unknown schema keyword '\(stray.name)'; it is ignored", at: stray.nameNode, kind: "unknown-keyword"
-                )
-                continue
-            }
             // A warning, as an unknown keyword is: JSON Schema allows it, as an annotation.
             warning(
                 "'\(stray.name)' is no schema keyword, and holds a schema beside this object's keywords; a property "
@@ -469,7 +464,7 @@ extension DocumentDecoder {
     /// indented one level too deep (TRAPI's `ResourceRoleEnum`), nor another tool's annotation that
     /// happens to hold a `type` (ajv-errors' `errorMessage: {type: "must be …"}`).
     static func isPropertyOutsideProperties(_ key: String, _ value: YAMLNode, of schema: YAMLNode) -> Bool {
-        schema["properties"] == nil && schema["type"]?.text == "object"
+        schema["properties"] == nil && schema["type"]?.textEquals("object") == true
             && !keywordsOfOtherVocabularies.contains(key) && looksLikeSchema(value)
     }
 
@@ -705,7 +700,8 @@ extension DocumentDecoder {
                 // tado's `isBalanceAcEligible":`: a plain YAML key cannot open a quote, so this one
                 // closes nothing. A key with a quote is legal JSON, but no API's is.
                 name.removeLast()
-                renamed = (renamed ?? [:]).merging([written: name]) { $1 }
+                renamed = renamed ?? [:]
+                renamed?[written] = name
                 warning(
                     "property name '\(written)' ends with a quote that opens nothing (a slip of YAML quoting); "
                         + "Lathe reads it as '\(name)'", at: keyNode, kind: "property-name-quote")

@@ -96,6 +96,7 @@ enum Runtime {
         static let byRawValue = "LatheRuntime.EnumCoding.byRawValue"
         static let positions = "LatheRuntime.EnumCoding.positions"
         static let discriminator = "LatheRuntime.EnumCoding.discriminator"
+        static let encode = "LatheRuntime.EnumCoding.encode"
     }
 
     enum Indirect {

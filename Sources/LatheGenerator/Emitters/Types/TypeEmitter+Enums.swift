@@ -236,18 +236,19 @@ extension TypeEmitter {
             // A case whose object declares no discriminator property (JupyterHub's `User` under
             // `kind`) writes the discriminator beside its own keys: without it, no decoder could tell
             // which case the value is.
-            let encodings = cases.map { name, _, item in
-                guard let value = discriminatorWritten(for: item, of: union) else {
-                    return (name, "try container.encode(value)")
+            let written = cases.map { _, _, item in discriminatorWritten(for: item, of: union) }
+            let encodings = zip(cases, written).map { item, value in
+                guard let value, let discriminator = union.discriminator else {
+                    return (item.0, "try container.encode(value)")
                 }
                 return (
-                    name,
-                    "try value.encode(to: encoder); var keyed = encoder.container(keyedBy: \(Runtime.anyCodingKey).self); "
-                        + "try keyed.encode(\(SwiftLiteral.string(value)), forKey: \(SwiftLiteral.string(union.discriminator!)))"
+                    item.0,
+                    "try \(Runtime.EnumCoding.encode)(value, to: encoder, writing: \(SwiftLiteral.string(value)), "
+                        + "as: \(SwiftLiteral.string(discriminator)))"
                 )
             }
             w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
-                if hasUndocumented || encodings.contains(where: { $0.1.hasPrefix("try container") }) {
+                if hasUndocumented || written.contains(nil) {
                     w.line("var container = encoder.singleValueContainer()")
                 }
                 guard inOneSwitch else {

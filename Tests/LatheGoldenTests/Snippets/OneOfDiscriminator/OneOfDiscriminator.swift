@@ -569,8 +569,8 @@ extension OneOfDiscriminator {
         public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
-            case .person(let value): try value.encode(to: encoder); var keyed = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self); try keyed.encode("person", forKey: "kind")
-            case .robot(let value): try value.encode(to: encoder); var keyed = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self); try keyed.encode("robot", forKey: "kind")
+            case .person(let value): try LatheRuntime.EnumCoding.encode(value, to: encoder, writing: "person", as: "kind")
+            case .robot(let value): try LatheRuntime.EnumCoding.encode(value, to: encoder, writing: "robot", as: "kind")
             case .undocumented(let value): try container.encode(value)
             }
         }
