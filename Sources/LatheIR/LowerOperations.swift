@@ -457,6 +457,14 @@ extension Lowerer {
         if !templateNames.isEmpty {
             var declared = Set(effective.lazy.filter { $0.location == .path }.map(\.name))
             for name in templateNames where declared.insert(name).inserted {
+                if let index = PathTemplate.queryParameterNaming(name, in: effective) {
+                    // The document checks say so.
+                    effective[index].location = .path
+                    effective[index].required = true
+                    effective[index].style = nil
+                    effective[index].explode = nil
+                    continue
+                }
                 var parameter = Parameter(origin: operation.methodOrigin, name: name, location: .path)
                 parameter.required = true
                 effective.append(parameter)

@@ -478,3 +478,50 @@ extension PathQueryTests {
                     + "which shows nothing; Lathe reads the path as '/x?a=1' [path-trailing-invisible]"))
     }
 }
+
+extension PathQueryTests {
+    /// Horizon's `{pipelinerunID}`, declared only `in: query`: the template names it and no path
+    /// parameter does, so it is the path parameter, declared in the wrong place (it was sent twice,
+    /// once in the query, with the path's copy a second argument). A header of that name is not.
+    @Test func aTemplateNameDeclaredInTheQueryIsThePathParameter() throws {
+        let spec = """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            paths:
+              /pipelineruns/{pipelinerunID}/stop:
+                parameters:
+                  - {name: pipelinerunID, in: query, required: true, style: form, schema: {type: integer}}
+                post: {operationId: stop, responses: {'204': {description: ok}}}
+                get: {operationId: status, responses: {'204': {description: ok}}}
+              /runs/{runID}:
+                get:
+                  operationId: getRun
+                  parameters: [{name: runID, in: header, schema: {type: integer}}]
+                  responses: {'204': {description: ok}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "horizon.yaml")
+        #expect(
+            result.diagnostics.all.filter { $0.kind?.hasPrefix("path-parameter") == true }.map(\.description) == [
+                "horizon.yaml:6:9: warning: parameter 'pipelinerunID' is declared in: query, but the path template "
+                    + "'/pipelineruns/{pipelinerunID}/stop' names it, and no path parameter declares it; Lathe reads "
+                    + "it as the path parameter [path-parameter-in-query]",
+                "horizon.yaml:10:5: warning: GET /runs/{runID} does not declare the path parameter 'runID'; add a "
+                    + "parameter with name: runID, in: path, required: true; Lathe treats it as a required string "
+                    + "path parameter [path-parameter-undeclared]",
+            ])
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        #expect(client.contains("public func stop(pipelinerunID: Swift.Int)"), "\(client)")
+        #expect(client.contains("public func status(pipelinerunID: Swift.Int)"))
+        #expect(
+            client.contains(
+                "\"pipelinerunID\": LatheRuntime.URIEncoding.path(LatheRuntime.URIValue.of(input.path.pipelinerunID), "
+                    + "name: \"pipelinerunID\", style: .simple, explode: false)"))
+        #expect(!client.contains("input.query.pipelinerunID"))
+        #expect(client.contains("public func getRun(runID: Swift.String, headersRunID: Swift.Int? = nil)"), "\(client)")
+
+        let (folder, paths) = try writeToTemporaryFolder(result.files, label: "query-template-name")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try SwiftCompiler.typecheck(paths, flags: ["-warnings-as-errors"])
+        #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
+    }
+}

@@ -29,6 +29,53 @@ struct MisspellingReadingTests {
             ])
     }
 
+    /// OSIS's media types holding their schema's keywords without `schema:` are that schema; one
+    /// with only an example, or with its `schema`, is read as written.
+    @Test func aMediaTypeHoldingSchemaKeywordsIsThatSchema() throws {
+        let result = load(
+            """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            paths:
+              /read-tokens:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        type: array
+                        items: {type: string, format: uuid}
+                  responses:
+                    '201':
+                      description: tokens
+                      content:
+                        application/json:
+                          additionalProperties: {type: string}
+                          example: {a: b}
+                        text/plain: {example: done}
+                        text/csv: {schema: {type: string}, example: a}
+            """)
+        let operation = try #require(result.document?.paths.first?.item.operations.first)
+        guard case .value(let body) = try #require(operation.requestBody) else { throw Unexpected() }
+        let list = try #require(body.content.first?.schema)
+        #expect(list.types == .array && list.items?.value.format == "uuid")
+        guard case .value(let response) = try #require(operation.responses.first?.response) else {
+            throw Unexpected()
+        }
+        let map = try #require(response.content.first?.schema)
+        #expect(map.additionalProperties != nil && map.examples.count == 1)
+        #expect(response.content[1].schema == nil && response.content[1].examples.count == 1)
+        #expect(response.content[2].schema?.types == .string)
+        #expect(
+            result.diagnostics.all.map(\.asGenerationFinding.description) == [
+                "spec.yaml:9:13: warning: this Media Type object has no 'schema', and holds the schema keyword "
+                    + "'type' itself; a media type's schema is written under 'schema'; Lathe reads the Media Type "
+                    + "object as its schema [schema-unwrapped]",
+                "spec.yaml:16:15: warning: this Media Type object has no 'schema', and holds the schema keyword "
+                    + "'additionalProperties' itself; a media type's schema is written under 'schema'; Lathe reads "
+                    + "the Media Type object as its schema [schema-unwrapped]",
+            ])
+    }
+
     /// A schema that is only `ref: <pointer>` is that reference; one with a type beside it, or a
     /// URL, is an annotation (3.1) left as it is.
     @Test func refAloneIsTheReferenceItMisspells() throws {
@@ -107,11 +154,13 @@ struct MisspellingReadingTests {
                   messages: {properties: {name: must be a string}}
                 Nested:
                   type: object
-                  properties: {id: {type: string}}
+                  properties:
+                    id: {type: string}
+                    page: {type: integer, min: 1, max: 9, optional: true}
                   RoleEnum: {type: string, enum: [a, b]}
             """)
         #expect(try componentProperties(result, of: "Data").keys.sorted() == ["companyName", "source"])
-        #expect(try componentProperties(result, of: "Nested").keys.sorted() == ["id"])
+        #expect(try componentProperties(result, of: "Nested").keys.sorted() == ["id", "page"])
         #expect(
             result.diagnostics.all.map(\.asGenerationFinding.description) == [
                 "spec.yaml:11:7: warning: unknown schema keyword 'errorMessage'; it is ignored [unknown-keyword]",
@@ -126,7 +175,13 @@ struct MisspellingReadingTests {
                 "spec.yaml:10:7: warning: 'source' is no schema keyword, and holds a schema beside this object's "
                     + "keywords; a property is written under 'properties'; Lathe reads it as a property of this "
                     + "object [property-outside-properties]",
-                "spec.yaml:18:7: warning: unknown schema keyword 'RoleEnum'; it is ignored [unknown-keyword]",
+                "spec.yaml:19:31: warning: unknown schema keyword 'min'; it is ignored (did you mean 'minimum'?) "
+                    + "[unknown-keyword]",
+                "spec.yaml:19:39: warning: unknown schema keyword 'max'; it is ignored (did you mean 'maximum'?) "
+                    + "[unknown-keyword]",
+                "spec.yaml:19:47: warning: unknown schema keyword 'optional'; it is ignored (a property is optional "
+                    + "when its object's 'required' leaves it out) [unknown-keyword]",
+                "spec.yaml:20:7: warning: unknown schema keyword 'RoleEnum'; it is ignored [unknown-keyword]",
             ])
     }
 

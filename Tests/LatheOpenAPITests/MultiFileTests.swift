@@ -258,6 +258,65 @@ struct MultiFileTests {
         #expect(personal.properties.map(\.name) == ["name"])
     }
 
+    /// Beckn's bundled pointers run through a `$ref` (`…/allOf/0/properties/gps`, where `allOf/0` is
+    /// a reference): the rest of the pointer is read in the reference's target, into another file
+    /// and through a second reference, as the same component as a ref that names it directly. One
+    /// whose reference leads back to itself points at nothing.
+    @Test func aPointerThroughAReferenceContinuesInItsTarget() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-via-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, text) in [
+            (
+                "context.yaml",
+                "Context: {type: object, properties: {location: {$ref: '#/Location'}}}\nLocation: {type: object, properties: {gps: {type: string}}}\n"
+            ),
+            (
+                "api.yaml",
+                """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /search:
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {properties: {context: {allOf: [$ref: 'context.yaml#/Context']}}}
+                      responses: {'204': {description: done}}
+                components:
+                  schemas:
+                    Gps: {$ref: '#/paths/~1search/post/requestBody/content/application~1json/schema/properties/context/allOf/0/properties/location/properties/gps'}
+                    Direct: {$ref: 'context.yaml#/Location/properties/gps'}
+                    Loop: {$ref: '#/components/schemas/Loop/x'}
+
+                """
+            ),
+        ] {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let result = OpenAPILoader.load(path: directory.appendingPathComponent("api.yaml").path)
+        #expect(
+            printed(result, removing: directory.path + "/") == [
+                "api.yaml:13:17: error: '#/paths/~1search/post/requestBody/content/application~1json/schema/"
+                    + "properties/context/allOf/0/properties/location/properties/gps' points through '/paths/~1search/"
+                    + "post/requestBody/content/application~1json/schema/properties/context/allOf/0', which is a $ref "
+                    + "to 'context.yaml#/Context'; a JSON pointer does not follow references, so it points at "
+                    + "nothing [ref-through-ref]",
+                "api.yaml:15:18: error: '#/components/schemas/Loop/x/x' points at nothing: '/components/schemas/Loop' "
+                    + "is a $ref, which a JSON pointer does not follow, and following it leads back to itself "
+                    + "[ref-unresolved]",
+            ])
+        let document = try #require(result.document)
+        func target(_ name: String) throws -> String? {
+            let key = try #require(document.components.schemas.first { $0.name == name }).key
+            return document.store.schemas[key]?.ref?.targetKey
+        }
+        #expect(try target("Gps") != nil)
+        #expect(try target("Gps") == target("Direct"))
+        #expect(try target("Loop") == nil)
+    }
+
     @Test func missingUnparsableAndWrongTargets() {
         #expect(
             printed(OpenAPILoader.load(path: fixtures + "/broken-refs/api.yaml")) == [

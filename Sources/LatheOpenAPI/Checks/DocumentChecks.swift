@@ -366,6 +366,15 @@ struct DocumentChecks {
                 // A parameter whose $ref failed has its own error; do not guess what it declared.
                 let complete = itemComplete && operationParameters.count == operation.parameters.count
                 for name in names where complete && !declared.contains(name) {
+                    let parameters = document.parameters(of: operation, in: item)
+                    if let index = PathTemplate.queryParameterNaming(name, in: parameters) {
+                        // Said once for a path item's parameter (repeats are dropped).
+                        error(
+                            "parameter '\(name)' is declared in: query, but the path template '\(path)' names it, "
+                                + "and no path parameter declares it", at: parameters[index].node,
+                            kind: "path-parameter-in-query", reading: "Lathe reads it as the path parameter")
+                        continue
+                    }
                     error(
                         "\(operation.method.token) \(path) does not declare the path parameter "
                             + "'\(name)'; add a parameter with name: \(name), in: path, required: true",

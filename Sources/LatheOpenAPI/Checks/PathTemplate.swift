@@ -83,6 +83,16 @@ public enum PathTemplate {
         return (stray, templateName)
     }
 
+    /// The query parameter a template name no path parameter declares is, where exactly one has
+    /// its name (Horizon's `{pipelinerunID}`, declared `in: query`): the path parameter, declared
+    /// in the wrong place. Its index in `parameters`.
+    public static func queryParameterNaming(_ templateName: String, in parameters: [Parameter]) -> Int? {
+        let indices = parameters.indices.filter {
+            parameters[$0].location == .query && parameters[$0].name == templateName
+        }
+        return indices.count == 1 ? indices[0] : nil
+    }
+
     /// The path with every template expression blanked, so `/a/{x}` and `/a/{y}` compare equal:
     /// what a router sees.
     public static func shape(_ path: String) -> String {

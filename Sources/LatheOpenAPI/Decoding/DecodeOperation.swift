@@ -520,6 +520,11 @@ extension DocumentDecoder {
         return halves[1] + "/" + halves[0] + written[essence.endIndex...]
     }
 
+    /// Keywords that say what a schema's values are, none of them a Media Type object's field.
+    static let schemaShapingKeywords: Set<String> = [
+        "type", "items", "properties", "additionalProperties", "allOf", "oneOf", "anyOf", "enum", "format",
+    ]
+
     func decodeContent(_ node: YAMLNode) -> [MediaType] {
         namedEntries(node, "content").compactMap { written, keyNode, value in
             var contentType = written
@@ -550,6 +555,18 @@ extension DocumentDecoder {
                 error(
                     "a Media Type object cannot be a $ref; this one names a schema", at: refNode,
                     kind: "ref-not-allowed-here", reading: "Lathe reads it as the media type's schema")
+                var media = MediaType(node: value, contentType: contentType)
+                media.schema = decodeSchema(value)
+                return media
+            }
+            // OSIS's `application/json: {type: array, items: …}` leaves out the `schema:` level too.
+            if value.isMapping, value["schema"] == nil, value["itemSchema"] == nil, value["$ref"] == nil,
+                let keyword = value.entries.first(where: { Self.schemaShapingKeywords.contains($0.key.text ?? "") })
+            {
+                error(
+                    "this Media Type object has no 'schema', and holds the schema keyword '\(keyword.key.text ?? "")' "
+                        + "itself; a media type's schema is written under 'schema'", at: keyword.key,
+                    kind: "schema-unwrapped", reading: "Lathe reads the Media Type object as its schema")
                 var media = MediaType(node: value, contentType: contentType)
                 media.schema = decodeSchema(value)
                 return media

@@ -220,7 +220,9 @@ extension DocumentDecoder {
                     strayProperties.append((key, keyNode, value))
                 } else {
                     var message = "unknown schema keyword '\(key)'; it is ignored"
-                    if let suggestion = Suggestions.closest(to: key, among: Self.modeledSchemaKeywords) {
+                    if let hint = Self.abbreviatedSchemaKeywords[key] {
+                        message += " (\(hint))"
+                    } else if let suggestion = Suggestions.closest(to: key, among: Self.modeledSchemaKeywords) {
                         message += " (did you mean '\(suggestion)'?)"
                     }
                     warning(message, at: keyNode, kind: "unknown-keyword")
@@ -489,6 +491,14 @@ extension DocumentDecoder {
             || value["enum"]?.isSequence == true
             || ["allOf", "oneOf", "anyOf"].contains { value[$0]?.isSequence == true }
     }
+
+    /// Keywords written as other schema languages spell them (SignalK's and Supabase's `min: 1`,
+    /// Dawarich's `optional: true`), too far from JSON Schema's for "did you mean". Only hinted:
+    /// reading `min` as `minimum` would make the generated code reject values the spec does not.
+    static let abbreviatedSchemaKeywords = [
+        "min": "did you mean 'minimum'?", "max": "did you mean 'maximum'?",
+        "optional": "a property is optional when its object's 'required' leaves it out",
+    ]
 
     static let modeledSchemaKeywords = [
         "$ref", "type", "format", "title", "description", "enum", "const", "default", "example", "examples", "nullable",

@@ -37,6 +37,10 @@ final class DocumentDecoder {
     /// The responses, bodies, parameters and headers whose schema a schema's `$ref` is being read
     /// through (`ofKind`): one met again leads back to itself.
     var heldSchemasBeingRead = Set<String>()
+    /// The `$ref`s a pointer is being followed through (`resolveThroughReference`), one inside
+    /// another, each with how many of the pointer's tokens were left after it: met again with no
+    /// fewer left, the pointer leads back to itself.
+    var referencesFollowedThrough: [YAMLNode: Int] = [:]
     /// Schemas decoded from nodes that aliases share, so a shared node is decoded (and reported) once.
     @exclusivity(unchecked) var sharedSchemas: [YAMLNode: Schema] = [:]
     /// `required: true` in a property's schema (Swagger's parameter form), which the object the
@@ -61,6 +65,9 @@ final class DocumentDecoder {
     struct PointerError: Error {
         /// Completes "'<the $ref>' points at nothing: …".
         var reason: String
+        /// Where the pointer met a `$ref` without the key it wanted next: the `$ref`'s scalar, the
+        /// pointer up to it, and the tokens left (`resolveThroughReference`).
+        var throughReference: (refNode: YAMLNode, pointer: String, rest: ArraySlice<String>)?
     }
 
     struct QueuedKey: Hashable {

@@ -223,9 +223,50 @@ extension DocumentDecoder {
                     reading: "Lathe reads it as '#\(pointer)'")
                 return (canonicalKey(file: tree, pointer: pointer), node)
             }
+            if let through = failure.throughReference {
+                return resolveThroughReference(raw, through, at: refNode, kind: kind)
+            }
             referenceError("'\(raw)' points at nothing: \(failure.reason)", at: refNode, kind: kind, "ref-unresolved")
             return nil
         }
+    }
+
+    /// Beckn's bundled `#/paths/~1search/…/allOf/0/properties/gps`, where `allOf/0` is itself a
+    /// `$ref`: a JSON pointer does not follow references, but the bundlers that write such pointers
+    /// (json-schema-ref-parser's) mean the rest of the pointer inside that reference's target, the
+    /// one reading there is. The target is named by the reference it reaches, so it is the same
+    /// component wherever it is reached from. Said once, for the pointer as written; those it leads
+    /// to are not cached, so a ref written as one of them is said of where it is written.
+    private func resolveThroughReference(
+        _ raw: String, _ through: (refNode: YAMLNode, pointer: String, rest: ArraySlice<String>),
+        at refNode: YAMLNode, kind: ComponentKind?
+    ) -> (key: String, node: YAMLNode)? {
+        let outermost = referencesFollowedThrough.isEmpty
+        guard let written = through.refNode.text,
+            referencesFollowedThrough[through.refNode].map({ through.rest.count < $0 }) ?? true,
+            referencesFollowedThrough.count < 32
+        else {
+            referenceError(
+                "'\(raw)' points at nothing: '\(through.pointer)' is a $ref, which a JSON pointer does not follow, "
+                    + "and following it leads back to itself", at: refNode, kind: kind, "ref-unresolved")
+            return nil
+        }
+        let (uri, fragment) = split(written)
+        // The fragment is percent-decoded when read, so a token's own `%` is encoded here.
+        let rest = JSONPointer.pointer(through.rest).replacing("%", with: "%25")
+        let followed = uri + "#" + (fragment ?? "") + rest
+        let outer = referencesFollowedThrough[through.refNode]
+        referencesFollowedThrough[through.refNode] = through.rest.count
+        let resolved = resolveUncached(followed, at: through.refNode, kind: kind)
+        referencesFollowedThrough[through.refNode] = outer
+        // Where following it fails, that failure is what is said.
+        if outermost, resolved != nil {
+            error(
+                "'\(raw)' points through '\(through.pointer)', which is a $ref to '\(written)'; a JSON pointer does "
+                    + "not follow references, so it points at nothing", at: refNode, kind: "ref-through-ref",
+                reading: "Lathe follows the reference, as the bundler that wrote it meant, and reads '\(followed)'")
+        }
+        return resolved
     }
 
     /// The section of `components` a pointer's second token misspells (`schema`, `Schemas`,
@@ -353,7 +394,11 @@ extension DocumentDecoder {
                 }
                 var reason = "\(place) has no '\(token)'"
                 if let suggestion = node.closestKey(to: token) { reason += " (did you mean '\(suggestion)'?)" }
-                return .failure(PointerError(reason: reason))
+                var failure = PointerError(reason: reason)
+                if let refNode = node["$ref"], refNode.scalarType == .string {
+                    failure.throughReference = (refNode, JSONPointer.pointer(tokens[..<depth]), tokens[depth...])
+                }
+                return .failure(failure)
             case .sequence:
                 guard let index = Int(token), index >= 0, index < node.count, token == String(index) else {
                     return .failure(
