@@ -76,6 +76,55 @@ struct MisspellingReadingTests {
             ])
     }
 
+    /// FOLIO's `{type: array, $ref: ReadingRoom}` is a list of reading rooms, in 3.0 (which ignores
+    /// the type) and 3.1 (which no value satisfies) alike; beside a `$ref` to a list, a target of
+    /// no written type, or `items`, it is read as written.
+    @Test func anArrayTypeBesideAReferenceToNoListIsAListOfIt() throws {
+        for version in ["3.0.3", "3.1.0"] {
+            let result = load(
+                """
+                openapi: \(version)
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Collection:
+                      type: object
+                      properties:
+                        rooms: {type: array, description: the rooms, $ref: '#/components/schemas/Room'}
+                        untyped: {type: array, $ref: '#/components/schemas/Fields'}
+                        lists: {type: array, $ref: '#/components/schemas/Rooms'}
+                        unknown: {type: array, $ref: '#/components/schemas/Anything'}
+                        itemized: {type: array, items: {type: string}, $ref: '#/components/schemas/Room'}
+                    Room: {type: object, properties: {id: {type: string}}}
+                    Fields: {properties: {id: {type: string}}}
+                    Rooms: {type: array, items: {$ref: '#/components/schemas/Room'}}
+                    Anything: {description: any value}
+                """)
+            let properties = try componentProperties(result, of: "Collection")
+            for name in ["rooms", "untyped"] {
+                let list = try #require(properties[name])
+                #expect(list.ref == nil && list.types == .array, "\(version) \(name)")
+                #expect(list.items?.value.ref?.raw.hasSuffix(name == "rooms" ? "/Room" : "/Fields") == true)
+                #expect(list.items?.value.isPureReference == true)
+            }
+            #expect(properties["lists"]?.ref?.raw == "#/components/schemas/Rooms")
+            #expect(properties["unknown"]?.ref?.raw == "#/components/schemas/Anything")
+            #expect(properties["itemized"]?.ref != nil && properties["itemized"]?.items?.value.types == .string)
+            #expect(
+                result.diagnostics.all.filter { $0.kind == "ref-beside-array-type" }.map(
+                    \.asGenerationFinding.description)
+                    == [
+                        "spec.yaml:9:23: warning: 'type: array' stands beside a $ref to '#/components/schemas/Room', "
+                            + "which is no list; a list of it is written with the $ref under 'items'; Lathe reads it as "
+                            + "a list of what the $ref names [ref-beside-array-type]",
+                        "spec.yaml:10:25: warning: 'type: array' stands beside a $ref to '#/components/schemas/Fields', "
+                            + "which is no list; a list of it is written with the $ref under 'items'; Lathe reads it as "
+                            + "a list of what the $ref names [ref-beside-array-type]",
+                    ], "\(version)")
+        }
+    }
+
     /// A schema that is only `ref: <pointer>` is that reference; one with a type beside it, or a
     /// URL, is an annotation (3.1) left as it is.
     @Test func refAloneIsTheReferenceItMisspells() throws {

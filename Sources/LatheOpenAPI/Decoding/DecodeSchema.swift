@@ -273,6 +273,7 @@ extension DocumentDecoder {
         if !requiredInProperties.isEmpty {
             schema.required += requiredInProperties.filter { !schema.required.contains($0) }
         }
+        if schema.ref != nil, schema.items == nil, !typeIsReference { readListBesideReference(&schema, in: node) }
         schema.shareConstraints(in: &constraintPool)
         // OpenAPI 3.0 ignores what stands beside a `$ref` (a 3.0 `nullable` there becomes `anyOf`
         // below); 3.1 applies it as well. Answered here, so later stages never ask the version.
@@ -468,6 +469,32 @@ extension DocumentDecoder {
     static func isPropertyOutsideProperties(_ key: String, _ value: YAMLNode, of schema: YAMLNode) -> Bool {
         schema["properties"] == nil && schema["type"]?.textEquals("object") == true
             && !keywordsOfOtherVocabularies.contains(key) && looksLikeSchema(value)
+    }
+
+    /// FOLIO's `items: {type: array, $ref: readingRoom.yaml#/ReadingRoom}`, where the target is no
+    /// list: a list of it, the `$ref` meant under `items`. OpenAPI 3.0 ignores the `type` (the value
+    /// was one reading room, and every collection failed to decode); 3.1 applies both, which no
+    /// value satisfies. A target that is a list, or whose type is not written, is left as it is.
+    private func readListBesideReference(_ schema: inout Schema, in node: YAMLNode) {
+        guard let ref = schema.ref, let types = schema.types, types.subtracting(.null) == .array,
+            let refNode = node["$ref"], let typeNode = node["type"],
+            let target = resolve(ref.raw, at: refNode, kind: .schema)?.node, target["$ref"] == nil
+        else { return }
+        if let type = target["type"] {
+            let names = type.isSequence ? Array(type.items) : [type]
+            guard !names.contains(where: { $0.textEquals("array") }) else { return }
+        } else {
+            guard target["properties"] != nil, target["items"] == nil else { return }
+        }
+        error(
+            "'type: array' stands beside a $ref to '\(ref.raw)', which is no list; a list of it is written with the "
+                + "$ref under 'items'", at: typeNode, kind: "ref-beside-array-type",
+            reading: "Lathe reads it as a list of what the $ref names")
+        var member = Schema(node: refNode)
+        member.ref = ref
+        member.isPureReference = true
+        schema.items = Box(member)
+        schema.ref = nil
     }
 
     /// Keys whose value may look like a schema but are another vocabulary's: draft-03's inheritance
