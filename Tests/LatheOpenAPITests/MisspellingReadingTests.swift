@@ -93,6 +93,8 @@ struct MisspellingReadingTests {
                       properties:
                         rooms: {type: array, description: the rooms, $ref: '#/components/schemas/Room'}
                         untyped: {type: array, $ref: '#/components/schemas/Fields'}
+                        runs: {type: array, $ref: '#/components/schemas/Run'}
+                        either: {type: array, $ref: '#/components/schemas/Either'}
                         lists: {type: array, $ref: '#/components/schemas/Rooms'}
                         unknown: {type: array, $ref: '#/components/schemas/Anything'}
                         itemized: {type: array, items: {type: string}, $ref: '#/components/schemas/Room'}
@@ -100,14 +102,17 @@ struct MisspellingReadingTests {
                     Fields: {properties: {id: {type: string}}}
                     Rooms: {type: array, items: {$ref: '#/components/schemas/Room'}}
                     Anything: {description: any value}
+                    Run: {allOf: [$ref: '#/components/schemas/Fields', {properties: {at: {type: string}}}]}
+                    Either: {oneOf: [$ref: '#/components/schemas/Room', $ref: '#/components/schemas/Rooms']}
                 """)
             let properties = try componentProperties(result, of: "Collection")
-            for name in ["rooms", "untyped"] {
+            for (name, target) in [("rooms", "Room"), ("untyped", "Fields"), ("runs", "Run")] {
                 let list = try #require(properties[name])
                 #expect(list.ref == nil && list.types == .array, "\(version) \(name)")
-                #expect(list.items?.value.ref?.raw.hasSuffix(name == "rooms" ? "/Room" : "/Fields") == true)
+                #expect(list.items?.value.ref?.raw == "#/components/schemas/" + target)
                 #expect(list.items?.value.isPureReference == true)
             }
+            #expect(properties["either"]?.ref?.raw == "#/components/schemas/Either")
             #expect(properties["lists"]?.ref?.raw == "#/components/schemas/Rooms")
             #expect(properties["unknown"]?.ref?.raw == "#/components/schemas/Anything")
             #expect(properties["itemized"]?.ref != nil && properties["itemized"]?.items?.value.types == .string)
@@ -119,6 +124,9 @@ struct MisspellingReadingTests {
                             + "which is no list; a list of it is written with the $ref under 'items'; Lathe reads it as "
                             + "a list of what the $ref names [ref-beside-array-type]",
                         "spec.yaml:10:25: warning: 'type: array' stands beside a $ref to '#/components/schemas/Fields', "
+                            + "which is no list; a list of it is written with the $ref under 'items'; Lathe reads it as "
+                            + "a list of what the $ref names [ref-beside-array-type]",
+                        "spec.yaml:11:22: warning: 'type: array' stands beside a $ref to '#/components/schemas/Run', "
                             + "which is no list; a list of it is written with the $ref under 'items'; Lathe reads it as "
                             + "a list of what the $ref names [ref-beside-array-type]",
                     ], "\(version)")

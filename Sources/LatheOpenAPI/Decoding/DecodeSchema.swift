@@ -471,21 +471,16 @@ extension DocumentDecoder {
             && !keywordsOfOtherVocabularies.contains(key) && looksLikeSchema(value)
     }
 
-    /// FOLIO's `items: {type: array, $ref: readingRoom.yaml#/ReadingRoom}`, where the target is no
+    /// FOLIO's `items: {type: array, $ref: readingRoom.yaml#/ReadingRoom}`, and ODD Platform's
+    /// `items: {type: array, $ref: DataEntityRun}` (an `allOf` of objects), where the target is no
     /// list: a list of it, the `$ref` meant under `items`. OpenAPI 3.0 ignores the `type` (the value
     /// was one reading room, and every collection failed to decode); 3.1 applies both, which no
-    /// value satisfies. A target that is a list, or whose type is not written, is left as it is.
+    /// value satisfies. A target that may be a list, or whose shape is not written, is left as it is.
     private func readListBesideReference(_ schema: inout Schema, in node: YAMLNode) {
         guard let ref = schema.ref, let types = schema.types, types.subtracting(.null) == .array,
             let refNode = node["$ref"], let typeNode = node["type"],
-            let target = resolve(ref.raw, at: refNode, kind: .schema)?.node, target["$ref"] == nil
+            let target = resolve(ref.raw, at: refNode, kind: .schema)?.node, !mayBeList(target, at: refNode)
         else { return }
-        if let type = target["type"] {
-            let names = type.isSequence ? Array(type.items) : [type]
-            guard !names.contains(where: { $0.textEquals("array") }) else { return }
-        } else {
-            guard target["properties"] != nil, target["items"] == nil else { return }
-        }
         error(
             "'type: array' stands beside a $ref to '\(ref.raw)', which is no list; a list of it is written with the "
                 + "$ref under 'items'", at: typeNode, kind: "ref-beside-array-type",
@@ -495,6 +490,28 @@ extension DocumentDecoder {
         member.isPureReference = true
         schema.items = Box(member)
         schema.ref = nil
+    }
+
+    /// Whether `schema` (a node not yet decoded) may hold a list: its type says so, or it has
+    /// `items`, or an alternative or `allOf` member may, or its shape is not written at all. An
+    /// object's keywords without a type say no. `$ref`s are followed a few deep.
+    private func mayBeList(_ schema: YAMLNode, at refNode: YAMLNode, depth: Int = 0) -> Bool {
+        guard schema.isMapping, depth < 8 else { return true }
+        if let type = schema["type"] {
+            return (type.isSequence ? Array(type.items) : [type]).contains { $0.textEquals("array") }
+        }
+        if schema["items"] != nil { return true }
+        if let raw = schema["$ref"]?.text {
+            guard let target = resolve(raw, at: schema["$ref"] ?? refNode, kind: .schema)?.node else { return true }
+            return mayBeList(target, at: refNode, depth: depth + 1)
+        }
+        let members = ["allOf", "oneOf", "anyOf"].flatMap { key in
+            schema[key].flatMap { $0.isSequence ? Array($0.items) : nil } ?? []
+        }
+        if !members.isEmpty {
+            return members.contains { mayBeList($0, at: refNode, depth: depth + 1) }
+        }
+        return schema["properties"] == nil && schema["additionalProperties"] == nil
     }
 
     /// Keys whose value may look like a schema but are another vocabulary's: draft-03's inheritance
