@@ -457,7 +457,7 @@ extension Lowerer {
         if !templateNames.isEmpty {
             var declared = Set(effective.lazy.filter { $0.location == .path }.map(\.name))
             for name in templateNames where declared.insert(name).inserted {
-                if let index = PathTemplate.queryParameterNaming(name, in: effective) {
+                if let index = PathTemplate.queryParameterNaming(name, in: effective, besides: operation.queryInPath) {
                     // The document checks say so.
                     effective[index].location = .path
                     effective[index].required = true

@@ -498,8 +498,24 @@ extension PathQueryTests {
                   operationId: getRun
                   parameters: [{name: runID, in: header, schema: {type: integer}}]
                   responses: {'204': {description: ok}}
+              /jobs/{id}:
+                get:
+                  operationId: getJob
+                  parameters: [$ref: '#/components/parameters/Id', $ref: '#/components/parameters/Missing']
+                  responses: {'204': {description: ok}}
+              /copies/{id}?id={id}:
+                get:
+                  operationId: copy
+                  parameters: [$ref: '#/components/parameters/Id']
+                  responses: {'204': {description: ok}}
+            components:
+              parameters:
+                Id: {name: id, in: query, schema: {type: integer}}
             """
         let result = Generator.generate(bytes: Array(spec.utf8), path: "horizon.yaml")
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        // Said where it is used (beside a `$ref` that fails, too, as lowering reads it); not where
+        // the path's own query names it, which is that item's.
         #expect(
             result.diagnostics.all.filter { $0.kind?.hasPrefix("path-parameter") == true }.map(\.description) == [
                 "horizon.yaml:6:9: warning: parameter 'pipelinerunID' is declared in: query, but the path template "
@@ -508,8 +524,15 @@ extension PathQueryTests {
                 "horizon.yaml:10:5: warning: GET /runs/{runID} does not declare the path parameter 'runID'; add a "
                     + "parameter with name: runID, in: path, required: true; Lathe treats it as a required string "
                     + "path parameter [path-parameter-undeclared]",
-            ])
-        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+                "horizon.yaml:17:26: warning: parameter 'id' is declared in: query, but the path template '/jobs/{id}' "
+                    + "names it, and no path parameter declares it; Lathe reads it as the path parameter "
+                    + "[path-parameter-in-query]",
+                "horizon.yaml:20:5: warning: GET /copies/{id} does not declare the path parameter 'id'; add a "
+                    + "parameter with name: id, in: path, required: true; Lathe treats it as a required string path "
+                    + "parameter [path-parameter-undeclared]",
+            ], "\(result.diagnostics.all.map(\.description))")
+        #expect(client.contains("public func getJob(id: Swift.Int)"), "\(client)")
+        #expect(client.contains("public func copy(id: Swift.String, queryId: Swift.Int? = nil)"), "\(client)")
         #expect(client.contains("public func stop(pipelinerunID: Swift.Int)"), "\(client)")
         #expect(client.contains("public func status(pipelinerunID: Swift.Int)"))
         #expect(

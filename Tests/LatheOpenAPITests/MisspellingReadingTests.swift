@@ -29,14 +29,28 @@ struct MisspellingReadingTests {
             ])
     }
 
-    /// OSIS's media types holding their schema's keywords without `schema:` are that schema; one
-    /// with only an example, or with its `schema`, is read as written.
+    /// OSIS's media types holding their schema's keywords without `schema:` are that schema, and
+    /// their own fields (`example`, `encoding`) stay theirs; one with only an example, or with its
+    /// `schema`, is read as written. A 3.2 Media Type `$ref` is read as what it leads to.
     @Test func aMediaTypeHoldingSchemaKeywordsIsThatSchema() throws {
         let result = load(
             """
-            openapi: 3.0.0
+            openapi: 3.2.0
             info: {title: T, version: '1'}
+            components:
+              mediaTypes:
+                Ids: {type: array, items: {type: string}}
             paths:
+              /ids:
+                put:
+                  requestBody:
+                    content:
+                      application/json: {$ref: '#/components/mediaTypes/Ids'}
+                      multipart/form-data:
+                        type: object
+                        properties: {file: {type: string, format: binary}}
+                        encoding: {file: {contentType: image/png}}
+                  responses: {'204': {description: done}}
               /read-tokens:
                 post:
                   requestBody:
@@ -54,7 +68,12 @@ struct MisspellingReadingTests {
                         text/plain: {example: done}
                         text/csv: {schema: {type: string}, example: a}
             """)
-        let operation = try #require(result.document?.paths.first?.item.operations.first)
+        let put = try #require(result.document?.paths.first { $0.path == "/ids" }?.item.operations.first)
+        guard case .value(let putBody) = try #require(put.requestBody) else { throw Unexpected() }
+        #expect(putBody.content[0].schema?.types == .array)
+        #expect(putBody.content[1].schema?.properties.map(\.name) == ["file"])
+        #expect(putBody.content[1].encoding.map(\.0) == ["file"])
+        let operation = try #require(result.document?.paths.first { $0.path == "/read-tokens" }?.item.operations.first)
         guard case .value(let body) = try #require(operation.requestBody) else { throw Unexpected() }
         let list = try #require(body.content.first?.schema)
         #expect(list.types == .array && list.items?.value.format == "uuid")
@@ -62,15 +81,21 @@ struct MisspellingReadingTests {
             throw Unexpected()
         }
         let map = try #require(response.content.first?.schema)
-        #expect(map.additionalProperties != nil && map.examples.count == 1)
+        #expect(map.additionalProperties != nil && map.examples.isEmpty && response.content[0].examples.count == 1)
         #expect(response.content[1].schema == nil && response.content[1].examples.count == 1)
         #expect(response.content[2].schema?.types == .string)
         #expect(
             result.diagnostics.all.map(\.asGenerationFinding.description) == [
-                "spec.yaml:9:13: warning: this Media Type object has no 'schema', and holds the schema keyword "
+                "spec.yaml:5:11: warning: this Media Type object has no 'schema', and holds the schema keyword "
                     + "'type' itself; a media type's schema is written under 'schema'; Lathe reads the Media Type "
                     + "object as its schema [schema-unwrapped]",
-                "spec.yaml:16:15: warning: this Media Type object has no 'schema', and holds the schema keyword "
+                "spec.yaml:13:13: warning: this Media Type object has no 'schema', and holds the schema keyword "
+                    + "'type' itself; a media type's schema is written under 'schema'; Lathe reads the Media Type "
+                    + "object as its schema [schema-unwrapped]",
+                "spec.yaml:22:13: warning: this Media Type object has no 'schema', and holds the schema keyword "
+                    + "'type' itself; a media type's schema is written under 'schema'; Lathe reads the Media Type "
+                    + "object as its schema [schema-unwrapped]",
+                "spec.yaml:29:15: warning: this Media Type object has no 'schema', and holds the schema keyword "
                     + "'additionalProperties' itself; a media type's schema is written under 'schema'; Lathe reads "
                     + "the Media Type object as its schema [schema-unwrapped]",
             ])
@@ -95,6 +120,7 @@ struct MisspellingReadingTests {
                         untyped: {type: array, $ref: '#/components/schemas/Fields'}
                         runs: {type: array, $ref: '#/components/schemas/Run'}
                         either: {type: array, $ref: '#/components/schemas/Either'}
+                        deep: {type: array, $ref: '#/components/schemas/E1'}
                         lists: {type: array, $ref: '#/components/schemas/Rooms'}
                         unknown: {type: array, $ref: '#/components/schemas/Anything'}
                         itemized: {type: array, items: {type: string}, $ref: '#/components/schemas/Room'}
@@ -104,9 +130,15 @@ struct MisspellingReadingTests {
                     Anything: {description: any value}
                     Run: {allOf: [$ref: '#/components/schemas/Fields', {properties: {at: {type: string}}}]}
                     Either: {oneOf: [$ref: '#/components/schemas/Room', $ref: '#/components/schemas/Rooms']}
+                    E1: {allOf: [$ref: '#/components/schemas/E2', {properties: {a: {type: string}}}]}
+                    E2: {allOf: [$ref: '#/components/schemas/E3', {properties: {b: {type: string}}}]}
+                    E3: {allOf: [$ref: '#/components/schemas/E4', {properties: {c: {type: string}}}]}
+                    E4: {allOf: [$ref: '#/components/schemas/E5', {properties: {d: {type: string}}}]}
+                    E5: {allOf: [$ref: '#/components/schemas/E1', {type: object}]}
                 """)
             let properties = try componentProperties(result, of: "Collection")
-            for (name, target) in [("rooms", "Room"), ("untyped", "Fields"), ("runs", "Run")] {
+            // However deep the chain of members, and around a cycle of them.
+            for (name, target) in [("rooms", "Room"), ("untyped", "Fields"), ("runs", "Run"), ("deep", "E1")] {
                 let list = try #require(properties[name])
                 #expect(list.ref == nil && list.types == .array, "\(version) \(name)")
                 #expect(list.items?.value.ref?.raw == "#/components/schemas/" + target)
@@ -127,6 +159,9 @@ struct MisspellingReadingTests {
                             + "which is no list; a list of it is written with the $ref under 'items'; Lathe reads it as "
                             + "a list of what the $ref names [ref-beside-array-type]",
                         "spec.yaml:11:22: warning: 'type: array' stands beside a $ref to '#/components/schemas/Run', "
+                            + "which is no list; a list of it is written with the $ref under 'items'; Lathe reads it as "
+                            + "a list of what the $ref names [ref-beside-array-type]",
+                        "spec.yaml:13:22: warning: 'type: array' stands beside a $ref to '#/components/schemas/E1', "
                             + "which is no list; a list of it is written with the $ref under 'items'; Lathe reads it as "
                             + "a list of what the $ref names [ref-beside-array-type]",
                     ], "\(version)")

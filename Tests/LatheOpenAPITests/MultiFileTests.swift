@@ -289,6 +289,10 @@ struct MultiFileTests {
                     Gps: {$ref: '#/paths/~1search/post/requestBody/content/application~1json/schema/properties/context/allOf/0/properties/location/properties/gps'}
                     Direct: {$ref: 'context.yaml#/Location/properties/gps'}
                     Loop: {$ref: '#/components/schemas/Loop/x'}
+                    Nope: {$ref: '#/components/schemas/Direct/nope'}
+                    Base: {$id: 'https://example.com/base', type: object, properties: {id: {type: string}}}
+                    Wrap: {$ref: 'https://example.com/base'}
+                    Id: {$ref: '#/components/schemas/Wrap/properties/id'}
 
                 """
             ),
@@ -303,9 +307,17 @@ struct MultiFileTests {
                     + "post/requestBody/content/application~1json/schema/properties/context/allOf/0', which is a $ref "
                     + "to 'context.yaml#/Context'; a JSON pointer does not follow references, so it points at "
                     + "nothing [ref-through-ref]",
-                "api.yaml:15:18: error: '#/components/schemas/Loop/x/x' points at nothing: '/components/schemas/Loop' "
-                    + "is a $ref, which a JSON pointer does not follow, and following it leads back to itself "
-                    + "[ref-unresolved]",
+                // Said where it is written, of the pointer as written.
+                "api.yaml:15:18: error: '#/components/schemas/Loop/x' points at nothing: '/components/schemas/Loop' "
+                    + "is a $ref to '#/components/schemas/Loop/x', which a JSON pointer does not follow, and "
+                    + "following it leads back to itself [ref-unresolved]",
+                "api.yaml:16:18: error: '#/components/schemas/Direct/nope' points at nothing: "
+                    + "'/components/schemas/Direct' is a $ref to 'context.yaml#/Location/properties/gps', which a JSON "
+                    + "pointer does not follow; followed, its target has no 'nope' [ref-unresolved]",
+                // Through a reference to a `$id`, resolved as any is.
+                "api.yaml:19:16: error: '#/components/schemas/Wrap/properties/id' points through "
+                    + "'/components/schemas/Wrap', which is a $ref to 'https://example.com/base'; a JSON pointer does "
+                    + "not follow references, so it points at nothing [ref-through-ref]",
             ])
         let document = try #require(result.document)
         func target(_ name: String) throws -> String? {
@@ -315,6 +327,7 @@ struct MultiFileTests {
         #expect(try target("Gps") != nil)
         #expect(try target("Gps") == target("Direct"))
         #expect(try target("Loop") == nil)
+        #expect(try target("Id")?.hasSuffix("#/components/schemas/Base/properties/id") == true)
     }
 
     @Test func missingUnparsableAndWrongTargets() {

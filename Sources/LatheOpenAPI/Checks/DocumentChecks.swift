@@ -365,16 +365,22 @@ struct DocumentChecks {
                 if let renamed = strayReadings?.renamed { declared.insert(renamed.templateName) }
                 // A parameter whose $ref failed has its own error; do not guess what it declared.
                 let complete = itemComplete && operationParameters.count == operation.parameters.count
-                for name in names where complete && !declared.contains(name) {
-                    let parameters = document.parameters(of: operation, in: item)
-                    if let index = PathTemplate.queryParameterNaming(name, in: parameters) {
-                        // Said once for a path item's parameter (repeats are dropped).
+                for name in names where !declared.contains(name) {
+                    // As lowering reads it.
+                    if PathTemplate.queryParameterNaming(
+                        name, in: document.parameters(of: operation, in: item), besides: operation.queryInPath) != nil
+                    {
+                        // Where it is used; said once for a path item's parameter (repeats are dropped).
+                        let site = (operationParameters + itemParameters).first {
+                            $0.0.location == .query && $0.0.name == name
+                        }
                         error(
                             "parameter '\(name)' is declared in: query, but the path template '\(path)' names it, "
-                                + "and no path parameter declares it", at: parameters[index].node,
+                                + "and no path parameter declares it", at: site?.1 ?? operation.methodNode,
                             kind: "path-parameter-in-query", reading: "Lathe reads it as the path parameter")
                         continue
                     }
+                    guard complete else { continue }
                     error(
                         "\(operation.method.token) \(path) does not declare the path parameter "
                             + "'\(name)'; add a parameter with name: \(name), in: path, required: true",

@@ -85,8 +85,14 @@ public enum PathTemplate {
 
     /// The query parameter a template name no path parameter declares is, where exactly one has
     /// its name (Horizon's `{pipelinerunID}`, declared `in: query`): the path parameter, declared
-    /// in the wrong place. Its index in `parameters`.
-    public static func queryParameterNaming(_ templateName: String, in parameters: [Parameter]) -> Int? {
+    /// in the wrong place. Its index in `parameters`. Not where the path's own query (`/a/{x}?x={x}`,
+    /// `readQueryInPaths`) names it, as a key or a variable: the query parameter is that item's.
+    public static func queryParameterNaming(
+        _ templateName: String, in parameters: [Parameter], besides queryInPath: [QueryItemInPath]
+    ) -> Int? {
+        guard !queryInPath.contains(where: { $0.name == templateName || $0.variable == templateName }) else {
+            return nil
+        }
         let indices = parameters.indices.filter {
             parameters[$0].location == .query && parameters[$0].name == templateName
         }

@@ -559,29 +559,34 @@ extension DocumentDecoder {
                 media.schema = decodeSchema(value)
                 return media
             }
-            // OSIS's `application/json: {type: array, items: …}` leaves out the `schema:` level too.
-            if value.isMapping, value["schema"] == nil, value["itemSchema"] == nil, value["$ref"] == nil,
+            // A Media Type object may be a `$ref` in 3.2 (to `components/mediaTypes`).
+            guard let value = followReference(value, "a Media Type object", allowed: version.minor >= 2) else {
+                return nil
+            }
+            var media = MediaType(node: value, contentType: contentType)
+            let fields =
+                ["schema", "itemSchema", "example", "examples", "encoding"]
+                + since32(["itemEncoding", "prefixEncoding"])
+            // OSIS's `application/json: {type: array, items: …}` leaves out the `schema:` level too:
+            // the media type's own fields are its, the rest its schema's.
+            var schemaKeys: Set<String>?
+            if value["schema"] == nil, value["itemSchema"] == nil,
                 let keyword = value.entries.first(where: { Self.schemaShapingKeywords.contains($0.key.text ?? "") })
             {
                 error(
                     "this Media Type object has no 'schema', and holds the schema keyword '\(keyword.key.text ?? "")' "
                         + "itself; a media type's schema is written under 'schema'", at: keyword.key,
                     kind: "schema-unwrapped", reading: "Lathe reads the Media Type object as its schema")
-                var media = MediaType(node: value, contentType: contentType)
-                media.schema = decodeSchema(value)
-                return media
+                let keys = Set(value.entries.compactMap(\.key.text).filter { !$0.hasPrefix("x-") }).subtracting(fields)
+                media.schema = decodeSchema(value, keeping: keys)
+                schemaKeys = keys
             }
-            // A Media Type object may be a `$ref` in 3.2 (to `components/mediaTypes`).
-            guard let value = followReference(value, "a Media Type object", allowed: version.minor >= 2) else {
-                return nil
-            }
-            var media = MediaType(node: value, contentType: contentType)
             guard
                 let extensions = object(
                     value, "the '\(contentType)' Media Type object",
-                    fields: ["schema", "itemSchema", "example", "examples", "encoding"]
-                        + since32(["itemEncoding", "prefixEncoding"]),
+                    fields: fields + (schemaKeys.map(Array.init) ?? []),
                     { key, keyNode, value in
+                        if schemaKeys?.contains(key) == true { return }
                         switch key {
                         case "schema": media.schema = decodeSchema(value)
                         case "itemSchema": media.itemSchema = decodeSchema(value)

@@ -479,7 +479,8 @@ extension DocumentDecoder {
     private func readListBesideReference(_ schema: inout Schema, in node: YAMLNode) {
         guard let ref = schema.ref, let types = schema.types, types.subtracting(.null) == .array,
             let refNode = node["$ref"], let typeNode = node["type"],
-            let target = resolve(ref.raw, at: refNode, kind: .schema)?.node, !mayBeList(target, at: refNode)
+            let target = resolve(ref.raw, at: refNode, kind: .schema)?.node,
+            case var visited = Set<YAMLNode>(), !mayBeList(target, visited: &visited)
         else { return }
         error(
             "'type: array' stands beside a $ref to '\(ref.raw)', which is no list; a list of it is written with the "
@@ -494,22 +495,24 @@ extension DocumentDecoder {
 
     /// Whether `schema` (a node not yet decoded) may hold a list: its type says so, or it has
     /// `items`, or an alternative or `allOf` member may, or its shape is not written at all. An
-    /// object's keywords without a type say no. `$ref`s are followed a few deep.
-    private func mayBeList(_ schema: YAMLNode, at refNode: YAMLNode, depth: Int = 0) -> Bool {
-        guard schema.isMapping, depth < 8 else { return true }
+    /// object's keywords without a type say no. `$ref`s are followed however deep the chain of
+    /// them and of members (`visited`: one met again adds nothing).
+    private func mayBeList(_ schema: YAMLNode, visited: inout Set<YAMLNode>) -> Bool {
+        guard schema.isMapping else { return true }
+        guard visited.insert(schema).inserted else { return false }
         if let type = schema["type"] {
             return (type.isSequence ? Array(type.items) : [type]).contains { $0.textEquals("array") }
         }
         if schema["items"] != nil { return true }
-        if let raw = schema["$ref"]?.text {
-            guard let target = resolve(raw, at: schema["$ref"] ?? refNode, kind: .schema)?.node else { return true }
-            return mayBeList(target, at: refNode, depth: depth + 1)
+        if let refNode = schema["$ref"], let raw = refNode.text {
+            guard let target = resolve(raw, at: refNode, kind: .schema)?.node else { return true }
+            return mayBeList(target, visited: &visited)
         }
         let members = ["allOf", "oneOf", "anyOf"].flatMap { key in
             schema[key].flatMap { $0.isSequence ? Array($0.items) : nil } ?? []
         }
         if !members.isEmpty {
-            return members.contains { mayBeList($0, at: refNode, depth: depth + 1) }
+            return members.contains { mayBeList($0, visited: &visited) }
         }
         return schema["properties"] == nil && schema["additionalProperties"] == nil
     }

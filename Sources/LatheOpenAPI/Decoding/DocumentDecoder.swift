@@ -41,6 +41,8 @@ final class DocumentDecoder {
     /// another, each with how many of the pointer's tokens were left after it: met again with no
     /// fewer left, the pointer leads back to itself.
     var referencesFollowedThrough: [YAMLNode: Int] = [:]
+    /// Why a pointer followed inside another's leads nowhere (the first such), said by the outermost.
+    var referenceFollowedThroughFailure: String?
     /// Schemas decoded from nodes that aliases share, so a shared node is decoded (and reported) once.
     @exclusivity(unchecked) var sharedSchemas: [YAMLNode: Schema] = [:]
     /// `required: true` in a property's schema (Swagger's parameter form), which the object the

@@ -234,37 +234,65 @@ extension DocumentDecoder {
     /// Beckn's bundled `#/paths/~1search/…/allOf/0/properties/gps`, where `allOf/0` is itself a
     /// `$ref`: a JSON pointer does not follow references, but the bundlers that write such pointers
     /// (json-schema-ref-parser's) mean the rest of the pointer inside that reference's target, the
-    /// one reading there is. The target is named by the reference it reaches, so it is the same
-    /// component wherever it is reached from. Said once, for the pointer as written; those it leads
-    /// to are not cached, so a ref written as one of them is said of where it is written.
+    /// one reading there is. The reference is resolved as any is (a `$id`, another file, the
+    /// caches), and the rest walked from its target, so the key is the component's wherever it is
+    /// reached from. Said once, at the ref as written: its warning, or why it leads nowhere.
     private func resolveThroughReference(
         _ raw: String, _ through: (refNode: YAMLNode, pointer: String, rest: ArraySlice<String>),
         at refNode: YAMLNode, kind: ComponentKind?
     ) -> (key: String, node: YAMLNode)? {
         let outermost = referencesFollowedThrough.isEmpty
-        guard let written = through.refNode.text,
-            referencesFollowedThrough[through.refNode].map({ through.rest.count < $0 }) ?? true,
-            referencesFollowedThrough.count < 32
-        else {
-            referenceError(
-                "'\(raw)' points at nothing: '\(through.pointer)' is a $ref, which a JSON pointer does not follow, "
-                    + "and following it leads back to itself", at: refNode, kind: kind, "ref-unresolved")
+        if outermost { referenceFollowedThroughFailure = nil }
+        // Said by the outermost alone, with the first reason found inside it.
+        func nowhere(_ reason: String) -> (key: String, node: YAMLNode)? {
+            if outermost {
+                referenceError(
+                    "'\(raw)' points at nothing: \(referenceFollowedThroughFailure ?? reason)", at: refNode, kind: kind,
+                    "ref-unresolved")
+            } else if referenceFollowedThroughFailure == nil {
+                referenceFollowedThroughFailure = reason
+            }
             return nil
         }
-        let (uri, fragment) = split(written)
-        // The fragment is percent-decoded when read, so a token's own `%` is encoded here.
-        let rest = JSONPointer.pointer(through.rest).replacing("%", with: "%25")
-        let followed = uri + "#" + (fragment ?? "") + rest
+        guard let written = through.refNode.text else { return nil }
+        let passing = "'\(through.pointer)' is a $ref to '\(written)', which a JSON pointer does not follow"
+        let leadsNowhere = ", and it leads nowhere"
+        guard referencesFollowedThrough[through.refNode].map({ through.rest.count < $0 }) ?? true,
+            referencesFollowedThrough.count < 32
+        else { return nowhere(passing + ", and following it leads back to itself") }
         let outer = referencesFollowedThrough[through.refNode]
         referencesFollowedThrough[through.refNode] = through.rest.count
-        let resolved = resolveUncached(followed, at: through.refNode, kind: kind)
-        referencesFollowedThrough[through.refNode] = outer
-        // Where following it fails, that failure is what is said.
-        if outermost, resolved != nil {
+        defer { referencesFollowedThrough[through.refNode] = outer }
+        // Its own failure is said where it is written too, when that ref is read: as a schema's,
+        // where a schema is wanted (the same words, so said once), else as a ref of any kind.
+        guard let reached = resolve(written, at: through.refNode, kind: kind == .schema ? .schema : nil) else {
+            return nowhere(passing + leadsNowhere)
+        }
+        let resolved: (key: String, node: YAMLNode)?
+        switch walk(reached.node, tokens: Array(through.rest)) {
+        case .success(let node):
+            resolved = (reached.key + JSONPointer.pointer(through.rest), node)
+        case .failure(let failure):
+            if var next = failure.throughReference {
+                // Its pointer is from the target on: named from the document on in what is said.
+                let walked = through.rest.prefix(through.rest.count - next.rest.count)
+                next.pointer = through.pointer + JSONPointer.pointer(walked)
+                resolved = resolveThroughReference(raw, next, at: refNode, kind: kind)
+            } else {
+                let reason =
+                    failure.reason.hasPrefix("the document ")
+                    ? "its target " + failure.reason.dropFirst("the document ".count)
+                    : "in its target, " + failure.reason
+                return nowhere(passing + "; followed, " + reason)
+            }
+        }
+        guard let resolved else { return nowhere(passing + leadsNowhere) }
+        if outermost {
             error(
                 "'\(raw)' points through '\(through.pointer)', which is a $ref to '\(written)'; a JSON pointer does "
                     + "not follow references, so it points at nothing", at: refNode, kind: "ref-through-ref",
-                reading: "Lathe follows the reference, as the bundler that wrote it meant, and reads '\(followed)'")
+                reading: "Lathe follows the reference, as the bundler that wrote it meant, and reads the rest of the "
+                    + "pointer in its target")
         }
         return resolved
     }
