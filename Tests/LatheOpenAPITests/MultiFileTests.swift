@@ -218,29 +218,26 @@ struct MultiFileTests {
     /// FOLIO's `User.yaml` refers to `user.yaml`, written where the file system ignores case: the
     /// one file that differs only in case is read, with an error that says so; with two, none is.
     @Test func aFileNamedInAnotherCaseIsReadWhenItIsTheOnlyOne() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-case-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        for (name, text) in [
-            ("User.yaml", "Personal: {type: object, properties: {name: {type: string}}}\n"),
-            ("Tag.yaml", "type: string\n"), ("TAG.yaml", "type: integer\n"), ("Broken.yaml", "a: [unclosed\n"),
-            (
-                "api.yaml",
-                """
-                openapi: 3.1.0
-                info: {title: T, version: '1'}
-                components:
-                  schemas:
-                    A: {$ref: 'user.yaml#/Personal'}
-                    B: {$ref: 'tag.yaml'}
-                    C: {$ref: 'broken.yaml'}
+        let (result, directory) = try loadWritten(
+            label: "case",
+            [
+                ("User.yaml", "Personal: {type: object, properties: {name: {type: string}}}\n"),
+                ("Tag.yaml", "type: string\n"), ("TAG.yaml", "type: integer\n"), ("Broken.yaml", "a: [unclosed\n"),
+                (
+                    "api.yaml",
+                    """
+                    openapi: 3.1.0
+                    info: {title: T, version: '1'}
+                    components:
+                      schemas:
+                        A: {$ref: 'user.yaml#/Personal'}
+                        B: {$ref: 'tag.yaml'}
+                        C: {$ref: 'broken.yaml'}
 
-                """
-            ),
-        ] {
-            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        let result = OpenAPILoader.load(path: directory.appendingPathComponent("api.yaml").path)
+                    """
+                ),
+            ])
+        defer { try? FileManager.default.removeItem(at: directory) }
         #expect(
             printed(result, removing: directory.path + "/") == [
                 // The one file in another case does not parse: its own error, and no claim to read it.
@@ -263,43 +260,40 @@ struct MultiFileTests {
     /// and through a second reference, as the same component as a ref that names it directly. One
     /// whose reference leads back to itself points at nothing.
     @Test func aPointerThroughAReferenceContinuesInItsTarget() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lathe-via-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        for (name, text) in [
-            (
-                "context.yaml",
-                "Context: {type: object, properties: {location: {$ref: '#/Location'}}}\nLocation: {type: object, properties: {gps: {type: string}}}\n"
-            ),
-            (
-                "api.yaml",
-                """
-                openapi: 3.1.0
-                info: {title: T, version: '1'}
-                paths:
-                  /search:
-                    post:
-                      requestBody:
-                        content:
-                          application/json:
-                            schema: {properties: {context: {allOf: [$ref: 'context.yaml#/Context']}}}
-                      responses: {'204': {description: done}}
-                components:
-                  schemas:
-                    Gps: {$ref: '#/paths/~1search/post/requestBody/content/application~1json/schema/properties/context/allOf/0/properties/location/properties/gps'}
-                    Direct: {$ref: 'context.yaml#/Location/properties/gps'}
-                    Loop: {$ref: '#/components/schemas/Loop/x'}
-                    Nope: {$ref: '#/components/schemas/Direct/nope'}
-                    Base: {$id: 'https://example.com/base', type: object, properties: {id: {type: string}}}
-                    Wrap: {$ref: 'https://example.com/base'}
-                    Id: {$ref: '#/components/schemas/Wrap/properties/id'}
+        let (result, directory) = try loadWritten(
+            label: "via",
+            [
+                (
+                    "context.yaml",
+                    "Context: {type: object, properties: {location: {$ref: '#/Location'}}}\nLocation: {type: object, properties: {gps: {type: string}}}\n"
+                ),
+                (
+                    "api.yaml",
+                    """
+                    openapi: 3.1.0
+                    info: {title: T, version: '1'}
+                    paths:
+                      /search:
+                        post:
+                          requestBody:
+                            content:
+                              application/json:
+                                schema: {properties: {context: {allOf: [$ref: 'context.yaml#/Context']}}}
+                          responses: {'204': {description: done}}
+                    components:
+                      schemas:
+                        Gps: {$ref: '#/paths/~1search/post/requestBody/content/application~1json/schema/properties/context/allOf/0/properties/location/properties/gps'}
+                        Direct: {$ref: 'context.yaml#/Location/properties/gps'}
+                        Loop: {$ref: '#/components/schemas/Loop/x'}
+                        Nope: {$ref: '#/components/schemas/Direct/nope'}
+                        Base: {$id: 'https://example.com/base', type: object, properties: {id: {type: string}}}
+                        Wrap: {$ref: 'https://example.com/base'}
+                        Id: {$ref: '#/components/schemas/Wrap/properties/id'}
 
-                """
-            ),
-        ] {
-            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        let result = OpenAPILoader.load(path: directory.appendingPathComponent("api.yaml").path)
+                    """
+                ),
+            ])
+        defer { try? FileManager.default.removeItem(at: directory) }
         #expect(
             printed(result, removing: directory.path + "/") == [
                 "api.yaml:13:17: error: '#/paths/~1search/post/requestBody/content/application~1json/schema/"
@@ -328,6 +322,18 @@ struct MultiFileTests {
         #expect(try target("Gps") == target("Direct"))
         #expect(try target("Loop") == nil)
         #expect(try target("Id")?.hasSuffix("#/components/schemas/Base/properties/id") == true)
+    }
+
+    /// `files` written into a fresh temporary folder, and its `api.yaml` loaded; the caller
+    /// removes the folder.
+    private func loadWritten(label: String, _ files: [(String, String)]) throws -> (LoadResult, URL) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lathe-\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return (OpenAPILoader.load(path: directory.appendingPathComponent("api.yaml").path), directory)
     }
 
     @Test func missingUnparsableAndWrongTargets() {
