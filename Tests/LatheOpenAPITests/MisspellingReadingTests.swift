@@ -168,6 +168,36 @@ struct MisspellingReadingTests {
         }
     }
 
+    /// DWD's `format: nullable` allows null, as `nullable: true` (3.0) or a `null` type (3.1) says,
+    /// and is no format; another format beside no null stays as written.
+    @Test func formatNullableAllowsNull() throws {
+        for version in ["3.0.0", "3.1.0"] {
+            let result = load(
+                """
+                openapi: \(version)
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Warning:
+                      type: object
+                      properties:
+                        windSpeed: {type: string, format: nullable}
+                        gust: {type: string, format: int32}
+                """)
+            let properties = try componentProperties(result, of: "Warning")
+            #expect(properties["windSpeed"]?.types == [.string, .null], "\(version)")
+            #expect(properties["windSpeed"]?.format == nil)
+            #expect(properties["gust"]?.types == .string && properties["gust"]?.format == "int32")
+            let said = version == "3.0.0" ? "nullable: true" : "type: [<type>, \"null\"]"
+            #expect(
+                result.diagnostics.all.map(\.asGenerationFinding.description) == [
+                    "spec.yaml:9:43: warning: 'format: nullable' names no format; a value that may be null says so "
+                        + "with \(said); Lathe reads it as allowing null [format-nullable]"
+                ])
+        }
+    }
+
     /// A schema that is only `ref: <pointer>` is that reference; one with a type beside it, or a
     /// URL, is an annotation (3.1) left as it is.
     @Test func refAloneIsTheReferenceItMisspells() throws {

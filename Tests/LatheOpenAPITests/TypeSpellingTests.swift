@@ -20,6 +20,7 @@ struct TypeSpellingTests {
                     c: {type: [bool, 'null']}
                     d: {type: double}
                     e: {type: strin}
+                    f: {type: arrays, items: {type: string}}
             """)
         let properties = try componentProperties(result, of: "S")
         #expect(properties["a"]?.types == .integer)
@@ -28,6 +29,7 @@ struct TypeSpellingTests {
         #expect(properties["d"]?.types == .number)
         // A misspelling is not guessed at: its type is left to the other keywords, as before.
         #expect(properties["e"]?.types == nil)
+        #expect(properties["f"]?.types == .array)
         #expect(
             result.diagnostics.all.map { "\($0.location!.line):\($0.message)" } == [
                 "9:unknown type 'int'; the JSON type is spelled 'integer'",
@@ -36,6 +38,7 @@ struct TypeSpellingTests {
                 "12:unknown type 'double'; the JSON type is spelled 'number'",
                 "13:unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null "
                     + "(did you mean 'string'?)",
+                "14:unknown type 'arrays'; the JSON type is spelled 'array'",
             ])
         #expect(result.diagnostics.all.allSatisfy { $0.kind == "type-unknown" && $0.reading != nil })
     }

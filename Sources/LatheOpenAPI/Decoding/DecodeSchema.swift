@@ -100,6 +100,13 @@ extension DocumentDecoder {
                         formatAsType = Self.formatSpelledAsType(among: value.items)
                     }
                 }
+            case "format" where value.textEquals("nullable"):
+                // DWD's `{type: string, format: nullable}`, 17 times: what it means is no format.
+                error(
+                    "'format: nullable' names no format; a value that may be null says so with "
+                        + (version.isJSONSchema2020 ? "type: [<type>, \"null\"]" : "nullable: true"), at: value,
+                    kind: "format-nullable", reading: "Lathe reads it as allowing null")
+                nullable = true
             case "format": schema.format = string(value, "format")
             case "title": schema.title = string(value, "title")
             case "description": schema.description = string(value, "description")
@@ -715,6 +722,9 @@ extension DocumentDecoder {
     private static let otherSpellings: [String: JSONTypes] = [
         "int": .integer, "int32": .integer, "int64": .integer, "long": .integer, "bool": .boolean,
         "float": .number, "double": .number, "decimal": .number, "str": .string,
+        // Jan's `type: arrays`.
+        "arrays": .array, "objects": .object, "strings": .string, "integers": .integer, "numbers": .number,
+        "booleans": .boolean,
     ]
 
     /// `type: HourlyResponse` where that is no JSON type but the name of a schema component of the
