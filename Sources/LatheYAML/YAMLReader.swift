@@ -140,8 +140,15 @@ public struct YAMLReader: Sendable {
                 "libyaml ran out of memory reading this file", at: SpecLocation(file: path, line: 1, column: 1))
         default:
             let location = location(of: parser.problem_mark, path: path, sourceMap: sourceMap)
-            var message = "invalid YAML: \(problem)"
-            if let context = parser.context.map({ String(cString: $0) }) {
+            // A `.json` file is read as YAML, whose superset JSON is: its errors are said in JSON's
+            // words (Unstructured's missing comma was "invalid YAML … flow mapping").
+            let isJSON = path.lowercased().hasSuffix(".json")
+            var message = "invalid \(isJSON ? "JSON" : "YAML"): \(problem)"
+            if var context = parser.context.map({ String(cString: $0) }) {
+                if isJSON {
+                    context = context.replacing("while parsing a flow mapping", with: "in the object")
+                        .replacing("while parsing a flow sequence", with: "in the array")
+                }
                 let contextLocation = Self.location(of: parser.context_mark, path: path, sourceMap: sourceMap)
                 message += " (\(context) that starts at line \(contextLocation.line), column \(contextLocation.column))"
             }

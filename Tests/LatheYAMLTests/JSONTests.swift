@@ -116,7 +116,12 @@ struct JSONTests {
     @Test func errorsAfterARewriteAreLocatedInTheFile() {
         let broken = #"{"a": "\ud83d\udc4d", "b": ]}"#
         #expect(failure(broken) == failure(withoutSurrogates(broken)))
-        #expect(failure(broken)?.hasPrefix("t.json:1:28: error: invalid YAML") == true)
+        #expect(failure(broken)?.hasPrefix("t.json:1:28: error: invalid JSON") == true)
+        // In JSON's words: Unstructured's missing comma.
+        #expect(
+            failure("{\n  \"a\": {\n    \"b\": 1\n    \"c\": 2\n  }\n}")
+                == "t.json:4:8: error: invalid JSON: did not find expected ',' or '}' (in the object that starts at "
+                + "line 2, column 8)")
         let deep = #"["\ud83d\udc4d", "# + String(repeating: "[", count: 300) + String(repeating: "]", count: 301)
         #expect(
             failure(deep)
