@@ -140,14 +140,13 @@ public struct YAMLReader: Sendable {
                 "libyaml ran out of memory reading this file", at: SpecLocation(file: path, line: 1, column: 1))
         default:
             let location = location(of: parser.problem_mark, path: path, sourceMap: sourceMap)
-            // A `.json` file is read as YAML, whose superset JSON is: its errors are said in JSON's
-            // words (Unstructured's missing comma was "invalid YAML … flow mapping").
-            let isJSON = path.lowercased().hasSuffix(".json")
+            // JSON is read as YAML, whose superset it is: a document that opens as JSON does is told
+            // of in JSON's words (Unstructured's missing comma was "invalid YAML … flow mapping").
+            let isJSON = Self.opensAsJSON(bytes)
             var message = "invalid \(isJSON ? "JSON" : "YAML"): \(problem)"
             if var context = parser.context.map({ String(cString: $0) }) {
                 if isJSON {
-                    context = context.replacing("while parsing a flow mapping", with: "in the object")
-                        .replacing("while parsing a flow sequence", with: "in the array")
+                    for (yaml, json) in Self.contextsInJSONWords { context = context.replacing(yaml, with: json) }
                 }
                 let contextLocation = Self.location(of: parser.context_mark, path: path, sourceMap: sourceMap)
                 message += " (\(context) that starts at line \(contextLocation.line), column \(contextLocation.column))"
@@ -155,6 +154,20 @@ public struct YAMLReader: Sendable {
             return .error(message, at: location)
         }
     }
+
+    /// Whether the first character that is not white space (after a byte-order mark) opens a
+    /// JSON object or array.
+    static func opensAsJSON(_ bytes: [UInt8]) -> Bool {
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        return index < bytes.count && (bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "["))
+    }
+
+    /// libyaml's contexts, as JSON names what they are in.
+    static let contextsInJSONWords = [
+        ("while parsing a flow mapping", "in the object"), ("while parsing a flow sequence", "in the array"),
+        ("while scanning a quoted scalar", "in the string"), ("while parsing a flow node", "in the value"),
+    ]
 
     /// The 1-based line and column of a libyaml mark, in the file as written.
     static func location(of mark: yaml_mark_t, path: String, sourceMap: SourceMap?) -> SpecLocation {

@@ -119,7 +119,8 @@ struct GenerateCommandTests {
         try "[1, 2".write(to: broken, atomically: true, encoding: .utf8)
         let unreadable = try runner.lathe("generate", broken.path, "--output", output.path)
         #expect(unreadable.status == 1)
-        #expect(unreadable.stderr.contains("error: invalid YAML"))
+        // What opens as JSON is told of as JSON, whatever the file's name.
+        #expect(unreadable.stderr.contains("error: invalid JSON"))
         #expect(try String(contentsOf: output.appendingPathComponent("Operations.swift"), encoding: .utf8) == written)
     }
 

@@ -40,6 +40,8 @@ struct MisspellingReadingTests {
             components:
               mediaTypes:
                 Ids: {type: array, items: {type: string}}
+              schemas:
+                Pet: {type: object, properties: {name: {type: string}}}
             paths:
               /ids:
                 put:
@@ -50,6 +52,12 @@ struct MisspellingReadingTests {
                         type: object
                         properties: {file: {type: string, format: binary}}
                         encoding: {file: {contentType: image/png}}
+                      application/x-www-form-urlencoded:
+                        type: integer
+                        enum: [1, 2]
+                        x-enum-varnames: [First, Second]
+                        examples: [1]
+                      text/plain: {$ref: '#/components/schemas/Pet', description: a pet}
                   responses: {'204': {description: done}}
               /read-tokens:
                 post:
@@ -73,6 +81,11 @@ struct MisspellingReadingTests {
         #expect(putBody.content[0].schema?.types == .array)
         #expect(putBody.content[1].schema?.properties.map(\.name) == ["file"])
         #expect(putBody.content[1].encoding.map(\.0) == ["file"])
+        // `x-` extensions are the schema's too, a list of examples the schema's alone.
+        #expect(putBody.content[2].schema?.extensions["x-enum-varnames"] != nil)
+        #expect(putBody.content[2].schema?.examples.count == 1 && putBody.content[2].examples.isEmpty)
+        // A `$ref` to a schema (a description beside it) is that schema, not a copy of it.
+        #expect(putBody.content[3].schema?.ref?.raw == "#/components/schemas/Pet")
         let operation = try #require(result.document?.paths.first { $0.path == "/read-tokens" }?.item.operations.first)
         guard case .value(let body) = try #require(operation.requestBody) else { throw Unexpected() }
         let list = try #require(body.content.first?.schema)
@@ -89,13 +102,18 @@ struct MisspellingReadingTests {
                 "spec.yaml:5:11: warning: this Media Type object has no 'schema', and holds the schema keyword "
                     + "'type' itself; a media type's schema is written under 'schema'; Lathe reads the Media Type "
                     + "object as its schema [schema-unwrapped]",
-                "spec.yaml:13:13: warning: this Media Type object has no 'schema', and holds the schema keyword "
+                "spec.yaml:15:13: warning: this Media Type object has no 'schema', and holds the schema keyword "
                     + "'type' itself; a media type's schema is written under 'schema'; Lathe reads the Media Type "
                     + "object as its schema [schema-unwrapped]",
-                "spec.yaml:22:13: warning: this Media Type object has no 'schema', and holds the schema keyword "
+                "spec.yaml:19:13: warning: this Media Type object has no 'schema', and holds the schema keyword "
                     + "'type' itself; a media type's schema is written under 'schema'; Lathe reads the Media Type "
                     + "object as its schema [schema-unwrapped]",
-                "spec.yaml:29:15: warning: this Media Type object has no 'schema', and holds the schema keyword "
+                "spec.yaml:23:30: warning: a Media Type object's $ref names a Media Type object; this one names a "
+                    + "schema; Lathe reads it as the media type's schema [ref-not-allowed-here]",
+                "spec.yaml:30:13: warning: this Media Type object has no 'schema', and holds the schema keyword "
+                    + "'type' itself; a media type's schema is written under 'schema'; Lathe reads the Media Type "
+                    + "object as its schema [schema-unwrapped]",
+                "spec.yaml:37:15: warning: this Media Type object has no 'schema', and holds the schema keyword "
                     + "'additionalProperties' itself; a media type's schema is written under 'schema'; Lathe reads "
                     + "the Media Type object as its schema [schema-unwrapped]",
             ])
@@ -183,18 +201,29 @@ struct MisspellingReadingTests {
                       type: object
                       properties:
                         windSpeed: {type: string, format: nullable}
+                        gustSpeed: {type: string, nullable: false, format: nullable}
                         gust: {type: string, format: int32}
                 """)
             let properties = try componentProperties(result, of: "Warning")
             #expect(properties["windSpeed"]?.types == [.string, .null], "\(version)")
             #expect(properties["windSpeed"]?.format == nil)
+            // Whatever `nullable` says, before or after it.
+            #expect(properties["gustSpeed"]?.types == [.string, .null], "\(version)")
             #expect(properties["gust"]?.types == .string && properties["gust"]?.format == "int32")
             let said = version == "3.0.0" ? "nullable: true" : "type: [<type>, \"null\"]"
+            let formatNullable =
+                "warning: 'format: nullable' names no format; a value that may be null says so with \(said); Lathe "
+                + "reads it as allowing null [format-nullable]"
             #expect(
-                result.diagnostics.all.map(\.asGenerationFinding.description) == [
-                    "spec.yaml:9:43: warning: 'format: nullable' names no format; a value that may be null says so "
-                        + "with \(said); Lathe reads it as allowing null [format-nullable]"
-                ])
+                result.diagnostics.all.map(\.asGenerationFinding.description)
+                    == [
+                        "spec.yaml:9:43: " + formatNullable,
+                        version == "3.0.0"
+                            ? nil
+                            : "spec.yaml:10:35: warning: 'nullable' is not part of OpenAPI 3.1; write type: [<type>, "
+                                + "\"null\"] instead (Lathe honours it here) [version-feature]",
+                        "spec.yaml:10:60: " + formatNullable,
+                    ].compactMap { $0 })
         }
     }
 

@@ -267,3 +267,44 @@ struct MissingKeySuggestionTests {
         #expect(messages.contains { $0.contains("has no 'Zebra'") && !$0.contains("did you mean") }, "\(messages)")
     }
 }
+
+extension ReferenceTests {
+    /// A pointer through a `$ref` that is itself a pointer through one: each is said where it is
+    /// written, the inner one too (it was resolved first, inside the outer, and its warning lost).
+    /// One through a response's `$ref` walks the response, not the schema it holds.
+    @Test func pointersThroughReferencesAreEachSaidAndReadInTheirOwnPlace() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200': {$ref: '#/components/responses/R'}
+            components:
+              responses:
+                R:
+                  description: ok
+                  content:
+                    application/json: {schema: {type: object, properties: {x: {type: integer}}}}
+              schemas:
+                C: {$ref: '#/components/schemas/A/properties/b/properties/c'}
+                A: {type: object, properties: {b: {$ref: '#/components/schemas/Wrap/properties/inner'}}}
+                Wrap: {$ref: '#/components/schemas/Real'}
+                Real: {type: object, properties: {inner: {type: object, properties: {c: {type: string}}}}}
+                X: {$ref: '#/paths/~1a/get/responses/200/content/application~1json/schema/properties/x'}
+            """)
+        #expect(
+            result.diagnostics.all.map { "\($0.location!.line):\($0.location!.column) \($0.kind ?? "")" }.sorted() == [
+                "15:15 ref-through-ref", "16:46 ref-through-ref", "19:15 ref-through-ref",
+            ], "\(result.diagnostics.all.map(\.description))")
+        let document = try #require(result.document)
+        func target(_ name: String) throws -> Schema? {
+            let key = try #require(document.components.schemas.first { $0.name == name }).key
+            return document.store.schemas[key]?.ref.flatMap(document.store.schema)
+        }
+        #expect(try target("C")?.types == .string)
+        #expect(try target("X")?.types == .integer)
+    }
+}

@@ -122,6 +122,10 @@ struct JSONTests {
             failure("{\n  \"a\": {\n    \"b\": 1\n    \"c\": 2\n  }\n}")
                 == "t.json:4:8: error: invalid JSON: did not find expected ',' or '}' (in the object that starts at "
                 + "line 2, column 8)")
+        // Told by what the file holds, not its name.
+        #expect(failure("a: b: c\n")?.contains("invalid YAML: mapping values are not allowed") == true)
+        #expect(
+            failure("{\"a\": \"b}")?.contains("invalid JSON: found unexpected end of stream (in the string") == true)
         let deep = #"["\ud83d\udc4d", "# + String(repeating: "[", count: 300) + String(repeating: "]", count: 301)
         #expect(
             failure(deep)

@@ -525,6 +525,12 @@ extension DocumentDecoder {
         "type", "items", "properties", "additionalProperties", "allOf", "oneOf", "anyOf", "enum", "format",
     ]
 
+    /// Whether a Media Type object (or what its `$ref` names) is a schema written without `schema:`.
+    static func holdsSchemaKeywords(_ node: YAMLNode) -> Bool {
+        node.isMapping && node["schema"] == nil && node["itemSchema"] == nil
+            && node.entries.contains { schemaShapingKeywords.contains($0.key.text ?? "") }
+    }
+
     func decodeContent(_ node: YAMLNode) -> [MediaType] {
         namedEntries(node, "content").compactMap { written, keyNode, value in
             var contentType = written
@@ -548,12 +554,17 @@ extension DocumentDecoder {
                     kind: "media-type-misspelled", reading: "Lathe reads it as \(meant)")
                 contentType = meant
             }
-            // `application/json: {$ref: '#/components/schemas/Pet'}` leaves out the `schema:` level.
-            if value.isMapping, value.count == 1, let refNode = value["$ref"],
-                refNode.text?.contains("/components/schemas/") == true
+            // `application/json: {$ref: '#/components/schemas/Pet'}` leaves out the `schema:` level:
+            // a `$ref` to a schema (what stands beside it is the schema's), not to a 3.2 Media Type.
+            if value.isMapping, let refNode = value["$ref"], let raw = refNode.text,
+                !raw.contains("/components/mediaTypes/"),
+                raw.contains("/components/schemas/")
+                    || resolve(raw, at: refNode, kind: nil).map({ Self.holdsSchemaKeywords($0.node) }) == true
             {
                 error(
-                    "a Media Type object cannot be a $ref; this one names a schema", at: refNode,
+                    (version.minor >= 2
+                        ? "a Media Type object's $ref names a Media Type object"
+                        : "a Media Type object cannot be a $ref") + "; this one names a schema", at: refNode,
                     kind: "ref-not-allowed-here", reading: "Lathe reads it as the media type's schema")
                 var media = MediaType(node: value, contentType: contentType)
                 media.schema = decodeSchema(value)
@@ -568,18 +579,20 @@ extension DocumentDecoder {
                 ["schema", "itemSchema", "example", "examples", "encoding"]
                 + since32(["itemEncoding", "prefixEncoding"])
             // OSIS's `application/json: {type: array, items: …}` leaves out the `schema:` level too:
-            // the media type's own fields are its, the rest its schema's.
+            // the media type's own fields are its, the rest its schema's (a list of `examples` is a
+            // 3.1 schema's, `x-` extensions both's).
             var schemaKeys: Set<String>?
-            if value["schema"] == nil, value["itemSchema"] == nil,
+            if Self.holdsSchemaKeywords(value),
                 let keyword = value.entries.first(where: { Self.schemaShapingKeywords.contains($0.key.text ?? "") })
             {
                 error(
                     "this Media Type object has no 'schema', and holds the schema keyword '\(keyword.key.text ?? "")' "
                         + "itself; a media type's schema is written under 'schema'", at: keyword.key,
                     kind: "schema-unwrapped", reading: "Lathe reads the Media Type object as its schema")
-                let keys = Set(value.entries.compactMap(\.key.text).filter { !$0.hasPrefix("x-") }).subtracting(fields)
+                var keys = Set(value.entries.compactMap(\.key.text)).subtracting(fields)
+                if value["examples"]?.isSequence == true { keys.insert("examples") }
                 media.schema = decodeSchema(value, keeping: keys)
-                schemaKeys = keys
+                schemaKeys = keys.filter { !$0.hasPrefix("x-") }
             }
             guard
                 let extensions = object(

@@ -62,6 +62,8 @@ extension DocumentDecoder {
             return schema
         }
         var nullable = false
+        // `format: nullable` allows null whatever `nullable` says (often a generator's `false`).
+        var formatSaysNullable = false
         var requiredInProperties: [String] = []
         var renamedProperties: [String: String]?
         var typeIsReference = false
@@ -106,7 +108,7 @@ extension DocumentDecoder {
                     "'format: nullable' names no format; a value that may be null says so with "
                         + (version.isJSONSchema2020 ? "type: [<type>, \"null\"]" : "nullable: true"), at: value,
                     kind: "format-nullable", reading: "Lathe reads it as allowing null")
-                nullable = true
+                formatSaysNullable = true
             case "format": schema.format = string(value, "format")
             case "title": schema.title = string(value, "title")
             case "description": schema.description = string(value, "description")
@@ -280,6 +282,7 @@ extension DocumentDecoder {
         if !requiredInProperties.isEmpty {
             schema.required += requiredInProperties.filter { !schema.required.contains($0) }
         }
+        if formatSaysNullable { nullable = true }
         if schema.ref != nil, schema.items == nil, !typeIsReference { readListBesideReference(&schema, in: node) }
         schema.shareConstraints(in: &constraintPool)
         // OpenAPI 3.0 ignores what stands beside a `$ref` (a 3.0 `nullable` there becomes `anyOf`

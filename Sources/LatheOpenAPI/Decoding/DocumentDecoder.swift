@@ -41,8 +41,8 @@ final class DocumentDecoder {
     /// another, each with how many of the pointer's tokens were left after it: met again with no
     /// fewer left, the pointer leads back to itself.
     var referencesFollowedThrough: [YAMLNode: Int] = [:]
-    /// Why a pointer followed inside another's leads nowhere (the first such), said by the outermost.
-    var referenceFollowedThroughFailure: String?
+    /// How many times following them led a pointer back to itself (said by the one that began it).
+    var referenceLoopsFound = 0
     /// Schemas decoded from nodes that aliases share, so a shared node is decoded (and reported) once.
     @exclusivity(unchecked) var sharedSchemas: [YAMLNode: Schema] = [:]
     /// `required: true` in a property's schema (Swagger's parameter form), which the object the
@@ -67,9 +67,15 @@ final class DocumentDecoder {
     struct PointerError: Error {
         /// Completes "'<the $ref>' points at nothing: …".
         var reason: String
-        /// Where the pointer met a `$ref` without the key it wanted next: the `$ref`'s scalar, the
-        /// pointer up to it, and the tokens left (`resolveThroughReference`).
-        var throughReference: (refNode: YAMLNode, pointer: String, rest: ArraySlice<String>)?
+        /// Where the pointer met a `$ref` without the key it wanted next (`resolveThroughReference`).
+        var throughReference: ThroughReference?
+
+        struct ThroughReference {
+            /// The `$ref`'s scalar, the pointer up to it, and the tokens left.
+            var refNode: YAMLNode
+            var pointer: String
+            var rest: ArraySlice<String>
+        }
     }
 
     struct QueuedKey: Hashable {

@@ -234,67 +234,71 @@ extension DocumentDecoder {
     /// Beckn's bundled `#/paths/~1search/…/allOf/0/properties/gps`, where `allOf/0` is itself a
     /// `$ref`: a JSON pointer does not follow references, but the bundlers that write such pointers
     /// (json-schema-ref-parser's) mean the rest of the pointer inside that reference's target, the
-    /// one reading there is. The reference is resolved as any is (a `$id`, another file, the
-    /// caches), and the rest walked from its target, so the key is the component's wherever it is
-    /// reached from. Said once, at the ref as written: its warning, or why it leads nowhere.
+    /// one reading there is. The target is named by the reference it reaches, so it is the same
+    /// component wherever it is reached from. Said at the ref as written, of the pointer as written.
     private func resolveThroughReference(
-        _ raw: String, _ through: (refNode: YAMLNode, pointer: String, rest: ArraySlice<String>),
-        at refNode: YAMLNode, kind: ComponentKind?
+        _ raw: String, _ through: PointerError.ThroughReference, at refNode: YAMLNode, kind: ComponentKind?
     ) -> (key: String, node: YAMLNode)? {
-        let outermost = referencesFollowedThrough.isEmpty
-        if outermost { referenceFollowedThroughFailure = nil }
-        // Said by the outermost alone, with the first reason found inside it.
-        func nowhere(_ reason: String) -> (key: String, node: YAMLNode)? {
-            if outermost {
-                referenceError(
-                    "'\(raw)' points at nothing: \(referenceFollowedThroughFailure ?? reason)", at: refNode, kind: kind,
-                    "ref-unresolved")
-            } else if referenceFollowedThroughFailure == nil {
-                referenceFollowedThroughFailure = reason
-            }
+        switch follow(through) {
+        case .success(let resolved):
+            error(
+                "'\(raw)' points through '\(through.pointer)', which is a $ref to '\(through.refNode.text ?? "")'; a "
+                    + "JSON pointer does not follow references, so it points at nothing", at: refNode,
+                kind: "ref-through-ref",
+                reading: "Lathe follows the reference, as the bundler that wrote it meant, and reads the rest of the "
+                    + "pointer in its target")
+            return resolved
+        case .failure(let failure):
+            referenceError("'\(raw)' points at nothing: \(failure.reason)", at: refNode, kind: kind, "ref-unresolved")
             return nil
         }
-        guard let written = through.refNode.text else { return nil }
+    }
+
+    /// The rest of a pointer read in the target of the `$ref` it met: that reference resolved as any
+    /// is (a `$id`, another file, the caches), in its own place, so of no kind in particular; the
+    /// rest walked from its target, through further references. Each reference followed is
+    /// remembered with the tokens left after it: met again with no fewer, the pointer leads back to
+    /// itself.
+    private func follow(_ through: PointerError.ThroughReference) -> Result<(key: String, node: YAMLNode), PointerError>
+    {
+        let written = through.refNode.text ?? ""
         let passing = "'\(through.pointer)' is a $ref to '\(written)', which a JSON pointer does not follow"
-        let leadsNowhere = ", and it leads nowhere"
         guard referencesFollowedThrough[through.refNode].map({ through.rest.count < $0 }) ?? true,
             referencesFollowedThrough.count < 32
-        else { return nowhere(passing + ", and following it leads back to itself") }
+        else {
+            referenceLoopsFound += 1
+            return .failure(PointerError(reason: passing + ", and following it leads back to itself"))
+        }
         let outer = referencesFollowedThrough[through.refNode]
         referencesFollowedThrough[through.refNode] = through.rest.count
         defer { referencesFollowedThrough[through.refNode] = outer }
-        // Its own failure is said where it is written too, when that ref is read: as a schema's,
-        // where a schema is wanted (the same words, so said once), else as a ref of any kind.
-        guard let reached = resolve(written, at: through.refNode, kind: kind == .schema ? .schema : nil) else {
-            return nowhere(passing + leadsNowhere)
+        let said = diagnostics.all.count
+        let loops = referenceLoopsFound
+        guard let reached = resolve(written, at: through.refNode, kind: nil) else {
+            // Why is said of the pointer followed, once; the ref's own failure is said where it
+            // is read for itself (errors in the file it names stay).
+            let place = through.refNode.location
+            diagnostics = Diagnostics(
+                diagnostics.all.prefix(said) + diagnostics.all.dropFirst(said).filter { $0.location != place })
+            let outcome = referenceLoopsFound > loops ? "following it leads back to itself" : "it leads nowhere"
+            return .failure(PointerError(reason: passing + ", and " + outcome))
         }
-        let resolved: (key: String, node: YAMLNode)?
         switch walk(reached.node, tokens: Array(through.rest)) {
         case .success(let node):
-            resolved = (reached.key + JSONPointer.pointer(through.rest), node)
+            return .success((reached.key + JSONPointer.pointer(through.rest), node))
         case .failure(let failure):
-            if var next = failure.throughReference {
-                // Its pointer is from the target on: named from the document on in what is said.
-                let walked = through.rest.prefix(through.rest.count - next.rest.count)
-                next.pointer = through.pointer + JSONPointer.pointer(walked)
-                resolved = resolveThroughReference(raw, next, at: refNode, kind: kind)
-            } else {
+            guard var next = failure.throughReference else {
                 let reason =
                     failure.reason.hasPrefix("the document ")
                     ? "its target " + failure.reason.dropFirst("the document ".count)
                     : "in its target, " + failure.reason
-                return nowhere(passing + "; followed, " + reason)
+                return .failure(PointerError(reason: passing + "; followed, " + reason))
             }
+            // Its pointer is from the target on: named from the document on in what is said.
+            let walked = through.rest.prefix(through.rest.count - next.rest.count)
+            next.pointer = through.pointer + JSONPointer.pointer(walked)
+            return follow(next)
         }
-        guard let resolved else { return nowhere(passing + leadsNowhere) }
-        if outermost {
-            error(
-                "'\(raw)' points through '\(through.pointer)', which is a $ref to '\(written)'; a JSON pointer does "
-                    + "not follow references, so it points at nothing", at: refNode, kind: "ref-through-ref",
-                reading: "Lathe follows the reference, as the bundler that wrote it meant, and reads the rest of the "
-                    + "pointer in its target")
-        }
-        return resolved
     }
 
     /// The section of `components` a pointer's second token misspells (`schema`, `Schemas`,
@@ -424,7 +428,8 @@ extension DocumentDecoder {
                 if let suggestion = node.closestKey(to: token) { reason += " (did you mean '\(suggestion)'?)" }
                 var failure = PointerError(reason: reason)
                 if let refNode = node["$ref"], refNode.scalarType == .string {
-                    failure.throughReference = (refNode, JSONPointer.pointer(tokens[..<depth]), tokens[depth...])
+                    failure.throughReference = PointerError.ThroughReference(
+                        refNode: refNode, pointer: JSONPointer.pointer(tokens[..<depth]), rest: tokens[depth...])
                 }
                 return .failure(failure)
             case .sequence:
