@@ -158,9 +158,12 @@ public struct YAMLReader: Sendable {
     /// Whether the first character that is not white space (after a byte-order mark) opens a
     /// JSON object or array.
     static func opensAsJSON(_ bytes: [UInt8]) -> Bool {
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-        return index < bytes.count && (bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "["))
+        bytes.withUnsafeBufferPointer { buffer in
+            let first = buffer.dropFirst(JSONAdapter.hasBOM(buffer) ? 3 : 0).first {
+                ![.space, .tab, .newline, .carriageReturn].contains($0)
+            }
+            return first == .openBrace || first == .openBracket
+        }
     }
 
     /// libyaml's contexts, as JSON names what they are in.

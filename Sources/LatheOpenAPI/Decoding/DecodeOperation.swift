@@ -525,10 +525,11 @@ extension DocumentDecoder {
         "type", "items", "properties", "additionalProperties", "allOf", "oneOf", "anyOf", "enum", "format",
     ]
 
-    /// Whether a Media Type object (or what its `$ref` names) is a schema written without `schema:`.
-    static func holdsSchemaKeywords(_ node: YAMLNode) -> Bool {
-        node.isMapping && node["schema"] == nil && node["itemSchema"] == nil
-            && node.entries.contains { schemaShapingKeywords.contains($0.key.text ?? "") }
+    /// The first schema keyword of a Media Type object (or of what its `$ref` names) that is a
+    /// schema written without `schema:`; `nil` for one that is not.
+    static func unwrappedSchemaKeyword(_ node: YAMLNode) -> YAMLNode? {
+        guard node.isMapping, node["schema"] == nil, node["itemSchema"] == nil else { return nil }
+        return node.entries.first { schemaShapingKeywords.contains($0.key.text ?? "") }?.key
     }
 
     func decodeContent(_ node: YAMLNode) -> [MediaType] {
@@ -559,7 +560,7 @@ extension DocumentDecoder {
             if value.isMapping, let refNode = value["$ref"], let raw = refNode.text,
                 !raw.contains("/components/mediaTypes/"),
                 raw.contains("/components/schemas/")
-                    || resolve(raw, at: refNode, kind: nil).map({ Self.holdsSchemaKeywords($0.node) }) == true
+                    || resolve(raw, at: refNode, kind: nil).flatMap({ Self.unwrappedSchemaKeyword($0.node) }) != nil
             {
                 error(
                     (version.minor >= 2
@@ -582,12 +583,10 @@ extension DocumentDecoder {
             // the media type's own fields are its, the rest its schema's (a list of `examples` is a
             // 3.1 schema's, `x-` extensions both's).
             var schemaKeys: Set<String>?
-            if Self.holdsSchemaKeywords(value),
-                let keyword = value.entries.first(where: { Self.schemaShapingKeywords.contains($0.key.text ?? "") })
-            {
+            if let keyword = Self.unwrappedSchemaKeyword(value) {
                 error(
-                    "this Media Type object has no 'schema', and holds the schema keyword '\(keyword.key.text ?? "")' "
-                        + "itself; a media type's schema is written under 'schema'", at: keyword.key,
+                    "this Media Type object has no 'schema', and holds the schema keyword '\(keyword.text ?? "")' "
+                        + "itself; a media type's schema is written under 'schema'", at: keyword,
                     kind: "schema-unwrapped", reading: "Lathe reads the Media Type object as its schema")
                 var keys = Set(value.entries.compactMap(\.key.text)).subtracting(fields)
                 if value["examples"]?.isSequence == true { keys.insert("examples") }
