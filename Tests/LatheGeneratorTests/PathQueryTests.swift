@@ -548,3 +548,73 @@ extension PathQueryTests {
         #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
     }
 }
+
+extension PathQueryTests {
+    /// A query item with no value (CurrencyBird's `/beneficiaries?rut=`, `/status?rut`) is the
+    /// place of the parameter of its name, where the operation declares one in the query, or
+    /// `in: path` and not named by the template: sent as text, the query held the empty item
+    /// beside the parameter's (`?rut=&rut=7`), and a stray `rut` was read as the template's
+    /// `{id}`. Where no parameter has its name, it stays text (S3's `?uploads`).
+    @Test func aQueryItemWithNoValueIsThePlaceOfTheParameterOfItsName() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /beneficiaries?rut=:
+                get:
+                  operationId: listBeneficiaries
+                  parameters: [{name: rut, in: path, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+              /beneficiaries/{id}/account?rut=:
+                get:
+                  operationId: getAccount
+                  parameters: [{name: rut, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+              /payments/{code}/status?rut&verbose:
+                parameters: [{name: code, in: path, required: true, schema: {type: string}}]
+                get:
+                  operationId: paymentStatus
+                  parameters: [{name: rut, in: query, schema: {type: integer}}]
+                  responses: {'204': {description: ok}}
+              /objects/{key}?uploads:
+                post:
+                  operationId: startUpload
+                  parameters: [{name: key, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+            """
+        let result = Generator.generate(bytes: Array(spec.utf8), path: "placeholders.yaml")
+        let said = result.diagnostics.all.filter { $0.kind != "bad-request-undocumented" }.map(\.description)
+        #expect(
+            said == [
+                "placeholders.yaml:7:20: warning: path parameter 'rut' must have 'required: true' (OpenAPI requires "
+                    + "it for every path parameter); Lathe treats it as required [path-parameter-not-required]",
+                "placeholders.yaml:4:3: warning: path '/beneficiaries?rut=' holds a query string; OpenAPI paths are "
+                    + "path templates only; Lathe reads the path as '/beneficiaries', and sends 'rut' as a query "
+                    + "parameter in its query [path-query]",
+                "placeholders.yaml:9:3: warning: path '/beneficiaries/{id}/account?rut=' holds a query string; "
+                    + "OpenAPI paths are path templates only; Lathe reads the path as '/beneficiaries/{id}/account', "
+                    + "and sends 'rut' as a query parameter in its query [path-query]",
+                "placeholders.yaml:14:3: warning: path '/payments/{code}/status?rut&verbose' holds a query string; "
+                    + "OpenAPI paths are path templates only; Lathe reads the path as '/payments/{code}/status', and "
+                    + "sends 'rut' as a query parameter, 'verbose' as text in its query [path-query]",
+                "placeholders.yaml:20:3: warning: path '/objects/{key}?uploads' holds a query string; OpenAPI paths "
+                    + "are path templates only; Lathe reads the path as '/objects/{key}', and sends 'uploads' as text "
+                    + "in its query [path-query]",
+                "placeholders.yaml:10:5: warning: GET /beneficiaries/{id}/account does not declare the path parameter "
+                    + "'id'; add a parameter with name: id, in: path, required: true; Lathe treats it as a required "
+                    + "string path parameter [path-parameter-undeclared]",
+            ], "\(said)")
+        let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
+        #expect(client.contains("public func listBeneficiaries(rut: Swift.String)"), "\(client)")
+        #expect(client.contains("public func getAccount(id: Swift.String, rut: Swift.String)"), "\(client)")
+        #expect(client.contains("public func paymentStatus(code: Swift.String, rut: Swift.Int? = nil)"), "\(client)")
+        #expect(client.contains("var query: [Swift.String] = [\"verbose\"]"), "\(client)")
+        #expect(client.contains("ClientSupport.path(\"/objects/{key}?uploads\", ["), "\(client)")
+        #expect(!client.contains("rut=\""), "no empty item is sent beside the parameter")
+
+        let (folder, paths) = try writeToTemporaryFolder(result.files, label: "query-placeholders")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try SwiftCompiler.typecheck(paths, flags: ["-warnings-as-errors"])
+        #expect(outcome.status == 0, "\(outcome.output.prefix(4000))")
+    }
+}

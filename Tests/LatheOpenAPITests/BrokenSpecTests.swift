@@ -698,6 +698,33 @@ struct BrokenSpecTests {
             ]
         ),
         Case(
+            name: "parameter-list-referenced",
+            spec: #"""
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths:
+                  /a:
+                    get:
+                      parameters:
+                        - $ref: '#/components/x-lists/paging'
+                        - $ref: '#/components/x-lists/loop'
+                        - {in: query, schema: {type: string, name: q}}
+                        - {name: sort, in: query, schema: {type: string, name: order}}
+                      responses: {'200': {description: ok}}
+                components:
+                  x-lists:
+                    paging: [{name: page, in: query, schema: {type: integer}}]
+                    loop: [{$ref: '#/components/x-lists/loop'}]
+                """#,
+            expected: [
+                #"spec.yaml:7:17: error: a parameter's $ref points at a list of one parameter; each item of 'parameters' is one parameter [parameter-list-referenced]"#,
+                #"spec.yaml:8:17: error: a parameter's $ref points at a list of one parameter; each item of 'parameters' is one parameter [parameter-list-referenced]"#,
+                #"spec.yaml:9:46: error: 'name' is the parameter's own field, written inside its schema [parameter-field-in-schema]"#,
+                #"spec.yaml:10:58: warning: unknown schema keyword 'name'; it is ignored [unknown-keyword]"#,
+                #"spec.yaml:15:19: error: this list of parameters is a $ref to a list that leads back to itself [ref-cycle]"#,
+            ]
+        ),
+        Case(
             name: "ref-misspelled",
             spec: #"""
                 openapi: 3.0.3

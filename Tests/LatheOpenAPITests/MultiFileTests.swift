@@ -331,9 +331,67 @@ struct MultiFileTests {
             "lathe-\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, text) in files {
-            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            let url = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return (OpenAPILoader.load(path: directory.appendingPathComponent("api.yaml").path), directory)
+    }
+
+    /// OpenCage's split spec: a `$ref` in `parameters` to a file holding a list of fifteen, and
+    /// parameters whose `name` and `in` sit inside their schemas. The list's own refs are relative
+    /// to its file, and a list may hold another.
+    @Test func aReferencedListOfParametersStandsInItsPlace() throws {
+        let (result, directory) = try loadWritten(
+            label: "parameter-lists",
+            [
+                (
+                    "api.yaml",
+                    """
+                    openapi: 3.1.0
+                    info: {title: Geocoder, version: '1'}
+                    paths:
+                      /geocode:
+                        get:
+                          operationId: geocode
+                          parameters:
+                            - $ref: params/q.yaml
+                            - $ref: params/optional.yaml
+                            - {name: pretty, in: query, schema: {type: boolean}}
+                          responses: {'200': {description: ok}}
+
+                    """
+                ),
+                ("params/q.yaml", "required: true\nschema:\n  type: string\n  in: query\n  name: q\n"),
+                (
+                    "params/optional.yaml",
+                    "- {name: limit, in: query, schema: {type: integer}}\n- $ref: language.yaml\n- $ref: more.yaml\n"
+                ),
+                ("params/language.yaml", "in: header\nschema: {type: string, name: Accept-Language}\n"),
+                ("params/more.yaml", "- {name: bounds, in: query, schema: {type: string}}\n"),
+            ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(
+            printed(result, removing: directory.path + "/") == [
+                "api.yaml:9:17: error: a parameter's $ref points at a list of 3 parameters; each item of 'parameters' "
+                    + "is one parameter [parameter-list-referenced]",
+                "params/language.yaml:2:24: error: 'name' is the parameter's own field, written inside its schema "
+                    + "[parameter-field-in-schema]",
+                "params/optional.yaml:3:9: error: a parameter's $ref points at a list of one parameter; each item of "
+                    + "'parameters' is one parameter [parameter-list-referenced]",
+                "params/q.yaml:4:3: error: 'in' is the parameter's own field, written inside its schema "
+                    + "[parameter-field-in-schema]",
+                "params/q.yaml:5:3: error: 'name' is the parameter's own field, written inside its schema "
+                    + "[parameter-field-in-schema]",
+            ])
+        let document = try #require(result.document)
+        let operation = try #require(document.operations.first)
+        let parameters = document.parameters(of: operation)
+        #expect(parameters.map(\.name) == ["q", "limit", "Accept-Language", "bounds", "pretty"])
+        #expect(parameters.map(\.location) == [.query, .query, .header, .query, .query])
+        #expect(parameters.map(\.required) == [true, false, false, false, false])
+        #expect(parameters.first?.schema?.types == .string)
     }
 
     @Test func missingUnparsableAndWrongTargets() {

@@ -21,6 +21,9 @@ struct TypeSpellingTests {
                     d: {type: double}
                     e: {type: strin}
                     f: {type: arrays, items: {type: string}}
+                    g: {type: 'number;'}
+                    h: {type: 'string,', format: 'date-time,'}
+                    i: {type: string, format: 'custom,'}
             """)
         let properties = try componentProperties(result, of: "S")
         #expect(properties["a"]?.types == .integer)
@@ -30,6 +33,10 @@ struct TypeSpellingTests {
         // A misspelling is not guessed at: its type is left to the other keywords, as before.
         #expect(properties["e"]?.types == nil)
         #expect(properties["f"]?.types == .array)
+        // A stray `,` or `;` after a type, or a format Lathe reads (CurrencyBird's, Blockfrost's).
+        #expect(properties["g"]?.types == .number)
+        #expect(properties["h"]?.types == .string && properties["h"]?.format == "date-time")
+        #expect(properties["i"]?.format == "custom,")
         #expect(
             result.diagnostics.all.map { "\($0.location!.line):\($0.message)" } == [
                 "9:unknown type 'int'; the JSON type is spelled 'integer'",
@@ -39,8 +46,11 @@ struct TypeSpellingTests {
                 "13:unknown type 'strin'; expected one of array, boolean, integer, number, object, string or null "
                     + "(did you mean 'string'?)",
                 "14:unknown type 'arrays'; the JSON type is spelled 'array'",
+                "15:unknown type 'number;'; the JSON type is spelled 'number'",
+                "16:unknown type 'string,'; the JSON type is spelled 'string'",
+                "16:unknown format 'date-time,'; the format is spelled 'date-time'",
             ])
-        #expect(result.diagnostics.all.allSatisfy { $0.kind == "type-unknown" && $0.reading != nil })
+        #expect(result.diagnostics.all.allSatisfy { $0.kind?.hasSuffix("-unknown") == true && $0.reading != nil })
     }
 
     /// open-meteo's spec writes `type: HourlyResponse` where it means `$ref` to that component.

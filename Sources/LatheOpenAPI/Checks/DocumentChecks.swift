@@ -156,15 +156,27 @@ struct DocumentChecks {
             guard path.utf8.contains(UInt8(ascii: "?")), let mark = path.firstIndex(of: "?") else { continue }
             let template = String(path[..<mark])
             let items = QueryItemInPath.items(of: path[path.index(after: mark)...])
-            let described = items.map { item in
-                item.variable == nil ? "'\(item.text ?? item.name)' as text" : "'\(item.name)' as a query parameter"
+            // An item with no value is a place for the parameter of its name, in each operation
+            // that declares one (CurrencyBird's `/beneficiaries?rut=` beside `rut`).
+            let item = document.paths[index].item
+            var filled: [HTTPMethod: [QueryItemInPath]] = [:]
+            for operation in item.operations {
+                let names = document.parameters(of: operation, in: item).lazy
+                    .filter { $0.location == .query || ($0.location == .path && !template.contains("{\($0.name)}")) }
+                    .map(\.name)
+                filled[operation.method] = items.map { $0.standing(forDeclared: Set(names)) }
+            }
+            let described = items.indices.map { position in
+                let item = items[position]
+                let isParameter = item.variable != nil || filled.values.contains { $0[position].variable != nil }
+                return isParameter ? "'\(item.name)' as a query parameter" : "'\(item.text ?? item.name)' as text"
             }
             error(
                 "path '\(path)' holds a query string; OpenAPI paths are path templates only",
                 at: pathNode, kind: "path-query",
                 reading: "Lathe reads the path as '\(template)', and sends "
                     + (described.isEmpty ? "no query" : described.joined(separator: ", ")) + " in its query")
-            readPath(at: index, as: template) { $0.queryInPath = items }
+            readPath(at: index, as: template) { $0.queryInPath = filled[$0.method] ?? items }
         }
     }
 
@@ -326,9 +338,9 @@ struct DocumentChecks {
             let itemParameters = resolvedParameters(item.parameters)
             checkDuplicates(itemParameters)
             let itemComplete = itemParameters.count == item.parameters.count
-            // A path parameter the path's query names is sent there (`readQueryInPaths`).
-            let inQuery = Set(item.operations.first?.queryInPath.compactMap(\.variable) ?? [])
             for operation in item.operations {
+                // A path parameter the path's query names is sent there (`readQueryInPaths`).
+                let inQuery = Set(operation.queryInPath.lazy.compactMap(\.variable))
                 let operationParameters = resolvedParameters(operation.parameters)
                 checkDuplicates(operationParameters)
                 var declared = Set(itemParameters.filter { $0.0.location == .path }.map(\.0.name))

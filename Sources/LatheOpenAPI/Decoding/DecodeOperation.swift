@@ -288,7 +288,7 @@ extension DocumentDecoder {
         if node.isMapping, node["$ref"] != nil {
             // A `$ref` to a list is read by `list`, which says a list cannot be one.
             guard let target = followReference(node, "a parameter", allowed: true) else { return [] }
-            if target.isSequence { return list(node, "parameters").map(Array.init) ?? [] }
+            if target.isSequence { return splicingReferencedLists(list(node, "parameters").map(Array.init) ?? []) }
         }
         if node.isMapping, node["$ref"] != nil || node["in"] != nil {
             error(
@@ -296,7 +296,37 @@ extension DocumentDecoder {
                 reading: "Lathe reads it as a list of that parameter")
             return [node]
         }
-        return list(node, "parameters").map(Array.init) ?? []
+        return splicingReferencedLists(list(node, "parameters").map(Array.init) ?? [])
+    }
+
+    /// `items`, with each `$ref` to a list of parameters (OpenCage's `optional-params.yaml`, fifteen
+    /// in one file) replaced by the parameters it lists, in its place. The ref is resolved as a
+    /// parameter's is, so what it says of itself is said once (`withoutRepeats`) and is the same.
+    private func splicingReferencedLists(_ items: [YAMLNode], within: Set<YAMLNode> = []) -> [YAMLNode] {
+        // Made only when a list is met: most `parameters` lists have none.
+        var spliced: [YAMLNode]?
+        for (index, item) in items.enumerated() {
+            guard item.isMapping, let refNode = item["$ref"], refNode.scalarType == .string, let raw = refNode.text,
+                let (_, target) = resolve(raw, at: refNode, kind: .parameter), target.isSequence
+            else {
+                spliced?.append(item)
+                continue
+            }
+            if spliced == nil { spliced = Array(items.prefix(index)) }
+            guard !within.contains(target) else {
+                error(
+                    "this list of parameters is a $ref to a list that leads back to itself", at: refNode,
+                    kind: "ref-cycle", reading: "Lathe leaves these parameters out")
+                continue
+            }
+            error(
+                "a parameter's $ref points at a list of "
+                    + (target.count == 1 ? "one parameter" : "\(target.count) parameters")
+                    + "; each item of 'parameters' is one parameter", at: refNode, kind: "parameter-list-referenced",
+                reading: "Lathe reads the parameters it lists in its place")
+            spliced! += splicingReferencedLists(Array(target.items), within: within.union([target]))
+        }
+        return spliced ?? items
     }
 
     func decodeParameter(_ node: YAMLNode) -> Parameter? {
@@ -307,24 +337,15 @@ extension DocumentDecoder {
         let missing = ["name": "Lathe leaves out this parameter", "in": "Lathe leaves out this parameter"]
         let isSwagger2 = Self.describesValueAsSwagger2(node)
         let fields = isSwagger2 ? Self.parameterFields + Self.swagger2ValueFields : Self.parameterFields
+        let inSchema = parameterFieldsInSchema(of: node)
         guard
             let extensions = object(
-                node, "a Parameter object", fields: fields, required: ["name", "in"], missing: missing,
+                node, "a Parameter object", fields: fields,
+                required: ["name", "in"].filter { field in !inSchema.contains { $0.key == field } }, missing: missing,
                 { key, _, value in
                     switch key {
                     case "name": parameter.name = string(value, "the parameter name") ?? ""
-                    case "in":
-                        guard let text = string(value, "'in'") else { return }
-                        location = ParameterLocation(rawValue: text)
-                        // `querystring` is OpenAPI 3.2's.
-                        if location == .querystring, version.minor < 2 { location = nil }
-                        if location == nil {
-                            error(
-                                "'in: \(text)' is not a parameter location; expected query, header, path or cookie"
-                                    + (text == "querystring" ? " (querystring is OpenAPI 3.2's)" : ""),
-                                at: value, kind: "parameter-location-invalid",
-                                reading: "Lathe leaves out this parameter")
-                        }
+                    case "in": location = parameterLocation(value)
                     case "description": parameter.description = string(value, "description")
                     case "required": parameter.required = bool(value, "required") ?? false
                     case "deprecated": parameter.deprecated = bool(value, "deprecated") ?? false
@@ -345,6 +366,13 @@ extension DocumentDecoder {
                 })
         else { return nil }
         parameter.extensions = extensions
+        for (key, keyNode, value) in inSchema {
+            error(
+                "'\(key)' is the parameter's own field, written inside its schema", at: keyNode,
+                kind: "parameter-field-in-schema", reading: "Lathe reads it as the parameter's")
+            if key == "name" { parameter.name = string(value, "the parameter name") ?? "" }
+            if key == "in" { location = parameterLocation(value) }
+        }
         // Without a name or a place the parameter cannot be sent or read (each already reported).
         guard let location, !parameter.name.isEmpty else { return nil }
         if location == .header || location == .cookie,
@@ -377,6 +405,34 @@ extension DocumentDecoder {
                 at: schemaNode, kind: "querystring-schema")
         }
         return parameter
+    }
+
+    private func parameterLocation(_ value: YAMLNode) -> ParameterLocation? {
+        guard let text = string(value, "'in'") else { return nil }
+        // `querystring` is OpenAPI 3.2's.
+        if let location = ParameterLocation(rawValue: text), location != .querystring || version.minor >= 2 {
+            return location
+        }
+        error(
+            "'in: \(text)' is not a parameter location; expected query, header, path or cookie"
+                + (text == "querystring" ? " (querystring is OpenAPI 3.2's)" : ""),
+            at: value, kind: "parameter-location-invalid", reading: "Lathe leaves out this parameter")
+        return nil
+    }
+
+    /// `name` and `in` that a parameter without them has inside its schema, as text (OpenCage's
+    /// `schema: {type: string, in: query, name: q}`, indented a level too deep): neither is a
+    /// schema keyword, so they can only be the parameter's. Marked so the schema does not call
+    /// them unknown keywords.
+    private func parameterFieldsInSchema(of node: YAMLNode) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+        guard node.isMapping, let schema = node["schema"], schema.isMapping else { return [] }
+        var found: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        for (keyNode, value) in schema.entries where value.isScalar && value.scalarType == .string {
+            guard let key = keyNode.text, key == "name" || key == "in", node[key] == nil else { continue }
+            found.append((key, keyNode, value))
+            parameterFieldsInSchemas.insert(keyNode)
+        }
+        return found
     }
 
     func decodeStyle(_ node: YAMLNode) -> ParameterStyle? {

@@ -109,7 +109,17 @@ extension DocumentDecoder {
                         + (version.isJSONSchema2020 ? "type: [<type>, \"null\"]" : "nullable: true"), at: value,
                     kind: "format-nullable", reading: "Lathe reads it as allowing null")
                 formatSaysNullable = true
-            case "format": schema.format = string(value, "format")
+            case "format":
+                schema.format = string(value, "format")
+                if let format = schema.format, case let bare = Self.withoutStrayMark(format), bare != format,
+                    Self.formatsRead.contains(bare)
+                {
+                    error(
+                        "unknown format '\(format)'; the format is spelled '\(bare)'", at: value,
+                        kind: "format-unknown",
+                        reading: "Lathe reads it as \(bare)")
+                    schema.format = bare
+                }
             case "title": schema.title = string(value, "title")
             case "description": schema.description = string(value, "description")
             case "enum":
@@ -223,6 +233,8 @@ extension DocumentDecoder {
             default:
                 if Self.unmodeledSchemaKeywords.contains(key) {
                     schema.unmodeledKeywords.append(key)
+                } else if parameterFieldsInSchemas.contains(keyNode) {
+                    break
                 } else if Self.isPropertyOutsideProperties(key, value, of: node),
                     Suggestions.closest(to: key, among: Self.modeledSchemaKeywords) == nil
                 {
@@ -700,11 +712,24 @@ extension DocumentDecoder {
 
     /// A JSON type as other languages spell it (`int`, `bool`, `String`): the one it stands for.
     static func typeSpelling(_ text: String) -> JSONTypes? {
-        let lowered = text.lowercased()
+        let lowered = withoutStrayMark(text.lowercased())
         // `Null` is left unknown: it is no type in 3.0, and nothing else to 3.1.
         if let type = JSONTypes(name: lowered) { return type == .null ? nil : type }
         return otherSpellings[lowered]
     }
+
+    /// `text` without a `,` or `;` after it (CurrencyBird's `type: number;`, Blockfrost's
+    /// `format: date-time,`): left from a list or a line of code.
+    static func withoutStrayMark(_ text: String) -> String {
+        guard let last = text.utf8.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ";") else { return text }
+        return String(text.dropLast())
+    }
+
+    /// The formats Lathe reads, which one written with a stray mark after it is read as.
+    static let formatsRead: Set<String> = [
+        "date", "date-time", "uuid", "uri", "url", "byte", "binary", "decimal", "email", "int32", "int64", "uint64",
+        "float", "double",
+    ]
 
     /// The one string format a list of types names in place of a JSON type (`[date, 'null']`).
     private static func formatSpelledAsType(among types: YAMLNode.Items) -> String? {

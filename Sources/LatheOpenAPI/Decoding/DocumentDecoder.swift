@@ -48,6 +48,9 @@ final class DocumentDecoder {
     /// `required: true` in a property's schema (Swagger's parameter form), which the object the
     /// property belongs to reads and warns about, so the schema's own decoding does not.
     @exclusivity(unchecked) var propertyRequiredFlags: Set<YAMLNode> = []
+    /// `name` and `in` written inside a parameter's schema, which the parameter reads as its own
+    /// (`decodeParameter`), so the schema's own decoding does not call them unknown keywords.
+    @exclusivity(unchecked) var parameterFieldsInSchemas: Set<YAMLNode> = []
     /// The operation being decoded's Swagger 2.0 `produces` (`DecodeSwagger2Leftovers`), and
     /// whether a response schema read it.
     @exclusivity(unchecked) var swagger2Produces: [String]?

@@ -108,6 +108,14 @@ public struct QueryItemInPath: Sendable, Hashable {
         self.text = text
     }
 
+    /// This item, or, where it has no value (`rut=`, `rut`) and `names` holds its name, a place
+    /// for the parameter of that name, as `rut={rut}` would be: sent as text, the query held the
+    /// empty item beside the parameter's (`?rut=&rut=7`).
+    public func standing(forDeclared names: Set<String>) -> QueryItemInPath {
+        guard variable == nil, let text, text == name || text == name + "=", names.contains(name) else { return self }
+        return QueryItemInPath(name: name, variable: name)
+    }
+
     /// The items of `query` (what follows the `?`), split at `&`.
     public static func items(of query: Substring) -> [QueryItemInPath] {
         query.split(separator: "&").map { item in
