@@ -287,7 +287,23 @@ extension IRPrimitive {
         case .calendarDate: Self.isCalendarDate(text)
         case .url: HTTPURL.isURIReference(text)
         case .uuid: Self.isUUID(text)
+        case .base64Data: Self.isBase64(text)
         default: true
+        }
+    }
+
+    /// Base64 as `Data(base64Encoded:)` takes it: groups of four from its alphabet, the last
+    /// padded with `=`. One cut short with `...` or `…` (Revolut's `UEsDBAoAAAAAAGhV...`) says
+    /// nothing against it.
+    static func isBase64(_ text: String) -> Bool {
+        if text.hasSuffix("...") || text.hasSuffix("\u{2026}") { return true }
+        let bytes = Array(text.utf8)
+        guard bytes.count % 4 == 0 else { return false }
+        let padding = bytes.reversed().prefix { $0 == UInt8(ascii: "=") }.count
+        guard padding <= 2 else { return false }
+        return bytes.dropLast(padding).allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "/")
         }
     }
 

@@ -1168,6 +1168,11 @@ extension Lowerer {
     private func passExamplesDown(_ examples: ObjectExamples, to properties: [Schema.Property]) {
         guard !examples.isEmpty else { return }
         for property in properties where property.schema.ref == nil {
+            if let format = property.schema.format, Self.formatsExamplesDecide.contains(format) {
+                let shown = examples.strings(of: property.name)
+                if !shown.isEmpty { stringsFromEnclosing[property.schema.origin, default: []] += shown }
+                continue
+            }
             // Objects only: nothing else asks (`lowerObject` takes them).
             let shown = examples.member(property.name)
             if let items = property.schema.items?.value, items.ref == nil, !shown.listItems.isEmpty {
@@ -2203,8 +2208,11 @@ extension Lowerer {
         }
         switch types {
         case .string:
-            let primitive = takingExamples(
-                stringPrimitive(schema), format: schema.format, firstRefused: schema.firstStringExample)
+            let shown =
+                stringsFromEnclosing.isEmpty ? [] : stringsFromEnclosing.removeValue(forKey: schema.origin) ?? []
+            let primitive = takingExamples(stringPrimitive(schema), format: schema.format) { refused in
+                schema.firstStringExample(refusedBy: refused) ?? shown.first(refusedBy: refused)
+            }
             if primitive == .dateTime, !schema.examples.isEmpty {
                 noteDateTimesWithoutOffset(schema.dateTimesWithoutOffsetInExamples)
             }
@@ -2430,18 +2438,29 @@ extension Lowerer {
             }))
     }
 
-    /// A UUID or a date whose example is none (Mistral's model ids, `ft:open-mistral-7b:…`, under
-    /// `format: uuid`) is a plain string, with a warning at the example: what the server sends is
-    /// what the example shows, which the Foundation type would refuse.
+    /// The formats whose Foundation type refuses text an example may show (`takingExamples`).
+    static let formatsExamplesDecide: Set<String> = ["uuid", "date", "byte"]
+
+    /// A UUID, a date or base64 whose example is none (Mistral's model ids, `ft:open-mistral-7b:…`,
+    /// under `format: uuid`; Mithril's hexadecimal keys under `format: byte`, in their object's
+    /// example) is a plain string, with a warning at the example: what the server sends is what
+    /// the example shows, which the Foundation type would refuse.
     func takingExamples(
         _ primitive: IRPrimitive, format: String?,
         firstRefused: ((String) -> Bool) -> (text: String, origin: Origin)?
     ) -> IRPrimitive {
-        guard primitive == .uuid || primitive == .calendarDate, let example = firstRefused(primitive.takesLiteral)
-        else { return primitive }
+        let what: String
+        switch primitive {
+        case .uuid: what = "a UUID"
+        case .calendarDate: what = "a date (YYYY-MM-DD)"
+        case .base64Data: what = "base64"
+        default: return primitive
+        }
+        guard let example = firstRefused(primitive.takesLiteral) else { return primitive }
+        // Base64 is also 3.1's `contentEncoding: base64`.
+        let said = format.map { "format is '\($0)'" } ?? "contentEncoding is 'base64'"
         warning(
-            "this string's format is '\(format ?? "")', but its example '\(example.text)' is "
-                + "not \(primitive == .uuid ? "a UUID" : "a date (YYYY-MM-DD)"); Lathe generates a plain "
+            "this string's \(said), but its example '\(example.text)' is not \(what); Lathe generates a plain "
                 + "string, which takes what the example shows",
             at: example.origin, kind: "format-contradicted-by-example")
         return .string

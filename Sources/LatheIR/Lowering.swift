@@ -68,6 +68,10 @@ final class Lowerer {
     /// request example gives `attendances[0].comment` as null): read as the schema's own examples
     /// are, for `example-null`. Filled before the enclosing object's properties are lowered.
     var examplesFromEnclosing: [Origin: ObjectExamples] = [:]
+    /// The text an object's examples show for an inline string property with a format a Foundation
+    /// type reads (Mithril's `verification_key`, `format: byte`, shown as hexadecimal), read as the
+    /// property's own examples are (`takingExamples`). Filled before the properties are lowered.
+    var stringsFromEnclosing: [Origin: [ShownText]] = [:]
     /// `access` of each `$ref` target asked about.
     @exclusivity(unchecked) var accessByTarget: [String: (readOnly: Bool, writeOnly: Bool)] = [:]
     @exclusivity(unchecked) var types: [IRType] = []

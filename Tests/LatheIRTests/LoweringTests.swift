@@ -1301,6 +1301,56 @@ struct LoweringTests {
         #expect(diagnostics.all.filter { $0.kind == "format-contradicted-by-example" }.count == 3)
     }
 
+    /// Base64 (`format: byte`) whose example is none, its own or its object's (Mithril's
+    /// hexadecimal keys), is a plain string too, as a UUID is; through a `$ref` an object's example says nothing
+    /// of a shared schema, and base64 examples keep the type.
+    @Test func aByteFormatItsObjectsExampleContradictsIsAString() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Signer:
+                  type: object
+                  properties:
+                    key: {type: string, format: byte}
+                    signature: {type: string, format: byte}
+                    version: {type: string, format: byte, example: '0.1.17'}
+                    shared: {$ref: '#/components/schemas/Blob'}
+                    id: {type: string, format: uuid}
+                    pass: {type: string, contentEncoding: base64, example: 'UEsDBAoAAAAAAGhV...'}
+                  example: {key: '7b12766b223a5c3', signature: 'aGVsbG8=', shared: 'not base64!', id: 'signer-1'}
+                Blob: {type: string, format: byte}
+            """)
+        guard case .object(let signer) = try type(module, "Signer").kind else {
+            Issue.record("Signer is no object")
+            return
+        }
+        let types = Dictionary(uniqueKeysWithValues: signer.properties.map { ($0.name.original, $0.type) })
+        #expect(types["key"] == .primitive(.string))
+        #expect(types["signature"] == .primitive(.base64Data))
+        #expect(types["version"] == .primitive(.string))
+        #expect(types["id"] == .primitive(.string))
+        // An example cut short says nothing against base64 (Revolut's `.pkpass` files).
+        #expect(types["pass"] == .primitive(.base64Data))
+        guard case .alias(let blob, _) = try type(module, "Blob").kind else {
+            Issue.record("Blob is no alias")
+            return
+        }
+        #expect(blob == .primitive(.base64Data))
+        #expect(
+            diagnostics.all.filter { $0.kind == "format-contradicted-by-example" }.map(\.message) == [
+                "this string's format is 'byte', but its example '7b12766b223a5c3' is not base64; Lathe generates a "
+                    + "plain string, which takes what the example shows",
+                "this string's format is 'byte', but its example '0.1.17' is not base64; Lathe generates a plain "
+                    + "string, which takes what the example shows",
+                "this string's format is 'uuid', but its example 'signer-1' is not a UUID; Lathe generates a plain "
+                    + "string, which takes what the example shows",
+            ])
+    }
+
     @Test func definitionsHoldSchemasThatReferencesReach() throws {
         let (module, diagnostics) = try lowerWithDiagnostics(
             """

@@ -468,6 +468,19 @@ extension Schema {
 
 /// Objects an example shows, its own or at a place below an enclosing object's: what lowering
 /// reads them for without handling the tree's nodes.
+/// Text an example shows, and where it stands.
+public struct ShownText: Sendable {
+    public var text: String
+    public var origin: Origin
+}
+
+extension [ShownText] {
+    /// The first of these `isValid` refuses.
+    public func first(refusedBy isValid: (String) -> Bool) -> (text: String, origin: Origin)? {
+        first { !isValid($0.text) }.map { ($0.text, $0.origin) }
+    }
+}
+
 public struct ObjectExamples: Sendable {
     fileprivate var objects: [YAMLNode]
 
@@ -492,6 +505,16 @@ public struct ObjectExamples: Sendable {
             }
         }
         return keys
+    }
+
+    /// The values these show for `member` that are text, with where each stands.
+    public func strings(of member: String) -> [ShownText] {
+        objects.compactMap { object in
+            guard let value = object[member], value.isScalar, value.scalarType == .string, let text = value.text else {
+                return nil
+            }
+            return ShownText(text: text, origin: Origin(value))
+        }
     }
 
     /// The objects these show for `member`, and those its lists hold.
