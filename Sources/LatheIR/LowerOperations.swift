@@ -751,6 +751,18 @@ extension Lowerer {
         if case .primitive(let primitive) = type {
             type = .primitive(
                 takingExamples(primitive, format: schema.format, firstRefused: parameter.examples.firstString))
+            // A number's example that names the parameter shows where the value goes, not a value
+            // (Up Bank's `?page[size]=30`, Akamai's `{{propertyId}}`).
+            if schema.types == .integer || schema.types == .number, primitive != .numberOrString,
+                schema.enumValues == nil, schema.constValue == nil, !parameter.examples.isEmpty,
+                saysTextIsNoNumber(
+                    schema,
+                    firstRefused: { isNumber in
+                        parameter.examples.firstString { isNumber($0) || $0.contains(parameter.name) }
+                    })
+            {
+                type = .primitive(.numberOrString)
+            }
         }
         if parameter.schema != nil {
             let list = withoutNullItems(type, at: schema, what: "parameter")

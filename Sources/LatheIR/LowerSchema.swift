@@ -1168,7 +1168,9 @@ extension Lowerer {
     private func passExamplesDown(_ examples: ObjectExamples, to properties: [Schema.Property]) {
         guard !examples.isEmpty else { return }
         for property in properties where property.schema.ref == nil {
-            if let format = property.schema.format, Self.formatsExamplesDecide.contains(format) {
+            if property.schema.format.map(Self.formatsExamplesDecide.contains) ?? false
+                || property.schema.types == .integer || property.schema.types == .number
+            {
                 let shown = examples.strings(of: property.name)
                 if !shown.isEmpty { stringsFromEnclosing[property.schema.origin, default: []] += shown }
                 continue
@@ -2217,6 +2219,8 @@ extension Lowerer {
                 noteDateTimesWithoutOffset(schema.dateTimesWithoutOffsetInExamples)
             }
             return (.primitive(primitive), constraints)
+        case .integer where numberContradictedByExample(schema), .number where numberContradictedByExample(schema):
+            return (.primitive(.numberOrString), constraints)
         case .integer:
             let primitive = integerType(schema)
             if primitive == .decimal, integerPrimitive(schema.format) == .decimal,
@@ -2436,6 +2440,40 @@ extension Lowerer {
                     $0.name.original == name && self.unaliased($0.type).nonNull == .primitive(.dateTime)
                 }
             }))
+    }
+
+    /// Whether an integer or number schema's example, its own or its object's (an inline
+    /// property's), is text that is no number (Front's `template_id: {type: number, example:
+    /// msg_777}`, ZeroTier's `mac: {type: integer, example: '34:34:ff:da:6e:ff'}`), said at the
+    /// example. It is then what `type: [number, string]` is, `NumberOrString`, which decodes both:
+    /// the server sends what the example shows, which the number type would refuse. Not an enum's,
+    /// nor `null` written as text.
+    private func numberContradictedByExample(_ schema: Schema) -> Bool {
+        let shown = stringsFromEnclosing.isEmpty ? [] : stringsFromEnclosing.removeValue(forKey: schema.origin) ?? []
+        guard !schema.examples.isEmpty || !shown.isEmpty, schema.enumValues == nil, schema.constValue == nil else {
+            return false
+        }
+        return saysTextIsNoNumber(schema) { isNumber in
+            schema.firstStringExample(refusedBy: isNumber) ?? shown.first(refusedBy: isNumber)
+        }
+    }
+
+    /// Whether what `firstRefused` finds, given what a number's text is, is an example that is no
+    /// number; if so, says so.
+    func saysTextIsNoNumber(
+        _ schema: Schema, firstRefused: ((String) -> Bool) -> (text: String, origin: Origin)?
+    ) -> Bool {
+        // A stray mark after a number (CurrencyBird's `example: 55,`) leaves it one.
+        let isNumber = { (text: String) in
+            text.isEmpty || Double(text) != nil || text.lowercased() == "null" || text.hasSuffix("...")
+                || ((text.last == "," || text.last == ";") && Double(text.dropLast()) != nil)
+        }
+        guard let example = firstRefused(isNumber) else { return false }
+        warning(
+            "this schema's type is \(schema.types == .integer ? "integer" : "number"), but its example "
+                + "'\(example.text)' is text that is no number; Lathe generates NumberOrString, which takes both",
+            at: example.origin, kind: "type-contradicted-by-example")
+        return true
     }
 
     /// The formats whose Foundation type refuses text an example may show (`takingExamples`).

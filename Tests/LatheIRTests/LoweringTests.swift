@@ -1351,6 +1351,61 @@ struct LoweringTests {
             ])
     }
 
+    /// An integer or number whose example is text that is no number (Front's `template_id: msg_777`,
+    /// go-whatsapp's `phone: 6289685028129@s.whatsapp.net`) is `NumberOrString`, which takes what the
+    /// example shows and numbers too: its own example, its object's, a parameter's. Not text that is
+    /// a number (with a stray mark too), `null`, an enum's, nor a parameter's example naming the
+    /// parameter (a URL's text, `?page[size]=30`).
+    @Test func aNumberWhoseExampleIsTextIsNumberOrString() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /users:
+                get:
+                  parameters:
+                    - {name: phone, in: query, schema: {type: integer}, example: '628968@s.whatsapp.net'}
+                    - {name: 'page[size]', in: query, schema: {type: integer}, example: '?page[size]=30'}
+                    - {name: limit, in: query, schema: {type: integer}, example: '30'}
+                  responses: {'204': {description: ok}}
+            components:
+              schemas:
+                Template:
+                  type: object
+                  properties:
+                    template_id: {type: number, example: msg_777}
+                    mac: {type: integer}
+                    count: {type: integer, example: '55,'}
+                    missing: {type: integer, example: 'null'}
+                    level: {type: number, enum: [steady, rising], example: steady}
+                    port: {type: integer}
+                  example: {mac: '34:34:ff:da:6e:ff', port: '8080'}
+            """)
+        guard case .object(let template) = try type(module, "Template").kind else {
+            Issue.record("Template is no object")
+            return
+        }
+        let types = Dictionary(uniqueKeysWithValues: template.properties.map { ($0.name.original, $0.type) })
+        #expect(types["template_id"] == .primitive(.numberOrString))
+        #expect(types["mac"] == .primitive(.numberOrString))
+        #expect(types["count"] == .primitive(.int))
+        #expect(types["missing"] == .primitive(.int))
+        #expect(types["port"] == .primitive(.int))
+        #expect(types["level"] != .primitive(.numberOrString))
+        let parameters = try #require(module.operations.first).parameters.map(\.type)
+        #expect(parameters == [.primitive(.numberOrString), .primitive(.int), .primitive(.int)])
+        #expect(
+            diagnostics.all.filter { $0.kind == "type-contradicted-by-example" }.map(\.message) == [
+                "this schema's type is number, but its example 'msg_777' is text that is no number; Lathe generates "
+                    + "NumberOrString, which takes both",
+                "this schema's type is integer, but its example '34:34:ff:da:6e:ff' is text that is no number; Lathe "
+                    + "generates NumberOrString, which takes both",
+                "this schema's type is integer, but its example '628968@s.whatsapp.net' is text that is no number; "
+                    + "Lathe generates NumberOrString, which takes both",
+            ])
+    }
+
     @Test func definitionsHoldSchemasThatReferencesReach() throws {
         let (module, diagnostics) = try lowerWithDiagnostics(
             """
