@@ -293,18 +293,22 @@ extension IRPrimitive {
     }
 
     /// Base64 as `Data(base64Encoded:)` takes it: groups of four from its alphabet, the last
-    /// padded with `=`. One cut short with `...` or `…` (Revolut's `UEsDBAoAAAAAAGhV...`) says
-    /// nothing against it.
+    /// padded with `=`. One cut short with `...` or `…` (Revolut's `UEsDBAoAAAAAAGhV...`) is
+    /// only checked for its alphabet.
     static func isBase64(_ text: String) -> Bool {
-        if text.hasSuffix("...") || text.hasSuffix("\u{2026}") { return true }
-        let bytes = Array(text.utf8)
-        guard bytes.count % 4 == 0 else { return false }
-        let padding = bytes.reversed().prefix { $0 == UInt8(ascii: "=") }.count
-        guard padding <= 2 else { return false }
-        return bytes.dropLast(padding).allSatisfy { byte in
+        var bytes = Array(text.utf8)
+        let isBase64Byte = { (byte: UInt8) in
             (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "+")
                 || byte == UInt8(ascii: "/")
         }
+        for cut in ["...", "\u{2026}"] where text.hasSuffix(cut) {
+            bytes.removeLast(cut.utf8.count)
+            return bytes.allSatisfy(isBase64Byte)
+        }
+        guard bytes.count % 4 == 0 else { return false }
+        let padding = bytes.reversed().prefix { $0 == UInt8(ascii: "=") }.count
+        guard padding <= 2 else { return false }
+        return bytes.dropLast(padding).allSatisfy(isBase64Byte)
     }
 
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hexadecimal digits, as `UUID(uuidString:)` takes it.

@@ -747,16 +747,17 @@ extension Lowerer {
             return (.primitive(.string), IRConstraints())
         }
         var (type, constraints) = lowerCached(schema, NameHint(base: base))
-        // The parameter's own examples say what it holds too (`example:` beside `schema:`, as 3.0 writes it).
-        if case .primitive(let primitive) = type {
-            type = .primitive(
-                takingExamples(primitive, format: schema.format, firstRefused: parameter.examples.firstString))
+        // The parameter's own examples say what it holds too (`example:` beside `schema:`, as 3.0
+        // writes it), also of a type a `$ref` names, which then stays as it is elsewhere.
+        if !parameter.examples.isEmpty, case .primitive(let primitive) = unaliased(type) {
+            let read = takingExamples(primitive, format: schema.format, firstRefused: parameter.examples.firstString)
+            if read != primitive { type = .primitive(read) }
             // A number's example that names the parameter shows where the value goes, not a value
             // (Up Bank's `?page[size]=30`, Akamai's `{{propertyId}}`).
-            if schema.types == .integer || schema.types == .number, primitive != .numberOrString,
-                schema.enumValues == nil, schema.constValue == nil, !parameter.examples.isEmpty,
+            let integers: [IRPrimitive] = [.int, .int32, .int64, .uint64]
+            if integers.contains(primitive) || primitive == .double || primitive == .float,
                 saysTextIsNoNumber(
-                    schema,
+                    integer: integers.contains(primitive),
                     firstRefused: { isNumber in
                         parameter.examples.firstString { isNumber($0) || $0.contains(parameter.name) }
                     })

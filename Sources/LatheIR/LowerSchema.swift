@@ -1163,13 +1163,19 @@ extension Lowerer {
     }
 
     /// What an object's examples (its own, and an enclosing object's) show for its inline
-    /// properties that are objects, or lists of them: kept for when those are lowered
-    /// (`examplesFromEnclosing`). Not through a `$ref`: a shared schema is more than one place.
-    private func passExamplesDown(_ examples: ObjectExamples, to properties: [Schema.Property]) {
+    /// properties that are objects, or lists of them (`examplesFromEnclosing`), or text where a
+    /// number or a format examples decide is written (`stringsFromEnclosing`): kept for when those
+    /// are lowered. Only for properties written inside the object (`owner`): not through a `$ref`,
+    /// nor to an `allOf` base's, which other places share, and which are cached by node.
+    private func passExamplesDown(_ examples: ObjectExamples, to properties: [Schema.Property], inside owner: Origin) {
         guard !examples.isEmpty else { return }
+        let prefix = owner.pointer + "/"
         for property in properties where property.schema.ref == nil {
-            if property.schema.format.map(Self.formatsExamplesDecide.contains) ?? false
-                || property.schema.types == .integer || property.schema.types == .number
+            let origin = property.schema.origin
+            guard origin.isInSameFile(as: owner), origin.pointer.hasPrefix(prefix) else { continue }
+            let types = property.schema.types?.subtracting(.null)
+            if property.schema.format.map(Self.formatsExamplesDecide.contains) ?? false || types == .integer
+                || types == .number
             {
                 let shown = examples.strings(of: property.name)
                 if !shown.isEmpty { stringsFromEnclosing[property.schema.origin, default: []] += shown }
@@ -1240,7 +1246,7 @@ extension Lowerer {
             return nullInExamples?[name]
         }
         if !schema.examples.isEmpty || !enclosing.isEmpty {
-            passExamplesDown(schema.objectExamples + enclosing, to: parts.properties)
+            passExamplesDown(schema.objectExamples + enclosing, to: parts.properties, inside: schema.origin)
         }
         for (property, swiftName) in zip(parts.properties, propertyNames) {
             // Cached by node: a property merged in from an allOf base reuses the base's inline types
@@ -2453,27 +2459,52 @@ extension Lowerer {
         guard !schema.examples.isEmpty || !shown.isEmpty, schema.enumValues == nil, schema.constValue == nil else {
             return false
         }
-        return saysTextIsNoNumber(schema) { isNumber in
+        return saysTextIsNoNumber(integer: schema.types == .integer) { isNumber in
             schema.firstStringExample(refusedBy: isNumber) ?? shown.first(refusedBy: isNumber)
         }
     }
 
-    /// Whether what `firstRefused` finds, given what a number's text is, is an example that is no
-    /// number; if so, says so.
+    /// Whether what `firstRefused` finds, given what shows a number (`showsANumberOrNothing`), is
+    /// an example that is no number; if so, says so. `integer`: what the schema's type is.
     func saysTextIsNoNumber(
-        _ schema: Schema, firstRefused: ((String) -> Bool) -> (text: String, origin: Origin)?
+        integer: Bool, firstRefused: ((String) -> Bool) -> (text: String, origin: Origin)?
     ) -> Bool {
-        // A stray mark after a number (CurrencyBird's `example: 55,`) leaves it one.
-        let isNumber = { (text: String) in
-            text.isEmpty || Double(text) != nil || text.lowercased() == "null" || text.hasSuffix("...")
-                || ((text.last == "," || text.last == ";") && Double(text.dropLast()) != nil)
-        }
-        guard let example = firstRefused(isNumber) else { return false }
+        guard let example = firstRefused(Self.showsANumberOrNothing) else { return false }
         warning(
-            "this schema's type is \(schema.types == .integer ? "integer" : "number"), but its example "
-                + "'\(example.text)' is text that is no number; Lathe generates NumberOrString, which takes both",
+            "this schema's type is \(integer ? "integer" : "number"), but its example '\(example.text)' is text "
+                + "that is no number; Lathe generates NumberOrString, which takes both",
             at: example.origin, kind: "type-contradicted-by-example")
         return true
+    }
+
+    /// Whether `text` shows a number, as people write one too (`1,000`, ` 5`, `$10`, `10 MB`, `55,`
+    /// with a stray mark), or says nothing of the type: a placeholder (`<integer>`, `{id}`), `null`
+    /// written as text, nothing, or text cut short (`...`).
+    static func showsANumberOrNothing(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let first = rest.first, first.isWhitespace { rest.removeFirst() }
+        while let last = rest.last, last.isWhitespace || last == "," || last == ";" { rest.removeLast() }
+        if rest.isEmpty || rest.lowercased() == "null" || rest.hasSuffix("...") || rest.hasSuffix("\u{2026}") {
+            return true
+        }
+        if let first = rest.first, let last = rest.last, (first == "<" && last == ">") || (first == "{" && last == "}")
+        {
+            return true
+        }
+        if Double(rest) != nil { return true }
+        // A currency or other sign before it, a unit of a few letters after it, and separators
+        // between its digits.
+        while let first = rest.first, !first.isLetter, !first.isNumber, first != "-", first != "." {
+            rest.removeFirst()
+        }
+        var unit = 0
+        while let last = rest.last, unit < 5, last.isLetter || last == "%" {
+            rest.removeLast()
+            unit += 1
+        }
+        while let last = rest.last, last.isWhitespace { rest.removeLast() }
+        let digits = String(rest.filter { $0 != "," && $0 != "_" && $0 != " " && $0 != "'" })
+        return !digits.isEmpty && Double(digits) != nil
     }
 
     /// The formats whose Foundation type refuses text an example may show (`takingExamples`).

@@ -554,7 +554,8 @@ extension PathQueryTests {
     /// place of the parameter of its name, where the operation declares one in the query, or
     /// `in: path` and not named by the template: sent as text, the query held the empty item
     /// beside the parameter's (`?rut=&rut=7`), and a stray `rut` was read as the template's
-    /// `{id}`. Where no parameter has its name, it stays text (S3's `?uploads`).
+    /// `{id}`. Where no parameter has its name, it stays text (S3's `?uploads`), as a bare item
+    /// does beside an optional parameter of its name, which may be a flag the key always sends.
     @Test func aQueryItemWithNoValueIsThePlaceOfTheParameterOfItsName() throws {
         let spec = """
             openapi: 3.0.3
@@ -574,12 +575,25 @@ extension PathQueryTests {
                 parameters: [{name: code, in: path, required: true, schema: {type: string}}]
                 get:
                   operationId: paymentStatus
-                  parameters: [{name: rut, in: query, schema: {type: integer}}]
+                  parameters: [{name: rut, in: query, required: true, schema: {type: integer}}]
                   responses: {'204': {description: ok}}
               /objects/{key}?uploads:
                 post:
                   operationId: startUpload
-                  parameters: [{name: key, in: path, required: true, schema: {type: string}}]
+                  parameters:
+                    - {name: key, in: path, required: true, schema: {type: string}}
+                    - {name: uploads, in: query, allowEmptyValue: true, schema: {type: boolean}}
+                  responses: {'204': {description: ok}}
+              /people?rut=:
+                get:
+                  operationId: listPeople
+                  parameters: [{name: rut, in: query, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+                post: {operationId: addPerson, responses: {'204': {description: ok}}}
+              /a/:rut?rut:
+                get:
+                  operationId: getA
+                  parameters: [{name: rut, in: path, required: true, schema: {type: string}}]
                   responses: {'204': {description: ok}}
             """
         let result = Generator.generate(bytes: Array(spec.utf8), path: "placeholders.yaml")
@@ -600,6 +614,15 @@ extension PathQueryTests {
                 "placeholders.yaml:20:3: warning: path '/objects/{key}?uploads' holds a query string; OpenAPI paths "
                     + "are path templates only; Lathe reads the path as '/objects/{key}', and sends 'uploads' as text "
                     + "in its query [path-query]",
+                "placeholders.yaml:27:3: warning: path '/people?rut=' holds a query string; OpenAPI paths are path "
+                    + "templates only; Lathe reads the path as '/people', and sends 'rut' as a query parameter (GET) or "
+                    + "'rut=' as text (POST) in its query [path-query]",
+                "placeholders.yaml:33:3: warning: path '/a/:rut?rut' holds a query string; OpenAPI paths are path "
+                    + "templates only; Lathe reads the path as '/a/:rut', and sends 'rut' as text in its query "
+                    + "[path-query]",
+                "placeholders.yaml:33:3: warning: path '/a/:rut' writes its parameters as ':rut', as Express does; "
+                    + "OpenAPI path templates write them as '{rut}'; Lathe reads the path as '/a/{rut}' "
+                    + "[path-template-colon]",
                 "placeholders.yaml:10:5: warning: GET /beneficiaries/{id}/account does not declare the path parameter "
                     + "'id'; add a parameter with name: id, in: path, required: true; Lathe treats it as a required "
                     + "string path parameter [path-parameter-undeclared]",
@@ -607,10 +630,17 @@ extension PathQueryTests {
         let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
         #expect(client.contains("public func listBeneficiaries(rut: Swift.String)"), "\(client)")
         #expect(client.contains("public func getAccount(id: Swift.String, rut: Swift.String)"), "\(client)")
-        #expect(client.contains("public func paymentStatus(code: Swift.String, rut: Swift.Int? = nil)"), "\(client)")
+        #expect(client.contains("public func paymentStatus(code: Swift.String, rut: Swift.Int)"), "\(client)")
         #expect(client.contains("var query: [Swift.String] = [\"verbose\"]"), "\(client)")
-        #expect(client.contains("ClientSupport.path(\"/objects/{key}?uploads\", ["), "\(client)")
-        #expect(!client.contains("rut=\""), "no empty item is sent beside the parameter")
+        // A bare item beside an optional parameter of its name may be a flag the key always sends.
+        #expect(client.contains("var query: [Swift.String] = [\"uploads\"]"), "\(client)")
+        #expect(client.contains("public func startUpload(key: Swift.String, uploads: Swift.Bool? = nil)"))
+        // `rut=` is the place of any `rut`; an operation without one sends the text.
+        #expect(client.contains("public func listPeople(rut: Swift.String? = nil)"), "\(client)")
+        #expect(client.contains("let path = \"/people?rut=\""), "\(client)")
+        // A name the template has, as `:rut` too, is the path's.
+        #expect(client.contains("ClientSupport.path(\"/a/{rut}?rut\", ["), "\(client)")
+        #expect(!client.contains("[\"rut=\"]"), "no empty item is sent beside the parameter")
 
         let (folder, paths) = try writeToTemporaryFolder(result.files, label: "query-placeholders")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1368,6 +1368,7 @@ struct LoweringTests {
                     - {name: phone, in: query, schema: {type: integer}, example: '628968@s.whatsapp.net'}
                     - {name: 'page[size]', in: query, schema: {type: integer}, example: '?page[size]=30'}
                     - {name: limit, in: query, schema: {type: integer}, example: '30'}
+                    - {name: code, in: query, schema: {$ref: '#/components/schemas/Code'}, examples: {a: {value: AB-1}}}
                   responses: {'204': {description: ok}}
             components:
               schemas:
@@ -1380,7 +1381,20 @@ struct LoweringTests {
                     missing: {type: integer, example: 'null'}
                     level: {type: number, enum: [steady, rising], example: steady}
                     port: {type: integer}
-                  example: {mac: '34:34:ff:da:6e:ff', port: '8080'}
+                    total: {type: integer, nullable: true}
+                    amount: {type: number, example: '1,234.56'}
+                    size: {type: integer, example: 10 MB}
+                    price: {type: number, example: $10}
+                    placeholder: {type: integer, example: <integer>}
+                  example: {mac: '34:34:ff:da:6e:ff', port: '8080', total: n/a}
+                Code: {type: integer}
+                Derived:
+                  allOf: [$ref: '#/components/schemas/Base']
+                  example: {id: abc}
+                Base:
+                  type: object
+                  properties:
+                    id: {type: integer}
             """)
         guard case .object(let template) = try type(module, "Template").kind else {
             Issue.record("Template is no object")
@@ -1392,17 +1406,36 @@ struct LoweringTests {
         #expect(types["count"] == .primitive(.int))
         #expect(types["missing"] == .primitive(.int))
         #expect(types["port"] == .primitive(.int))
+        // Enums are lowered before types are (`lowerEnum`): an enum's example is one of its values.
         #expect(types["level"] != .primitive(.numberOrString))
+        #expect(types["total"] == .nullable(.primitive(.numberOrString)))
+        // Numbers as people write them, and placeholders, say nothing.
+        #expect(types["amount"] == .primitive(.double) && types["price"] == .primitive(.double))
+        #expect(types["size"] == .primitive(.int) && types["placeholder"] == .primitive(.int))
+        // An object's example is not passed to an `allOf` base's properties, which others share.
+        guard case .object(let base) = try type(module, "Base").kind else {
+            Issue.record("Base is no object")
+            return
+        }
+        #expect(base.properties.first?.type == .primitive(.int))
+        // A parameter's Example objects count, and a `$ref` to an integer is one.
         let parameters = try #require(module.operations.first).parameters.map(\.type)
-        #expect(parameters == [.primitive(.numberOrString), .primitive(.int), .primitive(.int)])
+        #expect(
+            parameters == [
+                .primitive(.numberOrString), .primitive(.int), .primitive(.int), .primitive(.numberOrString),
+            ])
         #expect(
             diagnostics.all.filter { $0.kind == "type-contradicted-by-example" }.map(\.message) == [
                 "this schema's type is number, but its example 'msg_777' is text that is no number; Lathe generates "
                     + "NumberOrString, which takes both",
                 "this schema's type is integer, but its example '34:34:ff:da:6e:ff' is text that is no number; Lathe "
                     + "generates NumberOrString, which takes both",
+                "this schema's type is integer, but its example 'n/a' is text that is no number; Lathe generates "
+                    + "NumberOrString, which takes both",
                 "this schema's type is integer, but its example '628968@s.whatsapp.net' is text that is no number; "
                     + "Lathe generates NumberOrString, which takes both",
+                "this schema's type is integer, but its example 'AB-1' is text that is no number; Lathe generates "
+                    + "NumberOrString, which takes both",
             ])
     }
 

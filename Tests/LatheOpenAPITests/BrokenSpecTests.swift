@@ -715,13 +715,16 @@ struct BrokenSpecTests {
                   x-lists:
                     paging: [{name: page, in: query, schema: {type: integer}}]
                     loop: [{$ref: '#/components/x-lists/loop'}]
+                  parameters:
+                    Common: [{name: trace, in: header, schema: {type: string}}]
                 """#,
             expected: [
-                #"spec.yaml:7:17: error: a parameter's $ref points at a list of one parameter; each item of 'parameters' is one parameter [parameter-list-referenced]"#,
-                #"spec.yaml:8:17: error: a parameter's $ref points at a list of one parameter; each item of 'parameters' is one parameter [parameter-list-referenced]"#,
+                #"spec.yaml:7:17: error: a parameter's $ref points at a list of parameters; each item of 'parameters' is one parameter [parameter-list-referenced]"#,
+                #"spec.yaml:8:17: error: a parameter's $ref points at a list of parameters; each item of 'parameters' is one parameter [parameter-list-referenced]"#,
                 #"spec.yaml:9:46: error: 'name' is the parameter's own field, written inside its schema [parameter-field-in-schema]"#,
                 #"spec.yaml:10:58: warning: unknown schema keyword 'name'; it is ignored [unknown-keyword]"#,
                 #"spec.yaml:15:19: error: this list of parameters is a $ref to a list that leads back to itself [ref-cycle]"#,
+                #"spec.yaml:17:13: error: a Parameter object must be a mapping, but this is a list [wrong-type]"#,
             ]
         ),
         Case(

@@ -374,11 +374,11 @@ struct MultiFileTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(
             printed(result, removing: directory.path + "/") == [
-                "api.yaml:9:17: error: a parameter's $ref points at a list of 3 parameters; each item of 'parameters' "
+                "api.yaml:9:17: error: a parameter's $ref points at a list of parameters; each item of 'parameters' "
                     + "is one parameter [parameter-list-referenced]",
                 "params/language.yaml:2:24: error: 'name' is the parameter's own field, written inside its schema "
                     + "[parameter-field-in-schema]",
-                "params/optional.yaml:3:9: error: a parameter's $ref points at a list of one parameter; each item of "
+                "params/optional.yaml:3:9: error: a parameter's $ref points at a list of parameters; each item of "
                     + "'parameters' is one parameter [parameter-list-referenced]",
                 "params/q.yaml:4:3: error: 'in' is the parameter's own field, written inside its schema "
                     + "[parameter-field-in-schema]",

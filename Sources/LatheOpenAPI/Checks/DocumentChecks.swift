@@ -157,26 +157,45 @@ struct DocumentChecks {
             let template = String(path[..<mark])
             let items = QueryItemInPath.items(of: path[path.index(after: mark)...])
             // An item with no value is a place for the parameter of its name, in each operation
-            // that declares one (CurrencyBird's `/beneficiaries?rut=` beside `rut`).
+            // that declares one (CurrencyBird's `/beneficiaries?rut=` beside `rut`): any such for
+            // `rut=`, a required one for a bare `rut`, which may be a flag the key always sends
+            // (S3's `?uploads`). A path parameter the template names (`{rut}`, or `:rut` not yet
+            // rewritten) is the path's.
+            let segments = template.split(separator: "/")
+            let inTemplate = { (name: String) in
+                template.contains("{\(name)}")
+                    || segments.contains { $0.utf8.first == UInt8(ascii: ":") && $0.dropFirst() == name }
+            }
             let item = document.paths[index].item
-            var filled: [HTTPMethod: [QueryItemInPath]] = [:]
+            var filled: [(method: HTTPMethod, items: [QueryItemInPath])] = []
             for operation in item.operations {
-                let names = document.parameters(of: operation, in: item).lazy
-                    .filter { $0.location == .query || ($0.location == .path && !template.contains("{\($0.name)}")) }
-                    .map(\.name)
-                filled[operation.method] = items.map { $0.standing(forDeclared: Set(names)) }
+                var declared: [String: Bool] = [:]
+                for parameter in document.parameters(of: operation, in: item)
+                where parameter.location == .query || (parameter.location == .path && !inTemplate(parameter.name)) {
+                    declared[parameter.name, default: false] =
+                        declared[parameter.name] == true || parameter.required || parameter.location == .path
+                }
+                filled.append((operation.method, items.map { $0.standing(forDeclared: declared) }))
             }
             let described = items.indices.map { position in
                 let item = items[position]
-                let isParameter = item.variable != nil || filled.values.contains { $0[position].variable != nil }
-                return isParameter ? "'\(item.name)' as a query parameter" : "'\(item.text ?? item.name)' as text"
+                let text = "'\(item.text ?? item.name)' as text"
+                guard item.variable == nil else { return "'\(item.name)' as a query parameter" }
+                let filling = filled.filter { $0.items[position].variable != nil }.map(\.method.token)
+                if filling.isEmpty { return text }
+                if filling.count == filled.count { return "'\(item.name)' as a query parameter" }
+                let others = filled.filter { $0.items[position].variable == nil }.map(\.method.token)
+                return "'\(item.name)' as a query parameter (\(filling.joined(separator: ", "))) or \(text) "
+                    + "(\(others.joined(separator: ", ")))"
             }
             error(
                 "path '\(path)' holds a query string; OpenAPI paths are path templates only",
                 at: pathNode, kind: "path-query",
                 reading: "Lathe reads the path as '\(template)', and sends "
                     + (described.isEmpty ? "no query" : described.joined(separator: ", ")) + " in its query")
-            readPath(at: index, as: template) { $0.queryInPath = filled[$0.method] ?? items }
+            readPath(at: index, as: template) { operation in
+                operation.queryInPath = filled.first { $0.method == operation.method }?.items ?? items
+            }
         }
     }
 

@@ -320,9 +320,8 @@ extension DocumentDecoder {
                 continue
             }
             error(
-                "a parameter's $ref points at a list of "
-                    + (target.count == 1 ? "one parameter" : "\(target.count) parameters")
-                    + "; each item of 'parameters' is one parameter", at: refNode, kind: "parameter-list-referenced",
+                "a parameter's $ref points at a list of parameters; each item of 'parameters' is one parameter",
+                at: refNode, kind: "parameter-list-referenced",
                 reading: "Lathe reads the parameters it lists in its place")
             spliced! += splicingReferencedLists(Array(target.items), within: within.union([target]))
         }
@@ -330,6 +329,14 @@ extension DocumentDecoder {
     }
 
     func decodeParameter(_ node: YAMLNode) -> Parameter? {
+        if node.isSequence {
+            // A list under `components/parameters`, or inside a list.
+            error(
+                "a Parameter object must be a mapping, but this is a list", at: node, kind: "wrong-type",
+                reading: "Lathe reads the parameters it lists only where an item of a 'parameters' list is a $ref to it"
+            )
+            return nil
+        }
         var parameter = Parameter(node: node, name: "", location: .query)
         var location: ParameterLocation?
         var styleNode: YAMLNode?
@@ -359,7 +366,9 @@ extension DocumentDecoder {
                         parameter.allowReserved = bool(value, "allowReserved") ?? false
                     case "schema": parameter.schema = decodeSchema(value)
                     case "example": parameter.examples.append(value)
-                    case "examples": parameter.examples += decodeExamples(value)
+                    // The values its Example objects show (one a `$ref` names shows none here).
+                    case "examples":
+                        parameter.examples += decodeExamples(value).compactMap { $0["value"] ?? $0["dataValue"] }
                     case "content": parameter.content = decodeContent(value)
                     default: break
                     }

@@ -96,7 +96,7 @@ extension DocumentDecoder {
                 } else {
                     schema.types = decodeTypes(value, in: node)
                     if let unknown {
-                        formatAsType = Self.formatsSpelledAsTypes[unknown.lowercased()]
+                        formatAsType = Self.formatsSpelledAsTypes[Self.withoutStrayMark(unknown.lowercased())]
                         typedFormat = unknown
                     } else if value.isSequence {
                         formatAsType = Self.formatSpelledAsType(among: value.items)
@@ -642,7 +642,7 @@ extension DocumentDecoder {
     private func decodeTypeName(_ node: YAMLNode) -> JSONTypes? {
         guard let text = string(node, "type") else { return nil }
         guard let type = JSONTypes(name: text) else {
-            if let format = Self.formatsSpelledAsTypes[text.lowercased()] {
+            if let format = Self.formatsSpelledAsTypes[Self.withoutStrayMark(text.lowercased())] {
                 // INSEE's `type: date`: a string of that format, which `decodeSchema` gives it
                 // where the schema has no `format` of its own.
                 error(
@@ -722,13 +722,15 @@ extension DocumentDecoder {
     /// `format: date-time,`): left from a list or a line of code.
     static func withoutStrayMark(_ text: String) -> String {
         guard let last = text.utf8.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ";") else { return text }
-        return String(text.dropLast())
+        var rest = text.dropLast()
+        while rest.last == " " { rest.removeLast() }
+        return String(rest)
     }
 
     /// The formats Lathe reads, which one written with a stray mark after it is read as.
     static let formatsRead: Set<String> = [
         "date", "date-time", "uuid", "uri", "url", "byte", "binary", "decimal", "email", "int32", "int64", "uint64",
-        "float", "double",
+        "uint", "bigint", "biginteger", "big-integer", "float", "double", "money", "currency", "decimal128",
     ]
 
     /// The one string format a list of types names in place of a JSON type (`[date, 'null']`).

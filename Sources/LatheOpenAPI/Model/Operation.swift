@@ -108,11 +108,14 @@ public struct QueryItemInPath: Sendable, Hashable {
         self.text = text
     }
 
-    /// This item, or, where it has no value (`rut=`, `rut`) and `names` holds its name, a place
-    /// for the parameter of that name, as `rut={rut}` would be: sent as text, the query held the
-    /// empty item beside the parameter's (`?rut=&rut=7`).
-    public func standing(forDeclared names: Set<String>) -> QueryItemInPath {
-        guard variable == nil, let text, text == name || text == name + "=", names.contains(name) else { return self }
+    /// This item, or, where it has no value and the operation declares a parameter of its name
+    /// (`declared`: each name, and whether one so named is required), a place for that parameter,
+    /// as `rut={rut}` would be: sent as text, the query held the empty item beside the
+    /// parameter's (`?rut=&rut=7`). `rut=` for any such parameter; a bare `rut` for a required
+    /// one only, since it may be a flag the key always sends (S3's `?uploads`).
+    public func standing(forDeclared declared: [String: Bool]) -> QueryItemInPath {
+        guard variable == nil, let text, let required = declared[name] else { return self }
+        guard text == name + "=" || (text == name && required) else { return self }
         return QueryItemInPath(name: name, variable: name)
     }
 
@@ -178,6 +181,7 @@ public struct Parameter: Sendable, Hashable {
     public var allowReserved = false
     public var schema: Schema?
     public var content: [MediaType] = []
+    /// Its `example`, and the values its Example objects show.
     public var examples: [YAMLNode] = []
     public var extensions = Extensions()
 
