@@ -56,6 +56,16 @@ struct BrokenSpecTests {
         #expect(try #require(document.store.schemas[both]).required == ["a", "b"])
     }
 
+    /// A type in another case (Polaris' `type: apikey`) is that type: its key is applied.
+    @Test func aSecuritySchemeTypeInAnotherCaseIsThatType() throws {
+        let spec = try #require(Self.cases.first { $0.name == "unknown-security-scheme-type" }).spec
+        let document = try #require(OpenAPILoader.load(bytes: Array(spec.utf8), path: "spec.yaml").document)
+        let schemes = document.components.securitySchemes.compactMap { entry in
+            document.store.securitySchemes[entry.key].flatMap(document.store.securityScheme)
+        }
+        #expect(schemes.map(\.kind) == [.apiKey(name: "session", location: .cookie)])
+    }
+
     static let cases: [Case] = [
         // Hevy's: a property that says it is required, as a parameter would.
         Case(
@@ -931,9 +941,11 @@ struct BrokenSpecTests {
                 components:
                   securitySchemes:
                     Token: {type: token}
+                    Session: {type: apikey, in: cookie, name: session}
                 """#,
             expected: [
-                #"spec.yaml:5:19: error: 'token' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS [security-scheme-type-unknown]"#
+                #"spec.yaml:5:19: error: 'token' is not a security scheme type; expected apiKey, http, oauth2, openIdConnect or mutualTLS [security-scheme-type-unknown]"#,
+                #"spec.yaml:6:21: error: 'apikey' is not a security scheme type; the type is spelled 'apiKey' [security-scheme-type-unknown]"#,
             ]
         ),
         Case(

@@ -133,3 +133,39 @@ struct TypeSpellingTests {
             "\(result.diagnostics.all)")
     }
 }
+
+extension TypeSpellingTests {
+    /// Hypothesis' `properties: {value: string}`: a schema written as its type's name is a schema
+    /// of that type; other text is still no schema.
+    @Test func aSchemaWrittenAsATypeNameIsThatType() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Selector:
+                  type: object
+                  properties:
+                    value: string
+                    count: int
+                    tags: {type: array, items: boolean}
+                    other: a note
+                    type: object
+            """)
+        let properties = try componentProperties(result, of: "Selector")
+        #expect(properties["value"]?.types == .string)
+        #expect(properties["count"]?.types == .integer)
+        #expect(properties["tags"]?.items?.value.types == .boolean)
+        #expect(properties["other"]?.types == nil)
+        // Under a keyword's name (Elastic Path's): the object's own type a level too deep, not a
+        // property's schema.
+        #expect(properties["type"]?.types == nil)
+        #expect(
+            result.diagnostics.all.map { "\($0.location!.line):\($0.kind ?? "")" } == [
+                "9:schema-as-type-name", "10:schema-as-type-name", "11:schema-as-type-name", "12:wrong-type",
+                "13:wrong-type",
+            ])
+    }
+}

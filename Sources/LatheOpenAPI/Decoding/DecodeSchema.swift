@@ -53,6 +53,19 @@ extension DocumentDecoder {
                     "expected a schema, but this is a list of one schema", at: node, kind: "schema-in-list",
                     reading: "Lathe reads it as that schema")
                 return decodeSchema(only)
+            } else if node.isScalar, node.scalarType == .string, let text = node.text,
+                let type = JSONTypes(name: text).flatMap({ $0 == .null ? nil : $0 }) ?? Self.typeSpelling(text),
+                !Self.isKeywordUnderProperties(node)
+            {
+                // Hypothesis' `properties: {value: string}`: the schema written as its type's name.
+                // Not under a keyword's name (Elastic Path's `properties: {type: object, …}`: the
+                // object's own type, written a level too deep, not a property's).
+                let name = type.typeNames[0]
+                error(
+                    "expected a schema, but this is the name of a type", at: node, kind: "schema-as-type-name",
+                    reading: "Lathe reads it as {type: \(name)}")
+                schema.types = type
+                return schema
             } else {
                 wrongType(
                     "expected a schema (a mapping\(version.isJSONSchema2020 ? ", true or false" : "")), "
@@ -716,6 +729,15 @@ extension DocumentDecoder {
         // `Null` is left unknown: it is no type in 3.0, and nothing else to 3.1.
         if let type = JSONTypes(name: lowered) { return type == .null ? nil : type }
         return otherSpellings[lowered]
+    }
+
+    /// Whether `node` is the value of an entry of `properties` named as a schema keyword
+    /// (`properties: {type: object}`).
+    private static func isKeywordUnderProperties(_ node: YAMLNode) -> Bool {
+        guard let (parent, token) = node.pointerStep, modeledSchemaKeywords.contains(String(token.dropFirst())) else {
+            return false
+        }
+        return parent.pointerStep?.token == "/properties"
     }
 
     /// `text` without a `,` or `;` after it (CurrencyBird's `type: number;`, Blockfrost's

@@ -133,7 +133,14 @@ extension DocumentDecoder {
                     }
                 })
         else { return nil }
-        guard let type, let typeNode else { return nil }
+        guard var type, let typeNode else { return nil }
+        // Polaris' `type: apikey`: a type in another case is that type.
+        if let spelled = Self.securitySchemeTypes.first(where: { $0 != type && $0.lowercased() == type.lowercased() }) {
+            error(
+                "'\(type)' is not a security scheme type; the type is spelled '\(spelled)'", at: typeNode,
+                kind: "security-scheme-type-unknown", reading: "Lathe reads it as \(spelled)")
+            type = spelled
+        }
 
         let kind: SecurityScheme.Kind
         switch type {
@@ -195,6 +202,8 @@ extension DocumentDecoder {
         decodeLatheExtensions(of: &decoded)
         return decoded
     }
+
+    private static let securitySchemeTypes = ["apiKey", "http", "oauth2", "openIdConnect", "mutualTLS"]
 
     private func decodeOAuthFlows(_ node: YAMLNode) -> [OAuthFlow] {
         guard let node = followReference(node, "OAuth flows") else { return [] }
