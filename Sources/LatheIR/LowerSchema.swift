@@ -1165,14 +1165,12 @@ extension Lowerer {
     /// What an object's examples (its own, and an enclosing object's) show for its inline
     /// properties that are objects, or lists of them (`examplesFromEnclosing`), or text where a
     /// number or a format examples decide is written (`stringsFromEnclosing`): kept for when those
-    /// are lowered. Only for properties written inside the object (`owner`): not through a `$ref`,
-    /// nor to an `allOf` base's, which other places share, and which are cached by node.
-    private func passExamplesDown(_ examples: ObjectExamples, to properties: [Schema.Property], inside owner: Origin) {
+    /// are lowered. Only for properties written inside the object (`owner`, its inline `allOf`
+    /// members too): not through a `$ref`, nor to an `allOf` base's, which other places share, and
+    /// which are cached by node.
+    private func passExamplesDown(_ examples: ObjectExamples, to properties: [Schema.Property], inside owner: Schema) {
         guard !examples.isEmpty else { return }
-        let prefix = owner.pointer + "/"
-        for property in properties where property.schema.ref == nil {
-            let origin = property.schema.origin
-            guard origin.isInSameFile(as: owner), origin.pointer.hasPrefix(prefix) else { continue }
+        for property in properties where property.schema.ref == nil && property.isWritten(in: owner) {
             let types = property.schema.types?.subtracting(.null)
             if property.schema.format.map(Self.formatsExamplesDecide.contains) ?? false || types == .integer
                 || types == .number
@@ -1246,7 +1244,7 @@ extension Lowerer {
             return nullInExamples?[name]
         }
         if !schema.examples.isEmpty || !enclosing.isEmpty {
-            passExamplesDown(schema.objectExamples + enclosing, to: parts.properties, inside: schema.origin)
+            passExamplesDown(schema.objectExamples + enclosing, to: parts.properties, inside: schema)
         }
         for (property, swiftName) in zip(parts.properties, propertyNames) {
             // Cached by node: a property merged in from an allOf base reuses the base's inline types

@@ -1341,14 +1341,14 @@ struct LoweringTests {
         }
         #expect(blob == .primitive(.base64Data))
         #expect(
-            diagnostics.all.filter { $0.kind == "format-contradicted-by-example" }.map(\.message) == [
-                "this string's format is 'byte', but its example '7b12766b223a5c3' is not base64; Lathe generates a "
-                    + "plain string, which takes what the example shows",
-                "this string's format is 'byte', but its example '0.1.17' is not base64; Lathe generates a plain "
-                    + "string, which takes what the example shows",
-                "this string's format is 'uuid', but its example 'signer-1' is not a UUID; Lathe generates a plain "
-                    + "string, which takes what the example shows",
-            ])
+            diagnostics.all.filter { $0.kind == "format-contradicted-by-example" }.map(\.message)
+                == [
+                    ("byte", "7b12766b223a5c3", "base64"), ("byte", "0.1.17", "base64"), ("uuid", "signer-1", "a UUID"),
+                ]
+                .map { format, example, what in
+                    "this string's format is '\(format)', but its example '\(example)' is not \(what); Lathe generates "
+                        + "a plain string, which takes what the example shows"
+                })
     }
 
     /// An integer or number whose example is text that is no number (Front's `template_id: msg_777`,
@@ -1425,18 +1425,15 @@ struct LoweringTests {
                 .primitive(.numberOrString), .primitive(.int), .primitive(.int), .primitive(.numberOrString),
             ])
         #expect(
-            diagnostics.all.filter { $0.kind == "type-contradicted-by-example" }.map(\.message) == [
-                "this schema's type is number, but its example 'msg_777' is text that is no number; Lathe generates "
-                    + "NumberOrString, which takes both",
-                "this schema's type is integer, but its example '34:34:ff:da:6e:ff' is text that is no number; Lathe "
-                    + "generates NumberOrString, which takes both",
-                "this schema's type is integer, but its example 'n/a' is text that is no number; Lathe generates "
-                    + "NumberOrString, which takes both",
-                "this schema's type is integer, but its example '628968@s.whatsapp.net' is text that is no number; "
-                    + "Lathe generates NumberOrString, which takes both",
-                "this schema's type is integer, but its example 'AB-1' is text that is no number; Lathe generates "
-                    + "NumberOrString, which takes both",
-            ])
+            diagnostics.all.filter { $0.kind == "type-contradicted-by-example" }.map(\.message)
+                == [
+                    ("number", "msg_777"), ("integer", "34:34:ff:da:6e:ff"), ("integer", "n/a"),
+                    ("integer", "628968@s.whatsapp.net"), ("integer", "AB-1"),
+                ]
+                .map { type, example in
+                    "this schema's type is \(type), but its example '\(example)' is text that is no number; Lathe "
+                        + "generates NumberOrString, which takes both"
+                })
     }
 
     @Test func definitionsHoldSchemasThatReferencesReach() throws {

@@ -306,8 +306,12 @@ extension DocumentDecoder {
         // Made only when a list is met: most `parameters` lists have none.
         var spliced: [YAMLNode]?
         for (index, item) in items.enumerated() {
+            // A ref resolved before (most name a shared parameter many operations list) is looked
+            // up as it is: its kind was checked when it was.
             guard item.isMapping, let refNode = item["$ref"], refNode.scalarType == .string, let raw = refNode.text,
-                let (_, target) = resolve(raw, at: refNode, kind: .parameter), target.isSequence
+                let target = resolvedRefs[ResolvedRefKey(file: ObjectIdentifier(refNode.tree), raw: raw)]?.node
+                    ?? resolve(raw, at: refNode, kind: .parameter)?.node,
+                target.isSequence
             else {
                 spliced?.append(item)
                 continue
@@ -434,7 +438,9 @@ extension DocumentDecoder {
     /// schema keyword, so they can only be the parameter's. Marked so the schema does not call
     /// them unknown keywords.
     private func parameterFieldsInSchema(of node: YAMLNode) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
-        guard node.isMapping, let schema = node["schema"], schema.isMapping else { return [] }
+        // Most parameters have both: nothing to look for.
+        guard node.isMapping, node["name"] == nil || node["in"] == nil, let schema = node["schema"], schema.isMapping
+        else { return [] }
         var found: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
         for (keyNode, value) in schema.entries where value.isScalar && value.scalarType == .string {
             guard let key = keyNode.text, key == "name" || key == "in", node[key] == nil else { continue }

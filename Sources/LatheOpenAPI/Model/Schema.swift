@@ -323,6 +323,18 @@ public struct Schema: Sendable, Hashable {
         public var nameNode: YAMLNode
         public var schema: Schema
 
+        /// Whether this property is written in `schema`'s own `properties`, or in those of a member
+        /// of its `allOf` written inline: a few comparisons of nodes, for every object with examples.
+        public func isWritten(in schema: Schema) -> Bool {
+            guard let parent = nameNode.pointerStep?.parent ?? self.schema.node.pointerStep?.parent else {
+                return false
+            }
+            func writes(_ schema: Schema) -> Bool {
+                schema.node["properties"] == parent || schema.allOf.contains { $0.ref == nil && writes($0) }
+            }
+            return writes(schema)
+        }
+
         /// The one property named `name` but for case (Swashbuckle lists the C# name `Id` in
         /// `required` for the property it writes `id`); `nil` when none is, or several are.
         public static func inAnotherCase(_ name: String, among properties: [Property]) -> Property? {
