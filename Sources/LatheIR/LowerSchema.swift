@@ -2214,8 +2214,7 @@ extension Lowerer {
         }
         switch types {
         case .string:
-            let shown =
-                stringsFromEnclosing.isEmpty ? [] : stringsFromEnclosing.removeValue(forKey: schema.origin) ?? []
+            let shown = stringsShownByEnclosing(schema)
             let primitive = takingExamples(stringPrimitive(schema), format: schema.format) { refused in
                 schema.firstStringExample(refusedBy: refused) ?? shown.first(refusedBy: refused)
             }
@@ -2453,13 +2452,18 @@ extension Lowerer {
     /// the server sends what the example shows, which the number type would refuse. Not an enum's,
     /// nor `null` written as text.
     private func numberContradictedByExample(_ schema: Schema) -> Bool {
-        let shown = stringsFromEnclosing.isEmpty ? [] : stringsFromEnclosing.removeValue(forKey: schema.origin) ?? []
+        let shown = stringsShownByEnclosing(schema)
         guard !schema.examples.isEmpty || !shown.isEmpty, schema.enumValues == nil, schema.constValue == nil else {
             return false
         }
         return saysTextIsNoNumber(integer: schema.types == .integer) { isNumber in
             schema.firstStringExample(refusedBy: isNumber) ?? shown.first(refusedBy: isNumber)
         }
+    }
+
+    /// What an enclosing object's examples show for `schema` as text (`passExamplesDown`), taken once.
+    private func stringsShownByEnclosing(_ schema: Schema) -> [ShownText] {
+        stringsFromEnclosing.isEmpty ? [] : stringsFromEnclosing.removeValue(forKey: schema.origin) ?? []
     }
 
     /// Whether what `firstRefused` finds, given what shows a number (`showsANumberOrNothing`), is

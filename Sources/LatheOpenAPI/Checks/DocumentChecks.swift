@@ -172,8 +172,9 @@ struct DocumentChecks {
                 var declared: [String: Bool] = [:]
                 for parameter in document.parameters(of: operation, in: item)
                 where parameter.location == .query || (parameter.location == .path && !inTemplate(parameter.name)) {
-                    declared[parameter.name, default: false] =
-                        declared[parameter.name] == true || parameter.required || parameter.location == .path
+                    // Whether one of that name is required (a path parameter always is).
+                    let required = parameter.required || parameter.location == .path
+                    declared[parameter.name] = (declared[parameter.name] ?? false) || required
                 }
                 filled.append((operation.method, items.map { $0.standing(forDeclared: declared) }))
             }
