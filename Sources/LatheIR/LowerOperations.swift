@@ -750,7 +750,10 @@ extension Lowerer {
         // The parameter's own examples say what it holds too (`example:` beside `schema:`, as 3.0
         // writes it), also of a type a `$ref` names, which then stays as it is elsewhere.
         if !parameter.examples.isEmpty, case .primitive(let primitive) = unaliased(type) {
-            let read = takingExamples(primitive, format: schema.format, firstRefused: parameter.examples.firstString)
+            var read = takingExamples(primitive, format: schema.format, firstRefused: parameter.examples.firstString)
+            read = holdingShown(
+                read, format: schema.format, at: schema.origin.field("format") ?? schema.origin,
+                shown: [("the parameter's example", parameter.examples.compactMap(JSONNumber.init))])
             if read != primitive { type = .primitive(read) }
             // A number's example that names the parameter shows where the value goes, not a value
             // (Up Bank's `?page[size]=30`, Akamai's `{{propertyId}}`).

@@ -513,6 +513,14 @@ extension Lowerer {
             only.description = only.description ?? schema.description
             return lower(only, hint)
         }
+        // drf-spectacular's `{allOf: [$ref: KindEnum], minimum: -2147483648, maximum: 2147483647}`
+        // (a Django choice field's column bounds): an enumeration every value of which the bounds
+        // admit is that enumeration; the bounds say nothing more.
+        if meaningful.count == 1, Self.isConstraintsOnly(own),
+            Self.boundsAdmitEveryValue(own.constraints, of: referencedSchema(meaningful[0]))
+        {
+            return lower(meaningful[0], hint)
+        }
         var visited = Set<String>()
         if let parts = objectParts(schema, visited: &visited, family: hint.into) {
             return (lowerObject(schema, parts, hint), IRConstraints())
@@ -710,6 +718,37 @@ extension Lowerer {
             constraints = constraints.intersected(with: end.constraints).constraints
         }
         return kind.map { ($0, constraints) }
+    }
+
+    /// Whether `schema` is an enumeration and `bounds` (a minimum and a maximum, or a length's)
+    /// admit every one of its values; `false` for any other constraint.
+    static func boundsAdmitEveryValue(_ bounds: Schema.Constraints, of schema: Schema) -> Bool {
+        guard let values = schema.enumValues, !values.isEmpty else { return false }
+        var other = bounds
+        (other.minimum, other.maximum, other.exclusiveMinimum, other.exclusiveMaximum) = (nil, nil, nil, nil)
+        (other.minLength, other.maxLength) = (nil, nil)
+        guard other == Schema.Constraints() else { return false }
+        return values.allSatisfy { value in
+            switch value {
+            case .number(let number):
+                guard let x = number.doubleValue else { return false }
+                let below = { (bound: JSONNumber?, strictly: Bool) in
+                    bound?.doubleValue.map { strictly ? $0 < x : $0 <= x } ?? true
+                }
+                let above = { (bound: JSONNumber?, strictly: Bool) in
+                    bound?.doubleValue.map { strictly ? x < $0 : x <= $0 } ?? true
+                }
+                return bounds.minLength == nil && bounds.maxLength == nil && below(bounds.minimum, false)
+                    && below(bounds.exclusiveMinimum, true) && above(bounds.maximum, false)
+                    && above(bounds.exclusiveMaximum, true)
+            case .string(let text):
+                return bounds.minimum == nil && bounds.maximum == nil && bounds.exclusiveMinimum == nil
+                    && bounds.exclusiveMaximum == nil && text.count >= bounds.minLength ?? 0
+                    && text.count <= bounds.maxLength ?? Int.max
+            default:
+                return false
+            }
+        }
     }
 
     /// `allOf: [Kind, {type: object, properties: …}]` where `Kind` is a `oneOf` or `anyOf`: an object of
@@ -1164,7 +1203,8 @@ extension Lowerer {
 
     /// What an object's examples (its own, and an enclosing object's) show for its inline
     /// properties that are objects, or lists of them (`examplesFromEnclosing`), or text where a
-    /// number or a format examples decide is written (`stringsFromEnclosing`): kept for when those
+    /// number or a format examples decide is written (`stringsFromEnclosing`), or the numbers a
+    /// number's format may be too narrow for (`numbersFromEnclosing`): kept for when those
     /// are lowered. Only for properties written inside the object (`owner`, its inline `allOf`
     /// members too): not through a `$ref`, nor to an `allOf` base's, which other places share, and
     /// which are cached by node.
@@ -1172,11 +1212,12 @@ extension Lowerer {
         guard !examples.isEmpty else { return }
         for property in properties where property.schema.ref == nil && property.isWritten(in: owner) {
             let types = property.schema.types?.subtracting(.null)
-            if property.schema.format.map(Self.formatsExamplesDecide.contains) ?? false || types == .integer
-                || types == .number
-            {
+            let isNumber = types == .integer || types == .number
+            if property.schema.format.map(Self.formatsExamplesDecide.contains) ?? false || isNumber {
                 let shown = examples.strings(of: property.name)
                 if !shown.isEmpty { stringsFromEnclosing[property.schema.origin, default: []] += shown }
+                let numbers = isNumber ? examples.numbers(of: property.name) : []
+                if !numbers.isEmpty { numbersFromEnclosing[property.schema.origin, default: []] += numbers }
                 continue
             }
             // Objects only: nothing else asks (`lowerObject` takes them).
@@ -2225,7 +2266,7 @@ extension Lowerer {
         case .integer where numberContradictedByExample(schema), .number where numberContradictedByExample(schema):
             return (.primitive(.numberOrString), constraints)
         case .integer:
-            let primitive = integerType(schema)
+            let primitive = primitiveHoldingShown(schema)
             if primitive == .decimal, integerPrimitive(schema.format) == .decimal,
                 bigIntegers.seen.insert(schema.origin).inserted
             {
@@ -2235,7 +2276,7 @@ extension Lowerer {
             var constraints = constraints
             if primitive == .decimal, constraints.multipleOf == nil { constraints.multipleOf = "1" }
             return (.primitive(primitive), constraints)
-        case .number: return (.primitive(numberType(schema)), constraints)
+        case .number: return (.primitive(primitiveHoldingShown(schema)), constraints)
         case .boolean: return (.primitive(.bool), constraints)
         case .array:
             // Items are named where the array stands: `Order.Line` for a property `lines`,
@@ -2550,58 +2591,67 @@ extension Lowerer {
         }
     }
 
-    /// `integerPrimitive`, widened where the schema's own examples, default, const or bounds show a
-    /// value it cannot hold, with a warning (the narrower type would fail to decode the very values
-    /// the spec shows): past 64 bits, `Decimal`, whole numbers only (`lowerTyped`); `format: int32`
-    /// past 32 bits (a 64-bit id written as `int32`, as Huma specs do), `Int64`; `format: uint64`
-    /// below zero, `Int64`.
-    private func integerType(_ schema: Schema) -> IRPrimitive {
-        let primitive = integerPrimitive(schema.format)
+    /// `integerPrimitive` or `numberPrimitive`, widened where the schema's own examples, default,
+    /// const or bounds, or an enclosing object's examples (`passExamplesDown`), show a value it
+    /// cannot hold, with a warning (the narrower type would fail to decode, or change, the very
+    /// values the spec shows).
+    private func primitiveHoldingShown(_ schema: Schema) -> IRPrimitive {
+        let primitive = schema.types == .integer ? integerPrimitive(schema.format) : numberPrimitive(schema.format)
+        let enclosing =
+            numbersFromEnclosing.isEmpty ? [] : numbersFromEnclosing.removeValue(forKey: schema.origin) ?? []
+        return holdingShown(
+            primitive, format: schema.format, at: schema.origin.field("format") ?? schema.origin,
+            shown: [("this schema", numbersShown(by: schema)), ("its object's example", enclosing)])
+    }
+
+    /// `primitive`, widened where a number `shown` (each list with what shows it) is one it cannot
+    /// hold, with a warning at `origin`: past 64 bits, `Decimal`, whole numbers only
+    /// (`lowerTyped`); `format: int32` past 32 bits (a 64-bit id written as `int32`, as Huma specs
+    /// do; Viaggiatreno's epoch milliseconds), `Int64`; `format: uint64` below zero, `Int64`;
+    /// `format: float` where `Float` rounds a number (Pegel Online's latitudes,
+    /// `52.90406544743417`), `Double`.
+    func holdingShown(
+        _ primitive: IRPrimitive, format: String?, at origin: Origin, shown: [(by: String, numbers: [JSONNumber])]
+    ) -> IRPrimitive {
+        guard shown.contains(where: { !$0.numbers.isEmpty }) else { return primitive }
+        func widened(
+            to wider: (IRPrimitive, swift: String), holding: String, unless doesNotFit: (JSONNumber) -> Bool
+        )
+            -> IRPrimitive
+        {
+            for (by, numbers) in shown {
+                guard let number = numbers.first(where: doesNotFit) else { continue }
+                let type = format.map { "'format: \($0)'" } ?? "'type: integer' (Swift's Int)"
+                warning(
+                    "\(type) holds \(holding), but \(by) shows \(number.text); Lathe generates \(wider.swift)",
+                    at: origin, kind: "format-too-narrow")
+                return wider.0
+            }
+            return primitive
+        }
         switch primitive {
         case .int, .int32, .int64:
             // Past 64 bits: written as an integer, and no `Int` (`integralValue` is nil).
             let isPast64 = { (number: JSONNumber) in number.integralValue == nil && number.isInteger }
             let holding = primitive == .int32 ? "no value past 32 bits" : "no value past 64 bits"
-            let wide = widened(primitive, to: (.decimal, "Decimal"), schema, holding: holding, unless: isPast64)
+            let wide = widened(to: (.decimal, "Decimal"), holding: holding, unless: isPast64)
             guard wide == primitive, primitive == .int32 else { return wide }
             let isPast32 = { (number: JSONNumber) in number.integralValue.map { Int32(exactly: $0) == nil } ?? false }
-            return widened(primitive, to: (.int64, "Int64"), schema, holding: holding, unless: isPast32)
+            return widened(to: (.int64, "Int64"), holding: holding, unless: isPast32)
         case .uint64:
             let isNegative = { (number: JSONNumber) in number.text.hasPrefix("-") && number.doubleValue != 0 }
-            return widened(primitive, to: (.int64, "Int64"), schema, holding: "no value below zero", unless: isNegative)
+            return widened(to: (.int64, "Int64"), holding: "no value below zero", unless: isNegative)
+        case .float:
+            // Rounded: neither a `Float` exactly (zod's `z.float32()` bounds, 3.4028234663852886e38),
+            // nor written back as the same number (`9.56`).
+            let isRounded = { (number: JSONNumber) in
+                guard let double = Double(number.text), let float = Float(number.text) else { return false }
+                return !float.isFinite || (Double(float) != double && Double("\(float)") != double)
+            }
+            return widened(to: (.double, "Double"), holding: "about 7 significant digits", unless: isRounded)
         default:
             return primitive
         }
-    }
-
-    /// `numberPrimitive`, except that `format: float` whose own examples, default, const or bounds
-    /// hold a value `Float` rounds (Pegel Online's latitudes, `52.90406544743417`) is `Double`, with
-    /// a warning: `Float` would change the very values the spec shows.
-    private func numberType(_ schema: Schema) -> IRPrimitive {
-        let primitive = numberPrimitive(schema.format)
-        guard primitive == .float else { return primitive }
-        // Rounded: neither a `Float` exactly (zod's `z.float32()` bounds, 3.4028234663852886e38), nor
-        // written back as the same number (`9.56`).
-        let isRounded = { (number: JSONNumber) in
-            guard let double = Double(number.text), let float = Float(number.text) else { return false }
-            return !float.isFinite || (Double(float) != double && Double("\(float)") != double)
-        }
-        return widened(
-            primitive, to: (.double, "Double"), schema, holding: "about 7 significant digits", unless: isRounded)
-    }
-
-    /// `wider`, with a warning at the format, where a number the schema shows (its examples,
-    /// default, const and bounds) is one `primitive` does not hold; else `primitive`.
-    private func widened(
-        _ primitive: IRPrimitive, to wider: (IRPrimitive, swift: String), _ schema: Schema, holding: String,
-        unless doesNotFit: (JSONNumber) -> Bool
-    ) -> IRPrimitive {
-        guard let shown = numbersShown(by: schema).first(where: doesNotFit) else { return primitive }
-        let type = schema.format.map { "'format: \($0)'" } ?? "'type: integer' (Swift's Int)"
-        warning(
-            "\(type) holds \(holding), but this schema shows \(shown.text); Lathe generates \(wider.swift)",
-            at: schema.origin.field("format") ?? schema.origin, kind: "format-too-narrow")
-        return wider.0
     }
 
     /// The numbers a schema shows: its examples, default, const and bounds.

@@ -72,6 +72,10 @@ final class Lowerer {
     /// type reads (Mithril's `verification_key`, `format: byte`, shown as hexadecimal), read as the
     /// property's own examples are (`takingExamples`). Filled before the properties are lowered.
     var stringsFromEnclosing: [Origin: [ShownText]] = [:]
+    /// The numbers an object's examples show for an inline integer or number property
+    /// (Viaggiatreno's epoch milliseconds under `format: int32`), read as the property's own are for
+    /// `format-too-narrow`. Filled before the properties are lowered.
+    var numbersFromEnclosing: [Origin: [JSONNumber]] = [:]
     /// `access` of each `$ref` target asked about.
     @exclusivity(unchecked) var accessByTarget: [String: (readOnly: Bool, writeOnly: Bool)] = [:]
     @exclusivity(unchecked) var types: [IRType] = []

@@ -1351,6 +1351,85 @@ struct LoweringTests {
                 })
     }
 
+    /// The numbers an object's example shows for an inline property (Viaggiatreno's epoch
+    /// milliseconds under `format: int32`, in the train's example and its stops' list) and a
+    /// parameter's example show too; not through a `$ref`, whose schema other places share.
+    @Test func anInt32ItsObjectsOrParametersExampleOutgrowsIsInt64() throws {
+        let (module, diagnostics) = try lowerWithDiagnostics(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /trains:
+                get:
+                  parameters:
+                    - {name: since, in: query, schema: {type: integer, format: int32}, example: 1577596860000}
+                    - {name: page, in: query, schema: {type: integer, format: int32}, example: 2}
+                    - {name: ratio, in: query, schema: {type: number, format: float}, example: 0.123456789}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Train'}
+            components:
+              schemas:
+                Train:
+                  type: object
+                  properties:
+                    departure: {type: integer, format: int32}
+                    number: {type: integer, format: int32}
+                    delay: {type: number, format: float}
+                    shared: {$ref: '#/components/schemas/Millis'}
+                    stops:
+                      type: array
+                      items:
+                        type: object
+                        properties:
+                          arrival: {type: integer, format: int32, nullable: true}
+                  example:
+                    departure: 1577596860000
+                    number: 10211
+                    delay: 2.5
+                    shared: 1577596860000
+                    stops: [{arrival: 1577601120000}]
+                Millis: {type: integer, format: int32}
+            """)
+        guard case .object(let train) = try type(module, "Train").kind else {
+            Issue.record("Train is no object")
+            return
+        }
+        let types = Dictionary(uniqueKeysWithValues: train.properties.map { ($0.name.original, $0.type) })
+        #expect(types["departure"] == .primitive(.int64))
+        #expect(types["number"] == .primitive(.int32))
+        #expect(types["delay"] == .primitive(.float))
+        guard case .object(let stop) = try type(module, "Train.Stop").kind else {
+            Issue.record("Train.Stop is no object")
+            return
+        }
+        #expect(stop.properties.first?.type == .nullable(.primitive(.int64)))
+        guard case .alias(let millis, _) = try type(module, "Millis").kind else {
+            Issue.record("Millis is no alias")
+            return
+        }
+        #expect(millis == .primitive(.int32))
+        #expect(
+            module.operations.first?.parameters.map(\.type) == [
+                .primitive(.int64), .primitive(.int32), .primitive(.double),
+            ])
+        #expect(
+            diagnostics.all.filter { $0.kind == "format-too-narrow" }.map(\.message).sorted() == [
+                "'format: float' holds about 7 significant digits, but the parameter's example shows 0.123456789; "
+                    + "Lathe generates Double",
+                "'format: int32' holds no value past 32 bits, but its object's example shows 1577596860000; "
+                    + "Lathe generates Int64",
+                "'format: int32' holds no value past 32 bits, but its object's example shows 1577601120000; "
+                    + "Lathe generates Int64",
+                "'format: int32' holds no value past 32 bits, but the parameter's example shows 1577596860000; "
+                    + "Lathe generates Int64",
+            ])
+    }
+
     /// An integer or number whose example is text that is no number (Front's `template_id: msg_777`,
     /// go-whatsapp's `phone: 6289685028129@s.whatsapp.net`) is `NumberOrString`, which takes what the
     /// example shows and numbers too: its own example, its object's, a parameter's. Not text that is
@@ -2422,6 +2501,37 @@ struct AllOfAndDefaultLoweringTests {
         // A string and an integer at once is no value: still the located allof-not-objects reading.
         #expect(warnings.contains { $0.contains("[allof-not-objects]") })
         #expect(warnings.count == 2, "\(warnings)")
+    }
+
+    /// drf-spectacular's choice field, `{allOf: [$ref: KindEnum], minimum: -2147483648, maximum:
+    /// 2147483647}` (LibreTime's `import_status`): bounds that admit every value of the enumeration
+    /// are the enumeration, with no warning; bounds that leave a value out, or a pattern, are still
+    /// the located reading.
+    @Test func boundsBesideAnEnumerationTheyAdmitAreTheEnumeration() throws {
+        let (module, object, warnings) = try holder(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    status: {allOf: [{$ref: '#/components/schemas/KindEnum'}], minimum: -2147483648, maximum: 2147483647}
+                    code: {allOf: [{$ref: '#/components/schemas/CodeEnum'}], maxLength: 2}
+                    narrow: {allOf: [{$ref: '#/components/schemas/KindEnum'}], exclusiveMaximum: 2}
+                    patterned: {allOf: [{$ref: '#/components/schemas/CodeEnum'}], pattern: '^[a-z]+$'}
+                KindEnum: {type: integer, enum: [0, 1, 2]}
+                CodeEnum: {type: string, enum: [ab, c]}
+            """)
+        let kind = try #require(module.types.first { $0.name.swift == "KindEnum" }).id
+        let code = try #require(module.types.first { $0.name.swift == "CodeEnum" }).id
+        #expect(object.properties.map(\.type) == [.named(kind), .named(code), .named(kind), .named(code)])
+        // Only `narrow` (2 is past its bound) and `patterned` are warned of, each where it stands.
+        #expect(warnings.count == 2, "\(warnings)")
+        #expect(warnings.first?.hasPrefix("spec.yaml:11:") == true && warnings.last?.hasPrefix("spec.yaml:12:") == true)
+        #expect(warnings.allSatisfy { $0.hasSuffix("[allof-not-objects]") })
     }
 
     /// A `type` beside a `$ref` that restates the reference's type adds nothing; one that names

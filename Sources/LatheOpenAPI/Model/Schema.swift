@@ -529,6 +529,11 @@ public struct ObjectExamples: Sendable {
         }
     }
 
+    /// The numbers these show for `member`.
+    public func numbers(of member: String) -> [JSONNumber] {
+        objects.compactMap { object in object[member].flatMap(JSONNumber.init) }
+    }
+
     /// The objects these show for `member`, and those its lists hold.
     public func member(_ name: String) -> (objects: ObjectExamples, listItems: ObjectExamples) {
         let shown = objects.compactMap { $0[name] }
