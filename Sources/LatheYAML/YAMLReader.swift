@@ -58,8 +58,35 @@ public struct YAMLReader: Sendable {
     private func libyamlParse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> YAMLTree {
         // Valid JSON that libyaml would refuse or misread is handed to it rewritten; `nil` (no copy) otherwise.
         let adapted = JSONAdapter.adapt(bytes)
-        let input = adapted?.text ?? bytes
-        let sourceMap = adapted?.map
+        var input = adapted?.text ?? bytes
+        var sourceMap = adapted?.map
+        // A block scalar libyaml refuses for a tab that opens its content is read again with the
+        // indentation indicator that content implies (`TabbedBlockScalar`), a few times at most.
+        var mended = 0
+        while true {
+            switch try libyamlPass(input, bytes: bytes, path: path, sourceMap: sourceMap, mayMend: adapted == nil) {
+            case .tree(let tree):
+                return tree
+            case .refused(let diagnostic, let scalar):
+                guard let scalar, mended < TabbedBlockScalar.mostMended else { throw diagnostic }
+                mended += 1
+                var map = sourceMap ?? SourceMap()
+                input = scalar.mend(input, shifting: &map, shiftedSoFar: mended - 1)
+                sourceMap = map
+            }
+        }
+    }
+
+    /// What one libyaml pass over `input` gives: the tree, or libyaml's error with the block scalar
+    /// that caused it where an indentation indicator mends it (only when `mayMend`).
+    private enum Pass {
+        case tree(YAMLTree)
+        case refused(Diagnostic, TabbedBlockScalar?)
+    }
+
+    private func libyamlPass(
+        _ input: [UInt8], bytes: [UInt8], path: String, sourceMap: SourceMap?, mayMend: Bool
+    ) throws(Diagnostic) -> Pass {
         var builder = TreeBuilder(path: path, reader: self, sourceSize: bytes.count, sourceMap: sourceMap)
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
@@ -68,18 +95,19 @@ public struct YAMLReader: Sendable {
         }
         defer { yaml_parser_delete(parser) }
 
-        return try input.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> YAMLTree in
+        return try input.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> Pass in
             yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(parser, &event) == 1 else {
-                    throw Self.libyamlError(parser.pointee, bytes: bytes, sourceMap: sourceMap, path: path)
+                    let diagnostic = Self.libyamlError(parser.pointee, bytes: bytes, sourceMap: sourceMap, path: path)
+                    return .refused(diagnostic, mayMend ? TabbedBlockScalar(parser.pointee, input: buffer) : nil)
                 }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
                 try builder.handle(event)
             }
-            return try builder.finish()
+            return .tree(try builder.finish())
         }
     }
 

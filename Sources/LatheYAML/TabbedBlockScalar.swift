@@ -1,0 +1,89 @@
+internal import CYAML
+
+/// A block scalar whose content opens with a tab after its indentation, which libyaml refuses and
+/// YAML allows (PeerTube's `example: |` whose first line is fifteen spaces, then a tab, then text).
+///
+/// Without an indentation indicator, a block scalar's content is indented by the spaces that open
+/// its first line that is not empty; what follows them, a tab too, is content. libyaml, while it
+/// counts those spaces, takes a tab for indentation and stops ("found a tab character where an
+/// indentation space is expected"). Given the indicator (`|1`), it counts to that indentation and
+/// reads the tab as content, as YAML says. So the reader writes the indicator the content implies
+/// into its copy of the text and reads it again; a `SourceMap` keeps every later column on that
+/// line where the file has it.
+///
+/// Not mended, so libyaml's error stands: a tab that is indentation (no more spaces before it than
+/// the scalar's parent is indented), and leading empty lines with more spaces than the first line
+/// has (which YAML does not allow).
+struct TabbedBlockScalar {
+    /// Block scalars mended in one file at most: each costs a pass over it.
+    static let mostMended = 64
+
+    /// Where the `|` or `>` that opens the scalar is, in the text libyaml read.
+    let indicatorByte: Int
+    let indicatorCharacter: Int
+    /// The indentation indicator: the content's spaces past its parent's indentation.
+    let increment: Int
+
+    /// The scalar libyaml's error (`parser`) is about, if it is one this mends.
+    init?(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) {
+        guard parser.error == YAML_SCANNER_ERROR,
+            let problem = parser.problem.map({ String(cString: $0) }),
+            problem == "found a tab character where an indentation space is expected",
+            let context = parser.context.map({ String(cString: $0) }), context == "while scanning a block scalar"
+        else { return nil }
+        // libyaml has counted only spaces on the tab's line: the first not empty, whose
+        // indentation, with no indicator, is the content's.
+        let spaces = Int(parser.problem_mark.column)
+        let parent = Int(parser.indent)
+        let increment = parent >= 0 ? spaces - parent : spaces
+        guard (1 ... 9).contains(increment),
+            let indicator = Self.byteOffset(ofCharacter: Int(parser.context_mark.index), in: input),
+            let tab = Self.byteOffset(ofCharacter: Int(parser.problem_mark.index), in: input),
+            indicator < tab, input[indicator] == UInt8(ascii: "|") || input[indicator] == UInt8(ascii: ">"),
+            input[tab] == UInt8(ascii: "\t")
+        else { return nil }
+        // The lines between hold spaces only (libyaml read them so): none may hold more than the
+        // content's indentation.
+        var run = 0
+        var lineStart = false
+        for byte in input[indicator ..< tab - spaces] {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lineStart = true
+                run = 0
+            } else if lineStart, byte == UInt8(ascii: " ") {
+                run += 1
+                if run > spaces { return nil }
+            } else {
+                lineStart = false
+            }
+        }
+        self.indicatorByte = indicator
+        self.indicatorCharacter = Int(parser.context_mark.index)
+        self.increment = increment
+    }
+
+    /// `input` with the indentation indicator written after the `|` or `>`, and `map` told of the
+    /// one character it adds (`shiftedSoFar`: the characters earlier mends added).
+    func mend(_ input: [UInt8], shifting map: inout SourceMap, shiftedSoFar: Int) -> [UInt8] {
+        var text = input
+        text.insert(UInt8(ascii: "0") + UInt8(increment), at: indicatorByte + 1)
+        map.append(
+            characterEnd: indicatorCharacter + 2, characterShift: shiftedSoFar + 1, byteEnd: indicatorByte + 2,
+            byteShift: shiftedSoFar + 1)
+        return text
+    }
+
+    /// The byte offset of the character libyaml counts as `index` (a UTF-8 byte-order mark, which
+    /// it skips, not counted); `nil` past the end.
+    static func byteOffset(ofCharacter index: Int, in input: UnsafeBufferPointer<UInt8>) -> Int? {
+        var offset = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0
+        var counted = 0
+        while offset < input.count {
+            if counted == index { return offset }
+            let lead = input[offset]
+            offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            counted += 1
+        }
+        return nil
+    }
+}
