@@ -755,14 +755,16 @@ extension Lowerer {
                 read, format: schema.format, at: schema.origin.field("format") ?? schema.origin,
                 shown: [("the parameter's example", parameter.examples.compactMap(JSONNumber.init))])
             if read != primitive { type = .primitive(read) }
-            // A number's example that names the parameter shows where the value goes, not a value
-            // (Up Bank's `?page[size]=30`, Akamai's `{{propertyId}}`).
+            // A number's example that sets the parameter shows where the value goes, not a value
+            // (Up Bank's `?page[size]=30`); one that only holds its name is a value (Podcastindex's
+            // iTunes `id`, shown as `id1441923632`). A placeholder (Akamai's `{{propertyId}}`)
+            // says nothing (`showsANumberOrNothing`).
             let integers: [IRPrimitive] = [.int, .int32, .int64, .uint64]
             if integers.contains(primitive) || primitive == .double || primitive == .float,
                 saysTextIsNoNumber(
                     integer: integers.contains(primitive),
                     firstRefused: { isNumber in
-                        parameter.examples.firstString { isNumber($0) || $0.contains(parameter.name) }
+                        parameter.examples.firstString { isNumber($0) || $0.contains(parameter.name + "=") }
                     })
             {
                 type = .primitive(.numberOrString)

@@ -1433,7 +1433,7 @@ struct LoweringTests {
     /// An integer or number whose example is text that is no number (Front's `template_id: msg_777`,
     /// go-whatsapp's `phone: 6289685028129@s.whatsapp.net`) is `NumberOrString`, which takes what the
     /// example shows and numbers too: its own example, its object's, a parameter's. Not text that is
-    /// a number (with a stray mark too), `null`, an enum's, nor a parameter's example naming the
+    /// a number (with a stray mark too), `null`, an enum's, nor a parameter's example setting the
     /// parameter (a URL's text, `?page[size]=30`).
     @Test func aNumberWhoseExampleIsTextIsNumberOrString() throws {
         let (module, diagnostics) = try lowerWithDiagnostics(
@@ -1448,6 +1448,7 @@ struct LoweringTests {
                     - {name: 'page[size]', in: query, schema: {type: integer}, example: '?page[size]=30'}
                     - {name: limit, in: query, schema: {type: integer}, example: '30'}
                     - {name: code, in: query, schema: {$ref: '#/components/schemas/Code'}, examples: {a: {value: AB-1}}}
+                    - {name: id, in: query, schema: {type: integer}, examples: {a: {value: 1441923632}, b: {value: id1441923632}}}
                   responses: {'204': {description: ok}}
             components:
               schemas:
@@ -1502,12 +1503,14 @@ struct LoweringTests {
         #expect(
             parameters == [
                 .primitive(.numberOrString), .primitive(.int), .primitive(.int), .primitive(.numberOrString),
+                // Holding the parameter's name is no URL's text (Podcastindex's iTunes ids).
+                .primitive(.numberOrString),
             ])
         #expect(
             diagnostics.all.filter { $0.kind == "type-contradicted-by-example" }.map(\.message)
                 == [
                     ("number", "msg_777"), ("integer", "34:34:ff:da:6e:ff"), ("integer", "n/a"),
-                    ("integer", "628968@s.whatsapp.net"), ("integer", "AB-1"),
+                    ("integer", "628968@s.whatsapp.net"), ("integer", "AB-1"), ("integer", "id1441923632"),
                 ]
                 .map { type, example in
                     "this schema's type is \(type), but its example '\(example)' is text that is no number; Lathe "
