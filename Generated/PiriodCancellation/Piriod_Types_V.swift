@@ -33,12 +33,8 @@ extension Piriod {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var wroteObject = false
-            if let value = self.object {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if wroteObject { return }
+            let objects: [(any Swift.Encodable)?] = [self.object]
+            if try LatheRuntime.AnyOfCoding.encodeObjects(objects, to: encoder) { return }
             if let value = self.string {
                 var container = encoder.singleValueContainer()
                 try container.encode(value)

@@ -117,6 +117,53 @@ public enum Literal {
     }
 }
 
+/// `anyOf`: the members a value decoded as are each a view of one JSON value.
+@_spi(Generated) public enum AnyOfCoding {
+    /// Writes the members that hold an object (`nil` for each that holds none) as one JSON object;
+    /// `false` when none does. One is written as itself. Several are merged, deeply: where two hold
+    /// objects under one key (PeerTube's runner job payloads, each member reading its own keys of
+    /// `input`), the object keeps both's keys, and lists of one length merge item by item, so no
+    /// member's view is lost; any other value is the last member's, as when each wrote its keys in
+    /// turn.
+    public static func encodeObjects(_ objects: [(any Encodable)?], to encoder: any Encoder) throws -> Bool {
+        let present = objects.compactMap { $0 }
+        guard let first = present.first else { return false }
+        if present.count == 1 {
+            try first.encode(to: encoder)
+            return true
+        }
+        var merged = JSONValue.object([:])
+        for object in present {
+            let data = try JSONCoding.encoder().encode(object)
+            merged = self.merged(merged, try JSONCoding.decoder().decode(JSONValue.self, from: data))
+        }
+        guard case .object(let members) = merged else {
+            var container = encoder.singleValueContainer()
+            try container.encode(merged)
+            return true
+        }
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+            try container.encode(member, forKey: AnyCodingKey(key))
+        }
+        return true
+    }
+
+    static func merged(_ earlier: JSONValue, _ later: JSONValue) -> JSONValue {
+        switch (earlier, later) {
+        case (.object(var members), .object(let others)):
+            for (key, value) in others {
+                members[key] = members[key].map { merged($0, value) } ?? value
+            }
+            return .object(members)
+        case (.array(let items), .array(let others)) where items.count == others.count:
+            return .array(zip(items, others).map { merged($0, $1) })
+        default:
+            return later
+        }
+    }
+}
+
 /// `allOf` of an object and a `oneOf`/`anyOf`: one JSON object that generated code reads as a
 /// struct's properties and, whole, as the union.
 @_spi(Generated) public enum CompositeCoding {

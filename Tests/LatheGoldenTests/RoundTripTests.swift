@@ -566,6 +566,17 @@ struct RoundTripTests {
         #expect(paused == .undocumented(["object": "chunk", "id": "a", "status": "paused"]))
         let person = try roundTrip(AnyOf.Person.self, #"{"name": "Ada", "age": 36}"#)
         #expect(person.named?.name == "Ada" && person.aged?.age == 36)
+        // Both members decode this payload, each reading its own keys of `input` and of each part:
+        // written back, it keeps every key either read (each member wrote its whole `input` in
+        // turn, so the last one's, without `videoFileUrl`, replaced the first's).
+        let payload = try roundTrip(
+            AnyOf.Payload.self,
+            #"{"input": {"videoFileUrl": "v.mp4", "audioFileUrl": "a.ogg"}, "parts": [{"url": "p1", "size": 3}]}"#)
+        #expect(payload.videoJob?.input?.videoFileUrl == "v.mp4" && payload.audioJob?.input?.audioFileUrl == "a.ogg")
+        // One member written is written as it is.
+        let video = AnyOf.Payload(videoJob: .init(input: .init(videoFileUrl: "v.mp4")))
+        #expect(
+            try jsonValue(JSONCoding.encoder().encode(video)) == .object(["input": .object(["videoFileUrl": "v.mp4"])]))
     }
 
     @Test func recursiveTypes() throws {

@@ -88,6 +88,10 @@ enum Runtime {
         static let webhookTarget = "LatheRuntime.ClientSupport.webhookTarget"
     }
 
+    enum AnyOfCoding {
+        static let encodeObjects = "LatheRuntime.AnyOfCoding.encodeObjects"
+    }
+
     enum CompositeCoding {
         static let encodeMerged = "LatheRuntime.CompositeCoding.encodeMerged"
     }

@@ -71,35 +71,25 @@ extension TypeEmitter {
     /// faster than the square of the values (an enum's 1,000: 17.8 s; a union's: 35 s).
     static let valuesLookedUp = 16
 
-    /// How an `anyOf` member goes out beside the others.
-    enum MemberEncoding {
-        /// An object or a map: it merges its members into the encoder's one keyed container.
-        case keyed
-        /// A `oneOf` whose every case is an object: it writes itself through a single-value
-        /// container, so it is merged through its JSON (`CompositeCoding.encodeMerged`).
-        case merged
-        /// Anything else: the one value written.
-        case single
-    }
-
-    func memberEncoding(_ type: IRValueType, depth: Int = 0) -> MemberEncoding {
+    /// Whether an `anyOf` member's value is a JSON object: an object, a map, or a `oneOf` whose
+    /// every case is one. Such members merge into one object (`AnyOfCoding.encodeObjects`); any
+    /// other is the one value written.
+    func writesObject(_ type: IRValueType, depth: Int = 0) -> Bool {
         switch type.nonNull {
-        case .dictionary: return .keyed
+        case .dictionary: return true
         case .named(let id):
             switch module[id].kind {
-            case .object, .anyOf: return .keyed
+            case .object, .anyOf: return true
             case .alias(let target, _):
-                if case .dictionary = target.nonNull { return .keyed }
-                return .single
+                if case .dictionary = target.nonNull { return true }
+                return false
             case .union(let union):
                 // A depth limit, for oneOfs that contain each other.
-                guard depth < 8, !union.cases.isEmpty,
-                    union.cases.allSatisfy({ memberEncoding($0.type, depth: depth + 1) != .single })
-                else { return .single }
-                return .merged
-            default: return .single
+                return depth < 8 && !union.cases.isEmpty
+                    && union.cases.allSatisfy { writesObject($0.type, depth: depth + 1) }
+            default: return false
             }
-        default: return .single
+        default: return false
         }
     }
 
@@ -451,29 +441,21 @@ extension TypeEmitter {
             // Present objects merge into one JSON object; failing that, the first present other value
             // is written. Never two values through one single-value container.
             w.block("public func encode(to encoder: any Swift.Encoder) throws") { w in
-                let encodings = members.map { memberEncoding($0.2.type) }
-                let objects = zip(members, encodings).filter { $0.1 != .single }
-                let others = zip(members, encodings).filter { $0.1 == .single }.map(\.0)
+                let objects = members.filter { writesObject($0.2.type) }
+                let others = members.filter { !writesObject($0.2.type) }
                 // Objects that may be null: present but null, they are written as one null.
-                let nullableObjects = objects.filter { $0.0.2.type.isNullable }.map(\.0)
+                let nullableObjects = objects.filter { $0.2.type.isNullable }
                 if !objects.isEmpty {
-                    w.line("var wroteObject = false")
-                    for ((name, _, item), encoding) in objects {
-                        // The object itself: out of its box (a box writes what it holds through a
-                        // single-value container) and out of its null.
-                        let value =
-                            union.isRecursive
+                    // Each object itself: out of its box (a box writes what it holds through a
+                    // single-value container) and out of its null. Several are merged deeply
+                    // (`AnyOfCoding`): each is a view of one JSON object.
+                    let values = objects.map { name, _, item -> String in
+                        union.isRecursive
                             ? "self.\(name)?.value" : item.type.isNullable ? "self.\(name) ?? nil" : "self.\(name)"
-                        w.block("if let value = \(value)") { w in
-                            w.line(
-                                encoding == .keyed
-                                    ? "try value.encode(to: encoder)"
-                                    : "try \(Runtime.CompositeCoding.encodeMerged)(value, to: encoder)")
-                            w.line("wroteObject = true")
-                        }
                     }
-                    w.line(
-                        others.isEmpty && nullableObjects.isEmpty ? "_ = wroteObject" : "if wroteObject { return }")
+                    w.line("let objects: [(any Swift.Encodable)?] = [\(values.joined(separator: ", "))]")
+                    let call = "try \(Runtime.AnyOfCoding.encodeObjects)(objects, to: encoder)"
+                    w.line(others.isEmpty && nullableObjects.isEmpty ? "_ = \(call)" : "if \(call) { return }")
                 }
                 // Through a single-value container, not `value.encode(to:)`: the JSON encoder writes a
                 // date, a decimal, data, a URL or a UUID by its strategies only when it is handed one.

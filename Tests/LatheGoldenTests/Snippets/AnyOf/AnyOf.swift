@@ -191,16 +191,8 @@ extension AnyOf {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var wroteObject = false
-            if let value = self.node?.value {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if let value = self.named?.value {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if wroteObject { return }
+            let objects: [(any Swift.Encodable)?] = [self.node?.value, self.named?.value]
+            if try LatheRuntime.AnyOfCoding.encodeObjects(objects, to: encoder) { return }
             if let value = self.dateTime {
                 var container = encoder.singleValueContainer()
                 try container.encode(value)
@@ -443,16 +435,8 @@ extension AnyOf {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var wroteObject = false
-            if let value = self.case1 ?? nil {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if let value = self.case2 ?? nil {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if wroteObject { return }
+            let objects: [(any Swift.Encodable)?] = [self.case1 ?? nil, self.case2 ?? nil]
+            if try LatheRuntime.AnyOfCoding.encodeObjects(objects, to: encoder) { return }
             if self.case1 != nil {
                 var container = encoder.singleValueContainer()
                 try container.encodeNil()
@@ -556,20 +540,8 @@ extension AnyOf {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var wroteObject = false
-            if let value = self.named {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if let value = self.case2 {
-                try LatheRuntime.CompositeCoding.encodeMerged(value, to: encoder)
-                wroteObject = true
-            }
-            if let value = self.object {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            _ = wroteObject
+            let objects: [(any Swift.Encodable)?] = [self.named, self.case2, self.object]
+            _ = try LatheRuntime.AnyOfCoding.encodeObjects(objects, to: encoder)
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -681,6 +653,224 @@ extension AnyOf {
 }
 
 extension AnyOf {
+    /// - Source: `#/components/schemas/Payload`
+    nonisolated public struct Payload: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+        public var videoJob: Payload.VideoJob?
+        public var audioJob: Payload.AudioJob?
+
+        public init(videoJob: Payload.VideoJob? = nil, audioJob: Payload.AudioJob? = nil) {
+            self.videoJob = videoJob
+            self.audioJob = audioJob
+        }
+
+        public init(from decoder: any Swift.Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            self.videoJob = try? container.decode(Payload.VideoJob.self)
+            self.audioJob = try? container.decode(Payload.AudioJob.self)
+            if self.videoJob == nil, self.audioJob == nil {
+                throw Swift.DecodingError.dataCorruptedError(in: container, debugDescription: "The value matches none of Payload's members.")
+            }
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            let objects: [(any Swift.Encodable)?] = [self.videoJob, self.audioJob]
+            _ = try LatheRuntime.AnyOfCoding.encodeObjects(objects, to: encoder)
+        }
+
+        @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+            var failures: [LatheRuntime.ValidationIssue] = []
+            if let value = self.videoJob {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            if let value = self.audioJob {
+                var issues: [LatheRuntime.ValidationIssue] = []
+                value.collectValidationIssues(at: path, into: &issues)
+                if issues.isEmpty { return }
+                failures += issues
+            }
+            issues += failures
+        }
+
+        /// VideoJob
+        ///
+        /// - Source: `#/components/schemas/Payload/anyOf/0`
+        nonisolated public struct VideoJob: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var input: Payload.VideoJob.Input?
+
+            public var parts: [Payload.VideoJob.Part]?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(
+                input: Payload.VideoJob.Input? = nil,
+                parts: [Payload.VideoJob.Part]? = nil
+            ) {
+                self.input = input
+                self.parts = parts
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.input = try container.decodeIfPresent(Payload.VideoJob.Input.self, forKey: "input", rejectingNull: rejectsNull)
+                self.parts = try container.decodeIfPresent([Payload.VideoJob.Part].self, forKey: "parts", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.input, forKey: "input")
+                try container.encodeIfPresent(self.parts, forKey: "parts")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if let value = self.input {
+                    value.collectValidationIssues(at: path.key("input"), into: &issues)
+                }
+                if let value = self.parts {
+                    for (index1, item1) in value.enumerated() {
+                        item1.collectValidationIssues(at: path.key("parts").index(index1), into: &issues)
+                    }
+                }
+            }
+
+            /// - Source: `#/components/schemas/Payload/anyOf/0/properties/input`
+            nonisolated public struct Input: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+                public var videoFileUrl: Swift.String?
+
+                /// Creates a value from its members; optional members default to absent.
+                public init(videoFileUrl: Swift.String? = nil) {
+                    self.videoFileUrl = videoFileUrl
+                }
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                    self.videoFileUrl = try container.decodeIfPresent(Swift.String.self, forKey: "videoFileUrl", rejectingNull: rejectsNull)
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    try container.encodeIfPresent(self.videoFileUrl, forKey: "videoFileUrl")
+                }
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            }
+
+            /// - Source: `#/components/schemas/Payload/anyOf/0/properties/parts/items`
+            nonisolated public struct Part: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+                public var url: Swift.String?
+
+                /// Creates a value from its members; optional members default to absent.
+                public init(url: Swift.String? = nil) {
+                    self.url = url
+                }
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                    self.url = try container.decodeIfPresent(Swift.String.self, forKey: "url", rejectingNull: rejectsNull)
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    try container.encodeIfPresent(self.url, forKey: "url")
+                }
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            }
+        }
+
+        /// AudioJob
+        ///
+        /// - Source: `#/components/schemas/Payload/anyOf/1`
+        nonisolated public struct AudioJob: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+            public var input: Payload.AudioJob.Input?
+
+            public var parts: [Payload.AudioJob.Part]?
+
+            /// Creates a value from its members; optional members default to absent.
+            public init(
+                input: Payload.AudioJob.Input? = nil,
+                parts: [Payload.AudioJob.Part]? = nil
+            ) {
+                self.input = input
+                self.parts = parts
+            }
+
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                self.input = try container.decodeIfPresent(Payload.AudioJob.Input.self, forKey: "input", rejectingNull: rejectsNull)
+                self.parts = try container.decodeIfPresent([Payload.AudioJob.Part].self, forKey: "parts", rejectingNull: rejectsNull)
+            }
+
+            public func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                try container.encodeIfPresent(self.input, forKey: "input")
+                try container.encodeIfPresent(self.parts, forKey: "parts")
+            }
+
+            @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
+                if let value = self.input {
+                    value.collectValidationIssues(at: path.key("input"), into: &issues)
+                }
+                if let value = self.parts {
+                    for (index1, item1) in value.enumerated() {
+                        item1.collectValidationIssues(at: path.key("parts").index(index1), into: &issues)
+                    }
+                }
+            }
+
+            /// - Source: `#/components/schemas/Payload/anyOf/1/properties/input`
+            nonisolated public struct Input: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+                public var audioFileUrl: Swift.String?
+
+                /// Creates a value from its members; optional members default to absent.
+                public init(audioFileUrl: Swift.String? = nil) {
+                    self.audioFileUrl = audioFileUrl
+                }
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                    self.audioFileUrl = try container.decodeIfPresent(Swift.String.self, forKey: "audioFileUrl", rejectingNull: rejectsNull)
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    try container.encodeIfPresent(self.audioFileUrl, forKey: "audioFileUrl")
+                }
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            }
+
+            /// - Source: `#/components/schemas/Payload/anyOf/1/properties/parts/items`
+            nonisolated public struct Part: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
+                public var size: Swift.Int?
+
+                /// Creates a value from its members; optional members default to absent.
+                public init(size: Swift.Int? = nil) {
+                    self.size = size
+                }
+
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    let rejectsNull = LatheRuntime.JSONCoding.rejectsNull(decoder)
+                    self.size = try container.decodeIfPresent(Swift.Int.self, forKey: "size", rejectingNull: rejectsNull)
+                }
+
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    var container = encoder.container(keyedBy: LatheRuntime.AnyCodingKey.self)
+                    try container.encodeIfPresent(self.size, forKey: "size")
+                }
+
+                @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {}
+            }
+        }
+    }
+
     /// - Source: `#/components/schemas/Person`
     nonisolated public struct Person: Swift.Codable, Swift.Hashable, Swift.Sendable, LatheRuntime.Validatable {
         public var named: Named?
@@ -701,16 +891,8 @@ extension AnyOf {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var wroteObject = false
-            if let value = self.named {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if let value = self.aged {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            _ = wroteObject
+            let objects: [(any Swift.Encodable)?] = [self.named, self.aged]
+            _ = try LatheRuntime.AnyOfCoding.encodeObjects(objects, to: encoder)
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -805,20 +987,8 @@ extension AnyOf {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var wroteObject = false
-            if let value = self.cat {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if let value = self.dog {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if let value = self.named {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            _ = wroteObject
+            let objects: [(any Swift.Encodable)?] = [self.cat, self.dog, self.named]
+            _ = try LatheRuntime.AnyOfCoding.encodeObjects(objects, to: encoder)
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -865,16 +1035,8 @@ extension AnyOf {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var wroteObject = false
-            if let value = self.cat {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if let value = self.note {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            _ = wroteObject
+            let objects: [(any Swift.Encodable)?] = [self.cat, self.note]
+            _ = try LatheRuntime.AnyOfCoding.encodeObjects(objects, to: encoder)
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
@@ -1028,20 +1190,8 @@ extension AnyOf {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var wroteObject = false
-            if let value = self.`public` {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if let value = self.unlisted {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if let value = self.container {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            _ = wroteObject
+            let objects: [(any Swift.Encodable)?] = [self.`public`, self.unlisted, self.container]
+            _ = try LatheRuntime.AnyOfCoding.encodeObjects(objects, to: encoder)
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {

@@ -30,16 +30,8 @@ extension RequiredAndOptional {
         }
 
         public func encode(to encoder: any Swift.Encoder) throws {
-            var wroteObject = false
-            if let value = self.note {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            if let value = self.picture {
-                try value.encode(to: encoder)
-                wroteObject = true
-            }
-            _ = wroteObject
+            let objects: [(any Swift.Encodable)?] = [self.note, self.picture]
+            _ = try LatheRuntime.AnyOfCoding.encodeObjects(objects, to: encoder)
         }
 
         @_spi(Generated) public func collectValidationIssues(at path: LatheRuntime.JSONPath, into issues: inout [LatheRuntime.ValidationIssue]) {
