@@ -750,13 +750,15 @@ extension Lowerer {
         // The parameter's own examples say what it holds too (`example:` beside `schema:`, as 3.0
         // writes it), also of a type a `$ref` names, which then stays as it is elsewhere.
         if !parameter.examples.isEmpty, case .primitive(let primitive) = unaliased(type) {
-            var read = takingExamples(primitive, format: schema.format, firstRefused: parameter.examples.firstString)
+            // The format the type comes from, through a `$ref` too, for the warnings' words.
+            let typed = referencedSchema(schema)
+            var read = takingExamples(primitive, format: typed.format, firstRefused: parameter.examples.firstString)
             read = holdingShown(
-                read, format: schema.format, at: schema.origin.field("format") ?? schema.origin,
+                read, format: typed.format, at: typed.origin.field("format") ?? schema.origin,
                 shown: [("the parameter's example", parameter.examples.compactMap(JSONNumber.init))])
             if read != primitive { type = .primitive(read) }
-            // A number's example that sets the parameter shows where the value goes, not a value
-            // (Up Bank's `?page[size]=30`); one that only holds its name is a value (Podcastindex's
+            // A number's example that names the parameter shows where the value goes, not a value
+            // (`Self.namesParameter`); one that only holds its name is a value (Podcastindex's
             // iTunes `id`, shown as `id1441923632`). A placeholder (Akamai's `{{propertyId}}`)
             // says nothing (`showsANumberOrNothing`).
             let integers: [IRPrimitive] = [.int, .int32, .int64, .uint64]
@@ -764,7 +766,7 @@ extension Lowerer {
                 saysTextIsNoNumber(
                     integer: integers.contains(primitive),
                     firstRefused: { isNumber in
-                        parameter.examples.firstString { isNumber($0) || $0.contains(parameter.name + "=") }
+                        parameter.examples.firstString { isNumber($0) || Self.namesParameter($0, parameter.name) }
                     })
             {
                 type = .primitive(.numberOrString)
@@ -777,6 +779,16 @@ extension Lowerer {
         }
         requestRoots.append(type)
         return (type, constraints)
+    }
+
+    /// Whether `text`, a parameter's example, names the parameter rather than giving a value: it
+    /// sets it (Up Bank's `?page[size]=30`, `limit: 30`, `size = 30`), or is the name and marks
+    /// alone (`:offset`, `$count`). Not the name run into a value (`id1441923632`).
+    static func namesParameter(_ text: String, _ name: String) -> Bool {
+        guard !name.isEmpty, let found = text.firstRange(of: name) else { return false }
+        let after = text[found.upperBound...].drop { $0 == " " }
+        if after.first == "=" || after.first == ":" { return true }
+        return text.replacing(name, with: "").allSatisfy { !$0.isLetter && !$0.isNumber }
     }
 
     /// Whether a value of `type` is JSON's own (an object, a list, a number, a boolean, a union or

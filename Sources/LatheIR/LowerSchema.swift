@@ -745,6 +745,9 @@ extension Lowerer {
                 return bounds.minimum == nil && bounds.maximum == nil && bounds.exclusiveMinimum == nil
                     && bounds.exclusiveMaximum == nil && text.count >= bounds.minLength ?? 0
                     && text.count <= bounds.maxLength ?? Int.max
+            case .null:
+                // Bounds and lengths apply to numbers and strings alone (a nullable enumeration).
+                return true
             default:
                 return false
             }
@@ -2266,7 +2269,7 @@ extension Lowerer {
         case .integer where numberContradictedByExample(schema), .number where numberContradictedByExample(schema):
             return (.primitive(.numberOrString), constraints)
         case .integer:
-            let primitive = primitiveHoldingShown(schema)
+            let primitive = primitiveHoldingShown(schema, integer: true)
             if primitive == .decimal, integerPrimitive(schema.format) == .decimal,
                 bigIntegers.seen.insert(schema.origin).inserted
             {
@@ -2276,7 +2279,7 @@ extension Lowerer {
             var constraints = constraints
             if primitive == .decimal, constraints.multipleOf == nil { constraints.multipleOf = "1" }
             return (.primitive(primitive), constraints)
-        case .number: return (.primitive(primitiveHoldingShown(schema)), constraints)
+        case .number: return (.primitive(primitiveHoldingShown(schema, integer: false)), constraints)
         case .boolean: return (.primitive(.bool), constraints)
         case .array:
             // Items are named where the array stands: `Order.Line` for a property `lines`,
@@ -2595,8 +2598,9 @@ extension Lowerer {
     /// const or bounds, or an enclosing object's examples (`passExamplesDown`), show a value it
     /// cannot hold, with a warning (the narrower type would fail to decode, or change, the very
     /// values the spec shows).
-    private func primitiveHoldingShown(_ schema: Schema) -> IRPrimitive {
-        let primitive = schema.types == .integer ? integerPrimitive(schema.format) : numberPrimitive(schema.format)
+    /// (`integer`: whether the type, written or implied by the other keywords, is integer.)
+    private func primitiveHoldingShown(_ schema: Schema, integer: Bool) -> IRPrimitive {
+        let primitive = integer ? integerPrimitive(schema.format) : numberPrimitive(schema.format)
         let enclosing =
             numbersFromEnclosing.isEmpty ? [] : numbersFromEnclosing.removeValue(forKey: schema.origin) ?? []
         return holdingShown(

@@ -12,17 +12,24 @@ internal import CYAML
 /// line where the file has it.
 ///
 /// Not mended, so libyaml's error stands: a tab that is indentation (no more spaces before it than
-/// the scalar's parent is indented), and leading empty lines with more spaces than the first line
-/// has (which YAML does not allow).
+/// the scalar's parent is indented), leading empty lines with more spaces than the first line has
+/// (which YAML does not allow), a header that has an indentation indicator already, and content
+/// more than 9 spaces past its parent's indentation (the most an indicator says).
 struct TabbedBlockScalar {
-    /// Block scalars mended in one file at most: each costs a pass over it.
-    static let mostMended = 64
+    /// Block scalars mended in one file at most: each costs a pass over it, so a large file gets
+    /// fewer (a 300 KB spec 64, a 4 MB one 8, one past 32 MB 1), and a read stays within a few
+    /// times one pass.
+    static func mostMended(inBytes size: Int) -> Int {
+        max(1, min(64, 32_000_000 / max(size, 1)))
+    }
 
     /// Where the `|` or `>` that opens the scalar is, in the text libyaml read.
     let indicatorByte: Int
     let indicatorCharacter: Int
     /// The indentation indicator: the content's spaces past its parent's indentation.
     let increment: Int
+    /// Whether the scalar is literal (`|`), not folded (`>`).
+    let literal: Bool
 
     /// The scalar libyaml's error (`parser`) is about, if it is one this mends.
     init?(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) {
@@ -42,6 +49,12 @@ struct TabbedBlockScalar {
             indicator < tab, input[indicator] == UInt8(ascii: "|") || input[indicator] == UInt8(ascii: ">"),
             input[tab] == UInt8(ascii: "\t")
         else { return nil }
+        // A header with an indicator already (`|4`, `|-4`, `|4-`): its content is where it says.
+        let isDigit = { (offset: Int) in offset < input.count && (0x30 ... 0x39).contains(input[offset]) }
+        let chomping =
+            indicator + 1 < input.count
+            && (input[indicator + 1] == UInt8(ascii: "-") || input[indicator + 1] == UInt8(ascii: "+"))
+        guard !isDigit(indicator + 1), !(chomping && isDigit(indicator + 2)) else { return nil }
         // The lines between hold spaces only (libyaml read them so): none may hold more than the
         // content's indentation.
         var run = 0
@@ -60,7 +73,11 @@ struct TabbedBlockScalar {
         self.indicatorByte = indicator
         self.indicatorCharacter = Int(parser.context_mark.index)
         self.increment = increment
+        self.literal = input[indicator] == UInt8(ascii: "|")
     }
+
+    /// The header as mended (`|1`, `>1`), for the message where the reader stops mending.
+    var header: String { "\(literal ? "|" : ">")\(increment)" }
 
     /// `input` with the indentation indicator written after the `|` or `>`, and `map` told of the
     /// one character it adds (`shiftedSoFar`: the characters earlier mends added).

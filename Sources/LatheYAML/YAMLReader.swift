@@ -67,8 +67,15 @@ public struct YAMLReader: Sendable {
             switch try libyamlPass(input, bytes: bytes, path: path, sourceMap: sourceMap, mayMend: adapted == nil) {
             case .tree(let tree):
                 return tree
-            case .refused(let diagnostic, let scalar):
-                guard let scalar, mended < TabbedBlockScalar.mostMended else { throw diagnostic }
+            case .refused(var diagnostic, let scalar):
+                guard let scalar else { throw diagnostic }
+                guard mended < TabbedBlockScalar.mostMended(inBytes: input.count) else {
+                    diagnostic.message +=
+                        "; Lathe reads a block scalar whose first line is its indentation and then a tab by writing "
+                        + "its indentation indicator, and stopped after \(mended) in this file (each reads it "
+                        + "again): write '\(scalar.header)' here, or begin that line with spaces"
+                    throw diagnostic
+                }
                 mended += 1
                 var map = sourceMap ?? SourceMap()
                 input = scalar.mend(input, shifting: &map, shiftedSoFar: mended - 1)

@@ -573,7 +573,7 @@ struct RoundTripTests {
             AnyOf.Payload.self,
             #"{"input": {"videoFileUrl": "v.mp4", "audioFileUrl": "a.ogg"}, "parts": [{"url": "p1", "size": 3}]}"#)
         #expect(payload.videoJob?.input?.videoFileUrl == "v.mp4" && payload.audioJob?.input?.audioFileUrl == "a.ogg")
-        // One member written is written as it is.
+        // One member present writes its own keys alone.
         let video = AnyOf.Payload(videoJob: .init(input: .init(videoFileUrl: "v.mp4")))
         #expect(
             try jsonValue(JSONCoding.encoder().encode(video)) == .object(["input": .object(["videoFileUrl": "v.mp4"])]))

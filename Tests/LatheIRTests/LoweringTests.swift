@@ -1366,6 +1366,7 @@ struct LoweringTests {
                     - {name: since, in: query, schema: {type: integer, format: int32}, example: 1577596860000}
                     - {name: page, in: query, schema: {type: integer, format: int32}, example: 2}
                     - {name: ratio, in: query, schema: {type: number, format: float}, example: 0.123456789}
+                    - {name: until, in: query, schema: {$ref: '#/components/schemas/Millis'}, example: 1577601120000}
                   responses:
                     '200':
                       description: ok
@@ -1381,6 +1382,8 @@ struct LoweringTests {
                     number: {type: integer, format: int32}
                     delay: {type: number, format: float}
                     shared: {$ref: '#/components/schemas/Millis'}
+                    five: {const: 5}
+                    fixed: {const: 5, format: int32}
                     stops:
                       type: array
                       items:
@@ -1403,6 +1406,8 @@ struct LoweringTests {
         #expect(types["departure"] == .primitive(.int64))
         #expect(types["number"] == .primitive(.int32))
         #expect(types["delay"] == .primitive(.float))
+        // An integer by its other keywords (a whole-number `const`) is still one.
+        #expect(types["five"] == .primitive(.int) && types["fixed"] == .primitive(.int32))
         guard case .object(let stop) = try type(module, "Train.Stop").kind else {
             Issue.record("Train.Stop is no object")
             return
@@ -1415,7 +1420,7 @@ struct LoweringTests {
         #expect(millis == .primitive(.int32))
         #expect(
             module.operations.first?.parameters.map(\.type) == [
-                .primitive(.int64), .primitive(.int32), .primitive(.double),
+                .primitive(.int64), .primitive(.int32), .primitive(.double), .primitive(.int64),
             ])
         #expect(
             diagnostics.all.filter { $0.kind == "format-too-narrow" }.map(\.message).sorted() == [
@@ -1426,6 +1431,9 @@ struct LoweringTests {
                 "'format: int32' holds no value past 32 bits, but its object's example shows 1577601120000; "
                     + "Lathe generates Int64",
                 "'format: int32' holds no value past 32 bits, but the parameter's example shows 1577596860000; "
+                    + "Lathe generates Int64",
+                // Through a `$ref`, the format is the referenced schema's.
+                "'format: int32' holds no value past 32 bits, but the parameter's example shows 1577601120000; "
                     + "Lathe generates Int64",
             ])
     }
@@ -1449,6 +1457,8 @@ struct LoweringTests {
                     - {name: limit, in: query, schema: {type: integer}, example: '30'}
                     - {name: code, in: query, schema: {$ref: '#/components/schemas/Code'}, examples: {a: {value: AB-1}}}
                     - {name: id, in: query, schema: {type: integer}, examples: {a: {value: 1441923632}, b: {value: id1441923632}}}
+                    - {name: offset, in: query, schema: {type: integer}, example: ':offset'}
+                    - {name: size, in: query, schema: {type: integer}, example: 'size = 30'}
                   responses: {'204': {description: ok}}
             components:
               schemas:
@@ -1503,8 +1513,9 @@ struct LoweringTests {
         #expect(
             parameters == [
                 .primitive(.numberOrString), .primitive(.int), .primitive(.int), .primitive(.numberOrString),
-                // Holding the parameter's name is no URL's text (Podcastindex's iTunes ids).
-                .primitive(.numberOrString),
+                // Holding the parameter's name is no URL's text (Podcastindex's iTunes ids); its name
+                // alone, or setting it, is.
+                .primitive(.numberOrString), .primitive(.int), .primitive(.int),
             ])
         #expect(
             diagnostics.all.filter { $0.kind == "type-contradicted-by-example" }.map(\.message)

@@ -50,8 +50,18 @@ struct TabbedBlockScalarTests {
         #expect(root["list"]?.items.last?.location == SpecLocation(file: "t.yaml", line: 16, column: 5))
     }
 
-    /// An error after a mended scalar, on its header's line, is where the file has it.
+    /// An error after a mended scalar is where the file has it: its line and column, and the byte
+    /// offset a reader error gives, one less than in the mended copy.
     @Test func laterErrorsKeepTheirColumns() {
+        var bytes = Array("a: |\n  \tx\nb: ".utf8)
+        bytes.append(0xFF)
+        do {
+            _ = try YAMLReader().parse(bytes, path: "t.yaml")
+            Issue.record("invalid UTF-8 was read")
+        } catch {
+            #expect(error.description.hasPrefix("t.yaml:3:4: error: the file is not valid UTF-8 text"), "\(error)")
+            #expect(error.description.hasSuffix("at byte offset 13"), "\(error)")
+        }
         #expect(
             failure("a: | # note\n  \tx\nb: [1, 2\n")
                 == "t.yaml:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow "
@@ -67,9 +77,22 @@ struct TabbedBlockScalarTests {
         let tabbed = failure("a:\n  b: |\n  \tx\n")
         #expect(
             tabbed?.contains("found a tab character where an indentation space is expected") == true, "\(tabbed ?? "")")
+        // A header's own indicator says where the content is: the tab is in its indentation.
+        let indicated = failure("a: |4\n  \tx\n")
+        #expect(
+            indicated?.contains("found a tab character where an indentation space is expected") == true,
+            "\(indicated ?? "")")
+        #expect(failure("a: |-4\n  \tx\n")?.contains("found a tab character") == true)
         let overIndented = failure("a: |\n     \n  \tx\n")
         #expect(
             overIndented?.contains("found a tab character where an indentation space is expected") == true,
             "\(overIndented ?? "")")
+    }
+
+    /// Each mend reads the file again: a large file gets fewer.
+    @Test func largerFilesAreMendedFewerTimes() {
+        #expect(TabbedBlockScalar.mostMended(inBytes: 300_000) == 64)
+        #expect(TabbedBlockScalar.mostMended(inBytes: 4_000_000) == 8)
+        #expect(TabbedBlockScalar.mostMended(inBytes: 40_000_000) == 1)
     }
 }
