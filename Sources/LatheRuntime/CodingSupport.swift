@@ -132,10 +132,12 @@ public enum Literal {
             try first.encode(to: encoder)
             return true
         }
+        // One encoder and decoder for all: making them costs as much as a small object's round trip.
+        let jsonEncoder = JSONCoding.encoder()
+        let jsonDecoder = JSONCoding.decoder()
         var merged = JSONValue.object([:])
         for object in present {
-            let data = try JSONCoding.encoder().encode(object)
-            merged = self.merged(merged, try JSONCoding.decoder().decode(JSONValue.self, from: data))
+            merged = self.merged(merged, try jsonDecoder.decode(JSONValue.self, from: jsonEncoder.encode(object)))
         }
         guard case .object(let members) = merged else {
             var container = encoder.singleValueContainer()
