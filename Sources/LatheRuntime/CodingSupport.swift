@@ -144,10 +144,7 @@ public enum Literal {
             try container.encode(merged)
             return true
         }
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        for (key, member) in members.sorted(by: { $0.key < $1.key }) {
-            try container.encode(member, forKey: AnyCodingKey(key))
-        }
+        try CompositeCoding.write(members, to: encoder)
         return true
     }
 
@@ -190,6 +187,12 @@ public enum Literal {
                     codingPath: encoder.codingPath,
                     debugDescription: "\(Value.self) is not a JSON object, so it cannot be merged into one"))
         }
+        try write(members, to: encoder, except: ownKeys)
+    }
+
+    /// Writes `members` into the JSON object `encoder` is writing, in the order of their keys,
+    /// but those in `ownKeys`.
+    static func write(_ members: [String: JSONValue], to encoder: any Encoder, except ownKeys: [String?] = []) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         for (key, member) in members.sorted(by: { $0.key < $1.key }) where !ownKeys.contains(key) {
             try container.encode(member, forKey: AnyCodingKey(key))

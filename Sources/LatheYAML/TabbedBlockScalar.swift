@@ -45,7 +45,9 @@ struct TabbedBlockScalar {
         let increment = parent >= 0 ? spaces - parent : spaces
         guard (1 ... 9).contains(increment),
             let indicator = Self.byteOffset(ofCharacter: Int(parser.context_mark.index), in: input),
-            let tab = Self.byteOffset(ofCharacter: Int(parser.problem_mark.index), in: input),
+            let tab = Self.byteOffset(
+                ofCharacter: Int(parser.problem_mark.index), in: input,
+                from: (indicator, Int(parser.context_mark.index))),
             indicator < tab, input[indicator] == UInt8(ascii: "|") || input[indicator] == UInt8(ascii: ">"),
             input[tab] == UInt8(ascii: "\t")
         else { return nil }
@@ -90,12 +92,14 @@ struct TabbedBlockScalar {
         return text
     }
 
-    /// The byte offset of the character libyaml counts as `index` (a UTF-8 byte-order mark, which
-    /// it skips, not counted); `nil` past the end.
-    static func byteOffset(ofCharacter index: Int, in input: UnsafeBufferPointer<UInt8>) -> Int? {
-        var offset = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0
-        var counted = 0
-        while offset < input.count {
+    /// The byte offset of the character libyaml counts as `index`, walking from `start` (a byte
+    /// offset and the index of the character there; by default the first character, after a UTF-8
+    /// byte-order mark, which libyaml does not count); `nil` before `start` or past the end.
+    static func byteOffset(
+        ofCharacter index: Int, in input: UnsafeBufferPointer<UInt8>, from start: (offset: Int, index: Int)? = nil
+    ) -> Int? {
+        var (offset, counted) = start ?? (JSONAdapter.hasBOM(input) ? 3 : 0, 0)
+        while offset < input.count, counted <= index {
             if counted == index { return offset }
             let lead = input[offset]
             offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
