@@ -132,12 +132,11 @@ public enum Literal {
             try first.encode(to: encoder)
             return true
         }
-        // One encoder and decoder for all: making them costs as much as a small object's round trip.
+        // One encoder for all: making one costs as much as a small object's round trip.
         let jsonEncoder = JSONCoding.encoder()
-        let jsonDecoder = JSONCoding.decoder()
         var merged = JSONValue.object([:])
         for object in present {
-            merged = self.merged(merged, try jsonDecoder.decode(JSONValue.self, from: jsonEncoder.encode(object)))
+            merged = self.merged(merged, try JSONValue.encoding(object, with: jsonEncoder))
         }
         guard case .object(let members) = merged else {
             var container = encoder.singleValueContainer()
@@ -179,8 +178,7 @@ public enum Literal {
     public static func encodeMerged<Value: Encodable>(
         _ value: Value, to encoder: any Encoder, except ownKeys: [String?] = []
     ) throws {
-        let data = try JSONCoding.encoder().encode(value)
-        guard case .object(let members) = try JSONCoding.decoder().decode(JSONValue.self, from: data) else {
+        guard case .object(let members) = try JSONValue.encoding(value) else {
             throw EncodingError.invalidValue(
                 value,
                 EncodingError.Context(

@@ -164,6 +164,7 @@ public enum JSONCoding {
     /// (as absent), since providers often send `null` where their specs do not say they may.
     public static func decoder(rejectingNull: Bool = false) -> JSONDecoder {
         let decoder = JSONDecoder()
+        decoder.userInfo[readsJSONKindsKey] = true
         if rejectingNull { decoder.userInfo[rejectsNullKey] = true }
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -177,6 +178,13 @@ public enum JSONCoding {
     }
 
     static let rejectsNullKey = CodingUserInfoKey(rawValue: "LatheRuntime.rejectsNull")!
+    static let readsJSONKindsKey = CodingUserInfoKey(rawValue: "LatheRuntime.readsJSONKinds")!
+
+    /// Whether `decoder` is one of these, whose values decode only as their own JSON kind: a
+    /// number not as a string, as a decoder of text (query strings, YAML) might.
+    static func readsJSONKinds(_ decoder: any Decoder) -> Bool {
+        decoder.userInfo[readsJSONKindsKey] as? Bool == true
+    }
 
     /// Whether `decoder` reads a present `null` for a property that does not allow it as an error.
     @_spi(Generated) public static func rejectsNull(_ decoder: any Decoder) -> Bool {

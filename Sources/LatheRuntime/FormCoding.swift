@@ -44,7 +44,7 @@ import OpenAPIRuntime
 
     /// An object's `name=value` pairs as a form writes them, percent-encoded, in key order.
     static func formPairs(_ value: some Encodable, styles: [String: FormStyle] = [:]) throws -> [String] {
-        let object = try JSONDecoder().decode(JSONValue.self, from: JSONCoding.encoder().encode(value))
+        let object = try JSONValue.encoding(value)
         guard case .object(let members) = object else { return [] }
         var parts: [String] = []
         for key in members.keys.sorted() {

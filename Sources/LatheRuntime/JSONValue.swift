@@ -15,6 +15,8 @@ public enum JSONValue: Sendable, Hashable, Codable {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
+        } else if JSONCoding.readsJSONKinds(decoder) {
+            self = try Self(kindOf: container, in: decoder)
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
         } else if let value = try? container.decode(Decimal.self) {
@@ -25,6 +27,25 @@ public enum JSONValue: Sendable, Hashable, Codable {
             self = .array(value)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    /// A value whose decoder reads JSON, where each kind decodes only from itself, so the order of
+    /// the tries changes only their cost: each miss throws a described error, and strings and
+    /// objects, the most common, are tried first. Decoding PayPal's 283 KB spec takes 56–65% of
+    /// the time it takes in the order above. An object is read once known to be one, and a list
+    /// last, so an error inside either is thrown, not taken for a miss.
+    private init(kindOf container: any SingleValueDecodingContainer, in decoder: any Decoder) throws {
+        if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if (try? decoder.container(keyedBy: AnyCodingKey.self)) != nil {
+            self = .object(try container.decode([String: JSONValue].self))
+        } else if let value = try? container.decode(Decimal.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else {
+            self = .array(try container.decode([JSONValue].self))
         }
     }
 

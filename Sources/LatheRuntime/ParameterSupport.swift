@@ -14,12 +14,7 @@ import Foundation
 
     /// An object parameter: its members, each as text (nested values as JSON).
     public static func of(object value: some Encodable) throws -> URIValue {
-        guard
-            case .object(let members) = try JSONDecoder().decode(
-                JSONValue.self, from: JSONCoding.encoder().encode(value))
-        else {
-            return .object([])
-        }
+        guard case .object(let members) = try JSONValue.encoding(value) else { return .object([]) }
         return .members(of: members)
     }
 
