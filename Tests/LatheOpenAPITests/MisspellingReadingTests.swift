@@ -119,6 +119,120 @@ struct MisspellingReadingTests {
             ])
     }
 
+    /// cdc-ti-etor's `application/json:` with no value and `schema:` beside it, one level short: the
+    /// fields are the one empty media type's. Beside a media type that has a value, or two empty
+    /// ones, no media type is the one, and `schema` stays an entry that is not a media type.
+    @Test func mediaTypeFieldsIndentedOneLevelShortAreTheEmptyMediaTypes() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /metadata:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                      schema: {type: object, properties: {id: {type: string}}}
+                      example: {id: a}
+                  responses:
+                    '200':
+                      description: found
+                      content:
+                        text/plain: {schema: {type: string}}
+                        application/json:
+                        schema:
+                          $ref: '#/components/schemas/Metadata'
+                    '404':
+                      description: two without values
+                      content:
+                        application/json:
+                        application/xml:
+                        schema: {type: string}
+                    '409':
+                      description: one with a value
+                      content:
+                        application/json: {schema: {type: integer}}
+                        schema: {type: string}
+            components:
+              schemas:
+                Metadata: {type: object, properties: {at: {type: string}}}
+            """)
+        let operation = try #require(result.document?.paths.first?.item.operations.first)
+        guard case .value(let body) = try #require(operation.requestBody) else { throw Unexpected() }
+        #expect(body.content.map(\.contentType) == ["application/json"])
+        #expect(body.content[0].schema?.properties.map(\.name) == ["id"] && body.content[0].examples.count == 1)
+        let responses = try operation.responses.map { entry -> Response in
+            guard case .value(let response) = entry.response else { throw Unexpected() }
+            return response
+        }
+        #expect(responses[0].content.map(\.contentType) == ["text/plain", "application/json"])
+        #expect(responses[0].content[1].schema?.ref?.raw == "#/components/schemas/Metadata")
+        #expect(responses[1].content.isEmpty)
+        #expect(responses[2].content.map(\.contentType) == ["application/json"])
+        #expect(responses[2].content[0].schema?.types == .integer)
+        #expect(
+            result.diagnostics.all.map(\.asGenerationFinding.description).filter { !$0.contains("400") } == [
+                "spec.yaml:9:11: warning: 'schema', 'example' stand beside the media types, and 'application/json' "
+                    + "has no value: they are its fields, indented one level short; Lathe reads them under "
+                    + "'application/json' [media-type-fields-outside]",
+                "spec.yaml:17:13: warning: 'schema' stands beside the media types, and 'application/json' has no "
+                    + "value: it is its field, indented one level short; Lathe reads it under 'application/json' "
+                    + "[media-type-fields-outside]",
+                "spec.yaml:22:30: warning: the 'application/json' Media Type object has no value; Lathe reads it as "
+                    + "if it were absent [empty-value]",
+                "spec.yaml:23:29: warning: the 'application/xml' Media Type object has no value; Lathe reads it as "
+                    + "if it were absent [empty-value]",
+                "spec.yaml:24:13: warning: 'schema' is not a media type; expected one like application/json or "
+                    + "text/plain; Lathe leaves out this entry [not-a-media-type]",
+                "spec.yaml:29:13: warning: 'schema' is not a media type; expected one like application/json or "
+                    + "text/plain; Lathe leaves out this entry [not-a-media-type]",
+            ])
+    }
+
+    /// Trustee's `content: '*'` names one media range and says nothing of it, and crAPI's `""` key
+    /// names none: each is content of any type, with the schema it has. A string that names no
+    /// media type stays a wrong type.
+    @Test func contentNamedByAStringOrAnEmptyKeyIsOfAnyType() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /secrets:
+                post:
+                  requestBody: {required: true, content: '*'}
+                  responses:
+                    '200':
+                      description: a QR code
+                      content:
+                        '': {schema: {type: string, format: binary}}
+                    '201': {description: made, content: 'application/jwe'}
+                    '202': {description: noted, content: 'anything at all'}
+            """)
+        let operation = try #require(result.document?.paths.first?.item.operations.first)
+        guard case .value(let body) = try #require(operation.requestBody) else { throw Unexpected() }
+        #expect(body.content.map(\.contentType) == ["*/*"] && body.content[0].schema == nil)
+        let responses = try operation.responses.map { entry -> Response in
+            guard case .value(let response) = entry.response else { throw Unexpected() }
+            return response
+        }
+        #expect(responses.map { $0.content.map(\.contentType) } == [["*/*"], ["application/jwe"], []])
+        #expect(responses[0].content[0].schema?.format == "binary")
+        #expect(
+            result.diagnostics.all.map(\.asGenerationFinding.description).filter { !$0.contains("400") } == [
+                "spec.yaml:6:46: warning: content must be a mapping of media types to Media Type objects, but this "
+                    + "is the string '*'; Lathe reads it as one media type, */*, with no schema [content-as-string]",
+                "spec.yaml:11:13: warning: '' is not a media type; expected one like application/json or "
+                    + "text/plain; Lathe reads it as */* [not-a-media-type]",
+                "spec.yaml:12:45: warning: content must be a mapping of media types to Media Type objects, but "
+                    + "this is the string 'application/jwe'; Lathe reads it as one media type, application/jwe, "
+                    + "with no schema [content-as-string]",
+                "spec.yaml:13:46: warning: content must be a mapping of names to objects, but this is a string; "
+                    + "Lathe ignores this value [wrong-type]",
+            ])
+    }
+
     /// FOLIO's `{type: array, $ref: ReadingRoom}` is a list of reading rooms, in 3.0 (which ignores
     /// the type) and 3.1 (which no value satisfies) alike; beside a `$ref` to a list, a target of
     /// no written type, or `items`, it is read as written.
@@ -492,6 +606,90 @@ struct MisspellingReadingTests {
                     + "'schema' (did you mean 'schemas'?); Lathe generates the value as any JSON value (JSONValue) "
                     + "[ref-unresolved]",
             ])
+    }
+
+    /// Tibber Homevolt's `ECUParameter:` beside `schemas:` in `components`: a schema indented one
+    /// level short, which a `$ref` to `#/components/schemas/ECUParameter` reads. A name `schemas`
+    /// has, an extension, and an entry that is no schema are left as they were.
+    @Test func aSchemaBesideTheComponentsSectionsIsReadWhereReferencesPoint() throws {
+        let result = load(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Params:
+                  type: object
+                  properties:
+                    ecu: {$ref: '#/components/schemas/ECUParameter'}
+                    deep: {$ref: '#/components/schemas/ECUParameter/properties/limit'}
+                    twice: {$ref: '#/components/schemas/Twice'}
+                    notes: {$ref: '#/components/schemas/Notes'}
+                Twice: {type: string}
+              ECUParameter:
+                type: object
+                properties:
+                  limit: {type: integer}
+              Twice: {type: integer}
+              Notes: {description: no schema keyword}
+              x-internal: {type: string}
+            """)
+        let properties = try componentProperties(result, of: "Params")
+        let twice = try #require(result.document?.components.schemas.first { $0.name == "Twice" }).key
+        #expect(properties["ecu"]?.ref?.targetKey?.hasSuffix("/components/ECUParameter") == true)
+        #expect(properties["deep"]?.ref?.targetKey?.hasSuffix("/components/ECUParameter/properties/limit") == true)
+        #expect(properties["twice"]?.ref?.targetKey == twice && properties["notes"]?.ref?.targetKey == nil)
+        #expect(
+            result.diagnostics.all.map(\.asGenerationFinding.description) == [
+                "spec.yaml:14:3: warning: 'ECUParameter' stands in components beside its sections, and is a schema: "
+                    + "indented one level short of 'schemas'; Lathe reads it where a $ref to "
+                    + "'#/components/schemas/ECUParameter' points, and generates nothing for it otherwise "
+                    + "[component-outside-section]",
+                "spec.yaml:18:3: warning: unknown field 'Twice' in components; it is ignored "
+                    + "(components has: schemas, responses, parameters, examples, requestBodies, headers, "
+                    + "securitySchemes, links, callbacks, pathItems) [unknown-field]",
+                "spec.yaml:19:3: warning: unknown field 'Notes' in components; it is ignored "
+                    + "(components has: schemas, responses, parameters, examples, requestBodies, headers, "
+                    + "securitySchemes, links, callbacks, pathItems) [unknown-field]",
+                "spec.yaml:9:21: warning: '#/components/schemas/ECUParameter' points at nothing: "
+                    + "'/components/schemas' has no 'ECUParameter'; Lathe reads it as '#/components/ECUParameter', "
+                    + "a schema indented one level short [ref-unresolved]",
+                "spec.yaml:10:22: warning: '#/components/schemas/ECUParameter/properties/limit' points at nothing: "
+                    + "'/components/schemas' has no 'ECUParameter'; Lathe reads it as "
+                    + "'#/components/ECUParameter/properties/limit', a schema indented one level short [ref-unresolved]",
+                "spec.yaml:12:23: warning: '#/components/schemas/Notes' points at nothing: '/components/schemas' "
+                    + "has no 'Notes'; Lathe generates the value as any JSON value (JSONValue) [ref-unresolved]",
+            ])
+    }
+
+    /// web-lgsm's `securitySchemes:` at the document's root, where `components` has none, holds the
+    /// schemes its requirements name; beside `components/securitySchemes` it is left unread.
+    @Test func securitySchemesAtTheRootAreTheComponentsOnes() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            security: [cookieAuth: []]
+            securitySchemes:
+              cookieAuth: {type: apiKey, in: cookie, name: session}
+            """
+        let result = load(spec)
+        let scheme = try #require(result.document?.components.securitySchemes.first)
+        #expect(scheme.name == "cookieAuth")
+        guard case .value(let read) = result.document?.store.securitySchemes[scheme.key],
+            case .apiKey(let name, .cookie) = read.kind
+        else { throw Unexpected() }
+        #expect(name == "session")
+        #expect(
+            result.diagnostics.all.map(\.asGenerationFinding.description) == [
+                "spec.yaml:5:1: warning: 'securitySchemes' stands at the document's root; it belongs under "
+                    + "'components'; Lathe reads it as components/securitySchemes [section-outside-components]"
+            ])
+        let both = load(spec + "\ncomponents: {securitySchemes: {cookieAuth: {type: http, scheme: basic}}}")
+        #expect(both.diagnostics.all.map(\.kind) == ["unknown-field"])
+        guard case .value(let basic) = both.document?.store.securitySchemes.values.first, case .http = basic.kind
+        else { throw Unexpected() }
     }
 
     /// One parameter where a list belongs is a list of it; a `$ref` to a list is that list.

@@ -30,7 +30,11 @@ extension DocumentDecoder {
         ]
         let fields = fields31 + since32(["$self"])
         let required = version.isJSONSchema2020 ? ["openapi", "info"] : ["openapi", "info", "paths"]
-        let extensions = object(root, "the OpenAPI document", fields: fields, required: required) { key, _, value in
+        let misplacedSchemes = misplacedSecuritySchemes(root)
+        let extensions = object(
+            root, "the OpenAPI document", fields: fields, required: required,
+            readElsewhere: misplacedSchemes == nil ? [] : ["securitySchemes"]
+        ) { key, _, value in
             switch key {
             case "info": info = decodeInfo(value)
             case "jsonSchemaDialect": document.jsonSchemaDialect = string(value, "jsonSchemaDialect")
@@ -57,6 +61,13 @@ extension DocumentDecoder {
                     "'x-webhooks' beside 'webhooks' is ignored: the document's webhooks are those under 'webhooks'",
                     at: extensionWebhooks.key, kind: "x-webhooks")
             }
+        }
+        if let (keyNode, value) = misplacedSchemes {
+            error(
+                "'securitySchemes' stands at the document's root; it belongs under 'components'", at: keyNode,
+                kind: "section-outside-components", reading: "Lathe reads it as components/securitySchemes")
+            document.components.securitySchemes = decodeSection(
+                .securityScheme, value, at: "/securitySchemes", in: root.tree)
         }
         document.extensions = extensions ?? Extensions()
         if let info { document.info = info }
@@ -175,29 +186,23 @@ extension DocumentDecoder {
         var components = Components()
         // 3.2's `mediaTypes` are read where a `$ref` reaches them.
         let fields = ComponentKind.allCases.map(\.rawValue) + since32(["mediaTypes"])
-        let extensions = object(node, "components", fields: fields) { key, _, value in
+        var outsideSections: Set<String> = []
+        for entry in node.entries {
+            guard let name = entry.key.text, Self.schemaOutsideSection(name, in: node) != nil else { continue }
+            warning(
+                "'\(name)' stands in components beside its sections, and is a schema: indented one level short of "
+                    + "'schemas'; Lathe reads it where a $ref to '#/components/schemas/\(name)' points, and "
+                    + "generates nothing for it otherwise", at: entry.key, kind: "component-outside-section")
+            outsideSections.insert(name)
+        }
+        let extensions = object(node, "components", fields: fields, readElsewhere: outsideSections) { key, _, value in
             guard let kind = ComponentKind(rawValue: key) else { return }
             if kind == .pathItem, !version.isJSONSchema2020 {
                 warning(
                     "components/pathItems is new in OpenAPI 3.1; this document says \(version)", at: value,
                     kind: "version-feature")
             }
-            var named: [(name: String, key: String)] = []
-            for (name, keyNode, entry) in namedEntries(value, "components/\(key)") {
-                if !Self.isComponentName(name) {
-                    warning(
-                        "component name '\(name)' has characters OpenAPI does not allow in component names "
-                            + "(letters, digits, '.', '-' and '_')",
-                        at: keyNode, kind: "component-name")
-                }
-                // A section given as a `$ref` to another file has its entries there.
-                let canonical =
-                    entry.tree === node.tree
-                    ? canonicalKey(file: node.tree, pointer: "/components/\(key)/" + JSONPointer.escape(name))
-                    : canonicalKey(file: entry.tree, pointer: entry.pointer)
-                enqueue(kind, key: canonical, node: entry)
-                named.append((name, canonical))
-            }
+            let named = decodeSection(kind, value, at: "/components/\(key)", in: node.tree)
             switch kind {
             case .schema: components.schemas = named
             case .response: components.responses = named
@@ -213,6 +218,39 @@ extension DocumentDecoder {
         }
         components.extensions = extensions ?? Extensions()
         return components
+    }
+
+    /// A section of components (`schemas`), each entry queued for decoding under its canonical key.
+    private func decodeSection(
+        _ kind: ComponentKind, _ value: YAMLNode, at pointer: String, in tree: YAMLTree
+    ) -> [(name: String, key: String)] {
+        var named: [(name: String, key: String)] = []
+        for (name, keyNode, entry) in namedEntries(value, String(pointer.dropFirst())) {
+            if !Self.isComponentName(name) {
+                warning(
+                    "component name '\(name)' has characters OpenAPI does not allow in component names "
+                        + "(letters, digits, '.', '-' and '_')",
+                    at: keyNode, kind: "component-name")
+            }
+            // A section given as a `$ref` to another file has its entries there.
+            let canonical =
+                entry.tree === tree
+                ? canonicalKey(file: tree, pointer: pointer + "/" + JSONPointer.escape(name))
+                : canonicalKey(file: entry.tree, pointer: entry.pointer)
+            enqueue(kind, key: canonical, node: entry)
+            named.append((name, canonical))
+        }
+        return named
+    }
+
+    /// web-lgsm's `securitySchemes:` at the document's root, where `components` has none: the
+    /// schemes its security requirements name, one level out of place. Schemes are found by name,
+    /// not by `$ref`, so no pointer would reach them there.
+    private func misplacedSecuritySchemes(_ root: YAMLNode) -> (key: YAMLNode, value: YAMLNode)? {
+        guard let entry = root.entries.first(where: { $0.key.text == "securitySchemes" }), entry.value.isMapping,
+            root["components"]?["securitySchemes"] == nil
+        else { return nil }
+        return (entry.key, entry.value)
     }
 
     /// `^[a-zA-Z0-9.\-_]+$`, as OpenAPI requires of component names.

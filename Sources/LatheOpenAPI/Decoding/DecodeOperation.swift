@@ -534,6 +534,8 @@ extension DocumentDecoder {
         "json": "application/json", "xml": "application/xml", "text": "text/plain", "html": "text/html",
         "form": "application/x-www-form-urlencoded", "multipart": "multipart/form-data",
         "binary": "application/octet-stream", "octet-stream": "application/octet-stream", "*": "*/*",
+        // crAPI's `"": {schema: {type: string, format: binary}}`: content of a type no one named.
+        "": "*/*",
     ]
 
     /// IANA's top-level media types (RFC 6838 §4.2, and the registry since).
@@ -603,8 +605,45 @@ extension DocumentDecoder {
         return node.entries.first { schemaShapingKeywords.contains($0.key.text ?? "") }?.key
     }
 
+    /// A Media Type object's fields written one level short: cdc-ti-etor's `content:` holding
+    /// `application/json:` with no value and `schema:` beside it. The one media type with no value
+    /// is what they describe; `nil` unless there is exactly one and a `schema` among the fields.
+    func slippedMediaTypeFields(_ node: YAMLNode) -> (mediaType: String, fields: [(key: YAMLNode, value: YAMLNode)])? {
+        guard node.isMapping else { return nil }
+        let fields = node.entries.filter { Self.slippableFields.contains($0.key.text ?? "") }.map {
+            (key: $0.key, value: $0.value)
+        }
+        let empty = node.entries.filter {
+            $0.key.text?.contains("/") == true && $0.value.isScalar && $0.value.scalarType == .null
+        }
+        guard fields.contains(where: { $0.key.text == "schema" }), empty.count == 1, let mediaType = empty[0].key.text
+        else { return nil }
+        let names = fields.map { "'\($0.key.text ?? "")'" }.joined(separator: ", ")
+        let one = fields.count == 1
+        error(
+            "\(names) \(one ? "stands" : "stand") beside the media types, and '\(mediaType)' has no value: "
+                + "\(one ? "it is its field" : "they are its fields"), indented one level short",
+            at: fields[0].key, kind: "media-type-fields-outside",
+            reading: "Lathe reads \(one ? "it" : "them") under '\(mediaType)'")
+        return (mediaType, fields)
+    }
+
+    private static let slippableFields: Set<String> = ["schema", "example", "examples", "encoding"]
+
     func decodeContent(_ node: YAMLNode) -> [MediaType] {
-        namedEntries(node, "content").compactMap { written, keyNode, value in
+        // Trustee's `content: '*'`: one media type (or range) named, with nothing said of it.
+        if node.isScalar, node.scalarType == .string, let written = node.text,
+            let mediaType = written.contains("/") ? written : Self.mediaTypeShortForms[written.lowercased()]
+        {
+            error(
+                "content must be a mapping of media types to Media Type objects, but this is the string "
+                    + "'\(written)'", at: node, kind: "content-as-string",
+                reading: "Lathe reads it as one media type, \(mediaType), with no schema")
+            return [MediaType(node: node, contentType: mediaType)]
+        }
+        let slip = slippedMediaTypeFields(node)
+        return namedEntries(node, "content").compactMap { written, keyNode, value in
+            if let slip, slip.fields.contains(where: { $0.key == keyNode }) { return nil }
             var contentType = written
             if let swapped = Self.transposedMediaType(written) {
                 error(
@@ -625,6 +664,11 @@ extension DocumentDecoder {
                     "'\(written)' is not a registered media type; '\(meant)' is", at: keyNode,
                     kind: "media-type-misspelled", reading: "Lathe reads it as \(meant)")
                 contentType = meant
+            }
+            if let slip, slip.mediaType == written {
+                var media = MediaType(node: keyNode, contentType: contentType)
+                for (key, value) in slip.fields { decodeField(key.text ?? "", key, value, into: &media) }
+                return media
             }
             // `application/json: {$ref: '#/components/schemas/Pet'}` leaves out the `schema:` level:
             // a `$ref` to a schema (what stands beside it is the schema's), not to a 3.2 Media Type.
@@ -670,18 +714,7 @@ extension DocumentDecoder {
                     fields: fields + (schemaKeys.map(Array.init) ?? []),
                     { key, keyNode, value in
                         if schemaKeys?.contains(key) == true { return }
-                        switch key {
-                        case "schema": media.schema = decodeSchema(value)
-                        case "itemSchema": media.itemSchema = decodeSchema(value)
-                        case "example": media.examples.append(value)
-                        case "examples": media.examples += decodeExamples(value)
-                        case "encoding":
-                            media.encoding = namedEntries(value, "encoding").compactMap { name, _, encoding in
-                                decodeEncoding(encoding).map { (name, $0) }
-                            }
-                        case "itemEncoding", "prefixEncoding": warnPositionalEncoding(keyNode)
-                        default: break
-                        }
+                        decodeField(key, keyNode, value, into: &media)
                     })
             else { return nil }
             media.extensions = extensions
@@ -689,6 +722,22 @@ extension DocumentDecoder {
                 media.streamTerminator = string(node, "x-lathe-stream-terminator")
             }
             return media
+        }
+    }
+
+    /// One field of a Media Type object (`schema`, `example`, …) into `media`; others are left.
+    private func decodeField(_ key: String, _ keyNode: YAMLNode, _ value: YAMLNode, into media: inout MediaType) {
+        switch key {
+        case "schema": media.schema = decodeSchema(value)
+        case "itemSchema": media.itemSchema = decodeSchema(value)
+        case "example": media.examples.append(value)
+        case "examples": media.examples += decodeExamples(value)
+        case "encoding":
+            media.encoding = namedEntries(value, "encoding").compactMap { name, _, encoding in
+                decodeEncoding(encoding).map { (name, $0) }
+            }
+        case "itemEncoding", "prefixEncoding": warnPositionalEncoding(keyNode)
+        default: break
         }
     }
 

@@ -215,6 +215,7 @@ final class DocumentDecoder {
         fields: [String],
         required: [String] = [],
         missing: [String: String] = [:],
+        readElsewhere: Set<String> = [],
         _ handle: (String, YAMLNode, YAMLNode) -> Void
     ) -> Extensions? {
         guard node.isMapping else {
@@ -238,7 +239,7 @@ final class DocumentDecoder {
             }
             let key = keyNode.text ?? ""
             guard fields.contains(key) else {
-                reportUnknownField(key, keyNode: keyNode, in: name, fields: fields)
+                if !readElsewhere.contains(key) { reportUnknownField(key, keyNode: keyNode, in: name, fields: fields) }
                 continue
             }
             if let index = required.firstIndex(of: key) { seenRequired[index] = true }

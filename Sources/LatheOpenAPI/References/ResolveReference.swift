@@ -223,6 +223,16 @@ extension DocumentDecoder {
                     reading: "Lathe reads it as '#\(pointer)'")
                 return (canonicalKey(file: tree, pointer: pointer), node)
             }
+            if tokens.count >= 3, tokens[0] == "components", tokens[1] == ComponentKind.schema.rawValue,
+                let components = root["components"], Self.schemaOutsideSection(tokens[2], in: components) != nil,
+                case .success(let node) = walk(root, tokens: ["components"] + tokens[2...])
+            {
+                let pointer = JSONPointer.pointer((["components"] + tokens[2...])[...])
+                error(
+                    "'\(raw)' points at nothing: \(failure.reason)", at: refNode, kind: "ref-unresolved",
+                    reading: "Lathe reads it as '#\(pointer)', a schema indented one level short")
+                return (canonicalKey(file: tree, pointer: pointer), node)
+            }
             if let through = failure.throughReference {
                 return resolveThroughReference(raw, through, at: refNode, kind: kind)
             }
@@ -318,6 +328,17 @@ extension DocumentDecoder {
             case .success(let node) = walk(root, tokens: [tokens[0], section.rawValue] + tokens[2...])
         else { return nil }
         return (section, node)
+    }
+
+    /// Tibber Homevolt's `ECUParameter:` beside `schemas:` in `components`, not under it: a
+    /// schema (a mapping with a schema's keywords) indented one level short, under a name that is
+    /// no section's, and no schema's in `schemas`.
+    static func schemaOutsideSection(_ name: String, in components: YAMLNode) -> YAMLNode? {
+        guard !name.hasPrefix("x-"), ComponentKind(rawValue: name) == nil, name != "mediaTypes",
+            components["schemas"]?[name] == nil, let node = components[name], node.isMapping,
+            node.entries.contains(where: { schemaShapingKeywords.contains($0.key.text ?? "") })
+        else { return nil }
+        return node
     }
 
     private func invalidPercentEncoding(_ raw: String, at refNode: YAMLNode, kind: ComponentKind?) {
