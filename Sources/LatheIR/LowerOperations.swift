@@ -328,14 +328,16 @@ extension Lowerer {
         }
     }
 
-    /// Header parameters named `Content-Type` or `Accept`, which OpenAPI says to ignore. The
-    /// body's media type sets `Content-Type`: such a parameter is left out. An `Accept` one says
-    /// what the API wants asked for (a registry's manifest types, BigCommerce's
+    /// Header parameters named `Content-Type`, `Accept` or `Authorization`, which OpenAPI says to
+    /// ignore. The body's media type sets `Content-Type`: such a parameter is left out. An `Accept`
+    /// one says what the API wants asked for (a registry's manifest types, BigCommerce's
     /// `application/vnd.bc.v1+json`), so the client sends its value when one is given, in place of
-    /// the types the responses document.
+    /// the types the responses document. An `Authorization` one is how many specs say how to
+    /// authenticate (Milvus' and Vipps QR's, beside `security: []`): its value is sent when one is
+    /// given, and a configured security scheme's credential, applied after, replaces it.
     private func readMediaTypeHeaders(_ parameters: inout [Parameter]) {
         parameters.removeAll { parameter in
-            guard parameter.location == .header, [6, 12].contains(parameter.name.utf8.count) else { return false }
+            guard parameter.location == .header, [6, 12, 13].contains(parameter.name.utf8.count) else { return false }
             switch parameter.name.lowercased() {
             case "content-type":
                 warning(
@@ -348,6 +350,12 @@ extension Lowerer {
                     "OpenAPI ignores a header parameter named '\(parameter.name)'; Lathe sends its value, when "
                         + "one is given, in place of the media types the responses document",
                     at: parameter.origin, kind: "accept-parameter")
+                return false
+            case "authorization":
+                warning(
+                    "OpenAPI ignores a header parameter named '\(parameter.name)'; Lathe sends its value, when one "
+                        + "is given, and a configured security scheme's credential replaces it",
+                    at: parameter.origin, kind: "authorization-parameter")
                 return false
             default: return false
             }

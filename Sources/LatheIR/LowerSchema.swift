@@ -1248,7 +1248,11 @@ extension Lowerer {
         var requiredNames = parts.required
         var undefinedRequired = Self.undefined(requiredNames, among: parts.properties)
         if !undefinedRequired.isEmpty {
-            let renamed = requiredInAnotherCase(undefinedRequired, parts.properties, schema)
+            let (renamed, keys) = requiredInAnotherCase(undefinedRequired, parts.properties, schema)
+            for index in parts.properties.indices {
+                if let key = keys[parts.properties[index].name] { parts.properties[index].name = key }
+            }
+            undefinedRequired = undefinedRequired.filter { !keys.values.contains($0) }
             if !renamed.isEmpty {
                 requiredNames = requiredNames.map { renamed[$0] ?? $0 }
                 undefinedRequired = undefinedRequired.filter { renamed[$0] == nil }
@@ -1432,20 +1436,34 @@ extension Lowerer {
     /// Required names that match one property but for case (Swashbuckle lists the C# name `Id` for
     /// the property it writes `id`), as the property's names. Read as written, the object would need
     /// a key every value lacks and fail to decode every one.
+    ///
+    /// Where the object's own examples write the key as `required` does, and never as the property
+    /// does (crAPI's `createdAt`, required and shown as `CreatedAt`, as its Go server sends it), the
+    /// property's key is the required one's instead (`keys`, by the property's written name).
     private func requiredInAnotherCase(
         _ undefined: [String], _ properties: [Schema.Property], _ schema: Schema
-    ) -> [String: String] {
+    ) -> (renamed: [String: String], keys: [String: String]) {
         var renamed: [String: String] = [:]
+        var keys: [String: String] = [:]
         let items = schema.origin.field("required")?.items ?? []
+        let examples = schema.objectExamples
         for name in undefined {
             guard let property = Schema.Property.inAnotherCase(name, among: properties) else { continue }
+            let at = items.first { $0.text == name }?.origin ?? schema.origin
+            if examples.show(name), !examples.show(property.name) {
+                keys[property.name] = name
+                warning(
+                    "required names '\(name)', which is no property of this schema, and its example writes the "
+                        + "property '\(property.name)' so; Lathe reads the property's key as '\(name)'",
+                    at: at, kind: "required-case")
+                continue
+            }
             renamed[name] = property.name
             warning(
                 "required names '\(name)', which is no property of this schema; Lathe reads it as its "
-                    + "property '\(property.name)'",
-                at: items.first { $0.text == name }?.origin ?? schema.origin, kind: "required-case")
+                    + "property '\(property.name)'", at: at, kind: "required-case")
         }
-        return renamed
+        return (renamed, keys)
     }
 
     /// A default written as text that spells a boolean or a number (`default: "false"` on a
@@ -2524,13 +2542,16 @@ extension Lowerer {
     }
 
     /// Whether `text` shows a number, as people write one too (`1,000`, ` 5`, `$10`, `10 MB`, `55,`
-    /// with a stray mark), or says nothing of the type: a placeholder (`<integer>`, `{id}`), `null`
-    /// written as text, nothing, or text cut short (`...`).
+    /// with a stray mark), or says nothing of the type: a placeholder (`<integer>`, `{id}`, marks
+    /// with no letter or digit such as ShipEngine's `????`), `null` written as text, nothing, or
+    /// text cut short (`...`).
     static func showsANumberOrNothing(_ text: String) -> Bool {
         var rest = Substring(text)
         while let first = rest.first, first.isWhitespace { rest.removeFirst() }
         while let last = rest.last, last.isWhitespace || last == "," || last == ";" { rest.removeLast() }
-        if rest.isEmpty || rest.lowercased() == "null" || rest.hasSuffix("...") || rest.hasSuffix("\u{2026}") {
+        if rest.isEmpty || rest.lowercased() == "null" || rest.hasSuffix("...") || rest.hasSuffix("\u{2026}")
+            || !rest.contains(where: { $0.isLetter || $0.isNumber })
+        {
             return true
         }
         if let first = rest.first, let last = rest.last, (first == "<" && last == ">") || (first == "{" && last == "}")

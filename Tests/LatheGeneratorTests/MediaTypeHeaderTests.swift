@@ -2,11 +2,12 @@ import Foundation
 import LatheGenerator
 import Testing
 
-/// Header parameters named `Content-Type` and `Accept`, which OpenAPI says to ignore. The body's
-/// media type sets `Content-Type`, so such a parameter is left out (a value the caller gave was
-/// overwritten). An `Accept` one says what the API wants asked for (a registry's manifest types,
-/// BigCommerce's `application/vnd.bc.v1+json`): the client sends it when given, in place of the
-/// documented types, which it overwrote before.
+/// Header parameters named `Content-Type`, `Accept` and `Authorization`, which OpenAPI says to
+/// ignore. The body's media type sets `Content-Type`, so such a parameter is left out (a value the
+/// caller gave was overwritten). An `Accept` one says what the API wants asked for (a registry's
+/// manifest types, BigCommerce's `application/vnd.bc.v1+json`): the client sends it when given, in
+/// place of the documented types, which it overwrote before. An `Authorization` one is sent when
+/// given, and a configured security scheme replaces it.
 struct MediaTypeHeaderTests {
     @Test func contentTypeIsLeftOutAndAcceptIsSentWhenGiven() throws {
         let spec = """
@@ -22,6 +23,8 @@ struct MediaTypeHeaderTests {
                       required: true
                       schema: {type: string, enum: [application/vnd.bc.v1+json], default: application/vnd.bc.v1+json}
                     - {name: Content-Type, in: header, required: true, schema: {type: string}}
+                    - {name: Authorization, in: header, schema: {type: string}}
+                  security: [{token: []}]
                   requestBody:
                     content: {application/json: {schema: {type: object}}}
                   responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
@@ -32,10 +35,13 @@ struct MediaTypeHeaderTests {
                     - {name: reference, in: path, required: true, schema: {type: string}}
                     - {name: accept, in: header, schema: {type: string}}
                   responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+            components:
+              securitySchemes:
+                token: {type: http, scheme: bearer}
             """
         let result = Generator.generate(bytes: Array(spec.utf8), path: "headers.yaml")
         let warnings = result.diagnostics.all.filter {
-            $0.kind == "header-parameter-ignored" || $0.kind == "accept-parameter"
+            ["header-parameter-ignored", "accept-parameter", "authorization-parameter"].contains($0.kind)
         }
         .map(\.description)
         #expect(
@@ -44,11 +50,23 @@ struct MediaTypeHeaderTests {
                     + "value, when one is given, in place of the media types the responses document [accept-parameter]",
                 "headers.yaml:12:11: warning: OpenAPI ignores a header parameter named 'Content-Type'; Lathe leaves "
                     + "it out, and the body's media type sets the header [header-parameter-ignored]",
-                "headers.yaml:21:11: warning: OpenAPI ignores a header parameter named 'accept'; Lathe sends its "
+                "headers.yaml:13:11: warning: OpenAPI ignores a header parameter named 'Authorization'; Lathe sends "
+                    + "its value, when one is given, and a configured security scheme's credential replaces it "
+                    + "[authorization-parameter]",
+                "headers.yaml:23:11: warning: OpenAPI ignores a header parameter named 'accept'; Lathe sends its "
                     + "value, when one is given, in place of the media types the responses document [accept-parameter]",
             ], "\(warnings)")
         let client = try #require(result.files.first { $0.name == "Client.swift" }).contents
-        #expect(client.contains("public func pay(accept: PayAccept = .applicationVndBcV1Json, body: "), "\(client)")
+        #expect(
+            client.contains(
+                "public func pay(accept: PayAccept = .applicationVndBcV1Json, authorization: Swift.String? = nil, body: "
+            ),
+            "\(client)")
+        // The parameter is set first, the scheme's credential after: a configured one replaces it.
+        let parameterSet = try #require(client.range(of: "request.headerFields.set(\"Authorization\""))
+        let schemeApplied = try #require(
+            client.range(of: "try await authentication.apply(to: &request, operationID: Operations.Pay.id"))
+        #expect(parameterSet.lowerBound < schemeApplied.lowerBound)
         #expect(client.contains("public func getManifest(reference: Swift.String, accept: Swift.String? = nil)"))
         #expect(!client.contains("Content-Type\", "))
         let documented =

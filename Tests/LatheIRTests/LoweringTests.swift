@@ -1476,6 +1476,7 @@ struct LoweringTests {
                     size: {type: integer, example: 10 MB}
                     price: {type: number, example: $10}
                     placeholder: {type: integer, example: <integer>}
+                    page: {type: integer, example: '????'}
                   example: {mac: '34:34:ff:da:6e:ff', port: '8080', total: n/a}
                 Code: {type: integer}
                 Derived:
@@ -1502,6 +1503,8 @@ struct LoweringTests {
         // Numbers as people write them, and placeholders, say nothing.
         #expect(types["amount"] == .primitive(.double) && types["price"] == .primitive(.double))
         #expect(types["size"] == .primitive(.int) && types["placeholder"] == .primitive(.int))
+        // Marks with no letter or digit (ShipEngine's page, `'????'`) hold a place too.
+        #expect(types["page"] == .primitive(.int))
         // An object's example is not passed to an `allOf` base's properties, which others share.
         guard case .object(let base) = try type(module, "Base").kind else {
             Issue.record("Base is no object")
@@ -3177,6 +3180,39 @@ struct AllOfAndDefaultLoweringTests {
             warnings.filter { $0.contains("[required-case]") } == [
                 "spec.yaml:9:18: warning: required names 'Id', which is no property of this schema; Lathe reads it as "
                     + "its property 'id' [required-case]"
+            ])
+    }
+
+    /// Where the object's example writes the key as `required` does, and never as the property
+    /// does (crAPI's coupons: `createdAt`, required and shown as `CreatedAt`, as its Go server sends
+    /// it), the property's key is the required one's: required as the property, every response
+    /// failed to decode; optional, the value was dropped.
+    @Test func aRequiredNameTheExampleWritesIsThePropertysKey() throws {
+        let (_, object, warnings) = try holder(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  required: [CreatedAt, Amount]
+                  properties:
+                    createdAt: {type: string}
+                    amount: {type: string}
+                  example: {CreatedAt: '2023-12-07T14:22:29.832Z', amount: '75', Amount: '75'}
+            """)
+        #expect(object.properties.map(\.name.original) == ["CreatedAt", "amount"])
+        #expect(object.properties.map(\.name.swift) == ["createdAt", "amount"])
+        #expect(object.properties.map(\.isRequired) == [true, true])
+        #expect(
+            warnings.filter { $0.contains("[required-case]") } == [
+                "spec.yaml:8:18: warning: required names 'CreatedAt', which is no property of this schema, and its "
+                    + "example writes the property 'createdAt' so; Lathe reads the property's key as 'CreatedAt' "
+                    + "[required-case]",
+                "spec.yaml:8:29: warning: required names 'Amount', which is no property of this schema; Lathe reads it "
+                    + "as its property 'amount' [required-case]",
             ])
     }
 

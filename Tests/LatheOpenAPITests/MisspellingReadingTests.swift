@@ -3,6 +3,14 @@ import Testing
 
 /// What a misspelling is read as, in the document, not only what is said of it (BrokenSpecTests).
 struct MisspellingReadingTests {
+    /// An operation's responses, each written out (none a `$ref`).
+    static func responses(of operation: Operation) throws -> [Response] {
+        try operation.responses.map { entry in
+            guard case .value(let response) = entry.response else { throw Unexpected() }
+            return response
+        }
+    }
+
     /// ComfyUI's `multipart/formdata` is the form it misspells; parameters after `;` stay.
     @Test func aMisspelledMediaTypeIsTheOneItMeans() throws {
         let result = load(
@@ -162,10 +170,7 @@ struct MisspellingReadingTests {
         guard case .value(let body) = try #require(operation.requestBody) else { throw Unexpected() }
         #expect(body.content.map(\.contentType) == ["application/json"])
         #expect(body.content[0].schema?.properties.map(\.name) == ["id"] && body.content[0].examples.count == 1)
-        let responses = try operation.responses.map { entry -> Response in
-            guard case .value(let response) = entry.response else { throw Unexpected() }
-            return response
-        }
+        let responses = try Self.responses(of: operation)
         #expect(responses[0].content.map(\.contentType) == ["text/plain", "application/json"])
         #expect(responses[0].content[1].schema?.ref?.raw == "#/components/schemas/Metadata")
         #expect(responses[1].content.isEmpty)
@@ -213,10 +218,7 @@ struct MisspellingReadingTests {
         let operation = try #require(result.document?.paths.first?.item.operations.first)
         guard case .value(let body) = try #require(operation.requestBody) else { throw Unexpected() }
         #expect(body.content.map(\.contentType) == ["*/*"] && body.content[0].schema == nil)
-        let responses = try operation.responses.map { entry -> Response in
-            guard case .value(let response) = entry.response else { throw Unexpected() }
-            return response
-        }
+        let responses = try Self.responses(of: operation)
         #expect(responses.map { $0.content.map(\.contentType) } == [["*/*"], ["application/jwe"], []])
         #expect(responses[0].content[0].schema?.format == "binary")
         #expect(

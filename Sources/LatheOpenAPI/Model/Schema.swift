@@ -508,6 +508,9 @@ public struct ObjectExamples: Sendable {
 
     public static func += (lhs: inout ObjectExamples, rhs: ObjectExamples) { lhs.objects += rhs.objects }
 
+    /// Whether any of the objects has the key `key`.
+    public func show(_ key: String) -> Bool { objects.contains { $0[key] != nil } }
+
     /// The keys the objects give as null, each at its first such value.
     public var keysGivenAsNull: [String: Origin] {
         var keys: [String: Origin] = [:]
